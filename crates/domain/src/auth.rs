@@ -1,0 +1,123 @@
+//! Roles, permissions and the role → permission map. Deny by default: a permission
+//! that is not listed for a role is not granted.
+
+use serde::{Deserialize, Serialize};
+
+/// A user's role. Every account has exactly one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// National coordination (Ministry of Culture): full administration.
+    Coordinator,
+    /// A sectoral ministry or state agency.
+    Ministry,
+    /// A municipality (school, social service, council).
+    Municipality,
+    /// A Roma mediator.
+    Mediator,
+    /// A Roma or other NGO.
+    Ngo,
+}
+
+impl Role {
+    pub const ALL: [Role; 5] = [
+        Role::Coordinator,
+        Role::Ministry,
+        Role::Municipality,
+        Role::Mediator,
+        Role::Ngo,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Coordinator => "coordinator",
+            Role::Ministry => "ministry",
+            Role::Municipality => "municipality",
+            Role::Mediator => "mediator",
+            Role::Ngo => "ngo",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+
+    /// The Fluent message id of the role's name.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Role::Coordinator => "role-coordinator",
+            Role::Ministry => "role-ministry",
+            Role::Municipality => "role-municipality",
+            Role::Mediator => "role-mediator",
+            Role::Ngo => "role-ngo",
+        }
+    }
+
+    /// The permissions this role has. Everything else is denied.
+    pub fn permissions(self) -> &'static [Permission] {
+        use Permission::*;
+        match self {
+            Role::Coordinator => &[UseWorkspace, ManageOwnAccount, ManageUsers, ViewAuditLog],
+            Role::Ministry | Role::Municipality | Role::Mediator | Role::Ngo => {
+                &[UseWorkspace, ManageOwnAccount]
+            }
+        }
+    }
+
+    pub fn has(self, permission: Permission) -> bool {
+        self.permissions().contains(&permission)
+    }
+}
+
+impl std::fmt::Display for Role {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A named capability. Handlers require one; the role map grants them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Permission {
+    /// See the workspace (the area behind login).
+    UseWorkspace,
+    /// Change one's own password, manage one's own API tokens.
+    ManageOwnAccount,
+    /// Create, disable and re-role user accounts.
+    ManageUsers,
+    /// Browse the audit log.
+    ViewAuditLog,
+}
+
+impl Permission {
+    pub const ALL: [Permission; 4] = [
+        Permission::UseWorkspace,
+        Permission::ManageOwnAccount,
+        Permission::ManageUsers,
+        Permission::ViewAuditLog,
+    ];
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_round_trip_through_their_names() {
+        for role in Role::ALL {
+            assert_eq!(Role::parse(role.as_str()), Some(role));
+        }
+        assert_eq!(Role::parse("admin"), None);
+        assert_eq!(Role::parse("Coordinator"), None);
+    }
+
+    #[test]
+    fn only_coordinators_administer() {
+        for role in Role::ALL {
+            let admin = role == Role::Coordinator;
+            assert_eq!(role.has(Permission::ManageUsers), admin, "{role}");
+            assert_eq!(role.has(Permission::ViewAuditLog), admin, "{role}");
+            assert!(role.has(Permission::UseWorkspace));
+            assert!(role.has(Permission::ManageOwnAccount));
+        }
+    }
+}

@@ -1,0 +1,10 @@
+//! Pure types and rules of Roma Platform: roles and permissions, password policy,
+//! tokens, the injected clock. No database, no HTTP.
+
+pub mod auth;
+pub mod clock;
+pub mod password;
+pub mod token;
+pub mod user;
+
+pub use clock::{Clock, ManualClock, SystemClock};
