@@ -1,1 +1,58 @@
-//! placeholder
+//! All SQL of Roma Platform: the pool, embedded migrations, and one module per aggregate.
+//! Functions return domain values; callers never see SQL.
+
+pub mod audit;
+pub mod db;
+pub mod maintenance;
+pub mod migrate;
+pub mod organisations;
+pub mod sessions;
+pub mod throttle;
+pub mod tokens;
+pub mod users;
+
+pub use db::{Db, DbOptions, Synchronous};
+
+/// What can go wrong in the store.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("not found")]
+    NotFound,
+    #[error("conflict: {0}")]
+    Conflict(&'static str),
+    #[error("database error: {0}")]
+    Other(#[from] sqlx::Error),
+}
+
+impl Error {
+    /// Turns a unique-constraint violation into [`Error::Conflict`] with the given name.
+    pub(crate) fn unique(err: sqlx::Error, what: &'static str) -> Error {
+        if let sqlx::Error::Database(db) = &err
+            && db.is_unique_violation()
+        {
+            return Error::Conflict(what);
+        }
+        Error::Other(err)
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Who did something, for the audit log.
+#[derive(Debug, Clone, Default)]
+pub struct Actor {
+    pub user_id: Option<i64>,
+    /// What identifies the actor when there is no user id (an attempted e-mail, "cli").
+    pub label: Option<String>,
+    pub ip: Option<String>,
+}
+
+impl Actor {
+    pub fn cli() -> Actor {
+        Actor {
+            user_id: None,
+            label: Some("cli".to_owned()),
+            ip: None,
+        }
+    }
+}

@@ -1,1 +1,93 @@
-//! placeholder
+//! The web layer: router, extractors, middleware, pages and the JSON API.
+
+pub mod error;
+pub mod features;
+pub mod forms;
+pub mod i18n;
+pub mod page;
+pub mod principal;
+pub mod routes;
+pub mod security;
+pub mod settings;
+pub mod statics;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use domain::Clock;
+
+pub use error::AppError;
+pub use settings::Settings;
+
+/// What every handler can reach. Cheap to clone.
+#[derive(Clone, Debug)]
+pub struct AppState {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    db: store::Db,
+    settings: Settings,
+    clock: Arc<dyn Clock>,
+    /// Caps concurrent password hashing: each Argon2 run takes 19 MiB and a core.
+    hashing: tokio::sync::Semaphore,
+}
+
+impl AppState {
+    pub fn new(db: store::Db, settings: Settings, clock: Arc<dyn Clock>) -> Self {
+        AppState {
+            inner: Arc::new(Inner {
+                db,
+                settings,
+                clock,
+                hashing: tokio::sync::Semaphore::new(2),
+            }),
+        }
+    }
+
+    pub fn db(&self) -> &store::Db {
+        &self.inner.db
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.inner.settings
+    }
+
+    /// Now, as unix seconds.
+    pub fn now(&self) -> i64 {
+        self.inner.clock.now().as_second()
+    }
+
+    /// Runs a CPU-heavy password operation off the async executor, at most two at a time.
+    pub async fn hashing<T: Send + 'static>(
+        &self,
+        f: impl FnOnce() -> T + Send + 'static,
+    ) -> Result<T, AppError> {
+        let _permit = self
+            .inner
+            .hashing
+            .acquire()
+            .await
+            .map_err(|_| AppError::Internal("hashing semaphore closed".into()))?;
+        tokio::task::spawn_blocking(f)
+            .await
+            .map_err(|e| AppError::Internal(format!("hashing task: {e}")))
+    }
+}
+
+/// Serves the app on a bound listener until `shutdown` resolves; in-flight requests
+/// finish first.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let app = routes::app(state);
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
+}

@@ -1,0 +1,114 @@
+//! The SQLite pools: one writer connection (SQLite has one writer at a time anyway, and a
+//! single writer never meets SQLITE_BUSY inside the process) and a small read pool sized
+//! for a 2-core machine. WAL, foreign keys, busy timeout, synchronous=FULL by default.
+
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
+
+/// How hard SQLite syncs to disk. FULL survives a power cut; NORMAL may lose the last
+/// transactions on one but never corrupts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Synchronous {
+    #[default]
+    Full,
+    Normal,
+}
+
+impl FromStr for Synchronous {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.to_ascii_lowercase().as_str() {
+            "full" => Ok(Synchronous::Full),
+            "normal" => Ok(Synchronous::Normal),
+            other => Err(format!("synchronous must be FULL or NORMAL, not {other:?}")),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct DbOptions {
+    pub path: PathBuf,
+    pub synchronous: Synchronous,
+    pub read_connections: u32,
+    pub busy_timeout: Duration,
+}
+
+impl DbOptions {
+    pub fn new(path: impl Into<PathBuf>) -> Self {
+        DbOptions {
+            path: path.into(),
+            synchronous: Synchronous::Full,
+            read_connections: 4,
+            busy_timeout: Duration::from_secs(5),
+        }
+    }
+}
+
+/// The database: a writer and a read pool on one SQLite file.
+#[derive(Debug, Clone)]
+pub struct Db {
+    pub(crate) writer: SqlitePool,
+    pub(crate) reader: SqlitePool,
+    path: PathBuf,
+}
+
+impl Db {
+    /// Opens (creating if missing) the database file. Does not migrate.
+    pub async fn open(opts: &DbOptions) -> crate::Result<Db> {
+        let base = SqliteConnectOptions::new()
+            .filename(&opts.path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(match opts.synchronous {
+                Synchronous::Full => SqliteSynchronous::Full,
+                Synchronous::Normal => SqliteSynchronous::Normal,
+            })
+            .foreign_keys(true)
+            .busy_timeout(opts.busy_timeout);
+        let writer = SqlitePoolOptions::new()
+            .max_connections(1)
+            .min_connections(1)
+            .acquire_timeout(Duration::from_secs(30))
+            .connect_with(base.clone())
+            .await?;
+        let reader = SqlitePoolOptions::new()
+            .max_connections(opts.read_connections.max(1))
+            .acquire_timeout(Duration::from_secs(30))
+            .connect_with(base.read_only(true))
+            .await?;
+        Ok(Db {
+            writer,
+            reader,
+            path: opts.path.clone(),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// A write transaction (`BEGIN IMMEDIATE`, so it never fails half-way on a lock upgrade).
+    pub(crate) async fn write(&self) -> crate::Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
+        Ok(self.writer.begin_with("BEGIN IMMEDIATE").await?)
+    }
+
+    /// True when the database answers a query.
+    pub async fn ping(&self) -> bool {
+        sqlx::query_scalar::<_, i64>("SELECT 1")
+            .fetch_one(&self.reader)
+            .await
+            .is_ok()
+    }
+
+    /// Closes both pools, waiting for connections in use to be returned; the WAL is
+    /// checkpointed by SQLite when the last connection closes.
+    pub async fn close(&self) {
+        self.reader.close().await;
+        self.writer.close().await;
+    }
+}

@@ -1,0 +1,104 @@
+//! Backups, integrity checks, the small key-value `meta` table, and a content digest of
+//! the whole database for tests that prove a request wrote nothing.
+
+use std::path::Path;
+
+use sqlx::Connection as _;
+use sqlx::sqlite::SqliteConnectOptions;
+
+use crate::Db;
+
+/// Runs `PRAGMA integrity_check` and `PRAGMA foreign_key_check`; returns the problems
+/// (empty means sound).
+pub async fn check(db: &Db) -> crate::Result<Vec<String>> {
+    let mut problems: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check")
+        .fetch_all(&db.reader)
+        .await?;
+    problems.retain(|p| p != "ok");
+    let fk: Vec<(String, Option<i64>, String, i64)> = sqlx::query_as("PRAGMA foreign_key_check")
+        .fetch_all(&db.reader)
+        .await?;
+    problems.extend(
+        fk.into_iter()
+            .map(|(table, rowid, parent, _)| format!("{table} row {rowid:?} points to a missing {parent}")),
+    );
+    Ok(problems)
+}
+
+/// Checks a database file that no server has open, without creating or changing it.
+pub async fn check_file(path: &Path) -> crate::Result<Vec<String>> {
+    let opts = SqliteConnectOptions::new().filename(path).read_only(true);
+    let mut conn = sqlx::SqliteConnection::connect_with(&opts).await?;
+    let mut problems: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check")
+        .fetch_all(&mut conn)
+        .await?;
+    problems.retain(|p| p != "ok");
+    conn.close().await?;
+    Ok(problems)
+}
+
+/// Writes a consistent copy of the live database to `to` (which must not exist) with
+/// `VACUUM INTO`; safe while the server runs.
+pub async fn backup_to(db: &Db, to: &Path) -> crate::Result<()> {
+    let target = to.to_string_lossy().into_owned();
+    let mut conn = db.reader.acquire().await?;
+    sqlx::query("VACUUM INTO $1")
+        .bind(target)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn get_meta(db: &Db, key: &str) -> crate::Result<Option<String>> {
+    Ok(sqlx::query_scalar("SELECT value FROM meta WHERE key = $1")
+        .bind(key)
+        .fetch_optional(&db.reader)
+        .await?)
+}
+
+pub async fn set_meta(db: &Db, key: &str, value: &str) -> crate::Result<()> {
+    let mut tx = db.write().await?;
+    sqlx::query("INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+        .bind(key)
+        .bind(value)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Every table's rows, as text, in a stable order: equal before and after a request means
+/// the request wrote nothing.
+pub async fn content_dump(db: &Db) -> crate::Result<String> {
+    let tables: Vec<String> = sqlx::query_scalar(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )
+    .fetch_all(&db.reader)
+    .await?;
+    let mut out = String::new();
+    for table in tables {
+        // Names come from sqlite_master, never from input; quoted as identifiers anyway.
+        let ident = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+        let columns: Vec<String> = sqlx::query_scalar("SELECT name FROM pragma_table_info($1)")
+            .bind(&table)
+            .fetch_all(&db.reader)
+            .await?;
+        let row_expr = columns
+            .iter()
+            .map(|c| format!("quote({})", ident(c)))
+            .collect::<Vec<_>>()
+            .join(" || ',' || ");
+        let rows: Vec<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+            "SELECT {row_expr} FROM {} ORDER BY rowid",
+            ident(&table)
+        )))
+        .fetch_all(&db.reader)
+        .await?;
+        out.push_str(&format!("## {table}\n"));
+        for row in rows {
+            out.push_str(&row);
+            out.push('\n');
+        }
+    }
+    Ok(out)
+}

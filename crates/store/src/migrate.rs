@@ -1,0 +1,69 @@
+//! Embedded, numbered migrations. An applied migration is never edited: add a new one.
+
+use crate::Db;
+
+/// (version, name, SQL). Versions are strictly increasing.
+pub const MIGRATIONS: &[(i64, &str, &str)] = &[(
+    1,
+    "foundation",
+    include_str!("../migrations/0001_foundation.sql"),
+)];
+
+/// Applies every migration not yet applied, each in its own transaction. Returns the
+/// versions applied now.
+pub async fn run(db: &Db) -> crate::Result<Vec<i64>> {
+    let mut conn = db.writer.acquire().await?;
+    sqlx::query(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (
+            version INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            applied_at INTEGER NOT NULL
+        )",
+    )
+    .execute(&mut *conn)
+    .await?;
+    drop(conn);
+    let mut applied_now = Vec::new();
+    for &(version, name, sql) in MIGRATIONS {
+        let mut tx = db.write().await?;
+        let done: Option<i64> =
+            sqlx::query_scalar("SELECT version FROM schema_migrations WHERE version = $1")
+                .bind(version)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if done.is_some() {
+            continue;
+        }
+        sqlx::raw_sql(sql).execute(&mut *tx).await?;
+        sqlx::query(
+            "INSERT INTO schema_migrations (version, name, applied_at)
+             VALUES ($1, $2, CAST(strftime('%s','now') AS INTEGER))",
+        )
+        .bind(version)
+        .bind(name)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        tracing::info!(version, name, "migration applied");
+        applied_now.push(version);
+    }
+    Ok(applied_now)
+}
+
+/// The highest applied migration version, 0 for an empty database.
+pub async fn current_version(db: &Db) -> crate::Result<i64> {
+    let exists: Option<String> = sqlx::query_scalar(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'",
+    )
+    .fetch_optional(&db.reader)
+    .await?;
+    if exists.is_none() {
+        return Ok(0);
+    }
+    Ok(
+        sqlx::query_scalar::<_, Option<i64>>("SELECT MAX(version) FROM schema_migrations")
+            .fetch_one(&db.reader)
+            .await?
+            .unwrap_or(0),
+    )
+}

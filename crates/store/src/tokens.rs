@@ -1,0 +1,189 @@
+//! Personal API tokens and one-time set-password links. Only hashes are stored.
+
+use domain::auth::Role;
+
+use crate::audit::{self, Event};
+use crate::{Actor, Db, Error};
+
+#[derive(Debug, Clone)]
+pub struct ApiToken {
+    pub id: i64,
+    pub label: String,
+    pub created_at: i64,
+    pub revoked_at: Option<i64>,
+}
+
+/// Stores a new token's hash for a user; returns its id.
+pub async fn create_api_token(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    user_id: i64,
+    label: &str,
+    token_hash: &str,
+) -> crate::Result<i64> {
+    let mut tx = db.write().await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO api_tokens (user_id, label, token_hash, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+    )
+    .bind(user_id)
+    .bind(label)
+    .bind(token_hash)
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await
+    .map_err(|e| Error::unique(e, "token"))?;
+    audit::record(&mut tx, now, actor, &Event::new("token_created").on("api_token", id)).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// A user's tokens, newest first.
+pub async fn list_api_tokens(db: &Db, user_id: i64) -> crate::Result<Vec<ApiToken>> {
+    let rows: Vec<(i64, String, i64, Option<i64>)> = sqlx::query_as(
+        "SELECT id, label, created_at, revoked_at FROM api_tokens WHERE user_id = $1 ORDER BY id DESC",
+    )
+    .bind(user_id)
+    .fetch_all(&db.reader)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, label, created_at, revoked_at)| ApiToken {
+            id,
+            label,
+            created_at,
+            revoked_at,
+        })
+        .collect())
+}
+
+/// Revokes one of the user's own tokens. Another user's token id is `NotFound`.
+pub async fn revoke_api_token(db: &Db, now: i64, actor: &Actor, user_id: i64, id: i64) -> crate::Result<()> {
+    let mut tx = db.write().await?;
+    let n = sqlx::query(
+        "UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL",
+    )
+    .bind(now)
+    .bind(id)
+    .bind(user_id)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if n == 0 {
+        return Err(Error::NotFound);
+    }
+    audit::record(&mut tx, now, actor, &Event::new("token_revoked").on("api_token", id)).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The user behind a live token of an enabled account.
+#[derive(Debug, Clone)]
+pub struct TokenUser {
+    pub user_id: i64,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub organisation_id: Option<i64>,
+}
+
+pub async fn lookup_api_token(db: &Db, token_hash: &str) -> crate::Result<Option<TokenUser>> {
+    let row: Option<(i64, String, String, String, Option<i64>)> = sqlx::query_as(
+        "SELECT u.id, u.email, u.name, u.role, u.organisation_id
+         FROM api_tokens t JOIN users u ON u.id = t.user_id
+         WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.disabled_at IS NULL",
+    )
+    .bind(token_hash)
+    .fetch_optional(&db.reader)
+    .await?;
+    Ok(row.and_then(|(user_id, email, name, role, organisation_id)| {
+        Some(TokenUser {
+            user_id,
+            email,
+            name,
+            role: Role::parse(&role)?,
+            organisation_id,
+        })
+    }))
+}
+
+/// Stores a one-time set-password link for a user, valid until `expires_at`.
+pub async fn create_password_link(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    user_id: i64,
+    token_hash: &str,
+    expires_at: i64,
+) -> crate::Result<()> {
+    let mut tx = db.write().await?;
+    sqlx::query(
+        "INSERT INTO password_links (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(token_hash)
+    .bind(user_id)
+    .bind(now)
+    .bind(expires_at)
+    .execute(&mut *tx)
+    .await?;
+    audit::record(&mut tx, now, actor, &Event::new("password_link_created").on("user", user_id)).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The account a live (unused, unexpired) link belongs to: (user id, name, e-mail).
+pub async fn password_link_user(
+    db: &Db,
+    now: i64,
+    token_hash: &str,
+) -> crate::Result<Option<(i64, String, String)>> {
+    Ok(sqlx::query_as(
+        "SELECT u.id, u.name, u.email FROM password_links l JOIN users u ON u.id = l.user_id
+         WHERE l.token_hash = $1 AND l.used_at IS NULL AND l.expires_at > $2 AND u.disabled_at IS NULL",
+    )
+    .bind(token_hash)
+    .bind(now)
+    .fetch_optional(&db.reader)
+    .await?)
+}
+
+/// Uses a link: sets the password and marks the link used, in one transaction. A used,
+/// expired or unknown link is `NotFound`.
+pub async fn use_password_link(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    token_hash: &str,
+    password_hash: &str,
+) -> crate::Result<i64> {
+    let mut tx = db.write().await?;
+    let user_id: Option<i64> = sqlx::query_scalar(
+        "UPDATE password_links SET used_at = $1
+         WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1
+         RETURNING user_id",
+    )
+    .bind(now)
+    .bind(token_hash)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(user_id) = user_id else {
+        return Err(Error::NotFound);
+    };
+    sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3 AND disabled_at IS NULL")
+        .bind(password_hash)
+        .bind(now)
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+    let actor = Actor {
+        user_id: Some(user_id),
+        ..actor.clone()
+    };
+    audit::record(&mut tx, now, &actor, &Event::new("password_set").on("user", user_id)).await?;
+    tx.commit().await?;
+    Ok(user_id)
+}

@@ -1,0 +1,293 @@
+//! User accounts.
+
+use domain::auth::Role;
+
+use crate::audit::{self, Event};
+use crate::{Actor, Db, Error};
+
+#[derive(Debug, Clone)]
+pub struct User {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub organisation_id: Option<i64>,
+    pub organisation_name: Option<String>,
+    pub preferred_lang: String,
+    pub disabled: bool,
+    pub has_password: bool,
+    pub created_at: i64,
+}
+
+type Row = (
+    i64,
+    String,
+    String,
+    String,
+    Option<i64>,
+    Option<String>,
+    String,
+    Option<i64>,
+    bool,
+    i64,
+);
+
+fn from_row(r: Row) -> User {
+    let (id, email, name, role, organisation_id, organisation_name, preferred_lang, disabled_at, has_password, created_at) = r;
+    User {
+        id,
+        email,
+        name,
+        // An unknown role in the database cannot grant anything: fall back to the
+        // least-privileged one.
+        role: Role::parse(&role).unwrap_or(Role::Ngo),
+        organisation_id,
+        organisation_name,
+        preferred_lang,
+        disabled: disabled_at.is_some(),
+        has_password,
+        created_at,
+    }
+}
+
+pub struct NewUser<'a> {
+    pub email: &'a str,
+    pub name: &'a str,
+    pub role: Role,
+    pub organisation_id: Option<i64>,
+    pub password_hash: Option<String>,
+    /// A one-time set-password link to store with the account: (token hash, expires at).
+    pub password_link: Option<(String, i64)>,
+}
+
+impl std::fmt::Debug for NewUser<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NewUser")
+            .field("role", &self.role)
+            .field("organisation_id", &self.organisation_id)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Creates an account. `Conflict("email")` when the e-mail is taken,
+/// `Conflict("organisation")` when the organisation does not exist.
+pub async fn create(db: &Db, now: i64, actor: &Actor, new: NewUser<'_>) -> crate::Result<i64> {
+    let mut tx = db.write().await?;
+    if let Some(org) = new.organisation_id {
+        let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM organisations WHERE id = $1")
+            .bind(org)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if exists.is_none() {
+            return Err(Error::Conflict("organisation"));
+        }
+    }
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO users (email, name, role, organisation_id, password_hash, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
+    )
+    .bind(new.email)
+    .bind(new.name)
+    .bind(new.role.as_str())
+    .bind(new.organisation_id)
+    .bind(new.password_hash.as_deref())
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await
+    .map_err(|e| Error::unique(e, "email"))?;
+    if let Some((token_hash, expires_at)) = &new.password_link {
+        sqlx::query(
+            "INSERT INTO password_links (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(token_hash)
+        .bind(id)
+        .bind(now)
+        .bind(expires_at)
+        .execute(&mut *tx)
+        .await?;
+    }
+    audit::record(
+        &mut tx,
+        now,
+        actor,
+        &Event::new("user_created")
+            .on("user", id)
+            .detail(format!("role={}", new.role)),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+pub async fn get(db: &Db, id: i64) -> crate::Result<User> {
+    let sql = "SELECT u.id, u.email, u.name, u.role, u.organisation_id, o.name_lv, u.preferred_lang, u.disabled_at, u.password_hash IS NOT NULL, u.created_at FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id WHERE u.id = $1";
+    sqlx::query_as::<_, Row>(sql)
+        .bind(id)
+        .fetch_optional(&db.reader)
+        .await?
+        .map(from_row)
+        .ok_or(Error::NotFound)
+}
+
+pub async fn find_by_email(db: &Db, email: &str) -> crate::Result<Option<User>> {
+    let sql = "SELECT u.id, u.email, u.name, u.role, u.organisation_id, o.name_lv, u.preferred_lang, u.disabled_at, u.password_hash IS NOT NULL, u.created_at FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id WHERE u.email = $1";
+    Ok(sqlx::query_as::<_, Row>(sql)
+        .bind(email)
+        .fetch_optional(&db.reader)
+        .await?
+        .map(from_row))
+}
+
+/// All accounts, sorted by name (Latvian collation is applied by the caller).
+pub async fn list(db: &Db) -> crate::Result<Vec<User>> {
+    let sql = "SELECT u.id, u.email, u.name, u.role, u.organisation_id, o.name_lv, u.preferred_lang, u.disabled_at, u.password_hash IS NOT NULL, u.created_at FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id ORDER BY u.name, u.id";
+    Ok(sqlx::query_as::<_, Row>(sql)
+        .fetch_all(&db.reader)
+        .await?
+        .into_iter()
+        .map(from_row)
+        .collect())
+}
+
+/// The stored password hash of an enabled account with a password.
+pub async fn credentials(db: &Db, email: &str) -> crate::Result<Option<(i64, String)>> {
+    Ok(sqlx::query_as(
+        "SELECT id, password_hash FROM users
+         WHERE email = $1 AND disabled_at IS NULL AND password_hash IS NOT NULL",
+    )
+    .bind(email)
+    .fetch_optional(&db.reader)
+    .await?)
+}
+
+pub async fn password_hash(db: &Db, id: i64) -> crate::Result<Option<String>> {
+    sqlx::query_scalar::<_, Option<String>>("SELECT password_hash FROM users WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&db.reader)
+        .await?
+        .ok_or(Error::NotFound)
+}
+
+/// Sets a new password hash. When `end_other_sessions_except` is given, every other
+/// session of the user ends; with `None` all of them end.
+pub async fn set_password(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    user_id: i64,
+    hash: &str,
+    keep_session: Option<&str>,
+) -> crate::Result<()> {
+    let mut tx = db.write().await?;
+    let n = sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
+        .bind(hash)
+        .bind(now)
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    if n == 0 {
+        return Err(Error::NotFound);
+    }
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND id_hash <> COALESCE($2, '')")
+        .bind(user_id)
+        .bind(keep_session)
+        .execute(&mut *tx)
+        .await?;
+    audit::record(&mut tx, now, actor, &Event::new("password_changed").on("user", user_id)).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Replaces a stored hash made with weaker parameters (no audit row: nothing changed for
+/// the user).
+pub async fn rehash(db: &Db, user_id: i64, hash: &str) -> crate::Result<()> {
+    let mut tx = db.write().await?;
+    sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+        .bind(hash)
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// What a coordinator may change about an account.
+#[derive(Debug, Clone)]
+pub struct Changes {
+    pub name: String,
+    pub role: Role,
+    pub organisation_id: Option<i64>,
+    pub disabled: bool,
+}
+
+/// Updates an account. Disabling ends all of the user's sessions and revokes nothing
+/// else; re-enabling restores access with the same password.
+pub async fn update(db: &Db, now: i64, actor: &Actor, id: i64, changes: &Changes) -> crate::Result<()> {
+    let mut tx = db.write().await?;
+    let before: Option<(String, String, Option<i64>, Option<i64>)> = sqlx::query_as(
+        "SELECT name, role, organisation_id, disabled_at FROM users WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some((old_name, old_role, old_org, old_disabled)) = before else {
+        return Err(Error::NotFound);
+    };
+    if let Some(org) = changes.organisation_id {
+        let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM organisations WHERE id = $1")
+            .bind(org)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if exists.is_none() {
+            return Err(Error::Conflict("organisation"));
+        }
+    }
+    let disabled_at = match (old_disabled, changes.disabled) {
+        (Some(at), true) => Some(at),
+        (None, true) => Some(now),
+        (_, false) => None,
+    };
+    sqlx::query(
+        "UPDATE users SET name = $1, role = $2, organisation_id = $3, disabled_at = $4, updated_at = $5
+         WHERE id = $6",
+    )
+    .bind(&changes.name)
+    .bind(changes.role.as_str())
+    .bind(changes.organisation_id)
+    .bind(disabled_at)
+    .bind(now)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    let mut what = Vec::new();
+    if old_name != changes.name {
+        what.push("name".to_owned());
+    }
+    if old_role != changes.role.as_str() {
+        what.push(format!("role={}→{}", old_role, changes.role));
+    }
+    if old_org != changes.organisation_id {
+        what.push("organisation".to_owned());
+    }
+    if changes.disabled && old_disabled.is_none() {
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        audit::record(&mut tx, now, actor, &Event::new("user_disabled").on("user", id)).await?;
+    } else if !changes.disabled && old_disabled.is_some() {
+        audit::record(&mut tx, now, actor, &Event::new("user_enabled").on("user", id)).await?;
+    }
+    if !what.is_empty() {
+        audit::record(
+            &mut tx,
+            now,
+            actor,
+            &Event::new("user_updated").on("user", id).detail(what.join(", ")),
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,190 @@
+//! The workspace start page and the user's own account: password and API tokens.
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use domain::auth::Permission;
+use domain::{password, token, user};
+use serde::Deserialize;
+
+use crate::error::AppResult;
+use crate::features::login::check_new_password;
+use crate::forms::{AppForm, FormErrors, parse_id};
+use crate::page::PageCtx;
+use crate::principal::{ClientIp, CurrentUser};
+use crate::AppState;
+
+#[derive(Template)]
+#[template(path = "account/workspace.html")]
+struct Workspace {
+    ctx: PageCtx,
+    name: String,
+}
+
+pub async fn workspace(ctx: PageCtx, user: CurrentUser) -> AppResult<Html<String>> {
+    user.require(Permission::UseWorkspace)?;
+    Ok(Html(
+        Workspace {
+            ctx,
+            name: user.name,
+        }
+        .render()?,
+    ))
+}
+
+#[derive(Template)]
+#[template(path = "account/index.html")]
+struct AccountPage {
+    ctx: PageCtx,
+    name: String,
+    email: String,
+    role_label_id: &'static str,
+    tokens: Vec<store::tokens::ApiToken>,
+    new_token: Option<String>,
+    label: String,
+    notice: Option<&'static str>,
+    errors: FormErrors,
+}
+
+impl AccountPage {
+    async fn load(state: &AppState, ctx: PageCtx, user: &CurrentUser) -> AppResult<AccountPage> {
+        Ok(AccountPage {
+            ctx,
+            name: user.name.clone(),
+            email: user.email.clone(),
+            role_label_id: user.role.label_key(),
+            tokens: store::tokens::list_api_tokens(state.db(), user.id).await?,
+            new_token: None,
+            label: String::new(),
+            notice: None,
+            errors: FormErrors::default(),
+        })
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Notice {
+    notice: Option<String>,
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    Query(q): Query<Notice>,
+) -> AppResult<Html<String>> {
+    user.require(Permission::ManageOwnAccount)?;
+    let mut page = AccountPage::load(&state, ctx, &user).await?;
+    page.notice = match q.notice.as_deref() {
+        Some("password-changed") => Some("password-changed"),
+        Some("token-revoked") => Some("token-revoked"),
+        _ => None,
+    };
+    Ok(Html(page.render()?))
+}
+
+#[derive(Deserialize)]
+pub struct ChangePasswordForm {
+    #[serde(default)]
+    current_password: String,
+    #[serde(default)]
+    new_password: String,
+    #[serde(default)]
+    confirm_password: String,
+}
+
+impl std::fmt::Debug for ChangePasswordForm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ChangePasswordForm { .. }")
+    }
+}
+
+pub async fn change_password(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    AppForm(form): AppForm<ChangePasswordForm>,
+) -> AppResult<Response> {
+    user.require(Permission::ManageOwnAccount)?;
+    let mut errors = FormErrors::default();
+    let stored = store::users::password_hash(state.db(), user.id).await?;
+    let current = form.current_password.clone();
+    let current_ok = match stored {
+        Some(h) => state.hashing(move || password::verify(&current, &h)).await?,
+        None => false,
+    };
+    if !current_ok {
+        errors.add("current_password", "password-current-wrong");
+    }
+    check_new_password(
+        &mut errors,
+        &form.new_password,
+        &form.confirm_password,
+        &user.name,
+        &user.email,
+    );
+    if !errors.is_empty() {
+        let mut page = AccountPage::load(&state, ctx, &user).await?;
+        page.errors = errors;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response());
+    }
+    let pw = form.new_password;
+    let hash = state.hashing(move || password::hash(&pw)).await?;
+    let actor = user.actor(ip);
+    // Other sessions end; this one goes on.
+    store::users::set_password(state.db(), state.now(), &actor, user.id, &hash, user.session_hash())
+        .await?;
+    Ok(Redirect::to(&ctx.href("/account?notice=password-changed")).into_response())
+}
+
+#[derive(Debug, Deserialize)]
+pub struct TokenForm {
+    #[serde(default)]
+    label: String,
+}
+
+pub async fn create_token(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    AppForm(form): AppForm<TokenForm>,
+) -> AppResult<Response> {
+    user.require(Permission::ManageOwnAccount)?;
+    let Some(label) = user::parse_token_label(&form.label) else {
+        let mut page = AccountPage::load(&state, ctx, &user).await?;
+        page.label = form.label;
+        page.errors.add("label", "token-label-invalid");
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response());
+    };
+    let secret = token::new_api_token();
+    let actor = user.actor(ip);
+    store::tokens::create_api_token(
+        state.db(),
+        state.now(),
+        &actor,
+        user.id,
+        &label,
+        &token::hash_secret(&secret),
+    )
+    .await?;
+    let mut page = AccountPage::load(&state, ctx, &user).await?;
+    page.new_token = Some(secret);
+    Ok(Html(page.render()?).into_response())
+}
+
+pub async fn revoke_token(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path((_lang, id)): Path<(String, String)>,
+) -> AppResult<Response> {
+    user.require(Permission::ManageOwnAccount)?;
+    let id = parse_id(&id)?;
+    let actor = user.actor(ip);
+    store::tokens::revoke_api_token(state.db(), state.now(), &actor, user.id, id).await?;
+    Ok(Redirect::to(&ctx.href("/account?notice=token-revoked")).into_response())
+}

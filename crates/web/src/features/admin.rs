@@ -1,0 +1,398 @@
+//! Administration for coordinators: user accounts and the audit log.
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use domain::auth::{Permission, Role};
+use domain::{token, user};
+use serde::Deserialize;
+
+use crate::error::AppResult;
+use crate::forms::{AppForm, FormErrors, parse_id};
+use crate::i18n;
+use crate::page::PageCtx;
+use crate::principal::{ClientIp, CurrentUser};
+use crate::AppState;
+
+/// How long a set-password link lives.
+pub const PASSWORD_LINK_HOURS: i64 = 24;
+
+#[derive(Template)]
+#[template(path = "admin/users.html")]
+struct UsersPage {
+    ctx: PageCtx,
+    users: Vec<store::users::User>,
+}
+
+pub async fn users(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+) -> AppResult<Html<String>> {
+    user.require(Permission::ManageUsers)?;
+    let users = store::users::list(state.db()).await?;
+    Ok(Html(UsersPage { ctx, users }.render()?))
+}
+
+#[derive(Template)]
+#[template(path = "admin/user_form.html")]
+struct UserForm {
+    ctx: PageCtx,
+    action: String,
+    user_id: Option<i64>,
+    email: String,
+    name: String,
+    role: String,
+    organisation_id: String,
+    disabled: bool,
+    roles: [Role; 5],
+    organisations: Vec<store::organisations::Organisation>,
+    password_link: Option<String>,
+    notice: Option<&'static str>,
+    errors: FormErrors,
+}
+
+impl UserForm {
+    async fn blank(state: &AppState, ctx: PageCtx) -> AppResult<UserForm> {
+        Ok(UserForm {
+            action: ctx.href("/admin/users"),
+            ctx,
+            user_id: None,
+            email: String::new(),
+            name: String::new(),
+            role: Role::Ngo.as_str().to_owned(),
+            organisation_id: String::new(),
+            disabled: false,
+            roles: Role::ALL,
+            organisations: store::organisations::list(state.db()).await?,
+            password_link: None,
+            notice: None,
+            errors: FormErrors::default(),
+        })
+    }
+
+    async fn for_user(state: &AppState, ctx: PageCtx, id: i64) -> AppResult<UserForm> {
+        let u = store::users::get(state.db(), id).await?;
+        let mut form = UserForm::blank(state, ctx).await?;
+        form.action = form.ctx.href(&format!("/admin/users/{id}"));
+        form.user_id = Some(id);
+        form.email = u.email;
+        form.name = u.name;
+        form.role = u.role.as_str().to_owned();
+        form.organisation_id = u.organisation_id.map(|o| o.to_string()).unwrap_or_default();
+        form.disabled = u.disabled;
+        Ok(form)
+    }
+}
+
+pub async fn new_user_form(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+) -> AppResult<Html<String>> {
+    user.require(Permission::ManageUsers)?;
+    Ok(Html(UserForm::blank(&state, ctx).await?.render()?))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct UserFields {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    role: String,
+    #[serde(default)]
+    organisation_id: String,
+    #[serde(default)]
+    disabled: Option<String>,
+}
+
+/// The validated fields, or the errors next to their fields.
+fn validate(f: &UserFields, errors: &mut FormErrors) -> Option<(String, Role, Option<i64>)> {
+    let name = user::DisplayName::parse(&f.name);
+    if name.is_none() {
+        errors.add("name", "user-name-invalid");
+    }
+    let role = Role::parse(&f.role);
+    if role.is_none() {
+        errors.add("role", "user-role-invalid");
+    }
+    let org = match f.organisation_id.trim() {
+        "" => Some(None),
+        s => s.parse::<i64>().ok().map(Some),
+    };
+    if org.is_none() {
+        errors.add("organisation_id", "user-organisation-invalid");
+    }
+    Some((name?.into_string(), role?, org?))
+}
+
+/// A new one-time link: (the URL to hand over, the hash to store, when it expires).
+fn new_password_link(state: &AppState, lang: i18n::Lang) -> (String, String, i64) {
+    let secret = token::random_secret();
+    let url = format!(
+        "{}/{}/password/set/{}",
+        state.settings().public_url.trim_end_matches('/'),
+        lang.code(),
+        secret
+    );
+    (url, token::hash_secret(&secret), state.now() + PASSWORD_LINK_HOURS * 3600)
+}
+
+pub async fn create_user(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    AppForm(f): AppForm<UserFields>,
+) -> AppResult<Response> {
+    user.require(Permission::ManageUsers)?;
+    let mut errors = FormErrors::default();
+    let email = user::Email::parse(&f.email);
+    if email.is_none() {
+        errors.add("email", "user-email-invalid");
+    }
+    let valid = validate(&f, &mut errors);
+    let lang = ctx.lang;
+    let mut form = UserForm::blank(&state, ctx).await?;
+    form.email = f.email.clone();
+    form.name = f.name.clone();
+    form.role = f.role.clone();
+    form.organisation_id = f.organisation_id.clone();
+    if let (Some(email), Some((name, role, organisation_id))) = (email, valid) {
+        let (url, link_hash, expires_at) = new_password_link(&state, lang);
+        let created = store::users::create(
+            state.db(),
+            state.now(),
+            &user.actor(ip),
+            store::users::NewUser {
+                email: email.as_str(),
+                name: &name,
+                role,
+                organisation_id,
+                password_hash: None,
+                password_link: Some((link_hash, expires_at)),
+            },
+        )
+        .await;
+        match created {
+            Ok(id) => {
+                let mut done = UserForm::for_user(&state, form.ctx, id).await?;
+                done.password_link = Some(url);
+                done.notice = Some("user-created");
+                return Ok((StatusCode::CREATED, Html(done.render()?)).into_response());
+            }
+            Err(store::Error::Conflict("email")) => errors.add("email", "user-email-taken"),
+            Err(store::Error::Conflict("organisation")) => {
+                errors.add("organisation_id", "user-organisation-invalid");
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    form.errors = errors;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(form.render()?)).into_response())
+}
+
+pub async fn edit_user_form(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    Path((_lang, id)): Path<(String, String)>,
+) -> AppResult<Html<String>> {
+    user.require(Permission::ManageUsers)?;
+    let id = parse_id(&id)?;
+    Ok(Html(UserForm::for_user(&state, ctx, id).await?.render()?))
+}
+
+pub async fn update_user(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path((_lang, id)): Path<(String, String)>,
+    AppForm(f): AppForm<UserFields>,
+) -> AppResult<Response> {
+    user.require(Permission::ManageUsers)?;
+    let id = parse_id(&id)?;
+    let mut form = UserForm::for_user(&state, ctx, id).await?;
+    let mut errors = FormErrors::default();
+    let valid = validate(&f, &mut errors);
+    let disabled = f.disabled.is_some();
+    if id == user.id {
+        // Nobody locks themselves out: another coordinator has to do it.
+        if disabled {
+            errors.add("disabled", "user-cannot-disable-self");
+        }
+        if valid.as_ref().is_some_and(|(_, role, _)| *role != user.role) {
+            errors.add("role", "user-cannot-rerole-self");
+        }
+    }
+    form.name = f.name.clone();
+    form.role = f.role.clone();
+    form.organisation_id = f.organisation_id.clone();
+    form.disabled = disabled;
+    if let (true, Some((name, role, organisation_id))) = (errors.is_empty(), valid) {
+        let changes = store::users::Changes {
+            name,
+            role,
+            organisation_id,
+            disabled,
+        };
+        match store::users::update(state.db(), state.now(), &user.actor(ip), id, &changes).await {
+            Ok(()) => {
+                let mut done = UserForm::for_user(&state, form.ctx, id).await?;
+                done.notice = Some("user-saved");
+                return Ok(Html(done.render()?).into_response());
+            }
+            Err(store::Error::Conflict(_)) => errors.add("organisation_id", "user-organisation-invalid"),
+            Err(e) => return Err(e.into()),
+        }
+    }
+    form.errors = errors;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(form.render()?)).into_response())
+}
+
+pub async fn password_link(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path((_lang, id)): Path<(String, String)>,
+) -> AppResult<Html<String>> {
+    user.require(Permission::ManageUsers)?;
+    let id = parse_id(&id)?;
+    let mut form = UserForm::for_user(&state, ctx, id).await?;
+    let (url, link_hash, expires_at) = new_password_link(&state, form.ctx.lang);
+    store::tokens::create_password_link(state.db(), state.now(), &user.actor(ip), id, &link_hash, expires_at)
+        .await?;
+    form.password_link = Some(url);
+    Ok(Html(form.render()?))
+}
+
+/// The Fluent id naming an audit action.
+pub fn action_label(action: &str) -> &'static str {
+    match action {
+        "login" => "audit-login",
+        "login_failed" => "audit-login-failed",
+        "lockout" => "audit-lockout",
+        "logout" => "audit-logout",
+        "password_changed" => "audit-password-changed",
+        "password_set" => "audit-password-set",
+        "password_link_created" => "audit-password-link-created",
+        "user_created" => "audit-user-created",
+        "user_updated" => "audit-user-updated",
+        "user_disabled" => "audit-user-disabled",
+        "user_enabled" => "audit-user-enabled",
+        "token_created" => "audit-token-created",
+        "token_revoked" => "audit-token-revoked",
+        "organisation_created" => "audit-organisation-created",
+        _ => "audit-other",
+    }
+}
+
+#[derive(Debug)]
+struct AuditRow {
+    at: i64,
+    actor: String,
+    action_label_id: &'static str,
+    record: String,
+    ip: String,
+    detail: String,
+}
+
+#[derive(Template)]
+#[template(path = "admin/audit.html")]
+struct AuditPage {
+    ctx: PageCtx,
+    entries: Vec<AuditRow>,
+    actions: Vec<(String, &'static str)>,
+    filter_action: String,
+    filter_actor: String,
+    filter_from: String,
+    filter_until: String,
+    prev_href: Option<String>,
+    next_href: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct AuditQuery {
+    #[serde(default)]
+    action: String,
+    #[serde(default)]
+    actor: String,
+    #[serde(default)]
+    from: String,
+    #[serde(default)]
+    until: String,
+    #[serde(default)]
+    page: Option<i64>,
+}
+
+/// The start of a calendar day in Riga, as unix seconds.
+fn day_start(date: &str) -> Option<i64> {
+    let d: jiff::civil::Date = date.trim().parse().ok()?;
+    d.to_zoned_datetime(i18n::riga()).ok().map(|z| z.timestamp().as_second())
+}
+
+pub async fn audit(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    Query(q): Query<AuditQuery>,
+) -> AppResult<Html<String>> {
+    user.require(Permission::ViewAuditLog)?;
+    let filter = store::audit::Filter {
+        action: Some(q.action.trim().to_owned()).filter(|s| !s.is_empty()),
+        actor: Some(q.actor.trim().to_owned()).filter(|s| !s.is_empty()),
+        from: day_start(&q.from),
+        until: day_start(&q.until).map(|t| t + 86_400),
+    };
+    let page = q.page.unwrap_or(0).clamp(0, 1_000_000);
+    let (entries, more) = store::audit::list(state.db(), &filter, page).await?;
+    let actions = store::audit::actions(state.db())
+        .await?
+        .into_iter()
+        .map(|a| {
+            let l = action_label(&a);
+            (a, l)
+        })
+        .collect();
+    let link = |p: i64| {
+        let qs: String = url::form_urlencoded::Serializer::new(String::new())
+            .append_pair("action", &q.action)
+            .append_pair("actor", &q.actor)
+            .append_pair("from", &q.from)
+            .append_pair("until", &q.until)
+            .append_pair("page", &p.to_string())
+            .finish();
+        ctx.href(&format!("/admin/audit?{qs}"))
+    };
+    let page_view = AuditPage {
+        entries: entries
+            .into_iter()
+            .map(|e| AuditRow {
+                at: e.at,
+                actor: e.actor_name.or(e.actor_label).unwrap_or_default(),
+                action_label_id: action_label(&e.action),
+                record: match (e.entity, e.entity_id) {
+                    (Some(ent), Some(id)) => format!("{ent} #{id}"),
+                    (Some(ent), None) => ent,
+                    _ => String::new(),
+                },
+                ip: e.ip.unwrap_or_default(),
+                detail: e.detail.unwrap_or_default(),
+            })
+            .collect(),
+        actions,
+        prev_href: (page > 0).then(|| link(page - 1)),
+        next_href: more.then(|| link(page + 1)),
+        filter_action: q.action.clone(),
+        filter_actor: q.actor.clone(),
+        filter_from: q.from.clone(),
+        filter_until: q.until.clone(),
+        ctx,
+    };
+    Ok(Html(page_view.render()?))
+}

@@ -1,0 +1,226 @@
+//! The JSON API under `/api/v1`: bearer tokens (or a browser session with its CSRF
+//! header), the same permissions as the pages, RFC 9457 problem+json errors, and an
+//! OpenAPI document generated from these handlers.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use domain::auth::Permission;
+use domain::{token, user};
+use serde::{Deserialize, Serialize};
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi, ToSchema};
+
+use crate::error::{AppError, AppResult};
+use crate::forms::parse_id;
+use crate::principal::{ClientIp, CurrentUser};
+use crate::AppState;
+
+#[derive(Debug, OpenApi)]
+#[openapi(
+    info(
+        title = "Roma Platform API",
+        version = "1",
+        description = "The JSON API of Roma Platform. Authenticate with a personal token: `Authorization: Bearer roma_…`. Errors are RFC 9457 problem+json."
+    ),
+    paths(crate::features::public::healthz, me, list_tokens, create_token, revoke_token),
+    components(schemas(Me, TokenInfo, NewToken, CreatedToken, Problem, Health)),
+    modifiers(&BearerAuth)
+)]
+pub struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        if let Some(components) = openapi.components.as_mut() {
+            components.add_security_scheme(
+                "bearer",
+                SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+            );
+        }
+    }
+}
+
+/// An RFC 9457 problem document.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Problem {
+    #[schema(example = "about:blank")]
+    r#type: String,
+    title: String,
+    status: u16,
+    detail: String,
+    request_id: String,
+}
+
+/// The health check's answer.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Health {
+    #[schema(example = "ok")]
+    status: String,
+}
+
+pub async fn openapi() -> Response {
+    match ApiDoc::openapi().to_json() {
+        Ok(json) => (
+            [(axum::http::header::CONTENT_TYPE, "application/json")],
+            json,
+        )
+            .into_response(),
+        Err(e) => AppError::Internal(format!("openapi: {e}")).into_response(),
+    }
+}
+
+/// The caller's own account.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Me {
+    id: i64,
+    email: String,
+    name: String,
+    #[schema(example = "coordinator")]
+    role: String,
+    organisation_id: Option<i64>,
+    /// The permissions the role grants.
+    permissions: Vec<String>,
+}
+
+#[utoipa::path(
+    get, path = "/api/v1/me",
+    responses((status = 200, body = Me), (status = 401, body = Problem, content_type = "application/problem+json")),
+    security(("bearer" = []))
+)]
+pub async fn me(user: CurrentUser) -> AppResult<Json<Me>> {
+    user.require(Permission::UseWorkspace)?;
+    Ok(Json(Me {
+        id: user.id,
+        email: user.email.clone(),
+        name: user.name.clone(),
+        role: user.role.as_str().to_owned(),
+        organisation_id: user.organisation_id,
+        permissions: Permission::ALL
+            .into_iter()
+            .filter(|p| user.can(*p))
+            .map(|p| format!("{p:?}"))
+            .collect(),
+    }))
+}
+
+/// A personal API token, without its secret.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TokenInfo {
+    id: i64,
+    label: String,
+    /// RFC 3339, UTC.
+    created_at: String,
+    revoked_at: Option<String>,
+}
+
+fn rfc3339(unix: i64) -> String {
+    jiff::Timestamp::from_second(unix)
+        .map(|t| t.to_string())
+        .unwrap_or_default()
+}
+
+#[utoipa::path(
+    get, path = "/api/v1/me/tokens",
+    responses((status = 200, body = Vec<TokenInfo>), (status = 401, body = Problem, content_type = "application/problem+json")),
+    security(("bearer" = []))
+)]
+pub async fn list_tokens(
+    State(state): State<AppState>,
+    user: CurrentUser,
+) -> AppResult<Json<Vec<TokenInfo>>> {
+    user.require(Permission::ManageOwnAccount)?;
+    let tokens = store::tokens::list_api_tokens(state.db(), user.id).await?;
+    Ok(Json(
+        tokens
+            .into_iter()
+            .map(|t| TokenInfo {
+                id: t.id,
+                label: t.label,
+                created_at: rfc3339(t.created_at),
+                revoked_at: t.revoked_at.map(rfc3339),
+            })
+            .collect(),
+    ))
+}
+
+/// What to call a new token.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewToken {
+    /// 1–100 characters.
+    label: String,
+}
+
+/// A new token; `token` is shown this once and never again.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CreatedToken {
+    id: i64,
+    label: String,
+    token: String,
+}
+
+#[utoipa::path(
+    post, path = "/api/v1/me/tokens",
+    request_body = NewToken,
+    responses(
+        (status = 201, body = CreatedToken),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json")
+    ),
+    security(("bearer" = []))
+)]
+pub async fn create_token(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    body: Result<Json<NewToken>, axum::extract::rejection::JsonRejection>,
+) -> AppResult<Response> {
+    user.require(Permission::ManageOwnAccount)?;
+    let Ok(Json(body)) = body else {
+        return Err(AppError::BadRequest);
+    };
+    let label = user::parse_token_label(&body.label).ok_or(AppError::BadRequest)?;
+    let secret = token::new_api_token();
+    let id = store::tokens::create_api_token(
+        state.db(),
+        state.now(),
+        &user.actor(ip),
+        user.id,
+        &label,
+        &token::hash_secret(&secret),
+    )
+    .await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(CreatedToken {
+            id,
+            label,
+            token: secret,
+        }),
+    )
+        .into_response())
+}
+
+#[utoipa::path(
+    post, path = "/api/v1/me/tokens/{id}/revoke",
+    params(("id" = i64, Path, description = "The token's id")),
+    responses(
+        (status = 204),
+        (status = 404, body = Problem, content_type = "application/problem+json")
+    ),
+    security(("bearer" = []))
+)]
+pub async fn revoke_token(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path(id): Path<String>,
+) -> AppResult<StatusCode> {
+    user.require(Permission::ManageOwnAccount)?;
+    let id = parse_id(&id)?;
+    store::tokens::revoke_api_token(state.db(), state.now(), &user.actor(ip), user.id, id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,355 @@
+//! Logging in and out, and setting a password from a one-time link.
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use domain::{password, token};
+use serde::Deserialize;
+
+use crate::error::{AppError, AppResult};
+use crate::forms::{AppForm, FormErrors};
+use crate::page::PageCtx;
+use crate::principal::{self, ClientIp, CurrentUser, LOGIN_COOKIE, MaybeUser, SESSION_COOKIE};
+use crate::AppState;
+
+#[derive(Template)]
+#[template(path = "auth/login.html")]
+struct LoginPage {
+    ctx: PageCtx,
+    csrf: String,
+    email: String,
+    next: String,
+    errors: FormErrors,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct LoginQuery {
+    next: Option<String>,
+}
+
+/// The pre-login CSRF secret: the one the browser already has, or a new one.
+fn login_secret(headers: &HeaderMap) -> (String, bool) {
+    match principal::cookie(headers, LOGIN_COOKIE) {
+        Some(v) if v.len() == 43 && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') => {
+            (v.to_owned(), false)
+        }
+        _ => (token::random_secret(), true),
+    }
+}
+
+fn with_login_cookie(mut res: Response, secret: &str, is_new: bool) -> Response {
+    if is_new
+        && let Ok(v) = HeaderValue::from_str(&principal::set_cookie(LOGIN_COOKIE, secret, Some(7200)))
+    {
+        res.headers_mut().append(header::SET_COOKIE, v);
+    }
+    res
+}
+
+/// Only a path on this site: `/…` but not `//…` or `/\…`.
+fn safe_next(next: &str) -> Option<&str> {
+    let ok = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.starts_with("/\\")
+        && !next.chars().any(|c| c.is_control());
+    ok.then_some(next)
+}
+
+pub async fn form(
+    ctx: PageCtx,
+    MaybeUser(user): MaybeUser,
+    headers: HeaderMap,
+    Query(q): Query<LoginQuery>,
+) -> AppResult<Response> {
+    if user.is_some() {
+        return Ok(Redirect::to(&ctx.href("/workspace")).into_response());
+    }
+    let (csrf, is_new) = login_secret(&headers);
+    let page = LoginPage {
+        ctx,
+        csrf: csrf.clone(),
+        email: String::new(),
+        next: q.next.as_deref().and_then(safe_next).unwrap_or_default().to_owned(),
+        errors: FormErrors::default(),
+    };
+    Ok(with_login_cookie(Html(page.render()?).into_response(), &csrf, is_new))
+}
+
+#[derive(Deserialize)]
+pub struct LoginForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    next: String,
+}
+
+impl std::fmt::Debug for LoginForm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("LoginForm { .. }")
+    }
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    ClientIp(ip): ClientIp,
+    headers: HeaderMap,
+    AppForm(form): AppForm<LoginForm>,
+) -> AppResult<Response> {
+    let now = state.now();
+    let email = form.email.trim().to_lowercase();
+    let ip = ip.to_string();
+    let (csrf, _) = login_secret(&headers);
+    let next = safe_next(&form.next).unwrap_or_default().to_owned();
+    let render = |ctx: PageCtx, status: StatusCode, errors: FormErrors| -> AppResult<Response> {
+        let page = LoginPage {
+            ctx,
+            csrf: csrf.clone(),
+            email: form.email.clone(),
+            next: next.clone(),
+            errors,
+        };
+        Ok((status, Html(page.render()?)).into_response())
+    };
+
+    let mut errors = FormErrors::default();
+    if email.is_empty() {
+        errors.add("email", "login-email-missing");
+    }
+    if form.password.is_empty() {
+        errors.add("password", "login-password-missing");
+    }
+    if !errors.is_empty() {
+        return render(ctx, StatusCode::UNPROCESSABLE_ENTITY, errors);
+    }
+
+    // Throttling, per account and per client address, shared through the database.
+    let limits = state.settings().login_throttle;
+    let since = now - limits.window_minutes * 60;
+    let by_account =
+        store::throttle::failures_since(state.db(), store::throttle::Scope::Account, &email, since).await?;
+    let by_address =
+        store::throttle::failures_since(state.db(), store::throttle::Scope::Address, &ip, since).await?;
+    if by_account >= limits.max_failures || by_address >= limits.max_failures {
+        tracing::warn!("login throttled");
+        let mut errors = FormErrors::default();
+        errors.add("email", "login-throttled");
+        let mut res = render(ctx, StatusCode::TOO_MANY_REQUESTS, errors)?;
+        res.headers_mut().insert(
+            header::RETRY_AFTER,
+            HeaderValue::from(limits.window_minutes * 60),
+        );
+        return Ok(res);
+    }
+
+    let creds = store::users::credentials(state.db(), &email).await?;
+    let password_given = form.password.clone();
+    let verified = match creds {
+        Some((user_id, hash)) => {
+            let h = hash.clone();
+            let ok = state
+                .hashing(move || password::verify(&password_given, &h))
+                .await?;
+            ok.then_some((user_id, hash))
+        }
+        None => {
+            state
+                .hashing(move || password::verify_dummy(&password_given))
+                .await?;
+            None
+        }
+    };
+
+    let Some((user_id, hash)) = verified else {
+        let actor = store::Actor {
+            user_id: None,
+            label: Some(email.clone()),
+            ip: Some(ip.clone()),
+        };
+        store::throttle::record_failure(state.db(), now, &actor, &email, &ip, since).await?;
+        if by_account + 1 == limits.max_failures || by_address + 1 == limits.max_failures {
+            store::audit::record_alone(
+                state.db(),
+                now,
+                &actor,
+                &store::audit::Event::new("lockout"),
+            )
+            .await?;
+        }
+        let mut errors = FormErrors::default();
+        errors.add("email", "login-failed");
+        return render(ctx, StatusCode::UNPROCESSABLE_ENTITY, errors);
+    };
+
+    if password::needs_rehash(&hash) {
+        let pw = form.password.clone();
+        let new_hash = state.hashing(move || password::hash(&pw)).await?;
+        store::users::rehash(state.db(), user_id, &new_hash).await?;
+    }
+
+    // A new session id at every login.
+    let secret = token::random_secret();
+    let csrf_token = token::random_secret();
+    let actor = store::Actor {
+        user_id: Some(user_id),
+        label: None,
+        ip: Some(ip),
+    };
+    store::sessions::create(
+        state.db(),
+        now,
+        &actor,
+        user_id,
+        &token::hash_secret(&secret),
+        &csrf_token,
+        state.settings().lifetimes(),
+    )
+    .await?;
+    let target = if next.is_empty() {
+        ctx.href("/workspace")
+    } else {
+        next
+    };
+    let mut res = Redirect::to(&target).into_response();
+    let h = res.headers_mut();
+    if let Ok(v) = HeaderValue::from_str(&principal::set_cookie(SESSION_COOKIE, &secret, None)) {
+        h.append(header::SET_COOKIE, v);
+    }
+    if let Ok(v) = HeaderValue::from_str(&principal::set_cookie(LOGIN_COOKIE, "", Some(0))) {
+        h.append(header::SET_COOKIE, v);
+    }
+    Ok(res)
+}
+
+pub async fn logout(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+) -> AppResult<Response> {
+    if let Some(id_hash) = user.session_hash() {
+        let actor = store::Actor {
+            user_id: Some(user.id),
+            label: None,
+            ip: Some(ip.to_string()),
+        };
+        store::sessions::logout(state.db(), state.now(), &actor, id_hash).await?;
+    }
+    let mut res = Redirect::to(&ctx.href("/")).into_response();
+    if let Ok(v) = HeaderValue::from_str(&principal::set_cookie(SESSION_COOKIE, "", Some(0))) {
+        res.headers_mut().append(header::SET_COOKIE, v);
+    }
+    res.headers_mut().insert(
+        "clear-site-data",
+        HeaderValue::from_static("\"cache\", \"storage\""),
+    );
+    Ok(res)
+}
+
+#[derive(Template)]
+#[template(path = "auth/set_password.html")]
+struct SetPasswordPage {
+    ctx: PageCtx,
+    csrf: String,
+    action: String,
+    /// The account's name; `None` when the link is not valid.
+    name: Option<String>,
+    errors: FormErrors,
+}
+
+pub async fn set_password_form(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    headers: HeaderMap,
+    Path((_lang, link)): Path<(String, String)>,
+) -> AppResult<Response> {
+    let found =
+        store::tokens::password_link_user(state.db(), state.now(), &token::hash_secret(&link)).await?;
+    let (csrf, is_new) = login_secret(&headers);
+    let status = if found.is_some() {
+        StatusCode::OK
+    } else {
+        StatusCode::NOT_FOUND
+    };
+    let page = SetPasswordPage {
+        action: ctx.href(&format!("/password/set/{link}")),
+        ctx,
+        csrf: csrf.clone(),
+        name: found.map(|(_, name, _)| name),
+        errors: FormErrors::default(),
+    };
+    Ok(with_login_cookie(
+        (status, Html(page.render()?)).into_response(),
+        &csrf,
+        is_new,
+    ))
+}
+
+#[derive(Deserialize)]
+pub struct NewPasswordForm {
+    #[serde(default)]
+    new_password: String,
+    #[serde(default)]
+    confirm_password: String,
+}
+
+impl std::fmt::Debug for NewPasswordForm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("NewPasswordForm { .. }")
+    }
+}
+
+/// Checks a new password and its confirmation; adds the errors to `errors`.
+pub fn check_new_password(
+    errors: &mut FormErrors,
+    new_password: &str,
+    confirm: &str,
+    name: &str,
+    email: &str,
+) {
+    if let Err(problem) = password::check_new(new_password, name, email) {
+        errors.add("new_password", problem.message_id());
+    } else if new_password != confirm {
+        errors.add("confirm_password", "password-mismatch");
+    }
+}
+
+pub async fn set_password_submit(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    headers: HeaderMap,
+    ClientIp(ip): ClientIp,
+    Path((_lang, link)): Path<(String, String)>,
+    AppForm(form): AppForm<NewPasswordForm>,
+) -> AppResult<Response> {
+    let now = state.now();
+    let link_hash = token::hash_secret(&link);
+    let Some((_, name, email)) = store::tokens::password_link_user(state.db(), now, &link_hash).await? else {
+        return Err(AppError::NotFound);
+    };
+    let mut errors = FormErrors::default();
+    check_new_password(&mut errors, &form.new_password, &form.confirm_password, &name, &email);
+    if !errors.is_empty() {
+        let (csrf, _) = login_secret(&headers);
+        let page = SetPasswordPage {
+            action: ctx.href(&format!("/password/set/{link}")),
+            ctx,
+            csrf,
+            name: Some(name),
+            errors,
+        };
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response());
+    }
+    let pw = form.new_password;
+    let hash = state.hashing(move || password::hash(&pw)).await?;
+    let actor = store::Actor {
+        user_id: None,
+        label: None,
+        ip: Some(ip.to_string()),
+    };
+    store::tokens::use_password_link(state.db(), now, &actor, &link_hash, &hash).await?;
+    Ok(Redirect::to(&ctx.href("/login")).into_response())
+}

@@ -1,0 +1,7 @@
+//! One module per area: routes' handlers, their forms and their views.
+
+pub mod account;
+pub mod admin;
+pub mod api;
+pub mod login;
+pub mod public;

@@ -1,0 +1,73 @@
+//! Form handling: typed errors next to their fields, and a form extractor whose
+//! rejections become our own error page instead of axum's plain text.
+
+use axum::extract::{FromRequest, Request};
+use serde::de::DeserializeOwned;
+
+use crate::AppError;
+
+#[derive(Debug, Clone, Copy)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub message_id: &'static str,
+}
+
+/// The errors of one form submission, in field order.
+#[derive(Debug, Clone, Default)]
+pub struct FormErrors {
+    items: Vec<FieldError>,
+}
+
+impl FormErrors {
+    pub fn add(&mut self, field: &'static str, message_id: &'static str) {
+        if !self.has(field) {
+            self.items.push(FieldError { field, message_id });
+        }
+    }
+
+    pub fn has(&self, field: &str) -> bool {
+        self.items.iter().any(|e| e.field == field)
+    }
+
+    pub fn get(&self, field: &str) -> Option<&'static str> {
+        self.items
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| e.message_id)
+    }
+
+    pub fn all(&self) -> &[FieldError] {
+        &self.items
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+}
+
+/// `application/x-www-form-urlencoded` into `T`; malformed input (a duplicated field,
+/// a wrong type) is a 400 page.
+#[derive(Debug)]
+pub struct AppForm<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for AppForm<T> {
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::Form::<T>::from_request(req, state).await {
+            Ok(axum::Form(v)) => Ok(AppForm(v)),
+            Err(e) => {
+                tracing::info!(error = %e, "malformed form");
+                Err(AppError::BadRequest)
+            }
+        }
+    }
+}
+
+/// The `{id}` at the end of a path, as a positive integer; anything else is 404.
+pub fn parse_id(raw: &str) -> Result<i64, AppError> {
+    raw.parse::<i64>()
+        .ok()
+        .filter(|id| *id > 0)
+        .ok_or(AppError::NotFound)
+}

@@ -1,0 +1,178 @@
+//! What every page template gets: the language, the current path (for the language
+//! switcher), the user and their navigation, the CSRF token, and message lookup.
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use domain::auth::Permission;
+use fluent_bundle::FluentValue;
+
+use crate::AppError;
+use crate::i18n::{self, Lang};
+use crate::principal::CurrentUser;
+
+#[derive(Debug, Clone)]
+pub struct NavItem {
+    pub href: String,
+    pub label_id: &'static str,
+    pub current: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct NavUser {
+    pub name: String,
+    pub role_label_id: &'static str,
+}
+
+#[derive(Debug, Clone)]
+pub struct PageCtx {
+    pub lang: Lang,
+    /// The current path after the language prefix, with its query (`/login?next=…`).
+    pub rest: String,
+    pub user: Option<NavUser>,
+    pub csrf: String,
+    pub nav: Vec<NavItem>,
+}
+
+/// The workspace navigation: (path after the language, message id, permission needed).
+const NAV: &[(&str, &str, Permission)] = &[
+    ("/workspace", "nav-workspace", Permission::UseWorkspace),
+    ("/admin/users", "nav-users", Permission::ManageUsers),
+    ("/admin/audit", "nav-audit", Permission::ViewAuditLog),
+    ("/account", "nav-account", Permission::ManageOwnAccount),
+];
+
+impl PageCtx {
+    /// A context without a user (error pages, which are rendered outside the handler).
+    pub fn bare(lang: Lang, path: &str) -> PageCtx {
+        PageCtx {
+            lang,
+            rest: strip_lang(path).to_owned(),
+            user: None,
+            csrf: String::new(),
+            nav: Vec::new(),
+        }
+    }
+
+    pub fn new(lang: Lang, path_and_query: &str, user: Option<&CurrentUser>) -> PageCtx {
+        let rest = strip_lang(path_and_query).to_owned();
+        let path_only = rest.split('?').next().unwrap_or_default().to_owned();
+        let nav = user
+            .map(|u| {
+                NAV.iter()
+                    .filter(|(_, _, p)| u.can(*p))
+                    .map(|(href, label_id, _)| NavItem {
+                        href: format!("/{}{}", lang.code(), href),
+                        label_id,
+                        current: path_only == *href || path_only.starts_with(&format!("{href}/")),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        PageCtx {
+            lang,
+            rest,
+            user: user.map(|u| NavUser {
+                name: u.name.clone(),
+                role_label_id: u.role.label_key(),
+            }),
+            csrf: user.map(|u| u.csrf_token().to_owned()).unwrap_or_default(),
+            nav,
+        }
+    }
+
+    /// A message in the page's language.
+    pub fn t(&self, id: &str) -> String {
+        i18n::t(self.lang, id)
+    }
+
+    /// A message with one argument.
+    pub fn t1(&self, id: &str, name: &str, value: impl AsRef<str>) -> String {
+        i18n::t_args(self.lang, id, &[(name, FluentValue::from(value.as_ref().to_owned()))])
+    }
+
+    /// A message with one number argument (plurals).
+    pub fn tn(&self, id: &str, name: &str, value: usize) -> String {
+        let n = i64::try_from(value).unwrap_or(i64::MAX);
+        i18n::t_args(self.lang, id, &[(name, FluentValue::from(n))])
+    }
+
+    /// A link within the site in the page's language: `href("/login")` → `/lv/login`.
+    pub fn href(&self, rest: &str) -> String {
+        format!("/{}{}", self.lang.code(), rest)
+    }
+
+    /// The same page in the other language.
+    pub fn switch_href(&self) -> String {
+        format!("/{}{}", self.lang.other().code(), self.rest)
+    }
+
+    pub fn other_lang(&self) -> &'static str {
+        self.lang.other().code()
+    }
+
+    /// The other language's name, written in that language.
+    pub fn other_lang_name(&self) -> String {
+        i18n::t(self.lang.other(), "language-name")
+    }
+
+    pub fn datetime(&self, unix_seconds: &i64) -> String {
+        i18n::datetime(self.lang, *unix_seconds)
+    }
+
+    pub fn number(&self, n: &i64) -> String {
+        i18n::number(self.lang, *n)
+    }
+}
+
+fn strip_lang(path: &str) -> &str {
+    for lang in Lang::ALL {
+        let prefix = format!("/{}", lang.code());
+        if let Some(rest) = path.strip_prefix(prefix.as_str())
+            && (rest.is_empty() || rest.starts_with('/') || rest.starts_with('?'))
+        {
+            return match rest {
+                "" => "/",
+                r if r.starts_with('?') => {
+                    // "/lv?x" has no page path: keep the home page.
+                    "/"
+                }
+                r => r,
+            };
+        }
+    }
+    "/"
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for PageCtx {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let path = parts.uri.path();
+        let lang = path
+            .trim_start_matches('/')
+            .split('/')
+            .next()
+            .and_then(Lang::parse)
+            .ok_or(AppError::NotFound)?;
+        let pq = parts
+            .uri
+            .path_and_query()
+            .map_or(path, |p| p.as_str());
+        let user = parts.extensions.get::<CurrentUser>();
+        Ok(PageCtx::new(lang, pq, user))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn switcher_keeps_the_page() {
+        let ctx = PageCtx::new(Lang::Lv, "/lv/login?next=%2Flv%2Faccount", None);
+        assert_eq!(ctx.switch_href(), "/en/login?next=%2Flv%2Faccount");
+        let ctx = PageCtx::new(Lang::En, "/en/", None);
+        assert_eq!(ctx.switch_href(), "/lv/");
+        assert_eq!(ctx.href("/login"), "/en/login");
+    }
+}

@@ -1,0 +1,200 @@
+//! Who is asking: the session or API token behind a request, and the client's address.
+
+use std::net::{IpAddr, SocketAddr};
+
+use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::http::HeaderMap;
+use axum::http::request::Parts;
+use domain::auth::{Permission, Role};
+
+use crate::AppError;
+
+/// The session cookie. `__Host-`: Secure, Path=/, no Domain — a subdomain cannot plant it.
+pub const SESSION_COOKIE: &str = "__Host-roma_session";
+/// The pre-login CSRF cookie, set only by the login and set-password pages.
+pub const LOGIN_COOKIE: &str = "__Host-roma_login";
+
+/// How the user proved who they are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Via {
+    /// A browser session; carries the session id's hash and its CSRF token.
+    Session { id_hash: String, csrf_token: String },
+    /// A bearer API token (no CSRF: the browser never sends it by itself).
+    Token,
+}
+
+/// The logged-in user of a request. Handlers take it as an extractor; the access layer
+/// has already checked the route's permission, and handlers check again with `require`.
+#[derive(Debug, Clone)]
+pub struct CurrentUser {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub organisation_id: Option<i64>,
+    pub via: Via,
+}
+
+impl CurrentUser {
+    pub fn require(&self, permission: Permission) -> Result<(), AppError> {
+        if self.role.has(permission) {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
+
+    pub fn can(&self, permission: Permission) -> bool {
+        self.role.has(permission)
+    }
+
+    /// This user as the actor of an audited change made from `ip`.
+    pub fn actor(&self, ip: IpAddr) -> store::Actor {
+        store::Actor {
+            user_id: Some(self.id),
+            label: None,
+            ip: Some(ip.to_string()),
+        }
+    }
+
+    pub fn csrf_token(&self) -> &str {
+        match &self.via {
+            Via::Session { csrf_token, .. } => csrf_token,
+            Via::Token => "",
+        }
+    }
+
+    pub fn session_hash(&self) -> Option<&str> {
+        match &self.via {
+            Via::Session { id_hash, .. } => Some(id_hash),
+            Via::Token => None,
+        }
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for CurrentUser {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        parts
+            .extensions
+            .get::<CurrentUser>()
+            .cloned()
+            .ok_or(AppError::Unauthenticated)
+    }
+}
+
+/// The logged-in user if there is one (public pages show the workspace link).
+#[derive(Debug, Clone)]
+pub struct MaybeUser(pub Option<CurrentUser>);
+
+impl<S: Send + Sync> FromRequestParts<S> for MaybeUser {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        Ok(MaybeUser(parts.extensions.get::<CurrentUser>().cloned()))
+    }
+}
+
+/// The client's address: the TCP peer, or — only when the peer is a configured trusted
+/// proxy — the right-most address in `X-Forwarded-For` that is not itself a trusted proxy.
+#[derive(Debug, Clone, Copy)]
+pub struct ClientIp(pub IpAddr);
+
+pub fn client_ip(peer: Option<SocketAddr>, headers: &HeaderMap, trusted: &[IpAddr]) -> IpAddr {
+    let peer_ip = peer.map_or(IpAddr::from([0, 0, 0, 0]), |p| p.ip());
+    if !trusted.contains(&peer_ip) {
+        return peer_ip;
+    }
+    let forwarded: Vec<IpAddr> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .filter_map(|s| s.trim().parse().ok())
+        .collect();
+    forwarded
+        .into_iter()
+        .rev()
+        .find(|ip| !trusted.contains(ip))
+        .unwrap_or(peer_ip)
+}
+
+impl FromRequestParts<crate::AppState> for ClientIp {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &crate::AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let peer = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|c| c.0);
+        Ok(ClientIp(client_ip(
+            peer,
+            &parts.headers,
+            &state.settings().trusted_proxies,
+        )))
+    }
+}
+
+/// The value of one cookie from the request's `Cookie` headers.
+pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(axum::http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+/// A `Set-Cookie` value with the attributes every cookie of ours has.
+pub fn set_cookie(name: &str, value: &str, max_age_seconds: Option<i64>) -> String {
+    let mut c = format!("{name}={value}; Path=/; Secure; HttpOnly; SameSite=Lax");
+    if let Some(age) = max_age_seconds {
+        c.push_str(&format!("; Max-Age={age}"));
+    }
+    c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(xff: &str) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        if let Ok(v) = xff.parse() {
+            h.insert("x-forwarded-for", v);
+        }
+        h
+    }
+
+    #[test]
+    fn forwarded_for_is_ignored_without_a_trusted_proxy() {
+        let peer: SocketAddr = ([192, 0, 2, 7], 5000).into();
+        let ip = client_ip(Some(peer), &headers("203.0.113.9"), &[]);
+        assert_eq!(ip, peer.ip());
+    }
+
+    #[test]
+    fn forwarded_for_is_believed_from_a_trusted_proxy_only_for_the_last_hop() {
+        let proxy: IpAddr = [10, 0, 0, 1].into();
+        let peer = SocketAddr::new(proxy, 5000);
+        // The client may forge the left part; the proxy appends the real address.
+        let ip = client_ip(Some(peer), &headers("1.1.1.1, 198.51.100.4"), &[proxy]);
+        assert_eq!(ip, "198.51.100.4".parse::<IpAddr>().unwrap_or(proxy));
+    }
+
+    #[test]
+    fn cookies_are_found_by_name() {
+        let mut h = HeaderMap::new();
+        if let Ok(v) = "a=1; __Host-roma_session=xyz; b=2".parse() {
+            h.insert(axum::http::header::COOKIE, v);
+        }
+        assert_eq!(cookie(&h, SESSION_COOKIE), Some("xyz"));
+        assert_eq!(cookie(&h, "c"), None);
+    }
+}

@@ -1,0 +1,271 @@
+//! The route registry. Every route is added here with the access it needs; the registry
+//! builds the router *and* is what the role × route matrix test compares against, so a
+//! route cannot exist without a declared access (deny by default).
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::handler::Handler;
+use axum::http::{Method, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::MethodRouter;
+use domain::auth::Permission;
+use domain::token;
+
+use crate::error::{ErrorKind, error_response};
+use crate::features::{account, admin, api, login, public};
+use crate::i18n::Lang;
+use crate::principal::{self, CurrentUser, LOGIN_COOKIE, SESSION_COOKIE, Via};
+use crate::{AppState, security, statics};
+
+/// What a route needs from the caller.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone. State-changing requests still need a session's CSRF token.
+    Public,
+    /// Anyone; the login and set-password forms, protected by the pre-login CSRF cookie.
+    Guest,
+    /// A logged-in browser session with this permission.
+    Page(Permission),
+    /// An API call: a bearer token, or a browser session (then with CSRF on writes),
+    /// with this permission.
+    Api(Permission),
+}
+
+/// One registered route: method, path pattern, access.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RouteSpec {
+    pub method: &'static str,
+    pub path: &'static str,
+    pub access: Access,
+}
+
+struct Registry {
+    routes: Vec<(RouteSpec, MethodRouter<AppState>)>,
+}
+
+impl Registry {
+    fn get<H: Handler<T, AppState>, T: 'static>(&mut self, path: &'static str, access: Access, h: H) {
+        self.routes.push((
+            RouteSpec { method: "GET", path, access },
+            axum::routing::get(h),
+        ));
+    }
+
+    fn post<H: Handler<T, AppState>, T: 'static>(&mut self, path: &'static str, access: Access, h: H) {
+        self.routes.push((
+            RouteSpec { method: "POST", path, access },
+            axum::routing::post(h),
+        ));
+    }
+}
+
+fn registry() -> Registry {
+    use Access::*;
+    use Permission::*;
+    let mut r = Registry { routes: Vec::new() };
+    // Public site.
+    r.get("/", Public, public::root);
+    r.get("/healthz", Public, public::healthz);
+    r.get("/static/{file}", Public, statics::serve);
+    r.get("/{lang}/", Public, public::home);
+    // Login and passwords.
+    r.get("/{lang}/login", Guest, login::form);
+    r.post("/{lang}/login", Guest, login::submit);
+    r.post("/{lang}/logout", Page(UseWorkspace), login::logout);
+    r.get("/{lang}/password/set/{token}", Guest, login::set_password_form);
+    r.post("/{lang}/password/set/{token}", Guest, login::set_password_submit);
+    // Workspace.
+    r.get("/{lang}/workspace", Page(UseWorkspace), account::workspace);
+    r.get("/{lang}/account", Page(ManageOwnAccount), account::page);
+    r.post("/{lang}/account/password", Page(ManageOwnAccount), account::change_password);
+    r.post("/{lang}/account/tokens", Page(ManageOwnAccount), account::create_token);
+    r.post("/{lang}/account/tokens/{id}/revoke", Page(ManageOwnAccount), account::revoke_token);
+    // Administration.
+    r.get("/{lang}/admin/users", Page(ManageUsers), admin::users);
+    r.get("/{lang}/admin/users/new", Page(ManageUsers), admin::new_user_form);
+    r.post("/{lang}/admin/users", Page(ManageUsers), admin::create_user);
+    r.get("/{lang}/admin/users/{id}", Page(ManageUsers), admin::edit_user_form);
+    r.post("/{lang}/admin/users/{id}", Page(ManageUsers), admin::update_user);
+    r.post("/{lang}/admin/users/{id}/password-link", Page(ManageUsers), admin::password_link);
+    r.get("/{lang}/admin/audit", Page(ViewAuditLog), admin::audit);
+    // JSON API.
+    r.get("/api/v1/openapi.json", Public, api::openapi);
+    r.get("/api/v1/me", Api(UseWorkspace), api::me);
+    r.get("/api/v1/me/tokens", Api(ManageOwnAccount), api::list_tokens);
+    r.post("/api/v1/me/tokens", Api(ManageOwnAccount), api::create_token);
+    r.post("/api/v1/me/tokens/{id}/revoke", Api(ManageOwnAccount), api::revoke_token);
+    r
+}
+
+/// Every route the app serves, for the matrix and crawl tests.
+pub fn routes() -> Vec<RouteSpec> {
+    registry().routes.into_iter().map(|(s, _)| s).collect()
+}
+
+/// The whole application with its middleware.
+pub fn app(state: AppState) -> Router {
+    let mut router: Router<AppState> = Router::new();
+    for (spec, method_router) in registry().routes {
+        let guarded = method_router.route_layer(middleware::from_fn_with_state(
+            (state.clone(), spec.access),
+            access,
+        ));
+        router = router.route(spec.path, guarded);
+    }
+    router
+        .fallback(|| async { error_response(ErrorKind::NotFound) })
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(
+            |_: Box<dyn std::any::Any + Send>| {
+                tracing::error!("handler panicked");
+                error_response(ErrorKind::Internal)
+            },
+        ))
+        .layer(middleware::from_fn_with_state(state.clone(), security::error_pages))
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            std::time::Duration::from_secs(30),
+        ))
+        .layer(axum::extract::DefaultBodyLimit::max(1024 * 1024))
+        .layer(middleware::from_fn(security::headers))
+        .layer(middleware::from_fn(security::request_id))
+        .with_state(state)
+}
+
+const MAX_FORM_BYTES: usize = 256 * 1024;
+
+/// Resolves the caller, checks CSRF on state-changing requests, then the route's access.
+async fn access(
+    State((state, access)): State<(AppState, Access)>,
+    mut req: Request,
+    next: Next,
+) -> Response {
+    let lang = Lang::from_path(req.uri().path());
+    let now = state.now();
+    let headers = req.headers().clone();
+    let is_api = matches!(access, Access::Api(_));
+
+    // Who is asking.
+    let mut user: Option<CurrentUser> = None;
+    let bearer = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "));
+    if let (true, Some(secret)) = (is_api, bearer) {
+        match store::tokens::lookup_api_token(state.db(), &token::hash_secret(secret.trim())).await {
+            Ok(Some(t)) => {
+                user = Some(CurrentUser {
+                    id: t.user_id,
+                    email: t.email,
+                    name: t.name,
+                    role: t.role,
+                    organisation_id: t.organisation_id,
+                    via: Via::Token,
+                });
+            }
+            Ok(None) => return error_response(ErrorKind::Unauthenticated),
+            Err(e) => return crate::AppError::from(e).into_response(),
+        }
+    } else if let Some(secret) = principal::cookie(&headers, SESSION_COOKIE) {
+        let id_hash = token::hash_secret(secret);
+        match store::sessions::lookup(state.db(), now, &id_hash, state.settings().lifetimes()).await {
+            Ok(Some(s)) => {
+                user = Some(CurrentUser {
+                    id: s.user_id,
+                    email: s.email,
+                    name: s.name,
+                    role: s.role,
+                    organisation_id: s.organisation_id,
+                    via: Via::Session {
+                        id_hash,
+                        csrf_token: s.csrf_token,
+                    },
+                });
+            }
+            Ok(None) => {}
+            // Fail closed: if we cannot tell who it is, nobody is let in.
+            Err(e) => return crate::AppError::from(e).into_response(),
+        }
+    }
+
+    // CSRF on every state-changing request that a browser could send by itself.
+    let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let by_token = matches!(user.as_ref().map(|u| &u.via), Some(Via::Token));
+    if unsafe_method && !by_token {
+        if headers
+            .get("sec-fetch-site")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v == "cross-site")
+        {
+            tracing::warn!("cross-site request refused");
+            return error_response(ErrorKind::Forbidden);
+        }
+        let expected = match (&user, access) {
+            (Some(u), _) => Some(u.csrf_token().to_owned()),
+            (None, Access::Guest) => principal::cookie(&headers, LOGIN_COOKIE).map(str::to_owned),
+            _ => None,
+        };
+        let (parts, body) = req.into_parts();
+        let bytes = match axum::body::to_bytes(body, MAX_FORM_BYTES).await {
+            Ok(b) => b,
+            Err(_) => return (StatusCode::PAYLOAD_TOO_LARGE).into_response(),
+        };
+        let provided = parts
+            .headers
+            .get("x-csrf-token")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+            .or_else(|| {
+                url::form_urlencoded::parse(&bytes)
+                    .find(|(k, _)| k == "csrf_token")
+                    .map(|(_, v)| v.into_owned())
+            });
+        let ok = match (expected, provided) {
+            (Some(e), Some(p)) => !e.is_empty() && token::constant_time_eq(&e, &p),
+            _ => false,
+        };
+        if !ok {
+            // An anonymous POST to a page that needs login is a login problem, not CSRF.
+            if user.is_none() && matches!(access, Access::Page(_)) {
+                return Redirect::to(&format!("/{}/login", lang.code())).into_response();
+            }
+            tracing::warn!("missing or wrong CSRF token");
+            return error_response(ErrorKind::Forbidden);
+        }
+        req = Request::from_parts(parts, Body::from(bytes));
+    }
+
+    // Access.
+    let needed = match access {
+        Access::Public | Access::Guest => None,
+        Access::Page(p) | Access::Api(p) => Some(p),
+    };
+    if let Some(permission) = needed {
+        match &user {
+            None if is_api => return error_response(ErrorKind::Unauthenticated),
+            None => {
+                let next_path = req
+                    .uri()
+                    .path_and_query()
+                    .map(|p| p.as_str().to_owned())
+                    .unwrap_or_default();
+                let target = format!(
+                    "/{}/login?next={}",
+                    lang.code(),
+                    url::form_urlencoded::byte_serialize(next_path.as_bytes()).collect::<String>()
+                );
+                return Redirect::to(&target).into_response();
+            }
+            Some(u) if !u.can(permission) => {
+                tracing::info!(user_id = u.id, ?permission, "access denied");
+                return error_response(ErrorKind::Forbidden);
+            }
+            Some(_) => {}
+        }
+    }
+    if let Some(u) = user {
+        req.extensions_mut().insert(u);
+    }
+    next.run(req).await
+}

@@ -1,0 +1,139 @@
+//! Middleware every response passes: a request id and its tracing span, the security
+//! headers, and localized error pages (HTML) or problem+json (API).
+
+use askama::Template;
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use tracing::Instrument;
+
+use crate::AppState;
+use crate::error::ErrorKind;
+use crate::i18n::{self, Lang};
+use crate::page::PageCtx;
+
+/// The id of a request, shown on the 500 page and present in every log line of it.
+#[derive(Debug, Clone)]
+pub struct RequestId(pub String);
+
+pub async fn request_id(mut req: Request, next: Next) -> Response {
+    let mut bytes = [0u8; 8];
+    let id = if getrandom::fill(&mut bytes).is_ok() {
+        bytes.iter().map(|b| format!("{b:02x}")).collect::<String>()
+    } else {
+        "0000000000000000".to_owned()
+    };
+    req.extensions_mut().insert(RequestId(id.clone()));
+    // The path is logged without its query string (which may carry a token).
+    let span = tracing::info_span!("request", id = %id, method = %req.method(), path = %req.uri().path());
+    async move {
+        let res = next.run(req).await;
+        tracing::debug!(status = res.status().as_u16(), "response");
+        res
+    }
+    .instrument(span)
+    .await
+}
+
+pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+/// Security headers on every response: pages, static files, errors, the API.
+pub async fn headers(req: Request, next: Next) -> Response {
+    let is_static = req.uri().path().starts_with("/static/");
+    let mut res = next.run(req).await;
+    let h = res.headers_mut();
+    let set = |h: &mut axum::http::HeaderMap, name: &'static str, value: &'static str| {
+        h.insert(name, HeaderValue::from_static(value));
+    };
+    set(h, "content-security-policy", CSP);
+    set(h, "strict-transport-security", "max-age=31536000; includeSubDomains");
+    set(h, "x-content-type-options", "nosniff");
+    set(h, "referrer-policy", "strict-origin-when-cross-origin");
+    set(h, "cross-origin-opener-policy", "same-origin");
+    set(h, "cross-origin-resource-policy", "same-origin");
+    set(h, "x-frame-options", "DENY");
+    set(h, "permissions-policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+    if !is_static || !h.contains_key(header::CACHE_CONTROL) {
+        // Pages may show a logged-in user's data: never stored by a browser or proxy.
+        set(h, "cache-control", "no-store");
+    }
+    res
+}
+
+/// Fills in the body of error responses: a localized page, or problem+json under /api/.
+pub async fn error_pages(State(_state): State<AppState>, req: Request, next: Next) -> Response {
+    let path = req.uri().path().to_owned();
+    let lang = Lang::from_path(&path);
+    let request_id = req
+        .extensions()
+        .get::<RequestId>()
+        .map(|r| r.0.clone())
+        .unwrap_or_default();
+    let res = next.run(req).await;
+    let status = res.status();
+    let marked = res.extensions().get::<ErrorKind>().copied();
+    let content_type = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    // Pages we rendered ourselves (a form with its errors) pass through.
+    let ours = content_type.starts_with("text/html") || content_type.starts_with("application/problem+json");
+    let kind = match marked {
+        Some(k) => k,
+        None if !ours => match ErrorKind::from_status(status) {
+            Some(k) => k,
+            None => return res,
+        },
+        None => return res,
+    };
+    let (title_id, text_id) = kind.message_ids();
+    let mut out = if path.starts_with("/api/") || path == "/healthz" {
+        let body = serde_json::json!({
+            "type": "about:blank",
+            "title": i18n::t(Lang::En, title_id),
+            "status": status.as_u16(),
+            "detail": i18n::t(Lang::En, text_id),
+            "request_id": request_id,
+        });
+        (
+            status,
+            [(header::CONTENT_TYPE, "application/problem+json")],
+            body.to_string(),
+        )
+            .into_response()
+    } else {
+        let page = ErrorPage {
+            ctx: PageCtx::bare(lang, &path),
+            title_id,
+            text_id,
+            request_id: (kind == ErrorKind::Internal).then_some(request_id),
+        };
+        match page.render() {
+            Ok(html) => (status, axum::response::Html(html)).into_response(),
+            Err(_) => (status, "Error").into_response(),
+        }
+    };
+    if kind == ErrorKind::Unauthenticated && path.starts_with("/api/") {
+        out.headers_mut()
+            .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+    }
+    // Keep headers the handler set on purpose (Allow on 405, Retry-After on 429).
+    for name in [header::ALLOW, header::RETRY_AFTER] {
+        if let Some(v) = res.headers().get(&name) {
+            out.headers_mut().insert(name, v.clone());
+        }
+    }
+    out
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    ctx: PageCtx,
+    title_id: &'static str,
+    text_id: &'static str,
+    request_id: Option<String>,
+}

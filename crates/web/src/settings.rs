@@ -1,0 +1,166 @@
+//! Configuration: defaults → optional TOML file → `ROMA__SECTION__KEY` environment
+//! variables → command-line flags, into one typed [`Settings`] carried in the app state.
+
+use std::net::IpAddr;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Settings {
+    /// Address the server listens on.
+    pub bind: String,
+    /// SQLite database file.
+    pub database: PathBuf,
+    /// `full` (default: a government record must survive a power cut) or `normal`.
+    pub synchronous: String,
+    /// The address users reach the platform at, for links printed or e-mailed.
+    pub public_url: String,
+    pub session: SessionSettings,
+    pub login_throttle: ThrottleSettings,
+    /// Reverse proxies whose `X-Forwarded-For` is believed. Empty: the peer address is
+    /// the client address and the header is ignored.
+    pub trusted_proxies: Vec<IpAddr>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SessionSettings {
+    pub idle_minutes: i64,
+    pub absolute_hours: i64,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ThrottleSettings {
+    pub max_failures: i64,
+    pub window_minutes: i64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            bind: "127.0.0.1:8080".to_owned(),
+            database: PathBuf::from("roma-platform.db"),
+            synchronous: "full".to_owned(),
+            public_url: "http://127.0.0.1:8080".to_owned(),
+            session: SessionSettings::default(),
+            login_throttle: ThrottleSettings::default(),
+            trusted_proxies: Vec::new(),
+        }
+    }
+}
+
+impl Default for SessionSettings {
+    fn default() -> Self {
+        SessionSettings {
+            idle_minutes: 30,
+            absolute_hours: 12,
+        }
+    }
+}
+
+impl Default for ThrottleSettings {
+    fn default() -> Self {
+        ThrottleSettings {
+            max_failures: 10,
+            window_minutes: 15,
+        }
+    }
+}
+
+impl Settings {
+    /// Loads defaults, then the TOML file if given, then `ROMA__…` variables.
+    pub fn load(file: Option<&Path>) -> Result<Settings, String> {
+        Self::load_from(file, std::env::vars())
+    }
+
+    /// As [`Settings::load`], with the environment given (for tests).
+    pub fn load_from(
+        file: Option<&Path>,
+        env: impl IntoIterator<Item = (String, String)>,
+    ) -> Result<Settings, String> {
+        let defaults = config::Config::try_from(&Settings::default()).map_err(|e| e.to_string())?;
+        let mut builder = config::Config::builder().add_source(defaults);
+        if let Some(file) = file {
+            if !file.exists() {
+                return Err(format!("configuration file {} does not exist", file.display()));
+            }
+            builder = builder.add_source(
+                config::File::from(file.to_path_buf()).format(config::FileFormat::Toml),
+            );
+        }
+        let env: config::Map<String, String> = env
+            .into_iter()
+            .filter(|(k, _)| k.starts_with("ROMA__"))
+            .collect();
+        builder = builder.add_source(
+            config::Environment::with_prefix("ROMA")
+                .prefix_separator("__")
+                .separator("__")
+                .list_separator(",")
+                .with_list_parse_key("trusted_proxies")
+                .try_parsing(true)
+                .source(Some(env)),
+        );
+        let settings: Settings = builder
+            .build()
+            .and_then(config::Config::try_deserialize)
+            .map_err(|e| format!("configuration: {e}"))?;
+        settings.validate()?;
+        Ok(settings)
+    }
+
+    pub fn validate(&self) -> Result<(), String> {
+        self.synchronous
+            .parse::<store::Synchronous>()
+            .map_err(|e| format!("configuration: {e}"))?;
+        if self.session.idle_minutes < 1 || self.session.absolute_hours < 1 {
+            return Err("configuration: session lifetimes must be positive".to_owned());
+        }
+        if self.login_throttle.max_failures < 1 || self.login_throttle.window_minutes < 1 {
+            return Err("configuration: login_throttle values must be positive".to_owned());
+        }
+        url::Url::parse(&self.public_url)
+            .map_err(|e| format!("configuration: public_url {:?}: {e}", self.public_url))?;
+        Ok(())
+    }
+
+    pub fn synchronous(&self) -> store::Synchronous {
+        self.synchronous.parse().unwrap_or_default()
+    }
+
+    pub fn lifetimes(&self) -> store::sessions::Lifetimes {
+        store::sessions::Lifetimes {
+            idle: self.session.idle_minutes * 60,
+            absolute: self.session.absolute_hours * 3600,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn environment_overrides_defaults() {
+        let env = [
+            ("ROMA__BIND".to_owned(), "0.0.0.0:9000".to_owned()),
+            ("ROMA__SESSION__IDLE_MINUTES".to_owned(), "15".to_owned()),
+            ("ROMA__TRUSTED_PROXIES".to_owned(), "10.0.0.1,::1".to_owned()),
+            ("OTHER".to_owned(), "x".to_owned()),
+        ];
+        let s = Settings::load_from(None, env).unwrap_or_default();
+        assert_eq!(s.bind, "0.0.0.0:9000");
+        assert_eq!(s.session.idle_minutes, 15);
+        assert_eq!(s.session.absolute_hours, 12);
+        assert_eq!(s.trusted_proxies.len(), 2);
+    }
+
+    #[test]
+    fn bad_values_are_reported() {
+        let env = [("ROMA__SYNCHRONOUS".to_owned(), "sometimes".to_owned())];
+        assert!(Settings::load_from(None, env).is_err());
+    }
+}

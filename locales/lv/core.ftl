@@ -1,0 +1,75 @@
+# Shared terms: layout, navigation, errors, dates, roles.
+# Latvian plurals: fluent puts 111–119 in "other" instead of "zero", so [zero] and
+# *[other] use the same wording and [0] says "none".
+
+site-name = Romu platforma
+language-name = Latviešu
+skip-to-content = Pāriet uz saturu
+login = Pieteikties
+logout = Iziet
+nav-label = Darba vieta
+nav-workspace = Darba vieta
+nav-users = Lietotāji
+nav-audit = Audita žurnāls
+nav-account = Mans konts
+footer-text = Latvijas Romu platforma – Kultūras ministrija, Nacionālais romu kontaktpunkts. Platformu līdzfinansē Eiropas Savienība.
+back-home = Uz sākumlapu
+save = Saglabāt
+filter = Atlasīt
+pager-label = Lapas
+pager-newer = Jaunāki ieraksti
+pager-older = Vecāki ieraksti
+form-has-errors = Lūdzu, izlabojiet kļūdas
+error-request-id = Pieprasījuma identifikators:
+error-400-title = Nederīgs pieprasījums
+error-400-text = Pieprasījumu nevarēja apstrādāt. Lūdzu, pārbaudiet ievadīto un mēģiniet vēlreiz.
+error-401-title = Nepieciešama pieteikšanās
+error-401-text = Lai to redzētu, lūdzu, piesakieties.
+error-403-title = Piekļuve liegta
+error-403-text = Jums nav tiesību to redzēt vai darīt. Ja domājat, ka tā ir kļūda, sazinieties ar koordinatoru.
+error-404-title = Lapa nav atrasta
+error-404-text = Šādas lapas nav vai tā ir pārvietota.
+error-429-title = Pārāk daudz mēģinājumu
+error-429-text = Lūdzu, uzgaidiet dažas minūtes un mēģiniet vēlreiz.
+error-500-title = Radās kļūda
+error-500-text = Kaut kas nogāja greizi. Mēs par to esam informēti. Ja sazināsieties ar atbalstu, lūdzu, norādiet šo identifikatoru.
+date-long = { $year }. gada { $day }. { $month ->
+    [1] janvāris
+    [2] februāris
+    [3] marts
+    [4] aprīlis
+    [5] maijs
+    [6] jūnijs
+    [7] jūlijs
+    [8] augusts
+    [9] septembris
+    [10] oktobris
+    [11] novembris
+   *[12] decembris
+}
+role-coordinator = Nacionālais koordinators
+role-ministry = Ministrija vai aģentūra
+role-municipality = Pašvaldība
+role-mediator = Romu mediators
+role-ngo = Nevalstiskā organizācija
+field-email = E-pasts
+field-password = Parole
+field-name = Vārds, uzvārds
+field-role = Loma
+field-organisation = Organizācija
+field-status = Statuss
+field-label = Nosaukums
+field-created = Izveidots
+status-active = Aktīvs
+status-disabled = Atslēgts
+status-no-password = Parole vēl nav iestatīta
+count-users = { $count ->
+    [0] nav lietotāju
+    [one] { $count } lietotājs
+    [zero] { $count } lietotāji
+   *[other] { $count } lietotāji
+}
+home-title = Latvijas Romu platforma
+home-intro = Romu platforma koordinē romu integrācijas politiku valsts, reģionālā un vietējā līmenī un iesaista tajā romus – īpaši jauniešus un sievietes.
+home-intro-2 = Šeit ministrijas, pašvaldības, romu mediatori un nevalstiskās organizācijas kopā plāno pasākumus, seko politikas rīcības plāna izpildei un dalās labajā praksē.
+home-login-cta = Pieteikties darba vietā
