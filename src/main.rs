@@ -1,1 +1,430 @@
-fn main() {}
+//! `roma-platform`: the command line. Wiring only; the work is done in the crates.
+
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::{Args, Parser, Subcommand};
+use domain::auth::Role;
+use domain::{Clock as _, SystemClock, password, token, user};
+use web::{AppState, Settings};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "roma-platform",
+    version,
+    about = "Roma Platform: coordination software for a National Roma Platform",
+    long_about = "Roma Platform: coordination software for a National Roma Platform.\n\nSettings come from defaults, then the TOML file given with --config, then ROMA__SECTION__KEY environment variables (for example ROMA__SESSION__IDLE_MINUTES=15), then the options below."
+)]
+struct Cli {
+    #[command(flatten)]
+    common: Common,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Args)]
+struct Common {
+    /// Optional TOML configuration file.
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// SQLite database file [default: ./roma-platform.db; ./roma-demo.db for `demo`].
+    #[arg(long, global = true, value_name = "FILE")]
+    database: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run the web server (applies pending migrations first).
+    Serve {
+        /// Address to listen on [default: 127.0.0.1:8080].
+        #[arg(long, value_name = "ADDR")]
+        bind: Option<String>,
+    },
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Manage user accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Manage personal API tokens.
+    #[command(subcommand)]
+    Token(TokenCommand),
+    /// Write a consistent copy of the database (safe while the server runs).
+    Backup {
+        /// Where to write the backup; must not exist yet.
+        #[arg(long, value_name = "FILE")]
+        to: PathBuf,
+    },
+    /// Replace the database with a backup (stop the server first).
+    Restore {
+        /// The backup file to restore.
+        #[arg(long, value_name = "FILE")]
+        from: PathBuf,
+    },
+    /// Create or reuse ./roma-demo.db with synthetic demo data, print a login per role, and serve.
+    Demo {
+        /// Address to listen on [default: 127.0.0.1:8080].
+        #[arg(long, value_name = "ADDR")]
+        bind: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum UserCommand {
+    /// Create an account. There is no default account: this is how the first coordinator is made.
+    Add {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// coordinator, ministry, municipality, mediator or ngo.
+        #[arg(long)]
+        role: String,
+        /// The id of the user's organisation.
+        #[arg(long, value_name = "ID")]
+        organisation: Option<i64>,
+        /// Read the password from standard input; without it a one-time set-password link (valid 24 h) is printed.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum TokenCommand {
+    /// Create a personal API token for a user; it is printed once and stored only as a hash.
+    Create {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        label: String,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand) {
+                let _ = e.print();
+                return if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+                    ExitCode::from(2)
+                } else {
+                    ExitCode::SUCCESS
+                };
+            }
+            let rendered = e.render().to_string();
+            let first = rendered.lines().next().unwrap_or("error: invalid arguments");
+            eprintln!("{first} (see `roma-platform --help`)");
+            return ExitCode::from(2);
+        }
+    };
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("ROMA_LOG")
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: cannot start the runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn settings(common: &Common, default_db: Option<&str>) -> anyhow::Result<Settings> {
+    let mut s = Settings::load(common.config.as_deref()).map_err(anyhow::Error::msg)?;
+    if let Some(db) = &common.database {
+        s.database = db.clone();
+    } else if let Some(d) = default_db {
+        s.database = PathBuf::from(d);
+    }
+    Ok(s)
+}
+
+async fn open(settings: &Settings) -> anyhow::Result<store::Db> {
+    let mut opts = store::DbOptions::new(&settings.database);
+    opts.synchronous = settings.synchronous();
+    let db = store::Db::open(&opts)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot open {}: {e}", settings.database.display()))?;
+    let applied = store::migrate::run(&db).await?;
+    if !applied.is_empty() {
+        tracing::info!(?applied, "migrations applied");
+    }
+    Ok(db)
+}
+
+/// Opens a database that must already exist (for commands that are not meant to create one).
+async fn open_existing(settings: &Settings) -> anyhow::Result<store::Db> {
+    if !settings.database.exists() {
+        anyhow::bail!(
+            "database {} does not exist (run `roma-platform migrate` or `serve` first)",
+            settings.database.display()
+        );
+    }
+    open(settings).await
+}
+
+/// The server's lock file: one server per database file, and no restore under a running one.
+fn lock(database: &Path) -> anyhow::Result<std::fs::File> {
+    let mut name = database.as_os_str().to_owned();
+    name.push(".lock");
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&name)?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(_) => anyhow::bail!(
+            "{} is in use by a running server (lock {}); stop it first",
+            database.display(),
+            PathBuf::from(name).display()
+        ),
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    let common = cli.common;
+    match cli.command {
+        Command::Serve { bind } => {
+            let mut s = settings(&common, None)?;
+            if let Some(b) = bind {
+                s.bind = b;
+            }
+            let _lock = lock(&s.database)?;
+            let db = open(&s).await?;
+            serve(db, s).await
+        }
+        Command::Migrate => {
+            let s = settings(&common, None)?;
+            let db = open(&s).await?;
+            let version = store::migrate::current_version(&db).await?;
+            db.close().await;
+            println!("Database {} is at migration {version}.", s.database.display());
+            Ok(())
+        }
+        Command::User(UserCommand::Add { email, name, role, organisation, password_stdin }) => {
+            let s = settings(&common, None)?;
+            let email = user::Email::parse(&email)
+                .ok_or_else(|| anyhow::anyhow!("--email {email:?} is not a valid e-mail address"))?;
+            let name = user::DisplayName::parse(&name)
+                .ok_or_else(|| anyhow::anyhow!("--name must have 1 to 200 characters"))?;
+            let role = Role::parse(&role).ok_or_else(|| {
+                anyhow::anyhow!("--role {role:?} is not one of: coordinator, ministry, municipality, mediator, ngo")
+            })?;
+            let password_hash = if password_stdin {
+                let mut input = String::new();
+                std::io::stdin().read_to_string(&mut input)?;
+                let pw = input.trim_end_matches(['\n', '\r']);
+                if let Err(problem) = password::check_new(pw, name.as_str(), email.as_str()) {
+                    anyhow::bail!("password not accepted: {}", describe(problem));
+                }
+                Some(password::hash(pw))
+            } else {
+                None
+            };
+            let db = open(&s).await?;
+            let now = SystemClock.now().as_second();
+            let link = password_hash.is_none().then(|| {
+                let secret = token::random_secret();
+                let url = format!("{}/lv/password/set/{secret}", s.public_url.trim_end_matches('/'));
+                (url, token::hash_secret(&secret), now + 24 * 3600)
+            });
+            let result = store::users::create(
+                &db,
+                now,
+                &store::Actor::cli(),
+                store::users::NewUser {
+                    email: email.as_str(),
+                    name: name.as_str(),
+                    role,
+                    organisation_id: organisation,
+                    password_hash,
+                    password_link: link.as_ref().map(|(_, h, exp)| (h.clone(), *exp)),
+                },
+            )
+            .await;
+            db.close().await;
+            let id = match result {
+                Ok(id) => id,
+                Err(store::Error::Conflict("email")) => anyhow::bail!("a user with e-mail {} already exists", email.as_str()),
+                Err(store::Error::Conflict("organisation")) => {
+                    anyhow::bail!("organisation {} does not exist", organisation.unwrap_or_default())
+                }
+                Err(e) => return Err(e.into()),
+            };
+            println!("Created user #{id} {} ({role}).", email.as_str());
+            if let Some((url, _, _)) = link {
+                println!("One-time link to set the password (valid 24 hours):\n{url}");
+            }
+            Ok(())
+        }
+        Command::Token(TokenCommand::Create { email, label }) => {
+            let s = settings(&common, None)?;
+            let label = user::parse_token_label(&label)
+                .ok_or_else(|| anyhow::anyhow!("--label must have 1 to 100 characters"))?;
+            let db = open_existing(&s).await?;
+            let email_norm = email.trim().to_lowercase();
+            let Some(u) = store::users::find_by_email(&db, &email_norm).await? else {
+                db.close().await;
+                anyhow::bail!("no user with e-mail {email_norm}");
+            };
+            let secret = token::new_api_token();
+            let now = SystemClock.now().as_second();
+            store::tokens::create_api_token(&db, now, &store::Actor::cli(), u.id, &label, &token::hash_secret(&secret))
+                .await?;
+            db.close().await;
+            println!("{secret}");
+            eprintln!("API token {label:?} created for {email_norm}. It is shown only this once.");
+            Ok(())
+        }
+        Command::Backup { to } => {
+            let s = settings(&common, None)?;
+            if to.exists() {
+                anyhow::bail!("{} already exists; choose a new file name", to.display());
+            }
+            let db = open_existing(&s).await?;
+            store::maintenance::backup_to(&db, &to).await?;
+            db.close().await;
+            let problems = store::maintenance::check_file(&to).await?;
+            if !problems.is_empty() {
+                anyhow::bail!("the backup {} failed its integrity check: {}", to.display(), problems.join("; "));
+            }
+            let size = std::fs::metadata(&to)?.len();
+            println!(
+                "Backed up {} to {} ({size} bytes); integrity check ok.",
+                s.database.display(),
+                to.display()
+            );
+            Ok(())
+        }
+        Command::Restore { from } => {
+            let s = settings(&common, None)?;
+            if !from.exists() {
+                anyhow::bail!("{} does not exist", from.display());
+            }
+            let problems = store::maintenance::check_file(&from).await?;
+            if !problems.is_empty() {
+                anyhow::bail!("{} failed its integrity check, nothing restored: {}", from.display(), problems.join("; "));
+            }
+            let _lock = lock(&s.database)?;
+            restore_file(&from, &s.database)?;
+            let problems = store::maintenance::check_file(&s.database).await?;
+            if !problems.is_empty() {
+                anyhow::bail!("the restored database failed its integrity check: {}", problems.join("; "));
+            }
+            println!(
+                "Restored {} from {}; integrity check ok. Pending migrations run at the next start.",
+                s.database.display(),
+                from.display()
+            );
+            Ok(())
+        }
+        Command::Demo { bind } => {
+            let mut s = settings(&common, Some("roma-demo.db"))?;
+            if let Some(b) = bind {
+                s.bind = b;
+            }
+            let _lock = lock(&s.database)?;
+            let db = open(&s).await?;
+            let now = SystemClock.now().as_second();
+            if store::demo::seed(&db, now).await? {
+                println!("Loaded the synthetic demo data into {}.", s.database.display());
+            } else {
+                println!("Reusing the demo database {}.", s.database.display());
+            }
+            println!("\nDemo logins (invented people; the passwords are new at every start):");
+            for (role, email, _, _) in store::demo::DEMO_USERS {
+                let pw = format!("demo-{}", &token::random_secret()[..14]);
+                let hash = password::hash(&pw);
+                if let Some(u) = store::users::find_by_email(&db, email).await? {
+                    store::users::set_password(&db, now, &store::Actor::cli(), u.id, &hash, None).await?;
+                }
+                println!("  {:<13} {email:<32} {pw}", role.as_str());
+            }
+            println!();
+            serve(db, s).await
+        }
+    }
+}
+
+fn describe(p: password::PasswordProblem) -> &'static str {
+    match p {
+        password::PasswordProblem::TooShort => "it needs at least 12 characters",
+        password::PasswordProblem::TooLong => "it has more than 256 characters",
+        password::PasswordProblem::Common => "it is a common password",
+        password::PasswordProblem::ContainsPersonal => "it contains the user's name or e-mail",
+    }
+}
+
+/// Copies a checked backup over the database file atomically and drops the old WAL.
+fn restore_file(from: &Path, to: &Path) -> anyhow::Result<()> {
+    let mut tmp = to.as_os_str().to_owned();
+    tmp.push(".restoring");
+    let tmp = PathBuf::from(tmp);
+    std::fs::copy(from, &tmp)?;
+    std::fs::File::open(&tmp)?.sync_all()?;
+    for suffix in ["-wal", "-shm"] {
+        let mut side = to.as_os_str().to_owned();
+        side.push(suffix);
+        match std::fs::remove_file(PathBuf::from(side)) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    std::fs::rename(&tmp, to)?;
+    if let Some(dir) = to.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::File::open(dir)?.sync_all()?;
+    }
+    Ok(())
+}
+
+async fn serve(db: store::Db, s: Settings) -> anyhow::Result<()> {
+    let listener = tokio::net::TcpListener::bind(&s.bind)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", s.bind))?;
+    let addr = listener.local_addr()?;
+    let state = AppState::new(db.clone(), s, Arc::new(SystemClock));
+    tracing::info!(%addr, "listening");
+    println!("Roma Platform listening on http://{addr}");
+    web::serve(listener, state, shutdown_signal()).await?;
+    db.close().await;
+    tracing::info!("stopped; database closed");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}

@@ -1,1 +1,12 @@
+//! The one integration-test binary: every test runs the real HTTP stack on a fresh
+//! SQLite file (see crates/testkit).
 
+mod admin;
+mod api;
+mod auth;
+mod browser;
+mod cli;
+mod crash;
+mod headers;
+mod i18n;
+mod matrix;

@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod db;
+pub mod demo;
 pub mod maintenance;
 pub mod migrate;
 pub mod organisations;

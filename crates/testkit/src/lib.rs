@@ -1,1 +1,344 @@
-//! placeholder
+//! Test rails: a real server on a loopback port with a fresh SQLite file per test, a
+//! manual clock, one account per role, and a small browser-like HTTP client that keeps
+//! cookies and CSRF tokens the way a browser would.
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+
+use domain::auth::Role;
+use domain::{ManualClock, password};
+use reqwest::header::{HeaderMap, HeaderValue};
+use web::{AppState, Settings};
+
+pub mod webdriver;
+
+/// The password every test account has.
+pub const PASSWORD: &str = "testa parole ar garumzīmēm 42";
+
+/// A running app.
+#[derive(Debug)]
+pub struct TestApp {
+    pub addr: SocketAddr,
+    pub base: String,
+    pub db: store::Db,
+    pub clock: ManualClock,
+    pub settings: Settings,
+    /// The account id of each role's test user.
+    pub users: BTreeMap<&'static str, i64>,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+    server: Option<tokio::task::JoinHandle<()>>,
+    _dir: tempfile::TempDir,
+}
+
+/// The test account's e-mail for a role.
+pub fn email_for(role: Role) -> String {
+    format!("{}@test.roma.invalid", role.as_str())
+}
+
+impl TestApp {
+    pub async fn spawn() -> TestApp {
+        Self::spawn_with(|_| {}).await
+    }
+
+    /// Starts the app with adjusted settings.
+    pub async fn spawn_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+        let mut settings = Settings {
+            database: dir.path().join("test.db"),
+            ..Settings::default()
+        };
+        adjust(&mut settings);
+        let mut opts = store::DbOptions::new(&settings.database);
+        // Tests do not need power-cut durability; the crash test runs the real binary.
+        opts.synchronous = store::Synchronous::Normal;
+        let db = store::Db::open(&opts).await.unwrap_or_else(|e| panic!("open db: {e}"));
+        store::migrate::run(&db).await.unwrap_or_else(|e| panic!("migrate: {e}"));
+        let start = jiff::Timestamp::from_second(1_795_700_000).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+        let clock = ManualClock::new(start);
+        let hash = password::hash(PASSWORD);
+        let mut users = BTreeMap::new();
+        let actor = store::Actor::cli();
+        for role in Role::ALL {
+            let id = store::users::create(
+                &db,
+                start.as_second(),
+                &actor,
+                store::users::NewUser {
+                    email: &email_for(role),
+                    name: &format!("Tests {}", role.as_str()),
+                    role,
+                    organisation_id: None,
+                    password_hash: Some(hash.clone()),
+                    password_link: None,
+                },
+            )
+            .await
+            .unwrap_or_else(|e| panic!("create user: {e}"));
+            users.insert(role.as_str(), id);
+        }
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .unwrap_or_else(|e| panic!("bind: {e}"));
+        let addr = listener.local_addr().unwrap_or_else(|e| panic!("addr: {e}"));
+        let state = AppState::new(db.clone(), settings.clone(), Arc::new(clock.clone()));
+        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+        let server = tokio::spawn(async move {
+            let _ = web::serve(listener, state, async {
+                let _ = rx.await;
+            })
+            .await;
+        });
+        TestApp {
+            addr,
+            base: format!("http://{addr}"),
+            db,
+            clock,
+            settings,
+            users,
+            shutdown: Some(tx),
+            server: Some(server),
+            _dir: dir,
+        }
+    }
+
+    pub fn user_id(&self, role: Role) -> i64 {
+        self.users.get(role.as_str()).copied().unwrap_or_default()
+    }
+
+    /// A fresh client with no cookies.
+    pub fn client(&self) -> Client {
+        Client::new(&self.base)
+    }
+
+    /// A client logged in as the role's test user.
+    pub async fn login(&self, role: Role) -> Client {
+        let c = self.client();
+        let res = c.login(&email_for(role), PASSWORD).await;
+        assert_eq!(res.status, 303, "login as {role} failed: {}", res.text);
+        // Load a page to learn the session's CSRF token.
+        let page = c.get("/lv/workspace").await;
+        assert_eq!(page.status, 200, "workspace after login as {role}");
+        c
+    }
+
+    /// Moves the app's clock.
+    pub fn advance_minutes(&self, minutes: i64) {
+        self.clock.advance(jiff::SignedDuration::from_mins(minutes));
+    }
+
+    /// Stops the server gracefully and closes the database.
+    pub async fn stop(mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        if let Some(h) = self.server.take() {
+            let _ = h.await;
+        }
+        self.db.close().await;
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+    }
+}
+
+/// An HTTP response, read whole.
+#[derive(Debug, Clone)]
+pub struct Resp {
+    pub status: u16,
+    pub headers: HeaderMap,
+    pub text: String,
+}
+
+impl Resp {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    pub fn set_cookies(&self) -> Vec<String> {
+        self.headers
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok().map(str::to_owned))
+            .collect()
+    }
+
+    pub fn location(&self) -> Option<&str> {
+        self.header("location")
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.text).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.text))
+    }
+}
+
+/// A browser-like client: keeps cookies, remembers the last CSRF token a page carried,
+/// never follows redirects by itself.
+#[derive(Debug, Clone)]
+pub struct Client {
+    http: reqwest::Client,
+    base: String,
+    cookies: Arc<Mutex<BTreeMap<String, String>>>,
+    csrf: Arc<Mutex<Option<String>>>,
+    extra: Arc<Mutex<HeaderMap>>,
+}
+
+impl Client {
+    pub fn new(base: &str) -> Client {
+        let http = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap_or_else(|e| panic!("client: {e}"));
+        Client {
+            http,
+            base: base.to_owned(),
+            cookies: Arc::default(),
+            csrf: Arc::default(),
+            extra: Arc::default(),
+        }
+    }
+
+    /// Adds a header to every request from now on.
+    pub fn set_header(&self, name: &'static str, value: &str) {
+        if let (Ok(mut h), Ok(v)) = (self.extra.lock(), HeaderValue::from_str(value)) {
+            h.insert(name, v);
+        }
+    }
+
+    pub fn cookie(&self, name: &str) -> Option<String> {
+        self.cookies.lock().ok()?.get(name).cloned()
+    }
+
+    pub fn set_cookie(&self, name: &str, value: &str) {
+        if let Ok(mut c) = self.cookies.lock() {
+            c.insert(name.to_owned(), value.to_owned());
+        }
+    }
+
+    pub fn clear_cookies(&self) {
+        if let Ok(mut c) = self.cookies.lock() {
+            c.clear();
+        }
+    }
+
+    /// The CSRF token of the last page that carried one.
+    pub fn csrf(&self) -> String {
+        self.csrf.lock().ok().and_then(|c| c.clone()).unwrap_or_default()
+    }
+
+    fn cookie_header(&self) -> Option<String> {
+        let c = self.cookies.lock().ok()?;
+        if c.is_empty() {
+            return None;
+        }
+        Some(c.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; "))
+    }
+
+    pub async fn send(&self, req: reqwest::RequestBuilder) -> Resp {
+        let mut req = req;
+        if let Some(c) = self.cookie_header() {
+            req = req.header("cookie", c);
+        }
+        if let Ok(h) = self.extra.lock() {
+            for (k, v) in h.iter() {
+                req = req.header(k, v);
+            }
+        }
+        let res = req.send().await.unwrap_or_else(|e| panic!("request failed: {e}"));
+        let status = res.status().as_u16();
+        let headers = res.headers().clone();
+        let text = res.text().await.unwrap_or_default();
+        for sc in headers.get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()) {
+            let first = sc.split(';').next().unwrap_or_default();
+            if let Some((k, v)) = first.split_once('=')
+                && let Ok(mut jar) = self.cookies.lock()
+            {
+                if v.is_empty() || sc.contains("Max-Age=0") {
+                    jar.remove(k.trim());
+                } else {
+                    jar.insert(k.trim().to_owned(), v.to_owned());
+                }
+            }
+        }
+        if let Some(token) = scrape_csrf(&text)
+            && let Ok(mut c) = self.csrf.lock()
+        {
+            *c = Some(token);
+        }
+        Resp { status, headers, text }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    pub async fn get(&self, path: &str) -> Resp {
+        self.send(self.http.get(self.url(path))).await
+    }
+
+    /// Posts a form as is (no CSRF token added).
+    pub async fn post_form_raw(&self, path: &str, fields: &[(&str, &str)]) -> Resp {
+        let body = encode(fields);
+        self.send(
+            self.http
+                .post(self.url(path))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .body(body),
+        )
+        .await
+    }
+
+    /// Posts a form with the current CSRF token added.
+    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> Resp {
+        let token = self.csrf();
+        let mut all: Vec<(&str, &str)> = vec![("csrf_token", token.as_str())];
+        all.extend_from_slice(fields);
+        self.post_form_raw(path, &all).await
+    }
+
+    /// Logs in through the login form (GET for the cookie and token, then POST).
+    pub async fn login(&self, email: &str, password: &str) -> Resp {
+        let page = self.get("/lv/login").await;
+        assert_eq!(page.status, 200, "login page");
+        self.post_form("/lv/login", &[("email", email), ("password", password)]).await
+    }
+
+    pub fn http(&self) -> &reqwest::Client {
+        &self.http
+    }
+}
+
+/// `application/x-www-form-urlencoded`.
+pub fn encode(fields: &[(&str, &str)]) -> String {
+    fields
+        .iter()
+        .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+fn urlencode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// The value of the first `name="csrf_token" value="…"` in a page.
+pub fn scrape_csrf(html: &str) -> Option<String> {
+    let marker = "name=\"csrf_token\" value=\"";
+    let start = html.find(marker)? + marker.len();
+    let end = html[start..].find('"')? + start;
+    let v = &html[start..end];
+    (!v.is_empty()).then(|| v.to_owned())
+}

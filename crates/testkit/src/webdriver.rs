@@ -1,0 +1,1 @@
+//! WebDriver client (filled in by the browser-test work).
