@@ -4,9 +4,6 @@
 mod admin;
 mod api;
 mod auth;
-mod browser;
-mod cli;
-mod crash;
 mod headers;
 mod i18n;
 mod matrix;
