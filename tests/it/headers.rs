@@ -1,1 +1,122 @@
-//! (to be written)
+//! The header crawl: every GET route, as anonymous and as each role, carries the
+//! security headers; pages behind login are not cached; public pages set no cookie; and
+//! the whole crawl writes nothing to the database.
+
+use domain::auth::Role;
+use testkit::{Resp, TestApp};
+use web::routes::Access;
+
+use crate::matrix::example_path;
+
+fn check_headers(who: &str, path: &str, res: &Resp) {
+    let csp = res.header("content-security-policy").unwrap_or_default();
+    for directive in [
+        "object-src 'none'",
+        "base-uri 'none'",
+        "frame-ancestors 'none'",
+        "script-src 'self'",
+    ] {
+        assert!(csp.contains(directive), "{who} {path}: CSP lacks {directive}: {csp}");
+    }
+    assert!(!csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"), "{who} {path}: {csp}");
+    assert!(
+        res.header("strict-transport-security")
+            .is_some_and(|v| v.contains("max-age=31536000")),
+        "{who} {path}: HSTS"
+    );
+    assert_eq!(res.header("x-content-type-options"), Some("nosniff"), "{who} {path}");
+    assert!(res.header("referrer-policy").is_some(), "{who} {path}: Referrer-Policy");
+    if !res.text.is_empty() {
+        assert!(res.header("content-type").is_some(), "{who} {path}: Content-Type");
+    }
+    if !path.starts_with("/static/") {
+        assert_eq!(res.header("cache-control"), Some("no-store"), "{who} {path}: Cache-Control");
+    }
+}
+
+#[tokio::test]
+async fn every_get_route_carries_the_security_headers_and_the_crawl_writes_nothing() {
+    let app = TestApp::spawn().await;
+    let mut clients = vec![("anonymous".to_owned(), None, app.client())];
+    for role in Role::ALL {
+        clients.push((role.as_str().to_owned(), Some(role), app.login(role).await));
+    }
+    let before = store::maintenance::content_dump(&app.db)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let routes: Vec<_> = web::routes::routes()
+        .into_iter()
+        .filter(|r| r.method == "GET")
+        .collect();
+    // Error pages and unknown paths are pages too.
+    let extra = ["/lv/no-such-page", "/en/no-such-page", "/nowhere", "/static/missing.css", "/xx/"];
+    for (who, role, c) in &clients {
+        for route in &routes {
+            let path = example_path(&app, route.path);
+            for path in [path.clone(), path.replacen("/lv/", "/en/", 1)] {
+                let res = c.get(&path).await;
+                check_headers(who, &path, &res);
+                let cookies = res.set_cookies();
+                if role.is_none() {
+                    match route.access {
+                        // Only the login and set-password forms set their pre-login token.
+                        Access::Guest => assert!(
+                            cookies.iter().all(|c| c.starts_with("__Host-roma_login=")
+                                && c.contains("Secure")
+                                && c.contains("HttpOnly")
+                                && c.contains("Path=/")),
+                            "{path}: {cookies:?}"
+                        ),
+                        _ => assert!(cookies.is_empty(), "public page {path} set a cookie: {cookies:?}"),
+                    }
+                }
+            }
+        }
+        for path in extra {
+            let res = c.get(path).await;
+            assert_eq!(res.status, 404, "{who} {path}");
+            check_headers(who, path, &res);
+            assert!(res.set_cookies().is_empty(), "{path}");
+        }
+    }
+    let after = store::maintenance::content_dump(&app.db)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(before, after, "a GET crawl changed the database");
+}
+
+#[tokio::test]
+async fn error_pages_are_localized_and_show_nothing_internal() {
+    let app = TestApp::spawn().await;
+    let c = app.client();
+    let lv = c.get("/lv/no-such-page").await;
+    assert_eq!(lv.status, 404);
+    assert!(lv.text.contains("<html lang=\"lv\">") && lv.text.contains("Lapa nav atrasta"));
+    let en = c.get("/en/no-such-page").await;
+    assert!(en.text.contains("<html lang=\"en\">") && en.text.contains("Page not found"));
+    let ngo = app.login(Role::Ngo).await;
+    let forbidden = ngo.get("/en/admin/users").await;
+    assert_eq!(forbidden.status, 403);
+    assert!(forbidden.text.contains("Access denied"));
+    // A bad id is a 404 page, not a parser's message.
+    let coord = app.login(Role::Coordinator).await;
+    let bad = coord.get("/lv/admin/users/abc").await;
+    assert_eq!(bad.status, 404);
+    assert!(bad.text.contains("Lapa nav atrasta"));
+    // A malformed form is a 400 page.
+    let dup = coord
+        .post_form("/lv/admin/users", &[("name", "A"), ("name", "B")])
+        .await;
+    assert_eq!(dup.status, 400, "{}", dup.text);
+    assert!(dup.text.contains("Nederīgs pieprasījums"));
+    // TRACE is not allowed anywhere.
+    let trace = c
+        .send(c.http().request(reqwest::Method::TRACE, c.url("/lv/")))
+        .await;
+    assert_eq!(trace.status, 405);
+    // The API speaks problem+json.
+    let api = c.get("/api/v1/me").await;
+    assert_eq!(api.status, 401);
+    assert_eq!(api.header("content-type"), Some("application/problem+json"));
+    assert_eq!(api.json()["status"], 401);
+}

@@ -1,1 +1,144 @@
-//! (to be written)
+//! Messages: both locales define the same keys, every key is used, every key used is
+//! defined; the language switcher keeps the page; `/` follows the browser's preference.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use domain::auth::Role;
+use fluent_syntax::ast::Entry;
+use testkit::TestApp;
+
+fn keys(lang: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales").join(lang);
+    for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+        let path = entry.unwrap_or_else(|e| panic!("{e}")).path();
+        if path.extension().is_some_and(|e| e == "ftl") {
+            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
+            let res = fluent_syntax::parser::parse(text.as_str())
+                .unwrap_or_else(|(_, errors)| panic!("{}: {errors:?}", path.display()));
+            for e in res.body {
+                if let Entry::Message(m) = e {
+                    assert!(
+                        out.insert(m.id.name.to_owned()),
+                        "{} defined twice in {lang}",
+                        m.id.name
+                    );
+                }
+            }
+        }
+    }
+    out
+}
+
+/// All source text that can name a message: Rust in the crates and the templates.
+fn sources() -> String {
+    let mut text = String::new();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("crates");
+    let mut stack = vec![root];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{e}")) {
+            let path = entry.unwrap_or_else(|e| panic!("{e}")).path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs" || e == "html") {
+                text.push_str(&std::fs::read_to_string(&path).unwrap_or_default());
+                text.push('\n');
+            }
+        }
+    }
+    text
+}
+
+#[test]
+fn both_locales_have_the_same_messages() {
+    let lv = keys("lv");
+    let en = keys("en");
+    let missing_en: Vec<_> = lv.difference(&en).collect();
+    let missing_lv: Vec<_> = en.difference(&lv).collect();
+    assert!(missing_en.is_empty(), "missing in en: {missing_en:?}");
+    assert!(missing_lv.is_empty(), "missing in lv: {missing_lv:?}");
+}
+
+#[test]
+fn every_message_is_used() {
+    let src = sources();
+    let unused: Vec<_> = keys("lv")
+        .into_iter()
+        .filter(|k| !src.contains(&format!("\"{k}\"")))
+        .collect();
+    assert!(unused.is_empty(), "messages never used: {unused:?}");
+}
+
+#[test]
+fn every_message_a_template_asks_for_exists() {
+    let lv = keys("lv");
+    let src = sources();
+    let mut missing = BTreeSet::new();
+    for call in [".t(\"", ".t1(\"", ".tn(\"", "errors.add(\"", "i18n::t(Lang::En, \""] {
+        for (i, _) in src.match_indices(call) {
+            let rest = &src[i + call.len()..];
+            let id = rest.split('"').next().unwrap_or_default();
+            // `errors.add("field", "message")`: the message is the second literal.
+            let id = if call.starts_with("errors") {
+                rest.split('"').nth(2).unwrap_or_default()
+            } else {
+                id
+            };
+            if !id.is_empty() && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') && !lv.contains(id) {
+                missing.insert(id.to_owned());
+            }
+        }
+    }
+    // Ids that come from enumerations.
+    for role in Role::ALL {
+        if !lv.contains(role.label_key()) {
+            missing.insert(role.label_key().to_owned());
+        }
+    }
+    for p in [
+        domain::password::PasswordProblem::TooShort,
+        domain::password::PasswordProblem::TooLong,
+        domain::password::PasswordProblem::Common,
+        domain::password::PasswordProblem::ContainsPersonal,
+    ] {
+        if !lv.contains(p.message_id()) {
+            missing.insert(p.message_id().to_owned());
+        }
+    }
+    assert!(missing.is_empty(), "messages used but not defined: {missing:?}");
+}
+
+#[tokio::test]
+async fn root_goes_to_the_preferred_language_and_the_switcher_keeps_the_page() {
+    let app = TestApp::spawn().await;
+    let c = app.client();
+    let res = c
+        .send(c.http().get(c.url("/")).header("accept-language", "en-US,en;q=0.9,lv;q=0.5"))
+        .await;
+    assert_eq!(res.location(), Some("/en/"));
+    let res = c
+        .send(c.http().get(c.url("/")).header("accept-language", "de,fr;q=0.8"))
+        .await;
+    assert_eq!(res.location(), Some("/lv/"));
+    assert_eq!(c.get("/").await.location(), Some("/lv/"));
+
+    let coord = app.login(Role::Coordinator).await;
+    let lv = coord.get("/lv/admin/audit?action=login").await;
+    assert!(lv.text.contains("href=\"/en/admin/audit?action=login\""), "switcher keeps page and query");
+    assert!(lv.text.contains("<html lang=\"lv\">"));
+    let en = coord.get("/en/admin/audit?action=login").await;
+    assert!(en.text.contains("<html lang=\"en\">") && en.text.contains("Audit log"));
+    assert!(en.text.contains("href=\"/lv/admin/audit?action=login\""));
+}
+
+#[tokio::test]
+async fn dates_are_shown_in_the_page_language_and_riga_time() {
+    let app = TestApp::spawn().await;
+    let coord = app.login(Role::Coordinator).await;
+    // The test clock stands at 2026-11-26 13:33:20 UTC = 15:33 in Riga (EET, UTC+2).
+    let lv = coord.get("/lv/admin/audit").await;
+    assert!(lv.text.contains("2026. gada 26. novembris, 15:33"), "{}", lv.text);
+    let en = coord.get("/en/admin/audit").await;
+    assert!(en.text.contains("26 November 2026, 15:33"));
+}

@@ -1,1 +1,193 @@
-//! (to be written)
+//! The role × route matrix: every route the app has, with the principals allowed to use
+//! it. A route missing from this table fails the test, so a new route cannot slip in
+//! without a decision about who may use it.
+
+use domain::auth::Role;
+use testkit::{Client, Resp, TestApp};
+
+/// Who may use a route.
+#[derive(Debug, Clone, Copy)]
+enum Allowed {
+    /// Everybody, anonymous too.
+    Everyone,
+    /// Every logged-in role.
+    AnyRole,
+    /// Only these roles.
+    Only(&'static [Role]),
+}
+
+const COORD: &[Role] = &[Role::Coordinator];
+
+/// (method, route pattern, who may use it). Keep in the order of crates/web/src/routes.rs.
+const MATRIX: &[(&str, &str, Allowed)] = &[
+    ("GET", "/", Allowed::Everyone),
+    ("GET", "/healthz", Allowed::Everyone),
+    ("GET", "/static/{file}", Allowed::Everyone),
+    ("GET", "/{lang}/", Allowed::Everyone),
+    ("GET", "/{lang}/login", Allowed::Everyone),
+    ("POST", "/{lang}/login", Allowed::Everyone),
+    ("POST", "/{lang}/logout", Allowed::AnyRole),
+    ("GET", "/{lang}/password/set/{token}", Allowed::Everyone),
+    ("POST", "/{lang}/password/set/{token}", Allowed::Everyone),
+    ("GET", "/{lang}/workspace", Allowed::AnyRole),
+    ("GET", "/{lang}/account", Allowed::AnyRole),
+    ("POST", "/{lang}/account/password", Allowed::AnyRole),
+    ("POST", "/{lang}/account/tokens", Allowed::AnyRole),
+    ("POST", "/{lang}/account/tokens/{id}/revoke", Allowed::AnyRole),
+    ("GET", "/{lang}/admin/users", Allowed::Only(COORD)),
+    ("GET", "/{lang}/admin/users/new", Allowed::Only(COORD)),
+    ("POST", "/{lang}/admin/users", Allowed::Only(COORD)),
+    ("GET", "/{lang}/admin/users/{id}", Allowed::Only(COORD)),
+    ("POST", "/{lang}/admin/users/{id}", Allowed::Only(COORD)),
+    ("POST", "/{lang}/admin/users/{id}/password-link", Allowed::Only(COORD)),
+    ("GET", "/{lang}/admin/audit", Allowed::Only(COORD)),
+    ("GET", "/api/v1/openapi.json", Allowed::Everyone),
+    ("GET", "/api/v1/me", Allowed::AnyRole),
+    ("GET", "/api/v1/me/tokens", Allowed::AnyRole),
+    ("POST", "/api/v1/me/tokens", Allowed::AnyRole),
+    ("POST", "/api/v1/me/tokens/{id}/revoke", Allowed::AnyRole),
+];
+
+impl Allowed {
+    fn admits(self, who: Option<Role>) -> bool {
+        match (self, who) {
+            (Allowed::Everyone, _) => true,
+            (_, None) => false,
+            (Allowed::AnyRole, Some(_)) => true,
+            (Allowed::Only(roles), Some(r)) => roles.contains(&r),
+        }
+    }
+}
+
+/// A concrete path for a route pattern, in Latvian, with ids of this app's records.
+pub fn example_path(app: &TestApp, pattern: &str) -> String {
+    pattern
+        .replace("{lang}", "lv")
+        .replace("{file}", "app.css")
+        .replace("{token}", "no-such-link")
+        .replace("{id}", &app.user_id(Role::Ministry).to_string())
+}
+
+#[test]
+fn every_route_is_in_the_matrix_and_every_matrix_row_is_a_route() {
+    let routes: Vec<(String, String)> = web::routes::routes()
+        .into_iter()
+        .map(|r| (r.method.to_owned(), r.path.to_owned()))
+        .collect();
+    let table: Vec<(String, String)> = MATRIX
+        .iter()
+        .map(|(m, p, _)| ((*m).to_owned(), (*p).to_owned()))
+        .collect();
+    for r in &routes {
+        assert!(table.contains(r), "route {} {} is not in the role × route matrix", r.0, r.1);
+    }
+    for t in &table {
+        assert!(routes.contains(t), "matrix row {} {} is not a route", t.0, t.1);
+    }
+}
+
+async fn request(c: &Client, method: &str, path: &str) -> Resp {
+    match method {
+        "GET" => c.get(path).await,
+        _ => c.post_form(path, &[]).await,
+    }
+}
+
+fn check(who: Option<Role>, method: &str, pattern: &str, allowed: bool, res: &Resp) {
+    let label = who.map_or("anonymous", Role::as_str);
+    let to_login = res.status == 303 && res.location().is_some_and(|l| l.starts_with("/lv/login"));
+    if allowed {
+        assert!(
+            res.status != 401 && res.status != 403 && !to_login,
+            "{label} should be allowed {method} {pattern}, got {} {:?}",
+            res.status,
+            res.location()
+        );
+    } else if who.is_none() {
+        let api = pattern.starts_with("/api/");
+        assert!(
+            if api { res.status == 401 } else { to_login },
+            "anonymous should be sent to log in for {method} {pattern}, got {} {:?}",
+            res.status,
+            res.location()
+        );
+    } else {
+        assert_eq!(res.status, 403, "{label} should be refused {method} {pattern}");
+    }
+}
+
+/// Walks every route as one principal through the browser session; logout goes last.
+async fn walk(app: &TestApp, who: Option<Role>) {
+    let c = match who {
+        Some(role) => app.login(role).await,
+        None => {
+            let c = app.client();
+            // An anonymous visitor has the pre-login token from the login page.
+            c.get("/lv/login").await;
+            c
+        }
+    };
+    let mut rows: Vec<_> = MATRIX.iter().collect();
+    rows.sort_by_key(|(_, p, _)| p.ends_with("/logout"));
+    for (method, pattern, allowed) in rows {
+        let path = example_path(app, pattern);
+        let res = request(&c, method, &path).await;
+        check(who, method, pattern, allowed.admits(who), &res);
+    }
+}
+
+#[tokio::test]
+async fn anonymous_visitors_reach_only_public_routes() {
+    let app = TestApp::spawn().await;
+    walk(&app, None).await;
+}
+
+#[tokio::test]
+async fn each_role_reaches_exactly_its_routes() {
+    let app = TestApp::spawn().await;
+    for role in Role::ALL {
+        walk(&app, Some(role)).await;
+    }
+}
+
+#[tokio::test]
+async fn api_routes_obey_the_matrix_with_bearer_tokens_too() {
+    let app = TestApp::spawn().await;
+    for role in Role::ALL {
+        let secret = domain::token::new_api_token();
+        store::tokens::create_api_token(
+            &app.db,
+            app.clock_now(),
+            &store::Actor::cli(),
+            app.user_id(role),
+            "matrix",
+            &domain::token::hash_secret(&secret),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+        let c = app.client();
+        c.set_header("authorization", &format!("Bearer {secret}"));
+        for (method, pattern, allowed) in MATRIX.iter().filter(|(_, p, _)| p.starts_with("/api/")) {
+            let path = example_path(&app, pattern);
+            let res = match *method {
+                "GET" => c.get(&path).await,
+                _ => {
+                    c.send(
+                        c.http()
+                            .post(c.url(&path))
+                            .header("content-type", "application/json")
+                            .body("{\"label\":\"matrix\"}"),
+                    )
+                    .await
+                }
+            };
+            check(Some(role), method, pattern, allowed.admits(Some(role)), &res);
+        }
+    }
+    // A wrong token is 401 problem+json, never a login redirect.
+    let c = app.client();
+    c.set_header("authorization", "Bearer roma_not-a-real-token");
+    let res = c.get("/api/v1/me").await;
+    assert_eq!(res.status, 401);
+    assert_eq!(res.header("content-type"), Some("application/problem+json"));
+}

@@ -122,6 +122,12 @@ impl TestApp {
         c
     }
 
+    /// The app's clock now, as unix seconds.
+    pub fn clock_now(&self) -> i64 {
+        use domain::Clock as _;
+        self.clock.now().as_second()
+    }
+
     /// Moves the app's clock.
     pub fn advance_minutes(&self, minutes: i64) {
         self.clock.advance(jiff::SignedDuration::from_mins(minutes));

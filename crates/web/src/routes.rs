@@ -230,6 +230,9 @@ async fn access(
             if user.is_none() && matches!(access, Access::Page(_)) {
                 return Redirect::to(&format!("/{}/login", lang.code())).into_response();
             }
+            if user.is_none() && is_api {
+                return error_response(ErrorKind::Unauthenticated);
+            }
             tracing::warn!("missing or wrong CSRF token");
             return error_response(ErrorKind::Forbidden);
         }

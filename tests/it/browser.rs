@@ -1,0 +1,218 @@
+//! Browser tests: headless Chromium through chromedriver (crates/testkit/src/webdriver.rs).
+//! A coordinator's round trip through the real forms, and axe-core on every page type:
+//! zero WCAG 2.1 A/AA violations, in both languages, and no sideways scrolling on a phone.
+
+use domain::auth::Role;
+use serde_json::{Value, json};
+use testkit::webdriver::Browser;
+use testkit::{PASSWORD, TestApp, email_for};
+
+/// axe-core 4.14.1, vendored (tests/vendor/axe-core.LICENSE).
+const AXE: &str = include_str!("../vendor/axe.min.js");
+
+/// Runs axe on the current page and reports the result as plain data.
+const AXE_RUN: &str = r#"
+const done = arguments[arguments.length - 1];
+axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+  .then(r => done({ violations: r.violations.map(v => ({
+    id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+    nodes: v.nodes.map(n => ({ target: n.target, html: n.html, summary: n.failureSummary })),
+  })) }))
+  .catch(e => done({ error: String(e) }));
+"#;
+
+const NEW_PASSWORD: &str = "jauna ļoti gara parole 2026";
+
+fn url(app: &TestApp, path: &str) -> String {
+    format!("{}{path}", app.base)
+}
+
+/// Logs in through the form at /{lang}/login and waits for the workspace.
+async fn log_in(b: &Browser, app: &TestApp, lang: &str, role: Role, password: &str) {
+    b.goto(&url(app, &format!("/{lang}/login"))).await;
+    b.find("#email").await.send_keys(&email_for(role)).await;
+    b.find("#password").await.send_keys(password).await;
+    b.find("form[action$='/login'] button[type=submit]").await.click().await;
+    b.wait_for_url(&format!("/{lang}/workspace")).await;
+}
+
+async fn h1(b: &Browser) -> String {
+    b.find("h1").await.text().await
+}
+
+async fn html_lang(b: &Browser) -> String {
+    let v = b.execute("return document.documentElement.lang;", vec![]).await;
+    v.as_str().unwrap_or_default().to_owned()
+}
+
+#[tokio::test]
+async fn coordinator_logs_in_switches_language_changes_password_and_logs_in_again() {
+    let app = TestApp::spawn().await;
+    let b = Browser::start().await;
+
+    log_in(&b, &app, "lv", Role::Coordinator, PASSWORD).await;
+    assert_eq!(html_lang(&b).await, "lv");
+    assert_eq!(h1(&b).await, "Darba vieta");
+
+    // The header link shows the same page in English.
+    let switch = b.find("a.lang-switch").await;
+    assert_eq!(switch.text().await, "English");
+    switch.click().await;
+    b.wait_for_url("/en/workspace").await;
+    assert_eq!(html_lang(&b).await, "en");
+    assert_eq!(h1(&b).await, "Workspace");
+    assert_eq!(b.find("a.lang-switch").await.text().await, "Latviešu");
+
+    // Change the password on the account page.
+    b.goto(&url(&app, "/en/account")).await;
+    assert_eq!(h1(&b).await, "My account");
+    b.find("#current_password").await.send_keys(PASSWORD).await;
+    b.find("#new_password").await.send_keys(NEW_PASSWORD).await;
+    b.find("#confirm_password").await.send_keys(NEW_PASSWORD).await;
+    b.find("form[action$='/account/password'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for_url("/en/account?notice=password-changed").await;
+    assert_eq!(
+        b.find(".notice").await.text().await,
+        "Password changed. Your other sessions have ended."
+    );
+
+    // Log out with the header button.
+    b.find("form[action$='/logout'] button[type=submit]").await.click().await;
+    b.wait_for_url("/en/").await;
+    assert_eq!(h1(&b).await, "Latvian Roma Platform");
+    b.goto(&url(&app, "/en/workspace")).await;
+    assert!(
+        b.current_url().await.contains("/en/login"),
+        "logged out, the workspace asks for a login"
+    );
+
+    // The old password no longer works; the new one does.
+    b.goto(&url(&app, "/en/login")).await;
+    b.find("#email").await.send_keys(&email_for(Role::Coordinator)).await;
+    b.find("#password").await.send_keys(PASSWORD).await;
+    b.find("form[action$='/login'] button[type=submit]").await.click().await;
+    let summary = b.wait_for(".error-summary").await;
+    assert!(summary.text().await.contains("Wrong e-mail or password."));
+    log_in(&b, &app, "en", Role::Coordinator, NEW_PASSWORD).await;
+    assert_eq!(h1(&b).await, "Workspace");
+    assert!(b.find(".who").await.text().await.contains("Tests coordinator"));
+}
+
+/// Injects axe-core into the current page, runs it, and describes each violation; first
+/// checks that the page is the one meant (its `<html lang>` and `<h1>`).
+async fn axe(b: &Browser, lang: &str, expected_h1: &str) -> Vec<String> {
+    let at = b.current_url().await;
+    assert_eq!(html_lang(&b).await, lang, "{at}");
+    assert_eq!(h1(b).await, expected_h1, "{at}");
+    b.execute(AXE, vec![]).await;
+    let result = b.execute_async(AXE_RUN, vec![]).await;
+    if let Some(e) = result.get("error") {
+        panic!("axe failed on {at}: {e}");
+    }
+    let Some(violations) = result["violations"].as_array() else {
+        panic!("unexpected axe result on {at}: {result}");
+    };
+    violations.iter().map(|v| describe(&at, v)).collect()
+}
+
+fn describe(at: &str, v: &Value) -> String {
+    let mut out = format!(
+        "{at}: [{}] {} ({}) {}",
+        v["impact"].as_str().unwrap_or("?"),
+        v["id"].as_str().unwrap_or("?"),
+        v["help"].as_str().unwrap_or("?"),
+        v["helpUrl"].as_str().unwrap_or(""),
+    );
+    for n in v["nodes"].as_array().into_iter().flatten() {
+        out.push_str(&format!(
+            "\n    at {}\n      {}\n      {}",
+            n["target"],
+            n["html"].as_str().unwrap_or(""),
+            n["summary"].as_str().unwrap_or("").replace('\n', "\n      "),
+        ));
+    }
+    out
+}
+
+fn assert_no_violations(found: &[String]) {
+    assert!(
+        found.is_empty(),
+        "{} accessibility violation(s):\n{}",
+        found.len(),
+        found.join("\n")
+    );
+}
+
+/// At phone width the page must not scroll sideways.
+async fn fits_phone(b: &Browser) -> Option<String> {
+    let v = b
+        .execute(
+            "return [document.documentElement.scrollWidth, window.innerWidth];",
+            vec![],
+        )
+        .await;
+    let (scroll, inner) = (v[0].as_i64().unwrap_or(-1), v[1].as_i64().unwrap_or(-1));
+    assert!(inner > 0 && inner <= 360, "the window did not shrink: innerWidth {inner}");
+    (scroll > inner).then(|| {
+        format!(
+            "{}: scrolls sideways at {inner} px (scrollWidth {scroll})",
+            futures_free_url(b)
+        )
+    })
+}
+
+#[tokio::test]
+async fn public_pages_have_no_accessibility_violations() {
+    let app = TestApp::spawn().await;
+    let b = Browser::start().await;
+    let mut found = Vec::new();
+    for (lang, home, login, not_found, set_pw, failed) in [
+        (
+            "lv",
+            "Latvijas Romu platforma",
+            "Pieteikšanās",
+            "Lapa nav atrasta",
+            "Paroles iestatīšana",
+            "Nepareizs e-pasts vai parole.",
+        ),
+        (
+            "en",
+            "Latvian Roma Platform",
+            "Log in",
+            "Page not found",
+            "Set your password",
+            "Wrong e-mail or password.",
+        ),
+    ] {
+        b.goto(&url(&app, &format!("/{lang}/"))).await;
+        found.extend(axe(&b, lang, home).await);
+
+        b.goto(&url(&app, &format!("/{lang}/login"))).await;
+        found.extend(axe(&b, lang, login).await);
+
+        // The login form showing an error.
+        b.find("#email").await.send_keys(&email_for(Role::Ngo)).await;
+        b.find("#password").await.send_keys("nepareiza parole 123").await;
+        b.find("form[action$='/login'] button[type=submit]").await.click().await;
+        let summary = b.wait_for(".error-summary").await;
+        assert!(summary.text().await.contains(failed));
+        found.extend(axe(&b, lang, login).await);
+
+        b.goto(&url(&app, &format!("/{lang}/nope"))).await;
+        found.extend(axe(&b, lang, not_found).await);
+
+        b.goto(&url(&app, &format!("/{lang}/password/set/invalid"))).await;
+        found.extend(axe(&b, lang, set_pw).await);
+    }
+
+    b.set_window_size(360, 740).await;
+    for (lang, home) in [("lv", "Latvijas Romu platforma"), ("en", "Latvian Roma Platform")] {
+        b.goto(&url(&app, &format!("/{lang}/"))).await;
+        found.extend(fits_phone(&b).await);
+        found.extend(axe(&b, lang, home).await);
+    }
+    assert_no_violations(&found);
+}
