@@ -106,7 +106,12 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             use clap::error::ErrorKind;
-            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand) {
+            if matches!(
+                e.kind(),
+                ErrorKind::DisplayHelp
+                    | ErrorKind::DisplayVersion
+                    | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            ) {
                 let _ = e.print();
                 return if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
                     ExitCode::from(2)
@@ -115,7 +120,10 @@ fn main() -> ExitCode {
                 };
             }
             let rendered = e.render().to_string();
-            let first = rendered.lines().next().unwrap_or("error: invalid arguments");
+            let first = rendered
+                .lines()
+                .next()
+                .unwrap_or("error: invalid arguments");
             eprintln!("{first} (see `roma-platform --help`)");
             return ExitCode::from(2);
         }
@@ -127,7 +135,10 @@ fn main() -> ExitCode {
         )
         .with_writer(std::io::stderr)
         .init();
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(r) => r,
         Err(e) => {
             eprintln!("error: cannot start the runtime: {e}");
@@ -213,13 +224,23 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let db = open(&s).await?;
             let version = store::migrate::current_version(&db).await?;
             db.close().await;
-            println!("Database {} is at migration {version}.", s.database.display());
+            println!(
+                "Database {} is at migration {version}.",
+                s.database.display()
+            );
             Ok(())
         }
-        Command::User(UserCommand::Add { email, name, role, organisation, password_stdin }) => {
+        Command::User(UserCommand::Add {
+            email,
+            name,
+            role,
+            organisation,
+            password_stdin,
+        }) => {
             let s = settings(&common, None)?;
-            let email = user::Email::parse(&email)
-                .ok_or_else(|| anyhow::anyhow!("--email {email:?} is not a valid e-mail address"))?;
+            let email = user::Email::parse(&email).ok_or_else(|| {
+                anyhow::anyhow!("--email {email:?} is not a valid e-mail address")
+            })?;
             let name = user::DisplayName::parse(&name)
                 .ok_or_else(|| anyhow::anyhow!("--name must have 1 to 200 characters"))?;
             let role = Role::parse(&role).ok_or_else(|| {
@@ -240,7 +261,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let now = SystemClock.now().as_second();
             let link = password_hash.is_none().then(|| {
                 let secret = token::random_secret();
-                let url = format!("{}/lv/password/set/{secret}", s.public_url.trim_end_matches('/'));
+                let url = format!(
+                    "{}/lv/password/set/{secret}",
+                    s.public_url.trim_end_matches('/')
+                );
                 (url, token::hash_secret(&secret), now + 24 * 3600)
             });
             let result = store::users::create(
@@ -260,9 +284,14 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             db.close().await;
             let id = match result {
                 Ok(id) => id,
-                Err(store::Error::Conflict("email")) => anyhow::bail!("a user with e-mail {} already exists", email.as_str()),
+                Err(store::Error::Conflict("email")) => {
+                    anyhow::bail!("a user with e-mail {} already exists", email.as_str())
+                }
                 Err(store::Error::Conflict("organisation")) => {
-                    anyhow::bail!("organisation {} does not exist", organisation.unwrap_or_default())
+                    anyhow::bail!(
+                        "organisation {} does not exist",
+                        organisation.unwrap_or_default()
+                    )
                 }
                 Err(e) => return Err(e.into()),
             };
@@ -284,8 +313,15 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             };
             let secret = token::new_api_token();
             let now = SystemClock.now().as_second();
-            store::tokens::create_api_token(&db, now, &store::Actor::cli(), u.id, &label, &token::hash_secret(&secret))
-                .await?;
+            store::tokens::create_api_token(
+                &db,
+                now,
+                &store::Actor::cli(),
+                u.id,
+                &label,
+                &token::hash_secret(&secret),
+            )
+            .await?;
             db.close().await;
             println!("{secret}");
             eprintln!("API token {label:?} created for {email_norm}. It is shown only this once.");
@@ -301,7 +337,11 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             db.close().await;
             let problems = store::maintenance::check_file(&to).await?;
             if !problems.is_empty() {
-                anyhow::bail!("the backup {} failed its integrity check: {}", to.display(), problems.join("; "));
+                anyhow::bail!(
+                    "the backup {} failed its integrity check: {}",
+                    to.display(),
+                    problems.join("; ")
+                );
             }
             let size = std::fs::metadata(&to)?.len();
             println!(
@@ -318,13 +358,20 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             let problems = store::maintenance::check_file(&from).await?;
             if !problems.is_empty() {
-                anyhow::bail!("{} failed its integrity check, nothing restored: {}", from.display(), problems.join("; "));
+                anyhow::bail!(
+                    "{} failed its integrity check, nothing restored: {}",
+                    from.display(),
+                    problems.join("; ")
+                );
             }
             let _lock = lock(&s.database)?;
             restore_file(&from, &s.database)?;
             let problems = store::maintenance::check_file(&s.database).await?;
             if !problems.is_empty() {
-                anyhow::bail!("the restored database failed its integrity check: {}", problems.join("; "));
+                anyhow::bail!(
+                    "the restored database failed its integrity check: {}",
+                    problems.join("; ")
+                );
             }
             println!(
                 "Restored {} from {}; integrity check ok. Pending migrations run at the next start.",
@@ -342,7 +389,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let db = open(&s).await?;
             let now = SystemClock.now().as_second();
             if store::demo::seed(&db, now).await? {
-                println!("Loaded the synthetic demo data into {}.", s.database.display());
+                println!(
+                    "Loaded the synthetic demo data into {}.",
+                    s.database.display()
+                );
             } else {
                 println!("Reusing the demo database {}.", s.database.display());
             }
@@ -351,7 +401,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 let pw = format!("demo-{}", &token::random_secret()[..14]);
                 let hash = password::hash(&pw);
                 if let Some(u) = store::users::find_by_email(&db, email).await? {
-                    store::users::set_password(&db, now, &store::Actor::cli(), u.id, &hash, None).await?;
+                    store::users::set_password(&db, now, &store::Actor::cli(), u.id, &hash, None)
+                        .await?;
                 }
                 println!("  {:<13} {email:<32} {pw}", role.as_str());
             }

@@ -1,1 +1,173 @@
-//! (to be written)
+//! Coordinators manage accounts and read the audit log.
+
+use domain::auth::Role;
+use testkit::{PASSWORD, TestApp, email_for};
+
+/// The one-time link shown on the page after creating a user.
+fn link_in(html: &str) -> String {
+    let start = html.find("/password/set/").unwrap_or_else(|| panic!("no link in page"));
+    let end = html[start..].find('<').map_or(html.len(), |e| start + e);
+    html[start..end].to_owned()
+}
+
+#[tokio::test]
+async fn a_coordinator_creates_a_user_who_sets_a_password_with_the_one_time_link() {
+    let app = TestApp::spawn().await;
+    let coord = app.login(Role::Coordinator).await;
+    coord.get("/lv/admin/users/new").await;
+    let res = coord
+        .post_form(
+            "/lv/admin/users",
+            &[("email", " Ilze.Ozola@Valmiera.lv "), ("name", "Ilze Ozola"), ("role", "mediator"), ("organisation_id", "")],
+        )
+        .await;
+    assert_eq!(res.status, 201, "{}", res.text);
+    assert!(res.text.contains("Konts izveidots"));
+    let link = link_in(&res.text);
+    let user = store::users::find_by_email(&app.db, "ilze.ozola@valmiera.lv")
+        .await
+        .unwrap_or_default()
+        .unwrap_or_else(|| panic!("user not created"));
+    assert_eq!(user.role, Role::Mediator);
+    assert!(!user.has_password);
+    // The new user sets a password through the link (a browser without any session).
+    let ilze = app.client();
+    let form = ilze.get(&format!("/lv{link}")).await;
+    assert_eq!(form.status, 200);
+    assert!(form.text.contains("Ilze Ozola"));
+    let weak = ilze
+        .post_form(&format!("/lv{link}"), &[("new_password", "Ozola-parole-1"), ("confirm_password", "Ozola-parole-1")])
+        .await;
+    assert_eq!(weak.status, 422, "the name is in the password");
+    let pw = "mana jaunā drošā parole";
+    let done = ilze
+        .post_form(&format!("/lv{link}"), &[("new_password", pw), ("confirm_password", pw)])
+        .await;
+    assert_eq!(done.status, 303);
+    assert_eq!(app.client().login("ilze.ozola@valmiera.lv", pw).await.status, 303);
+    // The link works once.
+    assert_eq!(ilze.get(&format!("/lv{link}")).await.status, 404);
+}
+
+#[tokio::test]
+async fn set_password_links_expire_after_24_hours() {
+    let app = TestApp::spawn().await;
+    let coord = app.login(Role::Coordinator).await;
+    let id = app.user_id(Role::Ngo);
+    coord.get(&format!("/lv/admin/users/{id}")).await;
+    let res = coord.post_form(&format!("/lv/admin/users/{id}/password-link"), &[]).await;
+    assert_eq!(res.status, 200);
+    let link = link_in(&res.text);
+    app.advance_minutes(24 * 60 + 1);
+    let page = app.client().get(&format!("/en{link}")).await;
+    assert_eq!(page.status, 404);
+    assert!(page.text.contains("has been used or has expired"));
+}
+
+#[tokio::test]
+async fn invalid_input_keeps_what_was_typed_and_saves_nothing() {
+    let app = TestApp::spawn().await;
+    let coord = app.login(Role::Coordinator).await;
+    coord.get("/lv/admin/users/new").await;
+    let before = store::users::list(&app.db).await.unwrap_or_default().len();
+    let res = coord
+        .post_form(
+            "/lv/admin/users",
+            &[("email", "nav-epasts"), ("name", "Jānis Bērziņš <b>"), ("role", "admin"), ("organisation_id", "12x")],
+        )
+        .await;
+    assert_eq!(res.status, 422);
+    assert!(res.text.contains("value=\"nav-epasts\""));
+    assert!(res.text.contains("value=\"Jānis Bērziņš &#60;b&#62;\""), "kept and escaped");
+    for msg in ["derīgu e-pasta adresi", "Izvēlieties lomu", "Izvēlieties organizāciju"] {
+        assert!(res.text.contains(msg), "{msg}");
+    }
+    assert!(res.text.contains("href=\"#email\""), "error summary links to the field");
+    // A taken e-mail.
+    let res = coord
+        .post_form(
+            "/lv/admin/users",
+            &[("email", &email_for(Role::Ngo)), ("name", "Cits"), ("role", "ngo"), ("organisation_id", "")],
+        )
+        .await;
+    assert_eq!(res.status, 422);
+    assert!(res.text.contains("jau pastāv"));
+    assert_eq!(store::users::list(&app.db).await.unwrap_or_default().len(), before);
+    assert_eq!(store::audit::count(&app.db, "user_created").await.unwrap_or(0), 5, "only the test fixtures");
+}
+
+#[tokio::test]
+async fn disabling_a_user_ends_their_sessions_at_once_and_re_roling_takes_effect() {
+    let app = TestApp::spawn().await;
+    let coord = app.login(Role::Coordinator).await;
+    let ngo = app.login(Role::Ngo).await;
+    let id = app.user_id(Role::Ngo);
+    // Re-role the NGO user to coordinator: their next request has the new rights.
+    assert_eq!(ngo.get("/lv/admin/users").await.status, 403);
+    coord.get(&format!("/lv/admin/users/{id}")).await;
+    let res = coord
+        .post_form(&format!("/lv/admin/users/{id}"), &[("name", "Tests ngo"), ("role", "coordinator"), ("organisation_id", "")])
+        .await;
+    assert_eq!(res.status, 200, "{}", res.text);
+    assert_eq!(ngo.get("/lv/admin/users").await.status, 200);
+    // Disable: their session ends now, and they cannot log in.
+    let res = coord
+        .post_form(
+            &format!("/lv/admin/users/{id}"),
+            &[("name", "Tests ngo"), ("role", "coordinator"), ("organisation_id", ""), ("disabled", "1")],
+        )
+        .await;
+    assert_eq!(res.status, 200);
+    assert_eq!(ngo.get("/lv/workspace").await.status, 303);
+    assert_eq!(app.client().login(&email_for(Role::Ngo), PASSWORD).await.status, 422);
+    assert_eq!(store::audit::count(&app.db, "user_disabled").await.unwrap_or(0), 1);
+    // Enable again.
+    let res = coord
+        .post_form(&format!("/lv/admin/users/{id}"), &[("name", "Tests ngo"), ("role", "ngo"), ("organisation_id", "")])
+        .await;
+    assert_eq!(res.status, 200);
+    assert_eq!(app.client().login(&email_for(Role::Ngo), PASSWORD).await.status, 303);
+}
+
+#[tokio::test]
+async fn coordinators_cannot_lock_themselves_out() {
+    let app = TestApp::spawn().await;
+    let coord = app.login(Role::Coordinator).await;
+    let id = app.user_id(Role::Coordinator);
+    coord.get(&format!("/lv/admin/users/{id}")).await;
+    let res = coord
+        .post_form(
+            &format!("/lv/admin/users/{id}"),
+            &[("name", "Tests coordinator"), ("role", "ngo"), ("organisation_id", ""), ("disabled", "1")],
+        )
+        .await;
+    assert_eq!(res.status, 422);
+    assert_eq!(coord.get("/lv/admin/users").await.status, 200);
+}
+
+#[tokio::test]
+async fn the_audit_log_records_and_filters() {
+    let app = TestApp::spawn().await;
+    app.client().login(&email_for(Role::Ngo), "nepareiza parole 99").await;
+    let coord = app.login(Role::Coordinator).await;
+    let all = coord.get("/en/admin/audit").await;
+    assert_eq!(all.status, 200);
+    assert!(all.text.contains("Failed login") && all.text.contains("Login"));
+    assert!(all.text.contains(&email_for(Role::Ngo)), "the attempted e-mail is recorded");
+    assert!(all.text.contains("127.0.0.1"), "the address is recorded");
+    let failed = coord.get("/en/admin/audit?action=login_failed").await;
+    assert!(failed.text.contains("Failed login"));
+    assert!(!failed.text.contains("<td>Login</td>"));
+    let none = coord.get("/en/admin/audit?from=2030-01-01").await;
+    assert!(none.text.contains("No entries match"));
+    let by_actor = coord.get("/en/admin/audit?actor=coordinator").await;
+    assert!(by_actor.text.contains("<td>Login</td>"));
+    // The application never updates or deletes audit rows.
+    let store_src = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/crates/store/src"))
+        .unwrap_or_else(|e| panic!("{e}"))
+        .filter_map(Result::ok)
+        .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default())
+        .collect::<String>()
+        .to_uppercase();
+    assert!(!store_src.contains("UPDATE AUDIT_LOG") && !store_src.contains("DELETE FROM AUDIT_LOG"));
+}

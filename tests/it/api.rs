@@ -1,1 +1,134 @@
-//! (to be written)
+//! The JSON API skeleton: bearer tokens, problem+json, OpenAPI, health.
+
+use domain::auth::Role;
+use testkit::TestApp;
+
+async fn token_for(app: &TestApp, role: Role) -> String {
+    let secret = domain::token::new_api_token();
+    store::tokens::create_api_token(
+        &app.db,
+        app.clock_now(),
+        &store::Actor::cli(),
+        app.user_id(role),
+        "test",
+        &domain::token::hash_secret(&secret),
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    secret
+}
+
+#[tokio::test]
+async fn health_answers_ok_when_the_database_answers() {
+    let app = TestApp::spawn().await;
+    let res = app.client().get("/healthz").await;
+    assert_eq!(res.status, 200);
+    assert_eq!(res.json(), serde_json::json!({"status": "ok"}));
+}
+
+#[tokio::test]
+async fn bearer_tokens_authenticate_and_can_be_revoked() {
+    let app = TestApp::spawn().await;
+    let secret = token_for(&app, Role::Municipality).await;
+    let c = app.client();
+    c.set_header("authorization", &format!("Bearer {secret}"));
+    let me = c.get("/api/v1/me").await;
+    assert_eq!(me.status, 200, "{}", me.text);
+    assert_eq!(me.json()["role"], "municipality");
+    // Create a second token through the API, list, revoke the first.
+    let created = c
+        .send(
+            c.http()
+                .post(c.url("/api/v1/me/tokens"))
+                .header("content-type", "application/json")
+                .body(r#"{"label":"Atskaišu skripts"}"#),
+        )
+        .await;
+    assert_eq!(created.status, 201);
+    let new_secret = created.json()["token"].as_str().unwrap_or_default().to_owned();
+    assert!(new_secret.starts_with("roma_"));
+    let list = c.get("/api/v1/me/tokens").await.json();
+    assert_eq!(list.as_array().map(Vec::len), Some(2));
+    assert!(list.to_string().contains("Atskaišu skripts"));
+    assert!(!list.to_string().contains(&new_secret), "secrets are never listed");
+    let first_id = list[1]["id"].as_i64().unwrap_or_default();
+    let revoke = c
+        .send(c.http().post(c.url(&format!("/api/v1/me/tokens/{first_id}/revoke"))))
+        .await;
+    assert_eq!(revoke.status, 204);
+    assert_eq!(c.get("/api/v1/me").await.status, 401, "the revoked token no longer works");
+    let c2 = app.client();
+    c2.set_header("authorization", &format!("Bearer {new_secret}"));
+    assert_eq!(c2.get("/api/v1/me").await.status, 200);
+    // Another user's token id is not found, not revoked.
+    let other = token_for(&app, Role::Ngo).await;
+    let c3 = app.client();
+    c3.set_header("authorization", &format!("Bearer {other}"));
+    let res = c3
+        .send(c3.http().post(c3.url(&format!("/api/v1/me/tokens/{}/revoke", created.json()["id"]))))
+        .await;
+    assert_eq!(res.status, 404);
+    assert_eq!(res.header("content-type"), Some("application/problem+json"));
+    assert_eq!(c2.get("/api/v1/me").await.status, 200);
+}
+
+#[tokio::test]
+async fn bad_api_input_is_a_problem_document() {
+    let app = TestApp::spawn().await;
+    let secret = token_for(&app, Role::Ngo).await;
+    let c = app.client();
+    c.set_header("authorization", &format!("Bearer {secret}"));
+    for body in ["not json", r#"{"label":""}"#, r#"{"label":"x","role":"coordinator"}"#] {
+        let res = c
+            .send(
+                c.http()
+                    .post(c.url("/api/v1/me/tokens"))
+                    .header("content-type", "application/json")
+                    .body(body),
+            )
+            .await;
+        assert_eq!(res.status, 400, "{body}");
+        assert_eq!(res.header("content-type"), Some("application/problem+json"));
+        let p = res.json();
+        assert_eq!(p["status"], 400);
+        assert!(p["title"].is_string() && p["request_id"].is_string());
+    }
+}
+
+#[tokio::test]
+async fn a_disabled_users_tokens_stop_working() {
+    let app = TestApp::spawn().await;
+    let secret = token_for(&app, Role::Ngo).await;
+    store::users::update(
+        &app.db,
+        app.clock_now(),
+        &store::Actor::cli(),
+        app.user_id(Role::Ngo),
+        &store::users::Changes { name: "Tests ngo".into(), role: Role::Ngo, organisation_id: None, disabled: true },
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    let c = app.client();
+    c.set_header("authorization", &format!("Bearer {secret}"));
+    assert_eq!(c.get("/api/v1/me").await.status, 401);
+}
+
+#[tokio::test]
+async fn the_openapi_document_describes_the_api() {
+    let app = TestApp::spawn().await;
+    let res = app.client().get("/api/v1/openapi.json").await;
+    assert_eq!(res.status, 200);
+    let doc = res.json();
+    assert!(doc["openapi"].as_str().unwrap_or_default().starts_with("3."));
+    for path in ["/api/v1/me", "/api/v1/me/tokens", "/api/v1/me/tokens/{id}/revoke", "/healthz"] {
+        assert!(doc["paths"][path].is_object(), "{path} missing");
+    }
+    assert!(doc["components"]["securitySchemes"]["bearer"].is_object());
+    // Every API route in the registry is documented.
+    for r in web::routes::routes() {
+        if r.path.starts_with("/api/v1/") && r.path != "/api/v1/openapi.json" {
+            let method = r.method.to_lowercase();
+            assert!(doc["paths"][r.path][&method].is_object(), "{} {} undocumented", r.method, r.path);
+        }
+    }
+}

@@ -32,7 +32,10 @@ async fn log_in(b: &Browser, app: &TestApp, lang: &str, role: Role, password: &s
     b.goto(&url(app, &format!("/{lang}/login"))).await;
     b.find("#email").await.send_keys(&email_for(role)).await;
     b.find("#password").await.send_keys(password).await;
-    b.find("form[action$='/login'] button[type=submit]").await.click().await;
+    b.find("form[action$='/login'] button[type=submit]")
+        .await
+        .click()
+        .await;
     b.wait_for_url(&format!("/{lang}/workspace")).await;
 }
 
@@ -41,7 +44,9 @@ async fn h1(b: &Browser) -> String {
 }
 
 async fn html_lang(b: &Browser) -> String {
-    let v = b.execute("return document.documentElement.lang;", vec![]).await;
+    let v = b
+        .execute("return document.documentElement.lang;", vec![])
+        .await;
     v.as_str().unwrap_or_default().to_owned()
 }
 
@@ -68,7 +73,10 @@ async fn coordinator_logs_in_switches_language_changes_password_and_logs_in_agai
     assert_eq!(h1(&b).await, "My account");
     b.find("#current_password").await.send_keys(PASSWORD).await;
     b.find("#new_password").await.send_keys(NEW_PASSWORD).await;
-    b.find("#confirm_password").await.send_keys(NEW_PASSWORD).await;
+    b.find("#confirm_password")
+        .await
+        .send_keys(NEW_PASSWORD)
+        .await;
     b.find("form[action$='/account/password'] button[type=submit]")
         .await
         .click()
@@ -80,7 +88,10 @@ async fn coordinator_logs_in_switches_language_changes_password_and_logs_in_agai
     );
 
     // Log out with the header button.
-    b.find("form[action$='/logout'] button[type=submit]").await.click().await;
+    b.find("form[action$='/logout'] button[type=submit]")
+        .await
+        .click()
+        .await;
     b.wait_for_url("/en/").await;
     assert_eq!(h1(&b).await, "Latvian Roma Platform");
     b.goto(&url(&app, "/en/workspace")).await;
@@ -91,14 +102,26 @@ async fn coordinator_logs_in_switches_language_changes_password_and_logs_in_agai
 
     // The old password no longer works; the new one does.
     b.goto(&url(&app, "/en/login")).await;
-    b.find("#email").await.send_keys(&email_for(Role::Coordinator)).await;
+    b.find("#email")
+        .await
+        .send_keys(&email_for(Role::Coordinator))
+        .await;
     b.find("#password").await.send_keys(PASSWORD).await;
-    b.find("form[action$='/login'] button[type=submit]").await.click().await;
+    b.find("form[action$='/login'] button[type=submit]")
+        .await
+        .click()
+        .await;
     let summary = b.wait_for(".error-summary").await;
     assert!(summary.text().await.contains("Wrong e-mail or password."));
     log_in(&b, &app, "en", Role::Coordinator, NEW_PASSWORD).await;
     assert_eq!(h1(&b).await, "Workspace");
-    assert!(b.find(".who").await.text().await.contains("Tests coordinator"));
+    assert!(
+        b.find(".who")
+            .await
+            .text()
+            .await
+            .contains("Tests coordinator")
+    );
 }
 
 /// Injects axe-core into the current page, runs it, and describes each violation; first
@@ -131,7 +154,10 @@ fn describe(at: &str, v: &Value) -> String {
             "\n    at {}\n      {}\n      {}",
             n["target"],
             n["html"].as_str().unwrap_or(""),
-            n["summary"].as_str().unwrap_or("").replace('\n', "\n      "),
+            n["summary"]
+                .as_str()
+                .unwrap_or("")
+                .replace('\n', "\n      "),
         ));
     }
     out
@@ -155,13 +181,12 @@ async fn fits_phone(b: &Browser) -> Option<String> {
         )
         .await;
     let (scroll, inner) = (v[0].as_i64().unwrap_or(-1), v[1].as_i64().unwrap_or(-1));
-    assert!(inner > 0 && inner <= 360, "the window did not shrink: innerWidth {inner}");
-    (scroll > inner).then(|| {
-        format!(
-            "{}: scrolls sideways at {inner} px (scrollWidth {scroll})",
-            futures_free_url(b)
-        )
-    })
+    assert!(
+        inner > 0 && inner <= 360,
+        "the window did not shrink: innerWidth {inner}"
+    );
+    let at = b.current_url().await;
+    (scroll > inner).then(|| format!("{at}: scrolls sideways at {inner} px (scrollWidth {scroll})"))
 }
 
 #[tokio::test]
@@ -194,9 +219,18 @@ async fn public_pages_have_no_accessibility_violations() {
         found.extend(axe(&b, lang, login).await);
 
         // The login form showing an error.
-        b.find("#email").await.send_keys(&email_for(Role::Ngo)).await;
-        b.find("#password").await.send_keys("nepareiza parole 123").await;
-        b.find("form[action$='/login'] button[type=submit]").await.click().await;
+        b.find("#email")
+            .await
+            .send_keys(&email_for(Role::Ngo))
+            .await;
+        b.find("#password")
+            .await
+            .send_keys("nepareiza parole 123")
+            .await;
+        b.find("form[action$='/login'] button[type=submit]")
+            .await
+            .click()
+            .await;
         let summary = b.wait_for(".error-summary").await;
         assert!(summary.text().await.contains(failed));
         found.extend(axe(&b, lang, login).await);
@@ -204,15 +238,138 @@ async fn public_pages_have_no_accessibility_violations() {
         b.goto(&url(&app, &format!("/{lang}/nope"))).await;
         found.extend(axe(&b, lang, not_found).await);
 
-        b.goto(&url(&app, &format!("/{lang}/password/set/invalid"))).await;
+        b.goto(&url(&app, &format!("/{lang}/password/set/invalid")))
+            .await;
         found.extend(axe(&b, lang, set_pw).await);
     }
 
     b.set_window_size(360, 740).await;
-    for (lang, home) in [("lv", "Latvijas Romu platforma"), ("en", "Latvian Roma Platform")] {
+    for (lang, home) in [
+        ("lv", "Latvijas Romu platforma"),
+        ("en", "Latvian Roma Platform"),
+    ] {
         b.goto(&url(&app, &format!("/{lang}/"))).await;
         found.extend(fits_phone(&b).await);
         found.extend(axe(&b, lang, home).await);
+    }
+    assert_no_violations(&found);
+}
+
+#[tokio::test]
+async fn workspace_pages_have_no_accessibility_violations() {
+    let app = TestApp::spawn().await;
+    let b = Browser::start().await;
+    let mut found = Vec::new();
+    log_in(&b, &app, "lv", Role::Coordinator, PASSWORD).await;
+
+    for (lang, workspace, account) in [
+        ("lv", "Darba vieta", "Mans konts"),
+        ("en", "Workspace", "My account"),
+    ] {
+        b.goto(&url(&app, &format!("/{lang}/workspace"))).await;
+        found.extend(axe(&b, lang, workspace).await);
+
+        b.goto(&url(&app, &format!("/{lang}/account"))).await;
+        found.extend(axe(&b, lang, account).await);
+
+        // The password form with errors: wrong current password, nothing else filled in.
+        b.find("#current_password")
+            .await
+            .send_keys("nepareiza parole 123")
+            .await;
+        b.find("form[action$='/account/password'] button[type=submit]")
+            .await
+            .click()
+            .await;
+        b.wait_for("#current_password[aria-invalid=true]").await;
+        found.extend(axe(&b, lang, account).await);
+
+        // A new API token: the one-time notice and the tokens table.
+        b.find("#label")
+            .await
+            .send_keys(&format!("tests {lang}"))
+            .await;
+        b.find("form[action$='/account/tokens'] button[type=submit]")
+            .await
+            .click()
+            .await;
+        b.wait_for("code.secret").await;
+        found.extend(axe(&b, lang, account).await);
+    }
+
+    b.goto(&url(&app, "/lv/admin/users")).await;
+    found.extend(axe(&b, "lv", "Lietotāji").await);
+
+    b.goto(&url(&app, "/lv/admin/users/new")).await;
+    found.extend(axe(&b, "lv", "Jauns lietotājs").await);
+
+    // The new-user form submitted empty.
+    b.find("form[action$='/admin/users'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for(".error-summary").await;
+    found.extend(axe(&b, "lv", "Jauns lietotājs").await);
+
+    // A created user: the notice and the one-time set-password link.
+    b.goto(&url(&app, "/lv/admin/users/new")).await;
+    b.find("#email")
+        .await
+        .send_keys("jauns@test.roma.invalid")
+        .await;
+    b.find("#name").await.send_keys("Jānis Bērziņš").await;
+    b.find("form[action$='/admin/users'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    let link = b.wait_for("code.secret").await.text().await;
+    found.extend(axe(&b, "lv", "Lietotāja konts").await);
+
+    let ngo = app.user_id(Role::Ngo);
+    b.goto(&url(&app, &format!("/lv/admin/users/{ngo}"))).await;
+    found.extend(axe(&b, "lv", "Lietotāja konts").await);
+
+    b.goto(&url(&app, "/lv/admin/audit")).await;
+    assert!(
+        b.find("table tbody tr").await.text().await.len() > 1,
+        "the log has entries"
+    );
+    found.extend(axe(&b, "lv", "Audita žurnāls").await);
+
+    // The set-password page from that link, then with an error (the passwords differ).
+    let path = link
+        .find("/lv/password/set/")
+        .map(|i| &link[i..])
+        .unwrap_or_else(|| panic!("not a set-password link: {link}"));
+    b.goto(&url(&app, path)).await;
+    found.extend(axe(&b, "lv", "Paroles iestatīšana").await);
+    b.find("#new_password").await.send_keys(NEW_PASSWORD).await;
+    b.find("#confirm_password")
+        .await
+        .send_keys("kaut kas pavisam cits 2026")
+        .await;
+    b.find("main form button[type=submit]").await.click().await;
+    b.wait_for("#confirm_password[aria-invalid=true]").await;
+    found.extend(axe(&b, "lv", "Paroles iestatīšana").await);
+
+    b.set_window_size(360, 740).await;
+    for (lang, workspace) in [("lv", "Darba vieta"), ("en", "Workspace")] {
+        b.goto(&url(&app, &format!("/{lang}/workspace"))).await;
+        found.extend(fits_phone(&b).await);
+        found.extend(axe(&b, lang, workspace).await);
+    }
+    assert_no_violations(&found);
+}
+
+#[tokio::test]
+async fn forbidden_page_has_no_accessibility_violations() {
+    let app = TestApp::spawn().await;
+    let b = Browser::start().await;
+    let mut found = Vec::new();
+    log_in(&b, &app, "lv", Role::Ngo, PASSWORD).await;
+    for (lang, title) in [("lv", "Piekļuve liegta"), ("en", "Access denied")] {
+        b.goto(&url(&app, &format!("/{lang}/admin/users"))).await;
+        found.extend(axe(&b, lang, title).await);
     }
     assert_no_violations(&found);
 }

@@ -16,21 +16,41 @@ fn check_headers(who: &str, path: &str, res: &Resp) {
         "frame-ancestors 'none'",
         "script-src 'self'",
     ] {
-        assert!(csp.contains(directive), "{who} {path}: CSP lacks {directive}: {csp}");
+        assert!(
+            csp.contains(directive),
+            "{who} {path}: CSP lacks {directive}: {csp}"
+        );
     }
-    assert!(!csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"), "{who} {path}: {csp}");
+    assert!(
+        !csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"),
+        "{who} {path}: {csp}"
+    );
     assert!(
         res.header("strict-transport-security")
             .is_some_and(|v| v.contains("max-age=31536000")),
         "{who} {path}: HSTS"
     );
-    assert_eq!(res.header("x-content-type-options"), Some("nosniff"), "{who} {path}");
-    assert!(res.header("referrer-policy").is_some(), "{who} {path}: Referrer-Policy");
+    assert_eq!(
+        res.header("x-content-type-options"),
+        Some("nosniff"),
+        "{who} {path}"
+    );
+    assert!(
+        res.header("referrer-policy").is_some(),
+        "{who} {path}: Referrer-Policy"
+    );
     if !res.text.is_empty() {
-        assert!(res.header("content-type").is_some(), "{who} {path}: Content-Type");
+        assert!(
+            res.header("content-type").is_some(),
+            "{who} {path}: Content-Type"
+        );
     }
     if !path.starts_with("/static/") {
-        assert_eq!(res.header("cache-control"), Some("no-store"), "{who} {path}: Cache-Control");
+        assert_eq!(
+            res.header("cache-control"),
+            Some("no-store"),
+            "{who} {path}: Cache-Control"
+        );
     }
 }
 
@@ -49,7 +69,13 @@ async fn every_get_route_carries_the_security_headers_and_the_crawl_writes_nothi
         .filter(|r| r.method == "GET")
         .collect();
     // Error pages and unknown paths are pages too.
-    let extra = ["/lv/no-such-page", "/en/no-such-page", "/nowhere", "/static/missing.css", "/xx/"];
+    let extra = [
+        "/lv/no-such-page",
+        "/en/no-such-page",
+        "/nowhere",
+        "/static/missing.css",
+        "/xx/",
+    ];
     for (who, role, c) in &clients {
         for route in &routes {
             let path = example_path(&app, route.path);
@@ -67,7 +93,10 @@ async fn every_get_route_carries_the_security_headers_and_the_crawl_writes_nothi
                                 && c.contains("Path=/")),
                             "{path}: {cookies:?}"
                         ),
-                        _ => assert!(cookies.is_empty(), "public page {path} set a cookie: {cookies:?}"),
+                        _ => assert!(
+                            cookies.is_empty(),
+                            "public page {path} set a cookie: {cookies:?}"
+                        ),
                     }
                 }
             }

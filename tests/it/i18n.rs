@@ -10,7 +10,9 @@ use testkit::TestApp;
 
 fn keys(lang: &str) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales").join(lang);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("locales")
+        .join(lang);
     for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
         let path = entry.unwrap_or_else(|e| panic!("{e}")).path();
         if path.extension().is_some_and(|e| e == "ftl") {
@@ -75,7 +77,13 @@ fn every_message_a_template_asks_for_exists() {
     let lv = keys("lv");
     let src = sources();
     let mut missing = BTreeSet::new();
-    for call in [".t(\"", ".t1(\"", ".tn(\"", "errors.add(\"", "i18n::t(Lang::En, \""] {
+    for call in [
+        ".t(\"",
+        ".t1(\"",
+        ".tn(\"",
+        "errors.add(\"",
+        "i18n::t(Lang::En, \"",
+    ] {
         for (i, _) in src.match_indices(call) {
             let rest = &src[i + call.len()..];
             let id = rest.split('"').next().unwrap_or_default();
@@ -85,7 +93,12 @@ fn every_message_a_template_asks_for_exists() {
             } else {
                 id
             };
-            if !id.is_empty() && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') && !lv.contains(id) {
+            if !id.is_empty()
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                && !lv.contains(id)
+            {
                 missing.insert(id.to_owned());
             }
         }
@@ -106,7 +119,10 @@ fn every_message_a_template_asks_for_exists() {
             missing.insert(p.message_id().to_owned());
         }
     }
-    assert!(missing.is_empty(), "messages used but not defined: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "messages used but not defined: {missing:?}"
+    );
 }
 
 #[tokio::test]
@@ -114,18 +130,29 @@ async fn root_goes_to_the_preferred_language_and_the_switcher_keeps_the_page() {
     let app = TestApp::spawn().await;
     let c = app.client();
     let res = c
-        .send(c.http().get(c.url("/")).header("accept-language", "en-US,en;q=0.9,lv;q=0.5"))
+        .send(
+            c.http()
+                .get(c.url("/"))
+                .header("accept-language", "en-US,en;q=0.9,lv;q=0.5"),
+        )
         .await;
     assert_eq!(res.location(), Some("/en/"));
     let res = c
-        .send(c.http().get(c.url("/")).header("accept-language", "de,fr;q=0.8"))
+        .send(
+            c.http()
+                .get(c.url("/"))
+                .header("accept-language", "de,fr;q=0.8"),
+        )
         .await;
     assert_eq!(res.location(), Some("/lv/"));
     assert_eq!(c.get("/").await.location(), Some("/lv/"));
 
     let coord = app.login(Role::Coordinator).await;
     let lv = coord.get("/lv/admin/audit?action=login").await;
-    assert!(lv.text.contains("href=\"/en/admin/audit?action=login\""), "switcher keeps page and query");
+    assert!(
+        lv.text.contains("href=\"/en/admin/audit?action=login\""),
+        "switcher keeps page and query"
+    );
     assert!(lv.text.contains("<html lang=\"lv\">"));
     let en = coord.get("/en/admin/audit?action=login").await;
     assert!(en.text.contains("<html lang=\"en\">") && en.text.contains("Audit log"));
@@ -138,7 +165,11 @@ async fn dates_are_shown_in_the_page_language_and_riga_time() {
     let coord = app.login(Role::Coordinator).await;
     // The test clock stands at 2026-11-26 13:33:20 UTC = 15:33 in Riga (EET, UTC+2).
     let lv = coord.get("/lv/admin/audit").await;
-    assert!(lv.text.contains("2026. gada 26. novembris, 15:33"), "{}", lv.text);
+    assert!(
+        lv.text.contains("2026. gada 26. novembris, 15:33"),
+        "{}",
+        lv.text
+    );
     let en = coord.get("/en/admin/audit").await;
     assert!(en.text.contains("26 November 2026, 15:33"));
 }

@@ -33,13 +33,21 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("GET", "/{lang}/account", Allowed::AnyRole),
     ("POST", "/{lang}/account/password", Allowed::AnyRole),
     ("POST", "/{lang}/account/tokens", Allowed::AnyRole),
-    ("POST", "/{lang}/account/tokens/{id}/revoke", Allowed::AnyRole),
+    (
+        "POST",
+        "/{lang}/account/tokens/{id}/revoke",
+        Allowed::AnyRole,
+    ),
     ("GET", "/{lang}/admin/users", Allowed::Only(COORD)),
     ("GET", "/{lang}/admin/users/new", Allowed::Only(COORD)),
     ("POST", "/{lang}/admin/users", Allowed::Only(COORD)),
     ("GET", "/{lang}/admin/users/{id}", Allowed::Only(COORD)),
     ("POST", "/{lang}/admin/users/{id}", Allowed::Only(COORD)),
-    ("POST", "/{lang}/admin/users/{id}/password-link", Allowed::Only(COORD)),
+    (
+        "POST",
+        "/{lang}/admin/users/{id}/password-link",
+        Allowed::Only(COORD),
+    ),
     ("GET", "/{lang}/admin/audit", Allowed::Only(COORD)),
     ("GET", "/api/v1/openapi.json", Allowed::Everyone),
     ("GET", "/api/v1/me", Allowed::AnyRole),
@@ -79,10 +87,20 @@ fn every_route_is_in_the_matrix_and_every_matrix_row_is_a_route() {
         .map(|(m, p, _)| ((*m).to_owned(), (*p).to_owned()))
         .collect();
     for r in &routes {
-        assert!(table.contains(r), "route {} {} is not in the role × route matrix", r.0, r.1);
+        assert!(
+            table.contains(r),
+            "route {} {} is not in the role × route matrix",
+            r.0,
+            r.1
+        );
     }
     for t in &table {
-        assert!(routes.contains(t), "matrix row {} {} is not a route", t.0, t.1);
+        assert!(
+            routes.contains(t),
+            "matrix row {} {} is not a route",
+            t.0,
+            t.1
+        );
     }
 }
 
@@ -112,7 +130,10 @@ fn check(who: Option<Role>, method: &str, pattern: &str, allowed: bool, res: &Re
             res.location()
         );
     } else {
-        assert_eq!(res.status, 403, "{label} should be refused {method} {pattern}");
+        assert_eq!(
+            res.status, 403,
+            "{label} should be refused {method} {pattern}"
+        );
     }
 }
 
@@ -181,7 +202,13 @@ async fn api_routes_obey_the_matrix_with_bearer_tokens_too() {
                     .await
                 }
             };
-            check(Some(role), method, pattern, allowed.admits(Some(role)), &res);
+            check(
+                Some(role),
+                method,
+                pattern,
+                allowed.admits(Some(role)),
+                &res,
+            );
         }
     }
     // A wrong token is 401 problem+json, never a login redirect.

@@ -133,12 +133,7 @@ pub fn needs_rehash(stored: &str) -> bool {
     let Ok(parsed) = PasswordHash::new(stored) else {
         return true;
     };
-    let get = |k: &str| {
-        parsed
-            .params
-            .get_decimal(k)
-            .unwrap_or(0)
-    };
+    let get = |k: &str| parsed.params.get_decimal(k).unwrap_or(0);
     parsed.algorithm.as_str() != "argon2id" || get("m") < M_COST_KIB || get("t") < T_COST
 }
 
@@ -148,13 +143,22 @@ mod tests {
 
     #[test]
     fn length_rules() {
-        assert_eq!(check_new("short", "A B", "a@b.lv"), Err(PasswordProblem::TooShort));
-        assert_eq!(check_new("elevenchars", "A B", "a@b.lv"), Err(PasswordProblem::TooShort));
+        assert_eq!(
+            check_new("short", "A B", "a@b.lv"),
+            Err(PasswordProblem::TooShort)
+        );
+        assert_eq!(
+            check_new("elevenchars", "A B", "a@b.lv"),
+            Err(PasswordProblem::TooShort)
+        );
         assert_eq!(check_new("zaļš kalns upe", "A B", "a@b.lv"), Ok(()));
         let long: String = "ķēniņš ".repeat(18).chars().take(128).collect();
         assert_eq!(check_new(&long, "A B", "a@b.lv"), Ok(()));
         let too_long: String = "x9".repeat(129);
-        assert_eq!(check_new(&too_long, "A B", "a@b.lv"), Err(PasswordProblem::TooLong));
+        assert_eq!(
+            check_new(&too_long, "A B", "a@b.lv"),
+            Err(PasswordProblem::TooLong)
+        );
     }
 
     #[test]
@@ -164,16 +168,32 @@ mod tests {
 
     #[test]
     fn common_passwords_are_rejected() {
-        assert_eq!(check_new("qwertyuiop123", "A B", "a@b.lv"), Err(PasswordProblem::Common));
-        assert_eq!(check_new("password1234", "A B", "a@b.lv"), Err(PasswordProblem::Common));
-        assert_eq!(check_new("1234567890123", "A B", "a@b.lv"), Err(PasswordProblem::Common));
-        assert_eq!(check_new("aaaaaaaaaaaaaa", "A B", "a@b.lv"), Err(PasswordProblem::Common));
+        assert_eq!(
+            check_new("qwertyuiop123", "A B", "a@b.lv"),
+            Err(PasswordProblem::Common)
+        );
+        assert_eq!(
+            check_new("password1234", "A B", "a@b.lv"),
+            Err(PasswordProblem::Common)
+        );
+        assert_eq!(
+            check_new("1234567890123", "A B", "a@b.lv"),
+            Err(PasswordProblem::Common)
+        );
+        assert_eq!(
+            check_new("aaaaaaaaaaaaaa", "A B", "a@b.lv"),
+            Err(PasswordProblem::Common)
+        );
     }
 
     #[test]
     fn personal_data_is_rejected() {
         assert_eq!(
-            check_new("Bērziņš-ir-labs-99", "Anna Bērziņa-Bērziņš", "anna@kultura.lv"),
+            check_new(
+                "Bērziņš-ir-labs-99",
+                "Anna Bērziņa-Bērziņš",
+                "anna@kultura.lv"
+            ),
             Err(PasswordProblem::ContainsPersonal)
         );
         assert_eq!(
@@ -192,6 +212,8 @@ mod tests {
         assert!(!verify("zaļš kalns up", &h));
         assert!(!verify("x", "not a hash"));
         assert!(!needs_rehash(&h));
-        assert!(needs_rehash("$argon2id$v=19$m=4096,t=1,p=1$c29tZXNhbHQ$aGFzaA"));
+        assert!(needs_rehash(
+            "$argon2id$v=19$m=4096,t=1,p=1$c29tZXNhbHQ$aGFzaA"
+        ));
     }
 }

@@ -109,10 +109,14 @@ type Row = (
 
 /// One page of entries, newest first, and whether there is a next page.
 pub async fn list(db: &Db, filter: &Filter, page: i64) -> crate::Result<(Vec<Entry>, bool)> {
-    let actor_like = filter
-        .actor
-        .as_deref()
-        .map(|a| format!("%{}%", a.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")));
+    let actor_like = filter.actor.as_deref().map(|a| {
+        format!(
+            "%{}%",
+            a.replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_")
+        )
+    });
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT a.id, a.at, a.actor_user_id, u.name, a.actor_label, a.action, a.entity, a.entity_id, a.ip, a.detail
          FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id
@@ -136,7 +140,18 @@ pub async fn list(db: &Db, filter: &Filter, page: i64) -> crate::Result<(Vec<Ent
         .into_iter()
         .take(PAGE_SIZE as usize)
         .map(
-            |(id, at, actor_user_id, actor_name, actor_label, action, entity, entity_id, ip, detail)| Entry {
+            |(
+                id,
+                at,
+                actor_user_id,
+                actor_name,
+                actor_label,
+                action,
+                entity,
+                entity_id,
+                ip,
+                detail,
+            )| Entry {
                 id,
                 at,
                 actor_user_id,

@@ -8,11 +8,36 @@ use crate::{Actor, Db, organisations, users};
 /// Demo accounts: one per role. The e-mail domain is reserved (`.invalid`), so no mail
 /// can ever reach a real person.
 pub const DEMO_USERS: &[(Role, &str, &str, &str)] = &[
-    (Role::Coordinator, "koordinators@demo.roma.invalid", "Demo Koordinatore", "Kultūras ministrija (demo)"),
-    (Role::Ministry, "ministrija@demo.roma.invalid", "Demo Ministrijas Pārstāvis", "Labklājības ministrija (demo)"),
-    (Role::Municipality, "pasvaldiba@demo.roma.invalid", "Demo Pašvaldības Speciāliste", "Demo novada pašvaldība"),
-    (Role::Mediator, "mediators@demo.roma.invalid", "Demo Mediatore", "Demo novada pašvaldība"),
-    (Role::Ngo, "nvo@demo.roma.invalid", "Demo Biedrības Vadītājs", "Demo romu biedrība"),
+    (
+        Role::Coordinator,
+        "koordinators@demo.roma.invalid",
+        "Demo Koordinatore",
+        "Kultūras ministrija (demo)",
+    ),
+    (
+        Role::Ministry,
+        "ministrija@demo.roma.invalid",
+        "Demo Ministrijas Pārstāvis",
+        "Labklājības ministrija (demo)",
+    ),
+    (
+        Role::Municipality,
+        "pasvaldiba@demo.roma.invalid",
+        "Demo Pašvaldības Speciāliste",
+        "Demo novada pašvaldība",
+    ),
+    (
+        Role::Mediator,
+        "mediators@demo.roma.invalid",
+        "Demo Mediatore",
+        "Demo novada pašvaldība",
+    ),
+    (
+        Role::Ngo,
+        "nvo@demo.roma.invalid",
+        "Demo Biedrības Vadītājs",
+        "Demo romu biedrība",
+    ),
 ];
 
 const META_KEY: &str = "demo_seeded";

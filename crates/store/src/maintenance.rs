@@ -18,10 +18,9 @@ pub async fn check(db: &Db) -> crate::Result<Vec<String>> {
     let fk: Vec<(String, Option<i64>, String, i64)> = sqlx::query_as("PRAGMA foreign_key_check")
         .fetch_all(&db.reader)
         .await?;
-    problems.extend(
-        fk.into_iter()
-            .map(|(table, rowid, parent, _)| format!("{table} row {rowid:?} points to a missing {parent}")),
-    );
+    problems.extend(fk.into_iter().map(|(table, rowid, parent, _)| {
+        format!("{table} row {rowid:?} points to a missing {parent}")
+    }));
     Ok(problems)
 }
 

@@ -27,7 +27,13 @@ pub async fn create(
     .bind(now)
     .fetch_one(&mut *tx)
     .await?;
-    audit::record(&mut tx, now, actor, &Event::new("organisation_created").on("organisation", id)).await?;
+    audit::record(
+        &mut tx,
+        now,
+        actor,
+        &Event::new("organisation_created").on("organisation", id),
+    )
+    .await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -39,13 +45,19 @@ pub async fn list(db: &Db) -> crate::Result<Vec<Organisation>> {
             .await?;
     Ok(rows
         .into_iter()
-        .map(|(id, name_lv, name_en)| Organisation { id, name_lv, name_en })
+        .map(|(id, name_lv, name_en)| Organisation {
+            id,
+            name_lv,
+            name_en,
+        })
         .collect())
 }
 
 pub async fn find_by_name(db: &Db, name_lv: &str) -> crate::Result<Option<i64>> {
-    Ok(sqlx::query_scalar("SELECT id FROM organisations WHERE name_lv = $1")
-        .bind(name_lv)
-        .fetch_optional(&db.reader)
-        .await?)
+    Ok(
+        sqlx::query_scalar("SELECT id FROM organisations WHERE name_lv = $1")
+            .bind(name_lv)
+            .fetch_optional(&db.reader)
+            .await?,
+    )
 }

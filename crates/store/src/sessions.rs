@@ -65,7 +65,13 @@ pub async fn create(
     .bind(user_id)
     .execute(&mut *tx)
     .await?;
-    audit::record(&mut tx, now, actor, &Event::new("login").on("user", user_id)).await?;
+    audit::record(
+        &mut tx,
+        now,
+        actor,
+        &Event::new("login").on("user", user_id),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -135,7 +141,13 @@ pub async fn logout(db: &Db, now: i64, actor: &Actor, id_hash: &str) -> crate::R
         .execute(&mut *tx)
         .await?;
     if let Some(user_id) = actor.user_id {
-        audit::record(&mut tx, now, actor, &Event::new("logout").on("user", user_id)).await?;
+        audit::record(
+            &mut tx,
+            now,
+            actor,
+            &Event::new("logout").on("user", user_id),
+        )
+        .await?;
     }
     tx.commit().await?;
     Ok(())
@@ -143,8 +155,10 @@ pub async fn logout(db: &Db, now: i64, actor: &Actor, id_hash: &str) -> crate::R
 
 /// The number of live sessions of a user (for tests and the account page).
 pub async fn count_for_user(db: &Db, user_id: i64) -> crate::Result<i64> {
-    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM sessions WHERE user_id = $1")
-        .bind(user_id)
-        .fetch_one(&db.reader)
-        .await?)
+    Ok(
+        sqlx::query_scalar("SELECT COUNT(*) FROM sessions WHERE user_id = $1")
+            .bind(user_id)
+            .fetch_one(&db.reader)
+            .await?,
+    )
 }

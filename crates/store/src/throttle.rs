@@ -53,7 +53,13 @@ pub async fn record_failure(
             .execute(&mut *tx)
             .await?;
     }
-    crate::audit::record(&mut tx, now, actor, &crate::audit::Event::new("login_failed")).await?;
+    crate::audit::record(
+        &mut tx,
+        now,
+        actor,
+        &crate::audit::Event::new("login_failed"),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }

@@ -33,7 +33,13 @@ pub async fn create_api_token(
     .fetch_one(&mut *tx)
     .await
     .map_err(|e| Error::unique(e, "token"))?;
-    audit::record(&mut tx, now, actor, &Event::new("token_created").on("api_token", id)).await?;
+    audit::record(
+        &mut tx,
+        now,
+        actor,
+        &Event::new("token_created").on("api_token", id),
+    )
+    .await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -58,7 +64,13 @@ pub async fn list_api_tokens(db: &Db, user_id: i64) -> crate::Result<Vec<ApiToke
 }
 
 /// Revokes one of the user's own tokens. Another user's token id is `NotFound`.
-pub async fn revoke_api_token(db: &Db, now: i64, actor: &Actor, user_id: i64, id: i64) -> crate::Result<()> {
+pub async fn revoke_api_token(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    user_id: i64,
+    id: i64,
+) -> crate::Result<()> {
     let mut tx = db.write().await?;
     let n = sqlx::query(
         "UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL",
@@ -72,7 +84,13 @@ pub async fn revoke_api_token(db: &Db, now: i64, actor: &Actor, user_id: i64, id
     if n == 0 {
         return Err(Error::NotFound);
     }
-    audit::record(&mut tx, now, actor, &Event::new("token_revoked").on("api_token", id)).await?;
+    audit::record(
+        &mut tx,
+        now,
+        actor,
+        &Event::new("token_revoked").on("api_token", id),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -96,15 +114,17 @@ pub async fn lookup_api_token(db: &Db, token_hash: &str) -> crate::Result<Option
     .bind(token_hash)
     .fetch_optional(&db.reader)
     .await?;
-    Ok(row.and_then(|(user_id, email, name, role, organisation_id)| {
-        Some(TokenUser {
-            user_id,
-            email,
-            name,
-            role: Role::parse(&role)?,
-            organisation_id,
-        })
-    }))
+    Ok(
+        row.and_then(|(user_id, email, name, role, organisation_id)| {
+            Some(TokenUser {
+                user_id,
+                email,
+                name,
+                role: Role::parse(&role)?,
+                organisation_id,
+            })
+        }),
+    )
 }
 
 /// Stores a one-time set-password link for a user, valid until `expires_at`.
@@ -126,7 +146,13 @@ pub async fn create_password_link(
     .bind(expires_at)
     .execute(&mut *tx)
     .await?;
-    audit::record(&mut tx, now, actor, &Event::new("password_link_created").on("user", user_id)).await?;
+    audit::record(
+        &mut tx,
+        now,
+        actor,
+        &Event::new("password_link_created").on("user", user_id),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -183,7 +209,13 @@ pub async fn use_password_link(
         user_id: Some(user_id),
         ..actor.clone()
     };
-    audit::record(&mut tx, now, &actor, &Event::new("password_set").on("user", user_id)).await?;
+    audit::record(
+        &mut tx,
+        now,
+        &actor,
+        &Event::new("password_set").on("user", user_id),
+    )
+    .await?;
     tx.commit().await?;
     Ok(user_id)
 }

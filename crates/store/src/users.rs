@@ -33,7 +33,18 @@ type Row = (
 );
 
 fn from_row(r: Row) -> User {
-    let (id, email, name, role, organisation_id, organisation_name, preferred_lang, disabled_at, has_password, created_at) = r;
+    let (
+        id,
+        email,
+        name,
+        role,
+        organisation_id,
+        organisation_name,
+        preferred_lang,
+        disabled_at,
+        has_password,
+        created_at,
+    ) = r;
     User {
         id,
         email,
@@ -194,7 +205,13 @@ pub async fn set_password(
         .bind(keep_session)
         .execute(&mut *tx)
         .await?;
-    audit::record(&mut tx, now, actor, &Event::new("password_changed").on("user", user_id)).await?;
+    audit::record(
+        &mut tx,
+        now,
+        actor,
+        &Event::new("password_changed").on("user", user_id),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -223,14 +240,19 @@ pub struct Changes {
 
 /// Updates an account. Disabling ends all of the user's sessions and revokes nothing
 /// else; re-enabling restores access with the same password.
-pub async fn update(db: &Db, now: i64, actor: &Actor, id: i64, changes: &Changes) -> crate::Result<()> {
+pub async fn update(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    id: i64,
+    changes: &Changes,
+) -> crate::Result<()> {
     let mut tx = db.write().await?;
-    let before: Option<(String, String, Option<i64>, Option<i64>)> = sqlx::query_as(
-        "SELECT name, role, organisation_id, disabled_at FROM users WHERE id = $1",
-    )
-    .bind(id)
-    .fetch_optional(&mut *tx)
-    .await?;
+    let before: Option<(String, String, Option<i64>, Option<i64>)> =
+        sqlx::query_as("SELECT name, role, organisation_id, disabled_at FROM users WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
     let Some((old_name, old_role, old_org, old_disabled)) = before else {
         return Err(Error::NotFound);
     };
@@ -275,16 +297,30 @@ pub async fn update(db: &Db, now: i64, actor: &Actor, id: i64, changes: &Changes
             .bind(id)
             .execute(&mut *tx)
             .await?;
-        audit::record(&mut tx, now, actor, &Event::new("user_disabled").on("user", id)).await?;
+        audit::record(
+            &mut tx,
+            now,
+            actor,
+            &Event::new("user_disabled").on("user", id),
+        )
+        .await?;
     } else if !changes.disabled && old_disabled.is_some() {
-        audit::record(&mut tx, now, actor, &Event::new("user_enabled").on("user", id)).await?;
+        audit::record(
+            &mut tx,
+            now,
+            actor,
+            &Event::new("user_enabled").on("user", id),
+        )
+        .await?;
     }
     if !what.is_empty() {
         audit::record(
             &mut tx,
             now,
             actor,
-            &Event::new("user_updated").on("user", id).detail(what.join(", ")),
+            &Event::new("user_updated")
+                .on("user", id)
+                .detail(what.join(", ")),
         )
         .await?;
     }

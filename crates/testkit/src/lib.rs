@@ -52,9 +52,14 @@ impl TestApp {
         let mut opts = store::DbOptions::new(&settings.database);
         // Tests do not need power-cut durability; the crash test runs the real binary.
         opts.synchronous = store::Synchronous::Normal;
-        let db = store::Db::open(&opts).await.unwrap_or_else(|e| panic!("open db: {e}"));
-        store::migrate::run(&db).await.unwrap_or_else(|e| panic!("migrate: {e}"));
-        let start = jiff::Timestamp::from_second(1_795_700_000).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+        let db = store::Db::open(&opts)
+            .await
+            .unwrap_or_else(|e| panic!("open db: {e}"));
+        store::migrate::run(&db)
+            .await
+            .unwrap_or_else(|e| panic!("migrate: {e}"));
+        let start =
+            jiff::Timestamp::from_second(1_795_700_000).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
         let clock = ManualClock::new(start);
         let hash = password::hash(PASSWORD);
         let mut users = BTreeMap::new();
@@ -80,7 +85,9 @@ impl TestApp {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .unwrap_or_else(|e| panic!("bind: {e}"));
-        let addr = listener.local_addr().unwrap_or_else(|e| panic!("addr: {e}"));
+        let addr = listener
+            .local_addr()
+            .unwrap_or_else(|e| panic!("addr: {e}"));
         let state = AppState::new(db.clone(), settings.clone(), Arc::new(clock.clone()));
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
         let server = tokio::spawn(async move {
@@ -234,7 +241,11 @@ impl Client {
 
     /// The CSRF token of the last page that carried one.
     pub fn csrf(&self) -> String {
-        self.csrf.lock().ok().and_then(|c| c.clone()).unwrap_or_default()
+        self.csrf
+            .lock()
+            .ok()
+            .and_then(|c| c.clone())
+            .unwrap_or_default()
     }
 
     fn cookie_header(&self) -> Option<String> {
@@ -242,7 +253,12 @@ impl Client {
         if c.is_empty() {
             return None;
         }
-        Some(c.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; "))
+        Some(
+            c.iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join("; "),
+        )
     }
 
     pub async fn send(&self, req: reqwest::RequestBuilder) -> Resp {
@@ -255,11 +271,18 @@ impl Client {
                 req = req.header(k, v);
             }
         }
-        let res = req.send().await.unwrap_or_else(|e| panic!("request failed: {e}"));
+        let res = req
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("request failed: {e}"));
         let status = res.status().as_u16();
         let headers = res.headers().clone();
         let text = res.text().await.unwrap_or_default();
-        for sc in headers.get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()) {
+        for sc in headers
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+        {
             let first = sc.split(';').next().unwrap_or_default();
             if let Some((k, v)) = first.split_once('=')
                 && let Ok(mut jar) = self.cookies.lock()
@@ -276,7 +299,11 @@ impl Client {
         {
             *c = Some(token);
         }
-        Resp { status, headers, text }
+        Resp {
+            status,
+            headers,
+            text,
+        }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -311,7 +338,8 @@ impl Client {
     pub async fn login(&self, email: &str, password: &str) -> Resp {
         let page = self.get("/lv/login").await;
         assert_eq!(page.status, 200, "login page");
-        self.post_form("/lv/login", &[("email", email), ("password", password)]).await
+        self.post_form("/lv/login", &[("email", email), ("password", password)])
+            .await
     }
 
     pub fn http(&self) -> &reqwest::Client {
@@ -332,7 +360,9 @@ fn urlencode(s: &str) -> String {
     let mut out = String::new();
     for b in s.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
             b' ' => out.push('+'),
             _ => out.push_str(&format!("%{b:02X}")),
         }

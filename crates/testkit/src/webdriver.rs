@@ -43,7 +43,8 @@ pub struct Element<'a> {
 impl Browser {
     /// Starts chromedriver and a headless Chromium window of 1280×900.
     pub async fn start() -> Browser {
-        if !std::path::Path::new(CHROMEDRIVER).exists() || !std::path::Path::new(CHROMIUM).exists() {
+        if !std::path::Path::new(CHROMEDRIVER).exists() || !std::path::Path::new(CHROMIUM).exists()
+        {
             panic!(
                 "browser tests need {CHROMEDRIVER} and {CHROMIUM}: install Debian's packages \
                  with `apt-get install chromium chromium-driver` (the README's test command does that)"
@@ -94,7 +95,11 @@ impl Browser {
             }
         });
         let created = browser
-            .call(reqwest::Method::POST, &format!("http://127.0.0.1:{port}/session"), Some(caps))
+            .call(
+                reqwest::Method::POST,
+                &format!("http://127.0.0.1:{port}/session"),
+                Some(caps),
+            )
             .await;
         let id = created["sessionId"]
             .as_str()
@@ -102,7 +107,9 @@ impl Browser {
             .to_owned();
         browser.session = format!("http://127.0.0.1:{port}/session/{id}");
         browser.session_id = id;
-        browser.post("/timeouts", json!({ "script": SCRIPT_TIMEOUT_MS })).await;
+        browser
+            .post("/timeouts", json!({ "script": SCRIPT_TIMEOUT_MS }))
+            .await;
         browser.set_window_size(1280, 900).await;
         browser
     }
@@ -117,7 +124,11 @@ impl Browser {
             {
                 return;
             }
-            assert!(Instant::now() < deadline, "chromedriver did not start on port {}", self.port);
+            assert!(
+                Instant::now() < deadline,
+                "chromedriver did not start on port {}",
+                self.port
+            );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
@@ -149,13 +160,21 @@ impl Browser {
     }
 
     async fn get(&self, path: &str) -> Value {
-        self.call(reqwest::Method::GET, &format!("{}{path}", self.session), None)
-            .await
+        self.call(
+            reqwest::Method::GET,
+            &format!("{}{path}", self.session),
+            None,
+        )
+        .await
     }
 
     async fn post(&self, path: &str, body: Value) -> Value {
-        self.call(reqwest::Method::POST, &format!("{}{path}", self.session), Some(body))
-            .await
+        self.call(
+            reqwest::Method::POST,
+            &format!("{}{path}", self.session),
+            Some(body),
+        )
+        .await
     }
 
     /// Sets the window's outer size in CSS pixels.
@@ -170,7 +189,11 @@ impl Browser {
     }
 
     pub async fn current_url(&self) -> String {
-        self.get("/url").await.as_str().unwrap_or_default().to_owned()
+        self.get("/url")
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
     }
 
     /// Waits (up to 10 s) until the current URL's path and query end with `suffix`, for a
@@ -182,7 +205,10 @@ impl Browser {
             if url.ends_with(suffix) {
                 return url;
             }
-            assert!(Instant::now() < deadline, "expected a URL ending in {suffix}, still at {url}");
+            assert!(
+                Instant::now() < deadline,
+                "expected a URL ending in {suffix}, still at {url}"
+            );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }

@@ -71,7 +71,9 @@ impl From<store::Error> for AppError {
     fn from(e: store::Error) -> Self {
         match e {
             store::Error::NotFound => AppError::NotFound,
-            store::Error::Conflict(what) => AppError::Internal(format!("unhandled conflict: {what}")),
+            store::Error::Conflict(what) => {
+                AppError::Internal(format!("unhandled conflict: {what}"))
+            }
             store::Error::Other(e) => AppError::Internal(e.to_string()),
         }
     }

@@ -87,12 +87,36 @@ impl Lang {
 
 /// The Fluent sources, per language, as (file name, text).
 pub const SOURCES: &[(Lang, &str, &str)] = &[
-    (Lang::Lv, "core.ftl", include_str!("../../../locales/lv/core.ftl")),
-    (Lang::Lv, "auth.ftl", include_str!("../../../locales/lv/auth.ftl")),
-    (Lang::Lv, "admin.ftl", include_str!("../../../locales/lv/admin.ftl")),
-    (Lang::En, "core.ftl", include_str!("../../../locales/en/core.ftl")),
-    (Lang::En, "auth.ftl", include_str!("../../../locales/en/auth.ftl")),
-    (Lang::En, "admin.ftl", include_str!("../../../locales/en/admin.ftl")),
+    (
+        Lang::Lv,
+        "core.ftl",
+        include_str!("../../../locales/lv/core.ftl"),
+    ),
+    (
+        Lang::Lv,
+        "auth.ftl",
+        include_str!("../../../locales/lv/auth.ftl"),
+    ),
+    (
+        Lang::Lv,
+        "admin.ftl",
+        include_str!("../../../locales/lv/admin.ftl"),
+    ),
+    (
+        Lang::En,
+        "core.ftl",
+        include_str!("../../../locales/en/core.ftl"),
+    ),
+    (
+        Lang::En,
+        "auth.ftl",
+        include_str!("../../../locales/en/auth.ftl"),
+    ),
+    (
+        Lang::En,
+        "admin.ftl",
+        include_str!("../../../locales/en/admin.ftl"),
+    ),
 ];
 
 struct Bundles {

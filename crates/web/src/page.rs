@@ -87,7 +87,11 @@ impl PageCtx {
 
     /// A message with one argument.
     pub fn t1(&self, id: &str, name: &str, value: impl AsRef<str>) -> String {
-        i18n::t_args(self.lang, id, &[(name, FluentValue::from(value.as_ref().to_owned()))])
+        i18n::t_args(
+            self.lang,
+            id,
+            &[(name, FluentValue::from(value.as_ref().to_owned()))],
+        )
     }
 
     /// A message with one number argument (plurals).
@@ -154,10 +158,7 @@ impl<S: Send + Sync> FromRequestParts<S> for PageCtx {
             .next()
             .and_then(Lang::parse)
             .ok_or(AppError::NotFound)?;
-        let pq = parts
-            .uri
-            .path_and_query()
-            .map_or(path, |p| p.as_str());
+        let pq = parts.uri.path_and_query().map_or(path, |p| p.as_str());
         let user = parts.extensions.get::<CurrentUser>();
         Ok(PageCtx::new(lang, pq, user))
     }

@@ -46,16 +46,34 @@ struct Registry {
 }
 
 impl Registry {
-    fn get<H: Handler<T, AppState>, T: 'static>(&mut self, path: &'static str, access: Access, h: H) {
+    fn get<H: Handler<T, AppState>, T: 'static>(
+        &mut self,
+        path: &'static str,
+        access: Access,
+        h: H,
+    ) {
         self.routes.push((
-            RouteSpec { method: "GET", path, access },
+            RouteSpec {
+                method: "GET",
+                path,
+                access,
+            },
             axum::routing::get(h),
         ));
     }
 
-    fn post<H: Handler<T, AppState>, T: 'static>(&mut self, path: &'static str, access: Access, h: H) {
+    fn post<H: Handler<T, AppState>, T: 'static>(
+        &mut self,
+        path: &'static str,
+        access: Access,
+        h: H,
+    ) {
         self.routes.push((
-            RouteSpec { method: "POST", path, access },
+            RouteSpec {
+                method: "POST",
+                path,
+                access,
+            },
             axum::routing::post(h),
         ));
     }
@@ -74,28 +92,72 @@ fn registry() -> Registry {
     r.get("/{lang}/login", Guest, login::form);
     r.post("/{lang}/login", Guest, login::submit);
     r.post("/{lang}/logout", Page(UseWorkspace), login::logout);
-    r.get("/{lang}/password/set/{token}", Guest, login::set_password_form);
-    r.post("/{lang}/password/set/{token}", Guest, login::set_password_submit);
+    r.get(
+        "/{lang}/password/set/{token}",
+        Guest,
+        login::set_password_form,
+    );
+    r.post(
+        "/{lang}/password/set/{token}",
+        Guest,
+        login::set_password_submit,
+    );
     // Workspace.
     r.get("/{lang}/workspace", Page(UseWorkspace), account::workspace);
     r.get("/{lang}/account", Page(ManageOwnAccount), account::page);
-    r.post("/{lang}/account/password", Page(ManageOwnAccount), account::change_password);
-    r.post("/{lang}/account/tokens", Page(ManageOwnAccount), account::create_token);
-    r.post("/{lang}/account/tokens/{id}/revoke", Page(ManageOwnAccount), account::revoke_token);
+    r.post(
+        "/{lang}/account/password",
+        Page(ManageOwnAccount),
+        account::change_password,
+    );
+    r.post(
+        "/{lang}/account/tokens",
+        Page(ManageOwnAccount),
+        account::create_token,
+    );
+    r.post(
+        "/{lang}/account/tokens/{id}/revoke",
+        Page(ManageOwnAccount),
+        account::revoke_token,
+    );
     // Administration.
     r.get("/{lang}/admin/users", Page(ManageUsers), admin::users);
-    r.get("/{lang}/admin/users/new", Page(ManageUsers), admin::new_user_form);
+    r.get(
+        "/{lang}/admin/users/new",
+        Page(ManageUsers),
+        admin::new_user_form,
+    );
     r.post("/{lang}/admin/users", Page(ManageUsers), admin::create_user);
-    r.get("/{lang}/admin/users/{id}", Page(ManageUsers), admin::edit_user_form);
-    r.post("/{lang}/admin/users/{id}", Page(ManageUsers), admin::update_user);
-    r.post("/{lang}/admin/users/{id}/password-link", Page(ManageUsers), admin::password_link);
+    r.get(
+        "/{lang}/admin/users/{id}",
+        Page(ManageUsers),
+        admin::edit_user_form,
+    );
+    r.post(
+        "/{lang}/admin/users/{id}",
+        Page(ManageUsers),
+        admin::update_user,
+    );
+    r.post(
+        "/{lang}/admin/users/{id}/password-link",
+        Page(ManageUsers),
+        admin::password_link,
+    );
     r.get("/{lang}/admin/audit", Page(ViewAuditLog), admin::audit);
     // JSON API.
     r.get("/api/v1/openapi.json", Public, api::openapi);
     r.get("/api/v1/me", Api(UseWorkspace), api::me);
     r.get("/api/v1/me/tokens", Api(ManageOwnAccount), api::list_tokens);
-    r.post("/api/v1/me/tokens", Api(ManageOwnAccount), api::create_token);
-    r.post("/api/v1/me/tokens/{id}/revoke", Api(ManageOwnAccount), api::revoke_token);
+    r.post(
+        "/api/v1/me/tokens",
+        Api(ManageOwnAccount),
+        api::create_token,
+    );
+    r.post(
+        "/api/v1/me/tokens/{id}/revoke",
+        Api(ManageOwnAccount),
+        api::revoke_token,
+    );
     r
 }
 
@@ -122,7 +184,10 @@ pub fn app(state: AppState) -> Router {
                 error_response(ErrorKind::Internal)
             },
         ))
-        .layer(middleware::from_fn_with_state(state.clone(), security::error_pages))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            security::error_pages,
+        ))
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             std::time::Duration::from_secs(30),
@@ -153,7 +218,8 @@ async fn access(
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "));
     if let (true, Some(secret)) = (is_api, bearer) {
-        match store::tokens::lookup_api_token(state.db(), &token::hash_secret(secret.trim())).await {
+        match store::tokens::lookup_api_token(state.db(), &token::hash_secret(secret.trim())).await
+        {
             Ok(Some(t)) => {
                 user = Some(CurrentUser {
                     id: t.user_id,
@@ -169,7 +235,8 @@ async fn access(
         }
     } else if let Some(secret) = principal::cookie(&headers, SESSION_COOKIE) {
         let id_hash = token::hash_secret(secret);
-        match store::sessions::lookup(state.db(), now, &id_hash, state.settings().lifetimes()).await {
+        match store::sessions::lookup(state.db(), now, &id_hash, state.settings().lifetimes()).await
+        {
             Ok(Some(s)) => {
                 user = Some(CurrentUser {
                     id: s.user_id,

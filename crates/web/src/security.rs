@@ -26,7 +26,8 @@ pub async fn request_id(mut req: Request, next: Next) -> Response {
     };
     req.extensions_mut().insert(RequestId(id.clone()));
     // The path is logged without its query string (which may carry a token).
-    let span = tracing::info_span!("request", id = %id, method = %req.method(), path = %req.uri().path());
+    let span =
+        tracing::info_span!("request", id = %id, method = %req.method(), path = %req.uri().path());
     async move {
         let res = next.run(req).await;
         tracing::debug!(status = res.status().as_u16(), "response");
@@ -47,13 +48,21 @@ pub async fn headers(req: Request, next: Next) -> Response {
         h.insert(name, HeaderValue::from_static(value));
     };
     set(h, "content-security-policy", CSP);
-    set(h, "strict-transport-security", "max-age=31536000; includeSubDomains");
+    set(
+        h,
+        "strict-transport-security",
+        "max-age=31536000; includeSubDomains",
+    );
     set(h, "x-content-type-options", "nosniff");
     set(h, "referrer-policy", "strict-origin-when-cross-origin");
     set(h, "cross-origin-opener-policy", "same-origin");
     set(h, "cross-origin-resource-policy", "same-origin");
     set(h, "x-frame-options", "DENY");
-    set(h, "permissions-policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+    set(
+        h,
+        "permissions-policy",
+        "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+    );
     if !is_static || !h.contains_key(header::CACHE_CONTROL) {
         // Pages may show a logged-in user's data: never stored by a browser or proxy.
         set(h, "cache-control", "no-store");
@@ -80,7 +89,8 @@ pub async fn error_pages(State(_state): State<AppState>, req: Request, next: Nex
         .unwrap_or_default()
         .to_owned();
     // Pages we rendered ourselves (a form with its errors) pass through.
-    let ours = content_type.starts_with("text/html") || content_type.starts_with("application/problem+json");
+    let ours = content_type.starts_with("text/html")
+        || content_type.starts_with("application/problem+json");
     let kind = match marked {
         Some(k) => k,
         None if !ours => match ErrorKind::from_status(status) {

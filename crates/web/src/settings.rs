@@ -85,7 +85,10 @@ impl Settings {
         let mut builder = config::Config::builder().add_source(defaults);
         if let Some(file) = file {
             if !file.exists() {
-                return Err(format!("configuration file {} does not exist", file.display()));
+                return Err(format!(
+                    "configuration file {} does not exist",
+                    file.display()
+                ));
             }
             builder = builder.add_source(
                 config::File::from(file.to_path_buf()).format(config::FileFormat::Toml),
@@ -148,7 +151,10 @@ mod tests {
         let env = [
             ("ROMA__BIND".to_owned(), "0.0.0.0:9000".to_owned()),
             ("ROMA__SESSION__IDLE_MINUTES".to_owned(), "15".to_owned()),
-            ("ROMA__TRUSTED_PROXIES".to_owned(), "10.0.0.1,::1".to_owned()),
+            (
+                "ROMA__TRUSTED_PROXIES".to_owned(),
+                "10.0.0.1,::1".to_owned(),
+            ),
             ("OTHER".to_owned(), "x".to_owned()),
         ];
         let s = Settings::load_from(None, env).unwrap_or_default();

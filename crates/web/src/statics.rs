@@ -7,13 +7,21 @@ use axum::response::{IntoResponse, Response};
 use crate::error::{ErrorKind, error_response};
 
 const FILES: &[(&str, &str, &[u8])] = &[
-    ("app.css", "text/css; charset=utf-8", include_bytes!("../static/app.css")),
+    (
+        "app.css",
+        "text/css; charset=utf-8",
+        include_bytes!("../static/app.css"),
+    ),
     (
         "htmx.min.js",
         "text/javascript; charset=utf-8",
         include_bytes!("../static/htmx.min.js"),
     ),
-    ("icon.svg", "image/svg+xml", include_bytes!("../static/icon.svg")),
+    (
+        "icon.svg",
+        "image/svg+xml",
+        include_bytes!("../static/icon.svg"),
+    ),
 ];
 
 pub async fn serve(Path(file): Path<String>) -> Response {

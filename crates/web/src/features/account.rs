@@ -8,12 +8,12 @@ use domain::auth::Permission;
 use domain::{password, token, user};
 use serde::Deserialize;
 
+use crate::AppState;
 use crate::error::AppResult;
 use crate::features::login::check_new_password;
 use crate::forms::{AppForm, FormErrors, parse_id};
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
-use crate::AppState;
 
 #[derive(Template)]
 #[template(path = "account/workspace.html")]
@@ -112,7 +112,11 @@ pub async fn change_password(
     let stored = store::users::password_hash(state.db(), user.id).await?;
     let current = form.current_password.clone();
     let current_ok = match stored {
-        Some(h) => state.hashing(move || password::verify(&current, &h)).await?,
+        Some(h) => {
+            state
+                .hashing(move || password::verify(&current, &h))
+                .await?
+        }
         None => false,
     };
     if !current_ok {
@@ -134,8 +138,15 @@ pub async fn change_password(
     let hash = state.hashing(move || password::hash(&pw)).await?;
     let actor = user.actor(ip);
     // Other sessions end; this one goes on.
-    store::users::set_password(state.db(), state.now(), &actor, user.id, &hash, user.session_hash())
-        .await?;
+    store::users::set_password(
+        state.db(),
+        state.now(),
+        &actor,
+        user.id,
+        &hash,
+        user.session_hash(),
+    )
+    .await?;
     Ok(Redirect::to(&ctx.href("/account?notice=password-changed")).into_response())
 }
 

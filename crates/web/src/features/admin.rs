@@ -8,12 +8,12 @@ use domain::auth::{Permission, Role};
 use domain::{token, user};
 use serde::Deserialize;
 
+use crate::AppState;
 use crate::error::AppResult;
 use crate::forms::{AppForm, FormErrors, parse_id};
 use crate::i18n;
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
-use crate::AppState;
 
 /// How long a set-password link lives.
 pub const PASSWORD_LINK_HOURS: i64 = 24;
@@ -138,7 +138,11 @@ fn new_password_link(state: &AppState, lang: i18n::Lang) -> (String, String, i64
         lang.code(),
         secret
     );
-    (url, token::hash_secret(&secret), state.now() + PASSWORD_LINK_HOURS * 3600)
+    (
+        url,
+        token::hash_secret(&secret),
+        state.now() + PASSWORD_LINK_HOURS * 3600,
+    )
 }
 
 pub async fn create_user(
@@ -225,7 +229,10 @@ pub async fn update_user(
         if disabled {
             errors.add("disabled", "user-cannot-disable-self");
         }
-        if valid.as_ref().is_some_and(|(_, role, _)| *role != user.role) {
+        if valid
+            .as_ref()
+            .is_some_and(|(_, role, _)| *role != user.role)
+        {
             errors.add("role", "user-cannot-rerole-self");
         }
     }
@@ -246,7 +253,9 @@ pub async fn update_user(
                 done.notice = Some("user-saved");
                 return Ok(Html(done.render()?).into_response());
             }
-            Err(store::Error::Conflict(_)) => errors.add("organisation_id", "user-organisation-invalid"),
+            Err(store::Error::Conflict(_)) => {
+                errors.add("organisation_id", "user-organisation-invalid")
+            }
             Err(e) => return Err(e.into()),
         }
     }
@@ -265,8 +274,15 @@ pub async fn password_link(
     let id = parse_id(&id)?;
     let mut form = UserForm::for_user(&state, ctx, id).await?;
     let (url, link_hash, expires_at) = new_password_link(&state, form.ctx.lang);
-    store::tokens::create_password_link(state.db(), state.now(), &user.actor(ip), id, &link_hash, expires_at)
-        .await?;
+    store::tokens::create_password_link(
+        state.db(),
+        state.now(),
+        &user.actor(ip),
+        id,
+        &link_hash,
+        expires_at,
+    )
+    .await?;
     form.password_link = Some(url);
     Ok(Html(form.render()?))
 }
@@ -333,7 +349,9 @@ pub struct AuditQuery {
 /// The start of a calendar day in Riga, as unix seconds.
 fn day_start(date: &str) -> Option<i64> {
     let d: jiff::civil::Date = date.trim().parse().ok()?;
-    d.to_zoned_datetime(i18n::riga()).ok().map(|z| z.timestamp().as_second())
+    d.to_zoned_datetime(i18n::riga())
+        .ok()
+        .map(|z| z.timestamp().as_second())
 }
 
 pub async fn audit(

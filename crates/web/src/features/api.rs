@@ -12,10 +12,10 @@ use serde::{Deserialize, Serialize};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi, ToSchema};
 
+use crate::AppState;
 use crate::error::{AppError, AppResult};
 use crate::forms::parse_id;
 use crate::principal::{ClientIp, CurrentUser};
-use crate::AppState;
 
 #[derive(Debug, OpenApi)]
 #[openapi(

@@ -7,11 +7,11 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use domain::{password, token};
 use serde::Deserialize;
 
+use crate::AppState;
 use crate::error::{AppError, AppResult};
 use crate::forms::{AppForm, FormErrors};
 use crate::page::PageCtx;
 use crate::principal::{self, ClientIp, CurrentUser, LOGIN_COOKIE, MaybeUser, SESSION_COOKIE};
-use crate::AppState;
 
 #[derive(Template)]
 #[template(path = "auth/login.html")]
@@ -31,7 +31,11 @@ pub struct LoginQuery {
 /// The pre-login CSRF secret: the one the browser already has, or a new one.
 fn login_secret(headers: &HeaderMap) -> (String, bool) {
     match principal::cookie(headers, LOGIN_COOKIE) {
-        Some(v) if v.len() == 43 && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') => {
+        Some(v)
+            if v.len() == 43
+                && v.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') =>
+        {
             (v.to_owned(), false)
         }
         _ => (token::random_secret(), true),
@@ -40,7 +44,8 @@ fn login_secret(headers: &HeaderMap) -> (String, bool) {
 
 fn with_login_cookie(mut res: Response, secret: &str, is_new: bool) -> Response {
     if is_new
-        && let Ok(v) = HeaderValue::from_str(&principal::set_cookie(LOGIN_COOKIE, secret, Some(7200)))
+        && let Ok(v) =
+            HeaderValue::from_str(&principal::set_cookie(LOGIN_COOKIE, secret, Some(7200)))
     {
         res.headers_mut().append(header::SET_COOKIE, v);
     }
@@ -70,10 +75,19 @@ pub async fn form(
         ctx,
         csrf: csrf.clone(),
         email: String::new(),
-        next: q.next.as_deref().and_then(safe_next).unwrap_or_default().to_owned(),
+        next: q
+            .next
+            .as_deref()
+            .and_then(safe_next)
+            .unwrap_or_default()
+            .to_owned(),
         errors: FormErrors::default(),
     };
-    Ok(with_login_cookie(Html(page.render()?).into_response(), &csrf, is_new))
+    Ok(with_login_cookie(
+        Html(page.render()?).into_response(),
+        &csrf,
+        is_new,
+    ))
 }
 
 #[derive(Deserialize)]
@@ -130,9 +144,11 @@ pub async fn submit(
     let limits = state.settings().login_throttle;
     let since = now - limits.window_minutes * 60;
     let by_account =
-        store::throttle::failures_since(state.db(), store::throttle::Scope::Account, &email, since).await?;
+        store::throttle::failures_since(state.db(), store::throttle::Scope::Account, &email, since)
+            .await?;
     let by_address =
-        store::throttle::failures_since(state.db(), store::throttle::Scope::Address, &ip, since).await?;
+        store::throttle::failures_since(state.db(), store::throttle::Scope::Address, &ip, since)
+            .await?;
     if by_account >= limits.max_failures || by_address >= limits.max_failures {
         tracing::warn!("login throttled");
         let mut errors = FormErrors::default();
@@ -267,7 +283,8 @@ pub async fn set_password_form(
     Path((_lang, link)): Path<(String, String)>,
 ) -> AppResult<Response> {
     let found =
-        store::tokens::password_link_user(state.db(), state.now(), &token::hash_secret(&link)).await?;
+        store::tokens::password_link_user(state.db(), state.now(), &token::hash_secret(&link))
+            .await?;
     let (csrf, is_new) = login_secret(&headers);
     let status = if found.is_some() {
         StatusCode::OK
@@ -327,11 +344,19 @@ pub async fn set_password_submit(
 ) -> AppResult<Response> {
     let now = state.now();
     let link_hash = token::hash_secret(&link);
-    let Some((_, name, email)) = store::tokens::password_link_user(state.db(), now, &link_hash).await? else {
+    let Some((_, name, email)) =
+        store::tokens::password_link_user(state.db(), now, &link_hash).await?
+    else {
         return Err(AppError::NotFound);
     };
     let mut errors = FormErrors::default();
-    check_new_password(&mut errors, &form.new_password, &form.confirm_password, &name, &email);
+    check_new_password(
+        &mut errors,
+        &form.new_password,
+        &form.confirm_password,
+        &name,
+        &email,
+    );
     if !errors.is_empty() {
         let (csrf, _) = login_secret(&headers);
         let page = SetPasswordPage {

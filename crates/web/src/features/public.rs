@@ -6,10 +6,10 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 
+use crate::AppState;
 use crate::error::AppResult;
 use crate::i18n::Lang;
 use crate::page::PageCtx;
-use crate::AppState;
 
 /// `/` goes to the language the browser prefers among ours, Latvian otherwise.
 pub async fn root(headers: HeaderMap) -> Response {

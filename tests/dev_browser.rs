@@ -1,0 +1,2 @@
+#[path = "it/browser.rs"]
+mod browser;
