@@ -5,7 +5,9 @@ use testkit::{PASSWORD, TestApp, email_for};
 
 /// The one-time link shown on the page after creating a user.
 fn link_in(html: &str) -> String {
-    let start = html.find("/password/set/").unwrap_or_else(|| panic!("no link in page"));
+    let start = html
+        .find("/password/set/")
+        .unwrap_or_else(|| panic!("no link in page"));
     let end = html[start..].find('<').map_or(html.len(), |e| start + e);
     html[start..end].to_owned()
 }
@@ -18,7 +20,12 @@ async fn a_coordinator_creates_a_user_who_sets_a_password_with_the_one_time_link
     let res = coord
         .post_form(
             "/lv/admin/users",
-            &[("email", " Ilze.Ozola@Valmiera.lv "), ("name", "Ilze Ozola"), ("role", "mediator"), ("organisation_id", "")],
+            &[
+                ("email", " Ilze.Ozola@Valmiera.lv "),
+                ("name", "Ilze Ozola"),
+                ("role", "mediator"),
+                ("organisation_id", ""),
+            ],
         )
         .await;
     assert_eq!(res.status, 201, "{}", res.text);
@@ -36,15 +43,30 @@ async fn a_coordinator_creates_a_user_who_sets_a_password_with_the_one_time_link
     assert_eq!(form.status, 200);
     assert!(form.text.contains("Ilze Ozola"));
     let weak = ilze
-        .post_form(&format!("/lv{link}"), &[("new_password", "Ozola-parole-1"), ("confirm_password", "Ozola-parole-1")])
+        .post_form(
+            &format!("/lv{link}"),
+            &[
+                ("new_password", "Ozola-parole-1"),
+                ("confirm_password", "Ozola-parole-1"),
+            ],
+        )
         .await;
     assert_eq!(weak.status, 422, "the name is in the password");
     let pw = "mana jaunā drošā parole";
     let done = ilze
-        .post_form(&format!("/lv{link}"), &[("new_password", pw), ("confirm_password", pw)])
+        .post_form(
+            &format!("/lv{link}"),
+            &[("new_password", pw), ("confirm_password", pw)],
+        )
         .await;
     assert_eq!(done.status, 303);
-    assert_eq!(app.client().login("ilze.ozola@valmiera.lv", pw).await.status, 303);
+    assert_eq!(
+        app.client()
+            .login("ilze.ozola@valmiera.lv", pw)
+            .await
+            .status,
+        303
+    );
     // The link works once.
     assert_eq!(ilze.get(&format!("/lv{link}")).await.status, 404);
 }
@@ -55,7 +77,9 @@ async fn set_password_links_expire_after_24_hours() {
     let coord = app.login(Role::Coordinator).await;
     let id = app.user_id(Role::Ngo);
     coord.get(&format!("/lv/admin/users/{id}")).await;
-    let res = coord.post_form(&format!("/lv/admin/users/{id}/password-link"), &[]).await;
+    let res = coord
+        .post_form(&format!("/lv/admin/users/{id}/password-link"), &[])
+        .await;
     assert_eq!(res.status, 200);
     let link = link_in(&res.text);
     app.advance_minutes(24 * 60 + 1);
@@ -73,27 +97,56 @@ async fn invalid_input_keeps_what_was_typed_and_saves_nothing() {
     let res = coord
         .post_form(
             "/lv/admin/users",
-            &[("email", "nav-epasts"), ("name", "Jānis Bērziņš <b>"), ("role", "admin"), ("organisation_id", "12x")],
+            &[
+                ("email", "nav-epasts"),
+                ("name", "Jānis Bērziņš <b>"),
+                ("role", "admin"),
+                ("organisation_id", "12x"),
+            ],
         )
         .await;
     assert_eq!(res.status, 422);
     assert!(res.text.contains("value=\"nav-epasts\""));
-    assert!(res.text.contains("value=\"Jānis Bērziņš &#60;b&#62;\""), "kept and escaped");
-    for msg in ["derīgu e-pasta adresi", "Izvēlieties lomu", "Izvēlieties organizāciju"] {
+    assert!(
+        res.text.contains("value=\"Jānis Bērziņš &#60;b&#62;\""),
+        "kept and escaped"
+    );
+    for msg in [
+        "derīgu e-pasta adresi",
+        "Izvēlieties lomu",
+        "Izvēlieties organizāciju",
+    ] {
         assert!(res.text.contains(msg), "{msg}");
     }
-    assert!(res.text.contains("href=\"#email\""), "error summary links to the field");
+    assert!(
+        res.text.contains("href=\"#email\""),
+        "error summary links to the field"
+    );
     // A taken e-mail.
     let res = coord
         .post_form(
             "/lv/admin/users",
-            &[("email", &email_for(Role::Ngo)), ("name", "Cits"), ("role", "ngo"), ("organisation_id", "")],
+            &[
+                ("email", &email_for(Role::Ngo)),
+                ("name", "Cits"),
+                ("role", "ngo"),
+                ("organisation_id", ""),
+            ],
         )
         .await;
     assert_eq!(res.status, 422);
     assert!(res.text.contains("jau pastāv"));
-    assert_eq!(store::users::list(&app.db).await.unwrap_or_default().len(), before);
-    assert_eq!(store::audit::count(&app.db, "user_created").await.unwrap_or(0), 5, "only the test fixtures");
+    assert_eq!(
+        store::users::list(&app.db).await.unwrap_or_default().len(),
+        before
+    );
+    assert_eq!(
+        store::audit::count(&app.db, "user_created")
+            .await
+            .unwrap_or(0),
+        5,
+        "only the test fixtures"
+    );
 }
 
 #[tokio::test]
@@ -106,7 +159,14 @@ async fn disabling_a_user_ends_their_sessions_at_once_and_re_roling_takes_effect
     assert_eq!(ngo.get("/lv/admin/users").await.status, 403);
     coord.get(&format!("/lv/admin/users/{id}")).await;
     let res = coord
-        .post_form(&format!("/lv/admin/users/{id}"), &[("name", "Tests ngo"), ("role", "coordinator"), ("organisation_id", "")])
+        .post_form(
+            &format!("/lv/admin/users/{id}"),
+            &[
+                ("name", "Tests ngo"),
+                ("role", "coordinator"),
+                ("organisation_id", ""),
+            ],
+        )
         .await;
     assert_eq!(res.status, 200, "{}", res.text);
     assert_eq!(ngo.get("/lv/admin/users").await.status, 200);
@@ -114,19 +174,48 @@ async fn disabling_a_user_ends_their_sessions_at_once_and_re_roling_takes_effect
     let res = coord
         .post_form(
             &format!("/lv/admin/users/{id}"),
-            &[("name", "Tests ngo"), ("role", "coordinator"), ("organisation_id", ""), ("disabled", "1")],
+            &[
+                ("name", "Tests ngo"),
+                ("role", "coordinator"),
+                ("organisation_id", ""),
+                ("disabled", "1"),
+            ],
         )
         .await;
     assert_eq!(res.status, 200);
     assert_eq!(ngo.get("/lv/workspace").await.status, 303);
-    assert_eq!(app.client().login(&email_for(Role::Ngo), PASSWORD).await.status, 422);
-    assert_eq!(store::audit::count(&app.db, "user_disabled").await.unwrap_or(0), 1);
+    assert_eq!(
+        app.client()
+            .login(&email_for(Role::Ngo), PASSWORD)
+            .await
+            .status,
+        422
+    );
+    assert_eq!(
+        store::audit::count(&app.db, "user_disabled")
+            .await
+            .unwrap_or(0),
+        1
+    );
     // Enable again.
     let res = coord
-        .post_form(&format!("/lv/admin/users/{id}"), &[("name", "Tests ngo"), ("role", "ngo"), ("organisation_id", "")])
+        .post_form(
+            &format!("/lv/admin/users/{id}"),
+            &[
+                ("name", "Tests ngo"),
+                ("role", "ngo"),
+                ("organisation_id", ""),
+            ],
+        )
         .await;
     assert_eq!(res.status, 200);
-    assert_eq!(app.client().login(&email_for(Role::Ngo), PASSWORD).await.status, 303);
+    assert_eq!(
+        app.client()
+            .login(&email_for(Role::Ngo), PASSWORD)
+            .await
+            .status,
+        303
+    );
 }
 
 #[tokio::test]
@@ -138,7 +227,12 @@ async fn coordinators_cannot_lock_themselves_out() {
     let res = coord
         .post_form(
             &format!("/lv/admin/users/{id}"),
-            &[("name", "Tests coordinator"), ("role", "ngo"), ("organisation_id", ""), ("disabled", "1")],
+            &[
+                ("name", "Tests coordinator"),
+                ("role", "ngo"),
+                ("organisation_id", ""),
+                ("disabled", "1"),
+            ],
         )
         .await;
     assert_eq!(res.status, 422);
@@ -148,12 +242,17 @@ async fn coordinators_cannot_lock_themselves_out() {
 #[tokio::test]
 async fn the_audit_log_records_and_filters() {
     let app = TestApp::spawn().await;
-    app.client().login(&email_for(Role::Ngo), "nepareiza parole 99").await;
+    app.client()
+        .login(&email_for(Role::Ngo), "nepareiza parole 99")
+        .await;
     let coord = app.login(Role::Coordinator).await;
     let all = coord.get("/en/admin/audit").await;
     assert_eq!(all.status, 200);
     assert!(all.text.contains("Failed login") && all.text.contains("Login"));
-    assert!(all.text.contains(&email_for(Role::Ngo)), "the attempted e-mail is recorded");
+    assert!(
+        all.text.contains(&email_for(Role::Ngo)),
+        "the attempted e-mail is recorded"
+    );
     assert!(all.text.contains("127.0.0.1"), "the address is recorded");
     let failed = coord.get("/en/admin/audit?action=login_failed").await;
     assert!(failed.text.contains("Failed login"));
@@ -169,5 +268,7 @@ async fn the_audit_log_records_and_filters() {
         .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default())
         .collect::<String>()
         .to_uppercase();
-    assert!(!store_src.contains("UPDATE AUDIT_LOG") && !store_src.contains("DELETE FROM AUDIT_LOG"));
+    assert!(
+        !store_src.contains("UPDATE AUDIT_LOG") && !store_src.contains("DELETE FROM AUDIT_LOG")
+    );
 }

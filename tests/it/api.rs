@@ -45,18 +45,31 @@ async fn bearer_tokens_authenticate_and_can_be_revoked() {
         )
         .await;
     assert_eq!(created.status, 201);
-    let new_secret = created.json()["token"].as_str().unwrap_or_default().to_owned();
+    let new_secret = created.json()["token"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
     assert!(new_secret.starts_with("roma_"));
     let list = c.get("/api/v1/me/tokens").await.json();
     assert_eq!(list.as_array().map(Vec::len), Some(2));
     assert!(list.to_string().contains("Atskaišu skripts"));
-    assert!(!list.to_string().contains(&new_secret), "secrets are never listed");
+    assert!(
+        !list.to_string().contains(&new_secret),
+        "secrets are never listed"
+    );
     let first_id = list[1]["id"].as_i64().unwrap_or_default();
     let revoke = c
-        .send(c.http().post(c.url(&format!("/api/v1/me/tokens/{first_id}/revoke"))))
+        .send(
+            c.http()
+                .post(c.url(&format!("/api/v1/me/tokens/{first_id}/revoke"))),
+        )
         .await;
     assert_eq!(revoke.status, 204);
-    assert_eq!(c.get("/api/v1/me").await.status, 401, "the revoked token no longer works");
+    assert_eq!(
+        c.get("/api/v1/me").await.status,
+        401,
+        "the revoked token no longer works"
+    );
     let c2 = app.client();
     c2.set_header("authorization", &format!("Bearer {new_secret}"));
     assert_eq!(c2.get("/api/v1/me").await.status, 200);
@@ -65,7 +78,10 @@ async fn bearer_tokens_authenticate_and_can_be_revoked() {
     let c3 = app.client();
     c3.set_header("authorization", &format!("Bearer {other}"));
     let res = c3
-        .send(c3.http().post(c3.url(&format!("/api/v1/me/tokens/{}/revoke", created.json()["id"]))))
+        .send(c3.http().post(c3.url(&format!(
+            "/api/v1/me/tokens/{}/revoke",
+            created.json()["id"]
+        ))))
         .await;
     assert_eq!(res.status, 404);
     assert_eq!(res.header("content-type"), Some("application/problem+json"));
@@ -78,7 +94,11 @@ async fn bad_api_input_is_a_problem_document() {
     let secret = token_for(&app, Role::Ngo).await;
     let c = app.client();
     c.set_header("authorization", &format!("Bearer {secret}"));
-    for body in ["not json", r#"{"label":""}"#, r#"{"label":"x","role":"coordinator"}"#] {
+    for body in [
+        "not json",
+        r#"{"label":""}"#,
+        r#"{"label":"x","role":"coordinator"}"#,
+    ] {
         let res = c
             .send(
                 c.http()
@@ -104,7 +124,12 @@ async fn a_disabled_users_tokens_stop_working() {
         app.clock_now(),
         &store::Actor::cli(),
         app.user_id(Role::Ngo),
-        &store::users::Changes { name: "Tests ngo".into(), role: Role::Ngo, organisation_id: None, disabled: true },
+        &store::users::Changes {
+            name: "Tests ngo".into(),
+            role: Role::Ngo,
+            organisation_id: None,
+            disabled: true,
+        },
     )
     .await
     .unwrap_or_else(|e| panic!("{e}"));
@@ -119,8 +144,18 @@ async fn the_openapi_document_describes_the_api() {
     let res = app.client().get("/api/v1/openapi.json").await;
     assert_eq!(res.status, 200);
     let doc = res.json();
-    assert!(doc["openapi"].as_str().unwrap_or_default().starts_with("3."));
-    for path in ["/api/v1/me", "/api/v1/me/tokens", "/api/v1/me/tokens/{id}/revoke", "/healthz"] {
+    assert!(
+        doc["openapi"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("3.")
+    );
+    for path in [
+        "/api/v1/me",
+        "/api/v1/me/tokens",
+        "/api/v1/me/tokens/{id}/revoke",
+        "/healthz",
+    ] {
         assert!(doc["paths"][path].is_object(), "{path} missing");
     }
     assert!(doc["components"]["securitySchemes"]["bearer"].is_object());
@@ -128,7 +163,12 @@ async fn the_openapi_document_describes_the_api() {
     for r in web::routes::routes() {
         if r.path.starts_with("/api/v1/") && r.path != "/api/v1/openapi.json" {
             let method = r.method.to_lowercase();
-            assert!(doc["paths"][r.path][&method].is_object(), "{} {} undocumented", r.method, r.path);
+            assert!(
+                doc["paths"][r.path][&method].is_object(),
+                "{} {} undocumented",
+                r.method,
+                r.path
+            );
         }
     }
 }

@@ -76,6 +76,8 @@ pub async fn create(
     Ok(())
 }
 
+type SessionRow = (i64, String, String, String, Option<i64>, String, i64, i64);
+
 /// Looks a session up. Expired sessions and sessions of disabled users are gone.
 pub async fn lookup(
     db: &Db,
@@ -83,7 +85,7 @@ pub async fn lookup(
     id_hash: &str,
     lifetimes: Lifetimes,
 ) -> crate::Result<Option<SessionUser>> {
-    let row: Option<(i64, String, String, String, Option<i64>, String, i64, i64)> = sqlx::query_as(
+    let row: Option<SessionRow> = sqlx::query_as(
         "SELECT u.id, u.email, u.name, u.role, u.organisation_id, s.csrf_token, s.created_at, s.last_seen_at
          FROM sessions s JOIN users u ON u.id = s.user_id
          WHERE s.id_hash = $1 AND u.disabled_at IS NULL",
