@@ -149,3 +149,24 @@ async fn error_pages_are_localized_and_show_nothing_internal() {
     assert_eq!(api.header("content-type"), Some("application/problem+json"));
     assert_eq!(api.json()["status"], 401);
 }
+
+#[tokio::test]
+async fn an_internal_error_shows_a_request_id_and_nothing_internal() {
+    let app = TestApp::spawn().await;
+    let c = app.login(Role::Coordinator).await;
+    // The database goes away under the running server.
+    app.db.close().await;
+    let res = c.get("/lv/workspace").await;
+    assert_eq!(res.status, 500);
+    assert!(res.text.contains("Radās kļūda"), "{}", res.text);
+    assert!(res.text.contains("Pieprasījuma identifikators"));
+    let lower = res.text.to_lowercase();
+    for leak in ["sqlx", "pool", "panicked", "src/", "database error"] {
+        assert!(!lower.contains(leak), "the 500 page shows {leak:?}");
+    }
+    check_headers("coordinator", "/lv/workspace (500)", &res);
+    // The health check says so too.
+    let health = app.client().get("/healthz").await;
+    assert_eq!(health.status, 503);
+    assert_eq!(health.json()["status"], "unavailable");
+}

@@ -137,15 +137,7 @@ pub async fn create_password_link(
     expires_at: i64,
 ) -> crate::Result<()> {
     let mut tx = db.write().await?;
-    sqlx::query(
-        "INSERT INTO password_links (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
-    )
-    .bind(token_hash)
-    .bind(user_id)
-    .bind(now)
-    .bind(expires_at)
-    .execute(&mut *tx)
-    .await?;
+    insert_password_link(&mut tx, user_id, token_hash, now, expires_at).await?;
     audit::record(
         &mut tx,
         now,
@@ -154,6 +146,26 @@ pub async fn create_password_link(
     )
     .await?;
     tx.commit().await?;
+    Ok(())
+}
+
+/// Stores a link inside the caller's transaction.
+pub(crate) async fn insert_password_link(
+    conn: &mut sqlx::SqliteConnection,
+    user_id: i64,
+    token_hash: &str,
+    now: i64,
+    expires_at: i64,
+) -> crate::Result<()> {
+    sqlx::query(
+        "INSERT INTO password_links (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(token_hash)
+    .bind(user_id)
+    .bind(now)
+    .bind(expires_at)
+    .execute(conn)
+    .await?;
     Ok(())
 }
 

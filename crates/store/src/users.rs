@@ -32,6 +32,18 @@ type Row = (
     i64,
 );
 
+/// The user columns and joins, followed by a WHERE or ORDER BY clause.
+macro_rules! select_users {
+    ($tail:literal) => {
+        concat!(
+            "SELECT u.id, u.email, u.name, u.role, u.organisation_id, o.name_lv, u.preferred_lang, ",
+            "u.disabled_at, u.password_hash IS NOT NULL, u.created_at ",
+            "FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id ",
+            $tail
+        )
+    };
+}
+
 fn from_row(r: Row) -> User {
     let (
         id,
@@ -80,19 +92,26 @@ impl std::fmt::Debug for NewUser<'_> {
     }
 }
 
+/// `Conflict("organisation")` unless the organisation (when given) exists.
+async fn check_organisation(
+    conn: &mut sqlx::SqliteConnection,
+    id: Option<i64>,
+) -> crate::Result<()> {
+    let Some(id) = id else {
+        return Ok(());
+    };
+    let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM organisations WHERE id = $1")
+        .bind(id)
+        .fetch_optional(conn)
+        .await?;
+    exists.map(|_| ()).ok_or(Error::Conflict("organisation"))
+}
+
 /// Creates an account. `Conflict("email")` when the e-mail is taken,
 /// `Conflict("organisation")` when the organisation does not exist.
 pub async fn create(db: &Db, now: i64, actor: &Actor, new: NewUser<'_>) -> crate::Result<i64> {
     let mut tx = db.write().await?;
-    if let Some(org) = new.organisation_id {
-        let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM organisations WHERE id = $1")
-            .bind(org)
-            .fetch_optional(&mut *tx)
-            .await?;
-        if exists.is_none() {
-            return Err(Error::Conflict("organisation"));
-        }
-    }
+    check_organisation(&mut tx, new.organisation_id).await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO users (email, name, role, organisation_id, password_hash, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
@@ -107,15 +126,7 @@ pub async fn create(db: &Db, now: i64, actor: &Actor, new: NewUser<'_>) -> crate
     .await
     .map_err(|e| Error::unique(e, "email"))?;
     if let Some((token_hash, expires_at)) = &new.password_link {
-        sqlx::query(
-            "INSERT INTO password_links (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
-        )
-        .bind(token_hash)
-        .bind(id)
-        .bind(now)
-        .bind(expires_at)
-        .execute(&mut *tx)
-        .await?;
+        crate::tokens::insert_password_link(&mut tx, id, token_hash, now, *expires_at).await?;
     }
     audit::record(
         &mut tx,
@@ -131,7 +142,7 @@ pub async fn create(db: &Db, now: i64, actor: &Actor, new: NewUser<'_>) -> crate
 }
 
 pub async fn get(db: &Db, id: i64) -> crate::Result<User> {
-    let sql = "SELECT u.id, u.email, u.name, u.role, u.organisation_id, o.name_lv, u.preferred_lang, u.disabled_at, u.password_hash IS NOT NULL, u.created_at FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id WHERE u.id = $1";
+    let sql = select_users!("WHERE u.id = $1");
     sqlx::query_as::<_, Row>(sql)
         .bind(id)
         .fetch_optional(&db.reader)
@@ -141,7 +152,7 @@ pub async fn get(db: &Db, id: i64) -> crate::Result<User> {
 }
 
 pub async fn find_by_email(db: &Db, email: &str) -> crate::Result<Option<User>> {
-    let sql = "SELECT u.id, u.email, u.name, u.role, u.organisation_id, o.name_lv, u.preferred_lang, u.disabled_at, u.password_hash IS NOT NULL, u.created_at FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id WHERE u.email = $1";
+    let sql = select_users!("WHERE u.email = $1");
     Ok(sqlx::query_as::<_, Row>(sql)
         .bind(email)
         .fetch_optional(&db.reader)
@@ -151,7 +162,7 @@ pub async fn find_by_email(db: &Db, email: &str) -> crate::Result<Option<User>> 
 
 /// All accounts, sorted by name (Latvian collation is applied by the caller).
 pub async fn list(db: &Db) -> crate::Result<Vec<User>> {
-    let sql = "SELECT u.id, u.email, u.name, u.role, u.organisation_id, o.name_lv, u.preferred_lang, u.disabled_at, u.password_hash IS NOT NULL, u.created_at FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id ORDER BY u.name, u.id";
+    let sql = select_users!("ORDER BY u.name, u.id");
     Ok(sqlx::query_as::<_, Row>(sql)
         .fetch_all(&db.reader)
         .await?
@@ -256,15 +267,7 @@ pub async fn update(
     let Some((old_name, old_role, old_org, old_disabled)) = before else {
         return Err(Error::NotFound);
     };
-    if let Some(org) = changes.organisation_id {
-        let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM organisations WHERE id = $1")
-            .bind(org)
-            .fetch_optional(&mut *tx)
-            .await?;
-        if exists.is_none() {
-            return Err(Error::Conflict("organisation"));
-        }
-    }
+    check_organisation(&mut tx, changes.organisation_id).await?;
     let disabled_at = match (old_disabled, changes.disabled) {
         (Some(at), true) => Some(at),
         (None, true) => Some(now),

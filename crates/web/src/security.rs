@@ -88,9 +88,11 @@ pub async fn error_pages(State(_state): State<AppState>, req: Request, next: Nex
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
         .to_owned();
-    // Pages we rendered ourselves (a form with its errors) pass through.
+    // Bodies a handler made on purpose (a form with its errors, the health check's JSON)
+    // pass through.
     let ours = content_type.starts_with("text/html")
-        || content_type.starts_with("application/problem+json");
+        || content_type.starts_with("application/problem+json")
+        || content_type.starts_with("application/json");
     let kind = match marked {
         Some(k) => k,
         None if !ours => match ErrorKind::from_status(status) {
