@@ -119,12 +119,20 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 };
             }
+            // clap's message up to its usage block, on one line: the error and what it names
+            // (e.g. the missing `--email <EMAIL>`).
             let rendered = e.render().to_string();
-            let first = rendered
+            let message = rendered
                 .lines()
-                .next()
-                .unwrap_or("error: invalid arguments");
-            eprintln!("{first} (see `roma-platform --help`)");
+                .take_while(|l| !l.trim().is_empty() && !l.starts_with("Usage:"))
+                .map(str::trim)
+                .collect::<Vec<_>>()
+                .join(" ");
+            if message.is_empty() {
+                eprintln!("error: invalid arguments (see `roma-platform --help`)");
+            } else {
+                eprintln!("{message} (see `roma-platform --help`)");
+            }
             return ExitCode::from(2);
         }
     };
@@ -356,10 +364,17 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             if !from.exists() {
                 anyhow::bail!("{} does not exist", from.display());
             }
-            let problems = store::maintenance::check_file(&from).await?;
+            let problems = store::maintenance::check_backup_file(&from)
+                .await
+                .map_err(|e| {
+                    anyhow::anyhow!(
+                        "{} cannot be read as a database, nothing restored: {e}",
+                        from.display()
+                    )
+                })?;
             if !problems.is_empty() {
                 anyhow::bail!(
-                    "{} failed its integrity check, nothing restored: {}",
+                    "{} is not a sound Roma Platform backup, nothing restored: {}",
                     from.display(),
                     problems.join("; ")
                 );
@@ -445,6 +460,7 @@ fn restore_file(from: &Path, to: &Path) -> anyhow::Result<()> {
 }
 
 async fn serve(db: store::Db, s: Settings) -> anyhow::Result<()> {
+    let shutdown = shutdown_signal()?;
     let listener = tokio::net::TcpListener::bind(&s.bind)
         .await
         .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", s.bind))?;
@@ -452,30 +468,33 @@ async fn serve(db: store::Db, s: Settings) -> anyhow::Result<()> {
     let state = AppState::new(db.clone(), s, Arc::new(SystemClock));
     tracing::info!(%addr, "listening");
     println!("Roma Platform listening on http://{addr}");
-    web::serve(listener, state, shutdown_signal()).await?;
+    web::serve(listener, state, shutdown).await?;
     db.close().await;
     tracing::info!("stopped; database closed");
     Ok(())
 }
 
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
+/// Resolves at SIGTERM or Ctrl-C. The handlers are installed when this is called, before
+/// the server says it is listening, so an early SIGTERM is graceful too.
+fn shutdown_signal() -> anyhow::Result<impl std::future::Future<Output = ()> + Send + 'static> {
     #[cfg(unix)]
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let mut term = signal(SignalKind::terminate())?;
+        let mut int = signal(SignalKind::interrupt())?;
+        Ok(async move {
+            tokio::select! {
+                _ = term.recv() => {},
+                _ = int.recv() => {},
             }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = term => {},
+            tracing::info!("shutting down: finishing requests in flight");
+        })
     }
-    tracing::info!("shutting down: finishing requests in flight");
+    #[cfg(not(unix))]
+    {
+        Ok(async {
+            let _ = tokio::signal::ctrl_c().await;
+            tracing::info!("shutting down: finishing requests in flight");
+        })
+    }
 }

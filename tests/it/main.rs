@@ -4,6 +4,8 @@
 mod admin;
 mod api;
 mod auth;
+mod cli;
+mod crash;
 mod headers;
 mod i18n;
 mod matrix;

@@ -36,6 +36,34 @@ pub async fn check_file(path: &Path) -> crate::Result<Vec<String>> {
     Ok(problems)
 }
 
+/// Checks a file offered as a backup: a sound SQLite database that is a Roma Platform
+/// database (it has applied migrations). Returns the problems; empty means usable.
+pub async fn check_backup_file(path: &Path) -> crate::Result<Vec<String>> {
+    let mut problems = check_file(path).await?;
+    if problems.is_empty() {
+        let opts = SqliteConnectOptions::new().filename(path).read_only(true);
+        let mut conn = sqlx::SqliteConnection::connect_with(&opts).await?;
+        let has_table: Option<String> = sqlx::query_scalar(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'",
+        )
+        .fetch_optional(&mut conn)
+        .await?;
+        let version: Option<i64> = match has_table {
+            Some(_) => {
+                sqlx::query_scalar("SELECT MAX(version) FROM schema_migrations")
+                    .fetch_one(&mut conn)
+                    .await?
+            }
+            None => None,
+        };
+        conn.close().await?;
+        if version.is_none() {
+            problems.push("it holds no Roma Platform data (no applied migrations)".to_owned());
+        }
+    }
+    Ok(problems)
+}
+
 /// Writes a consistent copy of the live database to `to` (which must not exist) with
 /// `VACUUM INTO`; safe while the server runs.
 pub async fn backup_to(db: &Db, to: &Path) -> crate::Result<()> {

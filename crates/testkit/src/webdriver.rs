@@ -293,18 +293,38 @@ impl Drop for Browser {
     }
 }
 
-/// `DELETE /session/{id}` over a blocking socket, ignoring errors (best effort).
+/// `DELETE /session/{id}` over a blocking socket, ignoring errors (best effort). Reads
+/// the whole reply (chromedriver answers only after Chromium has quit), by its
+/// Content-Length since chromedriver keeps the connection open.
 fn delete_session(port: u16, id: &str) {
     let Ok(mut stream) = TcpStream::connect((Ipv4Addr::LOCALHOST, port)) else {
         return;
     };
     let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
     let request = format!(
-        "DELETE /session/{id} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+        "DELETE /session/{id} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Length: 0\r\n\r\n"
     );
-    if stream.write_all(request.as_bytes()).is_ok() {
-        let mut reply = Vec::new();
-        let _ = stream.read_to_end(&mut reply);
+    if stream.write_all(request.as_bytes()).is_err() {
+        return;
+    }
+    let mut reply = Vec::new();
+    let mut chunk = [0u8; 4096];
+    while let Ok(n @ 1..) = stream.read(&mut chunk) {
+        reply.extend_from_slice(&chunk[..n]);
+        let text = String::from_utf8_lossy(&reply);
+        if let Some(head_end) = text.find("\r\n\r\n") {
+            let length = text[..head_end]
+                .lines()
+                .find_map(|l| {
+                    let (k, v) = l.split_once(':')?;
+                    k.eq_ignore_ascii_case("content-length")
+                        .then(|| v.trim().parse().ok())?
+                })
+                .unwrap_or(0);
+            if reply.len() >= head_end + 4 + length {
+                return;
+            }
+        }
     }
 }
 
