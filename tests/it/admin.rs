@@ -272,3 +272,32 @@ async fn the_audit_log_records_and_filters() {
         !store_src.contains("UPDATE AUDIT_LOG") && !store_src.contains("DELETE FROM AUDIT_LOG")
     );
 }
+
+#[tokio::test]
+async fn a_logged_in_user_can_use_a_set_password_link_too() {
+    let app = TestApp::spawn().await;
+    let coord = app.login(Role::Coordinator).await;
+    let id = app.user_id(Role::Coordinator);
+    coord.get(&format!("/lv/admin/users/{id}")).await;
+    let res = coord
+        .post_form(&format!("/lv/admin/users/{id}/password-link"), &[])
+        .await;
+    let link = link_in(&res.text);
+    let form = coord.get(&format!("/lv{link}")).await;
+    assert_eq!(form.status, 200);
+    let pw = "cita ļoti gara parole";
+    let done = coord
+        .post_form(
+            &format!("/lv{link}"),
+            &[("new_password", pw), ("confirm_password", pw)],
+        )
+        .await;
+    assert_eq!(done.status, 303, "{}", done.text);
+    assert_eq!(
+        app.client()
+            .login(&email_for(Role::Coordinator), pw)
+            .await
+            .status,
+        303
+    );
+}

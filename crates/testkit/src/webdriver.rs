@@ -18,8 +18,11 @@ pub const CHROMIUM: &str = "/usr/bin/chromium";
 /// The key W3C WebDriver uses for an element reference in JSON.
 const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 
-/// How long a script (`execute_async_script`) may run.
+/// How long a script (`execute_async`) may run.
 const SCRIPT_TIMEOUT_MS: u64 = 60_000;
+
+/// How long `wait_for` and `wait_for_url` wait; generous, for a busy 2-core machine.
+const WAIT: Duration = Duration::from_secs(30);
 
 /// A headless Chromium driven through its own chromedriver process.
 #[derive(Debug)]
@@ -30,7 +33,7 @@ pub struct Browser {
     /// `http://127.0.0.1:{port}/session/{id}`
     session: String,
     session_id: String,
-    _profile: tempfile::TempDir,
+    profile: tempfile::TempDir,
 }
 
 /// An element found on the current page.
@@ -70,7 +73,7 @@ impl Browser {
             port,
             session: String::new(),
             session_id: String::new(),
-            _profile: profile,
+            profile,
         };
         browser.wait_until_ready().await;
 
@@ -84,7 +87,7 @@ impl Browser {
             "--disable-component-update".to_owned(),
             "--disable-sync".to_owned(),
             "--disable-dev-shm-usage".to_owned(),
-            format!("--user-data-dir={}", browser._profile.path().display()),
+            format!("--user-data-dir={}", browser.profile.path().display()),
         ];
         let caps = json!({
             "capabilities": {
@@ -196,10 +199,19 @@ impl Browser {
             .to_owned()
     }
 
-    /// Waits (up to 10 s) until the current URL's path and query end with `suffix`, for a
-    /// form submission that navigates; panics with the URL it stayed at.
+    /// The cookies the browser holds for the current page, HttpOnly ones included, as
+    /// WebDriver describes them (`name`, `value`, `secure`, `httpOnly`, `sameSite`, …).
+    pub async fn cookies(&self) -> Vec<Value> {
+        match self.get("/cookie").await {
+            Value::Array(all) => all,
+            other => panic!("unexpected cookie list: {other}"),
+        }
+    }
+
+    /// Waits until the current URL ends with `suffix` (after a click that submits a form
+    /// or follows a link); panics with the URL it stayed at.
     pub async fn wait_for_url(&self, suffix: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(10);
+        let deadline = Instant::now() + WAIT;
         loop {
             let url = self.current_url().await;
             if url.ends_with(suffix) {
@@ -213,11 +225,11 @@ impl Browser {
         }
     }
 
-    /// Waits (up to 10 s) until a loaded page has an element matching a CSS selector.
+    /// Waits until a loaded page has an element matching a CSS selector.
     pub async fn wait_for(&self, css: &str) -> Element<'_> {
         let script = "return document.readyState === 'complete' \
                       && document.querySelector(arguments[0]) !== null;";
-        let deadline = Instant::now() + Duration::from_secs(10);
+        let deadline = Instant::now() + WAIT;
         while self.execute(script, vec![json!(css)]).await != json!(true) {
             assert!(
                 Instant::now() < deadline,
@@ -311,9 +323,8 @@ fn delete_session(port: u16, id: &str) {
     let mut chunk = [0u8; 4096];
     while let Ok(n @ 1..) = stream.read(&mut chunk) {
         reply.extend_from_slice(&chunk[..n]);
-        let text = String::from_utf8_lossy(&reply);
-        if let Some(head_end) = text.find("\r\n\r\n") {
-            let length = text[..head_end]
+        if let Some(head_end) = reply.windows(4).position(|w| w == b"\r\n\r\n") {
+            let length = String::from_utf8_lossy(&reply[..head_end])
                 .lines()
                 .find_map(|l| {
                     let (k, v) = l.split_once(':')?;

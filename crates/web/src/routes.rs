@@ -268,11 +268,17 @@ async fn access(
             tracing::warn!("cross-site request refused");
             return error_response(ErrorKind::Forbidden);
         }
-        let expected = match (&user, access) {
-            (Some(u), _) => Some(u.csrf_token().to_owned()),
-            (None, Access::Guest) => principal::cookie(&headers, LOGIN_COOKIE).map(str::to_owned),
-            _ => None,
-        };
+        // The session's token; on the login and set-password forms also the pre-login
+        // cookie's (a logged-in user may open a set-password link too).
+        let mut expected: Vec<String> = Vec::new();
+        if let Some(u) = &user {
+            expected.push(u.csrf_token().to_owned());
+        }
+        if access == Access::Guest
+            && let Some(v) = principal::cookie(&headers, LOGIN_COOKIE)
+        {
+            expected.push(v.to_owned());
+        }
         let (parts, body) = req.into_parts();
         let bytes = match axum::body::to_bytes(body, MAX_FORM_BYTES).await {
             Ok(b) => b,
@@ -288,10 +294,11 @@ async fn access(
                     .find(|(k, _)| k == "csrf_token")
                     .map(|(_, v)| v.into_owned())
             });
-        let ok = match (expected, provided) {
-            (Some(e), Some(p)) => !e.is_empty() && token::constant_time_eq(&e, &p),
-            _ => false,
-        };
+        let ok = provided.is_some_and(|p| {
+            expected
+                .iter()
+                .any(|e| !e.is_empty() && token::constant_time_eq(e, &p))
+        });
         if !ok {
             // An anonymous POST to a page that needs login is a login problem, not CSRF.
             if user.is_none() && matches!(access, Access::Page(_)) {

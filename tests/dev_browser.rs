@@ -1,2 +1,0 @@
-#[path = "it/browser.rs"]
-mod browser;
