@@ -473,3 +473,41 @@ async fn passwords_of_128_characters_and_latvian_letters_work() {
         422
     );
 }
+
+#[tokio::test]
+async fn after_login_only_local_paths_are_followed() {
+    let app = TestApp::spawn().await;
+    for (next, expected) in [
+        ("/lv/account", "/lv/account"),
+        ("//evil.example/", "/lv/workspace"),
+        ("https://evil.example/", "/lv/workspace"),
+        ("/\\evil.example", "/lv/workspace"),
+    ] {
+        let c = app.client();
+        c.get(&format!(
+            "/lv/login?next={}",
+            next.replace('/', "%2F")
+                .replace('\\', "%5C")
+                .replace(':', "%3A")
+        ))
+        .await;
+        let res = c
+            .post_form(
+                "/lv/login",
+                &[
+                    ("email", &email_for(Role::Ngo)),
+                    ("password", PASSWORD),
+                    ("next", next),
+                ],
+            )
+            .await;
+        assert_eq!(res.location(), Some(expected), "next={next}");
+    }
+    // Being sent to log in remembers the page asked for.
+    let c = app.client();
+    let res = c.get("/en/account?notice=x").await;
+    assert_eq!(
+        res.location(),
+        Some("/en/login?next=%2Fen%2Faccount%3Fnotice%3Dx")
+    );
+}

@@ -7,6 +7,7 @@ mod auth;
 mod browser;
 mod cli;
 mod crash;
+mod demo;
 mod headers;
 mod i18n;
 mod matrix;
