@@ -172,20 +172,31 @@ fn settings(common: &Common, default_db: Option<&str>) -> anyhow::Result<Setting
     Ok(s)
 }
 
+/// Opens (creating if missing) the database and applies pending migrations. For the
+/// commands that own the database: serve, demo, migrate.
 async fn open(settings: &Settings) -> anyhow::Result<store::Db> {
-    let mut opts = store::DbOptions::new(&settings.database);
-    opts.synchronous = settings.synchronous();
-    let db = store::Db::open(&opts)
-        .await
-        .map_err(|e| anyhow::anyhow!("cannot open {}: {e}", settings.database.display()))?;
-    let applied = store::migrate::run(&db).await?;
+    let db = open_only(settings).await?;
+    let applied = store::migrate::run(&db, SystemClock.now().as_second()).await?;
     if !applied.is_empty() {
         tracing::info!(?applied, "migrations applied");
     }
     Ok(db)
 }
 
-/// Opens a database that must already exist (for commands that are not meant to create one).
+/// Opens the database without changing its schema, so a command run beside a server never
+/// migrates under it. The file is readable by its owner only: it holds personal data.
+async fn open_only(settings: &Settings) -> anyhow::Result<store::Db> {
+    let mut opts = store::DbOptions::new(&settings.database);
+    opts.synchronous = settings.synchronous();
+    let db = store::Db::open(&opts)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot open {}: {e}", settings.database.display()))?;
+    owner_only(&settings.database)?;
+    Ok(db)
+}
+
+/// Opens a database that must already exist and be fully migrated (for commands that
+/// may run while a server uses it).
 async fn open_existing(settings: &Settings) -> anyhow::Result<store::Db> {
     if !settings.database.exists() {
         anyhow::bail!(
@@ -193,7 +204,29 @@ async fn open_existing(settings: &Settings) -> anyhow::Result<store::Db> {
             settings.database.display()
         );
     }
-    open(settings).await
+    let db = open_only(settings).await?;
+    let version = store::migrate::current_version(&db).await?;
+    if version < store::migrate::latest() {
+        db.close().await;
+        anyhow::bail!(
+            "database {} is at migration {version}, this program needs {}: run `roma-platform migrate` with the server stopped",
+            settings.database.display(),
+            store::migrate::latest()
+        );
+    }
+    Ok(db)
+}
+
+/// Makes a file readable and writable by its owner only (SQLite gives its -wal and -shm
+/// files the same mode).
+fn owner_only(path: &Path) -> anyhow::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
+            .map_err(|e| anyhow::anyhow!("cannot restrict {}: {e}", path.display()))?;
+    }
+    Ok(())
 }
 
 /// The server's lock file: one server per database file, and no restore under a running one.
@@ -328,6 +361,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 u.id,
                 &label,
                 &token::hash_secret(&secret),
+                None,
             )
             .await?;
             db.close().await;
@@ -340,7 +374,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             if to.exists() {
                 anyhow::bail!("{} already exists; choose a new file name", to.display());
             }
-            let db = open_existing(&s).await?;
+            if !s.database.exists() {
+                anyhow::bail!("database {} does not exist", s.database.display());
+            }
+            let db = open_only(&s).await?;
             store::maintenance::backup_to(&db, &to).await?;
             db.close().await;
             let problems = store::maintenance::check_file(&to).await?;
@@ -351,6 +388,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     problems.join("; ")
                 );
             }
+            owner_only(&to)?;
             let size = std::fs::metadata(&to)?.len();
             println!(
                 "Backed up {} to {} ({size} bytes); integrity check ok.",

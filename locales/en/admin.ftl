@@ -35,6 +35,7 @@ audit-login-failed = Failed login
 audit-lockout = Login locked
 audit-logout = Logout
 audit-password-changed = Password changed
+audit-password-change-failed = Wrong current password when changing the password
 audit-password-set = Password set by link
 audit-password-link-created = Set-password link created
 audit-user-created = User created

@@ -35,6 +35,7 @@ audit-login-failed = Neveiksmīga pieteikšanās
 audit-lockout = Pieteikšanās bloķēta
 audit-logout = Iziešana
 audit-password-changed = Parole nomainīta
+audit-password-change-failed = Nepareiza pašreizējā parole, mainot paroli
 audit-password-set = Parole iestatīta ar saiti
 audit-password-link-created = Izveidota paroles saite
 audit-user-created = Lietotājs izveidots

@@ -277,16 +277,18 @@ async fn the_audit_log_records_and_filters() {
 async fn a_logged_in_user_can_use_a_set_password_link_too() {
     let app = TestApp::spawn().await;
     let coord = app.login(Role::Coordinator).await;
-    let id = app.user_id(Role::Coordinator);
+    let id = app.user_id(Role::Municipality);
     coord.get(&format!("/lv/admin/users/{id}")).await;
     let res = coord
         .post_form(&format!("/lv/admin/users/{id}/password-link"), &[])
         .await;
     let link = link_in(&res.text);
-    let form = coord.get(&format!("/lv{link}")).await;
+    // The user is logged in (on another device, say) when they open the link.
+    let user = app.login(Role::Municipality).await;
+    let form = user.get(&format!("/lv{link}")).await;
     assert_eq!(form.status, 200);
     let pw = "cita ļoti gara parole";
-    let done = coord
+    let done = user
         .post_form(
             &format!("/lv{link}"),
             &[("new_password", pw), ("confirm_password", pw)],
@@ -295,9 +297,51 @@ async fn a_logged_in_user_can_use_a_set_password_link_too() {
     assert_eq!(done.status, 303, "{}", done.text);
     assert_eq!(
         app.client()
-            .login(&email_for(Role::Coordinator), pw)
+            .login(&email_for(Role::Municipality), pw)
             .await
             .status,
         303
     );
+}
+
+#[tokio::test]
+async fn only_the_newest_set_password_link_works_and_none_for_oneself() {
+    let app = TestApp::spawn().await;
+    let coord = app.login(Role::Coordinator).await;
+    let id = app.user_id(Role::Ngo);
+    coord.get(&format!("/lv/admin/users/{id}")).await;
+    let first = link_in(
+        &coord
+            .post_form(&format!("/lv/admin/users/{id}/password-link"), &[])
+            .await
+            .text,
+    );
+    let second = link_in(
+        &coord
+            .post_form(&format!("/lv/admin/users/{id}/password-link"), &[])
+            .await
+            .text,
+    );
+    assert_eq!(app.client().get(&format!("/lv{first}")).await.status, 404);
+    assert_eq!(app.client().get(&format!("/lv{second}")).await.status, 200);
+    // A password changed any other way ends the link too.
+    let ngo = app.login(Role::Ngo).await;
+    ngo.get("/lv/account").await;
+    let pw = "pavisam jauna parole 77";
+    ngo.post_form(
+        "/lv/account/password",
+        &[
+            ("current_password", PASSWORD),
+            ("new_password", pw),
+            ("confirm_password", pw),
+        ],
+    )
+    .await;
+    assert_eq!(app.client().get(&format!("/lv{second}")).await.status, 404);
+    // A coordinator changes their own password on the account page, not by a link.
+    let me = app.user_id(Role::Coordinator);
+    let res = coord
+        .post_form(&format!("/lv/admin/users/{me}/password-link"), &[])
+        .await;
+    assert_eq!(res.status, 403);
 }

@@ -12,6 +12,7 @@ async fn token_for(app: &TestApp, role: Role) -> String {
         app.user_id(role),
         "test",
         &domain::token::hash_secret(&secret),
+        None,
     )
     .await
     .unwrap_or_else(|e| panic!("{e}"));
@@ -58,34 +59,40 @@ async fn bearer_tokens_authenticate_and_can_be_revoked() {
         "secrets are never listed"
     );
     let first_id = list[1]["id"].as_i64().unwrap_or_default();
+    let second_id = list[0]["id"].as_i64().unwrap_or_default();
+    // The new token revokes itself... through the first one.
     let revoke = c
         .send(
             c.http()
-                .post(c.url(&format!("/api/v1/me/tokens/{first_id}/revoke"))),
+                .post(c.url(&format!("/api/v1/me/tokens/{second_id}/revoke"))),
         )
         .await;
     assert_eq!(revoke.status, 204);
+    let c2 = app.client();
+    c2.set_header("authorization", &format!("Bearer {new_secret}"));
     assert_eq!(
-        c.get("/api/v1/me").await.status,
+        c2.get("/api/v1/me").await.status,
         401,
         "the revoked token no longer works"
     );
-    let c2 = app.client();
-    c2.set_header("authorization", &format!("Bearer {new_secret}"));
-    assert_eq!(c2.get("/api/v1/me").await.status, 200);
+    assert_eq!(
+        c.get("/api/v1/me").await.status,
+        200,
+        "the other one still does"
+    );
     // Another user's token id is not found, not revoked.
     let other = token_for(&app, Role::Ngo).await;
     let c3 = app.client();
     c3.set_header("authorization", &format!("Bearer {other}"));
     let res = c3
-        .send(c3.http().post(c3.url(&format!(
-            "/api/v1/me/tokens/{}/revoke",
-            created.json()["id"]
-        ))))
+        .send(
+            c3.http()
+                .post(c3.url(&format!("/api/v1/me/tokens/{first_id}/revoke"))),
+        )
         .await;
     assert_eq!(res.status, 404);
     assert_eq!(res.header("content-type"), Some("application/problem+json"));
-    assert_eq!(c2.get("/api/v1/me").await.status, 200);
+    assert_eq!(c.get("/api/v1/me").await.status, 200);
 }
 
 #[tokio::test]
@@ -170,5 +177,46 @@ async fn the_openapi_document_describes_the_api() {
                 r.path
             );
         }
+    }
+}
+
+#[tokio::test]
+async fn revoking_a_token_revokes_the_tokens_it_created() {
+    let app = TestApp::spawn().await;
+    let parent = token_for(&app, Role::Ngo).await;
+    let c = app.client();
+    c.set_header("authorization", &format!("Bearer {parent}"));
+    let mint = |c: testkit::Client| async move {
+        c.send(
+            c.http()
+                .post(c.url("/api/v1/me/tokens"))
+                .header("content-type", "application/json")
+                .body(r#"{"label":"child"}"#),
+        )
+        .await
+        .json()["token"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let child = mint(c.clone()).await;
+    let c2 = app.client();
+    c2.set_header("authorization", &format!("Bearer {child}"));
+    let grandchild = mint(c2.clone()).await;
+    // The user revokes the leaked parent from the account page.
+    let ui = app.login(Role::Ngo).await;
+    ui.get("/lv/account").await;
+    let tokens = store::tokens::list_api_tokens(&app.db, app.user_id(Role::Ngo))
+        .await
+        .unwrap_or_default();
+    let parent_id = tokens.iter().map(|t| t.id).min().unwrap_or_default();
+    let res = ui
+        .post_form(&format!("/lv/account/tokens/{parent_id}/revoke"), &[])
+        .await;
+    assert_eq!(res.status, 303);
+    for secret in [&parent, &child, &grandchild] {
+        let c = app.client();
+        c.set_header("authorization", &format!("Bearer {secret}"));
+        assert_eq!(c.get("/api/v1/me").await.status, 401);
     }
 }

@@ -81,7 +81,7 @@ async fn no_account_exists_in_a_fresh_database_but_the_ones_we_make() {
     let db = store::Db::open(&store::DbOptions::new(dir.path().join("fresh.db")))
         .await
         .unwrap_or_else(|e| panic!("{e}"));
-    store::migrate::run(&db)
+    store::migrate::run(&db, 1_795_700_000)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(store::users::list(&db).await.unwrap_or_default().is_empty());
@@ -510,4 +510,112 @@ async fn after_login_only_local_paths_are_followed() {
         res.location(),
         Some("/en/login?next=%2Fen%2Faccount%3Fnotice%3Dx")
     );
+}
+
+#[tokio::test]
+async fn parallel_guesses_cannot_slip_under_the_throttle() {
+    let app = TestApp::spawn().await;
+    let email = email_for(Role::Ministry);
+    let mut tasks = Vec::new();
+    for i in 0..30 {
+        let c = app.client();
+        let email = email.clone();
+        tasks.push(tokio::spawn(async move {
+            c.login(&email, &format!("nepareiza parole {i:02}"))
+                .await
+                .status
+        }));
+    }
+    let mut checked = 0;
+    let mut throttled = 0;
+    for t in tasks {
+        match t.await.unwrap_or_default() {
+            422 => checked += 1,
+            429 => throttled += 1,
+            other => panic!("unexpected status {other}"),
+        }
+    }
+    assert!(
+        checked <= 10,
+        "{checked} passwords were checked, at most 10 may be"
+    );
+    assert_eq!(checked + throttled, 30);
+}
+
+#[tokio::test]
+async fn logging_in_again_ends_the_previous_session() {
+    let app = TestApp::spawn().await;
+    let c = app.login(Role::Ngo).await;
+    let old = c.cookie("__Host-roma_session").unwrap_or_default();
+    let res = c
+        .post_form(
+            "/lv/login",
+            &[("email", &email_for(Role::Ngo)), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    assert_ne!(c.cookie("__Host-roma_session").unwrap_or_default(), old);
+    let replay = app.client();
+    replay.set_cookie("__Host-roma_session", &old);
+    assert_eq!(replay.get("/lv/workspace").await.status, 303);
+    assert_eq!(c.get("/lv/workspace").await.status, 200);
+}
+
+#[tokio::test]
+async fn guessing_the_current_password_is_throttled_too() {
+    let app = TestApp::spawn().await;
+    let c = app.login(Role::Ngo).await;
+    let new = "jauna ļoti gara parole 2026";
+    for i in 0..10 {
+        let res = c
+            .post_form(
+                "/lv/account/password",
+                &[
+                    ("current_password", &format!("minējums {i}")),
+                    ("new_password", new),
+                    ("confirm_password", new),
+                ],
+            )
+            .await;
+        assert_eq!(res.status, 422, "guess {i}");
+    }
+    let res = c
+        .post_form(
+            "/lv/account/password",
+            &[
+                ("current_password", PASSWORD),
+                ("new_password", new),
+                ("confirm_password", new),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 429);
+    assert_eq!(
+        store::audit::count(&app.db, "password_change_failed")
+            .await
+            .unwrap_or(0),
+        10
+    );
+}
+
+#[tokio::test]
+async fn a_failed_login_records_the_address_typed_only_when_it_is_one() {
+    let app = TestApp::spawn().await;
+    app.client().login("my secret password", "x").await;
+    app.client().login(" Someone@Example.LV ", "x").await;
+    let (entries, _) = store::audit::list(
+        &app.db,
+        &store::audit::Filter {
+            action: Some("login_failed".into()),
+            ..Default::default()
+        },
+        0,
+    )
+    .await
+    .unwrap_or_default();
+    let labels: Vec<_> = entries
+        .iter()
+        .filter_map(|e| e.actor_label.clone())
+        .collect();
+    assert_eq!(labels, ["someone@example.lv", "(not an e-mail address)"]);
 }

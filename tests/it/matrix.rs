@@ -183,6 +183,7 @@ async fn api_routes_obey_the_matrix_with_bearer_tokens_too() {
             app.user_id(role),
             "matrix",
             &domain::token::hash_secret(&secret),
+            None,
         )
         .await
         .unwrap_or_else(|e| panic!("{e}"));

@@ -7,7 +7,7 @@ pub struct Email(String);
 
 impl Email {
     pub fn parse(input: &str) -> Option<Email> {
-        let s = input.trim().to_lowercase();
+        let s = normalize_email(input);
         let (local, domain) = s.split_once('@')?;
         let ok = !local.is_empty()
             && domain.contains('.')
@@ -26,6 +26,12 @@ impl Email {
     pub fn into_string(self) -> String {
         self.0
     }
+}
+
+/// The form in which e-mail addresses are stored and compared: trimmed, lower-cased.
+/// (For input that may not be an address at all, e.g. a login attempt.)
+pub fn normalize_email(input: &str) -> String {
+    input.trim().to_lowercase()
 }
 
 /// A person's display name: trimmed, 1 to 200 characters, no control characters.

@@ -36,9 +36,12 @@ CREATE TABLE api_tokens (
     label TEXT NOT NULL,
     token_hash TEXT NOT NULL UNIQUE,
     created_at INTEGER NOT NULL,
-    revoked_at INTEGER
+    revoked_at INTEGER,
+    -- The token whose API call created this one; revoking it revokes this one too.
+    parent_id INTEGER REFERENCES api_tokens(id)
 );
 CREATE INDEX api_tokens_user ON api_tokens(user_id);
+CREATE INDEX api_tokens_parent ON api_tokens(parent_id);
 
 CREATE TABLE password_links (
     token_hash TEXT PRIMARY KEY,

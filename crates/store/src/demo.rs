@@ -53,7 +53,11 @@ pub async fn seed(db: &Db, now: i64) -> crate::Result<bool> {
         label: Some("demo".to_owned()),
         ip: None,
     };
+    // Each step is skipped when already done, so an interrupted seed completes next time.
     for (role, email, name, org_name) in DEMO_USERS {
+        if users::find_by_email(db, email).await?.is_some() {
+            continue;
+        }
         let org = match organisations::find_by_name(db, org_name).await? {
             Some(id) => id,
             None => organisations::create(db, now, &actor, org_name, None).await?,

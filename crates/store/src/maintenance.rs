@@ -8,15 +8,15 @@ use sqlx::sqlite::SqliteConnectOptions;
 
 use crate::Db;
 
-/// Runs `PRAGMA integrity_check` and `PRAGMA foreign_key_check`; returns the problems
-/// (empty means sound).
-pub async fn check(db: &Db) -> crate::Result<Vec<String>> {
+/// `PRAGMA integrity_check` and `PRAGMA foreign_key_check` on one connection; returns
+/// the problems (empty means sound).
+async fn checks(conn: &mut sqlx::SqliteConnection) -> crate::Result<Vec<String>> {
     let mut problems: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check")
-        .fetch_all(&db.reader)
+        .fetch_all(&mut *conn)
         .await?;
     problems.retain(|p| p != "ok");
     let fk: Vec<(String, Option<i64>, String, i64)> = sqlx::query_as("PRAGMA foreign_key_check")
-        .fetch_all(&db.reader)
+        .fetch_all(&mut *conn)
         .await?;
     problems.extend(fk.into_iter().map(|(table, rowid, parent, _)| {
         format!("{table} row {rowid:?} points to a missing {parent}")
@@ -24,16 +24,19 @@ pub async fn check(db: &Db) -> crate::Result<Vec<String>> {
     Ok(problems)
 }
 
+/// Checks the open database.
+pub async fn check(db: &Db) -> crate::Result<Vec<String>> {
+    let mut conn = db.reader.acquire().await?;
+    checks(&mut conn).await
+}
+
 /// Checks a database file that no server has open, without creating or changing it.
 pub async fn check_file(path: &Path) -> crate::Result<Vec<String>> {
     let opts = SqliteConnectOptions::new().filename(path).read_only(true);
     let mut conn = sqlx::SqliteConnection::connect_with(&opts).await?;
-    let mut problems: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check")
-        .fetch_all(&mut conn)
-        .await?;
-    problems.retain(|p| p != "ok");
+    let problems = checks(&mut conn).await;
     conn.close().await?;
-    Ok(problems)
+    problems
 }
 
 /// Checks a file offered as a backup: a sound SQLite database that is a Roma Platform

@@ -11,7 +11,7 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[(
 
 /// Applies every migration not yet applied, each in its own transaction. Returns the
 /// versions applied now.
-pub async fn run(db: &Db) -> crate::Result<Vec<i64>> {
+pub async fn run(db: &Db, now: i64) -> crate::Result<Vec<i64>> {
     let mut conn = db.writer.acquire().await?;
     sqlx::query(
         "CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -36,11 +36,11 @@ pub async fn run(db: &Db) -> crate::Result<Vec<i64>> {
         }
         sqlx::raw_sql(sql).execute(&mut *tx).await?;
         sqlx::query(
-            "INSERT INTO schema_migrations (version, name, applied_at)
-             VALUES ($1, $2, CAST(strftime('%s','now') AS INTEGER))",
+            "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
         )
         .bind(version)
         .bind(name)
+        .bind(now)
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
@@ -48,6 +48,11 @@ pub async fn run(db: &Db) -> crate::Result<Vec<i64>> {
         applied_now.push(version);
     }
     Ok(applied_now)
+}
+
+/// The version this program brings its databases to.
+pub fn latest() -> i64 {
+    MIGRATIONS.last().map_or(0, |m| m.0)
 }
 
 /// The highest applied migration version, 0 for an empty database.

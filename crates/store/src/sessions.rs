@@ -15,7 +15,7 @@ pub struct Lifetimes {
 }
 
 /// The user behind a live session.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct SessionUser {
     pub user_id: i64,
     pub email: String,
@@ -26,21 +26,50 @@ pub struct SessionUser {
     pub last_seen_at: i64,
 }
 
+impl std::fmt::Debug for SessionUser {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SessionUser")
+            .field("user_id", &self.user_id)
+            .field("role", &self.role)
+            .finish_non_exhaustive()
+    }
+}
+
 /// `last_seen_at` is only written when it is this many seconds old, so reading pages
 /// does not write to the database on every request.
 pub const TOUCH_AFTER: i64 = 60;
+
+/// A session to start.
+#[derive(Debug, Clone, Copy)]
+pub struct NewSession<'a> {
+    pub user_id: i64,
+    pub id_hash: &'a str,
+    pub csrf_token: &'a str,
+    /// The browser's previous session, ended now.
+    pub replaces: Option<&'a str>,
+}
 
 /// Starts a session for a user who has just logged in, and records the login.
 pub async fn create(
     db: &Db,
     now: i64,
     actor: &Actor,
-    user_id: i64,
-    id_hash: &str,
-    csrf_token: &str,
+    new: NewSession<'_>,
     lifetimes: Lifetimes,
 ) -> crate::Result<()> {
+    let NewSession {
+        user_id,
+        id_hash,
+        csrf_token,
+        replaces,
+    } = new;
     let mut tx = db.write().await?;
+    if let Some(old) = replaces {
+        sqlx::query("DELETE FROM sessions WHERE id_hash = $1")
+            .bind(old)
+            .execute(&mut *tx)
+            .await?;
+    }
     // Housekeeping: expired sessions of anybody go now.
     sqlx::query("DELETE FROM sessions WHERE last_seen_at < $1 OR created_at < $2")
         .bind(now - lifetimes.idle)

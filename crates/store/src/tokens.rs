@@ -13,7 +13,9 @@ pub struct ApiToken {
     pub revoked_at: Option<i64>,
 }
 
-/// Stores a new token's hash for a user; returns its id.
+/// Stores a new token's hash for a user; returns its id. `parent` is the token that
+/// authenticated the request creating it, if any: revoking a token revokes every token it
+/// created, so a leaked token cannot outlive its revocation by minting a successor.
 pub async fn create_api_token(
     db: &Db,
     now: i64,
@@ -21,15 +23,17 @@ pub async fn create_api_token(
     user_id: i64,
     label: &str,
     token_hash: &str,
+    parent: Option<i64>,
 ) -> crate::Result<i64> {
     let mut tx = db.write().await?;
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO api_tokens (user_id, label, token_hash, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+        "INSERT INTO api_tokens (user_id, label, token_hash, created_at, parent_id) VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )
     .bind(user_id)
     .bind(label)
     .bind(token_hash)
     .bind(now)
+    .bind(parent)
     .fetch_one(&mut *tx)
     .await
     .map_err(|e| Error::unique(e, "token"))?;
@@ -81,6 +85,21 @@ pub async fn revoke_api_token(
     .execute(&mut *tx)
     .await?
     .rows_affected();
+    if n > 0 {
+        // Everything this token created, and what those created, goes with it.
+        sqlx::query(
+            "WITH RECURSIVE descendants(id) AS (
+                 SELECT id FROM api_tokens WHERE parent_id = $1
+                 UNION SELECT t.id FROM api_tokens t JOIN descendants d ON t.parent_id = d.id
+             )
+             UPDATE api_tokens SET revoked_at = $2
+             WHERE id IN (SELECT id FROM descendants) AND revoked_at IS NULL",
+        )
+        .bind(id)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+    }
     if n == 0 {
         return Err(Error::NotFound);
     }
@@ -98,6 +117,7 @@ pub async fn revoke_api_token(
 /// The user behind a live token of an enabled account.
 #[derive(Debug, Clone)]
 pub struct TokenUser {
+    pub token_id: i64,
     pub user_id: i64,
     pub email: String,
     pub name: String,
@@ -106,8 +126,8 @@ pub struct TokenUser {
 }
 
 pub async fn lookup_api_token(db: &Db, token_hash: &str) -> crate::Result<Option<TokenUser>> {
-    let row: Option<(i64, String, String, String, Option<i64>)> = sqlx::query_as(
-        "SELECT u.id, u.email, u.name, u.role, u.organisation_id
+    let row: Option<(i64, i64, String, String, String, Option<i64>)> = sqlx::query_as(
+        "SELECT t.id, u.id, u.email, u.name, u.role, u.organisation_id
          FROM api_tokens t JOIN users u ON u.id = t.user_id
          WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.disabled_at IS NULL",
     )
@@ -115,8 +135,9 @@ pub async fn lookup_api_token(db: &Db, token_hash: &str) -> crate::Result<Option
     .fetch_optional(&db.reader)
     .await?;
     Ok(
-        row.and_then(|(user_id, email, name, role, organisation_id)| {
+        row.and_then(|(token_id, user_id, email, name, role, organisation_id)| {
             Some(TokenUser {
+                token_id,
                 user_id,
                 email,
                 name,
@@ -157,6 +178,8 @@ pub(crate) async fn insert_password_link(
     now: i64,
     expires_at: i64,
 ) -> crate::Result<()> {
+    // Only the newest link works: a lost older one is dead.
+    invalidate_password_links(&mut *conn, user_id, now).await?;
     sqlx::query(
         "INSERT INTO password_links (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
     )
@@ -166,6 +189,20 @@ pub(crate) async fn insert_password_link(
     .bind(expires_at)
     .execute(conn)
     .await?;
+    Ok(())
+}
+
+/// Ends every unused set-password link of a user (a new link, or a password set by any way).
+pub(crate) async fn invalidate_password_links(
+    conn: &mut sqlx::SqliteConnection,
+    user_id: i64,
+    now: i64,
+) -> crate::Result<()> {
+    sqlx::query("UPDATE password_links SET used_at = $1 WHERE user_id = $2 AND used_at IS NULL")
+        .bind(now)
+        .bind(user_id)
+        .execute(conn)
+        .await?;
     Ok(())
 }
 
@@ -207,12 +244,20 @@ pub async fn use_password_link(
     let Some(user_id) = user_id else {
         return Err(Error::NotFound);
     };
-    sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3 AND disabled_at IS NULL")
-        .bind(password_hash)
-        .bind(now)
-        .bind(user_id)
-        .execute(&mut *tx)
-        .await?;
+    let set = sqlx::query(
+        "UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3 AND disabled_at IS NULL",
+    )
+    .bind(password_hash)
+    .bind(now)
+    .bind(user_id)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if set == 0 {
+        // Disabled in the meantime: nothing happens, the link stays unused.
+        return Err(Error::NotFound);
+    }
+    invalidate_password_links(&mut tx, user_id, now).await?;
     sqlx::query("DELETE FROM sessions WHERE user_id = $1")
         .bind(user_id)
         .execute(&mut *tx)

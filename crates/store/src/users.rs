@@ -211,6 +211,7 @@ pub async fn set_password(
     if n == 0 {
         return Err(Error::NotFound);
     }
+    crate::tokens::invalidate_password_links(&mut tx, user_id, now).await?;
     sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND id_hash <> COALESCE($2, '')")
         .bind(user_id)
         .bind(keep_session)

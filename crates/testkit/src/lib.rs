@@ -55,7 +55,7 @@ impl TestApp {
         let db = store::Db::open(&opts)
             .await
             .unwrap_or_else(|e| panic!("open db: {e}"));
-        store::migrate::run(&db)
+        store::migrate::run(&db, 1_795_700_000)
             .await
             .unwrap_or_else(|e| panic!("migrate: {e}"));
         let start =

@@ -36,13 +36,17 @@ impl Lang {
         }
     }
 
-    /// The language a request path starts with (`/en/...`), Latvian otherwise.
-    pub fn from_path(path: &str) -> Lang {
+    /// The language a request path starts with (`/en/...`), if it starts with one.
+    pub fn in_path(path: &str) -> Option<Lang> {
         path.trim_start_matches('/')
             .split('/')
             .next()
             .and_then(Lang::parse)
-            .unwrap_or(Lang::Lv)
+    }
+
+    /// The language a request path starts with, Latvian otherwise.
+    pub fn from_path(path: &str) -> Lang {
+        Lang::in_path(path).unwrap_or(Lang::Lv)
     }
 
     /// The language the browser prefers among ours (RFC 9110 `Accept-Language` with

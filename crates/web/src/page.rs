@@ -152,12 +152,7 @@ impl<S: Send + Sync> FromRequestParts<S> for PageCtx {
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
         let path = parts.uri.path();
-        let lang = path
-            .trim_start_matches('/')
-            .split('/')
-            .next()
-            .and_then(Lang::parse)
-            .ok_or(AppError::NotFound)?;
+        let lang = Lang::in_path(path).ok_or(AppError::NotFound)?;
         let pq = parts.uri.path_and_query().map_or(path, |p| p.as_str());
         let user = parts.extensions.get::<CurrentUser>();
         Ok(PageCtx::new(lang, pq, user))

@@ -15,12 +15,22 @@ pub const SESSION_COOKIE: &str = "__Host-roma_session";
 pub const LOGIN_COOKIE: &str = "__Host-roma_login";
 
 /// How the user proved who they are.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub enum Via {
     /// A browser session; carries the session id's hash and its CSRF token.
     Session { id_hash: String, csrf_token: String },
-    /// A bearer API token (no CSRF: the browser never sends it by itself).
-    Token,
+    /// A bearer API token, by its id (no CSRF: the browser never sends it by itself).
+    Token { id: i64 },
+}
+
+/// Secrets stay out of logs: Debug shows which kind, not the values.
+impl std::fmt::Debug for Via {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Via::Session { .. } => f.write_str("Session { .. }"),
+            Via::Token { id } => f.debug_struct("Token").field("id", id).finish(),
+        }
+    }
 }
 
 /// The logged-in user of a request. Handlers take it as an extractor; the access layer
@@ -60,14 +70,49 @@ impl CurrentUser {
     pub fn csrf_token(&self) -> &str {
         match &self.via {
             Via::Session { csrf_token, .. } => csrf_token,
-            Via::Token => "",
+            Via::Token { .. } => "",
+        }
+    }
+
+    /// The API token that authenticated this request, if one did.
+    pub fn token_id(&self) -> Option<i64> {
+        match &self.via {
+            Via::Token { id } => Some(*id),
+            Via::Session { .. } => None,
         }
     }
 
     pub fn session_hash(&self) -> Option<&str> {
         match &self.via {
             Via::Session { id_hash, .. } => Some(id_hash),
-            Via::Token => None,
+            Via::Token { .. } => None,
+        }
+    }
+}
+
+impl CurrentUser {
+    pub fn from_session(s: store::sessions::SessionUser, id_hash: String) -> CurrentUser {
+        CurrentUser {
+            id: s.user_id,
+            email: s.email,
+            name: s.name,
+            role: s.role,
+            organisation_id: s.organisation_id,
+            via: Via::Session {
+                id_hash,
+                csrf_token: s.csrf_token,
+            },
+        }
+    }
+
+    pub fn from_token(t: store::tokens::TokenUser) -> CurrentUser {
+        CurrentUser {
+            id: t.user_id,
+            email: t.email,
+            name: t.name,
+            role: t.role,
+            organisation_id: t.organisation_id,
+            via: Via::Token { id: t.token_id },
         }
     }
 }
@@ -149,6 +194,18 @@ pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
         .filter_map(|kv| kv.trim().split_once('='))
         .find(|(k, _)| *k == name)
         .map(|(_, v)| v)
+}
+
+/// Appends a `Set-Cookie` header (see [`set_cookie`]) to a response.
+pub fn append_cookie(
+    res: &mut axum::response::Response,
+    name: &str,
+    value: &str,
+    max_age_seconds: Option<i64>,
+) {
+    if let Ok(v) = axum::http::HeaderValue::from_str(&set_cookie(name, value, max_age_seconds)) {
+        res.headers_mut().append(axum::http::header::SET_COOKIE, v);
+    }
 }
 
 /// A `Set-Cookie` value with the attributes every cookie of ours has.

@@ -16,7 +16,7 @@ use domain::token;
 use crate::error::{ErrorKind, error_response};
 use crate::features::{account, admin, api, login, public};
 use crate::i18n::Lang;
-use crate::principal::{self, CurrentUser, LOGIN_COOKIE, SESSION_COOKIE, Via};
+use crate::principal::{self, CurrentUser, LOGIN_COOKIE, SESSION_COOKIE};
 use crate::{AppState, security, statics};
 
 /// What a route needs from the caller.
@@ -184,13 +184,13 @@ pub fn app(state: AppState) -> Router {
                 error_response(ErrorKind::Internal)
             },
         ))
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            security::error_pages,
-        ))
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             std::time::Duration::from_secs(30),
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            security::error_pages,
         ))
         .layer(axum::extract::DefaultBodyLimit::max(1024 * 1024))
         .layer(middleware::from_fn(security::headers))
@@ -220,16 +220,7 @@ async fn access(
     if let (true, Some(secret)) = (is_api, bearer) {
         match store::tokens::lookup_api_token(state.db(), &token::hash_secret(secret.trim())).await
         {
-            Ok(Some(t)) => {
-                user = Some(CurrentUser {
-                    id: t.user_id,
-                    email: t.email,
-                    name: t.name,
-                    role: t.role,
-                    organisation_id: t.organisation_id,
-                    via: Via::Token,
-                });
-            }
+            Ok(Some(t)) => user = Some(CurrentUser::from_token(t)),
             Ok(None) => return error_response(ErrorKind::Unauthenticated),
             Err(e) => return crate::AppError::from(e).into_response(),
         }
@@ -237,19 +228,7 @@ async fn access(
         let id_hash = token::hash_secret(secret);
         match store::sessions::lookup(state.db(), now, &id_hash, state.settings().lifetimes()).await
         {
-            Ok(Some(s)) => {
-                user = Some(CurrentUser {
-                    id: s.user_id,
-                    email: s.email,
-                    name: s.name,
-                    role: s.role,
-                    organisation_id: s.organisation_id,
-                    via: Via::Session {
-                        id_hash,
-                        csrf_token: s.csrf_token,
-                    },
-                });
-            }
+            Ok(Some(s)) => user = Some(CurrentUser::from_session(s, id_hash)),
             Ok(None) => {}
             // Fail closed: if we cannot tell who it is, nobody is let in.
             Err(e) => return crate::AppError::from(e).into_response(),
@@ -258,7 +237,7 @@ async fn access(
 
     // CSRF on every state-changing request that a browser could send by itself.
     let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    let by_token = matches!(user.as_ref().map(|u| &u.via), Some(Via::Token));
+    let by_token = user.as_ref().is_some_and(|u| u.token_id().is_some());
     if unsafe_method && !by_token {
         if headers
             .get("sec-fetch-site")

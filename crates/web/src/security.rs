@@ -25,9 +25,10 @@ pub async fn request_id(mut req: Request, next: Next) -> Response {
         "0000000000000000".to_owned()
     };
     req.extensions_mut().insert(RequestId(id.clone()));
-    // The path is logged without its query string (which may carry a token).
-    let span =
-        tracing::info_span!("request", id = %id, method = %req.method(), path = %req.uri().path());
+    // The path is logged without its query string, and without the secret of a
+    // set-password link.
+    let path = redact_path(req.uri().path());
+    let span = tracing::info_span!("request", id = %id, method = %req.method(), path = %path);
     async move {
         let res = next.run(req).await;
         tracing::debug!(status = res.status().as_u16(), "response");
@@ -35,6 +36,14 @@ pub async fn request_id(mut req: Request, next: Next) -> Response {
     }
     .instrument(span)
     .await
+}
+
+/// A request path fit for a log line: the secret after `/password/set/` is replaced.
+pub fn redact_path(path: &str) -> String {
+    match path.find("/password/set/") {
+        Some(i) => format!("{}/password/set/…", &path[..i]),
+        None => path.to_owned(),
+    }
 }
 
 pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
@@ -139,6 +148,18 @@ pub async fn error_pages(State(_state): State<AppState>, req: Request, next: Nex
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn link_secrets_stay_out_of_logged_paths() {
+        assert_eq!(
+            super::redact_path("/lv/password/set/abcDEF123"),
+            "/lv/password/set/…"
+        );
+        assert_eq!(super::redact_path("/lv/admin/users"), "/lv/admin/users");
+    }
 }
 
 #[derive(Template)]

@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 use crate::AppState;
 use crate::error::AppResult;
-use crate::features::login::check_new_password;
+use crate::features::login::{check_new_password, reserve_attempt, throttle_limit, throttled};
 use crate::forms::{AppForm, FormErrors, parse_id};
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
@@ -109,6 +109,15 @@ pub async fn change_password(
 ) -> AppResult<Response> {
     user.require(Permission::ManageOwnAccount)?;
     let mut errors = FormErrors::default();
+    // Guessing the current password with a hijacked session counts like failed logins.
+    let Some(attempt) = reserve_attempt(&state, &user.email, &ip.to_string()).await? else {
+        let mut page = AccountPage::load(&state, ctx, &user).await?;
+        page.errors.add("current_password", "login-throttled");
+        return throttled(
+            (StatusCode::TOO_MANY_REQUESTS, Html(page.render()?)).into_response(),
+            &state,
+        );
+    };
     let stored = store::users::password_hash(state.db(), user.id).await?;
     let current = form.current_password.clone();
     let current_ok = match stored {
@@ -119,7 +128,18 @@ pub async fn change_password(
         }
         None => false,
     };
-    if !current_ok {
+    if current_ok {
+        store::throttle::release(state.db(), &attempt).await?;
+    } else {
+        store::throttle::failed(
+            state.db(),
+            state.now(),
+            &user.actor(ip),
+            &attempt,
+            throttle_limit(&state),
+            "password_change_failed",
+        )
+        .await?;
         errors.add("current_password", "password-current-wrong");
     }
     check_new_password(
@@ -179,6 +199,7 @@ pub async fn create_token(
         user.id,
         &label,
         &token::hash_secret(&secret),
+        None,
     )
     .await?;
     let mut page = AccountPage::load(&state, ctx, &user).await?;

@@ -9,7 +9,7 @@ use domain::{token, user};
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::forms::{AppForm, FormErrors, parse_id};
 use crate::i18n;
 use crate::page::PageCtx;
@@ -129,19 +129,20 @@ fn validate(f: &UserFields, errors: &mut FormErrors) -> Option<(String, Role, Op
     Some((name?.into_string(), role?, org?))
 }
 
-/// A new one-time link: (the URL to hand over, the hash to store, when it expires).
-fn new_password_link(state: &AppState, lang: i18n::Lang) -> (String, String, i64) {
+/// A new one-time set-password link: (the URL to hand over, the hash to store, when it
+/// expires). Used by the user administration and by `roma-platform user add`.
+pub fn new_password_link(public_url: &str, lang: i18n::Lang, now: i64) -> (String, String, i64) {
     let secret = token::random_secret();
     let url = format!(
         "{}/{}/password/set/{}",
-        state.settings().public_url.trim_end_matches('/'),
+        public_url.trim_end_matches('/'),
         lang.code(),
         secret
     );
     (
         url,
         token::hash_secret(&secret),
-        state.now() + PASSWORD_LINK_HOURS * 3600,
+        now + PASSWORD_LINK_HOURS * 3600,
     )
 }
 
@@ -166,7 +167,8 @@ pub async fn create_user(
     form.role = f.role.clone();
     form.organisation_id = f.organisation_id.clone();
     if let (Some(email), Some((name, role, organisation_id))) = (email, valid) {
-        let (url, link_hash, expires_at) = new_password_link(&state, lang);
+        let (url, link_hash, expires_at) =
+            new_password_link(&state.settings().public_url, lang, state.now());
         let created = store::users::create(
             state.db(),
             state.now(),
@@ -272,8 +274,13 @@ pub async fn password_link(
 ) -> AppResult<Html<String>> {
     user.require(Permission::ManageUsers)?;
     let id = parse_id(&id)?;
+    if id == user.id {
+        // One's own password is changed on the account page, with the current one.
+        return Err(AppError::Forbidden);
+    }
     let mut form = UserForm::for_user(&state, ctx, id).await?;
-    let (url, link_hash, expires_at) = new_password_link(&state, form.ctx.lang);
+    let (url, link_hash, expires_at) =
+        new_password_link(&state.settings().public_url, form.ctx.lang, state.now());
     store::tokens::create_password_link(
         state.db(),
         state.now(),
@@ -295,6 +302,7 @@ pub fn action_label(action: &str) -> &'static str {
         "lockout" => "audit-lockout",
         "logout" => "audit-logout",
         "password_changed" => "audit-password-changed",
+        "password_change_failed" => "audit-password-change-failed",
         "password_set" => "audit-password-set",
         "password_link_created" => "audit-password-link-created",
         "user_created" => "audit-user-created",
@@ -346,9 +354,10 @@ pub struct AuditQuery {
     page: Option<i64>,
 }
 
-/// The start of a calendar day in Riga, as unix seconds.
-fn day_start(date: &str) -> Option<i64> {
+/// The start of a calendar day in Riga (`days_later` after `date`), as unix seconds.
+fn day_start(date: &str, days_later: i64) -> Option<i64> {
     let d: jiff::civil::Date = date.trim().parse().ok()?;
+    let d = d.checked_add(jiff::Span::new().days(days_later)).ok()?;
     d.to_zoned_datetime(i18n::riga())
         .ok()
         .map(|z| z.timestamp().as_second())
@@ -364,8 +373,16 @@ pub async fn audit(
     let filter = store::audit::Filter {
         action: Some(q.action.trim().to_owned()).filter(|s| !s.is_empty()),
         actor: Some(q.actor.trim().to_owned()).filter(|s| !s.is_empty()),
-        from: day_start(&q.from),
-        until: day_start(&q.until).map(|t| t + 86_400),
+        from: day_start(&q.from, 0),
+        until: day_start(&q.until, 1),
+    };
+    // A date that does not parse is not silently kept in the form: it filtered nothing.
+    let shown_date = |raw: &str| {
+        if day_start(raw, 0).is_some() {
+            raw.trim().to_owned()
+        } else {
+            String::new()
+        }
     };
     let page = q.page.unwrap_or(0).clamp(0, 1_000_000);
     let (entries, more) = store::audit::list(state.db(), &filter, page).await?;
@@ -408,8 +425,8 @@ pub async fn audit(
         next_href: more.then(|| link(page + 1)),
         filter_action: q.action.clone(),
         filter_actor: q.actor.clone(),
-        filter_from: q.from.clone(),
-        filter_until: q.until.clone(),
+        filter_from: shown_date(&q.from),
+        filter_until: shown_date(&q.until),
         ctx,
     };
     Ok(Html(page_view.render()?))

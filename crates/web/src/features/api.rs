@@ -191,6 +191,7 @@ pub async fn create_token(
         user.id,
         &label,
         &token::hash_secret(&secret),
+        user.token_id(),
     )
     .await?;
     Ok((

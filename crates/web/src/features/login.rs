@@ -4,7 +4,8 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use domain::{password, token};
+use domain::auth::Permission;
+use domain::{password, token, user};
 use serde::Deserialize;
 
 use crate::AppState;
@@ -43,13 +44,44 @@ fn login_secret(headers: &HeaderMap) -> (String, bool) {
 }
 
 fn with_login_cookie(mut res: Response, secret: &str, is_new: bool) -> Response {
-    if is_new
-        && let Ok(v) =
-            HeaderValue::from_str(&principal::set_cookie(LOGIN_COOKIE, secret, Some(7200)))
-    {
-        res.headers_mut().append(header::SET_COOKIE, v);
+    if is_new {
+        principal::append_cookie(&mut res, LOGIN_COOKIE, secret, Some(7200));
     }
     res
+}
+
+/// The throttle's limit now.
+pub fn throttle_limit(state: &AppState) -> store::throttle::Limit {
+    let t = state.settings().login_throttle;
+    store::throttle::Limit {
+        max: t.max_failures,
+        since: state.now() - t.window_minutes * 60,
+    }
+}
+
+/// Reserves a password attempt for an account from an address; `None` when throttled.
+pub async fn reserve_attempt(
+    state: &AppState,
+    account: &str,
+    address: &str,
+) -> AppResult<Option<store::throttle::Attempt>> {
+    Ok(store::throttle::reserve(
+        state.db(),
+        state.now(),
+        account,
+        address,
+        throttle_limit(state),
+    )
+    .await?)
+}
+
+/// Adds `Retry-After` to a 429 answer.
+pub fn throttled(mut res: Response, state: &AppState) -> AppResult<Response> {
+    res.headers_mut().insert(
+        header::RETRY_AFTER,
+        HeaderValue::from(state.settings().login_throttle.window_minutes * 60),
+    );
+    Ok(res)
 }
 
 /// Only a path on this site: `/…` but not `//…` or `/\…`.
@@ -110,11 +142,12 @@ pub async fn submit(
     State(state): State<AppState>,
     ctx: PageCtx,
     ClientIp(ip): ClientIp,
+    MaybeUser(previous): MaybeUser,
     headers: HeaderMap,
     AppForm(form): AppForm<LoginForm>,
 ) -> AppResult<Response> {
     let now = state.now();
-    let email = form.email.trim().to_lowercase();
+    let email = user::normalize_email(&form.email);
     let ip = ip.to_string();
     let (csrf, _) = login_secret(&headers);
     let next = safe_next(&form.next).unwrap_or_default().to_owned();
@@ -140,26 +173,14 @@ pub async fn submit(
         return render(ctx, StatusCode::UNPROCESSABLE_ENTITY, errors);
     }
 
-    // Throttling, per account and per client address, shared through the database.
-    let limits = state.settings().login_throttle;
-    let since = now - limits.window_minutes * 60;
-    let by_account =
-        store::throttle::failures_since(state.db(), store::throttle::Scope::Account, &email, since)
-            .await?;
-    let by_address =
-        store::throttle::failures_since(state.db(), store::throttle::Scope::Address, &ip, since)
-            .await?;
-    if by_account >= limits.max_failures || by_address >= limits.max_failures {
+    // Throttling, per account and per client address, shared through the database: the
+    // attempt is reserved before the password is checked.
+    let Some(attempt) = reserve_attempt(&state, &email, &ip).await? else {
         tracing::warn!("login throttled");
         let mut errors = FormErrors::default();
         errors.add("email", "login-throttled");
-        let mut res = render(ctx, StatusCode::TOO_MANY_REQUESTS, errors)?;
-        res.headers_mut().insert(
-            header::RETRY_AFTER,
-            HeaderValue::from(limits.window_minutes * 60),
-        );
-        return Ok(res);
-    }
+        return throttled(render(ctx, StatusCode::TOO_MANY_REQUESTS, errors)?, &state);
+    };
 
     let creds = store::users::credentials(state.db(), &email).await?;
     let password_given = form.password.clone();
@@ -180,25 +201,31 @@ pub async fn submit(
     };
 
     let Some((user_id, hash)) = verified else {
+        // The attempted address is recorded only when it is one (people type passwords
+        // into the wrong field).
+        let label = user::Email::parse(&email).map_or_else(
+            || "(not an e-mail address)".to_owned(),
+            user::Email::into_string,
+        );
         let actor = store::Actor {
             user_id: None,
-            label: Some(email.clone()),
+            label: Some(label),
             ip: Some(ip.clone()),
         };
-        store::throttle::record_failure(state.db(), now, &actor, &email, &ip, since).await?;
-        if by_account + 1 == limits.max_failures || by_address + 1 == limits.max_failures {
-            store::audit::record_alone(
-                state.db(),
-                now,
-                &actor,
-                &store::audit::Event::new("lockout"),
-            )
-            .await?;
-        }
+        store::throttle::failed(
+            state.db(),
+            now,
+            &actor,
+            &attempt,
+            throttle_limit(&state),
+            "login_failed",
+        )
+        .await?;
         let mut errors = FormErrors::default();
         errors.add("email", "login-failed");
         return render(ctx, StatusCode::UNPROCESSABLE_ENTITY, errors);
     };
+    store::throttle::release(state.db(), &attempt).await?;
 
     if password::needs_rehash(&hash) {
         let pw = form.password.clone();
@@ -218,9 +245,12 @@ pub async fn submit(
         state.db(),
         now,
         &actor,
-        user_id,
-        &token::hash_secret(&secret),
-        &csrf_token,
+        store::sessions::NewSession {
+            user_id,
+            id_hash: &token::hash_secret(&secret),
+            csrf_token: &csrf_token,
+            replaces: previous.as_ref().and_then(CurrentUser::session_hash),
+        },
         state.settings().lifetimes(),
     )
     .await?;
@@ -230,13 +260,8 @@ pub async fn submit(
         next
     };
     let mut res = Redirect::to(&target).into_response();
-    let h = res.headers_mut();
-    if let Ok(v) = HeaderValue::from_str(&principal::set_cookie(SESSION_COOKIE, &secret, None)) {
-        h.append(header::SET_COOKIE, v);
-    }
-    if let Ok(v) = HeaderValue::from_str(&principal::set_cookie(LOGIN_COOKIE, "", Some(0))) {
-        h.append(header::SET_COOKIE, v);
-    }
+    principal::append_cookie(&mut res, SESSION_COOKIE, &secret, None);
+    principal::append_cookie(&mut res, LOGIN_COOKIE, "", Some(0));
     Ok(res)
 }
 
@@ -246,6 +271,7 @@ pub async fn logout(
     user: CurrentUser,
     ClientIp(ip): ClientIp,
 ) -> AppResult<Response> {
+    user.require(Permission::UseWorkspace)?;
     if let Some(id_hash) = user.session_hash() {
         let actor = store::Actor {
             user_id: Some(user.id),
@@ -255,9 +281,7 @@ pub async fn logout(
         store::sessions::logout(state.db(), state.now(), &actor, id_hash).await?;
     }
     let mut res = Redirect::to(&ctx.href("/")).into_response();
-    if let Ok(v) = HeaderValue::from_str(&principal::set_cookie(SESSION_COOKIE, "", Some(0))) {
-        res.headers_mut().append(header::SET_COOKIE, v);
-    }
+    principal::append_cookie(&mut res, SESSION_COOKIE, "", Some(0));
     res.headers_mut().insert(
         "clear-site-data",
         HeaderValue::from_static("\"cache\", \"storage\""),
