@@ -244,24 +244,8 @@ pub async fn use_password_link(
     let Some(user_id) = user_id else {
         return Err(Error::NotFound);
     };
-    let set = sqlx::query(
-        "UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3 AND disabled_at IS NULL",
-    )
-    .bind(password_hash)
-    .bind(now)
-    .bind(user_id)
-    .execute(&mut *tx)
-    .await?
-    .rows_affected();
-    if set == 0 {
-        // Disabled in the meantime: nothing happens, the link stays unused.
-        return Err(Error::NotFound);
-    }
-    invalidate_password_links(&mut tx, user_id, now).await?;
-    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
-        .bind(user_id)
-        .execute(&mut *tx)
-        .await?;
+    // A user disabled in the meantime gets nothing, and the link stays unused.
+    crate::users::store_password(&mut tx, now, user_id, password_hash, None).await?;
     let actor = Actor {
         user_id: Some(user_id),
         ..actor.clone()

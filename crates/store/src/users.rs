@@ -201,22 +201,7 @@ pub async fn set_password(
     keep_session: Option<&str>,
 ) -> crate::Result<()> {
     let mut tx = db.write().await?;
-    let n = sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
-        .bind(hash)
-        .bind(now)
-        .bind(user_id)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-    if n == 0 {
-        return Err(Error::NotFound);
-    }
-    crate::tokens::invalidate_password_links(&mut tx, user_id, now).await?;
-    sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND id_hash <> COALESCE($2, '')")
-        .bind(user_id)
-        .bind(keep_session)
-        .execute(&mut *tx)
-        .await?;
+    store_password(&mut tx, now, user_id, hash, keep_session).await?;
     audit::record(
         &mut tx,
         now,
@@ -225,6 +210,37 @@ pub async fn set_password(
     )
     .await?;
     tx.commit().await?;
+    Ok(())
+}
+
+/// Sets an enabled user's password hash inside the caller's transaction, ends their
+/// set-password links and their sessions (but `keep_session`). `NotFound` for an unknown
+/// or disabled user.
+pub(crate) async fn store_password(
+    conn: &mut sqlx::SqliteConnection,
+    now: i64,
+    user_id: i64,
+    hash: &str,
+    keep_session: Option<&str>,
+) -> crate::Result<()> {
+    let n = sqlx::query(
+        "UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3 AND disabled_at IS NULL",
+    )
+    .bind(hash)
+    .bind(now)
+    .bind(user_id)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    if n == 0 {
+        return Err(Error::NotFound);
+    }
+    crate::tokens::invalidate_password_links(&mut *conn, user_id, now).await?;
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND id_hash <> COALESCE($2, '')")
+        .bind(user_id)
+        .bind(keep_session)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }
 
