@@ -143,7 +143,11 @@ async fn error_pages_are_localized_and_show_nothing_internal() {
         .send(c.http().request(reqwest::Method::TRACE, c.url("/lv/")))
         .await;
     assert_eq!(trace.status, 405);
-    assert!(trace.text.contains("Šāda darbība nav atļauta"), "{}", trace.text);
+    assert!(
+        trace.text.contains("Šāda darbība nav atļauta"),
+        "{}",
+        trace.text
+    );
     // The API speaks problem+json.
     let api = c.get("/api/v1/me").await;
     assert_eq!(api.status, 401);
