@@ -345,6 +345,19 @@ async fn workspace_pages_have_no_accessibility_violations() {
     );
     found.extend(axe(&b, "lv", "Audita žurnāls").await);
 
+    // Territories: the list of today's units, a search, a date that does not parse.
+    for path in [
+        "/lv/territories",
+        "/lv/territories?q=vilaka",
+        "/lv/territories?on=2024-02-31",
+    ] {
+        b.goto(&url(&app, path)).await;
+        found.extend(axe(&b, "lv", "Teritorijas").await);
+    }
+    b.goto(&url(&app, "/en/territories?q=valga&on=2024-01-01"))
+        .await;
+    found.extend(axe(&b, "en", "Territories").await);
+
     b.set_window_size(360, 740).await;
     for (lang, workspace) in [("lv", "Darba vieta"), ("en", "Workspace")] {
         b.goto(&url(&app, &format!("/{lang}/workspace"))).await;

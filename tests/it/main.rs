@@ -11,3 +11,4 @@ mod demo;
 mod headers;
 mod i18n;
 mod matrix;
+mod territories;

@@ -31,6 +31,7 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("POST", "/{lang}/password/set/{token}", Allowed::Everyone),
     ("GET", "/{lang}/workspace", Allowed::AnyRole),
     ("GET", "/{lang}/account", Allowed::AnyRole),
+    ("GET", "/{lang}/territories", Allowed::AnyRole),
     ("POST", "/{lang}/account/password", Allowed::AnyRole),
     ("POST", "/{lang}/account/tokens", Allowed::AnyRole),
     (
@@ -51,6 +52,7 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("GET", "/{lang}/admin/audit", Allowed::Only(COORD)),
     ("GET", "/api/v1/openapi.json", Allowed::Everyone),
     ("GET", "/api/v1/me", Allowed::AnyRole),
+    ("GET", "/api/v1/territories", Allowed::AnyRole),
     ("GET", "/api/v1/me/tokens", Allowed::AnyRole),
     ("POST", "/api/v1/me/tokens", Allowed::AnyRole),
     ("POST", "/api/v1/me/tokens/{id}/revoke", Allowed::AnyRole),

@@ -4,6 +4,8 @@
 pub mod auth;
 pub mod clock;
 pub mod password;
+pub mod territory;
+pub mod text;
 pub mod token;
 pub mod user;
 

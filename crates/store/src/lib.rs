@@ -8,6 +8,7 @@ pub mod maintenance;
 pub mod migrate;
 pub mod organisations;
 pub mod sessions;
+pub mod territories;
 pub mod throttle;
 pub mod tokens;
 pub mod users;

@@ -2,12 +2,29 @@
 
 use crate::Db;
 
-/// (version, name, SQL). Versions are strictly increasing.
-pub const MIGRATIONS: &[(i64, &str, &str)] = &[(
-    1,
-    "foundation",
-    include_str!("../migrations/0001_foundation.sql"),
-)];
+/// Reference data a migration loads after its SQL, in the same transaction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Data {
+    None,
+    /// `data/territories/`.
+    Territories,
+}
+
+/// (version, name, SQL, data). Versions are strictly increasing.
+pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
+    (
+        1,
+        "foundation",
+        include_str!("../migrations/0001_foundation.sql"),
+        Data::None,
+    ),
+    (
+        2,
+        "territories",
+        include_str!("../migrations/0002_territories.sql"),
+        Data::Territories,
+    ),
+];
 
 /// Applies every migration not yet applied, each in its own transaction. Returns the
 /// versions applied now.
@@ -24,7 +41,7 @@ pub async fn run(db: &Db, now: i64) -> crate::Result<Vec<i64>> {
     .await?;
     drop(conn);
     let mut applied_now = Vec::new();
-    for &(version, name, sql) in MIGRATIONS {
+    for &(version, name, sql, data) in MIGRATIONS {
         let mut tx = db.write().await?;
         let done: Option<i64> =
             sqlx::query_scalar("SELECT version FROM schema_migrations WHERE version = $1")
@@ -35,6 +52,10 @@ pub async fn run(db: &Db, now: i64) -> crate::Result<Vec<i64>> {
             continue;
         }
         sqlx::raw_sql(sql).execute(&mut *tx).await?;
+        match data {
+            Data::None => {}
+            Data::Territories => crate::territories::load_reference(&mut tx).await?,
+        }
         sqlx::query(
             "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
         )

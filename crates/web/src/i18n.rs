@@ -107,6 +107,11 @@ pub const SOURCES: &[(Lang, &str, &str)] = &[
         include_str!("../../../locales/lv/admin.ftl"),
     ),
     (
+        Lang::Lv,
+        "territories.ftl",
+        include_str!("../../../locales/lv/territories.ftl"),
+    ),
+    (
         Lang::En,
         "core.ftl",
         include_str!("../../../locales/en/core.ftl"),
@@ -120,6 +125,11 @@ pub const SOURCES: &[(Lang, &str, &str)] = &[
         Lang::En,
         "admin.ftl",
         include_str!("../../../locales/en/admin.ftl"),
+    ),
+    (
+        Lang::En,
+        "territories.ftl",
+        include_str!("../../../locales/en/territories.ftl"),
     ),
 ];
 

@@ -36,6 +36,7 @@ pub struct PageCtx {
 /// The workspace navigation: (path after the language, message id, permission needed).
 const NAV: &[(&str, &str, Permission)] = &[
     ("/workspace", "nav-workspace", Permission::UseWorkspace),
+    ("/territories", "nav-territories", Permission::UseWorkspace),
     ("/admin/users", "nav-users", Permission::ManageUsers),
     ("/admin/audit", "nav-audit", Permission::ViewAuditLog),
     ("/account", "nav-account", Permission::ManageOwnAccount),

@@ -14,7 +14,7 @@ use domain::auth::Permission;
 use domain::token;
 
 use crate::error::{ErrorKind, error_response};
-use crate::features::{account, admin, api, login, public};
+use crate::features::{account, admin, api, login, public, territories};
 use crate::i18n::Lang;
 use crate::principal::{self, CurrentUser, LOGIN_COOKIE, SESSION_COOKIE};
 use crate::{AppState, security, statics};
@@ -105,6 +105,7 @@ fn registry() -> Registry {
     // Workspace.
     r.get("/{lang}/workspace", Page(UseWorkspace), account::workspace);
     r.get("/{lang}/account", Page(ManageOwnAccount), account::page);
+    r.get("/{lang}/territories", Page(UseWorkspace), territories::page);
     r.post(
         "/{lang}/account/password",
         Page(ManageOwnAccount),
@@ -147,6 +148,11 @@ fn registry() -> Registry {
     // JSON API.
     r.get("/api/v1/openapi.json", Public, api::openapi);
     r.get("/api/v1/me", Api(UseWorkspace), api::me);
+    r.get(
+        "/api/v1/territories",
+        Api(UseWorkspace),
+        territories::api_list,
+    );
     r.get("/api/v1/me/tokens", Api(ManageOwnAccount), api::list_tokens);
     r.post(
         "/api/v1/me/tokens",

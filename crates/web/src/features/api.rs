@@ -24,8 +24,24 @@ use crate::principal::{ClientIp, CurrentUser};
         version = "1",
         description = "The JSON API of Roma Platform. Authenticate with a personal token: `Authorization: Bearer roma_…`. Errors are RFC 9457 problem+json."
     ),
-    paths(crate::features::public::healthz, me, list_tokens, create_token, revoke_token),
-    components(schemas(Me, TokenInfo, NewToken, CreatedToken, Problem, Health)),
+    paths(
+        crate::features::public::healthz,
+        me,
+        list_tokens,
+        create_token,
+        revoke_token,
+        crate::features::territories::api_list
+    ),
+    components(schemas(
+        Me,
+        TokenInfo,
+        NewToken,
+        CreatedToken,
+        Problem,
+        Health,
+        crate::features::territories::TerritoryJson,
+        crate::features::territories::UnitRef
+    )),
     modifiers(&BearerAuth)
 )]
 pub struct ApiDoc;

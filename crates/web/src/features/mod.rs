@@ -5,3 +5,4 @@ pub mod admin;
 pub mod api;
 pub mod login;
 pub mod public;
+pub mod territories;
