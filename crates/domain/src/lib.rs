@@ -3,6 +3,7 @@
 
 pub mod auth;
 pub mod clock;
+pub mod directory;
 pub mod password;
 pub mod territory;
 pub mod text;
