@@ -60,7 +60,13 @@ pub async fn seed(db: &Db, now: i64) -> crate::Result<bool> {
         }
         let org = match organisations::find_by_name(db, org_name).await? {
             Some(id) => id,
-            None => organisations::create(db, now, &actor, org_name, None).await?,
+            None => {
+                let input = organisations::OrgInput {
+                    name_lv: (*org_name).to_owned(),
+                    ..Default::default()
+                };
+                organisations::create(db, now, &actor, &input).await?
+            }
         };
         users::create(
             db,

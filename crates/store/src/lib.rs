@@ -7,6 +7,7 @@ pub mod demo;
 pub mod maintenance;
 pub mod migrate;
 pub mod organisations;
+pub mod people;
 pub mod sessions;
 pub mod territories;
 pub mod throttle;

@@ -8,6 +8,8 @@ pub enum Data {
     None,
     /// `data/territories/`.
     Territories,
+    /// The search and sort keys of the organisations that existed before them.
+    DirectoryKeys,
 }
 
 /// (version, name, SQL, data). Versions are strictly increasing.
@@ -23,6 +25,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
         "territories",
         include_str!("../migrations/0002_territories.sql"),
         Data::Territories,
+    ),
+    (
+        3,
+        "directory",
+        include_str!("../migrations/0003_directory.sql"),
+        Data::DirectoryKeys,
     ),
 ];
 
@@ -55,6 +63,7 @@ pub async fn run(db: &Db, now: i64) -> crate::Result<Vec<i64>> {
         match data {
             Data::None => {}
             Data::Territories => crate::territories::load_reference(&mut tx).await?,
+            Data::DirectoryKeys => crate::organisations::rekey(&mut tx).await?,
         }
         sqlx::query(
             "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",

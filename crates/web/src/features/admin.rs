@@ -47,7 +47,8 @@ struct UserForm {
     organisation_id: String,
     disabled: bool,
     roles: [Role; 5],
-    organisations: Vec<store::organisations::Organisation>,
+    /// (id, Latvian name) of every organisation.
+    organisations: Vec<(i64, String)>,
     password_link: Option<String>,
     notice: Option<&'static str>,
     errors: FormErrors,
@@ -65,7 +66,7 @@ impl UserForm {
             organisation_id: String::new(),
             disabled: false,
             roles: Role::ALL,
-            organisations: store::organisations::list(state.db()).await?,
+            organisations: store::organisations::names(state.db()).await?,
             password_link: None,
             notice: None,
             errors: FormErrors::default(),
