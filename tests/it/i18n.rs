@@ -104,9 +104,40 @@ fn every_message_a_template_asks_for_exists() {
         }
     }
     // Ids that come from enumerations.
-    for role in Role::ALL {
-        if !lv.contains(role.label_key()) {
-            missing.insert(role.label_key().to_owned());
+    let enumerated = Role::ALL
+        .iter()
+        .map(|r| r.label_key())
+        .chain(
+            domain::directory::OrgKind::ALL
+                .iter()
+                .map(|k| k.label_key()),
+        )
+        .chain(domain::directory::Gender::ALL.iter().map(|g| g.label_key()))
+        .chain(
+            domain::directory::RomaIdentity::ALL
+                .iter()
+                .map(|r| r.label_key()),
+        )
+        .chain(domain::territory::Kind::ALL.iter().map(|k| k.label_key()))
+        .chain(
+            domain::territory::PlanningRegion::ALL
+                .iter()
+                .map(|r| r.label_key()),
+        )
+        .chain(
+            [
+                domain::directory::AgeGroup::Under18,
+                domain::directory::AgeGroup::From18To29,
+                domain::directory::AgeGroup::From30To49,
+                domain::directory::AgeGroup::From50To64,
+                domain::directory::AgeGroup::From65,
+            ]
+            .iter()
+            .map(|a| a.label_key()),
+        );
+    for id in enumerated {
+        if !lv.contains(id) {
+            missing.insert(id.to_owned());
         }
     }
     for p in [

@@ -32,6 +32,42 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("GET", "/{lang}/workspace", Allowed::AnyRole),
     ("GET", "/{lang}/account", Allowed::AnyRole),
     ("GET", "/{lang}/territories", Allowed::AnyRole),
+    ("GET", "/{lang}/organisations", Allowed::AnyRole),
+    ("GET", "/{lang}/organisations/new", Allowed::Only(COORD)),
+    ("POST", "/{lang}/organisations", Allowed::Only(COORD)),
+    ("GET", "/{lang}/organisations/{id}", Allowed::AnyRole),
+    (
+        "GET",
+        "/{lang}/organisations/{id}/edit",
+        Allowed::Only(COORD),
+    ),
+    ("POST", "/{lang}/organisations/{id}", Allowed::Only(COORD)),
+    ("GET", "/{lang}/people", Allowed::AnyRole),
+    ("GET", "/{lang}/people/new", Allowed::Only(COORD)),
+    ("POST", "/{lang}/people", Allowed::Only(COORD)),
+    ("GET", "/{lang}/people/{id}", Allowed::AnyRole),
+    ("GET", "/{lang}/people/{id}/edit", Allowed::Only(COORD)),
+    ("POST", "/{lang}/people/{id}", Allowed::Only(COORD)),
+    (
+        "POST",
+        "/{lang}/people/{id}/memberships",
+        Allowed::Only(COORD),
+    ),
+    (
+        "POST",
+        "/{lang}/people/{id}/memberships/{mid}/end",
+        Allowed::Only(COORD),
+    ),
+    (
+        "POST",
+        "/{lang}/people/{id}/roma-identity",
+        Allowed::Only(COORD),
+    ),
+    (
+        "POST",
+        "/{lang}/people/{id}/roma-identity/withdraw",
+        Allowed::Only(COORD),
+    ),
     ("POST", "/{lang}/account/password", Allowed::AnyRole),
     ("POST", "/{lang}/account/tokens", Allowed::AnyRole),
     (
@@ -76,6 +112,7 @@ pub fn example_path(app: &TestApp, pattern: &str) -> String {
         .replace("{file}", "app.css")
         .replace("{token}", "no-such-link")
         .replace("{id}", &app.user_id(Role::Ministry).to_string())
+        .replace("{mid}", "1")
 }
 
 #[test]

@@ -57,9 +57,18 @@ impl Role {
     pub fn permissions(self) -> &'static [Permission] {
         use Permission::*;
         match self {
-            Role::Coordinator => &[UseWorkspace, ManageOwnAccount, ManageUsers, ViewAuditLog],
+            Role::Coordinator => &[
+                UseWorkspace,
+                ManageOwnAccount,
+                ManageUsers,
+                ViewAuditLog,
+                ViewDirectory,
+                ManageDirectory,
+                ViewRomaIdentity,
+                RecordRomaIdentity,
+            ],
             Role::Ministry | Role::Municipality | Role::Mediator | Role::Ngo => {
-                &[UseWorkspace, ManageOwnAccount]
+                &[UseWorkspace, ManageOwnAccount, ViewDirectory]
             }
         }
     }
@@ -86,14 +95,27 @@ pub enum Permission {
     ManageUsers,
     /// Browse the audit log.
     ViewAuditLog,
+    /// See the directory of organisations and people (contacts only of one's own
+    /// organisation, unless also `ManageDirectory`).
+    ViewDirectory,
+    /// Create and edit organisations, people and memberships; see every contact.
+    ManageDirectory,
+    /// See a person's Roma self-identification (special-category data).
+    ViewRomaIdentity,
+    /// Record or withdraw Roma self-identification with its consent.
+    RecordRomaIdentity,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 4] = [
+    pub const ALL: [Permission; 8] = [
         Permission::UseWorkspace,
         Permission::ManageOwnAccount,
         Permission::ManageUsers,
         Permission::ViewAuditLog,
+        Permission::ViewDirectory,
+        Permission::ManageDirectory,
+        Permission::ViewRomaIdentity,
+        Permission::RecordRomaIdentity,
     ];
 }
 
@@ -116,6 +138,9 @@ mod tests {
             let admin = role == Role::Coordinator;
             assert_eq!(role.has(Permission::ManageUsers), admin, "{role}");
             assert_eq!(role.has(Permission::ViewAuditLog), admin, "{role}");
+            assert_eq!(role.has(Permission::ManageDirectory), admin, "{role}");
+            assert_eq!(role.has(Permission::ViewRomaIdentity), admin, "{role}");
+            assert!(role.has(Permission::ViewDirectory));
             assert!(role.has(Permission::UseWorkspace));
             assert!(role.has(Permission::ManageOwnAccount));
         }

@@ -45,6 +45,8 @@ CREATE TABLE memberships (
     person_id INTEGER NOT NULL REFERENCES people(id),
     organisation_id INTEGER NOT NULL REFERENCES organisations(id),
     role_title TEXT,
+    -- The role title folded, for search.
+    role_key TEXT NOT NULL DEFAULT '',
     from_date TEXT,
     to_date TEXT,
     created_at INTEGER NOT NULL

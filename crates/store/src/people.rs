@@ -74,6 +74,9 @@ pub struct PersonFilter {
     pub region: Option<PlanningRegion>,
     /// Words of a role title ("mediators").
     pub role: Option<String>,
+    /// Whether the words typed are also looked for in e-mail addresses (only for those who
+    /// may see every contact: nobody else can probe for an address).
+    pub search_emails: bool,
 }
 
 pub const PAGE_SIZE: i64 = 50;
@@ -97,6 +100,7 @@ pub async fn list(
         .map(fold)
         .filter(|q| !q.is_empty())
         .map(|q| like_pattern(&q));
+    let email_q = q.clone().filter(|_| f.search_emails);
     let day = today.to_string();
     let region = f.region.map(PlanningRegion::as_str);
     let kind = f.org_kind.map(OrgKind::as_str);
@@ -107,7 +111,7 @@ pub async fn list(
          LEFT JOIN territories t ON t.id = p.territory_id
          LEFT JOIN territories tu ON tu.id = t.parent_id
          WHERE ($1 IS NULL OR p.search_key LIKE $1 ESCAPE '\\'
-                OR EXISTS (SELECT 1 FROM person_emails e WHERE e.person_id = p.id AND e.email LIKE $1 ESCAPE '\\'))
+                OR EXISTS (SELECT 1 FROM person_emails e WHERE e.person_id = p.id AND e.email LIKE $10 ESCAPE '\\'))
            AND ($2 IS NULL OR p.territory_id = $2 OR t.parent_id = $2)
            AND ($3 IS NULL OR COALESCE(t.planning_region, tu.planning_region) = $3)
            AND ($4 IS NULL AND $5 IS NULL AND $6 IS NULL OR EXISTS (
@@ -116,7 +120,7 @@ pub async fn list(
                   AND (m.from_date IS NULL OR m.from_date <= $7) AND (m.to_date IS NULL OR m.to_date >= $7)
                   AND ($4 IS NULL OR m.organisation_id = $4)
                   AND ($5 IS NULL OR o.kind = $5)
-                  AND ($6 IS NULL OR lower(m.role_title) LIKE $6 ESCAPE '\\')))
+                  AND ($6 IS NULL OR m.role_key LIKE $6 ESCAPE '\\')))
          ORDER BY p.sort_key, p.id LIMIT $8 OFFSET $9",
     )
     .bind(q.as_deref())
@@ -128,6 +132,7 @@ pub async fn list(
     .bind(&day)
     .bind(PAGE_SIZE)
     .bind(page.max(0) * PAGE_SIZE)
+    .bind(email_q.as_deref())
     .fetch_all(&db.reader)
     .await?;
     let total: i64 = sqlx::query_scalar(
@@ -135,7 +140,7 @@ pub async fn list(
          LEFT JOIN territories t ON t.id = p.territory_id
          LEFT JOIN territories tu ON tu.id = t.parent_id
          WHERE ($1 IS NULL OR p.search_key LIKE $1 ESCAPE '\\'
-                OR EXISTS (SELECT 1 FROM person_emails e WHERE e.person_id = p.id AND e.email LIKE $1 ESCAPE '\\'))
+                OR EXISTS (SELECT 1 FROM person_emails e WHERE e.person_id = p.id AND e.email LIKE $8 ESCAPE '\\'))
            AND ($2 IS NULL OR p.territory_id = $2 OR t.parent_id = $2)
            AND ($3 IS NULL OR COALESCE(t.planning_region, tu.planning_region) = $3)
            AND ($4 IS NULL AND $5 IS NULL AND $6 IS NULL OR EXISTS (
@@ -144,7 +149,7 @@ pub async fn list(
                   AND (m.from_date IS NULL OR m.from_date <= $7) AND (m.to_date IS NULL OR m.to_date >= $7)
                   AND ($4 IS NULL OR m.organisation_id = $4)
                   AND ($5 IS NULL OR o.kind = $5)
-                  AND ($6 IS NULL OR lower(m.role_title) LIKE $6 ESCAPE '\\')))",
+                  AND ($6 IS NULL OR m.role_key LIKE $6 ESCAPE '\\')))",
     )
     .bind(q.as_deref())
     .bind(f.territory_id)
@@ -153,6 +158,7 @@ pub async fn list(
     .bind(kind)
     .bind(role.as_deref())
     .bind(&day)
+    .bind(email_q.as_deref())
     .fetch_one(&db.reader)
     .await?;
     let mut out = Vec::with_capacity(rows.len());
@@ -414,8 +420,8 @@ pub async fn add_membership(
         .await?;
     person.ok_or(Error::NotFound)?;
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO memberships (person_id, organisation_id, role_title, from_date, to_date, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        "INSERT INTO memberships (person_id, organisation_id, role_title, role_key, from_date, to_date, created_at)
+         VALUES ($1, $2, $3, $7, $4, $5, $6) RETURNING id",
     )
     .bind(person_id)
     .bind(m.organisation_id)
@@ -423,6 +429,7 @@ pub async fn add_membership(
     .bind(m.from_date.map(|d| d.to_string()))
     .bind(m.to_date.map(|d| d.to_string()))
     .bind(now)
+    .bind(m.role_title.as_deref().map(fold).unwrap_or_default())
     .fetch_one(&mut *tx)
     .await?;
     audit::record(
@@ -654,4 +661,37 @@ pub async fn current_organisations(
     .bind(today.to_string())
     .fetch_all(&db.reader)
     .await?)
+}
+
+/// A member of an organisation, current or past.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Member {
+    pub person_id: i64,
+    pub name: String,
+    pub role_title: Option<String>,
+    pub from_date: Option<Date>,
+    pub to_date: Option<Date>,
+}
+
+/// The people of an organisation, in Latvian order; past members too.
+pub async fn members(db: &Db, organisation_id: i64) -> crate::Result<Vec<Member>> {
+    let rows: Vec<(i64, String, Option<String>, Option<String>, Option<String>)> = sqlx::query_as(
+        "SELECT p.id, p.name, m.role_title, m.from_date, m.to_date
+         FROM memberships m JOIN people p ON p.id = m.person_id
+         WHERE m.organisation_id = $1 ORDER BY p.sort_key, m.id",
+    )
+    .bind(organisation_id)
+    .fetch_all(&db.reader)
+    .await?;
+    let date = |s: Option<String>| s.and_then(|s| s.parse().ok());
+    Ok(rows
+        .into_iter()
+        .map(|(person_id, name, role_title, from, to)| Member {
+            person_id,
+            name,
+            role_title,
+            from_date: date(from),
+            to_date: date(to),
+        })
+        .collect())
 }

@@ -343,3 +343,33 @@ pub(crate) async fn load_reference(conn: &mut SqliteConnection) -> crate::Result
     }
     Ok(())
 }
+
+/// The places a form may choose, grouped: today's units (state cities, novadi), towns,
+/// places abroad — as (kind, id, Latvian name, English name).
+pub async fn pickable(
+    db: &Db,
+    today: Date,
+) -> crate::Result<Vec<(Kind, i64, String, Option<String>)>> {
+    let rows: Vec<(String, i64, String, Option<String>)> = sqlx::query_as(
+        "SELECT kind, id, name_lv, name_en FROM territories
+         WHERE kind IN ('state_city', 'municipality', 'town', 'foreign')
+           AND (valid_to IS NULL OR valid_to >= $1)
+         ORDER BY CASE kind WHEN 'state_city' THEN 0 WHEN 'municipality' THEN 1 WHEN 'town' THEN 2 ELSE 3 END, name_lv",
+    )
+    .bind(today.to_string())
+    .fetch_all(&db.reader)
+    .await?;
+    let mut out: Vec<_> = rows
+        .into_iter()
+        .filter_map(|(k, id, lv, en)| Some((Kind::parse(&k)?, id, lv, en)))
+        .collect();
+    // Latvian alphabetical order within each group (the groups are already in order).
+    let group = |k: Kind| match k {
+        Kind::StateCity => 0,
+        Kind::Municipality => 1,
+        Kind::Town => 2,
+        _ => 3,
+    };
+    out.sort_by_cached_key(|(k, _, lv, _)| (group(*k), domain::text::latvian_sort_key(lv)));
+    Ok(out)
+}

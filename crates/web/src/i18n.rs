@@ -112,6 +112,11 @@ pub const SOURCES: &[(Lang, &str, &str)] = &[
         include_str!("../../../locales/lv/territories.ftl"),
     ),
     (
+        Lang::Lv,
+        "directory.ftl",
+        include_str!("../../../locales/lv/directory.ftl"),
+    ),
+    (
         Lang::En,
         "core.ftl",
         include_str!("../../../locales/en/core.ftl"),
@@ -130,6 +135,11 @@ pub const SOURCES: &[(Lang, &str, &str)] = &[
         Lang::En,
         "territories.ftl",
         include_str!("../../../locales/en/territories.ftl"),
+    ),
+    (
+        Lang::En,
+        "directory.ftl",
+        include_str!("../../../locales/en/directory.ftl"),
     ),
 ];
 

@@ -59,6 +59,15 @@ impl AppState {
         self.inner.clock.now().as_second()
     }
 
+    /// Today's date in Riga.
+    pub fn today(&self) -> jiff::civil::Date {
+        self.inner
+            .clock
+            .now()
+            .to_zoned_datetime(i18n::riga())
+            .date()
+    }
+
     /// Runs a CPU-heavy password operation off the async executor, at most two at a time.
     pub async fn hashing<T: Send + 'static>(
         &self,

@@ -36,6 +36,12 @@ pub struct PageCtx {
 /// The workspace navigation: (path after the language, message id, permission needed).
 const NAV: &[(&str, &str, Permission)] = &[
     ("/workspace", "nav-workspace", Permission::UseWorkspace),
+    (
+        "/organisations",
+        "nav-organisations",
+        Permission::ViewDirectory,
+    ),
+    ("/people", "nav-people", Permission::ViewDirectory),
     ("/territories", "nav-territories", Permission::UseWorkspace),
     ("/admin/users", "nav-users", Permission::ManageUsers),
     ("/admin/audit", "nav-audit", Permission::ViewAuditLog),
@@ -96,9 +102,8 @@ impl PageCtx {
     }
 
     /// A message with one number argument (plurals).
-    pub fn tn(&self, id: &str, name: &str, value: usize) -> String {
-        let n = i64::try_from(value).unwrap_or(i64::MAX);
-        i18n::t_args(self.lang, id, &[(name, FluentValue::from(n))])
+    pub fn tn(&self, id: &str, name: &str, value: impl Into<Count>) -> String {
+        i18n::t_args(self.lang, id, &[(name, FluentValue::from(value.into().0))])
     }
 
     /// A link within the site in the page's language: `href("/login")` → `/lv/login`.
@@ -126,6 +131,34 @@ impl PageCtx {
 
     pub fn number(&self, n: &i64) -> String {
         i18n::number(self.lang, *n)
+    }
+}
+
+/// A count for a plural message, from whatever integer a template has.
+#[derive(Debug, Clone, Copy)]
+pub struct Count(pub i64);
+
+impl From<usize> for Count {
+    fn from(n: usize) -> Count {
+        Count(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+
+impl From<&usize> for Count {
+    fn from(n: &usize) -> Count {
+        Count::from(*n)
+    }
+}
+
+impl From<i64> for Count {
+    fn from(n: i64) -> Count {
+        Count(n)
+    }
+}
+
+impl From<&i64> for Count {
+    fn from(n: &i64) -> Count {
+        Count(*n)
     }
 }
 

@@ -14,7 +14,7 @@ use domain::auth::Permission;
 use domain::token;
 
 use crate::error::{ErrorKind, error_response};
-use crate::features::{account, admin, api, login, public, territories};
+use crate::features::{account, admin, api, login, organisations, people, public, territories};
 use crate::i18n::Lang;
 use crate::principal::{self, CurrentUser, LOGIN_COOKIE, SESSION_COOKIE};
 use crate::{AppState, security, statics};
@@ -106,6 +106,71 @@ fn registry() -> Registry {
     r.get("/{lang}/workspace", Page(UseWorkspace), account::workspace);
     r.get("/{lang}/account", Page(ManageOwnAccount), account::page);
     r.get("/{lang}/territories", Page(UseWorkspace), territories::page);
+    // Directory.
+    r.get(
+        "/{lang}/organisations",
+        Page(ViewDirectory),
+        organisations::list,
+    );
+    r.get(
+        "/{lang}/organisations/new",
+        Page(ManageDirectory),
+        organisations::new_form,
+    );
+    r.post(
+        "/{lang}/organisations",
+        Page(ManageDirectory),
+        organisations::create,
+    );
+    r.get(
+        "/{lang}/organisations/{id}",
+        Page(ViewDirectory),
+        organisations::detail,
+    );
+    r.get(
+        "/{lang}/organisations/{id}/edit",
+        Page(ManageDirectory),
+        organisations::edit_form,
+    );
+    r.post(
+        "/{lang}/organisations/{id}",
+        Page(ManageDirectory),
+        organisations::update,
+    );
+    r.get("/{lang}/people", Page(ViewDirectory), people::list);
+    r.get(
+        "/{lang}/people/new",
+        Page(ManageDirectory),
+        people::new_form,
+    );
+    r.post("/{lang}/people", Page(ManageDirectory), people::create);
+    r.get("/{lang}/people/{id}", Page(ViewDirectory), people::detail);
+    r.get(
+        "/{lang}/people/{id}/edit",
+        Page(ManageDirectory),
+        people::edit_form,
+    );
+    r.post("/{lang}/people/{id}", Page(ManageDirectory), people::update);
+    r.post(
+        "/{lang}/people/{id}/memberships",
+        Page(ManageDirectory),
+        people::add_membership,
+    );
+    r.post(
+        "/{lang}/people/{id}/memberships/{mid}/end",
+        Page(ManageDirectory),
+        people::end_membership,
+    );
+    r.post(
+        "/{lang}/people/{id}/roma-identity",
+        Page(RecordRomaIdentity),
+        people::record_roma,
+    );
+    r.post(
+        "/{lang}/people/{id}/roma-identity/withdraw",
+        Page(RecordRomaIdentity),
+        people::withdraw_roma,
+    );
     r.post(
         "/{lang}/account/password",
         Page(ManageOwnAccount),

@@ -313,6 +313,13 @@ pub fn action_label(action: &str) -> &'static str {
         "token_created" => "audit-token-created",
         "token_revoked" => "audit-token-revoked",
         "organisation_created" => "audit-organisation-created",
+        "organisation_updated" => "audit-organisation-updated",
+        "person_created" => "audit-person-created",
+        "person_updated" => "audit-person-updated",
+        "membership_added" => "audit-membership-added",
+        "membership_ended" => "audit-membership-ended",
+        "roma_identity_recorded" => "audit-roma-identity-recorded",
+        "roma_identity_withdrawn" => "audit-roma-identity-withdrawn",
         _ => "audit-other",
     }
 }

@@ -3,6 +3,9 @@
 pub mod account;
 pub mod admin;
 pub mod api;
+pub mod directory;
 pub mod login;
+pub mod organisations;
+pub mod people;
 pub mod public;
 pub mod territories;

@@ -29,14 +29,6 @@ pub struct TerritoryQuery {
     on: String,
 }
 
-/// Today in Riga.
-fn today(state: &AppState) -> Date {
-    jiff::Timestamp::from_second(state.now())
-        .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
-        .to_zoned_datetime(i18n::riga())
-        .date()
-}
-
 /// A place and the unit it was part of on the date asked.
 #[derive(Debug)]
 struct Hit {
@@ -101,7 +93,7 @@ pub async fn page(
     user.require(Permission::UseWorkspace)?;
     let parsed: Option<Date> = query.on.trim().parse().ok();
     let date_invalid = !query.on.trim().is_empty() && parsed.is_none();
-    let on = parsed.unwrap_or_else(|| today(&state));
+    let on = parsed.unwrap_or_else(|| state.today());
     let hits = hits(&state, &query.q, on).await?;
     let on_label = i18n::date(
         ctx.lang,
@@ -193,7 +185,7 @@ pub async fn api_list(
 ) -> AppResult<Json<Vec<TerritoryJson>>> {
     user.require(Permission::UseWorkspace)?;
     let on = match query.on.trim() {
-        "" => today(&state),
+        "" => state.today(),
         s => s.parse().map_err(|_| AppError::BadRequest)?,
     };
     Ok(Json(

@@ -1,0 +1,137 @@
+# The directory: organisations and people.
+
+nav-organisations = Organizācijas
+nav-people = Personas
+orgs-title = Organizācijas
+orgs-back = Atpakaļ uz organizāciju sarakstu
+org-new = Pievienot organizāciju
+org-new-title = Jauna organizācija
+org-edit-title = Labot organizāciju
+org-kind = Veids
+org-parent = Augstāka organizācija
+org-children = Pakļautās iestādes
+org-members = Darbinieki un biedri
+org-past-members = Agrākie darbinieki un biedri
+org-no-members = Pagaidām nav neviena.
+org-name-invalid = Ievadiet nosaukumu (līdz 300 rakstzīmēm).
+org-kind-invalid = Izvēlieties organizācijas veidu.
+org-parent-invalid = Izvēlieties citu augstāku organizāciju (tā nevar būt pati vai tai pakļauta).
+org-kind-ministry = Ministrija
+org-kind-state-agency = Valsts iestāde vai aģentūra
+org-kind-municipality = Pašvaldība
+org-kind-municipal-institution = Pašvaldības iestāde (skola, sociālais dienests, dome)
+org-kind-roma-ngo = Romu nevalstiskā organizācija
+org-kind-other-ngo = Cita nevalstiskā organizācija
+org-kind-international-partner = Starptautisks partneris
+org-kind-media = Mediji
+org-kind-academia = Akadēmiskā vide
+org-kind-other = Cits
+count-orgs = { $count ->
+    [0] nav organizāciju
+    [one] { $count } organizācija
+    [zero] { $count } organizācijas
+   *[other] { $count } organizācijas
+}
+people-title = Personas
+people-back = Atpakaļ uz personu sarakstu
+person-new = Pievienot personu
+person-new-title = Jauna persona
+person-edit-title = Labot personas datus
+count-people = { $count ->
+    [0] nav personu
+    [one] { $count } persona
+    [zero] { $count } personas
+   *[other] { $count } personas
+}
+search-words = Meklēt
+filter-any = (jebkurš)
+choose = (izvēlieties)
+optional = nav obligāts
+not-recorded = (nav norādīts)
+edit = Labot
+actions = Darbības
+saved-notice = Izmaiņas saglabātas.
+contacts-hidden = Kontaktinformācija redzama tikai šīs organizācijas darbiniekiem un koordinatoriem.
+field-name-lv = Nosaukums latviski
+field-name-en = Nosaukums angliski
+field-territory = Vieta
+field-phone = Tālrunis
+field-phone-hint = Piemēram, 2000 0000 vai +372 512 3456. Bez valsts koda – Latvijas numurs.
+field-website = Tīmekļa vietne
+field-address = Adrese
+field-emails = E-pasta adreses
+field-emails-hint = Katru adresi savā rindā (ne vairāk kā piecas).
+field-language = Saziņas valoda
+field-gender = Dzimums
+field-birth-year = Dzimšanas gads
+field-age-group = Vecuma grupa
+field-role-title = Amats vai loma
+field-from = No
+field-to = Līdz
+statistics-fields = Statistikai (pašu norādīts)
+statistics-fields-hint = Šos datus izmanto tikai apkopotai statistikai, un tos norāda pati persona. Tie nav obligāti.
+membership-first = Organizācija
+memberships-title = Darbs un dalība organizācijās
+memberships-none = Nav norādīta neviena organizācija.
+membership-add = Pievienot dalību organizācijā
+membership-end = Beigt dalību: { $organisation }
+membership-ongoing = joprojām
+phone-invalid = Ievadiet tālruņa numuru, piemēram, 2000 0000 vai +372 512 3456.
+website-invalid = Ievadiet tīmekļa adresi, piemēram, https://www.example.lv.
+address-invalid = Adrese ir pārāk gara (līdz 500 rakstzīmēm).
+territory-invalid = Izvēlieties vietu no saraksta.
+emails-too-many = Ne vairāk kā piecas e-pasta adreses.
+email-belongs-to-other = Šī e-pasta adrese jau pieder citai personai.
+language-invalid = Izvēlieties valodu.
+gender-invalid = Izvēlieties no saraksta.
+birth-year-invalid = Ievadiet gadu ar četriem cipariem, ne vēlāk kā šogad.
+role-title-invalid = Amats ir pārāk garš (līdz 200 rakstzīmēm).
+date-invalid = Ievadiet datumu formā GGGG-MM-DD.
+dates-out-of-order = Beigu datums nevar būt pirms sākuma datuma.
+duplicate-warning = Iespējams dublikāts: līdzīgs ieraksts jau ir.
+duplicate-confirm-hint = Pārbaudiet šos ierakstus. Ja tas tiešām ir cits, atzīmējiet apstiprinājumu formas beigās un saglabājiet vēlreiz.
+duplicate-confirm = Tas nav dublikāts – saglabāt
+territory-group-state-cities = Valstspilsētas
+territory-group-municipalities = Novadi
+territory-group-towns = Pilsētas
+territory-group-abroad = Ārvalstīs
+gender-female = Sieviete
+gender-male = Vīrietis
+gender-other = Cits
+gender-undisclosed = Nevēlas norādīt
+age-under-18 = līdz 17 gadiem
+age-18-29 = 18–29 gadi
+age-30-49 = 30–49 gadi
+age-50-64 = 50–64 gadi
+age-65-plus = 65 gadi un vairāk
+roma-title = Romu piederība (pašu norādīta)
+roma-explanation = Īpašas kategorijas personas dati. Tos drīkst glabāt tikai ar personas skaidru piekrišanu, un tos izmanto tikai apkopotai statistikai. Piekrišanu var atsaukt – tad vērtība tiek dzēsta.
+roma-value = Norādītā piederība
+roma-none = Nav reģistrēta.
+roma-record = Reģistrēt ar piekrišanu
+roma-question = Vai persona sevi uzskata par romu?
+roma-yes = Jā
+roma-no = Nē
+roma-undisclosed = Nevēlas norādīt
+roma-value-invalid = Izvēlieties vienu atbildi.
+roma-recorded = Reģistrēts kopā ar piekrišanu.
+roma-withdrawn = Piekrišana atsaukta, vērtība dzēsta.
+consent-given-on = Piekrišanas datums
+consent-notice = Paziņojuma versija
+consent-recorded-by = Reģistrēja
+consent-statement = Persona ir devusi skaidru piekrišanu šo datu apstrādei statistikas nolūkā pēc tam, kad iepazinās ar datu apstrādes paziņojumu.
+consent-required = Bez personas skaidras piekrišanas šos datus saglabāt nedrīkst.
+consent-date-invalid = Ievadiet piekrišanas datumu (ne vēlāku par šodienu).
+consent-withdraw = Atsaukt piekrišanu un dzēst vērtību
+consent-history = Piekrišanu vēsture
+consent-history-given = Piekrišana { $date }
+consent-history-withdrawn = atsaukta { $date }
+pager-previous = Iepriekšējā lapa
+pager-next = Nākamā lapa
+audit-organisation-updated = Organizācija mainīta
+audit-person-created = Persona pievienota
+audit-person-updated = Personas dati mainīti
+audit-membership-added = Dalība pievienota
+audit-membership-ended = Dalība beigta
+audit-roma-identity-recorded = Romu piederība reģistrēta
+audit-roma-identity-withdrawn = Piekrišana romu piederībai atsaukta
