@@ -345,6 +345,43 @@ async fn workspace_pages_have_no_accessibility_violations() {
     );
     found.extend(axe(&b, "lv", "Audita žurnāls").await);
 
+    // The directory: lists, details (with the Roma identity section), forms, errors.
+    let (org, person) = (app.fixtures.org_a, app.fixtures.person_a);
+    for (path, h1) in [
+        ("/lv/organisations".to_owned(), "Organizācijas"),
+        (
+            format!("/lv/organisations/{org}"),
+            "Testa pilsētas pašvaldība",
+        ),
+        ("/lv/organisations/new".to_owned(), "Jauna organizācija"),
+        (
+            format!("/lv/organisations/{org}/edit"),
+            "Labot organizāciju",
+        ),
+        ("/lv/people?q=abele".to_owned(), "Personas"),
+        (format!("/lv/people/{person}"), "Anna Ābele"),
+        ("/lv/people/new".to_owned(), "Jauna persona"),
+        (format!("/lv/people/{person}/edit"), "Labot personas datus"),
+    ] {
+        b.goto(&url(&app, &path)).await;
+        found.extend(axe(&b, "lv", h1).await);
+    }
+    b.goto(&url(&app, "/lv/people/new")).await;
+    b.find("#emails").await.send_keys("nav adrese").await;
+    b.find("form[action$='/people'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for("#emails[aria-invalid=true]").await;
+    found.extend(axe(&b, "lv", "Jauna persona").await);
+    b.goto(&url(&app, &format!("/lv/people/{person}"))).await;
+    b.find("form[action$='/roma-identity'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for("#consent[aria-invalid=true]").await;
+    found.extend(axe(&b, "lv", "Anna Ābele").await);
+
     // Territories: the list of today's units, a search, a date that does not parse.
     for path in [
         "/lv/territories",

@@ -8,6 +8,7 @@ mod browser;
 mod cli;
 mod crash;
 mod demo;
+mod directory;
 mod headers;
 mod i18n;
 mod matrix;

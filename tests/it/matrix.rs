@@ -107,11 +107,18 @@ impl Allowed {
 
 /// A concrete path for a route pattern, in Latvian, with ids of this app's records.
 pub fn example_path(app: &TestApp, pattern: &str) -> String {
+    let id = if pattern.contains("/organisations/") {
+        app.fixtures.org_b
+    } else if pattern.contains("/people/") {
+        app.fixtures.person_b
+    } else {
+        app.user_id(Role::Ministry)
+    };
     pattern
         .replace("{lang}", "lv")
         .replace("{file}", "app.css")
         .replace("{token}", "no-such-link")
-        .replace("{id}", &app.user_id(Role::Ministry).to_string())
+        .replace("{id}", &id.to_string())
         .replace("{mid}", "1")
 }
 

@@ -81,6 +81,27 @@ pub struct PersonFilter {
 
 pub const PAGE_SIZE: i64 = 50;
 
+/// An id, a name and three optional texts.
+type FiveCols = (i64, String, Option<String>, Option<String>, Option<String>);
+type PersonDbRow = (
+    i64,
+    String,
+    Option<String>,
+    String,
+    Option<i64>,
+    Option<String>,
+    Option<String>,
+    Option<i64>,
+);
+type MembershipDbRow = (
+    i64,
+    i64,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
 /// One page of people in Latvian alphabetical order, and the total count. Organisation,
 /// kind and role filters look at current memberships (on `today`).
 pub async fn list(
@@ -104,7 +125,7 @@ pub async fn list(
     let day = today.to_string();
     let region = f.region.map(PlanningRegion::as_str);
     let kind = f.org_kind.map(OrgKind::as_str);
-    let rows: Vec<(i64, String, Option<String>, Option<String>, Option<String>)> = sqlx::query_as(
+    let rows: Vec<FiveCols> = sqlx::query_as(
         "SELECT p.id, p.name, (SELECT email FROM person_emails e WHERE e.person_id = p.id ORDER BY position, id LIMIT 1),
                 p.phone, t.name_lv
          FROM people p
@@ -185,7 +206,7 @@ pub async fn list(
 }
 
 pub async fn get(db: &Db, id: i64) -> crate::Result<Person> {
-    let row: Option<(i64, String, Option<String>, String, Option<i64>, Option<String>, Option<String>, Option<i64>)> =
+    let row: Option<PersonDbRow> =
         sqlx::query_as(
             "SELECT p.id, p.name, p.phone, p.preferred_lang, p.territory_id, t.name_lv, p.gender, p.birth_year
              FROM people p LEFT JOIN territories t ON t.id = p.territory_id WHERE p.id = $1",
@@ -204,14 +225,7 @@ pub async fn get(db: &Db, id: i64) -> crate::Result<Person> {
     .bind(id)
     .fetch_all(&db.reader)
     .await?;
-    let memberships: Vec<(
-        i64,
-        i64,
-        String,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-    )> = sqlx::query_as(
+    let memberships: Vec<MembershipDbRow> = sqlx::query_as(
         "SELECT m.id, o.id, o.name_lv, m.role_title, m.from_date, m.to_date
          FROM memberships m JOIN organisations o ON o.id = m.organisation_id
          WHERE m.person_id = $1 ORDER BY COALESCE(m.from_date, '') DESC, m.id DESC",
@@ -675,7 +689,7 @@ pub struct Member {
 
 /// The people of an organisation, in Latvian order; past members too.
 pub async fn members(db: &Db, organisation_id: i64) -> crate::Result<Vec<Member>> {
-    let rows: Vec<(i64, String, Option<String>, Option<String>, Option<String>)> = sqlx::query_as(
+    let rows: Vec<FiveCols> = sqlx::query_as(
         "SELECT p.id, p.name, m.role_title, m.from_date, m.to_date
          FROM memberships m JOIN people p ON p.id = m.person_id
          WHERE m.organisation_id = $1 ORDER BY p.sort_key, m.id",

@@ -13,6 +13,16 @@ use web::{AppState, Settings};
 
 pub mod webdriver;
 
+/// A little directory: two municipalities with one person each. The municipality test
+/// user belongs to the first.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Fixtures {
+    pub org_a: i64,
+    pub org_b: i64,
+    pub person_a: i64,
+    pub person_b: i64,
+}
+
 /// The password every test account has.
 pub const PASSWORD: &str = "testa parole ar garumzīmēm 42";
 
@@ -26,6 +36,8 @@ pub struct TestApp {
     pub settings: Settings,
     /// The account id of each role's test user.
     pub users: BTreeMap<&'static str, i64>,
+    /// Directory fixtures: an organisation and a person in it (see [`Fixtures`]).
+    pub fixtures: Fixtures,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
     server: Option<tokio::task::JoinHandle<()>>,
     _dir: tempfile::TempDir,
@@ -82,6 +94,22 @@ impl TestApp {
             .unwrap_or_else(|e| panic!("create user: {e}"));
             users.insert(role.as_str(), id);
         }
+        let fixtures = directory_fixtures(&db, start.as_second(), &actor).await;
+        let municipality = users.get("municipality").copied().unwrap_or_default();
+        store::users::update(
+            &db,
+            start.as_second(),
+            &actor,
+            municipality,
+            &store::users::Changes {
+                name: "Tests municipality".to_owned(),
+                role: Role::Municipality,
+                organisation_id: Some(fixtures.org_a),
+                disabled: false,
+            },
+        )
+        .await
+        .unwrap_or_else(|e| panic!("attach user: {e}"));
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .unwrap_or_else(|e| panic!("bind: {e}"));
@@ -103,6 +131,7 @@ impl TestApp {
             clock,
             settings,
             users,
+            fixtures,
             shutdown: Some(tx),
             server: Some(server),
             _dir: dir,
@@ -149,6 +178,90 @@ impl TestApp {
             let _ = h.await;
         }
         self.db.close().await;
+    }
+}
+
+async fn directory_fixtures(db: &store::Db, now: i64, actor: &store::Actor) -> Fixtures {
+    use domain::directory::OrgKind;
+    let jelgava = store::territories::by_code(db, "jelgava")
+        .await
+        .unwrap_or_else(|e| panic!("territory: {e}"));
+    let balvi = store::territories::by_code(db, "balvu-novads")
+        .await
+        .unwrap_or_else(|e| panic!("territory: {e}"));
+    let org = |name: &str, territory: i64, email: &str| store::organisations::OrgInput {
+        name_lv: name.to_owned(),
+        kind: Some(OrgKind::Municipality),
+        territory_id: Some(territory),
+        email: Some(email.to_owned()),
+        phone: Some("+37163000000".to_owned()),
+        ..Default::default()
+    };
+    let org_a = store::organisations::create(
+        db,
+        now,
+        actor,
+        &org(
+            "Testa pilsētas pašvaldība",
+            jelgava.id,
+            "pasts@a.test.invalid",
+        ),
+    )
+    .await
+    .unwrap_or_else(|e| panic!("org: {e}"));
+    let org_b = store::organisations::create(
+        db,
+        now,
+        actor,
+        &org("Citas pašvaldības birojs", balvi.id, "pasts@b.test.invalid"),
+    )
+    .await
+    .unwrap_or_else(|e| panic!("org: {e}"));
+    let person = |name: &str, email: &str, territory: i64| store::people::PersonInput {
+        name: name.to_owned(),
+        emails: vec![email.to_owned()],
+        phone: Some("+37120000001".to_owned()),
+        preferred_lang: "lv".to_owned(),
+        territory_id: Some(territory),
+        ..Default::default()
+    };
+    let person_a = store::people::create(
+        db,
+        now,
+        actor,
+        &person("Anna Ābele", "anna@a.test.invalid", jelgava.id),
+    )
+    .await
+    .unwrap_or_else(|e| panic!("person: {e}"));
+    let person_b = store::people::create(
+        db,
+        now,
+        actor,
+        &person("Ēriks Čakste", "eriks@b.test.invalid", balvi.id),
+    )
+    .await
+    .unwrap_or_else(|e| panic!("person: {e}"));
+    for (p, o) in [(person_a, org_a), (person_b, org_b)] {
+        store::people::add_membership(
+            db,
+            now,
+            actor,
+            p,
+            &store::people::NewMembership {
+                organisation_id: o,
+                role_title: Some("speciāliste".to_owned()),
+                from_date: Some(jiff::civil::date(2024, 1, 1)),
+                to_date: None,
+            },
+        )
+        .await
+        .unwrap_or_else(|e| panic!("membership: {e}"));
+    }
+    Fixtures {
+        org_a,
+        org_b,
+        person_a,
+        person_b,
     }
 }
 

@@ -83,28 +83,37 @@ pub async fn sees_person_contacts(
     )
 }
 
+/// A form field's value that does not parse.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Invalid;
+
 /// An optional id from a form field: empty is `None`, anything but a positive integer is
 /// an error.
-pub fn optional_id(raw: &str) -> Result<Option<i64>, ()> {
+pub fn optional_id(raw: &str) -> Result<Option<i64>, Invalid> {
     match raw.trim() {
         "" => Ok(None),
-        s => s.parse::<i64>().ok().filter(|i| *i > 0).map(Some).ok_or(()),
+        s => s
+            .parse::<i64>()
+            .ok()
+            .filter(|i| *i > 0)
+            .map(Some)
+            .ok_or(Invalid),
     }
 }
 
 /// An optional date (YYYY-MM-DD) from a form field.
-pub fn optional_date(raw: &str) -> Result<Option<Date>, ()> {
+pub fn optional_date(raw: &str) -> Result<Option<Date>, Invalid> {
     match raw.trim() {
         "" => Ok(None),
-        s => s.parse::<Date>().map(Some).map_err(|_| ()),
+        s => s.parse::<Date>().map(Some).map_err(|_| Invalid),
     }
 }
 
 /// Optional text: trimmed, empty is `None`, at most `max` characters.
-pub fn optional_text(raw: &str, max: usize) -> Result<Option<String>, ()> {
+pub fn optional_text(raw: &str, max: usize) -> Result<Option<String>, Invalid> {
     let s = raw.trim();
     if s.chars().count() > max || s.chars().any(|c| c.is_control() && c != '\n' && c != '\r') {
-        return Err(());
+        return Err(Invalid);
     }
     Ok(Some(s.to_owned()).filter(|s| !s.is_empty()))
 }

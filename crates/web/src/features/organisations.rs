@@ -249,7 +249,7 @@ pub fn validate(f: &OrgFields, errors: &mut FormErrors) -> store::organisations:
             String::new()
         }
     };
-    let name_en = optional_text(&f.name_en, 300).unwrap_or_else(|()| {
+    let name_en = optional_text(&f.name_en, 300).unwrap_or_else(|_| {
         errors.add("name_en", "org-name-invalid");
         None
     });
@@ -257,11 +257,11 @@ pub fn validate(f: &OrgFields, errors: &mut FormErrors) -> store::organisations:
     if kind.is_none() {
         errors.add("kind", "org-kind-invalid");
     }
-    let parent_id = optional_id(&f.parent_id).unwrap_or_else(|()| {
+    let parent_id = optional_id(&f.parent_id).unwrap_or_else(|_| {
         errors.add("parent_id", "org-parent-invalid");
         None
     });
-    let territory_id = optional_id(&f.territory_id).unwrap_or_else(|()| {
+    let territory_id = optional_id(&f.territory_id).unwrap_or_else(|_| {
         errors.add("territory_id", "territory-invalid");
         None
     });
@@ -286,7 +286,7 @@ pub fn validate(f: &OrgFields, errors: &mut FormErrors) -> store::organisations:
             None
         }),
     };
-    let address = optional_text(&f.address, 500).unwrap_or_else(|()| {
+    let address = optional_text(&f.address, 500).unwrap_or_else(|_| {
         errors.add("address", "address-invalid");
         None
     });
@@ -337,7 +337,7 @@ async fn save(
             None => store::organisations::create(state.db(), state.now(), &actor, &input).await,
             Some(id) => store::organisations::update(state.db(), state.now(), &actor, id, &input)
                 .await
-                .map(|()| id),
+                .map(|_| id),
         };
         match result {
             Ok(id) => {

@@ -292,7 +292,7 @@ pub fn validate(
         }
     }
     .to_owned();
-    let territory_id = optional_id(&f.territory_id).unwrap_or_else(|()| {
+    let territory_id = optional_id(&f.territory_id).unwrap_or_else(|_| {
         errors.add("territory_id", "territory-invalid");
         None
     });
@@ -381,11 +381,11 @@ async fn save(
     let mut errors = FormErrors::default();
     let input = validate(&f, i32::from(state.today().year()), &mut errors);
     let first_membership = if id.is_none() {
-        let org = optional_id(&f.organisation_id).unwrap_or_else(|()| {
+        let org = optional_id(&f.organisation_id).unwrap_or_else(|_| {
             errors.add("organisation_id", "user-organisation-invalid");
             None
         });
-        let role = optional_text(&f.role_title, 200).unwrap_or_else(|()| {
+        let role = optional_text(&f.role_title, 200).unwrap_or_else(|_| {
             errors.add("role_title", "role-title-invalid");
             None
         });
@@ -414,7 +414,7 @@ async fn save(
             None => store::people::create(state.db(), state.now(), &actor, &input).await,
             Some(id) => store::people::update(state.db(), state.now(), &actor, id, &input)
                 .await
-                .map(|()| id),
+                .map(|_| id),
         };
         match result {
             Ok(pid) => {
@@ -522,15 +522,15 @@ pub async fn add_membership(
             None
         }
     };
-    let role_title = optional_text(&f.role_title, 200).unwrap_or_else(|()| {
+    let role_title = optional_text(&f.role_title, 200).unwrap_or_else(|_| {
         errors.add("role_title", "role-title-invalid");
         None
     });
-    let from_date = optional_date(&f.from_date).unwrap_or_else(|()| {
+    let from_date = optional_date(&f.from_date).unwrap_or_else(|_| {
         errors.add("from_date", "date-invalid");
         None
     });
-    let to_date = optional_date(&f.to_date).unwrap_or_else(|()| {
+    let to_date = optional_date(&f.to_date).unwrap_or_else(|_| {
         errors.add("to_date", "date-invalid");
         None
     });

@@ -1,0 +1,400 @@
+//! The directory: organisations and people, their forms, duplicates, Latvian order, who
+//! sees which contacts, and the consent-bound Roma self-identification.
+
+use domain::auth::Role;
+use testkit::TestApp;
+
+#[tokio::test]
+async fn a_coordinator_creates_an_organisation_and_is_warned_of_a_duplicate() {
+    let app = TestApp::spawn().await;
+    let c = app.login(Role::Coordinator).await;
+    c.get("/lv/organisations/new").await;
+    let bad = c
+        .post_form(
+            "/lv/organisations",
+            &[
+                ("name_lv", "  "),
+                ("kind", "ministry"),
+                ("email", "nav-epasts"),
+                ("phone", "12"),
+                ("website", "javascript:x"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, 422);
+    for msg in [
+        "Ievadiet nosaukumu",
+        "derīgu e-pasta adresi",
+        "tālruņa numuru",
+        "tīmekļa adresi",
+    ] {
+        assert!(bad.text.contains(msg), "{msg}");
+    }
+    assert!(
+        bad.text.contains("value=\"nav-epasts\""),
+        "typed values are kept"
+    );
+    // The same name with other case and without diacritics.
+    let dup = c
+        .post_form(
+            "/lv/organisations",
+            &[
+                ("name_lv", "TESTA PILSETAS PASVALDIBA"),
+                ("kind", "municipality"),
+            ],
+        )
+        .await;
+    assert_eq!(dup.status, 422);
+    assert!(
+        dup.text.contains("Iespējams dublikāts") && dup.text.contains("Testa pilsētas pašvaldība")
+    );
+    let ok = c
+        .post_form(
+            "/lv/organisations",
+            &[
+                ("name_lv", "TESTA PILSETAS PASVALDIBA"),
+                ("kind", "municipality"),
+                ("confirm_duplicate", "1"),
+                ("phone", "6700 0000"),
+                ("website", "example.lv"),
+                ("parent_id", &app.fixtures.org_a.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(ok.status, 303, "{}", ok.text);
+    let page = c.get(ok.location().unwrap_or_default()).await;
+    assert!(page.text.contains("+37167000000") && page.text.contains("https://example.lv"));
+    // An organisation cannot be put under itself.
+    let a = app.fixtures.org_a;
+    let cycle = c
+        .post_form(
+            &format!("/lv/organisations/{a}"),
+            &[
+                ("name_lv", "Testa pilsētas pašvaldība"),
+                ("kind", "municipality"),
+                ("parent_id", &a.to_string()),
+                ("confirm_duplicate", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(cycle.status, 422);
+    assert!(cycle.text.contains("nevar būt pati"));
+}
+
+#[tokio::test]
+async fn people_are_listed_in_latvian_order_and_found_without_diacritics() {
+    let app = TestApp::spawn().await;
+    let c = app.login(Role::Coordinator).await;
+    c.get("/lv/people/new").await;
+    for name in ["Čaba Zariņa", "Cilda Ozola", "Ābrams Kalns", "Ada Liepa"] {
+        let res = c
+            .post_form("/lv/people", &[("name", name), ("preferred_lang", "lv")])
+            .await;
+        assert_eq!(res.status, 303, "{name}: {}", res.text);
+    }
+    let list = c.get("/lv/people").await.text;
+    let pos = |n: &str| list.find(n).unwrap_or_else(|| panic!("{n} missing"));
+    assert!(pos("Ābrams Kalns") < pos("Ada Liepa"));
+    assert!(pos("Ada Liepa") < pos("Anna Ābele"));
+    assert!(pos("Cilda Ozola") < pos("Čaba Zariņa"), "c before č");
+    assert!(pos("Čaba Zariņa") < pos("Ēriks Čakste"));
+    let found = c.get("/lv/people?q=cakste").await.text;
+    assert!(found.contains("Ēriks Čakste") && !found.contains("Anna Ābele"));
+    let by_role = c.get("/lv/people?role=specialiste").await.text;
+    assert!(
+        by_role.contains("Ēriks Čakste")
+            && by_role.contains("Anna Ābele")
+            && !by_role.contains("Ada Liepa")
+    );
+    let by_org = c
+        .get(&format!("/lv/people?organisation={}", app.fixtures.org_b))
+        .await
+        .text;
+    assert!(by_org.contains("Ēriks Čakste") && !by_org.contains("Anna Ābele"));
+    let latgale = c.get("/lv/organisations?region=latgale").await.text;
+    assert!(
+        latgale.contains("Citas pašvaldības birojs")
+            && !latgale.contains("Testa pilsētas pašvaldība")
+    );
+}
+
+#[tokio::test]
+async fn a_persons_form_validates_and_refuses_an_e_mail_of_someone_else() {
+    let app = TestApp::spawn().await;
+    let c = app.login(Role::Coordinator).await;
+    c.get("/lv/people/new").await;
+    let bad = c
+        .post_form(
+            "/lv/people",
+            &[
+                ("name", "Jānis Ozols"),
+                ("emails", "janis@x.lv\nnav adrese"),
+                ("phone", "abc"),
+                ("birth_year", "2999"),
+                ("gender", "x"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, 422);
+    assert!(bad.text.contains("janis@x.lv\nnav adrese"), "kept as typed");
+    let taken = c
+        .post_form(
+            "/lv/people",
+            &[("name", "Jānis Ozols"), ("emails", "ANNA@a.test.invalid")],
+        )
+        .await;
+    assert_eq!(taken.status, 422);
+    assert!(taken.text.contains("jau pieder citai personai"));
+    let twin = c.post_form("/lv/people", &[("name", "anna abele")]).await;
+    assert_eq!(twin.status, 422);
+    assert!(twin.text.contains("Iespējams dublikāts"));
+    let ok = c
+        .post_form(
+            "/lv/people",
+            &[
+                ("name", "Jānis Ozols"),
+                ("emails", "janis@x.lv, j.ozols@y.lv"),
+                ("phone", "2612 3456"),
+                ("birth_year", "1999"),
+                ("gender", "male"),
+                ("organisation_id", &app.fixtures.org_a.to_string()),
+                ("role_title", "sociālais darbinieks"),
+            ],
+        )
+        .await;
+    assert_eq!(ok.status, 303, "{}", ok.text);
+    let page = c.get(ok.location().unwrap_or_default()).await.text;
+    for part in [
+        "janis@x.lv",
+        "j.ozols@y.lv",
+        "+37126123456",
+        "18–29 gadi",
+        "sociālais darbinieks",
+        "Testa pilsētas pašvaldība",
+    ] {
+        assert!(page.contains(part), "{part}");
+    }
+}
+
+#[tokio::test]
+async fn memberships_keep_their_history() {
+    let app = TestApp::spawn().await;
+    let c = app.login(Role::Coordinator).await;
+    let p = app.fixtures.person_a;
+    c.get(&format!("/lv/people/{p}")).await;
+    let bad = c
+        .post_form(
+            &format!("/lv/people/{p}/memberships"),
+            &[
+                ("organisation_id", &app.fixtures.org_b.to_string()),
+                ("from_date", "2025-05-01"),
+                ("to_date", "2025-01-01"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, 422);
+    assert!(bad.text.contains("nevar būt pirms sākuma"));
+    let ok = c
+        .post_form(
+            &format!("/lv/people/{p}/memberships"),
+            &[
+                ("organisation_id", &app.fixtures.org_b.to_string()),
+                ("role_title", "eksperte"),
+                ("from_date", "2025-01-01"),
+            ],
+        )
+        .await;
+    assert_eq!(ok.status, 303);
+    let person = store::people::get(&app.db, p)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(person.memberships.len(), 2);
+    let first = person
+        .memberships
+        .iter()
+        .find(|m| m.organisation_id == app.fixtures.org_a)
+        .map(|m| m.id)
+        .unwrap_or_default();
+    let end = c
+        .post_form(&format!("/lv/people/{p}/memberships/{first}/end"), &[])
+        .await;
+    assert_eq!(end.status, 303);
+    // Ended today: the last day is today.
+    let ended = store::people::get(&app.db, p)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let m = ended.memberships.iter().find(|m| m.id == first).cloned();
+    assert_eq!(
+        m.and_then(|m| m.to_date),
+        Some(jiff::civil::date(2026, 11, 26))
+    );
+    let page = c.get(&format!("/lv/people/{p}")).await.text;
+    assert!(page.contains("2026-11-26"));
+    assert!(
+        !page.contains(&format!("/memberships/{first}/end")),
+        "no end button for an ended one"
+    );
+    // Another person's membership id is not found.
+    let other = app.fixtures.person_b;
+    assert_eq!(
+        c.post_form(&format!("/lv/people/{other}/memberships/{first}/end"), &[])
+            .await
+            .status,
+        404
+    );
+}
+
+#[tokio::test]
+async fn a_municipality_user_sees_only_their_own_organisations_contacts_and_cannot_probe_them() {
+    let app = TestApp::spawn().await;
+    let m = app.login(Role::Municipality).await;
+    let own = m
+        .get(&format!("/lv/people/{}", app.fixtures.person_a))
+        .await
+        .text;
+    assert!(own.contains("anna@a.test.invalid") && own.contains("+37120000001"));
+    let other = m
+        .get(&format!("/lv/people/{}", app.fixtures.person_b))
+        .await
+        .text;
+    assert!(other.contains("Ēriks Čakste"));
+    assert!(!other.contains("eriks@b.test.invalid") && !other.contains("+37120000001"));
+    assert!(other.contains("Kontaktinformācija redzama tikai"));
+    let org_b = m
+        .get(&format!("/lv/organisations/{}", app.fixtures.org_b))
+        .await
+        .text;
+    assert!(!org_b.contains("pasts@b.test.invalid"));
+    let org_a = m
+        .get(&format!("/lv/organisations/{}", app.fixtures.org_a))
+        .await
+        .text;
+    assert!(org_a.contains("pasts@a.test.invalid"));
+    // Searching by an address finds nothing for them, and no list shows addresses.
+    let probe = m.get("/lv/people?q=eriks%40b.test").await.text;
+    assert!(!probe.contains("Ēriks Čakste"));
+    let list = m.get("/lv/people").await.text;
+    assert!(!list.contains("@a.test.invalid") && !list.contains("@b.test.invalid"));
+    // A coordinator can search by address.
+    let c = app.login(Role::Coordinator).await;
+    assert!(
+        c.get("/lv/people?q=eriks%40b.test")
+            .await
+            .text
+            .contains("Ēriks Čakste")
+    );
+    // Nobody but a coordinator edits.
+    assert_eq!(
+        m.get(&format!("/lv/people/{}/edit", app.fixtures.person_a))
+            .await
+            .status,
+        403
+    );
+}
+
+#[tokio::test]
+async fn roma_identity_needs_consent_is_shown_only_to_coordinators_and_withdrawal_erases_it() {
+    let app = TestApp::spawn().await;
+    let c = app.login(Role::Coordinator).await;
+    let p = app.fixtures.person_b;
+    c.get(&format!("/lv/people/{p}")).await;
+    let without = c
+        .post_form(
+            &format!("/lv/people/{p}/roma-identity"),
+            &[("value", "yes"), ("given_on", "2026-11-20")],
+        )
+        .await;
+    assert_eq!(without.status, 422);
+    assert!(without.text.contains("Bez personas skaidras piekrišanas"));
+    assert!(
+        store::people::roma_identity(&app.db, p)
+            .await
+            .unwrap_or_default()
+            .is_none(),
+        "nothing saved"
+    );
+    let future = c
+        .post_form(
+            &format!("/lv/people/{p}/roma-identity"),
+            &[
+                ("value", "yes"),
+                ("given_on", "2030-01-01"),
+                ("consent", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(future.status, 422);
+    let ok = c
+        .post_form(
+            &format!("/lv/people/{p}/roma-identity"),
+            &[
+                ("value", "yes"),
+                ("given_on", "2026-11-20"),
+                ("consent", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(ok.status, 303, "{}", ok.text);
+    let page = c.get(&format!("/lv/people/{p}")).await.text;
+    assert!(
+        page.contains("Romu piederība")
+            && page.contains("2026-11-20")
+            && page.contains(domain::directory::ROMA_NOTICE_VERSION)
+    );
+    // Other roles never see it, not even its section.
+    for role in [
+        Role::Ministry,
+        Role::Municipality,
+        Role::Mediator,
+        Role::Ngo,
+    ] {
+        let other = app.login(role).await;
+        let text = other.get(&format!("/lv/people/{p}")).await.text;
+        assert!(!text.contains("Romu piederība"), "{role}");
+        assert_eq!(
+            other
+                .post_form(&format!("/lv/people/{p}/roma-identity/withdraw"), &[])
+                .await
+                .status,
+            403
+        );
+    }
+    // The value never reaches the audit log.
+    let (entries, _) = store::audit::list(&app.db, &store::audit::Filter::default(), 0)
+        .await
+        .unwrap_or_default();
+    let rec = entries
+        .iter()
+        .find(|e| e.action == "roma_identity_recorded")
+        .cloned();
+    assert!(rec.is_some_and(|e| e.detail.is_none()));
+    // Withdrawal: the value is erased, the withdrawal kept.
+    let w = c
+        .post_form(&format!("/lv/people/{p}/roma-identity/withdraw"), &[])
+        .await;
+    assert_eq!(w.status, 303);
+    assert!(
+        store::people::roma_identity(&app.db, p)
+            .await
+            .unwrap_or_default()
+            .is_none()
+    );
+    let rows = store::maintenance::content_dump(&app.db)
+        .await
+        .unwrap_or_default();
+    let section = rows
+        .split("## person_roma_identity\n")
+        .nth(1)
+        .unwrap_or_default();
+    assert!(
+        section.starts_with("## ") || section.is_empty(),
+        "the value row is gone: {section}"
+    );
+    let history = store::people::roma_consents(&app.db, p)
+        .await
+        .unwrap_or_default();
+    assert_eq!(history.len(), 1);
+    assert_eq!(history[0].withdrawn_on.as_deref(), Some("2026-11-26"));
+    let page = c.get(&format!("/en/people/{p}")).await.text;
+    assert!(page.contains("Not recorded") && page.contains("withdrawn 2026-11-26"));
+}
