@@ -398,3 +398,137 @@ async fn roma_identity_needs_consent_is_shown_only_to_coordinators_and_withdrawa
     let page = c.get(&format!("/en/people/{p}")).await.text;
     assert!(page.contains("Not recorded") && page.contains("withdrawn 2026-11-26"));
 }
+
+async fn bearer(app: &TestApp, role: Role) -> testkit::Client {
+    let secret = domain::token::new_api_token();
+    store::tokens::create_api_token(
+        &app.db,
+        app.clock_now(),
+        &store::Actor::cli(),
+        app.user_id(role),
+        "api",
+        &domain::token::hash_secret(&secret),
+        None,
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    let c = app.client();
+    c.set_header("authorization", &format!("Bearer {secret}"));
+    c
+}
+
+async fn send_json(c: &testkit::Client, method: &str, path: &str, body: &str) -> testkit::Resp {
+    let req = match method {
+        "PATCH" => c.http().patch(c.url(path)),
+        _ => c.http().post(c.url(path)),
+    };
+    c.send(
+        req.header("content-type", "application/json")
+            .body(body.to_owned()),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn the_directory_api_lists_creates_and_patches_with_the_pages_rules() {
+    let app = TestApp::spawn().await;
+    let ngo = bearer(&app, Role::Ngo).await;
+    let orgs = ngo.get("/api/v1/organisations?region=zemgale").await.json();
+    assert_eq!(orgs["total"], 1);
+    assert_eq!(orgs["items"][0]["name_lv"], "Testa pilsētas pašvaldība");
+    assert!(
+        orgs["items"][0]["email"].is_null(),
+        "contacts hidden from another organisation"
+    );
+    let mun = bearer(&app, Role::Municipality).await;
+    let own = mun
+        .get(&format!("/api/v1/organisations/{}", app.fixtures.org_a))
+        .await
+        .json();
+    assert_eq!(own["email"], "pasts@a.test.invalid");
+    let other = mun
+        .get(&format!("/api/v1/people/{}", app.fixtures.person_b))
+        .await
+        .json();
+    assert!(other["emails"].is_null() && other["phone"].is_null());
+    assert_eq!(other["memberships"][0]["role_title"], "speciāliste");
+    // Only coordinators write.
+    assert_eq!(
+        send_json(
+            &mun,
+            "POST",
+            "/api/v1/organisations",
+            r#"{"name_lv":"X","kind":"media"}"#
+        )
+        .await
+        .status,
+        403
+    );
+    let coord = bearer(&app, Role::Coordinator).await;
+    let bad = send_json(
+        &coord,
+        "POST",
+        "/api/v1/organisations",
+        r#"{"name_lv":"Radio (demo)","kind":"radio","email":"x"}"#,
+    )
+    .await;
+    assert_eq!(bad.status, 422);
+    assert_eq!(bad.header("content-type"), Some("application/problem+json"));
+    let fields: Vec<String> = bad.json()["errors"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|e| e["field"].as_str().unwrap_or_default().to_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(fields, ["kind", "email"]);
+    let made = send_json(
+        &coord,
+        "POST",
+        "/api/v1/organisations",
+        r#"{"name_lv":"Radio (demo)","kind":"media","phone":"6711 1111"}"#,
+    )
+    .await;
+    assert_eq!(made.status, 201, "{}", made.text);
+    assert_eq!(made.json()["phone"], "+37167111111");
+    let p = app.fixtures.person_a;
+    let patched = send_json(
+        &coord,
+        "PATCH",
+        &format!("/api/v1/people/{p}"),
+        r#"{"phone":"2999 9999","gender":"female"}"#,
+    )
+    .await;
+    assert_eq!(patched.status, 200, "{}", patched.text);
+    assert_eq!(patched.json()["phone"], "+37129999999");
+    assert_eq!(
+        patched.json()["emails"][0],
+        "anna@a.test.invalid",
+        "untouched fields stay"
+    );
+    let taken = send_json(
+        &coord,
+        "PATCH",
+        &format!("/api/v1/people/{p}"),
+        r#"{"emails":["eriks@b.test.invalid"]}"#,
+    )
+    .await;
+    assert_eq!(taken.status, 422);
+    let unknown = send_json(
+        &coord,
+        "PATCH",
+        &format!("/api/v1/people/{p}"),
+        r#"{"roma":"yes"}"#,
+    )
+    .await;
+    assert_eq!(unknown.status, 400, "unknown fields are refused");
+    assert_eq!(
+        send_json(&coord, "PATCH", "/api/v1/people/999999", "{}")
+            .await
+            .status,
+        404
+    );
+    let listed = coord.get("/api/v1/people?q=abele").await.json();
+    assert_eq!(listed["total"], 1);
+}

@@ -89,6 +89,14 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("GET", "/api/v1/openapi.json", Allowed::Everyone),
     ("GET", "/api/v1/me", Allowed::AnyRole),
     ("GET", "/api/v1/territories", Allowed::AnyRole),
+    ("GET", "/api/v1/organisations", Allowed::AnyRole),
+    ("POST", "/api/v1/organisations", Allowed::Only(COORD)),
+    ("GET", "/api/v1/organisations/{id}", Allowed::AnyRole),
+    ("PATCH", "/api/v1/organisations/{id}", Allowed::Only(COORD)),
+    ("GET", "/api/v1/people", Allowed::AnyRole),
+    ("POST", "/api/v1/people", Allowed::Only(COORD)),
+    ("GET", "/api/v1/people/{id}", Allowed::AnyRole),
+    ("PATCH", "/api/v1/people/{id}", Allowed::Only(COORD)),
     ("GET", "/api/v1/me/tokens", Allowed::AnyRole),
     ("POST", "/api/v1/me/tokens", Allowed::AnyRole),
     ("POST", "/api/v1/me/tokens/{id}/revoke", Allowed::AnyRole),
@@ -153,6 +161,15 @@ fn every_route_is_in_the_matrix_and_every_matrix_row_is_a_route() {
 async fn request(c: &Client, method: &str, path: &str) -> Resp {
     match method {
         "GET" => c.get(path).await,
+        "PATCH" => {
+            c.send(
+                c.http()
+                    .patch(c.url(path))
+                    .header("content-type", "application/x-www-form-urlencoded")
+                    .body(format!("csrf_token={}", c.csrf())),
+            )
+            .await
+        }
         _ => c.post_form(path, &[]).await,
     }
 }
@@ -239,11 +256,14 @@ async fn api_routes_obey_the_matrix_with_bearer_tokens_too() {
             let path = example_path(&app, pattern);
             let res = match *method {
                 "GET" => c.get(&path).await,
-                _ => {
+                m => {
+                    let req = if m == "PATCH" {
+                        c.http().patch(c.url(&path))
+                    } else {
+                        c.http().post(c.url(&path))
+                    };
                     c.send(
-                        c.http()
-                            .post(c.url(&path))
-                            .header("content-type", "application/json")
+                        req.header("content-type", "application/json")
                             .body("{\"label\":\"matrix\"}"),
                     )
                     .await

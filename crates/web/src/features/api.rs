@@ -30,7 +30,15 @@ use crate::principal::{ClientIp, CurrentUser};
         list_tokens,
         create_token,
         revoke_token,
-        crate::features::territories::api_list
+        crate::features::territories::api_list,
+        crate::features::directory_api::list_orgs,
+        crate::features::directory_api::create_org,
+        crate::features::directory_api::get_org,
+        crate::features::directory_api::patch_org,
+        crate::features::directory_api::list_people,
+        crate::features::directory_api::create_person,
+        crate::features::directory_api::get_person,
+        crate::features::directory_api::patch_person
     ),
     components(schemas(
         Me,
@@ -40,7 +48,13 @@ use crate::principal::{ClientIp, CurrentUser};
         Problem,
         Health,
         crate::features::territories::TerritoryJson,
-        crate::features::territories::UnitRef
+        crate::features::territories::UnitRef,
+        crate::features::directory_api::OrganisationJson,
+        crate::features::directory_api::OrganisationInput,
+        crate::features::directory_api::PersonJson,
+        crate::features::directory_api::PersonInput,
+        crate::features::directory_api::MembershipJson,
+        crate::features::directory_api::PersonListItem
     )),
     modifiers(&BearerAuth)
 )]

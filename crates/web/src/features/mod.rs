@@ -4,6 +4,7 @@ pub mod account;
 pub mod admin;
 pub mod api;
 pub mod directory;
+pub mod directory_api;
 pub mod login;
 pub mod organisations;
 pub mod people;

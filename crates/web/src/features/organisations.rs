@@ -180,26 +180,26 @@ pub async fn detail(
 #[derive(Debug, Default, Deserialize)]
 pub struct OrgFields {
     #[serde(default)]
-    name_lv: String,
+    pub(crate) name_lv: String,
     #[serde(default)]
-    name_en: String,
+    pub(crate) name_en: String,
     #[serde(default)]
-    kind: String,
+    pub(crate) kind: String,
     #[serde(default)]
-    parent_id: String,
+    pub(crate) parent_id: String,
     #[serde(default)]
-    territory_id: String,
+    pub(crate) territory_id: String,
     #[serde(default)]
-    email: String,
+    pub(crate) email: String,
     #[serde(default)]
-    phone: String,
+    pub(crate) phone: String,
     #[serde(default)]
-    website: String,
+    pub(crate) website: String,
     #[serde(default)]
-    address: String,
+    pub(crate) address: String,
     /// Set when the user has seen the duplicate warning and saves anyway.
     #[serde(default)]
-    confirm_duplicate: Option<String>,
+    pub(crate) confirm_duplicate: Option<String>,
 }
 
 #[derive(Template)]

@@ -225,27 +225,27 @@ pub async fn detail(
 #[derive(Debug, Default, Deserialize)]
 pub struct PersonFields {
     #[serde(default)]
-    name: String,
+    pub(crate) name: String,
     /// One address per line (or separated by commas).
     #[serde(default)]
-    emails: String,
+    pub(crate) emails: String,
     #[serde(default)]
-    phone: String,
+    pub(crate) phone: String,
     #[serde(default)]
-    preferred_lang: String,
+    pub(crate) preferred_lang: String,
     #[serde(default)]
-    territory_id: String,
+    pub(crate) territory_id: String,
     #[serde(default)]
-    gender: String,
+    pub(crate) gender: String,
     #[serde(default)]
-    birth_year: String,
+    pub(crate) birth_year: String,
     /// New people only: the first membership.
     #[serde(default)]
-    organisation_id: String,
+    pub(crate) organisation_id: String,
     #[serde(default)]
-    role_title: String,
+    pub(crate) role_title: String,
     #[serde(default)]
-    confirm_duplicate: Option<String>,
+    pub(crate) confirm_duplicate: Option<String>,
 }
 
 /// Validates a person's fields; errors go next to their fields.
