@@ -133,3 +133,15 @@ audit-membership-added = Membership added
 audit-membership-ended = Membership ended
 audit-roma-identity-recorded = Roma identity recorded
 audit-roma-identity-withdrawn = Consent for Roma identity withdrawn
+
+merge-title = Merge a duplicate
+merge-hint = The chosen entry's data and every reference to it move to this entry, and the chosen entry is deleted. A merge can be undone from the audit log.
+merge-duplicate = Duplicate to merge into this entry
+merge-submit = Merge
+merge-choose = Choose another entry to merge.
+merge-undo = Undo the merge
+merged-notice = Entries merged. The merge can be undone from the audit log.
+restored-notice = Merge undone, the entry is back.
+audit-person-merged = People merged
+audit-organisation-merged = Organisations merged
+audit-merge-undone = Merge undone

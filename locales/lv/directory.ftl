@@ -135,3 +135,15 @@ audit-membership-added = Dalība pievienota
 audit-membership-ended = Dalība beigta
 audit-roma-identity-recorded = Romu piederība reģistrēta
 audit-roma-identity-withdrawn = Piekrišana romu piederībai atsaukta
+
+merge-title = Apvienot dublikātu
+merge-hint = Izvēlētā ieraksta dati un visas atsauces uz to tiks pārceltas uz šo ierakstu, bet izvēlētais ieraksts – dzēsts. Apvienošanu var atsaukt audita žurnālā.
+merge-duplicate = Dublikāts, ko apvienot ar šo ierakstu
+merge-submit = Apvienot
+merge-choose = Izvēlieties citu ierakstu, ko apvienot.
+merge-undo = Atsaukt apvienošanu
+merged-notice = Ieraksti apvienoti. Apvienošanu var atsaukt audita žurnālā.
+restored-notice = Apvienošana atsaukta, ieraksts atjaunots.
+audit-person-merged = Personas apvienotas
+audit-organisation-merged = Organizācijas apvienotas
+audit-merge-undone = Apvienošana atsaukta

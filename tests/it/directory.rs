@@ -532,3 +532,189 @@ async fn the_directory_api_lists_creates_and_patches_with_the_pages_rules() {
     let listed = coord.get("/api/v1/people?q=abele").await.json();
     assert_eq!(listed["total"], 1);
 }
+
+#[tokio::test]
+async fn merging_people_moves_everything_and_the_audit_entry_undoes_it() {
+    let app = TestApp::spawn().await;
+    let c = app.login(Role::Coordinator).await;
+    let a = app.fixtures.person_a;
+    // A duplicate of Anna with her own e-mail, a membership and a consent-bound value.
+    c.get("/lv/people/new").await;
+    let made = c
+        .post_form(
+            "/lv/people",
+            &[
+                ("name", "Anna Abele"),
+                ("emails", "anna.privata@x.test.invalid"),
+                ("birth_year", "1990"),
+                ("organisation_id", &app.fixtures.org_b.to_string()),
+                ("confirm_duplicate", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(made.status, 303, "{}", made.text);
+    let dup: i64 = made
+        .location()
+        .and_then(|l| {
+            l.trim_start_matches("/lv/people/")
+                .split('?')
+                .next()
+                .map(str::to_owned)
+        })
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_default();
+    c.get(&format!("/lv/people/{dup}")).await;
+    c.post_form(
+        &format!("/lv/people/{dup}/roma-identity"),
+        &[
+            ("value", "yes"),
+            ("given_on", "2026-11-01"),
+            ("consent", "1"),
+        ],
+    )
+    .await;
+    let before_dump = store::maintenance::content_dump(&app.db)
+        .await
+        .unwrap_or_default();
+
+    c.get(&format!("/lv/people/{a}")).await;
+    let merged = c
+        .post_form(
+            &format!("/lv/people/{a}/merge"),
+            &[("duplicate_id", &dup.to_string())],
+        )
+        .await;
+    assert_eq!(merged.status, 303, "{}", merged.text);
+    assert_eq!(c.get(&format!("/lv/people/{dup}")).await.status, 404);
+    let anna = store::people::get(&app.db, a)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        anna.emails,
+        ["anna@a.test.invalid", "anna.privata@x.test.invalid"]
+    );
+    assert_eq!(anna.memberships.len(), 2);
+    assert_eq!(anna.birth_year, Some(1990), "an empty field is filled");
+    assert_eq!(
+        anna.phone.as_deref(),
+        Some("+37120000001"),
+        "a filled one is kept"
+    );
+    assert!(
+        store::people::roma_identity(&app.db, a)
+            .await
+            .unwrap_or_default()
+            .is_some()
+    );
+
+    // Undo from the audit log.
+    let (entries, _) = store::audit::list(
+        &app.db,
+        &store::audit::Filter {
+            action: Some("person_merged".into()),
+            ..Default::default()
+        },
+        0,
+    )
+    .await
+    .unwrap_or_default();
+    let entry = entries.first().map(|e| e.id).unwrap_or_default();
+    let log = c.get("/lv/admin/audit?action=person_merged").await.text;
+    assert!(log.contains(&format!("/admin/audit/{entry}/undo")));
+    assert!(!log.contains("anna.privata"), "the undo data is not shown");
+    let undone = c
+        .post_form(&format!("/lv/admin/audit/{entry}/undo"), &[])
+        .await;
+    assert_eq!(undone.status, 303);
+    assert_eq!(
+        undone.location(),
+        Some(format!("/lv/people/{dup}?notice=restored").as_str())
+    );
+    let after_dump = store::maintenance::content_dump(&app.db)
+        .await
+        .unwrap_or_default();
+    let strip = |d: &str| {
+        // Everything but the audit log and the sessions is as before the merge.
+        d.split("## ")
+            .filter(|s| !s.starts_with("audit_log") && !s.starts_with("sessions"))
+            .collect::<Vec<_>>()
+            .join("## ")
+    };
+    assert_eq!(strip(&before_dump), strip(&after_dump));
+    assert_eq!(
+        c.post_form(&format!("/lv/admin/audit/{entry}/undo"), &[])
+            .await
+            .status,
+        400,
+        "only once"
+    );
+}
+
+#[tokio::test]
+async fn merging_organisations_moves_members_and_children_and_can_be_undone() {
+    let app = TestApp::spawn().await;
+    let c = app.login(Role::Coordinator).await;
+    let (a, b) = (app.fixtures.org_a, app.fixtures.org_b);
+    let school = store::organisations::create(
+        &app.db,
+        app.clock_now(),
+        &store::Actor::cli(),
+        &store::organisations::OrgInput {
+            name_lv: "Testa skola".into(),
+            kind: Some(domain::directory::OrgKind::MunicipalInstitution),
+            parent_id: Some(b),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    let before = store::maintenance::content_dump(&app.db)
+        .await
+        .unwrap_or_default();
+    c.get(&format!("/lv/organisations/{a}")).await;
+    let res = c
+        .post_form(
+            &format!("/lv/organisations/{a}/merge"),
+            &[("duplicate_id", &b.to_string())],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    assert_eq!(c.get(&format!("/lv/organisations/{b}")).await.status, 404);
+    let page = c.get(&format!("/lv/organisations/{a}")).await.text;
+    assert!(page.contains("Ēriks Čakste") && page.contains("Testa skola"));
+    // A child cannot swallow its parent.
+    let bad = c
+        .post_form(
+            &format!("/lv/organisations/{school}/merge"),
+            &[("duplicate_id", &a.to_string())],
+        )
+        .await;
+    assert_eq!(bad.status, 422);
+    let (entries, _) = store::audit::list(
+        &app.db,
+        &store::audit::Filter {
+            action: Some("organisation_merged".into()),
+            ..Default::default()
+        },
+        0,
+    )
+    .await
+    .unwrap_or_default();
+    let entry = entries.first().map(|e| e.id).unwrap_or_default();
+    assert_eq!(
+        c.post_form(&format!("/lv/admin/audit/{entry}/undo"), &[])
+            .await
+            .status,
+        303
+    );
+    let after = store::maintenance::content_dump(&app.db)
+        .await
+        .unwrap_or_default();
+    let strip = |d: &str| {
+        d.split("## ")
+            .filter(|s| !s.starts_with("audit_log") && !s.starts_with("sessions"))
+            .collect::<Vec<_>>()
+            .join("## ")
+    };
+    assert_eq!(strip(&before), strip(&after));
+}

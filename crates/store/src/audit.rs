@@ -186,3 +186,12 @@ pub async fn count(db: &Db, action: &str) -> crate::Result<i64> {
             .await?,
     )
 }
+
+/// The ids of merge entries that have been undone.
+pub async fn undone_merges(db: &Db) -> crate::Result<Vec<i64>> {
+    let ids: Vec<String> =
+        sqlx::query_scalar("SELECT entity_id FROM audit_log WHERE action = 'merge_undone'")
+            .fetch_all(&db.reader)
+            .await?;
+    Ok(ids.into_iter().filter_map(|s| s.parse().ok()).collect())
+}

@@ -5,6 +5,7 @@ pub mod audit;
 pub mod db;
 pub mod demo;
 pub mod maintenance;
+pub mod merge;
 pub mod migrate;
 pub mod organisations;
 pub mod people;

@@ -709,3 +709,12 @@ pub async fn members(db: &Db, organisation_id: i64) -> crate::Result<Vec<Member>
         })
         .collect())
 }
+
+/// Every person as (id, name), in Latvian order: for choosers.
+pub async fn names(db: &Db) -> crate::Result<Vec<(i64, String)>> {
+    Ok(
+        sqlx::query_as("SELECT id, name FROM people ORDER BY sort_key, id")
+            .fetch_all(&db.reader)
+            .await?,
+    )
+}

@@ -128,12 +128,14 @@ fn registry() -> Registry {
     r.get("/{lang}/organisations/{id}", Page(ViewDirectory), organisations::detail);
     r.get("/{lang}/organisations/{id}/edit", Page(ManageDirectory), organisations::edit_form);
     r.post("/{lang}/organisations/{id}", Page(ManageDirectory), organisations::update);
+    r.post("/{lang}/organisations/{id}/merge", Page(ManageDirectory), organisations::merge);
     r.get("/{lang}/people", Page(ViewDirectory), people::list);
     r.get("/{lang}/people/new", Page(ManageDirectory), people::new_form);
     r.post("/{lang}/people", Page(ManageDirectory), people::create);
     r.get("/{lang}/people/{id}", Page(ViewDirectory), people::detail);
     r.get("/{lang}/people/{id}/edit", Page(ManageDirectory), people::edit_form);
     r.post("/{lang}/people/{id}", Page(ManageDirectory), people::update);
+    r.post("/{lang}/people/{id}/merge", Page(ManageDirectory), people::merge);
     r.post("/{lang}/people/{id}/memberships", Page(ManageDirectory), people::add_membership);
     r.post("/{lang}/people/{id}/memberships/{mid}/end", Page(ManageDirectory), people::end_membership);
     r.post("/{lang}/people/{id}/roma-identity", Page(RecordRomaIdentity), people::record_roma);
@@ -146,6 +148,7 @@ fn registry() -> Registry {
     r.post("/{lang}/admin/users/{id}", Page(ManageUsers), admin::update_user);
     r.post("/{lang}/admin/users/{id}/password-link", Page(ManageUsers), admin::password_link);
     r.get("/{lang}/admin/audit", Page(ViewAuditLog), admin::audit);
+    r.post("/{lang}/admin/audit/{id}/undo", Page(ManageDirectory), admin::undo_merge);
     // JSON API.
     r.get("/api/v1/openapi.json", Public, api::openapi);
     r.get("/api/v1/me", Api(UseWorkspace), api::me);

@@ -320,12 +320,18 @@ pub fn action_label(action: &str) -> &'static str {
         "membership_ended" => "audit-membership-ended",
         "roma_identity_recorded" => "audit-roma-identity-recorded",
         "roma_identity_withdrawn" => "audit-roma-identity-withdrawn",
+        "person_merged" => "audit-person-merged",
+        "organisation_merged" => "audit-organisation-merged",
+        "merge_undone" => "audit-merge-undone",
         _ => "audit-other",
     }
 }
 
 #[derive(Debug)]
 struct AuditRow {
+    id: i64,
+    /// A merge that can still be undone.
+    undoable: bool,
     at: i64,
     actor: String,
     action_label_id: &'static str,
@@ -394,6 +400,8 @@ pub async fn audit(
     };
     let page = q.page.unwrap_or(0).clamp(0, 1_000_000);
     let (entries, more) = store::audit::list(state.db(), &filter, page).await?;
+    let can_undo = user.can(Permission::ManageDirectory);
+    let undone = store::audit::undone_merges(state.db()).await?;
     let actions = store::audit::actions(state.db())
         .await?
         .into_iter()
@@ -416,6 +424,10 @@ pub async fn audit(
         entries: entries
             .into_iter()
             .map(|e| AuditRow {
+                id: e.id,
+                undoable: can_undo
+                    && (e.action == "person_merged" || e.action == "organisation_merged")
+                    && !undone.contains(&e.id),
                 at: e.at,
                 actor: e.actor_name.or(e.actor_label).unwrap_or_default(),
                 action_label_id: action_label(&e.action),
@@ -425,7 +437,12 @@ pub async fn audit(
                     _ => String::new(),
                 },
                 ip: e.ip.unwrap_or_default(),
-                detail: e.detail.unwrap_or_default(),
+                // A merge's detail is the data for its undo (personal data): not shown.
+                detail: if e.action.ends_with("_merged") {
+                    String::new()
+                } else {
+                    e.detail.unwrap_or_default()
+                },
             })
             .collect(),
         actions,
@@ -438,4 +455,31 @@ pub async fn audit(
         ctx,
     };
     Ok(Html(page_view.render()?))
+}
+
+/// Undoes a merge from its audit entry and shows the restored record.
+pub async fn undo_merge(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path((_lang, id)): Path<(String, String)>,
+) -> AppResult<axum::response::Response> {
+    user.require(Permission::ManageDirectory)?;
+    let id = parse_id(&id)?;
+    match store::merge::undo(state.db(), state.now(), &user.actor(ip), id).await {
+        Ok((entity, restored)) => {
+            let path = if entity == "person" {
+                "people"
+            } else {
+                "organisations"
+            };
+            Ok(axum::response::Redirect::to(
+                &ctx.href(&format!("/{path}/{restored}?notice=restored")),
+            )
+            .into_response())
+        }
+        Err(store::Error::Conflict(_)) => Err(AppError::BadRequest),
+        Err(e) => Err(e.into()),
+    }
 }

@@ -136,12 +136,51 @@ struct DetailPage {
     past: Vec<store::people::Member>,
     sees_contacts: bool,
     can_manage: bool,
+    /// The other organisations, for the merge chooser (directory managers only).
+    others: Vec<(i64, String)>,
     notice: Option<&'static str>,
+    errors: FormErrors,
 }
 
 #[derive(Debug, Deserialize)]
 pub struct Notice {
     notice: Option<String>,
+}
+
+async fn detail_page(
+    state: &AppState,
+    ctx: PageCtx,
+    user: &CurrentUser,
+    id: i64,
+    notice: Option<&'static str>,
+) -> AppResult<DetailPage> {
+    let org = store::organisations::get(state.db(), id).await?;
+    let today = state.today();
+    let (current, past) = store::people::members(state.db(), id)
+        .await?
+        .into_iter()
+        .partition(|m| m.to_date.is_none_or(|t| today <= t));
+    let can_manage = user.can(Permission::ManageDirectory);
+    Ok(DetailPage {
+        ctx,
+        children: store::organisations::children(state.db(), id).await?,
+        sees_contacts: sees_org_contacts(user, id),
+        can_manage,
+        others: if can_manage {
+            store::organisations::names(state.db())
+                .await?
+                .into_iter()
+                .filter(|(o, _)| *o != id)
+                .collect()
+        } else {
+            Vec::new()
+        },
+        notice,
+        org,
+        current,
+        past,
+        errors: FormErrors::default(),
+    })
 }
 
 pub async fn detail(
@@ -153,27 +192,16 @@ pub async fn detail(
 ) -> AppResult<Html<String>> {
     user.require(Permission::ViewDirectory)?;
     let id = parse_id(&id)?;
-    let org = store::organisations::get(state.db(), id).await?;
-    let today = state.today();
-    let (current, past) = store::people::members(state.db(), id)
-        .await?
-        .into_iter()
-        .partition(|m| m.to_date.is_none_or(|t| today <= t));
+    let notice = match n.notice.as_deref() {
+        Some("saved") => Some("saved-notice"),
+        Some("merged") => Some("merged-notice"),
+        Some("restored") => Some("restored-notice"),
+        _ => None,
+    };
     Ok(Html(
-        DetailPage {
-            ctx,
-            children: store::organisations::children(state.db(), id).await?,
-            sees_contacts: sees_org_contacts(&user, id),
-            can_manage: user.can(Permission::ManageDirectory),
-            notice: match n.notice.as_deref() {
-                Some("saved") => Some("saved-notice"),
-                _ => None,
-            },
-            org,
-            current,
-            past,
-        }
-        .render()?,
+        detail_page(&state, ctx, &user, id, notice)
+            .await?
+            .render()?,
     ))
 }
 
@@ -409,4 +437,45 @@ pub async fn update(
     // A foreign or made-up id is 404 before anything else.
     store::organisations::get(state.db(), id).await?;
     save(&state, ctx, &user, ip, Some(id), f).await
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct MergeFields {
+    #[serde(default)]
+    duplicate_id: String,
+}
+
+/// Merges another organisation (the duplicate) into this one.
+pub async fn merge(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path((_lang, id)): Path<(String, String)>,
+    AppForm(f): AppForm<MergeFields>,
+) -> AppResult<Response> {
+    user.require(Permission::ManageDirectory)?;
+    let id = parse_id(&id)?;
+    store::organisations::get(state.db(), id).await?;
+    let duplicate = optional_id(&f.duplicate_id)
+        .ok()
+        .flatten()
+        .filter(|d| *d != id);
+    let result = match duplicate {
+        Some(d) => {
+            store::merge::merge_organisations(state.db(), state.now(), &user.actor(ip), id, d).await
+        }
+        None => Err(store::Error::NotFound),
+    };
+    match result {
+        Ok(_) => Ok(
+            Redirect::to(&ctx.href(&format!("/organisations/{id}?notice=merged"))).into_response(),
+        ),
+        Err(store::Error::NotFound | store::Error::Conflict(_)) => {
+            let mut page = detail_page(&state, ctx, &user, id, None).await?;
+            page.errors.add("duplicate_id", "merge-choose");
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
 }

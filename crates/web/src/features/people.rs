@@ -135,6 +135,8 @@ struct DetailPage {
     membership: MembershipFields,
     roma_form: RomaFields,
     today: String,
+    /// The other people, for the merge chooser (directory managers only).
+    others: Vec<(i64, String)>,
     notice: Option<&'static str>,
     errors: FormErrors,
 }
@@ -192,6 +194,15 @@ async fn detail_page(
             ..RomaFields::default()
         },
         today: today.to_string(),
+        others: if user.can(Permission::ManageDirectory) {
+            store::people::names(state.db())
+                .await?
+                .into_iter()
+                .filter(|(p, _)| *p != id)
+                .collect()
+        } else {
+            Vec::new()
+        },
         ctx,
         person,
         roma,
@@ -213,6 +224,8 @@ pub async fn detail(
         Some("saved") => Some("saved-notice"),
         Some("roma-recorded") => Some("roma-recorded"),
         Some("roma-withdrawn") => Some("roma-withdrawn"),
+        Some("merged") => Some("merged-notice"),
+        Some("restored") => Some("restored-notice"),
         _ => None,
     };
     Ok(Html(
@@ -665,4 +678,44 @@ pub async fn withdraw_roma(
     )
     .await?;
     Ok(Redirect::to(&ctx.href(&format!("/people/{id}?notice=roma-withdrawn"))).into_response())
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct MergeFields {
+    #[serde(default)]
+    duplicate_id: String,
+}
+
+/// Merges another person (the duplicate) into this one.
+pub async fn merge(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path((_lang, id)): Path<(String, String)>,
+    AppForm(f): AppForm<MergeFields>,
+) -> AppResult<Response> {
+    user.require(Permission::ManageDirectory)?;
+    let id = parse_id(&id)?;
+    store::people::get(state.db(), id).await?;
+    let duplicate = match optional_id(&f.duplicate_id) {
+        Ok(Some(d)) if d != id => d,
+        _ => {
+            let mut page = detail_page(&state, ctx, &user, id, None).await?;
+            page.errors.add("duplicate_id", "merge-choose");
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response());
+        }
+    };
+    match store::merge::merge_people(state.db(), state.now(), &user.actor(ip), id, duplicate).await
+    {
+        Ok(_) => {
+            Ok(Redirect::to(&ctx.href(&format!("/people/{id}?notice=merged"))).into_response())
+        }
+        Err(store::Error::NotFound) => {
+            let mut page = detail_page(&state, ctx, &user, id, None).await?;
+            page.errors.add("duplicate_id", "merge-choose");
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
 }
