@@ -1,1 +1,4 @@
-//! placeholder
+//! Reading and writing files. Kept apart from the web crate so that heavy format
+//! libraries compile once. Now: tables (CSV as Latvian Excel writes it, and XLSX).
+
+pub mod table;

@@ -1,0 +1,173 @@
+//! Tables in and out: CSV (UTF-8 with or without a BOM, comma or semicolon, as Latvian
+//! Excel writes it) and XLSX (the first sheet), read into rows of strings; written as CSV
+//! with a BOM and semicolons (what Latvian Excel opens correctly) or as XLSX.
+
+use std::io::Cursor;
+
+use calamine::{Reader as _, Xlsx};
+
+/// At most this many rows are read from a file.
+pub const MAX_ROWS: usize = 10_000;
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum TableError {
+    #[error("the file is empty")]
+    Empty,
+    #[error("the file is not UTF-8 text, CSV or XLSX")]
+    NotText,
+    #[error("the spreadsheet cannot be read: {0}")]
+    Spreadsheet(String),
+    #[error("the CSV cannot be read at line {line}: {message}")]
+    Csv { line: u64, message: String },
+    #[error("more than {MAX_ROWS} rows")]
+    TooManyRows,
+}
+
+/// Reads a CSV or XLSX file (recognised by its content, not its name) into rows of
+/// trimmed cells; blank rows are dropped.
+pub fn read(bytes: &[u8]) -> Result<Vec<Vec<String>>, TableError> {
+    if bytes.is_empty() {
+        return Err(TableError::Empty);
+    }
+    let rows = if bytes.starts_with(b"PK\x03\x04") {
+        read_xlsx(bytes)?
+    } else {
+        read_csv(bytes)?
+    };
+    let rows: Vec<Vec<String>> = rows
+        .into_iter()
+        .filter(|r| r.iter().any(|c| !c.is_empty()))
+        .collect();
+    if rows.is_empty() {
+        return Err(TableError::Empty);
+    }
+    if rows.len() > MAX_ROWS + 1 {
+        return Err(TableError::TooManyRows);
+    }
+    Ok(rows)
+}
+
+fn read_csv(bytes: &[u8]) -> Result<Vec<Vec<String>>, TableError> {
+    let text = std::str::from_utf8(bytes).map_err(|_| TableError::NotText)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first = text.lines().next().unwrap_or_default();
+    // Latvian Excel writes semicolons; others commas. The header line decides, a tie
+    // going to the semicolon.
+    let delimiter = if first.matches(';').count() >= first.matches(',').count() && first.contains(';') {
+        b';'
+    } else {
+        b','
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| TableError::Csv {
+            line: e.position().map_or(0, csv::Position::line),
+            message: e.to_string(),
+        })?;
+        rows.push(record.iter().map(|c| c.trim().to_owned()).collect());
+        if rows.len() > MAX_ROWS + 1 {
+            return Err(TableError::TooManyRows);
+        }
+    }
+    Ok(rows)
+}
+
+fn read_xlsx(bytes: &[u8]) -> Result<Vec<Vec<String>>, TableError> {
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| TableError::Spreadsheet(e.to_string()))?;
+    let range = book
+        .worksheet_range_at(0)
+        .ok_or_else(|| TableError::Spreadsheet("no sheet".to_owned()))?
+        .map_err(|e| TableError::Spreadsheet(e.to_string()))?;
+    Ok(range
+        .rows()
+        .take(MAX_ROWS + 2)
+        .map(|r| {
+            r.iter()
+                .map(|c| match c {
+                    // Whole numbers (a year, a phone) without ".0".
+                    calamine::Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{f:.0}"),
+                    other => other.to_string().trim().to_owned(),
+                })
+                .collect()
+        })
+        .collect())
+}
+
+/// CSV for spreadsheets: UTF-8 with a BOM, semicolons, CRLF line ends.
+pub fn write_csv(header: &[&str], rows: &[Vec<String>]) -> Vec<u8> {
+    let mut out = Vec::from("\u{feff}".as_bytes());
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let _ = writer.write_record(header);
+    for r in rows {
+        let _ = writer.write_record(r);
+    }
+    if let Ok(body) = writer.into_inner() {
+        out.extend(body);
+    }
+    out
+}
+
+/// An XLSX workbook with one sheet: a bold header row, then the rows as text.
+pub fn write_xlsx(sheet: &str, header: &[&str], rows: &[Vec<String>]) -> Result<Vec<u8>, TableError> {
+    let err = |e: rust_xlsxwriter::XlsxError| TableError::Spreadsheet(e.to_string());
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let bold = rust_xlsxwriter::Format::new().set_bold();
+    let ws = book.add_worksheet();
+    ws.set_name(sheet).map_err(err)?;
+    for (c, h) in header.iter().enumerate() {
+        ws.write_string_with_format(0, u16::try_from(c).unwrap_or(u16::MAX), *h, &bold)
+            .map_err(err)?;
+    }
+    for (r, row) in rows.iter().enumerate() {
+        let r = u32::try_from(r + 1).unwrap_or(u32::MAX);
+        for (c, cell) in row.iter().enumerate() {
+            ws.write_string(r, u16::try_from(c).unwrap_or(u16::MAX), cell).map_err(err)?;
+        }
+    }
+    ws.autofit();
+    book.save_to_buffer().map_err(err)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_with_bom_and_semicolons_as_latvian_excel_writes_it() {
+        let bytes = "\u{feff}Vārds, uzvārds;E-pasts\r\n\"Ābele; Anna\";anna@x.lv\r\n;\r\n".as_bytes();
+        let rows = read(bytes).unwrap_or_default();
+        assert_eq!(rows, vec![vec!["Vārds, uzvārds", "E-pasts"], vec!["Ābele; Anna", "anna@x.lv"]]);
+    }
+
+    #[test]
+    fn csv_with_commas_and_no_bom() {
+        let rows = read(b"name,email\nJ\xc4\x81nis,j@x.lv\n").unwrap_or_default();
+        assert_eq!(rows[1], ["Jānis", "j@x.lv"]);
+    }
+
+    #[test]
+    fn non_utf8_is_refused() {
+        assert_eq!(read(b"name\n\xe2\x28\xa1\n"), Err(TableError::NotText));
+        assert_eq!(read(b""), Err(TableError::Empty));
+    }
+
+    #[test]
+    fn written_csv_and_xlsx_read_back() {
+        let rows = vec![vec!["Čakste; Ēriks".to_owned(), "1985".to_owned()]];
+        let csv = write_csv(&["Vārds", "Gads"], &rows);
+        assert!(csv.starts_with("\u{feff}".as_bytes()));
+        assert_eq!(read(&csv).unwrap_or_default()[1], rows[0]);
+        let xlsx = write_xlsx("Personas", &["Vārds", "Gads"], &rows).unwrap_or_default();
+        let back = read(&xlsx).unwrap_or_default();
+        assert_eq!(back[0], ["Vārds", "Gads"]);
+        assert_eq!(back[1], rows[0]);
+    }
+}
