@@ -362,6 +362,7 @@ async fn workspace_pages_have_no_accessibility_violations() {
         (format!("/lv/people/{person}"), "Anna Ābele"),
         ("/lv/people/new".to_owned(), "Jauna persona"),
         (format!("/lv/people/{person}/edit"), "Labot personas datus"),
+        ("/lv/people/import".to_owned(), "Importēt personas no faila"),
     ] {
         b.goto(&url(&app, &path)).await;
         found.extend(axe(&b, "lv", h1).await);

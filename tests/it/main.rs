@@ -13,3 +13,4 @@ mod headers;
 mod i18n;
 mod matrix;
 mod territories;
+mod transfer;

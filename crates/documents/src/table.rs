@@ -53,11 +53,12 @@ fn read_csv(bytes: &[u8]) -> Result<Vec<Vec<String>>, TableError> {
     let first = text.lines().next().unwrap_or_default();
     // Latvian Excel writes semicolons; others commas. The header line decides, a tie
     // going to the semicolon.
-    let delimiter = if first.matches(';').count() >= first.matches(',').count() && first.contains(';') {
-        b';'
-    } else {
-        b','
-    };
+    let delimiter =
+        if first.matches(';').count() >= first.matches(',').count() && first.contains(';') {
+            b';'
+        } else {
+            b','
+        };
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
@@ -78,7 +79,8 @@ fn read_csv(bytes: &[u8]) -> Result<Vec<Vec<String>>, TableError> {
 }
 
 fn read_xlsx(bytes: &[u8]) -> Result<Vec<Vec<String>>, TableError> {
-    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| TableError::Spreadsheet(e.to_string()))?;
+    let mut book: Xlsx<_> =
+        Xlsx::new(Cursor::new(bytes)).map_err(|e| TableError::Spreadsheet(e.to_string()))?;
     let range = book
         .worksheet_range_at(0)
         .ok_or_else(|| TableError::Spreadsheet("no sheet".to_owned()))?
@@ -90,7 +92,9 @@ fn read_xlsx(bytes: &[u8]) -> Result<Vec<Vec<String>>, TableError> {
             r.iter()
                 .map(|c| match c {
                     // Whole numbers (a year, a phone) without ".0".
-                    calamine::Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{f:.0}"),
+                    calamine::Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => {
+                        format!("{f:.0}")
+                    }
                     other => other.to_string().trim().to_owned(),
                 })
                 .collect()
@@ -116,7 +120,11 @@ pub fn write_csv(header: &[&str], rows: &[Vec<String>]) -> Vec<u8> {
 }
 
 /// An XLSX workbook with one sheet: a bold header row, then the rows as text.
-pub fn write_xlsx(sheet: &str, header: &[&str], rows: &[Vec<String>]) -> Result<Vec<u8>, TableError> {
+pub fn write_xlsx(
+    sheet: &str,
+    header: &[&str],
+    rows: &[Vec<String>],
+) -> Result<Vec<u8>, TableError> {
     let err = |e: rust_xlsxwriter::XlsxError| TableError::Spreadsheet(e.to_string());
     let mut book = rust_xlsxwriter::Workbook::new();
     let bold = rust_xlsxwriter::Format::new().set_bold();
@@ -129,7 +137,8 @@ pub fn write_xlsx(sheet: &str, header: &[&str], rows: &[Vec<String>]) -> Result<
     for (r, row) in rows.iter().enumerate() {
         let r = u32::try_from(r + 1).unwrap_or(u32::MAX);
         for (c, cell) in row.iter().enumerate() {
-            ws.write_string(r, u16::try_from(c).unwrap_or(u16::MAX), cell).map_err(err)?;
+            ws.write_string(r, u16::try_from(c).unwrap_or(u16::MAX), cell)
+                .map_err(err)?;
         }
     }
     ws.autofit();
@@ -142,9 +151,16 @@ mod tests {
 
     #[test]
     fn csv_with_bom_and_semicolons_as_latvian_excel_writes_it() {
-        let bytes = "\u{feff}Vārds, uzvārds;E-pasts\r\n\"Ābele; Anna\";anna@x.lv\r\n;\r\n".as_bytes();
+        let bytes =
+            "\u{feff}Vārds, uzvārds;E-pasts\r\n\"Ābele; Anna\";anna@x.lv\r\n;\r\n".as_bytes();
         let rows = read(bytes).unwrap_or_default();
-        assert_eq!(rows, vec![vec!["Vārds, uzvārds", "E-pasts"], vec!["Ābele; Anna", "anna@x.lv"]]);
+        assert_eq!(
+            rows,
+            vec![
+                vec!["Vārds, uzvārds", "E-pasts"],
+                vec!["Ābele; Anna", "anna@x.lv"]
+            ]
+        );
     }
 
     #[test]

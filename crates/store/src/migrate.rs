@@ -32,6 +32,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
         include_str!("../migrations/0003_directory.sql"),
         Data::DirectoryKeys,
     ),
+    (
+        4,
+        "imports",
+        include_str!("../migrations/0004_imports.sql"),
+        Data::None,
+    ),
 ];
 
 /// Applies every migration not yet applied, each in its own transaction. Returns the

@@ -5,6 +5,8 @@ use domain::directory::OrgKind;
 use domain::territory::PlanningRegion;
 use domain::text::{fold, latvian_sort_key};
 
+use sqlx::SqliteConnection;
+
 use crate::audit::{self, Event};
 use crate::{Actor, Db, Error};
 
@@ -237,7 +239,19 @@ async fn check_refs(
 
 pub async fn create(db: &Db, now: i64, actor: &Actor, input: &OrgInput) -> crate::Result<i64> {
     let mut tx = db.write().await?;
-    check_refs(&mut tx, None, input).await?;
+    let id = create_in(&mut tx, now, actor, input).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// As [`create`], inside the caller's transaction.
+pub async fn create_in(
+    conn: &mut SqliteConnection,
+    now: i64,
+    actor: &Actor,
+    input: &OrgInput,
+) -> crate::Result<i64> {
+    check_refs(&mut *conn, None, input).await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO organisations (name_lv, name_en, kind, parent_id, territory_id, email, phone,
              website, address, search_key, sort_key, created_at, updated_at)
@@ -255,16 +269,15 @@ pub async fn create(db: &Db, now: i64, actor: &Actor, input: &OrgInput) -> crate
     .bind(search_key(&input.name_lv, input.name_en.as_deref()))
     .bind(latvian_sort_key(&input.name_lv))
     .bind(now)
-    .fetch_one(&mut *tx)
+    .fetch_one(&mut *conn)
     .await?;
     audit::record(
-        &mut tx,
+        &mut *conn,
         now,
         actor,
         &Event::new("organisation_created").on("organisation", id),
     )
     .await?;
-    tx.commit().await?;
     Ok(id)
 }
 

@@ -7,6 +7,8 @@ use domain::territory::PlanningRegion;
 use domain::text::{fold, latvian_sort_key};
 use jiff::civil::Date;
 
+use sqlx::SqliteConnection;
+
 use crate::audit::{self, Event};
 use crate::organisations::like_pattern;
 use crate::{Actor, Db, Error};
@@ -335,7 +337,19 @@ async fn write_emails(
 
 pub async fn create(db: &Db, now: i64, actor: &Actor, input: &PersonInput) -> crate::Result<i64> {
     let mut tx = db.write().await?;
-    check_territory(&mut tx, input.territory_id).await?;
+    let id = create_in(&mut tx, now, actor, input).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// As [`create`], inside the caller's transaction.
+pub async fn create_in(
+    conn: &mut SqliteConnection,
+    now: i64,
+    actor: &Actor,
+    input: &PersonInput,
+) -> crate::Result<i64> {
+    check_territory(&mut *conn, input.territory_id).await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO people (name, search_key, sort_key, phone, preferred_lang, territory_id, gender,
              birth_year, created_at, updated_at)
@@ -350,17 +364,16 @@ pub async fn create(db: &Db, now: i64, actor: &Actor, input: &PersonInput) -> cr
     .bind(input.gender.map(Gender::as_str))
     .bind(input.birth_year)
     .bind(now)
-    .fetch_one(&mut *tx)
+    .fetch_one(&mut *conn)
     .await?;
-    write_emails(&mut tx, id, &input.emails).await?;
+    write_emails(&mut *conn, id, &input.emails).await?;
     audit::record(
-        &mut tx,
+        &mut *conn,
         now,
         actor,
         &Event::new("person_created").on("person", id),
     )
     .await?;
-    tx.commit().await?;
     Ok(id)
 }
 
@@ -423,14 +436,27 @@ pub async fn add_membership(
     m: &NewMembership,
 ) -> crate::Result<i64> {
     let mut tx = db.write().await?;
+    let id = add_membership_in(&mut tx, now, actor, person_id, m).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// As [`add_membership`], inside the caller's transaction.
+pub async fn add_membership_in(
+    conn: &mut SqliteConnection,
+    now: i64,
+    actor: &Actor,
+    person_id: i64,
+    m: &NewMembership,
+) -> crate::Result<i64> {
     let org: Option<i64> = sqlx::query_scalar("SELECT id FROM organisations WHERE id = $1")
         .bind(m.organisation_id)
-        .fetch_optional(&mut *tx)
+        .fetch_optional(&mut *conn)
         .await?;
     org.ok_or(Error::Conflict("organisation"))?;
     let person: Option<i64> = sqlx::query_scalar("SELECT id FROM people WHERE id = $1")
         .bind(person_id)
-        .fetch_optional(&mut *tx)
+        .fetch_optional(&mut *conn)
         .await?;
     person.ok_or(Error::NotFound)?;
     let id: i64 = sqlx::query_scalar(
@@ -444,10 +470,10 @@ pub async fn add_membership(
     .bind(m.to_date.map(|d| d.to_string()))
     .bind(now)
     .bind(m.role_title.as_deref().map(fold).unwrap_or_default())
-    .fetch_one(&mut *tx)
+    .fetch_one(&mut *conn)
     .await?;
     audit::record(
-        &mut tx,
+        &mut *conn,
         now,
         actor,
         &Event::new("membership_added")
@@ -455,7 +481,6 @@ pub async fn add_membership(
             .detail(format!("organisation={}", m.organisation_id)),
     )
     .await?;
-    tx.commit().await?;
     Ok(id)
 }
 

@@ -15,7 +15,7 @@ use domain::token;
 
 use crate::error::{ErrorKind, error_response};
 use crate::features::{
-    account, admin, api, directory_api, login, organisations, people, public, territories,
+    account, admin, api, directory_api, login, organisations, people, public, territories, transfer,
 };
 use crate::i18n::Lang;
 use crate::principal::{self, CurrentUser, LOGIN_COOKIE, SESSION_COOKIE};
@@ -131,6 +131,12 @@ fn registry() -> Registry {
     r.post("/{lang}/organisations/{id}/merge", Page(ManageDirectory), organisations::merge);
     r.get("/{lang}/people", Page(ViewDirectory), people::list);
     r.get("/{lang}/people/new", Page(ManageDirectory), people::new_form);
+    r.get("/{lang}/people/import", Page(ManageDirectory), transfer::import_form);
+    r.post("/{lang}/people/import", Page(ManageDirectory), transfer::import_upload);
+    r.get("/{lang}/people/import/{id}", Page(ManageDirectory), transfer::import_preview);
+    r.post("/{lang}/people/import/{id}/confirm", Page(ManageDirectory), transfer::import_confirm);
+    r.post("/{lang}/people/export", Page(ViewDirectory), transfer::export_people);
+    r.post("/{lang}/organisations/export", Page(ViewDirectory), transfer::export_organisations);
     r.post("/{lang}/people", Page(ManageDirectory), people::create);
     r.get("/{lang}/people/{id}", Page(ViewDirectory), people::detail);
     r.get("/{lang}/people/{id}/edit", Page(ManageDirectory), people::edit_form);
@@ -198,13 +204,24 @@ pub fn app(state: AppState) -> Router {
             state.clone(),
             security::error_pages,
         ))
-        .layer(axum::extract::DefaultBodyLimit::max(1024 * 1024))
+        .layer(axum::extract::DefaultBodyLimit::max(MAX_FORM_BYTES))
         .layer(middleware::from_fn(security::headers))
         .layer(middleware::from_fn(security::request_id))
         .with_state(state)
 }
 
-const MAX_FORM_BYTES: usize = 256 * 1024;
+/// The largest request body read (an import file and its form).
+const MAX_FORM_BYTES: usize = 3 * 1024 * 1024;
+
+/// A short text field of a `multipart/form-data` body (file uploads): our forms put the
+/// CSRF token before the file, so the start of the body is enough.
+fn multipart_field(body: &[u8], name: &str) -> Option<String> {
+    let head = String::from_utf8_lossy(body.get(..body.len().min(64 * 1024))?);
+    let marker = format!("name=\"{name}\"");
+    let rest = &head[head.find(&marker)? + marker.len()..];
+    let value = &rest[rest.find("\r\n\r\n")? + 4..];
+    Some(value[..value.find("\r\n")?].to_owned())
+}
 
 /// Resolves the caller, checks CSRF on state-changing requests, then the route's access.
 async fn access(
@@ -275,9 +292,18 @@ async fn access(
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned)
             .or_else(|| {
-                url::form_urlencoded::parse(&bytes)
-                    .find(|(k, _)| k == "csrf_token")
-                    .map(|(_, v)| v.into_owned())
+                let multipart = parts
+                    .headers
+                    .get(header::CONTENT_TYPE)
+                    .and_then(|v| v.to_str().ok())
+                    .is_some_and(|v| v.starts_with("multipart/form-data"));
+                if multipart {
+                    multipart_field(&bytes, "csrf_token")
+                } else {
+                    url::form_urlencoded::parse(&bytes)
+                        .find(|(k, _)| k == "csrf_token")
+                        .map(|(_, v)| v.into_owned())
+                }
             });
         let ok = provided.is_some_and(|p| {
             expected

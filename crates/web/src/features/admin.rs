@@ -323,6 +323,9 @@ pub fn action_label(action: &str) -> &'static str {
         "person_merged" => "audit-person-merged",
         "organisation_merged" => "audit-organisation-merged",
         "merge_undone" => "audit-merge-undone",
+        "people_imported" => "audit-people-imported",
+        "people_exported" => "audit-people-exported",
+        "organisations_exported" => "audit-organisations-exported",
         _ => "audit-other",
     }
 }

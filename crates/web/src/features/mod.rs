@@ -10,3 +10,4 @@ pub mod organisations;
 pub mod people;
 pub mod public;
 pub mod territories;
+pub mod transfer;

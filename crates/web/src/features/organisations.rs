@@ -85,6 +85,19 @@ pub fn pager(
     (prev, next)
 }
 
+impl ListPage {
+    /// The list's filters, for the export form.
+    fn filter_pairs(&self) -> Vec<(&'static str, String)> {
+        let q = &self.query;
+        vec![
+            ("q", q.q.clone()),
+            ("kind", q.kind.clone()),
+            ("territory", q.territory.clone()),
+            ("region", q.region.clone()),
+        ]
+    }
+}
+
 pub async fn list(
     State(state): State<AppState>,
     ctx: PageCtx,

@@ -76,6 +76,21 @@ struct ListPage {
     next_href: Option<String>,
 }
 
+impl ListPage {
+    /// The list's filters, for the export form.
+    fn filter_pairs(&self) -> Vec<(&'static str, String)> {
+        let q = &self.query;
+        vec![
+            ("q", q.q.clone()),
+            ("organisation", q.organisation.clone()),
+            ("kind", q.kind.clone()),
+            ("territory", q.territory.clone()),
+            ("region", q.region.clone()),
+            ("role", q.role.clone()),
+        ]
+    }
+}
+
 pub async fn list(
     State(state): State<AppState>,
     ctx: PageCtx,

@@ -1,0 +1,582 @@
+//! Import and export of the directory: a CSV or XLSX file of people is previewed row by
+//! row (created, updated, merged or rejected, and why); nothing is written until the user
+//! confirms, and then all of it or nothing. Filtered lists export as CSV (UTF-8 with a
+//! BOM) or XLSX; every export of personal data is audited.
+
+use askama::Template;
+use axum::extract::{Multipart, Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use domain::auth::Permission;
+use domain::directory::{Gender, parse_birth_year, parse_phone};
+use domain::text::fold;
+use domain::user::{DisplayName, Email};
+use serde::{Deserialize, Serialize};
+
+use crate::AppState;
+use crate::error::{AppError, AppResult};
+use crate::features::organisations::OrgQuery;
+use crate::features::people::PeopleQuery;
+use crate::forms::{AppForm, FormErrors, parse_id};
+use crate::page::PageCtx;
+use crate::principal::{ClientIp, CurrentUser};
+
+/// The largest file accepted.
+pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
+
+/// Columns a people file may have, by their folded header names (Latvian or English).
+fn column(header: &str) -> Option<&'static str> {
+    let h = fold(header).replace(['_', '.'], " ");
+    let h = h.trim();
+    Some(match h {
+        "vards, uzvards" | "vards uzvards" | "vards" | "name" | "full name" | "persona" => "name",
+        "e-pasts" | "epasts" | "e-pasta adrese" | "e-pasta adreses" | "email" | "e-mail"
+        | "emails" => "email",
+        "talrunis" | "telefons" | "phone" | "tel" | "telephone" => "phone",
+        "organizacija" | "iestade" | "organisation" | "organization" => "organisation",
+        "amats" | "loma" | "amats vai loma" | "role" | "position" | "role title" => "role",
+        "vieta" | "pilseta" | "novads" | "city" | "place" | "town" => "place",
+        "dzimums" | "gender" => "gender",
+        "dzimsanas gads" | "birth year" | "year of birth" => "birth_year",
+        "valoda" | "language" | "saziņas valoda" | "sazinas valoda" => "language",
+        _ => return None,
+    })
+}
+
+fn gender(value: &str) -> Result<Option<Gender>, ()> {
+    Ok(Some(match fold(value).as_str() {
+        "" => return Ok(None),
+        "sieviete" | "s" | "female" | "f" | "woman" => Gender::Female,
+        "virietis" | "v" | "male" | "m" | "man" => Gender::Male,
+        "cits" | "other" => Gender::Other,
+        "nevelas noradit" | "undisclosed" | "prefers not to say" => Gender::Undisclosed,
+        _ => return Err(()),
+    }))
+}
+
+/// One row of a preview, with what will happen to it and the data to apply it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PlanRow {
+    line: usize,
+    name: String,
+    emails: Vec<String>,
+    organisation: String,
+    /// create, update, merge or reject.
+    action: String,
+    /// Why (a message id): the reason for a rejection or a match.
+    reason: Option<String>,
+    person_id: Option<i64>,
+    phone: Option<String>,
+    territory_id: Option<i64>,
+    place: String,
+    gender: Option<String>,
+    birth_year: Option<i32>,
+    language: String,
+    organisation_id: Option<i64>,
+    role: Option<String>,
+}
+
+async fn plan_people(
+    state: &AppState,
+    rows: Vec<Vec<String>>,
+) -> AppResult<Result<Vec<PlanRow>, &'static str>> {
+    let mut rows = rows.into_iter();
+    let Some(header) = rows.next() else {
+        return Ok(Err("import-empty"));
+    };
+    let columns: Vec<Option<&str>> = header.iter().map(|h| column(h)).collect();
+    if !columns.contains(&Some("name")) {
+        return Ok(Err("import-no-name-column"));
+    }
+    let today = state.today();
+    let this_year = i32::from(today.year());
+    let mut seen_emails: Vec<String> = Vec::new();
+    let mut plan = Vec::new();
+    for (i, cells) in rows.enumerate() {
+        let get = |c: &str| {
+            columns
+                .iter()
+                .position(|col| *col == Some(c))
+                .and_then(|p| cells.get(p))
+                .map(|s| s.trim().to_owned())
+                .unwrap_or_default()
+        };
+        let mut row = PlanRow {
+            line: i + 2,
+            name: get("name"),
+            emails: Vec::new(),
+            organisation: get("organisation"),
+            action: "create".to_owned(),
+            reason: None,
+            person_id: None,
+            phone: None,
+            territory_id: None,
+            place: get("place"),
+            gender: None,
+            birth_year: None,
+            language: "lv".to_owned(),
+            organisation_id: None,
+            role: Some(get("role")).filter(|r| !r.is_empty()),
+        };
+        let reject = |row: &mut PlanRow, why: &str| {
+            if row.reason.is_none() || row.action != "reject" {
+                row.action = "reject".to_owned();
+                row.reason = Some(why.to_owned());
+            }
+        };
+        if DisplayName::parse(&row.name).is_none() {
+            reject(&mut row, "import-name-invalid");
+        }
+        for raw in get("email")
+            .split([',', ';', ' ', '\n'])
+            .filter(|s| !s.is_empty())
+        {
+            match Email::parse(raw) {
+                Some(e) if seen_emails.contains(&e.as_str().to_owned()) => {
+                    reject(&mut row, "import-email-repeated")
+                }
+                Some(e) => row.emails.push(e.into_string()),
+                None => reject(&mut row, "user-email-invalid"),
+            }
+        }
+        let phone = get("phone");
+        if !phone.is_empty() {
+            row.phone = parse_phone(&phone);
+            if row.phone.is_none() {
+                reject(&mut row, "phone-invalid");
+            }
+        }
+        if !row.place.is_empty() {
+            row.territory_id =
+                store::import::territory_by_name(state.db(), &row.place, today).await?;
+            if row.territory_id.is_none() {
+                reject(&mut row, "import-place-unknown");
+            }
+        }
+        match gender(&get("gender")) {
+            Ok(g) => row.gender = g.map(|g| g.as_str().to_owned()),
+            Err(()) => reject(&mut row, "gender-invalid"),
+        }
+        let year = get("birth_year");
+        if !year.is_empty() {
+            row.birth_year = parse_birth_year(&year, this_year);
+            if row.birth_year.is_none() {
+                reject(&mut row, "birth-year-invalid");
+            }
+        }
+        match fold(&get("language")).as_str() {
+            "" | "lv" | "latviesu" | "latvian" => {}
+            "en" | "anglu" | "english" => row.language = "en".to_owned(),
+            _ => reject(&mut row, "language-invalid"),
+        }
+        if row.action != "reject" {
+            if !row.organisation.is_empty() {
+                row.organisation_id =
+                    store::import::organisation_by_name(state.db(), &row.organisation).await?;
+            }
+            let mut matched = None;
+            for e in &row.emails {
+                if let Some(p) = store::import::person_by_email(state.db(), e).await? {
+                    matched = Some(p);
+                    break;
+                }
+            }
+            if let Some(p) = matched {
+                row.action = "update".to_owned();
+                row.reason = Some("import-matched-email".to_owned());
+                row.person_id = Some(p);
+            } else if let Some(org) = row.organisation_id
+                && let Some(p) =
+                    store::import::person_by_name_in_org(state.db(), &fold(&row.name), org).await?
+            {
+                row.action = "merge".to_owned();
+                row.reason = Some("import-matched-name".to_owned());
+                row.person_id = Some(p);
+            }
+            seen_emails.extend(row.emails.iter().cloned());
+        }
+        plan.push(row);
+    }
+    if plan.is_empty() {
+        return Ok(Err("import-empty"));
+    }
+    Ok(Ok(plan))
+}
+
+#[derive(Template)]
+#[template(path = "directory/import.html")]
+struct ImportPage {
+    ctx: PageCtx,
+    errors: FormErrors,
+}
+
+pub async fn import_form(ctx: PageCtx, user: CurrentUser) -> AppResult<Html<String>> {
+    user.require(Permission::ManageDirectory)?;
+    Ok(Html(
+        ImportPage {
+            ctx,
+            errors: FormErrors::default(),
+        }
+        .render()?,
+    ))
+}
+
+/// Reads the upload, plans it, stores the plan and shows the preview.
+pub async fn import_upload(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    mut multipart: Multipart,
+) -> AppResult<Response> {
+    user.require(Permission::ManageDirectory)?;
+    let mut file: Option<(Option<String>, Vec<u8>)> = None;
+    while let Ok(Some(field)) = multipart.next_field().await {
+        if field.name() == Some("file") {
+            let name = field.file_name().map(str::to_owned);
+            let bytes = field.bytes().await.map_err(|_| AppError::BadRequest)?;
+            if bytes.len() > MAX_FILE_BYTES {
+                return fail(ctx, "import-too-large");
+            }
+            file = Some((name, bytes.to_vec()));
+        }
+    }
+    let Some((name, bytes)) = file.filter(|(_, b)| !b.is_empty()) else {
+        return fail(ctx, "import-no-file");
+    };
+    let rows = match documents::table::read(&bytes) {
+        Ok(rows) => rows,
+        Err(
+            documents::table::TableError::NotText | documents::table::TableError::Spreadsheet(_),
+        ) => {
+            return fail(ctx, "import-unreadable");
+        }
+        Err(documents::table::TableError::TooManyRows) => return fail(ctx, "import-too-large"),
+        Err(_) => return fail(ctx, "import-empty"),
+    };
+    let plan = match plan_people(&state, rows).await? {
+        Ok(plan) => plan,
+        Err(why) => return fail(ctx, why),
+    };
+    let json = serde_json::to_string(&plan).map_err(|e| AppError::Internal(e.to_string()))?;
+    let id = store::import::save_batch(
+        state.db(),
+        state.now(),
+        user.id,
+        "people",
+        name.as_deref(),
+        &json,
+    )
+    .await?;
+    Ok(Redirect::to(&ctx.href(&format!("/people/import/{id}"))).into_response())
+}
+
+fn fail(ctx: PageCtx, why: &'static str) -> AppResult<Response> {
+    let mut errors = FormErrors::default();
+    errors.add("file", why);
+    Ok((
+        StatusCode::UNPROCESSABLE_ENTITY,
+        Html(ImportPage { ctx, errors }.render()?),
+    )
+        .into_response())
+}
+
+#[derive(Template)]
+#[template(path = "directory/import_preview.html")]
+struct PreviewPage {
+    ctx: PageCtx,
+    id: i64,
+    file_name: String,
+    rows: Vec<PlanRow>,
+    applied: bool,
+    counts: [usize; 4],
+    error: Option<&'static str>,
+}
+
+async fn preview(
+    state: &AppState,
+    ctx: PageCtx,
+    user: &CurrentUser,
+    id: i64,
+    error: Option<&'static str>,
+) -> AppResult<PreviewPage> {
+    let batch = store::import::batch(state.db(), id, user.id).await?;
+    let rows: Vec<PlanRow> =
+        serde_json::from_str(&batch.plan).map_err(|e| AppError::Internal(e.to_string()))?;
+    let count = |a: &str| rows.iter().filter(|r| r.action == a).count();
+    Ok(PreviewPage {
+        counts: [
+            count("create"),
+            count("update"),
+            count("merge"),
+            count("reject"),
+        ],
+        ctx,
+        id,
+        file_name: batch.file_name.unwrap_or_default(),
+        rows,
+        applied: batch.applied_at.is_some(),
+        error,
+    })
+}
+
+pub async fn import_preview(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    Path((_lang, id)): Path<(String, String)>,
+) -> AppResult<Html<String>> {
+    user.require(Permission::ManageDirectory)?;
+    let id = parse_id(&id)?;
+    Ok(Html(preview(&state, ctx, &user, id, None).await?.render()?))
+}
+
+pub async fn import_confirm(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path((_lang, id)): Path<(String, String)>,
+) -> AppResult<Response> {
+    user.require(Permission::ManageDirectory)?;
+    let id = parse_id(&id)?;
+    let page = preview(&state, ctx, &user, id, None).await?;
+    let planned: Vec<store::import::PlannedPerson> = page
+        .rows
+        .iter()
+        .filter(|r| r.action != "reject")
+        .map(|r| store::import::PlannedPerson {
+            line: r.line,
+            target: match r.person_id {
+                Some(p) => store::import::Target::Update(p),
+                None => store::import::Target::Create,
+            },
+            input: store::people::PersonInput {
+                name: r.name.clone(),
+                emails: r.emails.clone(),
+                phone: r.phone.clone(),
+                preferred_lang: r.language.clone(),
+                territory_id: r.territory_id,
+                gender: r.gender.as_deref().and_then(Gender::parse),
+                birth_year: r.birth_year,
+            },
+            organisation: match (r.organisation_id, r.organisation.is_empty()) {
+                (Some(o), _) => Some(store::import::OrgRef::Existing(o)),
+                (None, false) => Some(store::import::OrgRef::New(r.organisation.clone())),
+                (None, true) => None,
+            },
+            role_title: r.role.clone(),
+        })
+        .collect();
+    match store::import::apply_people(state.db(), state.now(), &user.actor(ip), id, &planned).await
+    {
+        Ok(c) => {
+            tracing::info!(created = c.created, updated = c.updated, "people imported");
+            Ok(Redirect::to(&page.ctx.href(&format!("/people/import/{id}"))).into_response())
+        }
+        Err(store::Error::Conflict("applied")) => {
+            let p = preview(&state, page.ctx, &user, id, Some("import-already-applied")).await?;
+            Ok((StatusCode::CONFLICT, Html(p.render()?)).into_response())
+        }
+        Err(store::Error::Conflict(_) | store::Error::NotFound) => {
+            let p = preview(&state, page.ctx, &user, id, Some("import-changed")).await?;
+            Ok((StatusCode::CONFLICT, Html(p.render()?)).into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ExportForm {
+    #[serde(default)]
+    format: String,
+    #[serde(flatten)]
+    filters: std::collections::HashMap<String, String>,
+}
+
+/// A file download that no browser or proxy keeps.
+fn download(bytes: Vec<u8>, name: &str, content_type: &'static str) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, content_type.to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
+fn file(
+    format: &str,
+    sheet: &str,
+    base: &str,
+    header: &[&str],
+    rows: &[Vec<String>],
+) -> AppResult<Response> {
+    if format == "xlsx" {
+        let bytes = documents::table::write_xlsx(sheet, header, rows)
+            .map_err(|e| AppError::Internal(e.to_string()))?;
+        Ok(download(
+            bytes,
+            &format!("{base}.xlsx"),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ))
+    } else {
+        Ok(download(
+            documents::table::write_csv(header, rows),
+            &format!("{base}.csv"),
+            "text/csv; charset=utf-8",
+        ))
+    }
+}
+
+/// Exports the filtered people list; contacts only for those who may see them all.
+pub async fn export_people(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    AppForm(f): AppForm<ExportForm>,
+) -> AppResult<Response> {
+    user.require(Permission::ViewDirectory)?;
+    let g = |k: &str| f.filters.get(k).cloned().unwrap_or_default();
+    let query = PeopleQuery {
+        q: g("q"),
+        organisation: g("organisation"),
+        kind: g("kind"),
+        territory: g("territory"),
+        region: g("region"),
+        role: g("role"),
+        page: None,
+    };
+    let filter = query.filter(&user);
+    let contacts = user.can(Permission::ManageDirectory);
+    let mut rows = Vec::new();
+    for page in 0..(documents::table::MAX_ROWS as i64 / store::people::PAGE_SIZE) {
+        let (list, total) = store::people::list(state.db(), &filter, state.today(), page).await?;
+        let done = list.is_empty() || (page + 1) * store::people::PAGE_SIZE >= total;
+        for p in list {
+            let orgs = p
+                .organisations
+                .iter()
+                .map(|(_, n, r)| match r {
+                    Some(r) => format!("{n} ({r})"),
+                    None => n.clone(),
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            let mut row = vec![p.name, orgs, p.territory_name.unwrap_or_default()];
+            if contacts {
+                row.push(p.email.unwrap_or_default());
+                row.push(p.phone.unwrap_or_default());
+            }
+            rows.push(row);
+        }
+        if done {
+            break;
+        }
+    }
+    let t = |id: &str| ctx.t(id);
+    let mut header = vec![
+        t("field-name"),
+        t("field-organisation"),
+        t("field-territory"),
+    ];
+    if contacts {
+        header.push(t("field-email"));
+        header.push(t("field-phone"));
+    }
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    let format = if f.format == "xlsx" { "xlsx" } else { "csv" };
+    store::audit::record_alone(
+        state.db(),
+        state.now(),
+        &user.actor(ip),
+        &store::audit::Event::new("people_exported").detail(format!(
+            "format={format} rows={} contacts={contacts}",
+            rows.len()
+        )),
+    )
+    .await?;
+    file(format, &t("people-title"), "personas", &header, &rows)
+}
+
+/// Exports the filtered organisations list.
+pub async fn export_organisations(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    AppForm(f): AppForm<ExportForm>,
+) -> AppResult<Response> {
+    user.require(Permission::ViewDirectory)?;
+    let g = |k: &str| f.filters.get(k).cloned().unwrap_or_default();
+    let query = OrgQuery {
+        q: g("q"),
+        kind: g("kind"),
+        territory: g("territory"),
+        region: g("region"),
+        page: None,
+    };
+    let filter = query.filter();
+    let mut rows = Vec::new();
+    for page in 0..(documents::table::MAX_ROWS as i64 / store::organisations::PAGE_SIZE) {
+        let (list, total) = store::organisations::list(state.db(), &filter, page).await?;
+        let done = list.is_empty() || (page + 1) * store::organisations::PAGE_SIZE >= total;
+        for o in list {
+            let contacts = crate::features::directory::sees_org_contacts(&user, o.id);
+            rows.push(vec![
+                o.name_lv,
+                ctx.t(o.kind.label_key()),
+                o.parent_name.unwrap_or_default(),
+                o.territory_name.unwrap_or_default(),
+                o.planning_region
+                    .map(|r| ctx.t(r.label_key()))
+                    .unwrap_or_default(),
+                o.website.unwrap_or_default(),
+                if contacts {
+                    o.email.unwrap_or_default()
+                } else {
+                    String::new()
+                },
+                if contacts {
+                    o.phone.unwrap_or_default()
+                } else {
+                    String::new()
+                },
+            ]);
+        }
+        if done {
+            break;
+        }
+    }
+    let header = [
+        ctx.t("field-name"),
+        ctx.t("org-kind"),
+        ctx.t("org-parent"),
+        ctx.t("field-territory"),
+        ctx.t("territories-region"),
+        ctx.t("field-website"),
+        ctx.t("field-email"),
+        ctx.t("field-phone"),
+    ];
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    let format = if f.format == "xlsx" { "xlsx" } else { "csv" };
+    store::audit::record_alone(
+        state.db(),
+        state.now(),
+        &user.actor(ip),
+        &store::audit::Event::new("organisations_exported")
+            .detail(format!("format={format} rows={}", rows.len())),
+    )
+    .await?;
+    file(
+        format,
+        &ctx.t("orgs-title"),
+        "organizacijas",
+        &header,
+        &rows,
+    )
+}
