@@ -252,6 +252,38 @@ async fn public_pages_have_no_accessibility_violations() {
         found.extend(axe(&b, lang, set_pw).await);
     }
 
+    // The public directory, with one person and one organisation listed.
+    for (subject, fields) in [
+        (
+            store::listings::Subject::Person(app.fixtures.person_a),
+            store::listings::PERSON_FIELDS,
+        ),
+        (
+            store::listings::Subject::Organisation(app.fixtures.org_a),
+            store::listings::ORG_FIELDS,
+        ),
+    ] {
+        let fields: Vec<String> = fields.iter().map(|f| (*f).to_owned()).collect();
+        store::listings::set(
+            &app.db,
+            app.clock_now(),
+            &store::Actor::cli(),
+            subject,
+            &fields,
+            "2026-11-20",
+            "t",
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    }
+    for (lang, h1) in [
+        ("lv", "Platformas dalībnieku katalogs"),
+        ("en", "Directory of platform members"),
+    ] {
+        b.goto(&url(&app, &format!("/{lang}/directory"))).await;
+        found.extend(axe(&b, lang, h1).await);
+    }
+
     b.set_window_size(360, 740).await;
     for (lang, home) in [
         ("lv", "Latvijas Romu platforma"),

@@ -718,3 +718,91 @@ async fn merging_organisations_moves_members_and_children_and_can_be_undone() {
     };
     assert_eq!(strip(&before), strip(&after));
 }
+
+#[tokio::test]
+async fn the_public_directory_shows_only_consented_people_and_fields() {
+    let app = TestApp::spawn().await;
+    let anon = app.client();
+    let empty = anon.get("/en/directory").await;
+    assert_eq!(empty.status, 200);
+    assert!(
+        empty.set_cookies().is_empty(),
+        "a public page sets no cookie"
+    );
+    assert!(!empty.text.contains("Anna Ābele"));
+    let c = app.login(Role::Coordinator).await;
+    let p = app.fixtures.person_a;
+    c.get(&format!("/lv/people/{p}")).await;
+    // Without the consent statement nothing is listed.
+    let no = c
+        .post_form(
+            &format!("/lv/people/{p}/listing"),
+            &[("name", "1"), ("email", "1"), ("given_on", "2026-11-20")],
+        )
+        .await;
+    assert_eq!(
+        no.location(),
+        Some(format!("/lv/people/{p}?notice=listing-invalid").as_str())
+    );
+    let no_name = c
+        .post_form(
+            &format!("/lv/people/{p}/listing"),
+            &[("email", "1"), ("given_on", "2026-11-20"), ("consent", "1")],
+        )
+        .await;
+    assert_eq!(
+        no_name.location(),
+        Some(format!("/lv/people/{p}?notice=listing-invalid").as_str())
+    );
+    let ok = c
+        .post_form(
+            &format!("/lv/people/{p}/listing"),
+            &[
+                ("name", "1"),
+                ("organisation", "1"),
+                ("email", "1"),
+                ("given_on", "2026-11-20"),
+                ("consent", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        ok.location(),
+        Some(format!("/lv/people/{p}?notice=listing-saved").as_str())
+    );
+    let listed = anon.get("/lv/directory").await.text;
+    assert!(listed.contains("Anna Ābele") && listed.contains("anna@a.test.invalid"));
+    assert!(
+        listed.contains("Testa pilsētas pašvaldība"),
+        "the organisation was consented"
+    );
+    assert!(!listed.contains("speciāliste"), "the role was not");
+    assert!(!listed.contains("+37120000001"), "the phone was not");
+    assert!(!listed.contains("Ēriks"), "others are not listed");
+    let w = c
+        .post_form(&format!("/lv/people/{p}/listing/withdraw"), &[])
+        .await;
+    assert_eq!(
+        w.location(),
+        Some(format!("/lv/people/{p}?notice=listing-withdrawn").as_str())
+    );
+    assert!(
+        !anon.get("/lv/directory").await.text.contains("Anna Ābele"),
+        "gone at once"
+    );
+    // Organisations too.
+    let o = app.fixtures.org_b;
+    c.post_form(
+        &format!("/lv/organisations/{o}/listing"),
+        &[
+            ("name", "1"),
+            ("phone", "1"),
+            ("given_on", "2026-11-20"),
+            ("consent", "1"),
+        ],
+    )
+    .await;
+    let listed = anon.get("/lv/directory").await.text;
+    assert!(listed.contains("Citas pašvaldības birojs") && listed.contains("+37163000000"));
+    assert!(!listed.contains("pasts@b.test.invalid"));
+}

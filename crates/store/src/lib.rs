@@ -5,6 +5,7 @@ pub mod audit;
 pub mod db;
 pub mod demo;
 pub mod import;
+pub mod listings;
 pub mod maintenance;
 pub mod merge;
 pub mod migrate;

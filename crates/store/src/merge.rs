@@ -71,6 +71,31 @@ async fn fill(
     Ok(filled)
 }
 
+/// Moves public-directory listings of one subject to another; returns their ids.
+async fn move_listings(
+    conn: &mut SqliteConnection,
+    kind: &str,
+    from: i64,
+    to: i64,
+) -> crate::Result<Vec<i64>> {
+    let rows: Vec<i64> = sqlx::query_scalar(
+        "SELECT id FROM directory_listings WHERE subject_kind = $1 AND subject_id = $2",
+    )
+    .bind(kind)
+    .bind(from)
+    .fetch_all(&mut *conn)
+    .await?;
+    sqlx::query(
+        "UPDATE directory_listings SET subject_id = $1 WHERE subject_kind = $2 AND subject_id = $3",
+    )
+    .bind(to)
+    .bind(kind)
+    .bind(from)
+    .execute(&mut *conn)
+    .await?;
+    Ok(rows)
+}
+
 fn ids(rows: Vec<i64>) -> Value {
     Value::from(rows)
 }
@@ -162,6 +187,7 @@ pub async fn merge_people(
         .bind(duplicate)
         .execute(&mut *tx)
         .await?;
+    let listings = move_listings(&mut tx, "person", duplicate, survivor).await?;
     let filled = fill(&mut tx, "people", PERSON_FILLABLE, survivor, &dup).await?;
     sqlx::query("DELETE FROM people WHERE id = $1")
         .bind(duplicate)
@@ -177,6 +203,7 @@ pub async fn merge_people(
         // moved; an erased one stays erased.
         "roma_moved": roma_moved,
         "users": ids(users),
+        "listings": ids(listings),
         "filled": filled,
     });
     let entry = record_returning(
@@ -241,6 +268,7 @@ pub async fn merge_organisations(
         .await?;
         moved.insert(format!("{table}.{column}"), ids(rows));
     }
+    let listings = move_listings(&mut tx, "organisation", duplicate, survivor).await?;
     let filled = fill(&mut tx, "organisations", ORG_FILLABLE, survivor, &dup).await?;
     sqlx::query("DELETE FROM organisations WHERE id = $1")
         .bind(duplicate)
@@ -250,6 +278,7 @@ pub async fn merge_organisations(
         "survivor": survivor,
         "merged": dup,
         "moved": moved,
+        "listings": ids(listings),
         "filled": filled,
     });
     let entry = record_returning(
@@ -421,6 +450,13 @@ pub async fn undo(db: &Db, now: i64, actor: &Actor, entry_id: i64) -> crate::Res
                 .await?;
             }
         }
+    }
+    for id in id_list(&d["listings"]) {
+        sqlx::query("UPDATE directory_listings SET subject_id = $1 WHERE id = $2")
+            .bind(merged_id)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
     }
     let entity = if table == "people" {
         "person"

@@ -38,6 +38,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
         include_str!("../migrations/0004_imports.sql"),
         Data::None,
     ),
+    (
+        5,
+        "public_directory",
+        include_str!("../migrations/0005_public_directory.sql"),
+        Data::None,
+    ),
 ];
 
 /// Applies every migration not yet applied, each in its own transaction. Returns the

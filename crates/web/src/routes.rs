@@ -15,7 +15,8 @@ use domain::token;
 
 use crate::error::{ErrorKind, error_response};
 use crate::features::{
-    account, admin, api, directory_api, login, organisations, people, public, territories, transfer,
+    account, admin, api, directory_api, login, organisations, people, public, public_directory,
+    territories, transfer,
 };
 use crate::i18n::Lang;
 use crate::principal::{self, CurrentUser, LOGIN_COOKIE, SESSION_COOKIE};
@@ -108,6 +109,7 @@ fn registry() -> Registry {
     r.get("/healthz", Public, public::healthz);
     r.get("/static/{file}", Public, statics::serve);
     r.get("/{lang}/", Public, public::home);
+    r.get("/{lang}/directory", Public, public_directory::page);
     // Login and passwords.
     r.get("/{lang}/login", Guest, login::form);
     r.post("/{lang}/login", Guest, login::submit);
@@ -129,6 +131,8 @@ fn registry() -> Registry {
     r.get("/{lang}/organisations/{id}/edit", Page(ManageDirectory), organisations::edit_form);
     r.post("/{lang}/organisations/{id}", Page(ManageDirectory), organisations::update);
     r.post("/{lang}/organisations/{id}/merge", Page(ManageDirectory), organisations::merge);
+    r.post("/{lang}/organisations/{id}/listing", Page(ManageDirectory), public_directory::set_organisation);
+    r.post("/{lang}/organisations/{id}/listing/withdraw", Page(ManageDirectory), public_directory::withdraw_organisation);
     r.get("/{lang}/people", Page(ViewDirectory), people::list);
     r.get("/{lang}/people/new", Page(ManageDirectory), people::new_form);
     r.get("/{lang}/people/import", Page(ManageDirectory), transfer::import_form);
@@ -142,6 +146,8 @@ fn registry() -> Registry {
     r.get("/{lang}/people/{id}/edit", Page(ManageDirectory), people::edit_form);
     r.post("/{lang}/people/{id}", Page(ManageDirectory), people::update);
     r.post("/{lang}/people/{id}/merge", Page(ManageDirectory), people::merge);
+    r.post("/{lang}/people/{id}/listing", Page(ManageDirectory), public_directory::set_person);
+    r.post("/{lang}/people/{id}/listing/withdraw", Page(ManageDirectory), public_directory::withdraw_person);
     r.post("/{lang}/people/{id}/memberships", Page(ManageDirectory), people::add_membership);
     r.post("/{lang}/people/{id}/memberships/{mid}/end", Page(ManageDirectory), people::end_membership);
     r.post("/{lang}/people/{id}/roma-identity", Page(RecordRomaIdentity), people::record_roma);

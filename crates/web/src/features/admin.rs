@@ -324,6 +324,8 @@ pub fn action_label(action: &str) -> &'static str {
         "organisation_merged" => "audit-organisation-merged",
         "merge_undone" => "audit-merge-undone",
         "people_imported" => "audit-people-imported",
+        "listing_consented" => "audit-listing-consented",
+        "listing_withdrawn" => "audit-listing-withdrawn",
         "people_exported" => "audit-people-exported",
         "organisations_exported" => "audit-organisations-exported",
         _ => "audit-other",

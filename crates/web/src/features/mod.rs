@@ -9,5 +9,6 @@ pub mod login;
 pub mod organisations;
 pub mod people;
 pub mod public;
+pub mod public_directory;
 pub mod territories;
 pub mod transfer;

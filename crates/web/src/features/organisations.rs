@@ -139,6 +139,12 @@ pub async fn list(
     ))
 }
 
+impl DetailPage {
+    fn field_label(&self, f: &str) -> &'static str {
+        crate::features::public_directory::listing_field_label(f)
+    }
+}
+
 #[derive(Template)]
 #[template(path = "directory/org.html")]
 struct DetailPage {
@@ -151,6 +157,10 @@ struct DetailPage {
     can_manage: bool,
     /// The other organisations, for the merge chooser (directory managers only).
     others: Vec<(i64, String)>,
+    listing: Option<store::listings::Listing>,
+    listing_fields: &'static [&'static str],
+    listing_action: String,
+    today: String,
     notice: Option<&'static str>,
     errors: FormErrors,
 }
@@ -175,6 +185,11 @@ async fn detail_page(
         .partition(|m| m.to_date.is_none_or(|t| today <= t));
     let can_manage = user.can(Permission::ManageDirectory);
     Ok(DetailPage {
+        listing: store::listings::get(state.db(), store::listings::Subject::Organisation(id))
+            .await?,
+        listing_fields: store::listings::ORG_FIELDS,
+        listing_action: ctx.href(&format!("/organisations/{id}/listing")),
+        today: today.to_string(),
         ctx,
         children: store::organisations::children(state.db(), id).await?,
         sees_contacts: sees_org_contacts(user, id),
@@ -208,6 +223,9 @@ pub async fn detail(
     let notice = match n.notice.as_deref() {
         Some("saved") => Some("saved-notice"),
         Some("merged") => Some("merged-notice"),
+        Some("listing-saved") => Some("listing-saved"),
+        Some("listing-invalid") => Some("listing-invalid"),
+        Some("listing-withdrawn") => Some("listing-withdrawn"),
         Some("restored") => Some("restored-notice"),
         _ => None,
     };

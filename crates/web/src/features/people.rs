@@ -152,6 +152,9 @@ struct DetailPage {
     today: String,
     /// The other people, for the merge chooser (directory managers only).
     others: Vec<(i64, String)>,
+    listing: Option<store::listings::Listing>,
+    listing_fields: &'static [&'static str],
+    listing_action: String,
     notice: Option<&'static str>,
     errors: FormErrors,
 }
@@ -164,6 +167,10 @@ struct RomaView {
 }
 
 impl DetailPage {
+    fn field_label(&self, f: &str) -> &'static str {
+        crate::features::public_directory::listing_field_label(f)
+    }
+
     fn is_current(&self, m: &store::people::Membership) -> bool {
         self.today.parse().map(|d| m.current_on(d)).unwrap_or(true)
     }
@@ -209,6 +216,9 @@ async fn detail_page(
             ..RomaFields::default()
         },
         today: today.to_string(),
+        listing: store::listings::get(state.db(), store::listings::Subject::Person(id)).await?,
+        listing_fields: store::listings::PERSON_FIELDS,
+        listing_action: ctx.href(&format!("/people/{id}/listing")),
         others: if user.can(Permission::ManageDirectory) {
             store::people::names(state.db())
                 .await?
@@ -240,6 +250,9 @@ pub async fn detail(
         Some("roma-recorded") => Some("roma-recorded"),
         Some("roma-withdrawn") => Some("roma-withdrawn"),
         Some("merged") => Some("merged-notice"),
+        Some("listing-saved") => Some("listing-saved"),
+        Some("listing-invalid") => Some("listing-invalid"),
+        Some("listing-withdrawn") => Some("listing-withdrawn"),
         Some("restored") => Some("restored-notice"),
         _ => None,
     };
