@@ -207,3 +207,13 @@ listing-invalid = Not saved: tick the name, the consent and give a valid date.
 listing-withdrawn = Removed from the public directory.
 audit-listing-consented = Public directory consent
 audit-listing-withdrawn = Removed from the public directory
+
+import-orgs-title = Import organisations from a file
+import-col-org-name = The organisation's name (required)
+import-col-kind = For example Ministry, Municipality, Roma NGO (or a code such as roma_ngo)
+import-col-parent = The parent organisation's name; it may also be in the same file, higher up
+import-action-update-org = Will update an existing organisation
+import-matched-org-name = same name
+import-name-repeated = this name was already in the file
+back = Back
+audit-organisations-imported = Organisations imported

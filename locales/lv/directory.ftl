@@ -209,3 +209,13 @@ listing-invalid = Nav saglabāts: jāatzīmē vārds vai nosaukums, piekrišana 
 listing-withdrawn = Izņemts no publiskā kataloga.
 audit-listing-consented = Piekrišana publiskajam katalogam
 audit-listing-withdrawn = Izņemts no publiskā kataloga
+
+import-orgs-title = Importēt organizācijas no faila
+import-col-org-name = Organizācijas nosaukums (obligāts)
+import-col-kind = Piemēram, Ministrija, Pašvaldība, Romu nevalstiskā organizācija (vai kods, piemēram, roma_ngo)
+import-col-parent = Augstākas organizācijas nosaukums; tā var būt arī tajā pašā failā, augstāk
+import-action-update-org = Tiks papildināta esoša organizācija
+import-matched-org-name = tāds pats nosaukums
+import-name-repeated = šis nosaukums failā jau bija
+back = Atpakaļ
+audit-organisations-imported = Organizācijas importētas

@@ -395,6 +395,11 @@ async fn workspace_pages_have_no_accessibility_violations() {
         ("/lv/people/new".to_owned(), "Jauna persona"),
         (format!("/lv/people/{person}/edit"), "Labot personas datus"),
         ("/lv/people/import".to_owned(), "Importēt personas no faila"),
+        (
+            "/lv/organisations/import".to_owned(),
+            "Importēt organizācijas no faila",
+        ),
+        ("/lv/directory".to_owned(), "Platformas dalībnieku katalogs"),
     ] {
         b.goto(&url(&app, &path)).await;
         found.extend(axe(&b, "lv", h1).await);

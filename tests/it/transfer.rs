@@ -272,3 +272,84 @@ async fn exports_are_files_with_only_the_allowed_columns_and_are_audited() {
         1
     );
 }
+
+async fn upload_to(c: &Client, path: &str, name: &str, bytes: &[u8]) -> Resp {
+    let boundary = "----romaTestBoundary7MA4YWxk";
+    let mut body = Vec::new();
+    body.extend(
+        format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n{}\r\n",
+            c.csrf()
+        )
+        .as_bytes(),
+    );
+    body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n\r\n").as_bytes());
+    body.extend(bytes);
+    body.extend(format!("\r\n--{boundary}--\r\n").as_bytes());
+    c.send(
+        c.http()
+            .post(c.url(path))
+            .header(
+                "content-type",
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .body(body),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn organisations_import_with_parents_from_the_same_file() {
+    let app = TestApp::spawn().await;
+    let c = app.login(Role::Coordinator).await;
+    c.get("/lv/organisations/import").await;
+    let file = "Nosaukums,Veids,Augstākā organizācija,Vieta,Tīmekļa vietne\n\
+                Jaunā pašvaldība (tests),Pašvaldība,,Talsi,\n\
+                Jaunā skola (tests),municipal_institution,Jaunā pašvaldība (tests),Sabile,skola.example.lv\n\
+                Citas pašvaldības birojs,,,,birojs.example.lv\n\
+                Nepareizs veids,kosmoss,,,\n";
+    let res = upload_to(&c, "/lv/organisations/import", "org.csv", file.as_bytes()).await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    let path = res.location().unwrap_or_default().to_owned();
+    let preview = c.get(&path).await.text;
+    assert!(preview.contains("Tiks papildināta esoša organizācija</strong>: tāds pats nosaukums"));
+    assert!(preview.contains("Tiks izlaista</strong>: Izvēlieties organizācijas veidu"));
+    // People previews and organisation previews are not interchangeable.
+    let id = path.rsplit('/').next().unwrap_or_default();
+    assert_eq!(c.get(&format!("/lv/people/import/{id}")).await.status, 404);
+    let done = c.post_form(&format!("{path}/confirm"), &[]).await;
+    assert_eq!(done.status, 303, "{}", done.text);
+    let school = store::import::organisation_by_name(&app.db, "Jaunā skola (tests)")
+        .await
+        .unwrap_or_default();
+    let school = store::organisations::get(&app.db, school.unwrap_or_default())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        school.parent_name.as_deref(),
+        Some("Jaunā pašvaldība (tests)")
+    );
+    assert_eq!(school.website.as_deref(), Some("https://skola.example.lv"));
+    assert_eq!(school.territory_name.as_deref(), Some("Sabile"));
+    let office = store::organisations::get(&app.db, app.fixtures.org_b)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(office.website.as_deref(), Some("https://birojs.example.lv"));
+    assert_eq!(
+        office.email.as_deref(),
+        Some("pasts@b.test.invalid"),
+        "kept"
+    );
+    assert!(
+        store::import::organisation_by_name(&app.db, "Nepareizs veids")
+            .await
+            .unwrap_or_default()
+            .is_none()
+    );
+    assert_eq!(
+        store::audit::count(&app.db, "organisations_imported")
+            .await
+            .unwrap_or(0),
+        1
+    );
+}

@@ -304,3 +304,118 @@ pub async fn territory_by_name(
     .fetch_optional(&db.reader)
     .await?)
 }
+
+/// One accepted row of an organisations import.
+#[derive(Debug, Clone)]
+pub struct PlannedOrg {
+    pub line: usize,
+    pub target: Target,
+    pub input: organisations::OrgInput,
+    /// The parent, when the file names one.
+    pub parent: Option<OrgRef>,
+}
+
+/// Applies an organisations import in one transaction; a parent named in the file may be
+/// an organisation the same file creates earlier.
+pub async fn apply_organisations(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    batch_id: i64,
+    rows: &[PlannedOrg],
+) -> crate::Result<Counts> {
+    let mut tx = db.write().await?;
+    let marked = sqlx::query(
+        "UPDATE import_batches SET applied_at = $1 WHERE id = $2 AND applied_at IS NULL",
+    )
+    .bind(now)
+    .bind(batch_id)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if marked == 0 {
+        return Err(Error::Conflict("applied"));
+    }
+    let mut counts = Counts::default();
+    let mut made: Vec<(String, i64)> = Vec::new();
+    for row in rows {
+        let parent_id = match &row.parent {
+            None => None,
+            Some(OrgRef::Existing(id)) => Some(*id),
+            Some(OrgRef::New(name)) => {
+                let key = domain::text::fold(name);
+                match made.iter().find(|(k, _)| *k == key) {
+                    Some((_, id)) => Some(*id),
+                    None => {
+                        let input = organisations::OrgInput {
+                            name_lv: name.clone(),
+                            ..Default::default()
+                        };
+                        let id = organisations::create_in(&mut tx, now, actor, &input).await?;
+                        made.push((key, id));
+                        counts.organisations_created += 1;
+                        Some(id)
+                    }
+                }
+            }
+        };
+        let mut input = row.input.clone();
+        input.parent_id = parent_id.or(input.parent_id);
+        match row.target {
+            Target::Create => {
+                let id = organisations::create_in(&mut tx, now, actor, &input).await?;
+                made.push((domain::text::fold(&input.name_lv), id));
+                counts.created += 1;
+            }
+            Target::Update(id) => {
+                let n = sqlx::query(
+                    "UPDATE organisations SET name_en = COALESCE($1, name_en), kind = COALESCE($2, kind),
+                         parent_id = COALESCE($3, parent_id), territory_id = COALESCE($4, territory_id),
+                         email = COALESCE($5, email), phone = COALESCE($6, phone), website = COALESCE($7, website),
+                         address = COALESCE($8, address), updated_at = $9
+                     WHERE id = $10",
+                )
+                .bind(input.name_en.as_deref())
+                .bind(input.kind.map(domain::directory::OrgKind::as_str))
+                .bind(input.parent_id.filter(|p| *p != id))
+                .bind(input.territory_id)
+                .bind(input.email.as_deref())
+                .bind(input.phone.as_deref())
+                .bind(input.website.as_deref())
+                .bind(input.address.as_deref())
+                .bind(now)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                if n == 0 {
+                    return Err(Error::NotFound);
+                }
+                audit::record(
+                    &mut tx,
+                    now,
+                    actor,
+                    &Event::new("organisation_updated")
+                        .on("organisation", id)
+                        .detail("import"),
+                )
+                .await?;
+                counts.updated += 1;
+            }
+        }
+    }
+    audit::record(
+        &mut tx,
+        now,
+        actor,
+        &Event::new("organisations_imported")
+            .on("import", batch_id)
+            .detail(format!(
+                "created={} updated={} parents={}",
+                counts.created, counts.updated, counts.organisations_created
+            )),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(counts)
+}

@@ -141,6 +141,10 @@ fn registry() -> Registry {
     r.post("/{lang}/people/import/{id}/confirm", Page(ManageDirectory), transfer::import_confirm);
     r.post("/{lang}/people/export", Page(ViewDirectory), transfer::export_people);
     r.post("/{lang}/organisations/export", Page(ViewDirectory), transfer::export_organisations);
+    r.get("/{lang}/organisations/import", Page(ManageDirectory), transfer::import_orgs_form);
+    r.post("/{lang}/organisations/import", Page(ManageDirectory), transfer::import_orgs_upload);
+    r.get("/{lang}/organisations/import/{id}", Page(ManageDirectory), transfer::import_orgs_preview);
+    r.post("/{lang}/organisations/import/{id}/confirm", Page(ManageDirectory), transfer::import_orgs_confirm);
     r.post("/{lang}/people", Page(ManageDirectory), people::create);
     r.get("/{lang}/people/{id}", Page(ViewDirectory), people::detail);
     r.get("/{lang}/people/{id}/edit", Page(ManageDirectory), people::edit_form);

@@ -324,6 +324,7 @@ pub fn action_label(action: &str) -> &'static str {
         "organisation_merged" => "audit-organisation-merged",
         "merge_undone" => "audit-merge-undone",
         "people_imported" => "audit-people-imported",
+        "organisations_imported" => "audit-organisations-imported",
         "listing_consented" => "audit-listing-consented",
         "listing_withdrawn" => "audit-listing-withdrawn",
         "people_exported" => "audit-people-exported",

@@ -38,7 +38,15 @@ fn column(header: &str) -> Option<&'static str> {
         "vieta" | "pilseta" | "novads" | "city" | "place" | "town" => "place",
         "dzimums" | "gender" => "gender",
         "dzimsanas gads" | "birth year" | "year of birth" => "birth_year",
-        "valoda" | "language" | "saziņas valoda" | "sazinas valoda" => "language",
+        "valoda" | "language" | "sazinas valoda" => "language",
+        "nosaukums" | "nosaukums latviski" => "name",
+        "nosaukums angliski" | "name in english" | "english name" | "name en" => "name_en",
+        "veids" | "kind" | "type" => "kind",
+        "augstaka organizacija" | "parent" | "parent organisation" | "parent organization" => {
+            "organisation"
+        }
+        "timekla vietne" | "website" | "web" => "website",
+        "adrese" | "address" => "address",
         _ => return None,
     })
 }
@@ -74,6 +82,15 @@ pub struct PlanRow {
     language: String,
     organisation_id: Option<i64>,
     role: Option<String>,
+    /// Organisation rows only.
+    #[serde(default)]
+    kind: Option<String>,
+    #[serde(default)]
+    name_en: Option<String>,
+    #[serde(default)]
+    website: Option<String>,
+    #[serde(default)]
+    address: Option<String>,
 }
 
 async fn plan_people(
@@ -117,6 +134,10 @@ async fn plan_people(
             language: "lv".to_owned(),
             organisation_id: None,
             role: Some(get("role")).filter(|r| !r.is_empty()),
+            kind: None,
+            name_en: None,
+            website: None,
+            address: None,
         };
         let reject = |row: &mut PlanRow, why: &str| {
             if row.reason.is_none() || row.action != "reject" {
@@ -203,29 +224,196 @@ async fn plan_people(
     Ok(Ok(plan))
 }
 
+/// What a file imports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportKind {
+    People,
+    Organisations,
+}
+
+impl ImportKind {
+    fn as_str(self) -> &'static str {
+        match self {
+            ImportKind::People => "people",
+            ImportKind::Organisations => "organisations",
+        }
+    }
+
+    fn path(self) -> &'static str {
+        match self {
+            ImportKind::People => "/people",
+            ImportKind::Organisations => "/organisations",
+        }
+    }
+
+    fn title_id(self) -> &'static str {
+        match self {
+            ImportKind::People => "import-title",
+            ImportKind::Organisations => "import-orgs-title",
+        }
+    }
+}
+
+async fn plan_organisations(
+    state: &AppState,
+    rows: Vec<Vec<String>>,
+) -> AppResult<Result<Vec<PlanRow>, &'static str>> {
+    let mut rows = rows.into_iter();
+    let Some(header) = rows.next() else {
+        return Ok(Err("import-empty"));
+    };
+    let columns: Vec<Option<&str>> = header.iter().map(|h| column(h)).collect();
+    if !columns.contains(&Some("name")) {
+        return Ok(Err("import-no-name-column"));
+    }
+    let today = state.today();
+    let mut seen: Vec<String> = Vec::new();
+    let mut plan = Vec::new();
+    for (i, cells) in rows.enumerate() {
+        let get = |c: &str| {
+            columns
+                .iter()
+                .position(|col| *col == Some(c))
+                .and_then(|p| cells.get(p))
+                .map(|s| s.trim().to_owned())
+                .unwrap_or_default()
+        };
+        let opt = |c: &str| Some(get(c)).filter(|v| !v.is_empty());
+        let mut fields = crate::features::organisations::OrgFields {
+            name_lv: get("name"),
+            name_en: get("name_en"),
+            kind: String::new(),
+            email: get("email"),
+            phone: get("phone"),
+            website: get("website"),
+            address: get("address"),
+            ..Default::default()
+        };
+        let mut row = PlanRow {
+            line: i + 2,
+            name: fields.name_lv.clone(),
+            emails: Vec::new(),
+            organisation: get("organisation"),
+            action: "create".to_owned(),
+            reason: None,
+            person_id: None,
+            phone: None,
+            territory_id: None,
+            place: get("place"),
+            gender: None,
+            birth_year: None,
+            language: "lv".to_owned(),
+            organisation_id: None,
+            role: None,
+            kind: None,
+            name_en: opt("name_en"),
+            website: None,
+            address: None,
+        };
+        let reject = |row: &mut PlanRow, why: &str| {
+            if row.action != "reject" {
+                row.action = "reject".to_owned();
+                row.reason = Some(why.to_owned());
+            }
+        };
+        // The kind by its code or its name in either language.
+        let kind_raw = fold(&get("kind"));
+        let kind = domain::directory::OrgKind::ALL.into_iter().find(|k| {
+            kind_raw == k.as_str()
+                || kind_raw == fold(&crate::i18n::t(crate::i18n::Lang::Lv, k.label_key()))
+                || kind_raw == fold(&crate::i18n::t(crate::i18n::Lang::En, k.label_key()))
+        });
+        match (kind, kind_raw.is_empty()) {
+            (Some(k), _) => fields.kind = k.as_str().to_owned(),
+            (None, true) => fields.kind = "other".to_owned(),
+            (None, false) => reject(&mut row, "org-kind-invalid"),
+        }
+        let mut errors = FormErrors::default();
+        let input = crate::features::organisations::validate(&fields, &mut errors);
+        if let Some(first) = errors.all().first() {
+            reject(&mut row, first.message_id);
+        }
+        let key = fold(&row.name);
+        if !key.is_empty() && seen.contains(&key) {
+            reject(&mut row, "import-name-repeated");
+        }
+        if !row.place.is_empty() {
+            row.territory_id =
+                store::import::territory_by_name(state.db(), &row.place, today).await?;
+            if row.territory_id.is_none() {
+                reject(&mut row, "import-place-unknown");
+            }
+        }
+        if row.action != "reject" {
+            seen.push(key);
+            row.emails = input.email.clone().into_iter().collect();
+            row.phone = input.phone.clone();
+            row.website = input.website.clone();
+            row.address = input.address.clone();
+            row.kind = input
+                .kind
+                .map(|k| k.as_str().to_owned())
+                .filter(|_| kind.is_some());
+            if !row.organisation.is_empty() {
+                row.organisation_id =
+                    store::import::organisation_by_name(state.db(), &row.organisation).await?;
+            }
+            if let Some(existing) =
+                store::import::organisation_by_name(state.db(), &row.name).await?
+            {
+                row.action = "update".to_owned();
+                row.reason = Some("import-matched-org-name".to_owned());
+                row.person_id = Some(existing);
+            }
+        }
+        plan.push(row);
+    }
+    if plan.is_empty() {
+        return Ok(Err("import-empty"));
+    }
+    Ok(Ok(plan))
+}
+
 #[derive(Template)]
 #[template(path = "directory/import.html")]
 struct ImportPage {
     ctx: PageCtx,
+    kind: ImportKind,
     errors: FormErrors,
 }
 
-pub async fn import_form(ctx: PageCtx, user: CurrentUser) -> AppResult<Html<String>> {
+impl ImportPage {
+    fn is_people(&self) -> bool {
+        self.kind == ImportKind::People
+    }
+}
+
+async fn form(ctx: PageCtx, user: CurrentUser, kind: ImportKind) -> AppResult<Html<String>> {
     user.require(Permission::ManageDirectory)?;
     Ok(Html(
         ImportPage {
             ctx,
+            kind,
             errors: FormErrors::default(),
         }
         .render()?,
     ))
 }
 
+pub async fn import_form(ctx: PageCtx, user: CurrentUser) -> AppResult<Html<String>> {
+    form(ctx, user, ImportKind::People).await
+}
+
+pub async fn import_orgs_form(ctx: PageCtx, user: CurrentUser) -> AppResult<Html<String>> {
+    form(ctx, user, ImportKind::Organisations).await
+}
+
 /// Reads the upload, plans it, stores the plan and shows the preview.
-pub async fn import_upload(
-    State(state): State<AppState>,
+async fn upload(
+    state: &AppState,
     ctx: PageCtx,
-    user: CurrentUser,
+    user: &CurrentUser,
+    kind: ImportKind,
     mut multipart: Multipart,
 ) -> AppResult<Response> {
     user.require(Permission::ManageDirectory)?;
@@ -235,47 +423,71 @@ pub async fn import_upload(
             let name = field.file_name().map(str::to_owned);
             let bytes = field.bytes().await.map_err(|_| AppError::BadRequest)?;
             if bytes.len() > MAX_FILE_BYTES {
-                return fail(ctx, "import-too-large");
+                return fail(ctx, kind, "import-too-large");
             }
             file = Some((name, bytes.to_vec()));
         }
     }
     let Some((name, bytes)) = file.filter(|(_, b)| !b.is_empty()) else {
-        return fail(ctx, "import-no-file");
+        return fail(ctx, kind, "import-no-file");
     };
     let rows = match documents::table::read(&bytes) {
         Ok(rows) => rows,
         Err(
             documents::table::TableError::NotText | documents::table::TableError::Spreadsheet(_),
         ) => {
-            return fail(ctx, "import-unreadable");
+            return fail(ctx, kind, "import-unreadable");
         }
-        Err(documents::table::TableError::TooManyRows) => return fail(ctx, "import-too-large"),
-        Err(_) => return fail(ctx, "import-empty"),
+        Err(documents::table::TableError::TooManyRows) => {
+            return fail(ctx, kind, "import-too-large");
+        }
+        Err(_) => return fail(ctx, kind, "import-empty"),
     };
-    let plan = match plan_people(&state, rows).await? {
+    let plan = match kind {
+        ImportKind::People => plan_people(state, rows).await?,
+        ImportKind::Organisations => plan_organisations(state, rows).await?,
+    };
+    let plan = match plan {
         Ok(plan) => plan,
-        Err(why) => return fail(ctx, why),
+        Err(why) => return fail(ctx, kind, why),
     };
     let json = serde_json::to_string(&plan).map_err(|e| AppError::Internal(e.to_string()))?;
     let id = store::import::save_batch(
         state.db(),
         state.now(),
         user.id,
-        "people",
+        kind.as_str(),
         name.as_deref(),
         &json,
     )
     .await?;
-    Ok(Redirect::to(&ctx.href(&format!("/people/import/{id}"))).into_response())
+    Ok(Redirect::to(&ctx.href(&format!("{}/import/{id}", kind.path()))).into_response())
 }
 
-fn fail(ctx: PageCtx, why: &'static str) -> AppResult<Response> {
+pub async fn import_upload(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    multipart: Multipart,
+) -> AppResult<Response> {
+    upload(&state, ctx, &user, ImportKind::People, multipart).await
+}
+
+pub async fn import_orgs_upload(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    multipart: Multipart,
+) -> AppResult<Response> {
+    upload(&state, ctx, &user, ImportKind::Organisations, multipart).await
+}
+
+fn fail(ctx: PageCtx, kind: ImportKind, why: &'static str) -> AppResult<Response> {
     let mut errors = FormErrors::default();
     errors.add("file", why);
     Ok((
         StatusCode::UNPROCESSABLE_ENTITY,
-        Html(ImportPage { ctx, errors }.render()?),
+        Html(ImportPage { ctx, kind, errors }.render()?),
     )
         .into_response())
 }
@@ -284,6 +496,7 @@ fn fail(ctx: PageCtx, why: &'static str) -> AppResult<Response> {
 #[template(path = "directory/import_preview.html")]
 struct PreviewPage {
     ctx: PageCtx,
+    kind: ImportKind,
     id: i64,
     file_name: String,
     rows: Vec<PlanRow>,
@@ -292,14 +505,28 @@ struct PreviewPage {
     error: Option<&'static str>,
 }
 
+impl PreviewPage {
+    fn is_people(&self) -> bool {
+        self.kind == ImportKind::People
+    }
+
+    fn base(&self) -> &'static str {
+        self.kind.path()
+    }
+}
+
 async fn preview(
     state: &AppState,
     ctx: PageCtx,
     user: &CurrentUser,
+    kind: ImportKind,
     id: i64,
     error: Option<&'static str>,
 ) -> AppResult<PreviewPage> {
     let batch = store::import::batch(state.db(), id, user.id).await?;
+    if batch.kind != kind.as_str() {
+        return Err(AppError::NotFound);
+    }
     let rows: Vec<PlanRow> =
         serde_json::from_str(&batch.plan).map_err(|e| AppError::Internal(e.to_string()))?;
     let count = |a: &str| rows.iter().filter(|r| r.action == a).count();
@@ -311,6 +538,7 @@ async fn preview(
             count("reject"),
         ],
         ctx,
+        kind,
         id,
         file_name: batch.file_name.unwrap_or_default(),
         rows,
@@ -327,22 +555,30 @@ pub async fn import_preview(
 ) -> AppResult<Html<String>> {
     user.require(Permission::ManageDirectory)?;
     let id = parse_id(&id)?;
-    Ok(Html(preview(&state, ctx, &user, id, None).await?.render()?))
+    Ok(Html(
+        preview(&state, ctx, &user, ImportKind::People, id, None)
+            .await?
+            .render()?,
+    ))
 }
 
-pub async fn import_confirm(
+pub async fn import_orgs_preview(
     State(state): State<AppState>,
     ctx: PageCtx,
     user: CurrentUser,
-    ClientIp(ip): ClientIp,
     Path((_lang, id)): Path<(String, String)>,
-) -> AppResult<Response> {
+) -> AppResult<Html<String>> {
     user.require(Permission::ManageDirectory)?;
     let id = parse_id(&id)?;
-    let page = preview(&state, ctx, &user, id, None).await?;
-    let planned: Vec<store::import::PlannedPerson> = page
-        .rows
-        .iter()
+    Ok(Html(
+        preview(&state, ctx, &user, ImportKind::Organisations, id, None)
+            .await?
+            .render()?,
+    ))
+}
+
+fn planned_people(rows: &[PlanRow]) -> Vec<store::import::PlannedPerson> {
+    rows.iter()
         .filter(|r| r.action != "reject")
         .map(|r| store::import::PlannedPerson {
             line: r.line,
@@ -359,30 +595,117 @@ pub async fn import_confirm(
                 gender: r.gender.as_deref().and_then(Gender::parse),
                 birth_year: r.birth_year,
             },
-            organisation: match (r.organisation_id, r.organisation.is_empty()) {
-                (Some(o), _) => Some(store::import::OrgRef::Existing(o)),
-                (None, false) => Some(store::import::OrgRef::New(r.organisation.clone())),
-                (None, true) => None,
-            },
+            organisation: org_ref(r),
             role_title: r.role.clone(),
         })
-        .collect();
-    match store::import::apply_people(state.db(), state.now(), &user.actor(ip), id, &planned).await
-    {
-        Ok(c) => {
-            tracing::info!(created = c.created, updated = c.updated, "people imported");
-            Ok(Redirect::to(&page.ctx.href(&format!("/people/import/{id}"))).into_response())
-        }
-        Err(store::Error::Conflict("applied")) => {
-            let p = preview(&state, page.ctx, &user, id, Some("import-already-applied")).await?;
-            Ok((StatusCode::CONFLICT, Html(p.render()?)).into_response())
-        }
-        Err(store::Error::Conflict(_) | store::Error::NotFound) => {
-            let p = preview(&state, page.ctx, &user, id, Some("import-changed")).await?;
-            Ok((StatusCode::CONFLICT, Html(p.render()?)).into_response())
-        }
-        Err(e) => Err(e.into()),
+        .collect()
+}
+
+fn org_ref(r: &PlanRow) -> Option<store::import::OrgRef> {
+    match (r.organisation_id, r.organisation.is_empty()) {
+        (Some(o), _) => Some(store::import::OrgRef::Existing(o)),
+        (None, false) => Some(store::import::OrgRef::New(r.organisation.clone())),
+        (None, true) => None,
     }
+}
+
+fn planned_orgs(rows: &[PlanRow]) -> Vec<store::import::PlannedOrg> {
+    rows.iter()
+        .filter(|r| r.action != "reject")
+        .map(|r| store::import::PlannedOrg {
+            line: r.line,
+            target: match r.person_id {
+                Some(o) => store::import::Target::Update(o),
+                None => store::import::Target::Create,
+            },
+            input: store::organisations::OrgInput {
+                name_lv: r.name.clone(),
+                name_en: r.name_en.clone(),
+                kind: r
+                    .kind
+                    .as_deref()
+                    .and_then(domain::directory::OrgKind::parse),
+                parent_id: None,
+                territory_id: r.territory_id,
+                email: r.emails.first().cloned(),
+                phone: r.phone.clone(),
+                website: r.website.clone(),
+                address: r.address.clone(),
+            },
+            parent: org_ref(r),
+        })
+        .collect()
+}
+
+async fn confirm(
+    state: &AppState,
+    ctx: PageCtx,
+    user: &CurrentUser,
+    ip: std::net::IpAddr,
+    kind: ImportKind,
+    id: i64,
+) -> AppResult<Response> {
+    user.require(Permission::ManageDirectory)?;
+    let page = preview(state, ctx, user, kind, id, None).await?;
+    let actor = user.actor(ip);
+    let result = match kind {
+        ImportKind::People => {
+            store::import::apply_people(
+                state.db(),
+                state.now(),
+                &actor,
+                id,
+                &planned_people(&page.rows),
+            )
+            .await
+        }
+        ImportKind::Organisations => {
+            store::import::apply_organisations(
+                state.db(),
+                state.now(),
+                &actor,
+                id,
+                &planned_orgs(&page.rows),
+            )
+            .await
+        }
+    };
+    let problem = match result {
+        Ok(c) => {
+            tracing::info!(created = c.created, updated = c.updated, "imported");
+            return Ok(
+                Redirect::to(&page.ctx.href(&format!("{}/import/{id}", kind.path())))
+                    .into_response(),
+            );
+        }
+        Err(store::Error::Conflict("applied")) => "import-already-applied",
+        Err(store::Error::Conflict(_) | store::Error::NotFound) => "import-changed",
+        Err(e) => return Err(e.into()),
+    };
+    let p = preview(state, page.ctx, user, kind, id, Some(problem)).await?;
+    Ok((StatusCode::CONFLICT, Html(p.render()?)).into_response())
+}
+
+pub async fn import_confirm(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path((_lang, id)): Path<(String, String)>,
+) -> AppResult<Response> {
+    let id = parse_id(&id)?;
+    confirm(&state, ctx, &user, ip, ImportKind::People, id).await
+}
+
+pub async fn import_orgs_confirm(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path((_lang, id)): Path<(String, String)>,
+) -> AppResult<Response> {
+    let id = parse_id(&id)?;
+    confirm(&state, ctx, &user, ip, ImportKind::Organisations, id).await
 }
 
 #[derive(Debug, Deserialize)]
