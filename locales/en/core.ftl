@@ -72,3 +72,4 @@ home-title = Latvian Roma Platform
 home-intro = The Roma Platform coordinates Roma integration policy at national, regional and local level, and brings Roma into it – especially young people and women.
 home-intro-2 = Here ministries, municipalities, Roma mediators and NGOs plan events together, follow the implementation of the policy plan and share good practice.
 home-login-cta = Log in to the workspace
+picker-hint = Type to find (for example, vilaka)

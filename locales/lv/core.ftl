@@ -75,3 +75,4 @@ home-title = Latvijas Romu platforma
 home-intro = Romu platforma koordinē romu integrācijas politiku valsts, reģionālā un vietējā līmenī un iesaista tajā romus – īpaši jauniešus un sievietes.
 home-intro-2 = Šeit ministrijas, pašvaldības, romu mediatori un nevalstiskās organizācijas kopā plāno pasākumus, seko politikas rīcības plāna izpildei un dalās labajā praksē.
 home-login-cta = Pieteikties darba vietā
+picker-hint = Rakstiet, lai atrastu (piemēram, vilaka)

@@ -510,3 +510,43 @@ async fn the_checks_catch_a_broken_page() {
         "a 900 px wide block scrolls sideways"
     );
 }
+
+/// The territory chooser finds "Viļaka" when "vilaka" is typed, and the form submits it.
+#[tokio::test]
+async fn the_territory_picker_finds_places_without_diacritics() {
+    let app = TestApp::spawn().await;
+    let b = Browser::start().await;
+    log_in(&b, &app, "lv", Role::Coordinator, PASSWORD).await;
+    b.goto(&url(&app, "/lv/people/new")).await;
+    b.wait_for("#territory_id-search").await;
+    b.find("#territory_id-search")
+        .await
+        .send_keys("vilaka")
+        .await;
+    let chosen = b
+        .execute(
+            "var s = document.getElementById('territory_id'); return s.options[s.selectedIndex].text;",
+            Vec::new(),
+        )
+        .await;
+    assert_eq!(chosen.as_str(), Some("Viļaka"));
+    let visible = b
+        .execute(
+            "return Array.prototype.filter.call(document.getElementById('territory_id').options, function (o) { return !o.hidden && o.value; }).length;",
+            Vec::new(),
+        )
+        .await;
+    assert!(
+        visible.as_i64().is_some_and(|n| (1..=3).contains(&n)),
+        "{visible}"
+    );
+    b.find("#name").await.send_keys("Pārbaudes Persona").await;
+    b.find("form[action$='/people'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for_url("?notice=saved").await;
+    assert!(b.find("main").await.text().await.contains("Viļaka"));
+    let found = axe(&b, "lv", "Pārbaudes Persona").await;
+    assert!(found.is_empty(), "{found:?}");
+}

@@ -22,6 +22,11 @@ const FILES: &[(&str, &str, &[u8])] = &[
         "image/svg+xml",
         include_bytes!("../static/icon.svg"),
     ),
+    (
+        "picker.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../static/picker.js"),
+    ),
 ];
 
 pub async fn serve(Path(file): Path<String>) -> Response {
