@@ -99,6 +99,51 @@ pub async fn batch(db: &Db, id: i64, user_id: i64) -> crate::Result<Batch> {
     .ok_or(Error::NotFound)
 }
 
+/// The id of the organisation a row names: an existing one, or one this import creates
+/// (once per name, compared after folding case and diacritics; `made` remembers them).
+async fn resolve(
+    conn: &mut SqliteConnection,
+    now: i64,
+    actor: &Actor,
+    made: &mut Vec<(String, i64)>,
+    counts: &mut Counts,
+    org: Option<&OrgRef>,
+) -> crate::Result<Option<i64>> {
+    let name = match org {
+        None => return Ok(None),
+        Some(OrgRef::Existing(id)) => return Ok(Some(*id)),
+        Some(OrgRef::New(name)) => name,
+    };
+    let key = domain::text::fold(name);
+    if let Some((_, id)) = made.iter().find(|(k, _)| *k == key) {
+        return Ok(Some(*id));
+    }
+    let input = organisations::OrgInput {
+        name_lv: name.clone(),
+        ..Default::default()
+    };
+    let id = organisations::create_in(conn, now, actor, &input).await?;
+    made.push((key, id));
+    counts.organisations_created += 1;
+    Ok(Some(id))
+}
+
+/// Marks a batch applied, once: a second confirmation is `Conflict("applied")`.
+async fn mark_applied(conn: &mut SqliteConnection, batch_id: i64, now: i64) -> crate::Result<()> {
+    let marked = sqlx::query(
+        "UPDATE import_batches SET applied_at = $1 WHERE id = $2 AND applied_at IS NULL",
+    )
+    .bind(now)
+    .bind(batch_id)
+    .execute(conn)
+    .await?
+    .rows_affected();
+    if marked == 0 {
+        return Err(Error::Conflict("applied"));
+    }
+    Ok(())
+}
+
 /// Applies a people import in one transaction and marks the batch applied. Any failure
 /// (an e-mail taken since the preview, say) rolls everything back.
 pub async fn apply_people(
@@ -109,37 +154,19 @@ pub async fn apply_people(
     rows: &[PlannedPerson],
 ) -> crate::Result<Counts> {
     let mut tx = db.write().await?;
-    let marked = sqlx::query(
-        "UPDATE import_batches SET applied_at = $1 WHERE id = $2 AND applied_at IS NULL",
-    )
-    .bind(now)
-    .bind(batch_id)
-    .execute(&mut *tx)
-    .await?
-    .rows_affected();
-    if marked == 0 {
-        return Err(Error::Conflict("applied"));
-    }
+    mark_applied(&mut tx, batch_id, now).await?;
     let mut counts = Counts::default();
     let mut new_orgs: Vec<(String, i64)> = Vec::new();
     for row in rows {
-        let org_id = match &row.organisation {
-            None => None,
-            Some(OrgRef::Existing(id)) => Some(*id),
-            Some(OrgRef::New(name)) => match new_orgs.iter().find(|(n, _)| n == name) {
-                Some((_, id)) => Some(*id),
-                None => {
-                    let input = organisations::OrgInput {
-                        name_lv: name.clone(),
-                        ..Default::default()
-                    };
-                    let id = organisations::create_in(&mut tx, now, actor, &input).await?;
-                    new_orgs.push((name.clone(), id));
-                    counts.organisations_created += 1;
-                    Some(id)
-                }
-            },
-        };
+        let org_id = resolve(
+            &mut tx,
+            now,
+            actor,
+            &mut new_orgs,
+            &mut counts,
+            row.organisation.as_ref(),
+        )
+        .await?;
         let person_id = match row.target {
             Target::Create => {
                 counts.created += 1;
@@ -325,40 +352,19 @@ pub async fn apply_organisations(
     rows: &[PlannedOrg],
 ) -> crate::Result<Counts> {
     let mut tx = db.write().await?;
-    let marked = sqlx::query(
-        "UPDATE import_batches SET applied_at = $1 WHERE id = $2 AND applied_at IS NULL",
-    )
-    .bind(now)
-    .bind(batch_id)
-    .execute(&mut *tx)
-    .await?
-    .rows_affected();
-    if marked == 0 {
-        return Err(Error::Conflict("applied"));
-    }
+    mark_applied(&mut tx, batch_id, now).await?;
     let mut counts = Counts::default();
     let mut made: Vec<(String, i64)> = Vec::new();
     for row in rows {
-        let parent_id = match &row.parent {
-            None => None,
-            Some(OrgRef::Existing(id)) => Some(*id),
-            Some(OrgRef::New(name)) => {
-                let key = domain::text::fold(name);
-                match made.iter().find(|(k, _)| *k == key) {
-                    Some((_, id)) => Some(*id),
-                    None => {
-                        let input = organisations::OrgInput {
-                            name_lv: name.clone(),
-                            ..Default::default()
-                        };
-                        let id = organisations::create_in(&mut tx, now, actor, &input).await?;
-                        made.push((key, id));
-                        counts.organisations_created += 1;
-                        Some(id)
-                    }
-                }
-            }
-        };
+        let parent_id = resolve(
+            &mut tx,
+            now,
+            actor,
+            &mut made,
+            &mut counts,
+            row.parent.as_ref(),
+        )
+        .await?;
         let mut input = row.input.clone();
         input.parent_id = parent_id.or(input.parent_id);
         match row.target {

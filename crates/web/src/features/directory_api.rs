@@ -275,18 +275,7 @@ pub async fn patch_org(
     let id = parse_id(&id)?;
     let Json(body) = body.map_err(|_| AppError::BadRequest)?;
     let o = store::organisations::get(state.db(), id).await?;
-    let mut fields = organisations::OrgFields {
-        name_lv: o.name_lv,
-        name_en: o.name_en.unwrap_or_default(),
-        kind: o.kind.as_str().to_owned(),
-        parent_id: o.parent_id.map(|p| p.to_string()).unwrap_or_default(),
-        territory_id: o.territory_id.map(|t| t.to_string()).unwrap_or_default(),
-        email: o.email.unwrap_or_default(),
-        phone: o.phone.unwrap_or_default(),
-        website: o.website.unwrap_or_default(),
-        address: o.address.unwrap_or_default(),
-        confirm_duplicate: None,
-    };
+    let mut fields = organisations::OrgFields::from_org(o);
     overlay_org(&mut fields, body);
     save_org(&state, &user, ip, Some(id), &fields).await
 }
@@ -533,16 +522,7 @@ pub async fn patch_person(
     let id = parse_id(&id)?;
     let Json(body) = body.map_err(|_| AppError::BadRequest)?;
     let p = store::people::get(state.db(), id).await?;
-    let mut fields = people::PersonFields {
-        name: p.name,
-        emails: p.emails.join("\n"),
-        phone: p.phone.unwrap_or_default(),
-        preferred_lang: p.preferred_lang,
-        territory_id: p.territory_id.map(|t| t.to_string()).unwrap_or_default(),
-        gender: p.gender.map(|g| g.as_str().to_owned()).unwrap_or_default(),
-        birth_year: p.birth_year.map(|y| y.to_string()).unwrap_or_default(),
-        ..people::PersonFields::default()
-    };
+    let mut fields = people::PersonFields::from_person(p);
     overlay_person(&mut fields, body);
     save_person(&state, &user, ip, Some(id), &fields).await
 }

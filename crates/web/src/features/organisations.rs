@@ -299,6 +299,24 @@ impl FormPage {
     }
 }
 
+impl OrgFields {
+    /// The form's fields filled from a stored organisation.
+    pub fn from_org(o: store::organisations::Organisation) -> OrgFields {
+        OrgFields {
+            name_lv: o.name_lv,
+            name_en: o.name_en.unwrap_or_default(),
+            kind: o.kind.as_str().to_owned(),
+            parent_id: o.parent_id.map(|p| p.to_string()).unwrap_or_default(),
+            territory_id: o.territory_id.map(|t| t.to_string()).unwrap_or_default(),
+            email: o.email.unwrap_or_default(),
+            phone: o.phone.unwrap_or_default(),
+            website: o.website.unwrap_or_default(),
+            address: o.address.unwrap_or_default(),
+            confirm_duplicate: None,
+        }
+    }
+}
+
 /// Validates the fields into a store input; errors go next to their fields.
 pub fn validate(f: &OrgFields, errors: &mut FormErrors) -> store::organisations::OrgInput {
     let name_lv = match optional_text(&f.name_lv, 300) {
@@ -438,18 +456,7 @@ pub async fn edit_form(
     user.require(Permission::ManageDirectory)?;
     let id = parse_id(&id)?;
     let o = store::organisations::get(state.db(), id).await?;
-    let f = OrgFields {
-        name_lv: o.name_lv,
-        name_en: o.name_en.unwrap_or_default(),
-        kind: o.kind.as_str().to_owned(),
-        parent_id: o.parent_id.map(|p| p.to_string()).unwrap_or_default(),
-        territory_id: o.territory_id.map(|t| t.to_string()).unwrap_or_default(),
-        email: o.email.unwrap_or_default(),
-        phone: o.phone.unwrap_or_default(),
-        website: o.website.unwrap_or_default(),
-        address: o.address.unwrap_or_default(),
-        confirm_duplicate: None,
-    };
+    let f = OrgFields::from_org(o);
     Ok(Html(
         FormPage::new(&state, ctx, Some(id), f).await?.render()?,
     ))

@@ -289,6 +289,22 @@ pub struct PersonFields {
     pub(crate) confirm_duplicate: Option<String>,
 }
 
+impl PersonFields {
+    /// The form's fields filled from a stored person.
+    pub fn from_person(p: store::people::Person) -> PersonFields {
+        PersonFields {
+            name: p.name,
+            emails: p.emails.join("\n"),
+            phone: p.phone.unwrap_or_default(),
+            preferred_lang: p.preferred_lang,
+            territory_id: p.territory_id.map(|t| t.to_string()).unwrap_or_default(),
+            gender: p.gender.map(|g| g.as_str().to_owned()).unwrap_or_default(),
+            birth_year: p.birth_year.map(|y| y.to_string()).unwrap_or_default(),
+            ..PersonFields::default()
+        }
+    }
+}
+
 /// Validates a person's fields; errors go next to their fields.
 pub fn validate(
     f: &PersonFields,
@@ -504,16 +520,7 @@ pub async fn edit_form(
     user.require(Permission::ManageDirectory)?;
     let id = parse_id(&id)?;
     let p = store::people::get(state.db(), id).await?;
-    let f = PersonFields {
-        name: p.name,
-        emails: p.emails.join("\n"),
-        phone: p.phone.unwrap_or_default(),
-        preferred_lang: p.preferred_lang,
-        territory_id: p.territory_id.map(|t| t.to_string()).unwrap_or_default(),
-        gender: p.gender.map(|g| g.as_str().to_owned()).unwrap_or_default(),
-        birth_year: p.birth_year.map(|y| y.to_string()).unwrap_or_default(),
-        ..PersonFields::default()
-    };
+    let f = PersonFields::from_person(p);
     Ok(Html(
         FormPage::new(&state, ctx, Some(id), f).await?.render()?,
     ))
