@@ -806,3 +806,97 @@ async fn the_public_directory_shows_only_consented_people_and_fields() {
     assert!(listed.contains("Citas pašvaldības birojs") && listed.contains("+37163000000"));
     assert!(!listed.contains("pasts@b.test.invalid"));
 }
+
+#[tokio::test]
+async fn undo_after_later_edits_and_new_records_keeps_both_right() {
+    let app = TestApp::spawn().await;
+    let c = app.login(Role::Coordinator).await;
+    let a = app.fixtures.person_a;
+    let actor = store::Actor::cli();
+    let now = app.clock_now();
+    let dup = store::people::create(
+        &app.db,
+        now,
+        &actor,
+        &store::people::PersonInput {
+            name: "Anna Ābele".into(),
+            emails: vec!["anna.otra@x.test.invalid".into()],
+            preferred_lang: "lv".into(),
+            birth_year: Some(1991),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    let entry = store::merge::merge_people(&app.db, now, "2026-11-26", &actor, a, dup)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    // The audit entry holds ids, not personal data.
+    let (entries, _) = store::audit::list(&app.db, &store::audit::Filter::default(), 0)
+        .await
+        .unwrap_or_default();
+    let detail = entries
+        .iter()
+        .find(|e| e.id == entry)
+        .and_then(|e| e.detail.clone())
+        .unwrap_or_default();
+    assert!(
+        !detail.contains("anna.otra") && !detail.contains("Ābele") && !detail.contains("1991"),
+        "{detail}"
+    );
+    // A new record never takes the merged one's id.
+    let newcomer = store::people::create(
+        &app.db,
+        now,
+        &actor,
+        &store::people::PersonInput {
+            name: "Jauna Persona".into(),
+            preferred_lang: "lv".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap_or_default();
+    assert_ne!(newcomer, dup);
+    // The survivor is edited after the merge (its e-mails rewritten, its name changed).
+    let mut edited = store::people::get(&app.db, a)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    edited.name = "Anna Ābele-Kalna".into();
+    let input = store::people::PersonInput {
+        name: edited.name.clone(),
+        emails: edited.emails.clone(),
+        phone: edited.phone.clone(),
+        preferred_lang: edited.preferred_lang.clone(),
+        territory_id: edited.territory_id,
+        gender: edited.gender,
+        birth_year: edited.birth_year,
+    };
+    store::people::update(&app.db, now, &actor, a, &input)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        c.post_form(&format!("/lv/admin/audit/{entry}/undo"), &[])
+            .await
+            .status,
+        303
+    );
+    let back = store::people::get(&app.db, dup)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        back.emails,
+        ["anna.otra@x.test.invalid"],
+        "its e-mail came back after the survivor's edit"
+    );
+    assert_eq!(back.birth_year, Some(1991));
+    let survivor = store::people::get(&app.db, a)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(survivor.name, "Anna Ābele-Kalna", "the later edit stays");
+    assert_eq!(survivor.emails, ["anna@a.test.invalid"]);
+    assert_eq!(
+        survivor.birth_year, None,
+        "the filled field is emptied again"
+    );
+}

@@ -12,6 +12,8 @@ ALTER TABLE organisations ADD COLUMN address TEXT;
 ALTER TABLE organisations ADD COLUMN search_key TEXT NOT NULL DEFAULT '';
 ALTER TABLE organisations ADD COLUMN sort_key TEXT NOT NULL DEFAULT '';
 ALTER TABLE organisations ADD COLUMN updated_at INTEGER;
+-- A merged duplicate stays (hidden) so a merge can be undone and its id is never reused.
+ALTER TABLE organisations ADD COLUMN merged_into_id INTEGER REFERENCES organisations(id);
 CREATE INDEX organisations_sort ON organisations(sort_key);
 CREATE INDEX organisations_parent ON organisations(parent_id);
 
@@ -28,7 +30,9 @@ CREATE TABLE people (
     gender TEXT,
     birth_year INTEGER,
     created_at INTEGER NOT NULL,
-    updated_at INTEGER NOT NULL
+    updated_at INTEGER NOT NULL,
+    -- A merged duplicate stays (hidden) so a merge can be undone and its id is never reused.
+    merged_into_id INTEGER REFERENCES people(id)
 );
 CREATE INDEX people_sort ON people(sort_key);
 

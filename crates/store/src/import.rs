@@ -289,7 +289,7 @@ pub async fn person_by_name_in_org(
 ) -> crate::Result<Option<i64>> {
     Ok(sqlx::query_scalar(
         "SELECT p.id FROM people p JOIN memberships m ON m.person_id = p.id
-         WHERE p.search_key = $1 AND m.organisation_id = $2 AND m.to_date IS NULL LIMIT 1",
+         WHERE p.search_key = $1 AND p.merged_into_id IS NULL AND m.organisation_id = $2 AND m.to_date IS NULL LIMIT 1",
     )
     .bind(folded_name)
     .bind(organisation_id)
@@ -301,7 +301,7 @@ pub async fn person_by_name_in_org(
 pub async fn organisation_by_name(db: &Db, name: &str) -> crate::Result<Option<i64>> {
     let key = domain::text::fold(name);
     Ok(sqlx::query_scalar(
-        "SELECT id FROM organisations WHERE search_key = $1 OR search_key LIKE $2 ORDER BY id LIMIT 1",
+        "SELECT id FROM organisations WHERE merged_into_id IS NULL AND (search_key = $1 OR search_key LIKE $2) ORDER BY id LIMIT 1",
     )
     .bind(&key)
     .bind(format!("{key} | %"))

@@ -205,7 +205,9 @@ pub async fn public(db: &Db, today: &str) -> crate::Result<(Vec<PublicOrg>, Vec<
         "SELECT o.id, o.name_lv, o.name_en, o.kind, t.name_lv, o.email, o.phone, o.website, o.address, l.fields
          FROM directory_listings l JOIN organisations o ON o.id = l.subject_id
          LEFT JOIN territories t ON t.id = o.territory_id
-         WHERE l.subject_kind = 'organisation' AND l.withdrawn_at IS NULL
+         WHERE l.subject_kind = 'organisation' AND l.withdrawn_at IS NULL AND o.merged_into_id IS NULL
+           AND l.id = (SELECT MAX(id) FROM directory_listings x
+                       WHERE x.subject_kind = 'organisation' AND x.subject_id = o.id AND x.withdrawn_at IS NULL)
          ORDER BY o.sort_key",
     )
     .fetch_all(&db.reader)
@@ -231,7 +233,10 @@ pub async fn public(db: &Db, today: &str) -> crate::Result<(Vec<PublicOrg>, Vec<
         .collect();
     let rows: Vec<(i64, String, Option<String>, String)> = sqlx::query_as(
         "SELECT p.id, p.name, p.phone, l.fields FROM directory_listings l JOIN people p ON p.id = l.subject_id
-         WHERE l.subject_kind = 'person' AND l.withdrawn_at IS NULL ORDER BY p.sort_key",
+         WHERE l.subject_kind = 'person' AND l.withdrawn_at IS NULL AND p.merged_into_id IS NULL
+           AND l.id = (SELECT MAX(id) FROM directory_listings x
+                       WHERE x.subject_kind = 'person' AND x.subject_id = p.id AND x.withdrawn_at IS NULL)
+         ORDER BY p.sort_key",
     )
     .fetch_all(&db.reader)
     .await?;

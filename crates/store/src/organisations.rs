@@ -110,7 +110,7 @@ fn search_key(name_lv: &str, name_en: Option<&str>) -> String {
 }
 
 pub async fn get(db: &Db, id: i64) -> crate::Result<Organisation> {
-    sqlx::query_as::<_, Row>(select_orgs!("WHERE o.id = $1"))
+    sqlx::query_as::<_, Row>(select_orgs!("WHERE o.id = $1 AND o.merged_into_id IS NULL"))
         .bind(id)
         .fetch_optional(&db.reader)
         .await?
@@ -139,7 +139,7 @@ pub async fn list(db: &Db, f: &OrgFilter, page: i64) -> crate::Result<(Vec<Organ
     let kind = f.kind.map(OrgKind::as_str);
     let region = f.region.map(PlanningRegion::as_str);
     let rows = sqlx::query_as::<_, Row>(select_orgs!(
-        "WHERE ($1 IS NULL OR o.search_key LIKE $1 ESCAPE '\\')
+        "WHERE o.merged_into_id IS NULL AND ($1 IS NULL OR o.search_key LIKE $1 ESCAPE '\\')
            AND ($2 IS NULL OR o.kind = $2)
            AND ($3 IS NULL OR o.territory_id = $3 OR t.parent_id = $3)
            AND ($4 IS NULL OR COALESCE(t.planning_region, tu.planning_region) = $4)
@@ -157,7 +157,7 @@ pub async fn list(db: &Db, f: &OrgFilter, page: i64) -> crate::Result<(Vec<Organ
         "SELECT COUNT(*) FROM organisations o
          LEFT JOIN territories t ON t.id = o.territory_id
          LEFT JOIN territories tu ON tu.id = t.parent_id
-         WHERE ($1 IS NULL OR o.search_key LIKE $1 ESCAPE '\\')
+         WHERE o.merged_into_id IS NULL AND ($1 IS NULL OR o.search_key LIKE $1 ESCAPE '\\')
            AND ($2 IS NULL OR o.kind = $2)
            AND ($3 IS NULL OR o.territory_id = $3 OR t.parent_id = $3)
            AND ($4 IS NULL OR COALESCE(t.planning_region, tu.planning_region) = $4)",
@@ -173,11 +173,11 @@ pub async fn list(db: &Db, f: &OrgFilter, page: i64) -> crate::Result<(Vec<Organ
 
 /// Every organisation as (id, Latvian name), in Latvian order: for choosers.
 pub async fn names(db: &Db) -> crate::Result<Vec<(i64, String)>> {
-    Ok(
-        sqlx::query_as("SELECT id, name_lv FROM organisations ORDER BY sort_key, id")
-            .fetch_all(&db.reader)
-            .await?,
+    Ok(sqlx::query_as(
+        "SELECT id, name_lv FROM organisations WHERE merged_into_id IS NULL ORDER BY sort_key, id",
     )
+    .fetch_all(&db.reader)
+    .await?)
 }
 
 /// Organisations whose name equals this one's after folding case and diacritics (a
@@ -190,7 +190,7 @@ pub async fn similar(
     let key = fold(name_lv);
     Ok(sqlx::query_as(
         "SELECT id, name_lv FROM organisations
-         WHERE (search_key = $1 OR search_key LIKE $2) AND ($3 IS NULL OR id <> $3)
+         WHERE merged_into_id IS NULL AND (search_key = $1 OR search_key LIKE $2) AND ($3 IS NULL OR id <> $3)
          ORDER BY sort_key",
     )
     .bind(&key)
@@ -294,7 +294,7 @@ pub async fn update(
         "UPDATE organisations SET name_lv = $1, name_en = $2, kind = $3, parent_id = $4,
              territory_id = $5, email = $6, phone = $7, website = $8, address = $9,
              search_key = $10, sort_key = $11, updated_at = $12
-         WHERE id = $13",
+         WHERE id = $13 AND merged_into_id IS NULL",
     )
     .bind(&input.name_lv)
     .bind(input.name_en.as_deref())
@@ -329,7 +329,7 @@ pub async fn update(
 /// The organisations directly under this one (a municipality's schools).
 pub async fn children(db: &Db, id: i64) -> crate::Result<Vec<(i64, String)>> {
     Ok(sqlx::query_as(
-        "SELECT id, name_lv FROM organisations WHERE parent_id = $1 ORDER BY sort_key",
+        "SELECT id, name_lv FROM organisations WHERE parent_id = $1 AND merged_into_id IS NULL ORDER BY sort_key",
     )
     .bind(id)
     .fetch_all(&db.reader)
@@ -337,12 +337,12 @@ pub async fn children(db: &Db, id: i64) -> crate::Result<Vec<(i64, String)>> {
 }
 
 pub async fn find_by_name(db: &Db, name_lv: &str) -> crate::Result<Option<i64>> {
-    Ok(
-        sqlx::query_scalar("SELECT id FROM organisations WHERE name_lv = $1")
-            .bind(name_lv)
-            .fetch_optional(&db.reader)
-            .await?,
+    Ok(sqlx::query_scalar(
+        "SELECT id FROM organisations WHERE name_lv = $1 AND merged_into_id IS NULL",
     )
+    .bind(name_lv)
+    .fetch_optional(&db.reader)
+    .await?)
 }
 
 /// Recomputes the search and sort keys of every organisation (after a migration).

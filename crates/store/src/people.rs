@@ -133,7 +133,7 @@ pub async fn list(
          FROM people p
          LEFT JOIN territories t ON t.id = p.territory_id
          LEFT JOIN territories tu ON tu.id = t.parent_id
-         WHERE ($1 IS NULL OR p.search_key LIKE $1 ESCAPE '\\'
+         WHERE p.merged_into_id IS NULL AND ($1 IS NULL OR p.search_key LIKE $1 ESCAPE '\\'
                 OR EXISTS (SELECT 1 FROM person_emails e WHERE e.person_id = p.id AND e.email LIKE $10 ESCAPE '\\'))
            AND ($2 IS NULL OR p.territory_id = $2 OR t.parent_id = $2)
            AND ($3 IS NULL OR COALESCE(t.planning_region, tu.planning_region) = $3)
@@ -162,7 +162,7 @@ pub async fn list(
         "SELECT COUNT(*) FROM people p
          LEFT JOIN territories t ON t.id = p.territory_id
          LEFT JOIN territories tu ON tu.id = t.parent_id
-         WHERE ($1 IS NULL OR p.search_key LIKE $1 ESCAPE '\\'
+         WHERE p.merged_into_id IS NULL AND ($1 IS NULL OR p.search_key LIKE $1 ESCAPE '\\'
                 OR EXISTS (SELECT 1 FROM person_emails e WHERE e.person_id = p.id AND e.email LIKE $8 ESCAPE '\\'))
            AND ($2 IS NULL OR p.territory_id = $2 OR t.parent_id = $2)
            AND ($3 IS NULL OR COALESCE(t.planning_region, tu.planning_region) = $3)
@@ -211,7 +211,7 @@ pub async fn get(db: &Db, id: i64) -> crate::Result<Person> {
     let row: Option<PersonDbRow> =
         sqlx::query_as(
             "SELECT p.id, p.name, p.phone, p.preferred_lang, p.territory_id, t.name_lv, p.gender, p.birth_year
-             FROM people p LEFT JOIN territories t ON t.id = p.territory_id WHERE p.id = $1",
+             FROM people p LEFT JOIN territories t ON t.id = p.territory_id WHERE p.id = $1 AND p.merged_into_id IS NULL",
         )
         .bind(id)
         .fetch_optional(&db.reader)
@@ -287,7 +287,7 @@ pub async fn similar(
         }
     }
     let same_name: Vec<(i64, String)> =
-        sqlx::query_as("SELECT id, name FROM people WHERE search_key = $1 AND ($2 IS NULL OR id <> $2) ORDER BY id")
+        sqlx::query_as("SELECT id, name FROM people WHERE search_key = $1 AND merged_into_id IS NULL AND ($2 IS NULL OR id <> $2) ORDER BY id")
             .bind(fold(name))
             .bind(except)
             .fetch_all(&db.reader)
@@ -319,18 +319,42 @@ async fn write_emails(
     person_id: i64,
     emails: &[String],
 ) -> crate::Result<()> {
-    sqlx::query("DELETE FROM person_emails WHERE person_id = $1")
-        .bind(person_id)
-        .execute(&mut *conn)
-        .await?;
-    for (i, e) in emails.iter().enumerate() {
-        sqlx::query("INSERT INTO person_emails (person_id, email, position) VALUES ($1, $2, $3)")
+    // Rows of addresses that stay keep their ids (a merge's undo finds them by id).
+    let existing: Vec<(i64, String)> =
+        sqlx::query_as("SELECT id, email FROM person_emails WHERE person_id = $1")
             .bind(person_id)
-            .bind(e)
-            .bind(i64::try_from(i).unwrap_or(i64::MAX))
-            .execute(&mut *conn)
-            .await
-            .map_err(|err| Error::unique(err, "email"))?;
+            .fetch_all(&mut *conn)
+            .await?;
+    for (id, e) in &existing {
+        if !emails.contains(e) {
+            sqlx::query("DELETE FROM person_emails WHERE id = $1")
+                .bind(id)
+                .execute(&mut *conn)
+                .await?;
+        }
+    }
+    for (i, e) in emails.iter().enumerate() {
+        let position = i64::try_from(i).unwrap_or(i64::MAX);
+        match existing.iter().find(|(_, x)| x == e) {
+            Some((id, _)) => {
+                sqlx::query("UPDATE person_emails SET position = $1 WHERE id = $2")
+                    .bind(position)
+                    .bind(id)
+                    .execute(&mut *conn)
+                    .await?;
+            }
+            None => {
+                sqlx::query(
+                    "INSERT INTO person_emails (person_id, email, position) VALUES ($1, $2, $3)",
+                )
+                .bind(person_id)
+                .bind(e)
+                .bind(position)
+                .execute(&mut *conn)
+                .await
+                .map_err(|err| Error::unique(err, "email"))?;
+            }
+        }
     }
     Ok(())
 }
@@ -389,7 +413,7 @@ pub async fn update(
     let n = sqlx::query(
         "UPDATE people SET name = $1, search_key = $2, sort_key = $3, phone = $4, preferred_lang = $5,
              territory_id = $6, gender = $7, birth_year = $8, updated_at = $9
-         WHERE id = $10",
+         WHERE id = $10 AND merged_into_id IS NULL",
     )
     .bind(&input.name)
     .bind(fold(&input.name))
@@ -737,9 +761,9 @@ pub async fn members(db: &Db, organisation_id: i64) -> crate::Result<Vec<Member>
 
 /// Every person as (id, name), in Latvian order: for choosers.
 pub async fn names(db: &Db) -> crate::Result<Vec<(i64, String)>> {
-    Ok(
-        sqlx::query_as("SELECT id, name FROM people ORDER BY sort_key, id")
-            .fetch_all(&db.reader)
-            .await?,
+    Ok(sqlx::query_as(
+        "SELECT id, name FROM people WHERE merged_into_id IS NULL ORDER BY sort_key, id",
     )
+    .fetch_all(&db.reader)
+    .await?)
 }

@@ -741,7 +741,16 @@ pub async fn merge(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response());
         }
     };
-    match store::merge::merge_people(state.db(), state.now(), &user.actor(ip), id, duplicate).await
+    let today = state.today().to_string();
+    match store::merge::merge_people(
+        state.db(),
+        state.now(),
+        &today,
+        &user.actor(ip),
+        id,
+        duplicate,
+    )
+    .await
     {
         Ok(_) => {
             Ok(Redirect::to(&ctx.href(&format!("/people/{id}?notice=merged"))).into_response())
