@@ -176,3 +176,31 @@ async fn the_territories_api_lists_units_and_places() {
     assert_eq!(town["unit"]["name_lv"], "Varakļānu novads");
     assert_eq!(c.get("/api/v1/territories?on=yesterday").await.status, 400);
 }
+
+#[tokio::test]
+async fn filtering_by_madona_finds_what_was_recorded_in_varaklani() {
+    let app = TestApp::spawn().await;
+    let town = find(&app, "Varakļāni", Kind::Town).await;
+    let madona = find(&app, "Madonas novads", Kind::Municipality).await;
+    store::people::create(
+        &app.db,
+        app.clock_now(),
+        &store::Actor::cli(),
+        &store::people::PersonInput {
+            name: "Varakļānu Iedzīvotāja".into(),
+            preferred_lang: "lv".into(),
+            territory_id: Some(town.id),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    let filter = store::people::PersonFilter {
+        territory_id: Some(madona.id),
+        ..Default::default()
+    };
+    let (rows, total) = store::people::list(&app.db, &filter, date(2026, 11, 26), 0)
+        .await
+        .unwrap_or_default();
+    assert_eq!(total, 1, "{rows:?}");
+}

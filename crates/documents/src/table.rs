@@ -102,16 +102,27 @@ fn read_xlsx(bytes: &[u8]) -> Result<Vec<Vec<String>>, TableError> {
         .collect())
 }
 
-/// CSV for spreadsheets: UTF-8 with a BOM, semicolons, CRLF line ends.
+/// A cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, carriage
+/// return at the start) gets a leading apostrophe, so it is shown as text (CSV injection).
+fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+/// CSV for spreadsheets: UTF-8 with a BOM, semicolons, CRLF line ends; cells that would be
+/// formulas are neutralised.
 pub fn write_csv(header: &[&str], rows: &[Vec<String>]) -> Vec<u8> {
     let mut out = Vec::from("\u{feff}".as_bytes());
     let mut writer = csv::WriterBuilder::new()
         .delimiter(b';')
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
-    let _ = writer.write_record(header);
+    let _ = writer.write_record(header.iter().map(|c| neutralise(c).into_owned()));
     for r in rows {
-        let _ = writer.write_record(r);
+        let _ = writer.write_record(r.iter().map(|c| neutralise(c).into_owned()));
     }
     if let Ok(body) = writer.into_inner() {
         out.extend(body);
@@ -167,6 +178,21 @@ mod tests {
     fn csv_with_commas_and_no_bom() {
         let rows = read(b"name,email\nJ\xc4\x81nis,j@x.lv\n").unwrap_or_default();
         assert_eq!(rows[1], ["Jānis", "j@x.lv"]);
+    }
+
+    #[test]
+    fn formulas_are_not_exported_as_formulas() {
+        let csv = write_csv(
+            &["a"],
+            &[
+                vec!["=HYPERLINK(\"x\")".to_owned()],
+                vec!["@SUM(1)".to_owned()],
+                vec!["Anna".to_owned()],
+            ],
+        );
+        let text = String::from_utf8(csv).unwrap_or_default();
+        assert!(text.contains("\"'=HYPERLINK(\"\"x\"\")\""), "{text}");
+        assert!(text.contains("'@SUM(1)") && text.contains("\r\nAnna\r\n"));
     }
 
     #[test]

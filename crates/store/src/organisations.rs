@@ -141,7 +141,7 @@ pub async fn list(db: &Db, f: &OrgFilter, page: i64) -> crate::Result<(Vec<Organ
     let rows = sqlx::query_as::<_, Row>(select_orgs!(
         "WHERE o.merged_into_id IS NULL AND ($1 IS NULL OR o.search_key LIKE $1 ESCAPE '\\')
            AND ($2 IS NULL OR o.kind = $2)
-           AND ($3 IS NULL OR o.territory_id = $3 OR t.parent_id = $3)
+           AND ($3 IS NULL OR o.territory_id = $3 OR t.parent_id = $3 OR t.successor_id = $3 OR tu.successor_id = $3)
            AND ($4 IS NULL OR COALESCE(t.planning_region, tu.planning_region) = $4)
          ORDER BY o.sort_key, o.id LIMIT $5 OFFSET $6"
     ))
@@ -159,7 +159,7 @@ pub async fn list(db: &Db, f: &OrgFilter, page: i64) -> crate::Result<(Vec<Organ
          LEFT JOIN territories tu ON tu.id = t.parent_id
          WHERE o.merged_into_id IS NULL AND ($1 IS NULL OR o.search_key LIKE $1 ESCAPE '\\')
            AND ($2 IS NULL OR o.kind = $2)
-           AND ($3 IS NULL OR o.territory_id = $3 OR t.parent_id = $3)
+           AND ($3 IS NULL OR o.territory_id = $3 OR t.parent_id = $3 OR t.successor_id = $3 OR tu.successor_id = $3)
            AND ($4 IS NULL OR COALESCE(t.planning_region, tu.planning_region) = $4)",
     )
     .bind(q.as_deref())

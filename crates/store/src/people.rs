@@ -135,7 +135,7 @@ pub async fn list(
          LEFT JOIN territories tu ON tu.id = t.parent_id
          WHERE p.merged_into_id IS NULL AND ($1 IS NULL OR p.search_key LIKE $1 ESCAPE '\\'
                 OR EXISTS (SELECT 1 FROM person_emails e WHERE e.person_id = p.id AND e.email LIKE $10 ESCAPE '\\'))
-           AND ($2 IS NULL OR p.territory_id = $2 OR t.parent_id = $2)
+           AND ($2 IS NULL OR p.territory_id = $2 OR t.parent_id = $2 OR t.successor_id = $2 OR tu.successor_id = $2)
            AND ($3 IS NULL OR COALESCE(t.planning_region, tu.planning_region) = $3)
            AND ($4 IS NULL AND $5 IS NULL AND $6 IS NULL OR EXISTS (
                 SELECT 1 FROM memberships m JOIN organisations o ON o.id = m.organisation_id
@@ -164,7 +164,7 @@ pub async fn list(
          LEFT JOIN territories tu ON tu.id = t.parent_id
          WHERE p.merged_into_id IS NULL AND ($1 IS NULL OR p.search_key LIKE $1 ESCAPE '\\'
                 OR EXISTS (SELECT 1 FROM person_emails e WHERE e.person_id = p.id AND e.email LIKE $8 ESCAPE '\\'))
-           AND ($2 IS NULL OR p.territory_id = $2 OR t.parent_id = $2)
+           AND ($2 IS NULL OR p.territory_id = $2 OR t.parent_id = $2 OR t.successor_id = $2 OR tu.successor_id = $2)
            AND ($3 IS NULL OR COALESCE(t.planning_region, tu.planning_region) = $3)
            AND ($4 IS NULL AND $5 IS NULL AND $6 IS NULL OR EXISTS (
                 SELECT 1 FROM memberships m JOIN organisations o ON o.id = m.organisation_id
