@@ -217,3 +217,4 @@ import-matched-org-name = same name
 import-name-repeated = this name was already in the file
 back = Back
 audit-organisations-imported = Organisations imported
+import-parent-rejected = the parent organisation's row is skipped

@@ -219,3 +219,4 @@ import-matched-org-name = tāds pats nosaukums
 import-name-repeated = šis nosaukums failā jau bija
 back = Atpakaļ
 audit-organisations-imported = Organizācijas importētas
+import-parent-rejected = augstākās organizācijas rinda ir izlaista

@@ -353,3 +353,62 @@ async fn organisations_import_with_parents_from_the_same_file() {
         1
     );
 }
+
+#[tokio::test]
+async fn an_org_file_may_list_a_child_before_its_parent_and_a_skipped_parent_skips_its_children() {
+    let app = TestApp::spawn().await;
+    let c = app.login(Role::Coordinator).await;
+    c.get("/lv/organisations/import").await;
+    let file = "Name,Kind,Parent,Place\n\
+                Bērnu skola (tests),municipal_institution,Novada dome (tests),Talsi\n\
+                Novada dome (tests),municipality,,Talsi\n\
+                Sliktā (tests),kosmoss,,\n\
+                Sliktās skola (tests),municipal_institution,Sliktā (tests),\n";
+    let res = upload_to(&c, "/lv/organisations/import", "org.csv", file.as_bytes()).await;
+    let path = res.location().unwrap_or_default().to_owned();
+    let preview = c.get(&path).await.text;
+    assert!(
+        preview.contains("augstākās organizācijas rinda ir izlaista"),
+        "{preview}"
+    );
+    assert_eq!(
+        c.post_form(&format!("{path}/confirm"), &[]).await.status,
+        303
+    );
+    let (orgs, _) = store::organisations::list(
+        &app.db,
+        &store::organisations::OrgFilter {
+            q: Some("dome (tests)".into()),
+            ..Default::default()
+        },
+        0,
+    )
+    .await
+    .unwrap_or_default();
+    assert_eq!(orgs.len(), 1, "the parent exists once: {orgs:?}");
+    assert_eq!(
+        orgs[0].kind,
+        domain::directory::OrgKind::Municipality,
+        "filled in by its own row"
+    );
+    assert!(
+        store::import::organisation_by_name(&app.db, "Sliktās skola (tests)")
+            .await
+            .unwrap_or_default()
+            .is_none()
+    );
+    // Once applied, the stored plan keeps no personal data.
+    let id: i64 = path
+        .rsplit('/')
+        .next()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_default();
+    let batch = store::import::batch(&app.db, id, app.user_id(Role::Coordinator))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        !batch.plan.contains("skola") && !batch.plan.contains("Talsi"),
+        "{}",
+        batch.plan
+    );
+}

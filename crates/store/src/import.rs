@@ -129,12 +129,19 @@ async fn resolve(
 }
 
 /// Marks a batch applied, once: a second confirmation is `Conflict("applied")`.
-async fn mark_applied(conn: &mut SqliteConnection, batch_id: i64, now: i64) -> crate::Result<()> {
+async fn mark_applied(
+    conn: &mut SqliteConnection,
+    batch_id: i64,
+    now: i64,
+    redacted_plan: &str,
+) -> crate::Result<()> {
+    // The stored plan loses its personal data once applied (it was needed only to preview).
     let marked = sqlx::query(
-        "UPDATE import_batches SET applied_at = $1 WHERE id = $2 AND applied_at IS NULL",
+        "UPDATE import_batches SET applied_at = $1, plan = $3 WHERE id = $2 AND applied_at IS NULL",
     )
     .bind(now)
     .bind(batch_id)
+    .bind(redacted_plan)
     .execute(conn)
     .await?
     .rows_affected();
@@ -152,9 +159,10 @@ pub async fn apply_people(
     actor: &Actor,
     batch_id: i64,
     rows: &[PlannedPerson],
+    redacted_plan: &str,
 ) -> crate::Result<Counts> {
     let mut tx = db.write().await?;
-    mark_applied(&mut tx, batch_id, now).await?;
+    mark_applied(&mut tx, batch_id, now, redacted_plan).await?;
     let mut counts = Counts::default();
     let mut new_orgs: Vec<(String, i64)> = Vec::new();
     for row in rows {
@@ -350,9 +358,10 @@ pub async fn apply_organisations(
     actor: &Actor,
     batch_id: i64,
     rows: &[PlannedOrg],
+    redacted_plan: &str,
 ) -> crate::Result<Counts> {
     let mut tx = db.write().await?;
-    mark_applied(&mut tx, batch_id, now).await?;
+    mark_applied(&mut tx, batch_id, now, redacted_plan).await?;
     let mut counts = Counts::default();
     let mut made: Vec<(String, i64)> = Vec::new();
     for row in rows {
@@ -367,13 +376,38 @@ pub async fn apply_organisations(
         .await?;
         let mut input = row.input.clone();
         input.parent_id = parent_id.or(input.parent_id);
-        match row.target {
+        // A parent named earlier in the file was created bare: this row fills it in.
+        let target = match (
+            &row.target,
+            made.iter()
+                .find(|(k, _)| *k == domain::text::fold(&input.name_lv)),
+        ) {
+            (Target::Create, Some((_, id))) => Target::Update(*id),
+            (t, _) => t.clone(),
+        };
+        match target {
             Target::Create => {
                 let id = organisations::create_in(&mut tx, now, actor, &input).await?;
                 made.push((domain::text::fold(&input.name_lv), id));
                 counts.created += 1;
             }
             Target::Update(id) => {
+                if let Some(parent) = input.parent_id {
+                    // Never put an organisation under itself.
+                    let cycle: i64 = sqlx::query_scalar(
+                        "WITH RECURSIVE up(id, parent_id) AS (
+                             SELECT id, parent_id FROM organisations WHERE id = $1
+                             UNION SELECT o.id, o.parent_id FROM organisations o JOIN up ON o.id = up.parent_id
+                         ) SELECT COUNT(*) FROM up WHERE id = $2",
+                    )
+                    .bind(parent)
+                    .bind(id)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                    if cycle > 0 {
+                        return Err(Error::Conflict("parent"));
+                    }
+                }
                 let n = sqlx::query(
                     "UPDATE organisations SET name_en = COALESCE($1, name_en), kind = COALESCE($2, kind),
                          parent_id = COALESCE($3, parent_id), territory_id = COALESCE($4, territory_id),

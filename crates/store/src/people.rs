@@ -366,6 +366,23 @@ pub async fn create(db: &Db, now: i64, actor: &Actor, input: &PersonInput) -> cr
     Ok(id)
 }
 
+/// Creates a person and, when given, their first membership, in one transaction.
+pub async fn create_with_membership(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    input: &PersonInput,
+    membership: Option<&NewMembership>,
+) -> crate::Result<i64> {
+    let mut tx = db.write().await?;
+    let id = create_in(&mut tx, now, actor, input).await?;
+    if let Some(m) = membership {
+        add_membership_in(&mut tx, now, actor, id, m).await?;
+    }
+    tx.commit().await?;
+    Ok(id)
+}
+
 /// As [`create`], inside the caller's transaction.
 pub async fn create_in(
     conn: &mut SqliteConnection,

@@ -468,24 +468,28 @@ async fn save(
     if errors.is_empty() && duplicates.is_empty() {
         let actor = user.actor(ip);
         let result = match id {
-            None => store::people::create(state.db(), state.now(), &actor, &input).await,
+            None => {
+                store::people::create_with_membership(
+                    state.db(),
+                    state.now(),
+                    &actor,
+                    &input,
+                    first_membership.as_ref(),
+                )
+                .await
+            }
             Some(id) => store::people::update(state.db(), state.now(), &actor, id, &input)
                 .await
                 .map(|_| id),
         };
         match result {
             Ok(pid) => {
-                if let Some(m) = first_membership
-                    && let Err(e) =
-                        store::people::add_membership(state.db(), state.now(), &actor, pid, &m)
-                            .await
-                {
-                    // The person exists; the membership can be added on their page.
-                    tracing::warn!(error = %e, "first membership not added");
-                }
                 return Ok(
                     Redirect::to(&ctx.href(&format!("/people/{pid}?notice=saved"))).into_response(),
                 );
+            }
+            Err(store::Error::Conflict("organisation")) => {
+                errors.add("organisation_id", "user-organisation-invalid")
             }
             Err(store::Error::Conflict("email")) => errors.add("emails", "email-belongs-to-other"),
             Err(store::Error::Conflict("territory")) => {

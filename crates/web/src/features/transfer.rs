@@ -190,6 +190,16 @@ async fn plan_people(
             "en" | "anglu" | "english" => row.language = "en".to_owned(),
             _ => reject(&mut row, "language-invalid"),
         }
+        if crate::features::directory::optional_text(&row.organisation, 300).is_err() {
+            reject(&mut row, "org-name-invalid");
+        }
+        if row
+            .role
+            .as_deref()
+            .is_some_and(|r| crate::features::directory::optional_text(r, 200).is_err())
+        {
+            reject(&mut row, "role-title-invalid");
+        }
         if row.action != "reject" {
             if !row.organisation.is_empty() {
                 row.organisation_id =
@@ -367,6 +377,22 @@ async fn plan_organisations(
             }
         }
         plan.push(row);
+    }
+    // A row whose parent is a rejected row of the same file is rejected too.
+    let rejected: Vec<String> = plan
+        .iter()
+        .filter(|r| r.action == "reject")
+        .map(|r| fold(&r.name))
+        .collect();
+    for row in plan.iter_mut() {
+        if row.action != "reject"
+            && row.organisation_id.is_none()
+            && !row.organisation.is_empty()
+            && rejected.contains(&fold(&row.organisation))
+        {
+            row.action = "reject".to_owned();
+            row.reason = Some("import-parent-rejected".to_owned());
+        }
     }
     if plan.is_empty() {
         return Ok(Err("import-empty"));
@@ -577,6 +603,35 @@ pub async fn import_orgs_preview(
     ))
 }
 
+/// The plan as kept once applied: what happened to each line, without the personal data.
+fn redact(rows: &[PlanRow]) -> AppResult<String> {
+    let kept: Vec<PlanRow> = rows
+        .iter()
+        .map(|r| PlanRow {
+            line: r.line,
+            name: String::new(),
+            emails: Vec::new(),
+            organisation: String::new(),
+            action: r.action.clone(),
+            reason: r.reason.clone(),
+            person_id: None,
+            phone: None,
+            territory_id: None,
+            place: String::new(),
+            gender: None,
+            birth_year: None,
+            language: String::new(),
+            organisation_id: None,
+            role: None,
+            kind: None,
+            name_en: None,
+            website: None,
+            address: None,
+        })
+        .collect();
+    serde_json::to_string(&kept).map_err(|e| AppError::Internal(e.to_string()))
+}
+
 fn planned_people(rows: &[PlanRow]) -> Vec<store::import::PlannedPerson> {
     rows.iter()
         .filter(|r| r.action != "reject")
@@ -648,6 +703,7 @@ async fn confirm(
     user.require(Permission::ManageDirectory)?;
     let page = preview(state, ctx, user, kind, id, None).await?;
     let actor = user.actor(ip);
+    let redacted = redact(&page.rows)?;
     let result = match kind {
         ImportKind::People => {
             store::import::apply_people(
@@ -656,6 +712,7 @@ async fn confirm(
                 &actor,
                 id,
                 &planned_people(&page.rows),
+                &redacted,
             )
             .await
         }
@@ -666,6 +723,7 @@ async fn confirm(
                 &actor,
                 id,
                 &planned_orgs(&page.rows),
+                &redacted,
             )
             .await
         }
@@ -714,6 +772,21 @@ pub struct ExportForm {
     format: String,
     #[serde(flatten)]
     filters: std::collections::HashMap<String, String>,
+}
+
+/// The filters an export used, for its audit entry ("which data left").
+fn filter_summary(filters: &std::collections::HashMap<String, String>) -> String {
+    let mut pairs: Vec<String> = filters
+        .iter()
+        .filter(|(k, v)| k.as_str() != "csrf_token" && !v.trim().is_empty())
+        .map(|(k, v)| format!("{k}:{}", v.chars().take(60).collect::<String>()))
+        .collect();
+    pairs.sort();
+    if pairs.is_empty() {
+        "none".to_owned()
+    } else {
+        pairs.join(",")
+    }
 }
 
 /// A file download that no browser or proxy keeps.
@@ -818,8 +891,9 @@ pub async fn export_people(
         state.now(),
         &user.actor(ip),
         &store::audit::Event::new("people_exported").detail(format!(
-            "format={format} rows={} contacts={contacts}",
-            rows.len()
+            "format={format} rows={} contacts={contacts} filters={}",
+            rows.len(),
+            filter_summary(&f.filters)
         )),
     )
     .await?;
@@ -891,8 +965,11 @@ pub async fn export_organisations(
         state.db(),
         state.now(),
         &user.actor(ip),
-        &store::audit::Event::new("organisations_exported")
-            .detail(format!("format={format} rows={}", rows.len())),
+        &store::audit::Event::new("organisations_exported").detail(format!(
+            "format={format} rows={} filters={}",
+            rows.len(),
+            filter_summary(&f.filters)
+        )),
     )
     .await?;
     file(
