@@ -523,6 +523,16 @@ async fn the_directory_api_lists_creates_and_patches_with_the_pages_rules() {
     )
     .await;
     assert_eq!(unknown.status, 400, "unknown fields are refused");
+    let cleared = send_json(
+        &coord,
+        "PATCH",
+        &format!("/api/v1/people/{p}"),
+        r#"{"territory_id":null,"birth_year":null}"#,
+    )
+    .await;
+    assert_eq!(cleared.status, 200, "{}", cleared.text);
+    assert!(cleared.json()["territory_id"].is_null(), "null clears");
+    assert_eq!(cleared.json()["phone"], "+37129999999", "absent keeps");
     assert_eq!(
         send_json(&coord, "PATCH", "/api/v1/people/999999", "{}")
             .await

@@ -146,16 +146,29 @@ pub async fn get_org(
     Ok(Json(org_json(o, sees_org_contacts(&user, id))))
 }
 
+/// Distinguishes a field that is absent (`None`) from one given as `null` (`Some(None)`).
+fn present<'de, D, T>(d: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(d).map(Some)
+}
+
 /// Fields of an organisation. On POST `name_lv` and `kind` are required; on PATCH every
-/// field given replaces the stored one (an empty string clears an optional field).
+/// field given replaces the stored one (an empty string or `null` clears an optional field).
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OrganisationInput {
     name_lv: Option<String>,
     name_en: Option<String>,
     kind: Option<String>,
-    parent_id: Option<i64>,
-    territory_id: Option<i64>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<i64>)]
+    parent_id: Option<Option<i64>>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<i64>)]
+    territory_id: Option<Option<i64>>,
     email: Option<String>,
     phone: Option<String>,
     website: Option<String>,
@@ -174,10 +187,10 @@ fn overlay_org(base: &mut organisations::OrgFields, i: OrganisationInput) {
         base.kind = v;
     }
     if let Some(v) = i.parent_id {
-        base.parent_id = id(v);
+        base.parent_id = v.map(id).unwrap_or_default();
     }
     if let Some(v) = i.territory_id {
-        base.territory_id = id(v);
+        base.territory_id = v.map(id).unwrap_or_default();
     }
     if let Some(v) = i.email {
         base.email = v;
@@ -410,7 +423,8 @@ pub async fn get_person(
 }
 
 /// Fields of a person. On POST `name` is required; on PATCH every field given replaces
-/// the stored one. `gender`: female, male, other or undisclosed.
+/// the stored one (`null` or an empty string clears an optional field). `gender`: female,
+/// male, other or undisclosed.
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PersonInput {
@@ -418,9 +432,13 @@ pub struct PersonInput {
     emails: Option<Vec<String>>,
     phone: Option<String>,
     preferred_lang: Option<String>,
-    territory_id: Option<i64>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<i64>)]
+    territory_id: Option<Option<i64>>,
     gender: Option<String>,
-    birth_year: Option<i32>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<i32>)]
+    birth_year: Option<Option<i32>>,
 }
 
 fn overlay_person(base: &mut people::PersonFields, i: PersonInput) {
@@ -437,13 +455,13 @@ fn overlay_person(base: &mut people::PersonFields, i: PersonInput) {
         base.preferred_lang = v;
     }
     if let Some(v) = i.territory_id {
-        base.territory_id = v.to_string();
+        base.territory_id = v.map(|t| t.to_string()).unwrap_or_default();
     }
     if let Some(v) = i.gender {
         base.gender = v;
     }
     if let Some(v) = i.birth_year {
-        base.birth_year = v.to_string();
+        base.birth_year = v.map(|y| y.to_string()).unwrap_or_default();
     }
 }
 
