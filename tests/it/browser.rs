@@ -420,6 +420,26 @@ async fn workspace_pages_have_no_accessibility_violations() {
     b.wait_for("#consent[aria-invalid=true]").await;
     found.extend(axe(&b, "lv", "Anna Ābele").await);
 
+    // An import: upload a file, then its preview.
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let file = dir.path().join("personas.csv");
+    std::fs::write(
+        &file,
+        "Vārds, uzvārds;E-pasts;Vieta\nLīga Kalniņa;liga@x.test.invalid;Vilaka\nBez Adreses;nav-adrese;\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    b.goto(&url(&app, "/lv/people/import")).await;
+    b.find("#file")
+        .await
+        .send_keys(&file.to_string_lossy())
+        .await;
+    b.find("form[action$='/people/import'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for("form[action$='/confirm']").await;
+    found.extend(axe(&b, "lv", "Importa priekšskatījums").await);
+
     // Territories: the list of today's units, a search, a date that does not parse.
     for path in [
         "/lv/territories",
