@@ -319,6 +319,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     organisation_id: organisation,
                     password_hash,
                     password_link: link.as_ref().map(|(_, h, exp)| (h.clone(), *exp)),
+                    mail: None,
                 },
             )
             .await;

@@ -46,3 +46,24 @@ audit-token-created = API token created
 audit-token-revoked = API token revoked
 audit-organisation-created = Organisation created
 audit-other = Other action
+
+nav-outbox = Outbox
+outbox-title = Outbox
+outbox-intro = Every e-mail the platform sends. If no mail server is set up, nothing is sent, but the messages can be read here and handed to the addressee another way.
+outbox-no-smtp = No mail server (SMTP) is set up: messages are not sent.
+outbox-none = No messages.
+outbox-created = Created
+outbox-to = To
+outbox-subject = Subject
+outbox-status = Status
+outbox-sent = Sent { $date }
+outbox-failed = Failed: { $error }
+outbox-waiting = Waiting ({ $attempts } attempts)
+mail-password-link-subject = Roma Platform: set your password
+mail-password-link-body = Hello { $name },
+
+    An account has been created for you on the Roma Platform. To set your password, open this link (valid for { $hours } hours, usable once):
+
+    { $link }
+
+    If you did not expect this message, please do not open the link and contact the platform's coordinator.

@@ -46,3 +46,24 @@ audit-token-created = API atslēga izveidota
 audit-token-revoked = API atslēga atsaukta
 audit-organisation-created = Organizācija izveidota
 audit-other = Cita darbība
+
+nav-outbox = Izsūtāmais pasts
+outbox-title = Izsūtāmais pasts
+outbox-intro = Katra vēstule, ko platforma sūta. Ja pasta serveris nav iestatīts, vēstules netiek sūtītas, bet tās var izlasīt šeit un nodot adresātam citā veidā.
+outbox-no-smtp = Pasta serveris (SMTP) nav iestatīts: vēstules netiek sūtītas.
+outbox-none = Vēstuļu nav.
+outbox-created = Izveidota
+outbox-to = Kam
+outbox-subject = Temats
+outbox-status = Statuss
+outbox-sent = Nosūtīta { $date }
+outbox-failed = Neizdevās: { $error }
+outbox-waiting = Gaida ({ $attempts } mēģinājumi)
+mail-password-link-subject = Romu platforma: paroles iestatīšana
+mail-password-link-body = Labdien, { $name }!
+
+    Jums ir izveidots konts Romu platformā. Lai iestatītu paroli, atveriet šo saiti (tā derīga { $hours } stundas un izmantojama vienu reizi):
+
+    { $link }
+
+    Ja jūs šo vēstuli negaidījāt, lūdzu, neatveriet saiti un sazinieties ar platformas koordinatoru.

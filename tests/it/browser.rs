@@ -377,6 +377,9 @@ async fn workspace_pages_have_no_accessibility_violations() {
     );
     found.extend(axe(&b, "lv", "Audita žurnāls").await);
 
+    b.goto(&url(&app, "/lv/admin/outbox")).await;
+    found.extend(axe(&b, "lv", "Izsūtāmais pasts").await);
+
     // The directory: lists, details (with the Roma identity section), forms, errors.
     let (org, person) = (app.fixtures.org_a, app.fixtures.person_a);
     for (path, h1) in [

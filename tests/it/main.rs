@@ -11,6 +11,7 @@ mod demo;
 mod directory;
 mod headers;
 mod i18n;
+mod mail;
 mod matrix;
 mod territories;
 mod transfer;

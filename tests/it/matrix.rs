@@ -76,6 +76,7 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("POST", "/{lang}/admin/users/{id}", Allowed::Only(COORD)),
     ("POST", "/{lang}/admin/users/{id}/password-link", Allowed::Only(COORD)),
     ("GET", "/{lang}/admin/audit", Allowed::Only(COORD)),
+    ("GET", "/{lang}/admin/outbox", Allowed::Only(COORD)),
     ("POST", "/{lang}/admin/audit/{id}/undo", Allowed::Only(COORD)),
     ("GET", "/api/v1/openapi.json", Allowed::Everyone),
     ("GET", "/api/v1/me", Allowed::AnyRole),

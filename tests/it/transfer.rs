@@ -141,6 +141,7 @@ async fn an_import_is_previewed_row_by_row_and_saved_only_when_confirmed() {
             organisation_id: None,
             password_hash: Some(domain::password::hash(testkit::PASSWORD)),
             password_link: None,
+            mail: None,
         },
     )
     .await

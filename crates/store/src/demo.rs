@@ -1284,6 +1284,7 @@ pub async fn seed(db: &Db, now: i64) -> crate::Result<bool> {
                         organisation_id: org,
                         password_hash: None,
                         password_link: None,
+                        mail: None,
                     },
                 )
                 .await?

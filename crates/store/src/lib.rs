@@ -10,6 +10,7 @@ pub mod maintenance;
 pub mod merge;
 pub mod migrate;
 pub mod organisations;
+pub mod outbox;
 pub mod people;
 pub mod sessions;
 pub mod territories;

@@ -44,6 +44,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
         include_str!("../migrations/0005_public_directory.sql"),
         Data::None,
     ),
+    (
+        6,
+        "outbox",
+        include_str!("../migrations/0006_outbox.sql"),
+        Data::None,
+    ),
 ];
 
 /// Applies every migration not yet applied, each in its own transaction. Returns the

@@ -156,9 +156,13 @@ pub async fn create_password_link(
     user_id: i64,
     token_hash: &str,
     expires_at: i64,
+    mail: Option<(&str, &crate::outbox::Outgoing)>,
 ) -> crate::Result<()> {
     let mut tx = db.write().await?;
     insert_password_link(&mut tx, user_id, token_hash, now, expires_at).await?;
+    if let Some((to, m)) = mail {
+        crate::outbox::enqueue_in(&mut tx, now, &m.kind, to, &m.subject, &m.body).await?;
+    }
     audit::record(
         &mut tx,
         now,

@@ -81,6 +81,8 @@ pub struct NewUser<'a> {
     pub password_hash: Option<String>,
     /// A one-time set-password link to store with the account: (token hash, expires at).
     pub password_link: Option<(String, i64)>,
+    /// A message to queue with the account (the link, in the user's words).
+    pub mail: Option<crate::outbox::Outgoing>,
 }
 
 impl std::fmt::Debug for NewUser<'_> {
@@ -125,6 +127,9 @@ pub async fn create(db: &Db, now: i64, actor: &Actor, new: NewUser<'_>) -> crate
     .fetch_one(&mut *tx)
     .await
     .map_err(|e| Error::unique(e, "email"))?;
+    if let Some(m) = &new.mail {
+        crate::outbox::enqueue_in(&mut tx, now, &m.kind, new.email, &m.subject, &m.body).await?;
+    }
     if let Some((token_hash, expires_at)) = &new.password_link {
         crate::tokens::insert_password_link(&mut tx, id, token_hash, now, *expires_at).await?;
     }

@@ -38,6 +38,8 @@ pub struct TestApp {
     pub users: BTreeMap<&'static str, i64>,
     /// Directory fixtures: an organisation and a person in it (see [`Fixtures`]).
     pub fixtures: Fixtures,
+    /// The running app's state (to run its outbox worker by hand, say).
+    pub state: AppState,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
     server: Option<tokio::task::JoinHandle<()>>,
     _dir: tempfile::TempDir,
@@ -88,6 +90,7 @@ impl TestApp {
                     organisation_id: None,
                     password_hash: Some(hash.clone()),
                     password_link: None,
+                    mail: None,
                 },
             )
             .await
@@ -117,6 +120,7 @@ impl TestApp {
             .local_addr()
             .unwrap_or_else(|e| panic!("addr: {e}"));
         let state = AppState::new(db.clone(), settings.clone(), Arc::new(clock.clone()));
+        let app_state = state.clone();
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
         let server = tokio::spawn(async move {
             let _ = web::serve(listener, state, async {
@@ -132,6 +136,7 @@ impl TestApp {
             settings,
             users,
             fixtures,
+            state: app_state,
             shutdown: Some(tx),
             server: Some(server),
             _dir: dir,

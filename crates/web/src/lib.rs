@@ -4,6 +4,7 @@ pub mod error;
 pub mod features;
 pub mod forms;
 pub mod i18n;
+pub mod mail;
 pub mod page;
 pub mod principal;
 pub mod routes;
@@ -92,11 +93,15 @@ pub async fn serve(
     state: AppState,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    let worker = tokio::spawn(mail::worker(state.clone()));
     let app = routes::app(state);
-    axum::serve(
+    let served = axum::serve(
         listener,
         app.into_make_service_with_connect_info::<SocketAddr>(),
     )
     .with_graceful_shutdown(shutdown)
-    .await
+    .await;
+    // A message in flight is retried at the next start (the outbox row is still unsent).
+    worker.abort();
+    served
 }

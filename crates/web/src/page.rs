@@ -45,6 +45,7 @@ const NAV: &[(&str, &str, Permission)] = &[
     ("/territories", "nav-territories", Permission::UseWorkspace),
     ("/admin/users", "nav-users", Permission::ManageUsers),
     ("/admin/audit", "nav-audit", Permission::ViewAuditLog),
+    ("/admin/outbox", "nav-outbox", Permission::ManageUsers),
     ("/account", "nav-account", Permission::ManageOwnAccount),
 ];
 

@@ -164,6 +164,7 @@ fn registry() -> Registry {
     r.post("/{lang}/admin/users/{id}", Page(ManageUsers), admin::update_user);
     r.post("/{lang}/admin/users/{id}/password-link", Page(ManageUsers), admin::password_link);
     r.get("/{lang}/admin/audit", Page(ViewAuditLog), admin::audit);
+    r.get("/{lang}/admin/outbox", Page(ManageUsers), admin::outbox);
     r.post("/{lang}/admin/audit/{id}/undo", Page(ManageDirectory), admin::undo_merge);
     // JSON API.
     r.get("/api/v1/openapi.json", Public, api::openapi);

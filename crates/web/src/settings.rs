@@ -22,6 +22,8 @@ pub struct Settings {
     /// Reverse proxies whose `X-Forwarded-For` is believed. Empty: the peer address is
     /// the client address and the header is ignored.
     pub trusted_proxies: Vec<IpAddr>,
+    /// The SMTP relay for the outbox; without a host nothing is sent.
+    pub smtp: crate::mail::SmtpSettings,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
@@ -48,6 +50,7 @@ impl Default for Settings {
             session: SessionSettings::default(),
             login_throttle: ThrottleSettings::default(),
             trusted_proxies: Vec::new(),
+            smtp: crate::mail::SmtpSettings::default(),
         }
     }
 }

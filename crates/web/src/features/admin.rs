@@ -181,6 +181,7 @@ pub async fn create_user(
                 organisation_id,
                 password_hash: None,
                 password_link: Some((link_hash, expires_at)),
+                mail: Some(password_link_mail(lang, &name, &url)),
             },
         )
         .await;
@@ -282,6 +283,7 @@ pub async fn password_link(
     let mut form = UserForm::for_user(&state, ctx, id).await?;
     let (url, link_hash, expires_at) =
         new_password_link(&state.settings().public_url, form.ctx.lang, state.now());
+    let mail = password_link_mail(form.ctx.lang, &form.name, &url);
     store::tokens::create_password_link(
         state.db(),
         state.now(),
@@ -289,10 +291,68 @@ pub async fn password_link(
         id,
         &link_hash,
         expires_at,
+        Some((&form.email, &mail)),
     )
     .await?;
     form.password_link = Some(url);
     Ok(Html(form.render()?))
+}
+
+/// The e-mail that carries a set-password link.
+pub fn password_link_mail(lang: i18n::Lang, name: &str, url: &str) -> store::outbox::Outgoing {
+    use fluent_bundle::FluentValue;
+    store::outbox::Outgoing {
+        kind: "password_link".to_owned(),
+        subject: i18n::t(lang, "mail-password-link-subject"),
+        body: i18n::t_args(
+            lang,
+            "mail-password-link-body",
+            &[
+                ("name", FluentValue::from(name.to_owned())),
+                ("link", FluentValue::from(url.to_owned())),
+                ("hours", FluentValue::from(PASSWORD_LINK_HOURS)),
+            ],
+        ),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "admin/outbox.html")]
+struct OutboxPage {
+    ctx: PageCtx,
+    mails: Vec<store::outbox::Mail>,
+    smtp_configured: bool,
+    prev_href: Option<String>,
+    next_href: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct PageQuery {
+    #[serde(default)]
+    page: Option<i64>,
+}
+
+/// The outbox: every message, with its delivery state.
+pub async fn outbox(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    Query(q): Query<PageQuery>,
+) -> AppResult<Html<String>> {
+    user.require(Permission::ManageUsers)?;
+    let page = q.page.unwrap_or(0).clamp(0, 1_000_000);
+    let (mails, more) = store::outbox::list(state.db(), page).await?;
+    let link = |p: i64| ctx.href(&format!("/admin/outbox?page={p}"));
+    Ok(Html(
+        OutboxPage {
+            prev_href: (page > 0).then(|| link(page - 1)),
+            next_href: more.then(|| link(page + 1)),
+            smtp_configured: !state.settings().smtp.host.is_empty(),
+            ctx,
+            mails,
+        }
+        .render()?,
+    ))
 }
 
 /// The Fluent id naming an audit action.
