@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod db;
 pub mod demo;
+pub mod events;
 pub mod import;
 pub mod listings;
 pub mod maintenance;

@@ -50,6 +50,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
         include_str!("../migrations/0006_outbox.sql"),
         Data::None,
     ),
+    (
+        7,
+        "events",
+        include_str!("../migrations/0007_events.sql"),
+        Data::None,
+    ),
 ];
 
 /// Applies every migration not yet applied, each in its own transaction. Returns the

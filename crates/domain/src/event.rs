@@ -1,0 +1,216 @@
+//! Events: the platform's meetings, visits, workshops and seminars, their types, the EU
+//! Roma framework objectives they serve, and their lifecycle.
+
+/// What kind of event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EventType {
+    AnnualCoordination,
+    RegionalExpert,
+    GoodPracticeVisit,
+    Interministerial,
+    Workshop,
+    MediatorsSeminar,
+    CrossBorderVisit,
+    Other,
+}
+
+impl EventType {
+    pub const ALL: [EventType; 8] = [
+        EventType::AnnualCoordination,
+        EventType::RegionalExpert,
+        EventType::GoodPracticeVisit,
+        EventType::Interministerial,
+        EventType::Workshop,
+        EventType::MediatorsSeminar,
+        EventType::CrossBorderVisit,
+        EventType::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventType::AnnualCoordination => "annual_coordination",
+            EventType::RegionalExpert => "regional_expert",
+            EventType::GoodPracticeVisit => "good_practice_visit",
+            EventType::Interministerial => "interministerial",
+            EventType::Workshop => "workshop",
+            EventType::MediatorsSeminar => "mediators_seminar",
+            EventType::CrossBorderVisit => "cross_border_visit",
+            EventType::Other => "other",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<EventType> {
+        EventType::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+
+    pub fn label_key(self) -> &'static str {
+        match self {
+            EventType::AnnualCoordination => "event-type-annual-coordination",
+            EventType::RegionalExpert => "event-type-regional-expert",
+            EventType::GoodPracticeVisit => "event-type-good-practice-visit",
+            EventType::Interministerial => "event-type-interministerial",
+            EventType::Workshop => "event-type-workshop",
+            EventType::MediatorsSeminar => "event-type-mediators-seminar",
+            EventType::CrossBorderVisit => "event-type-cross-border-visit",
+            EventType::Other => "event-type-other",
+        }
+    }
+
+    /// The form's defaults for a new event of this type: (public, capacity, hours long).
+    pub fn defaults(self) -> (bool, Option<i64>, i64) {
+        match self {
+            EventType::AnnualCoordination => (true, Some(250), 7),
+            EventType::RegionalExpert => (false, Some(40), 4),
+            EventType::GoodPracticeVisit => (false, Some(25), 6),
+            EventType::Interministerial => (false, Some(30), 2),
+            EventType::Workshop => (true, Some(30), 4),
+            EventType::MediatorsSeminar => (false, Some(20), 6),
+            EventType::CrossBorderVisit => (false, Some(15), 8),
+            EventType::Other => (true, None, 2),
+        }
+    }
+}
+
+/// The EU Roma strategic framework's objectives an event can serve.
+pub const OBJECTIVES: &[&str] = &[
+    "equality",
+    "inclusion",
+    "participation",
+    "education",
+    "employment",
+    "health",
+    "housing",
+];
+
+/// The message id naming an objective.
+pub fn objective_label(objective: &str) -> &'static str {
+    match objective {
+        "equality" => "objective-equality",
+        "inclusion" => "objective-inclusion",
+        "participation" => "objective-participation",
+        "education" => "objective-education",
+        "employment" => "objective-employment",
+        "health" => "objective-health",
+        _ => "objective-housing",
+    }
+}
+
+/// A workshop's target group.
+pub const TARGET_GROUPS: &[&str] = &["roma_youth", "roma_women", "mixed"];
+
+pub fn target_group_label(group: &str) -> &'static str {
+    match group {
+        "roma_youth" => "target-roma-youth",
+        "roma_women" => "target-roma-women",
+        _ => "target-mixed",
+    }
+}
+
+/// Where an event is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EventStatus {
+    Draft,
+    Published,
+    RegistrationClosed,
+    Held,
+    Reported,
+    Cancelled,
+}
+
+impl EventStatus {
+    pub const ALL: [EventStatus; 6] = [
+        EventStatus::Draft,
+        EventStatus::Published,
+        EventStatus::RegistrationClosed,
+        EventStatus::Held,
+        EventStatus::Reported,
+        EventStatus::Cancelled,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventStatus::Draft => "draft",
+            EventStatus::Published => "published",
+            EventStatus::RegistrationClosed => "registration_closed",
+            EventStatus::Held => "held",
+            EventStatus::Reported => "reported",
+            EventStatus::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<EventStatus> {
+        EventStatus::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+
+    pub fn label_key(self) -> &'static str {
+        match self {
+            EventStatus::Draft => "event-status-draft",
+            EventStatus::Published => "event-status-published",
+            EventStatus::RegistrationClosed => "event-status-registration-closed",
+            EventStatus::Held => "event-status-held",
+            EventStatus::Reported => "event-status-reported",
+            EventStatus::Cancelled => "event-status-cancelled",
+        }
+    }
+
+    /// The statuses an event may move to from this one: forward along draft → published →
+    /// registration closed → held → reported (steps may be skipped), or cancelled before
+    /// it is held; a published event may also go back to draft.
+    pub fn next(self) -> &'static [EventStatus] {
+        use EventStatus::*;
+        match self {
+            Draft => &[Published, Cancelled],
+            Published => &[Draft, RegistrationClosed, Held, Cancelled],
+            RegistrationClosed => &[Published, Held, Cancelled],
+            Held => &[Reported],
+            Reported | Cancelled => &[],
+        }
+    }
+
+    pub fn can_become(self, to: EventStatus) -> bool {
+        self.next().contains(&to)
+    }
+
+    /// Whether the public may see an event in this status (if it is a public event).
+    pub fn is_public(self) -> bool {
+        !matches!(self, EventStatus::Draft)
+    }
+
+    /// The message id of the button that moves an event to this status.
+    pub fn action_key(self) -> &'static str {
+        match self {
+            EventStatus::Draft => "event-action-draft",
+            EventStatus::Published => "event-action-publish",
+            EventStatus::RegistrationClosed => "event-action-close-registration",
+            EventStatus::Held => "event-action-held",
+            EventStatus::Reported => "event-action-reported",
+            EventStatus::Cancelled => "event-action-cancel",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lifecycle_only_moves_as_allowed() {
+        use EventStatus::*;
+        assert!(Draft.can_become(Published));
+        assert!(!Draft.can_become(Held));
+        assert!(Published.can_become(Held));
+        assert!(Held.can_become(Reported));
+        assert!(
+            !Held.can_become(Cancelled),
+            "what was held cannot be cancelled"
+        );
+        assert!(Cancelled.next().is_empty() && Reported.next().is_empty());
+        for s in EventStatus::ALL {
+            assert_eq!(EventStatus::parse(s.as_str()), Some(s));
+            assert!(!s.can_become(s));
+        }
+        for t in EventType::ALL {
+            assert_eq!(EventType::parse(t.as_str()), Some(t));
+        }
+    }
+}

@@ -1,0 +1,355 @@
+//! Events and their organisers. Every change is audited; status changes follow the
+//! lifecycle in `domain::event`.
+
+use domain::event::{EventStatus, EventType};
+
+use crate::audit::{self, Event as AuditEvent};
+use crate::{Actor, Db, Error};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    pub id: i64,
+    pub event_type: EventType,
+    pub title_lv: String,
+    pub title_en: Option<String>,
+    pub description_lv: Option<String>,
+    pub description_en: Option<String>,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub territory_id: Option<i64>,
+    pub territory_name: Option<String>,
+    pub address: Option<String>,
+    pub online_url: Option<String>,
+    pub series: Option<String>,
+    pub capacity: Option<i64>,
+    pub registration_deadline: Option<i64>,
+    pub is_public: bool,
+    pub objectives: Vec<String>,
+    pub target_group: Option<String>,
+    pub host_country: Option<String>,
+    pub status: EventStatus,
+    /// (organisation id, name, "organiser" or "partner").
+    pub organisations: Vec<(i64, String, String)>,
+}
+
+impl Event {
+    pub fn title(&self, lang: &str) -> &str {
+        match (lang, &self.title_en) {
+            ("en", Some(t)) => t,
+            _ => &self.title_lv,
+        }
+    }
+
+    pub fn description(&self, lang: &str) -> Option<&str> {
+        match (lang, &self.description_en) {
+            ("en", Some(d)) => Some(d),
+            _ => self.description_lv.as_deref(),
+        }
+    }
+}
+
+/// What a form gives for an event (validated by the caller).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventInput {
+    pub event_type: EventType,
+    pub title_lv: String,
+    pub title_en: Option<String>,
+    pub description_lv: Option<String>,
+    pub description_en: Option<String>,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub territory_id: Option<i64>,
+    pub address: Option<String>,
+    pub online_url: Option<String>,
+    pub series: Option<String>,
+    pub capacity: Option<i64>,
+    pub registration_deadline: Option<i64>,
+    pub is_public: bool,
+    pub objectives: Vec<String>,
+    pub target_group: Option<String>,
+    pub host_country: Option<String>,
+    /// (organisation id, "organiser" or "partner").
+    pub organisations: Vec<(i64, String)>,
+}
+
+macro_rules! select_events {
+    ($tail:literal) => {
+        concat!(
+            "SELECT e.id, e.event_type, e.title_lv, e.title_en, e.description_lv, e.description_en, ",
+            "e.starts_at, e.ends_at, e.territory_id, t.name_lv, e.address, e.online_url, e.series, ",
+            "e.capacity, e.registration_deadline, e.is_public, e.objectives, e.target_group, ",
+            "e.host_country, e.status FROM events e LEFT JOIN territories t ON t.id = e.territory_id ",
+            $tail
+        )
+    };
+}
+
+impl sqlx::FromRow<'_, sqlx::sqlite::SqliteRow> for Event {
+    fn from_row(r: &sqlx::sqlite::SqliteRow) -> Result<Self, sqlx::Error> {
+        use sqlx::Row as _;
+        let event_type: String = r.try_get(1)?;
+        let objectives: String = r.try_get(16)?;
+        let status: String = r.try_get(19)?;
+        Ok(Event {
+            id: r.try_get(0)?,
+            event_type: EventType::parse(&event_type).unwrap_or(EventType::Other),
+            title_lv: r.try_get(2)?,
+            title_en: r.try_get(3)?,
+            description_lv: r.try_get(4)?,
+            description_en: r.try_get(5)?,
+            starts_at: r.try_get(6)?,
+            ends_at: r.try_get(7)?,
+            territory_id: r.try_get(8)?,
+            territory_name: r.try_get(9)?,
+            address: r.try_get(10)?,
+            online_url: r.try_get(11)?,
+            series: r.try_get(12)?,
+            capacity: r.try_get(13)?,
+            registration_deadline: r.try_get(14)?,
+            is_public: r.try_get(15)?,
+            objectives: objectives
+                .split(',')
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            target_group: r.try_get(17)?,
+            host_country: r.try_get(18)?,
+            status: EventStatus::parse(&status).unwrap_or(EventStatus::Draft),
+            organisations: Vec::new(),
+        })
+    }
+}
+
+async fn organisations_of(db: &Db, id: i64) -> crate::Result<Vec<(i64, String, String)>> {
+    Ok(sqlx::query_as(
+        "SELECT o.id, o.name_lv, eo.role FROM event_organisations eo JOIN organisations o ON o.id = eo.organisation_id
+         WHERE eo.event_id = $1 ORDER BY eo.role DESC, o.sort_key",
+    )
+    .bind(id)
+    .fetch_all(&db.reader)
+    .await?)
+}
+
+pub async fn get(db: &Db, id: i64) -> crate::Result<Event> {
+    let mut e = sqlx::query_as::<_, Event>(select_events!("WHERE e.id = $1"))
+        .bind(id)
+        .fetch_optional(&db.reader)
+        .await?
+        .ok_or(Error::NotFound)?;
+    e.organisations = organisations_of(db, id).await?;
+    Ok(e)
+}
+
+/// Which events a list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Everything (coordinators' list).
+    All,
+    /// Public events that are not drafts (the public calendar).
+    Public,
+}
+
+/// Events starting from `from` (upcoming, soonest first) or before it (past, latest first).
+pub async fn list(
+    db: &Db,
+    scope: Scope,
+    upcoming: bool,
+    from: i64,
+    limit: i64,
+) -> crate::Result<Vec<Event>> {
+    let public = scope == Scope::Public;
+    let rows: Vec<Event> = if upcoming {
+        sqlx::query_as(select_events!(
+            "WHERE e.ends_at >= $1 AND ($2 = 0 OR (e.is_public = 1 AND e.status <> 'draft'))
+             ORDER BY e.starts_at, e.id LIMIT $3"
+        ))
+        .bind(from)
+        .bind(public)
+        .bind(limit)
+        .fetch_all(&db.reader)
+        .await?
+    } else {
+        sqlx::query_as(select_events!(
+            "WHERE e.ends_at < $1 AND ($2 = 0 OR (e.is_public = 1 AND e.status <> 'draft'))
+             ORDER BY e.starts_at DESC, e.id DESC LIMIT $3"
+        ))
+        .bind(from)
+        .bind(public)
+        .bind(limit)
+        .fetch_all(&db.reader)
+        .await?
+    };
+    Ok(rows)
+}
+
+async fn write_organisations(
+    conn: &mut sqlx::SqliteConnection,
+    id: i64,
+    orgs: &[(i64, String)],
+) -> crate::Result<()> {
+    sqlx::query("DELETE FROM event_organisations WHERE event_id = $1")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    for (org, role) in orgs {
+        let exists: Option<i64> = sqlx::query_scalar(
+            "SELECT id FROM organisations WHERE id = $1 AND merged_into_id IS NULL",
+        )
+        .bind(org)
+        .fetch_optional(&mut *conn)
+        .await?;
+        exists.ok_or(Error::Conflict("organisation"))?;
+        sqlx::query("INSERT OR REPLACE INTO event_organisations (event_id, organisation_id, role) VALUES ($1, $2, $3)")
+            .bind(id)
+            .bind(org)
+            .bind(role)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+async fn check_territory(conn: &mut sqlx::SqliteConnection, t: Option<i64>) -> crate::Result<()> {
+    if let Some(t) = t {
+        let found: Option<i64> = sqlx::query_scalar("SELECT id FROM territories WHERE id = $1")
+            .bind(t)
+            .fetch_optional(&mut *conn)
+            .await?;
+        found.ok_or(Error::Conflict("territory"))?;
+    }
+    Ok(())
+}
+
+pub async fn create(db: &Db, now: i64, actor: &Actor, i: &EventInput) -> crate::Result<i64> {
+    let mut tx = db.write().await?;
+    check_territory(&mut tx, i.territory_id).await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO events (event_type, title_lv, title_en, description_lv, description_en, starts_at, ends_at,
+             territory_id, address, online_url, series, capacity, registration_deadline, is_public, objectives,
+             target_group, host_country, status, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, 'draft', $18, $18)
+         RETURNING id",
+    )
+    .bind(i.event_type.as_str())
+    .bind(&i.title_lv)
+    .bind(i.title_en.as_deref())
+    .bind(i.description_lv.as_deref())
+    .bind(i.description_en.as_deref())
+    .bind(i.starts_at)
+    .bind(i.ends_at)
+    .bind(i.territory_id)
+    .bind(i.address.as_deref())
+    .bind(i.online_url.as_deref())
+    .bind(i.series.as_deref())
+    .bind(i.capacity)
+    .bind(i.registration_deadline)
+    .bind(i.is_public)
+    .bind(i.objectives.join(","))
+    .bind(i.target_group.as_deref())
+    .bind(i.host_country.as_deref())
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await?;
+    write_organisations(&mut tx, id, &i.organisations).await?;
+    audit::record(
+        &mut tx,
+        now,
+        actor,
+        &AuditEvent::new("event_created").on("event", id),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+pub async fn update(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    id: i64,
+    i: &EventInput,
+) -> crate::Result<()> {
+    let mut tx = db.write().await?;
+    check_territory(&mut tx, i.territory_id).await?;
+    let n = sqlx::query(
+        "UPDATE events SET event_type = $1, title_lv = $2, title_en = $3, description_lv = $4, description_en = $5,
+             starts_at = $6, ends_at = $7, territory_id = $8, address = $9, online_url = $10, series = $11,
+             capacity = $12, registration_deadline = $13, is_public = $14, objectives = $15, target_group = $16,
+             host_country = $17, updated_at = $18
+         WHERE id = $19",
+    )
+    .bind(i.event_type.as_str())
+    .bind(&i.title_lv)
+    .bind(i.title_en.as_deref())
+    .bind(i.description_lv.as_deref())
+    .bind(i.description_en.as_deref())
+    .bind(i.starts_at)
+    .bind(i.ends_at)
+    .bind(i.territory_id)
+    .bind(i.address.as_deref())
+    .bind(i.online_url.as_deref())
+    .bind(i.series.as_deref())
+    .bind(i.capacity)
+    .bind(i.registration_deadline)
+    .bind(i.is_public)
+    .bind(i.objectives.join(","))
+    .bind(i.target_group.as_deref())
+    .bind(i.host_country.as_deref())
+    .bind(now)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if n == 0 {
+        return Err(Error::NotFound);
+    }
+    write_organisations(&mut tx, id, &i.organisations).await?;
+    audit::record(
+        &mut tx,
+        now,
+        actor,
+        &AuditEvent::new("event_updated").on("event", id),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Moves an event along its lifecycle; a move the lifecycle does not allow is
+/// `Conflict("status")`.
+pub async fn set_status(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    id: i64,
+    to: EventStatus,
+) -> crate::Result<()> {
+    let mut tx = db.write().await?;
+    let current: Option<String> = sqlx::query_scalar("SELECT status FROM events WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    let current = current
+        .and_then(|s| EventStatus::parse(&s))
+        .ok_or(Error::NotFound)?;
+    if !current.can_become(to) {
+        return Err(Error::Conflict("status"));
+    }
+    sqlx::query("UPDATE events SET status = $1, updated_at = $2 WHERE id = $3")
+        .bind(to.as_str())
+        .bind(now)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    audit::record(
+        &mut tx,
+        now,
+        actor,
+        &AuditEvent::new("event_status_changed")
+            .on("event", id)
+            .detail(format!("{}→{}", current.as_str(), to.as_str())),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
