@@ -403,10 +403,33 @@ async fn workspace_pages_have_no_accessibility_violations() {
             "Importēt organizācijas no faila",
         ),
         ("/lv/directory".to_owned(), "Platformas dalībnieku katalogs"),
+        ("/lv/events".to_owned(), "Pasākumi"),
+        (
+            format!("/lv/events/{}", app.fixtures.event),
+            "Ikgadējā sanāksme (tests)",
+        ),
+        ("/lv/events/new?type=workshop".to_owned(), "Jauns pasākums"),
+        (
+            format!("/lv/events/{}/edit", app.fixtures.event),
+            "Labot pasākumu",
+        ),
+        ("/lv/calendar".to_owned(), "Pasākumu kalendārs"),
     ] {
         b.goto(&url(&app, &path)).await;
         found.extend(axe(&b, "lv", h1).await);
     }
+    b.goto(&url(&app, &format!("/en/calendar/{}", app.fixtures.event)))
+        .await;
+    found.extend(axe(&b, "en", "Annual meeting (test)").await);
+    b.goto(&url(&app, "/lv/events/new")).await;
+    b.find("#title_lv").await.send_keys("Sanāksme").await;
+    b.find("#date").await.send_keys("2027-13-40").await;
+    b.find("form[action$='/events'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for(".error-summary").await;
+    found.extend(axe(&b, "lv", "Jauns pasākums").await);
     b.goto(&url(&app, "/lv/people/new")).await;
     b.find("#emails").await.send_keys("nav adrese").await;
     b.find("form[action$='/people'] button[type=submit]")

@@ -119,6 +119,27 @@ fn every_message_a_template_asks_for_exists() {
                 .map(|r| r.label_key()),
         )
         .chain(domain::territory::Kind::ALL.iter().map(|k| k.label_key()))
+        .chain(domain::event::EventType::ALL.iter().map(|t| t.label_key()))
+        .chain(
+            domain::event::EventStatus::ALL
+                .iter()
+                .map(|s| s.label_key()),
+        )
+        .chain(
+            domain::event::EventStatus::ALL
+                .iter()
+                .map(|s| s.action_key()),
+        )
+        .chain(
+            domain::event::OBJECTIVES
+                .iter()
+                .map(|o| domain::event::objective_label(o)),
+        )
+        .chain(
+            domain::event::TARGET_GROUPS
+                .iter()
+                .map(|g| domain::event::target_group_label(g)),
+        )
         .chain(
             domain::territory::PlanningRegion::ALL
                 .iter()

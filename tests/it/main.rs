@@ -9,6 +9,7 @@ mod cli;
 mod crash;
 mod demo;
 mod directory;
+mod events;
 mod headers;
 mod i18n;
 mod mail;

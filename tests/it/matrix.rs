@@ -26,6 +26,8 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("GET", "/static/{file}", Allowed::Everyone),
     ("GET", "/{lang}/", Allowed::Everyone),
     ("GET", "/{lang}/directory", Allowed::Everyone),
+    ("GET", "/{lang}/calendar", Allowed::Everyone),
+    ("GET", "/{lang}/calendar/{id}", Allowed::Everyone),
     ("GET", "/{lang}/login", Allowed::Everyone),
     ("POST", "/{lang}/login", Allowed::Everyone),
     ("POST", "/{lang}/logout", Allowed::AnyRole),
@@ -34,6 +36,13 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("GET", "/{lang}/workspace", Allowed::AnyRole),
     ("GET", "/{lang}/account", Allowed::AnyRole),
     ("GET", "/{lang}/territories", Allowed::AnyRole),
+    ("GET", "/{lang}/events", Allowed::AnyRole),
+    ("GET", "/{lang}/events/new", Allowed::Only(COORD)),
+    ("POST", "/{lang}/events", Allowed::Only(COORD)),
+    ("GET", "/{lang}/events/{id}", Allowed::AnyRole),
+    ("GET", "/{lang}/events/{id}/edit", Allowed::Only(COORD)),
+    ("POST", "/{lang}/events/{id}", Allowed::Only(COORD)),
+    ("POST", "/{lang}/events/{id}/status", Allowed::Only(COORD)),
     ("GET", "/{lang}/organisations", Allowed::AnyRole),
     ("GET", "/{lang}/organisations/new", Allowed::Only(COORD)),
     ("POST", "/{lang}/organisations", Allowed::Only(COORD)),
@@ -107,7 +116,9 @@ impl Allowed {
 
 /// A concrete path for a route pattern, in Latvian, with ids of this app's records.
 pub fn example_path(app: &TestApp, pattern: &str) -> String {
-    let id = if pattern.contains("/organisations/") {
+    let id = if pattern.contains("/events/") || pattern.contains("/calendar/") {
+        app.fixtures.event
+    } else if pattern.contains("/organisations/") {
         app.fixtures.org_b
     } else if pattern.contains("/people/") {
         app.fixtures.person_b

@@ -66,9 +66,11 @@ impl Role {
                 ManageDirectory,
                 ViewRomaIdentity,
                 RecordRomaIdentity,
+                ViewEvents,
+                ManageEvents,
             ],
             Role::Ministry | Role::Municipality | Role::Mediator | Role::Ngo => {
-                &[UseWorkspace, ManageOwnAccount, ViewDirectory]
+                &[UseWorkspace, ManageOwnAccount, ViewDirectory, ViewEvents]
             }
         }
     }
@@ -104,10 +106,14 @@ pub enum Permission {
     ViewRomaIdentity,
     /// Record or withdraw Roma self-identification with its consent.
     RecordRomaIdentity,
+    /// See the platform's events in the workspace.
+    ViewEvents,
+    /// Plan events and move them along their lifecycle.
+    ManageEvents,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 8] = [
+    pub const ALL: [Permission; 10] = [
         Permission::UseWorkspace,
         Permission::ManageOwnAccount,
         Permission::ManageUsers,
@@ -116,6 +122,8 @@ impl Permission {
         Permission::ManageDirectory,
         Permission::ViewRomaIdentity,
         Permission::RecordRomaIdentity,
+        Permission::ViewEvents,
+        Permission::ManageEvents,
     ];
 }
 

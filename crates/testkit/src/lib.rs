@@ -21,6 +21,8 @@ pub struct Fixtures {
     pub org_b: i64,
     pub person_a: i64,
     pub person_b: i64,
+    /// A published public event organised by `org_a`, on 2026-12-10 in Jelgava.
+    pub event: i64,
 }
 
 /// The password every test account has.
@@ -262,11 +264,49 @@ async fn directory_fixtures(db: &store::Db, now: i64, actor: &store::Actor) -> F
         .await
         .unwrap_or_else(|e| panic!("membership: {e}"));
     }
+    let start = jiff::civil::date(2026, 12, 10)
+        .at(10, 0, 0, 0)
+        .to_zoned_datetime(
+            jiff::tz::TimeZone::get("Europe/Riga").unwrap_or(jiff::tz::TimeZone::UTC),
+        )
+        .map(|z| z.timestamp().as_second())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let event = store::events::create(
+        db,
+        now,
+        actor,
+        &store::events::EventInput {
+            event_type: domain::event::EventType::AnnualCoordination,
+            title_lv: "Ikgadējā sanāksme (tests)".to_owned(),
+            title_en: Some("Annual meeting (test)".to_owned()),
+            description_lv: None,
+            description_en: None,
+            starts_at: start,
+            ends_at: start + 6 * 3600,
+            territory_id: Some(jelgava.id),
+            address: Some("Lielā iela 1".to_owned()),
+            online_url: None,
+            series: Some("Ikgadējā sanāksme".to_owned()),
+            capacity: Some(100),
+            registration_deadline: None,
+            is_public: true,
+            objectives: vec!["participation".to_owned()],
+            target_group: None,
+            host_country: None,
+            organisations: vec![(org_a, "organiser".to_owned())],
+        },
+    )
+    .await
+    .unwrap_or_else(|e| panic!("event: {e}"));
+    store::events::set_status(db, now, actor, event, domain::event::EventStatus::Published)
+        .await
+        .unwrap_or_else(|e| panic!("publish: {e}"));
     Fixtures {
         org_a,
         org_b,
         person_a,
         person_b,
+        event,
     }
 }
 

@@ -117,6 +117,11 @@ pub const SOURCES: &[(Lang, &str, &str)] = &[
         include_str!("../../../locales/lv/directory.ftl"),
     ),
     (
+        Lang::Lv,
+        "events.ftl",
+        include_str!("../../../locales/lv/events.ftl"),
+    ),
+    (
         Lang::En,
         "core.ftl",
         include_str!("../../../locales/en/core.ftl"),
@@ -140,6 +145,11 @@ pub const SOURCES: &[(Lang, &str, &str)] = &[
         Lang::En,
         "directory.ftl",
         include_str!("../../../locales/en/directory.ftl"),
+    ),
+    (
+        Lang::En,
+        "events.ftl",
+        include_str!("../../../locales/en/events.ftl"),
     ),
 ];
 

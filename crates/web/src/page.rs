@@ -36,6 +36,7 @@ pub struct PageCtx {
 /// The workspace navigation: (path after the language, message id, permission needed).
 const NAV: &[(&str, &str, Permission)] = &[
     ("/workspace", "nav-workspace", Permission::UseWorkspace),
+    ("/events", "nav-events", Permission::ViewEvents),
     (
         "/organisations",
         "nav-organisations",

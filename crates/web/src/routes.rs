@@ -15,8 +15,8 @@ use domain::token;
 
 use crate::error::{ErrorKind, error_response};
 use crate::features::{
-    account, admin, api, directory_api, login, organisations, people, public, public_directory,
-    territories, transfer,
+    account, admin, api, directory_api, events, login, organisations, people, public,
+    public_directory, territories, transfer,
 };
 use crate::i18n::Lang;
 use crate::principal::{self, CurrentUser, LOGIN_COOKIE, SESSION_COOKIE};
@@ -110,6 +110,8 @@ fn registry() -> Registry {
     r.get("/static/{file}", Public, statics::serve);
     r.get("/{lang}/", Public, public::home);
     r.get("/{lang}/directory", Public, public_directory::page);
+    r.get("/{lang}/calendar", Public, events::calendar);
+    r.get("/{lang}/calendar/{id}", Public, events::public_detail);
     // Login and passwords.
     r.get("/{lang}/login", Guest, login::form);
     r.post("/{lang}/login", Guest, login::submit);
@@ -123,6 +125,14 @@ fn registry() -> Registry {
     r.post("/{lang}/account/tokens", Page(ManageOwnAccount), account::create_token);
     r.post("/{lang}/account/tokens/{id}/revoke", Page(ManageOwnAccount), account::revoke_token);
     r.get("/{lang}/territories", Page(UseWorkspace), territories::page);
+    // Events.
+    r.get("/{lang}/events", Page(ViewEvents), events::list);
+    r.get("/{lang}/events/new", Page(ManageEvents), events::new_form);
+    r.post("/{lang}/events", Page(ManageEvents), events::create);
+    r.get("/{lang}/events/{id}", Page(ViewEvents), events::detail);
+    r.get("/{lang}/events/{id}/edit", Page(ManageEvents), events::edit_form);
+    r.post("/{lang}/events/{id}", Page(ManageEvents), events::update);
+    r.post("/{lang}/events/{id}/status", Page(ManageEvents), events::set_status);
     // Directory.
     r.get("/{lang}/organisations", Page(ViewDirectory), organisations::list);
     r.get("/{lang}/organisations/new", Page(ManageDirectory), organisations::new_form);

@@ -5,6 +5,7 @@ pub mod admin;
 pub mod api;
 pub mod directory;
 pub mod directory_api;
+pub mod events;
 pub mod login;
 pub mod organisations;
 pub mod people;

@@ -1,0 +1,706 @@
+//! Events: coordinators plan them and move them along their lifecycle; every logged-in
+//! role sees them in the workspace; public events (once published) are on the public
+//! calendar.
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use domain::auth::Permission;
+use domain::event::{
+    EventStatus, EventType, OBJECTIVES, TARGET_GROUPS, objective_label, target_group_label,
+};
+use jiff::civil::{Date, Time};
+use serde::Deserialize;
+
+use crate::AppState;
+use crate::error::{AppError, AppResult};
+use crate::features::directory::{TerritoryGroups, optional_id, optional_text, territory_groups};
+use crate::forms::{AppForm, FormErrors, parse_id};
+use crate::i18n;
+use crate::page::PageCtx;
+use crate::principal::{ClientIp, CurrentUser};
+
+/// How many events a list shows.
+const LIST_LIMIT: i64 = 100;
+
+/// An event as a list or page shows it.
+#[derive(Debug)]
+struct EventView {
+    e: store::events::Event,
+    when: String,
+}
+
+fn view(lang: i18n::Lang, e: store::events::Event) -> EventView {
+    let start = i18n::datetime(lang, e.starts_at);
+    let end = jiff::Timestamp::from_second(e.ends_at)
+        .map(|t| t.to_zoned_datetime(i18n::riga()))
+        .map(|z| format!("{:02}:{:02}", z.hour(), z.minute()))
+        .unwrap_or_default();
+    EventView {
+        when: format!("{start}–{end}"),
+        e,
+    }
+}
+
+#[derive(Template)]
+#[template(path = "events/list.html")]
+struct ListPage {
+    ctx: PageCtx,
+    upcoming: Vec<EventView>,
+    past: Vec<EventView>,
+    can_manage: bool,
+    public: bool,
+    types: Vec<(&'static str, &'static str)>,
+}
+
+impl ListPage {
+    fn title<'a>(&self, v: &'a EventView) -> &'a str {
+        v.e.title(self.ctx.lang.code())
+    }
+
+    fn href(&self, v: &EventView) -> String {
+        let base = if self.public {
+            "/calendar/"
+        } else {
+            "/events/"
+        };
+        format!("{}{}", self.ctx.href(base), v.e.id)
+    }
+}
+
+async fn list_page(
+    state: &AppState,
+    ctx: PageCtx,
+    user: Option<&CurrentUser>,
+) -> AppResult<Html<String>> {
+    let public = user.is_none();
+    let scope = if public {
+        store::events::Scope::Public
+    } else {
+        store::events::Scope::All
+    };
+    let now = state.now();
+    let lang = ctx.lang;
+    let upcoming = store::events::list(state.db(), scope, true, now, LIST_LIMIT).await?;
+    let past = store::events::list(state.db(), scope, false, now, LIST_LIMIT).await?;
+    Ok(Html(
+        ListPage {
+            ctx,
+            upcoming: upcoming.into_iter().map(|e| view(lang, e)).collect(),
+            past: past.into_iter().map(|e| view(lang, e)).collect(),
+            can_manage: user.is_some_and(|u| u.can(Permission::ManageEvents)),
+            public,
+            types: EventType::ALL
+                .iter()
+                .map(|t| (t.as_str(), t.label_key()))
+                .collect(),
+        }
+        .render()?,
+    ))
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+) -> AppResult<Html<String>> {
+    user.require(Permission::ViewEvents)?;
+    list_page(&state, ctx, Some(&user)).await
+}
+
+/// The public calendar: published public events.
+pub async fn calendar(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Html<String>> {
+    list_page(&state, ctx, None).await
+}
+
+#[derive(Template)]
+#[template(path = "events/detail.html")]
+struct DetailPage {
+    ctx: PageCtx,
+    v: EventView,
+    public: bool,
+    can_manage: bool,
+    next: Vec<EventStatus>,
+    notice: Option<&'static str>,
+}
+
+impl DetailPage {
+    fn title(&self) -> &str {
+        self.v.e.title(self.ctx.lang.code())
+    }
+
+    fn description(&self) -> Option<&str> {
+        self.v.e.description(self.ctx.lang.code())
+    }
+
+    fn objective_label(&self, o: &str) -> &'static str {
+        objective_label(o)
+    }
+
+    fn target_label(&self, g: &str) -> &'static str {
+        target_group_label(g)
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Notice {
+    notice: Option<String>,
+}
+
+pub async fn detail(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    Path((_lang, id)): Path<(String, String)>,
+    Query(n): Query<Notice>,
+) -> AppResult<Html<String>> {
+    user.require(Permission::ViewEvents)?;
+    let e = store::events::get(state.db(), parse_id(&id)?).await?;
+    let can_manage = user.can(Permission::ManageEvents);
+    Ok(Html(
+        DetailPage {
+            next: if can_manage {
+                e.status.next().to_vec()
+            } else {
+                Vec::new()
+            },
+            v: view(ctx.lang, e),
+            ctx,
+            public: false,
+            can_manage,
+            notice: match n.notice.as_deref() {
+                Some("saved") => Some("saved-notice"),
+                Some("status") => Some("event-status-changed"),
+                _ => None,
+            },
+        }
+        .render()?,
+    ))
+}
+
+/// A public event's page; drafts and invitation-only events are not found.
+pub async fn public_detail(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path((_lang, id)): Path<(String, String)>,
+) -> AppResult<Html<String>> {
+    let e = store::events::get(state.db(), parse_id(&id)?).await?;
+    if !e.is_public || !e.status.is_public() {
+        return Err(AppError::NotFound);
+    }
+    Ok(Html(
+        DetailPage {
+            v: view(ctx.lang, e),
+            ctx,
+            public: true,
+            can_manage: false,
+            next: Vec::new(),
+            notice: None,
+        }
+        .render()?,
+    ))
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct EventFields {
+    #[serde(default)]
+    event_type: String,
+    #[serde(default)]
+    title_lv: String,
+    #[serde(default)]
+    title_en: String,
+    #[serde(default)]
+    description_lv: String,
+    #[serde(default)]
+    description_en: String,
+    #[serde(default)]
+    date: String,
+    #[serde(default)]
+    start: String,
+    #[serde(default)]
+    end: String,
+    #[serde(default)]
+    territory_id: String,
+    #[serde(default)]
+    address: String,
+    #[serde(default)]
+    online_url: String,
+    #[serde(default)]
+    series: String,
+    #[serde(default)]
+    capacity: String,
+    #[serde(default)]
+    registration_deadline: String,
+    #[serde(default)]
+    is_public: Option<String>,
+    /// Comma-joined by the handler from the repeated checkbox fields.
+    #[serde(default)]
+    objectives: Vec<String>,
+    #[serde(default)]
+    target_group: String,
+    #[serde(default)]
+    host_country: String,
+    #[serde(default)]
+    organisers: Vec<String>,
+    #[serde(default)]
+    partners: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "events/form.html")]
+struct FormPage {
+    ctx: PageCtx,
+    id: Option<i64>,
+    f: EventFields,
+    errors: FormErrors,
+    types: Vec<(&'static str, &'static str)>,
+    objectives: Vec<(&'static str, &'static str)>,
+    targets: Vec<(&'static str, &'static str)>,
+    territories: TerritoryGroups,
+    organisations: Vec<(i64, String)>,
+}
+
+impl FormPage {
+    async fn new(
+        state: &AppState,
+        ctx: PageCtx,
+        id: Option<i64>,
+        f: EventFields,
+    ) -> AppResult<FormPage> {
+        Ok(FormPage {
+            territories: territory_groups(state, ctx.lang).await?,
+            organisations: store::organisations::names(state.db()).await?,
+            ctx,
+            id,
+            f,
+            errors: FormErrors::default(),
+            types: EventType::ALL
+                .iter()
+                .map(|t| (t.as_str(), t.label_key()))
+                .collect(),
+            objectives: OBJECTIVES
+                .iter()
+                .map(|o| (*o, objective_label(o)))
+                .collect(),
+            targets: TARGET_GROUPS
+                .iter()
+                .map(|g| (*g, target_group_label(g)))
+                .collect(),
+        })
+    }
+
+    fn title_fields(
+        &self,
+    ) -> Vec<(
+        &'static str,
+        &'static str,
+        String,
+        &'static str,
+        &'static str,
+    )> {
+        vec![
+            (
+                "title_lv",
+                "event-title-lv",
+                self.f.title_lv.clone(),
+                "text",
+                "lv",
+            ),
+            (
+                "title_en",
+                "event-title-en",
+                self.f.title_en.clone(),
+                "text",
+                "en",
+            ),
+        ]
+    }
+
+    fn time_fields(&self) -> Vec<(&'static str, &'static str, String, &'static str)> {
+        vec![
+            ("date", "event-date", self.f.date.clone(), "date"),
+            ("start", "event-start", self.f.start.clone(), "time"),
+            ("end", "event-end", self.f.end.clone(), "time"),
+        ]
+    }
+
+    fn other_fields(&self) -> Vec<(&'static str, &'static str, String, &'static str)> {
+        vec![
+            ("address", "field-address", self.f.address.clone(), "text"),
+            (
+                "online_url",
+                "event-online",
+                self.f.online_url.clone(),
+                "url",
+            ),
+            ("series", "event-series", self.f.series.clone(), "text"),
+            (
+                "capacity",
+                "event-capacity",
+                self.f.capacity.clone(),
+                "text",
+            ),
+            (
+                "registration_deadline",
+                "event-deadline",
+                self.f.registration_deadline.clone(),
+                "date",
+            ),
+            (
+                "host_country",
+                "event-host-country",
+                self.f.host_country.clone(),
+                "text",
+            ),
+        ]
+    }
+
+    fn has_objective(&self, o: &str) -> bool {
+        self.f.objectives.iter().any(|x| x == o)
+    }
+
+    fn is_organiser(&self, id: &i64) -> bool {
+        self.f.organisers.iter().any(|x| *x == id.to_string())
+    }
+
+    fn is_partner(&self, id: &i64) -> bool {
+        self.f.partners.iter().any(|x| *x == id.to_string())
+    }
+}
+
+/// A Riga date and time as UTC seconds.
+fn riga_seconds(date: Date, time: Time) -> Option<i64> {
+    date.to_datetime(time)
+        .to_zoned_datetime(i18n::riga())
+        .ok()
+        .map(|z| z.timestamp().as_second())
+}
+
+fn validate(f: &EventFields, errors: &mut FormErrors) -> Option<store::events::EventInput> {
+    let event_type = EventType::parse(&f.event_type);
+    if event_type.is_none() {
+        errors.add("event_type", "event-type-invalid");
+    }
+    let title_lv = optional_text(&f.title_lv, 300).ok().flatten();
+    if title_lv.is_none() {
+        errors.add("title_lv", "event-title-invalid");
+    }
+    let text = |raw: &str, max: usize, field: &'static str, errors: &mut FormErrors| {
+        optional_text(raw, max).unwrap_or_else(|_| {
+            errors.add(field, "text-too-long");
+            None
+        })
+    };
+    let title_en = text(&f.title_en, 300, "title_en", errors);
+    let description_lv = text(&f.description_lv, 10_000, "description_lv", errors);
+    let description_en = text(&f.description_en, 10_000, "description_en", errors);
+    let date: Option<Date> = f.date.trim().parse().ok();
+    if date.is_none() {
+        errors.add("date", "date-invalid");
+    }
+    let start: Option<Time> = f.start.trim().parse().ok();
+    if start.is_none() {
+        errors.add("start", "time-invalid");
+    }
+    let end: Option<Time> = f.end.trim().parse().ok();
+    if end.is_none() {
+        errors.add("end", "time-invalid");
+    } else if let (Some(s), Some(e)) = (start, end)
+        && e <= s
+    {
+        errors.add("end", "time-order");
+    }
+    let territory_id = optional_id(&f.territory_id).unwrap_or_else(|_| {
+        errors.add("territory_id", "territory-invalid");
+        None
+    });
+    let address = text(&f.address, 500, "address", errors);
+    let online_url = match f.online_url.trim() {
+        "" => None,
+        u if u.starts_with("https://") && domain::directory::parse_website(u).is_some() => {
+            Some(u.to_owned())
+        }
+        _ => {
+            errors.add("online_url", "online-url-invalid");
+            None
+        }
+    };
+    let series = text(&f.series, 200, "series", errors);
+    let capacity = match f.capacity.trim() {
+        "" => None,
+        c => match c.parse::<i64>() {
+            Ok(n) if (1..=100_000).contains(&n) => Some(n),
+            _ => {
+                errors.add("capacity", "capacity-invalid");
+                None
+            }
+        },
+    };
+    let deadline: Option<Date> = match f.registration_deadline.trim() {
+        "" => None,
+        d => d.parse().ok().or_else(|| {
+            errors.add("registration_deadline", "date-invalid");
+            None
+        }),
+    };
+    if let (Some(dl), Some(d)) = (deadline, date)
+        && dl > d
+    {
+        errors.add("registration_deadline", "deadline-after-event");
+    }
+    let objectives: Vec<String> = f
+        .objectives
+        .iter()
+        .filter(|o| OBJECTIVES.contains(&o.as_str()))
+        .cloned()
+        .collect();
+    let target_group =
+        Some(f.target_group.trim().to_owned()).filter(|g| TARGET_GROUPS.contains(&g.as_str()));
+    let host_country = text(&f.host_country, 100, "host_country", errors);
+    let mut organisations = Vec::new();
+    for (list, role) in [(&f.organisers, "organiser"), (&f.partners, "partner")] {
+        for raw in list {
+            match optional_id(raw) {
+                Ok(Some(id)) if !organisations.iter().any(|(o, _)| *o == id) => {
+                    organisations.push((id, role.to_owned()))
+                }
+                Ok(_) => {}
+                Err(_) => errors.add("organisers", "user-organisation-invalid"),
+            }
+        }
+    }
+    if !errors.is_empty() {
+        return None;
+    }
+    let (date, start, end) = (date?, start?, end?);
+    Some(store::events::EventInput {
+        event_type: event_type?,
+        title_lv: title_lv?,
+        title_en,
+        description_lv,
+        description_en,
+        starts_at: riga_seconds(date, start)?,
+        ends_at: riga_seconds(date, end)?,
+        territory_id,
+        address,
+        online_url,
+        series,
+        capacity,
+        registration_deadline: deadline.and_then(|d| riga_seconds(d, Time::constant(23, 59, 0, 0))),
+        is_public: f.is_public.is_some(),
+        objectives,
+        target_group,
+        host_country,
+        organisations,
+    })
+}
+
+#[derive(Debug, Deserialize)]
+pub struct NewQuery {
+    #[serde(default, rename = "type")]
+    event_type: String,
+}
+
+pub async fn new_form(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    Query(q): Query<NewQuery>,
+) -> AppResult<Html<String>> {
+    user.require(Permission::ManageEvents)?;
+    let t = EventType::parse(&q.event_type).unwrap_or(EventType::AnnualCoordination);
+    let (public, capacity, hours) = t.defaults();
+    let f = EventFields {
+        event_type: t.as_str().to_owned(),
+        start: "10:00".to_owned(),
+        end: format!("{:02}:00", (10 + hours).min(23)),
+        capacity: capacity.map(|c| c.to_string()).unwrap_or_default(),
+        is_public: public.then(|| "1".to_owned()),
+        ..EventFields::default()
+    };
+    Ok(Html(FormPage::new(&state, ctx, None, f).await?.render()?))
+}
+
+async fn save(
+    state: &AppState,
+    ctx: PageCtx,
+    user: &CurrentUser,
+    ip: std::net::IpAddr,
+    id: Option<i64>,
+    f: EventFields,
+) -> AppResult<Response> {
+    let mut errors = FormErrors::default();
+    if let Some(input) = validate(&f, &mut errors) {
+        let actor = user.actor(ip);
+        let result = match id {
+            None => store::events::create(state.db(), state.now(), &actor, &input).await,
+            Some(id) => store::events::update(state.db(), state.now(), &actor, id, &input)
+                .await
+                .map(|()| id),
+        };
+        match result {
+            Ok(id) => {
+                return Ok(
+                    Redirect::to(&ctx.href(&format!("/events/{id}?notice=saved"))).into_response(),
+                );
+            }
+            Err(store::Error::Conflict("territory")) => {
+                errors.add("territory_id", "territory-invalid")
+            }
+            Err(store::Error::Conflict(_)) => errors.add("organisers", "user-organisation-invalid"),
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let mut page = FormPage::new(state, ctx, id, f).await?;
+    page.errors = errors;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
+}
+
+/// Parses the form by hand: checkbox and multi-select fields repeat.
+fn fields(body: &[(String, String)]) -> EventFields {
+    let mut f = EventFields::default();
+    for (k, v) in body {
+        let v = v.clone();
+        match k.as_str() {
+            "event_type" => f.event_type = v,
+            "title_lv" => f.title_lv = v,
+            "title_en" => f.title_en = v,
+            "description_lv" => f.description_lv = v,
+            "description_en" => f.description_en = v,
+            "date" => f.date = v,
+            "start" => f.start = v,
+            "end" => f.end = v,
+            "territory_id" => f.territory_id = v,
+            "address" => f.address = v,
+            "online_url" => f.online_url = v,
+            "series" => f.series = v,
+            "capacity" => f.capacity = v,
+            "registration_deadline" => f.registration_deadline = v,
+            "is_public" => f.is_public = Some(v),
+            "objectives" => f.objectives.push(v),
+            "target_group" => f.target_group = v,
+            "host_country" => f.host_country = v,
+            "organisers" => f.organisers.push(v),
+            "partners" => f.partners.push(v),
+            _ => {}
+        }
+    }
+    f
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    AppForm(body): AppForm<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    user.require(Permission::ManageEvents)?;
+    save(&state, ctx, &user, ip, None, fields(&body)).await
+}
+
+pub async fn edit_form(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    Path((_lang, id)): Path<(String, String)>,
+) -> AppResult<Html<String>> {
+    user.require(Permission::ManageEvents)?;
+    let id = parse_id(&id)?;
+    let e = store::events::get(state.db(), id).await?;
+    let z = |t: i64| {
+        jiff::Timestamp::from_second(t)
+            .map(|t| t.to_zoned_datetime(i18n::riga()))
+            .ok()
+    };
+    let (start, end) = (z(e.starts_at), z(e.ends_at));
+    let f = EventFields {
+        event_type: e.event_type.as_str().to_owned(),
+        title_lv: e.title_lv,
+        title_en: e.title_en.unwrap_or_default(),
+        description_lv: e.description_lv.unwrap_or_default(),
+        description_en: e.description_en.unwrap_or_default(),
+        date: start
+            .as_ref()
+            .map(|z| z.date().to_string())
+            .unwrap_or_default(),
+        start: start
+            .as_ref()
+            .map(|z| format!("{:02}:{:02}", z.hour(), z.minute()))
+            .unwrap_or_default(),
+        end: end
+            .as_ref()
+            .map(|z| format!("{:02}:{:02}", z.hour(), z.minute()))
+            .unwrap_or_default(),
+        territory_id: e.territory_id.map(|t| t.to_string()).unwrap_or_default(),
+        address: e.address.unwrap_or_default(),
+        online_url: e.online_url.unwrap_or_default(),
+        series: e.series.unwrap_or_default(),
+        capacity: e.capacity.map(|c| c.to_string()).unwrap_or_default(),
+        registration_deadline: e
+            .registration_deadline
+            .and_then(z)
+            .map(|z| z.date().to_string())
+            .unwrap_or_default(),
+        is_public: e.is_public.then(|| "1".to_owned()),
+        objectives: e.objectives,
+        target_group: e.target_group.unwrap_or_default(),
+        host_country: e.host_country.unwrap_or_default(),
+        organisers: e
+            .organisations
+            .iter()
+            .filter(|o| o.2 == "organiser")
+            .map(|o| o.0.to_string())
+            .collect(),
+        partners: e
+            .organisations
+            .iter()
+            .filter(|o| o.2 == "partner")
+            .map(|o| o.0.to_string())
+            .collect(),
+    };
+    Ok(Html(
+        FormPage::new(&state, ctx, Some(id), f).await?.render()?,
+    ))
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path((_lang, id)): Path<(String, String)>,
+    AppForm(body): AppForm<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    user.require(Permission::ManageEvents)?;
+    let id = parse_id(&id)?;
+    store::events::get(state.db(), id).await?;
+    save(&state, ctx, &user, ip, Some(id), fields(&body)).await
+}
+
+#[derive(Debug, Deserialize)]
+pub struct StatusForm {
+    #[serde(default)]
+    to: String,
+}
+
+pub async fn set_status(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path((_lang, id)): Path<(String, String)>,
+    AppForm(f): AppForm<StatusForm>,
+) -> AppResult<Response> {
+    user.require(Permission::ManageEvents)?;
+    let id = parse_id(&id)?;
+    let to = EventStatus::parse(&f.to).ok_or(AppError::BadRequest)?;
+    match store::events::set_status(state.db(), state.now(), &user.actor(ip), id, to).await {
+        Ok(()) => {
+            Ok(Redirect::to(&ctx.href(&format!("/events/{id}?notice=status"))).into_response())
+        }
+        Err(store::Error::Conflict(_)) => Err(AppError::BadRequest),
+        Err(e) => Err(e.into()),
+    }
+}

@@ -1,0 +1,205 @@
+//! Events: planning, validation, the lifecycle, the workspace list and the public calendar.
+
+use domain::auth::Role;
+use testkit::TestApp;
+
+#[tokio::test]
+async fn a_coordinator_plans_an_event_with_the_types_defaults_and_clear_errors() {
+    let app = TestApp::spawn().await;
+    let c = app.login(Role::Coordinator).await;
+    let form = c.get("/lv/events/new?type=workshop").await;
+    assert_eq!(form.status, 200);
+    assert!(
+        form.text.contains("value=\"30\""),
+        "a workshop's default capacity"
+    );
+    assert!(
+        form.text
+            .contains("id=\"is_public\" name=\"is_public\" value=\"1\" checked")
+    );
+    let bad = c
+        .post_form(
+            "/lv/events",
+            &[
+                ("event_type", "workshop"),
+                ("title_lv", "Romu jauniešu darbnīca"),
+                ("date", "2027-02-30"),
+                ("start", "14:00"),
+                ("end", "12:00"),
+                ("online_url", "http://nav-drosi.example"),
+                ("capacity", "-5"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, 422);
+    for msg in [
+        "GGGG-MM-DD",
+        "Beigām jābūt pēc sākuma",
+        "https://",
+        "vietu skaitu",
+    ] {
+        assert!(bad.text.contains(msg), "{msg}");
+    }
+    assert!(
+        bad.text.contains("value=\"Romu jauniešu darbnīca\""),
+        "kept"
+    );
+    let ok = c
+        .post_form(
+            "/lv/events",
+            &[
+                ("event_type", "workshop"),
+                ("title_lv", "Romu jauniešu darbnīca"),
+                ("date", "2027-03-15"),
+                ("start", "14:00"),
+                ("end", "17:30"),
+                ("target_group", "roma_youth"),
+                ("objectives", "education"),
+                ("objectives", "participation"),
+                ("organisers", &app.fixtures.org_a.to_string()),
+                ("partners", &app.fixtures.org_b.to_string()),
+                ("is_public", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(ok.status, 303, "{}", ok.text);
+    let page = c.get(ok.location().unwrap_or_default()).await.text;
+    for part in [
+        "Romu jauniešu darbnīca",
+        "Darbnīca (Romu jaunieši)",
+        "2027. gada 15. marts, 14:00–17:30",
+        "Izglītība, Līdzdalība",
+        "Citas pašvaldības birojs (partneris)",
+        "Melnraksts",
+    ] {
+        assert!(page.contains(part), "{part}");
+    }
+}
+
+#[tokio::test]
+async fn the_lifecycle_decides_what_the_public_sees() {
+    let app = TestApp::spawn().await;
+    let c = app.login(Role::Coordinator).await;
+    c.get("/lv/events/new").await;
+    let made = c
+        .post_form(
+            "/lv/events",
+            &[
+                ("event_type", "regional_expert"),
+                ("title_lv", "Kurzemes ekspertu sanāksme"),
+                ("date", "2027-01-20"),
+                ("start", "10:00"),
+                ("end", "14:00"),
+                ("is_public", "1"),
+            ],
+        )
+        .await;
+    let path = made
+        .location()
+        .unwrap_or_default()
+        .split('?')
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    let id = path.rsplit('/').next().unwrap_or_default().to_owned();
+    let anon = app.client();
+    assert!(
+        !anon.get("/lv/calendar").await.text.contains("Kurzemes"),
+        "a draft is not public"
+    );
+    assert_eq!(anon.get(&format!("/lv/calendar/{id}")).await.status, 404);
+    // A move the lifecycle does not allow is refused.
+    c.get(&path).await;
+    assert_eq!(
+        c.post_form(&format!("{path}/status"), &[("to", "reported")])
+            .await
+            .status,
+        400
+    );
+    assert_eq!(
+        c.post_form(&format!("{path}/status"), &[("to", "published")])
+            .await
+            .status,
+        303
+    );
+    let cal = anon.get("/lv/calendar").await;
+    assert!(cal.text.contains("Kurzemes ekspertu sanāksme"));
+    assert!(cal.set_cookies().is_empty());
+    let public = anon.get(&format!("/en/calendar/{id}")).await;
+    assert_eq!(public.status, 200);
+    assert!(
+        !public.text.contains("Status"),
+        "no workspace details on the public page"
+    );
+    assert_eq!(
+        c.post_form(&format!("{path}/status"), &[("to", "cancelled")])
+            .await
+            .status,
+        303
+    );
+    assert!(
+        anon.get(&format!("/lv/calendar/{id}"))
+            .await
+            .text
+            .contains("Pasākums ir atcelts")
+    );
+    assert_eq!(
+        store::audit::count(&app.db, "event_status_changed")
+            .await
+            .unwrap_or(0),
+        3,
+        "the fixture's publish + two"
+    );
+}
+
+#[tokio::test]
+async fn invitation_only_events_stay_in_the_workspace_and_other_roles_only_read() {
+    let app = TestApp::spawn().await;
+    let c = app.login(Role::Coordinator).await;
+    c.get("/lv/events/new").await;
+    let made = c
+        .post_form(
+            "/lv/events",
+            &[
+                ("event_type", "interministerial"),
+                ("title_lv", "Starpministriju sanāksme"),
+                ("date", "2027-01-10"),
+                ("start", "09:00"),
+                ("end", "11:00"),
+            ],
+        )
+        .await;
+    let path = made
+        .location()
+        .unwrap_or_default()
+        .split('?')
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    let id = path.rsplit('/').next().unwrap_or_default().to_owned();
+    c.get(&path).await;
+    c.post_form(&format!("{path}/status"), &[("to", "published")])
+        .await;
+    assert_eq!(
+        app.client().get(&format!("/lv/calendar/{id}")).await.status,
+        404
+    );
+    assert!(
+        !app.client()
+            .get("/lv/calendar")
+            .await
+            .text
+            .contains("Starpministriju")
+    );
+    let ngo = app.login(Role::Ngo).await;
+    let list = ngo.get("/lv/events").await.text;
+    assert!(
+        list.contains("Starpministriju sanāksme") && list.contains("Ikgadējā sanāksme (tests)")
+    );
+    let detail = ngo.get(&path).await.text;
+    assert!(
+        !detail.contains("/status\""),
+        "no lifecycle buttons for other roles"
+    );
+    assert_eq!(ngo.get(&format!("{path}/edit")).await.status, 403);
+}
