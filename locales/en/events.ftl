@@ -77,3 +77,5 @@ target-mixed = Mixed group
 audit-event-created = Event created
 audit-event-updated = Event changed
 audit-event-status-changed = Event status changed
+calendar-subscribe = Subscribe to the calendar (iCalendar)
+calendar-add = Add to your calendar (.ics)

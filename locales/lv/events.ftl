@@ -77,3 +77,5 @@ target-mixed = Jaukta grupa
 audit-event-created = Pasākums izveidots
 audit-event-updated = Pasākums mainīts
 audit-event-status-changed = Pasākuma statuss mainīts
+calendar-subscribe = Abonēt kalendāru (iCalendar)
+calendar-add = Pievienot savam kalendāram (.ics)

@@ -203,3 +203,97 @@ async fn invitation_only_events_stay_in_the_workspace_and_other_roles_only_read(
     );
     assert_eq!(ngo.get(&format!("{path}/edit")).await.status, 403);
 }
+
+#[tokio::test]
+async fn the_public_calendar_is_a_subscribable_ics_feed_with_stable_uids() {
+    let app = TestApp::spawn().await;
+    let anon = app.client();
+    let id = app.fixtures.event;
+    let feed = anon.get("/lv/calendar.ics").await;
+    assert_eq!(feed.status, 200);
+    assert!(
+        feed.header("content-type")
+            .unwrap_or_default()
+            .starts_with("text/calendar"),
+        "content type"
+    );
+    assert!(feed.text.starts_with("BEGIN:VCALENDAR\r\n"));
+    let uid = format!("UID:event-{id}@127.0.0.1\r\n");
+    assert!(feed.text.contains(&uid), "{}", feed.text);
+    assert!(
+        feed.text.contains("DTSTART:20261210T080000Z\r\n"),
+        "10:00 in Riga is 08:00 UTC in December"
+    );
+    assert!(feed.text.contains("SUMMARY:Ikgadējā sanāksme (tests)"));
+    assert!(feed.text.contains("STATUS:CONFIRMED"));
+    let en = anon.get(&format!("/en/calendar/{id}/event.ics")).await;
+    assert_eq!(en.status, 200);
+    assert!(en.text.contains("SUMMARY:Annual meeting (test)"));
+    assert!(
+        en.header("content-disposition")
+            .unwrap_or_default()
+            .contains(&format!("event-{id}.ics"))
+    );
+    let sequence = |text: &str| -> i64 {
+        text.lines()
+            .find_map(|l| l.strip_prefix("SEQUENCE:"))
+            .and_then(|s| s.trim().parse().ok())
+            .unwrap_or(-1)
+    };
+    let before = sequence(&en.text);
+    assert!(before >= 0);
+
+    // A draft and an invitation-only event never reach the feed.
+    let c = app.login(Role::Coordinator).await;
+    c.get("/lv/events/new").await;
+    for (title, public) in [("Melnraksta sanāksme", "1"), ("Slēgtā sanāksme", "")] {
+        let mut fields = vec![
+            ("event_type", "interministerial"),
+            ("title_lv", title),
+            ("date", "2027-01-12"),
+            ("start", "10:00"),
+            ("end", "12:00"),
+        ];
+        if !public.is_empty() {
+            fields.push(("is_public", public));
+        }
+        let made = c.post_form("/lv/events", &fields).await;
+        assert_eq!(made.status, 303, "{}", made.text);
+        if public.is_empty() {
+            let path = made
+                .location()
+                .unwrap_or_default()
+                .split('?')
+                .next()
+                .unwrap_or_default()
+                .to_owned();
+            c.get(&path).await;
+            c.post_form(&format!("{path}/status"), &[("to", "published")])
+                .await;
+            let other = path.rsplit('/').next().unwrap_or_default().to_owned();
+            assert_eq!(
+                anon.get(&format!("/lv/calendar/{other}/event.ics"))
+                    .await
+                    .status,
+                404
+            );
+        }
+    }
+    let feed = anon.get("/lv/calendar.ics").await;
+    assert!(!feed.text.contains("Melnraksta"));
+    assert!(!feed.text.contains("Slēgtā"));
+
+    // Cancelling keeps the UID and raises SEQUENCE, so calendars replace the entry.
+    app.advance_minutes(5);
+    c.get(&format!("/lv/events/{id}")).await;
+    assert_eq!(
+        c.post_form(&format!("/lv/events/{id}/status"), &[("to", "cancelled")])
+            .await
+            .status,
+        303
+    );
+    let after = anon.get(&format!("/lv/calendar/{id}/event.ics")).await;
+    assert!(after.text.contains(&uid));
+    assert!(after.text.contains("STATUS:CANCELLED"));
+    assert!(sequence(&after.text) > before, "SEQUENCE grows");
+}

@@ -28,6 +28,8 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("GET", "/{lang}/directory", Allowed::Everyone),
     ("GET", "/{lang}/calendar", Allowed::Everyone),
     ("GET", "/{lang}/calendar/{id}", Allowed::Everyone),
+    ("GET", "/{lang}/calendar.ics", Allowed::Everyone),
+    ("GET", "/{lang}/calendar/{id}/event.ics", Allowed::Everyone),
     ("GET", "/{lang}/login", Allowed::Everyone),
     ("POST", "/{lang}/login", Allowed::Everyone),
     ("POST", "/{lang}/logout", Allowed::AnyRole),

@@ -1,4 +1,5 @@
 //! Reading and writing files. Kept apart from the web crate so that heavy format
 //! libraries compile once. Now: tables (CSV as Latvian Excel writes it, and XLSX).
 
+pub mod ics;
 pub mod table;

@@ -28,6 +28,7 @@ pub struct Event {
     pub target_group: Option<String>,
     pub host_country: Option<String>,
     pub status: EventStatus,
+    pub updated_at: i64,
     /// (organisation id, name, "organiser" or "partner").
     pub organisations: Vec<(i64, String, String)>,
 }
@@ -78,7 +79,7 @@ macro_rules! select_events {
             "SELECT e.id, e.event_type, e.title_lv, e.title_en, e.description_lv, e.description_en, ",
             "e.starts_at, e.ends_at, e.territory_id, t.name_lv, e.address, e.online_url, e.series, ",
             "e.capacity, e.registration_deadline, e.is_public, e.objectives, e.target_group, ",
-            "e.host_country, e.status FROM events e LEFT JOIN territories t ON t.id = e.territory_id ",
+            "e.host_country, e.status, e.updated_at FROM events e LEFT JOIN territories t ON t.id = e.territory_id ",
             $tail
         )
     };
@@ -115,6 +116,7 @@ impl sqlx::FromRow<'_, sqlx::sqlite::SqliteRow> for Event {
             target_group: r.try_get(17)?,
             host_country: r.try_get(18)?,
             status: EventStatus::parse(&status).unwrap_or(EventStatus::Draft),
+            updated_at: r.try_get(20)?,
             organisations: Vec::new(),
         })
     }

@@ -112,6 +112,8 @@ fn registry() -> Registry {
     r.get("/{lang}/directory", Public, public_directory::page);
     r.get("/{lang}/calendar", Public, events::calendar);
     r.get("/{lang}/calendar/{id}", Public, events::public_detail);
+    r.get("/{lang}/calendar.ics", Public, events::calendar_feed);
+    r.get("/{lang}/calendar/{id}/event.ics", Public, events::event_ics);
     // Login and passwords.
     r.get("/{lang}/login", Guest, login::form);
     r.post("/{lang}/login", Guest, login::submit);

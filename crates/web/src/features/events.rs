@@ -704,3 +704,93 @@ pub async fn set_status(
         Err(e) => Err(e.into()),
     }
 }
+
+fn ics_event(
+    state: &AppState,
+    lang: i18n::Lang,
+    e: &store::events::Event,
+) -> documents::ics::IcsEvent {
+    let base = state.settings().public_url.trim_end_matches('/').to_owned();
+    let host = url::Url::parse(&base)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_owned))
+        .unwrap_or_else(|| "localhost".to_owned());
+    let location = match (&e.territory_name, &e.address) {
+        (Some(t), Some(a)) => Some(format!("{a}, {t}")),
+        (Some(t), None) => Some(t.clone()),
+        (None, Some(a)) => Some(a.clone()),
+        (None, None) => e.online_url.clone(),
+    };
+    documents::ics::IcsEvent {
+        uid: format!("event-{}@{host}", e.id),
+        summary: e.title(lang.code()).to_owned(),
+        description: e.description(lang.code()).map(str::to_owned),
+        location,
+        url: Some(format!("{base}/{}/calendar/{}", lang.code(), e.id)),
+        starts_at: e.starts_at,
+        ends_at: e.ends_at,
+        updated_at: e.updated_at,
+        cancelled: e.status == EventStatus::Cancelled,
+    }
+}
+
+fn ics_response(body: String, attachment: Option<String>) -> Response {
+    let mut res = (
+        [(
+            axum::http::header::CONTENT_TYPE,
+            "text/calendar; charset=utf-8",
+        )],
+        body,
+    )
+        .into_response();
+    if let Some(name) = attachment
+        && let Ok(v) =
+            axum::http::HeaderValue::from_str(&format!("attachment; filename=\"{name}\""))
+    {
+        res.headers_mut()
+            .insert(axum::http::header::CONTENT_DISPOSITION, v);
+    }
+    res
+}
+
+/// The iCalendar feed of public events (upcoming and the last hundred past ones).
+pub async fn calendar_feed(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Response> {
+    let now = state.now();
+    let mut events =
+        store::events::list(state.db(), store::events::Scope::Public, true, now, 500).await?;
+    events.extend(
+        store::events::list(
+            state.db(),
+            store::events::Scope::Public,
+            false,
+            now,
+            LIST_LIMIT,
+        )
+        .await?,
+    );
+    let items: Vec<_> = events
+        .iter()
+        .map(|e| ics_event(&state, ctx.lang, e))
+        .collect();
+    Ok(ics_response(
+        documents::ics::calendar(&ctx.t("site-name"), &items),
+        None,
+    ))
+}
+
+/// One public event as a .ics file.
+pub async fn event_ics(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path((_lang, id)): Path<(String, String)>,
+) -> AppResult<Response> {
+    let e = store::events::get(state.db(), parse_id(&id)?).await?;
+    if !e.is_public || !e.status.is_public() {
+        return Err(AppError::NotFound);
+    }
+    let item = ics_event(&state, ctx.lang, &e);
+    Ok(ics_response(
+        documents::ics::calendar(&ctx.t("site-name"), &[item]),
+        Some(format!("event-{}.ics", e.id)),
+    ))
+}
