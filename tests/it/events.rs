@@ -104,7 +104,11 @@ async fn the_lifecycle_decides_what_the_public_sees() {
     let id = path.rsplit('/').next().unwrap_or_default().to_owned();
     let anon = app.client();
     assert!(
-        !anon.get("/lv/calendar").await.text.contains("Kurzemes"),
+        !anon
+            .get("/lv/calendar")
+            .await
+            .text
+            .contains("Kurzemes ekspertu"),
         "a draft is not public"
     );
     assert_eq!(anon.get(&format!("/lv/calendar/{id}")).await.status, 404);
@@ -189,7 +193,7 @@ async fn invitation_only_events_stay_in_the_workspace_and_other_roles_only_read(
             .get("/lv/calendar")
             .await
             .text
-            .contains("Starpministriju")
+            .contains("Starpministriju sanāksme")
     );
     let ngo = app.login(Role::Ngo).await;
     let list = ngo.get("/lv/events").await.text;
@@ -296,4 +300,61 @@ async fn the_public_calendar_is_a_subscribable_ics_feed_with_stable_uids() {
     assert!(after.text.contains(&uid));
     assert!(after.text.contains("STATUS:CANCELLED"));
     assert!(sequence(&after.text) > before, "SEQUENCE grows");
+}
+
+#[tokio::test]
+async fn the_calendar_filters_by_type_and_region_and_the_feed_keeps_the_filter() {
+    let app = TestApp::spawn().await;
+    let anon = app.client();
+    let title = "Ikgadējā sanāksme (tests)";
+    // The fixture event is in Jelgava, a state city of the Zemgale planning region.
+    assert!(
+        anon.get("/lv/calendar?region=zemgale")
+            .await
+            .text
+            .contains(title)
+    );
+    assert!(
+        !anon
+            .get("/lv/calendar?region=kurzeme")
+            .await
+            .text
+            .contains(title)
+    );
+    assert!(
+        !anon
+            .get("/lv/calendar?type=workshop")
+            .await
+            .text
+            .contains(title)
+    );
+    let page = anon
+        .get("/lv/calendar?type=annual_coordination&region=nowhere")
+        .await;
+    assert_eq!(page.status, 200, "an unknown value means any");
+    assert!(page.text.contains(title));
+    assert!(
+        page.text
+            .contains("/lv/calendar.ics?type=annual_coordination\""),
+        "the subscription link keeps the filter"
+    );
+    assert!(
+        page.text
+            .contains("<option value=\"annual_coordination\" selected>")
+    );
+    assert!(
+        !anon
+            .get("/lv/calendar.ics?region=latgale")
+            .await
+            .text
+            .contains("SUMMARY:")
+    );
+    let c = app.login(Role::Coordinator).await;
+    assert!(!c.get("/lv/events?region=riga").await.text.contains(title));
+    assert!(
+        c.get("/lv/events?region=zemgale")
+            .await
+            .text
+            .contains(title)
+    );
 }

@@ -80,6 +80,7 @@ macro_rules! select_events {
             "e.starts_at, e.ends_at, e.territory_id, t.name_lv, e.address, e.online_url, e.series, ",
             "e.capacity, e.registration_deadline, e.is_public, e.objectives, e.target_group, ",
             "e.host_country, e.status, e.updated_at FROM events e LEFT JOIN territories t ON t.id = e.territory_id ",
+            "LEFT JOIN territories tu ON tu.id = t.parent_id ",
             $tail
         )
     };
@@ -151,36 +152,49 @@ pub enum Scope {
     Public,
 }
 
+/// Narrows a list of events; `None` means any.
+#[derive(Debug, Clone, Default)]
+pub struct EventFilter {
+    pub event_type: Option<EventType>,
+    /// The planning region of the event's place (a town's is its unit's).
+    pub region: Option<domain::territory::PlanningRegion>,
+}
+
 /// Events starting from `from` (upcoming, soonest first) or before it (past, latest first).
 pub async fn list(
     db: &Db,
     scope: Scope,
+    filter: &EventFilter,
     upcoming: bool,
     from: i64,
     limit: i64,
 ) -> crate::Result<Vec<Event>> {
     let public = scope == Scope::Public;
-    let rows: Vec<Event> = if upcoming {
+    let event_type = filter.event_type.map(EventType::as_str);
+    let region = filter.region.map(domain::territory::PlanningRegion::as_str);
+    let query = if upcoming {
         sqlx::query_as(select_events!(
             "WHERE e.ends_at >= $1 AND ($2 = 0 OR (e.is_public = 1 AND e.status <> 'draft'))
+               AND ($4 IS NULL OR e.event_type = $4)
+               AND ($5 IS NULL OR COALESCE(t.planning_region, tu.planning_region) = $5)
              ORDER BY e.starts_at, e.id LIMIT $3"
         ))
-        .bind(from)
-        .bind(public)
-        .bind(limit)
-        .fetch_all(&db.reader)
-        .await?
     } else {
         sqlx::query_as(select_events!(
             "WHERE e.ends_at < $1 AND ($2 = 0 OR (e.is_public = 1 AND e.status <> 'draft'))
+               AND ($4 IS NULL OR e.event_type = $4)
+               AND ($5 IS NULL OR COALESCE(t.planning_region, tu.planning_region) = $5)
              ORDER BY e.starts_at DESC, e.id DESC LIMIT $3"
         ))
+    };
+    let rows: Vec<Event> = query
         .bind(from)
         .bind(public)
         .bind(limit)
+        .bind(event_type)
+        .bind(region)
         .fetch_all(&db.reader)
-        .await?
-    };
+        .await?;
     Ok(rows)
 }
 

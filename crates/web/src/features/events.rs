@@ -52,9 +52,46 @@ struct ListPage {
     can_manage: bool,
     public: bool,
     types: Vec<(&'static str, &'static str)>,
+    regions: Vec<(&'static str, &'static str)>,
+    query: CalendarQuery,
+}
+
+/// The filters of the event lists (`?type=…&region=…`); unknown values mean any.
+#[derive(Debug, Default, Clone, serde::Deserialize)]
+pub struct CalendarQuery {
+    #[serde(default, rename = "type")]
+    pub event_type: String,
+    #[serde(default)]
+    pub region: String,
+}
+
+impl CalendarQuery {
+    fn filter(&self) -> store::events::EventFilter {
+        store::events::EventFilter {
+            event_type: EventType::parse(&self.event_type),
+            region: domain::territory::PlanningRegion::parse(&self.region),
+        }
+    }
 }
 
 impl ListPage {
+    /// The filters as a query string for the feed link, so a subscription keeps them.
+    fn feed_query(&self) -> String {
+        let f = self.query.filter();
+        let mut pairs = Vec::new();
+        if let Some(t) = f.event_type {
+            pairs.push(format!("type={}", t.as_str()));
+        }
+        if let Some(r) = f.region {
+            pairs.push(format!("region={}", r.as_str()));
+        }
+        if pairs.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", pairs.join("&"))
+        }
+    }
+
     fn title<'a>(&self, v: &'a EventView) -> &'a str {
         v.e.title(self.ctx.lang.code())
     }
@@ -73,8 +110,10 @@ async fn list_page(
     state: &AppState,
     ctx: PageCtx,
     user: Option<&CurrentUser>,
+    query: CalendarQuery,
 ) -> AppResult<Html<String>> {
     let public = user.is_none();
+    let filter = query.filter();
     let scope = if public {
         store::events::Scope::Public
     } else {
@@ -82,8 +121,8 @@ async fn list_page(
     };
     let now = state.now();
     let lang = ctx.lang;
-    let upcoming = store::events::list(state.db(), scope, true, now, LIST_LIMIT).await?;
-    let past = store::events::list(state.db(), scope, false, now, LIST_LIMIT).await?;
+    let upcoming = store::events::list(state.db(), scope, &filter, true, now, LIST_LIMIT).await?;
+    let past = store::events::list(state.db(), scope, &filter, false, now, LIST_LIMIT).await?;
     Ok(Html(
         ListPage {
             ctx,
@@ -95,6 +134,8 @@ async fn list_page(
                 .iter()
                 .map(|t| (t.as_str(), t.label_key()))
                 .collect(),
+            regions: super::directory::regions(),
+            query,
         }
         .render()?,
     ))
@@ -104,14 +145,19 @@ pub async fn list(
     State(state): State<AppState>,
     ctx: PageCtx,
     user: CurrentUser,
+    Query(query): Query<CalendarQuery>,
 ) -> AppResult<Html<String>> {
     user.require(Permission::ViewEvents)?;
-    list_page(&state, ctx, Some(&user)).await
+    list_page(&state, ctx, Some(&user), query).await
 }
 
 /// The public calendar: published public events.
-pub async fn calendar(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Html<String>> {
-    list_page(&state, ctx, None).await
+pub async fn calendar(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Query(query): Query<CalendarQuery>,
+) -> AppResult<Html<String>> {
+    list_page(&state, ctx, None, query).await
 }
 
 #[derive(Template)]
@@ -754,14 +800,27 @@ fn ics_response(body: String, attachment: Option<String>) -> Response {
 }
 
 /// The iCalendar feed of public events (upcoming and the last hundred past ones).
-pub async fn calendar_feed(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Response> {
+pub async fn calendar_feed(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Query(query): Query<CalendarQuery>,
+) -> AppResult<Response> {
     let now = state.now();
-    let mut events =
-        store::events::list(state.db(), store::events::Scope::Public, true, now, 500).await?;
+    let filter = query.filter();
+    let mut events = store::events::list(
+        state.db(),
+        store::events::Scope::Public,
+        &filter,
+        true,
+        now,
+        500,
+    )
+    .await?;
     events.extend(
         store::events::list(
             state.db(),
             store::events::Scope::Public,
+            &filter,
             false,
             now,
             LIST_LIMIT,
