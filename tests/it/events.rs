@@ -358,3 +358,99 @@ async fn the_calendar_filters_by_type_and_region_and_the_feed_keeps_the_filter()
             .contains(title)
     );
 }
+
+#[tokio::test]
+async fn merging_organisations_moves_their_place_in_events_and_undo_restores_it() {
+    let app = TestApp::spawn().await;
+    let (a, b) = (app.fixtures.org_a, app.fixtures.org_b);
+    let cli = store::Actor::cli();
+    // A second event organised by both: a as organiser, b as partner.
+    let base = store::events::get(&app.db, app.fixtures.event)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let both = store::events::create(
+        &app.db,
+        app.clock_now(),
+        &cli,
+        &store::events::EventInput {
+            event_type: domain::event::EventType::Workshop,
+            title_lv: "Kopīgā darbnīca".to_owned(),
+            title_en: None,
+            description_lv: None,
+            description_en: None,
+            starts_at: base.starts_at + 86_400,
+            ends_at: base.ends_at + 86_400,
+            territory_id: None,
+            address: None,
+            online_url: None,
+            series: None,
+            capacity: None,
+            registration_deadline: None,
+            is_public: false,
+            objectives: Vec::new(),
+            target_group: None,
+            host_country: None,
+            organisations: vec![(a, "organiser".to_owned()), (b, "partner".to_owned())],
+        },
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    let before = store::maintenance::content_dump(&app.db)
+        .await
+        .unwrap_or_default();
+    let entry = store::merge::merge_organisations(&app.db, app.clock_now(), &cli, b, a)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let orgs = |id| {
+        let db = app.db.clone();
+        async move {
+            store::events::get(&db, id)
+                .await
+                .map(|e| {
+                    e.organisations
+                        .into_iter()
+                        .map(|(o, _, role)| (o, role))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        }
+    };
+    assert_eq!(
+        orgs(app.fixtures.event).await,
+        vec![(b, "organiser".to_owned())],
+        "the organiser moved to the survivor"
+    );
+    assert_eq!(
+        orgs(both).await,
+        vec![(b, "partner".to_owned())],
+        "the survivor's own role stands, once"
+    );
+    store::merge::undo(&app.db, app.clock_now(), &cli, entry)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let after = store::maintenance::content_dump(&app.db)
+        .await
+        .unwrap_or_default();
+    let strip = |d: &str| {
+        d.split("## ")
+            .filter(|s| !s.starts_with("audit_log") && !s.starts_with("sessions"))
+            .collect::<Vec<_>>()
+            .join("## ")
+    };
+    // Rows may come back in another physical order; the content is what counts.
+    let sorted = |d: String| {
+        let mut lines: Vec<String> = d.lines().map(str::to_owned).collect();
+        lines.sort();
+        lines
+    };
+    let (b, a) = (sorted(strip(&before)), sorted(strip(&after)));
+    let changed: Vec<_> = b
+        .iter()
+        .filter(|l| !a.contains(l))
+        .chain(a.iter().filter(|l| !b.contains(l)))
+        .collect();
+    assert!(
+        changed.is_empty(),
+        "undo restores every event's organisers: {changed:?}"
+    );
+}

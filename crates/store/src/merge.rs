@@ -284,6 +284,7 @@ pub async fn merge_organisations(
     .await?;
     let children = move_rows(&mut tx, "organisations", "parent_id", duplicate, survivor).await?;
     let users = move_rows(&mut tx, "users", "organisation_id", duplicate, survivor).await?;
+    let events = move_event_organisations(&mut tx, duplicate, survivor).await?;
     let listings = move_listings(&mut tx, now, actor, "organisation", duplicate, survivor).await?;
     let mut filled = fill(&mut tx, "organisations", ORG_FILLABLE, survivor, duplicate).await?;
     // The duplicate's parent becomes the survivor's only if the survivor has none and it
@@ -321,6 +322,7 @@ pub async fn merge_organisations(
         "memberships": memberships,
         "children": children,
         "users": users,
+        "events": events,
         "listings": listings,
         "filled": filled,
     });
@@ -335,6 +337,88 @@ pub async fn merge_organisations(
     .await?;
     tx.commit().await?;
     Ok(entry)
+}
+
+/// The duplicate's place among an event's organisers and partners moves to the survivor.
+/// Where the survivor is already there, the duplicate's row is dropped (the survivor's own
+/// role stands). Returns, per event, the duplicate's role and whether the row moved, for undo.
+async fn move_event_organisations(
+    conn: &mut SqliteConnection,
+    from: i64,
+    to: i64,
+) -> crate::Result<Vec<Value>> {
+    let rows: Vec<(i64, String, bool)> = sqlx::query_as(
+        "SELECT d.event_id, d.role,
+                NOT EXISTS (SELECT 1 FROM event_organisations s
+                            WHERE s.event_id = d.event_id AND s.organisation_id = $2)
+         FROM event_organisations d WHERE d.organisation_id = $1 ORDER BY d.event_id",
+    )
+    .bind(from)
+    .bind(to)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for (event, role, moves) in rows {
+        if moves {
+            sqlx::query(
+                "UPDATE event_organisations SET organisation_id = $1
+                 WHERE event_id = $2 AND organisation_id = $3",
+            )
+            .bind(to)
+            .bind(event)
+            .bind(from)
+            .execute(&mut *conn)
+            .await?;
+        } else {
+            sqlx::query(
+                "DELETE FROM event_organisations WHERE event_id = $1 AND organisation_id = $2",
+            )
+            .bind(event)
+            .bind(from)
+            .execute(&mut *conn)
+            .await?;
+        }
+        out.push(json!({"event": event, "role": role, "moved": moves}));
+    }
+    Ok(out)
+}
+
+/// Undoes [`move_event_organisations`]: moved rows move back (if the survivor still has
+/// them with the same role), dropped rows come back.
+async fn restore_event_organisations(
+    conn: &mut SqliteConnection,
+    rows: &Value,
+    survivor: i64,
+    restored: i64,
+) -> crate::Result<()> {
+    for r in rows.as_array().map(Vec::as_slice).unwrap_or_default() {
+        let (Some(event), Some(role)) = (r["event"].as_i64(), r["role"].as_str()) else {
+            continue;
+        };
+        if r["moved"].as_bool().unwrap_or(false) {
+            sqlx::query(
+                "UPDATE event_organisations SET organisation_id = $1
+                 WHERE event_id = $2 AND organisation_id = $3 AND role = $4",
+            )
+            .bind(restored)
+            .bind(event)
+            .bind(survivor)
+            .bind(role)
+            .execute(&mut *conn)
+            .await?;
+        } else {
+            sqlx::query(
+                "INSERT OR IGNORE INTO event_organisations (event_id, organisation_id, role)
+                 SELECT $1, $2, $3 WHERE EXISTS (SELECT 1 FROM events WHERE id = $1)",
+            )
+            .bind(event)
+            .bind(restored)
+            .bind(role)
+            .execute(&mut *conn)
+            .await?;
+        }
+    }
+    Ok(())
 }
 
 fn id_list(v: &Value) -> Vec<i64> {
@@ -511,6 +595,7 @@ pub async fn undo(db: &Db, now: i64, actor: &Actor, entry_id: i64) -> crate::Res
             restored,
         )
         .await?;
+        restore_event_organisations(&mut tx, &d["events"], survivor, restored).await?;
     }
     for id in id_list(&d["listings"]) {
         sqlx::query("UPDATE directory_listings SET subject_id = $1 WHERE id = $2 AND subject_kind = $3 AND subject_id = $4")
