@@ -430,6 +430,29 @@ async fn workspace_pages_have_no_accessibility_violations() {
         .await;
     b.wait_for(".error-summary").await;
     found.extend(axe(&b, "lv", "Jauns pasākums").await);
+    // The agenda: an error, then two items in the table, then the public page with them.
+    let agenda = format!("/lv/events/{}/agenda", app.fixtures.event);
+    let agenda_h1 = "Darba kārtība: Ikgadējā sanāksme (tests)";
+    b.goto(&url(&app, &agenda)).await;
+    b.find("form[action$='/agenda'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for("#title_lv[aria-invalid=true]").await;
+    found.extend(axe(&b, "lv", agenda_h1).await);
+    for title in ["Atklāšana", "Diskusija"] {
+        b.find("#title_lv").await.send_keys(title).await;
+        b.find("form[action$='/agenda'] button[type=submit]")
+            .await
+            .click()
+            .await;
+        b.wait_for(".notice").await;
+    }
+    found.extend(axe(&b, "lv", agenda_h1).await);
+    b.goto(&url(&app, &format!("/lv/calendar/{}", app.fixtures.event)))
+        .await;
+    b.wait_for("ol.agenda").await;
+    found.extend(axe(&b, "lv", "Ikgadējā sanāksme (tests)").await);
     b.goto(&url(&app, "/lv/people/new")).await;
     b.find("#emails").await.send_keys("nav adrese").await;
     b.find("form[action$='/people'] button[type=submit]")

@@ -454,3 +454,193 @@ async fn merging_organisations_moves_their_place_in_events_and_undo_restores_it(
         "undo restores every event's organisers: {changed:?}"
     );
 }
+
+#[tokio::test]
+async fn a_coordinator_keeps_the_agenda_and_the_public_sees_only_consented_speaker_names() {
+    let app = TestApp::spawn().await;
+    let id = app.fixtures.event;
+    let (anna, eriks) = (app.fixtures.person_a, app.fixtures.person_b);
+    let c = app.login(Role::Coordinator).await;
+    let agenda = format!("/lv/events/{id}/agenda");
+    assert_eq!(c.get(&agenda).await.status, 200);
+    let bad = c
+        .post_form(
+            &agenda,
+            &[
+                ("start", "11:00"),
+                ("end", "10:30"),
+                ("title_lv", "  "),
+                ("speakers_text", "Kultūras ministrijas pārstāve"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, 422);
+    assert!(bad.text.contains("Beigām jābūt pēc sākuma"));
+    assert!(bad.text.contains("Ievadiet punkta nosaukumu"));
+    assert!(bad.text.contains("value=\"Kultūras ministrijas pārstāve\""));
+    assert!(
+        store::agenda::items(&app.db, id)
+            .await
+            .unwrap_or_default()
+            .is_empty(),
+        "nothing saved"
+    );
+    let anna_s = anna.to_string();
+    let eriks_s = eriks.to_string();
+    for fields in [
+        vec![
+            ("start", "10:00"),
+            ("end", "10:15"),
+            ("title_lv", "Atklāšana"),
+            ("speakers", anna_s.as_str()),
+            ("speakers_text", "Kultūras ministrijas pārstāve"),
+        ],
+        vec![
+            ("start", "10:15"),
+            ("title_lv", "Darba grupu ziņojumi"),
+            ("speakers", eriks_s.as_str()),
+        ],
+        vec![("title_lv", "Noslēgums")],
+    ] {
+        let res = c.post_form(&agenda, &fields).await;
+        assert_eq!(res.status, 303, "{}", res.text);
+    }
+    let items = store::agenda::items(&app.db, id).await.unwrap_or_default();
+    let titles: Vec<_> = items.iter().map(|i| i.title_lv.as_str()).collect();
+    assert_eq!(titles, ["Atklāšana", "Darba grupu ziņojumi", "Noslēgums"]);
+
+    // The public page shows the agenda; registry speakers only with a listing consent.
+    let anon = app.client();
+    let public = anon.get(&format!("/lv/calendar/{id}")).await.text;
+    assert!(public.contains("10:00–10:15"));
+    assert!(public.contains("Kultūras ministrijas pārstāve"));
+    assert!(!public.contains("Anna Ābele") && !public.contains("Ēriks Čakste"));
+    store::listings::set(
+        &app.db,
+        app.clock_now(),
+        &store::Actor::cli(),
+        store::listings::Subject::Person(anna),
+        &["name".to_owned()],
+        "2026-11-01",
+        "v1",
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    let public = anon.get(&format!("/lv/calendar/{id}")).await.text;
+    assert!(public.contains("Anna Ābele, Kultūras ministrijas pārstāve"));
+    assert!(!public.contains("Ēriks Čakste"));
+    assert!(
+        c.get(&format!("/lv/events/{id}"))
+            .await
+            .text
+            .contains("Ēriks Čakste"),
+        "the workspace names every speaker"
+    );
+
+    // Reorder, edit, remove.
+    let last = items[2].id;
+    let first = items[0].id;
+    c.get(&agenda).await;
+    assert_eq!(
+        c.post_form(&format!("{agenda}/{last}/move"), &[("dir", "up")])
+            .await
+            .status,
+        303
+    );
+    assert_eq!(
+        c.post_form(&format!("{agenda}/{first}/move"), &[("dir", "up")])
+            .await
+            .status,
+        303,
+        "the first stays first"
+    );
+    let titles: Vec<_> = store::agenda::items(&app.db, id)
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .map(|i| i.title_lv)
+        .collect();
+    assert_eq!(titles, ["Atklāšana", "Noslēgums", "Darba grupu ziņojumi"]);
+    let edit = c.get(&format!("{agenda}/{first}")).await;
+    assert!(edit.text.contains("value=\"Atklāšana\""));
+    assert!(
+        edit.text
+            .contains(&format!("<option value=\"{anna}\" selected>"))
+    );
+    assert_eq!(
+        c.post_form(
+            &format!("{agenda}/{first}"),
+            &[
+                ("start", "09:30"),
+                ("end", "10:00"),
+                ("title_lv", "Atklāšana"),
+                ("title_en", "Opening"),
+            ],
+        )
+        .await
+        .status,
+        303
+    );
+    let en = anon.get(&format!("/en/calendar/{id}")).await.text;
+    assert!(en.contains("Opening") && en.contains("09:30–10:00"));
+    assert!(
+        !en.contains("Anna Ābele"),
+        "the speaker was taken off the item"
+    );
+    assert_eq!(
+        c.post_form(&format!("{agenda}/{last}/delete"), &[])
+            .await
+            .status,
+        303
+    );
+    assert!(
+        !anon
+            .get(&format!("/lv/calendar/{id}"))
+            .await
+            .text
+            .contains("Noslēgums")
+    );
+
+    // An item is reachable only through its own event.
+    c.get("/lv/events/new").await;
+    let other = c
+        .post_form(
+            "/lv/events",
+            &[
+                ("event_type", "workshop"),
+                ("title_lv", "Cita darbnīca"),
+                ("date", "2027-02-01"),
+                ("start", "10:00"),
+                ("end", "12:00"),
+            ],
+        )
+        .await;
+    let other = other
+        .location()
+        .unwrap_or_default()
+        .split('?')
+        .next()
+        .unwrap_or_default()
+        .rsplit('/')
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    assert_eq!(
+        c.get(&format!("/lv/events/{other}/agenda/{first}"))
+            .await
+            .status,
+        404
+    );
+    assert_eq!(
+        c.post_form(&format!("/lv/events/{other}/agenda/{first}/delete"), &[])
+            .await
+            .status,
+        404
+    );
+    assert_eq!(
+        store::audit::count(&app.db, "agenda_item_added")
+            .await
+            .unwrap_or(0),
+        3
+    );
+}

@@ -45,6 +45,12 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("GET", "/{lang}/events/{id}/edit", Allowed::Only(COORD)),
     ("POST", "/{lang}/events/{id}", Allowed::Only(COORD)),
     ("POST", "/{lang}/events/{id}/status", Allowed::Only(COORD)),
+    ("GET", "/{lang}/events/{id}/agenda", Allowed::Only(COORD)),
+    ("POST", "/{lang}/events/{id}/agenda", Allowed::Only(COORD)),
+    ("GET", "/{lang}/events/{id}/agenda/{item}", Allowed::Only(COORD)),
+    ("POST", "/{lang}/events/{id}/agenda/{item}", Allowed::Only(COORD)),
+    ("POST", "/{lang}/events/{id}/agenda/{item}/delete", Allowed::Only(COORD)),
+    ("POST", "/{lang}/events/{id}/agenda/{item}/move", Allowed::Only(COORD)),
     ("GET", "/{lang}/organisations", Allowed::AnyRole),
     ("GET", "/{lang}/organisations/new", Allowed::Only(COORD)),
     ("POST", "/{lang}/organisations", Allowed::Only(COORD)),
@@ -133,6 +139,7 @@ pub fn example_path(app: &TestApp, pattern: &str) -> String {
         .replace("{token}", "no-such-link")
         .replace("{id}", &id.to_string())
         .replace("{mid}", "1")
+        .replace("{item}", "1")
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! All SQL of Roma Platform: the pool, embedded migrations, and one module per aggregate.
 //! Functions return domain values; callers never see SQL.
 
+pub mod agenda;
 pub mod audit;
 pub mod db;
 pub mod demo;

@@ -212,6 +212,14 @@ pub async fn merge_people(
     let memberships = move_rows(&mut tx, "memberships", "person_id", duplicate, survivor).await?;
     let consents = move_rows(&mut tx, "consents", "person_id", duplicate, survivor).await?;
     let users = move_rows(&mut tx, "users", "person_id", duplicate, survivor).await?;
+    let speakers = move_rows(
+        &mut tx,
+        "event_agenda_speakers",
+        "person_id",
+        duplicate,
+        survivor,
+    )
+    .await?;
     let listings = move_listings(&mut tx, now, actor, "person", duplicate, survivor).await?;
     let filled = fill(&mut tx, "people", PERSON_FILLABLE, survivor, duplicate).await?;
     sqlx::query("UPDATE people SET merged_into_id = $1, updated_at = $2 WHERE id = $3")
@@ -229,6 +237,7 @@ pub async fn merge_people(
         "memberships": memberships,
         "consents": consents,
         "users": users,
+        "speakers": speakers,
         "listings": listings,
         "roma_moved": roma_moved,
         "filled": filled,
@@ -553,6 +562,15 @@ pub async fn undo(db: &Db, now: i64, actor: &Actor, entry_id: i64) -> crate::Res
             "users",
             "person_id",
             &id_list(&d["users"]),
+            survivor,
+            restored,
+        )
+        .await?;
+        move_back(
+            &mut tx,
+            "event_agenda_speakers",
+            "person_id",
+            &id_list(&d["speakers"]),
             survivor,
             restored,
         )

@@ -56,6 +56,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
         include_str!("../migrations/0007_events.sql"),
         Data::None,
     ),
+    (
+        8,
+        "agenda",
+        include_str!("../migrations/0008_agenda.sql"),
+        Data::None,
+    ),
 ];
 
 /// Applies every migration not yet applied, each in its own transaction. Returns the

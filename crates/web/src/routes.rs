@@ -15,7 +15,7 @@ use domain::token;
 
 use crate::error::{ErrorKind, error_response};
 use crate::features::{
-    account, admin, api, directory_api, events, login, organisations, people, public,
+    account, admin, agenda, api, directory_api, events, login, organisations, people, public,
     public_directory, territories, transfer,
 };
 use crate::i18n::Lang;
@@ -135,6 +135,12 @@ fn registry() -> Registry {
     r.get("/{lang}/events/{id}/edit", Page(ManageEvents), events::edit_form);
     r.post("/{lang}/events/{id}", Page(ManageEvents), events::update);
     r.post("/{lang}/events/{id}/status", Page(ManageEvents), events::set_status);
+    r.get("/{lang}/events/{id}/agenda", Page(ManageEvents), agenda::page);
+    r.post("/{lang}/events/{id}/agenda", Page(ManageEvents), agenda::add);
+    r.get("/{lang}/events/{id}/agenda/{item}", Page(ManageEvents), agenda::edit_form);
+    r.post("/{lang}/events/{id}/agenda/{item}", Page(ManageEvents), agenda::update);
+    r.post("/{lang}/events/{id}/agenda/{item}/delete", Page(ManageEvents), agenda::remove);
+    r.post("/{lang}/events/{id}/agenda/{item}/move", Page(ManageEvents), agenda::move_item);
     // Directory.
     r.get("/{lang}/organisations", Page(ViewDirectory), organisations::list);
     r.get("/{lang}/organisations/new", Page(ManageDirectory), organisations::new_form);

@@ -169,6 +169,7 @@ struct DetailPage {
     can_manage: bool,
     next: Vec<EventStatus>,
     notice: Option<&'static str>,
+    items: Vec<store::agenda::Item>,
 }
 
 impl DetailPage {
@@ -204,8 +205,10 @@ pub async fn detail(
     user.require(Permission::ViewEvents)?;
     let e = store::events::get(state.db(), parse_id(&id)?).await?;
     let can_manage = user.can(Permission::ManageEvents);
+    let items = store::agenda::items(state.db(), e.id).await?;
     Ok(Html(
         DetailPage {
+            items,
             next: if can_manage {
                 e.status.next().to_vec()
             } else {
@@ -235,8 +238,10 @@ pub async fn public_detail(
     if !e.is_public || !e.status.is_public() {
         return Err(AppError::NotFound);
     }
+    let items = store::agenda::items(state.db(), e.id).await?;
     Ok(Html(
         DetailPage {
+            items,
             v: view(ctx.lang, e),
             ctx,
             public: true,

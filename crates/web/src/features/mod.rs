@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod admin;
+pub mod agenda;
 pub mod api;
 pub mod directory;
 pub mod directory_api;
