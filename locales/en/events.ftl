@@ -104,3 +104,43 @@ agenda-speakers-text = Other speakers
 agenda-title-invalid = Enter the item's title (up to 300 characters).
 agenda-speaker-invalid = The chosen person was not found in the registry.
 cancel = Cancel
+
+## Month view
+month-title = { $month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+} { $year }
+calendar-view-list = List
+calendar-view-month = Month view
+calendar-prev-month = Previous month
+calendar-next-month = Next month
+calendar-month-count = { $count ->
+    [0] No events this month.
+    [one] { $count } event this month.
+   *[other] { $count } events this month.
+}
+weekday-1 = Monday
+weekday-2 = Tuesday
+weekday-3 = Wednesday
+weekday-4 = Thursday
+weekday-5 = Friday
+weekday-6 = Saturday
+weekday-7 = Sunday
+weekday-short-1 = Mon
+weekday-short-2 = Tue
+weekday-short-3 = Wed
+weekday-short-4 = Thu
+weekday-short-5 = Fri
+weekday-short-6 = Sat
+weekday-short-7 = Sun
+calendar-today = today

@@ -104,3 +104,43 @@ agenda-speakers-text = Citi runātāji
 agenda-title-invalid = Ievadiet punkta nosaukumu (līdz 300 zīmēm).
 agenda-speaker-invalid = Izvēlētā persona nav atrasta reģistrā.
 cancel = Atcelt
+
+## Month view
+month-title = { $year }. gada { $month ->
+    [1] janvāris
+    [2] februāris
+    [3] marts
+    [4] aprīlis
+    [5] maijs
+    [6] jūnijs
+    [7] jūlijs
+    [8] augusts
+    [9] septembris
+    [10] oktobris
+    [11] novembris
+   *[12] decembris
+}
+calendar-view-list = Saraksts
+calendar-view-month = Mēneša skats
+calendar-prev-month = Iepriekšējais mēnesis
+calendar-next-month = Nākamais mēnesis
+calendar-month-count = { $count ->
+    [0] Šajā mēnesī pasākumu nav.
+    [one] Šajā mēnesī ir { $count } pasākums.
+   *[other] Šajā mēnesī ir { $count } pasākumi.
+}
+weekday-1 = pirmdiena
+weekday-2 = otrdiena
+weekday-3 = trešdiena
+weekday-4 = ceturtdiena
+weekday-5 = piektdiena
+weekday-6 = sestdiena
+weekday-7 = svētdiena
+weekday-short-1 = P
+weekday-short-2 = O
+weekday-short-3 = T
+weekday-short-4 = C
+weekday-short-5 = Pk
+weekday-short-6 = S
+weekday-short-7 = Sv
+calendar-today = šodien

@@ -414,6 +414,11 @@ async fn workspace_pages_have_no_accessibility_violations() {
             "Labot pasākumu",
         ),
         ("/lv/calendar".to_owned(), "Pasākumu kalendārs"),
+        (
+            "/lv/calendar?month=2026-12".to_owned(),
+            "Pasākumu kalendārs",
+        ),
+        ("/lv/events?month=2026-11".to_owned(), "Pasākumi"),
     ] {
         b.goto(&url(&app, &path)).await;
         found.extend(axe(&b, "lv", h1).await);

@@ -644,3 +644,45 @@ async fn a_coordinator_keeps_the_agenda_and_the_public_sees_only_consented_speak
         3
     );
 }
+
+#[tokio::test]
+async fn the_month_view_places_events_on_their_days_in_riga_time() {
+    let app = TestApp::spawn().await;
+    let anon = app.client();
+    let id = app.fixtures.event;
+    let page = anon.get("/lv/calendar?month=2026-12").await;
+    assert_eq!(page.status, 200);
+    assert!(page.text.contains("2026. gada decembris"));
+    // 1 December 2026 is a Tuesday: one empty cell before, three after the 31st.
+    assert_eq!(page.text.matches("class=\"outside\"").count(), 4);
+    assert!(
+        page.text.contains(&format!(
+            "href=\"/lv/calendar/{id}\">10:00 Ikgadējā sanāksme (tests)</a>"
+        )),
+        "{}",
+        page.text
+    );
+    assert!(page.text.contains("Šajā mēnesī ir 1 pasākums."));
+    assert!(page.text.contains("/lv/calendar?month=2026-11"));
+    assert!(page.text.contains("/lv/calendar?month=2027-01"));
+    let filtered = anon.get("/lv/calendar?type=workshop&month=2026-12").await;
+    assert!(filtered.text.contains("Šajā mēnesī pasākumu nav."));
+    assert!(
+        ["&amp;", "&#38;"].iter().any(|amp| filtered
+            .text
+            .contains(&format!("/lv/calendar?type=workshop{amp}month=2027-01"))),
+        "month links keep the filter"
+    );
+    let en = anon.get("/en/calendar?month=2026-12").await;
+    assert!(en.text.contains("December 2026"));
+    assert!(
+        anon.get("/lv/calendar?month=2026-13")
+            .await
+            .text
+            .contains("Gaidāmie"),
+        "an impossible month falls back to the lists"
+    );
+    // The fixture clock is in November 2026: that month marks today.
+    let nov = anon.get("/lv/calendar?month=2026-11").await;
+    assert_eq!(nov.text.matches("aria-current=\"date\"").count(), 1);
+}

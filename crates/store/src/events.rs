@@ -198,6 +198,33 @@ pub async fn list(
     Ok(rows)
 }
 
+/// Events overlapping `[from, to)` (UTC seconds), soonest first: a month of the calendar.
+pub async fn in_range(
+    db: &Db,
+    scope: Scope,
+    filter: &EventFilter,
+    from: i64,
+    to: i64,
+    limit: i64,
+) -> crate::Result<Vec<Event>> {
+    let public = scope == Scope::Public;
+    Ok(sqlx::query_as(select_events!(
+        "WHERE e.starts_at < $2 AND e.ends_at >= $1
+           AND ($3 = 0 OR (e.is_public = 1 AND e.status <> 'draft'))
+           AND ($4 IS NULL OR e.event_type = $4)
+           AND ($5 IS NULL OR COALESCE(t.planning_region, tu.planning_region) = $5)
+         ORDER BY e.starts_at, e.id LIMIT $6"
+    ))
+    .bind(from)
+    .bind(to)
+    .bind(public)
+    .bind(filter.event_type.map(EventType::as_str))
+    .bind(filter.region.map(domain::territory::PlanningRegion::as_str))
+    .bind(limit)
+    .fetch_all(&db.reader)
+    .await?)
+}
+
 async fn write_organisations(
     conn: &mut sqlx::SqliteConnection,
     id: i64,

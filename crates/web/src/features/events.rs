@@ -21,6 +21,17 @@ use crate::i18n;
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
 
+/// The week's days, Monday first: full name and short name message ids.
+const WEEKDAYS: [(&str, &str); 7] = [
+    ("weekday-1", "weekday-short-1"),
+    ("weekday-2", "weekday-short-2"),
+    ("weekday-3", "weekday-short-3"),
+    ("weekday-4", "weekday-short-4"),
+    ("weekday-5", "weekday-short-5"),
+    ("weekday-6", "weekday-short-6"),
+    ("weekday-7", "weekday-short-7"),
+];
+
 /// How many events a list shows.
 const LIST_LIMIT: i64 = 100;
 
@@ -54,6 +65,97 @@ struct ListPage {
     types: Vec<(&'static str, &'static str)>,
     regions: Vec<(&'static str, &'static str)>,
     query: CalendarQuery,
+    month: Option<MonthView>,
+    now: i64,
+}
+
+/// A month of the calendar as weeks of days (Monday first); days outside the month are
+/// `None`.
+#[derive(Debug)]
+struct MonthView {
+    year: i16,
+    month: i8,
+    weeks: Vec<Vec<Option<DayCell>>>,
+    prev: String,
+    next: String,
+    count: usize,
+}
+
+#[derive(Debug)]
+struct DayCell {
+    day: i8,
+    today: bool,
+    /// (id, start time HH:MM, event)
+    events: Vec<(String, EventView)>,
+}
+
+async fn month_view(
+    state: &AppState,
+    scope: store::events::Scope,
+    filter: &store::events::EventFilter,
+    first: Date,
+    lang: i18n::Lang,
+) -> AppResult<MonthView> {
+    let last = first.last_of_month();
+    let next_first = last.tomorrow().unwrap_or(last);
+    let from = riga_seconds(first, Time::midnight()).unwrap_or(0);
+    let to = riga_seconds(next_first, Time::midnight()).unwrap_or(from);
+    let events = store::events::in_range(state.db(), scope, filter, from, to, 500).await?;
+    let today = jiff::Timestamp::from_second(state.now())
+        .map(|t| t.to_zoned_datetime(i18n::riga()).date())
+        .ok();
+    let local = |t: i64| {
+        jiff::Timestamp::from_second(t)
+            .map(|t| t.to_zoned_datetime(i18n::riga()).datetime())
+            .ok()
+    };
+    let offset = usize::try_from(first.weekday().to_monday_zero_offset()).unwrap_or(0);
+    let mut cells: Vec<Option<DayCell>> = (0..offset).map(|_| None).collect();
+    let count = events.len();
+    let mut events: Vec<_> = events.into_iter().map(|e| view(lang, e)).collect();
+    for d in 1..=last.day() {
+        let date = first.with().day(d).build().unwrap_or(first);
+        let mut here = Vec::new();
+        let mut rest = Vec::new();
+        for v in events.drain(..) {
+            let (Some(s), Some(e)) = (local(v.e.starts_at), local(v.e.ends_at)) else {
+                continue;
+            };
+            // An event shows on every day it spans.
+            if s.date() <= date && date <= e.date() {
+                let time = if s.date() == date {
+                    format!("{:02}:{:02}", s.hour(), s.minute())
+                } else {
+                    String::new()
+                };
+                here.push((time, view(lang, v.e.clone())));
+            }
+            rest.push(v);
+        }
+        events = rest;
+        cells.push(Some(DayCell {
+            day: d,
+            today: today == Some(date),
+            events: here,
+        }));
+    }
+    while !cells.len().is_multiple_of(7) {
+        cells.push(None);
+    }
+    let mut weeks = Vec::new();
+    let mut it = cells.into_iter().peekable();
+    while it.peek().is_some() {
+        weeks.push(it.by_ref().take(7).collect());
+    }
+    let ym = |d: Date| format!("{:04}-{:02}", d.year(), d.month());
+    Ok(MonthView {
+        year: first.year(),
+        month: first.month(),
+        weeks,
+        prev: ym(first.yesterday().unwrap_or(first)),
+        next: ym(next_first),
+        count,
+    })
 }
 
 /// The filters of the event lists (`?type=…&region=…`); unknown values mean any.
@@ -63,9 +165,21 @@ pub struct CalendarQuery {
     pub event_type: String,
     #[serde(default)]
     pub region: String,
+    /// `YYYY-MM`: show that month as a grid instead of the lists.
+    #[serde(default)]
+    pub month: String,
 }
 
 impl CalendarQuery {
+    fn month(&self) -> Option<Date> {
+        let (y, m) = self.month.trim().split_once('-')?;
+        let (y, m): (i16, i8) = (y.parse().ok()?, m.parse().ok()?);
+        if !(2000..=2100).contains(&y) {
+            return None;
+        }
+        jiff::civil::Date::new(y, m, 1).ok()
+    }
+
     fn filter(&self) -> store::events::EventFilter {
         store::events::EventFilter {
             event_type: EventType::parse(&self.event_type),
@@ -75,6 +189,46 @@ impl CalendarQuery {
 }
 
 impl ListPage {
+    fn weekdays(&self) -> &'static [(&'static str, &'static str)] {
+        &WEEKDAYS
+    }
+
+    fn month_title(&self, m: &MonthView) -> String {
+        i18n::t_args(
+            self.ctx.lang,
+            "month-title",
+            &[
+                ("year", fluent_bundle::FluentValue::from(m.year.to_string())),
+                (
+                    "month",
+                    fluent_bundle::FluentValue::from(i64::from(m.month)),
+                ),
+            ],
+        )
+    }
+
+    /// A link to another month keeping the filters.
+    fn month_href(&self, month: &str) -> String {
+        let base = if self.public { "/calendar" } else { "/events" };
+        let q = self.feed_query();
+        let sep = if q.is_empty() { "?" } else { "&" };
+        format!("{}{q}{sep}month={month}", self.ctx.href(base))
+    }
+
+    fn list_href(&self) -> String {
+        let base = if self.public { "/calendar" } else { "/events" };
+        format!("{}{}", self.ctx.href(base), self.feed_query())
+    }
+
+    fn this_month(&self) -> String {
+        jiff::Timestamp::from_second(self.now)
+            .map(|t| {
+                let d = t.to_zoned_datetime(i18n::riga()).date();
+                format!("{:04}-{:02}", d.year(), d.month())
+            })
+            .unwrap_or_default()
+    }
+
     /// The filters as a query string for the feed link, so a subscription keeps them.
     fn feed_query(&self) -> String {
         let f = self.query.filter();
@@ -121,8 +275,18 @@ async fn list_page(
     };
     let now = state.now();
     let lang = ctx.lang;
-    let upcoming = store::events::list(state.db(), scope, &filter, true, now, LIST_LIMIT).await?;
-    let past = store::events::list(state.db(), scope, &filter, false, now, LIST_LIMIT).await?;
+    let month = match query.month() {
+        Some(first) => Some(month_view(state, scope, &filter, first, lang).await?),
+        None => None,
+    };
+    let (upcoming, past) = if month.is_some() {
+        (Vec::new(), Vec::new())
+    } else {
+        (
+            store::events::list(state.db(), scope, &filter, true, now, LIST_LIMIT).await?,
+            store::events::list(state.db(), scope, &filter, false, now, LIST_LIMIT).await?,
+        )
+    };
     Ok(Html(
         ListPage {
             ctx,
@@ -136,6 +300,8 @@ async fn list_page(
                 .collect(),
             regions: super::directory::regions(),
             query,
+            month,
+            now,
         }
         .render()?,
     ))
