@@ -220,3 +220,53 @@ async fn revoking_a_token_revokes_the_tokens_it_created() {
         assert_eq!(c.get("/api/v1/me").await.status, 401);
     }
 }
+
+#[tokio::test]
+async fn events_are_listed_by_date_and_read_with_their_agenda() {
+    let app = TestApp::spawn().await;
+    let id = app.fixtures.event;
+    store::agenda::add(
+        &app.db,
+        app.clock_now(),
+        &store::Actor::cli(),
+        id,
+        &store::agenda::ItemInput {
+            starts_at: Some("10:00".into()),
+            title_lv: "Atklāšana".into(),
+            speaker_ids: vec![app.fixtures.person_a],
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    let secret = token_for(&app, Role::Ngo).await;
+    let c = app.client();
+    c.set_header("authorization", &format!("Bearer {secret}"));
+    let list = c.get("/api/v1/events?from=2026-12-10&to=2026-12-10").await;
+    assert_eq!(list.status, 200, "{}", list.text);
+    let list = list.json();
+    assert_eq!(list.as_array().map(Vec::len), Some(1));
+    assert_eq!(list[0]["id"], id);
+    assert_eq!(list[0]["starts_at"], "2026-12-10T08:00:00Z");
+    assert_eq!(list[0]["status"], "published");
+    assert_eq!(list[0]["organisations"][0]["role"], "organiser");
+    assert!(list[0].get("agenda").is_none());
+    for empty in [
+        "/api/v1/events?from=2026-12-11",
+        "/api/v1/events?to=2026-12-09",
+        "/api/v1/events?type=workshop",
+        "/api/v1/events?region=latgale",
+    ] {
+        assert_eq!(c.get(empty).await.json(), serde_json::json!([]), "{empty}");
+    }
+    let bad = c.get("/api/v1/events?from=2026-02-30").await;
+    assert_eq!(bad.status, 400);
+    assert_eq!(bad.header("content-type"), Some("application/problem+json"));
+    let one = c.get(&format!("/api/v1/events/{id}")).await.json();
+    assert_eq!(one["agenda"][0]["title_lv"], "Atklāšana");
+    assert_eq!(one["agenda"][0]["speaker_names"][0], "Anna Ābele");
+    assert_eq!(c.get("/api/v1/events/999999").await.status, 404);
+    assert_eq!(app.client().get("/api/v1/events").await.status, 401);
+    let doc = app.client().get("/api/v1/openapi.json").await.json();
+    assert!(doc["paths"]["/api/v1/events/{id}"]["get"].is_object());
+}

@@ -106,6 +106,8 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("POST", "/api/v1/people", Allowed::Only(COORD)),
     ("GET", "/api/v1/people/{id}", Allowed::AnyRole),
     ("PATCH", "/api/v1/people/{id}", Allowed::Only(COORD)),
+    ("GET", "/api/v1/events", Allowed::AnyRole),
+    ("GET", "/api/v1/events/{id}", Allowed::AnyRole),
     ("GET", "/api/v1/me/tokens", Allowed::AnyRole),
     ("POST", "/api/v1/me/tokens", Allowed::AnyRole),
     ("POST", "/api/v1/me/tokens/{id}/revoke", Allowed::AnyRole),

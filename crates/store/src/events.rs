@@ -133,6 +133,29 @@ async fn organisations_of(db: &Db, id: i64) -> crate::Result<Vec<(i64, String, S
     .await?)
 }
 
+/// Fills the organisers and partners of listed events, in one query.
+pub async fn fill_organisations(db: &Db, events: &mut [Event]) -> crate::Result<()> {
+    let ids = serde_json::to_string(&events.iter().map(|e| e.id).collect::<Vec<_>>())
+        .unwrap_or_else(|_| "[]".to_owned());
+    let rows: Vec<(i64, i64, String, String)> = sqlx::query_as(
+        "SELECT eo.event_id, o.id, o.name_lv, eo.role FROM event_organisations eo
+         JOIN organisations o ON o.id = eo.organisation_id
+         WHERE eo.event_id IN (SELECT value FROM json_each($1))
+         ORDER BY eo.event_id, eo.role DESC, o.sort_key",
+    )
+    .bind(ids)
+    .fetch_all(&db.reader)
+    .await?;
+    for e in events.iter_mut() {
+        e.organisations = rows
+            .iter()
+            .filter(|r| r.0 == e.id)
+            .map(|r| (r.1, r.2.clone(), r.3.clone()))
+            .collect();
+    }
+    Ok(())
+}
+
 pub async fn get(db: &Db, id: i64) -> crate::Result<Event> {
     let mut e = sqlx::query_as::<_, Event>(select_events!("WHERE e.id = $1"))
         .bind(id)

@@ -15,8 +15,8 @@ use domain::token;
 
 use crate::error::{ErrorKind, error_response};
 use crate::features::{
-    account, admin, agenda, api, directory_api, events, login, organisations, people, public,
-    public_directory, territories, transfer,
+    account, admin, agenda, api, directory_api, events, events_api, login, organisations, people,
+    public, public_directory, territories, transfer,
 };
 use crate::i18n::Lang;
 use crate::principal::{self, CurrentUser, LOGIN_COOKIE, SESSION_COOKIE};
@@ -199,6 +199,8 @@ fn registry() -> Registry {
     r.post("/api/v1/people", Api(ManageDirectory), directory_api::create_person);
     r.get("/api/v1/people/{id}", Api(ViewDirectory), directory_api::get_person);
     r.patch("/api/v1/people/{id}", Api(ManageDirectory), directory_api::patch_person);
+    r.get("/api/v1/events", Api(ViewEvents), events_api::list);
+    r.get("/api/v1/events/{id}", Api(ViewEvents), events_api::get);
     r
 }
 

@@ -38,7 +38,9 @@ use crate::principal::{ClientIp, CurrentUser};
         crate::features::directory_api::list_people,
         crate::features::directory_api::create_person,
         crate::features::directory_api::get_person,
-        crate::features::directory_api::patch_person
+        crate::features::directory_api::patch_person,
+        crate::features::events_api::list,
+        crate::features::events_api::get
     ),
     components(schemas(
         Me,
@@ -54,7 +56,10 @@ use crate::principal::{ClientIp, CurrentUser};
         crate::features::directory_api::PersonJson,
         crate::features::directory_api::PersonInput,
         crate::features::directory_api::MembershipJson,
-        crate::features::directory_api::PersonListItem
+        crate::features::directory_api::PersonListItem,
+        crate::features::events_api::EventJson,
+        crate::features::events_api::EventOrganisationJson,
+        crate::features::events_api::AgendaItemJson
     )),
     modifiers(&BearerAuth)
 )]

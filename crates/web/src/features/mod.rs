@@ -7,6 +7,7 @@ pub mod api;
 pub mod directory;
 pub mod directory_api;
 pub mod events;
+pub mod events_api;
 pub mod login;
 pub mod organisations;
 pub mod people;

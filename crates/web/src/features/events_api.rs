@@ -1,0 +1,214 @@
+//! The events' JSON API: `/api/v1/events` and `/api/v1/events/{id}` (with the agenda),
+//! for anyone who may see the workspace's events.
+
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use domain::auth::Permission;
+use jiff::civil::{Date, Time};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::AppState;
+use crate::error::{AppError, AppResult};
+use crate::forms::parse_id;
+use crate::i18n;
+use crate::principal::CurrentUser;
+
+/// At most this many events in one answer; narrow the dates for more.
+const API_LIMIT: i64 = 1000;
+
+/// An event. Times are RFC 3339 in UTC; show them in Europe/Riga.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct EventJson {
+    id: i64,
+    /// annual_coordination, regional_expert, good_practice_visit, interministerial,
+    /// workshop, mediators_seminar, cross_border_visit or other.
+    event_type: String,
+    title_lv: String,
+    title_en: Option<String>,
+    description_lv: Option<String>,
+    description_en: Option<String>,
+    starts_at: String,
+    ends_at: String,
+    territory_id: Option<i64>,
+    territory_name: Option<String>,
+    address: Option<String>,
+    online_url: Option<String>,
+    series: Option<String>,
+    capacity: Option<i64>,
+    registration_deadline: Option<String>,
+    is_public: bool,
+    /// draft, published, registration_closed, held, reported or cancelled.
+    status: String,
+    objectives: Vec<String>,
+    target_group: Option<String>,
+    host_country: Option<String>,
+    organisations: Vec<EventOrganisationJson>,
+    /// Present on `GET /api/v1/events/{id}` only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    agenda: Option<Vec<AgendaItemJson>>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct EventOrganisationJson {
+    id: i64,
+    name_lv: String,
+    /// organiser or partner.
+    role: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AgendaItemJson {
+    id: i64,
+    position: i64,
+    /// Local (Europe/Riga) `HH:MM`.
+    starts_at: Option<String>,
+    ends_at: Option<String>,
+    title_lv: String,
+    title_en: Option<String>,
+    speaker_ids: Vec<i64>,
+    speaker_names: Vec<String>,
+    speakers_text: Option<String>,
+}
+
+fn rfc3339(t: i64) -> String {
+    jiff::Timestamp::from_second(t)
+        .map(|t| t.to_string())
+        .unwrap_or_default()
+}
+
+fn event_json(e: store::events::Event, agenda: Option<Vec<store::agenda::Item>>) -> EventJson {
+    EventJson {
+        id: e.id,
+        event_type: e.event_type.as_str().to_owned(),
+        title_lv: e.title_lv,
+        title_en: e.title_en,
+        description_lv: e.description_lv,
+        description_en: e.description_en,
+        starts_at: rfc3339(e.starts_at),
+        ends_at: rfc3339(e.ends_at),
+        territory_id: e.territory_id,
+        territory_name: e.territory_name,
+        address: e.address,
+        online_url: e.online_url,
+        series: e.series,
+        capacity: e.capacity,
+        registration_deadline: e.registration_deadline.map(rfc3339),
+        is_public: e.is_public,
+        status: e.status.as_str().to_owned(),
+        objectives: e.objectives,
+        target_group: e.target_group,
+        host_country: e.host_country,
+        organisations: e
+            .organisations
+            .into_iter()
+            .map(|(id, name_lv, role)| EventOrganisationJson { id, name_lv, role })
+            .collect(),
+        agenda: agenda.map(|items| {
+            items
+                .into_iter()
+                .map(|i| AgendaItemJson {
+                    id: i.id,
+                    position: i.position,
+                    starts_at: i.starts_at,
+                    ends_at: i.ends_at,
+                    title_lv: i.title_lv,
+                    title_en: i.title_en,
+                    speaker_ids: i.speakers.iter().map(|s| s.person_id).collect(),
+                    speaker_names: i.speakers.into_iter().map(|s| s.name).collect(),
+                    speakers_text: i.speakers_text,
+                })
+                .collect()
+        }),
+    }
+}
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct EventListQuery {
+    /// First day (Europe/Riga), `YYYY-MM-DD`; events ending on or after it.
+    #[serde(default)]
+    from: String,
+    /// Last day (Europe/Riga), `YYYY-MM-DD`; events starting on or before it.
+    #[serde(default)]
+    to: String,
+    /// An event type, e.g. `workshop`.
+    #[serde(default, rename = "type")]
+    #[param(rename = "type")]
+    event_type: String,
+    /// A planning region: riga, vidzeme, kurzeme, zemgale or latgale.
+    #[serde(default)]
+    region: String,
+}
+
+fn day_bound(raw: &str, end: bool) -> Result<Option<i64>, AppError> {
+    if raw.trim().is_empty() {
+        return Ok(None);
+    }
+    let d: Date = raw.trim().parse().map_err(|_| AppError::BadRequest)?;
+    let d = if end {
+        d.tomorrow().map_err(|_| AppError::BadRequest)?
+    } else {
+        d
+    };
+    let t = d
+        .to_datetime(Time::midnight())
+        .to_zoned_datetime(i18n::riga())
+        .map_err(|_| AppError::BadRequest)?;
+    Ok(Some(t.timestamp().as_second()))
+}
+
+#[utoipa::path(
+    get, path = "/api/v1/events", params(EventListQuery),
+    responses((status = 200, body = Vec<EventJson>), (status = 400, body = crate::features::api::Problem, content_type = "application/problem+json"), (status = 401, body = crate::features::api::Problem, content_type = "application/problem+json")),
+    security(("bearer" = []))
+)]
+pub async fn list(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Query(q): Query<EventListQuery>,
+) -> AppResult<Json<Vec<EventJson>>> {
+    user.require(Permission::ViewEvents)?;
+    let from = day_bound(&q.from, false)?.unwrap_or(i64::MIN / 2);
+    let to = day_bound(&q.to, true)?.unwrap_or(i64::MAX / 2);
+    let filter = store::events::EventFilter {
+        event_type: match q.event_type.trim() {
+            "" => None,
+            t => Some(domain::event::EventType::parse(t).ok_or(AppError::BadRequest)?),
+        },
+        region: match q.region.trim() {
+            "" => None,
+            r => Some(domain::territory::PlanningRegion::parse(r).ok_or(AppError::BadRequest)?),
+        },
+    };
+    let mut events = store::events::in_range(
+        state.db(),
+        store::events::Scope::All,
+        &filter,
+        from,
+        to,
+        API_LIMIT,
+    )
+    .await?;
+    store::events::fill_organisations(state.db(), &mut events).await?;
+    Ok(Json(
+        events.into_iter().map(|e| event_json(e, None)).collect(),
+    ))
+}
+
+#[utoipa::path(
+    get, path = "/api/v1/events/{id}", params(("id" = i64, Path, description = "The event's id")),
+    responses((status = 200, body = EventJson), (status = 404, body = crate::features::api::Problem, content_type = "application/problem+json")),
+    security(("bearer" = []))
+)]
+pub async fn get(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<EventJson>> {
+    user.require(Permission::ViewEvents)?;
+    let id = parse_id(&id)?;
+    let e = store::events::get(state.db(), id).await?;
+    let agenda = store::agenda::items(state.db(), id).await?;
+    Ok(Json(event_json(e, Some(agenda))))
+}
