@@ -686,3 +686,48 @@ async fn the_month_view_places_events_on_their_days_in_riga_time() {
     let nov = anon.get("/lv/calendar?month=2026-11").await;
     assert_eq!(nov.text.matches("aria-current=\"date\"").count(), 1);
 }
+
+#[tokio::test]
+async fn merging_people_moves_agenda_speakers_and_undo_moves_them_back() {
+    let app = TestApp::spawn().await;
+    let (anna, eriks) = (app.fixtures.person_a, app.fixtures.person_b);
+    let cli = store::Actor::cli();
+    let item = store::agenda::add(
+        &app.db,
+        app.clock_now(),
+        &cli,
+        app.fixtures.event,
+        &store::agenda::ItemInput {
+            title_lv: "Paneļdiskusija".into(),
+            speaker_ids: vec![anna, eriks],
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    let speakers = || {
+        let db = app.db.clone();
+        async move {
+            store::agenda::items(&db, app.fixtures.event)
+                .await
+                .unwrap_or_default()
+                .into_iter()
+                .find(|i| i.id == item)
+                .map(|i| i.speakers.iter().map(|s| s.person_id).collect::<Vec<_>>())
+                .unwrap_or_default()
+        }
+    };
+    let entry =
+        store::merge::merge_people(&app.db, app.clock_now(), "2026-11-25", &cli, anna, eriks)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        speakers().await,
+        vec![anna],
+        "the same person is named once"
+    );
+    store::merge::undo(&app.db, app.clock_now(), &cli, entry)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(speakers().await, vec![anna, eriks]);
+}
