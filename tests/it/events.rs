@@ -422,8 +422,8 @@ async fn merging_organisations_moves_their_place_in_events_and_undo_restores_it(
     );
     assert_eq!(
         orgs(both).await,
-        vec![(b, "partner".to_owned())],
-        "the survivor's own role stands, once"
+        vec![(b, "organiser".to_owned())],
+        "once, with the stronger role: the event keeps an organiser"
     );
     store::merge::undo(&app.db, app.clock_now(), &cli, entry)
         .await
@@ -730,4 +730,62 @@ async fn merging_people_moves_agenda_speakers_and_undo_moves_them_back() {
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(speakers().await, vec![anna, eriks]);
+}
+
+#[tokio::test]
+async fn a_public_draft_cancelled_before_publication_never_reaches_the_public() {
+    let app = TestApp::spawn().await;
+    let c = app.login(Role::Coordinator).await;
+    c.get("/lv/events/new").await;
+    let made = c
+        .post_form(
+            "/lv/events",
+            &[
+                ("event_type", "workshop"),
+                ("title_lv", "Nepublicēta darbnīca"),
+                ("description_lv", "Iekšēja piezīme"),
+                ("date", "2026-12-15"),
+                ("start", "10:00"),
+                ("end", "12:00"),
+                ("is_public", "1"),
+            ],
+        )
+        .await;
+    let path = made
+        .location()
+        .unwrap_or_default()
+        .split('?')
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    let id = path.rsplit('/').next().unwrap_or_default().to_owned();
+    c.get(&path).await;
+    assert_eq!(
+        c.post_form(&format!("{path}/status"), &[("to", "cancelled")])
+            .await
+            .status,
+        303
+    );
+    let anon = app.client();
+    for page in [
+        "/lv/calendar".to_owned(),
+        "/lv/calendar?month=2026-12".to_owned(),
+        "/lv/calendar.ics".to_owned(),
+    ] {
+        assert!(
+            !anon.get(&page).await.text.contains("Nepublicēta"),
+            "{page}"
+        );
+    }
+    assert_eq!(anon.get(&format!("/lv/calendar/{id}")).await.status, 404);
+    assert_eq!(
+        anon.get(&format!("/lv/calendar/{id}/event.ics"))
+            .await
+            .status,
+        404
+    );
+    assert!(
+        c.get("/lv/events").await.text.contains("Nepublicēta"),
+        "the workspace still lists it"
+    );
 }

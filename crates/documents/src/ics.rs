@@ -14,8 +14,10 @@ pub struct IcsEvent {
     /// UTC unix seconds.
     pub starts_at: i64,
     pub ends_at: i64,
-    /// UTC unix seconds of the last change (also the SEQUENCE).
+    /// UTC unix seconds of the last change.
     pub updated_at: i64,
+    /// Grows with every change, so calendars replace their copy.
+    pub sequence: i64,
     pub cancelled: bool,
 }
 
@@ -74,7 +76,10 @@ pub fn calendar(name: &str, events: &[IcsEvent]) -> String {
         fold(&format!("UID:{}", e.uid), &mut out);
         fold(&format!("DTSTAMP:{}", utc(e.updated_at)), &mut out);
         fold(&format!("LAST-MODIFIED:{}", utc(e.updated_at)), &mut out);
-        fold(&format!("SEQUENCE:{}", e.updated_at.max(0)), &mut out);
+        fold(
+            &format!("SEQUENCE:{}", e.sequence.clamp(0, i64::from(i32::MAX))),
+            &mut out,
+        );
         fold(&format!("DTSTART:{}", utc(e.starts_at)), &mut out);
         fold(&format!("DTEND:{}", utc(e.ends_at)), &mut out);
         fold(&format!("SUMMARY:{}", text(&e.summary)), &mut out);
@@ -116,6 +121,7 @@ mod tests {
             starts_at: 1_796_889_600,
             ends_at: 1_796_911_200,
             updated_at: 1_795_700_000,
+            sequence: 3,
             cancelled: false,
         };
         let ics = calendar("Romu platforma", &[e]);

@@ -160,7 +160,7 @@ async fn write_speakers(conn: &mut SqliteConnection, item: i64, ids: &[i64]) -> 
 }
 
 async fn touch_event(conn: &mut SqliteConnection, now: i64, event_id: i64) -> crate::Result<()> {
-    let n = sqlx::query("UPDATE events SET updated_at = $1 WHERE id = $2")
+    let n = sqlx::query("UPDATE events SET updated_at = $1, sequence = sequence + 1 WHERE id = $2")
         .bind(now)
         .bind(event_id)
         .execute(&mut *conn)

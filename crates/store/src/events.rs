@@ -29,11 +29,20 @@ pub struct Event {
     pub host_country: Option<String>,
     pub status: EventStatus,
     pub updated_at: i64,
+    /// When first published; `None` for an event the public never saw.
+    pub published_at: Option<i64>,
+    /// Grows by one with every change (the iCalendar SEQUENCE).
+    pub sequence: i64,
     /// (organisation id, name, "organiser" or "partner").
     pub organisations: Vec<(i64, String, String)>,
 }
 
 impl Event {
+    /// Whether the public sees this event: public, published at some point, not a draft now.
+    pub fn publicly_visible(&self) -> bool {
+        self.is_public && self.published_at.is_some() && self.status.is_public()
+    }
+
     pub fn title(&self, lang: &str) -> &str {
         match (lang, &self.title_en) {
             ("en", Some(t)) => t,
@@ -79,7 +88,7 @@ macro_rules! select_events {
             "SELECT e.id, e.event_type, e.title_lv, e.title_en, e.description_lv, e.description_en, ",
             "e.starts_at, e.ends_at, e.territory_id, t.name_lv, e.address, e.online_url, e.series, ",
             "e.capacity, e.registration_deadline, e.is_public, e.objectives, e.target_group, ",
-            "e.host_country, e.status, e.updated_at FROM events e LEFT JOIN territories t ON t.id = e.territory_id ",
+            "e.host_country, e.status, e.updated_at, e.published_at, e.sequence FROM events e LEFT JOIN territories t ON t.id = e.territory_id ",
             "LEFT JOIN territories tu ON tu.id = t.parent_id ",
             $tail
         )
@@ -118,6 +127,8 @@ impl sqlx::FromRow<'_, sqlx::sqlite::SqliteRow> for Event {
             host_country: r.try_get(18)?,
             status: EventStatus::parse(&status).unwrap_or(EventStatus::Draft),
             updated_at: r.try_get(20)?,
+            published_at: r.try_get(21)?,
+            sequence: r.try_get(22)?,
             organisations: Vec::new(),
         })
     }
@@ -197,14 +208,14 @@ pub async fn list(
     let region = filter.region.map(domain::territory::PlanningRegion::as_str);
     let query = if upcoming {
         sqlx::query_as(select_events!(
-            "WHERE e.ends_at >= $1 AND ($2 = 0 OR (e.is_public = 1 AND e.status <> 'draft'))
+            "WHERE e.ends_at >= $1 AND ($2 = 0 OR (e.is_public = 1 AND e.published_at IS NOT NULL AND e.status <> 'draft'))
                AND ($4 IS NULL OR e.event_type = $4)
                AND ($5 IS NULL OR COALESCE(t.planning_region, tu.planning_region) = $5)
              ORDER BY e.starts_at, e.id LIMIT $3"
         ))
     } else {
         sqlx::query_as(select_events!(
-            "WHERE e.ends_at < $1 AND ($2 = 0 OR (e.is_public = 1 AND e.status <> 'draft'))
+            "WHERE e.ends_at < $1 AND ($2 = 0 OR (e.is_public = 1 AND e.published_at IS NOT NULL AND e.status <> 'draft'))
                AND ($4 IS NULL OR e.event_type = $4)
                AND ($5 IS NULL OR COALESCE(t.planning_region, tu.planning_region) = $5)
              ORDER BY e.starts_at DESC, e.id DESC LIMIT $3"
@@ -233,7 +244,7 @@ pub async fn in_range(
     let public = scope == Scope::Public;
     Ok(sqlx::query_as(select_events!(
         "WHERE e.starts_at < $2 AND e.ends_at >= $1
-           AND ($3 = 0 OR (e.is_public = 1 AND e.status <> 'draft'))
+           AND ($3 = 0 OR (e.is_public = 1 AND e.published_at IS NOT NULL AND e.status <> 'draft'))
            AND ($4 IS NULL OR e.event_type = $4)
            AND ($5 IS NULL OR COALESCE(t.planning_region, tu.planning_region) = $5)
          ORDER BY e.starts_at, e.id LIMIT $6"
@@ -341,7 +352,7 @@ pub async fn update(
         "UPDATE events SET event_type = $1, title_lv = $2, title_en = $3, description_lv = $4, description_en = $5,
              starts_at = $6, ends_at = $7, territory_id = $8, address = $9, online_url = $10, series = $11,
              capacity = $12, registration_deadline = $13, is_public = $14, objectives = $15, target_group = $16,
-             host_country = $17, updated_at = $18
+             host_country = $17, updated_at = $18, sequence = sequence + 1
          WHERE id = $19",
     )
     .bind(i.event_type.as_str())
@@ -401,7 +412,11 @@ pub async fn set_status(
     if !current.can_become(to) {
         return Err(Error::Conflict("status"));
     }
-    sqlx::query("UPDATE events SET status = $1, updated_at = $2 WHERE id = $3")
+    sqlx::query(
+        "UPDATE events SET status = $1, updated_at = $2, sequence = sequence + 1,
+             published_at = CASE WHEN $1 = 'published' THEN COALESCE(published_at, $2) ELSE published_at END
+         WHERE id = $3",
+    )
         .bind(to.as_str())
         .bind(now)
         .bind(id)

@@ -349,8 +349,8 @@ pub async fn merge_organisations(
 }
 
 /// The duplicate's place among an event's organisers and partners moves to the survivor.
-/// Where the survivor is already there, the duplicate's row is dropped (the survivor's own
-/// role stands). Returns, per event, the duplicate's role and whether the row moved, for undo.
+/// Where the survivor is already there, the duplicate's row is dropped and the survivor
+/// keeps the stronger of the two roles. Returns, per event, the duplicate's role and whether the row moved, for undo.
 async fn move_event_organisations(
     conn: &mut SqliteConnection,
     from: i64,
@@ -378,6 +378,7 @@ async fn move_event_organisations(
             .bind(from)
             .execute(&mut *conn)
             .await?;
+            out.push(json!({"event": event, "role": role, "moved": true}));
         } else {
             sqlx::query(
                 "DELETE FROM event_organisations WHERE event_id = $1 AND organisation_id = $2",
@@ -386,8 +387,21 @@ async fn move_event_organisations(
             .bind(from)
             .execute(&mut *conn)
             .await?;
+            // An organiser merged into a partner keeps the event organised: the survivor
+            // takes the stronger role.
+            let upgraded = role == "organiser"
+                && sqlx::query(
+                    "UPDATE event_organisations SET role = 'organiser'
+                     WHERE event_id = $1 AND organisation_id = $2 AND role = 'partner'",
+                )
+                .bind(event)
+                .bind(to)
+                .execute(&mut *conn)
+                .await?
+                .rows_affected()
+                    > 0;
+            out.push(json!({"event": event, "role": role, "moved": false, "upgraded": upgraded}));
         }
-        out.push(json!({"event": event, "role": role, "moved": moves}));
     }
     Ok(out)
 }
@@ -416,6 +430,16 @@ async fn restore_event_organisations(
             .execute(&mut *conn)
             .await?;
         } else {
+            if r["upgraded"].as_bool().unwrap_or(false) {
+                sqlx::query(
+                    "UPDATE event_organisations SET role = 'partner'
+                     WHERE event_id = $1 AND organisation_id = $2 AND role = 'organiser'",
+                )
+                .bind(event)
+                .bind(survivor)
+                .execute(&mut *conn)
+                .await?;
+            }
             sqlx::query(
                 "INSERT OR IGNORE INTO event_organisations (event_id, organisation_id, role)
                  SELECT $1, $2, $3 WHERE EXISTS (SELECT 1 FROM events WHERE id = $1)",

@@ -62,6 +62,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
         include_str!("../migrations/0008_agenda.sql"),
         Data::None,
     ),
+    (
+        9,
+        "event_publication",
+        include_str!("../migrations/0009_event_publication.sql"),
+        Data::None,
+    ),
 ];
 
 /// Applies every migration not yet applied, each in its own transaction. Returns the

@@ -401,7 +401,7 @@ pub async fn public_detail(
     Path((_lang, id)): Path<(String, String)>,
 ) -> AppResult<Html<String>> {
     let e = store::events::get(state.db(), parse_id(&id)?).await?;
-    if !e.is_public || !e.status.is_public() {
+    if !e.publicly_visible() {
         return Err(AppError::NotFound);
     }
     let items = store::agenda::items(state.db(), e.id).await?;
@@ -947,6 +947,7 @@ fn ics_event(
         starts_at: e.starts_at,
         ends_at: e.ends_at,
         updated_at: e.updated_at,
+        sequence: e.sequence,
         cancelled: e.status == EventStatus::Cancelled,
     }
 }
@@ -1015,7 +1016,7 @@ pub async fn event_ics(
     Path((_lang, id)): Path<(String, String)>,
 ) -> AppResult<Response> {
     let e = store::events::get(state.db(), parse_id(&id)?).await?;
-    if !e.is_public || !e.status.is_public() {
+    if !e.publicly_visible() {
         return Err(AppError::NotFound);
     }
     let item = ics_event(&state, ctx.lang, &e);
