@@ -14,5 +14,6 @@ mod headers;
 mod i18n;
 mod mail;
 mod matrix;
+mod registrations;
 mod territories;
 mod transfer;

@@ -14,6 +14,7 @@ pub mod migrate;
 pub mod organisations;
 pub mod outbox;
 pub mod people;
+pub mod registrations;
 pub mod sessions;
 pub mod territories;
 pub mod throttle;

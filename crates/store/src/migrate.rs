@@ -68,6 +68,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
         include_str!("../migrations/0009_event_publication.sql"),
         Data::None,
     ),
+    (
+        10,
+        "registrations",
+        include_str!("../migrations/0010_registrations.sql"),
+        Data::None,
+    ),
 ];
 
 /// Applies every migration not yet applied, each in its own transaction. Returns the

@@ -1,0 +1,313 @@
+//! Registrations for events: capacity, a waiting list that promotes automatically when a
+//! place frees, and a personal link (stored as a hash) to see or cancel. Every decision
+//! about places is taken inside one write transaction, and SQLite has one writer, so
+//! concurrent sign-ups and cancellations can neither overfill an event nor leave a place
+//! empty while someone waits. Mails are queued in the same transaction.
+
+use sqlx::SqliteConnection;
+
+use crate::audit::{self, Event as AuditEvent};
+use crate::outbox::Outgoing;
+use crate::{Actor, Db, Error};
+
+/// A registration's place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Confirmed,
+    Waiting,
+    Cancelled,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Confirmed => "confirmed",
+            Status::Waiting => "waiting",
+            Status::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Status> {
+        [Status::Confirmed, Status::Waiting, Status::Cancelled]
+            .into_iter()
+            .find(|x| x.as_str() == s)
+    }
+}
+
+/// The self-declared statistics fields, given only with their consent.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Stats {
+    pub notice_version: String,
+    /// female, male or other.
+    pub gender: Option<String>,
+    /// under_18, 18_24, 25_29, 30_49, 50_64 or 65_plus.
+    pub age_group: Option<String>,
+    /// yes or no (special-category data).
+    pub roma_self_identified: Option<String>,
+}
+
+/// What a registrant (or a coordinator for them) gives.
+#[derive(Debug, Clone, Default)]
+pub struct NewRegistration {
+    pub name: String,
+    pub email: String,
+    pub lang: String,
+    pub person_id: Option<i64>,
+    pub organisation_id: Option<i64>,
+    pub organisation_text: Option<String>,
+    pub private_person: bool,
+    pub territory_id: Option<i64>,
+    /// `None` when the statistics consent was not given: nothing of it is stored.
+    pub stats: Option<Stats>,
+    /// The data-processing notice the registrant accepted.
+    pub notice_version: String,
+    /// The hash of the personal link's secret.
+    pub token_hash: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Registration {
+    pub id: i64,
+    pub event_id: i64,
+    pub name: String,
+    pub email: String,
+    pub lang: String,
+    pub status: Status,
+    pub created_at: i64,
+}
+
+type Row = (i64, i64, String, String, String, String, i64);
+
+fn from_row(r: Row) -> Registration {
+    Registration {
+        id: r.0,
+        event_id: r.1,
+        name: r.2,
+        email: r.3,
+        lang: r.4,
+        status: Status::parse(&r.5).unwrap_or(Status::Cancelled),
+        created_at: r.6,
+    }
+}
+
+const SELECT: &str =
+    "SELECT id, event_id, name, email, lang, status, created_at FROM registrations";
+
+/// Registers for an event that is open for registration (published, before its deadline):
+/// confirmed while places remain, else on the waiting list. `mail` composes the
+/// confirmation from the new registration; it is queued in the same transaction.
+/// Errors: `NotFound` (no such event), `Conflict("closed")`, `Conflict("duplicate")` (this
+/// address already holds an active registration).
+pub async fn register(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    event_id: i64,
+    r: &NewRegistration,
+    mail: impl FnOnce(&Registration) -> Outgoing,
+) -> crate::Result<Registration> {
+    let mut tx = db.write().await?;
+    let event: Option<(String, Option<i64>, Option<i64>, i64)> = sqlx::query_as(
+        "SELECT status, capacity, registration_deadline, starts_at FROM events WHERE id = $1",
+    )
+    .bind(event_id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let (status, capacity, deadline, starts_at) = event.ok_or(Error::NotFound)?;
+    if status != "published" || now > deadline.unwrap_or(starts_at) {
+        return Err(Error::Conflict("closed"));
+    }
+    let email_key = r.email.trim().to_lowercase();
+    let taken: Option<i64> = sqlx::query_scalar(
+        "SELECT id FROM registrations WHERE event_id = $1 AND email_key = $2 AND status <> 'cancelled'",
+    )
+    .bind(event_id)
+    .bind(&email_key)
+    .fetch_optional(&mut *tx)
+    .await?;
+    if taken.is_some() {
+        return Err(Error::Conflict("duplicate"));
+    }
+    let confirmed = confirmed_count(&mut tx, event_id).await?;
+    let waiting = waiting_count(&mut tx, event_id).await?;
+    // Nobody jumps the queue: with people waiting, a newcomer waits too.
+    let place = match capacity {
+        Some(c) if confirmed >= c || waiting > 0 => Status::Waiting,
+        _ => Status::Confirmed,
+    };
+    let stats = r.stats.as_ref();
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO registrations (event_id, person_id, name, email, email_key, lang, organisation_id,
+             organisation_text, private_person, territory_id, stats_consent_at, stats_notice_version,
+             gender, age_group, roma_self_identified, notice_version, status, token_hash,
+             created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19)
+         RETURNING id",
+    )
+    .bind(event_id)
+    .bind(r.person_id)
+    .bind(r.name.trim())
+    .bind(r.email.trim())
+    .bind(&email_key)
+    .bind(&r.lang)
+    .bind(r.organisation_id)
+    .bind(r.organisation_text.as_deref())
+    .bind(r.private_person)
+    .bind(r.territory_id)
+    .bind(stats.map(|_| now))
+    .bind(stats.map(|s| s.notice_version.as_str()))
+    .bind(stats.and_then(|s| s.gender.as_deref()))
+    .bind(stats.and_then(|s| s.age_group.as_deref()))
+    .bind(stats.and_then(|s| s.roma_self_identified.as_deref()))
+    .bind(&r.notice_version)
+    .bind(place.as_str())
+    .bind(&r.token_hash)
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await?;
+    let reg = Registration {
+        id,
+        event_id,
+        name: r.name.trim().to_owned(),
+        email: r.email.trim().to_owned(),
+        lang: r.lang.clone(),
+        status: place,
+        created_at: now,
+    };
+    let m = mail(&reg);
+    crate::outbox::enqueue_in(&mut tx, now, &m.kind, &reg.email, &m.subject, &m.body).await?;
+    audit::record(
+        &mut tx,
+        now,
+        actor,
+        &AuditEvent::new("registration_created")
+            .on("event", event_id)
+            .detail(format!("registration={id} {}", place.as_str())),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(reg)
+}
+
+async fn confirmed_count(conn: &mut SqliteConnection, event_id: i64) -> crate::Result<i64> {
+    Ok(sqlx::query_scalar(
+        "SELECT COUNT(*) FROM registrations WHERE event_id = $1 AND status = 'confirmed'",
+    )
+    .bind(event_id)
+    .fetch_one(&mut *conn)
+    .await?)
+}
+
+async fn waiting_count(conn: &mut SqliteConnection, event_id: i64) -> crate::Result<i64> {
+    Ok(sqlx::query_scalar(
+        "SELECT COUNT(*) FROM registrations WHERE event_id = $1 AND status = 'waiting'",
+    )
+    .bind(event_id)
+    .fetch_one(&mut *conn)
+    .await?)
+}
+
+/// The registration a personal link opens.
+pub async fn by_token(db: &Db, token_hash: &str) -> crate::Result<Registration> {
+    let row: Option<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{SELECT} WHERE token_hash = $1"
+    )))
+    .bind(token_hash)
+    .fetch_optional(&db.reader)
+    .await?;
+    row.map(from_row).ok_or(Error::NotFound)
+}
+
+/// An event's registrations, confirmed and waiting first (each in sign-up order).
+pub async fn for_event(db: &Db, event_id: i64) -> crate::Result<Vec<Registration>> {
+    let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{SELECT} WHERE event_id = $1
+         ORDER BY CASE status WHEN 'confirmed' THEN 0 WHEN 'waiting' THEN 1 ELSE 2 END, created_at, id"
+    )))
+    .bind(event_id)
+    .fetch_all(&db.reader)
+    .await?;
+    Ok(rows.into_iter().map(from_row).collect())
+}
+
+/// Cancels the registration a personal link opens. A freed place goes to the longest
+/// waiting, whose mail `promoted` composes (queued in the same transaction). Returns who
+/// was promoted. Cancelling twice is harmless.
+pub async fn cancel(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    token_hash: &str,
+    promoted: impl Fn(&Registration) -> Outgoing,
+) -> crate::Result<Vec<Registration>> {
+    let mut tx = db.write().await?;
+    let row: Option<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{SELECT} WHERE token_hash = $1"
+    )))
+    .bind(token_hash)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let reg = row.map(from_row).ok_or(Error::NotFound)?;
+    if reg.status == Status::Cancelled {
+        return Ok(Vec::new());
+    }
+    sqlx::query(
+        "UPDATE registrations SET status = 'cancelled', cancelled_at = $1, updated_at = $1 WHERE id = $2",
+    )
+    .bind(now)
+    .bind(reg.id)
+    .execute(&mut *tx)
+    .await?;
+    let moved = promote(&mut tx, now, reg.event_id, &promoted).await?;
+    audit::record(
+        &mut tx,
+        now,
+        actor,
+        &AuditEvent::new("registration_cancelled")
+            .on("event", reg.event_id)
+            .detail(format!("registration={}", reg.id)),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(moved)
+}
+
+/// Fills free places from the waiting list, in sign-up order.
+async fn promote(
+    conn: &mut SqliteConnection,
+    now: i64,
+    event_id: i64,
+    mail: &impl Fn(&Registration) -> Outgoing,
+) -> crate::Result<Vec<Registration>> {
+    let capacity: Option<i64> = sqlx::query_scalar("SELECT capacity FROM events WHERE id = $1")
+        .bind(event_id)
+        .fetch_one(&mut *conn)
+        .await?;
+    let free = match capacity {
+        Some(c) => (c - confirmed_count(conn, event_id).await?).max(0),
+        None => i64::MAX,
+    };
+    let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{SELECT} WHERE event_id = $1 AND status = 'waiting' ORDER BY created_at, id LIMIT $2"
+    )))
+    .bind(event_id)
+    .bind(free)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for r in rows {
+        let mut reg = from_row(r);
+        sqlx::query(
+            "UPDATE registrations SET status = 'confirmed', promoted_at = $1, updated_at = $1 WHERE id = $2",
+        )
+        .bind(now)
+        .bind(reg.id)
+        .execute(&mut *conn)
+        .await?;
+        reg.status = Status::Confirmed;
+        let m = mail(&reg);
+        crate::outbox::enqueue_in(conn, now, &m.kind, &reg.email, &m.subject, &m.body).await?;
+        out.push(reg);
+    }
+    Ok(out)
+}
