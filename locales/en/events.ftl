@@ -144,3 +144,55 @@ weekday-short-5 = Fri
 weekday-short-6 = Sat
 weekday-short-7 = Sun
 calendar-today = today
+
+## Registration
+reg-title = Registration
+reg-register = Register
+reg-organisation = Organisation
+reg-private-person = I am registering as a private person
+reg-city = City or municipality
+reg-stats-legend = For statistics (optional)
+reg-stats-explained = These answers help the platform report how many different people take part. They are used only in aggregated statistics, where small numbers are never published. Belonging to the Roma community is special-category personal data: give it only if you wish.
+reg-gender = Gender
+reg-age-group = Age group
+reg-roma = Do you consider yourself a member of the Roma community?
+reg-not-stated = Prefer not to say
+reg-age-under-18 = under 18
+reg-age-18-24 = 18–24
+reg-age-25-29 = 25–29
+reg-age-30-49 = 30–49
+reg-age-50-64 = 50–64
+reg-age-65-plus = 65 or older
+reg-roma-yes = Yes
+reg-roma-no = No
+reg-stats-consent = I agree that my statistics answers (including on belonging to the Roma community) are kept and used in aggregated form in the platform's reports. I can withdraw by cancelling my registration or writing to the coordinator.
+reg-notice = I have read the data-processing notice: the Ministry of Culture, as controller, processes my name, e-mail, organisation and city to organise the event and report on its participants.
+reg-submit = Register
+reg-name-invalid = Enter your name (up to 200 characters).
+reg-organisation-missing = Enter your organisation or tick that you are registering as a private person.
+reg-choice-invalid = Choose from the list.
+reg-stats-consent-missing = To keep the statistics answers, tick the consent, or leave the answers empty.
+reg-notice-missing = To register, confirm that you have read the data-processing notice.
+reg-duplicate = This e-mail address is already registered for the event. The link to the registration is in your e-mail.
+reg-closed = Registration for this event is closed.
+reg-mine-title = Your registration
+reg-event = Event
+reg-status-confirmed = Confirmed
+reg-status-waiting = On the waiting list
+reg-status-cancelled = Cancelled
+reg-cancel = Cancel the registration
+reg-registered-notice = Thank you! Your registration was received; a confirmation was sent to your e-mail.
+reg-cancelled-notice = The registration was cancelled.
+reg-link-private = This page opens only with the link from your e-mail; do not forward it.
+mail-registration-subject = Registration: { $event }
+mail-registration-body = Hello, { $name }!
+
+    Your registration for "{ $event }" was received. Status: { $status }.
+
+    You can see or cancel it here:
+
+    { $link }
+mail-registration-promoted-subject = You have a place: { $event }
+mail-registration-promoted-body = Hello, { $name }!
+
+    A place became free at "{ $event }" and your registration from the waiting list is now confirmed. You can cancel it with the link from the first e-mail.

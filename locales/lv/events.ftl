@@ -144,3 +144,55 @@ weekday-short-5 = Pk
 weekday-short-6 = S
 weekday-short-7 = Sv
 calendar-today = šodien
+
+## Registration
+reg-title = Pieteikšanās
+reg-register = Pieteikties
+reg-organisation = Organizācija
+reg-private-person = Piesakos kā privātpersona
+reg-city = Pilsēta vai novads
+reg-stats-legend = Statistikai (nav obligāti)
+reg-stats-explained = Šīs atbildes palīdz platformai ziņot, cik dažādi cilvēki piedalās. Tās izmanto tikai apkopotā statistikā, kur mazi skaitļi netiek publicēti. Piederība romu kopienai ir īpašas kategorijas personas dati: norādiet to tikai tad, ja vēlaties.
+reg-gender = Dzimums
+reg-age-group = Vecuma grupa
+reg-roma = Vai jūs sevi uzskatāt par romu kopienas pārstāvi?
+reg-not-stated = Nevēlos norādīt
+reg-age-under-18 = līdz 17 gadiem
+reg-age-18-24 = 18–24 gadi
+reg-age-25-29 = 25–29 gadi
+reg-age-30-49 = 30–49 gadi
+reg-age-50-64 = 50–64 gadi
+reg-age-65-plus = 65 gadi un vairāk
+reg-roma-yes = Jā
+reg-roma-no = Nē
+reg-stats-consent = Piekrītu, ka manas statistikas atbildes (arī par piederību romu kopienai) tiek glabātas un izmantotas apkopotā veidā platformas pārskatos. Piekrišanu varu atsaukt, atceļot pieteikumu vai rakstot koordinatoram.
+reg-notice = Esmu iepazinies ar paziņojumu par datu apstrādi: Kultūras ministrija kā pārzinis apstrādā manu vārdu, e-pastu, organizāciju un pilsētu, lai organizētu pasākumu un ziņotu par tā dalībniekiem.
+reg-submit = Pieteikties
+reg-name-invalid = Ievadiet savu vārdu un uzvārdu (līdz 200 zīmēm).
+reg-organisation-missing = Ierakstiet organizāciju vai atzīmējiet, ka piesakāties kā privātpersona.
+reg-choice-invalid = Izvēlieties no saraksta.
+reg-stats-consent-missing = Lai saglabātu statistikas atbildes, atzīmējiet piekrišanu vai atstājiet atbildes neaizpildītas.
+reg-notice-missing = Lai pieteiktos, apstipriniet, ka esat iepazinies ar paziņojumu par datu apstrādi.
+reg-duplicate = Ar šo e-pasta adresi uz pasākumu jau ir pieteikums. Saite uz to ir jūsu e-pastā.
+reg-closed = Pieteikšanās uz šo pasākumu ir slēgta.
+reg-mine-title = Jūsu pieteikums
+reg-event = Pasākums
+reg-status-confirmed = Apstiprināts
+reg-status-waiting = Gaidīšanas sarakstā
+reg-status-cancelled = Atcelts
+reg-cancel = Atcelt pieteikumu
+reg-registered-notice = Paldies! Pieteikums saņemts; apstiprinājums nosūtīts uz jūsu e-pastu.
+reg-cancelled-notice = Pieteikums atcelts.
+reg-link-private = Šī lapa ir pieejama tikai ar saiti no jūsu e-pasta; nepārsūtiet to citiem.
+mail-registration-subject = Pieteikums: { $event }
+mail-registration-body = Labdien, { $name }!
+
+    Jūsu pieteikums uz pasākumu „{ $event }” ir saņemts. Statuss: { $status }.
+
+    Pieteikumu varat apskatīt vai atcelt šeit:
+
+    { $link }
+mail-registration-promoted-subject = Jums ir vieta: { $event }
+mail-registration-promoted-body = Labdien, { $name }!
+
+    Pasākumā „{ $event }” atbrīvojās vieta, un jūsu pieteikums no gaidīšanas saraksta ir apstiprināts. Pieteikumu var atcelt ar saiti no pirmās vēstules.

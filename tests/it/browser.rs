@@ -458,6 +458,33 @@ async fn workspace_pages_have_no_accessibility_violations() {
         .await;
     b.wait_for("ol.agenda").await;
     found.extend(axe(&b, "lv", "Ikgadējā sanāksme (tests)").await);
+    // Registration: the form, its errors, then the personal page.
+    let reg_h1 = "Pieteikšanās: Ikgadējā sanāksme (tests)";
+    b.goto(&url(
+        &app,
+        &format!("/lv/calendar/{}/register", app.fixtures.event),
+    ))
+    .await;
+    found.extend(axe(&b, "lv", reg_h1).await);
+    b.find("form[action$='/register'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for("#name[aria-invalid=true]").await;
+    found.extend(axe(&b, "lv", reg_h1).await);
+    b.find("#name").await.send_keys("Līga Ozoliņa").await;
+    b.find("#email")
+        .await
+        .send_keys("liga@example.invalid")
+        .await;
+    b.find("#private_person").await.click().await;
+    b.find("#notice").await.click().await;
+    b.find("form[action$='/register'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for(".notice").await;
+    found.extend(axe(&b, "lv", "Jūsu pieteikums").await);
     b.goto(&url(&app, "/lv/people/new")).await;
     b.find("#emails").await.send_keys("nav adrese").await;
     b.find("form[action$='/people'] button[type=submit]")

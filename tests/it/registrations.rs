@@ -285,3 +285,196 @@ async fn closed_events_refuse_and_statistics_need_their_consent() {
         Err(store::Error::Conflict("closed"))
     ));
 }
+
+fn link_in(body: &str) -> String {
+    body.split_whitespace()
+        .find(|w| w.contains("/registration/"))
+        .map(|w| {
+            w.split("/lv/")
+                .nth(1)
+                .map(|p| format!("/lv/{p}"))
+                .unwrap_or_default()
+        })
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn the_public_registers_gets_a_personal_link_and_can_cancel() {
+    let app = TestApp::spawn().await;
+    let id = app.fixtures.event;
+    let anon = app.client();
+    assert!(
+        anon.get(&format!("/lv/calendar/{id}"))
+            .await
+            .text
+            .contains(&format!("/lv/calendar/{id}/register")),
+        "the public page links to the form"
+    );
+    let form_path = format!("/lv/calendar/{id}/register");
+    let form = anon.get(&form_path).await;
+    assert_eq!(form.status, 200);
+    assert!(
+        form.set_cookies()
+            .iter()
+            .any(|c| c.starts_with("__Host-roma_login=")),
+        "the form is protected by the pre-login cookie"
+    );
+    // Without the CSRF token nothing happens.
+    assert_eq!(
+        anon.post_form_raw(&form_path, &[("name", "X")])
+            .await
+            .status,
+        403
+    );
+    let bad = anon
+        .post_form(
+            &form_path,
+            &[
+                ("name", " "),
+                ("email", "nav-adrese"),
+                ("organisation", "Biedrība (demo)"),
+                ("roma", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, 422);
+    for msg in [
+        "Ievadiet savu vārdu",
+        "derīgu e-pasta adresi",
+        "Lai saglabātu statistikas atbildes",
+        "paziņojumu par datu apstrādi",
+    ] {
+        assert!(bad.text.contains(msg), "{msg}");
+    }
+    assert!(bad.text.contains("value=\"Biedrība (demo)\""), "kept");
+    assert!(bad.text.contains("<option value=\"yes\" selected>"), "kept");
+    assert!(
+        store::registrations::for_event(&app.db, id)
+            .await
+            .unwrap_or_default()
+            .is_empty()
+    );
+    let ok = anon
+        .post_form(
+            &form_path,
+            &[
+                ("name", "Līga Ozoliņa"),
+                ("email", "liga@example.invalid"),
+                ("private_person", "1"),
+                ("roma", "yes"),
+                ("stats_consent", "1"),
+                ("notice", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(ok.status, 303, "{}", ok.text);
+    let mine = ok.location().unwrap_or_default().to_owned();
+    assert!(mine.starts_with("/lv/registration/"), "{mine}");
+    let page = anon.get(&mine).await;
+    assert!(page.text.contains("Apstiprināts") && page.text.contains("Paldies!"));
+    let (mails, _) = store::outbox::list(&app.db, 0).await.unwrap_or_default();
+    let mail = mails
+        .iter()
+        .find(|m| m.to == "liga@example.invalid")
+        .unwrap_or_else(|| panic!("no confirmation mail"));
+    let link = link_in(&mail.body);
+    assert_eq!(
+        link,
+        mine.split('?').next().unwrap_or_default(),
+        "the mail carries the link"
+    );
+    // The same address again is told, not registered twice.
+    anon.get(&form_path).await;
+    let again = anon
+        .post_form(
+            &form_path,
+            &[
+                ("name", "Līga Ozoliņa"),
+                ("email", "LIGA@example.invalid"),
+                ("private_person", "1"),
+                ("notice", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(again.status, 422);
+    assert!(again.text.contains("jau ir pieteikums"));
+    // A stranger's guess opens nothing; the owner cancels.
+    assert_eq!(anon.get("/lv/registration/nav-tads").await.status, 404);
+    anon.get(&link).await;
+    assert_eq!(
+        anon.post_form(&format!("{link}/cancel"), &[]).await.status,
+        303
+    );
+    assert!(anon.get(&link).await.text.contains("Atcelts"));
+}
+
+#[tokio::test]
+async fn a_freed_place_goes_to_the_waiting_list_with_a_mail() {
+    let app = TestApp::spawn().await;
+    let event = event_with(&app, Some(1), true).await;
+    let form_path = format!("/lv/calendar/{event}/register");
+    let mut links = Vec::new();
+    for (name, email) in [
+        ("Pirmā", "pirma@example.invalid"),
+        ("Otrā", "otra@example.invalid"),
+    ] {
+        let c = app.client();
+        c.get(&form_path).await;
+        let res = c
+            .post_form(
+                &form_path,
+                &[
+                    ("name", name),
+                    ("email", email),
+                    ("organisation", "Skola"),
+                    ("notice", "1"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status, 303, "{}", res.text);
+        links.push((
+            c,
+            res.location()
+                .unwrap_or_default()
+                .split('?')
+                .next()
+                .unwrap_or_default()
+                .to_owned(),
+        ));
+    }
+    assert!(
+        links[1]
+            .0
+            .get(&links[1].1)
+            .await
+            .text
+            .contains("Gaidīšanas sarakstā")
+    );
+    let (first, first_link) = &links[0];
+    first.get(first_link).await;
+    first.post_form(&format!("{first_link}/cancel"), &[]).await;
+    assert!(
+        links[1]
+            .0
+            .get(&links[1].1)
+            .await
+            .text
+            .contains("Apstiprināts")
+    );
+    let (mails, _) = store::outbox::list(&app.db, 0).await.unwrap_or_default();
+    assert!(
+        mails
+            .iter()
+            .any(|m| m.to == "otra@example.invalid" && m.subject.starts_with("Jums ir vieta")),
+        "the promoted person is told"
+    );
+    // A draft event has no form.
+    let draft = event_with(&app, None, false).await;
+    assert_eq!(
+        app.client()
+            .get(&format!("/lv/calendar/{draft}/register"))
+            .await
+            .status,
+        404
+    );
+}

@@ -16,7 +16,7 @@ use domain::token;
 use crate::error::{ErrorKind, error_response};
 use crate::features::{
     account, admin, agenda, api, directory_api, events, events_api, login, organisations, people,
-    public, public_directory, territories, transfer,
+    public, public_directory, registration, territories, transfer,
 };
 use crate::i18n::Lang;
 use crate::principal::{self, CurrentUser, LOGIN_COOKIE, SESSION_COOKIE};
@@ -114,6 +114,10 @@ fn registry() -> Registry {
     r.get("/{lang}/calendar/{id}", Public, events::public_detail);
     r.get("/{lang}/calendar.ics", Public, events::calendar_feed);
     r.get("/{lang}/calendar/{id}/event.ics", Public, events::event_ics);
+    r.get("/{lang}/calendar/{id}/register", Guest, registration::form);
+    r.post("/{lang}/calendar/{id}/register", Guest, registration::submit);
+    r.get("/{lang}/registration/{token}", Guest, registration::mine);
+    r.post("/{lang}/registration/{token}/cancel", Guest, registration::cancel);
     // Login and passwords.
     r.get("/{lang}/login", Guest, login::form);
     r.post("/{lang}/login", Guest, login::submit);

@@ -336,6 +336,8 @@ struct DetailPage {
     next: Vec<EventStatus>,
     notice: Option<&'static str>,
     items: Vec<store::agenda::Item>,
+    /// Whether the public may register now (shows the link).
+    register_open: bool,
 }
 
 impl DetailPage {
@@ -375,6 +377,7 @@ pub async fn detail(
     Ok(Html(
         DetailPage {
             items,
+            register_open: false,
             next: if can_manage {
                 e.status.next().to_vec()
             } else {
@@ -405,9 +408,12 @@ pub async fn public_detail(
         return Err(AppError::NotFound);
     }
     let items = store::agenda::items(state.db(), e.id).await?;
+    let register_open = e.status == EventStatus::Published
+        && state.now() <= e.registration_deadline.unwrap_or(e.starts_at);
     Ok(Html(
         DetailPage {
             items,
+            register_open,
             v: view(ctx.lang, e),
             ctx,
             public: true,

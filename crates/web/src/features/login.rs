@@ -30,7 +30,7 @@ pub struct LoginQuery {
 }
 
 /// The pre-login CSRF secret: the one the browser already has, or a new one.
-fn login_secret(headers: &HeaderMap) -> (String, bool) {
+pub(crate) fn login_secret(headers: &HeaderMap) -> (String, bool) {
     match principal::cookie(headers, LOGIN_COOKIE) {
         Some(v)
             if v.len() == 43
@@ -43,7 +43,7 @@ fn login_secret(headers: &HeaderMap) -> (String, bool) {
     }
 }
 
-fn with_login_cookie(mut res: Response, secret: &str, is_new: bool) -> Response {
+pub(crate) fn with_login_cookie(mut res: Response, secret: &str, is_new: bool) -> Response {
     if is_new {
         principal::append_cookie(&mut res, LOGIN_COOKIE, secret, Some(7200));
     }

@@ -13,5 +13,6 @@ pub mod organisations;
 pub mod people;
 pub mod public;
 pub mod public_directory;
+pub mod registration;
 pub mod territories;
 pub mod transfer;
