@@ -196,3 +196,8 @@ mail-registration-promoted-subject = You have a place: { $event }
 mail-registration-promoted-body = Hello, { $name }!
 
     A place became free at "{ $event }" and your registration from the waiting list is now confirmed. You can cancel it with the link from the first e-mail.
+reg-list-title = Registrations
+reg-list-link = Registrations
+reg-list-empty = No registrations yet.
+reg-list-when = Registered
+reg-private = private person

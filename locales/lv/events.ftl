@@ -196,3 +196,8 @@ mail-registration-promoted-subject = Jums ir vieta: { $event }
 mail-registration-promoted-body = Labdien, { $name }!
 
     Pasākumā „{ $event }” atbrīvojās vieta, un jūsu pieteikums no gaidīšanas saraksta ir apstiprināts. Pieteikumu var atcelt ar saiti no pirmās vēstules.
+reg-list-title = Pieteikumi
+reg-list-link = Pieteikumi
+reg-list-empty = Pieteikumu vēl nav.
+reg-list-when = Pieteicās
+reg-private = privātpersona

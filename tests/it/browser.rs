@@ -485,6 +485,12 @@ async fn workspace_pages_have_no_accessibility_violations() {
         .await;
     b.wait_for(".notice").await;
     found.extend(axe(&b, "lv", "Jūsu pieteikums").await);
+    b.goto(&url(
+        &app,
+        &format!("/lv/events/{}/registrations", app.fixtures.event),
+    ))
+    .await;
+    found.extend(axe(&b, "lv", "Pieteikumi: Ikgadējā sanāksme (tests)").await);
     b.goto(&url(&app, "/lv/people/new")).await;
     b.find("#emails").await.send_keys("nav adrese").await;
     b.find("form[action$='/people'] button[type=submit]")

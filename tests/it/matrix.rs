@@ -49,6 +49,7 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("GET", "/{lang}/events/{id}/edit", Allowed::Only(COORD)),
     ("POST", "/{lang}/events/{id}", Allowed::Only(COORD)),
     ("POST", "/{lang}/events/{id}/status", Allowed::Only(COORD)),
+    ("GET", "/{lang}/events/{id}/registrations", Allowed::Only(COORD)),
     ("GET", "/{lang}/events/{id}/agenda", Allowed::Only(COORD)),
     ("POST", "/{lang}/events/{id}/agenda", Allowed::Only(COORD)),
     ("GET", "/{lang}/events/{id}/agenda/{item}", Allowed::Only(COORD)),

@@ -406,6 +406,20 @@ async fn the_public_registers_gets_a_personal_link_and_can_cancel() {
         303
     );
     assert!(anon.get(&link).await.text.contains("Atcelts"));
+    // The coordinator's list names everyone with their status, never the statistics answers.
+    let c = app.login(domain::auth::Role::Coordinator).await;
+    let list = c.get(&format!("/lv/events/{id}/registrations")).await;
+    assert_eq!(list.status, 200);
+    assert!(list.text.contains("Līga Ozoliņa") && list.text.contains("privātpersona"));
+    assert!(list.text.contains("Atcelts"));
+    assert!(!list.text.contains("roma") && !list.text.contains("Jā<"));
+    let ngo = app.login(domain::auth::Role::Ngo).await;
+    assert_eq!(
+        ngo.get(&format!("/lv/events/{id}/registrations"))
+            .await
+            .status,
+        403
+    );
 }
 
 #[tokio::test]

@@ -74,9 +74,21 @@ pub struct Registration {
     pub lang: String,
     pub status: Status,
     pub created_at: i64,
+    pub organisation_text: Option<String>,
+    pub private_person: bool,
 }
 
-type Row = (i64, i64, String, String, String, String, i64);
+type Row = (
+    i64,
+    i64,
+    String,
+    String,
+    String,
+    String,
+    i64,
+    Option<String>,
+    bool,
+);
 
 fn from_row(r: Row) -> Registration {
     Registration {
@@ -87,11 +99,14 @@ fn from_row(r: Row) -> Registration {
         lang: r.4,
         status: Status::parse(&r.5).unwrap_or(Status::Cancelled),
         created_at: r.6,
+        organisation_text: r.7,
+        private_person: r.8,
     }
 }
 
 const SELECT: &str =
-    "SELECT id, event_id, name, email, lang, status, created_at FROM registrations";
+    "SELECT id, event_id, name, email, lang, status, created_at, organisation_text, private_person
+     FROM registrations";
 
 /// Registers for an event that is open for registration (published, before its deadline):
 /// confirmed while places remain, else on the waiting list. `mail` composes the
@@ -173,6 +188,8 @@ pub async fn register(
         lang: r.lang.clone(),
         status: place,
         created_at: now,
+        organisation_text: r.organisation_text.clone(),
+        private_person: r.private_person,
     };
     let m = mail(&reg);
     crate::outbox::enqueue_in(&mut tx, now, &m.kind, &reg.email, &m.subject, &m.body).await?;

@@ -139,6 +139,7 @@ fn registry() -> Registry {
     r.get("/{lang}/events/{id}/edit", Page(ManageEvents), events::edit_form);
     r.post("/{lang}/events/{id}", Page(ManageEvents), events::update);
     r.post("/{lang}/events/{id}/status", Page(ManageEvents), events::set_status);
+    r.get("/{lang}/events/{id}/registrations", Page(ManageEvents), registration::list);
     r.get("/{lang}/events/{id}/agenda", Page(ManageEvents), agenda::page);
     r.post("/{lang}/events/{id}/agenda", Page(ManageEvents), agenda::add);
     r.get("/{lang}/events/{id}/agenda/{item}", Page(ManageEvents), agenda::edit_form);

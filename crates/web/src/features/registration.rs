@@ -428,3 +428,53 @@ pub async fn cancel(
             .into_response(),
     )
 }
+
+#[derive(Template)]
+#[template(path = "events/registrations.html")]
+struct ListPage {
+    ctx: PageCtx,
+    event: store::events::Event,
+    regs: Vec<store::registrations::Registration>,
+    confirmed: usize,
+    waiting: usize,
+    cancelled: usize,
+}
+
+impl ListPage {
+    fn title(&self) -> &str {
+        self.event.title(self.ctx.lang.code())
+    }
+
+    fn status_key(&self, r: &store::registrations::Registration) -> &'static str {
+        match r.status {
+            store::registrations::Status::Confirmed => "reg-status-confirmed",
+            store::registrations::Status::Waiting => "reg-status-waiting",
+            store::registrations::Status::Cancelled => "reg-status-cancelled",
+        }
+    }
+}
+
+/// The coordinator's list of an event's registrations (statistics answers are never shown
+/// one by one).
+pub async fn list(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: crate::principal::CurrentUser,
+    Path((_lang, id)): Path<(String, String)>,
+) -> AppResult<Html<String>> {
+    user.require(domain::auth::Permission::ManageEvents)?;
+    let event = store::events::get(state.db(), parse_id(&id)?).await?;
+    let regs = store::registrations::for_event(state.db(), event.id).await?;
+    let count = |s| regs.iter().filter(|r| r.status == s).count();
+    Ok(Html(
+        ListPage {
+            confirmed: count(store::registrations::Status::Confirmed),
+            waiting: count(store::registrations::Status::Waiting),
+            cancelled: count(store::registrations::Status::Cancelled),
+            ctx,
+            event,
+            regs,
+        }
+        .render()?,
+    ))
+}
