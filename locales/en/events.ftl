@@ -201,3 +201,7 @@ reg-list-link = Registrations
 reg-list-empty = No registrations yet.
 reg-list-when = Registered
 reg-private = private person
+mail-event-cancelled-subject = Event cancelled: { $event }
+mail-event-cancelled-body = Hello, { $name }!
+
+    We are sorry: "{ $event }" ({ $when }) has been cancelled, and your registration no longer stands.

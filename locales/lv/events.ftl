@@ -201,3 +201,7 @@ reg-list-link = Pieteikumi
 reg-list-empty = Pieteikumu vēl nav.
 reg-list-when = Pieteicās
 reg-private = privātpersona
+mail-event-cancelled-subject = Pasākums atcelts: { $event }
+mail-event-cancelled-body = Labdien, { $name }!
+
+    Diemžēl pasākums „{ $event }” ({ $when }) ir atcelts. Jūsu pieteikums vairs nav spēkā. Atvainojamies par sagādātajām neērtībām.

@@ -482,6 +482,25 @@ async fn a_freed_place_goes_to_the_waiting_list_with_a_mail() {
             .any(|m| m.to == "otra@example.invalid" && m.subject.starts_with("Jums ir vieta")),
         "the promoted person is told"
     );
+    // Cancelling the event tells everyone still registered, and only them.
+    let c = app.login(domain::auth::Role::Coordinator).await;
+    c.get(&format!("/lv/events/{event}")).await;
+    assert_eq!(
+        c.post_form(
+            &format!("/lv/events/{event}/status"),
+            &[("to", "cancelled")]
+        )
+        .await
+        .status,
+        303
+    );
+    let (mails, _) = store::outbox::list(&app.db, 0).await.unwrap_or_default();
+    let told: Vec<_> = mails
+        .iter()
+        .filter(|m| m.subject.starts_with("Pasākums atcelts"))
+        .map(|m| m.to.as_str())
+        .collect();
+    assert_eq!(told, ["otra@example.invalid"]);
     // A draft event has no form.
     let draft = event_with(&app, None, false).await;
     assert_eq!(

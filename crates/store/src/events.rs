@@ -401,6 +401,21 @@ pub async fn set_status(
     id: i64,
     to: EventStatus,
 ) -> crate::Result<()> {
+    set_status_notifying(db, now, actor, id, to, |_| None)
+        .await
+        .map(|_| ())
+}
+
+/// [`set_status`], and when the event is cancelled, a mail from `notify` to everyone
+/// registered or waiting, queued in the same transaction. Returns how many were told.
+pub async fn set_status_notifying(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    id: i64,
+    to: EventStatus,
+    notify: impl Fn(&crate::registrations::Registration) -> Option<crate::outbox::Outgoing>,
+) -> crate::Result<usize> {
     let mut tx = db.write().await?;
     let current: Option<String> = sqlx::query_scalar("SELECT status FROM events WHERE id = $1")
         .bind(id)
@@ -431,6 +446,16 @@ pub async fn set_status(
             .detail(format!("{}→{}", current.as_str(), to.as_str())),
     )
     .await?;
+    let mut told = 0;
+    if to == EventStatus::Cancelled {
+        for r in crate::registrations::active_in(&mut tx, id).await? {
+            if let Some(m) = notify(&r) {
+                crate::outbox::enqueue_in(&mut tx, now, &m.kind, &r.email, &m.subject, &m.body)
+                    .await?;
+                told += 1;
+            }
+        }
+    }
     tx.commit().await?;
-    Ok(())
+    Ok(told)
 }

@@ -224,6 +224,20 @@ async fn waiting_count(conn: &mut SqliteConnection, event_id: i64) -> crate::Res
     .await?)
 }
 
+/// The confirmed and waiting registrations of an event, inside the caller's transaction.
+pub(crate) async fn active_in(
+    conn: &mut SqliteConnection,
+    event_id: i64,
+) -> crate::Result<Vec<Registration>> {
+    let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{SELECT} WHERE event_id = $1 AND status <> 'cancelled' ORDER BY created_at, id"
+    )))
+    .bind(event_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows.into_iter().map(from_row).collect())
+}
+
 /// The registration a personal link opens.
 pub async fn by_token(db: &Db, token_hash: &str) -> crate::Result<Registration> {
     let row: Option<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!(

@@ -919,8 +919,31 @@ pub async fn set_status(
     user.require(Permission::ManageEvents)?;
     let id = parse_id(&id)?;
     let to = EventStatus::parse(&f.to).ok_or(AppError::BadRequest)?;
-    match store::events::set_status(state.db(), state.now(), &user.actor(ip), id, to).await {
-        Ok(()) => {
+    let e = store::events::get(state.db(), id).await?;
+    let (title_lv, title_en) = (e.title_lv.clone(), e.title("en").to_owned());
+    let when_lv = i18n::datetime(i18n::Lang::Lv, e.starts_at);
+    let when_en = i18n::datetime(i18n::Lang::En, e.starts_at);
+    let notify = |r: &store::registrations::Registration| {
+        let lang = i18n::Lang::parse(&r.lang).unwrap_or(i18n::Lang::Lv);
+        let (title, when) = match lang {
+            i18n::Lang::En => (&title_en, &when_en),
+            i18n::Lang::Lv => (&title_lv, &when_lv),
+        };
+        Some(crate::features::registration::cancellation_mail(
+            lang, title, when, &r.name,
+        ))
+    };
+    match store::events::set_status_notifying(
+        state.db(),
+        state.now(),
+        &user.actor(ip),
+        id,
+        to,
+        notify,
+    )
+    .await
+    {
+        Ok(_) => {
             Ok(Redirect::to(&ctx.href(&format!("/events/{id}?notice=status"))).into_response())
         }
         Err(store::Error::Conflict(_)) => Err(AppError::BadRequest),

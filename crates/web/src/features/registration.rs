@@ -258,6 +258,32 @@ fn confirmation_mail(
     }
 }
 
+/// The mail to a registrant when the event is cancelled.
+pub fn cancellation_mail(
+    lang: i18n::Lang,
+    title: &str,
+    when: &str,
+    name: &str,
+) -> store::outbox::Outgoing {
+    store::outbox::Outgoing {
+        kind: "event_cancelled".to_owned(),
+        subject: i18n::t_args(
+            lang,
+            "mail-event-cancelled-subject",
+            &[("event", FluentValue::from(title.to_owned()))],
+        ),
+        body: i18n::t_args(
+            lang,
+            "mail-event-cancelled-body",
+            &[
+                ("name", FluentValue::from(name.to_owned())),
+                ("event", FluentValue::from(title.to_owned())),
+                ("when", FluentValue::from(when.to_owned())),
+            ],
+        ),
+    }
+}
+
 /// The mail to someone whose waiting-list place became a confirmed one.
 pub fn promotion_mail(
     title: &str,
