@@ -269,4 +269,36 @@ async fn events_are_listed_by_date_and_read_with_their_agenda() {
     assert_eq!(app.client().get("/api/v1/events").await.status, 401);
     let doc = app.client().get("/api/v1/openapi.json").await.json();
     assert!(doc["paths"]["/api/v1/events/{id}"]["get"].is_object());
+    // Registrations: coordinators only.
+    store::registrations::register(
+        &app.db,
+        app.clock_now(),
+        &store::Actor::cli(),
+        id,
+        &store::registrations::NewRegistration {
+            name: "Ilze Kalniņa".into(),
+            email: "ilze@example.invalid".into(),
+            lang: "lv".into(),
+            organisation_text: Some("Biedrība (demo)".into()),
+            notice_version: "2026-11".into(),
+            token_hash: "h".into(),
+            ..Default::default()
+        },
+        |_| store::outbox::Outgoing {
+            kind: "registration".into(),
+            subject: "s".into(),
+            body: "b".into(),
+        },
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    let path = format!("/api/v1/events/{id}/registrations");
+    assert_eq!(c.get(&path).await.status, 403, "an NGO may not list them");
+    let coord = app.client();
+    let secret = token_for(&app, Role::Coordinator).await;
+    coord.set_header("authorization", &format!("Bearer {secret}"));
+    let regs = coord.get(&path).await.json();
+    assert_eq!(regs[0]["name"], "Ilze Kalniņa");
+    assert_eq!(regs[0]["status"], "confirmed");
+    assert!(regs[0].get("roma_self_identified").is_none());
 }

@@ -113,6 +113,7 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("PATCH", "/api/v1/people/{id}", Allowed::Only(COORD)),
     ("GET", "/api/v1/events", Allowed::AnyRole),
     ("GET", "/api/v1/events/{id}", Allowed::AnyRole),
+    ("GET", "/api/v1/events/{id}/registrations", Allowed::Only(COORD)),
     ("GET", "/api/v1/me/tokens", Allowed::AnyRole),
     ("POST", "/api/v1/me/tokens", Allowed::AnyRole),
     ("POST", "/api/v1/me/tokens/{id}/revoke", Allowed::AnyRole),

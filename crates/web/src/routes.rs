@@ -206,6 +206,11 @@ fn registry() -> Registry {
     r.patch("/api/v1/people/{id}", Api(ManageDirectory), directory_api::patch_person);
     r.get("/api/v1/events", Api(ViewEvents), events_api::list);
     r.get("/api/v1/events/{id}", Api(ViewEvents), events_api::get);
+    r.get(
+        "/api/v1/events/{id}/registrations",
+        Api(ManageEvents),
+        events_api::registrations,
+    );
     r
 }
 

@@ -40,7 +40,8 @@ use crate::principal::{ClientIp, CurrentUser};
         crate::features::directory_api::get_person,
         crate::features::directory_api::patch_person,
         crate::features::events_api::list,
-        crate::features::events_api::get
+        crate::features::events_api::get,
+        crate::features::events_api::registrations
     ),
     components(schemas(
         Me,
@@ -59,7 +60,8 @@ use crate::principal::{ClientIp, CurrentUser};
         crate::features::directory_api::PersonListItem,
         crate::features::events_api::EventJson,
         crate::features::events_api::EventOrganisationJson,
-        crate::features::events_api::AgendaItemJson
+        crate::features::events_api::AgendaItemJson,
+        crate::features::events_api::RegistrationJson
     )),
     modifiers(&BearerAuth)
 )]

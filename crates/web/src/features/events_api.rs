@@ -212,3 +212,45 @@ pub async fn get(
     let agenda = store::agenda::items(state.db(), id).await?;
     Ok(Json(event_json(e, Some(agenda))))
 }
+
+/// A registration, for coordinators (the statistics answers are not part of it).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RegistrationJson {
+    id: i64,
+    name: String,
+    email: String,
+    organisation: Option<String>,
+    private_person: bool,
+    /// confirmed, waiting or cancelled.
+    status: String,
+    created_at: String,
+}
+
+#[utoipa::path(
+    get, path = "/api/v1/events/{id}/registrations", params(("id" = i64, Path, description = "The event's id")),
+    responses((status = 200, body = Vec<RegistrationJson>), (status = 403, body = crate::features::api::Problem, content_type = "application/problem+json"), (status = 404, body = crate::features::api::Problem, content_type = "application/problem+json")),
+    security(("bearer" = []))
+)]
+pub async fn registrations(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<Vec<RegistrationJson>>> {
+    user.require(Permission::ManageEvents)?;
+    let id = parse_id(&id)?;
+    store::events::get(state.db(), id).await?;
+    let regs = store::registrations::for_event(state.db(), id).await?;
+    Ok(Json(
+        regs.into_iter()
+            .map(|r| RegistrationJson {
+                id: r.id,
+                name: r.name,
+                email: r.email,
+                organisation: r.organisation_text,
+                private_person: r.private_person,
+                status: r.status.as_str().to_owned(),
+                created_at: rfc3339(r.created_at),
+            })
+            .collect(),
+    ))
+}
