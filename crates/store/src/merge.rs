@@ -61,6 +61,51 @@ async fn fill(
     Ok(filled)
 }
 
+/// References that simply follow a merged person, and move back on undo:
+/// (key in the audit entry's detail, table, column).
+const PERSON_REFERENCES: &[(&str, &str, &str)] = &[
+    ("memberships", "memberships", "person_id"),
+    ("consents", "consents", "person_id"),
+    ("users", "users", "person_id"),
+    ("speakers", "event_agenda_speakers", "person_id"),
+];
+
+/// The same for a merged organisation.
+const ORG_REFERENCES: &[(&str, &str, &str)] = &[
+    ("memberships", "memberships", "organisation_id"),
+    ("children", "organisations", "parent_id"),
+    ("users", "users", "organisation_id"),
+];
+
+/// Moves every reference in `refs` from `from` to `to`; returns the moved ids by key.
+async fn move_references(
+    conn: &mut SqliteConnection,
+    refs: &[(&str, &str, &str)],
+    from: i64,
+    to: i64,
+) -> crate::Result<serde_json::Map<String, Value>> {
+    let mut out = serde_json::Map::new();
+    for (key, table, column) in refs {
+        let ids = move_rows(conn, table, column, from, to).await?;
+        out.insert((*key).to_owned(), json!(ids));
+    }
+    Ok(out)
+}
+
+/// Undoes [`move_references`] from the audit entry's detail `d`.
+async fn move_references_back(
+    conn: &mut SqliteConnection,
+    refs: &[(&str, &str, &str)],
+    d: &Value,
+    survivor: i64,
+    restored: i64,
+) -> crate::Result<()> {
+    for (key, table, column) in refs {
+        move_back(conn, table, column, &id_list(&d[*key]), survivor, restored).await?;
+    }
+    Ok(())
+}
+
 /// Moves rows of `table` whose `column` is `from` to `to`; returns their ids.
 async fn move_rows(
     conn: &mut SqliteConnection,
@@ -209,17 +254,7 @@ pub async fn merge_people(
         .execute(&mut *tx)
         .await?;
     let emails = move_rows(&mut tx, "person_emails", "person_id", duplicate, survivor).await?;
-    let memberships = move_rows(&mut tx, "memberships", "person_id", duplicate, survivor).await?;
-    let consents = move_rows(&mut tx, "consents", "person_id", duplicate, survivor).await?;
-    let users = move_rows(&mut tx, "users", "person_id", duplicate, survivor).await?;
-    let speakers = move_rows(
-        &mut tx,
-        "event_agenda_speakers",
-        "person_id",
-        duplicate,
-        survivor,
-    )
-    .await?;
+    let moved = move_references(&mut tx, PERSON_REFERENCES, duplicate, survivor).await?;
     let listings = move_listings(&mut tx, now, actor, "person", duplicate, survivor).await?;
     let filled = fill(&mut tx, "people", PERSON_FILLABLE, survivor, duplicate).await?;
     sqlx::query("UPDATE people SET merged_into_id = $1, updated_at = $2 WHERE id = $3")
@@ -228,20 +263,18 @@ pub async fn merge_people(
         .bind(duplicate)
         .execute(&mut *tx)
         .await?;
-    let detail = json!({
+    let mut detail = json!({
         "survivor": survivor,
         "duplicate": duplicate,
         "emails": emails,
         "email_shift": max_pos + 1,
-        "email_shift": max_pos + 1,
-        "memberships": memberships,
-        "consents": consents,
-        "users": users,
-        "speakers": speakers,
         "listings": listings,
         "roma_moved": roma_moved,
         "filled": filled,
     });
+    if let Some(d) = detail.as_object_mut() {
+        d.extend(moved);
+    }
     let entry = record_returning(
         &mut tx,
         now,
@@ -283,16 +316,7 @@ pub async fn merge_organisations(
     if under > 0 {
         return Err(Error::Conflict("parent"));
     }
-    let memberships = move_rows(
-        &mut tx,
-        "memberships",
-        "organisation_id",
-        duplicate,
-        survivor,
-    )
-    .await?;
-    let children = move_rows(&mut tx, "organisations", "parent_id", duplicate, survivor).await?;
-    let users = move_rows(&mut tx, "users", "organisation_id", duplicate, survivor).await?;
+    let moved = move_references(&mut tx, ORG_REFERENCES, duplicate, survivor).await?;
     let events = move_event_organisations(&mut tx, duplicate, survivor).await?;
     let listings = move_listings(&mut tx, now, actor, "organisation", duplicate, survivor).await?;
     let mut filled = fill(&mut tx, "organisations", ORG_FILLABLE, survivor, duplicate).await?;
@@ -325,16 +349,16 @@ pub async fn merge_organisations(
         .bind(duplicate)
         .execute(&mut *tx)
         .await?;
-    let detail = json!({
+    let mut detail = json!({
         "survivor": survivor,
         "duplicate": duplicate,
-        "memberships": memberships,
-        "children": children,
-        "users": users,
         "events": events,
         "listings": listings,
         "filled": filled,
     });
+    if let Some(d) = detail.as_object_mut() {
+        d.extend(moved);
+    }
     let entry = record_returning(
         &mut tx,
         now,
@@ -563,42 +587,7 @@ pub async fn undo(db: &Db, now: i64, actor: &Actor, entry_id: i64) -> crate::Res
                 .execute(&mut *tx)
                 .await?;
         }
-        move_back(
-            &mut tx,
-            "memberships",
-            "person_id",
-            &id_list(&d["memberships"]),
-            survivor,
-            restored,
-        )
-        .await?;
-        move_back(
-            &mut tx,
-            "consents",
-            "person_id",
-            &id_list(&d["consents"]),
-            survivor,
-            restored,
-        )
-        .await?;
-        move_back(
-            &mut tx,
-            "users",
-            "person_id",
-            &id_list(&d["users"]),
-            survivor,
-            restored,
-        )
-        .await?;
-        move_back(
-            &mut tx,
-            "event_agenda_speakers",
-            "person_id",
-            &id_list(&d["speakers"]),
-            survivor,
-            restored,
-        )
-        .await?;
+        move_references_back(&mut tx, PERSON_REFERENCES, &d, survivor, restored).await?;
         if d["roma_moved"].as_bool() == Some(true) {
             sqlx::query(
                 "UPDATE person_roma_identity SET person_id = $1
@@ -610,33 +599,7 @@ pub async fn undo(db: &Db, now: i64, actor: &Actor, entry_id: i64) -> crate::Res
             .await?;
         }
     } else {
-        move_back(
-            &mut tx,
-            "memberships",
-            "organisation_id",
-            &id_list(&d["memberships"]),
-            survivor,
-            restored,
-        )
-        .await?;
-        move_back(
-            &mut tx,
-            "organisations",
-            "parent_id",
-            &id_list(&d["children"]),
-            survivor,
-            restored,
-        )
-        .await?;
-        move_back(
-            &mut tx,
-            "users",
-            "organisation_id",
-            &id_list(&d["users"]),
-            survivor,
-            restored,
-        )
-        .await?;
+        move_references_back(&mut tx, ORG_REFERENCES, &d, survivor, restored).await?;
         restore_event_organisations(&mut tx, &d["events"], survivor, restored).await?;
     }
     for id in id_list(&d["listings"]) {
