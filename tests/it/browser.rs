@@ -445,13 +445,15 @@ async fn workspace_pages_have_no_accessibility_violations() {
         .await;
     b.wait_for("#title_lv[aria-invalid=true]").await;
     found.extend(axe(&b, "lv", agenda_h1).await);
-    for title in ["Atklāšana", "Diskusija"] {
+    for (n, title) in ["Atklāšana", "Diskusija"].into_iter().enumerate() {
         b.find("#title_lv").await.send_keys(title).await;
         b.find("form[action$='/agenda'] button[type=submit]")
             .await
             .click()
             .await;
-        b.wait_for(".notice").await;
+        // The new page, not the old one (which may already show a notice).
+        b.wait_for(&format!("table tbody tr:nth-child({})", n + 1))
+            .await;
     }
     found.extend(axe(&b, "lv", agenda_h1).await);
     b.goto(&url(&app, &format!("/lv/calendar/{}", app.fixtures.event)))
@@ -491,6 +493,46 @@ async fn workspace_pages_have_no_accessibility_violations() {
     ))
     .await;
     found.extend(axe(&b, "lv", "Pieteikumi: Ikgadējā sanāksme (tests)").await);
+    // Check-in: search without diacritics, tick, then a walk-in that looks like someone
+    // in the registry, then the printable sheet.
+    let checkin_h1 = "Dalībnieku reģistrācija pasākumā: Ikgadējā sanāksme (tests)";
+    b.goto(&url(
+        &app,
+        &format!("/lv/events/{}/attendance?q=ozolina", app.fixtures.event),
+    ))
+    .await;
+    found.extend(axe(&b, "lv", checkin_h1).await);
+    b.find("form[action$='/attendance/check-in'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for(".present").await;
+    found.extend(axe(&b, "lv", checkin_h1).await);
+    b.goto(&url(
+        &app,
+        &format!("/lv/events/{}/attendance/walk-in", app.fixtures.event),
+    ))
+    .await;
+    b.find("#name").await.send_keys("Anna Abele").await;
+    b.find("form[action$='/walk-in'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for("#matched-new").await;
+    found.extend(
+        axe(
+            &b,
+            "lv",
+            "Pievienot dalībnieku bez pieteikuma: Ikgadējā sanāksme (tests)",
+        )
+        .await,
+    );
+    b.goto(&url(
+        &app,
+        &format!("/lv/events/{}/sign-in-sheet", app.fixtures.event),
+    ))
+    .await;
+    found.extend(axe(&b, "lv", "Parakstu lapa: Ikgadējā sanāksme (tests)").await);
     b.goto(&url(&app, "/lv/people/new")).await;
     b.find("#emails").await.send_keys("nav adrese").await;
     b.find("form[action$='/people'] button[type=submit]")

@@ -3,6 +3,7 @@
 
 mod admin;
 mod api;
+mod attendance;
 mod auth;
 mod browser;
 mod cli;

@@ -189,6 +189,22 @@ impl EventStatus {
     }
 }
 
+/// The date in Riga of a UTC instant (seconds), e.g. the day an event took place.
+pub fn riga_date(utc_seconds: i64) -> jiff::civil::Date {
+    let tz = jiff::tz::TimeZone::get("Europe/Riga").unwrap_or(jiff::tz::TimeZone::UTC);
+    tz.to_datetime(jiff::Timestamp::from_second(utc_seconds).unwrap_or(jiff::Timestamp::UNIX_EPOCH))
+        .date()
+}
+
+/// The UTC instant (seconds) at which a Riga date begins.
+pub fn riga_day_start(date: jiff::civil::Date) -> i64 {
+    let tz = jiff::tz::TimeZone::get("Europe/Riga").unwrap_or(jiff::tz::TimeZone::UTC);
+    tz.to_ambiguous_timestamp(date.to_datetime(jiff::civil::Time::midnight()))
+        .compatible()
+        .map(|t| t.as_second())
+        .unwrap_or(0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

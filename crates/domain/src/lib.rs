@@ -5,6 +5,7 @@ pub mod auth;
 pub mod clock;
 pub mod directory;
 pub mod event;
+pub mod participation;
 pub mod password;
 pub mod territory;
 pub mod text;

@@ -2,6 +2,7 @@
 //! Functions return domain values; callers never see SQL.
 
 pub mod agenda;
+pub mod attendance;
 pub mod audit;
 pub mod db;
 pub mod demo;
@@ -16,6 +17,7 @@ pub mod outbox;
 pub mod people;
 pub mod registrations;
 pub mod sessions;
+pub mod statistics;
 pub mod territories;
 pub mod throttle;
 pub mod tokens;

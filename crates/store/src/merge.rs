@@ -68,6 +68,8 @@ const PERSON_REFERENCES: &[(&str, &str, &str)] = &[
     ("consents", "consents", "person_id"),
     ("users", "users", "person_id"),
     ("speakers", "event_agenda_speakers", "person_id"),
+    ("registrations", "registrations", "person_id"),
+    ("attendances", "attendances", "person_id"),
 ];
 
 /// The same for a merged organisation.
@@ -75,6 +77,8 @@ const ORG_REFERENCES: &[(&str, &str, &str)] = &[
     ("memberships", "memberships", "organisation_id"),
     ("children", "organisations", "parent_id"),
     ("users", "users", "organisation_id"),
+    ("registrations", "registrations", "organisation_id"),
+    ("attendances", "attendances", "organisation_id"),
 ];
 
 /// Moves every reference in `refs` from `from` to `to`; returns the moved ids by key.

@@ -74,6 +74,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
         include_str!("../migrations/0010_registrations.sql"),
         Data::None,
     ),
+    (
+        11,
+        "attendance",
+        include_str!("../migrations/0011_attendance.sql"),
+        Data::None,
+    ),
 ];
 
 /// Applies every migration not yet applied, each in its own transaction. Returns the

@@ -705,6 +705,11 @@ pub async fn withdraw_roma_identity(
     if n == 0 {
         return Err(Error::NotFound);
     }
+    // The answer goes from past attendance snapshots too (they count as "not stated").
+    sqlx::query("UPDATE attendances SET roma_self_identified = NULL WHERE person_id = $1")
+        .bind(person_id)
+        .execute(&mut *tx)
+        .await?;
     sqlx::query(
         "UPDATE consents SET withdrawn_on = $1, withdrawn_recorded_by = $2, withdrawn_at = $3
          WHERE person_id = $4 AND purpose = $5 AND withdrawn_at IS NULL",

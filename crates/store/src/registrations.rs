@@ -143,6 +143,19 @@ pub async fn register(
     if taken.is_some() {
         return Err(Error::Conflict("duplicate"));
     }
+    // A registration by a registry person's address belongs to that person.
+    let person_id: Option<i64> = match r.person_id {
+        Some(p) => Some(p),
+        None => {
+            sqlx::query_scalar(
+                "SELECT p.id FROM person_emails e JOIN people p ON p.id = e.person_id
+             WHERE lower(e.email) = $1 AND p.merged_into_id IS NULL",
+            )
+            .bind(&email_key)
+            .fetch_optional(&mut *tx)
+            .await?
+        }
+    };
     let confirmed = confirmed_count(&mut tx, event_id).await?;
     let waiting = waiting_count(&mut tx, event_id).await?;
     // Nobody jumps the queue: with people waiting, a newcomer waits too.
@@ -160,7 +173,7 @@ pub async fn register(
          RETURNING id",
     )
     .bind(event_id)
-    .bind(r.person_id)
+    .bind(person_id)
     .bind(r.name.trim())
     .bind(r.email.trim())
     .bind(&email_key)

@@ -122,6 +122,11 @@ pub const SOURCES: &[(Lang, &str, &str)] = &[
         include_str!("../../../locales/lv/events.ftl"),
     ),
     (
+        Lang::Lv,
+        "participation.ftl",
+        include_str!("../../../locales/lv/participation.ftl"),
+    ),
+    (
         Lang::En,
         "core.ftl",
         include_str!("../../../locales/en/core.ftl"),
@@ -150,6 +155,11 @@ pub const SOURCES: &[(Lang, &str, &str)] = &[
         Lang::En,
         "events.ftl",
         include_str!("../../../locales/en/events.ftl"),
+    ),
+    (
+        Lang::En,
+        "participation.ftl",
+        include_str!("../../../locales/en/participation.ftl"),
     ),
 ];
 

@@ -15,8 +15,8 @@ use domain::token;
 
 use crate::error::{ErrorKind, error_response};
 use crate::features::{
-    account, admin, agenda, api, directory_api, events, events_api, login, organisations, people,
-    public, public_directory, registration, territories, transfer,
+    account, admin, agenda, api, attendance, directory_api, events, events_api, login,
+    organisations, people, public, public_directory, registration, territories, transfer,
 };
 use crate::i18n::Lang;
 use crate::principal::{self, CurrentUser, LOGIN_COOKIE, SESSION_COOKIE};
@@ -140,6 +140,13 @@ fn registry() -> Registry {
     r.post("/{lang}/events/{id}", Page(ManageEvents), events::update);
     r.post("/{lang}/events/{id}/status", Page(ManageEvents), events::set_status);
     r.get("/{lang}/events/{id}/registrations", Page(ManageEvents), registration::list);
+    r.get("/{lang}/events/{id}/attendance", Page(ViewEvents), attendance::screen);
+    r.post("/{lang}/events/{id}/attendance/check-in", Page(ViewEvents), attendance::check_in);
+    r.get("/{lang}/events/{id}/attendance/walk-in", Page(ViewEvents), attendance::walk_in_form);
+    r.post("/{lang}/events/{id}/attendance/walk-in", Page(ViewEvents), attendance::walk_in);
+    r.post("/{lang}/events/{id}/attendance/{item}/remove", Page(ViewEvents), attendance::remove);
+    r.post("/{lang}/events/{id}/attendance/{item}/category", Page(ViewEvents), attendance::set_category);
+    r.get("/{lang}/events/{id}/sign-in-sheet", Page(ViewEvents), attendance::sheet);
     r.get("/{lang}/events/{id}/agenda", Page(ManageEvents), agenda::page);
     r.post("/{lang}/events/{id}/agenda", Page(ManageEvents), agenda::add);
     r.get("/{lang}/events/{id}/agenda/{item}", Page(ManageEvents), agenda::edit_form);

@@ -333,6 +333,8 @@ struct DetailPage {
     v: EventView,
     public: bool,
     can_manage: bool,
+    /// Whether the user may take this event's attendance.
+    can_check_in: bool,
     next: Vec<EventStatus>,
     notice: Option<&'static str>,
     items: Vec<store::agenda::Item>,
@@ -374,9 +376,14 @@ pub async fn detail(
     let e = store::events::get(state.db(), parse_id(&id)?).await?;
     let can_manage = user.can(Permission::ManageEvents);
     let items = store::agenda::items(state.db(), e.id).await?;
+    let scope = crate::features::attendance::scope_of(&user);
+    let can_check_in = store::attendance::visible(state.db(), scope, e.id)
+        .await
+        .is_ok();
     Ok(Html(
         DetailPage {
             items,
+            can_check_in,
             register_open: false,
             next: if can_manage {
                 e.status.next().to_vec()
@@ -418,6 +425,7 @@ pub async fn public_detail(
             ctx,
             public: true,
             can_manage: false,
+            can_check_in: false,
             next: Vec::new(),
             notice: None,
         }

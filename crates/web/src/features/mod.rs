@@ -4,6 +4,7 @@ pub mod account;
 pub mod admin;
 pub mod agenda;
 pub mod api;
+pub mod attendance;
 pub mod directory;
 pub mod directory_api;
 pub mod events;

@@ -22,13 +22,13 @@ use crate::principal::ClientIp;
 /// The version of the data-processing notice shown on the form.
 pub const NOTICE_VERSION: &str = "2026-11";
 
-const GENDERS: [(&str, &str); 3] = [
+pub(crate) const GENDERS: [(&str, &str); 3] = [
     ("female", "gender-female"),
     ("male", "gender-male"),
     ("other", "gender-other"),
 ];
 
-const AGE_GROUPS: [(&str, &str); 6] = [
+pub(crate) const AGE_GROUPS: [(&str, &str); 6] = [
     ("under_18", "reg-age-under-18"),
     ("18_24", "reg-age-18-24"),
     ("25_29", "reg-age-25-29"),
@@ -37,7 +37,7 @@ const AGE_GROUPS: [(&str, &str); 6] = [
     ("65_plus", "reg-age-65-plus"),
 ];
 
-const ROMA: [(&str, &str); 2] = [("yes", "reg-roma-yes"), ("no", "reg-roma-no")];
+pub(crate) const ROMA: [(&str, &str); 2] = [("yes", "reg-roma-yes"), ("no", "reg-roma-no")];
 
 #[derive(Debug, Default, Clone)]
 pub struct RegFields {
@@ -76,7 +76,7 @@ impl RegFields {
     }
 }
 
-fn choice(raw: &str, allowed: &[(&str, &str)]) -> Result<Option<String>, ()> {
+pub(crate) fn choice(raw: &str, allowed: &[(&str, &str)]) -> Result<Option<String>, ()> {
     match raw.trim() {
         "" => Ok(None),
         v if allowed.iter().any(|(k, _)| *k == v) => Ok(Some(v.to_owned())),

@@ -1,0 +1,57 @@
+## Check-in, attendance and participation statistics
+
+attendance-title = Check-in
+attendance-count = { $present ->
+    [0] nobody checked in yet
+    [one] { $present } checked in
+   *[other] { $present } checked in
+}
+attendance-expected = { $registered ->
+    [0] no registrations
+    [one] { $registered } registration
+   *[other] { $registered } registrations
+}
+attendance-add-walk-in = Add a walk-in
+attendance-sheet = Sign-in sheet
+attendance-sheet-print-hint = Print this page (Ctrl+P); the blank lines are for walk-ins.
+attendance-sheet-notice = By signing you confirm that you took part in the event. The data is used to record participation as the data-processing notice explains.
+attendance-signature = Signature
+attendance-search = Search by name
+attendance-search-hint = Accents can be left out: "berzins" finds "Bērziņš".
+attendance-none-found = Nobody matches the search.
+attendance-present = present
+attendance-check-in = Check in
+attendance-undo = Undo check-in
+attendance-category = Stakeholder category
+attendance-category-hint = When not chosen, it comes from the organisation's kind and the person's role.
+attendance-category-derived = Decide automatically
+attendance-walk-in = walk-in
+attendance-imported = from a sign-in sheet
+attendance-via-api = from another system
+attendance-checked-notice = Checked in.
+attendance-removed-notice = Check-in undone.
+attendance-added-notice = Walk-in added and checked in.
+attendance-already-notice = This participant was already checked in.
+attendance-similar-title = This person may already be known
+attendance-similar-present = already checked in at this event
+attendance-similar-registered = registered for this event
+attendance-similar-person = in the registry
+attendance-who-is-this = Who is this participant?
+attendance-someone-else = Someone else — add as new
+attendance-possible-duplicate = Someone with the same name or e-mail was found. Choose whether it is them or someone else.
+attendance-already-present = This person is already checked in at this event.
+attendance-closed = Attendance can no longer be recorded for this event.
+attendance-organisation-registry = Organisation from the registry
+attendance-organisation-other = Other organisation (if not in the registry)
+attendance-stats-explained = Ask only if the participant agrees to answer. The answers are used only in aggregate statistics.
+attendance-stats-consent = The participant agrees that these answers are used in participation statistics.
+
+category-state-authority = State authority
+category-municipal-authority = Municipality or its institution
+category-ngo = NGO (non-Roma)
+category-roma-representative = Roma representative
+category-mediator = Roma mediator
+category-international-partner = International partner
+category-expert = Expert
+category-media = Media
+category-other = Other

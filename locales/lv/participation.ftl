@@ -1,0 +1,59 @@
+## Check-in, attendance and participation statistics
+
+attendance-title = Dalībnieku reģistrācija pasākumā
+attendance-count = { $present ->
+    [0] neviens vēl nav atzīmēts
+    [one] atzīmēts { $present } dalībnieks
+    [zero] atzīmēti { $present } dalībnieki
+   *[other] atzīmēti { $present } dalībnieki
+}
+attendance-expected = { $registered ->
+    [0] neviena pieteikuma
+    [one] { $registered } pieteikums
+    [zero] { $registered } pieteikumi
+   *[other] { $registered } pieteikumi
+}
+attendance-add-walk-in = Pievienot dalībnieku bez pieteikuma
+attendance-sheet = Parakstu lapa
+attendance-sheet-print-hint = Izdrukājiet šo lapu (Ctrl+P); tukšās rindas ir dalībniekiem bez pieteikuma.
+attendance-sheet-notice = Parakstoties jūs apliecināt dalību pasākumā. Dati tiek izmantoti dalības uzskaitei saskaņā ar datu apstrādes paziņojumu.
+attendance-signature = Paraksts
+attendance-search = Meklēt pēc vārda
+attendance-search-hint = Var rakstīt bez garumzīmēm un mīkstinājuma zīmēm, piemēram, "berzins" atrod "Bērziņš".
+attendance-none-found = Neviens neatbilst meklētajam.
+attendance-present = ieradies
+attendance-check-in = Atzīmēt ierašanos
+attendance-undo = Atcelt atzīmi
+attendance-category = Ieinteresētās puses kategorija
+attendance-category-hint = Ja nav izvēlēta, to nosaka pēc organizācijas veida un personas lomas.
+attendance-category-derived = Noteikt automātiski
+attendance-walk-in = bez pieteikuma
+attendance-imported = no parakstu lapas
+attendance-via-api = no citas sistēmas
+attendance-checked-notice = Ierašanās atzīmēta.
+attendance-removed-notice = Atzīme atcelta.
+attendance-added-notice = Dalībnieks pievienots un atzīmēts.
+attendance-already-notice = Šis dalībnieks jau bija atzīmēts.
+attendance-similar-title = Iespējams, šī persona jau ir zināma
+attendance-similar-present = jau atzīmēts šajā pasākumā
+attendance-similar-registered = pieteicies šim pasākumam
+attendance-similar-person = ir reģistrā
+attendance-who-is-this = Kas ir šis dalībnieks?
+attendance-someone-else = Cita persona — pievienot kā jaunu
+attendance-possible-duplicate = Atrasta persona ar tādu pašu vārdu vai e-pastu. Izvēlieties, vai tā ir viņa, vai cita persona.
+attendance-already-present = Šī persona jau ir atzīmēta šajā pasākumā.
+attendance-closed = Šim pasākumam dalību vairs nevar atzīmēt.
+attendance-organisation-registry = Organizācija no reģistra
+attendance-organisation-other = Cita organizācija (ja nav reģistrā)
+attendance-stats-explained = Jautājiet tikai tad, ja dalībnieks piekrīt atbildēt. Atbildes izmanto tikai apkopotā statistikā.
+attendance-stats-consent = Dalībnieks piekrīt, ka šīs atbildes izmanto dalības statistikā.
+
+category-state-authority = Valsts iestāde
+category-municipal-authority = Pašvaldība vai tās iestāde
+category-ngo = Nevalstiskā organizācija (ne romu)
+category-roma-representative = Romu pārstāvis
+category-mediator = Romu mediators
+category-international-partner = Starptautisks partneris
+category-expert = Eksperts
+category-media = Mediji
+category-other = Cits

@@ -1,0 +1,515 @@
+//! Check-in and attendance: the snapshot taken at check-in, walk-ins with the duplicate
+//! warning, who may see an event's attendance, and the participation statistics that
+//! count each person once.
+
+use domain::auth::Role;
+use domain::participation::Youth;
+use testkit::TestApp;
+
+fn ok<T, E: std::fmt::Display>(r: Result<T, E>) -> T {
+    r.unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// A published public event `days` after the fixture event, organised by `organiser`.
+async fn event_at(app: &TestApp, days: i64, organiser: i64, series: Option<&str>) -> i64 {
+    let base = ok(store::events::get(&app.db, app.fixtures.event).await);
+    let id = ok(store::events::create(
+        &app.db,
+        app.clock_now(),
+        &store::Actor::cli(),
+        &store::events::EventInput {
+            event_type: domain::event::EventType::RegionalExpert,
+            title_lv: format!("Reģionālā sanāksme {days}"),
+            title_en: None,
+            description_lv: None,
+            description_en: None,
+            starts_at: base.starts_at + days * 86_400,
+            ends_at: base.ends_at + days * 86_400,
+            territory_id: base.territory_id,
+            address: None,
+            online_url: None,
+            series: series.map(str::to_owned),
+            capacity: None,
+            registration_deadline: None,
+            is_public: true,
+            objectives: Vec::new(),
+            target_group: None,
+            host_country: None,
+            organisations: vec![(organiser, "organiser".to_owned())],
+        },
+    )
+    .await);
+    ok(store::events::set_status(
+        &app.db,
+        app.clock_now(),
+        &store::Actor::cli(),
+        id,
+        domain::event::EventStatus::Published,
+    )
+    .await);
+    id
+}
+
+async fn register(app: &TestApp, event: i64, name: &str, email: &str) -> i64 {
+    let reg = ok(store::registrations::register(
+        &app.db,
+        app.clock_now(),
+        &store::Actor::cli(),
+        event,
+        &store::registrations::NewRegistration {
+            name: name.to_owned(),
+            email: email.to_owned(),
+            lang: "lv".to_owned(),
+            private_person: true,
+            notice_version: "2026-11".to_owned(),
+            token_hash: format!("hash-{event}-{email}"),
+            ..Default::default()
+        },
+        |r| store::outbox::Outgoing {
+            kind: "registration_confirmation".to_owned(),
+            subject: "ok".to_owned(),
+            body: r.name.clone(),
+        },
+    )
+    .await);
+    reg.id
+}
+
+fn year_filter() -> store::statistics::Filter {
+    store::statistics::Filter {
+        from: jiff::civil::date(2026, 1, 1),
+        to: jiff::civil::date(2027, 12, 31),
+        event_type: None,
+        series: None,
+        territory_id: None,
+        target_group: None,
+        public_only: false,
+    }
+}
+
+async fn stats(app: &TestApp) -> store::statistics::Participation {
+    ok(store::statistics::participation(&app.db, &year_filter(), Youth::default()).await)
+}
+
+#[tokio::test]
+async fn the_check_in_screen_finds_names_without_diacritics_and_ticks_people_in() {
+    let app = TestApp::spawn().await;
+    let event = app.fixtures.event;
+    let reg = register(&app, event, "Jānis Bērziņš", "janis@example.invalid").await;
+    register(&app, event, "Līga Ozola", "liga@example.invalid").await;
+    let c = app.login(Role::Coordinator).await;
+    let page = c
+        .get(&format!("/lv/events/{event}/attendance?q=berzins"))
+        .await;
+    assert_eq!(page.status, 200);
+    assert!(page.text.contains("Jānis Bērziņš"), "{}", page.text);
+    assert!(!page.text.contains("Līga Ozola"));
+    let res = c
+        .post_form(
+            &format!("/lv/events/{event}/attendance/check-in"),
+            &[("registration", &reg.to_string()), ("q", "berzins")],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    let back = res.location().unwrap_or_default().to_owned();
+    assert!(back.contains("q=berzins"), "{back}");
+    let page = c.get(&back).await;
+    assert!(page.text.contains("Ierašanās atzīmēta"), "{}", page.text);
+    assert!(page.text.contains("Atcelt atzīmi"));
+    // Ticking twice is harmless.
+    let again = c
+        .post_form(
+            &format!("/lv/events/{event}/attendance/check-in"),
+            &[("registration", &reg.to_string())],
+        )
+        .await;
+    assert_eq!(again.status, 303);
+    let list =
+        ok(store::attendance::for_event(&app.db, store::attendance::Scope::All, event).await);
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].name, "Jānis Bērziņš");
+    assert_eq!(list[0].category, domain::participation::Category::Other);
+    // Undo.
+    let undo = c
+        .post_form(
+            &format!("/lv/events/{event}/attendance/{}/remove", list[0].id),
+            &[],
+        )
+        .await;
+    assert_eq!(undo.status, 303);
+    assert!(
+        ok(store::attendance::for_event(&app.db, store::attendance::Scope::All, event).await)
+            .is_empty()
+    );
+    // English too.
+    let en = c.get(&format!("/en/events/{event}/attendance")).await;
+    assert!(en.text.contains("Check in"), "{}", en.text);
+}
+
+#[tokio::test]
+async fn a_registry_persons_snapshot_does_not_change_when_they_change_job_or_city() {
+    let app = TestApp::spawn().await;
+    let cli = store::Actor::cli();
+    let event = app.fixtures.event;
+    // Anna Ābele is in the registry (Jelgava, a municipality's specialist); she registers
+    // with her registry address, so the registration is hers.
+    let reg = register(&app, event, "Anna Ābele", "ANNA@a.test.invalid").await;
+    ok(store::attendance::check_in_registration(
+        &app.db,
+        app.clock_now(),
+        &cli,
+        store::attendance::Scope::All,
+        event,
+        reg,
+        None,
+    )
+    .await);
+    let before = stats(&app).await;
+    assert_eq!(before.participants, 1);
+    assert_eq!(before.by_category["municipal_authority"], 1);
+    assert_eq!(before.latvian_places, 1);
+    assert_eq!(before.latvian_places_by_category["municipal_authority"], 1);
+    let att = ok(store::attendance::for_event(&app.db, store::attendance::Scope::All, event).await);
+    assert_eq!(att[0].person_id, Some(app.fixtures.person_a));
+    assert_eq!(
+        att[0].organisation_name.as_deref(),
+        Some("Testa pilsētas pašvaldība")
+    );
+
+    // She moves to Balvi and to another organisation, an NGO.
+    let balvi = ok(store::territories::by_code(&app.db, "balvu-novads").await);
+    let ngo = ok(store::organisations::create(
+        &app.db,
+        app.clock_now(),
+        &cli,
+        &store::organisations::OrgInput {
+            name_lv: "Biedrība Nākotne".to_owned(),
+            kind: Some(domain::directory::OrgKind::OtherNgo),
+            ..Default::default()
+        },
+    )
+    .await);
+    let person = ok(store::people::get(&app.db, app.fixtures.person_a).await);
+    let members = person.memberships.clone();
+    for m in members {
+        ok(store::people::end_membership(
+            &app.db,
+            app.clock_now(),
+            &cli,
+            app.fixtures.person_a,
+            m.id,
+            jiff::civil::date(2026, 11, 1),
+        )
+        .await);
+    }
+    ok(store::people::add_membership(
+        &app.db,
+        app.clock_now(),
+        &cli,
+        app.fixtures.person_a,
+        &store::people::NewMembership {
+            organisation_id: ngo,
+            role_title: None,
+            from_date: Some(jiff::civil::date(2026, 11, 2)),
+            to_date: None,
+        },
+    )
+    .await);
+    ok(store::people::update(
+        &app.db,
+        app.clock_now(),
+        &cli,
+        app.fixtures.person_a,
+        &store::people::PersonInput {
+            name: person.name.clone(),
+            emails: person.emails.clone(),
+            phone: person.phone.clone(),
+            preferred_lang: person.preferred_lang.clone(),
+            territory_id: Some(balvi.id),
+            gender: Some(domain::directory::Gender::Female),
+            birth_year: Some(1990),
+        },
+    )
+    .await);
+    assert_eq!(stats(&app).await, before, "last year's figures stay");
+
+    // At a later event she is counted once, now as an NGO member: her latest attendance.
+    let later = event_at(&app, 30, app.fixtures.org_a, None).await;
+    let reg2 = register(&app, later, "Anna Ābele", "anna@a.test.invalid").await;
+    ok(store::attendance::check_in_registration(
+        &app.db,
+        app.clock_now(),
+        &cli,
+        store::attendance::Scope::All,
+        later,
+        reg2,
+        None,
+    )
+    .await);
+    let after = stats(&app).await;
+    assert_eq!(after.participants, 1);
+    assert_eq!(after.participations, 2);
+    assert_eq!(after.by_category["municipal_authority"], 0);
+    assert_eq!(after.by_category["ngo"], 1);
+    assert_eq!(after.events, 2);
+}
+
+#[tokio::test]
+async fn people_are_counted_once_across_events_by_registry_id_email_or_name() {
+    let app = TestApp::spawn().await;
+    let cli = store::Actor::cli();
+    let a = app.fixtures.event;
+    let b = event_at(&app, 7, app.fixtures.org_a, Some("Ikgadējā sanāksme")).await;
+    let walk_in =
+        |name: &str, email: Option<&str>, gender: Option<&str>| store::attendance::Declared {
+            name: name.to_owned(),
+            email: email.map(str::to_owned),
+            gender: gender.map(str::to_owned),
+            age_group: Some("18_24".to_owned()),
+            roma_self_identified: Some("yes".to_owned()),
+            ..Default::default()
+        };
+    for event in [a, b] {
+        for d in [
+            walk_in(
+                "Roberts Kalējs",
+                Some("roberts@example.invalid"),
+                Some("male"),
+            ),
+            walk_in("Marija Zariņa", None, Some("female")),
+        ] {
+            ok(store::attendance::add(
+                &app.db,
+                app.clock_now(),
+                &cli,
+                store::attendance::Scope::All,
+                event,
+                store::attendance::Source::WalkIn,
+                &d,
+            )
+            .await);
+        }
+    }
+    // The same name, folded, at the same event is the same person.
+    let dup = store::attendance::add(
+        &app.db,
+        app.clock_now(),
+        &cli,
+        store::attendance::Scope::All,
+        b,
+        store::attendance::Source::WalkIn,
+        &walk_in("MARIJA ZARINA", None, None),
+    )
+    .await;
+    assert!(matches!(
+        dup,
+        Err(store::Error::Conflict("already_present"))
+    ));
+    let s = stats(&app).await;
+    assert_eq!((s.events, s.participations, s.participants), (2, 4, 2));
+    assert_eq!(s.by_gender["female"], 1);
+    assert_eq!(s.by_gender["male"], 1);
+    assert_eq!(s.by_gender["not_stated"], 0);
+    assert_eq!(s.by_age_group["18_24"], 2);
+    assert_eq!(s.youth, 2);
+    assert_eq!(s.roma_self_identified["yes"], 2);
+    assert_eq!(s.by_category["roma_representative"], 2, "private Roma");
+    // Filters: by series, by event type.
+    let mut f = year_filter();
+    f.series = Some("Ikgadējā sanāksme".to_owned());
+    let s = ok(store::statistics::participation(&app.db, &f, Youth::default()).await);
+    assert_eq!((s.events, s.participations, s.participants), (2, 4, 2));
+    f.event_type = Some(domain::event::EventType::AnnualCoordination);
+    let s = ok(store::statistics::participation(&app.db, &f, Youth::default()).await);
+    assert_eq!((s.events, s.participations, s.participants), (1, 2, 2));
+    // A youth definition that leaves the 18–24 group out.
+    let s =
+        ok(
+            store::statistics::participation(&app.db, &year_filter(), Youth { min: 13, max: 20 })
+                .await,
+        );
+    assert_eq!(s.youth, 0);
+}
+
+#[tokio::test]
+async fn a_walk_in_with_a_known_name_asks_who_it_is_first() {
+    let app = TestApp::spawn().await;
+    let event = app.fixtures.event;
+    let c = app.login(Role::Coordinator).await;
+    let path = format!("/lv/events/{event}/attendance/walk-in");
+    assert_eq!(c.get(&path).await.status, 200);
+    // Statistics answers without the consent are refused, and what was typed stays.
+    let res = c
+        .post_form(&path, &[("name", "Kristīne Nezināmā"), ("roma", "yes")])
+        .await;
+    assert_eq!(res.status, 422);
+    assert!(res.text.contains("Kristīne Nezināmā"));
+    assert!(res.text.contains("stats_consent-error"));
+    // "anna abele" is Anna Ābele from the registry.
+    let res = c.post_form(&path, &[("name", "anna abele")]).await;
+    assert_eq!(res.status, 422, "{}", res.text);
+    assert!(res.text.contains("Anna Ābele"));
+    assert!(
+        res.text
+            .contains(&format!("person:{}", app.fixtures.person_a))
+    );
+    let res = c
+        .post_form(
+            &path,
+            &[
+                ("name", "anna abele"),
+                ("matched", &format!("person:{}", app.fixtures.person_a)),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    let list =
+        ok(store::attendance::for_event(&app.db, store::attendance::Scope::All, event).await);
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].person_id, Some(app.fixtures.person_a));
+    assert_eq!(list[0].source, "walk_in");
+    // Someone else with a new name goes straight in; with consent their answers are kept.
+    let res = c
+        .post_form(
+            &path,
+            &[
+                ("name", "Kristīne Nezināmā"),
+                ("roma", "yes"),
+                ("gender", "female"),
+                ("stats_consent", "1"),
+                ("category", "roma_representative"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    let s = stats(&app).await;
+    assert_eq!(s.participants, 2);
+    assert_eq!(s.roma_self_identified["yes"], 1);
+    assert_eq!(s.by_category["roma_representative"], 1);
+    assert_eq!(s.by_category["municipal_authority"], 1);
+    // Adding Anna again warns that she is present; choosing her is refused.
+    let res = c
+        .post_form(
+            &path,
+            &[
+                ("name", "Anna Ābele"),
+                ("matched", &format!("person:{}", app.fixtures.person_a)),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 422);
+    assert!(res.text.contains("jau ir atzīmēta"), "{}", res.text);
+    assert_eq!(stats(&app).await.participations, 2);
+}
+
+#[tokio::test]
+async fn only_coordinators_and_the_organisers_see_an_events_attendance() {
+    let app = TestApp::spawn().await;
+    let own = app.fixtures.event;
+    let other = event_at(&app, 3, app.fixtures.org_b, None).await;
+    register(&app, own, "Jānis Bērziņš", "janis@example.invalid").await;
+    register(&app, other, "Pēteris Liepa", "peteris@example.invalid").await;
+    let coordinator = app.login(Role::Coordinator).await;
+    for e in [own, other] {
+        assert_eq!(
+            coordinator
+                .get(&format!("/lv/events/{e}/attendance"))
+                .await
+                .status,
+            200
+        );
+    }
+    // The municipality user's organisation organises `own`, not `other`.
+    let municipality = app.login(Role::Municipality).await;
+    let page = municipality
+        .get(&format!("/lv/events/{own}/attendance"))
+        .await;
+    assert_eq!(page.status, 200);
+    assert!(page.text.contains("Jānis Bērziņš"));
+    for path in [
+        format!("/lv/events/{other}/attendance"),
+        format!("/lv/events/{other}/sign-in-sheet"),
+        format!("/lv/events/{other}/attendance/walk-in"),
+    ] {
+        let res = municipality.get(&path).await;
+        assert_eq!(res.status, 404, "{path}");
+        assert!(!res.text.contains("Pēteris Liepa"));
+    }
+    let res = municipality
+        .post_form(
+            &format!("/lv/events/{other}/attendance/walk-in"),
+            &[("name", "Iespraukusies Persona")],
+        )
+        .await;
+    assert_eq!(res.status, 404);
+    // A mediator and an NGO user organise nothing here.
+    for role in [Role::Mediator, Role::Ngo, Role::Ministry] {
+        let c = app.login(role).await;
+        for e in [own, other] {
+            let res = c.get(&format!("/lv/events/{e}/attendance")).await;
+            assert_eq!(res.status, 404, "{role} event {e}");
+            assert!(!res.text.contains("Jānis Bērziņš"));
+        }
+    }
+    assert!(
+        ok(store::attendance::for_event(&app.db, store::attendance::Scope::All, other).await)
+            .is_empty()
+    );
+}
+
+#[tokio::test]
+async fn the_sign_in_sheet_lists_the_confirmed_registrants_by_name() {
+    let app = TestApp::spawn().await;
+    let event = app.fixtures.event;
+    register(&app, event, "Zane Ziediņa", "zane@example.invalid").await;
+    register(&app, event, "Ārija Āboliņa", "arija@example.invalid").await;
+    let c = app.login(Role::Coordinator).await;
+    let sheet = c.get(&format!("/lv/events/{event}/sign-in-sheet")).await;
+    assert_eq!(sheet.status, 200);
+    let a = sheet.text.find("Ārija Āboliņa").unwrap_or(usize::MAX);
+    let z = sheet.text.find("Zane Ziediņa").unwrap_or(0);
+    assert!(a < z, "Latvian alphabetical order");
+    assert!(sheet.text.contains("Paraksts"));
+}
+
+#[tokio::test]
+async fn withdrawing_the_registry_consent_erases_the_answer_from_past_attendance() {
+    let app = TestApp::spawn().await;
+    let cli = store::Actor::cli();
+    ok(store::people::record_roma_identity(
+        &app.db,
+        app.clock_now(),
+        &cli,
+        app.fixtures.person_b,
+        domain::directory::RomaIdentity::Yes,
+        jiff::civil::date(2026, 11, 20),
+        "2026-11",
+    )
+    .await);
+    ok(store::attendance::add(
+        &app.db,
+        app.clock_now(),
+        &cli,
+        store::attendance::Scope::All,
+        app.fixtures.event,
+        store::attendance::Source::WalkIn,
+        &store::attendance::Declared {
+            name: "Ēriks Čakste".to_owned(),
+            person_id: Some(app.fixtures.person_b),
+            ..Default::default()
+        },
+    )
+    .await);
+    assert_eq!(stats(&app).await.roma_self_identified["yes"], 1);
+    ok(store::people::withdraw_roma_identity(
+        &app.db,
+        app.clock_now(),
+        &cli,
+        app.fixtures.person_b,
+        jiff::civil::date(2026, 11, 25),
+    )
+    .await);
+    let s = stats(&app).await;
+    assert_eq!(s.roma_self_identified["yes"], 0);
+    assert_eq!(s.roma_self_identified["not_stated"], 1);
+}
