@@ -3,7 +3,7 @@
 use domain::auth::Role;
 use testkit::TestApp;
 
-async fn token_for(app: &TestApp, role: Role) -> String {
+pub async fn token_for(app: &TestApp, role: Role) -> String {
     let secret = domain::token::new_api_token();
     store::tokens::create_api_token(
         &app.db,

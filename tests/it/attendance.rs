@@ -513,3 +513,195 @@ async fn withdrawing_the_registry_consent_erases_the_answer_from_past_attendance
     assert_eq!(s.roma_self_identified["yes"], 0);
     assert_eq!(s.roma_self_identified["not_stated"], 1);
 }
+
+/// Fifteen walk-ins at the fixture event: 12 women, 3 men; 11 Roma (with consent).
+async fn fifteen(app: &TestApp) {
+    let cli = store::Actor::cli();
+    for n in 0..15 {
+        ok(store::attendance::add(
+            &app.db,
+            app.clock_now(),
+            &cli,
+            store::attendance::Scope::All,
+            app.fixtures.event,
+            store::attendance::Source::WalkIn,
+            &store::attendance::Declared {
+                name: format!("Dalībnieks Nr. {n}"),
+                gender: Some(if n < 12 { "female" } else { "male" }.to_owned()),
+                roma_self_identified: (n < 11).then(|| "yes".to_owned()),
+                ..Default::default()
+            },
+        )
+        .await);
+    }
+}
+
+#[tokio::test]
+async fn coordinators_see_exact_figures_and_the_public_sees_them_under_disclosure_control() {
+    let app = TestApp::spawn().await;
+    fifteen(&app).await;
+    let c = app.login(Role::Coordinator).await;
+    let page = c.get("/lv/statistics?from=2026-01-01&to=2026-12-31").await;
+    assert_eq!(page.status, 200);
+    assert!(page.text.contains("<td>12</td>"), "{}", page.text);
+    assert!(page.text.contains("<td>3</td>"));
+    assert!(page.text.contains("<svg"));
+    assert!(page.text.contains("role=\"img\""));
+    let public = app
+        .client()
+        .get("/lv/participation?from=2026-01-01&to=2026-12-31")
+        .await;
+    assert_eq!(public.status, 200);
+    assert!(
+        public.set_cookies().is_empty(),
+        "public pages set no cookie"
+    );
+    // 12 women would be rounded to 10, 3 men are "<10" — so the women's cell is hidden
+    // too, or the men could be worked out from the total of 15.
+    assert!(public.text.contains("&lt;10"), "{}", public.text);
+    assert!(!public.text.contains("<td>12</td>"));
+    assert!(!public.text.contains("<td>3</td>"));
+    assert!(public.text.contains("<td>…</td>"));
+    // A wrong date is said next to the field; the page still answers.
+    let bad = c.get("/lv/statistics?from=2026-02-30").await;
+    assert_eq!(bad.status, 200);
+    assert!(bad.text.contains("from-error"));
+    assert!(bad.text.contains("2026-02-30"), "what was typed stays");
+    // Exports: CSV with a BOM, XLSX as a zip.
+    let csv = c
+        .get("/lv/statistics/export?from=2026-01-01&to=2026-12-31&format=csv")
+        .await;
+    assert_eq!(csv.status, 200);
+    assert!(csv.text.starts_with('\u{feff}'));
+    assert!(
+        csv.text.contains("Dalībnieki pēc dzimuma;Sieviete;12"),
+        "{}",
+        csv.text
+    );
+    let xlsx = c
+        .send(
+            c.http()
+                .get(c.url("/lv/statistics/export?from=2026-01-01&to=2026-12-31&format=xlsx")),
+        )
+        .await;
+    assert_eq!(xlsx.status, 200);
+    assert!(
+        xlsx.header("content-disposition")
+            .is_some_and(|d| d.contains(".xlsx"))
+    );
+    // Others may not see exact figures.
+    let ngo = app.login(Role::Ngo).await;
+    assert_eq!(ngo.get("/lv/statistics").await.status, 403);
+}
+
+#[tokio::test]
+async fn the_statistics_api_answers_with_exact_counts_under_the_issues_keys() {
+    let app = TestApp::spawn().await;
+    fifteen(&app).await;
+    let secret = crate::api::token_for(&app, Role::Coordinator).await;
+    let c = app.client();
+    c.set_header("authorization", &format!("Bearer {secret}"));
+    let res = c
+        .get("/api/v1/statistics/participation?from=2026-01-01&to=2026-12-31")
+        .await;
+    assert_eq!(res.status, 200, "{}", res.text);
+    let j = res.json();
+    assert_eq!(j["events"], 1);
+    assert_eq!(j["participations"], 15);
+    assert_eq!(j["participants"], 15);
+    assert_eq!(j["by_gender"]["female"], 12);
+    assert_eq!(j["by_gender"]["male"], 3);
+    assert_eq!(j["by_gender"]["other"], 0);
+    assert_eq!(j["by_gender"]["not_stated"], 0);
+    assert_eq!(j["roma_self_identified"]["yes"], 11);
+    assert_eq!(j["roma_self_identified"]["not_stated"], 4);
+    assert_eq!(j["by_category"]["roma_representative"], 11);
+    assert_eq!(j["by_category"]["other"], 4);
+    for key in [
+        "state_authority",
+        "municipal_authority",
+        "ngo",
+        "mediator",
+        "international_partner",
+        "expert",
+        "media",
+    ] {
+        assert_eq!(j["by_category"][key], 0, "{key}");
+        assert_eq!(j["latvian_places_by_category"][key], 0, "{key}");
+    }
+    assert!(j["by_age_group"]["under_18"].is_number());
+    assert!(j["youth"].is_number());
+    assert!(j["latvian_places"].is_number());
+    let other = c
+        .get("/api/v1/statistics/participation?from=2025-01-01&to=2025-12-31&event_type=workshop")
+        .await
+        .json();
+    assert_eq!(other["participants"], 0);
+    let bad = c
+        .get("/api/v1/statistics/participation?from=yesterday")
+        .await;
+    assert_eq!(bad.status, 422);
+    let secret = crate::api::token_for(&app, Role::Ministry).await;
+    let m = app.client();
+    m.set_header("authorization", &format!("Bearer {secret}"));
+    assert_eq!(m.get("/api/v1/statistics/participation").await.status, 403);
+}
+
+#[tokio::test]
+async fn a_municipality_posts_its_sign_in_list_through_the_api_all_or_nothing() {
+    let app = TestApp::spawn().await;
+    let event = app.fixtures.event;
+    let secret = crate::api::token_for(&app, Role::Municipality).await;
+    let c = app.client();
+    c.set_header("authorization", &format!("Bearer {secret}"));
+    let post = |body: serde_json::Value| {
+        c.send(
+            c.http()
+                .post(c.url(&format!("/api/v1/events/{event}/attendance")))
+                .header("content-type", "application/json")
+                .body(body.to_string()),
+        )
+    };
+    // The second line gives an answer without the consent: nothing is saved.
+    let res = post(serde_json::json!([
+        {"name": "Ilze Kļaviņa", "gender": "female", "stats_consent": true},
+        {"name": "Aivars Zeltiņš", "roma_self_identified": "yes"}
+    ]))
+    .await;
+    assert_eq!(res.status, 422, "{}", res.text);
+    assert_eq!(res.json()["line"], 1);
+    // A duplicate inside the list: nothing is saved either.
+    let res = post(serde_json::json!([
+        {"name": "Ilze Kļaviņa"},
+        {"name": "ILZE KLAVINA"}
+    ]))
+    .await;
+    assert_eq!(res.status, 409, "{}", res.text);
+    assert!(
+        ok(store::attendance::for_event(&app.db, store::attendance::Scope::All, event).await)
+            .is_empty()
+    );
+    let res = post(serde_json::json!([
+        {"name": "Ilze Kļaviņa", "gender": "female", "stats_consent": true},
+        {"name": "Anna Ābele", "person_id": app.fixtures.person_a},
+        {"name": "Aivars Zeltiņš", "roma_self_identified": "yes", "stats_consent": true, "category": "roma_representative"}
+    ]))
+    .await;
+    assert_eq!(res.status, 201, "{}", res.text);
+    let list = c.get(&format!("/api/v1/events/{event}/attendance")).await;
+    assert_eq!(list.status, 200);
+    let list = list.json();
+    assert_eq!(list.as_array().map(Vec::len), Some(3));
+    assert!(!list.to_string().contains("roma_self_identified"));
+    assert!(list.to_string().contains("municipal_authority"));
+    // A mediator's token sees no other organisation's event.
+    let secret = crate::api::token_for(&app, Role::Mediator).await;
+    let m = app.client();
+    m.set_header("authorization", &format!("Bearer {secret}"));
+    assert_eq!(
+        m.get(&format!("/api/v1/events/{event}/attendance"))
+            .await
+            .status,
+        404
+    );
+}

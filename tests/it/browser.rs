@@ -419,6 +419,12 @@ async fn workspace_pages_have_no_accessibility_violations() {
             "Pasākumu kalendārs",
         ),
         ("/lv/events?month=2026-11".to_owned(), "Pasākumi"),
+        ("/lv/statistics".to_owned(), "Dalības statistika"),
+        (
+            "/lv/statistics?from=2026-13-01&event_type=workshop".to_owned(),
+            "Dalības statistika",
+        ),
+        ("/lv/participation".to_owned(), "Dalības statistika"),
     ] {
         b.goto(&url(&app, &path)).await;
         found.extend(axe(&b, "lv", h1).await);

@@ -130,11 +130,31 @@ pub fn write_csv(header: &[&str], rows: &[Vec<String>]) -> Vec<u8> {
     out
 }
 
+/// A cell of a typed table: numbers are written as numbers, so a spreadsheet can sum them.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Text(String),
+    Number(f64),
+}
+
 /// An XLSX workbook with one sheet: a bold header row, then the rows as text.
 pub fn write_xlsx(
     sheet: &str,
     header: &[&str],
     rows: &[Vec<String>],
+) -> Result<Vec<u8>, TableError> {
+    let cells: Vec<Vec<Cell>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| Cell::Text(c.clone())).collect())
+        .collect();
+    write_xlsx_cells(sheet, header, &cells)
+}
+
+/// An XLSX workbook with one sheet of typed cells under a bold header row.
+pub fn write_xlsx_cells(
+    sheet: &str,
+    header: &[&str],
+    rows: &[Vec<Cell>],
 ) -> Result<Vec<u8>, TableError> {
     let err = |e: rust_xlsxwriter::XlsxError| TableError::Spreadsheet(e.to_string());
     let mut book = rust_xlsxwriter::Workbook::new();
@@ -148,8 +168,11 @@ pub fn write_xlsx(
     for (r, row) in rows.iter().enumerate() {
         let r = u32::try_from(r + 1).unwrap_or(u32::MAX);
         for (c, cell) in row.iter().enumerate() {
-            ws.write_string(r, u16::try_from(c).unwrap_or(u16::MAX), cell)
-                .map_err(err)?;
+            let c = u16::try_from(c).unwrap_or(u16::MAX);
+            match cell {
+                Cell::Text(t) => ws.write_string(r, c, t).map_err(err)?,
+                Cell::Number(n) => ws.write_number(r, c, *n).map_err(err)?,
+            };
         }
     }
     ws.autofit();

@@ -68,6 +68,7 @@ impl Role {
                 RecordRomaIdentity,
                 ViewEvents,
                 ManageEvents,
+                ViewStatistics,
             ],
             Role::Ministry | Role::Municipality | Role::Mediator | Role::Ngo => {
                 &[UseWorkspace, ManageOwnAccount, ViewDirectory, ViewEvents]
@@ -110,10 +111,12 @@ pub enum Permission {
     ViewEvents,
     /// Plan events and move them along their lifecycle.
     ManageEvents,
+    /// See exact participation statistics (the public sees them with disclosure control).
+    ViewStatistics,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 10] = [
+    pub const ALL: [Permission; 11] = [
         Permission::UseWorkspace,
         Permission::ManageOwnAccount,
         Permission::ManageUsers,
@@ -124,6 +127,7 @@ impl Permission {
         Permission::RecordRomaIdentity,
         Permission::ViewEvents,
         Permission::ManageEvents,
+        Permission::ViewStatistics,
     ];
 }
 
@@ -148,6 +152,7 @@ mod tests {
             assert_eq!(role.has(Permission::ViewAuditLog), admin, "{role}");
             assert_eq!(role.has(Permission::ManageDirectory), admin, "{role}");
             assert_eq!(role.has(Permission::ViewRomaIdentity), admin, "{role}");
+            assert_eq!(role.has(Permission::ViewStatistics), admin, "{role}");
             assert!(role.has(Permission::ViewDirectory));
             assert!(role.has(Permission::UseWorkspace));
             assert!(role.has(Permission::ManageOwnAccount));

@@ -361,6 +361,11 @@ async fn snapshot(
             .filter(|t| !t.is_empty());
     }
     if let Some(t) = s.territory_id {
+        let known: Option<i64> = sqlx::query_scalar("SELECT id FROM territories WHERE id = $1")
+            .bind(t)
+            .fetch_optional(&mut *conn)
+            .await?;
+        known.ok_or(Error::NotFound)?;
         s.place_unit_id = match crate::territories::unit_on(db, t, date).await {
             Ok(u) if u.country == "LV" => Some(u.id),
             Ok(_) | Err(Error::NotFound) => None,

@@ -15,8 +15,9 @@ use domain::token;
 
 use crate::error::{ErrorKind, error_response};
 use crate::features::{
-    account, admin, agenda, api, attendance, directory_api, events, events_api, login,
-    organisations, people, public, public_directory, registration, territories, transfer,
+    account, admin, agenda, api, attendance, attendance_api, directory_api, events, events_api,
+    login, organisations, people, public, public_directory, registration, statistics, territories,
+    transfer,
 };
 use crate::i18n::Lang;
 use crate::principal::{self, CurrentUser, LOGIN_COOKIE, SESSION_COOKIE};
@@ -119,6 +120,7 @@ fn registry() -> Registry {
     r.get("/{lang}/registration/{token}", Guest, registration::mine);
     r.post("/{lang}/registration/{token}/cancel", Guest, registration::cancel);
     // Login and passwords.
+    r.get("/{lang}/participation", Public, statistics::public_page);
     r.get("/{lang}/login", Guest, login::form);
     r.post("/{lang}/login", Guest, login::submit);
     r.post("/{lang}/logout", Page(UseWorkspace), login::logout);
@@ -153,6 +155,9 @@ fn registry() -> Registry {
     r.post("/{lang}/events/{id}/agenda/{item}", Page(ManageEvents), agenda::update);
     r.post("/{lang}/events/{id}/agenda/{item}/delete", Page(ManageEvents), agenda::remove);
     r.post("/{lang}/events/{id}/agenda/{item}/move", Page(ManageEvents), agenda::move_item);
+    // Participation statistics.
+    r.get("/{lang}/statistics", Page(ViewStatistics), statistics::coordinator_page);
+    r.get("/{lang}/statistics/export", Page(ViewStatistics), statistics::export);
     // Directory.
     r.get("/{lang}/organisations", Page(ViewDirectory), organisations::list);
     r.get("/{lang}/organisations/new", Page(ManageDirectory), organisations::new_form);
@@ -217,6 +222,13 @@ fn registry() -> Registry {
         "/api/v1/events/{id}/registrations",
         Api(ManageEvents),
         events_api::registrations,
+    );
+    r.get("/api/v1/events/{id}/attendance", Api(ViewEvents), attendance_api::list);
+    r.post("/api/v1/events/{id}/attendance", Api(ViewEvents), attendance_api::post);
+    r.get(
+        "/api/v1/statistics/participation",
+        Api(ViewStatistics),
+        statistics::api,
     );
     r
 }

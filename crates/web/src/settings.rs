@@ -24,6 +24,26 @@ pub struct Settings {
     pub trusted_proxies: Vec<IpAddr>,
     /// The SMTP relay for the outbox; without a host nothing is sent.
     pub smtp: crate::mail::SmtpSettings,
+    /// Who counts as youth in participation statistics.
+    pub youth: YouthSettings,
+}
+
+/// An inclusive age range; the default, 13–25, is the Latvian Youth Law's.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct YouthSettings {
+    pub min_age: i32,
+    pub max_age: i32,
+}
+
+impl Default for YouthSettings {
+    fn default() -> Self {
+        let y = domain::participation::Youth::default();
+        YouthSettings {
+            min_age: y.min,
+            max_age: y.max,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
@@ -51,6 +71,7 @@ impl Default for Settings {
             login_throttle: ThrottleSettings::default(),
             trusted_proxies: Vec::new(),
             smtp: crate::mail::SmtpSettings::default(),
+            youth: YouthSettings::default(),
         }
     }
 }
@@ -128,9 +149,22 @@ impl Settings {
         if self.login_throttle.max_failures < 1 || self.login_throttle.window_minutes < 1 {
             return Err("configuration: login_throttle values must be positive".to_owned());
         }
+        if self.youth.min_age < 0
+            || self.youth.max_age < self.youth.min_age
+            || self.youth.max_age > 150
+        {
+            return Err("configuration: youth ages must be 0 ≤ min_age ≤ max_age ≤ 150".to_owned());
+        }
         url::Url::parse(&self.public_url)
             .map_err(|e| format!("configuration: public_url {:?}: {e}", self.public_url))?;
         Ok(())
+    }
+
+    pub fn youth(&self) -> domain::participation::Youth {
+        domain::participation::Youth {
+            min: self.youth.min_age,
+            max: self.youth.max_age,
+        }
     }
 
     pub fn synchronous(&self) -> store::Synchronous {

@@ -41,7 +41,10 @@ use crate::principal::{ClientIp, CurrentUser};
         crate::features::directory_api::patch_person,
         crate::features::events_api::list,
         crate::features::events_api::get,
-        crate::features::events_api::registrations
+        crate::features::events_api::registrations,
+        crate::features::attendance_api::list,
+        crate::features::attendance_api::post,
+        crate::features::statistics::api
     ),
     components(schemas(
         Me,
@@ -61,7 +64,10 @@ use crate::principal::{ClientIp, CurrentUser};
         crate::features::events_api::EventJson,
         crate::features::events_api::EventOrganisationJson,
         crate::features::events_api::AgendaItemJson,
-        crate::features::events_api::RegistrationJson
+        crate::features::events_api::RegistrationJson,
+        crate::features::attendance_api::AttendanceJson,
+        crate::features::attendance_api::ParticipantInput,
+        crate::features::attendance_api::CreatedJson
     )),
     modifiers(&BearerAuth)
 )]

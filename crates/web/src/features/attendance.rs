@@ -258,7 +258,7 @@ pub struct WalkInFields {
 }
 
 impl WalkInFields {
-    fn from_body(body: &[(String, String)]) -> WalkInFields {
+    pub(crate) fn from_body(body: &[(String, String)]) -> WalkInFields {
         let mut f = WalkInFields::default();
         for (k, v) in body {
             let v = v.clone();

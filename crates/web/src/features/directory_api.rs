@@ -18,7 +18,7 @@ use crate::i18n::{self, Lang};
 use crate::principal::{ClientIp, CurrentUser};
 
 /// A 422 problem document listing each invalid field with an English message.
-fn invalid(errors: &FormErrors) -> Response {
+pub(crate) fn invalid(errors: &FormErrors) -> Response {
     let body = serde_json::json!({
         "type": "about:blank",
         "title": "Invalid input",

@@ -71,7 +71,7 @@ pub struct AgendaItemJson {
     speakers_text: Option<String>,
 }
 
-fn rfc3339(t: i64) -> String {
+pub(crate) fn rfc3339(t: i64) -> String {
     jiff::Timestamp::from_second(t)
         .map(|t| t.to_string())
         .unwrap_or_default()
