@@ -87,3 +87,29 @@ stats-export-xlsx = Download XLSX
 stats-date-invalid = Enter the date as YYYY-MM-DD.
 stats-dates-order = The end date cannot be before the start date.
 nav-statistics = Statistics
+
+attendance-import = Import a sign-in sheet
+attendance-import-title = Sign-in sheet import
+attendance-import-intro = A scanned sign-in sheet typed into a spreadsheet can be loaded as a CSV or XLSX file. You will first see what happens to each line; nothing is saved until you confirm.
+attendance-import-col-name = The participant's full name (required)
+attendance-import-col-email = When given, finds the registration or the registry person
+attendance-import-col-organisation = The organisation's name; one in the registry is found by its name
+attendance-import-col-category = When not given, it is derived (state_authority, municipal_authority, ngo, roma_representative, mediator, international_partner, expert, media, other)
+attendance-import-col-stats = Gender (female, male, other), age in years or a group (18-24, 65+), Roma self-identification (yes, no) — only with consent
+attendance-import-col-consent = "yes" when the participant agreed to the answers being used in statistics; otherwise the answers are not kept
+attendance-import-no-name = The file has no column of participants' names ("Name").
+attendance-import-bad-category = unknown category
+attendance-import-bad-answer = an answer about gender, age or Roma self-identification that cannot be read
+attendance-import-stats-dropped = the statistics answers will not be kept: no consent
+attendance-import-twice = this person is already on an earlier line
+attendance-import-match = Matched to a registration or a registry person
+attendance-import-add = New participant
+attendance-import-present = Skipped
+attendance-import-reject = Will not be loaded
+attendance-import-changed = Someone was checked in or data changed since the preview, so nothing was saved. Upload the file again.
+attendance-import-usable = { $count ->
+    [0] There is no line to load.
+    [one] { $count } line will be loaded.
+   *[other] { $count } lines will be loaded.
+}
+attendance-imported-notice = Sign-in sheet imported.

@@ -89,3 +89,30 @@ stats-export-xlsx = Lejupielādēt XLSX
 stats-date-invalid = Ievadiet datumu formā GGGG-MM-DD.
 stats-dates-order = Beigu datums nevar būt pirms sākuma datuma.
 nav-statistics = Statistika
+
+attendance-import = Importēt parakstu lapu
+attendance-import-title = Parakstu lapas imports
+attendance-import-intro = Ieskenētu un pārrakstītu parakstu lapu var ielādēt kā CSV vai XLSX failu. Vispirms redzēsiet, kas notiks ar katru rindu; nekas netiek saglabāts, kamēr neapstiprināsiet.
+attendance-import-col-name = Dalībnieka vārds un uzvārds (obligāti)
+attendance-import-col-email = Ja norādīts, pēc tā atrod pieteikumu vai personu reģistrā
+attendance-import-col-organisation = Organizācijas nosaukums; reģistrā esošu atrod pēc nosaukuma
+attendance-import-col-category = Ja nav norādīta, to nosaka automātiski (state_authority, municipal_authority, ngo, roma_representative, mediator, international_partner, expert, media, other)
+attendance-import-col-stats = Dzimums (sieviete, vīrietis, cits), vecums gados vai grupa (18-24, 65+), romu piederība (jā, nē) — tikai ar piekrišanu
+attendance-import-col-consent = "jā", ja dalībnieks piekrita atbilžu izmantošanai statistikā; citādi atbildes netiek saglabātas
+attendance-import-no-name = Failā nav kolonnas ar dalībnieku vārdiem ("Vārds, uzvārds").
+attendance-import-bad-category = nezināma kategorija
+attendance-import-bad-answer = nesaprotama atbilde par dzimumu, vecumu vai romu piederību
+attendance-import-stats-dropped = statistikas atbildes netiks saglabātas, jo nav piekrišanas
+attendance-import-twice = šī persona failā jau ir augstāk
+attendance-import-match = Atrasts pieteikums vai persona reģistrā
+attendance-import-add = Jauns dalībnieks
+attendance-import-present = Izlaists
+attendance-import-reject = Netiks ielādēts
+attendance-import-changed = Kopš priekšskatījuma kāds jau tika atzīmēts vai dati mainījās, tāpēc nekas netika saglabāts. Augšupielādējiet failu vēlreiz.
+attendance-import-usable = { $count ->
+    [0] Nav nevienas rindas, ko ielādēt.
+    [one] Tiks ielādēta { $count } rinda.
+    [zero] Tiks ielādētas { $count } rindas.
+   *[other] Tiks ielādētas { $count } rindas.
+}
+attendance-imported-notice = Parakstu lapa importēta.

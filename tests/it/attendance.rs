@@ -705,3 +705,92 @@ async fn a_municipality_posts_its_sign_in_list_through_the_api_all_or_nothing() 
         404
     );
 }
+
+#[tokio::test]
+async fn a_typed_sign_in_sheet_is_previewed_then_recorded_whole() {
+    let app = TestApp::spawn().await;
+    let event = app.fixtures.event;
+    let reg = register(&app, event, "Jānis Bērziņš", "janis@example.invalid").await;
+    let c = app.login(Role::Coordinator).await;
+    let sheet = "Vārds, uzvārds;E-pasts;Organizācija;Vieta;Dzimums;Vecums;Romu piederība;Piekrišana\n\
+                 JANIS BERZINS;;;;;;;\n\
+                 Kāds Cits;anna@a.test.invalid;;;;;;\n\
+                 Ilze Kļaviņa;;Biedrība Vārds;Viļaka;sieviete;23;jā;jā\n\
+                 Aivars Zeltiņš;;;Rēzekne;vīrietis;70;jā;\n\
+                 Nezināma Vieta;;;Atlantīda;;;;\n\
+                 Ilze Klavina;;;;;;;\n";
+    let res = crate::transfer::upload_to(
+        &c,
+        &format!("/lv/events/{event}/attendance/import"),
+        "paraksti.csv",
+        sheet.as_bytes(),
+    )
+    .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    let preview_path = res.location().unwrap_or_default().to_owned();
+    let preview = c.get(&preview_path).await;
+    assert_eq!(preview.status, 200);
+    assert!(
+        preview.text.contains("Tiks ielādētas 4 rindas"),
+        "{}",
+        preview.text
+    );
+    assert!(preview.text.contains("nav piekrišanas"));
+    assert!(preview.text.contains("nezināma vieta"));
+    assert!(preview.text.contains("failā jau ir augstāk"));
+    assert!(
+        ok(store::attendance::for_event(&app.db, store::attendance::Scope::All, event).await)
+            .is_empty(),
+        "nothing before confirming"
+    );
+    // Someone checks the registrant in meanwhile: confirming saves nothing.
+    let checked = ok(store::attendance::check_in_registration(
+        &app.db,
+        app.clock_now(),
+        &store::Actor::cli(),
+        store::attendance::Scope::All,
+        event,
+        reg,
+        None,
+    )
+    .await);
+    let res = c.post_form(&format!("{preview_path}/confirm"), &[]).await;
+    assert_eq!(res.status, 409, "{}", res.text);
+    assert_eq!(
+        ok(store::attendance::for_event(&app.db, store::attendance::Scope::All, event).await).len(),
+        1
+    );
+    ok(store::attendance::remove(
+        &app.db,
+        app.clock_now(),
+        &store::Actor::cli(),
+        store::attendance::Scope::All,
+        event,
+        checked,
+    )
+    .await);
+    let res = c.post_form(&format!("{preview_path}/confirm"), &[]).await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    let list =
+        ok(store::attendance::for_event(&app.db, store::attendance::Scope::All, event).await);
+    assert_eq!(list.len(), 4);
+    assert!(list.iter().any(|a| a.registration_id == Some(reg)));
+    assert!(
+        list.iter()
+            .any(|a| a.person_id == Some(app.fixtures.person_a) && a.source == "import")
+    );
+    let s = stats(&app).await;
+    assert_eq!(s.roma_self_identified["yes"], 1, "only with consent");
+    assert_eq!(s.by_gender["female"], 1);
+    assert_eq!(s.by_gender["male"], 0, "dropped without consent");
+    assert_eq!(s.by_age_group["18_24"], 1);
+    // Confirming again changes nothing; the kept plan has no names.
+    let again = c.post_form(&format!("{preview_path}/confirm"), &[]).await;
+    assert_eq!(again.status, 303);
+    assert_eq!(stats(&app).await.participations, 4);
+    let after = c.get(&preview_path).await;
+    assert!(!after.text.contains("Ilze"));
+    // Another user cannot open this preview.
+    let m = app.login(Role::Municipality).await;
+    assert_eq!(m.get(&preview_path).await.status, 404);
+}

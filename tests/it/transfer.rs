@@ -274,7 +274,7 @@ async fn exports_are_files_with_only_the_allowed_columns_and_are_audited() {
     );
 }
 
-async fn upload_to(c: &Client, path: &str, name: &str, bytes: &[u8]) -> Resp {
+pub async fn upload_to(c: &Client, path: &str, name: &str, bytes: &[u8]) -> Resp {
     let boundary = "----romaTestBoundary7MA4YWxk";
     let mut body = Vec::new();
     body.extend(

@@ -55,6 +55,8 @@ pub struct Declared {
     pub email: Option<String>,
     /// The registry person this is, when the coordinator chose one.
     pub person_id: Option<i64>,
+    /// This event's registration this is (an imported line matched to a registrant).
+    pub registration_id: Option<i64>,
     pub organisation_id: Option<i64>,
     pub organisation_text: Option<String>,
     pub territory_id: Option<i64>,
@@ -497,6 +499,7 @@ pub async fn check_in_registration(
         age_group: r.7,
         roma_self_identified: r.8,
         category,
+        registration_id: None,
     };
     let s = snapshot(db, &mut tx, starts_at, &declared).await?;
     if s.person_id.is_some() && declared.person_id.is_none() {
@@ -552,8 +555,67 @@ pub(crate) async fn add_in(
     if !open_for_check_in(&status) {
         return Err(Error::Conflict("closed"));
     }
+    let mut d = d.clone();
+    if let Some(r) = d.registration_id {
+        // The registrant: their registry person and address, unless given.
+        let ours: Option<(Option<i64>, String)> = sqlx::query_as(
+            "SELECT person_id, email FROM registrations
+             WHERE id = $1 AND event_id = $2 AND status <> 'cancelled'",
+        )
+        .bind(r)
+        .bind(event_id)
+        .fetch_optional(&mut *conn)
+        .await?;
+        let (person, email) = ours.ok_or(Error::NotFound)?;
+        d.person_id = d.person_id.or(person);
+        d.email = d.email.or(Some(email));
+    }
+    let d = &d;
     let s = snapshot(db, conn, starts_at, d).await?;
-    insert(conn, now, actor, event_id, None, source, &s).await
+    insert(conn, now, actor, event_id, d.registration_id, source, &s).await
+}
+
+/// Applies a previewed sign-in sheet (an `import_batches` row of this user): every line
+/// or none, and the batch only once. `kept` replaces the stored plan (without personal
+/// data). Errors as [`add_all`]; `Conflict("applied")` for a batch already applied.
+#[expect(clippy::too_many_arguments)]
+pub async fn apply_import(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    scope: Scope,
+    event_id: i64,
+    batch_id: i64,
+    user_id: i64,
+    kept: &str,
+    lines: &[Declared],
+) -> Result<Vec<i64>, (usize, Error)> {
+    let mut tx = db.write().await.map_err(|e| (0, e))?;
+    let n = sqlx::query(
+        "UPDATE import_batches SET applied_at = $1, plan = $2
+         WHERE id = $3 AND user_id = $4 AND applied_at IS NULL",
+    )
+    .bind(now)
+    .bind(kept)
+    .bind(batch_id)
+    .bind(user_id)
+    .execute(&mut *tx)
+    .await
+    .map_err(|e| (0, e.into()))?
+    .rows_affected();
+    if n == 0 {
+        return Err((0, Error::Conflict("applied")));
+    }
+    let mut ids = Vec::with_capacity(lines.len());
+    for (i, d) in lines.iter().enumerate() {
+        ids.push(
+            add_in(db, &mut tx, now, actor, scope, event_id, Source::Import, d)
+                .await
+                .map_err(|e| (i, e))?,
+        );
+    }
+    tx.commit().await.map_err(|e| (0, e.into()))?;
+    Ok(ids)
 }
 
 /// Adds many attendances in one transaction: all of them, or (on the first error,

@@ -15,9 +15,9 @@ use domain::token;
 
 use crate::error::{ErrorKind, error_response};
 use crate::features::{
-    account, admin, agenda, api, attendance, attendance_api, directory_api, events, events_api,
-    login, organisations, people, public, public_directory, registration, statistics, territories,
-    transfer,
+    account, admin, agenda, api, attendance, attendance_api, attendance_import, directory_api,
+    events, events_api, login, organisations, people, public, public_directory, registration,
+    statistics, territories, transfer,
 };
 use crate::i18n::Lang;
 use crate::principal::{self, CurrentUser, LOGIN_COOKIE, SESSION_COOKIE};
@@ -146,6 +146,10 @@ fn registry() -> Registry {
     r.post("/{lang}/events/{id}/attendance/check-in", Page(ViewEvents), attendance::check_in);
     r.get("/{lang}/events/{id}/attendance/walk-in", Page(ViewEvents), attendance::walk_in_form);
     r.post("/{lang}/events/{id}/attendance/walk-in", Page(ViewEvents), attendance::walk_in);
+    r.get("/{lang}/events/{id}/attendance/import", Page(ViewEvents), attendance_import::form);
+    r.post("/{lang}/events/{id}/attendance/import", Page(ViewEvents), attendance_import::upload);
+    r.get("/{lang}/events/{id}/attendance/import/{item}", Page(ViewEvents), attendance_import::preview);
+    r.post("/{lang}/events/{id}/attendance/import/{item}/confirm", Page(ViewEvents), attendance_import::confirm);
     r.post("/{lang}/events/{id}/attendance/{item}/remove", Page(ViewEvents), attendance::remove);
     r.post("/{lang}/events/{id}/attendance/{item}/category", Page(ViewEvents), attendance::set_category);
     r.get("/{lang}/events/{id}/sign-in-sheet", Page(ViewEvents), attendance::sheet);

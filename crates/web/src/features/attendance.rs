@@ -36,7 +36,7 @@ pub fn scope_of(user: &CurrentUser) -> store::attendance::Scope {
 }
 
 /// The event, if the user may take its attendance.
-async fn event_for(
+pub(crate) async fn event_for(
     state: &AppState,
     user: &CurrentUser,
     id: &str,
@@ -120,6 +120,7 @@ pub async fn screen(
         Some("added") => Some("attendance-added-notice"),
         Some("category") => Some("saved-notice"),
         Some("already") => Some("attendance-already-notice"),
+        Some("imported") => Some("attendance-imported-notice"),
         _ => None,
     };
     Ok(Html(
@@ -348,6 +349,7 @@ pub(crate) fn validate_walk_in(
         name: name.unwrap_or_default(),
         email,
         person_id,
+        registration_id: None,
         organisation_id,
         organisation_text,
         territory_id,

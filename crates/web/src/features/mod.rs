@@ -6,6 +6,7 @@ pub mod agenda;
 pub mod api;
 pub mod attendance;
 pub mod attendance_api;
+pub mod attendance_import;
 pub mod directory;
 pub mod directory_api;
 pub mod events;
