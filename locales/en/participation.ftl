@@ -113,3 +113,108 @@ attendance-import-usable = { $count ->
    *[other] { $count } lines will be loaded.
 }
 attendance-imported-notice = Sign-in sheet imported.
+
+## Invitations
+
+invitations-title = Invitations
+invitations-link = Invitations and answers
+invitations-people = Invite people from the registry
+invitations-choose-people = People
+invitations-people-hint = Several can be chosen (Ctrl or Cmd + click). Only people with an e-mail address are listed.
+invitations-organisations = Invite organisations by kind and place
+invitations-organisations-hint = The invitation goes to the organisation's e-mail. Organisations without one are counted, not invited.
+invitations-place = Place (a city, a municipality or a place within it)
+invitations-send = Send invitations
+invitations-sent = Invitations sent
+invitations-sent-at = Sent
+invitations-none = No invitations sent yet.
+invitation-accepted = Accepted
+invitation-declined = Declined
+invitation-no-answer = No answer
+invitation-sent-notice = { $count ->
+    [0] No new invitation was sent.
+    [one] { $count } invitation sent.
+   *[other] { $count } invitations sent.
+}
+invitation-skipped-notice = { $count ->
+    [one] { $count } address had been invited already.
+   *[other] { $count } addresses had been invited already.
+}
+invitation-no-email-notice = { $count ->
+    [one] { $count } organisation has no e-mail address.
+   *[other] { $count } organisations have no e-mail address.
+}
+invitation-choose-people = Choose at least one person.
+invitation-choose-filter = Choose a kind of organisation, a place, or both.
+invitation-closed = Invitations can be sent only for a published event open for registration.
+invitation-title = Invitation
+invitation-accept = Accept and register
+invitation-decline = Decline
+invitation-declined-notice = Thank you for your answer. Your decline is recorded; should you change your mind, you can accept here.
+invitation-answered = This invitation has been answered already.
+mail-invitation-subject = Invitation: { $event }
+mail-invitation-body = Hello, { $name }!
+
+    You are invited to "{ $event }" ({ $when }).
+
+    Please answer here — accept the invitation or decline:
+
+    { $link }
+
+## Minutes and follow-up actions
+
+minutes-title = Minutes
+minutes-link = Minutes and follow-up actions
+minutes-summary-lv = Summary in Latvian
+minutes-summary-en = Summary in English
+minutes-decisions-lv = Decisions in Latvian
+minutes-decisions-en = Decisions in English
+minutes-recommendations-lv = Working groups' recommendations in Latvian
+minutes-recommendations-en = Working groups' recommendations in English
+minutes-is-published = The minutes are published on the event's public page.
+minutes-is-internal = The minutes are seen in the workspace only.
+minutes-publish = Publish the minutes
+minutes-withdraw = Take the minutes off the public page
+minutes-published-notice = Minutes published.
+minutes-withdrawn-notice = Minutes taken off the public page.
+minutes-empty = Write and save the minutes in Latvian first.
+minutes-public-title = Minutes
+actions-title = Follow-up actions
+actions-intro = Actions decided at meetings that your organisation is responsible for. Overdue ones come first.
+actions-none = No actions.
+actions-show-all = Show done and dropped ones too
+actions-show-pending = Show pending ones only
+actions-overdue-count = { $count ->
+    [one] { $count } action is overdue.
+   *[other] { $count } actions are overdue.
+}
+actions-from-series = Pending actions from earlier meetings of this series
+action-what = Action
+action-what-lv = Action in Latvian
+action-what-en = Action in English
+action-owner = Responsible organisation
+action-due = Due
+action-decided-at = Decided at
+action-overdue = overdue
+action-new = New action
+action-add = Add the action
+action-created-notice = Action added.
+action-title-invalid = Write what is to be done (up to 500 characters).
+action-owner-invalid = Choose the responsible organisation from the list.
+action-status-open = Open
+action-status-in-progress = In progress
+action-status-done = Done
+action-status-dropped = Dropped
+action-status-unchanged = Status unchanged
+action-notes = Progress
+action-notes-none = Nothing recorded yet.
+action-progress = Record progress
+action-note = Note
+action-note-hint = What was done; when dropping the action, why.
+action-new-status = New status
+action-drop-reason = When dropping an action, write the reason.
+action-note-empty = Write a note or choose a new status.
+nav-actions = Actions
+minutes-summary = Summary
+minutes-decisions = Decisions
+minutes-recommendations = Working groups' recommendations

@@ -116,3 +116,109 @@ attendance-import-usable = { $count ->
    *[other] Tiks ielādētas { $count } rindas.
 }
 attendance-imported-notice = Parakstu lapa importēta.
+
+## Invitations
+
+invitations-title = Ielūgumi
+invitations-link = Ielūgumi un atbildes
+invitations-people = Ielūgt personas no reģistra
+invitations-choose-people = Personas
+invitations-people-hint = Var izvēlēties vairākas (Ctrl vai Cmd + klikšķis). Redzamas tikai personas ar e-pasta adresi.
+invitations-organisations = Ielūgt organizācijas pēc veida un vietas
+invitations-organisations-hint = Ielūgums tiek nosūtīts uz organizācijas e-pastu. Organizācijas bez e-pasta tiek saskaitītas, bet netiek ielūgtas.
+invitations-place = Vieta (pilsēta, novads vai tajā esoša vieta)
+invitations-send = Sūtīt ielūgumus
+invitations-sent = Nosūtītie ielūgumi
+invitations-sent-at = Nosūtīts
+invitations-none = Ielūgumi vēl nav sūtīti.
+invitation-accepted = Pieņemts
+invitation-declined = Atteikts
+invitation-no-answer = Nav atbildes
+invitation-sent-notice = { $count ->
+    [0] Neviens jauns ielūgums netika nosūtīts.
+    [one] Nosūtīts { $count } ielūgums.
+    [zero] Nosūtīti { $count } ielūgumi.
+   *[other] Nosūtīti { $count } ielūgumi.
+}
+invitation-skipped-notice = { $count ->
+    [one] { $count } adresāts jau bija ielūgts.
+   *[other] { $count } adresāti jau bija ielūgti.
+}
+invitation-no-email-notice = { $count ->
+    [one] { $count } organizācijai nav e-pasta adreses.
+   *[other] { $count } organizācijām nav e-pasta adreses.
+}
+invitation-choose-people = Izvēlieties vismaz vienu personu.
+invitation-choose-filter = Izvēlieties organizācijas veidu, vietu vai abus.
+invitation-closed = Ielūgumus var sūtīt tikai publicētam pasākumam, kurā notiek pieteikšanās.
+invitation-title = Ielūgums
+invitation-accept = Pieņemt ielūgumu un pieteikties
+invitation-decline = Atteikties
+invitation-declined-notice = Paldies par atbildi. Jūsu atteikums ir saņemts; ja pārdomāsiet, ielūgumu var pieņemt šeit pat.
+invitation-answered = Uz šo ielūgumu jau ir atbildēts.
+mail-invitation-subject = Ielūgums: { $event }
+mail-invitation-body = Labdien, { $name }!
+
+    Jūs esat ielūgts uz pasākumu „{ $event }” ({ $when }).
+
+    Lūdzu, atbildiet šeit — pieņemiet ielūgumu vai atsakieties:
+
+    { $link }
+
+## Minutes and follow-up actions
+
+minutes-title = Protokols
+minutes-link = Protokols un turpmākās darbības
+minutes-summary-lv = Kopsavilkums latviski
+minutes-summary-en = Kopsavilkums angliski
+minutes-decisions-lv = Lēmumi latviski
+minutes-decisions-en = Lēmumi angliski
+minutes-recommendations-lv = Darba grupu ieteikumi latviski
+minutes-recommendations-en = Darba grupu ieteikumi angliski
+minutes-is-published = Protokols ir publicēts pasākuma publiskajā lapā.
+minutes-is-internal = Protokols ir redzams tikai darba vietā.
+minutes-publish = Publicēt protokolu
+minutes-withdraw = Noņemt protokolu no publiskās lapas
+minutes-published-notice = Protokols publicēts.
+minutes-withdrawn-notice = Protokols noņemts no publiskās lapas.
+minutes-empty = Vispirms ierakstiet un saglabājiet protokola tekstu latviski.
+minutes-public-title = Protokols
+actions-title = Turpmākās darbības
+actions-intro = Sanāksmēs nolemtās darbības, par kurām atbild jūsu organizācija. Kavētās ir augšā.
+actions-none = Nav darbību.
+actions-show-all = Rādīt arī paveiktās un atceltās
+actions-show-pending = Rādīt tikai nepabeigtās
+actions-overdue-count = { $count ->
+    [one] { $count } darbība kavējas.
+   *[other] { $count } darbības kavējas.
+}
+actions-from-series = Nepabeigtās darbības no iepriekšējām šīs sērijas sanāksmēm
+action-what = Darbība
+action-what-lv = Darbība latviski
+action-what-en = Darbība angliski
+action-owner = Atbildīgā organizācija
+action-due = Termiņš
+action-decided-at = Nolemts
+action-overdue = kavējas
+action-new = Jauna darbība
+action-add = Pievienot darbību
+action-created-notice = Darbība pievienota.
+action-title-invalid = Ierakstiet, kas jādara (līdz 500 zīmēm).
+action-owner-invalid = Izvēlieties atbildīgo organizāciju no saraksta.
+action-status-open = Atvērta
+action-status-in-progress = Tiek veikta
+action-status-done = Paveikta
+action-status-dropped = Atcelta
+action-status-unchanged = Statuss nemainās
+action-notes = Gaita
+action-notes-none = Vēl nav ierakstu.
+action-progress = Ierakstīt gaitu
+action-note = Piezīme
+action-note-hint = Kas paveikts; atceļot darbību — iemesls.
+action-new-status = Jauns statuss
+action-drop-reason = Atceļot darbību, ierakstiet iemeslu.
+action-note-empty = Ierakstiet piezīmi vai izvēlieties jaunu statusu.
+nav-actions = Darbības
+minutes-summary = Kopsavilkums
+minutes-decisions = Lēmumi
+minutes-recommendations = Darba grupu ieteikumi

@@ -539,6 +539,74 @@ async fn workspace_pages_have_no_accessibility_violations() {
     ))
     .await;
     found.extend(axe(&b, "lv", "Parakstu lapa: Ikgadējā sanāksme (tests)").await);
+    // Invitations: the coordinator's page, then the invitee's answer page with an error.
+    b.goto(&url(
+        &app,
+        &format!("/lv/events/{}/invitations", app.fixtures.event),
+    ))
+    .await;
+    found.extend(axe(&b, "lv", "Ielūgumi: Ikgadējā sanāksme (tests)").await);
+    b.find("#people option").await.click().await;
+    b.find("form[action$='/invitations/people'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for("table tbody tr").await;
+    found.extend(axe(&b, "lv", "Ielūgumi: Ikgadējā sanāksme (tests)").await);
+    let (mails, _) = store::outbox::list(&app.db, 0)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let invite_link = mails
+        .iter()
+        .find(|m| m.kind == "invitation")
+        .and_then(|m| m.body.find("/invitation/").map(|at| &m.body[at..]))
+        .and_then(|l| l.split_whitespace().next())
+        .map(|l| format!("/lv{l}"))
+        .unwrap_or_default();
+    b.goto(&url(&app, &invite_link)).await;
+    found.extend(axe(&b, "lv", "Ielūgums: Ikgadējā sanāksme (tests)").await);
+    b.find("#answer").await.click().await;
+    b.wait_for("#notice[aria-invalid=true]").await;
+    found.extend(axe(&b, "lv", "Ielūgums: Ikgadējā sanāksme (tests)").await);
+    // Minutes and follow-up actions.
+    let minutes_h1 = "Protokols: Ikgadējā sanāksme (tests)";
+    b.goto(&url(
+        &app,
+        &format!("/lv/events/{}/minutes", app.fixtures.event),
+    ))
+    .await;
+    found.extend(axe(&b, "lv", minutes_h1).await);
+    b.find("#title_lv").await.send_keys("Apkopot datus").await;
+    b.find("form[action$='/actions'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for("#owner[aria-invalid=true]").await;
+    found.extend(axe(&b, "lv", minutes_h1).await);
+    let action = store::actions::create(
+        &app.db,
+        app.clock_now(),
+        &store::Actor::cli(),
+        app.fixtures.event,
+        &store::actions::ActionInput {
+            title_lv: "Sagatavot ziņojumu".to_owned(),
+            owner_organisation_id: app.fixtures.org_a,
+            due_date: Some(jiff::civil::date(2026, 1, 31)),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    b.goto(&url(&app, "/lv/actions")).await;
+    found.extend(axe(&b, "lv", "Turpmākās darbības").await);
+    b.goto(&url(&app, &format!("/lv/actions/{action}"))).await;
+    b.find("#status option[value=dropped]").await.click().await;
+    b.find("form[action$='/progress'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for("#note[aria-invalid=true]").await;
+    found.extend(axe(&b, "lv", "Sagatavot ziņojumu").await);
     b.goto(&url(&app, "/lv/people/new")).await;
     b.find("#emails").await.send_keys("nav adrese").await;
     b.find("form[action$='/people'] button[type=submit]")

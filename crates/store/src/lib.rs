@@ -1,6 +1,7 @@
 //! All SQL of Roma Platform: the pool, embedded migrations, and one module per aggregate.
 //! Functions return domain values; callers never see SQL.
 
+pub mod actions;
 pub mod agenda;
 pub mod attendance;
 pub mod audit;
@@ -8,10 +9,12 @@ pub mod db;
 pub mod demo;
 pub mod events;
 pub mod import;
+pub mod invitations;
 pub mod listings;
 pub mod maintenance;
 pub mod merge;
 pub mod migrate;
+pub mod minutes;
 pub mod organisations;
 pub mod outbox;
 pub mod people;

@@ -70,6 +70,7 @@ const PERSON_REFERENCES: &[(&str, &str, &str)] = &[
     ("speakers", "event_agenda_speakers", "person_id"),
     ("registrations", "registrations", "person_id"),
     ("attendances", "attendances", "person_id"),
+    ("invitations", "invitations", "person_id"),
 ];
 
 /// The same for a merged organisation.
@@ -79,6 +80,8 @@ const ORG_REFERENCES: &[(&str, &str, &str)] = &[
     ("users", "users", "organisation_id"),
     ("registrations", "registrations", "organisation_id"),
     ("attendances", "attendances", "organisation_id"),
+    ("invitations", "invitations", "organisation_id"),
+    ("actions", "follow_up_actions", "owner_organisation_id"),
 ];
 
 /// Moves every reference in `refs` from `from` to `to`; returns the moved ids by key.

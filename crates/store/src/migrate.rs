@@ -80,6 +80,18 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
         include_str!("../migrations/0011_attendance.sql"),
         Data::None,
     ),
+    (
+        12,
+        "invitations",
+        include_str!("../migrations/0012_invitations.sql"),
+        Data::None,
+    ),
+    (
+        13,
+        "minutes_actions",
+        include_str!("../migrations/0013_minutes_actions.sql"),
+        Data::None,
+    ),
 ];
 
 /// Applies every migration not yet applied, each in its own transaction. Returns the

@@ -122,6 +122,20 @@ pub async fn register(
     mail: impl FnOnce(&Registration) -> Outgoing,
 ) -> crate::Result<Registration> {
     let mut tx = db.write().await?;
+    let reg = register_in(&mut tx, now, actor, event_id, r, mail).await?;
+    tx.commit().await?;
+    Ok(reg)
+}
+
+/// [`register`] inside the caller's transaction (an accepted invitation).
+pub(crate) async fn register_in(
+    tx: &mut SqliteConnection,
+    now: i64,
+    actor: &Actor,
+    event_id: i64,
+    r: &NewRegistration,
+    mail: impl FnOnce(&Registration) -> Outgoing,
+) -> crate::Result<Registration> {
     let event: Option<(String, Option<i64>, Option<i64>, i64)> = sqlx::query_as(
         "SELECT status, capacity, registration_deadline, starts_at FROM events WHERE id = $1",
     )
@@ -156,8 +170,8 @@ pub async fn register(
             .await?
         }
     };
-    let confirmed = confirmed_count(&mut tx, event_id).await?;
-    let waiting = waiting_count(&mut tx, event_id).await?;
+    let confirmed = confirmed_count(tx, event_id).await?;
+    let waiting = waiting_count(tx, event_id).await?;
     // Nobody jumps the queue: with people waiting, a newcomer waits too.
     let place = match capacity {
         Some(c) if confirmed >= c || waiting > 0 => Status::Waiting,
@@ -205,9 +219,9 @@ pub async fn register(
         private_person: r.private_person,
     };
     let m = mail(&reg);
-    crate::outbox::enqueue_in(&mut tx, now, &m.kind, &reg.email, &m.subject, &m.body).await?;
+    crate::outbox::enqueue_in(tx, now, &m.kind, &reg.email, &m.subject, &m.body).await?;
     audit::record(
-        &mut tx,
+        tx,
         now,
         actor,
         &AuditEvent::new("registration_created")
@@ -215,7 +229,6 @@ pub async fn register(
             .detail(format!("registration={id} {}", place.as_str())),
     )
     .await?;
-    tx.commit().await?;
     Ok(reg)
 }
 

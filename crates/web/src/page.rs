@@ -37,6 +37,7 @@ pub struct PageCtx {
 const NAV: &[(&str, &str, Permission)] = &[
     ("/workspace", "nav-workspace", Permission::UseWorkspace),
     ("/events", "nav-events", Permission::ViewEvents),
+    ("/actions", "nav-actions", Permission::ViewEvents),
     ("/statistics", "nav-statistics", Permission::ViewStatistics),
     (
         "/organisations",

@@ -15,9 +15,9 @@ use domain::token;
 
 use crate::error::{ErrorKind, error_response};
 use crate::features::{
-    account, admin, agenda, api, attendance, attendance_api, attendance_import, directory_api,
-    events, events_api, login, organisations, people, public, public_directory, registration,
-    statistics, territories, transfer,
+    account, actions, admin, agenda, api, attendance, attendance_api, attendance_import,
+    directory_api, events, events_api, invitations, login, minutes, organisations, people, public,
+    public_directory, registration, statistics, territories, transfer,
 };
 use crate::i18n::Lang;
 use crate::principal::{self, CurrentUser, LOGIN_COOKIE, SESSION_COOKIE};
@@ -121,6 +121,8 @@ fn registry() -> Registry {
     r.post("/{lang}/registration/{token}/cancel", Guest, registration::cancel);
     // Login and passwords.
     r.get("/{lang}/participation", Public, statistics::public_page);
+    r.get("/{lang}/invitation/{token}", Guest, invitations::answer_form);
+    r.post("/{lang}/invitation/{token}", Guest, invitations::answer);
     r.get("/{lang}/login", Guest, login::form);
     r.post("/{lang}/login", Guest, login::submit);
     r.post("/{lang}/logout", Page(UseWorkspace), login::logout);
@@ -153,6 +155,16 @@ fn registry() -> Registry {
     r.post("/{lang}/events/{id}/attendance/{item}/remove", Page(ViewEvents), attendance::remove);
     r.post("/{lang}/events/{id}/attendance/{item}/category", Page(ViewEvents), attendance::set_category);
     r.get("/{lang}/events/{id}/sign-in-sheet", Page(ViewEvents), attendance::sheet);
+    r.get("/{lang}/events/{id}/invitations", Page(ManageEvents), invitations::list);
+    r.post("/{lang}/events/{id}/invitations/people", Page(ManageEvents), invitations::invite_people);
+    r.post("/{lang}/events/{id}/invitations/organisations", Page(ManageEvents), invitations::invite_organisations);
+    r.get("/{lang}/events/{id}/minutes", Page(ManageEvents), minutes::form);
+    r.post("/{lang}/events/{id}/minutes", Page(ManageEvents), minutes::save);
+    r.post("/{lang}/events/{id}/minutes/publish", Page(ManageEvents), minutes::publish);
+    r.post("/{lang}/events/{id}/actions", Page(ManageEvents), minutes::add_action);
+    r.get("/{lang}/actions", Page(ViewEvents), actions::list);
+    r.get("/{lang}/actions/{id}", Page(ViewEvents), actions::detail);
+    r.post("/{lang}/actions/{id}/progress", Page(ViewEvents), actions::progress);
     r.get("/{lang}/events/{id}/agenda", Page(ManageEvents), agenda::page);
     r.post("/{lang}/events/{id}/agenda", Page(ManageEvents), agenda::add);
     r.get("/{lang}/events/{id}/agenda/{item}", Page(ManageEvents), agenda::edit_form);

@@ -38,12 +38,18 @@ pub async fn request_id(mut req: Request, next: Next) -> Response {
     .await
 }
 
-/// A request path fit for a log line: the secret after `/password/set/` is replaced.
+/// The path prefixes followed by a personal link's secret.
+const SECRET_PATHS: [&str; 3] = ["/password/set/", "/registration/", "/invitation/"];
+
+/// A request path fit for a log line: a personal link's secret (and what follows it) is
+/// replaced.
 pub fn redact_path(path: &str) -> String {
-    match path.find("/password/set/") {
-        Some(i) => format!("{}/password/set/…", &path[..i]),
-        None => path.to_owned(),
+    for prefix in SECRET_PATHS {
+        if let Some(i) = path.find(prefix) {
+            return format!("{}{prefix}…", &path[..i]);
+        }
     }
+    path.to_owned()
 }
 
 pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
@@ -158,7 +164,16 @@ mod tests {
             super::redact_path("/lv/password/set/abcDEF123"),
             "/lv/password/set/…"
         );
+        assert_eq!(
+            super::redact_path("/en/registration/abc123/cancel"),
+            "/en/registration/…"
+        );
+        assert_eq!(super::redact_path("/lv/invitation/xyz"), "/lv/invitation/…");
         assert_eq!(super::redact_path("/lv/admin/users"), "/lv/admin/users");
+        assert_eq!(
+            super::redact_path("/lv/events/1/registrations"),
+            "/lv/events/1/registrations"
+        );
     }
 }
 

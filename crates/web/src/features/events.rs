@@ -335,6 +335,10 @@ struct DetailPage {
     can_manage: bool,
     /// Whether the user may take this event's attendance.
     can_check_in: bool,
+    /// The published minutes (public page only).
+    minutes: Option<store::minutes::Minutes>,
+    /// Pending actions from earlier events of the series, for review (workspace only).
+    from_series: Vec<store::actions::Action>,
     next: Vec<EventStatus>,
     notice: Option<&'static str>,
     items: Vec<store::agenda::Item>,
@@ -380,10 +384,13 @@ pub async fn detail(
     let can_check_in = store::attendance::visible(state.db(), scope, e.id)
         .await
         .is_ok();
+    let from_series = store::actions::pending_from_series(state.db(), e.id).await?;
     Ok(Html(
         DetailPage {
             items,
             can_check_in,
+            minutes: None,
+            from_series,
             register_open: false,
             next: if can_manage {
                 e.status.next().to_vec()
@@ -414,6 +421,7 @@ pub async fn public_detail(
     if !e.publicly_visible() {
         return Err(AppError::NotFound);
     }
+    let id = e.id;
     let items = store::agenda::items(state.db(), e.id).await?;
     let register_open = e.status == EventStatus::Published
         && state.now() <= e.registration_deadline.unwrap_or(e.starts_at);
@@ -426,6 +434,8 @@ pub async fn public_detail(
             public: true,
             can_manage: false,
             can_check_in: false,
+            minutes: crate::features::minutes::published(&state, id).await?,
+            from_series: Vec::new(),
             next: Vec::new(),
             notice: None,
         }

@@ -1,6 +1,7 @@
 //! One module per area: routes' handlers, their forms and their views.
 
 pub mod account;
+pub mod actions;
 pub mod admin;
 pub mod agenda;
 pub mod api;
@@ -11,7 +12,9 @@ pub mod directory;
 pub mod directory_api;
 pub mod events;
 pub mod events_api;
+pub mod invitations;
 pub mod login;
+pub mod minutes;
 pub mod organisations;
 pub mod people;
 pub mod public;

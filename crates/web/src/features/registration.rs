@@ -227,7 +227,7 @@ pub async fn form(
     ))
 }
 
-fn confirmation_mail(
+pub(crate) fn confirmation_mail(
     lang: i18n::Lang,
     title: &str,
     link: &str,

@@ -1,0 +1,158 @@
+//! An event's minutes: summary, decisions and working groups' recommendations in Latvian
+//! and optionally English; published on the event's public page when the coordinators say so.
+
+use crate::audit::{self, Event as AuditEvent};
+use crate::{Actor, Db, Error};
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Minutes {
+    pub summary_lv: Option<String>,
+    pub summary_en: Option<String>,
+    pub decisions_lv: Option<String>,
+    pub decisions_en: Option<String>,
+    pub recommendations_lv: Option<String>,
+    pub recommendations_en: Option<String>,
+    /// When published; `None` while internal.
+    pub published_at: Option<i64>,
+}
+
+impl Minutes {
+    /// A part in the language asked, else the Latvian one.
+    pub fn part<'a>(
+        &'a self,
+        lv: &'a Option<String>,
+        en: &'a Option<String>,
+        lang: &str,
+    ) -> Option<&'a str> {
+        match (lang, en) {
+            ("en", Some(e)) => Some(e),
+            _ => lv.as_deref(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.summary_lv.is_none()
+            && self.decisions_lv.is_none()
+            && self.recommendations_lv.is_none()
+    }
+}
+
+type Row = (
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<i64>,
+);
+
+/// The event's minutes (empty when none were written).
+pub async fn get(db: &Db, event_id: i64) -> crate::Result<Minutes> {
+    let row: Option<Row> = sqlx::query_as(
+        "SELECT summary_lv, summary_en, decisions_lv, decisions_en, recommendations_lv,
+                recommendations_en, published_at
+         FROM event_minutes WHERE event_id = $1",
+    )
+    .bind(event_id)
+    .fetch_optional(&db.reader)
+    .await?;
+    Ok(row
+        .map(|r| Minutes {
+            summary_lv: r.0,
+            summary_en: r.1,
+            decisions_lv: r.2,
+            decisions_en: r.3,
+            recommendations_lv: r.4,
+            recommendations_en: r.5,
+            published_at: r.6,
+        })
+        .unwrap_or_default())
+}
+
+/// Saves the text (publication stays as it was).
+pub async fn save(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    event_id: i64,
+    m: &Minutes,
+) -> crate::Result<()> {
+    let mut tx = db.write().await?;
+    let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM events WHERE id = $1")
+        .bind(event_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    exists.ok_or(Error::NotFound)?;
+    sqlx::query(
+        "INSERT INTO event_minutes (event_id, summary_lv, summary_en, decisions_lv, decisions_en,
+             recommendations_lv, recommendations_en, updated_at, updated_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT (event_id) DO UPDATE SET summary_lv = excluded.summary_lv,
+             summary_en = excluded.summary_en, decisions_lv = excluded.decisions_lv,
+             decisions_en = excluded.decisions_en, recommendations_lv = excluded.recommendations_lv,
+             recommendations_en = excluded.recommendations_en, updated_at = excluded.updated_at,
+             updated_by = excluded.updated_by",
+    )
+    .bind(event_id)
+    .bind(m.summary_lv.as_deref())
+    .bind(m.summary_en.as_deref())
+    .bind(m.decisions_lv.as_deref())
+    .bind(m.decisions_en.as_deref())
+    .bind(m.recommendations_lv.as_deref())
+    .bind(m.recommendations_en.as_deref())
+    .bind(now)
+    .bind(actor.user_id)
+    .execute(&mut *tx)
+    .await?;
+    audit::record(
+        &mut tx,
+        now,
+        actor,
+        &AuditEvent::new("minutes_saved").on("event", event_id),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Publishes or withdraws the minutes. `Conflict("empty")` for minutes with no text.
+pub async fn set_published(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    event_id: i64,
+    published: bool,
+) -> crate::Result<()> {
+    let mut tx = db.write().await?;
+    let has_text: Option<bool> = sqlx::query_scalar(
+        "SELECT summary_lv IS NOT NULL OR decisions_lv IS NOT NULL OR recommendations_lv IS NOT NULL
+         FROM event_minutes WHERE event_id = $1",
+    )
+    .bind(event_id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    if published && has_text != Some(true) {
+        return Err(Error::Conflict("empty"));
+    }
+    sqlx::query("UPDATE event_minutes SET published_at = $1, updated_at = $2 WHERE event_id = $3")
+        .bind(published.then_some(now))
+        .bind(now)
+        .bind(event_id)
+        .execute(&mut *tx)
+        .await?;
+    let action = if published {
+        "minutes_published"
+    } else {
+        "minutes_withdrawn"
+    };
+    audit::record(
+        &mut tx,
+        now,
+        actor,
+        &AuditEvent::new(action).on("event", event_id),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}

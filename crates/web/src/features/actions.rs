@@ -1,0 +1,212 @@
+//! Follow-up actions for the organisations that own them: every user sees their own
+//! organisation's actions (coordinators: all), overdue ones first and marked, and records
+//! progress — a note, a new status, the reason when dropping one.
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use domain::auth::Permission;
+use jiff::civil::Date;
+use serde::Deserialize;
+
+use crate::AppState;
+use crate::error::AppResult;
+use crate::features::directory::optional_text;
+use crate::forms::{AppForm, FormErrors, parse_id};
+use crate::page::PageCtx;
+use crate::principal::{ClientIp, CurrentUser};
+
+pub fn status_key(s: &str) -> &'static str {
+    match s {
+        "open" => "action-status-open",
+        "in_progress" => "action-status-in-progress",
+        "done" => "action-status-done",
+        _ => "action-status-dropped",
+    }
+}
+
+/// Coordinators see every action; others their organisation's.
+pub fn scope_of(user: &CurrentUser) -> store::actions::Scope {
+    use store::actions::Scope;
+    if user.can(Permission::ManageEvents) {
+        Scope::All
+    } else {
+        user.organisation_id
+            .map(Scope::Organisation)
+            .unwrap_or(Scope::Nothing)
+    }
+}
+
+#[derive(Template)]
+#[template(path = "actions/list.html")]
+struct ListPage {
+    ctx: PageCtx,
+    actions: Vec<store::actions::Action>,
+    all: bool,
+    today: Date,
+    overdue: usize,
+}
+
+impl ListPage {
+    fn status_key(&self, s: &str) -> &'static str {
+        status_key(s)
+    }
+
+    fn overdue_(&self, a: &store::actions::Action) -> bool {
+        a.is_overdue(self.today)
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ListQuery {
+    #[serde(default)]
+    show: String,
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    Query(q): Query<ListQuery>,
+) -> AppResult<Html<String>> {
+    user.require(Permission::ViewEvents)?;
+    let all = q.show == "all";
+    let today = state.today();
+    let actions = store::actions::list(state.db(), scope_of(&user), !all, today).await?;
+    Ok(Html(
+        ListPage {
+            overdue: actions.iter().filter(|a| a.is_overdue(today)).count(),
+            ctx,
+            actions,
+            all,
+            today,
+        }
+        .render()?,
+    ))
+}
+
+#[derive(Template)]
+#[template(path = "actions/detail.html")]
+struct DetailPage {
+    ctx: PageCtx,
+    a: store::actions::Action,
+    notes: Vec<store::actions::Note>,
+    today: Date,
+    errors: FormErrors,
+    note: String,
+    status: String,
+    notice: Option<&'static str>,
+    statuses: &'static [&'static str],
+}
+
+impl DetailPage {
+    fn status_key(&self, s: &str) -> &'static str {
+        status_key(s)
+    }
+
+    fn overdue(&self) -> bool {
+        self.a.is_overdue(self.today)
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Notice {
+    notice: Option<String>,
+}
+
+async fn detail_page(
+    state: &AppState,
+    ctx: PageCtx,
+    user: &CurrentUser,
+    id: i64,
+) -> AppResult<DetailPage> {
+    let scope = scope_of(user);
+    Ok(DetailPage {
+        a: store::actions::get(state.db(), scope, id).await?,
+        notes: store::actions::notes(state.db(), scope, id).await?,
+        today: state.today(),
+        ctx,
+        errors: FormErrors::default(),
+        note: String::new(),
+        status: String::new(),
+        notice: None,
+        statuses: &store::actions::STATUSES,
+    })
+}
+
+pub async fn detail(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    Path((_lang, id)): Path<(String, String)>,
+    Query(n): Query<Notice>,
+) -> AppResult<Html<String>> {
+    user.require(Permission::ViewEvents)?;
+    let mut p = detail_page(&state, ctx, &user, parse_id(&id)?).await?;
+    p.notice = (n.notice.as_deref() == Some("saved")).then_some("saved-notice");
+    Ok(Html(p.render()?))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ProgressForm {
+    #[serde(default)]
+    note: String,
+    #[serde(default)]
+    status: String,
+}
+
+pub async fn progress(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path((_lang, id)): Path<(String, String)>,
+    AppForm(f): AppForm<ProgressForm>,
+) -> AppResult<Response> {
+    user.require(Permission::ViewEvents)?;
+    let id = parse_id(&id)?;
+    let scope = scope_of(&user);
+    // Unknown to this user: 404 before anything else.
+    store::actions::get(state.db(), scope, id).await?;
+    let mut errors = FormErrors::default();
+    let note = optional_text(&f.note, 5000).unwrap_or_else(|_| {
+        errors.add("note", "text-too-long");
+        None
+    });
+    let status = match f.status.trim() {
+        "" => None,
+        s if store::actions::STATUSES.contains(&s) => Some(s),
+        _ => {
+            errors.add("status", "reg-choice-invalid");
+            None
+        }
+    };
+    if errors.is_empty() {
+        match store::actions::progress(
+            state.db(),
+            state.now(),
+            &user.actor(ip),
+            scope,
+            id,
+            note.as_deref().unwrap_or(""),
+            status,
+        )
+        .await
+        {
+            Ok(()) => {
+                return Ok(
+                    Redirect::to(&ctx.href(&format!("/actions/{id}?notice=saved"))).into_response(),
+                );
+            }
+            Err(store::Error::Conflict("reason")) => errors.add("note", "action-drop-reason"),
+            Err(store::Error::Conflict(_)) => errors.add("note", "action-note-empty"),
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let mut p = detail_page(&state, ctx, &user, id).await?;
+    p.errors = errors;
+    p.note = f.note;
+    p.status = f.status;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(p.render()?)).into_response())
+}

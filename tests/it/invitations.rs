@@ -1,0 +1,228 @@
+//! Invitations: chosen people and organisations filtered by kind and place are invited;
+//! each answers through the personal link in their mail; the coordinator sees the answers.
+
+use domain::auth::Role;
+use testkit::{Client, TestApp};
+
+fn ok<T, E: std::fmt::Display>(r: Result<T, E>) -> T {
+    r.unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The invitation links in the outbox, by recipient.
+async fn links(app: &TestApp) -> Vec<(String, String)> {
+    let (mails, _) = ok(store::outbox::list(&app.db, 0).await);
+    mails
+        .into_iter()
+        .filter(|m| m.kind == "invitation")
+        .filter_map(|m| {
+            let at = m.body.find("/invitation/")?;
+            let link = m.body[at..].split_whitespace().next()?.to_owned();
+            Some((m.to, format!("/lv{link}")))
+        })
+        .collect()
+}
+
+async fn guest_with_csrf(app: &TestApp, path: &str) -> (Client, testkit::Resp) {
+    let c = app.client();
+    let page = c.get(path).await;
+    (c, page)
+}
+
+#[tokio::test]
+async fn chosen_people_are_invited_once_and_answer_through_their_link() {
+    let app = TestApp::spawn().await;
+    let event = app.fixtures.event;
+    let c = app.login(Role::Coordinator).await;
+    let path = format!("/lv/events/{event}/invitations");
+    assert_eq!(c.get(&path).await.status, 200);
+    let none = c.post_form(&format!("{path}/people"), &[]).await;
+    assert_eq!(none.status, 422);
+    let pa = app.fixtures.person_a.to_string();
+    let pb = app.fixtures.person_b.to_string();
+    let res = c
+        .post_form(
+            &format!("{path}/people"),
+            &[("people", &pa), ("people", &pb)],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    let page = c.get(res.location().unwrap_or_default()).await;
+    assert!(page.text.contains("Nosūtīti 2 ielūgumi"), "{}", page.text);
+    // Again: both are skipped, nobody gets a second mail.
+    let res = c
+        .post_form(
+            &format!("{path}/people"),
+            &[("people", &pa), ("people", &pb)],
+        )
+        .await;
+    let page = c.get(res.location().unwrap_or_default()).await;
+    assert!(
+        page.text.contains("2 adresāti jau bija ielūgti"),
+        "{}",
+        page.text
+    );
+    let links = links(&app).await;
+    assert_eq!(links.len(), 2);
+    let anna = links
+        .iter()
+        .find(|(to, _)| to == "anna@a.test.invalid")
+        .map(|(_, l)| l.clone())
+        .unwrap_or_default();
+    let eriks = links
+        .iter()
+        .find(|(to, _)| to == "eriks@b.test.invalid")
+        .map(|(_, l)| l.clone())
+        .unwrap_or_default();
+
+    // Anna accepts: without the notice ticked she is asked for it, then registered.
+    let (g, page) = guest_with_csrf(&app, &anna).await;
+    assert_eq!(page.status, 200, "{anna}");
+    assert!(page.text.contains("Ikgadējā sanāksme (tests)"));
+    let res = g.post_form(&anna, &[("answer", "accept")]).await;
+    assert_eq!(res.status, 422);
+    assert!(res.text.contains("notice-error"));
+    let res = g
+        .post_form(&anna, &[("answer", "accept"), ("notice", "1")])
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    assert!(res.location().is_some_and(|l| l.contains("/registration/")));
+    let regs = ok(store::registrations::for_event(&app.db, event).await);
+    assert_eq!(regs.len(), 1);
+    assert_eq!(regs[0].email, "anna@a.test.invalid");
+    // Accepting twice is refused, not doubled.
+    let again = g
+        .post_form(&anna, &[("answer", "accept"), ("notice", "1")])
+        .await;
+    assert_eq!(again.status, 422);
+    assert_eq!(
+        ok(store::registrations::for_event(&app.db, event).await).len(),
+        1
+    );
+
+    // Ēriks declines.
+    let (g2, _) = guest_with_csrf(&app, &eriks).await;
+    let res = g2.post_form(&eriks, &[("answer", "decline")]).await;
+    assert_eq!(res.status, 303);
+    let list = ok(store::invitations::for_event(&app.db, event).await);
+    let status = |email: &str| {
+        list.iter()
+            .find(|i| i.email == email)
+            .map(|i| i.status.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(status("anna@a.test.invalid"), "accepted");
+    assert_eq!(status("eriks@b.test.invalid"), "declined");
+    let page = c.get(&path).await;
+    assert!(page.text.contains("Pieņemts") && page.text.contains("Atteikts"));
+    // A made-up link is a 404.
+    assert_eq!(
+        app.client().get("/lv/invitation/nav-tadas").await.status,
+        404
+    );
+}
+
+#[tokio::test]
+async fn organisations_are_invited_by_kind_and_place() {
+    let app = TestApp::spawn().await;
+    let event = app.fixtures.event;
+    let c = app.login(Role::Coordinator).await;
+    let jelgava = ok(store::territories::by_code(&app.db, "jelgava").await);
+    let path = format!("/lv/events/{event}/invitations/organisations");
+    let nothing = c.post_form(&path, &[]).await;
+    assert_eq!(nothing.status, 422);
+    let res = c
+        .post_form(
+            &path,
+            &[
+                ("kind", "municipality"),
+                ("territory_id", &jelgava.id.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    let list = ok(store::invitations::for_event(&app.db, event).await);
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].organisation_id, Some(app.fixtures.org_a));
+    assert_eq!(list[0].email, "pasts@a.test.invalid");
+    // Every municipality: the other one too.
+    c.post_form(&path, &[("kind", "municipality")]).await;
+    assert_eq!(
+        ok(store::invitations::for_event(&app.db, event).await).len(),
+        2
+    );
+}
+
+#[tokio::test]
+async fn an_invitation_only_event_takes_its_invitees_but_not_the_public() {
+    let app = TestApp::spawn().await;
+    let cli = store::Actor::cli();
+    let base = ok(store::events::get(&app.db, app.fixtures.event).await);
+    let closed = ok(store::events::create(
+        &app.db,
+        app.clock_now(),
+        &cli,
+        &store::events::EventInput {
+            event_type: domain::event::EventType::Interministerial,
+            title_lv: "Starpministriju sanāksme".to_owned(),
+            title_en: None,
+            description_lv: None,
+            description_en: None,
+            starts_at: base.starts_at,
+            ends_at: base.ends_at,
+            territory_id: None,
+            address: None,
+            online_url: None,
+            series: None,
+            capacity: Some(1),
+            registration_deadline: None,
+            is_public: false,
+            objectives: Vec::new(),
+            target_group: None,
+            host_country: None,
+            organisations: Vec::new(),
+        },
+    )
+    .await);
+    let c = app.login(Role::Coordinator).await;
+    let pa = app.fixtures.person_a.to_string();
+    // A draft cannot be invited to.
+    let res = c
+        .post_form(
+            &format!("/lv/events/{closed}/invitations/people"),
+            &[("people", &pa)],
+        )
+        .await;
+    assert_eq!(res.status, 409);
+    ok(store::events::set_status(
+        &app.db,
+        app.clock_now(),
+        &cli,
+        closed,
+        domain::event::EventStatus::Published,
+    )
+    .await);
+    assert_eq!(
+        app.client()
+            .get(&format!("/lv/calendar/{closed}/register"))
+            .await
+            .status,
+        404
+    );
+    let res = c
+        .post_form(
+            &format!("/lv/events/{closed}/invitations/people"),
+            &[("people", &pa)],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    let (_, link) = links(&app).await.into_iter().next().unwrap_or_default();
+    let (g, page) = guest_with_csrf(&app, &link).await;
+    assert_eq!(page.status, 200);
+    let res = g
+        .post_form(&link, &[("answer", "accept"), ("notice", "1")])
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    let regs = ok(store::registrations::for_event(&app.db, closed).await);
+    assert_eq!(regs.len(), 1);
+    assert_eq!(regs[0].status, store::registrations::Status::Confirmed);
+}
