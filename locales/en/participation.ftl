@@ -218,3 +218,50 @@ nav-actions = Actions
 minutes-summary = Summary
 minutes-decisions = Decisions
 minutes-recommendations = Working groups' recommendations
+
+## Feedback
+
+feedback-title = Feedback
+feedback-link = Feedback
+feedback-asked = Survey sent to
+feedback-answers = Answers
+feedback-good-share = Rate it good or very good
+feedback-to-ask = { $count ->
+    [0] Every participant with an e-mail address has been asked.
+    [one] The survey can go to { $count } more participant.
+   *[other] The survey can go to { $count } more participants.
+}
+feedback-send = Send the survey to the participants
+feedback-sent-notice = { $count ->
+    [0] No survey was sent.
+    [one] The survey went to { $count } participant.
+   *[other] The survey went to { $count } participants.
+}
+feedback-not-held = The survey can be sent once the event has been held.
+feedback-by-rating = Answers by score
+feedback-score = Score
+feedback-rating = Overall
+feedback-usefulness = Usefulness
+feedback-comments = Comments
+feedback-survey-title = Feedback on the event
+feedback-anonymous = The survey is anonymous: your answer cannot be linked to you. It can be sent once.
+feedback-rating-question = Overall, how do you rate the event?
+feedback-usefulness-question = How useful was the event for your work?
+feedback-5 = 5 — very good
+feedback-4 = 4 — good
+feedback-3 = 3 — fair
+feedback-2 = 2 — poor
+feedback-1 = 1 — very poor
+feedback-comment = Comments and suggestions
+feedback-comment-hint = Please do not give names or anything else by which people could be recognised.
+feedback-submit = Send the feedback
+feedback-thanks = Thank you! Your feedback has been received.
+feedback-used = Feedback has already been sent with this link.
+feedback-rating-missing = Choose an overall rating.
+feedback-public-share = { $share } % of the participants rated the event good or very good.
+mail-feedback-subject = Your view: { $event }
+mail-feedback-body = Hello, { $name }!
+
+    Thank you for taking part in "{ $event }". Please answer three questions — the survey is anonymous:
+
+    { $link }

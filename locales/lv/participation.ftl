@@ -222,3 +222,50 @@ nav-actions = Darbības
 minutes-summary = Kopsavilkums
 minutes-decisions = Lēmumi
 minutes-recommendations = Darba grupu ieteikumi
+
+## Feedback
+
+feedback-title = Atsauksmes
+feedback-link = Atsauksmes
+feedback-asked = Aptauja nosūtīta
+feedback-answers = Atbildes
+feedback-good-share = Novērtē kā labu vai ļoti labu
+feedback-to-ask = { $count ->
+    [0] Visi dalībnieki ar e-pasta adresi jau ir aptaujāti.
+    [one] Aptauju var nosūtīt vēl { $count } dalībniekam.
+   *[other] Aptauju var nosūtīt vēl { $count } dalībniekiem.
+}
+feedback-send = Nosūtīt aptauju dalībniekiem
+feedback-sent-notice = { $count ->
+    [0] Neviena aptauja netika nosūtīta.
+    [one] Aptauja nosūtīta { $count } dalībniekam.
+   *[other] Aptauja nosūtīta { $count } dalībniekiem.
+}
+feedback-not-held = Aptauju var sūtīt, kad pasākums ir noticis.
+feedback-by-rating = Atbildes pēc vērtējuma
+feedback-score = Vērtējums
+feedback-rating = Kopvērtējums
+feedback-usefulness = Noderīgums
+feedback-comments = Komentāri
+feedback-survey-title = Atsauksme par pasākumu
+feedback-anonymous = Aptauja ir anonīma: atbildi nevar sasaistīt ar jums. To var iesniegt vienu reizi.
+feedback-rating-question = Kā jūs kopumā vērtējat pasākumu?
+feedback-usefulness-question = Cik noderīgs pasākums bija jūsu darbam?
+feedback-5 = 5 — ļoti labi
+feedback-4 = 4 — labi
+feedback-3 = 3 — vidēji
+feedback-2 = 2 — slikti
+feedback-1 = 1 — ļoti slikti
+feedback-comment = Komentāri un ieteikumi
+feedback-comment-hint = Lūdzu, nenorādiet vārdus vai citus datus, pēc kuriem var atpazīt cilvēkus.
+feedback-submit = Iesniegt atsauksmi
+feedback-thanks = Paldies! Jūsu atsauksme ir saņemta.
+feedback-used = Ar šo saiti atsauksme jau ir iesniegta.
+feedback-rating-missing = Izvēlieties kopvērtējumu.
+feedback-public-share = { $share } % dalībnieku pasākumu novērtēja kā labu vai ļoti labu.
+mail-feedback-subject = Jūsu viedoklis: { $event }
+mail-feedback-body = Labdien, { $name }!
+
+    Paldies, ka piedalījāties pasākumā „{ $event }”. Lūdzu, atbildiet uz trim jautājumiem — aptauja ir anonīma:
+
+    { $link }

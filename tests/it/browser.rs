@@ -607,6 +607,58 @@ async fn workspace_pages_have_no_accessibility_violations() {
         .await;
     b.wait_for("#note[aria-invalid=true]").await;
     found.extend(axe(&b, "lv", "Sagatavot ziņojumu").await);
+    // Feedback: the coordinator's summary, and a participant's survey with an error.
+    b.goto(&url(
+        &app,
+        &format!("/lv/events/{}/feedback", app.fixtures.event),
+    ))
+    .await;
+    found.extend(axe(&b, "lv", "Atsauksmes: Ikgadējā sanāksme (tests)").await);
+    let secret = "browser-test-feedback-link";
+    let event_id = app.fixtures.event;
+    for to in [
+        domain::event::EventStatus::RegistrationClosed,
+        domain::event::EventStatus::Held,
+    ] {
+        store::events::set_status(&app.db, app.clock_now(), &store::Actor::cli(), event_id, to)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let present = store::attendance::for_event(&app.db, store::attendance::Scope::All, event_id)
+        .await
+        .unwrap_or_default();
+    let recipient = store::feedback::Recipient {
+        attendance_id: present.first().map(|a| a.id).unwrap_or_default(),
+        name: "Līga".to_owned(),
+        email: "liga@example.invalid".to_owned(),
+        lang: "lv".to_owned(),
+    };
+    store::feedback::send(
+        &app.db,
+        app.clock_now(),
+        &store::Actor::cli(),
+        event_id,
+        &[(
+            recipient,
+            domain::token::hash_secret(secret),
+            store::outbox::Outgoing {
+                kind: "feedback".to_owned(),
+                subject: "s".to_owned(),
+                body: "b".to_owned(),
+            },
+        )],
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    let survey_h1 = "Atsauksme par pasākumu: Ikgadējā sanāksme (tests)";
+    b.goto(&url(&app, &format!("/lv/feedback/{secret}"))).await;
+    found.extend(axe(&b, "lv", survey_h1).await);
+    b.find("form[action*='/feedback/'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for(".error-summary").await;
+    found.extend(axe(&b, "lv", survey_h1).await);
     b.goto(&url(&app, "/lv/people/new")).await;
     b.find("#emails").await.send_keys("nav adrese").await;
     b.find("form[action$='/people'] button[type=submit]")

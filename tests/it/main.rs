@@ -11,6 +11,7 @@ mod crash;
 mod demo;
 mod directory;
 mod events;
+mod feedback;
 mod headers;
 mod i18n;
 mod invitations;

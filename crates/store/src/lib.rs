@@ -8,6 +8,7 @@ pub mod audit;
 pub mod db;
 pub mod demo;
 pub mod events;
+pub mod feedback;
 pub mod import;
 pub mod invitations;
 pub mod listings;

@@ -92,6 +92,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
         include_str!("../migrations/0013_minutes_actions.sql"),
         Data::None,
     ),
+    (
+        14,
+        "feedback",
+        include_str!("../migrations/0014_feedback.sql"),
+        Data::None,
+    ),
 ];
 
 /// Applies every migration not yet applied, each in its own transaction. Returns the

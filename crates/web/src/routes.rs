@@ -16,8 +16,8 @@ use domain::token;
 use crate::error::{ErrorKind, error_response};
 use crate::features::{
     account, actions, admin, agenda, api, attendance, attendance_api, attendance_import,
-    directory_api, events, events_api, invitations, login, minutes, organisations, people, public,
-    public_directory, registration, statistics, territories, transfer,
+    directory_api, events, events_api, feedback, invitations, login, minutes, organisations,
+    people, public, public_directory, registration, statistics, territories, transfer,
 };
 use crate::i18n::Lang;
 use crate::principal::{self, CurrentUser, LOGIN_COOKIE, SESSION_COOKIE};
@@ -123,6 +123,8 @@ fn registry() -> Registry {
     r.get("/{lang}/participation", Public, statistics::public_page);
     r.get("/{lang}/invitation/{token}", Guest, invitations::answer_form);
     r.post("/{lang}/invitation/{token}", Guest, invitations::answer);
+    r.get("/{lang}/feedback/{token}", Guest, feedback::survey_form);
+    r.post("/{lang}/feedback/{token}", Guest, feedback::survey_submit);
     r.get("/{lang}/login", Guest, login::form);
     r.post("/{lang}/login", Guest, login::submit);
     r.post("/{lang}/logout", Page(UseWorkspace), login::logout);
@@ -165,6 +167,8 @@ fn registry() -> Registry {
     r.get("/{lang}/actions", Page(ViewEvents), actions::list);
     r.get("/{lang}/actions/{id}", Page(ViewEvents), actions::detail);
     r.post("/{lang}/actions/{id}/progress", Page(ViewEvents), actions::progress);
+    r.get("/{lang}/events/{id}/feedback", Page(ManageEvents), feedback::summary);
+    r.post("/{lang}/events/{id}/feedback/send", Page(ManageEvents), feedback::send);
     r.get("/{lang}/events/{id}/agenda", Page(ManageEvents), agenda::page);
     r.post("/{lang}/events/{id}/agenda", Page(ManageEvents), agenda::add);
     r.get("/{lang}/events/{id}/agenda/{item}", Page(ManageEvents), agenda::edit_form);

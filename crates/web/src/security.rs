@@ -39,7 +39,12 @@ pub async fn request_id(mut req: Request, next: Next) -> Response {
 }
 
 /// The path prefixes followed by a personal link's secret.
-const SECRET_PATHS: [&str; 3] = ["/password/set/", "/registration/", "/invitation/"];
+const SECRET_PATHS: [&str; 4] = [
+    "/password/set/",
+    "/registration/",
+    "/invitation/",
+    "/feedback/",
+];
 
 /// A request path fit for a log line: a personal link's secret (and what follows it) is
 /// replaced.

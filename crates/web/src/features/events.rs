@@ -339,6 +339,9 @@ struct DetailPage {
     minutes: Option<store::minutes::Minutes>,
     /// Pending actions from earlier events of the series, for review (workspace only).
     from_series: Vec<store::actions::Action>,
+    /// The share of feedback answers rating the event good or very good (publicly only
+    /// over at least 20 answers).
+    good_share: Option<i64>,
     next: Vec<EventStatus>,
     notice: Option<&'static str>,
     items: Vec<store::agenda::Item>,
@@ -391,6 +394,9 @@ pub async fn detail(
             can_check_in,
             minutes: None,
             from_series,
+            good_share: crate::features::feedback::good_share(
+                &store::feedback::summary(state.db(), e.id).await?,
+            ),
             register_open: false,
             next: if can_manage {
                 e.status.next().to_vec()
@@ -436,6 +442,10 @@ pub async fn public_detail(
             can_check_in: false,
             minutes: crate::features::minutes::published(&state, id).await?,
             from_series: Vec::new(),
+            good_share: {
+                let f = store::feedback::summary(state.db(), id).await?;
+                domain::participation::publish_share(f.good, f.answers)
+            },
             next: Vec::new(),
             notice: None,
         }

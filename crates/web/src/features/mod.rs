@@ -12,6 +12,7 @@ pub mod directory;
 pub mod directory_api;
 pub mod events;
 pub mod events_api;
+pub mod feedback;
 pub mod invitations;
 pub mod login;
 pub mod minutes;
