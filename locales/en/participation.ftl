@@ -265,3 +265,27 @@ mail-feedback-body = Hello, { $name }!
     Thank you for taking part in "{ $event }". Please answer three questions — the survey is anonymous:
 
     { $link }
+
+## Documents
+
+documents-title = Documents
+documents-link = Documents
+documents-public-title = Documents
+documents-none = No documents yet.
+document-title = Title
+document-agenda-item = Agenda item
+document-whole-event = The whole event
+document-kind-size = Type and size
+document-public = Public
+document-public-yes = yes
+document-public-no = no
+document-add = Add a document
+document-file-hint = PDF, DOCX, XLSX, ODT, JPEG or PNG, up to { $mb } MB. Photos lose their metadata (EXIF: camera, time, place).
+document-public-label = Show on the event's public page
+document-upload = Upload
+document-added-notice = Document added.
+document-removed-notice = Document removed.
+document-title-invalid = Give the document a title (up to 300 characters).
+document-too-large = The file is too large.
+document-type-refused = A file of this type cannot be added: PDF, DOCX, XLSX, ODT, JPEG or PNG will do (the type is told from the content, not the name).
+document-damaged = The file cannot be read: it seems damaged.

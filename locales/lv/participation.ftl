@@ -269,3 +269,27 @@ mail-feedback-body = Labdien, { $name }!
     Paldies, ka piedalījāties pasākumā „{ $event }”. Lūdzu, atbildiet uz trim jautājumiem — aptauja ir anonīma:
 
     { $link }
+
+## Documents
+
+documents-title = Dokumenti
+documents-link = Dokumenti
+documents-public-title = Dokumenti
+documents-none = Dokumentu vēl nav.
+document-title = Nosaukums
+document-agenda-item = Darba kārtības punkts
+document-whole-event = Viss pasākums
+document-kind-size = Veids un lielums
+document-public = Publisks
+document-public-yes = jā
+document-public-no = nē
+document-add = Pievienot dokumentu
+document-file-hint = PDF, DOCX, XLSX, ODT, JPEG vai PNG, līdz { $mb } MB. Fotogrāfijām tiek noņemti metadati (EXIF: fotoaparāts, laiks, vieta).
+document-public-label = Rādīt pasākuma publiskajā lapā
+document-upload = Augšupielādēt
+document-added-notice = Dokuments pievienots.
+document-removed-notice = Dokuments noņemts.
+document-title-invalid = Ierakstiet dokumenta nosaukumu (līdz 300 zīmēm).
+document-too-large = Fails ir pārāk liels.
+document-type-refused = Šāda veida failu nevar pievienot: der PDF, DOCX, XLSX, ODT, JPEG vai PNG (veidu nosaka pēc satura, ne pēc nosaukuma).
+document-damaged = Failu nevar nolasīt: tas šķiet bojāts.

@@ -425,6 +425,14 @@ async fn workspace_pages_have_no_accessibility_violations() {
             "Dalības statistika",
         ),
         ("/lv/participation".to_owned(), "Dalības statistika"),
+        (
+            format!("/lv/events/{}/documents", app.fixtures.event),
+            "Dokumenti: Ikgadējā sanāksme (tests)",
+        ),
+        (
+            format!("/lv/events/{}/attendance/import", app.fixtures.event),
+            "Parakstu lapas imports: Ikgadējā sanāksme (tests)",
+        ),
     ] {
         b.goto(&url(&app, &path)).await;
         found.extend(axe(&b, "lv", h1).await);

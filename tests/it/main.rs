@@ -10,6 +10,7 @@ mod cli;
 mod crash;
 mod demo;
 mod directory;
+mod documents;
 mod events;
 mod feedback;
 mod headers;

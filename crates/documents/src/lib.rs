@@ -3,4 +3,5 @@
 
 pub mod chart;
 pub mod ics;
+pub mod sniff;
 pub mod table;

@@ -271,6 +271,11 @@ pub async fn remove(
 ) -> crate::Result<()> {
     let mut tx = db.write().await?;
     owned(&mut tx, event_id, item).await?;
+    // Its documents stay with the event.
+    sqlx::query("UPDATE event_documents SET agenda_item_id = NULL WHERE agenda_item_id = $1")
+        .bind(item)
+        .execute(&mut *tx)
+        .await?;
     sqlx::query("DELETE FROM event_agenda_speakers WHERE item_id = $1")
         .bind(item)
         .execute(&mut *tx)

@@ -98,6 +98,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
         include_str!("../migrations/0014_feedback.sql"),
         Data::None,
     ),
+    (
+        15,
+        "event_documents",
+        include_str!("../migrations/0015_event_documents.sql"),
+        Data::None,
+    ),
 ];
 
 /// Applies every migration not yet applied, each in its own transaction. Returns the

@@ -16,8 +16,9 @@ use domain::token;
 use crate::error::{ErrorKind, error_response};
 use crate::features::{
     account, actions, admin, agenda, api, attendance, attendance_api, attendance_import,
-    directory_api, events, events_api, feedback, invitations, login, minutes, organisations,
-    people, public, public_directory, registration, statistics, territories, transfer,
+    directory_api, event_documents, events, events_api, feedback, invitations, login, minutes,
+    organisations, people, public, public_directory, registration, statistics, territories,
+    transfer,
 };
 use crate::i18n::Lang;
 use crate::principal::{self, CurrentUser, LOGIN_COOKIE, SESSION_COOKIE};
@@ -125,6 +126,7 @@ fn registry() -> Registry {
     r.post("/{lang}/invitation/{token}", Guest, invitations::answer);
     r.get("/{lang}/feedback/{token}", Guest, feedback::survey_form);
     r.post("/{lang}/feedback/{token}", Guest, feedback::survey_submit);
+    r.get("/{lang}/calendar/{id}/documents/{item}", Public, event_documents::public_download);
     r.get("/{lang}/login", Guest, login::form);
     r.post("/{lang}/login", Guest, login::submit);
     r.post("/{lang}/logout", Page(UseWorkspace), login::logout);
@@ -169,6 +171,10 @@ fn registry() -> Registry {
     r.post("/{lang}/actions/{id}/progress", Page(ViewEvents), actions::progress);
     r.get("/{lang}/events/{id}/feedback", Page(ManageEvents), feedback::summary);
     r.post("/{lang}/events/{id}/feedback/send", Page(ManageEvents), feedback::send);
+    r.get("/{lang}/events/{id}/documents", Page(ManageEvents), event_documents::list);
+    r.post("/{lang}/events/{id}/documents", Page(ManageEvents), event_documents::upload);
+    r.get("/{lang}/events/{id}/documents/{item}", Page(ViewEvents), event_documents::download);
+    r.post("/{lang}/events/{id}/documents/{item}/delete", Page(ManageEvents), event_documents::remove);
     r.get("/{lang}/events/{id}/agenda", Page(ManageEvents), agenda::page);
     r.post("/{lang}/events/{id}/agenda", Page(ManageEvents), agenda::add);
     r.get("/{lang}/events/{id}/agenda/{item}", Page(ManageEvents), agenda::edit_form);
@@ -260,6 +266,7 @@ pub fn routes() -> Vec<RouteSpec> {
 
 /// The whole application with its middleware.
 pub fn app(state: AppState) -> Router {
+    let body_limit = max_body(state.settings());
     let mut router: Router<AppState> = Router::new();
     for (spec, method_router) in registry().routes {
         let guarded = method_router.route_layer(middleware::from_fn_with_state(
@@ -284,14 +291,20 @@ pub fn app(state: AppState) -> Router {
             state.clone(),
             security::error_pages,
         ))
-        .layer(axum::extract::DefaultBodyLimit::max(MAX_FORM_BYTES))
+        .layer(axum::extract::DefaultBodyLimit::max(body_limit))
         .layer(middleware::from_fn(security::headers))
         .layer(middleware::from_fn(security::request_id))
         .with_state(state)
 }
 
-/// The largest request body read (an import file and its form).
+/// The largest request body read for an import file and its form.
 const MAX_FORM_BYTES: usize = 3 * 1024 * 1024;
+
+/// The largest request body read: an import, or a document upload of the configured size
+/// with its form.
+pub fn max_body(settings: &crate::Settings) -> usize {
+    MAX_FORM_BYTES.max(settings.max_upload_bytes() + 256 * 1024)
+}
 
 /// A short text field of a `multipart/form-data` body (file uploads): our forms put the
 /// CSRF token before the file, so the start of the body is enough.
@@ -362,7 +375,7 @@ async fn access(
             expected.push(v.to_owned());
         }
         let (parts, body) = req.into_parts();
-        let bytes = match axum::body::to_bytes(body, MAX_FORM_BYTES).await {
+        let bytes = match axum::body::to_bytes(body, max_body(state.settings())).await {
             Ok(b) => b,
             Err(_) => return (StatusCode::PAYLOAD_TOO_LARGE).into_response(),
         };

@@ -26,6 +26,26 @@ pub struct Settings {
     pub smtp: crate::mail::SmtpSettings,
     /// Who counts as youth in participation statistics.
     pub youth: YouthSettings,
+    /// Uploaded documents.
+    pub files: FileSettings,
+}
+
+/// Where uploaded documents are kept (outside any web root) and how large they may be.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct FileSettings {
+    /// The directory; empty: next to the database, `<database>.files`.
+    pub dir: String,
+    pub max_upload_mb: u32,
+}
+
+impl Default for FileSettings {
+    fn default() -> Self {
+        FileSettings {
+            dir: String::new(),
+            max_upload_mb: 10,
+        }
+    }
 }
 
 /// An inclusive age range; the default, 13–25, is the Latvian Youth Law's.
@@ -72,6 +92,7 @@ impl Default for Settings {
             trusted_proxies: Vec::new(),
             smtp: crate::mail::SmtpSettings::default(),
             youth: YouthSettings::default(),
+            files: FileSettings::default(),
         }
     }
 }
@@ -149,6 +170,9 @@ impl Settings {
         if self.login_throttle.max_failures < 1 || self.login_throttle.window_minutes < 1 {
             return Err("configuration: login_throttle values must be positive".to_owned());
         }
+        if self.files.max_upload_mb == 0 || self.files.max_upload_mb > 100 {
+            return Err("configuration: files.max_upload_mb must be 1–100".to_owned());
+        }
         if self.youth.min_age < 0
             || self.youth.max_age < self.youth.min_age
             || self.youth.max_age > 150
@@ -158,6 +182,24 @@ impl Settings {
         url::Url::parse(&self.public_url)
             .map_err(|e| format!("configuration: public_url {:?}: {e}", self.public_url))?;
         Ok(())
+    }
+
+    /// The directory uploaded documents are kept in.
+    pub fn files_dir(&self) -> PathBuf {
+        if self.files.dir.trim().is_empty() {
+            let mut p = self.database.clone().into_os_string();
+            p.push(".files");
+            PathBuf::from(p)
+        } else {
+            PathBuf::from(self.files.dir.trim())
+        }
+    }
+
+    /// The largest document accepted, in bytes.
+    pub fn max_upload_bytes(&self) -> usize {
+        usize::try_from(self.files.max_upload_mb)
+            .unwrap_or(10)
+            .saturating_mul(1024 * 1024)
     }
 
     pub fn youth(&self) -> domain::participation::Youth {

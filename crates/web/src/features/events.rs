@@ -342,6 +342,8 @@ struct DetailPage {
     /// The share of feedback answers rating the event good or very good (publicly only
     /// over at least 20 answers).
     good_share: Option<i64>,
+    /// Documents: every one in the workspace, the public ones on the public page.
+    docs: Vec<store::event_documents::Document>,
     next: Vec<EventStatus>,
     notice: Option<&'static str>,
     items: Vec<store::agenda::Item>,
@@ -397,6 +399,7 @@ pub async fn detail(
             good_share: crate::features::feedback::good_share(
                 &store::feedback::summary(state.db(), e.id).await?,
             ),
+            docs: store::event_documents::for_event(state.db(), e.id, false).await?,
             register_open: false,
             next: if can_manage {
                 e.status.next().to_vec()
@@ -446,6 +449,7 @@ pub async fn public_detail(
                 let f = store::feedback::summary(state.db(), id).await?;
                 domain::participation::publish_share(f.good, f.answers)
             },
+            docs: store::event_documents::for_event(state.db(), id, true).await?,
             next: Vec::new(),
             notice: None,
         }

@@ -10,6 +10,7 @@ pub mod attendance_api;
 pub mod attendance_import;
 pub mod directory;
 pub mod directory_api;
+pub mod event_documents;
 pub mod events;
 pub mod events_api;
 pub mod feedback;

@@ -1,0 +1,297 @@
+//! An event's documents (PDF, DOCX, XLSX, ODT, JPEG, PNG): the type is decided from the
+//! content, never the name; photos lose their EXIF and similar metadata; the bytes are
+//! kept in the files directory outside any web root, under their SHA-256; downloads are
+//! always attachments (with `nosniff` on every response). Public documents of a public
+//! event are offered on its public page.
+
+use std::io::Write;
+
+use askama::Template;
+use axum::extract::{Multipart, Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use documents::sniff::{self, Kind};
+use domain::auth::Permission;
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+
+use crate::AppState;
+use crate::error::{AppError, AppResult};
+use crate::forms::{FormErrors, parse_id};
+use crate::page::PageCtx;
+use crate::principal::{ClientIp, CurrentUser};
+
+#[derive(Template)]
+#[template(path = "events/documents.html")]
+struct DocumentsPage {
+    ctx: PageCtx,
+    event: store::events::Event,
+    docs: Vec<store::event_documents::Document>,
+    items: Vec<store::agenda::Item>,
+    errors: FormErrors,
+    title: String,
+    max_mb: u32,
+    notice: Option<&'static str>,
+}
+
+impl DocumentsPage {
+    fn event_title(&self) -> &str {
+        self.event.title(self.ctx.lang.code())
+    }
+
+    fn size(&self, bytes: &i64) -> String {
+        human_size(*bytes)
+    }
+}
+
+/// A size for people: "850 KB", "2.4 MB".
+pub fn human_size(bytes: i64) -> String {
+    if bytes < 1024 * 1024 {
+        format!("{} KB", (bytes + 1023) / 1024)
+    } else {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    }
+}
+
+async fn page(state: &AppState, ctx: PageCtx, event_id: i64) -> AppResult<DocumentsPage> {
+    Ok(DocumentsPage {
+        event: store::events::get(state.db(), event_id).await?,
+        docs: store::event_documents::for_event(state.db(), event_id, false).await?,
+        items: store::agenda::items(state.db(), event_id).await?,
+        max_mb: state.settings().files.max_upload_mb,
+        ctx,
+        errors: FormErrors::default(),
+        title: String::new(),
+        notice: None,
+    })
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Notice {
+    notice: Option<String>,
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    Path((_lang, id)): Path<(String, String)>,
+    Query(n): Query<Notice>,
+) -> AppResult<Html<String>> {
+    user.require(Permission::ManageEvents)?;
+    let mut p = page(&state, ctx, parse_id(&id)?).await?;
+    p.notice = match n.notice.as_deref() {
+        Some("added") => Some("document-added-notice"),
+        Some("removed") => Some("document-removed-notice"),
+        _ => None,
+    };
+    Ok(Html(p.render()?))
+}
+
+/// Writes the bytes under their hash (once), readable by the platform's user only.
+fn keep(dir: &std::path::Path, sha: &str, bytes: &[u8]) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let path = dir.join(sha);
+    if path.exists() {
+        return Ok(());
+    }
+    let tmp = dir.join(format!("{sha}.part"));
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600);
+    }
+    let mut f = opts.open(&tmp)?;
+    f.write_all(bytes)?;
+    f.sync_all()?;
+    std::fs::rename(tmp, path)
+}
+
+pub async fn upload(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path((_lang, id)): Path<(String, String)>,
+    mut multipart: Multipart,
+) -> AppResult<Response> {
+    user.require(Permission::ManageEvents)?;
+    let id = parse_id(&id)?;
+    store::events::get(state.db(), id).await?;
+    let max = state.settings().max_upload_bytes();
+    let mut title = String::new();
+    let mut agenda_item = String::new();
+    let mut public = false;
+    let mut file: Option<Vec<u8>> = None;
+    let mut too_large = false;
+    while let Ok(Some(field)) = multipart.next_field().await {
+        match field.name() {
+            Some("title") => title = field.text().await.unwrap_or_default(),
+            Some("agenda_item") => agenda_item = field.text().await.unwrap_or_default(),
+            Some("public") => public = field.text().await.is_ok_and(|v| v == "1"),
+            Some("file") => match field.bytes().await {
+                Ok(b) if b.len() > max => too_large = true,
+                Ok(b) => file = Some(b.to_vec()),
+                Err(_) => too_large = true,
+            },
+            _ => {}
+        }
+    }
+    let mut errors = FormErrors::default();
+    let title_clean = crate::features::directory::optional_text(&title, 300)
+        .ok()
+        .flatten();
+    if title_clean.is_none() {
+        errors.add("title", "document-title-invalid");
+    }
+    let agenda_item_id = match agenda_item.trim() {
+        "" => None,
+        v => match v.parse::<i64>() {
+            Ok(i) if i > 0 => Some(i),
+            _ => {
+                errors.add("agenda_item", "reg-choice-invalid");
+                None
+            }
+        },
+    };
+    let mut kind = None;
+    let mut cleaned = None;
+    if too_large {
+        errors.add("file", "document-too-large");
+    } else {
+        match file.filter(|f| !f.is_empty()) {
+            None => errors.add("file", "import-no-file"),
+            Some(bytes) => match sniff::sniff(&bytes) {
+                None => errors.add("file", "document-type-refused"),
+                Some(k) => match sniff::clean(k, &bytes) {
+                    None => errors.add("file", "document-damaged"),
+                    Some(c) => {
+                        kind = Some(k);
+                        cleaned = Some(c);
+                    }
+                },
+            },
+        }
+    }
+    if let (Some(kind), Some(bytes), Some(t), true) =
+        (kind, cleaned, title_clean, errors.is_empty())
+    {
+        let sha = format!("{:x}", Sha256::digest(&bytes));
+        let dir = state.settings().files_dir();
+        let stored = {
+            let (dir, sha, bytes) = (dir.clone(), sha.clone(), bytes.clone());
+            tokio::task::spawn_blocking(move || keep(&dir, &sha, &bytes))
+                .await
+                .map_err(|e| AppError::Internal(e.to_string()))?
+        };
+        stored.map_err(|e| AppError::Internal(format!("keeping a document: {e}")))?;
+        let d = store::event_documents::NewDocument {
+            agenda_item_id,
+            title: t,
+            kind: kind.as_str().to_owned(),
+            size: i64::try_from(bytes.len()).unwrap_or(i64::MAX),
+            sha256: sha,
+            is_public: public,
+        };
+        match store::event_documents::add(state.db(), state.now(), &user.actor(ip), id, &d).await {
+            Ok(_) => {
+                return Ok(Redirect::to(
+                    &ctx.href(&format!("/events/{id}/documents?notice=added")),
+                )
+                .into_response());
+            }
+            Err(store::Error::Conflict(_)) => errors.add("agenda_item", "reg-choice-invalid"),
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let mut p = page(&state, ctx, id).await?;
+    p.errors = errors;
+    p.title = title;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(p.render()?)).into_response())
+}
+
+pub async fn remove(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path((_lang, id, item)): Path<(String, String, String)>,
+) -> AppResult<Response> {
+    user.require(Permission::ManageEvents)?;
+    let (id, item) = (parse_id(&id)?, parse_id(&item)?);
+    if let Some(sha) =
+        store::event_documents::remove(state.db(), state.now(), &user.actor(ip), id, item).await?
+    {
+        // The bytes go too when nothing else uses them; a leftover file is harmless.
+        let _ = std::fs::remove_file(state.settings().files_dir().join(sha));
+    }
+    Ok(Redirect::to(&ctx.href(&format!("/events/{id}/documents?notice=removed"))).into_response())
+}
+
+/// The file as an attachment, whatever the browser would make of it.
+async fn serve(state: &AppState, d: &store::event_documents::Document) -> AppResult<Response> {
+    let kind = Kind::parse(&d.kind).ok_or(AppError::NotFound)?;
+    // The name only ever comes from the hash we computed.
+    if d.sha256.len() != 64 || !d.sha256.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(AppError::NotFound);
+    }
+    let path = state.settings().files_dir().join(&d.sha256);
+    let bytes = tokio::fs::read(&path)
+        .await
+        .map_err(|_| AppError::NotFound)?;
+    let ascii: String = d
+        .title
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let utf8: String = url::form_urlencoded::byte_serialize(d.title.as_bytes())
+        .collect::<String>()
+        .replace('+', "%20");
+    Ok((
+        [
+            (header::CONTENT_TYPE, kind.content_type().to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!(
+                    "attachment; filename=\"{ascii}.{ext}\"; filename*=UTF-8''{utf8}.{ext}",
+                    ext = kind.extension()
+                ),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+/// A document for the workspace.
+pub async fn download(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path((_lang, id, item)): Path<(String, String, String)>,
+) -> AppResult<Response> {
+    user.require(Permission::ViewEvents)?;
+    let d = store::event_documents::get(state.db(), parse_id(&id)?, parse_id(&item)?).await?;
+    serve(&state, &d).await
+}
+
+/// A public document of a public event.
+pub async fn public_download(
+    State(state): State<AppState>,
+    Path((_lang, id, item)): Path<(String, String, String)>,
+) -> AppResult<Response> {
+    let id = parse_id(&id)?;
+    let e = store::events::get(state.db(), id).await?;
+    let d = store::event_documents::get(state.db(), id, parse_id(&item)?).await?;
+    if !e.publicly_visible() || !d.is_public {
+        return Err(AppError::NotFound);
+    }
+    serve(&state, &d).await
+}
