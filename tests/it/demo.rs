@@ -103,3 +103,118 @@ async fn demo_prints_a_working_login_per_role_and_reuses_its_database() {
     assert!(users.text.contains("5 lietotāji"), "no duplicates on reuse");
     stop(&mut child);
 }
+
+#[tokio::test]
+async fn the_demo_meetings_give_the_statistics_real_shapes() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut opts = store::DbOptions::new(dir.path().join("demo.db"));
+    opts.synchronous = store::Synchronous::Normal;
+    let db = store::Db::open(&opts)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    // 2026-11-26 12:00 UTC.
+    let now = 1_795_694_400;
+    store::migrate::run(&db, now)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let started = std::time::Instant::now();
+    assert!(
+        store::demo::seed(&db, now)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"))
+    );
+    eprintln!("demo seeded in {:?}", started.elapsed());
+    let year = |y: i16| store::statistics::Filter {
+        from: jiff::civil::date(y, 1, 1),
+        to: jiff::civil::date(y, 12, 31),
+        event_type: None,
+        series: None,
+        territory_id: None,
+        target_group: None,
+        public_only: false,
+    };
+    let youth = domain::participation::Youth::default();
+    for y in [2024, 2025, 2026] {
+        let s = store::statistics::participation(&db, &year(y), youth)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!((12..=20).contains(&s.events), "{y}: {} events", s.events);
+        assert!(s.participations > s.participants, "{y}: people come again");
+        assert!(s.participants >= 120, "{y}: {}", s.participants);
+        for c in [
+            "state_authority",
+            "municipal_authority",
+            "roma_representative",
+            "mediator",
+        ] {
+            assert!(s.by_category[c] > 0, "{y}: no {c}");
+        }
+        assert!(s.roma_self_identified["yes"] > 20, "{y}");
+        assert!(s.roma_self_identified["not_stated"] > 0, "{y}");
+        assert!(s.youth > 5, "{y}: youth {}", s.youth);
+        assert!(s.latvian_places >= 10, "{y}: places {}", s.latvian_places);
+    }
+    // Every event type, minutes published, actions in every status, feedback, upcoming events.
+    let all = store::events::in_range(
+        &db,
+        store::events::Scope::All,
+        &store::events::EventFilter::default(),
+        0,
+        i64::MAX / 2,
+        1000,
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    for t in domain::event::EventType::ALL {
+        assert!(all.iter().any(|e| e.event_type == t), "no {t:?}");
+    }
+    assert!(
+        all.iter()
+            .any(|e| e.status == domain::event::EventStatus::Published && e.starts_at > now)
+    );
+    assert!(
+        all.iter()
+            .any(|e| e.status == domain::event::EventStatus::Cancelled)
+    );
+    assert!(
+        all.iter()
+            .any(|e| e.status == domain::event::EventStatus::Reported)
+    );
+    let actions = store::actions::list(
+        &db,
+        store::actions::Scope::All,
+        false,
+        jiff::civil::date(2026, 11, 26),
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    for status in ["open", "in_progress", "done", "dropped"] {
+        assert!(
+            actions.iter().any(|a| a.status == status),
+            "no {status} action"
+        );
+    }
+    assert!(
+        actions
+            .iter()
+            .any(|a| a.is_overdue(jiff::civil::date(2026, 11, 26)))
+    );
+    let annual = all
+        .iter()
+        .find(|e| e.event_type == domain::event::EventType::AnnualCoordination)
+        .map(|e| e.id)
+        .unwrap_or_default();
+    let f = store::feedback::summary(&db, annual)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(f.answers > 10 && f.good * 2 > f.answers, "{f:?}");
+    let m = store::minutes::get(&db, annual)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(m.published_at.is_some());
+    // No demo mail waits in the outbox.
+    let (mails, _) = store::outbox::list(&db, 0)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(mails.is_empty(), "{} mails", mails.len());
+}

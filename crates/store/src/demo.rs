@@ -1327,6 +1327,46 @@ pub async fn seed(db: &Db, now: i64) -> crate::Result<bool> {
         }
     }
 
+    // About three years of meetings, once (an interrupted load leaves them as they are).
+    let any_event: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM events")
+        .fetch_one(&db.reader)
+        .await?;
+    if any_event == 0 {
+        let demo_people: Vec<crate::demo_events::DemoPerson> = population
+            .iter()
+            .zip(&ids)
+            .map(|(p, id)| {
+                let current = p
+                    .memberships
+                    .iter()
+                    .find(|m| m.to.is_none())
+                    .or(p.memberships.first())
+                    .map(|m| m.org)
+                    .unwrap_or("km");
+                let kind = ORGS.iter().find(|o| o.key == current).map(|o| o.kind);
+                crate::demo_events::DemoPerson {
+                    id: *id,
+                    name: p.name.clone(),
+                    email: p.email.clone(),
+                    lang: p.lang.to_owned(),
+                    kind: match p.category {
+                        Category::Public => "public",
+                        Category::Roma => "roma",
+                        Category::Mediator => "mediator",
+                        Category::Expert => "expert",
+                        Category::Partner => "partner",
+                    },
+                    org: current,
+                    state_body: matches!(kind, Some(OrgKind::Ministry | OrgKind::StateAgency)),
+                    social_service: current.ends_with("-social"),
+                    youth: (13..=29).contains(&(2026 - p.birth_year)),
+                    female: p.gender == Gender::Female,
+                }
+            })
+            .collect();
+        crate::demo_events::seed(db, now, &recorder, &demo_people, &orgs).await?;
+    }
+
     crate::maintenance::set_meta(db, META_KEY, "1").await?;
     Ok(true)
 }

@@ -7,6 +7,7 @@ pub mod attendance;
 pub mod audit;
 pub mod db;
 pub mod demo;
+mod demo_events;
 pub mod event_documents;
 pub mod events;
 pub mod feedback;
