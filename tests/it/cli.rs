@@ -1672,3 +1672,19 @@ async fn a_bad_config_file_fails_with_one_clear_line() {
         );
     }
 }
+
+/// The README lists every setting with its default: the block must load and equal the
+/// defaults, so it cannot drift from the code.
+#[test]
+fn the_readme_settings_block_is_the_defaults() {
+    let readme = include_str!("../../README.md");
+    let start = readme.find("```toml\n").map(|i| i + 8).unwrap_or(0);
+    let end = readme[start..].find("```").map(|i| start + i).unwrap_or(start);
+    let dir = tempdir();
+    let file = dir.path().join("settings.toml");
+    std::fs::write(&file, &readme[start..end]).unwrap_or_else(|e| panic!("{e}"));
+    let loaded = web::Settings::load_from(Some(&file), Vec::<(String, String)>::new())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let as_json = |s: &web::Settings| serde_json::to_value(s).unwrap_or_default();
+    assert_eq!(as_json(&loaded), as_json(&web::Settings::default()));
+}
