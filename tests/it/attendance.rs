@@ -313,7 +313,10 @@ async fn people_are_counted_once_across_events_by_registry_id_email_or_name() {
     assert_eq!(s.by_age_group["18_24"], 2);
     assert_eq!(s.youth, 2);
     assert_eq!(s.roma_self_identified["yes"], 2);
-    assert_eq!(s.by_category["roma_representative"], 2, "private Roma");
+    assert_eq!(
+        s.by_category["other"], 2,
+        "the Roma answer never decides the category"
+    );
     // Filters: by series, by event type.
     let mut f = year_filter();
     f.series = Some("Ikgadējā sanāksme".to_owned());
@@ -615,12 +618,12 @@ async fn the_statistics_api_answers_with_exact_counts_under_the_issues_keys() {
     assert_eq!(j["by_gender"]["not_stated"], 0);
     assert_eq!(j["roma_self_identified"]["yes"], 11);
     assert_eq!(j["roma_self_identified"]["not_stated"], 4);
-    assert_eq!(j["by_category"]["roma_representative"], 11);
-    assert_eq!(j["by_category"]["other"], 4);
+    assert_eq!(j["by_category"]["other"], 15);
     for key in [
         "state_authority",
         "municipal_authority",
         "ngo",
+        "roma_representative",
         "mediator",
         "international_partner",
         "expert",
@@ -793,4 +796,86 @@ async fn a_typed_sign_in_sheet_is_previewed_then_recorded_whole() {
     // Another user cannot open this preview.
     let m = app.login(Role::Municipality).await;
     assert_eq!(m.get(&preview_path).await.status, 404);
+}
+
+#[tokio::test]
+async fn organisers_cannot_pull_a_strangers_registry_data_into_their_list() {
+    let app = TestApp::spawn().await;
+    let event = app.fixtures.event;
+    // The municipality user organises the fixture event; Ēriks Čakste is someone else.
+    let m = app.login(Role::Municipality).await;
+    let res = m
+        .post_form(
+            &format!("/lv/events/{event}/attendance/walk-in"),
+            &[
+                ("name", "Kāds Cits"),
+                ("matched", &format!("person:{}", app.fixtures.person_b)),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 422, "{}", res.text);
+    let secret = crate::api::token_for(&app, Role::Municipality).await;
+    let c = app.client();
+    c.set_header("authorization", &format!("Bearer {secret}"));
+    let res = c
+        .send(
+            c.http()
+                .post(c.url(&format!("/api/v1/events/{event}/attendance")))
+                .header("content-type", "application/json")
+                .body(
+                    serde_json::json!([{ "name": "X", "person_id": app.fixtures.person_b }])
+                        .to_string(),
+                ),
+        )
+        .await;
+    assert_eq!(res.status, 422, "{}", res.text);
+    assert!(
+        ok(store::attendance::for_event(&app.db, store::attendance::Scope::All, event).await)
+            .is_empty()
+    );
+    // Offered by the duplicate check for the name typed, the link is allowed.
+    let res = m
+        .post_form(
+            &format!("/lv/events/{event}/attendance/walk-in"),
+            &[
+                ("name", "Ēriks Čakste"),
+                ("matched", &format!("person:{}", app.fixtures.person_b)),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    // The organiser's API list gives no gender or age group one by one.
+    let list = c
+        .get(&format!("/api/v1/events/{event}/attendance"))
+        .await
+        .json();
+    assert!(list[0]["gender"].is_null() && list[0]["age_group"].is_null());
+}
+
+#[tokio::test]
+async fn a_closed_event_says_so_instead_of_failing() {
+    let app = TestApp::spawn().await;
+    let cli = store::Actor::cli();
+    let event = app.fixtures.event;
+    let reg = register(&app, event, "Jānis Bērziņš", "janis@example.invalid").await;
+    for to in [
+        domain::event::EventStatus::RegistrationClosed,
+        domain::event::EventStatus::Held,
+        domain::event::EventStatus::Reported,
+    ] {
+        ok(store::events::set_status(&app.db, app.clock_now(), &cli, event, to).await);
+    }
+    let c = app.login(Role::Coordinator).await;
+    let page = c.get(&format!("/lv/events/{event}/attendance")).await;
+    assert_eq!(page.status, 200);
+    assert!(!page.text.contains("Atzīmēt ierašanos"), "no buttons");
+    let res = c
+        .post_form(
+            &format!("/lv/events/{event}/attendance/check-in"),
+            &[("registration", &reg.to_string())],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    let back = c.get(res.location().unwrap_or_default()).await;
+    assert!(back.text.contains("vairs nevar atzīmēt"), "{}", back.text);
 }

@@ -1679,7 +1679,10 @@ async fn a_bad_config_file_fails_with_one_clear_line() {
 fn the_readme_settings_block_is_the_defaults() {
     let readme = include_str!("../../README.md");
     let start = readme.find("```toml\n").map(|i| i + 8).unwrap_or(0);
-    let end = readme[start..].find("```").map(|i| start + i).unwrap_or(start);
+    let end = readme[start..]
+        .find("```")
+        .map(|i| start + i)
+        .unwrap_or(start);
     let dir = tempdir();
     let file = dir.path().join("settings.toml");
     std::fs::write(&file, &readme[start..end]).unwrap_or_else(|e| panic!("{e}"));

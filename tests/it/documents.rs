@@ -150,6 +150,18 @@ async fn documents_are_checked_cleaned_kept_apart_and_served_as_attachments() {
             .status,
         404
     );
+    // Internal documents: not for users whose organisation does not organise the event.
+    let mediator = app.login(Role::Mediator).await;
+    assert_eq!(
+        mediator.get(&format!("{path}/{}", draft.id)).await.status,
+        404
+    );
+    assert_eq!(
+        mediator.get(&format!("{path}/{}", photo.id)).await.status,
+        200
+    );
+    let ws = mediator.get(&format!("/lv/events/{event}")).await;
+    assert!(!ws.text.contains("Iekšējs protokola projekts"));
     // Removing the document removes the file.
     let res = c
         .post_form(&format!("{path}/{}/delete", photo.id), &[])

@@ -109,6 +109,13 @@ async fn participants_answer_once_and_anonymously() {
     c.post_form(&format!("{path}/send"), &[]).await;
     assert_eq!(survey_links(&app).await.len(), 2);
 
+    // The outbox page does not show the survey links' secrets.
+    let outbox = c.get("/lv/admin/outbox").await;
+    assert!(outbox.text.contains("/feedback/…"));
+    for l in &links {
+        let secret = l.rsplit('/').next().unwrap_or_default();
+        assert!(!outbox.text.contains(secret));
+    }
     let g = app.client();
     let page = g.get(&links[0]).await;
     assert_eq!(page.status, 200);
@@ -150,4 +157,9 @@ async fn participants_answer_once_and_anonymously() {
     let public = app.client().get(&format!("/lv/calendar/{event}")).await;
     assert!(!public.text.contains("dalībnieku pasākumu novērtēja"));
     assert_eq!(app.client().get("/lv/feedback/nav-tadas").await.status, 404);
+    assert_eq!(
+        app.client().get("/lv/feedback/a%0Ab").await.status,
+        404,
+        "a link we never made"
+    );
 }

@@ -146,8 +146,10 @@ pub fn sniff(b: &[u8]) -> Option<Kind> {
     None
 }
 
-/// A JPEG without its APP1 (EXIF, XMP), APP13 (IPTC) and comment segments; the image data
-/// and what decoding needs (JFIF, ICC profile, Adobe) stay. `None` if it is malformed.
+/// A JPEG with only what decoding needs: APP0 (JFIF), an APP2 ICC colour profile and
+/// APP14 (Adobe) stay; every other APPn (EXIF, XMP, IPTC, MPF with its secondary images
+/// and their own EXIF…) and comments go, and so does anything after the end marker.
+/// `None` if it is malformed.
 pub fn strip_jpeg(b: &[u8]) -> Option<Vec<u8>> {
     if !b.starts_with(b"\xFF\xD8") {
         return None;
@@ -166,11 +168,6 @@ pub fn strip_jpeg(b: &[u8]) -> Option<Vec<u8>> {
                 at += 1;
                 continue;
             }
-            // Start of scan: the rest is image data up to and with the end marker.
-            0xDA => {
-                out.extend_from_slice(b.get(at..)?);
-                return Some(out);
-            }
             0xD9 => {
                 out.extend_from_slice(b"\xFF\xD9");
                 return Some(out);
@@ -188,11 +185,31 @@ pub fn strip_jpeg(b: &[u8]) -> Option<Vec<u8>> {
             return None;
         }
         let segment = b.get(at..at + 2 + len)?;
-        let drop = matches!(marker, 0xE1 | 0xED | 0xFE);
-        if !drop {
+        let payload = &segment[4..];
+        let keep = match marker {
+            0xE0 | 0xEE => true,
+            0xE2 => payload.starts_with(b"ICC_PROFILE\0"),
+            0xE1 | 0xE3..=0xED | 0xEF | 0xFE => false,
+            _ => true,
+        };
+        if keep {
             out.extend_from_slice(segment);
         }
         at += 2 + len;
+        if marker == 0xDA {
+            // Entropy-coded data: up to the next marker that is neither a stuffed zero nor
+            // a restart marker.
+            let start = at;
+            loop {
+                let byte = *b.get(at)?;
+                let next = b.get(at + 1).copied();
+                if byte == 0xFF && !matches!(next, Some(0x00 | 0xD0..=0xD7)) && next.is_some() {
+                    break;
+                }
+                at += 1;
+            }
+            out.extend_from_slice(b.get(start..at)?);
+        }
     }
 }
 
@@ -323,11 +340,20 @@ mod tests {
         jpeg.extend_from_slice(&u16::try_from(comment.len() + 2).unwrap_or(0).to_be_bytes());
         jpeg.extend_from_slice(comment);
         jpeg.extend_from_slice(b"\xFF\xDB\x00\x04\x01\x02");
-        jpeg.extend_from_slice(b"\xFF\xDA\x00\x02IMAGEDATA\xFF\xD9");
+        let mpf = b"MPF\x00secondary image with GPS 56.9";
+        jpeg.extend_from_slice(&[0xFF, 0xE2]);
+        jpeg.extend_from_slice(&u16::try_from(mpf.len() + 2).unwrap_or(0).to_be_bytes());
+        jpeg.extend_from_slice(mpf);
+        jpeg.extend_from_slice(b"\xFF\xDA\x00\x02IMAGE\xFF\x00DATA\xFF\xD0MORE\xFF\xD9");
+        jpeg.extend_from_slice(b"\xFF\xD8\xFF\xE1\x00\x08GPS!!\xFF\xD9 trailer with GPS");
         let out = strip_jpeg(&jpeg).unwrap_or_default();
         let text = String::from_utf8_lossy(&out);
         assert!(!text.contains("GPS") && !text.contains("Canon") && !text.contains("home"));
-        assert!(text.contains("JFIF") && text.contains("IMAGEDATA"));
+        assert!(
+            text.contains("JFIF") && text.contains("IMAGE\u{FFFD}\0DATA"),
+            "{text}"
+        );
+        assert!(text.contains("MORE"));
         assert!(out.starts_with(b"\xFF\xD8") && out.ends_with(b"\xFF\xD9"));
         assert_eq!(strip_jpeg(b"\xFF\xD8\xFF\xE1\x00\xFF"), None, "truncated");
     }

@@ -68,9 +68,10 @@ impl Category {
     }
 
     /// The category derived from what is known of a participant: a mediator is a
-    /// mediator wherever they work; otherwise the organisation's kind decides; a private
-    /// person who self-identified as Roma (with consent) represents the Roma community.
-    pub fn derive(org: Option<OrgKind>, mediator: bool, roma_yes: bool) -> Category {
+    /// mediator wherever they work; otherwise the organisation's kind decides; anyone else
+    /// is "other" until someone chooses a category. (Never from the Roma answer: the
+    /// category is shown one by one, the answer must not be.)
+    pub fn derive(org: Option<OrgKind>, mediator: bool) -> Category {
         if mediator {
             return Category::Mediator;
         }
@@ -85,7 +86,6 @@ impl Category {
             Some(OrgKind::Academia) => Category::Expert,
             Some(OrgKind::Media) => Category::Media,
             Some(OrgKind::Other) => Category::Other,
-            None if roma_yes => Category::RomaRepresentative,
             None => Category::Other,
         }
     }
@@ -232,30 +232,23 @@ mod tests {
     #[test]
     fn categories_come_from_the_organisation_and_the_role() {
         use Category as C;
+        assert_eq!(C::derive(Some(OrgKind::Ministry), false), C::StateAuthority);
         assert_eq!(
-            C::derive(Some(OrgKind::Ministry), false, false),
+            C::derive(Some(OrgKind::StateAgency), false),
             C::StateAuthority
         );
         assert_eq!(
-            C::derive(Some(OrgKind::StateAgency), false, true),
-            C::StateAuthority
-        );
-        assert_eq!(
-            C::derive(Some(OrgKind::MunicipalInstitution), false, false),
+            C::derive(Some(OrgKind::MunicipalInstitution), false),
             C::MunicipalAuthority
         );
         assert_eq!(
-            C::derive(Some(OrgKind::RomaNgo), false, false),
+            C::derive(Some(OrgKind::RomaNgo), false),
             C::RomaRepresentative
         );
-        assert_eq!(C::derive(Some(OrgKind::OtherNgo), false, true), C::Ngo);
-        assert_eq!(C::derive(Some(OrgKind::Academia), false, false), C::Expert);
-        assert_eq!(
-            C::derive(Some(OrgKind::Municipality), true, false),
-            C::Mediator
-        );
-        assert_eq!(C::derive(None, false, true), C::RomaRepresentative);
-        assert_eq!(C::derive(None, false, false), C::Other);
+        assert_eq!(C::derive(Some(OrgKind::OtherNgo), false), C::Ngo);
+        assert_eq!(C::derive(Some(OrgKind::Academia), false), C::Expert);
+        assert_eq!(C::derive(Some(OrgKind::Municipality), true), C::Mediator);
+        assert_eq!(C::derive(None, false), C::Other);
     }
 
     #[test]

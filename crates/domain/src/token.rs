@@ -12,6 +12,16 @@ pub fn random_secret() -> String {
     URL_SAFE_NO_PAD.encode(bytes)
 }
 
+/// A random number below `n` (0 when `n` is 0), from the operating system's source.
+pub fn random_below(n: usize) -> usize {
+    if n == 0 {
+        return 0;
+    }
+    let mut b = [0u8; 8];
+    fill_random(&mut b);
+    usize::try_from(u64::from_le_bytes(b) % n as u64).unwrap_or(0)
+}
+
 /// An API token: a recognisable prefix and 256 random bits.
 pub fn new_api_token() -> String {
     format!("roma_{}", random_secret())

@@ -37,6 +37,16 @@ pub enum Source {
 }
 
 impl Source {
+    /// Where the consent to self-declared answers was given for this source.
+    fn consent_source(self) -> &'static str {
+        match self {
+            Source::Registration => "registration",
+            Source::WalkIn => "door",
+            Source::Import => "sheet",
+            Source::Api => "api",
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Source::Registration => "registration",
@@ -64,6 +74,9 @@ pub struct Declared {
     pub age_group: Option<String>,
     pub roma_self_identified: Option<String>,
     pub category: Option<Category>,
+    /// The notice version under which the statistics answers above were given (with
+    /// their consent); `None` when none were given.
+    pub stats_notice_version: Option<String>,
 }
 
 /// One attendance as the lists show it (the Roma answer is never shown one by one).
@@ -244,6 +257,8 @@ struct Snapshot {
     age_years: Option<i64>,
     age_group: Option<String>,
     roma: Option<String>,
+    consent_source: Option<&'static str>,
+    notice_version: Option<String>,
 }
 
 /// The registry person with this e-mail, if any (not a merged duplicate).
@@ -262,6 +277,7 @@ async fn snapshot(
     db: &Db,
     conn: &mut SqliteConnection,
     starts_at: i64,
+    source: Source,
     d: &Declared,
 ) -> crate::Result<Snapshot> {
     let date = riga_date(starts_at);
@@ -273,6 +289,10 @@ async fn snapshot(
         territory_id: d.territory_id,
         ..Snapshot::default()
     };
+    if d.gender.is_some() || d.age_group.is_some() || d.roma_self_identified.is_some() {
+        s.consent_source = Some(source.consent_source());
+        s.notice_version = d.stats_notice_version.clone();
+    }
     s.person_id = match (d.person_id, &d.email) {
         (Some(p), _) => Some(p),
         (None, Some(e)) if !e.trim().is_empty() => person_by_email(conn, e).await?,
@@ -309,12 +329,16 @@ async fn snapshot(
         }
         if s.roma.is_none() {
             // Only a standing consent carries the answer (the row exists only then).
+            // Its consent is the registry's.
             let v: Option<String> =
                 sqlx::query_scalar("SELECT value FROM person_roma_identity WHERE person_id = $1")
                     .bind(pid)
                     .fetch_optional(&mut *conn)
                     .await?;
             s.roma = v.filter(|v| matches!(v.as_str(), "yes" | "no"));
+            if s.roma.is_some() {
+                s.consent_source = Some("registry");
+            }
         }
         // The organisation the person belonged to on the event's date (the latest).
         if d.organisation_id.is_none() && d.organisation_text.is_none() {
@@ -375,10 +399,7 @@ async fn snapshot(
         };
     }
     s.category_overridden = d.category.is_some();
-    s.category =
-        Some(d.category.unwrap_or_else(|| {
-            Category::derive(org_kind, mediator, s.roma.as_deref() == Some("yes"))
-        }));
+    s.category = Some(d.category.unwrap_or(Category::derive(org_kind, mediator)));
     if s.identity_key.is_empty() {
         s.identity_key = match &d.email {
             Some(e) if !e.trim().is_empty() => format!("e:{}", e.trim().to_lowercase()),
@@ -399,11 +420,13 @@ async fn insert(
 ) -> crate::Result<i64> {
     let taken: Option<i64> = sqlx::query_scalar(
         "SELECT id FROM attendances WHERE event_id = $1
-           AND (identity_key = $2 OR ($3 IS NOT NULL AND person_id = $3))",
+           AND (identity_key = $2 OR ($3 IS NOT NULL AND person_id = $3)
+                OR ($4 IS NOT NULL AND registration_id = $4))",
     )
     .bind(event_id)
     .bind(&s.identity_key)
     .bind(s.person_id)
+    .bind(registration_id)
     .fetch_optional(&mut *conn)
     .await?;
     if taken.is_some() {
@@ -413,8 +436,9 @@ async fn insert(
         "INSERT INTO attendances (event_id, person_id, registration_id, identity_key, name,
              search_key, category, category_overridden, organisation_id, organisation_name,
              territory_id, place_unit_id, gender, age_years, age_group, roma_self_identified,
-             source, checked_in_at, checked_in_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+             source, checked_in_at, checked_in_by, stats_consent_source, stats_notice_version)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
+                 $20, $21)
          RETURNING id",
     )
     .bind(event_id)
@@ -436,8 +460,11 @@ async fn insert(
     .bind(source.as_str())
     .bind(now)
     .bind(actor.user_id)
+    .bind(s.consent_source)
+    .bind(s.notice_version.as_deref())
     .fetch_one(&mut *conn)
-    .await?;
+    .await
+    .map_err(|e| Error::unique(e, "already_present"))?;
     audit::record(
         conn,
         now,
@@ -477,10 +504,11 @@ pub async fn check_in_registration(
         Option<String>,
         Option<String>,
         Option<String>,
+        Option<String>,
     );
     let r: Option<R> = sqlx::query_as(
         "SELECT name, email, person_id, organisation_id, organisation_text, territory_id,
-                gender, age_group, roma_self_identified
+                gender, age_group, roma_self_identified, stats_notice_version
          FROM registrations WHERE id = $1 AND event_id = $2 AND status <> 'cancelled'",
     )
     .bind(registration_id)
@@ -500,8 +528,9 @@ pub async fn check_in_registration(
         roma_self_identified: r.8,
         category,
         registration_id: None,
+        stats_notice_version: r.9,
     };
-    let s = snapshot(db, &mut tx, starts_at, &declared).await?;
+    let s = snapshot(db, &mut tx, starts_at, Source::Registration, &declared).await?;
     if s.person_id.is_some() && declared.person_id.is_none() {
         sqlx::query("UPDATE registrations SET person_id = $1 WHERE id = $2")
             .bind(s.person_id)
@@ -571,7 +600,7 @@ pub(crate) async fn add_in(
         d.email = d.email.or(Some(email));
     }
     let d = &d;
-    let s = snapshot(db, conn, starts_at, d).await?;
+    let s = snapshot(db, conn, starts_at, source, d).await?;
     insert(conn, now, actor, event_id, d.registration_id, source, &s).await
 }
 
@@ -690,7 +719,10 @@ pub async fn set_category(
     category: Category,
 ) -> crate::Result<()> {
     let mut tx = db.write().await?;
-    event_in_scope(&mut tx, scope, event_id).await?;
+    let (status, _) = event_in_scope(&mut tx, scope, event_id).await?;
+    if !open_for_check_in(&status) {
+        return Err(Error::Conflict("closed"));
+    }
     let n = sqlx::query(
         "UPDATE attendances SET category = $1, category_overridden = 1 WHERE id = $2 AND event_id = $3",
     )
@@ -728,14 +760,22 @@ pub struct Similar {
 }
 
 /// Possible duplicates of a walk-in's name (or e-mail).
+/// `by_email`: match registry people by e-mail too (only for those who may search the
+/// directory by e-mail; others could otherwise probe for addresses).
 pub async fn similar(
     db: &Db,
     event_id: i64,
     name: &str,
     email: Option<&str>,
+    by_email: bool,
 ) -> crate::Result<Vec<Similar>> {
     let key = fold(name);
     let email = email.map(|e| e.trim().to_lowercase()).unwrap_or_default();
+    let registry_email = if by_email {
+        email.clone()
+    } else {
+        String::new()
+    };
     let mut out = Vec::new();
     let present: Vec<(i64, String, Option<String>)> = sqlx::query_as(
         "SELECT id, name, organisation_name FROM attendances WHERE event_id = $1 AND search_key = $2",
@@ -778,7 +818,7 @@ pub async fn similar(
          ORDER BY p.id LIMIT 20",
     )
     .bind(&key)
-    .bind(&email)
+    .bind(&registry_email)
     .fetch_all(&db.reader)
     .await?;
     out.extend(people.into_iter().map(|(id, name, org)| Similar {

@@ -104,6 +104,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
         include_str!("../migrations/0015_event_documents.sql"),
         Data::None,
     ),
+    (
+        16,
+        "attendance_consent",
+        include_str!("../migrations/0016_attendance_consent.sql"),
+        Data::None,
+    ),
 ];
 
 /// Applies every migration not yet applied, each in its own transaction. Returns the

@@ -1,6 +1,7 @@
 //! Participation statistics over the attendance snapshots. A person is counted once
-//! however many events they came to (a registry person by their id, anyone else by
-//! e-mail or folded name), and described by the snapshot of their latest attendance in
+//! however many events they came to (a registry person by their id — also when an earlier
+//! attendance knew them only by an e-mail that is now theirs in the registry — anyone else
+//! by e-mail or folded name), and described by the snapshot of their latest attendance in
 //! the period: its category, gender, age, Roma self-identification and place.
 //! The counts are exact; disclosure control for the public is applied by the caller
 //! (`domain::participation`).
@@ -78,7 +79,11 @@ pub async fn participation(db: &Db, f: &Filter, youth: Youth) -> crate::Result<P
           AND ($7 = 0 OR (e.is_public = 1 AND e.published_at IS NOT NULL))
     ),
     att AS (
-        SELECT a.*, ev.starts_at, COALESCE('p:' || a.person_id, a.identity_key) AS who
+        SELECT a.*, ev.starts_at,
+               COALESCE('p:' || a.person_id,
+                        (SELECT 'p:' || pe.person_id FROM person_emails pe
+                          WHERE a.identity_key LIKE 'e:%' AND pe.email = substr(a.identity_key, 3)),
+                        a.identity_key) AS who
         FROM attendances a JOIN ev ON ev.id = a.event_id
     )";
     macro_rules! bind_filter {
@@ -172,11 +177,16 @@ pub async fn participation(db: &Db, f: &Filter, youth: Youth) -> crate::Result<P
     Ok(p)
 }
 
-/// The series names in use, for the filter's choices.
-pub async fn series(db: &Db) -> crate::Result<Vec<String>> {
+/// The series names in use, for the filter's choices (`public_only`: of events the public
+/// sees).
+pub async fn series(db: &Db, public_only: bool) -> crate::Result<Vec<String>> {
     Ok(sqlx::query_scalar(
-        "SELECT DISTINCT series FROM events WHERE series IS NOT NULL AND series <> '' ORDER BY series",
+        "SELECT DISTINCT series FROM events WHERE series IS NOT NULL AND series <> ''
+           AND ($1 = 0 OR (is_public = 1 AND published_at IS NOT NULL
+                           AND status NOT IN ('draft', 'cancelled')))
+         ORDER BY series",
     )
+    .bind(public_only)
     .fetch_all(&db.reader)
     .await?)
 }

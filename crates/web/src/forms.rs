@@ -71,3 +71,15 @@ pub fn parse_id(raw: &str) -> Result<i64, AppError> {
         .filter(|id| *id > 0)
         .ok_or(AppError::NotFound)
 }
+
+/// A personal link's secret as it appears in a path: anything but the URL-safe alphabet
+/// (or absurdly long) is a link we never made — `NotFound`, before it reaches a query or a
+/// redirect.
+pub fn check_secret(raw: &str) -> Result<(), AppError> {
+    let ok = !raw.is_empty()
+        && raw.len() <= 100
+        && raw
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if ok { Ok(()) } else { Err(AppError::NotFound) }
+}

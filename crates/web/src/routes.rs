@@ -269,8 +269,15 @@ pub fn app(state: AppState) -> Router {
     let body_limit = max_body(state.settings());
     let mut router: Router<AppState> = Router::new();
     for (spec, method_router) in registry().routes {
+        let upload = UPLOAD_ROUTES.contains(&spec.path);
+        let limit = if upload { body_limit } else { MAX_FORM_BYTES };
+        let method_router = if upload {
+            method_router.layer(axum::extract::DefaultBodyLimit::max(body_limit))
+        } else {
+            method_router
+        };
         let guarded = method_router.route_layer(middleware::from_fn_with_state(
-            (state.clone(), spec.access),
+            (state.clone(), spec.access, limit),
             access,
         ));
         router = router.route(spec.path, guarded);
@@ -291,7 +298,7 @@ pub fn app(state: AppState) -> Router {
             state.clone(),
             security::error_pages,
         ))
-        .layer(axum::extract::DefaultBodyLimit::max(body_limit))
+        .layer(axum::extract::DefaultBodyLimit::max(MAX_FORM_BYTES))
         .layer(middleware::from_fn(security::headers))
         .layer(middleware::from_fn(security::request_id))
         .with_state(state)
@@ -299,6 +306,9 @@ pub fn app(state: AppState) -> Router {
 
 /// The largest request body read for an import file and its form.
 const MAX_FORM_BYTES: usize = 3 * 1024 * 1024;
+
+/// The routes that take document uploads, the only ones read beyond `MAX_FORM_BYTES`.
+const UPLOAD_ROUTES: &[&str] = &["/{lang}/events/{id}/documents"];
 
 /// The largest request body read: an import, or a document upload of the configured size
 /// with its form.
@@ -318,7 +328,7 @@ fn multipart_field(body: &[u8], name: &str) -> Option<String> {
 
 /// Resolves the caller, checks CSRF on state-changing requests, then the route's access.
 async fn access(
-    State((state, access)): State<(AppState, Access)>,
+    State((state, access, body_limit)): State<(AppState, Access, usize)>,
     mut req: Request,
     next: Next,
 ) -> Response {
@@ -375,7 +385,7 @@ async fn access(
             expected.push(v.to_owned());
         }
         let (parts, body) = req.into_parts();
-        let bytes = match axum::body::to_bytes(body, max_body(state.settings())).await {
+        let bytes = match axum::body::to_bytes(body, body_limit).await {
             Ok(b) => b,
             Err(_) => return (StatusCode::PAYLOAD_TOO_LARGE).into_response(),
         };

@@ -57,6 +57,25 @@ pub fn redact_path(path: &str) -> String {
     path.to_owned()
 }
 
+/// A mail body fit for the outbox page: the secret of an anonymous survey link is cut, so
+/// that nobody reading the outbox can answer for a participant or learn who answered.
+/// (Other personal links stay readable: without SMTP, coordinators forward them by hand.)
+pub fn redact_survey_links(body: &str) -> String {
+    let mut out = String::with_capacity(body.len());
+    let mut rest = body;
+    while let Some(i) = rest.find("/feedback/") {
+        let (head, tail) = rest.split_at(i + "/feedback/".len());
+        out.push_str(head);
+        out.push('…');
+        let end = tail
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+            .unwrap_or(tail.len());
+        rest = &tail[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 /// Security headers on every response: pages, static files, errors, the API.
@@ -175,6 +194,10 @@ mod tests {
         );
         assert_eq!(super::redact_path("/lv/invitation/xyz"), "/lv/invitation/…");
         assert_eq!(super::redact_path("/lv/admin/users"), "/lv/admin/users");
+        assert_eq!(
+            super::redact_survey_links("Link:\n\nhttp://x/lv/feedback/Ab-c_9\n\nThanks"),
+            "Link:\n\nhttp://x/lv/feedback/…\n\nThanks"
+        );
         assert_eq!(
             super::redact_path("/lv/events/1/registrations"),
             "/lv/events/1/registrations"

@@ -341,7 +341,10 @@ pub async fn outbox(
 ) -> AppResult<Html<String>> {
     user.require(Permission::ManageUsers)?;
     let page = q.page.unwrap_or(0).clamp(0, 1_000_000);
-    let (mails, more) = store::outbox::list(state.db(), page).await?;
+    let (mut mails, more) = store::outbox::list(state.db(), page).await?;
+    for m in &mut mails {
+        m.body = crate::security::redact_survey_links(&m.body);
+    }
     let link = |p: i64| ctx.href(&format!("/admin/outbox?page={p}"));
     Ok(Html(
         OutboxPage {

@@ -62,6 +62,8 @@ struct AttendancePage {
     expected: usize,
     notice: Option<&'static str>,
     categories: &'static [Category],
+    /// Whether attendance can still be taken (published, registration closed, held).
+    open: bool,
 }
 
 impl AttendancePage {
@@ -105,6 +107,7 @@ pub async fn screen(
     Query(sq): Query<ScreenQuery>,
 ) -> AppResult<Html<String>> {
     let event = event_for(&state, &user, &id).await?;
+    let event_status = event.status;
     let all = store::attendance::roster(state.db(), scope_of(&user), event.id, "").await?;
     let present = all.iter().filter(|l| l.attendance.is_some()).count();
     let expected = all.iter().filter(|l| l.registration_id.is_some()).count();
@@ -121,6 +124,7 @@ pub async fn screen(
         Some("category") => Some("saved-notice"),
         Some("already") => Some("attendance-already-notice"),
         Some("imported") => Some("attendance-imported-notice"),
+        Some("closed") => Some("attendance-closed"),
         _ => None,
     };
     Ok(Html(
@@ -133,6 +137,12 @@ pub async fn screen(
             expected,
             notice,
             categories: &Category::ALL,
+            open: matches!(
+                event_status,
+                domain::event::EventStatus::Published
+                    | domain::event::EventStatus::RegistrationClosed
+                    | domain::event::EventStatus::Held
+            ),
         }
         .render()?,
     ))
@@ -180,6 +190,7 @@ pub async fn check_in(
     {
         Ok(_) => "checked",
         Err(store::Error::Conflict("already_present")) => "already",
+        Err(store::Error::Conflict("closed")) => "closed",
         Err(e) => return Err(e.into()),
     };
     Ok(back(&ctx, event.id, &f.q, notice, &format!("#r{reg}")))
@@ -204,7 +215,7 @@ pub async fn remove(
 ) -> AppResult<Response> {
     let event = event_for(&state, &user, &id).await?;
     let item = parse_id(&item)?;
-    store::attendance::remove(
+    let notice = match store::attendance::remove(
         state.db(),
         state.now(),
         &user.actor(ip),
@@ -212,8 +223,13 @@ pub async fn remove(
         event.id,
         item,
     )
-    .await?;
-    Ok(back(&ctx, event.id, &f.q, "removed", ""))
+    .await
+    {
+        Ok(()) => "removed",
+        Err(store::Error::Conflict("closed")) => "closed",
+        Err(e) => return Err(e.into()),
+    };
+    Ok(back(&ctx, event.id, &f.q, notice, ""))
 }
 
 /// Overrides the stakeholder category of one attendance.
@@ -228,7 +244,7 @@ pub async fn set_category(
     let event = event_for(&state, &user, &id).await?;
     let item = parse_id(&item)?;
     let category = Category::parse(&f.category).ok_or(AppError::BadRequest)?;
-    store::attendance::set_category(
+    let notice = match store::attendance::set_category(
         state.db(),
         state.now(),
         &user.actor(ip),
@@ -237,8 +253,13 @@ pub async fn set_category(
         item,
         category,
     )
-    .await?;
-    Ok(back(&ctx, event.id, &f.q, "category", &format!("#a{item}")))
+    .await
+    {
+        Ok(()) => "category",
+        Err(store::Error::Conflict("closed")) => "closed",
+        Err(e) => return Err(e.into()),
+    };
+    Ok(back(&ctx, event.id, &f.q, notice, &format!("#a{item}")))
 }
 
 /// What was typed into the walk-in form, kept as typed.
@@ -353,8 +374,10 @@ pub(crate) fn validate_walk_in(
         organisation_id,
         organisation_text,
         territory_id,
-        gender,
+        stats_notice_version: (gender.is_some() || age_group.is_some() || roma.is_some())
+            .then(|| crate::features::registration::NOTICE_VERSION.to_owned()),
         age_group,
+        gender,
         roma_self_identified: roma,
         category,
     })
@@ -432,6 +455,31 @@ pub async fn walk_in_form(
     Ok(Html(page.render()?))
 }
 
+/// Whether this user may say that a participant is registry person `pid`: coordinators
+/// may name anyone; others only someone the duplicate check offered for the name (and,
+/// for directory managers, the e-mail) they typed — never an arbitrary id, which would
+/// copy a stranger's registry data into a list they can read.
+pub(crate) async fn may_link(
+    state: &AppState,
+    user: &CurrentUser,
+    event_id: i64,
+    d: &store::attendance::Declared,
+    pid: i64,
+) -> AppResult<bool> {
+    if user.can(Permission::ManageEvents) {
+        return Ok(true);
+    }
+    let offered = store::attendance::similar(
+        state.db(),
+        event_id,
+        &d.name,
+        d.email.as_deref(),
+        user.can(Permission::ManageDirectory),
+    )
+    .await?;
+    Ok(offered.iter().any(|s| s.kind == "person" && s.id == pid))
+}
+
 /// Adds a walk-in. When someone of the same name (or e-mail) is already in the registry,
 /// registered or present, the form comes back with them listed and asks who this is.
 pub async fn walk_in(
@@ -446,12 +494,25 @@ pub async fn walk_in(
     let f = WalkInFields::from_body(&body);
     let mut errors = FormErrors::default();
     let mut similar = Vec::new();
+    let by_email = user.can(Permission::ManageDirectory);
     if let Some(d) = validate_walk_in(&f, &mut errors) {
         if f.matched.is_empty() {
-            similar = store::attendance::similar(state.db(), event.id, &d.name, d.email.as_deref())
-                .await?;
+            similar = store::attendance::similar(
+                state.db(),
+                event.id,
+                &d.name,
+                d.email.as_deref(),
+                by_email,
+            )
+            .await?;
+        } else if let Some(pid) = d.person_id
+            && !may_link(&state, &user, event.id, &d, pid).await?
+        {
+            errors.add("matched", "reg-choice-invalid");
         }
-        if similar.is_empty() {
+        if !errors.is_empty() {
+            // Shown below with the form.
+        } else if similar.is_empty() {
             match store::attendance::add(
                 state.db(),
                 state.now(),
@@ -489,7 +550,7 @@ struct SheetPage {
     ctx: PageCtx,
     event: store::events::Event,
     when: String,
-    regs: Vec<store::registrations::Registration>,
+    regs: Vec<store::attendance::RosterLine>,
     blank_rows: Vec<usize>,
 }
 
@@ -508,12 +569,13 @@ pub async fn sheet(
     Path((_lang, id)): Path<(String, String)>,
 ) -> AppResult<Html<String>> {
     let event = event_for(&state, &user, &id).await?;
-    let mut regs: Vec<_> = store::registrations::for_event(state.db(), event.id)
+    // The confirmed registrants, by name (with their organisation, from the registry or as
+    // typed).
+    let regs: Vec<_> = store::attendance::roster(state.db(), scope_of(&user), event.id, "")
         .await?
         .into_iter()
-        .filter(|r| r.status == store::registrations::Status::Confirmed)
+        .filter(|l| l.status == "confirmed")
         .collect();
-    regs.sort_by_cached_key(|r| domain::text::latvian_sort_key(&r.name));
     Ok(Html(
         SheetPage {
             when: i18n::datetime(ctx.lang, event.starts_at),

@@ -12,7 +12,7 @@ use utoipa::ToSchema;
 
 use crate::AppState;
 use crate::error::{AppError, AppResult};
-use crate::features::attendance::{WalkInFields, scope_of, validate_walk_in};
+use crate::features::attendance::{WalkInFields, may_link, scope_of, validate_walk_in};
 use crate::forms::{FormErrors, parse_id};
 use crate::i18n::{self, Lang};
 use crate::principal::{ClientIp, CurrentUser};
@@ -30,7 +30,8 @@ pub struct AttendanceJson {
     category_overridden: bool,
     organisation: Option<String>,
     place: Option<String>,
-    /// female, male or other; absent when not stated.
+    /// female, male or other; absent when not stated (and for callers other than
+    /// coordinators).
     gender: Option<String>,
     /// under_18, 18_24, 25_29, 30_49, 50_64 or 65_plus; absent when not stated.
     age_group: Option<String>,
@@ -126,6 +127,8 @@ pub async fn list(
     user.require(domain::auth::Permission::ViewEvents)?;
     let id = parse_id(&id)?;
     let list = store::attendance::for_event(state.db(), scope_of(&user), id).await?;
+    // Gender and age group one by one only for coordinators (an organiser sees who came).
+    let full = user.can(domain::auth::Permission::ManageEvents);
     Ok(Json(
         list.into_iter()
             .map(|a| AttendanceJson {
@@ -137,8 +140,8 @@ pub async fn list(
                 category_overridden: a.category_overridden,
                 organisation: a.organisation_name,
                 place: a.place_name,
-                gender: a.gender,
-                age_group: a.age_group,
+                gender: a.gender.filter(|_| full),
+                age_group: a.age_group.filter(|_| full),
                 source: a.source,
                 checked_in_at: crate::features::events_api::rfc3339(a.checked_in_at),
             })
@@ -177,7 +180,20 @@ pub async fn post(
     for (i, p) in body.iter().enumerate() {
         let mut errors = FormErrors::default();
         match validate_walk_in(&fields(p), &mut errors) {
-            Some(d) => lines.push(d),
+            Some(d) => {
+                if let Some(pid) = d.person_id
+                    && !may_link(&state, &user, id, &d, pid).await?
+                {
+                    errors.add("person_id", "reg-choice-invalid");
+                    return Ok(problem(
+                        StatusCode::UNPROCESSABLE_ENTITY,
+                        "Invalid input",
+                        Some(i),
+                        &errors,
+                    ));
+                }
+                lines.push(d)
+            }
             None => {
                 return Ok(problem(
                     StatusCode::UNPROCESSABLE_ENTITY,
@@ -212,16 +228,12 @@ pub async fn post(
                 &FormErrors::default(),
             ))
         }
-        Err((i, store::Error::NotFound)) => {
-            let mut errors = FormErrors::default();
-            errors.add("person_id", "reg-choice-invalid");
-            Ok(problem(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "Unknown person, organisation or place",
-                Some(i),
-                &errors,
-            ))
-        }
+        Err((i, store::Error::NotFound)) => Ok(problem(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "Unknown person, organisation or place",
+            Some(i),
+            &FormErrors::default(),
+        )),
         Err((_, e)) => Err(e.into()),
     }
 }

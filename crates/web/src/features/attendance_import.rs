@@ -106,10 +106,12 @@ pub struct SheetRow {
     reason: Option<String>,
 }
 
+/// `by_email`: lines may be matched to registry people by e-mail (directory managers only).
 async fn plan(
     state: &AppState,
     event_id: i64,
     scope: store::attendance::Scope,
+    by_email: bool,
     rows: Vec<Vec<String>>,
 ) -> AppResult<Result<Vec<SheetRow>, &'static str>> {
     let mut rows = rows.into_iter();
@@ -221,7 +223,8 @@ async fn plan(
             }) {
                 row.registration_id = Some(r.id);
                 row.action = "match".to_owned();
-            } else if let Some(e) = &row.email
+            } else if by_email
+                && let Some(e) = &row.email
                 && let Some(p) = store::import::person_by_email(state.db(), e).await?
             {
                 row.person_id = Some(p);
@@ -335,7 +338,8 @@ pub async fn upload(
         }
         Err(_) => return fail(ctx, event, "import-empty"),
     };
-    let planned = match plan(&state, event.id, scope_of(&user), rows).await? {
+    let by_email = user.can(domain::auth::Permission::ManageDirectory);
+    let planned = match plan(&state, event.id, scope_of(&user), by_email, rows).await? {
         Ok(p) => p,
         Err(why) => return fail(ctx, event, why),
     };
@@ -475,6 +479,8 @@ pub async fn confirm(
             territory_id: r.territory_id,
             gender: r.gender.clone(),
             age_group: r.age_group.clone(),
+            stats_notice_version: (r.gender.is_some() || r.age_group.is_some() || r.roma.is_some())
+                .then(|| crate::features::registration::NOTICE_VERSION.to_owned()),
             roma_self_identified: r.roma.clone(),
             category: r.category.as_deref().and_then(Category::parse),
         })
@@ -523,6 +529,11 @@ pub async fn confirm(
             &ctx.href(&format!("/events/{}/attendance/import/{batch}", event.id)),
         )
         .into_response()),
+        Err((_, store::Error::Conflict("closed"))) => {
+            let page =
+                preview_page(&state, ctx, &user, event, batch, Some("attendance-closed")).await?;
+            Ok((StatusCode::CONFLICT, Html(page.render()?)).into_response())
+        }
         Err((_, store::Error::Conflict(_) | store::Error::NotFound)) => {
             // Someone checked in or changed meanwhile: nothing was saved; show it again.
             let page = preview_page(

@@ -197,6 +197,15 @@ pub async fn upload(
         };
         match store::event_documents::add(state.db(), state.now(), &user.actor(ip), id, &d).await {
             Ok(_) => {
+                // A removal of the same bytes may have deleted the file between our write
+                // and our record; with the record committed, no removal can any more.
+                if !dir.join(&d.sha256).exists() {
+                    let (dir, sha) = (dir.clone(), d.sha256.clone());
+                    tokio::task::spawn_blocking(move || keep(&dir, &sha, &bytes))
+                        .await
+                        .map_err(|e| AppError::Internal(e.to_string()))?
+                        .map_err(|e| AppError::Internal(format!("keeping a document: {e}")))?;
+                }
                 return Ok(Redirect::to(
                     &ctx.href(&format!("/events/{id}/documents?notice=added")),
                 )
@@ -271,14 +280,21 @@ async fn serve(state: &AppState, d: &store::event_documents::Document) -> AppRes
         .into_response())
 }
 
-/// A document for the workspace.
+/// A document for the workspace: public ones for every user, internal ones for the
+/// coordinators and the event's organisers.
 pub async fn download(
     State(state): State<AppState>,
     user: CurrentUser,
     Path((_lang, id, item)): Path<(String, String, String)>,
 ) -> AppResult<Response> {
     user.require(Permission::ViewEvents)?;
-    let d = store::event_documents::get(state.db(), parse_id(&id)?, parse_id(&item)?).await?;
+    let id = parse_id(&id)?;
+    let d = store::event_documents::get(state.db(), id, parse_id(&item)?).await?;
+    // An internal document only for coordinators and the event's organisers.
+    if !d.is_public {
+        store::attendance::visible(state.db(), crate::features::attendance::scope_of(&user), id)
+            .await?;
+    }
     serve(&state, &d).await
 }
 

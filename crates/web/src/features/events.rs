@@ -389,7 +389,13 @@ pub async fn detail(
     let can_check_in = store::attendance::visible(state.db(), scope, e.id)
         .await
         .is_ok();
-    let from_series = store::actions::pending_from_series(state.db(), e.id).await?;
+    // Others' actions only for coordinators, as on the actions pages.
+    let own_org = user.organisation_id;
+    let from_series: Vec<_> = store::actions::pending_from_series(state.db(), e.id)
+        .await?
+        .into_iter()
+        .filter(|a| can_manage || Some(a.owner_organisation_id) == own_org)
+        .collect();
     Ok(Html(
         DetailPage {
             items,
@@ -399,7 +405,7 @@ pub async fn detail(
             good_share: crate::features::feedback::good_share(
                 &store::feedback::summary(state.db(), e.id).await?,
             ),
-            docs: store::event_documents::for_event(state.db(), e.id, false).await?,
+            docs: store::event_documents::for_event(state.db(), e.id, !can_check_in).await?,
             register_open: false,
             next: if can_manage {
                 e.status.next().to_vec()

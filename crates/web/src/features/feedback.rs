@@ -123,8 +123,12 @@ pub async fn send(
     let id = parse_id(&id)?;
     let event = store::events::get(state.db(), id).await?;
     let base = state.settings().public_url.trim_end_matches('/').to_owned();
-    let items: Vec<_> = store::feedback::recipients(state.db(), id)
-        .await?
+    let mut recipients = store::feedback::recipients(state.db(), id).await?;
+    // Links are stored in a random order, so their row order tells nothing of who got which.
+    for i in (1..recipients.len()).rev() {
+        recipients.swap(i, token::random_below(i + 1));
+    }
+    let items: Vec<_> = recipients
         .into_iter()
         .map(|r| {
             let lang = Lang::parse(&r.lang).unwrap_or(Lang::Lv);
@@ -218,6 +222,7 @@ pub async fn survey_form(
     Path((_lang, secret)): Path<(String, String)>,
     Query(q): Query<SurveyQuery>,
 ) -> AppResult<Response> {
+    crate::forms::check_secret(&secret)?;
     let (csrf, is_new) = login_secret(&headers);
     let mut p = survey_page(&state, ctx, csrf.clone(), secret).await?;
     p.thanks = q.thanks.is_some();
@@ -247,6 +252,7 @@ pub async fn survey_submit(
     Path((_lang, secret)): Path<(String, String)>,
     AppForm(f): AppForm<SurveyFields>,
 ) -> AppResult<Response> {
+    crate::forms::check_secret(&secret)?;
     let hash = token::hash_secret(secret.trim());
     let mut errors = FormErrors::default();
     let rating = scale(&f.rating).ok().flatten();

@@ -357,6 +357,7 @@ pub async fn answer_form(
     Path((_lang, secret)): Path<(String, String)>,
     Query(q): Query<AnswerQuery>,
 ) -> AppResult<Response> {
+    crate::forms::check_secret(&secret)?;
     let (csrf, is_new) = login_secret(&headers);
     let mut page = answer_page(&state, ctx, csrf.clone(), secret).await?;
     page.notice = match q.notice.as_deref() {
@@ -387,6 +388,7 @@ pub async fn answer(
     Path((_lang, secret)): Path<(String, String)>,
     AppForm(f): AppForm<AnswerForm>,
 ) -> AppResult<Response> {
+    crate::forms::check_secret(&secret)?;
     let hash = token::hash_secret(secret.trim());
     let inv = store::invitations::by_token(state.db(), &hash).await?;
     let actor = store::Actor {

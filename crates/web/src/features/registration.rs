@@ -401,6 +401,7 @@ pub async fn mine(
     Path((_lang, secret)): Path<(String, String)>,
     axum::extract::Query(n): axum::extract::Query<Notice>,
 ) -> AppResult<Response> {
+    crate::forms::check_secret(&secret)?;
     let r = store::registrations::by_token(state.db(), &token::hash_secret(secret.trim())).await?;
     let event = store::events::get(state.db(), r.event_id).await?;
     let (csrf, is_new) = login_secret(&headers);
@@ -430,6 +431,7 @@ pub async fn cancel(
     ClientIp(ip): ClientIp,
     Path((_lang, secret)): Path<(String, String)>,
 ) -> AppResult<Response> {
+    crate::forms::check_secret(&secret)?;
     let hash = token::hash_secret(secret.trim());
     let r = store::registrations::by_token(state.db(), &hash).await?;
     let event = store::events::get(state.db(), r.event_id).await?;

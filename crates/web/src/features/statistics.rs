@@ -173,13 +173,12 @@ fn breakdowns(ctx: &PageCtx, p: &store::statistics::Participation, public: bool)
                 value: *value,
                 places: places.as_ref().map(|pl| {
                     let n = pl.get(i).copied().unwrap_or(0);
-                    // Publicly, the places of a category are told only when its people are.
-                    if public && publish_one(*value).value().is_none_or(|v| v == 0) {
-                        if *value == 0 {
-                            "0".to_owned()
-                        } else {
-                            "…".to_owned()
-                        }
+                    // Publicly, the places of a category are told only when its people are
+                    // (not withheld, not hidden by secondary suppression).
+                    if public && *value == 0 {
+                        "0".to_owned()
+                    } else if public && shown.parse::<i64>().is_err() {
+                        "…".to_owned()
                     } else {
                         ctx.number(&n)
                     }
@@ -377,7 +376,7 @@ async fn page(
             from: filter.from.to_string(),
             to: filter.to.to_string(),
             export_query: query_string(&filter),
-            series: store::statistics::series(state.db()).await?,
+            series: store::statistics::series(state.db(), public).await?,
             ctx,
             public,
             q,
@@ -554,7 +553,11 @@ pub async fn api(
         "by_gender": p.by_gender,
         "by_age_group": p.by_age_group,
         "youth": p.youth,
-        "youth_definition": { "min_age": youth.min, "max_age": youth.max },
+        "youth_definition": {
+            "min_age": youth.min,
+            "max_age": youth.max,
+            "method": "age in years when known; otherwise only an age group wholly inside the range",
+        },
         "roma_self_identified": p.roma_self_identified,
         "latvian_places": p.latvian_places,
         "latvian_places_by_category": p.latvian_places_by_category,
