@@ -467,6 +467,22 @@ async fn seed(path: &std::path::Path, now: i64) -> anyhow::Result<Seeded> {
         .await?;
     }
     let attendances = rows.len();
+    // What check-in keeps on every attendance: the participant's number (a registry
+    // person's id, or a negative number for someone known by e-mail or name only), with
+    // e-mail keys of registry addresses linked to their person (as migration 17 does).
+    for sql in [
+        "UPDATE attendances
+            SET person_id = (SELECT pe.person_id FROM person_emails pe
+                              WHERE pe.email = substr(attendances.identity_key, 3))
+          WHERE person_id IS NULL AND identity_key LIKE 'e:%'",
+        "INSERT OR IGNORE INTO participants (identity_key)
+            SELECT identity_key FROM attendances WHERE person_id IS NULL ORDER BY id",
+        "UPDATE attendances
+            SET participant = COALESCE(person_id,
+                -(SELECT p.id FROM participants p WHERE p.identity_key = attendances.identity_key))",
+    ] {
+        sqlx::query(sql).execute(&mut *tx).await?;
+    }
     tx.commit().await?;
     conn.close().await?;
     Ok(Seeded { units, attendances })

@@ -879,3 +879,88 @@ async fn a_closed_event_says_so_instead_of_failing() {
     let back = c.get(res.location().unwrap_or_default()).await;
     assert!(back.text.contains("vairs nevar atzīmēt"), "{}", back.text);
 }
+
+#[tokio::test]
+async fn a_person_is_one_participant_after_joining_the_registry_or_a_merge() {
+    let app = TestApp::spawn().await;
+    let cli = store::Actor::cli();
+    let scope = store::attendance::Scope::All;
+    let first = app.fixtures.event;
+    let second = event_at(&app, 10, app.fixtures.org_a, None).await;
+    // Known only by e-mail at the first event…
+    ok(store::attendance::add(
+        &app.db,
+        app.clock_now(),
+        &cli,
+        scope,
+        first,
+        store::attendance::Source::WalkIn,
+        &store::attendance::Declared {
+            name: "Inga Jaunā".to_owned(),
+            email: Some("inga@example.invalid".to_owned()),
+            ..Default::default()
+        },
+    )
+    .await);
+    // …then she enters the registry with that address and comes again as herself.
+    let inga = ok(store::people::create(
+        &app.db,
+        app.clock_now(),
+        &cli,
+        &store::people::PersonInput {
+            name: "Inga Jaunā".to_owned(),
+            emails: vec!["inga@example.invalid".to_owned()],
+            preferred_lang: "lv".to_owned(),
+            ..Default::default()
+        },
+    )
+    .await);
+    ok(store::attendance::add(
+        &app.db,
+        app.clock_now(),
+        &cli,
+        scope,
+        second,
+        store::attendance::Source::WalkIn,
+        &store::attendance::Declared {
+            name: "Inga Jaunā".to_owned(),
+            person_id: Some(inga),
+            ..Default::default()
+        },
+    )
+    .await);
+    let s = stats(&app).await;
+    assert_eq!((s.participations, s.participants), (2, 1));
+    // Two registry records of one man, one at each event, merged: one participant.
+    for (event, person) in [
+        (first, app.fixtures.person_a),
+        (second, app.fixtures.person_b),
+    ] {
+        ok(store::attendance::add(
+            &app.db,
+            app.clock_now(),
+            &cli,
+            scope,
+            event,
+            store::attendance::Source::WalkIn,
+            &store::attendance::Declared {
+                name: "Dublikāts".to_owned(),
+                person_id: Some(person),
+                ..Default::default()
+            },
+        )
+        .await);
+    }
+    assert_eq!(stats(&app).await.participants, 3);
+    ok(store::merge::merge_people(
+        &app.db,
+        app.clock_now(),
+        "2026-11-26",
+        &cli,
+        app.fixtures.person_a,
+        app.fixtures.person_b,
+    )
+    .await);
+    let s = stats(&app).await;
+    assert_eq!((s.participations, s.participants), (4, 2));
+}

@@ -409,6 +409,45 @@ async fn snapshot(
     Ok(s)
 }
 
+/// The number statistics count a participant by: a registry person's id, else the
+/// negative id of their `participants` row (made on first sight).
+async fn participant_of(
+    conn: &mut SqliteConnection,
+    person_id: Option<i64>,
+    identity_key: &str,
+) -> crate::Result<i64> {
+    if let Some(p) = person_id {
+        return Ok(p);
+    }
+    sqlx::query("INSERT OR IGNORE INTO participants (identity_key) VALUES ($1)")
+        .bind(identity_key)
+        .execute(&mut *conn)
+        .await?;
+    let id: i64 = sqlx::query_scalar("SELECT id FROM participants WHERE identity_key = $1")
+        .bind(identity_key)
+        .fetch_one(&mut *conn)
+        .await?;
+    Ok(-id)
+}
+
+/// Links past attendances known only by this e-mail to the registry person who now has it
+/// (called when an address is added to a person), so they count as one person.
+pub(crate) async fn link_email(
+    conn: &mut SqliteConnection,
+    person_id: i64,
+    email: &str,
+) -> crate::Result<()> {
+    sqlx::query(
+        "UPDATE attendances SET person_id = $1, participant = $1
+         WHERE person_id IS NULL AND identity_key = $2",
+    )
+    .bind(person_id)
+    .bind(format!("e:{}", email.trim().to_lowercase()))
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
 async fn insert(
     conn: &mut SqliteConnection,
     now: i64,
@@ -432,13 +471,15 @@ async fn insert(
     if taken.is_some() {
         return Err(Error::Conflict("already_present"));
     }
+    let participant = participant_of(conn, s.person_id, &s.identity_key).await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO attendances (event_id, person_id, registration_id, identity_key, name,
              search_key, category, category_overridden, organisation_id, organisation_name,
              territory_id, place_unit_id, gender, age_years, age_group, roma_self_identified,
-             source, checked_in_at, checked_in_by, stats_consent_source, stats_notice_version)
+             source, checked_in_at, checked_in_by, stats_consent_source, stats_notice_version,
+             participant)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
-                 $20, $21)
+                 $20, $21, $22)
          RETURNING id",
     )
     .bind(event_id)
@@ -462,6 +503,7 @@ async fn insert(
     .bind(actor.user_id)
     .bind(s.consent_source)
     .bind(s.notice_version.as_deref())
+    .bind(participant)
     .fetch_one(&mut *conn)
     .await
     .map_err(|e| Error::unique(e, "already_present"))?;

@@ -264,6 +264,7 @@ async fn update_from_import(
                 .bind(email)
                 .execute(&mut *conn)
                 .await?;
+                crate::attendance::link_email(conn, id, email).await?;
             }
         }
     }

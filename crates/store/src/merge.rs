@@ -70,6 +70,8 @@ const PERSON_REFERENCES: &[(&str, &str, &str)] = &[
     ("speakers", "event_agenda_speakers", "person_id"),
     ("registrations", "registrations", "person_id"),
     ("attendances", "attendances", "person_id"),
+    // A registry person's participant number is their id (statistics count by it).
+    ("participants", "attendances", "participant"),
     ("invitations", "invitations", "person_id"),
 ];
 

@@ -110,6 +110,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
         include_str!("../migrations/0016_attendance_consent.sql"),
         Data::None,
     ),
+    (
+        17,
+        "participants",
+        include_str!("../migrations/0017_participants.sql"),
+        Data::None,
+    ),
 ];
 
 /// Applies every migration not yet applied, each in its own transaction. Returns the

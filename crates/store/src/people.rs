@@ -353,6 +353,7 @@ async fn write_emails(
                 .execute(&mut *conn)
                 .await
                 .map_err(|err| Error::unique(err, "email"))?;
+                crate::attendance::link_email(conn, person_id, e).await?;
             }
         }
     }

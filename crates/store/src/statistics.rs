@@ -1,7 +1,7 @@
 //! Participation statistics over the attendance snapshots. A person is counted once
 //! however many events they came to (a registry person by their id — also when an earlier
-//! attendance knew them only by an e-mail that is now theirs in the registry — anyone else
-//! by e-mail or folded name), and described by the snapshot of their latest attendance in
+//! attendance knew them only by an e-mail that is now theirs in the registry, which links
+//! it — anyone else by e-mail or folded name), and described by the snapshot of their latest attendance in
 //! the period: its category, gender, age, Roma self-identification and place.
 //! The counts are exact; disclosure control for the public is applied by the caller
 //! (`domain::participation`).
@@ -53,21 +53,31 @@ pub struct Participation {
     pub latvian_places_by_category: BTreeMap<&'static str, i64>,
 }
 
-type Latest = (
+/// One group of participants with the same latest snapshot: (category, gender, age
+/// group, youth, Roma answer, place unit, people, their participations).
+type Group = (
     String,
     Option<String>,
-    Option<i64>,
     Option<String>,
+    bool,
     Option<String>,
     Option<i64>,
+    i64,
+    i64,
 );
 
 /// The figures for the events the filter selects; `youth` says who counts as youth.
+///
+/// Every attendance carries its participant's number (`participant`: a registry person's
+/// id, or a negative number for someone known only by e-mail or name), so one narrow
+/// aggregate finds each participant's latest attendance (latest start, then highest id)
+/// and counts their events, walking the `(participant, event_id)` index instead of sorting;
+/// the latest snapshots are then grouped in SQL, so only a few hundred rows come back.
 pub async fn participation(db: &Db, f: &Filter, youth: Youth) -> crate::Result<Participation> {
     let from = riga_day_start(f.from);
     let to = riga_day_start(f.to.tomorrow().unwrap_or(f.to));
-    // The selected events, as a CTE every query below starts from.
-    let events_cte = "WITH ev AS (
+    // The selected events, as a CTE both queries start from.
+    let events_cte = "WITH ev AS MATERIALIZED (
         SELECT e.id, e.starts_at, e.status FROM events e
         WHERE e.starts_at >= $1 AND e.starts_at < $2
           AND e.status NOT IN ('draft', 'cancelled')
@@ -77,14 +87,6 @@ pub async fn participation(db: &Db, f: &Filter, youth: Youth) -> crate::Result<P
                OR e.territory_id IN (SELECT id FROM territories WHERE parent_id = $5))
           AND ($6 IS NULL OR e.target_group = $6)
           AND ($7 = 0 OR (e.is_public = 1 AND e.published_at IS NOT NULL))
-    ),
-    att AS (
-        SELECT a.*, ev.starts_at,
-               COALESCE('p:' || a.person_id,
-                        (SELECT 'p:' || pe.person_id FROM person_emails pe
-                          WHERE a.identity_key LIKE 'e:%' AND pe.email = substr(a.identity_key, 3)),
-                        a.identity_key) AS who
-        FROM attendances a JOIN ev ON ev.id = a.event_id
     )";
     macro_rules! bind_filter {
         ($q:expr) => {
@@ -97,30 +99,47 @@ pub async fn participation(db: &Db, f: &Filter, youth: Youth) -> crate::Result<P
                 .bind(f.public_only)
         };
     }
-    let (events, participations): (i64, i64) =
-        bind_filter!(sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "{events_cte}
-             SELECT
-               (SELECT COUNT(*) FROM ev WHERE status IN ('held', 'reported')
-                  OR EXISTS (SELECT 1 FROM attendances a WHERE a.event_id = ev.id)),
-               (SELECT COUNT(*) FROM (SELECT DISTINCT event_id, who FROM att))"
-        ))))
-        .fetch_one(&db.reader)
-        .await?;
-    let latest: Vec<Latest> = bind_filter!(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+    let events: i64 = bind_filter!(sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
         "{events_cte}
-         SELECT category, gender, age_years, age_group, roma_self_identified, place_unit_id
-         FROM (SELECT att.*, ROW_NUMBER() OVER (PARTITION BY who ORDER BY starts_at DESC, id DESC) AS rn
-               FROM att)
-         WHERE rn = 1"
+         SELECT COUNT(*) FROM ev WHERE status IN ('held', 'reported')
+            OR EXISTS (SELECT 1 FROM attendances a WHERE a.event_id = ev.id)"
     ))))
+    .fetch_one(&db.reader)
+    .await?;
+    // The age groups that lie wholly inside the youth range count as youth when the age in
+    // years is not known.
+    let youth_groups: String = AGE_GROUPS
+        .iter()
+        .filter(|g| youth.includes(None, Some(g)))
+        .copied()
+        .collect::<Vec<_>>()
+        .join(",");
+    // `starts_at * 2^30 + id` orders by start, then id, within 64 bits (until about 2240,
+    // for attendance ids below 2^30).
+    let groups: Vec<Group> = bind_filter!(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{events_cte},
+         per AS (
+            SELECT MAX(ev.starts_at * 1073741824 + a.id) % 1073741824 AS latest_id,
+                   COUNT(DISTINCT a.event_id) AS n
+            FROM attendances a CROSS JOIN ev
+            WHERE ev.id = a.event_id
+            GROUP BY a.participant
+         )
+         SELECT x.category, x.gender, x.age_group,
+                COALESCE(CASE WHEN x.age_years IS NOT NULL THEN x.age_years BETWEEN $8 AND $9
+                     ELSE instr(',' || $10 || ',', ',' || x.age_group || ',') > 0 END, 0) AS youth,
+                x.roma_self_identified, x.place_unit_id, COUNT(*), SUM(per.n)
+         FROM per JOIN attendances x ON x.id = per.latest_id
+         GROUP BY 1, 2, 3, 4, 5, 6"
+    ))))
+    .bind(youth.min)
+    .bind(youth.max)
+    .bind(&youth_groups)
     .fetch_all(&db.reader)
     .await?;
 
     let mut p = Participation {
         events,
-        participations,
-        participants: latest.len() as i64,
         ..Participation::default()
     };
     for c in Category::ALL {
@@ -138,33 +157,34 @@ pub async fn participation(db: &Db, f: &Filter, youth: Youth) -> crate::Result<P
     }
     let mut places: BTreeSet<i64> = BTreeSet::new();
     let mut places_by: BTreeMap<&'static str, BTreeSet<i64>> = BTreeMap::new();
-    for (category, gender, age_years, age_group, roma, place) in &latest {
+    for (category, gender, age_group, is_youth, roma, place, people, participations) in &groups {
+        p.participants += people;
+        p.participations += participations;
         let c = Category::parse(category)
             .unwrap_or(Category::Other)
             .as_str();
-        *p.by_category.entry(c).or_default() += 1;
+        *p.by_category.entry(c).or_default() += people;
         let g = match gender.as_deref() {
             Some("female") => "female",
             Some("male") => "male",
             Some("other") => "other",
             _ => "not_stated",
         };
-        *p.by_gender.entry(g).or_default() += 1;
+        *p.by_gender.entry(g).or_default() += people;
         let a = AGE_GROUPS
             .into_iter()
             .find(|x| Some(*x) == age_group.as_deref())
             .unwrap_or("not_stated");
-        *p.by_age_group.entry(a).or_default() += 1;
-        let age = age_years.and_then(|a| i32::try_from(a).ok());
-        if youth.includes(age, age_group.as_deref()) {
-            p.youth += 1;
+        *p.by_age_group.entry(a).or_default() += people;
+        if *is_youth {
+            p.youth += people;
         }
         let r = match roma.as_deref() {
             Some("yes") => "yes",
             Some("no") => "no",
             _ => "not_stated",
         };
-        *p.roma_self_identified.entry(r).or_default() += 1;
+        *p.roma_self_identified.entry(r).or_default() += people;
         if let Some(place) = place {
             places.insert(*place);
             places_by.entry(c).or_default().insert(*place);
