@@ -289,3 +289,6 @@ document-title-invalid = Give the document a title (up to 300 characters).
 document-too-large = The file is too large.
 document-type-refused = A file of this type cannot be added: PDF, DOCX, XLSX, ODT, JPEG or PNG will do (the type is told from the content, not the name).
 document-damaged = The file cannot be read: it seems damaged.
+
+attendance-erase-answers = Erase answers (consent withdrawn)
+attendance-erased-notice = This participant's gender, age and Roma self-identification are erased at every event.

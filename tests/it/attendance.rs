@@ -964,3 +964,45 @@ async fn a_person_is_one_participant_after_joining_the_registry_or_a_merge() {
     let s = stats(&app).await;
     assert_eq!((s.participations, s.participants), (4, 2));
 }
+
+#[tokio::test]
+async fn a_participant_outside_the_registry_can_withdraw_their_answers_everywhere() {
+    let app = TestApp::spawn().await;
+    let cli = store::Actor::cli();
+    let scope = store::attendance::Scope::All;
+    let first = app.fixtures.event;
+    let second = event_at(&app, 10, app.fixtures.org_a, None).await;
+    let mut ids = Vec::new();
+    for event in [first, second] {
+        ids.push(ok(store::attendance::add(
+            &app.db,
+            app.clock_now(),
+            &cli,
+            scope,
+            event,
+            store::attendance::Source::WalkIn,
+            &store::attendance::Declared {
+                name: "Dace Dārziņa".to_owned(),
+                email: Some("dace@example.invalid".to_owned()),
+                gender: Some("female".to_owned()),
+                roma_self_identified: Some("yes".to_owned()),
+                stats_notice_version: Some("2026-11".to_owned()),
+                ..Default::default()
+            },
+        )
+        .await));
+    }
+    let s = stats(&app).await;
+    assert_eq!((s.participants, s.roma_self_identified["yes"]), (1, 1));
+    let path = format!("/lv/events/{first}/attendance/{}/erase-answers", ids[0]);
+    let m = app.login(Role::Municipality).await;
+    assert_eq!(m.post_form(&path, &[]).await.status, 403);
+    let c = app.login(Role::Coordinator).await;
+    let res = c.post_form(&path, &[]).await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    let s = stats(&app).await;
+    assert_eq!(s.participants, 1, "she still came");
+    assert_eq!(s.roma_self_identified["yes"], 0);
+    assert_eq!(s.by_gender["female"], 0);
+    assert_eq!(s.participations, 2);
+}

@@ -68,6 +68,7 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("POST", "/{lang}/events/{id}/attendance/import/{item}/confirm", Allowed::AnyRole),
     ("POST", "/{lang}/events/{id}/attendance/{item}/remove", Allowed::AnyRole),
     ("POST", "/{lang}/events/{id}/attendance/{item}/category", Allowed::AnyRole),
+    ("POST", "/{lang}/events/{id}/attendance/{item}/erase-answers", Allowed::Only(COORD)),
     ("GET", "/{lang}/events/{id}/sign-in-sheet", Allowed::AnyRole),
     ("GET", "/{lang}/events/{id}/invitations", Allowed::Only(COORD)),
     ("POST", "/{lang}/events/{id}/invitations/people", Allowed::Only(COORD)),

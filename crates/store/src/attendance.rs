@@ -871,3 +871,50 @@ pub async fn similar(
     }));
     Ok(out)
 }
+
+/// Erases the self-declared answers (gender, age, Roma self-identification) that a
+/// participant gave — at every event, not only this one — when they withdraw their
+/// consent. The attendance itself stays (they came); the figures count them as "not
+/// stated" from now on. Coordinators only (`Scope::All`). Returns how many attendances
+/// changed.
+pub async fn erase_answers(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    scope: Scope,
+    event_id: i64,
+    attendance_id: i64,
+) -> crate::Result<u64> {
+    if scope != Scope::All {
+        return Err(Error::NotFound);
+    }
+    let mut tx = db.write().await?;
+    let participant: Option<Option<i64>> =
+        sqlx::query_scalar("SELECT participant FROM attendances WHERE id = $1 AND event_id = $2")
+            .bind(attendance_id)
+            .bind(event_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let participant = participant.ok_or(Error::NotFound)?;
+    let n = sqlx::query(
+        "UPDATE attendances SET gender = NULL, age_years = NULL, age_group = NULL,
+             roma_self_identified = NULL, stats_consent_source = NULL, stats_notice_version = NULL
+         WHERE id = $1 OR ($2 IS NOT NULL AND participant = $2)",
+    )
+    .bind(attendance_id)
+    .bind(participant)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    audit::record(
+        &mut tx,
+        now,
+        actor,
+        &AuditEvent::new("attendance_answers_erased")
+            .on("event", event_id)
+            .detail(format!("attendance={attendance_id} rows={n}")),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(n)
+}

@@ -158,6 +158,7 @@ fn registry() -> Registry {
     r.post("/{lang}/events/{id}/attendance/import/{item}/confirm", Page(ViewEvents), attendance_import::confirm);
     r.post("/{lang}/events/{id}/attendance/{item}/remove", Page(ViewEvents), attendance::remove);
     r.post("/{lang}/events/{id}/attendance/{item}/category", Page(ViewEvents), attendance::set_category);
+    r.post("/{lang}/events/{id}/attendance/{item}/erase-answers", Page(ManageEvents), attendance::erase_answers);
     r.get("/{lang}/events/{id}/sign-in-sheet", Page(ViewEvents), attendance::sheet);
     r.get("/{lang}/events/{id}/invitations", Page(ManageEvents), invitations::list);
     r.post("/{lang}/events/{id}/invitations/people", Page(ManageEvents), invitations::invite_people);

@@ -64,6 +64,8 @@ struct AttendancePage {
     categories: &'static [Category],
     /// Whether attendance can still be taken (published, registration closed, held).
     open: bool,
+    /// Whether the user may erase a participant's answers (coordinators).
+    can_erase: bool,
 }
 
 impl AttendancePage {
@@ -125,6 +127,7 @@ pub async fn screen(
         Some("already") => Some("attendance-already-notice"),
         Some("imported") => Some("attendance-imported-notice"),
         Some("closed") => Some("attendance-closed"),
+        Some("erased") => Some("attendance-erased-notice"),
         _ => None,
     };
     Ok(Html(
@@ -137,6 +140,7 @@ pub async fn screen(
             expected,
             notice,
             categories: &Category::ALL,
+            can_erase: user.can(Permission::ManageEvents),
             open: matches!(
                 event_status,
                 domain::event::EventStatus::Published
@@ -230,6 +234,31 @@ pub async fn remove(
         Err(e) => return Err(e.into()),
     };
     Ok(back(&ctx, event.id, &f.q, notice, ""))
+}
+
+/// Erases a participant's self-declared answers at every event (consent withdrawn);
+/// coordinators only.
+pub async fn erase_answers(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path((_lang, id, item)): Path<(String, String, String)>,
+    AppForm(f): AppForm<ItemForm>,
+) -> AppResult<Response> {
+    user.require(Permission::ManageEvents)?;
+    let event = event_for(&state, &user, &id).await?;
+    let item = parse_id(&item)?;
+    store::attendance::erase_answers(
+        state.db(),
+        state.now(),
+        &user.actor(ip),
+        scope_of(&user),
+        event.id,
+        item,
+    )
+    .await?;
+    Ok(back(&ctx, event.id, &f.q, "erased", &format!("#a{item}")))
 }
 
 /// Overrides the stakeholder category of one attendance.
