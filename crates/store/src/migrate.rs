@@ -116,6 +116,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
         include_str!("../migrations/0017_participants.sql"),
         Data::None,
     ),
+    (
+        18,
+        "attendance_event_index",
+        include_str!("../migrations/0018_attendance_event_index.sql"),
+        Data::None,
+    ),
 ];
 
 /// Applies every migration not yet applied, each in its own transaction. Returns the

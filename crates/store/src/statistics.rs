@@ -71,7 +71,8 @@ type Group = (
 /// Every attendance carries its participant's number (`participant`: a registry person's
 /// id, or a negative number for someone known only by e-mail or name), so one narrow
 /// aggregate finds each participant's latest attendance (latest start, then highest id)
-/// and counts their events, walking the `(participant, event_id)` index instead of sorting;
+/// and counts their events, reading only the selected events' entries of the covering
+/// `(event_id, participant)` index;
 /// the latest snapshots are then grouped in SQL, so only a few hundred rows come back.
 pub async fn participation(db: &Db, f: &Filter, youth: Youth) -> crate::Result<Participation> {
     let from = riga_day_start(f.from);
@@ -121,8 +122,8 @@ pub async fn participation(db: &Db, f: &Filter, youth: Youth) -> crate::Result<P
          per AS (
             SELECT MAX(ev.starts_at * 1073741824 + a.id) % 1073741824 AS latest_id,
                    COUNT(DISTINCT a.event_id) AS n
-            FROM attendances a CROSS JOIN ev
-            WHERE ev.id = a.event_id
+            FROM ev CROSS JOIN attendances a
+            WHERE a.event_id = ev.id
             GROUP BY a.participant
          )
          SELECT x.category, x.gender, x.age_group,
