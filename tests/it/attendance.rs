@@ -6,9 +6,7 @@ use domain::auth::Role;
 use domain::participation::Youth;
 use testkit::TestApp;
 
-fn ok<T, E: std::fmt::Display>(r: Result<T, E>) -> T {
-    r.unwrap_or_else(|e| panic!("{e}"))
-}
+use crate::ok;
 
 /// A published public event `days` after the fixture event, organised by `organiser`.
 async fn event_at(app: &TestApp, days: i64, organiser: i64, series: Option<&str>) -> i64 {

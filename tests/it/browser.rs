@@ -561,15 +561,11 @@ async fn workspace_pages_have_no_accessibility_violations() {
         .await;
     b.wait_for("table tbody tr").await;
     found.extend(axe(&b, "lv", "Ielūgumi: Ikgadējā sanāksme (tests)").await);
-    let (mails, _) = store::outbox::list(&app.db, 0)
+    let invite_link = crate::mail_links(&app, "invitation", "/invitation/")
         .await
-        .unwrap_or_else(|e| panic!("{e}"));
-    let invite_link = mails
-        .iter()
-        .find(|m| m.kind == "invitation")
-        .and_then(|m| m.body.find("/invitation/").map(|at| &m.body[at..]))
-        .and_then(|l| l.split_whitespace().next())
-        .map(|l| format!("/lv{l}"))
+        .into_iter()
+        .next()
+        .map(|(_, link)| link)
         .unwrap_or_default();
     b.goto(&url(&app, &invite_link)).await;
     found.extend(axe(&b, "lv", "Ielūgums: Ikgadējā sanāksme (tests)").await);

@@ -4,9 +4,7 @@
 use domain::auth::Role;
 use testkit::{Client, Resp, TestApp};
 
-fn ok<T, E: std::fmt::Display>(r: Result<T, E>) -> T {
-    r.unwrap_or_else(|e| panic!("{e}"))
-}
+use crate::ok;
 
 async fn upload(c: &Client, path: &str, fields: &[(&str, &str)], name: &str, bytes: &[u8]) -> Resp {
     let boundary = "----romaDocBoundary9x";

@@ -4,19 +4,13 @@
 use domain::auth::Role;
 use testkit::TestApp;
 
-fn ok<T, E: std::fmt::Display>(r: Result<T, E>) -> T {
-    r.unwrap_or_else(|e| panic!("{e}"))
-}
+use crate::{mail_links, ok};
 
 async fn survey_links(app: &TestApp) -> Vec<String> {
-    let (mails, _) = ok(store::outbox::list(&app.db, 0).await);
-    mails
+    mail_links(app, "feedback", "/feedback/")
+        .await
         .into_iter()
-        .filter(|m| m.kind == "feedback")
-        .filter_map(|m| {
-            let at = m.body.find("/feedback/")?;
-            Some(format!("/lv{}", m.body[at..].split_whitespace().next()?))
-        })
+        .map(|(_, link)| link)
         .collect()
 }
 

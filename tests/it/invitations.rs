@@ -4,22 +4,11 @@
 use domain::auth::Role;
 use testkit::{Client, TestApp};
 
-fn ok<T, E: std::fmt::Display>(r: Result<T, E>) -> T {
-    r.unwrap_or_else(|e| panic!("{e}"))
-}
+use crate::{mail_links, ok};
 
 /// The invitation links in the outbox, by recipient.
 async fn links(app: &TestApp) -> Vec<(String, String)> {
-    let (mails, _) = ok(store::outbox::list(&app.db, 0).await);
-    mails
-        .into_iter()
-        .filter(|m| m.kind == "invitation")
-        .filter_map(|m| {
-            let at = m.body.find("/invitation/")?;
-            let link = m.body[at..].split_whitespace().next()?.to_owned();
-            Some((m.to, format!("/lv{link}")))
-        })
-        .collect()
+    mail_links(app, "invitation", "/invitation/").await
 }
 
 async fn guest_with_csrf(app: &TestApp, path: &str) -> (Client, testkit::Resp) {

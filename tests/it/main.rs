@@ -22,3 +22,23 @@ mod minutes;
 mod registrations;
 mod territories;
 mod transfer;
+
+/// The value of a store call that must succeed in the test.
+pub fn ok<T, E: std::fmt::Display>(r: Result<T, E>) -> T {
+    r.unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The personal links (`/lv/<path>/<secret>`) in the outbox's mails of one kind, with
+/// their recipients, newest first.
+pub async fn mail_links(app: &testkit::TestApp, kind: &str, path: &str) -> Vec<(String, String)> {
+    let (mails, _) = ok(store::outbox::list(&app.db, 0).await);
+    mails
+        .into_iter()
+        .filter(|m| m.kind == kind)
+        .filter_map(|m| {
+            let at = m.body.find(path)?;
+            let link = m.body[at..].split_whitespace().next()?.to_owned();
+            Some((m.to, format!("/lv{link}")))
+        })
+        .collect()
+}

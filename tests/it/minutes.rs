@@ -4,9 +4,7 @@
 use domain::auth::Role;
 use testkit::TestApp;
 
-fn ok<T, E: std::fmt::Display>(r: Result<T, E>) -> T {
-    r.unwrap_or_else(|e| panic!("{e}"))
-}
+use crate::ok;
 
 #[tokio::test]
 async fn minutes_reach_the_public_page_only_when_published() {

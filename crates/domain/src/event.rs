@@ -196,13 +196,19 @@ pub fn riga_date(utc_seconds: i64) -> jiff::civil::Date {
         .date()
 }
 
-/// The UTC instant (seconds) at which a Riga date begins.
-pub fn riga_day_start(date: jiff::civil::Date) -> i64 {
+/// The UTC instant (seconds) of a Riga date and time (a time skipped by the clock change
+/// counts as the next valid one).
+pub fn riga_instant(date: jiff::civil::Date, time: jiff::civil::Time) -> i64 {
     let tz = jiff::tz::TimeZone::get("Europe/Riga").unwrap_or(jiff::tz::TimeZone::UTC);
-    tz.to_ambiguous_timestamp(date.to_datetime(jiff::civil::Time::midnight()))
+    tz.to_ambiguous_timestamp(date.to_datetime(time))
         .compatible()
         .map(|t| t.as_second())
         .unwrap_or(0)
+}
+
+/// The UTC instant (seconds) at which a Riga date begins.
+pub fn riga_day_start(date: jiff::civil::Date) -> i64 {
+    riga_instant(date, jiff::civil::Time::midnight())
 }
 
 #[cfg(test)]

@@ -740,7 +740,7 @@ fn history_pool(category: Category) -> (&'static [&'static str], &'static [Title
 
 /// SplitMix64: tiny, fast, and the same on every platform.
 #[derive(Debug)]
-struct Rng(u64);
+pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {
     fn next(&mut self) -> u64 {
@@ -752,15 +752,20 @@ impl Rng {
     }
 
     /// A number in `0..n` (0 when `n` is 0).
-    fn below(&mut self, n: usize) -> usize {
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         if n == 0 {
             return 0;
         }
         (self.next() % n as u64) as usize
     }
 
-    fn percent(&mut self, p: u32) -> bool {
+    pub(crate) fn percent(&mut self, p: u32) -> bool {
         self.below(100) < p as usize
+    }
+
+    /// A number in `lo..=hi` (counts).
+    pub(crate) fn between(&mut self, lo: usize, hi: usize) -> usize {
+        lo + self.below(hi.saturating_sub(lo) + 1)
     }
 
     /// A number in `lo..=hi`.

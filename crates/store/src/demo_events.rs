@@ -8,6 +8,7 @@ use domain::event::{EventStatus, EventType};
 use jiff::civil::{Date, date};
 
 use crate::attendance::{self, Declared, Scope, Source};
+use crate::demo::Rng;
 use crate::outbox::Outgoing;
 use crate::registrations::NewRegistration;
 use crate::{Actor, Db, Error, actions, events, feedback, minutes, territories};
@@ -27,34 +28,6 @@ pub(crate) struct DemoPerson {
     pub social_service: bool,
     pub youth: bool,
     pub female: bool,
-}
-
-/// A tiny deterministic generator (SplitMix64), as the rest of the demo uses.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        if n == 0 {
-            return 0;
-        }
-        usize::try_from(self.next() % n as u64).unwrap_or(0)
-    }
-
-    fn percent(&mut self, p: usize) -> bool {
-        self.below(100) < p
-    }
-
-    fn between(&mut self, lo: usize, hi: usize) -> usize {
-        lo + self.below(hi.saturating_sub(lo) + 1)
-    }
 }
 
 /// Who comes to an event of a kind.
@@ -402,11 +375,10 @@ fn calendar() -> Vec<Spec> {
 }
 
 fn riga_instant(day: Date, hour: i8) -> i64 {
-    let tz = jiff::tz::TimeZone::get("Europe/Riga").unwrap_or(jiff::tz::TimeZone::UTC);
-    tz.to_ambiguous_timestamp(day.at(hour, 0, 0, 0))
-        .compatible()
-        .map(|t| t.as_second())
-        .unwrap_or(0)
+    domain::event::riga_instant(
+        day,
+        jiff::civil::Time::new(hour, 0, 0, 0).unwrap_or_default(),
+    )
 }
 
 fn eligible(p: &DemoPerson, a: Audience) -> bool {

@@ -86,6 +86,34 @@ impl Modify for BearerAuth {
     }
 }
 
+/// A problem document naming each invalid field with an English message; `line` says
+/// which element of a posted list it is about.
+pub(crate) fn field_problem(
+    status: StatusCode,
+    title: &str,
+    line: Option<usize>,
+    errors: &crate::forms::FormErrors,
+) -> Response {
+    let mut body = serde_json::json!({
+        "type": "about:blank",
+        "title": title,
+        "status": status.as_u16(),
+        "errors": errors.all().iter().map(|e| serde_json::json!({
+            "field": e.field,
+            "message": crate::i18n::t(crate::i18n::Lang::En, e.message_id),
+        })).collect::<Vec<_>>(),
+    });
+    if let Some(l) = line {
+        body["line"] = serde_json::json!(l);
+    }
+    (
+        status,
+        [(axum::http::header::CONTENT_TYPE, "application/problem+json")],
+        body.to_string(),
+    )
+        .into_response()
+}
+
 /// An RFC 9457 problem document.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Problem {

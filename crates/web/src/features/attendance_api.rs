@@ -12,9 +12,9 @@ use utoipa::ToSchema;
 
 use crate::AppState;
 use crate::error::{AppError, AppResult};
+use crate::features::api::field_problem;
 use crate::features::attendance::{WalkInFields, may_link, scope_of, validate_walk_in};
 use crate::forms::{FormErrors, parse_id};
-use crate::i18n::{self, Lang};
 use crate::principal::{ClientIp, CurrentUser};
 
 /// One attendance (the Roma answer is never given one by one).
@@ -95,25 +95,6 @@ fn fields(p: &ParticipantInput) -> WalkInFields {
     WalkInFields::from_body(&pairs)
 }
 
-fn problem(status: StatusCode, title: &str, line: Option<usize>, errors: &FormErrors) -> Response {
-    let body = serde_json::json!({
-        "type": "about:blank",
-        "title": title,
-        "status": status.as_u16(),
-        "line": line,
-        "errors": errors.all().iter().map(|e| serde_json::json!({
-            "field": e.field,
-            "message": i18n::t(Lang::En, e.message_id),
-        })).collect::<Vec<_>>(),
-    });
-    (
-        status,
-        [(axum::http::header::CONTENT_TYPE, "application/problem+json")],
-        body.to_string(),
-    )
-        .into_response()
-}
-
 #[utoipa::path(
     get, path = "/api/v1/events/{id}/attendance", params(("id" = i64, Path, description = "The event's id")),
     responses((status = 200, body = Vec<AttendanceJson>), (status = 404, body = crate::features::api::Problem, content_type = "application/problem+json")),
@@ -185,7 +166,7 @@ pub async fn post(
                     && !may_link(&state, &user, id, &d, pid).await?
                 {
                     errors.add("person_id", "reg-choice-invalid");
-                    return Ok(problem(
+                    return Ok(field_problem(
                         StatusCode::UNPROCESSABLE_ENTITY,
                         "Invalid input",
                         Some(i),
@@ -195,7 +176,7 @@ pub async fn post(
                 lines.push(d)
             }
             None => {
-                return Ok(problem(
+                return Ok(field_problem(
                     StatusCode::UNPROCESSABLE_ENTITY,
                     "Invalid input",
                     Some(i),
@@ -221,14 +202,14 @@ pub async fn post(
                 "already_present" => "Already present",
                 _ => "Attendance is closed for this event",
             };
-            Ok(problem(
+            Ok(field_problem(
                 StatusCode::CONFLICT,
                 title,
                 Some(i),
                 &FormErrors::default(),
             ))
         }
-        Err((i, store::Error::NotFound)) => Ok(problem(
+        Err((i, store::Error::NotFound)) => Ok(field_problem(
             StatusCode::UNPROCESSABLE_ENTITY,
             "Unknown person, organisation or place",
             Some(i),

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::AppState;
 use crate::error::{AppError, AppResult};
 use crate::features::attendance::{event_for, scope_of};
-use crate::features::transfer::MAX_FILE_BYTES;
+use crate::features::transfer::read_upload_table;
 use crate::forms::{FormErrors, parse_id};
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
@@ -309,34 +309,12 @@ pub async fn upload(
     ctx: PageCtx,
     user: CurrentUser,
     Path((_lang, id)): Path<(String, String)>,
-    mut multipart: Multipart,
+    multipart: Multipart,
 ) -> AppResult<Response> {
     let event = event_for(&state, &user, &id).await?;
-    let mut file: Option<(Option<String>, Vec<u8>)> = None;
-    while let Ok(Some(field)) = multipart.next_field().await {
-        if field.name() == Some("file") {
-            let name = field.file_name().map(str::to_owned);
-            let bytes = field.bytes().await.map_err(|_| AppError::BadRequest)?;
-            if bytes.len() > MAX_FILE_BYTES {
-                return fail(ctx, event, "import-too-large");
-            }
-            file = Some((name, bytes.to_vec()));
-        }
-    }
-    let Some((name, bytes)) = file.filter(|(_, b)| !b.is_empty()) else {
-        return fail(ctx, event, "import-no-file");
-    };
-    let rows = match documents::table::read(&bytes) {
-        Ok(rows) => rows,
-        Err(documents::table::TableError::TooManyRows) => {
-            return fail(ctx, event, "import-too-large");
-        }
-        Err(
-            documents::table::TableError::NotText | documents::table::TableError::Spreadsheet(_),
-        ) => {
-            return fail(ctx, event, "import-unreadable");
-        }
-        Err(_) => return fail(ctx, event, "import-empty"),
+    let (name, rows) = match read_upload_table(multipart).await? {
+        Ok(read) => read,
+        Err(why) => return fail(ctx, event, why),
     };
     let by_email = user.can(domain::auth::Permission::ManageDirectory);
     let planned = match plan(&state, event.id, scope_of(&user), by_email, rows).await? {

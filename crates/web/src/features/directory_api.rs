@@ -3,7 +3,7 @@
 
 use axum::Json;
 use axum::extract::{Path, Query, State};
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use domain::auth::Permission;
 use serde::{Deserialize, Serialize};
@@ -14,26 +14,16 @@ use crate::error::{AppError, AppResult};
 use crate::features::directory::{sees_org_contacts, sees_person_contacts};
 use crate::features::{organisations, people};
 use crate::forms::{FormErrors, parse_id};
-use crate::i18n::{self, Lang};
 use crate::principal::{ClientIp, CurrentUser};
 
 /// A 422 problem document listing each invalid field with an English message.
 pub(crate) fn invalid(errors: &FormErrors) -> Response {
-    let body = serde_json::json!({
-        "type": "about:blank",
-        "title": "Invalid input",
-        "status": 422,
-        "errors": errors.all().iter().map(|e| serde_json::json!({
-            "field": e.field,
-            "message": i18n::t(Lang::En, e.message_id),
-        })).collect::<Vec<_>>(),
-    });
-    (
+    crate::features::api::field_problem(
         StatusCode::UNPROCESSABLE_ENTITY,
-        [(header::CONTENT_TYPE, "application/problem+json")],
-        body.to_string(),
+        "Invalid input",
+        None,
+        errors,
     )
-        .into_response()
 }
 
 /// A page of results.

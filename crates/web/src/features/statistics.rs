@@ -6,7 +6,6 @@
 use askama::Template;
 use axum::Json;
 use axum::extract::{Query, State};
-use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
 use documents::chart::{Bar, bars};
 use documents::table::Cell;
@@ -471,7 +470,7 @@ pub async fn export(
     if q.format == "xlsx" {
         let bytes = documents::table::write_xlsx_cells("participation", &header, &rows)
             .map_err(|e| AppError::Internal(e.to_string()))?;
-        Ok(download(
+        Ok(crate::features::transfer::download(
             bytes,
             &format!("{base}.xlsx"),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -488,26 +487,12 @@ pub async fn export(
                     .collect()
             })
             .collect();
-        Ok(download(
+        Ok(crate::features::transfer::download(
             documents::table::write_csv(&header, &text),
             &format!("{base}.csv"),
             "text/csv; charset=utf-8",
         ))
     }
-}
-
-fn download(bytes: Vec<u8>, name: &str, content_type: &'static str) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, content_type.to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}\""),
-            ),
-        ],
-        bytes,
-    )
-        .into_response()
 }
 
 /// `GET /api/v1/statistics/participation`: exact counts for coordinators.

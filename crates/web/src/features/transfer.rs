@@ -434,40 +434,47 @@ pub async fn import_orgs_form(ctx: PageCtx, user: CurrentUser) -> AppResult<Html
     form(ctx, user, ImportKind::Organisations).await
 }
 
-/// Reads the upload, plans it, stores the plan and shows the preview.
-async fn upload(
-    state: &AppState,
-    ctx: PageCtx,
-    user: &CurrentUser,
-    kind: ImportKind,
+/// Reads the `file` field of an upload as a table: (file name, rows), or the message id
+/// saying why it cannot be used.
+pub(crate) async fn read_upload_table(
     mut multipart: Multipart,
-) -> AppResult<Response> {
-    user.require(Permission::ManageDirectory)?;
+) -> AppResult<Result<(Option<String>, Vec<Vec<String>>), &'static str>> {
     let mut file: Option<(Option<String>, Vec<u8>)> = None;
     while let Ok(Some(field)) = multipart.next_field().await {
         if field.name() == Some("file") {
             let name = field.file_name().map(str::to_owned);
             let bytes = field.bytes().await.map_err(|_| AppError::BadRequest)?;
             if bytes.len() > MAX_FILE_BYTES {
-                return fail(ctx, kind, "import-too-large");
+                return Ok(Err("import-too-large"));
             }
             file = Some((name, bytes.to_vec()));
         }
     }
     let Some((name, bytes)) = file.filter(|(_, b)| !b.is_empty()) else {
-        return fail(ctx, kind, "import-no-file");
+        return Ok(Err("import-no-file"));
     };
-    let rows = match documents::table::read(&bytes) {
-        Ok(rows) => rows,
+    Ok(match documents::table::read(&bytes) {
+        Ok(rows) => Ok((name, rows)),
         Err(
             documents::table::TableError::NotText | documents::table::TableError::Spreadsheet(_),
-        ) => {
-            return fail(ctx, kind, "import-unreadable");
-        }
-        Err(documents::table::TableError::TooManyRows) => {
-            return fail(ctx, kind, "import-too-large");
-        }
-        Err(_) => return fail(ctx, kind, "import-empty"),
+        ) => Err("import-unreadable"),
+        Err(documents::table::TableError::TooManyRows) => Err("import-too-large"),
+        Err(_) => Err("import-empty"),
+    })
+}
+
+/// Reads the upload, plans it, stores the plan and shows the preview.
+async fn upload(
+    state: &AppState,
+    ctx: PageCtx,
+    user: &CurrentUser,
+    kind: ImportKind,
+    multipart: Multipart,
+) -> AppResult<Response> {
+    user.require(Permission::ManageDirectory)?;
+    let (name, rows) = match read_upload_table(multipart).await? {
+        Ok(read) => read,
+        Err(why) => return fail(ctx, kind, why),
     };
     let plan = match kind {
         ImportKind::People => plan_people(state, rows).await?,
@@ -790,7 +797,7 @@ fn filter_summary(filters: &std::collections::HashMap<String, String>) -> String
 }
 
 /// A file download that no browser or proxy keeps.
-fn download(bytes: Vec<u8>, name: &str, content_type: &'static str) -> Response {
+pub(crate) fn download(bytes: Vec<u8>, name: &str, content_type: &'static str) -> Response {
     (
         [
             (header::CONTENT_TYPE, content_type.to_owned()),
