@@ -964,6 +964,76 @@ async fn a_person_is_one_participant_after_joining_the_registry_or_a_merge() {
 }
 
 #[tokio::test]
+async fn two_records_of_one_person_at_the_same_event_count_once_until_the_merge_is_undone() {
+    let app = TestApp::spawn().await;
+    let cli = store::Actor::cli();
+    let scope = store::attendance::Scope::All;
+    let event = app.fixtures.event;
+    let walk_in = |person_id: Option<i64>, email: Option<&str>| store::attendance::Declared {
+        name: "Oskars Otrais".to_owned(),
+        person_id,
+        email: email.map(str::to_owned),
+        ..Default::default()
+    };
+    // The same man checked in twice under two registry records, and once more by an
+    // address that neither record has yet.
+    for d in [
+        walk_in(Some(app.fixtures.person_a), None),
+        walk_in(Some(app.fixtures.person_b), None),
+        walk_in(None, Some("oskars@example.invalid")),
+    ] {
+        ok(store::attendance::add(
+            &app.db,
+            app.clock_now(),
+            &cli,
+            scope,
+            event,
+            store::attendance::Source::WalkIn,
+            &d,
+        )
+        .await);
+    }
+    let s = stats(&app).await;
+    assert_eq!((s.participations, s.participants), (3, 3));
+    // The address joins the registry as a third record of his: still three records.
+    let third = ok(store::people::create(
+        &app.db,
+        app.clock_now(),
+        &cli,
+        &store::people::PersonInput {
+            name: "Oskars Otrais".to_owned(),
+            emails: vec!["oskars@example.invalid".to_owned()],
+            preferred_lang: "lv".to_owned(),
+            ..Default::default()
+        },
+    )
+    .await);
+    let s = stats(&app).await;
+    assert_eq!((s.participations, s.participants), (3, 3));
+    // Merged into one person: he was at the event once.
+    let mut merges = Vec::new();
+    for duplicate in [app.fixtures.person_b, third] {
+        merges.push(ok(store::merge::merge_people(
+            &app.db,
+            app.clock_now(),
+            "2026-11-26",
+            &cli,
+            app.fixtures.person_a,
+            duplicate,
+        )
+        .await));
+        let s = stats(&app).await;
+        assert_eq!(s.participants, s.participations, "one event each");
+    }
+    let s = stats(&app).await;
+    assert_eq!((s.participations, s.participants), (1, 1));
+    // Undoing the last merge brings the third record back as someone else.
+    ok(store::merge::undo(&app.db, app.clock_now(), &cli, merges[1]).await);
+    let s = stats(&app).await;
+    assert_eq!((s.participations, s.participants), (2, 2));
+}
+
+#[tokio::test]
 async fn a_participant_outside_the_registry_can_withdraw_their_answers_everywhere() {
     let app = TestApp::spawn().await;
     let cli = store::Actor::cli();

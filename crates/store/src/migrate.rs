@@ -122,6 +122,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
         include_str!("../migrations/0018_attendance_event_index.sql"),
         Data::None,
     ),
+    (
+        19,
+        "attendance_statistics_indexes",
+        include_str!("../migrations/0019_attendance_statistics_indexes.sql"),
+        Data::None,
+    ),
 ];
 
 /// Applies every migration not yet applied, each in its own transaction. Returns the

@@ -54,7 +54,7 @@ pub struct Participation {
 }
 
 /// One group of participants with the same latest snapshot: (category, gender, age
-/// group, youth, Roma answer, place unit, people, their participations).
+/// group, youth, Roma answer, place unit, people).
 type Group = (
     String,
     Option<String>,
@@ -63,17 +63,19 @@ type Group = (
     Option<String>,
     Option<i64>,
     i64,
-    i64,
 );
 
 /// The figures for the events the filter selects; `youth` says who counts as youth.
 ///
 /// Every attendance carries its participant's number (`participant`: a registry person's
 /// id, or a negative number for someone known only by e-mail or name), so one narrow
-/// aggregate finds each participant's latest attendance (latest start, then highest id)
-/// and counts their events, reading only the selected events' entries of the covering
-/// `(event_id, participant)` index;
-/// the latest snapshots are then grouped in SQL, so only a few hundred rows come back.
+/// aggregate over the selected events' entries of the covering `(event_id, participant)`
+/// index finds each participant's latest attendance (latest start, then highest id), whose
+/// snapshot is read from the covering `attendances_snapshot` index and grouped in SQL — a
+/// few hundred rows come back. Participations (distinct participant and event pairs) are
+/// the selected attendances less the duplicates, which only re-linked attendances (an
+/// e-mail linked to a registry person, a merge) can make and the partial
+/// `attendances_relinked` index holds (migration 19).
 pub async fn participation(db: &Db, f: &Filter, youth: Youth) -> crate::Result<Participation> {
     let from = riga_day_start(f.from);
     let to = riga_day_start(f.to.tomorrow().unwrap_or(f.to));
@@ -100,13 +102,25 @@ pub async fn participation(db: &Db, f: &Filter, youth: Youth) -> crate::Result<P
                 .bind(f.public_only)
         };
     }
-    let events: i64 = bind_filter!(sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-        "{events_cte}
-         SELECT COUNT(*) FROM ev WHERE status IN ('held', 'reported')
-            OR EXISTS (SELECT 1 FROM attendances a WHERE a.event_id = ev.id)"
-    ))))
-    .fetch_one(&db.reader)
-    .await?;
+    // A re-linked attendance is a duplicate when its participant has, at the same event,
+    // an attendance of their own ('p:' key) or an earlier re-linked one: k attendances of
+    // one participant at one event count k - 1 duplicates.
+    let (events, participations): (i64, i64) =
+        bind_filter!(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "{events_cte}
+         SELECT (SELECT COUNT(*) FROM ev WHERE status IN ('held', 'reported')
+                    OR EXISTS (SELECT 1 FROM attendances a WHERE a.event_id = ev.id)),
+                (SELECT COUNT(*) FROM ev CROSS JOIN attendances a WHERE a.event_id = ev.id)
+              - (SELECT COUNT(*) FROM ev CROSS JOIN attendances r INDEXED BY attendances_relinked
+                  WHERE r.event_id = ev.id
+                    AND r.participant > 0 AND r.identity_key <> 'p:' || r.participant
+                    AND EXISTS (SELECT 1 FROM attendances b
+                                 WHERE b.event_id = r.event_id AND b.participant = r.participant
+                                   AND b.id <> r.id
+                                   AND (b.identity_key = 'p:' || b.participant OR b.id < r.id)))"
+        ))))
+        .fetch_one(&db.reader)
+        .await?;
     // The age groups that lie wholly inside the youth range count as youth when the age in
     // years is not known.
     let youth_groups: String = AGE_GROUPS
@@ -120,8 +134,7 @@ pub async fn participation(db: &Db, f: &Filter, youth: Youth) -> crate::Result<P
     let groups: Vec<Group> = bind_filter!(sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{events_cte},
          per AS (
-            SELECT MAX(ev.starts_at * 1073741824 + a.id) % 1073741824 AS latest_id,
-                   COUNT(DISTINCT a.event_id) AS n
+            SELECT MAX(ev.starts_at * 1073741824 + a.id) % 1073741824 AS latest_id
             FROM ev CROSS JOIN attendances a
             WHERE a.event_id = ev.id
             GROUP BY a.participant
@@ -129,8 +142,8 @@ pub async fn participation(db: &Db, f: &Filter, youth: Youth) -> crate::Result<P
          SELECT x.category, x.gender, x.age_group,
                 COALESCE(CASE WHEN x.age_years IS NOT NULL THEN x.age_years BETWEEN $8 AND $9
                      ELSE instr(',' || $10 || ',', ',' || x.age_group || ',') > 0 END, 0) AS youth,
-                x.roma_self_identified, x.place_unit_id, COUNT(*), SUM(per.n)
-         FROM per JOIN attendances x ON x.id = per.latest_id
+                x.roma_self_identified, x.place_unit_id, COUNT(*)
+         FROM per JOIN attendances x INDEXED BY attendances_snapshot ON x.id = per.latest_id
          GROUP BY 1, 2, 3, 4, 5, 6"
     ))))
     .bind(youth.min)
@@ -141,6 +154,7 @@ pub async fn participation(db: &Db, f: &Filter, youth: Youth) -> crate::Result<P
 
     let mut p = Participation {
         events,
+        participations,
         ..Participation::default()
     };
     for c in Category::ALL {
@@ -158,9 +172,8 @@ pub async fn participation(db: &Db, f: &Filter, youth: Youth) -> crate::Result<P
     }
     let mut places: BTreeSet<i64> = BTreeSet::new();
     let mut places_by: BTreeMap<&'static str, BTreeSet<i64>> = BTreeMap::new();
-    for (category, gender, age_group, is_youth, roma, place, people, participations) in &groups {
+    for (category, gender, age_group, is_youth, roma, place, people) in &groups {
         p.participants += people;
-        p.participations += participations;
         let c = Category::parse(category)
             .unwrap_or(Category::Other)
             .as_str();
