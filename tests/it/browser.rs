@@ -829,3 +829,78 @@ async fn the_territory_picker_finds_places_without_diacritics() {
     let found = axe(&b, "lv", "Pārbaudes Persona").await;
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[tokio::test]
+async fn plan_pages_have_no_accessibility_violations() {
+    let app = TestApp::spawn().await;
+    let s = crate::plans::seed(&app).await;
+    let b = Browser::start().await;
+    let mut found = Vec::new();
+    log_in(&b, &app, "lv", Role::Coordinator, PASSWORD).await;
+    let plan_lv = "Romu stratēģiskā ietvara plāns 2024–2027 (tests)";
+    let plan_en = "Roma strategic framework plan 2024–2027 (test)";
+    let measure = "1.1.1 Romu mediatoru atbalsts skolās";
+    let indicator = "Nodarbinātības līmenis (tests)";
+    for (path, h1) in [
+        ("/lv/plans".to_owned(), "Rīcības plāni"),
+        ("/en/plans".to_owned(), "Action plans"),
+        (format!("/lv/plans/{}", s.plan), plan_lv),
+        (format!("/en/plans/{}", s.plan), plan_en),
+        ("/lv/plans/new".to_owned(), "Jauns plāns"),
+        (format!("/lv/plans/{}/edit", s.plan), "Labot plānu"),
+        (
+            format!("/lv/plans/{}/measures/new", s.plan),
+            "Jauns pasākums",
+        ),
+        (format!("/lv/measures/{}", s.measure), measure),
+        (format!("/lv/measures/{}/edit", s.measure), "Labot pasākumu"),
+        (
+            format!("/lv/plans/{}/indicators/new", s.plan),
+            "Jauns rādītājs",
+        ),
+        (format!("/lv/indicators/{}", s.indicator), indicator),
+        (format!("/en/indicators/{}", s.indicator), indicator),
+        (
+            format!("/lv/indicators/{}/edit", s.indicator),
+            "Labot rādītāju",
+        ),
+    ] {
+        let lang = &path[1..3];
+        b.goto(&url(&app, &path)).await;
+        found.extend(axe(&b, lang, h1).await);
+    }
+    // Forms with errors: a measure's status changed without a reason (and its history), an
+    // indicator value that is not a number.
+    b.goto(&url(&app, &format!("/lv/measures/{}/edit", s.measure)))
+        .await;
+    b.find("#status option[value=delayed]").await.click().await;
+    b.find("main form button[type=submit]").await.click().await;
+    b.wait_for("#reason[aria-invalid=true]").await;
+    found.extend(axe(&b, "lv", "Labot pasākumu").await);
+    b.find("#reason")
+        .await
+        .send_keys("Termiņš pagarināts")
+        .await;
+    b.find("main form button[type=submit]").await.click().await;
+    b.wait_for(".notice").await;
+    found.extend(axe(&b, "lv", measure).await);
+    b.goto(&url(&app, &format!("/lv/indicators/{}", s.indicator)))
+        .await;
+    b.find("#year").await.send_keys("2026").await;
+    b.find("#value").await.send_keys("daudz").await;
+    b.find("form[action$='/values'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for("#value[aria-invalid=true]").await;
+    found.extend(axe(&b, "lv", indicator).await);
+    b.set_window_size(360, 740).await;
+    for path in [
+        format!("/lv/plans/{}", s.plan),
+        format!("/lv/indicators/{}", s.indicator),
+    ] {
+        b.goto(&url(&app, &path)).await;
+        found.extend(fits_phone(&b).await);
+    }
+    assert_no_violations(&found);
+}

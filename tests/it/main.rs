@@ -19,6 +19,7 @@ mod invitations;
 mod mail;
 mod matrix;
 mod minutes;
+mod plans;
 mod registrations;
 mod territories;
 mod transfer;

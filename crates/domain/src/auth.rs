@@ -69,10 +69,16 @@ impl Role {
                 ViewEvents,
                 ManageEvents,
                 ViewStatistics,
+                ViewPlans,
+                ManagePlans,
             ],
-            Role::Ministry | Role::Municipality | Role::Mediator | Role::Ngo => {
-                &[UseWorkspace, ManageOwnAccount, ViewDirectory, ViewEvents]
-            }
+            Role::Ministry | Role::Municipality | Role::Mediator | Role::Ngo => &[
+                UseWorkspace,
+                ManageOwnAccount,
+                ViewDirectory,
+                ViewEvents,
+                ViewPlans,
+            ],
         }
     }
 
@@ -113,10 +119,14 @@ pub enum Permission {
     ManageEvents,
     /// See exact participation statistics (the public sees them with disclosure control).
     ViewStatistics,
+    /// See the policy plans, their measures and indicators in the workspace.
+    ViewPlans,
+    /// Create and re-plan plans, measures and indicators (every change keeps its history).
+    ManagePlans,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 11] = [
+    pub const ALL: [Permission; 13] = [
         Permission::UseWorkspace,
         Permission::ManageOwnAccount,
         Permission::ManageUsers,
@@ -128,6 +138,8 @@ impl Permission {
         Permission::ViewEvents,
         Permission::ManageEvents,
         Permission::ViewStatistics,
+        Permission::ViewPlans,
+        Permission::ManagePlans,
     ];
 }
 

@@ -7,6 +7,7 @@ pub mod directory;
 pub mod event;
 pub mod participation;
 pub mod password;
+pub mod plan;
 pub mod territory;
 pub mod text;
 pub mod token;

@@ -12,15 +12,18 @@ pub mod event_documents;
 pub mod events;
 pub mod feedback;
 pub mod import;
+pub mod indicators;
 pub mod invitations;
 pub mod listings;
 pub mod maintenance;
+pub mod measures;
 pub mod merge;
 pub mod migrate;
 pub mod minutes;
 pub mod organisations;
 pub mod outbox;
 pub mod people;
+pub mod plans;
 pub mod registrations;
 pub mod sessions;
 pub mod statistics;
@@ -72,5 +75,27 @@ impl Actor {
             label: Some("cli".to_owned()),
             ip: None,
         }
+    }
+}
+
+/// The English text when the language is English and there is one, else the Latvian.
+pub fn pick<'a>(lang: &str, lv: &'a str, en: &'a Option<String>) -> &'a str {
+    match (lang, en) {
+        ("en", Some(t)) => t,
+        _ => lv,
+    }
+}
+
+/// The same for optional texts: the English one in English when there is one, else the
+/// Latvian one, if any.
+pub fn pick_optional<'a>(
+    lang: &str,
+    lv: &'a Option<String>,
+    en: &'a Option<String>,
+) -> Option<&'a str> {
+    match (lang, en, lv) {
+        ("en", Some(t), _) => Some(t),
+        (_, _, Some(t)) => Some(t),
+        _ => None,
     }
 }

@@ -128,6 +128,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
         include_str!("../migrations/0019_attendance_statistics_indexes.sql"),
         Data::None,
     ),
+    (
+        20,
+        "plans",
+        include_str!("../migrations/0020_plans.sql"),
+        Data::None,
+    ),
 ];
 
 /// Applies every migration not yet applied, each in its own transaction. Returns the

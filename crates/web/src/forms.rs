@@ -83,3 +83,29 @@ pub fn check_secret(raw: &str) -> Result<(), AppError> {
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
     if ok { Ok(()) } else { Err(AppError::NotFound) }
 }
+
+/// A form whose `lists` fields may repeat (multi-selects, checkboxes) into `T`: those
+/// become lists of strings (empty when absent), every other field a string that must not
+/// repeat. For a form struct of `String` and `Vec<String>` fields; anything else is a 400.
+pub fn with_lists<T: DeserializeOwned>(
+    body: Vec<(String, String)>,
+    lists: &[&str],
+) -> Result<T, AppError> {
+    use serde_json::{Map, Value};
+    let mut m = Map::new();
+    for l in lists {
+        m.insert((*l).to_owned(), Value::Array(Vec::new()));
+    }
+    for (k, v) in body {
+        match m.get_mut(&k) {
+            Some(Value::Array(items)) if lists.contains(&k.as_str()) => {
+                items.push(Value::String(v))
+            }
+            Some(_) => return Err(AppError::BadRequest),
+            None => {
+                m.insert(k, Value::String(v));
+            }
+        }
+    }
+    serde_json::from_value(Value::Object(m)).map_err(|_| AppError::BadRequest)
+}

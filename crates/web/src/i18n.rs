@@ -127,6 +127,11 @@ pub const SOURCES: &[(Lang, &str, &str)] = &[
         include_str!("../../../locales/lv/participation.ftl"),
     ),
     (
+        Lang::Lv,
+        "plans.ftl",
+        include_str!("../../../locales/lv/plans.ftl"),
+    ),
+    (
         Lang::En,
         "core.ftl",
         include_str!("../../../locales/en/core.ftl"),
@@ -160,6 +165,11 @@ pub const SOURCES: &[(Lang, &str, &str)] = &[
         Lang::En,
         "participation.ftl",
         include_str!("../../../locales/en/participation.ftl"),
+    ),
+    (
+        Lang::En,
+        "plans.ftl",
+        include_str!("../../../locales/en/plans.ftl"),
     ),
 ];
 

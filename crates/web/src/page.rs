@@ -38,6 +38,7 @@ const NAV: &[(&str, &str, Permission)] = &[
     ("/workspace", "nav-workspace", Permission::UseWorkspace),
     ("/events", "nav-events", Permission::ViewEvents),
     ("/actions", "nav-actions", Permission::ViewEvents),
+    ("/plans", "nav-plans", Permission::ViewPlans),
     ("/statistics", "nav-statistics", Permission::ViewStatistics),
     (
         "/organisations",

@@ -16,9 +16,9 @@ use domain::token;
 use crate::error::{ErrorKind, error_response};
 use crate::features::{
     account, actions, admin, agenda, api, attendance, attendance_api, attendance_import,
-    directory_api, event_documents, events, events_api, feedback, invitations, login, minutes,
-    organisations, people, public, public_directory, registration, statistics, territories,
-    transfer,
+    directory_api, event_documents, events, events_api, feedback, indicators, invitations, login,
+    measures, minutes, organisations, people, plans, public, public_directory, registration,
+    statistics, territories, transfer,
 };
 use crate::i18n::Lang;
 use crate::principal::{self, CurrentUser, LOGIN_COOKIE, SESSION_COOKIE};
@@ -167,7 +167,25 @@ fn registry() -> Registry {
     r.post("/{lang}/events/{id}/minutes", Page(ManageEvents), minutes::save);
     r.post("/{lang}/events/{id}/minutes/publish", Page(ManageEvents), minutes::publish);
     r.post("/{lang}/events/{id}/actions", Page(ManageEvents), minutes::add_action);
-    r.get("/{lang}/actions", Page(ViewEvents), actions::list);
+    r.get("/{lang}/plans", Page(ViewPlans), plans::list);
+    r.get("/{lang}/plans/new", Page(ManagePlans), plans::new_form);
+    r.post("/{lang}/plans", Page(ManagePlans), plans::create);
+    r.get("/{lang}/plans/{id}", Page(ViewPlans), plans::detail);
+    r.get("/{lang}/plans/{id}/edit", Page(ManagePlans), plans::edit_form);
+    r.post("/{lang}/plans/{id}", Page(ManagePlans), plans::update);
+    r.post("/{lang}/plans/{id}/tasks", Page(ManagePlans), plans::add_task);
+    r.get("/{lang}/plans/{id}/measures/new", Page(ManagePlans), measures::new_form);
+    r.post("/{lang}/plans/{id}/measures", Page(ManagePlans), measures::create);
+    r.get("/{lang}/measures/{id}", Page(ViewPlans), measures::detail);
+    r.get("/{lang}/measures/{id}/edit", Page(ManagePlans), measures::edit_form);
+    r.post("/{lang}/measures/{id}", Page(ManagePlans), measures::update);
+    r.get("/{lang}/plans/{id}/indicators/new", Page(ManagePlans), indicators::new_form);
+    r.post("/{lang}/plans/{id}/indicators", Page(ManagePlans), indicators::create);
+    r.get("/{lang}/indicators/{id}", Page(ViewPlans), indicators::detail);
+    r.get("/{lang}/indicators/{id}/edit", Page(ManagePlans), indicators::edit_form);
+    r.post("/{lang}/indicators/{id}", Page(ManagePlans), indicators::update);
+    r.post("/{lang}/indicators/{id}/values", Page(ManagePlans), indicators::set_value);
+r.get("/{lang}/actions", Page(ViewEvents), actions::list);
     r.get("/{lang}/actions/{id}", Page(ViewEvents), actions::detail);
     r.post("/{lang}/actions/{id}/progress", Page(ViewEvents), actions::progress);
     r.get("/{lang}/events/{id}/feedback", Page(ManageEvents), feedback::summary);

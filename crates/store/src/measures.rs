@@ -1,0 +1,435 @@
+//! A plan's measures: code, title and description, objective and task, the responsible and
+//! co-responsible organisations, period, planned budget and its source, expected outputs
+//! and status. Every change after creation is kept in the plan history with its reason.
+
+use jiff::civil::Date;
+use sqlx::{Row as _, SqliteConnection};
+
+use crate::audit::{self, Event as AuditEvent};
+use crate::plans::{change, code_order, record_changes};
+use crate::{Actor, Db, Error};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Measure {
+    pub id: i64,
+    pub plan_id: i64,
+    pub task_id: Option<i64>,
+    pub task_code: Option<String>,
+    pub objective: String,
+    pub code: String,
+    pub title_lv: String,
+    pub title_en: Option<String>,
+    pub description_lv: Option<String>,
+    pub description_en: Option<String>,
+    pub responsible_organisation_id: i64,
+    pub responsible_name: String,
+    /// Co-responsible organisations: (id, name).
+    pub partners: Vec<(i64, String)>,
+    pub period_start: Date,
+    pub period_end: Date,
+    pub budget_cents: Option<i64>,
+    pub budget_source: Option<String>,
+    pub outputs_lv: Option<String>,
+    pub outputs_en: Option<String>,
+    pub status: String,
+    pub updated_at: i64,
+}
+
+impl Measure {
+    pub fn title(&self, lang: &str) -> &str {
+        crate::pick(lang, &self.title_lv, &self.title_en)
+    }
+
+    pub fn description(&self, lang: &str) -> Option<&str> {
+        crate::pick_optional(lang, &self.description_lv, &self.description_en)
+    }
+
+    pub fn outputs(&self, lang: &str) -> Option<&str> {
+        crate::pick_optional(lang, &self.outputs_lv, &self.outputs_en)
+    }
+}
+
+impl sqlx::FromRow<'_, sqlx::sqlite::SqliteRow> for Measure {
+    fn from_row(r: &sqlx::sqlite::SqliteRow) -> Result<Self, sqlx::Error> {
+        let date = |col: &str| -> Result<Date, sqlx::Error> {
+            let s: String = r.try_get(col)?;
+            s.parse().map_err(|e| sqlx::Error::Decode(Box::new(e)))
+        };
+        Ok(Measure {
+            id: r.try_get("id")?,
+            plan_id: r.try_get("plan_id")?,
+            task_id: r.try_get("task_id")?,
+            task_code: r.try_get("task_code")?,
+            objective: r.try_get("objective")?,
+            code: r.try_get("code")?,
+            title_lv: r.try_get("title_lv")?,
+            title_en: r.try_get("title_en")?,
+            description_lv: r.try_get("description_lv")?,
+            description_en: r.try_get("description_en")?,
+            responsible_organisation_id: r.try_get("responsible_organisation_id")?,
+            responsible_name: r.try_get("responsible_name")?,
+            partners: Vec::new(),
+            period_start: date("period_start")?,
+            period_end: date("period_end")?,
+            budget_cents: r.try_get("budget_cents")?,
+            budget_source: r.try_get("budget_source")?,
+            outputs_lv: r.try_get("outputs_lv")?,
+            outputs_en: r.try_get("outputs_en")?,
+            status: r.try_get("status")?,
+            updated_at: r.try_get("updated_at")?,
+        })
+    }
+}
+
+/// What the measure form gives.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeasureInput {
+    pub task_id: Option<i64>,
+    pub objective: String,
+    pub code: String,
+    pub title_lv: String,
+    pub title_en: Option<String>,
+    pub description_lv: Option<String>,
+    pub description_en: Option<String>,
+    pub responsible_organisation_id: i64,
+    pub partners: Vec<i64>,
+    pub period_start: Date,
+    pub period_end: Date,
+    pub budget_cents: Option<i64>,
+    pub budget_source: Option<String>,
+    pub outputs_lv: Option<String>,
+    pub outputs_en: Option<String>,
+    pub status: String,
+}
+
+const SELECT: &str = "SELECT m.id, m.plan_id, m.task_id, t.code AS task_code, m.objective, m.code,
+        m.title_lv, m.title_en, m.description_lv, m.description_en,
+        m.responsible_organisation_id, o.name_lv AS responsible_name, m.period_start,
+        m.period_end, m.budget_cents, m.budget_source, m.outputs_lv, m.outputs_en, m.status,
+        m.updated_at
+     FROM measures m
+     JOIN organisations o ON o.id = m.responsible_organisation_id
+     LEFT JOIN plan_tasks t ON t.id = m.task_id";
+
+async fn fill_partners(db: &Db, measures: &mut [Measure]) -> crate::Result<()> {
+    if measures.is_empty() {
+        return Ok(());
+    }
+    let ids = measures
+        .iter()
+        .map(|m| m.id.to_string())
+        .collect::<Vec<_>>()
+        .join(",");
+    let rows: Vec<(i64, i64, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT mp.measure_id, o.id, o.name_lv FROM measure_partners mp
+         JOIN organisations o ON o.id = mp.organisation_id
+         WHERE mp.measure_id IN ({ids}) ORDER BY o.sort_key"
+    )))
+    .fetch_all(&db.reader)
+    .await?;
+    for m in measures.iter_mut() {
+        m.partners = rows
+            .iter()
+            .filter(|r| r.0 == m.id)
+            .map(|r| (r.1, r.2.clone()))
+            .collect();
+    }
+    Ok(())
+}
+
+/// A plan's measures in code order; `organisation` keeps those it is responsible or
+/// co-responsible for.
+pub async fn for_plan(
+    db: &Db,
+    plan_id: i64,
+    organisation: Option<i64>,
+) -> crate::Result<Vec<Measure>> {
+    let mut list: Vec<Measure> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{SELECT} WHERE m.plan_id = $1
+           AND ($2 IS NULL OR m.responsible_organisation_id = $2
+                OR EXISTS (SELECT 1 FROM measure_partners mp
+                            WHERE mp.measure_id = m.id AND mp.organisation_id = $2))"
+    )))
+    .bind(plan_id)
+    .bind(organisation)
+    .fetch_all(&db.reader)
+    .await?;
+    list.sort_by(|a, b| code_order(&a.code, &b.code));
+    fill_partners(db, &mut list).await?;
+    Ok(list)
+}
+
+pub async fn get(db: &Db, id: i64) -> crate::Result<Measure> {
+    let m: Measure = sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE m.id = $1")))
+        .bind(id)
+        .fetch_optional(&db.reader)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let mut one = [m];
+    fill_partners(db, &mut one).await?;
+    let [m] = one;
+    Ok(m)
+}
+
+/// Checks what an input refers to: the task in this plan (`Conflict("task")`), live
+/// organisations (`Conflict("organisation")`), a code free in the plan (`Conflict("code")`).
+async fn check(
+    conn: &mut SqliteConnection,
+    plan_id: i64,
+    id: Option<i64>,
+    i: &MeasureInput,
+) -> crate::Result<()> {
+    if let Some(t) = i.task_id {
+        let found: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM plan_tasks WHERE id = $1 AND plan_id = $2")
+                .bind(t)
+                .bind(plan_id)
+                .fetch_optional(&mut *conn)
+                .await?;
+        found.ok_or(Error::Conflict("task"))?;
+    }
+    for o in std::iter::once(&i.responsible_organisation_id).chain(&i.partners) {
+        let found: Option<i64> = sqlx::query_scalar(
+            "SELECT id FROM organisations WHERE id = $1 AND merged_into_id IS NULL",
+        )
+        .bind(o)
+        .fetch_optional(&mut *conn)
+        .await?;
+        found.ok_or(Error::Conflict("organisation"))?;
+    }
+    let taken: Option<i64> = sqlx::query_scalar(
+        "SELECT id FROM measures WHERE plan_id = $1 AND code = $2 AND ($3 IS NULL OR id <> $3)",
+    )
+    .bind(plan_id)
+    .bind(&i.code)
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    if taken.is_some() {
+        return Err(Error::Conflict("code"));
+    }
+    Ok(())
+}
+
+async fn write_partners(
+    conn: &mut SqliteConnection,
+    id: i64,
+    partners: &[i64],
+) -> crate::Result<()> {
+    sqlx::query("DELETE FROM measure_partners WHERE measure_id = $1")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    for o in partners {
+        sqlx::query(
+            "INSERT OR IGNORE INTO measure_partners (measure_id, organisation_id) VALUES ($1, $2)",
+        )
+        .bind(id)
+        .bind(o)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Adds a measure to a plan (`NotFound` for an unknown plan).
+pub async fn create(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    plan_id: i64,
+    i: &MeasureInput,
+) -> crate::Result<i64> {
+    let mut tx = db.write().await?;
+    let known: Option<i64> = sqlx::query_scalar("SELECT id FROM plans WHERE id = $1")
+        .bind(plan_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    known.ok_or(Error::NotFound)?;
+    check(&mut tx, plan_id, None, i).await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO measures (plan_id, task_id, objective, code, title_lv, title_en,
+             description_lv, description_en, responsible_organisation_id, period_start,
+             period_end, budget_cents, budget_source, outputs_lv, outputs_en, status,
+             created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17)
+         RETURNING id",
+    )
+    .bind(plan_id)
+    .bind(i.task_id)
+    .bind(&i.objective)
+    .bind(&i.code)
+    .bind(&i.title_lv)
+    .bind(i.title_en.as_deref())
+    .bind(i.description_lv.as_deref())
+    .bind(i.description_en.as_deref())
+    .bind(i.responsible_organisation_id)
+    .bind(i.period_start.to_string())
+    .bind(i.period_end.to_string())
+    .bind(i.budget_cents)
+    .bind(i.budget_source.as_deref())
+    .bind(i.outputs_lv.as_deref())
+    .bind(i.outputs_en.as_deref())
+    .bind(&i.status)
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await?;
+    write_partners(&mut tx, id, &i.partners).await?;
+    audit::record(
+        &mut tx,
+        now,
+        actor,
+        &AuditEvent::new("measure_created").on("measure", id),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+async fn org_names(conn: &mut SqliteConnection, ids: &[i64]) -> crate::Result<String> {
+    let mut names = Vec::new();
+    for id in ids {
+        let n: Option<String> =
+            sqlx::query_scalar("SELECT name_lv FROM organisations WHERE id = $1")
+                .bind(id)
+                .fetch_optional(&mut *conn)
+                .await?;
+        names.extend(n);
+    }
+    names.sort();
+    Ok(names.join("; "))
+}
+
+/// Re-plans a measure: every changed field goes to the history with `reason` (required
+/// when anything changes: `Conflict("reason")`). Organisations are kept in the history by
+/// name, the task by code, money in cents, dates as ISO dates.
+pub async fn update(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    id: i64,
+    i: &MeasureInput,
+    reason: &str,
+) -> crate::Result<()> {
+    let old = get(db, id).await?;
+    let mut tx = db.write().await?;
+    check(&mut tx, old.plan_id, Some(id), i).await?;
+    let task_code: Option<String> = match i.task_id {
+        Some(t) => {
+            sqlx::query_scalar("SELECT code FROM plan_tasks WHERE id = $1")
+                .bind(t)
+                .fetch_optional(&mut *tx)
+                .await?
+        }
+        None => None,
+    };
+    let old_partners: Vec<i64> = old.partners.iter().map(|p| p.0).collect();
+    let mut new_partners = i.partners.clone();
+    new_partners.sort_unstable();
+    new_partners.dedup();
+    let mut sorted_old = old_partners.clone();
+    sorted_old.sort_unstable();
+    let (old_partner_names, new_partner_names) = if sorted_old == new_partners {
+        (None, None)
+    } else {
+        (
+            Some(org_names(&mut tx, &sorted_old).await?),
+            Some(org_names(&mut tx, &new_partners).await?),
+        )
+    };
+    let responsible = org_names(&mut tx, &[i.responsible_organisation_id]).await?;
+    let cents = |c: Option<i64>| c.map(|c| c.to_string());
+    let changes = vec![
+        change("code", Some(old.code.clone()), Some(i.code.clone())),
+        change(
+            "objective",
+            Some(old.objective.clone()),
+            Some(i.objective.clone()),
+        ),
+        change("task", old.task_code.clone(), task_code),
+        change(
+            "title_lv",
+            Some(old.title_lv.clone()),
+            Some(i.title_lv.clone()),
+        ),
+        change("title_en", old.title_en.clone(), i.title_en.clone()),
+        change(
+            "description_lv",
+            old.description_lv.clone(),
+            i.description_lv.clone(),
+        ),
+        change(
+            "description_en",
+            old.description_en.clone(),
+            i.description_en.clone(),
+        ),
+        change(
+            "responsible",
+            Some(old.responsible_name.clone()),
+            Some(responsible),
+        ),
+        change("partners", old_partner_names, new_partner_names),
+        change(
+            "period_start",
+            Some(old.period_start.to_string()),
+            Some(i.period_start.to_string()),
+        ),
+        change(
+            "period_end",
+            Some(old.period_end.to_string()),
+            Some(i.period_end.to_string()),
+        ),
+        change(
+            "budget_cents",
+            cents(old.budget_cents),
+            cents(i.budget_cents),
+        ),
+        change(
+            "budget_source",
+            old.budget_source.clone(),
+            i.budget_source.clone(),
+        ),
+        change("outputs_lv", old.outputs_lv.clone(), i.outputs_lv.clone()),
+        change("outputs_en", old.outputs_en.clone(), i.outputs_en.clone()),
+        change("status", Some(old.status.clone()), Some(i.status.clone())),
+    ];
+    if !record_changes(&mut tx, now, actor, "measure", id, changes, reason).await? {
+        return Ok(());
+    }
+    sqlx::query(
+        "UPDATE measures SET task_id = $1, objective = $2, code = $3, title_lv = $4, title_en = $5,
+             description_lv = $6, description_en = $7, responsible_organisation_id = $8,
+             period_start = $9, period_end = $10, budget_cents = $11, budget_source = $12,
+             outputs_lv = $13, outputs_en = $14, status = $15, updated_at = $16
+         WHERE id = $17",
+    )
+    .bind(i.task_id)
+    .bind(&i.objective)
+    .bind(&i.code)
+    .bind(&i.title_lv)
+    .bind(i.title_en.as_deref())
+    .bind(i.description_lv.as_deref())
+    .bind(i.description_en.as_deref())
+    .bind(i.responsible_organisation_id)
+    .bind(i.period_start.to_string())
+    .bind(i.period_end.to_string())
+    .bind(i.budget_cents)
+    .bind(i.budget_source.as_deref())
+    .bind(i.outputs_lv.as_deref())
+    .bind(i.outputs_en.as_deref())
+    .bind(&i.status)
+    .bind(now)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    write_partners(&mut tx, id, &i.partners).await?;
+    audit::record(
+        &mut tx,
+        now,
+        actor,
+        &AuditEvent::new("measure_updated").on("measure", id),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
