@@ -217,4 +217,40 @@ async fn the_demo_meetings_give_the_statistics_real_shapes() {
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(mails.is_empty(), "{} mails", mails.len());
+
+    // Two plans: a closed earlier one and one in force with measures under all seven
+    // objectives, indicators with values, and a re-planned measure with its reason.
+    let plans = crate::ok(store::plans::list(&db).await);
+    assert_eq!(plans.len(), 2);
+    assert!(
+        plans.iter().all(|p| p.name_lv.starts_with("Demo:")),
+        "clearly synthetic"
+    );
+    let current = plans
+        .iter()
+        .find(|p| p.status == "in_force")
+        .unwrap_or_else(|| panic!("{plans:?}"));
+    let measures = crate::ok(store::measures::for_plan(&db, current.id, None).await);
+    for o in domain::event::OBJECTIVES {
+        assert!(measures.iter().any(|m| m.objective == *o), "{o}");
+    }
+    for s in domain::plan::MEASURE_STATUSES {
+        assert!(measures.iter().any(|m| m.status == s), "{s}");
+    }
+    let indicators = crate::ok(store::indicators::for_plan(&db, current.id).await);
+    assert!(
+        indicators
+            .iter()
+            .any(|i| i.is_outcome() && i.values.len() >= 2)
+    );
+    assert!(
+        indicators
+            .iter()
+            .any(|i| !i.is_outcome() && i.measure_id.is_some())
+    );
+    let mut replanned = 0;
+    for m in &measures {
+        replanned += crate::ok(store::plans::history(&db, "measure", m.id).await).len();
+    }
+    assert_eq!(replanned, 1);
 }

@@ -1372,6 +1372,9 @@ pub async fn seed(db: &Db, now: i64) -> crate::Result<bool> {
         crate::demo_events::seed(db, now, &recorder, &demo_people, &orgs).await?;
     }
 
+    // The policy plans, once.
+    crate::demo_plans::seed(db, now, &actor, &orgs).await?;
+
     crate::maintenance::set_meta(db, META_KEY, "1").await?;
     Ok(true)
 }

@@ -8,6 +8,7 @@ pub mod audit;
 pub mod db;
 pub mod demo;
 mod demo_events;
+mod demo_plans;
 pub mod event_documents;
 pub mod events;
 pub mod feedback;
