@@ -142,3 +142,129 @@ history-reason = Reason
 history-period-start = Start
 history-period-end = End
 history-other = Other field
+
+## Reporting rounds and progress reports
+
+nav-reports = Progress reports
+reports-title = Progress reports
+reports-intro = Your institution's reports on the plan's measures in open reporting rounds. Fill them in, save a draft, and submit by the deadline.
+reports-no-organisation = Your account is not linked to an institution, so you have no reports to submit.
+reports-none = There are no reports to submit at the moment.
+rounds-title = Reporting rounds
+round-title = Reporting round
+round-title-lv = Title in Latvian
+round-title-en = Title in English
+round-new-title = Open a reporting round
+round-new-hint = Every measure running in the period and not cancelled gets a report form — for its responsible institution and for each co-responsible one.
+round-open = Open the round
+round-period = Period covered
+round-period-start = Start of the period
+round-period-end = End of the period
+round-deadline = Deadline
+round-no-measures = No measure of the plan runs in this period.
+round-open-status = Open
+round-closed = Closed
+round-closed-notice = The round is closed; its reports can no longer be changed.
+round-summary = Summary
+round-count-total = { $count ->
+    [0] No reports
+    [one] { $count } report in all
+   *[other] { $count } reports in all
+}
+round-count-accepted = { $count ->
+    [0] none accepted
+    [one] { $count } accepted
+   *[other] { $count } accepted
+}
+round-count-submitted = { $count ->
+    [0] none waiting for review
+    [one] { $count } waiting for review
+   *[other] { $count } waiting for review
+}
+round-count-returned = { $count ->
+    [0] none returned
+    [one] { $count } returned for correction
+   *[other] { $count } returned for correction
+}
+round-count-pending = { $count ->
+    [0] all submitted
+    [one] { $count } not yet submitted
+   *[other] { $count } not yet submitted
+}
+round-count-late = { $count ->
+    [0] none late
+    [one] { $count } late
+   *[other] { $count } late
+}
+round-remind = Send reminders
+round-remind-hint = A reminder goes to every user of the institutions whose reports are not yet submitted or were returned for correction.
+round-reminded = { $count ->
+    [0] There is nobody to remind.
+    [one] { $count } reminder sent.
+   *[other] { $count } reminders sent.
+}
+round-close = Close the round
+round-reports = Reports
+report-title = Progress report
+report-organisation = Institution
+report-role-responsible = responsible institution
+report-role-partner = co-responsible institution
+report-status-pending = Not submitted
+report-status-submitted = Submitted, waiting for review
+report-status-returned = Returned for correction
+report-status-accepted = Accepted
+report-late = late
+report-submitted-at = Submitted
+report-measure-page = The measure's page
+report-returned-heading = The report was returned for correction
+report-measure-status = Status of the measure
+report-choose = Choose
+report-status-missing = Give the measure's status.
+report-done = What was done
+report-done-missing = Describe what was done.
+report-values = Indicator values in { $year }
+report-spent = Money spent, euro
+report-reached = People reached
+report-reached-roma = Roma
+report-reached-women = of them women
+report-reached-youth = of them young people
+report-count-invalid = Enter a whole number, 0 or more.
+report-part-over-roma = Cannot be more than the Roma reached in all.
+report-places = Municipalities covered
+report-evidence = Evidence (links)
+report-evidence-hint = One link a line, for example https://… to a publication, a report or photos.
+report-evidence-invalid = Each line must be one link starting with https:// (at most 20).
+report-resubmit-comment = What you corrected
+report-submit = Submit
+report-save-draft = Save a draft
+report-locked = This report can no longer be changed: it is submitted or accepted, or the round is closed.
+report-content = The report
+report-review = Review
+report-decision = Decision
+report-accept = Accept — the report becomes the measure's progress record
+report-return = Return for correction with a comment
+report-review-comment = Comment to the submitter
+report-review-save = Save the decision
+report-comment-missing = When returning a report, write what needs correcting.
+report-not-reviewable = Only a submitted report in an open round can be reviewed; a returned report must be submitted again first.
+report-steps = The report's course
+report-steps-none = The report has not been submitted yet.
+report-step-submitted = submitted
+report-step-returned = returned for correction
+report-step-accepted = accepted
+report-submitted-notice = Report submitted.
+report-accepted-notice = Report accepted.
+report-returned-notice = Report returned for correction.
+report-accepted-at = Accepted
+measure-progress = Progress records
+measure-progress-none = No progress report has been accepted yet.
+mail-round-reminder-subject = Reminder: progress report due by { $deadline }
+mail-round-reminder-body = Hello { $name },
+
+    In the reporting round "{ $round }" your institution still has to submit reports on these measures:
+    { $measures }
+
+    Deadline: { $deadline }.
+    You can fill in the reports here: { $link }
+
+    Latvian Roma Platform

@@ -142,3 +142,136 @@ history-reason = Iemesls
 history-period-start = Sākums
 history-period-end = Beigas
 history-other = Cits lauks
+
+## Reporting rounds and progress reports
+
+nav-reports = Progresa ziņojumi
+reports-title = Progresa ziņojumi
+reports-intro = Jūsu iestādes ziņojumi par plāna pasākumiem atvērtajās ziņošanas kārtās. Aizpildiet, saglabājiet melnrakstu un iesniedziet līdz termiņam.
+reports-no-organisation = Jūsu kontam nav piesaistīta iestāde, tāpēc jums nav ziņojumu, ko iesniegt.
+reports-none = Šobrīd nav ziņojumu, kas jāiesniedz.
+rounds-title = Ziņošanas kārtas
+round-title = Ziņošanas kārta
+round-title-lv = Nosaukums latviski
+round-title-en = Nosaukums angliski
+round-new-title = Atvērt ziņošanas kārtu
+round-new-hint = Katrs pasākums, kas norit norādītajā periodā un nav atcelts, saņems ziņojuma veidlapu — atbildīgajai iestādei un katrai līdzatbildīgajai.
+round-open = Atvērt kārtu
+round-period = Aptvertais periods
+round-period-start = Perioda sākums
+round-period-end = Perioda beigas
+round-deadline = Termiņš
+round-no-measures = Šajā periodā neviens plāna pasākums nenorit.
+round-open-status = Atvērta
+round-closed = Slēgta
+round-closed-notice = Kārta slēgta; ziņojumus vairs nevar mainīt.
+round-summary = Kopsavilkums
+round-count-total = { $count ->
+    [0] Nav ziņojumu
+    [zero] { $count } ziņojumu kopā
+    [one] { $count } ziņojums kopā
+   *[other] { $count } ziņojumi kopā
+}
+round-count-accepted = { $count ->
+    [0] neviens nav pieņemts
+    [zero] { $count } pieņemti
+    [one] { $count } pieņemts
+   *[other] { $count } pieņemti
+}
+round-count-submitted = { $count ->
+    [0] neviens negaida izskatīšanu
+    [zero] { $count } gaida izskatīšanu
+    [one] { $count } gaida izskatīšanu
+   *[other] { $count } gaida izskatīšanu
+}
+round-count-returned = { $count ->
+    [0] neviens nav atgriezts
+    [zero] { $count } atgriezti labošanai
+    [one] { $count } atgriezts labošanai
+   *[other] { $count } atgriezti labošanai
+}
+round-count-pending = { $count ->
+    [0] visi iesniegti
+    [zero] { $count } vēl nav iesniegti
+    [one] { $count } vēl nav iesniegts
+   *[other] { $count } vēl nav iesniegti
+}
+round-count-late = { $count ->
+    [0] neviens nekavējas
+    [zero] { $count } kavējas
+    [one] { $count } kavējas
+   *[other] { $count } kavējas
+}
+round-remind = Nosūtīt atgādinājumus
+round-remind-hint = Atgādinājums tiek nosūtīts visiem to iestāžu lietotājiem, kuru ziņojumi vēl nav iesniegti vai ir atgriezti labošanai.
+round-reminded = { $count ->
+    [0] Nav neviena, kam atgādināt.
+    [zero] Nosūtīti { $count } atgādinājumi.
+    [one] Nosūtīts { $count } atgādinājums.
+   *[other] Nosūtīti { $count } atgādinājumi.
+}
+round-close = Slēgt kārtu
+round-reports = Ziņojumi
+report-title = Progresa ziņojums
+report-organisation = Iestāde
+report-role-responsible = atbildīgā iestāde
+report-role-partner = līdzatbildīgā iestāde
+report-status-pending = Nav iesniegts
+report-status-submitted = Iesniegts, gaida izskatīšanu
+report-status-returned = Atgriezts labošanai
+report-status-accepted = Pieņemts
+report-late = kavējas
+report-submitted-at = Iesniegts
+report-measure-page = Pasākuma lapa
+report-returned-heading = Ziņojums atgriezts labošanai
+report-measure-status = Pasākuma statuss
+report-choose = Izvēlieties
+report-status-missing = Norādiet pasākuma statusu.
+report-done = Kas paveikts
+report-done-missing = Aprakstiet, kas paveikts.
+report-values = Rādītāju vērtības { $year }. gadā
+report-spent = Izlietotais finansējums, eiro
+report-reached = Sasniegtie cilvēki
+report-reached-roma = Romi
+report-reached-women = no tiem sievietes
+report-reached-youth = no tiem jaunieši
+report-count-invalid = Ievadiet veselu skaitli, 0 vai vairāk.
+report-part-over-roma = Nevar būt vairāk nekā sasniegto romu kopā.
+report-places = Aptvertās pašvaldības
+report-evidence = Pierādījumi (saites)
+report-evidence-hint = Viena saite rindā, piemēram, https://… uz publikāciju, pārskatu vai fotogrāfijām.
+report-evidence-invalid = Katrā rindā jābūt vienai saitei, kas sākas ar https:// (ne vairāk kā 20).
+report-resubmit-comment = Ko izlabojāt
+report-submit = Iesniegt
+report-save-draft = Saglabāt melnrakstu
+report-locked = Šo ziņojumu vairs nevar mainīt: tas ir iesniegts vai pieņemts, vai kārta ir slēgta.
+report-content = Ziņojuma saturs
+report-review = Izskatīšana
+report-decision = Lēmums
+report-accept = Pieņemt — ziņojums kļūst par pasākuma progresa ierakstu
+report-return = Atgriezt labošanai ar komentāru
+report-review-comment = Komentārs iesniedzējam
+report-review-save = Saglabāt lēmumu
+report-comment-missing = Atgriežot ziņojumu, uzrakstiet, kas jālabo.
+report-not-reviewable = Izskatīt var tikai iesniegtu ziņojumu atvērtā kārtā; atgrieztu ziņojumu vispirms jāiesniedz atkārtoti.
+report-steps = Ziņojuma gaita
+report-steps-none = Ziņojums vēl nav iesniegts.
+report-step-submitted = iesniegts
+report-step-returned = atgriezts labošanai
+report-step-accepted = pieņemts
+report-submitted-notice = Ziņojums iesniegts.
+report-accepted-notice = Ziņojums pieņemts.
+report-returned-notice = Ziņojums atgriezts labošanai.
+report-accepted-at = Pieņemts
+measure-progress = Progresa ieraksti
+measure-progress-none = Vēl nav pieņemtu progresa ziņojumu.
+mail-round-reminder-subject = Atgādinājums: progresa ziņojums jāiesniedz līdz { $deadline }
+mail-round-reminder-body = Labdien, { $name }!
+
+    Ziņošanas kārtā "{ $round }" jūsu iestādei vēl jāiesniedz ziņojumi par šiem pasākumiem:
+    { $measures }
+
+    Termiņš: { $deadline }.
+    Ziņojumus var aizpildīt šeit: { $link }
+
+    Latvijas Romu platforma

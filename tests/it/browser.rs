@@ -904,3 +904,105 @@ async fn plan_pages_have_no_accessibility_violations() {
     }
     assert_no_violations(&found);
 }
+
+#[tokio::test]
+async fn reporting_round_pages_have_no_accessibility_violations() {
+    let app = TestApp::spawn().await;
+    let s = crate::plans::seed(&app).await;
+    let cli = store::Actor::cli();
+    let round = store::rounds::open(
+        &app.db,
+        app.clock_now(),
+        &cli,
+        s.plan,
+        &store::rounds::RoundInput {
+            title_lv: "Progresa ziņojums par 2025. gadu".to_owned(),
+            title_en: Some("Progress report for 2025".to_owned()),
+            period_start: jiff::civil::date(2025, 1, 1),
+            period_end: jiff::civil::date(2025, 12, 31),
+            deadline: jiff::civil::date(2026, 12, 15),
+        },
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    let reports = store::rounds::reports(&app.db, store::OrgScope::All, round)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let own = reports
+        .iter()
+        .find(|r| r.organisation_id == app.fixtures.org_a)
+        .map(|r| r.id)
+        .unwrap_or_default();
+    let other = reports
+        .iter()
+        .find(|r| r.organisation_id == app.fixtures.org_b)
+        .map(|r| r.id)
+        .unwrap_or_default();
+    // The co-responsible institution's report is submitted, so the coordinator can review it.
+    store::rounds::save(
+        &app.db,
+        app.clock_now(),
+        &cli,
+        store::OrgScope::Organisation(app.fixtures.org_b),
+        other,
+        &store::rounds::ReportInput {
+            measure_status: Some("on_track".to_owned()),
+            done: Some("Konsultācijas skolotājiem".to_owned()),
+            reached_roma: Some(12),
+            ..Default::default()
+        },
+        true,
+        None,
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    let b = Browser::start().await;
+    let mut found = Vec::new();
+    log_in(&b, &app, "lv", Role::Coordinator, PASSWORD).await;
+    let report_h1 = "Progresa ziņojums: 1.1.1 Romu mediatoru atbalsts skolās";
+    for (path, h1) in [
+        (
+            format!("/lv/plans/{}/rounds/new", s.plan),
+            "Atvērt ziņošanas kārtu",
+        ),
+        (
+            format!("/lv/rounds/{round}"),
+            "Progresa ziņojums par 2025. gadu",
+        ),
+        (format!("/en/rounds/{round}"), "Progress report for 2025"),
+        ("/lv/reports".to_owned(), "Progresa ziņojumi"),
+        (format!("/lv/reports/{other}"), report_h1),
+    ] {
+        let lang = &path[1..3];
+        b.goto(&url(&app, &path)).await;
+        found.extend(axe(&b, lang, h1).await);
+    }
+    // A return without a comment: the error next to the field.
+    b.find("#decision-return").await.click().await;
+    b.find("form[action$='/review'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for("#comment[aria-invalid=true]").await;
+    found.extend(axe(&b, "lv", report_h1).await);
+    // The municipality's own report: the list, the form, the form with errors.
+    b.find("form[action$='/logout'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for_url("/lv/").await;
+    log_in(&b, &app, "lv", Role::Municipality, PASSWORD).await;
+    b.goto(&url(&app, "/lv/reports")).await;
+    found.extend(axe(&b, "lv", "Progresa ziņojumi").await);
+    b.goto(&url(&app, &format!("/lv/reports/{own}"))).await;
+    found.extend(axe(&b, "lv", report_h1).await);
+    b.find("#reached_roma").await.send_keys("5").await;
+    b.find("#reached_women").await.send_keys("9").await;
+    b.find("button[value=submit]").await.click().await;
+    b.wait_for("#reached_women[aria-invalid=true]").await;
+    found.extend(axe(&b, "lv", report_h1).await);
+    b.set_window_size(360, 740).await;
+    b.goto(&url(&app, &format!("/lv/reports/{own}"))).await;
+    found.extend(fits_phone(&b).await);
+    assert_no_violations(&found);
+}

@@ -21,6 +21,7 @@ mod matrix;
 mod minutes;
 mod plans;
 mod registrations;
+mod rounds;
 mod territories;
 mod transfer;
 

@@ -17,6 +17,13 @@ enum Allowed {
 }
 
 const COORD: &[Role] = &[Role::Coordinator];
+/// Everyone whose organisation reports on the plan's measures (not mediators).
+const REPORTERS: &[Role] = &[
+    Role::Coordinator,
+    Role::Ministry,
+    Role::Municipality,
+    Role::Ngo,
+];
 
 /// (method, route pattern, who may use it). Keep in the order of crates/web/src/routes.rs.
 #[rustfmt::skip]
@@ -96,6 +103,15 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("GET", "/{lang}/indicators/{id}/edit", Allowed::Only(COORD)),
     ("POST", "/{lang}/indicators/{id}", Allowed::Only(COORD)),
     ("POST", "/{lang}/indicators/{id}/values", Allowed::Only(COORD)),
+    ("GET", "/{lang}/plans/{id}/rounds/new", Allowed::Only(COORD)),
+    ("POST", "/{lang}/plans/{id}/rounds", Allowed::Only(COORD)),
+    ("GET", "/{lang}/rounds/{id}", Allowed::Only(COORD)),
+    ("POST", "/{lang}/rounds/{id}/remind", Allowed::Only(COORD)),
+    ("POST", "/{lang}/rounds/{id}/close", Allowed::Only(COORD)),
+    ("GET", "/{lang}/reports", Allowed::Only(REPORTERS)),
+    ("GET", "/{lang}/reports/{id}", Allowed::Only(REPORTERS)),
+    ("POST", "/{lang}/reports/{id}", Allowed::Only(REPORTERS)),
+    ("POST", "/{lang}/reports/{id}/review", Allowed::Only(COORD)),
     ("GET", "/{lang}/actions", Allowed::AnyRole),
     ("GET", "/{lang}/actions/{id}", Allowed::AnyRole),
     ("POST", "/{lang}/actions/{id}/progress", Allowed::AnyRole),

@@ -71,13 +71,24 @@ impl Role {
                 ViewStatistics,
                 ViewPlans,
                 ManagePlans,
+                ReportProgress,
             ],
-            Role::Ministry | Role::Municipality | Role::Mediator | Role::Ngo => &[
+            // Mediators' organisation (the municipality) reports; a mediator's own work is
+            // confidential case work, not a plan report.
+            Role::Mediator => &[
                 UseWorkspace,
                 ManageOwnAccount,
                 ViewDirectory,
                 ViewEvents,
                 ViewPlans,
+            ],
+            Role::Ministry | Role::Municipality | Role::Ngo => &[
+                UseWorkspace,
+                ManageOwnAccount,
+                ViewDirectory,
+                ViewEvents,
+                ViewPlans,
+                ReportProgress,
             ],
         }
     }
@@ -121,12 +132,15 @@ pub enum Permission {
     ViewStatistics,
     /// See the policy plans, their measures and indicators in the workspace.
     ViewPlans,
-    /// Create and re-plan plans, measures and indicators (every change keeps its history).
+    /// Create and re-plan plans, measures and indicators (every change keeps its history),
+    /// run reporting rounds and review the reports.
     ManagePlans,
+    /// Fill in and submit one's own organisation's progress reports.
+    ReportProgress,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 13] = [
+    pub const ALL: [Permission; 14] = [
         Permission::UseWorkspace,
         Permission::ManageOwnAccount,
         Permission::ManageUsers,
@@ -140,6 +154,7 @@ impl Permission {
         Permission::ViewStatistics,
         Permission::ViewPlans,
         Permission::ManagePlans,
+        Permission::ReportProgress,
     ];
 }
 

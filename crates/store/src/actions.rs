@@ -9,22 +9,7 @@ use crate::audit::{self, Event as AuditEvent};
 use crate::{Actor, Db, Error};
 
 /// Whose actions a caller sees.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scope {
-    All,
-    Organisation(i64),
-    Nothing,
-}
-
-impl Scope {
-    fn org(self) -> Result<Option<i64>, Error> {
-        match self {
-            Scope::All => Ok(None),
-            Scope::Organisation(o) => Ok(Some(o)),
-            Scope::Nothing => Err(Error::NotFound),
-        }
-    }
-}
+pub type Scope = crate::OrgScope;
 
 pub const STATUSES: [&str; 4] = ["open", "in_progress", "done", "dropped"];
 

@@ -443,9 +443,23 @@ pub async fn set_value(
     reason: &str,
 ) -> crate::Result<()> {
     let mut tx = db.write().await?;
+    set_value_in(&mut tx, now, actor, id, v, reason).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// [`set_value`] inside the caller's transaction.
+pub(crate) async fn set_value_in(
+    conn: &mut sqlx::SqliteConnection,
+    now: i64,
+    actor: &Actor,
+    id: i64,
+    v: &Value,
+    reason: &str,
+) -> crate::Result<()> {
     let known: Option<i64> = sqlx::query_scalar("SELECT id FROM indicators WHERE id = $1")
         .bind(id)
-        .fetch_optional(&mut *tx)
+        .fetch_optional(&mut *conn)
         .await?;
     known.ok_or(Error::NotFound)?;
     let old: Option<(f64, Option<f64>, Option<String>)> = sqlx::query_as(
@@ -453,7 +467,7 @@ pub async fn set_value(
     )
     .bind(id)
     .bind(v.year)
-    .fetch_optional(&mut *tx)
+    .fetch_optional(&mut *conn)
     .await?;
     if let Some((value, general, note)) = old {
         // The history's field names carry the year: "value:2025".
@@ -471,7 +485,7 @@ pub async fn set_value(
             ),
             change(format!("value_note:{y}"), note, v.note.clone()),
         ];
-        if !record_changes(&mut tx, now, actor, "indicator", id, changes, reason).await? {
+        if !record_changes(conn, now, actor, "indicator", id, changes, reason).await? {
             return Ok(());
         }
     }
@@ -489,10 +503,10 @@ pub async fn set_value(
     .bind(v.note.as_deref())
     .bind(now)
     .bind(actor.user_id)
-    .execute(&mut *tx)
+    .execute(&mut *conn)
     .await?;
     audit::record(
-        &mut tx,
+        conn,
         now,
         actor,
         &AuditEvent::new("indicator_value_set")
@@ -500,6 +514,5 @@ pub async fn set_value(
             .detail(format!("year={}", v.year)),
     )
     .await?;
-    tx.commit().await?;
     Ok(())
 }

@@ -26,6 +26,7 @@ pub mod outbox;
 pub mod people;
 pub mod plans;
 pub mod registrations;
+pub mod rounds;
 pub mod sessions;
 pub mod statistics;
 pub mod territories;
@@ -98,5 +99,25 @@ pub fn pick_optional<'a>(
         ("en", Some(t), _) => Some(t),
         (_, _, Some(t)) => Some(t),
         _ => None,
+    }
+}
+
+/// Whose records of an organisation-owned kind (follow-up actions, progress reports) a
+/// caller sees: every one, one organisation's, or none. Decided in the store's queries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrgScope {
+    All,
+    Organisation(i64),
+    Nothing,
+}
+
+impl OrgScope {
+    /// The organisation to filter by (`None`: all); `NotFound` for `Nothing`.
+    pub(crate) fn org(self) -> Result<Option<i64>, Error> {
+        match self {
+            OrgScope::All => Ok(None),
+            OrgScope::Organisation(o) => Ok(Some(o)),
+            OrgScope::Nothing => Err(Error::NotFound),
+        }
     }
 }

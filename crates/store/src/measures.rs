@@ -433,3 +433,30 @@ pub async fn update(
     tx.commit().await?;
     Ok(())
 }
+
+/// Sets a measure's status inside the caller's transaction (an accepted progress report),
+/// with its history row.
+pub(crate) async fn set_status_in(
+    conn: &mut SqliteConnection,
+    now: i64,
+    actor: &Actor,
+    id: i64,
+    status: &str,
+    reason: &str,
+) -> crate::Result<()> {
+    let old: String = sqlx::query_scalar("SELECT status FROM measures WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let changes = vec![change("status", Some(old), Some(status.to_owned()))];
+    if record_changes(conn, now, actor, "measure", id, changes, reason).await? {
+        sqlx::query("UPDATE measures SET status = $1, updated_at = $2 WHERE id = $3")
+            .bind(status)
+            .bind(now)
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}

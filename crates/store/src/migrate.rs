@@ -134,6 +134,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
         include_str!("../migrations/0020_plans.sql"),
         Data::None,
     ),
+    (
+        21,
+        "reporting_rounds",
+        include_str!("../migrations/0021_reporting_rounds.sql"),
+        Data::None,
+    ),
 ];
 
 /// Applies every migration not yet applied, each in its own transaction. Returns the

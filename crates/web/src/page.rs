@@ -39,6 +39,7 @@ const NAV: &[(&str, &str, Permission)] = &[
     ("/events", "nav-events", Permission::ViewEvents),
     ("/actions", "nav-actions", Permission::ViewEvents),
     ("/plans", "nav-plans", Permission::ViewPlans),
+    ("/reports", "nav-reports", Permission::ReportProgress),
     ("/statistics", "nav-statistics", Permission::ViewStatistics),
     (
         "/organisations",

@@ -18,7 +18,7 @@ use crate::features::{
     account, actions, admin, agenda, api, attendance, attendance_api, attendance_import,
     directory_api, event_documents, events, events_api, feedback, indicators, invitations, login,
     measures, minutes, organisations, people, plans, public, public_directory, registration,
-    statistics, territories, transfer,
+    rounds, statistics, territories, transfer,
 };
 use crate::i18n::Lang;
 use crate::principal::{self, CurrentUser, LOGIN_COOKIE, SESSION_COOKIE};
@@ -185,7 +185,16 @@ fn registry() -> Registry {
     r.get("/{lang}/indicators/{id}/edit", Page(ManagePlans), indicators::edit_form);
     r.post("/{lang}/indicators/{id}", Page(ManagePlans), indicators::update);
     r.post("/{lang}/indicators/{id}/values", Page(ManagePlans), indicators::set_value);
-r.get("/{lang}/actions", Page(ViewEvents), actions::list);
+    r.get("/{lang}/plans/{id}/rounds/new", Page(ManagePlans), rounds::new_round);
+    r.post("/{lang}/plans/{id}/rounds", Page(ManagePlans), rounds::open_round);
+    r.get("/{lang}/rounds/{id}", Page(ManagePlans), rounds::board);
+    r.post("/{lang}/rounds/{id}/remind", Page(ManagePlans), rounds::remind);
+    r.post("/{lang}/rounds/{id}/close", Page(ManagePlans), rounds::close);
+    r.get("/{lang}/reports", Page(ReportProgress), rounds::my_reports);
+    r.get("/{lang}/reports/{id}", Page(ReportProgress), rounds::report);
+    r.post("/{lang}/reports/{id}", Page(ReportProgress), rounds::save);
+    r.post("/{lang}/reports/{id}/review", Page(ManagePlans), rounds::review);
+    r.get("/{lang}/actions", Page(ViewEvents), actions::list);
     r.get("/{lang}/actions/{id}", Page(ViewEvents), actions::detail);
     r.post("/{lang}/actions/{id}/progress", Page(ViewEvents), actions::progress);
     r.get("/{lang}/events/{id}/feedback", Page(ManageEvents), feedback::summary);

@@ -413,6 +413,7 @@ struct DetailPage {
     m: store::measures::Measure,
     plan: store::plans::Plan,
     indicators: Vec<store::indicators::Indicator>,
+    progress: Vec<store::rounds::Report>,
     history: Vec<HistoryRow>,
     replanned_end: Option<String>,
     manage: bool,
@@ -422,6 +423,10 @@ struct DetailPage {
 impl DetailPage {
     fn status_key(&self, s: &str) -> &'static str {
         measure_status_key(s)
+    }
+
+    fn spent(&self, r: &store::rounds::Report) -> Option<String> {
+        r.spent_cents.map(|c| format_euro(c, self.ctx.lang.code()))
     }
 
     fn funding(&self) -> Option<String> {
@@ -472,6 +477,7 @@ pub async fn detail(
         DetailPage {
             plan: store::plans::get(state.db(), m.plan_id).await?,
             indicators: store::indicators::for_measure(state.db(), id).await?,
+            progress: store::rounds::accepted_for_measure(state.db(), id).await?,
             history: history_rows(&state, &ctx, "measure", id).await?,
             replanned_end,
             manage: user.can(Permission::ManagePlans),

@@ -25,6 +25,7 @@ pub mod plans;
 pub mod public;
 pub mod public_directory;
 pub mod registration;
+pub mod rounds;
 pub mod statistics;
 pub mod territories;
 pub mod transfer;

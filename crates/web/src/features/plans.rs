@@ -480,6 +480,7 @@ struct DetailPage {
     p: store::plans::Plan,
     objectives: Vec<ObjectiveView>,
     history: Vec<HistoryRow>,
+    rounds: Vec<store::rounds::Round>,
     manage: bool,
     mine: Option<i64>,
     notice: Option<&'static str>,
@@ -520,6 +521,9 @@ impl Notice {
             Some("saved") => Some("saved-notice"),
             Some("task") => Some("plan-task-added"),
             Some("value") => Some("indicator-value-saved"),
+            Some("submitted") => Some("report-submitted-notice"),
+            Some("accepted") => Some("report-accepted-notice"),
+            Some("returned") => Some("report-returned-notice"),
             _ => None,
         }
     }
@@ -538,11 +542,18 @@ async fn detail_page(
         store::indicators::for_plan(state.db(), id).await?,
     );
     let history = history_rows(state, &ctx, "plan", id).await?;
+    let manage = user.can(Permission::ManagePlans);
+    let rounds = if manage {
+        store::rounds::list(state.db(), Some(id)).await?
+    } else {
+        Vec::new()
+    };
     Ok(DetailPage {
         p,
         objectives,
         history,
-        manage: user.can(Permission::ManagePlans),
+        rounds,
+        manage,
         mine: user.organisation_id,
         notice: None,
         errors: FormErrors::default(),

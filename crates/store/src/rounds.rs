@@ -1,0 +1,790 @@
+//! Reporting rounds: the coordinator opens a round for a plan (the period it covers and a
+//! deadline); each measure running in that period gets a progress report from its
+//! responsible organisation and one from every co-responsible organisation. Organisations
+//! see and fill in only their own reports ([`OrgScope`], decided in the queries); the
+//! coordinator returns a submitted report with a comment or accepts it, and an accepted
+//! report of the responsible organisation becomes the measure's progress record (its status,
+//! and the indicator values for the year the period ends in).
+
+use jiff::civil::Date;
+use sqlx::{Row as _, SqliteConnection};
+
+use crate::audit::{self, Event as AuditEvent};
+use crate::outbox::Outgoing;
+use crate::{Actor, Db, Error, OrgScope};
+
+pub const REPORT_STATUSES: [&str; 4] = ["pending", "submitted", "returned", "accepted"];
+
+fn date_of(r: &sqlx::sqlite::SqliteRow, col: &str) -> Result<Date, sqlx::Error> {
+    let s: String = r.try_get(col)?;
+    s.parse().map_err(|e| sqlx::Error::Decode(Box::new(e)))
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub total: i64,
+    pub pending: i64,
+    pub submitted: i64,
+    pub returned: i64,
+    pub accepted: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Round {
+    pub id: i64,
+    pub plan_id: i64,
+    pub plan_name_lv: String,
+    pub plan_name_en: Option<String>,
+    pub title_lv: String,
+    pub title_en: Option<String>,
+    pub period_start: Date,
+    pub period_end: Date,
+    pub deadline: Date,
+    pub status: String,
+    pub opened_at: i64,
+    pub counts: Counts,
+}
+
+impl Round {
+    pub fn title(&self, lang: &str) -> &str {
+        crate::pick(lang, &self.title_lv, &self.title_en)
+    }
+
+    pub fn plan_name(&self, lang: &str) -> &str {
+        crate::pick(lang, &self.plan_name_lv, &self.plan_name_en)
+    }
+
+    pub fn is_open(&self) -> bool {
+        self.status == "open"
+    }
+}
+
+impl sqlx::FromRow<'_, sqlx::sqlite::SqliteRow> for Round {
+    fn from_row(r: &sqlx::sqlite::SqliteRow) -> Result<Self, sqlx::Error> {
+        Ok(Round {
+            id: r.try_get("id")?,
+            plan_id: r.try_get("plan_id")?,
+            plan_name_lv: r.try_get("plan_name_lv")?,
+            plan_name_en: r.try_get("plan_name_en")?,
+            title_lv: r.try_get("title_lv")?,
+            title_en: r.try_get("title_en")?,
+            period_start: date_of(r, "period_start")?,
+            period_end: date_of(r, "period_end")?,
+            deadline: date_of(r, "deadline")?,
+            status: r.try_get("status")?,
+            opened_at: r.try_get("opened_at")?,
+            counts: Counts {
+                total: r.try_get("n_total")?,
+                pending: r.try_get("n_pending")?,
+                submitted: r.try_get("n_submitted")?,
+                returned: r.try_get("n_returned")?,
+                accepted: r.try_get("n_accepted")?,
+            },
+        })
+    }
+}
+
+const SELECT_ROUND: &str = "SELECT r.id, r.plan_id, p.name_lv AS plan_name_lv,
+        p.name_en AS plan_name_en, r.title_lv, r.title_en, r.period_start, r.period_end,
+        r.deadline, r.status, r.opened_at,
+        (SELECT COUNT(*) FROM progress_reports x WHERE x.round_id = r.id) AS n_total,
+        (SELECT COUNT(*) FROM progress_reports x WHERE x.round_id = r.id AND x.status = 'pending') AS n_pending,
+        (SELECT COUNT(*) FROM progress_reports x WHERE x.round_id = r.id AND x.status = 'submitted') AS n_submitted,
+        (SELECT COUNT(*) FROM progress_reports x WHERE x.round_id = r.id AND x.status = 'returned') AS n_returned,
+        (SELECT COUNT(*) FROM progress_reports x WHERE x.round_id = r.id AND x.status = 'accepted') AS n_accepted
+     FROM reporting_rounds r JOIN plans p ON p.id = r.plan_id";
+
+/// What the coordinator gives to open a round.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoundInput {
+    pub title_lv: String,
+    pub title_en: Option<String>,
+    pub period_start: Date,
+    pub period_end: Date,
+    pub deadline: Date,
+}
+
+/// Opens a round: a report for every measure of the plan whose period overlaps the round's
+/// and that is not cancelled, from its responsible organisation and each co-responsible
+/// one. `NotFound` for an unknown plan, `Conflict("no_measures")` when no measure runs in
+/// the period.
+pub async fn open(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    plan_id: i64,
+    i: &RoundInput,
+) -> crate::Result<i64> {
+    let mut tx = db.write().await?;
+    let known: Option<i64> = sqlx::query_scalar("SELECT id FROM plans WHERE id = $1")
+        .bind(plan_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    known.ok_or(Error::NotFound)?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO reporting_rounds (plan_id, title_lv, title_en, period_start, period_end,
+             deadline, status, opened_at, opened_by)
+         VALUES ($1, $2, $3, $4, $5, $6, 'open', $7, $8) RETURNING id",
+    )
+    .bind(plan_id)
+    .bind(&i.title_lv)
+    .bind(i.title_en.as_deref())
+    .bind(i.period_start.to_string())
+    .bind(i.period_end.to_string())
+    .bind(i.deadline.to_string())
+    .bind(now)
+    .bind(actor.user_id)
+    .fetch_one(&mut *tx)
+    .await?;
+    let n = sqlx::query(
+        "INSERT INTO progress_reports (round_id, measure_id, organisation_id, role, status, updated_at)
+         SELECT $1, m.id, m.responsible_organisation_id, 'responsible', 'pending', $2
+           FROM measures m
+          WHERE m.plan_id = $3 AND m.status <> 'cancelled'
+            AND m.period_start <= $5 AND m.period_end >= $4
+         UNION ALL
+         SELECT $1, m.id, mp.organisation_id, 'partner', 'pending', $2
+           FROM measures m JOIN measure_partners mp ON mp.measure_id = m.id
+          WHERE m.plan_id = $3 AND m.status <> 'cancelled'
+            AND m.period_start <= $5 AND m.period_end >= $4
+            AND mp.organisation_id <> m.responsible_organisation_id",
+    )
+    .bind(id)
+    .bind(now)
+    .bind(plan_id)
+    .bind(i.period_start.to_string())
+    .bind(i.period_end.to_string())
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if n == 0 {
+        return Err(Error::Conflict("no_measures"));
+    }
+    audit::record(
+        &mut tx,
+        now,
+        actor,
+        &AuditEvent::new("round_opened")
+            .on("round", id)
+            .detail(format!("plan={plan_id} reports={n}")),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Rounds, the newest first; `plan` keeps one plan's.
+pub async fn list(db: &Db, plan: Option<i64>) -> crate::Result<Vec<Round>> {
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{SELECT_ROUND} WHERE ($1 IS NULL OR r.plan_id = $1) ORDER BY r.period_end DESC, r.id DESC"
+    )))
+    .bind(plan)
+    .fetch_all(&db.reader)
+    .await?)
+}
+
+pub async fn get(db: &Db, id: i64) -> crate::Result<Round> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{SELECT_ROUND} WHERE r.id = $1"
+    )))
+    .bind(id)
+    .fetch_optional(&db.reader)
+    .await?
+    .ok_or(Error::NotFound)
+}
+
+/// Closes a round: its reports can no longer be changed or reviewed.
+pub async fn close(db: &Db, now: i64, actor: &Actor, id: i64) -> crate::Result<()> {
+    let mut tx = db.write().await?;
+    let n = sqlx::query(
+        "UPDATE reporting_rounds SET status = 'closed', closed_at = $1 WHERE id = $2 AND status = 'open'",
+    )
+    .bind(now)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if n == 0 {
+        get(db, id).await?;
+        return Err(Error::Conflict("closed"));
+    }
+    audit::record(
+        &mut tx,
+        now,
+        actor,
+        &AuditEvent::new("round_closed").on("round", id),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// One organisation's progress report on one measure in one round.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    pub id: i64,
+    pub round_id: i64,
+    pub round_title_lv: String,
+    pub round_title_en: Option<String>,
+    pub round_open: bool,
+    pub period_start: Date,
+    pub period_end: Date,
+    pub deadline: Date,
+    pub plan_id: i64,
+    pub measure_id: i64,
+    pub measure_code: String,
+    pub measure_title_lv: String,
+    pub measure_title_en: Option<String>,
+    pub organisation_id: i64,
+    pub organisation_name: String,
+    /// responsible or partner.
+    pub role: String,
+    /// pending, submitted, returned or accepted.
+    pub status: String,
+    pub measure_status: Option<String>,
+    pub done: Option<String>,
+    pub spent_cents: Option<i64>,
+    pub reached_roma: Option<i64>,
+    pub reached_women: Option<i64>,
+    pub reached_youth: Option<i64>,
+    pub evidence: Option<String>,
+    pub submitted_at: Option<i64>,
+    pub reviewed_at: Option<i64>,
+    pub review_comment: Option<String>,
+    /// Latvian units covered: (id, name).
+    pub places: Vec<(i64, String)>,
+    /// Indicator values reported: (indicator id, value, general population's value).
+    pub values: Vec<(i64, f64, Option<f64>)>,
+}
+
+impl Report {
+    pub fn measure_title(&self, lang: &str) -> &str {
+        crate::pick(lang, &self.measure_title_lv, &self.measure_title_en)
+    }
+
+    pub fn round_title(&self, lang: &str) -> &str {
+        crate::pick(lang, &self.round_title_lv, &self.round_title_en)
+    }
+
+    /// The organisation can still change it (and submit): pending or returned, round open.
+    pub fn is_editable(&self) -> bool {
+        self.round_open && matches!(self.status.as_str(), "pending" | "returned")
+    }
+
+    /// Past the deadline and not yet in (pending or returned), or submitted after it.
+    pub fn is_late(&self, today: Date, deadline_end: i64) -> bool {
+        match self.status.as_str() {
+            "pending" | "returned" => today > self.deadline,
+            _ => self.submitted_at.is_some_and(|s| s >= deadline_end),
+        }
+    }
+
+    pub fn evidence_links(&self) -> Vec<&str> {
+        self.evidence
+            .as_deref()
+            .unwrap_or_default()
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect()
+    }
+}
+
+impl sqlx::FromRow<'_, sqlx::sqlite::SqliteRow> for Report {
+    fn from_row(r: &sqlx::sqlite::SqliteRow) -> Result<Self, sqlx::Error> {
+        let round_status: String = r.try_get("round_status")?;
+        Ok(Report {
+            id: r.try_get("id")?,
+            round_id: r.try_get("round_id")?,
+            round_title_lv: r.try_get("round_title_lv")?,
+            round_title_en: r.try_get("round_title_en")?,
+            round_open: round_status == "open",
+            period_start: date_of(r, "period_start")?,
+            period_end: date_of(r, "period_end")?,
+            deadline: date_of(r, "deadline")?,
+            plan_id: r.try_get("plan_id")?,
+            measure_id: r.try_get("measure_id")?,
+            measure_code: r.try_get("measure_code")?,
+            measure_title_lv: r.try_get("measure_title_lv")?,
+            measure_title_en: r.try_get("measure_title_en")?,
+            organisation_id: r.try_get("organisation_id")?,
+            organisation_name: r.try_get("organisation_name")?,
+            role: r.try_get("role")?,
+            status: r.try_get("status")?,
+            measure_status: r.try_get("measure_status")?,
+            done: r.try_get("done")?,
+            spent_cents: r.try_get("spent_cents")?,
+            reached_roma: r.try_get("reached_roma")?,
+            reached_women: r.try_get("reached_women")?,
+            reached_youth: r.try_get("reached_youth")?,
+            evidence: r.try_get("evidence")?,
+            submitted_at: r.try_get("submitted_at")?,
+            reviewed_at: r.try_get("reviewed_at")?,
+            review_comment: r.try_get("review_comment")?,
+            places: Vec::new(),
+            values: Vec::new(),
+        })
+    }
+}
+
+const SELECT_REPORT: &str = "SELECT x.id, x.round_id, r.title_lv AS round_title_lv,
+        r.title_en AS round_title_en, r.status AS round_status, r.period_start, r.period_end,
+        r.deadline, r.plan_id, x.measure_id, m.code AS measure_code,
+        m.title_lv AS measure_title_lv, m.title_en AS measure_title_en, x.organisation_id,
+        o.name_lv AS organisation_name, x.role, x.status, x.measure_status, x.done,
+        x.spent_cents, x.reached_roma, x.reached_women, x.reached_youth, x.evidence,
+        x.submitted_at, x.reviewed_at, x.review_comment
+     FROM progress_reports x
+     JOIN reporting_rounds r ON r.id = x.round_id
+     JOIN measures m ON m.id = x.measure_id
+     JOIN organisations o ON o.id = x.organisation_id";
+
+async fn fill(db: &Db, list: &mut [Report]) -> crate::Result<()> {
+    if list.is_empty() {
+        return Ok(());
+    }
+    let ids = list
+        .iter()
+        .map(|r| r.id.to_string())
+        .collect::<Vec<_>>()
+        .join(",");
+    let places: Vec<(i64, i64, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT rp.report_id, t.id, t.name_lv FROM progress_report_places rp
+         JOIN territories t ON t.id = rp.territory_id
+         WHERE rp.report_id IN ({ids}) ORDER BY t.name_lv"
+    )))
+    .fetch_all(&db.reader)
+    .await?;
+    let values: Vec<(i64, i64, f64, Option<f64>)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT report_id, indicator_id, value, general_value FROM progress_report_values
+         WHERE report_id IN ({ids}) ORDER BY indicator_id"
+    )))
+    .fetch_all(&db.reader)
+    .await?;
+    for r in list.iter_mut() {
+        r.places = places
+            .iter()
+            .filter(|p| p.0 == r.id)
+            .map(|p| (p.1, p.2.clone()))
+            .collect();
+        r.values = values
+            .iter()
+            .filter(|v| v.0 == r.id)
+            .map(|v| (v.1, v.2, v.3))
+            .collect();
+    }
+    Ok(())
+}
+
+fn sort_by_code(list: &mut [Report]) {
+    list.sort_by(|a, b| {
+        crate::plans::code_order(&a.measure_code, &b.measure_code)
+            .then(a.role.cmp(&b.role).reverse())
+            .then(a.organisation_name.cmp(&b.organisation_name))
+    });
+}
+
+/// A round's reports the scope sees, by measure code (the responsible one first).
+pub async fn reports(db: &Db, scope: OrgScope, round_id: i64) -> crate::Result<Vec<Report>> {
+    let Ok(org) = scope.org() else {
+        return Ok(Vec::new());
+    };
+    let mut list: Vec<Report> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{SELECT_REPORT} WHERE x.round_id = $1 AND ($2 IS NULL OR x.organisation_id = $2)"
+    )))
+    .bind(round_id)
+    .bind(org)
+    .fetch_all(&db.reader)
+    .await?;
+    sort_by_code(&mut list);
+    fill(db, &mut list).await?;
+    Ok(list)
+}
+
+/// The reports of open rounds the scope sees, for the organisation's to-do list.
+pub async fn open_reports(db: &Db, scope: OrgScope) -> crate::Result<Vec<Report>> {
+    let Ok(org) = scope.org() else {
+        return Ok(Vec::new());
+    };
+    let mut list: Vec<Report> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{SELECT_REPORT} WHERE r.status = 'open' AND ($1 IS NULL OR x.organisation_id = $1)
+         ORDER BY r.deadline, r.id"
+    )))
+    .bind(org)
+    .fetch_all(&db.reader)
+    .await?;
+    list.sort_by(|a, b| {
+        a.deadline
+            .cmp(&b.deadline)
+            .then(crate::plans::code_order(&a.measure_code, &b.measure_code))
+    });
+    fill(db, &mut list).await?;
+    Ok(list)
+}
+
+/// One report, if the scope sees it (`NotFound` otherwise — also for a guessed id).
+pub async fn report(db: &Db, scope: OrgScope, id: i64) -> crate::Result<Report> {
+    let org = scope.org()?;
+    let r: Report = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{SELECT_REPORT} WHERE x.id = $1 AND ($2 IS NULL OR x.organisation_id = $2)"
+    )))
+    .bind(id)
+    .bind(org)
+    .fetch_optional(&db.reader)
+    .await?
+    .ok_or(Error::NotFound)?;
+    let mut one = [r];
+    fill(db, &mut one).await?;
+    let [r] = one;
+    Ok(r)
+}
+
+/// A measure's accepted reports (its progress record), the latest round first.
+pub async fn accepted_for_measure(db: &Db, measure_id: i64) -> crate::Result<Vec<Report>> {
+    let mut list: Vec<Report> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{SELECT_REPORT} WHERE x.measure_id = $1 AND x.status = 'accepted'
+         ORDER BY r.period_end DESC, x.role DESC, o.sort_key"
+    )))
+    .bind(measure_id)
+    .fetch_all(&db.reader)
+    .await?;
+    fill(db, &mut list).await?;
+    Ok(list)
+}
+
+/// What an organisation reports.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReportInput {
+    pub measure_status: Option<String>,
+    pub done: Option<String>,
+    pub spent_cents: Option<i64>,
+    pub reached_roma: Option<i64>,
+    pub reached_women: Option<i64>,
+    pub reached_youth: Option<i64>,
+    pub evidence: Option<String>,
+    /// Latvian units covered.
+    pub places: Vec<i64>,
+    /// (indicator id, value, general population's value) for the measure's indicators.
+    pub values: Vec<(i64, f64, Option<f64>)>,
+}
+
+/// Saves an organisation's report, and with `submit` hands it in. Only while it is
+/// pending or returned and the round open (`Conflict("locked")`); a submission needs the
+/// measure's status and what was done (`Conflict("incomplete")`). Indicators must be the
+/// measure's (`Conflict("indicator")`), places Latvian units (`Conflict("place")`).
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the caller's identity, scope and the form"
+)]
+pub async fn save(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    scope: OrgScope,
+    id: i64,
+    i: &ReportInput,
+    submit: bool,
+    comment: Option<&str>,
+) -> crate::Result<()> {
+    let r = report(db, scope, id).await?;
+    if !r.is_editable() {
+        return Err(Error::Conflict("locked"));
+    }
+    if submit && (i.measure_status.is_none() || i.done.is_none()) {
+        return Err(Error::Conflict("incomplete"));
+    }
+    let mut tx = db.write().await?;
+    // Re-check inside the write transaction: nobody reviewed it in between.
+    let status: String = sqlx::query_scalar("SELECT status FROM progress_reports WHERE id = $1")
+        .bind(id)
+        .fetch_one(&mut *tx)
+        .await?;
+    if !matches!(status.as_str(), "pending" | "returned") {
+        return Err(Error::Conflict("locked"));
+    }
+    for (indicator, _, _) in &i.values {
+        let ok: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM indicators WHERE id = $1 AND measure_id = $2")
+                .bind(indicator)
+                .bind(r.measure_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        ok.ok_or(Error::Conflict("indicator"))?;
+    }
+    for place in &i.places {
+        let ok: Option<i64> = sqlx::query_scalar(
+            "SELECT id FROM territories WHERE id = $1 AND country = 'LV'
+               AND kind IN ('state_city', 'municipality')",
+        )
+        .bind(place)
+        .fetch_optional(&mut *tx)
+        .await?;
+        ok.ok_or(Error::Conflict("place"))?;
+    }
+    sqlx::query(
+        "UPDATE progress_reports SET measure_status = $1, done = $2, spent_cents = $3,
+             reached_roma = $4, reached_women = $5, reached_youth = $6, evidence = $7,
+             status = $8, submitted_at = CASE WHEN $9 THEN $10 ELSE submitted_at END,
+             submitted_by = CASE WHEN $9 THEN $11 ELSE submitted_by END, updated_at = $10
+         WHERE id = $12",
+    )
+    .bind(i.measure_status.as_deref())
+    .bind(i.done.as_deref())
+    .bind(i.spent_cents)
+    .bind(i.reached_roma)
+    .bind(i.reached_women)
+    .bind(i.reached_youth)
+    .bind(i.evidence.as_deref())
+    .bind(if submit { "submitted" } else { status.as_str() })
+    .bind(submit)
+    .bind(now)
+    .bind(actor.user_id)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("DELETE FROM progress_report_places WHERE report_id = $1")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    for place in &i.places {
+        sqlx::query(
+            "INSERT OR IGNORE INTO progress_report_places (report_id, territory_id) VALUES ($1, $2)",
+        )
+        .bind(id)
+        .bind(place)
+        .execute(&mut *tx)
+        .await?;
+    }
+    sqlx::query("DELETE FROM progress_report_values WHERE report_id = $1")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    for (indicator, value, general) in &i.values {
+        sqlx::query(
+            "INSERT OR REPLACE INTO progress_report_values (report_id, indicator_id, value, general_value)
+             VALUES ($1, $2, $3, $4)",
+        )
+        .bind(id)
+        .bind(indicator)
+        .bind(value)
+        .bind(general)
+        .execute(&mut *tx)
+        .await?;
+    }
+    if submit {
+        step(&mut tx, now, actor, id, "submitted", comment).await?;
+    }
+    audit::record(
+        &mut tx,
+        now,
+        actor,
+        &AuditEvent::new(if submit {
+            "report_submitted"
+        } else {
+            "report_saved"
+        })
+        .on("report", id),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+async fn step(
+    conn: &mut SqliteConnection,
+    now: i64,
+    actor: &Actor,
+    id: i64,
+    step: &str,
+    comment: Option<&str>,
+) -> crate::Result<()> {
+    sqlx::query(
+        "INSERT INTO progress_report_steps (report_id, step, comment, at, actor_user_id, actor_label)
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(id)
+    .bind(step)
+    .bind(comment)
+    .bind(now)
+    .bind(actor.user_id)
+    .bind(actor.label.as_deref())
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// The coordinator's review of a submitted report: return it with a comment (required:
+/// `Conflict("comment")`), or accept it. Only a submitted report in an open round can be
+/// reviewed (`Conflict("state")`) — a returned one must be submitted again first.
+/// Accepting the responsible organisation's report makes it the measure's progress
+/// record: the measure takes the reported status and the reported indicator values are
+/// recorded for the year the round's period ends in, each with its history row.
+pub async fn review(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    id: i64,
+    accept: bool,
+    comment: Option<&str>,
+) -> crate::Result<()> {
+    let r = report(db, OrgScope::All, id).await?;
+    if !accept && comment.is_none_or(|c| c.trim().is_empty()) {
+        return Err(Error::Conflict("comment"));
+    }
+    let mut tx = db.write().await?;
+    let n = sqlx::query(
+        "UPDATE progress_reports SET status = $1, reviewed_at = $2, reviewed_by = $3,
+             review_comment = $4, updated_at = $2
+         WHERE id = $5 AND status = 'submitted'
+           AND EXISTS (SELECT 1 FROM reporting_rounds r WHERE r.id = round_id AND r.status = 'open')",
+    )
+    .bind(if accept { "accepted" } else { "returned" })
+    .bind(now)
+    .bind(actor.user_id)
+    .bind(comment)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if n == 0 {
+        return Err(Error::Conflict("state"));
+    }
+    step(
+        &mut tx,
+        now,
+        actor,
+        id,
+        if accept { "accepted" } else { "returned" },
+        comment,
+    )
+    .await?;
+    if accept && r.role == "responsible" {
+        let reason = format!("{} — {}", r.round_title_lv, r.organisation_name);
+        if let Some(s) = &r.measure_status {
+            crate::measures::set_status_in(&mut tx, now, actor, r.measure_id, s, &reason).await?;
+        }
+        let year = i64::from(r.period_end.year());
+        for (indicator, value, general) in &r.values {
+            let v = crate::indicators::Value {
+                year,
+                value: *value,
+                general_value: *general,
+                note: None,
+            };
+            crate::indicators::set_value_in(&mut tx, now, actor, *indicator, &v, &reason).await?;
+        }
+    }
+    audit::record(
+        &mut tx,
+        now,
+        actor,
+        &AuditEvent::new(if accept {
+            "report_accepted"
+        } else {
+            "report_returned"
+        })
+        .on("report", id),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// One step of a report's review cycle.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub step: String,
+    pub comment: Option<String>,
+    pub at: i64,
+    pub who: Option<String>,
+}
+
+pub async fn steps(db: &Db, report_id: i64) -> crate::Result<Vec<Step>> {
+    let rows: Vec<(String, Option<String>, i64, Option<String>)> = sqlx::query_as(
+        "SELECT s.step, s.comment, s.at, COALESCE(u.name, s.actor_label)
+         FROM progress_report_steps s LEFT JOIN users u ON u.id = s.actor_user_id
+         WHERE s.report_id = $1 ORDER BY s.id",
+    )
+    .bind(report_id)
+    .fetch_all(&db.reader)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Step {
+            step: r.0,
+            comment: r.1,
+            at: r.2,
+            who: r.3,
+        })
+        .collect())
+}
+
+/// Someone to remind: an active user of an organisation with reports still to hand in
+/// (pending or returned) in the round.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recipient {
+    pub email: String,
+    pub name: String,
+    pub lang: String,
+    /// The measures' codes and Latvian titles.
+    pub measures: Vec<(String, String)>,
+}
+
+pub async fn reminder_recipients(db: &Db, round_id: i64) -> crate::Result<Vec<Recipient>> {
+    let rows: Vec<(String, String, String, String, String)> = sqlx::query_as(
+        "SELECT u.email, u.name, u.preferred_lang, m.code, m.title_lv
+         FROM progress_reports x
+         JOIN measures m ON m.id = x.measure_id
+         JOIN users u ON u.organisation_id = x.organisation_id AND u.disabled_at IS NULL
+         WHERE x.round_id = $1 AND x.status IN ('pending', 'returned')
+         ORDER BY u.email",
+    )
+    .bind(round_id)
+    .fetch_all(&db.reader)
+    .await?;
+    let mut out: Vec<Recipient> = Vec::new();
+    for (email, name, lang, code, title) in rows {
+        match out.last_mut() {
+            Some(r) if r.email == email => r.measures.push((code, title)),
+            _ => out.push(Recipient {
+                email,
+                name,
+                lang,
+                measures: vec![(code, title)],
+            }),
+        }
+    }
+    for r in &mut out {
+        r.measures
+            .sort_by(|a, b| crate::plans::code_order(&a.0, &b.0));
+    }
+    Ok(out)
+}
+
+/// Queues the reminders in one transaction (`Conflict("closed")` for a closed round).
+pub async fn remind(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    round_id: i64,
+    mails: &[(String, Outgoing)],
+) -> crate::Result<()> {
+    if !get(db, round_id).await?.is_open() {
+        return Err(Error::Conflict("closed"));
+    }
+    let mut tx = db.write().await?;
+    for (to, m) in mails {
+        crate::outbox::enqueue_in(&mut tx, now, &m.kind, to, &m.subject, &m.body).await?;
+    }
+    audit::record(
+        &mut tx,
+        now,
+        actor,
+        &AuditEvent::new("round_reminded")
+            .on("round", round_id)
+            .detail(format!("mails={}", mails.len())),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}

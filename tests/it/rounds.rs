@@ -1,0 +1,315 @@
+//! Reporting rounds: opened by the coordinator, each organisation sees and submits only its
+//! own reports, a returned report must be resubmitted before it can be accepted, accepted
+//! reports become the measure's progress record, and the board shows who is late.
+
+use domain::auth::Role;
+use testkit::TestApp;
+
+use crate::ok;
+use crate::plans::seed;
+
+/// An output indicator of the seeded measure.
+async fn output_indicator(app: &TestApp, plan: i64, measure: i64) -> i64 {
+    ok(store::indicators::create(
+        &app.db,
+        app.clock_now(),
+        &store::Actor::cli(),
+        plan,
+        &store::indicators::IndicatorInput {
+            measure_id: Some(measure),
+            objective: String::new(),
+            kind: "output".to_owned(),
+            name_lv: "Skolas ar mediatoru (tests)".to_owned(),
+            name_en: None,
+            unit_lv: "skolas".to_owned(),
+            unit_en: None,
+            direction: domain::plan::Direction::HigherIsBetter,
+            baseline_value: Some(2.0),
+            baseline_general: None,
+            baseline_year: Some(2023),
+            target_value: Some(10.0),
+            target_year: Some(2027),
+            source_lv: None,
+            source_en: None,
+            eu_target: None,
+        },
+    )
+    .await)
+}
+
+async fn open_round(app: &TestApp, plan: i64) -> i64 {
+    let c = app.login(Role::Coordinator).await;
+    let res = c
+        .post_form(
+            &format!("/lv/plans/{plan}/rounds"),
+            &[
+                ("title_lv", "Progresa ziņojums par 2025. gadu"),
+                ("period_start", "2025-01-01"),
+                ("period_end", "2025-12-31"),
+                ("deadline", "2026-12-15"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    res.location()
+        .and_then(|l| l.rsplit('/').next())
+        .and_then(|id| id.parse().ok())
+        .unwrap_or_else(|| panic!("{:?}", res.location()))
+}
+
+#[tokio::test]
+async fn a_round_runs_from_opening_to_accepted_progress_records() {
+    let app = TestApp::spawn().await;
+    let s = seed(&app).await;
+    let indicator = output_indicator(&app, s.plan, s.measure).await;
+    let round = open_round(&app, s.plan).await;
+    let all = ok(store::rounds::reports(&app.db, store::OrgScope::All, round).await);
+    assert_eq!(
+        all.len(),
+        2,
+        "the responsible institution and the co-responsible one"
+    );
+    let own = all
+        .iter()
+        .find(|r| r.organisation_id == app.fixtures.org_a)
+        .map(|r| r.id)
+        .unwrap_or_default();
+    let other = all
+        .iter()
+        .find(|r| r.organisation_id == app.fixtures.org_b)
+        .map(|r| r.id)
+        .unwrap_or_default();
+
+    // The municipality user (org_a) sees exactly its own report.
+    let m = app.login(Role::Municipality).await;
+    let list = m.get("/lv/reports").await;
+    assert!(
+        list.text.contains(&format!("/lv/reports/{own}\"")),
+        "{}",
+        list.text
+    );
+    assert!(!list.text.contains(&format!("/lv/reports/{other}\"")));
+    assert_eq!(m.get(&format!("/lv/reports/{other}")).await.status, 404);
+    let res = m
+        .post_form(
+            &format!("/lv/reports/{other}"),
+            &[
+                ("measure_status", "on_track"),
+                ("done", "x"),
+                ("action", "submit"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 404, "a guessed id");
+
+    // Submitting needs the status and what was done; typed values are kept.
+    let path = format!("/lv/reports/{own}");
+    let value_field = format!("value_{indicator}");
+    let res = m
+        .post_form(
+            &path,
+            &[
+                ("done", ""),
+                ("reached_roma", "40"),
+                ("reached_women", "55"),
+                (value_field.as_str(), "6"),
+                ("action", "submit"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 422);
+    for expected in [
+        "id=\"measure_status-error\"",
+        "id=\"done-error\"",
+        "id=\"reached_women-error\"",
+        "value=\"55\"",
+    ] {
+        assert!(res.text.contains(expected), "{expected}: {}", res.text);
+    }
+    // A draft is saved without being submitted.
+    let res = m
+        .post_form(&path, &[("done", "Melnraksts"), ("action", "save")])
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    let r = ok(store::rounds::report(&app.db, store::OrgScope::All, own).await);
+    assert_eq!(
+        (r.status.as_str(), r.done.as_deref()),
+        ("pending", Some("Melnraksts"))
+    );
+    let full = [
+        ("measure_status", "delayed"),
+        (
+            "done",
+            "Divās skolās strādā mediatori; trešā skola pievienosies 2026. gadā.",
+        ),
+        ("spent", "4 250,00"),
+        ("reached_roma", "40"),
+        ("reached_women", "22"),
+        ("reached_youth", "30"),
+        (value_field.as_str(), "6"),
+        ("evidence", "https://example.invalid/parskats-2025"),
+        ("action", "submit"),
+    ];
+    let res = m.post_form(&path, &full).await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    // Submitted: locked for the organisation until reviewed.
+    let res = m.post_form(&path, &full).await;
+    assert_eq!(res.status, 422);
+    assert!(res.text.contains("vairs nevar mainīt"), "{}", res.text);
+
+    // The coordinator returns it — a comment is required.
+    let c = app.login(Role::Coordinator).await;
+    let review = format!("/lv/reports/{own}/review");
+    let res = c.post_form(&review, &[("decision", "return")]).await;
+    assert_eq!(res.status, 422);
+    assert!(res.text.contains("uzrakstiet, kas jālabo"), "{}", res.text);
+    let res = c
+        .post_form(
+            &review,
+            &[
+                ("decision", "return"),
+                ("comment", "Lūdzu, norādiet skolu nosaukumus."),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    // A returned report cannot be accepted before it is submitted again.
+    let res = c.post_form(&review, &[("decision", "accept")]).await;
+    assert_eq!(res.status, 422);
+    assert_eq!(
+        ok(store::rounds::report(&app.db, store::OrgScope::All, own).await).status,
+        "returned"
+    );
+    let page = m.get(&path).await;
+    assert!(
+        page.text.contains("Lūdzu, norādiet skolu nosaukumus."),
+        "{}",
+        page.text
+    );
+    let mut again = full.to_vec();
+    again[1] = (
+        "done",
+        "Mediatori strādā Pārlielupes un Maskavas forštates pamatskolās.",
+    );
+    let res = m.post_form(&path, &again).await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    let res = c.post_form(&review, &[("decision", "accept")]).await;
+    assert_eq!(res.status, 303, "{}", res.text);
+
+    // Accepted: the measure's status and the indicator's 2025 value follow the report,
+    // each with its history row, and the measure page shows the progress record.
+    let measure = ok(store::measures::get(&app.db, s.measure).await);
+    assert_eq!(measure.status, "delayed");
+    let i = ok(store::indicators::get(&app.db, indicator).await);
+    assert_eq!(
+        i.values
+            .iter()
+            .map(|v| (v.year, v.value))
+            .collect::<Vec<_>>(),
+        vec![(2025, 6.0)]
+    );
+    let h = ok(store::plans::history(&app.db, "measure", s.measure).await);
+    assert!(
+        h.iter().any(|e| e.field == "status"
+            && e.reason
+                .as_deref()
+                .is_some_and(|r| r.contains("Progresa ziņojums par 2025. gadu"))),
+        "{h:?}"
+    );
+    let page = m.get(&format!("/lv/measures/{}", s.measure)).await;
+    assert!(
+        page.text.contains("Maskavas forštates pamatskolās"),
+        "{}",
+        page.text
+    );
+    assert!(page.text.contains("4\u{a0}250,00\u{a0}€"));
+    let steps = ok(store::rounds::steps(&app.db, own).await);
+    assert_eq!(
+        steps.iter().map(|s| s.step.as_str()).collect::<Vec<_>>(),
+        vec!["submitted", "returned", "submitted", "accepted"]
+    );
+    // Accepted: locked for good.
+    assert_eq!(m.post_form(&path, &full).await.status, 422);
+}
+
+#[tokio::test]
+async fn the_board_shows_who_is_late_and_reminders_go_through_the_outbox() {
+    let app = TestApp::spawn().await;
+    let s = seed(&app).await;
+    let round = open_round(&app, s.plan).await;
+    let c = app.login(Role::Coordinator).await;
+    let board = format!("/lv/rounds/{round}");
+    let page = c.get(&board).await;
+    assert!(page.text.contains("neviens nekavējas"), "{}", page.text);
+    // Reminders go to the users of organisations with reports still to hand in: here the
+    // municipality's test user (org_a); nobody has an account at org_b.
+    let res = c.post_form(&format!("{board}/remind"), &[]).await;
+    assert_eq!(res.status, 303);
+    let links = crate::mail_links(&app, "round_reminder", "/reports").await;
+    assert_eq!(links.len(), 1, "{links:?}");
+    assert_eq!(links[0].0, testkit::email_for(Role::Municipality));
+    // After the deadline both reports are late (a new session: the old one has expired).
+    app.advance_minutes(60 * 24 * 20);
+    let c = app.login(Role::Coordinator).await;
+    let page = c.get(&board).await;
+    assert!(page.text.contains("2 kavējas"), "{}", page.text);
+    // Closing locks the round.
+    let res = c.post_form(&format!("{board}/close"), &[]).await;
+    assert_eq!(res.status, 303);
+    let own = ok(store::rounds::reports(
+        &app.db,
+        store::OrgScope::Organisation(app.fixtures.org_a),
+        round,
+    )
+    .await);
+    let m = app.login(Role::Municipality).await;
+    let res = m
+        .post_form(
+            &format!("/lv/reports/{}", own[0].id),
+            &[
+                ("measure_status", "on_track"),
+                ("done", "Vēlu"),
+                ("action", "submit"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 422);
+    // Only coordinators see the board; a mediator has no reports at all.
+    assert_eq!(m.get(&board).await.status, 403);
+    assert_eq!(
+        app.login(Role::Mediator)
+            .await
+            .get("/lv/reports")
+            .await
+            .status,
+        403
+    );
+}
+
+#[tokio::test]
+async fn a_round_without_running_measures_is_refused() {
+    let app = TestApp::spawn().await;
+    let s = seed(&app).await;
+    let c = app.login(Role::Coordinator).await;
+    let res = c
+        .post_form(
+            &format!("/lv/plans/{}/rounds", s.plan),
+            &[
+                ("title_lv", "Par 2019. gadu"),
+                ("period_start", "2019-01-01"),
+                ("period_end", "2019-12-31"),
+                ("deadline", "2026-12-15"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 422);
+    assert!(
+        res.text.contains("neviens plāna pasākums nenorit"),
+        "{}",
+        res.text
+    );
+    assert!(
+        ok(store::rounds::list(&app.db, None).await).is_empty(),
+        "nothing half-saved"
+    );
+}
