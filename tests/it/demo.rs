@@ -253,4 +253,40 @@ async fn the_demo_meetings_give_the_statistics_real_shapes() {
         replanned += crate::ok(store::plans::history(&db, "measure", m.id).await).len();
     }
     assert_eq!(replanned, 1);
+    // Two past rounds: one closed, one open past its deadline with every kind of report.
+    let rounds = crate::ok(store::rounds::list(&db, Some(current.id)).await);
+    assert_eq!(rounds.len(), 2);
+    assert_eq!(rounds.iter().filter(|r| r.is_open()).count(), 1);
+    let open = rounds
+        .iter()
+        .find(|r| r.is_open())
+        .unwrap_or_else(|| panic!("{rounds:?}"));
+    let c = &open.counts;
+    assert!(
+        c.accepted > 0 && c.returned > 0 && c.submitted > 0 && c.pending > 0,
+        "{c:?}"
+    );
+    let closed = rounds
+        .iter()
+        .find(|r| !r.is_open())
+        .unwrap_or_else(|| panic!("{rounds:?}"));
+    assert!(
+        closed.counts.accepted > 0 && closed.counts.pending > 0,
+        "{:?}",
+        closed.counts
+    );
+    let deadline_end =
+        domain::event::riga_day_start(closed.deadline.tomorrow().unwrap_or(closed.deadline));
+    let reports = crate::ok(store::rounds::reports(&db, store::OrgScope::All, closed.id).await);
+    assert!(
+        reports
+            .iter()
+            .any(|r| r.submitted_at.is_some_and(|s| s >= deadline_end)),
+        "one late"
+    );
+    assert!(
+        reports
+            .iter()
+            .any(|r| r.submitted_at.is_some_and(|s| s < deadline_end))
+    );
 }

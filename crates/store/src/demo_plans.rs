@@ -389,5 +389,109 @@ pub(crate) async fn seed(
             indicators::set_value(db, now, actor, id, &value, "").await?;
         }
     }
+    seed_rounds(db, actor, plan).await?;
+    Ok(())
+}
+
+/// Seconds at noon (Riga) of an ISO date, for back-dated demo steps.
+fn noon(d: &str) -> crate::Result<i64> {
+    Ok(domain::event::riga_day_start(day(d)?) + 12 * 3600)
+}
+
+/// What a demo report says: the measure's status as it stands, and invented figures drawn
+/// from its code.
+fn demo_report(code: &str, status: &str, year: i32) -> crate::rounds::ReportInput {
+    let n = code.bytes().map(i64::from).sum::<i64>() % 40;
+    crate::rounds::ReportInput {
+        measure_status: Some(status.to_owned()),
+        done: Some(format!(
+            "Demo: {year}. gadā īstenotas plānotās aktivitātes; sīkāka informācija iestādes pārskatā (izdomāts teksts)."
+        )),
+        spent_cents: Some((5_000 + n * 250) * 100),
+        reached_roma: Some(40 + n),
+        reached_women: Some(20 + n / 2),
+        reached_youth: Some(10 + n / 3),
+        evidence: Some("https://example.invalid/demo-parskats".to_owned()),
+        places: Vec::new(),
+        values: Vec::new(),
+    }
+}
+
+/// Two past reporting rounds: 2024 (closed: all accepted but one co-responsible report
+/// never handed in) and 2025 (open, past its deadline: accepted, returned with a comment,
+/// waiting for review, and not yet submitted).
+pub(crate) async fn seed_rounds(db: &Db, actor: &Actor, plan: i64) -> crate::Result<()> {
+    use crate::rounds::{self, RoundInput};
+    let all = crate::OrgScope::All;
+    for (year, deadline, opened, closed) in [
+        (2024, "2025-03-31", "2025-01-15", true),
+        (2025, "2026-03-31", "2026-01-15", false),
+    ] {
+        let round = rounds::open(
+            db,
+            noon(opened)?,
+            actor,
+            plan,
+            &RoundInput {
+                title_lv: format!("Progresa ziņojums par {year}. gadu (demo)"),
+                title_en: Some(format!("Progress report for {year} (demo)")),
+                period_start: day(&format!("{year}-01-01"))?,
+                period_end: day(&format!("{year}-12-31"))?,
+                deadline: day(deadline)?,
+            },
+        )
+        .await?;
+        let reports = rounds::reports(db, all, round).await?;
+        for (i, r) in reports.iter().enumerate() {
+            let own = crate::OrgScope::Organisation(r.organisation_id);
+            let outcome = if year == 2024 {
+                // One co-responsible institution never reported.
+                if r.role == "partner" && i % 7 == 3 {
+                    "none"
+                } else {
+                    "accepted"
+                }
+            } else {
+                match i % 5 {
+                    0 | 1 => "accepted",
+                    2 => "returned",
+                    3 => "submitted",
+                    _ => "none",
+                }
+            };
+            if outcome == "none" {
+                continue;
+            }
+            // Most on time, every sixth a week late.
+            let submitted = if i % 6 == 5 {
+                noon(deadline)? + 7 * 86_400
+            } else {
+                noon(deadline)? - (10 + i as i64) * 86_400
+            };
+            let status = crate::measures::get(db, r.measure_id).await?.status;
+            let input = demo_report(&r.measure_code, &status, year);
+            rounds::save(db, submitted, actor, own, r.id, &input, true, None).await?;
+            match outcome {
+                "accepted" => {
+                    rounds::review(db, submitted + 5 * 86_400, actor, r.id, true, None).await?
+                }
+                "returned" => {
+                    rounds::review(
+                        db,
+                        submitted + 5 * 86_400,
+                        actor,
+                        r.id,
+                        false,
+                        Some("Demo: lūdzu, papildiniet ar sasniegto cilvēku skaitu pa pašvaldībām (izdomāts komentārs)."),
+                    )
+                    .await?
+                }
+                _ => {}
+            }
+        }
+        if closed {
+            rounds::close(db, noon(deadline)? + 60 * 86_400, actor, round).await?;
+        }
+    }
     Ok(())
 }
