@@ -268,3 +268,16 @@ mail-round-reminder-body = Hello { $name },
     You can fill in the reports here: { $link }
 
     Latvian Roma Platform
+
+## The public accountability view
+
+policy-title = Implementing the Roma integration policy
+policy-intro = What state and municipal institutions do under the Roma integration plan: the measures by objective, their status and progress, and the indicators that show whether the gaps between Roma and the general population are closing.
+policy-measure-count = { $count ->
+    [0] no measures
+    [one] { $count } measure
+   *[other] { $count } measures
+}
+policy-accepted-only = Only progress reports the coordinator has accepted are shown here.
+policy-last-report = Last accepted report
+policy-no-report = none yet

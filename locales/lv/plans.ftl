@@ -275,3 +275,17 @@ mail-round-reminder-body = Labdien, { $name }!
     Ziņojumus var aizpildīt šeit: { $link }
 
     Latvijas Romu platforma
+
+## The public accountability view
+
+policy-title = Romu integrācijas politikas īstenošana
+policy-intro = Ko valsts un pašvaldību iestādes dara romu integrācijas plāna ietvaros: pasākumi pa mērķiem, to statuss un virzība, kā arī rādītāji, kas parāda, vai atšķirības starp romiem un sabiedrību kopumā mazinās.
+policy-measure-count = { $count ->
+    [0] nav pasākumu
+    [zero] { $count } pasākumu
+    [one] { $count } pasākums
+   *[other] { $count } pasākumi
+}
+policy-accepted-only = Šeit redzami tikai koordinatora pieņemtie progresa ziņojumi.
+policy-last-report = Pēdējais pieņemtais ziņojums
+policy-no-report = vēl nav

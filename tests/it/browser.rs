@@ -898,6 +898,7 @@ async fn plan_pages_have_no_accessibility_violations() {
     for path in [
         format!("/lv/plans/{}", s.plan),
         format!("/lv/indicators/{}", s.indicator),
+        format!("/lv/policy/{}", s.plan),
     ] {
         b.goto(&url(&app, &path)).await;
         found.extend(fits_phone(&b).await);

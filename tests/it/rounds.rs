@@ -313,3 +313,119 @@ async fn a_round_without_running_measures_is_refused() {
         "nothing half-saved"
     );
 }
+
+#[tokio::test]
+async fn the_public_sees_accepted_progress_only_and_no_draft_plan() {
+    let app = TestApp::spawn().await;
+    let s = seed(&app).await;
+    let round = open_round(&app, s.plan).await;
+    let reports = ok(store::rounds::reports(&app.db, store::OrgScope::All, round).await);
+    let cli = store::Actor::cli();
+    for (r, text) in reports
+        .iter()
+        .zip(["Pieņemtais teksts sabiedrībai", "Neizskatīts teksts"])
+    {
+        ok(store::rounds::save(
+            &app.db,
+            app.clock_now(),
+            &cli,
+            store::OrgScope::Organisation(r.organisation_id),
+            r.id,
+            &store::rounds::ReportInput {
+                measure_status: Some("on_track".to_owned()),
+                done: Some(text.to_owned()),
+                ..Default::default()
+            },
+            true,
+            None,
+        )
+        .await);
+    }
+    ok(store::rounds::review(&app.db, app.clock_now(), &cli, reports[0].id, true, None).await);
+    // Re-plan the measure's end, with a reason.
+    let m = ok(store::measures::get(&app.db, s.measure).await);
+    let mut input = store::measures::MeasureInput {
+        task_id: m.task_id,
+        objective: m.objective.clone(),
+        code: m.code.clone(),
+        title_lv: m.title_lv.clone(),
+        title_en: None,
+        description_lv: None,
+        description_en: None,
+        responsible_organisation_id: m.responsible_organisation_id,
+        partners: m.partners.iter().map(|p| p.0).collect(),
+        period_start: m.period_start,
+        period_end: m.period_end,
+        budget_cents: m.budget_cents,
+        budget_source: m.budget_source.clone(),
+        outputs_lv: None,
+        outputs_en: None,
+        status: m.status.clone(),
+    };
+    input.period_end = jiff::civil::date(2028, 6, 30);
+    ok(store::measures::update(
+        &app.db,
+        app.clock_now(),
+        &cli,
+        s.measure,
+        &input,
+        "Pagarināts",
+    )
+    .await);
+
+    let anon = app.client();
+    let page = anon.get(&format!("/lv/policy/{}", s.plan)).await;
+    assert_eq!(page.status, 200);
+    assert!(page.set_cookies().is_empty(), "public pages set no cookie");
+    assert!(
+        page.text.contains("Pieņemtais teksts sabiedrībai"),
+        "{}",
+        page.text
+    );
+    assert!(!page.text.contains("Neizskatīts teksts"));
+    assert!(
+        page.text.contains("Nodarbinātības līmenis (tests)"),
+        "the outcome indicator"
+    );
+    assert!(page.text.contains("<svg"), "its chart");
+    let page = anon
+        .get(&format!("/en/policy/measures/{}", s.measure))
+        .await;
+    assert_eq!(page.status, 200);
+    assert!(
+        page.text
+            .contains("first planned end: <del>2027-12-31</del>"),
+        "{}",
+        page.text
+    );
+    assert!(page.text.contains("Pieņemtais teksts sabiedrībai"));
+    assert!(!page.text.contains("Neizskatīts teksts"));
+    assert!(
+        anon.get("/lv/policy")
+            .await
+            .text
+            .contains("Romu stratēģiskā ietvara plāns")
+    );
+    // A draft plan is not public.
+    let draft = ok(store::plans::create(
+        &app.db,
+        app.clock_now(),
+        &cli,
+        &store::plans::PlanInput {
+            name_lv: "Melnraksta plāns".to_owned(),
+            period_start: 2028,
+            period_end: 2030,
+            status: "draft".to_owned(),
+            ..Default::default()
+        },
+    )
+    .await);
+    assert_eq!(anon.get(&format!("/lv/policy/{draft}")).await.status, 404);
+    assert!(
+        !anon
+            .get("/lv/policy")
+            .await
+            .text
+            .contains("Melnraksta plāns")
+    );
+}

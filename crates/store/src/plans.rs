@@ -23,6 +23,11 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// In force or closed: shown on the public site.
+    pub fn is_public(&self) -> bool {
+        matches!(self.status.as_str(), "in_force" | "closed")
+    }
+
     pub fn name(&self, lang: &str) -> &str {
         crate::pick(lang, &self.name_lv, &self.name_en)
     }
@@ -73,6 +78,15 @@ pub async fn list(db: &Db) -> crate::Result<Vec<Plan>> {
     )))
     .fetch_all(&db.reader)
     .await?)
+}
+
+/// The plans the public sees: in force or closed, not drafts.
+pub async fn list_public(db: &Db) -> crate::Result<Vec<Plan>> {
+    Ok(list(db)
+        .await?
+        .into_iter()
+        .filter(Plan::is_public)
+        .collect())
 }
 
 pub async fn get(db: &Db, id: i64) -> crate::Result<Plan> {

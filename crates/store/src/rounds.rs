@@ -452,6 +452,28 @@ pub async fn accepted_for_measure(db: &Db, measure_id: i64) -> crate::Result<Vec
     Ok(list)
 }
 
+/// For each measure of a plan, its latest accepted report of the responsible organisation:
+/// (measure id, when it was accepted, what was done).
+pub async fn latest_accepted(
+    db: &Db,
+    plan_id: i64,
+) -> crate::Result<Vec<(i64, i64, Option<String>)>> {
+    Ok(sqlx::query_as(
+        "SELECT x.measure_id, x.reviewed_at, x.done
+         FROM progress_reports x JOIN reporting_rounds r ON r.id = x.round_id
+         WHERE r.plan_id = $1 AND x.status = 'accepted' AND x.role = 'responsible'
+           AND NOT EXISTS (
+               SELECT 1 FROM progress_reports y JOIN reporting_rounds r2 ON r2.id = y.round_id
+               WHERE y.measure_id = x.measure_id AND y.status = 'accepted'
+                 AND y.role = 'responsible'
+                 AND (r2.period_end > r.period_end
+                      OR (r2.period_end = r.period_end AND y.id > x.id)))",
+    )
+    .bind(plan_id)
+    .fetch_all(&db.reader)
+    .await?)
+}
+
 /// What an organisation reports.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ReportInput {

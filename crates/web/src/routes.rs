@@ -17,8 +17,8 @@ use crate::error::{ErrorKind, error_response};
 use crate::features::{
     account, actions, admin, agenda, api, attendance, attendance_api, attendance_import,
     directory_api, event_documents, events, events_api, feedback, indicators, invitations, login,
-    measures, minutes, organisations, people, plans, public, public_directory, registration,
-    rounds, statistics, territories, transfer,
+    measures, minutes, organisations, people, plans, policy, public, public_directory,
+    registration, rounds, statistics, territories, transfer,
 };
 use crate::i18n::Lang;
 use crate::principal::{self, CurrentUser, LOGIN_COOKIE, SESSION_COOKIE};
@@ -122,6 +122,9 @@ fn registry() -> Registry {
     r.post("/{lang}/registration/{token}/cancel", Guest, registration::cancel);
     // Login and passwords.
     r.get("/{lang}/participation", Public, statistics::public_page);
+    r.get("/{lang}/policy", Public, policy::index);
+    r.get("/{lang}/policy/{id}", Public, policy::plan);
+    r.get("/{lang}/policy/measures/{id}", Public, policy::measure);
     r.get("/{lang}/invitation/{token}", Guest, invitations::answer_form);
     r.post("/{lang}/invitation/{token}", Guest, invitations::answer);
     r.get("/{lang}/feedback/{token}", Guest, feedback::survey_form);

@@ -545,13 +545,10 @@ pub struct ValueFields {
 #[template(path = "plans/indicator.html")]
 struct DetailPage {
     ctx: PageCtx,
-    i: store::indicators::Indicator,
+    iv: IndicatorView,
     plan: store::plans::Plan,
     eu: Option<store::indicators::EuTarget>,
-    rows: Vec<Row>,
-    chart: String,
     history: Vec<HistoryRow>,
-    replanned_target: Option<String>,
     manage: bool,
     notice: Option<&'static str>,
     errors: FormErrors,
@@ -560,26 +557,23 @@ struct DetailPage {
 
 impl DetailPage {
     fn kind_key(&self) -> &'static str {
-        kind_key(&self.i.kind)
+        kind_key(&self.iv.i.kind)
     }
 
     fn direction_key(&self) -> &'static str {
-        direction_key(self.i.direction.as_str())
-    }
-
-    fn target(&self) -> String {
-        target_text(&self.i, self.ctx.lang.code())
+        direction_key(self.iv.i.direction.as_str())
     }
 
     fn eu_goal(&self) -> Option<String> {
         let eu = self.eu.as_ref()?;
         let lang = self.ctx.lang.code();
+        let i = &self.iv.i;
         let goal = eu_goal(
             &eu.rule,
             eu.factor,
-            self.i.direction,
-            self.i.baseline_value,
-            self.i.baseline_general,
+            i.direction,
+            i.baseline_value,
+            i.baseline_general,
         )?;
         Some(match goal {
             EuGoal::GapAtMost(v) => self.ctx.t1("eu-goal-gap", "value", format_value(v, lang)),
@@ -593,13 +587,28 @@ impl DetailPage {
     }
 }
 
-async fn detail_page(
+/// An indicator as pages show it: its values table, the chart of the same values, and the
+/// first planned target when it was re-planned.
+#[derive(Debug)]
+pub struct IndicatorView {
+    pub i: store::indicators::Indicator,
+    pub rows: Vec<Row>,
+    pub chart: String,
+    pub replanned_target: Option<String>,
+}
+
+impl IndicatorView {
+    pub fn target(&self, lang: &str) -> String {
+        target_text(&self.i, lang)
+    }
+}
+
+/// Builds the view of an indicator (its history read for the re-planned target).
+pub async fn view(
     state: &AppState,
-    ctx: PageCtx,
-    user: &CurrentUser,
-    id: i64,
-) -> AppResult<DetailPage> {
-    let i = store::indicators::get(state.db(), id).await?;
+    ctx: &PageCtx,
+    i: store::indicators::Indicator,
+) -> AppResult<IndicatorView> {
     let lang = ctx.lang.code();
     let rows = rows(&i, lang, &ctx.t("indicator-baseline"));
     let bars: Vec<documents::chart::Bar> = rows
@@ -614,16 +623,31 @@ async fn detail_page(
         })
         .collect();
     let chart = documents::chart::bars(
-        "indicator-chart",
+        &format!("indicator-chart-{}", i.id),
         i.name(lang),
         &ctx.t1("indicator-chart-summary", "unit", i.unit(lang)),
         &bars,
     );
-    let raw = store::plans::history(state.db(), "indicator", id).await?;
+    let raw = store::plans::history(state.db(), "indicator", i.id).await?;
     let current_target = i.target_value.map(|v| v.to_string());
     let replanned_target = crate::features::measures::first_planned(&raw, "target_value")
         .filter(|t| Some(t) != current_target.as_ref())
         .map(|t| t.parse::<f64>().map(|v| format_value(v, lang)).unwrap_or(t));
+    Ok(IndicatorView {
+        i,
+        rows,
+        chart,
+        replanned_target,
+    })
+}
+
+async fn detail_page(
+    state: &AppState,
+    ctx: PageCtx,
+    user: &CurrentUser,
+    id: i64,
+) -> AppResult<DetailPage> {
+    let i = store::indicators::get(state.db(), id).await?;
     let eu = match &i.eu_target {
         Some(k) => store::indicators::eu_targets(state.db())
             .await?
@@ -631,18 +655,17 @@ async fn detail_page(
             .find(|t| &t.key == k),
         None => None,
     };
+    let plan = store::plans::get(state.db(), i.plan_id).await?;
+    let iv = view(state, &ctx, i).await?;
     Ok(DetailPage {
-        plan: store::plans::get(state.db(), i.plan_id).await?,
+        plan,
         history: history_rows(state, &ctx, "indicator", id).await?,
-        chart,
-        rows,
         eu,
-        replanned_target,
+        iv,
         manage: user.can(Permission::ManagePlans),
         notice: None,
         errors: FormErrors::default(),
         v: ValueFields::default(),
-        i,
         ctx,
     })
 }
