@@ -429,3 +429,93 @@ async fn the_public_sees_accepted_progress_only_and_no_draft_plan() {
             .contains("Melnraksta plāns")
     );
 }
+
+#[tokio::test]
+async fn the_api_reads_plans_and_takes_an_organisations_submission_for_its_own_measures_only() {
+    let app = TestApp::spawn().await;
+    let s = seed(&app).await;
+    let indicator = output_indicator(&app, s.plan, s.measure).await;
+    let round = open_round(&app, s.plan).await;
+    // The municipality's token (its user belongs to org_a, the measure's responsible).
+    let secret = domain::token::new_api_token();
+    ok(store::tokens::create_api_token(
+        &app.db,
+        app.clock_now(),
+        &store::Actor::cli(),
+        app.user_id(Role::Municipality),
+        "reports",
+        &domain::token::hash_secret(&secret),
+        None,
+    )
+    .await);
+    let c = app.client();
+    c.set_header("authorization", &format!("Bearer {secret}"));
+    let plans = c.get("/api/v1/plans").await.json();
+    assert_eq!(plans[0]["tasks"][0]["code"], "1.1");
+    let measures = c
+        .get(&format!("/api/v1/measures?plan={}", s.plan))
+        .await
+        .json();
+    assert_eq!(measures[0]["code"], "1.1.1");
+    assert_eq!(measures[0]["budget_cents"], 1_250_000);
+    let indicators = c
+        .get(&format!("/api/v1/indicators?plan={}", s.plan))
+        .await
+        .json();
+    let outcome = indicators
+        .as_array()
+        .and_then(|a| a.iter().find(|i| i["kind"] == "outcome"))
+        .unwrap_or_else(|| panic!("{indicators}"));
+    assert_eq!(outcome["baseline_gap"], 29.0);
+    assert_eq!(outcome["values"][1]["gap"], 22.0);
+
+    let post = |body: serde_json::Value| {
+        let c = &c;
+        async move {
+            c.send(
+                c.http()
+                    .post(c.url(&format!("/api/v1/rounds/{round}/submissions")))
+                    .json(&body),
+            )
+            .await
+        }
+    };
+    // A measure the organisation does not report on, or an unknown one: 404.
+    let res =
+        post(serde_json::json!({"measure_id": 999_999, "measure_status": "on_track", "done": "x"}))
+            .await;
+    assert_eq!(res.status, 404);
+    // The form's rules: women cannot outnumber the Roma reached.
+    let res = post(serde_json::json!({
+        "measure_id": s.measure, "measure_status": "on_track", "done": "Darīts",
+        "reached_roma": 10, "reached_women": 12
+    }))
+    .await;
+    assert_eq!(res.status, 422, "{}", res.text);
+    assert!(res.text.contains("reached_women"), "{}", res.text);
+    let res = post(serde_json::json!({
+        "measure_id": s.measure, "measure_status": "on_track",
+        "done": "Mediatori strādā divās skolās.", "spent_cents": 425_000,
+        "reached_roma": 40, "reached_women": 22,
+        "indicator_values": [{"indicator_id": indicator, "value": 6.5}],
+        "evidence": ["https://example.invalid/parskats"]
+    }))
+    .await;
+    assert_eq!(res.status, 200, "{}", res.text);
+    assert_eq!(res.json()["status"], "submitted");
+    let r = ok(store::rounds::reports(
+        &app.db,
+        store::OrgScope::Organisation(app.fixtures.org_a),
+        round,
+    )
+    .await);
+    assert_eq!(r[0].status, "submitted");
+    assert_eq!(r[0].spent_cents, Some(425_000));
+    assert_eq!(r[0].values, vec![(indicator, 6.5, None)]);
+    // Submitted: a second post is a conflict.
+    let res = post(
+        serde_json::json!({"measure_id": s.measure, "measure_status": "on_track", "done": "x"}),
+    )
+    .await;
+    assert_eq!(res.status, 409);
+}

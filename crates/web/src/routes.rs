@@ -17,7 +17,7 @@ use crate::error::{ErrorKind, error_response};
 use crate::features::{
     account, actions, admin, agenda, api, attendance, attendance_api, attendance_import,
     directory_api, event_documents, events, events_api, feedback, indicators, invitations, login,
-    measures, minutes, organisations, people, plans, policy, public, public_directory,
+    measures, minutes, organisations, people, plans, plans_api, policy, public, public_directory,
     registration, rounds, statistics, territories, transfer,
 };
 use crate::i18n::Lang;
@@ -273,6 +273,10 @@ fn registry() -> Registry {
     r.post("/api/v1/people", Api(ManageDirectory), directory_api::create_person);
     r.get("/api/v1/people/{id}", Api(ViewDirectory), directory_api::get_person);
     r.patch("/api/v1/people/{id}", Api(ManageDirectory), directory_api::patch_person);
+    r.get("/api/v1/plans", Api(ViewPlans), plans_api::plans);
+    r.get("/api/v1/measures", Api(ViewPlans), plans_api::measures);
+    r.get("/api/v1/indicators", Api(ViewPlans), plans_api::indicators);
+    r.post("/api/v1/rounds/{id}/submissions", Api(ReportProgress), plans_api::submit);
     r.get("/api/v1/events", Api(ViewEvents), events_api::list);
     r.get("/api/v1/events/{id}", Api(ViewEvents), events_api::get);
     r.get(

@@ -44,7 +44,11 @@ use crate::principal::{ClientIp, CurrentUser};
         crate::features::events_api::registrations,
         crate::features::attendance_api::list,
         crate::features::attendance_api::post,
-        crate::features::statistics::api
+        crate::features::statistics::api,
+        crate::features::plans_api::plans,
+        crate::features::plans_api::measures,
+        crate::features::plans_api::indicators,
+        crate::features::plans_api::submit
     ),
     components(schemas(
         Me,
@@ -67,7 +71,17 @@ use crate::principal::{ClientIp, CurrentUser};
         crate::features::events_api::RegistrationJson,
         crate::features::attendance_api::AttendanceJson,
         crate::features::attendance_api::ParticipantInput,
-        crate::features::attendance_api::CreatedJson
+        crate::features::attendance_api::CreatedJson,
+        crate::features::plans_api::PlanJson,
+        crate::features::plans_api::TaskJson,
+        crate::features::plans_api::OrganisationRef,
+        crate::features::plans_api::MeasureJson,
+        crate::features::plans_api::ProgressJson,
+        crate::features::plans_api::ReportedValue,
+        crate::features::plans_api::IndicatorJson,
+        crate::features::plans_api::IndicatorValueJson,
+        crate::features::plans_api::SubmissionInput,
+        crate::features::plans_api::SubmissionJson
     )),
     modifiers(&BearerAuth)
 )]

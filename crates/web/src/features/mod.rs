@@ -22,6 +22,7 @@ pub mod minutes;
 pub mod organisations;
 pub mod people;
 pub mod plans;
+pub mod plans_api;
 pub mod policy;
 pub mod public;
 pub mod public_directory;

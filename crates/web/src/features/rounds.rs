@@ -473,7 +473,7 @@ fn count_field(raw: &str, field: &'static str, errors: &mut FormErrors) -> Optio
 }
 
 /// Checks the typed report; `submit` also requires the status and what was done.
-fn validate(
+pub fn validate_report(
     f: &ReportFields,
     indicators: &[store::indicators::Indicator],
     submit: bool,
@@ -722,7 +722,7 @@ pub async fn save(
     let f = ReportFields::parse(&body);
     let indicators = store::indicators::for_measure(state.db(), r.measure_id).await?;
     let mut errors = FormErrors::default();
-    let input = validate(&f, &indicators, submit, &mut errors);
+    let input = validate_report(&f, &indicators, submit, &mut errors);
     if errors.is_empty() {
         let comment = Some(f.comment.trim()).filter(|c| !c.is_empty());
         match store::rounds::save(
