@@ -117,6 +117,7 @@ async fn main() -> anyhow::Result<()> {
             target_group: None,
             host_country: None,
             organisations: vec![(org, "organiser".to_owned())],
+            measures: Vec::new(),
         },
     )
     .await?;

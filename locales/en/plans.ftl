@@ -281,3 +281,10 @@ policy-measure-count = { $count ->
 policy-accepted-only = Only progress reports the coordinator has accepted are shown here.
 policy-last-report = Last accepted report
 policy-no-report = none yet
+
+## Links between events, actions and measures
+
+linked-measures = The plan's measures it serves
+measure-serving = What serves this measure
+measure-serving-none = No meeting or follow-up action is linked to this measure yet.
+measure-serving-later = Meetings and follow-up actions are linked from their own forms; good practices and mediation figures will be added when those parts exist.

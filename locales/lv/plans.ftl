@@ -289,3 +289,10 @@ policy-measure-count = { $count ->
 policy-accepted-only = Šeit redzami tikai koordinatora pieņemtie progresa ziņojumi.
 policy-last-report = Pēdējais pieņemtais ziņojums
 policy-no-report = vēl nav
+
+## Links between events, actions and measures
+
+linked-measures = Plāna pasākumi, kam tas kalpo
+measure-serving = Kas kalpo šim pasākumam
+measure-serving-none = Šim pasākumam vēl nav piesaistītu sanāksmju vai turpmāko darbību.
+measure-serving-later = Sanāksmes un turpmākās darbības piesaista no to veidlapām; labā prakse un mediācijas kopsavilkumi tiks pievienoti, kad būs šīs sadaļas.

@@ -34,6 +34,7 @@ async fn event_at(app: &TestApp, days: i64, organiser: i64, series: Option<&str>
             target_group: None,
             host_country: None,
             organisations: vec![(organiser, "organiser".to_owned())],
+            measures: Vec::new(),
         },
     )
     .await);

@@ -596,6 +596,7 @@ async fn workspace_pages_have_no_accessibility_violations() {
             title_lv: "Sagatavot ziņojumu".to_owned(),
             owner_organisation_id: app.fixtures.org_a,
             due_date: Some(jiff::civil::date(2026, 1, 31)),
+            measures: Vec::new(),
             ..Default::default()
         },
     )

@@ -253,6 +253,18 @@ async fn the_demo_meetings_give_the_statistics_real_shapes() {
         replanned += crate::ok(store::plans::history(&db, "measure", m.id).await).len();
     }
     assert_eq!(replanned, 1);
+    let served: usize = {
+        let mut n = 0;
+        for m in &measures {
+            let s = crate::ok(store::measures::serving(&db, m.id).await);
+            n += s.events.len() + s.actions.len();
+        }
+        n
+    };
+    assert!(
+        served > 10,
+        "demo meetings and actions serve measures: {served}"
+    );
     // Two past rounds: one closed, one open past its deadline with every kind of report.
     let rounds = crate::ok(store::rounds::list(&db, Some(current.id)).await);
     assert_eq!(rounds.len(), 2);

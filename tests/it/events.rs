@@ -391,6 +391,7 @@ async fn merging_organisations_moves_their_place_in_events_and_undo_restores_it(
             target_group: None,
             host_country: None,
             organisations: vec![(a, "organiser".to_owned()), (b, "partner".to_owned())],
+            measures: Vec::new(),
         },
     )
     .await

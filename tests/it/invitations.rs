@@ -169,6 +169,7 @@ async fn an_invitation_only_event_takes_its_invitees_but_not_the_public() {
             target_group: None,
             host_country: None,
             organisations: Vec::new(),
+            measures: Vec::new(),
         },
     )
     .await);

@@ -236,6 +236,7 @@ async fn the_next_meeting_of_the_series_reviews_the_pending_actions() {
             target_group: None,
             host_country: None,
             organisations: Vec::new(),
+            measures: Vec::new(),
         },
     )
     .await);

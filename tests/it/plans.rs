@@ -500,3 +500,82 @@ async fn a_plan_page_groups_measures_by_objective_and_marks_the_users_own() {
     assert_eq!(c.get("/lv/measures/999999").await.status, 404);
     assert_eq!(c.get("/lv/indicators/999999").await.status, 404);
 }
+
+#[tokio::test]
+async fn events_and_actions_are_linked_to_measures_from_their_own_forms() {
+    let app = TestApp::spawn().await;
+    let s = seed(&app).await;
+    let c = app.login(Role::Coordinator).await;
+    let measure = s.measure.to_string();
+    let mut fields = vec![
+        ("event_type", "regional_expert"),
+        ("title_lv", "Reģionālā ekspertu sanāksme Jelgavā"),
+        ("date", "2027-02-10"),
+        ("start", "10:00"),
+        ("end", "13:00"),
+        ("measures", "999999"),
+    ];
+    // An unknown measure is refused next to its field; nothing is saved.
+    let res = c.post_form("/lv/events", &fields).await;
+    assert_eq!(res.status, 422, "{}", res.text);
+    assert!(res.text.contains("id=\"measures-error\""), "{}", res.text);
+    fields[5] = ("measures", measure.as_str());
+    let res = c.post_form("/lv/events", &fields).await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    let event: i64 = res
+        .location()
+        .and_then(|l| l.split('?').next())
+        .and_then(|l| l.rsplit('/').next())
+        .and_then(|id| id.parse().ok())
+        .unwrap_or_default();
+    let linked = ok(store::measures::linked(&app.db, "event", event).await);
+    assert_eq!(
+        linked.iter().map(|m| m.0).collect::<Vec<_>>(),
+        vec![s.measure]
+    );
+    // The edit form keeps the link chosen.
+    let edit = c.get(&format!("/lv/events/{event}/edit")).await;
+    assert!(
+        edit.text
+            .contains(&format!("<option value=\"{measure}\" selected>")),
+        "{}",
+        edit.text
+    );
+    // An action decided at the event serves the measure too.
+    let org_a = app.fixtures.org_a.to_string();
+    let res = c
+        .post_form(
+            &format!("/lv/events/{event}/actions"),
+            &[
+                ("title_lv", "Apkopot mediatoru pieredzi"),
+                ("owner", &org_a),
+                ("measures", &measure),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    // Held events and the actions appear on the measure's page.
+    for to in [
+        domain::event::EventStatus::Published,
+        domain::event::EventStatus::RegistrationClosed,
+        domain::event::EventStatus::Held,
+    ] {
+        ok(
+            store::events::set_status(&app.db, app.clock_now(), &store::Actor::cli(), event, to)
+                .await,
+        );
+    }
+    let page = c.get(&format!("/lv/measures/{}", s.measure)).await;
+    assert!(
+        page.text.contains("Reģionālā ekspertu sanāksme Jelgavā"),
+        "{}",
+        page.text
+    );
+    assert!(page.text.contains("Apkopot mediatoru pieredzi"));
+    let page = c.get(&format!("/lv/events/{event}")).await;
+    assert!(
+        page.text.contains("1.1.1 Romu mediatoru atbalsts skolās"),
+        "{}",
+        page.text
+    );
+}

@@ -32,6 +32,7 @@ async fn event_with(app: &TestApp, capacity: Option<i64>, publish: bool) -> i64 
             target_group: None,
             host_country: None,
             organisations: Vec::new(),
+            measures: Vec::new(),
         },
     )
     .await

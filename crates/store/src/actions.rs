@@ -63,6 +63,8 @@ pub struct ActionInput {
     pub title_en: Option<String>,
     pub owner_organisation_id: i64,
     pub due_date: Option<Date>,
+    /// The plan's measures the action serves.
+    pub measures: Vec<i64>,
 }
 
 type Row = (
@@ -140,6 +142,7 @@ pub async fn create(
     .bind(actor.user_id)
     .fetch_one(&mut *tx)
     .await?;
+    crate::measures::link_in(&mut tx, "action", id, &i.measures).await?;
     audit::record(
         &mut tx,
         now,

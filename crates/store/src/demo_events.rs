@@ -515,6 +515,7 @@ pub(crate) async fn seed(
                 target_group: s.target_group.map(str::to_owned),
                 host_country: s.host_country.map(str::to_owned),
                 organisations,
+                measures: Vec::new(),
             },
         )
         .await?;
@@ -660,6 +661,7 @@ pub(crate) async fn seed(
                         title_en: None,
                         owner_organisation_id: org(owner)?,
                         due_date: due,
+                        measures: Vec::new(),
                     },
                 )
                 .await?;

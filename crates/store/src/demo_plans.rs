@@ -389,6 +389,35 @@ pub(crate) async fn seed(
             indicators::set_value(db, now, actor, id, &value, "").await?;
         }
     }
+    // The demo meetings serve the measures they are about.
+    for (event_type, code) in [
+        ("annual_coordination", "3.1.1"),
+        ("workshop", "3.1.2"),
+        ("mediators_seminar", "2.1.1"),
+        ("good_practice_visit", "4.1.1"),
+    ] {
+        if let Some(m) = measure_ids.get(code) {
+            let mut tx = db.write().await?;
+            sqlx::query(
+                "INSERT OR IGNORE INTO event_measures (event_id, measure_id)
+                 SELECT id, $1 FROM events WHERE event_type = $2",
+            )
+            .bind(m)
+            .bind(event_type)
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query(
+                "INSERT OR IGNORE INTO action_measures (action_id, measure_id)
+                 SELECT a.id, $1 FROM follow_up_actions a JOIN events e ON e.id = a.event_id
+                 WHERE e.event_type = $2",
+            )
+            .bind(m)
+            .bind(event_type)
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await?;
+        }
+    }
     seed_rounds(db, actor, plan).await?;
     Ok(())
 }

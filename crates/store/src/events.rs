@@ -80,6 +80,8 @@ pub struct EventInput {
     pub host_country: Option<String>,
     /// (organisation id, "organiser" or "partner").
     pub organisations: Vec<(i64, String)>,
+    /// The plan's measures the event serves.
+    pub measures: Vec<i64>,
 }
 
 macro_rules! select_events {
@@ -328,6 +330,7 @@ pub async fn create(db: &Db, now: i64, actor: &Actor, i: &EventInput) -> crate::
     .fetch_one(&mut *tx)
     .await?;
     write_organisations(&mut tx, id, &i.organisations).await?;
+    crate::measures::link_in(&mut tx, "event", id, &i.measures).await?;
     audit::record(
         &mut tx,
         now,
@@ -381,6 +384,7 @@ pub async fn update(
         return Err(Error::NotFound);
     }
     write_organisations(&mut tx, id, &i.organisations).await?;
+    crate::measures::link_in(&mut tx, "event", id, &i.measures).await?;
     audit::record(
         &mut tx,
         now,

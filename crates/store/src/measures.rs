@@ -460,3 +460,120 @@ pub(crate) async fn set_status_in(
     }
     Ok(())
 }
+
+/// Links an event (`kind` "event") or a follow-up action ("action") to measures, replacing
+/// its links, inside the caller's transaction; an unknown measure is `Conflict("measure")`.
+pub(crate) async fn link_in(
+    conn: &mut SqliteConnection,
+    kind: &str,
+    id: i64,
+    measures: &[i64],
+) -> crate::Result<()> {
+    let (table, column) = match kind {
+        "event" => ("event_measures", "event_id"),
+        _ => ("action_measures", "action_id"),
+    };
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "DELETE FROM {table} WHERE {column} = $1"
+    )))
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
+    for m in measures {
+        let known: Option<i64> = sqlx::query_scalar("SELECT id FROM measures WHERE id = $1")
+            .bind(m)
+            .fetch_optional(&mut *conn)
+            .await?;
+        known.ok_or(Error::Conflict("measure"))?;
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "INSERT OR IGNORE INTO {table} ({column}, measure_id) VALUES ($1, $2)"
+        )))
+        .bind(id)
+        .bind(m)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// A measure as a choice in an event's or action's form: (id, "code title — plan").
+pub async fn choices(db: &Db) -> crate::Result<Vec<(i64, String)>> {
+    let rows: Vec<(i64, String, String, i64, i64)> = sqlx::query_as(
+        "SELECT m.id, m.code, m.title_lv, p.period_start, p.period_end
+         FROM measures m JOIN plans p ON p.id = m.plan_id
+         WHERE p.status <> 'closed' AND m.status <> 'cancelled'
+         ORDER BY p.period_start DESC, p.id DESC",
+    )
+    .fetch_all(&db.reader)
+    .await?;
+    let mut out: Vec<(i64, i64, String, String)> = rows
+        .into_iter()
+        .map(|(id, code, title, start, end)| {
+            (
+                start,
+                id,
+                code.clone(),
+                format!("{code} {title} ({start}–{end})"),
+            )
+        })
+        .collect();
+    out.sort_by(|a, b| b.0.cmp(&a.0).then(code_order(&a.2, &b.2)));
+    Ok(out
+        .into_iter()
+        .map(|(_, id, _, label)| (id, label))
+        .collect())
+}
+
+/// The measures an event ("event") or action ("action") serves: (id, code, Latvian title,
+/// English title).
+pub async fn linked(
+    db: &Db,
+    kind: &str,
+    id: i64,
+) -> crate::Result<Vec<(i64, String, String, Option<String>)>> {
+    let (table, column) = match kind {
+        "event" => ("event_measures", "event_id"),
+        _ => ("action_measures", "action_id"),
+    };
+    let mut rows: Vec<(i64, String, String, Option<String>)> =
+        sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT m.id, m.code, m.title_lv, m.title_en FROM {table} l
+             JOIN measures m ON m.id = l.measure_id WHERE l.{column} = $1"
+        )))
+        .bind(id)
+        .fetch_all(&db.reader)
+        .await?;
+    rows.sort_by(|a, b| code_order(&a.1, &b.1));
+    Ok(rows)
+}
+
+/// What serves a measure: its events (id, Latvian title, English title, start) and its
+/// follow-up actions (id, Latvian title, English title, owner, status).
+#[derive(Debug)]
+pub struct Serving {
+    pub events: Vec<(i64, String, Option<String>, i64)>,
+    pub actions: Vec<(i64, String, Option<String>, String, String)>,
+}
+
+pub async fn serving(db: &Db, measure_id: i64) -> crate::Result<Serving> {
+    Ok(Serving {
+        events: sqlx::query_as(
+            "SELECT e.id, e.title_lv, e.title_en, e.starts_at FROM event_measures l
+             JOIN events e ON e.id = l.event_id
+             WHERE l.measure_id = $1 AND e.status NOT IN ('draft', 'cancelled')
+             ORDER BY e.starts_at DESC",
+        )
+        .bind(measure_id)
+        .fetch_all(&db.reader)
+        .await?,
+        actions: sqlx::query_as(
+            "SELECT a.id, a.title_lv, a.title_en, o.name_lv, a.status FROM action_measures l
+             JOIN follow_up_actions a ON a.id = l.action_id
+             JOIN organisations o ON o.id = a.owner_organisation_id
+             WHERE l.measure_id = $1 ORDER BY a.due_date IS NULL, a.due_date, a.id",
+        )
+        .bind(measure_id)
+        .fetch_all(&db.reader)
+        .await?,
+    })
+}

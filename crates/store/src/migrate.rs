@@ -140,6 +140,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
         include_str!("../migrations/0021_reporting_rounds.sql"),
         Data::None,
     ),
+    (
+        22,
+        "measure_links",
+        include_str!("../migrations/0022_measure_links.sql"),
+        Data::None,
+    ),
 ];
 
 /// Applies every migration not yet applied, each in its own transaction. Returns the

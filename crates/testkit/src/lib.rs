@@ -294,6 +294,7 @@ async fn directory_fixtures(db: &store::Db, now: i64, actor: &store::Actor) -> F
             target_group: None,
             host_country: None,
             organisations: vec![(org_a, "organiser".to_owned())],
+            measures: Vec::new(),
         },
     )
     .await

@@ -349,6 +349,8 @@ struct DetailPage {
     items: Vec<store::agenda::Item>,
     /// Whether the public may register now (shows the link).
     register_open: bool,
+    /// The plan's measures the event serves: (id, code, Latvian title, English title).
+    measures: Vec<(i64, String, String, Option<String>)>,
 }
 
 impl DetailPage {
@@ -398,6 +400,7 @@ pub async fn detail(
         .collect();
     Ok(Html(
         DetailPage {
+            measures: store::measures::linked(state.db(), "event", e.id).await?,
             items,
             can_check_in,
             minutes: None,
@@ -442,6 +445,7 @@ pub async fn public_detail(
         && state.now() <= e.registration_deadline.unwrap_or(e.starts_at);
     Ok(Html(
         DetailPage {
+            measures: Vec::new(),
             items,
             register_open,
             v: view(ctx.lang, e),
@@ -506,6 +510,8 @@ pub struct EventFields {
     organisers: Vec<String>,
     #[serde(default)]
     partners: Vec<String>,
+    #[serde(default)]
+    measures: Vec<String>,
 }
 
 #[derive(Template)]
@@ -520,6 +526,7 @@ struct FormPage {
     targets: Vec<(&'static str, &'static str)>,
     territories: TerritoryGroups,
     organisations: Vec<(i64, String)>,
+    measure_choices: Vec<(i64, String)>,
 }
 
 impl FormPage {
@@ -532,6 +539,7 @@ impl FormPage {
         Ok(FormPage {
             territories: territory_groups(state, ctx.lang).await?,
             organisations: store::organisations::names(state.db()).await?,
+            measure_choices: store::measures::choices(state.db()).await?,
             ctx,
             id,
             f,
@@ -627,6 +635,10 @@ impl FormPage {
 
     fn is_partner(&self, id: &i64) -> bool {
         self.f.partners.iter().any(|x| *x == id.to_string())
+    }
+
+    fn is_measure(&self, id: &i64) -> bool {
+        self.f.measures.iter().any(|x| *x == id.to_string())
     }
 }
 
@@ -731,6 +743,14 @@ fn validate(f: &EventFields, errors: &mut FormErrors) -> Option<store::events::E
             }
         }
     }
+    let mut measures = Vec::new();
+    for raw in &f.measures {
+        match optional_id(raw) {
+            Ok(Some(m)) if !measures.contains(&m) => measures.push(m),
+            Ok(_) => {}
+            Err(_) => errors.add("measures", "reg-choice-invalid"),
+        }
+    }
     if !errors.is_empty() {
         return None;
     }
@@ -754,6 +774,7 @@ fn validate(f: &EventFields, errors: &mut FormErrors) -> Option<store::events::E
         target_group,
         host_country,
         organisations,
+        measures,
     })
 }
 
@@ -809,6 +830,7 @@ async fn save(
             Err(store::Error::Conflict("territory")) => {
                 errors.add("territory_id", "territory-invalid")
             }
+            Err(store::Error::Conflict("measure")) => errors.add("measures", "reg-choice-invalid"),
             Err(store::Error::Conflict(_)) => errors.add("organisers", "user-organisation-invalid"),
             Err(e) => return Err(e.into()),
         }
@@ -844,6 +866,7 @@ fn fields(body: &[(String, String)]) -> EventFields {
             "host_country" => f.host_country = v,
             "organisers" => f.organisers.push(v),
             "partners" => f.partners.push(v),
+            "measures" => f.measures.push(v),
             _ => {}
         }
     }
@@ -919,6 +942,11 @@ pub async fn edit_form(
             .iter()
             .filter(|o| o.2 == "partner")
             .map(|o| o.0.to_string())
+            .collect(),
+        measures: store::measures::linked(state.db(), "event", id)
+            .await?
+            .into_iter()
+            .map(|m| m.0.to_string())
             .collect(),
     };
     Ok(Html(

@@ -414,6 +414,7 @@ struct DetailPage {
     plan: store::plans::Plan,
     indicators: Vec<store::indicators::Indicator>,
     progress: Vec<store::rounds::Report>,
+    serving: store::measures::Serving,
     history: Vec<HistoryRow>,
     replanned_end: Option<String>,
     manage: bool,
@@ -423,6 +424,10 @@ struct DetailPage {
 impl DetailPage {
     fn status_key(&self, s: &str) -> &'static str {
         measure_status_key(s)
+    }
+
+    fn action_status_key(&self, s: &str) -> &'static str {
+        crate::features::actions::status_key(s)
     }
 
     fn spent(&self, r: &store::rounds::Report) -> Option<String> {
@@ -478,6 +483,7 @@ pub async fn detail(
             plan: store::plans::get(state.db(), m.plan_id).await?,
             indicators: store::indicators::for_measure(state.db(), id).await?,
             progress: store::rounds::accepted_for_measure(state.db(), id).await?,
+            serving: store::measures::serving(state.db(), id).await?,
             history: history_rows(&state, &ctx, "measure", id).await?,
             replanned_end,
             manage: user.can(Permission::ManagePlans),

@@ -59,6 +59,8 @@ pub struct ActionFields {
     owner: String,
     #[serde(default)]
     due: String,
+    #[serde(default)]
+    measures: Vec<String>,
 }
 
 #[derive(Template)]
@@ -72,12 +74,17 @@ struct MinutesPage {
     from_series: Vec<store::actions::Action>,
     a: ActionFields,
     organisations: Vec<(i64, String)>,
+    measure_choices: Vec<(i64, String)>,
     errors: FormErrors,
     notice: Option<&'static str>,
     today: Date,
 }
 
 impl MinutesPage {
+    fn is_measure(&self, id: &i64) -> bool {
+        self.a.measures.iter().any(|m| *m == id.to_string())
+    }
+
     fn is_en(&self, lang: &str) -> bool {
         lang == "en"
     }
@@ -146,6 +153,7 @@ async fn page(
         actions: store::actions::for_event(state.db(), event_id).await?,
         from_series: store::actions::pending_from_series(state.db(), event_id).await?,
         organisations: store::organisations::names(state.db()).await?,
+        measure_choices: store::measures::choices(state.db()).await?,
         today: state.today(),
         ctx,
         event,
@@ -259,9 +267,10 @@ pub async fn add_action(
     user: CurrentUser,
     ClientIp(ip): ClientIp,
     Path((_lang, id)): Path<(String, String)>,
-    AppForm(a): AppForm<ActionFields>,
+    AppForm(body): AppForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     user.require(Permission::ManageEvents)?;
+    let a: ActionFields = crate::forms::with_lists(body, &["measures"])?;
     let id = parse_id(&id)?;
     let mut errors = FormErrors::default();
     let title_lv = optional_text(&a.title_lv, 500).ok().flatten();
@@ -286,12 +295,21 @@ pub async fn add_action(
             }
         },
     };
+    let measures: Vec<i64> = a
+        .measures
+        .iter()
+        .filter_map(|m| m.trim().parse().ok())
+        .collect();
+    if measures.len() != a.measures.len() {
+        errors.add("measures", "reg-choice-invalid");
+    }
     if errors.is_empty() {
         let input = store::actions::ActionInput {
             title_lv: title_lv.unwrap_or_default(),
             title_en,
             owner_organisation_id: owner.unwrap_or_default(),
             due_date: due,
+            measures,
         };
         match store::actions::create(state.db(), state.now(), &user.actor(ip), id, &input).await {
             Ok(_) => {
@@ -301,6 +319,7 @@ pub async fn add_action(
                 .into_response());
             }
             Err(store::Error::NotFound) => errors.add("owner", "action-owner-invalid"),
+            Err(store::Error::Conflict(_)) => errors.add("measures", "reg-choice-invalid"),
             Err(e) => return Err(e.into()),
         }
     }
