@@ -288,3 +288,26 @@ linked-measures = The plan's measures it serves
 measure-serving = What serves this measure
 measure-serving-none = No meeting or follow-up action is linked to this measure yet.
 measure-serving-later = Meetings and follow-up actions are linked from their own forms; good practices and mediation figures will be added when those parts exist.
+
+## Import and export
+
+plan-import-title = Import measures
+plan-import-intro = Add measures to the plan from a spreadsheet (CSV or XLSX) made from the template: one row, one measure. Tasks the plan does not have yet are created. Responsible and co-responsible institutions must be in the directory (names are compared ignoring diacritics and case); separate several co-responsible ones with semicolons. You see a preview first; everything is saved or nothing.
+plan-import-template = Download the template (CSV)
+plan-import-usable = { $count ->
+    [0] No row can be added.
+    [one] { $count } measure will be added.
+   *[other] { $count } measures will be added.
+}
+plan-import-add = Will be added
+plan-import-reject = Will not be added
+plan-import-columns = The file needs at least the columns "Pasākuma nr." and "Pasākums" (or "Code" and "Title").
+plan-import-objective = neither an objective nor a task is given
+plan-import-organisation = the institution is not in the directory
+plan-import-source = unknown source of funding
+plan-import-status = unknown status
+plan-import-changed = Something changed since the preview (a number was taken, say), so nothing was saved. Upload the file again.
+plan-imported = Measures imported.
+plan-export = Download the plan's measures (XLSX, in the template's columns)
+round-export = Download all the round's reports (XLSX)
+report-role = Role

@@ -296,3 +296,27 @@ linked-measures = Plāna pasākumi, kam tas kalpo
 measure-serving = Kas kalpo šim pasākumam
 measure-serving-none = Šim pasākumam vēl nav piesaistītu sanāksmju vai turpmāko darbību.
 measure-serving-later = Sanāksmes un turpmākās darbības piesaista no to veidlapām; labā prakse un mediācijas kopsavilkumi tiks pievienoti, kad būs šīs sadaļas.
+
+## Import and export
+
+plan-import-title = Importēt pasākumus
+plan-import-intro = Pievienojiet plānam pasākumus no izklājlapas (CSV vai XLSX) pēc veidnes: viena rinda — viens pasākums. Uzdevumi, kuru plānā vēl nav, tiek izveidoti. Atbildīgajām un līdzatbildīgajām iestādēm jābūt katalogā (nosaukumu salīdzina bez garumzīmēm un lielajiem burtiem); vairākas līdzatbildīgās atdaliet ar semikolu. Vispirms redzēsiet priekšskatījumu; saglabāts tiek viss vai nekas.
+plan-import-template = Lejupielādēt veidni (CSV)
+plan-import-usable = { $count ->
+    [0] Nevienu rindu nevar pievienot.
+    [zero] Pievienos { $count } pasākumus.
+    [one] Pievienos { $count } pasākumu.
+   *[other] Pievienos { $count } pasākumus.
+}
+plan-import-add = Pievienos
+plan-import-reject = Netiks pievienots
+plan-import-columns = Failā jābūt vismaz kolonnām "Pasākuma nr." un "Pasākums" (vai "Code" un "Title").
+plan-import-objective = nav norādīts ne mērķis, ne uzdevums
+plan-import-organisation = iestāde nav atrasta katalogā
+plan-import-source = nezināms finansējuma avots
+plan-import-status = nezināms statuss
+plan-import-changed = Kopš priekšskatījuma kaut kas mainījies (piemēram, numurs aizņemts), tāpēc nekas netika saglabāts. Augšupielādējiet failu vēlreiz.
+plan-imported = Pasākumi importēti.
+plan-export = Lejupielādēt plāna pasākumus (XLSX, veidnes kolonnās)
+round-export = Lejupielādēt visus kārtas ziņojumus (XLSX)
+report-role = Loma

@@ -895,6 +895,26 @@ async fn plan_pages_have_no_accessibility_violations() {
         .await;
     b.wait_for("#value[aria-invalid=true]").await;
     found.extend(axe(&b, "lv", indicator).await);
+    // An import's preview, from a file with one usable line and one refused.
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let file = dir.path().join("plans.csv");
+    std::fs::write(
+        &file,
+        "Mērķis;Pasākuma nr.;Pasākums;Atbildīgā iestāde\nIzglītība;9.1;Jauns pasākums;Testa pilsētas pašvaldība\nVeselība;9.2;Cits;Nav tādas\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    b.goto(&url(&app, &format!("/lv/plans/{}/import", s.plan)))
+        .await;
+    b.find("#file")
+        .await
+        .send_keys(&file.to_string_lossy())
+        .await;
+    b.find("form[action$='/import'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for("form[action$='/confirm']").await;
+    found.extend(axe(&b, "lv", &format!("Importa priekšskatījums: {plan_lv}")).await);
     b.set_window_size(360, 740).await;
     for path in [
         format!("/lv/plans/{}", s.plan),

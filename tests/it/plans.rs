@@ -579,3 +579,132 @@ async fn events_and_actions_are_linked_to_measures_from_their_own_forms() {
         page.text
     );
 }
+
+#[tokio::test]
+async fn a_plan_is_imported_from_the_template_all_or_nothing_and_exported_back() {
+    let app = TestApp::spawn().await;
+    let cli = store::Actor::cli();
+    let new_plan = |name: &'static str| store::plans::PlanInput {
+        name_lv: name.to_owned(),
+        period_start: 2024,
+        period_end: 2027,
+        status: "draft".to_owned(),
+        ..Default::default()
+    };
+    let plan =
+        ok(store::plans::create(&app.db, app.clock_now(), &cli, &new_plan("Importa plāns")).await);
+    let c = app.login(Role::Coordinator).await;
+    // The template downloads, and imports as it is: no example institution is in this
+    // test directory, so both lines are refused with the reason.
+    let template = c.get("/lv/plans/template.csv").await;
+    assert_eq!(template.status, 200);
+    assert!(template.text.contains("Pasākuma nr."));
+    let path = format!("/lv/plans/{plan}/import");
+    let res = crate::transfer::upload_to(&c, &path, "veidne.csv", template.text.as_bytes()).await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    let preview = c.get(res.location().unwrap_or_default()).await;
+    assert!(
+        preview.text.contains("Nevienu rindu nevar pievienot."),
+        "{}",
+        preview.text
+    );
+    assert!(preview.text.contains("iestāde nav atrasta katalogā"));
+    // A sheet with the test institutions (case and diacritics ignored).
+    let sheet = "Mērķis;Uzdevuma nr.;Uzdevums;Pasākuma nr.;Pasākums;Atbildīgā iestāde;Līdzatbildīgās iestādes;Sākums;Beigas;Finansējums, EUR;Finansējuma avots;Statuss\n\
+                 Izglītība;1.1;Izglītības pieejamība;1.1.1;Skolotāju palīgi;testa pilsetas pasvaldiba;Citas pašvaldības birojs;01.09.2024;2027;12 500,50;ESF+;Norit kā plānots\n\
+                 Izglītība;1.1;Izglītības pieejamība;1.1.2;Pirmsskolas atbalsts;Testa pilsētas pašvaldība;;2025;2026;;;\n\
+                 Veselība;;;2.1;Veselības dienas;Nezināma iestāde;;;;;;\n\
+                 Mājoklis;;;3.1;Ūdensapgāde;Testa pilsētas pašvaldība;;2026;2025;;;\n";
+    let res = crate::transfer::upload_to(&c, &path, "plans.csv", sheet.as_bytes()).await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    let preview_path = res.location().unwrap_or_default().to_owned();
+    let preview = c.get(&preview_path).await;
+    assert!(
+        preview.text.contains("Pievienos 2 pasākumus."),
+        "{}",
+        preview.text
+    );
+    assert!(preview.text.contains("Beigām jābūt ne agrāk kā sākumam."));
+    assert!(
+        ok(store::measures::for_plan(&app.db, plan, None).await).is_empty(),
+        "nothing yet"
+    );
+    // Someone takes code 1.1.2 meanwhile: confirming adds nothing at all.
+    let mut taken = measure_input(&app, None, "2025-12-31");
+    taken.code = "1.1.2".to_owned();
+    let taker = ok(store::measures::create(&app.db, app.clock_now(), &cli, plan, &taken).await);
+    let res = c.post_form(&format!("{preview_path}/confirm"), &[]).await;
+    assert_eq!(res.status, 409, "{}", res.text);
+    assert_eq!(
+        ok(store::measures::for_plan(&app.db, plan, None).await).len(),
+        1
+    );
+    assert!(
+        ok(store::plans::tasks(&app.db, plan).await).is_empty(),
+        "no task half-made"
+    );
+    // Once the other measure is renumbered, the same preview goes through.
+    taken.code = "9.9".to_owned();
+    ok(store::measures::update(&app.db, app.clock_now(), &cli, taker, &taken, "Cits numurs").await);
+    let res = c.post_form(&format!("{preview_path}/confirm"), &[]).await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    let measures: Vec<_> = ok(store::measures::for_plan(&app.db, plan, None).await)
+        .into_iter()
+        .filter(|m| m.code != "9.9")
+        .collect();
+    assert_eq!(measures.len(), 2);
+    let first = &measures[0];
+    assert_eq!(
+        (
+            first.code.as_str(),
+            first.objective.as_str(),
+            first.budget_cents,
+            first.partners.len()
+        ),
+        ("1.1.1", "education", Some(1_250_050), 1)
+    );
+    assert_eq!(first.period_start.to_string(), "2024-09-01");
+    assert_eq!(first.period_end.to_string(), "2027-12-31");
+    assert_eq!(first.status, "on_track");
+    assert_eq!(
+        ok(store::plans::tasks(&app.db, plan).await).len(),
+        1,
+        "one task for both"
+    );
+    // Confirming twice adds nothing more.
+    c.post_form(&format!("{preview_path}/confirm"), &[]).await;
+    assert_eq!(
+        ok(store::measures::for_plan(&app.db, plan, None).await).len(),
+        3
+    );
+
+    // Exported as XLSX in the template's columns, it imports into another plan.
+    let (status, bytes) = c.get_bytes(&format!("/lv/plans/{plan}/export.xlsx")).await;
+    assert_eq!(status, 200);
+    assert!(bytes.starts_with(b"PK"));
+    let copy = ok(store::plans::create(&app.db, app.clock_now(), &cli, &new_plan("Kopija")).await);
+    let res =
+        crate::transfer::upload_to(&c, &format!("/lv/plans/{copy}/import"), "plan.xlsx", &bytes)
+            .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    let preview_path = res.location().unwrap_or_default().to_owned();
+    let preview = c.get(&preview_path).await;
+    assert!(
+        preview.text.contains("Pievienos 3 pasākumus."),
+        "{}",
+        preview.text
+    );
+    c.post_form(&format!("{preview_path}/confirm"), &[]).await;
+    let measures = ok(store::measures::for_plan(&app.db, plan, None).await);
+    let copied = ok(store::measures::for_plan(&app.db, copy, None).await);
+    assert_eq!(
+        copied
+            .iter()
+            .map(|m| (&m.code, m.budget_cents, &m.status))
+            .collect::<Vec<_>>(),
+        measures
+            .iter()
+            .map(|m| (&m.code, m.budget_cents, &m.status))
+            .collect::<Vec<_>>()
+    );
+}

@@ -248,6 +248,8 @@ async fn the_board_shows_who_is_late_and_reminders_go_through_the_outbox() {
     let links = crate::mail_links(&app, "round_reminder", "/reports").await;
     assert_eq!(links.len(), 1, "{links:?}");
     assert_eq!(links[0].0, testkit::email_for(Role::Municipality));
+    let (status, bytes) = c.get_bytes(&format!("{board}/export.xlsx")).await;
+    assert_eq!((status, bytes.starts_with(b"PK")), (200, true));
     // After the deadline both reports are late (a new session: the old one has expired).
     app.advance_minutes(60 * 24 * 20);
     let c = app.login(Role::Coordinator).await;

@@ -129,7 +129,7 @@ async fn resolve(
 }
 
 /// Marks a batch applied, once: a second confirmation is `Conflict("applied")`.
-async fn mark_applied(
+pub(crate) async fn mark_applied(
     conn: &mut SqliteConnection,
     batch_id: i64,
     now: i64,

@@ -241,12 +241,25 @@ pub async fn create(
     i: &MeasureInput,
 ) -> crate::Result<i64> {
     let mut tx = db.write().await?;
+    let id = create_in(&mut tx, now, actor, plan_id, i).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// [`create`] inside the caller's transaction.
+pub(crate) async fn create_in(
+    conn: &mut SqliteConnection,
+    now: i64,
+    actor: &Actor,
+    plan_id: i64,
+    i: &MeasureInput,
+) -> crate::Result<i64> {
     let known: Option<i64> = sqlx::query_scalar("SELECT id FROM plans WHERE id = $1")
         .bind(plan_id)
-        .fetch_optional(&mut *tx)
+        .fetch_optional(&mut *conn)
         .await?;
     known.ok_or(Error::NotFound)?;
-    check(&mut tx, plan_id, None, i).await?;
+    check(conn, plan_id, None, i).await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO measures (plan_id, task_id, objective, code, title_lv, title_en,
              description_lv, description_en, responsible_organisation_id, period_start,
@@ -272,18 +285,94 @@ pub async fn create(
     .bind(i.outputs_en.as_deref())
     .bind(&i.status)
     .bind(now)
-    .fetch_one(&mut *tx)
+    .fetch_one(&mut *conn)
     .await?;
-    write_partners(&mut tx, id, &i.partners).await?;
+    write_partners(conn, id, &i.partners).await?;
     audit::record(
-        &mut tx,
+        conn,
         now,
         actor,
         &AuditEvent::new("measure_created").on("measure", id),
     )
     .await?;
-    tx.commit().await?;
     Ok(id)
+}
+
+/// One measure of a plan import, with the task it goes under (made when the plan has no
+/// task with that code yet).
+#[derive(Debug, Clone)]
+pub struct ImportedMeasure {
+    pub line: usize,
+    /// (code, Latvian title) of the task.
+    pub task: Option<(String, String)>,
+    pub input: MeasureInput,
+}
+
+/// Applies a plan import in one transaction: every row or none (a code taken since the
+/// preview, say, rolls everything back: `Err((line, error))`), and marks the batch applied.
+pub async fn apply_import(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    plan_id: i64,
+    batch_id: i64,
+    kept: &str,
+    rows: &[ImportedMeasure],
+) -> Result<usize, (usize, Error)> {
+    let at = |line: usize| move |e: Error| (line, e);
+    let mut tx = db.write().await.map_err(at(0))?;
+    crate::import::mark_applied(&mut tx, batch_id, now, kept)
+        .await
+        .map_err(at(0))?;
+    for r in rows {
+        let mut input = r.input.clone();
+        if let Some((code, title)) = &r.task {
+            let existing: Option<(i64, String)> = sqlx::query_as(
+                "SELECT id, objective FROM plan_tasks WHERE plan_id = $1 AND code = $2",
+            )
+            .bind(plan_id)
+            .bind(code)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(|e| (r.line, e.into()))?;
+            let task = match existing {
+                Some((id, objective)) => {
+                    input.objective = objective;
+                    id
+                }
+                None => crate::plans::add_task_in(
+                    &mut tx,
+                    now,
+                    actor,
+                    plan_id,
+                    &crate::plans::TaskInput {
+                        objective: input.objective.clone(),
+                        code: code.clone(),
+                        title_lv: title.clone(),
+                        title_en: None,
+                    },
+                )
+                .await
+                .map_err(at(r.line))?,
+            };
+            input.task_id = Some(task);
+        }
+        create_in(&mut tx, now, actor, plan_id, &input)
+            .await
+            .map_err(at(r.line))?;
+    }
+    audit::record(
+        &mut tx,
+        now,
+        actor,
+        &AuditEvent::new("plan_imported")
+            .on("plan", plan_id)
+            .detail(format!("measures={}", rows.len())),
+    )
+    .await
+    .map_err(at(0))?;
+    tx.commit().await.map_err(|e| (0, e.into()))?;
+    Ok(rows.len())
 }
 
 async fn org_names(conn: &mut SqliteConnection, ids: &[i64]) -> crate::Result<String> {

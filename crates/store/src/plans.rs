@@ -258,16 +258,29 @@ pub async fn add_task(
     i: &TaskInput,
 ) -> crate::Result<i64> {
     let mut tx = db.write().await?;
+    let id = add_task_in(&mut tx, now, actor, plan_id, i).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// [`add_task`] inside the caller's transaction.
+pub(crate) async fn add_task_in(
+    conn: &mut SqliteConnection,
+    now: i64,
+    actor: &Actor,
+    plan_id: i64,
+    i: &TaskInput,
+) -> crate::Result<i64> {
     let known: Option<i64> = sqlx::query_scalar("SELECT id FROM plans WHERE id = $1")
         .bind(plan_id)
-        .fetch_optional(&mut *tx)
+        .fetch_optional(&mut *conn)
         .await?;
     known.ok_or(Error::NotFound)?;
     let taken: Option<i64> =
         sqlx::query_scalar("SELECT id FROM plan_tasks WHERE plan_id = $1 AND code = $2")
             .bind(plan_id)
             .bind(&i.code)
-            .fetch_optional(&mut *tx)
+            .fetch_optional(&mut *conn)
             .await?;
     if taken.is_some() {
         return Err(Error::Conflict("code"));
@@ -281,10 +294,10 @@ pub async fn add_task(
     .bind(&i.code)
     .bind(&i.title_lv)
     .bind(i.title_en.as_deref())
-    .fetch_one(&mut *tx)
+    .fetch_one(&mut *conn)
     .await?;
     audit::record(
-        &mut tx,
+        conn,
         now,
         actor,
         &AuditEvent::new("plan_task_added")
@@ -292,7 +305,6 @@ pub async fn add_task(
             .detail(format!("task={id}")),
     )
     .await?;
-    tx.commit().await?;
     Ok(id)
 }
 

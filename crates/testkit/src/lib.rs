@@ -469,6 +469,21 @@ impl Client {
         format!("{}{}", self.base, path)
     }
 
+    /// A GET whose body is binary (a download): the status and the bytes.
+    pub async fn get_bytes(&self, path: &str) -> (u16, Vec<u8>) {
+        let mut req = self.http.get(self.url(path));
+        if let Some(c) = self.cookie_header() {
+            req = req.header("cookie", c);
+        }
+        let res = req
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("request failed: {e}"));
+        let status = res.status().as_u16();
+        let bytes = res.bytes().await.unwrap_or_default();
+        (status, bytes.to_vec())
+    }
+
     pub async fn get(&self, path: &str) -> Resp {
         self.send(self.http.get(self.url(path))).await
     }

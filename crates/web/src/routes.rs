@@ -17,8 +17,8 @@ use crate::error::{ErrorKind, error_response};
 use crate::features::{
     account, actions, admin, agenda, api, attendance, attendance_api, attendance_import,
     directory_api, event_documents, events, events_api, feedback, indicators, invitations, login,
-    measures, minutes, organisations, people, plans, plans_api, policy, public, public_directory,
-    registration, rounds, statistics, territories, transfer,
+    measures, minutes, organisations, people, plan_import, plans, plans_api, policy, public,
+    public_directory, registration, rounds, statistics, territories, transfer,
 };
 use crate::i18n::Lang;
 use crate::principal::{self, CurrentUser, LOGIN_COOKIE, SESSION_COOKIE};
@@ -173,7 +173,13 @@ fn registry() -> Registry {
     r.get("/{lang}/plans", Page(ViewPlans), plans::list);
     r.get("/{lang}/plans/new", Page(ManagePlans), plans::new_form);
     r.post("/{lang}/plans", Page(ManagePlans), plans::create);
+    r.get("/{lang}/plans/template.csv", Page(ManagePlans), plan_import::template);
     r.get("/{lang}/plans/{id}", Page(ViewPlans), plans::detail);
+    r.get("/{lang}/plans/{id}/export.xlsx", Page(ViewPlans), plan_import::export_plan);
+    r.get("/{lang}/plans/{id}/import", Page(ManagePlans), plan_import::form);
+    r.post("/{lang}/plans/{id}/import", Page(ManagePlans), plan_import::upload);
+    r.get("/{lang}/plans/{id}/import/{item}", Page(ManagePlans), plan_import::preview);
+    r.post("/{lang}/plans/{id}/import/{item}/confirm", Page(ManagePlans), plan_import::confirm);
     r.get("/{lang}/plans/{id}/edit", Page(ManagePlans), plans::edit_form);
     r.post("/{lang}/plans/{id}", Page(ManagePlans), plans::update);
     r.post("/{lang}/plans/{id}/tasks", Page(ManagePlans), plans::add_task);
@@ -191,6 +197,7 @@ fn registry() -> Registry {
     r.get("/{lang}/plans/{id}/rounds/new", Page(ManagePlans), rounds::new_round);
     r.post("/{lang}/plans/{id}/rounds", Page(ManagePlans), rounds::open_round);
     r.get("/{lang}/rounds/{id}", Page(ManagePlans), rounds::board);
+    r.get("/{lang}/rounds/{id}/export.xlsx", Page(ManagePlans), plan_import::export_round);
     r.post("/{lang}/rounds/{id}/remind", Page(ManagePlans), rounds::remind);
     r.post("/{lang}/rounds/{id}/close", Page(ManagePlans), rounds::close);
     r.get("/{lang}/reports", Page(ReportProgress), rounds::my_reports);

@@ -21,6 +21,7 @@ pub mod measures;
 pub mod minutes;
 pub mod organisations;
 pub mod people;
+pub mod plan_import;
 pub mod plans;
 pub mod plans_api;
 pub mod policy;

@@ -524,6 +524,7 @@ impl Notice {
             Some("submitted") => Some("report-submitted-notice"),
             Some("accepted") => Some("report-accepted-notice"),
             Some("returned") => Some("report-returned-notice"),
+            Some("imported") => Some("plan-imported"),
             _ => None,
         }
     }
