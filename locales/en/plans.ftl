@@ -311,3 +311,5 @@ plan-imported = Measures imported.
 plan-export = Download the plan's measures (XLSX, in the template's columns)
 round-export = Download all the round's reports (XLSX)
 report-role = Role
+indicator-gap-chart-summary = The gap between Roma and the general population by year ({ $unit }); positive means Roma are worse off; the same figures are in the table.
+indicator-gap-chart-caption = The gap by year: the shorter the bar, the smaller the gap; exact figures in the table.

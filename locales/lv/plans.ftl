@@ -320,3 +320,5 @@ plan-imported = Pasākumi importēti.
 plan-export = Lejupielādēt plāna pasākumus (XLSX, veidnes kolonnās)
 round-export = Lejupielādēt visus kārtas ziņojumus (XLSX)
 report-role = Loma
+indicator-gap-chart-summary = Atšķirība starp romiem un sabiedrību kopumā pa gadiem ({ $unit }); pozitīva — romu situācija ir sliktāka; tie paši skaitļi ir tabulā.
+indicator-gap-chart-caption = Atšķirība pa gadiem: jo īsāks stabiņš, jo mazāka atšķirība; precīzi skaitļi tabulā.

@@ -337,6 +337,10 @@ async fn an_indicator_shows_the_gap_and_keeps_replanned_targets_and_changed_valu
         assert!(page.text.contains(expected), "{expected}: {}", page.text);
     }
     assert!(page.text.contains("<svg"), "a chart");
+    assert!(
+        page.text.contains("indicator-gap-chart-"),
+        "and one of the gap"
+    );
     // Re-planning the target needs a reason and shows the first target beside the new.
     let i = ok(store::indicators::get(&app.db, s.indicator).await);
     let edit = |target: &'static str, reason: &'static str| {

@@ -594,6 +594,8 @@ pub struct IndicatorView {
     pub i: store::indicators::Indicator,
     pub rows: Vec<Row>,
     pub chart: String,
+    /// For an outcome indicator, the gap year by year.
+    pub gap_chart: Option<String>,
     pub replanned_target: Option<String>,
 }
 
@@ -628,6 +630,25 @@ pub async fn view(
         &ctx.t1("indicator-chart-summary", "unit", i.unit(lang)),
         &bars,
     );
+    let gap_bars: Vec<documents::chart::Bar> = rows
+        .iter()
+        .filter_map(|r| {
+            let v = parse_value(&r.gap)?;
+            Some(documents::chart::Bar {
+                label: r.label.clone(),
+                value: (v * 100.0).round() as i64,
+                text: r.gap.clone(),
+            })
+        })
+        .collect();
+    let gap_chart = (i.is_outcome() && !gap_bars.is_empty()).then(|| {
+        documents::chart::bars(
+            &format!("indicator-gap-chart-{}", i.id),
+            &format!("{}: {}", i.name(lang), ctx.t("indicator-gap")),
+            &ctx.t1("indicator-gap-chart-summary", "unit", i.unit(lang)),
+            &gap_bars,
+        )
+    });
     let raw = store::plans::history(state.db(), "indicator", i.id).await?;
     let current_target = i.target_value.map(|v| v.to_string());
     let replanned_target = crate::features::measures::first_planned(&raw, "target_value")
@@ -637,6 +658,7 @@ pub async fn view(
         i,
         rows,
         chart,
+        gap_chart,
         replanned_target,
     })
 }
