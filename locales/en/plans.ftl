@@ -313,3 +313,16 @@ round-export = Download all the round's reports (XLSX)
 report-role = Role
 indicator-gap-chart-summary = The gap between Roma and the general population by year ({ $unit }); positive means Roma are worse off; the same figures are in the table.
 indicator-gap-chart-caption = The gap by year: the shorter the bar, the smaller the gap; exact figures in the table.
+
+## Evidence files of progress reports
+
+report-files = Evidence files
+report-files-none = No file is attached.
+report-file-title = Name of the file
+report-file = File
+report-file-hint = PDF, DOCX, XLSX, ODT, JPEG or PNG. The type is told from the content; images lose their metadata. Only your institution and the coordinators see the files.
+report-file-add = Add the file
+report-file-remove = Remove
+report-too-many-files = A report can have at most 20 files.
+report-file-added = File added.
+report-file-removed = File removed.

@@ -322,3 +322,16 @@ round-export = Lejupielādēt visus kārtas ziņojumus (XLSX)
 report-role = Loma
 indicator-gap-chart-summary = Atšķirība starp romiem un sabiedrību kopumā pa gadiem ({ $unit }); pozitīva — romu situācija ir sliktāka; tie paši skaitļi ir tabulā.
 indicator-gap-chart-caption = Atšķirība pa gadiem: jo īsāks stabiņš, jo mazāka atšķirība; precīzi skaitļi tabulā.
+
+## Evidence files of progress reports
+
+report-files = Pierādījumu faili
+report-files-none = Faili nav pievienoti.
+report-file-title = Faila nosaukums
+report-file = Fails
+report-file-hint = PDF, DOCX, XLSX, ODT, JPEG vai PNG. Faila veidu nosaka pēc satura; attēliem metadati tiek noņemti. Failus redz tikai jūsu iestāde un koordinatori.
+report-file-add = Pievienot failu
+report-file-remove = Noņemt
+report-too-many-files = Ziņojumam var pievienot ne vairāk kā 20 failus.
+report-file-added = Fails pievienots.
+report-file-removed = Fails noņemts.

@@ -521,3 +521,105 @@ async fn the_api_reads_plans_and_takes_an_organisations_submission_for_its_own_m
     .await;
     assert_eq!(res.status, 409);
 }
+
+#[tokio::test]
+async fn evidence_files_are_kept_for_the_reporting_institution_and_the_coordinators_only() {
+    let app = TestApp::spawn().await;
+    let s = seed(&app).await;
+    let round = open_round(&app, s.plan).await;
+    let own = ok(store::rounds::reports(
+        &app.db,
+        store::OrgScope::Organisation(app.fixtures.org_a),
+        round,
+    )
+    .await)[0]
+        .id;
+    let other = ok(store::rounds::reports(
+        &app.db,
+        store::OrgScope::Organisation(app.fixtures.org_b),
+        round,
+    )
+    .await)[0]
+        .id;
+    let m = app.login(Role::Municipality).await;
+    m.get(&format!("/lv/reports/{own}")).await;
+    let pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
+    let upload = |c: &testkit::Client, path: String, title: &'static str, bytes: &'static [u8]| {
+        let c = c.clone();
+        async move {
+            let boundary = "----romaRoundsBoundary";
+            let mut body = Vec::new();
+            for (name, value) in [("csrf_token", c.csrf()), ("file_title", title.to_owned())] {
+                body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes());
+            }
+            body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x\"\r\n\r\n").as_bytes());
+            body.extend(bytes);
+            body.extend(format!("\r\n--{boundary}--\r\n").as_bytes());
+            c.send(
+                c.http()
+                    .post(c.url(&path))
+                    .header(
+                        "content-type",
+                        format!("multipart/form-data; boundary={boundary}"),
+                    )
+                    .body(body),
+            )
+            .await
+        }
+    };
+    // Something that is not a document is refused next to the field, the title kept.
+    let res = upload(
+        &m,
+        format!("/lv/reports/{own}/files"),
+        "Skripts",
+        b"#!/bin/sh\nrm -rf /\n",
+    )
+    .await;
+    assert_eq!(res.status, 422);
+    assert!(res.text.contains("id=\"file-error\""), "{}", res.text);
+    assert!(res.text.contains("value=\"Skripts\""));
+    let res = upload(
+        &m,
+        format!("/lv/reports/{own}/files"),
+        "Pārskats par 2025. gadu",
+        pdf,
+    )
+    .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    let files = ok(store::rounds::files(&app.db, store::OrgScope::All, own).await);
+    assert_eq!(files.len(), 1);
+    let path = format!("/lv/reports/{own}/files/{}", files[0].id);
+    let (status, bytes) = m.get_bytes(&path).await;
+    assert_eq!((status, bytes.as_slice()), (200, pdf.as_slice()));
+    // The coordinator reads it; another institution's user does not find it, nor can add
+    // to a report that is not theirs.
+    assert_eq!(
+        app.login(Role::Coordinator).await.get_bytes(&path).await.0,
+        200
+    );
+    assert_eq!(app.login(Role::Ngo).await.get_bytes(&path).await.0, 404);
+    let res = upload(&m, format!("/lv/reports/{other}/files"), "Svešs", pdf).await;
+    assert_eq!(res.status, 404);
+    // Once submitted, the files are fixed.
+    ok(store::rounds::save(
+        &app.db,
+        app.clock_now(),
+        &store::Actor::cli(),
+        store::OrgScope::Organisation(app.fixtures.org_a),
+        own,
+        &store::rounds::ReportInput {
+            measure_status: Some("on_track".to_owned()),
+            done: Some("Darīts".to_owned()),
+            ..Default::default()
+        },
+        true,
+        None,
+    )
+    .await);
+    let res = m.post_form(&format!("{path}/remove"), &[]).await;
+    assert_eq!(res.status, 422);
+    assert_eq!(
+        ok(store::rounds::files(&app.db, store::OrgScope::All, own).await).len(),
+        1
+    );
+}

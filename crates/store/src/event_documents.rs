@@ -161,10 +161,7 @@ pub async fn remove(
         .bind(id)
         .execute(&mut *tx)
         .await?;
-    let others: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM event_documents WHERE sha256 = $1")
-        .bind(&sha)
-        .fetch_one(&mut *tx)
-        .await?;
+    let unused = unused_file(&mut tx, &sha).await?;
     audit::record(
         &mut tx,
         now,
@@ -175,5 +172,20 @@ pub async fn remove(
     )
     .await?;
     tx.commit().await?;
-    Ok((others == 0).then_some(sha))
+    Ok(unused.then_some(sha))
+}
+
+/// True when no record (event document or report evidence) uses these bytes any more.
+pub(crate) async fn unused_file(
+    conn: &mut sqlx::SqliteConnection,
+    sha: &str,
+) -> crate::Result<bool> {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT (SELECT COUNT(*) FROM event_documents WHERE sha256 = $1)
+              + (SELECT COUNT(*) FROM progress_report_files WHERE sha256 = $1)",
+    )
+    .bind(sha)
+    .fetch_one(conn)
+    .await?;
+    Ok(n == 0)
 }

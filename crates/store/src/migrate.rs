@@ -146,6 +146,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
         include_str!("../migrations/0022_measure_links.sql"),
         Data::None,
     ),
+    (
+        23,
+        "report_files",
+        include_str!("../migrations/0023_report_files.sql"),
+        Data::None,
+    ),
 ];
 
 /// Applies every migration not yet applied, each in its own transaction. Returns the

@@ -810,3 +810,154 @@ pub async fn remind(
     tx.commit().await?;
     Ok(())
 }
+
+/// An evidence file of a report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvidenceFile {
+    pub id: i64,
+    pub report_id: i64,
+    pub title: String,
+    /// pdf, docx, xlsx, odt, jpeg or png.
+    pub kind: String,
+    pub size: i64,
+    pub sha256: String,
+    pub uploaded_at: i64,
+}
+
+type FileRow = (i64, i64, String, String, i64, String, i64);
+
+fn file_of(r: FileRow) -> EvidenceFile {
+    EvidenceFile {
+        id: r.0,
+        report_id: r.1,
+        title: r.2,
+        kind: r.3,
+        size: r.4,
+        sha256: r.5,
+        uploaded_at: r.6,
+    }
+}
+
+/// A report's files, if the scope sees the report.
+pub async fn files(db: &Db, scope: OrgScope, report_id: i64) -> crate::Result<Vec<EvidenceFile>> {
+    report(db, scope, report_id).await?;
+    let rows: Vec<FileRow> = sqlx::query_as(
+        "SELECT id, report_id, title, kind, size, sha256, uploaded_at FROM progress_report_files
+         WHERE report_id = $1 ORDER BY id",
+    )
+    .bind(report_id)
+    .fetch_all(&db.reader)
+    .await?;
+    Ok(rows.into_iter().map(file_of).collect())
+}
+
+/// One file of a report the scope sees.
+pub async fn file(
+    db: &Db,
+    scope: OrgScope,
+    report_id: i64,
+    id: i64,
+) -> crate::Result<EvidenceFile> {
+    files(db, scope, report_id)
+        .await?
+        .into_iter()
+        .find(|f| f.id == id)
+        .ok_or(Error::NotFound)
+}
+
+/// What an upload adds.
+#[derive(Debug, Clone)]
+pub struct NewFile {
+    pub title: String,
+    pub kind: String,
+    pub size: i64,
+    pub sha256: String,
+}
+
+/// Adds an evidence file to one's own report while it can still be changed
+/// (`Conflict("locked")`); at most 20 a report (`Conflict("too_many")`).
+pub async fn add_file(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    scope: OrgScope,
+    report_id: i64,
+    f: &NewFile,
+) -> crate::Result<i64> {
+    if !report(db, scope, report_id).await?.is_editable() {
+        return Err(Error::Conflict("locked"));
+    }
+    let mut tx = db.write().await?;
+    let n: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM progress_report_files WHERE report_id = $1")
+            .bind(report_id)
+            .fetch_one(&mut *tx)
+            .await?;
+    if n >= 20 {
+        return Err(Error::Conflict("too_many"));
+    }
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO progress_report_files (report_id, title, kind, size, sha256, uploaded_at, uploaded_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(report_id)
+    .bind(&f.title)
+    .bind(&f.kind)
+    .bind(f.size)
+    .bind(&f.sha256)
+    .bind(now)
+    .bind(actor.user_id)
+    .fetch_one(&mut *tx)
+    .await?;
+    audit::record(
+        &mut tx,
+        now,
+        actor,
+        &AuditEvent::new("report_file_added")
+            .on("report", report_id)
+            .detail(format!("file={id}")),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Removes a file from one's own report while it can still be changed; returns the hash
+/// when no record uses the bytes any more (the caller may delete the file).
+pub async fn remove_file(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    scope: OrgScope,
+    report_id: i64,
+    id: i64,
+) -> crate::Result<Option<String>> {
+    if !report(db, scope, report_id).await?.is_editable() {
+        return Err(Error::Conflict("locked"));
+    }
+    let mut tx = db.write().await?;
+    let sha: String = sqlx::query_scalar(
+        "SELECT sha256 FROM progress_report_files WHERE id = $1 AND report_id = $2",
+    )
+    .bind(id)
+    .bind(report_id)
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or(Error::NotFound)?;
+    sqlx::query("DELETE FROM progress_report_files WHERE id = $1")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    let unused = crate::event_documents::unused_file(&mut tx, &sha).await?;
+    audit::record(
+        &mut tx,
+        now,
+        actor,
+        &AuditEvent::new("report_file_removed")
+            .on("report", report_id)
+            .detail(format!("file={id}")),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(unused.then_some(sha))
+}

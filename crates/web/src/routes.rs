@@ -204,6 +204,9 @@ fn registry() -> Registry {
     r.get("/{lang}/reports/{id}", Page(ReportProgress), rounds::report);
     r.post("/{lang}/reports/{id}", Page(ReportProgress), rounds::save);
     r.post("/{lang}/reports/{id}/review", Page(ManagePlans), rounds::review);
+    r.post("/{lang}/reports/{id}/files", Page(ReportProgress), rounds::add_file);
+    r.get("/{lang}/reports/{id}/files/{item}", Page(ReportProgress), rounds::file);
+    r.post("/{lang}/reports/{id}/files/{item}/remove", Page(ReportProgress), rounds::remove_file);
     r.get("/{lang}/actions", Page(ViewEvents), actions::list);
     r.get("/{lang}/actions/{id}", Page(ViewEvents), actions::detail);
     r.post("/{lang}/actions/{id}/progress", Page(ViewEvents), actions::progress);
@@ -350,7 +353,10 @@ pub fn app(state: AppState) -> Router {
 const MAX_FORM_BYTES: usize = 3 * 1024 * 1024;
 
 /// The routes that take document uploads, the only ones read beyond `MAX_FORM_BYTES`.
-const UPLOAD_ROUTES: &[&str] = &["/{lang}/events/{id}/documents"];
+const UPLOAD_ROUTES: &[&str] = &[
+    "/{lang}/events/{id}/documents",
+    "/{lang}/reports/{id}/files",
+];
 
 /// The largest request body read: an import, or a document upload of the configured size
 /// with its form.

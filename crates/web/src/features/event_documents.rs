@@ -109,6 +109,46 @@ fn keep(dir: &std::path::Path, sha: &str, bytes: &[u8]) -> std::io::Result<()> {
     std::fs::rename(tmp, path)
 }
 
+/// A file as uploaded, checked and cleaned: its type told from the content (PDF, DOCX,
+/// XLSX, ODT, JPEG, PNG), images without their metadata. `Err` is the message for the field.
+pub(crate) fn accept(
+    file: Option<Vec<u8>>,
+    too_large: bool,
+) -> Result<(Kind, Vec<u8>), &'static str> {
+    if too_large {
+        return Err("document-too-large");
+    }
+    let bytes = file.filter(|f| !f.is_empty()).ok_or("import-no-file")?;
+    let kind = sniff::sniff(&bytes).ok_or("document-type-refused")?;
+    let cleaned = sniff::clean(kind, &bytes).ok_or("document-damaged")?;
+    Ok((kind, cleaned))
+}
+
+/// Writes the bytes into the files directory under their SHA-256; returns the hash.
+pub(crate) async fn keep_file(state: &AppState, bytes: &[u8]) -> AppResult<String> {
+    let sha = format!("{:x}", Sha256::digest(bytes));
+    let (dir, name, data) = (state.settings().files_dir(), sha.clone(), bytes.to_vec());
+    tokio::task::spawn_blocking(move || keep(&dir, &name, &data))
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?
+        .map_err(|e| AppError::Internal(format!("keeping a file: {e}")))?;
+    Ok(sha)
+}
+
+/// After the record is committed: a removal of the same bytes may have deleted the file
+/// between our write and our record; with the record there, no removal can any more.
+pub(crate) async fn still_kept(state: &AppState, sha: &str, bytes: Vec<u8>) -> AppResult<()> {
+    let dir = state.settings().files_dir();
+    if !dir.join(sha).exists() {
+        let name = sha.to_owned();
+        tokio::task::spawn_blocking(move || keep(&dir, &name, &bytes))
+            .await
+            .map_err(|e| AppError::Internal(e.to_string()))?
+            .map_err(|e| AppError::Internal(format!("keeping a file: {e}")))?;
+    }
+    Ok(())
+}
+
 pub async fn upload(
     State(state): State<AppState>,
     ctx: PageCtx,
@@ -156,37 +196,17 @@ pub async fn upload(
             }
         },
     };
-    let mut kind = None;
-    let mut cleaned = None;
-    if too_large {
-        errors.add("file", "document-too-large");
-    } else {
-        match file.filter(|f| !f.is_empty()) {
-            None => errors.add("file", "import-no-file"),
-            Some(bytes) => match sniff::sniff(&bytes) {
-                None => errors.add("file", "document-type-refused"),
-                Some(k) => match sniff::clean(k, &bytes) {
-                    None => errors.add("file", "document-damaged"),
-                    Some(c) => {
-                        kind = Some(k);
-                        cleaned = Some(c);
-                    }
-                },
-            },
+    let (kind, cleaned) = match accept(file, too_large) {
+        Ok((k, c)) => (Some(k), Some(c)),
+        Err(why) => {
+            errors.add("file", why);
+            (None, None)
         }
-    }
+    };
     if let (Some(kind), Some(bytes), Some(t), true) =
         (kind, cleaned, title_clean, errors.is_empty())
     {
-        let sha = format!("{:x}", Sha256::digest(&bytes));
-        let dir = state.settings().files_dir();
-        let stored = {
-            let (dir, sha, bytes) = (dir.clone(), sha.clone(), bytes.clone());
-            tokio::task::spawn_blocking(move || keep(&dir, &sha, &bytes))
-                .await
-                .map_err(|e| AppError::Internal(e.to_string()))?
-        };
-        stored.map_err(|e| AppError::Internal(format!("keeping a document: {e}")))?;
+        let sha = keep_file(&state, &bytes).await?;
         let d = store::event_documents::NewDocument {
             agenda_item_id,
             title: t,
@@ -197,15 +217,7 @@ pub async fn upload(
         };
         match store::event_documents::add(state.db(), state.now(), &user.actor(ip), id, &d).await {
             Ok(_) => {
-                // A removal of the same bytes may have deleted the file between our write
-                // and our record; with the record committed, no removal can any more.
-                if !dir.join(&d.sha256).exists() {
-                    let (dir, sha) = (dir.clone(), d.sha256.clone());
-                    tokio::task::spawn_blocking(move || keep(&dir, &sha, &bytes))
-                        .await
-                        .map_err(|e| AppError::Internal(e.to_string()))?
-                        .map_err(|e| AppError::Internal(format!("keeping a document: {e}")))?;
-                }
+                still_kept(&state, &d.sha256, bytes).await?;
                 return Ok(Redirect::to(
                     &ctx.href(&format!("/events/{id}/documents?notice=added")),
                 )
@@ -241,17 +253,26 @@ pub async fn remove(
 
 /// The file as an attachment, whatever the browser would make of it.
 async fn serve(state: &AppState, d: &store::event_documents::Document) -> AppResult<Response> {
-    let kind = Kind::parse(&d.kind).ok_or(AppError::NotFound)?;
+    serve_file(state, &d.kind, &d.sha256, &d.title).await
+}
+
+/// A kept file (by type, hash and title) as an attachment.
+pub(crate) async fn serve_file(
+    state: &AppState,
+    kind: &str,
+    sha256: &str,
+    title: &str,
+) -> AppResult<Response> {
+    let kind = Kind::parse(kind).ok_or(AppError::NotFound)?;
     // The name only ever comes from the hash we computed.
-    if d.sha256.len() != 64 || !d.sha256.bytes().all(|b| b.is_ascii_hexdigit()) {
+    if sha256.len() != 64 || !sha256.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(AppError::NotFound);
     }
-    let path = state.settings().files_dir().join(&d.sha256);
+    let path = state.settings().files_dir().join(sha256);
     let bytes = tokio::fs::read(&path)
         .await
         .map_err(|_| AppError::NotFound)?;
-    let ascii: String = d
-        .title
+    let ascii: String = title
         .chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
@@ -261,7 +282,7 @@ async fn serve(state: &AppState, d: &store::event_documents::Document) -> AppRes
             }
         })
         .collect();
-    let utf8: String = url::form_urlencoded::byte_serialize(d.title.as_bytes())
+    let utf8: String = url::form_urlencoded::byte_serialize(title.as_bytes())
         .collect::<String>()
         .replace('+', "%20");
     Ok((

@@ -525,6 +525,8 @@ impl Notice {
             Some("accepted") => Some("report-accepted-notice"),
             Some("returned") => Some("report-returned-notice"),
             Some("imported") => Some("plan-imported"),
+            Some("file") => Some("report-file-added"),
+            Some("file-removed") => Some("report-file-removed"),
             _ => None,
         }
     }

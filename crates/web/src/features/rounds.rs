@@ -592,6 +592,8 @@ struct ReportPage {
     notice: Option<&'static str>,
     statuses: &'static [&'static str],
     late: bool,
+    files: Vec<store::rounds::EvidenceFile>,
+    file_title: String,
 }
 
 impl ReportPage {
@@ -623,6 +625,10 @@ impl ReportPage {
         self.r
             .spent_cents
             .map(|c| format_euro(c, self.ctx.lang.code()))
+    }
+
+    fn size(&self, bytes: &i64) -> String {
+        crate::features::event_documents::human_size(*bytes)
     }
 
     fn value_text(&self, v: &f64) -> String {
@@ -661,6 +667,8 @@ async fn report_page(
     let editable = r.is_editable() && user.organisation_id == Some(r.organisation_id);
     let reviewable = user.can(Permission::ManagePlans) && r.round_open && r.status == "submitted";
     Ok(ReportPage {
+        files: store::rounds::files(state.db(), view_scope(user), id).await?,
+        file_title: String::new(),
         steps: store::rounds::steps(state.db(), id).await?,
         f: ReportFields::of(&r, ctx.lang.code()),
         late: r.is_late(state.today(), deadline_end(r.deadline)),
@@ -818,4 +826,120 @@ pub async fn review(
     p.errors = errors;
     p.f.comment = f.comment;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(p.render()?)).into_response())
+}
+
+/// Adds an evidence file (PDF, DOCX, XLSX, ODT, JPEG, PNG) to one's own report.
+pub async fn add_file(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path((_lang, id)): Path<(String, String)>,
+    mut multipart: axum::extract::Multipart,
+) -> AppResult<Response> {
+    use crate::features::event_documents::{accept, keep_file, still_kept};
+    user.require(Permission::ReportProgress)?;
+    let id = parse_id(&id)?;
+    let scope = own_scope(&user);
+    let r = store::rounds::report(state.db(), scope, id).await?;
+    if !r.is_editable() {
+        return locked(&state, ctx, &user, id).await;
+    }
+    let max = state.settings().max_upload_bytes();
+    let mut title = String::new();
+    let mut file: Option<Vec<u8>> = None;
+    let mut too_large = false;
+    while let Ok(Some(field)) = multipart.next_field().await {
+        match field.name() {
+            Some("file_title") => title = field.text().await.unwrap_or_default(),
+            Some("file") => match field.bytes().await {
+                Ok(b) if b.len() > max => too_large = true,
+                Ok(b) => file = Some(b.to_vec()),
+                Err(_) => too_large = true,
+            },
+            _ => {}
+        }
+    }
+    let mut errors = FormErrors::default();
+    let title_clean = optional_text(&title, 300).ok().flatten();
+    if title_clean.is_none() {
+        errors.add("file_title", "document-title-invalid");
+    }
+    let accepted = accept(file, too_large).map_err(|why| errors.add("file", why));
+    if let (Ok((kind, bytes)), Some(t), true) = (accepted, title_clean, errors.is_empty()) {
+        let sha = keep_file(&state, &bytes).await?;
+        let f = store::rounds::NewFile {
+            title: t,
+            kind: kind.as_str().to_owned(),
+            size: i64::try_from(bytes.len()).unwrap_or(i64::MAX),
+            sha256: sha.clone(),
+        };
+        match store::rounds::add_file(state.db(), state.now(), &user.actor(ip), scope, id, &f).await
+        {
+            Ok(_) => {
+                still_kept(&state, &sha, bytes).await?;
+                return Ok(
+                    Redirect::to(&ctx.href(&format!("/reports/{id}?notice=file#files")))
+                        .into_response(),
+                );
+            }
+            Err(store::Error::Conflict("too_many")) => errors.add("file", "report-too-many-files"),
+            Err(store::Error::Conflict(_)) => return locked(&state, ctx, &user, id).await,
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let mut p = report_page(&state, ctx, &user, id).await?;
+    p.errors = errors;
+    p.file_title = title;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(p.render()?)).into_response())
+}
+
+/// An evidence file, for the reporting organisation and the coordinators.
+pub async fn file(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path((_lang, id, item)): Path<(String, String, String)>,
+) -> AppResult<Response> {
+    user.require(Permission::ReportProgress)?;
+    let f = store::rounds::file(
+        state.db(),
+        view_scope(&user),
+        parse_id(&id)?,
+        parse_id(&item)?,
+    )
+    .await?;
+    crate::features::event_documents::serve_file(&state, &f.kind, &f.sha256, &f.title).await
+}
+
+pub async fn remove_file(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path((_lang, id, item)): Path<(String, String, String)>,
+) -> AppResult<Response> {
+    user.require(Permission::ReportProgress)?;
+    let (id, item) = (parse_id(&id)?, parse_id(&item)?);
+    match store::rounds::remove_file(
+        state.db(),
+        state.now(),
+        &user.actor(ip),
+        own_scope(&user),
+        id,
+        item,
+    )
+    .await
+    {
+        Ok(Some(sha)) => {
+            // The bytes go too when nothing else uses them; a leftover file is harmless.
+            let _ = std::fs::remove_file(state.settings().files_dir().join(sha));
+        }
+        Ok(None) => {}
+        Err(store::Error::Conflict(_)) => return locked(&state, ctx, &user, id).await,
+        Err(e) => return Err(e.into()),
+    }
+    Ok(
+        Redirect::to(&ctx.href(&format!("/reports/{id}?notice=file-removed#files")))
+            .into_response(),
+    )
 }
