@@ -326,3 +326,4 @@ report-file-remove = Remove
 report-too-many-files = A report can have at most 20 files.
 report-file-added = File added.
 report-file-removed = File removed.
+report-changed = The report has changed since you opened it; read it again, then decide.

@@ -335,3 +335,4 @@ report-file-remove = Noņemt
 report-too-many-files = Ziņojumam var pievienot ne vairāk kā 20 failus.
 report-file-added = Fails pievienots.
 report-file-removed = Fails noņemts.
+report-changed = Ziņojums ir mainījies, kopš to atvērāt; izlasiet to vēlreiz un tad lemiet.

@@ -256,7 +256,7 @@ async fn the_demo_meetings_give_the_statistics_real_shapes() {
     let served: usize = {
         let mut n = 0;
         for m in &measures {
-            let s = crate::ok(store::measures::serving(&db, m.id).await);
+            let s = crate::ok(store::measures::serving(&db, m.id, store::OrgScope::All).await);
             n += s.events.len() + s.actions.len();
         }
         n

@@ -160,7 +160,16 @@ async fn a_round_runs_from_opening_to_accepted_progress_records() {
     // The coordinator returns it — a comment is required.
     let c = app.login(Role::Coordinator).await;
     let review = format!("/lv/reports/{own}/review");
-    let res = c.post_form(&review, &[("decision", "return")]).await;
+    // The review names the version of the report the coordinator read.
+    let version = || async {
+        ok(store::rounds::report(&app.db, store::OrgScope::All, own).await)
+            .updated_at
+            .to_string()
+    };
+    let read = version().await;
+    let res = c
+        .post_form(&review, &[("decision", "return"), ("version", &read)])
+        .await;
     assert_eq!(res.status, 422);
     assert!(res.text.contains("uzrakstiet, kas jālabo"), "{}", res.text);
     let res = c
@@ -169,12 +178,16 @@ async fn a_round_runs_from_opening_to_accepted_progress_records() {
             &[
                 ("decision", "return"),
                 ("comment", "Lūdzu, norādiet skolu nosaukumus."),
+                ("version", &read),
             ],
         )
         .await;
     assert_eq!(res.status, 303, "{}", res.text);
     // A returned report cannot be accepted before it is submitted again.
-    let res = c.post_form(&review, &[("decision", "accept")]).await;
+    let read = version().await;
+    let res = c
+        .post_form(&review, &[("decision", "accept"), ("version", &read)])
+        .await;
     assert_eq!(res.status, 422);
     assert_eq!(
         ok(store::rounds::report(&app.db, store::OrgScope::All, own).await).status,
@@ -191,9 +204,22 @@ async fn a_round_runs_from_opening_to_accepted_progress_records() {
         "done",
         "Mediatori strādā Pārlielupes un Maskavas forštates pamatskolās.",
     );
+    // A decision on the version read before the resubmission is refused.
+    let stale = version().await;
+    app.advance_minutes(1);
+    let m = app.login(Role::Municipality).await;
     let res = m.post_form(&path, &again).await;
     assert_eq!(res.status, 303, "{}", res.text);
-    let res = c.post_form(&review, &[("decision", "accept")]).await;
+    let c = app.login(Role::Coordinator).await;
+    let res = c
+        .post_form(&review, &[("decision", "accept"), ("version", &stale)])
+        .await;
+    assert_eq!(res.status, 422);
+    assert!(res.text.contains("kopš to atvērāt"), "{}", res.text);
+    let read = version().await;
+    let res = c
+        .post_form(&review, &[("decision", "accept"), ("version", &read)])
+        .await;
     assert_eq!(res.status, 303, "{}", res.text);
 
     // Accepted: the measure's status and the indicator's 2025 value follow the report,
@@ -343,7 +369,16 @@ async fn the_public_sees_accepted_progress_only_and_no_draft_plan() {
         )
         .await);
     }
-    ok(store::rounds::review(&app.db, app.clock_now(), &cli, reports[0].id, true, None).await);
+    ok(store::rounds::review(
+        &app.db,
+        app.clock_now(),
+        &cli,
+        reports[0].id,
+        true,
+        None,
+        None,
+    )
+    .await);
     // Re-plan the measure's end, with a reason.
     let m = ok(store::measures::get(&app.db, s.measure).await);
     let mut input = store::measures::MeasureInput {
@@ -500,7 +535,7 @@ async fn the_api_reads_plans_and_takes_an_organisations_submission_for_its_own_m
         "done": "Mediatori strādā divās skolās.", "spent_cents": 425_000,
         "reached_roma": 40, "reached_women": 22,
         "indicator_values": [{"indicator_id": indicator, "value": 6.5}],
-        "evidence": ["https://example.invalid/parskats"]
+        "evidence": ["example.invalid/parskats"]
     }))
     .await;
     assert_eq!(res.status, 200, "{}", res.text);
@@ -514,6 +549,11 @@ async fn the_api_reads_plans_and_takes_an_organisations_submission_for_its_own_m
     assert_eq!(r[0].status, "submitted");
     assert_eq!(r[0].spent_cents, Some(425_000));
     assert_eq!(r[0].values, vec![(indicator, 6.5, None)]);
+    assert_eq!(
+        r[0].evidence.as_deref(),
+        Some("https://example.invalid/parskats"),
+        "stored as checked"
+    );
     // Submitted: a second post is a conflict.
     let res = post(
         serde_json::json!({"measure_id": s.measure, "measure_status": "on_track", "done": "x"}),

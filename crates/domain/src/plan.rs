@@ -190,12 +190,22 @@ pub fn parse_value(raw: &str) -> Option<f64> {
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
         .collect();
-    if s.is_empty() || s.matches([',', '.']).count() > 1 {
+    let digits = s.strip_prefix('-').unwrap_or(&s);
+    // Plain decimals only (no exponents, no "inf"), and not beyond what any indicator needs.
+    if digits.is_empty()
+        || s.matches([',', '.']).count() > 1
+        || !digits
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    {
         return None;
     }
     let v: f64 = s.replace(',', ".").parse().ok()?;
-    v.is_finite().then_some(v)
+    (v.is_finite() && v.abs() <= MAX_VALUE).then_some(v)
 }
+
+/// The largest magnitude an indicator value may have.
+pub const MAX_VALUE: f64 = 1e12;
 
 /// A value the way the language writes it, with at most two decimals and no trailing
 /// zeros: "12,5" (lv), "12.5" (en).
@@ -317,6 +327,9 @@ mod tests {
         assert_eq!(parse_value("1,2,3"), None);
         assert_eq!(parse_value("NaN"), None);
         assert_eq!(parse_value("inf"), None);
+        assert_eq!(parse_value("1e308"), None);
+        assert_eq!(parse_value("1000000000000000"), None);
+        assert_eq!(parse_value("-"), None);
         assert_eq!(format_value(12.5, "lv"), "12,5");
         assert_eq!(format_value(12.5, "en"), "12.5");
         assert_eq!(format_value(40.0, "lv"), "40");

@@ -502,7 +502,7 @@ pub(crate) async fn seed_rounds(db: &Db, actor: &Actor, plan: i64) -> crate::Res
             rounds::save(db, submitted, actor, own, r.id, &input, true, None).await?;
             match outcome {
                 "accepted" => {
-                    rounds::review(db, submitted + 5 * 86_400, actor, r.id, true, None).await?
+                    rounds::review(db, submitted + 5 * 86_400, actor, r.id, true, None, None).await?
                 }
                 "returned" => {
                     rounds::review(
@@ -512,6 +512,7 @@ pub(crate) async fn seed_rounds(db: &Db, actor: &Actor, plan: i64) -> crate::Res
                         r.id,
                         false,
                         Some("Demo: lūdzu, papildiniet ar sasniegto cilvēku skaitu pa pašvaldībām (izdomāts komentārs)."),
+                        None,
                     )
                     .await?
                 }

@@ -271,11 +271,7 @@ pub async fn create(
     i: &IndicatorInput,
 ) -> crate::Result<i64> {
     let mut tx = db.write().await?;
-    let known: Option<i64> = sqlx::query_scalar("SELECT id FROM plans WHERE id = $1")
-        .bind(plan_id)
-        .fetch_optional(&mut *tx)
-        .await?;
-    known.ok_or(Error::NotFound)?;
+    crate::plans::known_in(&mut tx, plan_id).await?;
     let objective = check(&mut tx, plan_id, i).await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO indicators (plan_id, measure_id, objective, kind, name_lv, name_en, unit_lv,
@@ -333,8 +329,13 @@ pub async fn update(
     i: &IndicatorInput,
     reason: &str,
 ) -> crate::Result<()> {
-    let old = get(db, id).await?;
     let mut tx = db.write().await?;
+    // The earlier values, read in this transaction: what the history keeps is what was there.
+    let old: Indicator = sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE i.id = $1")))
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(Error::NotFound)?;
     let objective = check(&mut tx, old.plan_id, i).await?;
     let measure_code: Option<String> = match i.measure_id {
         Some(m) => {

@@ -254,11 +254,7 @@ pub(crate) async fn create_in(
     plan_id: i64,
     i: &MeasureInput,
 ) -> crate::Result<i64> {
-    let known: Option<i64> = sqlx::query_scalar("SELECT id FROM plans WHERE id = $1")
-        .bind(plan_id)
-        .fetch_optional(&mut *conn)
-        .await?;
-    known.ok_or(Error::NotFound)?;
+    crate::plans::known_in(&mut *conn, plan_id).await?;
     check(conn, plan_id, None, i).await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO measures (plan_id, task_id, objective, code, title_lv, title_en,
@@ -400,8 +396,20 @@ pub async fn update(
     i: &MeasureInput,
     reason: &str,
 ) -> crate::Result<()> {
-    let old = get(db, id).await?;
     let mut tx = db.write().await?;
+    // The earlier values, read in this transaction: what the history keeps is what was there.
+    let mut old: Measure = sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE m.id = $1")))
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(Error::NotFound)?;
+    old.partners = sqlx::query_as(
+        "SELECT o.id, o.name_lv FROM measure_partners mp
+         JOIN organisations o ON o.id = mp.organisation_id WHERE mp.measure_id = $1",
+    )
+    .bind(id)
+    .fetch_all(&mut *tx)
+    .await?;
     check(&mut tx, old.plan_id, Some(id), i).await?;
     let task_code: Option<String> = match i.task_id {
         Some(t) => {
@@ -644,7 +652,10 @@ pub struct Serving {
     pub actions: Vec<(i64, String, Option<String>, String, String)>,
 }
 
-pub async fn serving(db: &Db, measure_id: i64) -> crate::Result<Serving> {
+/// `actions` is whose actions the caller sees (coordinators every one, others their
+/// organisation's, as on the actions pages).
+pub async fn serving(db: &Db, measure_id: i64, actions: crate::OrgScope) -> crate::Result<Serving> {
+    let org = actions.org();
     Ok(Serving {
         events: sqlx::query_as(
             "SELECT e.id, e.title_lv, e.title_en, e.starts_at FROM event_measures l
@@ -655,14 +666,19 @@ pub async fn serving(db: &Db, measure_id: i64) -> crate::Result<Serving> {
         .bind(measure_id)
         .fetch_all(&db.reader)
         .await?,
-        actions: sqlx::query_as(
-            "SELECT a.id, a.title_lv, a.title_en, o.name_lv, a.status FROM action_measures l
-             JOIN follow_up_actions a ON a.id = l.action_id
-             JOIN organisations o ON o.id = a.owner_organisation_id
-             WHERE l.measure_id = $1 ORDER BY a.due_date IS NULL, a.due_date, a.id",
-        )
-        .bind(measure_id)
-        .fetch_all(&db.reader)
-        .await?,
+        actions: match org {
+            Err(_) => Vec::new(),
+            Ok(org) => sqlx::query_as(
+                "SELECT a.id, a.title_lv, a.title_en, o.name_lv, a.status FROM action_measures l
+                     JOIN follow_up_actions a ON a.id = l.action_id
+                     JOIN organisations o ON o.id = a.owner_organisation_id
+                     WHERE l.measure_id = $1 AND ($2 IS NULL OR a.owner_organisation_id = $2)
+                     ORDER BY a.due_date IS NULL, a.due_date, a.id",
+            )
+            .bind(measure_id)
+            .bind(org)
+            .fetch_all(&db.reader)
+            .await?,
+        },
     })
 }

@@ -271,11 +271,7 @@ pub(crate) async fn add_task_in(
     plan_id: i64,
     i: &TaskInput,
 ) -> crate::Result<i64> {
-    let known: Option<i64> = sqlx::query_scalar("SELECT id FROM plans WHERE id = $1")
-        .bind(plan_id)
-        .fetch_optional(&mut *conn)
-        .await?;
-    known.ok_or(Error::NotFound)?;
+    known_in(&mut *conn, plan_id).await?;
     let taken: Option<i64> =
         sqlx::query_scalar("SELECT id FROM plan_tasks WHERE plan_id = $1 AND code = $2")
             .bind(plan_id)
@@ -306,6 +302,15 @@ pub(crate) async fn add_task_in(
     )
     .await?;
     Ok(id)
+}
+
+/// `NotFound` unless the plan exists (inside the caller's transaction).
+pub(crate) async fn known_in(conn: &mut SqliteConnection, plan_id: i64) -> crate::Result<()> {
+    let known: Option<i64> = sqlx::query_scalar("SELECT id FROM plans WHERE id = $1")
+        .bind(plan_id)
+        .fetch_optional(conn)
+        .await?;
+    known.map(|_| ()).ok_or(Error::NotFound)
 }
 
 /// Orders codes like "1.2" < "1.10" < "2": numeric parts as numbers, the rest as text.

@@ -116,11 +116,7 @@ pub async fn open(
     i: &RoundInput,
 ) -> crate::Result<i64> {
     let mut tx = db.write().await?;
-    let known: Option<i64> = sqlx::query_scalar("SELECT id FROM plans WHERE id = $1")
-        .bind(plan_id)
-        .fetch_optional(&mut *tx)
-        .await?;
-    known.ok_or(Error::NotFound)?;
+    crate::plans::known_in(&mut tx, plan_id).await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO reporting_rounds (plan_id, title_lv, title_en, period_start, period_end,
              deadline, status, opened_at, opened_by)
@@ -251,6 +247,8 @@ pub struct Report {
     pub submitted_at: Option<i64>,
     pub reviewed_at: Option<i64>,
     pub review_comment: Option<String>,
+    /// Changes with every save, submission and review: a review names the version it read.
+    pub updated_at: i64,
     /// Latvian units covered: (id, name).
     pub places: Vec<(i64, String)>,
     /// Indicator values reported: (indicator id, value, general population's value).
@@ -321,6 +319,7 @@ impl sqlx::FromRow<'_, sqlx::sqlite::SqliteRow> for Report {
             submitted_at: r.try_get("submitted_at")?,
             reviewed_at: r.try_get("reviewed_at")?,
             review_comment: r.try_get("review_comment")?,
+            updated_at: r.try_get("updated_at")?,
             places: Vec::new(),
             values: Vec::new(),
         })
@@ -333,7 +332,7 @@ const SELECT_REPORT: &str = "SELECT x.id, x.round_id, r.title_lv AS round_title_
         m.title_lv AS measure_title_lv, m.title_en AS measure_title_en, x.organisation_id,
         o.name_lv AS organisation_name, x.role, x.status, x.measure_status, x.done,
         x.spent_cents, x.reached_roma, x.reached_women, x.reached_youth, x.evidence,
-        x.submitted_at, x.reviewed_at, x.review_comment
+        x.submitted_at, x.reviewed_at, x.review_comment, x.updated_at
      FROM progress_reports x
      JOIN reporting_rounds r ON r.id = x.round_id
      JOIN measures m ON m.id = x.measure_id
@@ -516,14 +515,8 @@ pub async fn save(
         return Err(Error::Conflict("incomplete"));
     }
     let mut tx = db.write().await?;
-    // Re-check inside the write transaction: nobody reviewed it in between.
-    let status: String = sqlx::query_scalar("SELECT status FROM progress_reports WHERE id = $1")
-        .bind(id)
-        .fetch_one(&mut *tx)
-        .await?;
-    if !matches!(status.as_str(), "pending" | "returned") {
-        return Err(Error::Conflict("locked"));
-    }
+    // Re-checked inside the write transaction: not reviewed or closed in between.
+    let status = editable_in(&mut tx, id).await?;
     for (indicator, _, _) in &i.values {
         let ok: Option<i64> =
             sqlx::query_scalar("SELECT id FROM indicators WHERE id = $1 AND measure_id = $2")
@@ -612,6 +605,19 @@ pub async fn save(
     Ok(())
 }
 
+/// `Conflict("locked")` unless the report is pending or returned and its round open — read
+/// inside the caller's write transaction, so nothing can change it before the write.
+async fn editable_in(conn: &mut SqliteConnection, id: i64) -> crate::Result<String> {
+    let status: Option<String> = sqlx::query_scalar(
+        "SELECT x.status FROM progress_reports x JOIN reporting_rounds r ON r.id = x.round_id
+         WHERE x.id = $1 AND r.status = 'open' AND x.status IN ('pending', 'returned')",
+    )
+    .bind(id)
+    .fetch_optional(conn)
+    .await?;
+    status.ok_or(Error::Conflict("locked"))
+}
+
 async fn step(
     conn: &mut SqliteConnection,
     now: i64,
@@ -640,7 +646,9 @@ async fn step(
 /// reviewed (`Conflict("state")`) — a returned one must be submitted again first.
 /// Accepting the responsible organisation's report makes it the measure's progress
 /// record: the measure takes the reported status and the reported indicator values are
-/// recorded for the year the round's period ends in, each with its history row.
+/// recorded for the year the round's period ends in, each with its history row. `version`
+/// is the report's `updated_at` the reviewer read (`Conflict("changed")` when it has moved
+/// on since — the reviewer decides on what they saw).
 pub async fn review(
     db: &Db,
     now: i64,
@@ -648,12 +656,22 @@ pub async fn review(
     id: i64,
     accept: bool,
     comment: Option<&str>,
+    version: Option<i64>,
 ) -> crate::Result<()> {
-    let r = report(db, OrgScope::All, id).await?;
     if !accept && comment.is_none_or(|c| c.trim().is_empty()) {
         return Err(Error::Conflict("comment"));
     }
     let mut tx = db.write().await?;
+    if let Some(v) = version {
+        let current: Option<i64> =
+            sqlx::query_scalar("SELECT updated_at FROM progress_reports WHERE id = $1")
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if current.ok_or(Error::NotFound)? != v {
+            return Err(Error::Conflict("changed"));
+        }
+    }
     let n = sqlx::query(
         "UPDATE progress_reports SET status = $1, reviewed_at = $2, reviewed_by = $3,
              review_comment = $4, updated_at = $2
@@ -680,20 +698,38 @@ pub async fn review(
         comment,
     )
     .await?;
-    if accept && r.role == "responsible" {
-        let reason = format!("{} — {}", r.round_title_lv, r.organisation_name);
-        if let Some(s) = &r.measure_status {
-            crate::measures::set_status_in(&mut tx, now, actor, r.measure_id, s, &reason).await?;
-        }
-        let year = i64::from(r.period_end.year());
-        for (indicator, value, general) in &r.values {
-            let v = crate::indicators::Value {
-                year,
-                value: *value,
-                general_value: *general,
-                note: None,
-            };
-            crate::indicators::set_value_in(&mut tx, now, actor, *indicator, &v, &reason).await?;
+    if accept {
+        // What is accepted, read in this transaction: exactly what becomes the record.
+        let r: Report = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "{SELECT_REPORT} WHERE x.id = $1"
+        )))
+        .bind(id)
+        .fetch_one(&mut *tx)
+        .await?;
+        if r.role == "responsible" {
+            let values: Vec<(i64, f64, Option<f64>)> = sqlx::query_as(
+                "SELECT indicator_id, value, general_value FROM progress_report_values
+                 WHERE report_id = $1 ORDER BY indicator_id",
+            )
+            .bind(id)
+            .fetch_all(&mut *tx)
+            .await?;
+            let reason = format!("{} — {}", r.round_title_lv, r.organisation_name);
+            if let Some(s) = &r.measure_status {
+                crate::measures::set_status_in(&mut tx, now, actor, r.measure_id, s, &reason)
+                    .await?;
+            }
+            let year = i64::from(r.period_end.year());
+            for (indicator, value, general) in values {
+                let v = crate::indicators::Value {
+                    year,
+                    value,
+                    general_value: general,
+                    note: None,
+                };
+                crate::indicators::set_value_in(&mut tx, now, actor, indicator, &v, &reason)
+                    .await?;
+            }
         }
     }
     audit::record(
@@ -884,10 +920,9 @@ pub async fn add_file(
     report_id: i64,
     f: &NewFile,
 ) -> crate::Result<i64> {
-    if !report(db, scope, report_id).await?.is_editable() {
-        return Err(Error::Conflict("locked"));
-    }
+    report(db, scope, report_id).await?;
     let mut tx = db.write().await?;
+    editable_in(&mut tx, report_id).await?;
     let n: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM progress_report_files WHERE report_id = $1")
             .bind(report_id)
@@ -932,10 +967,9 @@ pub async fn remove_file(
     report_id: i64,
     id: i64,
 ) -> crate::Result<Option<String>> {
-    if !report(db, scope, report_id).await?.is_editable() {
-        return Err(Error::Conflict("locked"));
-    }
+    report(db, scope, report_id).await?;
     let mut tx = db.write().await?;
+    editable_in(&mut tx, report_id).await?;
     let sha: String = sqlx::query_scalar(
         "SELECT sha256 FROM progress_report_files WHERE id = $1 AND report_id = $2",
     )

@@ -483,7 +483,12 @@ pub async fn detail(
             plan: store::plans::get(state.db(), m.plan_id).await?,
             indicators: store::indicators::for_measure(state.db(), id).await?,
             progress: store::rounds::accepted_for_measure(state.db(), id).await?,
-            serving: store::measures::serving(state.db(), id).await?,
+            serving: store::measures::serving(
+                state.db(),
+                id,
+                crate::features::actions::scope_of(&user),
+            )
+            .await?,
             history: history_rows(&state, &ctx, "measure", id).await?,
             replanned_end,
             manage: user.can(Permission::ManagePlans),

@@ -219,8 +219,13 @@ async fn plan_lines(
         return Ok(Err("plan-import-columns"));
     }
     let existing = store::measures::for_plan(state.db(), plan.id, None).await?;
-    let start_default = Date::new(plan.period_start as i16, 1, 1).unwrap_or_default();
-    let end_default = Date::new(plan.period_end as i16, 12, 31).unwrap_or_default();
+    let year = |y: i64| i16::try_from(y).ok();
+    let (Some(first), Some(last)) = (year(plan.period_start), year(plan.period_end)) else {
+        return Ok(Err("plan-year-invalid"));
+    };
+    let start_default = Date::new(first, 1, 1).unwrap_or_default();
+    let end_default = Date::new(last, 12, 31).unwrap_or_default();
+    let tasks = store::plans::tasks(state.db(), plan.id).await?;
     let mut out: Vec<Line> = Vec::new();
     for (n, row) in rows.enumerate() {
         let get = |c: &str| -> String {
@@ -256,7 +261,11 @@ async fn plan_lines(
             (Some(c), None) => Some((c.clone(), c)),
             _ => None,
         };
-        if objective.is_none() && task.is_none() {
+        // The objective comes from the column, or from a task the plan already has.
+        let known_task = task
+            .as_ref()
+            .and_then(|(c, _)| tasks.iter().find(|t| &t.code == c));
+        if objective.is_none() && known_task.is_none() {
             fail("plan-import-objective");
         }
         let responsible_name = get("responsible");
@@ -309,7 +318,10 @@ async fn plan_lines(
             action: if reason.is_some() { "reject" } else { "add" }.to_owned(),
             reason: reason.map(str::to_owned),
             task,
-            objective: objective.unwrap_or("inclusion").to_owned(),
+            objective: objective
+                .map(str::to_owned)
+                .or_else(|| known_task.map(|t| t.objective.clone()))
+                .unwrap_or_default(),
             title_en: cut(&get("title_en"), 500),
             description: cut(&get("description"), 10_000),
             responsible_id,
@@ -432,6 +444,7 @@ impl PreviewPage {
             "plan-import-organisation" => "plan-import-organisation",
             "plan-period-order" => "plan-period-order",
             "measure-budget-invalid" => "measure-budget-invalid",
+            "plan-year-invalid" => "plan-year-invalid",
             "plan-import-source" => "plan-import-source",
             "plan-import-status" => "plan-import-status",
             _ => "date-invalid",

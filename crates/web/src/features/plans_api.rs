@@ -359,7 +359,7 @@ fn yes() -> bool {
 pub struct SubmissionJson {
     /// The report's id (its page: `/lv/reports/{id}`).
     id: i64,
-    /// pending (a draft) or submitted.
+    /// pending or returned (a draft saved), or submitted.
     status: String,
 }
 
@@ -450,11 +450,14 @@ pub async fn submit(
     )
     .await
     {
-        Ok(()) => Ok(Json(SubmissionJson {
-            id: report.id,
-            status: if b.submit { "submitted" } else { "pending" }.to_owned(),
-        })
-        .into_response()),
+        Ok(()) => {
+            let now = store::rounds::report(state.db(), scope, report.id).await?;
+            Ok(Json(SubmissionJson {
+                id: report.id,
+                status: now.status,
+            })
+            .into_response())
+        }
         Err(store::Error::Conflict("place")) => {
             let mut errors = FormErrors::default();
             errors.add("municipality_ids", "reg-choice-invalid");

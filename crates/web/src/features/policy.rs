@@ -95,7 +95,7 @@ fn measure_progress(
 ) -> Option<String> {
     indicators
         .iter()
-        .filter(|i| i.measure_id == Some(measure))
+        .filter(|i| i.measure_id == Some(measure) && !i.is_outcome())
         .find_map(|i| {
             let p = domain::plan::progress(i.baseline_value?, i.target_value?, i.latest()?.value)?;
             Some(format!(

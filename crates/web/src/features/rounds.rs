@@ -340,14 +340,16 @@ pub async fn remind(
         })
         .collect();
     match store::rounds::remind(state.db(), state.now(), &user.actor(ip), id, &mails).await {
-        Ok(()) | Err(store::Error::Conflict(_)) => {}
-        Err(e) => return Err(e.into()),
+        Ok(()) => Ok(Redirect::to(&ctx.href(&format!(
+            "/rounds/{id}?notice=reminded&sent={}",
+            mails.len()
+        )))
+        .into_response()),
+        Err(store::Error::Conflict(_)) => {
+            Ok(Redirect::to(&ctx.href(&format!("/rounds/{id}?notice=closed"))).into_response())
+        }
+        Err(e) => Err(e.into()),
     }
-    Ok(Redirect::to(&ctx.href(&format!(
-        "/rounds/{id}?notice=reminded&sent={}",
-        mails.len()
-    )))
-    .into_response())
 }
 
 pub async fn close(
@@ -519,20 +521,21 @@ pub fn validate_report(
             errors.add(field, "report-part-over-roma");
         }
     }
-    let evidence_lines: Vec<&str> = f
+    // Links are stored as checked: with their https:// or http:// scheme, nothing else.
+    let lines: Vec<&str> = f
         .evidence
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .collect();
-    if evidence_lines.len() > 20
-        || evidence_lines
-            .iter()
-            .any(|l| l.chars().count() > 500 || domain::directory::parse_website(l).is_none())
-    {
+    let links: Vec<String> = lines
+        .iter()
+        .filter_map(|l| domain::directory::parse_website(l))
+        .collect();
+    if lines.len() > 20 || links.len() != lines.len() {
         errors.add("evidence", "report-evidence-invalid");
     }
-    let evidence = (!evidence_lines.is_empty()).then(|| evidence_lines.join("\n"));
+    let evidence = (!links.is_empty()).then(|| links.join("\n"));
     let places = f
         .places
         .iter()
@@ -768,6 +771,9 @@ pub async fn save(
 pub struct ReviewForm {
     #[serde(default)]
     decision: String,
+    /// The report's version the reviewer read.
+    #[serde(default)]
+    version: String,
     #[serde(default)]
     comment: String,
 }
@@ -785,6 +791,9 @@ pub async fn review(
     let id = parse_id(&id)?;
     store::rounds::report(state.db(), store::OrgScope::All, id).await?;
     let mut errors = FormErrors::default();
+    if f.version.trim().parse::<i64>().is_err() {
+        errors.add("decision", "report-changed");
+    }
     let accept = match f.decision.as_str() {
         "accept" => Some(true),
         "return" => Some(false),
@@ -805,6 +814,7 @@ pub async fn review(
             id,
             accept,
             comment.as_deref(),
+            f.version.trim().parse().ok(),
         )
         .await
         {
@@ -818,6 +828,7 @@ pub async fn review(
             Err(store::Error::Conflict("comment")) => {
                 errors.add("comment", "report-comment-missing")
             }
+            Err(store::Error::Conflict("changed")) => errors.add("decision", "report-changed"),
             Err(store::Error::Conflict(_)) => errors.add("decision", "report-not-reviewable"),
             Err(e) => return Err(e.into()),
         }
