@@ -327,3 +327,5 @@ report-too-many-files = A report can have at most 20 files.
 report-file-added = File added.
 report-file-removed = File removed.
 report-changed = The report has changed since you opened it; read it again, then decide.
+round-plan-closed = The plan is closed; no new reporting round can be opened.
+round-overlap = An open round of this plan already covers part of this period; close it first or choose another period.

@@ -336,3 +336,5 @@ report-too-many-files = Ziņojumam var pievienot ne vairāk kā 20 failus.
 report-file-added = Fails pievienots.
 report-file-removed = Fails noņemts.
 report-changed = Ziņojums ir mainījies, kopš to atvērāt; izlasiet to vēlreiz un tad lemiet.
+round-plan-closed = Plāns ir noslēgts; jaunu ziņošanas kārtu atvērt nevar.
+round-overlap = Šī plāna atvērta kārta jau aptver daļu no šī perioda; vispirms slēdziet to vai izvēlieties citu periodu.

@@ -340,6 +340,22 @@ async fn a_round_without_running_measures_is_refused() {
         ok(store::rounds::list(&app.db, None).await).is_empty(),
         "nothing half-saved"
     );
+    // A second open round over the same year is refused.
+    open_round(&app, s.plan).await;
+    let res = c
+        .post_form(
+            &format!("/lv/plans/{}/rounds", s.plan),
+            &[
+                ("title_lv", "Vēlreiz par 2025. gadu"),
+                ("period_start", "2025-06-01"),
+                ("period_end", "2025-12-31"),
+                ("deadline", "2026-12-20"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 422);
+    assert!(res.text.contains("jau aptver daļu"), "{}", res.text);
+    assert_eq!(ok(store::rounds::list(&app.db, None).await).len(), 1);
 }
 
 #[tokio::test]

@@ -107,7 +107,8 @@ pub struct RoundInput {
 /// Opens a round: a report for every measure of the plan whose period overlaps the round's
 /// and that is not cancelled, from its responsible organisation and each co-responsible
 /// one. `NotFound` for an unknown plan, `Conflict("no_measures")` when no measure runs in
-/// the period.
+/// the period, `Conflict("plan_closed")` for a closed plan, `Conflict("overlap")` when an
+/// open round of the plan already covers part of the period.
 pub async fn open(
     db: &Db,
     now: i64,
@@ -117,6 +118,25 @@ pub async fn open(
 ) -> crate::Result<i64> {
     let mut tx = db.write().await?;
     crate::plans::known_in(&mut tx, plan_id).await?;
+    // A closed plan takes no more rounds; an open round of the plan covering part of the same
+    // period would record a second set of values for the same years.
+    let blocked: Option<String> = sqlx::query_scalar(
+        "SELECT CASE WHEN p.status = 'closed' THEN 'plan_closed' ELSE 'overlap' END
+         FROM plans p
+         WHERE p.id = $1 AND (p.status = 'closed' OR EXISTS (
+             SELECT 1 FROM reporting_rounds r WHERE r.plan_id = p.id AND r.status = 'open'
+               AND r.period_start <= $3 AND r.period_end >= $2))",
+    )
+    .bind(plan_id)
+    .bind(i.period_start.to_string())
+    .bind(i.period_end.to_string())
+    .fetch_optional(&mut *tx)
+    .await?;
+    match blocked.as_deref() {
+        Some("plan_closed") => return Err(Error::Conflict("plan_closed")),
+        Some(_) => return Err(Error::Conflict("overlap")),
+        None => {}
+    }
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO reporting_rounds (plan_id, title_lv, title_en, period_start, period_end,
              deadline, status, opened_at, opened_by)

@@ -201,6 +201,10 @@ pub async fn open_round(
         };
         match store::rounds::open(state.db(), state.now(), &user.actor(ip), plan.id, &input).await {
             Ok(id) => return Ok(Redirect::to(&ctx.href(&format!("/rounds/{id}"))).into_response()),
+            Err(store::Error::Conflict("plan_closed")) => {
+                errors.add("period_start", "round-plan-closed")
+            }
+            Err(store::Error::Conflict("overlap")) => errors.add("period_start", "round-overlap"),
             Err(store::Error::Conflict(_)) => errors.add("period_start", "round-no-measures"),
             Err(e) => return Err(e.into()),
         }
