@@ -499,12 +499,13 @@ fn restore_file(from: &Path, to: &Path) -> anyhow::Result<()> {
 }
 
 async fn serve(db: store::Db, s: Settings) -> anyhow::Result<()> {
+    let keyring = s.load_keyring().map_err(|e| anyhow::anyhow!(e))?;
     let shutdown = shutdown_signal()?;
     let listener = tokio::net::TcpListener::bind(&s.bind)
         .await
         .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", s.bind))?;
     let addr = listener.local_addr()?;
-    let state = AppState::new(db.clone(), s, Arc::new(SystemClock));
+    let state = AppState::new(db.clone(), s, Arc::new(SystemClock), keyring);
     tracing::info!(%addr, "listening");
     println!("Roma Platform listening on http://{addr}");
     web::serve(listener, state, shutdown).await?;

@@ -1691,3 +1691,44 @@ fn the_readme_settings_block_is_the_defaults() {
     let as_json = |s: &web::Settings| serde_json::to_value(s).unwrap_or_default();
     assert_eq!(as_json(&loaded), as_json(&web::Settings::default()));
 }
+
+#[test]
+fn the_mediation_key_is_made_once_outside_the_database_and_a_bad_one_stops_the_start() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let settings = web::Settings {
+        database: dir.path().join("roma.db"),
+        ..web::Settings::default()
+    };
+    let ring = settings.load_keyring().unwrap_or_else(|e| panic!("{e}"));
+    let key_path = dir.path().join("roma.db.key");
+    let text = std::fs::read_to_string(&key_path).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(text.trim(), ring.current().encode());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&key_path)
+            .map(|m| m.permissions().mode() & 0o777)
+            .unwrap_or_default();
+        assert_eq!(mode, 0o600, "readable by the owner only");
+    }
+    // The next start reads the same key.
+    let again = settings.load_keyring().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(again.current().id(), ring.current().id());
+    // A file that is not a key, or a missing earlier key, stops the start with the path.
+    std::fs::write(&key_path, "not a key\n").unwrap_or_else(|e| panic!("{e}"));
+    let err = settings.load_keyring().err().unwrap_or_default();
+    assert!(
+        err.contains("roma.db.key") && err.contains("base64"),
+        "{err}"
+    );
+    let missing = web::Settings {
+        database: dir.path().join("other.db"),
+        mediation: web::settings::MediationSettings {
+            key_file: String::new(),
+            earlier_key_files: vec![dir.path().join("gone.key").to_string_lossy().into_owned()],
+        },
+        ..web::Settings::default()
+    };
+    let err = missing.load_keyring().err().unwrap_or_default();
+    assert!(err.contains("gone.key"), "{err}");
+}

@@ -121,7 +121,13 @@ impl TestApp {
         let addr = listener
             .local_addr()
             .unwrap_or_else(|e| panic!("addr: {e}"));
-        let state = AppState::new(db.clone(), settings.clone(), Arc::new(clock.clone()));
+        let keyring = domain::sealed::Keyring::new(domain::sealed::Key::generate(), Vec::new());
+        let state = AppState::new(
+            db.clone(),
+            settings.clone(),
+            Arc::new(clock.clone()),
+            keyring,
+        );
         let app_state = state.clone();
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
         let server = tokio::spawn(async move {

@@ -31,17 +31,25 @@ struct Inner {
     db: store::Db,
     settings: Settings,
     clock: Arc<dyn Clock>,
+    /// Seals and opens mediation records.
+    keyring: domain::sealed::Keyring,
     /// Caps concurrent password hashing: each Argon2 run takes 19 MiB and a core.
     hashing: tokio::sync::Semaphore,
 }
 
 impl AppState {
-    pub fn new(db: store::Db, settings: Settings, clock: Arc<dyn Clock>) -> Self {
+    pub fn new(
+        db: store::Db,
+        settings: Settings,
+        clock: Arc<dyn Clock>,
+        keyring: domain::sealed::Keyring,
+    ) -> Self {
         AppState {
             inner: Arc::new(Inner {
                 db,
                 settings,
                 clock,
+                keyring,
                 hashing: tokio::sync::Semaphore::new(2),
             }),
         }
@@ -53,6 +61,11 @@ impl AppState {
 
     pub fn settings(&self) -> &Settings {
         &self.inner.settings
+    }
+
+    /// The keys that seal mediation records.
+    pub fn keyring(&self) -> &domain::sealed::Keyring {
+        &self.inner.keyring
     }
 
     /// Now, as unix seconds.

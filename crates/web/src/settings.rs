@@ -28,6 +28,21 @@ pub struct Settings {
     pub youth: YouthSettings,
     /// Uploaded documents.
     pub files: FileSettings,
+    /// The key that seals mediation records.
+    pub mediation: MediationSettings,
+}
+
+/// Where the key that seals mediation records (names, contact details, notes) is kept —
+/// never in the database. The key file holds 32 random bytes as URL-safe base64; it is
+/// created (readable by the owner only) at the first start when missing, and must be backed
+/// up apart from the database: without it the sealed records cannot be read.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct MediationSettings {
+    /// The current key's file; empty: next to the database, `<database>.key`.
+    pub key_file: String,
+    /// Files of earlier keys, kept while a rotation re-seals what they sealed.
+    pub earlier_key_files: Vec<String>,
 }
 
 /// Where uploaded documents are kept (outside any web root) and how large they may be.
@@ -93,6 +108,7 @@ impl Default for Settings {
             smtp: crate::mail::SmtpSettings::default(),
             youth: YouthSettings::default(),
             files: FileSettings::default(),
+            mediation: MediationSettings::default(),
         }
     }
 }
@@ -193,6 +209,56 @@ impl Settings {
         } else {
             PathBuf::from(self.files.dir.trim())
         }
+    }
+
+    /// The file of the key that seals mediation records.
+    pub fn key_file(&self) -> PathBuf {
+        if self.mediation.key_file.trim().is_empty() {
+            let mut p = self.database.clone().into_os_string();
+            p.push(".key");
+            PathBuf::from(p)
+        } else {
+            PathBuf::from(self.mediation.key_file.trim())
+        }
+    }
+
+    /// The keyring for mediation records: the current key (its file created when missing)
+    /// and the earlier ones. `Err` says what is wrong, for the operator.
+    pub fn load_keyring(&self) -> Result<domain::sealed::Keyring, String> {
+        use domain::sealed::Key;
+        let read = |path: &Path| -> Result<Key, String> {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| format!("mediation key {}: {e}", path.display()))?;
+            Key::parse(&text).map_err(|e| format!("mediation key {}: {e}", path.display()))
+        };
+        let path = self.key_file();
+        if !path.exists() {
+            let key = Key::generate();
+            let mut opts = std::fs::OpenOptions::new();
+            opts.write(true).create_new(true);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::OpenOptionsExt;
+                opts.mode(0o600);
+            }
+            let mut f = opts
+                .open(&path)
+                .map_err(|e| format!("mediation key {}: {e}", path.display()))?;
+            std::io::Write::write_all(&mut f, format!("{}\n", key.encode()).as_bytes())
+                .and_then(|()| f.sync_all())
+                .map_err(|e| format!("mediation key {}: {e}", path.display()))?;
+            tracing::warn!(
+                path = %path.display(),
+                key = %key.id(),
+                "created a new key for mediation records; back it up apart from the database"
+            );
+        }
+        let current = read(&path)?;
+        let mut earlier = Vec::new();
+        for p in &self.mediation.earlier_key_files {
+            earlier.push(read(Path::new(p.trim()))?);
+        }
+        Ok(domain::sealed::Keyring::new(current, earlier))
     }
 
     /// The largest document accepted, in bytes.
