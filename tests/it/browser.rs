@@ -1028,3 +1028,81 @@ async fn reporting_round_pages_have_no_accessibility_violations() {
     found.extend(fits_phone(&b).await);
     assert_no_violations(&found);
 }
+
+#[tokio::test]
+async fn mediation_pages_have_no_accessibility_violations() {
+    let app = TestApp::spawn().await;
+    let cli = store::Actor::cli();
+    let jelgava = store::territories::by_code(&app.db, "jelgava")
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .id;
+    store::mediation::add_assignment(
+        &app.db,
+        app.clock_now(),
+        &cli,
+        &store::mediation::AssignmentInput {
+            mediator_user_id: app.user_id(Role::Mediator),
+            territory_id: jelgava,
+            from_date: jiff::civil::date(2026, 1, 1),
+            to_date: None,
+            hours_per_week: Some(20),
+            reception: Some("Otrdienās 10–14".to_owned()),
+            supervisor_user_id: Some(app.user_id(Role::Coordinator)),
+        },
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    let (family, code) = store::mediation::create_family(
+        &app.db,
+        app.clock_now(),
+        jiff::civil::date(2026, 11, 26),
+        &cli,
+        app.state.keyring(),
+        store::mediation::CaseScope::Mediator(app.user_id(Role::Mediator)),
+        &store::mediation::FamilyInput {
+            territory_id: jelgava,
+            household_size: Some(4),
+            name: Some("Testa ģimene".to_owned()),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    let b = Browser::start().await;
+    let mut found = Vec::new();
+    log_in(&b, &app, "lv", Role::Coordinator, PASSWORD).await;
+    b.goto(&url(&app, "/lv/mediation/assignments")).await;
+    found.extend(axe(&b, "lv", "Romu mediatori").await);
+    b.find("form[action$='/mediation/assignments'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for("#mediator[aria-invalid=true]").await;
+    found.extend(axe(&b, "lv", "Romu mediatori").await);
+    b.find("form[action$='/logout'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for_url("/lv/").await;
+    log_in(&b, &app, "lv", Role::Mediator, PASSWORD).await;
+    b.goto(&url(&app, "/lv/mediation")).await;
+    found.extend(axe(&b, "lv", "Ģimenes, ar kurām strādāju").await);
+    let h1 = format!("Ģimene {code}");
+    b.goto(&url(&app, &format!("/lv/mediation/families/{family}")))
+        .await;
+    found.extend(axe(&b, "lv", &h1).await);
+    b.find("#grade").await.send_keys("15").await;
+    b.find("form[action$='/members'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for("#grade[aria-invalid=true]").await;
+    found.extend(axe(&b, "lv", &h1).await);
+    b.set_window_size(360, 740).await;
+    b.goto(&url(&app, &format!("/en/mediation/families/{family}")))
+        .await;
+    found.extend(fits_phone(&b).await);
+    found.extend(axe(&b, "en", &format!("Family {code}")).await);
+    assert_no_violations(&found);
+}

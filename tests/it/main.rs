@@ -18,6 +18,7 @@ mod i18n;
 mod invitations;
 mod mail;
 mod matrix;
+mod mediation;
 mod minutes;
 mod plans;
 mod registrations;

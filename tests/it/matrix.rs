@@ -17,6 +17,7 @@ enum Allowed {
 }
 
 const COORD: &[Role] = &[Role::Coordinator];
+const MEDIATOR: &[Role] = &[Role::Mediator];
 /// Everyone whose organisation reports on the plan's measures (not mediators).
 const REPORTERS: &[Role] = &[
     Role::Coordinator,
@@ -125,6 +126,12 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("POST", "/{lang}/reports/{id}/files", Allowed::Only(REPORTERS)),
     ("GET", "/{lang}/reports/{id}/files/{item}", Allowed::Only(REPORTERS)),
     ("POST", "/{lang}/reports/{id}/files/{item}/remove", Allowed::Only(REPORTERS)),
+    ("GET", "/{lang}/mediation", Allowed::Only(MEDIATOR)),
+    ("POST", "/{lang}/mediation/families", Allowed::Only(MEDIATOR)),
+    ("GET", "/{lang}/mediation/families/{id}", Allowed::Only(MEDIATOR)),
+    ("POST", "/{lang}/mediation/families/{id}/members", Allowed::Only(MEDIATOR)),
+    ("GET", "/{lang}/mediation/assignments", Allowed::Only(COORD)),
+    ("POST", "/{lang}/mediation/assignments", Allowed::Only(COORD)),
     ("GET", "/{lang}/actions", Allowed::AnyRole),
     ("GET", "/{lang}/actions/{id}", Allowed::AnyRole),
     ("POST", "/{lang}/actions/{id}/progress", Allowed::AnyRole),

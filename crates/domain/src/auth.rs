@@ -72,6 +72,7 @@ impl Role {
                 ViewPlans,
                 ManagePlans,
                 ReportProgress,
+                ManageMediation,
             ],
             // Mediators' organisation (the municipality) reports; a mediator's own work is
             // confidential case work, not a plan report.
@@ -81,6 +82,7 @@ impl Role {
                 ViewDirectory,
                 ViewEvents,
                 ViewPlans,
+                WorkCases,
             ],
             Role::Ministry | Role::Municipality | Role::Ngo => &[
                 UseWorkspace,
@@ -137,10 +139,14 @@ pub enum Permission {
     ManagePlans,
     /// Fill in and submit one's own organisation's progress reports.
     ReportProgress,
+    /// A mediator's case work: the families they work with, and nobody else's.
+    WorkCases,
+    /// Assign mediators to municipalities, with their work plan and supervisor.
+    ManageMediation,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 14] = [
+    pub const ALL: [Permission; 16] = [
         Permission::UseWorkspace,
         Permission::ManageOwnAccount,
         Permission::ManageUsers,
@@ -155,6 +161,8 @@ impl Permission {
         Permission::ViewPlans,
         Permission::ManagePlans,
         Permission::ReportProgress,
+        Permission::WorkCases,
+        Permission::ManageMediation,
     ];
 }
 

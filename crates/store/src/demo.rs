@@ -1375,6 +1375,33 @@ pub async fn seed(db: &Db, now: i64) -> crate::Result<bool> {
     // The policy plans, once.
     crate::demo_plans::seed(db, now, &actor, &orgs).await?;
 
+    // The mediator demo user works in Balvi municipality (Viļaka), supervised by the
+    // coordinator demo user. (Demo families come with the case log.)
+    if crate::mediation::assignments(db).await?.is_empty()
+        && let (Some(mediator), Some(coordinator)) = (
+            crate::users::find_by_email(db, "mediators@demo.roma.invalid").await?,
+            crate::users::find_by_email(db, "koordinators@demo.roma.invalid").await?,
+        )
+    {
+        crate::mediation::add_assignment(
+            db,
+            now,
+            &actor,
+            &crate::mediation::AssignmentInput {
+                mediator_user_id: mediator.id,
+                territory_id: territories::by_code(db, "balvu-novads").await?.id,
+                from_date: jiff::civil::date(2025, 9, 1),
+                to_date: None,
+                hours_per_week: Some(20),
+                reception: Some(
+                    "Demo: otrdienās 10–14, Viļakas pilsētas pārvaldē (izdomāts)".to_owned(),
+                ),
+                supervisor_user_id: Some(coordinator.id),
+            },
+        )
+        .await?;
+    }
+
     crate::maintenance::set_meta(db, META_KEY, "1").await?;
     Ok(true)
 }

@@ -18,6 +18,7 @@ pub mod invitations;
 pub mod listings;
 pub mod maintenance;
 pub mod measures;
+pub mod mediation;
 pub mod merge;
 pub mod migrate;
 pub mod minutes;

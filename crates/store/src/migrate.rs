@@ -152,6 +152,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
         include_str!("../migrations/0023_report_files.sql"),
         Data::None,
     ),
+    (
+        24,
+        "mediation",
+        include_str!("../migrations/0024_mediation.sql"),
+        Data::None,
+    ),
 ];
 
 /// Applies every migration not yet applied, each in its own transaction. Returns the

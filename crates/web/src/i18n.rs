@@ -132,6 +132,11 @@ pub const SOURCES: &[(Lang, &str, &str)] = &[
         include_str!("../../../locales/lv/plans.ftl"),
     ),
     (
+        Lang::Lv,
+        "mediation.ftl",
+        include_str!("../../../locales/lv/mediation.ftl"),
+    ),
+    (
         Lang::En,
         "core.ftl",
         include_str!("../../../locales/en/core.ftl"),
@@ -170,6 +175,11 @@ pub const SOURCES: &[(Lang, &str, &str)] = &[
         Lang::En,
         "plans.ftl",
         include_str!("../../../locales/en/plans.ftl"),
+    ),
+    (
+        Lang::En,
+        "mediation.ftl",
+        include_str!("../../../locales/en/mediation.ftl"),
     ),
 ];
 

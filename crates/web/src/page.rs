@@ -40,6 +40,12 @@ const NAV: &[(&str, &str, Permission)] = &[
     ("/actions", "nav-actions", Permission::ViewEvents),
     ("/plans", "nav-plans", Permission::ViewPlans),
     ("/reports", "nav-reports", Permission::ReportProgress),
+    ("/mediation", "nav-mediation", Permission::WorkCases),
+    (
+        "/mediation/assignments",
+        "nav-mediation-assignments",
+        Permission::ManageMediation,
+    ),
     ("/statistics", "nav-statistics", Permission::ViewStatistics),
     (
         "/organisations",

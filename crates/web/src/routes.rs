@@ -17,8 +17,8 @@ use crate::error::{ErrorKind, error_response};
 use crate::features::{
     account, actions, admin, agenda, api, attendance, attendance_api, attendance_import,
     directory_api, event_documents, events, events_api, feedback, indicators, invitations, login,
-    measures, minutes, organisations, people, plan_import, plans, plans_api, policy, public,
-    public_directory, registration, rounds, statistics, territories, transfer,
+    measures, mediation, minutes, organisations, people, plan_import, plans, plans_api, policy,
+    public, public_directory, registration, rounds, statistics, territories, transfer,
 };
 use crate::i18n::Lang;
 use crate::principal::{self, CurrentUser, LOGIN_COOKIE, SESSION_COOKIE};
@@ -207,6 +207,12 @@ fn registry() -> Registry {
     r.post("/{lang}/reports/{id}/files", Page(ReportProgress), rounds::add_file);
     r.get("/{lang}/reports/{id}/files/{item}", Page(ReportProgress), rounds::file);
     r.post("/{lang}/reports/{id}/files/{item}/remove", Page(ReportProgress), rounds::remove_file);
+    r.get("/{lang}/mediation", Page(WorkCases), mediation::families);
+    r.post("/{lang}/mediation/families", Page(WorkCases), mediation::create_family);
+    r.get("/{lang}/mediation/families/{id}", Page(WorkCases), mediation::family);
+    r.post("/{lang}/mediation/families/{id}/members", Page(WorkCases), mediation::add_member);
+    r.get("/{lang}/mediation/assignments", Page(ManageMediation), mediation::assignments);
+    r.post("/{lang}/mediation/assignments", Page(ManageMediation), mediation::add_assignment);
     r.get("/{lang}/actions", Page(ViewEvents), actions::list);
     r.get("/{lang}/actions/{id}", Page(ViewEvents), actions::detail);
     r.post("/{lang}/actions/{id}/progress", Page(ViewEvents), actions::progress);

@@ -18,6 +18,7 @@ pub mod indicators;
 pub mod invitations;
 pub mod login;
 pub mod measures;
+pub mod mediation;
 pub mod minutes;
 pub mod organisations;
 pub mod people;

@@ -1,0 +1,584 @@
+//! Roma mediation, first part: mediators' assignments to municipalities (work plan,
+//! reception hours, supervisor), and the families a mediator works with, under generated
+//! pseudonymous codes. Names, contact details and schools are stored only sealed
+//! (`domain::sealed`, the keyring passed in); every view or change of a family's record
+//! writes an access-log row in the same transaction. A mediator reaches only the families
+//! they work with — decided in the queries ([`CaseScope`]); nobody else reaches a family.
+
+use domain::sealed::Keyring;
+use jiff::civil::Date;
+use sqlx::SqliteConnection;
+
+use crate::audit::{self, Event as AuditEvent};
+use crate::{Actor, Db, Error};
+
+/// Whose cases a caller reaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaseScope {
+    /// The mediator (a user id): the families they work with.
+    Mediator(i64),
+    Nothing,
+}
+
+impl CaseScope {
+    fn mediator(self) -> crate::Result<i64> {
+        match self {
+            CaseScope::Mediator(m) => Ok(m),
+            CaseScope::Nothing => Err(Error::NotFound),
+        }
+    }
+}
+
+/// A family member's place in the family.
+pub const RELATIONS: [&str; 6] = [
+    "head",
+    "partner",
+    "child",
+    "grandparent",
+    "other_relative",
+    "other",
+];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assignment {
+    pub id: i64,
+    pub mediator_user_id: i64,
+    pub mediator_name: String,
+    pub territory_id: i64,
+    pub territory_name: String,
+    pub from_date: Date,
+    pub to_date: Option<Date>,
+    pub hours_per_week: Option<i64>,
+    pub reception: Option<String>,
+    pub supervisor_user_id: Option<i64>,
+    pub supervisor_name: Option<String>,
+}
+
+impl Assignment {
+    pub fn is_current(&self, today: Date) -> bool {
+        self.from_date <= today && self.to_date.is_none_or(|t| t >= today)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AssignmentInput {
+    pub mediator_user_id: i64,
+    pub territory_id: i64,
+    pub from_date: Date,
+    pub to_date: Option<Date>,
+    pub hours_per_week: Option<i64>,
+    pub reception: Option<String>,
+    pub supervisor_user_id: Option<i64>,
+}
+
+type AssignmentRow = (
+    i64,
+    i64,
+    String,
+    i64,
+    String,
+    String,
+    Option<String>,
+    Option<i64>,
+    Option<String>,
+    Option<i64>,
+    Option<String>,
+);
+
+/// Every assignment, current ones first (by municipality), then ended ones.
+pub async fn assignments(db: &Db) -> crate::Result<Vec<Assignment>> {
+    let rows: Vec<AssignmentRow> = sqlx::query_as(
+        "SELECT a.id, a.mediator_user_id, u.name, a.territory_id, t.name_lv, a.from_date,
+                a.to_date, a.hours_per_week, a.reception, a.supervisor_user_id, s.name
+         FROM mediation_assignments a
+         JOIN users u ON u.id = a.mediator_user_id
+         JOIN territories t ON t.id = a.territory_id
+         LEFT JOIN users s ON s.id = a.supervisor_user_id
+         ORDER BY a.to_date IS NOT NULL, t.name_lv, a.from_date DESC",
+    )
+    .fetch_all(&db.reader)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| {
+            Some(Assignment {
+                id: r.0,
+                mediator_user_id: r.1,
+                mediator_name: r.2,
+                territory_id: r.3,
+                territory_name: r.4,
+                from_date: r.5.parse().ok()?,
+                to_date: r.6.and_then(|d| d.parse().ok()),
+                hours_per_week: r.7,
+                reception: r.8,
+                supervisor_user_id: r.9,
+                supervisor_name: r.10,
+            })
+        })
+        .collect())
+}
+
+/// Assigns a mediator (a user with the mediator role) to a Latvian municipality; the
+/// supervisor must be a coordinator. `Conflict("mediator")`, `Conflict("territory")`,
+/// `Conflict("supervisor")` name what is wrong.
+pub async fn add_assignment(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    i: &AssignmentInput,
+) -> crate::Result<i64> {
+    let mut tx = db.write().await?;
+    let mediator: Option<i64> = sqlx::query_scalar(
+        "SELECT id FROM users WHERE id = $1 AND role = 'mediator' AND disabled_at IS NULL",
+    )
+    .bind(i.mediator_user_id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    mediator.ok_or(Error::Conflict("mediator"))?;
+    let territory: Option<i64> = sqlx::query_scalar(
+        "SELECT id FROM territories WHERE id = $1 AND country = 'LV'
+           AND kind IN ('state_city', 'municipality')",
+    )
+    .bind(i.territory_id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    territory.ok_or(Error::Conflict("territory"))?;
+    if let Some(s) = i.supervisor_user_id {
+        let ok: Option<i64> = sqlx::query_scalar(
+            "SELECT id FROM users WHERE id = $1 AND role = 'coordinator' AND disabled_at IS NULL",
+        )
+        .bind(s)
+        .fetch_optional(&mut *tx)
+        .await?;
+        ok.ok_or(Error::Conflict("supervisor"))?;
+    }
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO mediation_assignments (mediator_user_id, territory_id, from_date, to_date,
+             hours_per_week, reception, supervisor_user_id, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+    )
+    .bind(i.mediator_user_id)
+    .bind(i.territory_id)
+    .bind(i.from_date.to_string())
+    .bind(i.to_date.map(|d| d.to_string()))
+    .bind(i.hours_per_week)
+    .bind(i.reception.as_deref())
+    .bind(i.supervisor_user_id)
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await?;
+    audit::record(
+        &mut tx,
+        now,
+        actor,
+        &AuditEvent::new("mediation_assigned")
+            .on("user", i.mediator_user_id)
+            .detail(format!("assignment={id} territory={}", i.territory_id)),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// The municipalities a mediator is assigned to on `day`: (id, name).
+pub async fn territories_of(
+    db: &Db,
+    mediator: i64,
+    day: Date,
+) -> crate::Result<Vec<(i64, String)>> {
+    Ok(sqlx::query_as(
+        "SELECT DISTINCT t.id, t.name_lv FROM mediation_assignments a
+         JOIN territories t ON t.id = a.territory_id
+         WHERE a.mediator_user_id = $1 AND a.from_date <= $2
+           AND (a.to_date IS NULL OR a.to_date >= $2)
+         ORDER BY t.name_lv",
+    )
+    .bind(mediator)
+    .bind(day.to_string())
+    .fetch_all(&db.reader)
+    .await?)
+}
+
+/// A family as listed: no names (opening them is a view of the record).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FamilySummary {
+    pub id: i64,
+    pub code: String,
+    pub territory_name: String,
+    pub household_size: Option<i64>,
+    pub status: String,
+    pub members: i64,
+}
+
+/// The families a scope reaches, active ones first.
+pub async fn families(db: &Db, scope: CaseScope) -> crate::Result<Vec<FamilySummary>> {
+    let Ok(mediator) = scope.mediator() else {
+        return Ok(Vec::new());
+    };
+    let rows: Vec<(i64, String, String, Option<i64>, String, i64)> = sqlx::query_as(
+        "SELECT f.id, f.code, t.name_lv, f.household_size, f.status,
+                (SELECT COUNT(*) FROM family_members m WHERE m.family_id = f.id)
+         FROM families f JOIN territories t ON t.id = f.territory_id
+         WHERE f.mediator_user_id = $1
+         ORDER BY CASE f.status WHEN 'active' THEN 0 WHEN 'dormant' THEN 1 ELSE 2 END, f.code",
+    )
+    .bind(mediator)
+    .fetch_all(&db.reader)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| FamilySummary {
+            id: r.0,
+            code: r.1,
+            territory_name: r.2,
+            household_size: r.3,
+            status: r.4,
+            members: r.5,
+        })
+        .collect())
+}
+
+/// What the family form gives (name and contact only when the mediator needs them).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FamilyInput {
+    pub territory_id: i64,
+    pub household_size: Option<i64>,
+    pub name: Option<String>,
+    pub contact: Option<String>,
+}
+
+/// A new pseudonymous code: a letter and six characters, random, never from a name.
+fn new_code(prefix: char) -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    let tail: String = (0..6)
+        .map(|_| char::from(ALPHABET[domain::token::random_below(ALPHABET.len())]))
+        .collect();
+    format!("{prefix}-{tail}")
+}
+
+/// A code not yet used in `table` ("families" or "family_members").
+async fn free_code(
+    conn: &mut SqliteConnection,
+    table: &str,
+    prefix: char,
+) -> crate::Result<String> {
+    let sql = if table == "families" {
+        "SELECT id FROM families WHERE code = $1"
+    } else {
+        "SELECT id FROM family_members WHERE code = $1"
+    };
+    loop {
+        let code = new_code(prefix);
+        let taken: Option<i64> = sqlx::query_scalar(sql)
+            .bind(&code)
+            .fetch_optional(&mut *conn)
+            .await?;
+        if taken.is_none() {
+            return Ok(code);
+        }
+    }
+}
+
+async fn log_access(
+    conn: &mut SqliteConnection,
+    now: i64,
+    user: i64,
+    family: i64,
+    member: Option<i64>,
+    action: &str,
+    purpose: &str,
+) -> crate::Result<()> {
+    sqlx::query(
+        "INSERT INTO mediation_access_log (at, user_id, family_id, member_id, action, purpose)
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(now)
+    .bind(user)
+    .bind(family)
+    .bind(member)
+    .bind(action)
+    .bind(purpose)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// A mediator opens a family in one of the municipalities they are assigned to today
+/// (`Conflict("territory")` otherwise). Returns the id and the generated code.
+pub async fn create_family(
+    db: &Db,
+    now: i64,
+    today: Date,
+    actor: &Actor,
+    keys: &Keyring,
+    scope: CaseScope,
+    i: &FamilyInput,
+) -> crate::Result<(i64, String)> {
+    let mediator = scope.mediator()?;
+    if !territories_of(db, mediator, today)
+        .await?
+        .iter()
+        .any(|t| t.0 == i.territory_id)
+    {
+        return Err(Error::Conflict("territory"));
+    }
+    let mut tx = db.write().await?;
+    let code = free_code(&mut tx, "families", 'F').await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO families (code, territory_id, mediator_user_id, household_size, status,
+             name_sealed, contact_sealed, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, 'active', $5, $6, $7, $7) RETURNING id",
+    )
+    .bind(&code)
+    .bind(i.territory_id)
+    .bind(mediator)
+    .bind(i.household_size)
+    .bind(i.name.as_deref().map(|n| keys.seal("families.name", n)))
+    .bind(
+        i.contact
+            .as_deref()
+            .map(|c| keys.seal("families.contact", c)),
+    )
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await?;
+    log_access(&mut tx, now, mediator, id, None, "change", "case_work").await?;
+    audit::record(
+        &mut tx,
+        now,
+        actor,
+        &AuditEvent::new("family_opened").on("family", id),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok((id, code))
+}
+
+/// A member as the mediator sees them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Member {
+    pub id: i64,
+    pub code: String,
+    pub birth_year: Option<i64>,
+    pub gender: Option<String>,
+    pub relation: String,
+    pub school: Option<String>,
+    pub grade: Option<i64>,
+    pub name: Option<String>,
+}
+
+/// A family's record, opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Family {
+    pub id: i64,
+    pub code: String,
+    pub territory_id: i64,
+    pub territory_name: String,
+    pub household_size: Option<i64>,
+    pub status: String,
+    pub name: Option<String>,
+    pub contact: Option<String>,
+    pub members: Vec<Member>,
+}
+
+fn open(keys: &Keyring, place: &str, v: Option<Vec<u8>>) -> crate::Result<Option<String>> {
+    v.map(|b| keys.open(place, &b))
+        .transpose()
+        .map_err(|e| Error::Other(sqlx::Error::Decode(format!("{place}: {e}").into())))
+}
+
+type FamilyRow = (
+    i64,
+    String,
+    i64,
+    String,
+    Option<i64>,
+    String,
+    Option<Vec<u8>>,
+    Option<Vec<u8>>,
+);
+
+type MemberRow = (
+    i64,
+    String,
+    Option<i64>,
+    Option<String>,
+    String,
+    Option<Vec<u8>>,
+    Option<i64>,
+    Option<Vec<u8>>,
+);
+
+/// Opens a family's record for its mediator (`NotFound` for anyone else, also for a
+/// guessed id) and logs the view with its purpose, in one transaction.
+pub async fn family(
+    db: &Db,
+    now: i64,
+    keys: &Keyring,
+    scope: CaseScope,
+    id: i64,
+    purpose: &str,
+) -> crate::Result<Family> {
+    let mediator = scope.mediator()?;
+    let mut tx = db.write().await?;
+    let row: FamilyRow = sqlx::query_as(
+        "SELECT f.id, f.code, f.territory_id, t.name_lv, f.household_size, f.status,
+                f.name_sealed, f.contact_sealed
+         FROM families f JOIN territories t ON t.id = f.territory_id
+         WHERE f.id = $1 AND f.mediator_user_id = $2",
+    )
+    .bind(id)
+    .bind(mediator)
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or(Error::NotFound)?;
+    let members: Vec<MemberRow> = sqlx::query_as(
+        "SELECT id, code, birth_year, gender, relation, school_sealed, grade, name_sealed
+         FROM family_members WHERE family_id = $1 ORDER BY id",
+    )
+    .bind(id)
+    .fetch_all(&mut *tx)
+    .await?;
+    log_access(&mut tx, now, mediator, id, None, "view", purpose).await?;
+    tx.commit().await?;
+    let mut list = Vec::new();
+    for m in members {
+        list.push(Member {
+            id: m.0,
+            code: m.1,
+            birth_year: m.2,
+            gender: m.3,
+            relation: m.4,
+            school: open(keys, "family_members.school", m.5)?,
+            grade: m.6,
+            name: open(keys, "family_members.name", m.7)?,
+        });
+    }
+    Ok(Family {
+        id: row.0,
+        code: row.1,
+        territory_id: row.2,
+        territory_name: row.3,
+        household_size: row.4,
+        status: row.5,
+        name: open(keys, "families.name", row.6)?,
+        contact: open(keys, "families.contact", row.7)?,
+        members: list,
+    })
+}
+
+/// What the member form gives.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MemberInput {
+    pub birth_year: Option<i64>,
+    pub gender: Option<String>,
+    pub relation: String,
+    pub school: Option<String>,
+    pub grade: Option<i64>,
+    pub name: Option<String>,
+}
+
+/// Adds a member to one of the mediator's families (`NotFound` otherwise); logged as a
+/// change of the record.
+pub async fn add_member(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    keys: &Keyring,
+    scope: CaseScope,
+    family_id: i64,
+    i: &MemberInput,
+) -> crate::Result<i64> {
+    let mediator = scope.mediator()?;
+    let mut tx = db.write().await?;
+    let found: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM families WHERE id = $1 AND mediator_user_id = $2")
+            .bind(family_id)
+            .bind(mediator)
+            .fetch_optional(&mut *tx)
+            .await?;
+    found.ok_or(Error::NotFound)?;
+    let code = free_code(&mut tx, "family_members", 'P').await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO family_members (family_id, code, birth_year, gender, relation, school_sealed,
+             grade, name_sealed, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+    )
+    .bind(family_id)
+    .bind(&code)
+    .bind(i.birth_year)
+    .bind(i.gender.as_deref())
+    .bind(&i.relation)
+    .bind(
+        i.school
+            .as_deref()
+            .map(|s| keys.seal("family_members.school", s)),
+    )
+    .bind(i.grade)
+    .bind(
+        i.name
+            .as_deref()
+            .map(|n| keys.seal("family_members.name", n)),
+    )
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await?;
+    sqlx::query("UPDATE families SET updated_at = $1 WHERE id = $2")
+        .bind(now)
+        .bind(family_id)
+        .execute(&mut *tx)
+        .await?;
+    log_access(
+        &mut tx,
+        now,
+        mediator,
+        family_id,
+        Some(id),
+        "change",
+        "case_work",
+    )
+    .await?;
+    audit::record(
+        &mut tx,
+        now,
+        actor,
+        &AuditEvent::new("family_member_added").on("family", family_id),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// One access-log row as the mediator sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Access {
+    pub at: i64,
+    pub who: String,
+    pub action: String,
+    pub purpose: String,
+}
+
+/// Who viewed or changed one of the mediator's families, the latest first.
+pub async fn access_log(db: &Db, scope: CaseScope, family_id: i64) -> crate::Result<Vec<Access>> {
+    let mediator = scope.mediator()?;
+    let rows: Vec<(i64, String, String, String)> = sqlx::query_as(
+        "SELECT l.at, u.name, l.action, l.purpose FROM mediation_access_log l
+         JOIN users u ON u.id = l.user_id
+         JOIN families f ON f.id = l.family_id
+         WHERE l.family_id = $1 AND f.mediator_user_id = $2
+         ORDER BY l.id DESC LIMIT 200",
+    )
+    .bind(family_id)
+    .bind(mediator)
+    .fetch_all(&db.reader)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Access {
+            at: r.0,
+            who: r.1,
+            action: r.2,
+            purpose: r.3,
+        })
+        .collect())
+}

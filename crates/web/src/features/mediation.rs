@@ -1,0 +1,482 @@
+//! Roma mediation in the workspace, first part. Mediators: their families (by code), a new
+//! family in a municipality they are assigned to, a family's record (opening it is logged
+//! with its purpose) and its members. Coordinators: the mediators' assignments. Nobody but
+//! the family's mediator reaches a family — the store decides, a foreign id is 404.
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use domain::auth::Permission;
+use jiff::civil::Date;
+use serde::Deserialize;
+
+use crate::AppState;
+use crate::error::AppResult;
+use crate::features::directory::{optional_id, optional_text};
+use crate::features::plans::{Notice, text_field};
+use crate::forms::{AppForm, FormErrors, parse_id};
+use crate::page::PageCtx;
+use crate::principal::{ClientIp, CurrentUser};
+
+fn scope(user: &CurrentUser) -> store::mediation::CaseScope {
+    if user.can(Permission::WorkCases) {
+        store::mediation::CaseScope::Mediator(user.id)
+    } else {
+        store::mediation::CaseScope::Nothing
+    }
+}
+
+pub fn relation_key(r: &str) -> &'static str {
+    match r {
+        "head" => "relation-head",
+        "partner" => "relation-partner",
+        "child" => "relation-child",
+        "grandparent" => "relation-grandparent",
+        "other_relative" => "relation-other-relative",
+        _ => "relation-other",
+    }
+}
+
+pub fn case_status_key(s: &str) -> &'static str {
+    match s {
+        "active" => "case-status-active",
+        "dormant" => "case-status-dormant",
+        _ => "case-status-closed",
+    }
+}
+
+fn number(
+    raw: &str,
+    range: std::ops::RangeInclusive<i64>,
+    field: &'static str,
+    errors: &mut FormErrors,
+) -> Option<i64> {
+    match raw.trim() {
+        "" => None,
+        s => match s.parse::<i64>() {
+            Ok(n) if range.contains(&n) => Some(n),
+            _ => {
+                errors.add(field, "mediation-number-invalid");
+                None
+            }
+        },
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct FamilyFields {
+    #[serde(default)]
+    territory_id: String,
+    #[serde(default)]
+    household_size: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    contact: String,
+}
+
+#[derive(Template)]
+#[template(path = "mediation/families.html")]
+struct FamiliesPage {
+    ctx: PageCtx,
+    families: Vec<store::mediation::FamilySummary>,
+    territories: Vec<(i64, String)>,
+    f: FamilyFields,
+    errors: FormErrors,
+}
+
+impl FamiliesPage {
+    fn status_key(&self, s: &str) -> &'static str {
+        case_status_key(s)
+    }
+}
+
+async fn families_page(
+    state: &AppState,
+    ctx: PageCtx,
+    user: &CurrentUser,
+    f: FamilyFields,
+    errors: FormErrors,
+) -> AppResult<FamiliesPage> {
+    Ok(FamiliesPage {
+        families: store::mediation::families(state.db(), scope(user)).await?,
+        territories: store::mediation::territories_of(state.db(), user.id, state.today()).await?,
+        ctx,
+        f,
+        errors,
+    })
+}
+
+/// "Ģimenes": the mediator's families and the form for a new one.
+pub async fn families(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+) -> AppResult<Html<String>> {
+    user.require(Permission::WorkCases)?;
+    let p = families_page(
+        &state,
+        ctx,
+        &user,
+        FamilyFields::default(),
+        FormErrors::default(),
+    )
+    .await?;
+    Ok(Html(p.render()?))
+}
+
+pub async fn create_family(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    AppForm(f): AppForm<FamilyFields>,
+) -> AppResult<Response> {
+    user.require(Permission::WorkCases)?;
+    let mut errors = FormErrors::default();
+    let territory = optional_id(&f.territory_id).ok().flatten();
+    if territory.is_none() {
+        errors.add("territory_id", "mediation-territory-missing");
+    }
+    let household_size = number(&f.household_size, 1..=30, "household_size", &mut errors);
+    let name = text_field(&f.name, 300, "name", &mut errors);
+    let contact = text_field(&f.contact, 1000, "contact", &mut errors);
+    if let (Some(territory_id), true) = (territory, errors.is_empty()) {
+        let input = store::mediation::FamilyInput {
+            territory_id,
+            household_size,
+            name,
+            contact,
+        };
+        match store::mediation::create_family(
+            state.db(),
+            state.now(),
+            state.today(),
+            &user.actor(ip),
+            state.keyring(),
+            scope(&user),
+            &input,
+        )
+        .await
+        {
+            Ok((id, _)) => {
+                return Ok(
+                    Redirect::to(&ctx.href(&format!("/mediation/families/{id}"))).into_response(),
+                );
+            }
+            Err(store::Error::Conflict(_)) => {
+                errors.add("territory_id", "mediation-territory-missing")
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let p = families_page(&state, ctx, &user, f, errors).await?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(p.render()?)).into_response())
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct MemberFields {
+    #[serde(default)]
+    relation: String,
+    #[serde(default)]
+    birth_year: String,
+    #[serde(default)]
+    gender: String,
+    #[serde(default)]
+    school: String,
+    #[serde(default)]
+    grade: String,
+    #[serde(default)]
+    name: String,
+}
+
+#[derive(Template)]
+#[template(path = "mediation/family.html")]
+struct FamilyPage {
+    ctx: PageCtx,
+    fam: store::mediation::Family,
+    access: Vec<store::mediation::Access>,
+    relations: &'static [&'static str],
+    m: MemberFields,
+    errors: FormErrors,
+    notice: Option<&'static str>,
+}
+
+impl FamilyPage {
+    fn status_key(&self, s: &str) -> &'static str {
+        case_status_key(s)
+    }
+
+    fn relation_key(&self, r: &str) -> &'static str {
+        relation_key(r)
+    }
+
+    fn gender_key(&self, g: &str) -> &'static str {
+        match g {
+            "female" => "gender-female",
+            "male" => "gender-male",
+            _ => "gender-other",
+        }
+    }
+
+    fn action_key(&self, a: &str) -> &'static str {
+        if a == "view" {
+            "access-view"
+        } else {
+            "access-change"
+        }
+    }
+}
+
+async fn family_page(
+    state: &AppState,
+    ctx: PageCtx,
+    user: &CurrentUser,
+    id: i64,
+) -> AppResult<FamilyPage> {
+    let fam = store::mediation::family(
+        state.db(),
+        state.now(),
+        state.keyring(),
+        scope(user),
+        id,
+        "case_work",
+    )
+    .await?;
+    Ok(FamilyPage {
+        access: store::mediation::access_log(state.db(), scope(user), id).await?,
+        fam,
+        relations: &store::mediation::RELATIONS,
+        m: MemberFields::default(),
+        errors: FormErrors::default(),
+        notice: None,
+        ctx,
+    })
+}
+
+/// A family's record (its mediator only; the view is logged).
+pub async fn family(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    Path((_lang, id)): Path<(String, String)>,
+    Query(n): Query<Notice>,
+) -> AppResult<Html<String>> {
+    user.require(Permission::WorkCases)?;
+    let mut p = family_page(&state, ctx, &user, parse_id(&id)?).await?;
+    p.notice = n.notice_key();
+    Ok(Html(p.render()?))
+}
+
+pub async fn add_member(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path((_lang, id)): Path<(String, String)>,
+    AppForm(f): AppForm<MemberFields>,
+) -> AppResult<Response> {
+    user.require(Permission::WorkCases)?;
+    let id = parse_id(&id)?;
+    let mut errors = FormErrors::default();
+    if !store::mediation::RELATIONS.contains(&f.relation.as_str()) {
+        errors.add("relation", "reg-choice-invalid");
+    }
+    let this_year = i64::from(state.today().year());
+    let birth_year = number(&f.birth_year, 1900..=this_year, "birth_year", &mut errors);
+    let gender = match f.gender.trim() {
+        "" => None,
+        g @ ("female" | "male" | "other") => Some(g.to_owned()),
+        _ => {
+            errors.add("gender", "reg-choice-invalid");
+            None
+        }
+    };
+    let school = text_field(&f.school, 300, "school", &mut errors);
+    let grade = number(&f.grade, 0..=12, "grade", &mut errors);
+    let name = optional_text(&f.name, 300).unwrap_or_else(|_| {
+        errors.add("name", "text-too-long");
+        None
+    });
+    if errors.is_empty() {
+        let input = store::mediation::MemberInput {
+            birth_year,
+            gender,
+            relation: f.relation.clone(),
+            school,
+            grade,
+            name,
+        };
+        store::mediation::add_member(
+            state.db(),
+            state.now(),
+            &user.actor(ip),
+            state.keyring(),
+            scope(&user),
+            id,
+            &input,
+        )
+        .await?;
+        return Ok(Redirect::to(
+            &ctx.href(&format!("/mediation/families/{id}?notice=saved#members")),
+        )
+        .into_response());
+    }
+    let mut p = family_page(&state, ctx, &user, id).await?;
+    p.errors = errors;
+    p.m = f;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(p.render()?)).into_response())
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct AssignmentFields {
+    #[serde(default)]
+    mediator: String,
+    #[serde(default)]
+    territory_id: String,
+    #[serde(default)]
+    from_date: String,
+    #[serde(default)]
+    to_date: String,
+    #[serde(default)]
+    hours_per_week: String,
+    #[serde(default)]
+    reception: String,
+    #[serde(default)]
+    supervisor: String,
+}
+
+#[derive(Template)]
+#[template(path = "mediation/assignments.html")]
+struct AssignmentsPage {
+    ctx: PageCtx,
+    assignments: Vec<store::mediation::Assignment>,
+    mediators: Vec<(i64, String)>,
+    coordinators: Vec<(i64, String)>,
+    territories: Vec<(i64, String)>,
+    today: Date,
+    f: AssignmentFields,
+    errors: FormErrors,
+}
+
+async fn assignments_page(
+    state: &AppState,
+    ctx: PageCtx,
+    f: AssignmentFields,
+    errors: FormErrors,
+) -> AppResult<AssignmentsPage> {
+    let users = store::users::list(state.db()).await?;
+    let of_role = |r: domain::auth::Role| -> Vec<(i64, String)> {
+        users
+            .iter()
+            .filter(|u| u.role == r && !u.disabled)
+            .map(|u| (u.id, u.name.clone()))
+            .collect()
+    };
+    Ok(AssignmentsPage {
+        assignments: store::mediation::assignments(state.db()).await?,
+        mediators: of_role(domain::auth::Role::Mediator),
+        coordinators: of_role(domain::auth::Role::Coordinator),
+        territories: store::territories::units_on(state.db(), state.today())
+            .await?
+            .into_iter()
+            .filter(|t| t.country == "LV")
+            .map(|t| (t.id, t.name_lv))
+            .collect(),
+        today: state.today(),
+        ctx,
+        f,
+        errors,
+    })
+}
+
+/// The coordinators' list of mediators' assignments and the form for a new one.
+pub async fn assignments(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+) -> AppResult<Html<String>> {
+    user.require(Permission::ManageMediation)?;
+    let f = AssignmentFields {
+        from_date: state.today().to_string(),
+        ..AssignmentFields::default()
+    };
+    let p = assignments_page(&state, ctx, f, FormErrors::default()).await?;
+    Ok(Html(p.render()?))
+}
+
+pub async fn add_assignment(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    AppForm(f): AppForm<AssignmentFields>,
+) -> AppResult<Response> {
+    user.require(Permission::ManageMediation)?;
+    let mut errors = FormErrors::default();
+    let mediator = optional_id(&f.mediator).ok().flatten();
+    if mediator.is_none() {
+        errors.add("mediator", "mediation-mediator-missing");
+    }
+    let territory = optional_id(&f.territory_id).ok().flatten();
+    if territory.is_none() {
+        errors.add("territory_id", "mediation-territory-missing");
+    }
+    let from: Option<Date> = f.from_date.trim().parse().ok();
+    if from.is_none() {
+        errors.add("from_date", "date-invalid");
+    }
+    let to: Option<Date> = match f.to_date.trim() {
+        "" => None,
+        d => d.parse().ok().or_else(|| {
+            errors.add("to_date", "date-invalid");
+            None
+        }),
+    };
+    if let (Some(a), Some(b)) = (from, to)
+        && b < a
+    {
+        errors.add("to_date", "plan-period-order");
+    }
+    let hours = number(&f.hours_per_week, 1..=60, "hours_per_week", &mut errors);
+    let reception = text_field(&f.reception, 500, "reception", &mut errors);
+    let supervisor = optional_id(&f.supervisor).unwrap_or_else(|_| {
+        errors.add("supervisor", "reg-choice-invalid");
+        None
+    });
+    if let (Some(mediator_user_id), Some(territory_id), Some(from_date), true) =
+        (mediator, territory, from, errors.is_empty())
+    {
+        let input = store::mediation::AssignmentInput {
+            mediator_user_id,
+            territory_id,
+            from_date,
+            to_date: to,
+            hours_per_week: hours,
+            reception,
+            supervisor_user_id: supervisor,
+        };
+        match store::mediation::add_assignment(state.db(), state.now(), &user.actor(ip), &input)
+            .await
+        {
+            Ok(_) => {
+                return Ok(
+                    Redirect::to(&ctx.href("/mediation/assignments?notice=saved")).into_response(),
+                );
+            }
+            Err(store::Error::Conflict("mediator")) => {
+                errors.add("mediator", "mediation-mediator-missing")
+            }
+            Err(store::Error::Conflict("supervisor")) => {
+                errors.add("supervisor", "reg-choice-invalid")
+            }
+            Err(store::Error::Conflict(_)) => {
+                errors.add("territory_id", "mediation-territory-missing")
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let p = assignments_page(&state, ctx, f, errors).await?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(p.render()?)).into_response())
+}
