@@ -1099,10 +1099,24 @@ async fn mediation_pages_have_no_accessibility_violations() {
         .await;
     b.wait_for("#grade[aria-invalid=true]").await;
     found.extend(axe(&b, "lv", &h1).await);
+    // On a phone: a contact recorded with the defaults, one area and a line of text.
     b.set_window_size(360, 740).await;
     b.goto(&url(&app, &format!("/en/mediation/families/{family}")))
         .await;
     found.extend(fits_phone(&b).await);
+    found.extend(axe(&b, "en", &format!("Family {code}")).await);
+    b.find("#area-education").await.click().await;
+    b.find("#done")
+        .await
+        .send_keys("Talked about school meals")
+        .await;
+    b.find("form[action$='/contacts'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for(".notice").await;
+    let text = b.find("#contacts + ol").await.text().await;
+    assert!(text.contains("Talked about school meals"), "{text}");
     found.extend(axe(&b, "en", &format!("Family {code}")).await);
     assert_no_violations(&found);
 }

@@ -130,6 +130,7 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("POST", "/{lang}/mediation/families", Allowed::Only(MEDIATOR)),
     ("GET", "/{lang}/mediation/families/{id}", Allowed::Only(MEDIATOR)),
     ("POST", "/{lang}/mediation/families/{id}/members", Allowed::Only(MEDIATOR)),
+    ("POST", "/{lang}/mediation/families/{id}/contacts", Allowed::Only(MEDIATOR)),
     ("GET", "/{lang}/mediation/assignments", Allowed::Only(COORD)),
     ("POST", "/{lang}/mediation/assignments", Allowed::Only(COORD)),
     ("GET", "/{lang}/actions", Allowed::AnyRole),

@@ -218,3 +218,96 @@ async fn nobody_but_the_familys_mediator_reaches_the_family() {
     .await);
     assert!(log.iter().all(|a| a.who == "Tests mediator"), "{log:?}");
 }
+
+#[tokio::test]
+async fn a_contact_is_recorded_with_few_fields_and_its_notes_are_sealed() {
+    let app = TestApp::spawn().await;
+    let jelgava = assign(&app).await;
+    let (family, _) = ok(store::mediation::create_family(
+        &app.db,
+        app.clock_now(),
+        jiff::civil::date(2026, 11, 26),
+        &store::Actor::cli(),
+        app.state.keyring(),
+        store::mediation::CaseScope::Mediator(app.user_id(Role::Mediator)),
+        &store::mediation::FamilyInput {
+            territory_id: jelgava,
+            ..Default::default()
+        },
+    )
+    .await);
+    let m = app.login(Role::Mediator).await;
+    let page = m.get(&format!("/lv/mediation/families/{family}")).await;
+    // The form comes filled in: today, 30 minutes, at the office.
+    assert!(page.text.contains("value=\"2026-11-26\""), "{}", page.text);
+    assert!(
+        page.text
+            .contains("id=\"place-office\" name=\"place\" value=\"office\" checked")
+    );
+    let path = format!("/lv/mediation/families/{family}/contacts");
+    // No area: refused, what was typed kept; a future date too.
+    let res = m
+        .post_form(
+            &path,
+            &[
+                ("date", "2026-11-26"),
+                ("place", "office"),
+                ("done", "Runājām par skolu"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 422);
+    assert!(res.text.contains("id=\"areas-error\""), "{}", res.text);
+    assert!(res.text.contains("Runājām par skolu"));
+    let res = m
+        .post_form(
+            &path,
+            &[
+                ("date", "2026-12-30"),
+                ("place", "office"),
+                ("areas", "education"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 422);
+    assert!(res.text.contains("nevar būt nākotnē"));
+    let res = m
+        .post_form(
+            &path,
+            &[
+                ("date", "2026-11-25"),
+                ("place", "home_visit"),
+                ("areas", "education"),
+                ("areas", "documents"),
+                (
+                    "done",
+                    "Palīdzēju aizpildīt pieteikumu skolas pusdienām (tests)",
+                ),
+                ("next_step", "Aiziet uz sociālo dienestu"),
+                ("next_date", "2026-12-02"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    let page = m.get(&format!("/lv/mediation/families/{family}")).await;
+    for expected in [
+        "Mājas vizīte",
+        "Izglītība, Dokumenti",
+        "skolas pusdienām (tests)",
+        "(2026-12-02)",
+    ] {
+        assert!(page.text.contains(expected), "{expected}: {}", page.text);
+    }
+    let mut raw = Vec::new();
+    for suffix in ["", "-wal"] {
+        let mut p = app.settings.database.clone().into_os_string();
+        p.push(suffix);
+        raw.extend(std::fs::read(&p).unwrap_or_default());
+    }
+    for secret in ["skolas pusdienām", "sociālo dienestu"] {
+        assert!(
+            !raw.windows(secret.len()).any(|w| w == secret.as_bytes()),
+            "{secret}"
+        );
+    }
+}

@@ -582,3 +582,190 @@ pub async fn access_log(db: &Db, scope: CaseScope, family_id: i64) -> crate::Res
         })
         .collect())
 }
+
+/// Where a contact took place.
+pub const PLACES: [&str; 4] = ["office", "home_visit", "institution", "phone"];
+
+/// The areas a contact can be about.
+pub const AREAS: [&str; 8] = [
+    "education",
+    "social_services",
+    "employment",
+    "health",
+    "housing",
+    "documents",
+    "childrens_rights",
+    "other",
+];
+
+/// A contact with a family, opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contact {
+    pub id: i64,
+    pub member_code: Option<String>,
+    pub date: Date,
+    pub duration_minutes: Option<i64>,
+    pub place: String,
+    pub areas: Vec<String>,
+    pub institution: Option<String>,
+    pub done: Option<String>,
+    pub outcome: Option<String>,
+    pub next_step: Option<String>,
+    pub next_date: Option<Date>,
+}
+
+/// What the contact form gives.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ContactInput {
+    pub member_id: Option<i64>,
+    pub date: Date,
+    pub duration_minutes: Option<i64>,
+    pub place: String,
+    pub areas: Vec<String>,
+    pub institution: Option<String>,
+    pub done: Option<String>,
+    pub outcome: Option<String>,
+    pub next_step: Option<String>,
+    pub next_date: Option<Date>,
+}
+
+/// Records a contact with one of the mediator's families (`NotFound` otherwise; a member
+/// of another family is `Conflict("member")`), logged as a change of the record.
+pub async fn add_contact(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    keys: &Keyring,
+    scope: CaseScope,
+    family_id: i64,
+    i: &ContactInput,
+) -> crate::Result<i64> {
+    let mediator = scope.mediator()?;
+    let mut tx = db.write().await?;
+    let found: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM families WHERE id = $1 AND mediator_user_id = $2")
+            .bind(family_id)
+            .bind(mediator)
+            .fetch_optional(&mut *tx)
+            .await?;
+    found.ok_or(Error::NotFound)?;
+    if let Some(m) = i.member_id {
+        let ok: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM family_members WHERE id = $1 AND family_id = $2")
+                .bind(m)
+                .bind(family_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        ok.ok_or(Error::Conflict("member"))?;
+    }
+    let seal = |place: &str, v: &Option<String>| v.as_deref().map(|t| keys.seal(place, t));
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO mediation_contacts (family_id, member_id, contact_date, duration_minutes,
+             place, areas, institution_sealed, done_sealed, outcome_sealed, next_step_sealed,
+             next_date, recorded_by, recorded_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
+    )
+    .bind(family_id)
+    .bind(i.member_id)
+    .bind(i.date.to_string())
+    .bind(i.duration_minutes)
+    .bind(&i.place)
+    .bind(i.areas.join(","))
+    .bind(seal("mediation_contacts.institution", &i.institution))
+    .bind(seal("mediation_contacts.done", &i.done))
+    .bind(seal("mediation_contacts.outcome", &i.outcome))
+    .bind(seal("mediation_contacts.next_step", &i.next_step))
+    .bind(i.next_date.map(|d| d.to_string()))
+    .bind(mediator)
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await?;
+    sqlx::query("UPDATE families SET updated_at = $1 WHERE id = $2")
+        .bind(now)
+        .bind(family_id)
+        .execute(&mut *tx)
+        .await?;
+    log_access(
+        &mut tx,
+        now,
+        mediator,
+        family_id,
+        i.member_id,
+        "change",
+        "case_work",
+    )
+    .await?;
+    audit::record(
+        &mut tx,
+        now,
+        actor,
+        &AuditEvent::new("contact_recorded").on("family", family_id),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+type ContactRow = (
+    i64,
+    Option<String>,
+    String,
+    Option<i64>,
+    String,
+    String,
+    Option<Vec<u8>>,
+    Option<Vec<u8>>,
+    Option<Vec<u8>>,
+    Option<Vec<u8>>,
+    Option<String>,
+);
+
+/// A family's contacts, the latest first, opened — for its mediator only. Called with the
+/// family's record (whose opening is the logged view).
+pub async fn contacts(
+    db: &Db,
+    keys: &Keyring,
+    scope: CaseScope,
+    family_id: i64,
+) -> crate::Result<Vec<Contact>> {
+    let mediator = scope.mediator()?;
+    let rows: Vec<ContactRow> = sqlx::query_as(
+        "SELECT c.id, m.code, c.contact_date, c.duration_minutes, c.place, c.areas,
+                c.institution_sealed, c.done_sealed, c.outcome_sealed, c.next_step_sealed,
+                c.next_date
+         FROM mediation_contacts c
+         JOIN families f ON f.id = c.family_id
+         LEFT JOIN family_members m ON m.id = c.member_id
+         WHERE c.family_id = $1 AND f.mediator_user_id = $2
+         ORDER BY c.contact_date DESC, c.id DESC",
+    )
+    .bind(family_id)
+    .bind(mediator)
+    .fetch_all(&db.reader)
+    .await?;
+    let mut out = Vec::new();
+    for r in rows {
+        out.push(Contact {
+            id: r.0,
+            member_code: r.1,
+            date: r
+                .2
+                .parse()
+                .map_err(|e| Error::Other(sqlx::Error::Decode(Box::new(e))))?,
+            duration_minutes: r.3,
+            place: r.4,
+            areas: r
+                .5
+                .split(',')
+                .filter(|a| !a.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            institution: open(keys, "mediation_contacts.institution", r.6)?,
+            done: open(keys, "mediation_contacts.done", r.7)?,
+            outcome: open(keys, "mediation_contacts.outcome", r.8)?,
+            next_step: open(keys, "mediation_contacts.next_step", r.9)?,
+            next_date: r.10.and_then(|d| d.parse().ok()),
+        });
+    }
+    Ok(out)
+}

@@ -158,6 +158,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
         include_str!("../migrations/0024_mediation.sql"),
         Data::None,
     ),
+    (
+        25,
+        "mediation_contacts",
+        include_str!("../migrations/0025_mediation_contacts.sql"),
+        Data::None,
+    ),
 ];
 
 /// Applies every migration not yet applied, each in its own transaction. Returns the

@@ -211,6 +211,7 @@ fn registry() -> Registry {
     r.post("/{lang}/mediation/families", Page(WorkCases), mediation::create_family);
     r.get("/{lang}/mediation/families/{id}", Page(WorkCases), mediation::family);
     r.post("/{lang}/mediation/families/{id}/members", Page(WorkCases), mediation::add_member);
+    r.post("/{lang}/mediation/families/{id}/contacts", Page(WorkCases), mediation::add_contact);
     r.get("/{lang}/mediation/assignments", Page(ManageMediation), mediation::assignments);
     r.post("/{lang}/mediation/assignments", Page(ManageMediation), mediation::add_assignment);
     r.get("/{lang}/actions", Page(ViewEvents), actions::list);

@@ -196,6 +196,10 @@ pub struct MemberFields {
 struct FamilyPage {
     ctx: PageCtx,
     fam: store::mediation::Family,
+    contacts: Vec<store::mediation::Contact>,
+    c: ContactFields,
+    places: &'static [&'static str],
+    areas: &'static [&'static str],
     access: Vec<store::mediation::Access>,
     relations: &'static [&'static str],
     m: MemberFields,
@@ -218,6 +222,22 @@ impl FamilyPage {
             "male" => "gender-male",
             _ => "gender-other",
         }
+    }
+
+    fn place_key(&self, p: &str) -> &'static str {
+        place_key(p)
+    }
+
+    fn area_key(&self, a: &str) -> &'static str {
+        area_key(a)
+    }
+
+    fn has_area(&self, a: &str) -> bool {
+        self.c.areas.iter().any(|x| x == a)
+    }
+
+    fn is_member(&self, id: &i64) -> bool {
+        self.c.member_id == id.to_string()
     }
 
     fn action_key(&self, a: &str) -> &'static str {
@@ -245,6 +265,15 @@ async fn family_page(
     )
     .await?;
     Ok(FamilyPage {
+        contacts: store::mediation::contacts(state.db(), state.keyring(), scope(user), id).await?,
+        c: ContactFields {
+            date: state.today().to_string(),
+            duration: "30".to_owned(),
+            place: "office".to_owned(),
+            ..ContactFields::default()
+        },
+        places: &store::mediation::PLACES,
+        areas: &store::mediation::AREAS,
         access: store::mediation::access_log(state.db(), scope(user), id).await?,
         fam,
         relations: &store::mediation::RELATIONS,
@@ -326,6 +355,139 @@ pub async fn add_member(
     let mut p = family_page(&state, ctx, &user, id).await?;
     p.errors = errors;
     p.m = f;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(p.render()?)).into_response())
+}
+
+pub fn place_key(p: &str) -> &'static str {
+    match p {
+        "office" => "contact-place-office",
+        "home_visit" => "contact-place-home-visit",
+        "institution" => "contact-place-institution",
+        _ => "contact-place-phone",
+    }
+}
+
+pub fn area_key(a: &str) -> &'static str {
+    match a {
+        "education" => "area-education",
+        "social_services" => "area-social-services",
+        "employment" => "area-employment",
+        "health" => "area-health",
+        "housing" => "area-housing",
+        "documents" => "area-documents",
+        "childrens_rights" => "area-childrens-rights",
+        _ => "area-other",
+    }
+}
+
+#[derive(Debug, Default, Clone, Deserialize)]
+pub struct ContactFields {
+    #[serde(default)]
+    date: String,
+    #[serde(default)]
+    duration: String,
+    #[serde(default)]
+    place: String,
+    #[serde(default)]
+    areas: Vec<String>,
+    #[serde(default)]
+    member_id: String,
+    #[serde(default)]
+    done: String,
+    #[serde(default)]
+    institution: String,
+    #[serde(default)]
+    outcome: String,
+    #[serde(default)]
+    next_step: String,
+    #[serde(default)]
+    next_date: String,
+}
+
+/// Records a contact: only the date, the place and one area are needed; the rest as the
+/// mediator sees fit.
+pub async fn add_contact(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path((_lang, id)): Path<(String, String)>,
+    AppForm(body): AppForm<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    user.require(Permission::WorkCases)?;
+    let id = parse_id(&id)?;
+    let f: ContactFields = crate::forms::with_lists(body, &["areas"])?;
+    let mut errors = FormErrors::default();
+    let date: Option<Date> = f.date.trim().parse().ok();
+    match date {
+        None => errors.add("date", "date-invalid"),
+        Some(d) if d > state.today() => errors.add("date", "contact-date-future"),
+        Some(_) => {}
+    }
+    let duration = number(&f.duration, 1..=1440, "duration", &mut errors);
+    if !store::mediation::PLACES.contains(&f.place.as_str()) {
+        errors.add("place", "reg-choice-invalid");
+    }
+    let areas: Vec<String> = store::mediation::AREAS
+        .iter()
+        .filter(|a| f.areas.iter().any(|x| x == *a))
+        .map(|a| (*a).to_owned())
+        .collect();
+    if areas.is_empty() {
+        errors.add("areas", "contact-area-missing");
+    }
+    let member_id = optional_id(&f.member_id).unwrap_or_else(|_| {
+        errors.add("member_id", "reg-choice-invalid");
+        None
+    });
+    let done = text_field(&f.done, 5000, "done", &mut errors);
+    let institution = text_field(&f.institution, 300, "institution", &mut errors);
+    let outcome = text_field(&f.outcome, 2000, "outcome", &mut errors);
+    let next_step = text_field(&f.next_step, 2000, "next_step", &mut errors);
+    let next_date: Option<Date> = match f.next_date.trim() {
+        "" => None,
+        d => d.parse().ok().or_else(|| {
+            errors.add("next_date", "date-invalid");
+            None
+        }),
+    };
+    if let (Some(date), true) = (date, errors.is_empty()) {
+        let input = store::mediation::ContactInput {
+            member_id,
+            date,
+            duration_minutes: duration,
+            place: f.place.clone(),
+            areas,
+            institution,
+            done,
+            outcome,
+            next_step,
+            next_date,
+        };
+        match store::mediation::add_contact(
+            state.db(),
+            state.now(),
+            &user.actor(ip),
+            state.keyring(),
+            scope(&user),
+            id,
+            &input,
+        )
+        .await
+        {
+            Ok(_) => {
+                return Ok(Redirect::to(
+                    &ctx.href(&format!("/mediation/families/{id}?notice=contact#contacts")),
+                )
+                .into_response());
+            }
+            Err(store::Error::Conflict(_)) => errors.add("member_id", "reg-choice-invalid"),
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let mut p = family_page(&state, ctx, &user, id).await?;
+    p.errors = errors;
+    p.c = f;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(p.render()?)).into_response())
 }
 

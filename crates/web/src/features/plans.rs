@@ -526,6 +526,7 @@ impl Notice {
             Some("returned") => Some("report-returned-notice"),
             Some("imported") => Some("plan-imported"),
             Some("file") => Some("report-file-added"),
+            Some("contact") => Some("contact-recorded"),
             Some("file-removed") => Some("report-file-removed"),
             _ => None,
         }
