@@ -499,7 +499,8 @@ fn restore_file(from: &Path, to: &Path) -> anyhow::Result<()> {
 }
 
 async fn serve(db: store::Db, s: Settings) -> anyhow::Result<()> {
-    let keyring = s.load_keyring().map_err(|e| anyhow::anyhow!(e))?;
+    let sealed = store::mediation::has_sealed_records(&db).await?;
+    let keyring = s.load_keyring(!sealed).map_err(|e| anyhow::anyhow!(e))?;
     let shutdown = shutdown_signal()?;
     let listener = tokio::net::TcpListener::bind(&s.bind)
         .await

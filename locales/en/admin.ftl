@@ -67,3 +67,4 @@ mail-password-link-body = Hello { $name },
     { $link }
 
     If you did not expect this message, please do not open the link and contact the platform's coordinator.
+user-link-mailed-only = The set-password link was e-mailed to the user. A mediator's link is not shown here: it would open the families' records.

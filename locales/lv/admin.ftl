@@ -67,3 +67,4 @@ mail-password-link-body = Labdien, { $name }!
     { $link }
 
     Ja jūs šo vēstuli negaidījāt, lūdzu, neatveriet saiti un sazinieties ar platformas koordinatoru.
+user-link-mailed-only = Saite paroles iestatīšanai nosūtīta lietotājam pa e-pastu. Mediatora saite netiek rādīta šeit: ar to varētu piekļūt ģimeņu lietām.

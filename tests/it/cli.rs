@@ -1699,7 +1699,9 @@ fn the_mediation_key_is_made_once_outside_the_database_and_a_bad_one_stops_the_s
         database: dir.path().join("roma.db"),
         ..web::Settings::default()
     };
-    let ring = settings.load_keyring().unwrap_or_else(|e| panic!("{e}"));
+    let ring = settings
+        .load_keyring(true)
+        .unwrap_or_else(|e| panic!("{e}"));
     let key_path = dir.path().join("roma.db.key");
     let text = std::fs::read_to_string(&key_path).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(text.trim(), ring.current().encode());
@@ -1712,11 +1714,13 @@ fn the_mediation_key_is_made_once_outside_the_database_and_a_bad_one_stops_the_s
         assert_eq!(mode, 0o600, "readable by the owner only");
     }
     // The next start reads the same key.
-    let again = settings.load_keyring().unwrap_or_else(|e| panic!("{e}"));
+    let again = settings
+        .load_keyring(true)
+        .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(again.current().id(), ring.current().id());
     // A file that is not a key, or a missing earlier key, stops the start with the path.
     std::fs::write(&key_path, "not a key\n").unwrap_or_else(|e| panic!("{e}"));
-    let err = settings.load_keyring().err().unwrap_or_default();
+    let err = settings.load_keyring(true).err().unwrap_or_default();
     assert!(
         err.contains("roma.db.key") && err.contains("base64"),
         "{err}"
@@ -1729,6 +1733,17 @@ fn the_mediation_key_is_made_once_outside_the_database_and_a_bad_one_stops_the_s
         },
         ..web::Settings::default()
     };
-    let err = missing.load_keyring().err().unwrap_or_default();
+    let err = missing.load_keyring(true).err().unwrap_or_default();
     assert!(err.contains("gone.key"), "{err}");
+    // Once sealed records exist, a lost key file is not silently replaced.
+    let fresh = web::Settings {
+        database: dir.path().join("third.db"),
+        ..web::Settings::default()
+    };
+    let err = fresh.load_keyring(false).err().unwrap_or_default();
+    assert!(
+        err.contains("is missing") && err.contains("third.db.key"),
+        "{err}"
+    );
+    assert!(!dir.path().join("third.db.key").exists());
 }

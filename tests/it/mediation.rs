@@ -200,6 +200,11 @@ async fn nobody_but_the_familys_mediator_reaches_the_family() {
         ok(store::mediation::families(&app.db, store::mediation::CaseScope::Mediator(other)).await)
             .is_empty()
     );
+    // The attempt to open it is in the audit log (with the id only).
+    assert_eq!(
+        ok(store::audit::count(&app.db, "family_access_denied").await),
+        1
+    );
     // Coordinators and every other role are refused outright.
     for role in [
         Role::Coordinator,
@@ -310,4 +315,25 @@ async fn a_contact_is_recorded_with_few_fields_and_its_notes_are_sealed() {
             "{secret}"
         );
     }
+}
+
+#[tokio::test]
+async fn a_coordinator_never_sees_a_mediators_set_password_link() {
+    let app = TestApp::spawn().await;
+    let c = app.login(Role::Coordinator).await;
+    let mediator = app.user_id(Role::Mediator);
+    let res = c
+        .post_form(&format!("/lv/admin/users/{mediator}/password-link"), &[])
+        .await;
+    assert_eq!(res.status, 200, "{}", res.text);
+    assert!(!res.text.contains("/password/set/"), "{}", res.text);
+    assert!(res.text.contains("nosūtīta lietotājam pa e-pastu"));
+    let outbox = c.get("/lv/admin/outbox").await;
+    assert!(outbox.text.contains("/password/set/…"), "{}", outbox.text);
+    // Another user's link is still shown (coordinators forward it by hand without SMTP).
+    let ngo = app.user_id(Role::Ngo);
+    let res = c
+        .post_form(&format!("/lv/admin/users/{ngo}/password-link"), &[])
+        .await;
+    assert!(res.text.contains("/password/set/"), "{}", res.text);
 }

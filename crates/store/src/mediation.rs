@@ -12,6 +12,23 @@ use sqlx::SqliteConnection;
 use crate::audit::{self, Event as AuditEvent};
 use crate::{Actor, Db, Error};
 
+/// True when the database holds any mediation record (then a lost key must not be replaced
+/// by a new one).
+pub async fn has_sealed_records(db: &Db) -> crate::Result<bool> {
+    Ok(
+        sqlx::query_scalar::<_, i64>("SELECT EXISTS (SELECT 1 FROM families)")
+            .fetch_one(&db.reader)
+            .await?
+            != 0,
+    )
+}
+
+/// The associated data a value is sealed with: its column and the record's code, so a sealed
+/// value copied into another column or another family's row does not open.
+fn place(column: &str, code: &str) -> String {
+    format!("{column}|{code}")
+}
+
 /// Whose cases a caller reaches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CaseScope {
@@ -333,11 +350,15 @@ pub async fn create_family(
     .bind(i.territory_id)
     .bind(mediator)
     .bind(i.household_size)
-    .bind(i.name.as_deref().map(|n| keys.seal("families.name", n)))
+    .bind(
+        i.name
+            .as_deref()
+            .map(|n| keys.seal(&place("families.name", &code), n)),
+    )
     .bind(
         i.contact
             .as_deref()
-            .map(|c| keys.seal("families.contact", c)),
+            .map(|c| keys.seal(&place("families.contact", &code), c)),
     )
     .bind(now)
     .fetch_one(&mut *tx)
@@ -379,6 +400,8 @@ pub struct Family {
     pub name: Option<String>,
     pub contact: Option<String>,
     pub members: Vec<Member>,
+    /// The case log's contacts, the latest first.
+    pub contacts: Vec<Contact>,
 }
 
 fn open(keys: &Keyring, place: &str, v: Option<Vec<u8>>) -> crate::Result<Option<String>> {
@@ -421,7 +444,7 @@ pub async fn family(
 ) -> crate::Result<Family> {
     let mediator = scope.mediator()?;
     let mut tx = db.write().await?;
-    let row: FamilyRow = sqlx::query_as(
+    let row: Option<FamilyRow> = sqlx::query_as(
         "SELECT f.id, f.code, f.territory_id, t.name_lv, f.household_size, f.status,
                 f.name_sealed, f.contact_sealed
          FROM families f JOIN territories t ON t.id = f.territory_id
@@ -430,8 +453,23 @@ pub async fn family(
     .bind(id)
     .bind(mediator)
     .fetch_optional(&mut *tx)
-    .await?
-    .ok_or(Error::NotFound)?;
+    .await?;
+    let Some(row) = row else {
+        // A family not theirs (or none): the attempt is kept, with the id only.
+        audit::record(
+            &mut tx,
+            now,
+            &Actor {
+                user_id: Some(mediator),
+                label: None,
+                ip: None,
+            },
+            &AuditEvent::new("family_access_denied").on("family", id),
+        )
+        .await?;
+        tx.commit().await?;
+        return Err(Error::NotFound);
+    };
     let members: Vec<MemberRow> = sqlx::query_as(
         "SELECT id, code, birth_year, gender, relation, school_sealed, grade, name_sealed
          FROM family_members WHERE family_id = $1 ORDER BY id",
@@ -439,30 +477,33 @@ pub async fn family(
     .bind(id)
     .fetch_all(&mut *tx)
     .await?;
+    let contact_rows = contact_rows(&mut tx, id).await?;
     log_access(&mut tx, now, mediator, id, None, "view", purpose).await?;
     tx.commit().await?;
+    let contacts = open_contacts(keys, &row.1, contact_rows)?;
     let mut list = Vec::new();
     for m in members {
         list.push(Member {
             id: m.0,
-            code: m.1,
+            code: m.1.clone(),
             birth_year: m.2,
             gender: m.3,
             relation: m.4,
-            school: open(keys, "family_members.school", m.5)?,
+            school: open(keys, &place("family_members.school", &m.1), m.5)?,
             grade: m.6,
-            name: open(keys, "family_members.name", m.7)?,
+            name: open(keys, &place("family_members.name", &m.1), m.7)?,
         });
     }
     Ok(Family {
         id: row.0,
-        code: row.1,
+        code: row.1.clone(),
         territory_id: row.2,
         territory_name: row.3,
         household_size: row.4,
         status: row.5,
-        name: open(keys, "families.name", row.6)?,
-        contact: open(keys, "families.contact", row.7)?,
+        name: open(keys, &place("families.name", &row.1), row.6)?,
+        contact: open(keys, &place("families.contact", &row.1), row.7)?,
+        contacts,
         members: list,
     })
 }
@@ -512,13 +553,13 @@ pub async fn add_member(
     .bind(
         i.school
             .as_deref()
-            .map(|s| keys.seal("family_members.school", s)),
+            .map(|s| keys.seal(&place("family_members.school", &code), s)),
     )
     .bind(i.grade)
     .bind(
         i.name
             .as_deref()
-            .map(|n| keys.seal("family_members.name", n)),
+            .map(|n| keys.seal(&place("family_members.name", &code), n)),
     )
     .bind(now)
     .fetch_one(&mut *tx)
@@ -642,13 +683,13 @@ pub async fn add_contact(
 ) -> crate::Result<i64> {
     let mediator = scope.mediator()?;
     let mut tx = db.write().await?;
-    let found: Option<i64> =
-        sqlx::query_scalar("SELECT id FROM families WHERE id = $1 AND mediator_user_id = $2")
+    let code: String =
+        sqlx::query_scalar("SELECT code FROM families WHERE id = $1 AND mediator_user_id = $2")
             .bind(family_id)
             .bind(mediator)
             .fetch_optional(&mut *tx)
-            .await?;
-    found.ok_or(Error::NotFound)?;
+            .await?
+            .ok_or(Error::NotFound)?;
     if let Some(m) = i.member_id {
         let ok: Option<i64> =
             sqlx::query_scalar("SELECT id FROM family_members WHERE id = $1 AND family_id = $2")
@@ -658,7 +699,9 @@ pub async fn add_contact(
                 .await?;
         ok.ok_or(Error::Conflict("member"))?;
     }
-    let seal = |place: &str, v: &Option<String>| v.as_deref().map(|t| keys.seal(place, t));
+    let seal = |column: &str, v: &Option<String>| {
+        v.as_deref().map(|t| keys.seal(&place(column, &code), t))
+    };
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO mediation_contacts (family_id, member_id, contact_date, duration_minutes,
              place, areas, institution_sealed, done_sealed, outcome_sealed, next_step_sealed,
@@ -720,29 +763,27 @@ type ContactRow = (
     Option<String>,
 );
 
-/// A family's contacts, the latest first, opened — for its mediator only. Called with the
-/// family's record (whose opening is the logged view).
-pub async fn contacts(
-    db: &Db,
-    keys: &Keyring,
-    scope: CaseScope,
+/// A family's contact rows, read inside the transaction that logs the view.
+async fn contact_rows(
+    conn: &mut SqliteConnection,
     family_id: i64,
-) -> crate::Result<Vec<Contact>> {
-    let mediator = scope.mediator()?;
-    let rows: Vec<ContactRow> = sqlx::query_as(
+) -> crate::Result<Vec<ContactRow>> {
+    Ok(sqlx::query_as(
         "SELECT c.id, m.code, c.contact_date, c.duration_minutes, c.place, c.areas,
                 c.institution_sealed, c.done_sealed, c.outcome_sealed, c.next_step_sealed,
                 c.next_date
          FROM mediation_contacts c
-         JOIN families f ON f.id = c.family_id
          LEFT JOIN family_members m ON m.id = c.member_id
-         WHERE c.family_id = $1 AND f.mediator_user_id = $2
+         WHERE c.family_id = $1
          ORDER BY c.contact_date DESC, c.id DESC",
     )
     .bind(family_id)
-    .bind(mediator)
-    .fetch_all(&db.reader)
-    .await?;
+    .fetch_all(conn)
+    .await?)
+}
+
+/// Opens a family's contacts (sealed with the family's code).
+fn open_contacts(keys: &Keyring, code: &str, rows: Vec<ContactRow>) -> crate::Result<Vec<Contact>> {
     let mut out = Vec::new();
     for r in rows {
         out.push(Contact {
@@ -760,10 +801,10 @@ pub async fn contacts(
                 .filter(|a| !a.is_empty())
                 .map(str::to_owned)
                 .collect(),
-            institution: open(keys, "mediation_contacts.institution", r.6)?,
-            done: open(keys, "mediation_contacts.done", r.7)?,
-            outcome: open(keys, "mediation_contacts.outcome", r.8)?,
-            next_step: open(keys, "mediation_contacts.next_step", r.9)?,
+            institution: open(keys, &place("mediation_contacts.institution", code), r.6)?,
+            done: open(keys, &place("mediation_contacts.done", code), r.7)?,
+            outcome: open(keys, &place("mediation_contacts.outcome", code), r.8)?,
+            next_step: open(keys, &place("mediation_contacts.next_step", code), r.9)?,
             next_date: r.10.and_then(|d| d.parse().ok()),
         });
     }

@@ -61,10 +61,15 @@ pub fn redact_path(path: &str) -> String {
 /// that nobody reading the outbox can answer for a participant or learn who answered.
 /// (Other personal links stay readable: without SMTP, coordinators forward them by hand.)
 pub fn redact_survey_links(body: &str) -> String {
+    redact_links(body, "/feedback/")
+}
+
+/// Cuts the secret that follows `marker` (e.g. "/password/set/") in every link of a body.
+pub fn redact_links(body: &str, marker: &str) -> String {
     let mut out = String::with_capacity(body.len());
     let mut rest = body;
-    while let Some(i) = rest.find("/feedback/") {
-        let (head, tail) = rest.split_at(i + "/feedback/".len());
+    while let Some(i) = rest.find(marker) {
+        let (head, tail) = rest.split_at(i + marker.len());
         out.push_str(head);
         out.push('…');
         let end = tail

@@ -222,9 +222,11 @@ impl Settings {
         }
     }
 
-    /// The keyring for mediation records: the current key (its file created when missing)
-    /// and the earlier ones. `Err` says what is wrong, for the operator.
-    pub fn load_keyring(&self) -> Result<domain::sealed::Keyring, String> {
+    /// The keyring for mediation records: the current key and the earlier ones. A missing
+    /// key file is created only when `may_create` (the database holds no sealed record yet);
+    /// otherwise a missing key is an error — a new key could not open what the lost one
+    /// sealed. `Err` says what is wrong, for the operator.
+    pub fn load_keyring(&self, may_create: bool) -> Result<domain::sealed::Keyring, String> {
         use domain::sealed::Key;
         let read = |path: &Path| -> Result<Key, String> {
             let text = std::fs::read_to_string(path)
@@ -232,6 +234,13 @@ impl Settings {
             Key::parse(&text).map_err(|e| format!("mediation key {}: {e}", path.display()))
         };
         let path = self.key_file();
+        if !path.exists() && !may_create {
+            return Err(format!(
+                "mediation key {} is missing, and the database holds sealed mediation records: \
+                 restore the key file (a new key could not read them)",
+                path.display()
+            ));
+        }
         if !path.exists() {
             let key = Key::generate();
             let mut opts = std::fs::OpenOptions::new();
@@ -247,6 +256,12 @@ impl Settings {
             std::io::Write::write_all(&mut f, format!("{}\n", key.encode()).as_bytes())
                 .and_then(|()| f.sync_all())
                 .map_err(|e| format!("mediation key {}: {e}", path.display()))?;
+            // The new file's name must survive a power cut too.
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::File::open(dir)
+                    .and_then(|d| d.sync_all())
+                    .map_err(|e| format!("mediation key {}: {e}", path.display()))?;
+            }
             tracing::warn!(
                 path = %path.display(),
                 key = %key.id(),

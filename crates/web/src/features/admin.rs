@@ -294,7 +294,14 @@ pub async fn password_link(
         Some((&form.email, &mail)),
     )
     .await?;
-    form.password_link = Some(url);
+    // A mediator's link goes by e-mail only: shown here, it would let a coordinator log in
+    // as the mediator and read the families of their case work.
+    let target_role = store::users::get(state.db(), id).await?.role;
+    if target_role.has(Permission::WorkCases) {
+        form.notice = Some("user-link-mailed-only");
+    } else {
+        form.password_link = Some(url);
+    }
     Ok(Html(form.render()?))
 }
 
@@ -342,8 +349,19 @@ pub async fn outbox(
     user.require(Permission::ManageUsers)?;
     let page = q.page.unwrap_or(0).clamp(0, 1_000_000);
     let (mut mails, more) = store::outbox::list(state.db(), page).await?;
+    // A mediator's set-password link would let a coordinator log in as the mediator and
+    // read their families: it goes by e-mail only.
+    let mediators: Vec<String> = store::users::list(state.db())
+        .await?
+        .into_iter()
+        .filter(|u| u.role.has(Permission::WorkCases))
+        .map(|u| u.email)
+        .collect();
     for m in &mut mails {
         m.body = crate::security::redact_survey_links(&m.body);
+        if mediators.iter().any(|e| e.eq_ignore_ascii_case(&m.to)) {
+            m.body = crate::security::redact_links(&m.body, "/password/set/");
+        }
     }
     let link = |p: i64| ctx.href(&format!("/admin/outbox?page={p}"));
     Ok(Html(

@@ -46,6 +46,11 @@ pub fn case_status_key(s: &str) -> &'static str {
     }
 }
 
+/// A date in the years the platform deals with (2000–2100): others are typing mistakes.
+fn plausible(d: &Date) -> bool {
+    (2000..=2100).contains(&d.year())
+}
+
 fn number(
     raw: &str,
     range: std::ops::RangeInclusive<i64>,
@@ -196,7 +201,6 @@ pub struct MemberFields {
 struct FamilyPage {
     ctx: PageCtx,
     fam: store::mediation::Family,
-    contacts: Vec<store::mediation::Contact>,
     c: ContactFields,
     places: &'static [&'static str],
     areas: &'static [&'static str],
@@ -265,7 +269,6 @@ async fn family_page(
     )
     .await?;
     Ok(FamilyPage {
-        contacts: store::mediation::contacts(state.db(), state.keyring(), scope(user), id).await?,
         c: ContactFields {
             date: state.today().to_string(),
             duration: "30".to_owned(),
@@ -418,7 +421,7 @@ pub async fn add_contact(
     let id = parse_id(&id)?;
     let f: ContactFields = crate::forms::with_lists(body, &["areas"])?;
     let mut errors = FormErrors::default();
-    let date: Option<Date> = f.date.trim().parse().ok();
+    let date: Option<Date> = f.date.trim().parse().ok().filter(plausible);
     match date {
         None => errors.add("date", "date-invalid"),
         Some(d) if d > state.today() => errors.add("date", "contact-date-future"),
@@ -446,7 +449,7 @@ pub async fn add_contact(
     let next_step = text_field(&f.next_step, 2000, "next_step", &mut errors);
     let next_date: Option<Date> = match f.next_date.trim() {
         "" => None,
-        d => d.parse().ok().or_else(|| {
+        d => d.parse().ok().filter(plausible).or_else(|| {
             errors.add("next_date", "date-invalid");
             None
         }),
@@ -585,13 +588,13 @@ pub async fn add_assignment(
     if territory.is_none() {
         errors.add("territory_id", "mediation-territory-missing");
     }
-    let from: Option<Date> = f.from_date.trim().parse().ok();
+    let from: Option<Date> = f.from_date.trim().parse().ok().filter(plausible);
     if from.is_none() {
         errors.add("from_date", "date-invalid");
     }
     let to: Option<Date> = match f.to_date.trim() {
         "" => None,
-        d => d.parse().ok().or_else(|| {
+        d => d.parse().ok().filter(plausible).or_else(|| {
             errors.add("to_date", "date-invalid");
             None
         }),
