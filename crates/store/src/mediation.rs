@@ -256,7 +256,7 @@ pub async fn families(db: &Db, scope: CaseScope) -> crate::Result<Vec<FamilySumm
 }
 
 /// What the family form gives (name and contact only when the mediator needs them).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct FamilyInput {
     pub territory_id: i64,
     pub household_size: Option<i64>,
@@ -376,7 +376,7 @@ pub async fn create_family(
 }
 
 /// A member as the mediator sees them.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Member {
     pub id: i64,
     pub code: String,
@@ -389,7 +389,7 @@ pub struct Member {
 }
 
 /// A family's record, opened.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Family {
     pub id: i64,
     pub code: String,
@@ -509,7 +509,7 @@ pub async fn family(
 }
 
 /// What the member form gives.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct MemberInput {
     pub birth_year: Option<i64>,
     pub gender: Option<String>,
@@ -640,7 +640,7 @@ pub const AREAS: [&str; 8] = [
 ];
 
 /// A contact with a family, opened.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Contact {
     pub id: i64,
     pub member_code: Option<String>,
@@ -656,7 +656,7 @@ pub struct Contact {
 }
 
 /// What the contact form gives.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct ContactInput {
     pub member_id: Option<i64>,
     pub date: Date,
@@ -809,4 +809,93 @@ fn open_contacts(keys: &Keyring, code: &str, rows: Vec<ContactRow>) -> crate::Re
         });
     }
     Ok(out)
+}
+
+/// Shows no name, contact or note: these hold plaintext of sealed fields.
+impl std::fmt::Debug for FamilyInput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FamilyInput")
+            .field("territory_id", &self.territory_id)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Shows no name, contact or note: these hold plaintext of sealed fields.
+impl std::fmt::Debug for Member {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Member")
+            .field("code", &self.code)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Shows no name, contact or note: these hold plaintext of sealed fields.
+impl std::fmt::Debug for Family {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Family")
+            .field("code", &self.code)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Shows no name, contact or note: these hold plaintext of sealed fields.
+impl std::fmt::Debug for MemberInput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MemberInput")
+            .field("relation", &self.relation)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Shows no name, contact or note: these hold plaintext of sealed fields.
+impl std::fmt::Debug for Contact {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Contact")
+            .field("id", &self.id)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Shows no name, contact or note: these hold plaintext of sealed fields.
+impl std::fmt::Debug for ContactInput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ContactInput")
+            .field("place", &self.place)
+            .finish_non_exhaustive()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_do_not_print_their_plaintext() {
+        let f = FamilyInput {
+            territory_id: 7,
+            household_size: Some(3),
+            name: Some("Slepenais vārds".to_owned()),
+            contact: Some("tālrunis 2000".to_owned()),
+        };
+        let shown = format!("{f:?}");
+        assert!(shown.contains("territory_id: 7"), "{shown}");
+        assert!(
+            !shown.contains("Slepenais") && !shown.contains("2000"),
+            "{shown}"
+        );
+        let c = ContactInput {
+            place: "phone".to_owned(),
+            done: Some("piezīme par bērnu".to_owned()),
+            ..Default::default()
+        };
+        assert!(!format!("{c:?}").contains("piezīme"));
+    }
+
+    #[test]
+    fn codes_are_random_and_not_from_names() {
+        let a = new_code('F');
+        let b = new_code('F');
+        assert!(a.starts_with("F-") && a.len() == 8, "{a}");
+        assert_ne!(a, b);
+    }
 }
