@@ -811,59 +811,28 @@ fn open_contacts(keys: &Keyring, code: &str, rows: Vec<ContactRow>) -> crate::Re
     Ok(out)
 }
 
-/// Shows no name, contact or note: these hold plaintext of sealed fields.
-impl std::fmt::Debug for FamilyInput {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("FamilyInput")
-            .field("territory_id", &self.territory_id)
-            .finish_non_exhaustive()
-    }
+/// Debug for records that hold the plaintext of sealed fields: one harmless field only,
+/// never a name, a contact or a note.
+macro_rules! debug_without_plaintext {
+    ($($t:ident => $field:ident),* $(,)?) => {$(
+        impl std::fmt::Debug for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.debug_struct(stringify!($t))
+                    .field(stringify!($field), &self.$field)
+                    .finish_non_exhaustive()
+            }
+        }
+    )*};
 }
 
-/// Shows no name, contact or note: these hold plaintext of sealed fields.
-impl std::fmt::Debug for Member {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Member")
-            .field("code", &self.code)
-            .finish_non_exhaustive()
-    }
-}
-
-/// Shows no name, contact or note: these hold plaintext of sealed fields.
-impl std::fmt::Debug for Family {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Family")
-            .field("code", &self.code)
-            .finish_non_exhaustive()
-    }
-}
-
-/// Shows no name, contact or note: these hold plaintext of sealed fields.
-impl std::fmt::Debug for MemberInput {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("MemberInput")
-            .field("relation", &self.relation)
-            .finish_non_exhaustive()
-    }
-}
-
-/// Shows no name, contact or note: these hold plaintext of sealed fields.
-impl std::fmt::Debug for Contact {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Contact")
-            .field("id", &self.id)
-            .finish_non_exhaustive()
-    }
-}
-
-/// Shows no name, contact or note: these hold plaintext of sealed fields.
-impl std::fmt::Debug for ContactInput {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ContactInput")
-            .field("place", &self.place)
-            .finish_non_exhaustive()
-    }
-}
+debug_without_plaintext!(
+    FamilyInput => territory_id,
+    Member => code,
+    Family => code,
+    MemberInput => relation,
+    Contact => id,
+    ContactInput => place,
+);
 
 #[cfg(test)]
 mod tests {

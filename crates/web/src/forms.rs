@@ -109,3 +109,109 @@ pub fn with_lists<T: DeserializeOwned>(
     }
     serde_json::from_value(Value::Object(m)).map_err(|_| AppError::BadRequest)
 }
+
+// Typed fields of the forms: each returns the value, or records the message at its field.
+
+/// A text field of a form: trimmed, within `max` characters, else an error on `field`.
+pub fn text_field(
+    raw: &str,
+    max: usize,
+    field: &'static str,
+    errors: &mut FormErrors,
+) -> Option<String> {
+    crate::features::directory::optional_text(raw, max).unwrap_or_else(|_| {
+        errors.add(field, "text-too-long");
+        None
+    })
+}
+
+/// A required text field: `missing` when blank.
+pub fn required_text(
+    raw: &str,
+    max: usize,
+    field: &'static str,
+    missing: &'static str,
+    errors: &mut FormErrors,
+) -> String {
+    match crate::features::directory::optional_text(raw, max) {
+        Ok(Some(t)) => t,
+        Ok(None) => {
+            errors.add(field, missing);
+            String::new()
+        }
+        Err(_) => {
+            errors.add(field, "text-too-long");
+            String::new()
+        }
+    }
+}
+
+/// A year between 2000 and 2100; blank is `None` unless `required`.
+pub fn year_field(
+    raw: &str,
+    field: &'static str,
+    required: bool,
+    errors: &mut FormErrors,
+) -> Option<i64> {
+    match raw.trim() {
+        "" if !required => None,
+        s => match s.parse::<i64>() {
+            Ok(y) if (2000..=2100).contains(&y) => Some(y),
+            _ => {
+                errors.add(field, "plan-year-invalid");
+                None
+            }
+        },
+    }
+}
+
+/// A required date (`YYYY-MM-DD`) in the years the platform deals with, 2000–2100: others
+/// are typing mistakes.
+pub fn date_field(
+    raw: &str,
+    field: &'static str,
+    errors: &mut FormErrors,
+) -> Option<jiff::civil::Date> {
+    let d = raw
+        .trim()
+        .parse::<jiff::civil::Date>()
+        .ok()
+        .filter(|d| (2000..=2100).contains(&d.year()));
+    if d.is_none() {
+        errors.add(field, "date-invalid");
+    }
+    d
+}
+
+/// An optional date: blank is `None`, otherwise as [`date_field`].
+pub fn optional_date_field(
+    raw: &str,
+    field: &'static str,
+    errors: &mut FormErrors,
+) -> Option<jiff::civil::Date> {
+    if raw.trim().is_empty() {
+        None
+    } else {
+        date_field(raw, field, errors)
+    }
+}
+
+/// An optional whole number within `range`; `message` when it is not one.
+pub fn number_field(
+    raw: &str,
+    range: std::ops::RangeInclusive<i64>,
+    field: &'static str,
+    message: &'static str,
+    errors: &mut FormErrors,
+) -> Option<i64> {
+    match raw.trim() {
+        "" => None,
+        s => match s.parse::<i64>() {
+            Ok(n) if range.contains(&n) => Some(n),
+            _ => {
+                errors.add(field, message);
+                None
+            }
+        },
+    }
+}

@@ -840,37 +840,9 @@ async fn save(
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
 }
 
-/// Parses the form by hand: checkbox and multi-select fields repeat.
-fn fields(body: &[(String, String)]) -> EventFields {
-    let mut f = EventFields::default();
-    for (k, v) in body {
-        let v = v.clone();
-        match k.as_str() {
-            "event_type" => f.event_type = v,
-            "title_lv" => f.title_lv = v,
-            "title_en" => f.title_en = v,
-            "description_lv" => f.description_lv = v,
-            "description_en" => f.description_en = v,
-            "date" => f.date = v,
-            "start" => f.start = v,
-            "end" => f.end = v,
-            "territory_id" => f.territory_id = v,
-            "address" => f.address = v,
-            "online_url" => f.online_url = v,
-            "series" => f.series = v,
-            "capacity" => f.capacity = v,
-            "registration_deadline" => f.registration_deadline = v,
-            "is_public" => f.is_public = Some(v),
-            "objectives" => f.objectives.push(v),
-            "target_group" => f.target_group = v,
-            "host_country" => f.host_country = v,
-            "organisers" => f.organisers.push(v),
-            "partners" => f.partners.push(v),
-            "measures" => f.measures.push(v),
-            _ => {}
-        }
-    }
-    f
+/// The form: checkbox and multi-select fields repeat.
+fn fields(body: Vec<(String, String)>) -> AppResult<EventFields> {
+    crate::forms::with_lists(body, &["objectives", "organisers", "partners", "measures"])
 }
 
 pub async fn create(
@@ -881,7 +853,7 @@ pub async fn create(
     AppForm(body): AppForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     user.require(Permission::ManageEvents)?;
-    save(&state, ctx, &user, ip, None, fields(&body)).await
+    save(&state, ctx, &user, ip, None, fields(body)?).await
 }
 
 pub async fn edit_form(
@@ -965,7 +937,7 @@ pub async fn update(
     user.require(Permission::ManageEvents)?;
     let id = parse_id(&id)?;
     store::events::get(state.db(), id).await?;
-    save(&state, ctx, &user, ip, Some(id), fields(&body)).await
+    save(&state, ctx, &user, ip, Some(id), fields(body)?).await
 }
 
 #[derive(Debug, Deserialize)]

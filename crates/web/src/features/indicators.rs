@@ -14,10 +14,8 @@ use serde::Deserialize;
 use crate::AppState;
 use crate::error::AppResult;
 use crate::features::directory::optional_id;
-use crate::features::plans::{
-    HistoryRow, Notice, history_rows, required_text, text_field, year_field,
-};
-use crate::forms::{AppForm, FormErrors, parse_id};
+use crate::features::plans::{HistoryRow, Notice, history_rows};
+use crate::forms::{AppForm, FormErrors, parse_id, required_text, text_field, year_field};
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
 

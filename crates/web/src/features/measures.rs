@@ -9,16 +9,15 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use domain::auth::Permission;
 use domain::event::{OBJECTIVES, objective_label};
 use domain::plan::{FUNDING_SOURCES, MEASURE_STATUSES, euro_input, format_euro, parse_euro_cents};
-use jiff::civil::Date;
 use serde::Deserialize;
 
 use crate::AppState;
 use crate::error::AppResult;
 use crate::features::directory::optional_id;
-use crate::features::plans::{
-    HistoryRow, Notice, history_rows, measure_status_key, required_text, text_field,
+use crate::features::plans::{HistoryRow, Notice, history_rows, measure_status_key};
+use crate::forms::{
+    AppForm, FormErrors, date_field, parse_id, required_text, text_field, with_lists,
 };
-use crate::forms::{AppForm, FormErrors, parse_id, with_lists};
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
 
@@ -95,14 +94,6 @@ impl MeasureFields {
             reason: String::new(),
         }
     }
-}
-
-fn date_field(raw: &str, field: &'static str, errors: &mut FormErrors) -> Option<Date> {
-    let d = raw.trim().parse().ok();
-    if d.is_none() {
-        errors.add(field, "date-invalid");
-    }
-    d
 }
 
 fn validate(

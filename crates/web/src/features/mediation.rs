@@ -14,8 +14,10 @@ use serde::Deserialize;
 use crate::AppState;
 use crate::error::AppResult;
 use crate::features::directory::{optional_id, optional_text};
-use crate::features::plans::{Notice, text_field};
-use crate::forms::{AppForm, FormErrors, parse_id};
+use crate::features::plans::Notice;
+use crate::forms::{
+    AppForm, FormErrors, date_field, number_field, optional_date_field, parse_id, text_field,
+};
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
 
@@ -46,27 +48,13 @@ pub fn case_status_key(s: &str) -> &'static str {
     }
 }
 
-/// A date in the years the platform deals with (2000–2100): others are typing mistakes.
-fn plausible(d: &Date) -> bool {
-    (2000..=2100).contains(&d.year())
-}
-
 fn number(
     raw: &str,
     range: std::ops::RangeInclusive<i64>,
     field: &'static str,
     errors: &mut FormErrors,
 ) -> Option<i64> {
-    match raw.trim() {
-        "" => None,
-        s => match s.parse::<i64>() {
-            Ok(n) if range.contains(&n) => Some(n),
-            _ => {
-                errors.add(field, "mediation-number-invalid");
-                None
-            }
-        },
-    }
+    number_field(raw, range, field, "mediation-number-invalid", errors)
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -421,11 +409,9 @@ pub async fn add_contact(
     let id = parse_id(&id)?;
     let f: ContactFields = crate::forms::with_lists(body, &["areas"])?;
     let mut errors = FormErrors::default();
-    let date: Option<Date> = f.date.trim().parse().ok().filter(plausible);
-    match date {
-        None => errors.add("date", "date-invalid"),
-        Some(d) if d > state.today() => errors.add("date", "contact-date-future"),
-        Some(_) => {}
+    let date = date_field(&f.date, "date", &mut errors);
+    if date.is_some_and(|d| d > state.today()) {
+        errors.add("date", "contact-date-future");
     }
     let duration = number(&f.duration, 1..=1440, "duration", &mut errors);
     if !store::mediation::PLACES.contains(&f.place.as_str()) {
@@ -447,13 +433,7 @@ pub async fn add_contact(
     let institution = text_field(&f.institution, 300, "institution", &mut errors);
     let outcome = text_field(&f.outcome, 2000, "outcome", &mut errors);
     let next_step = text_field(&f.next_step, 2000, "next_step", &mut errors);
-    let next_date: Option<Date> = match f.next_date.trim() {
-        "" => None,
-        d => d.parse().ok().filter(plausible).or_else(|| {
-            errors.add("next_date", "date-invalid");
-            None
-        }),
-    };
+    let next_date = optional_date_field(&f.next_date, "next_date", &mut errors);
     if let (Some(date), true) = (date, errors.is_empty()) {
         let input = store::mediation::ContactInput {
             member_id,
@@ -588,17 +568,8 @@ pub async fn add_assignment(
     if territory.is_none() {
         errors.add("territory_id", "mediation-territory-missing");
     }
-    let from: Option<Date> = f.from_date.trim().parse().ok().filter(plausible);
-    if from.is_none() {
-        errors.add("from_date", "date-invalid");
-    }
-    let to: Option<Date> = match f.to_date.trim() {
-        "" => None,
-        d => d.parse().ok().filter(plausible).or_else(|| {
-            errors.add("to_date", "date-invalid");
-            None
-        }),
-    };
+    let from = date_field(&f.from_date, "from_date", &mut errors);
+    let to = optional_date_field(&f.to_date, "to_date", &mut errors);
     if let (Some(a), Some(b)) = (from, to)
         && b < a
     {

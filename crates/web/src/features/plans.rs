@@ -13,8 +13,7 @@ use serde::Deserialize;
 
 use crate::AppState;
 use crate::error::AppResult;
-use crate::features::directory::optional_text;
-use crate::forms::{AppForm, FormErrors, parse_id};
+use crate::forms::{AppForm, FormErrors, parse_id, required_text, text_field, year_field};
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
 
@@ -33,59 +32,6 @@ pub fn measure_status_key(s: &str) -> &'static str {
         "delayed" => "measure-status-delayed",
         "completed" => "measure-status-completed",
         _ => "measure-status-cancelled",
-    }
-}
-
-/// A text field of a form: trimmed, within `max` characters, else an error on `field`.
-pub fn text_field(
-    raw: &str,
-    max: usize,
-    field: &'static str,
-    errors: &mut FormErrors,
-) -> Option<String> {
-    optional_text(raw, max).unwrap_or_else(|_| {
-        errors.add(field, "text-too-long");
-        None
-    })
-}
-
-/// A required text field: `missing` when blank.
-pub fn required_text(
-    raw: &str,
-    max: usize,
-    field: &'static str,
-    missing: &'static str,
-    errors: &mut FormErrors,
-) -> String {
-    match optional_text(raw, max) {
-        Ok(Some(t)) => t,
-        Ok(None) => {
-            errors.add(field, missing);
-            String::new()
-        }
-        Err(_) => {
-            errors.add(field, "text-too-long");
-            String::new()
-        }
-    }
-}
-
-/// A year between 2000 and 2100; blank is `None` unless `required`.
-pub fn year_field(
-    raw: &str,
-    field: &'static str,
-    required: bool,
-    errors: &mut FormErrors,
-) -> Option<i64> {
-    match raw.trim() {
-        "" if !required => None,
-        s => match s.parse::<i64>() {
-            Ok(y) if (2000..=2100).contains(&y) => Some(y),
-            _ => {
-                errors.add(field, "plan-year-invalid");
-                None
-            }
-        },
     }
 }
 

@@ -17,8 +17,10 @@ use serde::Deserialize;
 use crate::AppState;
 use crate::error::AppResult;
 use crate::features::directory::optional_text;
-use crate::features::plans::{Notice, measure_status_key, required_text, text_field};
-use crate::forms::{AppForm, FormErrors, parse_id};
+use crate::features::plans::{Notice, measure_status_key};
+use crate::forms::{
+    AppForm, FormErrors, date_field, number_field, parse_id, required_text, text_field,
+};
 use crate::i18n::{self, Lang};
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
@@ -120,14 +122,6 @@ struct RoundFormPage {
     plan: store::plans::Plan,
     f: RoundFields,
     errors: FormErrors,
-}
-
-fn date_field(raw: &str, field: &'static str, errors: &mut FormErrors) -> Option<Date> {
-    let d = raw.trim().parse().ok();
-    if d.is_none() {
-        errors.add(field, "date-invalid");
-    }
-    d
 }
 
 pub async fn new_round(
@@ -466,16 +460,7 @@ impl ReportFields {
 }
 
 fn count_field(raw: &str, field: &'static str, errors: &mut FormErrors) -> Option<i64> {
-    match raw.trim() {
-        "" => None,
-        s => match s.parse::<i64>() {
-            Ok(n) if (0..=10_000_000).contains(&n) => Some(n),
-            _ => {
-                errors.add(field, "report-count-invalid");
-                None
-            }
-        },
-    }
+    number_field(raw, 0..=10_000_000, field, "report-count-invalid", errors)
 }
 
 /// Checks the typed report; `submit` also requires the status and what was done.
