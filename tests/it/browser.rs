@@ -195,7 +195,9 @@ async fn fits_phone(b: &Browser) -> Option<String> {
         "the window did not shrink: innerWidth {inner}"
     );
     let at = b.current_url().await;
-    (scroll > inner).then(|| format!("{at}: scrolls sideways at {inner} px (scrollWidth {scroll})"))
+    let wide = b.execute("return Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).slice(0, 15).join(' | ');", vec![]).await;
+    (scroll > inner)
+        .then(|| format!("{at}: scrolls sideways at {inner} px (scrollWidth {scroll}) {wide}"))
 }
 
 #[tokio::test]
@@ -1069,6 +1071,22 @@ async fn mediation_pages_have_no_accessibility_violations() {
     )
     .await
     .unwrap_or_else(|e| panic!("{e}"));
+    store::mediation::add_member(
+        &app.db,
+        app.clock_now(),
+        &cli,
+        app.state.keyring(),
+        store::mediation::CaseScope::Mediator(app.user_id(Role::Mediator)),
+        family,
+        &store::mediation::MemberInput {
+            relation: "child".to_owned(),
+            birth_year: Some(2015),
+            grade: Some(5),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
     let b = Browser::start().await;
     let mut found = Vec::new();
     log_in(&b, &app, "lv", Role::Coordinator, PASSWORD).await;
@@ -1098,6 +1116,26 @@ async fn mediation_pages_have_no_accessibility_violations() {
         .click()
         .await;
     b.wait_for("#grade[aria-invalid=true]").await;
+    found.extend(axe(&b, "lv", &h1).await);
+    // The case-work consent (the form's defaults: the person, today), then a referral
+    // without a sharing consent or an urgent reason: refused next to the field.
+    b.find("form[action$='/consents'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for(".notice").await;
+    b.find("form[action$='/referrals'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for("#consent_id[aria-invalid=true]").await;
+    found.extend(axe(&b, "lv", &h1).await);
+    // A followed child's term, with its inline result form.
+    b.find("form[action$='/followups'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for("select[id^=result-]").await;
     found.extend(axe(&b, "lv", &h1).await);
     // On a phone: a contact recorded with the defaults, one area and a line of text.
     b.set_window_size(360, 740).await;

@@ -6,6 +6,45 @@ use testkit::TestApp;
 
 use crate::ok;
 
+/// The family's consent to case work, given by the person, recorded through the form.
+async fn consent_to_case_work(m: &testkit::Client, family: i64) {
+    let res = m
+        .post_form(
+            &format!("/lv/mediation/families/{family}/consents"),
+            &[
+                ("purpose", "case_work"),
+                ("given_by", "person"),
+                ("given_on", "2026-11-20"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+}
+
+/// The database file and its WAL as bytes, read without the key.
+fn raw_database(app: &TestApp) -> Vec<u8> {
+    let mut raw = Vec::new();
+    for suffix in ["", "-wal"] {
+        let mut p = app.settings.database.clone().into_os_string();
+        p.push(suffix);
+        raw.extend(std::fs::read(&p).unwrap_or_default());
+    }
+    raw
+}
+
+/// The test mediator opens the family's record (a logged view).
+async fn open_family(app: &TestApp, family: i64) -> store::mediation::Family {
+    ok(store::mediation::family(
+        &app.db,
+        app.clock_now(),
+        app.state.keyring(),
+        store::mediation::CaseScope::Mediator(app.user_id(Role::Mediator)),
+        family,
+        "case_work",
+    )
+    .await)
+}
+
 async fn territory(app: &TestApp, code: &str) -> i64 {
     ok(store::territories::by_code(&app.db, code).await).id
 }
@@ -120,12 +159,7 @@ async fn a_mediator_opens_a_family_whose_names_are_sealed_and_every_view_is_logg
     assert_eq!(actions, vec!["view", "change", "change"], "{log:?}");
     assert!(log.iter().all(|a| a.purpose == "case_work"));
     // The database file read without the key holds no name, contact or school.
-    let mut raw = Vec::new();
-    for suffix in ["", "-wal"] {
-        let mut p = app.settings.database.clone().into_os_string();
-        p.push(suffix);
-        raw.extend(std::fs::read(&p).unwrap_or_default());
-    }
+    let raw = raw_database(&app);
     assert!(raw.len() > 10_000, "read the database");
     for secret in ["Ozoliņu", "Ozoliņa", "20000000", "Pārlielupes pamatskola"] {
         assert!(
@@ -242,6 +276,26 @@ async fn a_contact_is_recorded_with_few_fields_and_its_notes_are_sealed() {
     )
     .await);
     let m = app.login(Role::Mediator).await;
+    // Without the family's consent to case work, nothing goes into the log.
+    let page = m.get(&format!("/lv/mediation/families/{family}")).await;
+    assert!(
+        page.text
+            .contains("ierakstiet ģimenes piekrišanu lietas darbam")
+    );
+    let res = m
+        .post_form(
+            &format!("/lv/mediation/families/{family}/contacts"),
+            &[
+                ("date", "2026-11-26"),
+                ("place", "office"),
+                ("areas", "education"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 422);
+    // The error stands at the consent form.
+    assert!(res.text.contains("id=\"purpose-error\""), "{}", res.text);
+    consent_to_case_work(&m, family).await;
     let page = m.get(&format!("/lv/mediation/families/{family}")).await;
     // The form comes filled in: today, 30 minutes, at the office.
     assert!(page.text.contains("value=\"2026-11-26\""), "{}", page.text);
@@ -303,12 +357,7 @@ async fn a_contact_is_recorded_with_few_fields_and_its_notes_are_sealed() {
     ] {
         assert!(page.text.contains(expected), "{expected}: {}", page.text);
     }
-    let mut raw = Vec::new();
-    for suffix in ["", "-wal"] {
-        let mut p = app.settings.database.clone().into_os_string();
-        p.push(suffix);
-        raw.extend(std::fs::read(&p).unwrap_or_default());
-    }
+    let raw = raw_database(&app);
     for secret in ["skolas pusdienām", "sociālo dienestu"] {
         assert!(
             !raw.windows(secret.len()).any(|w| w == secret.as_bytes()),
@@ -336,4 +385,303 @@ async fn a_coordinator_never_sees_a_mediators_set_password_link() {
         .post_form(&format!("/lv/admin/users/{ngo}/password-link"), &[])
         .await;
     assert!(res.text.contains("/password/set/"), "{}", res.text);
+}
+
+/// A family with one child, opened by the test mediator in Jelgava: (family id, child id).
+async fn family_with_child(app: &TestApp) -> (i64, i64) {
+    let jelgava = assign(app).await;
+    let scope = store::mediation::CaseScope::Mediator(app.user_id(Role::Mediator));
+    let (family, _) = ok(store::mediation::create_family(
+        &app.db,
+        app.clock_now(),
+        jiff::civil::date(2026, 11, 26),
+        &store::Actor::cli(),
+        app.state.keyring(),
+        scope,
+        &store::mediation::FamilyInput {
+            territory_id: jelgava,
+            ..Default::default()
+        },
+    )
+    .await);
+    let child = ok(store::mediation::add_member(
+        &app.db,
+        app.clock_now(),
+        &store::Actor::cli(),
+        app.state.keyring(),
+        scope,
+        family,
+        &store::mediation::MemberInput {
+            relation: "child".to_owned(),
+            birth_year: Some(2014),
+            grade: Some(6),
+            ..Default::default()
+        },
+    )
+    .await);
+    (family, child)
+}
+
+#[tokio::test]
+async fn a_withdrawn_sharing_consent_blocks_the_referrals_resting_on_it_unless_overridden() {
+    let app = TestApp::spawn().await;
+    let (family, child) = family_with_child(&app).await;
+    let m = app.login(Role::Mediator).await;
+    let base = format!("/lv/mediation/families/{family}");
+    // No referral before the case-work consent.
+    let res = m
+        .post_form(
+            &format!("{base}/referrals"),
+            &[
+                ("referred_on", "2026-11-26"),
+                ("referral_kind", "school"),
+                ("override_reason", "x"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 422);
+    assert!(res.text.contains("id=\"purpose-error\""), "{}", res.text);
+    consent_to_case_work(&m, family).await;
+    // Sharing needs the institution's name; a parent consents for a child only.
+    let res = m
+        .post_form(
+            &format!("{base}/consents"),
+            &[
+                ("purpose", "sharing"),
+                ("institution_kind", "school"),
+                ("given_by", "person"),
+                ("given_on", "2026-11-26"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 422);
+    assert!(
+        res.text.contains("id=\"consent_institution-error\""),
+        "{}",
+        res.text
+    );
+    let res = m
+        .post_form(
+            &format!("{base}/consents"),
+            &[
+                ("purpose", "statistics"),
+                ("given_by", "parent"),
+                ("child_view", "agrees"),
+                ("given_on", "2026-11-26"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 422);
+    assert!(
+        res.text.contains("id=\"consent_member-error\""),
+        "{}",
+        res.text
+    );
+    let res = m
+        .post_form(
+            &format!("{base}/consents"),
+            &[
+                ("purpose", "sharing"),
+                ("consent_member", &child.to_string()),
+                ("institution_kind", "school"),
+                ("consent_institution", "Jelgavas Spīdolas skola (tests)"),
+                ("given_by", "parent"),
+                ("child_view", "agrees"),
+                ("given_on", "2026-11-26"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    let fam = open_family(&app, family).await;
+    let sharing = fam
+        .consents
+        .iter()
+        .find(|c| c.purpose == "sharing")
+        .map(|c| c.id)
+        .unwrap_or_default();
+    assert_eq!(
+        fam.consents
+            .iter()
+            .find(|c| c.id == sharing)
+            .map(|c| (c.notice_version.as_str(), c.child_view.as_deref())),
+        Some(("2026-1", Some("agrees")))
+    );
+    // A referral with neither a consent nor an override is refused; typed text kept.
+    let res = m
+        .post_form(
+            &format!("{base}/referrals"),
+            &[
+                ("referred_on", "2026-11-26"),
+                ("referral_kind", "school"),
+                ("referral_note", "Sarunāt individuālo plānu (tests)"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 422);
+    assert!(res.text.contains("id=\"consent_id-error\""), "{}", res.text);
+    assert!(res.text.contains("Sarunāt individuālo plānu (tests)"));
+    let res = m
+        .post_form(
+            &format!("{base}/referrals"),
+            &[
+                ("referred_on", "2026-11-26"),
+                ("referral_kind", "school"),
+                ("referral_member", &child.to_string()),
+                ("consent_id", &sharing.to_string()),
+                ("referral_note", "Sarunāt individuālo plānu (tests)"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    let referral = open_family(&app, family).await.referrals[0].id;
+    // Withdrawal: one step; the referral resting on it is blocked.
+    let res = m
+        .post_form(&format!("{base}/consents/{sharing}/withdraw"), &[])
+        .await;
+    assert_eq!(res.status, 303);
+    assert!(
+        res.location()
+            .unwrap_or_default()
+            .contains("withdrawn-blocked"),
+        "{:?}",
+        res.location()
+    );
+    let page = m.get(&format!("{base}?notice=withdrawn-blocked")).await;
+    assert!(
+        page.text.contains("Piekrišana atsaukta. Nosūtījumi"),
+        "{}",
+        page.text
+    );
+    assert!(page.text.contains("Atsaukta 2026-11-26"));
+    assert!(page.text.contains("class=\"warning\""), "{}", page.text);
+    // Moving it on is refused without an urgent-necessity reason…
+    let update = format!("{base}/referrals/{referral}");
+    let res = m.post_form(&update, &[("status", "in_progress")]).await;
+    assert_eq!(res.status, 422);
+    assert!(
+        res.text.contains("id=\"referral_update-error\""),
+        "{}",
+        res.text
+    );
+    // …and goes on with one, logged for the supervisor.
+    let res = m
+        .post_form(
+            &update,
+            &[
+                ("status", "in_progress"),
+                (
+                    "urgent_reason",
+                    "Bērns nav bijis skolā trīs nedēļas (tests)",
+                ),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    assert_eq!(
+        ok(store::audit::count(&app.db, "referral_urgent_override").await),
+        1
+    );
+    let page = m.get(&base).await;
+    assert!(
+        page.text
+            .contains("Bērns nav bijis skolā trīs nedēļas (tests)")
+    );
+    assert!(!page.text.contains("class=\"warning\""), "{}", page.text);
+    // A second withdrawal of the same consent changes nothing.
+    let res = m
+        .post_form(&format!("{base}/consents/{sharing}/withdraw"), &[])
+        .await;
+    assert_eq!(res.status, 303);
+    assert_eq!(
+        ok(store::audit::count(&app.db, "consent_withdrawn").await),
+        1
+    );
+    // None of it is readable without the key.
+    let raw = raw_database(&app);
+    for secret in ["Spīdolas skola", "individuālo plānu", "trīs nedēļas"] {
+        assert!(
+            !raw.windows(secret.len()).any(|w| w == secret.as_bytes()),
+            "{secret}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_child_is_followed_at_school_per_term_and_a_case_closes_with_a_reason() {
+    let app = TestApp::spawn().await;
+    let (family, child) = family_with_child(&app).await;
+    let m = app.login(Role::Mediator).await;
+    consent_to_case_work(&m, family).await;
+    let base = format!("/lv/mediation/families/{family}");
+    let page = m.get(&base).await;
+    // Today (2026-11-26) is in the autumn term of 2026/27.
+    assert!(
+        page.text
+            .contains("id=\"school_year\" name=\"school_year\" value=\"2026\"")
+    );
+    assert!(
+        page.text
+            .contains("id=\"term-1\" name=\"term\" value=\"1\" checked")
+    );
+    let fields = [
+        ("followup_member", child.to_string()),
+        ("school_year", "2026".to_owned()),
+        ("term", "1".to_owned()),
+        ("noted_on", "2026-11-10".to_owned()),
+        ("risk", "high".to_owned()),
+        (
+            "followup_action",
+            "Tikšanās ar klases audzinātāju (tests)".to_owned(),
+        ),
+    ];
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let res = m.post_form(&format!("{base}/followups"), &fields).await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    let res = m.post_form(&format!("{base}/followups"), &fields).await;
+    assert_eq!(res.status, 422, "the same term twice");
+    assert!(res.text.contains("id=\"term-error\""), "{}", res.text);
+    let followup = open_family(&app, family).await.followups[0].id;
+    let res = m
+        .post_form(
+            &format!("{base}/followups/{followup}"),
+            &[("result", "stayed")],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    let page = m.get(&base).await;
+    assert!(
+        page.text.contains("value=\"stayed\" selected"),
+        "{}",
+        page.text
+    );
+    assert!(page.text.contains("Tikšanās ar klases audzinātāju (tests)"));
+    // Closing needs a reason; the typed choice is kept.
+    let res = m
+        .post_form(&format!("{base}/status"), &[("case_status", "closed")])
+        .await;
+    assert_eq!(res.status, 422);
+    assert!(
+        res.text.contains("id=\"close_reason-error\""),
+        "{}",
+        res.text
+    );
+    let res = m
+        .post_form(
+            &format!("{base}/status"),
+            &[("case_status", "closed"), ("close_reason", "goals_reached")],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    let page = m.get(&base).await;
+    assert!(
+        page.text.contains("Slēgta (Mērķi sasniegti, 2026-11-26)"),
+        "{}",
+        page.text
+    );
+    // Reopened, the reason goes.
+    let res = m
+        .post_form(&format!("{base}/status"), &[("case_status", "active")])
+        .await;
+    assert_eq!(res.status, 303);
+    assert!(!m.get(&base).await.text.contains("Mērķi sasniegti,"));
 }

@@ -19,6 +19,7 @@ pub mod listings;
 pub mod maintenance;
 pub mod measures;
 pub mod mediation;
+pub mod mediation_log;
 pub mod merge;
 pub mod migrate;
 pub mod minutes;

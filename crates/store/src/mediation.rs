@@ -25,7 +25,7 @@ pub async fn has_sealed_records(db: &Db) -> crate::Result<bool> {
 
 /// The associated data a value is sealed with: its column and the record's code, so a sealed
 /// value copied into another column or another family's row does not open.
-fn place(column: &str, code: &str) -> String {
+pub(crate) fn place(column: &str, code: &str) -> String {
     format!("{column}|{code}")
 }
 
@@ -34,13 +34,31 @@ fn place(column: &str, code: &str) -> String {
 pub enum CaseScope {
     /// The mediator (a user id): the families they work with.
     Mediator(i64),
+    /// A supervisor (a user id): reads the families of the mediators they supervise, each
+    /// opening with a stated reason; never writes.
+    Supervisor(i64),
     Nothing,
 }
 
 impl CaseScope {
-    fn mediator(self) -> crate::Result<i64> {
+    /// The mediator who may change the records (`NotFound` for anyone else).
+    pub(crate) fn mediator(self) -> crate::Result<i64> {
         match self {
             CaseScope::Mediator(m) => Ok(m),
+            CaseScope::Supervisor(_) | CaseScope::Nothing => Err(Error::NotFound),
+        }
+    }
+
+    /// The user reading, and the SQL condition on `f` (families) that decides what they
+    /// reach, with the user id as its one parameter.
+    fn reader(self) -> crate::Result<(i64, &'static str)> {
+        match self {
+            CaseScope::Mediator(m) => Ok((m, "f.mediator_user_id = $2")),
+            CaseScope::Supervisor(s) => Ok((
+                s,
+                "f.mediator_user_id IN (SELECT a.mediator_user_id FROM mediation_assignments a
+                                         WHERE a.supervisor_user_id = $2)",
+            )),
             CaseScope::Nothing => Err(Error::NotFound),
         }
     }
@@ -229,19 +247,21 @@ pub struct FamilySummary {
 
 /// The families a scope reaches, active ones first.
 pub async fn families(db: &Db, scope: CaseScope) -> crate::Result<Vec<FamilySummary>> {
-    let Ok(mediator) = scope.mediator() else {
+    let Ok((reader, condition)) = scope.reader() else {
         return Ok(Vec::new());
     };
-    let rows: Vec<(i64, String, String, Option<i64>, String, i64)> = sqlx::query_as(
-        "SELECT f.id, f.code, t.name_lv, f.household_size, f.status,
+    let rows: Vec<(i64, String, String, Option<i64>, String, i64)> =
+        sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT f.id, f.code, t.name_lv, f.household_size, f.status,
                 (SELECT COUNT(*) FROM family_members m WHERE m.family_id = f.id)
          FROM families f JOIN territories t ON t.id = f.territory_id
-         WHERE f.mediator_user_id = $1
-         ORDER BY CASE f.status WHEN 'active' THEN 0 WHEN 'dormant' THEN 1 ELSE 2 END, f.code",
-    )
-    .bind(mediator)
-    .fetch_all(&db.reader)
-    .await?;
+         WHERE $1 = 1 AND {condition}
+         ORDER BY CASE f.status WHEN 'active' THEN 0 WHEN 'dormant' THEN 1 ELSE 2 END, f.code"
+        )))
+        .bind(1)
+        .bind(reader)
+        .fetch_all(&db.reader)
+        .await?;
     Ok(rows
         .into_iter()
         .map(|r| FamilySummary {
@@ -296,7 +316,7 @@ async fn free_code(
     }
 }
 
-async fn log_access(
+pub(crate) async fn log_access(
     conn: &mut SqliteConnection,
     now: i64,
     user: i64,
@@ -400,11 +420,20 @@ pub struct Family {
     pub name: Option<String>,
     pub contact: Option<String>,
     pub members: Vec<Member>,
+    pub closed_reason: Option<String>,
+    pub closed_on: Option<Date>,
     /// The case log's contacts, the latest first.
     pub contacts: Vec<Contact>,
+    pub consents: Vec<crate::mediation_log::Consent>,
+    pub referrals: Vec<crate::mediation_log::Referral>,
+    pub followups: Vec<crate::mediation_log::Followup>,
 }
 
-fn open(keys: &Keyring, place: &str, v: Option<Vec<u8>>) -> crate::Result<Option<String>> {
+pub(crate) fn open(
+    keys: &Keyring,
+    place: &str,
+    v: Option<Vec<u8>>,
+) -> crate::Result<Option<String>> {
     v.map(|b| keys.open(place, &b))
         .transpose()
         .map_err(|e| Error::Other(sqlx::Error::Decode(format!("{place}: {e}").into())))
@@ -419,6 +448,8 @@ type FamilyRow = (
     String,
     Option<Vec<u8>>,
     Option<Vec<u8>>,
+    Option<String>,
+    Option<String>,
 );
 
 type MemberRow = (
@@ -432,8 +463,8 @@ type MemberRow = (
     Option<Vec<u8>>,
 );
 
-/// Opens a family's record for its mediator (`NotFound` for anyone else, also for a
-/// guessed id) and logs the view with its purpose, in one transaction.
+/// Opens a family's record for its mediator, or for their supervisor (`NotFound` for anyone
+/// else, also for a guessed id) and logs the view with its purpose, in one transaction.
 pub async fn family(
     db: &Db,
     now: i64,
@@ -442,28 +473,29 @@ pub async fn family(
     id: i64,
     purpose: &str,
 ) -> crate::Result<Family> {
-    let mediator = scope.mediator()?;
+    let (reader, condition) = scope.reader()?;
     let mut tx = db.write().await?;
-    let row: Option<FamilyRow> = sqlx::query_as(
+    let row: Option<FamilyRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT f.id, f.code, f.territory_id, t.name_lv, f.household_size, f.status,
-                f.name_sealed, f.contact_sealed
+                f.name_sealed, f.contact_sealed, f.closed_reason, f.closed_on
          FROM families f JOIN territories t ON t.id = f.territory_id
-         WHERE f.id = $1 AND f.mediator_user_id = $2",
-    )
+         WHERE f.id = $1 AND {condition}"
+    )))
     .bind(id)
-    .bind(mediator)
+    .bind(reader)
     .fetch_optional(&mut *tx)
     .await?;
+    let reader_actor = Actor {
+        user_id: Some(reader),
+        label: None,
+        ip: None,
+    };
     let Some(row) = row else {
         // A family not theirs (or none): the attempt is kept, with the id only.
         audit::record(
             &mut tx,
             now,
-            &Actor {
-                user_id: Some(mediator),
-                label: None,
-                ip: None,
-            },
+            &reader_actor,
             &AuditEvent::new("family_access_denied").on("family", id),
         )
         .await?;
@@ -478,9 +510,20 @@ pub async fn family(
     .fetch_all(&mut *tx)
     .await?;
     let contact_rows = contact_rows(&mut tx, id).await?;
-    log_access(&mut tx, now, mediator, id, None, "view", purpose).await?;
+    let log = crate::mediation_log::rows(&mut tx, id).await?;
+    log_access(&mut tx, now, reader, id, None, "view", purpose).await?;
+    if matches!(scope, CaseScope::Supervisor(_)) {
+        audit::record(
+            &mut tx,
+            now,
+            &reader_actor,
+            &AuditEvent::new("family_supervised").on("family", id),
+        )
+        .await?;
+    }
     tx.commit().await?;
-    let contacts = open_contacts(keys, &row.1, contact_rows)?;
+    let code = row.1.clone();
+    let contacts = open_contacts(keys, &code, contact_rows)?;
     let mut list = Vec::new();
     for m in members {
         list.push(Member {
@@ -494,6 +537,7 @@ pub async fn family(
             name: open(keys, &place("family_members.name", &m.1), m.7)?,
         });
     }
+    let (consents, referrals, followups) = crate::mediation_log::open_rows(keys, &code, log)?;
     Ok(Family {
         id: row.0,
         code: row.1.clone(),
@@ -503,8 +547,13 @@ pub async fn family(
         status: row.5,
         name: open(keys, &place("families.name", &row.1), row.6)?,
         contact: open(keys, &place("families.contact", &row.1), row.7)?,
+        closed_reason: row.8,
+        closed_on: row.9.and_then(|d| d.parse().ok()),
         contacts,
         members: list,
+        consents,
+        referrals,
+        followups,
     })
 }
 
@@ -690,6 +739,7 @@ pub async fn add_contact(
             .fetch_optional(&mut *tx)
             .await?
             .ok_or(Error::NotFound)?;
+    crate::mediation_log::require_case_work_consent(&mut tx, family_id).await?;
     if let Some(m) = i.member_id {
         let ok: Option<i64> =
             sqlx::query_scalar("SELECT id FROM family_members WHERE id = $1 AND family_id = $2")
@@ -824,6 +874,8 @@ macro_rules! debug_without_plaintext {
         }
     )*};
 }
+
+pub(crate) use debug_without_plaintext;
 
 debug_without_plaintext!(
     FamilyInput => territory_id,

@@ -164,6 +164,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
         include_str!("../migrations/0025_mediation_contacts.sql"),
         Data::None,
     ),
+    (
+        26,
+        "mediation_consents_referrals",
+        include_str!("../migrations/0026_mediation_consents_referrals.sql"),
+        Data::None,
+    ),
 ];
 
 /// Applies every migration not yet applied, each in its own transaction. Returns the

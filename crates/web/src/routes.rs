@@ -15,7 +15,7 @@ use domain::token;
 
 use crate::error::{ErrorKind, error_response};
 use crate::features::{
-    account, actions, admin, agenda, api, attendance, attendance_api, attendance_import,
+    account, actions, admin, agenda, api, attendance, attendance_api, attendance_import, case_log,
     directory_api, event_documents, events, events_api, feedback, indicators, invitations, login,
     measures, mediation, minutes, organisations, people, plan_import, plans, plans_api, policy,
     public, public_directory, registration, rounds, statistics, territories, transfer,
@@ -212,6 +212,25 @@ fn registry() -> Registry {
     r.get("/{lang}/mediation/families/{id}", Page(WorkCases), mediation::family);
     r.post("/{lang}/mediation/families/{id}/members", Page(WorkCases), mediation::add_member);
     r.post("/{lang}/mediation/families/{id}/contacts", Page(WorkCases), mediation::add_contact);
+    r.post("/{lang}/mediation/families/{id}/consents", Page(WorkCases), case_log::add_consent);
+    r.post(
+        "/{lang}/mediation/families/{id}/consents/{consent}/withdraw",
+        Page(WorkCases),
+        case_log::withdraw_consent,
+    );
+    r.post("/{lang}/mediation/families/{id}/referrals", Page(WorkCases), case_log::add_referral);
+    r.post(
+        "/{lang}/mediation/families/{id}/referrals/{referral}",
+        Page(WorkCases),
+        case_log::update_referral,
+    );
+    r.post("/{lang}/mediation/families/{id}/followups", Page(WorkCases), case_log::add_followup);
+    r.post(
+        "/{lang}/mediation/families/{id}/followups/{followup}",
+        Page(WorkCases),
+        case_log::set_followup_result,
+    );
+    r.post("/{lang}/mediation/families/{id}/status", Page(WorkCases), case_log::set_status);
     r.get("/{lang}/mediation/assignments", Page(ManageMediation), mediation::assignments);
     r.post("/{lang}/mediation/assignments", Page(ManageMediation), mediation::add_assignment);
     r.get("/{lang}/actions", Page(ViewEvents), actions::list);

@@ -13,6 +13,7 @@ use serde::Deserialize;
 
 use crate::AppState;
 use crate::error::AppResult;
+use crate::features::case_log;
 use crate::features::directory::{optional_id, optional_text};
 use crate::features::plans::Notice;
 use crate::forms::{
@@ -21,7 +22,7 @@ use crate::forms::{
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
 
-fn scope(user: &CurrentUser) -> store::mediation::CaseScope {
+pub(crate) fn scope(user: &CurrentUser) -> store::mediation::CaseScope {
     if user.can(Permission::WorkCases) {
         store::mediation::CaseScope::Mediator(user.id)
     } else {
@@ -186,17 +187,25 @@ pub struct MemberFields {
 
 #[derive(Template)]
 #[template(path = "mediation/family.html")]
-struct FamilyPage {
-    ctx: PageCtx,
-    fam: store::mediation::Family,
-    c: ContactFields,
-    places: &'static [&'static str],
-    areas: &'static [&'static str],
-    access: Vec<store::mediation::Access>,
-    relations: &'static [&'static str],
-    m: MemberFields,
-    errors: FormErrors,
-    notice: Option<&'static str>,
+pub(crate) struct FamilyPage {
+    pub(crate) ctx: PageCtx,
+    pub(crate) fam: store::mediation::Family,
+    pub(crate) c: ContactFields,
+    pub(crate) places: &'static [&'static str],
+    pub(crate) areas: &'static [&'static str],
+    pub(crate) access: Vec<store::mediation::Access>,
+    pub(crate) relations: &'static [&'static str],
+    pub(crate) m: MemberFields,
+    pub(crate) k: case_log::ConsentFields,
+    pub(crate) r: case_log::ReferralFields,
+    pub(crate) s: case_log::FollowupFields,
+    pub(crate) st: case_log::StatusFields,
+    /// The referral or follow-up whose inline form has the error shown.
+    pub(crate) updating: Option<i64>,
+    pub(crate) errors: FormErrors,
+    pub(crate) notice: Option<&'static str>,
+    /// Read by a supervisor: no forms.
+    pub(crate) read_only: bool,
 }
 
 impl FamilyPage {
@@ -224,6 +233,10 @@ impl FamilyPage {
         area_key(a)
     }
 
+    fn label(&self, group: &str, v: &str) -> &'static str {
+        case_log::label(group, v)
+    }
+
     fn has_area(&self, a: &str) -> bool {
         self.c.areas.iter().any(|x| x == a)
     }
@@ -239,9 +252,37 @@ impl FamilyPage {
             "access-change"
         }
     }
+
+    /// The family's case-work consent is in force (contacts, referrals, follow-ups need it).
+    fn case_work_ok(&self) -> bool {
+        self.fam
+            .consents
+            .iter()
+            .any(|c| c.purpose == "case_work" && c.member_id.is_none() && c.in_force())
+    }
+
+    fn sharing_consents(&self) -> Vec<&store::mediation_log::Consent> {
+        self.fam
+            .consents
+            .iter()
+            .filter(|c| c.purpose == "sharing" && c.in_force())
+            .collect()
+    }
+
+    fn children(&self) -> Vec<&store::mediation::Member> {
+        self.fam
+            .members
+            .iter()
+            .filter(|m| m.relation == "child")
+            .collect()
+    }
+
+    fn is_updating(&self, id: &i64) -> bool {
+        self.updating == Some(*id)
+    }
 }
 
-async fn family_page(
+pub(crate) async fn family_page(
     state: &AppState,
     ctx: PageCtx,
     user: &CurrentUser,
@@ -266,11 +307,17 @@ async fn family_page(
         places: &store::mediation::PLACES,
         areas: &store::mediation::AREAS,
         access: store::mediation::access_log(state.db(), scope(user), id).await?,
+        k: case_log::ConsentFields::new(state.today()),
+        r: case_log::ReferralFields::new(state.today()),
+        s: case_log::FollowupFields::new(state.today()),
+        st: case_log::StatusFields::of(&fam),
         fam,
         relations: &store::mediation::RELATIONS,
         m: MemberFields::default(),
+        updating: None,
         errors: FormErrors::default(),
         notice: None,
+        read_only: false,
         ctx,
     })
 }
@@ -463,6 +510,9 @@ pub async fn add_contact(
                     &ctx.href(&format!("/mediation/families/{id}?notice=contact#contacts")),
                 )
                 .into_response());
+            }
+            Err(store::Error::Conflict("case_work_consent")) => {
+                errors.add("purpose", "case-work-consent-missing")
             }
             Err(store::Error::Conflict(_)) => errors.add("member_id", "reg-choice-invalid"),
             Err(e) => return Err(e.into()),

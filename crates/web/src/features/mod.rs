@@ -8,6 +8,7 @@ pub mod api;
 pub mod attendance;
 pub mod attendance_api;
 pub mod attendance_import;
+pub mod case_log;
 pub mod directory;
 pub mod directory_api;
 pub mod event_documents;

@@ -473,6 +473,10 @@ impl Notice {
             Some("imported") => Some("plan-imported"),
             Some("file") => Some("report-file-added"),
             Some("contact") => Some("contact-recorded"),
+            Some("consent") => Some("consent-recorded"),
+            Some("withdrawn") => Some("consent-withdrawn"),
+            Some("withdrawn-blocked") => Some("consent-withdrawn-blocked"),
+            Some("referral") => Some("referral-recorded"),
             Some("file-removed") => Some("report-file-removed"),
             _ => None,
         }
