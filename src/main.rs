@@ -442,7 +442,11 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let _lock = lock(&s.database)?;
             let db = open(&s).await?;
             let now = SystemClock.now().as_second();
-            if store::demo::seed(&db, now).await? {
+            // The demo's mediation records are sealed under the database's key (made now
+            // when there is none and nothing sealed yet).
+            let sealed = store::mediation::has_sealed_records(&db).await?;
+            let keyring = s.load_keyring(!sealed).map_err(|e| anyhow::anyhow!(e))?;
+            if store::demo::seed(&db, now, &keyring).await? {
                 println!(
                     "Loaded the synthetic demo data into {}.",
                     s.database.display()

@@ -1098,6 +1098,14 @@ async fn mediation_pages_have_no_accessibility_violations() {
         .await;
     b.wait_for("#mediator[aria-invalid=true]").await;
     found.extend(axe(&b, "lv", "Romu mediatori").await);
+    // The figures, exact for the supervisor, with a date error kept next to its field.
+    b.goto(&url(
+        &app,
+        "/lv/mediation/figures?from=2026-13-01&group=quarter",
+    ))
+    .await;
+    b.wait_for("#from[aria-invalid=true]").await;
+    found.extend(axe(&b, "lv", "Romu mediācija skaitļos").await);
     b.find("form[action$='/logout'] button[type=submit]")
         .await
         .click()

@@ -100,7 +100,7 @@ async fn demo_prints_a_working_login_per_role_and_reuses_its_database() {
     let old = testkit::Client::new(&base);
     assert_eq!(old.login(&coordinator.1, &coordinator.2).await.status, 422);
     let users = c.get("/lv/admin/users").await;
-    assert!(users.text.contains("5 lietotāji"), "no duplicates on reuse");
+    assert!(users.text.contains("8 lietotāji"), "no duplicates on reuse");
     stop(&mut child);
 }
 
@@ -117,9 +117,10 @@ async fn the_demo_meetings_give_the_statistics_real_shapes() {
     store::migrate::run(&db, now)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
+    let keys = domain::sealed::Keyring::new(domain::sealed::Key::generate(), Vec::new());
     let started = std::time::Instant::now();
     assert!(
-        store::demo::seed(&db, now)
+        store::demo::seed(&db, now, &keys)
             .await
             .unwrap_or_else(|e| panic!("{e}"))
     );
@@ -217,6 +218,65 @@ async fn the_demo_meetings_give_the_statistics_real_shapes() {
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(mails.is_empty(), "{} mails", mails.len());
+
+    // Mediation: four mediators in five municipalities, 149 invented families, a little over
+    // 180 persons assisted over the project period, counted only with a statistics consent.
+    let project = store::mediation_stats::FigureFilter {
+        from: jiff::civil::date(2024, 9, 1),
+        to: jiff::civil::date(2026, 11, 26),
+        territory_id: None,
+        mediator_user_id: None,
+        grouping: store::mediation_stats::Grouping::Year,
+    };
+    let f = crate::ok(
+        store::mediation_stats::figures(&db, store::mediation_stats::FigureScope::All, &project)
+            .await,
+    );
+    eprintln!(
+        "mediation: families {} (+{} without consent), persons {}, contacts {}, referrals {}, \
+         children followed {} (stayed {})",
+        f.families,
+        f.no_consent_families,
+        f.persons,
+        f.contacts,
+        f.referrals,
+        f.children_followed,
+        f.stayed_in_school
+    );
+    assert_eq!(f.families + f.no_consent_families, 149, "{f:?}");
+    assert!(
+        f.no_consent_families > 0 && f.no_consent_families < 30,
+        "{f:?}"
+    );
+    assert!(
+        (170..=230).contains(&(f.persons + f.no_consent_families)),
+        "{f:?}"
+    );
+    assert_eq!(f.by_municipality.len(), 5, "{f:?}");
+    assert!(f.contacts > 500 && f.referrals > 20, "{f:?}");
+    assert!(f.contacts_by_area.iter().all(|(_, n)| *n > 0), "{f:?}");
+    assert!(
+        f.children_followed > 10 && f.stayed_in_school > f.children_followed / 2,
+        "{f:?}"
+    );
+    let assignments = crate::ok(store::mediation::assignments(&db).await);
+    let mediators: std::collections::BTreeSet<i64> =
+        assignments.iter().map(|a| a.mediator_user_id).collect();
+    assert_eq!(mediators.len(), 4, "{assignments:?}");
+    // The database file without the key holds no invented name or note.
+    let mut raw = std::fs::read(dir.path().join("demo.db")).unwrap_or_default();
+    raw.extend(std::fs::read(dir.path().join("demo.db-wal")).unwrap_or_default());
+    for secret in [
+        "Izdomātā ģimene",
+        "Izdomāta piezīme",
+        "Izdomāts vārds",
+        "Demo pamatskola",
+    ] {
+        assert!(
+            !raw.windows(secret.len()).any(|w| w == secret.as_bytes()),
+            "{secret} in the file"
+        );
+    }
 
     // Two plans: a closed earlier one and one in force with measures under all seven
     // objectives, indicators with values, and a re-planned measure with its reason.

@@ -685,3 +685,145 @@ async fn a_child_is_followed_at_school_per_term_and_a_case_closes_with_a_reason(
     assert_eq!(res.status, 303);
     assert!(!m.get(&base).await.text.contains("Mērķi sasniegti,"));
 }
+
+/// A family with a case-work consent, a statistics consent when `counted`, and `contacts`
+/// contacts in November 2026 about education.
+async fn family_in_figures(app: &TestApp, territory: i64, counted: bool, contacts: usize) {
+    let actor = store::Actor::cli();
+    let w = store::mediation_log::CaseWrite {
+        db: &app.db,
+        now: app.clock_now(),
+        today: jiff::civil::date(2026, 11, 26),
+        actor: &actor,
+        keys: app.state.keyring(),
+        scope: store::mediation::CaseScope::Mediator(app.user_id(Role::Mediator)),
+    };
+    let (family, _) = ok(store::mediation::create_family(
+        w.db,
+        w.now,
+        w.today,
+        w.actor,
+        w.keys,
+        w.scope,
+        &store::mediation::FamilyInput {
+            territory_id: territory,
+            ..Default::default()
+        },
+    )
+    .await);
+    let consent = |purpose: &str| store::mediation_log::ConsentInput {
+        member_id: None,
+        purpose: purpose.to_owned(),
+        institution_kind: None,
+        institution: None,
+        given_by: "person".to_owned(),
+        child_view: None,
+        given_on: jiff::civil::date(2026, 11, 1),
+    };
+    ok(store::mediation_log::add_consent(&w, family, &consent("case_work")).await);
+    if counted {
+        ok(store::mediation_log::add_consent(&w, family, &consent("statistics")).await);
+    }
+    for day in 0..contacts {
+        ok(store::mediation::add_contact(
+            w.db,
+            w.now,
+            w.actor,
+            w.keys,
+            w.scope,
+            family,
+            &store::mediation::ContactInput {
+                date: jiff::civil::date(2026, 11, 2 + i8::try_from(day).unwrap_or(0)),
+                duration_minutes: Some(60),
+                place: "office".to_owned(),
+                areas: vec!["education".to_owned()],
+                ..Default::default()
+            },
+        )
+        .await);
+    }
+}
+
+#[tokio::test]
+async fn figures_count_only_consenting_families_and_only_the_mediator_and_supervisor_see_them_exactly()
+ {
+    let app = TestApp::spawn().await;
+    let jelgava = assign(&app).await;
+    family_in_figures(&app, jelgava, true, 3).await;
+    family_in_figures(&app, jelgava, true, 1).await;
+    family_in_figures(&app, jelgava, false, 2).await;
+    let q = "/lv/mediation/figures?from=2026-11-01&to=2026-11-30&group=month";
+    // The mediator: exact, their own; the family without consent only in its total.
+    let page = app.login(Role::Mediator).await.get(q).await;
+    assert_eq!(page.status, 200);
+    for expected in [
+        "<dt>Atbalstītās ģimenes</dt><dd>2</dd>",
+        "<dt>Kontakti</dt><dd>4</dd>",
+        "<dt>Kontaktu stundas</dt><dd>4</dd>",
+        "<dt>Ģimenes bez piekrišanas statistikai</dt><dd>1</dd>",
+        "<th scope=\"row\">2026-11</th>",
+    ] {
+        assert!(page.text.contains(expected), "{expected}: {}", page.text);
+    }
+    // The supervisor: exact, by mediator too.
+    let page = app.login(Role::Coordinator).await.get(q).await;
+    assert!(page.text.contains("<dt>Atbalstītās ģimenes</dt><dd>2</dd>"));
+    assert!(page.text.contains("Pa mediatoriem"), "{}", page.text);
+    // Everyone else: under disclosure control, never by mediator.
+    for role in [Role::Ministry, Role::Municipality, Role::Ngo] {
+        let page = app.login(role).await.get(q).await;
+        assert_eq!(page.status, 200, "{role}");
+        assert!(
+            page.text
+                .contains("<dt>Atbalstītās ģimenes</dt><dd>&#60;10</dd>"),
+            "{role}: {}",
+            page.text
+        );
+        assert!(!page.text.contains("<dd>2</dd>"), "{role}");
+        assert!(!page.text.contains("Pa mediatoriem"), "{role}");
+        assert!(
+            !page.text.contains("families/"),
+            "{role}: no link to a case"
+        );
+    }
+    // The API, under the same rules.
+    let c = app.client();
+    c.set_header(
+        "authorization",
+        &format!(
+            "Bearer {}",
+            crate::api::token_for(&app, Role::Ministry).await
+        ),
+    );
+    let res = c
+        .get("/api/v1/statistics/mediation?from=2026-11-01&to=2026-11-30")
+        .await;
+    assert_eq!(res.status, 200, "{}", res.text);
+    let body = res.json();
+    assert_eq!(body["disclosure_control"], true);
+    assert!(body["families"].is_null(), "{body}");
+    assert!(body["contacts_by_area"]["education"].is_null(), "{body}");
+    assert_eq!(body["contacts_by_area"]["housing"], 0);
+    assert!(body.get("by_mediator").is_none());
+    let m = app.client();
+    m.set_header(
+        "authorization",
+        &format!(
+            "Bearer {}",
+            crate::api::token_for(&app, Role::Mediator).await
+        ),
+    );
+    let body = m
+        .get("/api/v1/statistics/mediation?from=2026-11-01&to=2026-11-30")
+        .await
+        .json();
+    assert_eq!(body["disclosure_control"], false);
+    assert_eq!(body["families"], 2);
+    assert_eq!(body["persons"], 2);
+    assert_eq!(body["contacts"], 4);
+    assert_eq!(body["contacts_by_area"]["education"], 4);
+    assert_eq!(body["no_consent_families"], 1);
+    assert_eq!(body["by_municipality"][0]["families"], 2);
+    let bad = m.get("/api/v1/statistics/mediation?from=2026-13-01").await;
+    assert_eq!(bad.status, 422);
+}

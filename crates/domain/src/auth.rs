@@ -73,6 +73,7 @@ impl Role {
                 ManagePlans,
                 ReportProgress,
                 ManageMediation,
+                ViewMediationFigures,
             ],
             // Mediators' organisation (the municipality) reports; a mediator's own work is
             // confidential case work, not a plan report.
@@ -83,6 +84,7 @@ impl Role {
                 ViewEvents,
                 ViewPlans,
                 WorkCases,
+                ViewMediationFigures,
             ],
             Role::Ministry | Role::Municipality | Role::Ngo => &[
                 UseWorkspace,
@@ -91,6 +93,7 @@ impl Role {
                 ViewEvents,
                 ViewPlans,
                 ReportProgress,
+                ViewMediationFigures,
             ],
         }
     }
@@ -141,12 +144,18 @@ pub enum Permission {
     ReportProgress,
     /// A mediator's case work: the families they work with, and nobody else's.
     WorkCases,
-    /// Assign mediators to municipalities, with their work plan and supervisor.
+    /// Assign mediators to municipalities, with their work plan and supervisor; a
+    /// coordinator named as a mediator's supervisor reads that mediator's cases, each time
+    /// with a stated reason.
     ManageMediation,
+    /// See mediation's aggregate figures: a mediator their own, a municipality its own,
+    /// everyone else all municipalities — under disclosure control except for the mediator
+    /// and the supervisor. Never a case.
+    ViewMediationFigures,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 16] = [
+    pub const ALL: [Permission; 17] = [
         Permission::UseWorkspace,
         Permission::ManageOwnAccount,
         Permission::ManageUsers,
@@ -163,6 +172,7 @@ impl Permission {
         Permission::ReportProgress,
         Permission::WorkCases,
         Permission::ManageMediation,
+        Permission::ViewMediationFigures,
     ];
 }
 

@@ -774,12 +774,12 @@ impl Rng {
         lo + self.below(span) as i32
     }
 
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> Option<&'a T> {
+    pub(crate) fn pick<'a, T>(&mut self, items: &'a [T]) -> Option<&'a T> {
         let i = self.below(items.len());
         items.get(i)
     }
 
-    fn weighted<'a, T>(&mut self, items: &'a [(T, u32)]) -> Option<&'a T> {
+    pub(crate) fn weighted<'a, T>(&mut self, items: &'a [(T, u32)]) -> Option<&'a T> {
         let total: u32 = items.iter().map(|(_, w)| w).sum();
         let mut r = self.below(total as usize) as u32;
         for (item, w) in items {
@@ -1188,9 +1188,12 @@ async fn link_user(db: &Db, user_id: i64, person_id: i64) -> crate::Result<()> {
 /// Loads the demo world into an empty database once; later calls change nothing.
 /// Returns true when it loaded. Every step is skipped when already done (organisations
 /// by name, people by e-mail, memberships by organisation and start, consents by count),
-/// so an interrupted load completes on the next call without duplicates.
-pub async fn seed(db: &Db, now: i64) -> crate::Result<bool> {
+/// so an interrupted load completes on the next call without duplicates. The mediation
+/// world (`demo_mediation`, sealed under `keys`) is added once too, also to a demo database
+/// made before it existed.
+pub async fn seed(db: &Db, now: i64, keys: &domain::sealed::Keyring) -> crate::Result<bool> {
     if crate::maintenance::get_meta(db, META_KEY).await?.is_some() {
+        crate::demo_mediation::seed(db, now, keys).await?;
         return Ok(false);
     }
     let actor = Actor {
@@ -1402,6 +1405,7 @@ pub async fn seed(db: &Db, now: i64) -> crate::Result<bool> {
         .await?;
     }
 
+    crate::demo_mediation::seed(db, now, keys).await?;
     crate::maintenance::set_meta(db, META_KEY, "1").await?;
     Ok(true)
 }

@@ -46,6 +46,11 @@ const NAV: &[(&str, &str, Permission)] = &[
         "nav-mediation-assignments",
         Permission::ManageMediation,
     ),
+    (
+        "/mediation/figures",
+        "nav-mediation-figures",
+        Permission::ViewMediationFigures,
+    ),
     ("/statistics", "nav-statistics", Permission::ViewStatistics),
     (
         "/organisations",

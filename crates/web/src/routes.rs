@@ -17,8 +17,9 @@ use crate::error::{ErrorKind, error_response};
 use crate::features::{
     account, actions, admin, agenda, api, attendance, attendance_api, attendance_import, case_log,
     directory_api, event_documents, events, events_api, feedback, indicators, invitations, login,
-    measures, mediation, minutes, organisations, people, plan_import, plans, plans_api, policy,
-    public, public_directory, registration, rounds, statistics, territories, transfer,
+    measures, mediation, mediation_figures, minutes, organisations, people, plan_import, plans,
+    plans_api, policy, public, public_directory, registration, rounds, statistics, territories,
+    transfer,
 };
 use crate::i18n::Lang;
 use crate::principal::{self, CurrentUser, LOGIN_COOKIE, SESSION_COOKIE};
@@ -232,6 +233,7 @@ fn registry() -> Registry {
     );
     r.post("/{lang}/mediation/families/{id}/status", Page(WorkCases), case_log::set_status);
     r.get("/{lang}/mediation/assignments", Page(ManageMediation), mediation::assignments);
+    r.get("/{lang}/mediation/figures", Page(ViewMediationFigures), mediation_figures::page);
     r.post("/{lang}/mediation/assignments", Page(ManageMediation), mediation::add_assignment);
     r.get("/{lang}/actions", Page(ViewEvents), actions::list);
     r.get("/{lang}/actions/{id}", Page(ViewEvents), actions::detail);
@@ -326,6 +328,11 @@ fn registry() -> Registry {
         "/api/v1/statistics/participation",
         Api(ViewStatistics),
         statistics::api,
+    );
+    r.get(
+        "/api/v1/statistics/mediation",
+        Api(ViewMediationFigures),
+        mediation_figures::api,
     );
     r
 }

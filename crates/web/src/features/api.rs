@@ -45,6 +45,7 @@ use crate::principal::{ClientIp, CurrentUser};
         crate::features::attendance_api::list,
         crate::features::attendance_api::post,
         crate::features::statistics::api,
+        crate::features::mediation_figures::api,
         crate::features::plans_api::plans,
         crate::features::plans_api::measures,
         crate::features::plans_api::indicators,

@@ -20,6 +20,7 @@ pub mod invitations;
 pub mod login;
 pub mod measures;
 pub mod mediation;
+pub mod mediation_figures;
 pub mod minutes;
 pub mod organisations;
 pub mod people;

@@ -41,8 +41,9 @@ pub struct StatsQuery {
 }
 
 /// Reads the filter; a wrong field is reported and left out (the rest still applies).
-fn parse(q: &StatsQuery, today: Date, public: bool) -> (store::statistics::Filter, FormErrors) {
-    let mut errors = FormErrors::default();
+/// A period from the `from` and `to` query fields: this calendar year by default; a bad
+/// date or an end before the start is an error on its field and falls back to the year.
+pub fn period(from: &str, to: &str, today: Date, errors: &mut FormErrors) -> (Date, Date) {
     let year_start = Date::new(today.year(), 1, 1).unwrap_or(today);
     let year_end = Date::new(today.year(), 12, 31).unwrap_or(today);
     let mut date = |raw: &str, field: &'static str, default: Date| match raw.trim() {
@@ -52,12 +53,18 @@ fn parse(q: &StatsQuery, today: Date, public: bool) -> (store::statistics::Filte
             default
         }),
     };
-    let mut from = date(&q.from, "from", year_start);
-    let mut to = date(&q.to, "to", year_end);
+    let from = date(from, "from", year_start);
+    let to = date(to, "to", year_end);
     if to < from {
         errors.add("to", "stats-dates-order");
-        (from, to) = (year_start, year_end);
+        return (year_start, year_end);
     }
+    (from, to)
+}
+
+fn parse(q: &StatsQuery, today: Date, public: bool) -> (store::statistics::Filter, FormErrors) {
+    let mut errors = FormErrors::default();
+    let (from, to) = period(&q.from, &q.to, today, &mut errors);
     let event_type = match q.event_type.trim() {
         "" => None,
         t => EventType::parse(t).or_else(|| {
