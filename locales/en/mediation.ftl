@@ -211,3 +211,37 @@ figures-by-status = Referrals by status
 figures-by-municipality = By municipality
 figures-by-period = By period
 figures-by-mediator = By mediator
+nav-mediation-supervision = Supervision
+supervision-title = Supervision of mediation
+supervision-intro = The families of the mediators you supervise (codes only), the cases of urgent necessity and unusual access to the cases. You open a case only by stating a reason; it is logged in the access log, and the mediator sees it.
+supervised-families = Families of the mediators you supervise
+supervised-none = You do not supervise any mediator yet.
+overrides-title = Cases of urgent necessity
+overrides-hint = Referrals that went on without a sharing consent in force. You see the reason by opening the case.
+overrides-none = No such case.
+unusual-title = Unusual access: { $month }
+unusual-month = { $month }
+unusual-hint = Views by other users, refused attempts to open someone else's case, views at night (before 7:00 or after 21:00) and many cases on one day. You also get a summary of the previous month by e-mail.
+unusual-none = No unusual access this month.
+unusual-what = What is unusual
+unusual-who = Who
+unusual-detail = Detail
+unusual-other-user = Another user
+unusual-refused = Refused attempt
+unusual-at-night = At night
+unusual-many-in-a-day = Many cases on one day
+supervise-title = Open the case
+supervise-intro = A supervisor opens a case only with a stated reason. The reason is logged in the access log, which the family's mediator sees; the case opens read-only.
+supervise-reason = Reason
+supervise-reason-hint = For instance: reviewing a complaint, checking a case of urgent necessity. Do not write names.
+supervise-reason-invalid = State the reason (10–300 characters).
+supervise-open = Open the case, read-only
+supervise-read-only = Opened for supervision, read-only; your reason is logged.
+access-purpose-supervision = supervision
+mail-access-summary-subject = Access summary of the mediation cases: { $month }
+mail-access-summary-body = Hello { $name },
+    
+    Unusual access to the cases of the mediators you supervise in { $month }:
+    { $lines }
+    
+    Details (after logging in): { $link }

@@ -211,3 +211,37 @@ figures-by-status = Nosūtījumi pēc statusa
 figures-by-municipality = Pa pašvaldībām
 figures-by-period = Pa periodiem
 figures-by-mediator = Pa mediatoriem
+nav-mediation-supervision = Uzraudzība
+supervision-title = Mediācijas uzraudzība
+supervision-intro = Jūsu uzraudzīto mediatoru ģimenes (tikai kodi), steidzamas nepieciešamības gadījumi un neparastā piekļuve lietām. Lietu atverat tikai, norādot iemeslu; tas tiek reģistrēts piekļuves žurnālā, un mediators to redz.
+supervised-families = Uzraudzīto mediatoru ģimenes
+supervised-none = Jūs vēl neuzraugāt nevienu mediatoru.
+overrides-title = Steidzamas nepieciešamības gadījumi
+overrides-hint = Nosūtījumi, kas turpināti bez spēkā esošas piekrišanas nodošanai. Pamatojumu redzat, atverot lietu.
+overrides-none = Tādu gadījumu nav.
+unusual-title = Neparastā piekļuve: { $month }
+unusual-month = { $month }
+unusual-hint = Citu lietotāju skatījumi, atteikti mēģinājumi atvērt svešu lietu, skatījumi naktī (pirms 7:00 vai pēc 21:00) un daudz lietu vienā dienā. Kopsavilkumu par iepriekšējo mēnesi saņemat arī e-pastā.
+unusual-none = Šajā mēnesī neparastas piekļuves nav.
+unusual-what = Kas neparasts
+unusual-who = Kas
+unusual-detail = Sīkāk
+unusual-other-user = Cits lietotājs
+unusual-refused = Atteikts mēģinājums
+unusual-at-night = Naktī
+unusual-many-in-a-day = Daudz lietu vienā dienā
+supervise-title = Atvērt lietu
+supervise-intro = Uzraudzītājs lietu var atvērt tikai ar pamatotu iemeslu. Iemesls tiek reģistrēts piekļuves žurnālā, ko redz ģimenes mediators; lieta atveras tikai lasīšanai.
+supervise-reason = Iemesls
+supervise-reason-hint = Piemēram: sūdzības izskatīšana, steidzamas nepieciešamības gadījuma pārbaude. Nerakstiet vārdus.
+supervise-reason-invalid = Norādiet iemeslu (10–300 rakstzīmes).
+supervise-open = Atvērt lietu lasīšanai
+supervise-read-only = Atvērts uzraudzībai, tikai lasīšanai; jūsu iemesls ir reģistrēts.
+access-purpose-supervision = uzraudzība
+mail-access-summary-subject = Mediācijas lietu piekļuves kopsavilkums: { $month }
+mail-access-summary-body = Sveiki, { $name }!
+    
+    Neparastā piekļuve jūsu uzraudzīto mediatoru lietām mēnesī { $month }:
+    { $lines }
+    
+    Sīkāk (pēc pieteikšanās): { $link }

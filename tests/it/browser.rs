@@ -1106,6 +1106,30 @@ async fn mediation_pages_have_no_accessibility_violations() {
     .await;
     b.wait_for("#from[aria-invalid=true]").await;
     found.extend(axe(&b, "lv", "Romu mediācija skaitļos").await);
+    // Supervision: the list, the reason refused, the case opened read-only.
+    b.goto(&url(&app, "/lv/mediation/supervision")).await;
+    found.extend(axe(&b, "lv", "Mediācijas uzraudzība").await);
+    b.goto(&url(
+        &app,
+        &format!("/lv/mediation/supervision/families/{family}"),
+    ))
+    .await;
+    b.find("form[action*='/supervision/families/'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for("#reason[aria-invalid=true]").await;
+    found.extend(axe(&b, "lv", &format!("Atvērt lietu {code}")).await);
+    b.find("#reason")
+        .await
+        .send_keys("Pārbaude pēc sūdzības (tests)")
+        .await;
+    b.find("form[action*='/supervision/families/'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for("#access").await;
+    found.extend(axe(&b, "lv", &format!("Ģimene {code}")).await);
     b.find("form[action$='/logout'] button[type=submit]")
         .await
         .click()

@@ -152,6 +152,17 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("POST", "/{lang}/mediation/families/{id}/status", Allowed::Only(MEDIATOR)),
     ("GET", "/{lang}/mediation/assignments", Allowed::Only(COORD)),
     ("GET", "/{lang}/mediation/figures", Allowed::AnyRole),
+    ("GET", "/{lang}/mediation/supervision", Allowed::Only(COORD)),
+    (
+        "GET",
+        "/{lang}/mediation/supervision/families/{id}",
+        Allowed::Only(COORD),
+    ),
+    (
+        "POST",
+        "/{lang}/mediation/supervision/families/{id}",
+        Allowed::Only(COORD),
+    ),
     ("POST", "/{lang}/mediation/assignments", Allowed::Only(COORD)),
     ("GET", "/{lang}/actions", Allowed::AnyRole),
     ("GET", "/{lang}/actions/{id}", Allowed::AnyRole),

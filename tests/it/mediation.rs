@@ -827,3 +827,176 @@ async fn figures_count_only_consenting_families_and_only_the_mediator_and_superv
     let bad = m.get("/api/v1/statistics/mediation?from=2026-13-01").await;
     assert_eq!(bad.status, 422);
 }
+
+#[tokio::test]
+async fn a_supervisor_opens_a_case_only_with_a_logged_reason_and_gets_the_monthly_summary() {
+    let app = TestApp::spawn().await;
+    let jelgava = assign(&app).await;
+    let actor = store::Actor::cli();
+    let w = store::mediation_log::CaseWrite {
+        db: &app.db,
+        now: app.clock_now(),
+        today: jiff::civil::date(2026, 11, 26),
+        actor: &actor,
+        keys: app.state.keyring(),
+        scope: store::mediation::CaseScope::Mediator(app.user_id(Role::Mediator)),
+    };
+    let (family, code) = ok(store::mediation::create_family(
+        w.db,
+        w.now,
+        w.today,
+        w.actor,
+        w.keys,
+        w.scope,
+        &store::mediation::FamilyInput {
+            territory_id: jelgava,
+            name: Some("Uzraudzītā ģimene (tests)".to_owned()),
+            ..Default::default()
+        },
+    )
+    .await);
+    ok(store::mediation_log::add_consent(
+        &w,
+        family,
+        &store::mediation_log::ConsentInput {
+            member_id: None,
+            purpose: "case_work".to_owned(),
+            institution_kind: None,
+            institution: None,
+            given_by: "person".to_owned(),
+            child_view: None,
+            given_on: jiff::civil::date(2026, 11, 2),
+        },
+    )
+    .await);
+    ok(store::mediation_log::add_referral(
+        &w,
+        family,
+        &store::mediation_log::ReferralInput {
+            member_id: None,
+            referred_on: jiff::civil::date(2026, 11, 20),
+            kind: "social_service".to_owned(),
+            institution: None,
+            consent_id: None,
+            override_reason: Some("Bērna drošība, neatliekami (tests)".to_owned()),
+            note: None,
+        },
+    )
+    .await);
+    let c = app.login(Role::Coordinator).await;
+    let page = c.get("/lv/mediation/supervision").await;
+    assert_eq!(page.status, 200);
+    assert!(page.text.contains(&code), "{}", page.text);
+    assert!(page.text.contains("Steidzamas nepieciešamības gadījumi"));
+    assert!(
+        !page.text.contains("Uzraudzītā ģimene"),
+        "no name in the list"
+    );
+    assert!(
+        !page.text.contains("Bērna drošība"),
+        "the reason only in the case"
+    );
+    let views = || async {
+        ok(store::mediation::access_log(
+            &app.db,
+            store::mediation::CaseScope::Mediator(app.user_id(Role::Mediator)),
+            family,
+        )
+        .await)
+    };
+    let before = views().await.len();
+    // The reason form reads nothing of the case.
+    let path = format!("/lv/mediation/supervision/families/{family}");
+    let form = c.get(&path).await;
+    assert_eq!(form.status, 200);
+    assert!(!form.text.contains("Uzraudzītā ģimene"));
+    assert_eq!(views().await.len(), before);
+    let res = c.post_form(&path, &[("reason", "īsi")]).await;
+    assert_eq!(res.status, 422);
+    assert!(res.text.contains("id=\"reason-error\""), "{}", res.text);
+    assert!(res.text.contains(">īsi</textarea>"));
+    assert_eq!(views().await.len(), before, "no view without a reason");
+    let res = c
+        .post_form(&path, &[("reason", "Sūdzības izskatīšana (tests)")])
+        .await;
+    assert_eq!(res.status, 200, "{}", res.text);
+    assert!(res.text.contains("Uzraudzītā ģimene (tests)"));
+    assert!(res.text.contains("Bērna drošība, neatliekami (tests)"));
+    assert!(!res.text.contains("/contacts\""), "read-only: no forms");
+    assert!(!res.text.contains("/consents\""), "read-only: no forms");
+    let log = views().await;
+    assert_eq!(log.len(), before + 1);
+    assert_eq!(log[0].purpose, "supervision: Sūdzības izskatīšana (tests)");
+    // The mediator sees who looked and why.
+    let m = app.login(Role::Mediator).await;
+    let own = m.get(&format!("/lv/mediation/families/{family}")).await;
+    assert!(
+        own.text
+            .contains("uzraudzība: Sūdzības izskatīšana (tests)"),
+        "{}",
+        own.text
+    );
+    // The month's unusual access names the supervisor's view.
+    let page = c.get("/lv/mediation/supervision").await;
+    assert!(page.text.contains("Cits lietotājs"), "{}", page.text);
+    // A coordinator who is not the supervisor reaches nothing.
+    ok(store::users::create(
+        &app.db,
+        app.clock_now(),
+        &actor,
+        store::users::NewUser {
+            email: "cits.koordinators@example.invalid",
+            name: "Cits koordinators",
+            role: Role::Coordinator,
+            organisation_id: None,
+            password_hash: Some(domain::password::hash(testkit::PASSWORD)),
+            password_link: None,
+            mail: None,
+        },
+    )
+    .await);
+    let other = app.client();
+    other.get("/lv/login").await;
+    assert_eq!(
+        other
+            .login("cits.koordinators@example.invalid", testkit::PASSWORD)
+            .await
+            .status,
+        303
+    );
+    other.get("/lv/workspace").await;
+    assert_eq!(other.get(&path).await.status, 404);
+    let res = other
+        .post_form(&path, &[("reason", "Ziņkārība, bez pamata (tests)")])
+        .await;
+    assert_eq!(res.status, 404);
+    assert!(
+        !other
+            .get("/lv/mediation/supervision")
+            .await
+            .text
+            .contains(&code)
+    );
+    // Next month, the supervisor's summary of November is queued once, with counts only.
+    app.advance_minutes(7 * 24 * 60);
+    let done = ok(web::jobs::run_due(&app.state).await);
+    assert_eq!(done.access_summaries, 1);
+    let (mails, _) = ok(store::outbox::list(&app.db, 0).await);
+    let summary = mails
+        .iter()
+        .find(|m| m.kind == "mediation_access_summary")
+        .unwrap_or_else(|| panic!("{mails:?}"));
+    assert!(summary.subject.contains("2026-11"), "{}", summary.subject);
+    assert!(
+        summary.body.contains("Cits lietotājs: 1"),
+        "{}",
+        summary.body
+    );
+    assert!(
+        summary.body.contains("Atteikts mēģinājums: 1"),
+        "{}",
+        summary.body
+    );
+    assert!(!summary.body.contains(&code), "no family in a mail");
+    assert_eq!(ok(web::jobs::run_due(&app.state).await).access_summaries, 0);
+}

@@ -191,9 +191,13 @@ impl EventStatus {
 
 /// The date in Riga of a UTC instant (seconds), e.g. the day an event took place.
 pub fn riga_date(utc_seconds: i64) -> jiff::civil::Date {
+    riga_datetime(utc_seconds).date()
+}
+
+/// The date and time on a Riga clock of a UTC instant (seconds).
+pub fn riga_datetime(utc_seconds: i64) -> jiff::civil::DateTime {
     let tz = jiff::tz::TimeZone::get("Europe/Riga").unwrap_or(jiff::tz::TimeZone::UTC);
     tz.to_datetime(jiff::Timestamp::from_second(utc_seconds).unwrap_or(jiff::Timestamp::UNIX_EPOCH))
-        .date()
 }
 
 /// The UTC instant (seconds) of a Riga date and time (a time skipped by the clock change

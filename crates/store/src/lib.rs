@@ -21,6 +21,7 @@ pub mod maintenance;
 pub mod measures;
 pub mod mediation;
 pub mod mediation_log;
+pub mod mediation_oversight;
 pub mod mediation_stats;
 pub mod merge;
 pub mod migrate;

@@ -648,18 +648,18 @@ pub struct Access {
     pub purpose: String,
 }
 
-/// Who viewed or changed one of the mediator's families, the latest first.
+/// Who viewed or changed a family the scope reaches, the latest first.
 pub async fn access_log(db: &Db, scope: CaseScope, family_id: i64) -> crate::Result<Vec<Access>> {
-    let mediator = scope.mediator()?;
-    let rows: Vec<(i64, String, String, String)> = sqlx::query_as(
+    let (reader, condition) = scope.reader()?;
+    let rows: Vec<(i64, String, String, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT l.at, u.name, l.action, l.purpose FROM mediation_access_log l
          JOIN users u ON u.id = l.user_id
          JOIN families f ON f.id = l.family_id
-         WHERE l.family_id = $1 AND f.mediator_user_id = $2
-         ORDER BY l.id DESC LIMIT 200",
-    )
+         WHERE l.family_id = $1 AND {condition}
+         ORDER BY l.id DESC LIMIT 200"
+    )))
     .bind(family_id)
-    .bind(mediator)
+    .bind(reader)
     .fetch_all(&db.reader)
     .await?;
     Ok(rows

@@ -4,6 +4,7 @@ pub mod error;
 pub mod features;
 pub mod forms;
 pub mod i18n;
+pub mod jobs;
 pub mod mail;
 pub mod page;
 pub mod principal;
@@ -107,6 +108,7 @@ pub async fn serve(
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let worker = tokio::spawn(mail::worker(state.clone()));
+    let jobs = tokio::spawn(jobs::worker(state.clone()));
     let app = routes::app(state);
     let served = axum::serve(
         listener,
@@ -116,5 +118,6 @@ pub async fn serve(
     .await;
     // A message in flight is retried at the next start (the outbox row is still unsent).
     worker.abort();
+    jobs.abort();
     served
 }

@@ -47,6 +47,11 @@ const NAV: &[(&str, &str, Permission)] = &[
         Permission::ManageMediation,
     ),
     (
+        "/mediation/supervision",
+        "nav-mediation-supervision",
+        Permission::ManageMediation,
+    ),
+    (
         "/mediation/figures",
         "nav-mediation-figures",
         Permission::ViewMediationFigures,

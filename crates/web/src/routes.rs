@@ -18,8 +18,8 @@ use crate::features::{
     account, actions, admin, agenda, api, attendance, attendance_api, attendance_import, case_log,
     directory_api, event_documents, events, events_api, feedback, indicators, invitations, login,
     measures, mediation, mediation_figures, minutes, organisations, people, plan_import, plans,
-    plans_api, policy, public, public_directory, registration, rounds, statistics, territories,
-    transfer,
+    plans_api, policy, public, public_directory, registration, rounds, statistics, supervision,
+    territories, transfer,
 };
 use crate::i18n::Lang;
 use crate::principal::{self, CurrentUser, LOGIN_COOKIE, SESSION_COOKIE};
@@ -233,6 +233,17 @@ fn registry() -> Registry {
     );
     r.post("/{lang}/mediation/families/{id}/status", Page(WorkCases), case_log::set_status);
     r.get("/{lang}/mediation/assignments", Page(ManageMediation), mediation::assignments);
+    r.get("/{lang}/mediation/supervision", Page(ManageMediation), supervision::page);
+    r.get(
+        "/{lang}/mediation/supervision/families/{id}",
+        Page(ManageMediation),
+        supervision::reason_form,
+    );
+    r.post(
+        "/{lang}/mediation/supervision/families/{id}",
+        Page(ManageMediation),
+        supervision::open,
+    );
     r.get("/{lang}/mediation/figures", Page(ViewMediationFigures), mediation_figures::page);
     r.post("/{lang}/mediation/assignments", Page(ManageMediation), mediation::add_assignment);
     r.get("/{lang}/actions", Page(ViewEvents), actions::list);

@@ -245,6 +245,17 @@ impl FamilyPage {
         self.c.member_id == id.to_string()
     }
 
+    /// The access log's purpose as shown: a supervisor's stated reason without its prefix.
+    fn purpose(&self, p: &str) -> String {
+        p.strip_prefix(crate::features::supervision::PURPOSE_PREFIX)
+            .unwrap_or(p)
+            .to_owned()
+    }
+
+    fn is_supervision(&self, p: &str) -> bool {
+        p.starts_with(crate::features::supervision::PURPOSE_PREFIX)
+    }
+
     fn action_key(&self, a: &str) -> &'static str {
         if a == "view" {
             "access-view"
@@ -288,15 +299,21 @@ pub(crate) async fn family_page(
     user: &CurrentUser,
     id: i64,
 ) -> AppResult<FamilyPage> {
-    let fam = store::mediation::family(
-        state.db(),
-        state.now(),
-        state.keyring(),
-        scope(user),
-        id,
-        "case_work",
-    )
-    .await?;
+    family_page_as(state, ctx, scope(user), id, "case_work").await
+}
+
+/// A family's page as the scope reaches it (a supervisor's is read-only), the view logged
+/// with `purpose`.
+pub(crate) async fn family_page_as(
+    state: &AppState,
+    ctx: PageCtx,
+    scope: store::mediation::CaseScope,
+    id: i64,
+    purpose: &str,
+) -> AppResult<FamilyPage> {
+    let fam =
+        store::mediation::family(state.db(), state.now(), state.keyring(), scope, id, purpose)
+            .await?;
     Ok(FamilyPage {
         c: ContactFields {
             date: state.today().to_string(),
@@ -306,7 +323,7 @@ pub(crate) async fn family_page(
         },
         places: &store::mediation::PLACES,
         areas: &store::mediation::AREAS,
-        access: store::mediation::access_log(state.db(), scope(user), id).await?,
+        access: store::mediation::access_log(state.db(), scope, id).await?,
         k: case_log::ConsentFields::new(state.today()),
         r: case_log::ReferralFields::new(state.today()),
         s: case_log::FollowupFields::new(state.today()),
@@ -317,7 +334,7 @@ pub(crate) async fn family_page(
         updating: None,
         errors: FormErrors::default(),
         notice: None,
-        read_only: false,
+        read_only: matches!(scope, store::mediation::CaseScope::Supervisor(_)),
         ctx,
     })
 }

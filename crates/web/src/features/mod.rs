@@ -33,5 +33,6 @@ pub mod public_directory;
 pub mod registration;
 pub mod rounds;
 pub mod statistics;
+pub mod supervision;
 pub mod territories;
 pub mod transfer;

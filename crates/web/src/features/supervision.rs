@@ -1,0 +1,187 @@
+//! Supervision of mediation: a coordinator named as a mediator's supervisor sees that
+//! mediator's families by code, the urgent-necessity overrides and the month's unusual
+//! access — and opens a case only after stating a reason, which goes into the family's
+//! access log (the mediator sees it). The case opens read-only, in the response to that
+//! POST, so the reason cannot be skipped by a link. The monthly summary mail is queued by
+//! [`crate::jobs`].
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use domain::auth::Permission;
+use jiff::ToSpan;
+use jiff::civil::Date;
+use serde::Deserialize;
+
+use crate::AppState;
+use crate::error::AppResult;
+use crate::features::mediation::{case_status_key, family_page_as};
+use crate::forms::{AppForm, FormErrors, parse_id};
+use crate::page::PageCtx;
+use crate::principal::CurrentUser;
+use store::mediation::CaseScope;
+use store::mediation_oversight::{Unusual, UnusualAccess};
+
+/// The stated reason is stored in the access log with this prefix.
+pub const PURPOSE_PREFIX: &str = "supervision: ";
+
+pub fn unusual_key(u: Unusual) -> &'static str {
+    match u {
+        Unusual::OtherUser => "unusual-other-user",
+        Unusual::Refused => "unusual-refused",
+        Unusual::AtNight => "unusual-at-night",
+        Unusual::ManyInADay => "unusual-many-in-a-day",
+    }
+}
+
+/// The first day of a month and of the next one.
+pub fn month_bounds(first: Date) -> (Date, Date) {
+    let start = first.first_of_month();
+    (start, start.checked_add(1.month()).unwrap_or(start))
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct MonthQuery {
+    #[serde(default)]
+    month: String,
+}
+
+#[derive(Template)]
+#[template(path = "mediation/supervision.html")]
+struct SupervisionPage {
+    ctx: PageCtx,
+    families: Vec<(store::mediation::FamilySummary, String)>,
+    overrides: Vec<store::mediation_oversight::Override>,
+    unusual: Vec<UnusualAccess>,
+    month: String,
+    previous: String,
+    next: Option<String>,
+}
+
+impl SupervisionPage {
+    fn status_key(&self, s: &str) -> &'static str {
+        case_status_key(s)
+    }
+
+    fn unusual_key(&self, u: &Unusual) -> &'static str {
+        unusual_key(*u)
+    }
+
+    fn kind_key(&self, k: &str) -> &'static str {
+        crate::features::case_log::label("institution", k)
+    }
+
+    fn purpose(&self, p: &str) -> String {
+        p.strip_prefix(PURPOSE_PREFIX).unwrap_or(p).to_owned()
+    }
+}
+
+/// "Uzraudzība": the supervised mediators' families, overrides and unusual access.
+pub async fn page(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    Query(q): Query<MonthQuery>,
+) -> AppResult<Html<String>> {
+    user.require(Permission::ManageMediation)?;
+    let this_month = state.today().first_of_month();
+    let first = format!("{}-01", q.month.trim())
+        .parse::<Date>()
+        .ok()
+        .filter(|d| *d <= this_month)
+        .unwrap_or(this_month);
+    let (from, to) = month_bounds(first);
+    let label = |d: Date| format!("{:04}-{:02}", d.year(), d.month());
+    let p = SupervisionPage {
+        families: store::mediation_oversight::families(state.db(), user.id).await?,
+        overrides: store::mediation_oversight::overrides(state.db(), user.id).await?,
+        unusual: store::mediation_oversight::unusual_access(
+            state.db(),
+            user.id,
+            domain::event::riga_day_start(from),
+            domain::event::riga_day_start(to),
+        )
+        .await?,
+        month: label(from),
+        previous: label(from.checked_sub(1.month()).unwrap_or(from)),
+        next: (to <= this_month).then(|| label(to)),
+        ctx,
+    };
+    Ok(Html(p.render()?))
+}
+
+#[derive(Template)]
+#[template(path = "mediation/supervise.html")]
+struct ReasonPage {
+    ctx: PageCtx,
+    id: i64,
+    code: String,
+    reason: String,
+    errors: FormErrors,
+}
+
+/// The family's code among the supervised ones (`NotFound` otherwise), without opening it.
+async fn supervised_code(state: &AppState, user: &CurrentUser, id: i64) -> AppResult<String> {
+    store::mediation_oversight::families(state.db(), user.id)
+        .await?
+        .into_iter()
+        .find(|(f, _)| f.id == id)
+        .map(|(f, _)| f.code)
+        .ok_or(crate::error::AppError::NotFound)
+}
+
+/// The reason form before a supervised case opens (nothing of the case is read).
+pub async fn reason_form(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    Path((_lang, id)): Path<(String, String)>,
+) -> AppResult<Html<String>> {
+    user.require(Permission::ManageMediation)?;
+    let id = parse_id(&id)?;
+    let p = ReasonPage {
+        code: supervised_code(&state, &user, id).await?,
+        id,
+        reason: String::new(),
+        errors: FormErrors::default(),
+        ctx,
+    };
+    Ok(Html(p.render()?))
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct ReasonFields {
+    #[serde(default)]
+    reason: String,
+}
+
+/// Opens a supervised case read-only with the stated reason (10–300 characters), which is
+/// logged with the view.
+pub async fn open(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    Path((_lang, id)): Path<(String, String)>,
+    AppForm(f): AppForm<ReasonFields>,
+) -> AppResult<Response> {
+    user.require(Permission::ManageMediation)?;
+    let id = parse_id(&id)?;
+    let reason = f.reason.trim();
+    let length = reason.chars().count();
+    if !(10..=300).contains(&length) {
+        let mut errors = FormErrors::default();
+        errors.add("reason", "supervise-reason-invalid");
+        let p = ReasonPage {
+            code: supervised_code(&state, &user, id).await?,
+            id,
+            reason: f.reason.clone(),
+            errors,
+            ctx,
+        };
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(p.render()?)).into_response());
+    }
+    let purpose = format!("{PURPOSE_PREFIX}{reason}");
+    let p = family_page_as(&state, ctx, CaseScope::Supervisor(user.id), id, &purpose).await?;
+    Ok(Html(p.render()?).into_response())
+}

@@ -1,0 +1,84 @@
+//! Scheduled work: a worker runs [`run_due`] every few minutes; tests call it after moving
+//! the injected clock. Each job knows from the database what it has done already, so running
+//! it again (or late, after a restart) does it once.
+
+use std::time::Duration;
+
+use fluent_bundle::FluentValue;
+use jiff::ToSpan;
+
+use crate::AppState;
+use crate::features::supervision::{month_bounds, unusual_key};
+use crate::i18n::{self, Lang};
+
+/// How often the worker looks for due work.
+const EVERY: Duration = Duration::from_secs(600);
+
+/// What one run did.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Done {
+    /// Monthly access summaries queued for supervisors.
+    pub access_summaries: usize,
+}
+
+/// Runs every job that is due now.
+pub async fn run_due(state: &AppState) -> store::Result<Done> {
+    let mut done = Done::default();
+    // On the first days of a month: each supervisor's summary of the previous month.
+    let this_month = state.today().first_of_month();
+    let last_month = this_month.checked_sub(1.month()).unwrap_or(this_month);
+    let (from, to) = month_bounds(last_month);
+    let label = format!("{:04}-{:02}", last_month.year(), last_month.month());
+    let link = format!(
+        "{}/lv/mediation/supervision?month={label}",
+        state.settings().public_url.trim_end_matches('/')
+    );
+    done.access_summaries = store::mediation_oversight::queue_monthly_summaries(
+        state.db(),
+        state.now(),
+        &label,
+        domain::event::riga_day_start(from),
+        domain::event::riga_day_start(to),
+        |name, counts| {
+            let lang = Lang::Lv;
+            let lines = if counts.is_empty() {
+                i18n::t(lang, "unusual-none")
+            } else {
+                counts
+                    .iter()
+                    .map(|(what, n)| format!("- {}: {n}", i18n::t(lang, unusual_key(*what))))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
+            (
+                i18n::t_args(
+                    lang,
+                    "mail-access-summary-subject",
+                    &[("month", FluentValue::from(label.clone()))],
+                ),
+                i18n::t_args(
+                    lang,
+                    "mail-access-summary-body",
+                    &[
+                        ("name", FluentValue::from(name.to_owned())),
+                        ("month", FluentValue::from(label.clone())),
+                        ("lines", FluentValue::from(lines)),
+                        ("link", FluentValue::from(link.clone())),
+                    ],
+                ),
+            )
+        },
+    )
+    .await?;
+    Ok(done)
+}
+
+/// Runs the due jobs now and then; a failed run is logged and tried again next time.
+pub async fn worker(state: AppState) {
+    loop {
+        if let Err(e) = run_due(&state).await {
+            tracing::warn!(error = %e, "scheduled jobs failed");
+        }
+        tokio::time::sleep(EVERY).await;
+    }
+}
