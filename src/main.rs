@@ -62,6 +62,9 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         from: PathBuf,
     },
+    /// The key that seals mediation records.
+    #[command(subcommand)]
+    Mediation(MediationCommand),
     /// Create or reuse ./roma-demo.db with synthetic demo data, print a login per role, and serve.
     Demo {
         /// Address to listen on [default: 127.0.0.1:8080].
@@ -88,6 +91,13 @@ enum UserCommand {
         #[arg(long)]
         password_stdin: bool,
     },
+}
+
+#[derive(Debug, Subcommand)]
+enum MediationCommand {
+    /// Re-seal every mediation record under a new key (stop the server first). The replaced
+    /// key is kept as <key file>.retired-<id>: backups made before still need it.
+    RotateKey,
 }
 
 #[derive(Debug, Subcommand)]
@@ -259,6 +269,61 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let _lock = lock(&s.database)?;
             let db = open(&s).await?;
             serve(db, s).await
+        }
+        Command::Mediation(MediationCommand::RotateKey) => {
+            let s = settings(&common, None)?;
+            if !s.database.exists() {
+                anyhow::bail!("database {} does not exist", s.database.display());
+            }
+            let _lock = lock(&s.database)?;
+            let db = open(&s).await?;
+            let keys = s
+                .load_keyring(!store::mediation::has_sealed_records(&db).await?)
+                .map_err(|e| anyhow::anyhow!(e))?;
+            // The new key is on disk before anything is sealed under it; a rotation that
+            // stopped half-way goes on with the same next key.
+            let next = s.next_key_file();
+            let new = if next.exists() {
+                let text = std::fs::read_to_string(&next)?;
+                domain::sealed::Key::parse(&text)
+                    .map_err(|e| anyhow::anyhow!("{}: {e}", next.display()))?
+            } else {
+                let k = domain::sealed::Key::generate();
+                web::settings::write_key_file(&next, &k).map_err(|e| anyhow::anyhow!(e))?;
+                k
+            };
+            let ring = keys.rotated_to(new.clone());
+            let done =
+                store::sealing::reseal_all(&db, SystemClock.now().as_second(), &ring).await?;
+            db.close().await;
+            let old = keys.current();
+            let mut kept = None;
+            if old.id() != new.id() {
+                let retired = s.retired_key_file(&old.id());
+                if !retired.exists() {
+                    web::settings::write_key_file(&retired, old).map_err(|e| anyhow::anyhow!(e))?;
+                }
+                kept = Some(retired);
+            }
+            let key_file = s.key_file();
+            std::fs::rename(&next, &key_file)?;
+            web::settings::sync_parent(&key_file)?;
+            println!(
+                "Re-sealed {} values under the new key {} ({} were under it already); it is in {}.",
+                done.resealed,
+                new.id(),
+                done.current,
+                key_file.display()
+            );
+            if let Some(k) = kept {
+                println!(
+                    "The replaced key {} is kept in {}: backups made before this rotation need it. \
+                     Back up the new key apart from the database.",
+                    old.id(),
+                    k.display()
+                );
+            }
+            Ok(())
         }
         Command::Migrate => {
             let s = settings(&common, None)?;

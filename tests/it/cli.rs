@@ -614,6 +614,7 @@ async fn help_of_the_binary_and_of_every_subcommand_is_english_and_names_the_opt
                 "token",
                 "backup",
                 "restore",
+                "mediation",
                 "demo",
             ],
         ),
@@ -641,6 +642,11 @@ async fn help_of_the_binary_and_of_every_subcommand_is_english_and_names_the_opt
         (&["backup", "--help"], &["--to", "--database"]),
         (&["restore", "--help"], &["--from", "--database"]),
         (&["demo", "--help"], &["--bind", "--database"]),
+        (&["mediation", "--help"], &["rotate-key"]),
+        (
+            &["mediation", "rotate-key", "--help"],
+            &["--database", "--config"],
+        ),
         (&["help", "serve"], &["--bind"]),
     ];
     for (args, options) in cases {
@@ -1746,4 +1752,233 @@ fn the_mediation_key_is_made_once_outside_the_database_and_a_bad_one_stops_the_s
         "{err}"
     );
     assert!(!dir.path().join("third.db.key").exists());
+}
+
+/// A database with one mediator's sealed family, member, consent and contact note; returns
+/// the family id and the mediator's id.
+async fn sealed_world(db_path: &Path, keys: &domain::sealed::Keyring) -> (i64, i64) {
+    let db = store::Db::open(&store::DbOptions::new(db_path))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let now = 1_795_694_400;
+    crate::ok(store::migrate::run(&db, now).await);
+    let cli = store::Actor::cli();
+    let mediator = crate::ok(
+        store::users::create(
+            &db,
+            now,
+            &cli,
+            store::users::NewUser {
+                email: "mediatore@example.invalid",
+                name: "Mediatore",
+                role: domain::auth::Role::Mediator,
+                organisation_id: None,
+                password_hash: None,
+                password_link: None,
+                mail: None,
+            },
+        )
+        .await,
+    );
+    let jelgava = crate::ok(store::territories::by_code(&db, "jelgava").await).id;
+    crate::ok(
+        store::mediation::add_assignment(
+            &db,
+            now,
+            &cli,
+            &store::mediation::AssignmentInput {
+                mediator_user_id: mediator,
+                territory_id: jelgava,
+                from_date: jiff::civil::date(2026, 1, 1),
+                to_date: None,
+                hours_per_week: None,
+                reception: None,
+                supervisor_user_id: None,
+            },
+        )
+        .await,
+    );
+    let today = jiff::civil::date(2026, 11, 26);
+    let scope = store::mediation::CaseScope::Mediator(mediator);
+    let (family, _) = crate::ok(
+        store::mediation::create_family(
+            &db,
+            now,
+            today,
+            &cli,
+            keys,
+            scope,
+            &store::mediation::FamilyInput {
+                territory_id: jelgava,
+                household_size: Some(3),
+                name: Some("Rotācijas ģimene".to_owned()),
+                contact: Some("Tālrunis 20001111".to_owned()),
+            },
+        )
+        .await,
+    );
+    crate::ok(
+        store::mediation::add_member(
+            &db,
+            now,
+            &cli,
+            keys,
+            scope,
+            family,
+            &store::mediation::MemberInput {
+                relation: "child".to_owned(),
+                school: Some("Rotācijas skola".to_owned()),
+                name: Some("Rotācijas bērns".to_owned()),
+                ..Default::default()
+            },
+        )
+        .await,
+    );
+    let w = store::mediation_log::CaseWrite {
+        db: &db,
+        now,
+        today,
+        actor: &cli,
+        keys,
+        scope,
+    };
+    crate::ok(
+        store::mediation_log::add_consent(
+            &w,
+            family,
+            &store::mediation_log::ConsentInput {
+                member_id: None,
+                purpose: "case_work".to_owned(),
+                institution_kind: None,
+                institution: None,
+                given_by: "person".to_owned(),
+                child_view: None,
+                given_on: today,
+            },
+        )
+        .await,
+    );
+    crate::ok(
+        store::mediation::add_contact(
+            &db,
+            now,
+            &cli,
+            keys,
+            scope,
+            family,
+            &store::mediation::ContactInput {
+                date: today,
+                place: "office".to_owned(),
+                areas: vec!["education".to_owned()],
+                done: Some("Rotācijas piezīme".to_owned()),
+                ..Default::default()
+            },
+        )
+        .await,
+    );
+    // Every sealed column of the schema is in the registry the rotation walks.
+    let schema = crate::ok(store::sealing::schema_sealed_columns(&db).await);
+    let registry: std::collections::BTreeSet<(String, String)> = store::sealing::SEALED_COLUMNS
+        .iter()
+        .map(|(t, c, _, _)| ((*t).to_owned(), (*c).to_owned()))
+        .collect();
+    let schema: std::collections::BTreeSet<(String, String)> = schema.into_iter().collect();
+    assert_eq!(
+        schema, registry,
+        "sealed columns missing from store::sealing"
+    );
+    db.close().await;
+    (family, mediator)
+}
+
+#[tokio::test]
+async fn rotate_key_reseals_everything_under_a_new_key_and_keeps_the_old_one_for_backups() {
+    let dir = tempdir();
+    let db_path = dir.path().join("roma.db");
+    let settings = web::Settings {
+        database: db_path.clone(),
+        ..web::Settings::default()
+    };
+    let old = settings
+        .load_keyring(true)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let (family, mediator) = sealed_world(&db_path, &old).await;
+    let backup = dir.path().join("before.db");
+    roma(
+        dir.path(),
+        &[
+            "backup",
+            "--database",
+            path_str(&db_path),
+            "--to",
+            path_str(&backup),
+        ],
+        None,
+    )
+    .await
+    .success();
+    let out = roma(
+        dir.path(),
+        &["mediation", "rotate-key", "--database", path_str(&db_path)],
+        None,
+    )
+    .await;
+    out.success();
+    assert!(out.stdout.contains("Re-sealed 5 values"), "{out}");
+    let retired = settings.retired_key_file(&old.current().id());
+    assert!(out.stdout.contains(path_str(&retired)), "{out}");
+    assert!(!settings.next_key_file().exists());
+    let new = settings
+        .load_keyring(false)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_ne!(new.current().id(), old.current().id());
+    // The new key alone opens everything: nothing is left under the old one.
+    let alone = domain::sealed::Keyring::new(new.current().clone(), Vec::new());
+    let db = store::Db::open(&store::DbOptions::new(&db_path))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let fam = crate::ok(
+        store::mediation::family(
+            &db,
+            1_795_694_500,
+            &alone,
+            store::mediation::CaseScope::Mediator(mediator),
+            family,
+            "case_work",
+        )
+        .await,
+    );
+    assert_eq!(fam.name.as_deref(), Some("Rotācijas ģimene"));
+    assert_eq!(fam.members[0].school.as_deref(), Some("Rotācijas skola"));
+    assert_eq!(fam.contacts[0].done.as_deref(), Some("Rotācijas piezīme"));
+    db.close().await;
+    // Run again: everything is under the current key already.
+    let again = roma(
+        dir.path(),
+        &["mediation", "rotate-key", "--database", path_str(&db_path)],
+        None,
+    )
+    .await;
+    again.success();
+    assert!(again.stdout.contains("Re-sealed 5 values"), "{again}");
+    // The backup made before the first rotation still opens: its key was kept.
+    let ring = settings
+        .load_keyring(false)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let db = store::Db::open(&store::DbOptions::new(&backup))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let fam = crate::ok(
+        store::mediation::family(
+            &db,
+            1_795_694_500,
+            &ring,
+            store::mediation::CaseScope::Mediator(mediator),
+            family,
+            "case_work",
+        )
+        .await,
+    );
+    assert_eq!(fam.name.as_deref(), Some("Rotācijas ģimene"));
+    db.close().await;
 }

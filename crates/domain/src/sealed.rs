@@ -99,6 +99,19 @@ impl Keyring {
         &self.current
     }
 
+    /// The ring a rotation re-seals with: `key` seals, every key of this ring still opens.
+    pub fn rotated_to(&self, key: Key) -> Keyring {
+        let earlier = std::iter::once(&self.current)
+            .chain(&self.earlier)
+            .filter(|k| k.id != key.id)
+            .cloned()
+            .collect();
+        Keyring {
+            current: key,
+            earlier,
+        }
+    }
+
     /// Seals `text` for `place` under the current key.
     pub fn seal(&self, place: &str, text: &str) -> Vec<u8> {
         seal(&self.current, place, text)
@@ -220,5 +233,23 @@ mod tests {
         assert!(format!("{k:?}").contains(&k.id()));
         assert_eq!(Key::parse("short"), Err(KeyError::Malformed));
         assert_eq!(Key::parse(&"A".repeat(44)), Err(KeyError::Malformed));
+    }
+
+    #[test]
+    fn a_rotated_ring_seals_under_the_new_key_and_still_opens_the_old_values() {
+        let old = Keyring::new(Key::generate(), vec![Key::generate()]);
+        let before = old.seal("families.name|F-1", "Vārds");
+        let new = Key::generate();
+        let rotated = old.rotated_to(new.clone());
+        assert_eq!(rotated.current().id(), new.id());
+        assert!(rotated.is_stale(&before));
+        assert_eq!(
+            rotated.open("families.name|F-1", &before).as_deref(),
+            Ok("Vārds")
+        );
+        let after = rotated.seal("families.name|F-1", "Vārds");
+        assert!(!rotated.is_stale(&after));
+        // Rotating to a key already in the ring does not list it twice.
+        assert_eq!(rotated.rotated_to(new).earlier.len(), 2);
     }
 }

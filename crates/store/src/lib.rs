@@ -32,6 +32,7 @@ pub mod people;
 pub mod plans;
 pub mod registrations;
 pub mod rounds;
+pub mod sealing;
 pub mod sessions;
 pub mod statistics;
 pub mod territories;

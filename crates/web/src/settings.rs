@@ -243,25 +243,7 @@ impl Settings {
         }
         if !path.exists() {
             let key = Key::generate();
-            let mut opts = std::fs::OpenOptions::new();
-            opts.write(true).create_new(true);
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::OpenOptionsExt;
-                opts.mode(0o600);
-            }
-            let mut f = opts
-                .open(&path)
-                .map_err(|e| format!("mediation key {}: {e}", path.display()))?;
-            std::io::Write::write_all(&mut f, format!("{}\n", key.encode()).as_bytes())
-                .and_then(|()| f.sync_all())
-                .map_err(|e| format!("mediation key {}: {e}", path.display()))?;
-            // The new file's name must survive a power cut too.
-            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                std::fs::File::open(dir)
-                    .and_then(|d| d.sync_all())
-                    .map_err(|e| format!("mediation key {}: {e}", path.display()))?;
-            }
+            write_key_file(&path, &key)?;
             tracing::warn!(
                 path = %path.display(),
                 key = %key.id(),
@@ -273,7 +255,55 @@ impl Settings {
         for p in &self.mediation.earlier_key_files {
             earlier.push(read(Path::new(p.trim()))?);
         }
+        // A rotation's next key (when it stopped half-way) and the keys it retired (they
+        // open older backups).
+        let next = self.next_key_file();
+        if next.exists() {
+            earlier.push(read(&next)?);
+        }
+        for p in self.retired_key_files() {
+            earlier.push(read(&p)?);
+        }
         Ok(domain::sealed::Keyring::new(current, earlier))
+    }
+
+    /// Where a key rotation keeps the new key until every value is re-sealed under it.
+    pub fn next_key_file(&self) -> PathBuf {
+        let mut p = self.key_file().into_os_string();
+        p.push(".next");
+        PathBuf::from(p)
+    }
+
+    /// Where a rotation keeps a key it replaced (named by the key's id).
+    pub fn retired_key_file(&self, id: &str) -> PathBuf {
+        let mut p = self.key_file().into_os_string();
+        p.push(format!(".retired-{id}"));
+        PathBuf::from(p)
+    }
+
+    /// The keys earlier rotations retired.
+    pub fn retired_key_files(&self) -> Vec<PathBuf> {
+        let key = self.key_file();
+        let (Some(dir), Some(name)) = (key.parent(), key.file_name()) else {
+            return Vec::new();
+        };
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        let prefix = format!("{}.retired-", name.to_string_lossy());
+        let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map(|entries| {
+                entries
+                    .filter_map(Result::ok)
+                    .filter(|e| e.file_name().to_string_lossy().starts_with(&prefix))
+                    .map(|e| e.path())
+                    .collect()
+            })
+            .unwrap_or_default();
+        out.sort();
+        out
     }
 
     /// The largest document accepted, in bytes.
@@ -299,6 +329,33 @@ impl Settings {
             idle: self.session.idle_minutes * 60,
             absolute: self.session.absolute_hours * 3600,
         }
+    }
+}
+
+/// Writes a key to a new file readable by its owner only, synced, with its directory (the
+/// file's name must survive a power cut too). An existing file is never overwritten.
+pub fn write_key_file(path: &Path, key: &domain::sealed::Key) -> Result<(), String> {
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600);
+    }
+    let mut f = opts
+        .open(path)
+        .map_err(|e| format!("mediation key {}: {e}", path.display()))?;
+    std::io::Write::write_all(&mut f, format!("{}\n", key.encode()).as_bytes())
+        .and_then(|()| f.sync_all())
+        .map_err(|e| format!("mediation key {}: {e}", path.display()))?;
+    sync_parent(path).map_err(|e| format!("mediation key {}: {e}", path.display()))
+}
+
+/// Syncs the directory a file is in.
+pub fn sync_parent(path: &Path) -> std::io::Result<()> {
+    match path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        Some(dir) => std::fs::File::open(dir)?.sync_all(),
+        None => Ok(()),
     }
 }
 
