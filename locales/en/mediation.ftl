@@ -245,3 +245,11 @@ mail-access-summary-body = Hello { $name },
     { $lines }
     
     Details (after logging in): { $link }
+retention-title = Retention of mediation cases
+retention-intro = A closed case is anonymised { $years } years after it closed: names, contact details, schools, notes, institutions, reasons, birth years, genders and grades are deleted; dates, areas, statuses and consents stay, so the figures of past periods do not change. It happens automatically.
+retention-done = Anonymised so far: { $count }.
+retention-next = To be anonymised by { $date }
+retention-none = No case is due for anonymisation in the next month.
+retention-closed-on = Closed
+retention-on = Anonymised on
+retention-link = Retention

@@ -245,3 +245,11 @@ mail-access-summary-body = Sveiki, { $name }!
     { $lines }
     
     Sīkāk (pēc pieteikšanās): { $link }
+retention-title = Mediācijas lietu glabāšana
+retention-intro = Slēgtu lietu anonimizē { $years } gadus pēc slēgšanas: izdzēš vārdus, kontaktinformāciju, skolas, piezīmes, iestādes, pamatojumus, dzimšanas gadus, dzimumu un klasi; datumi, jomas, statusi un piekrišanas paliek, lai iepriekšējo periodu skaitļi nemainītos. To dara automātiski.
+retention-done = Anonimizētas līdz šim: { $count }.
+retention-next = Tiks anonimizētas līdz { $date }
+retention-none = Nākamajā mēnesī nevienu lietu anonimizēt nevajadzēs.
+retention-closed-on = Slēgta
+retention-on = Anonimizēs
+retention-link = Glabāšanas termiņi

@@ -1109,6 +1109,8 @@ async fn mediation_pages_have_no_accessibility_violations() {
     // Supervision: the list, the reason refused, the case opened read-only.
     b.goto(&url(&app, "/lv/mediation/supervision")).await;
     found.extend(axe(&b, "lv", "Mediācijas uzraudzība").await);
+    b.goto(&url(&app, "/en/mediation/retention")).await;
+    found.extend(axe(&b, "en", "Retention of mediation cases").await);
     b.goto(&url(
         &app,
         &format!("/lv/mediation/supervision/families/{family}"),

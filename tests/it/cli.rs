@@ -1736,6 +1736,7 @@ fn the_mediation_key_is_made_once_outside_the_database_and_a_bad_one_stops_the_s
         mediation: web::settings::MediationSettings {
             key_file: String::new(),
             earlier_key_files: vec![dir.path().join("gone.key").to_string_lossy().into_owned()],
+            ..web::settings::MediationSettings::default()
         },
         ..web::Settings::default()
     };

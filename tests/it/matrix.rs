@@ -153,6 +153,7 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("GET", "/{lang}/mediation/assignments", Allowed::Only(COORD)),
     ("GET", "/{lang}/mediation/figures", Allowed::AnyRole),
     ("GET", "/{lang}/mediation/supervision", Allowed::Only(COORD)),
+    ("GET", "/{lang}/mediation/retention", Allowed::Only(COORD)),
     (
         "GET",
         "/{lang}/mediation/supervision/families/{id}",

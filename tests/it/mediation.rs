@@ -1000,3 +1000,85 @@ async fn a_supervisor_opens_a_case_only_with_a_logged_reason_and_gets_the_monthl
     assert!(!summary.body.contains(&code), "no family in a mail");
     assert_eq!(ok(web::jobs::run_due(&app.state).await).access_summaries, 0);
 }
+
+#[tokio::test]
+async fn a_closed_case_is_anonymised_after_the_retention_period_by_the_scheduled_job() {
+    let app = TestApp::spawn().await;
+    let (family, child) = family_with_child(&app).await;
+    let m = app.login(Role::Mediator).await;
+    consent_to_case_work(&m, family).await;
+    let base = format!("/lv/mediation/families/{family}");
+    let res = m
+        .post_form(
+            &format!("{base}/members"),
+            &[("relation", "head"), ("name", "Glabājamais vārds (tests)")],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    let res = m
+        .post_form(
+            &format!("{base}/contacts"),
+            &[
+                ("date", "2026-11-20"),
+                ("place", "office"),
+                ("areas", "housing"),
+                ("done", "Glabājamā piezīme (tests)"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    let res = m
+        .post_form(
+            &format!("{base}/status"),
+            &[("case_status", "closed"), ("close_reason", "moved_away")],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    let code = open_family(&app, family).await.code;
+    // Today nothing is due; the page says so.
+    let page = app
+        .login(Role::Coordinator)
+        .await
+        .get("/lv/mediation/retention")
+        .await;
+    assert_eq!(page.status, 200);
+    assert!(page.text.contains("anonimizē 3 gadus"), "{}", page.text);
+    assert!(!page.text.contains(&code));
+    assert_eq!(ok(web::jobs::run_due(&app.state).await).anonymised, 0);
+    // Three years on, less a fortnight: next month's list names it; the job waits.
+    app.advance_minutes((3 * 365 + 1 - 14) * 24 * 60);
+    let page = app
+        .login(Role::Coordinator)
+        .await
+        .get("/lv/mediation/retention")
+        .await;
+    assert!(page.text.contains(&code), "{}", page.text);
+    assert!(page.text.contains("2029-11-26"), "{}", page.text);
+    assert_eq!(ok(web::jobs::run_due(&app.state).await).anonymised, 0);
+    // On the day: anonymised once; the names and notes are gone, the dates and areas stay.
+    app.advance_minutes(15 * 24 * 60);
+    assert_eq!(ok(web::jobs::run_due(&app.state).await).anonymised, 1);
+    assert_eq!(ok(web::jobs::run_due(&app.state).await).anonymised, 0);
+    let fam = open_family(&app, family).await;
+    assert!(
+        fam.members
+            .iter()
+            .all(|m| m.name.is_none() && m.birth_year.is_none())
+    );
+    assert!(fam.members.iter().any(|m| m.id == child));
+    assert_eq!(fam.contacts.len(), 1);
+    assert!(fam.contacts[0].done.is_none());
+    assert_eq!(fam.contacts[0].areas, vec!["housing".to_owned()]);
+    assert_eq!(ok(store::audit::count(&app.db, "case_anonymised").await), 1);
+    let page = app
+        .login(Role::Coordinator)
+        .await
+        .get("/lv/mediation/retention")
+        .await;
+    assert!(
+        page.text.contains("Anonimizētas līdz šim: 1."),
+        "{}",
+        page.text
+    );
+    assert!(!page.text.contains(&code));
+}

@@ -31,6 +31,7 @@ pub mod outbox;
 pub mod people;
 pub mod plans;
 pub mod registrations;
+pub mod retention;
 pub mod rounds;
 pub mod sealing;
 pub mod sessions;

@@ -170,6 +170,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
         include_str!("../migrations/0026_mediation_consents_referrals.sql"),
         Data::None,
     ),
+    (
+        27,
+        "mediation_retention",
+        include_str!("../migrations/0027_mediation_retention.sql"),
+        Data::None,
+    ),
 ];
 
 /// Applies every migration not yet applied, each in its own transaction. Returns the

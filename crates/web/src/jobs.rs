@@ -19,11 +19,25 @@ const EVERY: Duration = Duration::from_secs(600);
 pub struct Done {
     /// Monthly access summaries queued for supervisors.
     pub access_summaries: usize,
+    /// Closed mediation cases anonymised.
+    pub anonymised: usize,
+}
+
+/// The last day a case may have closed on to be anonymised on `day`.
+pub fn retention_cutoff(state: &AppState, day: jiff::civil::Date) -> jiff::civil::Date {
+    let years = i64::from(state.settings().mediation.retention_years);
+    day.checked_sub(years.years()).unwrap_or(day)
 }
 
 /// Runs every job that is due now.
 pub async fn run_due(state: &AppState) -> store::Result<Done> {
-    let mut done = Done::default();
+    // Closed mediation cases past their retention period.
+    let anonymised = store::retention::anonymise_due(
+        state.db(),
+        state.now(),
+        retention_cutoff(state, state.today()),
+    )
+    .await?;
     // On the first days of a month: each supervisor's summary of the previous month.
     let this_month = state.today().first_of_month();
     let last_month = this_month.checked_sub(1.month()).unwrap_or(this_month);
@@ -33,7 +47,7 @@ pub async fn run_due(state: &AppState) -> store::Result<Done> {
         "{}/lv/mediation/supervision?month={label}",
         state.settings().public_url.trim_end_matches('/')
     );
-    done.access_summaries = store::mediation_oversight::queue_monthly_summaries(
+    let access_summaries = store::mediation_oversight::queue_monthly_summaries(
         state.db(),
         state.now(),
         &label,
@@ -70,7 +84,10 @@ pub async fn run_due(state: &AppState) -> store::Result<Done> {
         },
     )
     .await?;
-    Ok(done)
+    Ok(Done {
+        access_summaries,
+        anonymised,
+    })
 }
 
 /// Runs the due jobs now and then; a failed run is logged and tried again next time.

@@ -234,6 +234,7 @@ fn registry() -> Registry {
     r.post("/{lang}/mediation/families/{id}/status", Page(WorkCases), case_log::set_status);
     r.get("/{lang}/mediation/assignments", Page(ManageMediation), mediation::assignments);
     r.get("/{lang}/mediation/supervision", Page(ManageMediation), supervision::page);
+    r.get("/{lang}/mediation/retention", Page(ManageMediation), supervision::retention);
     r.get(
         "/{lang}/mediation/supervision/families/{id}",
         Page(ManageMediation),

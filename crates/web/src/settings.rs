@@ -36,13 +36,25 @@ pub struct Settings {
 /// never in the database. The key file holds 32 random bytes as URL-safe base64; it is
 /// created (readable by the owner only) at the first start when missing, and must be backed
 /// up apart from the database: without it the sealed records cannot be read.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct MediationSettings {
     /// The current key's file; empty: next to the database, `<database>.key`.
     pub key_file: String,
     /// Files of earlier keys, kept while a rotation re-seals what they sealed.
     pub earlier_key_files: Vec<String>,
+    /// Closed cases are anonymised this many years after they closed (1–10).
+    pub retention_years: u32,
+}
+
+impl Default for MediationSettings {
+    fn default() -> Self {
+        MediationSettings {
+            key_file: String::new(),
+            earlier_key_files: Vec::new(),
+            retention_years: 3,
+        }
+    }
 }
 
 /// Where uploaded documents are kept (outside any web root) and how large they may be.
@@ -185,6 +197,9 @@ impl Settings {
         }
         if self.login_throttle.max_failures < 1 || self.login_throttle.window_minutes < 1 {
             return Err("configuration: login_throttle values must be positive".to_owned());
+        }
+        if !(1..=10).contains(&self.mediation.retention_years) {
+            return Err("configuration: mediation.retention_years must be 1–10".to_owned());
         }
         if self.files.max_upload_mb == 0 || self.files.max_upload_mb > 100 {
             return Err("configuration: files.max_upload_mb must be 1–100".to_owned());

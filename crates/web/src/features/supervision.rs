@@ -185,3 +185,46 @@ pub async fn open(
     let p = family_page_as(&state, ctx, CaseScope::Supervisor(user.id), id, &purpose).await?;
     Ok(Html(p.render()?).into_response())
 }
+
+#[derive(Template)]
+#[template(path = "mediation/retention.html")]
+struct RetentionPage {
+    ctx: PageCtx,
+    years: u32,
+    anonymised: i64,
+    until: Date,
+    due: Vec<(store::retention::Due, Date)>,
+}
+
+/// What retention anonymises within the next month (for the coordinators).
+pub async fn retention(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+) -> AppResult<Html<String>> {
+    user.require(Permission::ManageMediation)?;
+    let years = state.settings().mediation.retention_years;
+    let until = state
+        .today()
+        .checked_add(1.month())
+        .unwrap_or(state.today());
+    let due = store::retention::due(state.db(), crate::jobs::retention_cutoff(&state, until))
+        .await?
+        .into_iter()
+        .map(|d| {
+            let on = d
+                .closed_on
+                .checked_add(i64::from(years).years())
+                .unwrap_or(d.closed_on);
+            (d, on)
+        })
+        .collect();
+    let p = RetentionPage {
+        years,
+        anonymised: store::retention::anonymised_count(state.db()).await?,
+        until,
+        due,
+        ctx,
+    };
+    Ok(Html(p.render()?))
+}
