@@ -186,9 +186,21 @@ fn settings(common: &Common, default_db: Option<&str>) -> anyhow::Result<Setting
 /// commands that own the database: serve, demo, migrate.
 async fn open(settings: &Settings) -> anyhow::Result<store::Db> {
     let db = open_only(settings).await?;
-    let applied = store::migrate::run(&db, SystemClock.now().as_second()).await?;
+    let now = SystemClock.now().as_second();
+    let applied = store::migrate::run(&db, now).await?;
     if !applied.is_empty() {
         tracing::info!(?applied, "migrations applied");
+    }
+    // Erasures recorded after the backup this database may have been restored from.
+    let list = settings.erased_list_file();
+    let codes = web::erased::read(&list)
+        .map_err(|e| anyhow::anyhow!("erased-subjects list {}: {e}", list.display()))?;
+    let again = store::erasure::reapply(&db, now, &codes).await?;
+    if again > 0 {
+        tracing::warn!(
+            again,
+            "erased again what the erased-subjects list names (a restored backup held it)"
+        );
     }
     Ok(db)
 }

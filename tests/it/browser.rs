@@ -1071,7 +1071,7 @@ async fn mediation_pages_have_no_accessibility_violations() {
     )
     .await
     .unwrap_or_else(|e| panic!("{e}"));
-    store::mediation::add_member(
+    let child = store::mediation::add_member(
         &app.db,
         app.clock_now(),
         &cli,
@@ -1190,5 +1190,15 @@ async fn mediation_pages_have_no_accessibility_violations() {
     let text = b.find("#contacts + ol").await.text().await;
     assert!(text.contains("Talked about school meals"), "{text}");
     found.extend(axe(&b, "en", &format!("Family {code}")).await);
+    // Everything about the child, as a printable page.
+    b.goto(&url(
+        &app,
+        &format!("/en/mediation/families/{family}/members/{child}/export"),
+    ))
+    .await;
+    let heading = crate::browser::h1(&b).await;
+    assert!(heading.starts_with("Data about the person P-"), "{heading}");
+    found.extend(fits_phone(&b).await);
+    found.extend(axe(&b, "en", &heading).await);
     assert_no_violations(&found);
 }

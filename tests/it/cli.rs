@@ -1983,3 +1983,88 @@ async fn rotate_key_reseals_everything_under_a_new_key_and_keeps_the_old_one_for
     assert_eq!(fam.name.as_deref(), Some("Rotācijas ģimene"));
     db.close().await;
 }
+
+#[tokio::test]
+async fn an_erasure_survives_a_restore_from_an_older_backup() {
+    let dir = tempdir();
+    let db_path = dir.path().join("roma.db");
+    let settings = web::Settings {
+        database: db_path.clone(),
+        ..web::Settings::default()
+    };
+    let keys = settings
+        .load_keyring(true)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let (family, mediator) = sealed_world(&db_path, &keys).await;
+    let backup = dir.path().join("before.db");
+    roma(
+        dir.path(),
+        &[
+            "backup",
+            "--database",
+            path_str(&db_path),
+            "--to",
+            path_str(&backup),
+        ],
+        None,
+    )
+    .await
+    .success();
+    // The family is erased the way the page does it: listed first, then deleted.
+    let db = store::Db::open(&store::DbOptions::new(&db_path))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let code = crate::ok(
+        store::erasure::code_of(
+            &db,
+            store::mediation::CaseScope::Mediator(mediator),
+            family,
+            None,
+        )
+        .await,
+    );
+    web::erased::append(&settings.erased_list_file(), &code).unwrap_or_else(|e| panic!("{e}"));
+    let erased = crate::ok(store::erasure::erase_code(&db, 1, &store::Actor::cli(), &code).await);
+    assert!(erased.as_ref().is_some_and(|e| e.rows >= 5), "{erased:?}");
+    db.close().await;
+    let has_code = |path: std::path::PathBuf, code: String| async move {
+        let mut conn = open_read_only(&path).await;
+        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM families WHERE code = $1")
+            .bind(code)
+            .fetch_one(&mut conn)
+            .await
+            .unwrap_or(-1)
+    };
+    assert_eq!(has_code(db_path.clone(), code.clone()).await, 0);
+    // The older backup comes back with the family; the next start erases it again.
+    roma(
+        dir.path(),
+        &[
+            "restore",
+            "--database",
+            path_str(&db_path),
+            "--from",
+            path_str(&backup),
+        ],
+        None,
+    )
+    .await
+    .success();
+    assert_eq!(has_code(db_path.clone(), code.clone()).await, 1);
+    roma(
+        dir.path(),
+        &["migrate", "--database", path_str(&db_path)],
+        None,
+    )
+    .await
+    .success();
+    assert_eq!(has_code(db_path.clone(), code.clone()).await, 0);
+    let mut conn = open_read_only(&db_path).await;
+    let members: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM family_members WHERE family_id = $1")
+            .bind(family)
+            .fetch_one(&mut conn)
+            .await
+            .unwrap_or(-1);
+    assert_eq!(members, 0);
+}

@@ -150,6 +150,17 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
         Allowed::Only(MEDIATOR),
     ),
     ("POST", "/{lang}/mediation/families/{id}/status", Allowed::Only(MEDIATOR)),
+    (
+        "GET",
+        "/{lang}/mediation/families/{id}/members/{member}/export",
+        Allowed::Only(MEDIATOR),
+    ),
+    (
+        "POST",
+        "/{lang}/mediation/families/{id}/members/{member}/erase",
+        Allowed::Only(MEDIATOR),
+    ),
+    ("POST", "/{lang}/mediation/families/{id}/erase", Allowed::Only(MEDIATOR)),
     ("GET", "/{lang}/mediation/assignments", Allowed::Only(COORD)),
     ("GET", "/{lang}/mediation/figures", Allowed::AnyRole),
     ("GET", "/{lang}/mediation/supervision", Allowed::Only(COORD)),

@@ -1082,3 +1082,148 @@ async fn a_closed_case_is_anonymised_after_the_retention_period_by_the_scheduled
     );
     assert!(!page.text.contains(&code));
 }
+
+#[tokio::test]
+async fn a_person_gets_everything_held_about_them_and_erasure_leaves_no_trace() {
+    let app = TestApp::spawn().await;
+    let (family, child) = family_with_child(&app).await;
+    let m = app.login(Role::Mediator).await;
+    consent_to_case_work(&m, family).await;
+    let base = format!("/lv/mediation/families/{family}");
+    let res = m
+        .post_form(
+            &format!("{base}/members"),
+            &[("relation", "head"), ("name", "Cita persona (tests)")],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    let child_s = child.to_string();
+    for (member, note) in [
+        (child_s.as_str(), "Par bērnu runājām (tests)"),
+        ("", "Par visu ģimeni (tests)"),
+    ] {
+        let res = m
+            .post_form(
+                &format!("{base}/contacts"),
+                &[
+                    ("date", "2026-11-25"),
+                    ("place", "office"),
+                    ("areas", "education"),
+                    ("member_id", member),
+                    ("done", note),
+                ],
+            )
+            .await;
+        assert_eq!(res.status, 303, "{}", res.text);
+    }
+    let fam = open_family(&app, family).await;
+    let head = fam
+        .members
+        .iter()
+        .find(|x| x.relation == "head")
+        .map(|x| x.id)
+        .unwrap_or_default();
+    let child_code = fam
+        .members
+        .iter()
+        .find(|x| x.id == child)
+        .map(|x| x.code.clone())
+        .unwrap_or_default();
+    // The export: their entries and the family's, every access with its purpose — never
+    // another member's.
+    let export = format!("{base}/members/{child}/export");
+    let page = m.get(&export).await;
+    assert_eq!(page.status, 200);
+    for expected in [
+        "Dati par personu",
+        child_code.as_str(),
+        "Par bērnu runājām (tests)",
+        "Par visu ģimeni (tests)",
+        "Piekļuve lietai",
+        "lietas darbs",
+    ] {
+        assert!(page.text.contains(expected), "{expected}: {}", page.text);
+    }
+    assert!(!page.text.contains("Cita persona (tests)"), "{}", page.text);
+    let json = m.get(&format!("{export}?format=json")).await;
+    assert_eq!(json.status, 200);
+    let body = json.json();
+    assert_eq!(body["subject"]["code"], child_code.as_str());
+    assert_eq!(body["contacts"].as_array().map(Vec::len), Some(2));
+    let purposes: Vec<&str> = body["access_to_the_record"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|x| x["purpose"].as_str()).collect())
+        .unwrap_or_default();
+    assert!(purposes.contains(&"data_subject_export"), "{purposes:?}");
+    assert!(!json.text.contains("Cita persona"), "{}", json.text);
+    // Erasure needs the box ticked.
+    let erase = format!("{base}/members/{child}/erase");
+    let res = m.post_form(&erase, &[]).await;
+    assert_eq!(res.status, 303);
+    assert!(
+        res.location()
+            .unwrap_or_default()
+            .contains("erase-unconfirmed")
+    );
+    assert!(
+        ok(store::maintenance::content_dump(&app.db).await).contains(&format!("'{child_code}'"))
+    );
+    let res = m.post_form(&erase, &[("confirm", "yes")]).await;
+    assert_eq!(res.status, 303);
+    let dump = ok(store::maintenance::content_dump(&app.db).await);
+    assert!(
+        !dump.contains(&child_code),
+        "the code is gone from every table"
+    );
+    let list = std::fs::read_to_string(app.state.settings().erased_list_file()).unwrap_or_default();
+    assert_eq!(list.trim(), child_code);
+    let fam = open_family(&app, family).await;
+    assert!(fam.members.iter().all(|x| x.id != child));
+    assert_eq!(
+        fam.contacts.len(),
+        1,
+        "the contact naming the child went with them"
+    );
+    assert!(fam.members.iter().any(|x| x.id == head));
+    assert_eq!(
+        ok(store::audit::count(&app.db, "family_member_erased").await),
+        1
+    );
+    // No row anywhere still names the erased member's id.
+    let mut conn = crate::cli::open_read_only(&app.settings.database).await;
+    let tables: Vec<String> = sqlx::query_scalar(
+        "SELECT m.name FROM sqlite_master m, pragma_table_info(m.name) p
+         WHERE m.type = 'table' AND p.name = 'member_id'",
+    )
+    .fetch_all(&mut conn)
+    .await
+    .unwrap_or_default();
+    assert!(tables.len() >= 5, "{tables:?}");
+    for t in tables {
+        let n: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+            "SELECT COUNT(*) FROM {t} WHERE member_id = $1"
+        )))
+        .bind(child)
+        .fetch_one(&mut conn)
+        .await
+        .unwrap_or(-1);
+        assert_eq!(n, 0, "{t}");
+    }
+    // The whole family.
+    let family_code = fam.code.clone();
+    let res = m
+        .post_form(&format!("{base}/erase"), &[("confirm", "yes")])
+        .await;
+    assert_eq!(res.status, 303);
+    assert!(
+        res.location()
+            .unwrap_or_default()
+            .ends_with("/lv/mediation?notice=family-erased")
+    );
+    let page = m.get("/lv/mediation?notice=family-erased").await;
+    assert!(page.text.contains("Ģimenes lieta ir dzēsta."));
+    let dump = ok(store::maintenance::content_dump(&app.db).await);
+    assert!(!dump.contains(&family_code));
+    assert!(!dump.contains("Cita persona"));
+    assert_eq!(m.get(&base).await.status, 404);
+}

@@ -648,6 +648,17 @@ pub struct Access {
     pub purpose: String,
 }
 
+impl From<(i64, String, String, String)> for Access {
+    fn from(r: (i64, String, String, String)) -> Self {
+        Access {
+            at: r.0,
+            who: r.1,
+            action: r.2,
+            purpose: r.3,
+        }
+    }
+}
+
 /// Who viewed or changed a family the scope reaches, the latest first.
 pub async fn access_log(db: &Db, scope: CaseScope, family_id: i64) -> crate::Result<Vec<Access>> {
     let (reader, condition) = scope.reader()?;
@@ -662,15 +673,7 @@ pub async fn access_log(db: &Db, scope: CaseScope, family_id: i64) -> crate::Res
     .bind(reader)
     .fetch_all(&db.reader)
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| Access {
-            at: r.0,
-            who: r.1,
-            action: r.2,
-            purpose: r.3,
-        })
-        .collect())
+    Ok(rows.into_iter().map(Access::from).collect())
 }
 
 /// Where a contact took place.

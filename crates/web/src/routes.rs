@@ -18,8 +18,8 @@ use crate::features::{
     account, actions, admin, agenda, api, attendance, attendance_api, attendance_import, case_log,
     directory_api, event_documents, events, events_api, feedback, indicators, invitations, login,
     measures, mediation, mediation_figures, minutes, organisations, people, plan_import, plans,
-    plans_api, policy, public, public_directory, registration, rounds, statistics, supervision,
-    territories, transfer,
+    plans_api, policy, public, public_directory, registration, rounds, statistics, subject_rights,
+    supervision, territories, transfer,
 };
 use crate::i18n::Lang;
 use crate::principal::{self, CurrentUser, LOGIN_COOKIE, SESSION_COOKIE};
@@ -232,6 +232,17 @@ fn registry() -> Registry {
         case_log::set_followup_result,
     );
     r.post("/{lang}/mediation/families/{id}/status", Page(WorkCases), case_log::set_status);
+    r.get(
+        "/{lang}/mediation/families/{id}/members/{member}/export",
+        Page(WorkCases),
+        subject_rights::export,
+    );
+    r.post(
+        "/{lang}/mediation/families/{id}/members/{member}/erase",
+        Page(WorkCases),
+        subject_rights::erase_member,
+    );
+    r.post("/{lang}/mediation/families/{id}/erase", Page(WorkCases), subject_rights::erase_family);
     r.get("/{lang}/mediation/assignments", Page(ManageMediation), mediation::assignments);
     r.get("/{lang}/mediation/supervision", Page(ManageMediation), supervision::page);
     r.get("/{lang}/mediation/retention", Page(ManageMediation), supervision::retention);

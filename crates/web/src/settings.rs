@@ -282,6 +282,13 @@ impl Settings {
         Ok(domain::sealed::Keyring::new(current, earlier))
     }
 
+    /// The erased-subjects list: `<database>.erased`.
+    pub fn erased_list_file(&self) -> PathBuf {
+        let mut p = self.database.clone().into_os_string();
+        p.push(".erased");
+        PathBuf::from(p)
+    }
+
     /// Where a key rotation keeps the new key until every value is re-sealed under it.
     pub fn next_key_file(&self) -> PathBuf {
         let mut p = self.key_file().into_os_string();

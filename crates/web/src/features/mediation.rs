@@ -78,6 +78,7 @@ struct FamiliesPage {
     territories: Vec<(i64, String)>,
     f: FamilyFields,
     errors: FormErrors,
+    notice: Option<&'static str>,
 }
 
 impl FamiliesPage {
@@ -99,6 +100,7 @@ async fn families_page(
         ctx,
         f,
         errors,
+        notice: None,
     })
 }
 
@@ -107,9 +109,10 @@ pub async fn families(
     State(state): State<AppState>,
     ctx: PageCtx,
     user: CurrentUser,
+    Query(n): Query<Notice>,
 ) -> AppResult<Html<String>> {
     user.require(Permission::WorkCases)?;
-    let p = families_page(
+    let mut p = families_page(
         &state,
         ctx,
         &user,
@@ -117,6 +120,7 @@ pub async fn families(
         FormErrors::default(),
     )
     .await?;
+    p.notice = n.notice_key();
     Ok(Html(p.render()?))
 }
 

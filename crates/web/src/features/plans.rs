@@ -477,6 +477,9 @@ impl Notice {
             Some("withdrawn") => Some("consent-withdrawn"),
             Some("withdrawn-blocked") => Some("consent-withdrawn-blocked"),
             Some("referral") => Some("referral-recorded"),
+            Some("erase-unconfirmed") => Some("erase-unconfirmed"),
+            Some("member-erased") => Some("member-erased"),
+            Some("family-erased") => Some("family-erased"),
             Some("file-removed") => Some("report-file-removed"),
             _ => None,
         }
