@@ -1089,6 +1089,9 @@ async fn mediation_pages_have_no_accessibility_violations() {
     .unwrap_or_else(|e| panic!("{e}"));
     let b = Browser::start().await;
     let mut found = Vec::new();
+    // The records of processing, public.
+    b.goto(&url(&app, "/lv/processing")).await;
+    found.extend(axe(&b, "lv", "Datu apstrādes reģistrs").await);
     log_in(&b, &app, "lv", Role::Coordinator, PASSWORD).await;
     b.goto(&url(&app, "/lv/mediation/assignments")).await;
     found.extend(axe(&b, "lv", "Romu mediatori").await);
@@ -1190,6 +1193,8 @@ async fn mediation_pages_have_no_accessibility_violations() {
     let text = b.find("#contacts + ol").await.text().await;
     assert!(text.contains("Talked about school meals"), "{text}");
     found.extend(axe(&b, "en", &format!("Family {code}")).await);
+    b.goto(&url(&app, "/en/processing")).await;
+    found.extend(fits_phone(&b).await);
     // Everything about the child, as a printable page.
     b.goto(&url(
         &app,

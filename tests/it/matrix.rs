@@ -33,6 +33,7 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("GET", "/healthz", Allowed::Everyone),
     ("GET", "/static/{file}", Allowed::Everyone),
     ("GET", "/{lang}/", Allowed::Everyone),
+    ("GET", "/{lang}/processing", Allowed::Everyone),
     ("GET", "/{lang}/directory", Allowed::Everyone),
     ("GET", "/{lang}/calendar", Allowed::Everyone),
     ("GET", "/{lang}/calendar/{id}", Allowed::Everyone),

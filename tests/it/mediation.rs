@@ -1227,3 +1227,70 @@ async fn a_person_gets_everything_held_about_them_and_erasure_leaves_no_trace() 
     assert!(!dump.contains("Cita persona"));
     assert_eq!(m.get(&base).await.status, 404);
 }
+
+#[tokio::test]
+async fn every_column_that_holds_personal_data_is_in_the_records_of_processing() {
+    use domain::processing::{
+        CATEGORIES, NOT_PERSONAL, TABLES_WITHOUT_PERSONAL_DATA, category_of, looks_personal,
+    };
+    let app = TestApp::spawn().await;
+    let mut conn = crate::cli::open_read_only(&app.settings.database).await;
+    let columns: Vec<(String, String)> = sqlx::query_as(
+        "SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p
+         WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' ORDER BY m.name, p.cid",
+    )
+    .fetch_all(&mut conn)
+    .await
+    .unwrap_or_default();
+    assert!(columns.len() > 300, "read the schema: {}", columns.len());
+    let mut missing = Vec::new();
+    for (table, column) in &columns {
+        if looks_personal(column)
+            && category_of(table, column).is_none()
+            && !NOT_PERSONAL.contains(&(table.as_str(), column.as_str()))
+        {
+            missing.push(format!("{table}.{column}"));
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "personal data not in domain::processing (register it, or declare it not personal): {missing:?}"
+    );
+    // Every table is classified: it holds registered personal data, or none at all.
+    let tables: std::collections::BTreeSet<&str> =
+        columns.iter().map(|(t, _)| t.as_str()).collect();
+    for t in &tables {
+        let registered = CATEGORIES
+            .iter()
+            .any(|c| c.columns.iter().any(|(table, _)| table == t));
+        let without = TABLES_WITHOUT_PERSONAL_DATA.contains(t);
+        assert!(
+            registered != without,
+            "{t}: classify it in domain::processing (registered: {registered}, without: {without})"
+        );
+    }
+    // No stale entry: every registered column exists.
+    for c in CATEGORIES {
+        for (t, k) in c.columns {
+            assert!(
+                columns
+                    .iter()
+                    .any(|(table, column)| table == t && column == k),
+                "{t}.{k} is registered but not in the schema"
+            );
+        }
+    }
+    // The generated page lists every category, with the configured retention.
+    let page = app.client().get("/lv/processing").await;
+    assert_eq!(page.status, 200);
+    for c in CATEGORIES {
+        assert!(page.text.contains(c.title.0), "{}", c.key);
+    }
+    assert!(
+        page.text.contains("anonimizē 3 gadus pēc slēgšanas"),
+        "{}",
+        page.text
+    );
+    let en = app.client().get("/en/processing").await;
+    assert!(en.text.contains("Roma mediation cases"));
+}

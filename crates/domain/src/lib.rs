@@ -8,6 +8,7 @@ pub mod event;
 pub mod participation;
 pub mod password;
 pub mod plan;
+pub mod processing;
 pub mod sealed;
 pub mod territory;
 pub mod text;

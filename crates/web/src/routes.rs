@@ -112,6 +112,7 @@ fn registry() -> Registry {
     r.get("/healthz", Public, public::healthz);
     r.get("/static/{file}", Public, statics::serve);
     r.get("/{lang}/", Public, public::home);
+    r.get("/{lang}/processing", Public, public::processing);
     r.get("/{lang}/directory", Public, public_directory::page);
     r.get("/{lang}/calendar", Public, events::calendar);
     r.get("/{lang}/calendar/{id}", Public, events::public_detail);

@@ -54,3 +54,48 @@ pub async fn healthz(State(state): State<AppState>) -> Response {
             .into_response()
     }
 }
+
+/// One category of the records of processing, in the page's language.
+struct ProcessingRow {
+    key: &'static str,
+    title: &'static str,
+    special: bool,
+    purpose: &'static str,
+    legal_basis: &'static str,
+    retention: String,
+    access: &'static str,
+    columns: String,
+}
+
+#[derive(Template)]
+#[template(path = "processing.html")]
+struct Processing {
+    ctx: PageCtx,
+    categories: Vec<ProcessingRow>,
+}
+
+/// "Datu apstrādes reģistrs": generated from `domain::processing`.
+pub async fn processing(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Html<String>> {
+    let lv = ctx.lang == Lang::Lv;
+    let pick = |t: domain::processing::Text| if lv { t.0 } else { t.1 };
+    let years = state.settings().mediation.retention_years.to_string();
+    let categories = domain::processing::CATEGORIES
+        .iter()
+        .map(|c| ProcessingRow {
+            key: c.key,
+            title: pick(c.title),
+            special: c.special,
+            purpose: pick(c.purpose),
+            legal_basis: pick(c.legal_basis),
+            retention: pick(c.retention).replace("{years}", &years),
+            access: pick(c.access),
+            columns: c
+                .columns
+                .iter()
+                .map(|(t, k)| format!("{t}.{k}"))
+                .collect::<Vec<_>>()
+                .join(", "),
+        })
+        .collect();
+    Ok(Html(Processing { ctx, categories }.render()?))
+}

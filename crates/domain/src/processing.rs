@@ -1,0 +1,479 @@
+//! The records of processing (GDPR article 30) as one registry: every category of personal
+//! data the platform keeps — its purpose, legal basis, retention, who may access it, and the
+//! table columns that hold it. The public page "Datu apstrādes reģistrs" is generated from
+//! it, and a test fails when the schema has a column that looks like personal data (see
+//! [`looks_personal`]) that is neither registered here nor declared not personal, or a table
+//! that is not classified at all.
+
+/// Latvian and English text.
+pub type Text = (&'static str, &'static str);
+
+#[derive(Debug, Clone, Copy)]
+pub struct Category {
+    pub key: &'static str,
+    pub title: Text,
+    /// Special-category data (GDPR article 9) or data about children.
+    pub special: bool,
+    pub purpose: Text,
+    pub legal_basis: Text,
+    /// `{years}` stands for the configured mediation retention.
+    pub retention: Text,
+    pub access: Text,
+    /// (table, column)
+    pub columns: &'static [(&'static str, &'static str)],
+}
+
+const UNTIL_DELETED: Text = (
+    "Līdz dzēšanai pēc koordinatora lēmuma; automātiska dzēšana vēl nav ieviesta.",
+    "Until a coordinator deletes it; automatic deletion is not in place yet.",
+);
+
+pub const CATEGORIES: &[Category] = &[
+    Category {
+        key: "accounts",
+        title: ("Lietotāju konti", "User accounts"),
+        special: false,
+        purpose: (
+            "Piekļuve darba videi, tiesību pārbaude, drošība (pieteikšanās, sesijas, API atslēgas).",
+            "Access to the workspace, permission checks, security (logins, sessions, API tokens).",
+        ),
+        legal_basis: (
+            "VDAR 6. panta 1. punkta e) apakšpunkts (Kultūras ministrijas kā nacionālā romu kontaktpunkta uzdevums) un 32. pants (drošība).",
+            "GDPR art. 6(1)(e) (the Ministry of Culture's task as national Roma contact point) and art. 32 (security).",
+        ),
+        retention: (
+            "Konts — kamēr tas ir aktīvs; sesijas beidzas pēc neaktivitātes vai absolūtā termiņa; paroles saites — pēc 24 stundām; neveiksmīgās pieteikšanās — pēc skaitīšanas loga.",
+            "The account while it is active; sessions end after idleness or their absolute lifetime; password links after 24 hours; failed logins after the counting window.",
+        ),
+        access: (
+            "Pats lietotājs; koordinatori (lietotāju pārvaldība).",
+            "The user; coordinators (user management).",
+        ),
+        columns: &[
+            ("users", "email"),
+            ("users", "name"),
+            ("users", "password_hash"),
+            ("users", "person_id"),
+            ("users", "preferred_lang"),
+            ("sessions", "user_id"),
+            ("sessions", "id_hash"),
+            ("api_tokens", "user_id"),
+            ("api_tokens", "label"),
+            ("password_links", "user_id"),
+            ("login_failures", "key"),
+        ],
+    },
+    Category {
+        key: "audit",
+        title: ("Darbību žurnāls", "Audit log"),
+        special: false,
+        purpose: (
+            "Pārskatatbildība: kas, kad un ko mainīja vai mēģināja atvērt (bez mainītā satura).",
+            "Accountability: who changed or tried to open what, and when (without the content).",
+        ),
+        legal_basis: (
+            "VDAR 5. panta 2. punkts un 32. pants; 6. panta 1. punkta c) un e) apakšpunkts.",
+            "GDPR art. 5(2) and art. 32; art. 6(1)(c) and (e).",
+        ),
+        retention: UNTIL_DELETED,
+        access: ("Koordinatori.", "Coordinators."),
+        columns: &[
+            ("audit_log", "actor_user_id"),
+            ("audit_log", "actor_label"),
+            ("audit_log", "ip"),
+            ("audit_log", "detail"),
+            ("plan_history", "actor_user_id"),
+            ("plan_history", "actor_label"),
+            ("progress_report_steps", "actor_user_id"),
+            ("progress_report_steps", "actor_label"),
+        ],
+    },
+    Category {
+        key: "directory",
+        title: ("Kontaktpersonu katalogs", "Directory of people"),
+        special: false,
+        purpose: (
+            "Platformas dalībnieku (iestāžu, pašvaldību, NVO, mediatoru) kontakti sadarbībai un uzaicinājumiem; publiskajā katalogā tikai ar personas piekrišanu.",
+            "Contacts of the platform's participants (institutions, municipalities, NGOs, mediators) for cooperation and invitations; in the public directory only with the person's consent.",
+        ),
+        legal_basis: (
+            "VDAR 6. panta 1. punkta e) apakšpunkts; publiskajam katalogam — a) apakšpunkts (piekrišana).",
+            "GDPR art. 6(1)(e); for the public directory art. 6(1)(a) (consent).",
+        ),
+        retention: UNTIL_DELETED,
+        access: (
+            "Koordinatori; citi lietotāji — savas organizācijas kontakti; publiski — tikai piekritušo norādītie lauki.",
+            "Coordinators; other users the contacts of their own organisation; the public only the fields a person consented to.",
+        ),
+        columns: &[
+            ("people", "name"),
+            ("people", "search_key"),
+            ("people", "phone"),
+            ("people", "gender"),
+            ("people", "birth_year"),
+            ("people", "preferred_lang"),
+            ("people", "territory_id"),
+            ("person_emails", "person_id"),
+            ("person_emails", "email"),
+            ("memberships", "person_id"),
+            ("memberships", "role_title"),
+            ("directory_listings", "subject_id"),
+            ("directory_listings", "recorded_by"),
+            ("directory_listings", "withdrawn_by"),
+            ("organisations", "email"),
+            ("organisations", "phone"),
+        ],
+    },
+    Category {
+        key: "roma_identity",
+        title: (
+            "Romu izcelsmes pašidentifikācija",
+            "Roma self-identification",
+        ),
+        special: true,
+        purpose: (
+            "Statistika par romu līdzdalību (tikai apkopoti skaitļi ar atklāšanas kontroli).",
+            "Statistics of Roma participation (aggregate figures under disclosure control only).",
+        ),
+        legal_basis: (
+            "VDAR 9. panta 2. punkta a) apakšpunkts: nepārprotama piekrišana, ko var atsaukt jebkurā brīdī.",
+            "GDPR art. 9(2)(a): explicit consent, which can be withdrawn at any time.",
+        ),
+        retention: (
+            "Līdz piekrišanas atsaukšanai (tad vērtību izdzēš).",
+            "Until the consent is withdrawn (the value is then deleted).",
+        ),
+        access: ("Koordinatori.", "Coordinators."),
+        columns: &[
+            ("person_roma_identity", "person_id"),
+            ("person_roma_identity", "value"),
+            ("consents", "person_id"),
+            ("consents", "recorded_by"),
+            ("consents", "withdrawn_recorded_by"),
+        ],
+    },
+    Category {
+        key: "participation",
+        title: ("Dalība pasākumos", "Participation in events"),
+        special: true,
+        purpose: (
+            "Pieteikšanās, uzaicinājumi, reģistrācija pie ieejas, atgriezeniskā saite un dalības statistika (romu pašidentifikācija — tikai ar piekrišanu).",
+            "Registrations, invitations, sign-in at the door, feedback and participation statistics (Roma self-identification only with consent).",
+        ),
+        legal_basis: (
+            "VDAR 6. panta 1. punkta e) apakšpunkts; romu pašidentifikācijai — 9. panta 2. punkta a) apakšpunkts.",
+            "GDPR art. 6(1)(e); for Roma self-identification art. 9(2)(a).",
+        ),
+        retention: UNTIL_DELETED,
+        access: (
+            "Koordinatori un pasākuma organizētāji; publiski — tikai apkopoti skaitļi ar atklāšanas kontroli.",
+            "Coordinators and the event's organisers; the public only aggregate figures under disclosure control.",
+        ),
+        columns: &[
+            ("registrations", "person_id"),
+            ("registrations", "name"),
+            ("registrations", "email"),
+            ("registrations", "email_key"),
+            ("registrations", "gender"),
+            ("registrations", "age_group"),
+            ("registrations", "roma_self_identified"),
+            ("registrations", "territory_id"),
+            ("registrations", "organisation_text"),
+            ("attendances", "person_id"),
+            ("attendances", "identity_key"),
+            ("attendances", "name"),
+            ("attendances", "search_key"),
+            ("attendances", "gender"),
+            ("attendances", "age_years"),
+            ("attendances", "age_group"),
+            ("attendances", "roma_self_identified"),
+            ("attendances", "participant"),
+            ("attendances", "checked_in_by"),
+            ("participants", "identity_key"),
+            ("invitations", "person_id"),
+            ("invitations", "name"),
+            ("invitations", "email"),
+            ("invitations", "email_key"),
+            ("invitations", "sent_by"),
+            ("event_agenda_speakers", "person_id"),
+            ("event_agenda_items", "speakers_text"),
+            ("feedback", "comment"),
+        ],
+    },
+    Category {
+        key: "staff_work",
+        title: ("Darba ieraksti", "Records of work"),
+        special: false,
+        purpose: (
+            "Kas sagatavoja, iesniedza vai izskatīja pasākumu, rīcību, pārskatu vai dokumentu.",
+            "Who prepared, submitted or reviewed an event, an action, a report or a document.",
+        ),
+        legal_basis: (
+            "VDAR 6. panta 1. punkta e) apakšpunkts.",
+            "GDPR art. 6(1)(e).",
+        ),
+        retention: UNTIL_DELETED,
+        access: (
+            "Koordinatori un attiecīgās organizācijas lietotāji.",
+            "Coordinators and the users of the organisation concerned.",
+        ),
+        columns: &[
+            ("import_batches", "user_id"),
+            ("event_minutes", "updated_by"),
+            ("follow_up_actions", "created_by"),
+            ("follow_up_notes", "user_id"),
+            ("follow_up_notes", "note"),
+            ("event_documents", "uploaded_by"),
+            ("indicator_values", "recorded_by"),
+            ("reporting_rounds", "opened_by"),
+            ("progress_reports", "submitted_by"),
+            ("progress_reports", "reviewed_by"),
+            ("progress_reports", "review_comment"),
+            ("progress_report_steps", "comment"),
+            ("progress_report_files", "uploaded_by"),
+        ],
+    },
+    Category {
+        key: "mail",
+        title: ("Izsūtāmās vēstules", "Outgoing mail"),
+        special: false,
+        purpose: (
+            "Vēstuļu (uzaicinājumu, apstiprinājumu, atgādinājumu, paroļu saišu) nosūtīšana.",
+            "Sending mail (invitations, confirmations, reminders, password links).",
+        ),
+        legal_basis: (
+            "VDAR 6. panta 1. punkta e) apakšpunkts.",
+            "GDPR art. 6(1)(e).",
+        ),
+        retention: UNTIL_DELETED,
+        access: ("Koordinatori (izsūtne).", "Coordinators (the outbox)."),
+        columns: &[("outbox", "to_address"), ("outbox", "body")],
+    },
+    Category {
+        key: "mediators",
+        title: ("Mediatoru norīkojumi", "Mediators' assignments"),
+        special: false,
+        purpose: (
+            "Mediatoru darba organizēšana: pašvaldība, periods, darba laiks, uzraudzītājs.",
+            "Organising the mediators' work: municipality, period, working hours, supervisor.",
+        ),
+        legal_basis: (
+            "VDAR 6. panta 1. punkta e) apakšpunkts.",
+            "GDPR art. 6(1)(e).",
+        ),
+        retention: UNTIL_DELETED,
+        access: (
+            "Koordinatori; pats mediators.",
+            "Coordinators; the mediator.",
+        ),
+        columns: &[
+            ("mediation_assignments", "mediator_user_id"),
+            ("mediation_assignments", "reception"),
+            ("mediation_assignments", "supervisor_user_id"),
+        ],
+    },
+    Category {
+        key: "mediation_cases",
+        title: ("Romu mediācijas lietas", "Roma mediation cases"),
+        special: true,
+        purpose: (
+            "Mediatora darbs ar ģimeni (kontakti, nosūtījumi, skolas apmeklējums); informācijas nodošana konkrētai iestādei; apkopota statistika; veiksmes stāsti — katrs nolūks tikai ar savu piekrišanu.",
+            "The mediator's work with a family (contacts, referrals, school attendance); sharing information with a named institution; aggregate statistics; success stories — each purpose only with its own consent.",
+        ),
+        legal_basis: (
+            "VDAR 9. panta 2. punkta a) apakšpunkts: nepārprotama piekrišana katram nolūkam (bērnam — vecāka vai aizbildņa, ņemot vērā bērna viedokli); steidzamas nepieciešamības gadījumā bez piekrišanas — 9. panta 2. punkta c) apakšpunkts (vitālas intereses), reģistrēts un redzams uzraudzītājam.",
+            "GDPR art. 9(2)(a): explicit consent per purpose (for a child, a parent's or guardian's, with the child's view); in urgent necessity without consent art. 9(2)(c) (vital interests), logged and shown to the supervisor.",
+        ),
+        retention: (
+            "Slēgtu lietu anonimizē {years} gadus pēc slēgšanas; pēc personas pieprasījuma — dzēš.",
+            "A closed case is anonymised {years} years after closing; erased on the person's request.",
+        ),
+        access: (
+            "Tikai ģimenes mediators; uzraudzītājs — tikai lasīšanai un tikai ar reģistrētu iemeslu. Neviens cits; pārējie saņem tikai apkopotus skaitļus.",
+            "Only the family's mediator; the supervisor read-only and only with a logged reason. Nobody else; everyone else gets aggregate figures only.",
+        ),
+        columns: &[
+            ("families", "mediator_user_id"),
+            ("families", "name_sealed"),
+            ("families", "contact_sealed"),
+            ("families", "household_size"),
+            ("families", "closed_reason"),
+            ("family_members", "birth_year"),
+            ("family_members", "gender"),
+            ("family_members", "relation"),
+            ("family_members", "school_sealed"),
+            ("family_members", "grade"),
+            ("family_members", "name_sealed"),
+            ("mediation_contacts", "areas"),
+            ("mediation_contacts", "institution_sealed"),
+            ("mediation_contacts", "done_sealed"),
+            ("mediation_contacts", "outcome_sealed"),
+            ("mediation_contacts", "next_step_sealed"),
+            ("mediation_contacts", "recorded_by"),
+            ("mediation_consents", "purpose"),
+            ("mediation_consents", "institution_sealed"),
+            ("mediation_consents", "given_by"),
+            ("mediation_consents", "child_view"),
+            ("mediation_consents", "recorded_by"),
+            ("mediation_consents", "withdrawn_by"),
+            ("mediation_referrals", "kind"),
+            ("mediation_referrals", "institution_sealed"),
+            ("mediation_referrals", "override_reason_sealed"),
+            ("mediation_referrals", "note_sealed"),
+            ("mediation_referrals", "recorded_by"),
+            ("school_followups", "noted_on"),
+            ("school_followups", "risk"),
+            ("school_followups", "action_sealed"),
+            ("school_followups", "result"),
+            ("school_followups", "recorded_by"),
+        ],
+    },
+    Category {
+        key: "mediation_access",
+        title: ("Piekļuve mediācijas lietām", "Access to mediation cases"),
+        special: false,
+        purpose: (
+            "Katras lietas apskates un izmaiņas reģistrs (kas, kad, kādā nolūkā): mediatoram, uzraudzītājam un datu subjektam.",
+            "The log of every view and change of a case (who, when, for which purpose): for the mediator, the supervisor and the data subject.",
+        ),
+        legal_basis: (
+            "VDAR 5. panta 2. punkts un 32. pants.",
+            "GDPR art. 5(2) and art. 32.",
+        ),
+        retention: (
+            "Kopā ar lietu (dzēšot lietu, dzēš arī tās žurnālu).",
+            "With the case (erasing the case erases its log).",
+        ),
+        access: (
+            "Ģimenes mediators, uzraudzītājs, datu subjekts (izrakstā).",
+            "The family's mediator, the supervisor, the data subject (in the export).",
+        ),
+        columns: &[
+            ("mediation_access_log", "user_id"),
+            ("mediation_access_log", "purpose"),
+        ],
+    },
+];
+
+/// Column names that suggest personal data.
+pub const PATTERNS: &[&str] = &[
+    "name",
+    "email",
+    "phone",
+    "birth",
+    "gender",
+    "age_",
+    "roma",
+    "sealed",
+    "address",
+    "comment",
+    "note",
+    "identity",
+    "person_id",
+    "user_id",
+    "password",
+    "speakers",
+    "_by",
+    "actor",
+    "search_key",
+    "detail",
+    "body",
+    "reception",
+    "participant",
+    "ip",
+];
+
+/// Whether a column's name suggests personal data.
+pub fn looks_personal(column: &str) -> bool {
+    column == "ip" || column == "key" || PATTERNS.iter().any(|p| *p != "ip" && column.contains(p))
+}
+
+/// Columns whose names suggest personal data but that hold none (with the reason).
+pub const NOT_PERSONAL: &[(&str, &str)] = &[
+    // Names of migrations, organisations, places, plans and indicators; file names of imports.
+    ("schema_migrations", "name"),
+    ("organisations", "name_lv"),
+    ("organisations", "name_en"),
+    ("organisations", "search_key"),
+    ("organisations", "address"),
+    ("territories", "name_lv"),
+    ("territories", "name_en"),
+    ("territories", "search_key"),
+    ("territories", "country_name_lv"),
+    ("territories", "country_name_en"),
+    ("plans", "name_lv"),
+    ("plans", "name_en"),
+    ("indicators", "name_lv"),
+    ("indicators", "name_en"),
+    ("import_batches", "file_name"),
+    ("attendances", "organisation_name"),
+    // A venue's address; configuration keys; reference data.
+    ("events", "address"),
+    ("meta", "key"),
+    ("eu_targets", "key"),
+    ("eu_targets", "factor"),
+    // Not a person: an agenda item's id; a count of Roma reached; a note on a statistic.
+    ("event_documents", "agenda_item_id"),
+    ("progress_reports", "reached_roma"),
+    ("indicator_values", "note"),
+];
+
+/// Tables with no personal data at all (reference data, plans and measures, events as such).
+pub const TABLES_WITHOUT_PERSONAL_DATA: &[&str] = &[
+    "action_measures",
+    "eu_targets",
+    "event_measures",
+    "event_organisations",
+    "events",
+    "feedback_links",
+    "indicators",
+    "measure_partners",
+    "measures",
+    "meta",
+    "plan_tasks",
+    "plans",
+    "progress_report_places",
+    "progress_report_values",
+    "schema_migrations",
+    "territories",
+];
+
+/// The category of a column, if registered.
+pub fn category_of(table: &str, column: &str) -> Option<&'static Category> {
+    CATEGORIES
+        .iter()
+        .find(|c| c.columns.iter().any(|(t, k)| *t == table && *k == column))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_column_is_registered_twice_or_also_declared_not_personal() {
+        let mut seen = std::collections::BTreeSet::new();
+        for c in CATEGORIES {
+            for col in c.columns {
+                assert!(seen.insert(*col), "{col:?} twice");
+                assert!(!NOT_PERSONAL.contains(col), "{col:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn names_that_look_personal_are_caught() {
+        for c in [
+            "name",
+            "email_key",
+            "birth_year",
+            "person_id",
+            "checked_in_by",
+            "ip",
+        ] {
+            assert!(looks_personal(c), "{c}");
+        }
+        for c in ["id", "event_id", "starts_at", "status", "kind"] {
+            assert!(!looks_personal(c), "{c}");
+        }
+    }
+}
