@@ -1114,6 +1114,9 @@ async fn mediation_pages_have_no_accessibility_violations() {
     found.extend(axe(&b, "lv", "Mediācijas uzraudzība").await);
     b.goto(&url(&app, "/en/mediation/retention")).await;
     found.extend(axe(&b, "en", "Retention of mediation cases").await);
+    b.goto(&url(&app, "/lv/mediation/supervision/reports"))
+        .await;
+    found.extend(axe(&b, "lv", "Mediatoru mēneša pārskati").await);
     b.goto(&url(
         &app,
         &format!("/lv/mediation/supervision/families/{family}"),
@@ -1195,6 +1198,21 @@ async fn mediation_pages_have_no_accessibility_violations() {
     found.extend(axe(&b, "en", &format!("Family {code}")).await);
     b.goto(&url(&app, "/en/processing")).await;
     found.extend(fits_phone(&b).await);
+    // The monthly report with a note too long: refused next to the field.
+    b.goto(&url(&app, "/en/mediation/reports?month=2026-11"))
+        .await;
+    found.extend(fits_phone(&b).await);
+    b.execute(
+        "document.getElementById('notes').value = 'x'.repeat(5001);",
+        vec![],
+    )
+    .await;
+    b.find("form[action$='/mediation/reports'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for("#notes[aria-invalid=true]").await;
+    found.extend(axe(&b, "en", "Mediator's monthly report: 2026-11").await);
     // Everything about the child, as a printable page.
     b.goto(&url(
         &app,

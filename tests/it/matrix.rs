@@ -166,6 +166,9 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("GET", "/{lang}/mediation/figures", Allowed::AnyRole),
     ("GET", "/{lang}/mediation/supervision", Allowed::Only(COORD)),
     ("GET", "/{lang}/mediation/retention", Allowed::Only(COORD)),
+    ("GET", "/{lang}/mediation/reports", Allowed::Only(MEDIATOR)),
+    ("POST", "/{lang}/mediation/reports", Allowed::Only(MEDIATOR)),
+    ("GET", "/{lang}/mediation/supervision/reports", Allowed::Only(COORD)),
     (
         "GET",
         "/{lang}/mediation/supervision/families/{id}",

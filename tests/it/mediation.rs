@@ -1294,3 +1294,79 @@ async fn every_column_that_holds_personal_data_is_in_the_records_of_processing()
     let en = app.client().get("/en/processing").await;
     assert!(en.text.contains("Roma mediation cases"));
 }
+
+#[tokio::test]
+async fn a_mediator_submits_a_monthly_report_that_stays_as_submitted_and_the_supervisor_reads_it() {
+    let app = TestApp::spawn().await;
+    let jelgava = assign(&app).await;
+    family_in_figures(&app, jelgava, true, 3).await;
+    family_in_figures(&app, jelgava, false, 1).await;
+    let m = app.login(Role::Mediator).await;
+    let page = m.get("/lv/mediation/reports?month=2026-11").await;
+    assert_eq!(page.status, 200);
+    for expected in [
+        "Mediatora mēneša pārskats: 2026-11",
+        // Four contacts of an hour, over every family.
+        "<dt>Kontaktu laiks (stundas:minūtes)</dt><dd>4:00</dd>",
+        "<dt>Atbalstītās ģimenes</dt><dd>1</dd>",
+        "<dt>Ģimenes bez piekrišanas statistikai</dt><dd>1</dd>",
+        "Izglītība: 3",
+    ] {
+        assert!(page.text.contains(expected), "{expected}: {}", page.text);
+    }
+    let long = "x".repeat(5001);
+    let res = m
+        .post_form(
+            "/lv/mediation/reports",
+            &[("month", "2026-11"), ("notes", &long)],
+        )
+        .await;
+    assert_eq!(res.status, 422);
+    assert!(res.text.contains("id=\"notes-error\""));
+    let res = m
+        .post_form(
+            "/lv/mediation/reports",
+            &[
+                ("month", "2026-11"),
+                ("notes", "Vajag atbalstu darbam ar skolām (tests)"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    // Later entries for the month do not change what was submitted.
+    family_in_figures(&app, jelgava, true, 2).await;
+    let page = m
+        .get("/lv/mediation/reports?month=2026-11&notice=submitted")
+        .await;
+    assert!(page.text.contains("Pārskats iesniegts uzraudzītājam."));
+    assert!(page.text.contains("<dd>4:00</dd>"), "{}", page.text);
+    assert!(!page.text.contains("Iesniegt pārskatu"));
+    assert!(!page.text.contains("name=\"notes\""), "frozen: no form");
+    // Submitting again changes nothing.
+    let res = m
+        .post_form(
+            "/lv/mediation/reports",
+            &[("month", "2026-11"), ("notes", "Cits teksts")],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    assert_eq!(
+        ok(store::audit::count(&app.db, "mediator_report_submitted").await),
+        1
+    );
+    // The supervisor reads it; the notes are sealed in the file.
+    let c = app.login(Role::Coordinator).await;
+    let page = c.get("/lv/mediation/supervision/reports").await;
+    assert!(
+        page.text.contains("2026-11: Tests mediator"),
+        "{}",
+        page.text
+    );
+    assert!(
+        page.text
+            .contains("Vajag atbalstu darbam ar skolām (tests)")
+    );
+    let raw = raw_database(&app);
+    let secret = "atbalstu darbam ar skolām";
+    assert!(!raw.windows(secret.len()).any(|w| w == secret.as_bytes()));
+}

@@ -254,8 +254,8 @@ pub const CATEGORIES: &[Category] = &[
         title: ("Mediatoru norīkojumi", "Mediators' assignments"),
         special: false,
         purpose: (
-            "Mediatoru darba organizēšana: pašvaldība, periods, darba laiks, uzraudzītājs.",
-            "Organising the mediators' work: municipality, period, working hours, supervisor.",
+            "Mediatoru darba organizēšana: pašvaldība, periods, darba laiks, uzraudzītājs; mediatora mēneša pārskats ar piezīmēm uzraudzītājam (piezīmes šifrētas).",
+            "Organising the mediators' work: municipality, period, working hours, supervisor; the mediator's monthly report with notes for the supervisor (the notes sealed).",
         ),
         legal_basis: (
             "VDAR 6. panta 1. punkta e) apakšpunkts.",
@@ -270,6 +270,8 @@ pub const CATEGORIES: &[Category] = &[
             ("mediation_assignments", "mediator_user_id"),
             ("mediation_assignments", "reception"),
             ("mediation_assignments", "supervisor_user_id"),
+            ("mediator_reports", "mediator_user_id"),
+            ("mediator_reports", "notes_sealed"),
         ],
     },
     Category {

@@ -24,6 +24,7 @@ pub mod mediation;
 pub mod mediation_log;
 pub mod mediation_oversight;
 pub mod mediation_stats;
+pub mod mediator_reports;
 pub mod merge;
 pub mod migrate;
 pub mod minutes;

@@ -92,6 +92,8 @@ pub struct Figures {
     pub contacts: i64,
     /// Minutes of the contacts that tell their duration.
     pub contact_minutes: i64,
+    /// The same over every family, with a statistics consent or not (the mediator's hours).
+    pub contact_minutes_all: i64,
     /// Every area (in `mediation::AREAS` order) with its count of contacts.
     pub contacts_by_area: Vec<(String, i64)>,
     pub referrals: i64,
@@ -208,6 +210,9 @@ pub async fn figures(db: &Db, scope: FigureScope, f: &FigureFilter) -> crate::Re
         minutes,
     ) in rows
     {
+        if k == "contact" {
+            out.contact_minutes_all += minutes.unwrap_or(0);
+        }
         if !counted {
             no_consent.insert(family);
             continue;

@@ -176,6 +176,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
         include_str!("../migrations/0027_mediation_retention.sql"),
         Data::None,
     ),
+    (
+        28,
+        "mediator_reports",
+        include_str!("../migrations/0028_mediator_reports.sql"),
+        Data::None,
+    ),
 ];
 
 /// Applies every migration not yet applied, each in its own transaction. Returns the

@@ -13,10 +13,12 @@ pub enum Bound {
     Own,
     /// The code of the row's family (`family_id`).
     Family,
+    /// A mediator's monthly report: its month and mediator (`2026-11/7`).
+    Report,
 }
 
 /// One sealed column: (table, column, place name, bound to).
-pub const SEALED_COLUMNS: [(&str, &str, &str, Bound); 13] = [
+pub const SEALED_COLUMNS: [(&str, &str, &str, Bound); 14] = [
     ("families", "name_sealed", "families.name", Bound::Own),
     ("families", "contact_sealed", "families.contact", Bound::Own),
     (
@@ -85,6 +87,12 @@ pub const SEALED_COLUMNS: [(&str, &str, &str, Bound); 13] = [
         "school_followups.action",
         Bound::Family,
     ),
+    (
+        "mediator_reports",
+        "notes_sealed",
+        "mediator_reports.notes",
+        Bound::Report,
+    ),
 ];
 
 /// What a rotation did.
@@ -106,6 +114,7 @@ pub async fn reseal_all(db: &Db, now: i64, keys: &Keyring) -> crate::Result<Rese
         let code = match bound {
             Bound::Own => "t.code",
             Bound::Family => "(SELECT f.code FROM families f WHERE f.id = t.family_id)",
+            Bound::Report => "t.month || '/' || t.mediator_user_id",
         };
         let rows: Vec<(i64, String, Vec<u8>)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "SELECT t.id, {code}, t.{column} FROM {table} t WHERE t.{column} IS NOT NULL"

@@ -42,6 +42,11 @@ const NAV: &[(&str, &str, Permission)] = &[
     ("/reports", "nav-reports", Permission::ReportProgress),
     ("/mediation", "nav-mediation", Permission::WorkCases),
     (
+        "/mediation/reports",
+        "nav-mediation-reports",
+        Permission::WorkCases,
+    ),
+    (
         "/mediation/assignments",
         "nav-mediation-assignments",
         Permission::ManageMediation,

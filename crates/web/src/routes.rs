@@ -17,9 +17,9 @@ use crate::error::{ErrorKind, error_response};
 use crate::features::{
     account, actions, admin, agenda, api, attendance, attendance_api, attendance_import, case_log,
     directory_api, event_documents, events, events_api, feedback, indicators, invitations, login,
-    measures, mediation, mediation_figures, minutes, organisations, people, plan_import, plans,
-    plans_api, policy, public, public_directory, registration, rounds, statistics, subject_rights,
-    supervision, territories, transfer,
+    measures, mediation, mediation_figures, minutes, month_reports, organisations, people,
+    plan_import, plans, plans_api, policy, public, public_directory, registration, rounds,
+    statistics, subject_rights, supervision, territories, transfer,
 };
 use crate::i18n::Lang;
 use crate::principal::{self, CurrentUser, LOGIN_COOKIE, SESSION_COOKIE};
@@ -247,6 +247,13 @@ fn registry() -> Registry {
     r.get("/{lang}/mediation/assignments", Page(ManageMediation), mediation::assignments);
     r.get("/{lang}/mediation/supervision", Page(ManageMediation), supervision::page);
     r.get("/{lang}/mediation/retention", Page(ManageMediation), supervision::retention);
+    r.get("/{lang}/mediation/reports", Page(WorkCases), month_reports::page);
+    r.post("/{lang}/mediation/reports", Page(WorkCases), month_reports::submit);
+    r.get(
+        "/{lang}/mediation/supervision/reports",
+        Page(ManageMediation),
+        month_reports::supervised,
+    );
     r.get(
         "/{lang}/mediation/supervision/families/{id}",
         Page(ManageMediation),

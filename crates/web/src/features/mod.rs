@@ -22,6 +22,7 @@ pub mod measures;
 pub mod mediation;
 pub mod mediation_figures;
 pub mod minutes;
+pub mod month_reports;
 pub mod organisations;
 pub mod people;
 pub mod plan_import;
