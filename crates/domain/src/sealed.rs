@@ -47,6 +47,13 @@ pub enum OpenError {
     Forged,
 }
 
+/// The key's bytes are wiped from memory when it is dropped.
+impl Drop for Key {
+    fn drop(&mut self) {
+        zeroize::Zeroize::zeroize(&mut self.bytes);
+    }
+}
+
 impl Key {
     fn from_bytes(bytes: [u8; 32]) -> Key {
         let digest = Sha256::digest(bytes);
