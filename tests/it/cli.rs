@@ -2024,7 +2024,9 @@ async fn an_erasure_survives_a_restore_from_an_older_backup() {
         .await,
     );
     web::erased::append(&settings.erased_list_file(), &code).unwrap_or_else(|e| panic!("{e}"));
-    let erased = crate::ok(store::erasure::erase_code(&db, 1, &store::Actor::cli(), &code).await);
+    let erased = crate::ok(
+        store::erasure::erase_code(&db, 1, &store::Actor::cli(), Some(mediator), &code).await,
+    );
     assert!(erased.as_ref().is_some_and(|e| e.rows >= 5), "{erased:?}");
     db.close().await;
     let has_code = |path: std::path::PathBuf, code: String| async move {

@@ -506,6 +506,35 @@ async fn a_withdrawn_sharing_consent_blocks_the_referrals_resting_on_it_unless_o
             .map(|c| (c.notice_version.as_str(), c.child_view.as_deref())),
         Some(("2026-1", Some("agrees")))
     );
+    // A consent for the child's school does not cover health care, nor the whole family.
+    let res = m
+        .post_form(
+            &format!("{base}/referrals"),
+            &[
+                ("referred_on", "2026-11-26"),
+                ("referral_kind", "health_care"),
+                ("referral_member", &child.to_string()),
+                ("consent_id", &sharing.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 422);
+    assert!(
+        res.text.contains("neattiecas uz šo personu"),
+        "{}",
+        res.text
+    );
+    let res = m
+        .post_form(
+            &format!("{base}/referrals"),
+            &[
+                ("referred_on", "2026-11-26"),
+                ("referral_kind", "school"),
+                ("consent_id", &sharing.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 422, "the whole family is not the child");
     // A referral with neither a consent nor an override is refused; typed text kept.
     let res = m
         .post_form(
@@ -965,6 +994,26 @@ async fn a_supervisor_opens_a_case_only_with_a_logged_reason_and_gets_the_monthl
         303
     );
     other.get("/lv/workspace").await;
+    // Named supervisor on an assignment that has ended: still nothing.
+    let other_id =
+        ok(store::users::find_by_email(&app.db, "cits.koordinators@example.invalid").await)
+            .map(|u| u.id)
+            .unwrap_or_default();
+    ok(store::mediation::add_assignment(
+        &app.db,
+        app.clock_now(),
+        &actor,
+        &store::mediation::AssignmentInput {
+            mediator_user_id: app.user_id(Role::Mediator),
+            territory_id: jelgava,
+            from_date: jiff::civil::date(2025, 1, 1),
+            to_date: Some(jiff::civil::date(2025, 12, 31)),
+            hours_per_week: None,
+            reception: None,
+            supervisor_user_id: Some(other_id),
+        },
+    )
+    .await);
     assert_eq!(other.get(&path).await.status, 404);
     let res = other
         .post_form(&path, &[("reason", "Ziņkārība, bez pamata (tests)")])
@@ -1043,7 +1092,11 @@ async fn a_closed_case_is_anonymised_after_the_retention_period_by_the_scheduled
         .await;
     assert_eq!(page.status, 200);
     assert!(page.text.contains("anonimizē 3 gadus"), "{}", page.text);
-    assert!(!page.text.contains(&code));
+    assert!(
+        page.text.contains("Nākamajā mēnesī nevienu lietu"),
+        "{}",
+        page.text
+    );
     assert_eq!(ok(web::jobs::run_due(&app.state).await).anonymised, 0);
     // Three years on, less a fortnight: next month's list names it; the job waits.
     app.advance_minutes((3 * 365 + 1 - 14) * 24 * 60);
@@ -1052,8 +1105,13 @@ async fn a_closed_case_is_anonymised_after_the_retention_period_by_the_scheduled
         .await
         .get("/lv/mediation/retention")
         .await;
-    assert!(page.text.contains(&code), "{}", page.text);
-    assert!(page.text.contains("2029-11-26"), "{}", page.text);
+    // Listed by mediator, municipality and dates — never by the family's code.
+    assert!(
+        page.text.contains("<td>2026-11-26</td><td>2029-11-26</td>"),
+        "{}",
+        page.text
+    );
+    assert!(!page.text.contains(&code));
     assert_eq!(ok(web::jobs::run_due(&app.state).await).anonymised, 0);
     // On the day: anonymised once; the names and notes are gone, the dates and areas stay.
     app.advance_minutes(15 * 24 * 60);
@@ -1070,6 +1128,16 @@ async fn a_closed_case_is_anonymised_after_the_retention_period_by_the_scheduled
     assert!(fam.contacts[0].done.is_none());
     assert_eq!(fam.contacts[0].areas, vec!["housing".to_owned()]);
     assert_eq!(ok(store::audit::count(&app.db, "case_anonymised").await), 1);
+    let m = app.login(Role::Mediator).await;
+    let res = m
+        .post_form(&format!("{base}/status"), &[("case_status", "active")])
+        .await;
+    assert_eq!(res.status, 422, "an anonymised case is not reopened");
+    assert!(
+        res.text.contains("id=\"case_status-error\""),
+        "{}",
+        res.text
+    );
     let page = app
         .login(Role::Coordinator)
         .await

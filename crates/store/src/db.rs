@@ -69,6 +69,9 @@ impl Db {
                 Synchronous::Normal => SqliteSynchronous::Normal,
             })
             .foreign_keys(true)
+            // Deleted rows (erasure, withdrawn consents) are overwritten, not left in free
+            // pages of the file.
+            .pragma("secure_delete", "ON")
             .busy_timeout(opts.busy_timeout);
         let writer = SqlitePoolOptions::new()
             .max_connections(1)

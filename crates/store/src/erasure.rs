@@ -160,24 +160,31 @@ pub async fn code_of(
 }
 
 /// Erases a family (`F-…`) or a member (`P-…`) by code, in one transaction; `None` when
-/// no such code is in the database (already erased, or never there).
+/// no such code is in the database (already erased, or never there). With `mediator`, the
+/// family must be theirs (checked inside the transaction; `NotFound` otherwise).
 pub async fn erase_code(
     db: &Db,
     now: i64,
     actor: &Actor,
+    mediator: Option<i64>,
     code: &str,
 ) -> crate::Result<Option<Erased>> {
     let mut tx = db.write().await?;
     let mut rows = 0;
     let family_id: i64;
     if code.starts_with("F-") {
-        let Some(id) = sqlx::query_scalar::<_, i64>("SELECT id FROM families WHERE code = $1")
-            .bind(code)
-            .fetch_optional(&mut *tx)
-            .await?
+        let Some((id, owner)) = sqlx::query_as::<_, (i64, i64)>(
+            "SELECT id, mediator_user_id FROM families WHERE code = $1",
+        )
+        .bind(code)
+        .fetch_optional(&mut *tx)
+        .await?
         else {
             return Ok(None);
         };
+        if mediator.is_some_and(|m| m != owner) {
+            return Err(Error::NotFound);
+        }
         family_id = id;
         for table in FAMILY_TABLES {
             rows += sqlx::query(sqlx::AssertSqlSafe(format!(
@@ -195,8 +202,9 @@ pub async fn erase_code(
             .rows_affected();
         // The denied attempts and earlier events keep the family's id only; nothing more.
     } else {
-        let Some((id, family)) = sqlx::query_as::<_, (i64, i64)>(
-            "SELECT id, family_id FROM family_members WHERE code = $1",
+        let Some((id, family, owner)) = sqlx::query_as::<_, (i64, i64, i64)>(
+            "SELECT m.id, m.family_id, f.mediator_user_id FROM family_members m
+             JOIN families f ON f.id = m.family_id WHERE m.code = $1",
         )
         .bind(code)
         .fetch_optional(&mut *tx)
@@ -205,6 +213,18 @@ pub async fn erase_code(
             return Ok(None);
         };
         family_id = family;
+        if mediator.is_some_and(|m| m != owner) {
+            return Err(Error::NotFound);
+        }
+        // Referrals of others that rested on this member's consents lose that consent
+        // (they show as stopped, like after a withdrawal).
+        sqlx::query(
+            "UPDATE mediation_referrals SET consent_id = NULL WHERE consent_id IN
+               (SELECT id FROM mediation_consents WHERE member_id = $1)",
+        )
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
         for table in MEMBER_TABLES {
             rows += sqlx::query(sqlx::AssertSqlSafe(format!(
                 "DELETE FROM {table} WHERE member_id = $1"
@@ -254,8 +274,12 @@ pub async fn reapply(db: &Db, now: i64, codes: &[String]) -> crate::Result<usize
     };
     let mut n = 0;
     for code in codes {
-        if erase_code(db, now, &actor, code).await?.is_some() {
-            n += 1;
+        match erase_code(db, now, &actor, None, code).await {
+            Ok(Some(_)) => n += 1,
+            Ok(None) => {}
+            // One code that cannot be erased now must not stop every start; it is tried
+            // again at the next one.
+            Err(e) => tracing::error!(code, error = %e, "could not re-apply an erasure"),
         }
     }
     Ok(n)

@@ -34,10 +34,25 @@ pub(crate) fn place(column: &str, code: &str) -> String {
 pub enum CaseScope {
     /// The mediator (a user id): the families they work with.
     Mediator(i64),
-    /// A supervisor (a user id): reads the families of the mediators they supervise, each
-    /// opening with a stated reason; never writes.
-    Supervisor(i64),
+    /// A supervisor (a user id) on a day: reads, never writes, the families of the mediators
+    /// a current assignment in the family's municipality names them to supervise (while they
+    /// are an active coordinator); each opening with a stated reason.
+    Supervisor(i64, Date),
     Nothing,
+}
+
+/// SQL: family `f` is supervised on day `today` by user `user` (both placeholders).
+pub(crate) fn supervised_by(user: &str, today: &str) -> String {
+    format!(
+        "EXISTS (SELECT 1 FROM mediation_assignments sa
+                 JOIN users su ON su.id = sa.supervisor_user_id
+                 WHERE sa.mediator_user_id = f.mediator_user_id
+                   AND sa.territory_id = f.territory_id
+                   AND sa.supervisor_user_id = {user}
+                   AND su.role = 'coordinator' AND su.disabled_at IS NULL
+                   AND sa.from_date <= {today}
+                   AND (sa.to_date IS NULL OR sa.to_date >= {today}))"
+    )
 }
 
 impl CaseScope {
@@ -45,20 +60,22 @@ impl CaseScope {
     pub(crate) fn mediator(self) -> crate::Result<i64> {
         match self {
             CaseScope::Mediator(m) => Ok(m),
-            CaseScope::Supervisor(_) | CaseScope::Nothing => Err(Error::NotFound),
+            CaseScope::Supervisor(..) | CaseScope::Nothing => Err(Error::NotFound),
         }
     }
 
-    /// The user reading, and the SQL condition on `f` (families) that decides what they
-    /// reach, with the user id as its one parameter.
-    fn reader(self) -> crate::Result<(i64, &'static str)> {
+    /// The user reading, the SQL condition on `f` (families) that decides what they reach —
+    /// with the user id as `$2` and a day as `$3` — and that day.
+    fn reader(self) -> crate::Result<(i64, String, String)> {
         match self {
-            CaseScope::Mediator(m) => Ok((m, "f.mediator_user_id = $2")),
-            CaseScope::Supervisor(s) => Ok((
-                s,
-                "f.mediator_user_id IN (SELECT a.mediator_user_id FROM mediation_assignments a
-                                         WHERE a.supervisor_user_id = $2)",
+            CaseScope::Mediator(m) => Ok((
+                m,
+                "f.mediator_user_id = $2 AND $3 IS NOT NULL".to_owned(),
+                String::new(),
             )),
+            CaseScope::Supervisor(s, today) => {
+                Ok((s, supervised_by("$2", "$3"), today.to_string()))
+            }
             CaseScope::Nothing => Err(Error::NotFound),
         }
     }
@@ -247,7 +264,7 @@ pub struct FamilySummary {
 
 /// The families a scope reaches, active ones first.
 pub async fn families(db: &Db, scope: CaseScope) -> crate::Result<Vec<FamilySummary>> {
-    let Ok((reader, condition)) = scope.reader() else {
+    let Ok((reader, condition, day)) = scope.reader() else {
         return Ok(Vec::new());
     };
     let rows: Vec<(i64, String, String, Option<i64>, String, i64)> =
@@ -260,6 +277,7 @@ pub async fn families(db: &Db, scope: CaseScope) -> crate::Result<Vec<FamilySumm
         )))
         .bind(1)
         .bind(reader)
+        .bind(&day)
         .fetch_all(&db.reader)
         .await?;
     Ok(rows
@@ -473,7 +491,7 @@ pub async fn family(
     id: i64,
     purpose: &str,
 ) -> crate::Result<Family> {
-    let (reader, condition) = scope.reader()?;
+    let (reader, condition, day) = scope.reader()?;
     let mut tx = db.write().await?;
     let row: Option<FamilyRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT f.id, f.code, f.territory_id, t.name_lv, f.household_size, f.status,
@@ -483,6 +501,7 @@ pub async fn family(
     )))
     .bind(id)
     .bind(reader)
+    .bind(&day)
     .fetch_optional(&mut *tx)
     .await?;
     let reader_actor = Actor {
@@ -512,7 +531,7 @@ pub async fn family(
     let contact_rows = contact_rows(&mut tx, id).await?;
     let log = crate::mediation_log::rows(&mut tx, id).await?;
     log_access(&mut tx, now, reader, id, None, "view", purpose).await?;
-    if matches!(scope, CaseScope::Supervisor(_)) {
+    if matches!(scope, CaseScope::Supervisor(..)) {
         audit::record(
             &mut tx,
             now,
@@ -661,7 +680,7 @@ impl From<(i64, String, String, String)> for Access {
 
 /// Who viewed or changed a family the scope reaches, the latest first.
 pub async fn access_log(db: &Db, scope: CaseScope, family_id: i64) -> crate::Result<Vec<Access>> {
-    let (reader, condition) = scope.reader()?;
+    let (reader, condition, day) = scope.reader()?;
     let rows: Vec<(i64, String, String, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT l.at, u.name, l.action, l.purpose FROM mediation_access_log l
          JOIN users u ON u.id = l.user_id
@@ -671,6 +690,7 @@ pub async fn access_log(db: &Db, scope: CaseScope, family_id: i64) -> crate::Res
     )))
     .bind(family_id)
     .bind(reader)
+    .bind(&day)
     .fetch_all(&db.reader)
     .await?;
     Ok(rows.into_iter().map(Access::from).collect())

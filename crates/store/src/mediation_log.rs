@@ -452,7 +452,7 @@ pub async fn add_consent(
         w.actor,
         &AuditEvent::new("consent_recorded")
             .on("family", family_id)
-            .detail(format!("consent={id} purpose={}", i.purpose)),
+            .detail(format!("consent={id}")),
     )
     .await?;
     tx.commit().await?;
@@ -543,8 +543,45 @@ async fn sharing_consent_in_force(
         != 0)
 }
 
+/// The institution kind a sharing consent must name to cover a referral of `kind`
+/// (programmes and other places: "other").
+pub fn institution_kind_for(kind: &str) -> &'static str {
+    match kind {
+        "school" => "school",
+        "social_service" => "social_service",
+        "health_care" => "health_care",
+        "employment_agency" => "employment_agency",
+        _ => "other",
+    }
+}
+
+/// Whether a sharing consent of this family in force covers a referral: given for the whole
+/// family or for the referral's member, naming the referral's kind of institution.
+async fn consent_covers(
+    conn: &mut SqliteConnection,
+    family_id: i64,
+    consent_id: i64,
+    member_id: Option<i64>,
+    kind: &str,
+) -> crate::Result<bool> {
+    Ok(sqlx::query_scalar::<_, i64>(
+        "SELECT EXISTS (SELECT 1 FROM mediation_consents WHERE id = $1 AND family_id = $2
+           AND purpose = 'sharing' AND withdrawn_on IS NULL
+           AND (member_id IS NULL OR member_id = $3) AND institution_kind = $4)",
+    )
+    .bind(consent_id)
+    .bind(family_id)
+    .bind(member_id)
+    .bind(institution_kind_for(kind))
+    .fetch_one(conn)
+    .await?
+        != 0)
+}
+
 /// Records a referral. Named conflicts: `case_work_consent`, `member`, `kind`, `consent`
-/// (no sharing consent of this family in force and no override reason).
+/// (no sharing consent of this family in force and no override reason), `consent_scope`
+/// (the chosen consent is for another person or another kind of institution, and no
+/// override reason).
 pub async fn add_referral(
     w: &CaseWrite<'_>,
     family_id: i64,
@@ -560,11 +597,19 @@ pub async fn add_referral(
         member_of(&mut tx, family_id, m).await?;
     }
     let consent_ok = match i.consent_id {
-        Some(c) => sharing_consent_in_force(&mut tx, family_id, c).await?,
+        Some(c) => consent_covers(&mut tx, family_id, c, i.member_id, &i.kind).await?,
         None => false,
     };
     if !consent_ok && i.override_reason.is_none() {
-        return Err(Error::Conflict("consent"));
+        let in_force = match i.consent_id {
+            Some(c) => sharing_consent_in_force(&mut tx, family_id, c).await?,
+            None => false,
+        };
+        return Err(Error::Conflict(if in_force {
+            "consent_scope"
+        } else {
+            "consent"
+        }));
     }
     let seal = |column: &str, v: &Option<String>| {
         v.as_deref().map(|t| w.keys.seal(&place(column, &code), t))
@@ -604,7 +649,7 @@ pub async fn add_referral(
             "referral_recorded"
         })
         .on("family", family_id)
-        .detail(format!("referral={id} kind={}", i.kind)),
+        .detail(format!("referral={id}")),
     )
     .await?;
     tx.commit().await?;
@@ -638,6 +683,9 @@ pub async fn update_referral(
     }
     let mut tx = w.db.write().await?;
     let (mediator, code) = own_family(&mut tx, w.scope, family_id).await?;
+    if status != "cancelled" {
+        require_case_work_consent(&mut tx, family_id).await?;
+    }
     let found: Option<(Option<i64>, bool)> = sqlx::query_as(
         "SELECT r.consent_id, r.override_reason_sealed IS NOT NULL
          FROM mediation_referrals r WHERE r.id = $1 AND r.family_id = $2",
@@ -688,7 +736,7 @@ pub async fn update_referral(
             "referral_updated"
         })
         .on("family", family_id)
-        .detail(format!("referral={referral_id} status={status}")),
+        .detail(format!("referral={referral_id}")),
     )
     .await?;
     tx.commit().await?;
@@ -768,6 +816,7 @@ pub async fn set_followup_result(
     }
     let mut tx = w.db.write().await?;
     let (mediator, _) = own_family(&mut tx, w.scope, family_id).await?;
+    require_case_work_consent(&mut tx, family_id).await?;
     let changed = sqlx::query(
         "UPDATE school_followups SET result = $1, result_on = $2 WHERE id = $3 AND family_id = $4",
     )
@@ -810,6 +859,14 @@ pub async fn set_status(
     }
     let mut tx = w.db.write().await?;
     let (mediator, _) = own_family(&mut tx, w.scope, family_id).await?;
+    let anonymised: Option<i64> =
+        sqlx::query_scalar("SELECT anonymised_at FROM families WHERE id = $1")
+            .bind(family_id)
+            .fetch_one(&mut *tx)
+            .await?;
+    if anonymised.is_some() {
+        return Err(Error::Conflict("anonymised"));
+    }
     sqlx::query(
         "UPDATE families SET status = $1, closed_reason = $2, closed_on = $3 WHERE id = $4",
     )
@@ -824,9 +881,7 @@ pub async fn set_status(
         &mut tx,
         w.now,
         w.actor,
-        &AuditEvent::new("case_status_changed")
-            .on("family", family_id)
-            .detail(format!("status={status}")),
+        &AuditEvent::new("case_status_changed").on("family", family_id),
     )
     .await?;
     tx.commit().await?;

@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::mediation::FamilySummary;
+use crate::mediation::{FamilySummary, supervised_by};
 use crate::{Actor, Db};
 
 /// Views on one day by one user above this number are unusual.
@@ -16,20 +16,25 @@ pub const MANY_IN_A_DAY: usize = 25;
 pub const DAY_HOURS: std::ops::Range<i8> = 7..21;
 
 /// The supervised mediators' families, by mediator and code, with the mediator's name.
-pub async fn families(db: &Db, supervisor: i64) -> crate::Result<Vec<(FamilySummary, String)>> {
+pub async fn families(
+    db: &Db,
+    supervisor: i64,
+    today: jiff::civil::Date,
+) -> crate::Result<Vec<(FamilySummary, String)>> {
     type Row = (i64, String, String, Option<i64>, String, i64, String);
-    let rows: Vec<Row> = sqlx::query_as(
+    let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT f.id, f.code, t.name_lv, f.household_size, f.status,
                 (SELECT COUNT(*) FROM family_members m WHERE m.family_id = f.id), u.name
          FROM families f
          JOIN territories t ON t.id = f.territory_id
          JOIN users u ON u.id = f.mediator_user_id
-         WHERE f.mediator_user_id IN (SELECT a.mediator_user_id FROM mediation_assignments a
-                                      WHERE a.supervisor_user_id = $1)
+         WHERE {}
          ORDER BY u.name, CASE f.status WHEN 'active' THEN 0 WHEN 'dormant' THEN 1 ELSE 2 END,
                   f.code",
-    )
+        supervised_by("$1", "$2")
+    )))
     .bind(supervisor)
+    .bind(today.to_string())
     .fetch_all(&db.reader)
     .await?;
     Ok(rows
@@ -63,20 +68,25 @@ pub struct Override {
 }
 
 /// The overrides on the supervised mediators' referrals, the latest first.
-pub async fn overrides(db: &Db, supervisor: i64) -> crate::Result<Vec<Override>> {
-    let rows: Vec<(i64, i64, String, String, String, String)> = sqlx::query_as(
-        "SELECT r.override_at, f.id, f.code, u.name, r.kind, r.status
-         FROM mediation_referrals r
-         JOIN families f ON f.id = r.family_id
-         JOIN users u ON u.id = f.mediator_user_id
-         WHERE r.override_at IS NOT NULL
-           AND f.mediator_user_id IN (SELECT a.mediator_user_id FROM mediation_assignments a
-                                      WHERE a.supervisor_user_id = $1)
-         ORDER BY r.override_at DESC LIMIT 200",
-    )
-    .bind(supervisor)
-    .fetch_all(&db.reader)
-    .await?;
+pub async fn overrides(
+    db: &Db,
+    supervisor: i64,
+    today: jiff::civil::Date,
+) -> crate::Result<Vec<Override>> {
+    let rows: Vec<(i64, i64, String, String, String, String)> =
+        sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT r.override_at, f.id, f.code, u.name, r.kind, r.status
+             FROM mediation_referrals r
+             JOIN families f ON f.id = r.family_id
+             JOIN users u ON u.id = f.mediator_user_id
+             WHERE r.override_at IS NOT NULL AND {}
+             ORDER BY r.override_at DESC LIMIT 200",
+            supervised_by("$1", "$2")
+        )))
+        .bind(supervisor)
+        .bind(today.to_string())
+        .fetch_all(&db.reader)
+        .await?;
     Ok(rows
         .into_iter()
         .map(|r| Override {
@@ -133,19 +143,21 @@ pub async fn unusual_access(
     to: i64,
 ) -> crate::Result<Vec<UnusualAccess>> {
     type View = (i64, i64, String, String, i64, i64, String, String);
-    let views: Vec<View> = sqlx::query_as(
+    // Supervised on the period's last day.
+    let day = domain::event::riga_date(to - 1).to_string();
+    let views: Vec<View> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT l.at, l.user_id, u.name, f.code, f.mediator_user_id, f.id, l.action, l.purpose
          FROM mediation_access_log l
          JOIN users u ON u.id = l.user_id
          JOIN families f ON f.id = l.family_id
-         WHERE l.at >= $2 AND l.at < $3
-           AND f.mediator_user_id IN (SELECT a.mediator_user_id FROM mediation_assignments a
-                                      WHERE a.supervisor_user_id = $1)
+         WHERE l.at >= $2 AND l.at < $3 AND {}
          ORDER BY l.at, l.id",
-    )
+        supervised_by("$1", "$4")
+    )))
     .bind(supervisor)
     .bind(from)
     .bind(to)
+    .bind(&day)
     .fetch_all(&db.reader)
     .await?;
     let mut out = Vec::new();
@@ -190,18 +202,18 @@ pub async fn unusual_access(
         }
     }
     // Refused attempts on these families (the audit keeps the id only).
-    let refused: Vec<(i64, Option<String>, String)> = sqlx::query_as(
+    let refused: Vec<(i64, Option<String>, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT a.at, u.name, f.code FROM audit_log a
          LEFT JOIN users u ON u.id = a.actor_user_id
          JOIN families f ON CAST(f.id AS TEXT) = a.entity_id
          WHERE a.action = 'family_access_denied' AND a.entity = 'family'
-           AND a.at >= $2 AND a.at < $3
-           AND f.mediator_user_id IN (SELECT s.mediator_user_id FROM mediation_assignments s
-                                      WHERE s.supervisor_user_id = $1)",
-    )
+           AND a.at >= $2 AND a.at < $3 AND {}",
+        supervised_by("$1", "$4")
+    )))
     .bind(supervisor)
     .bind(from)
     .bind(to)
+    .bind(&day)
     .fetch_all(&db.reader)
     .await?;
     for (at, who, code) in refused {
@@ -217,13 +229,22 @@ pub async fn unusual_access(
     Ok(out)
 }
 
-/// The coordinators named as supervisors: (id, e-mail, name).
-pub async fn supervisors(db: &Db) -> crate::Result<Vec<(i64, String, String)>> {
+/// The active coordinators named as supervisors on an assignment that ran on some day of
+/// `[first, last]`: (id, e-mail, name).
+pub async fn supervisors(
+    db: &Db,
+    first: jiff::civil::Date,
+    last: jiff::civil::Date,
+) -> crate::Result<Vec<(i64, String, String)>> {
     Ok(sqlx::query_as(
         "SELECT DISTINCT u.id, u.email, u.name FROM mediation_assignments a
          JOIN users u ON u.id = a.supervisor_user_id
-         WHERE u.disabled_at IS NULL ORDER BY u.id",
+         WHERE u.disabled_at IS NULL AND u.role = 'coordinator'
+           AND a.from_date <= $2 AND (a.to_date IS NULL OR a.to_date >= $1)
+         ORDER BY u.id",
     )
+    .bind(first.to_string())
+    .bind(last.to_string())
     .fetch_all(&db.reader)
     .await?)
 }
@@ -243,7 +264,12 @@ pub async fn queue_monthly_summaries(
     if crate::maintenance::get_meta(db, key).await?.as_deref() >= Some(month) {
         return Ok(0);
     }
-    let supervisors = supervisors(db).await?;
+    let supervisors = supervisors(
+        db,
+        domain::event::riga_date(from),
+        domain::event::riga_date(to - 1),
+    )
+    .await?;
     if supervisors.is_empty() {
         // Nothing to summarise, and nothing written (a month with no supervisor yet).
         return Ok(0);

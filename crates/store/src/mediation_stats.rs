@@ -21,6 +21,8 @@ use crate::{Db, Error};
 pub enum FigureScope {
     /// A mediator's own families.
     Mediator(i64),
+    /// The families a supervisor supervises on a day.
+    Supervised(i64, Date),
     /// The families in one municipality.
     Territory(i64),
     All,
@@ -148,10 +150,23 @@ impl Acc {
 
 /// The figures for a scope and a period.
 pub async fn figures(db: &Db, scope: FigureScope, f: &FigureFilter) -> crate::Result<Figures> {
-    let (condition, param) = match scope {
-        FigureScope::Mediator(m) => ("f.mediator_user_id = $3", m),
-        FigureScope::Territory(t) => ("f.territory_id = $3", t),
-        FigureScope::All => ("$3 = 0", 0),
+    let (condition, param, day) = match scope {
+        FigureScope::Mediator(m) => (
+            "f.mediator_user_id = $3 AND $6 IS NOT NULL".to_owned(),
+            m,
+            String::new(),
+        ),
+        FigureScope::Supervised(s, today) => (
+            crate::mediation::supervised_by("$3", "$6"),
+            s,
+            today.to_string(),
+        ),
+        FigureScope::Territory(t) => (
+            "f.territory_id = $3 AND $6 IS NOT NULL".to_owned(),
+            t,
+            String::new(),
+        ),
+        FigureScope::All => ("$3 = 0 AND $6 IS NOT NULL".to_owned(), 0, String::new()),
         FigureScope::Nothing => return Ok(empty()),
     };
     let rows: Vec<EntryRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
@@ -184,6 +199,7 @@ pub async fn figures(db: &Db, scope: FigureScope, f: &FigureFilter) -> crate::Re
     .bind(param)
     .bind(f.territory_id)
     .bind(f.mediator_user_id)
+    .bind(&day)
     .fetch_all(&db.reader)
     .await?;
     let mut out = empty();
@@ -301,12 +317,18 @@ fn empty() -> Figures {
     }
 }
 
-/// Whether the user is named as any mediator's supervisor (then they see exact figures).
-pub async fn is_supervisor(db: &Db, user_id: i64) -> crate::Result<bool> {
+/// Whether the user supervises any mediator on `today` (then they see those families'
+/// figures exactly).
+pub async fn is_supervisor(db: &Db, user_id: i64, today: Date) -> crate::Result<bool> {
     Ok(sqlx::query_scalar::<_, i64>(
-        "SELECT EXISTS (SELECT 1 FROM mediation_assignments WHERE supervisor_user_id = $1)",
+        "SELECT EXISTS (SELECT 1 FROM mediation_assignments a JOIN users s
+                          ON s.id = a.supervisor_user_id
+                        WHERE a.supervisor_user_id = $1 AND s.role = 'coordinator'
+                          AND s.disabled_at IS NULL AND a.from_date <= $2
+                          AND (a.to_date IS NULL OR a.to_date >= $2))",
     )
     .bind(user_id)
+    .bind(today.to_string())
     .fetch_one(&db.reader)
     .await?
         != 0)

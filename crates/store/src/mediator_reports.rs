@@ -217,13 +217,18 @@ pub async fn for_supervisor(
     db: &Db,
     keys: &Keyring,
     supervisor: i64,
+    today: Date,
 ) -> crate::Result<Vec<Submitted>> {
     let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{SELECT} WHERE r.mediator_user_id IN (SELECT a.mediator_user_id
-                   FROM mediation_assignments a WHERE a.supervisor_user_id = $1)
+                   FROM mediation_assignments a JOIN users s ON s.id = a.supervisor_user_id
+                   WHERE a.supervisor_user_id = $1 AND s.role = 'coordinator'
+                     AND s.disabled_at IS NULL AND a.from_date <= $2
+                     AND (a.to_date IS NULL OR a.to_date >= $2))
          ORDER BY r.month DESC, u.name LIMIT 200"
     )))
     .bind(supervisor)
+    .bind(today.to_string())
     .fetch_all(&db.reader)
     .await?;
     rows.into_iter().map(|r| open_row(keys, r)).collect()

@@ -61,7 +61,32 @@ pub async fn anonymise_due(db: &Db, now: i64, cutoff: Date) -> crate::Result<usi
         return Ok(0);
     }
     let mut tx = db.write().await?;
+    let mut done = 0;
     for d in &due {
+        // Still closed and due, checked inside the transaction (a case reopened meanwhile
+        // is left alone).
+        let stamped = sqlx::query(
+            "UPDATE families SET anonymised_at = $1, updated_at = $1
+             WHERE id = $2 AND anonymised_at IS NULL AND status = 'closed' AND closed_on <= $3",
+        )
+        .bind(now)
+        .bind(d.id)
+        .bind(cutoff.to_string())
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if stamped == 0 {
+            continue;
+        }
+        done += 1;
+        // A supervisor's stated reason is free text: only "supervision" stays.
+        sqlx::query(
+            "UPDATE mediation_access_log SET purpose = 'supervision'
+             WHERE family_id = $1 AND purpose LIKE 'supervision: %'",
+        )
+        .bind(d.id)
+        .execute(&mut *tx)
+        .await?;
         for (table, column, _, bound) in SEALED_COLUMNS {
             let key = match (table, bound) {
                 // A mediator's monthly report is about the month, not one family.
@@ -83,14 +108,6 @@ pub async fn anonymise_due(db: &Db, now: i64, cutoff: Date) -> crate::Result<usi
         .bind(d.id)
         .execute(&mut *tx)
         .await?;
-        sqlx::query(
-            "UPDATE families SET anonymised_at = $1, updated_at = $1
-             WHERE id = $2 AND anonymised_at IS NULL",
-        )
-        .bind(now)
-        .bind(d.id)
-        .execute(&mut *tx)
-        .await?;
         crate::audit::record(
             &mut tx,
             now,
@@ -104,5 +121,5 @@ pub async fn anonymise_due(db: &Db, now: i64, cutoff: Date) -> crate::Result<usi
         .await?;
     }
     tx.commit().await?;
-    Ok(due.len())
+    Ok(done)
 }

@@ -215,3 +215,16 @@ pub fn number_field(
         },
     }
 }
+
+/// Debug for forms that carry confidential text (names, notes, reasons): the type's name
+/// only, so a `?form` in a log line never prints what was typed.
+macro_rules! debug_without_text {
+    ($($t:ident),* $(,)?) => {$(
+        impl std::fmt::Debug for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.debug_struct(stringify!($t)).finish_non_exhaustive()
+            }
+        }
+    )*};
+}
+pub(crate) use debug_without_text;

@@ -355,8 +355,25 @@ impl Settings {
 }
 
 /// Writes a key to a new file readable by its owner only, synced, with its directory (the
-/// file's name must survive a power cut too). An existing file is never overwritten.
+/// file's name must survive a power cut too). It is written whole to a temporary file first
+/// and renamed into place, so a crash never leaves a half-written key under the name; an
+/// existing file is never overwritten.
 pub fn write_key_file(path: &Path, key: &domain::sealed::Key) -> Result<(), String> {
+    let fail = |e: std::io::Error| format!("mediation key {}: {e}", path.display());
+    if path.exists() {
+        return Err(fail(std::io::Error::from(
+            std::io::ErrorKind::AlreadyExists,
+        )));
+    }
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".tmp");
+    let tmp = PathBuf::from(tmp);
+    // A leftover of a crash is never a key in use.
+    match std::fs::remove_file(&tmp) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(fail(e)),
+    }
     let mut opts = std::fs::OpenOptions::new();
     opts.write(true).create_new(true);
     #[cfg(unix)]
@@ -364,13 +381,12 @@ pub fn write_key_file(path: &Path, key: &domain::sealed::Key) -> Result<(), Stri
         use std::os::unix::fs::OpenOptionsExt;
         opts.mode(0o600);
     }
-    let mut f = opts
-        .open(path)
-        .map_err(|e| format!("mediation key {}: {e}", path.display()))?;
+    let mut f = opts.open(&tmp).map_err(fail)?;
     std::io::Write::write_all(&mut f, format!("{}\n", key.encode()).as_bytes())
         .and_then(|()| f.sync_all())
-        .map_err(|e| format!("mediation key {}: {e}", path.display()))?;
-    sync_parent(path).map_err(|e| format!("mediation key {}: {e}", path.display()))
+        .map_err(fail)?;
+    std::fs::rename(&tmp, path).map_err(fail)?;
+    sync_parent(path).map_err(fail)
 }
 
 /// Syncs the directory a file is in.

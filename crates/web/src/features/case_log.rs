@@ -106,7 +106,7 @@ pub fn school_term(d: Date) -> (i64, i64) {
     if d.month() >= 9 { (y, 1) } else { (y - 1, 2) }
 }
 
-#[derive(Debug, Default, Clone, Deserialize)]
+#[derive(Default, Clone, Deserialize)]
 pub struct ConsentFields {
     #[serde(default)]
     pub consent_member: String,
@@ -135,7 +135,7 @@ impl ConsentFields {
     }
 }
 
-#[derive(Debug, Default, Clone, Deserialize)]
+#[derive(Default, Clone, Deserialize)]
 pub struct ReferralFields {
     #[serde(default)]
     pub referral_member: String,
@@ -162,7 +162,7 @@ impl ReferralFields {
     }
 }
 
-#[derive(Debug, Default, Clone, Deserialize)]
+#[derive(Default, Clone, Deserialize)]
 pub struct FollowupFields {
     #[serde(default)]
     pub followup_member: String,
@@ -421,6 +421,9 @@ pub async fn add_referral(
             Err(store::Error::Conflict("consent")) => {
                 errors.add("consent_id", "referral-consent-missing")
             }
+            Err(store::Error::Conflict("consent_scope")) => {
+                errors.add("consent_id", "referral-consent-scope")
+            }
             Err(store::Error::Conflict("case_work_consent")) => {
                 errors.add("purpose", "case-work-consent-missing")
             }
@@ -431,7 +434,7 @@ pub async fn add_referral(
     again(&state, ctx, &user, id, errors, |p| p.r = f).await
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Default, Deserialize)]
 pub struct ReferralUpdateFields {
     #[serde(default)]
     status: String,
@@ -479,6 +482,9 @@ pub async fn update_referral(
             Ok(()) => return Ok(back(&ctx, id, "saved", "referrals")),
             Err(store::Error::Conflict("consent")) => {
                 errors.add("referral_update", "referral-blocked")
+            }
+            Err(store::Error::Conflict("case_work_consent")) => {
+                errors.add("referral_update", "case-work-consent-missing")
             }
             Err(store::Error::Conflict(_)) => errors.add("referral_update", "reg-choice-invalid"),
             Err(e) => return Err(e.into()),
@@ -578,14 +584,20 @@ pub async fn set_followup_result(
         _ => return Err(AppError::BadRequest),
     };
     let actor = user.actor(ip);
-    store::mediation_log::set_followup_result(
+    match store::mediation_log::set_followup_result(
         &writer(&state, &user, &actor),
         id,
         parse_id(&followup)?,
         result,
     )
-    .await?;
-    Ok(back(&ctx, id, "saved", "school"))
+    .await
+    {
+        Ok(()) => Ok(back(&ctx, id, "saved", "school")),
+        Err(store::Error::Conflict("case_work_consent")) => {
+            Ok(back(&ctx, id, "case-work-consent", "consents"))
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 pub async fn set_status(
@@ -618,14 +630,20 @@ pub async fn set_status(
     };
     if let (Some(status), true) = (status, errors.is_empty()) {
         let actor = user.actor(ip);
-        store::mediation_log::set_status(
+        match store::mediation_log::set_status(
             &writer(&state, &user, &actor),
             id,
             &status,
             reason.as_deref(),
         )
-        .await?;
-        return Ok(back(&ctx, id, "saved", "case-status"));
+        .await
+        {
+            Ok(()) => return Ok(back(&ctx, id, "saved", "case-status")),
+            Err(store::Error::Conflict("anonymised")) => {
+                errors.add("case_status", "case-anonymised")
+            }
+            Err(e) => return Err(e.into()),
+        }
     }
     again(&state, ctx, &user, id, errors, |p| p.st = f).await
 }
@@ -666,3 +684,10 @@ mod tests {
         }
     }
 }
+
+crate::forms::debug_without_text!(
+    ConsentFields,
+    ReferralFields,
+    FollowupFields,
+    ReferralUpdateFields
+);

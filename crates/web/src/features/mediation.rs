@@ -58,7 +58,7 @@ fn number(
     number_field(raw, range, field, "mediation-number-invalid", errors)
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Default, Deserialize)]
 pub struct FamilyFields {
     #[serde(default)]
     territory_id: String,
@@ -173,7 +173,7 @@ pub async fn create_family(
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(p.render()?)).into_response())
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Default, Deserialize)]
 pub struct MemberFields {
     #[serde(default)]
     relation: String,
@@ -338,7 +338,7 @@ pub(crate) async fn family_page_as(
         updating: None,
         errors: FormErrors::default(),
         notice: None,
-        read_only: matches!(scope, store::mediation::CaseScope::Supervisor(_)),
+        read_only: matches!(scope, store::mediation::CaseScope::Supervisor(..)),
         ctx,
     })
 }
@@ -439,7 +439,7 @@ pub fn area_key(a: &str) -> &'static str {
     }
 }
 
-#[derive(Debug, Default, Clone, Deserialize)]
+#[derive(Default, Clone, Deserialize)]
 pub struct ContactFields {
     #[serde(default)]
     date: String,
@@ -687,3 +687,5 @@ pub async fn add_assignment(
     let p = assignments_page(&state, ctx, f, errors).await?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(p.render()?)).into_response())
 }
+
+crate::forms::debug_without_text!(FamilyFields, MemberFields, ContactFields);

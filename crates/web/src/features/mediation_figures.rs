@@ -39,10 +39,11 @@ async fn scope_of(state: &AppState, user: &CurrentUser) -> AppResult<(FigureScop
     if user.can(Permission::WorkCases) {
         return Ok((FigureScope::Mediator(user.id), true));
     }
+    // A supervisor sees the families they supervise exactly (and nothing else here).
     if user.can(Permission::ManageMediation)
-        && store::mediation_stats::is_supervisor(state.db(), user.id).await?
+        && store::mediation_stats::is_supervisor(state.db(), user.id, state.today()).await?
     {
-        return Ok((FigureScope::All, true));
+        return Ok((FigureScope::Supervised(user.id, state.today()), true));
     }
     if user.role == Role::Municipality {
         let territory = match user.organisation_id {
@@ -86,6 +87,13 @@ fn parse(q: &FiguresQuery, today: Date) -> (FigureFilter, FormErrors) {
     )
 }
 
+/// Under disclosure control a period covers whole months (from the first of `from`'s month to
+/// the last of `to`'s), so that periods differing by a day cannot single out a family.
+fn whole_months(f: &mut FigureFilter) {
+    f.from = f.from.first_of_month();
+    f.to = f.to.last_of_month();
+}
+
 /// The figures as shown: exact, or under disclosure control.
 struct Shown {
     exact: bool,
@@ -124,6 +132,9 @@ impl Shown {
     fn share(&self, part: i64, whole: i64) -> Option<i64> {
         if self.exact {
             (whole > 0).then(|| (part * 100 + whole / 2) / whole)
+        } else if (1..10).contains(&part) || (1..10).contains(&(whole - part)) {
+            // A share next to a published total would tell a withheld 1–9 exactly.
+            None
         } else {
             publish_share(part, whole)
         }
@@ -176,7 +187,10 @@ pub async fn page(
     Query(q): Query<FiguresQuery>,
 ) -> AppResult<Html<String>> {
     let (scope, exact) = scope_of(&state, &user).await?;
-    let (filter, errors) = parse(&q, state.today());
+    let (mut filter, errors) = parse(&q, state.today());
+    if !exact {
+        whole_months(&mut filter);
+    }
     let f = store::mediation_stats::figures(state.db(), scope, &filter).await?;
     let shown = Shown { exact };
     let number = |p: Published| match p {
@@ -229,7 +243,7 @@ pub async fn page(
             (
                 "figures-by-mediator",
                 "assignment-mediator",
-                if exact && scope == FigureScope::All {
+                if matches!(scope, FigureScope::Supervised(..)) {
                     texts(shown.rows(&f.by_mediator))
                 } else {
                     Vec::new()
@@ -238,7 +252,7 @@ pub async fn page(
         ],
         key,
         exact,
-        scope_all: scope == FigureScope::All,
+        scope_all: matches!(scope, FigureScope::All | FigureScope::Supervised(..)),
         territories: store::mediation_stats::territories(state.db()).await?,
         from: filter.from,
         to: filter.to,
@@ -288,9 +302,12 @@ pub async fn api(
     Query(q): Query<FiguresQuery>,
 ) -> AppResult<Response> {
     let (scope, exact) = scope_of(&state, &user).await?;
-    let (filter, errors) = parse(&q, state.today());
+    let (mut filter, errors) = parse(&q, state.today());
     if !errors.is_empty() {
         return Ok(crate::features::directory_api::invalid(&errors));
+    }
+    if !exact {
+        whole_months(&mut filter);
     }
     let f: Figures = store::mediation_stats::figures(state.db(), scope, &filter).await?;
     let shown = Shown { exact };
@@ -320,7 +337,7 @@ pub async fn api(
         "by_municipality": json_rows(&shown, &f.by_municipality),
         "by_period": json_rows(&shown, &f.by_period),
     });
-    if exact && scope == FigureScope::All {
+    if matches!(scope, FigureScope::Supervised(..)) {
         body["by_mediator"] = json_rows(&shown, &f.by_mediator);
     }
     Ok(Json(body).into_response())

@@ -113,7 +113,7 @@ pub async fn page(
     Ok(Html(p.render()?))
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Default, Deserialize)]
 pub struct SubmitFields {
     #[serde(default)]
     month: String,
@@ -174,7 +174,14 @@ pub async fn supervised(
     user: CurrentUser,
 ) -> AppResult<Html<String>> {
     user.require(Permission::ManageMediation)?;
-    let reports =
-        store::mediator_reports::for_supervisor(state.db(), state.keyring(), user.id).await?;
+    let reports = store::mediator_reports::for_supervisor(
+        state.db(),
+        state.keyring(),
+        user.id,
+        state.today(),
+    )
+    .await?;
     Ok(Html(SupervisedPage { ctx, reports }.render()?))
 }
+
+crate::forms::debug_without_text!(SubmitFields);

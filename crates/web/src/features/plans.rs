@@ -478,6 +478,7 @@ impl Notice {
             Some("withdrawn-blocked") => Some("consent-withdrawn-blocked"),
             Some("referral") => Some("referral-recorded"),
             Some("erase-unconfirmed") => Some("erase-unconfirmed"),
+            Some("case-work-consent") => Some("case-work-consent-missing"),
             Some("member-erased") => Some("member-erased"),
             Some("family-erased") => Some("family-erased"),
             Some("file-removed") => Some("report-file-removed"),

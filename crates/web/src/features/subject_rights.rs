@@ -164,7 +164,14 @@ async fn erase_code(
 ) -> AppResult<()> {
     crate::erased::append(&state.settings().erased_list_file(), code)
         .map_err(|e| AppError::Internal(format!("erased-subjects list: {e}")))?;
-    store::erasure::erase_code(state.db(), state.now(), &user.actor(ip), code).await?;
+    store::erasure::erase_code(
+        state.db(),
+        state.now(),
+        &user.actor(ip),
+        Some(user.id),
+        code,
+    )
+    .await?;
     Ok(())
 }
 

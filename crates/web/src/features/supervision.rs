@@ -94,8 +94,9 @@ pub async fn page(
     let (from, to) = month_bounds(first);
     let label = |d: Date| format!("{:04}-{:02}", d.year(), d.month());
     let p = SupervisionPage {
-        families: store::mediation_oversight::families(state.db(), user.id).await?,
-        overrides: store::mediation_oversight::overrides(state.db(), user.id).await?,
+        families: store::mediation_oversight::families(state.db(), user.id, state.today()).await?,
+        overrides: store::mediation_oversight::overrides(state.db(), user.id, state.today())
+            .await?,
         unusual: store::mediation_oversight::unusual_access(
             state.db(),
             user.id,
@@ -123,7 +124,7 @@ struct ReasonPage {
 
 /// The family's code among the supervised ones (`NotFound` otherwise), without opening it.
 async fn supervised_code(state: &AppState, user: &CurrentUser, id: i64) -> AppResult<String> {
-    store::mediation_oversight::families(state.db(), user.id)
+    store::mediation_oversight::families(state.db(), user.id, state.today())
         .await?
         .into_iter()
         .find(|(f, _)| f.id == id)
@@ -150,7 +151,7 @@ pub async fn reason_form(
     Ok(Html(p.render()?))
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Default, Deserialize)]
 pub struct ReasonFields {
     #[serde(default)]
     reason: String,
@@ -182,7 +183,14 @@ pub async fn open(
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(p.render()?)).into_response());
     }
     let purpose = format!("{PURPOSE_PREFIX}{reason}");
-    let p = family_page_as(&state, ctx, CaseScope::Supervisor(user.id), id, &purpose).await?;
+    let p = family_page_as(
+        &state,
+        ctx,
+        CaseScope::Supervisor(user.id, state.today()),
+        id,
+        &purpose,
+    )
+    .await?;
     Ok(Html(p.render()?).into_response())
 }
 
@@ -228,3 +236,5 @@ pub async fn retention(
     };
     Ok(Html(p.render()?))
 }
+
+crate::forms::debug_without_text!(ReasonFields);
