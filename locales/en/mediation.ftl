@@ -287,3 +287,4 @@ supervised-reports = Mediators' monthly reports
 supervised-reports-none = No report submitted yet.
 referral-consent-scope = This consent does not cover this person or this kind of institution. Choose one that does, or enter the reason of urgent necessity.
 case-anonymised = The case is anonymised and cannot be reopened. If the family comes back, open a new case.
+assignment-end = End today

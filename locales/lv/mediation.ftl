@@ -287,3 +287,4 @@ supervised-reports = Mediatoru mēneša pārskati
 supervised-reports-none = Iesniegtu pārskatu vēl nav.
 referral-consent-scope = Šī piekrišana neattiecas uz šo personu vai šādu iestādi. Izvēlieties atbilstošu piekrišanu vai ierakstiet steidzamas nepieciešamības pamatojumu.
 case-anonymised = Lieta ir anonimizēta; to vairs nevar atvērt no jauna. Ja ģimene atgriežas, atveriet jaunu lietu.
+assignment-end = Beigt šodien

@@ -180,6 +180,7 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
         Allowed::Only(COORD),
     ),
     ("POST", "/{lang}/mediation/assignments", Allowed::Only(COORD)),
+    ("POST", "/{lang}/mediation/assignments/{id}/end", Allowed::Only(COORD)),
     ("GET", "/{lang}/actions", Allowed::AnyRole),
     ("GET", "/{lang}/actions/{id}", Allowed::AnyRole),
     ("POST", "/{lang}/actions/{id}/progress", Allowed::AnyRole),

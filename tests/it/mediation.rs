@@ -1048,6 +1048,28 @@ async fn a_supervisor_opens_a_case_only_with_a_logged_reason_and_gets_the_monthl
     );
     assert!(!summary.body.contains(&code), "no family in a mail");
     assert_eq!(ok(web::jobs::run_due(&app.state).await).access_summaries, 0);
+    // Ending the assignment ends the supervisor's access through it.
+    let current = ok(store::mediation::assignments(&app.db).await)
+        .into_iter()
+        .find(|a| a.to_date.is_none())
+        .map(|a| a.id)
+        .unwrap_or_default();
+    let c = app.login(Role::Coordinator).await;
+    assert_eq!(c.get(&path).await.status, 200);
+    let res = c
+        .post_form(&format!("/lv/mediation/assignments/{current}/end"), &[])
+        .await;
+    assert_eq!(res.status, 303);
+    // Today still counts; from tomorrow on, nothing.
+    app.advance_minutes(24 * 60);
+    let c = app.login(Role::Coordinator).await;
+    assert_eq!(c.get(&path).await.status, 404);
+    assert!(
+        !c.get("/lv/mediation/supervision")
+            .await
+            .text
+            .contains(&code)
+    );
 }
 
 #[tokio::test]

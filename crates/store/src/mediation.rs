@@ -232,6 +232,40 @@ pub async fn add_assignment(
     Ok(id)
 }
 
+/// Ends an assignment with `today` as its last day (an assignment ending later or never);
+/// with it ends the supervisor's access through it. `NotFound` for an unknown or already
+/// ended one.
+pub async fn end_assignment(
+    db: &Db,
+    now: i64,
+    today: Date,
+    actor: &Actor,
+    id: i64,
+) -> crate::Result<()> {
+    let mut tx = db.write().await?;
+    let changed = sqlx::query(
+        "UPDATE mediation_assignments SET to_date = $1
+         WHERE id = $2 AND from_date <= $1 AND (to_date IS NULL OR to_date > $1)",
+    )
+    .bind(today.to_string())
+    .bind(id)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if changed == 0 {
+        return Err(Error::NotFound);
+    }
+    audit::record(
+        &mut tx,
+        now,
+        actor,
+        &AuditEvent::new("mediation_assignment_ended").detail(format!("assignment={id}")),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 /// The municipalities a mediator is assigned to on `day`: (id, name).
 pub async fn territories_of(
     db: &Db,

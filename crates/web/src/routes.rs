@@ -266,6 +266,11 @@ fn registry() -> Registry {
     );
     r.get("/{lang}/mediation/figures", Page(ViewMediationFigures), mediation_figures::page);
     r.post("/{lang}/mediation/assignments", Page(ManageMediation), mediation::add_assignment);
+    r.post(
+        "/{lang}/mediation/assignments/{id}/end",
+        Page(ManageMediation),
+        mediation::end_assignment,
+    );
     r.get("/{lang}/actions", Page(ViewEvents), actions::list);
     r.get("/{lang}/actions/{id}", Page(ViewEvents), actions::detail);
     r.post("/{lang}/actions/{id}/progress", Page(ViewEvents), actions::progress);

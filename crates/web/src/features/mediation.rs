@@ -574,6 +574,7 @@ struct AssignmentsPage {
     today: Date,
     f: AssignmentFields,
     errors: FormErrors,
+    notice: Option<&'static str>,
 }
 
 async fn assignments_page(
@@ -604,6 +605,7 @@ async fn assignments_page(
         ctx,
         f,
         errors,
+        notice: None,
     })
 }
 
@@ -612,14 +614,37 @@ pub async fn assignments(
     State(state): State<AppState>,
     ctx: PageCtx,
     user: CurrentUser,
+    Query(n): Query<Notice>,
 ) -> AppResult<Html<String>> {
     user.require(Permission::ManageMediation)?;
     let f = AssignmentFields {
         from_date: state.today().to_string(),
         ..AssignmentFields::default()
     };
-    let p = assignments_page(&state, ctx, f, FormErrors::default()).await?;
+    let mut p = assignments_page(&state, ctx, f, FormErrors::default()).await?;
+    p.notice = n.notice_key();
     Ok(Html(p.render()?))
+}
+
+/// Ends an assignment today (and the supervisor's access through it).
+pub async fn end_assignment(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path((_lang, id)): Path<(String, String)>,
+    AppForm(_f): AppForm<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    user.require(Permission::ManageMediation)?;
+    store::mediation::end_assignment(
+        state.db(),
+        state.now(),
+        state.today(),
+        &user.actor(ip),
+        parse_id(&id)?,
+    )
+    .await?;
+    Ok(Redirect::to(&ctx.href("/mediation/assignments?notice=saved")).into_response())
 }
 
 pub async fn add_assignment(
