@@ -1092,6 +1092,10 @@ async fn mediation_pages_have_no_accessibility_violations() {
     // The records of processing, public.
     b.goto(&url(&app, "/lv/processing")).await;
     found.extend(axe(&b, "lv", "Datu apstrādes reģistrs").await);
+    b.goto(&url(&app, "/lv/accessibility")).await;
+    found.extend(axe(&b, "lv", "Paziņojums par piekļūstamību").await);
+    b.goto(&url(&app, "/en/accessibility")).await;
+    found.extend(axe(&b, "en", "Accessibility statement").await);
     log_in(&b, &app, "lv", Role::Coordinator, PASSWORD).await;
     b.goto(&url(&app, "/lv/mediation/assignments")).await;
     found.extend(axe(&b, "lv", "Romu mediatori").await);

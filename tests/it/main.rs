@@ -23,6 +23,7 @@ mod minutes;
 mod plans;
 mod registrations;
 mod rounds;
+mod site;
 mod territories;
 mod transfer;
 

@@ -41,9 +41,49 @@ fn base_letter(c: char) -> char {
     }
 }
 
+/// A readable URL part: folded ("Ģērbšanās" → "gerbsanas"), every run of other characters
+/// one hyphen, at most `max` bytes (cut at a hyphen when there is one). Letters outside the
+/// Latin alphabet are dropped, so a slug may come out empty: callers then use the id alone.
+pub fn slug(input: &str, max: usize) -> String {
+    let mut out = String::new();
+    for c in fold(input).chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.len() > max {
+        out.truncate(max);
+        if let Some(i) = out.rfind('-').filter(|i| *i > 0) {
+            out.truncate(i);
+        }
+        while out.ends_with('-') {
+            out.pop();
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::fold;
+    use super::{fold, slug};
+
+    #[test]
+    fn slugs_are_readable_ascii() {
+        assert_eq!(slug("Ģērbšanās", 80), "gerbsanas");
+        assert_eq!(
+            slug("Labā prakse: Ventspils skola — romu bērniem!", 80),
+            "laba-prakse-ventspils-skola-romu-berniem"
+        );
+        assert_eq!(slug("  --Rīga 2026--  ", 80), "riga-2026");
+        assert_eq!(slug("Жизнь", 80), "");
+        assert_eq!(slug("vārds vārds vārds", 12), "vards-vards");
+        assert_eq!(slug("abcdefghij", 4), "abcd");
+    }
 
     #[test]
     fn folds_latvian_and_neighbours_letters() {

@@ -18,7 +18,7 @@ use crate::features::{
     account, actions, admin, agenda, api, attendance, attendance_api, attendance_import, case_log,
     directory_api, event_documents, events, events_api, feedback, indicators, invitations, login,
     measures, mediation, mediation_figures, minutes, month_reports, organisations, people,
-    plan_import, plans, plans_api, policy, public, public_directory, registration, rounds,
+    plan_import, plans, plans_api, policy, public, public_directory, registration, rounds, site,
     statistics, subject_rights, supervision, territories, transfer,
 };
 use crate::i18n::Lang;
@@ -113,6 +113,9 @@ fn registry() -> Registry {
     r.get("/static/{file}", Public, statics::serve);
     r.get("/{lang}/", Public, public::home);
     r.get("/{lang}/processing", Public, public::processing);
+    r.get("/{lang}/accessibility", Public, site::accessibility);
+    r.get("/robots.txt", Public, site::robots);
+    r.get("/sitemap.xml", Public, site::sitemap);
     r.get("/{lang}/directory", Public, public_directory::page);
     r.get("/{lang}/calendar", Public, events::calendar);
     r.get("/{lang}/calendar/{id}", Public, events::public_detail);

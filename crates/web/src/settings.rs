@@ -17,6 +17,9 @@ pub struct Settings {
     pub synchronous: String,
     /// The address users reach the platform at, for links printed or e-mailed.
     pub public_url: String,
+    /// Where the public writes about the site (the accessibility statement's feedback
+    /// contact). Set it: the default is a placeholder.
+    pub contact_email: String,
     pub session: SessionSettings,
     pub login_throttle: ThrottleSettings,
     /// Reverse proxies whose `X-Forwarded-For` is believed. Empty: the peer address is
@@ -114,6 +117,7 @@ impl Default for Settings {
             database: PathBuf::from("roma-platform.db"),
             synchronous: "full".to_owned(),
             public_url: "http://127.0.0.1:8080".to_owned(),
+            contact_email: "platforma@example.invalid".to_owned(),
             session: SessionSettings::default(),
             login_throttle: ThrottleSettings::default(),
             trusted_proxies: Vec::new(),

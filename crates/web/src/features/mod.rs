@@ -33,6 +33,7 @@ pub mod public;
 pub mod public_directory;
 pub mod registration;
 pub mod rounds;
+pub mod site;
 pub mod statistics;
 pub mod subject_rights;
 pub mod supervision;
