@@ -1105,6 +1105,31 @@ async fn mediation_pages_have_no_accessibility_violations() {
         .await;
     b.wait_for("#mediator[aria-invalid=true]").await;
     found.extend(axe(&b, "lv", "Romu mediatori").await);
+    // The site's pages: the list, a refused save, a saved page in public.
+    b.goto(&url(&app, "/lv/site/pages")).await;
+    found.extend(axe(&b, "lv", "Publiskās vietnes lapas").await);
+    b.goto(&url(&app, "/lv/site/pages/about/edit")).await;
+    b.find("form[action$='/edit'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for("#title_lv[aria-invalid=true]").await;
+    found.extend(axe(&b, "lv", "Par platformu").await);
+    b.find("#title_lv")
+        .await
+        .send_keys("Par romu platformu")
+        .await;
+    b.find("#body_lv")
+        .await
+        .send_keys("Platforma apvieno ministrijas un kopienu.")
+        .await;
+    b.find("form[action$='/edit'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for(".notice").await;
+    b.goto(&url(&app, "/en/pages/about")).await;
+    found.extend(axe(&b, "en", "Par romu platformu").await);
     // The figures, exact for the supervisor, with a date error kept next to its field.
     b.goto(&url(
         &app,

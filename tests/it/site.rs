@@ -67,3 +67,82 @@ async fn the_accessibility_statement_says_its_status_evaluation_and_contact() {
     // Linked from every page's footer.
     assert!(c.get("/en/").await.text.contains("/en/accessibility"));
 }
+
+#[tokio::test]
+async fn coordinators_edit_the_site_pages_and_no_script_reaches_the_public() {
+    let app = TestApp::spawn().await;
+    let anon = app.client();
+    assert_eq!(
+        anon.get("/lv/pages/about").await.status,
+        404,
+        "not saved yet"
+    );
+    let c = app.login(domain::auth::Role::Coordinator).await;
+    let list = c.get("/lv/site/pages").await;
+    assert!(list.text.contains("Par platformu"), "{}", list.text);
+    // The Latvian title is needed; what was typed stays.
+    let res = c
+        .post_form(
+            "/lv/site/pages/about/edit",
+            &[("body_lv", "Teksts bez virsraksta")],
+        )
+        .await;
+    assert_eq!(res.status, 422);
+    assert!(res.text.contains("id=\"title_lv-error\""), "{}", res.text);
+    assert!(res.text.contains("Teksts bez virsraksta"));
+    let res = c
+        .post_form(
+            "/lv/site/pages/about/edit",
+            &[
+                ("title_lv", "Par Latvijas Romu platformu"),
+                (
+                    "body_lv",
+                    "<h2>Mērķi</h2><p onclick=\"alert(1)\">Sadarbība <a href=\"javascript:alert(1)\">šeit</a></p><script>alert(2)</script><img src=x onerror=alert(3)>",
+                ),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    let page = anon.get("/lv/pages/about").await;
+    assert_eq!(page.status, 200);
+    assert!(page.text.contains("<h2>Mērķi</h2>"), "{}", page.text);
+    for bad in ["onclick", "javascript:", "<script>alert", "onerror"] {
+        assert!(!page.text.contains(bad), "{bad}: {}", page.text);
+    }
+    // No English text yet: the Latvian one, marked as Latvian.
+    let en = anon.get("/en/pages/about").await;
+    assert!(en.text.contains("<article lang=\"lv\">"), "{}", en.text);
+    assert!(en.text.contains("available in Latvian only"));
+    // Plain text becomes paragraphs.
+    let res = c
+        .post_form(
+            "/lv/site/pages/contacts/edit",
+            &[
+                ("title_lv", "Kontakti"),
+                ("body_lv", "Kultūras ministrija\nRīga\n\nRakstiet mums"),
+                ("title_en", "Contacts"),
+                ("body_en", "Ministry of Culture"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    let page = anon.get("/lv/pages/contacts").await;
+    assert!(
+        page.text.contains("<p>Kultūras ministrija<br>Rīga</p>"),
+        "{}",
+        page.text
+    );
+    assert!(
+        anon.get("/en/pages/contacts")
+            .await
+            .text
+            .contains("<p>Ministry of Culture</p>")
+    );
+    assert_eq!(anon.get("/lv/pages/other").await.status, 404);
+    let sitemap = anon.get("/sitemap.xml").await;
+    assert!(
+        sitemap.text.contains("/lv/pages/about<"),
+        "{}",
+        sitemap.text
+    );
+}

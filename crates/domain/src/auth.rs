@@ -74,6 +74,7 @@ impl Role {
                 ReportProgress,
                 ManageMediation,
                 ViewMediationFigures,
+                ManageSite,
             ],
             // Mediators' organisation (the municipality) reports; a mediator's own work is
             // confidential case work, not a plan report.
@@ -152,10 +153,12 @@ pub enum Permission {
     /// everyone else all municipalities — under disclosure control except for the mediator
     /// and the supervisor. Never a case.
     ViewMediationFigures,
+    /// Edit the public site's pages (about, who is who, contacts).
+    ManageSite,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 17] = [
+    pub const ALL: [Permission; 18] = [
         Permission::UseWorkspace,
         Permission::ManageOwnAccount,
         Permission::ManageUsers,
@@ -173,6 +176,7 @@ impl Permission {
         Permission::WorkCases,
         Permission::ManageMediation,
         Permission::ViewMediationFigures,
+        Permission::ManageSite,
     ];
 }
 

@@ -231,6 +231,7 @@ pub const CATEGORIES: &[Category] = &[
             ("progress_reports", "review_comment"),
             ("progress_report_steps", "comment"),
             ("progress_report_files", "uploaded_by"),
+            ("site_pages", "updated_by"),
         ],
     },
     Category {
@@ -418,6 +419,9 @@ pub const NOT_PERSONAL: &[(&str, &str)] = &[
     ("event_documents", "agenda_item_id"),
     ("progress_reports", "reached_roma"),
     ("indicator_values", "note"),
+    // Public editorial text of the site's pages (officials named in their public role).
+    ("site_pages", "body_lv"),
+    ("site_pages", "body_en"),
 ];
 
 /// Tables with no personal data at all (reference data, plans and measures, events as such).

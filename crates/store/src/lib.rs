@@ -37,6 +37,7 @@ pub mod retention;
 pub mod rounds;
 pub mod sealing;
 pub mod sessions;
+pub mod site_pages;
 pub mod statistics;
 pub mod territories;
 pub mod throttle;

@@ -182,6 +182,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
         include_str!("../migrations/0028_mediator_reports.sql"),
         Data::None,
     ),
+    (
+        29,
+        "site_pages",
+        include_str!("../migrations/0029_site_pages.sql"),
+        Data::None,
+    ),
 ];
 
 /// Applies every migration not yet applied, each in its own transaction. Returns the

@@ -62,6 +62,7 @@ const NAV: &[(&str, &str, Permission)] = &[
         Permission::ViewMediationFigures,
     ),
     ("/statistics", "nav-statistics", Permission::ViewStatistics),
+    ("/site/pages", "nav-site-pages", Permission::ManageSite),
     (
         "/organisations",
         "nav-organisations",

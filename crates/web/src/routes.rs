@@ -114,6 +114,10 @@ fn registry() -> Registry {
     r.get("/{lang}/", Public, public::home);
     r.get("/{lang}/processing", Public, public::processing);
     r.get("/{lang}/accessibility", Public, site::accessibility);
+    r.get("/{lang}/pages/{slug}", Public, site::page);
+    r.get("/{lang}/site/pages", Page(ManageSite), site::pages);
+    r.get("/{lang}/site/pages/{slug}/edit", Page(ManageSite), site::edit);
+    r.post("/{lang}/site/pages/{slug}/edit", Page(ManageSite), site::save);
     r.get("/robots.txt", Public, site::robots);
     r.get("/sitemap.xml", Public, site::sitemap);
     r.get("/{lang}/directory", Public, public_directory::page);
