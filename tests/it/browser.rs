@@ -1130,6 +1130,38 @@ async fn mediation_pages_have_no_accessibility_violations() {
     b.wait_for(".notice").await;
     b.goto(&url(&app, "/en/pages/about")).await;
     found.extend(axe(&b, "en", "Par romu platformu").await);
+    // News: a refused save, a published item, the public list and the item.
+    b.goto(&url(&app, "/lv/site/news/new/edit")).await;
+    b.find("form[action$='/edit'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for("#title_lv[aria-invalid=true]").await;
+    found.extend(axe(&b, "lv", "Jauns paziņojums").await);
+    b.find("#title_lv")
+        .await
+        .send_keys("Aicinājums: romu jauniešu darbnīca")
+        .await;
+    b.find("#summary_lv")
+        .await
+        .send_keys("Piesakieties līdz decembrim.")
+        .await;
+    b.find("#body_lv")
+        .await
+        .send_keys("Darbnīca notiks Jelgavā.")
+        .await;
+    b.find("#publish").await.click().await;
+    b.find("form[action$='/edit'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for(".notice").await;
+    found.extend(axe(&b, "lv", "Jaunumi un paziņojumi").await);
+    b.goto(&url(&app, "/en/news")).await;
+    found.extend(axe(&b, "en", "News").await);
+    b.find(".records a").await.click().await;
+    b.wait_for("article h1").await;
+    found.extend(axe(&b, "en", "Aicinājums: romu jauniešu darbnīca").await);
     // The figures, exact for the supervisor, with a date error kept next to its field.
     b.goto(&url(
         &app,

@@ -17,22 +17,7 @@ async fn robots_and_the_sitemap_list_the_public_pages_in_both_languages() {
     let res = c.get("/sitemap.xml").await;
     assert_eq!(res.status, 200);
     // Well-formed XML, one <url> per language of every page, every address once.
-    let mut reader = quick_xml::Reader::from_str(&res.text);
-    let mut locs = Vec::new();
-    let mut in_loc = false;
-    loop {
-        match reader.read_event() {
-            Ok(quick_xml::events::Event::Start(e)) => in_loc = e.name().into_inner() == "loc",
-            Ok(quick_xml::events::Event::Text(t)) if in_loc => {
-                let text: &str = t.as_ref();
-                locs.push(text.to_owned());
-            }
-            Ok(quick_xml::events::Event::End(_)) => in_loc = false,
-            Ok(quick_xml::events::Event::Eof) => break,
-            Ok(_) => {}
-            Err(e) => panic!("sitemap.xml is not well-formed: {e}\n{}", res.text),
-        }
-    }
+    let locs = texts_of(&res.text, "loc");
     let unique: std::collections::BTreeSet<&String> = locs.iter().collect();
     assert_eq!(unique.len(), locs.len(), "{locs:?}");
     for page in [
@@ -144,5 +129,151 @@ async fn coordinators_edit_the_site_pages_and_no_script_reaches_the_public() {
         sitemap.text.contains("/lv/pages/about<"),
         "{}",
         sitemap.text
+    );
+}
+
+/// Parses an XML document, panicking when it is not well-formed; returns the text of every
+/// element named `name`.
+fn texts_of(xml: &str, name: &str) -> Vec<String> {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut out = Vec::new();
+    let mut inside = false;
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Start(e)) => inside = e.name().into_inner() == name,
+            Ok(quick_xml::events::Event::Text(t)) if inside => {
+                let text: &str = t.as_ref();
+                out.push(text.to_owned());
+            }
+            Ok(quick_xml::events::Event::End(_)) => inside = false,
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => panic!("not well-formed XML: {e}\n{xml}"),
+        }
+    }
+    out
+}
+
+#[tokio::test]
+async fn a_draft_is_never_public_and_a_published_item_is_in_the_list_the_feed_and_the_sitemap() {
+    let app = TestApp::spawn().await;
+    let c = app.login(domain::auth::Role::Coordinator).await;
+    let anon = app.client();
+    // Refused: the Latvian summary is missing; what was typed stays.
+    let res = c
+        .post_form(
+            "/lv/site/news/new/edit",
+            &[
+                ("kind", "call"),
+                ("title_lv", "Aicinām pieteikties jauniešu darbnīcai"),
+                ("body_lv", "Teksts"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 422);
+    assert!(res.text.contains("id=\"summary_lv-error\""), "{}", res.text);
+    assert!(res.text.contains("Aicinām pieteikties jauniešu darbnīcai"));
+    // A draft.
+    let res = c
+        .post_form(
+            "/lv/site/news/new/edit",
+            &[
+                ("kind", "call"),
+                ("title_lv", "Aicinām pieteikties jauniešu darbnīcai"),
+                ("summary_lv", "Darbnīca romu jauniešiem Jelgavā (tests)"),
+                (
+                    "body_lv",
+                    "<p>Pieteikties līdz 10. decembrim.</p><script>alert(1)</script><a href=\"javascript:alert(1)\">x</a>",
+                ),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    let id = crate::ok(store::news::all(&app.db).await)
+        .first()
+        .map(|i| i.id)
+        .unwrap_or_default();
+    assert!(id > 0);
+    assert_eq!(
+        anon.get(&format!("/lv/news/{id}")).await.status,
+        404,
+        "a draft"
+    );
+    assert!(
+        !anon
+            .get("/lv/news")
+            .await
+            .text
+            .contains("jauniešu darbnīcai")
+    );
+    assert!(texts_of(&anon.get("/lv/news.atom").await.text, "title").len() == 1);
+    assert!(!anon.get("/sitemap.xml").await.text.contains("/news/"));
+    // Published: in the list with a readable address, in the feed and the sitemap.
+    let res = c
+        .post_form(
+            &format!("/lv/site/news/{id}/edit"),
+            &[
+                ("kind", "call"),
+                ("title_lv", "Aicinām pieteikties jauniešu darbnīcai"),
+                ("summary_lv", "Darbnīca romu jauniešiem Jelgavā (tests)"),
+                (
+                    "body_lv",
+                    "<p>Pieteikties līdz 10. decembrim.</p><script>alert(1)</script>",
+                ),
+                ("publish", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    let path = format!("/lv/news/{id}-aicinam-pieteikties-jauniesu-darbnicai");
+    let list = anon.get("/lv/news").await;
+    assert!(list.text.contains(&path), "{}", list.text);
+    let page = anon.get(&path).await;
+    assert_eq!(page.status, 200);
+    assert!(
+        page.text.contains("<p>Pieteikties līdz 10. decembrim.</p>"),
+        "{}",
+        page.text
+    );
+    assert!(!page.text.contains("alert(1)"), "{}", page.text);
+    let feed = anon.get("/lv/news.atom").await;
+    assert!(feed.text.starts_with("<?xml"));
+    let titles = texts_of(&feed.text, "title");
+    assert!(
+        titles
+            .iter()
+            .any(|t| t == "Aicinām pieteikties jauniešu darbnīcai"),
+        "{titles:?}"
+    );
+    assert!(
+        texts_of(&feed.text, "id")
+            .iter()
+            .any(|i| i.ends_with(&format!("/lv/news/{id}")))
+    );
+    let sitemap = anon.get("/sitemap.xml").await;
+    assert!(sitemap.text.contains(&path), "{}", sitemap.text);
+    // English: the Latvian text, marked, until it is translated.
+    let en = anon.get(&format!("/en/news/{id}")).await;
+    assert!(en.text.contains("<article lang=\"lv\">"), "{}", en.text);
+    // Back to a draft: gone from the public at once.
+    let res = c
+        .post_form(
+            &format!("/lv/site/news/{id}/edit"),
+            &[
+                ("kind", "call"),
+                ("title_lv", "Aicinām pieteikties jauniešu darbnīcai"),
+                ("summary_lv", "Darbnīca romu jauniešiem Jelgavā (tests)"),
+                ("body_lv", "Teksts"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    assert_eq!(anon.get(&path).await.status, 404);
+    assert!(
+        !anon
+            .get("/lv/news.atom")
+            .await
+            .text
+            .contains("jauniešu darbnīcai")
     );
 }

@@ -232,6 +232,7 @@ pub const CATEGORIES: &[Category] = &[
             ("progress_report_steps", "comment"),
             ("progress_report_files", "uploaded_by"),
             ("site_pages", "updated_by"),
+            ("news", "updated_by"),
         ],
     },
     Category {
@@ -422,6 +423,8 @@ pub const NOT_PERSONAL: &[(&str, &str)] = &[
     // Public editorial text of the site's pages (officials named in their public role).
     ("site_pages", "body_lv"),
     ("site_pages", "body_en"),
+    ("news", "body_lv"),
+    ("news", "body_en"),
 ];
 
 /// Tables with no personal data at all (reference data, plans and measures, events as such).

@@ -28,6 +28,7 @@ pub mod mediator_reports;
 pub mod merge;
 pub mod migrate;
 pub mod minutes;
+pub mod news;
 pub mod organisations;
 pub mod outbox;
 pub mod people;

@@ -188,6 +188,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
         include_str!("../migrations/0029_site_pages.sql"),
         Data::None,
     ),
+    (
+        30,
+        "news",
+        include_str!("../migrations/0030_news.sql"),
+        Data::None,
+    ),
 ];
 
 /// Applies every migration not yet applied, each in its own transaction. Returns the

@@ -62,6 +62,7 @@ const NAV: &[(&str, &str, Permission)] = &[
         Permission::ViewMediationFigures,
     ),
     ("/statistics", "nav-statistics", Permission::ViewStatistics),
+    ("/site/news", "nav-news", Permission::ManageSite),
     ("/site/pages", "nav-site-pages", Permission::ManageSite),
     (
         "/organisations",

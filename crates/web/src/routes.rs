@@ -17,7 +17,7 @@ use crate::error::{ErrorKind, error_response};
 use crate::features::{
     account, actions, admin, agenda, api, attendance, attendance_api, attendance_import, case_log,
     directory_api, event_documents, events, events_api, feedback, indicators, invitations, login,
-    measures, mediation, mediation_figures, minutes, month_reports, organisations, people,
+    measures, mediation, mediation_figures, minutes, month_reports, news, organisations, people,
     plan_import, plans, plans_api, policy, public, public_directory, registration, rounds, site,
     statistics, subject_rights, supervision, territories, transfer,
 };
@@ -115,6 +115,12 @@ fn registry() -> Registry {
     r.get("/{lang}/processing", Public, public::processing);
     r.get("/{lang}/accessibility", Public, site::accessibility);
     r.get("/{lang}/pages/{slug}", Public, site::page);
+    r.get("/{lang}/news", Public, news::list);
+    r.get("/{lang}/news.atom", Public, news::atom);
+    r.get("/{lang}/news/{item}", Public, news::item);
+    r.get("/{lang}/site/news", Page(ManageSite), news::manage);
+    r.get("/{lang}/site/news/{id}/edit", Page(ManageSite), news::form);
+    r.post("/{lang}/site/news/{id}/edit", Page(ManageSite), news::save);
     r.get("/{lang}/site/pages", Page(ManageSite), site::pages);
     r.get("/{lang}/site/pages/{slug}/edit", Page(ManageSite), site::edit);
     r.post("/{lang}/site/pages/{slug}/edit", Page(ManageSite), site::save);

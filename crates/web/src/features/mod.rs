@@ -23,6 +23,7 @@ pub mod mediation;
 pub mod mediation_figures;
 pub mod minutes;
 pub mod month_reports;
+pub mod news;
 pub mod organisations;
 pub mod people;
 pub mod plan_import;

@@ -32,10 +32,20 @@ pub async fn root(headers: HeaderMap) -> Response {
 #[template(path = "public/home.html")]
 struct Home {
     ctx: PageCtx,
+    /// The site's saved pages: (slug, message id of their name).
+    pages: Vec<(String, &'static str)>,
 }
 
-pub async fn home(ctx: PageCtx) -> AppResult<Html<String>> {
-    Ok(Html(Home { ctx }.render()?))
+pub async fn home(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Html<String>> {
+    let pages = store::site_pages::list(state.db())
+        .await?
+        .into_iter()
+        .map(|p| {
+            let name = crate::features::site::page_key(&p.slug);
+            (p.slug, name)
+        })
+        .collect();
+    Ok(Html(Home { ctx, pages }.render()?))
 }
 
 /// 200 `{"status":"ok"}` when the database answers, 503 otherwise.

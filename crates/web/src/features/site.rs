@@ -30,7 +30,8 @@ pub async fn robots(State(state): State<AppState>) -> Response {
     ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()
 }
 
-fn escape(s: &str) -> String {
+/// Text for XML (attributes and content).
+pub(crate) fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
@@ -68,6 +69,11 @@ pub async fn sitemap(State(state): State<AppState>) -> AppResult<Response> {
     }
     for p in store::site_pages::list(state.db()).await? {
         paths.push(format!("/pages/{}", p.slug));
+    }
+    paths.push("/news".to_owned());
+    for i in store::news::published(state.db(), 1000).await? {
+        // The Latvian slug for both languages: one address per item in the map.
+        paths.push(crate::features::news::path_of(&i, "lv"));
     }
     for p in store::plans::list_public(state.db()).await? {
         paths.push(format!("/policy/{}", p.id));
@@ -113,7 +119,7 @@ pub async fn accessibility(State(state): State<AppState>, ctx: PageCtx) -> AppRe
     Ok(Html(Statement { ctx, contact }.render()?))
 }
 
-fn page_key(slug: &str) -> &'static str {
+pub fn page_key(slug: &str) -> &'static str {
     match slug {
         "about" => "site-page-about",
         "who-is-who" => "site-page-who-is-who",

@@ -1,0 +1,341 @@
+//! News and announcements: public list, item page (readable URL `/{lang}/news/{id}-{slug}`)
+//! and Atom feed, and the coordinators' list and form. Drafts are never public. Bodies pass
+//! the rich-text allow-list on save and on render.
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use domain::auth::Permission;
+use serde::Deserialize;
+
+use crate::AppState;
+use crate::error::{AppError, AppResult};
+use crate::features::site::escape as xml;
+use crate::forms::{AppForm, FormErrors, text_field};
+use crate::page::PageCtx;
+use crate::principal::{ClientIp, CurrentUser};
+use store::news::Item;
+
+fn kind_key(k: &str) -> &'static str {
+    match k {
+        "call" => "news-kind-call",
+        "programme" => "news-kind-programme",
+        "event" => "news-kind-event",
+        _ => "news-kind-announcement",
+    }
+}
+
+/// The item's path after the language: `/news/12-aicinam-pieteikties`.
+pub fn path_of(i: &Item, lang: &str) -> String {
+    let slug = domain::text::slug(i.text(lang).0, 60);
+    if slug.is_empty() {
+        format!("/news/{}", i.id)
+    } else {
+        format!("/news/{}-{slug}", i.id)
+    }
+}
+
+/// Public list entry.
+struct Entry {
+    href: String,
+    title: String,
+    summary: String,
+    kind: &'static str,
+    at: i64,
+    fallback_lv: bool,
+}
+
+#[derive(Template)]
+#[template(path = "public/news.html")]
+struct ListPage {
+    ctx: PageCtx,
+    items: Vec<Entry>,
+}
+
+/// "Jaunumi": published news, the latest first.
+pub async fn list(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Html<String>> {
+    let lang = ctx.lang.code();
+    let items = store::news::published(state.db(), 100)
+        .await?
+        .iter()
+        .map(|i| {
+            let (title, summary, _, fallback_lv) = i.text(lang);
+            Entry {
+                href: ctx.href(&path_of(i, lang)),
+                title: title.to_owned(),
+                summary: summary.to_owned(),
+                kind: kind_key(&i.kind),
+                at: i.published_at.unwrap_or(i.updated_at),
+                fallback_lv,
+            }
+        })
+        .collect();
+    Ok(Html(ListPage { ctx, items }.render()?))
+}
+
+#[derive(Template)]
+#[template(path = "public/news_item.html")]
+struct ItemPage {
+    ctx: PageCtx,
+    title: String,
+    summary: String,
+    body: String,
+    kind: &'static str,
+    at: i64,
+    fallback_lv: bool,
+}
+
+/// The leading id of `12-slug` (or `12`).
+fn id_of(item: &str) -> AppResult<i64> {
+    item.split('-')
+        .next()
+        .and_then(|n| n.parse::<i64>().ok())
+        .filter(|n| *n > 0)
+        .ok_or(AppError::NotFound)
+}
+
+/// A published item (404 for a draft).
+pub async fn item(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path((_lang, item)): Path<(String, String)>,
+) -> AppResult<Html<String>> {
+    let i = store::news::get(state.db(), id_of(&item)?, true).await?;
+    let (title, summary, body, fallback_lv) = i.text(ctx.lang.code());
+    let p = ItemPage {
+        title: title.to_owned(),
+        summary: summary.to_owned(),
+        body: crate::rich::sanitise(body),
+        kind: kind_key(&i.kind),
+        at: i.published_at.unwrap_or(i.updated_at),
+        fallback_lv,
+        ctx,
+    };
+    Ok(Html(p.render()?))
+}
+
+fn rfc3339(at: i64) -> String {
+    jiff::Timestamp::from_second(at)
+        .map(|t| t.to_string())
+        .unwrap_or_default()
+}
+
+/// The Atom feed of published news in one language.
+pub async fn atom(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Response> {
+    let lang = ctx.lang.code();
+    let base = state.settings().public_url.trim_end_matches('/').to_owned();
+    let items = store::news::published(state.db(), 50).await?;
+    let updated = items.iter().map(|i| i.updated_at).max().unwrap_or(0);
+    let mut out = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">\n\
+         <id>{base}/{lang}/news</id>\n<title>{}</title>\n<updated>{}</updated>\n\
+         <link rel=\"self\" href=\"{base}/{lang}/news.atom\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"{base}/{lang}/news\"/>\n",
+        xml(&format!("{} — {}", ctx.t("site-name"), ctx.t("news-title"))),
+        rfc3339(updated)
+    );
+    for i in &items {
+        let (title, summary, _, _) = i.text(lang);
+        let link = format!("{base}/{lang}{}", path_of(i, lang));
+        out.push_str(&format!(
+            "<entry><id>{base}/{lang}/news/{}</id><title>{}</title><updated>{}</updated>\
+             <published>{}</published><link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\
+             <author><name>{}</name></author><summary>{}</summary></entry>\n",
+            i.id,
+            xml(title),
+            rfc3339(i.updated_at),
+            rfc3339(i.published_at.unwrap_or(i.updated_at)),
+            xml(&link),
+            xml(&ctx.t("site-name")),
+            xml(summary),
+        ));
+    }
+    out.push_str("</feed>\n");
+    Ok((
+        [(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")],
+        out,
+    )
+        .into_response())
+}
+
+#[derive(Template)]
+#[template(path = "site/news.html")]
+struct ManageList {
+    ctx: PageCtx,
+    items: Vec<Item>,
+    notice: Option<&'static str>,
+}
+
+impl ManageList {
+    fn kind_key(&self, k: &str) -> &'static str {
+        kind_key(k)
+    }
+}
+
+/// The coordinators' list of news, drafts first.
+pub async fn manage(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    Query(n): Query<crate::features::plans::Notice>,
+) -> AppResult<Html<String>> {
+    user.require(Permission::ManageSite)?;
+    let p = ManageList {
+        items: store::news::all(state.db()).await?,
+        notice: n.notice_key(),
+        ctx,
+    };
+    Ok(Html(p.render()?))
+}
+
+#[derive(Default, Deserialize)]
+pub struct NewsFields {
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    title_lv: String,
+    #[serde(default)]
+    summary_lv: String,
+    #[serde(default)]
+    body_lv: String,
+    #[serde(default)]
+    title_en: String,
+    #[serde(default)]
+    summary_en: String,
+    #[serde(default)]
+    body_en: String,
+    #[serde(default)]
+    publish: String,
+}
+
+crate::forms::debug_without_text!(NewsFields);
+
+#[derive(Template)]
+#[template(path = "site/news_edit.html")]
+struct EditPage {
+    ctx: PageCtx,
+    /// 0: a new item.
+    id: i64,
+    f: NewsFields,
+    errors: FormErrors,
+}
+
+impl EditPage {
+    fn kind_key(&self, k: &str) -> &'static str {
+        kind_key(k)
+    }
+}
+
+fn fields_of(i: &Item) -> NewsFields {
+    NewsFields {
+        kind: i.kind.clone(),
+        title_lv: i.title_lv.clone(),
+        summary_lv: i.summary_lv.clone(),
+        body_lv: i.body_lv.clone(),
+        title_en: i.title_en.clone().unwrap_or_default(),
+        summary_en: i.summary_en.clone().unwrap_or_default(),
+        body_en: i.body_en.clone().unwrap_or_default(),
+        publish: if i.published_at.is_some() {
+            "yes".to_owned()
+        } else {
+            String::new()
+        },
+    }
+}
+
+/// The form for a new item (`id` 0) or an existing one.
+pub async fn form(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    Path((_lang, id)): Path<(String, String)>,
+) -> AppResult<Html<String>> {
+    user.require(Permission::ManageSite)?;
+    let (id, f) = if id == "new" {
+        (
+            0,
+            NewsFields {
+                kind: "announcement".to_owned(),
+                ..NewsFields::default()
+            },
+        )
+    } else {
+        let id = crate::forms::parse_id(&id)?;
+        (
+            id,
+            fields_of(&store::news::get(state.db(), id, false).await?),
+        )
+    };
+    Ok(Html(
+        EditPage {
+            ctx,
+            id,
+            f,
+            errors: FormErrors::default(),
+        }
+        .render()?,
+    ))
+}
+
+/// Saves (and publishes, with the box ticked) an item.
+pub async fn save(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path((_lang, id)): Path<(String, String)>,
+    AppForm(f): AppForm<NewsFields>,
+) -> AppResult<Response> {
+    user.require(Permission::ManageSite)?;
+    let id = if id == "new" {
+        0
+    } else {
+        crate::forms::parse_id(&id)?
+    };
+    let mut errors = FormErrors::default();
+    if !store::news::KINDS.contains(&f.kind.as_str()) {
+        errors.add("kind", "reg-choice-invalid");
+    }
+    let needed = |raw: &str, max: usize, field: &'static str, errors: &mut FormErrors| {
+        let v = text_field(raw, max, field, errors);
+        if v.is_none() && !errors.has(field) {
+            errors.add(field, "news-field-missing");
+        }
+        v
+    };
+    let title_lv = needed(&f.title_lv, 200, "title_lv", &mut errors);
+    let summary_lv = needed(&f.summary_lv, 500, "summary_lv", &mut errors);
+    let body_lv = needed(&f.body_lv, 50_000, "body_lv", &mut errors);
+    let title_en = text_field(&f.title_en, 200, "title_en", &mut errors);
+    let summary_en = text_field(&f.summary_en, 500, "summary_en", &mut errors);
+    let body_en = text_field(&f.body_en, 50_000, "body_en", &mut errors);
+    if let (Some(title_lv), Some(summary_lv), Some(body_lv), true) =
+        (title_lv, summary_lv, body_lv, errors.is_empty())
+    {
+        let item = Item {
+            id,
+            kind: f.kind.clone(),
+            title_lv,
+            title_en,
+            summary_lv,
+            summary_en,
+            body_lv: crate::rich::from_input(&body_lv),
+            body_en: body_en.map(|b| crate::rich::from_input(&b)),
+            ..Item::default()
+        };
+        store::news::save(
+            state.db(),
+            state.now(),
+            &user.actor(ip),
+            &item,
+            f.publish == "yes",
+        )
+        .await?;
+        return Ok(Redirect::to(&ctx.href("/site/news?notice=saved")).into_response());
+    }
+    Ok((
+        StatusCode::UNPROCESSABLE_ENTITY,
+        Html(EditPage { ctx, id, f, errors }.render()?),
+    )
+        .into_response())
+}
