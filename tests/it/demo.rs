@@ -219,6 +219,12 @@ async fn the_demo_meetings_give_the_statistics_real_shapes() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(mails.is_empty(), "{} mails", mails.len());
 
+    // The public site: two pages and three published news items (one draft), all invented.
+    let news = crate::ok(store::news::published(&db, 10).await);
+    assert_eq!(news.len(), 3);
+    assert!(news.iter().all(|n| n.title_lv.starts_with("Demo:")));
+    assert_eq!(crate::ok(store::news::all(&db).await).len(), 4);
+    assert_eq!(crate::ok(store::site_pages::list(&db).await).len(), 2);
     // Mediation: four mediators in five municipalities, 149 invented families, a little over
     // 180 persons assisted over the project period, counted only with a statistics consent.
     let project = store::mediation_stats::FigureFilter {

@@ -277,6 +277,7 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("POST", "/api/v1/events/{id}/attendance", Allowed::AnyRole),
     ("GET", "/api/v1/statistics/participation", Allowed::Only(COORD)),
     ("GET", "/api/v1/statistics/mediation", Allowed::AnyRole),
+    ("GET", "/api/v1/news", Allowed::Everyone),
     ("GET", "/api/v1/me/tokens", Allowed::AnyRole),
     ("POST", "/api/v1/me/tokens", Allowed::AnyRole),
     ("POST", "/api/v1/me/tokens/{id}/revoke", Allowed::AnyRole),

@@ -255,6 +255,37 @@ async fn a_draft_is_never_public_and_a_published_item_is_in_the_list_the_feed_an
     // English: the Latvian text, marked, until it is translated.
     let en = anon.get(&format!("/en/news/{id}")).await;
     assert!(en.text.contains("<article lang=\"lv\">"), "{}", en.text);
+    // The public API: prefix words, diacritics ignored; kinds; the language's fallback.
+    let api = |q: &'static str| {
+        let anon = app.client();
+        async move { anon.get(&format!("/api/v1/news{q}")).await }
+    };
+    let res = api("?q=DARBN%20jaunies").await;
+    assert_eq!(res.status, 200, "{}", res.text);
+    let body = res.json();
+    assert_eq!(body["items"].as_array().map(Vec::len), Some(1), "{body}");
+    assert_eq!(body["items"][0]["kind"], "call");
+    assert!(
+        body["items"][0]["url"]
+            .as_str()
+            .unwrap_or_default()
+            .ends_with(&path)
+    );
+    assert!(!res.text.contains("alert(1)"));
+    assert_eq!(
+        api("?q=skola").await.json()["items"]
+            .as_array()
+            .map(Vec::len),
+        Some(0)
+    );
+    assert_eq!(
+        api("?kind=event").await.json()["items"]
+            .as_array()
+            .map(Vec::len),
+        Some(0)
+    );
+    assert_eq!(api("?kind=nav").await.status, 422);
+    assert_eq!(api("?lang=en").await.json()["items"][0]["language"], "lv");
     // Back to a draft: gone from the public at once.
     let res = c
         .post_form(

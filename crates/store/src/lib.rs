@@ -10,6 +10,7 @@ pub mod demo;
 mod demo_events;
 mod demo_mediation;
 mod demo_plans;
+mod demo_site;
 pub mod erasure;
 pub mod event_documents;
 pub mod events;

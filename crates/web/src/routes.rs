@@ -347,6 +347,7 @@ fn registry() -> Registry {
     r.post("/{lang}/admin/audit/{id}/undo", Page(ManageDirectory), admin::undo_merge);
     // JSON API.
     r.get("/api/v1/openapi.json", Public, api::openapi);
+    r.get("/api/v1/news", Public, news::api);
     r.get("/api/v1/me", Api(UseWorkspace), api::me);
     r.get("/api/v1/me/tokens", Api(ManageOwnAccount), api::list_tokens);
     r.post("/api/v1/me/tokens", Api(ManageOwnAccount), api::create_token);

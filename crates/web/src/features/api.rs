@@ -46,6 +46,7 @@ use crate::principal::{ClientIp, CurrentUser};
         crate::features::attendance_api::post,
         crate::features::statistics::api,
         crate::features::mediation_figures::api,
+        crate::features::news::api,
         crate::features::plans_api::plans,
         crate::features::plans_api::measures,
         crate::features::plans_api::indicators,

@@ -339,3 +339,89 @@ pub async fn save(
     )
         .into_response())
 }
+
+#[derive(Debug, Default, Deserialize)]
+pub struct NewsQuery {
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    lang: String,
+}
+
+/// Published news as JSON, the latest first (public, no token needed).
+#[utoipa::path(
+    get, path = "/api/v1/news",
+    params(
+        ("q" = Option<String>, Query, description = "Words to find in the title or summary (diacritics and case ignored; a word matches the start of a word, \"darbn\" finds \"darbnīca\")"),
+        ("kind" = Option<String>, Query, description = "announcement, call, programme or event"),
+        ("lang" = Option<String>, Query, description = "lv (default) or en: the language of title, summary and url"),
+    ),
+    responses(
+        (status = 200, description = "items: id, kind, title, summary, body (sanitised HTML), published_at (RFC 3339), url, language (the text's language: en falls back to lv)", body = Object),
+        (status = 422, body = crate::features::api::Problem, content_type = "application/problem+json")
+    )
+)]
+pub async fn api(State(state): State<AppState>, Query(q): Query<NewsQuery>) -> AppResult<Response> {
+    let mut errors = FormErrors::default();
+    let kind = match q.kind.trim() {
+        "" => None,
+        k if store::news::KINDS.contains(&k) => Some(k.to_owned()),
+        _ => {
+            errors.add("kind", "reg-choice-invalid");
+            None
+        }
+    };
+    let lang = match q.lang.trim() {
+        "" | "lv" => "lv",
+        "en" => "en",
+        _ => {
+            errors.add("lang", "reg-choice-invalid");
+            "lv"
+        }
+    };
+    if !errors.is_empty() {
+        return Ok(crate::features::directory_api::invalid(&errors));
+    }
+    let words: Vec<String> = domain::text::fold(&q.q)
+        .split_whitespace()
+        .map(str::to_owned)
+        .collect();
+    let base = state.settings().public_url.trim_end_matches('/').to_owned();
+    let items: Vec<serde_json::Value> = store::news::published(state.db(), 500)
+        .await?
+        .iter()
+        .filter(|i| kind.as_deref().is_none_or(|k| i.kind == k))
+        .filter(|i| {
+            let text = domain::text::fold(&format!(
+                "{} {} {} {}",
+                i.title_lv,
+                i.summary_lv,
+                i.title_en.as_deref().unwrap_or_default(),
+                i.summary_en.as_deref().unwrap_or_default()
+            ));
+            let tokens: Vec<&str> = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|t| !t.is_empty())
+                .collect();
+            words
+                .iter()
+                .all(|w| tokens.iter().any(|t| t.starts_with(w.as_str())))
+        })
+        .map(|i| {
+            let (title, summary, body, fallback) = i.text(lang);
+            serde_json::json!({
+                "id": i.id,
+                "kind": i.kind,
+                "title": title,
+                "summary": summary,
+                "body": crate::rich::sanitise(body),
+                "published_at": rfc3339(i.published_at.unwrap_or(i.updated_at)),
+                "url": format!("{base}/{lang}{}", path_of(i, lang)),
+                "language": if fallback { "lv" } else { lang },
+            })
+        })
+        .collect();
+    Ok(axum::Json(serde_json::json!({ "items": items })).into_response())
+}
