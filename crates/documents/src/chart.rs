@@ -5,21 +5,7 @@
 
 use std::fmt::Write;
 
-/// Escapes text for SVG/XML content and attributes.
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+use crate::escape_xml;
 
 /// One bar: its label, the length it is drawn with, and the text printed after it
 /// (a number, or "<10" under disclosure control).
@@ -40,13 +26,13 @@ pub fn bars(id: &str, title: &str, summary: &str, data: &[Bar]) -> String {
     let width = LABEL_W + BAR_W + TEXT_W;
     let height = ROW * i64::try_from(data.len()).unwrap_or(0) + 8;
     let max = data.iter().map(|b| b.value).max().unwrap_or(0).max(1);
-    let id = esc(id);
+    let id = escape_xml(id);
     let mut svg = String::new();
     let _ = write!(
         svg,
         r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {height}" width="100%" role="img" aria-labelledby="{id}-title {id}-desc"><title id="{id}-title">{}</title><desc id="{id}-desc">{}</desc>"#,
-        esc(title),
-        esc(summary)
+        escape_xml(title),
+        escape_xml(summary)
     );
     for (i, b) in data.iter().enumerate() {
         let y = ROW * i64::try_from(i).unwrap_or(0) + 4;
@@ -61,12 +47,12 @@ pub fn bars(id: &str, title: &str, summary: &str, data: &[Bar]) -> String {
             r##"<g><text x="{}" y="{}" text-anchor="end" font-size="14" fill="#1a1a1a">{}</text><rect x="{LABEL_W}" y="{}" width="{w}" height="{}" fill="#1d4e89"/><text x="{}" y="{}" font-size="14" fill="#1a1a1a">{}</text></g>"##,
             LABEL_W - 8,
             y + 18,
-            esc(&label),
+            escape_xml(&label),
             y + 4,
             ROW - 10,
             LABEL_W + w + 6,
             y + 18,
-            esc(&b.text)
+            escape_xml(&b.text)
         );
     }
     svg.push_str("</svg>");

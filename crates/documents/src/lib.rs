@@ -5,3 +5,19 @@ pub mod chart;
 pub mod ics;
 pub mod sniff;
 pub mod table;
+
+/// Escapes text for XML or HTML content and attributes (SVG charts, the sitemap, feeds).
+pub fn escape_xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}

@@ -41,17 +41,26 @@ pub enum CaseScope {
     Nothing,
 }
 
-/// SQL: family `f` is supervised on day `today` by user `user` (both placeholders).
+/// SQL: `FROM … WHERE …` over the assignments (`sa`) through which user `user` supervises
+/// on day `today` (both placeholders): current, naming them, while they are an active
+/// coordinator. The one rule for who supervises whom.
+pub(crate) fn current_supervision(user: &str, today: &str) -> String {
+    format!(
+        "FROM mediation_assignments sa JOIN users su ON su.id = sa.supervisor_user_id
+         WHERE sa.supervisor_user_id = {user}
+           AND su.role = 'coordinator' AND su.disabled_at IS NULL
+           AND sa.from_date <= {today}
+           AND (sa.to_date IS NULL OR sa.to_date >= {today})"
+    )
+}
+
+/// SQL: family `f` is supervised on day `today` by user `user` (both placeholders): through
+/// a current assignment of its mediator in its municipality.
 pub(crate) fn supervised_by(user: &str, today: &str) -> String {
     format!(
-        "EXISTS (SELECT 1 FROM mediation_assignments sa
-                 JOIN users su ON su.id = sa.supervisor_user_id
-                 WHERE sa.mediator_user_id = f.mediator_user_id
-                   AND sa.territory_id = f.territory_id
-                   AND sa.supervisor_user_id = {user}
-                   AND su.role = 'coordinator' AND su.disabled_at IS NULL
-                   AND sa.from_date <= {today}
-                   AND (sa.to_date IS NULL OR sa.to_date >= {today}))"
+        "EXISTS (SELECT 1 {} AND sa.mediator_user_id = f.mediator_user_id
+                   AND sa.territory_id = f.territory_id)",
+        current_supervision(user, today)
     )
 }
 
@@ -460,6 +469,64 @@ pub struct Member {
     pub name: Option<String>,
 }
 
+/// The mediator's family, for a write: its code (`NotFound` when not theirs).
+pub(crate) async fn own_family(
+    conn: &mut SqliteConnection,
+    scope: CaseScope,
+    family_id: i64,
+) -> crate::Result<(i64, String)> {
+    let mediator = scope.mediator()?;
+    let code: String =
+        sqlx::query_scalar("SELECT code FROM families WHERE id = $1 AND mediator_user_id = $2")
+            .bind(family_id)
+            .bind(mediator)
+            .fetch_optional(&mut *conn)
+            .await?
+            .ok_or(Error::NotFound)?;
+    Ok((mediator, code))
+}
+
+/// A member of this family: their relation and birth year (`Conflict("member")` otherwise).
+pub(crate) async fn member_of(
+    conn: &mut SqliteConnection,
+    family_id: i64,
+    member_id: i64,
+) -> crate::Result<(String, Option<i64>)> {
+    sqlx::query_as(
+        "SELECT relation, birth_year FROM family_members WHERE id = $1 AND family_id = $2",
+    )
+    .bind(member_id)
+    .bind(family_id)
+    .fetch_optional(&mut *conn)
+    .await?
+    .ok_or(Error::Conflict("member"))
+}
+
+/// Marks a change of a family's record: its `updated_at` and an access-log row.
+pub(crate) async fn touch(
+    conn: &mut SqliteConnection,
+    now: i64,
+    mediator: i64,
+    family_id: i64,
+    member: Option<i64>,
+) -> crate::Result<()> {
+    sqlx::query("UPDATE families SET updated_at = $1 WHERE id = $2")
+        .bind(now)
+        .bind(family_id)
+        .execute(&mut *conn)
+        .await?;
+    log_access(
+        conn,
+        now,
+        mediator,
+        family_id,
+        member,
+        "change",
+        "case_work",
+    )
+    .await
+}
+
 /// A family's record, opened.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Family {
@@ -632,15 +699,8 @@ pub async fn add_member(
     family_id: i64,
     i: &MemberInput,
 ) -> crate::Result<i64> {
-    let mediator = scope.mediator()?;
     let mut tx = db.write().await?;
-    let found: Option<i64> =
-        sqlx::query_scalar("SELECT id FROM families WHERE id = $1 AND mediator_user_id = $2")
-            .bind(family_id)
-            .bind(mediator)
-            .fetch_optional(&mut *tx)
-            .await?;
-    found.ok_or(Error::NotFound)?;
+    let (mediator, _) = own_family(&mut tx, scope, family_id).await?;
     let code = free_code(&mut tx, "family_members", 'P').await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO family_members (family_id, code, birth_year, gender, relation, school_sealed,
@@ -666,21 +726,7 @@ pub async fn add_member(
     .bind(now)
     .fetch_one(&mut *tx)
     .await?;
-    sqlx::query("UPDATE families SET updated_at = $1 WHERE id = $2")
-        .bind(now)
-        .bind(family_id)
-        .execute(&mut *tx)
-        .await?;
-    log_access(
-        &mut tx,
-        now,
-        mediator,
-        family_id,
-        Some(id),
-        "change",
-        "case_work",
-    )
-    .await?;
+    touch(&mut tx, now, mediator, family_id, Some(id)).await?;
     audit::record(
         &mut tx,
         now,
@@ -787,24 +833,11 @@ pub async fn add_contact(
     family_id: i64,
     i: &ContactInput,
 ) -> crate::Result<i64> {
-    let mediator = scope.mediator()?;
     let mut tx = db.write().await?;
-    let code: String =
-        sqlx::query_scalar("SELECT code FROM families WHERE id = $1 AND mediator_user_id = $2")
-            .bind(family_id)
-            .bind(mediator)
-            .fetch_optional(&mut *tx)
-            .await?
-            .ok_or(Error::NotFound)?;
+    let (mediator, code) = own_family(&mut tx, scope, family_id).await?;
     crate::mediation_log::require_case_work_consent(&mut tx, family_id).await?;
     if let Some(m) = i.member_id {
-        let ok: Option<i64> =
-            sqlx::query_scalar("SELECT id FROM family_members WHERE id = $1 AND family_id = $2")
-                .bind(m)
-                .bind(family_id)
-                .fetch_optional(&mut *tx)
-                .await?;
-        ok.ok_or(Error::Conflict("member"))?;
+        member_of(&mut tx, family_id, m).await?;
     }
     let seal = |column: &str, v: &Option<String>| {
         v.as_deref().map(|t| keys.seal(&place(column, &code), t))
@@ -830,21 +863,7 @@ pub async fn add_contact(
     .bind(now)
     .fetch_one(&mut *tx)
     .await?;
-    sqlx::query("UPDATE families SET updated_at = $1 WHERE id = $2")
-        .bind(now)
-        .bind(family_id)
-        .execute(&mut *tx)
-        .await?;
-    log_access(
-        &mut tx,
-        now,
-        mediator,
-        family_id,
-        i.member_id,
-        "change",
-        "case_work",
-    )
-    .await?;
+    touch(&mut tx, now, mediator, family_id, i.member_id).await?;
     audit::record(
         &mut tx,
         now,

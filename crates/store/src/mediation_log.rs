@@ -11,7 +11,7 @@ use jiff::civil::Date;
 use sqlx::SqliteConnection;
 
 use crate::audit::{self, Event as AuditEvent};
-use crate::mediation::{CaseScope, log_access, open, place};
+use crate::mediation::{CaseScope, member_of, open, own_family, place, touch};
 use crate::{Actor, Db, Error};
 
 /// The version of the mediation privacy notice a consent is given under.
@@ -289,39 +289,6 @@ pub(crate) fn open_rows(
     Ok((consents, referrals, followups))
 }
 
-/// The mediator's family, for a write: its code (`NotFound` when not theirs).
-async fn own_family(
-    conn: &mut SqliteConnection,
-    scope: CaseScope,
-    family_id: i64,
-) -> crate::Result<(i64, String)> {
-    let mediator = scope.mediator()?;
-    let code: String =
-        sqlx::query_scalar("SELECT code FROM families WHERE id = $1 AND mediator_user_id = $2")
-            .bind(family_id)
-            .bind(mediator)
-            .fetch_optional(&mut *conn)
-            .await?
-            .ok_or(Error::NotFound)?;
-    Ok((mediator, code))
-}
-
-/// A member of this family: their relation and birth year (`Conflict("member")` otherwise).
-async fn member_of(
-    conn: &mut SqliteConnection,
-    family_id: i64,
-    member_id: i64,
-) -> crate::Result<(String, Option<i64>)> {
-    sqlx::query_as(
-        "SELECT relation, birth_year FROM family_members WHERE id = $1 AND family_id = $2",
-    )
-    .bind(member_id)
-    .bind(family_id)
-    .fetch_optional(&mut *conn)
-    .await?
-    .ok_or(Error::Conflict("member"))
-}
-
 /// Whether the family's case-work consent (for the whole family) is in force.
 async fn case_work_consent(conn: &mut SqliteConnection, family_id: i64) -> crate::Result<bool> {
     Ok(sqlx::query_scalar::<_, i64>(
@@ -344,30 +311,6 @@ pub(crate) async fn require_case_work_consent(
     } else {
         Err(Error::Conflict("case_work_consent"))
     }
-}
-
-async fn touch(
-    conn: &mut SqliteConnection,
-    now: i64,
-    mediator: i64,
-    family_id: i64,
-    member: Option<i64>,
-) -> crate::Result<()> {
-    sqlx::query("UPDATE families SET updated_at = $1 WHERE id = $2")
-        .bind(now)
-        .bind(family_id)
-        .execute(&mut *conn)
-        .await?;
-    log_access(
-        conn,
-        now,
-        mediator,
-        family_id,
-        member,
-        "change",
-        "case_work",
-    )
-    .await
 }
 
 /// What the consent form gives.

@@ -320,13 +320,10 @@ fn empty() -> Figures {
 /// Whether the user supervises any mediator on `today` (then they see those families'
 /// figures exactly).
 pub async fn is_supervisor(db: &Db, user_id: i64, today: Date) -> crate::Result<bool> {
-    Ok(sqlx::query_scalar::<_, i64>(
-        "SELECT EXISTS (SELECT 1 FROM mediation_assignments a JOIN users s
-                          ON s.id = a.supervisor_user_id
-                        WHERE a.supervisor_user_id = $1 AND s.role = 'coordinator'
-                          AND s.disabled_at IS NULL AND a.from_date <= $2
-                          AND (a.to_date IS NULL OR a.to_date >= $2))",
-    )
+    Ok(sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(format!(
+        "SELECT EXISTS (SELECT 1 {})",
+        crate::mediation::current_supervision("$1", "$2")
+    )))
     .bind(user_id)
     .bind(today.to_string())
     .fetch_one(&db.reader)

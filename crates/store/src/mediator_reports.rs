@@ -220,12 +220,9 @@ pub async fn for_supervisor(
     today: Date,
 ) -> crate::Result<Vec<Submitted>> {
     let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{SELECT} WHERE r.mediator_user_id IN (SELECT a.mediator_user_id
-                   FROM mediation_assignments a JOIN users s ON s.id = a.supervisor_user_id
-                   WHERE a.supervisor_user_id = $1 AND s.role = 'coordinator'
-                     AND s.disabled_at IS NULL AND a.from_date <= $2
-                     AND (a.to_date IS NULL OR a.to_date >= $2))
-         ORDER BY r.month DESC, u.name LIMIT 200"
+        "{SELECT} WHERE r.mediator_user_id IN (SELECT sa.mediator_user_id {})
+         ORDER BY r.month DESC, u.name LIMIT 200",
+        crate::mediation::current_supervision("$1", "$2")
     )))
     .bind(supervisor)
     .bind(today.to_string())

@@ -46,11 +46,6 @@ pub fn from_input(input: &str) -> String {
     if input.contains('<') {
         return sanitise(input);
     }
-    let escape = |s: &str| {
-        s.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-    };
     input
         .replace("\r\n", "\n")
         .split("\n\n")
@@ -59,7 +54,10 @@ pub fn from_input(input: &str) -> String {
         .map(|p| {
             format!(
                 "<p>{}</p>",
-                p.lines().map(escape).collect::<Vec<_>>().join("<br>")
+                p.lines()
+                    .map(documents::escape_xml)
+                    .collect::<Vec<_>>()
+                    .join("<br>")
             )
         })
         .collect::<Vec<_>>()

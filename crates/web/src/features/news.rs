@@ -11,10 +11,10 @@ use serde::Deserialize;
 
 use crate::AppState;
 use crate::error::{AppError, AppResult};
-use crate::features::site::escape as xml;
 use crate::forms::{AppForm, FormErrors, text_field};
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
+use documents::escape_xml as xml;
 use store::news::Item;
 
 fn kind_key(k: &str) -> &'static str {

@@ -30,14 +30,6 @@ pub async fn robots(State(state): State<AppState>) -> Response {
     ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()
 }
 
-/// Text for XML (attributes and content).
-pub(crate) fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 /// `sitemap.xml`: the public pages in Latvian with their English alternates.
 pub async fn sitemap(State(state): State<AppState>) -> AppResult<Response> {
     let mut paths: Vec<String> = [
@@ -88,8 +80,8 @@ pub async fn sitemap(State(state): State<AppState>) -> AppResult<Response> {
          xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
     for path in paths {
-        let lv = escape(&format!("{base}/lv{path}"));
-        let en = escape(&format!("{base}/en{path}"));
+        let lv = documents::escape_xml(&format!("{base}/lv{path}"));
+        let en = documents::escape_xml(&format!("{base}/en{path}"));
         for loc in [&lv, &en] {
             xml.push_str(&format!(
                 "<url><loc>{loc}</loc>\
