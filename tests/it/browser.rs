@@ -2,6 +2,7 @@
 //! A coordinator's round trip through the real forms, and axe-core on every page type:
 //! zero WCAG 2.1 A/AA violations, in both languages, and no sideways scrolling on a phone.
 
+use crate::ok;
 use domain::auth::Role;
 use serde_json::Value;
 use testkit::webdriver::Browser;
@@ -1284,5 +1285,143 @@ async fn mediation_pages_have_no_accessibility_violations() {
     assert!(heading.starts_with("Data about the person P-"), "{heading}");
     found.extend(fits_phone(&b).await);
     found.extend(axe(&b, "en", &heading).await);
+    assert_no_violations(&found);
+}
+
+#[tokio::test]
+async fn library_pages_have_no_accessibility_violations() {
+    let app = TestApp::spawn().await;
+    let cli = store::Actor::cli();
+    let place = |code: &'static str| {
+        let db = app.db.clone();
+        async move { ok(store::territories::by_code(&db, code).await).id }
+    };
+    let coordinator = store::practices::Editor {
+        user_id: app.user_id(Role::Coordinator),
+        organisation_id: None,
+        coordinator: true,
+    };
+    let mut published = Vec::new();
+    for (title, title_en, territory) in [
+        (
+            "Skolēnu mācību atbalsts",
+            Some("Learning support"),
+            place("ventspils").await,
+        ),
+        ("Pārrobežu mediatori", None, place("ee-valga").await),
+    ] {
+        let p = store::practices::Practice {
+            title_lv: title.to_owned(),
+            title_en: title_en.map(str::to_owned),
+            summary_lv: "Īss apraksts.".to_owned(),
+            summary_en: title_en.map(|_| "A summary.".to_owned()),
+            problem_lv: "<p>Problēma.</p>".to_owned(),
+            activities_lv: "<p>Darbības.</p><ul><li>Viens</li></ul>".to_owned(),
+            results_lv: "<p>Rezultāti.</p>".to_owned(),
+            target_groups: vec!["children".to_owned(), "families".to_owned()],
+            areas: vec!["education".to_owned()],
+            territory_id: territory,
+            year_from: 2024,
+            implementers: "Pašvaldība".to_owned(),
+            cost_cents: Some(1_250_000),
+            ..store::practices::Practice::default()
+        };
+        let id =
+            ok(store::practices::save(&app.db, app.clock_now(), &cli, coordinator, &p, true).await);
+        ok(store::practices::review(
+            &app.db,
+            app.clock_now(),
+            &cli,
+            id,
+            &store::practices::Decision::Publish,
+        )
+        .await);
+        published.push(id);
+    }
+    let b = Browser::start().await;
+    let mut found = Vec::new();
+    b.goto(&url(&app, "/lv/practices?q=skolen")).await;
+    found.extend(axe(&b, "lv", "Labās prakses bibliotēka").await);
+    b.goto(&url(&app, "/en/practices?area=nonsense")).await;
+    found.extend(axe(&b, "en", "Good-practice library").await);
+    // On a phone: the list and both practices, in both languages.
+    b.set_window_size(360, 740).await;
+    for lang in ["lv", "en"] {
+        b.goto(&url(&app, &format!("/{lang}/practices"))).await;
+        found.extend(fits_phone(&b).await);
+        let h1 = if lang == "lv" {
+            "Labās prakses bibliotēka"
+        } else {
+            "Good-practice library"
+        };
+        found.extend(axe(&b, lang, h1).await);
+        for (id, title) in [
+            (
+                published[0],
+                if lang == "lv" {
+                    "Skolēnu mācību atbalsts"
+                } else {
+                    "Learning support"
+                },
+            ),
+            (published[1], "Pārrobežu mediatori"),
+        ] {
+            b.goto(&url(&app, &format!("/{lang}/practices/{id}"))).await;
+            found.extend(fits_phone(&b).await);
+            found.extend(axe(&b, lang, title).await);
+        }
+    }
+    b.set_window_size(1280, 900).await;
+    // An organisation's user: a refused form, then a draft and its preview.
+    log_in(&b, &app, "lv", Role::Ngo, PASSWORD).await;
+    b.goto(&url(&app, "/lv/practice-submissions/new/edit"))
+        .await;
+    b.find("button[value=submit]").await.click().await;
+    b.wait_for("#title_lv[aria-invalid=true]").await;
+    found.extend(axe(&b, "lv", "Jauna labā prakse").await);
+    for (field, text) in [
+        ("#title_lv", "Vecāku skola"),
+        ("#summary_lv", "Tikšanās ar vecākiem."),
+        ("#problem_lv", "Vecāki maz iesaistās."),
+        ("#activities_lv", "Tikšanās reizi mēnesī."),
+        ("#results_lv", "12 ģimenes."),
+        ("#implementers", "Biedrība"),
+    ] {
+        b.find(field).await.send_keys(text).await;
+    }
+    b.find("#target-families").await.click().await;
+    b.find("#area-education").await.click().await;
+    let jelgava = place("jelgava").await;
+    b.execute(
+        &format!("document.getElementById('territory_id').value = '{jelgava}';"),
+        vec![],
+    )
+    .await;
+    b.find("button[value=save]").await.click().await;
+    b.wait_for(".notice").await;
+    found.extend(axe(&b, "lv", "Vecāku skola").await);
+    b.goto(&url(&app, "/lv/practice-submissions")).await;
+    found.extend(axe(&b, "lv", "Manas labās prakses").await);
+    b.find("form[action$='/logout'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for_url("/lv/").await;
+    // The coordinator's review, with a refused return (no comment).
+    log_in(&b, &app, "en", Role::Coordinator, PASSWORD).await;
+    b.goto(&url(
+        &app,
+        &format!("/en/practice-submissions/{}", published[1]),
+    ))
+    .await;
+    b.find("#decision").await.click().await;
+    b.find("form[action$='/review'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for("#comment[aria-invalid=true]").await;
+    found.extend(axe(&b, "en", "Pārrobežu mediatori").await);
+    b.goto(&url(&app, "/en/practice-submissions")).await;
+    found.extend(axe(&b, "en", "My good practices").await);
     assert_no_violations(&found);
 }

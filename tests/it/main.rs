@@ -21,6 +21,7 @@ mod matrix;
 mod mediation;
 mod minutes;
 mod plans;
+mod practices;
 mod registrations;
 mod rounds;
 mod site;

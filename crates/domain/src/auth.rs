@@ -75,6 +75,7 @@ impl Role {
                 ManageMediation,
                 ViewMediationFigures,
                 ManageSite,
+                SubmitPractice,
             ],
             // Mediators' organisation (the municipality) reports; a mediator's own work is
             // confidential case work, not a plan report.
@@ -86,6 +87,7 @@ impl Role {
                 ViewPlans,
                 WorkCases,
                 ViewMediationFigures,
+                SubmitPractice,
             ],
             Role::Ministry | Role::Municipality | Role::Ngo => &[
                 UseWorkspace,
@@ -95,6 +97,7 @@ impl Role {
                 ViewPlans,
                 ReportProgress,
                 ViewMediationFigures,
+                SubmitPractice,
             ],
         }
     }
@@ -153,12 +156,15 @@ pub enum Permission {
     /// everyone else all municipalities — under disclosure control except for the mediator
     /// and the supervisor. Never a case.
     ViewMediationFigures,
-    /// Edit the public site's pages (about, who is who, contacts).
+    /// Edit the public site's pages (about, who is who, contacts), news, and review the
+    /// good practices submitted.
     ManageSite,
+    /// Write good practices for the library and submit them for review (one's own).
+    SubmitPractice,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 18] = [
+    pub const ALL: [Permission; 19] = [
         Permission::UseWorkspace,
         Permission::ManageOwnAccount,
         Permission::ManageUsers,
@@ -177,6 +183,7 @@ impl Permission {
         Permission::ManageMediation,
         Permission::ViewMediationFigures,
         Permission::ManageSite,
+        Permission::SubmitPractice,
     ];
 }
 

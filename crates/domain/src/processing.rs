@@ -120,6 +120,7 @@ pub const CATEGORIES: &[Category] = &[
             ("directory_listings", "subject_id"),
             ("directory_listings", "recorded_by"),
             ("directory_listings", "withdrawn_by"),
+            ("practice_contacts", "subject_id"),
             ("organisations", "email"),
             ("organisations", "phone"),
         ],
@@ -233,6 +234,10 @@ pub const CATEGORIES: &[Category] = &[
             ("progress_report_files", "uploaded_by"),
             ("site_pages", "updated_by"),
             ("news", "updated_by"),
+            ("practices", "created_by"),
+            ("practices", "updated_by"),
+            ("practices", "reviewed_by"),
+            ("practices", "review_comment"),
         ],
     },
     Category {
@@ -425,6 +430,8 @@ pub const NOT_PERSONAL: &[(&str, &str)] = &[
     ("site_pages", "body_en"),
     ("news", "body_lv"),
     ("news", "body_en"),
+    // The full-text index of published good practices (public text only).
+    ("practices_fts", "body"),
 ];
 
 /// Tables with no personal data at all (reference data, plans and measures, events as such).
@@ -441,6 +448,12 @@ pub const TABLES_WITHOUT_PERSONAL_DATA: &[&str] = &[
     "meta",
     "plan_tasks",
     "plans",
+    "practices_fts",
+    "practices_fts_config",
+    "practices_fts_content",
+    "practices_fts_data",
+    "practices_fts_docsize",
+    "practices_fts_idx",
     "progress_report_places",
     "progress_report_values",
     "schema_migrations",

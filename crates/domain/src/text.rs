@@ -68,9 +68,69 @@ pub fn slug(input: &str, max: usize) -> String {
     out
 }
 
+/// The text of sanitised HTML, for a search index or a feed summary: tags become spaces,
+/// the five XML entities and numeric references are decoded.
+pub fn plain_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = rest.find(['<', '&']) {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        if rest.starts_with('<') {
+            match rest.find('>') {
+                Some(end) => {
+                    out.push(' ');
+                    rest = &rest[end + 1..];
+                }
+                None => rest = "",
+            }
+        } else {
+            let end = rest.find(';').filter(|e| *e <= 10);
+            let decoded = end.and_then(|e| match &rest[1..e] {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some(' '),
+                n if n.starts_with("#x") || n.starts_with("#X") => u32::from_str_radix(&n[2..], 16)
+                    .ok()
+                    .and_then(char::from_u32),
+                n if n.starts_with('#') => n[1..].parse().ok().and_then(char::from_u32),
+                _ => None,
+            });
+            match (decoded, end) {
+                (Some(c), Some(e)) => {
+                    out.push(c);
+                    rest = &rest[e + 1..];
+                }
+                _ => {
+                    out.push('&');
+                    rest = &rest[1..];
+                }
+            }
+        }
+    }
+    out.push_str(rest);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{fold, slug};
+    use super::{fold, plain_text, slug};
+
+    #[test]
+    fn plain_text_drops_tags_and_decodes_entities() {
+        assert_eq!(
+            plain_text("<p>Skolēni &amp; vecāki</p><ul><li>A&lt;B</li></ul>"),
+            "Skolēni & vecāki A<B"
+        );
+        assert_eq!(
+            plain_text("a &#39;b&#x27; &unknown; c"),
+            "a 'b' &unknown; c"
+        );
+        assert_eq!(plain_text("cut <a href"), "cut");
+    }
 
     #[test]
     fn slugs_are_readable_ascii() {

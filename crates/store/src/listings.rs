@@ -180,6 +180,7 @@ pub struct PublicOrg {
 /// A listed person, with only their consented fields.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PublicPerson {
+    pub id: i64,
     pub name: String,
     /// (organisation, role) of current memberships, when consented.
     pub organisations: Vec<(String, Option<String>)>,
@@ -268,6 +269,7 @@ pub async fn public(db: &Db, today: &str) -> crate::Result<(Vec<PublicOrg>, Vec<
             None
         };
         people.push(PublicPerson {
+            id,
             name,
             organisations,
             email,

@@ -97,8 +97,9 @@ pub async fn set_meta(db: &Db, key: &str, value: &str) -> crate::Result<()> {
     Ok(())
 }
 
-/// Every table's rows, as text, in a stable order: equal before and after a request means
-/// the request wrote nothing.
+/// Every table's rows, as text, in a stable order (by the row's text: the full-text
+/// index's tables have no rowid): equal before and after a request means the request wrote
+/// nothing.
 pub async fn content_dump(db: &Db) -> crate::Result<String> {
     let tables: Vec<String> = sqlx::query_scalar(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
@@ -119,7 +120,7 @@ pub async fn content_dump(db: &Db) -> crate::Result<String> {
             .collect::<Vec<_>>()
             .join(" || ',' || ");
         let rows: Vec<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-            "SELECT {row_expr} FROM {} ORDER BY rowid",
+            "SELECT {row_expr} FROM {} ORDER BY 1",
             ident(&table)
         )))
         .fetch_all(&db.reader)

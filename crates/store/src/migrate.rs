@@ -194,6 +194,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
         include_str!("../migrations/0030_news.sql"),
         Data::None,
     ),
+    (
+        31,
+        "practices",
+        include_str!("../migrations/0031_practices.sql"),
+        Data::None,
+    ),
 ];
 
 /// Applies every migration not yet applied, each in its own transaction. Returns the

@@ -75,6 +75,34 @@ pub fn parse_id(raw: &str) -> Result<i64, AppError> {
 /// A personal link's secret as it appears in a path: anything but the URL-safe alphabet
 /// (or absurdly long) is a link we never made — `NotFound`, before it reaches a query or a
 /// redirect.
+/// The leading id of a readable address part, `12-aicinam-pieteikties` (or `12`); 404 for
+/// anything else.
+pub fn leading_id(item: &str) -> Result<i64, AppError> {
+    item.split('-')
+        .next()
+        .and_then(|n| n.parse::<i64>().ok())
+        .filter(|n| *n > 0)
+        .ok_or(AppError::NotFound)
+}
+
+/// A language choice: blank or "lv" is Latvian, "en" English; anything else is `message`
+/// on `field` (and Latvian).
+pub fn lang_field(
+    raw: &str,
+    field: &'static str,
+    message: &'static str,
+    errors: &mut FormErrors,
+) -> &'static str {
+    match raw.trim() {
+        "" | "lv" => "lv",
+        "en" => "en",
+        _ => {
+            errors.add(field, message);
+            "lv"
+        }
+    }
+}
+
 pub fn check_secret(raw: &str) -> Result<(), AppError> {
     let ok = !raw.is_empty()
         && raw.len() <= 100

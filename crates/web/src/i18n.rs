@@ -137,6 +137,11 @@ pub const SOURCES: &[(Lang, &str, &str)] = &[
         include_str!("../../../locales/lv/mediation.ftl"),
     ),
     (
+        Lang::Lv,
+        "library.ftl",
+        include_str!("../../../locales/lv/library.ftl"),
+    ),
+    (
         Lang::En,
         "core.ftl",
         include_str!("../../../locales/en/core.ftl"),
@@ -180,6 +185,11 @@ pub const SOURCES: &[(Lang, &str, &str)] = &[
         Lang::En,
         "mediation.ftl",
         include_str!("../../../locales/en/mediation.ftl"),
+    ),
+    (
+        Lang::En,
+        "library.ftl",
+        include_str!("../../../locales/en/library.ftl"),
     ),
 ];
 

@@ -40,6 +40,11 @@ const NAV: &[(&str, &str, Permission)] = &[
     ("/actions", "nav-actions", Permission::ViewEvents),
     ("/plans", "nav-plans", Permission::ViewPlans),
     ("/reports", "nav-reports", Permission::ReportProgress),
+    (
+        "/practice-submissions",
+        "nav-practices",
+        Permission::SubmitPractice,
+    ),
     ("/mediation", "nav-mediation", Permission::WorkCases),
     (
         "/mediation/reports",

@@ -18,8 +18,8 @@ use crate::features::{
     account, actions, admin, agenda, api, attendance, attendance_api, attendance_import, case_log,
     directory_api, event_documents, events, events_api, feedback, indicators, invitations, login,
     measures, mediation, mediation_figures, minutes, month_reports, news, organisations, people,
-    plan_import, plans, plans_api, policy, public, public_directory, registration, rounds, site,
-    statistics, subject_rights, supervision, territories, transfer,
+    plan_import, plans, plans_api, policy, practices, public, public_directory, registration,
+    rounds, site, statistics, subject_rights, supervision, territories, transfer,
 };
 use crate::i18n::Lang;
 use crate::principal::{self, CurrentUser, LOGIN_COOKIE, SESSION_COOKIE};
@@ -121,6 +121,13 @@ fn registry() -> Registry {
     r.get("/{lang}/site/news", Page(ManageSite), news::manage);
     r.get("/{lang}/site/news/{id}/edit", Page(ManageSite), news::form);
     r.post("/{lang}/site/news/{id}/edit", Page(ManageSite), news::save);
+    r.get("/{lang}/practices", Public, practices::library);
+    r.get("/{lang}/practices/{item}", Public, practices::practice);
+    r.get("/{lang}/practice-submissions", Page(SubmitPractice), practices::submissions);
+    r.get("/{lang}/practice-submissions/{id}", Page(SubmitPractice), practices::preview);
+    r.get("/{lang}/practice-submissions/{id}/edit", Page(SubmitPractice), practices::form);
+    r.post("/{lang}/practice-submissions/{id}/edit", Page(SubmitPractice), practices::save);
+    r.post("/{lang}/practice-submissions/{id}/review", Page(ManageSite), practices::review);
     r.get("/{lang}/site/pages", Page(ManageSite), site::pages);
     r.get("/{lang}/site/pages/{slug}/edit", Page(ManageSite), site::edit);
     r.post("/{lang}/site/pages/{slug}/edit", Page(ManageSite), site::save);
@@ -348,6 +355,7 @@ fn registry() -> Registry {
     // JSON API.
     r.get("/api/v1/openapi.json", Public, api::openapi);
     r.get("/api/v1/news", Public, news::api);
+    r.get("/api/v1/practices", Public, practices::api);
     r.get("/api/v1/me", Api(UseWorkspace), api::me);
     r.get("/api/v1/me/tokens", Api(ManageOwnAccount), api::list_tokens);
     r.post("/api/v1/me/tokens", Api(ManageOwnAccount), api::create_token);

@@ -47,6 +47,7 @@ use crate::principal::{ClientIp, CurrentUser};
         crate::features::statistics::api,
         crate::features::mediation_figures::api,
         crate::features::news::api,
+        crate::features::practices::api,
         crate::features::plans_api::plans,
         crate::features::plans_api::measures,
         crate::features::plans_api::indicators,

@@ -30,6 +30,7 @@ pub mod plan_import;
 pub mod plans;
 pub mod plans_api;
 pub mod policy;
+pub mod practices;
 pub mod public;
 pub mod public_directory;
 pub mod registration;

@@ -10,7 +10,7 @@ use domain::auth::Permission;
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::forms::{AppForm, FormErrors, text_field};
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
@@ -86,22 +86,13 @@ struct ItemPage {
     fallback_lv: bool,
 }
 
-/// The leading id of `12-slug` (or `12`).
-fn id_of(item: &str) -> AppResult<i64> {
-    item.split('-')
-        .next()
-        .and_then(|n| n.parse::<i64>().ok())
-        .filter(|n| *n > 0)
-        .ok_or(AppError::NotFound)
-}
-
 /// A published item (404 for a draft).
 pub async fn item(
     State(state): State<AppState>,
     ctx: PageCtx,
     Path((_lang, item)): Path<(String, String)>,
 ) -> AppResult<Html<String>> {
-    let i = store::news::get(state.db(), id_of(&item)?, true).await?;
+    let i = store::news::get(state.db(), crate::forms::leading_id(&item)?, true).await?;
     let (title, summary, body, fallback_lv) = i.text(ctx.lang.code());
     let p = ItemPage {
         title: title.to_owned(),
@@ -373,14 +364,7 @@ pub async fn api(State(state): State<AppState>, Query(q): Query<NewsQuery>) -> A
             None
         }
     };
-    let lang = match q.lang.trim() {
-        "" | "lv" => "lv",
-        "en" => "en",
-        _ => {
-            errors.add("lang", "reg-choice-invalid");
-            "lv"
-        }
-    };
+    let lang = crate::forms::lang_field(&q.lang, "lang", "reg-choice-invalid", &mut errors);
     if !errors.is_empty() {
         return Ok(crate::features::directory_api::invalid(&errors));
     }

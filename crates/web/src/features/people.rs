@@ -340,14 +340,12 @@ pub fn validate(
             None
         }),
     };
-    let preferred_lang = match f.preferred_lang.as_str() {
-        "" | "lv" => "lv",
-        "en" => "en",
-        _ => {
-            errors.add("preferred_lang", "language-invalid");
-            "lv"
-        }
-    }
+    let preferred_lang = crate::forms::lang_field(
+        &f.preferred_lang,
+        "preferred_lang",
+        "language-invalid",
+        errors,
+    )
     .to_owned();
     let territory_id = optional_id(&f.territory_id).unwrap_or_else(|_| {
         errors.add("territory_id", "territory-invalid");

@@ -482,6 +482,9 @@ impl Notice {
             Some("member-erased") => Some("member-erased"),
             Some("family-erased") => Some("family-erased"),
             Some("file-removed") => Some("report-file-removed"),
+            Some("practice-submitted") => Some("practice-submitted-notice"),
+            Some("practice-published") => Some("practice-published-notice"),
+            Some("practice-returned") => Some("practice-returned-notice"),
             _ => None,
         }
     }

@@ -67,6 +67,16 @@ pub async fn sitemap(State(state): State<AppState>) -> AppResult<Response> {
         // The Latvian slug for both languages: one address per item in the map.
         paths.push(crate::features::news::path_of(&i, "lv"));
     }
+    paths.push("/practices".to_owned());
+    let (practices, _) = store::practices::search(
+        state.db(),
+        &store::practices::Query::default(),
+        i64::from(state.today().year()),
+    )
+    .await?;
+    for h in practices {
+        paths.push(crate::features::practices::path_of(h.id, &h.title_lv));
+    }
     for p in store::plans::list_public(state.db()).await? {
         paths.push(format!("/policy/{}", p.id));
         for m in store::measures::for_plan(state.db(), p.id, None).await? {

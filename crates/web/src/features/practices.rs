@@ -1,0 +1,1136 @@
+//! The good-practice library: the public search with facets (`/{lang}/practices`) and a
+//! practice's page (`/{lang}/practices/{id}-{slug}`); in the workspace, one's own practices
+//! and — for coordinators — the review queue (`/{lang}/practice-submissions`), the form, the
+//! preview with the review decision; and the public JSON API. Only published practices are
+//! public; section texts pass the rich-text allow-list on save and on render.
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use domain::auth::Permission;
+use domain::event::{OBJECTIVES, objective_label};
+use serde::Deserialize;
+use store::practices::{Decision, Editor, Hit, Practice, Status, TARGET_GROUPS};
+
+use crate::AppState;
+use crate::error::{AppError, AppResult};
+use crate::features::directory::{TerritoryGroups, optional_id, territory_groups};
+use crate::forms::{AppForm, FormErrors, text_field};
+use crate::page::PageCtx;
+use crate::principal::{ClientIp, CurrentUser};
+
+/// The message id of a target group.
+pub fn target_key(t: &str) -> &'static str {
+    match t {
+        "children" => "practice-target-children",
+        "youth" => "practice-target-youth",
+        "women" => "practice-target-women",
+        "families" => "practice-target-families",
+        "adults" => "practice-target-adults",
+        "elderly" => "practice-target-elderly",
+        "community" => "practice-target-community",
+        _ => "practice-target-institutions",
+    }
+}
+
+fn status_key(s: Status) -> &'static str {
+    match s {
+        Status::Draft => "practice-status-draft",
+        Status::Submitted => "practice-status-submitted",
+        Status::Returned => "practice-status-returned",
+        Status::Published => "practice-status-published",
+    }
+}
+
+/// The practice's public path after the language: `/practices/3-skolenu-macibu-atbalsts`.
+pub fn path_of(id: i64, title: &str) -> String {
+    let slug = domain::text::slug(title, 60);
+    if slug.is_empty() {
+        format!("/practices/{id}")
+    } else {
+        format!("/practices/{id}-{slug}")
+    }
+}
+
+/// The years a practice ran: "2024–2026", "2024", "2024 –" (still going on).
+fn period(from: i64, to: Option<i64>) -> String {
+    match to {
+        Some(to) if to == from => from.to_string(),
+        Some(to) => format!("{from}–{to}"),
+        None => format!("{from} –"),
+    }
+}
+
+/// The search form's values, as typed.
+#[derive(Debug, Default, Deserialize)]
+pub struct SearchParams {
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    area: String,
+    #[serde(default)]
+    target: String,
+    #[serde(default)]
+    place: String,
+    #[serde(default)]
+    year: String,
+    #[serde(default)]
+    lang: String,
+}
+
+impl SearchParams {
+    /// The store's query; unknown facet values are errors on their field.
+    fn query(&self, errors: &mut FormErrors) -> store::practices::Query {
+        let pick =
+            |raw: &str, ok: bool, field: &'static str, errors: &mut FormErrors| match raw.trim() {
+                "" => None,
+                v if ok => Some(v.to_owned()),
+                _ => {
+                    errors.add(field, "reg-choice-invalid");
+                    None
+                }
+            };
+        let place_ok = {
+            let p = self.place.trim();
+            domain::territory::PlanningRegion::parse(p).is_some()
+                || (p.len() == 2 && p.chars().all(|c| c.is_ascii_uppercase()))
+        };
+        store::practices::Query {
+            q: self.q.chars().take(200).collect(),
+            area: pick(
+                &self.area,
+                OBJECTIVES.contains(&self.area.trim()),
+                "area",
+                errors,
+            ),
+            target: pick(
+                &self.target,
+                TARGET_GROUPS.contains(&self.target.trim()),
+                "target",
+                errors,
+            ),
+            place: pick(&self.place, place_ok, "place", errors),
+            year: match self.year.trim() {
+                "" => None,
+                y => match y.parse::<i64>() {
+                    Ok(y) if (1990..=2100).contains(&y) => Some(y),
+                    _ => {
+                        errors.add("year", "reg-choice-invalid");
+                        None
+                    }
+                },
+            },
+        }
+    }
+}
+
+/// A choice of a facet: (value, label, count).
+type Choice = (String, String, usize);
+
+/// A found practice, as the list shows it.
+struct Entry {
+    href: String,
+    title: String,
+    summary: String,
+    lang: &'static str,
+    place: String,
+    period: String,
+    areas: Vec<&'static str>,
+}
+
+/// A facet of the search form: its field, label, the chosen value and the choices.
+struct Facet {
+    name: &'static str,
+    label: &'static str,
+    chosen: String,
+    choices: Vec<Choice>,
+}
+
+impl Facet {
+    /// A chosen value that found nothing stays selectable, with 0.
+    fn new(
+        name: &'static str,
+        label: &'static str,
+        raw: &str,
+        mut choices: Vec<Choice>,
+        label_of: impl Fn(&str) -> String,
+    ) -> Facet {
+        let chosen = raw.trim().to_owned();
+        if !chosen.is_empty() && !choices.iter().any(|c| c.0 == chosen) {
+            choices.push((chosen.clone(), label_of(&chosen), 0));
+        }
+        Facet {
+            name,
+            label,
+            chosen,
+            choices,
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "public/practices.html")]
+struct LibraryPage {
+    ctx: PageCtx,
+    q: String,
+    facets: Vec<Facet>,
+    found: Vec<Entry>,
+    errors: FormErrors,
+    filtered: bool,
+}
+
+fn place_label(ctx: &PageCtx, key: &str, facets: &store::practices::Facets) -> String {
+    match domain::territory::PlanningRegion::parse(key) {
+        Some(r) => ctx.t(r.label_key()),
+        None => match facets.country_names.get(key) {
+            Some((lv, en)) => {
+                if ctx.lang.code() == "en" {
+                    en.clone()
+                } else {
+                    lv.clone()
+                }
+            }
+            None => key.to_owned(),
+        },
+    }
+}
+
+/// The public library: search with facets, in the page's language.
+pub async fn library(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Query(params): Query<SearchParams>,
+) -> AppResult<Response> {
+    let mut errors = FormErrors::default();
+    let query = params.query(&mut errors);
+    let this_year = i64::from(state.today().year());
+    let (hits, facets) = store::practices::search(state.db(), &query, this_year).await?;
+    let lang = ctx.lang.code();
+    let found = hits.iter().map(|h| entry(&ctx, h, lang)).collect();
+    let areas = OBJECTIVES
+        .iter()
+        .filter_map(|a| {
+            let n = *facets.area.get(*a)?;
+            Some(((*a).to_owned(), ctx.t(objective_label(a)), n))
+        })
+        .collect();
+    let targets = TARGET_GROUPS
+        .iter()
+        .filter_map(|t| {
+            let n = *facets.target.get(*t)?;
+            Some(((*t).to_owned(), ctx.t(target_key(t)), n))
+        })
+        .collect();
+    let mut places: Vec<Choice> = facets
+        .place
+        .iter()
+        .map(|(k, n)| (k.clone(), place_label(&ctx, k, &facets), *n))
+        .collect();
+    // Latvian regions first, then countries, each alphabetically.
+    places.sort_by_cached_key(|(k, label, _)| {
+        (
+            domain::territory::PlanningRegion::parse(k).is_none(),
+            domain::text::latvian_sort_key(label),
+        )
+    });
+    let years = facets
+        .year
+        .iter()
+        .rev()
+        .map(|(y, n)| (y.to_string(), y.to_string(), *n))
+        .collect();
+    let filtered = query != store::practices::Query::default();
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let known = |raw: &str, ok: bool| if ok { raw.to_owned() } else { String::new() };
+    let facets = vec![
+        Facet::new(
+            "area",
+            "practice-areas",
+            &known(&params.area, query.area.is_some()),
+            areas,
+            |a| ctx.t(objective_label(a)),
+        ),
+        Facet::new(
+            "target",
+            "practice-targets",
+            &known(&params.target, query.target.is_some()),
+            targets,
+            |t| ctx.t(target_key(t)),
+        ),
+        Facet::new(
+            "place",
+            "practice-place-facet",
+            &known(&params.place, query.place.is_some()),
+            places,
+            |p| place_label(&ctx, p, &facets),
+        ),
+        Facet::new(
+            "year",
+            "practice-year-facet",
+            &known(&params.year, query.year.is_some()),
+            years,
+            str::to_owned,
+        ),
+    ];
+    let page = LibraryPage {
+        q: params.q.clone(),
+        facets,
+        found,
+        errors,
+        filtered,
+        ctx,
+    };
+    Ok((status, Html(page.render()?)).into_response())
+}
+
+fn entry(ctx: &PageCtx, h: &Hit, lang: &str) -> Entry {
+    let english = lang == "en" && h.title_en.is_some() && h.summary_en.is_some();
+    let (title, summary) = if english {
+        (
+            h.title_en.clone().unwrap_or_default(),
+            h.summary_en.clone().unwrap_or_default(),
+        )
+    } else {
+        (h.title_lv.clone(), h.summary_lv.clone())
+    };
+    let place = if lang == "en" {
+        h.place_en.clone().unwrap_or_else(|| h.place_lv.clone())
+    } else {
+        h.place_lv.clone()
+    };
+    Entry {
+        href: ctx.href(&path_of(h.id, &title)),
+        title,
+        summary,
+        lang: if english || lang == "lv" {
+            lang_static(lang)
+        } else {
+            "lv"
+        },
+        place,
+        period: period(h.year_from, h.year_to),
+        areas: h.areas.iter().map(|a| objective_label(a)).collect(),
+    }
+}
+
+fn lang_static(lang: &str) -> &'static str {
+    if lang == "en" { "en" } else { "lv" }
+}
+
+/// A contact shown with a practice: only what its public listing allows.
+struct Contact {
+    name: String,
+    detail: Vec<String>,
+}
+
+/// One section of the practice's text.
+struct Section {
+    heading: &'static str,
+    html: String,
+    lang: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "public/practice.html")]
+struct PracticePage {
+    ctx: PageCtx,
+    id: i64,
+    title: String,
+    summary: String,
+    lang: &'static str,
+    sections: Vec<Section>,
+    place: String,
+    period: String,
+    targets: Vec<&'static str>,
+    areas: Vec<&'static str>,
+    implementers: String,
+    partners: Option<String>,
+    cost: Option<String>,
+    funding: Option<String>,
+    /// (href, title) of the public event it came from.
+    event: Option<(String, String)>,
+    contacts: Vec<Contact>,
+    /// The workspace preview: status, review comment and — for coordinators — the decision.
+    preview: Option<Preview>,
+}
+
+struct Preview {
+    notice: Option<&'static str>,
+    status: Status,
+    status_key: &'static str,
+    comment: Option<String>,
+    can_edit: bool,
+    can_review: bool,
+    errors: FormErrors,
+    comment_typed: String,
+}
+
+impl PracticePage {
+    fn public_path(&self) -> String {
+        path_of(self.id, &self.title)
+    }
+}
+
+/// What the public page and the preview share.
+async fn practice_page(
+    state: &AppState,
+    ctx: PageCtx,
+    p: &Practice,
+    preview: Option<Preview>,
+) -> AppResult<PracticePage> {
+    let lang = ctx.lang.code();
+    let (title, summary, text_lang) = p.heading(lang);
+    let mut sections = Vec::new();
+    for (heading, lv, en) in [
+        ("practice-problem", Some(&p.problem_lv), &p.problem_en),
+        (
+            "practice-activities",
+            Some(&p.activities_lv),
+            &p.activities_en,
+        ),
+        ("practice-results", Some(&p.results_lv), &p.results_en),
+        ("practice-transfer", p.transfer_lv.as_ref(), &p.transfer_en),
+    ] {
+        if let Some(lv) = lv {
+            let (html, l) = store::practices::section(lang, lv, en);
+            sections.push(Section {
+                heading,
+                html: crate::rich::sanitise(html),
+                lang: l,
+            });
+        }
+    }
+    let territory = store::territories::get(state.db(), p.territory_id).await?;
+    let place = if territory.country == "LV" {
+        territory.name(lang).to_owned()
+    } else {
+        let country = if lang == "en" {
+            &territory.country_name_en
+        } else {
+            &territory.country_name_lv
+        };
+        format!("{}, {country}", territory.name(lang))
+    };
+    let event = match p.event_id {
+        Some(id) => {
+            let e = store::events::get(state.db(), id).await?;
+            e.publicly_visible().then(|| {
+                (
+                    ctx.href(&format!("/calendar/{id}")),
+                    e.title(lang).to_owned(),
+                )
+            })
+        }
+        None => None,
+    };
+    let (orgs, people) = store::listings::public(state.db(), &state.today().to_string()).await?;
+    let mut contacts = Vec::new();
+    for (kind, id) in &p.contacts {
+        if kind == "organisation" {
+            if let Some(o) = orgs.iter().find(|o| o.id == *id) {
+                contacts.push(Contact {
+                    name: store::pick(lang, &o.name_lv, &o.name_en).to_owned(),
+                    detail: [&o.email, &o.phone, &o.website]
+                        .into_iter()
+                        .flatten()
+                        .cloned()
+                        .collect(),
+                });
+            }
+        } else if let Some(x) = people.iter().find(|x| x.id == *id) {
+            contacts.push(Contact {
+                name: x.name.clone(),
+                detail: x
+                    .organisations
+                    .iter()
+                    .map(|(o, r)| match r {
+                        Some(r) => format!("{r}, {o}"),
+                        None => o.clone(),
+                    })
+                    .chain([&x.email, &x.phone].into_iter().flatten().cloned())
+                    .collect(),
+            });
+        }
+    }
+    Ok(PracticePage {
+        id: p.id,
+        title: title.to_owned(),
+        summary: summary.to_owned(),
+        lang: text_lang,
+        sections,
+        place,
+        period: period(p.year_from, p.year_to),
+        targets: p.target_groups.iter().map(|t| target_key(t)).collect(),
+        areas: p.areas.iter().map(|a| objective_label(a)).collect(),
+        implementers: p.implementers.clone(),
+        partners: p.partners.clone(),
+        cost: p.cost_cents.map(|c| domain::plan::format_euro(c, lang)),
+        funding: p.funding.clone(),
+        event,
+        contacts,
+        preview,
+        ctx,
+    })
+}
+
+/// A published practice (404 for anything else).
+pub async fn practice(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path((_lang, item)): Path<(String, String)>,
+) -> AppResult<Html<String>> {
+    let p = store::practices::get(state.db(), crate::forms::leading_id(&item)?, true).await?;
+    Ok(Html(practice_page(&state, ctx, &p, None).await?.render()?))
+}
+
+// ----- the workspace -----
+
+/// Whether the user may see this practice in the workspace: its author or a coordinator.
+fn may_see(user: &CurrentUser, p: &Practice) -> bool {
+    user.can(Permission::ManageSite) || p.created_by == Some(user.id)
+}
+
+fn may_edit(user: &CurrentUser, p: &Practice) -> bool {
+    user.can(Permission::ManageSite) || (p.created_by == Some(user.id) && p.status.author_edits())
+}
+
+struct Row {
+    id: i64,
+    title: String,
+    status_key: &'static str,
+    organisation: Option<String>,
+    updated_at: i64,
+}
+
+#[derive(Template)]
+#[template(path = "practices/list.html")]
+struct ListPage {
+    ctx: PageCtx,
+    rows: Vec<Row>,
+    reviewer: bool,
+    notice: Option<&'static str>,
+}
+
+/// The user's practices; for coordinators every practice, those waiting for review first.
+pub async fn submissions(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    Query(n): Query<crate::features::plans::Notice>,
+) -> AppResult<Html<String>> {
+    user.require(Permission::SubmitPractice)?;
+    let reviewer = user.can(Permission::ManageSite);
+    let rows = store::practices::lines(state.db(), user.id, reviewer)
+        .await?
+        .into_iter()
+        .map(|l| Row {
+            id: l.id,
+            title: l.title_lv,
+            status_key: status_key(l.status),
+            organisation: l.organisation,
+            updated_at: l.updated_at,
+        })
+        .collect();
+    Ok(Html(
+        ListPage {
+            ctx,
+            rows,
+            reviewer,
+            notice: n.notice_key(),
+        }
+        .render()?,
+    ))
+}
+
+/// A practice in the workspace: as it will look, with its status and review.
+pub async fn preview(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    Path((_lang, id)): Path<(String, String)>,
+    Query(n): Query<crate::features::plans::Notice>,
+) -> AppResult<Html<String>> {
+    user.require(Permission::SubmitPractice)?;
+    let p = store::practices::get(state.db(), crate::forms::parse_id(&id)?, false).await?;
+    if !may_see(&user, &p) {
+        return Err(AppError::NotFound);
+    }
+    let preview = Preview {
+        notice: n.notice_key(),
+        status: p.status,
+        status_key: status_key(p.status),
+        comment: p.review_comment.clone(),
+        can_edit: may_edit(&user, &p),
+        can_review: user.can(Permission::ManageSite),
+        errors: FormErrors::default(),
+        comment_typed: String::new(),
+    };
+    Ok(Html(
+        practice_page(&state, ctx, &p, Some(preview))
+            .await?
+            .render()?,
+    ))
+}
+
+#[derive(Default, Deserialize)]
+pub struct ReviewFields {
+    #[serde(default)]
+    decision: String,
+    #[serde(default)]
+    comment: String,
+}
+
+crate::forms::debug_without_text!(ReviewFields);
+
+/// A coordinator publishes a practice or returns it with a comment.
+pub async fn review(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path((_lang, id)): Path<(String, String)>,
+    AppForm(f): AppForm<ReviewFields>,
+) -> AppResult<Response> {
+    user.require(Permission::ManageSite)?;
+    let id = crate::forms::parse_id(&id)?;
+    let p = store::practices::get(state.db(), id, false).await?;
+    let mut errors = FormErrors::default();
+    let decision = match f.decision.as_str() {
+        "publish" => Some(Decision::Publish),
+        "return" => match text_field(&f.comment, 2000, "comment", &mut errors) {
+            Some(c) => Some(Decision::Return(c)),
+            None => {
+                if !errors.has("comment") {
+                    errors.add("comment", "practice-comment-missing");
+                }
+                None
+            }
+        },
+        _ => {
+            errors.add("decision", "reg-choice-invalid");
+            None
+        }
+    };
+    if let Some(d) = decision {
+        match store::practices::review(state.db(), state.now(), &user.actor(ip), id, &d).await {
+            Ok(()) => {
+                let notice = if d == Decision::Publish {
+                    "practice-published"
+                } else {
+                    "practice-returned"
+                };
+                return Ok(Redirect::to(
+                    &ctx.href(&format!("/practice-submissions?notice={notice}")),
+                )
+                .into_response());
+            }
+            Err(store::Error::Conflict(_)) => errors.add("decision", "practice-status-changed"),
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let preview = Preview {
+        notice: None,
+        status: p.status,
+        status_key: status_key(p.status),
+        comment: p.review_comment.clone(),
+        can_edit: may_edit(&user, &p),
+        can_review: true,
+        errors,
+        comment_typed: f.comment.clone(),
+    };
+    Ok((
+        StatusCode::UNPROCESSABLE_ENTITY,
+        Html(
+            practice_page(&state, ctx, &p, Some(preview))
+                .await?
+                .render()?,
+        ),
+    )
+        .into_response())
+}
+
+#[derive(Default, Deserialize)]
+pub struct PracticeFields {
+    #[serde(default)]
+    title_lv: String,
+    #[serde(default)]
+    title_en: String,
+    #[serde(default)]
+    summary_lv: String,
+    #[serde(default)]
+    summary_en: String,
+    #[serde(default)]
+    problem_lv: String,
+    #[serde(default)]
+    problem_en: String,
+    #[serde(default)]
+    activities_lv: String,
+    #[serde(default)]
+    activities_en: String,
+    #[serde(default)]
+    results_lv: String,
+    #[serde(default)]
+    results_en: String,
+    #[serde(default)]
+    transfer_lv: String,
+    #[serde(default)]
+    transfer_en: String,
+    #[serde(default)]
+    targets: Vec<String>,
+    #[serde(default)]
+    areas: Vec<String>,
+    #[serde(default)]
+    territory_id: String,
+    #[serde(default)]
+    year_from: String,
+    #[serde(default)]
+    year_to: String,
+    #[serde(default)]
+    implementers: String,
+    #[serde(default)]
+    partners: String,
+    #[serde(default)]
+    cost: String,
+    #[serde(default)]
+    funding: String,
+    #[serde(default)]
+    event_id: String,
+    #[serde(default)]
+    contacts: Vec<String>,
+    #[serde(default)]
+    action: String,
+}
+
+crate::forms::debug_without_text!(PracticeFields);
+
+#[derive(Template)]
+#[template(path = "practices/form.html")]
+struct FormPage {
+    ctx: PageCtx,
+    /// 0: a new practice.
+    id: i64,
+    status: Status,
+    f: PracticeFields,
+    errors: FormErrors,
+    territories: TerritoryGroups,
+    targets: Vec<(&'static str, &'static str)>,
+    objectives: Vec<(&'static str, &'static str)>,
+    /// (id, label) of events a practice may come from.
+    events: Vec<(i64, String)>,
+    /// ("person:3" or "organisation:7", name) of the public directory's entries.
+    contact_choices: Vec<(String, String)>,
+    comment: Option<String>,
+}
+
+impl FormPage {
+    async fn new(
+        state: &AppState,
+        ctx: PageCtx,
+        id: i64,
+        status: Status,
+        f: PracticeFields,
+        comment: Option<String>,
+    ) -> AppResult<FormPage> {
+        let lang = ctx.lang;
+        let events = store::events::list(
+            state.db(),
+            store::events::Scope::All,
+            &store::events::EventFilter::default(),
+            false,
+            state.now() + 86_400,
+            300,
+        )
+        .await?
+        .into_iter()
+        .map(|e| {
+            let day = jiff::Timestamp::from_second(e.starts_at)
+                .map(|t| t.to_zoned_datetime(crate::i18n::riga()).date().to_string())
+                .unwrap_or_default();
+            (e.id, format!("{day} — {}", e.title(lang.code())))
+        })
+        .collect();
+        let (orgs, people) =
+            store::listings::public(state.db(), &state.today().to_string()).await?;
+        let contact_choices = orgs
+            .iter()
+            .map(|o| {
+                (
+                    format!("organisation:{}", o.id),
+                    store::pick(lang.code(), &o.name_lv, &o.name_en).to_owned(),
+                )
+            })
+            .chain(
+                people
+                    .iter()
+                    .map(|p| (format!("person:{}", p.id), p.name.clone())),
+            )
+            .collect();
+        Ok(FormPage {
+            id,
+            status,
+            f,
+            errors: FormErrors::default(),
+            territories: territory_groups(state, lang).await?,
+            targets: TARGET_GROUPS.iter().map(|t| (*t, target_key(t))).collect(),
+            objectives: OBJECTIVES
+                .iter()
+                .map(|o| (*o, objective_label(o)))
+                .collect(),
+            events,
+            contact_choices,
+            comment,
+            ctx,
+        })
+    }
+
+    fn has_target(&self, t: &str) -> bool {
+        self.f.targets.iter().any(|x| x == t)
+    }
+
+    fn has_area(&self, a: &str) -> bool {
+        self.f.areas.iter().any(|x| x == a)
+    }
+
+    fn has_contact(&self, c: &str) -> bool {
+        self.f.contacts.iter().any(|x| x == c)
+    }
+}
+
+fn fields_of(p: &Practice, lang: &str) -> PracticeFields {
+    let opt = |o: &Option<String>| o.clone().unwrap_or_default();
+    PracticeFields {
+        title_lv: p.title_lv.clone(),
+        title_en: opt(&p.title_en),
+        summary_lv: p.summary_lv.clone(),
+        summary_en: opt(&p.summary_en),
+        problem_lv: p.problem_lv.clone(),
+        problem_en: opt(&p.problem_en),
+        activities_lv: p.activities_lv.clone(),
+        activities_en: opt(&p.activities_en),
+        results_lv: p.results_lv.clone(),
+        results_en: opt(&p.results_en),
+        transfer_lv: opt(&p.transfer_lv),
+        transfer_en: opt(&p.transfer_en),
+        targets: p.target_groups.clone(),
+        areas: p.areas.clone(),
+        territory_id: p.territory_id.to_string(),
+        year_from: p.year_from.to_string(),
+        year_to: p.year_to.map(|y| y.to_string()).unwrap_or_default(),
+        implementers: p.implementers.clone(),
+        partners: opt(&p.partners),
+        cost: p
+            .cost_cents
+            .map(|c| domain::plan::euro_input(c, lang))
+            .unwrap_or_default(),
+        funding: opt(&p.funding),
+        event_id: p.event_id.map(|e| e.to_string()).unwrap_or_default(),
+        contacts: p
+            .contacts
+            .iter()
+            .map(|(k, id)| format!("{k}:{id}"))
+            .collect(),
+        action: String::new(),
+    }
+}
+
+/// The form for a new practice (`id` "new") or one the user may change.
+pub async fn form(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    Path((_lang, id)): Path<(String, String)>,
+) -> AppResult<Html<String>> {
+    user.require(Permission::SubmitPractice)?;
+    let page = if id == "new" {
+        let f = PracticeFields {
+            year_from: state.today().year().to_string(),
+            ..PracticeFields::default()
+        };
+        FormPage::new(&state, ctx, 0, Status::Draft, f, None).await?
+    } else {
+        let p = store::practices::get(state.db(), crate::forms::parse_id(&id)?, false).await?;
+        if !may_edit(&user, &p) {
+            return Err(AppError::NotFound);
+        }
+        let f = fields_of(&p, ctx.lang.code());
+        FormPage::new(&state, ctx, p.id, p.status, f, p.review_comment.clone()).await?
+    };
+    Ok(Html(page.render()?))
+}
+
+/// Saves a practice (and with `action=submit` sends it for review).
+pub async fn save(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path((_lang, id)): Path<(String, String)>,
+    AppForm(body): AppForm<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    user.require(Permission::SubmitPractice)?;
+    let f: PracticeFields = crate::forms::with_lists(body, &["targets", "areas", "contacts"])?;
+    let (id, status, comment) = if id == "new" {
+        (0, Status::Draft, None)
+    } else {
+        let p = store::practices::get(state.db(), crate::forms::parse_id(&id)?, false).await?;
+        if !may_edit(&user, &p) {
+            return Err(AppError::NotFound);
+        }
+        (p.id, p.status, p.review_comment)
+    };
+    let mut errors = FormErrors::default();
+    let needed = |raw: &str, max: usize, field: &'static str, errors: &mut FormErrors| {
+        crate::forms::required_text(raw, max, field, "practice-field-missing", errors)
+    };
+    let html = |t: Option<String>| t.map(|t| crate::rich::from_input(&t));
+    let title_lv = needed(&f.title_lv, 200, "title_lv", &mut errors);
+    let summary_lv = needed(&f.summary_lv, 600, "summary_lv", &mut errors);
+    let problem_lv = needed(&f.problem_lv, 20_000, "problem_lv", &mut errors);
+    let activities_lv = needed(&f.activities_lv, 20_000, "activities_lv", &mut errors);
+    let results_lv = needed(&f.results_lv, 20_000, "results_lv", &mut errors);
+    let transfer_lv = text_field(&f.transfer_lv, 20_000, "transfer_lv", &mut errors);
+    let title_en = text_field(&f.title_en, 200, "title_en", &mut errors);
+    let summary_en = text_field(&f.summary_en, 600, "summary_en", &mut errors);
+    if title_en.is_some() != summary_en.is_some() {
+        let field = if title_en.is_some() {
+            "summary_en"
+        } else {
+            "title_en"
+        };
+        errors.add(field, "practice-english-pair");
+    }
+    let problem_en = text_field(&f.problem_en, 20_000, "problem_en", &mut errors);
+    let activities_en = text_field(&f.activities_en, 20_000, "activities_en", &mut errors);
+    let results_en = text_field(&f.results_en, 20_000, "results_en", &mut errors);
+    let transfer_en = text_field(&f.transfer_en, 20_000, "transfer_en", &mut errors);
+    if f.targets.is_empty() {
+        errors.add("targets", "practice-targets-missing");
+    } else if f
+        .targets
+        .iter()
+        .any(|t| !TARGET_GROUPS.contains(&t.as_str()))
+    {
+        errors.add("targets", "reg-choice-invalid");
+    }
+    if f.areas.is_empty() {
+        errors.add("areas", "practice-areas-missing");
+    } else if f.areas.iter().any(|a| !OBJECTIVES.contains(&a.as_str())) {
+        errors.add("areas", "reg-choice-invalid");
+    }
+    let territory_id = match optional_id(&f.territory_id) {
+        Ok(Some(t)) => match store::territories::get(state.db(), t).await {
+            Ok(_) => Some(t),
+            Err(store::Error::NotFound) => {
+                errors.add("territory_id", "territory-invalid");
+                None
+            }
+            Err(e) => return Err(e.into()),
+        },
+        Ok(None) => {
+            errors.add("territory_id", "practice-place-missing");
+            None
+        }
+        Err(_) => {
+            errors.add("territory_id", "territory-invalid");
+            None
+        }
+    };
+    let year_from = crate::forms::year_field(&f.year_from, "year_from", true, &mut errors);
+    let year_to = crate::forms::year_field(&f.year_to, "year_to", false, &mut errors);
+    if let (Some(a), Some(b)) = (year_from, year_to)
+        && b < a
+    {
+        errors.add("year_to", "practice-years-order");
+    }
+    let implementers = needed(&f.implementers, 500, "implementers", &mut errors);
+    let partners = text_field(&f.partners, 1000, "partners", &mut errors);
+    let cost_cents = match f.cost.trim() {
+        "" => None,
+        raw => match domain::plan::parse_euro_cents(raw) {
+            Some(c) if c >= 0 => Some(c),
+            _ => {
+                errors.add("cost", "practice-cost-invalid");
+                None
+            }
+        },
+    };
+    let funding = text_field(&f.funding, 500, "funding", &mut errors);
+    let event_id = match optional_id(&f.event_id) {
+        Ok(None) => None,
+        Ok(Some(e)) => match store::events::get(state.db(), e).await {
+            Ok(_) => Some(e),
+            Err(store::Error::NotFound) => {
+                errors.add("event_id", "reg-choice-invalid");
+                None
+            }
+            Err(e) => return Err(e.into()),
+        },
+        Err(_) => {
+            errors.add("event_id", "reg-choice-invalid");
+            None
+        }
+    };
+    let (orgs, people) = store::listings::public(state.db(), &state.today().to_string()).await?;
+    let mut contacts = Vec::new();
+    for c in &f.contacts {
+        let parsed = c.split_once(':').and_then(|(k, id)| {
+            let id = id.parse::<i64>().ok()?;
+            let listed = match k {
+                "organisation" => orgs.iter().any(|o| o.id == id),
+                "person" => people.iter().any(|p| p.id == id),
+                _ => false,
+            };
+            listed.then(|| (k.to_owned(), id))
+        });
+        match parsed {
+            Some(x) => contacts.push(x),
+            None => {
+                errors.add("contacts", "reg-choice-invalid");
+                break;
+            }
+        }
+    }
+    let submit = f.action == "submit";
+    if let (Some(territory_id), Some(year_from), true) =
+        (territory_id, year_from, errors.is_empty())
+    {
+        let p = Practice {
+            id,
+            title_lv,
+            title_en,
+            summary_lv,
+            summary_en,
+            problem_lv: crate::rich::from_input(&problem_lv),
+            problem_en: html(problem_en),
+            activities_lv: crate::rich::from_input(&activities_lv),
+            activities_en: html(activities_en),
+            results_lv: crate::rich::from_input(&results_lv),
+            results_en: html(results_en),
+            transfer_lv: html(transfer_lv),
+            transfer_en: html(transfer_en),
+            target_groups: TARGET_GROUPS
+                .iter()
+                .filter(|t| f.targets.iter().any(|x| x == **t))
+                .map(|t| (*t).to_owned())
+                .collect(),
+            areas: OBJECTIVES
+                .iter()
+                .filter(|a| f.areas.iter().any(|x| x == **a))
+                .map(|a| (*a).to_owned())
+                .collect(),
+            territory_id,
+            year_from,
+            year_to,
+            implementers,
+            partners,
+            cost_cents,
+            funding,
+            event_id,
+            contacts,
+            ..Practice::default()
+        };
+        let editor = Editor {
+            user_id: user.id,
+            organisation_id: user.organisation_id,
+            coordinator: user.can(Permission::ManageSite),
+        };
+        let saved =
+            store::practices::save(state.db(), state.now(), &user.actor(ip), editor, &p, submit)
+                .await?;
+        let notice = if submit && status != Status::Published {
+            "practice-submitted"
+        } else {
+            "saved"
+        };
+        return Ok(Redirect::to(
+            &ctx.href(&format!("/practice-submissions/{saved}?notice={notice}")),
+        )
+        .into_response());
+    }
+    let mut page = FormPage::new(&state, ctx, id, status, f, comment).await?;
+    page.errors = errors;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
+}
+
+// ----- the API -----
+
+/// Published practices as JSON (public, no token needed).
+#[utoipa::path(
+    get, path = "/api/v1/practices",
+    params(
+        ("q" = Option<String>, Query, description = "Words to find in the title, summary and text, Latvian and English (diacritics and case ignored; each word matches the start of a word: \"skola\" finds \"skolas\", \"skolen\" finds \"Skolēni\"); ranked best first"),
+        ("area" = Option<String>, Query, description = "EU objective area: equality, inclusion, participation, education, employment, health, housing"),
+        ("target" = Option<String>, Query, description = "Target group: children, youth, women, families, adults, elderly, community, institutions"),
+        ("place" = Option<String>, Query, description = "A Latvian planning region (riga, vidzeme, kurzeme, zemgale, latgale) or a country code (EE, LT, …)"),
+        ("year" = Option<i64>, Query, description = "Practices that ran in this year"),
+        ("lang" = Option<String>, Query, description = "lv (default) or en: the language of the texts and url (English falls back to Latvian, see `language`)"),
+    ),
+    responses(
+        (status = 200, description = "items: id, title, summary, language, url, place, country, region, areas, target_groups, year_from, year_to, implementers, partners, cost_eur, funding, sections {problem, activities, results, transfer} (sanitised HTML), published_at (RFC 3339); facets: counts per area, target, place and year", body = Object),
+        (status = 422, body = crate::features::api::Problem, content_type = "application/problem+json")
+    )
+)]
+pub async fn api(
+    State(state): State<AppState>,
+    Query(params): Query<SearchParams>,
+) -> AppResult<Response> {
+    let mut errors = FormErrors::default();
+    let query = params.query(&mut errors);
+    let lang = crate::forms::lang_field(&params.lang, "lang", "reg-choice-invalid", &mut errors);
+    if !errors.is_empty() {
+        return Ok(crate::features::directory_api::invalid(&errors));
+    }
+    let (hits, facets) =
+        store::practices::search(state.db(), &query, i64::from(state.today().year())).await?;
+    let base = state.settings().public_url.trim_end_matches('/').to_owned();
+    let mut items = Vec::new();
+    for h in hits.iter().take(200) {
+        let p = store::practices::get(state.db(), h.id, true).await?;
+        let (title, summary, text_lang) = p.heading(lang);
+        let section = |lv: &str, en: &Option<String>| {
+            crate::rich::sanitise(store::practices::section(lang, lv, en).0)
+        };
+        items.push(serde_json::json!({
+            "id": p.id,
+            "title": title,
+            "summary": summary,
+            "language": text_lang,
+            "url": format!("{base}/{lang}{}", path_of(p.id, title)),
+            "place": if lang == "en" { h.place_en.as_deref().unwrap_or(&h.place_lv) } else { &h.place_lv },
+            "country": h.country,
+            "region": (h.country == "LV").then_some(&h.place_key),
+            "areas": p.areas,
+            "target_groups": p.target_groups,
+            "year_from": p.year_from,
+            "year_to": p.year_to,
+            "implementers": p.implementers,
+            "partners": p.partners,
+            "cost_eur": p.cost_cents.map(|c| c as f64 / 100.0),
+            "funding": p.funding,
+            "sections": {
+                "problem": section(&p.problem_lv, &p.problem_en),
+                "activities": section(&p.activities_lv, &p.activities_en),
+                "results": section(&p.results_lv, &p.results_en),
+                "transfer": p.transfer_lv.as_deref().map(|t| section(t, &p.transfer_en)),
+            },
+            "published_at": jiff::Timestamp::from_second(p.published_at.unwrap_or(p.updated_at))
+                .map(|t| t.to_string())
+                .unwrap_or_default(),
+        }));
+    }
+    Ok(axum::Json(serde_json::json!({
+        "items": items,
+        "facets": {
+            "area": facets.area,
+            "target": facets.target,
+            "place": facets.place,
+            "year": facets.year,
+        },
+    }))
+    .into_response())
+}
