@@ -78,6 +78,7 @@ audit-event-created = Event created
 audit-event-updated = Event changed
 audit-event-status-changed = Event status changed
 calendar-subscribe = Subscribe to the calendar (iCalendar)
+calendar-atom = Upcoming events as an Atom feed
 calendar-add = Add to your calendar (.ics)
 
 ## Agenda

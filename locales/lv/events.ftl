@@ -78,6 +78,7 @@ audit-event-created = Pasākums izveidots
 audit-event-updated = Pasākums mainīts
 audit-event-status-changed = Pasākuma statuss mainīts
 calendar-subscribe = Abonēt kalendāru (iCalendar)
+calendar-atom = Nākamie pasākumi kā Atom plūsma
 calendar-add = Pievienot savam kalendāram (.ics)
 
 ## Agenda

@@ -1425,3 +1425,87 @@ async fn library_pages_have_no_accessibility_violations() {
     found.extend(axe(&b, "en", "My good practices").await);
     assert_no_violations(&found);
 }
+
+#[tokio::test]
+async fn story_pages_have_no_accessibility_violations() {
+    use crate::stories::{consent, photo, write_story};
+    let app = TestApp::spawn().await;
+    let c = app.login(Role::Coordinator).await;
+    let id = write_story(&c, "No skolas sola līdz diplomam").await;
+    let desk = format!("/lv/site/stories/{id}");
+    let res = c
+        .post_multipart(
+            &format!("{desk}/photo"),
+            &[
+                ("alt_lv", "Meitene ar diplomu"),
+                ("alt_en", "A girl with a diploma"),
+            ],
+            "photo",
+            "a.jpg",
+            &photo(800, 600),
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    c.post_form(
+        &format!("{desk}/consent"),
+        &consent(&[("channels", "site")]),
+    )
+    .await;
+    c.post_form(&format!("{desk}/step"), &[("step", "review")])
+        .await;
+    c.post_form(&format!("{desk}/step"), &[("step", "publish")])
+        .await;
+    let media = c
+        .post_form(
+            &format!("{desk}/media"),
+            &[
+                ("kind", "tv"),
+                ("outlet", "LTV"),
+                ("media_title", "Sižets"),
+                ("url", "https://example.invalid/a"),
+            ],
+        )
+        .await;
+    assert_eq!(media.status, 303, "{}", media.text);
+    let b = Browser::start().await;
+    let mut found = Vec::new();
+    b.set_window_size(360, 740).await;
+    for (lang, list, title) in [
+        ("lv", "Veiksmes stāsti", "No skolas sola līdz diplomam"),
+        ("en", "Success stories", "From school to a diploma"),
+    ] {
+        b.goto(&url(&app, &format!("/{lang}/stories"))).await;
+        found.extend(fits_phone(&b).await);
+        found.extend(axe(&b, lang, list).await);
+        b.goto(&url(&app, &format!("/{lang}/stories/{id}"))).await;
+        found.extend(fits_phone(&b).await);
+        found.extend(axe(&b, lang, title).await);
+    }
+    b.set_window_size(1280, 900).await;
+    log_in(&b, &app, "lv", Role::Coordinator, PASSWORD).await;
+    b.goto(&url(&app, "/lv/site/stories")).await;
+    found.extend(axe(&b, "lv", "Veiksmes stāstu redakcija").await);
+    b.goto(&url(&app, "/lv/site/stories/new/edit")).await;
+    b.find("form[action$='/edit'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for("#person_name[aria-invalid=true]").await;
+    found.extend(axe(&b, "lv", "Jauns stāsts").await);
+    // The desk of a published story, and of a new one with a refused consent.
+    b.goto(&url(&app, &desk)).await;
+    found.extend(axe(&b, "lv", "No skolas sola līdz diplomam").await);
+    let other = write_story(&c, "Otrs stāsts").await;
+    b.goto(&url(&app, &format!("/lv/site/stories/{other}")))
+        .await;
+    b.find("#channel-site").await.click().await;
+    b.find("form[action$='/consent'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for("#channels.has-error").await;
+    found.extend(axe(&b, "lv", "Otrs stāsts").await);
+    b.goto(&url(&app, &format!("{desk}/preview"))).await;
+    found.extend(axe(&b, "lv", "No skolas sola līdz diplomam").await);
+    assert_no_violations(&found);
+}

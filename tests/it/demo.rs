@@ -225,6 +225,25 @@ async fn the_demo_meetings_give_the_statistics_real_shapes() {
     assert!(news.iter().all(|n| n.title_lv.starts_with("Demo:")));
     assert_eq!(crate::ok(store::news::all(&db).await).len(), 4);
     assert_eq!(crate::ok(store::site_pages::list(&db).await).len(), 2);
+    // Twelve invented practices, ten published (three abroad), with facets to choose from.
+    let (practices, facets) =
+        crate::ok(store::practices::search(&db, &store::practices::Query::default(), 2026).await);
+    assert_eq!(practices.len(), 10);
+    assert!(practices.iter().all(|p| p.title_lv.contains("(demo")));
+    assert_eq!(
+        facets.place.get("EE").copied().unwrap_or(0) + facets.place.get("LT").copied().unwrap_or(0),
+        3
+    );
+    // Five invented stories: three published, one waiting for review, one withdrawn.
+    let stories = crate::ok(store::stories::all(&db).await);
+    assert_eq!(stories.len(), 5);
+    assert_eq!(crate::ok(store::stories::published(&db, 10).await).len(), 3);
+    assert!(
+        stories
+            .iter()
+            .any(|s| s.status == store::stories::Status::Withdrawn)
+    );
+    assert!(stories.iter().all(|s| s.title_lv.contains("(demo")));
     // Mediation: four mediators in five municipalities, 149 invented families, a little over
     // 180 persons assisted over the project period, counted only with a statistics consent.
     let project = store::mediation_stats::FigureFilter {

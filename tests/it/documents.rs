@@ -7,38 +7,7 @@ use testkit::{Client, Resp, TestApp};
 use crate::ok;
 
 async fn upload(c: &Client, path: &str, fields: &[(&str, &str)], name: &str, bytes: &[u8]) -> Resp {
-    let boundary = "----romaDocBoundary9x";
-    let mut body = Vec::new();
-    let mut text = vec![("csrf_token".to_owned(), c.csrf())];
-    text.extend(
-        fields
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned())),
-    );
-    for (k, v) in text {
-        body.extend(
-            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n")
-                .as_bytes(),
-        );
-    }
-    body.extend(
-        format!(
-            "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: application/pdf\r\n\r\n"
-        )
-        .as_bytes(),
-    );
-    body.extend(bytes);
-    body.extend(format!("\r\n--{boundary}--\r\n").as_bytes());
-    c.send(
-        c.http()
-            .post(c.url(path))
-            .header(
-                "content-type",
-                format!("multipart/form-data; boundary={boundary}"),
-            )
-            .body(body),
-    )
-    .await
+    c.post_multipart(path, fields, "file", name, bytes).await
 }
 
 /// A small JPEG whose EXIF holds a place and a camera.

@@ -25,6 +25,7 @@ mod practices;
 mod registrations;
 mod rounds;
 mod site;
+mod stories;
 mod territories;
 mod transfer;
 

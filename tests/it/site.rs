@@ -134,7 +134,7 @@ async fn coordinators_edit_the_site_pages_and_no_script_reaches_the_public() {
 
 /// Parses an XML document, panicking when it is not well-formed; returns the text of every
 /// element named `name`.
-fn texts_of(xml: &str, name: &str) -> Vec<String> {
+pub(crate) fn texts_of(xml: &str, name: &str) -> Vec<String> {
     let mut reader = quick_xml::Reader::from_str(xml);
     let mut out = Vec::new();
     let mut inside = false;
@@ -306,5 +306,31 @@ async fn a_draft_is_never_public_and_a_published_item_is_in_the_list_the_feed_an
             .await
             .text
             .contains("jauniešu darbnīcai")
+    );
+}
+
+#[tokio::test]
+async fn the_events_feed_lists_upcoming_public_events_as_well_formed_atom() {
+    let app = TestApp::spawn().await;
+    let anon = app.client();
+    for (lang, title) in [
+        ("lv", "Ikgadējā sanāksme (tests)"),
+        ("en", "Annual meeting (test)"),
+    ] {
+        let res = anon.get(&format!("/{lang}/calendar.atom")).await;
+        assert_eq!(res.status, 200);
+        assert!(res.text.contains("xmlns=\"http://www.w3.org/2005/Atom\""));
+        let titles = texts_of(&res.text, "title");
+        assert!(titles.iter().any(|t| t == title), "{titles:?}");
+        assert!(
+            res.text
+                .contains(&format!("/{lang}/calendar/{}", app.fixtures.event))
+        );
+    }
+    assert!(
+        anon.get("/lv/calendar")
+            .await
+            .text
+            .contains("/lv/calendar.atom")
     );
 }

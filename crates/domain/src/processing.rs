@@ -154,6 +154,40 @@ pub const CATEGORIES: &[Category] = &[
         ],
     },
     Category {
+        key: "success_stories",
+        title: ("Veiksmes stāsti", "Success stories"),
+        special: true,
+        purpose: (
+            "Sabiedrības informēšana par romu veiksmes stāstiem platformas vietnē (un, ja piekrišana to aptver, sociālajos tīklos un presē).",
+            "Public awareness of Roma success stories on the platform's site (and, where the consent covers them, social media and the press).",
+        ),
+        legal_basis: (
+            "VDAR 6. panta 1. punkta a) apakšpunkts un 9. panta 2. punkta a) apakšpunkts: stāstā attēlotās personas (nepilngadīgai — likumiskā pārstāvja) nepārprotama piekrišana, ko var atsaukt jebkurā brīdī; bērna viedoklis tiek pierakstīts un ievērots.",
+            "GDPR art. 6(1)(a) and 9(2)(a): explicit consent of the person featured (for a minor, of the guardian), which can be withdrawn at any time; the child's own view is recorded and respected.",
+        ),
+        retention: (
+            "Publicēts, kamēr piekrišana ir spēkā; atsaucot stāstu noņem nekavējoties, un redaktors to dzēš. Automātiskas dzēšanas vēl nav.",
+            "Published while the consent stands; on withdrawal the story comes off at once and the editor deletes it. No automatic deletion yet.",
+        ),
+        access: (
+            "Koordinatori (redaktori); publicētu stāstu — ikviens.",
+            "Coordinators (editors); a published story — everyone.",
+        ),
+        columns: &[
+            ("stories", "person_name"),
+            ("stories", "body_lv"),
+            ("stories", "body_en"),
+            ("stories", "body_rom"),
+            ("stories", "created_by"),
+            ("stories", "updated_by"),
+            ("story_consents", "guardian_name"),
+            ("story_consents", "recorded_by"),
+            ("story_consents", "withdrawn_by"),
+            // Coverage titles may name the person.
+            ("story_media", "title"),
+        ],
+    },
+    Category {
         key: "participation",
         title: ("Dalība pasākumos", "Participation in events"),
         special: true,

@@ -68,6 +68,17 @@ pub fn slug(input: &str, max: usize) -> String {
     out
 }
 
+/// A readable address part for a record: `12-gerbsanas` from id 12 and "Ģērbšanās", or
+/// `12` alone when the title has no Latin letters.
+pub fn readable(id: i64, title: &str) -> String {
+    let slug = slug(title, 60);
+    if slug.is_empty() {
+        id.to_string()
+    } else {
+        format!("{id}-{slug}")
+    }
+}
+
 /// The text of sanitised HTML, for a search index or a feed summary: tags become spaces,
 /// the five XML entities and numeric references are decoded.
 pub fn plain_text(html: &str) -> String {

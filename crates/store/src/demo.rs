@@ -1408,6 +1408,7 @@ pub async fn seed(db: &Db, now: i64, keys: &domain::sealed::Keyring) -> crate::R
     crate::demo_mediation::seed(db, now, keys).await?;
     crate::demo_site::seed(db, now, &actor).await?;
     crate::demo_practices::seed(db, now).await?;
+    crate::demo_stories::seed(db, now).await?;
     crate::maintenance::set_meta(db, META_KEY, "1").await?;
     Ok(true)
 }

@@ -200,6 +200,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
         include_str!("../migrations/0031_practices.sql"),
         Data::None,
     ),
+    (
+        32,
+        "stories",
+        include_str!("../migrations/0032_stories.sql"),
+        Data::None,
+    ),
 ];
 
 /// Applies every migration not yet applied, each in its own transaction. Returns the

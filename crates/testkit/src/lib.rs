@@ -514,6 +514,49 @@ impl Client {
         self.post_form_raw(path, &all).await
     }
 
+    /// Posts a multipart form with the current CSRF token, the text fields and one file in
+    /// the field `file_field`.
+    pub async fn post_multipart(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        file_field: &str,
+        file_name: &str,
+        bytes: &[u8],
+    ) -> Resp {
+        let boundary = "----romaTestBoundary9x";
+        let mut body = Vec::new();
+        let token = self.csrf();
+        let mut text: Vec<(&str, &str)> = vec![("csrf_token", token.as_str())];
+        text.extend_from_slice(fields);
+        for (k, v) in text {
+            body.extend(
+                format!(
+                    "--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n"
+                )
+                .as_bytes(),
+            );
+        }
+        body.extend(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{file_field}\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend(bytes);
+        body.extend(format!("\r\n--{boundary}--\r\n").as_bytes());
+        self.send(
+            self.http()
+                .post(self.url(path))
+                .header(
+                    "content-type",
+                    format!("multipart/form-data; boundary={boundary}"),
+                )
+                .body(body),
+        )
+        .await
+    }
+
     /// Logs in through the login form (GET for the cookie and token, then POST).
     pub async fn login(&self, email: &str, password: &str) -> Resp {
         let page = self.get("/lv/login").await;

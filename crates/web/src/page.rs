@@ -68,6 +68,7 @@ const NAV: &[(&str, &str, Permission)] = &[
     ),
     ("/statistics", "nav-statistics", Permission::ViewStatistics),
     ("/site/news", "nav-news", Permission::ManageSite),
+    ("/site/stories", "nav-stories", Permission::ManageSite),
     ("/site/pages", "nav-site-pages", Permission::ManageSite),
     (
         "/organisations",

@@ -19,7 +19,7 @@ use crate::features::{
     directory_api, event_documents, events, events_api, feedback, indicators, invitations, login,
     measures, mediation, mediation_figures, minutes, month_reports, news, organisations, people,
     plan_import, plans, plans_api, policy, practices, public, public_directory, registration,
-    rounds, site, statistics, subject_rights, supervision, territories, transfer,
+    rounds, site, statistics, stories, subject_rights, supervision, territories, transfer,
 };
 use crate::i18n::Lang;
 use crate::principal::{self, CurrentUser, LOGIN_COOKIE, SESSION_COOKIE};
@@ -128,6 +128,23 @@ fn registry() -> Registry {
     r.get("/{lang}/practice-submissions/{id}/edit", Page(SubmitPractice), practices::form);
     r.post("/{lang}/practice-submissions/{id}/edit", Page(SubmitPractice), practices::save);
     r.post("/{lang}/practice-submissions/{id}/review", Page(ManageSite), practices::review);
+    r.get("/{lang}/stories", Public, stories::list);
+    r.get("/{lang}/stories.atom", Public, stories::atom);
+    r.get("/{lang}/stories/{item}", Public, stories::story);
+    r.get("/stories/{id}/photo", Public, stories::photo);
+    r.get("/{lang}/site/stories", Page(ManageSite), stories::manage);
+    r.get("/{lang}/site/stories/{id}", Page(ManageSite), stories::detail);
+    r.get("/{lang}/site/stories/{id}/preview", Page(ManageSite), stories::preview);
+    r.get("/{lang}/site/stories/{id}/edit", Page(ManageSite), stories::form);
+    r.post("/{lang}/site/stories/{id}/edit", Page(ManageSite), stories::save);
+    r.post("/{lang}/site/stories/{id}/step", Page(ManageSite), stories::step);
+    r.post("/{lang}/site/stories/{id}/consent", Page(ManageSite), stories::record_consent);
+    r.post("/{lang}/site/stories/{id}/consent/withdraw", Page(ManageSite), stories::withdraw_consent);
+    r.post("/{lang}/site/stories/{id}/photo", Page(ManageSite), stories::upload_photo);
+    r.post("/{lang}/site/stories/{id}/photo/remove", Page(ManageSite), stories::remove_photo);
+    r.post("/{lang}/site/stories/{id}/media", Page(ManageSite), stories::add_media);
+    r.post("/{lang}/site/stories/{id}/media/{item}/remove", Page(ManageSite), stories::remove_media);
+    r.post("/{lang}/site/stories/{id}/delete", Page(ManageSite), stories::delete);
     r.get("/{lang}/site/pages", Page(ManageSite), site::pages);
     r.get("/{lang}/site/pages/{slug}/edit", Page(ManageSite), site::edit);
     r.post("/{lang}/site/pages/{slug}/edit", Page(ManageSite), site::save);
@@ -137,6 +154,7 @@ fn registry() -> Registry {
     r.get("/{lang}/calendar", Public, events::calendar);
     r.get("/{lang}/calendar/{id}", Public, events::public_detail);
     r.get("/{lang}/calendar.ics", Public, events::calendar_feed);
+    r.get("/{lang}/calendar.atom", Public, events::calendar_atom);
     r.get("/{lang}/calendar/{id}/event.ics", Public, events::event_ics);
     r.get("/{lang}/calendar/{id}/register", Guest, registration::form);
     r.post("/{lang}/calendar/{id}/register", Guest, registration::submit);
@@ -356,6 +374,7 @@ fn registry() -> Registry {
     r.get("/api/v1/openapi.json", Public, api::openapi);
     r.get("/api/v1/news", Public, news::api);
     r.get("/api/v1/practices", Public, practices::api);
+    r.get("/api/v1/stories", Public, stories::api);
     r.get("/api/v1/me", Api(UseWorkspace), api::me);
     r.get("/api/v1/me/tokens", Api(ManageOwnAccount), api::list_tokens);
     r.post("/api/v1/me/tokens", Api(ManageOwnAccount), api::create_token);

@@ -48,6 +48,7 @@ use crate::principal::{ClientIp, CurrentUser};
         crate::features::mediation_figures::api,
         crate::features::news::api,
         crate::features::practices::api,
+        crate::features::stories::api,
         crate::features::plans_api::plans,
         crate::features::plans_api::measures,
         crate::features::plans_api::indicators,

@@ -1038,6 +1038,63 @@ fn ics_response(body: String, attachment: Option<String>) -> Response {
     res
 }
 
+/// The Atom feed of upcoming public events, soonest first: each entry says when and where.
+pub async fn calendar_atom(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Response> {
+    let lang = ctx.lang.code();
+    let base = state.settings().public_url.trim_end_matches('/').to_owned();
+    let events = store::events::list(
+        state.db(),
+        store::events::Scope::Public,
+        &store::events::EventFilter::default(),
+        true,
+        state.now(),
+        100,
+    )
+    .await?;
+    let summaries: Vec<String> = events
+        .iter()
+        .map(|e| {
+            let mut s = format!(
+                "{} · {}",
+                ctx.t(e.event_type.label_key()),
+                ctx.datetime(&e.starts_at)
+            );
+            if let Some(place) = &e.territory_name {
+                s.push_str(&format!(" · {place}"));
+            }
+            if let Some(d) = e.description(lang) {
+                s.push_str(&format!(". {d}"));
+            }
+            s
+        })
+        .collect();
+    let entries: Vec<documents::atom::Entry> = events
+        .iter()
+        .zip(&summaries)
+        .map(|(e, summary)| documents::atom::Entry {
+            id: format!("{base}/calendar/{}", e.id),
+            link: format!("{base}/{lang}/calendar/{}", e.id),
+            title: e.title(lang),
+            summary,
+            lang: None,
+            published: e.published_at.unwrap_or(e.updated_at),
+            updated: e.updated_at,
+        })
+        .collect();
+    Ok(crate::features::site::atom_response(
+        documents::atom::render(
+            &documents::atom::Feed {
+                lang,
+                page: format!("{base}/{lang}/calendar"),
+                feed: format!("{base}/{lang}/calendar.atom"),
+                title: format!("{} — {}", ctx.t("site-name"), ctx.t("calendar-title")),
+                author: ctx.t("site-name"),
+            },
+            &entries,
+        ),
+    ))
+}
+
 /// The iCalendar feed of public events (upcoming and the last hundred past ones).
 pub async fn calendar_feed(
     State(state): State<AppState>,

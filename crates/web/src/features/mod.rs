@@ -37,6 +37,7 @@ pub mod registration;
 pub mod rounds;
 pub mod site;
 pub mod statistics;
+pub mod stories;
 pub mod subject_rights;
 pub mod supervision;
 pub mod territories;

@@ -4,7 +4,7 @@
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use domain::auth::Permission;
 use serde::Deserialize;
@@ -14,7 +14,6 @@ use crate::error::AppResult;
 use crate::forms::{AppForm, FormErrors, text_field};
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
-use documents::escape_xml as xml;
 use store::news::Item;
 
 fn kind_key(k: &str) -> &'static str {
@@ -28,12 +27,7 @@ fn kind_key(k: &str) -> &'static str {
 
 /// The item's path after the language: `/news/12-aicinam-pieteikties`.
 pub fn path_of(i: &Item, lang: &str) -> String {
-    let slug = domain::text::slug(i.text(lang).0, 60);
-    if slug.is_empty() {
-        format!("/news/{}", i.id)
-    } else {
-        format!("/news/{}-{slug}", i.id)
-    }
+    format!("/news/{}", domain::text::readable(i.id, i.text(lang).0))
 }
 
 /// Public list entry.
@@ -106,47 +100,38 @@ pub async fn item(
     Ok(Html(p.render()?))
 }
 
-fn rfc3339(at: i64) -> String {
-    jiff::Timestamp::from_second(at)
-        .map(|t| t.to_string())
-        .unwrap_or_default()
-}
-
 /// The Atom feed of published news in one language.
 pub async fn atom(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Response> {
     let lang = ctx.lang.code();
     let base = state.settings().public_url.trim_end_matches('/').to_owned();
     let items = store::news::published(state.db(), 50).await?;
-    let updated = items.iter().map(|i| i.updated_at).max().unwrap_or(0);
-    let mut out = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">\n\
-         <id>{base}/{lang}/news</id>\n<title>{}</title>\n<updated>{}</updated>\n\
-         <link rel=\"self\" href=\"{base}/{lang}/news.atom\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"{base}/{lang}/news\"/>\n",
-        xml(&format!("{} — {}", ctx.t("site-name"), ctx.t("news-title"))),
-        rfc3339(updated)
-    );
-    for i in &items {
-        let (title, summary, _, _) = i.text(lang);
-        let link = format!("{base}/{lang}{}", path_of(i, lang));
-        out.push_str(&format!(
-            "<entry><id>{base}/{lang}/news/{}</id><title>{}</title><updated>{}</updated>\
-             <published>{}</published><link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\
-             <author><name>{}</name></author><summary>{}</summary></entry>\n",
-            i.id,
-            xml(title),
-            rfc3339(i.updated_at),
-            rfc3339(i.published_at.unwrap_or(i.updated_at)),
-            xml(&link),
-            xml(&ctx.t("site-name")),
-            xml(summary),
-        ));
-    }
-    out.push_str("</feed>\n");
-    Ok((
-        [(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")],
-        out,
-    )
-        .into_response())
+    let entries: Vec<documents::atom::Entry> = items
+        .iter()
+        .map(|i| {
+            let (title, summary, _, fallback) = i.text(lang);
+            documents::atom::Entry {
+                id: format!("{base}/{lang}/news/{}", i.id),
+                link: format!("{base}/{lang}{}", path_of(i, lang)),
+                title,
+                summary,
+                lang: fallback.then_some("lv"),
+                published: i.published_at.unwrap_or(i.updated_at),
+                updated: i.updated_at,
+            }
+        })
+        .collect();
+    Ok(crate::features::site::atom_response(
+        documents::atom::render(
+            &documents::atom::Feed {
+                lang,
+                page: format!("{base}/{lang}/news"),
+                feed: format!("{base}/{lang}/news.atom"),
+                title: format!("{} — {}", ctx.t("site-name"), ctx.t("news-title")),
+                author: ctx.t("site-name"),
+            },
+            &entries,
+        ),
+    ))
 }
 
 #[derive(Template)]
@@ -401,7 +386,7 @@ pub async fn api(State(state): State<AppState>, Query(q): Query<NewsQuery>) -> A
                 "title": title,
                 "summary": summary,
                 "body": crate::rich::sanitise(body),
-                "published_at": rfc3339(i.published_at.unwrap_or(i.updated_at)),
+                "published_at": documents::atom::rfc3339(i.published_at.unwrap_or(i.updated_at)),
                 "url": format!("{base}/{lang}{}", path_of(i, lang)),
                 "language": if fallback { "lv" } else { lang },
             })

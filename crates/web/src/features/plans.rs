@@ -485,6 +485,14 @@ impl Notice {
             Some("practice-submitted") => Some("practice-submitted-notice"),
             Some("practice-published") => Some("practice-published-notice"),
             Some("practice-returned") => Some("practice-returned-notice"),
+            Some("photo") => Some("story-photo-saved"),
+            Some("photo-removed") => Some("story-photo-removed"),
+            Some("media") => Some("story-media-added"),
+            Some("media-removed") => Some("story-media-removed"),
+            Some("story-to-review") => Some("story-to-review-notice"),
+            Some("story-published") => Some("story-published-notice"),
+            Some("story-back-to-draft") => Some("story-back-to-draft-notice"),
+            Some("story-deleted") => Some("story-deleted-notice"),
             _ => None,
         }
     }

@@ -45,12 +45,7 @@ fn status_key(s: Status) -> &'static str {
 
 /// The practice's public path after the language: `/practices/3-skolenu-macibu-atbalsts`.
 pub fn path_of(id: i64, title: &str) -> String {
-    let slug = domain::text::slug(title, 60);
-    if slug.is_empty() {
-        format!("/practices/{id}")
-    } else {
-        format!("/practices/{id}-{slug}")
-    }
+    format!("/practices/{}", domain::text::readable(id, title))
 }
 
 /// The years a practice ran: "2024–2026", "2024", "2024 –" (still going on).
@@ -1118,9 +1113,7 @@ pub async fn api(
                 "results": section(&p.results_lv, &p.results_en),
                 "transfer": p.transfer_lv.as_deref().map(|t| section(t, &p.transfer_en)),
             },
-            "published_at": jiff::Timestamp::from_second(p.published_at.unwrap_or(p.updated_at))
-                .map(|t| t.to_string())
-                .unwrap_or_default(),
+            "published_at": documents::atom::rfc3339(p.published_at.unwrap_or(p.updated_at)),
         }));
     }
     Ok(axum::Json(serde_json::json!({

@@ -30,6 +30,15 @@ pub async fn robots(State(state): State<AppState>) -> Response {
     ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()
 }
 
+/// An Atom feed as a response.
+pub fn atom_response(xml: String) -> Response {
+    (
+        [(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")],
+        xml,
+    )
+        .into_response()
+}
+
 /// `sitemap.xml`: the public pages in Latvian with their English alternates.
 pub async fn sitemap(State(state): State<AppState>) -> AppResult<Response> {
     let mut paths: Vec<String> = [
@@ -66,6 +75,10 @@ pub async fn sitemap(State(state): State<AppState>) -> AppResult<Response> {
     for i in store::news::published(state.db(), 1000).await? {
         // The Latvian slug for both languages: one address per item in the map.
         paths.push(crate::features::news::path_of(&i, "lv"));
+    }
+    paths.push("/stories".to_owned());
+    for s in store::stories::published(state.db(), 1000).await? {
+        paths.push(crate::features::stories::path_of(&s, "lv"));
     }
     paths.push("/practices".to_owned());
     let (practices, _) = store::practices::search(

@@ -1,0 +1,718 @@
+//! Success stories. Coordinators write them (draft), record the featured person's consent,
+//! send them to the editorial review and publish them. A story is public only while it is
+//! published, and it can be published only while a consent covering the platform's site
+//! stands (for a minor: with the guardian's consent and a child's view that is not
+//! "disagrees"). Withdrawing the consent takes the story off in the same transaction — page,
+//! feed, sitemap and API read the same status — and mails the story's editor.
+
+use crate::audit::{self, Event};
+use crate::{Actor, Db, Error};
+
+/// Where the consent allows the story to appear.
+pub const CHANNELS: [&str; 3] = ["site", "social", "press"];
+/// Kinds of media coverage.
+pub const MEDIA_KINDS: [&str; 4] = ["press", "tv", "radio", "online"];
+/// A child's own view of the story, recorded with the guardian's consent.
+pub use crate::mediation_log::CHILD_VIEWS;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Status {
+    #[default]
+    Draft,
+    Review,
+    Published,
+    Withdrawn,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Draft => "draft",
+            Status::Review => "review",
+            Status::Published => "published",
+            Status::Withdrawn => "withdrawn",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Status> {
+        [
+            Status::Draft,
+            Status::Review,
+            Status::Published,
+            Status::Withdrawn,
+        ]
+        .into_iter()
+        .find(|x| x.as_str() == s)
+    }
+}
+
+/// A story's photo: re-encoded without metadata, with its alternative text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Photo {
+    pub sha256: String,
+    /// "jpeg" or "png".
+    pub kind: String,
+    pub width: i64,
+    pub height: i64,
+    pub alt_lv: String,
+    pub alt_en: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Story {
+    pub id: i64,
+    pub status: Status,
+    /// The name the story uses: the person's, or a pseudonym when anonymised.
+    pub person_name: String,
+    pub anonymised: bool,
+    pub title_lv: String,
+    pub title_en: Option<String>,
+    pub title_rom: Option<String>,
+    pub summary_lv: String,
+    pub summary_en: Option<String>,
+    pub summary_rom: Option<String>,
+    pub body_lv: String,
+    pub body_en: Option<String>,
+    pub body_rom: Option<String>,
+    pub territory_id: Option<i64>,
+    pub photo: Option<Photo>,
+    pub published_at: Option<i64>,
+    pub created_by: Option<i64>,
+    pub updated_at: i64,
+}
+
+impl Story {
+    /// (title, summary, body, the language they are in) for "lv", "en" or "rom"; a version
+    /// without its title and summary falls back to Latvian.
+    pub fn text(&self, lang: &str) -> (&str, &str, &str, &'static str) {
+        let (t, s, b, l) = match lang {
+            "en" => (&self.title_en, &self.summary_en, &self.body_en, "en"),
+            "rom" => (&self.title_rom, &self.summary_rom, &self.body_rom, "rom"),
+            _ => (&None, &None, &None, "lv"),
+        };
+        match (t, s) {
+            (Some(t), Some(s)) => (t, s, b.as_deref().unwrap_or(&self.body_lv), l),
+            _ => (&self.title_lv, &self.summary_lv, &self.body_lv, "lv"),
+        }
+    }
+
+    /// Whether there is a Romani version.
+    pub fn has_romani(&self) -> bool {
+        self.title_rom.is_some() && self.summary_rom.is_some()
+    }
+
+    /// The photo the public may see: none for an anonymised story.
+    pub fn public_photo(&self) -> Option<&Photo> {
+        self.photo.as_ref().filter(|_| !self.anonymised)
+    }
+}
+
+/// A consent as recorded (and, perhaps, withdrawn).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Consent {
+    pub id: i64,
+    pub channels: Vec<String>,
+    pub given_on: String,
+    pub form_reference: String,
+    pub minor: bool,
+    pub guardian_name: Option<String>,
+    pub child_view: Option<String>,
+    pub recorded_at: i64,
+    pub withdrawn_on: Option<String>,
+}
+
+impl Consent {
+    pub fn covers(&self, channel: &str) -> bool {
+        self.channels.iter().any(|c| c == channel)
+    }
+
+    /// What keeps it from allowing publication on the site, if anything.
+    pub fn blocks_site(&self) -> Option<&'static str> {
+        if self.withdrawn_on.is_some() {
+            Some("consent")
+        } else if !self.covers("site") {
+            Some("channel")
+        } else if self.minor && self.child_view.as_deref() == Some("disagrees") {
+            Some("child")
+        } else {
+            None
+        }
+    }
+}
+
+/// A link to coverage of the story.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Media {
+    pub id: i64,
+    pub kind: String,
+    pub outlet: String,
+    pub title: String,
+    pub url: String,
+    pub published_on: Option<String>,
+}
+
+const SELECT: &str = "SELECT id, status, person_name, anonymised, title_lv, title_en, title_rom,
+    summary_lv, summary_en, summary_rom, body_lv, body_en, body_rom, territory_id, photo_sha256,
+    photo_kind, photo_width, photo_height, photo_alt_lv, photo_alt_en, published_at, created_by,
+    updated_at FROM stories";
+
+impl sqlx::FromRow<'_, sqlx::sqlite::SqliteRow> for Story {
+    fn from_row(r: &sqlx::sqlite::SqliteRow) -> Result<Self, sqlx::Error> {
+        use sqlx::Row as _;
+        let status: String = r.try_get(1)?;
+        let sha: Option<String> = r.try_get(14)?;
+        let photo = match sha {
+            Some(sha256) => Some(Photo {
+                sha256,
+                kind: r.try_get::<Option<String>, _>(15)?.unwrap_or_default(),
+                width: r.try_get::<Option<i64>, _>(16)?.unwrap_or_default(),
+                height: r.try_get::<Option<i64>, _>(17)?.unwrap_or_default(),
+                alt_lv: r.try_get::<Option<String>, _>(18)?.unwrap_or_default(),
+                alt_en: r.try_get(19)?,
+            }),
+            None => None,
+        };
+        Ok(Story {
+            id: r.try_get(0)?,
+            status: Status::parse(&status).unwrap_or_default(),
+            person_name: r.try_get(2)?,
+            anonymised: r.try_get(3)?,
+            title_lv: r.try_get(4)?,
+            title_en: r.try_get(5)?,
+            title_rom: r.try_get(6)?,
+            summary_lv: r.try_get(7)?,
+            summary_en: r.try_get(8)?,
+            summary_rom: r.try_get(9)?,
+            body_lv: r.try_get(10)?,
+            body_en: r.try_get(11)?,
+            body_rom: r.try_get(12)?,
+            territory_id: r.try_get(13)?,
+            photo,
+            published_at: r.try_get(20)?,
+            created_by: r.try_get(21)?,
+            updated_at: r.try_get(22)?,
+        })
+    }
+}
+
+/// One story; `public` hides everything not published (`NotFound`).
+pub async fn get(db: &Db, id: i64, public: bool) -> crate::Result<Story> {
+    let s: Story = sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE id = $1")))
+        .bind(id)
+        .fetch_optional(&db.reader)
+        .await?
+        .ok_or(Error::NotFound)?;
+    if public && s.status != Status::Published {
+        return Err(Error::NotFound);
+    }
+    Ok(s)
+}
+
+/// Published stories, the latest first.
+pub async fn published(db: &Db, limit: i64) -> crate::Result<Vec<Story>> {
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{SELECT} WHERE status = 'published' ORDER BY published_at DESC, id DESC LIMIT $1"
+    )))
+    .bind(limit)
+    .fetch_all(&db.reader)
+    .await?)
+}
+
+/// Every story for the editors: those waiting for review first, then drafts.
+pub async fn all(db: &Db) -> crate::Result<Vec<Story>> {
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{SELECT} ORDER BY CASE status WHEN 'review' THEN 0 WHEN 'draft' THEN 1 WHEN 'withdrawn' THEN 2 ELSE 3 END,
+                  updated_at DESC, id DESC LIMIT 1000"
+    )))
+    .fetch_all(&db.reader)
+    .await?)
+}
+
+type ConsentRow = (
+    i64,
+    String,
+    String,
+    String,
+    bool,
+    Option<String>,
+    Option<String>,
+    i64,
+    Option<String>,
+);
+
+/// A story's consents, the latest first.
+pub async fn consents(db: &Db, story_id: i64) -> crate::Result<Vec<Consent>> {
+    let rows: Vec<ConsentRow> = sqlx::query_as(
+        "SELECT id, channels, given_on, form_reference, minor, guardian_name, child_view,
+                recorded_at, withdrawn_on
+         FROM story_consents WHERE story_id = $1 ORDER BY id DESC",
+    )
+    .bind(story_id)
+    .fetch_all(&db.reader)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Consent {
+            id: r.0,
+            channels: r
+                .1
+                .split(',')
+                .filter(|c| !c.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            given_on: r.2,
+            form_reference: r.3,
+            minor: r.4,
+            guardian_name: r.5,
+            child_view: r.6,
+            recorded_at: r.7,
+            withdrawn_on: r.8,
+        })
+        .collect())
+}
+
+/// The consent standing now, if any.
+pub async fn standing_consent(db: &Db, story_id: i64) -> crate::Result<Option<Consent>> {
+    Ok(consents(db, story_id)
+        .await?
+        .into_iter()
+        .find(|c| c.withdrawn_on.is_none()))
+}
+
+/// Media coverage of a story, the latest first.
+pub async fn media(db: &Db, story_id: i64) -> crate::Result<Vec<Media>> {
+    let rows: Vec<(i64, String, String, String, String, Option<String>)> = sqlx::query_as(
+        "SELECT id, kind, outlet, title, url, published_on FROM story_media WHERE story_id = $1
+         ORDER BY published_on DESC, id DESC",
+    )
+    .bind(story_id)
+    .fetch_all(&db.reader)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, kind, outlet, title, url, published_on)| Media {
+            id,
+            kind,
+            outlet,
+            title,
+            url,
+            published_on,
+        })
+        .collect())
+}
+
+/// Saves a story's text (a new draft when `s.id` is 0); its status and photo stay as they
+/// are. Returns the id.
+pub async fn save(db: &Db, now: i64, actor: &Actor, s: &Story) -> crate::Result<i64> {
+    let mut tx = db.write().await?;
+    let id: i64 = if s.id == 0 {
+        sqlx::query_scalar(
+            "INSERT INTO stories (status, person_name, title_lv, summary_lv, body_lv, created_by,
+                 created_at, updated_at)
+             VALUES ('draft', '', '', '', '', $1, $2, $2) RETURNING id",
+        )
+        .bind(actor.user_id)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?
+    } else {
+        s.id
+    };
+    let changed = sqlx::query(
+        "UPDATE stories SET person_name = $1, anonymised = $2, title_lv = $3, title_en = $4,
+             title_rom = $5, summary_lv = $6, summary_en = $7, summary_rom = $8, body_lv = $9,
+             body_en = $10, body_rom = $11, territory_id = $12, updated_at = $13, updated_by = $14
+         WHERE id = $15",
+    )
+    .bind(&s.person_name)
+    .bind(s.anonymised)
+    .bind(&s.title_lv)
+    .bind(s.title_en.as_deref())
+    .bind(s.title_rom.as_deref())
+    .bind(&s.summary_lv)
+    .bind(s.summary_en.as_deref())
+    .bind(s.summary_rom.as_deref())
+    .bind(&s.body_lv)
+    .bind(s.body_en.as_deref())
+    .bind(s.body_rom.as_deref())
+    .bind(s.territory_id)
+    .bind(now)
+    .bind(actor.user_id)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if changed == 0 {
+        return Err(Error::NotFound);
+    }
+    audit::record(
+        &mut tx,
+        now,
+        actor,
+        &Event::new("story_saved").on("story", id),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Sets (or with `None` removes) the story's photo. Returns the SHA-256 of the photo it
+/// replaced when nothing uses that file any more, for the caller to delete.
+pub async fn set_photo(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    id: i64,
+    photo: Option<&Photo>,
+) -> crate::Result<Option<String>> {
+    let mut tx = db.write().await?;
+    let old: Option<Option<String>> =
+        sqlx::query_scalar("SELECT photo_sha256 FROM stories WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let old = old.ok_or(Error::NotFound)?;
+    sqlx::query(
+        "UPDATE stories SET photo_sha256 = $1, photo_kind = $2, photo_width = $3,
+             photo_height = $4, photo_alt_lv = $5, photo_alt_en = $6, updated_at = $7,
+             updated_by = $8
+         WHERE id = $9",
+    )
+    .bind(photo.map(|p| p.sha256.as_str()))
+    .bind(photo.map(|p| p.kind.as_str()))
+    .bind(photo.map(|p| p.width))
+    .bind(photo.map(|p| p.height))
+    .bind(photo.map(|p| p.alt_lv.as_str()))
+    .bind(photo.and_then(|p| p.alt_en.as_deref()))
+    .bind(now)
+    .bind(actor.user_id)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    let what = if photo.is_some() {
+        "story_photo_set"
+    } else {
+        "story_photo_removed"
+    };
+    audit::record(&mut tx, now, actor, &Event::new(what).on("story", id)).await?;
+    let unused = match &old {
+        Some(sha) => crate::event_documents::unused_file(&mut tx, sha).await?,
+        None => false,
+    };
+    tx.commit().await?;
+    Ok(old.filter(|_| unused))
+}
+
+/// A consent to record.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct NewConsent {
+    pub channels: Vec<String>,
+    pub given_on: String,
+    pub form_reference: String,
+    pub minor: bool,
+    pub guardian_name: Option<String>,
+    pub child_view: Option<String>,
+}
+
+/// Records the featured person's consent. `Conflict("consent_standing")` when one stands
+/// already (withdraw it first), `Conflict("consent")` when it is incomplete.
+pub async fn record_consent(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    story_id: i64,
+    c: &NewConsent,
+) -> crate::Result<i64> {
+    if c.channels.is_empty()
+        || c.channels.iter().any(|x| !CHANNELS.contains(&x.as_str()))
+        || (c.minor
+            && (c.guardian_name.is_none()
+                || !c
+                    .child_view
+                    .as_deref()
+                    .is_some_and(|v| CHILD_VIEWS.contains(&v))))
+    {
+        return Err(Error::Conflict("consent"));
+    }
+    let mut tx = db.write().await?;
+    let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM stories WHERE id = $1")
+        .bind(story_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    exists.ok_or(Error::NotFound)?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO story_consents (story_id, channels, given_on, form_reference, minor,
+             guardian_name, child_view, recorded_by, recorded_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+    )
+    .bind(story_id)
+    .bind(c.channels.join(","))
+    .bind(&c.given_on)
+    .bind(&c.form_reference)
+    .bind(c.minor)
+    .bind(c.guardian_name.as_deref().filter(|_| c.minor))
+    .bind(c.child_view.as_deref().filter(|_| c.minor))
+    .bind(actor.user_id)
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await
+    .map_err(|e| Error::unique(e, "consent_standing"))?;
+    audit::record(
+        &mut tx,
+        now,
+        actor,
+        &Event::new("story_consent_recorded")
+            .on("story", story_id)
+            .detail(c.channels.join(",")),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Withdraws the standing consent: the story leaves the site in the same transaction
+/// (published or in review → withdrawn) and its editor gets `mail` (the demo sends none).
+/// `NotFound` when no consent stands.
+pub async fn withdraw_consent(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    story_id: i64,
+    withdrawn_on: &str,
+    mail: Option<&crate::outbox::Outgoing>,
+) -> crate::Result<()> {
+    let mut tx = db.write().await?;
+    let changed = sqlx::query(
+        "UPDATE story_consents SET withdrawn_on = $1, withdrawn_by = $2, withdrawn_at = $3
+         WHERE story_id = $4 AND withdrawn_at IS NULL",
+    )
+    .bind(withdrawn_on)
+    .bind(actor.user_id)
+    .bind(now)
+    .bind(story_id)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if changed == 0 {
+        return Err(Error::NotFound);
+    }
+    sqlx::query(
+        "UPDATE stories SET status = 'withdrawn', updated_at = $1, updated_by = $2
+         WHERE id = $3 AND status IN ('review', 'published')",
+    )
+    .bind(now)
+    .bind(actor.user_id)
+    .bind(story_id)
+    .execute(&mut *tx)
+    .await?;
+    let editor: Option<String> = sqlx::query_scalar(
+        "SELECT u.email FROM stories s JOIN users u ON u.id = s.created_by
+         WHERE s.id = $1 AND u.disabled_at IS NULL",
+    )
+    .bind(story_id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    if let (Some(to), Some(mail)) = (editor, mail) {
+        crate::outbox::enqueue_in(&mut tx, now, &mail.kind, &to, &mail.subject, &mail.body).await?;
+    }
+    audit::record(
+        &mut tx,
+        now,
+        actor,
+        &Event::new("story_consent_withdrawn").on("story", story_id),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A step of the editorial workflow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// Draft (or withdrawn, with a new consent) → review.
+    ToReview,
+    /// Review → published.
+    Publish,
+    /// Review or published → draft.
+    BackToDraft,
+}
+
+/// Moves a story along. `Conflict` with the reason when it may not: "status" (not from
+/// here), "consent" (none standing), "channel" (the consent does not cover the site),
+/// "child" (a minor's own view is "disagrees").
+pub async fn step(db: &Db, now: i64, actor: &Actor, id: i64, step: Step) -> crate::Result<()> {
+    let mut tx = db.write().await?;
+    let status: Option<String> = sqlx::query_scalar("SELECT status FROM stories WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    let status = Status::parse(&status.ok_or(Error::NotFound)?).unwrap_or_default();
+    let (allowed, next) = match step {
+        Step::ToReview => (
+            matches!(status, Status::Draft | Status::Withdrawn),
+            Status::Review,
+        ),
+        Step::Publish => (status == Status::Review, Status::Published),
+        Step::BackToDraft => (
+            matches!(status, Status::Review | Status::Published),
+            Status::Draft,
+        ),
+    };
+    if !allowed {
+        return Err(Error::Conflict("status"));
+    }
+    if next != Status::Draft {
+        let row: Option<(String, bool, Option<String>)> = sqlx::query_as(
+            "SELECT channels, minor, child_view FROM story_consents
+             WHERE story_id = $1 AND withdrawn_at IS NULL",
+        )
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some((channels, minor, child_view)) = row else {
+            return Err(Error::Conflict("consent"));
+        };
+        let consent = Consent {
+            channels: channels.split(',').map(str::to_owned).collect(),
+            minor,
+            child_view,
+            ..Consent::default()
+        };
+        if let Some(why) = consent.blocks_site() {
+            return Err(Error::Conflict(why));
+        }
+    }
+    sqlx::query(
+        "UPDATE stories SET status = $1, updated_at = $2, updated_by = $3,
+             published_at = CASE WHEN $1 = 'published' THEN COALESCE(published_at, $2) ELSE published_at END
+         WHERE id = $4",
+    )
+    .bind(next.as_str())
+    .bind(now)
+    .bind(actor.user_id)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    let what = match step {
+        Step::ToReview => "story_to_review",
+        Step::Publish => "story_published",
+        Step::BackToDraft => "story_back_to_draft",
+    };
+    audit::record(&mut tx, now, actor, &Event::new(what).on("story", id)).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Adds a link to coverage of the story.
+pub async fn add_media(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    story_id: i64,
+    m: &Media,
+) -> crate::Result<i64> {
+    if !MEDIA_KINDS.contains(&m.kind.as_str()) {
+        return Err(Error::Conflict("kind"));
+    }
+    let mut tx = db.write().await?;
+    let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM stories WHERE id = $1")
+        .bind(story_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    exists.ok_or(Error::NotFound)?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO story_media (story_id, kind, outlet, title, url, published_on)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(story_id)
+    .bind(&m.kind)
+    .bind(&m.outlet)
+    .bind(&m.title)
+    .bind(&m.url)
+    .bind(m.published_on.as_deref())
+    .fetch_one(&mut *tx)
+    .await?;
+    audit::record(
+        &mut tx,
+        now,
+        actor,
+        &Event::new("story_media_added").on("story", story_id),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Removes a media link of the story.
+pub async fn remove_media(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    story_id: i64,
+    media_id: i64,
+) -> crate::Result<()> {
+    let mut tx = db.write().await?;
+    let gone = sqlx::query("DELETE FROM story_media WHERE id = $1 AND story_id = $2")
+        .bind(media_id)
+        .bind(story_id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    if gone == 0 {
+        return Err(Error::NotFound);
+    }
+    audit::record(
+        &mut tx,
+        now,
+        actor,
+        &Event::new("story_media_removed").on("story", story_id),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Deletes a story that is not public (a draft, or withdrawn) with its consents and media
+/// links; returns its photo's SHA-256 when nothing uses that file any more, for the caller
+/// to delete. `Conflict("status")` for a
+/// story in review or published.
+pub async fn delete(db: &Db, now: i64, actor: &Actor, id: i64) -> crate::Result<Option<String>> {
+    let mut tx = db.write().await?;
+    let row: Option<(String, Option<String>)> =
+        sqlx::query_as("SELECT status, photo_sha256 FROM stories WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let (status, photo) = row.ok_or(Error::NotFound)?;
+    if !matches!(
+        Status::parse(&status),
+        Some(Status::Draft | Status::Withdrawn)
+    ) {
+        return Err(Error::Conflict("status"));
+    }
+    for table in ["story_media", "story_consents"] {
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "DELETE FROM {table} WHERE story_id = $1"
+        )))
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    }
+    sqlx::query("DELETE FROM stories WHERE id = $1")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    audit::record(
+        &mut tx,
+        now,
+        actor,
+        &Event::new("story_deleted").on("story", id),
+    )
+    .await?;
+    let unused = match &photo {
+        Some(sha) => crate::event_documents::unused_file(&mut tx, sha).await?,
+        None => false,
+    };
+    tx.commit().await?;
+    Ok(photo.filter(|_| unused))
+}
