@@ -1340,6 +1340,10 @@ async fn library_pages_have_no_accessibility_violations() {
     }
     let b = Browser::start().await;
     let mut found = Vec::new();
+    b.goto(&url(&app, "/lv/privacy")).await;
+    found.extend(axe(&b, "lv", "Privātuma paziņojums").await);
+    b.goto(&url(&app, "/en/privacy")).await;
+    found.extend(axe(&b, "en", "Privacy notice").await);
     b.goto(&url(&app, "/lv/practices?q=skolen")).await;
     found.extend(axe(&b, "lv", "Labās prakses bibliotēka").await);
     b.goto(&url(&app, "/en/practices?area=nonsense")).await;

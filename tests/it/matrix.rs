@@ -35,6 +35,7 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("GET", "/{lang}/", Allowed::Everyone),
     ("GET", "/{lang}/processing", Allowed::Everyone),
     ("GET", "/{lang}/accessibility", Allowed::Everyone),
+    ("GET", "/{lang}/privacy", Allowed::Everyone),
     ("GET", "/{lang}/pages/{slug}", Allowed::Everyone),
     ("GET", "/{lang}/news", Allowed::Everyone),
     ("GET", "/{lang}/news.atom", Allowed::Everyone),

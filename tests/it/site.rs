@@ -334,3 +334,97 @@ async fn the_events_feed_lists_upcoming_public_events_as_well_formed_atom() {
             .contains("/lv/calendar.atom")
     );
 }
+
+/// The `src`/`href` values of a page that point at another origin than the platform's.
+fn foreign_references(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for attr in ["src=\"", "href=\"", "action=\""] {
+        for (i, _) in html.match_indices(attr) {
+            let value = html[i + attr.len()..].split('"').next().unwrap_or_default();
+            // Links a person follows (media coverage, mailto) are not loaded by the page.
+            let before = &html[..i];
+            let tag_start = before.rfind('<').unwrap_or(0);
+            let tag = &html[tag_start..i];
+            let navigation = tag.starts_with("<a ") || tag.starts_with("<link rel=\"canonical\"");
+            if (value.starts_with("http") || value.starts_with("//")) && !navigation {
+                out.push(value.to_owned());
+            }
+        }
+    }
+    out
+}
+
+#[tokio::test]
+async fn public_pages_set_no_cookie_load_nothing_from_elsewhere_and_carry_open_graph() {
+    let app = TestApp::spawn().await;
+    let anon = app.client();
+    for path in [
+        "/lv/",
+        "/en/",
+        "/lv/calendar",
+        "/lv/news",
+        "/lv/stories",
+        "/lv/practices",
+        "/lv/policy",
+        "/lv/participation",
+        "/lv/directory",
+        "/lv/privacy",
+        "/en/accessibility",
+    ] {
+        let res = anon.get(path).await;
+        assert_eq!(res.status, 200, "{path}");
+        assert!(res.header("set-cookie").is_none(), "{path} sets a cookie");
+        let foreign = foreign_references(&res.text);
+        assert!(foreign.is_empty(), "{path}: {foreign:?}");
+    }
+    // The home page: Open Graph with the absolute address, the public navigation, figures.
+    let home = anon.get("/lv/").await;
+    let base = app
+        .state
+        .settings()
+        .public_url
+        .trim_end_matches('/')
+        .to_owned();
+    assert!(
+        home.text.contains(&format!(
+            "<meta property=\"og:url\" content=\"{base}/lv/\">"
+        )),
+        "{}",
+        home.text
+    );
+    assert!(home.text.contains("og:locale\" content=\"lv_LV\""));
+    assert!(home.text.contains("aria-label=\"Vietne\""));
+    assert!(home.text.contains("Nākamie pasākumi"));
+    assert!(
+        home.text.contains("Ikgadējā sanāksme (tests)"),
+        "the fixture's public event"
+    );
+    // A logged-in user gets the workspace navigation instead.
+    let c = app.login(domain::auth::Role::Ngo).await;
+    assert!(!c.get("/lv/").await.text.contains("aria-label=\"Vietne\""));
+}
+
+#[tokio::test]
+async fn the_privacy_notice_names_the_controller_the_rights_and_the_records() {
+    let app = TestApp::spawn().await;
+    let anon = app.client();
+    let lv = anon.get("/lv/privacy").await;
+    assert_eq!(lv.status, 200);
+    for expected in [
+        "Kultūras ministrija",
+        "Datu valsts inspekcijā",
+        "neizmanto sīkdatnes",
+        "href=\"/lv/processing\"",
+        "mailto:platforma@example.invalid",
+    ] {
+        assert!(lv.text.contains(expected), "{expected}");
+    }
+    let en = anon.get("/en/privacy").await;
+    assert!(en.text.contains("Data State Inspectorate"));
+    assert!(
+        anon.get("/en/news")
+            .await
+            .text
+            .contains("href=\"/en/privacy\"")
+    );
+}

@@ -162,6 +162,24 @@ async fn a_story_is_public_only_with_consent_and_leaves_everywhere_when_it_is_wi
     assert!(anon.get("/en/stories.atom").await.text.contains(&en_slug));
     assert!(anon.get("/sitemap.xml").await.text.contains(&slug));
     assert!(
+        anon.get("/lv/").await.text.contains(&slug),
+        "on the home page"
+    );
+    let page = anon.get(&public).await;
+    let base = app
+        .state
+        .settings()
+        .public_url
+        .trim_end_matches('/')
+        .to_owned();
+    assert!(page.text.contains(&format!(
+        "<meta property=\"og:url\" content=\"{base}/lv{slug}\">"
+    )));
+    assert!(
+        page.text
+            .contains("<meta property=\"og:title\" content=\"No skolas sola līdz diplomam\">")
+    );
+    assert!(
         anon.get("/api/v1/stories?q=slimnic")
             .await
             .text
@@ -182,6 +200,7 @@ async fn a_story_is_public_only_with_consent_and_leaves_everywhere_when_it_is_wi
     assert!(!anon.get("/lv/stories.atom").await.text.contains(&slug));
     assert!(!anon.get("/en/stories.atom").await.text.contains(&en_slug));
     assert!(!anon.get("/sitemap.xml").await.text.contains(&slug));
+    assert!(!anon.get("/lv/").await.text.contains(&slug));
     assert!(
         !anon
             .get("/api/v1/stories")

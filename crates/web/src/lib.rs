@@ -38,6 +38,8 @@ struct Inner {
     keyring: domain::sealed::Keyring,
     /// Caps concurrent password hashing: each Argon2 run takes 19 MiB and a core.
     hashing: tokio::sync::Semaphore,
+    /// The year's public participation figures and when they were counted.
+    year_figures: std::sync::Mutex<Option<(i64, store::statistics::Participation)>>,
 }
 
 impl AppState {
@@ -54,6 +56,7 @@ impl AppState {
                 clock,
                 keyring,
                 hashing: tokio::sync::Semaphore::new(2),
+                year_figures: std::sync::Mutex::new(None),
             }),
         }
     }
@@ -69,6 +72,35 @@ impl AppState {
     /// The keys that seal mediation records.
     pub fn keyring(&self) -> &domain::sealed::Keyring {
         &self.inner.keyring
+    }
+
+    /// This year's participation in public events (exact: the caller applies disclosure
+    /// control), counted at most every five minutes — the home page shows them, and its
+    /// speed should not follow the size of the attendance tables.
+    pub async fn year_figures(&self) -> Result<store::statistics::Participation, store::Error> {
+        let now = self.now();
+        if let Ok(cached) = self.inner.year_figures.lock()
+            && let Some((at, p)) = &*cached
+            && (0..300).contains(&(now - at))
+        {
+            return Ok(p.clone());
+        }
+        let today = self.today();
+        let filter = store::statistics::Filter {
+            from: jiff::civil::date(today.year(), 1, 1),
+            to: today,
+            event_type: None,
+            series: None,
+            territory_id: None,
+            target_group: None,
+            public_only: true,
+        };
+        let p =
+            store::statistics::participation(self.db(), &filter, self.settings().youth()).await?;
+        if let Ok(mut cached) = self.inner.year_figures.lock() {
+            *cached = Some((now, p.clone()));
+        }
+        Ok(p)
     }
 
     /// Now, as unix seconds.

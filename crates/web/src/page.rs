@@ -33,6 +33,19 @@ pub struct PageCtx {
     pub nav: Vec<NavItem>,
 }
 
+/// What a shared link shows (Open Graph) and the page's canonical address; absolute URLs
+/// from the `public_url` setting.
+#[derive(Debug, Clone, Default)]
+pub struct Og {
+    pub title: String,
+    pub description: String,
+    pub url: String,
+    /// (absolute URL, alt text).
+    pub image: Option<(String, String)>,
+    /// "website" or "article".
+    pub kind: &'static str,
+}
+
 /// The workspace navigation: (path after the language, message id, permission needed).
 const NAV: &[(&str, &str, Permission)] = &[
     ("/workspace", "nav-workspace", Permission::UseWorkspace),

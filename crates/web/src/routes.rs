@@ -114,6 +114,7 @@ fn registry() -> Registry {
     r.get("/{lang}/", Public, public::home);
     r.get("/{lang}/processing", Public, public::processing);
     r.get("/{lang}/accessibility", Public, site::accessibility);
+    r.get("/{lang}/privacy", Public, site::privacy);
     r.get("/{lang}/pages/{slug}", Public, site::page);
     r.get("/{lang}/news", Public, news::list);
     r.get("/{lang}/news.atom", Public, news::atom);

@@ -72,6 +72,7 @@ pub async fn list(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Html
 #[template(path = "public/news_item.html")]
 struct ItemPage {
     ctx: PageCtx,
+    og: crate::page::Og,
     title: String,
     summary: String,
     body: String,
@@ -87,8 +88,18 @@ pub async fn item(
     Path((_lang, item)): Path<(String, String)>,
 ) -> AppResult<Html<String>> {
     let i = store::news::get(state.db(), crate::forms::leading_id(&item)?, true).await?;
-    let (title, summary, body, fallback_lv) = i.text(ctx.lang.code());
+    let lang = ctx.lang.code();
+    let (title, summary, body, fallback_lv) = i.text(lang);
+    let base = state.settings().public_url.trim_end_matches('/').to_owned();
+    let og = crate::page::Og {
+        title: title.to_owned(),
+        description: summary.to_owned(),
+        url: format!("{base}/{lang}{}", path_of(&i, lang)),
+        image: None,
+        kind: "article",
+    };
     let p = ItemPage {
+        og,
         title: title.to_owned(),
         summary: summary.to_owned(),
         body: crate::rich::sanitise(body),

@@ -352,6 +352,7 @@ struct PracticePage {
     contacts: Vec<Contact>,
     /// The workspace preview: status, review comment and — for coordinators — the decision.
     preview: Option<Preview>,
+    og: crate::page::Og,
 }
 
 struct Preview {
@@ -452,7 +453,16 @@ async fn practice_page(
             });
         }
     }
+    let base = state.settings().public_url.trim_end_matches('/').to_owned();
+    let og = crate::page::Og {
+        title: title.to_owned(),
+        description: summary.to_owned(),
+        url: format!("{base}/{lang}{}", path_of(p.id, title)),
+        image: None,
+        kind: "article",
+    };
     Ok(PracticePage {
+        og,
         id: p.id,
         title: title.to_owned(),
         summary: summary.to_owned(),

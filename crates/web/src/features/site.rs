@@ -48,6 +48,7 @@ pub async fn sitemap(State(state): State<AppState>) -> AppResult<Response> {
         "/policy",
         "/directory",
         "/accessibility",
+        "/privacy",
         "/processing",
     ]
     .iter()
@@ -132,6 +133,20 @@ struct Statement {
 pub async fn accessibility(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Html<String>> {
     let contact = state.settings().contact_email.clone();
     Ok(Html(Statement { ctx, contact }.render()?))
+}
+
+#[derive(Template)]
+#[template(path = "public/privacy.html")]
+struct Privacy {
+    ctx: PageCtx,
+    contact: String,
+}
+
+/// "Privātuma paziņojums": what the platform does with personal data, for visitors and for
+/// the people it holds data about; the records of processing give the detail.
+pub async fn privacy(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Html<String>> {
+    let contact = state.settings().contact_email.clone();
+    Ok(Html(Privacy { ctx, contact }.render()?))
 }
 
 pub fn page_key(slug: &str) -> &'static str {

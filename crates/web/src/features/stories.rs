@@ -73,7 +73,8 @@ struct Card {
     at: i64,
 }
 
-fn photo_alt(s: &Story, lang: &str) -> Option<(String, String, i64, i64)> {
+/// (src, alt, width, height) of the story's public photo in a language.
+pub fn photo_of(s: &Story, lang: &str) -> Option<(String, String, i64, i64)> {
     s.public_photo().map(|p| {
         let alt = match (lang, &p.alt_en) {
             ("en", Some(en)) => en.clone(),
@@ -91,7 +92,7 @@ fn card(ctx: &PageCtx, s: &Story) -> Card {
         title: title.to_owned(),
         summary: summary.to_owned(),
         lang: l,
-        photo: photo_alt(s, lang),
+        photo: photo_of(s, lang),
         at: s.published_at.unwrap_or(s.updated_at),
     }
 }
@@ -131,6 +132,7 @@ struct StoryPage {
     romani: Option<(String, bool)>,
     /// The editors' view: status and where to manage it.
     editing: Option<&'static str>,
+    og: crate::page::Og,
 }
 
 impl StoryPage {
@@ -171,7 +173,16 @@ async fn story_page(
             (format!("{base}?text=rom"), false)
         }
     });
+    let base = state.settings().public_url.trim_end_matches('/').to_owned();
+    let og = crate::page::Og {
+        title: title.to_owned(),
+        description: summary.to_owned(),
+        url: format!("{base}/{lang}{}", path_of(s, lang)),
+        image: photo_of(s, lang).map(|(src, alt, _, _)| (format!("{base}{src}"), alt)),
+        kind: "article",
+    };
     Ok(StoryPage {
+        og,
         id: s.id,
         title: title.to_owned(),
         summary: summary.to_owned(),
@@ -179,7 +190,7 @@ async fn story_page(
         lang: l,
         person: s.person_name.clone(),
         place,
-        photo: photo_alt(s, lang),
+        photo: photo_of(s, lang),
         media: store::stories::media(state.db(), s.id).await?,
         at: s.published_at,
         romani: romani_link,
@@ -370,7 +381,7 @@ pub async fn api(
             "language": l,
             "person": s.person_name,
             "place": place,
-            "photo": photo_alt(&s, page_lang).map(|(src, alt, w, h)| serde_json::json!({
+            "photo": photo_of(&s, page_lang).map(|(src, alt, w, h)| serde_json::json!({
                 "url": format!("{base}{src}"), "alt": alt, "width": w, "height": h,
             })),
             "media": media,
