@@ -1404,6 +1404,13 @@ async fn library_pages_have_no_accessibility_violations() {
     b.find("button[value=save]").await.click().await;
     b.wait_for(".notice").await;
     found.extend(axe(&b, "lv", "Vecāku skola").await);
+    // A refused file (no title), then the form as it stays with the error.
+    b.find("form[action$='/files'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for("#file_title[aria-invalid=true]").await;
+    found.extend(axe(&b, "lv", "Vecāku skola").await);
     b.goto(&url(&app, "/lv/practice-submissions")).await;
     found.extend(axe(&b, "lv", "Manas labās prakses").await);
     b.find("form[action$='/logout'] button[type=submit]")

@@ -128,6 +128,17 @@ async fn a_practice_is_public_only_while_published() {
         404
     );
 
+    // A coordinator cannot publish a draft the author has not submitted.
+    let coord = app.login(Role::Coordinator).await;
+    let res = coord
+        .post_form(
+            &format!("/lv/practice-submissions/{id}/review"),
+            &[("decision", "publish")],
+        )
+        .await;
+    assert_eq!(res.status, 422);
+    assert_eq!(anon.get(&public).await.status, 404);
+
     // Submitted: the author can no longer change it; still not public.
     let mut submit = fields.clone();
     submit.push(("action", "submit"));
@@ -154,7 +165,6 @@ async fn a_practice_is_public_only_while_published() {
     );
 
     // Returned: a comment is needed; the author sees it and may change the practice.
-    let coord = app.login(Role::Coordinator).await;
     let queue = coord.get("/lv/practice-submissions").await;
     assert!(queue.text.contains("Gaida izskatīšanu"), "{}", queue.text);
     let review = format!("/lv/practice-submissions/{id}/review");
@@ -412,4 +422,140 @@ async fn the_api_lists_published_practices_with_search_and_facets() {
     assert!(res.text.contains("target"), "{}", res.text);
     let doc = c.get("/api/v1/openapi.json").await;
     assert!(doc.text.contains("/api/v1/practices"));
+}
+
+#[tokio::test]
+async fn a_practice_s_images_and_documents_follow_its_status() {
+    let app = TestApp::spawn().await;
+    let ngo = app.login(Role::Ngo).await;
+    let ventspils = place(&app, "ventspils").await.to_string();
+    let mut fields = FORM.to_vec();
+    fields.push(("territory_id", &ventspils));
+    let res = ngo
+        .post_form("/lv/practice-submissions/new/edit", &fields)
+        .await;
+    assert_eq!(res.status, 303);
+    let preview = res
+        .location()
+        .unwrap_or_default()
+        .split('?')
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    let id: i64 = preview
+        .rsplit('/')
+        .next()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_default();
+    let upload = format!("{preview}/files");
+    let jpeg = crate::stories::photo(2400, 1200);
+    // An image needs its alt text; what was typed stays.
+    let res = ngo
+        .post_multipart(
+            &upload,
+            &[("file_title", "Nodarbība")],
+            "file",
+            "a.jpg",
+            &jpeg,
+        )
+        .await;
+    assert_eq!(res.status, 422, "{}", res.text);
+    assert!(res.text.contains("id=\"alt_lv-error\""), "{}", res.text);
+    assert!(res.text.contains("value=\"Nodarbība\""));
+    let res = ngo
+        .post_multipart(
+            &upload,
+            &[
+                ("file_title", "Nodarbība"),
+                ("alt_lv", "Bērni pie galda ar grāmatām"),
+            ],
+            "file",
+            "a.jpg",
+            &jpeg,
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    let res = ngo
+        .post_multipart(
+            &upload,
+            &[("file_title", "Izvērtējums")],
+            "file",
+            "izvertejums.pdf",
+            b"%PDF-1.7\n1 0 obj\n%%EOF",
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    let files = ok(store::practices::files(&app.db, id).await);
+    assert_eq!(files.len(), 2);
+    assert_eq!((files[0].width, files[0].height), (Some(1600), Some(800)));
+    let image = format!("/practices/{id}/files/{}", files[0].id);
+    let document = format!("/practices/{id}/files/{}", files[1].id);
+    // A draft's files: its author only.
+    let anon = app.client();
+    let other = app.login(Role::Municipality).await;
+    assert_eq!(ngo.get_bytes(&image).await.0, 200);
+    for c in [&anon, &other] {
+        assert_eq!(c.get_bytes(&image).await.0, 404);
+        assert_eq!(c.get_bytes(&document).await.0, 404);
+    }
+    assert_eq!(
+        other
+            .post_form(&format!("{preview}/files/{}/remove", files[1].id), &[])
+            .await
+            .status,
+        404
+    );
+    // Published: everyone; the image carries no metadata, the document is an attachment.
+    let coord = app.login(Role::Coordinator).await;
+    assert_eq!(
+        ngo.post_form(
+            &format!("/lv/practice-submissions/{id}/edit"),
+            &[fields.clone(), vec![("action", "submit")]].concat()
+        )
+        .await
+        .status,
+        303
+    );
+    assert_eq!(
+        coord
+            .post_form(
+                &format!("/lv/practice-submissions/{id}/review"),
+                &[("decision", "publish")]
+            )
+            .await
+            .status,
+        303
+    );
+    let (status, bytes) = anon.get_bytes(&image).await;
+    assert_eq!(status, 200);
+    assert!(!bytes.windows(7).any(|w| w == b"SPYCAM1"));
+    let res = anon.get(&document).await;
+    assert_eq!(res.status, 200);
+    assert!(
+        res.header("content-disposition")
+            .unwrap_or_default()
+            .starts_with("attachment")
+    );
+    let page = anon.get(&format!("/lv/practices/{id}")).await;
+    assert!(
+        page.text.contains("alt=\"Bērni pie galda ar grāmatām\""),
+        "{}",
+        page.text
+    );
+    assert!(page.text.contains(&format!("href=\"{document}\"")));
+    // The author can no longer change a published practice; a coordinator can.
+    assert_eq!(
+        ngo.post_form(&format!("{preview}/files/{}/remove", files[1].id), &[])
+            .await
+            .status,
+        404
+    );
+    assert_eq!(
+        coord
+            .post_form(&format!("{preview}/files/{}/remove", files[1].id), &[])
+            .await
+            .status,
+        303
+    );
+    assert_eq!(anon.get_bytes(&document).await.0, 404);
 }

@@ -363,8 +363,132 @@ async fn photos_need_alt_text_lose_their_metadata_are_scaled_and_follow_the_stor
         )
         .await;
     assert_eq!(res.status, 303);
+    // A new name sends it back to review: publish it again.
+    assert_eq!(anon.get(&format!("/lv/stories/{id}")).await.status, 404);
+    assert_eq!(
+        c.post_form(&format!("{desk}/step"), &[("step", "publish")])
+            .await
+            .status,
+        303
+    );
     assert_eq!(anon.get_bytes(&format!("/stories/{id}/photo")).await.0, 404);
     let page = anon.get(&format!("/lv/stories/{id}")).await;
     assert!(!page.text.contains("/photo"), "{}", page.text);
     assert!(page.text.contains("Pseidonīms «Marta»"));
+}
+
+/// A JPEG of noise: large as a file (as camera photos are), `w` × `h`.
+fn noisy_photo(w: u32, h: u32) -> Vec<u8> {
+    let mut x: u32 = 2_463_534_242;
+    let pixels: Vec<u8> = (0..w * h * 3)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            (x & 0xff) as u8
+        })
+        .collect();
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 95)
+        .write_image(&pixels, w, h, image::ExtendedColorType::Rgb8)
+        .unwrap_or_default();
+    out
+}
+
+#[tokio::test]
+async fn a_camera_sized_photo_uploads_and_revealing_a_published_story_sends_it_back_to_review() {
+    let app = TestApp::spawn().await;
+    let c = app.login(Role::Coordinator).await;
+    let id = write_story(&c, "Lielais foto").await;
+    let desk = format!("/lv/site/stories/{id}");
+    // Bigger than the 3 MiB form limit, smaller than the upload limit.
+    let big = noisy_photo(2400, 1800);
+    assert!(big.len() > 3 * 1024 * 1024, "{}", big.len());
+    let res = c
+        .post_multipart(
+            &format!("{desk}/photo"),
+            &[("alt_lv", "Ainava")],
+            "photo",
+            "big.jpg",
+            &big,
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    let s = ok(store::stories::get(&app.db, id, false).await);
+    assert_eq!(s.photo.map(|p| p.width), Some(1600));
+
+    // Anonymised and published: no place, no coverage, no photo in public.
+    let res = c
+        .post_form(
+            &format!("{desk}/edit"),
+            &[
+                ("person_name", "Pseidonīms"),
+                ("anonymised", "yes"),
+                (
+                    "territory_id",
+                    &ok(store::territories::by_code(&app.db, "jelgava").await)
+                        .id
+                        .to_string(),
+                ),
+                ("title_lv", "Lielais foto"),
+                ("summary_lv", "Īsi."),
+                ("body_lv", "Teksts."),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    c.post_form(
+        &format!("{desk}/media"),
+        &[
+            ("kind", "press"),
+            ("outlet", "Avīze"),
+            ("media_title", "Raksts ar īsto vārdu"),
+            ("url", "https://example.invalid/x"),
+        ],
+    )
+    .await;
+    c.post_form(
+        &format!("{desk}/consent"),
+        &consent(&[("channels", "site")]),
+    )
+    .await;
+    c.post_form(&format!("{desk}/step"), &[("step", "review")])
+        .await;
+    c.post_form(&format!("{desk}/step"), &[("step", "publish")])
+        .await;
+    let anon = app.client();
+    let page = anon.get(&format!("/lv/stories/{id}")).await;
+    assert_eq!(page.status, 200);
+    for hidden in ["Jelgava", "Raksts ar īsto vārdu", "/photo"] {
+        assert!(!page.text.contains(hidden), "{hidden}: {}", page.text);
+    }
+    // Naming the person: off the site until reviewed again.
+    let res = c
+        .post_form(
+            &format!("{desk}/edit"),
+            &[
+                ("person_name", "Laura Paraugs"),
+                ("title_lv", "Lielais foto"),
+                ("summary_lv", "Īsi."),
+                ("body_lv", "Teksts."),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    assert!(
+        res.location()
+            .unwrap_or_default()
+            .contains("notice=story-back-to-review")
+    );
+    assert_eq!(anon.get(&format!("/lv/stories/{id}")).await.status, 404);
+    // A withdrawal dated before the consent is refused, the date typed kept.
+    let res = c
+        .post_form(
+            &format!("{desk}/consent/withdraw"),
+            &[("withdrawn_on", "2026-01-02")],
+        )
+        .await;
+    assert_eq!(res.status, 422);
+    assert!(res.text.contains("value=\"2026-01-02\""));
+    assert!(res.text.contains("id=\"withdrawn_on-error\""));
 }

@@ -16,7 +16,7 @@ use crate::sniff::Kind;
 pub enum PhotoError {
     #[error("not a JPEG or PNG photo")]
     NotAPhoto,
-    #[error("the photo is larger than {0} × {0} pixels")]
+    #[error("the photo is larger than {0} pixels a side or 50 megapixels")]
     TooLarge(u32),
     #[error("the photo cannot be read")]
     Damaged,
@@ -33,6 +33,11 @@ pub struct WebPhoto {
 
 /// The largest side accepted from an upload.
 pub const MAX_SIDE: u32 = 12_000;
+/// The most pixels accepted (a 50-megapixel camera's photo).
+pub const MAX_PIXELS: u64 = 50_000_000;
+/// The most memory the decoded photo may take (8-bit RGBA of `MAX_PIXELS`; a 16-bit photo
+/// must be smaller).
+const MAX_DECODED: u64 = MAX_PIXELS * 4;
 /// JPEG quality of the re-encoded photo.
 const QUALITY: u8 = 82;
 
@@ -51,9 +56,15 @@ pub fn for_web(bytes: &[u8], max_width: u32) -> Result<WebPhoto, PhotoError> {
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_SIDE);
     limits.max_image_height = Some(MAX_SIDE);
-    limits.max_alloc = Some(512 * 1024 * 1024);
-    reader.limits(limits);
+    limits.max_alloc = Some(MAX_DECODED);
+    reader.limits(limits.clone());
     let mut decoder = reader.into_decoder().map_err(classify)?;
+    // `into_decoder` checks the sides only: check the pixels and the decoded size too.
+    let (w, h) = decoder.dimensions();
+    if u64::from(w) * u64::from(h) > MAX_PIXELS {
+        return Err(PhotoError::TooLarge(MAX_SIDE));
+    }
+    limits.reserve(decoder.total_bytes()).map_err(classify)?;
     let orientation = decoder.orientation().map_err(classify)?;
     let mut img = DynamicImage::from_decoder(decoder).map_err(classify)?;
     img.apply_orientation(orientation);
@@ -151,6 +162,44 @@ mod tests {
             }
         }
         !crc
+    }
+
+    #[test]
+    fn a_small_file_that_decodes_huge_is_refused_before_decoding() {
+        // 9 000 × 9 000 (81 megapixels) of one colour: a few hundred KiB compressed.
+        let row = vec![0u8; 9_000 * 3];
+        let mut png = Vec::new();
+        {
+            let enc = PngEncoder::new_with_quality(
+                &mut png,
+                image::codecs::png::CompressionType::Fast,
+                image::codecs::png::FilterType::NoFilter,
+            );
+            let pixels: Vec<u8> = row
+                .iter()
+                .copied()
+                .cycle()
+                .take(9_000 * 9_000 * 3)
+                .collect();
+            enc.write_image(&pixels, 9_000, 9_000, image::ExtendedColorType::Rgb8)
+                .unwrap_or_default();
+        }
+        assert!(png.len() < 3 * 1024 * 1024, "{}", png.len());
+        assert_eq!(for_web(&png, 800), Err(PhotoError::TooLarge(MAX_SIDE)));
+        // 16-bit RGBA of 7 000 × 7 000 (49 MP) needs 392 MB decoded: refused by size.
+        let mut ihdr = b"IHDR".to_vec();
+        ihdr.extend_from_slice(&7_000u32.to_be_bytes());
+        ihdr.extend_from_slice(&7_000u32.to_be_bytes());
+        ihdr.extend_from_slice(&[16, 6, 0, 0, 0]);
+        let mut deep = b"\x89PNG\r\n\x1a\n\0\0\0\x0d".to_vec();
+        deep.extend_from_slice(&ihdr);
+        deep.extend_from_slice(&crc32(&ihdr).to_be_bytes());
+        // An (empty) image data chunk, so the header reads as complete.
+        let idat = b"IDAT\x78\x01\x01\x00\x00\xff\xff\x00\x00\x00\x01".to_vec();
+        deep.extend_from_slice(&u32::try_from(idat.len() - 4).unwrap_or(0).to_be_bytes());
+        deep.extend_from_slice(&idat);
+        deep.extend_from_slice(&crc32(&idat).to_be_bytes());
+        assert_eq!(for_web(&deep, 800), Err(PhotoError::TooLarge(MAX_SIDE)));
     }
 
     #[test]

@@ -183,7 +183,8 @@ pub(crate) async fn unused_file(
     let n: i64 = sqlx::query_scalar(
         "SELECT (SELECT COUNT(*) FROM event_documents WHERE sha256 = $1)
               + (SELECT COUNT(*) FROM progress_report_files WHERE sha256 = $1)
-              + (SELECT COUNT(*) FROM stories WHERE photo_sha256 = $1)",
+              + (SELECT COUNT(*) FROM stories WHERE photo_sha256 = $1)
+              + (SELECT COUNT(*) FROM practice_files WHERE sha256 = $1)",
     )
     .bind(sha)
     .fetch_one(conn)

@@ -206,6 +206,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
         include_str!("../migrations/0032_stories.sql"),
         Data::None,
     ),
+    (
+        33,
+        "practice_files",
+        include_str!("../migrations/0033_practice_files.sql"),
+        Data::None,
+    ),
 ];
 
 /// Applies every migration not yet applied, each in its own transaction. Returns the

@@ -374,8 +374,9 @@ pub enum Decision {
     Return(String),
 }
 
-/// Publishes a practice or returns it to its author; the index follows in the same
-/// transaction.
+/// Publishes a submitted practice, or returns a submitted or published one to its author;
+/// the index follows in the same transaction. `Conflict("status")` otherwise (a draft is
+/// the author's until they submit it).
 pub async fn review(
     db: &Db,
     now: i64,
@@ -388,7 +389,7 @@ pub async fn review(
         Decision::Publish => sqlx::query(
             "UPDATE practices SET status = 'published', published_at = COALESCE(published_at, $1),
                  review_comment = NULL, reviewed_by = $2, reviewed_at = $1
-             WHERE id = $3 AND status <> 'published'",
+             WHERE id = $3 AND status = 'submitted'",
         )
         .bind(now)
         .bind(actor.user_id)
@@ -646,4 +647,183 @@ mod tests {
         );
         assert_eq!(match_expression(" \"*()- "), None);
     }
+}
+
+/// An attachment or image of a practice.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct File {
+    pub id: i64,
+    pub practice_id: i64,
+    pub title: String,
+    /// pdf, docx, xlsx, odt, jpeg or png.
+    pub kind: String,
+    pub size: i64,
+    pub sha256: String,
+    /// Images: (alt text in Latvian, in English, width, height).
+    pub alt_lv: Option<String>,
+    pub alt_en: Option<String>,
+    pub width: Option<i64>,
+    pub height: Option<i64>,
+}
+
+impl File {
+    pub fn is_image(&self) -> bool {
+        matches!(self.kind.as_str(), "jpeg" | "png")
+    }
+}
+
+type FileRow = (
+    i64,
+    i64,
+    String,
+    String,
+    i64,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<i64>,
+    Option<i64>,
+);
+
+fn file(r: FileRow) -> File {
+    File {
+        id: r.0,
+        practice_id: r.1,
+        title: r.2,
+        kind: r.3,
+        size: r.4,
+        sha256: r.5,
+        alt_lv: r.6,
+        alt_en: r.7,
+        width: r.8,
+        height: r.9,
+    }
+}
+
+const FILE_SELECT: &str = "SELECT id, practice_id, title, kind, size, sha256, alt_lv, alt_en,
+    width, height FROM practice_files";
+
+/// A practice's files, images first, in upload order.
+pub async fn files(db: &Db, practice_id: i64) -> crate::Result<Vec<File>> {
+    Ok(sqlx::query_as::<_, FileRow>(sqlx::AssertSqlSafe(format!(
+        "{FILE_SELECT} WHERE practice_id = $1 ORDER BY kind NOT IN ('jpeg', 'png'), id"
+    )))
+    .bind(practice_id)
+    .fetch_all(&db.reader)
+    .await?
+    .into_iter()
+    .map(file)
+    .collect())
+}
+
+/// One file of a practice.
+pub async fn get_file(db: &Db, practice_id: i64, id: i64) -> crate::Result<File> {
+    sqlx::query_as::<_, FileRow>(sqlx::AssertSqlSafe(format!(
+        "{FILE_SELECT} WHERE practice_id = $1 AND id = $2"
+    )))
+    .bind(practice_id)
+    .bind(id)
+    .fetch_optional(&db.reader)
+    .await?
+    .map(file)
+    .ok_or(Error::NotFound)
+}
+
+/// Whether the editor may change the practice now (its author while it is a draft or
+/// returned; a coordinator always). `NotFound` when it does not exist or they may not.
+async fn may_change(
+    conn: &mut sqlx::SqliteConnection,
+    editor: Editor,
+    practice_id: i64,
+) -> crate::Result<()> {
+    let row: Option<(String, Option<i64>)> =
+        sqlx::query_as("SELECT status, created_by FROM practices WHERE id = $1")
+            .bind(practice_id)
+            .fetch_optional(&mut *conn)
+            .await?;
+    let (status, author) = row.ok_or(Error::NotFound)?;
+    let status = Status::parse(&status).unwrap_or_default();
+    if editor.coordinator || (author == Some(editor.user_id) && status.author_edits()) {
+        Ok(())
+    } else {
+        Err(Error::NotFound)
+    }
+}
+
+/// Adds a file to a practice the editor may change. Returns its id.
+pub async fn add_file(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    editor: Editor,
+    f: &File,
+) -> crate::Result<i64> {
+    if f.is_image() && f.alt_lv.is_none() {
+        return Err(Error::Conflict("alt"));
+    }
+    let mut tx = db.write().await?;
+    may_change(&mut tx, editor, f.practice_id).await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO practice_files (practice_id, title, kind, size, sha256, alt_lv, alt_en,
+             width, height, uploaded_by, uploaded_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+    )
+    .bind(f.practice_id)
+    .bind(&f.title)
+    .bind(&f.kind)
+    .bind(f.size)
+    .bind(&f.sha256)
+    .bind(f.alt_lv.as_deref())
+    .bind(f.alt_en.as_deref())
+    .bind(f.width)
+    .bind(f.height)
+    .bind(actor.user_id)
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await?;
+    audit::record(
+        &mut tx,
+        now,
+        actor,
+        &Event::new("practice_file_added")
+            .on("practice", f.practice_id)
+            .detail(format!("file={id}")),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Removes a file of a practice the editor may change; returns its SHA-256 when nothing
+/// uses the bytes any more, for the caller to delete.
+pub async fn remove_file(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    editor: Editor,
+    practice_id: i64,
+    id: i64,
+) -> crate::Result<Option<String>> {
+    let mut tx = db.write().await?;
+    may_change(&mut tx, editor, practice_id).await?;
+    let sha: Option<String> = sqlx::query_scalar(
+        "DELETE FROM practice_files WHERE id = $1 AND practice_id = $2 RETURNING sha256",
+    )
+    .bind(id)
+    .bind(practice_id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let sha = sha.ok_or(Error::NotFound)?;
+    let unused = crate::event_documents::unused_file(&mut tx, &sha).await?;
+    audit::record(
+        &mut tx,
+        now,
+        actor,
+        &Event::new("practice_file_removed")
+            .on("practice", practice_id)
+            .detail(format!("file={id}")),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(unused.then_some(sha))
 }

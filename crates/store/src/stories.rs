@@ -301,8 +301,9 @@ pub async fn media(db: &Db, story_id: i64) -> crate::Result<Vec<Media>> {
         .collect())
 }
 
-/// Saves a story's text (a new draft when `s.id` is 0); its status and photo stay as they
-/// are. Returns the id.
+/// Saves a story's text (a new draft when `s.id` is 0); its photo stays, and so does its
+/// status — except that a published story whose person's name changes or which stops being
+/// anonymised goes back to review. Returns the id.
 pub async fn save(db: &Db, now: i64, actor: &Actor, s: &Story) -> crate::Result<i64> {
     let mut tx = db.write().await?;
     let id: i64 = if s.id == 0 {
@@ -318,6 +319,21 @@ pub async fn save(db: &Db, now: i64, actor: &Actor, s: &Story) -> crate::Result<
     } else {
         s.id
     };
+    // A published story that starts naming someone else, or stops being anonymised, goes
+    // back to the editorial review: the consent may not cover it.
+    let current: Option<(String, String, bool)> =
+        sqlx::query_as("SELECT status, person_name, anonymised FROM stories WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let (status, name, anonymised) = current.ok_or(Error::NotFound)?;
+    let reveals = name != s.person_name || (anonymised && !s.anonymised);
+    if status == "published" && reveals {
+        sqlx::query("UPDATE stories SET status = 'review' WHERE id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+    }
     let changed = sqlx::query(
         "UPDATE stories SET person_name = $1, anonymised = $2, title_lv = $3, title_en = $4,
              title_rom = $5, summary_lv = $6, summary_en = $7, summary_rom = $8, body_lv = $9,

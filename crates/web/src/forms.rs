@@ -72,9 +72,6 @@ pub fn parse_id(raw: &str) -> Result<i64, AppError> {
         .ok_or(AppError::NotFound)
 }
 
-/// A personal link's secret as it appears in a path: anything but the URL-safe alphabet
-/// (or absurdly long) is a link we never made — `NotFound`, before it reaches a query or a
-/// redirect.
 /// The leading id of a readable address part, `12-aicinam-pieteikties` (or `12`); 404 for
 /// anything else.
 pub fn leading_id(item: &str) -> Result<i64, AppError> {
@@ -103,6 +100,9 @@ pub fn lang_field(
     }
 }
 
+/// A personal link's secret as it appears in a path: anything but the URL-safe alphabet
+/// (or absurdly long) is a link we never made — `NotFound`, before it reaches a query or a
+/// redirect.
 pub fn check_secret(raw: &str) -> Result<(), AppError> {
     let ok = !raw.is_empty()
         && raw.len() <= 100

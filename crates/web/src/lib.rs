@@ -38,6 +38,8 @@ struct Inner {
     keyring: domain::sealed::Keyring,
     /// Caps concurrent password hashing: each Argon2 run takes 19 MiB and a core.
     hashing: tokio::sync::Semaphore,
+    /// One photo processed at a time.
+    imaging: tokio::sync::Semaphore,
     /// The year's public participation figures and when they were counted.
     year_figures: std::sync::Mutex<Option<(i64, store::statistics::Participation)>>,
 }
@@ -56,6 +58,7 @@ impl AppState {
                 clock,
                 keyring,
                 hashing: tokio::sync::Semaphore::new(2),
+                imaging: tokio::sync::Semaphore::new(1),
                 year_figures: std::sync::Mutex::new(None),
             }),
         }
@@ -118,6 +121,23 @@ impl AppState {
     }
 
     /// Runs a CPU-heavy password operation off the async executor, at most two at a time.
+    /// Runs a photo's decoding and re-encoding off the executor, one at a time: a large
+    /// photo takes hundreds of MiB while it is worked on.
+    pub async fn imaging<T: Send + 'static>(
+        &self,
+        f: impl FnOnce() -> T + Send + 'static,
+    ) -> Result<T, AppError> {
+        let _permit = self
+            .inner
+            .imaging
+            .acquire()
+            .await
+            .map_err(|_| AppError::Internal("imaging semaphore closed".into()))?;
+        tokio::task::spawn_blocking(f)
+            .await
+            .map_err(|e| AppError::Internal(format!("imaging task: {e}")))
+    }
+
     pub async fn hashing<T: Send + 'static>(
         &self,
         f: impl FnOnce() -> T + Send + 'static,

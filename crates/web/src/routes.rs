@@ -124,11 +124,14 @@ fn registry() -> Registry {
     r.post("/{lang}/site/news/{id}/edit", Page(ManageSite), news::save);
     r.get("/{lang}/practices", Public, practices::library);
     r.get("/{lang}/practices/{item}", Public, practices::practice);
+    r.get("/practices/{id}/files/{item}", Public, practices::file);
     r.get("/{lang}/practice-submissions", Page(SubmitPractice), practices::submissions);
     r.get("/{lang}/practice-submissions/{id}", Page(SubmitPractice), practices::preview);
     r.get("/{lang}/practice-submissions/{id}/edit", Page(SubmitPractice), practices::form);
     r.post("/{lang}/practice-submissions/{id}/edit", Page(SubmitPractice), practices::save);
     r.post("/{lang}/practice-submissions/{id}/review", Page(ManageSite), practices::review);
+    r.post("/{lang}/practice-submissions/{id}/files", Page(SubmitPractice), practices::upload_file);
+    r.post("/{lang}/practice-submissions/{id}/files/{item}/remove", Page(SubmitPractice), practices::remove_file);
     r.get("/{lang}/stories", Public, stories::list);
     r.get("/{lang}/stories.atom", Public, stories::atom);
     r.get("/{lang}/stories/{item}", Public, stories::story);
@@ -467,6 +470,8 @@ const MAX_FORM_BYTES: usize = 3 * 1024 * 1024;
 const UPLOAD_ROUTES: &[&str] = &[
     "/{lang}/events/{id}/documents",
     "/{lang}/reports/{id}/files",
+    "/{lang}/site/stories/{id}/photo",
+    "/{lang}/practice-submissions/{id}/files",
 ];
 
 /// The largest request body read: an import, or a document upload of the configured size

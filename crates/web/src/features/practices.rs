@@ -350,12 +350,19 @@ struct PracticePage {
     /// (href, title) of the public event it came from.
     event: Option<(String, String)>,
     contacts: Vec<Contact>,
+    /// Images (figure) and documents (download list).
+    images: Vec<store::practices::File>,
+    documents: Vec<store::practices::File>,
     /// The workspace preview: status, review comment and — for coordinators — the decision.
     preview: Option<Preview>,
     og: crate::page::Og,
 }
 
 struct Preview {
+    /// The file form's typed values: title, alt text in Latvian and English.
+    file_title: String,
+    alt_lv: String,
+    alt_en: String,
     notice: Option<&'static str>,
     status: Status,
     status_key: &'static str,
@@ -364,11 +371,41 @@ struct Preview {
     can_review: bool,
     errors: FormErrors,
     comment_typed: String,
+    /// The decision chosen, kept on a refused review.
+    decision: String,
 }
 
 impl PracticePage {
     fn public_path(&self) -> String {
         path_of(self.id, &self.title)
+    }
+    /// (field, label, typed value, only for images) of the file form's text inputs.
+    fn file_inputs(&self) -> Vec<(&'static str, &'static str, String, bool)> {
+        let typed = |f: fn(&Preview) -> &String| {
+            self.preview
+                .as_ref()
+                .map(|p| f(p).clone())
+                .unwrap_or_default()
+        };
+        vec![
+            (
+                "file_title",
+                "practice-file-title",
+                typed(|p| &p.file_title),
+                false,
+            ),
+            ("alt_lv", "practice-file-alt-lv", typed(|p| &p.alt_lv), true),
+            ("alt_en", "practice-file-alt-en", typed(|p| &p.alt_en), true),
+        ]
+    }
+    fn size(&self, bytes: &i64) -> String {
+        crate::features::event_documents::human_size(*bytes)
+    }
+    fn alt(&self, f: &store::practices::File) -> String {
+        match (self.ctx.lang.code(), &f.alt_en) {
+            ("en", Some(en)) => en.clone(),
+            _ => f.alt_lv.clone().unwrap_or_default(),
+        }
     }
 }
 
@@ -461,8 +498,14 @@ async fn practice_page(
         image: None,
         kind: "article",
     };
+    let (images, documents) = store::practices::files(state.db(), p.id)
+        .await?
+        .into_iter()
+        .partition(store::practices::File::is_image);
     Ok(PracticePage {
         og,
+        images,
+        documents,
         id: p.id,
         title: title.to_owned(),
         summary: summary.to_owned(),
@@ -566,6 +609,9 @@ pub async fn preview(
         return Err(AppError::NotFound);
     }
     let preview = Preview {
+        file_title: String::new(),
+        alt_lv: String::new(),
+        alt_en: String::new(),
         notice: n.notice_key(),
         status: p.status,
         status_key: status_key(p.status),
@@ -574,6 +620,7 @@ pub async fn preview(
         can_review: user.can(Permission::ManageSite),
         errors: FormErrors::default(),
         comment_typed: String::new(),
+        decision: String::new(),
     };
     Ok(Html(
         practice_page(&state, ctx, &p, Some(preview))
@@ -639,6 +686,9 @@ pub async fn review(
         }
     }
     let preview = Preview {
+        file_title: String::new(),
+        alt_lv: String::new(),
+        alt_en: String::new(),
         notice: None,
         status: p.status,
         status_key: status_key(p.status),
@@ -647,6 +697,7 @@ pub async fn review(
         can_review: true,
         errors,
         comment_typed: f.comment.clone(),
+        decision: f.decision.clone(),
     };
     Ok((
         StatusCode::UNPROCESSABLE_ENTITY,
@@ -1062,6 +1113,209 @@ pub async fn save(
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
 }
 
+// ----- files -----
+
+fn editor_of(user: &CurrentUser) -> Editor {
+    Editor {
+        user_id: user.id,
+        organisation_id: user.organisation_id,
+        coordinator: user.can(Permission::ManageSite),
+    }
+}
+
+/// A checked upload: (kind, bytes to keep, width and height of an image).
+type Ready = (documents::sniff::Kind, Vec<u8>, Option<(u32, u32)>);
+
+/// The widest a practice's image is kept.
+const IMAGE_WIDTH: u32 = 1600;
+
+/// Adds a document (PDF, DOCX, XLSX, ODT) or an image (JPEG, PNG: alt text required,
+/// re-encoded without metadata, at most 1600 px wide) to a practice the user may change.
+pub async fn upload_file(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path((_lang, id)): Path<(String, String)>,
+    mut multipart: axum::extract::Multipart,
+) -> AppResult<Response> {
+    user.require(Permission::SubmitPractice)?;
+    let p = store::practices::get(state.db(), crate::forms::parse_id(&id)?, false).await?;
+    if !may_edit(&user, &p) {
+        return Err(AppError::NotFound);
+    }
+    let max = state.settings().max_upload_bytes();
+    let (mut title, mut alt_lv, mut alt_en) = (String::new(), String::new(), String::new());
+    let mut bytes: Option<Vec<u8>> = None;
+    let mut too_large = false;
+    while let Ok(Some(field)) = multipart.next_field().await {
+        match field.name() {
+            Some("file_title") => title = field.text().await.unwrap_or_default(),
+            Some("alt_lv") => alt_lv = field.text().await.unwrap_or_default(),
+            Some("alt_en") => alt_en = field.text().await.unwrap_or_default(),
+            Some("file") => match field.bytes().await {
+                Ok(b) if b.len() > max => too_large = true,
+                Ok(b) => bytes = Some(b.to_vec()).filter(|b| !b.is_empty()),
+                Err(_) => too_large = true,
+            },
+            _ => {}
+        }
+    }
+    let mut errors = FormErrors::default();
+    let title_clean = crate::forms::required_text(
+        &title,
+        300,
+        "file_title",
+        "document-title-invalid",
+        &mut errors,
+    );
+    let alt_lv_clean = text_field(&alt_lv, 300, "alt_lv", &mut errors);
+    let alt_en_clean = text_field(&alt_en, 300, "alt_en", &mut errors);
+    let image = bytes
+        .as_deref()
+        .map(documents::sniff::sniff)
+        .is_some_and(|k| {
+            matches!(
+                k,
+                Some(documents::sniff::Kind::Jpeg | documents::sniff::Kind::Png)
+            )
+        });
+    let mut ready: Option<Ready> = None;
+    if image {
+        if alt_lv_clean.is_none() && !errors.has("alt_lv") {
+            errors.add("alt_lv", "story-alt-missing");
+        }
+        let raw = bytes.unwrap_or_default();
+        match state
+            .imaging(move || documents::photo::for_web(&raw, IMAGE_WIDTH))
+            .await
+            .unwrap_or(Err(documents::photo::PhotoError::Damaged))
+        {
+            Ok(w) => ready = Some((w.kind, w.bytes, Some((w.width, w.height)))),
+            Err(documents::photo::PhotoError::TooLarge(_)) => {
+                errors.add("file", "story-photo-too-big")
+            }
+            Err(_) => errors.add("file", "document-damaged"),
+        }
+    } else {
+        match crate::features::event_documents::accept(bytes, too_large) {
+            Ok((kind, cleaned)) => ready = Some((kind, cleaned, None)),
+            Err(why) => errors.add("file", why),
+        }
+    }
+    if let (Some((kind, data, dims)), true) = (ready, errors.is_empty()) {
+        let sha = crate::features::event_documents::keep_file(&state, &data).await?;
+        let f = store::practices::File {
+            practice_id: p.id,
+            title: title_clean,
+            kind: kind.as_str().to_owned(),
+            size: i64::try_from(data.len()).unwrap_or(i64::MAX),
+            sha256: sha.clone(),
+            alt_lv: alt_lv_clean.filter(|_| dims.is_some()),
+            alt_en: alt_en_clean.filter(|_| dims.is_some()),
+            width: dims.map(|d| i64::from(d.0)),
+            height: dims.map(|d| i64::from(d.1)),
+            ..store::practices::File::default()
+        };
+        store::practices::add_file(
+            state.db(),
+            state.now(),
+            &user.actor(ip),
+            editor_of(&user),
+            &f,
+        )
+        .await?;
+        crate::features::event_documents::still_kept(&state, &sha, data).await?;
+        return Ok(Redirect::to(&ctx.href(&format!(
+            "/practice-submissions/{}?notice=practice-file",
+            p.id
+        )))
+        .into_response());
+    }
+    let preview = Preview {
+        file_title: title,
+        alt_lv,
+        alt_en,
+        notice: None,
+        status: p.status,
+        status_key: status_key(p.status),
+        comment: p.review_comment.clone(),
+        can_edit: true,
+        can_review: user.can(Permission::ManageSite),
+        errors,
+        comment_typed: String::new(),
+        decision: String::new(),
+    };
+    Ok((
+        StatusCode::UNPROCESSABLE_ENTITY,
+        Html(
+            practice_page(&state, ctx, &p, Some(preview))
+                .await?
+                .render()?,
+        ),
+    )
+        .into_response())
+}
+
+/// Removes a file of a practice the user may change.
+pub async fn remove_file(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path((_lang, id, item)): Path<(String, String, String)>,
+) -> AppResult<Response> {
+    user.require(Permission::SubmitPractice)?;
+    let id = crate::forms::parse_id(&id)?;
+    if let Some(sha) = store::practices::remove_file(
+        state.db(),
+        state.now(),
+        &user.actor(ip),
+        editor_of(&user),
+        id,
+        crate::forms::parse_id(&item)?,
+    )
+    .await?
+    {
+        let _ = std::fs::remove_file(state.settings().files_dir().join(sha));
+    }
+    Ok(Redirect::to(&ctx.href(&format!(
+        "/practice-submissions/{id}?notice=practice-file-removed"
+    )))
+    .into_response())
+}
+
+/// A practice's file: for everyone while the practice is published, otherwise for its author
+/// and coordinators. Images are shown in the page; documents download as attachments.
+pub async fn file(
+    State(state): State<AppState>,
+    crate::principal::MaybeUser(user): crate::principal::MaybeUser,
+    Path((id, item)): Path<(String, String)>,
+) -> AppResult<Response> {
+    let p = store::practices::get(state.db(), crate::forms::parse_id(&id)?, false).await?;
+    let visible = p.status == Status::Published || user.is_some_and(|u| may_see(&u, &p));
+    if !visible {
+        return Err(AppError::NotFound);
+    }
+    let f = store::practices::get_file(state.db(), p.id, crate::forms::parse_id(&item)?).await?;
+    if !f.is_image() {
+        return crate::features::event_documents::serve_file(&state, &f.kind, &f.sha256, &f.title)
+            .await;
+    }
+    if f.sha256.len() != 64 || !f.sha256.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(AppError::NotFound);
+    }
+    let kind = documents::sniff::Kind::parse(&f.kind).ok_or(AppError::NotFound)?;
+    let bytes = tokio::fs::read(state.settings().files_dir().join(&f.sha256))
+        .await
+        .map_err(|_| AppError::NotFound)?;
+    Ok((
+        [(axum::http::header::CONTENT_TYPE, kind.content_type())],
+        bytes,
+    )
+        .into_response())
+}
+
 // ----- the API -----
 
 /// Published practices as JSON (public, no token needed).
@@ -1095,7 +1349,12 @@ pub async fn api(
     let base = state.settings().public_url.trim_end_matches('/').to_owned();
     let mut items = Vec::new();
     for h in hits.iter().take(200) {
-        let p = store::practices::get(state.db(), h.id, true).await?;
+        // Unpublished since the search: left out, not a 404 for the whole list.
+        let p = match store::practices::get(state.db(), h.id, true).await {
+            Ok(p) => p,
+            Err(store::Error::NotFound) => continue,
+            Err(e) => return Err(e.into()),
+        };
         let (title, summary, text_lang) = p.heading(lang);
         let section = |lv: &str, en: &Option<String>| {
             crate::rich::sanitise(store::practices::section(lang, lv, en).0)

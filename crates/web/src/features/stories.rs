@@ -156,7 +156,8 @@ async fn story_page(
 ) -> AppResult<StoryPage> {
     let lang = ctx.lang.code();
     let (title, summary, body, l) = s.text(if romani { "rom" } else { lang });
-    let place = match s.territory_id {
+    // An anonymised story shows neither its place nor coverage that may name the person.
+    let place = match s.territory_id.filter(|_| !s.anonymised) {
         Some(t) => Some(
             store::territories::get(state.db(), t)
                 .await?
@@ -191,7 +192,11 @@ async fn story_page(
         person: s.person_name.clone(),
         place,
         photo: photo_of(s, lang),
-        media: store::stories::media(state.db(), s.id).await?,
+        media: if s.anonymised {
+            Vec::new()
+        } else {
+            store::stories::media(state.db(), s.id).await?
+        },
         at: s.published_at,
         romani: romani_link,
         editing,
@@ -214,7 +219,7 @@ pub async fn story(
 }
 
 /// The photo of a published, not anonymised story; editors see every story's photo. Never
-/// cached beyond a revalidation, so a withdrawn story's photo is gone at once.
+/// stored by browsers or proxies (`no-store`), so a withdrawn story's photo is gone at once.
 pub async fn photo(
     State(state): State<AppState>,
     MaybeUser(user): MaybeUser,
@@ -237,21 +242,8 @@ pub async fn photo(
         .await
         .map_err(|_| AppError::NotFound)?;
     let kind = documents::sniff::Kind::parse(&p.kind).ok_or(AppError::NotFound)?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, kind.content_type()),
-            (
-                header::CACHE_CONTROL,
-                if editor {
-                    "private, no-store"
-                } else {
-                    "no-cache"
-                },
-            ),
-        ],
-        bytes,
-    )
-        .into_response())
+    // The security headers add `Cache-Control: no-store`: no copy outlives a withdrawal.
+    Ok(([(header::CONTENT_TYPE, kind.content_type())], bytes).into_response())
 }
 
 /// The Atom feed of published stories in one language.
@@ -323,6 +315,7 @@ pub async fn api(
     let words: Vec<String> = domain::text::fold(&q.q)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
+        .take(12)
         .map(str::to_owned)
         .collect();
     let base = state.settings().public_url.trim_end_matches('/').to_owned();
@@ -354,7 +347,7 @@ pub async fn api(
             }
         }
         let (title, summary, body, l) = s.text(lang);
-        let place = match s.territory_id {
+        let place = match s.territory_id.filter(|_| !s.anonymised) {
             Some(t) => Some(
                 store::territories::get(state.db(), t)
                     .await?
@@ -363,8 +356,12 @@ pub async fn api(
             ),
             None => None,
         };
-        let media: Vec<serde_json::Value> = store::stories::media(state.db(), s.id)
-            .await?
+        let coverage = if s.anonymised {
+            Vec::new()
+        } else {
+            store::stories::media(state.db(), s.id).await?
+        };
+        let media: Vec<serde_json::Value> = coverage
             .into_iter()
             .map(|m| {
                 serde_json::json!({
@@ -616,9 +613,19 @@ pub async fn save(
             territory_id,
             ..Story::default()
         };
+        let was_published = id != 0
+            && store::stories::get(state.db(), id, false).await?.status == Status::Published;
         let saved = store::stories::save(state.db(), state.now(), &user.actor(ip), &s).await?;
+        let now_published =
+            store::stories::get(state.db(), saved, false).await?.status == Status::Published;
+        let notice = if was_published && !now_published {
+            "story-back-to-review"
+        } else {
+            "saved"
+        };
         return Ok(
-            Redirect::to(&ctx.href(&format!("/site/stories/{saved}?notice=saved"))).into_response(),
+            Redirect::to(&ctx.href(&format!("/site/stories/{saved}?notice={notice}")))
+                .into_response(),
         );
     }
     let territories = territory_groups(&state, ctx.lang).await?;
@@ -987,8 +994,19 @@ pub async fn withdraw_consent(
     if on.is_some_and(|d| d > state.today()) {
         errors.add("withdrawn_on", "story-date-future");
     }
+    let given = store::stories::standing_consent(state.db(), id)
+        .await?
+        .and_then(|c| c.given_on.parse::<jiff::civil::Date>().ok());
+    if let (Some(on), Some(given)) = (on, given)
+        && on < given
+    {
+        errors.add("withdrawn_on", "story-withdrawn-before-given");
+    }
     let Some(on) = on.filter(|_| errors.is_empty()) else {
-        return refused(&state, ctx, id, errors).await;
+        let mut page = desk(&state, ctx, id).await?;
+        page.errors = errors;
+        page.today = f.withdrawn_on.clone();
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response());
     };
     let base = state.settings().public_url.trim_end_matches('/').to_owned();
     let mail = store::outbox::Outgoing {
@@ -1062,11 +1080,11 @@ pub async fn upload_photo(
             None
         }
         (Some(bytes), _) => {
-            match tokio::task::spawn_blocking(move || {
-                documents::photo::for_web(&bytes, PHOTO_WIDTH)
-            })
-            .await
-            .map_err(|e| AppError::Internal(e.to_string()))?
+            // A decoder that panics is a damaged photo, not a server error.
+            match state
+                .imaging(move || documents::photo::for_web(&bytes, PHOTO_WIDTH))
+                .await
+                .unwrap_or(Err(documents::photo::PhotoError::Damaged))
             {
                 Ok(w) => Some(w),
                 Err(documents::photo::PhotoError::NotAPhoto) => {
