@@ -121,10 +121,17 @@ async fn main() -> anyhow::Result<()> {
         "valoda",
         "apmācība",
     ];
-    let actor = store::Actor::cli();
+    let coordinator = store::users::find_by_email(&db, "koordinators@demo.roma.invalid")
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("the demo coordinator is missing"))?;
+    let actor = store::Actor {
+        user_id: Some(coordinator.id),
+        label: None,
+        ip: None,
+    };
     let editor = Editor {
-        user_id: 0,
-        organisation_id: None,
+        user_id: coordinator.id,
+        organisation_id: coordinator.organisation_id,
         coordinator: true,
     };
     let started = Instant::now();

@@ -1350,6 +1350,18 @@ async fn library_pages_have_no_accessibility_violations() {
     found.extend(axe(&b, "en", "Good-practice library").await);
     // On a phone: the list and both practices, in both languages.
     b.set_window_size(360, 740).await;
+    for (lang, calendar, news) in [
+        ("lv", "Pasākumu kalendārs", "Jaunumi"),
+        ("en", "Events calendar", "News"),
+    ] {
+        for (path, h1) in [("calendar", calendar), ("news", news), ("privacy", "")] {
+            b.goto(&url(&app, &format!("/{lang}/{path}"))).await;
+            found.extend(fits_phone(&b).await);
+            if !h1.is_empty() {
+                found.extend(axe(&b, lang, h1).await);
+            }
+        }
+    }
     for lang in ["lv", "en"] {
         b.goto(&url(&app, &format!("/{lang}/practices"))).await;
         found.extend(fits_phone(&b).await);

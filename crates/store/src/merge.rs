@@ -84,6 +84,7 @@ const ORG_REFERENCES: &[(&str, &str, &str)] = &[
     ("attendances", "attendances", "organisation_id"),
     ("invitations", "invitations", "organisation_id"),
     ("actions", "follow_up_actions", "owner_organisation_id"),
+    ("practices", "practices", "organisation_id"),
 ];
 
 /// Moves every reference in `refs` from `from` to `to`; returns the moved ids by key.
