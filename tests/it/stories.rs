@@ -492,3 +492,56 @@ async fn a_camera_sized_photo_uploads_and_revealing_a_published_story_sends_it_b
     assert!(res.text.contains("value=\"2026-01-02\""));
     assert!(res.text.contains("id=\"withdrawn_on-error\""));
 }
+
+#[tokio::test]
+async fn a_withdrawn_story_is_deleted_with_its_photo_a_month_later() {
+    let app = TestApp::spawn().await;
+    let c = app.login(Role::Coordinator).await;
+    let id = write_story(&c, "Atsaukts stāsts").await;
+    let desk = format!("/lv/site/stories/{id}");
+    let res = c
+        .post_multipart(
+            &format!("{desk}/photo"),
+            &[("alt_lv", "Portrets")],
+            "photo",
+            "a.jpg",
+            &photo(300, 200),
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    let sha = ok(store::stories::get(&app.db, id, false).await)
+        .photo
+        .map(|p| p.sha256)
+        .unwrap_or_default();
+    let file = app.state.settings().files_dir().join(&sha);
+    assert!(file.exists());
+    c.post_form(
+        &format!("{desk}/consent"),
+        &consent(&[("channels", "site")]),
+    )
+    .await;
+    let today = app.state.today().to_string();
+    let res = c
+        .post_form(
+            &format!("{desk}/consent/withdraw"),
+            &[("withdrawn_on", today.as_str())],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    // Kept for the editor for a month…
+    app.advance_minutes(29 * 24 * 60);
+    let done = ok(web::jobs::run_due(&app.state).await);
+    assert_eq!(done.stories_deleted, 0);
+    assert!(store::stories::get(&app.db, id, false).await.is_ok());
+    // …then deleted with its consents and its photo file.
+    app.advance_minutes(2 * 24 * 60);
+    let done = ok(web::jobs::run_due(&app.state).await);
+    assert_eq!(done.stories_deleted, 1);
+    assert!(matches!(
+        store::stories::get(&app.db, id, false).await,
+        Err(store::Error::NotFound)
+    ));
+    assert!(ok(store::stories::consents(&app.db, id).await).is_empty());
+    assert!(!file.exists());
+    assert_eq!(ok(store::audit::count(&app.db, "story_deleted").await), 1);
+}

@@ -166,8 +166,8 @@ pub const CATEGORIES: &[Category] = &[
             "GDPR art. 6(1)(a) and 9(2)(a): explicit consent of the person featured (for a minor, of the guardian), which can be withdrawn at any time; the child's own view is recorded and respected.",
         ),
         retention: (
-            "Publicēts, kamēr piekrišana ir spēkā; atsaucot stāstu noņem nekavējoties, un redaktors to dzēš. Automātiskas dzēšanas vēl nav.",
-            "Published while the consent stands; on withdrawal the story comes off at once and the editor deletes it. No automatic deletion yet.",
+            "Publicēts, kamēr piekrišana ir spēkā; atsaucot stāstu noņem nekavējoties, un 30 dienas pēc atsaukšanas to dzēš kopā ar foto, piekrišanām un saitēm (redaktors var dzēst agrāk). Melnrakstus dzēš redaktors.",
+            "Published while the consent stands; on withdrawal the story comes off at once, and 30 days after the withdrawal it is deleted with its photo, consents and links (the editor may delete it sooner). Drafts are deleted by the editor.",
         ),
         access: (
             "Koordinatori (redaktori); publicētu stāstu — ikviens.",

@@ -171,7 +171,16 @@ pub async fn seed(db: &Db, now: i64) -> crate::Result<()> {
             .await?;
         }
         if s.10 == Outcome::Withdrawn {
-            crate::stories::withdraw_consent(db, at + 86_400 * 5, &actor, id, &day, None).await?;
+            // Two days ago: a withdrawn story is deleted after a month.
+            let when = now - 2 * 86_400;
+            let withdrawn_on = jiff::Timestamp::from_second(when)
+                .map(|t| {
+                    t.to_zoned_datetime(jiff::tz::TimeZone::UTC)
+                        .date()
+                        .to_string()
+                })
+                .unwrap_or_default();
+            crate::stories::withdraw_consent(db, when, &actor, id, &withdrawn_on, None).await?;
         }
     }
     Ok(())

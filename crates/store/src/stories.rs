@@ -690,10 +690,20 @@ pub async fn remove_media(
 
 /// Deletes a story that is not public (a draft, or withdrawn) with its consents and media
 /// links; returns its photo's SHA-256 when nothing uses that file any more, for the caller
-/// to delete. `Conflict("status")` for a
-/// story in review or published.
+/// to delete. `Conflict("status")` for a story in review or published.
 pub async fn delete(db: &Db, now: i64, actor: &Actor, id: i64) -> crate::Result<Option<String>> {
     let mut tx = db.write().await?;
+    let photo = delete_in(&mut tx, now, actor, id).await?;
+    tx.commit().await?;
+    Ok(photo)
+}
+
+async fn delete_in(
+    tx: &mut sqlx::SqliteConnection,
+    now: i64,
+    actor: &Actor,
+    id: i64,
+) -> crate::Result<Option<String>> {
     let row: Option<(String, Option<String>)> =
         sqlx::query_as("SELECT status, photo_sha256 FROM stories WHERE id = $1")
             .bind(id)
@@ -718,17 +728,43 @@ pub async fn delete(db: &Db, now: i64, actor: &Actor, id: i64) -> crate::Result<
         .bind(id)
         .execute(&mut *tx)
         .await?;
-    audit::record(
-        &mut tx,
-        now,
-        actor,
-        &Event::new("story_deleted").on("story", id),
-    )
-    .await?;
+    audit::record(tx, now, actor, &Event::new("story_deleted").on("story", id)).await?;
     let unused = match &photo {
-        Some(sha) => crate::event_documents::unused_file(&mut tx, sha).await?,
+        Some(sha) => crate::event_documents::unused_file(tx, sha).await?,
         None => false,
     };
-    tx.commit().await?;
     Ok(photo.filter(|_| unused))
+}
+
+/// How long a withdrawn story is kept (for the editor to take it down from social media
+/// and the press, and to answer questions) before it is deleted with its photo.
+pub const WITHDRAWN_KEPT_DAYS: i64 = 30;
+
+/// Deletes the stories whose consent was withdrawn more than [`WITHDRAWN_KEPT_DAYS`] ago
+/// and not given again — withdrawn ones, and drafts whose consent went before they were
+/// published (the scheduled jobs call it). Returns how many, and the photo files nothing
+/// uses any more.
+pub async fn delete_long_withdrawn(db: &Db, now: i64) -> crate::Result<(usize, Vec<String>)> {
+    let cutoff = now - WITHDRAWN_KEPT_DAYS * 86_400;
+    let due: Vec<i64> = sqlx::query_scalar(
+        "SELECT s.id FROM stories s WHERE s.status IN ('withdrawn', 'draft')
+           AND NOT EXISTS (SELECT 1 FROM story_consents c
+                           WHERE c.story_id = s.id AND c.withdrawn_at IS NULL)
+           AND (SELECT MAX(withdrawn_at) FROM story_consents c WHERE c.story_id = s.id) < $1",
+    )
+    .bind(cutoff)
+    .fetch_all(&db.reader)
+    .await?;
+    let actor = Actor {
+        user_id: None,
+        label: Some("retention".to_owned()),
+        ip: None,
+    };
+    let mut files = Vec::new();
+    let mut tx = db.write().await?;
+    for id in &due {
+        files.extend(delete_in(&mut tx, now, &actor, *id).await?);
+    }
+    tx.commit().await?;
+    Ok((due.len(), files))
 }

@@ -21,6 +21,8 @@ pub struct Done {
     pub access_summaries: usize,
     /// Closed mediation cases anonymised.
     pub anonymised: usize,
+    /// Stories deleted a month after their consent was withdrawn.
+    pub stories_deleted: usize,
 }
 
 /// The last day a case may have closed on to be anonymised on `day`.
@@ -84,9 +86,16 @@ pub async fn run_due(state: &AppState) -> store::Result<Done> {
         },
     )
     .await?;
+    // Stories whose consent was withdrawn a month ago: deleted with their photos.
+    let (stories_deleted, files) =
+        store::stories::delete_long_withdrawn(state.db(), state.now()).await?;
+    for sha in files {
+        let _ = std::fs::remove_file(state.settings().files_dir().join(sha));
+    }
     Ok(Done {
         access_summaries,
         anonymised,
+        stories_deleted,
     })
 }
 

@@ -810,6 +810,14 @@ impl FormPage {
             (e.id, format!("{day} — {}", e.title(lang.code())))
         })
         .collect();
+        // The event already linked stays a choice, however old.
+        let mut events: Vec<(i64, String)> = events;
+        if let Ok(linked) = f.event_id.parse::<i64>()
+            && !events.iter().any(|(id, _)| *id == linked)
+            && let Ok(e) = store::events::get(state.db(), linked).await
+        {
+            events.push((linked, e.title(lang.code()).to_owned()));
+        }
         let (orgs, people) =
             store::listings::public(state.db(), &state.today().to_string()).await?;
         let contact_choices = orgs
