@@ -34,7 +34,12 @@ pub(crate) async fn write_story(c: &Client, title: &str) -> i64 {
 }
 
 pub(crate) fn consent<'a>(extra: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
-    let mut f = vec![("given_on", "2026-11-20"), ("form_reference", "KM/2026-17")];
+    let mut f = vec![
+        ("given_on", "2026-11-20"),
+        ("form_reference", "KM/2026-17"),
+        ("named", "yes"),
+        ("photo", "yes"),
+    ];
     f.extend_from_slice(extra);
     f
 }
@@ -544,4 +549,86 @@ async fn a_withdrawn_story_is_deleted_with_its_photo_a_month_later() {
     assert!(ok(store::stories::consents(&app.db, id).await).is_empty());
     assert!(!file.exists());
     assert_eq!(ok(store::audit::count(&app.db, "story_deleted").await), 1);
+}
+
+#[tokio::test]
+async fn a_consent_that_does_not_cover_the_name_or_the_photo_keeps_the_story_off() {
+    let app = TestApp::spawn().await;
+    let c = app.login(Role::Coordinator).await;
+    let id = write_story(&c, "Bez vārda").await;
+    let desk = format!("/lv/site/stories/{id}");
+    let res = c
+        .post_form(
+            &format!("{desk}/consent"),
+            &[
+                ("channels", "site"),
+                ("given_on", "2026-11-20"),
+                ("form_reference", "KM/2026-18"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    let res = c
+        .post_form(&format!("{desk}/step"), &[("step", "review")])
+        .await;
+    assert_eq!(res.status, 422);
+    assert!(res.text.contains("neļauj nosaukt personu"), "{}", res.text);
+    // Anonymised it may go on; an anonymised story shows no photo, so one does not block it.
+    let res = c
+        .post_form(
+            &format!("{desk}/edit"),
+            &[
+                ("person_name", "Pseidonīms"),
+                ("anonymised", "yes"),
+                ("title_lv", "Bez vārda"),
+                ("summary_lv", "Īsi."),
+                ("body_lv", "Teksts."),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    let res = c
+        .post_multipart(
+            &format!("{desk}/photo"),
+            &[("alt_lv", "Rokas")],
+            "photo",
+            "a.jpg",
+            &photo(200, 100),
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    assert_eq!(
+        c.post_form(&format!("{desk}/step"), &[("step", "review")])
+            .await
+            .status,
+        303
+    );
+    assert_eq!(
+        c.post_form(&format!("{desk}/step"), &[("step", "publish")])
+            .await
+            .status,
+        303
+    );
+    // Named again: back to review, and there it stays without a consent that names.
+    let res = c
+        .post_form(
+            &format!("{desk}/edit"),
+            &[
+                ("person_name", "Laura Paraugs"),
+                ("title_lv", "Bez vārda"),
+                ("summary_lv", "Īsi."),
+                ("body_lv", "Teksts."),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    let res = c
+        .post_form(&format!("{desk}/step"), &[("step", "publish")])
+        .await;
+    assert_eq!(res.status, 422);
+    assert!(res.text.contains("neļauj nosaukt personu"));
+    assert_eq!(
+        app.client().get(&format!("/lv/stories/{id}")).await.status,
+        404
+    );
 }

@@ -195,6 +195,8 @@ pub const CATEGORIES: &[Category] = &[
             ("story_consents", "minor"),
             ("story_consents", "guardian_name"),
             ("story_consents", "child_view"),
+            ("story_consents", "named"),
+            ("story_consents", "photo"),
             ("story_consents", "recorded_by"),
             ("story_consents", "withdrawn_by"),
             // Coverage may name the person.

@@ -146,6 +146,8 @@ pub async fn seed(db: &Db, now: i64) -> crate::Result<()> {
                 minor: s.9,
                 guardian_name: s.9.then(|| "Demo likumiskais pārstāvis".to_owned()),
                 child_view: s.9.then(|| "agrees".to_owned()),
+                named: !s.1,
+                photo: !s.1,
             },
         )
         .await?;

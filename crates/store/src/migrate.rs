@@ -212,6 +212,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
         include_str!("../migrations/0033_practice_files.sql"),
         Data::None,
     ),
+    (
+        34,
+        "story_consent_scope",
+        include_str!("../migrations/0034_story_consent_scope.sql"),
+        Data::None,
+    ),
 ];
 
 /// Applies every migration not yet applied, each in its own transaction. Returns the

@@ -117,6 +117,10 @@ pub struct Consent {
     pub minor: bool,
     pub guardian_name: Option<String>,
     pub child_view: Option<String>,
+    /// The person agreed to be named (otherwise the story must be anonymised).
+    pub named: bool,
+    /// The person agreed to their photo (otherwise no photo is shown).
+    pub photo: bool,
     pub recorded_at: i64,
     pub withdrawn_on: Option<String>,
 }
@@ -126,14 +130,19 @@ impl Consent {
         self.channels.iter().any(|c| c == channel)
     }
 
-    /// What keeps it from allowing publication on the site, if anything.
-    pub fn blocks_site(&self) -> Option<&'static str> {
+    /// What keeps it from allowing this story on the site, if anything: a story that names
+    /// its person needs `named`, one that shows a photo needs `photo`.
+    pub fn blocks_site(&self, story: &Story) -> Option<&'static str> {
         if self.withdrawn_on.is_some() {
             Some("consent")
         } else if !self.covers("site") {
             Some("channel")
         } else if self.minor && self.child_view.as_deref() == Some("disagrees") {
             Some("child")
+        } else if !story.anonymised && !self.named {
+            Some("named")
+        } else if story.public_photo().is_some() && !self.photo {
+            Some("photo")
         } else {
             None
         }
@@ -238,13 +247,15 @@ type ConsentRow = (
     Option<String>,
     i64,
     Option<String>,
+    bool,
+    bool,
 );
 
 /// A story's consents, the latest first.
 pub async fn consents(db: &Db, story_id: i64) -> crate::Result<Vec<Consent>> {
     let rows: Vec<ConsentRow> = sqlx::query_as(
         "SELECT id, channels, given_on, form_reference, minor, guardian_name, child_view,
-                recorded_at, withdrawn_on
+                recorded_at, withdrawn_on, named, photo
          FROM story_consents WHERE story_id = $1 ORDER BY id DESC",
     )
     .bind(story_id)
@@ -267,6 +278,8 @@ pub async fn consents(db: &Db, story_id: i64) -> crate::Result<Vec<Consent>> {
             child_view: r.6,
             recorded_at: r.7,
             withdrawn_on: r.8,
+            named: r.9,
+            photo: r.10,
         })
         .collect())
 }
@@ -388,6 +401,13 @@ pub async fn set_photo(
             .fetch_optional(&mut *tx)
             .await?;
     let old = old.ok_or(Error::NotFound)?;
+    // A new photo on a published story is reviewed (and its consent checked) again.
+    if photo.is_some() {
+        sqlx::query("UPDATE stories SET status = 'review' WHERE id = $1 AND status = 'published'")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+    }
     sqlx::query(
         "UPDATE stories SET photo_sha256 = $1, photo_kind = $2, photo_width = $3,
              photo_height = $4, photo_alt_lv = $5, photo_alt_en = $6, updated_at = $7,
@@ -428,6 +448,8 @@ pub struct NewConsent {
     pub minor: bool,
     pub guardian_name: Option<String>,
     pub child_view: Option<String>,
+    pub named: bool,
+    pub photo: bool,
 }
 
 /// Records the featured person's consent. `Conflict("consent_standing")` when one stands
@@ -458,8 +480,8 @@ pub async fn record_consent(
     exists.ok_or(Error::NotFound)?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO story_consents (story_id, channels, given_on, form_reference, minor,
-             guardian_name, child_view, recorded_by, recorded_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+             guardian_name, child_view, recorded_by, recorded_at, named, photo)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
     )
     .bind(story_id)
     .bind(c.channels.join(","))
@@ -470,6 +492,8 @@ pub async fn record_consent(
     .bind(c.child_view.as_deref().filter(|_| c.minor))
     .bind(actor.user_id)
     .bind(now)
+    .bind(c.named)
+    .bind(c.photo)
     .fetch_one(&mut *tx)
     .await
     .map_err(|e| Error::unique(e, "consent_standing"))?;
@@ -578,23 +602,29 @@ pub async fn step(db: &Db, now: i64, actor: &Actor, id: i64, step: Step) -> crat
         return Err(Error::Conflict("status"));
     }
     if next != Status::Draft {
-        let row: Option<(String, bool, Option<String>)> = sqlx::query_as(
-            "SELECT channels, minor, child_view FROM story_consents
+        let row: Option<(String, bool, Option<String>, bool, bool)> = sqlx::query_as(
+            "SELECT channels, minor, child_view, named, photo FROM story_consents
              WHERE story_id = $1 AND withdrawn_at IS NULL",
         )
         .bind(id)
         .fetch_optional(&mut *tx)
         .await?;
-        let Some((channels, minor, child_view)) = row else {
+        let Some((channels, minor, child_view, named, photo)) = row else {
             return Err(Error::Conflict("consent"));
         };
+        let story: Story = sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE id = $1")))
+            .bind(id)
+            .fetch_one(&mut *tx)
+            .await?;
         let consent = Consent {
             channels: channels.split(',').map(str::to_owned).collect(),
             minor,
             child_view,
+            named,
+            photo,
             ..Consent::default()
         };
-        if let Some(why) = consent.blocks_site() {
+        if let Some(why) = consent.blocks_site(&story) {
             return Err(Error::Conflict(why));
         }
     }

@@ -424,7 +424,7 @@ pub async fn manage(
             status_key: status_key(s.status),
             consent_key: match consent {
                 None => "story-consent-none",
-                Some(c) if c.blocks_site().is_some() => "story-consent-not-site",
+                Some(c) if c.blocks_site(&s).is_some() => "story-consent-not-site",
                 Some(_) => "story-consent-standing",
             },
             updated_at: s.updated_at,
@@ -659,6 +659,10 @@ pub struct ConsentFields {
     guardian_name: String,
     #[serde(default)]
     child_view: String,
+    #[serde(default)]
+    named: String,
+    #[serde(default)]
+    photo: String,
 }
 
 crate::forms::debug_without_text!(ConsentFields);
@@ -774,6 +778,8 @@ fn blocked_key(why: &str) -> &'static str {
         "consent" => "story-blocked-consent",
         "channel" => "story-blocked-channel",
         "child" => "story-blocked-child",
+        "named" => "story-blocked-named",
+        "photo" => "story-blocked-photo",
         _ => "story-blocked-status",
     }
 }
@@ -784,7 +790,7 @@ async fn desk(state: &AppState, ctx: PageCtx, id: i64) -> AppResult<DeskPage> {
     let standing = consents.iter().find(|c| c.withdrawn_on.is_none()).cloned();
     let blocked = match &standing {
         None => Some("story-blocked-consent"),
-        Some(c) => c.blocks_site().map(blocked_key),
+        Some(c) => c.blocks_site(&s).map(blocked_key),
     };
     Ok(DeskPage {
         status_key: status_key(s.status),
@@ -951,6 +957,8 @@ pub async fn record_consent(
             minor,
             guardian_name,
             child_view,
+            named: f.named == "yes",
+            photo: f.photo == "yes",
         };
         match store::stories::record_consent(state.db(), state.now(), &user.actor(ip), id, &c).await
         {
