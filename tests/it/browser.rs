@@ -1225,7 +1225,8 @@ async fn mediation_pages_have_no_accessibility_violations() {
         .await
         .click()
         .await;
-    b.wait_for(".notice").await;
+    // The notice of the saved consent (the page before has a plain notice of its own).
+    b.wait_for(".notice[role=status]").await;
     b.find("form[action$='/referrals'] button[type=submit]")
         .await
         .click()

@@ -559,3 +559,42 @@ async fn a_practice_s_images_and_documents_follow_its_status() {
     );
     assert_eq!(anon.get_bytes(&document).await.0, 404);
 }
+
+#[tokio::test]
+async fn a_merged_organisation_stays_the_contact_of_its_practices() {
+    let app = TestApp::spawn().await;
+    let cli = store::Actor::cli();
+    let (survivor, duplicate) = (app.fixtures.org_a, app.fixtures.org_b);
+    for org in [survivor, duplicate] {
+        ok(store::listings::set(
+            &app.db,
+            app.clock_now(),
+            &cli,
+            store::listings::Subject::Organisation(org),
+            &["name".to_owned()],
+            "2026-11-01",
+            "1",
+        )
+        .await);
+    }
+    let ventspils = place(&app, "ventspils").await;
+    let id = seed(
+        &app,
+        Practice {
+            contacts: vec![("organisation".to_owned(), duplicate)],
+            organisation_id: Some(duplicate),
+            ..practice("Kopīgs darbs", "Īsi", "Teksts", ventspils)
+        },
+        true,
+    )
+    .await;
+    ok(
+        store::merge::merge_organisations(&app.db, app.clock_now(), &cli, survivor, duplicate)
+            .await,
+    );
+    let p = ok(store::practices::get(&app.db, id, true).await);
+    assert_eq!(p.contacts, vec![("organisation".to_owned(), survivor)]);
+    let page = app.client().get(&format!("/lv/practices/{id}")).await;
+    let name = ok(store::organisations::get(&app.db, survivor).await).name_lv;
+    assert!(page.text.contains(&name), "{}", page.text);
+}

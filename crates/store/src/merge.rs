@@ -185,6 +185,23 @@ async fn move_listings(
     .bind(from)
     .execute(&mut *conn)
     .await?;
+    // Good practices naming the duplicate as a contact name the survivor (shown while its
+    // listing stands). An undo leaves them with the survivor.
+    sqlx::query(
+        "INSERT OR IGNORE INTO practice_contacts (practice_id, subject_kind, subject_id)
+         SELECT practice_id, subject_kind, $1 FROM practice_contacts
+         WHERE subject_kind = $2 AND subject_id = $3",
+    )
+    .bind(to)
+    .bind(kind)
+    .bind(from)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query("DELETE FROM practice_contacts WHERE subject_kind = $1 AND subject_id = $2")
+        .bind(kind)
+        .bind(from)
+        .execute(&mut *conn)
+        .await?;
     Ok(rows)
 }
 
