@@ -234,3 +234,19 @@ story-consent-no-photo = The photo must not be published
 story-consent-covers = The consent covers
 story-blocked-named = The consent does not allow naming the person: anonymise the story or record a new consent.
 story-blocked-photo = The consent does not allow the photo: remove it or record a new consent.
+
+# Open data.
+open-data-title = Open data
+open-data-intro = The platform's public data in machine-readable form — for each dataset a CSV file and a DCAT-AP description (JSON-LD) for the Latvian Open Data Portal. Figures about people do not show small values.
+open-data-licence = Licence: CC BY 4.0 (credit the Latvian Roma Platform). The catalogue of all datasets:
+open-data-catalogue = DCAT-AP catalogue (JSON-LD)
+open-data-csv = Download CSV
+open-data-description = Description (DCAT-AP, JSON-LD)
+open-data-rows = { $count ->
+    [0] No data yet.
+    [one] { $count } row
+   *[other] { $count } rows
+}
+open-data-publisher = Ministry of Culture (National Roma Contact Point)
+open-data-measures-title = Measures of the Roma integration plan and their status
+open-data-measures-description = The measures of the plans in force and closed: objective, task, responsible and co-responsible institutions, period, status (not_started, on_track, delayed, completed, cancelled), budget in euro and its source.

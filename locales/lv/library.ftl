@@ -235,3 +235,20 @@ story-consent-no-photo = Foto publicēt nedrīkst
 story-consent-covers = Piekrišana aptver
 story-blocked-named = Piekrišana neļauj nosaukt personu: anonimizējiet stāstu vai ierakstiet jaunu piekrišanu.
 story-blocked-photo = Piekrišana neļauj publicēt foto: noņemiet foto vai ierakstiet jaunu piekrišanu.
+
+# Open data.
+open-data-title = Atvērtie dati
+open-data-intro = Platformas publiskie dati mašīnlasāmā veidā — katrai datu kopai CSV fails un DCAT-AP apraksts (JSON-LD) Latvijas Atvērto datu portālam. Skaitļos par cilvēkiem mazas vērtības netiek rādītas.
+open-data-licence = Licence: CC BY 4.0 (norādiet avotu — Latvijas Romu platforma). Visu datu kopu katalogs:
+open-data-catalogue = DCAT-AP katalogs (JSON-LD)
+open-data-csv = Lejupielādēt CSV
+open-data-description = Apraksts (DCAT-AP, JSON-LD)
+open-data-rows = { $count ->
+    [0] Datu vēl nav.
+    [one] { $count } rinda
+    [zero] { $count } rindas
+   *[other] { $count } rindas
+}
+open-data-publisher = Kultūras ministrija (Nacionālais romu kontaktpunkts)
+open-data-measures-title = Romu integrācijas rīcības plāna pasākumi un to statuss
+open-data-measures-description = Spēkā esošo un noslēgto plānu pasākumi: mērķis, uzdevums, atbildīgā un līdzatbildīgās iestādes, laiks, statuss (not_started, on_track, delayed, completed, cancelled), budžets eiro un tā avots.

@@ -1345,6 +1345,10 @@ async fn library_pages_have_no_accessibility_violations() {
     found.extend(axe(&b, "lv", "Privātuma paziņojums").await);
     b.goto(&url(&app, "/en/privacy")).await;
     found.extend(axe(&b, "en", "Privacy notice").await);
+    b.goto(&url(&app, "/lv/open-data")).await;
+    found.extend(axe(&b, "lv", "Atvērtie dati").await);
+    b.goto(&url(&app, "/en/open-data")).await;
+    found.extend(axe(&b, "en", "Open data").await);
     b.goto(&url(&app, "/lv/practices?q=skolen")).await;
     found.extend(axe(&b, "lv", "Labās prakses bibliotēka").await);
     b.goto(&url(&app, "/en/practices?area=nonsense")).await;

@@ -20,6 +20,7 @@ mod mail;
 mod matrix;
 mod mediation;
 mod minutes;
+mod open_data;
 mod plans;
 mod practices;
 mod registrations;

@@ -36,6 +36,8 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("GET", "/{lang}/processing", Allowed::Everyone),
     ("GET", "/{lang}/accessibility", Allowed::Everyone),
     ("GET", "/{lang}/privacy", Allowed::Everyone),
+    ("GET", "/{lang}/open-data", Allowed::Everyone),
+    ("GET", "/open-data/{file}", Allowed::Everyone),
     ("GET", "/{lang}/pages/{slug}", Allowed::Everyone),
     ("GET", "/{lang}/news", Allowed::Everyone),
     ("GET", "/{lang}/news.atom", Allowed::Everyone),

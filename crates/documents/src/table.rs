@@ -130,6 +130,19 @@ pub fn write_csv(header: &[&str], rows: &[Vec<String>]) -> Vec<u8> {
     out
 }
 
+/// CSV for open data (RFC 4180): UTF-8 without a BOM, commas, CRLF line ends, quoted where
+/// needed; cells that would be formulas are neutralised.
+pub fn write_open_csv(header: &[&str], rows: &[Vec<String>]) -> Vec<u8> {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let _ = writer.write_record(header.iter().map(|c| neutralise(c).into_owned()));
+    for r in rows {
+        let _ = writer.write_record(r.iter().map(|c| neutralise(c).into_owned()));
+    }
+    writer.into_inner().unwrap_or_default()
+}
+
 /// A cell of a typed table: numbers are written as numbers, so a spreadsheet can sum them.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {

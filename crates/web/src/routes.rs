@@ -17,9 +17,10 @@ use crate::error::{ErrorKind, error_response};
 use crate::features::{
     account, actions, admin, agenda, api, attendance, attendance_api, attendance_import, case_log,
     directory_api, event_documents, events, events_api, feedback, indicators, invitations, login,
-    measures, mediation, mediation_figures, minutes, month_reports, news, organisations, people,
-    plan_import, plans, plans_api, policy, practices, public, public_directory, registration,
-    rounds, site, statistics, stories, subject_rights, supervision, territories, transfer,
+    measures, mediation, mediation_figures, minutes, month_reports, news, open_data, organisations,
+    people, plan_import, plans, plans_api, policy, practices, public, public_directory,
+    registration, rounds, site, statistics, stories, subject_rights, supervision, territories,
+    transfer,
 };
 use crate::i18n::Lang;
 use crate::principal::{self, CurrentUser, LOGIN_COOKIE, SESSION_COOKIE};
@@ -115,6 +116,8 @@ fn registry() -> Registry {
     r.get("/{lang}/processing", Public, public::processing);
     r.get("/{lang}/accessibility", Public, site::accessibility);
     r.get("/{lang}/privacy", Public, site::privacy);
+    r.get("/{lang}/open-data", Public, open_data::page);
+    r.get("/open-data/{file}", Public, open_data::file);
     r.get("/{lang}/pages/{slug}", Public, site::page);
     r.get("/{lang}/news", Public, news::list);
     r.get("/{lang}/news.atom", Public, news::atom);

@@ -24,6 +24,7 @@ pub mod mediation_figures;
 pub mod minutes;
 pub mod month_reports;
 pub mod news;
+pub mod open_data;
 pub mod organisations;
 pub mod people;
 pub mod plan_import;

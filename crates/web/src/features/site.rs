@@ -50,6 +50,7 @@ pub async fn sitemap(State(state): State<AppState>) -> AppResult<Response> {
         "/accessibility",
         "/privacy",
         "/processing",
+        "/open-data",
     ]
     .iter()
     .map(|p| (*p).to_owned())
