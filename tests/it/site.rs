@@ -356,9 +356,45 @@ fn foreign_references(html: &str) -> Vec<String> {
 
 #[tokio::test]
 async fn public_pages_set_no_cookie_load_nothing_from_elsewhere_and_carry_open_graph() {
+    use crate::stories::{consent, photo, write_story};
     let app = TestApp::spawn().await;
     let anon = app.client();
+    // A published story with a photo and a media link, so the lists are not empty.
+    let c = app.login(domain::auth::Role::Coordinator).await;
+    let story = write_story(&c, "Stāsts ar foto").await;
+    let desk = format!("/lv/site/stories/{story}");
+    c.post_multipart(
+        &format!("{desk}/photo"),
+        &[("alt_lv", "Portrets")],
+        "photo",
+        "a.jpg",
+        &photo(300, 200),
+    )
+    .await;
+    c.post_form(
+        &format!("{desk}/media"),
+        &[
+            ("kind", "online"),
+            ("outlet", "Portāls"),
+            ("media_title", "Raksts"),
+            ("url", "https://example.invalid/raksts"),
+        ],
+    )
+    .await;
+    c.post_form(
+        &format!("{desk}/consent"),
+        &consent(&[("channels", "site")]),
+    )
+    .await;
+    c.post_form(&format!("{desk}/step"), &[("step", "review")])
+        .await;
+    let res = c
+        .post_form(&format!("{desk}/step"), &[("step", "publish")])
+        .await;
+    assert_eq!(res.status, 303);
+    let story_page = format!("/lv/stories/{story}");
     for path in [
+        story_page.as_str(),
         "/lv/",
         "/en/",
         "/lv/calendar",
