@@ -68,6 +68,29 @@ pub fn slug(input: &str, max: usize) -> String {
     out
 }
 
+/// The words of a search as typed: folded (case and diacritics), split at anything that is
+/// not a letter or a digit, at most twelve.
+pub fn search_words(q: &str) -> Vec<String> {
+    fold(q)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(12)
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Whether every search word starts some word of `text` ("skolen" starts "Skolēni").
+pub fn has_word_starts(words: &[String], text: &str) -> bool {
+    let text = fold(text);
+    let tokens: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .collect();
+    words
+        .iter()
+        .all(|w| tokens.iter().any(|t| t.starts_with(w.as_str())))
+}
+
 /// A readable address part for a record: `12-gerbsanas` from id 12 and "Ģērbšanās", or
 /// `12` alone when the title has no Latin letters.
 pub fn readable(id: i64, title: &str) -> String {
@@ -129,6 +152,15 @@ pub fn plain_text(html: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::{fold, plain_text, slug};
+
+    #[test]
+    fn search_words_match_word_starts_without_diacritics() {
+        let words = super::search_words("  Skolēn, DARB ");
+        assert_eq!(words, ["skolen", "darb"]);
+        assert!(super::has_word_starts(&words, "Skolēni un darbnīca"));
+        assert!(!super::has_word_starts(&words, "Skolēni un nodarbinātība"));
+        assert!(super::has_word_starts(&[], "anything"));
+    }
 
     #[test]
     fn plain_text_drops_tags_and_decodes_entities() {

@@ -505,10 +505,8 @@ pub struct Facets {
 /// The FTS5 query for typed words: each folded word as a quoted prefix, all required.
 /// `None` when nothing searchable was typed.
 pub fn match_expression(q: &str) -> Option<String> {
-    let words: Vec<String> = domain::text::fold(q)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(12)
+    let words: Vec<String> = domain::text::search_words(q)
+        .into_iter()
         .map(|w| format!("\"{w}\"*"))
         .collect();
     (!words.is_empty()).then(|| words.join(" "))

@@ -72,6 +72,57 @@ pub fn parse_id(raw: &str) -> Result<i64, AppError> {
         .ok_or(AppError::NotFound)
 }
 
+/// A multipart upload as read: its text fields, and the file of one field.
+#[derive(Default)]
+pub struct Upload {
+    texts: std::collections::HashMap<String, String>,
+    /// The file's bytes (`None` when missing or empty).
+    pub file: Option<Vec<u8>>,
+    /// The file was larger than allowed (or could not be read).
+    pub too_large: bool,
+}
+
+/// Typed text may be personal: Debug shows only what was received.
+impl std::fmt::Debug for Upload {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Upload")
+            .field("fields", &self.texts.len())
+            .field("file_bytes", &self.file.as_ref().map(Vec::len))
+            .field("too_large", &self.too_large)
+            .finish()
+    }
+}
+
+impl Upload {
+    /// Reads every field: `file_field` as at most `max` bytes, the others as text.
+    pub async fn read(
+        mut multipart: axum::extract::Multipart,
+        file_field: &str,
+        max: usize,
+    ) -> Upload {
+        let mut u = Upload::default();
+        while let Ok(Some(field)) = multipart.next_field().await {
+            let name = field.name().unwrap_or_default().to_owned();
+            if name == file_field {
+                match field.bytes().await {
+                    Ok(b) if b.len() > max => u.too_large = true,
+                    Ok(b) => u.file = Some(b.to_vec()).filter(|b| !b.is_empty()),
+                    Err(_) => u.too_large = true,
+                }
+            } else {
+                let text = field.text().await.unwrap_or_default();
+                u.texts.insert(name, text);
+            }
+        }
+        u
+    }
+
+    /// A text field as typed (empty when absent).
+    pub fn text(&self, name: &str) -> String {
+        self.texts.get(name).cloned().unwrap_or_default()
+    }
+}
+
 /// The leading id of a readable address part, `12-aicinam-pieteikties` (or `12`); 404 for
 /// anything else.
 pub fn leading_id(item: &str) -> Result<i64, AppError> {

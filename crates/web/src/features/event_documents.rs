@@ -124,6 +124,26 @@ pub(crate) fn accept(
     Ok((kind, cleaned))
 }
 
+/// A photo prepared for the web (upright, at most `width` wide, without metadata), one at a
+/// time; `Err` is the message for the field. A decoder that panics is a damaged photo.
+pub(crate) async fn web_photo(
+    state: &AppState,
+    bytes: Vec<u8>,
+    width: u32,
+) -> Result<documents::photo::WebPhoto, &'static str> {
+    use documents::photo::{PhotoError, for_web};
+    match state
+        .imaging(move || for_web(&bytes, width))
+        .await
+        .unwrap_or(Err(PhotoError::Damaged))
+    {
+        Ok(w) => Ok(w),
+        Err(PhotoError::NotAPhoto) => Err("story-photo-type"),
+        Err(PhotoError::TooLarge(_)) => Err("story-photo-too-big"),
+        Err(PhotoError::Damaged) => Err("document-damaged"),
+    }
+}
+
 /// Writes the bytes into the files directory under their SHA-256; returns the hash.
 pub(crate) async fn keep_file(state: &AppState, bytes: &[u8]) -> AppResult<String> {
     let sha = format!("{:x}", Sha256::digest(bytes));
@@ -155,30 +175,16 @@ pub async fn upload(
     user: CurrentUser,
     ClientIp(ip): ClientIp,
     Path((_lang, id)): Path<(String, String)>,
-    mut multipart: Multipart,
+    multipart: Multipart,
 ) -> AppResult<Response> {
     user.require(Permission::ManageEvents)?;
     let id = parse_id(&id)?;
     store::events::get(state.db(), id).await?;
-    let max = state.settings().max_upload_bytes();
-    let mut title = String::new();
-    let mut agenda_item = String::new();
-    let mut public = false;
-    let mut file: Option<Vec<u8>> = None;
-    let mut too_large = false;
-    while let Ok(Some(field)) = multipart.next_field().await {
-        match field.name() {
-            Some("title") => title = field.text().await.unwrap_or_default(),
-            Some("agenda_item") => agenda_item = field.text().await.unwrap_or_default(),
-            Some("public") => public = field.text().await.is_ok_and(|v| v == "1"),
-            Some("file") => match field.bytes().await {
-                Ok(b) if b.len() > max => too_large = true,
-                Ok(b) => file = Some(b.to_vec()),
-                Err(_) => too_large = true,
-            },
-            _ => {}
-        }
-    }
+    let upload =
+        crate::forms::Upload::read(multipart, "file", state.settings().max_upload_bytes()).await;
+    let (title, agenda_item) = (upload.text("title"), upload.text("agenda_item"));
+    let public = upload.text("public") == "1";
+    let (file, too_large) = (upload.file, upload.too_large);
     let mut errors = FormErrors::default();
     let title_clean = crate::features::directory::optional_text(&title, 300)
         .ok()
@@ -257,6 +263,26 @@ async fn serve(state: &AppState, d: &store::event_documents::Document) -> AppRes
 }
 
 /// A kept file (by type, hash and title) as an attachment.
+/// A kept image, shown in the page (not an attachment); `no-store` comes with the
+/// security headers, so no copy outlives the record that allows it.
+pub(crate) async fn serve_image(state: &AppState, kind: &str, sha256: &str) -> AppResult<Response> {
+    let kind = Kind::parse(kind)
+        .filter(|k| k.is_image())
+        .ok_or(AppError::NotFound)?;
+    let bytes = read_kept(state, sha256).await?;
+    Ok(([(header::CONTENT_TYPE, kind.content_type())], bytes).into_response())
+}
+
+/// The bytes kept under a SHA-256 (the name only ever comes from the hash we computed).
+async fn read_kept(state: &AppState, sha256: &str) -> AppResult<Vec<u8>> {
+    if sha256.len() != 64 || !sha256.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(AppError::NotFound);
+    }
+    tokio::fs::read(state.settings().files_dir().join(sha256))
+        .await
+        .map_err(|_| AppError::NotFound)
+}
+
 pub(crate) async fn serve_file(
     state: &AppState,
     kind: &str,
@@ -264,14 +290,7 @@ pub(crate) async fn serve_file(
     title: &str,
 ) -> AppResult<Response> {
     let kind = Kind::parse(kind).ok_or(AppError::NotFound)?;
-    // The name only ever comes from the hash we computed.
-    if sha256.len() != 64 || !sha256.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return Err(AppError::NotFound);
-    }
-    let path = state.settings().files_dir().join(sha256);
-    let bytes = tokio::fs::read(&path)
-        .await
-        .map_err(|_| AppError::NotFound)?;
+    let bytes = read_kept(state, sha256).await?;
     let ascii: String = title
         .chars()
         .map(|c| {

@@ -364,30 +364,23 @@ pub async fn api(State(state): State<AppState>, Query(q): Query<NewsQuery>) -> A
     if !errors.is_empty() {
         return Ok(crate::features::directory_api::invalid(&errors));
     }
-    let words: Vec<String> = domain::text::fold(&q.q)
-        .split_whitespace()
-        .map(str::to_owned)
-        .collect();
+    let words = domain::text::search_words(&q.q);
     let base = state.settings().public_url.trim_end_matches('/').to_owned();
     let items: Vec<serde_json::Value> = store::news::published(state.db(), 500)
         .await?
         .iter()
         .filter(|i| kind.as_deref().is_none_or(|k| i.kind == k))
         .filter(|i| {
-            let text = domain::text::fold(&format!(
-                "{} {} {} {}",
-                i.title_lv,
-                i.summary_lv,
-                i.title_en.as_deref().unwrap_or_default(),
-                i.summary_en.as_deref().unwrap_or_default()
-            ));
-            let tokens: Vec<&str> = text
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|t| !t.is_empty())
-                .collect();
-            words
-                .iter()
-                .all(|w| tokens.iter().any(|t| t.starts_with(w.as_str())))
+            domain::text::has_word_starts(
+                &words,
+                &format!(
+                    "{} {} {} {}",
+                    i.title_lv,
+                    i.summary_lv,
+                    i.title_en.as_deref().unwrap_or_default(),
+                    i.summary_en.as_deref().unwrap_or_default()
+                ),
+            )
         })
         .map(|i| {
             let (title, summary, body, fallback) = i.text(lang);

@@ -365,7 +365,6 @@ struct Preview {
     alt_en: String,
     notice: Option<&'static str>,
     status: Status,
-    status_key: &'static str,
     comment: Option<String>,
     can_edit: bool,
     can_review: bool,
@@ -373,6 +372,29 @@ struct Preview {
     comment_typed: String,
     /// The decision chosen, kept on a refused review.
     decision: String,
+}
+
+impl Preview {
+    /// The workspace view of a practice for a user, nothing typed yet.
+    fn of(user: &CurrentUser, p: &Practice) -> Preview {
+        Preview {
+            file_title: String::new(),
+            alt_lv: String::new(),
+            alt_en: String::new(),
+            notice: None,
+            status: p.status,
+            comment: p.review_comment.clone(),
+            can_edit: may_edit(user, p),
+            can_review: user.can(Permission::ManageSite),
+            errors: FormErrors::default(),
+            comment_typed: String::new(),
+            decision: String::new(),
+        }
+    }
+
+    fn status_key(&self) -> &'static str {
+        status_key(self.status)
+    }
 }
 
 impl PracticePage {
@@ -609,18 +631,8 @@ pub async fn preview(
         return Err(AppError::NotFound);
     }
     let preview = Preview {
-        file_title: String::new(),
-        alt_lv: String::new(),
-        alt_en: String::new(),
         notice: n.notice_key(),
-        status: p.status,
-        status_key: status_key(p.status),
-        comment: p.review_comment.clone(),
-        can_edit: may_edit(&user, &p),
-        can_review: user.can(Permission::ManageSite),
-        errors: FormErrors::default(),
-        comment_typed: String::new(),
-        decision: String::new(),
+        ..Preview::of(&user, &p)
     };
     Ok(Html(
         practice_page(&state, ctx, &p, Some(preview))
@@ -686,18 +698,10 @@ pub async fn review(
         }
     }
     let preview = Preview {
-        file_title: String::new(),
-        alt_lv: String::new(),
-        alt_en: String::new(),
-        notice: None,
-        status: p.status,
-        status_key: status_key(p.status),
-        comment: p.review_comment.clone(),
-        can_edit: may_edit(&user, &p),
-        can_review: true,
         errors,
         comment_typed: f.comment.clone(),
         decision: f.decision.clone(),
+        ..Preview::of(&user, &p)
     };
     Ok((
         StatusCode::UNPROCESSABLE_ENTITY,
@@ -1134,6 +1138,9 @@ fn editor_of(user: &CurrentUser) -> Editor {
 /// A checked upload: (kind, bytes to keep, width and height of an image).
 type Ready = (documents::sniff::Kind, Vec<u8>, Option<(u32, u32)>);
 
+/// The upload's file field (named apart: its messages come from the checks).
+const FILE: &str = "file";
+
 /// The widest a practice's image is kept.
 const IMAGE_WIDTH: u32 = 1600;
 
@@ -1145,30 +1152,21 @@ pub async fn upload_file(
     user: CurrentUser,
     ClientIp(ip): ClientIp,
     Path((_lang, id)): Path<(String, String)>,
-    mut multipart: axum::extract::Multipart,
+    multipart: axum::extract::Multipart,
 ) -> AppResult<Response> {
     user.require(Permission::SubmitPractice)?;
     let p = store::practices::get(state.db(), crate::forms::parse_id(&id)?, false).await?;
     if !may_edit(&user, &p) {
         return Err(AppError::NotFound);
     }
-    let max = state.settings().max_upload_bytes();
-    let (mut title, mut alt_lv, mut alt_en) = (String::new(), String::new(), String::new());
-    let mut bytes: Option<Vec<u8>> = None;
-    let mut too_large = false;
-    while let Ok(Some(field)) = multipart.next_field().await {
-        match field.name() {
-            Some("file_title") => title = field.text().await.unwrap_or_default(),
-            Some("alt_lv") => alt_lv = field.text().await.unwrap_or_default(),
-            Some("alt_en") => alt_en = field.text().await.unwrap_or_default(),
-            Some("file") => match field.bytes().await {
-                Ok(b) if b.len() > max => too_large = true,
-                Ok(b) => bytes = Some(b.to_vec()).filter(|b| !b.is_empty()),
-                Err(_) => too_large = true,
-            },
-            _ => {}
-        }
-    }
+    let upload =
+        crate::forms::Upload::read(multipart, "file", state.settings().max_upload_bytes()).await;
+    let (title, alt_lv, alt_en) = (
+        upload.text("file_title"),
+        upload.text("alt_lv"),
+        upload.text("alt_en"),
+    );
+    let (bytes, too_large) = (upload.file, upload.too_large);
     let mut errors = FormErrors::default();
     let title_clean = crate::forms::required_text(
         &title,
@@ -1194,21 +1192,14 @@ pub async fn upload_file(
             errors.add("alt_lv", "story-alt-missing");
         }
         let raw = bytes.unwrap_or_default();
-        match state
-            .imaging(move || documents::photo::for_web(&raw, IMAGE_WIDTH))
-            .await
-            .unwrap_or(Err(documents::photo::PhotoError::Damaged))
-        {
+        match crate::features::event_documents::web_photo(&state, raw, IMAGE_WIDTH).await {
             Ok(w) => ready = Some((w.kind, w.bytes, Some((w.width, w.height)))),
-            Err(documents::photo::PhotoError::TooLarge(_)) => {
-                errors.add("file", "story-photo-too-big")
-            }
-            Err(_) => errors.add("file", "document-damaged"),
+            Err(why) => errors.add(FILE, why),
         }
     } else {
         match crate::features::event_documents::accept(bytes, too_large) {
             Ok((kind, cleaned)) => ready = Some((kind, cleaned, None)),
-            Err(why) => errors.add("file", why),
+            Err(why) => errors.add(FILE, why),
         }
     }
     if let (Some((kind, data, dims)), true) = (ready, errors.is_empty()) {
@@ -1244,15 +1235,8 @@ pub async fn upload_file(
         file_title: title,
         alt_lv,
         alt_en,
-        notice: None,
-        status: p.status,
-        status_key: status_key(p.status),
-        comment: p.review_comment.clone(),
-        can_edit: true,
-        can_review: user.can(Permission::ManageSite),
         errors,
-        comment_typed: String::new(),
-        decision: String::new(),
+        ..Preview::of(&user, &p)
     };
     Ok((
         StatusCode::UNPROCESSABLE_ENTITY,
@@ -1310,18 +1294,7 @@ pub async fn file(
         return crate::features::event_documents::serve_file(&state, &f.kind, &f.sha256, &f.title)
             .await;
     }
-    if f.sha256.len() != 64 || !f.sha256.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return Err(AppError::NotFound);
-    }
-    let kind = documents::sniff::Kind::parse(&f.kind).ok_or(AppError::NotFound)?;
-    let bytes = tokio::fs::read(state.settings().files_dir().join(&f.sha256))
-        .await
-        .map_err(|_| AppError::NotFound)?;
-    Ok((
-        [(axum::http::header::CONTENT_TYPE, kind.content_type())],
-        bytes,
-    )
-        .into_response())
+    crate::features::event_documents::serve_image(&state, &f.kind, &f.sha256).await
 }
 
 // ----- the API -----

@@ -835,7 +835,7 @@ pub async fn add_file(
     user: CurrentUser,
     ClientIp(ip): ClientIp,
     Path((_lang, id)): Path<(String, String)>,
-    mut multipart: axum::extract::Multipart,
+    multipart: axum::extract::Multipart,
 ) -> AppResult<Response> {
     use crate::features::event_documents::{accept, keep_file, still_kept};
     user.require(Permission::ReportProgress)?;
@@ -845,21 +845,10 @@ pub async fn add_file(
     if !r.is_editable() {
         return locked(&state, ctx, &user, id).await;
     }
-    let max = state.settings().max_upload_bytes();
-    let mut title = String::new();
-    let mut file: Option<Vec<u8>> = None;
-    let mut too_large = false;
-    while let Ok(Some(field)) = multipart.next_field().await {
-        match field.name() {
-            Some("file_title") => title = field.text().await.unwrap_or_default(),
-            Some("file") => match field.bytes().await {
-                Ok(b) if b.len() > max => too_large = true,
-                Ok(b) => file = Some(b.to_vec()),
-                Err(_) => too_large = true,
-            },
-            _ => {}
-        }
-    }
+    let upload =
+        crate::forms::Upload::read(multipart, "file", state.settings().max_upload_bytes()).await;
+    let title = upload.text("file_title");
+    let (file, too_large) = (upload.file, upload.too_large);
     let mut errors = FormErrors::default();
     let title_clean = optional_text(&title, 300).ok().flatten();
     if title_clean.is_none() {

@@ -6,7 +6,7 @@
 
 use askama::Template;
 use axum::extract::{Multipart, Path, Query, State};
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use domain::auth::Permission;
 use serde::Deserialize;
@@ -235,15 +235,7 @@ pub async fn photo(
         None
     }
     .ok_or(AppError::NotFound)?;
-    if p.sha256.len() != 64 || !p.sha256.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return Err(AppError::NotFound);
-    }
-    let bytes = tokio::fs::read(state.settings().files_dir().join(&p.sha256))
-        .await
-        .map_err(|_| AppError::NotFound)?;
-    let kind = documents::sniff::Kind::parse(&p.kind).ok_or(AppError::NotFound)?;
-    // The security headers add `Cache-Control: no-store`: no copy outlives a withdrawal.
-    Ok(([(header::CONTENT_TYPE, kind.content_type())], bytes).into_response())
+    crate::features::event_documents::serve_image(&state, &p.kind, &p.sha256).await
 }
 
 /// The Atom feed of published stories in one language.
@@ -312,18 +304,13 @@ pub async fn api(
     if !errors.is_empty() {
         return Ok(crate::features::directory_api::invalid(&errors));
     }
-    let words: Vec<String> = domain::text::fold(&q.q)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(12)
-        .map(str::to_owned)
-        .collect();
+    let words = domain::text::search_words(&q.q);
     let base = state.settings().public_url.trim_end_matches('/').to_owned();
     let page_lang = if lang == "en" { "en" } else { "lv" };
     let mut items = Vec::new();
     for s in store::stories::published(state.db(), 500).await? {
         if !words.is_empty() {
-            let text = domain::text::fold(&domain::text::plain_text(&format!(
+            let text = domain::text::plain_text(&format!(
                 "{} {} {} {} {} {} {} {} {}",
                 s.title_lv,
                 s.summary_lv,
@@ -334,15 +321,8 @@ pub async fn api(
                 s.title_rom.as_deref().unwrap_or_default(),
                 s.summary_rom.as_deref().unwrap_or_default(),
                 s.body_rom.as_deref().unwrap_or_default(),
-            )));
-            let tokens: Vec<&str> = text
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|t| !t.is_empty())
-                .collect();
-            if !words
-                .iter()
-                .all(|w| tokens.iter().any(|t| t.starts_with(w.as_str())))
-            {
+            ));
+            if !domain::text::has_word_starts(&words, &text) {
                 continue;
             }
         }
@@ -1054,27 +1034,15 @@ pub async fn upload_photo(
     user: CurrentUser,
     ClientIp(ip): ClientIp,
     Path((_lang, id)): Path<(String, String)>,
-    mut multipart: Multipart,
+    multipart: Multipart,
 ) -> AppResult<Response> {
     user.require(Permission::ManageSite)?;
     let id = parse_id(&id)?;
     store::stories::get(state.db(), id, false).await?;
-    let max = state.settings().max_upload_bytes();
-    let (mut alt_lv, mut alt_en) = (String::new(), String::new());
-    let mut file: Option<Vec<u8>> = None;
-    let mut too_large = false;
-    while let Ok(Some(field)) = multipart.next_field().await {
-        match field.name() {
-            Some("alt_lv") => alt_lv = field.text().await.unwrap_or_default(),
-            Some("alt_en") => alt_en = field.text().await.unwrap_or_default(),
-            Some("photo") => match field.bytes().await {
-                Ok(b) if b.len() > max => too_large = true,
-                Ok(b) => file = Some(b.to_vec()).filter(|b| !b.is_empty()),
-                Err(_) => too_large = true,
-            },
-            _ => {}
-        }
-    }
+    let upload =
+        crate::forms::Upload::read(multipart, "photo", state.settings().max_upload_bytes()).await;
+    let (alt_lv, alt_en) = (upload.text("alt_lv"), upload.text("alt_en"));
+    let (file, too_large) = (upload.file, upload.too_large);
     let mut errors = FormErrors::default();
     let alt = crate::forms::required_text(&alt_lv, 300, "alt_lv", "story-alt-missing", &mut errors);
     let alt_en_clean = text_field(&alt_en, 300, "alt_en", &mut errors);
@@ -1088,23 +1056,11 @@ pub async fn upload_photo(
             None
         }
         (Some(bytes), _) => {
-            // A decoder that panics is a damaged photo, not a server error.
-            match state
-                .imaging(move || documents::photo::for_web(&bytes, PHOTO_WIDTH))
-                .await
-                .unwrap_or(Err(documents::photo::PhotoError::Damaged))
-            {
+            match crate::features::event_documents::web_photo(&state, bytes, PHOTO_WIDTH).await {
                 Ok(w) => Some(w),
-                Err(documents::photo::PhotoError::NotAPhoto) => {
-                    errors.add("photo", "story-photo-type");
-                    None
-                }
-                Err(documents::photo::PhotoError::TooLarge(_)) => {
-                    errors.add("photo", "story-photo-too-big");
-                    None
-                }
-                Err(documents::photo::PhotoError::Damaged) => {
-                    errors.add("photo", "document-damaged");
+                Err(why) => {
+                    let field = "photo";
+                    errors.add(field, why);
                     None
                 }
             }
