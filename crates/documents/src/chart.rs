@@ -1,7 +1,8 @@
 //! Accessible SVG charts for HTML pages: a horizontal bar chart with its title, a text
 //! alternative, and the value printed at every bar (the data table sits beside it on the
 //! page). Labels are escaped; no script, no external resources, so it is safe inline
-//! under the platform's Content-Security-Policy.
+//! under the platform's Content-Security-Policy. Labels are measured with the bundled
+//! font (`crate::fonts`) and cut only when they do not fit.
 
 use std::fmt::Write;
 
@@ -30,18 +31,16 @@ pub fn bars(id: &str, title: &str, summary: &str, data: &[Bar]) -> String {
     let mut svg = String::new();
     let _ = write!(
         svg,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {height}" width="100%" role="img" aria-labelledby="{id}-title {id}-desc"><title id="{id}-title">{}</title><desc id="{id}-desc">{}</desc>"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {height}" width="100%" role="img" aria-labelledby="{id}-title {id}-desc" font-family="{}"><title id="{id}-title">{}</title><desc id="{id}-desc">{}</desc>"#,
+        crate::fonts::FAMILY,
         escape_xml(title),
         escape_xml(summary)
     );
     for (i, b) in data.iter().enumerate() {
         let y = ROW * i64::try_from(i).unwrap_or(0) + 4;
         let w = (b.value.max(0) * BAR_W) / max;
-        let label: String = if b.label.chars().count() > 34 {
-            b.label.chars().take(33).chain(['…']).collect()
-        } else {
-            b.label.clone()
-        };
+        // Measured with the bundled font's real widths (Liberation Sans = Arial metrics).
+        let label = crate::fonts::fit(&b.label, 14.0, (LABEL_W - 12) as f64);
         let _ = write!(
             svg,
             r##"<g><text x="{}" y="{}" text-anchor="end" font-size="14" fill="#1a1a1a">{}</text><rect x="{LABEL_W}" y="{}" width="{w}" height="{}" fill="#1d4e89"/><text x="{}" y="{}" font-size="14" fill="#1a1a1a">{}</text></g>"##,

@@ -1,10 +1,15 @@
 //! Reading and writing files. Kept apart from the web crate so that heavy format
-//! libraries compile once. Now: tables (CSV as Latvian Excel writes it, and XLSX).
+//! libraries compile once: tables (CSV as Latvian Excel writes it, and XLSX), reports
+//! (HTML, DOCX, XLSX; PDF is the `pdf` crate), calendars, feeds, charts and photos.
 
 pub mod atom;
 pub mod chart;
+pub mod docx;
+pub mod fonts;
+pub mod format;
 pub mod ics;
 pub mod photo;
+pub mod report;
 pub mod sniff;
 pub mod table;
 

@@ -143,11 +143,64 @@ pub fn write_open_csv(header: &[&str], rows: &[Vec<String>]) -> Vec<u8> {
     writer.into_inner().unwrap_or_default()
 }
 
-/// A cell of a typed table: numbers are written as numbers, so a spreadsheet can sum them.
-#[derive(Debug, Clone, PartialEq)]
+/// A cell of a typed table: numbers are written as numbers (so a spreadsheet can sum
+/// them), money and shares with their number formats, dates as dates.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "t", content = "v", rename_all = "snake_case")]
 pub enum Cell {
     Text(String),
     Number(f64),
+    Int(i64),
+    /// An amount in euro.
+    Euro(f64),
+    /// A share in per cent (45.0 is 45 %).
+    Percent(f64),
+    Date(jiff::civil::Date),
+    Empty,
+}
+
+impl Cell {
+    /// The cell as the language writes it (see `crate::format`).
+    pub fn shown(&self, lang: &str) -> String {
+        match self {
+            Cell::Text(t) => t.clone(),
+            Cell::Number(n) => {
+                if n.fract() == 0.0 && n.abs() < 9.0e15 {
+                    crate::format::int(lang, format!("{n:.0}").parse().unwrap_or(0))
+                } else if lang == "lv" {
+                    n.to_string().replace('.', ",")
+                } else {
+                    n.to_string()
+                }
+            }
+            Cell::Int(n) => crate::format::int(lang, *n),
+            Cell::Euro(a) => crate::format::euro(lang, *a),
+            Cell::Percent(p) => crate::format::percent(lang, *p),
+            Cell::Date(d) => crate::format::date(lang, *d),
+            Cell::Empty => String::new(),
+        }
+    }
+
+    /// The cell for a CSV file: numbers without grouping (a decimal point), dates as ISO
+    /// 8601 (YYYY-MM-DD), text as it is.
+    pub fn plain(&self) -> String {
+        match self {
+            Cell::Text(t) => t.clone(),
+            Cell::Number(n) | Cell::Percent(n) => n.to_string(),
+            Cell::Int(n) => n.to_string(),
+            Cell::Euro(a) => format!("{a:.2}"),
+            Cell::Date(d) => d.to_string(),
+            Cell::Empty => String::new(),
+        }
+    }
+
+    /// Whether the cell is a number of some kind (set right in tables).
+    pub fn is_numeric(&self) -> bool {
+        matches!(
+            self,
+            Cell::Number(_) | Cell::Int(_) | Cell::Euro(_) | Cell::Percent(_)
+        )
+    }
 }
 
 /// An XLSX workbook with one sheet: a bold header row, then the rows as text.
@@ -169,27 +222,78 @@ pub fn write_xlsx_cells(
     header: &[&str],
     rows: &[Vec<Cell>],
 ) -> Result<Vec<u8>, TableError> {
-    let err = |e: rust_xlsxwriter::XlsxError| TableError::Spreadsheet(e.to_string());
     let mut book = rust_xlsxwriter::Workbook::new();
-    let bold = rust_xlsxwriter::Format::new().set_bold();
+    add_sheet(&mut book, sheet, None, header, rows)?;
+    book.save_to_buffer().map_err(xlsx_error)
+}
+
+fn xlsx_error(e: rust_xlsxwriter::XlsxError) -> TableError {
+    TableError::Spreadsheet(e.to_string())
+}
+
+/// Adds a sheet of typed cells to a workbook: an optional title line in bold, then a bold
+/// header row (repeated on printed pages and frozen on screen), then the rows — whole
+/// numbers, euro amounts (two decimals), shares (per cent) and dates each with their
+/// number format.
+pub fn add_sheet(
+    book: &mut rust_xlsxwriter::Workbook,
+    sheet: &str,
+    title: Option<&str>,
+    header: &[&str],
+    rows: &[Vec<Cell>],
+) -> Result<(), TableError> {
+    use rust_xlsxwriter::Format;
+    let err = xlsx_error;
+    let bold = Format::new().set_bold();
+    let int = Format::new().set_num_format("#,##0");
+    let euro = Format::new().set_num_format("#,##0.00 [$€-x-euro2]");
+    let share = Format::new().set_num_format("0%");
+    let date = Format::new().set_num_format("yyyy-mm-dd");
     let ws = book.add_worksheet();
     ws.set_name(sheet).map_err(err)?;
+    let mut top = 0u32;
+    if let Some(title) = title {
+        ws.write_string_with_format(0, 0, title, &bold)
+            .map_err(err)?;
+        top = 2;
+    }
     for (c, h) in header.iter().enumerate() {
-        ws.write_string_with_format(0, u16::try_from(c).unwrap_or(u16::MAX), *h, &bold)
+        ws.write_string_with_format(top, u16::try_from(c).unwrap_or(u16::MAX), *h, &bold)
             .map_err(err)?;
     }
+    ws.set_freeze_panes(top + 1, 0).map_err(err)?;
+    ws.set_repeat_rows(top, top).map_err(err)?;
     for (r, row) in rows.iter().enumerate() {
-        let r = u32::try_from(r + 1).unwrap_or(u32::MAX);
+        let r = u32::try_from(r).unwrap_or(u32::MAX).saturating_add(top + 1);
         for (c, cell) in row.iter().enumerate() {
             let c = u16::try_from(c).unwrap_or(u16::MAX);
             match cell {
                 Cell::Text(t) => ws.write_string(r, c, t).map_err(err)?,
                 Cell::Number(n) => ws.write_number(r, c, *n).map_err(err)?,
+                // Counts are far below 2^53, which f64 holds exactly.
+                Cell::Int(n) => ws
+                    .write_number_with_format(r, c, *n as f64, &int)
+                    .map_err(err)?,
+                Cell::Euro(a) => ws.write_number_with_format(r, c, *a, &euro).map_err(err)?,
+                Cell::Percent(p) => ws
+                    .write_number_with_format(r, c, *p / 100.0, &share)
+                    .map_err(err)?,
+                Cell::Date(d) => {
+                    let x = rust_xlsxwriter::ExcelDateTime::from_ymd(
+                        u16::try_from(d.year()).unwrap_or(1900),
+                        u8::try_from(d.month()).unwrap_or(1),
+                        u8::try_from(d.day()).unwrap_or(1),
+                    )
+                    .map_err(err)?;
+                    ws.write_datetime_with_format(r, c, &x, &date)
+                        .map_err(err)?
+                }
+                Cell::Empty => ws,
             };
         }
     }
     ws.autofit();
-    book.save_to_buffer().map_err(err)
+    Ok(())
 }
 
 #[cfg(test)]

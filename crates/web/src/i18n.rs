@@ -293,24 +293,9 @@ pub fn datetime(lang: Lang, unix_seconds: i64) -> String {
 }
 
 /// A whole number with the locale's digit grouping: "12 345" (with a no-break space) in
-/// Latvian, "12,345" in English.
+/// Latvian, "12,345" in English (one implementation with reports: `documents::format`).
 pub fn number(lang: Lang, n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let sep = match lang {
-        Lang::Lv => '\u{a0}',
-        Lang::En => ',',
-    };
-    let mut out = String::new();
-    if n < 0 {
-        out.push('-');
-    }
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(sep);
-        }
-        out.push(c);
-    }
-    out
+    documents::format::int(lang.code(), n)
 }
 
 #[cfg(test)]

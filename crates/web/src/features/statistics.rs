@@ -485,14 +485,7 @@ pub async fn export(
     } else {
         let text: Vec<Vec<String>> = rows
             .into_iter()
-            .map(|r| {
-                r.into_iter()
-                    .map(|c| match c {
-                        Cell::Text(t) => t,
-                        Cell::Number(n) => format!("{n}"),
-                    })
-                    .collect()
-            })
+            .map(|r| r.into_iter().map(|c| c.plain()).collect())
             .collect();
         Ok(crate::features::transfer::download(
             documents::table::write_csv(&header, &text),
