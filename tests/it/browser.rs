@@ -429,6 +429,14 @@ async fn workspace_pages_have_no_accessibility_violations() {
         ),
         ("/lv/participation".to_owned(), "Dalības statistika"),
         (
+            "/lv/report-builder?kind=annual&year=2026&rlang=lv&audience=public".to_owned(),
+            "Pārskatu sagatavošana",
+        ),
+        (
+            "/lv/report-builder?kind=annual&year=1990&rlang=en&audience=internal".to_owned(),
+            "Pārskatu sagatavošana",
+        ),
+        (
             format!("/lv/events/{}/documents", app.fixtures.event),
             "Dokumenti: Ikgadējā sanāksme (tests)",
         ),

@@ -24,6 +24,7 @@ mod open_data;
 mod plans;
 mod practices;
 mod registrations;
+mod reports;
 mod rounds;
 mod site;
 mod stories;

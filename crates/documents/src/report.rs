@@ -136,10 +136,17 @@ pub fn bars(table: &Table, column: usize, lang: &str) -> Vec<crate::chart::Bar> 
 /// have captions and header cells with scopes; charts are inline SVG with a text
 /// alternative, their table beside them.
 pub fn html(r: &Report) -> String {
+    html_at(r, 1)
+}
+
+/// The report as an HTML fragment whose title is a heading of `level` (its sections one
+/// below): for a page that has its own `<h1>` above the report.
+pub fn html_at(r: &Report, level: u8) -> String {
     let e = escape_xml;
+    let (h, hs) = (level.clamp(1, 5), level.clamp(1, 5) + 1);
     let mut out = String::with_capacity(16 * 1024);
     out.push_str(&format!(
-        "<article class=\"report\" lang=\"{}\">\n<header>\n<h1>{}</h1>\n<p class=\"report-subtitle\">{}</p>\n<p class=\"report-meta\">{}</p>\n<p class=\"report-meta\">{}</p>\n</header>\n",
+        "<article class=\"report\" lang=\"{}\">\n<header>\n<h{h}>{}</h{h}>\n<p class=\"report-subtitle\">{}</p>\n<p class=\"report-meta\">{}</p>\n<p class=\"report-meta\">{}</p>\n</header>\n",
         e(&r.lang),
         e(&r.title),
         e(&r.subtitle),
@@ -164,7 +171,7 @@ pub fn html(r: &Report) -> String {
     }
     for s in &r.sections {
         out.push_str(&format!(
-            "<section id=\"{}\" aria-labelledby=\"{}-h\">\n<h2 id=\"{}-h\">{}</h2>\n",
+            "<section id=\"{}\" aria-labelledby=\"{}-h\">\n<h{hs} id=\"{}-h\">{}</h{hs}>\n",
             e(&s.id),
             e(&s.id),
             e(&s.id),
@@ -397,6 +404,9 @@ pub(crate) mod tests {
         assert!(h.contains("<svg") && h.contains("role=\"img\""));
         assert!(h.contains("<a href=\"#participation\">Dalība</a>"));
         assert!(!h.contains("<jaunieši>"));
+        let inside = html_at(&sample(), 2);
+        assert!(inside.contains("<h2>Kopsavilkuma ziņojums</h2>"));
+        assert!(inside.contains("<h3 id=\"participation-h\">Dalība</h3>"));
     }
 
     #[test]

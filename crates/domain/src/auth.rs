@@ -76,6 +76,7 @@ impl Role {
                 ViewMediationFigures,
                 ManageSite,
                 SubmitPractice,
+                IssueReports,
             ],
             // Mediators' organisation (the municipality) reports; a mediator's own work is
             // confidential case work, not a plan report.
@@ -161,10 +162,13 @@ pub enum Permission {
     ManageSite,
     /// Write good practices for the library and submit them for review (one's own).
     SubmitPractice,
+    /// Build the platform's reports (annual summary, progress, grant tables), write their
+    /// narrative sections and issue them.
+    IssueReports,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 19] = [
+    pub const ALL: [Permission; 20] = [
         Permission::UseWorkspace,
         Permission::ManageOwnAccount,
         Permission::ManageUsers,
@@ -184,6 +188,7 @@ impl Permission {
         Permission::ViewMediationFigures,
         Permission::ManageSite,
         Permission::SubmitPractice,
+        Permission::IssueReports,
     ];
 }
 

@@ -291,6 +291,8 @@ pub const CATEGORIES: &[Category] = &[
             ("practices", "reviewed_by"),
             ("practices", "review_comment"),
             ("practice_files", "uploaded_by"),
+            ("report_narratives", "updated_by"),
+            ("issued_reports", "issued_by"),
         ],
     },
     Category {
@@ -452,6 +454,8 @@ pub fn looks_personal(column: &str) -> bool {
 
 /// Columns whose names suggest personal data but that hold none (with the reason).
 pub const NOT_PERSONAL: &[(&str, &str)] = &[
+    // The name of a report's narrative section ("introduction").
+    ("report_narratives", "key"),
     // Names of migrations, organisations, places, plans and indicators; file names of imports.
     ("schema_migrations", "name"),
     ("organisations", "name_lv"),
@@ -496,6 +500,7 @@ pub const TABLES_WITHOUT_PERSONAL_DATA: &[&str] = &[
     "events",
     "feedback_links",
     "indicators",
+    "issued_report_files",
     "measure_partners",
     "measures",
     "meta",

@@ -38,6 +38,7 @@ pub mod people;
 pub mod plans;
 pub mod practices;
 pub mod registrations;
+pub mod reports;
 pub mod retention;
 pub mod rounds;
 pub mod sealing;

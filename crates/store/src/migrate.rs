@@ -218,6 +218,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
         include_str!("../migrations/0034_story_consent_scope.sql"),
         Data::None,
     ),
+    (
+        35,
+        "reports",
+        include_str!("../migrations/0035_reports.sql"),
+        Data::None,
+    ),
 ];
 
 /// Applies every migration not yet applied, each in its own transaction. Returns the

@@ -142,6 +142,11 @@ pub const SOURCES: &[(Lang, &str, &str)] = &[
         include_str!("../../../locales/lv/library.ftl"),
     ),
     (
+        Lang::Lv,
+        "reports.ftl",
+        include_str!("../../../locales/lv/reports.ftl"),
+    ),
+    (
         Lang::En,
         "core.ftl",
         include_str!("../../../locales/en/core.ftl"),
@@ -190,6 +195,11 @@ pub const SOURCES: &[(Lang, &str, &str)] = &[
         Lang::En,
         "library.ftl",
         include_str!("../../../locales/en/library.ftl"),
+    ),
+    (
+        Lang::En,
+        "reports.ftl",
+        include_str!("../../../locales/en/reports.ftl"),
     ),
 ];
 

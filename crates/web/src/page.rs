@@ -54,6 +54,11 @@ const NAV: &[(&str, &str, Permission)] = &[
     ("/plans", "nav-plans", Permission::ViewPlans),
     ("/reports", "nav-reports", Permission::ReportProgress),
     (
+        "/report-builder",
+        "nav-report-builder",
+        Permission::IssueReports,
+    ),
+    (
         "/practice-submissions",
         "nav-practices",
         Permission::SubmitPractice,

@@ -19,8 +19,8 @@ use crate::features::{
     directory_api, event_documents, events, events_api, feedback, indicators, invitations, login,
     measures, mediation, mediation_figures, minutes, month_reports, news, open_data, organisations,
     people, plan_import, plans, plans_api, policy, practices, public, public_directory,
-    registration, rounds, site, statistics, stories, subject_rights, supervision, territories,
-    transfer,
+    registration, report_builder, rounds, site, statistics, stories, subject_rights, supervision,
+    territories, transfer,
 };
 use crate::i18n::Lang;
 use crate::principal::{self, CurrentUser, LOGIN_COOKIE, SESSION_COOKIE};
@@ -334,6 +334,10 @@ fn registry() -> Registry {
     // Participation statistics.
     r.get("/{lang}/statistics", Page(ViewStatistics), statistics::coordinator_page);
     r.get("/{lang}/statistics/export", Page(ViewStatistics), statistics::export);
+    // Reports (issue 8).
+    r.get("/{lang}/report-builder", Page(IssueReports), report_builder::page);
+    r.get("/{lang}/report-builder/download", Page(IssueReports), report_builder::download);
+    r.post("/{lang}/report-builder/narratives", Page(IssueReports), report_builder::save_narratives);
     // Directory.
     r.get("/{lang}/organisations", Page(ViewDirectory), organisations::list);
     r.get("/{lang}/organisations/new", Page(ManageDirectory), organisations::new_form);

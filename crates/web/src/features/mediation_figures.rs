@@ -342,3 +342,95 @@ pub async fn api(
     }
     Ok(Json(body).into_response())
 }
+
+/// A figure under disclosure control as a typed report cell: a number where one is
+/// published, else its text ("<10", "…").
+pub(crate) fn published_cell(p: Published) -> documents::table::Cell {
+    match p.value() {
+        Some(n) => documents::table::Cell::Int(n),
+        None => documents::table::Cell::Text(p.text()),
+    }
+}
+
+/// All municipalities' mediation figures as a report shows them: under disclosure control,
+/// exactly as coordinators see them on the figures page — the key figures, contacts by area
+/// and the breakdown by municipality.
+pub(crate) fn report_blocks(
+    lang: crate::i18n::Lang,
+    f: &Figures,
+    id: &str,
+) -> Vec<documents::report::Block> {
+    use documents::report::{Block, Figure, Table};
+    use documents::table::Cell;
+    let t = |key: &str| crate::i18n::t(lang, key);
+    let shown = Shown { exact: false };
+    let text = |p: Published| match p.value() {
+        Some(n) => crate::i18n::number(lang, n),
+        None => p.text(),
+    };
+    let items = [
+        ("figures-families", f.families),
+        ("figures-persons", f.persons),
+        ("figures-contacts", f.contacts),
+        ("figures-hours", f.contact_minutes / 60),
+        ("figures-referrals", f.referrals),
+        ("figures-children-followed", f.children_followed),
+        ("figures-stayed", f.stayed_in_school),
+        ("figures-no-consent", f.no_consent_families),
+    ]
+    .into_iter()
+    .map(|(key, n)| Figure {
+        label: t(key),
+        value: text(shown.one(n)),
+    })
+    .collect();
+    let values: Vec<i64> = f.contacts_by_area.iter().map(|p| p.1).collect();
+    let areas = Table {
+        id: format!("{id}-areas"),
+        caption: t("figures-by-area"),
+        columns: vec![t("stats-col-item"), t("figures-contacts")],
+        rows: f
+            .contacts_by_area
+            .iter()
+            .zip(shown.breakdown(&values))
+            .map(|((k, _), p)| {
+                vec![
+                    Cell::Text(t(crate::features::mediation::area_key(k))),
+                    published_cell(p),
+                ]
+            })
+            .collect(),
+        row_headers: true,
+    };
+    let municipalities = Table {
+        id: format!("{id}-municipalities"),
+        caption: t("figures-by-municipality"),
+        columns: vec![
+            t("field-territory"),
+            t("figures-families"),
+            t("figures-persons"),
+            t("figures-contacts"),
+            t("figures-referrals"),
+        ],
+        rows: shown
+            .rows(&f.by_municipality)
+            .into_iter()
+            .map(|(label, v)| {
+                let mut row = vec![Cell::Text(label)];
+                row.extend(v.into_iter().map(published_cell));
+                row
+            })
+            .collect(),
+        row_headers: true,
+    };
+    vec![
+        Block::Figures { items },
+        Block::Chart {
+            table: areas,
+            column: 1,
+        },
+        Block::Table {
+            table: municipalities,
+        },
+    ]
+}

@@ -35,6 +35,7 @@ pub mod practices;
 pub mod public;
 pub mod public_directory;
 pub mod registration;
+pub mod report_builder;
 pub mod rounds;
 pub mod site;
 pub mod statistics;

@@ -18,6 +18,7 @@ use serde::Deserialize;
 use crate::AppState;
 use crate::error::{AppError, AppResult};
 use crate::forms::FormErrors;
+use crate::i18n::Lang;
 use crate::page::PageCtx;
 use crate::principal::CurrentUser;
 
@@ -105,24 +106,61 @@ fn parse(q: &StatsQuery, today: Date, public: bool) -> (store::statistics::Filte
 
 /// One line of a breakdown.
 #[derive(Debug, Clone)]
-struct Line {
+pub(crate) struct Line {
     /// The message id of its label.
-    label: &'static str,
-    value: i64,
+    pub(crate) label: &'static str,
+    pub(crate) value: i64,
     /// What is shown (the exact count, or under disclosure control).
-    shown: String,
+    pub(crate) shown: String,
     /// Distinct Latvian places (categories only).
-    places: Option<String>,
+    pub(crate) places: Option<String>,
 }
 
 #[derive(Debug, Clone)]
-struct Breakdown {
-    id: &'static str,
-    title: &'static str,
-    lines: Vec<Line>,
+pub(crate) struct Breakdown {
+    pub(crate) id: &'static str,
+    pub(crate) title: &'static str,
+    pub(crate) lines: Vec<Line>,
     chart: String,
     /// Whether the lines tell their places (a column more).
-    has_places: bool,
+    pub(crate) has_places: bool,
+}
+
+/// A shown figure as a typed cell: a number where one is shown, else the text ("<10", "…").
+pub(crate) fn shown_cell(shown: &str) -> Cell {
+    match shown.replace(['\u{a0}', ' ', ','], "").parse::<i64>() {
+        Ok(n) => Cell::Int(n),
+        Err(_) => Cell::Text(shown.to_owned()),
+    }
+}
+
+impl Breakdown {
+    /// The breakdown as a report table, with the same figures as the page: its label, the
+    /// participants and (for categories) the places.
+    pub(crate) fn table(&self, lang: Lang, audience: &str) -> documents::report::Table {
+        let t = |id: &str| crate::i18n::t(lang, id);
+        let mut columns = vec![t("stats-col-item"), t("stats-participants")];
+        if self.has_places {
+            columns.push(t("stats-places"));
+        }
+        documents::report::Table {
+            id: format!("{audience}-{}", self.id),
+            caption: t(self.title),
+            columns,
+            rows: self
+                .lines
+                .iter()
+                .map(|l| {
+                    let mut row = vec![Cell::Text(t(l.label)), shown_cell(&l.shown)];
+                    if let Some(p) = &l.places {
+                        row.push(shown_cell(p));
+                    }
+                    row
+                })
+                .collect(),
+            row_headers: true,
+        }
+    }
 }
 
 fn gender_label(g: &str) -> &'static str {
@@ -155,7 +193,13 @@ fn roma_label(r: &str) -> &'static str {
 }
 
 /// The breakdowns to show, exact or under disclosure control.
-fn breakdowns(ctx: &PageCtx, p: &store::statistics::Participation, public: bool) -> Vec<Breakdown> {
+pub(crate) fn breakdowns(
+    lang: Lang,
+    p: &store::statistics::Participation,
+    public: bool,
+) -> Vec<Breakdown> {
+    let t = |id: &str| crate::i18n::t(lang, id);
+    let number = |n: &i64| crate::i18n::number(lang, *n);
     let mut out = Vec::new();
     let mut add = |id: &'static str,
                    title: &'static str,
@@ -168,7 +212,7 @@ fn breakdowns(ctx: &PageCtx, p: &store::statistics::Participation, public: bool)
                 .map(Published::text)
                 .collect()
         } else {
-            values.iter().map(|v| ctx.number(v)).collect()
+            values.iter().map(number).collect()
         };
         let lines: Vec<Line> = cells
             .iter()
@@ -186,7 +230,7 @@ fn breakdowns(ctx: &PageCtx, p: &store::statistics::Participation, public: bool)
                     } else if public && shown.parse::<i64>().is_err() {
                         "…".to_owned()
                     } else {
-                        ctx.number(&n)
+                        number(&n)
                     }
                 }),
                 shown,
@@ -194,16 +238,16 @@ fn breakdowns(ctx: &PageCtx, p: &store::statistics::Participation, public: bool)
             .collect();
         let chart = bars(
             id,
-            &ctx.t(title),
+            &t(title),
             &lines
                 .iter()
-                .map(|l| format!("{}: {}", ctx.t(l.label), l.shown))
+                .map(|l| format!("{}: {}", t(l.label), l.shown))
                 .collect::<Vec<_>>()
                 .join("; "),
             &lines
                 .iter()
                 .map(|l| Bar {
-                    label: ctx.t(l.label),
+                    label: t(l.label),
                     // Publicly a withheld value draws no bar.
                     value: if public {
                         l.shown.replace(['\u{a0}', ' '], "").parse().unwrap_or(0)
@@ -365,7 +409,7 @@ async fn page(
         ("stats-youth", show(p.youth)),
         ("stats-places", ctx.number(&p.latvian_places)),
     ];
-    let breakdowns = breakdowns(&ctx, &p, public);
+    let breakdowns = breakdowns(ctx.lang, &p, public);
     let units = store::territories::units_on(state.db(), state.today())
         .await?
         .into_iter()
@@ -455,7 +499,7 @@ pub async fn export(
             Cell::Text(String::new()),
         ]);
     }
-    for b in breakdowns(&ctx, &p, false) {
+    for b in breakdowns(ctx.lang, &p, false) {
         for l in &b.lines {
             rows.push(vec![
                 Cell::Text(ctx.t(b.title)),

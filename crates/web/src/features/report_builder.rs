@@ -1,0 +1,328 @@
+//! The report builder for coordinators (`/{lang}/report-builder`): choose a report, its
+//! year, language and audience; see it as it stands over today's data; write its narrative
+//! sections; download it as PDF, DOCX or XLSX. Building and rendering run off the request
+//! threads, one report at a time.
+
+use std::collections::BTreeMap;
+
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use domain::auth::Permission;
+use serde::Deserialize;
+use tokio::sync::Semaphore;
+
+use crate::AppState;
+use crate::error::{AppError, AppResult};
+use crate::forms::{AppForm, FormErrors, text_field};
+use crate::i18n::Lang;
+use crate::page::PageCtx;
+use crate::principal::{ClientIp, CurrentUser};
+use crate::reports::{Audience, Kind, Request};
+
+/// One rendering at a time: typesetting is CPU work, and the server has few cores.
+static RENDERING: Semaphore = Semaphore::const_new(1);
+
+#[derive(Debug, Default, Clone, Deserialize)]
+pub struct BuilderQuery {
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    year: String,
+    #[serde(default)]
+    rlang: String,
+    #[serde(default)]
+    audience: String,
+    #[serde(default)]
+    format: String,
+    #[serde(default)]
+    notice: String,
+}
+
+/// The chosen report, when every choice is valid.
+struct Choice {
+    kind: Kind,
+    year: i16,
+    lang: Lang,
+    audience: Audience,
+}
+
+impl Choice {
+    fn query(&self) -> String {
+        format!(
+            "kind={}&year={}&rlang={}&audience={}",
+            self.kind.as_str(),
+            self.year,
+            self.lang.code(),
+            self.audience.as_str()
+        )
+    }
+}
+
+fn choose(q: &BuilderQuery, this_year: i16, errors: &mut FormErrors) -> Option<Choice> {
+    if q.kind.is_empty() && q.year.is_empty() {
+        return None;
+    }
+    let kind = Kind::parse(&q.kind);
+    if kind.is_none() {
+        let field = "kind";
+        errors.add(field, "reg-choice-invalid");
+    }
+    let year = q
+        .year
+        .trim()
+        .parse::<i16>()
+        .ok()
+        .filter(|y| (2020..=this_year + 1).contains(y));
+    if year.is_none() {
+        let field = "year";
+        errors.add(field, "report-year-invalid");
+    }
+    let lang = Lang::parse(&q.rlang);
+    if lang.is_none() {
+        let field = "rlang";
+        errors.add(field, "reg-choice-invalid");
+    }
+    let audience = Audience::parse(&q.audience);
+    if audience.is_none() {
+        let field = "audience";
+        errors.add(field, "reg-choice-invalid");
+    }
+    Some(Choice {
+        kind: kind?,
+        year: year?,
+        lang: lang?,
+        audience: audience?,
+    })
+}
+
+async fn request(state: &AppState, c: &Choice) -> AppResult<Request> {
+    let period = c.year.to_string();
+    Ok(Request {
+        kind: c.kind,
+        year: c.year,
+        lang: c.lang,
+        audience: c.audience,
+        narratives: store::reports::narratives(state.db(), c.kind.as_str(), &period, c.lang.code())
+            .await?,
+        status: format!(
+            "{} · {}",
+            crate::i18n::t(c.lang, "report-draft"),
+            crate::i18n::t(
+                c.lang,
+                match c.audience {
+                    Audience::Public => "report-audience-public",
+                    Audience::Internal => "report-audience-internal",
+                }
+            )
+        ),
+        today: state.today(),
+    })
+}
+
+#[derive(Template)]
+#[template(path = "reports/builder.html")]
+struct BuilderPage {
+    ctx: PageCtx,
+    q: BuilderQuery,
+    errors: FormErrors,
+    this_year: i16,
+    /// The chosen report's query string (for the download links and the form).
+    chosen: Option<String>,
+    /// (key, label message id, text) of the narrative sections.
+    narratives: Vec<(&'static str, &'static str, String)>,
+    preview: String,
+}
+
+impl BuilderPage {
+    fn kinds(&self) -> Vec<(&'static str, &'static str)> {
+        Kind::ALL
+            .iter()
+            .map(|k| (k.as_str(), k.title_key()))
+            .collect()
+    }
+}
+
+/// The builder: the choice form, and the chosen report's preview with its narrative form.
+pub async fn page(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    Query(q): Query<BuilderQuery>,
+) -> AppResult<Response> {
+    user.require(Permission::IssueReports)?;
+    let this_year = state.today().year();
+    let mut errors = FormErrors::default();
+    let choice = choose(&q, this_year, &mut errors);
+    let (mut chosen, mut narratives, mut preview) = (None, Vec::new(), String::new());
+    if let Some(c) = choice.as_ref().filter(|_| errors.is_empty()) {
+        let r = request(&state, c).await?;
+        narratives = c
+            .kind
+            .narratives()
+            .iter()
+            .map(|(k, l)| (*k, *l, r.narratives.get(*k).cloned().unwrap_or_default()))
+            .collect();
+        let report = {
+            let _turn = RENDERING.acquire().await;
+            crate::reports::build(&state, &r).await?
+        };
+        preview = documents::report::html_at(&report, 2);
+        chosen = Some(c.query());
+    }
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let p = BuilderPage {
+        ctx,
+        q,
+        errors,
+        this_year,
+        chosen,
+        narratives,
+        preview,
+    };
+    Ok((status, Html(p.render()?)).into_response())
+}
+
+/// The chosen report as a file: `format` pdf, docx, xlsx or html.
+pub async fn download(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Query(q): Query<BuilderQuery>,
+) -> AppResult<Response> {
+    user.require(Permission::IssueReports)?;
+    let mut errors = FormErrors::default();
+    let Some(c) = choose(&q, state.today().year(), &mut errors).filter(|_| errors.is_empty())
+    else {
+        return Err(AppError::NotFound);
+    };
+    let r = request(&state, &c).await?;
+    let _turn = RENDERING.acquire().await;
+    let report = crate::reports::build(&state, &r).await?;
+    let today = state.today();
+    let name = format!(
+        "{}-{}-{}-{}",
+        c.kind.as_str(),
+        c.year,
+        c.lang.code(),
+        c.audience.as_str()
+    );
+    let format = q.format.clone();
+    let file = tokio::task::spawn_blocking(move || {
+        render(
+            &report,
+            &format,
+            (today.year().into(), today.month() as u8, today.day() as u8),
+        )
+    })
+    .await
+    .map_err(|e| AppError::Internal(e.to_string()))??;
+    Ok(crate::features::transfer::download(
+        file.bytes,
+        &format!("{name}.{}", file.extension),
+        file.content_type,
+    ))
+}
+
+pub(crate) struct Rendered {
+    pub bytes: Vec<u8>,
+    pub extension: &'static str,
+    pub content_type: &'static str,
+}
+
+/// The report in one format (CPU work: call it off the request threads).
+pub(crate) fn render(
+    report: &documents::report::Report,
+    format: &str,
+    today: (i32, u8, u8),
+) -> AppResult<Rendered> {
+    let internal = |e: &dyn std::fmt::Display| AppError::Internal(e.to_string());
+    Ok(match format {
+        "pdf" => Rendered {
+            bytes: pdf::render(report, today).map_err(|e| internal(&e))?,
+            extension: "pdf",
+            content_type: "application/pdf",
+        },
+        "docx" => Rendered {
+            bytes: documents::docx::write(report).map_err(|e| internal(&e))?,
+            extension: "docx",
+            content_type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        },
+        "xlsx" => Rendered {
+            bytes: documents::report::xlsx(report).map_err(|e| internal(&e))?,
+            extension: "xlsx",
+            content_type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        },
+        _ => return Err(AppError::NotFound),
+    })
+}
+
+/// `POST /{lang}/report-builder/narratives`: saves the narrative sections of the chosen
+/// report (its kind, year and language), then shows the preview again.
+pub async fn save_narratives(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    AppForm(f): AppForm<BTreeMap<String, String>>,
+) -> AppResult<Response> {
+    user.require(Permission::IssueReports)?;
+    let field = |k: &str| f.get(k).cloned().unwrap_or_default();
+    let q = BuilderQuery {
+        kind: field("kind"),
+        year: field("year"),
+        rlang: field("rlang"),
+        audience: field("audience"),
+        ..BuilderQuery::default()
+    };
+    let this_year = state.today().year();
+    let mut errors = FormErrors::default();
+    let Some(c) = choose(&q, this_year, &mut errors).filter(|_| errors.is_empty()) else {
+        return Err(AppError::NotFound);
+    };
+    let mut texts = Vec::new();
+    let mut narratives = Vec::new();
+    for (key, label) in c.kind.narratives() {
+        let raw = field(key);
+        let text = text_field(&raw, 20_000, key, &mut errors).unwrap_or_default();
+        narratives.push((*key, *label, raw));
+        texts.push(((*key).to_owned(), text));
+    }
+    if errors.is_empty() {
+        store::reports::save_narratives(
+            state.db(),
+            state.now(),
+            &user.actor(ip),
+            c.kind.as_str(),
+            &c.year.to_string(),
+            c.lang.code(),
+            &texts,
+        )
+        .await?;
+        return Ok(Redirect::to(&ctx.href(&format!(
+            "/report-builder?{}&notice=saved#narratives",
+            c.query()
+        )))
+        .into_response());
+    }
+    // Typed text is kept next to its message; the preview shows the saved texts.
+    let r = request(&state, &c).await?;
+    let report = {
+        let _turn = RENDERING.acquire().await;
+        crate::reports::build(&state, &r).await?
+    };
+    let p = BuilderPage {
+        ctx,
+        chosen: Some(c.query()),
+        q,
+        errors,
+        this_year,
+        narratives,
+        preview: documents::report::html_at(&report, 2),
+    };
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(p.render()?)).into_response())
+}

@@ -1,0 +1,263 @@
+//! Reports (issue 8): the annual summary report over the demo data, in both languages and
+//! both audiences, as HTML, PDF, DOCX and XLSX, with the same figures as the screens.
+
+use std::io::Read as _;
+
+use domain::auth::Role;
+use testkit::TestApp;
+
+use crate::ok;
+
+/// A test app with the demo data (its own fixture event taken out first: the demo loads
+/// its three years of meetings only into a platform without events).
+async fn with_demo() -> TestApp {
+    let app = TestApp::spawn().await;
+    use sqlx::Connection as _;
+    let opts = sqlx::sqlite::SqliteConnectOptions::new()
+        .filename(&app.settings.database)
+        .busy_timeout(std::time::Duration::from_secs(10));
+    let mut conn = ok(sqlx::SqliteConnection::connect_with(&opts).await);
+    let mut tx = ok(conn.begin().await);
+    let tables: Vec<String> = ok(sqlx::query_scalar(
+        "SELECT m.name FROM sqlite_master m, pragma_table_info(m.name) p
+         WHERE m.type = 'table' AND p.name = 'event_id' AND m.name NOT LIKE '%fts%'",
+    )
+    .fetch_all(&mut *tx)
+    .await);
+    for t in tables {
+        ok(sqlx::query(sqlx::AssertSqlSafe(format!("DELETE FROM {t}")))
+            .execute(&mut *tx)
+            .await);
+    }
+    ok(sqlx::query("DELETE FROM events").execute(&mut *tx).await);
+    ok(tx.commit().await);
+    assert!(ok(store::demo::seed(
+        &app.db,
+        app.clock_now(),
+        app.state.keyring()
+    )
+    .await));
+    app
+}
+
+fn year_filter(public: bool) -> store::statistics::Filter {
+    store::statistics::Filter {
+        from: jiff::civil::date(2025, 1, 1),
+        to: jiff::civil::date(2025, 12, 31),
+        event_type: None,
+        series: None,
+        territory_id: None,
+        target_group: None,
+        public_only: public,
+    }
+}
+
+/// Words of a PDF's text (pdftotext), whitespace and no-break spaces collapsed.
+fn pdf_words(pdf: &[u8]) -> String {
+    let dir = ok(tempfile::tempdir());
+    let file = dir.path().join("r.pdf");
+    ok(std::fs::write(&file, pdf));
+    let out = ok(std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&file)
+        .arg("-")
+        .output());
+    String::from_utf8_lossy(&out.stdout)
+        .split(|c: char| c.is_whitespace() || c == '\u{a0}')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+const ANNUAL: &str = "/lv/report-builder?kind=annual&year=2025";
+
+#[tokio::test]
+async fn the_annual_report_has_the_statistics_screen_figures_exact_or_controlled() {
+    let app = with_demo().await;
+    let c = app.login(Role::Coordinator).await;
+    let exact = ok(store::statistics::participation(
+        &app.db,
+        &year_filter(false),
+        app.state.settings().youth(),
+    )
+    .await);
+    assert!(exact.participants > 100, "{exact:?}");
+
+    let page = c.get(&format!("{ANNUAL}&rlang=lv&audience=internal")).await;
+    assert_eq!(page.status, 200, "{}", page.text);
+    for heading in [
+        "Latvijas romu platformas ikgadējās koordinācijas sanāksmes kopsavilkuma ziņojums",
+        ">Gada pasākumi</h3>",
+        ">Dalība</h3>",
+        ">Romu mediācija</h3>",
+        ">Turpmākās darbības</h3>",
+        ">Pasākumu plāna izpilde</h3>",
+        ">Labā prakse un veiksmes stāsti</h3>",
+        "<caption>Dalībnieki pēc ieinteresētās puses kategorijas</caption>",
+    ] {
+        assert!(page.text.contains(heading), "{heading}");
+    }
+    let participants = format!(
+        "<dt>Dalībnieki (katrs vienu reizi)</dt><dd>{}</dd>",
+        web::i18n::number(web::i18n::Lang::Lv, exact.participants)
+    );
+    assert!(page.text.contains(&participants), "{participants}");
+    // The coordinators' statistics screen shows the same figure.
+    let screen = c.get("/lv/statistics?from=2025-01-01&to=2025-12-31").await;
+    assert!(
+        screen
+            .text
+            .contains(&web::i18n::number(web::i18n::Lang::Lv, exact.participants)),
+        "the screen's figure"
+    );
+
+    // The public report: only public events, every count of people under control.
+    let public = ok(store::statistics::participation(
+        &app.db,
+        &year_filter(true),
+        app.state.settings().youth(),
+    )
+    .await);
+    let page = c.get(&format!("{ANNUAL}&rlang=lv&audience=public")).await;
+    assert_eq!(page.status, 200);
+    let controlled = domain::participation::publish_one(public.participants);
+    let shown = format!(
+        "<dt>Dalībnieki (katrs vienu reizi)</dt><dd>{}</dd>",
+        controlled.value().map_or_else(
+            || controlled.text(),
+            |v| web::i18n::number(web::i18n::Lang::Lv, v)
+        )
+    );
+    assert!(page.text.contains(&shown), "{shown}");
+    assert!(page.text.contains("mazi skaitļi") || page.text.contains("&lt;10"));
+    if public.participants % 5 != 0 {
+        assert!(!page.text.contains(&format!(
+            "<dd>{}</dd>",
+            web::i18n::number(web::i18n::Lang::Lv, public.participants)
+        )));
+    }
+
+    // English.
+    let page = c
+        .get("/en/report-builder?kind=annual&year=2025&rlang=en&audience=internal")
+        .await;
+    assert_eq!(page.status, 200);
+    assert!(
+        page.text
+            .contains("Summary Report on the Annual Latvian Roma Platform Coordination Meeting")
+    );
+    assert!(page.text.contains(">Participation</h3>"));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_annual_report_downloads_as_pdf_docx_and_xlsx() {
+    let app = with_demo().await;
+    let c = app.login(Role::Coordinator).await;
+    let q = "/lv/report-builder/download?kind=annual&year=2025&rlang=lv&audience=internal";
+
+    let started = std::time::Instant::now();
+    let (status, pdf) = c.get_bytes(&format!("{q}&format=pdf")).await;
+    eprintln!(
+        "annual report PDF over the demo data: {:?}",
+        started.elapsed()
+    );
+    assert_eq!(status, 200);
+    assert!(pdf.starts_with(b"%PDF-"));
+    let words = pdf_words(&pdf);
+    for needle in [
+        "Latvijas romu platformas ikgadējās koordinācijas sanāksmes kopsavilkuma ziņojums",
+        "Gada pasākumi",
+        "Dalībnieki pēc ieinteresētās puses kategorijas",
+        "Romu mediācija",
+        "Pasākumu plāna izpilde",
+    ] {
+        assert!(words.contains(needle), "{needle} not in the PDF");
+    }
+
+    let (status, docx) = c.get_bytes(&format!("{q}&format=docx")).await;
+    assert_eq!(status, 200);
+    let mut zip = ok(zip::ZipArchive::new(std::io::Cursor::new(docx)));
+    let mut document = String::new();
+    ok(ok(zip.by_name("word/document.xml")).read_to_string(&mut document));
+    assert!(document.contains("Gada pasākumi"));
+    assert!(document.contains("<w:pStyle w:val=\"Heading1\"/>"));
+
+    let (status, xlsx) = c.get_bytes(&format!("{q}&format=xlsx")).await;
+    assert_eq!(status, 200);
+    use calamine::{Data, Reader as _};
+    let mut book = ok(calamine::Xlsx::new(std::io::Cursor::new(xlsx)));
+    let names = book.sheet_names();
+    assert!(names.iter().any(|n| n == "Pasākumi pēc veida"), "{names:?}");
+    let Some(sheet) = names
+        .iter()
+        .find(|n| n.starts_with("Dalībnieki pēc ieinteres"))
+    else {
+        panic!("{names:?}")
+    };
+    let by_category = ok(book.worksheet_range(sheet));
+    // Title, blank, header, then rows: a number under "Dalībnieki".
+    assert_eq!(
+        by_category.get((2, 1)),
+        Some(&Data::String("Dalībnieki (katrs vienu reizi)".to_owned()))
+    );
+    assert!(matches!(by_category.get((3, 1)), Some(Data::Float(_))));
+
+    assert_eq!(c.get_bytes(&format!("{q}&format=odt")).await.0, 404);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn narratives_are_saved_per_report_and_language_and_bad_input_is_kept() {
+    let app = TestApp::spawn().await;
+    let c = app.login(Role::Coordinator).await;
+    let base = [
+        ("kind", "annual"),
+        ("year", "2026"),
+        ("rlang", "lv"),
+        ("audience", "public"),
+    ];
+    let mut fields = base.to_vec();
+    fields.push((
+        "introduction",
+        "Gads bija ražīgs.\n\nOtrā rindkopa — ģimenes, skolas.",
+    ));
+    fields.push(("challenges", ""));
+    let saved = c.post_form("/lv/report-builder/narratives", &fields).await;
+    assert_eq!(saved.status, 303, "{}", saved.text);
+    let page = c
+        .get("/lv/report-builder?kind=annual&year=2026&rlang=lv&audience=public")
+        .await;
+    assert!(page.text.contains("<h3 id=\"introduction-h\">Ievads</h3>"));
+    assert!(
+        page.text
+            .contains("<p>Otrā rindkopa — ģimenes, skolas.</p>")
+    );
+    // Not in the English report, nor another year's.
+    let en = c
+        .get("/lv/report-builder?kind=annual&year=2026&rlang=en&audience=public")
+        .await;
+    assert!(!en.text.contains("Gads bija ražīgs"));
+
+    // Too long: refused next to the field, the text kept, nothing saved.
+    let long = "ā".repeat(20_001);
+    let mut fields = base.to_vec();
+    fields.push(("introduction", &long));
+    let refused = c.post_form("/lv/report-builder/narratives", &fields).await;
+    assert_eq!(refused.status, 422);
+    assert!(refused.text.contains("id=\"introduction-error\""));
+    assert!(refused.text.contains(&long));
+    let page = c
+        .get("/lv/report-builder?kind=annual&year=2026&rlang=lv&audience=public")
+        .await;
+    assert!(page.text.contains("Gads bija ražīgs"));
+
+    // A year out of range is a message next to the field, not an error page.
+    let bad = c
+        .get("/lv/report-builder?kind=annual&year=1990&rlang=lv&audience=public")
+        .await;
+    assert_eq!(bad.status, 422);
+    assert!(bad.text.contains("id=\"year-error\""));
+    assert!(bad.text.contains("value=\"1990\""));
+    app.stop().await;
+}
