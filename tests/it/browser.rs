@@ -436,6 +436,7 @@ async fn workspace_pages_have_no_accessibility_violations() {
             "/lv/report-builder?kind=annual&year=1990&rlang=en&audience=internal".to_owned(),
             "Pārskatu sagatavošana",
         ),
+        ("/lv/publications".to_owned(), "Publikācijas"),
         (
             format!("/lv/events/{}/documents", app.fixtures.event),
             "Dokumenti: Ikgadējā sanāksme (tests)",
@@ -451,6 +452,29 @@ async fn workspace_pages_have_no_accessibility_violations() {
     b.goto(&url(&app, &format!("/en/calendar/{}", app.fixtures.event)))
         .await;
     found.extend(axe(&b, "en", "Annual meeting (test)").await);
+    // A report issued from the builder: the coordinators' page and the public one.
+    b.goto(&url(
+        &app,
+        "/lv/report-builder?kind=annual&year=2026&rlang=lv&audience=public",
+    ))
+    .await;
+    b.find("form[action$='/report-builder/issue'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for(".notice[role=status]").await;
+    let title =
+        "Latvijas romu platformas ikgadējās koordinācijas sanāksmes kopsavilkuma ziņojums 2026";
+    found.extend(axe(&b, "lv", title).await);
+    let issued = b.current_url().await;
+    let id = issued
+        .split("/issued/")
+        .nth(1)
+        .and_then(|r| r.split('?').next())
+        .unwrap_or_default()
+        .to_owned();
+    b.goto(&url(&app, &format!("/lv/publications/{id}"))).await;
+    found.extend(axe(&b, "lv", title).await);
     b.goto(&url(&app, "/lv/events/new")).await;
     b.find("#title_lv").await.send_keys("Sanāksme").await;
     b.find("#date").await.send_keys("2027-13-40").await;

@@ -261,3 +261,174 @@ async fn narratives_are_saved_per_report_and_language_and_bad_input_is_kept() {
     assert!(bad.text.contains("value=\"1990\""));
     app.stop().await;
 }
+
+fn issued_id(location: Option<&str>) -> i64 {
+    let location = location.unwrap_or_default();
+    let rest = location
+        .split("/report-builder/issued/")
+        .nth(1)
+        .unwrap_or_default();
+    ok(rest.split('?').next().unwrap_or_default().parse::<i64>())
+}
+
+#[tokio::test]
+async fn an_issued_report_is_frozen_and_a_public_one_is_published_until_withdrawn() {
+    let app = TestApp::spawn().await;
+    let c = app.login(Role::Coordinator).await;
+    let choice = |audience: &'static str| {
+        vec![
+            ("kind", "annual"),
+            ("year", "2026"),
+            ("rlang", "lv"),
+            ("audience", audience),
+        ]
+    };
+    let mut fields = choice("public");
+    fields.push(("introduction", "Pirmais teksts par gadu."));
+    assert_eq!(
+        c.post_form("/lv/report-builder/narratives", &fields)
+            .await
+            .status,
+        303
+    );
+    let issued = c
+        .post_form("/lv/report-builder/issue", &choice("public"))
+        .await;
+    assert_eq!(issued.status, 303, "{}", issued.text);
+    let first = issued_id(issued.location());
+    let page = c.get(&format!("/lv/report-builder/issued/{first}")).await;
+    assert_eq!(page.status, 200);
+    assert!(page.text.contains("Pirmais teksts par gadu."));
+    assert!(page.text.contains("Izdots 2026. gada 26. novembris"));
+    for format in ["html", "pdf", "docx", "xlsx"] {
+        assert!(
+            page.text.contains(&format!("/{first}/{format}\"")),
+            "{format}"
+        );
+    }
+    let (status, pdf) = c
+        .get_bytes(&format!("/lv/report-builder/issued/{first}/pdf"))
+        .await;
+    assert_eq!(status, 200);
+    assert!(pdf.starts_with(b"%PDF-"));
+    let (_, html) = c
+        .get_bytes(&format!("/lv/report-builder/issued/{first}/html"))
+        .await;
+    assert!(String::from_utf8_lossy(&html).starts_with("<!DOCTYPE html>"));
+    let snapshot = ok(store::reports::snapshot(&app.db, first).await);
+
+    // The data changes: the draft follows, the issued report does not.
+    let mut fields = choice("public");
+    fields.push(("introduction", "Otrais teksts pēc izdošanas."));
+    c.post_form("/lv/report-builder/narratives", &fields).await;
+    app.advance_minutes(10);
+    let draft = c
+        .get("/lv/report-builder?kind=annual&year=2026&rlang=lv&audience=public")
+        .await;
+    assert!(draft.text.contains("Otrais teksts pēc izdošanas."));
+    let page = c.get(&format!("/lv/report-builder/issued/{first}")).await;
+    assert!(page.text.contains("Pirmais teksts par gadu."));
+    assert!(!page.text.contains("Otrais teksts"));
+    assert_eq!(
+        c.get_bytes(&format!("/lv/report-builder/issued/{first}/pdf"))
+            .await
+            .1,
+        pdf
+    );
+    assert_eq!(ok(store::reports::snapshot(&app.db, first).await), snapshot);
+    let stored = ok(store::reports::issued_one(&app.db, first, false).await);
+    let pdf_sha = stored
+        .files
+        .iter()
+        .find(|f| f.0 == "pdf")
+        .map(|f| f.2.clone())
+        .unwrap_or_default();
+    {
+        use sha2::Digest as _;
+        assert_eq!(pdf_sha, format!("{:x}", sha2::Sha256::digest(&pdf)));
+    }
+
+    // Issued again: a second report beside the first.
+    let second = issued_id(
+        c.post_form("/lv/report-builder/issue", &choice("public"))
+            .await
+            .location(),
+    );
+    assert_ne!(first, second);
+    let internal = issued_id(
+        c.post_form("/lv/report-builder/issue", &choice("internal"))
+            .await
+            .location(),
+    );
+
+    // The public sees the public ones, never the internal one.
+    let visitor = app.client();
+    let list = visitor.get("/lv/publications").await;
+    assert_eq!(list.status, 200);
+    assert!(list.text.contains(&format!("/lv/publications/{first}\"")));
+    assert!(list.text.contains(&format!("/lv/publications/{second}\"")));
+    assert!(
+        !list
+            .text
+            .contains(&format!("/lv/publications/{internal}\""))
+    );
+    assert_eq!(
+        visitor
+            .get(&format!("/lv/publications/{first}"))
+            .await
+            .status,
+        200
+    );
+    let (status, public_pdf) = visitor
+        .get_bytes(&format!("/publications/{first}/pdf"))
+        .await;
+    assert_eq!((status, public_pdf == pdf), (200, true));
+    assert_eq!(
+        visitor
+            .get(&format!("/lv/publications/{internal}"))
+            .await
+            .status,
+        404
+    );
+    assert_eq!(
+        visitor
+            .get_bytes(&format!("/publications/{internal}/pdf"))
+            .await
+            .0,
+        404
+    );
+    assert_eq!(
+        visitor
+            .get_bytes(&format!("/publications/{first}/exe"))
+            .await
+            .0,
+        404
+    );
+
+    // Taken off the site: gone for the public, kept for coordinators.
+    let withdrawn = c
+        .post_form(&format!("/lv/report-builder/issued/{first}/withdraw"), &[])
+        .await;
+    assert_eq!(withdrawn.status, 303);
+    assert!(
+        !visitor
+            .get("/lv/publications")
+            .await
+            .text
+            .contains(&format!("/lv/publications/{first}\""))
+    );
+    assert_eq!(
+        visitor
+            .get_bytes(&format!("/publications/{first}/pdf"))
+            .await
+            .0,
+        404
+    );
+    assert_eq!(
+        c.get_bytes(&format!("/lv/report-builder/issued/{first}/pdf"))
+            .await
+            .0,
+        200
+    );
+    app.stop().await;
+}

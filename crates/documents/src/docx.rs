@@ -60,10 +60,11 @@ fn table_xml(t: &Table, lang: &str) -> String {
         ));
     }
     out.push_str("</w:tr>");
+    let numeric = t.numeric_columns();
     for row in &t.rows {
         out.push_str("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
         for (i, c) in row.iter().enumerate() {
-            let jc = if c.is_numeric() {
+            let jc = if numeric.get(i).copied().unwrap_or(false) {
                 "<w:jc w:val=\"right\"/>"
             } else {
                 ""

@@ -86,6 +86,22 @@ pub struct Table {
     pub row_headers: bool,
 }
 
+impl Table {
+    /// For each column, whether it holds numbers (any cell is a number): its cells are set
+    /// right, "<10" and "…" included, so the figures line up.
+    pub fn numeric_columns(&self) -> Vec<bool> {
+        (0..self.columns.len())
+            .map(|i| {
+                (i > 0 || !self.row_headers)
+                    && self
+                        .rows
+                        .iter()
+                        .any(|r| r.get(i).is_some_and(Cell::is_numeric))
+            })
+            .collect()
+    }
+}
+
 impl Report {
     /// Every table in the report, in order, charts' tables included.
     pub fn tables(&self) -> impl Iterator<Item = &Table> {
@@ -186,6 +202,19 @@ pub fn html_at(r: &Report, level: u8) -> String {
     out
 }
 
+/// The report as a whole HTML document (the file kept when a report is issued): readable
+/// on its own, in any browser, without the platform's style sheet or any script.
+pub fn html_document(r: &Report) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{} {}</title>\n<style>body{{font-family:{};max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a;line-height:1.5}}h1,h2{{color:#1d4e89}}table{{border-collapse:collapse;margin:0.5rem 0 1.5rem}}caption{{text-align:left;font-weight:bold;padding:0.25rem 0}}th,td{{border:1px solid #8a8a8a;padding:0.2rem 0.5rem;text-align:left}}thead th{{background:#e8eef5}}td.num{{text-align:right}}.report-note,.hint{{font-style:italic;color:#4a4a4a}}svg{{max-width:40rem}}</style>\n</head>\n<body>\n{}</body>\n</html>\n",
+        escape_xml(&r.lang),
+        escape_xml(&r.title),
+        escape_xml(&r.subtitle),
+        crate::fonts::FAMILY,
+        html(r)
+    )
+}
+
 fn html_block(out: &mut String, b: &Block, lang: &str) {
     let e = escape_xml;
     match b {
@@ -248,10 +277,15 @@ fn html_table(out: &mut String, t: &Table, lang: &str) {
         out.push_str(&format!("<th scope=\"col\">{}</th>", e(c)));
     }
     out.push_str("</tr></thead>\n<tbody>\n");
+    let numeric = t.numeric_columns();
     for row in &t.rows {
         out.push_str("<tr>");
         for (i, c) in row.iter().enumerate() {
-            let class = if c.is_numeric() { " class=\"num\"" } else { "" };
+            let class = if numeric.get(i).copied().unwrap_or(false) {
+                " class=\"num\""
+            } else {
+                ""
+            };
             if i == 0 && t.row_headers {
                 out.push_str(&format!("<th scope=\"row\">{}</th>", e(&c.shown(lang))));
             } else {
@@ -398,7 +432,7 @@ pub(crate) mod tests {
         assert!(
             h.contains("<th scope=\"row\">Valsts iestāde</th><td class=\"num\">1\u{a0}234</td>")
         );
-        assert!(h.contains("Romu NVO &lt;jaunieši&gt;</th><td>&lt;10</td>"));
+        assert!(h.contains("Romu NVO &lt;jaunieši&gt;</th><td class=\"num\">&lt;10</td>"));
         assert!(h.contains("<td>05.03.2026.</td><td class=\"num\">1\u{a0}500,50\u{a0}€</td>"));
         assert!(h.contains("<p>Pirmā rindkopa.</p>\n<p>Otrā — ar ģ un š.</p>"));
         assert!(h.contains("<svg") && h.contains("role=\"img\""));

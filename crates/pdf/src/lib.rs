@@ -112,13 +112,14 @@ impl World for ReportWorld {
 pub fn view(r: &Report) -> Value {
     let lang = r.lang.as_str();
     let table = |t: &documents::report::Table| {
+        let numeric = t.numeric_columns();
         json!({
             "caption": t.caption,
             "columns": t.columns,
             "row_headers": t.row_headers,
-            "rows": t.rows.iter().map(|row| row.iter().map(|c| json!({
+            "rows": t.rows.iter().map(|row| row.iter().enumerate().map(|(i, c)| json!({
                 "text": c.shown(lang),
-                "num": c.is_numeric(),
+                "num": numeric.get(i).copied().unwrap_or(false),
             })).collect::<Vec<_>>()).collect::<Vec<_>>(),
         })
     };
@@ -289,6 +290,10 @@ mod tests {
             Err(e) => panic!("{e}"),
         };
         assert!(pdf.starts_with(b"%PDF-"));
+        // To look at it: PDF_SAMPLE=/tmp/sample.pdf cargo test -p pdf
+        if let Some(path) = std::env::var_os("PDF_SAMPLE") {
+            let _ = std::fs::write(path, &pdf);
+        }
         let dir = std::env::temp_dir().join(format!("pdf-test-{}", std::process::id()));
         let _ = std::fs::create_dir_all(&dir);
         let file = dir.join("r.pdf");

@@ -117,6 +117,9 @@ fn registry() -> Registry {
     r.get("/{lang}/accessibility", Public, site::accessibility);
     r.get("/{lang}/privacy", Public, site::privacy);
     r.get("/{lang}/open-data", Public, open_data::page);
+    r.get("/{lang}/publications", Public, report_builder::publications);
+    r.get("/{lang}/publications/{id}", Public, report_builder::publication);
+    r.get("/publications/{id}/{format}", Public, report_builder::publication_file);
     r.get("/open-data/{file}", Public, open_data::file);
     r.get("/{lang}/pages/{slug}", Public, site::page);
     r.get("/{lang}/news", Public, news::list);
@@ -338,6 +341,10 @@ fn registry() -> Registry {
     r.get("/{lang}/report-builder", Page(IssueReports), report_builder::page);
     r.get("/{lang}/report-builder/download", Page(IssueReports), report_builder::download);
     r.post("/{lang}/report-builder/narratives", Page(IssueReports), report_builder::save_narratives);
+    r.post("/{lang}/report-builder/issue", Page(IssueReports), report_builder::issue);
+    r.get("/{lang}/report-builder/issued/{id}", Page(IssueReports), report_builder::issued);
+    r.get("/{lang}/report-builder/issued/{id}/{format}", Page(IssueReports), report_builder::issued_download);
+    r.post("/{lang}/report-builder/issued/{id}/withdraw", Page(IssueReports), report_builder::withdraw);
     // Directory.
     r.get("/{lang}/organisations", Page(ViewDirectory), organisations::list);
     r.get("/{lang}/organisations/new", Page(ManageDirectory), organisations::new_form);

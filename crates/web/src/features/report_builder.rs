@@ -133,9 +133,14 @@ struct BuilderPage {
     /// (key, label message id, text) of the narrative sections.
     narratives: Vec<(&'static str, &'static str, String)>,
     preview: String,
+    issued: Vec<store::reports::Issued>,
 }
 
 impl BuilderPage {
+    fn when(&self, at: &i64) -> String {
+        crate::i18n::datetime(self.ctx.lang, *at)
+    }
+
     fn kinds(&self) -> Vec<(&'static str, &'static str)> {
         Kind::ALL
             .iter()
@@ -177,6 +182,7 @@ pub async fn page(
         StatusCode::UNPROCESSABLE_ENTITY
     };
     let p = BuilderPage {
+        issued: store::reports::issued(state.db(), false).await?,
         ctx,
         q,
         errors,
@@ -261,6 +267,27 @@ pub(crate) fn render(
     })
 }
 
+/// The report chosen by a posted form's hidden fields (only tampering makes them invalid:
+/// not found).
+fn posted_choice(
+    f: &BTreeMap<String, String>,
+    this_year: i16,
+) -> AppResult<(BuilderQuery, Choice)> {
+    let field = |k: &str| f.get(k).cloned().unwrap_or_default();
+    let q = BuilderQuery {
+        kind: field("kind"),
+        year: field("year"),
+        rlang: field("rlang"),
+        audience: field("audience"),
+        ..BuilderQuery::default()
+    };
+    let mut errors = FormErrors::default();
+    match choose(&q, this_year, &mut errors) {
+        Some(c) if errors.is_empty() => Ok((q, c)),
+        _ => Err(AppError::NotFound),
+    }
+}
+
 /// `POST /{lang}/report-builder/narratives`: saves the narrative sections of the chosen
 /// report (its kind, year and language), then shows the preview again.
 pub async fn save_narratives(
@@ -272,18 +299,9 @@ pub async fn save_narratives(
 ) -> AppResult<Response> {
     user.require(Permission::IssueReports)?;
     let field = |k: &str| f.get(k).cloned().unwrap_or_default();
-    let q = BuilderQuery {
-        kind: field("kind"),
-        year: field("year"),
-        rlang: field("rlang"),
-        audience: field("audience"),
-        ..BuilderQuery::default()
-    };
     let this_year = state.today().year();
+    let (q, c) = posted_choice(&f, this_year)?;
     let mut errors = FormErrors::default();
-    let Some(c) = choose(&q, this_year, &mut errors).filter(|_| errors.is_empty()) else {
-        return Err(AppError::NotFound);
-    };
     let mut texts = Vec::new();
     let mut narratives = Vec::new();
     for (key, label) in c.kind.narratives() {
@@ -316,6 +334,7 @@ pub async fn save_narratives(
         crate::reports::build(&state, &r).await?
     };
     let p = BuilderPage {
+        issued: store::reports::issued(state.db(), false).await?,
         ctx,
         chosen: Some(c.query()),
         q,
@@ -325,4 +344,265 @@ pub async fn save_narratives(
         preview: documents::report::html_at(&report, 2),
     };
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(p.render()?)).into_response())
+}
+
+/// `POST /{lang}/report-builder/issue`: builds the chosen report over the data now, renders
+/// every format and stores them with the data snapshot, frozen; then shows the issued
+/// report.
+pub async fn issue(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    AppForm(f): AppForm<BTreeMap<String, String>>,
+) -> AppResult<Response> {
+    user.require(Permission::IssueReports)?;
+    let (_, c) = posted_choice(&f, state.today().year())?;
+    let mut r = request(&state, &c).await?;
+    let now = state.now();
+    r.status = format!(
+        "{} · {}",
+        crate::i18n::t_args(
+            c.lang,
+            "report-issued-on",
+            &[(
+                "date",
+                fluent_bundle::FluentValue::from(crate::i18n::date(
+                    c.lang,
+                    jiff::Timestamp::from_second(now).unwrap_or(jiff::Timestamp::UNIX_EPOCH),
+                )),
+            )],
+        ),
+        crate::i18n::t(c.lang, audience_key(c.audience))
+    );
+    let _turn = RENDERING.acquire().await;
+    let report = crate::reports::build(&state, &r).await?;
+    let snapshot = serde_json::to_string(&report).map_err(|e| AppError::Internal(e.to_string()))?;
+    let today = state.today();
+    let day = (
+        i32::from(today.year()),
+        today.month() as u8,
+        today.day() as u8,
+    );
+    let files =
+        tokio::task::spawn_blocking(move || -> AppResult<Vec<(String, Vec<u8>, String)>> {
+            let mut files = vec![(
+                "html".to_owned(),
+                documents::report::html_document(&report).into_bytes(),
+            )];
+            for format in ["pdf", "docx", "xlsx"] {
+                files.push((format.to_owned(), render(&report, format, day)?.bytes));
+            }
+            Ok(files
+                .into_iter()
+                .map(|(format, bytes)| {
+                    use sha2::Digest as _;
+                    let sha = format!("{:x}", sha2::Sha256::digest(&bytes));
+                    (format, bytes, sha)
+                })
+                .collect())
+        })
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))??;
+    let id = store::reports::issue(
+        state.db(),
+        now,
+        &user.actor(ip),
+        &store::reports::IssueInput {
+            kind: c.kind.as_str().to_owned(),
+            period: c.year.to_string(),
+            lang: c.lang.code().to_owned(),
+            audience: c.audience.as_str().to_owned(),
+            title: format!("{} {}", crate::i18n::t(c.lang, c.kind.title_key()), c.year),
+            snapshot,
+            files,
+        },
+    )
+    .await?;
+    Ok(
+        Redirect::to(&ctx.href(&format!("/report-builder/issued/{id}?notice=issued")))
+            .into_response(),
+    )
+}
+
+fn audience_key(a: Audience) -> &'static str {
+    match a {
+        Audience::Public => "report-audience-public",
+        Audience::Internal => "report-audience-internal",
+    }
+}
+
+/// The MIME type and file extension of a stored format.
+pub(crate) fn format_type(format: &str) -> Option<(&'static str, &'static str)> {
+    Some(match format {
+        "html" => ("text/html; charset=utf-8", "html"),
+        "pdf" => ("application/pdf", "pdf"),
+        "docx" => (
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "docx",
+        ),
+        "xlsx" => (
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "xlsx",
+        ),
+        _ => return None,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "reports/issued.html")]
+struct IssuedPage {
+    ctx: PageCtx,
+    notice: String,
+    issued: store::reports::Issued,
+    /// The frozen report, from its snapshot.
+    report: String,
+    /// Where its files are downloaded (coordinators' or the public address).
+    files_base: String,
+    public: bool,
+}
+
+impl IssuedPage {
+    fn issued_at(&self) -> String {
+        crate::i18n::datetime(self.ctx.lang, self.issued.issued_at)
+    }
+
+    fn size(&self, n: &i64) -> String {
+        crate::features::event_documents::human_size(*n)
+    }
+
+    fn audience_key(&self) -> &'static str {
+        audience_key(Audience::parse(&self.issued.audience).unwrap_or(Audience::Internal))
+    }
+}
+
+async fn issued_page(
+    state: &AppState,
+    ctx: PageCtx,
+    id: i64,
+    public: bool,
+    notice: String,
+) -> AppResult<Response> {
+    let issued = store::reports::issued_one(state.db(), id, public).await?;
+    let snapshot = store::reports::snapshot(state.db(), id).await?;
+    let report: documents::report::Report =
+        serde_json::from_str(&snapshot).map_err(|e| AppError::Internal(e.to_string()))?;
+    let files_base = if public {
+        format!("/publications/{id}")
+    } else {
+        ctx.href(&format!("/report-builder/issued/{id}"))
+    };
+    let p = IssuedPage {
+        report: documents::report::html_at(&report, 2),
+        ctx,
+        notice,
+        issued,
+        files_base,
+        public,
+    };
+    Ok(Html(p.render()?).into_response())
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct NoticeQuery {
+    #[serde(default)]
+    notice: String,
+}
+
+/// `GET /{lang}/report-builder/issued/{id}`: an issued report as it was issued.
+pub async fn issued(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    axum::extract::Path((_lang, id)): axum::extract::Path<(String, String)>,
+    Query(q): Query<NoticeQuery>,
+) -> AppResult<Response> {
+    user.require(Permission::IssueReports)?;
+    let id = crate::forms::parse_id(&id)?;
+    issued_page(&state, ctx, id, false, q.notice).await
+}
+
+async fn issued_file(state: &AppState, id: i64, format: &str, public: bool) -> AppResult<Response> {
+    let issued = store::reports::issued_one(state.db(), id, public).await?;
+    let (content_type, extension) = format_type(format).ok_or(AppError::NotFound)?;
+    let (bytes, _) = store::reports::issued_file(state.db(), id, format).await?;
+    Ok(crate::features::transfer::download(
+        bytes,
+        &format!(
+            "{}-{}-{}-{}.{extension}",
+            issued.kind, issued.period, issued.lang, issued.audience
+        ),
+        content_type,
+    ))
+}
+
+/// `GET /{lang}/report-builder/issued/{id}/{format}`: a stored file of an issued report.
+pub async fn issued_download(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    axum::extract::Path((_lang, id, format)): axum::extract::Path<(String, String, String)>,
+) -> AppResult<Response> {
+    user.require(Permission::IssueReports)?;
+    issued_file(&state, crate::forms::parse_id(&id)?, &format, false).await
+}
+
+/// `POST /{lang}/report-builder/issued/{id}/withdraw`: takes a public report off the site.
+pub async fn withdraw(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    axum::extract::Path((_lang, id)): axum::extract::Path<(String, String)>,
+) -> AppResult<Response> {
+    user.require(Permission::IssueReports)?;
+    let id = crate::forms::parse_id(&id)?;
+    store::reports::withdraw(state.db(), state.now(), &user.actor(ip), id).await?;
+    Ok(
+        Redirect::to(&ctx.href(&format!("/report-builder/issued/{id}?notice=withdrawn")))
+            .into_response(),
+    )
+}
+
+#[derive(Template)]
+#[template(path = "public/publications.html")]
+struct PublicationsPage {
+    ctx: PageCtx,
+    reports: Vec<store::reports::Issued>,
+}
+
+impl PublicationsPage {
+    fn issued_on(&self, at: &i64) -> String {
+        crate::i18n::date(
+            self.ctx.lang,
+            jiff::Timestamp::from_second(*at).unwrap_or(jiff::Timestamp::UNIX_EPOCH),
+        )
+    }
+
+    fn language(&self, code: &str) -> &'static str {
+        if code == "en" { "English" } else { "latviešu" }
+    }
+}
+
+/// `GET /{lang}/publications`: the issued public reports.
+pub async fn publications(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Response> {
+    let reports = store::reports::issued(state.db(), true).await?;
+    Ok(Html(PublicationsPage { ctx, reports }.render()?).into_response())
+}
+
+/// `GET /{lang}/publications/{id}`: an issued public report.
+pub async fn publication(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    axum::extract::Path((_lang, id)): axum::extract::Path<(String, String)>,
+) -> AppResult<Response> {
+    let id = crate::forms::parse_id(&id)?;
+    issued_page(&state, ctx, id, true, String::new()).await
+}
+
+/// `GET /publications/{id}/{format}`: a file of an issued public report.
+pub async fn publication_file(
+    State(state): State<AppState>,
+    axum::extract::Path((id, format)): axum::extract::Path<(String, String)>,
+) -> AppResult<Response> {
+    issued_file(&state, crate::forms::parse_id(&id)?, &format, true).await
 }

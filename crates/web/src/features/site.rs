@@ -78,6 +78,10 @@ pub async fn sitemap(State(state): State<AppState>) -> AppResult<Response> {
         // The Latvian slug for both languages: one address per item in the map.
         paths.push(crate::features::news::path_of(&i, "lv"));
     }
+    paths.push("/publications".to_owned());
+    for r in store::reports::issued(state.db(), true).await? {
+        paths.push(format!("/publications/{}", r.id));
+    }
     paths.push("/stories".to_owned());
     for s in store::stories::published(state.db(), 1000).await? {
         paths.push(crate::features::stories::path_of(&s, "lv"));
