@@ -718,6 +718,7 @@ async fn main() -> anyhow::Result<()> {
         territory_id: None,
         target_group: None,
         public_only: false,
+        event_id: None,
     };
     let unit = seeded
         .units

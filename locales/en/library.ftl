@@ -250,3 +250,7 @@ open-data-rows = { $count ->
 open-data-publisher = Ministry of Culture (National Roma Contact Point)
 open-data-measures-title = Measures of the Roma integration plan and their status
 open-data-measures-description = The measures of the plans in force and closed: objective, task, responsible and co-responsible institutions, period, status (not_started, on_track, delayed, completed, cancelled), budget in euro and its source.
+open-data-participation-title = Participation in the platform's public events by year
+open-data-participation-description = The participants of public events each year, each counted once, by stakeholder category, gender, age group, planning region and Roma self-identification — the same figures as the public statistics page. Disclosure control: counts from 1 to 9 are not given (note "<10"), others are rounded to 5; "…" hides a count from which a hidden one could be worked out. Columns: year, dimension (total, category, gender, age, region, roma), group, participants, note.
+open-data-mediation-title = Roma mediation by year and municipality
+open-data-mediation-description = Families and persons assisted, contacts and referrals each year by municipality and in total (municipality = total), families with a statistics consent only, no case. Disclosure control as in the participation data; the note says "<10" or "…" where a count is not given.

@@ -252,3 +252,7 @@ open-data-rows = { $count ->
 open-data-publisher = Kultūras ministrija (Nacionālais romu kontaktpunkts)
 open-data-measures-title = Romu integrācijas rīcības plāna pasākumi un to statuss
 open-data-measures-description = Spēkā esošo un noslēgto plānu pasākumi: mērķis, uzdevums, atbildīgā un līdzatbildīgās iestādes, laiks, statuss (not_started, on_track, delayed, completed, cancelled), budžets eiro un tā avots.
+open-data-participation-title = Dalība platformas publiskajos pasākumos pa gadiem
+open-data-participation-description = Publisko pasākumu dalībnieki katrā gadā, katrs skaitīts vienreiz, pēc ieinteresētās puses kategorijas, dzimuma, vecuma grupas, plānošanas reģiona un romu piederības (pašu norādītas) — tie paši skaitļi kā publiskajā statistikas lapā. Atklāšanas kontrole: skaitļi no 1 līdz 9 nav doti (piezīmē "<10"), pārējie noapaļoti līdz 5; "…" slēpj skaitli, no kura varētu aprēķināt slēptu. Kolonnas: year, dimension (total, category, gender, age, region, roma), group, participants, note.
+open-data-mediation-title = Romu mediācija pa gadiem un pašvaldībām
+open-data-mediation-description = Atbalstītās ģimenes un personas, kontakti un nosūtījumi katrā gadā pa pašvaldībām un kopā (municipality = total), tikai ģimenes ar piekrišanu statistikai, bez nevienas lietas. Atklāšanas kontrole kā dalības datos; piezīmē "<10" vai "…", ja skaitlis nav dots.

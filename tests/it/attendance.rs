@@ -83,6 +83,7 @@ fn year_filter() -> store::statistics::Filter {
         territory_id: None,
         target_group: None,
         public_only: false,
+        event_id: None,
     }
 }
 

@@ -438,6 +438,14 @@ async fn workspace_pages_have_no_accessibility_violations() {
         ),
         ("/lv/publications".to_owned(), "Publikācijas"),
         (
+            "/lv/report-builder?kind=national&year=2026&rlang=en&audience=internal".to_owned(),
+            "Pārskatu sagatavošana",
+        ),
+        (
+            "/lv/report-builder?kind=grant&year=2026&rlang=lv&audience=internal".to_owned(),
+            "Pārskatu sagatavošana",
+        ),
+        (
             format!("/lv/events/{}/documents", app.fixtures.event),
             "Dokumenti: Ikgadējā sanāksme (tests)",
         ),

@@ -125,14 +125,12 @@ async fn the_demo_meetings_give_the_statistics_real_shapes() {
             .unwrap_or_else(|e| panic!("{e}"))
     );
     eprintln!("demo seeded in {:?}", started.elapsed());
-    let year = |y: i16| store::statistics::Filter {
-        from: jiff::civil::date(y, 1, 1),
-        to: jiff::civil::date(y, 12, 31),
-        event_type: None,
-        series: None,
-        territory_id: None,
-        target_group: None,
-        public_only: false,
+    let year = |y: i16| {
+        store::statistics::Filter::between(
+            jiff::civil::date(y, 1, 1),
+            jiff::civil::date(y, 12, 31),
+            false,
+        )
     };
     let youth = domain::participation::Youth::default();
     for y in [2024, 2025, 2026] {

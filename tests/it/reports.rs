@@ -10,7 +10,7 @@ use crate::ok;
 
 /// A test app with the demo data (its own fixture event taken out first: the demo loads
 /// its three years of meetings only into a platform without events).
-async fn with_demo() -> TestApp {
+pub(crate) async fn with_demo() -> TestApp {
     let app = TestApp::spawn().await;
     use sqlx::Connection as _;
     let opts = sqlx::sqlite::SqliteConnectOptions::new()
@@ -41,15 +41,11 @@ async fn with_demo() -> TestApp {
 }
 
 fn year_filter(public: bool) -> store::statistics::Filter {
-    store::statistics::Filter {
-        from: jiff::civil::date(2025, 1, 1),
-        to: jiff::civil::date(2025, 12, 31),
-        event_type: None,
-        series: None,
-        territory_id: None,
-        target_group: None,
-        public_only: public,
-    }
+    store::statistics::Filter::between(
+        jiff::civil::date(2025, 1, 1),
+        jiff::civil::date(2025, 12, 31),
+        public,
+    )
 }
 
 /// Words of a PDF's text (pdftotext), whitespace and no-break spaces collapsed.
@@ -430,5 +426,202 @@ async fn an_issued_report_is_frozen_and_a_public_one_is_published_until_withdraw
             .0,
         200
     );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_national_progress_report_sums_the_accepted_reports_of_the_year() {
+    let app = with_demo().await;
+    let c = app.login(Role::Coordinator).await;
+    let page = c
+        .get("/lv/report-builder?kind=national&year=2024&rlang=lv&audience=public")
+        .await;
+    assert_eq!(page.status, 200, "{}", page.text);
+    assert!(
+        page.text
+            .contains("Nacionālais progresa ziņojums par romu stratēģisko ietvaru")
+    );
+    assert!(page.text.contains(">Izglītība</h3>"));
+    assert!(
+        page.text
+            .contains("Indikatori: bāzes vērtība, mērķis, pēdējā vērtība un atstarpe")
+    );
+    // Each measure's spending in 2024 is the sum of its accepted 2024 reports.
+    let plans = ok(store::plans::list_public(&app.db).await);
+    let plan = plans
+        .iter()
+        .find(|p| p.period_start <= 2024 && p.period_end >= 2024)
+        .unwrap_or_else(|| panic!("a plan for 2024"));
+    let measures = ok(store::measures::for_plan(&app.db, plan.id, None).await);
+    let mut checked = 0;
+    for m in &measures {
+        let reports = ok(store::rounds::accepted_for_measure(&app.db, m.id).await);
+        let spent: i64 = reports
+            .iter()
+            .filter(|r| r.period_end.year() == 2024)
+            .filter_map(|r| r.spent_cents)
+            .sum();
+        if spent > 0 {
+            let shown = documents::format::euro("lv", spent as f64 / 100.0);
+            assert!(page.text.contains(&shown), "{}: {shown}", m.code);
+            checked += 1;
+        }
+    }
+    assert!(
+        checked > 3,
+        "measures with accepted 2024 reports: {checked}"
+    );
+    let en = c
+        .get("/en/report-builder?kind=national&year=2024&rlang=en&audience=public")
+        .await;
+    assert!(
+        en.text
+            .contains("National Progress Report on the Roma Strategic Framework")
+    );
+    assert!(en.text.contains(">Education</h3>"));
+    let (status, xlsx) = c
+        .get_bytes("/lv/report-builder/download?kind=national&year=2024&rlang=en&audience=public&format=xlsx")
+        .await;
+    assert_eq!(status, 200);
+    let book = ok(calamine::Xlsx::new(std::io::Cursor::new(xlsx)));
+    use calamine::Reader as _;
+    assert!(book.sheet_names().len() >= 2, "{:?}", book.sheet_names());
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_grant_tables_count_each_activity_and_the_satisfied_share() {
+    let app = with_demo().await;
+    let c = app.login(Role::Coordinator).await;
+    let page = c
+        .get("/lv/report-builder?kind=grant&year=2025&rlang=lv&audience=internal")
+        .await;
+    assert_eq!(page.status, 200, "{}", page.text);
+    assert!(
+        page.text
+            .contains("Darbības granta pārskata tabulas Eiropas Komisijai")
+    );
+    // One line per activity of the year, with its own participants counted once.
+    let (from, to) = (
+        domain::event::riga_day_start(jiff::civil::date(2025, 1, 1)),
+        domain::event::riga_day_start(jiff::civil::date(2026, 1, 1)),
+    );
+    let events: Vec<store::events::Event> = ok(store::events::in_range(
+        &app.db,
+        store::events::Scope::All,
+        &store::events::EventFilter::default(),
+        from,
+        to,
+        1000,
+    )
+    .await)
+    .into_iter()
+    .filter(|e| {
+        e.starts_at >= from
+            && !matches!(
+                e.status,
+                domain::event::EventStatus::Draft | domain::event::EventStatus::Cancelled
+            )
+    })
+    .collect();
+    assert!(events.len() > 5);
+    let table = page
+        .text
+        .split("<table id=\"grant-activities\">")
+        .nth(1)
+        .and_then(|t| t.split("</table>").next())
+        .unwrap_or_default();
+    assert_eq!(
+        table.matches("<tr>").count(),
+        events.len() + 1,
+        "header + a row per event"
+    );
+    let e = &events[0];
+    let mut f = year_filter(false);
+    f.event_id = Some(e.id);
+    let p = ok(store::statistics::participation(&app.db, &f, app.state.settings().youth()).await);
+    assert!(p.participants > 0);
+    let row = format!(
+        "<td>{}</td><td class=\"num\">{}</td>",
+        documents::escape_xml(e.title("lv")),
+        web::i18n::number(web::i18n::Lang::Lv, p.participants)
+    );
+    assert!(table.contains(&row), "{row}");
+    assert!(page.text.contains("Apmierināto daļa (vērtējums 4 vai 5)"));
+    // The public version withholds small numbers.
+    let public = c
+        .get("/lv/report-builder?kind=grant&year=2025&rlang=lv&audience=public")
+        .await;
+    assert_eq!(public.status, 200);
+    assert!(public.text.contains("&lt;10"));
+    let en = c
+        .get("/en/report-builder?kind=grant&year=2025&rlang=en&audience=internal")
+        .await;
+    assert!(
+        en.text
+            .contains("Operating Grant Report Tables for the European Commission")
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn lists_export_as_csv_with_a_bom_and_as_typed_xlsx() {
+    use calamine::{Data, Reader as _};
+    let app = TestApp::spawn().await;
+    let c = app.login(Role::Coordinator).await;
+    let page = c.get("/lv/events").await;
+    assert!(page.text.contains("/lv/events/export?format=csv"));
+    let (status, csv) = c.get_bytes("/lv/events/export?format=csv").await;
+    assert_eq!(status, 200);
+    assert!(csv.starts_with("\u{feff}".as_bytes()));
+    let text = String::from_utf8_lossy(&csv);
+    assert!(text.contains("Datums;Laiks;Pasākuma veids"), "{text}");
+    assert!(text.contains("2026-12-10;10:00;"), "{text}");
+    assert!(text.contains("Ikgadējā sanāksme (tests)"));
+
+    let (status, xlsx) = c
+        .get_bytes("/lv/events/export?format=xlsx&type=annual_coordination")
+        .await;
+    assert_eq!(status, 200);
+    let mut book = ok(calamine::Xlsx::new(std::io::Cursor::new(xlsx)));
+    let sheet = book.sheet_names()[0].clone();
+    let range = ok(book.worksheet_range(&sheet));
+    assert!(
+        matches!(range.get((1, 0)), Some(Data::DateTime(_))),
+        "{:?}",
+        range.get((1, 0))
+    );
+    assert_eq!(
+        range.get((0, 6)),
+        Some(&Data::String("Publisks".to_owned()))
+    );
+    // Filters apply: no workshop in the fixture.
+    let (_, none) = c
+        .get_bytes("/lv/events/export?format=csv&type=workshop")
+        .await;
+    assert_eq!(
+        String::from_utf8_lossy(&none).lines().count(),
+        1,
+        "header only"
+    );
+
+    // The public calendar: the same list without the workspace's columns.
+    let visitor = app.client();
+    let (status, csv) = visitor
+        .get_bytes("/en/calendar/export?format=csv&month=2026-12")
+        .await;
+    assert_eq!(status, 200);
+    let text = String::from_utf8_lossy(&csv);
+    assert!(
+        text.contains("Annual meeting (test)") && !text.contains("Public"),
+        "{text}"
+    );
+
+    let (status, actions) = c.get_bytes("/lv/actions/export?format=xlsx&show=all").await;
+    assert_eq!(status, 200);
+    let mut book = ok(calamine::Xlsx::new(std::io::Cursor::new(actions)));
+    let sheet = book.sheet_names()[0].clone();
+    let range = ok(book.worksheet_range(&sheet));
+    assert_eq!(range.get((0, 4)), Some(&Data::String("Termiņš".to_owned())));
     app.stop().await;
 }

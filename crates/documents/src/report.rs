@@ -299,7 +299,7 @@ fn html_table(out: &mut String, t: &Table, lang: &str) {
 
 /// A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`, unique in the
 /// workbook (a number is added when two captions shorten to the same name).
-fn sheet_name(caption: &str, taken: &mut Vec<String>) -> String {
+pub fn sheet_name(caption: &str, taken: &mut Vec<String>) -> String {
     let clean: String = caption
         .chars()
         .map(|c| if "[]:*?/\\".contains(c) { ' ' } else { c })

@@ -28,6 +28,24 @@ pub struct Filter {
     pub target_group: Option<String>,
     /// Only public events (for the public site).
     pub public_only: bool,
+    /// Only this event (a report's line per activity).
+    pub event_id: Option<i64>,
+}
+
+impl Filter {
+    /// Every event from `from` to `to` (inclusive Riga dates), or only the public ones.
+    pub fn between(from: Date, to: Date, public_only: bool) -> Filter {
+        Filter {
+            from,
+            to,
+            event_type: None,
+            series: None,
+            territory_id: None,
+            target_group: None,
+            public_only,
+            event_id: None,
+        }
+    }
 }
 
 /// Exact participation figures.
@@ -50,11 +68,14 @@ pub struct Participation {
     pub roma_self_identified: BTreeMap<&'static str, i64>,
     /// Distinct Latvian state cities and municipalities represented.
     pub latvian_places: i64,
+    /// People by the planning region of their place (riga, vidzeme, kurzeme, zemgale,
+    /// latgale), and not_stated (no Latvian place).
+    pub by_region: BTreeMap<&'static str, i64>,
     pub latvian_places_by_category: BTreeMap<&'static str, i64>,
 }
 
 /// One group of participants with the same latest snapshot: (category, gender, age
-/// group, youth, Roma answer, place unit, people).
+/// group, youth, Roma answer, place unit, its planning region, people).
 type Group = (
     String,
     Option<String>,
@@ -62,6 +83,7 @@ type Group = (
     bool,
     Option<String>,
     Option<i64>,
+    Option<String>,
     i64,
 );
 
@@ -90,6 +112,7 @@ pub async fn participation(db: &Db, f: &Filter, youth: Youth) -> crate::Result<P
                OR e.territory_id IN (SELECT id FROM territories WHERE parent_id = $5))
           AND ($6 IS NULL OR e.target_group = $6)
           AND ($7 = 0 OR (e.is_public = 1 AND e.published_at IS NOT NULL))
+          AND ($8 IS NULL OR e.id = $8)
     )";
     macro_rules! bind_filter {
         ($q:expr) => {
@@ -100,6 +123,7 @@ pub async fn participation(db: &Db, f: &Filter, youth: Youth) -> crate::Result<P
                 .bind(f.territory_id)
                 .bind(f.target_group.as_deref())
                 .bind(f.public_only)
+                .bind(f.event_id)
         };
     }
     // A re-linked attendance is a duplicate when its participant has, at the same event,
@@ -140,9 +164,11 @@ pub async fn participation(db: &Db, f: &Filter, youth: Youth) -> crate::Result<P
             GROUP BY a.participant
          )
          SELECT x.category, x.gender, x.age_group,
-                COALESCE(CASE WHEN x.age_years IS NOT NULL THEN x.age_years BETWEEN $8 AND $9
-                     ELSE instr(',' || $10 || ',', ',' || x.age_group || ',') > 0 END, 0) AS youth,
-                x.roma_self_identified, x.place_unit_id, COUNT(*)
+                COALESCE(CASE WHEN x.age_years IS NOT NULL THEN x.age_years BETWEEN $9 AND $10
+                     ELSE instr(',' || $11 || ',', ',' || x.age_group || ',') > 0 END, 0) AS youth,
+                x.roma_self_identified, x.place_unit_id,
+                (SELECT t.planning_region FROM territories t WHERE t.id = x.place_unit_id),
+                COUNT(*)
          FROM per JOIN attendances x INDEXED BY attendances_snapshot ON x.id = per.latest_id
          GROUP BY 1, 2, 3, 4, 5, 6"
     ))))
@@ -170,9 +196,16 @@ pub async fn participation(db: &Db, f: &Filter, youth: Youth) -> crate::Result<P
     for r in ["yes", "no", "not_stated"] {
         p.roma_self_identified.insert(r, 0);
     }
+    for r in domain::territory::PlanningRegion::ALL
+        .iter()
+        .map(|r| r.as_str())
+        .chain(["not_stated"])
+    {
+        p.by_region.insert(r, 0);
+    }
     let mut places: BTreeSet<i64> = BTreeSet::new();
     let mut places_by: BTreeMap<&'static str, BTreeSet<i64>> = BTreeMap::new();
-    for (category, gender, age_group, is_youth, roma, place, people) in &groups {
+    for (category, gender, age_group, is_youth, roma, place, region, people) in &groups {
         p.participants += people;
         let c = Category::parse(category)
             .unwrap_or(Category::Other)
@@ -199,6 +232,12 @@ pub async fn participation(db: &Db, f: &Filter, youth: Youth) -> crate::Result<P
             _ => "not_stated",
         };
         *p.roma_self_identified.entry(r).or_default() += people;
+        let region = domain::territory::PlanningRegion::ALL
+            .iter()
+            .map(|r| r.as_str())
+            .find(|r| Some(*r) == region.as_deref())
+            .unwrap_or("not_stated");
+        *p.by_region.entry(region).or_default() += people;
         if let Some(place) = place {
             places.insert(*place);
             places_by.entry(c).or_default().insert(*place);
@@ -223,4 +262,23 @@ pub async fn series(db: &Db, public_only: bool) -> crate::Result<Vec<String>> {
     .bind(public_only)
     .fetch_all(&db.reader)
     .await?)
+}
+
+/// The Riga year of the first event that counts (`public_only`: of those the public sees).
+pub async fn first_year(db: &Db, public_only: bool) -> crate::Result<Option<i16>> {
+    let first: Option<i64> = sqlx::query_scalar(
+        "SELECT MIN(starts_at) FROM events WHERE status NOT IN ('draft', 'cancelled')
+           AND ($1 = 0 OR (is_public = 1 AND published_at IS NOT NULL))",
+    )
+    .bind(public_only)
+    .fetch_one(&db.reader)
+    .await?;
+    Ok(first.map(|at| {
+        jiff::Timestamp::from_second(at)
+            .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+            .to_zoned_datetime(
+                jiff::tz::TimeZone::get("Europe/Riga").unwrap_or(jiff::tz::TimeZone::UTC),
+            )
+            .year()
+    }))
 }

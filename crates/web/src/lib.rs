@@ -90,15 +90,8 @@ impl AppState {
             return Ok(p.clone());
         }
         let today = self.today();
-        let filter = store::statistics::Filter {
-            from: jiff::civil::date(today.year(), 1, 1),
-            to: today,
-            event_type: None,
-            series: None,
-            territory_id: None,
-            target_group: None,
-            public_only: true,
-        };
+        let filter =
+            store::statistics::Filter::between(jiff::civil::date(today.year(), 1, 1), today, true);
         let p =
             store::statistics::participation(self.db(), &filter, self.settings().youth()).await?;
         if let Ok(mut cached) = self.inner.year_figures.lock() {

@@ -162,6 +162,7 @@ fn registry() -> Registry {
     r.get("/sitemap.xml", Public, site::sitemap);
     r.get("/{lang}/directory", Public, public_directory::page);
     r.get("/{lang}/calendar", Public, events::calendar);
+    r.get("/{lang}/calendar/export", Public, events::export_calendar);
     r.get("/{lang}/calendar/{id}", Public, events::public_detail);
     r.get("/{lang}/calendar.ics", Public, events::calendar_feed);
     r.get("/{lang}/calendar.atom", Public, events::calendar_atom);
@@ -194,6 +195,7 @@ fn registry() -> Registry {
     r.get("/{lang}/territories", Page(UseWorkspace), territories::page);
     // Events.
     r.get("/{lang}/events", Page(ViewEvents), events::list);
+    r.get("/{lang}/events/export", Page(ViewEvents), events::export_workspace);
     r.get("/{lang}/events/new", Page(ManageEvents), events::new_form);
     r.post("/{lang}/events", Page(ManageEvents), events::create);
     r.get("/{lang}/events/{id}", Page(ViewEvents), events::detail);
@@ -320,6 +322,7 @@ fn registry() -> Registry {
         mediation::end_assignment,
     );
     r.get("/{lang}/actions", Page(ViewEvents), actions::list);
+    r.get("/{lang}/actions/export", Page(ViewEvents), actions::export);
     r.get("/{lang}/actions/{id}", Page(ViewEvents), actions::detail);
     r.post("/{lang}/actions/{id}/progress", Page(ViewEvents), actions::progress);
     r.get("/{lang}/events/{id}/feedback", Page(ManageEvents), feedback::summary);

@@ -62,6 +62,58 @@ impl ListPage {
 pub struct ListQuery {
     #[serde(default)]
     show: String,
+    /// For an export: `csv` or `xlsx`.
+    #[serde(default)]
+    format: String,
+}
+
+/// `GET /{lang}/actions/export`: the list as shown (pending or all) as CSV or XLSX, with
+/// due dates as dates.
+pub async fn export(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    Query(q): Query<ListQuery>,
+) -> AppResult<axum::response::Response> {
+    use documents::table::Cell;
+    user.require(Permission::ViewEvents)?;
+    let all = q.show == "all";
+    let today = state.today();
+    let actions = store::actions::list(state.db(), scope_of(&user), !all, today).await?;
+    let code = ctx.lang.code();
+    let header = [
+        ctx.t("export-col-event"),
+        ctx.t("export-col-start"),
+        ctx.t("export-col-title"),
+        ctx.t("export-col-owner"),
+        ctx.t("export-col-due"),
+        ctx.t("export-col-status"),
+    ];
+    let rows: Vec<Vec<Cell>> = actions
+        .iter()
+        .map(|a| {
+            vec![
+                Cell::Text(a.event_title(code).to_owned()),
+                Cell::Date(crate::reports::riga_date(a.event_starts_at)),
+                Cell::Text(a.title(code).to_owned()),
+                Cell::Text(a.owner_name.clone()),
+                a.due_date.map_or(Cell::Empty, Cell::Date),
+                Cell::Text(if a.is_overdue(today) {
+                    ctx.t("export-overdue")
+                } else {
+                    ctx.t(status_key(&a.status))
+                }),
+            ]
+        })
+        .collect();
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    crate::features::transfer::list_file(
+        &q.format,
+        &ctx.t("actions-title"),
+        "actions",
+        &header,
+        &rows,
+    )
 }
 
 pub async fn list(

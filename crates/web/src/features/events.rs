@@ -168,6 +168,9 @@ pub struct CalendarQuery {
     /// `YYYY-MM`: show that month as a grid instead of the lists.
     #[serde(default)]
     pub month: String,
+    /// For an export: `csv` or `xlsx`.
+    #[serde(default)]
+    pub format: String,
 }
 
 impl CalendarQuery {
@@ -227,6 +230,23 @@ impl ListPage {
                 format!("{:04}-{:02}", d.year(), d.month())
             })
             .unwrap_or_default()
+    }
+
+    /// The address of the list as shown (filters and month kept) as a file: `csv` or `xlsx`.
+    fn export_href(&self, format: &str) -> String {
+        let base = if self.public {
+            "/calendar/export"
+        } else {
+            "/events/export"
+        };
+        let q = self.feed_query();
+        let month = if self.month.is_some() {
+            format!("&month={}", self.query.month.trim())
+        } else {
+            String::new()
+        };
+        let sep = if q.is_empty() { "?" } else { "&" };
+        format!("{}{q}{sep}format={format}{month}", self.ctx.href(base))
     }
 
     /// The filters as a query string for the feed link, so a subscription keeps them.
@@ -315,6 +335,126 @@ pub async fn list(
 ) -> AppResult<Html<String>> {
     user.require(Permission::ViewEvents)?;
     list_page(&state, ctx, Some(&user), query).await
+}
+
+/// The events a list shows, as a file: the month's when a month is chosen, else the
+/// upcoming and the past ones (as many as the page shows); typed cells.
+async fn export(
+    state: &AppState,
+    ctx: &PageCtx,
+    public: bool,
+    query: &CalendarQuery,
+) -> AppResult<axum::response::Response> {
+    let filter = query.filter();
+    let scope = if public {
+        store::events::Scope::Public
+    } else {
+        store::events::Scope::All
+    };
+    let events = match query.month() {
+        Some(first) => {
+            let next = first
+                .checked_add(jiff::Span::new().months(1))
+                .unwrap_or(first);
+            store::events::in_range(
+                state.db(),
+                scope,
+                &filter,
+                domain::event::riga_day_start(first),
+                domain::event::riga_day_start(next),
+                10_000,
+            )
+            .await?
+        }
+        None => {
+            let now = state.now();
+            let mut all =
+                store::events::list(state.db(), scope, &filter, true, now, LIST_LIMIT).await?;
+            let mut past =
+                store::events::list(state.db(), scope, &filter, false, now, LIST_LIMIT).await?;
+            past.reverse();
+            past.append(&mut all);
+            past
+        }
+    };
+    let lang = ctx.lang;
+    let code = lang.code();
+    let mut header = vec![
+        ctx.t("export-col-start"),
+        ctx.t("export-col-time"),
+        ctx.t("event-type"),
+        ctx.t("export-col-title"),
+        ctx.t("export-col-place"),
+        ctx.t("export-col-status"),
+    ];
+    if !public {
+        header.push(ctx.t("export-col-public"));
+    }
+    use documents::table::Cell;
+    let rows: Vec<Vec<Cell>> = events
+        .iter()
+        .map(|e| {
+            let start = jiff::Timestamp::from_second(e.starts_at)
+                .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+                .to_zoned_datetime(i18n::riga());
+            let mut row = vec![
+                Cell::Date(start.date()),
+                Cell::Text(format!("{:02}:{:02}", start.hour(), start.minute())),
+                Cell::Text(i18n::t(lang, e.event_type.label_key())),
+                Cell::Text(e.title(code).to_owned()),
+                Cell::Text(
+                    e.territory_name
+                        .clone()
+                        .or_else(|| e.host_country.clone())
+                        .unwrap_or_default(),
+                ),
+                Cell::Text(i18n::t(lang, e.status.label_key())),
+            ];
+            if !public {
+                row.push(Cell::Text(i18n::t(
+                    lang,
+                    if e.is_public {
+                        "export-yes"
+                    } else {
+                        "export-no"
+                    },
+                )));
+            }
+            row
+        })
+        .collect();
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    crate::features::transfer::list_file(
+        &query.format,
+        &ctx.t(if public {
+            "calendar-title"
+        } else {
+            "events-title"
+        }),
+        if public { "calendar" } else { "events" },
+        &header,
+        &rows,
+    )
+}
+
+/// `GET /{lang}/events/export`: the workspace's event list as CSV or XLSX.
+pub async fn export_workspace(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    Query(query): Query<CalendarQuery>,
+) -> AppResult<axum::response::Response> {
+    user.require(Permission::ViewEvents)?;
+    export(&state, &ctx, false, &query).await
+}
+
+/// `GET /{lang}/calendar/export`: the public calendar as CSV or XLSX.
+pub async fn export_calendar(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Query(query): Query<CalendarQuery>,
+) -> AppResult<axum::response::Response> {
+    export(&state, &ctx, true, &query).await
 }
 
 /// The public calendar: published public events.

@@ -343,6 +343,23 @@ pub async fn api(
     Ok(Json(body).into_response())
 }
 
+/// All municipalities' figures under disclosure control, as coordinators see them: each
+/// municipality's families, persons, contacts and referrals, then the total line.
+pub(crate) fn controlled(f: &Figures) -> Vec<(String, [Published; 4])> {
+    let shown = Shown { exact: false };
+    let mut rows = shown.rows(&f.by_municipality);
+    rows.push((
+        "total".to_owned(),
+        [
+            shown.one(f.families),
+            shown.one(f.persons),
+            shown.one(f.contacts),
+            shown.one(f.referrals),
+        ],
+    ));
+    rows
+}
+
 /// A figure under disclosure control as a typed report cell: a number where one is
 /// published, else its text ("<10", "…").
 pub(crate) fn published_cell(p: Published) -> documents::table::Cell {

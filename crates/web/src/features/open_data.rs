@@ -1,8 +1,9 @@
 //! Open data (issue 8, item 4): datasets as CSV (RFC 4180: comma, CRLF, UTF-8), each with
 //! a DCAT-AP description in JSON-LD, and a catalogue of them — ready for the national
 //! open-data portal, downloadable from the public site. Only data that is public anyway:
-//! the measures of the plans in force or closed. (Participation and mediation aggregates,
-//! under disclosure control, come next.)
+//! the measures of the plans in force or closed, and aggregates under disclosure control —
+//! participation year by year (the public statistics page's figures, from the same
+//! function) and mediation by municipality (as coordinators see it).
 
 use askama::Template;
 use axum::extract::{Path, State};
@@ -22,18 +23,50 @@ struct Dataset {
     keywords: &'static [&'static str],
 }
 
-const DATASETS: &[Dataset] = &[Dataset {
-    name: "measures",
-    title: "open-data-measures-title",
-    description: "open-data-measures-description",
-    keywords: &[
-        "romi",
-        "integrācija",
-        "rīcības plāns",
-        "Roma",
-        "integration",
-    ],
-}];
+const DATASETS: &[Dataset] = &[
+    Dataset {
+        name: "measures",
+        title: "open-data-measures-title",
+        description: "open-data-measures-description",
+        keywords: &[
+            "romi",
+            "integrācija",
+            "rīcības plāns",
+            "Roma",
+            "integration",
+        ],
+    },
+    Dataset {
+        name: "participation",
+        title: "open-data-participation-title",
+        description: "open-data-participation-description",
+        keywords: &["romi", "līdzdalība", "Roma", "participation", "statistics"],
+    },
+    Dataset {
+        name: "mediation",
+        title: "open-data-mediation-title",
+        description: "open-data-mediation-description",
+        keywords: &["romi", "mediācija", "Roma", "mediation", "statistics"],
+    },
+];
+
+/// The years an aggregate dataset covers: from the first public event's year to this one.
+async fn years(state: &AppState) -> AppResult<std::ops::RangeInclusive<i16>> {
+    let this = state.today().year();
+    let first = store::statistics::first_year(state.db(), true)
+        .await?
+        .unwrap_or(this);
+    Ok(first.min(this)..=this)
+}
+
+/// A published count as the two columns of a dataset: the value (empty when withheld) and
+/// the note ("<10" for 1–9 people, "…" hidden so a withheld one cannot be worked out).
+fn published(shown: &str) -> [String; 2] {
+    match crate::features::statistics::shown_cell(shown) {
+        documents::table::Cell::Int(n) => [n.to_string(), String::new()],
+        _ => [String::new(), shown.to_owned()],
+    }
+}
 
 fn dataset(name: &str) -> AppResult<&'static Dataset> {
     DATASETS
@@ -87,6 +120,95 @@ async fn table(state: &AppState, name: &str) -> AppResult<(Vec<&'static str>, Ve
                             .unwrap_or_default(),
                         m.budget_source.clone().unwrap_or_default(),
                     ]);
+                }
+            }
+            Ok((header, rows))
+        }
+        "participation" => {
+            // The public statistics page's figures, year by year: public events only,
+            // every count of people under disclosure control.
+            let header = vec!["year", "dimension", "group", "participants", "note"];
+            let mut rows = Vec::new();
+            for year in years(state).await? {
+                let filter = store::statistics::Filter::between(
+                    jiff::civil::date(year, 1, 1),
+                    jiff::civil::date(year, 12, 31),
+                    true,
+                );
+                let p =
+                    store::statistics::participation(state.db(), &filter, state.settings().youth())
+                        .await?;
+                let mut line = |dimension: &str, group: &str, cells: [String; 2]| {
+                    let [value, note] = cells;
+                    rows.push(vec![
+                        year.to_string(),
+                        dimension.to_owned(),
+                        group.to_owned(),
+                        value,
+                        note,
+                    ]);
+                };
+                line("total", "events", [p.events.to_string(), String::new()]);
+                for (group, n) in [
+                    ("participants", p.participants),
+                    ("participations", p.participations),
+                    ("youth", p.youth),
+                ] {
+                    line(
+                        "total",
+                        group,
+                        published(&domain::participation::publish_one(n).text()),
+                    );
+                }
+                for b in crate::features::statistics::breakdowns(crate::i18n::Lang::Lv, &p, true) {
+                    for (l, group) in b.lines.iter().zip(crate::features::statistics::codes(b.id)) {
+                        line(b.id.trim_start_matches("by-"), group, published(&l.shown));
+                    }
+                }
+            }
+            Ok((header, rows))
+        }
+        "mediation" => {
+            // Mediation's figures as coordinators see them: all municipalities, whole
+            // years, under disclosure control, no case.
+            let header = vec![
+                "year",
+                "municipality",
+                "families",
+                "persons",
+                "contacts",
+                "referrals",
+                "note",
+            ];
+            let mut rows = Vec::new();
+            for year in years(state).await? {
+                let f = store::mediation_stats::figures(
+                    state.db(),
+                    store::mediation_stats::FigureScope::All,
+                    &store::mediation_stats::FigureFilter {
+                        from: jiff::civil::date(year, 1, 1),
+                        to: jiff::civil::date(year, 12, 31),
+                        territory_id: None,
+                        mediator_user_id: None,
+                        grouping: store::mediation_stats::Grouping::Year,
+                    },
+                )
+                .await?;
+                for (municipality, cells) in crate::features::mediation_figures::controlled(&f) {
+                    let mut row = vec![year.to_string(), municipality];
+                    let mut notes = Vec::new();
+                    for c in cells {
+                        match c.value() {
+                            Some(n) => row.push(n.to_string()),
+                            None => {
+                                row.push(String::new());
+                                notes.push(c.text());
+                            }
+                        }
+                    }
+                    notes.dedup();
+                    row.push(notes.join(" "));
+                    rows.push(row);
                 }
             }
             Ok((header, rows))

@@ -99,6 +99,7 @@ fn parse(q: &StatsQuery, today: Date, public: bool) -> (store::statistics::Filte
             territory_id,
             target_group,
             public_only: public,
+            event_id: None,
         },
         errors,
     )
@@ -124,6 +125,23 @@ pub(crate) struct Breakdown {
     chart: String,
     /// Whether the lines tell their places (a column more).
     pub(crate) has_places: bool,
+}
+
+/// The machine codes of a breakdown's lines, in the order `breakdowns` gives them (for
+/// open data, where a group is named by its code, not its label).
+pub(crate) fn codes(breakdown: &str) -> Vec<&'static str> {
+    match breakdown {
+        "by-category" => Category::ALL.iter().map(|c| c.as_str()).collect(),
+        "by-gender" => vec!["female", "male", "other", "not_stated"],
+        "by-age" => AGE_GROUPS.iter().copied().chain(["not_stated"]).collect(),
+        "by-region" => domain::territory::PlanningRegion::ALL
+            .iter()
+            .map(|r| r.as_str())
+            .chain(["not_stated"])
+            .collect(),
+        "by-roma" => vec!["yes", "no", "not_stated"],
+        _ => Vec::new(),
+    }
 }
 
 /// A shown figure as a typed cell: a number where one is shown, else the text ("<10", "…").
@@ -306,6 +324,24 @@ pub(crate) fn breakdowns(
             .iter()
             .chain(&["not_stated"])
             .map(|g| (age_label(g), p.by_age_group.get(g).copied().unwrap_or(0)))
+            .collect(),
+        None,
+    );
+    add(
+        "by-region",
+        "stats-by-region",
+        domain::territory::PlanningRegion::ALL
+            .iter()
+            .map(|r| {
+                (
+                    r.label_key(),
+                    p.by_region.get(r.as_str()).copied().unwrap_or(0),
+                )
+            })
+            .chain([(
+                "stats-region-none",
+                p.by_region.get("not_stated").copied().unwrap_or(0),
+            )])
             .collect(),
         None,
     );
@@ -518,25 +554,7 @@ pub async fn export(
         }
     }
     let base = format!("participation-{}-{}", filter.from, filter.to);
-    if q.format == "xlsx" {
-        let bytes = documents::table::write_xlsx_cells("participation", &header, &rows)
-            .map_err(|e| AppError::Internal(e.to_string()))?;
-        Ok(crate::features::transfer::download(
-            bytes,
-            &format!("{base}.xlsx"),
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        ))
-    } else {
-        let text: Vec<Vec<String>> = rows
-            .into_iter()
-            .map(|r| r.into_iter().map(|c| c.plain()).collect())
-            .collect();
-        Ok(crate::features::transfer::download(
-            documents::table::write_csv(&header, &text),
-            &format!("{base}.csv"),
-            "text/csv; charset=utf-8",
-        ))
-    }
+    crate::features::transfer::list_file(&q.format, "participation", &base, &header, &rows)
 }
 
 /// `GET /api/v1/statistics/participation`: exact counts for coordinators.

@@ -818,8 +818,31 @@ fn file(
     header: &[&str],
     rows: &[Vec<String>],
 ) -> AppResult<Response> {
+    let cells: Vec<Vec<documents::table::Cell>> = rows
+        .iter()
+        .map(|r| {
+            r.iter()
+                .cloned()
+                .map(documents::table::Cell::Text)
+                .collect()
+        })
+        .collect();
+    list_file(format, sheet, base, header, &cells)
+}
+
+/// A list as a file, as the user asked: `xlsx` (typed cells — numbers as numbers, dates as
+/// dates — under a bold, frozen header) or otherwise CSV as Latvian Excel opens it (UTF-8
+/// with a BOM, semicolons; numbers plain, dates as YYYY-MM-DD).
+pub(crate) fn list_file(
+    format: &str,
+    sheet: &str,
+    base: &str,
+    header: &[&str],
+    rows: &[Vec<documents::table::Cell>],
+) -> AppResult<Response> {
     if format == "xlsx" {
-        let bytes = documents::table::write_xlsx(sheet, header, rows)
+        let sheet = documents::report::sheet_name(sheet, &mut Vec::new());
+        let bytes = documents::table::write_xlsx_cells(&sheet, header, rows)
             .map_err(|e| AppError::Internal(e.to_string()))?;
         Ok(download(
             bytes,
@@ -827,8 +850,12 @@ fn file(
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         ))
     } else {
+        let text: Vec<Vec<String>> = rows
+            .iter()
+            .map(|r| r.iter().map(documents::table::Cell::plain).collect())
+            .collect();
         Ok(download(
-            documents::table::write_csv(header, rows),
+            documents::table::write_csv(header, &text),
             &format!("{base}.csv"),
             "text/csv; charset=utf-8",
         ))

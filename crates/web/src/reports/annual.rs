@@ -9,14 +9,12 @@ use std::collections::BTreeMap;
 
 use documents::report::{Block, Figure, Report, Section, Table};
 use documents::table::Cell;
-use domain::event::{EventStatus, EventType, OBJECTIVES, objective_label};
+use domain::event::{EventType, OBJECTIVES, objective_label};
 use domain::plan::MEASURE_STATUSES;
-use jiff::civil::Date;
 
-use super::{Audience, Request, riga_date};
+use super::{Audience, Request, Tr, bounds, narrative, note, riga_date};
 use crate::AppState;
 use crate::error::AppResult;
-use crate::i18n::Lang;
 
 /// The texts coordinators write: (key, label message id).
 pub const NARRATIVES: &[(&str, &str)] = &[
@@ -25,53 +23,6 @@ pub const NARRATIVES: &[(&str, &str)] = &[
     ("priorities", "report-narrative-priorities"),
 ];
 
-struct Tr {
-    lang: Lang,
-}
-
-impl Tr {
-    fn t(&self, id: &str) -> String {
-        crate::i18n::t(self.lang, id)
-    }
-
-    fn n(&self, n: i64) -> String {
-        crate::i18n::number(self.lang, n)
-    }
-
-    fn code(&self) -> &'static str {
-        self.lang.code()
-    }
-}
-
-fn narrative(r: &Request, tr: &Tr, key: &str) -> Option<Block> {
-    let text = r.narratives.get(key).map(|t| t.trim()).unwrap_or_default();
-    let label = NARRATIVES
-        .iter()
-        .find(|(k, _)| *k == key)
-        .map(|(_, l)| tr.t(l))
-        .unwrap_or_default();
-    (!text.is_empty()).then(|| Block::Narrative {
-        key: key.to_owned(),
-        label,
-        text: text.to_owned(),
-    })
-}
-
-fn note(text: String) -> Block {
-    Block::Note { text }
-}
-
-/// The year's bounds: its first and last days, and as UTC seconds `[from, to)`.
-fn bounds(year: i16) -> (Date, Date, i64, i64) {
-    let first = Date::new(year, 1, 1).unwrap_or_default();
-    let last = Date::new(year, 12, 31).unwrap_or_default();
-    let at = domain::event::riga_day_start;
-    let next = first
-        .checked_add(jiff::Span::new().years(1))
-        .unwrap_or(last);
-    (first, last, at(first), at(next))
-}
-
 /// Builds the report over the data now.
 pub async fn build(state: &AppState, r: &Request) -> AppResult<Report> {
     let tr = Tr { lang: r.lang };
@@ -79,36 +30,10 @@ pub async fn build(state: &AppState, r: &Request) -> AppResult<Report> {
     let (first, last, from, to) = bounds(r.year);
     let mut sections = Vec::new();
 
-    if let Some(b) = narrative(r, &tr, "introduction") {
-        sections.push(Section {
-            id: "introduction".to_owned(),
-            heading: tr.t("report-narrative-introduction"),
-            blocks: vec![b],
-        });
-    }
+    sections.extend(super::narrative_section(r, &tr, NARRATIVES, "introduction"));
 
     // Activities: the events that took place or were planned and not cancelled.
-    let scope = if public {
-        store::events::Scope::Public
-    } else {
-        store::events::Scope::All
-    };
-    let events: Vec<store::events::Event> = store::events::in_range(
-        state.db(),
-        scope,
-        &store::events::EventFilter::default(),
-        from,
-        to,
-        10_000,
-    )
-    .await?
-    .into_iter()
-    .filter(|e| {
-        e.starts_at >= from
-            && !matches!(e.status, EventStatus::Draft | EventStatus::Cancelled)
-            && (!public || e.publicly_visible())
-    })
-    .collect();
+    let events = super::events_of_year(state, from, to, public).await?;
     let mut blocks = Vec::new();
     if events.is_empty() {
         blocks.push(note(tr.t("report-no-events")));
@@ -160,17 +85,11 @@ pub async fn build(state: &AppState, r: &Request) -> AppResult<Report> {
                 rows: events
                     .iter()
                     .map(|e| {
-                        let place = match (&e.territory_name, &e.host_country) {
-                            (Some(t), _) => t.clone(),
-                            (None, Some(c)) => c.clone(),
-                            (None, None) if e.online_url.is_some() => tr.t("report-online"),
-                            _ => String::new(),
-                        };
                         vec![
                             Cell::Date(riga_date(e.starts_at)),
                             Cell::Text(tr.t(e.event_type.label_key())),
                             Cell::Text(e.title(tr.code()).to_owned()),
-                            Cell::Text(place),
+                            Cell::Text(super::place(e, &tr)),
                         ]
                     })
                     .collect(),
@@ -185,60 +104,10 @@ pub async fn build(state: &AppState, r: &Request) -> AppResult<Report> {
     });
 
     // Participation: the same figures as the statistics page for the year.
-    let filter = store::statistics::Filter {
-        from: first,
-        to: last,
-        event_type: None,
-        series: None,
-        territory_id: None,
-        target_group: None,
-        public_only: public,
-    };
+    let filter = store::statistics::Filter::between(first, last, public);
     let youth = state.settings().youth();
     let p = store::statistics::participation(state.db(), &filter, youth).await?;
-    let show = |n: i64| {
-        if public {
-            let shown = domain::participation::publish_one(n);
-            shown.value().map_or_else(|| shown.text(), |v| tr.n(v))
-        } else {
-            tr.n(n)
-        }
-    };
-    let mut blocks = vec![Block::Figures {
-        items: vec![
-            ("stats-events", tr.n(p.events)),
-            ("stats-participations", show(p.participations)),
-            ("stats-participants", show(p.participants)),
-            ("stats-youth", show(p.youth)),
-            ("stats-places", tr.n(p.latvian_places)),
-        ]
-        .into_iter()
-        .map(|(k, v)| Figure {
-            label: tr.t(k),
-            value: v,
-        })
-        .collect(),
-    }];
-    blocks.push(Block::Text {
-        text: format!(
-            "{} {}",
-            crate::i18n::t_args(
-                r.lang,
-                "stats-youth-definition",
-                &[(
-                    "range",
-                    fluent_bundle::FluentValue::from(format!("{}–{}", youth.min, youth.max)),
-                )],
-            ),
-            tr.t("stats-latest-rule")
-        ),
-    });
-    for b in crate::features::statistics::breakdowns(r.lang, &p, public) {
-        blocks.push(Block::Chart {
-            table: b.table(r.lang, "participation"),
-            column: 1,
-        });
-    }
+    let blocks = super::participation_blocks(&p, &tr, public, youth, true, "participation");
     sections.push(Section {
         id: "participation".to_owned(),
         heading: tr.t("report-section-participation"),
@@ -479,7 +348,7 @@ pub async fn build(state: &AppState, r: &Request) -> AppResult<Report> {
         blocks.push(note(tr.t("report-no-minutes")));
     }
     for key in ["challenges", "priorities"] {
-        if let Some(b) = narrative(r, &tr, key) {
+        if let Some(b) = narrative(r, &tr, NARRATIVES, key) {
             blocks.push(b);
         }
     }
