@@ -27,6 +27,7 @@ mod registrations;
 mod reports;
 mod rounds;
 mod site;
+mod snapshots;
 mod stories;
 mod territories;
 mod transfer;

@@ -1460,3 +1460,57 @@ async fn a_mediator_submits_a_monthly_report_that_stays_as_submitted_and_the_sup
     let secret = "atbalstu darbam ar skolām";
     assert!(!raw.windows(secret.len()).any(|w| w == secret.as_bytes()));
 }
+
+#[tokio::test]
+async fn the_years_mediation_report_is_exact_for_the_mediator_and_controlled_for_the_municipality()
+{
+    let app = TestApp::spawn().await;
+    let jelgava = assign(&app).await;
+    family_in_figures(&app, jelgava, true, 3).await;
+    family_in_figures(&app, jelgava, true, 1).await;
+    let q = "/lv/mediation/figures/report?year=2026";
+    let mediator = app.login(Role::Mediator).await;
+    let page = mediator.get("/lv/mediation/figures").await;
+    assert!(
+        page.text
+            .contains("/lv/mediation/figures/report?year=2026&amp;format=pdf")
+    );
+    let (status, html) = mediator.get_bytes(&format!("{q}&format=html")).await;
+    assert_eq!(status, 200);
+    let html = String::from_utf8_lossy(&html).into_owned();
+    assert!(
+        html.contains("<h1>Romu mediatora gada pārskats</h1>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<dt>Atbalstītās ģimenes</dt><dd>2</dd>"),
+        "{html}"
+    );
+    assert!(html.contains("<dt>Kontakti</dt><dd>4</dd>"));
+    assert!(html.contains("<th scope=\"row\">2026-11</th>"), "by month");
+    let (status, pdf) = mediator.get_bytes(&format!("{q}&format=pdf")).await;
+    assert_eq!(status, 200);
+    assert!(pdf.starts_with(b"%PDF-"));
+    // The municipality sees its mediation under disclosure control, never a small number.
+    let (status, html) = app
+        .login(Role::Municipality)
+        .await
+        .get_bytes(&format!("{q}&format=html"))
+        .await;
+    assert_eq!(status, 200);
+    let html = String::from_utf8_lossy(&html).into_owned();
+    assert!(
+        html.contains("<dt>Atbalstītās ģimenes</dt><dd>&lt;10</dd>"),
+        "{html}"
+    );
+    assert!(!html.contains("<dd>2</dd>"));
+    // A year in the future or a strange format is not there.
+    assert_eq!(
+        mediator
+            .get_bytes("/lv/mediation/figures/report?year=2030&format=pdf")
+            .await
+            .0,
+        404
+    );
+    assert_eq!(mediator.get_bytes(&format!("{q}&format=exe")).await.0, 404);
+}

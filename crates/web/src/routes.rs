@@ -315,6 +315,7 @@ fn registry() -> Registry {
         supervision::open,
     );
     r.get("/{lang}/mediation/figures", Page(ViewMediationFigures), mediation_figures::page);
+    r.get("/{lang}/mediation/figures/report", Page(ViewMediationFigures), mediation_figures::report);
     r.post("/{lang}/mediation/assignments", Page(ManageMediation), mediation::add_assignment);
     r.post(
         "/{lang}/mediation/assignments/{id}/end",

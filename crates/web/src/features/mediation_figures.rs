@@ -173,6 +173,13 @@ struct FiguresPage {
 
 type Table = (&'static str, &'static str, Vec<(String, [String; 4])>);
 
+impl FiguresPage {
+    /// The year of the report offered: the period's last year, not after this one.
+    fn report_year(&self) -> String {
+        self.to.year().to_string()
+    }
+}
+
 fn texts(rows: Vec<(String, [Published; 4])>) -> Vec<(String, [String; 4])> {
     rows.into_iter()
         .map(|(l, v)| (l, v.map(Published::text)))
@@ -369,18 +376,22 @@ pub(crate) fn published_cell(p: Published) -> documents::table::Cell {
     }
 }
 
-/// All municipalities' mediation figures as a report shows them: under disclosure control,
-/// exactly as coordinators see them on the figures page — the key figures, contacts by area
-/// and the breakdown by municipality.
+/// Mediation figures as a report shows them, exactly as the figures page shows them to the
+/// same reader (`exact` for the mediator and the supervisor, else under disclosure control):
+/// the key figures, contacts by area (a chart), referrals by status, and the breakdowns by
+/// municipality and by period when asked for.
 pub(crate) fn report_blocks(
     lang: crate::i18n::Lang,
     f: &Figures,
     id: &str,
+    exact: bool,
+    municipalities: bool,
+    periods: bool,
 ) -> Vec<documents::report::Block> {
     use documents::report::{Block, Figure, Table};
     use documents::table::Cell;
     let t = |key: &str| crate::i18n::t(lang, key);
-    let shown = Shown { exact: false };
+    let shown = Shown { exact };
     let text = |p: Published| match p.value() {
         Some(n) => crate::i18n::number(lang, n),
         None => p.text(),
@@ -419,35 +430,184 @@ pub(crate) fn report_blocks(
             .collect(),
         row_headers: true,
     };
-    let municipalities = Table {
-        id: format!("{id}-municipalities"),
-        caption: t("figures-by-municipality"),
-        columns: vec![
-            t("field-territory"),
-            t("figures-families"),
-            t("figures-persons"),
-            t("figures-contacts"),
-            t("figures-referrals"),
-        ],
-        rows: shown
-            .rows(&f.by_municipality)
-            .into_iter()
-            .map(|(label, v)| {
-                let mut row = vec![Cell::Text(label)];
-                row.extend(v.into_iter().map(published_cell));
-                row
+    let statuses: Vec<i64> = f.referrals_by_status.iter().map(|p| p.1).collect();
+    let referrals = Table {
+        id: format!("{id}-referrals"),
+        caption: t("figures-by-status"),
+        columns: vec![t("stats-col-item"), t("figures-referrals")],
+        rows: f
+            .referrals_by_status
+            .iter()
+            .zip(shown.breakdown(&statuses))
+            .map(|((k, _), p)| {
+                vec![
+                    Cell::Text(t(crate::features::case_log::label("referral_status", k))),
+                    published_cell(p),
+                ]
             })
             .collect(),
         row_headers: true,
     };
-    vec![
+    let breakdown =
+        |suffix: &str, caption: &str, first: &str, rows: &[store::mediation_stats::Row]| Table {
+            id: format!("{id}-{suffix}"),
+            caption: t(caption),
+            columns: vec![
+                t(first),
+                t("figures-families"),
+                t("figures-persons"),
+                t("figures-contacts"),
+                t("figures-referrals"),
+            ],
+            rows: shown
+                .rows(rows)
+                .into_iter()
+                .map(|(label, v)| {
+                    let mut row = vec![Cell::Text(label)];
+                    row.extend(v.into_iter().map(published_cell));
+                    row
+                })
+                .collect(),
+            row_headers: true,
+        };
+    let mut blocks = vec![
         Block::Figures { items },
         Block::Chart {
             table: areas,
             column: 1,
         },
-        Block::Table {
-            table: municipalities,
+        Block::Table { table: referrals },
+    ];
+    if municipalities {
+        blocks.push(Block::Table {
+            table: breakdown(
+                "municipalities",
+                "figures-by-municipality",
+                "field-territory",
+                &f.by_municipality,
+            ),
+        });
+    }
+    if periods {
+        blocks.push(Block::Table {
+            table: breakdown(
+                "periods",
+                "figures-by-period",
+                "figures-period",
+                &f.by_period,
+            ),
+        });
+    }
+    blocks
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct ReportQuery {
+    #[serde(default)]
+    year: String,
+    #[serde(default)]
+    format: String,
+}
+
+/// `GET /{lang}/mediation/figures/report?year=&format=`: the year's mediation figures for
+/// the reader's scope as a report file (PDF, DOCX, XLSX or HTML) — the mediator's annual
+/// report of their own work (exact), the municipality's view of its mediation (under
+/// disclosure control), or all municipalities for coordinators. The same figures as the
+/// figures page; never a case.
+pub async fn report(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    Query(q): Query<ReportQuery>,
+) -> AppResult<Response> {
+    let (scope, exact) = scope_of(&state, &user).await?;
+    let this_year = state.today().year();
+    let year = q
+        .year
+        .trim()
+        .parse::<i16>()
+        .ok()
+        .filter(|y| (2020..=this_year).contains(y))
+        .ok_or(crate::error::AppError::NotFound)?;
+    let f = store::mediation_stats::figures(
+        state.db(),
+        scope,
+        &FigureFilter {
+            from: jiff::civil::date(year, 1, 1),
+            to: jiff::civil::date(year, 12, 31),
+            territory_id: None,
+            mediator_user_id: None,
+            grouping: Grouping::Month,
         },
-    ]
+    )
+    .await?;
+    let lang = ctx.lang;
+    let t = |key: &str| crate::i18n::t(lang, key);
+    let (title, whose) = match scope {
+        FigureScope::Mediator(_) => ("figures-report-mediator", user.name.clone()),
+        FigureScope::Territory(id) => (
+            "figures-report-municipality",
+            store::territories::get(state.db(), id)
+                .await
+                .map(|t| t.name(lang.code()).to_owned())
+                .unwrap_or_default(),
+        ),
+        _ => ("figures-report-all", String::new()),
+    };
+    let subtitle = if whose.is_empty() {
+        year.to_string()
+    } else {
+        format!("{year} · {whose}")
+    };
+    let report = documents::report::Report {
+        lang: lang.code().to_owned(),
+        title: t(title),
+        subtitle,
+        publisher: t("report-publisher"),
+        status: crate::i18n::t_args(
+            lang,
+            "figures-report-made",
+            &[(
+                "date",
+                fluent_bundle::FluentValue::from(crate::i18n::date(
+                    lang,
+                    jiff::Timestamp::from_second(state.now())
+                        .unwrap_or(jiff::Timestamp::UNIX_EPOCH),
+                )),
+            )],
+        ),
+        notes: vec![
+            t(if exact {
+                "figures-exact-intro"
+            } else {
+                "figures-controlled-intro"
+            }),
+            t("figures-definitions"),
+        ],
+        sections: vec![documents::report::Section {
+            id: "mediation".to_owned(),
+            heading: t("figures-title"),
+            blocks: report_blocks(
+                lang,
+                &f,
+                "mediation",
+                exact,
+                matches!(scope, FigureScope::All | FigureScope::Supervised(..)),
+                true,
+            ),
+        }],
+    };
+    let today = state.today();
+    let day = (
+        i32::from(today.year()),
+        today.month() as u8,
+        today.day() as u8,
+    );
+    let format = q.format.clone();
+    let file = crate::features::report_builder::render_off_thread(report, format, day).await?;
+    Ok(crate::features::transfer::download(
+        file.bytes,
+        &format!("mediation-{year}.{}", file.extension),
+        file.content_type,
+    ))
 }

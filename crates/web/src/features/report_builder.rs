@@ -194,7 +194,7 @@ pub async fn page(
     Ok((status, Html(p.render()?)).into_response())
 }
 
-/// The chosen report as a file: `format` pdf, docx, xlsx or html.
+/// The chosen report as a file: `format` pdf, docx, xlsx or html (a whole document).
 pub async fn download(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -207,8 +207,10 @@ pub async fn download(
         return Err(AppError::NotFound);
     };
     let r = request(&state, &c).await?;
-    let _turn = RENDERING.acquire().await;
-    let report = crate::reports::build(&state, &r).await?;
+    let report = {
+        let _turn = RENDERING.acquire().await;
+        crate::reports::build(&state, &r).await?
+    };
     let today = state.today();
     let name = format!(
         "{}-{}-{}-{}",
@@ -217,21 +219,30 @@ pub async fn download(
         c.lang.code(),
         c.audience.as_str()
     );
-    let format = q.format.clone();
-    let file = tokio::task::spawn_blocking(move || {
-        render(
-            &report,
-            &format,
-            (today.year().into(), today.month() as u8, today.day() as u8),
-        )
-    })
-    .await
-    .map_err(|e| AppError::Internal(e.to_string()))??;
+    let file = render_off_thread(
+        report,
+        q.format.clone(),
+        (today.year().into(), today.month() as u8, today.day() as u8),
+    )
+    .await?;
     Ok(crate::features::transfer::download(
         file.bytes,
         &format!("{name}.{}", file.extension),
         file.content_type,
     ))
+}
+
+/// Renders a report in one format on a blocking thread (typesetting is CPU work), one
+/// report at a time.
+pub(crate) async fn render_off_thread(
+    report: documents::report::Report,
+    format: String,
+    today: (i32, u8, u8),
+) -> AppResult<Rendered> {
+    let _turn = RENDERING.acquire().await;
+    tokio::task::spawn_blocking(move || render(&report, &format, today))
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?
 }
 
 pub(crate) struct Rendered {
@@ -262,6 +273,11 @@ pub(crate) fn render(
             bytes: documents::report::xlsx(report).map_err(|e| internal(&e))?,
             extension: "xlsx",
             content_type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        },
+        "html" => Rendered {
+            bytes: documents::report::html_document(report).into_bytes(),
+            extension: "html",
+            content_type: "text/html; charset=utf-8",
         },
         _ => return Err(AppError::NotFound),
     })
@@ -386,11 +402,8 @@ pub async fn issue(
     );
     let files =
         tokio::task::spawn_blocking(move || -> AppResult<Vec<(String, Vec<u8>, String)>> {
-            let mut files = vec![(
-                "html".to_owned(),
-                documents::report::html_document(&report).into_bytes(),
-            )];
-            for format in ["pdf", "docx", "xlsx"] {
+            let mut files = Vec::new();
+            for format in ["html", "pdf", "docx", "xlsx"] {
                 files.push((format.to_owned(), render(&report, format, day)?.bytes));
             }
             Ok(files

@@ -137,6 +137,9 @@ pub async fn build(state: &AppState, r: &Request) -> AppResult<Report> {
             r.lang,
             &figures,
             "mediation",
+            false,
+            true,
+            false,
         ));
     }
     sections.push(Section {
