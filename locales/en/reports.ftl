@@ -138,3 +138,7 @@ export-col-due = Due
 export-yes = yes
 export-no = no
 export-overdue = overdue
+report-download-csv = Download the tables (CSV)
+issued-csv-note = the report's tables from the frozen data
+export-col-present = Came
+export-col-category = Category

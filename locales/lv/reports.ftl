@@ -138,3 +138,7 @@ export-col-due = Termiņš
 export-yes = jā
 export-no = nē
 export-overdue = nokavēts
+report-download-csv = Lejupielādēt tabulas (CSV)
+issued-csv-note = pārskata tabulas no iesaldētajiem datiem
+export-col-present = Ieradās
+export-col-category = Kategorija

@@ -117,9 +117,11 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("POST", "/{lang}/events/{id}", Allowed::Only(COORD)),
     ("POST", "/{lang}/events/{id}/status", Allowed::Only(COORD)),
     ("GET", "/{lang}/events/{id}/registrations", Allowed::Only(COORD)),
+    ("POST", "/{lang}/events/{id}/registrations/export", Allowed::Only(COORD)),
     // Attendance: any role at the route; the event's organisers only, in the store
     // (others get 404 — tests/it/attendance.rs).
     ("GET", "/{lang}/events/{id}/attendance", Allowed::AnyRole),
+    ("POST", "/{lang}/events/{id}/attendance/export", Allowed::AnyRole),
     ("POST", "/{lang}/events/{id}/attendance/check-in", Allowed::AnyRole),
     ("GET", "/{lang}/events/{id}/attendance/walk-in", Allowed::AnyRole),
     ("POST", "/{lang}/events/{id}/attendance/walk-in", Allowed::AnyRole),

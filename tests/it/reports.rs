@@ -199,6 +199,15 @@ async fn the_annual_report_downloads_as_pdf_docx_and_xlsx() {
     );
     assert!(matches!(by_category.get((3, 1)), Some(Data::Float(_))));
 
+    let (status, csv) = c.get_bytes(&format!("{q}&format=csv")).await;
+    assert_eq!(status, 200);
+    assert!(csv.starts_with("\u{feff}".as_bytes()));
+    let csv = String::from_utf8_lossy(&csv);
+    assert!(
+        csv.contains("\r\nPasākumi pēc veida\r\nVeids;Pasākumi\r\n"),
+        "{csv}"
+    );
+
     assert_eq!(c.get_bytes(&format!("{q}&format=odt")).await.0, 404);
     app.stop().await;
 }
@@ -375,6 +384,11 @@ async fn an_issued_report_is_frozen_and_a_public_one_is_published_until_withdraw
             .status,
         200
     );
+    let (status, public_csv) = visitor
+        .get_bytes(&format!("/publications/{first}/csv"))
+        .await;
+    assert_eq!(status, 200);
+    assert!(String::from_utf8_lossy(&public_csv).contains("Pasākumi"));
     let (status, public_pdf) = visitor
         .get_bytes(&format!("/publications/{first}/pdf"))
         .await;
@@ -615,6 +629,48 @@ async fn lists_export_as_csv_with_a_bom_and_as_typed_xlsx() {
     assert!(
         text.contains("Annual meeting (test)") && !text.contains("Public"),
         "{text}"
+    );
+
+    // Lists with personal data: exported only by POST (CSRF) and audited.
+    let event = app.fixtures.event;
+    let regs = c
+        .post_form(
+            &format!("/lv/events/{event}/registrations/export"),
+            &[("format", "csv")],
+        )
+        .await;
+    assert_eq!(regs.status, 200);
+    assert!(
+        regs.text.contains("Vārds, uzvārds;E-pasts"),
+        "{}",
+        regs.text
+    );
+    let attendance = c
+        .post_form(
+            &format!("/lv/events/{event}/attendance/export"),
+            &[("format", "xlsx")],
+        )
+        .await;
+    assert_eq!(attendance.status, 200);
+    let mut conn = crate::cli::open_read_only(&app.settings.database).await;
+    let audited: Vec<(String, String)> = ok(sqlx::query_as(
+        "SELECT action, detail FROM audit_log
+         WHERE action IN ('registrations_exported', 'attendance_exported') ORDER BY id",
+    )
+    .fetch_all(&mut conn)
+    .await);
+    assert_eq!(audited.len(), 2, "{audited:?}");
+    assert!(audited[0].1.starts_with("format=csv rows="));
+    assert!(audited[1].1.starts_with("format=xlsx rows="));
+    assert_eq!(
+        c.post_form_raw(
+            &format!("/lv/events/{event}/attendance/export"),
+            &[("format", "csv")]
+        )
+        .await
+        .status,
+        403,
+        "no CSRF token, no export"
     );
 
     let (status, actions) = c.get_bytes("/lv/actions/export?format=xlsx&show=all").await;

@@ -297,6 +297,27 @@ fn html_table(out: &mut String, t: &Table, lang: &str) {
     out.push_str("</tbody>\n</table>\n</div>\n");
 }
 
+/// The report's tables as one CSV file for spreadsheets (UTF-8 with a BOM, semicolons, as
+/// Latvian Excel opens it): each table as its caption on a line, its header, its rows
+/// (numbers plain, dates as YYYY-MM-DD), then an empty line.
+pub fn csv(r: &Report) -> Vec<u8> {
+    let mut lines: Vec<Vec<String>> = vec![vec![format!("{} {}", r.title, r.subtitle)]];
+    for t in r.tables() {
+        // A blank row (two empty cells: a record of none would be written as `""`).
+        lines.push(vec![String::new(), String::new()]);
+        lines.push(vec![t.caption.clone()]);
+        lines.push(t.columns.clone());
+        for row in &t.rows {
+            lines.push(row.iter().map(Cell::plain).collect());
+        }
+    }
+    let (first, rest) = lines
+        .split_first()
+        .map_or((Vec::new(), &[][..]), |(f, r)| (f.clone(), r));
+    let header: Vec<&str> = first.iter().map(String::as_str).collect();
+    crate::table::write_csv(&header, rest)
+}
+
 /// A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`, unique in the
 /// workbook (a number is added when two captions shorten to the same name).
 pub fn sheet_name(caption: &str, taken: &mut Vec<String>) -> String {
@@ -492,6 +513,27 @@ pub(crate) mod tests {
             .unwrap_or_default();
         assert_eq!(people.get((3, 1)), Some(&Data::Float(1234.0)));
         assert_eq!(people.get((4, 1)), Some(&Data::String("<10".to_owned())));
+    }
+
+    #[test]
+    fn csv_has_every_table_with_its_caption() {
+        let bytes = csv(&sample());
+        assert!(bytes.starts_with("\u{feff}".as_bytes()));
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(
+            text.contains("Pasākumi: datums, vieta\r\nDatums;Budžets\r\n2026-03-05;1500.50\r\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "Dalībnieki pēc kategorijas\r\nKategorija;Dalībnieki\r\nValsts iestāde;1234\r\n"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains("\r\n;\r\nPasākumi: datums"),
+            "a blank row between tables: {text:?}"
+        );
     }
 
     #[test]

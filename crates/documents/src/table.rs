@@ -118,6 +118,7 @@ pub fn write_csv(header: &[&str], rows: &[Vec<String>]) -> Vec<u8> {
     let mut out = Vec::from("\u{feff}".as_bytes());
     let mut writer = csv::WriterBuilder::new()
         .delimiter(b';')
+        .flexible(true)
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
     let _ = writer.write_record(header.iter().map(|c| neutralise(c).into_owned()));

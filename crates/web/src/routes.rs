@@ -203,7 +203,9 @@ fn registry() -> Registry {
     r.post("/{lang}/events/{id}", Page(ManageEvents), events::update);
     r.post("/{lang}/events/{id}/status", Page(ManageEvents), events::set_status);
     r.get("/{lang}/events/{id}/registrations", Page(ManageEvents), registration::list);
+    r.post("/{lang}/events/{id}/registrations/export", Page(ManageEvents), registration::export);
     r.get("/{lang}/events/{id}/attendance", Page(ViewEvents), attendance::screen);
+    r.post("/{lang}/events/{id}/attendance/export", Page(ViewEvents), attendance::export);
     r.post("/{lang}/events/{id}/attendance/check-in", Page(ViewEvents), attendance::check_in);
     r.get("/{lang}/events/{id}/attendance/walk-in", Page(ViewEvents), attendance::walk_in_form);
     r.post("/{lang}/events/{id}/attendance/walk-in", Page(ViewEvents), attendance::walk_in);

@@ -78,6 +78,10 @@ impl AttendancePage {
     }
 
     fn status_key(&self, status: &str) -> &'static str {
+        Self::status_key_of(status)
+    }
+
+    fn status_key_of(status: &str) -> &'static str {
         match status {
             "confirmed" => "reg-status-confirmed",
             "waiting" => "reg-status-waiting",
@@ -150,6 +154,69 @@ pub async fn screen(
         }
         .render()?,
     ))
+}
+
+/// `POST /{lang}/events/{id}/attendance/export`: the attendance list (everyone registered
+/// or checked in) as CSV or XLSX (personal data: audited).
+pub async fn export(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path((_lang, id)): Path<(String, String)>,
+    AppForm(f): AppForm<crate::features::transfer::FormatForm>,
+) -> AppResult<Response> {
+    use documents::table::Cell;
+    let event = event_for(&state, &user, &id).await?;
+    let lines = store::attendance::roster(state.db(), scope_of(&user), event.id, "").await?;
+    let page = AttendancePage::status_key_of;
+    let rows: Vec<Vec<Cell>> = lines
+        .iter()
+        .map(|l| {
+            let (present, time, category) = match &l.attendance {
+                Some(a) => {
+                    let at = jiff::Timestamp::from_second(a.checked_in_at)
+                        .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+                        .to_zoned_datetime(i18n::riga());
+                    (
+                        ctx.t("export-yes"),
+                        format!("{:02}:{:02}", at.hour(), at.minute()),
+                        ctx.t(a.category.label_key()),
+                    )
+                }
+                None => (ctx.t("export-no"), String::new(), String::new()),
+            };
+            vec![
+                Cell::Text(l.name.clone()),
+                Cell::Text(l.organisation.clone().unwrap_or_default()),
+                Cell::Text(ctx.t(page(&l.status))),
+                Cell::Text(present),
+                Cell::Text(time),
+                Cell::Text(category),
+            ]
+        })
+        .collect();
+    let header = [
+        ctx.t("field-name"),
+        ctx.t("reg-organisation"),
+        ctx.t("field-status"),
+        ctx.t("export-col-present"),
+        ctx.t("export-col-time"),
+        ctx.t("export-col-category"),
+    ];
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    crate::features::transfer::personal_list_file(
+        &state,
+        &user.actor(ip),
+        "attendance_exported",
+        ("event", event.id),
+        &f.format,
+        &ctx.t("attendance-title"),
+        &format!("attendance-{}", event.id),
+        &header,
+        &rows,
+    )
+    .await
 }
 
 fn back(ctx: &PageCtx, event_id: i64, q: &str, notice: &str, anchor: &str) -> Response {

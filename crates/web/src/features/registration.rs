@@ -474,12 +474,73 @@ impl ListPage {
     }
 
     fn status_key(&self, r: &store::registrations::Registration) -> &'static str {
-        match r.status {
-            store::registrations::Status::Confirmed => "reg-status-confirmed",
-            store::registrations::Status::Waiting => "reg-status-waiting",
-            store::registrations::Status::Cancelled => "reg-status-cancelled",
-        }
+        status_key(r)
     }
+}
+
+fn status_key(r: &store::registrations::Registration) -> &'static str {
+    match r.status {
+        store::registrations::Status::Confirmed => "reg-status-confirmed",
+        store::registrations::Status::Waiting => "reg-status-waiting",
+        store::registrations::Status::Cancelled => "reg-status-cancelled",
+    }
+}
+
+/// `POST /{lang}/events/{id}/registrations/export`: the registrations as CSV or XLSX
+/// (personal data: audited).
+pub async fn export(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: crate::principal::CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path((_lang, id)): Path<(String, String)>,
+    AppForm(f): AppForm<crate::features::transfer::FormatForm>,
+) -> AppResult<Response> {
+    use documents::table::Cell;
+    user.require(domain::auth::Permission::ManageEvents)?;
+    let event = store::events::get(state.db(), parse_id(&id)?).await?;
+    let regs = store::registrations::for_event(state.db(), event.id).await?;
+    let rows: Vec<Vec<Cell>> = regs
+        .iter()
+        .map(|r| {
+            let at = jiff::Timestamp::from_second(r.created_at)
+                .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+                .to_zoned_datetime(i18n::riga());
+            vec![
+                Cell::Text(r.name.clone()),
+                Cell::Text(r.email.clone()),
+                Cell::Text(match (&r.organisation_text, r.private_person) {
+                    (Some(o), _) => o.clone(),
+                    (None, true) => ctx.t("reg-private"),
+                    _ => String::new(),
+                }),
+                Cell::Text(ctx.t(status_key(r))),
+                Cell::Date(at.date()),
+                Cell::Text(format!("{:02}:{:02}", at.hour(), at.minute())),
+            ]
+        })
+        .collect();
+    let header = [
+        ctx.t("field-name"),
+        ctx.t("field-email"),
+        ctx.t("reg-organisation"),
+        ctx.t("field-status"),
+        ctx.t("reg-list-when"),
+        ctx.t("export-col-time"),
+    ];
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    crate::features::transfer::personal_list_file(
+        &state,
+        &user.actor(ip),
+        "registrations_exported",
+        ("event", event.id),
+        &f.format,
+        &ctx.t("reg-list-title"),
+        &format!("registrations-{}", event.id),
+        &header,
+        &rows,
+    )
+    .await
 }
 
 /// The coordinator's list of an event's registrations (statistics answers are never shown

@@ -830,6 +830,43 @@ fn file(
     list_file(format, sheet, base, header, &cells)
 }
 
+/// The format a list export form asked for.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct FormatForm {
+    #[serde(default)]
+    pub format: String,
+}
+
+/// A list with personal data as a file, audited first: who took which list (`what`, the
+/// entity and its id), in which format and how many rows.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the audit entry and the file, each with its own parts"
+)]
+pub(crate) async fn personal_list_file(
+    state: &AppState,
+    actor: &store::Actor,
+    what: &str,
+    entity: (&str, i64),
+    format: &str,
+    sheet: &str,
+    base: &str,
+    header: &[&str],
+    rows: &[Vec<documents::table::Cell>],
+) -> AppResult<Response> {
+    let format = if format == "xlsx" { "xlsx" } else { "csv" };
+    store::audit::record_alone(
+        state.db(),
+        state.now(),
+        actor,
+        &store::audit::Event::new(what)
+            .on(entity.0, entity.1)
+            .detail(format!("format={format} rows={}", rows.len())),
+    )
+    .await?;
+    list_file(format, sheet, base, header, rows)
+}
+
 /// A list as a file, as the user asked: `xlsx` (typed cells — numbers as numbers, dates as
 /// dates — under a bold, frozen header) or otherwise CSV as Latvian Excel opens it (UTF-8
 /// with a BOM, semicolons; numbers plain, dates as YYYY-MM-DD).
