@@ -68,3 +68,10 @@ mail-password-link-body = Hello { $name },
 
     If you did not expect this message, please do not open the link and contact the platform's coordinator.
 user-link-mailed-only = The set-password link was e-mailed to the user. A mediator's link is not shown here: it would open the families' records.
+audit-registrations-exported = Registrations exported
+audit-attendance-exported = Attendance list exported
+audit-users-exported = User list exported
+audit-audit-exported = Audit log exported
+audit-report-narratives-saved = Report texts saved
+audit-report-issued = Report issued
+audit-report-withdrawn = Report taken off the site

@@ -142,3 +142,7 @@ report-download-csv = Download the tables (CSV)
 issued-csv-note = the report's tables from the frozen data
 export-col-present = Came
 export-col-category = Category
+export-col-role = Role
+export-col-disabled = Disabled
+export-col-created = Created
+export-col-code = Code

@@ -68,3 +68,10 @@ mail-password-link-body = Labdien, { $name }!
 
     Ja jūs šo vēstuli negaidījāt, lūdzu, neatveriet saiti un sazinieties ar platformas koordinatoru.
 user-link-mailed-only = Saite paroles iestatīšanai nosūtīta lietotājam pa e-pastu. Mediatora saite netiek rādīta šeit: ar to varētu piekļūt ģimeņu lietām.
+audit-registrations-exported = Pieteikumi lejupielādēti
+audit-attendance-exported = Dalībnieku saraksts lejupielādēts
+audit-users-exported = Lietotāju saraksts lejupielādēts
+audit-audit-exported = Audita žurnāls lejupielādēts
+audit-report-narratives-saved = Pārskata teksti saglabāti
+audit-report-issued = Pārskats izdots
+audit-report-withdrawn = Pārskats noņemts no vietnes

@@ -142,3 +142,7 @@ report-download-csv = Lejupielādēt tabulas (CSV)
 issued-csv-note = pārskata tabulas no iesaldētajiem datiem
 export-col-present = Ieradās
 export-col-category = Kategorija
+export-col-role = Loma
+export-col-disabled = Atslēgts
+export-col-created = Izveidots
+export-col-code = Kods

@@ -673,6 +673,34 @@ async fn lists_export_as_csv_with_a_bom_and_as_typed_xlsx() {
         "no CSRF token, no export"
     );
 
+    // The accounts and the audit log (which then tells of both exports).
+    let users = c
+        .post_form("/lv/admin/users/export", &[("format", "csv")])
+        .await;
+    assert_eq!(users.status, 200);
+    assert!(users.text.contains(&testkit::email_for(Role::Mediator)));
+    let audit = c
+        .post_form(
+            "/lv/admin/audit/export",
+            &[
+                ("format", "csv"),
+                ("action", ""),
+                ("actor", ""),
+                ("from", ""),
+                ("until", ""),
+            ],
+        )
+        .await;
+    assert_eq!(audit.status, 200);
+    assert!(
+        audit
+            .text
+            .contains("Lietotāju saraksts lejupielādēts;users_exported"),
+        "{}",
+        audit.text
+    );
+    assert!(audit.text.contains("attendance_exported"));
+
     let (status, actions) = c.get_bytes("/lv/actions/export?format=xlsx&show=all").await;
     assert_eq!(status, 200);
     let mut book = ok(calamine::Xlsx::new(std::io::Cursor::new(actions)));

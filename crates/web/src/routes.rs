@@ -386,12 +386,14 @@ fn registry() -> Registry {
     r.post("/{lang}/people/{id}/roma-identity/withdraw", Page(RecordRomaIdentity), people::withdraw_roma);
     // Administration.
     r.get("/{lang}/admin/users", Page(ManageUsers), admin::users);
+    r.post("/{lang}/admin/users/export", Page(ManageUsers), admin::export_users);
     r.get("/{lang}/admin/users/new", Page(ManageUsers), admin::new_user_form);
     r.post("/{lang}/admin/users", Page(ManageUsers), admin::create_user);
     r.get("/{lang}/admin/users/{id}", Page(ManageUsers), admin::edit_user_form);
     r.post("/{lang}/admin/users/{id}", Page(ManageUsers), admin::update_user);
     r.post("/{lang}/admin/users/{id}/password-link", Page(ManageUsers), admin::password_link);
     r.get("/{lang}/admin/audit", Page(ViewAuditLog), admin::audit);
+    r.post("/{lang}/admin/audit/export", Page(ViewAuditLog), admin::export_audit);
     r.get("/{lang}/admin/outbox", Page(ManageUsers), admin::outbox);
     r.post("/{lang}/admin/audit/{id}/undo", Page(ManageDirectory), admin::undo_merge);
     // JSON API.

@@ -339,6 +339,57 @@ pub struct PageQuery {
     page: Option<i64>,
 }
 
+/// `POST /{lang}/admin/users/export`: the user accounts as CSV or XLSX (audited).
+pub async fn export_users(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    crate::principal::ClientIp(ip): crate::principal::ClientIp,
+    crate::forms::AppForm(f): crate::forms::AppForm<crate::features::transfer::FormatForm>,
+) -> AppResult<axum::response::Response> {
+    use documents::table::Cell;
+    user.require(Permission::ManageUsers)?;
+    let users = store::users::list(state.db()).await?;
+    let rows: Vec<Vec<Cell>> = users
+        .iter()
+        .map(|u| {
+            vec![
+                Cell::Text(u.name.clone()),
+                Cell::Text(u.email.clone()),
+                Cell::Text(ctx.t(u.role.label_key())),
+                Cell::Text(u.organisation_name.clone().unwrap_or_default()),
+                Cell::Text(ctx.t(if u.disabled {
+                    "export-yes"
+                } else {
+                    "export-no"
+                })),
+                Cell::Date(crate::reports::riga_date(u.created_at)),
+            ]
+        })
+        .collect();
+    let header = [
+        ctx.t("field-name"),
+        ctx.t("field-email"),
+        ctx.t("export-col-role"),
+        ctx.t("field-organisation"),
+        ctx.t("export-col-disabled"),
+        ctx.t("export-col-created"),
+    ];
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    crate::features::transfer::personal_list_file(
+        &state,
+        &user.actor(ip),
+        "users_exported",
+        ("users", 0),
+        &f.format,
+        &ctx.t("users-title"),
+        "users",
+        &header,
+        &rows,
+    )
+    .await
+}
+
 /// The outbox: every message, with its delivery state.
 pub async fn outbox(
     State(state): State<AppState>,
@@ -413,6 +464,13 @@ pub fn action_label(action: &str) -> &'static str {
         "listing_withdrawn" => "audit-listing-withdrawn",
         "people_exported" => "audit-people-exported",
         "organisations_exported" => "audit-organisations-exported",
+        "registrations_exported" => "audit-registrations-exported",
+        "attendance_exported" => "audit-attendance-exported",
+        "users_exported" => "audit-users-exported",
+        "audit_exported" => "audit-audit-exported",
+        "report_narratives_saved" => "audit-report-narratives-saved",
+        "report_issued" => "audit-report-issued",
+        "report_withdrawn" => "audit-report-withdrawn",
         _ => "audit-other",
     }
 }
@@ -447,6 +505,8 @@ struct AuditPage {
 #[derive(Debug, Deserialize)]
 pub struct AuditQuery {
     #[serde(default)]
+    format: String,
+    #[serde(default)]
     action: String,
     #[serde(default)]
     actor: String,
@@ -467,6 +527,89 @@ fn day_start(date: &str, days_later: i64) -> Option<i64> {
         .map(|z| z.timestamp().as_second())
 }
 
+fn audit_filter(q: &AuditQuery) -> store::audit::Filter {
+    store::audit::Filter {
+        action: Some(q.action.trim().to_owned()).filter(|s| !s.is_empty()),
+        actor: Some(q.actor.trim().to_owned()).filter(|s| !s.is_empty()),
+        from: day_start(&q.from, 0),
+        until: day_start(&q.until, 1),
+    }
+}
+
+/// `POST /{lang}/admin/audit/export`: the filtered audit log as CSV or XLSX (at most
+/// `documents::table::MAX_ROWS` entries, the latest first; merges' undo data left out as on
+/// the page). The export is itself audited.
+pub async fn export_audit(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    crate::principal::ClientIp(ip): crate::principal::ClientIp,
+    crate::forms::AppForm(q): crate::forms::AppForm<AuditQuery>,
+) -> AppResult<axum::response::Response> {
+    use documents::table::Cell;
+    user.require(Permission::ViewAuditLog)?;
+    let filter = audit_filter(&q);
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    let pages = documents::table::MAX_ROWS as i64 / store::audit::PAGE_SIZE;
+    for page in 0..pages {
+        let (entries, more) = store::audit::list(state.db(), &filter, page).await?;
+        for e in entries {
+            let at = jiff::Timestamp::from_second(e.at)
+                .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+                .to_zoned_datetime(crate::i18n::riga());
+            rows.push(vec![
+                Cell::Date(at.date()),
+                Cell::Text(format!(
+                    "{:02}:{:02}:{:02}",
+                    at.hour(),
+                    at.minute(),
+                    at.second()
+                )),
+                Cell::Text(e.actor_name.or(e.actor_label).unwrap_or_default()),
+                Cell::Text(ctx.t(action_label(&e.action))),
+                Cell::Text(e.action.clone()),
+                Cell::Text(match (e.entity, e.entity_id) {
+                    (Some(ent), Some(id)) => format!("{ent} #{id}"),
+                    (Some(ent), None) => ent,
+                    _ => String::new(),
+                }),
+                Cell::Text(e.ip.unwrap_or_default()),
+                Cell::Text(if e.action.ends_with("_merged") {
+                    String::new()
+                } else {
+                    e.detail.unwrap_or_default()
+                }),
+            ]);
+        }
+        if !more {
+            break;
+        }
+    }
+    let header = [
+        ctx.t("export-col-start"),
+        ctx.t("export-col-time"),
+        ctx.t("audit-actor"),
+        ctx.t("audit-action"),
+        ctx.t("export-col-code"),
+        ctx.t("audit-record"),
+        ctx.t("audit-address"),
+        ctx.t("audit-detail"),
+    ];
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    crate::features::transfer::personal_list_file(
+        &state,
+        &user.actor(ip),
+        "audit_exported",
+        ("audit_log", 0),
+        &q.format,
+        &ctx.t("audit-title"),
+        "audit",
+        &header,
+        &rows,
+    )
+    .await
+}
+
 pub async fn audit(
     State(state): State<AppState>,
     ctx: PageCtx,
@@ -474,12 +617,7 @@ pub async fn audit(
     Query(q): Query<AuditQuery>,
 ) -> AppResult<Html<String>> {
     user.require(Permission::ViewAuditLog)?;
-    let filter = store::audit::Filter {
-        action: Some(q.action.trim().to_owned()).filter(|s| !s.is_empty()),
-        actor: Some(q.actor.trim().to_owned()).filter(|s| !s.is_empty()),
-        from: day_start(&q.from, 0),
-        until: day_start(&q.until, 1),
-    };
+    let filter = audit_filter(&q);
     // A date that does not parse is not silently kept in the form: it filtered nothing.
     let shown_date = |raw: &str| {
         if day_start(raw, 0).is_some() {
