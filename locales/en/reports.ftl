@@ -146,3 +146,7 @@ export-col-role = Role
 export-col-disabled = Disabled
 export-col-created = Created
 export-col-code = Code
+export-col-from-year = From year
+export-col-to-year = To year
+export-col-published = Published
+export-col-address = Address

@@ -146,3 +146,7 @@ export-col-role = Loma
 export-col-disabled = Atslēgts
 export-col-created = Izveidots
 export-col-code = Kods
+export-col-from-year = No gada
+export-col-to-year = Līdz gadam
+export-col-published = Publicēts
+export-col-address = Adrese

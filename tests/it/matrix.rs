@@ -49,6 +49,7 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("GET", "/{lang}/site/news/{id}/edit", Allowed::Only(COORD)),
     ("POST", "/{lang}/site/news/{id}/edit", Allowed::Only(COORD)),
     ("GET", "/{lang}/practices", Allowed::Everyone),
+    ("GET", "/{lang}/practices/export", Allowed::Everyone),
     ("GET", "/{lang}/practices/{item}", Allowed::Everyone),
     ("GET", "/practices/{id}/files/{item}", Allowed::Everyone),
     ("GET", "/{lang}/practice-submissions", Allowed::AnyRole),

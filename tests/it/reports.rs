@@ -701,6 +701,18 @@ async fn lists_export_as_csv_with_a_bom_and_as_typed_xlsx() {
     );
     assert!(audit.text.contains("attendance_exported"));
 
+    // The practice library's search as a file (public).
+    let (status, practices) = visitor
+        .get_bytes("/lv/practices/export?format=csv&q=mediatori")
+        .await;
+    assert_eq!(status, 200);
+    assert!(
+        String::from_utf8_lossy(&practices)
+            .starts_with("\u{feff}Nosaukums;Vieta;No gada;Līdz gadam"),
+        "{}",
+        String::from_utf8_lossy(&practices)
+    );
+
     let (status, actions) = c.get_bytes("/lv/actions/export?format=xlsx&show=all").await;
     assert_eq!(status, 200);
     let mut book = ok(calamine::Xlsx::new(std::io::Cursor::new(actions)));

@@ -165,6 +165,11 @@ pub fn view(r: &Report) -> Value {
     })
 }
 
+/// Forgets typst's memoised work (for benchmarks that measure a first, cold rendering).
+pub fn clear_cache() {
+    typst::comemo::evict(0);
+}
+
 /// The report as PDF bytes. `today` is the date the document carries (the issue date).
 pub fn render(r: &Report, today: (i32, u8, u8)) -> Result<Vec<u8>, PdfError> {
     let (Some(main), Some(data)) = (file_id("/report.typ"), file_id("/report.json")) else {

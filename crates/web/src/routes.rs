@@ -129,6 +129,7 @@ fn registry() -> Registry {
     r.get("/{lang}/site/news/{id}/edit", Page(ManageSite), news::form);
     r.post("/{lang}/site/news/{id}/edit", Page(ManageSite), news::save);
     r.get("/{lang}/practices", Public, practices::library);
+    r.get("/{lang}/practices/export", Public, practices::export);
     r.get("/{lang}/practices/{item}", Public, practices::practice);
     r.get("/practices/{id}/files/{item}", Public, practices::file);
     r.get("/{lang}/practice-submissions", Page(SubmitPractice), practices::submissions);

@@ -60,6 +60,9 @@ fn period(from: i64, to: Option<i64>) -> String {
 /// The search form's values, as typed.
 #[derive(Debug, Default, Deserialize)]
 pub struct SearchParams {
+    /// For an export: `csv` or `xlsx`.
+    #[serde(default)]
+    format: String,
     #[serde(default)]
     q: String,
     #[serde(default)]
@@ -168,6 +171,8 @@ impl Facet {
 #[template(path = "public/practices.html")]
 struct LibraryPage {
     ctx: PageCtx,
+    /// The search as a query string, for the export links.
+    search: String,
     q: String,
     facets: Vec<Facet>,
     found: Vec<Entry>,
@@ -192,6 +197,59 @@ fn place_label(ctx: &PageCtx, key: &str, facets: &store::practices::Facets) -> S
 }
 
 /// The public library: search with facets, in the page's language.
+/// `GET /{lang}/practices/export`: the practices the search finds, as CSV or XLSX.
+pub async fn export(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Query(params): Query<SearchParams>,
+) -> AppResult<Response> {
+    use documents::table::Cell;
+    let mut errors = FormErrors::default();
+    let query = params.query(&mut errors);
+    let this_year = i64::from(state.today().year());
+    let (hits, _) = store::practices::search(state.db(), &query, this_year).await?;
+    let lang = ctx.lang.code();
+    let base = state.settings().public_url.trim_end_matches('/').to_owned();
+    let rows: Vec<Vec<Cell>> = hits
+        .iter()
+        .map(|h| {
+            let e = entry(&ctx, h, lang);
+            vec![
+                Cell::Text(e.title),
+                Cell::Text(e.place),
+                Cell::Int(h.year_from),
+                h.year_to.map_or(Cell::Empty, Cell::Int),
+                Cell::Text(
+                    e.areas
+                        .iter()
+                        .map(|a| ctx.t(a))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                ),
+                Cell::Date(crate::reports::riga_date(h.published_at)),
+                Cell::Text(format!("{base}{}", e.href)),
+            ]
+        })
+        .collect();
+    let header = [
+        ctx.t("export-col-title"),
+        ctx.t("export-col-place"),
+        ctx.t("export-col-from-year"),
+        ctx.t("export-col-to-year"),
+        ctx.t("practice-areas"),
+        ctx.t("export-col-published"),
+        ctx.t("export-col-address"),
+    ];
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    crate::features::transfer::list_file(
+        &params.format,
+        &ctx.t("practices-title"),
+        "practices",
+        &header,
+        &rows,
+    )
+}
+
 pub async fn library(
     State(state): State<AppState>,
     ctx: PageCtx,
@@ -272,7 +330,15 @@ pub async fn library(
             str::to_owned,
         ),
     ];
+    let search: String = url::form_urlencoded::Serializer::new(String::new())
+        .append_pair("q", &params.q)
+        .append_pair("area", &params.area)
+        .append_pair("target", &params.target)
+        .append_pair("place", &params.place)
+        .append_pair("year", &params.year)
+        .finish();
     let page = LibraryPage {
+        search,
         q: params.q.clone(),
         facets,
         found,
