@@ -4,8 +4,8 @@
 //! the report turned into plain JSON (`view`), which the layout reads as data: nothing in
 //! a report's text is evaluated as typst markup.
 //!
-//! The PDF is tagged (headings, tables with header rows, the document's language and
-//! title), for screen readers. Compiling is CPU work of tens to hundreds of milliseconds:
+//! The PDF conforms to PDF/UA-1 (tagged: headings, tables with header rows, the document's
+//! language and title), for screen readers; typst checks the rules it can while writing. Compiling is CPU work of tens to hundreds of milliseconds:
 //! callers run it off the request threads (`spawn_blocking`) and one at a time.
 
 use std::sync::LazyLock;
@@ -113,9 +113,42 @@ pub fn view(r: &Report) -> Value {
     let lang = r.lang.as_str();
     let table = |t: &documents::report::Table| {
         let numeric = t.numeric_columns();
+        // Each column's share of the width: its longest word or typical cell, so a date
+        // column stays narrow and a title column gets room.
+        let widths: Vec<usize> = (0..t.columns.len())
+            .map(|i| {
+                let cells: Vec<usize> = t
+                    .rows
+                    .iter()
+                    .filter_map(|r| r.get(i))
+                    .map(|c| c.shown(lang).chars().count())
+                    .collect();
+                let typical = if cells.is_empty() {
+                    0
+                } else {
+                    cells.iter().sum::<usize>() / cells.len()
+                };
+                // A word cannot be broken (no hyphenation): the longest must fit.
+                let longest_word = t
+                    .rows
+                    .iter()
+                    .filter_map(|r| r.get(i))
+                    .map(|c| c.shown(lang))
+                    .chain([t.columns[i].clone()])
+                    .flat_map(|text| {
+                        text.split_whitespace()
+                            .map(|w| w.chars().count())
+                            .collect::<Vec<_>>()
+                    })
+                    .max()
+                    .unwrap_or(0);
+                typical.max(longest_word).clamp(4, 40)
+            })
+            .collect();
         json!({
             "caption": t.caption,
             "columns": t.columns,
+            "widths": widths,
             "row_headers": t.row_headers,
             "rows": t.rows.iter().map(|row| row.iter().enumerate().map(|(i, c)| json!({
                 "text": c.shown(lang),
@@ -193,9 +226,14 @@ pub fn render(r: &Report, today: (i32, u8, u8)) -> Result<Vec<u8>, PdfError> {
                     .join("; "),
             )
         })?;
+    // PDF/UA-1: the accessibility standard for tagged PDF (public-sector documents);
+    // typst checks the rules it can while writing.
+    let standards = typst_pdf::PdfStandards::new(&[typst_pdf::PdfStandard::Ua_1])
+        .map_err(|e| PdfError::Write(e.message().to_string()))?;
     let options = typst_pdf::PdfOptions {
         ident: typst::foundations::Smart::Custom(format!("{}/{}", r.title, r.subtitle)),
         creator: typst::foundations::Smart::Custom(Some("Roma Platform".to_owned())),
+        standards,
         ..typst_pdf::PdfOptions::default()
     };
     let pdf = typst_pdf::pdf(&document, &options).map_err(|errors| {
@@ -295,6 +333,8 @@ mod tests {
             Err(e) => panic!("{e}"),
         };
         assert!(pdf.starts_with(b"%PDF-"));
+        // It says it conforms to PDF/UA-1 (typst checked what it can while writing it).
+        assert!(pdf.windows(22).any(|w| w == b"pdfuaid:part>1</pdfuai"));
         // To look at it: PDF_SAMPLE=/tmp/sample.pdf cargo test -p pdf
         if let Some(path) = std::env::var_os("PDF_SAMPLE") {
             let _ = std::fs::write(path, &pdf);
