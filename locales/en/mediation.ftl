@@ -293,3 +293,4 @@ figures-report-mediator = Roma mediator's annual report
 figures-report-municipality = Roma mediation in the municipality: annual report
 figures-report-all = Roma mediation: annual report
 figures-report-made = Made on { $date }
+figures-report-supervised = Roma mediation: annual report on the supervised families

@@ -293,3 +293,4 @@ figures-report-mediator = Romu mediatora gada pārskats
 figures-report-municipality = Romu mediācija pašvaldībā: gada pārskats
 figures-report-all = Romu mediācija: gada pārskats
 figures-report-made = Sagatavots { $date }
+figures-report-supervised = Romu mediācija: uzraudzīto ģimeņu gada pārskats

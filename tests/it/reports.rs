@@ -133,6 +133,16 @@ async fn the_annual_report_has_the_statistics_screen_figures_exact_or_controlled
         )));
     }
 
+    // The follow-up actions' list (titles, owners, due dates) is for the workspace: the
+    // public report gives their counts only.
+    assert!(!page.text.contains("Turpmākās darbības pēc pasākuma"));
+    assert!(
+        c.get(&format!("{ANNUAL}&rlang=lv&audience=internal"))
+            .await
+            .text
+            .contains("Turpmākās darbības pēc pasākuma")
+    );
+
     // English.
     let page = c
         .get("/en/report-builder?kind=annual&year=2025&rlang=en&audience=internal")
@@ -485,6 +495,35 @@ async fn the_national_progress_report_sums_the_accepted_reports_of_the_year() {
         checked > 3,
         "measures with accepted 2024 reports: {checked}"
     );
+    // People reached: exact for the internal report, under disclosure control publicly.
+    let internal = c
+        .get("/lv/report-builder?kind=national&year=2024&rlang=lv&audience=internal")
+        .await;
+    let mut compared = 0;
+    for m in &measures {
+        let reports = ok(store::rounds::accepted_for_measure(&app.db, m.id).await);
+        let roma: i64 = reports
+            .iter()
+            .filter(|r| r.period_end.year() == 2024)
+            .filter_map(|r| r.reached_roma)
+            .sum();
+        if roma > 9 && roma % 5 != 0 {
+            let cell = |n: i64| {
+                format!(
+                    "<td class=\"num\">{}</td>",
+                    web::i18n::number(web::i18n::Lang::Lv, n)
+                )
+            };
+            assert!(internal.text.contains(&cell(roma)), "{}: {roma}", m.code);
+            let rounded = domain::participation::publish_one(roma)
+                .value()
+                .unwrap_or(0);
+            assert!(page.text.contains(&cell(rounded)), "{}: {rounded}", m.code);
+            compared += 1;
+        }
+    }
+    assert!(compared > 0);
+    assert!(page.text.contains("Lai neviens nebūtu atpazīstams"));
     let en = c
         .get("/en/report-builder?kind=national&year=2024&rlang=en&audience=public")
         .await;

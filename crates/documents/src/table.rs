@@ -104,8 +104,14 @@ fn read_xlsx(bytes: &[u8]) -> Result<Vec<Vec<String>>, TableError> {
 
 /// A cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, carriage
 /// return at the start) gets a leading apostrophe, so it is shown as text (CSV injection).
+/// A plain negative number ("-2", "-0.5") is a number, not a formula, and stays one.
 fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    let negative_number = cell.strip_prefix('-').is_some_and(|rest| {
+        !rest.is_empty()
+            && rest.parse::<f64>().is_ok_and(f64::is_finite)
+            && rest.chars().all(|c| c.is_ascii_digit() || c == '.')
+    });
+    if !negative_number && cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         std::borrow::Cow::Owned(format!("'{cell}"))
     } else {
         std::borrow::Cow::Borrowed(cell)
@@ -334,6 +340,16 @@ mod tests {
         let text = String::from_utf8(csv).unwrap_or_default();
         assert!(text.contains("\"'=HYPERLINK(\"\"x\"\")\""), "{text}");
         assert!(text.contains("'@SUM(1)") && text.contains("\r\nAnna\r\n"));
+        let numbers = write_csv(
+            &["a"],
+            &[
+                vec!["-2.5".to_owned()],
+                vec!["-1+1".to_owned()],
+                vec!["-".to_owned()],
+            ],
+        );
+        let text = String::from_utf8_lossy(&numbers);
+        assert!(text.contains("\r\n-2.5\r\n'-1+1\r\n'-\r\n"), "{text}");
     }
 
     #[test]

@@ -527,7 +527,8 @@ pub async fn report(
         .trim()
         .parse::<i16>()
         .ok()
-        .filter(|y| (2020..=this_year).contains(y))
+        // The page may offer next year's (a period reaching into it): an empty report then.
+        .filter(|y| (2020..=this_year + 1).contains(y))
         .ok_or(crate::error::AppError::NotFound)?;
     let f = store::mediation_stats::figures(
         state.db(),
@@ -552,6 +553,7 @@ pub async fn report(
                 .map(|t| t.name(lang.code()).to_owned())
                 .unwrap_or_default(),
         ),
+        FigureScope::Supervised(..) => ("figures-report-supervised", user.name.clone()),
         _ => ("figures-report-all", String::new()),
     };
     let subtitle = if whose.is_empty() {

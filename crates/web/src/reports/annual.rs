@@ -187,37 +187,41 @@ pub async fn build(state: &AppState, r: &Request) -> AppResult<Report> {
                 },
             ],
         });
-        blocks.push(Block::Table {
-            table: Table {
-                id: "actions".to_owned(),
-                caption: tr.t("report-actions-list"),
-                columns: vec![
-                    tr.t("report-col-event"),
-                    tr.t("report-col-action"),
-                    tr.t("report-col-owner"),
-                    tr.t("report-col-due"),
-                    tr.t("report-col-status"),
-                ],
-                rows: actions
-                    .iter()
-                    .map(|a| {
-                        let status = if a.is_overdue(r.today) {
-                            tr.t("report-actions-overdue")
-                        } else {
-                            tr.t(crate::features::actions::status_key(&a.status))
-                        };
-                        vec![
-                            Cell::Text(a.event_title(tr.code()).to_owned()),
-                            Cell::Text(a.title(tr.code()).to_owned()),
-                            Cell::Text(a.owner_name.clone()),
-                            a.due_date.map_or(Cell::Empty, Cell::Date),
-                            Cell::Text(status),
-                        ]
-                    })
-                    .collect(),
-                row_headers: false,
-            },
-        });
+        // The list (titles, owners, due dates) is workspace matter: public reports give
+        // the counts only.
+        if !public {
+            blocks.push(Block::Table {
+                table: Table {
+                    id: "actions".to_owned(),
+                    caption: tr.t("report-actions-list"),
+                    columns: vec![
+                        tr.t("report-col-event"),
+                        tr.t("report-col-action"),
+                        tr.t("report-col-owner"),
+                        tr.t("report-col-due"),
+                        tr.t("report-col-status"),
+                    ],
+                    rows: actions
+                        .iter()
+                        .map(|a| {
+                            let status = if a.is_overdue(r.today) {
+                                tr.t("report-actions-overdue")
+                            } else {
+                                tr.t(crate::features::actions::status_key(&a.status))
+                            };
+                            vec![
+                                Cell::Text(a.event_title(tr.code()).to_owned()),
+                                Cell::Text(a.title(tr.code()).to_owned()),
+                                Cell::Text(a.owner_name.clone()),
+                                a.due_date.map_or(Cell::Empty, Cell::Date),
+                                Cell::Text(status),
+                            ]
+                        })
+                        .collect(),
+                    row_headers: false,
+                },
+            });
+        }
     }
     sections.push(Section {
         id: "actions".to_owned(),

@@ -31,7 +31,13 @@ pub async fn build(state: &AppState, r: &Request) -> AppResult<Report> {
     };
     let share = |part: i64, whole: i64| {
         let p = if public {
-            publish_share(part, whole)
+            // A share next to a published total would tell a small part (or its
+            // complement) exactly: withheld then, as on the mediation figures.
+            if (1..10).contains(&part) || (1..10).contains(&(whole - part)) {
+                None
+            } else {
+                publish_share(part, whole)
+            }
         } else {
             (whole > 0).then(|| (part * 100 + whole / 2) / whole)
         };
@@ -74,8 +80,8 @@ pub async fn build(state: &AppState, r: &Request) -> AppResult<Report> {
             good += f.good;
             feedback_rows.push(vec![
                 Cell::Text(e.title(lang).to_owned()),
-                Cell::Int(f.asked),
-                Cell::Int(f.answers),
+                people(f.asked),
+                people(f.answers),
                 share(f.good, f.answers),
             ]);
         }
@@ -172,8 +178,8 @@ pub async fn build(state: &AppState, r: &Request) -> AppResult<Report> {
         });
         feedback_rows.push(vec![
             Cell::Text(tr.t("report-col-total")),
-            Cell::Int(asked),
-            Cell::Int(answers),
+            people(asked),
+            people(answers),
             share(good, answers),
         ]);
         blocks.push(Block::Table {

@@ -8,7 +8,7 @@ use documents::report::{Block, Report, Section, Table};
 use documents::table::Cell;
 use domain::event::{OBJECTIVES, objective_label};
 
-use super::{Request, Tr, note};
+use super::{Audience, Request, Tr, note};
 use crate::AppState;
 use crate::error::AppResult;
 
@@ -37,6 +37,17 @@ fn year_sums(reports: &[store::rounds::Report], year: i16) -> (i64, i64, i64, i6
 pub async fn build(state: &AppState, r: &Request) -> AppResult<Report> {
     let tr = Tr { lang: r.lang };
     let lang = tr.code();
+    let public = r.audience == Audience::Public;
+    // People reached, as this audience may see them.
+    let people = |n: i64| {
+        if public {
+            crate::features::mediation_figures::published_cell(domain::participation::publish_one(
+                n,
+            ))
+        } else {
+            Cell::Int(n)
+        }
+    };
     let mut sections = Vec::new();
     sections.extend(super::narrative_section(r, &tr, NARRATIVES, "introduction"));
     let plans: Vec<store::plans::Plan> = store::plans::list_public(state.db())
@@ -87,9 +98,9 @@ pub async fn build(state: &AppState, r: &Request) -> AppResult<Report> {
                     } else {
                         Cell::Empty
                     },
-                    if any { Cell::Int(roma) } else { Cell::Empty },
-                    if any { Cell::Int(women) } else { Cell::Empty },
-                    if any { Cell::Int(youth) } else { Cell::Empty },
+                    if any { people(roma) } else { Cell::Empty },
+                    if any { people(women) } else { Cell::Empty },
+                    if any { people(youth) } else { Cell::Empty },
                 ]);
             }
             if rows.is_empty() {
@@ -149,7 +160,11 @@ pub async fn build(state: &AppState, r: &Request) -> AppResult<Report> {
         subtitle: r.year.to_string(),
         publisher: tr.t("report-publisher"),
         status: r.status.clone(),
-        notes: vec![tr.t("report-national-note")],
+        notes: if public {
+            vec![tr.t("stats-disclosure"), tr.t("report-national-note")]
+        } else {
+            vec![tr.t("report-internal-note"), tr.t("report-national-note")]
+        },
         sections,
     })
 }
