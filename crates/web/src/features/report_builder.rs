@@ -21,7 +21,8 @@ use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
 use crate::reports::{Audience, Kind, Request};
 
-/// One rendering at a time: typesetting is CPU work, and the server has few cores.
+/// One rendering at a time: typesetting is CPU work, and the server has few cores. The
+/// permit is held by the blocking job itself; building a report (database work) needs none.
 static RENDERING: Semaphore = Semaphore::const_new(1);
 
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -169,10 +170,7 @@ pub async fn page(
             .iter()
             .map(|(k, l)| (*k, *l, r.narratives.get(*k).cloned().unwrap_or_default()))
             .collect();
-        let report = {
-            let _turn = RENDERING.acquire().await;
-            crate::reports::build(&state, &r).await?
-        };
+        let report = crate::reports::build(&state, &r).await?;
         preview = documents::report::html_at(&report, 2);
         chosen = Some(c.query());
     }
@@ -208,10 +206,7 @@ pub async fn download(
         return Err(AppError::NotFound);
     };
     let r = request(&state, &c).await?;
-    let report = {
-        let _turn = RENDERING.acquire().await;
-        crate::reports::build(&state, &r).await?
-    };
+    let report = crate::reports::build(&state, &r).await?;
     let today = state.today();
     let name = format!(
         "{}-{}-{}-{}",
@@ -240,10 +235,15 @@ pub(crate) async fn render_off_thread(
     format: String,
     today: (i32, u8, u8),
 ) -> AppResult<Rendered> {
-    let _turn = RENDERING.acquire().await;
-    tokio::task::spawn_blocking(move || render(&report, &format, today))
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?
+    let turn = RENDERING.acquire().await;
+    // The permit goes with the job: a request dropped mid-way does not free it while
+    // typst is still working.
+    tokio::task::spawn_blocking(move || {
+        let _turn = turn;
+        render(&report, &format, today)
+    })
+    .await
+    .map_err(|e| AppError::Internal(e.to_string()))?
 }
 
 pub(crate) struct Rendered {
@@ -351,10 +351,7 @@ pub async fn save_narratives(
     }
     // Typed text is kept next to its message; the preview shows the saved texts.
     let r = request(&state, &c).await?;
-    let report = {
-        let _turn = RENDERING.acquire().await;
-        crate::reports::build(&state, &r).await?
-    };
+    let report = crate::reports::build(&state, &r).await?;
     let p = BuilderPage {
         issued: store::reports::issued(state.db(), false).await?,
         ctx,
@@ -397,7 +394,6 @@ pub async fn issue(
         ),
         crate::i18n::t(c.lang, audience_key(c.audience))
     );
-    let _turn = RENDERING.acquire().await;
     let report = crate::reports::build(&state, &r).await?;
     let snapshot = serde_json::to_string(&report).map_err(|e| AppError::Internal(e.to_string()))?;
     let today = state.today();
@@ -406,8 +402,10 @@ pub async fn issue(
         today.month() as u8,
         today.day() as u8,
     );
+    let turn = RENDERING.acquire().await;
     let files =
         tokio::task::spawn_blocking(move || -> AppResult<Vec<(String, Vec<u8>, String)>> {
+            let _turn = turn;
             let mut files = Vec::new();
             for format in ["html", "pdf", "docx", "xlsx"] {
                 files.push((format.to_owned(), render(&report, format, day)?.bytes));
