@@ -524,9 +524,23 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let sealed = store::mediation::has_sealed_records(&db).await?;
             let keyring = s.load_keyring(!sealed).map_err(|e| anyhow::anyhow!(e))?;
             if store::demo::seed(&db, now, &keyring).await? {
+                // Issued as a coordinator would, so the publications page has something.
+                let state = AppState::new(
+                    db.clone(),
+                    s.clone(),
+                    Arc::new(SystemClock),
+                    keyring.clone(),
+                );
+                web::features::report_builder::issue_demo_reports(
+                    &state,
+                    store::demo::LAST_FULL_YEAR,
+                )
+                .await
+                .map_err(|e| anyhow::anyhow!("issuing the demo's reports: {e}"))?;
                 println!(
-                    "Loaded the synthetic demo data into {}.",
-                    s.database.display()
+                    "Loaded the synthetic demo data into {} (with the annual report for {} issued).",
+                    s.database.display(),
+                    store::demo::LAST_FULL_YEAR
                 );
             } else {
                 println!("Reusing the demo database {}.", s.database.display());

@@ -88,6 +88,28 @@ async fn demo_prints_a_working_login_per_role_and_reuses_its_database() {
         assert_eq!(res.status, 303, "{role} demo login");
     }
     let coordinator = &logins[0];
+    // The demo's annual report is issued and published, in both languages, with its PDF.
+    let visitor = testkit::Client::new(&base);
+    for (lang, title) in [
+        (
+            "lv",
+            "ikgadējās koordinācijas sanāksmes kopsavilkuma ziņojums 2025",
+        ),
+        ("en", "Roma Platform Coordination Meeting 2025"),
+    ] {
+        let list = visitor.get(&format!("/{lang}/publications")).await;
+        assert_eq!(list.status, 200);
+        assert!(list.text.contains(title), "{title}: {}", list.text);
+    }
+    let list = visitor.get("/lv/publications").await;
+    let start = list.text.find("/lv/publications/").unwrap_or(0);
+    let id: String = list.text[start + "/lv/publications/".len()..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let (status, pdf) = visitor.get_bytes(&format!("/publications/{id}/pdf")).await;
+    assert_eq!(status, 200);
+    assert!(pdf.starts_with(b"%PDF-"));
     stop(&mut child);
     assert!(dir.path().join("roma-demo.db").exists());
 

@@ -1459,6 +1459,68 @@ async fn a_mediator_submits_a_monthly_report_that_stays_as_submitted_and_the_sup
     let raw = raw_database(&app);
     let secret = "atbalstu darbam ar skolām";
     assert!(!raw.windows(secret.len()).any(|w| w == secret.as_bytes()));
+
+    // The submitted month as a document: the frozen figures and the notes, each download
+    // audited.
+    let download = "/lv/mediation/reports/download?month=2026-11";
+    assert!(
+        m.get("/lv/mediation/reports?month=2026-11")
+            .await
+            .text
+            .contains("/lv/mediation/reports/download?month=2026-11&amp;format=pdf")
+    );
+    let (status, html) = m.get_bytes(&format!("{download}&format=html")).await;
+    assert_eq!(status, 200);
+    let html = String::from_utf8_lossy(&html).into_owned();
+    for expected in [
+        "<h1>Mediatora mēneša pārskats: 2026-11</h1>",
+        "<dt>Kontaktu laiks (stundas:minūtes)</dt><dd>4:00</dd>",
+        "<dt>Atbalstītās ģimenes</dt><dd>1</dd>",
+        "Vajag atbalstu darbam ar skolām (tests)",
+        "Iesniegts ",
+    ] {
+        assert!(html.contains(expected), "{expected}: {html}");
+    }
+    let (status, pdf) = m.get_bytes(&format!("{download}&format=pdf")).await;
+    assert_eq!(status, 200);
+    let words = crate::reports::pdf_words(&pdf);
+    assert!(
+        words.contains("Mediatora mēneša pārskats: 2026-11"),
+        "{words}"
+    );
+    assert!(words.contains("Vajag atbalstu darbam ar skolām (tests)"));
+    assert_eq!(m.get_bytes(&format!("{download}&format=exe")).await.0, 404);
+    // A month not submitted: the figures as they stand, said so, without notes.
+    let (status, html) = m
+        .get_bytes("/lv/mediation/reports/download?month=2026-10&format=html")
+        .await;
+    assert_eq!(status, 200);
+    let html = String::from_utf8_lossy(&html).into_owned();
+    assert!(html.contains("vēl nav iesniegts"), "{html}");
+    assert!(html.contains("Piezīmju nav."));
+    // The supervisor takes the submitted report from the list; no other id answers.
+    let page = c.get("/lv/mediation/supervision/reports").await;
+    let start = page
+        .text
+        .find("/lv/mediation/supervision/reports/")
+        .unwrap_or_else(|| panic!("a download link: {}", page.text));
+    let link: String = page.text[start..]
+        .chars()
+        .take_while(|ch| *ch != '?')
+        .collect();
+    let (status, docx) = c.get_bytes(&format!("{link}?format=docx")).await;
+    assert_eq!(status, 200);
+    assert!(docx.starts_with(b"PK"));
+    assert_eq!(
+        c.get_bytes("/lv/mediation/supervision/reports/999999/download?format=pdf")
+            .await
+            .0,
+        404
+    );
+    assert_eq!(
+        ok(store::audit::count(&app.db, "mediator_report_downloaded").await),
+        4
+    );
 }
 
 #[tokio::test]

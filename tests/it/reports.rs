@@ -49,7 +49,7 @@ fn year_filter(public: bool) -> store::statistics::Filter {
 }
 
 /// Words of a PDF's text (pdftotext), whitespace and no-break spaces collapsed.
-fn pdf_words(pdf: &[u8]) -> String {
+pub(crate) fn pdf_words(pdf: &[u8]) -> String {
     let dir = ok(tempfile::tempdir());
     let file = dir.path().join("r.pdf");
     ok(std::fs::write(&file, pdf));
@@ -375,6 +375,22 @@ async fn an_issued_report_is_frozen_and_a_public_one_is_published_until_withdraw
             .await
             .location(),
     );
+    // The list of issued reports as a file: the three, each with its PDF's SHA-256.
+    let (status, list) = c
+        .get_bytes("/lv/report-builder/issued/export?format=csv")
+        .await;
+    assert_eq!(status, 200);
+    let list = String::from_utf8_lossy(&list).into_owned();
+    let hash: String = {
+        use sha2::Digest as _;
+        sha2::Sha256::digest(&pdf)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    };
+    assert_eq!(list.lines().count(), 4, "{list}");
+    assert!(list.contains(&hash), "{hash}: {list}");
+    assert!(list.contains("iekšējs (precīzi dalības skaitļi)"), "{list}");
 
     // The public sees the public ones, never the internal one.
     let visitor = app.client();
@@ -758,5 +774,81 @@ async fn lists_export_as_csv_with_a_bom_and_as_typed_xlsx() {
     let sheet = book.sheet_names()[0].clone();
     let range = ok(book.worksheet_range(&sheet));
     assert_eq!(range.get((0, 4)), Some(&Data::String("Termiņš".to_owned())));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_desks_lists_export_too_and_the_story_desk_is_audited() {
+    use calamine::Reader as _;
+    let app = with_demo().await;
+    let c = app.login(Role::Coordinator).await;
+    for (page, export) in [
+        (
+            "/lv/practice-submissions",
+            "/lv/practice-submissions/export",
+        ),
+        ("/lv/site/news", "/lv/site/news/export"),
+    ] {
+        assert!(
+            c.get(page)
+                .await
+                .text
+                .contains(&format!("{export}?format=xlsx")),
+            "{page}"
+        );
+    }
+    // Practices: every practice for a coordinator, with its organisation.
+    let practices = ok(store::practices::lines(&app.db, 0, true).await);
+    let (status, csv) = c
+        .get_bytes("/lv/practice-submissions/export?format=csv")
+        .await;
+    assert_eq!(status, 200);
+    let csv = String::from_utf8_lossy(&csv).into_owned();
+    assert!(
+        csv.starts_with("\u{feff}Nosaukums;Organizācija;Statuss;"),
+        "{csv}"
+    );
+    assert_eq!(csv.lines().count(), practices.len() + 1);
+    assert!(practices.iter().all(|p| csv.contains(&p.title_lv)));
+    // News: titles in both languages and a real publication date.
+    let news = ok(store::news::all(&app.db).await);
+    let (status, xlsx) = c.get_bytes("/lv/site/news/export?format=xlsx").await;
+    assert_eq!(status, 200);
+    let mut book = ok(calamine::Xlsx::new(std::io::Cursor::new(xlsx)));
+    let sheet = book.sheet_names()[0].clone();
+    let range = ok(book.worksheet_range(&sheet));
+    assert_eq!(range.height(), news.len() + 1);
+    let published = news
+        .iter()
+        .position(|n| n.published_at.is_some())
+        .unwrap_or_else(|| panic!("a published news item in the demo"));
+    assert!(
+        matches!(
+            range.get((published + 1, 4)),
+            Some(calamine::Data::DateTime(_))
+        ),
+        "{:?}",
+        range.get((published + 1, 4))
+    );
+    // Stories: by POST with CSRF only, and audited.
+    assert_eq!(
+        c.post_form_raw("/lv/site/stories/export", &[("format", "csv")])
+            .await
+            .status,
+        403
+    );
+    let stories = c
+        .post_form("/lv/site/stories/export", &[("format", "csv")])
+        .await;
+    assert_eq!(stories.status, 200);
+    assert!(
+        stories.text.contains("Virsraksts;Statuss;Piekrišana"),
+        "{}",
+        stories.text
+    );
+    assert_eq!(
+        ok(store::audit::count(&app.db, "stories_exported").await),
+        1
+    );
     app.stop().await;
 }

@@ -1185,6 +1185,10 @@ async fn link_user(db: &Db, user_id: i64, person_id: i64) -> crate::Result<()> {
     Ok(())
 }
 
+/// The demo's last whole year of events (they run 2024 to 2026): the year its issued
+/// annual report covers.
+pub const LAST_FULL_YEAR: i16 = 2025;
+
 /// Loads the demo world into an empty database once; later calls change nothing.
 /// Returns true when it loaded. Every step is skipped when already done (organisations
 /// by name, people by e-mail, memberships by organisation and start, consents by count),

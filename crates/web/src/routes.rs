@@ -126,6 +126,7 @@ fn registry() -> Registry {
     r.get("/{lang}/news.atom", Public, news::atom);
     r.get("/{lang}/news/{item}", Public, news::item);
     r.get("/{lang}/site/news", Page(ManageSite), news::manage);
+    r.get("/{lang}/site/news/export", Page(ManageSite), news::manage_export);
     r.get("/{lang}/site/news/{id}/edit", Page(ManageSite), news::form);
     r.post("/{lang}/site/news/{id}/edit", Page(ManageSite), news::save);
     r.get("/{lang}/practices", Public, practices::library);
@@ -133,6 +134,11 @@ fn registry() -> Registry {
     r.get("/{lang}/practices/{item}", Public, practices::practice);
     r.get("/practices/{id}/files/{item}", Public, practices::file);
     r.get("/{lang}/practice-submissions", Page(SubmitPractice), practices::submissions);
+    r.get(
+        "/{lang}/practice-submissions/export",
+        Page(SubmitPractice),
+        practices::submissions_export,
+    );
     r.get("/{lang}/practice-submissions/{id}", Page(SubmitPractice), practices::preview);
     r.get("/{lang}/practice-submissions/{id}/edit", Page(SubmitPractice), practices::form);
     r.post("/{lang}/practice-submissions/{id}/edit", Page(SubmitPractice), practices::save);
@@ -144,6 +150,7 @@ fn registry() -> Registry {
     r.get("/{lang}/stories/{item}", Public, stories::story);
     r.get("/stories/{id}/photo", Public, stories::photo);
     r.get("/{lang}/site/stories", Page(ManageSite), stories::manage);
+    r.post("/{lang}/site/stories/export", Page(ManageSite), stories::manage_export);
     r.get("/{lang}/site/stories/{id}", Page(ManageSite), stories::detail);
     r.get("/{lang}/site/stories/{id}/preview", Page(ManageSite), stories::preview);
     r.get("/{lang}/site/stories/{id}/edit", Page(ManageSite), stories::form);
@@ -302,10 +309,16 @@ fn registry() -> Registry {
     r.get("/{lang}/mediation/retention", Page(ManageMediation), supervision::retention);
     r.get("/{lang}/mediation/reports", Page(WorkCases), month_reports::page);
     r.post("/{lang}/mediation/reports", Page(WorkCases), month_reports::submit);
+    r.get("/{lang}/mediation/reports/download", Page(WorkCases), month_reports::download);
     r.get(
         "/{lang}/mediation/supervision/reports",
         Page(ManageMediation),
         month_reports::supervised,
+    );
+    r.get(
+        "/{lang}/mediation/supervision/reports/{id}/download",
+        Page(ManageMediation),
+        month_reports::supervised_download,
     );
     r.get(
         "/{lang}/mediation/supervision/families/{id}",
@@ -349,6 +362,11 @@ fn registry() -> Registry {
     r.get("/{lang}/report-builder/download", Page(IssueReports), report_builder::download);
     r.post("/{lang}/report-builder/narratives", Page(IssueReports), report_builder::save_narratives);
     r.post("/{lang}/report-builder/issue", Page(IssueReports), report_builder::issue);
+    r.get(
+        "/{lang}/report-builder/issued/export",
+        Page(IssueReports),
+        report_builder::issued_export,
+    );
     r.get("/{lang}/report-builder/issued/{id}", Page(IssueReports), report_builder::issued);
     r.get("/{lang}/report-builder/issued/{id}/{format}", Page(IssueReports), report_builder::issued_download);
     r.post("/{lang}/report-builder/issued/{id}/withdraw", Page(IssueReports), report_builder::withdraw);

@@ -467,10 +467,13 @@ pub fn action_label(action: &str) -> &'static str {
         "registrations_exported" => "audit-registrations-exported",
         "attendance_exported" => "audit-attendance-exported",
         "users_exported" => "audit-users-exported",
+        "stories_exported" => "audit-stories-exported",
         "audit_exported" => "audit-audit-exported",
         "report_narratives_saved" => "audit-report-narratives-saved",
         "report_issued" => "audit-report-issued",
         "report_withdrawn" => "audit-report-withdrawn",
+        "mediator_report_submitted" => "audit-mediator-report-submitted",
+        "mediator_report_downloaded" => "audit-mediator-report-downloaded",
         _ => "audit-other",
     }
 }

@@ -3,7 +3,7 @@
 //! submitted reports. Counting and freezing are in `store::mediator_reports`.
 
 use askama::Template;
-use axum::extract::{Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use domain::auth::Permission;
@@ -182,6 +182,247 @@ pub async fn supervised(
     )
     .await?;
     Ok(Html(SupervisedPage { ctx, reports }.render()?))
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct DownloadQuery {
+    #[serde(default)]
+    month: String,
+    #[serde(default)]
+    format: String,
+}
+
+/// A month's report as a document: the figures as on the page, the notes for the supervisor,
+/// and whether (and when) it was submitted.
+fn month_document(
+    lang: crate::i18n::Lang,
+    month: &str,
+    mediator: &str,
+    figures: &MonthFigures,
+    notes: Option<&str>,
+    status: String,
+) -> documents::report::Report {
+    use documents::report::{Block, Figure, Report, Section, Table};
+    use documents::table::Cell;
+    let t = |key: &str| crate::i18n::t(lang, key);
+    let mut items = vec![Figure {
+        label: t("mreport-hours"),
+        value: format!("{}:{:02}", figures.minutes / 60, figures.minutes % 60),
+    }];
+    items.extend(
+        [
+            ("figures-families", figures.families),
+            ("figures-persons", figures.persons),
+            ("figures-contacts", figures.contacts),
+            ("figures-referrals", figures.referrals),
+            ("figures-children-followed", figures.children_followed),
+            ("figures-stayed", figures.stayed_in_school),
+            ("figures-no-consent", figures.no_consent_families),
+        ]
+        .into_iter()
+        .map(|(key, n)| Figure {
+            label: t(key),
+            value: crate::i18n::number(lang, n),
+        }),
+    );
+    let table = |id: &str, caption: &str, counted: &str, rows: Vec<Vec<Cell>>| Table {
+        id: id.to_owned(),
+        caption: t(caption),
+        columns: vec![t("stats-col-item"), t(counted)],
+        rows,
+        row_headers: true,
+    };
+    let areas = figures
+        .contacts_by_area
+        .iter()
+        .map(|(a, n)| vec![Cell::Text(t(area_key(a))), Cell::Int(*n)])
+        .collect();
+    let statuses = figures
+        .referrals_by_status
+        .iter()
+        .map(|(s, n)| vec![Cell::Text(t(label("referral_status", s))), Cell::Int(*n)])
+        .collect();
+    Report {
+        lang: lang.code().to_owned(),
+        title: crate::i18n::t_args(
+            lang,
+            "mreport-title",
+            &[("month", fluent_bundle::FluentValue::from(month.to_owned()))],
+        ),
+        subtitle: mediator.to_owned(),
+        publisher: t("report-publisher"),
+        status,
+        notes: vec![t("figures-definitions")],
+        sections: vec![
+            Section {
+                id: "month".to_owned(),
+                heading: t("figures-title"),
+                blocks: vec![
+                    Block::Figures { items },
+                    Block::Table {
+                        table: table("month-areas", "figures-by-area", "figures-contacts", areas),
+                    },
+                    Block::Table {
+                        table: table(
+                            "month-referrals",
+                            "figures-by-status",
+                            "figures-referrals",
+                            statuses,
+                        ),
+                    },
+                ],
+            },
+            Section {
+                id: "notes".to_owned(),
+                heading: t("mreport-notes"),
+                blocks: vec![match notes {
+                    Some(n) => Block::Text { text: n.to_owned() },
+                    None => Block::Note {
+                        text: t("mreport-no-notes"),
+                    },
+                }],
+            },
+        ],
+    }
+}
+
+/// The month's report as a file, audited (the notes are confidential mediation records):
+/// the submitted, frozen report, or the figures as they stand when not yet submitted.
+async fn month_file(
+    state: &AppState,
+    user: &CurrentUser,
+    ip: std::net::IpAddr,
+    report: documents::report::Report,
+    (mediator, month, id): (i64, &str, Option<i64>),
+    format: &str,
+) -> AppResult<Response> {
+    if crate::features::report_builder::format_type(format).is_none() {
+        return Err(crate::error::AppError::NotFound);
+    }
+    store::audit::record_alone(
+        state.db(),
+        state.now(),
+        &user.actor(ip),
+        &store::audit::Event::new("mediator_report_downloaded")
+            .on(
+                if id.is_some() {
+                    "mediator_report"
+                } else {
+                    "user"
+                },
+                id.unwrap_or(mediator),
+            )
+            .detail(format!("month={month} format={format}")),
+    )
+    .await?;
+    let today = state.today();
+    let day = (
+        i32::from(today.year()),
+        today.month() as u8,
+        today.day() as u8,
+    );
+    let file =
+        crate::features::report_builder::render_off_thread(report, format.to_owned(), day).await?;
+    Ok(crate::features::transfer::download(
+        file.bytes,
+        &format!("mediator-report-{month}.{}", file.extension),
+        file.content_type,
+    ))
+}
+
+/// The mediator's own month as PDF, DOCX or XLSX.
+pub async fn download(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    Query(q): Query<DownloadQuery>,
+) -> AppResult<Response> {
+    user.require(Permission::WorkCases)?;
+    let month = pick_month(&state, &q.month);
+    let lang = ctx.lang;
+    let submitted = store::mediator_reports::of_mediator(state.db(), state.keyring(), user.id)
+        .await?
+        .into_iter()
+        .find(|r| r.month == month);
+    let report = match &submitted {
+        Some(r) => month_document(
+            lang,
+            &month,
+            &user.name,
+            &r.figures,
+            r.notes.as_deref(),
+            submitted_status(lang, r.submitted_at),
+        ),
+        None => month_document(
+            lang,
+            &month,
+            &user.name,
+            &store::mediator_reports::generate(state.db(), user.id, &month).await?,
+            None,
+            crate::i18n::t(lang, "mreport-live"),
+        ),
+    };
+    let id = submitted.as_ref().map(|r| r.id);
+    month_file(&state, &user, ip, report, (user.id, &month, id), &q.format).await
+}
+
+fn submitted_status(lang: crate::i18n::Lang, at: i64) -> String {
+    crate::i18n::t_args(
+        lang,
+        "mreport-submitted-at",
+        &[(
+            "at",
+            fluent_bundle::FluentValue::from(crate::i18n::datetime(lang, at)),
+        )],
+    )
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct FormatQuery {
+    #[serde(default)]
+    format: String,
+}
+
+/// A submitted report of a mediator the user supervises, as a file; any other is not found.
+pub async fn supervised_download(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path((_lang, id)): Path<(String, String)>,
+    Query(q): Query<FormatQuery>,
+) -> AppResult<Response> {
+    user.require(Permission::ManageMediation)?;
+    let id = crate::forms::parse_id(&id)?;
+    let r = store::mediator_reports::for_supervisor(
+        state.db(),
+        state.keyring(),
+        user.id,
+        state.today(),
+    )
+    .await?
+    .into_iter()
+    .find(|r| r.id == id)
+    .ok_or(crate::error::AppError::NotFound)?;
+    let lang = ctx.lang;
+    let report = month_document(
+        lang,
+        &r.month,
+        &r.mediator,
+        &r.figures,
+        r.notes.as_deref(),
+        submitted_status(lang, r.submitted_at),
+    );
+    month_file(
+        &state,
+        &user,
+        ip,
+        report,
+        (r.mediator_user_id, &r.month, Some(r.id)),
+        &q.format,
+    )
+    .await
 }
 
 crate::forms::debug_without_text!(SubmitFields);

@@ -175,6 +175,50 @@ pub async fn manage(
     Ok(Html(p.render()?))
 }
 
+/// The same list as CSV or XLSX: titles in both languages, kind, publication date.
+pub async fn manage_export(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    Query(f): Query<crate::features::transfer::FormatForm>,
+) -> AppResult<Response> {
+    use documents::table::Cell;
+    user.require(Permission::ManageSite)?;
+    let header = [
+        ctx.t("export-col-title-lv"),
+        ctx.t("export-col-title-en"),
+        ctx.t("news-kind"),
+        ctx.t("field-status"),
+        ctx.t("export-col-published"),
+    ];
+    let rows: Vec<Vec<Cell>> = store::news::all(state.db())
+        .await?
+        .into_iter()
+        .map(|i| {
+            vec![
+                Cell::Text(i.title_lv),
+                Cell::Text(i.title_en.unwrap_or_default()),
+                Cell::Text(ctx.t(kind_key(&i.kind))),
+                Cell::Text(ctx.t(if i.published_at.is_some() {
+                    "news-published"
+                } else {
+                    "news-draft"
+                })),
+                i.published_at
+                    .map_or(Cell::Empty, |at| Cell::Date(crate::reports::riga_date(at))),
+            ]
+        })
+        .collect();
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    crate::features::transfer::list_file(
+        &f.format,
+        &ctx.t("news-manage-title"),
+        "news",
+        &header,
+        &rows,
+    )
+}
+
 #[derive(Default, Deserialize)]
 pub struct NewsFields {
     #[serde(default)]

@@ -683,6 +683,45 @@ pub async fn submissions(
     ))
 }
 
+/// The same list as CSV or XLSX: titles, organisations, statuses and dates (no personal
+/// data).
+pub async fn submissions_export(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    Query(f): Query<crate::features::transfer::FormatForm>,
+) -> AppResult<Response> {
+    use documents::table::Cell;
+    user.require(Permission::SubmitPractice)?;
+    let reviewer = user.can(Permission::ManageSite);
+    let lines = store::practices::lines(state.db(), user.id, reviewer).await?;
+    let mut header = vec![ctx.t("practice-title")];
+    if reviewer {
+        header.push(ctx.t("field-organisation"));
+    }
+    header.extend([ctx.t("field-status"), ctx.t("practice-updated")]);
+    let rows: Vec<Vec<Cell>> = lines
+        .into_iter()
+        .map(|l| {
+            let mut row = vec![Cell::Text(l.title_lv)];
+            if reviewer {
+                row.push(Cell::Text(l.organisation.unwrap_or_default()));
+            }
+            row.push(Cell::Text(ctx.t(status_key(l.status))));
+            row.push(Cell::Date(crate::reports::riga_date(l.updated_at)));
+            row
+        })
+        .collect();
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    crate::features::transfer::list_file(
+        &f.format,
+        &ctx.t("practices-mine-title"),
+        "practice-submissions",
+        &header,
+        &rows,
+    )
+}
+
 /// A practice in the workspace: as it will look, with its status and review.
 pub async fn preview(
     State(state): State<AppState>,

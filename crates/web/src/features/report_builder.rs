@@ -142,6 +142,12 @@ impl BuilderPage {
         crate::i18n::datetime(self.ctx.lang, *at)
     }
 
+    fn audience_of(&self, a: &str) -> String {
+        self.ctx.t(audience_key(
+            Audience::parse(a).unwrap_or(Audience::Internal),
+        ))
+    }
+
     fn kinds(&self) -> Vec<(&'static str, &'static str)> {
         Kind::ALL
             .iter()
@@ -190,6 +196,56 @@ pub async fn page(
         preview,
     };
     Ok((status, Html(p.render()?)).into_response())
+}
+
+/// The list of issued reports as CSV or XLSX, with each stored PDF's SHA-256 (so a copy
+/// that was sent can be checked against what was issued).
+pub async fn issued_export(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    Query(f): Query<crate::features::transfer::FormatForm>,
+) -> AppResult<Response> {
+    use documents::table::Cell;
+    user.require(Permission::IssueReports)?;
+    let header = [
+        ctx.t("report-kind"),
+        ctx.t("report-year"),
+        ctx.t("report-language"),
+        ctx.t("report-audience"),
+        ctx.t("report-issued-at"),
+        ctx.t("report-on-site"),
+        ctx.t("report-export-pdf-hash"),
+    ];
+    let rows: Vec<Vec<Cell>> = store::reports::issued(state.db(), false)
+        .await?
+        .into_iter()
+        .map(|r| {
+            let audience = Audience::parse(&r.audience).unwrap_or(Audience::Internal);
+            let pdf = r.files.iter().find(|(f, ..)| f == "pdf");
+            vec![
+                Cell::Text(r.title.clone()),
+                Cell::Text(r.period.clone()),
+                Cell::Text(r.lang.clone()),
+                Cell::Text(ctx.t(audience_key(audience))),
+                Cell::Date(crate::reports::riga_date(r.issued_at)),
+                Cell::Text(ctx.t(if r.is_published() {
+                    "report-yes"
+                } else {
+                    "report-no"
+                })),
+                Cell::Text(pdf.map(|(.., hash)| hash.clone()).unwrap_or_default()),
+            ]
+        })
+        .collect();
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    crate::features::transfer::list_file(
+        &f.format,
+        &ctx.t("report-issued-list"),
+        "issued-reports",
+        &header,
+        &rows,
+    )
 }
 
 /// The chosen report as a file: `format` pdf, docx, xlsx, csv (its tables) or html (a
@@ -377,7 +433,32 @@ pub async fn issue(
 ) -> AppResult<Response> {
     user.require(Permission::IssueReports)?;
     let (_, c) = posted_choice(&f, state.today().year())?;
-    let mut r = request(&state, &c).await?;
+    let id = issue_report(&state, &user.actor(ip), &c).await?;
+    Ok(
+        Redirect::to(&ctx.href(&format!("/report-builder/issued/{id}?notice=issued")))
+            .into_response(),
+    )
+}
+
+/// The demo's publications: the annual summary report of `year`, public, in Latvian and
+/// English, issued as a coordinator would (made from the synthetic demo data).
+pub async fn issue_demo_reports(state: &AppState, year: i16) -> AppResult<()> {
+    for lang in [Lang::Lv, Lang::En] {
+        let c = Choice {
+            kind: Kind::Annual,
+            year,
+            lang,
+            audience: Audience::Public,
+        };
+        issue_report(state, &store::Actor::cli(), &c).await?;
+    }
+    Ok(())
+}
+
+/// Issues a report: builds it, renders every format off the request threads and freezes
+/// the files with the data snapshot in one transaction.
+async fn issue_report(state: &AppState, actor: &store::Actor, c: &Choice) -> AppResult<i64> {
+    let mut r = request(state, c).await?;
     let now = state.now();
     r.status = format!(
         "{} · {}",
@@ -394,7 +475,7 @@ pub async fn issue(
         ),
         crate::i18n::t(c.lang, audience_key(c.audience))
     );
-    let report = crate::reports::build(&state, &r).await?;
+    let report = crate::reports::build(state, &r).await?;
     let snapshot = serde_json::to_string(&report).map_err(|e| AppError::Internal(e.to_string()))?;
     let today = state.today();
     let day = (
@@ -421,10 +502,10 @@ pub async fn issue(
         })
         .await
         .map_err(|e| AppError::Internal(e.to_string()))??;
-    let id = store::reports::issue(
+    store::reports::issue(
         state.db(),
         now,
-        &user.actor(ip),
+        actor,
         &store::reports::IssueInput {
             kind: c.kind.as_str().to_owned(),
             period: c.year.to_string(),
@@ -435,11 +516,8 @@ pub async fn issue(
             files,
         },
     )
-    .await?;
-    Ok(
-        Redirect::to(&ctx.href(&format!("/report-builder/issued/{id}?notice=issued")))
-            .into_response(),
-    )
+    .await
+    .map_err(Into::into)
 }
 
 fn audience_key(a: Audience) -> &'static str {

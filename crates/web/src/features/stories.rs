@@ -395,6 +395,18 @@ pub async fn manage(
     Query(n): Query<crate::features::plans::Notice>,
 ) -> AppResult<Html<String>> {
     user.require(Permission::ManageSite)?;
+    Ok(Html(
+        ManageList {
+            rows: desk_rows(&state).await?,
+            ctx,
+            notice: n.notice_key(),
+        }
+        .render()?,
+    ))
+}
+
+/// The desk's rows: every story with its status and the storyteller's consent.
+async fn desk_rows(state: &AppState) -> AppResult<Vec<Row>> {
     let mut rows = Vec::new();
     for s in store::stories::all(state.db()).await? {
         let consent = store::stories::standing_consent(state.db(), s.id).await?;
@@ -410,14 +422,50 @@ pub async fn manage(
             updated_at: s.updated_at,
         });
     }
-    Ok(Html(
-        ManageList {
-            ctx,
-            rows,
-            notice: n.notice_key(),
-        }
-        .render()?,
-    ))
+    Ok(rows)
+}
+
+/// The desk as CSV or XLSX, audited: a story and its consent are about a person.
+pub async fn manage_export(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    AppForm(f): AppForm<crate::features::transfer::FormatForm>,
+) -> AppResult<Response> {
+    use documents::table::Cell;
+    user.require(Permission::ManageSite)?;
+    let rows: Vec<Vec<Cell>> = desk_rows(&state)
+        .await?
+        .into_iter()
+        .map(|r| {
+            vec![
+                Cell::Text(r.title),
+                Cell::Text(ctx.t(r.status_key)),
+                Cell::Text(ctx.t(r.consent_key)),
+                Cell::Date(crate::reports::riga_date(r.updated_at)),
+            ]
+        })
+        .collect();
+    let header = [
+        ctx.t("story-title"),
+        ctx.t("field-status"),
+        ctx.t("story-consent"),
+        ctx.t("practice-updated"),
+    ];
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    crate::features::transfer::personal_list_file(
+        &state,
+        &user.actor(ip),
+        "stories_exported",
+        ("stories", 0),
+        &f.format,
+        &ctx.t("stories-manage-title"),
+        "stories",
+        &header,
+        &rows,
+    )
+    .await
 }
 
 #[derive(Default, Deserialize)]
