@@ -72,6 +72,7 @@ audit-registrations-exported = Registrations exported
 audit-attendance-exported = Attendance list exported
 audit-users-exported = User list exported
 audit-stories-exported = Story list exported
+audit-assignments-exported = Mediators' assignments exported
 audit-audit-exported = Audit log exported
 audit-report-narratives-saved = Report texts saved
 audit-report-issued = Report issued

@@ -72,6 +72,7 @@ audit-registrations-exported = Pieteikumi lejupielādēti
 audit-attendance-exported = Dalībnieku saraksts lejupielādēts
 audit-users-exported = Lietotāju saraksts lejupielādēts
 audit-stories-exported = Stāstu saraksts lejupielādēts
+audit-assignments-exported = Mediatoru norīkojumu saraksts lejupielādēts
 audit-audit-exported = Audita žurnāls lejupielādēts
 audit-report-narratives-saved = Pārskata teksti saglabāti
 audit-report-issued = Pārskats izdots

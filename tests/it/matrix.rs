@@ -218,6 +218,7 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ),
     ("POST", "/{lang}/mediation/families/{id}/erase", Allowed::Only(MEDIATOR)),
     ("GET", "/{lang}/mediation/assignments", Allowed::Only(COORD)),
+    ("POST", "/{lang}/mediation/assignments/export", Allowed::Only(COORD)),
     ("GET", "/{lang}/mediation/figures", Allowed::AnyRole),
     ("GET", "/{lang}/mediation/figures/report", Allowed::AnyRole),
     ("GET", "/{lang}/mediation/supervision", Allowed::Only(COORD)),

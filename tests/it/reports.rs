@@ -850,5 +850,24 @@ async fn the_desks_lists_export_too_and_the_story_desk_is_audited() {
         ok(store::audit::count(&app.db, "stories_exported").await),
         1
     );
+    // The mediators' assignments (names: POST, audited), dates typed.
+    let assignments = ok(store::mediation::assignments(&app.db).await);
+    assert!(!assignments.is_empty(), "the demo assigns mediators");
+    let export = c
+        .post_form("/lv/mediation/assignments/export", &[("format", "csv")])
+        .await;
+    assert_eq!(export.status, 200);
+    assert!(
+        export.text.contains(&format!(
+            "{};{};{}",
+            assignments[0].mediator_name, assignments[0].territory_name, assignments[0].from_date
+        )),
+        "{}",
+        export.text
+    );
+    assert_eq!(
+        ok(store::audit::count(&app.db, "assignments_exported").await),
+        1
+    );
     app.stop().await;
 }

@@ -148,6 +148,20 @@ impl Acc {
     }
 }
 
+/// The year of the first contact, referral or school follow-up on record (none when there
+/// is no mediation work yet): where mediation's figures begin.
+pub async fn first_year(db: &Db) -> crate::Result<Option<i16>> {
+    let first: Option<String> = sqlx::query_scalar(
+        "SELECT MIN(d) FROM (
+             SELECT MIN(contact_date) AS d FROM mediation_contacts
+             UNION ALL SELECT MIN(referred_on) FROM mediation_referrals
+             UNION ALL SELECT MIN(noted_on) FROM school_followups)",
+    )
+    .fetch_one(&db.reader)
+    .await?;
+    Ok(first.and_then(|d| d.get(..4)?.parse().ok()))
+}
+
 /// The figures for a scope and a period.
 pub async fn figures(db: &Db, scope: FigureScope, f: &FigureFilter) -> crate::Result<Figures> {
     let (condition, param, day) = match scope {

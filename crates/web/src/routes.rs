@@ -305,6 +305,11 @@ fn registry() -> Registry {
     );
     r.post("/{lang}/mediation/families/{id}/erase", Page(WorkCases), subject_rights::erase_family);
     r.get("/{lang}/mediation/assignments", Page(ManageMediation), mediation::assignments);
+    r.post(
+        "/{lang}/mediation/assignments/export",
+        Page(ManageMediation),
+        mediation::export_assignments,
+    );
     r.get("/{lang}/mediation/supervision", Page(ManageMediation), supervision::page);
     r.get("/{lang}/mediation/retention", Page(ManageMediation), supervision::retention);
     r.get("/{lang}/mediation/reports", Page(WorkCases), month_reports::page);

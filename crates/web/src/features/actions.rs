@@ -106,7 +106,6 @@ pub async fn export(
             ]
         })
         .collect();
-    let header: Vec<&str> = header.iter().map(String::as_str).collect();
     crate::features::transfer::list_file(
         &q.format,
         &ctx.t("actions-title"),

@@ -375,15 +375,12 @@ pub async fn export_users(
         ctx.t("export-col-disabled"),
         ctx.t("export-col-created"),
     ];
-    let header: Vec<&str> = header.iter().map(String::as_str).collect();
     crate::features::transfer::personal_list_file(
         &state,
         &user.actor(ip),
-        "users_exported",
-        ("users", 0),
+        store::audit::Event::new("users_exported"),
         &f.format,
-        &ctx.t("users-title"),
-        "users",
+        (&ctx.t("users-title"), "users"),
         &header,
         &rows,
     )
@@ -468,6 +465,7 @@ pub fn action_label(action: &str) -> &'static str {
         "attendance_exported" => "audit-attendance-exported",
         "users_exported" => "audit-users-exported",
         "stories_exported" => "audit-stories-exported",
+        "assignments_exported" => "audit-assignments-exported",
         "audit_exported" => "audit-audit-exported",
         "report_narratives_saved" => "audit-report-narratives-saved",
         "report_issued" => "audit-report-issued",
@@ -598,15 +596,12 @@ pub async fn export_audit(
         ctx.t("audit-address"),
         ctx.t("audit-detail"),
     ];
-    let header: Vec<&str> = header.iter().map(String::as_str).collect();
     crate::features::transfer::personal_list_file(
         &state,
         &user.actor(ip),
-        "audit_exported",
-        ("audit_log", 0),
+        store::audit::Event::new("audit_exported"),
         &q.format,
-        &ctx.t("audit-title"),
-        "audit",
+        (&ctx.t("audit-title"), "audit"),
         &header,
         &rows,
     )

@@ -204,15 +204,15 @@ pub async fn export(
         ctx.t("export-col-time"),
         ctx.t("export-col-category"),
     ];
-    let header: Vec<&str> = header.iter().map(String::as_str).collect();
     crate::features::transfer::personal_list_file(
         &state,
         &user.actor(ip),
-        "attendance_exported",
-        ("event", event.id),
+        store::audit::Event::new("attendance_exported").on("event", event.id),
         &f.format,
-        &ctx.t("attendance-title"),
-        &format!("attendance-{}", event.id),
+        (
+            &ctx.t("attendance-title"),
+            &format!("attendance-{}", event.id),
+        ),
         &header,
         &rows,
     )

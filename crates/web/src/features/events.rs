@@ -423,7 +423,6 @@ async fn export(
             row
         })
         .collect();
-    let header: Vec<&str> = header.iter().map(String::as_str).collect();
     crate::features::transfer::list_file(
         &query.format,
         &ctx.t(if public {

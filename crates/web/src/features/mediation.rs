@@ -626,6 +626,52 @@ pub async fn assignments(
     Ok(Html(p.render()?))
 }
 
+/// The assignments as CSV or XLSX, audited (they name the mediators and supervisors).
+pub async fn export_assignments(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    AppForm(f): AppForm<crate::features::transfer::FormatForm>,
+) -> AppResult<Response> {
+    use documents::table::Cell;
+    user.require(Permission::ManageMediation)?;
+    let rows: Vec<Vec<Cell>> = store::mediation::assignments(state.db())
+        .await?
+        .into_iter()
+        .map(|a| {
+            vec![
+                Cell::Text(a.mediator_name),
+                Cell::Text(a.territory_name),
+                Cell::Date(a.from_date),
+                a.to_date.map_or(Cell::Empty, Cell::Date),
+                a.hours_per_week.map_or(Cell::Empty, Cell::Int),
+                Cell::Text(a.reception.unwrap_or_default()),
+                Cell::Text(a.supervisor_name.unwrap_or_default()),
+            ]
+        })
+        .collect();
+    let header = [
+        ctx.t("assignment-mediator"),
+        ctx.t("field-territory"),
+        ctx.t("assignment-from"),
+        ctx.t("assignment-to"),
+        ctx.t("assignment-hours"),
+        ctx.t("assignment-reception"),
+        ctx.t("assignment-supervisor"),
+    ];
+    crate::features::transfer::personal_list_file(
+        &state,
+        &user.actor(ip),
+        store::audit::Event::new("assignments_exported"),
+        &f.format,
+        (&ctx.t("assignments-title"), "mediation-assignments"),
+        &header,
+        &rows,
+    )
+    .await
+}
+
 /// Ends an assignment today (and the supervisor's access through it).
 pub async fn end_assignment(
     State(state): State<AppState>,

@@ -209,7 +209,6 @@ pub async fn manage_export(
             ]
         })
         .collect();
-    let header: Vec<&str> = header.iter().map(String::as_str).collect();
     crate::features::transfer::list_file(
         &f.format,
         &ctx.t("news-manage-title"),

@@ -51,20 +51,18 @@ const DATASETS: &[Dataset] = &[
 ];
 
 /// The years an aggregate dataset covers: from the first public event's year to this one.
-async fn years(state: &AppState) -> AppResult<std::ops::RangeInclusive<i16>> {
+/// From the first year with data (`first`; this year when none) to this year.
+fn years(state: &AppState, first: Option<i16>) -> std::ops::RangeInclusive<i16> {
     let this = state.today().year();
-    let first = store::statistics::first_year(state.db(), true)
-        .await?
-        .unwrap_or(this);
-    Ok(first.min(this)..=this)
+    first.unwrap_or(this).min(this)..=this
 }
 
 /// A published count as the two columns of a dataset: the value (empty when withheld) and
 /// the note ("<10" for 1–9 people, "…" hidden so a withheld one cannot be worked out).
-fn published(shown: &str) -> [String; 2] {
-    match crate::features::statistics::shown_cell(shown) {
+fn published(cell: &documents::table::Cell) -> [String; 2] {
+    match cell {
         documents::table::Cell::Int(n) => [n.to_string(), String::new()],
-        _ => [String::new(), shown.to_owned()],
+        other => [String::new(), other.plain()],
     }
 }
 
@@ -129,7 +127,8 @@ async fn table(state: &AppState, name: &str) -> AppResult<(Vec<&'static str>, Ve
             // every count of people under disclosure control.
             let header = vec!["year", "dimension", "group", "participants", "note"];
             let mut rows = Vec::new();
-            for year in years(state).await? {
+            let first = store::statistics::first_year(state.db(), true).await?;
+            for year in years(state, first) {
                 let filter = store::statistics::Filter::between(
                     jiff::civil::date(year, 1, 1),
                     jiff::civil::date(year, 12, 31),
@@ -157,12 +156,14 @@ async fn table(state: &AppState, name: &str) -> AppResult<(Vec<&'static str>, Ve
                     line(
                         "total",
                         group,
-                        published(&domain::participation::publish_one(n).text()),
+                        published(&crate::features::mediation_figures::published_cell(
+                            domain::participation::publish_one(n),
+                        )),
                     );
                 }
                 for b in crate::features::statistics::breakdowns(crate::i18n::Lang::Lv, &p, true) {
                     for (l, group) in b.lines.iter().zip(crate::features::statistics::codes(b.id)) {
-                        line(b.id.trim_start_matches("by-"), group, published(&l.shown));
+                        line(b.id.trim_start_matches("by-"), group, published(&l.cell));
                     }
                 }
             }
@@ -181,7 +182,8 @@ async fn table(state: &AppState, name: &str) -> AppResult<(Vec<&'static str>, Ve
                 "note",
             ];
             let mut rows = Vec::new();
-            for year in years(state).await? {
+            let first = store::mediation_stats::first_year(state.db()).await?;
+            for year in years(state, first) {
                 let f = store::mediation_stats::figures(
                     state.db(),
                     store::mediation_stats::FigureScope::All,

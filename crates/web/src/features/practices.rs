@@ -240,7 +240,6 @@ pub async fn export(
         ctx.t("export-col-published"),
         ctx.t("export-col-address"),
     ];
-    let header: Vec<&str> = header.iter().map(String::as_str).collect();
     crate::features::transfer::list_file(
         &params.format,
         &ctx.t("practices-title"),
@@ -712,7 +711,6 @@ pub async fn submissions_export(
             row
         })
         .collect();
-    let header: Vec<&str> = header.iter().map(String::as_str).collect();
     crate::features::transfer::list_file(
         &f.format,
         &ctx.t("practices-mine-title"),

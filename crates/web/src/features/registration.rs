@@ -528,15 +528,15 @@ pub async fn export(
         ctx.t("reg-list-when"),
         ctx.t("export-col-time"),
     ];
-    let header: Vec<&str> = header.iter().map(String::as_str).collect();
     crate::features::transfer::personal_list_file(
         &state,
         &user.actor(ip),
-        "registrations_exported",
-        ("event", event.id),
+        store::audit::Event::new("registrations_exported").on("event", event.id),
         &f.format,
-        &ctx.t("reg-list-title"),
-        &format!("registrations-{}", event.id),
+        (
+            &ctx.t("reg-list-title"),
+            &format!("registrations-{}", event.id),
+        ),
         &header,
         &rows,
     )

@@ -110,13 +110,7 @@ async fn request(state: &AppState, c: &Choice) -> AppResult<Request> {
         status: format!(
             "{} · {}",
             crate::i18n::t(c.lang, "report-draft"),
-            crate::i18n::t(
-                c.lang,
-                match c.audience {
-                    Audience::Public => "report-audience-public",
-                    Audience::Internal => "report-audience-internal",
-                }
-            )
+            crate::i18n::t(c.lang, audience_key(c.audience))
         ),
         today: state.today(),
     })
@@ -238,7 +232,6 @@ pub async fn issued_export(
             ]
         })
         .collect();
-    let header: Vec<&str> = header.iter().map(String::as_str).collect();
     crate::features::transfer::list_file(
         &f.format,
         &ctx.t("report-issued-list"),

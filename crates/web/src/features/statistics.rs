@@ -110,10 +110,13 @@ fn parse(q: &StatsQuery, today: Date, public: bool) -> (store::statistics::Filte
 pub(crate) struct Line {
     /// The message id of its label.
     pub(crate) label: &'static str,
-    pub(crate) value: i64,
-    /// What is shown (the exact count, or under disclosure control).
+    /// The figure as it is published: the exact count, or under disclosure control (a
+    /// number, or the text "<10" / "…" where it is withheld). Tables, charts and open data
+    /// read this; `shown` is its text on the page.
+    pub(crate) cell: Cell,
     pub(crate) shown: String,
-    /// Distinct Latvian places (categories only).
+    /// Distinct Latvian places (categories only), as published, and its text.
+    pub(crate) places_cell: Option<Cell>,
     pub(crate) places: Option<String>,
 }
 
@@ -144,14 +147,6 @@ pub(crate) fn codes(breakdown: &str) -> Vec<&'static str> {
     }
 }
 
-/// A shown figure as a typed cell: a number where one is shown, else the text ("<10", "…").
-pub(crate) fn shown_cell(shown: &str) -> Cell {
-    match shown.replace(['\u{a0}', ' ', ','], "").parse::<i64>() {
-        Ok(n) => Cell::Int(n),
-        Err(_) => Cell::Text(shown.to_owned()),
-    }
-}
-
 impl Breakdown {
     /// The breakdown as a report table, with the same figures as the page: its label, the
     /// participants and (for categories) the places.
@@ -169,9 +164,9 @@ impl Breakdown {
                 .lines
                 .iter()
                 .map(|l| {
-                    let mut row = vec![Cell::Text(t(l.label)), shown_cell(&l.shown)];
-                    if let Some(p) = &l.places {
-                        row.push(shown_cell(p));
+                    let mut row = vec![Cell::Text(t(l.label)), l.cell.clone()];
+                    if let Some(p) = &l.places_cell {
+                        row.push(p.clone());
                     }
                     row
                 })
@@ -217,41 +212,44 @@ pub(crate) fn breakdowns(
     public: bool,
 ) -> Vec<Breakdown> {
     let t = |id: &str| crate::i18n::t(lang, id);
-    let number = |n: &i64| crate::i18n::number(lang, *n);
     let mut out = Vec::new();
     let mut add = |id: &'static str,
                    title: &'static str,
                    cells: Vec<(&'static str, i64)>,
                    places: Option<Vec<i64>>| {
         let values: Vec<i64> = cells.iter().map(|(_, v)| *v).collect();
-        let shown: Vec<String> = if public {
+        let published: Vec<Cell> = if public {
             publish_breakdown(&values)
                 .into_iter()
-                .map(Published::text)
+                .map(crate::features::mediation_figures::published_cell)
                 .collect()
         } else {
-            values.iter().map(number).collect()
+            values.iter().copied().map(Cell::Int).collect()
         };
         let lines: Vec<Line> = cells
             .iter()
-            .zip(shown)
+            .zip(published)
             .enumerate()
-            .map(|(i, ((label, value), shown))| Line {
-                label,
-                value: *value,
-                places: places.as_ref().map(|pl| {
+            .map(|(i, ((label, value), cell))| {
+                let places_cell = places.as_ref().map(|pl| {
                     let n = pl.get(i).copied().unwrap_or(0);
                     // Publicly, the places of a category are told only when its people are
                     // (not withheld, not hidden by secondary suppression).
                     if public && *value == 0 {
-                        "0".to_owned()
-                    } else if public && shown.parse::<i64>().is_err() {
-                        "…".to_owned()
+                        Cell::Int(0)
+                    } else if public && !matches!(cell, Cell::Int(_)) {
+                        Cell::Text(Published::Hidden.text())
                     } else {
-                        number(&n)
+                        Cell::Int(n)
                     }
-                }),
-                shown,
+                });
+                Line {
+                    label,
+                    shown: cell.shown(lang.code()),
+                    cell,
+                    places: places_cell.as_ref().map(|c| c.shown(lang.code())),
+                    places_cell,
+                }
             })
             .collect();
         let chart = bars(
@@ -267,10 +265,9 @@ pub(crate) fn breakdowns(
                 .map(|l| Bar {
                     label: t(l.label),
                     // Publicly a withheld value draws no bar.
-                    value: if public {
-                        l.shown.replace(['\u{a0}', ' '], "").parse().unwrap_or(0)
-                    } else {
-                        l.value
+                    value: match l.cell {
+                        Cell::Int(n) => n,
+                        _ => 0,
                     },
                     text: l.shown.clone(),
                 })
@@ -518,7 +515,6 @@ pub async fn export(
         "stats-places",
     ];
     let header: Vec<String> = header_ids.iter().map(|h| ctx.t(h)).collect();
-    let header: Vec<&str> = header.iter().map(String::as_str).collect();
     let mut rows: Vec<Vec<Cell>> = Vec::new();
     let num = |n: i64| Cell::Number(n as f64);
     for (id, v) in [
@@ -540,16 +536,8 @@ pub async fn export(
             rows.push(vec![
                 Cell::Text(ctx.t(b.title)),
                 Cell::Text(ctx.t(l.label)),
-                num(l.value),
-                match &l.places {
-                    Some(_) => num(Category::ALL
-                        .iter()
-                        .find(|c| c.label_key() == l.label)
-                        .and_then(|c| p.latvian_places_by_category.get(c.as_str()))
-                        .copied()
-                        .unwrap_or(0)),
-                    None => Cell::Text(String::new()),
-                },
+                l.cell.clone(),
+                l.places_cell.clone().unwrap_or(Cell::Text(String::new())),
             ]);
         }
     }

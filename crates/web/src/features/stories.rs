@@ -453,15 +453,12 @@ pub async fn manage_export(
         ctx.t("story-consent"),
         ctx.t("practice-updated"),
     ];
-    let header: Vec<&str> = header.iter().map(String::as_str).collect();
     crate::features::transfer::personal_list_file(
         &state,
         &user.actor(ip),
-        "stories_exported",
-        ("stories", 0),
+        store::audit::Event::new("stories_exported"),
         &f.format,
-        &ctx.t("stories-manage-title"),
-        "stories",
+        (&ctx.t("stories-manage-title"), "stories"),
         &header,
         &rows,
     )

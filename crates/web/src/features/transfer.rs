@@ -811,23 +811,11 @@ pub(crate) fn download(bytes: Vec<u8>, name: &str, content_type: &'static str) -
         .into_response()
 }
 
-fn file(
-    format: &str,
-    sheet: &str,
-    base: &str,
-    header: &[&str],
-    rows: &[Vec<String>],
-) -> AppResult<Response> {
-    let cells: Vec<Vec<documents::table::Cell>> = rows
-        .iter()
-        .map(|r| {
-            r.iter()
-                .cloned()
-                .map(documents::table::Cell::Text)
-                .collect()
-        })
-        .collect();
-    list_file(format, sheet, base, header, &cells)
+/// Rows of text as cells.
+fn text_cells(rows: Vec<Vec<String>>) -> Vec<Vec<documents::table::Cell>> {
+    rows.into_iter()
+        .map(|r| r.into_iter().map(documents::table::Cell::Text).collect())
+        .collect()
 }
 
 /// The format a list export form asked for.
@@ -837,33 +825,24 @@ pub struct FormatForm {
     pub format: String,
 }
 
-/// A list with personal data as a file, audited first: who took which list (`what`, the
-/// entity and its id), in which format and how many rows.
-#[expect(
-    clippy::too_many_arguments,
-    reason = "the audit entry and the file, each with its own parts"
-)]
+/// A list with personal data as a file, audited first: who took which list (`event`: the
+/// action, and the entity or the filters), in which format and how many rows.
 pub(crate) async fn personal_list_file(
     state: &AppState,
     actor: &store::Actor,
-    what: &str,
-    entity: (&str, i64),
+    event: store::audit::Event<'_>,
     format: &str,
-    sheet: &str,
-    base: &str,
-    header: &[&str],
+    (sheet, base): (&str, &str),
+    header: &[impl AsRef<str>],
     rows: &[Vec<documents::table::Cell>],
 ) -> AppResult<Response> {
     let format = if format == "xlsx" { "xlsx" } else { "csv" };
-    store::audit::record_alone(
-        state.db(),
-        state.now(),
-        actor,
-        &store::audit::Event::new(what)
-            .on(entity.0, entity.1)
-            .detail(format!("format={format} rows={}", rows.len())),
-    )
-    .await?;
+    let mut detail = format!("format={format} rows={}", rows.len());
+    if let Some(more) = &event.detail {
+        detail.push(' ');
+        detail.push_str(more);
+    }
+    store::audit::record_alone(state.db(), state.now(), actor, &event.detail(detail)).await?;
     list_file(format, sheet, base, header, rows)
 }
 
@@ -874,9 +853,11 @@ pub(crate) fn list_file(
     format: &str,
     sheet: &str,
     base: &str,
-    header: &[&str],
+    header: &[impl AsRef<str>],
     rows: &[Vec<documents::table::Cell>],
 ) -> AppResult<Response> {
+    let header: Vec<&str> = header.iter().map(AsRef::as_ref).collect();
+    let header = header.as_slice();
     if format == "xlsx" {
         let sheet = documents::report::sheet_name(sheet, &mut Vec::new());
         let bytes = documents::table::write_xlsx_cells(&sheet, header, rows)
@@ -955,20 +936,19 @@ pub async fn export_people(
         header.push(t("field-email"));
         header.push(t("field-phone"));
     }
-    let header: Vec<&str> = header.iter().map(String::as_str).collect();
-    let format = if f.format == "xlsx" { "xlsx" } else { "csv" };
-    store::audit::record_alone(
-        state.db(),
-        state.now(),
+    personal_list_file(
+        &state,
         &user.actor(ip),
-        &store::audit::Event::new("people_exported").detail(format!(
-            "format={format} rows={} contacts={contacts} filters={}",
-            rows.len(),
+        store::audit::Event::new("people_exported").detail(format!(
+            "contacts={contacts} filters={}",
             filter_summary(&f.filters)
         )),
+        &f.format,
+        (&t("people-title"), "personas"),
+        &header,
+        &text_cells(rows),
     )
-    .await?;
-    file(format, &t("people-title"), "personas", &header, &rows)
+    .await
 }
 
 /// Exports the filtered organisations list.
@@ -1030,24 +1010,15 @@ pub async fn export_organisations(
         ctx.t("field-email"),
         ctx.t("field-phone"),
     ];
-    let header: Vec<&str> = header.iter().map(String::as_str).collect();
-    let format = if f.format == "xlsx" { "xlsx" } else { "csv" };
-    store::audit::record_alone(
-        state.db(),
-        state.now(),
+    personal_list_file(
+        &state,
         &user.actor(ip),
-        &store::audit::Event::new("organisations_exported").detail(format!(
-            "format={format} rows={} filters={}",
-            rows.len(),
-            filter_summary(&f.filters)
-        )),
-    )
-    .await?;
-    file(
-        format,
-        &ctx.t("orgs-title"),
-        "organizacijas",
+        store::audit::Event::new("organisations_exported")
+            .detail(format!("filters={}", filter_summary(&f.filters))),
+        &f.format,
+        (&ctx.t("orgs-title"), "organizacijas"),
         &header,
-        &rows,
+        &text_cells(rows),
     )
+    .await
 }
