@@ -523,8 +523,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             // when there is none and nothing sealed yet).
             let sealed = store::mediation::has_sealed_records(&db).await?;
             let keyring = s.load_keyring(!sealed).map_err(|e| anyhow::anyhow!(e))?;
-            if store::demo::seed(&db, now, &keyring).await? {
-                // Issued as a coordinator would, so the publications page has something.
+            let loaded = store::demo::seed(&db, now, &keyring).await?;
+            // The annual report issued as a coordinator would, so the publications page has
+            // something (also for a demo database made before the demo issued it).
+            if store::reports::issued(&db, false).await?.is_empty() {
                 let state = AppState::new(
                     db.clone(),
                     s.clone(),
@@ -537,6 +539,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 )
                 .await
                 .map_err(|e| anyhow::anyhow!("issuing the demo's reports: {e}"))?;
+            }
+            if loaded {
                 println!(
                     "Loaded the synthetic demo data into {} (with the annual report for {} issued).",
                     s.database.display(),

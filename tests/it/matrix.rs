@@ -225,10 +225,10 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("GET", "/{lang}/mediation/retention", Allowed::Only(COORD)),
     ("GET", "/{lang}/mediation/reports", Allowed::Only(MEDIATOR)),
     ("POST", "/{lang}/mediation/reports", Allowed::Only(MEDIATOR)),
-    ("GET", "/{lang}/mediation/reports/download", Allowed::Only(MEDIATOR)),
+    ("POST", "/{lang}/mediation/reports/download", Allowed::Only(MEDIATOR)),
     ("GET", "/{lang}/mediation/supervision/reports", Allowed::Only(COORD)),
     (
-        "GET",
+        "POST",
         "/{lang}/mediation/supervision/reports/{id}/download",
         Allowed::Only(COORD),
     ),

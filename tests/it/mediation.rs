@@ -1460,66 +1460,100 @@ async fn a_mediator_submits_a_monthly_report_that_stays_as_submitted_and_the_sup
     let secret = "atbalstu darbam ar skolām";
     assert!(!raw.windows(secret.len()).any(|w| w == secret.as_bytes()));
 
-    // The submitted month as a document: the frozen figures and the notes, each download
-    // audited.
-    let download = "/lv/mediation/reports/download?month=2026-11";
+    // The submitted month as a document (POST with the CSRF token): the frozen figures and
+    // the notes, each download audited.
+    let download = "/lv/mediation/reports/download";
+    let page = m.get("/lv/mediation/reports?month=2026-11").await;
     assert!(
-        m.get("/lv/mediation/reports?month=2026-11")
-            .await
-            .text
-            .contains("/lv/mediation/reports/download?month=2026-11&amp;format=pdf")
+        page.text
+            .contains("action=\"/lv/mediation/reports/download\""),
+        "{}",
+        page.text
     );
-    let (status, html) = m.get_bytes(&format!("{download}&format=html")).await;
-    assert_eq!(status, 200);
-    let html = String::from_utf8_lossy(&html).into_owned();
-    for expected in [
-        "<h1>Mediatora mēneša pārskats: 2026-11</h1>",
-        "<dt>Kontaktu laiks (stundas:minūtes)</dt><dd>4:00</dd>",
-        "<dt>Atbalstītās ģimenes</dt><dd>1</dd>",
-        "Vajag atbalstu darbam ar skolām (tests)",
-        "Iesniegts ",
-    ] {
-        assert!(html.contains(expected), "{expected}: {html}");
-    }
-    let (status, pdf) = m.get_bytes(&format!("{download}&format=pdf")).await;
-    assert_eq!(status, 200);
-    let words = crate::reports::pdf_words(&pdf);
-    assert!(
-        words.contains("Mediatora mēneša pārskats: 2026-11"),
-        "{words}"
-    );
-    assert!(words.contains("Vajag atbalstu darbam ar skolām (tests)"));
-    assert_eq!(m.get_bytes(&format!("{download}&format=exe")).await.0, 404);
-    // A month not submitted: the figures as they stand, said so, without notes.
-    let (status, html) = m
-        .get_bytes("/lv/mediation/reports/download?month=2026-10&format=html")
+    let (status, pdf) = m
+        .post_form_bytes(download, &[("month", "2026-11"), ("format", "pdf")])
         .await;
     assert_eq!(status, 200);
-    let html = String::from_utf8_lossy(&html).into_owned();
-    assert!(html.contains("vēl nav iesniegts"), "{html}");
-    assert!(html.contains("Piezīmju nav."));
-    // The supervisor takes the submitted report from the list; no other id answers.
+    let words = crate::reports::pdf_words(&pdf);
+    for expected in [
+        "Mediatora mēneša pārskats: 2026-11",
+        "Kontaktu laiks (stundas:minūtes) Atbalstītās ģimenes",
+        "Ģimenes bez piekrišanas statistikai 4:00 1 1 3",
+        "Vajag atbalstu darbam ar skolām (tests)",
+        "Iesniegts",
+    ] {
+        assert!(words.contains(expected), "{expected}: {words}");
+    }
+    assert_eq!(
+        m.post_form_raw(download, &[("month", "2026-11"), ("format", "pdf")])
+            .await
+            .status,
+        403,
+        "no CSRF token, no download"
+    );
+    for (month, format) in [("2026-11", "xlsx"), ("2026-13", "pdf"), ("2027-01", "pdf")] {
+        assert_eq!(
+            m.post_form(download, &[("month", month), ("format", format)])
+                .await
+                .status,
+            404,
+            "{month} {format}"
+        );
+    }
+    // A month not submitted: the figures as they stand, said so, without notes.
+    let (status, pdf) = m
+        .post_form_bytes(download, &[("month", "2026-10"), ("format", "pdf")])
+        .await;
+    assert_eq!(status, 200);
+    let words = crate::reports::pdf_words(&pdf);
+    assert!(words.contains("vēl nav iesniegts"), "{words}");
+    assert!(words.contains("Piezīmju nav."));
+    // The supervisor takes the submitted report from the list.
     let page = c.get("/lv/mediation/supervision/reports").await;
     let start = page
         .text
-        .find("/lv/mediation/supervision/reports/")
-        .unwrap_or_else(|| panic!("a download link: {}", page.text));
-    let link: String = page.text[start..]
+        .find("action=\"/lv/mediation/supervision/reports/")
+        .unwrap_or_else(|| panic!("a download form: {}", page.text));
+    let action: String = page.text[start + "action=\"".len()..]
         .chars()
-        .take_while(|ch| *ch != '?')
+        .take_while(|ch| *ch != '"')
         .collect();
-    let (status, docx) = c.get_bytes(&format!("{link}?format=docx")).await;
+    let (status, docx) = c.post_form_bytes(&action, &[("format", "docx")]).await;
     assert_eq!(status, 200);
     assert!(docx.starts_with(b"PK"));
+    // A coordinator who does not supervise this mediator gets nothing, not even by its id.
+    ok(store::users::create(
+        &app.db,
+        app.clock_now(),
+        &store::Actor::cli(),
+        store::users::NewUser {
+            email: "cits.koordinators@example.invalid",
+            name: "Cits koordinators",
+            role: Role::Coordinator,
+            organisation_id: None,
+            password_hash: Some(domain::password::hash(testkit::PASSWORD)),
+            password_link: None,
+            mail: None,
+        },
+    )
+    .await);
+    let other = app.client();
+    other.get("/lv/login").await;
     assert_eq!(
-        c.get_bytes("/lv/mediation/supervision/reports/999999/download?format=pdf")
+        other
+            .login("cits.koordinators@example.invalid", testkit::PASSWORD)
             .await
-            .0,
+            .status,
+        303
+    );
+    other.get("/lv/workspace").await;
+    assert_eq!(
+        other.post_form_bytes(&action, &[("format", "pdf")]).await.0,
         404
     );
     assert_eq!(
         ok(store::audit::count(&app.db, "mediator_report_downloaded").await),
-        4
+        3
     );
 }
 

@@ -212,6 +212,26 @@ pub async fn of_mediator(db: &Db, keys: &Keyring, mediator: i64) -> crate::Resul
     rows.into_iter().map(|r| open_row(keys, r)).collect()
 }
 
+/// One submitted report, when its mediator is one the supervisor supervises today.
+pub async fn one_for_supervisor(
+    db: &Db,
+    keys: &Keyring,
+    supervisor: i64,
+    today: Date,
+    id: i64,
+) -> crate::Result<Submitted> {
+    let row: Option<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{SELECT} WHERE r.id = $3 AND r.mediator_user_id IN (SELECT sa.mediator_user_id {})",
+        crate::mediation::current_supervision("$1", "$2")
+    )))
+    .bind(supervisor)
+    .bind(today.to_string())
+    .bind(id)
+    .fetch_optional(&db.reader)
+    .await?;
+    open_row(keys, row.ok_or(Error::NotFound)?)
+}
+
 /// The submitted reports of the mediators a supervisor supervises, the latest first.
 pub async fn for_supervisor(
     db: &Db,

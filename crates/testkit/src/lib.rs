@@ -514,6 +514,29 @@ impl Client {
         self.post_form_raw(path, &all).await
     }
 
+    /// Posts a form with the current CSRF token and returns the status and the body's bytes
+    /// (a file download).
+    pub async fn post_form_bytes(&self, path: &str, fields: &[(&str, &str)]) -> (u16, Vec<u8>) {
+        let token = self.csrf();
+        let mut all: Vec<(&str, &str)> = vec![("csrf_token", token.as_str())];
+        all.extend_from_slice(fields);
+        let mut req = self
+            .http
+            .post(self.url(path))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(encode(&all));
+        if let Some(c) = self.cookie_header() {
+            req = req.header("cookie", c);
+        }
+        let res = req
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("request failed: {e}"));
+        let status = res.status().as_u16();
+        let bytes = res.bytes().await.unwrap_or_default();
+        (status, bytes.to_vec())
+    }
+
     /// Posts a multipart form with the current CSRF token, the text fields and one file in
     /// the field `file_field`.
     pub async fn post_multipart(

@@ -314,13 +314,13 @@ fn registry() -> Registry {
     r.get("/{lang}/mediation/retention", Page(ManageMediation), supervision::retention);
     r.get("/{lang}/mediation/reports", Page(WorkCases), month_reports::page);
     r.post("/{lang}/mediation/reports", Page(WorkCases), month_reports::submit);
-    r.get("/{lang}/mediation/reports/download", Page(WorkCases), month_reports::download);
+    r.post("/{lang}/mediation/reports/download", Page(WorkCases), month_reports::download);
     r.get(
         "/{lang}/mediation/supervision/reports",
         Page(ManageMediation),
         month_reports::supervised,
     );
-    r.get(
+    r.post(
         "/{lang}/mediation/supervision/reports/{id}/download",
         Page(ManageMediation),
         month_reports::supervised_download,

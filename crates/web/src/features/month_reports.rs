@@ -185,11 +185,20 @@ pub async fn supervised(
 }
 
 #[derive(Debug, Default, Deserialize)]
-pub struct DownloadQuery {
+pub struct DownloadFields {
     #[serde(default)]
     month: String,
     #[serde(default)]
     format: String,
+}
+
+/// The formats a month's report comes in: it is a document (its figures and notes are not
+/// tables, so a spreadsheet would leave them out).
+fn document_format(format: &str) -> AppResult<&str> {
+    match format {
+        "pdf" | "docx" => Ok(format),
+        _ => Err(crate::error::AppError::NotFound),
+    }
 }
 
 /// A month's report as a document: the figures as on the page, the notes for the supervisor,
@@ -296,9 +305,7 @@ async fn month_file(
     (mediator, month, id): (i64, &str, Option<i64>),
     format: &str,
 ) -> AppResult<Response> {
-    if crate::features::report_builder::format_type(format).is_none() {
-        return Err(crate::error::AppError::NotFound);
-    }
+    let format = document_format(format)?;
     store::audit::record_alone(
         state.db(),
         state.now(),
@@ -330,16 +337,21 @@ async fn month_file(
     ))
 }
 
-/// The mediator's own month as PDF, DOCX or XLSX.
+/// The mediator's own month as PDF or DOCX (a POST with the form's CSRF token: the notes
+/// are confidential and every download is audited). A month not begun is not found.
 pub async fn download(
     State(state): State<AppState>,
     ctx: PageCtx,
     user: CurrentUser,
     ClientIp(ip): ClientIp,
-    Query(q): Query<DownloadQuery>,
+    AppForm(q): AppForm<DownloadFields>,
 ) -> AppResult<Response> {
     user.require(Permission::WorkCases)?;
-    let month = pick_month(&state, &q.month);
+    document_format(&q.format)?;
+    let month = match store::mediator_reports::month_range(q.month.trim()) {
+        Some((first, _)) if first <= state.today() => label_of(first),
+        _ => return Err(crate::error::AppError::NotFound),
+    };
     let lang = ctx.lang;
     let submitted = store::mediator_reports::of_mediator(state.db(), state.keyring(), user.id)
         .await?
@@ -378,33 +390,27 @@ fn submitted_status(lang: crate::i18n::Lang, at: i64) -> String {
     )
 }
 
-#[derive(Debug, Default, Deserialize)]
-pub struct FormatQuery {
-    #[serde(default)]
-    format: String,
-}
-
-/// A submitted report of a mediator the user supervises, as a file; any other is not found.
+/// A submitted report of a mediator the user supervises, as PDF or DOCX (POST, audited);
+/// any other is not found.
 pub async fn supervised_download(
     State(state): State<AppState>,
     ctx: PageCtx,
     user: CurrentUser,
     ClientIp(ip): ClientIp,
     Path((_lang, id)): Path<(String, String)>,
-    Query(q): Query<FormatQuery>,
+    AppForm(q): AppForm<crate::features::transfer::FormatForm>,
 ) -> AppResult<Response> {
     user.require(Permission::ManageMediation)?;
     let id = crate::forms::parse_id(&id)?;
-    let r = store::mediator_reports::for_supervisor(
+    document_format(&q.format)?;
+    let r = store::mediator_reports::one_for_supervisor(
         state.db(),
         state.keyring(),
         user.id,
         state.today(),
+        id,
     )
-    .await?
-    .into_iter()
-    .find(|r| r.id == id)
-    .ok_or(crate::error::AppError::NotFound)?;
+    .await?;
     let lang = ctx.lang;
     let report = month_document(
         lang,

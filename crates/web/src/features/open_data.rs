@@ -50,8 +50,8 @@ const DATASETS: &[Dataset] = &[
     },
 ];
 
-/// The years an aggregate dataset covers: from the first public event's year to this one.
-/// From the first year with data (`first`; this year when none) to this year.
+/// The years an aggregate dataset covers: from the first year with data (`first`; this year
+/// when none) to this year.
 fn years(state: &AppState, first: Option<i16>) -> std::ops::RangeInclusive<i16> {
     let this = state.today().year();
     first.unwrap_or(this).min(this)..=this
