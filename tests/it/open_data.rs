@@ -180,5 +180,26 @@ async fn participation_and_mediation_aggregates_are_published_under_disclosure_c
     let cat: serde_json::Value =
         serde_json::from_str(&anon.get("/open-data/catalog.jsonld").await.text).unwrap_or_default();
     assert_eq!(cat["dcat:dataset"].as_array().map(Vec::len), Some(3));
+
+    // A file is made at most every five minutes: a change shows after that, not before.
+    let before = anon.get("/open-data/participation.csv").await.text;
+    assert!(before.contains("2025,total,participants,"), "{before}");
+    {
+        use sqlx::Connection as _;
+        let opts = sqlx::sqlite::SqliteConnectOptions::new()
+            .filename(&app.settings.database)
+            .busy_timeout(std::time::Duration::from_secs(10));
+        let mut conn = crate::ok(sqlx::SqliteConnection::connect_with(&opts).await);
+        crate::ok(
+            sqlx::query("UPDATE events SET is_public = 0")
+                .execute(&mut conn)
+                .await,
+        );
+    }
+    assert_eq!(anon.get("/open-data/participation.csv").await.text, before);
+    app.advance_minutes(6);
+    let after = anon.get("/open-data/participation.csv").await.text;
+    assert_ne!(after, before);
+    assert!(!after.contains("2025,total,participants,"), "{after}");
     app.stop().await;
 }

@@ -30,6 +30,9 @@ pub struct AppState {
     inner: Arc<Inner>,
 }
 
+/// A file's bytes and when (unix seconds) they were made.
+type MadeFile = (i64, Arc<Vec<u8>>);
+
 #[derive(Debug)]
 struct Inner {
     db: store::Db,
@@ -43,6 +46,8 @@ struct Inner {
     imaging: tokio::sync::Semaphore,
     /// The year's public participation figures and when they were counted.
     year_figures: std::sync::Mutex<Option<(i64, store::statistics::Participation)>>,
+    /// Open-data files by name, with when they were made.
+    open_data: std::sync::Mutex<std::collections::HashMap<String, MadeFile>>,
 }
 
 impl AppState {
@@ -61,6 +66,7 @@ impl AppState {
                 hashing: tokio::sync::Semaphore::new(2),
                 imaging: tokio::sync::Semaphore::new(1),
                 year_figures: std::sync::Mutex::new(None),
+                open_data: std::sync::Mutex::new(std::collections::HashMap::new()),
             }),
         }
     }
@@ -98,6 +104,25 @@ impl AppState {
             *cached = Some((now, p.clone()));
         }
         Ok(p)
+    }
+
+    /// An open-data file made in the last five minutes, if there is one: anonymous readers
+    /// (and the portal's harvester) get the same file without the server recounting every
+    /// year's participation and mediation for each request.
+    pub(crate) fn open_data_file(&self, name: &str) -> Option<Arc<Vec<u8>>> {
+        let now = self.now();
+        let cached = self.inner.open_data.lock().ok()?;
+        cached
+            .get(name)
+            .filter(|(at, _)| (0..300).contains(&(now - at)))
+            .map(|(_, bytes)| Arc::clone(bytes))
+    }
+
+    /// Keeps a freshly made open-data file for `open_data_file`.
+    pub(crate) fn keep_open_data_file(&self, name: &str, bytes: Arc<Vec<u8>>) {
+        if let Ok(mut cached) = self.inner.open_data.lock() {
+            cached.insert(name.to_owned(), (self.now(), bytes));
+        }
     }
 
     /// Now, as unix seconds.

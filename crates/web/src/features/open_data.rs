@@ -228,10 +228,18 @@ pub async fn file(State(state): State<AppState>, Path(file): Path<String>) -> Ap
     }
 }
 
-/// A dataset as CSV.
+/// A dataset as CSV (made at most every five minutes).
 async fn csv(state: &AppState, name: &str) -> AppResult<Response> {
     let d = dataset(name)?;
-    let (header, rows) = table(state, d.name).await?;
+    let bytes = match state.open_data_file(d.name) {
+        Some(bytes) => bytes,
+        None => {
+            let (header, rows) = table(state, d.name).await?;
+            let bytes = std::sync::Arc::new(documents::table::write_open_csv(&header, &rows));
+            state.keep_open_data_file(d.name, std::sync::Arc::clone(&bytes));
+            bytes
+        }
+    };
     Ok((
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
@@ -240,7 +248,7 @@ async fn csv(state: &AppState, name: &str) -> AppResult<Response> {
                 format!("attachment; filename=\"{}.csv\"", d.name),
             ),
         ],
-        documents::table::write_open_csv(&header, &rows),
+        bytes.as_ref().clone(),
     )
         .into_response())
 }
