@@ -47,7 +47,13 @@ static SHARED: LazyLock<Shared> = LazyLock::new(|| {
     .flat_map(|data| Font::iter(Bytes::new(data)))
     .collect();
     Shared {
-        library: LazyHash::new(Library::builder().build()),
+        // a11y-extras: `pdf.header-cell`, so a table's first column is tagged as row
+        // headers (TH, scope Row), as the HTML's `<th scope="row">`.
+        library: LazyHash::new(
+            Library::builder()
+                .with_features([typst::Feature::A11yExtras].into_iter().collect())
+                .build(),
+        ),
         book: LazyHash::new(FontBook::from_fonts(&fonts)),
         fonts,
     }
@@ -349,7 +355,18 @@ mod tests {
             .arg(&file)
             .arg("-")
             .output();
+        // The structure tree (poppler's pdfinfo -struct): column headers and, where a table's
+        // first column names its rows, row headers — as the HTML's th scope="col" / "row".
+        let structure = std::process::Command::new("pdfinfo")
+            .arg("-struct")
+            .arg(&file)
+            .output()
+            .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+            .unwrap_or_default();
         let _ = std::fs::remove_dir_all(&dir);
+        assert!(structure.contains("/Scope /Column"), "{structure}");
+        assert!(structure.contains("/Scope /Row"), "{structure}");
+        assert!(structure.contains("H1 \"Saturs\""), "{structure}");
         let text = match out {
             // Lines are wrapped and numbers grouped with no-break spaces: compare words.
             Ok(o) if o.status.success() => String::from_utf8_lossy(&o.stdout)
