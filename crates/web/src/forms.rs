@@ -64,6 +64,34 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for AppForm<T> {
     }
 }
 
+/// A urlencoded form body or query string with every value in Unicode NFC (`None` when it
+/// already is, so nothing is rewritten): Latvian letters typed as a base letter and a
+/// combining mark (macOS, some phone keyboards, pasted text) become the one precomposed
+/// letter, so a name or a search is the same whichever way it was typed. Passwords are left
+/// exactly as typed (their hashes were made from them).
+pub fn nfc_form(raw: &[u8]) -> Option<String> {
+    use unicode_normalization::{UnicodeNormalization as _, is_nfc};
+    if raw.is_ascii() && !raw.contains(&b'%') {
+        return None;
+    }
+    let pairs: Vec<(String, String)> = url::form_urlencoded::parse(raw)
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    let change = |k: &str, v: &str| !k.contains("password") && !is_nfc(v);
+    if !pairs.iter().any(|(k, v)| change(k, v)) {
+        return None;
+    }
+    let mut out = url::form_urlencoded::Serializer::new(String::new());
+    for (k, v) in &pairs {
+        if change(k, v) {
+            out.append_pair(k, &v.nfc().collect::<String>());
+        } else {
+            out.append_pair(k, v);
+        }
+    }
+    Some(out.finish())
+}
+
 /// The `{id}` at the end of a path, as a positive integer; anything else is 404.
 pub fn parse_id(raw: &str) -> Result<i64, AppError> {
     raw.parse::<i64>()
@@ -111,7 +139,10 @@ impl Upload {
                 }
             } else {
                 let text = field.text().await.unwrap_or_default();
-                u.texts.insert(name, text);
+                u.texts.insert(
+                    name,
+                    unicode_normalization::UnicodeNormalization::nfc(text.as_str()).collect(),
+                );
             }
         }
         u

@@ -24,7 +24,7 @@ use crate::features::{
 };
 use crate::i18n::Lang;
 use crate::principal::{self, CurrentUser, LOGIN_COOKIE, SESSION_COOKIE};
-use crate::{AppState, security, statics};
+use crate::{AppState, forms, security, statics};
 
 /// What a route needs from the caller.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -546,6 +546,15 @@ async fn access(
     let now = state.now();
     let headers = req.headers().clone();
     let is_api = matches!(access, Access::Api(_));
+    // Typed text in NFC: the query string here, a form's body where it is read below.
+    if let Some(q) = req
+        .uri()
+        .query()
+        .and_then(|q| forms::nfc_form(q.as_bytes()))
+        && let Ok(uri) = format!("{}?{q}", req.uri().path()).parse::<axum::http::Uri>()
+    {
+        *req.uri_mut() = uri;
+    }
 
     // Who is asking.
     let mut user: Option<CurrentUser> = None;
@@ -634,6 +643,15 @@ async fn access(
             tracing::warn!("missing or wrong CSRF token");
             return error_response(ErrorKind::Forbidden);
         }
+        let form = parts
+            .headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+        let bytes = match form.then(|| forms::nfc_form(&bytes)).flatten() {
+            Some(normal) => axum::body::Bytes::from(normal),
+            None => bytes,
+        };
         req = Request::from_parts(parts, Body::from(bytes));
     }
 
