@@ -444,7 +444,12 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             .await?;
             db.close().await;
             println!("{secret}");
-            eprintln!("API token {label:?} created for {email_norm}. It is shown only this once.");
+            let until = jiff::Timestamp::from_second(now + store::tokens::TOKEN_LIFETIME)
+                .map(|t| t.to_string())
+                .unwrap_or_default();
+            eprintln!(
+                "API token {label:?} created for {email_norm}, valid until {until}. It is shown only this once."
+            );
             Ok(())
         }
         Command::Backup { to } => {

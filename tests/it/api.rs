@@ -146,6 +146,27 @@ async fn a_disabled_users_tokens_stop_working() {
 }
 
 #[tokio::test]
+async fn a_token_stops_working_after_180_days_and_the_account_page_says_so() {
+    let app = TestApp::spawn().await;
+    let made = app.clock_now();
+    let secret = token_for(&app, Role::Ngo).await;
+    let c = app.client();
+    c.set_header("authorization", &format!("Bearer {secret}"));
+    let list = c.get("/api/v1/me/tokens").await.json();
+    let until = jiff::Timestamp::from_second(made + 180 * 86_400)
+        .map(|t| t.to_string())
+        .unwrap_or_default();
+    assert_eq!(list[0]["expires_at"].as_str(), Some(until.as_str()));
+    app.advance_minutes(180 * 24 * 60 - 1);
+    assert_eq!(c.get("/api/v1/me").await.status, 200);
+    app.advance_minutes(2);
+    assert_eq!(c.get("/api/v1/me").await.status, 401);
+    let page = app.login(Role::Ngo).await.get("/lv/account").await;
+    assert!(page.text.contains("Beidzies derīgums"), "{}", page.text);
+    assert!(page.text.contains("Derīga līdz"));
+}
+
+#[tokio::test]
 async fn the_openapi_document_describes_the_api() {
     let app = TestApp::spawn().await;
     let res = app.client().get("/api/v1/openapi.json").await;

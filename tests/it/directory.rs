@@ -143,12 +143,31 @@ async fn text_typed_with_combining_marks_is_the_same_text() {
     let found = c.get("/lv/people?q=Z%CC%8Can%CC%A7a").await.text;
     assert!(found.contains("Žaņa Āboliņa"), "{found}");
     assert!(found.contains("value=\"Žaņa\""), "{found}");
+    // The API's JSON too, combining marks sent as escapes or as they are.
+    let coord = bearer(&app, Role::Coordinator).await;
+    let made = send_json(
+        &coord,
+        "POST",
+        "/api/v1/organisations",
+        "{\"name_lv\":\"Re\\u0304zeknes biedri\u{304}ba\",\"kind\":\"roma_ngo\"}",
+    )
+    .await;
+    assert_eq!(made.status, 201, "{}", made.text);
+    assert_eq!(made.json()["name_lv"], "Rēzeknes biedrība");
     // Passwords are left as typed (the hash was made from them).
     assert_eq!(
         web::forms::nfc_form(b"password=a%CC%84&name=a%CC%84").as_deref(),
         Some("password=a%CC%84&name=%C4%81")
     );
     assert_eq!(web::forms::nfc_form(b"name=%C4%81&q=plain"), None);
+    let normal =
+        web::forms::nfc_json(br#"{"password":"a\u0304","name":"a\u0304"}"#).unwrap_or_default();
+    let value: serde_json::Value = serde_json::from_slice(&normal).unwrap_or_default();
+    assert_eq!(
+        value,
+        serde_json::json!({"name": "ā", "password": "a\u{304}"})
+    );
+    assert_eq!(web::forms::nfc_json(br#"{"name":"plain"}"#), None);
 }
 
 #[tokio::test]

@@ -224,6 +224,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
         include_str!("../migrations/0035_reports.sql"),
         Data::None,
     ),
+    (
+        36,
+        "api_token_expiry",
+        include_str!("../migrations/0036_api_token_expiry.sql"),
+        Data::None,
+    ),
 ];
 
 /// Applies every migration not yet applied, each in its own transaction. Returns the

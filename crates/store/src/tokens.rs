@@ -11,7 +11,19 @@ pub struct ApiToken {
     pub label: String,
     pub created_at: i64,
     pub revoked_at: Option<i64>,
+    /// When it stops working (unix seconds).
+    pub expires_at: i64,
 }
+
+impl ApiToken {
+    pub fn is_expired(&self, now: i64) -> bool {
+        self.expires_at <= now
+    }
+}
+
+/// How long a token works: 180 days, then the user makes a new one (ASVS: no credential
+/// lives for ever; a forgotten token in a script or a leaked one ends by itself).
+pub const TOKEN_LIFETIME: i64 = 180 * 86_400;
 
 /// Stores a new token's hash for a user; returns its id. `parent` is the token that
 /// authenticated the request creating it, if any: revoking a token revokes every token it
@@ -27,13 +39,15 @@ pub async fn create_api_token(
 ) -> crate::Result<i64> {
     let mut tx = db.write().await?;
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO api_tokens (user_id, label, token_hash, created_at, parent_id) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        "INSERT INTO api_tokens (user_id, label, token_hash, created_at, parent_id, expires_at)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
     )
     .bind(user_id)
     .bind(label)
     .bind(token_hash)
     .bind(now)
     .bind(parent)
+    .bind(now + TOKEN_LIFETIME)
     .fetch_one(&mut *tx)
     .await
     .map_err(|e| Error::unique(e, "token"))?;
@@ -50,19 +64,22 @@ pub async fn create_api_token(
 
 /// A user's tokens, newest first.
 pub async fn list_api_tokens(db: &Db, user_id: i64) -> crate::Result<Vec<ApiToken>> {
-    let rows: Vec<(i64, String, i64, Option<i64>)> = sqlx::query_as(
-        "SELECT id, label, created_at, revoked_at FROM api_tokens WHERE user_id = $1 ORDER BY id DESC",
+    type Row = (i64, String, i64, Option<i64>, Option<i64>);
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT id, label, created_at, revoked_at, expires_at FROM api_tokens
+         WHERE user_id = $1 ORDER BY id DESC",
     )
     .bind(user_id)
     .fetch_all(&db.reader)
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(id, label, created_at, revoked_at)| ApiToken {
+        .map(|(id, label, created_at, revoked_at, expires_at)| ApiToken {
             id,
             label,
             created_at,
             revoked_at,
+            expires_at: expires_at.unwrap_or(created_at),
         })
         .collect())
 }
@@ -125,13 +142,20 @@ pub struct TokenUser {
     pub organisation_id: Option<i64>,
 }
 
-pub async fn lookup_api_token(db: &Db, token_hash: &str) -> crate::Result<Option<TokenUser>> {
+/// The user of a token that is neither revoked nor expired, of an enabled account.
+pub async fn lookup_api_token(
+    db: &Db,
+    now: i64,
+    token_hash: &str,
+) -> crate::Result<Option<TokenUser>> {
     let row: Option<(i64, i64, String, String, String, Option<i64>)> = sqlx::query_as(
         "SELECT t.id, u.id, u.email, u.name, u.role, u.organisation_id
          FROM api_tokens t JOIN users u ON u.id = t.user_id
-         WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.disabled_at IS NULL",
+         WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > $2
+           AND u.disabled_at IS NULL",
     )
     .bind(token_hash)
+    .bind(now)
     .fetch_optional(&db.reader)
     .await?;
     Ok(

@@ -536,6 +536,29 @@ fn multipart_field(body: &[u8], name: &str) -> Option<String> {
     Some(value[..value.find("\r\n")?].to_owned())
 }
 
+fn content_type(headers: &axum::http::HeaderMap) -> &str {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+}
+
+fn json(headers: &axum::http::HeaderMap) -> bool {
+    content_type(headers).starts_with("application/json")
+}
+
+/// A form's or a JSON body's typed text in NFC (`forms::nfc_form`, `forms::nfc_json`).
+fn nfc_body(headers: &axum::http::HeaderMap, bytes: axum::body::Bytes) -> axum::body::Bytes {
+    let normal = if content_type(headers).starts_with("application/x-www-form-urlencoded") {
+        forms::nfc_form(&bytes).map(String::into_bytes)
+    } else if json(headers) {
+        forms::nfc_json(&bytes)
+    } else {
+        None
+    };
+    normal.map_or(bytes, axum::body::Bytes::from)
+}
+
 /// Resolves the caller, checks CSRF on state-changing requests, then the route's access.
 async fn access(
     State((state, access, body_limit)): State<(AppState, Access, usize)>,
@@ -563,7 +586,8 @@ async fn access(
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "));
     if let (true, Some(secret)) = (is_api, bearer) {
-        match store::tokens::lookup_api_token(state.db(), &token::hash_secret(secret.trim())).await
+        match store::tokens::lookup_api_token(state.db(), now, &token::hash_secret(secret.trim()))
+            .await
         {
             Ok(Some(t)) => user = Some(CurrentUser::from_token(t)),
             Ok(None) => return error_response(ErrorKind::Unauthenticated),
@@ -643,15 +667,16 @@ async fn access(
             tracing::warn!("missing or wrong CSRF token");
             return error_response(ErrorKind::Forbidden);
         }
-        let form = parts
-            .headers
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
-        let bytes = match form.then(|| forms::nfc_form(&bytes)).flatten() {
-            Some(normal) => axum::body::Bytes::from(normal),
-            None => bytes,
+        let bytes = nfc_body(&parts.headers, bytes);
+        req = Request::from_parts(parts, Body::from(bytes));
+    } else if unsafe_method && json(&headers) {
+        // A call by token: no CSRF to check, but its JSON in NFC as well.
+        let (parts, body) = req.into_parts();
+        let bytes = match axum::body::to_bytes(body, body_limit).await {
+            Ok(b) => b,
+            Err(_) => return (StatusCode::PAYLOAD_TOO_LARGE).into_response(),
         };
+        let bytes = nfc_body(&parts.headers, bytes);
         req = Request::from_parts(parts, Body::from(bytes));
     }
 

@@ -203,6 +203,8 @@ pub struct TokenInfo {
     /// RFC 3339, UTC.
     created_at: String,
     revoked_at: Option<String>,
+    /// When it stops working (RFC 3339, UTC): 180 days after it was made.
+    expires_at: String,
 }
 
 fn rfc3339(unix: i64) -> String {
@@ -230,6 +232,7 @@ pub async fn list_tokens(
                 label: t.label,
                 created_at: rfc3339(t.created_at),
                 revoked_at: t.revoked_at.map(rfc3339),
+                expires_at: rfc3339(t.expires_at),
             })
             .collect(),
     ))
@@ -243,12 +246,14 @@ pub struct NewToken {
     label: String,
 }
 
-/// A new token; `token` is shown this once and never again.
+/// A new token; `token` is shown this once and never again. It works until `expires_at`
+/// (180 days).
 #[derive(Debug, Serialize, ToSchema)]
 pub struct CreatedToken {
     id: i64,
     label: String,
     token: String,
+    expires_at: String,
 }
 
 #[utoipa::path(
@@ -273,9 +278,10 @@ pub async fn create_token(
     };
     let label = user::parse_token_label(&body.label).ok_or(AppError::BadRequest)?;
     let secret = token::new_api_token();
+    let now = state.now();
     let id = store::tokens::create_api_token(
         state.db(),
-        state.now(),
+        now,
         &user.actor(ip),
         user.id,
         &label,
@@ -289,6 +295,7 @@ pub async fn create_token(
             id,
             label,
             token: secret,
+            expires_at: rfc3339(now + store::tokens::TOKEN_LIFETIME),
         }),
     )
         .into_response())
