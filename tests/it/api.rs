@@ -157,13 +157,36 @@ async fn a_token_stops_working_after_180_days_and_the_account_page_says_so() {
         .map(|t| t.to_string())
         .unwrap_or_default();
     assert_eq!(list[0]["expires_at"].as_str(), Some(until.as_str()));
-    app.advance_minutes(180 * 24 * 60 - 1);
+    // A token made by this one, 100 days on, ends with its parent: no token outlives the
+    // one that made it by making successors.
+    app.advance_minutes(100 * 24 * 60);
+    let child = c
+        .send(
+            c.http()
+                .post(c.url("/api/v1/me/tokens"))
+                .header("content-type", "application/json")
+                .body(r#"{"label":"Pēctecis"}"#),
+        )
+        .await;
+    assert_eq!(child.status, 201, "{}", child.text);
+    assert_eq!(child.json()["expires_at"].as_str(), Some(until.as_str()));
+    let child_secret = child.json()["token"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let by_child = app.client();
+    by_child.set_header("authorization", &format!("Bearer {child_secret}"));
+    assert_eq!(by_child.get("/api/v1/me").await.status, 200);
+    app.advance_minutes(80 * 24 * 60 - 1);
     assert_eq!(c.get("/api/v1/me").await.status, 200);
     app.advance_minutes(2);
     assert_eq!(c.get("/api/v1/me").await.status, 401);
+    assert_eq!(by_child.get("/api/v1/me").await.status, 401);
     let page = app.login(Role::Ngo).await.get("/lv/account").await;
     assert!(page.text.contains("Beidzies derīgums"), "{}", page.text);
     assert!(page.text.contains("Derīga līdz"));
+    // An expired token can still be revoked (and with it what it made).
+    assert!(page.text.contains("/revoke\""), "{}", page.text);
 }
 
 #[tokio::test]

@@ -357,12 +357,14 @@ mod tests {
             .output();
         // The structure tree (poppler's pdfinfo -struct): column headers and, where a table's
         // first column names its rows, row headers — as the HTML's th scope="col" / "row".
-        let structure = std::process::Command::new("pdfinfo")
+        let structure = match std::process::Command::new("pdfinfo")
             .arg("-struct")
             .arg(&file)
             .output()
-            .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
-            .unwrap_or_default();
+        {
+            Ok(o) => String::from_utf8_lossy(&o.stdout).into_owned(),
+            Err(e) => panic!("pdfinfo is needed (Debian: poppler-utils): {e}"),
+        };
         let _ = std::fs::remove_dir_all(&dir);
         assert!(structure.contains("/Scope /Column"), "{structure}");
         assert!(structure.contains("/Scope /Row"), "{structure}");

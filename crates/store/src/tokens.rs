@@ -39,8 +39,12 @@ pub async fn create_api_token(
 ) -> crate::Result<i64> {
     let mut tx = db.write().await?;
     let id: i64 = sqlx::query_scalar(
+        // A token made by a token ends no later than its parent: a token cannot keep itself
+        // alive by making successors.
         "INSERT INTO api_tokens (user_id, label, token_hash, created_at, parent_id, expires_at)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5,
+                 MIN($6, COALESCE((SELECT expires_at FROM api_tokens WHERE id = $5), $6)))
+         RETURNING id",
     )
     .bind(user_id)
     .bind(label)
@@ -60,6 +64,16 @@ pub async fn create_api_token(
     .await?;
     tx.commit().await?;
     Ok(id)
+}
+
+/// When a token ends (unix seconds).
+pub async fn expires_at(db: &Db, id: i64) -> crate::Result<i64> {
+    sqlx::query_scalar::<_, Option<i64>>("SELECT expires_at FROM api_tokens WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&db.reader)
+        .await?
+        .flatten()
+        .ok_or(Error::NotFound)
 }
 
 /// A user's tokens, newest first.

@@ -536,27 +536,42 @@ fn multipart_field(body: &[u8], name: &str) -> Option<String> {
     Some(value[..value.find("\r\n")?].to_owned())
 }
 
-fn content_type(headers: &axum::http::HeaderMap) -> &str {
+/// The body's media type, lower case, without parameters.
+fn content_type(headers: &axum::http::HeaderMap) -> String {
     headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase()
 }
 
+/// JSON as axum's `Json` takes it: `application/json` or `application/…+json`.
 fn json(headers: &axum::http::HeaderMap) -> bool {
-    content_type(headers).starts_with("application/json")
+    let t = content_type(headers);
+    t == "application/json" || (t.starts_with("application/") && t.ends_with("+json"))
 }
 
-/// A form's or a JSON body's typed text in NFC (`forms::nfc_form`, `forms::nfc_json`).
-fn nfc_body(headers: &axum::http::HeaderMap, bytes: axum::body::Bytes) -> axum::body::Bytes {
-    let normal = if content_type(headers).starts_with("application/x-www-form-urlencoded") {
+/// A form's or a JSON body's typed text in NFC (`forms::nfc_form`, `forms::nfc_json`);
+/// a changed body drops its now wrong Content-Length.
+fn nfc_body(headers: &mut axum::http::HeaderMap, bytes: axum::body::Bytes) -> axum::body::Bytes {
+    let normal = if content_type(headers) == "application/x-www-form-urlencoded" {
         forms::nfc_form(&bytes).map(String::into_bytes)
     } else if json(headers) {
         forms::nfc_json(&bytes)
     } else {
         None
     };
-    normal.map_or(bytes, axum::body::Bytes::from)
+    match normal {
+        Some(n) => {
+            headers.remove(header::CONTENT_LENGTH);
+            axum::body::Bytes::from(n)
+        }
+        None => bytes,
+    }
 }
 
 /// Resolves the caller, checks CSRF on state-changing requests, then the route's access.
@@ -574,9 +589,12 @@ async fn access(
         .uri()
         .query()
         .and_then(|q| forms::nfc_form(q.as_bytes()))
-        && let Ok(uri) = format!("{}?{q}", req.uri().path()).parse::<axum::http::Uri>()
     {
-        *req.uri_mut() = uri;
+        let mut parts = req.uri().clone().into_parts();
+        parts.path_and_query = format!("{}?{q}", req.uri().path()).parse().ok();
+        if let Ok(uri) = axum::http::Uri::from_parts(parts) {
+            *req.uri_mut() = uri;
+        }
     }
 
     // Who is asking.
@@ -667,16 +685,8 @@ async fn access(
             tracing::warn!("missing or wrong CSRF token");
             return error_response(ErrorKind::Forbidden);
         }
-        let bytes = nfc_body(&parts.headers, bytes);
-        req = Request::from_parts(parts, Body::from(bytes));
-    } else if unsafe_method && json(&headers) {
-        // A call by token: no CSRF to check, but its JSON in NFC as well.
-        let (parts, body) = req.into_parts();
-        let bytes = match axum::body::to_bytes(body, body_limit).await {
-            Ok(b) => b,
-            Err(_) => return (StatusCode::PAYLOAD_TOO_LARGE).into_response(),
-        };
-        let bytes = nfc_body(&parts.headers, bytes);
+        let mut parts = parts;
+        let bytes = nfc_body(&mut parts.headers, bytes);
         req = Request::from_parts(parts, Body::from(bytes));
     }
 
@@ -710,6 +720,16 @@ async fn access(
     }
     if let Some(u) = user {
         req.extensions_mut().insert(u);
+    }
+    if unsafe_method && by_token && json(&headers) {
+        // A call by token (allowed by now): no CSRF to check, but its JSON in NFC as well.
+        let (mut parts, body) = req.into_parts();
+        let bytes = match axum::body::to_bytes(body, body_limit).await {
+            Ok(b) => b,
+            Err(_) => return (StatusCode::PAYLOAD_TOO_LARGE).into_response(),
+        };
+        let bytes = nfc_body(&mut parts.headers, bytes);
+        req = Request::from_parts(parts, Body::from(bytes));
     }
     next.run(req).await
 }

@@ -295,7 +295,7 @@ pub async fn create_token(
             id,
             label,
             token: secret,
-            expires_at: rfc3339(now + store::tokens::TOKEN_LIFETIME),
+            expires_at: rfc3339(store::tokens::expires_at(state.db(), id).await?),
         }),
     )
         .into_response())
