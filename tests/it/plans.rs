@@ -582,6 +582,37 @@ async fn events_and_actions_are_linked_to_measures_from_their_own_forms() {
         "{}",
         page.text
     );
+    // The public event page links the measure's public page while its plan is on the site.
+    let sql = |q: &'static str| {
+        let path = app.settings.database.clone();
+        async move {
+            use sqlx::Connection as _;
+            let opts = sqlx::sqlite::SqliteConnectOptions::new()
+                .filename(&path)
+                .busy_timeout(std::time::Duration::from_secs(10));
+            let mut conn = ok(sqlx::SqliteConnection::connect_with(&opts).await);
+            ok(sqlx::query(q).execute(&mut conn).await);
+        }
+    };
+    sql("UPDATE events SET is_public = 1, published_at = COALESCE(published_at, 1)").await;
+    let visitor = app.client();
+    let public = visitor.get(&format!("/lv/calendar/{event}")).await;
+    assert_eq!(public.status, 200);
+    assert!(
+        public
+            .text
+            .contains(&format!("href=\"/lv/policy/measures/{}\"", s.measure)),
+        "{}",
+        public.text
+    );
+    sql("UPDATE plans SET status = 'draft'").await;
+    let public = visitor.get(&format!("/lv/calendar/{event}")).await;
+    assert!(
+        !public.text.contains("/policy/measures/"),
+        "{}",
+        public.text
+    );
+    assert!(!public.text.contains("1.1.1 Romu mediatoru atbalsts skolās"));
 }
 
 #[tokio::test]

@@ -628,6 +628,31 @@ pub async fn linked(
     kind: &str,
     id: i64,
 ) -> crate::Result<Vec<(i64, String, String, Option<String>)>> {
+    linked_where(db, kind, id, "").await
+}
+
+/// The same, only measures of plans on the public site (in force or closed): what a public
+/// event page may link to.
+pub async fn linked_public(
+    db: &Db,
+    kind: &str,
+    id: i64,
+) -> crate::Result<Vec<(i64, String, String, Option<String>)>> {
+    linked_where(
+        db,
+        kind,
+        id,
+        "AND m.plan_id IN (SELECT p.id FROM plans p WHERE p.status IN ('in_force', 'closed'))",
+    )
+    .await
+}
+
+async fn linked_where(
+    db: &Db,
+    kind: &str,
+    id: i64,
+    and: &'static str,
+) -> crate::Result<Vec<(i64, String, String, Option<String>)>> {
     let (table, column) = match kind {
         "event" => ("event_measures", "event_id"),
         _ => ("action_measures", "action_id"),
@@ -635,7 +660,7 @@ pub async fn linked(
     let mut rows: Vec<(i64, String, String, Option<String>)> =
         sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "SELECT m.id, m.code, m.title_lv, m.title_en FROM {table} l
-             JOIN measures m ON m.id = l.measure_id WHERE l.{column} = $1"
+             JOIN measures m ON m.id = l.measure_id WHERE l.{column} = $1 {and}"
         )))
         .bind(id)
         .fetch_all(&db.reader)

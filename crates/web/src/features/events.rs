@@ -584,7 +584,7 @@ pub async fn public_detail(
         && state.now() <= e.registration_deadline.unwrap_or(e.starts_at);
     Ok(Html(
         DetailPage {
-            measures: Vec::new(),
+            measures: store::measures::linked_public(state.db(), "event", id).await?,
             items,
             register_open,
             v: view(ctx.lang, e),
