@@ -125,6 +125,12 @@ story-published-notice = The story was published.
 story-back-to-draft-notice = The story is a draft again; it is no longer on the site.
 story-deleted-notice = The story was deleted with its consents and links.
 story-consent = Consent
+mail-story-withdrawn-subject = Consent withdrawn: { $title }
+mail-story-withdrawn-body = The person in the story has withdrawn their consent ({ $date }).
+
+    The story "{ $title }" has been taken off the platform's site, feeds and map. If it was published on social media or in the press, please take it down there too.
+
+    { $link }
 story-consent-none = No consent recorded.
 story-consent-standing = Stands
 story-consent-not-site = Stands, but not for the site

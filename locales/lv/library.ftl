@@ -126,6 +126,12 @@ story-published-notice = Stāsts publicēts.
 story-back-to-draft-notice = Stāsts atgriezts melnrakstā; vietnē tā vairs nav.
 story-deleted-notice = Stāsts dzēsts kopā ar piekrišanām un saitēm.
 story-consent = Piekrišana
+mail-story-withdrawn-subject = Piekrišana atsaukta: { $title }
+mail-story-withdrawn-body = Stāstā attēlotā persona atsauca piekrišanu ({ $date }).
+
+    Stāsts "{ $title }" ir noņemts no platformas vietnes, plūsmas un kartes. Ja tas publicēts sociālajos tīklos vai presē, lūdzu, noņemiet to arī tur.
+
+    { $link }
 story-consent-none = Piekrišana nav ierakstīta.
 story-consent-standing = Spēkā
 story-consent-not-site = Spēkā, bet neļauj publicēt vietnē

@@ -192,7 +192,20 @@ async fn a_story_is_public_only_with_consent_and_leaves_everywhere_when_it_is_wi
     );
 
     // Withdrawn: off the page, list, feeds, sitemap and API in the same request; the
-    // editor is told.
+    // editor is told, in the editor's language.
+    {
+        use sqlx::Connection as _;
+        let opts = sqlx::sqlite::SqliteConnectOptions::new()
+            .filename(&app.settings.database)
+            .busy_timeout(std::time::Duration::from_secs(10));
+        let mut conn = ok(sqlx::SqliteConnection::connect_with(&opts).await);
+        ok(
+            sqlx::query("UPDATE users SET preferred_lang = 'en' WHERE email = $1")
+                .bind(testkit::email_for(Role::Coordinator))
+                .execute(&mut conn)
+                .await,
+        );
+    }
     let res = c
         .post_form(
             &format!("{desk}/consent/withdraw"),
@@ -221,7 +234,14 @@ async fn a_story_is_public_only_with_consent_and_leaves_everywhere_when_it_is_wi
         .find(|m| m.kind == "story_consent_withdrawn")
         .unwrap_or_else(|| panic!("no mail: {mails:?}"));
     assert_eq!(mail.to, testkit::email_for(Role::Coordinator));
-    assert!(mail.body.contains("No skolas sola līdz diplomam"));
+    assert_eq!(mail.subject, "Consent withdrawn: From school to a diploma");
+    assert!(
+        mail.body
+            .contains("has withdrawn their consent (2026-11-25)")
+            && mail.body.contains(&format!("/en/site/stories/{id}")),
+        "{}",
+        mail.body
+    );
     // Only a draft or a withdrawn story can be deleted; this one can.
     let res = c.post_form(&format!("{desk}/delete"), &[]).await;
     assert_eq!(res.status, 303);

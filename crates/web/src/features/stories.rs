@@ -1042,14 +1042,38 @@ pub async fn withdraw_consent(
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response());
     };
     let base = state.settings().public_url.trim_end_matches('/').to_owned();
+    // In the language of the story's editor (who gets it).
+    let lang = match s.created_by {
+        Some(u) => store::users::get(state.db(), u)
+            .await
+            .ok()
+            .and_then(|u| crate::i18n::Lang::parse(&u.preferred_lang))
+            .unwrap_or(crate::i18n::Lang::Lv),
+        None => crate::i18n::Lang::Lv,
+    };
+    let title = match (lang, &s.title_en) {
+        (crate::i18n::Lang::En, Some(t)) if !t.is_empty() => t.clone(),
+        _ => s.title_lv.clone(),
+    };
+    let arg = |v: String| fluent_bundle::FluentValue::from(v);
     let mail = store::outbox::Outgoing {
         kind: "story_consent_withdrawn".to_owned(),
-        subject: format!("Piekrišana atsaukta: {}", s.title_lv),
-        body: format!(
-            "Stāstā attēlotā persona atsauca piekrišanu ({on}).\n\n\
-             Stāsts \"{}\" ir noņemts no platformas vietnes, plūsmas un kartes. Ja tas publicēts \
-             sociālajos tīklos vai presē, lūdzu, noņemiet to arī tur.\n\n{base}/lv/site/stories/{id}\n",
-            s.title_lv
+        subject: crate::i18n::t_args(
+            lang,
+            "mail-story-withdrawn-subject",
+            &[("title", arg(title.clone()))],
+        ),
+        body: crate::i18n::t_args(
+            lang,
+            "mail-story-withdrawn-body",
+            &[
+                ("title", arg(title)),
+                ("date", arg(on.to_string())),
+                (
+                    "link",
+                    arg(format!("{base}/{}/site/stories/{id}", lang.code())),
+                ),
+            ],
         ),
     };
     match store::stories::withdraw_consent(
