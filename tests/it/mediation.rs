@@ -88,6 +88,37 @@ async fn assign(app: &TestApp) -> i64 {
     territory(app, "jelgava").await
 }
 
+/// A second coordinator, "cits.koordinators@example.invalid", logged in: one who supervises
+/// nobody.
+async fn other_coordinator(app: &TestApp) -> testkit::Client {
+    ok(store::users::create(
+        &app.db,
+        app.clock_now(),
+        &store::Actor::cli(),
+        store::users::NewUser {
+            email: "cits.koordinators@example.invalid",
+            name: "Cits koordinators",
+            role: Role::Coordinator,
+            organisation_id: None,
+            password_hash: Some(domain::password::hash(testkit::PASSWORD)),
+            password_link: None,
+            mail: None,
+        },
+    )
+    .await);
+    let other = app.client();
+    other.get("/lv/login").await;
+    assert_eq!(
+        other
+            .login("cits.koordinators@example.invalid", testkit::PASSWORD)
+            .await
+            .status,
+        303
+    );
+    other.get("/lv/workspace").await;
+    other
+}
+
 #[tokio::test]
 async fn a_mediator_opens_a_family_whose_names_are_sealed_and_every_view_is_logged() {
     let app = TestApp::spawn().await;
@@ -969,31 +1000,7 @@ async fn a_supervisor_opens_a_case_only_with_a_logged_reason_and_gets_the_monthl
     let page = c.get("/lv/mediation/supervision").await;
     assert!(page.text.contains("Cits lietotājs"), "{}", page.text);
     // A coordinator who is not the supervisor reaches nothing.
-    ok(store::users::create(
-        &app.db,
-        app.clock_now(),
-        &actor,
-        store::users::NewUser {
-            email: "cits.koordinators@example.invalid",
-            name: "Cits koordinators",
-            role: Role::Coordinator,
-            organisation_id: None,
-            password_hash: Some(domain::password::hash(testkit::PASSWORD)),
-            password_link: None,
-            mail: None,
-        },
-    )
-    .await);
-    let other = app.client();
-    other.get("/lv/login").await;
-    assert_eq!(
-        other
-            .login("cits.koordinators@example.invalid", testkit::PASSWORD)
-            .await
-            .status,
-        303
-    );
-    other.get("/lv/workspace").await;
+    let other = other_coordinator(&app).await;
     // Named supervisor on an assignment that has ended: still nothing.
     let other_id =
         ok(store::users::find_by_email(&app.db, "cits.koordinators@example.invalid").await)
@@ -1522,31 +1529,7 @@ async fn a_mediator_submits_a_monthly_report_that_stays_as_submitted_and_the_sup
     assert_eq!(status, 200);
     assert!(docx.starts_with(b"PK"));
     // A coordinator who does not supervise this mediator gets nothing, not even by its id.
-    ok(store::users::create(
-        &app.db,
-        app.clock_now(),
-        &store::Actor::cli(),
-        store::users::NewUser {
-            email: "cits.koordinators@example.invalid",
-            name: "Cits koordinators",
-            role: Role::Coordinator,
-            organisation_id: None,
-            password_hash: Some(domain::password::hash(testkit::PASSWORD)),
-            password_link: None,
-            mail: None,
-        },
-    )
-    .await);
-    let other = app.client();
-    other.get("/lv/login").await;
-    assert_eq!(
-        other
-            .login("cits.koordinators@example.invalid", testkit::PASSWORD)
-            .await
-            .status,
-        303
-    );
-    other.get("/lv/workspace").await;
+    let other = other_coordinator(&app).await;
     assert_eq!(
         other.post_form_bytes(&action, &[("format", "pdf")]).await.0,
         404

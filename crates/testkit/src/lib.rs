@@ -477,9 +477,19 @@ impl Client {
 
     /// A GET whose body is binary (a download): the status and the bytes.
     pub async fn get_bytes(&self, path: &str) -> (u16, Vec<u8>) {
-        let mut req = self.http.get(self.url(path));
+        self.send_bytes(self.http.get(self.url(path))).await
+    }
+
+    /// Sends with the cookies and extra headers, as `send`, and returns the status and the
+    /// body's bytes (a download; no cookies are taken from it).
+    async fn send_bytes(&self, mut req: reqwest::RequestBuilder) -> (u16, Vec<u8>) {
         if let Some(c) = self.cookie_header() {
             req = req.header("cookie", c);
+        }
+        if let Ok(h) = self.extra.lock() {
+            for (k, v) in h.iter() {
+                req = req.header(k, v);
+            }
         }
         let res = req
             .send()
@@ -488,6 +498,14 @@ impl Client {
         let status = res.status().as_u16();
         let bytes = res.bytes().await.unwrap_or_default();
         (status, bytes.to_vec())
+    }
+
+    /// The form's fields with the current CSRF token first, urlencoded.
+    fn with_csrf(&self, fields: &[(&str, &str)]) -> String {
+        let token = self.csrf();
+        let mut all: Vec<(&str, &str)> = vec![("csrf_token", token.as_str())];
+        all.extend_from_slice(fields);
+        encode(&all)
     }
 
     pub async fn get(&self, path: &str) -> Resp {
@@ -496,45 +514,27 @@ impl Client {
 
     /// Posts a form as is (no CSRF token added).
     pub async fn post_form_raw(&self, path: &str, fields: &[(&str, &str)]) -> Resp {
-        let body = encode(fields);
-        self.send(
-            self.http
-                .post(self.url(path))
-                .header("content-type", "application/x-www-form-urlencoded")
-                .body(body),
-        )
-        .await
+        self.send(self.form_post(path, encode(fields))).await
     }
 
     /// Posts a form with the current CSRF token added.
     pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> Resp {
-        let token = self.csrf();
-        let mut all: Vec<(&str, &str)> = vec![("csrf_token", token.as_str())];
-        all.extend_from_slice(fields);
-        self.post_form_raw(path, &all).await
+        self.send(self.form_post(path, self.with_csrf(fields)))
+            .await
     }
 
     /// Posts a form with the current CSRF token and returns the status and the body's bytes
     /// (a file download).
     pub async fn post_form_bytes(&self, path: &str, fields: &[(&str, &str)]) -> (u16, Vec<u8>) {
-        let token = self.csrf();
-        let mut all: Vec<(&str, &str)> = vec![("csrf_token", token.as_str())];
-        all.extend_from_slice(fields);
-        let mut req = self
-            .http
+        self.send_bytes(self.form_post(path, self.with_csrf(fields)))
+            .await
+    }
+
+    fn form_post(&self, path: &str, body: String) -> reqwest::RequestBuilder {
+        self.http
             .post(self.url(path))
             .header("content-type", "application/x-www-form-urlencoded")
-            .body(encode(&all));
-        if let Some(c) = self.cookie_header() {
-            req = req.header("cookie", c);
-        }
-        let res = req
-            .send()
-            .await
-            .unwrap_or_else(|e| panic!("request failed: {e}"));
-        let status = res.status().as_u16();
-        let bytes = res.bytes().await.unwrap_or_default();
-        (status, bytes.to_vec())
+            .body(body)
     }
 
     /// Posts a multipart form with the current CSRF token, the text fields and one file in

@@ -599,17 +599,11 @@ pub async fn report(
             ),
         }],
     };
-    let today = state.today();
-    let day = (
-        i32::from(today.year()),
-        today.month() as u8,
-        today.day() as u8,
-    );
-    let format = q.format.clone();
-    let file = crate::features::report_builder::render_off_thread(report, format, day).await?;
-    Ok(crate::features::transfer::download(
-        file.bytes,
-        &format!("mediation-{year}.{}", file.extension),
-        file.content_type,
-    ))
+    crate::features::report_builder::report_file(
+        report,
+        &q.format,
+        state.today(),
+        &format!("mediation-{year}"),
+    )
+    .await
 }

@@ -322,19 +322,13 @@ async fn month_file(
             .detail(format!("month={month} format={format}")),
     )
     .await?;
-    let today = state.today();
-    let day = (
-        i32::from(today.year()),
-        today.month() as u8,
-        today.day() as u8,
-    );
-    let file =
-        crate::features::report_builder::render_off_thread(report, format.to_owned(), day).await?;
-    Ok(crate::features::transfer::download(
-        file.bytes,
-        &format!("mediator-report-{month}.{}", file.extension),
-        file.content_type,
-    ))
+    crate::features::report_builder::report_file(
+        report,
+        format,
+        state.today(),
+        &format!("mediator-report-{month}"),
+    )
+    .await
 }
 
 /// The mediator's own month as PDF or DOCX (a POST with the form's CSRF token: the notes

@@ -196,7 +196,6 @@ fn place_label(ctx: &PageCtx, key: &str, facets: &store::practices::Facets) -> S
     }
 }
 
-/// The public library: search with facets, in the page's language.
 /// `GET /{lang}/practices/export`: the practices the search finds, as CSV or XLSX.
 pub async fn export(
     State(state): State<AppState>,
@@ -249,6 +248,7 @@ pub async fn export(
     )
 }
 
+/// The public library: search with facets, in the page's language.
 pub async fn library(
     State(state): State<AppState>,
     ctx: PageCtx,

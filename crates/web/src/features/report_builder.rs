@@ -256,7 +256,6 @@ pub async fn download(
     };
     let r = request(&state, &c).await?;
     let report = crate::reports::build(&state, &r).await?;
-    let today = state.today();
     let name = format!(
         "{}-{}-{}-{}",
         c.kind.as_str(),
@@ -264,26 +263,33 @@ pub async fn download(
         c.lang.code(),
         c.audience.as_str()
     );
-    let file = render_off_thread(
-        report,
-        q.format.clone(),
-        (today.year().into(), today.month() as u8, today.day() as u8),
-    )
-    .await?;
+    report_file(report, &q.format, state.today(), &name).await
+}
+
+/// A report as a download named `{name}.{extension}`, rendered off the request threads;
+/// an unknown format is not found.
+pub(crate) async fn report_file(
+    report: documents::report::Report,
+    format: &str,
+    today: jiff::civil::Date,
+    name: &str,
+) -> AppResult<Response> {
+    let (content_type, extension) = format_type(format).ok_or(AppError::NotFound)?;
+    let bytes = render_off_thread(report, format.to_owned(), today).await?;
     Ok(crate::features::transfer::download(
-        file.bytes,
-        &format!("{name}.{}", file.extension),
-        file.content_type,
+        bytes,
+        &format!("{name}.{extension}"),
+        content_type,
     ))
 }
 
 /// Renders a report in one format on a blocking thread (typesetting is CPU work), one
 /// report at a time.
-pub(crate) async fn render_off_thread(
+async fn render_off_thread(
     report: documents::report::Report,
     format: String,
-    today: (i32, u8, u8),
-) -> AppResult<Rendered> {
+    today: jiff::civil::Date,
+) -> AppResult<Vec<u8>> {
     let turn = RENDERING.acquire().await;
     // The permit goes with the job: a request dropped mid-way does not free it while
     // typst is still working.
@@ -295,45 +301,28 @@ pub(crate) async fn render_off_thread(
     .map_err(|e| AppError::Internal(e.to_string()))?
 }
 
-pub(crate) struct Rendered {
-    pub bytes: Vec<u8>,
-    pub extension: &'static str,
-    pub content_type: &'static str,
-}
-
-/// The report in one format (CPU work: call it off the request threads).
-pub(crate) fn render(
+/// The report in one of the formats `format_type` names (CPU work: call it off the
+/// request threads); `today` dates the PDF.
+fn render(
     report: &documents::report::Report,
     format: &str,
-    today: (i32, u8, u8),
-) -> AppResult<Rendered> {
+    today: jiff::civil::Date,
+) -> AppResult<Vec<u8>> {
     let internal = |e: &dyn std::fmt::Display| AppError::Internal(e.to_string());
     Ok(match format {
-        "pdf" => Rendered {
-            bytes: pdf::render(report, today).map_err(|e| internal(&e))?,
-            extension: "pdf",
-            content_type: "application/pdf",
-        },
-        "docx" => Rendered {
-            bytes: documents::docx::write(report).map_err(|e| internal(&e))?,
-            extension: "docx",
-            content_type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        },
-        "xlsx" => Rendered {
-            bytes: documents::report::xlsx(report).map_err(|e| internal(&e))?,
-            extension: "xlsx",
-            content_type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        },
-        "html" => Rendered {
-            bytes: documents::report::html_document(report).into_bytes(),
-            extension: "html",
-            content_type: "text/html; charset=utf-8",
-        },
-        "csv" => Rendered {
-            bytes: documents::report::csv(report),
-            extension: "csv",
-            content_type: "text/csv; charset=utf-8",
-        },
+        "pdf" => pdf::render(
+            report,
+            (
+                i32::from(today.year()),
+                today.month().unsigned_abs(),
+                today.day().unsigned_abs(),
+            ),
+        )
+        .map_err(|e| internal(&e))?,
+        "docx" => documents::docx::write(report).map_err(|e| internal(&e))?,
+        "xlsx" => documents::report::xlsx(report).map_err(|e| internal(&e))?,
+        "html" => documents::report::html_document(report).into_bytes(),
+        "csv" => documents::report::csv(report),
         _ => return Err(AppError::NotFound),
     })
 }
@@ -471,18 +460,13 @@ async fn issue_report(state: &AppState, actor: &store::Actor, c: &Choice) -> App
     let report = crate::reports::build(state, &r).await?;
     let snapshot = serde_json::to_string(&report).map_err(|e| AppError::Internal(e.to_string()))?;
     let today = state.today();
-    let day = (
-        i32::from(today.year()),
-        today.month() as u8,
-        today.day() as u8,
-    );
     let turn = RENDERING.acquire().await;
     let files =
         tokio::task::spawn_blocking(move || -> AppResult<Vec<(String, Vec<u8>, String)>> {
             let _turn = turn;
             let mut files = Vec::new();
             for format in ["html", "pdf", "docx", "xlsx"] {
-                files.push((format.to_owned(), render(&report, format, day)?.bytes));
+                files.push((format.to_owned(), render(&report, format, today)?));
             }
             Ok(files
                 .into_iter()

@@ -111,13 +111,11 @@ pub(crate) struct Line {
     /// The message id of its label.
     pub(crate) label: &'static str,
     /// The figure as it is published: the exact count, or under disclosure control (a
-    /// number, or the text "<10" / "…" where it is withheld). Tables, charts and open data
-    /// read this; `shown` is its text on the page.
+    /// number, or the text "<10" / "…" where it is withheld). The page, tables, charts and
+    /// open data all read this.
     pub(crate) cell: Cell,
-    pub(crate) shown: String,
-    /// Distinct Latvian places (categories only), as published, and its text.
+    /// Distinct Latvian places (categories only), as published.
     pub(crate) places_cell: Option<Cell>,
-    pub(crate) places: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -245,9 +243,7 @@ pub(crate) fn breakdowns(
                 });
                 Line {
                     label,
-                    shown: cell.shown(lang.code()),
                     cell,
-                    places: places_cell.as_ref().map(|c| c.shown(lang.code())),
                     places_cell,
                 }
             })
@@ -257,7 +253,7 @@ pub(crate) fn breakdowns(
             &t(title),
             &lines
                 .iter()
-                .map(|l| format!("{}: {}", t(l.label), l.shown))
+                .map(|l| format!("{}: {}", t(l.label), l.cell.shown(lang.code())))
                 .collect::<Vec<_>>()
                 .join("; "),
             &lines
@@ -269,7 +265,7 @@ pub(crate) fn breakdowns(
                         Cell::Int(n) => n,
                         _ => 0,
                     },
-                    text: l.shown.clone(),
+                    text: l.cell.shown(lang.code()),
                 })
                 .collect::<Vec<_>>(),
         );
