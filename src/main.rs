@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
+mod backup;
+
 use clap::{Args, Parser, Subcommand};
 use domain::auth::Role;
 use domain::{Clock as _, SystemClock, password, token, user};
@@ -50,11 +52,21 @@ enum Command {
     /// Manage personal API tokens.
     #[command(subcommand)]
     Token(TokenCommand),
-    /// Write a consistent copy of the database (safe while the server runs).
+    /// Write one archive of the database (a consistent copy: safe while the server runs),
+    /// the uploaded files and a manifest of checksums; or check such an archive.
     Backup {
         /// Where to write the backup; must not exist yet.
+        #[arg(
+            long,
+            value_name = "FILE",
+            required_unless_present = "verify",
+            conflicts_with = "verify"
+        )]
+        to: Option<PathBuf>,
+        /// Check a backup archive: every part against the manifest, and the database inside
+        /// (exit code 0 when sound; for a cron job).
         #[arg(long, value_name = "FILE")]
-        to: PathBuf,
+        verify: Option<PathBuf>,
     },
     /// Replace the database with a backup (stop the server first).
     Restore {
@@ -214,6 +226,17 @@ async fn open_only(settings: &Settings) -> anyhow::Result<store::Db> {
         .await
         .map_err(|e| anyhow::anyhow!("cannot open {}: {e}", settings.database.display()))?;
     owner_only(&settings.database)?;
+    // A database from a newer program, or one whose applied migrations differ from ours,
+    // is left as it is.
+    let unfit = store::migrate::check(&db).await?;
+    if !unfit.is_empty() {
+        db.close().await;
+        anyhow::bail!(
+            "database {} does not fit this program, nothing changed: {}. Run the program version that made it, or restore a backup made by this one",
+            settings.database.display(),
+            unfit.join("; ")
+        );
+    }
     Ok(db)
 }
 
@@ -255,11 +278,14 @@ fn owner_only(path: &Path) -> anyhow::Result<()> {
 fn lock(database: &Path) -> anyhow::Result<std::fs::File> {
     let mut name = database.as_os_str().to_owned();
     name.push(".lock");
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&name)?;
+    let mut opts = std::fs::OpenOptions::new();
+    opts.create(true).truncate(false).write(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        opts.mode(0o600);
+    }
+    let file = opts.open(&name)?;
     match file.try_lock() {
         Ok(()) => Ok(file),
         Err(_) => anyhow::bail!(
@@ -452,8 +478,24 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             );
             Ok(())
         }
-        Command::Backup { to } => {
+        Command::Backup {
+            verify: Some(archive),
+            ..
+        } => {
+            let manifest = verify_archive(&archive).await?;
+            let files = manifest.entries.len().saturating_sub(1);
+            println!(
+                "{} is sound: made {} by version {}, database at migration {}, {files} files; every checksum and the database's integrity check ok.",
+                archive.display(),
+                manifest.created_at,
+                manifest.program_version,
+                manifest.migration
+            );
+            Ok(())
+        }
+        Command::Backup { to, .. } => {
             let s = settings(&common, None)?;
+            let to = to.ok_or_else(|| anyhow::anyhow!("give --to FILE or --verify FILE"))?;
             if to.exists() {
                 anyhow::bail!("{} already exists; choose a new file name", to.display());
             }
@@ -461,21 +503,36 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 anyhow::bail!("database {} does not exist", s.database.display());
             }
             let db = open_only(&s).await?;
-            store::maintenance::backup_to(&db, &to).await?;
+            let migration = store::migrate::current_version(&db).await?;
+            let copy = sibling(&to, ".database-part");
+            let _ = std::fs::remove_file(&copy);
+            let made = store::maintenance::backup_to(&db, &copy).await;
             db.close().await;
-            let problems = store::maintenance::check_file(&to).await?;
-            if !problems.is_empty() {
-                anyhow::bail!(
-                    "the backup {} failed its integrity check: {}",
-                    to.display(),
-                    problems.join("; ")
-                );
+            let written = async {
+                made?;
+                owner_only(&copy)?;
+                let problems = store::maintenance::check_file(&copy).await?;
+                if !problems.is_empty() {
+                    anyhow::bail!(
+                        "the database copy failed its integrity check: {}",
+                        problems.join("; ")
+                    );
+                }
+                let created_at = SystemClock.now().to_string();
+                let (to, copy, files) = (to.clone(), copy.clone(), s.files_dir());
+                tokio::task::spawn_blocking(move || {
+                    backup::write(&to, &copy, &files, migration, &created_at)
+                })
+                .await?
             }
-            owner_only(&to)?;
+            .await;
+            let _ = std::fs::remove_file(&copy);
+            let manifest = written?;
             let size = std::fs::metadata(&to)?.len();
             println!(
-                "Backed up {} to {} ({size} bytes); integrity check ok.",
+                "Backed up {} and {} files to {} ({size} bytes); integrity check ok.",
                 s.database.display(),
+                manifest.entries.len().saturating_sub(1),
                 to.display()
             );
             Ok(())
@@ -485,6 +542,11 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             if !from.exists() {
                 anyhow::bail!("{} does not exist", from.display());
             }
+            if backup::is_archive(&from) {
+                let _lock = lock(&s.database)?;
+                return restore_archive(&from, &s).await;
+            }
+            // A plain database copy, as backups were made before they were archives.
             let problems = store::maintenance::check_backup_file(&from)
                 .await
                 .map_err(|e| {
@@ -510,7 +572,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 );
             }
             println!(
-                "Restored {} from {}; integrity check ok. Pending migrations run at the next start.",
+                "Restored {} from {} (a database copy without the uploaded files); integrity check ok. Pending migrations run at the next start.",
                 s.database.display(),
                 from.display()
             );
@@ -580,6 +642,118 @@ fn describe(p: password::PasswordProblem) -> &'static str {
 }
 
 /// Copies a checked backup over the database file atomically and drops the old WAL.
+/// `path` with `suffix` added to its name.
+fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// Checks a backup archive: every part against its manifest, then the database inside
+/// (unpacked to a temporary folder beside the archive's reader, then removed): a sound
+/// SQLite file of this program's migrations. Returns the manifest.
+async fn verify_archive(archive: &Path) -> anyhow::Result<backup::Manifest> {
+    let path = archive.to_path_buf();
+    let manifest = tokio::task::spawn_blocking(move || backup::verify(&path))
+        .await?
+        .map_err(|problems| {
+            anyhow::anyhow!(
+                "{} is not a sound backup: {}",
+                archive.display(),
+                problems.join("; ")
+            )
+        })?;
+    let scratch = std::env::temp_dir().join(format!(
+        "roma-verify-{}-{}",
+        std::process::id(),
+        SystemClock.now().as_nanosecond()
+    ));
+    let (db, files) = (scratch.join("database.sqlite"), scratch.join("files"));
+    std::fs::create_dir_all(&scratch)?;
+    owner_only_dir(&scratch)?;
+    let checked = async {
+        let (a, d, f) = (archive.to_path_buf(), db.clone(), files.clone());
+        tokio::task::spawn_blocking(move || backup::unpack(&a, &d, &f)).await??;
+        store::maintenance::check_backup_file(&db)
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}"))
+    }
+    .await;
+    let _ = std::fs::remove_dir_all(&scratch);
+    let problems = checked?;
+    if !problems.is_empty() {
+        anyhow::bail!(
+            "{} is not a sound backup: its database: {}",
+            archive.display(),
+            problems.join("; ")
+        );
+    }
+    Ok(manifest)
+}
+
+/// Restores an archive as a whole: verified first, unpacked beside the database and the
+/// files directory, then both put in place; the replaced files directory is removed once
+/// the database is in place. Nothing is changed when the archive is not sound.
+async fn restore_archive(archive: &Path, s: &Settings) -> anyhow::Result<()> {
+    verify_archive(archive)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}; nothing restored"))?;
+    let files = s.files_dir();
+    let new_db = sibling(&s.database, ".unpacked");
+    let new_files = sibling(&files, ".restoring");
+    let old_files = sibling(&files, ".replaced");
+    for leftover in [&new_files, &old_files] {
+        if leftover.exists() {
+            std::fs::remove_dir_all(leftover)?;
+        }
+    }
+    let _ = std::fs::remove_file(&new_db);
+    let (a, d, f) = (archive.to_path_buf(), new_db.clone(), new_files.clone());
+    tokio::task::spawn_blocking(move || backup::unpack(&a, &d, &f)).await??;
+    let had_files = files.exists();
+    if had_files {
+        std::fs::rename(&files, &old_files)?;
+    }
+    std::fs::rename(&new_files, &files)?;
+    if let Err(e) = restore_file(&new_db, &s.database) {
+        // The database stays as it was: so do its files.
+        let _ = std::fs::remove_dir_all(&files);
+        if had_files {
+            let _ = std::fs::rename(&old_files, &files);
+        }
+        let _ = std::fs::remove_file(&new_db);
+        return Err(e);
+    }
+    let _ = std::fs::remove_file(&new_db);
+    if had_files {
+        std::fs::remove_dir_all(&old_files)?;
+    }
+    let problems = store::maintenance::check_file(&s.database).await?;
+    if !problems.is_empty() {
+        anyhow::bail!(
+            "the restored database failed its integrity check: {}",
+            problems.join("; ")
+        );
+    }
+    println!(
+        "Restored {} and its files ({}) from {}; every checksum and the integrity check ok. Pending migrations run at the next start.",
+        s.database.display(),
+        files.display(),
+        archive.display()
+    );
+    Ok(())
+}
+
+/// Makes a directory its owner's only.
+fn owner_only_dir(path: &Path) -> anyhow::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o700))?;
+    }
+    Ok(())
+}
+
 fn restore_file(from: &Path, to: &Path) -> anyhow::Result<()> {
     let mut tmp = to.as_os_str().to_owned();
     tmp.push(".restoring");

@@ -291,6 +291,7 @@ document-title-invalid = Give the document a title (up to 300 characters).
 document-too-large = The file is too large.
 document-type-refused = A file of this type cannot be added: PDF, DOCX, XLSX, ODT, JPEG or PNG will do (the type is told from the content, not the name).
 document-damaged = The file cannot be read: it seems damaged.
+document-unpacks-too-far = The file cannot be added: unpacked, it would be many times larger than such a document can be. Save it again, or as PDF.
 
 attendance-erase-answers = Erase answers (consent withdrawn)
 attendance-erased-notice = This participant's gender, age and Roma self-identification are erased at every event.

@@ -295,6 +295,7 @@ document-title-invalid = Ierakstiet dokumenta nosaukumu (līdz 300 zīmēm).
 document-too-large = Fails ir pārāk liels.
 document-type-refused = Šāda veida failu nevar pievienot: der PDF, DOCX, XLSX, ODT, JPEG vai PNG (veidu nosaka pēc satura, ne pēc nosaukuma).
 document-damaged = Failu nevar nolasīt: tas šķiet bojāts.
+document-unpacks-too-far = Failu nevar pievienot: atpakots tas būtu daudzkārt lielāks, nekā šāds dokuments var būt. Saglabājiet to no jauna vai kā PDF.
 
 attendance-erase-answers = Dzēst atbildes (piekrišana atsaukta)
 attendance-erased-notice = Šī dalībnieka dzimums, vecums un romu piederība ir dzēsti visos pasākumos.

@@ -587,6 +587,23 @@ async fn user_count(db: &Path) -> usize {
 }
 
 /// The file with `suffix` appended to the path (`-wal`, `-shm`, `.lock`).
+/// The database inside a backup archive, unpacked beside it (`<archive>.sqlite`).
+pub(crate) fn database_of(archive: &Path) -> PathBuf {
+    use std::io::Read as _;
+    let file = std::fs::File::open(archive).unwrap_or_else(|e| panic!("{e}"));
+    let mut zip = zip::ZipArchive::new(file).unwrap_or_else(|e| panic!("{e}"));
+    let mut entry = zip
+        .by_name("database.sqlite")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut bytes = Vec::new();
+    entry
+        .read_to_end(&mut bytes)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let out = sibling(archive, ".sqlite");
+    std::fs::write(&out, bytes).unwrap_or_else(|e| panic!("{e}"));
+    out
+}
+
 pub(crate) fn sibling(db: &Path, suffix: &str) -> PathBuf {
     let mut s = db.as_os_str().to_owned();
     s.push(suffix);
@@ -1179,7 +1196,7 @@ async fn backup_while_the_server_writes_then_restore_once_it_stopped() {
     );
 
     // The backup is sound, has the account, and every write acknowledged before it began.
-    let mut conn = open_read_only(&backup).await;
+    let mut conn = open_read_only(&database_of(&backup)).await;
     assert_eq!(soundness_problems(&mut conn).await, Vec::<String>::new());
     assert_eq!(user_emails(&mut conn).await, vec![email.to_owned()]);
     let in_backup = token_labels(&mut conn).await;
@@ -1966,7 +1983,7 @@ async fn rotate_key_reseals_everything_under_a_new_key_and_keeps_the_old_one_for
     let ring = settings
         .load_keyring(false)
         .unwrap_or_else(|e| panic!("{e}"));
-    let db = store::Db::open(&store::DbOptions::new(&backup))
+    let db = store::Db::open(&store::DbOptions::new(database_of(&backup)))
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     let fam = crate::ok(

@@ -17,6 +17,8 @@ fn jpeg_with_exif() -> Vec<u8> {
     j.extend_from_slice(&[0xFF, 0xE1]);
     j.extend_from_slice(&u16::try_from(exif.len() + 2).unwrap_or(0).to_be_bytes());
     j.extend_from_slice(exif);
+    // The frame header: 8-bit, 2 × 1 pixels, one component.
+    j.extend_from_slice(b"\xFF\xC0\x00\x0B\x08\x00\x01\x00\x02\x01\x01\x11\x00");
     j.extend_from_slice(b"\xFF\xDA\x00\x02PIXELS\xFF\xD9");
     j
 }

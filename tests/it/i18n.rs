@@ -87,9 +87,14 @@ fn every_message_a_template_asks_for_exists() {
         for (i, _) in src.match_indices(call) {
             let rest = &src[i + call.len()..];
             let id = rest.split('"').next().unwrap_or_default();
-            // `errors.add("field", "message")`: the message is the second literal.
+            // `errors.add("field", "message")`: the message is the second literal — when it
+            // is one (`errors.add("field", e.message_id())` names an enumeration's, below).
             let id = if call.starts_with("errors") {
-                rest.split('"').nth(2).unwrap_or_default()
+                let mut parts = rest.split('"');
+                match (parts.nth(1), parts.next()) {
+                    (Some(", "), Some(message)) => message,
+                    _ => "",
+                }
             } else {
                 id
             };
@@ -159,6 +164,15 @@ fn every_message_a_template_asks_for_exists() {
     for id in enumerated {
         if !lv.contains(id) {
             missing.insert(id.to_owned());
+        }
+    }
+    for p in [
+        domain::text::TextProblem::TooLong,
+        domain::text::TextProblem::LineBreak,
+        domain::text::TextProblem::Hidden,
+    ] {
+        if !lv.contains(p.message_id()) {
+            missing.insert(p.message_id().to_owned());
         }
     }
     for p in [

@@ -213,3 +213,29 @@ async fn without_smtp_the_outbox_is_kept_and_survives_a_restart() {
     assert_eq!(due[0].to, "x@test.roma.invalid");
     db.close().await;
 }
+
+#[tokio::test]
+async fn a_reply_in_unexpected_bytes_is_a_bad_reply_not_a_crash() {
+    // "ĀĀ" puts the third byte inside a letter: cutting the reply code there panicked.
+    let (port, inbox) = relay("ĀĀ nē\r\n").await;
+    let app = app_with_relay(port).await;
+    let c = app.login(Role::Coordinator).await;
+    let id = app.user_id(Role::Ngo);
+    c.get(&format!("/lv/admin/users/{id}")).await;
+    c.post_form(&format!("/lv/admin/users/{id}/password-link"), &[])
+        .await;
+    assert_eq!(web::mail::deliver_due(&app.state).await, 0);
+    let (mails, _) = store::outbox::list(&app.db, 0).await.unwrap_or_default();
+    assert_eq!(mails[0].attempts, 1);
+    assert!(mails[0].failed_at.is_none(), "tried again later");
+    assert!(
+        mails[0]
+            .last_error
+            .as_deref()
+            .unwrap_or_default()
+            .contains("bad reply"),
+        "{:?}",
+        mails[0].last_error
+    );
+    assert!(inbox.lock().map(|i| i.is_empty()).unwrap_or(false));
+}

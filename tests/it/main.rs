@@ -1,6 +1,7 @@
 //! The one integration-test binary: every test runs the real HTTP stack on a fresh
 //! SQLite file (see crates/testkit).
 
+mod abuse;
 mod admin;
 mod api;
 mod attendance;

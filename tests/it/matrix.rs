@@ -31,6 +31,7 @@ const REPORTERS: &[Role] = &[
 const MATRIX: &[(&str, &str, Allowed)] = &[
     ("GET", "/", Allowed::Everyone),
     ("GET", "/healthz", Allowed::Everyone),
+    ("GET", "/readyz", Allowed::Everyone),
     ("GET", "/static/{file}", Allowed::Everyone),
     ("GET", "/{lang}/", Allowed::Everyone),
     ("GET", "/{lang}/processing", Allowed::Everyone),

@@ -2,6 +2,7 @@
 //! libraries compile once: tables (CSV as Latvian Excel writes it, and XLSX), reports
 //! (HTML, DOCX, XLSX; PDF is the `pdf` crate), calendars, feeds, charts and photos.
 
+pub mod archive;
 pub mod atom;
 pub mod chart;
 pub mod docx;

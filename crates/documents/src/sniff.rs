@@ -244,6 +244,94 @@ pub fn strip_png(b: &[u8]) -> Option<Vec<u8>> {
     None
 }
 
+/// Why a file of an accepted kind is still refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum Refusal {
+    /// An image declaring more pixels than a photo has (its header is read, nothing
+    /// decoded): whoever opens it would need gigabytes.
+    #[error("the image declares more than 50 megapixels or 12 000 pixels a side")]
+    TooManyPixels,
+    /// An image whose header cannot be read.
+    #[error("the image header cannot be read")]
+    Damaged,
+    /// A DOCX, XLSX or ODT that unpacks too far (see [`crate::archive`]).
+    #[error("the archive unpacks too far: {0}")]
+    Archive(crate::archive::ArchiveError),
+}
+
+/// An image's width and height as its header declares them: a PNG's IHDR chunk, a JPEG's
+/// frame header (SOFn). Nothing is decoded.
+pub fn image_size(kind: Kind, b: &[u8]) -> Option<(u32, u32)> {
+    let be16 = |at: usize| {
+        Some(u32::from(u16::from_be_bytes([
+            *b.get(at)?,
+            *b.get(at + 1)?,
+        ])))
+    };
+    let be32 = |at: usize| {
+        Some(u32::from_be_bytes([
+            *b.get(at)?,
+            *b.get(at + 1)?,
+            *b.get(at + 2)?,
+            *b.get(at + 3)?,
+        ]))
+    };
+    match kind {
+        Kind::Png => {
+            // Signature (8), then the first chunk, which must be IHDR of 13 bytes.
+            if !b.starts_with(b"\x89PNG\r\n\x1a\n") || b.get(8..16)? != b"\0\0\0\x0dIHDR" {
+                return None;
+            }
+            Some((be32(16)?, be32(20)?))
+        }
+        Kind::Jpeg => {
+            if !b.starts_with(b"\xFF\xD8") {
+                return None;
+            }
+            let mut at = 2;
+            loop {
+                if *b.get(at)? != 0xFF {
+                    return None;
+                }
+                let marker = *b.get(at + 1)?;
+                match marker {
+                    0xFF => at += 1,
+                    0x01 | 0xD0..=0xD7 => at += 2,
+                    // Start of scan or end before a frame header: none declared.
+                    0xD9 | 0xDA => return None,
+                    // SOF0–SOF15 but DHT (C4), JPG (C8) and DAC (CC): height, then width.
+                    0xC0..=0xCF if !matches!(marker, 0xC4 | 0xC8 | 0xCC) => {
+                        return Some((be16(at + 7)?, be16(at + 5)?));
+                    }
+                    _ => at += 2 + usize::try_from(be16(at + 2)?).ok()?,
+                }
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Checks what a file declares before it is kept: an image's size from its header (the
+/// photo limits), a ZIP-based document's entries, unpacked size and compression ratio.
+pub fn check(kind: Kind, b: &[u8]) -> Result<(), Refusal> {
+    match kind {
+        Kind::Jpeg | Kind::Png => {
+            let (w, h) = image_size(kind, b).ok_or(Refusal::Damaged)?;
+            let side = crate::photo::MAX_SIDE;
+            if w > side || h > side || u64::from(w) * u64::from(h) > crate::photo::MAX_PIXELS {
+                return Err(Refusal::TooManyPixels);
+            }
+            Ok(())
+        }
+        Kind::Docx | Kind::Xlsx | Kind::Odt => {
+            crate::archive::check(b, &crate::archive::Limits::default())
+                .map(|_| ())
+                .map_err(Refusal::Archive)
+        }
+        Kind::Pdf => Ok(()),
+    }
+}
+
 /// The bytes to store: images without their metadata; other kinds as they are.
 pub fn clean(kind: Kind, b: &[u8]) -> Option<Vec<u8>> {
     match kind {
@@ -367,6 +455,61 @@ mod tests {
         c.extend_from_slice(data);
         c.extend_from_slice(&[0, 0, 0, 0]);
         c
+    }
+
+    /// A PNG's signature and header chunk declaring `w` × `h` (nothing more is read).
+    fn png_header(w: u32, h: u32) -> Vec<u8> {
+        let mut ihdr = w.to_be_bytes().to_vec();
+        ihdr.extend(h.to_be_bytes());
+        ihdr.extend([8, 6, 0, 0, 0]);
+        let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+        png.extend(chunk(b"IHDR", &ihdr));
+        png.extend(chunk(b"IEND", b""));
+        png
+    }
+
+    #[test]
+    fn images_declaring_too_many_pixels_are_refused_from_the_header() {
+        assert_eq!(
+            check(Kind::Png, &png_header(100_000, 100_000)),
+            Err(Refusal::TooManyPixels)
+        );
+        assert_eq!(
+            check(Kind::Png, &png_header(8_000, 8_000)),
+            Err(Refusal::TooManyPixels),
+            "64 megapixels"
+        );
+        assert_eq!(
+            check(Kind::Png, &png_header(13_000, 10)),
+            Err(Refusal::TooManyPixels)
+        );
+        assert_eq!(check(Kind::Png, &png_header(4_000, 3_000)), Ok(()));
+        assert_eq!(
+            check(Kind::Png, b"\x89PNG\r\n\x1a\n"),
+            Err(Refusal::Damaged)
+        );
+        assert_eq!(
+            image_size(Kind::Png, &png_header(640, 480)),
+            Some((640, 480))
+        );
+        // Real encoders' files, as a camera or an editor writes them.
+        let img = image::DynamicImage::new_rgb8(321, 123);
+        for (format, kind) in [
+            (image::ImageFormat::Png, Kind::Png),
+            (image::ImageFormat::Jpeg, Kind::Jpeg),
+        ] {
+            let mut out = std::io::Cursor::new(Vec::new());
+            img.write_to(&mut out, format).unwrap_or_default();
+            assert_eq!(
+                image_size(kind, out.get_ref()),
+                Some((321, 123)),
+                "{kind:?}"
+            );
+            assert_eq!(check(kind, out.get_ref()), Ok(()));
+        }
+        // A JPEG's frame header: 65 000 × 65 000.
+        let jpeg = b"\xFF\xD8\xFF\xC0\x00\x11\x08\xFD\xE8\xFD\xE8\x03\x01\x22\x00\x02\x11\x01\x03\x11\x01\xFF\xD9";
+        assert_eq!(check(Kind::Jpeg, jpeg), Err(Refusal::TooManyPixels));
     }
 
     #[test]

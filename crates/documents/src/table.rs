@@ -6,8 +6,33 @@ use std::io::Cursor;
 
 use calamine::{Reader as _, Xlsx};
 
-/// At most this many rows are read from a file.
+use crate::archive;
+
+/// The default of [`Limits::max_rows`]; exports of long lists stop there too.
 pub const MAX_ROWS: usize = 10_000;
+
+/// How much a file read for an import may hold. Checked while reading, before anything
+/// is allocated for it: a spreadsheet that declares a million rows, or a cell in its last
+/// column, is refused without making room for the grid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Data rows (the header row comes on top).
+    pub max_rows: usize,
+    /// Columns: a cell further right than this refuses the file.
+    pub max_columns: usize,
+    /// What an XLSX (a ZIP archive) may unpack to.
+    pub archive: archive::Limits,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_rows: MAX_ROWS,
+            max_columns: 100,
+            archive: archive::Limits::default(),
+        }
+    }
+}
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum TableError {
@@ -19,35 +44,53 @@ pub enum TableError {
     Spreadsheet(String),
     #[error("the CSV cannot be read at line {line}: {message}")]
     Csv { line: u64, message: String },
-    #[error("more than {MAX_ROWS} rows")]
+    #[error("more rows than the import takes")]
     TooManyRows,
+    #[error("more columns than the import takes")]
+    TooManyColumns,
+    #[error("the spreadsheet unpacks too far: {0}")]
+    Archive(archive::ArchiveError),
 }
 
 /// Reads a CSV or XLSX file (recognised by its content, not its name) into rows of
-/// trimmed cells; blank rows are dropped.
-pub fn read(bytes: &[u8]) -> Result<Vec<Vec<String>>, TableError> {
+/// trimmed cells; blank rows are dropped. At most `limits.max_rows` rows besides the
+/// header and `limits.max_columns` columns.
+pub fn read(bytes: &[u8], limits: &Limits) -> Result<Vec<Vec<String>>, TableError> {
     if bytes.is_empty() {
         return Err(TableError::Empty);
     }
     let rows = if bytes.starts_with(b"PK\x03\x04") {
-        read_xlsx(bytes)?
+        read_xlsx(bytes, limits)?
     } else {
-        read_csv(bytes)?
+        read_csv(bytes, limits)?
     };
-    let rows: Vec<Vec<String>> = rows
-        .into_iter()
-        .filter(|r| r.iter().any(|c| !c.is_empty()))
-        .collect();
     if rows.is_empty() {
         return Err(TableError::Empty);
-    }
-    if rows.len() > MAX_ROWS + 1 {
-        return Err(TableError::TooManyRows);
     }
     Ok(rows)
 }
 
-fn read_csv(bytes: &[u8]) -> Result<Vec<Vec<String>>, TableError> {
+/// Rows kept so far, refusing the one past the limit.
+struct Rows<'a> {
+    rows: Vec<Vec<String>>,
+    limits: &'a Limits,
+}
+
+impl Rows<'_> {
+    /// Keeps a row unless it is blank.
+    fn push(&mut self, row: Vec<String>) -> Result<(), TableError> {
+        if row.iter().all(String::is_empty) {
+            return Ok(());
+        }
+        if self.rows.len() > self.limits.max_rows {
+            return Err(TableError::TooManyRows);
+        }
+        self.rows.push(row);
+        Ok(())
+    }
+}
+
+fn read_csv(bytes: &[u8], limits: &Limits) -> Result<Vec<Vec<String>>, TableError> {
     let text = std::str::from_utf8(bytes).map_err(|_| TableError::NotText)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let first = text.lines().next().unwrap_or_default();
@@ -64,42 +107,136 @@ fn read_csv(bytes: &[u8]) -> Result<Vec<Vec<String>>, TableError> {
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| TableError::Csv {
-            line: e.position().map_or(0, csv::Position::line),
-            message: e.to_string(),
-        })?;
-        rows.push(record.iter().map(|c| c.trim().to_owned()).collect());
-        if rows.len() > MAX_ROWS + 1 {
-            return Err(TableError::TooManyRows);
+    let mut rows = Rows {
+        rows: Vec::new(),
+        limits,
+    };
+    let mut record = csv::StringRecord::new();
+    loop {
+        let more = reader
+            .read_record(&mut record)
+            .map_err(|e| TableError::Csv {
+                line: e.position().map_or(0, csv::Position::line),
+                message: e.to_string(),
+            })?;
+        if !more {
+            break;
+        }
+        // Trailing empty cells (a line of separators) are not columns.
+        let used = (0..record.len())
+            .rev()
+            .find(|&i| record.get(i).is_some_and(|c| !c.trim().is_empty()))
+            .map_or(0, |i| i + 1);
+        if used > limits.max_columns {
+            return Err(TableError::TooManyColumns);
+        }
+        rows.push(
+            record
+                .iter()
+                .take(used)
+                .map(|c| c.trim().to_owned())
+                .collect(),
+        )?;
+    }
+    Ok(rows.rows)
+}
+
+/// Reads the first sheet cell by cell: the archive is checked first (size, ratio,
+/// entries), then the sheet's declared dimension, then every cell's place before it is
+/// kept, so no grid is made from what the file claims.
+fn read_xlsx(bytes: &[u8], limits: &Limits) -> Result<Vec<Vec<String>>, TableError> {
+    archive::check(bytes, &limits.archive).map_err(TableError::Archive)?;
+    let mut book: Xlsx<_> =
+        Xlsx::new(Cursor::new(bytes)).map_err(|e| TableError::Spreadsheet(e.to_string()))?;
+    let first = book
+        .sheet_names()
+        .first()
+        .cloned()
+        .ok_or_else(|| TableError::Spreadsheet("no sheet".to_owned()))?;
+    let mut cells = book
+        .worksheet_cells_reader(&first)
+        .map_err(|e| TableError::Spreadsheet(e.to_string()))?;
+    let most_rows = u64::try_from(limits.max_rows).unwrap_or(u64::MAX) + 1;
+    let most_columns = u64::try_from(limits.max_columns).unwrap_or(u64::MAX);
+    // The declared dimension (a sheet says "A1:XFD1048576" when it has a cell in each
+    // corner); an upside-down one is simply large.
+    let d = cells.dimensions();
+    let height = u64::from(d.end.0.abs_diff(d.start.0)) + 1;
+    let width = u64::from(d.end.1.abs_diff(d.start.1)) + 1;
+    if height.saturating_mul(width) > most_rows.saturating_mul(most_columns) {
+        return Err(if width > most_columns {
+            TableError::TooManyColumns
+        } else {
+            TableError::TooManyRows
+        });
+    }
+    // Rows as they come (a sheet lists them in order), each as wide as its last cell.
+    let mut rows = Rows {
+        rows: Vec::new(),
+        limits,
+    };
+    let mut current: Option<(u32, Vec<String>)> = None;
+    while let Some(cell) = cells
+        .next_cell()
+        .map_err(|e| TableError::Spreadsheet(e.to_string()))?
+    {
+        let (row, column) = cell.get_position();
+        let text = match cell.get_value() {
+            // Whole numbers (a year, a phone) without ".0".
+            calamine::DataRef::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => {
+                format!("{f:.0}")
+            }
+            calamine::DataRef::Empty => continue,
+            other => calamine::Data::from(other.clone())
+                .to_string()
+                .trim()
+                .to_owned(),
+        };
+        if text.is_empty() {
+            continue;
+        }
+        if u64::from(column) >= most_columns {
+            return Err(TableError::TooManyColumns);
+        }
+        match &mut current {
+            Some((r, cells)) if *r == row => put(cells, column, text),
+            _ => {
+                if let Some((_, done)) = current.take() {
+                    rows.push(done)?;
+                }
+                let mut cells = Vec::new();
+                put(&mut cells, column, text);
+                current = Some((row, cells));
+            }
+        }
+    }
+    if let Some((_, done)) = current {
+        rows.push(done)?;
+    }
+    // Columns count from the first one used, as rows from the first one used.
+    let mut rows = rows.rows;
+    let skip = rows
+        .iter()
+        .map(|r| r.iter().take_while(|c| c.is_empty()).count())
+        .min()
+        .unwrap_or(0);
+    if skip > 0 {
+        for r in &mut rows {
+            r.drain(..skip);
         }
     }
     Ok(rows)
 }
 
-fn read_xlsx(bytes: &[u8]) -> Result<Vec<Vec<String>>, TableError> {
-    let mut book: Xlsx<_> =
-        Xlsx::new(Cursor::new(bytes)).map_err(|e| TableError::Spreadsheet(e.to_string()))?;
-    let range = book
-        .worksheet_range_at(0)
-        .ok_or_else(|| TableError::Spreadsheet("no sheet".to_owned()))?
-        .map_err(|e| TableError::Spreadsheet(e.to_string()))?;
-    Ok(range
-        .rows()
-        .take(MAX_ROWS + 2)
-        .map(|r| {
-            r.iter()
-                .map(|c| match c {
-                    // Whole numbers (a year, a phone) without ".0".
-                    calamine::Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => {
-                        format!("{f:.0}")
-                    }
-                    other => other.to_string().trim().to_owned(),
-                })
-                .collect()
-        })
-        .collect())
+/// Sets the cell at `column` (below the column limit), filling the gap before it.
+fn put(cells: &mut Vec<String>, column: u32, text: String) {
+    let at = usize::try_from(column).unwrap_or(usize::MAX);
+    if cells.len() <= at {
+        cells.resize(at + 1, String::new());
+    }
+    if let Some(c) = cells.get_mut(at) {
+        *c = text;
+    }
 }
 
 /// A cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, carriage
@@ -311,7 +448,7 @@ mod tests {
     fn csv_with_bom_and_semicolons_as_latvian_excel_writes_it() {
         let bytes =
             "\u{feff}Vārds, uzvārds;E-pasts\r\n\"Ābele; Anna\";anna@x.lv\r\n;\r\n".as_bytes();
-        let rows = read(bytes).unwrap_or_default();
+        let rows = read(bytes, &Limits::default()).unwrap_or_default();
         assert_eq!(
             rows,
             vec![
@@ -323,7 +460,8 @@ mod tests {
 
     #[test]
     fn csv_with_commas_and_no_bom() {
-        let rows = read(b"name,email\nJ\xc4\x81nis,j@x.lv\n").unwrap_or_default();
+        let rows =
+            read(b"name,email\nJ\xc4\x81nis,j@x.lv\n", &Limits::default()).unwrap_or_default();
         assert_eq!(rows[1], ["Jānis", "j@x.lv"]);
     }
 
@@ -354,8 +492,11 @@ mod tests {
 
     #[test]
     fn non_utf8_is_refused() {
-        assert_eq!(read(b"name\n\xe2\x28\xa1\n"), Err(TableError::NotText));
-        assert_eq!(read(b""), Err(TableError::Empty));
+        assert_eq!(
+            read(b"name\n\xe2\x28\xa1\n", &Limits::default()),
+            Err(TableError::NotText)
+        );
+        assert_eq!(read(b"", &Limits::default()), Err(TableError::Empty));
     }
 
     #[test]
@@ -363,10 +504,168 @@ mod tests {
         let rows = vec![vec!["Čakste; Ēriks".to_owned(), "1985".to_owned()]];
         let csv = write_csv(&["Vārds", "Gads"], &rows);
         assert!(csv.starts_with("\u{feff}".as_bytes()));
-        assert_eq!(read(&csv).unwrap_or_default()[1], rows[0]);
+        assert_eq!(
+            read(&csv, &Limits::default()).unwrap_or_default()[1],
+            rows[0]
+        );
         let xlsx = write_xlsx("Personas", &["Vārds", "Gads"], &rows).unwrap_or_default();
-        let back = read(&xlsx).unwrap_or_default();
+        let back = read(&xlsx, &Limits::default()).unwrap_or_default();
         assert_eq!(back[0], ["Vārds", "Gads"]);
         assert_eq!(back[1], rows[0]);
+    }
+}
+
+/// Spreadsheet bombs: each is refused by what it declares or holds, before a grid is made.
+#[cfg(test)]
+mod bombs {
+    use std::io::Write as _;
+
+    use super::*;
+
+    /// An XLSX written by hand: the sheet XML as given.
+    pub(crate) fn xlsx_with_sheet(sheet: &str) -> Vec<u8> {
+        let mut out = Cursor::new(Vec::new());
+        let mut w = zip::ZipWriter::new(&mut out);
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        let parts: [(&str, &str); 5] = [
+            (
+                "[Content_Types].xml",
+                r#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#,
+            ),
+            (
+                "_rels/.rels",
+                r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#,
+            ),
+            (
+                "xl/workbook.xml",
+                r#"<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
+            ),
+            (
+                "xl/_rels/workbook.xml.rels",
+                r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#,
+            ),
+            ("xl/worksheets/sheet1.xml", sheet),
+        ];
+        for (name, data) in parts {
+            w.start_file(name, opts).unwrap_or_default();
+            w.write_all(data.as_bytes()).unwrap_or_default();
+        }
+        w.finish().map(|_| ()).unwrap_or_default();
+        out.into_inner()
+    }
+
+    fn sheet(dimension: Option<&str>, cells: &[(&str, &str)]) -> String {
+        let mut s = String::from(
+            r#"<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#,
+        );
+        if let Some(d) = dimension {
+            s.push_str(&format!(r#"<dimension ref="{d}"/>"#));
+        }
+        s.push_str("<sheetData>");
+        for (at, text) in cells {
+            let row: String = at.chars().filter(char::is_ascii_digit).collect();
+            s.push_str(&format!(
+                r#"<row r="{row}"><c r="{at}" t="inlineStr"><is><t>{text}</t></is></c></row>"#
+            ));
+        }
+        s.push_str("</sheetData></worksheet>");
+        s
+    }
+
+    #[test]
+    fn a_hand_written_sheet_reads_as_rows() {
+        let x = xlsx_with_sheet(&sheet(
+            Some("B2:C3"),
+            &[
+                ("B2", "Vārds"),
+                ("C2", "Gads"),
+                ("B3", "Ēriks"),
+                ("C3", "1985"),
+            ],
+        ));
+        assert_eq!(
+            read(&x, &Limits::default()),
+            Ok(vec![
+                vec!["Vārds".into(), "Gads".into()],
+                vec!["Ēriks".into(), "1985".into()]
+            ])
+        );
+    }
+
+    #[test]
+    fn a_cell_in_each_corner_is_refused_by_the_declared_dimension() {
+        // The attack file: 1.8 KB, one cell in A1 and one in XFD1048576.
+        let x = xlsx_with_sheet(&sheet(
+            Some("A1:XFD1048576"),
+            &[("A1", "a"), ("XFD1048576", "b")],
+        ));
+        assert!(x.len() < 2_500, "{}", x.len());
+        assert_eq!(
+            read(&x, &Limits::default()),
+            Err(TableError::TooManyColumns)
+        );
+        // Without a dimension the far cell itself refuses the file.
+        let x = xlsx_with_sheet(&sheet(None, &[("A1", "a"), ("XFD1048576", "b")]));
+        assert_eq!(
+            read(&x, &Limits::default()),
+            Err(TableError::TooManyColumns)
+        );
+        // A far row alone is just one more row: nothing is made for the gap.
+        let x = xlsx_with_sheet(&sheet(None, &[("A1", "a"), ("A1048576", "b")]));
+        assert_eq!(
+            read(&x, &Limits::default()),
+            Ok(vec![vec!["a".into()], vec!["b".into()]])
+        );
+        let x = xlsx_with_sheet(&sheet(Some("A1:A1048576"), &[("A1", "a")]));
+        assert_eq!(read(&x, &Limits::default()), Err(TableError::TooManyRows));
+    }
+
+    #[test]
+    fn rows_and_columns_are_counted_against_the_limits() {
+        let limits = Limits {
+            max_rows: 2,
+            max_columns: 3,
+            ..Limits::default()
+        };
+        assert!(read(b"a\n1\n2\n", &limits).is_ok());
+        assert_eq!(read(b"a\n1\n2\n3\n", &limits), Err(TableError::TooManyRows));
+        assert!(
+            read(b"a,b,c,,,,\n", &limits).is_ok(),
+            "empty cells are not columns"
+        );
+        assert_eq!(read(b"a,b,c,d\n", &limits), Err(TableError::TooManyColumns));
+        let x = xlsx_with_sheet(&sheet(
+            None,
+            &[("A1", "a"), ("A2", "1"), ("A3", "2"), ("A4", "3")],
+        ));
+        assert_eq!(read(&x, &limits), Err(TableError::TooManyRows));
+        let x = xlsx_with_sheet(&sheet(None, &[("D1", "d")]));
+        assert_eq!(read(&x, &limits), Err(TableError::TooManyColumns));
+        // A line of a million separators is refused, not split into a million cells.
+        let mut wide = b"a".to_vec();
+        wide.extend(std::iter::repeat_n(b',', 1_000_000));
+        wide.extend(b"x\n");
+        assert_eq!(
+            read(&wide, &Limits::default()),
+            Err(TableError::TooManyColumns)
+        );
+    }
+
+    #[test]
+    fn a_sheet_that_unpacks_too_far_is_refused_before_it_is_read() {
+        let mut cells = String::new();
+        for _ in 0..200_000 {
+            cells.push_str(r#"<c r="A1"><v>1</v></c>"#);
+        }
+        let padded = sheet(None, &[]).replace(
+            "<sheetData>",
+            &format!("<sheetData><row r=\"1\">{cells}</row>"),
+        );
+        let x = xlsx_with_sheet(&padded);
+        assert!(matches!(
+            read(&x, &Limits::default()),
+            Err(TableError::Archive(archive::ArchiveError::Ratio(100)))
+        ));
     }
 }

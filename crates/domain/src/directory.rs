@@ -220,7 +220,11 @@ pub fn parse_phone(input: &str) -> Option<String> {
 /// A web address: `https://` or `http://`, or a bare domain that gets `https://`.
 pub fn parse_website(input: &str) -> Option<String> {
     let s = input.trim();
-    if s.is_empty() || s.chars().any(|c| c.is_whitespace() || c.is_control()) || s.len() > 300 {
+    if s.is_empty()
+        || s.chars()
+            .any(|c| c.is_whitespace() || c.is_control() || crate::text::is_hidden_control(c))
+        || s.len() > 300
+    {
         return None;
     }
     let with_scheme = if s.starts_with("https://") || s.starts_with("http://") {

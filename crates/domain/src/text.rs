@@ -151,6 +151,71 @@ pub fn plain_text(html: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Characters that change how the text around them is shown while showing nothing
+/// themselves: the bidirectional embeddings and overrides (U+202A–202E), isolates
+/// (U+2066–2069) and direction marks (U+200E, U+200F, U+061C). A name or title holding them
+/// can read differently from what it is ("Trojan Source"); Latvian, English, Russian and
+/// Romani text never needs them.
+pub fn is_hidden_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// What is wrong with a piece of typed text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextProblem {
+    TooLong,
+    /// A line break (or another control character) in a single-line field.
+    LineBreak,
+    /// A hidden direction control ([`is_hidden_control`]) or a control character.
+    Hidden,
+}
+
+impl TextProblem {
+    /// The message shown at the field.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            TextProblem::TooLong => "text-too-long",
+            TextProblem::LineBreak => "text-line-break",
+            TextProblem::Hidden => "text-hidden-characters",
+        }
+    }
+}
+
+/// Checks typed text (already trimmed): at most `max` characters, no hidden direction
+/// controls and no control characters — but line breaks and tabs when `multiline`.
+pub fn check_text(s: &str, max: usize, multiline: bool) -> Result<(), TextProblem> {
+    let mut n = 0;
+    for c in s.chars() {
+        n += 1;
+        if is_hidden_control(c) {
+            return Err(TextProblem::Hidden);
+        }
+        if c.is_control() {
+            let allowed = multiline && matches!(c, '\n' | '\r' | '\t');
+            if !allowed {
+                return Err(if matches!(c, '\n' | '\r' | '\u{0085}' | '\t') {
+                    TextProblem::LineBreak
+                } else {
+                    TextProblem::Hidden
+                });
+            }
+        }
+        if matches!(c, '\u{2028}' | '\u{2029}') && !multiline {
+            return Err(TextProblem::LineBreak);
+        }
+    }
+    if n > max {
+        return Err(TextProblem::TooLong);
+    }
+    Ok(())
+}
+
+/// A single line of typed text: no line breaks, no control characters, no hidden
+/// direction controls.
+pub fn is_single_line(s: &str) -> bool {
+    check_text(s, usize::MAX, false).is_ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::{fold, plain_text, slug};
@@ -251,6 +316,46 @@ pub fn latvian_sort_key(input: &str) -> String {
 
 #[cfg(test)]
 mod sort_tests {
+    use super::{TextProblem, check_text, is_single_line};
+
+    #[test]
+    fn single_lines_refuse_breaks_and_hidden_direction_controls() {
+        assert_eq!(check_text("Ģērbšanās — Rīga", 100, false), Ok(()));
+        assert_eq!(check_text("a\nb", 100, false), Err(TextProblem::LineBreak));
+        assert_eq!(
+            check_text("a\r\nb", 100, false),
+            Err(TextProblem::LineBreak)
+        );
+        assert_eq!(
+            check_text("a\u{2028}b", 100, false),
+            Err(TextProblem::LineBreak)
+        );
+        assert_eq!(check_text("a\nb\tc", 100, true), Ok(()));
+        for c in [
+            '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}',
+            '\u{2068}', '\u{2069}', '\u{200F}',
+        ] {
+            let text = format!("Anna{c}gnp.exe");
+            assert_eq!(
+                check_text(&text, 100, false),
+                Err(TextProblem::Hidden),
+                "{c:?}"
+            );
+            assert_eq!(
+                check_text(&text, 100, true),
+                Err(TextProblem::Hidden),
+                "{c:?}"
+            );
+        }
+        assert_eq!(
+            check_text("a\u{0007}b", 100, true),
+            Err(TextProblem::Hidden)
+        );
+        assert_eq!(check_text("āāā", 2, false), Err(TextProblem::TooLong));
+        assert_eq!(check_text("āā", 2, false), Ok(()));
+        assert!(is_single_line("Jānis") && !is_single_line("Jā\u{202E}nis"));
+    }
+
     use super::latvian_sort_key as k;
 
     #[test]

@@ -34,7 +34,8 @@ pub fn normalize_email(input: &str) -> String {
     input.trim().to_lowercase()
 }
 
-/// A person's display name: trimmed, 1 to 200 characters, no control characters.
+/// A person's display name: trimmed, 1 to 200 characters, one line, no control characters
+/// or hidden direction controls.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DisplayName(String);
 
@@ -42,7 +43,7 @@ impl DisplayName {
     pub fn parse(input: &str) -> Option<DisplayName> {
         let s = input.trim();
         let n = s.chars().count();
-        ((1..=200).contains(&n) && !s.chars().any(char::is_control))
+        ((1..=200).contains(&n) && crate::text::is_single_line(s))
             .then(|| DisplayName(s.to_owned()))
     }
 
@@ -59,7 +60,7 @@ impl DisplayName {
 pub fn parse_token_label(input: &str) -> Option<String> {
     let s = input.trim();
     let n = s.chars().count();
-    ((1..=100).contains(&n) && !s.chars().any(char::is_control)).then(|| s.to_owned())
+    ((1..=100).contains(&n) && crate::text::is_single_line(s)).then(|| s.to_owned())
 }
 
 #[cfg(test)]

@@ -58,8 +58,21 @@ pub struct Db {
 }
 
 impl Db {
-    /// Opens (creating if missing) the database file. Does not migrate.
+    /// Opens (creating if missing) the database file. Does not migrate. A new file is made
+    /// readable by its owner only before SQLite opens it, so its -wal and -shm files (which
+    /// SQLite gives the database's mode) are too; those of an existing database are
+    /// restricted after opening.
     pub async fn open(opts: &DbOptions) -> crate::Result<Db> {
+        #[cfg(unix)]
+        if !opts.path.exists() {
+            use std::os::unix::fs::OpenOptionsExt as _;
+            std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .mode(0o600)
+                .open(&opts.path)
+                .map_err(|e| crate::Error::Other(sqlx::Error::Io(e)))?;
+        }
         let base = SqliteConnectOptions::new()
             .filename(&opts.path)
             .create_if_missing(true)
@@ -84,6 +97,17 @@ impl Db {
             .acquire_timeout(Duration::from_secs(30))
             .connect_with(base.read_only(true))
             .await?;
+        #[cfg(unix)]
+        for suffix in ["-wal", "-shm"] {
+            use std::os::unix::fs::PermissionsExt as _;
+            let mut side = opts.path.clone().into_os_string();
+            side.push(suffix);
+            let side = std::path::PathBuf::from(side);
+            if side.exists() {
+                std::fs::set_permissions(&side, std::fs::Permissions::from_mode(0o600))
+                    .map_err(|e| crate::Error::Other(sqlx::Error::Io(e)))?;
+            }
+        }
         Ok(Db {
             writer,
             reader,

@@ -40,7 +40,8 @@ pub async fn check_file(path: &Path) -> crate::Result<Vec<String>> {
 }
 
 /// Checks a file offered as a backup: a sound SQLite database that is a Roma Platform
-/// database (it has applied migrations). Returns the problems; empty means usable.
+/// database (it has applied migrations) whose migrations this program knows, unchanged
+/// (`migrate::problems`). Returns the problems; empty means usable.
 pub async fn check_backup_file(path: &Path) -> crate::Result<Vec<String>> {
     let mut problems = check_file(path).await?;
     if problems.is_empty() {
@@ -59,10 +60,12 @@ pub async fn check_backup_file(path: &Path) -> crate::Result<Vec<String>> {
             }
             None => None,
         };
+        let unfit = crate::migrate::problems(&mut conn).await?;
         conn.close().await?;
         if version.is_none() {
             problems.push("it holds no Roma Platform data (no applied migrations)".to_owned());
         }
+        problems.extend(unfit);
     }
     Ok(problems)
 }

@@ -232,10 +232,69 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
     ),
 ];
 
-/// Applies every migration not yet applied, each in its own transaction. Returns the
+/// A migration's checksum: the SHA-256 of its SQL as this program holds it.
+pub fn checksum(sql: &str) -> String {
+    use sha2::Digest as _;
+    format!("{:x}", sha2::Sha256::digest(sql.as_bytes()))
+}
+
+/// What keeps this program from using a database, in words for the operator: migrations
+/// applied by a newer program, or an applied migration that differs from this program's.
+/// Empty: the database fits (perhaps with migrations still to apply). Reads only.
+pub async fn problems(conn: &mut sqlx::SqliteConnection) -> crate::Result<Vec<String>> {
+    let exists: Option<String> = sqlx::query_scalar(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'",
+    )
+    .fetch_optional(&mut *conn)
+    .await?;
+    if exists.is_none() {
+        return Ok(Vec::new());
+    }
+    let has_checksum: Option<String> = sqlx::query_scalar(
+        "SELECT name FROM pragma_table_info('schema_migrations') WHERE name = 'checksum'",
+    )
+    .fetch_optional(&mut *conn)
+    .await?;
+    let applied: Vec<(i64, String, Option<String>)> = if has_checksum.is_some() {
+        sqlx::query_as("SELECT version, name, checksum FROM schema_migrations ORDER BY version")
+            .fetch_all(&mut *conn)
+            .await?
+    } else {
+        sqlx::query_as("SELECT version, name, NULL FROM schema_migrations ORDER BY version")
+            .fetch_all(&mut *conn)
+            .await?
+    };
+    let mut out = Vec::new();
+    for (version, name, sum) in applied {
+        match MIGRATIONS.iter().find(|m| m.0 == version) {
+            None if version > latest() => out.push(format!(
+                "migration {version} ({name}) was applied by a newer program; this one knows migrations up to {}",
+                latest()
+            )),
+            None => out.push(format!(
+                "migration {version} ({name}) is not one of this program's"
+            )),
+            Some(&(_, ours, sql, _)) => {
+                if ours != name || sum.is_some_and(|s| s != checksum(sql)) {
+                    out.push(format!(
+                        "migration {version} ({name}) as applied differs from this program's ({ours})"
+                    ));
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Applies every migration not yet applied, each in its own transaction, recording each
+/// one's checksum (and, once, those of migrations applied before checksums were kept).
+/// Refuses — changing nothing — a database that [`problems`] finds unfit. Returns the
 /// versions applied now.
 pub async fn run(db: &Db, now: i64) -> crate::Result<Vec<i64>> {
     let mut conn = db.writer.acquire().await?;
+    if !problems(&mut conn).await?.is_empty() {
+        return Err(crate::Error::Conflict("migrations"));
+    }
     sqlx::query(
         "CREATE TABLE IF NOT EXISTS schema_migrations (
             version INTEGER PRIMARY KEY,
@@ -245,6 +304,25 @@ pub async fn run(db: &Db, now: i64) -> crate::Result<Vec<i64>> {
     )
     .execute(&mut *conn)
     .await?;
+    let has_checksum: Option<String> = sqlx::query_scalar(
+        "SELECT name FROM pragma_table_info('schema_migrations') WHERE name = 'checksum'",
+    )
+    .fetch_optional(&mut *conn)
+    .await?;
+    if has_checksum.is_none() {
+        sqlx::query("ALTER TABLE schema_migrations ADD COLUMN checksum TEXT")
+            .execute(&mut *conn)
+            .await?;
+    }
+    for &(version, _, sql, _) in MIGRATIONS {
+        sqlx::query(
+            "UPDATE schema_migrations SET checksum = $1 WHERE version = $2 AND checksum IS NULL",
+        )
+        .bind(checksum(sql))
+        .bind(version)
+        .execute(&mut *conn)
+        .await?;
+    }
     drop(conn);
     let mut applied_now = Vec::new();
     for &(version, name, sql, data) in MIGRATIONS {
@@ -264,11 +342,12 @@ pub async fn run(db: &Db, now: i64) -> crate::Result<Vec<i64>> {
             Data::DirectoryKeys => crate::organisations::rekey(&mut tx).await?,
         }
         sqlx::query(
-            "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
+            "INSERT INTO schema_migrations (version, name, applied_at, checksum) VALUES ($1, $2, $3, $4)",
         )
         .bind(version)
         .bind(name)
         .bind(now)
+        .bind(checksum(sql))
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
@@ -276,6 +355,12 @@ pub async fn run(db: &Db, now: i64) -> crate::Result<Vec<i64>> {
         applied_now.push(version);
     }
     Ok(applied_now)
+}
+
+/// [`problems`] of the database.
+pub async fn check(db: &Db) -> crate::Result<Vec<String>> {
+    let mut conn = db.reader.acquire().await?;
+    problems(&mut conn).await
 }
 
 /// The version this program brings its databases to.

@@ -105,6 +105,18 @@ fn from_row(r: Row) -> Mail {
     }
 }
 
+/// The messages waiting to go (due now, neither sent nor given up) and when the oldest of
+/// them was queued.
+pub async fn backlog(db: &Db, now: i64) -> crate::Result<(i64, Option<i64>)> {
+    Ok(sqlx::query_as(
+        "SELECT COUNT(*), MIN(created_at) FROM outbox
+         WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $1",
+    )
+    .bind(now)
+    .fetch_one(&db.reader)
+    .await?)
+}
+
 /// Messages due for an attempt now, oldest first.
 pub async fn due(db: &Db, now: i64, limit: i64) -> crate::Result<Vec<Mail>> {
     let rows: Vec<Row> = sqlx::query_as(

@@ -254,20 +254,49 @@ pub fn with_lists<T: DeserializeOwned>(
 
 // Typed fields of the forms: each returns the value, or records the message at its field.
 
-/// A text field of a form: trimmed, within `max` characters, else an error on `field`.
+/// A single-line text field of a form: trimmed, within `max` characters, without line
+/// breaks, control characters or hidden direction controls; else the problem at `field`.
 pub fn text_field(
     raw: &str,
     max: usize,
     field: &'static str,
     errors: &mut FormErrors,
 ) -> Option<String> {
-    crate::features::directory::optional_text(raw, max).unwrap_or_else(|_| {
-        errors.add(field, "text-too-long");
+    crate::features::directory::optional_text(raw, max).unwrap_or_else(|e| {
+        errors.add(field, e.message_id());
         None
     })
 }
 
-/// A required text field: `missing` when blank.
+/// A text field of several lines (a textarea): as [`text_field`], line breaks allowed.
+pub fn block_field(
+    raw: &str,
+    max: usize,
+    field: &'static str,
+    errors: &mut FormErrors,
+) -> Option<String> {
+    crate::features::directory::optional_block(raw, max).unwrap_or_else(|e| {
+        errors.add(field, e.message_id());
+        None
+    })
+}
+
+/// A required single line: `missing` when blank, the text's problem otherwise.
+pub fn required_line(
+    raw: &str,
+    max: usize,
+    field: &'static str,
+    missing: &'static str,
+    errors: &mut FormErrors,
+) -> Option<String> {
+    let value = text_field(raw, max, field, errors);
+    if value.is_none() && !errors.has(field) {
+        errors.add(field, missing);
+    }
+    value
+}
+
+/// A required single-line text field: `missing` when blank.
 pub fn required_text(
     raw: &str,
     max: usize,
@@ -275,17 +304,22 @@ pub fn required_text(
     missing: &'static str,
     errors: &mut FormErrors,
 ) -> String {
-    match crate::features::directory::optional_text(raw, max) {
-        Ok(Some(t)) => t,
-        Ok(None) => {
-            errors.add(field, missing);
-            String::new()
-        }
-        Err(_) => {
-            errors.add(field, "text-too-long");
-            String::new()
-        }
+    required_line(raw, max, field, missing, errors).unwrap_or_default()
+}
+
+/// A required text field of several lines: `missing` when blank.
+pub fn required_block(
+    raw: &str,
+    max: usize,
+    field: &'static str,
+    missing: &'static str,
+    errors: &mut FormErrors,
+) -> String {
+    let value = block_field(raw, max, field, errors);
+    if value.is_none() && !errors.has(field) {
+        errors.add(field, missing);
     }
+    value.unwrap_or_default()
 }
 
 /// A year between 2000 and 2100; blank is `None` unless `required`.

@@ -1,4 +1,4 @@
-//! Scheduled work: a worker runs [`run_due`] every few minutes; tests call it after moving
+//! Scheduled work: a supervised worker (`workers::supervise`) runs [`run_due`] every few minutes; tests call it after moving
 //! the injected clock. Each job knows from the database what it has done already, so running
 //! it again (or late, after a restart) does it once.
 
@@ -12,7 +12,7 @@ use crate::features::supervision::{month_bounds, unusual_key};
 use crate::i18n::{self, Lang};
 
 /// How often the worker looks for due work.
-const EVERY: Duration = Duration::from_secs(600);
+pub const EVERY: Duration = Duration::from_secs(600);
 
 /// What one run did.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -97,14 +97,4 @@ pub async fn run_due(state: &AppState) -> store::Result<Done> {
         anonymised,
         stories_deleted,
     })
-}
-
-/// Runs the due jobs now and then; a failed run is logged and tried again next time.
-pub async fn worker(state: AppState) {
-    loop {
-        if let Err(e) = run_due(&state).await {
-            tracing::warn!(error = %e, "scheduled jobs failed");
-        }
-        tokio::time::sleep(EVERY).await;
-    }
 }

@@ -13,11 +13,13 @@ pub mod reports;
 pub mod rich;
 pub mod routes;
 pub mod security;
+pub mod server;
 pub mod settings;
 pub mod statics;
+pub mod workers;
 
-use std::net::SocketAddr;
 use std::sync::Arc;
+use std::time::Duration;
 
 use domain::Clock;
 
@@ -42,12 +44,14 @@ struct Inner {
     keyring: domain::sealed::Keyring,
     /// Caps concurrent password hashing: each Argon2 run takes 19 MiB and a core.
     hashing: tokio::sync::Semaphore,
-    /// One photo processed at a time.
+    /// One heavy file processed at a time (a photo, an imported spreadsheet).
     imaging: tokio::sync::Semaphore,
     /// The year's public participation figures and when they were counted.
     year_figures: std::sync::Mutex<Option<(i64, store::statistics::Participation)>>,
     /// Open-data files by name, with when they were made.
     open_data: std::sync::Mutex<std::collections::HashMap<String, MadeFile>>,
+    /// The background workers' records (for `/readyz`).
+    workers: workers::Workers,
 }
 
 impl AppState {
@@ -67,6 +71,7 @@ impl AppState {
                 imaging: tokio::sync::Semaphore::new(1),
                 year_figures: std::sync::Mutex::new(None),
                 open_data: std::sync::Mutex::new(std::collections::HashMap::new()),
+                workers: workers::Workers::default(),
             }),
         }
     }
@@ -77,6 +82,11 @@ impl AppState {
 
     pub fn settings(&self) -> &Settings {
         &self.inner.settings
+    }
+
+    /// The background workers' records.
+    pub fn workers(&self) -> &workers::Workers {
+        &self.inner.workers
     }
 
     /// The keys that seal mediation records.
@@ -139,9 +149,8 @@ impl AppState {
             .date()
     }
 
-    /// Runs a CPU-heavy password operation off the async executor, at most two at a time.
-    /// Runs a photo's decoding and re-encoding off the executor, one at a time: a large
-    /// photo takes hundreds of MiB while it is worked on.
+    /// Runs a photo's decoding and re-encoding, or an imported spreadsheet's reading, off
+    /// the executor, one at a time: a large photo takes hundreds of MiB while it is worked on.
     pub async fn imaging<T: Send + 'static>(
         &self,
         f: impl FnOnce() -> T + Send + 'static,
@@ -157,6 +166,7 @@ impl AppState {
             .map_err(|e| AppError::Internal(format!("imaging task: {e}")))
     }
 
+    /// Runs a CPU-heavy password operation off the async executor, at most two at a time.
     pub async fn hashing<T: Send + 'static>(
         &self,
         f: impl FnOnce() -> T + Send + 'static,
@@ -180,15 +190,32 @@ pub async fn serve(
     state: AppState,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let worker = tokio::spawn(mail::worker(state.clone()));
-    let jobs = tokio::spawn(jobs::worker(state.clone()));
+    let mail_every = Duration::from_secs(state.settings().smtp.poll_seconds.max(1));
+    let worker = tokio::spawn(workers::supervise(
+        state.clone(),
+        "mail",
+        mail_every,
+        |s| async move {
+            mail::try_deliver_due(&s)
+                .await
+                .map(|_| ())
+                .map_err(|e| e.to_string())
+        },
+    ));
+    let jobs = tokio::spawn(workers::supervise(
+        state.clone(),
+        "jobs",
+        jobs::EVERY,
+        |s| async move {
+            jobs::run_due(&s)
+                .await
+                .map(|_| ())
+                .map_err(|e| e.to_string())
+        },
+    ));
+    let limits = state.settings().server;
     let app = routes::app(state);
-    let served = axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown)
-    .await;
+    let served = server::run(listener, app, limits, shutdown).await;
     // A message in flight is retried at the next start (the outbox row is still unsent).
     worker.abort();
     jobs.abort();

@@ -83,12 +83,16 @@ impl Conn {
             if n == 0 || line.len() < 4 {
                 return Err(temporary("connection closed"));
             }
-            let code: u16 = line[..3]
-                .parse()
-                .map_err(|_| temporary(format!("bad reply {line:?}")))?;
-            text.push_str(line[4..].trim_end());
+            // A reply is three digits, then a space (last line) or a hyphen: anything else,
+            // whatever bytes it starts with, is a bad reply — never a panic.
+            let code: u16 = line
+                .get(..3)
+                .filter(|c| c.bytes().all(|b| b.is_ascii_digit()))
+                .and_then(|c| c.parse().ok())
+                .ok_or_else(|| temporary(format!("bad reply {line:?}")))?;
+            text.push_str(line.get(4..).unwrap_or_default().trim_end());
             text.push(' ');
-            if line.as_bytes()[3] == b' ' {
+            if line.as_bytes().get(3) == Some(&b' ') {
                 return Ok((code, text.trim().to_owned()));
             }
         }
@@ -198,17 +202,22 @@ pub async fn send(
 
 /// Attempts every message that is due; returns how many were sent.
 pub async fn deliver_due(state: &AppState) -> usize {
-    let cfg = &state.settings().smtp;
-    if cfg.host.is_empty() {
-        return 0;
-    }
-    let due = match store::outbox::due(state.db(), state.now(), 20).await {
-        Ok(d) => d,
+    match try_deliver_due(state).await {
+        Ok(sent) => sent,
         Err(e) => {
             tracing::error!(error = %e, "outbox unreadable");
-            return 0;
+            0
         }
-    };
+    }
+}
+
+/// As [`deliver_due`]; `Err` when the outbox cannot be read (the run failed).
+pub async fn try_deliver_due(state: &AppState) -> store::Result<usize> {
+    let cfg = &state.settings().smtp;
+    if cfg.host.is_empty() {
+        return Ok(0);
+    }
+    let due = store::outbox::due(state.db(), state.now(), 20).await?;
     let mut sent = 0;
     for mail in due {
         let now = jiff::Timestamp::from_second(state.now()).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
@@ -239,16 +248,7 @@ pub async fn deliver_due(state: &AppState) -> usize {
             tracing::error!(error = %e, "outbox not updated");
         }
     }
-    sent
-}
-
-/// Runs [`deliver_due`] every `poll_seconds` until the task is dropped.
-pub async fn worker(state: AppState) {
-    let every = Duration::from_secs(state.settings().smtp.poll_seconds.max(1));
-    loop {
-        deliver_due(&state).await;
-        tokio::time::sleep(every).await;
-    }
+    Ok(sent)
 }
 
 #[cfg(test)]

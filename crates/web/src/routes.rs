@@ -111,6 +111,7 @@ fn registry() -> Registry {
     // Public site.
     r.get("/", Public, public::root);
     r.get("/healthz", Public, public::healthz);
+    r.get("/readyz", Public, public::readyz);
     r.get("/static/{file}", Public, statics::serve);
     r.get("/{lang}/", Public, public::home);
     r.get("/{lang}/processing", Public, public::processing);

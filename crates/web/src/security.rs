@@ -146,7 +146,7 @@ pub async fn error_pages(State(_state): State<AppState>, req: Request, next: Nex
         None => return res,
     };
     let (title_id, text_id) = kind.message_ids();
-    let mut out = if path.starts_with("/api/") || path == "/healthz" {
+    let mut out = if path.starts_with("/api/") || path == "/healthz" || path == "/readyz" {
         let body = serde_json::json!({
             "type": "about:blank",
             "title": i18n::t(Lang::En, title_id),

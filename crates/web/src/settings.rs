@@ -33,6 +33,53 @@ pub struct Settings {
     pub files: FileSettings,
     /// The key that seals mediation records.
     pub mediation: MediationSettings,
+    /// Connections: how long a client may take to send, how many may be open.
+    pub server: crate::server::ServerSettings,
+    /// How much one imported file (people, organisations, a plan's measures, an event's
+    /// attendance) may hold.
+    pub import: ImportSettings,
+}
+
+/// Limits of a file read for an import, checked while it is read — a spreadsheet that
+/// claims a million rows or unpacks to gigabytes is refused before room is made for it.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ImportSettings {
+    /// Data rows in one file (the header row besides).
+    pub max_rows: usize,
+    /// Columns in one file.
+    pub max_columns: usize,
+    /// What an XLSX may unpack to, in MB.
+    pub max_unpacked_mb: u64,
+    /// How far an XLSX may be compressed (unpacked size over packed size).
+    pub max_ratio: u64,
+}
+
+impl Default for ImportSettings {
+    fn default() -> Self {
+        let limits = documents::table::Limits::default();
+        ImportSettings {
+            max_rows: limits.max_rows,
+            max_columns: limits.max_columns,
+            max_unpacked_mb: limits.archive.max_unpacked / (1024 * 1024),
+            max_ratio: limits.archive.max_ratio,
+        }
+    }
+}
+
+impl ImportSettings {
+    /// The limits as the table reader takes them.
+    pub fn limits(&self) -> documents::table::Limits {
+        documents::table::Limits {
+            max_rows: self.max_rows,
+            max_columns: self.max_columns,
+            archive: documents::archive::Limits {
+                max_unpacked: self.max_unpacked_mb.saturating_mul(1024 * 1024),
+                max_ratio: self.max_ratio,
+                ..documents::archive::Limits::default()
+            },
+        }
+    }
 }
 
 /// Where the key that seals mediation records (names, contact details, notes) is kept —
@@ -125,6 +172,8 @@ impl Default for Settings {
             youth: YouthSettings::default(),
             files: FileSettings::default(),
             mediation: MediationSettings::default(),
+            import: ImportSettings::default(),
+            server: crate::server::ServerSettings::default(),
         }
     }
 }
@@ -207,6 +256,14 @@ impl Settings {
         }
         if self.files.max_upload_mb == 0 || self.files.max_upload_mb > 100 {
             return Err("configuration: files.max_upload_mb must be 1–100".to_owned());
+        }
+        self.server.validate()?;
+        if !(1..=100_000).contains(&self.import.max_rows)
+            || !(1..=1_000).contains(&self.import.max_columns)
+            || !(1..=1_000).contains(&self.import.max_unpacked_mb)
+            || !(2..=10_000).contains(&self.import.max_ratio)
+        {
+            return Err("configuration: import limits must be max_rows 1–100000, max_columns 1–1000, max_unpacked_mb 1–1000, max_ratio 2–10000".to_owned());
         }
         if self.youth.min_age < 0
             || self.youth.max_age < self.youth.min_age

@@ -12,7 +12,6 @@ use serde::Deserialize;
 
 use crate::AppState;
 use crate::error::AppResult;
-use crate::features::directory::optional_text;
 use crate::forms::{AppForm, FormErrors, parse_id};
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
@@ -221,8 +220,8 @@ pub async fn progress(
     // Unknown to this user: 404 before anything else.
     store::actions::get(state.db(), scope, id).await?;
     let mut errors = FormErrors::default();
-    let note = optional_text(&f.note, 5000).unwrap_or_else(|_| {
-        errors.add("note", "text-too-long");
+    let note = crate::features::directory::optional_block(&f.note, 5000).unwrap_or_else(|e| {
+        errors.add("note", e.message_id());
         None
     });
     let status = match f.status.trim() {

@@ -78,16 +78,14 @@ fn validate(f: &ItemFields, errors: &mut FormErrors) -> Option<store::agenda::It
     {
         errors.add("end", "time-order");
     }
-    let title_lv = optional_text(&f.title_lv, 300).ok().flatten();
-    if title_lv.is_none() {
-        errors.add("title_lv", "agenda-title-invalid");
-    }
-    let title_en = optional_text(&f.title_en, 300).unwrap_or_else(|_| {
-        errors.add("title_en", "text-too-long");
+    let title_lv =
+        crate::forms::required_line(&f.title_lv, 300, "title_lv", "agenda-title-invalid", errors);
+    let title_en = optional_text(&f.title_en, 300).unwrap_or_else(|e| {
+        errors.add("title_en", e.message_id());
         None
     });
-    let speakers_text = optional_text(&f.speakers_text, 1000).unwrap_or_else(|_| {
-        errors.add("speakers_text", "text-too-long");
+    let speakers_text = optional_text(&f.speakers_text, 1000).unwrap_or_else(|e| {
+        errors.add("speakers_text", e.message_id());
         None
     });
     let mut speaker_ids = Vec::new();

@@ -26,6 +26,7 @@ use crate::principal::{ClientIp, CurrentUser};
     ),
     paths(
         crate::features::public::healthz,
+        crate::features::public::readyz,
         me,
         list_tokens,
         create_token,
@@ -61,6 +62,9 @@ use crate::principal::{ClientIp, CurrentUser};
         CreatedToken,
         Problem,
         Health,
+        Readiness,
+        WorkerJson,
+        OutboxJson,
         crate::features::territories::TerritoryJson,
         crate::features::territories::UnitRef,
         crate::features::directory_api::OrganisationJson,
@@ -148,6 +152,41 @@ pub struct Problem {
 pub struct Health {
     #[schema(example = "ok")]
     status: String,
+}
+
+/// The readiness check's answer: the database, every background worker and the mail
+/// waiting to go.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Readiness {
+    /// `ready`, or `unavailable` when the database does not answer or a worker is overdue.
+    #[schema(example = "ready")]
+    pub status: String,
+    pub database: bool,
+    pub workers: Vec<WorkerJson>,
+    pub outbox: OutboxJson,
+}
+
+/// One background worker: how often it runs and when it last succeeded.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct WorkerJson {
+    #[schema(example = "mail")]
+    pub name: String,
+    pub every_seconds: u64,
+    /// RFC 3339; absent before its first success.
+    pub last_success: Option<String>,
+    pub last_failure: Option<String>,
+    /// Runs that panicked since the start (each was followed by a new one).
+    pub panics: u32,
+    /// It has not succeeded for two periods and a minute.
+    pub overdue: bool,
+}
+
+/// Mail due to be sent and not yet sent.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OutboxJson {
+    pub waiting: i64,
+    /// How long the oldest waiting message has waited.
+    pub oldest_waiting_seconds: Option<i64>,
 }
 
 pub async fn openapi() -> Response {

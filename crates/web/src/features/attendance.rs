@@ -404,10 +404,7 @@ pub(crate) fn validate_walk_in(
     f: &WalkInFields,
     errors: &mut FormErrors,
 ) -> Option<store::attendance::Declared> {
-    let name = optional_text(&f.name, 200).ok().flatten();
-    if name.is_none() {
-        errors.add("name", "reg-name-invalid");
-    }
+    let name = crate::forms::required_line(&f.name, 200, "name", "reg-name-invalid", errors);
     let email = match f.email.trim() {
         "" => None,
         raw => match domain::user::Email::parse(raw) {
@@ -422,8 +419,8 @@ pub(crate) fn validate_walk_in(
         errors.add("organisation_id", "user-organisation-invalid");
         None
     });
-    let organisation_text = optional_text(&f.organisation, 300).unwrap_or_else(|_| {
-        errors.add("organisation", "text-too-long");
+    let organisation_text = optional_text(&f.organisation, 300).unwrap_or_else(|e| {
+        errors.add("organisation", e.message_id());
         None
     });
     let territory_id = optional_id(&f.territory_id).unwrap_or_else(|_| {

@@ -163,6 +163,12 @@ async fn plan(
         if row.name.is_empty() {
             reject(&mut row, "reg-name-invalid");
         }
+        let problem = [&row.name, &row.organisation, &row.place]
+            .into_iter()
+            .find_map(|t| domain::text::check_text(t, usize::MAX, false).err());
+        if let Some(e) = problem {
+            reject(&mut row, e.message_id());
+        }
         let email = get("email");
         if !email.is_empty() {
             match domain::user::Email::parse(&email) {
@@ -312,7 +318,7 @@ pub async fn upload(
     multipart: Multipart,
 ) -> AppResult<Response> {
     let event = event_for(&state, &user, &id).await?;
-    let (name, rows) = match read_upload_table(multipart).await? {
+    let (name, rows) = match read_upload_table(&state, multipart).await? {
         Ok(read) => read,
         Err(why) => return fail(ctx, event, why),
     };

@@ -16,7 +16,9 @@ use crate::AppState;
 use crate::error::{AppError, AppResult};
 use crate::features::directory::optional_id;
 use crate::features::mediation::{FamilyPage, family_page, scope};
-use crate::forms::{AppForm, FormErrors, date_field, number_field, parse_id, text_field};
+use crate::forms::{
+    AppForm, FormErrors, block_field, date_field, number_field, parse_id, text_field,
+};
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
 
@@ -400,8 +402,8 @@ pub async fn add_referral(
         errors.add("consent_id", "reg-choice-invalid");
         None
     });
-    let override_reason = text_field(&f.override_reason, 2000, "override_reason", &mut errors);
-    let note = text_field(&f.referral_note, 2000, "referral_note", &mut errors);
+    let override_reason = block_field(&f.override_reason, 2000, "override_reason", &mut errors);
+    let note = block_field(&f.referral_note, 2000, "referral_note", &mut errors);
     if consent_id.is_none() && override_reason.is_none() && !errors.has("consent_id") {
         errors.add("consent_id", "referral-consent-missing");
     }
@@ -463,7 +465,7 @@ pub async fn update_referral(
         &mut errors,
     );
     let note = text_field(&f.note, 2000, "referral_update", &mut errors);
-    let urgent = text_field(&f.urgent_reason, 2000, "referral_update", &mut errors);
+    let urgent = block_field(&f.urgent_reason, 2000, "referral_update", &mut errors);
     if let (Some(status), true) = (status, errors.is_empty()) {
         let actor = user.actor(ip);
         let update = store::mediation_log::ReferralUpdate {
@@ -533,7 +535,7 @@ pub async fn add_followup(
     };
     let noted_on = date_field(&f.noted_on, "noted_on", &mut errors);
     let risk = choice(&f.risk, &log::RISKS, "risk", &mut errors);
-    let action = text_field(&f.followup_action, 2000, "followup_action", &mut errors);
+    let action = block_field(&f.followup_action, 2000, "followup_action", &mut errors);
     if let (Some(member_id), Some(school_year), Some(term), Some(noted_on), Some(risk), true) =
         (member, year, term, noted_on, risk, errors.is_empty())
     {

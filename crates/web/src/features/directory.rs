@@ -4,6 +4,7 @@
 use domain::auth::Permission;
 use domain::directory::OrgKind;
 use domain::territory::{Kind, PlanningRegion};
+use domain::text::TextProblem;
 use jiff::civil::Date;
 
 use crate::AppState;
@@ -109,11 +110,18 @@ pub fn optional_date(raw: &str) -> Result<Option<Date>, Invalid> {
     }
 }
 
-/// Optional text: trimmed, empty is `None`, at most `max` characters.
-pub fn optional_text(raw: &str, max: usize) -> Result<Option<String>, Invalid> {
+/// An optional single line of text: trimmed, empty is `None`, at most `max` characters, no
+/// line breaks, control characters or hidden direction controls.
+pub fn optional_text(raw: &str, max: usize) -> Result<Option<String>, TextProblem> {
     let s = raw.trim();
-    if s.chars().count() > max || s.chars().any(|c| c.is_control() && c != '\n' && c != '\r') {
-        return Err(Invalid);
-    }
+    domain::text::check_text(s, max, false)?;
+    Ok(Some(s.to_owned()).filter(|s| !s.is_empty()))
+}
+
+/// Optional text of several lines (a textarea): as [`optional_text`], line breaks and tabs
+/// allowed.
+pub fn optional_block(raw: &str, max: usize) -> Result<Option<String>, TextProblem> {
+    let s = raw.trim();
+    domain::text::check_text(s, max, true)?;
     Ok(Some(s.to_owned()).filter(|s| !s.is_empty()))
 }

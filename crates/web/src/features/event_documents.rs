@@ -90,6 +90,16 @@ pub async fn list(
 
 /// Writes the bytes under their hash (once), readable by the platform's user only.
 fn keep(dir: &std::path::Path, sha: &str, bytes: &[u8]) -> std::io::Result<()> {
+    // The directory is the owner's only, as every file in it.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt as _;
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)?;
+    }
+    #[cfg(not(unix))]
     std::fs::create_dir_all(dir)?;
     let path = dir.join(sha);
     if path.exists() {
@@ -110,18 +120,36 @@ fn keep(dir: &std::path::Path, sha: &str, bytes: &[u8]) -> std::io::Result<()> {
 }
 
 /// A file as uploaded, checked and cleaned: its type told from the content (PDF, DOCX,
-/// XLSX, ODT, JPEG, PNG), images without their metadata. `Err` is the message for the field.
-pub(crate) fn accept(
+/// XLSX, ODT, JPEG, PNG), what it declares checked (an image's pixels from its header, a
+/// DOCX/XLSX/ODT's unpacked size, compression and entries — off the async threads), images
+/// without their metadata. `Err` is the message for the field.
+pub(crate) async fn accept(
+    state: &AppState,
     file: Option<Vec<u8>>,
     too_large: bool,
-) -> Result<(Kind, Vec<u8>), &'static str> {
+) -> AppResult<Result<(Kind, Vec<u8>), &'static str>> {
     if too_large {
-        return Err("document-too-large");
+        return Ok(Err("document-too-large"));
     }
-    let bytes = file.filter(|f| !f.is_empty()).ok_or("import-no-file")?;
-    let kind = sniff::sniff(&bytes).ok_or("document-type-refused")?;
-    let cleaned = sniff::clean(kind, &bytes).ok_or("document-damaged")?;
-    Ok((kind, cleaned))
+    let Some(bytes) = file.filter(|f| !f.is_empty()) else {
+        return Ok(Err("import-no-file"));
+    };
+    let Some(kind) = sniff::sniff(&bytes) else {
+        return Ok(Err("document-type-refused"));
+    };
+    state
+        .imaging(move || {
+            match sniff::check(kind, &bytes) {
+                Err(sniff::Refusal::TooManyPixels) => return Err("story-photo-too-big"),
+                Err(sniff::Refusal::Archive(_)) => return Err("document-unpacks-too-far"),
+                Err(sniff::Refusal::Damaged) => return Err("document-damaged"),
+                Ok(()) => {}
+            }
+            let cleaned = sniff::clean(kind, &bytes).ok_or("document-damaged")?;
+            Ok((kind, cleaned))
+        })
+        .await
+        .or(Ok(Err("document-damaged")))
 }
 
 /// A photo prepared for the web (upright, at most `width` wide, without metadata), one at a
@@ -186,12 +214,8 @@ pub async fn upload(
     let public = upload.text("public") == "1";
     let (file, too_large) = (upload.file, upload.too_large);
     let mut errors = FormErrors::default();
-    let title_clean = crate::features::directory::optional_text(&title, 300)
-        .ok()
-        .flatten();
-    if title_clean.is_none() {
-        errors.add("title", "document-title-invalid");
-    }
+    let title_clean =
+        crate::forms::required_line(&title, 300, "title", "document-title-invalid", &mut errors);
     let agenda_item_id = match agenda_item.trim() {
         "" => None,
         v => match v.parse::<i64>() {
@@ -202,7 +226,7 @@ pub async fn upload(
             }
         },
     };
-    let (kind, cleaned) = match accept(file, too_large) {
+    let (kind, cleaned) = match accept(&state, file, too_large).await? {
         Ok((k, c)) => (Some(k), Some(c)),
         Err(why) => {
             errors.add("file", why);

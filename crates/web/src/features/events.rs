@@ -15,7 +15,7 @@ use serde::Deserialize;
 
 use crate::AppState;
 use crate::error::{AppError, AppResult};
-use crate::features::directory::{TerritoryGroups, optional_id, optional_text, territory_groups};
+use crate::features::directory::{TerritoryGroups, optional_id, territory_groups};
 use crate::forms::{AppForm, FormErrors, parse_id};
 use crate::i18n;
 use crate::page::PageCtx;
@@ -794,19 +794,13 @@ fn validate(f: &EventFields, errors: &mut FormErrors) -> Option<store::events::E
     if event_type.is_none() {
         errors.add("event_type", "event-type-invalid");
     }
-    let title_lv = optional_text(&f.title_lv, 300).ok().flatten();
-    if title_lv.is_none() {
-        errors.add("title_lv", "event-title-invalid");
-    }
-    let text = |raw: &str, max: usize, field: &'static str, errors: &mut FormErrors| {
-        optional_text(raw, max).unwrap_or_else(|_| {
-            errors.add(field, "text-too-long");
-            None
-        })
-    };
-    let title_en = text(&f.title_en, 300, "title_en", errors);
-    let description_lv = text(&f.description_lv, 10_000, "description_lv", errors);
-    let description_en = text(&f.description_en, 10_000, "description_en", errors);
+    let title_lv =
+        crate::forms::required_line(&f.title_lv, 300, "title_lv", "event-title-invalid", errors);
+    let title_en = crate::forms::text_field(&f.title_en, 300, "title_en", errors);
+    let description_lv =
+        crate::forms::block_field(&f.description_lv, 10_000, "description_lv", errors);
+    let description_en =
+        crate::forms::block_field(&f.description_en, 10_000, "description_en", errors);
     let date: Option<Date> = f.date.trim().parse().ok();
     if date.is_none() {
         errors.add("date", "date-invalid");
@@ -827,7 +821,7 @@ fn validate(f: &EventFields, errors: &mut FormErrors) -> Option<store::events::E
         errors.add("territory_id", "territory-invalid");
         None
     });
-    let address = text(&f.address, 500, "address", errors);
+    let address = crate::forms::text_field(&f.address, 500, "address", errors);
     let online_url = match f.online_url.trim() {
         "" => None,
         u if u.starts_with("https://") && domain::directory::parse_website(u).is_some() => {
@@ -838,7 +832,7 @@ fn validate(f: &EventFields, errors: &mut FormErrors) -> Option<store::events::E
             None
         }
     };
-    let series = text(&f.series, 200, "series", errors);
+    let series = crate::forms::text_field(&f.series, 200, "series", errors);
     let capacity = match f.capacity.trim() {
         "" => None,
         c => match c.parse::<i64>() {
@@ -869,7 +863,7 @@ fn validate(f: &EventFields, errors: &mut FormErrors) -> Option<store::events::E
         .collect();
     let target_group =
         Some(f.target_group.trim().to_owned()).filter(|g| TARGET_GROUPS.contains(&g.as_str()));
-    let host_country = text(&f.host_country, 100, "host_country", errors);
+    let host_country = crate::forms::text_field(&f.host_country, 100, "host_country", errors);
     let mut organisations = Vec::new();
     for (list, role) in [(&f.organisers, "organiser"), (&f.partners, "partner")] {
         for raw in list {

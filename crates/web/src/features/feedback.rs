@@ -13,7 +13,6 @@ use serde::Deserialize;
 
 use crate::AppState;
 use crate::error::AppResult;
-use crate::features::directory::optional_text;
 use crate::features::login::{login_secret, with_login_cookie};
 use crate::forms::{AppForm, FormErrors, parse_id};
 use crate::i18n::{self, Lang};
@@ -263,10 +262,11 @@ pub async fn survey_submit(
         errors.add("usefulness", "reg-choice-invalid");
         None
     });
-    let comment = optional_text(&f.comment, 3000).unwrap_or_else(|_| {
-        errors.add("comment", "text-too-long");
-        None
-    });
+    let comment =
+        crate::features::directory::optional_block(&f.comment, 3000).unwrap_or_else(|e| {
+            errors.add("comment", e.message_id());
+            None
+        });
     if errors.is_empty() {
         let a = store::feedback::Answer {
             rating: rating.unwrap_or(3),

@@ -16,7 +16,7 @@ use crate::error::AppResult;
 use crate::features::directory::optional_id;
 use crate::features::plans::{HistoryRow, Notice, history_rows, measure_status_key};
 use crate::forms::{
-    AppForm, FormErrors, date_field, parse_id, required_text, text_field, with_lists,
+    AppForm, FormErrors, block_field, date_field, parse_id, required_text, text_field, with_lists,
 };
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
@@ -120,8 +120,8 @@ fn validate(
     let code = required_text(&f.code, 20, "code", "plan-code-missing", errors);
     let title_lv = required_text(&f.title_lv, 500, "title_lv", "plan-title-missing", errors);
     let title_en = text_field(&f.title_en, 500, "title_en", errors);
-    let description_lv = text_field(&f.description_lv, 10_000, "description_lv", errors);
-    let description_en = text_field(&f.description_en, 10_000, "description_en", errors);
+    let description_lv = block_field(&f.description_lv, 10_000, "description_lv", errors);
+    let description_en = block_field(&f.description_en, 10_000, "description_en", errors);
     let responsible = match optional_id(&f.responsible) {
         Ok(Some(o)) => Some(o),
         _ => {
@@ -159,8 +159,8 @@ fn validate(
             None
         }
     };
-    let outputs_lv = text_field(&f.outputs_lv, 5000, "outputs_lv", errors);
-    let outputs_en = text_field(&f.outputs_en, 5000, "outputs_en", errors);
+    let outputs_lv = block_field(&f.outputs_lv, 5000, "outputs_lv", errors);
+    let outputs_en = block_field(&f.outputs_en, 5000, "outputs_en", errors);
     if !MEASURE_STATUSES.contains(&f.status.as_str()) {
         errors.add("status", "reg-choice-invalid");
     }

@@ -17,7 +17,8 @@ use crate::features::case_log;
 use crate::features::directory::{optional_id, optional_text};
 use crate::features::plans::Notice;
 use crate::forms::{
-    AppForm, FormErrors, date_field, number_field, optional_date_field, parse_id, text_field,
+    AppForm, FormErrors, block_field, date_field, number_field, optional_date_field, parse_id,
+    text_field,
 };
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
@@ -139,7 +140,7 @@ pub async fn create_family(
     }
     let household_size = number(&f.household_size, 1..=30, "household_size", &mut errors);
     let name = text_field(&f.name, 300, "name", &mut errors);
-    let contact = text_field(&f.contact, 1000, "contact", &mut errors);
+    let contact = block_field(&f.contact, 1000, "contact", &mut errors);
     if let (Some(territory_id), true) = (territory, errors.is_empty()) {
         let input = store::mediation::FamilyInput {
             territory_id,
@@ -383,8 +384,8 @@ pub async fn add_member(
     };
     let school = text_field(&f.school, 300, "school", &mut errors);
     let grade = number(&f.grade, 0..=12, "grade", &mut errors);
-    let name = optional_text(&f.name, 300).unwrap_or_else(|_| {
-        errors.add("name", "text-too-long");
+    let name = optional_text(&f.name, 300).unwrap_or_else(|e| {
+        errors.add("name", e.message_id());
         None
     });
     if errors.is_empty() {
@@ -497,9 +498,9 @@ pub async fn add_contact(
         errors.add("member_id", "reg-choice-invalid");
         None
     });
-    let done = text_field(&f.done, 5000, "done", &mut errors);
+    let done = block_field(&f.done, 5000, "done", &mut errors);
     let institution = text_field(&f.institution, 300, "institution", &mut errors);
-    let outcome = text_field(&f.outcome, 2000, "outcome", &mut errors);
+    let outcome = block_field(&f.outcome, 2000, "outcome", &mut errors);
     let next_step = text_field(&f.next_step, 2000, "next_step", &mut errors);
     let next_date = optional_date_field(&f.next_date, "next_date", &mut errors);
     if let (Some(date), true) = (date, errors.is_empty()) {

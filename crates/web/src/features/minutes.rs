@@ -199,8 +199,8 @@ pub async fn save(
     let id = parse_id(&id)?;
     let mut errors = FormErrors::default();
     let mut text = |raw: &str, field: &'static str| {
-        optional_text(raw, MAX_TEXT).unwrap_or_else(|_| {
-            errors.add(field, "text-too-long");
+        crate::features::directory::optional_block(raw, MAX_TEXT).unwrap_or_else(|e| {
+            errors.add(field, e.message_id());
             None
         })
     };
@@ -273,12 +273,15 @@ pub async fn add_action(
     let a: ActionFields = crate::forms::with_lists(body, &["measures"])?;
     let id = parse_id(&id)?;
     let mut errors = FormErrors::default();
-    let title_lv = optional_text(&a.title_lv, 500).ok().flatten();
-    if title_lv.is_none() {
-        errors.add("title_lv", "action-title-invalid");
-    }
-    let title_en = optional_text(&a.title_en, 500).unwrap_or_else(|_| {
-        errors.add("title_en", "text-too-long");
+    let title_lv = crate::forms::required_line(
+        &a.title_lv,
+        500,
+        "title_lv",
+        "action-title-invalid",
+        &mut errors,
+    );
+    let title_en = optional_text(&a.title_en, 500).unwrap_or_else(|e| {
+        errors.add("title_en", e.message_id());
         None
     });
     let owner = a.owner.trim().parse::<i64>().ok().filter(|o| *o > 0);

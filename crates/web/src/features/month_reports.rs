@@ -14,7 +14,7 @@ use crate::AppState;
 use crate::error::AppResult;
 use crate::features::case_log::label;
 use crate::features::mediation::{area_key, scope};
-use crate::forms::{AppForm, FormErrors, text_field};
+use crate::forms::{AppForm, FormErrors, block_field};
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
 use store::mediator_reports::{MonthFigures, Submitted};
@@ -131,7 +131,7 @@ pub async fn submit(
     user.require(Permission::WorkCases)?;
     let month = pick_month(&state, &f.month);
     let mut errors = FormErrors::default();
-    let notes = text_field(&f.notes, 5000, "notes", &mut errors);
+    let notes = block_field(&f.notes, 5000, "notes", &mut errors);
     if errors.is_empty() {
         let actor = user.actor(ip);
         let w = store::mediation_log::CaseWrite {

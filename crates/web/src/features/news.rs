@@ -11,7 +11,7 @@ use serde::Deserialize;
 
 use crate::AppState;
 use crate::error::AppResult;
-use crate::forms::{AppForm, FormErrors, text_field};
+use crate::forms::{AppForm, FormErrors, block_field, text_field};
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
 use store::news::Item;
@@ -326,8 +326,13 @@ pub async fn save(
     if !store::news::KINDS.contains(&f.kind.as_str()) {
         errors.add("kind", "reg-choice-invalid");
     }
+    // Titles are one line; summaries and texts several.
     let needed = |raw: &str, max: usize, field: &'static str, errors: &mut FormErrors| {
-        let v = text_field(raw, max, field, errors);
+        let v = if field.starts_with("title") {
+            text_field(raw, max, field, errors)
+        } else {
+            block_field(raw, max, field, errors)
+        };
         if v.is_none() && !errors.has(field) {
             errors.add(field, "news-field-missing");
         }
@@ -337,8 +342,8 @@ pub async fn save(
     let summary_lv = needed(&f.summary_lv, 500, "summary_lv", &mut errors);
     let body_lv = needed(&f.body_lv, 50_000, "body_lv", &mut errors);
     let title_en = text_field(&f.title_en, 200, "title_en", &mut errors);
-    let summary_en = text_field(&f.summary_en, 500, "summary_en", &mut errors);
-    let body_en = text_field(&f.body_en, 50_000, "body_en", &mut errors);
+    let summary_en = block_field(&f.summary_en, 500, "summary_en", &mut errors);
+    let body_en = block_field(&f.body_en, 50_000, "body_en", &mut errors);
     if let (Some(title_lv), Some(summary_lv), Some(body_lv), true) =
         (title_lv, summary_lv, body_lv, errors.is_empty())
     {

@@ -319,15 +319,10 @@ impl OrgFields {
 
 /// Validates the fields into a store input; errors go next to their fields.
 pub fn validate(f: &OrgFields, errors: &mut FormErrors) -> store::organisations::OrgInput {
-    let name_lv = match optional_text(&f.name_lv, 300) {
-        Ok(Some(n)) => n,
-        _ => {
-            errors.add("name_lv", "org-name-invalid");
-            String::new()
-        }
-    };
-    let name_en = optional_text(&f.name_en, 300).unwrap_or_else(|_| {
-        errors.add("name_en", "org-name-invalid");
+    let name_lv =
+        crate::forms::required_text(&f.name_lv, 300, "name_lv", "org-name-invalid", errors);
+    let name_en = optional_text(&f.name_en, 300).unwrap_or_else(|e| {
+        errors.add("name_en", e.message_id());
         None
     });
     let kind = OrgKind::parse(&f.kind);
@@ -363,8 +358,8 @@ pub fn validate(f: &OrgFields, errors: &mut FormErrors) -> store::organisations:
             None
         }),
     };
-    let address = optional_text(&f.address, 500).unwrap_or_else(|_| {
-        errors.add("address", "address-invalid");
+    let address = optional_text(&f.address, 500).unwrap_or_else(|e| {
+        errors.add("address", e.message_id());
         None
     });
     store::organisations::OrgInput {

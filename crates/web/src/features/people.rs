@@ -440,8 +440,8 @@ async fn save(
             errors.add("organisation_id", "user-organisation-invalid");
             None
         });
-        let role = optional_text(&f.role_title, 200).unwrap_or_else(|_| {
-            errors.add("role_title", "role-title-invalid");
+        let role = optional_text(&f.role_title, 200).unwrap_or_else(|e| {
+            errors.add("role_title", e.message_id());
             None
         });
         org.map(|organisation_id| store::people::NewMembership {
@@ -572,8 +572,8 @@ pub async fn add_membership(
             None
         }
     };
-    let role_title = optional_text(&f.role_title, 200).unwrap_or_else(|_| {
-        errors.add("role_title", "role-title-invalid");
+    let role_title = optional_text(&f.role_title, 200).unwrap_or_else(|e| {
+        errors.add("role_title", e.message_id());
         None
     });
     let from_date = optional_date(&f.from_date).unwrap_or_else(|_| {

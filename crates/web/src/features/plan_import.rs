@@ -242,6 +242,26 @@ async fn plan_lines(
         let mut fail = |r: &'static str| {
             reason.get_or_insert(r);
         };
+        // Hidden direction controls nowhere; line breaks only in the longer texts (and the
+        // partners' list, one a line).
+        if row
+            .iter()
+            .any(|c| c.chars().any(domain::text::is_hidden_control))
+        {
+            fail("text-hidden-characters");
+        }
+        for c in [
+            "code",
+            "title_lv",
+            "title_en",
+            "task_code",
+            "task",
+            "responsible",
+        ] {
+            if !domain::text::is_single_line(get(c).trim()) {
+                fail("text-line-break");
+            }
+        }
         let code = cut(&get("code"), 20).unwrap_or_default();
         let title = cut(&get("title_lv"), 500).unwrap_or_default();
         if code.is_empty() {
@@ -400,7 +420,7 @@ pub async fn upload(
         )
             .into_response())
     };
-    let (name, rows) = match read_upload_table(multipart).await? {
+    let (name, rows) = match read_upload_table(&state, multipart).await? {
         Ok(read) => read,
         Err(why) => return fail(ctx, plan, why),
     };

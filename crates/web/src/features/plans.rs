@@ -13,7 +13,9 @@ use serde::Deserialize;
 
 use crate::AppState;
 use crate::error::AppResult;
-use crate::forms::{AppForm, FormErrors, parse_id, required_text, text_field, year_field};
+use crate::forms::{
+    AppForm, FormErrors, block_field, parse_id, required_text, text_field, year_field,
+};
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
 
@@ -214,8 +216,8 @@ impl PlanFields {
 fn validate_plan(f: &PlanFields, errors: &mut FormErrors) -> Option<store::plans::PlanInput> {
     let name_lv = required_text(&f.name_lv, 300, "name_lv", "plan-name-missing", errors);
     let name_en = text_field(&f.name_en, 300, "name_en", errors);
-    let legal_basis_lv = text_field(&f.legal_basis_lv, 1000, "legal_basis_lv", errors);
-    let legal_basis_en = text_field(&f.legal_basis_en, 1000, "legal_basis_en", errors);
+    let legal_basis_lv = block_field(&f.legal_basis_lv, 1000, "legal_basis_lv", errors);
+    let legal_basis_en = block_field(&f.legal_basis_en, 1000, "legal_basis_en", errors);
     let start = year_field(&f.period_start, "period_start", true, errors);
     let end = year_field(&f.period_end, "period_end", true, errors);
     if let (Some(s), Some(e)) = (start, end)

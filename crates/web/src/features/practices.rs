@@ -16,7 +16,7 @@ use store::practices::{Decision, Editor, Hit, Practice, Status, TARGET_GROUPS};
 use crate::AppState;
 use crate::error::{AppError, AppResult};
 use crate::features::directory::{TerritoryGroups, optional_id, territory_groups};
-use crate::forms::{AppForm, FormErrors, text_field};
+use crate::forms::{AppForm, FormErrors, block_field, text_field};
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
 
@@ -769,7 +769,7 @@ pub async fn review(
     let mut errors = FormErrors::default();
     let decision = match f.decision.as_str() {
         "publish" => Some(Decision::Publish),
-        "return" => match text_field(&f.comment, 2000, "comment", &mut errors) {
+        "return" => match block_field(&f.comment, 2000, "comment", &mut errors) {
             Some(c) => Some(Decision::Return(c)),
             None => {
                 if !errors.has("comment") {
@@ -1055,8 +1055,13 @@ pub async fn save(
         (p.id, p.status, p.review_comment)
     };
     let mut errors = FormErrors::default();
+    // Titles and names are one line; summaries and texts several.
     let needed = |raw: &str, max: usize, field: &'static str, errors: &mut FormErrors| {
-        crate::forms::required_text(raw, max, field, "practice-field-missing", errors)
+        if field.starts_with("title") || field.ends_with("name") {
+            crate::forms::required_text(raw, max, field, "practice-field-missing", errors)
+        } else {
+            crate::forms::required_block(raw, max, field, "practice-field-missing", errors)
+        }
     };
     let html = |t: Option<String>| t.map(|t| crate::rich::from_input(&t));
     let title_lv = needed(&f.title_lv, 200, "title_lv", &mut errors);
@@ -1064,9 +1069,9 @@ pub async fn save(
     let problem_lv = needed(&f.problem_lv, 20_000, "problem_lv", &mut errors);
     let activities_lv = needed(&f.activities_lv, 20_000, "activities_lv", &mut errors);
     let results_lv = needed(&f.results_lv, 20_000, "results_lv", &mut errors);
-    let transfer_lv = text_field(&f.transfer_lv, 20_000, "transfer_lv", &mut errors);
+    let transfer_lv = block_field(&f.transfer_lv, 20_000, "transfer_lv", &mut errors);
     let title_en = text_field(&f.title_en, 200, "title_en", &mut errors);
-    let summary_en = text_field(&f.summary_en, 600, "summary_en", &mut errors);
+    let summary_en = block_field(&f.summary_en, 600, "summary_en", &mut errors);
     if title_en.is_some() != summary_en.is_some() {
         let field = if title_en.is_some() {
             "summary_en"
@@ -1075,10 +1080,10 @@ pub async fn save(
         };
         errors.add(field, "practice-english-pair");
     }
-    let problem_en = text_field(&f.problem_en, 20_000, "problem_en", &mut errors);
-    let activities_en = text_field(&f.activities_en, 20_000, "activities_en", &mut errors);
-    let results_en = text_field(&f.results_en, 20_000, "results_en", &mut errors);
-    let transfer_en = text_field(&f.transfer_en, 20_000, "transfer_en", &mut errors);
+    let problem_en = block_field(&f.problem_en, 20_000, "problem_en", &mut errors);
+    let activities_en = block_field(&f.activities_en, 20_000, "activities_en", &mut errors);
+    let results_en = block_field(&f.results_en, 20_000, "results_en", &mut errors);
+    let transfer_en = block_field(&f.transfer_en, 20_000, "transfer_en", &mut errors);
     if f.targets.is_empty() {
         errors.add("targets", "practice-targets-missing");
     } else if f
@@ -1300,7 +1305,7 @@ pub async fn upload_file(
             Err(why) => errors.add(FILE, why),
         }
     } else {
-        match crate::features::event_documents::accept(bytes, too_large) {
+        match crate::features::event_documents::accept(&state, bytes, too_large).await? {
             Ok((kind, cleaned)) => ready = Some((kind, cleaned, None)),
             Err(why) => errors.add(FILE, why),
         }

@@ -188,6 +188,55 @@ pub async fn healthz(State(state): State<AppState>) -> Response {
     }
 }
 
+/// 200 when the database answers and every background worker has succeeded when it was
+/// due, 503 otherwise; either way the workers' last runs and the outbox backlog, for the
+/// operator's monitoring.
+#[utoipa::path(
+    get, path = "/readyz",
+    responses((status = 200, body = crate::features::api::Readiness), (status = 503, body = crate::features::api::Readiness))
+)]
+pub async fn readyz(State(state): State<AppState>) -> Response {
+    use crate::features::api::{OutboxJson, Readiness, WorkerJson};
+    let now = state.now();
+    let at = |t: Option<i64>| {
+        t.and_then(|t| jiff::Timestamp::from_second(t).ok())
+            .map(|t| t.to_string())
+    };
+    let database = state.db().ping().await;
+    let workers: Vec<WorkerJson> = state
+        .workers()
+        .snapshot()
+        .into_iter()
+        .map(|(name, s)| WorkerJson {
+            name: name.to_owned(),
+            every_seconds: s.every.as_secs(),
+            last_success: at(s.last_success),
+            last_failure: at(s.last_failure),
+            panics: s.panics,
+            overdue: s.overdue(now),
+        })
+        .collect();
+    let (waiting, oldest) = store::outbox::backlog(state.db(), now)
+        .await
+        .unwrap_or((0, None));
+    let ready = database && !workers.iter().any(|w| w.overdue);
+    let body = Readiness {
+        status: if ready { "ready" } else { "unavailable" }.to_owned(),
+        database,
+        workers,
+        outbox: OutboxJson {
+            waiting,
+            oldest_waiting_seconds: oldest.map(|t| (now - t).max(0)),
+        },
+    };
+    let status = if ready {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
+    (status, Json(body)).into_response()
+}
+
 /// One category of the records of processing, in the page's language.
 struct ProcessingRow {
     key: &'static str,

@@ -89,16 +89,13 @@ fn validate(
     lang: i18n::Lang,
     errors: &mut FormErrors,
 ) -> Option<store::registrations::NewRegistration> {
-    let name = optional_text(&f.name, 200).ok().flatten();
-    if name.is_none() {
-        errors.add("name", "reg-name-invalid");
-    }
+    let name = crate::forms::required_line(&f.name, 200, "name", "reg-name-invalid", errors);
     let email = domain::user::Email::parse(&f.email);
     if email.is_none() {
         errors.add("email", "user-email-invalid");
     }
-    let organisation = optional_text(&f.organisation, 300).unwrap_or_else(|_| {
-        errors.add("organisation", "text-too-long");
+    let organisation = optional_text(&f.organisation, 300).unwrap_or_else(|e| {
+        errors.add("organisation", e.message_id());
         None
     });
     if organisation.is_none() && !f.private_person {

@@ -15,7 +15,7 @@ use tokio::sync::Semaphore;
 
 use crate::AppState;
 use crate::error::{AppError, AppResult};
-use crate::forms::{AppForm, FormErrors, text_field};
+use crate::forms::{AppForm, FormErrors};
 use crate::i18n::Lang;
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
@@ -366,7 +366,7 @@ pub async fn save_narratives(
     let mut narratives = Vec::new();
     for (key, label) in c.kind.narratives() {
         let raw = field(key);
-        let text = text_field(&raw, 20_000, key, &mut errors).unwrap_or_default();
+        let text = crate::forms::block_field(&raw, 20_000, key, &mut errors).unwrap_or_default();
         narratives.push((*key, *label, raw));
         texts.push(((*key).to_owned(), text));
     }

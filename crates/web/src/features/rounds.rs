@@ -16,7 +16,6 @@ use serde::Deserialize;
 
 use crate::AppState;
 use crate::error::AppResult;
-use crate::features::directory::optional_text;
 use crate::features::plans::{Notice, measure_status_key};
 use crate::forms::{
     AppForm, FormErrors, date_field, number_field, parse_id, required_text, text_field,
@@ -483,8 +482,8 @@ pub fn validate_report(
             None
         }
     };
-    let done = optional_text(&f.done, 10_000).unwrap_or_else(|_| {
-        errors.add("done", "text-too-long");
+    let done = crate::features::directory::optional_block(&f.done, 10_000).unwrap_or_else(|e| {
+        errors.add("done", e.message_id());
         None
     });
     if submit && done.is_none() && !errors.has("done") {
@@ -791,10 +790,11 @@ pub async fn review(
             None
         }
     };
-    let comment = optional_text(&f.comment, 5000).unwrap_or_else(|_| {
-        errors.add("comment", "text-too-long");
-        None
-    });
+    let comment =
+        crate::features::directory::optional_block(&f.comment, 5000).unwrap_or_else(|e| {
+            errors.add("comment", e.message_id());
+            None
+        });
     if let (Some(accept), true) = (accept, errors.is_empty()) {
         match store::rounds::review(
             state.db(),
@@ -850,11 +850,16 @@ pub async fn add_file(
     let title = upload.text("file_title");
     let (file, too_large) = (upload.file, upload.too_large);
     let mut errors = FormErrors::default();
-    let title_clean = optional_text(&title, 300).ok().flatten();
-    if title_clean.is_none() {
-        errors.add("file_title", "document-title-invalid");
-    }
-    let accepted = accept(file, too_large).map_err(|why| errors.add("file", why));
+    let title_clean = crate::forms::required_line(
+        &title,
+        300,
+        "file_title",
+        "document-title-invalid",
+        &mut errors,
+    );
+    let accepted = accept(&state, file, too_large)
+        .await?
+        .map_err(|why| errors.add("file", why));
     if let (Ok((kind, bytes)), Some(t), true) = (accepted, title_clean, errors.is_empty()) {
         let sha = keep_file(&state, &bytes).await?;
         let f = store::rounds::NewFile {

@@ -12,7 +12,7 @@ use serde::Deserialize;
 
 use crate::AppState;
 use crate::error::{AppError, AppResult};
-use crate::forms::{AppForm, FormErrors, text_field};
+use crate::forms::{AppForm, FormErrors, block_field, text_field};
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
 
@@ -316,12 +316,12 @@ pub async fn save(
         errors.add("title_lv", "site-title-missing");
     }
     let title_en = text_field(&f.title_en, 200, "title_en", &mut errors);
-    let body_lv =
-        text_field(&f.body_lv, 50_000, "body_lv", &mut errors).map(|b| crate::rich::from_input(&b));
+    let body_lv = block_field(&f.body_lv, 50_000, "body_lv", &mut errors)
+        .map(|b| crate::rich::from_input(&b));
     if body_lv.as_deref().is_none_or(str::is_empty) && !errors.has("body_lv") {
         errors.add("body_lv", "site-body-missing");
     }
-    let body_en = text_field(&f.body_en, 50_000, "body_en", &mut errors)
+    let body_en = block_field(&f.body_en, 50_000, "body_en", &mut errors)
         .map(|b| crate::rich::from_input(&b))
         .filter(|b| !b.is_empty());
     if let (Some(title_lv), Some(body_lv), true) = (title_lv, body_lv, errors.is_empty()) {

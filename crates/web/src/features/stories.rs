@@ -572,8 +572,13 @@ pub async fn save(
             .id
     };
     let mut errors = FormErrors::default();
+    // Titles and names are one line; summaries and texts several.
     let needed = |raw: &str, max: usize, field: &'static str, errors: &mut FormErrors| {
-        crate::forms::required_text(raw, max, field, "story-field-missing", errors)
+        if field.starts_with("title") || field.ends_with("name") {
+            crate::forms::required_text(raw, max, field, "story-field-missing", errors)
+        } else {
+            crate::forms::required_block(raw, max, field, "story-field-missing", errors)
+        }
     };
     let person_name = needed(&f.person_name, 200, "person_name", &mut errors);
     let title_lv = needed(&f.title_lv, 200, "title_lv", &mut errors);
@@ -582,8 +587,8 @@ pub async fn save(
     // Another language's version: title, summary and text together, or none of them.
     let mut version = |t: &str, s: &str, b: &str, fields: [&'static str; 3]| {
         let title = text_field(t, 200, fields[0], &mut errors);
-        let summary = text_field(s, 600, fields[1], &mut errors);
-        let body = text_field(b, 50_000, fields[2], &mut errors);
+        let summary = crate::forms::block_field(s, 600, fields[1], &mut errors);
+        let body = crate::forms::block_field(b, 50_000, fields[2], &mut errors);
         let given = [title.is_some(), summary.is_some(), body.is_some()];
         if given.iter().any(|g| *g) && !given.iter().all(|g| *g) {
             for (field, g) in fields.iter().zip(given) {

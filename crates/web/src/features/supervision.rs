@@ -170,7 +170,7 @@ pub async fn open(
     let id = parse_id(&id)?;
     let reason = f.reason.trim();
     let length = reason.chars().count();
-    if !(10..=300).contains(&length) {
+    if !(10..=300).contains(&length) || domain::text::check_text(reason, 300, true).is_err() {
         let mut errors = FormErrors::default();
         errors.add("reason", "supervise-reason-invalid");
         let p = ReasonPage {

@@ -435,10 +435,13 @@ pub async fn import_orgs_form(ctx: PageCtx, user: CurrentUser) -> AppResult<Html
 }
 
 /// Reads the `file` field of an upload as a table: (file name, rows), or the message id
-/// saying why it cannot be used.
+/// saying why it cannot be used. The file is read off the async threads, one heavy file at a
+/// time, within the configured import limits; a reader that panics is an unreadable file.
 pub(crate) async fn read_upload_table(
+    state: &AppState,
     mut multipart: Multipart,
 ) -> AppResult<Result<(Option<String>, Vec<Vec<String>>), &'static str>> {
+    use documents::table::TableError;
     let mut file: Option<(Option<String>, Vec<u8>)> = None;
     while let Ok(Some(field)) = multipart.next_field().await {
         if field.name() == Some("file") {
@@ -453,13 +456,20 @@ pub(crate) async fn read_upload_table(
     let Some((name, bytes)) = file.filter(|(_, b)| !b.is_empty()) else {
         return Ok(Err("import-no-file"));
     };
-    Ok(match documents::table::read(&bytes) {
+    let limits = state.settings().import.limits();
+    let read = state
+        .imaging(move || documents::table::read(&bytes, &limits))
+        .await
+        .unwrap_or_else(|_| Err(TableError::Spreadsheet("the reader stopped".to_owned())));
+    Ok(match read {
         Ok(rows) => Ok((name, rows)),
-        Err(
-            documents::table::TableError::NotText | documents::table::TableError::Spreadsheet(_),
-        ) => Err("import-unreadable"),
-        Err(documents::table::TableError::TooManyRows) => Err("import-too-large"),
-        Err(_) => Err("import-empty"),
+        Err(TableError::NotText | TableError::Spreadsheet(_) | TableError::Csv { .. }) => {
+            Err("import-unreadable")
+        }
+        Err(TableError::TooManyRows) => Err("import-too-many-rows"),
+        Err(TableError::TooManyColumns) => Err("import-too-many-columns"),
+        Err(TableError::Archive(_)) => Err("import-unpacks-too-far"),
+        Err(TableError::Empty) => Err("import-empty"),
     })
 }
 
@@ -472,7 +482,7 @@ async fn upload(
     multipart: Multipart,
 ) -> AppResult<Response> {
     user.require(Permission::ManageDirectory)?;
-    let (name, rows) = match read_upload_table(multipart).await? {
+    let (name, rows) = match read_upload_table(state, multipart).await? {
         Ok(read) => read,
         Err(why) => return fail(ctx, kind, why),
     };

@@ -1,0 +1,249 @@
+//! Backups as one archive: a consistent copy of the database, every uploaded file (documents,
+//! photos, evidence) and a manifest with each part's size and SHA-256, so a restore brings
+//! back the platform as a whole and a cron job can check a backup without restoring it.
+//!
+//! The archive is a ZIP (ZIP64 past 4 GB): `manifest.json`, `database.sqlite` (deflated)
+//! and `files/<sha256>` (stored: documents and photos are compressed already). It is written
+//! to `<file>.part` (readable by its owner only) and renamed into place when complete. The
+//! mediation key and the erased-subjects list are not in it by design: they are backed up
+//! apart from the database.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest as _, Sha256};
+
+/// The archive's format, in its manifest.
+const FORMAT: &str = "roma-platform-backup/1";
+const MANIFEST: &str = "manifest.json";
+const DATABASE: &str = "database.sqlite";
+const FILES: &str = "files/";
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Manifest {
+    pub format: String,
+    pub created_at: String,
+    pub program_version: String,
+    /// The database's latest applied migration.
+    pub migration: i64,
+    pub entries: Vec<Entry>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Entry {
+    pub path: String,
+    pub size: u64,
+    pub sha256: String,
+}
+
+/// True when the file is an archive (not a plain database copy from earlier versions).
+pub fn is_archive(path: &Path) -> bool {
+    let mut head = [0u8; 4];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok()
+        && &head == b"PK\x03\x04"
+}
+
+/// A file opened for writing, readable and writable by its owner only.
+fn owner_only_file(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        opts.mode(0o600);
+    }
+    opts.open(path)
+}
+
+/// Copies `from` into the archive's current entry, returning its size and SHA-256.
+fn copy_hashed(from: &mut impl Read, to: &mut impl Write) -> std::io::Result<(u64, String)> {
+    let mut hash = Sha256::new();
+    let mut size = 0u64;
+    let mut buf = vec![0u8; 256 * 1024];
+    loop {
+        let n = from.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        let chunk = buf.get(..n).unwrap_or_default();
+        hash.update(chunk);
+        to.write_all(chunk)?;
+        size += u64::try_from(n).unwrap_or(0);
+    }
+    Ok((size, format!("{:x}", hash.finalize())))
+}
+
+/// Writes the archive `to` from a database copy already made (`database`) and the files
+/// directory (which may not exist yet). `to` must not exist; nothing is left at `to` when
+/// this fails.
+pub fn write(
+    to: &Path,
+    database: &Path,
+    files_dir: &Path,
+    migration: i64,
+    created_at: &str,
+) -> anyhow::Result<Manifest> {
+    let mut part = to.as_os_str().to_owned();
+    part.push(".part");
+    let part = PathBuf::from(part);
+    let _ = std::fs::remove_file(&part);
+    let result = (|| -> anyhow::Result<Manifest> {
+        let file = owner_only_file(&part)?;
+        let mut zip = zip::ZipWriter::new(std::io::BufWriter::new(file));
+        let mut entries = Vec::new();
+        let size_of = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+        let db_options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .large_file(size_of(database) >= u64::from(u32::MAX));
+        zip.start_file(DATABASE, db_options)?;
+        let (size, sha256) = copy_hashed(&mut std::fs::File::open(database)?, &mut zip)?;
+        entries.push(Entry {
+            path: DATABASE.to_owned(),
+            size,
+            sha256,
+        });
+        let mut names: Vec<PathBuf> = match std::fs::read_dir(files_dir) {
+            Ok(dir) => dir
+                .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+                .map(|e| e.path())
+                // Half-written uploads (`<sha>.part`) are not files yet.
+                .filter(|p| p.extension().is_none())
+                .collect(),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+            Err(e) => return Err(e.into()),
+        };
+        names.sort();
+        for path in names {
+            let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+                continue;
+            };
+            let options = zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Stored)
+                .large_file(size_of(&path) >= u64::from(u32::MAX));
+            let entry = format!("{FILES}{name}");
+            zip.start_file(entry.as_str(), options)?;
+            let (size, sha256) = copy_hashed(&mut std::fs::File::open(&path)?, &mut zip)?;
+            entries.push(Entry {
+                path: entry,
+                size,
+                sha256,
+            });
+        }
+        let manifest = Manifest {
+            format: FORMAT.to_owned(),
+            created_at: created_at.to_owned(),
+            program_version: env!("CARGO_PKG_VERSION").to_owned(),
+            migration,
+            entries,
+        };
+        zip.start_file(MANIFEST, zip::write::SimpleFileOptions::default())?;
+        zip.write_all(&serde_json::to_vec_pretty(&manifest)?)?;
+        let file = zip.finish()?.into_inner().map_err(|e| e.into_error())?;
+        file.sync_all()?;
+        Ok(manifest)
+    })();
+    match result {
+        Ok(manifest) => {
+            std::fs::rename(&part, to)?;
+            Ok(manifest)
+        }
+        Err(e) => {
+            let _ = std::fs::remove_file(&part);
+            Err(e)
+        }
+    }
+}
+
+/// Checks an archive without unpacking it anywhere: its manifest, and every entry's size
+/// and SHA-256 against it (every file is read). Returns the manifest, or the problems.
+pub fn verify(archive: &Path) -> Result<Manifest, Vec<String>> {
+    let fail = |m: String| vec![m];
+    let file = std::fs::File::open(archive).map_err(|e| fail(format!("cannot open: {e}")))?;
+    let mut zip = zip::ZipArchive::new(std::io::BufReader::new(file))
+        .map_err(|e| fail(format!("not a readable archive: {e}")))?;
+    let manifest: Manifest = {
+        let mut m = zip
+            .by_name(MANIFEST)
+            .map_err(|_| fail("it has no manifest.json: not a Roma Platform backup".to_owned()))?;
+        let mut text = Vec::new();
+        m.by_ref()
+            .take(16 * 1024 * 1024)
+            .read_to_end(&mut text)
+            .map_err(|e| fail(format!("manifest unreadable: {e}")))?;
+        serde_json::from_slice(&text).map_err(|e| fail(format!("manifest unreadable: {e}")))?
+    };
+    let mut problems = Vec::new();
+    if manifest.format != FORMAT {
+        problems.push(format!("unknown backup format {:?}", manifest.format));
+        return Err(problems);
+    }
+    if !manifest.entries.iter().any(|e| e.path == DATABASE) {
+        problems.push("the manifest lists no database".to_owned());
+    }
+    for entry in &manifest.entries {
+        let ok_name = entry.path == DATABASE
+            || entry
+                .path
+                .strip_prefix(FILES)
+                .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_alphanumeric()));
+        if !ok_name {
+            problems.push(format!("unexpected entry {:?}", entry.path));
+            continue;
+        }
+        match zip.by_name(&entry.path) {
+            Err(_) => problems.push(format!("{} is missing", entry.path)),
+            Ok(mut f) => match copy_hashed(&mut f, &mut std::io::sink()) {
+                Ok((size, sha)) if size == entry.size && sha == entry.sha256 => {}
+                Ok(_) => problems.push(format!("{} does not match its checksum", entry.path)),
+                Err(e) => problems.push(format!("{} cannot be read: {e}", entry.path)),
+            },
+        }
+    }
+    let listed: std::collections::HashSet<&str> =
+        manifest.entries.iter().map(|e| e.path.as_str()).collect();
+    for name in zip.file_names() {
+        let name = name.map(|n| n.into_owned()).unwrap_or_default();
+        if name != MANIFEST && !listed.contains(name.as_str()) {
+            problems.push(format!("{name:?} is not in the manifest"));
+        }
+    }
+    if problems.is_empty() {
+        Ok(manifest)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Unpacks a verified archive: the database to `database`, the files into `files_dir`
+/// (both must not exist yet; made readable by their owner only).
+pub fn unpack(archive: &Path, database: &Path, files_dir: &Path) -> anyhow::Result<()> {
+    let file = std::fs::File::open(archive)?;
+    let mut zip = zip::ZipArchive::new(std::io::BufReader::new(file))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt as _;
+        std::fs::DirBuilder::new().mode(0o700).create(files_dir)?;
+    }
+    #[cfg(not(unix))]
+    std::fs::create_dir(files_dir)?;
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i)?;
+        let name = entry.name()?.into_owned();
+        let target = if name == DATABASE {
+            database.to_path_buf()
+        } else if let Some(file) = name.strip_prefix(FILES) {
+            // Names were checked by `verify`: hex digits only.
+            files_dir.join(file)
+        } else {
+            continue;
+        };
+        let mut out = owner_only_file(&target)?;
+        std::io::copy(&mut entry, &mut out)?;
+        out.sync_all()?;
+    }
+    Ok(())
+}
