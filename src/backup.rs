@@ -121,12 +121,18 @@ pub fn write(
             let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
                 continue;
             };
+            // A file deleted since the listing (a withdrawn story's photo) is not in it.
+            let mut source = match std::fs::File::open(&path) {
+                Ok(f) => f,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+                Err(e) => return Err(e.into()),
+            };
             let options = zip::write::SimpleFileOptions::default()
                 .compression_method(zip::CompressionMethod::Stored)
                 .large_file(size_of(&path) >= u64::from(u32::MAX));
             let entry = format!("{FILES}{name}");
             zip.start_file(entry.as_str(), options)?;
-            let (size, sha256) = copy_hashed(&mut std::fs::File::open(&path)?, &mut zip)?;
+            let (size, sha256) = copy_hashed(&mut source, &mut zip)?;
             entries.push(Entry {
                 path: entry,
                 size,
@@ -185,12 +191,7 @@ pub fn verify(archive: &Path) -> Result<Manifest, Vec<String>> {
         problems.push("the manifest lists no database".to_owned());
     }
     for entry in &manifest.entries {
-        let ok_name = entry.path == DATABASE
-            || entry
-                .path
-                .strip_prefix(FILES)
-                .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_alphanumeric()));
-        if !ok_name {
+        if entry.path != DATABASE && file_name(&entry.path).is_none() {
             problems.push(format!("unexpected entry {:?}", entry.path));
             continue;
         }
@@ -218,8 +219,28 @@ pub fn verify(archive: &Path) -> Result<Manifest, Vec<String>> {
     }
 }
 
+/// The name under the files directory of an archive entry `files/<name>`: letters and
+/// digits only (the files are named by their SHA-256), so nothing can point elsewhere.
+fn file_name(entry: &str) -> Option<&str> {
+    entry
+        .strip_prefix(FILES)
+        .filter(|n| !n.is_empty() && n.len() <= 128 && n.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// Unpacks only the database of an archive, to `to` (which must not exist).
+pub fn unpack_database(archive: &Path, to: &Path) -> anyhow::Result<()> {
+    let file = std::fs::File::open(archive)?;
+    let mut zip = zip::ZipArchive::new(std::io::BufReader::new(file))?;
+    let mut entry = zip.by_name(DATABASE)?;
+    let mut out = owner_only_file(to)?;
+    std::io::copy(&mut entry, &mut out)?;
+    out.sync_all()?;
+    Ok(())
+}
+
 /// Unpacks a verified archive: the database to `database`, the files into `files_dir`
-/// (both must not exist yet; made readable by their owner only).
+/// (both must not exist yet; made readable by their owner only). Entry names are checked
+/// again here, whatever `verify` found.
 pub fn unpack(archive: &Path, database: &Path, files_dir: &Path) -> anyhow::Result<()> {
     let file = std::fs::File::open(archive)?;
     let mut zip = zip::ZipArchive::new(std::io::BufReader::new(file))?;
@@ -235,11 +256,12 @@ pub fn unpack(archive: &Path, database: &Path, files_dir: &Path) -> anyhow::Resu
         let name = entry.name()?.into_owned();
         let target = if name == DATABASE {
             database.to_path_buf()
-        } else if let Some(file) = name.strip_prefix(FILES) {
-            // Names were checked by `verify`: hex digits only.
+        } else if let Some(file) = file_name(&name) {
             files_dir.join(file)
-        } else {
+        } else if name == MANIFEST {
             continue;
+        } else {
+            anyhow::bail!("unexpected entry {name:?} in the archive");
         };
         let mut out = owner_only_file(&target)?;
         std::io::copy(&mut entry, &mut out)?;

@@ -641,7 +641,6 @@ fn describe(p: password::PasswordProblem) -> &'static str {
     }
 }
 
-/// Copies a checked backup over the database file atomically and drops the old WAL.
 /// `path` with `suffix` added to its name.
 fn sibling(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
@@ -668,12 +667,12 @@ async fn verify_archive(archive: &Path) -> anyhow::Result<backup::Manifest> {
         std::process::id(),
         SystemClock.now().as_nanosecond()
     ));
-    let (db, files) = (scratch.join("database.sqlite"), scratch.join("files"));
+    let db = scratch.join("database.sqlite");
     std::fs::create_dir_all(&scratch)?;
     owner_only_dir(&scratch)?;
     let checked = async {
-        let (a, d, f) = (archive.to_path_buf(), db.clone(), files.clone());
-        tokio::task::spawn_blocking(move || backup::unpack(&a, &d, &f)).await??;
+        let (a, d) = (archive.to_path_buf(), db.clone());
+        tokio::task::spawn_blocking(move || backup::unpack_database(&a, &d)).await??;
         store::maintenance::check_backup_file(&db)
             .await
             .map_err(|e| anyhow::anyhow!("{e}"))
@@ -702,10 +701,19 @@ async fn restore_archive(archive: &Path, s: &Settings) -> anyhow::Result<()> {
     let new_db = sibling(&s.database, ".unpacked");
     let new_files = sibling(&files, ".restoring");
     let old_files = sibling(&files, ".replaced");
-    for leftover in [&new_files, &old_files] {
-        if leftover.exists() {
-            std::fs::remove_dir_all(leftover)?;
+    // A restore that stopped half-way may have left the only copy of the files aside.
+    if old_files.exists() {
+        if files.exists() {
+            anyhow::bail!(
+                "{} is left from a restore that did not finish; compare it with {}, keep what belongs, remove it and run the restore again; nothing restored",
+                old_files.display(),
+                files.display()
+            );
         }
+        std::fs::rename(&old_files, &files)?;
+    }
+    if new_files.exists() {
+        std::fs::remove_dir_all(&new_files)?;
     }
     let _ = std::fs::remove_file(&new_db);
     let (a, d, f) = (archive.to_path_buf(), new_db.clone(), new_files.clone());
@@ -725,15 +733,16 @@ async fn restore_archive(archive: &Path, s: &Settings) -> anyhow::Result<()> {
         return Err(e);
     }
     let _ = std::fs::remove_file(&new_db);
-    if had_files {
-        std::fs::remove_dir_all(&old_files)?;
-    }
     let problems = store::maintenance::check_file(&s.database).await?;
     if !problems.is_empty() {
         anyhow::bail!(
-            "the restored database failed its integrity check: {}",
-            problems.join("; ")
+            "the restored database failed its integrity check: {}; the files it replaced are kept in {}",
+            problems.join("; "),
+            old_files.display()
         );
+    }
+    if had_files {
+        std::fs::remove_dir_all(&old_files)?;
     }
     println!(
         "Restored {} and its files ({}) from {}; every checksum and the integrity check ok. Pending migrations run at the next start.",
@@ -754,6 +763,7 @@ fn owner_only_dir(path: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Copies a checked backup over the database file atomically and drops the old WAL.
 fn restore_file(from: &Path, to: &Path) -> anyhow::Result<()> {
     let mut tmp = to.as_os_str().to_owned();
     tmp.push(".restoring");

@@ -178,6 +178,7 @@ import-too-large = The file is too large (2 MB at most).
 import-too-many-rows = The file has more rows than one import takes (normally 10,000): split it into several files.
 import-too-many-columns = The file has more columns than an import takes (normally 100): a cell far to the right has content. Delete the extra columns.
 import-unpacks-too-far = The spreadsheet cannot be read: unpacked, it would be many times larger than such a file can be. Save it again, or as CSV.
+import-cell-too-long = A cell of the file holds more than 32,767 characters: text that long cannot be imported.
 import-unreadable = The file cannot be read: it must be a UTF-8 CSV or an XLSX file.
 import-no-name-column = The file has no "Name" (or "Vārds, uzvārds") column.
 import-name-invalid = no name

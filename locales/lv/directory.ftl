@@ -180,6 +180,7 @@ import-too-large = Fails ir pārāk liels (līdz 2 MB).
 import-too-many-rows = Failā ir vairāk rindu, nekā var importēt vienā reizē (parasti 10 000): sadaliet to vairākos failos.
 import-too-many-columns = Failā ir vairāk kolonnu, nekā var importēt (parasti 100): kādā šūnā tālu pa labi ir saturs. Izdzēsiet liekās kolonnas.
 import-unpacks-too-far = Izklājlapu nevar nolasīt: atpakota tā būtu daudzkārt lielāka, nekā tāda fails var būt. Saglabājiet to no jauna vai kā CSV.
+import-cell-too-long = Kādā faila šūnā ir vairāk par 32 767 rakstzīmēm: tik garu tekstu nevar importēt.
 import-unreadable = Failu nevar nolasīt: tam jābūt UTF-8 CSV vai XLSX failam.
 import-no-name-column = Failā nav kolonnas „Vārds, uzvārds” (vai „Name”).
 import-name-invalid = nav vārda

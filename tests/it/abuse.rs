@@ -785,6 +785,22 @@ async fn a_backup_is_one_archive_of_database_and_files_checked_and_restored_whol
     );
     let _ = sqlx::Connection::close(conn).await;
     assert!(!sibling(&files, ".replaced").exists() && !sibling(&files, ".restoring").exists());
+    // A restore that stopped half-way left files aside: the next one changes nothing.
+    std::fs::create_dir_all(sibling(&files, ".replaced")).unwrap_or_else(|e| panic!("{e}"));
+    let out = roma(
+        dir.path(),
+        &[
+            "restore",
+            "--database",
+            path_str(&db),
+            "--from",
+            path_str(&archive),
+        ],
+        None,
+    )
+    .await;
+    assert!(out.failure().contains("did not finish"), "{out}");
+    std::fs::remove_dir(sibling(&files, ".replaced")).unwrap_or_else(|e| panic!("{e}"));
     // A plain database copy, as earlier versions made backups, still restores.
     let plain = dir.path().join("plain.db");
     let mut conn = crate::cli::open_read_only(&db).await;
@@ -808,4 +824,34 @@ async fn a_backup_is_one_archive_of_database_and_files_checked_and_restored_whol
     .await;
     out.success();
     assert!(out.stdout.contains("without the uploaded files"), "{out}");
+}
+
+#[tokio::test]
+async fn one_address_cannot_take_every_connection() {
+    let app = TestApp::spawn_with(|s| {
+        s.server.header_read_seconds = 10;
+        s.server.max_connections_per_address = 3;
+    })
+    .await;
+    let mut held = Vec::new();
+    for _ in 0..3 {
+        held.push(
+            tokio::net::TcpStream::connect(app.addr)
+                .await
+                .unwrap_or_else(|e| panic!("{e}")),
+        );
+    }
+    // Give the server a moment to count them, then the fourth is closed at once.
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    let mut fourth = tokio::net::TcpStream::connect(app.addr)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        closed_within(&mut fourth, 2).await,
+        "the fourth connection stays open"
+    );
+    // The three are still held (their ten seconds are not up).
+    drop(held);
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    assert!(healthy(&app.client()).await, "served once they are gone");
 }

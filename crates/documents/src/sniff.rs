@@ -290,8 +290,10 @@ pub fn image_size(kind: Kind, b: &[u8]) -> Option<(u32, u32)> {
             }
             let mut at = 2;
             loop {
+                // Stray bytes between segments are skipped, as decoders do.
                 if *b.get(at)? != 0xFF {
-                    return None;
+                    at += 1;
+                    continue;
                 }
                 let marker = *b.get(at + 1)?;
                 match marker {
@@ -312,22 +314,23 @@ pub fn image_size(kind: Kind, b: &[u8]) -> Option<(u32, u32)> {
 }
 
 /// Checks what a file declares before it is kept: an image's size from its header (the
-/// photo limits), a ZIP-based document's entries, unpacked size and compression ratio.
-pub fn check(kind: Kind, b: &[u8]) -> Result<(), Refusal> {
+/// photo limits), a ZIP-based document's entries, unpacked size and compression ratio
+/// (within `archive`).
+pub fn check(kind: Kind, b: &[u8], archive: &crate::archive::Limits) -> Result<(), Refusal> {
     match kind {
         Kind::Jpeg | Kind::Png => {
-            let (w, h) = image_size(kind, b).ok_or(Refusal::Damaged)?;
+            let (w, h) = image_size(kind, b)
+                .filter(|(w, h)| *w > 0 && *h > 0)
+                .ok_or(Refusal::Damaged)?;
             let side = crate::photo::MAX_SIDE;
             if w > side || h > side || u64::from(w) * u64::from(h) > crate::photo::MAX_PIXELS {
                 return Err(Refusal::TooManyPixels);
             }
             Ok(())
         }
-        Kind::Docx | Kind::Xlsx | Kind::Odt => {
-            crate::archive::check(b, &crate::archive::Limits::default())
-                .map(|_| ())
-                .map_err(Refusal::Archive)
-        }
+        Kind::Docx | Kind::Xlsx | Kind::Odt => crate::archive::check(b, archive)
+            .map(|_| ())
+            .map_err(Refusal::Archive),
         Kind::Pdf => Ok(()),
     }
 }
@@ -471,21 +474,44 @@ mod tests {
     #[test]
     fn images_declaring_too_many_pixels_are_refused_from_the_header() {
         assert_eq!(
-            check(Kind::Png, &png_header(100_000, 100_000)),
+            check(
+                Kind::Png,
+                &png_header(100_000, 100_000),
+                &crate::archive::Limits::default()
+            ),
             Err(Refusal::TooManyPixels)
         );
         assert_eq!(
-            check(Kind::Png, &png_header(8_000, 8_000)),
+            check(
+                Kind::Png,
+                &png_header(8_000, 8_000),
+                &crate::archive::Limits::default()
+            ),
             Err(Refusal::TooManyPixels),
             "64 megapixels"
         );
         assert_eq!(
-            check(Kind::Png, &png_header(13_000, 10)),
+            check(
+                Kind::Png,
+                &png_header(13_000, 10),
+                &crate::archive::Limits::default()
+            ),
             Err(Refusal::TooManyPixels)
         );
-        assert_eq!(check(Kind::Png, &png_header(4_000, 3_000)), Ok(()));
         assert_eq!(
-            check(Kind::Png, b"\x89PNG\r\n\x1a\n"),
+            check(
+                Kind::Png,
+                &png_header(4_000, 3_000),
+                &crate::archive::Limits::default()
+            ),
+            Ok(())
+        );
+        assert_eq!(
+            check(
+                Kind::Png,
+                b"\x89PNG\r\n\x1a\n",
+                &crate::archive::Limits::default()
+            ),
             Err(Refusal::Damaged)
         );
         assert_eq!(
@@ -505,11 +531,27 @@ mod tests {
                 Some((321, 123)),
                 "{kind:?}"
             );
-            assert_eq!(check(kind, out.get_ref()), Ok(()));
+            assert_eq!(
+                check(kind, out.get_ref(), &crate::archive::Limits::default()),
+                Ok(())
+            );
         }
         // A JPEG's frame header: 65 000 × 65 000.
         let jpeg = b"\xFF\xD8\xFF\xC0\x00\x11\x08\xFD\xE8\xFD\xE8\x03\x01\x22\x00\x02\x11\x01\x03\x11\x01\xFF\xD9";
-        assert_eq!(check(Kind::Jpeg, jpeg), Err(Refusal::TooManyPixels));
+        assert_eq!(
+            check(Kind::Jpeg, jpeg, &crate::archive::Limits::default()),
+            Err(Refusal::TooManyPixels)
+        );
+        // A frame of no height (left to a later DNL marker) is not taken on trust.
+        let unsized_frame = b"\xFF\xD8\xFF\xC0\x00\x11\x08\x00\x00\x00\x10\x03\x01\x22\x00\x02\x11\x01\x03\x11\x01\xFF\xD9";
+        assert_eq!(
+            check(
+                Kind::Jpeg,
+                unsized_frame,
+                &crate::archive::Limits::default()
+            ),
+            Err(Refusal::Damaged)
+        );
     }
 
     #[test]

@@ -50,7 +50,12 @@ pub enum TableError {
     TooManyColumns,
     #[error("the spreadsheet unpacks too far: {0}")]
     Archive(archive::ArchiveError),
+    #[error("a cell holds more than {MAX_CELL_CHARS} characters")]
+    CellTooLong,
 }
+
+/// The most characters a cell may hold (Excel's own limit).
+pub const MAX_CELL_CHARS: usize = 32_767;
 
 /// Reads a CSV or XLSX file (recognised by its content, not its name) into rows of
 /// trimmed cells; blank rows are dropped. At most `limits.max_rows` rows besides the
@@ -146,6 +151,15 @@ fn read_csv(bytes: &[u8], limits: &Limits) -> Result<Vec<Vec<String>>, TableErro
 /// kept, so no grid is made from what the file claims.
 fn read_xlsx(bytes: &[u8], limits: &Limits) -> Result<Vec<Vec<String>>, TableError> {
     archive::check(bytes, &limits.archive).map_err(TableError::Archive)?;
+    // The shared strings' declared count is reserved by the reader before anything else:
+    // a count of a quadrillion would abort the process, which no panic guard catches.
+    let most_cells = u64::try_from(limits.max_rows)
+        .unwrap_or(u64::MAX)
+        .saturating_add(1)
+        .saturating_mul(u64::try_from(limits.max_columns).unwrap_or(u64::MAX));
+    if shared_strings_declared(bytes).is_some_and(|n| n > most_cells) {
+        return Err(TableError::TooManyRows);
+    }
     let mut book: Xlsx<_> =
         Xlsx::new(Cursor::new(bytes)).map_err(|e| TableError::Spreadsheet(e.to_string()))?;
     let first = book
@@ -176,27 +190,43 @@ fn read_xlsx(bytes: &[u8], limits: &Limits) -> Result<Vec<Vec<String>>, TableErr
         limits,
     };
     let mut current: Option<(u32, Vec<String>)> = None;
+    // Every cell's text counts against this budget, kept or overwritten: a shared string
+    // of a megabyte named by ten thousand cells is refused, not copied ten thousand times.
+    let mut budget = limits.archive.max_unpacked;
     while let Some(cell) = cells
         .next_cell()
         .map_err(|e| TableError::Spreadsheet(e.to_string()))?
     {
         let (row, column) = cell.get_position();
-        let text = match cell.get_value() {
-            // Whole numbers (a year, a phone) without ".0".
-            calamine::DataRef::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => {
-                format!("{f:.0}")
-            }
-            calamine::DataRef::Empty => continue,
-            other => calamine::Data::from(other.clone())
-                .to_string()
-                .trim()
-                .to_owned(),
-        };
-        if text.is_empty() {
+        let value = cell.get_value();
+        if matches!(value, calamine::DataRef::Empty) {
             continue;
         }
         if u64::from(column) >= most_columns {
             return Err(TableError::TooManyColumns);
+        }
+        let mut keep = |s: &str| -> Result<String, TableError> {
+            let s = s.trim();
+            let used = u64::try_from(s.len()).unwrap_or(u64::MAX);
+            budget = budget.checked_sub(used).ok_or(TableError::Archive(
+                archive::ArchiveError::TooLarge(limits.archive.max_unpacked),
+            ))?;
+            if s.chars().count() > MAX_CELL_CHARS {
+                return Err(TableError::CellTooLong);
+            }
+            Ok(s.to_owned())
+        };
+        let text = match value {
+            // Whole numbers (a year, a phone) without ".0".
+            calamine::DataRef::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => {
+                keep(&format!("{f:.0}"))?
+            }
+            calamine::DataRef::String(s) => keep(s)?,
+            calamine::DataRef::SharedString(s) => keep(s)?,
+            other => keep(&calamine::Data::from(other.clone()).to_string())?,
+        };
+        if text.is_empty() {
+            continue;
         }
         match &mut current {
             Some((r, cells)) if *r == row => put(cells, column, text),
@@ -226,6 +256,50 @@ fn read_xlsx(bytes: &[u8], limits: &Limits) -> Result<Vec<Vec<String>>, TableErr
         }
     }
     Ok(rows)
+}
+
+/// The `uniqueCount` (or `count`) a workbook's shared strings declare, the larger of them;
+/// `Some(u64::MAX)` when one is there but not a number that fits. Reads only the start of
+/// the part.
+fn shared_strings_declared(bytes: &[u8]) -> Option<u64> {
+    use std::io::Read as _;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    let name = zip
+        .file_names()
+        .filter_map(Result::ok)
+        .find(|n| n.to_ascii_lowercase().ends_with("sharedstrings.xml"))?
+        .into_owned();
+    let mut head = Vec::with_capacity(64 * 1024);
+    zip.by_name(&name)
+        .ok()?
+        .take(64 * 1024)
+        .read_to_end(&mut head)
+        .ok()?;
+    let head = String::from_utf8_lossy(&head);
+    let tag_at = head.find("sst")?;
+    let tag = head.get(tag_at..)?;
+    let tag = tag.get(..tag.find('>').unwrap_or(tag.len()))?;
+    let mut most = None;
+    for attr in ["uniqueCount", "count"] {
+        let mut rest = tag;
+        while let Some(at) = rest.find(attr) {
+            rest = rest.get(at + attr.len()..)?;
+            let value = rest.trim_start().strip_prefix('=')?.trim_start();
+            let quote = value.chars().next()?;
+            if quote != '"' && quote != '\'' {
+                continue;
+            }
+            let digits: String = value
+                .get(1..)?
+                .chars()
+                .take_while(|c| *c != quote)
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            let n = digits.parse::<u64>().unwrap_or(u64::MAX);
+            most = Some(most.map_or(n, |m: u64| m.max(n)));
+        }
+    }
+    most
 }
 
 /// Sets the cell at `column` (below the column limit), filling the gap before it.
@@ -650,6 +724,58 @@ mod bombs {
             read(&wide, &Limits::default()),
             Err(TableError::TooManyColumns)
         );
+    }
+
+    #[test]
+    fn shared_strings_declaring_a_quadrillion_are_refused_before_they_are_reserved() {
+        let mut x = xlsx_with_sheet(&sheet(None, &[("A1", "a")]));
+        // Add the shared strings part the attack file carries.
+        let mut book =
+            zip::ZipWriter::new_append(Cursor::new(&mut x)).unwrap_or_else(|e| panic!("{e}"));
+        let _ = book.start_file(
+            "xl/sharedStrings.xml",
+            zip::write::SimpleFileOptions::default(),
+        );
+        let _ = book.write_all(br#"<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1000000000000000"><si><t>a</t></si></sst>"#);
+        let _ = book.finish();
+        assert_eq!(shared_strings_declared(&x), Some(1_000_000_000_000_000));
+        assert_eq!(read(&x, &Limits::default()), Err(TableError::TooManyRows));
+    }
+
+    #[test]
+    fn one_long_shared_string_named_by_many_cells_is_refused() {
+        // 3 000 cells name the one shared string of 30 000 characters: 90 MB of text from a
+        // sheet that unpacks to well under the limit.
+        let mut cells = String::new();
+        for r in 1..=3_000 {
+            cells.push_str(&format!(
+                r#"<row r="{r}"><c r="A{r}" t="s"><v>0</v></c></row>"#
+            ));
+        }
+        let named = sheet(None, &[]).replace("<sheetData>", &format!("<sheetData>{cells}"));
+        let mut x = xlsx_with_sheet(&named);
+        let mut book =
+            zip::ZipWriter::new_append(Cursor::new(&mut x)).unwrap_or_else(|e| panic!("{e}"));
+        let _ = book.start_file(
+            "xl/sharedStrings.xml",
+            zip::write::SimpleFileOptions::default(),
+        );
+        let long = "x".repeat(30_000);
+        let _ = book.write_all(
+            format!(r#"<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="3000" uniqueCount="1"><si><t>{long}</t></si></sst>"#)
+                .as_bytes(),
+        );
+        let _ = book.finish();
+        assert!(archive::check(&x, &archive::Limits::default()).is_ok());
+        assert_eq!(
+            read(&x, &Limits::default()),
+            Err(TableError::Archive(archive::ArchiveError::TooLarge(
+                50 * 1024 * 1024
+            )))
+        );
+        let too_long = "y".repeat(MAX_CELL_CHARS + 1);
+        let x = xlsx_with_sheet(&sheet(None, &[("A1", too_long.as_str())]));
+        assert_eq!(read(&x, &Limits::default()), Err(TableError::CellTooLong));
     }
 
     #[test]

@@ -153,11 +153,25 @@ pub fn plain_text(html: &str) -> String {
 
 /// Characters that change how the text around them is shown while showing nothing
 /// themselves: the bidirectional embeddings and overrides (U+202A–202E), isolates
-/// (U+2066–2069) and direction marks (U+200E, U+200F, U+061C). A name or title holding them
-/// can read differently from what it is ("Trojan Source"); Latvian, English, Russian and
-/// Romani text never needs them.
+/// (U+2066–2069) and direction marks (U+200E, U+200F, U+061C); and the invisible ones that
+/// make two names look alike: zero-width space (U+200B), word joiner and invisible operators
+/// (U+2060–2064), a byte-order mark inside text (U+FEFF) and tag characters (U+E0000–E007F).
+/// A name or title holding them can read differently from what it is ("Trojan Source");
+/// Latvian, English, Russian and Romani text never needs them. The zero-width joiners of
+/// emoji (U+200C, U+200D) and the soft hyphen stay allowed.
 pub fn is_hidden_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+    matches!(
+        c,
+        '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{061C}'
+            | '\u{200B}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{FEFF}'
+            | '\u{E0000}'..='\u{E007F}'
+    )
 }
 
 /// What is wrong with a piece of typed text.

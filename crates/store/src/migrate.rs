@@ -232,10 +232,14 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
     ),
 ];
 
-/// A migration's checksum: the SHA-256 of its SQL as this program holds it.
+/// A migration's checksum: the SHA-256 of its SQL as this program holds it, with line ends
+/// as LF (a checkout that turned them into CRLF holds the same migration).
 pub fn checksum(sql: &str) -> String {
     use sha2::Digest as _;
-    format!("{:x}", sha2::Sha256::digest(sql.as_bytes()))
+    format!(
+        "{:x}",
+        sha2::Sha256::digest(sql.replace("\r\n", "\n").as_bytes())
+    )
 }
 
 /// What keeps this program from using a database, in words for the operator: migrations

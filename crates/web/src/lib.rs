@@ -45,7 +45,7 @@ struct Inner {
     /// Caps concurrent password hashing: each Argon2 run takes 19 MiB and a core.
     hashing: tokio::sync::Semaphore,
     /// One heavy file processed at a time (a photo, an imported spreadsheet).
-    imaging: tokio::sync::Semaphore,
+    imaging: Arc<tokio::sync::Semaphore>,
     /// The year's public participation figures and when they were counted.
     year_figures: std::sync::Mutex<Option<(i64, store::statistics::Participation)>>,
     /// Open-data files by name, with when they were made.
@@ -68,7 +68,7 @@ impl AppState {
                 clock,
                 keyring,
                 hashing: tokio::sync::Semaphore::new(2),
-                imaging: tokio::sync::Semaphore::new(1),
+                imaging: Arc::new(tokio::sync::Semaphore::new(1)),
                 year_figures: std::sync::Mutex::new(None),
                 open_data: std::sync::Mutex::new(std::collections::HashMap::new()),
                 workers: workers::Workers::default(),
@@ -155,15 +155,18 @@ impl AppState {
         &self,
         f: impl FnOnce() -> T + Send + 'static,
     ) -> Result<T, AppError> {
-        let _permit = self
-            .inner
-            .imaging
-            .acquire()
+        // The permit is held by the blocking job itself: a request that times out and drops
+        // this future does not free it while the work goes on.
+        let permit = Arc::clone(&self.inner.imaging)
+            .acquire_owned()
             .await
             .map_err(|_| AppError::Internal("imaging semaphore closed".into()))?;
-        tokio::task::spawn_blocking(f)
-            .await
-            .map_err(|e| AppError::Internal(format!("imaging task: {e}")))
+        tokio::task::spawn_blocking(move || {
+            let _permit = permit;
+            f()
+        })
+        .await
+        .map_err(|e| AppError::Internal(format!("imaging task: {e}")))
     }
 
     /// Runs a CPU-heavy password operation off the async executor, at most two at a time.
@@ -214,8 +217,9 @@ pub async fn serve(
         },
     ));
     let limits = state.settings().server;
+    let exempt = state.settings().trusted_proxies.clone();
     let app = routes::app(state);
-    let served = server::run(listener, app, limits, shutdown).await;
+    let served = server::run(listener, app, limits, exempt, shutdown).await;
     // A message in flight is retried at the next start (the outbox row is still unsent).
     worker.abort();
     jobs.abort();

@@ -92,7 +92,8 @@ impl Conn {
                 .ok_or_else(|| temporary(format!("bad reply {line:?}")))?;
             text.push_str(line.get(4..).unwrap_or_default().trim_end());
             text.push(' ');
-            if line.as_bytes().get(3) == Some(&b' ') {
+            // Only "-" continues a reply: "250\r\n" (no text) ends it as "250 ok" does.
+            if line.as_bytes().get(3) != Some(&b'-') {
                 return Ok((code, text.trim().to_owned()));
             }
         }

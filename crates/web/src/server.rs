@@ -9,7 +9,7 @@
 //! `ConnectInfo` — is as axum does it.
 
 use std::convert::Infallible;
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -30,6 +30,10 @@ pub struct ServerSettings {
     /// Connections open at once; further clients wait in the system's queue until one
     /// closes (slow ones close after `header_read_seconds`).
     pub max_connections: usize,
+    /// Connections open at once from one client address; more are closed at once. The
+    /// addresses in `trusted_proxies` (a reverse proxy speaks for everyone) are not held to
+    /// it.
+    pub max_connections_per_address: usize,
 }
 
 impl Default for ServerSettings {
@@ -38,6 +42,7 @@ impl Default for ServerSettings {
             header_read_seconds: 10,
             body_read_seconds: 20,
             max_connections: 1024,
+            max_connections_per_address: 64,
         }
     }
 }
@@ -47,22 +52,62 @@ impl ServerSettings {
         if !(1..=300).contains(&self.header_read_seconds)
             || !(1..=300).contains(&self.body_read_seconds)
             || !(1..=100_000).contains(&self.max_connections)
+            || !(1..=100_000).contains(&self.max_connections_per_address)
         {
-            return Err("configuration: server.header_read_seconds and body_read_seconds must be 1–300, max_connections 1–100000".to_owned());
+            return Err("configuration: server.header_read_seconds and body_read_seconds must be 1–300, max_connections and max_connections_per_address 1–100000".to_owned());
         }
         Ok(())
     }
 }
 
+/// How long a shutdown waits for open connections to finish their requests.
+const DRAIN: Duration = Duration::from_secs(30);
+
+/// Open connections per client address.
+#[derive(Debug, Default)]
+struct PerAddress(std::sync::Mutex<std::collections::HashMap<IpAddr, usize>>);
+
+impl PerAddress {
+    /// Counts a new connection from `ip`, unless it already has `max`.
+    fn enter(self: &Arc<Self>, ip: IpAddr, max: usize) -> Option<AddressSlot> {
+        let mut open = self.0.lock().ok()?;
+        let n = open.entry(ip).or_insert(0);
+        if *n >= max {
+            return None;
+        }
+        *n += 1;
+        Some(AddressSlot(Arc::clone(self), ip))
+    }
+}
+
+/// One counted connection; dropping it frees the count.
+struct AddressSlot(Arc<PerAddress>, IpAddr);
+
+impl Drop for AddressSlot {
+    fn drop(&mut self) {
+        if let Ok(mut open) = self.0.0.lock()
+            && let Some(n) = open.get_mut(&self.1)
+        {
+            *n -= 1;
+            if *n == 0 {
+                open.remove(&self.1);
+            }
+        }
+    }
+}
+
 /// Serves `app` on the listener until `shutdown` resolves, then lets every open connection
-/// finish its request in flight and returns.
+/// finish its request in flight (for at most 30 s) and returns. `exempt` addresses (trusted
+/// proxies) are not held to the per-address cap.
 pub async fn run(
     listener: tokio::net::TcpListener,
     app: axum::Router,
     limits: ServerSettings,
+    exempt: Vec<IpAddr>,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let slots = Arc::new(Semaphore::new(limits.max_connections));
+    let per_address = Arc::new(PerAddress::default());
     let (stop_tx, stop_rx) = watch::channel(false);
     let mut shutdown = std::pin::pin!(shutdown);
     let mut http = hyper::server::conn::http1::Builder::new();
@@ -89,6 +134,18 @@ pub async fn run(
                 }
             },
         };
+        // A client over its own cap is closed at once: it cannot take everyone's slots.
+        let address_slot = if exempt.contains(&peer.ip()) {
+            None
+        } else {
+            match per_address.enter(peer.ip(), limits.max_connections_per_address) {
+                Some(s) => Some(s),
+                None => {
+                    tracing::debug!("connection refused: too many from one address");
+                    continue;
+                }
+            }
+        };
         let _ = stream.set_nodelay(true);
         let router = app.clone();
         let body_wait = Duration::from_secs(limits.body_read_seconds);
@@ -112,6 +169,7 @@ pub async fn run(
         let mut stop = stop_rx.clone();
         tokio::spawn(async move {
             let _permit = permit;
+            let _address_slot = address_slot;
             let mut conn = std::pin::pin!(conn);
             tokio::select! {
                 _ = conn.as_mut() => return,
@@ -121,9 +179,15 @@ pub async fn run(
             let _ = conn.await;
         });
     }
-    // Every connection finishes its request in flight, then closes.
+    // No new connections; every open one finishes its request in flight, then closes.
+    drop(listener);
     let _ = stop_tx.send(true);
     let all = u32::try_from(limits.max_connections).unwrap_or(u32::MAX);
-    let _ = slots.acquire_many(all).await;
+    if tokio::time::timeout(DRAIN, slots.acquire_many(all))
+        .await
+        .is_err()
+    {
+        tracing::warn!("connections still open after 30 s at shutdown: closing them");
+    }
     Ok(())
 }

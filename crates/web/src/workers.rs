@@ -17,6 +17,10 @@ use crate::AppState;
 /// The longest pause after a panic.
 const MAX_BACKOFF: Duration = Duration::from_secs(300);
 
+/// The longest a run may take before the worker counts as stuck (a mail run tries 20
+/// messages, each with 30 s deadlines for every step of the SMTP conversation).
+const LONGEST_RUN: i64 = 20 * 60;
+
 /// A worker's record.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
@@ -30,15 +34,21 @@ pub struct Status {
     pub last_failure: Option<i64>,
     /// Runs that panicked since the start.
     pub panics: u32,
+    /// When the run now going on started.
+    pub running_since: Option<i64>,
 }
 
 impl Status {
-    /// A worker is overdue when it has not succeeded for two periods and a minute (from its
-    /// start if it never has).
+    /// A worker is overdue when a run has gone on for more than twenty minutes, or when it
+    /// is not running and has not succeeded for two periods and a minute (from its start if
+    /// it never has). A slow run (a mail relay that answers late) is not overdue.
     pub fn overdue(&self, now: i64) -> bool {
+        if let Some(started) = self.running_since {
+            return now.saturating_sub(started) > LONGEST_RUN;
+        }
         let every = i64::try_from(self.every.as_secs()).unwrap_or(i64::MAX / 4);
         let since = self.last_success.unwrap_or(self.started_at);
-        now - since > 2 * every + 60
+        now.saturating_sub(since) > every.saturating_mul(2).saturating_add(60)
     }
 }
 
@@ -67,6 +77,7 @@ impl Workers {
                     last_success: None,
                     last_failure: None,
                     panics: 0,
+                    running_since: None,
                 },
             );
         }
@@ -102,8 +113,10 @@ where
     workers.register(name, every, state.now());
     let mut backoff = Duration::from_secs(1);
     loop {
+        workers.update(name, |s| s.running_since = Some(state.now()));
         let mut task = AbortOnDrop(tokio::spawn(run(state.clone())));
         let outcome = (&mut task.0).await;
+        workers.update(name, |s| s.running_since = None);
         let pause = match outcome {
             Ok(Ok(())) => {
                 workers.update(name, |s| s.last_success = Some(state.now()));

@@ -177,7 +177,10 @@ pub struct WorkerJson {
     pub last_failure: Option<String>,
     /// Runs that panicked since the start (each was followed by a new one).
     pub panics: u32,
-    /// It has not succeeded for two periods and a minute.
+    /// RFC 3339: when the run going on now started; absent between runs.
+    pub running_since: Option<String>,
+    /// It has not succeeded for two periods and a minute, or a run has gone on for more
+    /// than twenty minutes.
     pub overdue: bool,
 }
 

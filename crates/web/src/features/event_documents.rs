@@ -137,9 +137,16 @@ pub(crate) async fn accept(
     let Some(kind) = sniff::sniff(&bytes) else {
         return Ok(Err("document-type-refused"));
     };
+    // A document may unpack to ten times the upload limit, and at least 50 MB.
+    let limits = documents::archive::Limits {
+        max_unpacked: (u64::try_from(state.settings().max_upload_bytes()).unwrap_or(u64::MAX))
+            .saturating_mul(10)
+            .max(documents::archive::Limits::default().max_unpacked),
+        ..documents::archive::Limits::default()
+    };
     state
         .imaging(move || {
-            match sniff::check(kind, &bytes) {
+            match sniff::check(kind, &bytes, &limits) {
                 Err(sniff::Refusal::TooManyPixels) => return Err("story-photo-too-big"),
                 Err(sniff::Refusal::Archive(_)) => return Err("document-unpacks-too-far"),
                 Err(sniff::Refusal::Damaged) => return Err("document-damaged"),

@@ -326,9 +326,9 @@ pub async fn save(
     if !store::news::KINDS.contains(&f.kind.as_str()) {
         errors.add("kind", "reg-choice-invalid");
     }
-    // Titles are one line; summaries and texts several.
+    // Titles and summaries are one line; texts several.
     let needed = |raw: &str, max: usize, field: &'static str, errors: &mut FormErrors| {
-        let v = if field.starts_with("title") {
+        let v = if field.starts_with("title") || field.starts_with("summary") {
             text_field(raw, max, field, errors)
         } else {
             block_field(raw, max, field, errors)
@@ -342,7 +342,7 @@ pub async fn save(
     let summary_lv = needed(&f.summary_lv, 500, "summary_lv", &mut errors);
     let body_lv = needed(&f.body_lv, 50_000, "body_lv", &mut errors);
     let title_en = text_field(&f.title_en, 200, "title_en", &mut errors);
-    let summary_en = block_field(&f.summary_en, 500, "summary_en", &mut errors);
+    let summary_en = text_field(&f.summary_en, 500, "summary_en", &mut errors);
     let body_en = block_field(&f.body_en, 50_000, "body_en", &mut errors);
     if let (Some(title_lv), Some(summary_lv), Some(body_lv), true) =
         (title_lv, summary_lv, body_lv, errors.is_empty())

@@ -213,6 +213,7 @@ pub async fn readyz(State(state): State<AppState>) -> Response {
             last_success: at(s.last_success),
             last_failure: at(s.last_failure),
             panics: s.panics,
+            running_since: at(s.running_since),
             overdue: s.overdue(now),
         })
         .collect();

@@ -469,6 +469,7 @@ pub(crate) async fn read_upload_table(
         Err(TableError::TooManyRows) => Err("import-too-many-rows"),
         Err(TableError::TooManyColumns) => Err("import-too-many-columns"),
         Err(TableError::Archive(_)) => Err("import-unpacks-too-far"),
+        Err(TableError::CellTooLong) => Err("import-cell-too-long"),
         Err(TableError::Empty) => Err("import-empty"),
     })
 }
