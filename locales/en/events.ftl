@@ -178,6 +178,7 @@ reg-stats-consent-missing = To keep the statistics answers, tick the consent, or
 reg-notice-missing = To register, confirm that you have read the data-processing notice.
 reg-duplicate = This e-mail address is already registered for the event. The link to the registration is in your e-mail.
 reg-closed = Registration for this event is closed.
+reg-too-many-recent = Very many people have registered for this event in the last hour. Please try again later, or register with the organisers by phone or e-mail.
 reg-mine-title = Your registration
 reg-event = Event
 reg-status-confirmed = Confirmed

@@ -178,6 +178,7 @@ reg-stats-consent-missing = Lai saglabātu statistikas atbildes, atzīmējiet pi
 reg-notice-missing = Lai pieteiktos, apstipriniet, ka esat iepazinies ar paziņojumu par datu apstrādi.
 reg-duplicate = Ar šo e-pasta adresi uz pasākumu jau ir pieteikums. Saite uz to ir jūsu e-pastā.
 reg-closed = Pieteikšanās uz šo pasākumu ir slēgta.
+reg-too-many-recent = Pēdējā stundā uz šo pasākumu pieteicies ļoti daudz cilvēku. Lūdzu, mēģiniet vēlāk vai piesakieties pie rīkotājiem pa tālruni vai e-pastu.
 reg-mine-title = Jūsu pieteikums
 reg-event = Pasākums
 reg-status-confirmed = Apstiprināts

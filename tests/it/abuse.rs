@@ -855,3 +855,96 @@ async fn one_address_cannot_take_every_connection() {
     tokio::time::sleep(std::time::Duration::from_millis(200)).await;
     assert!(healthy(&app.client()).await, "served once they are gone");
 }
+
+#[tokio::test]
+async fn a_flood_of_anonymous_registrations_stops_at_the_events_hourly_cap() {
+    let app = TestApp::spawn_with(|s| {
+        s.public_forms.max_registrations_per_event_hour = 5;
+        // Each attempt from its own address: the per-address ceiling is not what stops it.
+        s.trusted_proxies = vec!["127.0.0.1".parse().unwrap_or_else(|e| panic!("{e}"))];
+    })
+    .await;
+    let event = crate::registrations::event_with(&app, None, true).await;
+    let form = format!("/lv/calendar/{event}/register");
+    let mut statuses = Vec::new();
+    for i in 0..20 {
+        let c = app.client();
+        c.set_header("x-forwarded-for", &format!("203.0.113.{i}"));
+        c.get(&form).await;
+        let email = format!("cits{i}@example.invalid");
+        let res = c
+            .post_form(
+                &form,
+                &[
+                    ("name", "Kāds Cits"),
+                    ("email", email.as_str()),
+                    ("organisation", "Nav"),
+                    ("notice", "1"),
+                ],
+            )
+            .await;
+        statuses.push(res.status);
+        if res.status == 429 {
+            assert!(
+                res.text.contains("pieteicies ļoti daudz cilvēku"),
+                "{}",
+                res.text
+            );
+            assert!(
+                res.text.contains("value=\"Kāds Cits\""),
+                "what was typed stays"
+            );
+        }
+    }
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 303).count(),
+        5,
+        "{statuses:?}"
+    );
+    assert_eq!(statuses.iter().filter(|s| **s == 429).count(), 15);
+    let (mails, _) = store::outbox::list(&app.db, 0).await.unwrap_or_default();
+    assert_eq!(mails.len(), 5, "no mail beyond the cap");
+    // An hour later the event takes sign-ups again.
+    app.advance_minutes(61);
+    let c = app.client();
+    c.get(&form).await;
+    let res = c
+        .post_form(
+            &form,
+            &[
+                ("name", "Vēlāka Dalībniece"),
+                ("email", "velaka@example.invalid"),
+                ("organisation", "Nav"),
+                ("notice", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+}
+
+#[tokio::test]
+async fn every_public_form_counts_against_one_ceiling_per_address() {
+    let app = TestApp::spawn_with(|s| s.public_forms.max_posts_per_address = 3).await;
+    let event = crate::registrations::event_with(&app, None, true).await;
+    let form = format!("/lv/calendar/{event}/register");
+    let c = app.client();
+    c.get(&form).await;
+    // Three posts (wrong ones count too) ...
+    for _ in 0..3 {
+        let res = c.post_form(&form, &[("name", "")]).await;
+        assert_eq!(res.status, 422);
+    }
+    // ... then the registration, a feedback answer or an invitation answer is refused.
+    let res = c.post_form(&form, &[("name", "")]).await;
+    assert_eq!(res.status, 429);
+    assert!(res.text.contains("Pārāk daudz mēģinājumu"), "{}", res.text);
+    assert!(res.header("retry-after").is_some());
+    let res = c.post_form("/lv/feedback/nav-tada", &[]).await;
+    assert_eq!(res.status, 429);
+    // Logging in is throttled on its own rules, not by this ceiling.
+    let staff = app.login(Role::Coordinator).await;
+    assert_eq!(staff.get("/lv/workspace").await.status, 200);
+    // After the window the address may post again.
+    app.advance_minutes(11);
+    assert_eq!(c.post_form(&form, &[("name", "")]).await.status, 422);
+}

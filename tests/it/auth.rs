@@ -87,41 +87,135 @@ async fn no_account_exists_in_a_fresh_database_but_the_ones_we_make() {
     assert!(store::users::list(&db).await.unwrap_or_default().is_empty());
 }
 
+/// An app behind a trusted proxy on loopback, so each client can come from its own address.
+async fn behind_proxy(adjust: impl FnOnce(&mut web::Settings)) -> TestApp {
+    TestApp::spawn_with(|s| {
+        s.trusted_proxies = vec!["127.0.0.1".parse().unwrap_or_else(|e| panic!("{e}"))];
+        adjust(s);
+    })
+    .await
+}
+
+fn from(app: &TestApp, address: &str) -> testkit::Client {
+    let c = app.client();
+    c.set_header("x-forwarded-for", address);
+    c
+}
+
 #[tokio::test]
-async fn ten_failures_per_account_throttle_that_account_with_429() {
-    let app = TestApp::spawn().await;
+async fn failures_from_one_address_slow_that_pair_down_with_growing_delays_only() {
+    let app = behind_proxy(|_| {}).await;
     let email = email_for(Role::Ministry);
-    for i in 0..10 {
-        // A different client address each time: the account counter still counts.
-        let c = app.client();
-        let res = c.login(&email, &format!("nepareiza parole {i:02}")).await;
+    // Five free attempts from the guesser's address ...
+    for i in 0..5 {
+        let res = from(&app, "203.0.113.5")
+            .login(&email, &format!("nepareiza parole {i:02}"))
+            .await;
         assert_eq!(res.status, 422, "attempt {i}");
     }
-    let c = app.client();
-    let res = c.login(&email, PASSWORD).await;
-    assert_eq!(res.status, 429, "even the right password waits");
+    // ... then a wait, said in Retry-After, even for the right password from there.
+    let res = from(&app, "203.0.113.5").login(&email, PASSWORD).await;
+    assert_eq!(res.status, 429);
     assert!(
         res.text.contains("Pārāk daudz neveiksmīgu mēģinājumu"),
         "localized message"
     );
-    assert!(res.header("retry-after").is_some());
+    assert_eq!(res.header("retry-after"), Some("1"));
+    // The owner of the account, elsewhere, is not held back.
+    assert_eq!(
+        from(&app, "198.51.100.9")
+            .login(&email, PASSWORD)
+            .await
+            .status,
+        303
+    );
+    // The waits grow: 1 s, 2 s, 4 s … after each further failure.
+    app.advance_minutes(1);
+    let res = from(&app, "203.0.113.5")
+        .login(&email, "vēl nepareiza 01")
+        .await;
+    assert_eq!(res.status, 422);
+    let res = from(&app, "203.0.113.5")
+        .login(&email, "vēl nepareiza 02")
+        .await;
+    assert_eq!(res.status, 429);
+    assert_eq!(res.header("retry-after"), Some("2"));
+    // A delay, not a lock: once it has passed, the right password works from there too.
+    app.advance_minutes(1);
+    assert_eq!(
+        from(&app, "203.0.113.5")
+            .login(&email, PASSWORD)
+            .await
+            .status,
+        303
+    );
+}
+
+#[tokio::test]
+async fn many_failures_for_one_account_stop_new_browsers_but_not_one_that_logged_in_before() {
+    let app = behind_proxy(|s| {
+        s.login_throttle.max_failures = 8;
+        s.login_throttle.free_attempts = 2;
+    })
+    .await;
+    let email = email_for(Role::Coordinator);
+    // The coordinator logs in from the office once: the browser is remembered.
+    let office = from(&app, "192.0.2.10");
+    let res = office.login(&email, PASSWORD).await;
+    assert_eq!(res.status, 303);
+    assert!(
+        res.set_cookies()
+            .iter()
+            .any(|c| c.starts_with("__Host-roma_device=")
+                && c.contains("Secure")
+                && c.contains("HttpOnly")
+                && c.contains("Max-Age=31536000")),
+        "{:?}",
+        res.set_cookies()
+    );
+    let mark = office
+        .cookie("__Host-roma_device")
+        .unwrap_or_else(|| panic!("the browser is marked"));
+    // Guessers from many addresses — one of them behind the office's own NAT.
+    for i in 0..8 {
+        let address = if i == 0 {
+            "192.0.2.10".to_owned()
+        } else {
+            format!("203.0.113.{i}")
+        };
+        let res = from(&app, &address)
+            .login(&email, &format!("minējums {i}"))
+            .await;
+        assert_eq!(res.status, 422, "guess {i}");
+    }
     assert_eq!(
         store::audit::count(&app.db, "lockout").await.unwrap_or(0),
         1
     );
-    // Other accounts are not affected... (same loopback address, below its own limit? no:
-    // the address has 10 failures too) — so move time instead: after 15 minutes it works.
-    app.advance_minutes(16);
-    let res = app.client().login(&email, PASSWORD).await;
-    assert_eq!(res.status, 303);
+    // A browser that never logged in to the account waits, right password or not ...
+    let stranger = from(&app, "198.51.100.20");
+    assert_eq!(stranger.login(&email, PASSWORD).await.status, 429);
+    let same_nat_new_browser = from(&app, "192.0.2.10");
+    assert_eq!(
+        same_nat_new_browser.login(&email, PASSWORD).await.status,
+        429
+    );
+    // ... the office browser, behind the same NAT as a guesser, goes straight in.
+    let back = from(&app, "192.0.2.10");
+    back.set_cookie("__Host-roma_device", &mark);
+    assert_eq!(back.login(&email, PASSWORD).await.status, 303);
+    // The mark is the account's: it does not open another account's ceiling.
+    let other = from(&app, "192.0.2.10");
+    other.set_cookie("__Host-roma_device", &mark);
+    let res = other.login(&email_for(Role::Ngo), PASSWORD).await;
+    assert_eq!(res.status, 303, "another account, not throttled at all");
 }
 
 #[tokio::test]
-async fn ten_failures_from_one_address_throttle_every_account_from_it() {
-    let app = TestApp::spawn().await;
+async fn failures_from_one_address_over_many_accounts_reach_its_ceiling() {
+    let app = behind_proxy(|s| s.login_throttle.max_failures_per_address = 10).await;
     for i in 0..10 {
-        let res = app
-            .client()
+        let res = from(&app, "203.0.113.5")
             .login(
                 &format!("guess{i}@test.roma.invalid"),
                 "nepareiza parole 00",
@@ -129,13 +223,35 @@ async fn ten_failures_from_one_address_throttle_every_account_from_it() {
             .await;
         assert_eq!(res.status, 422);
     }
-    let res = app.client().login(&email_for(Role::Ngo), PASSWORD).await;
+    let res = from(&app, "203.0.113.5")
+        .login(&email_for(Role::Ngo), PASSWORD)
+        .await;
     assert_eq!(res.status, 429);
+    assert!(
+        res.header("retry-after")
+            .is_some_and(|s| s.parse::<i64>().unwrap_or(0) > 60)
+    );
+    assert_eq!(
+        from(&app, "198.51.100.9")
+            .login(&email_for(Role::Ngo), PASSWORD)
+            .await
+            .status,
+        303
+    );
+    // After the window the address is free again.
+    app.advance_minutes(16);
+    assert_eq!(
+        from(&app, "203.0.113.5")
+            .login(&email_for(Role::Ngo), PASSWORD)
+            .await
+            .status,
+        303
+    );
 }
 
 #[tokio::test]
 async fn a_forged_forwarded_for_does_not_escape_the_throttle() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::spawn_with(|s| s.login_throttle.max_failures_per_address = 10).await;
     for i in 0..10 {
         let c = app.client();
         c.set_header("x-forwarded-for", &format!("203.0.113.{i}"));
@@ -152,10 +268,7 @@ async fn a_forged_forwarded_for_does_not_escape_the_throttle() {
 
 #[tokio::test]
 async fn behind_a_trusted_proxy_the_forwarded_address_counts() {
-    let app = TestApp::spawn_with(|s| {
-        s.trusted_proxies = vec!["127.0.0.1".parse().unwrap_or_else(|e| panic!("{e}"))]
-    })
-    .await;
+    let app = behind_proxy(|s| s.login_throttle.max_failures_per_address = 10).await;
     for i in 0..10 {
         let c = app.client();
         c.set_header("x-forwarded-for", "203.0.113.5");
@@ -566,7 +679,7 @@ async fn guessing_the_current_password_is_throttled_too() {
     let app = TestApp::spawn().await;
     let c = app.login(Role::Ngo).await;
     let new = "jauna ļoti gara parole 2026";
-    for i in 0..10 {
+    for i in 0..5 {
         let res = c
             .post_form(
                 "/lv/account/password",
@@ -579,22 +692,24 @@ async fn guessing_the_current_password_is_throttled_too() {
             .await;
         assert_eq!(res.status, 422, "guess {i}");
     }
-    let res = c
-        .post_form(
-            "/lv/account/password",
-            &[
-                ("current_password", PASSWORD),
-                ("new_password", new),
-                ("confirm_password", new),
-            ],
-        )
-        .await;
+    let change = [
+        ("current_password", PASSWORD),
+        ("new_password", new),
+        ("confirm_password", new),
+    ];
+    let res = c.post_form("/lv/account/password", &change).await;
     assert_eq!(res.status, 429);
+    assert_eq!(res.header("retry-after"), Some("1"));
     assert_eq!(
         store::audit::count(&app.db, "password_change_failed")
             .await
             .unwrap_or(0),
-        10
+        5
+    );
+    app.advance_minutes(1);
+    assert_eq!(
+        c.post_form("/lv/account/password", &change).await.status,
+        303
     );
 }
 

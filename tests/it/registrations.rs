@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use testkit::TestApp;
 
-async fn event_with(app: &TestApp, capacity: Option<i64>, publish: bool) -> i64 {
+pub(crate) async fn event_with(app: &TestApp, capacity: Option<i64>, publish: bool) -> i64 {
     let base = store::events::get(&app.db, app.fixtures.event)
         .await
         .unwrap_or_else(|e| panic!("{e}"));

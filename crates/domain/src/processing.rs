@@ -42,8 +42,8 @@ pub const CATEGORIES: &[Category] = &[
             "GDPR art. 6(1)(e) (the Ministry of Culture's task as national Roma contact point) and art. 32 (security).",
         ),
         retention: (
-            "Konts — kamēr tas ir aktīvs; sesijas beidzas pēc neaktivitātes vai absolūtā termiņa; paroles saites — pēc 24 stundām; neveiksmīgās pieteikšanās — pēc skaitīšanas loga.",
-            "The account while it is active; sessions end after idleness or their absolute lifetime; password links after 24 hours; failed logins after the counting window.",
+            "Konts — kamēr tas ir aktīvs; sesijas beidzas pēc neaktivitātes vai absolūtā termiņa; paroles saites — pēc 24 stundām; neveiksmīgās pieteikšanās — pēc skaitīšanas loga; pārlūku atzīmes — gadu pēc pēdējās lietošanas; publisko veidlapu iesniegumu skaits pēc adreses — pēc skaitīšanas loga.",
+            "The account while it is active; sessions end after idleness or their absolute lifetime; password links after 24 hours; failed logins after the counting window; known browsers' marks a year after their last use; public forms' posts per address after the counting window.",
         ),
         access: (
             "Pats lietotājs; koordinatori (lietotāju pārvaldība).",
@@ -61,6 +61,9 @@ pub const CATEGORIES: &[Category] = &[
             ("api_tokens", "label"),
             ("password_links", "user_id"),
             ("login_failures", "key"),
+            ("trusted_devices", "user_id"),
+            ("trusted_devices", "token_hash"),
+            ("public_posts", "key"),
         ],
     },
     Category {

@@ -230,6 +230,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
         include_str!("../migrations/0036_api_token_expiry.sql"),
         Data::None,
     ),
+    (
+        37,
+        "abuse_limits",
+        include_str!("../migrations/0037_abuse_limits.sql"),
+        Data::None,
+    ),
 ];
 
 /// A migration's checksum: the SHA-256 of its SQL as this program holds it, with line ends

@@ -264,6 +264,17 @@ pub(crate) async fn active_in(
     Ok(rows.into_iter().map(from_row).collect())
 }
 
+/// How many registrations for the event were made since `since` (whatever became of them).
+pub async fn made_since(db: &Db, event_id: i64, since: i64) -> crate::Result<i64> {
+    Ok(sqlx::query_scalar(
+        "SELECT COUNT(*) FROM registrations WHERE event_id = $1 AND created_at >= $2",
+    )
+    .bind(event_id)
+    .bind(since)
+    .fetch_one(&db.reader)
+    .await?)
+}
+
 /// The registration a personal link opens.
 pub async fn by_token(db: &Db, token_hash: &str) -> crate::Result<Registration> {
     let row: Option<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!(

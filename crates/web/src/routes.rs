@@ -537,6 +537,11 @@ fn multipart_field(body: &[u8], name: &str) -> Option<String> {
     Some(value[..value.find("\r\n")?].to_owned())
 }
 
+/// The guest routes with a throttle of their own (login, setting a password from a link).
+fn own_throttle(path: &str) -> bool {
+    path.ends_with("/login") || path.contains("/password/")
+}
+
 /// The body's media type, lower case, without parameters.
 fn content_type(headers: &axum::http::HeaderMap) -> String {
     headers
@@ -689,6 +694,37 @@ async fn access(
         let mut parts = parts;
         let bytes = nfc_body(&mut parts.headers, bytes);
         req = Request::from_parts(parts, Body::from(bytes));
+    }
+
+    // The public forms, which anyone may post: a ceiling per client address (login and
+    // password links have their own throttle).
+    if unsafe_method && access == Access::Guest && !own_throttle(req.uri().path()) {
+        let peer = req
+            .extensions()
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .map(|c| c.0);
+        let ip = principal::client_ip(peer, &headers, &state.settings().trusted_proxies);
+        let limits = state.settings().public_forms;
+        match store::throttle::public_post(
+            state.db(),
+            now,
+            &ip.to_string(),
+            now - limits.window_minutes * 60,
+            limits.max_posts_per_address,
+        )
+        .await
+        {
+            Ok(None) => {}
+            Ok(Some(wait)) => {
+                tracing::warn!("public form posts over the ceiling");
+                let mut res = error_response(ErrorKind::TooManyRequests);
+                if let Ok(v) = axum::http::HeaderValue::from_str(&wait.to_string()) {
+                    res.headers_mut().insert(header::RETRY_AFTER, v);
+                }
+                return res;
+            }
+            Err(e) => return crate::AppError::from(e).into_response(),
+        }
     }
 
     // Access.

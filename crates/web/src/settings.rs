@@ -35,9 +35,33 @@ pub struct Settings {
     pub mediation: MediationSettings,
     /// Connections: how long a client may take to send, how many may be open.
     pub server: crate::server::ServerSettings,
+    /// Limits on the public forms (registration, cancellation, invitation answers, feedback).
+    pub public_forms: PublicFormSettings,
     /// How much one imported file (people, organisations, a plan's measures, an event's
     /// attendance) may hold.
     pub import: ImportSettings,
+}
+
+/// Limits on the public forms, which anyone may post without an account.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct PublicFormSettings {
+    /// Posts counted over this window ...
+    pub window_minutes: i64,
+    /// ... per client address, over all public forms; then 429.
+    pub max_posts_per_address: i64,
+    /// Registrations for one event in an hour (each sends a mail); then 429.
+    pub max_registrations_per_event_hour: i64,
+}
+
+impl Default for PublicFormSettings {
+    fn default() -> Self {
+        PublicFormSettings {
+            window_minutes: 10,
+            max_posts_per_address: 30,
+            max_registrations_per_event_hour: 30,
+        }
+    }
 }
 
 /// Limits of a file read for an import, checked while it is read — a spreadsheet that
@@ -150,11 +174,20 @@ pub struct SessionSettings {
     pub absolute_hours: i64,
 }
 
+/// Login throttling (see `store::throttle`): failures count for `window_minutes`.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct ThrottleSettings {
+    /// Failures per account from browsers that have not logged in to it before.
     pub max_failures: i64,
     pub window_minutes: i64,
+    /// Failures of one account from one address (or known browser) before each next
+    /// attempt waits twice as long as the one before.
+    pub free_attempts: i64,
+    /// The longest such wait.
+    pub max_delay_minutes: i64,
+    /// Failures from one client address over all accounts (password spraying).
+    pub max_failures_per_address: i64,
 }
 
 impl Default for Settings {
@@ -173,6 +206,7 @@ impl Default for Settings {
             files: FileSettings::default(),
             mediation: MediationSettings::default(),
             import: ImportSettings::default(),
+            public_forms: PublicFormSettings::default(),
             server: crate::server::ServerSettings::default(),
         }
     }
@@ -190,8 +224,11 @@ impl Default for SessionSettings {
 impl Default for ThrottleSettings {
     fn default() -> Self {
         ThrottleSettings {
-            max_failures: 10,
+            max_failures: 50,
             window_minutes: 15,
+            free_attempts: 5,
+            max_delay_minutes: 15,
+            max_failures_per_address: 100,
         }
     }
 }
@@ -248,7 +285,13 @@ impl Settings {
         if self.session.idle_minutes < 1 || self.session.absolute_hours < 1 {
             return Err("configuration: session lifetimes must be positive".to_owned());
         }
-        if self.login_throttle.max_failures < 1 || self.login_throttle.window_minutes < 1 {
+        let t = &self.login_throttle;
+        if t.max_failures < 1
+            || t.window_minutes < 1
+            || t.free_attempts < 1
+            || t.max_delay_minutes < 1
+            || t.max_failures_per_address < 1
+        {
             return Err("configuration: login_throttle values must be positive".to_owned());
         }
         if !(1..=10).contains(&self.mediation.retention_years) {
@@ -258,6 +301,13 @@ impl Settings {
             return Err("configuration: files.max_upload_mb must be 1–100".to_owned());
         }
         self.server.validate()?;
+        let p = &self.public_forms;
+        if p.window_minutes < 1
+            || p.max_posts_per_address < 1
+            || p.max_registrations_per_event_hour < 1
+        {
+            return Err("configuration: public_forms values must be positive".to_owned());
+        }
         if !(1..=100_000).contains(&self.import.max_rows)
             || !(1..=1_000).contains(&self.import.max_columns)
             || !(1..=1_000).contains(&self.import.max_unpacked_mb)

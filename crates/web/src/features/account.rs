@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 use crate::AppState;
 use crate::error::AppResult;
-use crate::features::login::{check_new_password, reserve_attempt, throttle_limit, throttled};
+use crate::features::login::{check_new_password, reserve_attempt, throttled};
 use crate::forms::{AppForm, FormErrors, parse_id};
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
@@ -112,13 +112,21 @@ pub async fn change_password(
     user.require(Permission::ManageOwnAccount)?;
     let mut errors = FormErrors::default();
     // Guessing the current password with a hijacked session counts like failed logins.
-    let Some(attempt) = reserve_attempt(&state, &user.email, &ip.to_string()).await? else {
-        let mut page = AccountPage::load(&state, ctx, &user).await?;
-        page.errors.add("current_password", "login-throttled");
-        return throttled(
-            (StatusCode::TOO_MANY_REQUESTS, Html(page.render()?)).into_response(),
-            &state,
-        );
+    let keys = store::throttle::Keys {
+        pair: format!("{}\n{ip}", user.email),
+        account: Some(user.email.clone()),
+        address: Some(ip.to_string()),
+    };
+    let attempt = match reserve_attempt(&state, &keys).await? {
+        Ok(a) => a,
+        Err(seconds) => {
+            let mut page = AccountPage::load(&state, ctx, &user).await?;
+            page.errors.add("current_password", "login-throttled");
+            return throttled(
+                (StatusCode::TOO_MANY_REQUESTS, Html(page.render()?)).into_response(),
+                seconds,
+            );
+        }
     };
     let stored = store::users::password_hash(state.db(), user.id).await?;
     let current = form.current_password.clone();
@@ -138,7 +146,6 @@ pub async fn change_password(
             state.now(),
             &user.actor(ip),
             &attempt,
-            throttle_limit(&state),
             "password_change_failed",
         )
         .await?;

@@ -50,38 +50,51 @@ pub(crate) fn with_login_cookie(mut res: Response, secret: &str, is_new: bool) -
     res
 }
 
-/// The throttle's limit now.
-pub fn throttle_limit(state: &AppState) -> store::throttle::Limit {
+/// The throttle's rules now.
+pub fn throttle_policy(state: &AppState) -> store::throttle::Policy {
     let t = state.settings().login_throttle;
-    store::throttle::Limit {
-        max: t.max_failures,
+    store::throttle::Policy {
         since: state.now() - t.window_minutes * 60,
+        free: t.free_attempts,
+        max_delay: t.max_delay_minutes * 60,
+        account_max: t.max_failures,
+        address_max: t.max_failures_per_address,
     }
 }
 
-/// Reserves a password attempt for an account from an address; `None` when throttled.
+/// Reserves a password attempt under its keys; `Err(seconds)` when it must wait.
 pub async fn reserve_attempt(
     state: &AppState,
-    account: &str,
-    address: &str,
-) -> AppResult<Option<store::throttle::Attempt>> {
-    Ok(store::throttle::reserve(
-        state.db(),
-        state.now(),
-        account,
-        address,
-        throttle_limit(state),
+    keys: &store::throttle::Keys,
+) -> AppResult<Result<store::throttle::Attempt, i64>> {
+    Ok(
+        match store::throttle::reserve(state.db(), state.now(), keys, throttle_policy(state))
+            .await?
+        {
+            store::throttle::Reserved::Go(a) => Ok(a),
+            store::throttle::Reserved::Wait(seconds) => Err(seconds),
+        },
     )
-    .await?)
 }
 
-/// Adds `Retry-After` to a 429 answer.
-pub fn throttled(mut res: Response, state: &AppState) -> AppResult<Response> {
-    res.headers_mut().insert(
-        header::RETRY_AFTER,
-        HeaderValue::from(state.settings().login_throttle.window_minutes * 60),
-    );
+/// Adds `Retry-After` (the seconds to wait) to a 429 answer.
+pub fn throttled(mut res: Response, seconds: i64) -> AppResult<Response> {
+    res.headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from(seconds.max(1)));
     Ok(res)
+}
+
+/// The cookie that marks a browser which has logged in before (a random value; only its
+/// SHA-256 is stored, per account): failures caused by others do not hold it back.
+pub const DEVICE_COOKIE: &str = "__Host-roma_device";
+
+/// The browser's mark as sent, when it looks like one.
+fn device_mark(headers: &HeaderMap) -> Option<&str> {
+    principal::cookie(headers, DEVICE_COOKIE).filter(|v| {
+        v.len() == 43
+            && v.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    })
 }
 
 /// Only a path on this site: `/…` but not `//…` or `/\…`.
@@ -173,16 +186,39 @@ pub async fn submit(
         return render(ctx, StatusCode::UNPROCESSABLE_ENTITY, errors);
     }
 
-    // Throttling, per account and per client address, shared through the database: the
-    // attempt is reserved before the password is checked.
-    let Some(attempt) = reserve_attempt(&state, &email, &ip).await? else {
-        tracing::warn!("login throttled");
-        let mut errors = FormErrors::default();
-        errors.add("email", "login-throttled");
-        return throttled(render(ctx, StatusCode::TOO_MANY_REQUESTS, errors)?, &state);
+    // Throttling, shared through the database: the attempt is reserved before the password
+    // is checked. A browser that has logged in to this account before is counted apart
+    // from everyone else, and is not held to the account's or the address's ceiling.
+    let creds = store::users::credentials(state.db(), &email).await?;
+    let mark = device_mark(&headers).map(token::hash_secret);
+    let known = match (&creds, &mark) {
+        (Some((user_id, _)), Some(hash)) => {
+            store::throttle::devices::known(state.db(), now, *user_id, hash).await?
+        }
+        _ => false,
+    };
+    let keys = match (&mark, known) {
+        (Some(hash), true) => store::throttle::Keys {
+            pair: format!("{email}\ndevice {hash}"),
+            account: None,
+            address: None,
+        },
+        _ => store::throttle::Keys {
+            pair: format!("{email}\n{ip}"),
+            account: Some(email.clone()),
+            address: Some(ip.clone()),
+        },
+    };
+    let attempt = match reserve_attempt(&state, &keys).await? {
+        Ok(a) => a,
+        Err(seconds) => {
+            tracing::warn!("login throttled");
+            let mut errors = FormErrors::default();
+            errors.add("email", "login-throttled");
+            return throttled(render(ctx, StatusCode::TOO_MANY_REQUESTS, errors)?, seconds);
+        }
     };
 
-    let creds = store::users::credentials(state.db(), &email).await?;
     let password_given = form.password.clone();
     let verified = match creds {
         Some((user_id, hash)) => {
@@ -212,15 +248,7 @@ pub async fn submit(
             label: Some(label),
             ip: Some(ip.clone()),
         };
-        store::throttle::failed(
-            state.db(),
-            now,
-            &actor,
-            &attempt,
-            throttle_limit(&state),
-            "login_failed",
-        )
-        .await?;
+        store::throttle::failed(state.db(), now, &actor, &attempt, "login_failed").await?;
         let mut errors = FormErrors::default();
         errors.add("email", "login-failed");
         return render(ctx, StatusCode::UNPROCESSABLE_ENTITY, errors);
@@ -259,9 +287,24 @@ pub async fn submit(
     } else {
         next
     };
+    // This browser is now known to the account (a new mark, or the one it has).
+    let (mark, new_mark) = match device_mark(&headers) {
+        Some(m) => (m.to_owned(), false),
+        None => (token::random_secret(), true),
+    };
+    store::throttle::devices::remember(state.db(), now, user_id, &token::hash_secret(&mark))
+        .await?;
     let mut res = Redirect::to(&target).into_response();
     principal::append_cookie(&mut res, SESSION_COOKIE, &secret, None);
     principal::append_cookie(&mut res, LOGIN_COOKIE, "", Some(0));
+    if new_mark {
+        principal::append_cookie(
+            &mut res,
+            DEVICE_COOKIE,
+            &mark,
+            Some(store::throttle::devices::LIFETIME),
+        );
+    }
     Ok(res)
 }
 

@@ -316,7 +316,18 @@ pub async fn submit(
     let event = public_event(&state, &id).await?;
     let f = RegFields::from_body(&body);
     let mut errors = FormErrors::default();
-    if let Some(mut input) = validate(&f, ctx.lang, &mut errors) {
+    // A flood of sign-ups for one event (each sends a mail) stops at the hourly cap.
+    let cap = state
+        .settings()
+        .public_forms
+        .max_registrations_per_event_hour;
+    let recent = store::registrations::made_since(state.db(), event.id, state.now() - 3600).await?;
+    let mut status = StatusCode::UNPROCESSABLE_ENTITY;
+    if recent >= cap {
+        errors.add("name", "reg-too-many-recent");
+        status = StatusCode::TOO_MANY_REQUESTS;
+    }
+    if let Some(mut input) = validate(&f, ctx.lang, &mut errors).filter(|_| errors.is_empty()) {
         let secret = token::random_secret();
         input.token_hash = token::hash_secret(&secret);
         let base = state.settings().public_url.trim_end_matches('/').to_owned();
@@ -352,7 +363,14 @@ pub async fn submit(
     let (csrf, _) = login_secret(&headers);
     let mut p = page(&state, ctx, csrf, event, f).await?;
     p.errors = errors;
-    Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(p.render()?)).into_response())
+    let mut res = (status, Html(p.render()?)).into_response();
+    if status == StatusCode::TOO_MANY_REQUESTS {
+        res.headers_mut().insert(
+            axum::http::header::RETRY_AFTER,
+            axum::http::HeaderValue::from(600),
+        );
+    }
+    Ok(res)
 }
 
 #[derive(Template)]
