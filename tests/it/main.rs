@@ -24,6 +24,7 @@ mod minutes;
 mod open_data;
 mod plans;
 mod practices;
+mod properties;
 mod registrations;
 mod reports;
 mod rounds;

@@ -10,6 +10,8 @@ pub mod fonts;
 pub mod format;
 pub mod ics;
 pub mod photo;
+#[cfg(test)]
+mod properties;
 pub mod report;
 pub mod sniff;
 pub mod table;

@@ -65,7 +65,13 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Vec<Vec<String>>, TableErro
         return Err(TableError::Empty);
     }
     let rows = if bytes.starts_with(b"PK\x03\x04") {
-        read_xlsx(bytes, limits)?
+        // The spreadsheet library panics on some malformed sheets (an upside-down dimension
+        // such as "A3050:A1" overflows a subtraction): such a file is unreadable, not a crash.
+        std::panic::catch_unwind(|| read_xlsx(bytes, limits)).unwrap_or_else(|_| {
+            Err(TableError::Spreadsheet(
+                "the spreadsheet reader stopped on this file".to_owned(),
+            ))
+        })?
     } else {
         read_csv(bytes, limits)?
     };
@@ -591,7 +597,7 @@ mod tests {
 
 /// Spreadsheet bombs: each is refused by what it declares or holds, before a grid is made.
 #[cfg(test)]
-mod bombs {
+pub(crate) mod bombs {
     use std::io::Write as _;
 
     use super::*;
@@ -693,6 +699,16 @@ mod bombs {
         );
         let x = xlsx_with_sheet(&sheet(Some("A1:A1048576"), &[("A1", "a")]));
         assert_eq!(read(&x, &Limits::default()), Err(TableError::TooManyRows));
+    }
+
+    #[test]
+    fn an_upside_down_dimension_is_unreadable_not_a_crash() {
+        // Found by the property tests: calamine subtracts the corners without checking.
+        let x = xlsx_with_sheet(&sheet(Some("A3050:A1"), &[("A1", "a")]));
+        assert!(matches!(
+            read(&x, &Limits::default()),
+            Ok(_) | Err(TableError::Spreadsheet(_))
+        ));
     }
 
     #[test]

@@ -407,3 +407,50 @@ mod sort_tests {
         assert!(k("Āla") < k("Alb"));
     }
 }
+
+/// Property tests (issue 16): whatever is typed, the checks and keys answer without panic
+/// and keep their promises.
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::{
+        TextProblem, check_text, fold, is_hidden_control, is_single_line, latvian_sort_key, slug,
+    };
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+        #[test]
+        fn a_single_line_that_passes_holds_no_break_control_or_hidden_mark(s in "\\PC{0,40}|[\\x00-\\x1f\\u{2028}\\u{202A}-\\u{202E}\\u{2066}-\\u{2069}a-zā ]{0,40}", max in 0usize..60) {
+            match check_text(&s, max, false) {
+                Ok(()) => {
+                    prop_assert!(s.chars().count() <= max);
+                    let clean = !s.chars().any(|c| c.is_control() || is_hidden_control(c) || c == '\u{2028}');
+                    prop_assert!(clean);
+                    prop_assert!(is_single_line(&s));
+                }
+                Err(TextProblem::TooLong) => prop_assert!(s.chars().count() > max),
+                Err(_) => prop_assert!(!is_single_line(&s) || s.chars().count() > max),
+            }
+        }
+
+        #[test]
+        fn several_lines_allow_breaks_but_never_hidden_marks(s in "[\\n\\r\\t\\u{202E}\\u{200B}a-zĀ-ž ]{0,60}") {
+            if check_text(&s, usize::MAX, true).is_ok() {
+                prop_assert!(!s.chars().any(is_hidden_control));
+            }
+        }
+
+        #[test]
+        fn folding_slugs_and_sort_keys_never_panic(s in "\\PC{0,80}", max in 0usize..40) {
+            let f = fold(&s);
+            prop_assert_eq!(fold(&f), f.clone(), "folding twice changes nothing");
+            let sl = slug(&s, max);
+            prop_assert!(sl.len() <= max, "at most max bytes");
+            prop_assert!(sl.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
+            prop_assert!(!sl.starts_with('-') && !sl.ends_with('-'));
+            let _ = latvian_sort_key(&s);
+        }
+    }
+}
