@@ -255,9 +255,10 @@ def main():
         s.settimeout(1)
         try:
             closed += s.recv(1) == b""
-        except (ConnectionResetError, socket.timeout):
-            closed += 0
+        except socket.timeout:
+            pass
         except OSError:
+            # Reset: closed with what the client had sent still unread.
             closed += 1
         s.close()
     record("100 half-sent and 50 silent connections", served == 20 and closed == len(slow), f"20 health checks meanwhile: {served} answered in {during:.2f} s; closed by the server after 12 s: {closed}/{len(slow)}")
