@@ -241,6 +241,19 @@ async fn documents_that_declare_too_much_are_refused_before_they_are_kept() {
     let res = c
         .post_multipart(
             &path,
+            &[("title", "Plakāts"), ("public", "1")],
+            "file",
+            "plakats.png",
+            &huge,
+        )
+        .await;
+    assert!(
+        res.text.contains("name=\"public\" value=\"1\" checked"),
+        "the public box stays ticked"
+    );
+    let res = c
+        .post_multipart(
+            &path,
             &[("title", "Protokols")],
             "file",
             "protokols.docx",
@@ -509,6 +522,14 @@ async fn text_that_hides_itself_is_refused_in_forms_imports_and_the_api() {
     let preview_path = res.location().unwrap_or_default().to_owned();
     let preview = c.get(&preview_path).await.text;
     assert!(preview.contains("Tiks izlaista"), "{preview}");
+    assert!(
+        preview.contains("neredzamas rakstzīmes"),
+        "the reason, not \"no name\""
+    );
+    assert!(
+        !preview.contains('\u{202E}'),
+        "shown without turning the text around"
+    );
     assert!(preview.contains("Ilze Priede"));
     let done = c.post_form(&format!("{preview_path}/confirm"), &[]).await;
     assert_eq!(done.status, 303, "{}", done.text);

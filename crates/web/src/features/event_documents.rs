@@ -30,6 +30,8 @@ struct DocumentsPage {
     items: Vec<store::agenda::Item>,
     errors: FormErrors,
     title: String,
+    /// "Public" as ticked in a refused upload (kept with the title).
+    public: bool,
     max_mb: u32,
     notice: Option<&'static str>,
 }
@@ -62,6 +64,7 @@ async fn page(state: &AppState, ctx: PageCtx, event_id: i64) -> AppResult<Docume
         ctx,
         errors: FormErrors::default(),
         title: String::new(),
+        public: false,
         notice: None,
     })
 }
@@ -267,6 +270,7 @@ pub async fn upload(
     let mut p = page(&state, ctx, id).await?;
     p.errors = errors;
     p.title = title;
+    p.public = public;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(p.render()?)).into_response())
 }
 

@@ -145,7 +145,22 @@ async fn plan_people(
                 row.reason = Some(why.to_owned());
             }
         };
-        if DisplayName::parse(&row.name).is_none() {
+        // A name with a line break or hidden characters is named as such, not as missing.
+        if let Err(e) = domain::text::check_text(row.name.trim(), 200, false) {
+            reject(&mut row, e.message_id());
+            // Shown in the preview as it is, without letting it turn the text around.
+            row.name = row
+                .name
+                .chars()
+                .map(|c| {
+                    if c.is_control() || domain::text::is_hidden_control(c) {
+                        '\u{FFFD}'
+                    } else {
+                        c
+                    }
+                })
+                .collect();
+        } else if DisplayName::parse(&row.name).is_none() {
             reject(&mut row, "import-name-invalid");
         }
         for raw in get("email")
