@@ -5,7 +5,16 @@ login-submit = Log in
 login-email-missing = Enter your e-mail address.
 login-password-missing = Enter your password.
 login-failed = Wrong e-mail or password.
-login-throttled = Too many failed attempts. Please wait a little (15 minutes at most) and try again.
+login-throttled = Too many failed attempts.
+password-change-throttled = Too many wrong current passwords. Please wait a little and try again.
+login-wait-seconds = Try again in { $count ->
+    [one] { $count } second
+   *[other] { $count } seconds
+}.
+login-wait-minutes = Try again in { $count ->
+    [one] { $count } minute
+   *[other] { $count } minutes
+}.
 set-password-title = Set your password
 set-password-for = Set a password for the account of { $name }
 set-password-submit = Set password

@@ -5,7 +5,18 @@ login-submit = Pieteikties
 login-email-missing = Ievadiet e-pasta adresi.
 login-password-missing = Ievadiet paroli.
 login-failed = Nepareizs e-pasts vai parole.
-login-throttled = Pārāk daudz neveiksmīgu mēģinājumu. Lūdzu, mazliet uzgaidiet (ne ilgāk par 15 minūtēm) un mēģiniet vēlreiz.
+login-throttled = Pārāk daudz neveiksmīgu mēģinājumu.
+password-change-throttled = Pārāk daudz nepareizu pašreizējo paroļu. Lūdzu, mazliet uzgaidiet un mēģiniet vēlreiz.
+login-wait-seconds = Mēģiniet vēlreiz pēc { $count ->
+    [zero] { $count } sekundēm
+    [one] { $count } sekundes
+   *[other] { $count } sekundēm
+}.
+login-wait-minutes = Mēģiniet vēlreiz pēc { $count ->
+    [zero] { $count } minūtēm
+    [one] { $count } minūtes
+   *[other] { $count } minūtēm
+}.
 set-password-title = Paroles iestatīšana
 set-password-for = Iestatiet paroli kontam: { $name }
 set-password-submit = Iestatīt paroli

@@ -121,6 +121,15 @@ async fn failures_from_one_address_slow_that_pair_down_with_growing_delays_only(
         "localized message"
     );
     assert_eq!(res.header("retry-after"), Some("1"));
+    assert!(
+        res.text.contains("Mēģiniet vēlreiz pēc 1 sekundes."),
+        "{}",
+        res.text
+    );
+    assert!(
+        !res.text.contains("aria-invalid"),
+        "nothing typed is marked wrong"
+    );
     // The owner of the account, elsewhere, is not held back.
     assert_eq!(
         from(&app, "198.51.100.9")
@@ -230,6 +239,12 @@ async fn failures_from_one_address_over_many_accounts_reach_its_ceiling() {
     assert!(
         res.header("retry-after")
             .is_some_and(|s| s.parse::<i64>().unwrap_or(0) > 60)
+    );
+    // The clock does not move between the failures: the whole window is left.
+    assert!(
+        res.text.contains("Mēģiniet vēlreiz pēc 15 minūtēm."),
+        "{}",
+        res.text
     );
     assert_eq!(
         from(&app, "198.51.100.9")

@@ -121,7 +121,8 @@ pub async fn change_password(
         Ok(a) => a,
         Err(seconds) => {
             let mut page = AccountPage::load(&state, ctx, &user).await?;
-            page.errors.add("current_password", "login-throttled");
+            page.errors
+                .add("current_password", "password-change-throttled");
             return throttled(
                 (StatusCode::TOO_MANY_REQUESTS, Html(page.render()?)).into_response(),
                 seconds,

@@ -22,6 +22,17 @@ struct LoginPage {
     email: String,
     next: String,
     errors: FormErrors,
+    /// Throttled: the wait, said in words (nothing typed was wrong).
+    wait: Option<String>,
+}
+
+/// "after 5 seconds" / "after 3 minutes" in the page's language.
+fn wait_words(ctx: &PageCtx, seconds: i64) -> String {
+    if seconds < 120 {
+        ctx.tn("login-wait-seconds", "count", seconds.max(1))
+    } else {
+        ctx.tn("login-wait-minutes", "count", (seconds + 59) / 60)
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -127,6 +138,7 @@ pub async fn form(
             .unwrap_or_default()
             .to_owned(),
         errors: FormErrors::default(),
+        wait: None,
     };
     Ok(with_login_cookie(
         Html(page.render()?).into_response(),
@@ -164,13 +176,19 @@ pub async fn submit(
     let ip = ip.to_string();
     let (csrf, _) = login_secret(&headers);
     let next = safe_next(&form.next).unwrap_or_default().to_owned();
-    let render = |ctx: PageCtx, status: StatusCode, errors: FormErrors| -> AppResult<Response> {
+    let render = |ctx: PageCtx,
+                  status: StatusCode,
+                  errors: FormErrors,
+                  wait: Option<i64>|
+     -> AppResult<Response> {
+        let wait = wait.map(|s| wait_words(&ctx, s));
         let page = LoginPage {
             ctx,
             csrf: csrf.clone(),
             email: form.email.clone(),
             next: next.clone(),
             errors,
+            wait,
         };
         Ok((status, Html(page.render()?)).into_response())
     };
@@ -183,7 +201,7 @@ pub async fn submit(
         errors.add("password", "login-password-missing");
     }
     if !errors.is_empty() {
-        return render(ctx, StatusCode::UNPROCESSABLE_ENTITY, errors);
+        return render(ctx, StatusCode::UNPROCESSABLE_ENTITY, errors, None);
     }
 
     // Throttling, shared through the database: the attempt is reserved before the password
@@ -213,9 +231,16 @@ pub async fn submit(
         Ok(a) => a,
         Err(seconds) => {
             tracing::warn!("login throttled");
-            let mut errors = FormErrors::default();
-            errors.add("email", "login-throttled");
-            return throttled(render(ctx, StatusCode::TOO_MANY_REQUESTS, errors)?, seconds);
+            // Nothing typed is wrong: the page says how long to wait, not "correct the errors".
+            return throttled(
+                render(
+                    ctx,
+                    StatusCode::TOO_MANY_REQUESTS,
+                    FormErrors::default(),
+                    Some(seconds),
+                )?,
+                seconds,
+            );
         }
     };
 
@@ -251,7 +276,7 @@ pub async fn submit(
         store::throttle::failed(state.db(), now, &actor, &attempt, "login_failed").await?;
         let mut errors = FormErrors::default();
         errors.add("email", "login-failed");
-        return render(ctx, StatusCode::UNPROCESSABLE_ENTITY, errors);
+        return render(ctx, StatusCode::UNPROCESSABLE_ENTITY, errors, None);
     };
     store::throttle::release(state.db(), &attempt).await?;
 
