@@ -254,18 +254,34 @@ pub fn with_lists<T: DeserializeOwned>(
 
 // Typed fields of the forms: each returns the value, or records the message at its field.
 
-/// A single-line text field of a form: trimmed, within `max` characters, without line
-/// breaks, control characters or hidden direction controls; else the problem at `field`.
+/// Typed text: trimmed, empty is `None`; within `max` characters and without control
+/// characters or hidden direction controls (line breaks and tabs only when `multiline`),
+/// else the problem at `field`.
+fn typed_text(
+    raw: &str,
+    max: usize,
+    multiline: bool,
+    field: &'static str,
+    errors: &mut FormErrors,
+) -> Option<String> {
+    let s = raw.trim();
+    match domain::text::check_text(s, max, multiline) {
+        Ok(()) => Some(s.to_owned()).filter(|s| !s.is_empty()),
+        Err(e) => {
+            errors.add(field, e.message_id());
+            None
+        }
+    }
+}
+
+/// A single-line text field of a form (an `<input>`): see [`typed_text`].
 pub fn text_field(
     raw: &str,
     max: usize,
     field: &'static str,
     errors: &mut FormErrors,
 ) -> Option<String> {
-    crate::features::directory::optional_text(raw, max).unwrap_or_else(|e| {
-        errors.add(field, e.message_id());
-        None
-    })
+    typed_text(raw, max, false, field, errors)
 }
 
 /// A text field of several lines (a textarea): as [`text_field`], line breaks allowed.
@@ -275,10 +291,20 @@ pub fn block_field(
     field: &'static str,
     errors: &mut FormErrors,
 ) -> Option<String> {
-    crate::features::directory::optional_block(raw, max).unwrap_or_else(|e| {
-        errors.add(field, e.message_id());
-        None
-    })
+    typed_text(raw, max, true, field, errors)
+}
+
+/// `missing` at the field when the value is blank and nothing else was said of it.
+fn needed(
+    value: Option<String>,
+    field: &'static str,
+    missing: &'static str,
+    errors: &mut FormErrors,
+) -> Option<String> {
+    if value.is_none() && !errors.has(field) {
+        errors.add(field, missing);
+    }
+    value
 }
 
 /// A required single line: `missing` when blank, the text's problem otherwise.
@@ -290,10 +316,7 @@ pub fn required_line(
     errors: &mut FormErrors,
 ) -> Option<String> {
     let value = text_field(raw, max, field, errors);
-    if value.is_none() && !errors.has(field) {
-        errors.add(field, missing);
-    }
-    value
+    needed(value, field, missing, errors)
 }
 
 /// A required single-line text field: `missing` when blank.
@@ -316,10 +339,7 @@ pub fn required_block(
     errors: &mut FormErrors,
 ) -> String {
     let value = block_field(raw, max, field, errors);
-    if value.is_none() && !errors.has(field) {
-        errors.add(field, missing);
-    }
-    value.unwrap_or_default()
+    needed(value, field, missing, errors).unwrap_or_default()
 }
 
 /// A year between 2000 and 2100; blank is `None` unless `required`.

@@ -220,10 +220,7 @@ pub async fn progress(
     // Unknown to this user: 404 before anything else.
     store::actions::get(state.db(), scope, id).await?;
     let mut errors = FormErrors::default();
-    let note = crate::features::directory::optional_block(&f.note, 5000).unwrap_or_else(|e| {
-        errors.add("note", e.message_id());
-        None
-    });
+    let note = crate::forms::block_field(&f.note, 5000, "note", &mut errors);
     let status = match f.status.trim() {
         "" => None,
         s if store::actions::STATUSES.contains(&s) => Some(s),

@@ -117,11 +117,3 @@ pub fn optional_text(raw: &str, max: usize) -> Result<Option<String>, TextProble
     domain::text::check_text(s, max, false)?;
     Ok(Some(s.to_owned()).filter(|s| !s.is_empty()))
 }
-
-/// Optional text of several lines (a textarea): as [`optional_text`], line breaks and tabs
-/// allowed.
-pub fn optional_block(raw: &str, max: usize) -> Result<Option<String>, TextProblem> {
-    let s = raw.trim();
-    domain::text::check_text(s, max, true)?;
-    Ok(Some(s.to_owned()).filter(|s| !s.is_empty()))
-}

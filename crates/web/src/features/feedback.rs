@@ -262,11 +262,7 @@ pub async fn survey_submit(
         errors.add("usefulness", "reg-choice-invalid");
         None
     });
-    let comment =
-        crate::features::directory::optional_block(&f.comment, 3000).unwrap_or_else(|e| {
-            errors.add("comment", e.message_id());
-            None
-        });
+    let comment = crate::forms::block_field(&f.comment, 3000, "comment", &mut errors);
     if errors.is_empty() {
         let a = store::feedback::Answer {
             rating: rating.unwrap_or(3),

@@ -199,10 +199,7 @@ pub async fn save(
     let id = parse_id(&id)?;
     let mut errors = FormErrors::default();
     let mut text = |raw: &str, field: &'static str| {
-        crate::features::directory::optional_block(raw, MAX_TEXT).unwrap_or_else(|e| {
-            errors.add(field, e.message_id());
-            None
-        })
+        crate::forms::block_field(raw, MAX_TEXT, field, &mut errors)
     };
     let m = store::minutes::Minutes {
         summary_lv: text(&f.summary_lv, "summary_lv"),

@@ -482,10 +482,7 @@ pub fn validate_report(
             None
         }
     };
-    let done = crate::features::directory::optional_block(&f.done, 10_000).unwrap_or_else(|e| {
-        errors.add("done", e.message_id());
-        None
-    });
+    let done = crate::forms::block_field(&f.done, 10_000, "done", errors);
     if submit && done.is_none() && !errors.has("done") {
         errors.add("done", "report-done-missing");
     }
@@ -790,11 +787,7 @@ pub async fn review(
             None
         }
     };
-    let comment =
-        crate::features::directory::optional_block(&f.comment, 5000).unwrap_or_else(|e| {
-            errors.add("comment", e.message_id());
-            None
-        });
+    let comment = crate::forms::block_field(&f.comment, 5000, "comment", &mut errors);
     if let (Some(accept), true) = (accept, errors.is_empty()) {
         match store::rounds::review(
             state.db(),
