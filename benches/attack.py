@@ -180,6 +180,8 @@ def counts(db):
     out = {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ("organisations", "people", "events", "users", "event_documents", "import_batches")}
     out["registrations"] = conn.execute("SELECT COUNT(*) FROM registrations WHERE status <> 'cancelled'").fetchone()[0]
     out["registration_mails"] = conn.execute("SELECT COUNT(*) FROM outbox WHERE kind LIKE 'registration%'").fetchone()[0]
+    out["promotion_mails"] = conn.execute("SELECT COUNT(*) FROM outbox WHERE kind = 'registration_promoted'").fetchone()[0]
+    out["released"] = conn.execute("SELECT COUNT(*) FROM registrations WHERE cancel_reason IN ('unconfirmed', 'coordinator')").fetchone()[0]
     conn.close()
     return out
 
@@ -285,13 +287,40 @@ def main():
         if m:
             form = m.group(1)
             break
+    leaked = 0
     if form:
         for i in range(40):
             visitor.get(form)
-            reg_statuses.append(visitor.post(form, [("name", f"Plūdu Dalībnieks {i}"), ("email", f"pludi{i}@example.invalid"), ("organisation", "Nav"), ("notice", "1")])[0])
+            status, headers, _ = visitor.post(form, [("name", f"Plūdu Dalībnieks {i}"), ("email", f"pludi{i}@example.invalid"), ("organisation", "Nav"), ("notice", "1")])
+            reg_statuses.append(status)
+            # The answer must not lead to the personal page (that would let the sender confirm).
+            leaked += "/registration/" in headers.get("location", "")
     accepted = reg_statuses.count(303)
-    record("40 anonymous registrations in a row", form is not None and accepted <= 30 and reg_statuses.count(429) >= 10,
-           f"{accepted} accepted, {reg_statuses.count(429)} refused with 429")
+    event_id = re.search(r"/calendar/(\d+)/", form or "/calendar/0/").group(1)
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    flood_pending = conn.execute("SELECT COUNT(*) FROM registrations WHERE event_id = ? AND email LIKE 'pludi%' AND email_confirmed_at IS NULL AND status <> 'cancelled'", (event_id,)).fetchone()[0]
+    conn.close()
+    record("40 anonymous registrations in a row", form is not None and accepted <= 30 and reg_statuses.count(429) >= 10 and leaked == 0 and flood_pending == accepted,
+           f"{accepted} accepted, {reg_statuses.count(429)} refused with 429; all {flood_pending} accepted wait for confirmation from the e-mail, none led to its personal link")
+
+    # 5b. A real person then meets the hourly cap; the coordinator releases the made-up
+    # places at once and registers them by hand (by phone), confirmed at once.
+    person = Browser(host, port)
+    person.get(form or "/lv/calendar")
+    capped = person.post(form or "/lv/calendar", [("name", "Īsta Zvanītāja"), ("email", "ista@example.invalid"), ("organisation", "Nav"), ("notice", "1")])[0]
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    pending_before = conn.execute("SELECT COUNT(*) FROM registrations WHERE event_id = ? AND email_confirmed_at IS NULL AND status <> 'cancelled'", (event_id,)).fetchone()[0]
+    conn.close()
+    coordinator.get(f"/lv/events/{event_id}/registrations")
+    released = coordinator.post(f"/lv/events/{event_id}/registrations/release", [])[0]
+    coordinator.get(f"/lv/events/{event_id}/registrations/new")
+    by_hand = coordinator.post(f"/lv/events/{event_id}/registrations/new", [("name", "Īsta Zvanītāja"), ("private_person", "1"), ("lang", "lv"), ("notice", "1")])[0]
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    pending_after = conn.execute("SELECT COUNT(*) FROM registrations WHERE event_id = ? AND email_confirmed_at IS NULL AND status <> 'cancelled'", (event_id,)).fetchone()[0]
+    hand_ok = conn.execute("SELECT COUNT(*) FROM registrations WHERE event_id = ? AND name = 'Īsta Zvanītāja' AND email_confirmed_at IS NOT NULL AND status <> 'cancelled'", (event_id,)).fetchone()[0]
+    conn.close()
+    record("the coordinator undoes the flood", capped == 429 and released == 303 and by_hand == 303 and pending_after == 0 and hand_ok == 1,
+           f"a real person on the form: {capped}; release of {pending_before} unconfirmed places: {released}, left unconfirmed: {pending_after}; registered by hand: {by_hand}, confirmed: {hand_ok == 1}")
 
     # 6. Text that hides itself.
     coordinator.get("/lv/organisations/new")
@@ -308,7 +337,9 @@ def main():
     ready = Browser(host, port).get("/readyz")[0]
     after = counts(db)
     same = all(after[k] == before[k] for k in ("organisations", "people", "events", "users", "event_documents"))
-    record("nothing lost, nothing half-saved", same and after["registrations"] == before["registrations"] + accepted and after["registration_mails"] - before["registration_mails"] == accepted and ready == 200,
+    released_n = after["released"] - before["released"]
+    promoted_n = after["promotion_mails"] - before["promotion_mails"]
+    record("nothing lost, nothing half-saved", same and released_n == pending_before and after["registrations"] == before["registrations"] + accepted - released_n + 1 and after["registration_mails"] - before["registration_mails"] == accepted + promoted_n and ready == 200,
            f"before {before}, after {after}; /readyz {ready}")
     server.terminate()
     server.wait(timeout=30)

@@ -173,6 +173,8 @@ async fn main() -> anyhow::Result<()> {
                 stats,
                 notice_version: "2026-11".to_owned(),
                 token_hash: domain::token::hash_secret(&domain::token::random_secret()),
+                // Confirmed at once, as a real sign-up would be once its mail was opened.
+                source: store::registrations::Source::Invitation,
             },
             |r| store::outbox::Outgoing {
                 kind: "registration_confirmation".to_owned(),

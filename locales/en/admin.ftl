@@ -69,6 +69,10 @@ mail-password-link-body = Hello { $name },
     If you did not expect this message, please do not open the link and contact the platform's coordinator.
 user-link-mailed-only = The set-password link was e-mailed to the user. A mediator's link is not shown here: it would open the families' records.
 audit-registrations-exported = Registrations exported
+audit-registration-created = Event registration received
+audit-registration-confirmed = Event registration confirmed
+audit-registration-cancelled = Event registration cancelled
+audit-registration-released = Place of an unconfirmed registration released
 audit-attendance-exported = Attendance list exported
 audit-users-exported = User list exported
 audit-stories-exported = Story list exported

@@ -69,6 +69,10 @@ mail-password-link-body = Labdien, { $name }!
     Ja jūs šo vēstuli negaidījāt, lūdzu, neatveriet saiti un sazinieties ar platformas koordinatoru.
 user-link-mailed-only = Saite paroles iestatīšanai nosūtīta lietotājam pa e-pastu. Mediatora saite netiek rādīta šeit: ar to varētu piekļūt ģimeņu lietām.
 audit-registrations-exported = Pieteikumi lejupielādēti
+audit-registration-created = Pieteikums uz pasākumu saņemts
+audit-registration-confirmed = Pieteikums uz pasākumu apstiprināts
+audit-registration-cancelled = Pieteikums uz pasākumu atcelts
+audit-registration-released = Neapstiprināta pieteikuma vieta atbrīvota
 audit-attendance-exported = Dalībnieku saraksts lejupielādēts
 audit-users-exported = Lietotāju saraksts lejupielādēts
 audit-stories-exported = Stāstu saraksts lejupielādēts

@@ -169,13 +169,13 @@ reg-age-65-plus = 65 gadi un vairāk
 reg-roma-yes = Jā
 reg-roma-no = Nē
 reg-stats-consent = Piekrītu, ka manas statistikas atbildes (arī par piederību romu kopienai) tiek glabātas un izmantotas apkopotā veidā platformas pārskatos. Piekrišanu varu atsaukt, atceļot pieteikumu vai rakstot koordinatoram.
-reg-notice = Esmu iepazinies ar paziņojumu par datu apstrādi: Kultūras ministrija kā pārzinis apstrādā manu vārdu, e-pastu, organizāciju un pilsētu, lai organizētu pasākumu un ziņotu par tā dalībniekiem.
+reg-notice = Paziņojums par datu apstrādi man ir zināms: Kultūras ministrija kā pārzinis apstrādā manu vārdu, e-pastu, organizāciju un pilsētu, lai organizētu pasākumu un ziņotu par tā dalībniekiem.
 reg-submit = Pieteikties
 reg-name-invalid = Ievadiet savu vārdu un uzvārdu (līdz 200 zīmēm).
 reg-organisation-missing = Ierakstiet organizāciju vai atzīmējiet, ka piesakāties kā privātpersona.
 reg-choice-invalid = Izvēlieties no saraksta.
 reg-stats-consent-missing = Lai saglabātu statistikas atbildes, atzīmējiet piekrišanu vai atstājiet atbildes neaizpildītas.
-reg-notice-missing = Lai pieteiktos, apstipriniet, ka esat iepazinies ar paziņojumu par datu apstrādi.
+reg-notice-missing = Lai pieteiktos, apstipriniet, ka paziņojums par datu apstrādi jums ir zināms.
 reg-duplicate = Ar šo e-pasta adresi uz pasākumu jau ir pieteikums. Saite uz to ir jūsu e-pastā.
 reg-closed = Pieteikšanās uz šo pasākumu ir slēgta.
 reg-too-many-recent = Pēdējā stundā uz šo pasākumu pieteicies ļoti daudz cilvēku. Lūdzu, mēģiniet vēlāk vai piesakieties pie rīkotājiem pa tālruni vai e-pastu.
@@ -199,7 +199,10 @@ mail-registration-body = Labdien, { $name }!
 mail-registration-promoted-subject = Jums ir vieta: { $event }
 mail-registration-promoted-body = Labdien, { $name }!
 
-    Pasākumā „{ $event }” atbrīvojās vieta, un jūsu pieteikums no gaidīšanas saraksta ir apstiprināts. Pieteikumu var atcelt ar saiti no pirmās vēstules.
+    Pasākumā „{ $event }” atbrīvojās vieta, un jūsu pieteikums no gaidīšanas saraksta ir apstiprināts. { $pending ->
+        [yes] Lai vieta paliktu jums, apstipriniet pieteikumu ar saiti no pirmās vēstules.
+       *[no] Pieteikumu var atcelt ar saiti no pirmās vēstules.
+    }
 reg-list-title = Pieteikumi
 reg-list-link = Pieteikumi
 reg-list-empty = Pieteikumu vēl nav.
@@ -209,3 +212,57 @@ mail-event-cancelled-subject = Pasākums atcelts: { $event }
 mail-event-cancelled-body = Labdien, { $name }!
 
     Diemžēl pasākums „{ $event }” ({ $when }) ir atcelts. Jūsu pieteikums vairs nav spēkā. Atvainojamies par sagādātajām neērtībām.
+
+# Registrations confirmed from the e-mail; registered by hand (issue 16)
+mail-registration-confirm-subject = Apstipriniet pieteikumu: { $event }
+mail-registration-confirm-body = Labdien, { $name }!
+
+    Saņēmām pieteikumu uz pasākumu „{ $event }” ar šo e-pasta adresi. Statuss: { $status }.
+
+    Lai vieta paliktu jums, atveriet saiti un nospiediet „Apstiprināt pieteikumu” līdz { $until }:
+
+    { $link }
+
+    Ja pieteikumu neapstiprināsiet, vieta tiks atbrīvota citiem. Ja nepieteicāties jūs, neko nedariet: pieteikums tiks dzēsts no aktīvo saraksta, un vairāk vēstuļu nesūtīsim.
+reg-sent-title = Gandrīz gatavs: apstipriniet pieteikumu e-pastā
+reg-sent-explained = Uz norādīto e-pasta adresi nosūtījām vēstuli ar saiti. Atveriet to un apstipriniet pieteikumu 48 stundu laikā; līdz tam vieta tiek turēta. Ja vēstule nav atnākusi, pārbaudiet mēstuļu mapi vai sazinieties ar pasākuma rīkotājiem.
+reg-sent-another = Pieteikt vēl kādu
+reg-pending-explained = Pieteikums vēl nav apstiprināts. Apstipriniet to līdz { $until }; pretējā gadījumā vieta tiks atbrīvota citiem.
+reg-confirm = Apstiprināt pieteikumu
+reg-confirm-for = Apstiprināt pieteikumu: { $name }
+reg-confirmed-notice = Paldies! Pieteikums apstiprināts.
+reg-status-confirmed-pending = Vieta turēta; gaida apstiprinājumu no e-pasta
+reg-status-waiting-pending = Gaidīšanas sarakstā; gaida apstiprinājumu no e-pasta
+reg-status-released = Atbrīvots: netika apstiprināts laikā
+reg-released-explained = Pieteikums netika apstiprināts 48 stundu laikā, tāpēc vieta tika atbrīvota citiem.
+reg-register-again = Pieteikties vēlreiz
+reg-pending-count = Gaida apstiprinājumu
+reg-pending-title = Gaida apstiprinājumu no e-pasta
+reg-pending-hint = Šie pieteikumi no publiskās formas tur vietu, līdz pieteicējs tos apstiprina ar saiti e-pastā. Ja tas nenotiek 48 stundu laikā, vieta tiek atbrīvota un gaidīšanas saraksts virzās uz priekšu. Ja pieteicējs ar jums sazinājās, apstipriniet pieteikumu šeit.
+reg-confirm-until = Jāapstiprina līdz
+reg-list-others = Apstiprinātie, gaidītāji un atceltie
+reg-add = Pieteikt dalībnieku
+reg-add-title = Pieteikt dalībnieku
+reg-add-explained = Dalībniekam, kurš pieteicās pa tālruni vai klātienē. Pieteikums ir apstiprināts uzreiz (ja vietu nav, dalībnieks nonāk gaidīšanas sarakstā). Ja norādāt e-pastu, dalībnieks saņems vēstuli ar saiti, kur pieteikumu apskatīt vai atcelt.
+reg-add-private-person = Piesakās kā privātpersona
+reg-add-lang = Vēstuļu valoda
+reg-add-notice = Persona ir informēta par to, kā tiek apstrādāti tās dati (paziņojums par datu apstrādi)
+reg-add-submit = Pieteikt
+reg-add-name-invalid = Ievadiet dalībnieka vārdu un uzvārdu (līdz 200 zīmēm).
+reg-add-organisation-missing = Ierakstiet organizāciju vai atzīmējiet „Piesakās kā privātpersona”.
+reg-add-notice-missing = Atzīmējiet, ka persona ir informēta par datu apstrādi.
+reg-added-notice = Dalībnieks pieteikts.
+reg-confirmed-by-coordinator = Pieteikums apstiprināts.
+reg-confirm-too-late = Šo pieteikumu vairs nevar apstiprināt: tas ir atcelts vai vieta jau atbrīvota.
+reg-duplicate-by-hand = Ar šo e-pasta adresi uz pasākumu jau ir aktīvs pieteikums.
+reg-closed-by-hand = Pieteikt var tikai uz publicētu pasākumu, kas vēl nav beidzies.
+reg-by-hand-mark = pieteica koordinators
+reg-no-email = bez e-pasta
+reg-release = Atbrīvot vietu
+reg-release-for = Atbrīvot vietu: { $name }
+reg-pending-actions = Darbības
+reg-release-all = Atbrīvot visas neapstiprinātās vietas ({ $count })
+reg-release-all-hint = Piemēram, ja pieteikumi ir acīmredzami izdomāti. Apstiprinātos pieteikumus tas neskar; atbrīvotās vietas saņem gaidīšanas saraksts.
+reg-released-notice = Neapstiprinātās vietas atbrīvotas.
+reg-status-released-by-coordinator = Atbrīvots: neapstiprināts (atbrīvoja koordinators)
+reg-released-by-coordinator-explained = Pieteikums netika apstiprināts, un pasākuma rīkotāji atbrīvoja tā vietu citiem.

@@ -542,14 +542,52 @@ async fn workspace_pages_have_no_accessibility_violations() {
         .await
         .click()
         .await;
+    // "Check your e-mail", then the coordinators' list with the pending registration apart.
     b.wait_for(".notice").await;
-    found.extend(axe(&b, "lv", "Jūsu pieteikums").await);
+    found.extend(axe(&b, "lv", reg_h1).await);
+    let list_h1 = "Pieteikumi: Ikgadējā sanāksme (tests)";
     b.goto(&url(
         &app,
         &format!("/lv/events/{}/registrations", app.fixtures.event),
     ))
     .await;
-    found.extend(axe(&b, "lv", "Pieteikumi: Ikgadējā sanāksme (tests)").await);
+    b.wait_for("#pending").await;
+    found.extend(axe(&b, "lv", list_h1).await);
+    // The personal page from the mail: confirm with the button.
+    let (mails, _) = store::outbox::list(&app.db, 0).await.unwrap_or_default();
+    let mine = mails
+        .iter()
+        .filter(|m| m.to == "liga@example.invalid")
+        .find_map(|m| crate::registrations::link_in_any(&m.body))
+        .unwrap_or_else(|| panic!("no link mailed"));
+    b.goto(&url(&app, &mine)).await;
+    found.extend(axe(&b, "lv", "Jūsu pieteikums").await);
+    b.find("form[action$='/confirm'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for("p.notice[role=status]").await;
+    found.extend(axe(&b, "lv", "Jūsu pieteikums").await);
+    // A coordinator registers someone who called: the form and its errors.
+    let add_h1 = "Pieteikt dalībnieku: Ikgadējā sanāksme (tests)";
+    b.goto(&url(
+        &app,
+        &format!("/lv/events/{}/registrations/new", app.fixtures.event),
+    ))
+    .await;
+    found.extend(axe(&b, "lv", add_h1).await);
+    b.find("form[action$='/registrations/new'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for("#name[aria-invalid=true]").await;
+    found.extend(axe(&b, "lv", add_h1).await);
+    b.goto(&url(
+        &app,
+        &format!("/lv/events/{}/registrations", app.fixtures.event),
+    ))
+    .await;
+    found.extend(axe(&b, "lv", list_h1).await);
     // Check-in: search without diacritics, tick, then a walk-in that looks like someone
     // in the registry, then the printable sheet.
     let checkin_h1 = "Dalībnieku reģistrācija pasākumā: Ikgadējā sanāksme (tests)";

@@ -78,6 +78,10 @@ async fn chosen_people_are_invited_once_and_answer_through_their_link() {
     let regs = ok(store::registrations::for_event(&app.db, event).await);
     assert_eq!(regs.len(), 1);
     assert_eq!(regs[0].email, "anna@a.test.invalid");
+    assert!(
+        !regs[0].pending(),
+        "an invitation's personal link was mailed: confirmed at once"
+    );
     // Accepting twice is refused, not doubled.
     let again = g
         .post_form(&anna, &[("answer", "accept"), ("notice", "1")])

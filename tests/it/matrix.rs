@@ -96,6 +96,7 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("POST", "/{lang}/calendar/{id}/register", Allowed::Everyone),
     ("GET", "/{lang}/registration/{token}", Allowed::Everyone),
     ("POST", "/{lang}/registration/{token}/cancel", Allowed::Everyone),
+    ("POST", "/{lang}/registration/{token}/confirm", Allowed::Everyone),
     ("GET", "/{lang}/participation", Allowed::Everyone),
     ("GET", "/{lang}/policy", Allowed::Everyone),
     ("GET", "/{lang}/policy/{id}", Allowed::Everyone),
@@ -123,6 +124,11 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("POST", "/{lang}/events/{id}/status", Allowed::Only(COORD)),
     ("GET", "/{lang}/events/{id}/registrations", Allowed::Only(COORD)),
     ("POST", "/{lang}/events/{id}/registrations/export", Allowed::Only(COORD)),
+    ("GET", "/{lang}/events/{id}/registrations/new", Allowed::Only(COORD)),
+    ("POST", "/{lang}/events/{id}/registrations/new", Allowed::Only(COORD)),
+    ("POST", "/{lang}/events/{id}/registrations/{rid}/confirm", Allowed::Only(COORD)),
+    ("POST", "/{lang}/events/{id}/registrations/{rid}/release", Allowed::Only(COORD)),
+    ("POST", "/{lang}/events/{id}/registrations/release", Allowed::Only(COORD)),
     // Attendance: any role at the route; the event's organisers only, in the store
     // (others get 404 — tests/it/attendance.rs).
     ("GET", "/{lang}/events/{id}/attendance", Allowed::AnyRole),
@@ -376,6 +382,7 @@ pub fn example_path(app: &TestApp, pattern: &str) -> String {
         .replace("{id}", &id.to_string())
         .replace("{mid}", "1")
         .replace("{item}", "1")
+        .replace("{rid}", "1")
 }
 
 #[test]

@@ -287,6 +287,13 @@ async fn closed_events_refuse_and_statistics_need_their_consent() {
     ));
 }
 
+/// The path of the personal registration link in a mail, whatever its language.
+pub(crate) fn link_in_any(body: &str) -> Option<String> {
+    body.split_whitespace()
+        .find(|w| w.contains("/registration/"))
+        .and_then(|w| w.find("/registration/").map(|i| w[i - 3..].to_owned()))
+}
+
 fn link_in(body: &str) -> String {
     body.split_whitespace()
         .find(|w| w.contains("/registration/"))
@@ -343,7 +350,7 @@ async fn the_public_registers_gets_a_personal_link_and_can_cancel() {
         "Ievadiet savu vārdu",
         "derīgu e-pasta adresi",
         "Lai saglabātu statistikas atbildes",
-        "paziņojumu par datu apstrādi",
+        "paziņojums par datu apstrādi jums ir zināms",
     ] {
         assert!(bad.text.contains(msg), "{msg}");
     }
@@ -369,20 +376,67 @@ async fn the_public_registers_gets_a_personal_link_and_can_cancel() {
         )
         .await;
     assert_eq!(ok.status, 303, "{}", ok.text);
-    let mine = ok.location().unwrap_or_default().to_owned();
-    assert!(mine.starts_with("/lv/registration/"), "{mine}");
-    let page = anon.get(&mine).await;
-    assert!(page.text.contains("Apstiprināts") && page.text.contains("Paldies!"));
+    // Not to the personal page: whoever typed the address must open the mail.
+    let sent = ok.location().unwrap_or_default().to_owned();
+    assert_eq!(sent, format!("/lv/calendar/{id}/register?sent=1"));
+    let page = anon.get(&sent).await;
+    assert!(
+        page.text.contains("apstipriniet pieteikumu e-pastā"),
+        "{}",
+        page.text
+    );
+    assert!(
+        !page.text.contains("/registration/"),
+        "no personal link on the page"
+    );
     let (mails, _) = store::outbox::list(&app.db, 0).await.unwrap_or_default();
     let mail = mails
         .iter()
         .find(|m| m.to == "liga@example.invalid")
         .unwrap_or_else(|| panic!("no confirmation mail"));
+    assert!(
+        mail.subject.starts_with("Apstipriniet pieteikumu"),
+        "{}",
+        mail.subject
+    );
+    assert!(
+        mail.body.contains("Apstiprināt pieteikumu"),
+        "{}",
+        mail.body
+    );
     let link = link_in(&mail.body);
+    assert!(link.starts_with("/lv/registration/"), "{link}");
+    // Opening the link (as a mail scanner would) changes nothing; the button confirms.
+    let page = anon.get(&link).await;
+    assert!(page.text.contains("vēl nav apstiprināts"), "{}", page.text);
+    assert!(page.text.contains("Vieta turēta"));
+    let pending =
+        |regs: Vec<store::registrations::Registration>| regs.iter().filter(|r| r.pending()).count();
     assert_eq!(
-        link,
-        mine.split('?').next().unwrap_or_default(),
-        "the mail carries the link"
+        pending(
+            store::registrations::for_event(&app.db, id)
+                .await
+                .unwrap_or_default()
+        ),
+        1
+    );
+    let confirmed = anon.post_form(&format!("{link}/confirm"), &[]).await;
+    assert_eq!(confirmed.status, 303);
+    let page = anon.get(confirmed.location().unwrap_or_default()).await;
+    assert!(
+        page.text.contains("Pieteikums apstiprināts"),
+        "{}",
+        page.text
+    );
+    assert!(page.text.contains("<dd>Apstiprināts</dd>"), "{}", page.text);
+    assert!(!page.text.contains("/confirm"), "nothing left to confirm");
+    assert_eq!(
+        pending(
+            store::registrations::for_event(&app.db, id)
+                .await
+                .unwrap_or_default()
+        ),
+        0
     );
     // The same address again is told, not registered twice.
     anon.get(&form_path).await;
@@ -447,15 +501,18 @@ async fn a_freed_place_goes_to_the_waiting_list_with_a_mail() {
             )
             .await;
         assert_eq!(res.status, 303, "{}", res.text);
-        links.push((
-            c,
-            res.location()
-                .unwrap_or_default()
-                .split('?')
-                .next()
-                .unwrap_or_default()
-                .to_owned(),
-        ));
+        let (mails, _) = store::outbox::list(&app.db, 0).await.unwrap_or_default();
+        let link = mails
+            .iter()
+            .find(|m| m.to == email)
+            .map(|m| link_in(&m.body))
+            .unwrap_or_default();
+        c.get(&link).await;
+        assert_eq!(
+            c.post_form(&format!("{link}/confirm"), &[]).await.status,
+            303
+        );
+        links.push((c, link));
     }
     assert!(
         links[1]
@@ -511,4 +568,466 @@ async fn a_freed_place_goes_to_the_waiting_list_with_a_mail() {
             .status,
         404
     );
+}
+
+/// Registers on the public form from a fresh client; returns the personal link mailed.
+async fn register_publicly(app: &TestApp, event: i64, name: &str, email: &str) -> String {
+    let form = format!("/lv/calendar/{event}/register");
+    let c = app.client();
+    c.get(&form).await;
+    let res = c
+        .post_form(
+            &form,
+            &[
+                ("name", name),
+                ("email", email),
+                ("organisation", "Skola"),
+                ("notice", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    let (mails, _) = store::outbox::list(&app.db, 0).await.unwrap_or_default();
+    mails
+        .iter()
+        .find(|m| m.to == email)
+        .map(|m| link_in(&m.body))
+        .unwrap_or_else(|| panic!("no mail to {email}"))
+}
+
+async fn by_name(app: &TestApp, event: i64, name: &str) -> store::registrations::Registration {
+    store::registrations::for_event(&app.db, event)
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .find(|r| r.name == name)
+        .unwrap_or_else(|| panic!("no registration of {name}"))
+}
+
+#[tokio::test]
+async fn an_unconfirmed_place_is_held_48_hours_then_released_to_the_waiting_list() {
+    let app = TestApp::spawn().await;
+    let event = event_with(&app, Some(1), true).await;
+    let a = register_publicly(&app, event, "Andra", "andra@example.invalid").await;
+    app.advance_minutes(1);
+    let b = register_publicly(&app, event, "Baiba", "baiba@example.invalid").await;
+    // Andra's unconfirmed registration holds the one place; Baiba waits, and confirms.
+    let andra = by_name(&app, event, "Andra").await;
+    assert!(andra.pending() && andra.status == store::registrations::Status::Confirmed);
+    let c = app.client();
+    c.get(&b).await;
+    assert_eq!(c.post_form(&format!("{b}/confirm"), &[]).await.status, 303);
+    let baiba = by_name(&app, event, "Baiba").await;
+    assert!(!baiba.pending() && baiba.status == store::registrations::Status::Waiting);
+    // The coordinators see Andra apart, with until when she may confirm.
+    let coord = app.login(domain::auth::Role::Coordinator).await;
+    let list = coord
+        .get(&format!("/lv/events/{event}/registrations"))
+        .await;
+    let pending_part = list
+        .text
+        .split("id=\"pending\"")
+        .nth(1)
+        .and_then(|t| t.split("id=\"all\"").next())
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        pending_part.contains("Andra") && !pending_part.contains("Baiba"),
+        "{}",
+        list.text
+    );
+    assert!(pending_part.contains("Vieta turēta"));
+    // Within 48 hours nothing is released.
+    app.advance_minutes(47 * 60);
+    let done = crate::ok(web::jobs::run_due(&app.state).await);
+    assert_eq!(done.registrations_released, 0);
+    let last_before = store::outbox::list(&app.db, 0)
+        .await
+        .unwrap_or_default()
+        .0
+        .iter()
+        .map(|m| m.id)
+        .max()
+        .unwrap_or_default();
+    // After them the place goes to Baiba, who is told; nothing goes to Andra's address.
+    app.advance_minutes(2 * 60);
+    let done = crate::ok(web::jobs::run_due(&app.state).await);
+    assert_eq!(
+        (done.registrations_released, done.registrations_promoted),
+        (1, 1)
+    );
+    let andra = by_name(&app, event, "Andra").await;
+    assert!(andra.released_unconfirmed(), "{andra:?}");
+    let baiba = by_name(&app, event, "Baiba").await;
+    assert_eq!(baiba.status, store::registrations::Status::Confirmed);
+    let (mails, _) = store::outbox::list(&app.db, 0).await.unwrap_or_default();
+    let new: Vec<_> = mails.iter().filter(|m| m.id > last_before).collect();
+    assert!(
+        new.iter()
+            .any(|m| m.to == "baiba@example.invalid" && m.subject.starts_with("Jums ir vieta")),
+        "{new:?}"
+    );
+    assert!(
+        mails
+            .iter()
+            .all(|m| m.to != "andra@example.invalid" || !m.subject.starts_with("Jums")),
+        "no mail to an address nobody confirmed"
+    );
+    // Andra's link now says what happened; confirming no longer takes the place back.
+    let c = app.client();
+    let page = c.get(&a).await;
+    assert!(
+        page.text.contains("Atbrīvots: netika apstiprināts laikā"),
+        "{}",
+        page.text
+    );
+    assert!(page.text.contains("Pieteikties vēlreiz"));
+    // (A tab left open: its form still carries the pre-login token.)
+    c.get(&format!("/lv/calendar/{event}/register")).await;
+    assert_eq!(c.post_form(&format!("{a}/confirm"), &[]).await.status, 303);
+    assert!(by_name(&app, event, "Andra").await.released_unconfirmed());
+    // Running again does nothing more; the audit log names the release in words.
+    let done = crate::ok(web::jobs::run_due(&app.state).await);
+    assert_eq!(
+        (done.registrations_released, done.registrations_promoted),
+        (0, 0)
+    );
+    let coord = app.login(domain::auth::Role::Coordinator).await;
+    let log = coord
+        .get("/lv/admin/audit?action=registration_released")
+        .await;
+    assert!(
+        log.text
+            .contains("Neapstiprināta pieteikuma vieta atbrīvota"),
+        "{}",
+        log.text
+    );
+}
+
+#[tokio::test]
+async fn a_pending_registration_is_not_released_once_the_event_has_started() {
+    let app = TestApp::spawn().await;
+    let event = event_with(&app, None, true).await;
+    let e = crate::ok(store::events::get(&app.db, event).await);
+    // Signed up five minutes before the deadline (the start), never confirmed.
+    app.advance_minutes((e.starts_at - app.clock_now()) / 60 - 5);
+    register_publicly(&app, event, "Vēlā", "vela@example.invalid").await;
+    app.advance_minutes(49 * 60);
+    let done = crate::ok(web::jobs::run_due(&app.state).await);
+    assert_eq!(done.registrations_released, 0);
+    let r = by_name(&app, event, "Vēlā").await;
+    assert!(r.pending(), "kept: the registrant may simply come");
+}
+
+#[tokio::test]
+async fn the_hourly_cap_counts_only_unconfirmed_registrations() {
+    let app = TestApp::spawn_with(|s| s.public_forms.max_registrations_per_event_hour = 2).await;
+    let event = event_with(&app, None, true).await;
+    for (name, email) in [
+        ("Pirmā", "p1@example.invalid"),
+        ("Otrā", "p2@example.invalid"),
+    ] {
+        let link = register_publicly(&app, event, name, email).await;
+        let c = app.client();
+        c.get(&link).await;
+        c.post_form(&format!("{link}/confirm"), &[]).await;
+    }
+    // Both confirmed their addresses: real people, not a flood; the cap is not reached.
+    register_publicly(&app, event, "Trešā", "p3@example.invalid").await;
+    register_publicly(&app, event, "Ceturtā", "p4@example.invalid").await;
+    let form = format!("/lv/calendar/{event}/register");
+    let c = app.client();
+    c.get(&form).await;
+    let res = c
+        .post_form(
+            &form,
+            &[
+                ("name", "Piektā"),
+                ("email", "p5@example.invalid"),
+                ("organisation", "Skola"),
+                ("notice", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        res.status, 429,
+        "two unconfirmed in the hour: the third waits"
+    );
+}
+
+#[tokio::test]
+async fn coordinators_register_someone_by_hand_and_confirm_a_pending_registration() {
+    let app = TestApp::spawn().await;
+    let event = event_with(&app, Some(10), true).await;
+    let other = event_with(&app, Some(10), true).await;
+    let coord = app.login(domain::auth::Role::Coordinator).await;
+    let new = format!("/lv/events/{event}/registrations/new");
+    let list = coord
+        .get(&format!("/lv/events/{event}/registrations"))
+        .await;
+    assert!(list.text.contains(&new), "the list links to the form");
+    assert_eq!(coord.get(&new).await.status, 200);
+    // Mistakes are told next to their fields, what was typed is kept, nothing is saved.
+    let bad = coord
+        .post_form(
+            &new,
+            &[
+                ("name", " "),
+                ("email", "nav-adrese"),
+                ("organisation", "Skola Nr. 1"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, 422);
+    for msg in [
+        "Ievadiet dalībnieka vārdu",
+        "derīgu e-pasta adresi",
+        "persona ir informēta par datu apstrādi",
+    ] {
+        assert!(bad.text.contains(msg), "{msg}: {}", bad.text);
+    }
+    assert!(bad.text.contains("value=\"Skola Nr. 1\""));
+    assert!(
+        store::registrations::for_event(&app.db, event)
+            .await
+            .unwrap_or_default()
+            .is_empty()
+    );
+    // Someone who called, with no e-mail: confirmed at once, no mail.
+    let mails_before = store::outbox::list(&app.db, 0)
+        .await
+        .unwrap_or_default()
+        .0
+        .len();
+    let res = coord
+        .post_form(
+            &new,
+            &[
+                ("name", "Zvanītāja Bez Pasta"),
+                ("private_person", "1"),
+                ("lang", "lv"),
+                ("notice", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    let r = by_name(&app, event, "Zvanītāja Bez Pasta").await;
+    assert!(!r.pending() && r.status == store::registrations::Status::Confirmed);
+    assert!(r.registered_by.is_some() && r.email.is_empty());
+    assert_eq!(
+        store::outbox::list(&app.db, 0)
+            .await
+            .unwrap_or_default()
+            .0
+            .len(),
+        mails_before
+    );
+    // A second one without e-mail is fine too (no address, no duplicate).
+    let res = coord
+        .post_form(
+            &new,
+            &[
+                ("name", "Otrs Bez Pasta"),
+                ("private_person", "1"),
+                ("lang", "lv"),
+                ("notice", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    // With an address, in English: the mail with the personal link, already confirmed.
+    let res = coord
+        .post_form(
+            &new,
+            &[
+                ("name", "Came In Person"),
+                ("email", "inperson@example.invalid"),
+                ("organisation", "NGO"),
+                ("lang", "en"),
+                ("notice", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    let (mails, _) = store::outbox::list(&app.db, 0).await.unwrap_or_default();
+    let mail = mails
+        .iter()
+        .find(|m| m.to == "inperson@example.invalid")
+        .unwrap_or_else(|| panic!("no mail"));
+    assert!(
+        mail.subject.starts_with("Registration:"),
+        "{}",
+        mail.subject
+    );
+    assert!(mail.body.contains("/en/registration/"), "{}", mail.body);
+    let again = coord
+        .post_form(
+            &new,
+            &[
+                ("name", "Came Again"),
+                ("email", "INPERSON@example.invalid"),
+                ("organisation", "NGO"),
+                ("lang", "en"),
+                ("notice", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(again.status, 422);
+    assert!(again.text.contains("jau ir aktīvs pieteikums"));
+    // A pending one from the public form, confirmed by the coordinator.
+    register_publicly(
+        &app,
+        event,
+        "Pa Tālruni Apstiprinātā",
+        "tel@example.invalid",
+    )
+    .await;
+    let pending = by_name(&app, event, "Pa Tālruni Apstiprinātā").await;
+    assert!(pending.pending());
+    let list = coord
+        .get(&format!("/lv/events/{event}/registrations"))
+        .await;
+    assert!(list.text.contains("pieteica koordinators") && list.text.contains("bez e-pasta"));
+    let confirm = format!("/lv/events/{event}/registrations/{}/confirm", pending.id);
+    assert!(list.text.contains(&confirm), "{}", list.text);
+    // Not through another event's address.
+    assert_eq!(
+        coord
+            .post_form(
+                &format!("/lv/events/{other}/registrations/{}/confirm", pending.id),
+                &[]
+            )
+            .await
+            .status,
+        404
+    );
+    let res = coord.post_form(&confirm, &[]).await;
+    assert_eq!(res.status, 303);
+    assert!(
+        !by_name(&app, event, "Pa Tālruni Apstiprinātā")
+            .await
+            .pending()
+    );
+    let list = coord.get(res.location().unwrap_or_default()).await;
+    assert!(list.text.contains("Pieteikums apstiprināts"));
+    assert!(!list.text.contains("id=\"pending\""), "nobody pending now");
+    // Others may not.
+    let ngo = app.login(domain::auth::Role::Ngo).await;
+    assert_eq!(ngo.get(&new).await.status, 403);
+    assert_eq!(ngo.post_form(&confirm, &[]).await.status, 403);
+    // After the start the public form is closed, but coordinators register until the end.
+    let e = crate::ok(store::events::get(&app.db, event).await);
+    app.advance_minutes((e.starts_at - app.clock_now()) / 60 + 10);
+    let late = app.client();
+    let form = format!("/lv/calendar/{event}/register");
+    assert!(late.get(&form).await.text.contains("slēgta"));
+    // (A fresh sign-in: the first session has long timed out.)
+    let coord = app.login(domain::auth::Role::Coordinator).await;
+    coord.get(&new).await;
+    let res = coord
+        .post_form(
+            &new,
+            &[
+                ("name", "Atnāca Pie Durvīm"),
+                ("private_person", "1"),
+                ("lang", "lv"),
+                ("notice", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    assert!(!by_name(&app, event, "Atnāca Pie Durvīm").await.pending());
+    app.advance_minutes(7 * 60);
+    let coord = app.login(domain::auth::Role::Coordinator).await;
+    let res = coord
+        .post_form(
+            &new,
+            &[
+                ("name", "Par Vēlu"),
+                ("private_person", "1"),
+                ("lang", "lv"),
+                ("notice", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 422);
+    assert!(res.text.contains("vēl nav beidzies"));
+}
+
+#[tokio::test]
+async fn coordinators_release_made_up_sign_ups_and_the_waiting_list_moves_up() {
+    let app = TestApp::spawn().await;
+    let event = event_with(&app, Some(2), true).await;
+    // A flood fills both places with made-up addresses; a real person waits and confirms.
+    register_publicly(&app, event, "Izdomāts 1", "fake1@example.invalid").await;
+    register_publicly(&app, event, "Izdomāts 2", "fake2@example.invalid").await;
+    register_publicly(&app, event, "Izdomāts 3", "fake3@example.invalid").await;
+    let real = register_publicly(&app, event, "Īsta Dalībniece", "real@example.invalid").await;
+    let c = app.client();
+    c.get(&real).await;
+    assert_eq!(
+        c.post_form(&format!("{real}/confirm"), &[]).await.status,
+        303
+    );
+    let coord = app.login(domain::auth::Role::Coordinator).await;
+    let list = coord
+        .get(&format!("/lv/events/{event}/registrations"))
+        .await;
+    assert!(
+        list.text
+            .contains("Atbrīvot visas neapstiprinātās vietas (3)"),
+        "{}",
+        list.text
+    );
+    // One by one: the third made-up one (waiting) goes; nobody moves up yet.
+    let third = by_name(&app, event, "Izdomāts 3").await;
+    let res = coord
+        .post_form(
+            &format!("/lv/events/{event}/registrations/{}/release", third.id),
+            &[],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    assert!(
+        by_name(&app, event, "Izdomāts 3")
+            .await
+            .released_unconfirmed()
+    );
+    // Then all the rest: both places free, the real registrant gets one and is told.
+    let res = coord
+        .post_form(&format!("/lv/events/{event}/registrations/release"), &[])
+        .await;
+    assert_eq!(res.status, 303);
+    let list = coord.get(res.location().unwrap_or_default()).await;
+    assert!(list.text.contains("Neapstiprinātās vietas atbrīvotas"));
+    assert!(list.text.contains("atbrīvoja koordinators"));
+    let real_reg = by_name(&app, event, "Īsta Dalībniece").await;
+    assert_eq!(real_reg.status, store::registrations::Status::Confirmed);
+    let (mails, _) = store::outbox::list(&app.db, 0).await.unwrap_or_default();
+    assert!(
+        mails
+            .iter()
+            .any(|m| m.to == "real@example.invalid" && m.subject.starts_with("Jums ir vieta"))
+    );
+    // Confirmed registrations are never released this way.
+    let res = coord
+        .post_form(
+            &format!("/lv/events/{event}/registrations/{}/release", real_reg.id),
+            &[],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    assert_eq!(
+        by_name(&app, event, "Īsta Dalībniece").await.status,
+        store::registrations::Status::Confirmed
+    );
+    // The made-up registrant's link says the organisers released it.
+    let c = app.client();
+    let (mails, _) = store::outbox::list(&app.db, 0).await.unwrap_or_default();
+    let fake = mails
+        .iter()
+        .find(|m| m.to == "fake1@example.invalid")
+        .map(|m| link_in(&m.body))
+        .unwrap_or_default();
+    assert!(c.get(&fake).await.text.contains("rīkotāji atbrīvoja"));
 }

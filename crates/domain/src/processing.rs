@@ -235,6 +235,8 @@ pub const CATEGORIES: &[Category] = &[
             ("registrations", "roma_self_identified"),
             ("registrations", "territory_id"),
             ("registrations", "organisation_text"),
+            ("registrations", "email_confirmed_at"),
+            ("registrations", "registered_by"),
             ("attendances", "person_id"),
             ("attendances", "identity_key"),
             ("attendances", "name"),

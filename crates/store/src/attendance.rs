@@ -639,7 +639,8 @@ pub(crate) async fn add_in(
         .await?;
         let (person, email) = ours.ok_or(Error::NotFound)?;
         d.person_id = d.person_id.or(person);
-        d.email = d.email.or(Some(email));
+        // Someone registered by phone may have no address.
+        d.email = d.email.or(Some(email).filter(|e| !e.is_empty()));
     }
     let d = &d;
     let s = snapshot(db, conn, starts_at, source, d).await?;

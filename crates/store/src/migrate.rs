@@ -236,6 +236,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
         include_str!("../migrations/0037_abuse_limits.sql"),
         Data::None,
     ),
+    (
+        38,
+        "registration_confirmation",
+        include_str!("../migrations/0038_registration_confirmation.sql"),
+        Data::None,
+    ),
 ];
 
 /// A migration's checksum: the SHA-256 of its SQL as this program holds it, with line ends

@@ -1,5 +1,8 @@
 //! Registrations for events: capacity, a waiting list that promotes automatically when a
-//! place frees, and a personal link (stored as a hash) to see or cancel. Every decision
+//! place frees, and a personal link (stored as a hash) to see, confirm or cancel. A
+//! registration made on the public form holds its place until its registrant confirms it
+//! from the mailed link; one not confirmed within [`CONFIRM_WITHIN`] is released by
+//! [`release_unconfirmed`] (the scheduled jobs), and the waiting list moves up. Every decision
 //! about places is taken inside one write transaction, and SQLite has one writer, so
 //! concurrent sign-ups and cancellations can neither overfill an event nor leave a place
 //! empty while someone waits. Mails are queued in the same transaction.
@@ -46,6 +49,25 @@ pub struct Stats {
     pub roma_self_identified: Option<String>,
 }
 
+/// How long a registration made on the public form waits for its registrant to confirm it
+/// from the mailed link before its place is released: 48 hours.
+pub const CONFIRM_WITHIN: i64 = 48 * 3600;
+
+/// Where a registration comes from, which decides whether it must be confirmed from the
+/// e-mail.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Source {
+    /// The public form: anyone can type any address, so it waits for confirmation.
+    #[default]
+    PublicForm,
+    /// An invitation's personal link, which was mailed to the address: confirmed at once.
+    Invitation,
+    /// A coordinator (user id) registered someone who called or came in: confirmed at once,
+    /// also after the registration deadline while the event has not ended, and the e-mail
+    /// address may be empty.
+    Coordinator(i64),
+}
+
 /// What a registrant (or a coordinator for them) gives.
 #[derive(Debug, Clone, Default)]
 pub struct NewRegistration {
@@ -63,6 +85,7 @@ pub struct NewRegistration {
     pub notice_version: String,
     /// The hash of the personal link's secret.
     pub token_hash: String,
+    pub source: Source,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,6 +99,35 @@ pub struct Registration {
     pub created_at: i64,
     pub organisation_text: Option<String>,
     pub private_person: bool,
+    /// When the registrant confirmed it from the mailed link (or when it was made, for
+    /// registrations confirmed at once); `None` while it waits.
+    pub email_confirmed_at: Option<i64>,
+    /// The coordinator who registered someone by hand.
+    pub registered_by: Option<i64>,
+    /// Why it was cancelled: `registrant`, `unconfirmed` (nobody confirmed it in time) or
+    /// `coordinator` (a coordinator released the unconfirmed place).
+    pub cancel_reason: Option<String>,
+}
+
+impl Registration {
+    /// An active registration that still waits for its registrant's confirmation.
+    pub fn pending(&self) -> bool {
+        self.email_confirmed_at.is_none() && self.status != Status::Cancelled
+    }
+
+    /// Until when a pending registration may be confirmed.
+    pub fn confirm_by(&self) -> i64 {
+        self.created_at + CONFIRM_WITHIN
+    }
+
+    /// Released unconfirmed: not confirmed in time, or released by a coordinator.
+    pub fn released_unconfirmed(&self) -> bool {
+        self.status == Status::Cancelled
+            && matches!(
+                self.cancel_reason.as_deref(),
+                Some("unconfirmed" | "coordinator")
+            )
+    }
 }
 
 type Row = (
@@ -88,6 +140,9 @@ type Row = (
     i64,
     Option<String>,
     bool,
+    Option<i64>,
+    Option<i64>,
+    Option<String>,
 );
 
 fn from_row(r: Row) -> Registration {
@@ -101,18 +156,25 @@ fn from_row(r: Row) -> Registration {
         created_at: r.6,
         organisation_text: r.7,
         private_person: r.8,
+        email_confirmed_at: r.9,
+        registered_by: r.10,
+        cancel_reason: r.11,
     }
 }
 
 const SELECT: &str =
-    "SELECT id, event_id, name, email, lang, status, created_at, organisation_text, private_person
+    "SELECT id, event_id, name, email, lang, status, created_at, organisation_text, private_person,
+            email_confirmed_at, registered_by, cancel_reason
      FROM registrations";
 
-/// Registers for an event that is open for registration (published, before its deadline):
-/// confirmed while places remain, else on the waiting list. `mail` composes the
-/// confirmation from the new registration; it is queued in the same transaction.
+/// Registers for an event that is open for registration (published, before its deadline;
+/// for a coordinator, before its end): confirmed while places remain, else on the waiting
+/// list. A registration from the public form holds that place while it waits for its
+/// registrant's confirmation. `mail` composes the mail with the personal link from the new
+/// registration; it is queued in the same transaction (not when there is no address).
 /// Errors: `NotFound` (no such event), `Conflict("closed")`, `Conflict("duplicate")` (this
-/// address already holds an active registration).
+/// address already holds an active registration), `Conflict("no_email")` (only a
+/// coordinator may register someone without an address).
 pub async fn register(
     db: &Db,
     now: i64,
@@ -136,19 +198,29 @@ pub(crate) async fn register_in(
     r: &NewRegistration,
     mail: impl FnOnce(&Registration) -> Outgoing,
 ) -> crate::Result<Registration> {
-    let event: Option<(String, Option<i64>, Option<i64>, i64)> = sqlx::query_as(
-        "SELECT status, capacity, registration_deadline, starts_at FROM events WHERE id = $1",
+    // status, capacity, registration_deadline, starts_at, ends_at
+    type EventRow = (String, Option<i64>, Option<i64>, i64, i64);
+    let event: Option<EventRow> = sqlx::query_as(
+        "SELECT status, capacity, registration_deadline, starts_at, ends_at FROM events WHERE id = $1",
     )
     .bind(event_id)
     .fetch_optional(&mut *tx)
     .await?;
-    let (status, capacity, deadline, starts_at) = event.ok_or(Error::NotFound)?;
-    if status != "published" || now > deadline.unwrap_or(starts_at) {
+    let (status, capacity, deadline, starts_at, ends_at) = event.ok_or(Error::NotFound)?;
+    let closes = match r.source {
+        Source::Coordinator(_) => ends_at,
+        _ => deadline.unwrap_or(starts_at),
+    };
+    if status != "published" || now > closes {
         return Err(Error::Conflict("closed"));
     }
     let email_key = r.email.trim().to_lowercase();
+    if email_key.is_empty() && !matches!(r.source, Source::Coordinator(_)) {
+        return Err(Error::Conflict("no_email"));
+    }
     let taken: Option<i64> = sqlx::query_scalar(
-        "SELECT id FROM registrations WHERE event_id = $1 AND email_key = $2 AND status <> 'cancelled'",
+        "SELECT id FROM registrations
+         WHERE event_id = $1 AND email_key = $2 AND email_key <> '' AND status <> 'cancelled'",
     )
     .bind(event_id)
     .bind(&email_key)
@@ -160,6 +232,7 @@ pub(crate) async fn register_in(
     // A registration by a registry person's address belongs to that person.
     let person_id: Option<i64> = match r.person_id {
         Some(p) => Some(p),
+        None if email_key.is_empty() => None,
         None => {
             sqlx::query_scalar(
                 "SELECT p.id FROM person_emails e JOIN people p ON p.id = e.person_id
@@ -178,12 +251,17 @@ pub(crate) async fn register_in(
         _ => Status::Confirmed,
     };
     let stats = r.stats.as_ref();
+    let (email_confirmed_at, registered_by) = match r.source {
+        Source::PublicForm => (None, None),
+        Source::Invitation => (Some(now), None),
+        Source::Coordinator(user) => (Some(now), Some(user)),
+    };
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO registrations (event_id, person_id, name, email, email_key, lang, organisation_id,
              organisation_text, private_person, territory_id, stats_consent_at, stats_notice_version,
              gender, age_group, roma_self_identified, notice_version, status, token_hash,
-             created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19)
+             created_at, updated_at, email_confirmed_at, registered_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19, $20, $21)
          RETURNING id",
     )
     .bind(event_id)
@@ -205,6 +283,8 @@ pub(crate) async fn register_in(
     .bind(place.as_str())
     .bind(&r.token_hash)
     .bind(now)
+    .bind(email_confirmed_at)
+    .bind(registered_by)
     .fetch_one(&mut *tx)
     .await?;
     let reg = Registration {
@@ -217,19 +297,234 @@ pub(crate) async fn register_in(
         created_at: now,
         organisation_text: r.organisation_text.clone(),
         private_person: r.private_person,
+        email_confirmed_at,
+        registered_by,
+        cancel_reason: None,
     };
-    let m = mail(&reg);
-    crate::outbox::enqueue_in(tx, now, &m.kind, &reg.email, &m.subject, &m.body).await?;
+    if !reg.email.is_empty() {
+        let m = mail(&reg);
+        crate::outbox::enqueue_in(tx, now, &m.kind, &reg.email, &m.subject, &m.body).await?;
+    }
+    let how = match r.source {
+        Source::PublicForm => " unconfirmed",
+        Source::Invitation => " invitation",
+        Source::Coordinator(_) => " by_hand",
+    };
     audit::record(
         tx,
         now,
         actor,
         &AuditEvent::new("registration_created")
             .on("event", event_id)
-            .detail(format!("registration={id} {}", place.as_str())),
+            .detail(format!("registration={id} {}{how}", place.as_str())),
     )
     .await?;
     Ok(reg)
+}
+
+/// The registrant confirms their registration from the mailed link. Confirming twice is
+/// harmless. Errors: `NotFound`, `Conflict("cancelled")` (cancelled, or released because
+/// it was not confirmed in time).
+pub async fn confirm(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    token_hash: &str,
+) -> crate::Result<Registration> {
+    let mut tx = db.write().await?;
+    let row: Option<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{SELECT} WHERE token_hash = $1"
+    )))
+    .bind(token_hash)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let reg = confirm_in(
+        &mut tx,
+        now,
+        actor,
+        row.map(from_row).ok_or(Error::NotFound)?,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(reg)
+}
+
+/// A coordinator confirms a pending registration of `event_id` (the registrant called, or
+/// the address is known to be theirs). Errors as [`confirm`]; `NotFound` also when the
+/// registration belongs to another event.
+pub async fn confirm_for(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    event_id: i64,
+    id: i64,
+) -> crate::Result<Registration> {
+    let mut tx = db.write().await?;
+    let row: Option<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{SELECT} WHERE id = $1 AND event_id = $2"
+    )))
+    .bind(id)
+    .bind(event_id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let reg = confirm_in(
+        &mut tx,
+        now,
+        actor,
+        row.map(from_row).ok_or(Error::NotFound)?,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(reg)
+}
+
+async fn confirm_in(
+    tx: &mut SqliteConnection,
+    now: i64,
+    actor: &Actor,
+    mut reg: Registration,
+) -> crate::Result<Registration> {
+    if reg.status == Status::Cancelled {
+        return Err(Error::Conflict("cancelled"));
+    }
+    if reg.email_confirmed_at.is_some() {
+        return Ok(reg);
+    }
+    sqlx::query("UPDATE registrations SET email_confirmed_at = $1, updated_at = $1 WHERE id = $2")
+        .bind(now)
+        .bind(reg.id)
+        .execute(&mut *tx)
+        .await?;
+    reg.email_confirmed_at = Some(now);
+    audit::record(
+        tx,
+        now,
+        actor,
+        &AuditEvent::new("registration_confirmed")
+            .on("event", reg.event_id)
+            .detail(format!("registration={}", reg.id)),
+    )
+    .await?;
+    Ok(reg)
+}
+
+/// The events that hold registrations past their time to be confirmed (and have not
+/// started: at or after the start, a pending registrant may simply come).
+pub async fn events_with_overdue(db: &Db, now: i64) -> crate::Result<Vec<i64>> {
+    Ok(sqlx::query_scalar(
+        "SELECT DISTINCT r.event_id FROM registrations r JOIN events e ON e.id = r.event_id
+         WHERE r.email_confirmed_at IS NULL AND r.status <> 'cancelled'
+           AND r.created_at <= $1 AND e.starts_at > $2
+         ORDER BY r.event_id",
+    )
+    .bind(now - CONFIRM_WITHIN)
+    .bind(now)
+    .fetch_all(&db.reader)
+    .await?)
+}
+
+/// Releases the event's registrations that were not confirmed within [`CONFIRM_WITHIN`]
+/// (no mail goes to their address, which nobody confirmed), then fills the freed places
+/// from the waiting list, each promoted registrant mailed by `promoted`, all in one
+/// transaction. Returns how many were released and who was promoted. Nothing is released
+/// once the event has started.
+pub async fn release_unconfirmed(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    event_id: i64,
+    promoted: impl Fn(&Registration) -> Outgoing,
+) -> crate::Result<(usize, Vec<Registration>)> {
+    release(db, now, actor, event_id, Release::Overdue, &promoted).await
+}
+
+/// A coordinator releases pending registrations of `event_id` before their time: one
+/// (`Some(id)`), or all of them (`None`, after a flood of made-up sign-ups). Confirmed
+/// registrations are not touched. Freed places go to the waiting list as in [`cancel`].
+/// Returns how many were released and who was promoted.
+pub async fn release_pending(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    event_id: i64,
+    which: Option<i64>,
+    promoted: impl Fn(&Registration) -> Outgoing,
+) -> crate::Result<(usize, Vec<Registration>)> {
+    release(
+        db,
+        now,
+        actor,
+        event_id,
+        Release::ByCoordinator(which),
+        &promoted,
+    )
+    .await
+}
+
+/// Which pending registrations [`release`] lets go.
+enum Release {
+    /// Those past their time, before the event starts (the scheduled jobs).
+    Overdue,
+    /// One, or all (a coordinator).
+    ByCoordinator(Option<i64>),
+}
+
+/// Cancels the chosen pending registrations with their reason, audits each, then fills
+/// the freed places from the waiting list; one transaction.
+async fn release(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    event_id: i64,
+    which: Release,
+    promoted: &impl Fn(&Registration) -> Outgoing,
+) -> crate::Result<(usize, Vec<Registration>)> {
+    let (overdue, one, reason) = match which {
+        Release::Overdue => (true, None, "unconfirmed"),
+        Release::ByCoordinator(one) => (false, one, "coordinator"),
+    };
+    let mut tx = db.write().await?;
+    let ids: Vec<i64> = sqlx::query_scalar(
+        "SELECT r.id FROM registrations r JOIN events e ON e.id = r.event_id
+         WHERE r.event_id = $1 AND r.email_confirmed_at IS NULL AND r.status <> 'cancelled'
+           AND (NOT $2 OR (r.created_at <= $3 AND e.starts_at > $4))
+           AND ($5 IS NULL OR r.id = $5)
+         ORDER BY r.id",
+    )
+    .bind(event_id)
+    .bind(overdue)
+    .bind(now - CONFIRM_WITHIN)
+    .bind(now)
+    .bind(one)
+    .fetch_all(&mut *tx)
+    .await?;
+    for id in &ids {
+        sqlx::query(
+            "UPDATE registrations SET status = 'cancelled', cancel_reason = $1,
+                 cancelled_at = $2, updated_at = $2 WHERE id = $3",
+        )
+        .bind(reason)
+        .bind(now)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        audit::record(
+            &mut tx,
+            now,
+            actor,
+            &AuditEvent::new("registration_released")
+                .on("event", event_id)
+                .detail(format!("registration={id} {reason}")),
+        )
+        .await?;
+    }
+    let moved = if ids.is_empty() {
+        Vec::new()
+    } else {
+        promote(&mut tx, now, event_id, promoted).await?
+    };
+    tx.commit().await?;
+    Ok((ids.len(), moved))
 }
 
 async fn confirmed_count(conn: &mut SqliteConnection, event_id: i64) -> crate::Result<i64> {
@@ -264,10 +559,13 @@ pub(crate) async fn active_in(
     Ok(rows.into_iter().map(from_row).collect())
 }
 
-/// How many registrations for the event were made since `since` (whatever became of them).
-pub async fn made_since(db: &Db, event_id: i64, since: i64) -> crate::Result<i64> {
+/// How many registrations for the event were made on the public form since `since` and
+/// are not confirmed (whatever else became of them): the hourly cap counts these, so a
+/// flood of made-up addresses stops while real registrants who confirm do not count.
+pub async fn unconfirmed_since(db: &Db, event_id: i64, since: i64) -> crate::Result<i64> {
     Ok(sqlx::query_scalar(
-        "SELECT COUNT(*) FROM registrations WHERE event_id = $1 AND created_at >= $2",
+        "SELECT COUNT(*) FROM registrations
+         WHERE event_id = $1 AND created_at >= $2 AND email_confirmed_at IS NULL",
     )
     .bind(event_id)
     .bind(since)
@@ -320,7 +618,8 @@ pub async fn cancel(
         return Ok(Vec::new());
     }
     sqlx::query(
-        "UPDATE registrations SET status = 'cancelled', cancelled_at = $1, updated_at = $1 WHERE id = $2",
+        "UPDATE registrations SET status = 'cancelled', cancel_reason = 'registrant',
+             cancelled_at = $1, updated_at = $1 WHERE id = $2",
     )
     .bind(now)
     .bind(reg.id)

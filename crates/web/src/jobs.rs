@@ -23,6 +23,10 @@ pub struct Done {
     pub anonymised: usize,
     /// Stories deleted a month after their consent was withdrawn.
     pub stories_deleted: usize,
+    /// Registrations from the public form released because nobody confirmed them in time.
+    pub registrations_released: usize,
+    /// Waiting registrants who got a released place (each mailed).
+    pub registrations_promoted: usize,
 }
 
 /// The last day a case may have closed on to be anonymised on `day`.
@@ -92,9 +96,37 @@ pub async fn run_due(state: &AppState) -> store::Result<Done> {
     for sha in files {
         let _ = std::fs::remove_file(state.settings().files_dir().join(sha));
     }
+    let (registrations_released, registrations_promoted) = release_unconfirmed(state).await?;
     Ok(Done {
         access_summaries,
         anonymised,
         stories_deleted,
+        registrations_released,
+        registrations_promoted,
     })
+}
+
+/// Places held by registrations nobody confirmed within 48 hours go to the waiting list,
+/// event by event; each promoted registrant gets the mail in their language.
+async fn release_unconfirmed(state: &AppState) -> store::Result<(usize, usize)> {
+    let actor = store::Actor {
+        user_id: None,
+        label: Some("scheduler".to_owned()),
+        ip: None,
+    };
+    let (mut released, mut promoted) = (0, 0);
+    for event_id in store::registrations::events_with_overdue(state.db(), state.now()).await? {
+        let event = store::events::get(state.db(), event_id).await?;
+        let (n, moved) = store::registrations::release_unconfirmed(
+            state.db(),
+            state.now(),
+            &actor,
+            event_id,
+            |r| crate::features::registration::promotion_mail(event.title(&r.lang), r),
+        )
+        .await?;
+        released += n;
+        promoted += moved.len();
+    }
+    Ok((released, promoted))
 }

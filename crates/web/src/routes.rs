@@ -180,6 +180,7 @@ fn registry() -> Registry {
     r.post("/{lang}/calendar/{id}/register", Guest, registration::submit);
     r.get("/{lang}/registration/{token}", Guest, registration::mine);
     r.post("/{lang}/registration/{token}/cancel", Guest, registration::cancel);
+    r.post("/{lang}/registration/{token}/confirm", Guest, registration::confirm);
     // Login and passwords.
     r.get("/{lang}/participation", Public, statistics::public_page);
     r.get("/{lang}/policy", Public, policy::index);
@@ -213,6 +214,19 @@ fn registry() -> Registry {
     r.post("/{lang}/events/{id}/status", Page(ManageEvents), events::set_status);
     r.get("/{lang}/events/{id}/registrations", Page(ManageEvents), registration::list);
     r.post("/{lang}/events/{id}/registrations/export", Page(ManageEvents), registration::export);
+    r.get("/{lang}/events/{id}/registrations/new", Page(ManageEvents), registration::new_form);
+    r.post("/{lang}/events/{id}/registrations/new", Page(ManageEvents), registration::create);
+    r.post(
+        "/{lang}/events/{id}/registrations/{rid}/confirm",
+        Page(ManageEvents),
+        registration::confirm_pending,
+    );
+    r.post(
+        "/{lang}/events/{id}/registrations/{rid}/release",
+        Page(ManageEvents),
+        registration::release_one,
+    );
+    r.post("/{lang}/events/{id}/registrations/release", Page(ManageEvents), registration::release_all);
     r.get("/{lang}/events/{id}/attendance", Page(ViewEvents), attendance::screen);
     r.post("/{lang}/events/{id}/attendance/export", Page(ViewEvents), attendance::export);
     r.post("/{lang}/events/{id}/attendance/check-in", Page(ViewEvents), attendance::check_in);

@@ -50,7 +50,8 @@ pub struct PublicFormSettings {
     pub window_minutes: i64,
     /// ... per client address, over all public forms; then 429.
     pub max_posts_per_address: i64,
-    /// Registrations for one event in an hour (each sends a mail); then 429.
+    /// Unconfirmed registrations from the public form for one event in an hour (each sends a
+    /// mail); then 429. Registrations confirmed from the e-mail do not count.
     pub max_registrations_per_event_hour: i64,
 }
 

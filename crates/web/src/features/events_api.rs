@@ -223,6 +223,12 @@ pub struct RegistrationJson {
     private_person: bool,
     /// confirmed, waiting or cancelled.
     status: String,
+    /// When the registrant confirmed it from the mailed link (or when it was made, for one
+    /// a coordinator or an invitation made); null while a public-form registration waits
+    /// for confirmation (it holds its place for 48 hours).
+    email_confirmed_at: Option<String>,
+    /// Why a cancelled registration ended: "registrant" or "unconfirmed" (null before 2026-12).
+    cancel_reason: Option<String>,
     created_at: String,
 }
 
@@ -249,6 +255,8 @@ pub async fn registrations(
                 organisation: r.organisation_text,
                 private_person: r.private_person,
                 status: r.status.as_str().to_owned(),
+                email_confirmed_at: r.email_confirmed_at.map(rfc3339),
+                cancel_reason: r.cancel_reason,
                 created_at: rfc3339(r.created_at),
             })
             .collect(),

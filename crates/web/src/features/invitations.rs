@@ -430,6 +430,7 @@ pub async fn answer(
                 stats: None,
                 notice_version: NOTICE_VERSION.to_owned(),
                 token_hash: token::hash_secret(&reg_secret),
+                source: store::registrations::Source::Invitation,
             };
             match store::invitations::accept(state.db(), state.now(), &actor, &hash, &input, |r| {
                 crate::features::registration::confirmation_mail(lang, &title, &link, r)

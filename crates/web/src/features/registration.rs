@@ -1,7 +1,9 @@
 //! Public registration for events: the form (protected like the login form by the
-//! pre-login CSRF cookie), the confirmation mail with a personal link, and the personal page
-//! where the registration can be seen and cancelled. Places and the waiting list are
-//! decided in `store::registrations`.
+//! pre-login CSRF cookie), the mail with a personal link, and the personal page where the
+//! registration is confirmed (a registration from the public form holds its place for 48
+//! hours until then), seen and cancelled. Coordinators register someone by hand (confirmed
+//! at once) and confirm a pending registration. Places and the waiting list are decided in
+//! `store::registrations`; the scheduled jobs release places nobody confirmed.
 
 use askama::Template;
 use axum::extract::{Path, State};
@@ -51,6 +53,8 @@ pub struct RegFields {
     age_group: String,
     roma: String,
     notice: bool,
+    /// The language of the mails (by hand only; the public form uses the page's).
+    lang: String,
 }
 
 impl RegFields {
@@ -69,6 +73,7 @@ impl RegFields {
                 "age_group" => f.age_group = v,
                 "roma" => f.roma = v,
                 "notice" => f.notice = true,
+                "lang" => f.lang = v,
                 _ => {}
             }
         }
@@ -84,22 +89,49 @@ pub(crate) fn choice(raw: &str, allowed: &[(&str, &str)]) -> Result<Option<Strin
     }
 }
 
+/// Checks the form. `source` decides what may be missing: a coordinator may register
+/// someone without an e-mail address (by phone, in person), in the language they choose.
 fn validate(
     f: &RegFields,
     lang: i18n::Lang,
+    source: store::registrations::Source,
     errors: &mut FormErrors,
 ) -> Option<store::registrations::NewRegistration> {
-    let name = crate::forms::required_line(&f.name, 200, "name", "reg-name-invalid", errors);
-    let email = domain::user::Email::parse(&f.email);
+    let by_hand = matches!(source, store::registrations::Source::Coordinator(_));
+    // Messages speak to the registrant, or to the coordinator about the person.
+    let msg = |public, hand| if by_hand { hand } else { public };
+    let name = crate::forms::required_line(
+        &f.name,
+        200,
+        "name",
+        msg("reg-name-invalid", "reg-add-name-invalid"),
+        errors,
+    );
+    let email = if by_hand && f.email.trim().is_empty() {
+        Some(String::new())
+    } else {
+        domain::user::Email::parse(&f.email).map(|e| e.into_string())
+    };
     if email.is_none() {
         errors.add("email", "user-email-invalid");
     }
+    let lang = if by_hand {
+        i18n::Lang::parse(&f.lang).unwrap_or_else(|| {
+            errors.add("lang", "reg-choice-invalid");
+            lang
+        })
+    } else {
+        lang
+    };
     let organisation = optional_text(&f.organisation, 300).unwrap_or_else(|e| {
         errors.add("organisation", e.message_id());
         None
     });
     if organisation.is_none() && !f.private_person {
-        errors.add("organisation", "reg-organisation-missing");
+        errors.add(
+            "organisation",
+            msg("reg-organisation-missing", "reg-add-organisation-missing"),
+        );
     }
     let territory_id = optional_id(&f.territory_id).unwrap_or_else(|_| {
         errors.add("territory_id", "territory-invalid");
@@ -119,14 +151,17 @@ fn validate(
         errors.add("stats_consent", "reg-stats-consent-missing");
     }
     if !f.notice {
-        errors.add("notice", "reg-notice-missing");
+        errors.add(
+            "notice",
+            msg("reg-notice-missing", "reg-add-notice-missing"),
+        );
     }
     if !errors.is_empty() {
         return None;
     }
     Some(store::registrations::NewRegistration {
         name: name.unwrap_or_default(),
-        email: email.map(|e| e.into_string()).unwrap_or_default(),
+        email: email.unwrap_or_default(),
         lang: lang.code().to_owned(),
         person_id: None,
         organisation_id: None,
@@ -141,6 +176,7 @@ fn validate(
         }),
         notice_version: NOTICE_VERSION.to_owned(),
         token_hash: String::new(),
+        source,
     })
 }
 
@@ -155,6 +191,8 @@ struct RegisterPage {
     f: RegFields,
     errors: FormErrors,
     territories: TerritoryGroups,
+    /// Just registered: the form gives way to "check your e-mail".
+    sent: bool,
 }
 
 impl RegisterPage {
@@ -205,18 +243,27 @@ async fn page(
         event,
         f,
         errors: FormErrors::default(),
+        sent: false,
     })
 }
 
+#[derive(Debug, serde::Deserialize)]
+pub struct Sent {
+    sent: Option<String>,
+}
+
+/// The public form; after a sign-up (`?sent=1`), the word to confirm it from the e-mail.
 pub async fn form(
     State(state): State<AppState>,
     ctx: PageCtx,
     headers: HeaderMap,
     Path((_lang, id)): Path<(String, String)>,
+    axum::extract::Query(q): axum::extract::Query<Sent>,
 ) -> AppResult<Response> {
     let event = public_event(&state, &id).await?;
     let (csrf, is_new) = login_secret(&headers);
-    let p = page(&state, ctx, csrf.clone(), event, RegFields::default()).await?;
+    let mut p = page(&state, ctx, csrf.clone(), event, RegFields::default()).await?;
+    p.sent = q.sent.is_some();
     Ok(with_login_cookie(
         Html(p.render()?).into_response(),
         &csrf,
@@ -224,6 +271,8 @@ pub async fn form(
     ))
 }
 
+/// The mail with the personal link: for a registration from the public form, the request
+/// to confirm it within 48 hours; otherwise word that it is received.
 pub(crate) fn confirmation_mail(
     lang: i18n::Lang,
     title: &str,
@@ -235,21 +284,33 @@ pub(crate) fn confirmation_mail(
         store::registrations::Status::Waiting => "reg-status-waiting",
         store::registrations::Status::Cancelled => "reg-status-cancelled",
     };
+    let (subject, body) = if r.pending() {
+        (
+            "mail-registration-confirm-subject",
+            "mail-registration-confirm-body",
+        )
+    } else {
+        ("mail-registration-subject", "mail-registration-body")
+    };
     store::outbox::Outgoing {
         kind: "registration".to_owned(),
         subject: i18n::t_args(
             lang,
-            "mail-registration-subject",
+            subject,
             &[("event", FluentValue::from(title.to_owned()))],
         ),
         body: i18n::t_args(
             lang,
-            "mail-registration-body",
+            body,
             &[
                 ("name", FluentValue::from(r.name.clone())),
                 ("event", FluentValue::from(title.to_owned())),
                 ("status", FluentValue::from(i18n::t(lang, status))),
                 ("link", FluentValue::from(link.to_owned())),
+                (
+                    "until",
+                    FluentValue::from(i18n::datetime(lang, r.confirm_by())),
+                ),
             ],
         ),
     }
@@ -300,9 +361,33 @@ pub fn promotion_mail(
             &[
                 ("name", FluentValue::from(r.name.clone())),
                 ("event", FluentValue::from(title.to_owned())),
+                (
+                    "pending",
+                    FluentValue::from(if r.pending() { "yes" } else { "no" }),
+                ),
             ],
         ),
     }
+}
+
+/// Registers with a new personal link, mailed (in the registration's language) with the
+/// confirmation or the request to confirm. Errors as `store::registrations::register`.
+async fn register_with_link(
+    state: &AppState,
+    actor: &store::Actor,
+    event: &store::events::Event,
+    input: &mut store::registrations::NewRegistration,
+) -> store::Result<store::registrations::Registration> {
+    let secret = token::random_secret();
+    input.token_hash = token::hash_secret(&secret);
+    let lang = i18n::Lang::parse(&input.lang).unwrap_or(i18n::Lang::Lv);
+    let base = state.settings().public_url.trim_end_matches('/');
+    let link = format!("{base}/{}/registration/{secret}", lang.code());
+    let title = event.title(lang.code());
+    store::registrations::register(state.db(), state.now(), actor, event.id, input, |r| {
+        confirmation_mail(lang, title, &link, r)
+    })
+    .await
 }
 
 pub async fn submit(
@@ -321,37 +406,32 @@ pub async fn submit(
         .settings()
         .public_forms
         .max_registrations_per_event_hour;
-    let recent = store::registrations::made_since(state.db(), event.id, state.now() - 3600).await?;
+    let recent =
+        store::registrations::unconfirmed_since(state.db(), event.id, state.now() - 3600).await?;
     let mut status = StatusCode::UNPROCESSABLE_ENTITY;
     if recent >= cap {
         errors.add("name", "reg-too-many-recent");
         status = StatusCode::TOO_MANY_REQUESTS;
     }
-    if let Some(mut input) = validate(&f, ctx.lang, &mut errors).filter(|_| errors.is_empty()) {
-        let secret = token::random_secret();
-        input.token_hash = token::hash_secret(&secret);
-        let base = state.settings().public_url.trim_end_matches('/').to_owned();
-        let link = format!("{base}/{}/registration/{secret}", ctx.lang.code());
-        let title = event.title(ctx.lang.code()).to_owned();
-        let lang = ctx.lang;
+    if let Some(mut input) = validate(
+        &f,
+        ctx.lang,
+        store::registrations::Source::PublicForm,
+        &mut errors,
+    )
+    .filter(|_| errors.is_empty())
+    {
         let actor = store::Actor {
             user_id: None,
             label: Some("registrant".to_owned()),
             ip: Some(ip.to_string()),
         };
-        match store::registrations::register(
-            state.db(),
-            state.now(),
-            &actor,
-            event.id,
-            &input,
-            |r| confirmation_mail(lang, &title, &link, r),
-        )
-        .await
-        {
+        match register_with_link(&state, &actor, &event, &mut input).await {
+            // Not to the personal page: whoever typed the address must open the mail to
+            // confirm it.
             Ok(_) => {
                 return Ok(Redirect::to(
-                    &ctx.href(&format!("/registration/{secret}?notice=registered")),
+                    &ctx.href(&format!("/calendar/{}/register?sent=1", event.id)),
                 )
                 .into_response());
             }
@@ -383,6 +463,7 @@ struct MinePage {
     event: store::events::Event,
     when: String,
     notice: Option<&'static str>,
+    now: i64,
 }
 
 impl MinePage {
@@ -391,15 +472,34 @@ impl MinePage {
     }
 
     fn status_key(&self) -> &'static str {
-        match self.r.status {
-            store::registrations::Status::Confirmed => "reg-status-confirmed",
-            store::registrations::Status::Waiting => "reg-status-waiting",
-            store::registrations::Status::Cancelled => "reg-status-cancelled",
-        }
+        status_key(&self.r)
     }
 
     fn active(&self) -> bool {
         self.r.status != store::registrations::Status::Cancelled
+    }
+
+    /// "Confirm by …", for a pending registration.
+    fn confirm_until(&self) -> String {
+        self.ctx.t1(
+            "reg-pending-explained",
+            "until",
+            i18n::datetime(self.ctx.lang, self.r.confirm_by()),
+        )
+    }
+
+    /// Why the unconfirmed place went to others.
+    fn released_key(&self) -> &'static str {
+        if self.r.cancel_reason.as_deref() == Some("coordinator") {
+            "reg-released-by-coordinator-explained"
+        } else {
+            "reg-released-explained"
+        }
+    }
+
+    /// Whether the public form still takes sign-ups (offered after a released place).
+    fn open(&self) -> bool {
+        self.event.publicly_visible() && is_open(&self.event, self.now)
     }
 }
 
@@ -424,9 +524,11 @@ pub async fn mine(
         when: i18n::datetime(ctx.lang, event.starts_at),
         notice: match n.notice.as_deref() {
             Some("registered") => Some("reg-registered-notice"),
+            Some("confirmed") => Some("reg-confirmed-notice"),
             Some("cancelled") => Some("reg-cancelled-notice"),
             _ => None,
         },
+        now: state.now(),
         ctx,
         csrf: csrf.clone(),
         token: secret,
@@ -438,6 +540,30 @@ pub async fn mine(
         &csrf,
         is_new,
     ))
+}
+
+/// `POST /{lang}/registration/{token}/confirm`: the registrant confirms from the mailed
+/// link (opening the link changes nothing: mail scanners open links too).
+pub async fn confirm(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    ClientIp(ip): ClientIp,
+    Path((_lang, secret)): Path<(String, String)>,
+) -> AppResult<Response> {
+    crate::forms::check_secret(&secret)?;
+    let hash = token::hash_secret(secret.trim());
+    let actor = store::Actor {
+        user_id: None,
+        label: Some("registrant".to_owned()),
+        ip: Some(ip.to_string()),
+    };
+    let notice = match store::registrations::confirm(state.db(), state.now(), &actor, &hash).await {
+        Ok(_) => "?notice=confirmed",
+        // Released or cancelled meanwhile: the page says so.
+        Err(store::Error::Conflict(_)) => "",
+        Err(e) => return Err(e.into()),
+    };
+    Ok(Redirect::to(&ctx.href(&format!("/registration/{secret}{notice}"))).into_response())
 }
 
 pub async fn cancel(
@@ -477,10 +603,16 @@ pub async fn cancel(
 struct ListPage {
     ctx: PageCtx,
     event: store::events::Event,
+    /// Those waiting for their registrant's confirmation from the e-mail.
+    pending: Vec<store::registrations::Registration>,
+    /// Everyone else: confirmed, waiting and cancelled.
     regs: Vec<store::registrations::Registration>,
     confirmed: usize,
     waiting: usize,
     cancelled: usize,
+    notice: Option<&'static str>,
+    /// Whether a coordinator may still register someone (published, not ended).
+    can_add: bool,
 }
 
 impl ListPage {
@@ -494,10 +626,17 @@ impl ListPage {
 }
 
 fn status_key(r: &store::registrations::Registration) -> &'static str {
-    match r.status {
-        store::registrations::Status::Confirmed => "reg-status-confirmed",
-        store::registrations::Status::Waiting => "reg-status-waiting",
-        store::registrations::Status::Cancelled => "reg-status-cancelled",
+    use store::registrations::Status;
+    match (r.status, r.pending()) {
+        (Status::Confirmed, true) => "reg-status-confirmed-pending",
+        (Status::Waiting, true) => "reg-status-waiting-pending",
+        (Status::Confirmed, false) => "reg-status-confirmed",
+        (Status::Waiting, false) => "reg-status-waiting",
+        (Status::Cancelled, _) if r.cancel_reason.as_deref() == Some("coordinator") => {
+            "reg-status-released-by-coordinator"
+        }
+        (Status::Cancelled, _) if r.released_unconfirmed() => "reg-status-released",
+        (Status::Cancelled, _) => "reg-status-cancelled",
     }
 }
 
@@ -565,20 +704,212 @@ pub async fn list(
     ctx: PageCtx,
     user: crate::principal::CurrentUser,
     Path((_lang, id)): Path<(String, String)>,
+    axum::extract::Query(n): axum::extract::Query<Notice>,
 ) -> AppResult<Html<String>> {
     user.require(domain::auth::Permission::ManageEvents)?;
     let event = store::events::get(state.db(), parse_id(&id)?).await?;
-    let regs = store::registrations::for_event(state.db(), event.id).await?;
+    let (pending, regs): (Vec<_>, Vec<_>) = store::registrations::for_event(state.db(), event.id)
+        .await?
+        .into_iter()
+        .partition(|r| r.pending());
     let count = |s| regs.iter().filter(|r| r.status == s).count();
     Ok(Html(
         ListPage {
             confirmed: count(store::registrations::Status::Confirmed),
             waiting: count(store::registrations::Status::Waiting),
             cancelled: count(store::registrations::Status::Cancelled),
+            notice: match n.notice.as_deref() {
+                Some("added") => Some("reg-added-notice"),
+                Some("confirmed") => Some("reg-confirmed-by-coordinator"),
+                Some("too-late") => Some("reg-confirm-too-late"),
+                Some("released") => Some("reg-released-notice"),
+                _ => None,
+            },
+            can_add: can_add(&event, state.now()),
             ctx,
             event,
+            pending,
             regs,
         }
         .render()?,
     ))
+}
+
+/// Whether a coordinator may register someone by hand: the event is published and has not
+/// ended (the store decides again when saving).
+fn can_add(e: &store::events::Event, now: i64) -> bool {
+    e.status == domain::event::EventStatus::Published && now <= e.ends_at
+}
+
+/// `POST /{lang}/events/{id}/registrations/{rid}/confirm`: a coordinator confirms a pending
+/// registration (the registrant called, or came).
+pub async fn confirm_pending(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: crate::principal::CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path((_lang, id, rid)): Path<(String, String, String)>,
+) -> AppResult<Response> {
+    user.require(domain::auth::Permission::ManageEvents)?;
+    let event = store::events::get(state.db(), parse_id(&id)?).await?;
+    let notice = match store::registrations::confirm_for(
+        state.db(),
+        state.now(),
+        &user.actor(ip),
+        event.id,
+        parse_id(&rid)?,
+    )
+    .await
+    {
+        Ok(_) => "confirmed",
+        Err(store::Error::Conflict(_)) => "too-late",
+        Err(e) => return Err(e.into()),
+    };
+    Ok(Redirect::to(&ctx.href(&format!(
+        "/events/{}/registrations?notice={notice}",
+        event.id
+    )))
+    .into_response())
+}
+
+/// `POST /{lang}/events/{id}/registrations/{rid}/release`: a coordinator releases one
+/// unconfirmed place before its 48 hours are up.
+pub async fn release_one(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: crate::principal::CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path((_lang, id, rid)): Path<(String, String, String)>,
+) -> AppResult<Response> {
+    let rid = parse_id(&rid)?;
+    release(&state, &ctx, &user, ip, &id, Some(rid)).await
+}
+
+/// `POST /{lang}/events/{id}/registrations/release`: every unconfirmed place of the event
+/// at once (after a flood of made-up sign-ups).
+pub async fn release_all(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: crate::principal::CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path((_lang, id)): Path<(String, String)>,
+) -> AppResult<Response> {
+    release(&state, &ctx, &user, ip, &id, None).await
+}
+
+async fn release(
+    state: &AppState,
+    ctx: &PageCtx,
+    user: &crate::principal::CurrentUser,
+    ip: std::net::IpAddr,
+    id: &str,
+    which: Option<i64>,
+) -> AppResult<Response> {
+    user.require(domain::auth::Permission::ManageEvents)?;
+    let event = store::events::get(state.db(), parse_id(id)?).await?;
+    store::registrations::release_pending(
+        state.db(),
+        state.now(),
+        &user.actor(ip),
+        event.id,
+        which,
+        |r| promotion_mail(event.title(&r.lang), r),
+    )
+    .await?;
+    Ok(Redirect::to(&ctx.href(&format!(
+        "/events/{}/registrations?notice=released",
+        event.id
+    )))
+    .into_response())
+}
+
+#[derive(Template)]
+#[template(path = "events/registration_new.html")]
+struct NewPage {
+    ctx: PageCtx,
+    event: store::events::Event,
+    open: bool,
+    f: RegFields,
+    errors: FormErrors,
+    territories: TerritoryGroups,
+}
+
+impl NewPage {
+    fn title(&self) -> &str {
+        self.event.title(self.ctx.lang.code())
+    }
+}
+
+async fn new_page(
+    state: &AppState,
+    ctx: PageCtx,
+    event: store::events::Event,
+    f: RegFields,
+    errors: FormErrors,
+) -> AppResult<NewPage> {
+    Ok(NewPage {
+        open: can_add(&event, state.now()),
+        territories: territory_groups(state, ctx.lang).await?,
+        ctx,
+        event,
+        f,
+        errors,
+    })
+}
+
+/// `GET /{lang}/events/{id}/registrations/new`: a coordinator registers someone who called
+/// or came in.
+pub async fn new_form(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: crate::principal::CurrentUser,
+    Path((_lang, id)): Path<(String, String)>,
+) -> AppResult<Html<String>> {
+    user.require(domain::auth::Permission::ManageEvents)?;
+    let event = store::events::get(state.db(), parse_id(&id)?).await?;
+    let f = RegFields {
+        lang: ctx.lang.code().to_owned(),
+        ..RegFields::default()
+    };
+    Ok(Html(
+        new_page(&state, ctx, event, f, FormErrors::default())
+            .await?
+            .render()?,
+    ))
+}
+
+/// `POST /{lang}/events/{id}/registrations/new`: registered and confirmed at once; with an
+/// address, the person gets the mail with their personal link.
+pub async fn create(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: crate::principal::CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path((_lang, id)): Path<(String, String)>,
+    AppForm(body): AppForm<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    user.require(domain::auth::Permission::ManageEvents)?;
+    let event = store::events::get(state.db(), parse_id(&id)?).await?;
+    let f = RegFields::from_body(&body);
+    let mut errors = FormErrors::default();
+    let source = store::registrations::Source::Coordinator(user.id);
+    if let Some(mut input) =
+        validate(&f, ctx.lang, source, &mut errors).filter(|_| errors.is_empty())
+    {
+        match register_with_link(&state, &user.actor(ip), &event, &mut input).await {
+            Ok(_) => {
+                return Ok(Redirect::to(
+                    &ctx.href(&format!("/events/{}/registrations?notice=added", event.id)),
+                )
+                .into_response());
+            }
+            Err(store::Error::Conflict("duplicate")) => {
+                errors.add("email", "reg-duplicate-by-hand")
+            }
+            Err(store::Error::Conflict(_)) => errors.add("name", "reg-closed-by-hand"),
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let p = new_page(&state, ctx, event, f, errors).await?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(p.render()?)).into_response())
 }
