@@ -311,8 +311,9 @@ def main():
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     pending_before = conn.execute("SELECT COUNT(*) FROM registrations WHERE event_id = ? AND email_confirmed_at IS NULL AND status <> 'cancelled'", (event_id,)).fetchone()[0]
     conn.close()
-    coordinator.get(f"/lv/events/{event_id}/registrations")
-    released = coordinator.post(f"/lv/events/{event_id}/registrations/release", [])[0]
+    _, _, page = coordinator.get(f"/lv/events/{event_id}/registrations")
+    upto = re.search(r'name="upto" value="(\d+)"', page)
+    released = coordinator.post(f"/lv/events/{event_id}/registrations/release", [("upto", upto.group(1) if upto else "0")])[0]
     coordinator.get(f"/lv/events/{event_id}/registrations/new")
     by_hand = coordinator.post(f"/lv/events/{event_id}/registrations/new", [("name", "Īsta Zvanītāja"), ("private_person", "1"), ("lang", "lv"), ("notice", "1")])[0]
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)

@@ -73,6 +73,7 @@ audit-registration-created = Event registration received
 audit-registration-confirmed = Event registration confirmed
 audit-registration-cancelled = Event registration cancelled
 audit-registration-released = Place of an unconfirmed registration released
+audit-registration-promoted = Place given from the waiting list
 audit-attendance-exported = Attendance list exported
 audit-users-exported = User list exported
 audit-stories-exported = Story list exported

@@ -199,10 +199,7 @@ mail-registration-body = Hello, { $name }!
 mail-registration-promoted-subject = You have a place: { $event }
 mail-registration-promoted-body = Hello, { $name }!
 
-    A place became free at "{ $event }" and your registration from the waiting list is now confirmed. { $pending ->
-        [yes] To keep the place, confirm the registration with the link from the first e-mail.
-       *[no] You can cancel it with the link from the first e-mail.
-    }
+    A place became free at "{ $event }" and your registration from the waiting list is now confirmed. You can cancel it with the link from the first e-mail.
 reg-list-title = Registrations
 reg-list-link = Registrations
 reg-list-empty = No registrations yet.
@@ -215,24 +212,24 @@ mail-event-cancelled-body = Hello, { $name }!
 
 # Registrations confirmed from the e-mail; registered by hand (issue 16)
 mail-registration-confirm-subject = Please confirm your registration: { $event }
-mail-registration-confirm-body = Hello, { $name }!
+mail-registration-confirm-body = Hello!
 
     We received a registration for "{ $event }" with this e-mail address. Status: { $status }.
 
-    To keep the place, open the link and press "Confirm registration" by { $until }:
+    To keep the registration, open the link and press "Confirm registration". Deadline: { $until }.
 
     { $link }
 
-    If the registration is not confirmed, the place goes to others. If you did not register, do nothing: the registration will lapse and we will not write again.
+    If you did not register, do nothing: an unconfirmed registration lapses, and what was typed in it is not kept.
 reg-sent-title = Almost done: confirm the registration from your e-mail
-reg-sent-explained = We sent a message with a link to the address you gave. Open it and confirm the registration within 48 hours; until then your place is held. If the message has not arrived, check your spam folder or contact the organisers.
+reg-sent-explained = We sent a message with a link to the address you gave. Open it and confirm the registration by the deadline it gives (within 48 hours at most); until then the registration stands. If the message has not arrived, check your spam folder or contact the organisers.
 reg-sent-another = Register someone else
-reg-pending-explained = This registration is not confirmed yet. Confirm it by { $until }, or the place goes to others.
+reg-pending-explained = This registration is not confirmed yet. Deadline to confirm: { $until }. If it is not confirmed, it is cancelled and its place goes to others.
 reg-confirm = Confirm registration
 reg-confirm-for = Confirm registration: { $name }
 reg-confirmed-notice = Thank you! The registration is confirmed.
-reg-status-confirmed-pending = Place held; awaiting confirmation from the e-mail
-reg-status-waiting-pending = On the waiting list; awaiting confirmation from the e-mail
+reg-status-confirmed-pending = Place held; to be confirmed from the e-mail
+reg-status-waiting-pending = On the waiting list; to be confirmed from the e-mail
 reg-status-released = Released: not confirmed in time
 reg-released-explained = The registration was not confirmed within 48 hours, so its place went to others.
 reg-register-again = Register again
@@ -240,10 +237,10 @@ reg-pending-count = Awaiting confirmation
 reg-pending-title = Awaiting confirmation from the e-mail
 reg-pending-hint = These registrations from the public form hold a place until the registrant confirms them with the link in their e-mail. If that does not happen within 48 hours, the place is released and the waiting list moves up. If the registrant contacted you, confirm the registration here.
 reg-confirm-until = Confirm by
-reg-list-others = Confirmed, waiting and cancelled
+reg-list-others = Other registrations
 reg-add = Register a participant
 reg-add-title = Register a participant
-reg-add-explained = For a participant who registered by phone or in person. The registration is confirmed at once (with no places left, it goes on the waiting list). With an e-mail address, the participant gets a message with a link to see or cancel the registration.
+reg-add-explained = For someone who registered by phone or in person. The registration is confirmed at once (with no places left, it goes on the waiting list). With an e-mail address, a link to see or cancel the registration is sent to it.
 reg-add-private-person = The participant registers as a private person
 reg-add-lang = Language of the messages
 reg-add-notice = The participant has been told how their data is processed (the data-processing notice)
@@ -251,18 +248,26 @@ reg-add-submit = Register
 reg-add-name-invalid = Enter the participant's name and surname (up to 200 characters).
 reg-add-organisation-missing = Enter an organisation, or tick that the participant registers as a private person.
 reg-add-notice-missing = Tick that the participant has been told about the data processing.
-reg-added-notice = The participant is registered.
+reg-added-notice = Registration saved; a place is given.
 reg-confirmed-by-coordinator = The registration is confirmed.
 reg-confirm-too-late = This registration can no longer be confirmed: it was cancelled or its place was released.
 reg-duplicate-by-hand = This e-mail address already has an active registration for the event.
 reg-closed-by-hand = Participants can be registered only for a published event that has not ended.
-reg-by-hand-mark = registered by a coordinator
+reg-by-hand-mark = entered by hand
 reg-no-email = no e-mail
 reg-release = Release the place
 reg-release-for = Release the place: { $name }
 reg-pending-actions = Actions
 reg-release-all = Release every unconfirmed place ({ $count })
-reg-release-all-hint = For example when the sign-ups are plainly made up. Confirmed registrations are not touched; the freed places go to the waiting list.
+reg-release-all-hint = Use this when the sign-ups are plainly made up. Only the unconfirmed registrations on this page are released; confirmed ones are not touched, and the freed places go to the waiting list.
 reg-released-notice = The unconfirmed places were released.
-reg-status-released-by-coordinator = Released: unconfirmed (released by a coordinator)
+reg-status-released-by-coordinator = Released: unconfirmed (released by hand)
 reg-released-by-coordinator-explained = The registration was not confirmed, and the organisers released its place to others.
+reg-places-taken = Places taken
+reg-released-none = No place was released: these registrations are already confirmed or cancelled.
+reg-data-removed = data removed (unconfirmed)
+reg-released-one = The place was released.
+reg-added-waiting-notice = Registration saved on the waiting list: no places are free. When one frees, it is given automatically.
+reg-pending-place = Place
+reg-pending-holds = held
+reg-add-notice-text = The notice to tell them: the Ministry of Culture, as controller, processes the person's name, e-mail, organisation and city to organise the event and report on its participants. The registration can be cancelled at any time.

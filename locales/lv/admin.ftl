@@ -73,6 +73,7 @@ audit-registration-created = Pieteikums uz pasākumu saņemts
 audit-registration-confirmed = Pieteikums uz pasākumu apstiprināts
 audit-registration-cancelled = Pieteikums uz pasākumu atcelts
 audit-registration-released = Neapstiprināta pieteikuma vieta atbrīvota
+audit-registration-promoted = Vieta piešķirta no gaidīšanas saraksta
 audit-attendance-exported = Dalībnieku saraksts lejupielādēts
 audit-users-exported = Lietotāju saraksts lejupielādēts
 audit-stories-exported = Stāstu saraksts lejupielādēts

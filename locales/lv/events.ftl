@@ -168,7 +168,7 @@ reg-age-50-64 = 50–64 gadi
 reg-age-65-plus = 65 gadi un vairāk
 reg-roma-yes = Jā
 reg-roma-no = Nē
-reg-stats-consent = Piekrītu, ka manas statistikas atbildes (arī par piederību romu kopienai) tiek glabātas un izmantotas apkopotā veidā platformas pārskatos. Piekrišanu varu atsaukt, atceļot pieteikumu vai rakstot koordinatoram.
+reg-stats-consent = Piekrītu, ka manas statistikas atbildes (arī par piederību romu kopienai) tiek glabātas un izmantotas apkopotā veidā platformas pārskatos. Piekrišanu varu atsaukt, atceļot pieteikumu vai rakstot pasākuma rīkotājiem.
 reg-notice = Paziņojums par datu apstrādi man ir zināms: Kultūras ministrija kā pārzinis apstrādā manu vārdu, e-pastu, organizāciju un pilsētu, lai organizētu pasākumu un ziņotu par tā dalībniekiem.
 reg-submit = Pieteikties
 reg-name-invalid = Ievadiet savu vārdu un uzvārdu (līdz 200 zīmēm).
@@ -199,10 +199,7 @@ mail-registration-body = Labdien, { $name }!
 mail-registration-promoted-subject = Jums ir vieta: { $event }
 mail-registration-promoted-body = Labdien, { $name }!
 
-    Pasākumā „{ $event }” atbrīvojās vieta, un jūsu pieteikums no gaidīšanas saraksta ir apstiprināts. { $pending ->
-        [yes] Lai vieta paliktu jums, apstipriniet pieteikumu ar saiti no pirmās vēstules.
-       *[no] Pieteikumu var atcelt ar saiti no pirmās vēstules.
-    }
+    Pasākumā „{ $event }” atbrīvojās vieta, un jūsu pieteikums no gaidīšanas saraksta ir apstiprināts. Pieteikumu var atcelt ar saiti no pirmās vēstules.
 reg-list-title = Pieteikumi
 reg-list-link = Pieteikumi
 reg-list-empty = Pieteikumu vēl nav.
@@ -215,24 +212,24 @@ mail-event-cancelled-body = Labdien, { $name }!
 
 # Registrations confirmed from the e-mail; registered by hand (issue 16)
 mail-registration-confirm-subject = Apstipriniet pieteikumu: { $event }
-mail-registration-confirm-body = Labdien, { $name }!
+mail-registration-confirm-body = Labdien!
 
     Saņēmām pieteikumu uz pasākumu „{ $event }” ar šo e-pasta adresi. Statuss: { $status }.
 
-    Lai vieta paliktu jums, atveriet saiti un nospiediet „Apstiprināt pieteikumu” līdz { $until }:
+    Lai pieteikums paliktu spēkā, atveriet saiti un nospiediet „Apstiprināt pieteikumu”. Apstiprināšanas termiņš: { $until }.
 
     { $link }
 
-    Ja pieteikumu neapstiprināsiet, vieta tiks atbrīvota citiem. Ja nepieteicāties jūs, neko nedariet: pieteikums tiks dzēsts no aktīvo saraksta, un vairāk vēstuļu nesūtīsim.
+    Ja nepieteicāties jūs, neko nedariet: neapstiprināts pieteikums tiks atcelts, un tajā ierakstītie dati netiks glabāti.
 reg-sent-title = Gandrīz gatavs: apstipriniet pieteikumu e-pastā
-reg-sent-explained = Uz norādīto e-pasta adresi nosūtījām vēstuli ar saiti. Atveriet to un apstipriniet pieteikumu 48 stundu laikā; līdz tam vieta tiek turēta. Ja vēstule nav atnākusi, pārbaudiet mēstuļu mapi vai sazinieties ar pasākuma rīkotājiem.
+reg-sent-explained = Uz norādīto e-pasta adresi nosūtījām vēstuli ar saiti. Atveriet to un apstipriniet pieteikumu norādītajā termiņā (ne vēlāk kā 48 stundu laikā); līdz tam pieteikums ir spēkā. Ja vēstule nav atnākusi, pārbaudiet mēstuļu mapi vai sazinieties ar pasākuma rīkotājiem.
 reg-sent-another = Pieteikt vēl kādu
-reg-pending-explained = Pieteikums vēl nav apstiprināts. Apstipriniet to līdz { $until }; pretējā gadījumā vieta tiks atbrīvota citiem.
+reg-pending-explained = Pieteikums vēl nav apstiprināts. Apstiprināšanas termiņš: { $until }. Ja pieteikums netiks apstiprināts, tas tiks atcelts un vieta atbrīvota citiem.
 reg-confirm = Apstiprināt pieteikumu
 reg-confirm-for = Apstiprināt pieteikumu: { $name }
 reg-confirmed-notice = Paldies! Pieteikums apstiprināts.
-reg-status-confirmed-pending = Vieta turēta; gaida apstiprinājumu no e-pasta
-reg-status-waiting-pending = Gaidīšanas sarakstā; gaida apstiprinājumu no e-pasta
+reg-status-confirmed-pending = Vieta turēta; jāapstiprina no e-pasta
+reg-status-waiting-pending = Gaidīšanas sarakstā; jāapstiprina no e-pasta
 reg-status-released = Atbrīvots: netika apstiprināts laikā
 reg-released-explained = Pieteikums netika apstiprināts 48 stundu laikā, tāpēc vieta tika atbrīvota citiem.
 reg-register-again = Pieteikties vēlreiz
@@ -240,10 +237,10 @@ reg-pending-count = Gaida apstiprinājumu
 reg-pending-title = Gaida apstiprinājumu no e-pasta
 reg-pending-hint = Šie pieteikumi no publiskās formas tur vietu, līdz pieteicējs tos apstiprina ar saiti e-pastā. Ja tas nenotiek 48 stundu laikā, vieta tiek atbrīvota un gaidīšanas saraksts virzās uz priekšu. Ja pieteicējs ar jums sazinājās, apstipriniet pieteikumu šeit.
 reg-confirm-until = Jāapstiprina līdz
-reg-list-others = Apstiprinātie, gaidītāji un atceltie
+reg-list-others = Pārējie pieteikumi
 reg-add = Pieteikt dalībnieku
 reg-add-title = Pieteikt dalībnieku
-reg-add-explained = Dalībniekam, kurš pieteicās pa tālruni vai klātienē. Pieteikums ir apstiprināts uzreiz (ja vietu nav, dalībnieks nonāk gaidīšanas sarakstā). Ja norādāt e-pastu, dalībnieks saņems vēstuli ar saiti, kur pieteikumu apskatīt vai atcelt.
+reg-add-explained = Personai, kas pieteicās pa tālruni vai klātienē. Pieteikums ir apstiprināts uzreiz (ja vietu nav, tas nonāk gaidīšanas sarakstā). Ja norādāt e-pastu, uz to tiks nosūtīta saite, kur pieteikumu apskatīt vai atcelt.
 reg-add-private-person = Piesakās kā privātpersona
 reg-add-lang = Vēstuļu valoda
 reg-add-notice = Persona ir informēta par to, kā tiek apstrādāti tās dati (paziņojums par datu apstrādi)
@@ -251,18 +248,26 @@ reg-add-submit = Pieteikt
 reg-add-name-invalid = Ievadiet dalībnieka vārdu un uzvārdu (līdz 200 zīmēm).
 reg-add-organisation-missing = Ierakstiet organizāciju vai atzīmējiet „Piesakās kā privātpersona”.
 reg-add-notice-missing = Atzīmējiet, ka persona ir informēta par datu apstrādi.
-reg-added-notice = Dalībnieks pieteikts.
+reg-added-notice = Pieteikums saglabāts; vieta piešķirta.
 reg-confirmed-by-coordinator = Pieteikums apstiprināts.
 reg-confirm-too-late = Šo pieteikumu vairs nevar apstiprināt: tas ir atcelts vai vieta jau atbrīvota.
 reg-duplicate-by-hand = Ar šo e-pasta adresi uz pasākumu jau ir aktīvs pieteikums.
 reg-closed-by-hand = Pieteikt var tikai uz publicētu pasākumu, kas vēl nav beidzies.
-reg-by-hand-mark = pieteica koordinators
+reg-by-hand-mark = ievadīts manuāli
 reg-no-email = bez e-pasta
 reg-release = Atbrīvot vietu
 reg-release-for = Atbrīvot vietu: { $name }
 reg-pending-actions = Darbības
 reg-release-all = Atbrīvot visas neapstiprinātās vietas ({ $count })
-reg-release-all-hint = Piemēram, ja pieteikumi ir acīmredzami izdomāti. Apstiprinātos pieteikumus tas neskar; atbrīvotās vietas saņem gaidīšanas saraksts.
+reg-release-all-hint = Izmantojiet, ja pieteikumi ir acīmredzami izdomāti. Tiek atbrīvoti tikai šajā lapā redzamie neapstiprinātie pieteikumi; apstiprinātos tas neskar, un atbrīvotās vietas saņem gaidīšanas saraksts.
 reg-released-notice = Neapstiprinātās vietas atbrīvotas.
-reg-status-released-by-coordinator = Atbrīvots: neapstiprināts (atbrīvoja koordinators)
-reg-released-by-coordinator-explained = Pieteikums netika apstiprināts, un pasākuma rīkotāji atbrīvoja tā vietu citiem.
+reg-status-released-by-coordinator = Atbrīvots: neapstiprināts (atbrīvots manuāli)
+reg-released-by-coordinator-explained = Pieteikums netika apstiprināts, un pasākuma rīkotāji tā vietu atbrīvoja citiem.
+reg-places-taken = Aizņemtās vietas
+reg-released-none = Neviena vieta netika atbrīvota: šie pieteikumi jau ir apstiprināti vai atcelti.
+reg-data-removed = dati dzēsti (neapstiprināts)
+reg-released-one = Vieta atbrīvota.
+reg-added-waiting-notice = Pieteikums saglabāts gaidīšanas sarakstā: brīvu vietu nav. Kad vieta atbrīvosies, tā tiks piešķirta automātiski.
+reg-pending-place = Vieta
+reg-pending-holds = turēta
+reg-add-notice-text = Paziņojums, ko pastāstīt: Kultūras ministrija kā pārzinis apstrādā personas vārdu, e-pastu, organizāciju un pilsētu, lai organizētu pasākumu un ziņotu par tā dalībniekiem. Pieteikumu var atcelt jebkurā laikā.

@@ -59,6 +59,8 @@ fn person(n: usize) -> store::registrations::NewRegistration {
         private_person: true,
         notice_version: "2026-11".to_owned(),
         token_hash: format!("hash-{n}"),
+        // Confirmed at once (as from an invitation): these tests are about places.
+        source: store::registrations::Source::Invitation,
         ..Default::default()
     }
 }
@@ -438,7 +440,13 @@ async fn the_public_registers_gets_a_personal_link_and_can_cancel() {
         ),
         0
     );
-    // The same address again is told, not registered twice.
+    // The same address again gets the same answer as anyone (the form tells nobody who has
+    // signed up), and is neither registered nor mailed twice.
+    let mails_before = store::outbox::list(&app.db, 0)
+        .await
+        .unwrap_or_default()
+        .0
+        .len();
     anon.get(&form_path).await;
     let again = anon
         .post_form(
@@ -451,8 +459,23 @@ async fn the_public_registers_gets_a_personal_link_and_can_cancel() {
             ],
         )
         .await;
-    assert_eq!(again.status, 422);
-    assert!(again.text.contains("jau ir pieteikums"));
+    assert_eq!(again.status, 303);
+    assert_eq!(again.location(), Some(sent.as_str()));
+    assert_eq!(
+        store::registrations::for_event(&app.db, id)
+            .await
+            .unwrap_or_default()
+            .len(),
+        1
+    );
+    assert_eq!(
+        store::outbox::list(&app.db, 0)
+            .await
+            .unwrap_or_default()
+            .0
+            .len(),
+        mails_before
+    );
     // A stranger's guess opens nothing; the owner cancels.
     assert_eq!(anon.get("/lv/registration/nav-tads").await.status, 404);
     anon.get(&link).await;
@@ -595,6 +618,15 @@ async fn register_publicly(app: &TestApp, event: i64, name: &str, email: &str) -
         .unwrap_or_else(|| panic!("no mail to {email}"))
 }
 
+async fn by_id(app: &TestApp, event: i64, id: i64) -> store::registrations::Registration {
+    store::registrations::for_event(&app.db, event)
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .find(|r| r.id == id)
+        .unwrap_or_else(|| panic!("no registration {id}"))
+}
+
 async fn by_name(app: &TestApp, event: i64, name: &str) -> store::registrations::Registration {
     store::registrations::for_event(&app.db, event)
         .await
@@ -636,7 +668,7 @@ async fn an_unconfirmed_place_is_held_48_hours_then_released_to_the_waiting_list
         "{}",
         list.text
     );
-    assert!(pending_part.contains("Vieta turēta"));
+    assert!(pending_part.contains("<td>turēta</td>"));
     // Within 48 hours nothing is released.
     app.advance_minutes(47 * 60);
     let done = crate::ok(web::jobs::run_due(&app.state).await);
@@ -656,8 +688,9 @@ async fn an_unconfirmed_place_is_held_48_hours_then_released_to_the_waiting_list
         (done.registrations_released, done.registrations_promoted),
         (1, 1)
     );
-    let andra = by_name(&app, event, "Andra").await;
+    let andra = by_id(&app, event, andra.id).await;
     assert!(andra.released_unconfirmed(), "{andra:?}");
+    assert!(andra.name.is_empty(), "what was typed is not kept");
     let baiba = by_name(&app, event, "Baiba").await;
     assert_eq!(baiba.status, store::registrations::Status::Confirmed);
     let (mails, _) = store::outbox::list(&app.db, 0).await.unwrap_or_default();
@@ -685,7 +718,7 @@ async fn an_unconfirmed_place_is_held_48_hours_then_released_to_the_waiting_list
     // (A tab left open: its form still carries the pre-login token.)
     c.get(&format!("/lv/calendar/{event}/register")).await;
     assert_eq!(c.post_form(&format!("{a}/confirm"), &[]).await.status, 303);
-    assert!(by_name(&app, event, "Andra").await.released_unconfirmed());
+    assert!(by_id(&app, event, andra.id).await.released_unconfirmed());
     // Running again does nothing more; the audit log names the release in words.
     let done = crate::ok(web::jobs::run_due(&app.state).await);
     assert_eq!(
@@ -753,6 +786,81 @@ async fn the_hourly_cap_counts_only_unconfirmed_registrations() {
         res.status, 429,
         "two unconfirmed in the hour: the third waits"
     );
+    // The coordinator releases the two unconfirmed ones (a flood): the form opens again.
+    let coord = app.login(domain::auth::Role::Coordinator).await;
+    let list = coord
+        .get(&format!("/lv/events/{event}/registrations"))
+        .await;
+    assert!(list.text.contains("name=\"upto\""));
+    let upto = by_name(&app, event, "Ceturtā").await.id;
+    let res = coord
+        .post_form(
+            &format!("/lv/events/{event}/registrations/release"),
+            &[("upto", upto.to_string().as_str())],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    let res = c
+        .post_form(
+            &form,
+            &[
+                ("name", "Piektā"),
+                ("email", "p5@example.invalid"),
+                ("organisation", "Skola"),
+                ("notice", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    // "Release all" goes no further than the page the coordinator saw.
+    assert!(by_name(&app, event, "Piektā").await.pending());
+    let res = coord
+        .post_form(
+            &format!("/lv/events/{event}/registrations/release"),
+            &[("upto", upto.to_string().as_str())],
+        )
+        .await;
+    let list = coord.get(res.location().unwrap_or_default()).await;
+    assert!(
+        list.text.contains("Neviena vieta netika atbrīvota"),
+        "{}",
+        list.text
+    );
+    assert!(by_name(&app, event, "Piektā").await.pending());
+}
+
+#[tokio::test]
+async fn one_mailbox_with_many_aliases_stops_at_the_higher_cap() {
+    let app =
+        TestApp::spawn_with(|s| s.public_forms.max_all_registrations_per_event_hour = 3).await;
+    let event = event_with(&app, None, true).await;
+    for n in 1..=3 {
+        let link = register_publicly(
+            &app,
+            event,
+            &format!("Alias {n}"),
+            &format!("x+{n}@example.invalid"),
+        )
+        .await;
+        let c = app.client();
+        c.get(&link).await;
+        c.post_form(&format!("{link}/confirm"), &[]).await;
+    }
+    let form = format!("/lv/calendar/{event}/register");
+    let c = app.client();
+    c.get(&form).await;
+    let res = c
+        .post_form(
+            &form,
+            &[
+                ("name", "Alias 4"),
+                ("email", "x+4@example.invalid"),
+                ("organisation", "Skola"),
+                ("notice", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 429);
 }
 
 #[tokio::test]
@@ -887,7 +995,7 @@ async fn coordinators_register_someone_by_hand_and_confirm_a_pending_registratio
     let list = coord
         .get(&format!("/lv/events/{event}/registrations"))
         .await;
-    assert!(list.text.contains("pieteica koordinators") && list.text.contains("bez e-pasta"));
+    assert!(list.text.contains("ievadīts manuāli") && list.text.contains("bez e-pasta"));
     let confirm = format!("/lv/events/{event}/registrations/{}/confirm", pending.id);
     assert!(list.text.contains(&confirm), "{}", list.text);
     // Not through another event's address.
@@ -988,19 +1096,19 @@ async fn coordinators_release_made_up_sign_ups_and_the_waiting_list_moves_up() {
         )
         .await;
     assert_eq!(res.status, 303);
-    assert!(
-        by_name(&app, event, "Izdomāts 3")
-            .await
-            .released_unconfirmed()
-    );
+    assert!(by_id(&app, event, third.id).await.released_unconfirmed());
     // Then all the rest: both places free, the real registrant gets one and is told.
+    let upto = third.id.to_string();
     let res = coord
-        .post_form(&format!("/lv/events/{event}/registrations/release"), &[])
+        .post_form(
+            &format!("/lv/events/{event}/registrations/release"),
+            &[("upto", upto.as_str())],
+        )
         .await;
     assert_eq!(res.status, 303);
     let list = coord.get(res.location().unwrap_or_default()).await;
     assert!(list.text.contains("Neapstiprinātās vietas atbrīvotas"));
-    assert!(list.text.contains("atbrīvoja koordinators"));
+    assert!(list.text.contains("atbrīvots manuāli"));
     let real_reg = by_name(&app, event, "Īsta Dalībniece").await;
     assert_eq!(real_reg.status, store::registrations::Status::Confirmed);
     let (mails, _) = store::outbox::list(&app.db, 0).await.unwrap_or_default();
@@ -1029,5 +1137,153 @@ async fn coordinators_release_made_up_sign_ups_and_the_waiting_list_moves_up() {
         .find(|m| m.to == "fake1@example.invalid")
         .map(|m| link_in(&m.body))
         .unwrap_or_default();
-    assert!(c.get(&fake).await.text.contains("rīkotāji atbrīvoja"));
+    assert!(c.get(&fake).await.text.contains("tā vietu atbrīvoja"));
+}
+
+#[tokio::test]
+async fn a_released_sign_up_keeps_no_personal_data_and_gives_no_place_in_a_cancelled_event() {
+    let app = TestApp::spawn().await;
+    let event = event_with(&app, Some(1), true).await;
+    register_publicly(&app, event, "Izdomātā", "izdomata@example.invalid").await;
+    app.advance_minutes(1);
+    let waiting = register_publicly(&app, event, "Gaidītāja", "gaiditaja@example.invalid").await;
+    let c = app.client();
+    c.get(&waiting).await;
+    c.post_form(&format!("{waiting}/confirm"), &[]).await;
+    // The event is cancelled before the first sign-up's time is up.
+    let coord = app.login(domain::auth::Role::Coordinator).await;
+    coord.get(&format!("/lv/events/{event}")).await;
+    let res = coord
+        .post_form(
+            &format!("/lv/events/{event}/status"),
+            &[("to", "cancelled")],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    app.advance_minutes(49 * 60);
+    let last_before = store::outbox::list(&app.db, 0)
+        .await
+        .unwrap_or_default()
+        .0
+        .iter()
+        .map(|m| m.id)
+        .max()
+        .unwrap_or_default();
+    let done = crate::ok(web::jobs::run_due(&app.state).await);
+    assert_eq!(
+        (done.registrations_released, done.registrations_promoted),
+        (0, 0),
+        "nothing moves in a cancelled event"
+    );
+    let coord = app.login(domain::auth::Role::Coordinator).await;
+    let res = coord
+        .post_form(
+            &format!("/lv/events/{event}/registrations/release"),
+            &[("upto", "999999")],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    let (mails, _) = store::outbox::list(&app.db, 0).await.unwrap_or_default();
+    assert!(
+        mails
+            .iter()
+            .filter(|m| m.id > last_before)
+            .all(|m| !m.subject.starts_with("Jums ir vieta")),
+        "nobody is told of a place in a cancelled event"
+    );
+    assert_eq!(
+        by_name(&app, event, "Gaidītāja").await.status,
+        store::registrations::Status::Waiting
+    );
+    // What the unconfirmed sign-up typed is gone; the count of it stays.
+    let released: Vec<_> = store::registrations::for_event(&app.db, event)
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|r| r.released_unconfirmed())
+        .collect();
+    assert_eq!(released.len(), 1);
+    assert!(released[0].name.is_empty() && released[0].email.is_empty());
+    assert!(released[0].organisation_text.is_none());
+}
+
+#[tokio::test]
+async fn close_to_the_start_a_sign_up_must_be_confirmed_sooner() {
+    let app = TestApp::spawn().await;
+    let event = event_with(&app, Some(1), true).await;
+    let e = crate::ok(store::events::get(&app.db, event).await);
+    // A day before the start: to be confirmed two hours before it, not in 48 hours.
+    app.advance_minutes((e.starts_at - app.clock_now()) / 60 - 24 * 60);
+    let link = register_publicly(&app, event, "Pēdējā Brīža", "pedeja@example.invalid").await;
+    let r = by_name(&app, event, "Pēdējā Brīža").await;
+    assert_eq!(r.confirm_by, Some(e.starts_at - 2 * 3600));
+    let page = app.client().get(&link).await;
+    assert!(
+        page.text.contains(&web::i18n::datetime(
+            web::i18n::Lang::Lv,
+            e.starts_at - 2 * 3600
+        )),
+        "{}",
+        page.text
+    );
+    app.advance_minutes(22 * 60 + 1);
+    let done = crate::ok(web::jobs::run_due(&app.state).await);
+    assert_eq!(done.registrations_released, 1);
+    assert_eq!(
+        store::registrations::confirm_deadline(0, 3600),
+        2 * 3600,
+        "never less than two hours"
+    );
+}
+
+#[tokio::test]
+async fn someone_registered_by_phone_without_an_address_is_never_mailed() {
+    let app = TestApp::spawn().await;
+    let event = event_with(&app, Some(1), true).await;
+    let first = register_publicly(&app, event, "Pirmā", "pirma@example.invalid").await;
+    let c = app.client();
+    c.get(&first).await;
+    c.post_form(&format!("{first}/confirm"), &[]).await;
+    // By phone, with statistics answers slipped into the post: waits, and keeps no answers.
+    let coord = app.login(domain::auth::Role::Coordinator).await;
+    let new = format!("/lv/events/{event}/registrations/new");
+    coord.get(&new).await;
+    let res = coord
+        .post_form(
+            &new,
+            &[
+                ("name", "Pa Tālruni"),
+                ("private_person", "1"),
+                ("lang", "lv"),
+                ("notice", "1"),
+                ("roma", "yes"),
+                ("stats_consent", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    // Whoever is on the phone is told there is no place yet.
+    let list = coord.get(res.location().unwrap_or_default()).await;
+    assert!(
+        list.text.contains("gaidīšanas sarakstā: brīvu vietu nav"),
+        "{}",
+        list.text
+    );
+    let mut conn = crate::cli::open_read_only(&app.settings.database).await;
+    let stats: (Option<String>, Option<i64>) = sqlx::query_as(
+        "SELECT roma_self_identified, stats_consent_at FROM registrations WHERE name = 'Pa Tālruni'",
+    )
+    .fetch_one(&mut conn)
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(stats, (None, None), "no consent can be given for someone");
+    // The first cancels: the phone registrant gets the place, and no mail goes to no one.
+    c.get(&first).await;
+    c.post_form(&format!("{first}/cancel"), &[]).await;
+    assert_eq!(
+        by_name(&app, event, "Pa Tālruni").await.status,
+        store::registrations::Status::Confirmed
+    );
+    let (mails, _) = store::outbox::list(&app.db, 0).await.unwrap_or_default();
+    assert!(mails.iter().all(|m| !m.to.is_empty()), "{mails:?}");
 }

@@ -494,6 +494,8 @@ pub const NOT_PERSONAL: &[(&str, &str)] = &[
     ("news", "body_en"),
     // The full-text index of published good practices (public text only).
     ("practices_fts", "body"),
+    // A deadline for confirming a registration, not who confirms it.
+    ("registrations", "confirm_by"),
 ];
 
 /// Tables with no personal data at all (reference data, plans and measures, events as such).

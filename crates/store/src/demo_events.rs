@@ -530,6 +530,13 @@ pub(crate) async fn seed(
             if upcoming { size / 2 } else { size },
         );
         let mut regs = Vec::new();
+        // Confirmations come from the registrants themselves, as in the audit log of a real
+        // platform.
+        let registrant = crate::Actor {
+            user_id: None,
+            label: Some("registrant".to_owned()),
+            ip: None,
+        };
         for (i, p) in comers.iter().enumerate() {
             let walk_in = rng.percent(12);
             if walk_in && !upcoming {
@@ -565,7 +572,7 @@ pub(crate) async fn seed(
                         crate::registrations::confirm(
                             db,
                             (signed_up + 1_800).min(now),
-                            actor,
+                            &registrant,
                             &format!("demo-registration-{n}-{i}"),
                         )
                         .await?;

@@ -50,8 +50,20 @@ pub struct Stats {
 }
 
 /// How long a registration made on the public form waits for its registrant to confirm it
-/// from the mailed link before its place is released: 48 hours.
+/// from the mailed link before its place is released: 48 hours, less close to the event's
+/// start (see [`confirm_deadline`]).
 pub const CONFIRM_WITHIN: i64 = 48 * 3600;
+
+/// Until when a sign-up made at `now` for an event starting at `starts_at` may be confirmed:
+/// 48 hours, but no later than two hours before the start, and never less than two hours
+/// (so a flood just before an event is released in time too).
+pub fn confirm_deadline(now: i64, starts_at: i64) -> i64 {
+    (now + CONFIRM_WITHIN).min((now + 2 * 3600).max(starts_at - 2 * 3600))
+}
+
+/// The event statuses in which places are given: a place freed in a cancelled, draft or
+/// past event goes to nobody.
+const PLACES_OPEN: &str = "('published', 'registration_closed')";
 
 /// Where a registration comes from, which decides whether it must be confirmed from the
 /// e-mail.
@@ -102,6 +114,8 @@ pub struct Registration {
     /// When the registrant confirmed it from the mailed link (or when it was made, for
     /// registrations confirmed at once); `None` while it waits.
     pub email_confirmed_at: Option<i64>,
+    /// Until when a pending registration may be confirmed.
+    pub confirm_by: Option<i64>,
     /// The coordinator who registered someone by hand.
     pub registered_by: Option<i64>,
     /// Why it was cancelled: `registrant`, `unconfirmed` (nobody confirmed it in time) or
@@ -113,11 +127,6 @@ impl Registration {
     /// An active registration that still waits for its registrant's confirmation.
     pub fn pending(&self) -> bool {
         self.email_confirmed_at.is_none() && self.status != Status::Cancelled
-    }
-
-    /// Until when a pending registration may be confirmed.
-    pub fn confirm_by(&self) -> i64 {
-        self.created_at + CONFIRM_WITHIN
     }
 
     /// Released unconfirmed: not confirmed in time, or released by a coordinator.
@@ -143,6 +152,7 @@ type Row = (
     Option<i64>,
     Option<i64>,
     Option<String>,
+    Option<i64>,
 );
 
 fn from_row(r: Row) -> Registration {
@@ -159,12 +169,13 @@ fn from_row(r: Row) -> Registration {
         email_confirmed_at: r.9,
         registered_by: r.10,
         cancel_reason: r.11,
+        confirm_by: r.12,
     }
 }
 
 const SELECT: &str =
     "SELECT id, event_id, name, email, lang, status, created_at, organisation_text, private_person,
-            email_confirmed_at, registered_by, cancel_reason
+            email_confirmed_at, registered_by, cancel_reason, confirm_by
      FROM registrations";
 
 /// Registers for an event that is open for registration (published, before its deadline;
@@ -229,10 +240,11 @@ pub(crate) async fn register_in(
     if taken.is_some() {
         return Err(Error::Conflict("duplicate"));
     }
-    // A registration by a registry person's address belongs to that person.
+    // A registration by a registry person's address belongs to that person — once the
+    // address is confirmed (anyone can type anyone's address on the public form).
     let person_id: Option<i64> = match r.person_id {
         Some(p) => Some(p),
-        None if email_key.is_empty() => None,
+        None if email_key.is_empty() || r.source == Source::PublicForm => None,
         None => {
             sqlx::query_scalar(
                 "SELECT p.id FROM person_emails e JOIN people p ON p.id = e.person_id
@@ -250,18 +262,23 @@ pub(crate) async fn register_in(
         Some(c) if confirmed >= c || waiting > 0 => Status::Waiting,
         _ => Status::Confirmed,
     };
-    let stats = r.stats.as_ref();
-    let (email_confirmed_at, registered_by) = match r.source {
-        Source::PublicForm => (None, None),
-        Source::Invitation => (Some(now), None),
-        Source::Coordinator(user) => (Some(now), Some(user)),
+    // Statistics answers are the registrant's own, given with their own consent: never by
+    // a coordinator's hand.
+    let stats = r
+        .stats
+        .as_ref()
+        .filter(|_| !matches!(r.source, Source::Coordinator(_)));
+    let (email_confirmed_at, confirm_by, registered_by) = match r.source {
+        Source::PublicForm => (None, Some(confirm_deadline(now, starts_at)), None),
+        Source::Invitation => (Some(now), None, None),
+        Source::Coordinator(user) => (Some(now), None, Some(user)),
     };
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO registrations (event_id, person_id, name, email, email_key, lang, organisation_id,
              organisation_text, private_person, territory_id, stats_consent_at, stats_notice_version,
              gender, age_group, roma_self_identified, notice_version, status, token_hash,
-             created_at, updated_at, email_confirmed_at, registered_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19, $20, $21)
+             created_at, updated_at, email_confirmed_at, registered_by, confirm_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19, $20, $21, $22)
          RETURNING id",
     )
     .bind(event_id)
@@ -285,6 +302,7 @@ pub(crate) async fn register_in(
     .bind(now)
     .bind(email_confirmed_at)
     .bind(registered_by)
+    .bind(confirm_by)
     .fetch_one(&mut *tx)
     .await?;
     let reg = Registration {
@@ -300,6 +318,7 @@ pub(crate) async fn register_in(
         email_confirmed_at,
         registered_by,
         cancel_reason: None,
+        confirm_by,
     };
     if !reg.email.is_empty() {
         let m = mail(&reg);
@@ -390,11 +409,19 @@ async fn confirm_in(
     if reg.email_confirmed_at.is_some() {
         return Ok(reg);
     }
-    sqlx::query("UPDATE registrations SET email_confirmed_at = $1, updated_at = $1 WHERE id = $2")
-        .bind(now)
-        .bind(reg.id)
-        .execute(&mut *tx)
-        .await?;
+    // Now the address is the registrant's: a registry person's address makes it theirs.
+    sqlx::query(
+        "UPDATE registrations SET email_confirmed_at = $1, updated_at = $1,
+             person_id = COALESCE(person_id,
+                 (SELECT p.id FROM person_emails e JOIN people p ON p.id = e.person_id
+                  WHERE lower(e.email) = registrations.email_key AND p.merged_into_id IS NULL
+                  LIMIT 1))
+         WHERE id = $2",
+    )
+    .bind(now)
+    .bind(reg.id)
+    .execute(&mut *tx)
+    .await?;
     reg.email_confirmed_at = Some(now);
     audit::record(
         tx,
@@ -408,16 +435,15 @@ async fn confirm_in(
     Ok(reg)
 }
 
-/// The events that hold registrations past their time to be confirmed (and have not
-/// started: at or after the start, a pending registrant may simply come).
+/// The events that hold registrations past their time to be confirmed (open for places and
+/// not started: at or after the start, a pending registrant may simply come).
 pub async fn events_with_overdue(db: &Db, now: i64) -> crate::Result<Vec<i64>> {
-    Ok(sqlx::query_scalar(
+    Ok(sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
         "SELECT DISTINCT r.event_id FROM registrations r JOIN events e ON e.id = r.event_id
          WHERE r.email_confirmed_at IS NULL AND r.status <> 'cancelled'
-           AND r.created_at <= $1 AND e.starts_at > $2
-         ORDER BY r.event_id",
-    )
-    .bind(now - CONFIRM_WITHIN)
+           AND r.confirm_by <= $1 AND e.starts_at > $1 AND e.status IN {PLACES_OPEN}
+         ORDER BY r.event_id"
+    )))
     .bind(now)
     .fetch_all(&db.reader)
     .await?)
@@ -439,15 +465,16 @@ pub async fn release_unconfirmed(
 }
 
 /// A coordinator releases pending registrations of `event_id` before their time: one
-/// (`Some(id)`), or all of them (`None`, after a flood of made-up sign-ups). Confirmed
-/// registrations are not touched. Freed places go to the waiting list as in [`cancel`].
-/// Returns how many were released and who was promoted.
+/// (`Pending::One`), or all of them up to the last one the coordinator saw
+/// (`Pending::UpTo`, after a flood of made-up sign-ups). Confirmed registrations are not
+/// touched. Freed places go to the waiting list as in [`cancel`]. Returns how many were
+/// released and who was promoted.
 pub async fn release_pending(
     db: &Db,
     now: i64,
     actor: &Actor,
     event_id: i64,
-    which: Option<i64>,
+    which: Pending,
     promoted: impl Fn(&Registration) -> Outgoing,
 ) -> crate::Result<(usize, Vec<Registration>)> {
     release(
@@ -461,12 +488,20 @@ pub async fn release_pending(
     .await
 }
 
+/// Which pending registrations a coordinator releases.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pending {
+    One(i64),
+    /// Every pending one with an id up to this (the last on the coordinator's page).
+    UpTo(i64),
+}
+
 /// Which pending registrations [`release`] lets go.
 enum Release {
     /// Those past their time, before the event starts (the scheduled jobs).
     Overdue,
-    /// One, or all (a coordinator).
-    ByCoordinator(Option<i64>),
+    /// One, or all up to an id (a coordinator).
+    ByCoordinator(Pending),
 }
 
 /// Cancels the chosen pending registrations with their reason, audits each, then fills
@@ -479,29 +514,38 @@ async fn release(
     which: Release,
     promoted: &impl Fn(&Registration) -> Outgoing,
 ) -> crate::Result<(usize, Vec<Registration>)> {
-    let (overdue, one, reason) = match which {
-        Release::Overdue => (true, None, "unconfirmed"),
-        Release::ByCoordinator(one) => (false, one, "coordinator"),
+    // (overdue only, from id, to id)
+    let (overdue, from, to, reason) = match which {
+        Release::Overdue => (true, 0, i64::MAX, "unconfirmed"),
+        Release::ByCoordinator(Pending::One(id)) => (false, id, id, "coordinator"),
+        Release::ByCoordinator(Pending::UpTo(id)) => (false, 0, id, "coordinator"),
     };
     let mut tx = db.write().await?;
-    let ids: Vec<i64> = sqlx::query_scalar(
+    let ids: Vec<i64> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
         "SELECT r.id FROM registrations r JOIN events e ON e.id = r.event_id
          WHERE r.event_id = $1 AND r.email_confirmed_at IS NULL AND r.status <> 'cancelled'
-           AND (NOT $2 OR (r.created_at <= $3 AND e.starts_at > $4))
-           AND ($5 IS NULL OR r.id = $5)
-         ORDER BY r.id",
-    )
+           AND (NOT $2 OR (r.confirm_by <= $3 AND e.starts_at > $3
+                           AND e.status IN {PLACES_OPEN}))
+           AND r.id BETWEEN $4 AND $5
+         ORDER BY r.id"
+    )))
     .bind(event_id)
     .bind(overdue)
-    .bind(now - CONFIRM_WITHIN)
     .bind(now)
-    .bind(one)
+    .bind(from)
+    .bind(to)
     .fetch_all(&mut *tx)
     .await?;
     for id in &ids {
+        // Nobody confirmed the address: what was typed with it is not kept.
         sqlx::query(
             "UPDATE registrations SET status = 'cancelled', cancel_reason = $1,
-                 cancelled_at = $2, updated_at = $2 WHERE id = $3",
+                 cancelled_at = $2, updated_at = $2,
+                 name = '', email = '', email_key = '', person_id = NULL,
+                 organisation_id = NULL, organisation_text = NULL, territory_id = NULL,
+                 stats_consent_at = NULL, stats_notice_version = NULL,
+                 gender = NULL, age_group = NULL, roma_self_identified = NULL
+             WHERE id = $3",
         )
         .bind(reason)
         .bind(now)
@@ -559,13 +603,16 @@ pub(crate) async fn active_in(
     Ok(rows.into_iter().map(from_row).collect())
 }
 
-/// How many registrations for the event were made on the public form since `since` and
-/// are not confirmed (whatever else became of them): the hourly cap counts these, so a
-/// flood of made-up addresses stops while real registrants who confirm do not count.
-pub async fn unconfirmed_since(db: &Db, event_id: i64, since: i64) -> crate::Result<i64> {
-    Ok(sqlx::query_scalar(
-        "SELECT COUNT(*) FROM registrations
-         WHERE event_id = $1 AND created_at >= $2 AND email_confirmed_at IS NULL",
+/// Sign-ups for an event on the public form since a time: (all of them, those not
+/// confirmed). The hourly caps count these: unconfirmed ones (a flood of made-up
+/// addresses) low, all of them (one mailbox with many aliases, confirmed) higher. Those a
+/// coordinator released do not count, so releasing a flood opens the form again.
+pub async fn public_since(db: &Db, event_id: i64, since: i64) -> crate::Result<(i64, i64)> {
+    Ok(sqlx::query_as(
+        "SELECT COUNT(*), COALESCE(SUM(email_confirmed_at IS NULL), 0) FROM registrations r
+         WHERE event_id = $1 AND created_at >= $2 AND registered_by IS NULL
+           AND cancel_reason IS NOT 'coordinator'
+           AND NOT EXISTS (SELECT 1 FROM invitations i WHERE i.registration_id = r.id)",
     )
     .bind(event_id)
     .bind(since)
@@ -646,10 +693,14 @@ async fn promote(
     event_id: i64,
     mail: &impl Fn(&Registration) -> Outgoing,
 ) -> crate::Result<Vec<Registration>> {
-    let capacity: Option<i64> = sqlx::query_scalar("SELECT capacity FROM events WHERE id = $1")
-        .bind(event_id)
-        .fetch_one(&mut *conn)
-        .await?;
+    let (capacity, status): (Option<i64>, String) =
+        sqlx::query_as("SELECT capacity, status FROM events WHERE id = $1")
+            .bind(event_id)
+            .fetch_one(&mut *conn)
+            .await?;
+    if !matches!(status.as_str(), "published" | "registration_closed") {
+        return Ok(Vec::new());
+    }
     let free = match capacity {
         Some(c) => (c - confirmed_count(conn, event_id).await?).max(0),
         None => i64::MAX,
@@ -672,8 +723,24 @@ async fn promote(
         .execute(&mut *conn)
         .await?;
         reg.status = Status::Confirmed;
-        let m = mail(&reg);
-        crate::outbox::enqueue_in(conn, now, &m.kind, &reg.email, &m.subject, &m.body).await?;
+        // No mail to no address, nor to one nobody confirmed (their page shows the place).
+        if !reg.email.is_empty() && !reg.pending() {
+            let m = mail(&reg);
+            crate::outbox::enqueue_in(conn, now, &m.kind, &reg.email, &m.subject, &m.body).await?;
+        }
+        audit::record(
+            conn,
+            now,
+            &Actor {
+                user_id: None,
+                label: Some("waiting list".to_owned()),
+                ip: None,
+            },
+            &AuditEvent::new("registration_promoted")
+                .on("event", event_id)
+                .detail(format!("registration={}", reg.id)),
+        )
+        .await?;
         out.push(reg);
     }
     Ok(out)

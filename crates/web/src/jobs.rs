@@ -37,6 +37,9 @@ pub fn retention_cutoff(state: &AppState, day: jiff::civil::Date) -> jiff::civil
 
 /// Runs every job that is due now.
 pub async fn run_due(state: &AppState) -> store::Result<Done> {
+    // Places nobody confirmed go to the waiting list first: it is the most pressing (an
+    // event may be days away) and does not wait on the other jobs.
+    let (registrations_released, registrations_promoted) = release_unconfirmed(state).await?;
     // Closed mediation cases past their retention period.
     let anonymised = store::retention::anonymise_due(
         state.db(),
@@ -96,7 +99,6 @@ pub async fn run_due(state: &AppState) -> store::Result<Done> {
     for sha in files {
         let _ = std::fs::remove_file(state.settings().files_dir().join(sha));
     }
-    let (registrations_released, registrations_promoted) = release_unconfirmed(state).await?;
     Ok(Done {
         access_summaries,
         anonymised,
@@ -115,18 +117,34 @@ async fn release_unconfirmed(state: &AppState) -> store::Result<(usize, usize)> 
         ip: None,
     };
     let (mut released, mut promoted) = (0, 0);
+    let mut failed = None;
     for event_id in store::registrations::events_with_overdue(state.db(), state.now()).await? {
-        let event = store::events::get(state.db(), event_id).await?;
-        let (n, moved) = store::registrations::release_unconfirmed(
-            state.db(),
-            state.now(),
-            &actor,
-            event_id,
-            |r| crate::features::registration::promotion_mail(event.title(&r.lang), r),
-        )
-        .await?;
-        released += n;
-        promoted += moved.len();
+        // One event that fails does not hold back the others; the run still reports it.
+        let result = async {
+            let event = store::events::get(state.db(), event_id).await?;
+            store::registrations::release_unconfirmed(
+                state.db(),
+                state.now(),
+                &actor,
+                event_id,
+                |r| crate::features::registration::promotion_mail(event.title(&r.lang), r),
+            )
+            .await
+        }
+        .await;
+        match result {
+            Ok((n, moved)) => {
+                released += n;
+                promoted += moved.len();
+            }
+            Err(e) => {
+                tracing::error!(event_id, error = %e, "releasing unconfirmed registrations failed");
+                failed = Some(e);
+            }
+        }
     }
-    Ok((released, promoted))
+    match failed {
+        Some(e) => Err(e),
+        None => Ok((released, promoted)),
+    }
 }

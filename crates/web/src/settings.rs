@@ -53,6 +53,9 @@ pub struct PublicFormSettings {
     /// Unconfirmed registrations from the public form for one event in an hour (each sends a
     /// mail); then 429. Registrations confirmed from the e-mail do not count.
     pub max_registrations_per_event_hour: i64,
+    /// All registrations from the public form for one event in an hour, confirmed or not
+    /// (one mailbox with many aliases); then 429.
+    pub max_all_registrations_per_event_hour: i64,
 }
 
 impl Default for PublicFormSettings {
@@ -61,6 +64,7 @@ impl Default for PublicFormSettings {
             window_minutes: 10,
             max_posts_per_address: 30,
             max_registrations_per_event_hour: 30,
+            max_all_registrations_per_event_hour: 100,
         }
     }
 }

@@ -466,6 +466,7 @@ pub fn action_label(action: &str) -> &'static str {
         "registration_confirmed" => "audit-registration-confirmed",
         "registration_cancelled" => "audit-registration-cancelled",
         "registration_released" => "audit-registration-released",
+        "registration_promoted" => "audit-registration-promoted",
         "attendance_exported" => "audit-attendance-exported",
         "users_exported" => "audit-users-exported",
         "stories_exported" => "audit-stories-exported",

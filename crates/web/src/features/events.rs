@@ -1095,6 +1095,10 @@ pub async fn set_status(
     let when_lv = i18n::datetime(i18n::Lang::Lv, e.starts_at);
     let when_en = i18n::datetime(i18n::Lang::En, e.starts_at);
     let notify = |r: &store::registrations::Registration| {
+        // Someone registered by phone without an address is told by phone.
+        if r.email.is_empty() {
+            return None;
+        }
         let lang = i18n::Lang::parse(&r.lang).unwrap_or(i18n::Lang::Lv);
         let (title, when) = match lang {
             i18n::Lang::En => (&title_en, &when_en),

@@ -218,6 +218,7 @@ pub async fn get(
 pub struct RegistrationJson {
     id: i64,
     name: String,
+    /// Empty for someone a coordinator registered without an address.
     email: String,
     organisation: Option<String>,
     private_person: bool,
@@ -227,7 +228,9 @@ pub struct RegistrationJson {
     /// a coordinator or an invitation made); null while a public-form registration waits
     /// for confirmation (it holds its place for 48 hours).
     email_confirmed_at: Option<String>,
-    /// Why a cancelled registration ended: "registrant" or "unconfirmed" (null before 2026-12).
+    /// Why a cancelled registration ended: "registrant", "unconfirmed" (not confirmed in
+    /// time) or "coordinator" (an unconfirmed place a coordinator released); null for
+    /// cancellations before 2026-12. A released registration's name and e-mail are empty.
     cancel_reason: Option<String>,
     created_at: String,
 }

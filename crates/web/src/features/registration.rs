@@ -279,11 +279,7 @@ pub(crate) fn confirmation_mail(
     link: &str,
     r: &store::registrations::Registration,
 ) -> store::outbox::Outgoing {
-    let status = match r.status {
-        store::registrations::Status::Confirmed => "reg-status-confirmed",
-        store::registrations::Status::Waiting => "reg-status-waiting",
-        store::registrations::Status::Cancelled => "reg-status-cancelled",
-    };
+    let status = status_key(r);
     let (subject, body) = if r.pending() {
         (
             "mail-registration-confirm-subject",
@@ -309,7 +305,7 @@ pub(crate) fn confirmation_mail(
                 ("link", FluentValue::from(link.to_owned())),
                 (
                     "until",
-                    FluentValue::from(i18n::datetime(lang, r.confirm_by())),
+                    FluentValue::from(i18n::datetime(lang, r.confirm_by.unwrap_or(r.created_at))),
                 ),
             ],
         ),
@@ -361,10 +357,6 @@ pub fn promotion_mail(
             &[
                 ("name", FluentValue::from(r.name.clone())),
                 ("event", FluentValue::from(title.to_owned())),
-                (
-                    "pending",
-                    FluentValue::from(if r.pending() { "yes" } else { "no" }),
-                ),
             ],
         ),
     }
@@ -401,15 +393,15 @@ pub async fn submit(
     let event = public_event(&state, &id).await?;
     let f = RegFields::from_body(&body);
     let mut errors = FormErrors::default();
-    // A flood of sign-ups for one event (each sends a mail) stops at the hourly cap.
-    let cap = state
-        .settings()
-        .public_forms
-        .max_registrations_per_event_hour;
-    let recent =
-        store::registrations::unconfirmed_since(state.db(), event.id, state.now() - 3600).await?;
+    // A flood of sign-ups for one event (each sends a mail) stops at the hourly caps: a low
+    // one for unconfirmed sign-ups, a higher one for all.
+    let limits = &state.settings().public_forms;
+    let (all, unconfirmed) =
+        store::registrations::public_since(state.db(), event.id, state.now() - 3600).await?;
     let mut status = StatusCode::UNPROCESSABLE_ENTITY;
-    if recent >= cap {
+    if unconfirmed >= limits.max_registrations_per_event_hour
+        || all >= limits.max_all_registrations_per_event_hour
+    {
         errors.add("name", "reg-too-many-recent");
         status = StatusCode::TOO_MANY_REQUESTS;
     }
@@ -428,14 +420,14 @@ pub async fn submit(
         };
         match register_with_link(&state, &actor, &event, &mut input).await {
             // Not to the personal page: whoever typed the address must open the mail to
-            // confirm it.
-            Ok(_) => {
+            // confirm it. An address registered already gets the same answer (and no
+            // second mail): the form tells nobody who has signed up for what.
+            Ok(_) | Err(store::Error::Conflict("duplicate")) => {
                 return Ok(Redirect::to(
                     &ctx.href(&format!("/calendar/{}/register?sent=1", event.id)),
                 )
                 .into_response());
             }
-            Err(store::Error::Conflict("duplicate")) => errors.add("email", "reg-duplicate"),
             Err(store::Error::Conflict(_)) => errors.add("name", "reg-closed"),
             Err(e) => return Err(e.into()),
         }
@@ -484,7 +476,10 @@ impl MinePage {
         self.ctx.t1(
             "reg-pending-explained",
             "until",
-            i18n::datetime(self.ctx.lang, self.r.confirm_by()),
+            i18n::datetime(
+                self.ctx.lang,
+                self.r.confirm_by.unwrap_or(self.r.created_at),
+            ),
         )
     }
 
@@ -620,6 +615,16 @@ impl ListPage {
         self.event.title(self.ctx.lang.code())
     }
 
+    /// Until when a pending registration may be confirmed.
+    fn until(&self, r: &store::registrations::Registration) -> String {
+        self.ctx.datetime(&r.confirm_by.unwrap_or(r.created_at))
+    }
+
+    /// The last pending registration shown ("release all" goes no further).
+    fn last_pending(&self) -> i64 {
+        self.pending.iter().map(|r| r.id).max().unwrap_or(0)
+    }
+
     fn status_key(&self, r: &store::registrations::Registration) -> &'static str {
         status_key(r)
     }
@@ -708,21 +713,28 @@ pub async fn list(
 ) -> AppResult<Html<String>> {
     user.require(domain::auth::Permission::ManageEvents)?;
     let event = store::events::get(state.db(), parse_id(&id)?).await?;
-    let (pending, regs): (Vec<_>, Vec<_>) = store::registrations::for_event(state.db(), event.id)
-        .await?
-        .into_iter()
-        .partition(|r| r.pending());
-    let count = |s| regs.iter().filter(|r| r.status == s).count();
+    let all = store::registrations::for_event(state.db(), event.id).await?;
+    // Places taken and the waiting list count pending registrations too: they hold them.
+    let count = |s| all.iter().filter(|r| r.status == s).count();
+    let (confirmed, waiting, cancelled) = (
+        count(store::registrations::Status::Confirmed),
+        count(store::registrations::Status::Waiting),
+        count(store::registrations::Status::Cancelled),
+    );
+    let (pending, regs): (Vec<_>, Vec<_>) = all.into_iter().partition(|r| r.pending());
     Ok(Html(
         ListPage {
-            confirmed: count(store::registrations::Status::Confirmed),
-            waiting: count(store::registrations::Status::Waiting),
-            cancelled: count(store::registrations::Status::Cancelled),
+            confirmed,
+            waiting,
+            cancelled,
             notice: match n.notice.as_deref() {
                 Some("added") => Some("reg-added-notice"),
                 Some("confirmed") => Some("reg-confirmed-by-coordinator"),
                 Some("too-late") => Some("reg-confirm-too-late"),
                 Some("released") => Some("reg-released-notice"),
+                Some("released-none") => Some("reg-released-none"),
+                Some("released-one") => Some("reg-released-one"),
+                Some("added-waiting") => Some("reg-added-waiting-notice"),
                 _ => None,
             },
             can_add: can_add(&event, state.now()),
@@ -782,7 +794,21 @@ pub async fn release_one(
     Path((_lang, id, rid)): Path<(String, String, String)>,
 ) -> AppResult<Response> {
     let rid = parse_id(&rid)?;
-    release(&state, &ctx, &user, ip, &id, Some(rid)).await
+    release(
+        &state,
+        &ctx,
+        &user,
+        ip,
+        &id,
+        store::registrations::Pending::One(rid),
+    )
+    .await
+}
+
+#[derive(Debug, serde::Deserialize)]
+pub struct UpTo {
+    /// The last pending registration the coordinator's page showed.
+    upto: String,
 }
 
 /// `POST /{lang}/events/{id}/registrations/release`: every unconfirmed place of the event
@@ -793,8 +819,18 @@ pub async fn release_all(
     user: crate::principal::CurrentUser,
     ClientIp(ip): ClientIp,
     Path((_lang, id)): Path<(String, String)>,
+    AppForm(f): AppForm<UpTo>,
 ) -> AppResult<Response> {
-    release(&state, &ctx, &user, ip, &id, None).await
+    let upto = parse_id(&f.upto)?;
+    release(
+        &state,
+        &ctx,
+        &user,
+        ip,
+        &id,
+        store::registrations::Pending::UpTo(upto),
+    )
+    .await
 }
 
 async fn release(
@@ -803,11 +839,11 @@ async fn release(
     user: &crate::principal::CurrentUser,
     ip: std::net::IpAddr,
     id: &str,
-    which: Option<i64>,
+    which: store::registrations::Pending,
 ) -> AppResult<Response> {
     user.require(domain::auth::Permission::ManageEvents)?;
     let event = store::events::get(state.db(), parse_id(id)?).await?;
-    store::registrations::release_pending(
+    let (released, _) = store::registrations::release_pending(
         state.db(),
         state.now(),
         &user.actor(ip),
@@ -816,8 +852,13 @@ async fn release(
         |r| promotion_mail(event.title(&r.lang), r),
     )
     .await?;
+    let notice = match (released, which) {
+        (0, _) => "released-none",
+        (_, store::registrations::Pending::One(_)) => "released-one",
+        _ => "released",
+    };
     Ok(Redirect::to(&ctx.href(&format!(
-        "/events/{}/registrations?notice=released",
+        "/events/{}/registrations?notice={notice}",
         event.id
     )))
     .into_response())
@@ -897,10 +938,17 @@ pub async fn create(
         validate(&f, ctx.lang, source, &mut errors).filter(|_| errors.is_empty())
     {
         match register_with_link(&state, &user.actor(ip), &event, &mut input).await {
-            Ok(_) => {
-                return Ok(Redirect::to(
-                    &ctx.href(&format!("/events/{}/registrations?notice=added", event.id)),
-                )
+            Ok(r) => {
+                // Told apart, so that whoever is on the phone is not promised a place.
+                let notice = if r.status == store::registrations::Status::Waiting {
+                    "added-waiting"
+                } else {
+                    "added"
+                };
+                return Ok(Redirect::to(&ctx.href(&format!(
+                    "/events/{}/registrations?notice={notice}",
+                    event.id
+                )))
                 .into_response());
             }
             Err(store::Error::Conflict("duplicate")) => {
