@@ -67,13 +67,14 @@ mail-password-link-body = Hello { $name },
     { $link }
 
     If you did not expect this message, please do not open the link and contact the platform's coordinator.
-user-link-mailed-only = The set-password link was e-mailed to the user. A mediator's link is not shown here: it would open the families' records.
+user-link-mailed-only = The set-password link was e-mailed to the user. The link of an account already in use is not shown here: it would let someone sign in as its owner (as a mediator, and open the families' records).
 audit-registrations-exported = Registrations exported
 audit-registration-created = Event registration received
 audit-registration-confirmed = Event registration confirmed
 audit-registration-cancelled = Event registration cancelled
 audit-registration-released = Place of an unconfirmed registration released
 audit-registration-promoted = Place given from the waiting list
+audit-password-reset-requested = Password reset requested
 audit-attendance-exported = Attendance list exported
 audit-users-exported = User list exported
 audit-stories-exported = Story list exported
@@ -84,3 +85,16 @@ audit-report-issued = Report issued
 audit-report-withdrawn = Report taken off the site
 audit-mediator-report-submitted = Mediator's monthly report submitted
 audit-mediator-report-downloaded = Mediator's monthly report downloaded
+user-role-holds-families = This account holds mediation families. Its role can change only once the families are handed to another mediator; until then the account can be disabled.
+mail-account-role-changed-subject = Roma Platform: your account's role changed
+mail-account-role-changed-body = Hello, { $name }!
+
+    The coordination changed your account's role on the Roma Platform. You have been signed out everywhere; sign in again to see what you can now reach.
+
+    If you know nothing of this change, contact the platform's coordinators at once.
+mail-account-password-set-subject = Roma Platform: your account's password was set
+mail-account-password-set-body = Hello, { $name }!
+
+    Your account's password on the Roma Platform was just set with a one-time link. Every earlier session has ended.
+
+    If this was not you, contact the platform's coordinators at once.

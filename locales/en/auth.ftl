@@ -47,3 +47,17 @@ token-revoked = Token revoked.
 token-create = Create token
 field-token-label = Token name (for example, the program you will use it in)
 token-label-invalid = Enter a name (1–100 characters).
+forgot-link = Forgot your password?
+forgot-title = Reset your password
+forgot-explained = Enter your account's e-mail address. If there is such an account, we will send it a one-time link to set a new password; it works for one hour.
+forgot-submit = Send the link
+forgot-sent = If an active account has this address, a link to set a new password was sent to it (it works for one hour). If the message does not arrive within a few minutes, check your spam folder or ask the platform's coordinators.
+forgot-back = Back to sign-in
+mail-password-reset-subject = Roma Platform: set a new password
+mail-password-reset-body = Hello, { $name }!
+
+    Someone (we hope you) asked to set a new password for your account on the Roma Platform. You can set it here; the link works for one hour, once:
+
+    { $link }
+
+    If you did not ask, do nothing: your current password stays. If such messages keep coming, tell the platform's coordinators.

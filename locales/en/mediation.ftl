@@ -230,6 +230,7 @@ unusual-other-user = Another user
 unusual-refused = Refused attempt
 unusual-at-night = At night
 unusual-many-in-a-day = Many cases on one day
+unusual-account-changed = A change to a mediator's account (role or password)
 supervise-title = Open the case
 supervise-intro = A supervisor opens a case only with a stated reason. The reason is logged in the access log, which the family's mediator sees; the case opens read-only.
 supervise-reason = Reason

@@ -67,13 +67,14 @@ mail-password-link-body = Labdien, { $name }!
     { $link }
 
     Ja jūs šo vēstuli negaidījāt, lūdzu, neatveriet saiti un sazinieties ar platformas koordinatoru.
-user-link-mailed-only = Saite paroles iestatīšanai nosūtīta lietotājam pa e-pastu. Mediatora saite netiek rādīta šeit: ar to varētu piekļūt ģimeņu lietām.
+user-link-mailed-only = Saite paroles iestatīšanai nosūtīta lietotājam pa e-pastu. Jau lietota konta saite šeit netiek rādīta: ar to varētu pieteikties cita vārdā (mediatora kontā — arī piekļūt ģimeņu lietām).
 audit-registrations-exported = Pieteikumi lejupielādēti
 audit-registration-created = Pieteikums uz pasākumu saņemts
 audit-registration-confirmed = Pieteikums uz pasākumu apstiprināts
 audit-registration-cancelled = Pieteikums uz pasākumu atcelts
 audit-registration-released = Neapstiprināta pieteikuma vieta atbrīvota
 audit-registration-promoted = Vieta piešķirta no gaidīšanas saraksta
+audit-password-reset-requested = Pieprasīta paroles atjaunošana
 audit-attendance-exported = Dalībnieku saraksts lejupielādēts
 audit-users-exported = Lietotāju saraksts lejupielādēts
 audit-stories-exported = Stāstu saraksts lejupielādēts
@@ -84,3 +85,16 @@ audit-report-issued = Pārskats izdots
 audit-report-withdrawn = Pārskats noņemts no vietnes
 audit-mediator-report-submitted = Mediatora mēneša pārskats iesniegts
 audit-mediator-report-downloaded = Mediatora mēneša pārskats lejupielādēts
+user-role-holds-families = Šim kontam ir mediācijas ģimenes. Lomu var mainīt tikai tad, kad ģimenes ir nodotas citam mediatoram; līdz tam kontu var atslēgt.
+mail-account-role-changed-subject = Romu platforma: mainīta jūsu konta loma
+mail-account-role-changed-body = Labdien, { $name }!
+
+    Koordinācija mainīja jūsu konta lomu Romu platformā. Visas jūsu sesijas ir beigtas; piesakieties vēlreiz, lai redzētu, kas jums tagad pieejams.
+
+    Ja par šīm izmaiņām neko nezināt, nekavējoties sazinieties ar platformas koordinatoriem.
+mail-account-password-set-subject = Romu platforma: iestatīta jūsu konta parole
+mail-account-password-set-body = Labdien, { $name }!
+
+    Jūsu konta parole Romu platformā tikko tika iestatīta ar vienreizēju saiti. Visas iepriekšējās sesijas ir beigtas.
+
+    Ja to neizdarījāt jūs, nekavējoties sazinieties ar platformas koordinatoriem.

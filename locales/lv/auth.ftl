@@ -49,3 +49,17 @@ token-revoked = Atslēga atsaukta.
 token-create = Izveidot atslēgu
 field-token-label = Atslēgas nosaukums (piemēram, programma, kurā to izmantosiet)
 token-label-invalid = Ievadiet nosaukumu (1–100 rakstzīmes).
+forgot-link = Aizmirsāt paroli?
+forgot-title = Paroles atjaunošana
+forgot-explained = Ierakstiet sava konta e-pasta adresi. Ja tāds konts ir, uz to nosūtīsim vienreizēju saiti jaunas paroles iestatīšanai; tā derīga vienu stundu.
+forgot-submit = Sūtīt saiti
+forgot-sent = Ja ar šo adresi ir aktīvs konts, uz to nosūtīta saite jaunas paroles iestatīšanai (derīga vienu stundu). Ja vēstule nepienāk dažu minūšu laikā, pārbaudiet mēstuļu mapi vai vērsieties pie platformas koordinatoriem.
+forgot-back = Atpakaļ uz pieteikšanos
+mail-password-reset-subject = Romu platforma: jaunas paroles iestatīšana
+mail-password-reset-body = Labdien, { $name }!
+
+    Kāds (cerams, jūs) lūdza iestatīt jaunu paroli jūsu kontam Romu platformā. Jaunu paroli varat iestatīt šeit; saite derīga vienu stundu un der vienu reizi:
+
+    { $link }
+
+    Ja to nelūdzāt, neko nedariet: pašreizējā parole paliek spēkā. Ja šādas vēstules pienāk atkārtoti, pastāstiet par to platformas koordinatoriem.

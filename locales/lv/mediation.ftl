@@ -230,6 +230,7 @@ unusual-other-user = Cits lietotājs
 unusual-refused = Atteikts mēģinājums
 unusual-at-night = Naktī
 unusual-many-in-a-day = Daudz lietu vienā dienā
+unusual-account-changed = Izmaiņas mediatora kontā (loma vai parole)
 supervise-title = Atvērt lietu
 supervise-intro = Uzraudzītājs lietu var atvērt tikai ar pamatotu iemeslu. Iemesls tiek reģistrēts piekļuves žurnālā, ko redz ģimenes mediators; lieta atveras tikai lasīšanai.
 supervise-reason = Iemesls

@@ -749,3 +749,122 @@ async fn a_failed_login_records_the_address_typed_only_when_it_is_one() {
         .collect();
     assert_eq!(labels, ["someone@example.lv", "(not an e-mail address)"]);
 }
+
+/// The newest mail of a kind to an address.
+async fn newest_mail(app: &TestApp, kind: &str, to: &str) -> Option<store::outbox::Mail> {
+    let (mails, _) = store::outbox::list(&app.db, 0).await.unwrap_or_default();
+    mails
+        .into_iter()
+        .filter(|m| m.kind == kind && m.to == to)
+        .max_by_key(|m| m.id)
+}
+
+#[tokio::test]
+async fn a_forgotten_password_is_reset_by_a_one_hour_link_and_nobody_learns_who_has_an_account() {
+    let app = TestApp::spawn().await;
+    let anon = app.client();
+    let login = anon.get("/lv/login").await;
+    assert!(
+        login.text.contains("/lv/password/forgot"),
+        "the login page links to it"
+    );
+    let form = anon.get("/lv/password/forgot").await;
+    assert_eq!(form.status, 200);
+    // A mistyped address is told next to the field, and kept.
+    let bad = anon
+        .post_form("/lv/password/forgot", &[("email", "nav adrese")])
+        .await;
+    assert_eq!(bad.status, 422);
+    assert!(bad.text.contains("id=\"email-error\"") && bad.text.contains("value=\"nav adrese\""));
+    // An unknown address and a known one get the same answer; only the known one a mail.
+    let unknown = anon
+        .post_form(
+            "/lv/password/forgot",
+            &[("email", "neviens@example.invalid")],
+        )
+        .await;
+    let me = email_for(Role::Ngo);
+    let known = anon
+        .post_form("/lv/password/forgot", &[("email", &me.to_uppercase())])
+        .await;
+    assert_eq!((unknown.status, known.status), (303, 303));
+    assert_eq!(unknown.location(), known.location());
+    let sent = anon.get(known.location().unwrap_or_default()).await;
+    assert!(
+        sent.text.contains("Ja ar šo adresi ir aktīvs konts"),
+        "{}",
+        sent.text
+    );
+    let (mails, _) = store::outbox::list(&app.db, 0).await.unwrap_or_default();
+    assert!(mails.iter().all(|m| m.to != "neviens@example.invalid"));
+    let mail = newest_mail(&app, "password_reset", &me)
+        .await
+        .unwrap_or_else(|| panic!("no reset mail"));
+    // Asking again at once makes no second mail (a mailbox is not flooded).
+    anon.get("/lv/password/forgot").await;
+    anon.post_form("/lv/password/forgot", &[("email", &me)])
+        .await;
+    let (again, _) = store::outbox::list(&app.db, 0).await.unwrap_or_default();
+    assert_eq!(
+        again.iter().filter(|m| m.kind == "password_reset").count(),
+        1
+    );
+    let start = mail
+        .body
+        .find("/password/set/")
+        .unwrap_or_else(|| panic!("{}", mail.body));
+    let end = mail.body[start..]
+        .find(char::is_whitespace)
+        .map_or(mail.body.len(), |e| start + e);
+    let link = format!("/lv{}", &mail.body[start..end]);
+    // Signed in elsewhere: setting the password ends that session and tells the owner.
+    let elsewhere = app.login(Role::Ngo).await;
+    assert_eq!(elsewhere.get("/lv/workspace").await.status, 200);
+    let c = app.client();
+    assert_eq!(c.get(&link).await.status, 200);
+    let pw = "jauna ļoti gara parole 2026";
+    let res = c
+        .post_form(&link, &[("new_password", pw), ("confirm_password", pw)])
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    assert_ne!(elsewhere.get("/lv/workspace").await.status, 200);
+    assert!(
+        newest_mail(&app, "account_password_set", &me)
+            .await
+            .is_some()
+    );
+    assert_eq!(app.client().login(&me, pw).await.status, 303);
+    // Used once; and a new link is dead after an hour.
+    assert_eq!(app.client().get(&link).await.status, 404);
+    app.advance_minutes(6);
+    let c = app.client();
+    c.get("/lv/password/forgot").await;
+    c.post_form("/lv/password/forgot", &[("email", &me)]).await;
+    let mail = newest_mail(&app, "password_reset", &me)
+        .await
+        .unwrap_or_else(|| panic!("no second reset mail"));
+    let start = mail.body.find("/password/set/").unwrap_or_default();
+    let end = mail.body[start..]
+        .find(char::is_whitespace)
+        .map_or(mail.body.len(), |e| start + e);
+    let link = format!("/lv{}", &mail.body[start..end]);
+    app.advance_minutes(61);
+    assert_eq!(app.client().get(&link).await.status, 404);
+}
+
+#[tokio::test]
+async fn the_forgot_password_form_counts_against_the_public_forms_ceiling() {
+    let app = TestApp::spawn_with(|s| s.public_forms.max_posts_per_address = 3).await;
+    let c = app.client();
+    c.get("/lv/password/forgot").await;
+    for _ in 0..3 {
+        let res = c
+            .post_form("/lv/password/forgot", &[("email", "kads@example.invalid")])
+            .await;
+        assert_eq!(res.status, 303);
+    }
+    let res = c
+        .post_form("/lv/password/forgot", &[("email", "kads@example.invalid")])
+        .await;
+    assert_eq!(res.status, 429);
+}

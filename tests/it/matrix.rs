@@ -95,6 +95,8 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("GET", "/{lang}/calendar/{id}/register", Allowed::Everyone),
     ("POST", "/{lang}/calendar/{id}/register", Allowed::Everyone),
     ("GET", "/{lang}/registration/{token}", Allowed::Everyone),
+    ("GET", "/{lang}/password/forgot", Allowed::Everyone),
+    ("POST", "/{lang}/password/forgot", Allowed::Everyone),
     ("POST", "/{lang}/registration/{token}/cancel", Allowed::Everyone),
     ("POST", "/{lang}/registration/{token}/confirm", Allowed::Everyone),
     ("GET", "/{lang}/participation", Allowed::Everyone),

@@ -410,12 +410,142 @@ async fn a_coordinator_never_sees_a_mediators_set_password_link() {
     assert!(res.text.contains("nosūtīta lietotājam pa e-pastu"));
     let outbox = c.get("/lv/admin/outbox").await;
     assert!(outbox.text.contains("/password/set/…"), "{}", outbox.text);
-    // Another user's link is still shown (coordinators forward it by hand without SMTP).
+    // Nor anyone else's once their account is in use; only a new, unused account's link is
+    // shown (to hand over by hand without SMTP).
     let ngo = app.user_id(Role::Ngo);
     let res = c
         .post_form(&format!("/lv/admin/users/{ngo}/password-link"), &[])
         .await;
+    assert!(!res.text.contains("/password/set/"), "{}", res.text);
+    c.get("/lv/admin/users/new").await;
+    let res = c
+        .post_form(
+            "/lv/admin/users",
+            &[
+                ("email", "jauna@example.invalid"),
+                ("name", "Jauna Lietotāja"),
+                ("role", "ngo"),
+            ],
+        )
+        .await;
     assert!(res.text.contains("/password/set/"), "{}", res.text);
+}
+
+/// The test mediator, assigned to Jelgava, with one family: its id.
+async fn mediator_with_a_family(app: &TestApp) -> i64 {
+    let jelgava = assign(app).await;
+    let actor = store::Actor::cli();
+    let (family, _) = ok(store::mediation::create_family(
+        &app.db,
+        app.clock_now(),
+        jiff::civil::date(2026, 11, 26),
+        &actor,
+        app.state.keyring(),
+        store::mediation::CaseScope::Mediator(app.user_id(Role::Mediator)),
+        &store::mediation::FamilyInput {
+            territory_id: jelgava,
+            name: Some("Ģimene (tests)".to_owned()),
+            ..Default::default()
+        },
+    )
+    .await);
+    family
+}
+
+#[tokio::test]
+async fn no_coordinator_gets_into_a_mediators_account_by_a_role_change() {
+    let app = TestApp::spawn().await;
+    mediator_with_a_family(&app).await;
+    let m = app.login(Role::Mediator).await;
+    let c = app.login(Role::Coordinator).await;
+    let mediator = app.user_id(Role::Mediator);
+    // The path of the report: make the mediator an NGO user, take the link, set a
+    // password, change the role back. The first step is refused while families are held,
+    // and the link of an account in use is never shown.
+    let edit = format!("/lv/admin/users/{mediator}");
+    c.get(&edit).await;
+    let res = c
+        .post_form(
+            &edit,
+            &[
+                ("name", "Mediatore"),
+                ("role", "ngo"),
+                ("organisation_id", ""),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 422, "{}", res.text);
+    assert!(
+        res.text.contains("Šim kontam ir mediācijas ģimenes"),
+        "{}",
+        res.text
+    );
+    assert_eq!(
+        ok(store::users::get(&app.db, mediator).await).role,
+        Role::Mediator
+    );
+    let res = c
+        .post_form(&format!("/lv/admin/users/{mediator}/password-link"), &[])
+        .await;
+    assert!(!res.text.contains("/password/set/"));
+    assert!(
+        !c.get("/lv/admin/outbox")
+            .await
+            .text
+            .contains("/password/set/m")
+    );
+    // The mediator is still signed in; the supervisor's summary names the link made.
+    assert_eq!(m.get("/lv/mediation").await.status, 200);
+    let found = ok(store::mediation_oversight::unusual_access(
+        &app.db,
+        app.user_id(Role::Coordinator),
+        app.clock_now() - 3600,
+        app.clock_now() + 3600,
+    )
+    .await);
+    assert!(
+        found
+            .iter()
+            .any(|u| u.what == store::mediation_oversight::Unusual::AccountChanged),
+        "{found:?}"
+    );
+    let page = c.get("/lv/mediation/supervision").await;
+    assert!(
+        page.text.contains("Izmaiņas mediatora kontā"),
+        "{}",
+        page.text
+    );
+}
+
+#[tokio::test]
+async fn a_role_change_signs_the_owner_out_and_tells_them() {
+    let app = TestApp::spawn().await;
+    let c = app.login(Role::Coordinator).await;
+    let ngo_user = app.user_id(Role::Ngo);
+    let ngo = app.login(Role::Ngo).await;
+    assert_eq!(ngo.get("/lv/workspace").await.status, 200);
+    let edit = format!("/lv/admin/users/{ngo_user}");
+    c.get(&edit).await;
+    let org = app.fixtures.org_a.to_string();
+    let res = c
+        .post_form(
+            &edit,
+            &[
+                ("name", "NVO Lietotāja"),
+                ("role", "municipality"),
+                ("organisation_id", org.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 200, "{}", res.text);
+    // Signed out everywhere, and told.
+    assert_ne!(ngo.get("/lv/workspace").await.status, 200);
+    let (mails, _) = store::outbox::list(&app.db, 0).await.unwrap_or_default();
+    assert!(
+        mails.iter().any(|m| m.to == testkit::email_for(Role::Ngo)
+            && m.subject.contains("mainīta jūsu konta loma")),
+        "{mails:?}"
+    );
 }
 
 /// A family with one child, opened by the test mediator in Jelgava: (family id, child id).

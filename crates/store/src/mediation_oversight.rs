@@ -111,6 +111,9 @@ pub enum Unusual {
     AtNight,
     /// A user viewed more than [`MANY_IN_A_DAY`] families on one day.
     ManyInADay,
+    /// A supervised mediator's account had its role changed, a set-password link made or
+    /// its password set by link (the ways into someone else's account).
+    AccountChanged,
 }
 
 impl Unusual {
@@ -120,6 +123,7 @@ impl Unusual {
             Unusual::Refused => "refused",
             Unusual::AtNight => "at_night",
             Unusual::ManyInADay => "many_in_a_day",
+            Unusual::AccountChanged => "account_changed",
         }
     }
 }
@@ -223,6 +227,36 @@ pub async fn unusual_access(
             family_code: Some(code),
             what: Unusual::Refused,
             detail: String::new(),
+        });
+    }
+    // Changes to the accounts of the mediators supervised in the period: who changed whose
+    // account (the detail names the mediator; the audit log has the action).
+    let changes: Vec<(i64, Option<String>, String, String)> = sqlx::query_as(
+        "SELECT a.at, COALESCE(actor.name, a.actor_label), m.name, a.action FROM audit_log a
+         JOIN users m ON CAST(m.id AS TEXT) = a.entity_id
+         LEFT JOIN users actor ON actor.id = a.actor_user_id
+         WHERE a.entity = 'user' AND a.at >= $2 AND a.at < $3
+           AND (a.action IN ('password_set', 'password_link_created', 'mfa_reset')
+                OR (a.action = 'user_updated' AND a.detail LIKE '%role=%'))
+           AND EXISTS (SELECT 1 FROM mediation_assignments s
+                       WHERE s.mediator_user_id = m.id AND s.supervisor_user_id = $1
+                         AND s.from_date <= $4 AND (s.to_date IS NULL OR s.to_date >= $5))
+         ORDER BY a.at, a.id",
+    )
+    .bind(supervisor)
+    .bind(from)
+    .bind(to)
+    .bind(&day)
+    .bind(domain::event::riga_date(from).to_string())
+    .fetch_all(&db.reader)
+    .await?;
+    for (at, who, mediator, _action) in changes {
+        out.push(UnusualAccess {
+            at,
+            who: who.unwrap_or_default(),
+            family_code: None,
+            what: Unusual::AccountChanged,
+            detail: mediator,
         });
     }
     out.sort_by_key(|u| (u.at, u.what));

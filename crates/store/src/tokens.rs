@@ -212,6 +212,59 @@ pub async fn create_password_link(
     Ok(())
 }
 
+/// How long after a set-password link was made no reset link is made again for the same
+/// account (whoever asks: a mailbox is not flooded).
+pub const RESET_QUIET_SECONDS: i64 = 300;
+
+/// "Forgot your password?": for an enabled account with this address (any case), a new
+/// set-password link (it ends the older ones) expiring at `expires_at`, mailed with
+/// `mail(name, preferred language)`, audited — unless a link was made for it in the last
+/// [`RESET_QUIET_SECONDS`]. Returns whether a mail was queued; the caller answers the same
+/// either way, so nobody learns which addresses have accounts.
+pub async fn request_password_reset(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    email: &str,
+    token_hash: &str,
+    expires_at: i64,
+    mail: impl FnOnce(&str, &str) -> crate::outbox::Outgoing,
+) -> crate::Result<bool> {
+    let mut tx = db.write().await?;
+    let user: Option<(i64, String, String, String)> = sqlx::query_as(
+        "SELECT id, email, name, preferred_lang FROM users
+         WHERE lower(email) = lower($1) AND disabled_at IS NULL",
+    )
+    .bind(email.trim())
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some((user_id, to, name, lang)) = user else {
+        return Ok(false);
+    };
+    let recent: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM password_links WHERE user_id = $1 AND created_at > $2",
+    )
+    .bind(user_id)
+    .bind(now - RESET_QUIET_SECONDS)
+    .fetch_one(&mut *tx)
+    .await?;
+    if recent > 0 {
+        return Ok(false);
+    }
+    insert_password_link(&mut tx, user_id, token_hash, now, expires_at).await?;
+    let m = mail(&name, &lang);
+    crate::outbox::enqueue_in(&mut tx, now, &m.kind, &to, &m.subject, &m.body).await?;
+    audit::record(
+        &mut tx,
+        now,
+        actor,
+        &Event::new("password_reset_requested").on("user", user_id),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
 /// Stores a link inside the caller's transaction.
 pub(crate) async fn insert_password_link(
     conn: &mut sqlx::SqliteConnection,
@@ -264,14 +317,16 @@ pub async fn password_link_user(
     .await?)
 }
 
-/// Uses a link: sets the password and marks the link used, in one transaction. A used,
-/// expired or unknown link is `NotFound`.
+/// Uses a link: sets the password, ends every session of the account, marks the link used
+/// and mails the owner `notice` (to their address), in one transaction. A used, expired or
+/// unknown link is `NotFound`.
 pub async fn use_password_link(
     db: &Db,
     now: i64,
     actor: &Actor,
     token_hash: &str,
     password_hash: &str,
+    notice: &crate::outbox::Outgoing,
 ) -> crate::Result<i64> {
     let mut tx = db.write().await?;
     let user_id: Option<i64> = sqlx::query_scalar(
@@ -288,6 +343,19 @@ pub async fn use_password_link(
     };
     // A user disabled in the meantime gets nothing, and the link stays unused.
     crate::users::store_password(&mut tx, now, user_id, password_hash, None).await?;
+    let email: String = sqlx::query_scalar("SELECT email FROM users WHERE id = $1")
+        .bind(user_id)
+        .fetch_one(&mut *tx)
+        .await?;
+    crate::outbox::enqueue_in(
+        &mut tx,
+        now,
+        &notice.kind,
+        &email,
+        &notice.subject,
+        &notice.body,
+    )
+    .await?;
     let actor = Actor {
         user_id: Some(user_id),
         ..actor.clone()

@@ -262,6 +262,23 @@ pub async fn rehash(db: &Db, user_id: i64, hash: &str) -> crate::Result<()> {
     Ok(())
 }
 
+/// Whether a set-password link for the account may be shown to whoever made it: only for an
+/// account nobody has used yet — no password, no record made by it, no families. Any other
+/// account's link goes by e-mail only: shown, it would let a coordinator log in as someone
+/// else (a mediator, and read their families).
+pub async fn link_may_be_shown(db: &Db, id: i64) -> crate::Result<bool> {
+    let fresh: Option<bool> = sqlx::query_scalar(
+        "SELECT u.password_hash IS NULL
+                AND NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.actor_user_id = u.id)
+                AND NOT EXISTS (SELECT 1 FROM families f WHERE f.mediator_user_id = u.id)
+         FROM users u WHERE u.id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&db.reader)
+    .await?;
+    fresh.ok_or(Error::NotFound)
+}
+
 /// What a coordinator may change about an account.
 #[derive(Debug, Clone)]
 pub struct Changes {
@@ -280,15 +297,51 @@ pub async fn update(
     id: i64,
     changes: &Changes,
 ) -> crate::Result<()> {
+    update_notifying(db, now, actor, id, changes, None).await
+}
+
+/// [`update`], and a role change mails the account's owner `role_notice`: a role change
+/// ends every session of the account (what it may reach changed), and is refused with
+/// `Conflict("holds_families")` while the account holds mediation families (they would
+/// otherwise be opened under another role, or by whoever takes the account over).
+pub async fn update_notifying(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    id: i64,
+    changes: &Changes,
+    role_notice: Option<&crate::outbox::Outgoing>,
+) -> crate::Result<()> {
     let mut tx = db.write().await?;
-    let before: Option<(String, String, Option<i64>, Option<i64>)> =
-        sqlx::query_as("SELECT name, role, organisation_id, disabled_at FROM users WHERE id = $1")
-            .bind(id)
-            .fetch_optional(&mut *tx)
-            .await?;
-    let Some((old_name, old_role, old_org, old_disabled)) = before else {
+    // name, role, organisation, disabled at, e-mail
+    type Before = (String, String, Option<i64>, Option<i64>, String);
+    let before: Option<Before> = sqlx::query_as(
+        "SELECT name, role, organisation_id, disabled_at, email FROM users WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some((old_name, old_role, old_org, old_disabled, email)) = before else {
         return Err(Error::NotFound);
     };
+    let role_changed = old_role != changes.role.as_str();
+    if role_changed {
+        let families: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM families WHERE mediator_user_id = $1")
+                .bind(id)
+                .fetch_one(&mut *tx)
+                .await?;
+        if families > 0 {
+            return Err(Error::Conflict("holds_families"));
+        }
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        if let Some(m) = role_notice {
+            crate::outbox::enqueue_in(&mut tx, now, &m.kind, &email, &m.subject, &m.body).await?;
+        }
+    }
     check_organisation(&mut tx, changes.organisation_id).await?;
     let disabled_at = match (old_disabled, changes.disabled) {
         (Some(at), true) => Some(at),
@@ -311,7 +364,7 @@ pub async fn update(
     if old_name != changes.name {
         what.push("name".to_owned());
     }
-    if old_role != changes.role.as_str() {
+    if role_changed {
         what.push(format!("role={}→{}", old_role, changes.role));
     }
     if old_org != changes.organisation_id {

@@ -194,6 +194,8 @@ fn registry() -> Registry {
     r.get("/{lang}/login", Guest, login::form);
     r.post("/{lang}/login", Guest, login::submit);
     r.post("/{lang}/logout", Page(UseWorkspace), login::logout);
+    r.get("/{lang}/password/forgot", Guest, login::forgot_form);
+    r.post("/{lang}/password/forgot", Guest, login::forgot_submit);
     r.get("/{lang}/password/set/{token}", Guest, login::set_password_form);
     r.post("/{lang}/password/set/{token}", Guest, login::set_password_submit);
     // Workspace.
@@ -551,9 +553,10 @@ fn multipart_field(body: &[u8], name: &str) -> Option<String> {
     Some(value[..value.find("\r\n")?].to_owned())
 }
 
-/// The guest routes with a throttle of their own (login, setting a password from a link).
+/// The guest routes with a throttle of their own (login, setting a password from a link);
+/// "forgot your password?" counts against the public forms' ceiling like any other.
 fn own_throttle(path: &str) -> bool {
-    path.ends_with("/login") || path.contains("/password/")
+    path.ends_with("/login") || path.contains("/password/set/")
 }
 
 /// The body's media type, lower case, without parameters.

@@ -251,11 +251,27 @@ pub async fn update_user(
             organisation_id,
             disabled,
         };
-        match store::users::update(state.db(), state.now(), &user.actor(ip), id, &changes).await {
+        // The owner is told of a new role (in their language), and signed out everywhere.
+        let target = store::users::get(state.db(), id).await?;
+        let lang = i18n::Lang::parse(&target.preferred_lang).unwrap_or(i18n::Lang::Lv);
+        let notice = account_notice(lang, AccountChange::RoleChanged, &target.name);
+        match store::users::update_notifying(
+            state.db(),
+            state.now(),
+            &user.actor(ip),
+            id,
+            &changes,
+            Some(&notice),
+        )
+        .await
+        {
             Ok(()) => {
                 let mut done = UserForm::for_user(&state, form.ctx, id).await?;
                 done.notice = Some("user-saved");
                 return Ok(Html(done.render()?).into_response());
+            }
+            Err(store::Error::Conflict("holds_families")) => {
+                errors.add("role", "user-role-holds-families")
             }
             Err(store::Error::Conflict(_)) => {
                 errors.add("organisation_id", "user-organisation-invalid")
@@ -265,6 +281,40 @@ pub async fn update_user(
     }
     form.errors = errors;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(form.render()?)).into_response())
+}
+
+/// A change to an account that its owner is told of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AccountChange {
+    RoleChanged,
+    PasswordSet,
+}
+
+/// The mail that tells an account's owner of a change to it: if it was not them, they know
+/// whom to call.
+pub fn account_notice(
+    lang: i18n::Lang,
+    what: AccountChange,
+    name: &str,
+) -> store::outbox::Outgoing {
+    use fluent_bundle::FluentValue;
+    let (kind, subject, body) = match what {
+        AccountChange::RoleChanged => (
+            "account_role_changed",
+            "mail-account-role-changed-subject",
+            "mail-account-role-changed-body",
+        ),
+        AccountChange::PasswordSet => (
+            "account_password_set",
+            "mail-account-password-set-subject",
+            "mail-account-password-set-body",
+        ),
+    };
+    store::outbox::Outgoing {
+        kind: kind.to_owned(),
+        subject: i18n::t(lang, subject),
+        body: i18n::t_args(lang, body, &[("name", FluentValue::from(name.to_owned()))]),
+    }
 }
 
 pub async fn password_link(
@@ -294,13 +344,13 @@ pub async fn password_link(
         Some((&form.email, &mail)),
     )
     .await?;
-    // A mediator's link goes by e-mail only: shown here, it would let a coordinator log in
-    // as the mediator and read the families of their case work.
-    let target_role = store::users::get(state.db(), id).await?.role;
-    if target_role.has(Permission::WorkCases) {
-        form.notice = Some("user-link-mailed-only");
-    } else {
+    // Only the link of an account nobody has used yet is shown (to hand over without mail).
+    // Any other goes by e-mail only: shown here, it would let a coordinator set a password
+    // and log in as someone else — a mediator, and read the families of their case work.
+    if store::users::link_may_be_shown(state.db(), id).await? {
         form.password_link = Some(url);
+    } else {
+        form.notice = Some("user-link-mailed-only");
     }
     Ok(Html(form.render()?))
 }
@@ -397,19 +447,11 @@ pub async fn outbox(
     user.require(Permission::ManageUsers)?;
     let page = q.page.unwrap_or(0).clamp(0, 1_000_000);
     let (mut mails, more) = store::outbox::list(state.db(), page).await?;
-    // A mediator's set-password link would let a coordinator log in as the mediator and
-    // read their families: it goes by e-mail only.
-    let mediators: Vec<String> = store::users::list(state.db())
-        .await?
-        .into_iter()
-        .filter(|u| u.role.has(Permission::WorkCases))
-        .map(|u| u.email)
-        .collect();
+    // A set-password link would let whoever reads it set a password and log in as the
+    // account's owner: links go by e-mail only, never shown here.
     for m in &mut mails {
         m.body = crate::security::redact_survey_links(&m.body);
-        if mediators.iter().any(|e| e.eq_ignore_ascii_case(&m.to)) {
-            m.body = crate::security::redact_links(&m.body, "/password/set/");
-        }
+        m.body = crate::security::redact_links(&m.body, "/password/set/");
     }
     let link = |p: i64| ctx.href(&format!("/admin/outbox?page={p}"));
     Ok(Html(
@@ -467,6 +509,7 @@ pub fn action_label(action: &str) -> &'static str {
         "registration_cancelled" => "audit-registration-cancelled",
         "registration_released" => "audit-registration-released",
         "registration_promoted" => "audit-registration-promoted",
+        "password_reset_requested" => "audit-password-reset-requested",
         "attendance_exported" => "audit-attendance-exported",
         "users_exported" => "audit-users-exported",
         "stories_exported" => "audit-stories-exported",

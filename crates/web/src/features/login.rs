@@ -368,6 +368,111 @@ struct SetPasswordPage {
     errors: FormErrors,
 }
 
+/// How long a link from "Forgot your password?" works: one hour.
+pub const RESET_LINK_SECONDS: i64 = 3600;
+
+#[derive(Template)]
+#[template(path = "auth/forgot.html")]
+struct ForgotPage {
+    ctx: PageCtx,
+    csrf: String,
+    email: String,
+    sent: bool,
+    errors: FormErrors,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ForgotQuery {
+    sent: Option<String>,
+}
+
+/// `GET /{lang}/password/forgot`: the address to send a link to (after a request,
+/// `?sent=1`: the same answer whether or not the address has an account).
+pub async fn forgot_form(
+    ctx: PageCtx,
+    headers: HeaderMap,
+    axum::extract::Query(q): axum::extract::Query<ForgotQuery>,
+) -> AppResult<Response> {
+    let (csrf, is_new) = login_secret(&headers);
+    let page = ForgotPage {
+        ctx,
+        csrf: csrf.clone(),
+        email: String::new(),
+        sent: q.sent.is_some(),
+        errors: FormErrors::default(),
+    };
+    Ok(with_login_cookie(
+        Html(page.render()?).into_response(),
+        &csrf,
+        is_new,
+    ))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ForgotForm {
+    #[serde(default)]
+    email: String,
+}
+
+/// `POST /{lang}/password/forgot`: for an enabled account with this address, a single-use
+/// link valid one hour by e-mail (not again within five minutes); the answer is the same
+/// either way. Counted against the public forms' ceiling per client address.
+pub async fn forgot_submit(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    headers: HeaderMap,
+    ClientIp(ip): ClientIp,
+    AppForm(f): AppForm<ForgotForm>,
+) -> AppResult<Response> {
+    let Some(email) = domain::user::Email::parse(&f.email) else {
+        let mut errors = FormErrors::default();
+        errors.add("email", "user-email-invalid");
+        let (csrf, _) = login_secret(&headers);
+        let page = ForgotPage {
+            ctx,
+            csrf,
+            email: f.email,
+            sent: false,
+            errors,
+        };
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response());
+    };
+    let now = state.now();
+    let secret = token::random_secret();
+    let base = state.settings().public_url.trim_end_matches('/').to_owned();
+    let actor = store::Actor {
+        user_id: None,
+        label: Some("password reset".to_owned()),
+        ip: Some(ip.to_string()),
+    };
+    store::tokens::request_password_reset(
+        state.db(),
+        now,
+        &actor,
+        email.as_str(),
+        &token::hash_secret(&secret),
+        now + RESET_LINK_SECONDS,
+        |name, lang| {
+            let lang = crate::i18n::Lang::parse(lang).unwrap_or(ctx.lang);
+            let link = format!("{base}/{}/password/set/{secret}", lang.code());
+            store::outbox::Outgoing {
+                kind: "password_reset".to_owned(),
+                subject: crate::i18n::t(lang, "mail-password-reset-subject"),
+                body: crate::i18n::t_args(
+                    lang,
+                    "mail-password-reset-body",
+                    &[
+                        ("name", fluent_bundle::FluentValue::from(name.to_owned())),
+                        ("link", fluent_bundle::FluentValue::from(link)),
+                    ],
+                ),
+            }
+        },
+    )
+    .await?;
+    Ok(Redirect::to(&ctx.href("/password/forgot?sent=1")).into_response())
+}
+
 pub async fn set_password_form(
     State(state): State<AppState>,
     ctx: PageCtx,
@@ -467,6 +572,13 @@ pub async fn set_password_submit(
         label: None,
         ip: Some(ip.to_string()),
     };
-    store::tokens::use_password_link(state.db(), now, &actor, &link_hash, &hash).await?;
+    // The owner hears of it (whoever used the link), in the language of the page they
+    // will read it from.
+    let notice = crate::features::admin::account_notice(
+        ctx.lang,
+        crate::features::admin::AccountChange::PasswordSet,
+        &name,
+    );
+    store::tokens::use_password_link(state.db(), now, &actor, &link_hash, &hash, &notice).await?;
     Ok(Redirect::to(&ctx.href("/login")).into_response())
 }

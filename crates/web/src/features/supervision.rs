@@ -32,6 +32,7 @@ pub fn unusual_key(u: Unusual) -> &'static str {
         Unusual::Refused => "unusual-refused",
         Unusual::AtNight => "unusual-at-night",
         Unusual::ManyInADay => "unusual-many-in-a-day",
+        Unusual::AccountChanged => "unusual-account-changed",
     }
 }
 
