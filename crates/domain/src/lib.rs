@@ -13,6 +13,7 @@ pub mod sealed;
 pub mod territory;
 pub mod text;
 pub mod token;
+pub mod totp;
 pub mod user;
 
 pub use clock::{Clock, ManualClock, SystemClock};

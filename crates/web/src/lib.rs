@@ -9,6 +9,7 @@ pub mod jobs;
 pub mod mail;
 pub mod page;
 pub mod principal;
+pub mod qr;
 pub mod reports;
 pub mod rich;
 pub mod routes;
