@@ -103,6 +103,12 @@ enum UserCommand {
         #[arg(long)]
         password_stdin: bool,
     },
+    /// Remove a user's second factor (a lost phone) and end their sessions. Coordinators
+    /// reset each other's in the web interface; this is for the last coordinator.
+    ResetMfa {
+        #[arg(long)]
+        email: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -444,6 +450,22 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             if let Some((url, _, _)) = link {
                 println!("One-time link to set the password (valid 24 hours):\n{url}");
             }
+            Ok(())
+        }
+        Command::User(UserCommand::ResetMfa { email }) => {
+            let s = settings(&common, None)?;
+            let db = open_existing(&s).await?;
+            let email_norm = email.trim().to_lowercase();
+            let Some(u) = store::users::find_by_email(&db, &email_norm).await? else {
+                db.close().await;
+                anyhow::bail!("no user with e-mail {email_norm}");
+            };
+            let now = SystemClock.now().as_second();
+            store::factors::reset(&db, now, &store::Actor::cli(), u.id, None).await?;
+            db.close().await;
+            println!(
+                "Two-step sign-in of {email_norm} was reset and their sessions ended; they can turn it on again on their account page."
+            );
             Ok(())
         }
         Command::Token(TokenCommand::Create { email, label }) => {

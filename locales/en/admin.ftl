@@ -98,3 +98,15 @@ mail-account-password-set-body = Hello, { $name }!
     Your account's password on the Roma Platform was just set with a one-time link. Every earlier session has ended.
 
     If this was not you, contact the platform's coordinators at once.
+user-mfa-reset = Reset two-step sign-in
+user-mfa-reset-hint = When the user's phone is lost: the second step is removed, all of the user's sessions end, and the user gets an e-mail. They can then turn it on again.
+user-mfa-reset-done = Two-step sign-in was reset; the user was e-mailed.
+audit-mfa-enrolled = Two-step sign-in turned on
+audit-mfa-reset = Two-step sign-in reset
+audit-mfa-failed = Wrong second-step code
+mail-account-mfa-reset-subject = Roma Platform: two-step sign-in was reset
+mail-account-mfa-reset-body = Hello, { $name }!
+
+    The coordination reset two-step sign-in of your account on the Roma Platform. All of your sessions have ended. After signing in with your password, turn it on again on the account page.
+
+    If nobody on your side asked for this, contact the platform's coordinators at once.

@@ -61,3 +61,26 @@ mail-password-reset-body = Hello, { $name }!
     { $link }
 
     If you did not ask, do nothing: your current password stays. If such messages keep coming, tell the platform's coordinators.
+mfa-title = Two-step sign-in
+mfa-explained = A second step after the password: a code from an authenticator app on your phone (for example FreeOTP, Aegis, Google Authenticator or Microsoft Authenticator). Then the password alone does not open your account.
+mfa-begin = Turn on two-step sign-in
+mfa-scan = Scan this QR code with your authenticator app.
+mfa-qr-label = QR code for the authenticator app
+mfa-key-text = If you cannot scan it, type this key into the app:
+mfa-code = The six-digit code from the app
+mfa-confirm = Confirm
+mfa-code-wrong = The code is wrong or was used already. Type the code the app shows now.
+mfa-on = Two-step sign-in is on.
+mfa-recovery-once = These are your recovery codes: each works once, when your phone is not at hand or lost. Write them down or print them and keep them safe — they will not be shown again.
+mfa-done = Done, back to the account
+mfa-is-on = Two-step sign-in is on.
+mfa-recovery-left = { $count ->
+    [zero] No unused recovery codes are left.
+    [one] { $count } unused recovery code is left.
+   *[other] { $count } unused recovery codes are left.
+}
+mfa-lost = If your phone is lost and no recovery code is left, ask another coordinator of the platform to reset your second step.
+mfa-login-title = Code from the app
+mfa-login-explained = The password is right. Type the six-digit code from your authenticator app, or one of your recovery codes.
+mfa-code-or-recovery = Code or recovery code
+mfa-login-expired = No sign-in with a code was started here, or its five minutes are up. Sign in again with your password.

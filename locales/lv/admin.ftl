@@ -98,3 +98,15 @@ mail-account-password-set-body = Labdien, { $name }!
     Jūsu konta parole Romu platformā tikko tika iestatīta ar vienreizēju saiti. Visas iepriekšējās sesijas ir beigtas.
 
     Ja to neizdarījāt jūs, nekavējoties sazinieties ar platformas koordinatoriem.
+user-mfa-reset = Atiestatīt divpakāpju pieteikšanos
+user-mfa-reset-hint = Ja lietotājam pazudis tālrunis: otrais solis tiek noņemts, visas lietotāja sesijas beidzas, un lietotājs saņem e-pastu. Pēc tam lietotājs to var ieslēgt no jauna.
+user-mfa-reset-done = Divpakāpju pieteikšanās atiestatīta; lietotājam nosūtīts e-pasts.
+audit-mfa-enrolled = Ieslēgta divpakāpju pieteikšanās
+audit-mfa-reset = Atiestatīta divpakāpju pieteikšanās
+audit-mfa-failed = Nepareizs otrā soļa kods
+mail-account-mfa-reset-subject = Romu platforma: atiestatīta divpakāpju pieteikšanās
+mail-account-mfa-reset-body = Labdien, { $name }!
+
+    Koordinācija atiestatīja jūsu konta divpakāpju pieteikšanos Romu platformā. Visas jūsu sesijas ir beigtas. Pēc pieteikšanās ar paroli ieslēdziet to no jauna konta lapā.
+
+    Ja jūs to nelūdzāt, nekavējoties sazinieties ar platformas koordinatoriem.

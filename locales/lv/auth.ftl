@@ -63,3 +63,26 @@ mail-password-reset-body = Labdien, { $name }!
     { $link }
 
     Ja to nelūdzāt, neko nedariet: pašreizējā parole paliek spēkā. Ja šādas vēstules pienāk atkārtoti, pastāstiet par to platformas koordinatoriem.
+mfa-title = Divpakāpju pieteikšanās
+mfa-explained = Otrais solis pēc paroles: kods no autentifikācijas lietotnes tālrunī (piemēram, FreeOTP, Aegis, Google Authenticator vai Microsoft Authenticator). Tad ar paroli vien jūsu kontā iekļūt nevar.
+mfa-begin = Ieslēgt divpakāpju pieteikšanos
+mfa-scan = Noskenējiet šo QR kodu ar autentifikācijas lietotni.
+mfa-qr-label = QR kods autentifikācijas lietotnei
+mfa-key-text = Ja skenēt nevar, ierakstiet lietotnē šo atslēgu:
+mfa-code = Sešu ciparu kods no lietotnes
+mfa-confirm = Apstiprināt
+mfa-code-wrong = Kods nav pareizs vai jau izmantots. Ierakstiet lietotnē pašlaik redzamo kodu.
+mfa-on = Divpakāpju pieteikšanās ieslēgta.
+mfa-recovery-once = Šie ir jūsu rezerves kodi: katrs der vienu reizi, ja tālrunis nav pie rokas vai pazudis. Pierakstiet vai izdrukājiet tos un glabājiet drošā vietā — tie vairs netiks parādīti.
+mfa-done = Gatavs, atpakaļ uz kontu
+mfa-is-on = Divpakāpju pieteikšanās ir ieslēgta.
+mfa-recovery-left = { $count ->
+    [zero] Neizmantotu rezerves kodu vairs nav.
+    [one] Atlicis { $count } neizmantots rezerves kods.
+   *[other] Atlikuši { $count } neizmantoti rezerves kodi.
+}
+mfa-lost = Ja tālrunis pazudis un rezerves kodu nav, palūdziet citam platformas koordinatoram atiestatīt jūsu otro soli.
+mfa-login-title = Kods no lietotnes
+mfa-login-explained = Parole pareiza. Ierakstiet sešu ciparu kodu no autentifikācijas lietotnes vai vienu no rezerves kodiem.
+mfa-code-or-recovery = Kods vai rezerves kods
+mfa-login-expired = Pieteikšanās ar kodu šeit nav sākta vai tās piecas minūtes ir beigušās. Piesakieties vēlreiz ar paroli.

@@ -339,6 +339,46 @@ async fn workspace_pages_have_no_accessibility_violations() {
             .await;
         b.wait_for("code.secret").await;
         found.extend(axe(&b, lang, account).await);
+
+        // Two-step sign-in: the offer, the QR code and key, a wrong code (also on a phone);
+        // then "forgot your password?" and a code step that is not there.
+        let (mfa, forgot, code) = if lang == "lv" {
+            (
+                "Divpakāpju pieteikšanās",
+                "Paroles atjaunošana",
+                "Kods no lietotnes",
+            )
+        } else {
+            (
+                "Two-step sign-in",
+                "Reset your password",
+                "Code from the app",
+            )
+        };
+        b.goto(&url(&app, &format!("/{lang}/account/second-factor")))
+            .await;
+        found.extend(axe(&b, lang, mfa).await);
+        b.find("form[action$='/second-factor/begin'] button[type=submit]")
+            .await
+            .click()
+            .await;
+        b.wait_for(".qr svg").await;
+        found.extend(axe(&b, lang, mfa).await);
+        b.find("#code").await.send_keys("000000").await;
+        b.find("form[action$='/second-factor/confirm'] button[type=submit]")
+            .await
+            .click()
+            .await;
+        b.wait_for("#code[aria-invalid=true]").await;
+        found.extend(axe(&b, lang, mfa).await);
+        b.set_window_size(360, 740).await;
+        found.extend(axe(&b, lang, mfa).await);
+        b.set_window_size(1280, 900).await;
+        b.goto(&url(&app, &format!("/{lang}/password/forgot")))
+            .await;
+        found.extend(axe(&b, lang, forgot).await);
+        b.goto(&url(&app, &format!("/{lang}/login/code"))).await;
+        found.extend(axe(&b, lang, code).await);
     }
 
     b.goto(&url(&app, "/lv/admin/users")).await;

@@ -28,6 +28,7 @@ mod properties;
 mod registrations;
 mod reports;
 mod rounds;
+mod second_factor;
 mod site;
 mod snapshots;
 mod stories;

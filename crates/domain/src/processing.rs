@@ -64,6 +64,10 @@ pub const CATEGORIES: &[Category] = &[
             ("trusted_devices", "user_id"),
             ("trusted_devices", "token_hash"),
             ("public_posts", "key"),
+            ("totp_factors", "user_id"),
+            ("totp_factors", "key_sealed"),
+            ("recovery_codes", "user_id"),
+            ("login_challenges", "user_id"),
         ],
     },
     Category {

@@ -90,6 +90,26 @@ pub fn base32(bytes: &[u8]) -> String {
     out
 }
 
+/// Reads a base32 key back (spaces ignored, any case); `None` for anything else.
+pub fn from_base32(text: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::new();
+    let (mut buffer, mut bits) = (0u32, 0u32);
+    for c in text.bytes().filter(|c| !c.is_ascii_whitespace()) {
+        let v = match c.to_ascii_uppercase() {
+            u @ b'A'..=b'Z' => u - b'A',
+            d @ b'2'..=b'7' => d - b'2' + 26,
+            _ => return None,
+        };
+        buffer = (buffer << 5) | u32::from(v);
+        bits += 5;
+        if bits >= 8 {
+            bits -= 8;
+            out.push(u8::try_from((buffer >> bits) & 0xff).ok()?);
+        }
+    }
+    Some(out)
+}
+
 /// The key in groups of four, easier to type: "JBSW Y3DP EHPK 3PXP".
 pub fn grouped(base32: &str) -> String {
     base32
@@ -222,6 +242,12 @@ mod tests {
             assert_eq!(base32(plain.as_bytes()), encoded);
         }
         assert_eq!(grouped("JBSWY3DPEHPK3PXP"), "JBSW Y3DP EHPK 3PXP");
+        let key = new_key();
+        assert_eq!(
+            from_base32(&grouped(&base32(&key)).to_lowercase()),
+            Some(key)
+        );
+        assert_eq!(from_base32("MZXW6!"), None);
     }
 
     #[test]

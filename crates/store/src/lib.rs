@@ -16,6 +16,7 @@ pub mod demo_stories;
 pub mod erasure;
 pub mod event_documents;
 pub mod events;
+pub mod factors;
 pub mod feedback;
 pub mod import;
 pub mod indicators;

@@ -242,6 +242,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
         include_str!("../migrations/0038_registration_confirmation.sql"),
         Data::None,
     ),
+    (
+        39,
+        "second_factor",
+        include_str!("../migrations/0039_second_factor.sql"),
+        Data::None,
+    ),
 ];
 
 /// A migration's checksum: the SHA-256 of its SQL as this program holds it, with line ends

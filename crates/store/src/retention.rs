@@ -89,8 +89,9 @@ pub async fn anonymise_due(db: &Db, now: i64, cutoff: Date) -> crate::Result<usi
         .await?;
         for (table, column, _, bound) in SEALED_COLUMNS {
             let key = match (table, bound) {
-                // A mediator's monthly report is about the month, not one family.
-                (_, Bound::Report) => continue,
+                // A mediator's monthly report is about the month, not one family; an
+                // account's second factor is not about a family at all.
+                (_, Bound::Report | Bound::User) => continue,
                 ("families", _) => "id",
                 (_, Bound::Own | Bound::Family) => "family_id",
             };

@@ -15,10 +15,12 @@ pub enum Bound {
     Family,
     /// A mediator's monthly report: its month and mediator (`2026-11/7`).
     Report,
+    /// An account's own row (`user/7`): a second factor's key.
+    User,
 }
 
 /// One sealed column: (table, column, place name, bound to).
-pub const SEALED_COLUMNS: [(&str, &str, &str, Bound); 14] = [
+pub const SEALED_COLUMNS: [(&str, &str, &str, Bound); 15] = [
     ("families", "name_sealed", "families.name", Bound::Own),
     ("families", "contact_sealed", "families.contact", Bound::Own),
     (
@@ -93,6 +95,12 @@ pub const SEALED_COLUMNS: [(&str, &str, &str, Bound); 14] = [
         "mediator_reports.notes",
         Bound::Report,
     ),
+    (
+        "totp_factors",
+        "key_sealed",
+        "totp_factors.key",
+        Bound::User,
+    ),
 ];
 
 /// What a rotation did.
@@ -115,6 +123,7 @@ pub async fn reseal_all(db: &Db, now: i64, keys: &Keyring) -> crate::Result<Rese
             Bound::Own => "t.code",
             Bound::Family => "(SELECT f.code FROM families f WHERE f.id = t.family_id)",
             Bound::Report => "t.month || '/' || t.mediator_user_id",
+            Bound::User => "'user/' || t.user_id",
         };
         let rows: Vec<(i64, String, Vec<u8>)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "SELECT t.id, {code}, t.{column} FROM {table} t WHERE t.{column} IS NOT NULL"

@@ -19,8 +19,8 @@ use crate::features::{
     directory_api, event_documents, events, events_api, feedback, indicators, invitations, login,
     measures, mediation, mediation_figures, minutes, month_reports, news, open_data, organisations,
     people, plan_import, plans, plans_api, policy, practices, public, public_directory,
-    registration, report_builder, rounds, site, statistics, stories, subject_rights, supervision,
-    territories, transfer,
+    registration, report_builder, rounds, second_factor, site, statistics, stories, subject_rights,
+    supervision, territories, transfer,
 };
 use crate::i18n::Lang;
 use crate::principal::{self, CurrentUser, LOGIN_COOKIE, SESSION_COOKIE};
@@ -194,6 +194,8 @@ fn registry() -> Registry {
     r.get("/{lang}/login", Guest, login::form);
     r.post("/{lang}/login", Guest, login::submit);
     r.post("/{lang}/logout", Page(UseWorkspace), login::logout);
+    r.get("/{lang}/login/code", Guest, second_factor::code_form);
+    r.post("/{lang}/login/code", Guest, second_factor::code_submit);
     r.get("/{lang}/password/forgot", Guest, login::forgot_form);
     r.post("/{lang}/password/forgot", Guest, login::forgot_submit);
     r.get("/{lang}/password/set/{token}", Guest, login::set_password_form);
@@ -202,6 +204,13 @@ fn registry() -> Registry {
     r.get("/{lang}/workspace", Page(UseWorkspace), account::workspace);
     r.get("/{lang}/account", Page(ManageOwnAccount), account::page);
     r.post("/{lang}/account/password", Page(ManageOwnAccount), account::change_password);
+    r.get("/{lang}/account/second-factor", Page(ManageOwnAccount), second_factor::page);
+    r.post("/{lang}/account/second-factor/begin", Page(ManageOwnAccount), second_factor::begin);
+    r.post(
+        "/{lang}/account/second-factor/confirm",
+        Page(ManageOwnAccount),
+        second_factor::confirm,
+    );
     r.post("/{lang}/account/tokens", Page(ManageOwnAccount), account::create_token);
     r.post("/{lang}/account/tokens/{id}/revoke", Page(ManageOwnAccount), account::revoke_token);
     r.get("/{lang}/territories", Page(UseWorkspace), territories::page);
@@ -433,6 +442,7 @@ fn registry() -> Registry {
     r.get("/{lang}/admin/users/{id}", Page(ManageUsers), admin::edit_user_form);
     r.post("/{lang}/admin/users/{id}", Page(ManageUsers), admin::update_user);
     r.post("/{lang}/admin/users/{id}/password-link", Page(ManageUsers), admin::password_link);
+    r.post("/{lang}/admin/users/{id}/reset-mfa", Page(ManageUsers), admin::reset_mfa);
     r.get("/{lang}/admin/audit", Page(ViewAuditLog), admin::audit);
     r.post("/{lang}/admin/audit/export", Page(ViewAuditLog), admin::export_audit);
     r.get("/{lang}/admin/outbox", Page(ManageUsers), admin::outbox);
@@ -556,7 +566,7 @@ fn multipart_field(body: &[u8], name: &str) -> Option<String> {
 /// The guest routes with a throttle of their own (login, setting a password from a link);
 /// "forgot your password?" counts against the public forms' ceiling like any other.
 fn own_throttle(path: &str) -> bool {
-    path.ends_with("/login") || path.contains("/password/set/")
+    path.ends_with("/login") || path.ends_with("/login/code") || path.contains("/password/set/")
 }
 
 /// The body's media type, lower case, without parameters.

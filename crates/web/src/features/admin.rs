@@ -52,9 +52,18 @@ struct UserForm {
     password_link: Option<String>,
     notice: Option<&'static str>,
     errors: FormErrors,
+    /// The account has a second factor (a coordinator may reset another's).
+    mfa_enrolled: bool,
+    /// The account is the viewer's own (no reset of one's own factor here).
+    own: bool,
 }
 
 impl UserForm {
+    fn seen_by(mut self, viewer: &CurrentUser) -> UserForm {
+        self.own = self.user_id == Some(viewer.id);
+        self
+    }
+
     async fn blank(state: &AppState, ctx: PageCtx) -> AppResult<UserForm> {
         Ok(UserForm {
             action: ctx.href("/admin/users"),
@@ -70,6 +79,8 @@ impl UserForm {
             password_link: None,
             notice: None,
             errors: FormErrors::default(),
+            mfa_enrolled: false,
+            own: false,
         })
     }
 
@@ -83,6 +94,7 @@ impl UserForm {
         form.role = u.role.as_str().to_owned();
         form.organisation_id = u.organisation_id.map(|o| o.to_string()).unwrap_or_default();
         form.disabled = u.disabled;
+        form.mfa_enrolled = store::factors::enrolled(state.db(), id).await?;
         Ok(form)
     }
 }
@@ -187,7 +199,9 @@ pub async fn create_user(
         .await;
         match created {
             Ok(id) => {
-                let mut done = UserForm::for_user(&state, form.ctx, id).await?;
+                let mut done = UserForm::for_user(&state, form.ctx, id)
+                    .await?
+                    .seen_by(&user);
                 done.password_link = Some(url);
                 done.notice = Some("user-created");
                 return Ok((StatusCode::CREATED, Html(done.render()?)).into_response());
@@ -211,7 +225,12 @@ pub async fn edit_user_form(
 ) -> AppResult<Html<String>> {
     user.require(Permission::ManageUsers)?;
     let id = parse_id(&id)?;
-    Ok(Html(UserForm::for_user(&state, ctx, id).await?.render()?))
+    Ok(Html(
+        UserForm::for_user(&state, ctx, id)
+            .await?
+            .seen_by(&user)
+            .render()?,
+    ))
 }
 
 pub async fn update_user(
@@ -224,7 +243,7 @@ pub async fn update_user(
 ) -> AppResult<Response> {
     user.require(Permission::ManageUsers)?;
     let id = parse_id(&id)?;
-    let mut form = UserForm::for_user(&state, ctx, id).await?;
+    let mut form = UserForm::for_user(&state, ctx, id).await?.seen_by(&user);
     let mut errors = FormErrors::default();
     let valid = validate(&f, &mut errors);
     let disabled = f.disabled.is_some();
@@ -266,7 +285,9 @@ pub async fn update_user(
         .await
         {
             Ok(()) => {
-                let mut done = UserForm::for_user(&state, form.ctx, id).await?;
+                let mut done = UserForm::for_user(&state, form.ctx, id)
+                    .await?
+                    .seen_by(&user);
                 done.notice = Some("user-saved");
                 return Ok(Html(done.render()?).into_response());
             }
@@ -283,11 +304,43 @@ pub async fn update_user(
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(form.render()?)).into_response())
 }
 
+/// `POST /{lang}/admin/users/{id}/reset-mfa`: another coordinator removes a lost second
+/// factor (never their own: the last coordinator's goes through the CLI); the account's
+/// sessions end and its owner is told.
+pub async fn reset_mfa(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path((_lang, id)): Path<(String, String)>,
+) -> AppResult<Html<String>> {
+    user.require(Permission::ManageUsers)?;
+    let id = parse_id(&id)?;
+    if id == user.id {
+        return Err(AppError::Forbidden);
+    }
+    let target = store::users::get(state.db(), id).await?;
+    let lang = i18n::Lang::parse(&target.preferred_lang).unwrap_or(i18n::Lang::Lv);
+    let notice = account_notice(lang, AccountChange::FactorReset, &target.name);
+    store::factors::reset(
+        state.db(),
+        state.now(),
+        &user.actor(ip),
+        id,
+        Some((&target.email, &notice)),
+    )
+    .await?;
+    let mut form = UserForm::for_user(&state, ctx, id).await?.seen_by(&user);
+    form.notice = Some("user-mfa-reset-done");
+    Ok(Html(form.render()?))
+}
+
 /// A change to an account that its owner is told of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AccountChange {
     RoleChanged,
     PasswordSet,
+    FactorReset,
 }
 
 /// The mail that tells an account's owner of a change to it: if it was not them, they know
@@ -308,6 +361,11 @@ pub fn account_notice(
             "account_password_set",
             "mail-account-password-set-subject",
             "mail-account-password-set-body",
+        ),
+        AccountChange::FactorReset => (
+            "account_mfa_reset",
+            "mail-account-mfa-reset-subject",
+            "mail-account-mfa-reset-body",
         ),
     };
     store::outbox::Outgoing {
@@ -330,7 +388,7 @@ pub async fn password_link(
         // One's own password is changed on the account page, with the current one.
         return Err(AppError::Forbidden);
     }
-    let mut form = UserForm::for_user(&state, ctx, id).await?;
+    let mut form = UserForm::for_user(&state, ctx, id).await?.seen_by(&user);
     let (url, link_hash, expires_at) =
         new_password_link(&state.settings().public_url, form.ctx.lang, state.now());
     let mail = password_link_mail(form.ctx.lang, &form.name, &url);
@@ -510,6 +568,9 @@ pub fn action_label(action: &str) -> &'static str {
         "registration_released" => "audit-registration-released",
         "registration_promoted" => "audit-registration-promoted",
         "password_reset_requested" => "audit-password-reset-requested",
+        "mfa_enrolled" => "audit-mfa-enrolled",
+        "mfa_reset" => "audit-mfa-reset",
+        "mfa_failed" => "audit-mfa-failed",
         "attendance_exported" => "audit-attendance-exported",
         "users_exported" => "audit-users-exported",
         "stories_exported" => "audit-stories-exported",

@@ -27,7 +27,7 @@ struct LoginPage {
 }
 
 /// "after 5 seconds" / "after 3 minutes" in the page's language.
-fn wait_words(ctx: &PageCtx, seconds: i64) -> String {
+pub(crate) fn wait_words(ctx: &PageCtx, seconds: i64) -> String {
     if seconds < 120 {
         ctx.tn("login-wait-seconds", "count", seconds.max(1))
     } else {
@@ -286,6 +286,37 @@ pub async fn submit(
         store::users::rehash(state.db(), user_id, &new_hash).await?;
     }
 
+    let target = if next.is_empty() {
+        ctx.href("/workspace")
+    } else {
+        next
+    };
+    // With a second factor, the password only opens the question for the code.
+    if store::factors::enrolled(state.db(), user_id).await? {
+        return crate::features::second_factor::challenge(&state, &ctx, user_id, &target).await;
+    }
+    start_session(
+        &state,
+        user_id,
+        ip,
+        previous.as_ref().and_then(CurrentUser::session_hash),
+        &headers,
+        &target,
+    )
+    .await
+}
+
+/// Logs the account in: a new session (replacing the browser's previous one), the browser
+/// remembered as known to the account, and a redirect to `target`.
+pub(crate) async fn start_session(
+    state: &AppState,
+    user_id: i64,
+    ip: String,
+    replaces: Option<&str>,
+    headers: &HeaderMap,
+    target: &str,
+) -> AppResult<Response> {
+    let now = state.now();
     // A new session id at every login.
     let secret = token::random_secret();
     let csrf_token = token::random_secret();
@@ -302,24 +333,19 @@ pub async fn submit(
             user_id,
             id_hash: &token::hash_secret(&secret),
             csrf_token: &csrf_token,
-            replaces: previous.as_ref().and_then(CurrentUser::session_hash),
+            replaces,
         },
         state.settings().lifetimes(),
     )
     .await?;
-    let target = if next.is_empty() {
-        ctx.href("/workspace")
-    } else {
-        next
-    };
     // This browser is now known to the account (a new mark, or the one it has).
-    let (mark, new_mark) = match device_mark(&headers) {
+    let (mark, new_mark) = match device_mark(headers) {
         Some(m) => (m.to_owned(), false),
         None => (token::random_secret(), true),
     };
     store::throttle::devices::remember(state.db(), now, user_id, &token::hash_secret(&mark))
         .await?;
-    let mut res = Redirect::to(&target).into_response();
+    let mut res = Redirect::to(target).into_response();
     principal::append_cookie(&mut res, SESSION_COOKIE, &secret, None);
     principal::append_cookie(&mut res, LOGIN_COOKIE, "", Some(0));
     if new_mark {

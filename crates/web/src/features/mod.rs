@@ -37,6 +37,7 @@ pub mod public_directory;
 pub mod registration;
 pub mod report_builder;
 pub mod rounds;
+pub mod second_factor;
 pub mod site;
 pub mod statistics;
 pub mod stories;

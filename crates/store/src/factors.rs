@@ -1,0 +1,273 @@
+//! Second factors of accounts (issue 17): a TOTP key (sealed under the key file, bound to
+//! its account), one-time recovery codes (hashes), and the short-lived login challenge that
+//! stands between a right password and a right code. Code guesses are throttled by the
+//! caller like passwords (`store::throttle`).
+
+use domain::sealed::Keyring;
+use domain::token;
+
+use crate::audit::{self, Event};
+use crate::{Actor, Db, Error};
+
+/// How long a login challenge (password right, code not yet given) lasts: five minutes.
+pub const CHALLENGE_SECONDS: i64 = 300;
+
+fn place(user_id: i64) -> String {
+    crate::mediation::place("totp_factors.key", &format!("user/{user_id}"))
+}
+
+/// Whether the account has a confirmed second factor.
+pub async fn enrolled(db: &Db, user_id: i64) -> crate::Result<bool> {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM totp_factors WHERE user_id = $1 AND confirmed_at IS NOT NULL",
+    )
+    .bind(user_id)
+    .fetch_one(&db.reader)
+    .await?;
+    Ok(n > 0)
+}
+
+/// Starts an enrolment: a new key for the account (replacing one not yet confirmed).
+/// `Conflict("enrolled")` when a confirmed factor exists (it is reset first).
+pub async fn begin(db: &Db, now: i64, keys: &Keyring, user_id: i64) -> crate::Result<Vec<u8>> {
+    let mut tx = db.write().await?;
+    let confirmed: Option<Option<i64>> =
+        sqlx::query_scalar("SELECT confirmed_at FROM totp_factors WHERE user_id = $1")
+            .bind(user_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    if matches!(confirmed, Some(Some(_))) {
+        return Err(Error::Conflict("enrolled"));
+    }
+    let key = domain::totp::new_key();
+    let sealed = keys.seal(&place(user_id), &domain::totp::base32(&key));
+    sqlx::query(
+        "INSERT INTO totp_factors (user_id, key_sealed, created_at) VALUES ($1, $2, $3)
+         ON CONFLICT (user_id) DO UPDATE SET key_sealed = excluded.key_sealed,
+             created_at = excluded.created_at, last_step = NULL",
+    )
+    .bind(user_id)
+    .bind(sealed)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(key)
+}
+
+/// The key of an enrolment in progress (to draw its QR code again after a wrong code).
+pub async fn pending_key(db: &Db, keys: &Keyring, user_id: i64) -> crate::Result<Option<Vec<u8>>> {
+    let sealed: Option<Vec<u8>> = sqlx::query_scalar(
+        "SELECT key_sealed FROM totp_factors WHERE user_id = $1 AND confirmed_at IS NULL",
+    )
+    .bind(user_id)
+    .fetch_optional(&db.reader)
+    .await?;
+    sealed.map(|s| open_key(keys, user_id, &s)).transpose()
+}
+
+fn open_key(keys: &Keyring, user_id: i64, sealed: &[u8]) -> crate::Result<Vec<u8>> {
+    let text = keys
+        .open(&place(user_id), sealed)
+        .map_err(|e| Error::Other(sqlx::Error::Decode(format!("totp key: {e}").into())))?;
+    domain::totp::from_base32(&text)
+        .ok_or_else(|| Error::Other(sqlx::Error::Decode("totp key".into())))
+}
+
+/// Confirms an enrolment with a code from the app: the factor counts from now, the given
+/// recovery codes (plain, shown once to the user) replace any earlier ones as hashes, and
+/// every other session of the account ends. Returns false for a wrong code.
+pub async fn confirm(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    keys: &Keyring,
+    user_id: i64,
+    code: &str,
+    recovery: &[String],
+) -> crate::Result<bool> {
+    let mut tx = db.write().await?;
+    let sealed: Option<Vec<u8>> = sqlx::query_scalar(
+        "SELECT key_sealed FROM totp_factors WHERE user_id = $1 AND confirmed_at IS NULL",
+    )
+    .bind(user_id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(sealed) = sealed else {
+        return Err(Error::NotFound);
+    };
+    let key = open_key(keys, user_id, &sealed)?;
+    let Some(step) = domain::totp::verify(&key, code, now, None) else {
+        return Ok(false);
+    };
+    sqlx::query("UPDATE totp_factors SET confirmed_at = $1, last_step = $2 WHERE user_id = $3")
+        .bind(now)
+        .bind(step)
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM recovery_codes WHERE user_id = $1")
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+    for c in recovery {
+        sqlx::query("INSERT INTO recovery_codes (user_id, code_hash) VALUES ($1, $2)")
+            .bind(user_id)
+            .bind(token::hash_secret(c))
+            .execute(&mut *tx)
+            .await?;
+    }
+    audit::record(
+        &mut tx,
+        now,
+        actor,
+        &Event::new("mfa_enrolled").on("user", user_id),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// Checks a code from the app (each step once) or an unused recovery code (then used up)
+/// for an enrolled account. Returns whether it was right.
+pub async fn check(
+    db: &Db,
+    now: i64,
+    keys: &Keyring,
+    user_id: i64,
+    typed: &str,
+) -> crate::Result<bool> {
+    let mut tx = db.write().await?;
+    let row: Option<(Vec<u8>, Option<i64>)> = sqlx::query_as(
+        "SELECT key_sealed, last_step FROM totp_factors
+         WHERE user_id = $1 AND confirmed_at IS NOT NULL",
+    )
+    .bind(user_id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some((sealed, last)) = row else {
+        return Ok(false);
+    };
+    let key = open_key(keys, user_id, &sealed)?;
+    if let Some(step) = domain::totp::verify(&key, typed, now, last) {
+        sqlx::query("UPDATE totp_factors SET last_step = $1 WHERE user_id = $2")
+            .bind(step)
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        return Ok(true);
+    }
+    let hash = token::hash_secret(&domain::totp::normalise_recovery_code(typed));
+    let used = sqlx::query(
+        "UPDATE recovery_codes SET used_at = $1
+         WHERE user_id = $2 AND code_hash = $3 AND used_at IS NULL",
+    )
+    .bind(now)
+    .bind(user_id)
+    .bind(hash)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    tx.commit().await?;
+    Ok(used > 0)
+}
+
+/// How many recovery codes the account has left.
+pub async fn recovery_left(db: &Db, user_id: i64) -> crate::Result<i64> {
+    Ok(sqlx::query_scalar(
+        "SELECT COUNT(*) FROM recovery_codes WHERE user_id = $1 AND used_at IS NULL",
+    )
+    .bind(user_id)
+    .fetch_one(&db.reader)
+    .await?)
+}
+
+/// Removes the account's second factor and recovery codes and ends its sessions (a lost
+/// phone; done by another coordinator, or by the CLI for the last one). Audited.
+/// `mail`: (address, message) to the owner, queued in the same transaction.
+pub async fn reset(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    user_id: i64,
+    mail: Option<(&str, &crate::outbox::Outgoing)>,
+) -> crate::Result<()> {
+    let mut tx = db.write().await?;
+    if let Some((to, m)) = mail {
+        crate::outbox::enqueue_in(&mut tx, now, &m.kind, to, &m.subject, &m.body).await?;
+    }
+    for sql in [
+        "DELETE FROM totp_factors WHERE user_id = $1",
+        "DELETE FROM recovery_codes WHERE user_id = $1",
+        "DELETE FROM login_challenges WHERE user_id = $1",
+        "DELETE FROM sessions WHERE user_id = $1",
+    ] {
+        sqlx::query(sql).bind(user_id).execute(&mut *tx).await?;
+    }
+    audit::record(
+        &mut tx,
+        now,
+        actor,
+        &Event::new("mfa_reset").on("user", user_id),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A challenge after a right password: its secret's hash, the account and where to go.
+pub async fn challenge(
+    db: &Db,
+    now: i64,
+    token_hash: &str,
+    user_id: i64,
+    next: &str,
+) -> crate::Result<()> {
+    let mut tx = db.write().await?;
+    sqlx::query("DELETE FROM login_challenges WHERE expires_at < $1 OR user_id = $2")
+        .bind(now)
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query(
+        "INSERT INTO login_challenges (token_hash, user_id, next, created_at, expires_at)
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(token_hash)
+    .bind(user_id)
+    .bind(next)
+    .bind(now)
+    .bind(now + CHALLENGE_SECONDS)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The live challenge a secret's hash names: (account, e-mail, where to go).
+pub async fn challenged(
+    db: &Db,
+    now: i64,
+    token_hash: &str,
+) -> crate::Result<Option<(i64, String, String)>> {
+    Ok(sqlx::query_as(
+        "SELECT c.user_id, u.email, c.next FROM login_challenges c JOIN users u ON u.id = c.user_id
+         WHERE c.token_hash = $1 AND c.expires_at > $2 AND u.disabled_at IS NULL",
+    )
+    .bind(token_hash)
+    .bind(now)
+    .fetch_optional(&db.reader)
+    .await?)
+}
+
+/// Ends a challenge (met, or given up).
+pub async fn end_challenge(db: &Db, token_hash: &str) -> crate::Result<()> {
+    let mut tx = db.write().await?;
+    sqlx::query("DELETE FROM login_challenges WHERE token_hash = $1")
+        .bind(token_hash)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}

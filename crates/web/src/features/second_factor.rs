@@ -1,0 +1,284 @@
+//! The second factor (issue 17): enrolment on the account page (a QR code drawn by the
+//! server, the key as text too, confirmed with a code, then ten recovery codes shown once),
+//! the code asked after a right password (guesses throttled like passwords), and a reset by
+//! another coordinator after a lost phone.
+
+use askama::Template;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use domain::token;
+use serde::Deserialize;
+
+use crate::AppState;
+use crate::error::AppResult;
+use crate::features::login::{login_secret, reserve_attempt, start_session, throttled};
+use crate::forms::{AppForm, FormErrors};
+use crate::page::PageCtx;
+use crate::principal::{self, ClientIp, CurrentUser, MaybeUser};
+
+/// The cookie that carries a login challenge between the password and the code.
+pub const CHALLENGE_COOKIE: &str = "__Host-roma_challenge";
+
+/// The name an authenticator app shows for the platform's codes.
+const ISSUER: &str = "Romu platforma";
+
+#[derive(Template)]
+#[template(path = "account/second_factor.html")]
+struct FactorPage {
+    ctx: PageCtx,
+    enrolled: bool,
+    recovery_left: i64,
+    /// During enrolment: the QR code (SVG) and the key as text.
+    qr: Option<String>,
+    key_text: String,
+    /// Just confirmed: the recovery codes, shown this once.
+    recovery: Vec<String>,
+    errors: FormErrors,
+}
+
+async fn factor_page(state: &AppState, ctx: PageCtx, user: &CurrentUser) -> AppResult<FactorPage> {
+    Ok(FactorPage {
+        enrolled: store::factors::enrolled(state.db(), user.id).await?,
+        recovery_left: store::factors::recovery_left(state.db(), user.id).await?,
+        ctx,
+        qr: None,
+        key_text: String::new(),
+        recovery: Vec::new(),
+        errors: FormErrors::default(),
+    })
+}
+
+fn with_key(p: &mut FactorPage, user: &CurrentUser, key: &[u8]) {
+    let uri = domain::totp::otpauth_uri(ISSUER, &user.email, key);
+    p.qr = crate::qr::svg(&uri, &p.ctx.t("mfa-qr-label"));
+    p.key_text = domain::totp::grouped(&domain::totp::base32(key));
+}
+
+/// `GET /{lang}/account/second-factor`: whether the account has one, and how to add it.
+pub async fn page(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+) -> AppResult<Html<String>> {
+    Ok(Html(factor_page(&state, ctx, &user).await?.render()?))
+}
+
+/// `POST /{lang}/account/second-factor/begin`: a new key, drawn as a QR code.
+pub async fn begin(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+) -> AppResult<Response> {
+    let mut p = factor_page(&state, ctx, &user).await?;
+    match store::factors::begin(state.db(), state.now(), state.keyring(), user.id).await {
+        Ok(key) => with_key(&mut p, &user, &key),
+        // Already has one: the page says so.
+        Err(store::Error::Conflict(_)) => {}
+        Err(e) => return Err(e.into()),
+    }
+    Ok(Html(p.render()?).into_response())
+}
+
+#[derive(Debug, Deserialize)]
+pub struct CodeForm {
+    #[serde(default)]
+    code: String,
+}
+
+/// `POST /{lang}/account/second-factor/confirm`: the first code from the app turns the
+/// factor on and shows the recovery codes once.
+pub async fn confirm(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    AppForm(f): AppForm<CodeForm>,
+) -> AppResult<Response> {
+    let recovery = domain::totp::recovery_codes();
+    let ok = match store::factors::confirm(
+        state.db(),
+        state.now(),
+        &user.actor(ip),
+        state.keyring(),
+        user.id,
+        &f.code,
+        &recovery,
+    )
+    .await
+    {
+        Ok(ok) => ok,
+        // Nothing being enrolled (a second tab, or done already): start again.
+        Err(store::Error::NotFound) => {
+            return Ok(Redirect::to(&ctx.href("/account/second-factor")).into_response());
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let mut p = factor_page(&state, ctx, &user).await?;
+    if ok {
+        p.recovery = recovery;
+        return Ok(Html(p.render()?).into_response());
+    }
+    if let Some(key) = store::factors::pending_key(state.db(), state.keyring(), user.id).await? {
+        with_key(&mut p, &user, &key);
+    }
+    p.errors.add("code", "mfa-code-wrong");
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(p.render()?)).into_response())
+}
+
+/// After a right password for an account with a second factor: a challenge (its secret in
+/// a short-lived cookie) and the page that asks for the code.
+pub async fn challenge(
+    state: &AppState,
+    ctx: &PageCtx,
+    user_id: i64,
+    target: &str,
+) -> AppResult<Response> {
+    let secret = token::random_secret();
+    store::factors::challenge(
+        state.db(),
+        state.now(),
+        &token::hash_secret(&secret),
+        user_id,
+        target,
+    )
+    .await?;
+    let mut res = Redirect::to(&ctx.href("/login/code")).into_response();
+    principal::append_cookie(
+        &mut res,
+        CHALLENGE_COOKIE,
+        &secret,
+        Some(store::factors::CHALLENGE_SECONDS),
+    );
+    Ok(res)
+}
+
+#[derive(Template)]
+#[template(path = "auth/code.html")]
+struct CodePage {
+    ctx: PageCtx,
+    csrf: String,
+    errors: FormErrors,
+    wait: Option<String>,
+    /// No live challenge: the sign-in was not started here, or its five minutes are up.
+    expired: bool,
+}
+
+/// The page for a code step that is not (or no longer) there.
+fn expired(ctx: PageCtx) -> AppResult<Response> {
+    let page = CodePage {
+        ctx,
+        csrf: String::new(),
+        errors: FormErrors::default(),
+        wait: None,
+        expired: true,
+    };
+    Ok((StatusCode::NOT_FOUND, Html(page.render()?)).into_response())
+}
+
+async fn live_challenge(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> AppResult<Option<(String, i64, String, String)>> {
+    let Some(secret) = principal::cookie(headers, CHALLENGE_COOKIE) else {
+        return Ok(None);
+    };
+    let hash = token::hash_secret(secret);
+    Ok(store::factors::challenged(state.db(), state.now(), &hash)
+        .await?
+        .map(|(user, email, next)| (hash, user, email, next)))
+}
+
+/// `GET /{lang}/login/code`: the code from the app, or a recovery code.
+pub async fn code_form(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    headers: HeaderMap,
+) -> AppResult<Response> {
+    if live_challenge(&state, &headers).await?.is_none() {
+        return expired(ctx);
+    }
+    let (csrf, is_new) = login_secret(&headers);
+    let page = CodePage {
+        ctx,
+        csrf: csrf.clone(),
+        errors: FormErrors::default(),
+        wait: None,
+        expired: false,
+    };
+    Ok(crate::features::login::with_login_cookie(
+        Html(page.render()?).into_response(),
+        &csrf,
+        is_new,
+    ))
+}
+
+/// `POST /{lang}/login/code`: a right code starts the session; guesses are throttled per
+/// account and address like passwords.
+pub async fn code_submit(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    headers: HeaderMap,
+    ClientIp(ip): ClientIp,
+    MaybeUser(previous): MaybeUser,
+    AppForm(f): AppForm<CodeForm>,
+) -> AppResult<Response> {
+    let Some((hash, user_id, email, next)) = live_challenge(&state, &headers).await? else {
+        return expired(ctx);
+    };
+    let ip = ip.to_string();
+    let (csrf, _) = login_secret(&headers);
+    let keys = store::throttle::Keys {
+        pair: format!("code {email}\n{ip}"),
+        account: Some(format!("code {email}")),
+        address: Some(ip.clone()),
+    };
+    let attempt = match reserve_attempt(&state, &keys).await? {
+        Ok(a) => a,
+        Err(seconds) => {
+            let wait = Some(crate::features::login::wait_words(&ctx, seconds));
+            let page = CodePage {
+                ctx,
+                csrf,
+                errors: FormErrors::default(),
+                wait,
+                expired: false,
+            };
+            return throttled(
+                (StatusCode::TOO_MANY_REQUESTS, Html(page.render()?)).into_response(),
+                seconds,
+            );
+        }
+    };
+    if !store::factors::check(state.db(), state.now(), state.keyring(), user_id, &f.code).await? {
+        let actor = store::Actor {
+            user_id: None,
+            label: Some(email),
+            ip: Some(ip),
+        };
+        store::throttle::failed(state.db(), state.now(), &actor, &attempt, "mfa_failed").await?;
+        let mut errors = FormErrors::default();
+        errors.add("code", "mfa-code-wrong");
+        let page = CodePage {
+            ctx,
+            csrf,
+            errors,
+            wait: None,
+            expired: false,
+        };
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response());
+    }
+    store::throttle::release(state.db(), &attempt).await?;
+    store::factors::end_challenge(state.db(), &hash).await?;
+    let mut res = start_session(
+        &state,
+        user_id,
+        ip,
+        previous.as_ref().and_then(CurrentUser::session_hash),
+        &headers,
+        &next,
+    )
+    .await?;
+    principal::append_cookie(&mut res, CHALLENGE_COOKIE, "", Some(0));
+    Ok(res)
+}
