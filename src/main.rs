@@ -461,8 +461,15 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 anyhow::bail!("no user with e-mail {email_norm}");
             };
             let now = SystemClock.now().as_second();
-            store::factors::reset(&db, now, &store::Actor::cli(), u.id, None).await?;
+            let result = store::factors::reset(&db, now, &store::Actor::cli(), u.id, None).await;
             db.close().await;
+            match result {
+                Ok(()) => {}
+                Err(store::Error::NotFound) => {
+                    anyhow::bail!("{email_norm} has no two-step sign-in to reset")
+                }
+                Err(e) => return Err(e.into()),
+            }
             println!(
                 "Two-step sign-in of {email_norm} was reset and their sessions ended; they can turn it on again on their account page."
             );

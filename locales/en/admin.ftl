@@ -110,3 +110,16 @@ mail-account-mfa-reset-body = Hello, { $name }!
     The coordination reset two-step sign-in of your account on the Roma Platform. All of your sessions have ended. After signing in with your password, turn it on again on the account page.
 
     If nobody on your side asked for this, contact the platform's coordinators at once.
+user-mfa-none = Two-step sign-in is not on for this account; nothing was changed.
+audit-mfa-recovery-used = Recovery code used
+audit-mfa-locked = Second step locked after wrong codes
+mail-account-mfa-enrolled-subject = Roma Platform: two-step sign-in turned on
+mail-account-mfa-enrolled-body = Hello, { $name }!
+
+    Two-step sign-in was just turned on for your account on the Roma Platform. Every other session has ended. API tokens made before keep working; they can be revoked on the account page.
+
+    If you did not turn it on, contact the platform's coordinators at once.
+mail-account-mfa-locked-subject = Roma Platform: someone is trying to sign in to your account
+mail-account-mfa-locked-body = Hello, { $name }!
+
+    The right password was typed for your account on the Roma Platform, followed by many wrong codes in a row, so signing in with a code is locked. If this was not you, someone has your password: set a new one with "Forgot your password?" on the sign-in page, and tell the platform's coordinators.

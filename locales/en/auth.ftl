@@ -75,7 +75,7 @@ mfa-recovery-once = These are your recovery codes: each works once, when your ph
 mfa-done = Done, back to the account
 mfa-is-on = Two-step sign-in is on.
 mfa-recovery-left = { $count ->
-    [zero] No unused recovery codes are left.
+    [0] No unused recovery codes are left.
     [one] { $count } unused recovery code is left.
    *[other] { $count } unused recovery codes are left.
 }
@@ -84,3 +84,4 @@ mfa-login-title = Code from the app
 mfa-login-explained = The password is right. Type the six-digit code from your authenticator app, or one of your recovery codes.
 mfa-code-or-recovery = Code or recovery code
 mfa-login-expired = No sign-in with a code was started here, or its five minutes are up. Sign in again with your password.
+mfa-locked = Too many wrong codes in a row: signing in with a code is locked. Set your password anew with "Forgot your password?", or ask a coordinator of the platform to reset your second step.

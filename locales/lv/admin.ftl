@@ -110,3 +110,16 @@ mail-account-mfa-reset-body = Labdien, { $name }!
     Koordinācija atiestatīja jūsu konta divpakāpju pieteikšanos Romu platformā. Visas jūsu sesijas ir beigtas. Pēc pieteikšanās ar paroli ieslēdziet to no jauna konta lapā.
 
     Ja jūs to nelūdzāt, nekavējoties sazinieties ar platformas koordinatoriem.
+user-mfa-none = Šim kontam divpakāpju pieteikšanās nav ieslēgta; nekas netika mainīts.
+audit-mfa-recovery-used = Izmantots rezerves kods
+audit-mfa-locked = Otrais solis bloķēts pēc nepareiziem kodiem
+mail-account-mfa-enrolled-subject = Romu platforma: ieslēgta divpakāpju pieteikšanās
+mail-account-mfa-enrolled-body = Labdien, { $name }!
+
+    Jūsu kontam Romu platformā tikko ieslēgta divpakāpju pieteikšanās. Visas citas sesijas ir beigtas. Jau izveidotās API atslēgas darbojas kā līdz šim; tās var atsaukt konta lapā.
+
+    Ja jūs to neieslēdzāt, nekavējoties sazinieties ar platformas koordinatoriem.
+mail-account-mfa-locked-subject = Romu platforma: kāds mēģina pieteikties jūsu kontā
+mail-account-mfa-locked-body = Labdien, { $name }!
+
+    Jūsu kontā Romu platformā tika ievadīta pareiza parole un pēc tam daudz nepareizu kodu pēc kārtas, tāpēc pieteikšanās ar kodu ir bloķēta. Ja tas nebijāt jūs, kādam ir jūsu parole: iestatiet jaunu paroli ar saiti „Aizmirsāt paroli?” pieteikšanās lapā un pastāstiet par to platformas koordinatoriem.

@@ -8,12 +8,12 @@ login-failed = Nepareizs e-pasts vai parole.
 login-throttled = Pārāk daudz neveiksmīgu mēģinājumu.
 password-change-throttled = Pārāk daudz nepareizu pašreizējo paroļu. Lūdzu, mazliet uzgaidiet un mēģiniet vēlreiz.
 login-wait-seconds = Mēģiniet vēlreiz pēc { $count ->
-    [zero] { $count } sekundēm
+    [0] { $count } sekundēm
     [one] { $count } sekundes
    *[other] { $count } sekundēm
 }.
 login-wait-minutes = Mēģiniet vēlreiz pēc { $count ->
-    [zero] { $count } minūtēm
+    [0] { $count } minūtēm
     [one] { $count } minūtes
    *[other] { $count } minūtēm
 }.
@@ -77,7 +77,7 @@ mfa-recovery-once = Šie ir jūsu rezerves kodi: katrs der vienu reizi, ja tālr
 mfa-done = Gatavs, atpakaļ uz kontu
 mfa-is-on = Divpakāpju pieteikšanās ir ieslēgta.
 mfa-recovery-left = { $count ->
-    [zero] Neizmantotu rezerves kodu vairs nav.
+    [0] Neizmantotu rezerves kodu vairs nav.
     [one] Atlicis { $count } neizmantots rezerves kods.
    *[other] Atlikuši { $count } neizmantoti rezerves kodi.
 }
@@ -86,3 +86,4 @@ mfa-login-title = Kods no lietotnes
 mfa-login-explained = Parole pareiza. Ierakstiet sešu ciparu kodu no autentifikācijas lietotnes vai vienu no rezerves kodiem.
 mfa-code-or-recovery = Kods vai rezerves kods
 mfa-login-expired = Pieteikšanās ar kodu šeit nav sākta vai tās piecas minūtes ir beigušās. Piesakieties vēlreiz ar paroli.
+mfa-locked = Pārāk daudz nepareizu kodu pēc kārtas: pieteikšanās ar kodu ir bloķēta. Iestatiet paroli no jauna ar saiti „Aizmirsāt paroli?” vai lūdziet platformas koordinatoru atiestatīt otro soli.

@@ -65,6 +65,7 @@ async fn password_step(app: &TestApp, role: Role) -> (Client, testkit::Resp) {
 #[tokio::test]
 async fn with_a_second_factor_the_password_alone_opens_nothing() {
     let app = TestApp::spawn().await;
+    let other_session = app.login(Role::Coordinator).await;
     let me = app.login(Role::Coordinator).await;
     let (key, recovery) = enrol(&app, &me).await;
     assert!(ok(store::factors::enrolled(
@@ -72,6 +73,18 @@ async fn with_a_second_factor_the_password_alone_opens_nothing() {
         app.user_id(Role::Coordinator)
     )
     .await));
+    // Turning it on ends every other session (one someone started with the password) and
+    // tells the owner; this one goes on.
+    assert_ne!(other_session.get("/lv/workspace").await.status, 200);
+    assert_eq!(me.get("/lv/workspace").await.status, 200);
+    let (mails, _) = store::outbox::list(&app.db, 0).await.unwrap_or_default();
+    assert!(mails.iter().any(|m| m.kind == "account_mfa_enrolled"));
+    let page = me.get("/lv/account/second-factor").await;
+    assert!(
+        page.text.contains("Atlikuši 10 neizmantoti rezerves kodi"),
+        "{}",
+        page.text
+    );
     // The right password leads to the code, not in.
     let (c, res) = password_step(&app, Role::Coordinator).await;
     assert_eq!(res.status, 303);
@@ -198,4 +211,95 @@ async fn another_coordinator_resets_a_lost_factor_and_the_cli_resets_the_last_on
     .await;
     assert!(out.status.success(), "{out:?}");
     assert!(!ok(store::factors::enrolled(&app.db, me).await));
+}
+
+#[tokio::test]
+async fn thirty_wrong_codes_in_a_row_lock_the_code_step_until_the_password_is_set_anew() {
+    let app = TestApp::spawn().await;
+    let me = app.login(Role::Mediator).await;
+    let (key, _) = enrol(&app, &me).await;
+    let id = app.user_id(Role::Mediator);
+    let actor = store::Actor::cli();
+    let notice = store::outbox::Outgoing {
+        kind: "account_mfa_locked".to_owned(),
+        subject: "s".to_owned(),
+        body: "b".to_owned(),
+    };
+    let to = email_for(Role::Mediator);
+    for n in 0..store::factors::MAX_FAILED_CODES {
+        let checked = ok(store::factors::check(
+            &app.db,
+            app.clock_now(),
+            &actor,
+            app.state.keyring(),
+            id,
+            "000001",
+            (&to, &notice),
+        )
+        .await);
+        assert!(
+            matches!(checked, store::factors::Checked::Wrong { .. }),
+            "{n}: {checked:?}"
+        );
+    }
+    // Now even the right code is refused, and the owner was told once.
+    app.advance_minutes(1);
+    let right = domain::totp::code_at(&key, app.clock_now());
+    let checked = ok(store::factors::check(
+        &app.db,
+        app.clock_now(),
+        &actor,
+        app.state.keyring(),
+        id,
+        &right,
+        (&to, &notice),
+    )
+    .await);
+    assert_eq!(checked, store::factors::Checked::Locked);
+    let (mails, _) = store::outbox::list(&app.db, 0).await.unwrap_or_default();
+    assert_eq!(
+        mails
+            .iter()
+            .filter(|m| m.kind == "account_mfa_locked")
+            .count(),
+        1
+    );
+    let (c, _) = password_step(&app, Role::Mediator).await;
+    let res = c.post_form("/lv/login/code", &[("code", &right)]).await;
+    assert_eq!(res.status, 422);
+    assert!(res.text.contains("bloķēta"), "{}", res.text);
+    // A password set anew (the owner, from their mailbox) opens it again.
+    ok(store::users::set_password(
+        &app.db,
+        app.clock_now(),
+        &actor,
+        id,
+        &domain::password::hash(PASSWORD),
+        None,
+    )
+    .await);
+    let (c, _) = password_step(&app, Role::Mediator).await;
+    let res = c.post_form("/lv/login/code", &[("code", &right)]).await;
+    assert_eq!(res.status, 303, "{}", res.text);
+}
+
+#[tokio::test]
+async fn resetting_an_account_without_a_factor_does_nothing() {
+    let app = TestApp::spawn().await;
+    let c = app.login(Role::Coordinator).await;
+    let ngo = app.login(Role::Ngo).await;
+    let id = app.user_id(Role::Ngo);
+    c.get(&format!("/lv/admin/users/{id}")).await;
+    let res = c
+        .post_form(&format!("/lv/admin/users/{id}/reset-mfa"), &[])
+        .await;
+    assert_eq!(res.status, 200);
+    assert!(res.text.contains("nav ieslēgta"), "{}", res.text);
+    assert_eq!(
+        ngo.get("/lv/workspace").await.status,
+        200,
+        "still signed in"
+    );
+    let (mails, _) = store::outbox::list(&app.db, 0).await.unwrap_or_default();
+    assert!(mails.iter().all(|m| m.kind != "account_mfa_reset"));
 }

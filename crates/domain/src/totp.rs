@@ -22,10 +22,11 @@ pub fn new_key() -> Vec<u8> {
     key
 }
 
-/// HOTP (RFC 4226): the code for a counter.
+/// HOTP (RFC 4226): the code for a counter (`u32::MAX`, which no typed code matches, for
+/// a key HMAC refuses: it fails closed).
 pub fn hotp(key: &[u8], counter: u64) -> u32 {
     let Ok(mut mac) = Hmac::<Sha1>::new_from_slice(key) else {
-        return 0;
+        return u32::MAX;
     };
     mac.update(&counter.to_be_bytes());
     let h = mac.finalize().into_bytes();
@@ -53,7 +54,10 @@ pub fn code_at(key: &[u8], unix_seconds: i64) -> String {
 /// is not after `last_used` (a code is good once).
 pub fn verify(key: &[u8], typed: &str, now: i64, last_used: Option<i64>) -> Option<i64> {
     let digits: String = typed.chars().filter(|c| !c.is_whitespace()).collect();
-    if digits.len() != DIGITS as usize || !digits.bytes().all(|b| b.is_ascii_digit()) {
+    if digits.len() != DIGITS as usize
+        || !digits.bytes().all(|b| b.is_ascii_digit())
+        || key.len() != KEY_BYTES
+    {
         return None;
     }
     let now_step = step_at(now);

@@ -9,6 +9,9 @@ CREATE TABLE totp_factors (
     -- NULL while the user has not yet confirmed it with a code from their app
     confirmed_at INTEGER,
     last_step INTEGER,
+    -- wrong codes in a row since the last right one; at the limit the code step is locked
+    -- until the password is set anew or a coordinator resets the factor
+    failed_codes INTEGER NOT NULL DEFAULT 0,
     created_at INTEGER NOT NULL
 );
 

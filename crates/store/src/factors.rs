@@ -12,6 +12,24 @@ use crate::{Actor, Db, Error};
 /// How long a login challenge (password right, code not yet given) lasts: five minutes.
 pub const CHALLENGE_SECONDS: i64 = 300;
 
+/// Wrong codes in a row after which the code step is locked until the password is set anew
+/// (by the owner, from a reset link to their mailbox) or a coordinator resets the factor:
+/// whoever has the password cannot guess on for weeks under the throttle's window.
+pub const MAX_FAILED_CODES: i64 = 30;
+
+/// What a typed code was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Checked {
+    /// A right code from the app.
+    Code,
+    /// An unused recovery code (now used up).
+    Recovery,
+    /// Wrong; `locked_now` when it was the last one allowed.
+    Wrong { locked_now: bool },
+    /// The code step is locked (too many wrong codes in a row).
+    Locked,
+}
+
 fn place(user_id: i64) -> String {
     crate::mediation::place("totp_factors.key", &format!("user/{user_id}"))
 }
@@ -75,8 +93,10 @@ fn open_key(keys: &Keyring, user_id: i64, sealed: &[u8]) -> crate::Result<Vec<u8
 }
 
 /// Confirms an enrolment with a code from the app: the factor counts from now, the given
-/// recovery codes (plain, shown once to the user) replace any earlier ones as hashes, and
-/// every other session of the account ends. Returns false for a wrong code.
+/// recovery codes (plain, shown once to the user) replace any earlier ones as hashes, every
+/// other session of the account ends (but `keep_session`), and the owner is mailed
+/// `notice` at `to`. Returns false for a wrong code.
+#[expect(clippy::too_many_arguments, reason = "one transaction's inputs")]
 pub async fn confirm(
     db: &Db,
     now: i64,
@@ -85,6 +105,8 @@ pub async fn confirm(
     user_id: i64,
     code: &str,
     recovery: &[String],
+    keep_session: Option<&str>,
+    notice: (&str, &crate::outbox::Outgoing),
 ) -> crate::Result<bool> {
     let mut tx = db.write().await?;
     let sealed: Option<Vec<u8>> = sqlx::query_scalar(
@@ -106,6 +128,25 @@ pub async fn confirm(
         .bind(user_id)
         .execute(&mut *tx)
         .await?;
+    // A session someone else started with the password does not outlive the factor.
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND id_hash <> COALESCE($2, '')")
+        .bind(user_id)
+        .bind(keep_session)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM login_challenges WHERE user_id = $1")
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+    crate::outbox::enqueue_in(
+        &mut tx,
+        now,
+        &notice.1.kind,
+        notice.0,
+        &notice.1.subject,
+        &notice.1.body,
+    )
+    .await?;
     sqlx::query("DELETE FROM recovery_codes WHERE user_id = $1")
         .bind(user_id)
         .execute(&mut *tx)
@@ -129,34 +170,41 @@ pub async fn confirm(
 }
 
 /// Checks a code from the app (each step once) or an unused recovery code (then used up)
-/// for an enrolled account. Returns whether it was right.
+/// for an enrolled account, counting wrong ones in a row up to [`MAX_FAILED_CODES`]; a
+/// recovery code used, and the lock, are audited, and at the lock the owner is mailed
+/// `lock_notice` at `to` (someone has their password).
 pub async fn check(
     db: &Db,
     now: i64,
+    actor: &Actor,
     keys: &Keyring,
     user_id: i64,
     typed: &str,
-) -> crate::Result<bool> {
+    lock_notice: (&str, &crate::outbox::Outgoing),
+) -> crate::Result<Checked> {
     let mut tx = db.write().await?;
-    let row: Option<(Vec<u8>, Option<i64>)> = sqlx::query_as(
-        "SELECT key_sealed, last_step FROM totp_factors
+    let row: Option<(Vec<u8>, Option<i64>, i64)> = sqlx::query_as(
+        "SELECT key_sealed, last_step, failed_codes FROM totp_factors
          WHERE user_id = $1 AND confirmed_at IS NOT NULL",
     )
     .bind(user_id)
     .fetch_optional(&mut *tx)
     .await?;
-    let Some((sealed, last)) = row else {
-        return Ok(false);
+    let Some((sealed, last, failed)) = row else {
+        return Ok(Checked::Wrong { locked_now: false });
     };
+    if failed >= MAX_FAILED_CODES {
+        return Ok(Checked::Locked);
+    }
     let key = open_key(keys, user_id, &sealed)?;
     if let Some(step) = domain::totp::verify(&key, typed, now, last) {
-        sqlx::query("UPDATE totp_factors SET last_step = $1 WHERE user_id = $2")
+        sqlx::query("UPDATE totp_factors SET last_step = $1, failed_codes = 0 WHERE user_id = $2")
             .bind(step)
             .bind(user_id)
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
-        return Ok(true);
+        return Ok(Checked::Code);
     }
     let hash = token::hash_secret(&domain::totp::normalise_recovery_code(typed));
     let used = sqlx::query(
@@ -169,8 +217,40 @@ pub async fn check(
     .execute(&mut *tx)
     .await?
     .rows_affected();
+    let result = if used > 0 {
+        sqlx::query("UPDATE totp_factors SET failed_codes = 0 WHERE user_id = $1")
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        audit::record(
+            &mut tx,
+            now,
+            actor,
+            &Event::new("mfa_recovery_used").on("user", user_id),
+        )
+        .await?;
+        Checked::Recovery
+    } else {
+        sqlx::query("UPDATE totp_factors SET failed_codes = failed_codes + 1 WHERE user_id = $1")
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        let locked_now = failed + 1 >= MAX_FAILED_CODES;
+        if locked_now {
+            let (to, m) = lock_notice;
+            crate::outbox::enqueue_in(&mut tx, now, &m.kind, to, &m.subject, &m.body).await?;
+            audit::record(
+                &mut tx,
+                now,
+                actor,
+                &Event::new("mfa_locked").on("user", user_id),
+            )
+            .await?;
+        }
+        Checked::Wrong { locked_now }
+    };
     tx.commit().await?;
-    Ok(used > 0)
+    Ok(result)
 }
 
 /// How many recovery codes the account has left.
@@ -185,6 +265,7 @@ pub async fn recovery_left(db: &Db, user_id: i64) -> crate::Result<i64> {
 
 /// Removes the account's second factor and recovery codes and ends its sessions (a lost
 /// phone; done by another coordinator, or by the CLI for the last one). Audited.
+/// `NotFound` when the account has none (nothing is done, nobody is mailed).
 /// `mail`: (address, message) to the owner, queued in the same transaction.
 pub async fn reset(
     db: &Db,
@@ -194,6 +275,13 @@ pub async fn reset(
     mail: Option<(&str, &crate::outbox::Outgoing)>,
 ) -> crate::Result<()> {
     let mut tx = db.write().await?;
+    let has: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM totp_factors WHERE user_id = $1")
+        .bind(user_id)
+        .fetch_one(&mut *tx)
+        .await?;
+    if has == 0 {
+        return Err(Error::NotFound);
+    }
     if let Some((to, m)) = mail {
         crate::outbox::enqueue_in(&mut tx, now, &m.kind, to, &m.subject, &m.body).await?;
     }

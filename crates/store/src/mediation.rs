@@ -16,9 +16,13 @@ use crate::{Actor, Db, Error};
 /// by a new one).
 pub async fn has_sealed_records(db: &Db) -> crate::Result<bool> {
     Ok(
-        sqlx::query_scalar::<_, i64>("SELECT EXISTS (SELECT 1 FROM families)")
-            .fetch_one(&db.reader)
-            .await?
+        // Families, and the second factors' keys sealed under the same key file: a new key
+        // would lock every enrolled account out.
+        sqlx::query_scalar::<_, i64>(
+            "SELECT EXISTS (SELECT 1 FROM families) OR EXISTS (SELECT 1 FROM totp_factors)",
+        )
+        .fetch_one(&db.reader)
+        .await?
             != 0,
     )
 }

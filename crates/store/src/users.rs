@@ -241,6 +241,16 @@ pub(crate) async fn store_password(
         return Err(Error::NotFound);
     }
     crate::tokens::invalidate_password_links(&mut *conn, user_id, now).await?;
+    // A challenge opened with the old password ends; a code step locked by someone guessing
+    // opens again for the owner, who proved their mailbox or their old password.
+    sqlx::query("DELETE FROM login_challenges WHERE user_id = $1")
+        .bind(user_id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("UPDATE totp_factors SET failed_codes = 0 WHERE user_id = $1")
+        .bind(user_id)
+        .execute(&mut *conn)
+        .await?;
     sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND id_hash <> COALESCE($2, '')")
         .bind(user_id)
         .bind(keep_session)

@@ -322,16 +322,22 @@ pub async fn reset_mfa(
     let target = store::users::get(state.db(), id).await?;
     let lang = i18n::Lang::parse(&target.preferred_lang).unwrap_or(i18n::Lang::Lv);
     let notice = account_notice(lang, AccountChange::FactorReset, &target.name);
-    store::factors::reset(
+    let done = match store::factors::reset(
         state.db(),
         state.now(),
         &user.actor(ip),
         id,
         Some((&target.email, &notice)),
     )
-    .await?;
+    .await
+    {
+        Ok(()) => "user-mfa-reset-done",
+        // Nothing to reset (a second tab did it): nothing done, nobody mailed.
+        Err(store::Error::NotFound) => "user-mfa-none",
+        Err(e) => return Err(e.into()),
+    };
     let mut form = UserForm::for_user(&state, ctx, id).await?.seen_by(&user);
-    form.notice = Some("user-mfa-reset-done");
+    form.notice = Some(done);
     Ok(Html(form.render()?))
 }
 
@@ -341,6 +347,8 @@ pub enum AccountChange {
     RoleChanged,
     PasswordSet,
     FactorReset,
+    FactorEnrolled,
+    CodesLocked,
 }
 
 /// The mail that tells an account's owner of a change to it: if it was not them, they know
@@ -366,6 +374,16 @@ pub fn account_notice(
             "account_mfa_reset",
             "mail-account-mfa-reset-subject",
             "mail-account-mfa-reset-body",
+        ),
+        AccountChange::FactorEnrolled => (
+            "account_mfa_enrolled",
+            "mail-account-mfa-enrolled-subject",
+            "mail-account-mfa-enrolled-body",
+        ),
+        AccountChange::CodesLocked => (
+            "account_mfa_locked",
+            "mail-account-mfa-locked-subject",
+            "mail-account-mfa-locked-body",
         ),
     };
     store::outbox::Outgoing {
@@ -571,6 +589,8 @@ pub fn action_label(action: &str) -> &'static str {
         "mfa_enrolled" => "audit-mfa-enrolled",
         "mfa_reset" => "audit-mfa-reset",
         "mfa_failed" => "audit-mfa-failed",
+        "mfa_recovery_used" => "audit-mfa-recovery-used",
+        "mfa_locked" => "audit-mfa-locked",
         "attendance_exported" => "audit-attendance-exported",
         "users_exported" => "audit-users-exported",
         "stories_exported" => "audit-stories-exported",

@@ -12,7 +12,7 @@ use serde::Deserialize;
 
 use crate::AppState;
 use crate::error::AppResult;
-use crate::features::login::{login_secret, reserve_attempt, start_session, throttled};
+use crate::features::login::{login_secret, start_session, throttled};
 use crate::forms::{AppForm, FormErrors};
 use crate::page::PageCtx;
 use crate::principal::{self, ClientIp, CurrentUser, MaybeUser};
@@ -80,10 +80,16 @@ pub async fn begin(
     Ok(Html(p.render()?).into_response())
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Deserialize)]
 pub struct CodeForm {
     #[serde(default)]
     code: String,
+}
+
+impl std::fmt::Debug for CodeForm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("CodeForm { .. }")
+    }
 }
 
 /// `POST /{lang}/account/second-factor/confirm`: the first code from the app turns the
@@ -96,6 +102,13 @@ pub async fn confirm(
     AppForm(f): AppForm<CodeForm>,
 ) -> AppResult<Response> {
     let recovery = domain::totp::recovery_codes();
+    let target = store::users::get(state.db(), user.id).await?;
+    let lang = crate::i18n::Lang::parse(&target.preferred_lang).unwrap_or(ctx.lang);
+    let notice = crate::features::admin::account_notice(
+        lang,
+        crate::features::admin::AccountChange::FactorEnrolled,
+        &target.name,
+    );
     let ok = match store::factors::confirm(
         state.db(),
         state.now(),
@@ -104,6 +117,8 @@ pub async fn confirm(
         user.id,
         &f.code,
         &recovery,
+        user.session_hash(),
+        (&target.email, &notice),
     )
     .await
     {
@@ -124,6 +139,22 @@ pub async fn confirm(
     }
     p.errors.add("code", "mfa-code-wrong");
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(p.render()?)).into_response())
+}
+
+/// Reserves a code attempt: the password throttle's window and delays, with at most ten
+/// wrong codes per account in it.
+async fn reserve_code_attempt(
+    state: &AppState,
+    keys: &store::throttle::Keys,
+) -> AppResult<Result<store::throttle::Attempt, i64>> {
+    let mut policy = crate::features::login::throttle_policy(state);
+    policy.account_max = policy.account_max.min(10);
+    Ok(
+        match store::throttle::reserve(state.db(), state.now(), keys, policy).await? {
+            store::throttle::Reserved::Go(a) => Ok(a),
+            store::throttle::Reserved::Wait(seconds) => Err(seconds),
+        },
+    )
 }
 
 /// After a right password for an account with a second factor: a challenge (its secret in
@@ -228,12 +259,14 @@ pub async fn code_submit(
     };
     let ip = ip.to_string();
     let (csrf, _) = login_secret(&headers);
+    // Codes have their own keys (a password sprayer behind the same address does not block
+    // them) and a stricter account ceiling than passwords.
     let keys = store::throttle::Keys {
         pair: format!("code {email}\n{ip}"),
         account: Some(format!("code {email}")),
-        address: Some(ip.clone()),
+        address: Some(format!("code {ip}")),
     };
-    let attempt = match reserve_attempt(&state, &keys).await? {
+    let attempt = match reserve_code_attempt(&state, &keys).await? {
         Ok(a) => a,
         Err(seconds) => {
             let wait = Some(crate::features::login::wait_words(&ctx, seconds));
@@ -250,15 +283,41 @@ pub async fn code_submit(
             );
         }
     };
-    if !store::factors::check(state.db(), state.now(), state.keyring(), user_id, &f.code).await? {
-        let actor = store::Actor {
-            user_id: None,
-            label: Some(email),
-            ip: Some(ip),
-        };
+    let actor = store::Actor {
+        user_id: None,
+        label: Some(email.clone()),
+        ip: Some(ip.clone()),
+    };
+    let target = store::users::get(state.db(), user_id).await?;
+    let lang = crate::i18n::Lang::parse(&target.preferred_lang).unwrap_or(ctx.lang);
+    let lock_notice = crate::features::admin::account_notice(
+        lang,
+        crate::features::admin::AccountChange::CodesLocked,
+        &target.name,
+    );
+    let checked = store::factors::check(
+        state.db(),
+        state.now(),
+        &actor,
+        state.keyring(),
+        user_id,
+        &f.code,
+        (&email, &lock_notice),
+    )
+    .await?;
+    if let store::factors::Checked::Wrong { .. } | store::factors::Checked::Locked = checked {
         store::throttle::failed(state.db(), state.now(), &actor, &attempt, "mfa_failed").await?;
         let mut errors = FormErrors::default();
-        errors.add("code", "mfa-code-wrong");
+        errors.add(
+            "code",
+            if checked == store::factors::Checked::Locked
+                || checked == (store::factors::Checked::Wrong { locked_now: true })
+            {
+                "mfa-locked"
+            } else {
+                "mfa-code-wrong"
+            },
+        );
         let page = CodePage {
             ctx,
             csrf,
