@@ -34,16 +34,16 @@ pub const CATEGORIES: &[Category] = &[
         title: ("Lietotāju konti", "User accounts"),
         special: false,
         purpose: (
-            "Piekļuve darba videi, tiesību pārbaude, drošība (pieteikšanās, sesijas, API atslēgas).",
-            "Access to the workspace, permission checks, security (logins, sessions, API tokens).",
+            "Piekļuve darba videi, tiesību pārbaude, drošība (pieteikšanās, divpakāpju pieteikšanās, sesijas, API atslēgas).",
+            "Access to the workspace, permission checks, security (logins, two-step sign-in, sessions, API tokens).",
         ),
         legal_basis: (
             "VDAR 6. panta 1. punkta e) apakšpunkts (Kultūras ministrijas kā nacionālā romu kontaktpunkta uzdevums) un 32. pants (drošība).",
             "GDPR art. 6(1)(e) (the Ministry of Culture's task as national Roma contact point) and art. 32 (security).",
         ),
         retention: (
-            "Konts — kamēr tas ir aktīvs; sesijas beidzas pēc neaktivitātes vai absolūtā termiņa; paroles saites — pēc 24 stundām; neveiksmīgās pieteikšanās — pēc skaitīšanas loga; pārlūku atzīmes — gadu pēc pēdējās lietošanas; publisko veidlapu iesniegumu skaits pēc adreses — pēc skaitīšanas loga.",
-            "The account while it is active; sessions end after idleness or their absolute lifetime; password links after 24 hours; failed logins after the counting window; known browsers' marks a year after their last use; public forms' posts per address after the counting window.",
+            "Konts — kamēr tas ir aktīvs; sesijas beidzas pēc neaktivitātes vai absolūtā termiņa; paroles saites — pēc 24 stundām; neveiksmīgās pieteikšanās — pēc skaitīšanas loga; pārlūku atzīmes — gadu pēc pēdējās lietošanas; publisko veidlapu iesniegumu skaits pēc adreses — pēc skaitīšanas loga; otrā soļa atslēga (šifrēta ar atslēgas failu) un rezerves kodu jaucējvērtības — kamēr otrais solis ieslēgts; pieteikšanās ar kodu — piecas minūtes.",
+            "The account while it is active; sessions end after idleness or their absolute lifetime; password links after 24 hours; failed logins after the counting window; known browsers' marks a year after their last use; public forms' posts per address after the counting window; the second step's key (sealed with the key file) and the recovery codes' hashes while the second step is on; a sign-in waiting for its code for five minutes.",
         ),
         access: (
             "Pats lietotājs; koordinatori (lietotāju pārvaldība).",
