@@ -1,5 +1,6 @@
 //! The web layer: router, extractors, middleware, pages and the JSON API.
 
+pub mod account_mail;
 pub mod erased;
 pub mod error;
 pub mod features;

@@ -273,7 +273,11 @@ pub async fn update_user(
         // The owner is told of a new role (in their language), and signed out everywhere.
         let target = store::users::get(state.db(), id).await?;
         let lang = i18n::Lang::parse(&target.preferred_lang).unwrap_or(i18n::Lang::Lv);
-        let notice = account_notice(lang, AccountChange::RoleChanged, &target.name);
+        let notice = crate::account_mail::notice(
+            lang,
+            crate::account_mail::AccountChange::RoleChanged,
+            &target.name,
+        );
         match store::users::update_notifying(
             state.db(),
             state.now(),
@@ -321,7 +325,11 @@ pub async fn reset_mfa(
     }
     let target = store::users::get(state.db(), id).await?;
     let lang = i18n::Lang::parse(&target.preferred_lang).unwrap_or(i18n::Lang::Lv);
-    let notice = account_notice(lang, AccountChange::FactorReset, &target.name);
+    let notice = crate::account_mail::notice(
+        lang,
+        crate::account_mail::AccountChange::FactorReset,
+        &target.name,
+    );
     let done = match store::factors::reset(
         state.db(),
         state.now(),
@@ -339,58 +347,6 @@ pub async fn reset_mfa(
     let mut form = UserForm::for_user(&state, ctx, id).await?.seen_by(&user);
     form.notice = Some(done);
     Ok(Html(form.render()?))
-}
-
-/// A change to an account that its owner is told of.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AccountChange {
-    RoleChanged,
-    PasswordSet,
-    FactorReset,
-    FactorEnrolled,
-    CodesLocked,
-}
-
-/// The mail that tells an account's owner of a change to it: if it was not them, they know
-/// whom to call.
-pub fn account_notice(
-    lang: i18n::Lang,
-    what: AccountChange,
-    name: &str,
-) -> store::outbox::Outgoing {
-    use fluent_bundle::FluentValue;
-    let (kind, subject, body) = match what {
-        AccountChange::RoleChanged => (
-            "account_role_changed",
-            "mail-account-role-changed-subject",
-            "mail-account-role-changed-body",
-        ),
-        AccountChange::PasswordSet => (
-            "account_password_set",
-            "mail-account-password-set-subject",
-            "mail-account-password-set-body",
-        ),
-        AccountChange::FactorReset => (
-            "account_mfa_reset",
-            "mail-account-mfa-reset-subject",
-            "mail-account-mfa-reset-body",
-        ),
-        AccountChange::FactorEnrolled => (
-            "account_mfa_enrolled",
-            "mail-account-mfa-enrolled-subject",
-            "mail-account-mfa-enrolled-body",
-        ),
-        AccountChange::CodesLocked => (
-            "account_mfa_locked",
-            "mail-account-mfa-locked-subject",
-            "mail-account-mfa-locked-body",
-        ),
-    };
-    store::outbox::Outgoing {
-        kind: kind.to_owned(),
-        subject: i18n::t(lang, subject),
-        body: i18n::t_args(lang, body, &[("name", FluentValue::from(name.to_owned()))]),
-    }
 }
 
 pub async fn password_link(

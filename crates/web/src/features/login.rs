@@ -600,9 +600,9 @@ pub async fn set_password_submit(
     };
     // The owner hears of it (whoever used the link), in the language of the page they
     // will read it from.
-    let notice = crate::features::admin::account_notice(
+    let notice = crate::account_mail::notice(
         ctx.lang,
-        crate::features::admin::AccountChange::PasswordSet,
+        crate::account_mail::AccountChange::PasswordSet,
         &name,
     );
     store::tokens::use_password_link(state.db(), now, &actor, &link_hash, &hash, &notice).await?;

@@ -104,9 +104,9 @@ pub async fn confirm(
     let recovery = domain::totp::recovery_codes();
     let target = store::users::get(state.db(), user.id).await?;
     let lang = crate::i18n::Lang::parse(&target.preferred_lang).unwrap_or(ctx.lang);
-    let notice = crate::features::admin::account_notice(
+    let notice = crate::account_mail::notice(
         lang,
-        crate::features::admin::AccountChange::FactorEnrolled,
+        crate::account_mail::AccountChange::FactorEnrolled,
         &target.name,
     );
     let ok = match store::factors::confirm(
@@ -290,9 +290,9 @@ pub async fn code_submit(
     };
     let target = store::users::get(state.db(), user_id).await?;
     let lang = crate::i18n::Lang::parse(&target.preferred_lang).unwrap_or(ctx.lang);
-    let lock_notice = crate::features::admin::account_notice(
+    let lock_notice = crate::account_mail::notice(
         lang,
-        crate::features::admin::AccountChange::CodesLocked,
+        crate::account_mail::AccountChange::CodesLocked,
         &target.name,
     );
     let checked = store::factors::check(

@@ -1,0 +1,53 @@
+//! The mails that tell an account's owner of a change to their account (role, password,
+//! second factor): shared by user administration, sign-in and the account page.
+
+/// A change to an account that its owner is told of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AccountChange {
+    RoleChanged,
+    PasswordSet,
+    FactorReset,
+    FactorEnrolled,
+    CodesLocked,
+}
+
+/// The mail that tells an account's owner of a change to it: if it was not them, they know
+/// whom to call.
+pub fn notice(lang: crate::i18n::Lang, what: AccountChange, name: &str) -> store::outbox::Outgoing {
+    let (kind, subject, body) = match what {
+        AccountChange::RoleChanged => (
+            "account_role_changed",
+            "mail-account-role-changed-subject",
+            "mail-account-role-changed-body",
+        ),
+        AccountChange::PasswordSet => (
+            "account_password_set",
+            "mail-account-password-set-subject",
+            "mail-account-password-set-body",
+        ),
+        AccountChange::FactorReset => (
+            "account_mfa_reset",
+            "mail-account-mfa-reset-subject",
+            "mail-account-mfa-reset-body",
+        ),
+        AccountChange::FactorEnrolled => (
+            "account_mfa_enrolled",
+            "mail-account-mfa-enrolled-subject",
+            "mail-account-mfa-enrolled-body",
+        ),
+        AccountChange::CodesLocked => (
+            "account_mfa_locked",
+            "mail-account-mfa-locked-subject",
+            "mail-account-mfa-locked-body",
+        ),
+    };
+    store::outbox::Outgoing {
+        kind: kind.to_owned(),
+        subject: crate::i18n::t(lang, subject),
+        body: crate::i18n::t_args(
+            lang,
+            body,
+            &[("name", fluent_bundle::FluentValue::from(name.to_owned()))],
+        ),
+    }
+}
