@@ -612,6 +612,13 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             if let Some(b) = bind {
                 s.bind = b;
             }
+            // Trying the demo needs no phone: without a configuration file, nobody must
+            // turn on two-step sign-in (anyone may, on the account page).
+            if common.config.is_none()
+                && std::env::var_os("ROMA__ACCOUNTS__SECOND_FACTOR_REQUIRED").is_none()
+            {
+                s.accounts.second_factor_required = Vec::new();
+            }
             let _lock = lock(&s.database)?;
             let db = open(&s).await?;
             let now = SystemClock.now().as_second();
@@ -644,6 +651,11 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 );
             } else {
                 println!("Reusing the demo database {}.", s.database.display());
+            }
+            if s.accounts.second_factor_required.is_empty() {
+                println!(
+                    "\nTwo-step sign-in is not required in the demo (a real server requires it of coordinators and mediators)."
+                );
             }
             println!("\nDemo logins (invented people; the passwords are new at every start):");
             for (role, email, _, _) in store::demo::DEMO_USERS {

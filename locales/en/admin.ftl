@@ -113,6 +113,10 @@ mail-account-mfa-reset-body = Hello, { $name }!
 user-mfa-none = Two-step sign-in is not on for this account; nothing was changed.
 audit-mfa-recovery-used = Recovery code used
 audit-mfa-locked = Second step locked after wrong codes
+audit-mfa-disabled = Two-step sign-in turned off
+audit-mfa-recovery-renewed = New recovery codes made
+audit-sessions-ended = Other sessions ended
+audit-reauthenticated = Password given again
 mail-account-mfa-enrolled-subject = Roma Platform: two-step sign-in turned on
 mail-account-mfa-enrolled-body = Hello, { $name }!
 
@@ -123,3 +127,9 @@ mail-account-mfa-locked-subject = Roma Platform: someone is trying to sign in to
 mail-account-mfa-locked-body = Hello, { $name }!
 
     The right password was typed for your account on the Roma Platform, followed by many wrong codes in a row, so signing in with a code is locked. If this was not you, someone has your password: set a new one with "Forgot your password?" on the sign-in page, and tell the platform's coordinators.
+mail-account-mfa-disabled-subject = Roma Platform: two-step sign-in turned off
+mail-account-mfa-disabled-body = Hello, { $name }!
+
+    Two-step sign-in was just turned off for your account on the Roma Platform; the password alone now signs in. Every other session has ended.
+
+    If you did not turn it off, contact the platform's coordinators at once.

@@ -113,6 +113,10 @@ mail-account-mfa-reset-body = Labdien, { $name }!
 user-mfa-none = Šim kontam divpakāpju pieteikšanās nav ieslēgta; nekas netika mainīts.
 audit-mfa-recovery-used = Izmantots rezerves kods
 audit-mfa-locked = Otrais solis bloķēts pēc nepareiziem kodiem
+audit-mfa-disabled = Izslēgta divpakāpju pieteikšanās
+audit-mfa-recovery-renewed = Izveidoti jauni rezerves kodi
+audit-sessions-ended = Beigtas citas sesijas
+audit-reauthenticated = Parole ievadīta atkārtoti
 mail-account-mfa-enrolled-subject = Romu platforma: ieslēgta divpakāpju pieteikšanās
 mail-account-mfa-enrolled-body = Labdien, { $name }!
 
@@ -123,3 +127,9 @@ mail-account-mfa-locked-subject = Romu platforma: kāds mēģina pieteikties jū
 mail-account-mfa-locked-body = Labdien, { $name }!
 
     Jūsu kontā Romu platformā tika ievadīta pareiza parole un pēc tam daudz nepareizu kodu pēc kārtas, tāpēc pieteikšanās ar kodu ir bloķēta. Ja tas nebijāt jūs, kādam ir jūsu parole: iestatiet jaunu paroli ar saiti „Aizmirsāt paroli?” pieteikšanās lapā un pastāstiet par to platformas koordinatoriem.
+mail-account-mfa-disabled-subject = Romu platforma: izslēgta divpakāpju pieteikšanās
+mail-account-mfa-disabled-body = Labdien, { $name }!
+
+    Jūsu kontam Romu platformā tikko izslēgta divpakāpju pieteikšanās; tagad pietiek ar paroli. Visas citas sesijas ir beigtas.
+
+    Ja jūs to neizslēdzāt, nekavējoties sazinieties ar platformas koordinatoriem.

@@ -373,12 +373,89 @@ async fn workspace_pages_have_no_accessibility_violations() {
         found.extend(axe(&b, lang, mfa).await);
         b.set_window_size(360, 740).await;
         found.extend(axe(&b, lang, mfa).await);
+        // The account page's sessions table at phone width.
+        b.goto(&url(&app, &format!("/{lang}/account"))).await;
+        found.extend(axe(&b, lang, account).await);
+        if let Some(p) = fits_phone(&b).await {
+            found.push(format!("{lang} account page at 360 px: {p}"));
+        }
         b.set_window_size(1280, 900).await;
         b.goto(&url(&app, &format!("/{lang}/password/forgot")))
             .await;
         found.extend(axe(&b, lang, forgot).await);
         b.goto(&url(&app, &format!("/{lang}/login/code"))).await;
         found.extend(axe(&b, lang, code).await);
+        // "Confirm it is you" before a sensitive action, with a wrong password.
+        let confirm = if lang == "lv" {
+            "Apstipriniet, ka tas esat jūs"
+        } else {
+            "Confirm it is you"
+        };
+        b.goto(&url(
+            &app,
+            &format!("/{lang}/account/confirm?next=/{lang}/account"),
+        ))
+        .await;
+        found.extend(axe(&b, lang, confirm).await);
+        b.find("#password")
+            .await
+            .send_keys("nepareiza parole")
+            .await;
+        b.find("form[action$='/account/confirm'] button[type=submit]")
+            .await
+            .click()
+            .await;
+        b.wait_for("#password[aria-invalid=true]").await;
+        found.extend(axe(&b, lang, confirm).await);
+    }
+
+    // Two-step sign-in turned on: the recovery codes once, then the page with new codes and
+    // turning it off; the confirmation with a code field; a reset link that asks for a code.
+    b.goto(&url(&app, "/en/account/second-factor")).await;
+    b.find("form[action$='/second-factor/begin'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    let key_text = b.wait_for("code.secret").await.text().await;
+    let key = domain::totp::from_base32(&key_text).unwrap_or_default();
+    b.find("#code")
+        .await
+        .send_keys(&domain::totp::code_at(&key, app.clock_now()))
+        .await;
+    b.find("form[action$='/second-factor/confirm'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for("ol.recovery-codes").await;
+    found.extend(axe(&b, "en", "Two-step sign-in").await);
+    b.goto(&url(&app, "/en/account/second-factor")).await;
+    b.wait_for("form[action$='/second-factor/recovery']").await;
+    found.extend(axe(&b, "en", "Two-step sign-in").await);
+    b.goto(&url(&app, "/lv/account/confirm?next=/lv/account"))
+        .await;
+    b.wait_for("#code").await;
+    found.extend(axe(&b, "lv", "Apstipriniet, ka tas esat jūs").await);
+    {
+        let anon = app.client();
+        anon.get("/lv/password/forgot").await;
+        let me = testkit::email_for(Role::Coordinator);
+        anon.post_form("/lv/password/forgot", &[("email", &me)])
+            .await;
+        let (mails, _) = store::outbox::list(&app.db, 0).await.unwrap_or_default();
+        let body = mails
+            .into_iter()
+            .filter(|m| m.kind == "password_reset" && m.to == me)
+            .max_by_key(|m| m.id)
+            .map(|m| m.body)
+            .unwrap_or_default();
+        let start = body.find("/password/set/").unwrap_or_default();
+        let end = body[start..]
+            .find(char::is_whitespace)
+            .map_or(body.len(), |e| start + e);
+        b.goto(&url(&app, &format!("/lv{}", &body[start..end])))
+            .await;
+        b.wait_for("#code").await;
+        found.extend(axe(&b, "lv", "Paroles iestatīšana").await);
     }
 
     b.goto(&url(&app, "/lv/admin/users")).await;

@@ -948,7 +948,10 @@ async fn user_add_with_a_good_password_makes_an_account_that_can_log_in() {
         "login with the CLI-set password: {}",
         res.text
     );
-    assert_eq!(client.get("/lv/workspace").await.status, 200);
+    // A coordinator must turn on two-step sign-in first (the default settings).
+    let first = client.get("/lv/workspace").await;
+    assert_eq!(first.location(), Some("/lv/account/second-factor"));
+    assert_eq!(client.get("/lv/account/second-factor").await.status, 200);
     assert_eq!(server.terminate().await.code(), Some(0), "{}", server.log());
 }
 

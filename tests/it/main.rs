@@ -29,6 +29,7 @@ mod registrations;
 mod reports;
 mod rounds;
 mod second_factor;
+mod sessions;
 mod site;
 mod snapshots;
 mod stories;

@@ -235,6 +235,7 @@ async fn thirty_wrong_codes_in_a_row_lock_the_code_step_until_the_password_is_se
             id,
             "000001",
             (&to, &notice),
+            true,
         )
         .await);
         assert!(
@@ -253,6 +254,7 @@ async fn thirty_wrong_codes_in_a_row_lock_the_code_step_until_the_password_is_se
         id,
         &right,
         (&to, &notice),
+        true,
     )
     .await);
     assert_eq!(checked, store::factors::Checked::Locked);

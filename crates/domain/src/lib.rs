@@ -1,6 +1,7 @@
 //! Pure types and rules of Roma Platform: roles and permissions, password policy,
 //! tokens, the injected clock. No database, no HTTP.
 
+pub mod agent;
 pub mod auth;
 pub mod clock;
 pub mod directory;

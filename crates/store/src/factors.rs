@@ -147,17 +147,7 @@ pub async fn confirm(
         &notice.1.body,
     )
     .await?;
-    sqlx::query("DELETE FROM recovery_codes WHERE user_id = $1")
-        .bind(user_id)
-        .execute(&mut *tx)
-        .await?;
-    for c in recovery {
-        sqlx::query("INSERT INTO recovery_codes (user_id, code_hash) VALUES ($1, $2)")
-            .bind(user_id)
-            .bind(token::hash_secret(c))
-            .execute(&mut *tx)
-            .await?;
-    }
+    store_recovery(&mut tx, user_id, recovery).await?;
     audit::record(
         &mut tx,
         now,
@@ -172,7 +162,13 @@ pub async fn confirm(
 /// Checks a code from the app (each step once) or an unused recovery code (then used up)
 /// for an enrolled account, counting wrong ones in a row up to [`MAX_FAILED_CODES`]; a
 /// recovery code used, and the lock, are audited, and at the lock the owner is mailed
-/// `lock_notice` at `to` (someone has their password).
+/// `lock_notice` at `to` (someone has their password). Not `lockable`: the lock does not
+/// apply (setting a password from a mailed link, where the owner shows their mailbox and
+/// a code; wrong codes there still count).
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the account, what was typed, and how a lock is told and applied"
+)]
 pub async fn check(
     db: &Db,
     now: i64,
@@ -181,6 +177,7 @@ pub async fn check(
     user_id: i64,
     typed: &str,
     lock_notice: (&str, &crate::outbox::Outgoing),
+    lockable: bool,
 ) -> crate::Result<Checked> {
     let mut tx = db.write().await?;
     let row: Option<(Vec<u8>, Option<i64>, i64)> = sqlx::query_as(
@@ -193,7 +190,7 @@ pub async fn check(
     let Some((sealed, last, failed)) = row else {
         return Ok(Checked::Wrong { locked_now: false });
     };
-    if failed >= MAX_FAILED_CODES {
+    if lockable && failed >= MAX_FAILED_CODES {
         return Ok(Checked::Locked);
     }
     let key = open_key(keys, user_id, &sealed)?;
@@ -206,18 +203,32 @@ pub async fn check(
         tx.commit().await?;
         return Ok(Checked::Code);
     }
-    let hash = token::hash_secret(&domain::totp::normalise_recovery_code(typed));
-    let used = sqlx::query(
-        "UPDATE recovery_codes SET used_at = $1
-         WHERE user_id = $2 AND code_hash = $3 AND used_at IS NULL",
+    // Each unused code against its own salt (codes made before salts were kept: none).
+    let unused: Vec<(i64, String, Option<Vec<u8>>)> = sqlx::query_as(
+        "SELECT id, code_hash, salt FROM recovery_codes WHERE user_id = $1 AND used_at IS NULL",
     )
-    .bind(now)
     .bind(user_id)
-    .bind(hash)
-    .execute(&mut *tx)
-    .await?
-    .rows_affected();
-    let result = if used > 0 {
+    .fetch_all(&mut *tx)
+    .await?;
+    let normal = domain::totp::normalise_recovery_code(typed);
+    let mut found = None;
+    for (id, stored, salt) in unused {
+        let hash = match &salt {
+            Some(salt) => domain::totp::recovery_hash(salt, &normal),
+            None => token::hash_secret(&normal),
+        };
+        if token::constant_time_eq(&hash, &stored) {
+            found = Some(id);
+        }
+    }
+    if let Some(id) = found {
+        sqlx::query("UPDATE recovery_codes SET used_at = $1 WHERE id = $2")
+            .bind(now)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    let result = if found.is_some() {
         sqlx::query("UPDATE totp_factors SET failed_codes = 0 WHERE user_id = $1")
             .bind(user_id)
             .execute(&mut *tx)
@@ -235,7 +246,7 @@ pub async fn check(
             .bind(user_id)
             .execute(&mut *tx)
             .await?;
-        let locked_now = failed + 1 >= MAX_FAILED_CODES;
+        let locked_now = failed + 1 == MAX_FAILED_CODES;
         if locked_now {
             let (to, m) = lock_notice;
             crate::outbox::enqueue_in(&mut tx, now, &m.kind, to, &m.subject, &m.body).await?;
@@ -263,6 +274,59 @@ pub async fn recovery_left(db: &Db, user_id: i64) -> crate::Result<i64> {
     .await?)
 }
 
+/// Replaces the account's recovery codes (each hashed with a salt of its own).
+async fn store_recovery(
+    tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
+    user_id: i64,
+    codes: &[String],
+) -> crate::Result<()> {
+    sqlx::query("DELETE FROM recovery_codes WHERE user_id = $1")
+        .bind(user_id)
+        .execute(&mut **tx)
+        .await?;
+    for c in codes {
+        let salt = domain::totp::recovery_salt();
+        sqlx::query("INSERT INTO recovery_codes (user_id, code_hash, salt) VALUES ($1, $2, $3)")
+            .bind(user_id)
+            .bind(domain::totp::recovery_hash(&salt, c))
+            .bind(salt.as_slice())
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
+
+/// New recovery codes for an enrolled account (the old ones stop working). Audited.
+/// `NotFound` when the account has no confirmed factor.
+pub async fn renew_recovery(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    user_id: i64,
+    codes: &[String],
+) -> crate::Result<()> {
+    let mut tx = db.write().await?;
+    let has: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM totp_factors WHERE user_id = $1 AND confirmed_at IS NOT NULL",
+    )
+    .bind(user_id)
+    .fetch_one(&mut *tx)
+    .await?;
+    if has == 0 {
+        return Err(Error::NotFound);
+    }
+    store_recovery(&mut tx, user_id, codes).await?;
+    audit::record(
+        &mut tx,
+        now,
+        actor,
+        &Event::new("mfa_recovery_renewed").on("user", user_id),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 /// Removes the account's second factor and recovery codes and ends its sessions (a lost
 /// phone; done by another coordinator, or by the CLI for the last one). Audited.
 /// `NotFound` when the account has none (nothing is done, nobody is mailed).
@@ -273,6 +337,40 @@ pub async fn reset(
     actor: &Actor,
     user_id: i64,
     mail: Option<(&str, &crate::outbox::Outgoing)>,
+) -> crate::Result<()> {
+    remove(db, now, actor, user_id, mail, None, "mfa_reset").await
+}
+
+/// The owner turns their second factor off (a role that need not have one): as a reset,
+/// but their own session `keep` stays. Audited; the owner is mailed.
+pub async fn disable(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    user_id: i64,
+    mail: (&str, &crate::outbox::Outgoing),
+    keep: &str,
+) -> crate::Result<()> {
+    remove(
+        db,
+        now,
+        actor,
+        user_id,
+        Some(mail),
+        Some(keep),
+        "mfa_disabled",
+    )
+    .await
+}
+
+async fn remove(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    user_id: i64,
+    mail: Option<(&str, &crate::outbox::Outgoing)>,
+    keep: Option<&str>,
+    action: &str,
 ) -> crate::Result<()> {
     let mut tx = db.write().await?;
     let has: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM totp_factors WHERE user_id = $1")
@@ -289,17 +387,15 @@ pub async fn reset(
         "DELETE FROM totp_factors WHERE user_id = $1",
         "DELETE FROM recovery_codes WHERE user_id = $1",
         "DELETE FROM login_challenges WHERE user_id = $1",
-        "DELETE FROM sessions WHERE user_id = $1",
     ] {
         sqlx::query(sql).bind(user_id).execute(&mut *tx).await?;
     }
-    audit::record(
-        &mut tx,
-        now,
-        actor,
-        &Event::new("mfa_reset").on("user", user_id),
-    )
-    .await?;
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND id_hash <> COALESCE($2, '')")
+        .bind(user_id)
+        .bind(keep)
+        .execute(&mut *tx)
+        .await?;
+    audit::record(&mut tx, now, actor, &Event::new(action).on("user", user_id)).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -248,6 +248,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
         include_str!("../migrations/0039_second_factor.sql"),
         Data::None,
     ),
+    (
+        40,
+        "sessions_seen",
+        include_str!("../migrations/0040_sessions_seen.sql"),
+        Data::None,
+    ),
 ];
 
 /// A migration's checksum: the SHA-256 of its SQL as this program holds it, with line ends

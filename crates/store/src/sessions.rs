@@ -24,6 +24,11 @@ pub struct SessionUser {
     pub organisation_id: Option<i64>,
     pub csrf_token: String,
     pub last_seen_at: i64,
+    /// When the password (and second factor, where there is one) were last given in this
+    /// session: at login, or when asked again before a sensitive action.
+    pub proved_at: i64,
+    /// Whether the account has a confirmed second factor.
+    pub has_factor: bool,
 }
 
 impl std::fmt::Debug for SessionUser {
@@ -47,7 +52,12 @@ pub struct NewSession<'a> {
     pub csrf_token: &'a str,
     /// The browser's previous session, ended now.
     pub replaces: Option<&'a str>,
+    /// The browser's `User-Agent` (cut to [`MAX_USER_AGENT`] characters by `create`).
+    pub user_agent: &'a str,
 }
+
+/// The most of a `User-Agent` a session keeps.
+pub const MAX_USER_AGENT: usize = 300;
 
 /// Starts a session for a user who has just logged in, and records the login.
 pub async fn create(
@@ -62,7 +72,13 @@ pub async fn create(
         id_hash,
         csrf_token,
         replaces,
+        user_agent,
     } = new;
+    let user_agent: String = user_agent
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(MAX_USER_AGENT)
+        .collect();
     let mut tx = db.write().await?;
     if let Some(old) = replaces {
         sqlx::query("DELETE FROM sessions WHERE id_hash = $1")
@@ -77,13 +93,16 @@ pub async fn create(
         .execute(&mut *tx)
         .await?;
     sqlx::query(
-        "INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at)
-         VALUES ($1, $2, $3, $4, $4)",
+        "INSERT INTO sessions
+             (id_hash, user_id, csrf_token, created_at, last_seen_at, proved_at, user_agent, ip)
+         VALUES ($1, $2, $3, $4, $4, $4, $5, $6)",
     )
     .bind(id_hash)
     .bind(user_id)
     .bind(csrf_token)
     .bind(now)
+    .bind(&user_agent)
+    .bind(actor.ip.as_deref().unwrap_or_default())
     .execute(&mut *tx)
     .await?;
     // A successful login clears the account's failure count.
@@ -105,7 +124,18 @@ pub async fn create(
     Ok(())
 }
 
-type SessionRow = (i64, String, String, String, Option<i64>, String, i64, i64);
+type SessionRow = (
+    i64,
+    String,
+    String,
+    String,
+    Option<i64>,
+    String,
+    i64,
+    i64,
+    i64,
+    bool,
+);
 
 /// Looks a session up. Expired sessions and sessions of disabled users are gone.
 pub async fn lookup(
@@ -115,15 +145,28 @@ pub async fn lookup(
     lifetimes: Lifetimes,
 ) -> crate::Result<Option<SessionUser>> {
     let row: Option<SessionRow> = sqlx::query_as(
-        "SELECT u.id, u.email, u.name, u.role, u.organisation_id, s.csrf_token, s.created_at, s.last_seen_at
+        "SELECT u.id, u.email, u.name, u.role, u.organisation_id, s.csrf_token, s.created_at,
+             s.last_seen_at, s.proved_at,
+             EXISTS (SELECT 1 FROM totp_factors f
+                     WHERE f.user_id = u.id AND f.confirmed_at IS NOT NULL)
          FROM sessions s JOIN users u ON u.id = s.user_id
          WHERE s.id_hash = $1 AND u.disabled_at IS NULL",
     )
     .bind(id_hash)
     .fetch_optional(&db.reader)
     .await?;
-    let Some((user_id, email, name, role, organisation_id, csrf_token, created_at, last_seen_at)) =
-        row
+    let Some((
+        user_id,
+        email,
+        name,
+        role,
+        organisation_id,
+        csrf_token,
+        created_at,
+        last_seen_at,
+        proved_at,
+        has_factor,
+    )) = row
     else {
         return Ok(None);
     };
@@ -151,6 +194,8 @@ pub async fn lookup(
         organisation_id,
         csrf_token,
         last_seen_at: now,
+        proved_at,
+        has_factor,
     }))
 }
 
@@ -192,4 +237,105 @@ pub async fn count_for_user(db: &Db, user_id: i64) -> crate::Result<i64> {
             .fetch_one(&db.reader)
             .await?,
     )
+}
+
+/// One of a user's live sessions, as the account page lists it.
+#[derive(Debug, Clone)]
+pub struct SessionInfo {
+    /// The session's id hash (the owner's own sessions only are ever shown).
+    pub id_hash: String,
+    pub user_agent: String,
+    pub ip: String,
+    pub created_at: i64,
+    pub last_seen_at: i64,
+}
+
+/// The user's live sessions, the most recently seen first.
+pub async fn list_for_user(
+    db: &Db,
+    now: i64,
+    user_id: i64,
+    lifetimes: Lifetimes,
+) -> crate::Result<Vec<SessionInfo>> {
+    let rows: Vec<(String, String, String, i64, i64)> = sqlx::query_as(
+        "SELECT id_hash, user_agent, ip, created_at, last_seen_at FROM sessions
+         WHERE user_id = $1 AND last_seen_at >= $2 AND created_at >= $3
+         ORDER BY last_seen_at DESC, created_at DESC",
+    )
+    .bind(user_id)
+    .bind(now - lifetimes.idle)
+    .bind(now - lifetimes.absolute)
+    .fetch_all(&db.reader)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(id_hash, user_agent, ip, created_at, last_seen_at)| SessionInfo {
+                id_hash,
+                user_agent,
+                ip,
+                created_at,
+                last_seen_at,
+            },
+        )
+        .collect())
+}
+
+/// Ends the user's other sessions: the one with `which` (`Some`), or all but `keep`
+/// (`None`). Only the user's own sessions are touched. Returns how many ended; audited.
+pub async fn end_others(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    user_id: i64,
+    keep: &str,
+    which: Option<&str>,
+) -> crate::Result<u64> {
+    let mut tx = db.write().await?;
+    let ended = sqlx::query(
+        "DELETE FROM sessions WHERE user_id = $1 AND id_hash <> $2
+         AND ($3 IS NULL OR id_hash = $3)",
+    )
+    .bind(user_id)
+    .bind(keep)
+    .bind(which)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if ended > 0 {
+        audit::record(
+            &mut tx,
+            now,
+            actor,
+            &Event::new("sessions_ended")
+                .on("user", user_id)
+                .detail(serde_json::json!({ "count": ended }).to_string()),
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(ended)
+}
+
+/// The password (and second factor) were given again in this session now.
+pub async fn proved(db: &Db, now: i64, actor: &Actor, id_hash: &str) -> crate::Result<()> {
+    let mut tx = db.write().await?;
+    let user_id: Option<i64> = sqlx::query_scalar(
+        "UPDATE sessions SET proved_at = $1 WHERE id_hash = $2 RETURNING user_id",
+    )
+    .bind(now)
+    .bind(id_hash)
+    .fetch_optional(&mut *tx)
+    .await?;
+    if let Some(user_id) = user_id {
+        audit::record(
+            &mut tx,
+            now,
+            actor,
+            &Event::new("reauthenticated").on("user", user_id),
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
 }

@@ -8,6 +8,7 @@ pub enum AccountChange {
     PasswordSet,
     FactorReset,
     FactorEnrolled,
+    FactorDisabled,
     CodesLocked,
 }
 
@@ -34,6 +35,11 @@ pub fn notice(lang: crate::i18n::Lang, what: AccountChange, name: &str) -> store
             "account_mfa_enrolled",
             "mail-account-mfa-enrolled-subject",
             "mail-account-mfa-enrolled-body",
+        ),
+        AccountChange::FactorDisabled => (
+            "account_mfa_disabled",
+            "mail-account-mfa-disabled-subject",
+            "mail-account-mfa-disabled-body",
         ),
         AccountChange::CodesLocked => (
             "account_mfa_locked",

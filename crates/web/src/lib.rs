@@ -11,6 +11,7 @@ pub mod mail;
 pub mod page;
 pub mod principal;
 pub mod qr;
+pub mod reauth;
 pub mod reports;
 pub mod rich;
 pub mod routes;

@@ -17,8 +17,13 @@ pub const LOGIN_COOKIE: &str = "__Host-roma_login";
 /// How the user proved who they are.
 #[derive(Clone, PartialEq, Eq)]
 pub enum Via {
-    /// A browser session; carries the session id's hash and its CSRF token.
-    Session { id_hash: String, csrf_token: String },
+    /// A browser session; carries the session id's hash, its CSRF token, and when the
+    /// password (and second factor) were last given in it.
+    Session {
+        id_hash: String,
+        csrf_token: String,
+        proved_at: i64,
+    },
     /// A bearer API token, by its id (no CSRF: the browser never sends it by itself).
     Token { id: i64 },
 }
@@ -42,6 +47,8 @@ pub struct CurrentUser {
     pub name: String,
     pub role: Role,
     pub organisation_id: Option<i64>,
+    /// Whether the account has a confirmed second factor.
+    pub has_factor: bool,
     pub via: Via,
 }
 
@@ -82,6 +89,15 @@ impl CurrentUser {
         }
     }
 
+    /// Whether the password (and second factor) were given in this session at most
+    /// [`crate::reauth::WINDOW_SECONDS`] before `now`. Never for an API token.
+    pub fn recently_proved(&self, now: i64) -> bool {
+        match &self.via {
+            Via::Session { proved_at, .. } => now - proved_at <= crate::reauth::WINDOW_SECONDS,
+            Via::Token { .. } => false,
+        }
+    }
+
     pub fn session_hash(&self) -> Option<&str> {
         match &self.via {
             Via::Session { id_hash, .. } => Some(id_hash),
@@ -98,9 +114,11 @@ impl CurrentUser {
             name: s.name,
             role: s.role,
             organisation_id: s.organisation_id,
+            has_factor: s.has_factor,
             via: Via::Session {
                 id_hash,
                 csrf_token: s.csrf_token,
+                proved_at: s.proved_at,
             },
         }
     }
@@ -112,6 +130,7 @@ impl CurrentUser {
             name: t.name,
             role: t.role,
             organisation_id: t.organisation_id,
+            has_factor: false,
             via: Via::Token { id: t.token_id },
         }
     }

@@ -18,7 +18,7 @@ use crate::features::{
     account, actions, admin, agenda, api, attendance, attendance_api, attendance_import, case_log,
     directory_api, event_documents, events, events_api, feedback, indicators, invitations, login,
     measures, mediation, mediation_figures, minutes, month_reports, news, open_data, organisations,
-    people, plan_import, plans, plans_api, policy, practices, public, public_directory,
+    people, plan_import, plans, plans_api, policy, practices, public, public_directory, reauth,
     registration, report_builder, rounds, second_factor, site, statistics, stories, subject_rights,
     supervision, territories, transfer,
 };
@@ -211,6 +211,15 @@ fn registry() -> Registry {
         Page(ManageOwnAccount),
         second_factor::confirm,
     );
+    r.post(
+        "/{lang}/account/second-factor/recovery",
+        Page(ManageOwnAccount),
+        second_factor::renew_recovery,
+    );
+    r.post("/{lang}/account/second-factor/disable", Page(ManageOwnAccount), second_factor::disable);
+    r.get("/{lang}/account/confirm", Page(UseWorkspace), reauth::form);
+    r.post("/{lang}/account/confirm", Page(UseWorkspace), reauth::submit);
+    r.post("/{lang}/account/sessions/end", Page(ManageOwnAccount), account::end_sessions);
     r.post("/{lang}/account/tokens", Page(ManageOwnAccount), account::create_token);
     r.post("/{lang}/account/tokens/{id}/revoke", Page(ManageOwnAccount), account::revoke_token);
     r.get("/{lang}/territories", Page(UseWorkspace), territories::page);
@@ -509,7 +518,7 @@ pub fn app(state: AppState) -> Router {
             method_router
         };
         let guarded = method_router.route_layer(middleware::from_fn_with_state(
-            (state.clone(), spec.access, limit),
+            (state.clone(), spec, limit),
             access,
         ));
         router = router.route(spec.path, guarded);
@@ -607,12 +616,49 @@ fn nfc_body(headers: &mut axum::http::HeaderMap, bytes: axum::body::Bytes) -> ax
     }
 }
 
+/// The routes that need the password given again within ten minutes (`crate::reauth`):
+/// exports of personal lists, erasure, opening a family under supervision, resetting a
+/// second factor or turning one's own off, new recovery codes, API tokens.
+pub const FRESH_ROUTES: &[(&str, &str)] = &[
+    ("POST", "/{lang}/events/{id}/registrations/export"),
+    ("POST", "/{lang}/events/{id}/attendance/export"),
+    ("POST", "/{lang}/people/export"),
+    ("POST", "/{lang}/admin/users/export"),
+    ("POST", "/{lang}/admin/audit/export"),
+    ("POST", "/{lang}/site/stories/export"),
+    ("POST", "/{lang}/mediation/assignments/export"),
+    (
+        "GET",
+        "/{lang}/mediation/families/{id}/members/{member}/export",
+    ),
+    (
+        "POST",
+        "/{lang}/mediation/families/{id}/members/{member}/erase",
+    ),
+    ("POST", "/{lang}/mediation/families/{id}/erase"),
+    ("GET", "/{lang}/mediation/supervision/families/{id}"),
+    ("POST", "/{lang}/mediation/supervision/families/{id}"),
+    ("POST", "/{lang}/admin/users/{id}/reset-mfa"),
+    ("POST", "/{lang}/account/tokens"),
+    ("POST", "/{lang}/account/second-factor/disable"),
+    ("POST", "/{lang}/account/second-factor/recovery"),
+];
+
+/// The routes open to an account that must turn on two-step sign-in and has not yet.
+const ENROLMENT_ROUTES: &[&str] = &[
+    "/{lang}/account/second-factor",
+    "/{lang}/account/second-factor/begin",
+    "/{lang}/account/second-factor/confirm",
+    "/{lang}/logout",
+];
+
 /// Resolves the caller, checks CSRF on state-changing requests, then the route's access.
 async fn access(
-    State((state, access, body_limit)): State<(AppState, Access, usize)>,
+    State((state, spec, body_limit)): State<(AppState, RouteSpec, usize)>,
     mut req: Request,
     next: Next,
 ) -> Response {
+    let access = spec.access;
     let lang = Lang::from_path(req.uri().path());
     let now = state.now();
     let headers = req.headers().clone();
@@ -778,6 +824,31 @@ async fn access(
             Some(u) if !u.can(permission) => {
                 tracing::info!(user_id = u.id, ?permission, "access denied");
                 return error_response(ErrorKind::Forbidden);
+            }
+            Some(u) if u.session_hash().is_some() => {
+                // A role that must have a second factor: nothing but enrolment until it has.
+                if state.settings().accounts.factor_required(u.role)
+                    && !u.has_factor
+                    && !ENROLMENT_ROUTES.contains(&spec.path)
+                {
+                    if is_api {
+                        return error_response(ErrorKind::Forbidden);
+                    }
+                    return Redirect::to(&format!("/{}/account/second-factor", lang.code()))
+                        .into_response();
+                }
+                if FRESH_ROUTES.contains(&(spec.method, spec.path)) && crate::reauth::stale(u, now)
+                {
+                    let back = if *req.method() == Method::GET {
+                        req.uri()
+                            .path_and_query()
+                            .map(|p| p.as_str().to_owned())
+                            .unwrap_or_default()
+                    } else {
+                        crate::reauth::back_from_post(lang, &headers)
+                    };
+                    return crate::reauth::ask(lang, &back);
+                }
             }
             Some(_) => {}
         }

@@ -40,6 +40,34 @@ pub struct Settings {
     /// How much one imported file (people, organisations, a plan's measures, an event's
     /// attendance) may hold.
     pub import: ImportSettings,
+    /// Accounts: which roles must have a second factor.
+    pub accounts: AccountSettings,
+}
+
+/// Accounts' sign-in rules.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct AccountSettings {
+    /// Roles whose accounts must turn on two-step sign-in: until they have, every page
+    /// leads to the enrolment page. The others may turn it on.
+    pub second_factor_required: Vec<String>,
+}
+
+impl Default for AccountSettings {
+    fn default() -> Self {
+        AccountSettings {
+            second_factor_required: vec!["coordinator".to_owned(), "mediator".to_owned()],
+        }
+    }
+}
+
+impl AccountSettings {
+    /// Whether accounts of `role` must have a second factor.
+    pub fn factor_required(&self, role: domain::auth::Role) -> bool {
+        self.second_factor_required
+            .iter()
+            .any(|r| r.trim() == role.as_str())
+    }
 }
 
 /// Limits on the public forms, which anyone may post without an account.
@@ -213,6 +241,7 @@ impl Default for Settings {
             import: ImportSettings::default(),
             public_forms: PublicFormSettings::default(),
             server: crate::server::ServerSettings::default(),
+            accounts: AccountSettings::default(),
         }
     }
 }
@@ -272,6 +301,7 @@ impl Settings {
                 .separator("__")
                 .list_separator(",")
                 .with_list_parse_key("trusted_proxies")
+                .with_list_parse_key("accounts.second_factor_required")
                 .try_parsing(true)
                 .source(Some(env)),
         );
@@ -325,6 +355,16 @@ impl Settings {
             || self.youth.max_age > 150
         {
             return Err("configuration: youth ages must be 0 ≤ min_age ≤ max_age ≤ 150".to_owned());
+        }
+        if let Some(r) = self
+            .accounts
+            .second_factor_required
+            .iter()
+            .find(|r| !r.trim().is_empty() && domain::auth::Role::parse(r.trim()).is_none())
+        {
+            return Err(format!(
+                "configuration: accounts.second_factor_required: {r:?} is not a role (coordinator, ministry, municipality, mediator, ngo)"
+            ));
         }
         url::Url::parse(&self.public_url)
             .map_err(|e| format!("configuration: public_url {:?}: {e}", self.public_url))?;

@@ -41,6 +41,7 @@ struct AccountPage {
     email: String,
     role_label_id: &'static str,
     tokens: Vec<store::tokens::ApiToken>,
+    sessions: Vec<SessionLine>,
     now: i64,
     new_token: Option<String>,
     label: String,
@@ -50,12 +51,30 @@ struct AccountPage {
 
 impl AccountPage {
     async fn load(state: &AppState, ctx: PageCtx, user: &CurrentUser) -> AppResult<AccountPage> {
+        let sessions = store::sessions::list_for_user(
+            state.db(),
+            state.now(),
+            user.id,
+            state.settings().lifetimes(),
+        )
+        .await?
+        .into_iter()
+        .map(|s| SessionLine {
+            current: Some(s.id_hash.as_str()) == user.session_hash(),
+            what: agent_words(&ctx, &s.user_agent),
+            id: s.id_hash,
+            ip: s.ip,
+            started: s.created_at,
+            seen: s.last_seen_at,
+        })
+        .collect();
         Ok(AccountPage {
             ctx,
             name: user.name.clone(),
             email: user.email.clone(),
             role_label_id: user.role.label_key(),
             tokens: store::tokens::list_api_tokens(state.db(), user.id).await?,
+            sessions,
             now: state.now(),
             new_token: None,
             label: String::new(),
@@ -63,6 +82,61 @@ impl AccountPage {
             errors: FormErrors::default(),
         })
     }
+}
+
+/// One of the user's sessions on the account page.
+#[derive(Debug)]
+struct SessionLine {
+    id: String,
+    /// "Firefox (Android)"
+    what: String,
+    ip: String,
+    started: i64,
+    seen: i64,
+    /// The session this page is read in.
+    current: bool,
+}
+
+/// A user agent in words: browser and system, or "another browser" where unknown.
+fn agent_words(ctx: &PageCtx, ua: &str) -> String {
+    let d = domain::agent::describe(ua);
+    let browser = d
+        .browser
+        .map_or_else(|| ctx.t("session-browser-unknown"), str::to_owned);
+    let system = d
+        .system
+        .map_or_else(|| ctx.t("session-system-unknown"), str::to_owned);
+    format!("{browser} ({system})")
+}
+
+#[derive(Debug, Deserialize)]
+pub struct EndSessionsForm {
+    /// One session's id, or empty for all the others.
+    #[serde(default)]
+    session: String,
+}
+
+/// `POST /{lang}/account/sessions/end`: ends one other session of the user, or all others.
+pub async fn end_sessions(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    AppForm(form): AppForm<EndSessionsForm>,
+) -> AppResult<Response> {
+    user.require(Permission::ManageOwnAccount)?;
+    let keep = user.session_hash().unwrap_or_default();
+    let which = Some(form.session.trim()).filter(|s| !s.is_empty());
+    store::sessions::end_others(
+        state.db(),
+        state.now(),
+        &user.actor(ip),
+        user.id,
+        keep,
+        which,
+    )
+    .await?;
+    Ok(Redirect::to(&ctx.href("/account?notice=sessions-ended#sessions-heading")).into_response())
 }
 
 #[derive(Debug, Deserialize)]
@@ -81,6 +155,7 @@ pub async fn page(
     page.notice = match q.notice.as_deref() {
         Some("password-changed") => Some("password-changed"),
         Some("token-revoked") => Some("token-revoked"),
+        Some("sessions-ended") => Some("sessions-ended"),
         _ => None,
     };
     Ok(Html(page.render()?))

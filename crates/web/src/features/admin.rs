@@ -272,6 +272,13 @@ pub async fn update_user(
         };
         // The owner is told of a new role (in their language), and signed out everywhere.
         let target = store::users::get(state.db(), id).await?;
+        // A new role needs the password given within ten minutes (other edits do not).
+        if target.role != changes.role && crate::reauth::stale(&user, state.now()) {
+            return Ok(crate::reauth::ask(
+                form.ctx.lang,
+                &form.ctx.href(&format!("/admin/users/{id}")),
+            ));
+        }
         let lang = i18n::Lang::parse(&target.preferred_lang).unwrap_or(i18n::Lang::Lv);
         let notice = crate::account_mail::notice(
             lang,
@@ -547,6 +554,10 @@ pub fn action_label(action: &str) -> &'static str {
         "mfa_failed" => "audit-mfa-failed",
         "mfa_recovery_used" => "audit-mfa-recovery-used",
         "mfa_locked" => "audit-mfa-locked",
+        "mfa_disabled" => "audit-mfa-disabled",
+        "mfa_recovery_renewed" => "audit-mfa-recovery-renewed",
+        "sessions_ended" => "audit-sessions-ended",
+        "reauthenticated" => "audit-reauthenticated",
         "attendance_exported" => "audit-attendance-exported",
         "users_exported" => "audit-users-exported",
         "stories_exported" => "audit-stories-exported",

@@ -334,6 +334,10 @@ pub(crate) async fn start_session(
             id_hash: &token::hash_secret(&secret),
             csrf_token: &csrf_token,
             replaces,
+            user_agent: headers
+                .get(header::USER_AGENT)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default(),
         },
         state.settings().lifetimes(),
     )
@@ -391,7 +395,10 @@ struct SetPasswordPage {
     action: String,
     /// The account's name; `None` when the link is not valid.
     name: Option<String>,
+    /// The account has a second factor: a code is asked too.
+    code: bool,
     errors: FormErrors,
+    wait: Option<String>,
 }
 
 /// How long a link from "Forgot your password?" works: one hour.
@@ -514,12 +521,18 @@ pub async fn set_password_form(
     } else {
         StatusCode::NOT_FOUND
     };
+    let code = match &found {
+        Some((id, _, _)) => store::factors::enrolled(state.db(), *id).await?,
+        None => false,
+    };
     let page = SetPasswordPage {
         action: ctx.href(&format!("/password/set/{link}")),
         ctx,
         csrf: csrf.clone(),
         name: found.map(|(_, name, _)| name),
+        code,
         errors: FormErrors::default(),
+        wait: None,
     };
     Ok(with_login_cookie(
         (status, Html(page.render()?)).into_response(),
@@ -534,6 +547,9 @@ pub struct NewPasswordForm {
     new_password: String,
     #[serde(default)]
     confirm_password: String,
+    /// A code from the app or a recovery code, when the account has a second factor.
+    #[serde(default)]
+    code: String,
 }
 
 impl std::fmt::Debug for NewPasswordForm {
@@ -567,11 +583,13 @@ pub async fn set_password_submit(
 ) -> AppResult<Response> {
     let now = state.now();
     let link_hash = token::hash_secret(&link);
-    let Some((_, name, email)) =
+    let Some((user_id, name, email)) =
         store::tokens::password_link_user(state.db(), now, &link_hash).await?
     else {
         return Err(AppError::NotFound);
     };
+    // With a second factor, the mailbox alone does not open the account: a code too.
+    let with_code = store::factors::enrolled(state.db(), user_id).await?;
     let mut errors = FormErrors::default();
     check_new_password(
         &mut errors,
@@ -580,16 +598,61 @@ pub async fn set_password_submit(
         &name,
         &email,
     );
-    if !errors.is_empty() {
+    if with_code && form.code.trim().is_empty() {
+        errors.add("code", "mfa-code-missing");
+    }
+    let render = |ctx: PageCtx, status: StatusCode, errors: FormErrors, wait: Option<i64>| {
         let (csrf, _) = login_secret(&headers);
+        let wait = wait.map(|s| wait_words(&ctx, s));
         let page = SetPasswordPage {
             action: ctx.href(&format!("/password/set/{link}")),
             ctx,
             csrf,
-            name: Some(name),
+            name: Some(name.clone()),
+            code: with_code,
             errors,
+            wait,
         };
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response());
+        AppResult::Ok((status, Html(page.render()?)).into_response())
+    };
+    if !errors.is_empty() {
+        return render(ctx, StatusCode::UNPROCESSABLE_ENTITY, errors, None);
+    }
+    if with_code {
+        let ip = ip.to_string();
+        let keys = crate::features::second_factor::code_keys(&email, &ip);
+        let attempt =
+            match crate::features::second_factor::reserve_code_attempt(&state, &keys).await? {
+                Ok(a) => a,
+                Err(seconds) => {
+                    return throttled(
+                        render(
+                            ctx,
+                            StatusCode::TOO_MANY_REQUESTS,
+                            FormErrors::default(),
+                            Some(seconds),
+                        )?,
+                        seconds,
+                    );
+                }
+            };
+        let actor = store::Actor {
+            user_id: None,
+            label: Some(email.clone()),
+            ip: Some(ip),
+        };
+        // The lock of the sign-in's code step does not hold here: this is how the owner,
+        // with their mailbox and their phone, gets out of it.
+        if let Err(message) = crate::features::second_factor::verify_code(
+            &state, &actor, user_id, &form.code, &attempt, false,
+        )
+        .await?
+        {
+            let mut errors = FormErrors::default();
+            errors.add("code", message);
+            return render(ctx, StatusCode::UNPROCESSABLE_ENTITY, errors, None);
+        }
+        store::throttle::release(state.db(), &attempt).await?;
     }
     let pw = form.new_password;
     let hash = state.hashing(move || password::hash(&pw)).await?;

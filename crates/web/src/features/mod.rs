@@ -34,6 +34,7 @@ pub mod policy;
 pub mod practices;
 pub mod public;
 pub mod public_directory;
+pub mod reauth;
 pub mod registration;
 pub mod report_builder;
 pub mod rounds;

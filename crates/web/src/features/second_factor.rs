@@ -28,6 +28,9 @@ const ISSUER: &str = "Romu platforma";
 struct FactorPage {
     ctx: PageCtx,
     enrolled: bool,
+    /// The account's role must have a second factor (then it cannot be turned off, and
+    /// until it is on nothing else opens).
+    required: bool,
     recovery_left: i64,
     /// During enrolment: the QR code (SVG) and the key as text.
     qr: Option<String>,
@@ -40,6 +43,7 @@ struct FactorPage {
 async fn factor_page(state: &AppState, ctx: PageCtx, user: &CurrentUser) -> AppResult<FactorPage> {
     Ok(FactorPage {
         enrolled: store::factors::enrolled(state.db(), user.id).await?,
+        required: state.settings().accounts.factor_required(user.role),
         recovery_left: store::factors::recovery_left(state.db(), user.id).await?,
         ctx,
         qr: None,
@@ -141,9 +145,67 @@ pub async fn confirm(
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(p.render()?)).into_response())
 }
 
+/// `POST /{lang}/account/second-factor/recovery`: ten new recovery codes, shown once (the
+/// old ones stop working). Needs the password given within ten minutes.
+pub async fn renew_recovery(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+) -> AppResult<Response> {
+    let codes = domain::totp::recovery_codes();
+    match store::factors::renew_recovery(state.db(), state.now(), &user.actor(ip), user.id, &codes)
+        .await
+    {
+        Ok(()) => {}
+        Err(store::Error::NotFound) => {
+            return Ok(Redirect::to(&ctx.href("/account/second-factor")).into_response());
+        }
+        Err(e) => return Err(e.into()),
+    }
+    let mut p = factor_page(&state, ctx, &user).await?;
+    p.recovery = codes;
+    Ok(Html(p.render()?).into_response())
+}
+
+/// `POST /{lang}/account/second-factor/disable`: the owner turns the second factor off —
+/// only where the role need not have one. Other sessions end; the owner is mailed. Needs
+/// the password given within ten minutes.
+pub async fn disable(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+) -> AppResult<Response> {
+    if state.settings().accounts.factor_required(user.role) {
+        return Err(crate::error::AppError::Forbidden);
+    }
+    let target = store::users::get(state.db(), user.id).await?;
+    let lang = crate::i18n::Lang::parse(&target.preferred_lang).unwrap_or(ctx.lang);
+    let notice = crate::account_mail::notice(
+        lang,
+        crate::account_mail::AccountChange::FactorDisabled,
+        &target.name,
+    );
+    match store::factors::disable(
+        state.db(),
+        state.now(),
+        &user.actor(ip),
+        user.id,
+        (&target.email, &notice),
+        user.session_hash().unwrap_or_default(),
+    )
+    .await
+    {
+        Ok(()) | Err(store::Error::NotFound) => {}
+        Err(e) => return Err(e.into()),
+    }
+    Ok(Redirect::to(&ctx.href("/account/second-factor")).into_response())
+}
+
 /// Reserves a code attempt: the password throttle's window and delays, with at most ten
 /// wrong codes per account in it.
-async fn reserve_code_attempt(
+pub(crate) async fn reserve_code_attempt(
     state: &AppState,
     keys: &store::throttle::Keys,
 ) -> AppResult<Result<store::throttle::Attempt, i64>> {
@@ -155,6 +217,63 @@ async fn reserve_code_attempt(
             store::throttle::Reserved::Wait(seconds) => Err(seconds),
         },
     )
+}
+
+/// The throttle's keys for code guesses on an account from an address: their own (a
+/// password sprayer behind the same address does not block them).
+pub(crate) fn code_keys(email: &str, ip: &str) -> store::throttle::Keys {
+    store::throttle::Keys {
+        pair: format!("code {email}\n{ip}"),
+        account: Some(format!("code {email}")),
+        address: Some(format!("code {ip}")),
+    }
+}
+
+/// Checks a typed code (from the app, or a recovery code) of an enrolled account, with the
+/// throttle's `attempt` already reserved: a wrong one is counted on it and `Err` gives the
+/// field's message. At the lock the owner is mailed (in their language). `lockable`: see
+/// `store::factors::check`. The caller releases the attempt after the whole step succeeds.
+pub(crate) async fn verify_code(
+    state: &AppState,
+    actor: &store::Actor,
+    user_id: i64,
+    typed: &str,
+    attempt: &store::throttle::Attempt,
+    lockable: bool,
+) -> AppResult<Result<(), &'static str>> {
+    let target = store::users::get(state.db(), user_id).await?;
+    let lang = crate::i18n::Lang::parse(&target.preferred_lang).unwrap_or(crate::i18n::Lang::Lv);
+    let lock_notice = crate::account_mail::notice(
+        lang,
+        crate::account_mail::AccountChange::CodesLocked,
+        &target.name,
+    );
+    let checked = store::factors::check(
+        state.db(),
+        state.now(),
+        actor,
+        state.keyring(),
+        user_id,
+        typed,
+        (&target.email, &lock_notice),
+        lockable,
+    )
+    .await?;
+    Ok(match checked {
+        store::factors::Checked::Code | store::factors::Checked::Recovery => Ok(()),
+        store::factors::Checked::Wrong { locked_now } => {
+            store::throttle::failed(state.db(), state.now(), actor, attempt, "mfa_failed").await?;
+            Err(if locked_now && lockable {
+                "mfa-locked"
+            } else {
+                "mfa-code-wrong"
+            })
+        }
+        store::factors::Checked::Locked => {
+            store::throttle::failed(state.db(), state.now(), actor, attempt, "mfa_failed").await?;
+            Err("mfa-locked")
+        }
+    })
 }
 
 /// After a right password for an account with a second factor: a challenge (its secret in
@@ -259,13 +378,8 @@ pub async fn code_submit(
     };
     let ip = ip.to_string();
     let (csrf, _) = login_secret(&headers);
-    // Codes have their own keys (a password sprayer behind the same address does not block
-    // them) and a stricter account ceiling than passwords.
-    let keys = store::throttle::Keys {
-        pair: format!("code {email}\n{ip}"),
-        account: Some(format!("code {email}")),
-        address: Some(format!("code {ip}")),
-    };
+    // Codes have their own keys and a stricter account ceiling than passwords.
+    let keys = code_keys(&email, &ip);
     let attempt = match reserve_code_attempt(&state, &keys).await? {
         Ok(a) => a,
         Err(seconds) => {
@@ -288,36 +402,9 @@ pub async fn code_submit(
         label: Some(email.clone()),
         ip: Some(ip.clone()),
     };
-    let target = store::users::get(state.db(), user_id).await?;
-    let lang = crate::i18n::Lang::parse(&target.preferred_lang).unwrap_or(ctx.lang);
-    let lock_notice = crate::account_mail::notice(
-        lang,
-        crate::account_mail::AccountChange::CodesLocked,
-        &target.name,
-    );
-    let checked = store::factors::check(
-        state.db(),
-        state.now(),
-        &actor,
-        state.keyring(),
-        user_id,
-        &f.code,
-        (&email, &lock_notice),
-    )
-    .await?;
-    if let store::factors::Checked::Wrong { .. } | store::factors::Checked::Locked = checked {
-        store::throttle::failed(state.db(), state.now(), &actor, &attempt, "mfa_failed").await?;
+    if let Err(message) = verify_code(&state, &actor, user_id, &f.code, &attempt, true).await? {
         let mut errors = FormErrors::default();
-        errors.add(
-            "code",
-            if checked == store::factors::Checked::Locked
-                || checked == (store::factors::Checked::Wrong { locked_now: true })
-            {
-                "mfa-locked"
-            } else {
-                "mfa-code-wrong"
-            },
-        );
+        errors.add("code", message);
         let page = CodePage {
             ctx,
             csrf,
