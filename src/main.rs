@@ -77,6 +77,9 @@ enum Command {
     /// The key that seals mediation records.
     #[command(subcommand)]
     Mediation(MediationCommand),
+    /// Mail: check the relay settings.
+    #[command(subcommand)]
+    Mail(MailCommand),
     /// Create or reuse ./roma-demo.db with synthetic demo data, print a login per role, and serve.
     Demo {
         /// Address to listen on [default: 127.0.0.1:8080].
@@ -116,6 +119,17 @@ enum MediationCommand {
     /// Re-seal every mediation record under a new key (stop the server first). The replaced
     /// key is kept as <key file>.retired-<id>: backups made before still need it.
     RotateKey,
+}
+
+#[derive(Debug, Subcommand)]
+enum MailCommand {
+    /// Send one test message now with the [smtp] settings (not through the outbox) and
+    /// say what the relay answered: TLS, certificate, login and address problems show here.
+    Test {
+        /// Where to send it.
+        #[arg(long)]
+        to: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -313,6 +327,29 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let _lock = lock(&s.database)?;
             let db = open(&s).await?;
             serve(db, s).await
+        }
+        Command::Mail(MailCommand::Test { to }) => {
+            let s = settings(&common, None)?;
+            if s.smtp.host.trim().is_empty() {
+                anyhow::bail!("no relay is set: [smtp] host is empty");
+            }
+            for w in s.smtp.warnings() {
+                eprintln!("warning: {w}");
+            }
+            web::mail::send(
+                &s.smtp,
+                &to,
+                "Romu platforma: pārbaudes vēstule / test message",
+                "Šī ir Romu platformas pārbaudes vēstule: pasta iestatījumi darbojas.\n\nThis is a test message from the Roma Platform: the mail settings work.\n",
+                SystemClock.now(),
+            )
+            .await
+            .map_err(|e| anyhow::anyhow!("not sent: {}", e.message))?;
+            println!(
+                "Sent to {to} through {}:{} ({}).",
+                s.smtp.host, s.smtp.port, s.smtp.tls
+            );
+            Ok(())
         }
         Command::Mediation(MediationCommand::RotateKey) => {
             let s = settings(&common, None)?;
@@ -835,6 +872,10 @@ async fn serve(db: store::Db, s: Settings) -> anyhow::Result<()> {
         .await
         .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", s.bind))?;
     let addr = listener.local_addr()?;
+    for w in s.smtp.warnings() {
+        tracing::warn!("{w}");
+        eprintln!("warning: {w}");
+    }
     let state = AppState::new(db.clone(), s, Arc::new(SystemClock), keyring);
     tracing::info!(%addr, "listening");
     println!("Roma Platform listening on http://{addr}");

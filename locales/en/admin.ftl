@@ -133,3 +133,4 @@ mail-account-mfa-disabled-body = Hello, { $name }!
     Two-step sign-in was just turned off for your account on the Roma Platform; the password alone now signs in. Every other session has ended.
 
     If you did not turn it off, contact the platform's coordinators at once.
+outbox-last-error = Last attempt: { $error }

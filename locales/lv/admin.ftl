@@ -133,3 +133,4 @@ mail-account-mfa-disabled-body = Labdien, { $name }!
     Jūsu kontam Romu platformā tikko izslēgta divpakāpju pieteikšanās; tagad pietiek ar paroli. Visas citas sesijas ir beigtas.
 
     Ja jūs to neizslēdzāt, nekavējoties sazinieties ar platformas koordinatoriem.
+outbox-last-error = Pēdējais mēģinājums: { $error }

@@ -1,105 +1,110 @@
-//! The outbox and its SMTP delivery, against a real SMTP conversation on loopback.
+//! The outbox and its SMTP delivery, against a real SMTP relay on loopback
+//! (`testkit::smtp`): STARTTLS with a self-signed certificate and AUTH, TLS from the first
+//! byte, a refused certificate, a relay without STARTTLS, internationalised addresses.
 
-use std::sync::{Arc, Mutex};
-
-use base64::Engine as _;
 use domain::auth::Role;
 use testkit::TestApp;
-use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+use testkit::smtp::{Mode, Relay};
 
-/// What the fake relay received: (envelope recipient, message text).
-type Inbox = Arc<Mutex<Vec<(String, String)>>>;
-
-/// A minimal SMTP server on loopback. `rcpt_reply` is what it answers to RCPT TO.
-async fn relay(rcpt_reply: &'static str) -> (u16, Inbox) {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
-    let port = listener.local_addr().map(|a| a.port()).unwrap_or_default();
-    let inbox: Inbox = Arc::default();
-    let store = inbox.clone();
-    tokio::spawn(async move {
-        while let Ok((socket, _)) = listener.accept().await {
-            let store = store.clone();
-            tokio::spawn(async move {
-                let (r, mut w) = socket.into_split();
-                let mut lines = BufReader::new(r);
-                let _ = w.write_all(b"220 fake.relay ESMTP\r\n").await;
-                let mut rcpt = String::new();
-                loop {
-                    let mut line = String::new();
-                    if lines.read_line(&mut line).await.unwrap_or(0) == 0 {
-                        break;
-                    }
-                    let upper = line.to_ascii_uppercase();
-                    if upper.starts_with("EHLO") {
-                        let _ = w.write_all(b"250-fake.relay\r\n250 SMTPUTF8\r\n").await;
-                    } else if upper.starts_with("MAIL FROM") {
-                        let _ = w.write_all(b"250 OK\r\n").await;
-                    } else if upper.starts_with("RCPT TO") {
-                        rcpt = line
-                            .trim()
-                            .trim_start_matches("RCPT TO:")
-                            .trim_matches(['<', '>'])
-                            .to_owned();
-                        let _ = w.write_all(rcpt_reply.as_bytes()).await;
-                    } else if upper.starts_with("DATA") {
-                        let _ = w.write_all(b"354 go on\r\n").await;
-                        let mut data = String::new();
-                        loop {
-                            let mut l = String::new();
-                            if lines.read_line(&mut l).await.unwrap_or(0) == 0 || l == ".\r\n" {
-                                break;
-                            }
-                            data.push_str(&l);
-                        }
-                        if let Ok(mut s) = store.lock() {
-                            s.push((rcpt.clone(), data));
-                        }
-                        let _ = w.write_all(b"250 queued\r\n").await;
-                    } else if upper.starts_with("QUIT") {
-                        let _ = w.write_all(b"221 bye\r\n").await;
-                        break;
-                    } else {
-                        let _ = w.write_all(b"500 what\r\n").await;
-                    }
-                }
-            });
+/// The decoded text of a message's body (or, in a multipart message, of its part of
+/// `content_type`): quoted-printable and base64 undone.
+pub fn part_text(message: &str, content_type: &str) -> String {
+    for part in message.split("\r\n--") {
+        let Some((head, body)) = part.split_once("\r\n\r\n") else {
+            continue;
+        };
+        let lower = head.to_ascii_lowercase();
+        if !lower.contains(&format!("content-type: {content_type}")) {
+            continue;
         }
-    });
-    (port, inbox)
+        let body = body.split("\r\n--").next().unwrap_or_default();
+        if lower.contains("content-transfer-encoding: base64") {
+            use base64::Engine as _;
+            let joined: String = body.lines().map(str::trim).collect();
+            let bytes = base64::engine::general_purpose::STANDARD
+                .decode(joined)
+                .unwrap_or_default();
+            return String::from_utf8(bytes).unwrap_or_default();
+        }
+        if lower.contains("content-transfer-encoding: quoted-printable") {
+            let mut out = Vec::new();
+            let b = body.replace("=\r\n", "");
+            let bytes = b.as_bytes();
+            let mut k = 0;
+            while k < bytes.len() {
+                if bytes[k] == b'='
+                    && k + 2 < bytes.len()
+                    && let Ok(v) = u8::from_str_radix(&b[k + 1..k + 3], 16)
+                {
+                    out.push(v);
+                    k += 3;
+                    continue;
+                }
+                out.push(bytes[k]);
+                k += 1;
+            }
+            return String::from_utf8(out).unwrap_or_default();
+        }
+        return body.to_owned();
+    }
+    String::new()
 }
 
-fn body_of(message: &str) -> String {
-    let encoded: String = message
-        .split("\r\n\r\n")
-        .nth(1)
-        .unwrap_or_default()
-        .lines()
-        .collect();
-    String::from_utf8(
-        base64::engine::general_purpose::STANDARD
-            .decode(encoded)
-            .unwrap_or_default(),
-    )
-    .unwrap_or_default()
+/// A file holding the relay's certificate, to trust as `smtp.ca_file`.
+fn ca_file(relay: &Relay, dir: &tempfile::TempDir) -> String {
+    let path = dir.path().join("relay-ca.pem");
+    std::fs::write(&path, &relay.ca_pem).unwrap_or_else(|e| panic!("{e}"));
+    path.to_string_lossy().into_owned()
 }
 
-async fn app_with_relay(port: u16) -> TestApp {
-    TestApp::spawn_with(|s| {
+/// An app whose outbox goes to `relay` (STARTTLS, trusting its certificate, no AUTH unless
+/// `adjust` sets it).
+async fn app_with(
+    relay: &Relay,
+    dir: &tempfile::TempDir,
+    adjust: impl FnOnce(&mut web::Settings),
+) -> TestApp {
+    let ca = ca_file(relay, dir);
+    let port = relay.port;
+    TestApp::spawn_with(move |s| {
         s.smtp.host = "127.0.0.1".into();
         s.smtp.port = port;
+        s.smtp.ca_file = ca;
         s.smtp.from = "platforma@test.roma.invalid".into();
         // The background worker runs once at start; the tests deliver by hand.
         s.smtp.poll_seconds = 3600;
+        adjust(s);
     })
     .await
 }
 
+/// Queues a set-password link for the NGO user (a mail to its owner).
+async fn queue_one(app: &TestApp) {
+    let c = app.login(Role::Coordinator).await;
+    let id = app.user_id(Role::Ngo);
+    c.get(&format!("/lv/admin/users/{id}")).await;
+    c.post_form(&format!("/lv/admin/users/{id}/password-link"), &[])
+        .await;
+}
+
+async fn last_error(app: &TestApp) -> (String, bool) {
+    let (mails, _) = store::outbox::list(&app.db, 0).await.unwrap_or_default();
+    let m = mails.first().unwrap_or_else(|| panic!("no mail"));
+    (
+        m.last_error.clone().unwrap_or_default(),
+        m.failed_at.is_some(),
+    )
+}
+
 #[tokio::test]
-async fn a_new_users_link_is_queued_with_the_account_and_delivered_over_smtp() {
-    let (port, inbox) = relay("250 OK\r\n").await;
-    let app = app_with_relay(port).await;
+async fn mail_goes_over_starttls_with_auth_to_a_relay_whose_certificate_is_trusted() {
+    let relay = Relay::start(Mode::StartTls, Some(("roma", "slepena parole 1"))).await;
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let app = app_with(&relay, &dir, |s| {
+        s.smtp.username = "roma".into();
+        s.smtp.password = Some("slepena parole 1".into());
+    })
+    .await;
     let c = app.login(Role::Coordinator).await;
     c.get("/lv/admin/users/new").await;
     let res = c
@@ -114,11 +119,13 @@ async fn a_new_users_link_is_queued_with_the_account_and_delivered_over_smtp() {
         .await;
     assert_eq!(res.status, 201);
     assert_eq!(web::mail::deliver_due(&app.state).await, 1);
-    let got = inbox.lock().map(|i| i.clone()).unwrap_or_default();
+    let got = relay.received();
     assert_eq!(got.len(), 1);
-    assert_eq!(got[0].0, "jauna@test.roma.invalid");
-    assert!(got[0].1.contains("Subject: =?UTF-8?B?"));
-    let body = body_of(&got[0].1);
+    assert!(got[0].tls, "sent after STARTTLS");
+    assert_eq!(got[0].user.as_deref(), Some("roma"));
+    assert_eq!(got[0].to, vec!["jauna@test.roma.invalid".to_owned()]);
+    assert_eq!(got[0].from, "platforma@test.roma.invalid");
+    let body = part_text(&got[0].data, "text/plain");
     assert!(
         body.contains("Labdien, Jauna Lietotāja!") && body.contains("/lv/password/set/"),
         "{body}"
@@ -130,14 +137,103 @@ async fn a_new_users_link_is_queued_with_the_account_and_delivered_over_smtp() {
 }
 
 #[tokio::test]
-async fn a_refused_address_is_given_up_and_a_busy_relay_is_retried_later() {
-    let (port, inbox) = relay("451 try later\r\n").await;
-    let app = app_with_relay(port).await;
+async fn mail_goes_over_tls_from_the_first_byte_and_in_clear_only_to_this_host() {
+    let relay = Relay::start(Mode::Implicit, None).await;
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let app = app_with(&relay, &dir, |s| s.smtp.tls = "tls".into()).await;
+    queue_one(&app).await;
+    assert_eq!(web::mail::deliver_due(&app.state).await, 1);
+    assert!(relay.received()[0].tls);
+
+    let plain = Relay::start(Mode::Plain, None).await;
+    let app = app_with(&plain, &dir, |s| s.smtp.tls = "none".into()).await;
+    queue_one(&app).await;
+    assert_eq!(web::mail::deliver_due(&app.state).await, 1);
+    assert!(
+        !plain.received()[0].tls,
+        "a relay on this host, as configured"
+    );
+}
+
+#[tokio::test]
+async fn a_refused_certificate_and_a_relay_without_starttls_are_reported_and_nothing_goes_in_clear()
+{
+    // The relay's certificate is not trusted (no ca_file): nothing is sent.
+    let relay = Relay::start(Mode::StartTls, None).await;
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let app = app_with(&relay, &dir, |s| s.smtp.ca_file = String::new()).await;
+    queue_one(&app).await;
+    assert_eq!(web::mail::deliver_due(&app.state).await, 0);
+    let (error, given_up) = last_error(&app).await;
+    assert!(
+        error.contains("TLS failed") && error.contains("certificate"),
+        "{error}"
+    );
+    assert!(!given_up, "tried again once the operator has fixed it");
+    assert!(relay.received().is_empty());
     let c = app.login(Role::Coordinator).await;
-    let id = app.user_id(Role::Ngo);
-    c.get(&format!("/lv/admin/users/{id}")).await;
-    c.post_form(&format!("/lv/admin/users/{id}/password-link"), &[])
-        .await;
+    assert!(c.get("/en/admin/outbox").await.text.contains("TLS failed"));
+
+    // A relay that does not offer STARTTLS gets nothing, not even the envelope.
+    let plain = Relay::start(Mode::Plain, None).await;
+    let app = app_with(&plain, &dir, |_| {}).await;
+    queue_one(&app).await;
+    assert_eq!(web::mail::deliver_due(&app.state).await, 0);
+    let (error, _) = last_error(&app).await;
+    assert!(error.contains("does not offer STARTTLS"), "{error}");
+    assert!(plain.received().is_empty());
+
+    // A wrong password is said so, and tried again later (a settings problem).
+    let relay = Relay::start(Mode::StartTls, Some(("roma", "pareizā"))).await;
+    let app = app_with(&relay, &dir, |s| {
+        s.smtp.username = "roma".into();
+        s.smtp.password = Some("nepareizā".into());
+    })
+    .await;
+    queue_one(&app).await;
+    assert_eq!(web::mail::deliver_due(&app.state).await, 0);
+    let (error, given_up) = last_error(&app).await;
+    assert!(error.contains("refused the login"), "{error}");
+    assert!(!given_up);
+}
+
+#[tokio::test]
+async fn internationalised_addresses_go_as_punycode_or_with_smtputf8() {
+    let relay = Relay::start(Mode::StartTls, None).await;
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let app = app_with(&relay, &dir, |_| {}).await;
+    for to in ["ilze@rīga.lv", "jānis@example.lv"] {
+        web::mail::send(
+            &app.settings.smtp,
+            to,
+            "Sveiki",
+            "Labdien!",
+            jiff::Timestamp::UNIX_EPOCH,
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{to}: {e:?}"));
+    }
+    let got = relay.received();
+    let idn = got
+        .iter()
+        .find(|r| r.to[0].starts_with("ilze@"))
+        .unwrap_or_else(|| panic!("{got:?}"));
+    assert_eq!(idn.to[0], "ilze@xn--rga-uta.lv");
+    assert!(!idn.smtputf8, "an ASCII local part needs no SMTPUTF8");
+    let utf8 = got
+        .iter()
+        .find(|r| r.to[0].starts_with("j"))
+        .unwrap_or_else(|| panic!("{got:?}"));
+    assert_eq!(utf8.to[0], "jānis@example.lv");
+    assert!(utf8.smtputf8);
+}
+
+#[tokio::test]
+async fn a_refused_address_is_given_up_and_a_busy_relay_is_retried_later() {
+    let relay = Relay::answering(Mode::StartTls, None, "451 try later\r\n").await;
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let app = app_with(&relay, &dir, |_| {}).await;
+    queue_one(&app).await;
     assert_eq!(web::mail::deliver_due(&app.state).await, 0);
     let (mails, _) = store::outbox::list(&app.db, 0).await.unwrap_or_default();
     assert_eq!(mails[0].attempts, 1);
@@ -164,17 +260,15 @@ async fn a_refused_address_is_given_up_and_a_busy_relay_is_retried_later() {
             .len(),
         1
     );
-    assert!(inbox.lock().map(|i| i.is_empty()).unwrap_or(false));
+    assert!(relay.received().is_empty());
 
-    let (port, _) = relay("550 no such user\r\n").await;
-    let app = app_with_relay(port).await;
-    let c = app.login(Role::Coordinator).await;
-    c.get(&format!("/lv/admin/users/{id}")).await;
-    c.post_form(&format!("/lv/admin/users/{id}/password-link"), &[])
-        .await;
+    let relay = Relay::answering(Mode::StartTls, None, "550 no such user\r\n").await;
+    let app = app_with(&relay, &dir, |_| {}).await;
+    queue_one(&app).await;
     web::mail::deliver_due(&app.state).await;
-    let (mails, _) = store::outbox::list(&app.db, 0).await.unwrap_or_default();
-    assert!(mails[0].failed_at.is_some(), "a 5xx is permanent");
+    let (_, given_up) = last_error(&app).await;
+    assert!(given_up, "a 5xx is permanent");
+    let c = app.login(Role::Coordinator).await;
     assert!(c.get("/lv/admin/outbox").await.text.contains("Neizdevās"));
 }
 
@@ -216,26 +310,63 @@ async fn without_smtp_the_outbox_is_kept_and_survives_a_restart() {
 
 #[tokio::test]
 async fn a_reply_in_unexpected_bytes_is_a_bad_reply_not_a_crash() {
-    // "ĀĀ" puts the third byte inside a letter: cutting the reply code there panicked.
-    let (port, inbox) = relay("ĀĀ nē\r\n").await;
-    let app = app_with_relay(port).await;
-    let c = app.login(Role::Coordinator).await;
-    let id = app.user_id(Role::Ngo);
-    c.get(&format!("/lv/admin/users/{id}")).await;
-    c.post_form(&format!("/lv/admin/users/{id}/password-link"), &[])
-        .await;
+    let relay = Relay::answering(Mode::StartTls, None, "ĀĀ nē\r\n").await;
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let app = app_with(&relay, &dir, |_| {}).await;
+    queue_one(&app).await;
     assert_eq!(web::mail::deliver_due(&app.state).await, 0);
     let (mails, _) = store::outbox::list(&app.db, 0).await.unwrap_or_default();
     assert_eq!(mails[0].attempts, 1);
     assert!(mails[0].failed_at.is_none(), "tried again later");
-    assert!(
-        mails[0]
-            .last_error
-            .as_deref()
-            .unwrap_or_default()
-            .contains("bad reply"),
-        "{:?}",
-        mails[0].last_error
+    assert!(mails[0].last_error.is_some());
+    assert!(relay.received().is_empty());
+}
+
+#[tokio::test]
+async fn the_cli_sends_a_test_message_with_the_password_from_the_environment_never_the_toml() {
+    use crate::cli::{path_str, roma_env, tempdir};
+    let relay = Relay::start(Mode::StartTls, Some(("roma", "vides parole"))).await;
+    let dir = tempdir();
+    let ca = dir.path().join("ca.pem");
+    std::fs::write(&ca, &relay.ca_pem).unwrap_or_else(|e| panic!("{e}"));
+    let config = dir.path().join("roma.toml");
+    let toml = format!(
+        "[smtp]\nhost = \"127.0.0.1\"\nport = {}\nusername = \"roma\"\nca_file = \"{}\"\nfrom = \"platforma@test.roma.invalid\"\n",
+        relay.port,
+        path_str(&ca)
     );
-    assert!(inbox.lock().map(|i| i.is_empty()).unwrap_or(false));
+    std::fs::write(&config, &toml).unwrap_or_else(|e| panic!("{e}"));
+    let args = [
+        "--config",
+        path_str(&config),
+        "mail",
+        "test",
+        "--to",
+        "ilze@example.lv",
+    ];
+    // No password anywhere: the settings are refused, in words.
+    let none = roma_env(dir.path(), &args, None, &[]).await;
+    assert!(!none.status.success());
+    assert!(
+        none.stderr.contains("ROMA_SMTP_PASSWORD"),
+        "{}",
+        none.stderr
+    );
+    assert!(relay.received().is_empty());
+    let sent = roma_env(
+        dir.path(),
+        &args,
+        None,
+        &[("ROMA_SMTP_PASSWORD", "vides parole")],
+    )
+    .await;
+    assert!(sent.status.success(), "{}", sent.stderr);
+    let got = relay.received();
+    assert_eq!(got.len(), 1);
+    assert!(got[0].tls && got[0].user.as_deref() == Some("roma"));
+    // A password in the TOML is refused (it belongs in a file or the environment).
+    std::fs::write(&config, format!("{toml}password = \"x\"\n")).unwrap_or_else(|e| panic!("{e}"));
+    let refused = roma_env(dir.path(), &args, None, &[]).await;
+    assert!(!refused.status.success());
+    assert!(refused.stderr.contains("password"), "{}", refused.stderr);
 }

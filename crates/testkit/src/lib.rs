@@ -11,6 +11,7 @@ use domain::{ManualClock, password};
 use reqwest::header::{HeaderMap, HeaderValue};
 use web::{AppState, Settings};
 
+pub mod smtp;
 pub mod webdriver;
 
 /// A little directory: two municipalities with one person each. The municipality test

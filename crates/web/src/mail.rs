@@ -1,18 +1,23 @@
-//! Delivering the outbox over SMTP: a small client (EHLO, MAIL, RCPT, DATA, QUIT; UTF-8
-//! subject and body, base64 body) for a relay the platform trusts — a local MTA or the
-//! organisation's relay. STARTTLS and AUTH are not spoken yet: put the relay on the same
-//! host or network (see the README). Without a configured host nothing is sent and the
-//! outbox is read by coordinators in the UI.
+//! Delivering the outbox over SMTP with lettre: STARTTLS required by default (or TLS from
+//! the first byte; plain only to a relay on this host), the relay's certificate checked
+//! against the system's CA store and an optional CA file, AUTH PLAIN or LOGIN with a
+//! password from a file or the environment (never the TOML), internationalised addresses
+//! (punycode domains; SMTPUTF8 where the local part needs it), MIME with folded headers.
+//! Without a configured host nothing is sent and the outbox is read by coordinators in the UI.
 
 use std::time::Duration;
 
-use base64::Engine as _;
-use base64::engine::general_purpose::STANDARD;
+use lettre::message::{Mailbox, header::ContentType};
+use lettre::transport::smtp::authentication::{Credentials, Mechanism};
+use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
+use lettre::transport::smtp::extension::ClientId;
+use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 use serde::{Deserialize, Serialize};
-use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
-use tokio::net::TcpStream;
 
 use crate::AppState;
+
+/// The environment variable that may hold the relay's password (when no file is given).
+pub const PASSWORD_ENV: &str = "ROMA_SMTP_PASSWORD";
 
 #[derive(Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -20,12 +25,26 @@ pub struct SmtpSettings {
     /// The relay's host; empty means "do not send" (the outbox is still kept).
     pub host: String,
     pub port: u16,
+    /// `starttls` (plain, then STARTTLS, which is required: nothing goes in clear),
+    /// `tls` (TLS from the first byte, port 465) or `none` (only to a relay on this host).
+    pub tls: String,
+    /// The account at the relay; empty: no AUTH.
+    pub username: String,
+    /// A file holding the relay's password (its first line); empty: the password comes from
+    /// the `ROMA_SMTP_PASSWORD` environment variable. Never in this file.
+    pub password_file: String,
+    /// A PEM file of CA certificates to trust besides the system's (a relay with a private
+    /// CA). Empty: the system's store only.
+    pub ca_file: String,
     /// The sender address.
     pub from: String,
     /// The name this host gives in EHLO.
     pub helo: String,
     /// How often the outbox is looked at, in seconds.
     pub poll_seconds: u64,
+    /// The relay's password, read at start from `password_file` or the environment.
+    #[serde(skip)]
+    pub password: Option<String>,
 }
 
 impl std::fmt::Debug for SmtpSettings {
@@ -33,6 +52,7 @@ impl std::fmt::Debug for SmtpSettings {
         f.debug_struct("SmtpSettings")
             .field("host", &self.host)
             .field("port", &self.port)
+            .field("tls", &self.tls)
             .finish_non_exhaustive()
     }
 }
@@ -41,12 +61,106 @@ impl Default for SmtpSettings {
     fn default() -> Self {
         SmtpSettings {
             host: String::new(),
-            port: 25,
+            port: 587,
+            tls: "starttls".to_owned(),
+            username: String::new(),
+            password_file: String::new(),
+            ca_file: String::new(),
             from: "roma-platform@localhost".to_owned(),
             helo: "localhost".to_owned(),
             poll_seconds: 10,
+            password: None,
         }
     }
+}
+
+/// How the relay is spoken to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Security {
+    StartTls,
+    Tls,
+    None,
+}
+
+impl SmtpSettings {
+    /// The `tls` setting, parsed.
+    pub fn security(&self) -> Option<Security> {
+        match self.tls.trim() {
+            "starttls" => Some(Security::StartTls),
+            "tls" => Some(Security::Tls),
+            "none" => Some(Security::None),
+            _ => None,
+        }
+    }
+
+    /// Whether `host` is this machine (where a relay may be spoken to without TLS).
+    pub fn host_is_local(&self) -> bool {
+        let h = self.host.trim().trim_matches(['[', ']']);
+        h.eq_ignore_ascii_case("localhost")
+            || h.parse::<std::net::IpAddr>()
+                .is_ok_and(|ip| ip.is_loopback())
+    }
+
+    /// Reads the password (from `password_file`, else `env_password`) and checks the
+    /// settings; `Err` says what is wrong, for the operator.
+    pub fn prepare(&mut self, env_password: Option<String>) -> Result<(), String> {
+        let Some(security) = self.security() else {
+            return Err(format!(
+                "configuration: smtp.tls must be \"starttls\", \"tls\" or \"none\", not {:?}",
+                self.tls
+            ));
+        };
+        if self.host.trim().is_empty() {
+            return Ok(());
+        }
+        if security == Security::None && !self.host_is_local() {
+            return Err(format!(
+                "configuration: smtp.tls = \"none\" sends mail in clear and is allowed only for a relay on this host, not {:?}",
+                self.host
+            ));
+        }
+        if !self.username.trim().is_empty() {
+            let password = if self.password_file.trim().is_empty() {
+                env_password
+            } else {
+                let path = self.password_file.trim();
+                let text = std::fs::read_to_string(path)
+                    .map_err(|e| format!("configuration: smtp.password_file {path}: {e}"))?;
+                text.lines().next().map(str::to_owned)
+            };
+            match password.filter(|p| !p.is_empty()) {
+                Some(p) => self.password = Some(p),
+                None => {
+                    return Err(format!(
+                        "configuration: smtp.username is set but there is no password: set smtp.password_file or {PASSWORD_ENV}"
+                    ));
+                }
+            }
+        }
+        if !self.ca_file.trim().is_empty() {
+            ca_certificate(self.ca_file.trim())?;
+        }
+        Ok(())
+    }
+
+    /// What an operator should hear at start (mail in clear to a local relay).
+    pub fn warnings(&self) -> Vec<String> {
+        if !self.host.trim().is_empty() && self.security() == Some(Security::None) {
+            vec![format!(
+                "smtp.tls = \"none\": mail to the relay on {} goes in clear (allowed on this host only)",
+                self.host
+            )]
+        } else {
+            Vec::new()
+        }
+    }
+}
+
+fn ca_certificate(path: &str) -> Result<Certificate, String> {
+    let pem =
+        std::fs::read(path).map_err(|e| format!("configuration: smtp.ca_file {path}: {e}"))?;
+    Certificate::from_pem(&pem)
+        .map_err(|e| format!("configuration: smtp.ca_file {path} is not a PEM certificate: {e}"))
 }
 
 /// Why a message was not accepted; `permanent` ones are not retried.
@@ -63,96 +177,126 @@ fn temporary(message: impl Into<String>) -> SendError {
     }
 }
 
+/// How long each step of the conversation may take.
 const STEP: Duration = Duration::from_secs(30);
 
-struct Conn {
-    reader: BufReader<tokio::net::tcp::OwnedReadHalf>,
-    writer: tokio::net::tcp::OwnedWriteHalf,
+/// The transport the settings describe (one connection per message).
+pub fn transport(cfg: &SmtpSettings) -> Result<AsyncSmtpTransport<Tokio1Executor>, SendError> {
+    let host = cfg.host.trim().to_owned();
+    let tls = || -> Result<TlsParameters, SendError> {
+        let mut b = TlsParameters::builder(host.clone());
+        if !cfg.ca_file.trim().is_empty() {
+            b = b.add_root_certificate(ca_certificate(cfg.ca_file.trim()).map_err(temporary)?);
+        }
+        b.build_rustls()
+            .map_err(|e| temporary(format!("TLS set-up: {e}")))
+    };
+    let mut b = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host.clone())
+        .port(cfg.port)
+        .timeout(Some(STEP))
+        .hello_name(ClientId::Domain(cfg.helo.clone()));
+    b = match cfg.security() {
+        Some(Security::StartTls) => b.tls(Tls::Required(tls()?)),
+        Some(Security::Tls) => b.tls(Tls::Wrapper(tls()?)),
+        Some(Security::None) if cfg.host_is_local() => b.tls(Tls::None),
+        _ => {
+            return Err(temporary(
+                "smtp.tls: nothing is sent in clear to another host",
+            ));
+        }
+    };
+    if !cfg.username.trim().is_empty() {
+        b = b
+            .credentials(Credentials::new(
+                cfg.username.trim().to_owned(),
+                cfg.password.clone().unwrap_or_default(),
+            ))
+            .authentication(vec![Mechanism::Plain, Mechanism::Login]);
+    }
+    Ok(b.build())
 }
 
-impl Conn {
-    /// Reads one (possibly multi-line) reply: its code and text.
-    async fn reply(&mut self) -> Result<(u16, String), SendError> {
-        let mut text = String::new();
-        loop {
-            let mut line = String::new();
-            let n = tokio::time::timeout(STEP, self.reader.read_line(&mut line))
-                .await
-                .map_err(|_| temporary("timeout waiting for the server"))?
-                .map_err(|e| temporary(format!("read: {e}")))?;
-            if n == 0 || line.len() < 4 {
-                return Err(temporary("connection closed"));
-            }
-            // A reply is three digits, then a space (last line) or a hyphen: anything else,
-            // whatever bytes it starts with, is a bad reply — never a panic.
-            let code: u16 = line
-                .get(..3)
-                .filter(|c| c.bytes().all(|b| b.is_ascii_digit()))
-                .and_then(|c| c.parse().ok())
-                .ok_or_else(|| temporary(format!("bad reply {line:?}")))?;
-            text.push_str(line.get(4..).unwrap_or_default().trim_end());
-            text.push(' ');
-            // Only "-" continues a reply: "250\r\n" (no text) ends it as "250 ok" does.
-            if line.as_bytes().get(3) != Some(&b'-') {
-                return Ok((code, text.trim().to_owned()));
-            }
-        }
-    }
+/// An address as the relay gets it: the domain in punycode (IDNA), so only a local part
+/// beyond ASCII needs the relay's SMTPUTF8.
+pub fn address(text: &str) -> Result<lettre::Address, SendError> {
+    let (user, domain) = text
+        .trim()
+        .rsplit_once('@')
+        .ok_or_else(|| permanent(format!("not an e-mail address: {text:?}")))?;
+    let ascii = match url::Host::parse(domain) {
+        Ok(url::Host::Domain(d)) => d,
+        _ => return Err(permanent(format!("not a mail domain: {domain:?}"))),
+    };
+    lettre::Address::new(user, ascii).map_err(|e| permanent(format!("address {text:?}: {e}")))
+}
 
-    async fn send(&mut self, line: &str) -> Result<(), SendError> {
-        tokio::time::timeout(STEP, self.writer.write_all(line.as_bytes()))
-            .await
-            .map_err(|_| temporary("timeout writing"))?
-            .map_err(|e| temporary(format!("write: {e}")))
-    }
-
-    /// Sends a command and expects one of `ok` codes; 5xx is permanent.
-    async fn command(&mut self, line: &str, ok: &[u16]) -> Result<String, SendError> {
-        self.send(line).await?;
-        let (code, text) = self.reply().await?;
-        if ok.contains(&code) {
-            Ok(text)
-        } else {
-            Err(SendError {
-                permanent: (500..600).contains(&code),
-                message: format!(
-                    "{} → {code} {text}",
-                    line.split_whitespace().next().unwrap_or_default()
-                ),
-            })
-        }
+fn permanent(message: impl Into<String>) -> SendError {
+    SendError {
+        permanent: true,
+        message: message.into(),
     }
 }
 
-/// The whole message: headers and a base64 UTF-8 body, CRLF line ends, dot-stuffed.
+/// The whole message: the platform's name as sender, date, id, a subject folded as MIME
+/// wants it, and the UTF-8 body.
 pub fn message(
-    from: &str,
+    cfg: &SmtpSettings,
     to: &str,
     subject: &str,
     body: &str,
-    date: &str,
-    message_id: &str,
-) -> String {
-    let mut out = String::new();
-    out.push_str(&format!("From: {from}\r\nTo: {to}\r\n"));
-    out.push_str(&format!(
-        "Subject: =?UTF-8?B?{}?=\r\n",
-        STANDARD.encode(subject.as_bytes())
-    ));
-    out.push_str(&format!(
-        "Date: {date}\r\nMessage-ID: <{message_id}>\r\nMIME-Version: 1.0\r\n"
-    ));
-    out.push_str(
-        "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n",
-    );
-    let encoded = STANDARD.encode(body.replace("\r\n", "\n").replace('\n', "\r\n").as_bytes());
-    for chunk in encoded.as_bytes().chunks(76) {
-        out.push_str(&String::from_utf8_lossy(chunk));
-        out.push_str("\r\n");
+    now: jiff::Timestamp,
+) -> Result<lettre::Message, SendError> {
+    let from = Mailbox::new(Some("Romu platforma".to_owned()), address(&cfg.from)?);
+    let to = Mailbox::new(None, address(to)?);
+    let date = std::time::UNIX_EPOCH
+        + Duration::from_secs(u64::try_from(now.as_second()).unwrap_or_default());
+    lettre::Message::builder()
+        .from(from)
+        .to(to)
+        .subject(subject)
+        .date(date)
+        .message_id(Some(format!(
+            "<{}@{}>",
+            domain::token::random_secret(),
+            cfg.helo
+        )))
+        .header(ContentType::TEXT_PLAIN)
+        .body(body.replace("\r\n", "\n"))
+        .map_err(|e| permanent(format!("message: {e}")))
+}
+
+/// What went wrong, in words for the outbox page; a refused certificate or a relay that
+/// does not offer STARTTLS is said as such (nothing was sent in clear).
+fn describe(e: &lettre::transport::smtp::Error) -> SendError {
+    let text = e.to_string();
+    // rustls' refusals come wrapped in connection errors: "invalid peer certificate: …".
+    let lower = text.to_ascii_lowercase();
+    if e.is_tls() || lower.contains("certificate") || lower.contains("handshake") {
+        return temporary(format!(
+            "TLS failed (the relay's certificate was not accepted, or its TLS is broken); nothing was sent: {text}"
+        ));
     }
-    // Base64 lines never start with a dot; the terminator follows.
-    out.push_str(".\r\n");
-    out
+    if text.contains("STARTTLS") {
+        return temporary(format!(
+            "the relay does not offer STARTTLS; nothing was sent in clear: {text}"
+        ));
+    }
+    if e.is_timeout() {
+        return temporary(format!("timeout: {text}"));
+    }
+    // 530, 534, 535, 538: the relay refused the login — the settings' fault, not the
+    // message's: tried again once they are fixed.
+    if e.status()
+        .is_some_and(|c| matches!(c.to_string().as_str(), "530" | "534" | "535" | "538"))
+    {
+        return temporary(format!(
+            "the relay refused the login (check smtp.username and the password): {text}"
+        ));
+    }
+    SendError {
+        permanent: e.is_permanent(),
+        message: text,
+    }
 }
 
 /// Delivers one message to the relay.
@@ -163,42 +307,12 @@ pub async fn send(
     body: &str,
     now: jiff::Timestamp,
 ) -> Result<(), SendError> {
-    let stream = tokio::time::timeout(STEP, TcpStream::connect((cfg.host.as_str(), cfg.port)))
-        .await
-        .map_err(|_| temporary("timeout connecting"))?
-        .map_err(|e| temporary(format!("connect: {e}")))?;
-    let (r, w) = stream.into_split();
-    let mut c = Conn {
-        reader: BufReader::new(r),
-        writer: w,
-    };
-    let (code, text) = c.reply().await?;
-    if code != 220 {
-        return Err(temporary(format!("greeting {code} {text}")));
+    let transport = transport(cfg)?;
+    let m = message(cfg, to, subject, body, now)?;
+    match transport.send(m).await {
+        Ok(_) => Ok(()),
+        Err(e) => Err(describe(&e)),
     }
-    let ehlo = c.command(&format!("EHLO {}\r\n", cfg.helo), &[250]).await?;
-    let utf8 = ehlo.to_ascii_uppercase().contains("SMTPUTF8");
-    let needs_utf8 = !to.is_ascii() || !cfg.from.is_ascii();
-    if needs_utf8 && !utf8 {
-        let _ = c.command("QUIT\r\n", &[221]).await;
-        return Err(SendError {
-            permanent: true,
-            message: "the address is not ASCII and the relay does not offer SMTPUTF8".to_owned(),
-        });
-    }
-    let param = if needs_utf8 { " SMTPUTF8" } else { "" };
-    c.command(&format!("MAIL FROM:<{}>{param}\r\n", cfg.from), &[250])
-        .await?;
-    c.command(&format!("RCPT TO:<{to}>\r\n"), &[250, 251])
-        .await?;
-    c.command("DATA\r\n", &[354]).await?;
-    let zoned = now.to_zoned_datetime(jiff::tz::TimeZone::UTC);
-    let date = jiff::fmt::rfc2822::to_string(&zoned).unwrap_or_default();
-    let id = format!("{}@{}", domain::token::random_secret(), cfg.helo);
-    c.command(&message(&cfg.from, to, subject, body, &date, &id), &[250])
-        .await?;
-    let _ = c.command("QUIT\r\n", &[221]).await;
-    Ok(())
 }
 
 /// Attempts every message that is due; returns how many were sent.
@@ -257,27 +371,58 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_message_has_encoded_subject_and_body() {
+    fn domains_go_in_punycode_and_bad_addresses_are_permanent() {
+        let a = address("ilze@rīga.lv").unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(a.to_string(), "ilze@xn--rga-uta.lv");
+        let a = address("jānis@example.lv").unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(a.domain(), "example.lv");
+        assert!(address("nav adrese").is_err_and(|e| e.permanent));
+    }
+
+    #[test]
+    fn a_long_latvian_subject_is_folded_and_encoded() {
+        let cfg = SmtpSettings::default();
+        let subject = "Romu platforma: ielūgums uz reģionālo ekspertu darba sanāksmi Daugavpilī par izglītības un nodarbinātības pasākumiem";
         let m = message(
-            "a@x.lv",
-            "b@y.lv",
-            "Paroles iestatīšana",
-            "Sveiki!\nSaite: https://x/",
-            "Thu, 26 Nov 2026 13:33:20 +0000",
-            "1@x",
+            &cfg,
+            "b@example.lv",
+            subject,
+            "Labdien!\nSaite: https://x/",
+            jiff::Timestamp::UNIX_EPOCH,
+        )
+        .unwrap_or_else(|e| panic!("{e:?}"));
+        let text = String::from_utf8(m.formatted()).unwrap_or_default();
+        let head = &text[..text.find("\r\n\r\n").unwrap_or(0)];
+        assert!(head.lines().all(|l| l.len() <= 78), "{head}");
+        assert!(
+            head.contains("Subject: Romu platforma: =?utf-8?b?"),
+            "{head}"
         );
-        assert!(m.contains("Subject: =?UTF-8?B?"));
-        assert!(m.contains("Content-Transfer-Encoding: base64\r\n\r\n"));
-        assert!(m.ends_with("\r\n.\r\n"));
-        let body: String = m
-            .split("\r\n\r\n")
-            .nth(1)
-            .unwrap_or_default()
-            .lines()
-            .filter(|l| *l != ".")
-            .collect();
-        let decoded =
-            String::from_utf8(STANDARD.decode(body).unwrap_or_default()).unwrap_or_default();
-        assert_eq!(decoded, "Sveiki!\r\nSaite: https://x/");
+        assert!(head.contains("\r\n =?utf-8?b?"), "folded: {head}");
+        assert!(
+            head.contains("From: \"Romu platforma\" <roma-platform@localhost>")
+                || head.contains("From: Romu platforma <roma-platform@localhost>"),
+            "{head}"
+        );
+    }
+
+    #[test]
+    fn tls_none_is_only_for_this_host_and_a_password_never_comes_from_the_toml() {
+        let mut s = SmtpSettings {
+            host: "relay.example.lv".to_owned(),
+            tls: "none".to_owned(),
+            ..SmtpSettings::default()
+        };
+        assert!(s.prepare(None).is_err());
+        s.host = "127.0.0.1".to_owned();
+        assert!(s.prepare(None).is_ok());
+        assert_eq!(s.warnings().len(), 1);
+        s.tls = "starttls".to_owned();
+        s.username = "roma".to_owned();
+        assert!(s.prepare(None).is_err(), "a user without a password");
+        assert!(s.prepare(Some("slepens".to_owned())).is_ok());
+        assert_eq!(s.password.as_deref(), Some("slepens"));
+        s.tls = "ssl".to_owned();
+        assert!(s.prepare(None).is_err());
     }
 }

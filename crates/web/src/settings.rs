@@ -291,9 +291,15 @@ impl Settings {
                 config::File::from(file.to_path_buf()).format(config::FileFormat::Toml),
             );
         }
+        let mut smtp_password = None;
         let env: config::Map<String, String> = env
             .into_iter()
-            .filter(|(k, _)| k.starts_with("ROMA__"))
+            .filter(|(k, v)| {
+                if k == crate::mail::PASSWORD_ENV {
+                    smtp_password = Some(v.clone());
+                }
+                k.starts_with("ROMA__")
+            })
             .collect();
         builder = builder.add_source(
             config::Environment::with_prefix("ROMA")
@@ -305,11 +311,12 @@ impl Settings {
                 .try_parsing(true)
                 .source(Some(env)),
         );
-        let settings: Settings = builder
+        let mut settings: Settings = builder
             .build()
             .and_then(config::Config::try_deserialize)
             .map_err(|e| format!("configuration: {e}"))?;
         settings.validate()?;
+        settings.smtp.prepare(smtp_password)?;
         Ok(settings)
     }
 
