@@ -126,7 +126,7 @@ mail-account-mfa-enrolled-body = Hello, { $name }!
 mail-account-mfa-locked-subject = Roma Platform: someone is trying to sign in to your account
 mail-account-mfa-locked-body = Hello, { $name }!
 
-    The right password was typed for your account on the Roma Platform, followed by many wrong codes in a row, so signing in with a code is locked. If this was not you, someone has your password: set a new one with "Forgot your password?" on the sign-in page, and tell the platform's coordinators.
+    The right password was typed for your account on the Roma Platform, followed by many wrong codes in a row, so signing in with a code is locked. If this was not you, someone has your password: set a new one with "Forgot your password?" on the sign-in page and one of your recovery codes (or ask a coordinator to reset your second step), and tell the platform's coordinators.
 mail-account-mfa-disabled-subject = Roma Platform: two-step sign-in turned off
 mail-account-mfa-disabled-body = Hello, { $name }!
 

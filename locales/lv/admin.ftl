@@ -126,7 +126,7 @@ mail-account-mfa-enrolled-body = Labdien, { $name }!
 mail-account-mfa-locked-subject = Romu platforma: kāds mēģina pieteikties jūsu kontā
 mail-account-mfa-locked-body = Labdien, { $name }!
 
-    Jūsu kontā Romu platformā tika ievadīta pareiza parole un pēc tam daudz nepareizu kodu pēc kārtas, tāpēc pieteikšanās ar kodu ir bloķēta. Ja tas nebijāt jūs, kādam ir jūsu parole: iestatiet jaunu paroli ar saiti „Aizmirsāt paroli?” pieteikšanās lapā un pastāstiet par to platformas koordinatoriem.
+    Jūsu kontā Romu platformā tika ievadīta pareiza parole un pēc tam daudz nepareizu kodu pēc kārtas, tāpēc pieteikšanās ar kodu ir bloķēta. Ja tas nebijāt jūs, kādam ir jūsu parole: iestatiet jaunu paroli ar saiti „Aizmirsāt paroli?” pieteikšanās lapā un vienu no saviem rezerves kodiem (vai lūdziet koordinatoram atiestatīt otro soli) un pastāstiet par to platformas koordinatoriem.
 mail-account-mfa-disabled-subject = Romu platforma: izslēgta divpakāpju pieteikšanās
 mail-account-mfa-disabled-body = Labdien, { $name }!
 

@@ -241,6 +241,17 @@ impl Server {
         .await
     }
 
+    /// As [`Server::start`], with no role required to turn on two-step sign-in (for the
+    /// tests of backups, crashes and shutdown, whose coordinator works with an API token).
+    pub(crate) async fn start_password_only(dir: &Path, db: &Path) -> Server {
+        Self::start_with(
+            dir,
+            &["serve", "--bind", "127.0.0.1:0", "--database", path_str(db)],
+            &[("ROMA__ACCOUNTS__SECOND_FACTOR_REQUIRED", "")],
+        )
+        .await
+    }
+
     /// Starts the binary with these arguments and environment and waits for the line
     /// "Roma Platform listening on http://ADDR". Its stderr goes to a log file in `dir`.
     pub(crate) async fn start_with(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Server {
@@ -1130,7 +1141,7 @@ async fn token_create_prints_a_token_once_that_works_against_the_api() {
     );
     let _ = conn.close().await;
 
-    let mut server = Server::start(dir.path(), &db).await;
+    let mut server = Server::start_password_only(dir.path(), &db).await;
     let http = http();
     let me = http
         .get(format!("{}/api/v1/me", server.base))
@@ -1160,7 +1171,7 @@ async fn backup_while_the_server_writes_then_restore_once_it_stopped() {
     let email = "dace@example.lv";
     add_user(dir.path(), &db, email, GOOD_PASSWORD).await;
     let bearer = create_token(dir.path(), &db, email, "cli").await;
-    let mut server = Server::start(dir.path(), &db).await;
+    let mut server = Server::start_password_only(dir.path(), &db).await;
 
     // Writers keep creating tokens through the API while the backup is taken.
     let stop = Arc::new(AtomicBool::new(false));
@@ -1317,7 +1328,7 @@ async fn backup_while_the_server_writes_then_restore_once_it_stopped() {
     }
 
     // The server agrees: the old token works, one made after the backup does not.
-    let mut server = Server::start(dir.path(), &db).await;
+    let mut server = Server::start_password_only(dir.path(), &db).await;
     let me = |token: String| {
         let http = http.clone();
         let url = format!("{}/api/v1/me", server.base);
@@ -1485,7 +1496,7 @@ async fn serve_shuts_down_gracefully_on_sigterm_while_being_written_to() {
     let db = dir.path().join("roma.db");
     add_user(dir.path(), &db, "rasma@example.lv", GOOD_PASSWORD).await;
     let bearer = create_token(dir.path(), &db, "rasma@example.lv", "cli").await;
-    let mut server = Server::start(dir.path(), &db).await;
+    let mut server = Server::start_password_only(dir.path(), &db).await;
     let stop = Arc::new(AtomicBool::new(false));
     let acks: Arc<Mutex<Vec<Ack>>> = Arc::default();
     let writers = spawn_writers(3, &server.base, &bearer, "term", &stop, &acks);

@@ -90,7 +90,7 @@ async fn sigkill_while_writing_never_corrupts_and_never_loses_an_acknowledged_wr
     let mut iterations_with_acks = 0u64;
     let mut tokens = 1usize;
     for iteration in 0..ITERATIONS {
-        let mut server = Server::start(dir.path(), &db).await;
+        let mut server = Server::start_password_only(dir.path(), &db).await;
         let stop = Arc::new(AtomicBool::new(false));
         let acks: Arc<Mutex<Vec<Ack>>> = Arc::default();
         let writers = spawn_writers(
@@ -137,7 +137,7 @@ async fn sigkill_while_writing_never_corrupts_and_never_loses_an_acknowledged_wr
 
     // Once more, through a server that starts on the file after the last kill and stops
     // cleanly: it sees every acknowledged token.
-    let mut server = Server::start(dir.path(), &db).await;
+    let mut server = Server::start_password_only(dir.path(), &db).await;
     let listed: Vec<serde_json::Value> = http()
         .get(format!("{}/api/v1/me/tokens", server.base))
         .bearer_auth(&bearer)

@@ -69,6 +69,21 @@ async fn coordinators_and_mediators_must_turn_on_a_second_factor_before_anything
         assert_eq!(page.location(), Some("/lv/account/second-factor"), "{path}");
     }
     assert_eq!(c.get("/api/v1/events").await.status, 403);
+    // An API token made before the requirement is refused too until the factor is on.
+    let token = domain::token::new_api_token();
+    ok(store::tokens::create_api_token(
+        &app.db,
+        app.clock_now(),
+        &store::Actor::cli(),
+        app.user_id(Role::Mediator),
+        "vecā atslēga",
+        &domain::token::hash_secret(&token),
+        None,
+    )
+    .await);
+    let bearer = app.client();
+    bearer.set_header("authorization", &format!("Bearer {token}"));
+    assert_eq!(bearer.get("/api/v1/events").await.status, 403);
     let page = c.get("/lv/account/second-factor").await;
     assert_eq!(page.status, 200);
     assert!(page.text.contains("obligāta"), "{}", page.text);
@@ -76,6 +91,7 @@ async fn coordinators_and_mediators_must_turn_on_a_second_factor_before_anything
     // Once it is on, the workspace opens; the required factor cannot be turned off.
     let (key, _) = enrol(&app, &c).await;
     assert_eq!(c.get("/lv/workspace").await.status, 200);
+    assert_eq!(bearer.get("/api/v1/events").await.status, 200);
     let off = c.post_form("/lv/account/second-factor/disable", &[]).await;
     assert_eq!(off.status, 403);
     assert!(ok(store::factors::enrolled(
@@ -263,12 +279,22 @@ async fn the_account_page_lists_ones_sessions_and_ends_the_others() {
     assert!(page.text.contains("127.0.0.1"));
     assert_eq!(page.text.matches("name=\"session\"").count(), 2);
     // Ending the phone's session (by its entry on the page) ends that one only.
-    let start = page
+    let entry = page
         .text
-        .find("name=\"session\" value=\"")
+        .split("<li>")
+        .find(|e| e.contains("Firefox (Android)"))
+        .unwrap_or_default();
+    let phone_id = entry
+        .split("name=\"session\" value=\"")
+        .nth(1)
+        .and_then(|v| v.split('"').next())
         .unwrap_or_default()
-        + 22;
-    let phone_id = page.text[start..start + 64].to_owned();
+        .to_owned();
+    assert_eq!(
+        phone_id.len(),
+        24,
+        "a handle, not the session's key: {entry}"
+    );
     let res = laptop
         .post_form("/lv/account/sessions/end", &[("session", &phone_id)])
         .await;
@@ -364,6 +390,20 @@ async fn sensitive_actions_ask_for_the_password_again_after_ten_minutes() {
     );
     let user = ok(store::users::get(&app.db, ngo).await);
     assert_eq!(user.role, Role::Ngo, "nothing changed yet");
+    // Through the API from a browser session: new tokens and personal lists ask too.
+    app.advance_minutes(11);
+    let csrf = c.csrf();
+    let api = c.get("/api/v1/people").await;
+    assert_eq!(api.status, 403, "{}", api.text);
+    let res = c
+        .send(
+            c.http()
+                .post(c.url("/api/v1/me/tokens"))
+                .header("x-csrf-token", csrf.clone())
+                .json(&serde_json::json!({"label": "vecā sesija"})),
+        )
+        .await;
+    assert_eq!(res.status, 403, "{}", res.text);
     // The audit log says it in words.
     let res = c
         .post_form(

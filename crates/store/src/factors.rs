@@ -163,8 +163,9 @@ pub async fn confirm(
 /// for an enrolled account, counting wrong ones in a row up to [`MAX_FAILED_CODES`]; a
 /// recovery code used, and the lock, are audited, and at the lock the owner is mailed
 /// `lock_notice` at `to` (someone has their password). Not `lockable`: the lock does not
-/// apply (setting a password from a mailed link, where the owner shows their mailbox and
-/// a code; wrong codes there still count).
+/// refuse at once (setting a password from a mailed link, where the owner shows their
+/// mailbox and a code; wrong codes there still count), but once locked only a recovery
+/// code is taken.
 #[expect(
     clippy::too_many_arguments,
     reason = "the account, what was typed, and how a lock is told and applied"
@@ -194,7 +195,10 @@ pub async fn check(
         return Ok(Checked::Locked);
     }
     let key = open_key(keys, user_id, &sealed)?;
-    if let Some(step) = domain::totp::verify(&key, typed, now, last) {
+    // Once locked (where the lock does not hold: the reset link), only a recovery code of
+    // about 50 bits is taken, not six digits that a mailbox holder could go on guessing.
+    let locked = failed >= MAX_FAILED_CODES;
+    if let (false, Some(step)) = (locked, domain::totp::verify(&key, typed, now, last)) {
         sqlx::query("UPDATE totp_factors SET last_step = $1, failed_codes = 0 WHERE user_id = $2")
             .bind(step)
             .bind(user_id)

@@ -239,11 +239,17 @@ pub async fn count_for_user(db: &Db, user_id: i64) -> crate::Result<i64> {
     )
 }
 
+/// The name a session goes by on its owner's page: derived from its id's hash, so the
+/// page never shows what the database keys sessions by.
+pub fn handle(id_hash: &str) -> String {
+    domain::token::hash_secret(&format!("session handle {id_hash}"))[..24].to_owned()
+}
+
 /// One of a user's live sessions, as the account page lists it.
 #[derive(Debug, Clone)]
 pub struct SessionInfo {
-    /// The session's id hash (the owner's own sessions only are ever shown).
-    pub id_hash: String,
+    /// See [`handle`].
+    pub handle: String,
     pub user_agent: String,
     pub ip: String,
     pub created_at: i64,
@@ -271,7 +277,7 @@ pub async fn list_for_user(
         .into_iter()
         .map(
             |(id_hash, user_agent, ip, created_at, last_seen_at)| SessionInfo {
-                id_hash,
+                handle: handle(&id_hash),
                 user_agent,
                 ip,
                 created_at,
@@ -281,8 +287,9 @@ pub async fn list_for_user(
         .collect())
 }
 
-/// Ends the user's other sessions: the one with `which` (`Some`), or all but `keep`
-/// (`None`). Only the user's own sessions are touched. Returns how many ended; audited.
+/// Ends the user's other sessions: the one whose [`handle`] is `which` (`Some`), or all
+/// but `keep` (`None`). Only the user's own sessions are touched. Returns how many ended;
+/// audited.
 pub async fn end_others(
     db: &Db,
     now: i64,
@@ -292,16 +299,23 @@ pub async fn end_others(
     which: Option<&str>,
 ) -> crate::Result<u64> {
     let mut tx = db.write().await?;
-    let ended = sqlx::query(
-        "DELETE FROM sessions WHERE user_id = $1 AND id_hash <> $2
-         AND ($3 IS NULL OR id_hash = $3)",
-    )
-    .bind(user_id)
-    .bind(keep)
-    .bind(which)
-    .execute(&mut *tx)
-    .await?
-    .rows_affected();
+    let mine: Vec<String> =
+        sqlx::query_scalar("SELECT id_hash FROM sessions WHERE user_id = $1 AND id_hash <> $2")
+            .bind(user_id)
+            .bind(keep)
+            .fetch_all(&mut *tx)
+            .await?;
+    let mut ended = 0;
+    for id_hash in mine {
+        if which.is_some_and(|w| !domain::token::constant_time_eq(w, &handle(&id_hash))) {
+            continue;
+        }
+        ended += sqlx::query("DELETE FROM sessions WHERE id_hash = $1")
+            .bind(&id_hash)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+    }
     if ended > 0 {
         audit::record(
             &mut tx,

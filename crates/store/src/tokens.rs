@@ -154,7 +154,11 @@ pub struct TokenUser {
     pub name: String,
     pub role: Role,
     pub organisation_id: Option<i64>,
+    /// Whether the account has a confirmed second factor.
+    pub has_factor: bool,
 }
+
+type TokenRow = (i64, i64, String, String, String, Option<i64>, bool);
 
 /// The user of a token that is neither revoked nor expired, of an enabled account.
 pub async fn lookup_api_token(
@@ -162,8 +166,10 @@ pub async fn lookup_api_token(
     now: i64,
     token_hash: &str,
 ) -> crate::Result<Option<TokenUser>> {
-    let row: Option<(i64, i64, String, String, String, Option<i64>)> = sqlx::query_as(
-        "SELECT t.id, u.id, u.email, u.name, u.role, u.organisation_id
+    let row: Option<TokenRow> = sqlx::query_as(
+        "SELECT t.id, u.id, u.email, u.name, u.role, u.organisation_id,
+             EXISTS (SELECT 1 FROM totp_factors f
+                     WHERE f.user_id = u.id AND f.confirmed_at IS NOT NULL)
          FROM api_tokens t JOIN users u ON u.id = t.user_id
          WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > $2
            AND u.disabled_at IS NULL",
@@ -172,8 +178,8 @@ pub async fn lookup_api_token(
     .bind(now)
     .fetch_optional(&db.reader)
     .await?;
-    Ok(
-        row.and_then(|(token_id, user_id, email, name, role, organisation_id)| {
+    Ok(row.and_then(
+        |(token_id, user_id, email, name, role, organisation_id, has_factor)| {
             Some(TokenUser {
                 token_id,
                 user_id,
@@ -181,9 +187,10 @@ pub async fn lookup_api_token(
                 name,
                 role: Role::parse(&role)?,
                 organisation_id,
+                has_factor,
             })
-        }),
-    )
+        },
+    ))
 }
 
 /// Stores a one-time set-password link for a user, valid until `expires_at`.

@@ -241,13 +241,10 @@ pub(crate) async fn store_password(
         return Err(Error::NotFound);
     }
     crate::tokens::invalidate_password_links(&mut *conn, user_id, now).await?;
-    // A challenge opened with the old password ends; a code step locked by someone guessing
-    // opens again for the owner, who proved their mailbox or their old password.
+    // A challenge opened with the old password ends. A code step locked by someone guessing
+    // stays locked: only a code proved (a recovery code on the reset link) or a
+    // coordinator's reset opens it — whoever guessed had the password.
     sqlx::query("DELETE FROM login_challenges WHERE user_id = $1")
-        .bind(user_id)
-        .execute(&mut *conn)
-        .await?;
-    sqlx::query("UPDATE totp_factors SET failed_codes = 0 WHERE user_id = $1")
         .bind(user_id)
         .execute(&mut *conn)
         .await?;

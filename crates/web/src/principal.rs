@@ -130,7 +130,7 @@ impl CurrentUser {
             name: t.name,
             role: t.role,
             organisation_id: t.organisation_id,
-            has_factor: false,
+            has_factor: t.has_factor,
             via: Via::Token { id: t.token_id },
         }
     }

@@ -622,7 +622,14 @@ fn nfc_body(headers: &mut axum::http::HeaderMap, bytes: axum::body::Bytes) -> ax
 pub const FRESH_ROUTES: &[(&str, &str)] = &[
     ("POST", "/{lang}/events/{id}/registrations/export"),
     ("POST", "/{lang}/events/{id}/attendance/export"),
+    (
+        "POST",
+        "/{lang}/events/{id}/attendance/{item}/erase-answers",
+    ),
     ("POST", "/{lang}/people/export"),
+    ("POST", "/{lang}/organisations/export"),
+    ("POST", "/{lang}/admin/users"),
+    ("POST", "/{lang}/admin/users/{id}/password-link"),
     ("POST", "/{lang}/admin/users/export"),
     ("POST", "/{lang}/admin/audit/export"),
     ("POST", "/{lang}/site/stories/export"),
@@ -638,14 +645,28 @@ pub const FRESH_ROUTES: &[(&str, &str)] = &[
     ("POST", "/{lang}/mediation/families/{id}/erase"),
     ("GET", "/{lang}/mediation/supervision/families/{id}"),
     ("POST", "/{lang}/mediation/supervision/families/{id}"),
+    (
+        "POST",
+        "/{lang}/mediation/supervision/reports/{id}/download",
+    ),
     ("POST", "/{lang}/admin/users/{id}/reset-mfa"),
     ("POST", "/{lang}/account/tokens"),
+    ("POST", "/{lang}/account/sessions/end"),
+    ("POST", "/{lang}/account/second-factor/begin"),
+    ("POST", "/{lang}/account/second-factor/confirm"),
     ("POST", "/{lang}/account/second-factor/disable"),
     ("POST", "/{lang}/account/second-factor/recovery"),
+    // The API from a browser session (a bearer token was made after the password was
+    // given again): new tokens, and the lists of people, registrations and attendance.
+    ("POST", "/api/v1/me/tokens"),
+    ("GET", "/api/v1/people"),
+    ("GET", "/api/v1/events/{id}/registrations"),
+    ("GET", "/api/v1/events/{id}/attendance"),
 ];
 
 /// The routes open to an account that must turn on two-step sign-in and has not yet.
 const ENROLMENT_ROUTES: &[&str] = &[
+    "/{lang}/account/confirm",
     "/{lang}/account/second-factor",
     "/{lang}/account/second-factor/begin",
     "/{lang}/account/second-factor/confirm",
@@ -825,8 +846,9 @@ async fn access(
                 tracing::info!(user_id = u.id, ?permission, "access denied");
                 return error_response(ErrorKind::Forbidden);
             }
-            Some(u) if u.session_hash().is_some() => {
-                // A role that must have a second factor: nothing but enrolment until it has.
+            Some(u) => {
+                // A role that must have a second factor: nothing but enrolment until it has
+                // (an API token of such an account is refused as well).
                 if state.settings().accounts.factor_required(u.role)
                     && !u.has_factor
                     && !ENROLMENT_ROUTES.contains(&spec.path)
@@ -839,6 +861,9 @@ async fn access(
                 }
                 if FRESH_ROUTES.contains(&(spec.method, spec.path)) && crate::reauth::stale(u, now)
                 {
+                    if is_api {
+                        return error_response(ErrorKind::Forbidden);
+                    }
                     let back = if *req.method() == Method::GET {
                         req.uri()
                             .path_and_query()
@@ -850,9 +875,14 @@ async fn access(
                     return crate::reauth::ask(lang, &back);
                 }
             }
-            Some(_) => {}
         }
     }
+    // On public routes too, an account that still has to turn on its second factor is
+    // nobody (unpublished files and photos are served to their editors only).
+    let user = user.filter(|u| {
+        let pending = state.settings().accounts.factor_required(u.role) && !u.has_factor;
+        !pending || ENROLMENT_ROUTES.contains(&spec.path) || needed.is_some()
+    });
     if let Some(u) = user {
         req.extensions_mut().insert(u);
     }

@@ -60,9 +60,9 @@ impl AccountPage {
         .await?
         .into_iter()
         .map(|s| SessionLine {
-            current: Some(s.id_hash.as_str()) == user.session_hash(),
+            current: user.session_hash().map(store::sessions::handle) == Some(s.handle.clone()),
             what: agent_words(&ctx, &s.user_agent),
-            id: s.id_hash,
+            id: s.handle,
             ip: s.ip,
             started: s.created_at,
             seen: s.last_seen_at,

@@ -272,8 +272,10 @@ pub async fn update_user(
         };
         // The owner is told of a new role (in their language), and signed out everywhere.
         let target = store::users::get(state.db(), id).await?;
-        // A new role needs the password given within ten minutes (other edits do not).
-        if target.role != changes.role && crate::reauth::stale(&user, state.now()) {
+        // A new role, or an account enabled again, needs the password given within ten
+        // minutes (other edits do not).
+        let grants = target.role != changes.role || (target.disabled && !changes.disabled);
+        if grants && crate::reauth::stale(&user, state.now()) {
             return Ok(crate::reauth::ask(
                 form.ctx.lang,
                 &form.ctx.href(&format!("/admin/users/{id}")),

@@ -149,17 +149,36 @@ pub async fn submit(
         errors.add("password", "reauth-password-wrong");
         return render(ctx, StatusCode::UNPROCESSABLE_ENTITY, errors, None);
     }
-    if user.has_factor
-        && let Err(message) = crate::features::second_factor::verify_code(
+    store::throttle::release(state.db(), &attempt).await?;
+    // The code under the code step's own keys and ceiling, as at sign-in.
+    if user.has_factor {
+        let keys = crate::features::second_factor::code_keys(&user.email, &ip_text);
+        let attempt =
+            match crate::features::second_factor::reserve_code_attempt(&state, &keys).await? {
+                Ok(a) => a,
+                Err(seconds) => {
+                    return throttled(
+                        render(
+                            ctx,
+                            StatusCode::TOO_MANY_REQUESTS,
+                            FormErrors::default(),
+                            Some(seconds),
+                        )?,
+                        seconds,
+                    );
+                }
+            };
+        if let Err(message) = crate::features::second_factor::verify_code(
             &state, &actor, user.id, &f.code, &attempt, true,
         )
         .await?
-    {
-        let mut errors = FormErrors::default();
-        errors.add("code", message);
-        return render(ctx, StatusCode::UNPROCESSABLE_ENTITY, errors, None);
+        {
+            let mut errors = FormErrors::default();
+            errors.add("code", message);
+            return render(ctx, StatusCode::UNPROCESSABLE_ENTITY, errors, None);
+        }
+        store::throttle::release(state.db(), &attempt).await?;
     }
-    store::throttle::release(state.db(), &attempt).await?;
     store::sessions::proved(state.db(), state.now(), &actor, &session).await?;
     Ok(Redirect::to(&next).into_response())
 }
