@@ -180,6 +180,8 @@ async fn main() -> anyhow::Result<()> {
                 kind: "registration_confirmation".to_owned(),
                 subject: format!("Reģistrācija: {}", r.name),
                 body: r.status.as_str().to_owned(),
+                lang: "lv".to_owned(),
+                unsubscribe: None,
             },
         )
         .await?;

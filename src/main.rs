@@ -336,11 +336,29 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             for w in s.smtp.warnings() {
                 eprintln!("warning: {w}");
             }
+            let message = store::outbox::Outgoing::both(
+                store::outbox::Outgoing {
+                    kind: "test".to_owned(),
+                    subject: "Romu platforma: pārbaudes vēstule".to_owned(),
+                    body: "Šī ir Romu platformas pārbaudes vēstule: pasta iestatījumi darbojas."
+                        .to_owned(),
+                    lang: "lv".to_owned(),
+                    unsubscribe: None,
+                },
+                store::outbox::Outgoing {
+                    kind: "test".to_owned(),
+                    subject: "test message".to_owned(),
+                    body: "This is a test message from the Roma Platform: the mail settings work."
+                        .to_owned(),
+                    lang: "en".to_owned(),
+                    unsubscribe: None,
+                },
+            );
             web::mail::send(
                 &s.smtp,
+                &web::mail::Footer::of(&s),
                 &to,
-                "Romu platforma: pārbaudes vēstule / test message",
-                "Šī ir Romu platformas pārbaudes vēstule: pasta iestatījumi darbojas.\n\nThis is a test message from the Roma Platform: the mail settings work.\n",
+                &message,
                 SystemClock.now(),
             )
             .await

@@ -134,3 +134,7 @@ mail-account-mfa-disabled-body = Hello, { $name }!
 
     If you did not turn it off, contact the platform's coordinators at once.
 outbox-last-error = Last attempt: { $error }
+mail-platform = Roma Platform
+mail-footer = Roma Platform: { $site }
+    Questions to the platform's coordinators: { $contact }
+mail-unsubscribe = Stop mail of this kind

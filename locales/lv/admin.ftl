@@ -134,3 +134,7 @@ mail-account-mfa-disabled-body = Labdien, { $name }!
 
     Ja jūs to neizslēdzāt, nekavējoties sazinieties ar platformas koordinatoriem.
 outbox-last-error = Pēdējais mēģinājums: { $error }
+mail-platform = Romu platforma
+mail-footer = Romu platforma: { $site }
+    Jautājumi platformas koordinatoriem: { $contact }
+mail-unsubscribe = Vairs nesūtīt šādas vēstules

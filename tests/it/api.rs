@@ -332,6 +332,7 @@ async fn events_are_listed_by_date_and_read_with_their_agenda() {
             kind: "registration".into(),
             subject: "s".into(),
             body: "b".into(),
+            ..Default::default()
         },
     )
     .await

@@ -68,6 +68,7 @@ async fn register(app: &TestApp, event: i64, name: &str, email: &str) -> i64 {
             kind: "registration_confirmation".to_owned(),
             subject: "ok".to_owned(),
             body: r.name.clone(),
+            ..Default::default()
         },
     )
     .await);

@@ -848,6 +848,7 @@ async fn workspace_pages_have_no_accessibility_violations() {
                 kind: "feedback".to_owned(),
                 subject: "s".to_owned(),
                 body: "b".to_owned(),
+                ..Default::default()
             },
         )],
     )

@@ -38,6 +38,7 @@ async fn participants_answer_once_and_anonymously() {
             kind: "registration".to_owned(),
             subject: "s".to_owned(),
             body: "b".to_owned(),
+            ..Default::default()
         },
     )
     .await);

@@ -205,9 +205,15 @@ async fn internationalised_addresses_go_as_punycode_or_with_smtputf8() {
     for to in ["ilze@rīga.lv", "jānis@example.lv"] {
         web::mail::send(
             &app.settings.smtp,
+            &web::mail::Footer::of(&app.settings),
             to,
-            "Sveiki",
-            "Labdien!",
+            &store::outbox::Outgoing {
+                kind: "test".to_owned(),
+                subject: "Sveiki".to_owned(),
+                body: "Labdien!".to_owned(),
+                lang: "lv".to_owned(),
+                unsubscribe: None,
+            },
             jiff::Timestamp::UNIX_EPOCH,
         )
         .await
@@ -369,4 +375,187 @@ async fn the_cli_sends_a_test_message_with_the_password_from_the_environment_nev
     let refused = roma_env(dir.path(), &args, None, &[]).await;
     assert!(!refused.status.success());
     assert!(refused.stderr.contains("password"), "{}", refused.stderr);
+}
+
+/// A mail's messages: (subject id, body id, [(variable, used as a selector)]).
+type Template = (String, String, Vec<(String, bool)>);
+
+/// Every mail message pair (`mail-…-subject`, `mail-…-body`) with its variables, from the
+/// Latvian locale's files: (subject id, body id, [(variable, used as a selector)]).
+fn mail_templates() -> Vec<Template> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales/lv");
+    let mut blocks: std::collections::BTreeMap<String, String> = Default::default();
+    for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{e}")) {
+        let path = entry.unwrap_or_else(|e| panic!("{e}")).path();
+        if path.extension().is_none_or(|e| e != "ftl") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        let mut current: Option<String> = None;
+        for line in text.lines() {
+            if let Some((id, _)) = line.split_once(" = ").filter(|_| !line.starts_with(' ')) {
+                current = Some(id.trim().to_owned());
+            } else if !line.starts_with(' ') && !line.is_empty() {
+                current = None;
+            }
+            if let Some(id) = &current {
+                let b = blocks.entry(id.clone()).or_default();
+                b.push_str(line);
+                b.push('\n');
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (id, text) in &blocks {
+        let Some(stem) = id
+            .strip_prefix("mail-")
+            .and_then(|s| s.strip_suffix("-subject"))
+        else {
+            continue;
+        };
+        let body = format!("mail-{stem}-body");
+        let both = format!("{text}{}", blocks.get(&body).cloned().unwrap_or_default());
+        assert!(blocks.contains_key(&body), "{id} has no {body}");
+        let mut vars: Vec<(String, bool)> = Vec::new();
+        for (i, _) in both.match_indices('$') {
+            let name: String = both[i + 1..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+                .collect();
+            let selector = both[i + 1 + name.len()..].trim_start().starts_with("->");
+            if let Some(v) = vars.iter_mut().find(|(n, _)| *n == name) {
+                v.1 |= selector;
+            } else {
+                vars.push((name, selector));
+            }
+        }
+        out.push((id.clone(), body, vars));
+    }
+    out
+}
+
+#[test]
+fn every_mail_template_renders_as_text_and_html_in_both_languages() {
+    use fluent_bundle::FluentValue;
+    use web::i18n::Lang;
+    let templates = mail_templates();
+    assert!(templates.len() >= 17, "{templates:?}");
+    let footer = web::mail::Footer {
+        site: "https://roma.example.lv".to_owned(),
+        contact: "koordinatori@example.lv".to_owned(),
+    };
+    let cfg = web::mail::SmtpSettings::default();
+    for (subject_id, body_id, vars) in &templates {
+        for lang in Lang::ALL {
+            let args: Vec<(&str, FluentValue)> = vars
+                .iter()
+                .map(|(name, selector)| {
+                    let value = if *selector {
+                        FluentValue::from(3)
+                    } else if name == "link" || name.ends_with("url") {
+                        FluentValue::from("https://roma.example.lv/lv/x?a=1&b=<2>")
+                    } else {
+                        FluentValue::from(format!("Ā<{name}>"))
+                    };
+                    (name.as_str(), value)
+                })
+                .collect();
+            let subject = web::i18n::t_args(lang, subject_id, &args);
+            let body = web::i18n::t_args(lang, body_id, &args);
+            for text in [&subject, &body] {
+                assert!(
+                    !text.contains("{$") && !text.contains("{ $") && !text.is_empty(),
+                    "{subject_id} ({lang:?}): {text}"
+                );
+            }
+            let m = store::outbox::Outgoing {
+                kind: body_id.clone(),
+                subject: subject.clone(),
+                body: body.clone(),
+                lang: lang.code().to_owned(),
+                unsubscribe: None,
+            };
+            let (plain, html) = web::mail::render(&footer, &m);
+            assert!(plain.starts_with(body.trim_end()), "{body_id}");
+            assert!(plain.contains("koordinatori@example.lv"), "{plain}");
+            assert!(
+                html.contains(&format!("<html lang=\"{}\">", lang.code())),
+                "{html}"
+            );
+            assert!(
+                html.contains("koordinatori@example.lv") && html.trim_end().ends_with("</html>")
+            );
+            // What was put in is escaped: no tag from a name or link reaches the HTML.
+            assert!(!html.contains("<name>") && !html.contains("<2>"), "{html}");
+            if vars.iter().any(|(n, _)| n == "link") {
+                assert!(
+                    html.contains("<a href=\"https://roma.example.lv/lv/x?a=1&#38;b=&#60;2&#62;\""),
+                    "{body_id}: {html}"
+                );
+            }
+            let full = web::mail::message(
+                &cfg,
+                &footer,
+                "ilze@example.lv",
+                &m,
+                jiff::Timestamp::UNIX_EPOCH,
+            )
+            .unwrap_or_else(|e| panic!("{body_id}: {e:?}"));
+            let text = String::from_utf8(full.formatted()).unwrap_or_default();
+            assert!(text.contains("multipart/alternative"), "{text}");
+            assert!(!text.contains("List-Unsubscribe"), "only where it applies");
+            let first_line = body.lines().next().unwrap_or_default();
+            assert!(
+                part_text(&text, "text/plain").contains(first_line),
+                "{text}"
+            );
+            assert!(
+                part_text(&text, "text/html").contains(&format!("lang=\"{}\"", lang.code())),
+                "{text}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_message_to_someone_whose_language_is_unknown_is_in_both_and_unsubscribe_goes_where_it_applies()
+{
+    let footer = web::mail::Footer {
+        site: "https://roma.example.lv".to_owned(),
+        contact: "koordinatori@example.lv".to_owned(),
+    };
+    let m = web::features::admin::password_link_mail_both(
+        "Ilze Kalniņa",
+        "https://roma.example.lv/lv/password/set/abc",
+    );
+    assert!(m.lang.is_empty());
+    assert!(m.subject.contains(" / "));
+    let (plain, html) = web::mail::render(&footer, &m);
+    assert!(plain.contains("/lv/password/set/abc") && plain.contains("/en/password/set/abc"));
+    assert!(
+        plain.contains("Jautājumi") && plain.contains("Questions"),
+        "{plain}"
+    );
+    assert!(
+        html.contains("<div lang=\"lv\">") && html.contains("<div lang=\"en\">"),
+        "{html}"
+    );
+    let with = store::outbox::Outgoing {
+        unsubscribe: Some("https://roma.example.lv/lv/unsubscribe/xyz".to_owned()),
+        ..m
+    };
+    let full = web::mail::message(
+        &web::mail::SmtpSettings::default(),
+        &footer,
+        "ilze@example.lv",
+        &with,
+        jiff::Timestamp::UNIX_EPOCH,
+    )
+    .unwrap_or_else(|e| panic!("{e:?}"));
+    let text = String::from_utf8(full.formatted()).unwrap_or_default();
+    assert!(
+        text.contains("List-Unsubscribe: <https://roma.example.lv/lv/unsubscribe/xyz>"),
+        "{text}"
+    );
+    assert!(text.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"));
 }

@@ -71,6 +71,7 @@ fn mail(kind: &str) -> impl Fn(&store::registrations::Registration) -> store::ou
         kind: kind.clone(),
         subject: format!("{} {}", kind, r.name),
         body: r.status.as_str().to_owned(),
+        ..Default::default()
     }
 }
 

@@ -224,6 +224,7 @@ async fn thirty_wrong_codes_in_a_row_lock_the_code_step_until_a_recovery_code_op
         kind: "account_mfa_locked".to_owned(),
         subject: "s".to_owned(),
         body: "b".to_owned(),
+        ..Default::default()
     };
     let to = email_for(Role::Mediator);
     for n in 0..store::factors::MAX_FAILED_CODES {

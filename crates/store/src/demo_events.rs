@@ -410,6 +410,8 @@ fn no_mail(kind: &str) -> Outgoing {
         kind: kind.to_owned(),
         subject: "demo".to_owned(),
         body: "demo".to_owned(),
+        lang: "lv".to_owned(),
+        unsubscribe: None,
     }
 }
 

@@ -454,8 +454,7 @@ pub async fn set_status_notifying(
     if to == EventStatus::Cancelled {
         for r in crate::registrations::active_in(&mut tx, id).await? {
             if let Some(m) = notify(&r) {
-                crate::outbox::enqueue_in(&mut tx, now, &m.kind, &r.email, &m.subject, &m.body)
-                    .await?;
+                crate::outbox::enqueue_in(&mut tx, now, &r.email, &m).await?;
                 told += 1;
             }
         }

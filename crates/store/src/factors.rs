@@ -138,15 +138,7 @@ pub async fn confirm(
         .bind(user_id)
         .execute(&mut *tx)
         .await?;
-    crate::outbox::enqueue_in(
-        &mut tx,
-        now,
-        &notice.1.kind,
-        notice.0,
-        &notice.1.subject,
-        &notice.1.body,
-    )
-    .await?;
+    crate::outbox::enqueue_in(&mut tx, now, notice.0, notice.1).await?;
     store_recovery(&mut tx, user_id, recovery).await?;
     audit::record(
         &mut tx,
@@ -253,7 +245,7 @@ pub async fn check(
         let locked_now = failed + 1 == MAX_FAILED_CODES;
         if locked_now {
             let (to, m) = lock_notice;
-            crate::outbox::enqueue_in(&mut tx, now, &m.kind, to, &m.subject, &m.body).await?;
+            crate::outbox::enqueue_in(&mut tx, now, to, m).await?;
             audit::record(
                 &mut tx,
                 now,
@@ -385,7 +377,7 @@ async fn remove(
         return Err(Error::NotFound);
     }
     if let Some((to, m)) = mail {
-        crate::outbox::enqueue_in(&mut tx, now, &m.kind, to, &m.subject, &m.body).await?;
+        crate::outbox::enqueue_in(&mut tx, now, to, m).await?;
     }
     for sql in [
         "DELETE FROM totp_factors WHERE user_id = $1",

@@ -81,15 +81,7 @@ pub async fn send(
             .bind(token_hash)
             .execute(&mut *tx)
             .await?;
-        crate::outbox::enqueue_in(
-            &mut tx,
-            now,
-            &mail.kind,
-            &who.email,
-            &mail.subject,
-            &mail.body,
-        )
-        .await?;
+        crate::outbox::enqueue_in(&mut tx, now, &who.email, mail).await?;
         sent += 1;
     }
     audit::record(

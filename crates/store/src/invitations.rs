@@ -112,15 +112,7 @@ pub async fn invite(
             skipped += 1;
             continue;
         }
-        crate::outbox::enqueue_in(
-            &mut tx,
-            now,
-            &mail.kind,
-            who.email.trim(),
-            &mail.subject,
-            &mail.body,
-        )
-        .await?;
+        crate::outbox::enqueue_in(&mut tx, now, who.email.trim(), mail).await?;
         invited += 1;
     }
     audit::record(

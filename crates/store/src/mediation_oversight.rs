@@ -292,7 +292,7 @@ pub async fn queue_monthly_summaries(
     month: &str,
     from: i64,
     to: i64,
-    message: impl Fn(&str, &[(Unusual, usize)]) -> (String, String),
+    message: impl Fn(&str, &[(Unusual, usize)]) -> crate::outbox::Outgoing,
 ) -> crate::Result<usize> {
     let key = "mediation_access_summary";
     if crate::maintenance::get_meta(db, key).await?.as_deref() >= Some(month) {
@@ -316,13 +316,11 @@ pub async fn queue_monthly_summaries(
             *counts.entry(u.what).or_default() += 1;
         }
         let counts: Vec<(Unusual, usize)> = counts.into_iter().collect();
-        let (subject, body) = message(&name, &counts);
-        mails.push((email, subject, body));
+        mails.push((email, message(&name, &counts)));
     }
     let mut tx = db.write().await?;
-    for (to, subject, body) in &mails {
-        crate::outbox::enqueue_in(&mut tx, now, "mediation_access_summary", to, subject, body)
-            .await?;
+    for (to, m) in &mails {
+        crate::outbox::enqueue_in(&mut tx, now, to, m).await?;
     }
     crate::audit::record(
         &mut tx,

@@ -254,6 +254,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
         include_str!("../migrations/0040_sessions_seen.sql"),
         Data::None,
     ),
+    (
+        41,
+        "mail_languages",
+        include_str!("../migrations/0041_mail_languages.sql"),
+        Data::None,
+    ),
 ];
 
 /// A migration's checksum: the SHA-256 of its SQL as this program holds it, with line ends

@@ -19,14 +19,40 @@ pub struct Mail {
     pub sent_at: Option<i64>,
     pub failed_at: Option<i64>,
     pub last_error: Option<String>,
+    /// The language the message is written in ("lv", "en"), or "" for both (the
+    /// recipient's language unknown: the body holds both, see [`BOTH_LANGUAGES`]).
+    pub lang: String,
+    /// Where the recipient stops this kind of mail (`List-Unsubscribe`), where that applies.
+    pub unsubscribe: Option<String>,
 }
 
+/// The line between the Latvian and the English text of a message in both languages.
+pub const BOTH_LANGUAGES: &str = "\n\n— English —\n\n";
+
 /// A message to queue with a change.
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct Outgoing {
     pub kind: String,
     pub subject: String,
     pub body: String,
+    /// "lv", "en", or "" when the message holds both (see [`Mail::lang`]).
+    pub lang: String,
+    /// See [`Mail::unsubscribe`].
+    pub unsubscribe: Option<String>,
+}
+
+impl Outgoing {
+    /// One message in both languages, Latvian first, for a recipient whose language is not
+    /// known.
+    pub fn both(lv: Outgoing, en: Outgoing) -> Outgoing {
+        Outgoing {
+            kind: lv.kind,
+            subject: format!("{} / {}", lv.subject, en.subject),
+            body: format!("{}{BOTH_LANGUAGES}{}", lv.body, en.body),
+            lang: String::new(),
+            unsubscribe: lv.unsubscribe.or(en.unsubscribe),
+        }
+    }
 }
 
 /// The body may hold a secret link: Debug shows only the kind.
@@ -57,20 +83,21 @@ pub fn backoff(attempt: i64) -> i64 {
 pub async fn enqueue_in(
     conn: &mut SqliteConnection,
     now: i64,
-    kind: &str,
     to: &str,
-    subject: &str,
-    body: &str,
+    m: &Outgoing,
 ) -> crate::Result<i64> {
     Ok(sqlx::query_scalar(
-        "INSERT INTO outbox (kind, to_address, subject, body, created_at, next_attempt_at)
-         VALUES ($1, $2, $3, $4, $5, $5) RETURNING id",
+        "INSERT INTO outbox (kind, to_address, subject, body, created_at, next_attempt_at, lang,
+             unsubscribe)
+         VALUES ($1, $2, $3, $4, $5, $5, $6, $7) RETURNING id",
     )
-    .bind(kind)
+    .bind(&m.kind)
     .bind(to)
-    .bind(subject)
-    .bind(body)
+    .bind(&m.subject)
+    .bind(&m.body)
     .bind(now)
+    .bind(&m.lang)
+    .bind(&m.unsubscribe)
     .fetch_one(conn)
     .await?)
 }
@@ -87,6 +114,8 @@ type Row = (
     Option<i64>,
     Option<i64>,
     Option<String>,
+    String,
+    Option<String>,
 );
 
 fn from_row(r: Row) -> Mail {
@@ -102,6 +131,8 @@ fn from_row(r: Row) -> Mail {
         sent_at: r.8,
         failed_at: r.9,
         last_error: r.10,
+        lang: r.11,
+        unsubscribe: r.12,
     }
 }
 
@@ -120,7 +151,7 @@ pub async fn backlog(db: &Db, now: i64) -> crate::Result<(i64, Option<i64>)> {
 /// Messages due for an attempt now, oldest first.
 pub async fn due(db: &Db, now: i64, limit: i64) -> crate::Result<Vec<Mail>> {
     let rows: Vec<Row> = sqlx::query_as(
-        "SELECT id, kind, to_address, subject, body, created_at, attempts, next_attempt_at, sent_at, failed_at, last_error
+        "SELECT id, kind, to_address, subject, body, created_at, attempts, next_attempt_at, sent_at, failed_at, last_error, lang, unsubscribe
          FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $1
          ORDER BY next_attempt_at, id LIMIT $2",
     )
@@ -179,7 +210,7 @@ pub const PAGE_SIZE: i64 = 50;
 /// One page of messages, newest first, and whether there is a next page.
 pub async fn list(db: &Db, page: i64) -> crate::Result<(Vec<Mail>, bool)> {
     let rows: Vec<Row> = sqlx::query_as(
-        "SELECT id, kind, to_address, subject, body, created_at, attempts, next_attempt_at, sent_at, failed_at, last_error
+        "SELECT id, kind, to_address, subject, body, created_at, attempts, next_attempt_at, sent_at, failed_at, last_error, lang, unsubscribe
          FROM outbox ORDER BY id DESC LIMIT $1 OFFSET $2",
     )
     .bind(PAGE_SIZE + 1)

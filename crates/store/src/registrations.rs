@@ -322,7 +322,7 @@ pub(crate) async fn register_in(
     };
     if !reg.email.is_empty() {
         let m = mail(&reg);
-        crate::outbox::enqueue_in(tx, now, &m.kind, &reg.email, &m.subject, &m.body).await?;
+        crate::outbox::enqueue_in(tx, now, &reg.email, &m).await?;
     }
     let how = match r.source {
         Source::PublicForm => " unconfirmed",
@@ -726,7 +726,7 @@ async fn promote(
         // No mail to no address, nor to one nobody confirmed (their page shows the place).
         if !reg.email.is_empty() && !reg.pending() {
             let m = mail(&reg);
-            crate::outbox::enqueue_in(conn, now, &m.kind, &reg.email, &m.subject, &m.body).await?;
+            crate::outbox::enqueue_in(conn, now, &reg.email, &m).await?;
         }
         audit::record(
             conn,

@@ -852,7 +852,7 @@ pub async fn remind(
     }
     let mut tx = db.write().await?;
     for (to, m) in mails {
-        crate::outbox::enqueue_in(&mut tx, now, &m.kind, to, &m.subject, &m.body).await?;
+        crate::outbox::enqueue_in(&mut tx, now, to, m).await?;
     }
     audit::record(
         &mut tx,

@@ -553,7 +553,7 @@ pub async fn withdraw_consent(
     .fetch_optional(&mut *tx)
     .await?;
     if let (Some(to), Some(mail)) = (editor, mail) {
-        crate::outbox::enqueue_in(&mut tx, now, &mail.kind, &to, &mail.subject, &mail.body).await?;
+        crate::outbox::enqueue_in(&mut tx, now, &to, mail).await?;
     }
     audit::record(
         &mut tx,

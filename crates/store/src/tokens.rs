@@ -206,7 +206,7 @@ pub async fn create_password_link(
     let mut tx = db.write().await?;
     insert_password_link(&mut tx, user_id, token_hash, now, expires_at).await?;
     if let Some((to, m)) = mail {
-        crate::outbox::enqueue_in(&mut tx, now, &m.kind, to, &m.subject, &m.body).await?;
+        crate::outbox::enqueue_in(&mut tx, now, to, m).await?;
     }
     audit::record(
         &mut tx,
@@ -260,7 +260,7 @@ pub async fn request_password_reset(
     }
     insert_password_link(&mut tx, user_id, token_hash, now, expires_at).await?;
     let m = mail(&name, &lang);
-    crate::outbox::enqueue_in(&mut tx, now, &m.kind, &to, &m.subject, &m.body).await?;
+    crate::outbox::enqueue_in(&mut tx, now, &to, &m).await?;
     audit::record(
         &mut tx,
         now,
@@ -354,15 +354,7 @@ pub async fn use_password_link(
         .bind(user_id)
         .fetch_one(&mut *tx)
         .await?;
-    crate::outbox::enqueue_in(
-        &mut tx,
-        now,
-        &notice.kind,
-        &email,
-        &notice.subject,
-        &notice.body,
-    )
-    .await?;
+    crate::outbox::enqueue_in(&mut tx, now, &email, notice).await?;
     let actor = Actor {
         user_id: Some(user_id),
         ..actor.clone()

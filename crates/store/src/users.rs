@@ -128,7 +128,7 @@ pub async fn create(db: &Db, now: i64, actor: &Actor, new: NewUser<'_>) -> crate
     .await
     .map_err(|e| Error::unique(e, "email"))?;
     if let Some(m) = &new.mail {
-        crate::outbox::enqueue_in(&mut tx, now, &m.kind, new.email, &m.subject, &m.body).await?;
+        crate::outbox::enqueue_in(&mut tx, now, new.email, m).await?;
     }
     if let Some((token_hash, expires_at)) = &new.password_link {
         crate::tokens::insert_password_link(&mut tx, id, token_hash, now, *expires_at).await?;
@@ -346,7 +346,7 @@ pub async fn update_notifying(
             .execute(&mut *tx)
             .await?;
         if let Some(m) = role_notice {
-            crate::outbox::enqueue_in(&mut tx, now, &m.kind, &email, &m.subject, &m.body).await?;
+            crate::outbox::enqueue_in(&mut tx, now, &email, m).await?;
         }
     }
     check_organisation(&mut tx, changes.organisation_id).await?;

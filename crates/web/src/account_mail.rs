@@ -49,6 +49,8 @@ pub fn notice(lang: crate::i18n::Lang, what: AccountChange, name: &str) -> store
     };
     store::outbox::Outgoing {
         kind: kind.to_owned(),
+        lang: lang.code().to_owned(),
+        unsubscribe: None,
         subject: crate::i18n::t(lang, subject),
         body: crate::i18n::t_args(
             lang,

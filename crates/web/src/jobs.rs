@@ -73,13 +73,14 @@ pub async fn run_due(state: &AppState) -> store::Result<Done> {
                     .collect::<Vec<_>>()
                     .join("\n")
             };
-            (
-                i18n::t_args(
+            store::outbox::Outgoing {
+                kind: "mediation_access_summary".to_owned(),
+                subject: i18n::t_args(
                     lang,
                     "mail-access-summary-subject",
                     &[("month", FluentValue::from(label.clone()))],
                 ),
-                i18n::t_args(
+                body: i18n::t_args(
                     lang,
                     "mail-access-summary-body",
                     &[
@@ -89,7 +90,9 @@ pub async fn run_due(state: &AppState) -> store::Result<Done> {
                         ("link", FluentValue::from(link.clone())),
                     ],
                 ),
-            )
+                lang: lang.code().to_owned(),
+                unsubscribe: None,
+            }
         },
     )
     .await?;

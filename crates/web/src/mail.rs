@@ -7,7 +7,7 @@
 
 use std::time::Duration;
 
-use lettre::message::{Mailbox, header::ContentType};
+use lettre::message::Mailbox;
 use lettre::transport::smtp::authentication::{Credentials, Mechanism};
 use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
 use lettre::transport::smtp::extension::ClientId;
@@ -237,32 +237,214 @@ fn permanent(message: impl Into<String>) -> SendError {
     }
 }
 
+/// What every message ends with: where the platform is and how to reach its coordinators.
+#[derive(Debug, Clone)]
+pub struct Footer {
+    /// The platform's address (`public_url`).
+    pub site: String,
+    /// The coordinators' address (`contact_email`).
+    pub contact: String,
+}
+
+impl Footer {
+    pub fn of(settings: &crate::Settings) -> Footer {
+        Footer {
+            site: settings.public_url.trim_end_matches('/').to_owned(),
+            contact: settings.contact_email.clone(),
+        }
+    }
+
+    fn text(&self, lang: Lang) -> String {
+        crate::i18n::t_args(
+            lang,
+            "mail-footer",
+            &[
+                ("site", FluentValue::from(self.site.clone())),
+                ("contact", FluentValue::from(self.contact.clone())),
+            ],
+        )
+    }
+}
+
+use crate::i18n::Lang;
+use fluent_bundle::FluentValue;
+
+/// The languages of a message: its own, or both ("": the recipient's is not known).
+fn languages(lang: &str) -> Vec<Lang> {
+    Lang::parse(lang).map_or_else(|| Lang::ALL.to_vec(), |l| vec![l])
+}
+
+/// `List-Unsubscribe` (RFC 2369) with its one-click companion (RFC 8058).
+#[derive(Debug, Clone)]
+struct ListUnsubscribe(String);
+
+impl lettre::message::header::Header for ListUnsubscribe {
+    fn name() -> lettre::message::header::HeaderName {
+        lettre::message::header::HeaderName::new_from_ascii_str("List-Unsubscribe")
+    }
+    fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ListUnsubscribe(s.to_owned()))
+    }
+    fn display(&self) -> lettre::message::header::HeaderValue {
+        lettre::message::header::HeaderValue::new(Self::name(), format!("<{}>", self.0))
+    }
+}
+
+#[derive(Debug, Clone)]
+struct ListUnsubscribePost;
+
+impl lettre::message::header::Header for ListUnsubscribePost {
+    fn name() -> lettre::message::header::HeaderName {
+        lettre::message::header::HeaderName::new_from_ascii_str("List-Unsubscribe-Post")
+    }
+    fn parse(_: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ListUnsubscribePost)
+    }
+    fn display(&self) -> lettre::message::header::HeaderValue {
+        lettre::message::header::HeaderValue::new(
+            Self::name(),
+            "List-Unsubscribe=One-Click".to_owned(),
+        )
+    }
+}
+
+/// One language's part of a message, for the HTML template.
+struct Block {
+    lang: &'static str,
+    paragraphs: Vec<String>,
+}
+
+#[derive(askama::Template)]
+#[template(path = "mail/message.html")]
+struct HtmlMail {
+    lang: &'static str,
+    subject: String,
+    platform: String,
+    blocks: Vec<Block>,
+    footer: Vec<Block>,
+    unsubscribe: Option<(String, String)>,
+}
+
+/// Text as HTML paragraphs: escaped, web addresses made links, single line ends kept.
+fn paragraphs(text: &str) -> Vec<String> {
+    text.split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            p.lines()
+                .map(|line| {
+                    line.split(' ')
+                        .map(|word| {
+                            let escaped = askama::filters::escape(word, askama::filters::Html)
+                                .map(|e| e.to_string())
+                                .unwrap_or_default();
+                            if word.starts_with("https://") || word.starts_with("http://") {
+                                format!("<a href=\"{escaped}\">{escaped}</a>")
+                            } else {
+                                escaped
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect::<Vec<_>>()
+                .join("<br>\n")
+        })
+        .collect()
+}
+
+/// The plain text and the HTML of a message: its body (in its language, or Latvian then
+/// English), then the footer in the same languages, and where it applies how to stop this
+/// kind of mail.
+pub fn render(footer: &Footer, m: &store::outbox::Outgoing) -> (String, String) {
+    use askama::Template as _;
+    let langs = languages(&m.lang);
+    let bodies: Vec<&str> = if langs.len() > 1 {
+        m.body.split(store::outbox::BOTH_LANGUAGES).collect()
+    } else {
+        vec![m.body.as_str()]
+    };
+    let mut plain = m.body.replace("\r\n", "\n").trim_end().to_owned();
+    plain.push_str("\n\n-- \n");
+    let footers: Vec<String> = langs.iter().map(|l| footer.text(*l)).collect();
+    plain.push_str(&footers.join("\n\n"));
+    let unsubscribe = m.unsubscribe.as_ref().map(|url| {
+        let words = langs
+            .iter()
+            .map(|l| crate::i18n::t(*l, "mail-unsubscribe"))
+            .collect::<Vec<_>>()
+            .join(" / ");
+        plain.push_str(&format!("\n\n{words}: {url}"));
+        (words, url.clone())
+    });
+    plain.push('\n');
+    let blocks = bodies
+        .iter()
+        .zip(langs.iter().chain(std::iter::repeat(&Lang::En)))
+        .map(|(b, l)| Block {
+            lang: l.code(),
+            paragraphs: paragraphs(b),
+        })
+        .collect();
+    let footer_blocks = langs
+        .iter()
+        .zip(footers.iter())
+        .map(|(l, f)| Block {
+            lang: l.code(),
+            paragraphs: paragraphs(f),
+        })
+        .collect();
+    let first = langs.first().copied().unwrap_or(Lang::Lv);
+    let html = HtmlMail {
+        lang: first.code(),
+        subject: m.subject.clone(),
+        platform: langs
+            .iter()
+            .map(|l| crate::i18n::t(*l, "mail-platform"))
+            .collect::<Vec<_>>()
+            .join(" · "),
+        blocks,
+        footer: footer_blocks,
+        unsubscribe,
+    }
+    .render()
+    .unwrap_or_default();
+    (plain, html)
+}
+
 /// The whole message: the platform's name as sender, date, id, a subject folded as MIME
-/// wants it, and the UTF-8 body.
+/// wants it, the text as plain and as HTML, and `List-Unsubscribe` where it applies.
 pub fn message(
     cfg: &SmtpSettings,
+    footer: &Footer,
     to: &str,
-    subject: &str,
-    body: &str,
+    m: &store::outbox::Outgoing,
     now: jiff::Timestamp,
 ) -> Result<lettre::Message, SendError> {
     let from = Mailbox::new(Some("Romu platforma".to_owned()), address(&cfg.from)?);
     let to = Mailbox::new(None, address(to)?);
     let date = std::time::UNIX_EPOCH
         + Duration::from_secs(u64::try_from(now.as_second()).unwrap_or_default());
-    lettre::Message::builder()
+    let (plain, html) = render(footer, m);
+    let mut b = lettre::Message::builder()
         .from(from)
         .to(to)
-        .subject(subject)
+        .subject(m.subject.as_str())
         .date(date)
         .message_id(Some(format!(
             "<{}@{}>",
             domain::token::random_secret(),
             cfg.helo
-        )))
-        .header(ContentType::TEXT_PLAIN)
-        .body(body.replace("\r\n", "\n"))
-        .map_err(|e| permanent(format!("message: {e}")))
+        )));
+    if let Some(url) = &m.unsubscribe {
+        b = b
+            .header(ListUnsubscribe(url.clone()))
+            .header(ListUnsubscribePost);
+    }
+    b.multipart(lettre::message::MultiPart::alternative_plain_html(
+        plain, html,
+    ))
+    .map_err(|e| permanent(format!("message: {e}")))
 }
 
 /// What went wrong, in words for the outbox page; a refused certificate or a relay that
@@ -302,13 +484,13 @@ fn describe(e: &lettre::transport::smtp::Error) -> SendError {
 /// Delivers one message to the relay.
 pub async fn send(
     cfg: &SmtpSettings,
+    footer: &Footer,
     to: &str,
-    subject: &str,
-    body: &str,
+    m: &store::outbox::Outgoing,
     now: jiff::Timestamp,
 ) -> Result<(), SendError> {
     let transport = transport(cfg)?;
-    let m = message(cfg, to, subject, body, now)?;
+    let m = message(cfg, footer, to, m, now)?;
     match transport.send(m).await {
         Ok(_) => Ok(()),
         Err(e) => Err(describe(&e)),
@@ -333,10 +515,18 @@ pub async fn try_deliver_due(state: &AppState) -> store::Result<usize> {
         return Ok(0);
     }
     let due = store::outbox::due(state.db(), state.now(), 20).await?;
+    let footer = Footer::of(state.settings());
     let mut sent = 0;
     for mail in due {
         let now = jiff::Timestamp::from_second(state.now()).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
-        let result = send(cfg, &mail.to, &mail.subject, &mail.body, now).await;
+        let outgoing = store::outbox::Outgoing {
+            kind: mail.kind.clone(),
+            subject: mail.subject.clone(),
+            body: mail.body.clone(),
+            lang: mail.lang.clone(),
+            unsubscribe: mail.unsubscribe.clone(),
+        };
+        let result = send(cfg, &footer, &mail.to, &outgoing, now).await;
         let stored = match &result {
             Ok(()) => {
                 sent += 1;
@@ -383,11 +573,21 @@ mod tests {
     fn a_long_latvian_subject_is_folded_and_encoded() {
         let cfg = SmtpSettings::default();
         let subject = "Romu platforma: ielūgums uz reģionālo ekspertu darba sanāksmi Daugavpilī par izglītības un nodarbinātības pasākumiem";
+        let footer = Footer {
+            site: "https://roma.example.lv".to_owned(),
+            contact: "koordinatori@example.lv".to_owned(),
+        };
         let m = message(
             &cfg,
+            &footer,
             "b@example.lv",
-            subject,
-            "Labdien!\nSaite: https://x/",
+            &store::outbox::Outgoing {
+                kind: "test".to_owned(),
+                subject: subject.to_owned(),
+                body: "Labdien!\nSaite: https://x/".to_owned(),
+                lang: "lv".to_owned(),
+                unsubscribe: None,
+            },
             jiff::Timestamp::UNIX_EPOCH,
         )
         .unwrap_or_else(|e| panic!("{e:?}"));

@@ -193,7 +193,7 @@ pub async fn create_user(
                 organisation_id,
                 password_hash: None,
                 password_link: Some((link_hash, expires_at)),
-                mail: Some(password_link_mail(lang, &name, &url)),
+                mail: Some(password_link_mail_both(&name, &url)),
             },
         )
         .await;
@@ -374,7 +374,7 @@ pub async fn password_link(
     let mut form = UserForm::for_user(&state, ctx, id).await?.seen_by(&user);
     let (url, link_hash, expires_at) =
         new_password_link(&state.settings().public_url, form.ctx.lang, state.now());
-    let mail = password_link_mail(form.ctx.lang, &form.name, &url);
+    let mail = password_link_mail_both(&form.name, &url);
     store::tokens::create_password_link(
         state.db(),
         state.now(),
@@ -401,6 +401,8 @@ pub fn password_link_mail(lang: i18n::Lang, name: &str, url: &str) -> store::out
     use fluent_bundle::FluentValue;
     store::outbox::Outgoing {
         kind: "password_link".to_owned(),
+        lang: lang.code().to_owned(),
+        unsubscribe: None,
         subject: i18n::t(lang, "mail-password-link-subject"),
         body: i18n::t_args(
             lang,
@@ -412,6 +414,22 @@ pub fn password_link_mail(lang: i18n::Lang, name: &str, url: &str) -> store::out
             ],
         ),
     }
+}
+
+/// The set-password mail to someone whose language is not known yet (a new account): in
+/// both languages, each with the link to its own language's page (the same secret).
+pub fn password_link_mail_both(name: &str, url: &str) -> store::outbox::Outgoing {
+    let in_lang = |lang: i18n::Lang| {
+        let url = ["/lv/password/set/", "/en/password/set/"]
+            .iter()
+            .find(|p| url.contains(**p))
+            .map_or_else(
+                || url.to_owned(),
+                |p| url.replace(p, &format!("/{}/password/set/", lang.code())),
+            );
+        password_link_mail(lang, name, &url)
+    };
+    store::outbox::Outgoing::both(in_lang(i18n::Lang::Lv), in_lang(i18n::Lang::En))
 }
 
 #[derive(Template)]

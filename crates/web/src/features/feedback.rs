@@ -93,6 +93,8 @@ pub async fn summary(
 fn survey_mail(lang: Lang, title: &str, name: &str, link: &str) -> store::outbox::Outgoing {
     store::outbox::Outgoing {
         kind: "feedback".to_owned(),
+        lang: lang.code().to_owned(),
+        unsubscribe: None,
         subject: i18n::t_args(
             lang,
             "mail-feedback-subject",

@@ -125,6 +125,8 @@ fn invitation_mail(
 ) -> store::outbox::Outgoing {
     store::outbox::Outgoing {
         kind: "invitation".to_owned(),
+        lang: lang.code().to_owned(),
+        unsubscribe: None,
         subject: i18n::t_args(
             lang,
             "mail-invitation-subject",

@@ -490,6 +490,8 @@ pub async fn forgot_submit(
             let link = format!("{base}/{}/password/set/{secret}", lang.code());
             store::outbox::Outgoing {
                 kind: "password_reset".to_owned(),
+                lang: lang.code().to_owned(),
+                unsubscribe: None,
                 subject: crate::i18n::t(lang, "mail-password-reset-subject"),
                 body: crate::i18n::t_args(
                     lang,

@@ -290,6 +290,8 @@ pub(crate) fn confirmation_mail(
     };
     store::outbox::Outgoing {
         kind: "registration".to_owned(),
+        lang: lang.code().to_owned(),
+        unsubscribe: None,
         subject: i18n::t_args(
             lang,
             subject,
@@ -321,6 +323,8 @@ pub fn cancellation_mail(
 ) -> store::outbox::Outgoing {
     store::outbox::Outgoing {
         kind: "event_cancelled".to_owned(),
+        lang: lang.code().to_owned(),
+        unsubscribe: None,
         subject: i18n::t_args(
             lang,
             "mail-event-cancelled-subject",
@@ -346,6 +350,8 @@ pub fn promotion_mail(
     let lang = i18n::Lang::parse(&r.lang).unwrap_or(i18n::Lang::Lv);
     store::outbox::Outgoing {
         kind: "registration_promoted".to_owned(),
+        lang: lang.code().to_owned(),
+        unsubscribe: None,
         subject: i18n::t_args(
             lang,
             "mail-registration-promoted-subject",

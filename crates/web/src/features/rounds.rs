@@ -293,6 +293,8 @@ fn reminder_mail(
         .join("\n");
     store::outbox::Outgoing {
         kind: "round_reminder".to_owned(),
+        lang: lang.code().to_owned(),
+        unsubscribe: None,
         subject: i18n::t_args(
             lang,
             "mail-round-reminder-subject",

@@ -1063,6 +1063,8 @@ pub async fn withdraw_consent(
     let arg = |v: String| fluent_bundle::FluentValue::from(v);
     let mail = store::outbox::Outgoing {
         kind: "story_consent_withdrawn".to_owned(),
+        lang: lang.code().to_owned(),
+        unsubscribe: None,
         subject: crate::i18n::t_args(
             lang,
             "mail-story-withdrawn-subject",
