@@ -665,6 +665,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Demo { bind } => {
             let mut s = settings(&common, Some("roma-demo.db"))?;
             if let Some(b) = bind {
+                // The demo's mailed links follow its address unless one was configured.
+                if s.public_url == web::Settings::default().public_url {
+                    s.public_url = format!("http://{b}");
+                }
                 s.bind = b;
             }
             // Trying the demo needs no phone: without a configuration file, nobody must

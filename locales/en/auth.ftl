@@ -72,14 +72,14 @@ mfa-confirm = Confirm
 mfa-code-wrong = The code is wrong or was used already. Type the code the app shows now.
 mfa-on = Two-step sign-in is on.
 mfa-recovery-once = These are your recovery codes: each works once, when your phone is not at hand or lost. Write them down or print them and keep them safe — they will not be shown again.
-mfa-done = Done, back to the account
+mfa-done = Done — go to the workspace
 mfa-is-on = Two-step sign-in is on.
 mfa-recovery-left = { $count ->
     [0] No unused recovery codes are left.
     [one] { $count } unused recovery code is left.
    *[other] { $count } unused recovery codes are left.
 }
-mfa-lost = If your phone is lost and no recovery code is left, ask another coordinator of the platform to reset your second step.
+mfa-lost = If your phone is lost and no recovery code is left, ask a coordinator of the platform to reset your second step (a coordinator asks another coordinator).
 mfa-login-title = Code from the app
 mfa-login-explained = The password is right. Type the six-digit code from your authenticator app, or one of your recovery codes.
 mfa-code-or-recovery = Code or recovery code
@@ -90,7 +90,7 @@ mfa-renew-hint = Ten new codes; the old ones will stop working.
 mfa-disable = Turn off two-step sign-in
 mfa-required = Two-step sign-in is required in your role: turn it on to go on working on the platform.
 reauth-title = Confirm it is you
-reauth-explained = This action touches other people's data or your account's security, so type your password again (and the code from your app, if you use two-step sign-in). It will not be asked again for ten minutes.
+reauth-explained = This action touches other people's data or your account's security, so type your password again (and the code from your app, if you use two-step sign-in). You will then be back on the page you came from — press the button again. It will not be asked again for ten minutes.
 reauth-submit = Confirm
 reauth-cancel = Back
 reauth-password-wrong = The password is not right.
@@ -103,7 +103,15 @@ session-seen = Last active
 session-current = This session
 session-end = End session: { $what }
 sessions-end-all = End all other sessions
-sessions-ended = Sessions ended.
+sessions-ended = The chosen sessions have ended.
 session-browser-unknown = Another browser
 session-system-unknown = unknown system
 set-password-code-hint = Your account uses two-step sign-in: type the code from the app or a recovery code as well. With neither the phone nor a recovery code, ask a coordinator to reset your second step.
+mfa-open-app = On this phone: open in the authenticator app
+mfa-back-account = Back to the account
+mfa-off = Two-step sign-in is off; the password alone now signs in.
+mfa-renewed = New recovery codes made; the old ones no longer work.
+mfa-status-on = on
+mfa-status-off = off
+password-set-done = Your password is set. Sign in with the new password.
+set-password-ask-again = Ask for a new link

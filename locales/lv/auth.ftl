@@ -74,25 +74,25 @@ mfa-confirm = Apstiprināt
 mfa-code-wrong = Kods nav pareizs vai jau izmantots. Ierakstiet lietotnē pašlaik redzamo kodu.
 mfa-on = Divpakāpju pieteikšanās ieslēgta.
 mfa-recovery-once = Šie ir jūsu rezerves kodi: katrs der vienu reizi, ja tālrunis nav pie rokas vai pazudis. Pierakstiet vai izdrukājiet tos un glabājiet drošā vietā — tie vairs netiks parādīti.
-mfa-done = Gatavs, atpakaļ uz kontu
+mfa-done = Gatavs — uz darba vietu
 mfa-is-on = Divpakāpju pieteikšanās ir ieslēgta.
 mfa-recovery-left = { $count ->
     [0] Neizmantotu rezerves kodu vairs nav.
     [one] Atlicis { $count } neizmantots rezerves kods.
    *[other] Atlikuši { $count } neizmantoti rezerves kodi.
 }
-mfa-lost = Ja tālrunis pazudis un rezerves kodu nav, palūdziet citam platformas koordinatoram atiestatīt jūsu otro soli.
+mfa-lost = Ja tālrunis pazudis un rezerves kodu nav, lūdziet platformas koordinatoru atiestatīt jūsu otro soli (koordinatoram to dara cits koordinators).
 mfa-login-title = Kods no lietotnes
 mfa-login-explained = Parole pareiza. Ierakstiet sešu ciparu kodu no autentifikācijas lietotnes vai vienu no rezerves kodiem.
 mfa-code-or-recovery = Kods vai rezerves kods
-mfa-login-expired = Pieteikšanās ar kodu šeit nav sākta vai tās piecas minūtes ir beigušās. Piesakieties vēlreiz ar paroli.
+mfa-login-expired = Pieteikšanās ar kodu šeit nav sākta, vai piecas minūtes tai ir pagājušas. Piesakieties vēlreiz ar paroli.
 mfa-locked = Pārāk daudz nepareizu kodu pēc kārtas: pieteikšanās ar kodu ir bloķēta. Iestatiet paroli no jauna ar saiti „Aizmirsāt paroli?” un vienu no rezerves kodiem vai lūdziet platformas koordinatoru atiestatīt otro soli.
 mfa-renew = Izveidot jaunus rezerves kodus
-mfa-renew-hint = Jauni desmit kodi; vecie vairs nederēs.
+mfa-renew-hint = Desmit jauni kodi; vecie vairs nederēs.
 mfa-disable = Izslēgt divpakāpju pieteikšanos
 mfa-required = Jūsu lomā divpakāpju pieteikšanās ir obligāta: ieslēdziet to, lai turpinātu darbu platformā.
 reauth-title = Apstipriniet, ka tas esat jūs
-reauth-explained = Šī darbība skar citu cilvēku datus vai jūsu konta drošību, tāpēc vēlreiz ievadiet paroli (un kodu no lietotnes, ja jums ir divpakāpju pieteikšanās). Pēc tam desmit minūtes to vairs neprasīs.
+reauth-explained = Šī darbība skar citu cilvēku datus vai jūsu konta drošību, tāpēc vēlreiz ievadiet paroli (un kodu no lietotnes, ja jums ir divpakāpju pieteikšanās). Pēc tam jūs atgriezīsieties iepriekšējā lapā — nospiediet pogu vēlreiz. Desmit minūtes to vairs neprasīs.
 reauth-submit = Apstiprināt
 reauth-cancel = Atpakaļ
 reauth-password-wrong = Parole nav pareiza.
@@ -105,7 +105,15 @@ session-seen = Pēdējoreiz aktīva
 session-current = Šī sesija
 session-end = Beigt sesiju: { $what }
 sessions-end-all = Beigt visas citas sesijas
-sessions-ended = Sesijas beigtas.
+sessions-ended = Izvēlētās sesijas ir beigtas.
 session-browser-unknown = Cita pārlūkprogramma
 session-system-unknown = nezināma sistēma
 set-password-code-hint = Jūsu kontam ir divpakāpju pieteikšanās: ievadiet arī kodu no lietotnes vai rezerves kodu. Ja nav ne tālruņa, ne rezerves koda, lūdziet koordinatoram atiestatīt otro soli.
+mfa-open-app = Šajā tālrunī: atvērt autentifikatora lietotnē
+mfa-back-account = Atpakaļ uz kontu
+mfa-off = Divpakāpju pieteikšanās izslēgta; tagad pietiek ar paroli.
+mfa-renewed = Izveidoti jauni rezerves kodi; vecie vairs nederēs.
+mfa-status-on = ieslēgta
+mfa-status-off = izslēgta
+password-set-done = Parole iestatīta. Piesakieties ar jauno paroli.
+set-password-ask-again = Pieprasīt jaunu saiti

@@ -316,6 +316,8 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("POST", "/{lang}/account/password", Allowed::AnyRole),
     ("GET", "/{lang}/account/second-factor", Allowed::AnyRole),
     ("POST", "/{lang}/account/second-factor/begin", Allowed::AnyRole),
+    ("GET", "/{lang}/account/second-factor/begin", Allowed::AnyRole),
+    ("GET", "/{lang}/account/second-factor/confirm", Allowed::AnyRole),
     ("POST", "/{lang}/account/second-factor/confirm", Allowed::AnyRole),
     ("POST", "/{lang}/account/second-factor/recovery", Allowed::AnyRole),
     ("POST", "/{lang}/account/second-factor/disable", Allowed::AnyRole),

@@ -18,7 +18,10 @@ async fn enrol(app: &TestApp, c: &Client) -> (Vec<u8>, Vec<String>) {
         .find(marker)
         .unwrap_or_else(|| panic!("no key shown: {}", begun.text));
     let rest = &begun.text[start + marker.len()..];
-    let key = domain::totp::from_base32(&rest[..rest.find('<').unwrap_or(0)]).unwrap_or_default();
+    let key = domain::totp::from_base32(&crate::second_factor::without_tags(
+        &rest[..rest.find("</code>").unwrap_or(0)],
+    ))
+    .unwrap_or_default();
     let code = domain::totp::code_at(&key, app.clock_now());
     let done = c
         .post_form("/lv/account/second-factor/confirm", &[("code", &code)])
@@ -254,6 +257,9 @@ async fn a_reset_link_needs_the_second_factor_too() {
         )
         .await;
     assert_eq!(done.status, 303, "{}", done.text);
+    assert_eq!(done.location(), Some("/lv/login?notice=password-set"));
+    let login = anon.get("/lv/login?notice=password-set").await;
+    assert!(login.text.contains("Parole iestatīta"), "{}", login.text);
     let after = ok(store::users::password_hash(&app.db, id).await);
     assert!(after.is_some_and(|h| domain::password::verify(pw, &h)));
     app.stop().await;

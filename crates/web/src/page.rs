@@ -10,6 +10,10 @@ use crate::AppError;
 use crate::i18n::{self, Lang};
 use crate::principal::CurrentUser;
 
+/// Marks a request of an account that must still turn on its second factor.
+#[derive(Debug, Clone, Copy)]
+pub struct EnrolmentPending;
+
 #[derive(Debug, Clone)]
 pub struct NavItem {
     pub href: String,
@@ -242,7 +246,12 @@ impl<S: Send + Sync> FromRequestParts<S> for PageCtx {
         let lang = Lang::in_path(path).ok_or(AppError::NotFound)?;
         let pq = parts.uri.path_and_query().map_or(path, |p| p.as_str());
         let user = parts.extensions.get::<CurrentUser>();
-        Ok(PageCtx::new(lang, pq, user))
+        let mut ctx = PageCtx::new(lang, pq, user);
+        // Until a required second factor is on, the workspace's menu leads nowhere.
+        if parts.extensions.get::<EnrolmentPending>().is_some() {
+            ctx.nav.clear();
+        }
+        Ok(ctx)
     }
 }
 

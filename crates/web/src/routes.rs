@@ -206,6 +206,8 @@ fn registry() -> Registry {
     r.post("/{lang}/account/password", Page(ManageOwnAccount), account::change_password);
     r.get("/{lang}/account/second-factor", Page(ManageOwnAccount), second_factor::page);
     r.post("/{lang}/account/second-factor/begin", Page(ManageOwnAccount), second_factor::begin);
+    r.get("/{lang}/account/second-factor/begin", Page(ManageOwnAccount), second_factor::back);
+    r.get("/{lang}/account/second-factor/confirm", Page(ManageOwnAccount), second_factor::back);
     r.post(
         "/{lang}/account/second-factor/confirm",
         Page(ManageOwnAccount),
@@ -884,6 +886,9 @@ async fn access(
         !pending || ENROLMENT_ROUTES.contains(&spec.path) || needed.is_some()
     });
     if let Some(u) = user {
+        if state.settings().accounts.factor_required(u.role) && !u.has_factor {
+            req.extensions_mut().insert(crate::page::EnrolmentPending);
+        }
         req.extensions_mut().insert(u);
     }
     if unsafe_method && by_token && json(&headers) {

@@ -42,6 +42,8 @@ struct AccountPage {
     role_label_id: &'static str,
     tokens: Vec<store::tokens::ApiToken>,
     sessions: Vec<SessionLine>,
+    /// Two-step sign-in is on.
+    has_factor: bool,
     now: i64,
     new_token: Option<String>,
     label: String,
@@ -67,8 +69,12 @@ impl AccountPage {
             started: s.created_at,
             seen: s.last_seen_at,
         })
-        .collect();
+        .collect::<Vec<_>>();
+        // This session first.
+        let mut sessions = sessions;
+        sessions.sort_by_key(|s| !s.current);
         Ok(AccountPage {
+            has_factor: user.has_factor,
             ctx,
             name: user.name.clone(),
             email: user.email.clone(),

@@ -24,6 +24,8 @@ struct LoginPage {
     errors: FormErrors,
     /// Throttled: the wait, said in words (nothing typed was wrong).
     wait: Option<String>,
+    /// Just done: "password-set-done".
+    notice: Option<&'static str>,
 }
 
 /// "after 5 seconds" / "after 3 minutes" in the page's language.
@@ -38,6 +40,7 @@ pub(crate) fn wait_words(ctx: &PageCtx, seconds: i64) -> String {
 #[derive(Debug, Deserialize)]
 pub struct LoginQuery {
     next: Option<String>,
+    notice: Option<String>,
 }
 
 /// The pre-login CSRF secret: the one the browser already has, or a new one.
@@ -108,6 +111,39 @@ fn device_mark(headers: &HeaderMap) -> Option<&str> {
     })
 }
 
+/// The throttle's keys for an attempt (a password, or with `prefix` "code " a code) on the
+/// account `user_id` (when there is one) from this browser and address. A browser that has
+/// signed in to the account before is counted apart from everyone else and is not held to
+/// the account's or the address's ceiling: others' guesses do not lock the owner out.
+pub(crate) async fn attempt_keys(
+    state: &AppState,
+    headers: &HeaderMap,
+    user_id: Option<i64>,
+    email: &str,
+    ip: &str,
+    prefix: &str,
+) -> AppResult<store::throttle::Keys> {
+    let mark = device_mark(headers).map(token::hash_secret);
+    let known = match (user_id, &mark) {
+        (Some(user_id), Some(hash)) => {
+            store::throttle::devices::known(state.db(), state.now(), user_id, hash).await?
+        }
+        _ => false,
+    };
+    Ok(match (&mark, known) {
+        (Some(hash), true) => store::throttle::Keys {
+            pair: format!("{prefix}{email}\ndevice {hash}"),
+            account: None,
+            address: None,
+        },
+        _ => store::throttle::Keys {
+            pair: format!("{prefix}{email}\n{ip}"),
+            account: Some(format!("{prefix}{email}")),
+            address: Some(format!("{prefix}{ip}")),
+        },
+    })
+}
+
 /// Only a path on this site: `/…` but not `//…` or `/\…`.
 fn safe_next(next: &str) -> Option<&str> {
     let ok = next.starts_with('/')
@@ -139,6 +175,7 @@ pub async fn form(
             .to_owned(),
         errors: FormErrors::default(),
         wait: None,
+        notice: (q.notice.as_deref() == Some("password-set")).then_some("password-set-done"),
     };
     Ok(with_login_cookie(
         Html(page.render()?).into_response(),
@@ -189,6 +226,7 @@ pub async fn submit(
             next: next.clone(),
             errors,
             wait,
+            notice: None,
         };
         Ok((status, Html(page.render()?)).into_response())
     };
@@ -208,25 +246,15 @@ pub async fn submit(
     // is checked. A browser that has logged in to this account before is counted apart
     // from everyone else, and is not held to the account's or the address's ceiling.
     let creds = store::users::credentials(state.db(), &email).await?;
-    let mark = device_mark(&headers).map(token::hash_secret);
-    let known = match (&creds, &mark) {
-        (Some((user_id, _)), Some(hash)) => {
-            store::throttle::devices::known(state.db(), now, *user_id, hash).await?
-        }
-        _ => false,
-    };
-    let keys = match (&mark, known) {
-        (Some(hash), true) => store::throttle::Keys {
-            pair: format!("{email}\ndevice {hash}"),
-            account: None,
-            address: None,
-        },
-        _ => store::throttle::Keys {
-            pair: format!("{email}\n{ip}"),
-            account: Some(email.clone()),
-            address: Some(ip.clone()),
-        },
-    };
+    let keys = attempt_keys(
+        &state,
+        &headers,
+        creds.as_ref().map(|(id, _)| *id),
+        &email,
+        &ip,
+        "",
+    )
+    .await?;
     let attempt = match reserve_attempt(&state, &keys).await? {
         Ok(a) => a,
         Err(seconds) => {
@@ -622,7 +650,7 @@ pub async fn set_password_submit(
     }
     if with_code {
         let ip = ip.to_string();
-        let keys = crate::features::second_factor::code_keys(&email, &ip);
+        let keys = attempt_keys(&state, &headers, Some(user_id), &email, &ip, "code ").await?;
         let attempt =
             match crate::features::second_factor::reserve_code_attempt(&state, &keys).await? {
                 Ok(a) => a,
@@ -671,5 +699,5 @@ pub async fn set_password_submit(
         &name,
     );
     store::tokens::use_password_link(state.db(), now, &actor, &link_hash, &hash, &notice).await?;
-    Ok(Redirect::to(&ctx.href("/login")).into_response())
+    Ok(Redirect::to(&ctx.href("/login?notice=password-set")).into_response())
 }

@@ -84,6 +84,7 @@ pub async fn submit(
     ctx: PageCtx,
     user: CurrentUser,
     ClientIp(ip): ClientIp,
+    headers: axum::http::HeaderMap,
     AppForm(f): AppForm<ConfirmForm>,
 ) -> AppResult<Response> {
     let next = local(&f.next).map_or_else(|| ctx.href("/workspace"), str::to_owned);
@@ -114,11 +115,15 @@ pub async fn submit(
     // The sign-in throttle's keys for this account and address: a stolen session cannot
     // guess the password here faster than at the sign-in page.
     let ip_text = ip.to_string();
-    let keys = store::throttle::Keys {
-        pair: format!("{}\n{ip_text}", user.email),
-        account: Some(user.email.clone()),
-        address: Some(ip_text.clone()),
-    };
+    let keys = crate::features::login::attempt_keys(
+        &state,
+        &headers,
+        Some(user.id),
+        &user.email,
+        &ip_text,
+        "",
+    )
+    .await?;
     let attempt = match reserve_attempt(&state, &keys).await? {
         Ok(a) => a,
         Err(seconds) => {
@@ -152,7 +157,15 @@ pub async fn submit(
     store::throttle::release(state.db(), &attempt).await?;
     // The code under the code step's own keys and ceiling, as at sign-in.
     if user.has_factor {
-        let keys = crate::features::second_factor::code_keys(&user.email, &ip_text);
+        let keys = crate::features::login::attempt_keys(
+            &state,
+            &headers,
+            Some(user.id),
+            &user.email,
+            &ip_text,
+            "code ",
+        )
+        .await?;
         let attempt =
             match crate::features::second_factor::reserve_code_attempt(&state, &keys).await? {
                 Ok(a) => a,

@@ -37,6 +37,10 @@ struct FactorPage {
     key_text: String,
     /// Just confirmed: the recovery codes, shown this once.
     recovery: Vec<String>,
+    /// The key as an `otpauth://` link: on a phone, it opens the authenticator app.
+    otpauth: String,
+    /// What was just done ("mfa-off", "mfa-renewed").
+    notice: Option<&'static str>,
     errors: FormErrors,
 }
 
@@ -49,6 +53,8 @@ async fn factor_page(state: &AppState, ctx: PageCtx, user: &CurrentUser) -> AppR
         qr: None,
         key_text: String::new(),
         recovery: Vec::new(),
+        otpauth: String::new(),
+        notice: None,
         errors: FormErrors::default(),
     })
 }
@@ -57,6 +63,12 @@ fn with_key(p: &mut FactorPage, user: &CurrentUser, key: &[u8]) {
     let uri = domain::totp::otpauth_uri(ISSUER, &user.email, key);
     p.qr = crate::qr::svg(&uri, &p.ctx.t("mfa-qr-label"));
     p.key_text = domain::totp::grouped(&domain::totp::base32(key));
+    p.otpauth = uri;
+}
+
+#[derive(Debug, Deserialize)]
+pub struct FactorQuery {
+    notice: Option<String>,
 }
 
 /// `GET /{lang}/account/second-factor`: whether the account has one, and how to add it.
@@ -64,8 +76,19 @@ pub async fn page(
     State(state): State<AppState>,
     ctx: PageCtx,
     user: CurrentUser,
+    axum::extract::Query(q): axum::extract::Query<FactorQuery>,
 ) -> AppResult<Html<String>> {
-    Ok(Html(factor_page(&state, ctx, &user).await?.render()?))
+    let mut p = factor_page(&state, ctx, &user).await?;
+    p.notice = match q.notice.as_deref() {
+        Some("mfa-off") => Some("mfa-off"),
+        _ => None,
+    };
+    Ok(Html(p.render()?))
+}
+
+/// `GET` on the enrolment's form addresses (a reload, a second tab): back to the page.
+pub async fn back(ctx: PageCtx) -> Response {
+    Redirect::to(&ctx.href("/account/second-factor")).into_response()
 }
 
 /// `POST /{lang}/account/second-factor/begin`: a new key, drawn as a QR code.
@@ -165,6 +188,7 @@ pub async fn renew_recovery(
     }
     let mut p = factor_page(&state, ctx, &user).await?;
     p.recovery = codes;
+    p.notice = Some("mfa-renewed");
     Ok(Html(p.render()?).into_response())
 }
 
@@ -200,7 +224,7 @@ pub async fn disable(
         Ok(()) | Err(store::Error::NotFound) => {}
         Err(e) => return Err(e.into()),
     }
-    Ok(Redirect::to(&ctx.href("/account/second-factor")).into_response())
+    Ok(Redirect::to(&ctx.href("/account/second-factor?notice=mfa-off")).into_response())
 }
 
 /// Reserves a code attempt: the password throttle's window and delays, with at most ten
@@ -217,16 +241,6 @@ pub(crate) async fn reserve_code_attempt(
             store::throttle::Reserved::Wait(seconds) => Err(seconds),
         },
     )
-}
-
-/// The throttle's keys for code guesses on an account from an address: their own (a
-/// password sprayer behind the same address does not block them).
-pub(crate) fn code_keys(email: &str, ip: &str) -> store::throttle::Keys {
-    store::throttle::Keys {
-        pair: format!("code {email}\n{ip}"),
-        account: Some(format!("code {email}")),
-        address: Some(format!("code {ip}")),
-    }
 }
 
 /// Checks a typed code (from the app, or a recovery code) of an enrolled account, with the
@@ -378,8 +392,11 @@ pub async fn code_submit(
     };
     let ip = ip.to_string();
     let (csrf, _) = login_secret(&headers);
-    // Codes have their own keys and a stricter account ceiling than passwords.
-    let keys = code_keys(&email, &ip);
+    // Codes have their own keys and a stricter account ceiling than passwords (a browser
+    // that has signed in before is counted apart).
+    let keys =
+        crate::features::login::attempt_keys(&state, &headers, Some(user_id), &email, &ip, "code ")
+            .await?;
     let attempt = match reserve_code_attempt(&state, &keys).await? {
         Ok(a) => a,
         Err(seconds) => {
