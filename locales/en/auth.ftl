@@ -115,3 +115,5 @@ mfa-status-on = on
 mfa-status-off = off
 password-set-done = Your password is set. Sign in with the new password.
 set-password-ask-again = Ask for a new link
+mfa-code-malformed = A code is six digits from the app, or a recovery code of ten letters and digits.
+mfa-recovery-low = You have two recovery codes or fewer left: make new ones while your phone is at hand.

@@ -117,3 +117,5 @@ mfa-status-on = ieslēgta
 mfa-status-off = izslēgta
 password-set-done = Parole iestatīta. Piesakieties ar jauno paroli.
 set-password-ask-again = Pieprasīt jaunu saiti
+mfa-code-malformed = Kods ir seši cipari no lietotnes vai rezerves kods no desmit burtiem un cipariem.
+mfa-recovery-low = Jums atlikuši ne vairāk kā divi rezerves kodi: izveidojiet jaunus, kamēr tālrunis ir pie rokas.

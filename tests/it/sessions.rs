@@ -426,3 +426,41 @@ async fn sensitive_actions_ask_for_the_password_again_after_ten_minutes() {
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_malformed_code_is_said_so_and_running_low_on_recovery_codes_leads_to_new_ones() {
+    let app = TestApp::spawn().await;
+    let me = app.login(Role::Ngo).await;
+    let (_, recovery) = enrol(&app, &me).await;
+    let c = app.client();
+    c.get("/lv/login").await;
+    c.login(&email_for(Role::Ngo), PASSWORD).await;
+    // Not a code at all: said so, and never counted (no wait however often).
+    for _ in 0..8 {
+        let res = c.post_form("/lv/login/code", &[("code", "12345")]).await;
+        assert_eq!(res.status, 422);
+        assert!(res.text.contains("seši cipari"), "{}", res.text);
+    }
+    // Eight recovery codes used: the eighth leaves two, and the sign-in ends on the page
+    // that makes new ones.
+    for (n, code) in recovery.iter().take(8).enumerate() {
+        let c = app.client();
+        c.get("/lv/login").await;
+        c.login(&email_for(Role::Ngo), PASSWORD).await;
+        let res = c.post_form("/lv/login/code", &[("code", code)]).await;
+        assert_eq!(res.status, 303, "{n}: {}", res.text);
+        if n < 7 {
+            assert_eq!(res.location(), Some("/lv/workspace"), "{n}");
+        } else {
+            assert_eq!(
+                res.location(),
+                Some("/lv/account/second-factor?notice=mfa-recovery-low")
+            );
+            let page = c
+                .get("/lv/account/second-factor?notice=mfa-recovery-low")
+                .await;
+            assert!(page.text.contains("izveidojiet jaunus"), "{}", page.text);
+        }
+    }
+    app.stop().await;
+}

@@ -81,6 +81,7 @@ pub async fn page(
     let mut p = factor_page(&state, ctx, &user).await?;
     p.notice = match q.notice.as_deref() {
         Some("mfa-off") => Some("mfa-off"),
+        Some("mfa-recovery-low") => Some("mfa-recovery-low"),
         _ => None,
     };
     Ok(Html(p.render()?))
@@ -247,6 +248,8 @@ pub(crate) async fn reserve_code_attempt(
 /// throttle's `attempt` already reserved: a wrong one is counted on it and `Err` gives the
 /// field's message. At the lock the owner is mailed (in their language). `lockable`: see
 /// `store::factors::check`. The caller releases the attempt after the whole step succeeds.
+/// `Ok(true)`: a recovery code was used. Something that cannot be a code (not six digits,
+/// not a recovery code's ten letters and digits) is said so and not counted.
 pub(crate) async fn verify_code(
     state: &AppState,
     actor: &store::Actor,
@@ -254,7 +257,16 @@ pub(crate) async fn verify_code(
     typed: &str,
     attempt: &store::throttle::Attempt,
     lockable: bool,
-) -> AppResult<Result<(), &'static str>> {
+) -> AppResult<Result<bool, &'static str>> {
+    let compact: String = typed
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect();
+    let digits = compact.len() == 6 && compact.bytes().all(|b| b.is_ascii_digit());
+    if !digits && compact.len() != 10 {
+        store::throttle::release(state.db(), attempt).await?;
+        return Ok(Err("mfa-code-malformed"));
+    }
     let target = store::users::get(state.db(), user_id).await?;
     let lang = crate::i18n::Lang::parse(&target.preferred_lang).unwrap_or(crate::i18n::Lang::Lv);
     let lock_notice = crate::account_mail::notice(
@@ -274,7 +286,8 @@ pub(crate) async fn verify_code(
     )
     .await?;
     Ok(match checked {
-        store::factors::Checked::Code | store::factors::Checked::Recovery => Ok(()),
+        store::factors::Checked::Code => Ok(false),
+        store::factors::Checked::Recovery => Ok(true),
         store::factors::Checked::Wrong { locked_now } => {
             store::throttle::failed(state.db(), state.now(), actor, attempt, "mfa_failed").await?;
             Err(if locked_now && lockable {
@@ -419,19 +432,28 @@ pub async fn code_submit(
         label: Some(email.clone()),
         ip: Some(ip.clone()),
     };
-    if let Err(message) = verify_code(&state, &actor, user_id, &f.code, &attempt, true).await? {
-        let mut errors = FormErrors::default();
-        errors.add("code", message);
-        let page = CodePage {
-            ctx,
-            csrf,
-            errors,
-            wait: None,
-            expired: false,
-        };
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response());
-    }
+    let recovery_used = match verify_code(&state, &actor, user_id, &f.code, &attempt, true).await? {
+        Ok(recovery) => recovery,
+        Err(message) => {
+            let mut errors = FormErrors::default();
+            errors.add("code", message);
+            let page = CodePage {
+                ctx,
+                csrf,
+                errors,
+                wait: None,
+                expired: false,
+            };
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response());
+        }
+    };
     store::throttle::release(state.db(), &attempt).await?;
+    // Two recovery codes or fewer left: to the page that makes new ones, which says why.
+    let next = if recovery_used && store::factors::recovery_left(state.db(), user_id).await? <= 2 {
+        ctx.href("/account/second-factor?notice=mfa-recovery-low")
+    } else {
+        next
+    };
     store::factors::end_challenge(state.db(), &hash).await?;
     let mut res = start_session(
         &state,
