@@ -113,6 +113,12 @@ impl SmtpSettings {
         if self.host.trim().is_empty() {
             return Ok(());
         }
+        if let Err(e) = address(&self.from) {
+            return Err(format!(
+                "configuration: smtp.from is not an e-mail address: {}",
+                e.message
+            ));
+        }
         if security == Security::None && !self.host_is_local() {
             return Err(format!(
                 "configuration: smtp.tls = \"none\" sends mail in clear and is allowed only for a relay on this host, not {:?}",
@@ -126,7 +132,11 @@ impl SmtpSettings {
                 let path = self.password_file.trim();
                 let text = std::fs::read_to_string(path)
                     .map_err(|e| format!("configuration: smtp.password_file {path}: {e}"))?;
-                text.lines().next().map(str::to_owned)
+                text.lines().next().map(|l| {
+                    l.trim_start_matches('\u{feff}')
+                        .trim_end_matches(['\r', '\n'])
+                        .to_owned()
+                })
             };
             match password.filter(|p| !p.is_empty()) {
                 Some(p) => self.password = Some(p),
@@ -466,6 +476,19 @@ fn describe(e: &lettre::transport::smtp::Error) -> SendError {
     if e.is_timeout() {
         return temporary(format!("timeout: {text}"));
     }
+    // The relay's policy (5.7.x: relaying denied, sender not allowed) is the settings' fault,
+    // not the message's: tried again once they are fixed.
+    if text.contains(" 5.7.") || text.contains("5.7.1") {
+        return temporary(format!(
+            "the relay refused by its policy (check smtp.from, smtp.username): {text}"
+        ));
+    }
+    // A local part beyond ASCII to a relay without SMTPUTF8 will never go.
+    if text.contains("SMTPUTF8") {
+        return permanent(format!(
+            "the address is not ASCII and the relay does not offer SMTPUTF8: {text}"
+        ));
+    }
     // 530, 534, 535, 538: the relay refused the login — the settings' fault, not the
     // message's: tried again once they are fixed.
     if e.status()
@@ -511,7 +534,7 @@ pub async fn deliver_due(state: &AppState) -> usize {
 /// As [`deliver_due`]; `Err` when the outbox cannot be read (the run failed).
 pub async fn try_deliver_due(state: &AppState) -> store::Result<usize> {
     let cfg = &state.settings().smtp;
-    if cfg.host.is_empty() {
+    if cfg.host.trim().is_empty() {
         return Ok(0);
     }
     let due = store::outbox::due(state.db(), state.now(), 20).await?;
@@ -624,5 +647,18 @@ mod tests {
         assert_eq!(s.password.as_deref(), Some("slepens"));
         s.tls = "ssl".to_owned();
         assert!(s.prepare(None).is_err());
+        s.tls = "starttls".to_owned();
+        s.from = "Roma <roma@x.lv>".to_owned();
+        assert!(
+            s.prepare(Some("x".to_owned())).is_err(),
+            "a bad sender is refused at start"
+        );
+        s.from = "roma@x.lv".to_owned();
+        let dir = std::env::temp_dir().join(format!("roma-pw-{}", std::process::id()));
+        std::fs::write(&dir, "\u{feff}slepens\r").unwrap_or_else(|e| panic!("{e}"));
+        s.password_file = dir.to_string_lossy().into_owned();
+        assert!(s.prepare(None).is_ok());
+        assert_eq!(s.password.as_deref(), Some("slepens"));
+        let _ = std::fs::remove_file(&dir);
     }
 }
