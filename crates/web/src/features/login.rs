@@ -145,7 +145,7 @@ pub(crate) async fn attempt_keys(
 }
 
 /// Only a path on this site: `/…` but not `//…` or `/\…`.
-fn safe_next(next: &str) -> Option<&str> {
+pub(crate) fn safe_next(next: &str) -> Option<&str> {
     let ok = next.starts_with('/')
         && !next.starts_with("//")
         && !next.starts_with("/\\")

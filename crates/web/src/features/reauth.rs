@@ -11,7 +11,7 @@ use serde::Deserialize;
 
 use crate::AppState;
 use crate::error::AppResult;
-use crate::features::login::{reserve_attempt, throttled, wait_words};
+use crate::features::login::{reserve_attempt, safe_next, throttled, wait_words};
 use crate::forms::{AppForm, FormErrors};
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
@@ -25,15 +25,6 @@ struct ConfirmPage {
     code: bool,
     errors: FormErrors,
     wait: Option<String>,
-}
-
-/// Only a path on this site: `/…` but not `//…` or `/\…`.
-fn local(next: &str) -> Option<&str> {
-    let ok = next.starts_with('/')
-        && !next.starts_with("//")
-        && !next.starts_with("/\\")
-        && !next.chars().any(char::is_control);
-    ok.then_some(next)
 }
 
 #[derive(Debug, Deserialize)]
@@ -51,7 +42,7 @@ pub async fn form(
         next: q
             .next
             .as_deref()
-            .and_then(local)
+            .and_then(safe_next)
             .map_or_else(|| ctx.href("/workspace"), str::to_owned),
         ctx,
         code: user.has_factor,
@@ -87,7 +78,7 @@ pub async fn submit(
     headers: axum::http::HeaderMap,
     AppForm(f): AppForm<ConfirmForm>,
 ) -> AppResult<Response> {
-    let next = local(&f.next).map_or_else(|| ctx.href("/workspace"), str::to_owned);
+    let next = safe_next(&f.next).map_or_else(|| ctx.href("/workspace"), str::to_owned);
     let Some(session) = user.session_hash().map(str::to_owned) else {
         return Err(crate::error::AppError::Forbidden);
     };
