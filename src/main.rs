@@ -685,6 +685,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             // when there is none and nothing sealed yet).
             let sealed = store::mediation::has_sealed_records(&db).await?;
             let keyring = s.load_keyring(!sealed).map_err(|e| anyhow::anyhow!(e))?;
+            seal_legacy_reasons(&db, &keyring).await?;
             let loaded = store::demo::seed(&db, now, &keyring).await?;
             // The annual report issued as a coordinator would, so the publications page has
             // something (also for a demo database made before the demo issued it).
@@ -886,9 +887,24 @@ fn restore_file(from: &Path, to: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Seals the reasons supervisors stated in the clear before notes were sealed (a data step
+/// of migration 42 that needs the key), saying how many.
+async fn seal_legacy_reasons(db: &store::Db, keys: &domain::sealed::Keyring) -> anyhow::Result<()> {
+    let n = store::mediation::seal_legacy_reasons(db, keys).await?;
+    if n > 0 {
+        tracing::info!(
+            count = n,
+            "sealed supervisors' reasons stored before sealing"
+        );
+        println!("Sealed {n} supervisors' reasons stored in the clear before this version.");
+    }
+    Ok(())
+}
+
 async fn serve(db: store::Db, s: Settings) -> anyhow::Result<()> {
     let sealed = store::mediation::has_sealed_records(&db).await?;
     let keyring = s.load_keyring(!sealed).map_err(|e| anyhow::anyhow!(e))?;
+    seal_legacy_reasons(&db, &keyring).await?;
     let shutdown = shutdown_signal()?;
     let listener = tokio::net::TcpListener::bind(&s.bind)
         .await

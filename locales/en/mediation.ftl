@@ -44,7 +44,7 @@ access-view = viewed
 access-change = changed
 access-purpose-case-work = case work
 assignments-title = Roma mediators
-assignments-intro = Mediators' assignments to municipalities: the period, the work plan (hours a week, reception hours and place) and the supervisor.
+assignments-intro = Mediators' assignments to municipalities: the period, the work plan (hours a week, reception hours and place) and the supervision. One coordinator proposes a supervisor; it takes effect once a second one approves it.
 assignments-none = There is no assignment yet.
 assignment-mediator = Mediator
 assignment-plan = Work plan
@@ -213,7 +213,7 @@ figures-by-period = By period
 figures-by-mediator = By mediator
 nav-mediation-supervision = Supervision
 supervision-title = Supervision of mediation
-supervision-intro = The families of the mediators you supervise (codes only), the cases of urgent necessity and unusual access to the cases. You open a case only by stating a reason; it is logged in the access log, and the mediator sees it.
+supervision-intro = The families of the mediators you supervise (codes only), the cases of urgent necessity and unusual access to the cases. You open a case only for a purpose with a note; both are logged in the access log, and the mediator sees them.
 supervised-families = Families of the mediators you supervise
 supervised-none = You do not supervise any mediator yet.
 overrides-title = Cases of urgent necessity
@@ -230,14 +230,11 @@ unusual-other-user = Another user
 unusual-refused = Refused attempt
 unusual-at-night = At night
 unusual-many-in-a-day = Many cases on one day
-unusual-account-changed = A change to a mediator's account (role or password)
+unusual-account-changed = A change to a mediator's account (role, password, second factor) or to who supervises them
 supervise-title = Open the case
-supervise-intro = A supervisor opens a case only with a stated reason. The reason is logged in the access log, which the family's mediator sees; the case opens read-only.
-supervise-reason = Reason
-supervise-reason-hint = For instance: reviewing a complaint, checking a case of urgent necessity. Do not write names.
-supervise-reason-invalid = State the reason (10–300 characters).
+supervise-intro = A supervisor opens a case only for a purpose from the list, with a note. Both go into the case's access log, which the family's mediator reads (the note is stored sealed); the case opens read-only.
 supervise-open = Open the case, read-only
-supervise-read-only = Opened for supervision, read-only; your reason is logged.
+supervise-read-only = Opened for supervision, read-only; your purpose and note are logged.
 access-purpose-supervision = supervision
 mail-access-summary-subject = Access summary of the mediation cases: { $month }
 mail-access-summary-body = Hello { $name },
@@ -297,3 +294,90 @@ figures-report-municipality = Roma mediation in the municipality: annual report
 figures-report-all = Roma mediation: annual report
 figures-report-made = Made on { $date }
 figures-report-supervised = Roma mediation: annual report on the supervised families
+
+# Supervision with four eyes (issue 17, item 5)
+supervisor-title = Supervision
+supervisor-intro = A supervisor can open the mediator's families' cases read-only. So one coordinator proposes a supervisor and the appointment takes effect only when a second coordinator approves it; until then the current one stays. The mediator is mailed when their supervision changes and sees it on their families page. A supervisor can be removed at once.
+supervisor-current = Supervision now
+supervisor-since = In effect since
+supervisor-approved-by = Approved by
+supervisor-none = There is no supervisor.
+supervisor-none-short = no supervisor
+supervisor-pending = Awaiting approval
+supervisor-proposed = Proposed supervisor
+supervisor-proposed-by = Proposed by
+supervisor-proposed-by-cli = the command line
+supervisor-own-hint = You made this proposal; another coordinator approves it. You can withdraw it.
+supervisor-decide-hint = Approve only if you know why this person is to supervise the mediator: once approved, they can open the mediator's families' cases read-only.
+supervisor-approve = Approve
+supervisor-refuse = Refuse
+supervisor-withdraw = Withdraw the proposal
+supervisor-change = Change the supervision
+supervisor-change-hint = The person chosen starts supervising once a second coordinator approves it. "No supervisor" removes the current one at once.
+supervisor-option-none = — no supervisor —
+supervisor-submit = Save
+supervisor-new-hint = This is a proposal: the supervision takes effect once a second coordinator approves it.
+supervisor-awaits = Awaiting approval:
+supervisor-manage = Supervision
+supervisor-proposed-notice = Proposal saved; the other coordinators were mailed to decide on it.
+supervisor-removed-notice = Supervisor removed; the mediator was mailed.
+supervisor-approved-notice = Approved: the supervision is in effect; the mediator and the supervisor were mailed.
+supervisor-refused-notice = The proposal was refused or withdrawn; the current supervision stays.
+supervisor-unchanged = That is already so; nothing to change.
+supervisor-own-proposal = You cannot approve your own proposal: another coordinator approves it.
+supervisor-proposal-changed = The proposal has changed or been decided meanwhile; check what awaits now.
+supervisor-no-longer-coordinator = The person proposed is no longer an active coordinator; the proposal can only be refused.
+supervisor-awaiting-n = { $count ->
+    [one] One supervision proposal awaits your decision.
+   *[other] { $count } supervision proposals await your decision.
+}
+my-supervision-title = Supervision
+my-supervision-hint = A supervisor can open your families' cases read-only and only stating a purpose; every opening shows in the case's access log. Two coordinators approve a supervision.
+my-supervision-no-assignment = You have no assignment today.
+my-supervision-since = since { $date }
+my-supervision-pending = Proposed change: { $name } (awaiting a second coordinator's approval)
+supervise-purpose = Purpose
+supervision-purpose-quality-review = Quality review
+supervision-purpose-complaint = A complaint
+supervision-purpose-safeguarding = A concern for a child's or an adult's safety
+supervision-purpose-legal-request = A lawful request from a court, the police or another authority
+supervision-purpose-other = Other
+supervise-note = Note
+supervise-note-hint = What prompted the opening, e.g. the complaint's date and gist. Do not write names. The note is stored sealed; the family's mediator reads it.
+supervise-note-invalid = Write a note: 10–500 characters, at least two words.
+supervise-purpose-missing = Choose a purpose.
+mail-supervisor-proposed-subject = Roma Platform: a supervision proposal awaits a decision
+mail-supervisor-proposed-body = Hello, { $name }!
+
+    { $proposer } proposes a new supervision of a mediator.
+
+    Mediator: { $mediator }
+    Municipality: { $territory }
+    Proposed supervisor: { $supervisor }
+
+    A supervisor can open the mediator's families' cases read-only, so the supervision takes effect only when a second coordinator approves it. Approve or refuse it here: { $link }
+
+    If the proposal seems unusual to you, refuse it and contact the coordination.
+mail-supervisor-approved-subject = Roma Platform: your work's supervision changed
+mail-supervisor-approved-body = Hello, { $name }!
+
+    From now on your work in { $territory } is supervised by { $supervisor } (proposed by { $proposer }, approved by { $approver }).
+
+    A supervisor can open your families' cases read-only and only stating a purpose; every opening shows in the case's access log.
+
+    If you have questions, contact the platform's coordinators.
+mail-supervisor-appointed-subject = Roma Platform: you now supervise a mediator
+mail-supervisor-appointed-body = Hello, { $name }!
+
+    You now supervise a mediator's work (proposed by { $proposer }, approved by { $approver }).
+
+    Mediator: { $mediator }
+    Municipality: { $territory }
+
+    The supervision page: { $link }
+mail-supervisor-removed-subject = Roma Platform: your work no longer has a supervisor
+mail-supervisor-removed-body = Hello, { $name }!
+
+    { $supervisor } no longer supervises your work in { $territory } and can no longer reach your families' cases.
+
+    If you have questions, contact the platform's coordinators.

@@ -44,7 +44,7 @@ access-view = apskatīja
 access-change = mainīja
 access-purpose-case-work = lietas darbs
 assignments-title = Romu mediatori
-assignments-intro = Mediatoru norīkojumi pašvaldībās: periods, darba plāns (stundas nedēļā, pieņemšanas laiks un vieta) un uzraudzītājs.
+assignments-intro = Mediatoru norīkojumi pašvaldībās: periods, darba plāns (stundas nedēļā, pieņemšanas laiks un vieta) un uzraudzība. Uzraudzītāju ierosina viens koordinators, un tas stājas spēkā, kad to apstiprina otrs.
 assignments-none = Norīkojumu vēl nav.
 assignment-mediator = Mediators
 assignment-plan = Darba plāns
@@ -213,7 +213,7 @@ figures-by-period = Pa periodiem
 figures-by-mediator = Pa mediatoriem
 nav-mediation-supervision = Uzraudzība
 supervision-title = Mediācijas uzraudzība
-supervision-intro = Jūsu uzraudzīto mediatoru ģimenes (tikai kodi), steidzamas nepieciešamības gadījumi un neparastā piekļuve lietām. Lietu atverat tikai, norādot iemeslu; tas tiek reģistrēts piekļuves žurnālā, un mediators to redz.
+supervision-intro = Jūsu uzraudzīto mediatoru ģimenes (tikai kodi), steidzamas nepieciešamības gadījumi un neparastā piekļuve lietām. Lietu atverat tikai ar nolūku un piezīmi; tie tiek reģistrēti piekļuves žurnālā, un mediators tos redz.
 supervised-families = Uzraudzīto mediatoru ģimenes
 supervised-none = Jūs vēl neuzraugāt nevienu mediatoru.
 overrides-title = Steidzamas nepieciešamības gadījumi
@@ -230,14 +230,11 @@ unusual-other-user = Cits lietotājs
 unusual-refused = Atteikts mēģinājums
 unusual-at-night = Naktī
 unusual-many-in-a-day = Daudz lietu vienā dienā
-unusual-account-changed = Izmaiņas mediatora kontā (loma vai parole)
+unusual-account-changed = Izmaiņas mediatora kontā (loma, parole, otrais faktors) vai tajā, kas mediatoru uzrauga
 supervise-title = Atvērt lietu
-supervise-intro = Uzraudzītājs lietu var atvērt tikai ar pamatotu iemeslu. Iemesls tiek reģistrēts piekļuves žurnālā, ko redz ģimenes mediators; lieta atveras tikai lasīšanai.
-supervise-reason = Iemesls
-supervise-reason-hint = Piemēram: sūdzības izskatīšana, steidzamas nepieciešamības gadījuma pārbaude. Nerakstiet vārdus.
-supervise-reason-invalid = Norādiet iemeslu (10–300 rakstzīmes).
+supervise-intro = Uzraudzītājs lietu atver tikai ar nolūku no saraksta un piezīmi. Abi tiek reģistrēti lietas piekļuves žurnālā, ko lasa ģimenes mediators (piezīmi glabā šifrētu); lieta atveras tikai lasīšanai.
 supervise-open = Atvērt lietu lasīšanai
-supervise-read-only = Atvērts uzraudzībai, tikai lasīšanai; jūsu iemesls ir reģistrēts.
+supervise-read-only = Atvērts uzraudzībai, tikai lasīšanai; jūsu nolūks un piezīme ir reģistrēti.
 access-purpose-supervision = uzraudzība
 mail-access-summary-subject = Mediācijas lietu piekļuves kopsavilkums: { $month }
 mail-access-summary-body = Sveiki, { $name }!
@@ -297,3 +294,90 @@ figures-report-municipality = Romu mediācija pašvaldībā: gada pārskats
 figures-report-all = Romu mediācija: gada pārskats
 figures-report-made = Sagatavots { $date }
 figures-report-supervised = Romu mediācija: uzraudzīto ģimeņu gada pārskats
+
+# Supervision with four eyes (issue 17, item 5)
+supervisor-title = Uzraudzība
+supervisor-intro = Uzraudzītājs var atvērt mediatora ģimeņu lietas lasīšanai. Tāpēc uzraudzītāju ierosina viens koordinators, bet iecelšana stājas spēkā tikai tad, kad to apstiprina otrs; līdz tam paliek spēkā līdzšinējā. Mediators saņem e-pastu, kad uzraudzība mainās, un redz to savā ģimeņu lapā. Noņemt uzraudzītāju var uzreiz.
+supervisor-current = Uzraudzība tagad
+supervisor-since = Spēkā kopš
+supervisor-approved-by = Apstiprināja
+supervisor-none = Uzraudzītāja nav.
+supervisor-none-short = nav uzraudzītāja
+supervisor-pending = Gaida apstiprinājumu
+supervisor-proposed = Uzraudzību uzticēt
+supervisor-proposed-by = Ierosināja
+supervisor-proposed-by-cli = komandrinda
+supervisor-own-hint = Šo ierosinājumu izteicāt jūs; to apstiprina cits koordinators. Jūs to varat atsaukt.
+supervisor-decide-hint = Apstipriniet tikai tad, ja zināt, kāpēc šai personai jāuzrauga mediators: pēc apstiprināšanas tā var atvērt mediatora ģimeņu lietas lasīšanai.
+supervisor-approve = Apstiprināt
+supervisor-refuse = Noraidīt
+supervisor-withdraw = Atsaukt ierosinājumu
+supervisor-change = Mainīt uzraudzību
+supervisor-change-hint = Izvēlētā persona sāks uzraudzīt tad, kad to apstiprinās otrs koordinators. Izvēle „bez uzraudzītāja” pašreizējo noņem uzreiz.
+supervisor-option-none = — bez uzraudzītāja —
+supervisor-submit = Saglabāt
+supervisor-new-hint = Tas ir ierosinājums: uzraudzība stāsies spēkā, kad to apstiprinās otrs koordinators.
+supervisor-awaits = Gaida apstiprinājumu:
+supervisor-manage = Uzraudzība
+supervisor-proposed-notice = Ierosinājums saglabāts; pārējie koordinatori saņēma e-pastu ar aicinājumu to izlemt.
+supervisor-removed-notice = Uzraudzītājs noņemts; mediators saņēma e-pastu.
+supervisor-approved-notice = Apstiprināts: uzraudzība stājusies spēkā; mediators un uzraudzītājs saņēma e-pastu.
+supervisor-refused-notice = Ierosinājums noraidīts vai atsaukts; spēkā paliek līdzšinējā uzraudzība.
+supervisor-unchanged = Tā jau ir; nekas nav jāmaina.
+supervisor-own-proposal = Savu ierosinājumu apstiprināt nevar: to apstiprina cits koordinators.
+supervisor-proposal-changed = Ierosinājums pa to laiku ir mainīts vai jau izlemts; pārbaudiet, kas gaida tagad.
+supervisor-no-longer-coordinator = Ierosinātā persona vairs nav aktīvs koordinators; ierosinājumu var tikai noraidīt.
+supervisor-awaiting-n = { $count ->
+    [one] { $count } uzraudzības ierosinājums gaida jūsu lēmumu.
+   *[other] { $count } uzraudzības ierosinājumi gaida jūsu lēmumu.
+}
+my-supervision-title = Uzraudzība
+my-supervision-hint = Uzraudzītājs jūsu ģimeņu lietas var atvērt tikai lasīšanai un tikai, norādot nolūku; katra atvēršana ir redzama lietas piekļuves žurnālā. Uzraudzību apstiprina divi koordinatori.
+my-supervision-no-assignment = Jums šodien nav norīkojuma.
+my-supervision-since = kopš { $date }
+my-supervision-pending = Ierosināts mainīt: { $name } (gaida otra koordinatora apstiprinājumu)
+supervise-purpose = Nolūks
+supervision-purpose-quality-review = Darba kvalitātes pārbaude
+supervision-purpose-complaint = Sūdzības izskatīšana
+supervision-purpose-safeguarding = Bažas par bērna vai pieaugušā drošību
+supervision-purpose-legal-request = Tiesas, policijas vai citas iestādes likumīgs pieprasījums
+supervision-purpose-other = Cits
+supervise-note = Piezīme
+supervise-note-hint = Kas lika atvērt lietu, piemēram, sūdzības datums un būtība. Nerakstiet vārdus. Piezīmi glabā šifrētu; to lasa ģimenes mediators.
+supervise-note-invalid = Uzrakstiet piezīmi: 10–500 rakstzīmes, vismaz divi vārdi.
+supervise-purpose-missing = Izvēlieties nolūku.
+mail-supervisor-proposed-subject = Romu platforma: uzraudzības ierosinājums gaida lēmumu
+mail-supervisor-proposed-body = Labdien, { $name }!
+
+    { $proposer } ierosina jaunu mediatora uzraudzību.
+
+    Mediators: { $mediator }
+    Pašvaldība: { $territory }
+    Uzraudzību uzticēt: { $supervisor }
+
+    Uzraudzītājs var atvērt mediatora ģimeņu lietas lasīšanai, tāpēc uzraudzība stājas spēkā tikai tad, kad to apstiprina otrs koordinators. Apstipriniet vai noraidiet šeit: { $link }
+
+    Ja ierosinājums jums šķiet neparasts, noraidiet to un sazinieties ar koordināciju.
+mail-supervisor-approved-subject = Romu platforma: mainīta jūsu darba uzraudzība
+mail-supervisor-approved-body = Labdien, { $name }!
+
+    Jūsu darbu pašvaldībā { $territory } turpmāk uzrauga: { $supervisor } (ierosināja { $proposer }, apstiprināja { $approver }).
+
+    Uzraudzītājs jūsu ģimeņu lietas var atvērt tikai lasīšanai un tikai, norādot nolūku; katra atvēršana ir redzama lietas piekļuves žurnālā.
+
+    Ja jums ir jautājumi, sazinieties ar platformas koordinatoriem.
+mail-supervisor-appointed-subject = Romu platforma: jums uzticēta mediatora uzraudzība
+mail-supervisor-appointed-body = Labdien, { $name }!
+
+    Jums uzticēta mediatora darba uzraudzība (ierosināja { $proposer }, apstiprināja { $approver }).
+
+    Mediators: { $mediator }
+    Pašvaldība: { $territory }
+
+    Uzraudzības lapa: { $link }
+mail-supervisor-removed-subject = Romu platforma: jūsu darbam vairs nav uzraudzītāja
+mail-supervisor-removed-body = Labdien, { $name }!
+
+    Jūsu darbu pašvaldībā { $territory } vairs neuzrauga { $supervisor }; jūsu ģimeņu lietām šai personai vairs nav piekļuves.
+
+    Ja jums ir jautājumi, sazinieties ar platformas koordinatoriem.

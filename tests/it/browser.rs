@@ -1236,7 +1236,7 @@ async fn mediation_pages_have_no_accessibility_violations() {
         .await
         .unwrap_or_else(|e| panic!("{e}"))
         .id;
-    store::mediation::add_assignment(
+    let assignment = store::mediation::add_assignment(
         &app.db,
         app.clock_now(),
         &cli,
@@ -1249,6 +1249,56 @@ async fn mediation_pages_have_no_accessibility_violations() {
             reception: Some("Otrdienās 10–14".to_owned()),
             supervisor_user_id: Some(app.user_id(Role::Coordinator)),
         },
+        &[],
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    // A second coordinator approves the supervisor, then proposes a change (pending, for
+    // the test coordinator to decide on the supervisor page).
+    let second = store::users::create(
+        &app.db,
+        app.clock_now(),
+        &cli,
+        store::users::NewUser {
+            email: "otra@example.invalid",
+            name: "Otra Koordinatore",
+            role: Role::Coordinator,
+            organisation_id: None,
+            password_hash: None,
+            password_link: None,
+            mail: None,
+        },
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    let as_second = store::Actor {
+        user_id: Some(second),
+        label: None,
+        ip: None,
+    };
+    let today = jiff::civil::date(2026, 11, 26);
+    store::supervisors::decide(
+        &app.db,
+        app.clock_now(),
+        today,
+        &as_second,
+        store::supervisors::Verdict {
+            assignment,
+            expected: app.user_id(Role::Coordinator),
+            decision: store::supervisors::Decision::Approve,
+        },
+        &[],
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    store::supervisors::propose(
+        &app.db,
+        app.clock_now(),
+        today,
+        &as_second,
+        assignment,
+        Some(second),
+        &[],
     )
     .await
     .unwrap_or_else(|e| panic!("{e}"));
@@ -1302,6 +1352,18 @@ async fn mediation_pages_have_no_accessibility_violations() {
         .await;
     b.wait_for("#mediator[aria-invalid=true]").await;
     found.extend(axe(&b, "lv", "Romu mediatori").await);
+    // The supervisor page with a proposal to decide, in both languages and on a phone.
+    let supervisor_page = format!("/lv/mediation/assignments/{assignment}/supervisor");
+    b.goto(&url(&app, &supervisor_page)).await;
+    b.wait_for("button[value=approve]").await;
+    found.extend(axe(&b, "lv", "Uzraudzība: Tests mediator, Jelgava").await);
+    b.goto(&url(&app, &supervisor_page.replacen("/lv/", "/en/", 1)))
+        .await;
+    found.extend(axe(&b, "en", "Supervision: Tests mediator, Jelgava").await);
+    b.set_window_size(360, 740).await;
+    b.goto(&url(&app, &supervisor_page)).await;
+    found.extend(fits_phone(&b).await);
+    b.set_window_size(1280, 900).await;
     // The site's pages: the list, a refused save, a saved page in public.
     b.goto(&url(&app, "/lv/site/pages")).await;
     found.extend(axe(&b, "lv", "Publiskās vietnes lapas").await);
@@ -1367,7 +1429,7 @@ async fn mediation_pages_have_no_accessibility_violations() {
     .await;
     b.wait_for("#from[aria-invalid=true]").await;
     found.extend(axe(&b, "lv", "Romu mediācija skaitļos").await);
-    // Supervision: the list, the reason refused, the case opened read-only.
+    // Supervision: the list, the purpose and note refused, the case opened read-only.
     b.goto(&url(&app, "/lv/mediation/supervision")).await;
     found.extend(axe(&b, "lv", "Mediācijas uzraudzība").await);
     b.goto(&url(&app, "/en/mediation/retention")).await;
@@ -1384,9 +1446,10 @@ async fn mediation_pages_have_no_accessibility_violations() {
         .await
         .click()
         .await;
-    b.wait_for("#reason[aria-invalid=true]").await;
+    b.wait_for("#note[aria-invalid=true]").await;
     found.extend(axe(&b, "lv", &format!("Atvērt lietu {code}")).await);
-    b.find("#reason")
+    b.find("#purpose-complaint").await.click().await;
+    b.find("#note")
         .await
         .send_keys("Pārbaude pēc sūdzības (tests)")
         .await;

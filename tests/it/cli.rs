@@ -1827,6 +1827,7 @@ async fn sealed_world(db_path: &Path, keys: &domain::sealed::Keyring) -> (i64, i
                 reception: None,
                 supervisor_user_id: None,
             },
+            &[],
         )
         .await,
     );
@@ -1977,6 +1978,7 @@ async fn rotate_key_reseals_everything_under_a_new_key_and_keeps_the_old_one_for
             store::mediation::CaseScope::Mediator(mediator),
             family,
             "case_work",
+            None,
         )
         .await,
     );
@@ -2008,6 +2010,7 @@ async fn rotate_key_reseals_everything_under_a_new_key_and_keeps_the_old_one_for
             store::mediation::CaseScope::Mediator(mediator),
             family,
             "case_work",
+            None,
         )
         .await,
     );

@@ -255,6 +255,13 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ),
     ("POST", "/{lang}/mediation/assignments", Allowed::Only(COORD)),
     ("POST", "/{lang}/mediation/assignments/{id}/end", Allowed::Only(COORD)),
+    ("GET", "/{lang}/mediation/assignments/{id}/supervisor", Allowed::Only(COORD)),
+    ("POST", "/{lang}/mediation/assignments/{id}/supervisor", Allowed::Only(COORD)),
+    (
+        "POST",
+        "/{lang}/mediation/assignments/{id}/supervisor/decide",
+        Allowed::Only(COORD),
+    ),
     ("GET", "/{lang}/actions", Allowed::AnyRole),
     ("GET", "/{lang}/actions/export", Allowed::AnyRole),
     ("GET", "/{lang}/actions/{id}", Allowed::AnyRole),

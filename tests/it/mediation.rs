@@ -41,6 +41,7 @@ async fn open_family(app: &TestApp, family: i64) -> store::mediation::Family {
         store::mediation::CaseScope::Mediator(app.user_id(Role::Mediator)),
         family,
         "case_work",
+        None,
     )
     .await)
 }
@@ -85,19 +86,34 @@ async fn assign(app: &TestApp) -> i64 {
     assert_eq!(res.status, 303, "{}", res.text);
     let page = c.get("/lv/mediation/assignments").await;
     assert!(page.text.contains("20 stundas nedēļā"), "{}", page.text);
+    // The supervisor named is proposed; a second coordinator approves it.
+    assert!(page.text.contains("Gaida apstiprinājumu"), "{}", page.text);
+    let id = ok(store::mediation::assignments(&app.db).await)[0].id;
+    let approver = coordinator(
+        app,
+        "apstiprina@example.invalid",
+        "Apstiprinātāja Koordinatore",
+    )
+    .await;
+    let res = approver
+        .post_form(
+            &format!("/lv/mediation/assignments/{id}/supervisor/decide"),
+            &[("decision", "approve"), ("supervisor", &supervisor)],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
     territory(app, "jelgava").await
 }
 
-/// A second coordinator, "cits.koordinators@example.invalid", logged in: one who supervises
-/// nobody.
-async fn other_coordinator(app: &TestApp) -> testkit::Client {
+/// Another coordinator account, logged in.
+async fn coordinator(app: &TestApp, email: &str, name: &str) -> testkit::Client {
     ok(store::users::create(
         &app.db,
         app.clock_now(),
         &store::Actor::cli(),
         store::users::NewUser {
-            email: "cits.koordinators@example.invalid",
-            name: "Cits koordinators",
+            email,
+            name,
             role: Role::Coordinator,
             organisation_id: None,
             password_hash: Some(domain::password::hash(testkit::PASSWORD)),
@@ -106,17 +122,22 @@ async fn other_coordinator(app: &TestApp) -> testkit::Client {
         },
     )
     .await);
-    let other = app.client();
-    other.get("/lv/login").await;
-    assert_eq!(
-        other
-            .login("cits.koordinators@example.invalid", testkit::PASSWORD)
-            .await
-            .status,
-        303
-    );
-    other.get("/lv/workspace").await;
-    other
+    let c = app.client();
+    c.get("/lv/login").await;
+    assert_eq!(c.login(email, testkit::PASSWORD).await.status, 303);
+    c.get("/lv/workspace").await;
+    c
+}
+
+/// A second coordinator, "cits.koordinators@example.invalid", logged in: one who supervises
+/// nobody.
+async fn other_coordinator(app: &TestApp) -> testkit::Client {
+    coordinator(
+        app,
+        "cits.koordinators@example.invalid",
+        "Cits koordinators",
+    )
+    .await
 }
 
 #[tokio::test]
@@ -182,6 +203,7 @@ async fn a_mediator_opens_a_family_whose_names_are_sealed_and_every_view_is_logg
     // Every view and change is in the access log, with its purpose.
     let log = ok(store::mediation::access_log(
         &app.db,
+        app.state.keyring(),
         store::mediation::CaseScope::Mediator(app.user_id(Role::Mediator)),
         family,
     )
@@ -282,6 +304,7 @@ async fn nobody_but_the_familys_mediator_reaches_the_family() {
     // The failed attempts left no access-log row by anyone else.
     let log = ok(store::mediation::access_log(
         &app.db,
+        app.state.keyring(),
         store::mediation::CaseScope::Mediator(app.user_id(Role::Mediator)),
         family,
     )
@@ -1089,6 +1112,7 @@ async fn a_supervisor_opens_a_case_only_with_a_logged_reason_and_gets_the_monthl
     let views = || async {
         ok(store::mediation::access_log(
             &app.db,
+            app.state.keyring(),
             store::mediation::CaseScope::Mediator(app.user_id(Role::Mediator)),
             family,
         )
@@ -1101,13 +1125,41 @@ async fn a_supervisor_opens_a_case_only_with_a_logged_reason_and_gets_the_monthl
     assert_eq!(form.status, 200);
     assert!(!form.text.contains("Uzraudzītā ģimene"));
     assert_eq!(views().await.len(), before);
-    let res = c.post_form(&path, &[("reason", "īsi")]).await;
+    // No purpose, and a note that says nothing: both refused, what was typed kept.
+    let res = c.post_form(&path, &[("note", "aaaaaaaaaa")]).await;
     assert_eq!(res.status, 422);
-    assert!(res.text.contains("id=\"reason-error\""), "{}", res.text);
-    assert!(res.text.contains(">īsi</textarea>"));
-    assert_eq!(views().await.len(), before, "no view without a reason");
+    assert!(res.text.contains("id=\"purpose-error\""), "{}", res.text);
+    assert!(res.text.contains("id=\"note-error\""), "{}", res.text);
+    assert!(res.text.contains(">aaaaaaaaaa</textarea>"));
     let res = c
-        .post_form(&path, &[("reason", "Sūdzības izskatīšana (tests)")])
+        .post_form(
+            &path,
+            &[
+                ("purpose", "curiosity"),
+                ("note", "Sūdzība par 12. novembra vizīti (tests)"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 422);
+    assert!(res.text.contains("id=\"purpose-error\""), "{}", res.text);
+    assert!(!res.text.contains("id=\"note-error\""), "{}", res.text);
+    assert!(
+        res.text
+            .contains(">Sūdzība par 12. novembra vizīti (tests)</textarea>")
+    );
+    assert_eq!(
+        views().await.len(),
+        before,
+        "no view without a purpose and a note"
+    );
+    let res = c
+        .post_form(
+            &path,
+            &[
+                ("purpose", "complaint"),
+                ("note", "Sūdzība par 12. novembra vizīti (tests)"),
+            ],
+        )
         .await;
     assert_eq!(res.status, 200, "{}", res.text);
     assert!(res.text.contains("Uzraudzītā ģimene (tests)"));
@@ -1116,13 +1168,29 @@ async fn a_supervisor_opens_a_case_only_with_a_logged_reason_and_gets_the_monthl
     assert!(!res.text.contains("/consents\""), "read-only: no forms");
     let log = views().await;
     assert_eq!(log.len(), before + 1);
-    assert_eq!(log[0].purpose, "supervision: Sūdzības izskatīšana (tests)");
-    // The mediator sees who looked and why.
+    // The purpose's code in the clear, the note sealed (opened for the reader).
+    assert_eq!(log[0].purpose, "supervision:complaint");
+    assert_eq!(
+        log[0].note.as_deref(),
+        Some("Sūdzība par 12. novembra vizīti (tests)")
+    );
+    let mut conn = crate::cli::open_read_only(&app.settings.database).await;
+    let stored: (String, Option<Vec<u8>>) = ok(sqlx::query_as(
+        "SELECT purpose, note_sealed FROM mediation_access_log ORDER BY id DESC LIMIT 1",
+    )
+    .fetch_one(&mut conn)
+    .await);
+    drop(conn);
+    assert_eq!(stored.0, "supervision:complaint");
+    let sealed = stored.1.unwrap_or_default();
+    assert!(!sealed.is_empty());
+    assert!(!String::from_utf8_lossy(&sealed).contains("novembra"));
+    // The mediator sees who looked, for what and why.
     let m = app.login(Role::Mediator).await;
     let own = m.get(&format!("/lv/mediation/families/{family}")).await;
     assert!(
         own.text
-            .contains("uzraudzība: Sūdzības izskatīšana (tests)"),
+            .contains("uzraudzība: Sūdzības izskatīšana — Sūdzība par 12. novembra vizīti (tests)"),
         "{}",
         own.text
     );
@@ -1149,11 +1217,18 @@ async fn a_supervisor_opens_a_case_only_with_a_logged_reason_and_gets_the_monthl
             reception: None,
             supervisor_user_id: Some(other_id),
         },
+        &[],
     )
     .await);
     assert_eq!(other.get(&path).await.status, 404);
     let res = other
-        .post_form(&path, &[("reason", "Ziņkārība, bez pamata (tests)")])
+        .post_form(
+            &path,
+            &[
+                ("purpose", "other"),
+                ("note", "Ziņkārība, bez pamata (tests)"),
+            ],
+        )
         .await;
     assert_eq!(res.status, 404);
     assert!(
@@ -1722,4 +1797,253 @@ async fn the_years_mediation_report_is_exact_for_the_mediator_and_controlled_for
         404
     );
     assert_eq!(mediator.get_bytes(&format!("{q}&format=exe")).await.0, 404);
+}
+
+/// The outbox's mails of a kind: (to, subject, body).
+async fn mails_of(app: &TestApp, kind: &str) -> Vec<(String, String, String)> {
+    ok(store::outbox::list(&app.db, 0).await)
+        .0
+        .into_iter()
+        .filter(|m| m.kind == kind)
+        .map(|m| (m.to, m.subject, m.body))
+        .collect()
+}
+
+#[tokio::test]
+async fn a_supervisor_takes_effect_only_when_a_second_coordinator_approves_and_the_mediator_is_told()
+ {
+    let app = TestApp::spawn().await;
+    let jelgava = territory(&app, "jelgava").await.to_string();
+    let c = app.login(Role::Coordinator).await;
+    let me = app.user_id(Role::Coordinator).to_string();
+    let second = coordinator(&app, "otra@example.invalid", "Otra Koordinatore").await;
+    // A coordinator names themselves supervisor of a new assignment: only proposed.
+    let res = c
+        .post_form(
+            "/lv/mediation/assignments",
+            &[
+                ("mediator", &app.user_id(Role::Mediator).to_string()),
+                ("territory_id", &jelgava),
+                ("from_date", "2026-01-01"),
+                ("supervisor", &me),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    let a = ok(store::mediation::assignments(&app.db).await)[0].clone();
+    assert_eq!(a.supervisor_user_id, None);
+    let p = a.proposal.clone().unwrap_or_else(|| panic!("{a:?}"));
+    assert_eq!(p.by_user_id, Some(app.user_id(Role::Coordinator)));
+    // Only the other coordinators are asked, with a link to decide.
+    let asked = mails_of(&app, "supervisor_proposed").await;
+    assert_eq!(asked.len(), 1, "{asked:?}");
+    assert_eq!(asked[0].0, "otra@example.invalid");
+    assert!(asked[0].2.contains("Tests mediator"), "{}", asked[0].2);
+    assert!(
+        asked[0].2.contains("/lv/mediation/assignments"),
+        "{}",
+        asked[0].2
+    );
+    // Until approved the families stay out of reach, and the summary lists none.
+    let m = app.login(Role::Mediator).await;
+    let (family, code) = ok(store::mediation::create_family(
+        &app.db,
+        app.clock_now(),
+        jiff::civil::date(2026, 11, 26),
+        &store::Actor::cli(),
+        app.state.keyring(),
+        store::mediation::CaseScope::Mediator(app.user_id(Role::Mediator)),
+        &store::mediation::FamilyInput {
+            territory_id: a.territory_id,
+            name: Some("Četru acu ģimene (tests)".to_owned()),
+            ..Default::default()
+        },
+    )
+    .await);
+    let path = format!("/lv/mediation/supervision/families/{family}");
+    assert_eq!(c.get(&path).await.status, 404);
+    assert!(
+        !c.get("/lv/mediation/supervision")
+            .await
+            .text
+            .contains(&code)
+    );
+    // The mediator sees the proposal, not yet a supervisor.
+    let own = m.get("/lv/mediation").await;
+    assert!(own.text.contains("nav uzraudzītāja"), "{}", own.text);
+    assert!(
+        own.text.contains("gaida otra koordinatora apstiprinājumu"),
+        "{}",
+        own.text
+    );
+    // The proposer cannot approve it: refused, in words, nothing changed.
+    let page = format!("/lv/mediation/assignments/{}/supervisor", a.id);
+    let decide = format!("{page}/decide");
+    assert!(c.get(&page).await.text.contains("Atsaukt ierosinājumu"));
+    let res = c
+        .post_form(&decide, &[("decision", "approve"), ("supervisor", &me)])
+        .await;
+    assert_eq!(res.status, 409, "{}", res.text);
+    assert!(
+        res.text.contains("Savu ierosinājumu apstiprināt nevar"),
+        "{}",
+        res.text
+    );
+    assert_eq!(c.get(&path).await.status, 404);
+    // The second coordinator approving what they did not see (another person) is refused.
+    let res = second
+        .post_form(
+            &decide,
+            &[
+                ("decision", "approve"),
+                ("supervisor", &app.user_id(Role::Ngo).to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 409);
+    assert!(res.text.contains("pa to laiku ir mainīts"), "{}", res.text);
+    // …and approving the proposal seen puts it in effect; mediator and supervisor are told.
+    let shown = second.get(&page).await;
+    assert!(shown.text.contains("Apstiprināt"), "{}", shown.text);
+    let res = second
+        .post_form(&decide, &[("decision", "approve"), ("supervisor", &me)])
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    let a = ok(store::mediation::assignments(&app.db).await)[0].clone();
+    assert_eq!(a.supervisor_user_id, Some(app.user_id(Role::Coordinator)));
+    assert_eq!(a.approved_by_name.as_deref(), Some("Otra Koordinatore"));
+    assert!(a.proposal.is_none());
+    let told = mails_of(&app, "supervisor_approved").await;
+    assert_eq!(told.len(), 1);
+    assert_eq!(told[0].0, testkit::email_for(Role::Mediator));
+    assert!(told[0].2.contains("Otra Koordinatore"), "{}", told[0].2);
+    assert_eq!(mails_of(&app, "supervisor_appointed").await.len(), 1);
+    assert_eq!(
+        ok(store::audit::count(&app.db, "supervisor_approved").await),
+        1
+    );
+    assert_eq!(c.get(&path).await.status, 200);
+    let own = m.get("/lv/mediation").await;
+    assert!(own.text.contains("Tests coordinator"), "{}", own.text);
+    // A change proposed by the second coordinator: the current supervision stays meanwhile;
+    // the first refuses it.
+    let two = ok(store::users::find_by_email(&app.db, "otra@example.invalid").await)
+        .map(|u| u.id.to_string())
+        .unwrap_or_default();
+    let res = second.post_form(&page, &[("supervisor", &two)]).await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    assert_eq!(c.get(&path).await.status, 200);
+    assert_eq!(second.get(&path).await.status, 404);
+    assert!(
+        c.get("/lv/mediation/supervision")
+            .await
+            .text
+            .contains("1 uzraudzības ierosinājums gaida")
+    );
+    let res = c
+        .post_form(&decide, &[("decision", "refuse"), ("supervisor", &two)])
+        .await;
+    assert_eq!(res.status, 303);
+    assert_eq!(
+        ok(store::audit::count(&app.db, "supervisor_refused").await),
+        1
+    );
+    assert_eq!(second.get(&path).await.status, 404);
+    // Proposing what is already in effect says so next to the field.
+    let res = second.post_form(&page, &[("supervisor", &me)]).await;
+    assert_eq!(res.status, 422);
+    assert!(res.text.contains("id=\"supervisor-error\""), "{}", res.text);
+    // Removal is at once, and the mediator is told.
+    let res = second.post_form(&page, &[("supervisor", "")]).await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    assert_eq!(c.get(&path).await.status, 404);
+    assert_eq!(mails_of(&app, "supervisor_removed").await.len(), 1);
+    // The audit log reads it in words.
+    let audit = c.get("/lv/admin/audit").await;
+    for words in [
+        "Ierosināts mediatora uzraudzītājs",
+        "Apstiprināts mediatora uzraudzītājs",
+        "Noņemts mediatora uzraudzītājs",
+    ] {
+        assert!(audit.text.contains(words), "{words}");
+    }
+    // An unknown or malformed assignment is simply not found.
+    assert_eq!(
+        c.get("/lv/mediation/assignments/999/supervisor")
+            .await
+            .status,
+        404
+    );
+    let res = c
+        .post_form(
+            "/lv/mediation/assignments/999/supervisor/decide",
+            &[("decision", "approve"), ("supervisor", &me)],
+        )
+        .await;
+    assert_eq!(res.status, 404);
+}
+
+#[tokio::test]
+async fn reasons_stored_in_the_clear_before_sealing_are_sealed_at_start() {
+    let app = TestApp::spawn().await;
+    assign(&app).await;
+    let fam = ok(store::mediation::create_family(
+        &app.db,
+        app.clock_now(),
+        jiff::civil::date(2026, 11, 26),
+        &store::Actor::cli(),
+        app.state.keyring(),
+        store::mediation::CaseScope::Mediator(app.user_id(Role::Mediator)),
+        &store::mediation::FamilyInput {
+            territory_id: territory(&app, "jelgava").await,
+            ..Default::default()
+        },
+    )
+    .await);
+    // A row as an earlier version wrote it.
+    {
+        use sqlx::Connection as _;
+        let opts = sqlx::sqlite::SqliteConnectOptions::new().filename(&app.settings.database);
+        let mut conn = ok(sqlx::SqliteConnection::connect_with(&opts).await);
+        ok(sqlx::query(
+            "INSERT INTO mediation_access_log (at, user_id, family_id, action, purpose)
+             VALUES ($1, $2, $3, 'view', 'supervision: Vecs iemesls atklātā tekstā')",
+        )
+        .bind(app.clock_now())
+        .bind(app.user_id(Role::Coordinator))
+        .bind(fam.0)
+        .execute(&mut conn)
+        .await);
+        conn.close().await.ok();
+    }
+    assert_eq!(
+        ok(store::mediation::seal_legacy_reasons(&app.db, app.state.keyring()).await),
+        1
+    );
+    assert_eq!(
+        ok(store::mediation::seal_legacy_reasons(&app.db, app.state.keyring()).await),
+        0
+    );
+    let mut conn = crate::cli::open_read_only(&app.settings.database).await;
+    let rows: Vec<(String, Option<Vec<u8>>)> = ok(sqlx::query_as(
+        "SELECT purpose, note_sealed FROM mediation_access_log WHERE purpose LIKE 'supervision%'",
+    )
+    .fetch_all(&mut conn)
+    .await);
+    drop(conn);
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].0, "supervision:other");
+    assert!(!String::from_utf8_lossy(rows[0].1.as_deref().unwrap_or_default()).contains("iemesls"));
+    let log = ok(store::mediation::access_log(
+        &app.db,
+        app.state.keyring(),
+        store::mediation::CaseScope::Mediator(app.user_id(Role::Mediator)),
+        fam.0,
+    )
+    .await);
+    let legacy = log.iter().find(|a| a.purpose == "supervision:other");
+    assert_eq!(
+        legacy.and_then(|a| a.note.as_deref()),
+        Some("Vecs iemesls atklātā tekstā")
+    );
 }

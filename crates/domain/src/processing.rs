@@ -343,6 +343,9 @@ pub const CATEGORIES: &[Category] = &[
             ("mediation_assignments", "mediator_user_id"),
             ("mediation_assignments", "reception"),
             ("mediation_assignments", "supervisor_user_id"),
+            ("mediation_assignments", "proposed_supervisor_user_id"),
+            ("mediation_assignments", "proposed_by"),
+            ("mediation_assignments", "supervisor_approved_by"),
             ("mediator_reports", "mediator_user_id"),
             ("mediator_reports", "notes_sealed"),
         ],
@@ -408,8 +411,8 @@ pub const CATEGORIES: &[Category] = &[
         title: ("Piekļuve mediācijas lietām", "Access to mediation cases"),
         special: false,
         purpose: (
-            "Katras lietas apskates un izmaiņas reģistrs (kas, kad, kādā nolūkā): mediatoram, uzraudzītājam un datu subjektam.",
-            "The log of every view and change of a case (who, when, for which purpose): for the mediator, the supervisor and the data subject.",
+            "Katras lietas apskates un izmaiņas reģistrs (kas, kad, kādā nolūkā; uzraudzītāja piezīme šifrēta): mediatoram, uzraudzītājam un datu subjektam.",
+            "The log of every view and change of a case (who, when, for which purpose; a supervisor's note sealed): for the mediator, the supervisor and the data subject.",
         ),
         legal_basis: (
             "VDAR 5. panta 2. punkts un 32. pants.",
@@ -426,6 +429,7 @@ pub const CATEGORIES: &[Category] = &[
         columns: &[
             ("mediation_access_log", "user_id"),
             ("mediation_access_log", "purpose"),
+            ("mediation_access_log", "note_sealed"),
         ],
     },
 ];

@@ -1390,7 +1390,7 @@ pub async fn seed(db: &Db, now: i64, keys: &domain::sealed::Keyring) -> crate::R
             crate::users::find_by_email(db, "koordinators@demo.roma.invalid").await?,
         )
     {
-        crate::mediation::add_assignment(
+        let assignment = crate::mediation::add_assignment(
             db,
             now,
             &actor,
@@ -1403,10 +1403,12 @@ pub async fn seed(db: &Db, now: i64, keys: &domain::sealed::Keyring) -> crate::R
                 reception: Some(
                     "Demo: otrdienās 10–14, Viļakas pilsētas pārvaldē (izdomāts)".to_owned(),
                 ),
-                supervisor_user_id: Some(coordinator.id),
+                supervisor_user_id: None,
             },
+            &[],
         )
         .await?;
+        crate::supervisors::demo_in_effect(db, now, assignment, coordinator.id).await?;
     }
 
     crate::demo_mediation::seed(db, now, keys).await?;

@@ -143,7 +143,7 @@ pub async fn seed(db: &Db, now: i64, keys: &Keyring) -> crate::Result<bool> {
         };
         for code in places {
             let territory = crate::territories::by_code(db, code).await?.id;
-            crate::mediation::add_assignment(
+            let assignment = crate::mediation::add_assignment(
                 db,
                 now,
                 &actor,
@@ -156,10 +156,12 @@ pub async fn seed(db: &Db, now: i64, keys: &Keyring) -> crate::Result<bool> {
                     reception: Some(format!(
                         "Demo: pirmdienās un ceturtdienās 9–13, pašvaldības ēkā ({code}, izdomāts)"
                     )),
-                    supervisor_user_id: Some(coordinator.id),
+                    supervisor_user_id: None,
                 },
+                &[],
             )
             .await?;
+            crate::supervisors::demo_in_effect(db, now, assignment, coordinator.id).await?;
             by_territory.push(((*code).to_owned(), id));
         }
     }

@@ -44,7 +44,8 @@ pub async fn export_member(
     member_id: i64,
 ) -> crate::Result<SubjectExport> {
     let mut family =
-        crate::mediation::family(db, now, keys, scope, family_id, "data_subject_export").await?;
+        crate::mediation::family(db, now, keys, scope, family_id, "data_subject_export", None)
+            .await?;
     let subject = family
         .members
         .iter()
@@ -76,7 +77,7 @@ pub async fn export_member(
         .filter(|f| f.member_code == subject.code)
         .cloned()
         .collect();
-    let access = access_all(db, family_id).await?;
+    let access = access_all(db, keys, family_id).await?;
     family.members.retain(|m| m.id == member_id);
     family.contacts.clear();
     family.consents.clear();
@@ -94,15 +95,17 @@ pub async fn export_member(
 }
 
 /// Every access-log row of a family, the oldest first.
-async fn access_all(db: &Db, family_id: i64) -> crate::Result<Vec<Access>> {
-    let rows: Vec<(i64, String, String, String)> = sqlx::query_as(
-        "SELECT l.at, u.name, l.action, l.purpose FROM mediation_access_log l
-         JOIN users u ON u.id = l.user_id WHERE l.family_id = $1 ORDER BY l.id",
+async fn access_all(db: &Db, keys: &Keyring, family_id: i64) -> crate::Result<Vec<Access>> {
+    let rows: Vec<crate::mediation::AccessRow> = sqlx::query_as(
+        "SELECT l.at, u.name, l.action, l.purpose, f.code, l.note_sealed
+         FROM mediation_access_log l
+         JOIN users u ON u.id = l.user_id JOIN families f ON f.id = l.family_id
+         WHERE l.family_id = $1 ORDER BY l.id",
     )
     .bind(family_id)
     .fetch_all(&db.reader)
     .await?;
-    Ok(rows.into_iter().map(Access::from).collect())
+    crate::mediation::open_access(keys, rows)
 }
 
 /// The tables that hold a family's rows by `family_id`, children before parents.

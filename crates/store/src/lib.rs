@@ -47,6 +47,7 @@ pub mod sessions;
 pub mod site_pages;
 pub mod statistics;
 pub mod stories;
+pub mod supervisors;
 pub mod territories;
 pub mod throttle;
 pub mod tokens;

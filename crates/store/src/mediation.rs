@@ -94,6 +94,22 @@ impl CaseScope {
     }
 }
 
+/// Why a supervisor opens a case: the purposes they choose from. The access log keeps
+/// `supervision:<purpose>` in the clear and the supervisor's note sealed.
+pub const SUPERVISION_PURPOSES: [&str; 5] = [
+    "quality_review",
+    "complaint",
+    "safeguarding",
+    "legal_request",
+    "other",
+];
+
+/// The access log's purpose for a supervisor's opening.
+pub const SUPERVISION_PREFIX: &str = "supervision:";
+
+/// Before sealed notes, a supervisor's reason was kept in the clear after this prefix.
+const LEGACY_PREFIX: &str = "supervision: ";
+
 /// A family member's place in the family.
 pub const RELATIONS: [&str; 6] = [
     "head",
@@ -117,6 +133,22 @@ pub struct Assignment {
     pub reception: Option<String>,
     pub supervisor_user_id: Option<i64>,
     pub supervisor_name: Option<String>,
+    /// Since when the supervisor is in effect, and who approved them (none for those
+    /// appointed before approvals, or by the demo).
+    pub supervisor_since: Option<i64>,
+    pub approved_by_name: Option<String>,
+    /// A supervisor proposed and awaiting a second coordinator's approval.
+    pub proposal: Option<Proposal>,
+}
+
+/// A supervisor awaiting approval: who, proposed by whom (none: the command line), when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Proposal {
+    pub supervisor_user_id: i64,
+    pub supervisor_name: String,
+    pub by_user_id: Option<i64>,
+    pub by_name: Option<String>,
+    pub at: i64,
 }
 
 impl Assignment {
@@ -136,61 +168,84 @@ pub struct AssignmentInput {
     pub supervisor_user_id: Option<i64>,
 }
 
-type AssignmentRow = (
-    i64,
-    i64,
-    String,
-    i64,
-    String,
-    String,
-    Option<String>,
-    Option<i64>,
-    Option<String>,
-    Option<i64>,
-    Option<String>,
-);
-
 /// Every assignment, current ones first (by municipality), then ended ones.
 pub async fn assignments(db: &Db) -> crate::Result<Vec<Assignment>> {
-    let rows: Vec<AssignmentRow> = sqlx::query_as(
-        "SELECT a.id, a.mediator_user_id, u.name, a.territory_id, t.name_lv, a.from_date,
-                a.to_date, a.hours_per_week, a.reception, a.supervisor_user_id, s.name
+    let rows = sqlx::query(
+        "SELECT a.id, a.mediator_user_id, u.name AS mediator_name, a.territory_id,
+                t.name_lv AS territory_name, a.from_date, a.to_date, a.hours_per_week,
+                a.reception, a.supervisor_user_id, s.name AS supervisor_name,
+                a.supervisor_since, ap.name AS approved_by_name,
+                a.proposed_supervisor_user_id, p.name AS proposed_name, a.proposed_by,
+                pb.name AS proposed_by_name, a.proposed_at
          FROM mediation_assignments a
          JOIN users u ON u.id = a.mediator_user_id
          JOIN territories t ON t.id = a.territory_id
          LEFT JOIN users s ON s.id = a.supervisor_user_id
+         LEFT JOIN users ap ON ap.id = a.supervisor_approved_by
+         LEFT JOIN users p ON p.id = a.proposed_supervisor_user_id
+         LEFT JOIN users pb ON pb.id = a.proposed_by
          ORDER BY a.to_date IS NOT NULL, t.name_lv, a.from_date DESC",
     )
     .fetch_all(&db.reader)
     .await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|r| {
-            Some(Assignment {
-                id: r.0,
-                mediator_user_id: r.1,
-                mediator_name: r.2,
-                territory_id: r.3,
-                territory_name: r.4,
-                from_date: r.5.parse().ok()?,
-                to_date: r.6.and_then(|d| d.parse().ok()),
-                hours_per_week: r.7,
-                reception: r.8,
-                supervisor_user_id: r.9,
-                supervisor_name: r.10,
-            })
-        })
-        .collect())
+    let mut out = Vec::new();
+    for r in &rows {
+        out.extend(assignment_of(r)?);
+    }
+    Ok(out)
 }
 
-/// Assigns a mediator (a user with the mediator role) to a Latvian municipality; the
-/// supervisor must be a coordinator. `Conflict("mediator")`, `Conflict("territory")`,
+/// An assignment from its row (`None` for a date that does not parse).
+fn assignment_of(r: &sqlx::sqlite::SqliteRow) -> Result<Option<Assignment>, sqlx::Error> {
+    use sqlx::Row as _;
+    let proposal = match (
+        r.try_get::<Option<i64>, _>("proposed_supervisor_user_id")?,
+        r.try_get::<Option<String>, _>("proposed_name")?,
+        r.try_get::<Option<i64>, _>("proposed_at")?,
+    ) {
+        (Some(id), Some(name), Some(at)) => Some(Proposal {
+            supervisor_user_id: id,
+            supervisor_name: name,
+            by_user_id: r.try_get("proposed_by")?,
+            by_name: r.try_get("proposed_by_name")?,
+            at,
+        }),
+        _ => None,
+    };
+    let from: String = r.try_get("from_date")?;
+    let to: Option<String> = r.try_get("to_date")?;
+    let Ok(from_date) = from.parse() else {
+        return Ok(None);
+    };
+    Ok(Some(Assignment {
+        id: r.try_get("id")?,
+        mediator_user_id: r.try_get("mediator_user_id")?,
+        mediator_name: r.try_get("mediator_name")?,
+        territory_id: r.try_get("territory_id")?,
+        territory_name: r.try_get("territory_name")?,
+        from_date,
+        to_date: to.and_then(|d| d.parse().ok()),
+        hours_per_week: r.try_get("hours_per_week")?,
+        reception: r.try_get("reception")?,
+        supervisor_user_id: r.try_get("supervisor_user_id")?,
+        supervisor_name: r.try_get("supervisor_name")?,
+        supervisor_since: r.try_get("supervisor_since")?,
+        approved_by_name: r.try_get("approved_by_name")?,
+        proposal,
+    }))
+}
+
+/// Assigns a mediator (a user with the mediator role) to a Latvian municipality. A supervisor
+/// named is proposed, in effect only once a second coordinator approves it
+/// ([`crate::supervisors`]); it must be an active coordinator. `mails` (to the coordinators
+/// who may approve) go out with it. `Conflict("mediator")`, `Conflict("territory")`,
 /// `Conflict("supervisor")` name what is wrong.
 pub async fn add_assignment(
     db: &Db,
     now: i64,
     actor: &Actor,
     i: &AssignmentInput,
+    mails: &[(String, crate::outbox::Outgoing)],
 ) -> crate::Result<i64> {
     let mut tx = db.write().await?;
     let mediator: Option<i64> = sqlx::query_scalar(
@@ -208,19 +263,10 @@ pub async fn add_assignment(
     .fetch_optional(&mut *tx)
     .await?;
     territory.ok_or(Error::Conflict("territory"))?;
-    if let Some(s) = i.supervisor_user_id {
-        let ok: Option<i64> = sqlx::query_scalar(
-            "SELECT id FROM users WHERE id = $1 AND role = 'coordinator' AND disabled_at IS NULL",
-        )
-        .bind(s)
-        .fetch_optional(&mut *tx)
-        .await?;
-        ok.ok_or(Error::Conflict("supervisor"))?;
-    }
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO mediation_assignments (mediator_user_id, territory_id, from_date, to_date,
-             hours_per_week, reception, supervisor_user_id, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+             hours_per_week, reception, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
     .bind(i.mediator_user_id)
     .bind(i.territory_id)
@@ -228,10 +274,13 @@ pub async fn add_assignment(
     .bind(i.to_date.map(|d| d.to_string()))
     .bind(i.hours_per_week)
     .bind(i.reception.as_deref())
-    .bind(i.supervisor_user_id)
     .bind(now)
     .fetch_one(&mut *tx)
     .await?;
+    if let Some(s) = i.supervisor_user_id {
+        crate::supervisors::propose_in(&mut tx, now, actor, id, i.mediator_user_id, s).await?;
+    }
+    crate::supervisors::queue(&mut tx, now, mails).await?;
     audit::record(
         &mut tx,
         now,
@@ -389,10 +438,10 @@ pub(crate) async fn log_access(
     member: Option<i64>,
     action: &str,
     purpose: &str,
-) -> crate::Result<()> {
-    sqlx::query(
+) -> crate::Result<i64> {
+    Ok(sqlx::query_scalar(
         "INSERT INTO mediation_access_log (at, user_id, family_id, member_id, action, purpose)
-         VALUES ($1, $2, $3, $4, $5, $6)",
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
     )
     .bind(now)
     .bind(user)
@@ -400,9 +449,8 @@ pub(crate) async fn log_access(
     .bind(member)
     .bind(action)
     .bind(purpose)
-    .execute(conn)
-    .await?;
-    Ok(())
+    .fetch_one(conn)
+    .await?)
 }
 
 /// A mediator opens a family in one of the municipalities they are assigned to today
@@ -528,7 +576,8 @@ pub(crate) async fn touch(
         "change",
         "case_work",
     )
-    .await
+    .await?;
+    Ok(())
 }
 
 /// A family's record, opened.
@@ -595,6 +644,7 @@ pub async fn family(
     scope: CaseScope,
     id: i64,
     purpose: &str,
+    note: Option<&str>,
 ) -> crate::Result<Family> {
     let (reader, condition, day) = scope.reader()?;
     let mut tx = db.write().await?;
@@ -635,7 +685,14 @@ pub async fn family(
     .await?;
     let contact_rows = contact_rows(&mut tx, id).await?;
     let log = crate::mediation_log::rows(&mut tx, id).await?;
-    log_access(&mut tx, now, reader, id, None, "view", purpose).await?;
+    let logged = log_access(&mut tx, now, reader, id, None, "view", purpose).await?;
+    if let Some(n) = note {
+        sqlx::query("UPDATE mediation_access_log SET note_sealed = $1 WHERE id = $2")
+            .bind(keys.seal(&place("mediation_access_log.note", &row.1), n))
+            .bind(logged)
+            .execute(&mut *tx)
+            .await?;
+    }
     if matches!(scope, CaseScope::Supervisor(..)) {
         audit::record(
             &mut tx,
@@ -742,31 +799,46 @@ pub async fn add_member(
     Ok(id)
 }
 
-/// One access-log row as the mediator sees it.
+/// One access-log row as the mediator sees it: the purpose's code, and a supervisor's note
+/// opened.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Access {
     pub at: i64,
     pub who: String,
     pub action: String,
     pub purpose: String,
+    pub note: Option<String>,
 }
 
-impl From<(i64, String, String, String)> for Access {
-    fn from(r: (i64, String, String, String)) -> Self {
-        Access {
-            at: r.0,
-            who: r.1,
-            action: r.2,
-            purpose: r.3,
-        }
-    }
+/// An access-log row as read: when, who, action, purpose, family code, sealed note.
+pub(crate) type AccessRow = (i64, String, String, String, String, Option<Vec<u8>>);
+
+/// The rows with their notes opened.
+pub(crate) fn open_access(keys: &Keyring, rows: Vec<AccessRow>) -> crate::Result<Vec<Access>> {
+    rows.into_iter()
+        .map(|(at, who, action, purpose, code, note)| {
+            Ok(Access {
+                at,
+                who,
+                action,
+                purpose,
+                note: open(keys, &place("mediation_access_log.note", &code), note)?,
+            })
+        })
+        .collect()
 }
 
 /// Who viewed or changed a family the scope reaches, the latest first.
-pub async fn access_log(db: &Db, scope: CaseScope, family_id: i64) -> crate::Result<Vec<Access>> {
+pub async fn access_log(
+    db: &Db,
+    keys: &Keyring,
+    scope: CaseScope,
+    family_id: i64,
+) -> crate::Result<Vec<Access>> {
     let (reader, condition, day) = scope.reader()?;
-    let rows: Vec<(i64, String, String, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT l.at, u.name, l.action, l.purpose FROM mediation_access_log l
+    let rows: Vec<AccessRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT l.at, u.name, l.action, l.purpose, f.code, l.note_sealed
+         FROM mediation_access_log l
          JOIN users u ON u.id = l.user_id
          JOIN families f ON f.id = l.family_id
          WHERE l.family_id = $1 AND {condition}
@@ -777,7 +849,37 @@ pub async fn access_log(db: &Db, scope: CaseScope, family_id: i64) -> crate::Res
     .bind(&day)
     .fetch_all(&db.reader)
     .await?;
-    Ok(rows.into_iter().map(Access::from).collect())
+    open_access(keys, rows)
+}
+
+/// Seals the reasons supervisors stated in the clear before notes were sealed: each
+/// `supervision: <text>` becomes `supervision:other` with the text sealed, in one
+/// transaction. Run when the platform starts with its key; returns how many.
+pub async fn seal_legacy_reasons(db: &Db, keys: &Keyring) -> crate::Result<usize> {
+    let mut tx = db.write().await?;
+    let rows: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT l.id, l.purpose, f.code FROM mediation_access_log l
+         JOIN families f ON f.id = l.family_id
+         WHERE l.purpose LIKE 'supervision: %'",
+    )
+    .fetch_all(&mut *tx)
+    .await?;
+    for (id, purpose, code) in &rows {
+        let text = purpose
+            .strip_prefix(LEGACY_PREFIX)
+            .unwrap_or(purpose)
+            .trim();
+        let sealed =
+            (!text.is_empty()).then(|| keys.seal(&place("mediation_access_log.note", code), text));
+        sqlx::query("UPDATE mediation_access_log SET purpose = $1, note_sealed = $2 WHERE id = $3")
+            .bind(format!("{SUPERVISION_PREFIX}other"))
+            .bind(sealed)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(rows.len())
 }
 
 /// Where a contact took place.

@@ -229,14 +229,16 @@ pub async fn unusual_access(
             detail: String::new(),
         });
     }
-    // Changes to the accounts of the mediators supervised in the period: who changed whose
-    // account (the detail names the mediator; the audit log has the action).
+    // Changes to the accounts of the mediators supervised in the period, and to who
+    // supervises them: who changed whose (the detail names the mediator; the audit log has
+    // the action).
     let changes: Vec<(i64, Option<String>, String, String)> = sqlx::query_as(
         "SELECT a.at, COALESCE(actor.name, a.actor_label), m.name, a.action FROM audit_log a
          JOIN users m ON CAST(m.id AS TEXT) = a.entity_id
          LEFT JOIN users actor ON actor.id = a.actor_user_id
          WHERE a.entity = 'user' AND a.at >= $2 AND a.at < $3
-           AND (a.action IN ('password_set', 'password_link_created', 'mfa_reset')
+           AND (a.action IN ('password_set', 'password_link_created', 'mfa_reset',
+                             'supervisor_proposed', 'supervisor_approved', 'supervisor_removed')
                 OR (a.action = 'user_updated' AND a.detail LIKE '%role=%'))
            AND EXISTS (SELECT 1 FROM mediation_assignments s
                        WHERE s.mediator_user_id = m.id AND s.supervisor_user_id = $1

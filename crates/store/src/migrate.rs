@@ -260,6 +260,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
         include_str!("../migrations/0041_mail_languages.sql"),
         Data::None,
     ),
+    (
+        42,
+        "supervision_four_eyes",
+        include_str!("../migrations/0042_supervision_four_eyes.sql"),
+        Data::None,
+    ),
 ];
 
 /// A migration's checksum: the SHA-256 of its SQL as this program holds it, with line ends

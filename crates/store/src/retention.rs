@@ -79,14 +79,8 @@ pub async fn anonymise_due(db: &Db, now: i64, cutoff: Date) -> crate::Result<usi
             continue;
         }
         done += 1;
-        // A supervisor's stated reason is free text: only "supervision" stays.
-        sqlx::query(
-            "UPDATE mediation_access_log SET purpose = 'supervision'
-             WHERE family_id = $1 AND purpose LIKE 'supervision: %'",
-        )
-        .bind(d.id)
-        .execute(&mut *tx)
-        .await?;
+        // A supervisor's note is sealed (mediation_access_log.note_sealed, cleared below with
+        // every sealed column); its purpose is a code from a list and stays.
         for (table, column, _, bound) in SEALED_COLUMNS {
             let key = match (table, bound) {
                 // A mediator's monthly report is about the month, not one family; an

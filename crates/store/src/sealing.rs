@@ -20,7 +20,7 @@ pub enum Bound {
 }
 
 /// One sealed column: (table, column, place name, bound to).
-pub const SEALED_COLUMNS: [(&str, &str, &str, Bound); 15] = [
+pub const SEALED_COLUMNS: [(&str, &str, &str, Bound); 16] = [
     ("families", "name_sealed", "families.name", Bound::Own),
     ("families", "contact_sealed", "families.contact", Bound::Own),
     (
@@ -94,6 +94,12 @@ pub const SEALED_COLUMNS: [(&str, &str, &str, Bound); 15] = [
         "notes_sealed",
         "mediator_reports.notes",
         Bound::Report,
+    ),
+    (
+        "mediation_access_log",
+        "note_sealed",
+        "mediation_access_log.note",
+        Bound::Family,
     ),
     (
         "totp_factors",

@@ -20,7 +20,7 @@ use crate::features::{
     measures, mediation, mediation_figures, minutes, month_reports, news, open_data, organisations,
     people, plan_import, plans, plans_api, policy, practices, public, public_directory, reauth,
     registration, report_builder, rounds, second_factor, site, statistics, stories, subject_rights,
-    supervision, territories, transfer,
+    supervision, supervisors, territories, transfer,
 };
 use crate::i18n::Lang;
 use crate::principal::{self, CurrentUser, LOGIN_COOKIE, SESSION_COOKIE};
@@ -380,6 +380,21 @@ fn registry() -> Registry {
         Page(ManageMediation),
         mediation::end_assignment,
     );
+    r.get(
+        "/{lang}/mediation/assignments/{id}/supervisor",
+        Page(ManageMediation),
+        supervisors::page,
+    );
+    r.post(
+        "/{lang}/mediation/assignments/{id}/supervisor",
+        Page(ManageMediation),
+        supervisors::propose,
+    );
+    r.post(
+        "/{lang}/mediation/assignments/{id}/supervisor/decide",
+        Page(ManageMediation),
+        supervisors::decide,
+    );
     r.get("/{lang}/actions", Page(ViewEvents), actions::list);
     r.get("/{lang}/actions/export", Page(ViewEvents), actions::export);
     r.get("/{lang}/actions/{id}", Page(ViewEvents), actions::detail);
@@ -647,6 +662,10 @@ pub const FRESH_ROUTES: &[(&str, &str)] = &[
     ("POST", "/{lang}/mediation/families/{id}/erase"),
     ("GET", "/{lang}/mediation/supervision/families/{id}"),
     ("POST", "/{lang}/mediation/supervision/families/{id}"),
+    (
+        "POST",
+        "/{lang}/mediation/assignments/{id}/supervisor/decide",
+    ),
     (
         "POST",
         "/{lang}/mediation/supervision/reports/{id}/download",

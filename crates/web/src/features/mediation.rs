@@ -80,6 +80,8 @@ struct FamiliesPage {
     f: FamilyFields,
     errors: FormErrors,
     notice: Option<&'static str>,
+    /// Who supervises the mediator in each municipality (and who is proposed).
+    supervision: Vec<store::mediation::Assignment>,
 }
 
 impl FamiliesPage {
@@ -98,6 +100,8 @@ async fn families_page(
     Ok(FamiliesPage {
         families: store::mediation::families(state.db(), scope(user)).await?,
         territories: store::mediation::territories_of(state.db(), user.id, state.today()).await?,
+        supervision: crate::features::supervisors::of_mediator(state, user.id, state.today())
+            .await?,
         ctx,
         f,
         errors,
@@ -250,15 +254,9 @@ impl FamilyPage {
         self.c.member_id == id.to_string()
     }
 
-    /// The access log's purpose as shown: a supervisor's stated reason without its prefix.
-    fn purpose(&self, p: &str) -> String {
-        p.strip_prefix(crate::features::supervision::PURPOSE_PREFIX)
-            .unwrap_or(p)
-            .to_owned()
-    }
-
-    fn is_supervision(&self, p: &str) -> bool {
-        p.starts_with(crate::features::supervision::PURPOSE_PREFIX)
+    /// An access-log row's purpose in words, with a supervisor's note.
+    fn purpose(&self, a: &store::mediation::Access) -> String {
+        crate::features::supervision::access_purpose(&self.ctx, &a.purpose, a.note.as_deref())
     }
 
     fn action_key(&self, a: &str) -> &'static str {
@@ -304,21 +302,29 @@ pub(crate) async fn family_page(
     user: &CurrentUser,
     id: i64,
 ) -> AppResult<FamilyPage> {
-    family_page_as(state, ctx, scope(user), id, "case_work").await
+    family_page_as(state, ctx, scope(user), id, "case_work", None).await
 }
 
 /// A family's page as the scope reaches it (a supervisor's is read-only), the view logged
-/// with `purpose`.
+/// with `purpose` and a supervisor's `note` (sealed).
 pub(crate) async fn family_page_as(
     state: &AppState,
     ctx: PageCtx,
     scope: store::mediation::CaseScope,
     id: i64,
     purpose: &str,
+    note: Option<&str>,
 ) -> AppResult<FamilyPage> {
-    let fam =
-        store::mediation::family(state.db(), state.now(), state.keyring(), scope, id, purpose)
-            .await?;
+    let fam = store::mediation::family(
+        state.db(),
+        state.now(),
+        state.keyring(),
+        scope,
+        id,
+        purpose,
+        note,
+    )
+    .await?;
     Ok(FamilyPage {
         c: ContactFields {
             date: state.today().to_string(),
@@ -328,7 +334,7 @@ pub(crate) async fn family_page_as(
         },
         places: &store::mediation::PLACES,
         areas: &store::mediation::AREAS,
-        access: store::mediation::access_log(state.db(), scope, id).await?,
+        access: store::mediation::access_log(state.db(), state.keyring(), scope, id).await?,
         k: case_log::ConsentFields::new(state.today()),
         r: case_log::ReferralFields::new(state.today()),
         s: case_log::FollowupFields::new(state.today()),
@@ -736,8 +742,31 @@ pub async fn add_assignment(
             reception,
             supervisor_user_id: supervisor,
         };
-        match store::mediation::add_assignment(state.db(), state.now(), &user.actor(ip), &input)
-            .await
+        // The coordinators who may approve a proposed supervisor are asked to.
+        let mails = match supervisor {
+            Some(s) => {
+                let names = store::users::get(state.db(), mediator_user_id).await;
+                let territory_name = store::territories::get(state.db(), territory_id).await;
+                match (names, territory_name) {
+                    (Ok(m), Ok(t)) => {
+                        crate::features::supervisors::proposal_mails(
+                            &state, &user, None, &m.name, &t.name_lv, s,
+                        )
+                        .await?
+                    }
+                    _ => Vec::new(),
+                }
+            }
+            None => Vec::new(),
+        };
+        match store::mediation::add_assignment(
+            state.db(),
+            state.now(),
+            &user.actor(ip),
+            &input,
+            &mails,
+        )
+        .await
         {
             Ok(_) => {
                 return Ok(

@@ -44,5 +44,6 @@ pub mod statistics;
 pub mod stories;
 pub mod subject_rights;
 pub mod supervision;
+pub mod supervisors;
 pub mod territories;
 pub mod transfer;

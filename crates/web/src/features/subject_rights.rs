@@ -59,15 +59,8 @@ impl ExportPage {
         }
     }
 
-    fn purpose(&self, p: &str) -> String {
-        match p {
-            "case_work" => self.ctx.t("access-purpose-case-work"),
-            "data_subject_export" => self.ctx.t("access-purpose-export"),
-            p => match p.strip_prefix(crate::features::supervision::PURPOSE_PREFIX) {
-                Some(reason) => format!("{}: {reason}", self.ctx.t("access-purpose-supervision")),
-                None => p.to_owned(),
-            },
-        }
+    fn purpose(&self, a: &store::mediation::Access) -> String {
+        crate::features::supervision::access_purpose(&self.ctx, &a.purpose, a.note.as_deref())
     }
 }
 
@@ -110,7 +103,7 @@ fn json(x: &store::erasure::SubjectExport) -> serde_json::Value {
         })).collect::<Vec<_>>(),
         "access_to_the_record": x.access.iter().map(|a| serde_json::json!({
             "at": jiff::Timestamp::from_second(a.at).map(|t| t.to_string()).unwrap_or_default(),
-            "by": a.who, "action": a.action, "purpose": a.purpose,
+            "by": a.who, "action": a.action, "purpose": a.purpose, "note": a.note,
         })).collect::<Vec<_>>(),
     })
 }

@@ -1,8 +1,8 @@
 //! Supervision of mediation: a coordinator named as a mediator's supervisor sees that
 //! mediator's families by code, the urgent-necessity overrides and the month's unusual
-//! access — and opens a case only after stating a reason, which goes into the family's
-//! access log (the mediator sees it). The case opens read-only, in the response to that
-//! POST, so the reason cannot be skipped by a link. The monthly summary mail is queued by
+//! access — and opens a case only for a purpose from a list with a note, which go into the
+//! family's access log (the note sealed; the mediator reads both). The case opens read-only,
+//! in the response to that POST, so the purpose cannot be skipped by a link. The monthly summary mail is queued by
 //! [`crate::jobs`].
 
 use askama::Template;
@@ -23,8 +23,39 @@ use crate::principal::CurrentUser;
 use store::mediation::CaseScope;
 use store::mediation_oversight::{Unusual, UnusualAccess};
 
-/// The stated reason is stored in the access log with this prefix.
-pub const PURPOSE_PREFIX: &str = "supervision: ";
+/// The label of a supervision purpose (`store::mediation::SUPERVISION_PURPOSES`).
+pub fn supervision_purpose_key(p: &str) -> &'static str {
+    match p {
+        "quality_review" => "supervision-purpose-quality-review",
+        "complaint" => "supervision-purpose-complaint",
+        "safeguarding" => "supervision-purpose-safeguarding",
+        "legal_request" => "supervision-purpose-legal-request",
+        _ => "supervision-purpose-other",
+    }
+}
+
+/// An access-log purpose in words: the mediator's work, the data subject's export, or a
+/// supervisor's purpose with their note (opened) when there is one.
+pub fn access_purpose(ctx: &PageCtx, purpose: &str, note: Option<&str>) -> String {
+    let words = match purpose {
+        "case_work" => ctx.t("access-purpose-case-work"),
+        "data_subject_export" => ctx.t("access-purpose-export"),
+        // A note cleared by retention leaves the purpose alone (or, before purposes, "supervision").
+        "supervision" => ctx.t("access-purpose-supervision"),
+        p => match p.strip_prefix(store::mediation::SUPERVISION_PREFIX) {
+            Some(code) => format!(
+                "{}: {}",
+                ctx.t("access-purpose-supervision"),
+                ctx.t(supervision_purpose_key(code))
+            ),
+            None => p.to_owned(),
+        },
+    };
+    match note {
+        Some(n) => format!("{words} — {n}"),
+        None => words,
+    }
+}
 
 pub fn unusual_key(u: Unusual) -> &'static str {
     match u {
@@ -58,6 +89,8 @@ struct SupervisionPage {
     month: String,
     previous: String,
     next: Option<String>,
+    /// Supervisor proposals awaiting this coordinator's decision.
+    awaiting: i64,
 }
 
 impl SupervisionPage {
@@ -73,8 +106,12 @@ impl SupervisionPage {
         crate::features::case_log::label("institution", k)
     }
 
-    fn purpose(&self, p: &str) -> String {
-        p.strip_prefix(PURPOSE_PREFIX).unwrap_or(p).to_owned()
+    /// An unusual access's detail: a purpose in words (never a note), or a count.
+    fn purpose(&self, u: &UnusualAccess) -> String {
+        match u.what {
+            Unusual::OtherUser => access_purpose(&self.ctx, &u.detail, None),
+            _ => u.detail.clone(),
+        }
     }
 }
 
@@ -105,6 +142,7 @@ pub async fn page(
             domain::event::riga_day_start(to),
         )
         .await?,
+        awaiting: store::supervisors::awaiting(state.db(), user.id, state.today()).await?,
         month: label(from),
         previous: label(from.checked_sub(1.month()).unwrap_or(from)),
         next: (to <= this_month).then(|| label(to)),
@@ -119,8 +157,19 @@ struct ReasonPage {
     ctx: PageCtx,
     id: i64,
     code: String,
-    reason: String,
+    purpose: String,
+    note: String,
     errors: FormErrors,
+}
+
+impl ReasonPage {
+    fn purposes(&self) -> &'static [&'static str] {
+        &store::mediation::SUPERVISION_PURPOSES
+    }
+
+    fn purpose_key(&self, p: &str) -> &'static str {
+        supervision_purpose_key(p)
+    }
 }
 
 /// The family's code among the supervised ones (`NotFound` otherwise), without opening it.
@@ -145,7 +194,8 @@ pub async fn reason_form(
     let p = ReasonPage {
         code: supervised_code(&state, &user, id).await?,
         id,
-        reason: String::new(),
+        purpose: String::new(),
+        note: String::new(),
         errors: FormErrors::default(),
         ctx,
     };
@@ -155,11 +205,28 @@ pub async fn reason_form(
 #[derive(Default, Deserialize)]
 pub struct ReasonFields {
     #[serde(default)]
-    reason: String,
+    purpose: String,
+    #[serde(default)]
+    note: String,
 }
 
-/// Opens a supervised case read-only with the stated reason (10–300 characters), which is
-/// logged with the view.
+/// A supervisor's note says what prompted the opening: 10–500 characters, at least two
+/// words and five different letters (not "aaaaaaaaaa"), no control characters.
+fn note_ok(note: &str) -> bool {
+    let length = note.chars().count();
+    let letters: std::collections::BTreeSet<char> = note
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    (10..=500).contains(&length)
+        && note.split_whitespace().count() >= 2
+        && letters.len() >= 5
+        && domain::text::check_text(note, 500, true).is_ok()
+}
+
+/// Opens a supervised case read-only for a purpose from the list and a note: the purpose
+/// goes into the family's access log, the note sealed with it (the mediator reads both).
 pub async fn open(
     State(state): State<AppState>,
     ctx: PageCtx,
@@ -169,27 +236,36 @@ pub async fn open(
 ) -> AppResult<Response> {
     user.require(Permission::ManageMediation)?;
     let id = parse_id(&id)?;
-    let reason = f.reason.trim();
-    let length = reason.chars().count();
-    if !(10..=300).contains(&length) || domain::text::check_text(reason, 300, true).is_err() {
-        let mut errors = FormErrors::default();
-        errors.add("reason", "supervise-reason-invalid");
+    let note = f.note.trim();
+    let mut errors = FormErrors::default();
+    let purpose = store::mediation::SUPERVISION_PURPOSES
+        .iter()
+        .find(|p| **p == f.purpose);
+    if purpose.is_none() {
+        errors.add("purpose", "supervise-purpose-missing");
+    }
+    if !note_ok(note) {
+        errors.add("note", "supervise-note-invalid");
+    }
+    let Some(purpose) = purpose.filter(|_| errors.is_empty()) else {
         let p = ReasonPage {
             code: supervised_code(&state, &user, id).await?,
             id,
-            reason: f.reason.clone(),
+            purpose: f.purpose.clone(),
+            note: f.note.clone(),
             errors,
             ctx,
         };
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(p.render()?)).into_response());
-    }
-    let purpose = format!("{PURPOSE_PREFIX}{reason}");
+    };
+    let logged = format!("{}{purpose}", store::mediation::SUPERVISION_PREFIX);
     let p = family_page_as(
         &state,
         ctx,
         CaseScope::Supervisor(user.id, state.today()),
         id,
-        &purpose,
+        &logged,
+        Some(note),
     )
     .await?;
     Ok(Html(p.render()?).into_response())

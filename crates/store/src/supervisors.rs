@@ -1,0 +1,283 @@
+//! Who supervises a mediator, with four eyes: a coordinator proposes a supervisor for an
+//! assignment, and it takes effect only when a second coordinator approves. Until then the
+//! assignment keeps its current supervisor (if any). Removing a supervisor takes effect at
+//! once: it takes access away, never gives it. Every step is audited on the mediator's
+//! account (so it shows in the supervision's unusual-access summary) and the mails the caller
+//! prepared — to the mediator, to the other coordinators — are queued in the same
+//! transaction.
+
+use sqlx::SqliteConnection;
+
+use crate::audit::{self, Event as AuditEvent};
+use crate::outbox::Outgoing;
+use crate::{Actor, Db, Error};
+
+/// What a proposal did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Proposed {
+    /// A supervisor awaits a second coordinator's approval.
+    Pending,
+    /// The supervisor was removed (at once).
+    Removed,
+}
+
+/// A second coordinator's decision on a pending supervisor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    Approve,
+    /// Refused by another coordinator, or withdrawn by the one who proposed it.
+    Refuse,
+}
+
+/// A decision on an assignment's pending supervisor, as the decider saw it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Verdict {
+    pub assignment: i64,
+    /// The proposed supervisor the decider saw.
+    pub expected: i64,
+    pub decision: Decision,
+}
+
+/// A pending proposal: the supervisor, and who proposed it (none for the command line).
+type Pending = Option<(i64, Option<i64>)>;
+
+/// The current (not ended) assignment's mediator, supervisor and pending proposal;
+/// `NotFound` otherwise.
+async fn current(
+    tx: &mut SqliteConnection,
+    id: i64,
+    today: &str,
+) -> crate::Result<(i64, Option<i64>, Pending)> {
+    type Row = (i64, Option<i64>, Option<i64>, Option<i64>);
+    let row: Option<Row> = sqlx::query_as(
+        "SELECT mediator_user_id, supervisor_user_id, proposed_supervisor_user_id, proposed_by
+         FROM mediation_assignments WHERE id = $1 AND (to_date IS NULL OR to_date >= $2)",
+    )
+    .bind(id)
+    .bind(today)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let (mediator, supervisor, proposed, by) = row.ok_or(Error::NotFound)?;
+    Ok((mediator, supervisor, proposed.map(|p| (p, by))))
+}
+
+/// `Conflict("supervisor")` unless `user` is an active coordinator.
+pub(crate) async fn check_coordinator(tx: &mut SqliteConnection, user: i64) -> crate::Result<()> {
+    let ok: Option<i64> = sqlx::query_scalar(
+        "SELECT id FROM users WHERE id = $1 AND role = 'coordinator' AND disabled_at IS NULL",
+    )
+    .bind(user)
+    .fetch_optional(&mut *tx)
+    .await?;
+    ok.map(|_| ()).ok_or(Error::Conflict("supervisor"))
+}
+
+pub(crate) async fn queue(
+    tx: &mut SqliteConnection,
+    now: i64,
+    mails: &[(String, Outgoing)],
+) -> crate::Result<()> {
+    for (to, m) in mails {
+        crate::outbox::enqueue_in(tx, now, to, m).await?;
+    }
+    Ok(())
+}
+
+/// Records a proposal on an assignment inside the caller's transaction (the assignment's
+/// creation uses it too): `supervisor` is checked to be an active coordinator.
+pub(crate) async fn propose_in(
+    tx: &mut SqliteConnection,
+    now: i64,
+    actor: &Actor,
+    assignment: i64,
+    mediator: i64,
+    supervisor: i64,
+) -> crate::Result<()> {
+    check_coordinator(tx, supervisor).await?;
+    sqlx::query(
+        "UPDATE mediation_assignments
+         SET proposed_supervisor_user_id = $1, proposed_by = $2, proposed_at = $3 WHERE id = $4",
+    )
+    .bind(supervisor)
+    .bind(actor.user_id)
+    .bind(now)
+    .bind(assignment)
+    .execute(&mut *tx)
+    .await?;
+    audit::record(
+        tx,
+        now,
+        actor,
+        &AuditEvent::new("supervisor_proposed")
+            .on("user", mediator)
+            .detail(format!("assignment={assignment} supervisor={supervisor}")),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Proposes `supervisor` for a current assignment (replacing a pending proposal), or with
+/// `None` removes its supervisor and any proposal at once. `mails` go out with it (the other
+/// coordinators for a proposal; the mediator for a removal). `NotFound` for an unknown or
+/// ended assignment, `Conflict("supervisor")` for someone not an active coordinator,
+/// `Conflict("unchanged")` for the supervisor already in effect with nothing pending, or a
+/// removal with no supervisor and nothing pending.
+pub async fn propose(
+    db: &Db,
+    now: i64,
+    today: jiff::civil::Date,
+    actor: &Actor,
+    assignment: i64,
+    supervisor: Option<i64>,
+    mails: &[(String, Outgoing)],
+) -> crate::Result<Proposed> {
+    let mut tx = db.write().await?;
+    let (mediator, current_supervisor, pending) =
+        current(&mut tx, assignment, &today.to_string()).await?;
+    let outcome = match supervisor {
+        Some(s) => {
+            if current_supervisor == Some(s) && pending.is_none() {
+                return Err(Error::Conflict("unchanged"));
+            }
+            propose_in(&mut tx, now, actor, assignment, mediator, s).await?;
+            Proposed::Pending
+        }
+        None => {
+            if current_supervisor.is_none() && pending.is_none() {
+                return Err(Error::Conflict("unchanged"));
+            }
+            sqlx::query(
+                "UPDATE mediation_assignments
+                 SET supervisor_user_id = NULL, supervisor_approved_by = NULL,
+                     supervisor_since = NULL, proposed_supervisor_user_id = NULL,
+                     proposed_by = NULL, proposed_at = NULL
+                 WHERE id = $1",
+            )
+            .bind(assignment)
+            .execute(&mut *tx)
+            .await?;
+            audit::record(
+                &mut tx,
+                now,
+                actor,
+                &AuditEvent::new("supervisor_removed")
+                    .on("user", mediator)
+                    .detail(format!("assignment={assignment}")),
+            )
+            .await?;
+            Proposed::Removed
+        }
+    };
+    queue(&mut tx, now, mails).await?;
+    tx.commit().await?;
+    Ok(outcome)
+}
+
+/// Approves or refuses the supervisor pending on a current assignment; `v.expected` is the
+/// proposed supervisor the decider saw (`Conflict("changed")` when the proposal is no longer
+/// that one, or gone). Approval must come from an active coordinator other than the one who
+/// proposed it (`Conflict("own_proposal")`), and the proposed supervisor must still be an
+/// active coordinator (`Conflict("supervisor")`). `mails` go out with an approval only.
+pub async fn decide(
+    db: &Db,
+    now: i64,
+    today: jiff::civil::Date,
+    actor: &Actor,
+    v: Verdict,
+    mails: &[(String, Outgoing)],
+) -> crate::Result<()> {
+    let Verdict {
+        assignment,
+        expected,
+        decision,
+    } = v;
+    let mut tx = db.write().await?;
+    let (mediator, _, pending) = current(&mut tx, assignment, &today.to_string()).await?;
+    let Some((proposed, by)) = pending.filter(|(p, _)| *p == expected) else {
+        return Err(Error::Conflict("changed"));
+    };
+    let action = match decision {
+        Decision::Approve => {
+            let approver = actor.user_id.ok_or(Error::Conflict("own_proposal"))?;
+            if Some(approver) == by {
+                return Err(Error::Conflict("own_proposal"));
+            }
+            check_coordinator(&mut tx, approver).await?;
+            check_coordinator(&mut tx, proposed).await?;
+            sqlx::query(
+                "UPDATE mediation_assignments
+                 SET supervisor_user_id = proposed_supervisor_user_id,
+                     supervisor_approved_by = $1, supervisor_since = $2,
+                     proposed_supervisor_user_id = NULL, proposed_by = NULL, proposed_at = NULL
+                 WHERE id = $3",
+            )
+            .bind(approver)
+            .bind(now)
+            .bind(assignment)
+            .execute(&mut *tx)
+            .await?;
+            queue(&mut tx, now, mails).await?;
+            "supervisor_approved"
+        }
+        Decision::Refuse => {
+            sqlx::query(
+                "UPDATE mediation_assignments
+                 SET proposed_supervisor_user_id = NULL, proposed_by = NULL, proposed_at = NULL
+                 WHERE id = $1",
+            )
+            .bind(assignment)
+            .execute(&mut *tx)
+            .await?;
+            if actor.user_id.is_some() && actor.user_id == by {
+                "supervisor_withdrawn"
+            } else {
+                "supervisor_refused"
+            }
+        }
+    };
+    audit::record(
+        &mut tx,
+        now,
+        actor,
+        &AuditEvent::new(action).on("user", mediator).detail(format!(
+            "assignment={assignment} supervisor={proposed} proposed_by={}",
+            by.map_or_else(|| "cli".to_owned(), |b| b.to_string())
+        )),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// How many proposals await a decision `user` may make (all but their own).
+pub async fn awaiting(db: &Db, user: i64, today: jiff::civil::Date) -> crate::Result<i64> {
+    Ok(sqlx::query_scalar(
+        "SELECT COUNT(*) FROM mediation_assignments
+         WHERE proposed_supervisor_user_id IS NOT NULL AND proposed_by IS NOT $1
+           AND (to_date IS NULL OR to_date >= $2)",
+    )
+    .bind(user)
+    .bind(today.to_string())
+    .fetch_one(&db.reader)
+    .await?)
+}
+
+/// The demo's supervisors, in effect from the start (synthetic data, seeded by the command
+/// line; never reachable from the web).
+pub(crate) async fn demo_in_effect(
+    db: &Db,
+    now: i64,
+    assignment: i64,
+    supervisor: i64,
+) -> crate::Result<()> {
+    sqlx::query(
+        "UPDATE mediation_assignments SET supervisor_user_id = $1, supervisor_since = $2
+         WHERE id = $3",
+    )
+    .bind(supervisor)
+    .bind(now)
+    .bind(assignment)
+    .execute(&db.writer)
+    .await?;
+    Ok(())
+}

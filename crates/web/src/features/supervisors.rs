@@ -1,0 +1,418 @@
+//! Who supervises a mediator, with four eyes (`store::supervisors`): one coordinator
+//! proposes a supervisor for an assignment — the other coordinators are mailed — and a second
+//! coordinator approves or refuses it on the assignment's supervisor page; only then may the
+//! supervisor open the mediator's families. The mediator is mailed when their supervisor
+//! changes and sees who it is on their families page. Removing a supervisor is at once.
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use domain::auth::{Permission, Role};
+use fluent_bundle::FluentValue;
+use jiff::civil::Date;
+use serde::Deserialize;
+use store::mediation::Assignment;
+use store::outbox::Outgoing;
+use store::supervisors::{Decision, Proposed};
+
+use crate::AppState;
+use crate::error::{AppError, AppResult};
+use crate::features::directory::optional_id;
+use crate::forms::{AppForm, FormErrors, parse_id};
+use crate::i18n::Lang;
+use crate::page::PageCtx;
+use crate::principal::{ClientIp, CurrentUser};
+
+#[derive(Template)]
+#[template(path = "mediation/supervisor.html")]
+struct SupervisorPage {
+    ctx: PageCtx,
+    a: Assignment,
+    coordinators: Vec<(i64, String)>,
+    viewer: i64,
+    choice: String,
+    errors: FormErrors,
+    notice: Option<&'static str>,
+}
+
+impl SupervisorPage {
+    /// The pending proposal is the viewer's own (they may withdraw it, not approve it).
+    fn own_proposal(&self) -> bool {
+        self.a
+            .proposal
+            .as_ref()
+            .is_some_and(|p| p.by_user_id == Some(self.viewer))
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct NoticeQuery {
+    #[serde(default)]
+    notice: String,
+}
+
+/// The active coordinators: (id, name, e-mail, language).
+async fn coordinators(state: &AppState) -> AppResult<Vec<store::users::User>> {
+    Ok(store::users::list(state.db())
+        .await?
+        .into_iter()
+        .filter(|u| u.role == Role::Coordinator && !u.disabled)
+        .collect())
+}
+
+/// A current assignment (`NotFound` for an unknown or ended one).
+async fn current(state: &AppState, id: i64) -> AppResult<Assignment> {
+    store::mediation::assignments(state.db())
+        .await?
+        .into_iter()
+        .find(|a| a.id == id && a.is_current(state.today()))
+        .ok_or(AppError::NotFound)
+}
+
+async fn load(
+    state: &AppState,
+    ctx: PageCtx,
+    user: &CurrentUser,
+    id: i64,
+) -> AppResult<SupervisorPage> {
+    let a = current(state, id).await?;
+    Ok(SupervisorPage {
+        choice: a
+            .supervisor_user_id
+            .map(|s| s.to_string())
+            .unwrap_or_default(),
+        coordinators: coordinators(state)
+            .await?
+            .into_iter()
+            .map(|u| (u.id, u.name))
+            .collect(),
+        viewer: user.id,
+        errors: FormErrors::default(),
+        notice: None,
+        a,
+        ctx,
+    })
+}
+
+/// `GET /{lang}/mediation/assignments/{id}/supervisor`: who supervises, what is pending.
+pub async fn page(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    Path((_lang, id)): Path<(String, String)>,
+    Query(q): Query<NoticeQuery>,
+) -> AppResult<Html<String>> {
+    user.require(Permission::ManageMediation)?;
+    let mut p = load(&state, ctx, &user, parse_id(&id)?).await?;
+    p.notice = match q.notice.as_str() {
+        "proposed" => Some("supervisor-proposed-notice"),
+        "removed" => Some("supervisor-removed-notice"),
+        "approved" => Some("supervisor-approved-notice"),
+        "refused" => Some("supervisor-refused-notice"),
+        _ => None,
+    };
+    Ok(Html(p.render()?))
+}
+
+/// A user's language for mail (Latvian when unknown).
+fn lang_of(u: &store::users::User) -> Lang {
+    Lang::parse(&u.preferred_lang).unwrap_or(Lang::Lv)
+}
+
+/// The mails about supervision: (kind, subject message, body message).
+const PROPOSED: (&str, &str, &str) = (
+    "supervisor_proposed",
+    "mail-supervisor-proposed-subject",
+    "mail-supervisor-proposed-body",
+);
+const APPROVED: (&str, &str, &str) = (
+    "supervisor_approved",
+    "mail-supervisor-approved-subject",
+    "mail-supervisor-approved-body",
+);
+const APPOINTED: (&str, &str, &str) = (
+    "supervisor_appointed",
+    "mail-supervisor-appointed-subject",
+    "mail-supervisor-appointed-body",
+);
+const REMOVED: (&str, &str, &str) = (
+    "supervisor_removed",
+    "mail-supervisor-removed-subject",
+    "mail-supervisor-removed-body",
+);
+
+/// One of those mails in `lang`, with these arguments.
+pub(crate) fn mail(
+    lang: Lang,
+    (kind, subject, body): (&str, &str, &str),
+    args: &[(&str, String)],
+) -> Outgoing {
+    let args: Vec<(&str, FluentValue)> = args
+        .iter()
+        .map(|(k, v)| (*k, FluentValue::from(v.clone())))
+        .collect();
+    Outgoing {
+        kind: kind.to_owned(),
+        subject: crate::i18n::t_args(lang, subject, &args),
+        body: crate::i18n::t_args(lang, body, &args),
+        lang: lang.code().to_owned(),
+        unsubscribe: None,
+    }
+}
+
+/// The assignment's supervisor page as a link in a mail (the assignments page for one being
+/// made, whose number is not known yet).
+fn link(state: &AppState, lang: Lang, id: Option<i64>) -> String {
+    format!(
+        "{}/{}/mediation/assignments{}",
+        state.settings().public_url.trim_end_matches('/'),
+        lang.code(),
+        id.map(|i| format!("/{i}/supervisor")).unwrap_or_default()
+    )
+}
+
+/// The mails that ask the other active coordinators to approve or refuse a proposal.
+pub(crate) async fn proposal_mails(
+    state: &AppState,
+    proposer: &CurrentUser,
+    assignment: Option<i64>,
+    mediator: &str,
+    territory: &str,
+    supervisor: i64,
+) -> AppResult<Vec<(String, Outgoing)>> {
+    let all = coordinators(state).await?;
+    let Some(s) = all.iter().find(|u| u.id == supervisor) else {
+        // Not an active coordinator: the store refuses it, nothing is mailed.
+        return Ok(Vec::new());
+    };
+    Ok(all
+        .iter()
+        .filter(|u| u.id != proposer.id)
+        .map(|u| {
+            let lang = lang_of(u);
+            (
+                u.email.clone(),
+                mail(
+                    lang,
+                    PROPOSED,
+                    &[
+                        ("name", u.name.clone()),
+                        ("proposer", proposer.name.clone()),
+                        ("supervisor", s.name.clone()),
+                        ("mediator", mediator.to_owned()),
+                        ("territory", territory.to_owned()),
+                        ("link", link(state, lang, assignment)),
+                    ],
+                ),
+            )
+        })
+        .collect())
+}
+
+#[derive(Default, Deserialize)]
+pub struct ProposeFields {
+    #[serde(default)]
+    supervisor: String,
+}
+
+/// `POST …/supervisor`: proposes a supervisor (awaiting a second coordinator), or with no
+/// choice removes the one in effect at once (the mediator is mailed).
+pub async fn propose(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path((_lang, id)): Path<(String, String)>,
+    AppForm(f): AppForm<ProposeFields>,
+) -> AppResult<Response> {
+    user.require(Permission::ManageMediation)?;
+    let id = parse_id(&id)?;
+    let a = current(&state, id).await?;
+    let mut errors = FormErrors::default();
+    let chosen = optional_id(&f.supervisor).unwrap_or_else(|_| {
+        errors.add("supervisor", "reg-choice-invalid");
+        None
+    });
+    if errors.is_empty() {
+        let mails = match chosen {
+            Some(s) => {
+                proposal_mails(
+                    &state,
+                    &user,
+                    Some(id),
+                    &a.mediator_name,
+                    &a.territory_name,
+                    s,
+                )
+                .await?
+            }
+            None => match (
+                &a.supervisor_name,
+                store::users::get(state.db(), a.mediator_user_id).await,
+            ) {
+                (Some(old), Ok(m)) => {
+                    let lang = lang_of(&m);
+                    vec![(
+                        m.email.clone(),
+                        mail(
+                            lang,
+                            REMOVED,
+                            &[
+                                ("name", m.name.clone()),
+                                ("supervisor", old.clone()),
+                                ("territory", a.territory_name.clone()),
+                            ],
+                        ),
+                    )]
+                }
+                _ => Vec::new(),
+            },
+        };
+        match store::supervisors::propose(
+            state.db(),
+            state.now(),
+            state.today(),
+            &user.actor(ip),
+            id,
+            chosen,
+            &mails,
+        )
+        .await
+        {
+            Ok(done) => {
+                let notice = match done {
+                    Proposed::Pending => "proposed",
+                    Proposed::Removed => "removed",
+                };
+                return Ok(Redirect::to(&ctx.href(&format!(
+                    "/mediation/assignments/{id}/supervisor?notice={notice}"
+                )))
+                .into_response());
+            }
+            Err(store::Error::Conflict("unchanged")) => {
+                errors.add("supervisor", "supervisor-unchanged")
+            }
+            Err(store::Error::Conflict(_)) => errors.add("supervisor", "reg-choice-invalid"),
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let mut p = load(&state, ctx, &user, id).await?;
+    p.choice = f.supervisor;
+    p.errors = errors;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(p.render()?)).into_response())
+}
+
+#[derive(Default, Deserialize)]
+pub struct DecideFields {
+    #[serde(default)]
+    decision: String,
+    /// The proposed supervisor the decider saw.
+    #[serde(default)]
+    supervisor: String,
+}
+
+/// `POST …/supervisor/decide`: a second coordinator approves or refuses the pending
+/// supervisor (the one who proposed it may only withdraw it). On approval the mediator and
+/// the new supervisor are mailed.
+pub async fn decide(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path((_lang, id)): Path<(String, String)>,
+    AppForm(f): AppForm<DecideFields>,
+) -> AppResult<Response> {
+    user.require(Permission::ManageMediation)?;
+    let id = parse_id(&id)?;
+    let a = current(&state, id).await?;
+    let decision = match f.decision.as_str() {
+        "approve" => Decision::Approve,
+        "refuse" => Decision::Refuse,
+        _ => return Err(AppError::BadRequest),
+    };
+    let expected = parse_id(&f.supervisor)?;
+    let mut mails = Vec::new();
+    if let (Decision::Approve, Some(p)) = (decision, &a.proposal)
+        && p.supervisor_user_id == expected
+    {
+        let proposer = p.by_name.clone().unwrap_or_default();
+        for (u, which) in [(a.mediator_user_id, APPROVED), (expected, APPOINTED)] {
+            let Ok(to) = store::users::get(state.db(), u).await else {
+                continue;
+            };
+            let lang = lang_of(&to);
+            mails.push((
+                to.email.clone(),
+                mail(
+                    lang,
+                    which,
+                    &[
+                        ("name", to.name.clone()),
+                        ("supervisor", p.supervisor_name.clone()),
+                        ("mediator", a.mediator_name.clone()),
+                        ("territory", a.territory_name.clone()),
+                        ("proposer", proposer.clone()),
+                        ("approver", user.name.clone()),
+                        (
+                            "link",
+                            format!(
+                                "{}/{}/mediation/supervision",
+                                state.settings().public_url.trim_end_matches('/'),
+                                lang.code()
+                            ),
+                        ),
+                    ],
+                ),
+            ));
+        }
+    }
+    let error = match store::supervisors::decide(
+        state.db(),
+        state.now(),
+        state.today(),
+        &user.actor(ip),
+        store::supervisors::Verdict {
+            assignment: id,
+            expected,
+            decision,
+        },
+        &mails,
+    )
+    .await
+    {
+        Ok(()) => {
+            let notice = match decision {
+                Decision::Approve => "approved",
+                Decision::Refuse => "refused",
+            };
+            return Ok(Redirect::to(&ctx.href(&format!(
+                "/mediation/assignments/{id}/supervisor?notice={notice}"
+            )))
+            .into_response());
+        }
+        Err(store::Error::Conflict("own_proposal")) => "supervisor-own-proposal",
+        Err(store::Error::Conflict("changed")) => "supervisor-proposal-changed",
+        Err(store::Error::Conflict(_)) => "supervisor-no-longer-coordinator",
+        Err(e) => return Err(e.into()),
+    };
+    let mut p = load(&state, ctx, &user, id).await?;
+    p.errors.add("decision", error);
+    Ok((StatusCode::CONFLICT, Html(p.render()?)).into_response())
+}
+
+/// The mediator's own supervision, for their families page: each current assignment with
+/// its supervisor and any pending proposal.
+pub(crate) async fn of_mediator(
+    state: &AppState,
+    mediator: i64,
+    today: Date,
+) -> AppResult<Vec<Assignment>> {
+    Ok(store::mediation::assignments(state.db())
+        .await?
+        .into_iter()
+        .filter(|a| a.mediator_user_id == mediator && a.is_current(today))
+        .collect())
+}
+
+crate::forms::debug_without_text!(ProposeFields, DecideFields);
