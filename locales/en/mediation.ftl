@@ -381,3 +381,50 @@ mail-supervisor-removed-body = Hello, { $name }!
     { $supervisor } no longer supervises your work in { $territory } and can no longer reach your families' cases.
 
     If you have questions, contact the platform's coordinators.
+
+# Handing families to another mediator (issue 17, item 4)
+handover-title = Hand families to another mediator
+handover-intro = When a mediator stops working, or an account is to get another role, their families' cases go to another mediator. One coordinator proposes it; the families move only when a second one approves it. The families move in the municipalities where the receiving mediator is assigned today; the others stay until handed to someone who works there. Both mediators are mailed, and each family's access log keeps a row.
+handover-pending = Awaiting approval
+handover-none-pending = No handover awaits approval.
+handover-from = Whose families
+handover-to = To which mediator
+handover-to-hint = Only the families in the municipalities where this mediator is assigned today move.
+handover-families = Families
+handover-movable = would move: { $moved }
+handover-held = in all: { $held }
+handover-decide-hint = On approval the families' cases go to the other mediator, who can open and add to them.
+handover-new = A new handover
+handover-no-holders = No mediator holds families.
+handover-propose = Propose the handover
+handover-from-missing = Choose a mediator who holds families.
+handover-to-missing = Choose another, active mediator.
+handover-no-territory = The receiving mediator is not assigned today to any municipality where these families are; assign them there first.
+handover-proposed-notice = Handover proposed; the other coordinators were mailed to decide on it.
+handover-approved-notice = Approved: the families were handed over; both mediators were mailed.
+handover-refused-notice = The handover was refused or withdrawn; the families stay where they were.
+access-purpose-handover = handed to another mediator
+mail-handover-proposed-subject = Roma Platform: a handover of families awaits a decision
+mail-handover-proposed-body = Hello, { $name }!
+
+    { $proposer } proposes to hand a mediator's families' cases to another mediator.
+
+    From: { $from }
+    To: { $to }
+    Families now: { $count }
+
+    The cases move only when a second coordinator approves it. Approve or refuse it here: { $link }
+
+    If the proposal seems unusual to you, refuse it and contact the coordination.
+mail-handover-given-subject = Roma Platform: your families' cases were handed over
+mail-handover-given-body = Hello, { $name }!
+
+    Your families' cases ({ $count }) were handed to the mediator { $to }; { $approver } approved it. You can no longer reach these cases.
+
+    If you have questions, contact the platform's coordinators.
+mail-handover-received-subject = Roma Platform: families' cases were handed to you
+mail-handover-received-body = Hello, { $name }!
+
+    Families' cases ({ $count }) so far in the care of { $from } were handed to you; { $approver } approved it. You find them under "Families".
+
+    If you have questions, contact the platform's coordinators.

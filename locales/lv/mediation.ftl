@@ -381,3 +381,50 @@ mail-supervisor-removed-body = Labdien, { $name }!
     Jūsu darbu pašvaldībā { $territory } vairs neuzrauga { $supervisor }; jūsu ģimeņu lietām šai personai vairs nav piekļuves.
 
     Ja jums ir jautājumi, sazinieties ar platformas koordinatoriem.
+
+# Handing families to another mediator (issue 17, item 4)
+handover-title = Nodot ģimenes citam mediatoram
+handover-intro = Kad mediators beidz darbu vai kontam jāmaina loma, viņa ģimeņu lietas nodod citam mediatoram. To ierosina viens koordinators, bet ģimenes pāriet tikai tad, kad to apstiprina otrs. Pāriet ģimenes tajās pašvaldībās, kurās saņēmējam šodien ir norīkojums; pārējās paliek, līdz tās nodod kādam, kas strādā tur. Abi mediatori saņem e-pastu, un katras ģimenes piekļuves žurnālā paliek ieraksts.
+handover-pending = Gaida apstiprinājumu
+handover-none-pending = Neviena nodošana negaida apstiprinājumu.
+handover-from = Kura mediatora ģimenes
+handover-to = Kuram mediatoram nodot
+handover-to-hint = Pāriet tikai ģimenes tajās pašvaldībās, kurās šim mediatoram šodien ir norīkojums.
+handover-families = Ģimenes
+handover-movable = pāries: { $moved }
+handover-held = kopā: { $held }
+handover-decide-hint = Apstiprinot ģimeņu lietas pāriet otram mediatoram: tas tās varēs atvērt un papildināt.
+handover-new = Jauna nodošana
+handover-no-holders = Nevienam mediatoram nav ģimeņu.
+handover-propose = Ierosināt nodošanu
+handover-from-missing = Izvēlieties mediatoru, kuram ir ģimenes.
+handover-to-missing = Izvēlieties citu aktīvu mediatoru.
+handover-no-territory = Saņēmējam šodien nav norīkojuma nevienā pašvaldībā, kur ir šīs ģimenes; vispirms norīkojiet to tur.
+handover-proposed-notice = Nodošana ierosināta; pārējie koordinatori saņēma e-pastu ar aicinājumu to izlemt.
+handover-approved-notice = Apstiprināts: ģimenes nodotas; abi mediatori saņēma e-pastu.
+handover-refused-notice = Nodošana noraidīta vai atsaukta; ģimenes paliek, kur bija.
+access-purpose-handover = nodošana citam mediatoram
+mail-handover-proposed-subject = Romu platforma: ģimeņu nodošana gaida lēmumu
+mail-handover-proposed-body = Labdien, { $name }!
+
+    { $proposer } ierosina nodot mediatora ģimeņu lietas citam mediatoram.
+
+    No: { $from }
+    Kam: { $to }
+    Ģimeņu pašlaik: { $count }
+
+    Lietas pāriet tikai tad, kad to apstiprina otrs koordinators. Apstipriniet vai noraidiet šeit: { $link }
+
+    Ja ierosinājums jums šķiet neparasts, noraidiet to un sazinieties ar koordināciju.
+mail-handover-given-subject = Romu platforma: jūsu ģimeņu lietas nodotas
+mail-handover-given-body = Labdien, { $name }!
+
+    Jūsu ģimeņu lietas ({ $count }) nodotas mediatoram: { $to }. Nodošanu apstiprināja { $approver }. Šīs lietas jums vairs nav pieejamas.
+
+    Ja jums ir jautājumi, sazinieties ar platformas koordinatoriem.
+mail-handover-received-subject = Romu platforma: jums nodotas ģimeņu lietas
+mail-handover-received-body = Labdien, { $name }!
+
+    Jums nodotas ģimeņu lietas ({ $count }), ko līdz šim vadīja: { $from }. Nodošanu apstiprināja { $approver }. Tās atradīsiet sadaļā „Ģimenes”.
+
+    Ja jums ir jautājumi, sazinieties ar platformas koordinatoriem.

@@ -1302,6 +1302,41 @@ async fn mediation_pages_have_no_accessibility_violations() {
     )
     .await
     .unwrap_or_else(|e| panic!("{e}"));
+    // A handover of the mediator's families proposed by the second coordinator, to a
+    // mediator assigned in Jelgava too.
+    let next = store::users::create(
+        &app.db,
+        app.clock_now(),
+        &cli,
+        store::users::NewUser {
+            email: "nakama@example.invalid",
+            name: "Nākamā Mediatore",
+            role: Role::Mediator,
+            organisation_id: None,
+            password_hash: None,
+            password_link: None,
+            mail: None,
+        },
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    store::mediation::add_assignment(
+        &app.db,
+        app.clock_now(),
+        &cli,
+        &store::mediation::AssignmentInput {
+            mediator_user_id: next,
+            territory_id: jelgava,
+            from_date: jiff::civil::date(2026, 1, 1),
+            to_date: None,
+            hours_per_week: None,
+            reception: None,
+            supervisor_user_id: None,
+        },
+        &[],
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
     let (family, code) = store::mediation::create_family(
         &app.db,
         app.clock_now(),
@@ -1334,6 +1369,17 @@ async fn mediation_pages_have_no_accessibility_violations() {
     )
     .await
     .unwrap_or_else(|e| panic!("{e}"));
+    store::handovers::propose(
+        &app.db,
+        app.clock_now(),
+        today,
+        &as_second,
+        app.user_id(Role::Mediator),
+        next,
+        &[],
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
     let b = Browser::start().await;
     let mut found = Vec::new();
     // The records of processing, public.
@@ -1362,6 +1408,21 @@ async fn mediation_pages_have_no_accessibility_violations() {
     found.extend(axe(&b, "en", "Supervision: Tests mediator, Jelgava").await);
     b.set_window_size(360, 740).await;
     b.goto(&url(&app, &supervisor_page)).await;
+    found.extend(fits_phone(&b).await);
+    b.set_window_size(1280, 900).await;
+    // Handing families over: a proposal to decide, a refused form, English, a phone.
+    b.goto(&url(&app, "/lv/mediation/handover")).await;
+    b.wait_for("button[value=approve]").await;
+    b.find("form[action$='/mediation/handover'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for("#to[aria-invalid=true]").await;
+    found.extend(axe(&b, "lv", "Nodot ģimenes citam mediatoram").await);
+    b.goto(&url(&app, "/en/mediation/handover")).await;
+    found.extend(axe(&b, "en", "Hand families to another mediator").await);
+    b.set_window_size(360, 740).await;
+    b.goto(&url(&app, "/lv/mediation/handover")).await;
     found.extend(fits_phone(&b).await);
     b.set_window_size(1280, 900).await;
     // The site's pages: the list, a refused save, a saved page in public.

@@ -2047,3 +2047,176 @@ async fn reasons_stored_in_the_clear_before_sealing_are_sealed_at_start() {
         Some("Vecs iemesls atklātā tekstā")
     );
 }
+
+/// A mediator account with the test password: its id.
+async fn another_mediator(app: &TestApp, email: &str, name: &str) -> i64 {
+    ok(store::users::create(
+        &app.db,
+        app.clock_now(),
+        &store::Actor::cli(),
+        store::users::NewUser {
+            email,
+            name,
+            role: Role::Mediator,
+            organisation_id: None,
+            password_hash: Some(domain::password::hash(testkit::PASSWORD)),
+            password_link: None,
+            mail: None,
+        },
+    )
+    .await)
+}
+
+#[tokio::test]
+async fn a_mediators_families_go_to_another_mediator_only_with_a_second_coordinators_approval() {
+    let app = TestApp::spawn().await;
+    let family = mediator_with_a_family(&app).await;
+    let mediator = app.user_id(Role::Mediator);
+    let jelgava = territory(&app, "jelgava").await;
+    let next = another_mediator(&app, "nakama@example.invalid", "Nākamā Mediatore").await;
+    let elsewhere = another_mediator(&app, "cita@example.invalid", "Citur Strādājošā").await;
+    ok(store::mediation::add_assignment(
+        &app.db,
+        app.clock_now(),
+        &store::Actor::cli(),
+        &store::mediation::AssignmentInput {
+            mediator_user_id: next,
+            territory_id: jelgava,
+            from_date: jiff::civil::date(2026, 1, 1),
+            to_date: None,
+            hours_per_week: None,
+            reception: None,
+            supervisor_user_id: None,
+        },
+        &[],
+    )
+    .await);
+    let c = app.login(Role::Coordinator).await;
+    // The refused role change points to the handover, with the mediator chosen.
+    let edit = format!("/lv/admin/users/{mediator}");
+    c.get(&edit).await;
+    let res = c
+        .post_form(
+            &edit,
+            &[
+                ("name", "Tests mediator"),
+                ("role", "ngo"),
+                ("organisation_id", ""),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 422);
+    let link = format!("/lv/mediation/handover?from={mediator}");
+    assert!(res.text.contains(&link), "{}", res.text);
+    let page = c.get(&link).await;
+    assert_eq!(page.status, 200);
+    assert!(
+        page.text.contains(&format!(
+            "<option value=\"{mediator}\" selected>Tests mediator (kopā: 1)"
+        )),
+        "{}",
+        page.text
+    );
+    // To a mediator not assigned where the family is: refused next to the field.
+    let res = c
+        .post_form(
+            "/lv/mediation/handover",
+            &[
+                ("from", &mediator.to_string()),
+                ("to", &elsewhere.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 422);
+    assert!(res.text.contains("id=\"to-error\""), "{}", res.text);
+    // Proposed to the one assigned there: the other coordinator is asked.
+    let res = c
+        .post_form(
+            "/lv/mediation/handover",
+            &[("from", &mediator.to_string()), ("to", &next.to_string())],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    let asked = mails_of(&app, "handover_proposed").await;
+    assert_eq!(asked.len(), 1, "{asked:?}");
+    assert_eq!(asked[0].0, "apstiprina@example.invalid");
+    let id = ok(store::handovers::pending(&app.db, jiff::civil::date(2026, 11, 26)).await)[0].id;
+    let decide = format!("/lv/mediation/handover/{id}/decide");
+    // The proposer cannot approve it; nothing moved.
+    let res = c.post_form(&decide, &[("decision", "approve")]).await;
+    assert_eq!(res.status, 409);
+    assert!(
+        res.text.contains("Savu ierosinājumu apstiprināt nevar"),
+        "{}",
+        res.text
+    );
+    let m = app.login(Role::Mediator).await;
+    assert_eq!(
+        m.get(&format!("/lv/mediation/families/{family}"))
+            .await
+            .status,
+        200
+    );
+    // The second coordinator approves: the family moves, both mediators are told.
+    let second = app.client();
+    second.get("/lv/login").await;
+    assert_eq!(
+        second
+            .login("apstiprina@example.invalid", testkit::PASSWORD)
+            .await
+            .status,
+        303
+    );
+    second.get("/lv/mediation/handover").await;
+    let res = second.post_form(&decide, &[("decision", "approve")]).await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    assert_eq!(
+        m.get(&format!("/lv/mediation/families/{family}"))
+            .await
+            .status,
+        404
+    );
+    let n = app.client();
+    n.get("/lv/login").await;
+    assert_eq!(
+        n.login("nakama@example.invalid", testkit::PASSWORD)
+            .await
+            .status,
+        303
+    );
+    n.get("/lv/mediation").await;
+    let own = n.get(&format!("/lv/mediation/families/{family}")).await;
+    assert_eq!(own.status, 200);
+    assert!(
+        own.text.contains("nodošana citam mediatoram"),
+        "{}",
+        own.text
+    );
+    assert_eq!(mails_of(&app, "handover_given").await.len(), 1);
+    let received = mails_of(&app, "handover_received").await;
+    assert_eq!(received.len(), 1);
+    assert_eq!(received[0].0, "nakama@example.invalid");
+    assert_eq!(
+        ok(store::audit::count(&app.db, "family_handed_over").await),
+        1
+    );
+    assert!(
+        ok(store::handovers::pending(&app.db, jiff::civil::date(2026, 11, 26)).await).is_empty()
+    );
+    // Now the account holds nothing and its role can change.
+    let res = c
+        .post_form(
+            &edit,
+            &[
+                ("name", "Tests mediator"),
+                ("role", "ngo"),
+                ("organisation_id", ""),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 200, "{}", res.text);
+    assert_eq!(
+        ok(store::users::get(&app.db, mediator).await).role,
+        Role::Ngo
+    );
+}

@@ -18,6 +18,7 @@ pub mod event_documents;
 pub mod events;
 pub mod factors;
 pub mod feedback;
+pub mod handovers;
 pub mod import;
 pub mod indicators;
 pub mod invitations;

@@ -238,7 +238,8 @@ pub async fn unusual_access(
          LEFT JOIN users actor ON actor.id = a.actor_user_id
          WHERE a.entity = 'user' AND a.at >= $2 AND a.at < $3
            AND (a.action IN ('password_set', 'password_link_created', 'mfa_reset',
-                             'supervisor_proposed', 'supervisor_approved', 'supervisor_removed')
+                             'supervisor_proposed', 'supervisor_approved', 'supervisor_removed',
+                             'handover_proposed', 'handover_approved')
                 OR (a.action = 'user_updated' AND a.detail LIKE '%role=%'))
            AND EXISTS (SELECT 1 FROM mediation_assignments s
                        WHERE s.mediator_user_id = m.id AND s.supervisor_user_id = $1

@@ -266,6 +266,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
         include_str!("../migrations/0042_supervision_four_eyes.sql"),
         Data::None,
     ),
+    (
+        43,
+        "family_handovers",
+        include_str!("../migrations/0043_family_handovers.sql"),
+        Data::None,
+    ),
 ];
 
 /// A migration's checksum: the SHA-256 of its SQL as this program holds it, with line ends

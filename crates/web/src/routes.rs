@@ -16,11 +16,11 @@ use domain::token;
 use crate::error::{ErrorKind, error_response};
 use crate::features::{
     account, actions, admin, agenda, api, attendance, attendance_api, attendance_import, case_log,
-    directory_api, event_documents, events, events_api, feedback, indicators, invitations, login,
-    measures, mediation, mediation_figures, minutes, month_reports, news, open_data, organisations,
-    people, plan_import, plans, plans_api, policy, practices, public, public_directory, reauth,
-    registration, report_builder, rounds, second_factor, site, statistics, stories, subject_rights,
-    supervision, supervisors, territories, transfer,
+    directory_api, event_documents, events, events_api, feedback, handovers, indicators,
+    invitations, login, measures, mediation, mediation_figures, minutes, month_reports, news,
+    open_data, organisations, people, plan_import, plans, plans_api, policy, practices, public,
+    public_directory, reauth, registration, report_builder, rounds, second_factor, site,
+    statistics, stories, subject_rights, supervision, supervisors, territories, transfer,
 };
 use crate::i18n::Lang;
 use crate::principal::{self, CurrentUser, LOGIN_COOKIE, SESSION_COOKIE};
@@ -394,6 +394,13 @@ fn registry() -> Registry {
         "/{lang}/mediation/assignments/{id}/supervisor/decide",
         Page(ManageMediation),
         supervisors::decide,
+    );
+    r.get("/{lang}/mediation/handover", Page(ManageMediation), handovers::page);
+    r.post("/{lang}/mediation/handover", Page(ManageMediation), handovers::propose);
+    r.post(
+        "/{lang}/mediation/handover/{id}/decide",
+        Page(ManageMediation),
+        handovers::decide,
     );
     r.get("/{lang}/actions", Page(ViewEvents), actions::list);
     r.get("/{lang}/actions/export", Page(ViewEvents), actions::export);

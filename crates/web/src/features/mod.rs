@@ -15,6 +15,7 @@ pub mod event_documents;
 pub mod events;
 pub mod events_api;
 pub mod feedback;
+pub mod handovers;
 pub mod indicators;
 pub mod invitations;
 pub mod login;

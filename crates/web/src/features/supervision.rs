@@ -40,6 +40,7 @@ pub fn access_purpose(ctx: &PageCtx, purpose: &str, note: Option<&str>) -> Strin
     let words = match purpose {
         "case_work" => ctx.t("access-purpose-case-work"),
         "data_subject_export" => ctx.t("access-purpose-export"),
+        "handover" => ctx.t("access-purpose-handover"),
         // A note cleared by retention leaves the purpose alone (or, before purposes, "supervision").
         "supervision" => ctx.t("access-purpose-supervision"),
         p => match p.strip_prefix(store::mediation::SUPERVISION_PREFIX) {
