@@ -7,6 +7,7 @@ user-edit-title = User account
 user-create = Create account
 users-back = Back to the list of users
 user-created = Account created.
+user-created-link-mailed = Account created. The set-password link was mailed to the user: a coordinator's or mediator's link is never shown here.
 user-saved = Changes saved.
 password-link-once = Send this one-time link to the user: it sets a password within 24 hours. It is shown only now.
 password-link-create = Create a new set-password link

@@ -428,3 +428,17 @@ mail-handover-received-body = Hello, { $name }!
     Families' cases ({ $count }) so far in the care of { $from } were handed to you; { $approver } approved it. You find them under "Families".
 
     If you have questions, contact the platform's coordinators.
+supervisor-kept-notice = The current supervisor stays; the pending change was dropped.
+supervisor-proposer-gone = The one who proposed it is no longer an active coordinator; the proposal can only be refused.
+supervisor-proposal-expired = The proposal has waited more than 14 days; it can only be refused and, if still needed, proposed again.
+supervisor-approver-made-by-proposer = Your account was created or given its role by the one who proposed this, so you cannot be the second pair of eyes; another coordinator approves it (or one whose account the platform's IT set up).
+handover-account-created = Account created
+mail-supervision-ended-subject = Roma Platform: you no longer supervise a mediator
+mail-supervision-ended-body = Hello, { $name }!
+
+    You no longer supervise a mediator's work; you can no longer reach this mediator's families' cases.
+
+    Mediator: { $mediator }
+    Municipality: { $territory }
+
+    If you know nothing of this, contact the platform's coordinators.

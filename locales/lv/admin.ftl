@@ -7,6 +7,7 @@ user-edit-title = Lietotāja konts
 user-create = Izveidot kontu
 users-back = Atpakaļ uz lietotāju sarakstu
 user-created = Konts izveidots.
+user-created-link-mailed = Konts izveidots. Saite paroles iestatīšanai nosūtīta lietotājam pa e-pastu: koordinatora un mediatora kontu saite šeit netiek rādīta.
 user-saved = Izmaiņas saglabātas.
 password-link-once = Nosūtiet šo vienreizējo saiti lietotājam: ar to var iestatīt paroli 24 stundu laikā. Saite redzama tikai tagad.
 password-link-create = Izveidot jaunu paroles iestatīšanas saiti

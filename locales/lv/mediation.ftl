@@ -428,3 +428,17 @@ mail-handover-received-body = Labdien, { $name }!
     Jums nodotas ģimeņu lietas ({ $count }), ko līdz šim vadīja: { $from }. Nodošanu apstiprināja { $approver }. Tās atradīsiet sadaļā „Ģimenes”.
 
     Ja jums ir jautājumi, sazinieties ar platformas koordinatoriem.
+supervisor-kept-notice = Spēkā paliek pašreizējais uzraudzītājs; gaidošās izmaiņas atceltas.
+supervisor-proposer-gone = Ierosinātājs vairs nav aktīvs koordinators; ierosinājumu var tikai noraidīt.
+supervisor-proposal-expired = Ierosinājums gaidījis ilgāk par 14 dienām; to var tikai noraidīt un, ja vajag, ierosināt no jauna.
+supervisor-approver-made-by-proposer = Jūsu kontu izveidoja vai tā lomu piešķīra ierosinātājs, tāpēc jūs nevarat būt otrais pāris acu; to apstiprina cits koordinators (vai tāds, kura kontu izveidoja platformas IT).
+handover-account-created = Konts izveidots
+mail-supervision-ended-subject = Romu platforma: jūs vairs neuzraugāt mediatoru
+mail-supervision-ended-body = Labdien, { $name }!
+
+    Jūs vairs neuzraugāt mediatora darbu; šī mediatora ģimeņu lietas jums vairs nav pieejamas.
+
+    Mediators: { $mediator }
+    Pašvaldība: { $territory }
+
+    Ja par to neko nezināt, sazinieties ar platformas koordinatoriem.

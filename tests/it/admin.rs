@@ -48,7 +48,25 @@ async fn a_coordinator_creates_a_user_who_sets_a_password_with_the_one_time_link
         .await;
     assert_eq!(res.status, 201, "{}", res.text);
     assert!(res.text.contains("Konts izveidots"));
-    let link = link_in(&res.text);
+    // A mediator's (or coordinator's) link is never shown, only mailed: shown, it would let
+    // the coordinator make the account theirs.
+    assert!(!res.text.contains("/password/set/"), "{}", res.text);
+    assert!(res.text.contains("nosūtīta lietotājam pa e-pastu"));
+    let link = mailed_link(&app).await;
+    // An NGO user's new account shows its link (to hand over without mail).
+    let ngo = coord
+        .post_form(
+            "/lv/admin/users",
+            &[
+                ("email", "biedriba@example.invalid"),
+                ("name", "Biedrības Pārstāve"),
+                ("role", "ngo"),
+                ("organisation_id", ""),
+            ],
+        )
+        .await;
+    assert_eq!(ngo.status, 201, "{}", ngo.text);
+    assert!(link_in(&ngo.text).starts_with("/password/set/"));
     let user = store::users::find_by_email(&app.db, "ilze.ozola@valmiera.lv")
         .await
         .unwrap_or_default()

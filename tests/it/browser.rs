@@ -1236,10 +1236,16 @@ async fn mediation_pages_have_no_accessibility_violations() {
         .await
         .unwrap_or_else(|e| panic!("{e}"))
         .id;
+    // Proposed by the test coordinator (a proposal needs a signed-in proposer).
+    let as_coordinator = store::Actor {
+        user_id: Some(app.user_id(Role::Coordinator)),
+        label: None,
+        ip: None,
+    };
     let assignment = store::mediation::add_assignment(
         &app.db,
         app.clock_now(),
-        &cli,
+        &as_coordinator,
         &store::mediation::AssignmentInput {
             mediator_user_id: app.user_id(Role::Mediator),
             territory_id: jelgava,

@@ -1204,10 +1204,15 @@ async fn a_supervisor_opens_a_case_only_with_a_logged_reason_and_gets_the_monthl
         ok(store::users::find_by_email(&app.db, "cits.koordinators@example.invalid").await)
             .map(|u| u.id)
             .unwrap_or_default();
+    let as_coordinator = store::Actor {
+        user_id: Some(app.user_id(Role::Coordinator)),
+        label: None,
+        ip: None,
+    };
     ok(store::mediation::add_assignment(
         &app.db,
         app.clock_now(),
-        &actor,
+        &as_coordinator,
         &store::mediation::AssignmentInput {
             mediator_user_id: app.user_id(Role::Mediator),
             territory_id: jelgava,
@@ -1967,6 +1972,59 @@ async fn a_supervisor_takes_effect_only_when_a_second_coordinator_approves_and_t
     ] {
         assert!(audit.text.contains(words), "{words}");
     }
+    // A coordinator account the proposer made is not a second pair of eyes.
+    ok(store::users::create(
+        &app.db,
+        app.clock_now(),
+        &store::Actor {
+            user_id: Some(app.user_id(Role::Coordinator)),
+            label: None,
+            ip: None,
+        },
+        store::users::NewUser {
+            email: "pasa@example.invalid",
+            name: "Paša Veidotā",
+            role: Role::Coordinator,
+            organisation_id: None,
+            password_hash: Some(domain::password::hash(testkit::PASSWORD)),
+            password_link: None,
+            mail: None,
+        },
+    )
+    .await);
+    let made = app.client();
+    made.get("/lv/login").await;
+    assert_eq!(
+        made.login("pasa@example.invalid", testkit::PASSWORD)
+            .await
+            .status,
+        303
+    );
+    made.get("/lv/workspace").await;
+    assert_eq!(c.post_form(&page, &[("supervisor", &me)]).await.status, 303);
+    let res = made
+        .post_form(&decide, &[("decision", "approve"), ("supervisor", &me)])
+        .await;
+    assert_eq!(res.status, 409);
+    assert!(res.text.contains("Jūsu kontu izveidoja"), "{}", res.text);
+    assert_eq!(c.get(&path).await.status, 404);
+    // A proposal left more than 14 days can no longer be approved.
+    app.advance_minutes(15 * 24 * 60);
+    let late = app.client();
+    late.get("/lv/login").await;
+    assert_eq!(
+        late.login("otra@example.invalid", testkit::PASSWORD)
+            .await
+            .status,
+        303
+    );
+    late.get("/lv/workspace").await;
+    let res = late
+        .post_form(&decide, &[("decision", "approve"), ("supervisor", &me)])
+        .await;
+    assert_eq!(res.status, 409);
+    assert!(res.text.contains("ilgāk par 14 dienām"), "{}", res.text);
+    let c = app.login(Role::Coordinator).await;
     // An unknown or malformed assignment is simply not found.
     assert_eq!(
         c.get("/lv/mediation/assignments/999/supervisor")
@@ -2143,7 +2201,9 @@ async fn a_mediators_families_go_to_another_mediator_only_with_a_second_coordina
     let id = ok(store::handovers::pending(&app.db, jiff::civil::date(2026, 11, 26)).await)[0].id;
     let decide = format!("/lv/mediation/handover/{id}/decide");
     // The proposer cannot approve it; nothing moved.
-    let res = c.post_form(&decide, &[("decision", "approve")]).await;
+    let res = c
+        .post_form(&decide, &[("decision", "approve"), ("expected", "1")])
+        .await;
     assert_eq!(res.status, 409);
     assert!(
         res.text.contains("Savu ierosinājumu apstiprināt nevar"),
@@ -2167,8 +2227,22 @@ async fn a_mediators_families_go_to_another_mediator_only_with_a_second_coordina
             .status,
         303
     );
-    second.get("/lv/mediation/handover").await;
-    let res = second.post_form(&decide, &[("decision", "approve")]).await;
+    let shown = second.get("/lv/mediation/handover").await;
+    // The approver sees whom the families would go to: address and who made the account.
+    assert!(
+        shown.text.contains("nakama@example.invalid"),
+        "{}",
+        shown.text
+    );
+    // Approving a count other than the one seen (an assignment added meanwhile) is refused.
+    let res = second
+        .post_form(&decide, &[("decision", "approve"), ("expected", "2")])
+        .await;
+    assert_eq!(res.status, 409);
+    assert!(res.text.contains("pa to laiku ir mainīts"), "{}", res.text);
+    let res = second
+        .post_form(&decide, &[("decision", "approve"), ("expected", "1")])
+        .await;
     assert_eq!(res.status, 303, "{}", res.text);
     assert_eq!(
         m.get(&format!("/lv/mediation/families/{family}"))

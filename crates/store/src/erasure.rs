@@ -95,9 +95,11 @@ pub async fn export_member(
 }
 
 /// Every access-log row of a family, the oldest first.
+/// Supervisors' notes are left out: a note about the family may be about another member
+/// (the purpose stays).
 async fn access_all(db: &Db, keys: &Keyring, family_id: i64) -> crate::Result<Vec<Access>> {
     let rows: Vec<crate::mediation::AccessRow> = sqlx::query_as(
-        "SELECT l.at, u.name, l.action, l.purpose, f.code, l.note_sealed
+        "SELECT l.at, u.name, l.action, l.purpose, f.code, NULL
          FROM mediation_access_log l
          JOIN users u ON u.id = l.user_id JOIN families f ON f.id = l.family_id
          WHERE l.family_id = $1 ORDER BY l.id",

@@ -12,7 +12,7 @@ use sqlx::SqliteConnection;
 
 use crate::audit::{self, Event as AuditEvent};
 use crate::outbox::Outgoing;
-use crate::supervisors::{Decision, check_coordinator, queue};
+use crate::supervisors::{Decision, check_approval, queue};
 use crate::{Actor, Db, Error};
 
 /// A pending handover as listed.
@@ -23,6 +23,11 @@ pub struct Handover {
     pub from_name: String,
     pub to_user_id: i64,
     pub to_name: String,
+    /// The receiving account's address, and who created it when (for the approver to judge
+    /// that it is a real colleague's).
+    pub to_email: String,
+    pub to_created_by: Option<String>,
+    pub to_created_at: i64,
     pub proposed_by: Option<i64>,
     pub proposed_by_name: Option<String>,
     pub proposed_at: i64,
@@ -55,23 +60,18 @@ pub async fn holders(db: &Db) -> crate::Result<Vec<(i64, String, i64)>> {
 
 /// The pending handovers, oldest first.
 pub async fn pending(db: &Db, today: Date) -> crate::Result<Vec<Handover>> {
-    type Row = (
-        i64,
-        i64,
-        String,
-        i64,
-        String,
-        Option<i64>,
-        Option<String>,
-        i64,
-        i64,
-        i64,
-    );
-    let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+    use sqlx::Row as _;
+    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
         "SELECT h.id, h.from_user_id, fu.name, h.to_user_id, tu.name, h.proposed_by, pu.name,
                 h.proposed_at,
                 (SELECT COUNT(*) FROM ({}) m),
-                (SELECT COUNT(*) FROM families f WHERE f.mediator_user_id = h.from_user_id)
+                (SELECT COUNT(*) FROM families f WHERE f.mediator_user_id = h.from_user_id),
+                tu.email,
+                (SELECT COALESCE(cu.name, a.actor_label) FROM audit_log a
+                 LEFT JOIN users cu ON cu.id = a.actor_user_id
+                 WHERE a.action = 'user_created' AND a.entity = 'user'
+                   AND a.entity_id = CAST(tu.id AS TEXT) ORDER BY a.id LIMIT 1),
+                tu.created_at
          FROM family_handovers h
          JOIN users fu ON fu.id = h.from_user_id
          JOIN users tu ON tu.id = h.to_user_id
@@ -83,21 +83,25 @@ pub async fn pending(db: &Db, today: Date) -> crate::Result<Vec<Handover>> {
     .bind(today.to_string())
     .fetch_all(&db.reader)
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| Handover {
-            id: r.0,
-            from_user_id: r.1,
-            from_name: r.2,
-            to_user_id: r.3,
-            to_name: r.4,
-            proposed_by: r.5,
-            proposed_by_name: r.6,
-            proposed_at: r.7,
-            movable: r.8,
-            held: r.9,
-        })
-        .collect())
+    let mut out = Vec::new();
+    for r in &rows {
+        out.push(Handover {
+            id: r.try_get(0)?,
+            from_user_id: r.try_get(1)?,
+            from_name: r.try_get(2)?,
+            to_user_id: r.try_get(3)?,
+            to_name: r.try_get(4)?,
+            proposed_by: r.try_get(5)?,
+            proposed_by_name: r.try_get(6)?,
+            proposed_at: r.try_get(7)?,
+            movable: r.try_get(8)?,
+            held: r.try_get(9)?,
+            to_email: r.try_get(10)?,
+            to_created_by: r.try_get(11)?,
+            to_created_at: r.try_get(12)?,
+        });
+    }
+    Ok(out)
 }
 
 /// `Conflict("to")` unless `user` is an active mediator.
@@ -125,6 +129,9 @@ pub async fn propose(
     to: i64,
     mails: &[(String, Outgoing)],
 ) -> crate::Result<i64> {
+    if actor.user_id.is_none() {
+        return Err(Error::Conflict("proposer"));
+    }
     let mut tx = db.write().await?;
     let held: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM families WHERE mediator_user_id = $1")
         .bind(from)
@@ -149,15 +156,27 @@ pub async fn propose(
     if movable == 0 {
         return Err(Error::Conflict("no_territory"));
     }
-    sqlx::query(
+    // A pending handover of the same mediator's families is replaced (and that is audited).
+    let replaced: Option<i64> = sqlx::query_scalar(
         "UPDATE family_handovers SET decided_at = $1, decided_by = $2, decision = 'withdrawn'
-         WHERE from_user_id = $3 AND decided_at IS NULL",
+         WHERE from_user_id = $3 AND decided_at IS NULL RETURNING id",
     )
     .bind(now)
     .bind(actor.user_id)
     .bind(from)
-    .execute(&mut *tx)
+    .fetch_optional(&mut *tx)
     .await?;
+    if let Some(old) = replaced {
+        audit::record(
+            &mut tx,
+            now,
+            actor,
+            &AuditEvent::new("handover_withdrawn")
+                .on("user", from)
+                .detail(format!("handover={old} replaced")),
+        )
+        .await?;
+    }
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO family_handovers (from_user_id, to_user_id, proposed_by, proposed_at)
          VALUES ($1, $2, $3, $4) RETURNING id",
@@ -182,36 +201,46 @@ pub async fn propose(
     Ok(id)
 }
 
+/// A decision on a pending handover, as the decider saw it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Verdict {
+    pub handover: i64,
+    /// How many families the decider saw would move.
+    pub expected: i64,
+    pub decision: Decision,
+}
+
 /// Approves or refuses a pending handover (`NotFound` for none pending with that id).
-/// Approval must come from an active coordinator other than the one who proposed it
-/// (`Conflict("own_proposal")`), to a mediator still active (`Conflict("to")`), and move at
-/// least one family (`Conflict("no_territory")`); it returns how many moved. A refusal by the
-/// one who proposed it is a withdrawal. `mails` go out with an approval only.
+/// Approval passes `supervisors::check_approval`, goes to a mediator still active
+/// (`Conflict("to")`), and moves exactly the number of families the approver saw
+/// (`Conflict("changed")` otherwise — an assignment added meanwhile would move more) and at
+/// least one (`Conflict("no_territory")`); it returns how many moved. A refusal by the one
+/// who proposed it is a withdrawal. `mails` go out with an approval only.
 pub async fn decide(
     db: &Db,
     now: i64,
     today: Date,
     actor: &Actor,
-    id: i64,
-    decision: Decision,
+    v: Verdict,
     mails: &[(String, Outgoing)],
 ) -> crate::Result<i64> {
+    let Verdict {
+        handover: id,
+        expected,
+        decision,
+    } = v;
     let mut tx = db.write().await?;
-    let row: Option<(i64, i64, Option<i64>)> = sqlx::query_as(
-        "SELECT from_user_id, to_user_id, proposed_by FROM family_handovers
+    let row: Option<(i64, i64, Option<i64>, i64)> = sqlx::query_as(
+        "SELECT from_user_id, to_user_id, proposed_by, proposed_at FROM family_handovers
          WHERE id = $1 AND decided_at IS NULL",
     )
     .bind(id)
     .fetch_optional(&mut *tx)
     .await?;
-    let (from, to, by) = row.ok_or(Error::NotFound)?;
+    let (from, to, by, at) = row.ok_or(Error::NotFound)?;
     let (word, moved) = match decision {
         Decision::Approve => {
-            let approver = actor.user_id.ok_or(Error::Conflict("own_proposal"))?;
-            if Some(approver) == by {
-                return Err(Error::Conflict("own_proposal"));
-            }
-            check_coordinator(&mut tx, approver).await?;
+            let approver = check_approval(&mut tx, now, actor, by, at).await?;
             check_mediator(&mut tx, to).await?;
             let families: Vec<i64> =
                 sqlx::query_scalar(sqlx::AssertSqlSafe(movable("$1", "$2", "$3")))
@@ -222,6 +251,9 @@ pub async fn decide(
                     .await?;
             if families.is_empty() {
                 return Err(Error::Conflict("no_territory"));
+            }
+            if i64::try_from(families.len()).ok() != Some(expected) {
+                return Err(Error::Conflict("changed"));
             }
             for f in &families {
                 sqlx::query(

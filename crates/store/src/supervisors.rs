@@ -17,9 +17,14 @@ use crate::{Actor, Db, Error};
 pub enum Proposed {
     /// A supervisor awaits a second coordinator's approval.
     Pending,
+    /// The supervisor in effect was chosen again: the pending proposal was withdrawn.
+    Kept,
     /// The supervisor was removed (at once).
     Removed,
 }
+
+/// How long a proposal waits for a decision before it can no longer be approved (seconds).
+pub const PROPOSAL_LIFETIME: i64 = 14 * 24 * 3600;
 
 /// A second coordinator's decision on a pending supervisor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,8 +43,8 @@ pub struct Verdict {
     pub decision: Decision,
 }
 
-/// A pending proposal: the supervisor, and who proposed it (none for the command line).
-type Pending = Option<(i64, Option<i64>)>;
+/// A pending proposal: the supervisor, who proposed it (none for the command line), when.
+type Pending = Option<(i64, Option<i64>, i64)>;
 
 /// The current (not ended) assignment's mediator, supervisor and pending proposal;
 /// `NotFound` otherwise.
@@ -48,17 +53,66 @@ async fn current(
     id: i64,
     today: &str,
 ) -> crate::Result<(i64, Option<i64>, Pending)> {
-    type Row = (i64, Option<i64>, Option<i64>, Option<i64>);
+    type Row = (i64, Option<i64>, Option<i64>, Option<i64>, Option<i64>);
     let row: Option<Row> = sqlx::query_as(
-        "SELECT mediator_user_id, supervisor_user_id, proposed_supervisor_user_id, proposed_by
+        "SELECT mediator_user_id, supervisor_user_id, proposed_supervisor_user_id, proposed_by,
+                proposed_at
          FROM mediation_assignments WHERE id = $1 AND (to_date IS NULL OR to_date >= $2)",
     )
     .bind(id)
     .bind(today)
     .fetch_optional(&mut *tx)
     .await?;
-    let (mediator, supervisor, proposed, by) = row.ok_or(Error::NotFound)?;
-    Ok((mediator, supervisor, proposed.map(|p| (p, by))))
+    let (mediator, supervisor, proposed, by, at) = row.ok_or(Error::NotFound)?;
+    Ok((
+        mediator,
+        supervisor,
+        proposed.map(|p| (p, by, at.unwrap_or_default())),
+    ))
+}
+
+/// The checks every four-eyes approval makes (supervisors, handovers): the approver is an
+/// active coordinator other than the proposer (`Conflict("own_proposal")`); the proposer is
+/// one still (`Conflict("proposer")`); the proposal is not older than
+/// [`PROPOSAL_LIFETIME`] (`Conflict("expired")`); and the approver's account was not made by
+/// the proposer — created, given its role or enabled again (`Conflict("approver_made_by_proposer")`):
+/// four eyes must be two people's.
+pub(crate) async fn check_approval(
+    tx: &mut SqliteConnection,
+    now: i64,
+    actor: &Actor,
+    proposer: Option<i64>,
+    proposed_at: i64,
+) -> crate::Result<i64> {
+    let approver = actor.user_id.ok_or(Error::Conflict("own_proposal"))?;
+    let Some(proposer) = proposer else {
+        // Proposals come from signed-in coordinators only; one without is never approved.
+        return Err(Error::Conflict("proposer"));
+    };
+    if approver == proposer {
+        return Err(Error::Conflict("own_proposal"));
+    }
+    check_coordinator(tx, approver).await?;
+    check_coordinator(tx, proposer)
+        .await
+        .map_err(|_| Error::Conflict("proposer"))?;
+    if now - proposed_at > PROPOSAL_LIFETIME {
+        return Err(Error::Conflict("expired"));
+    }
+    let made: i64 = sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM audit_log
+            WHERE entity = 'user' AND entity_id = CAST($1 AS TEXT) AND actor_user_id = $2
+              AND (action IN ('user_created', 'user_enabled')
+                   OR (action = 'user_updated' AND detail LIKE '%role=%')))",
+    )
+    .bind(approver)
+    .bind(proposer)
+    .fetch_one(&mut *tx)
+    .await?;
+    if made != 0 {
+        return Err(Error::Conflict("approver_made_by_proposer"));
+    }
+    Ok(approver)
 }
 
 /// `Conflict("supervisor")` unless `user` is an active coordinator.
@@ -93,6 +147,9 @@ pub(crate) async fn propose_in(
     mediator: i64,
     supervisor: i64,
 ) -> crate::Result<()> {
+    if actor.user_id.is_none() {
+        return Err(Error::Conflict("proposer"));
+    }
     check_coordinator(tx, supervisor).await?;
     sqlx::query(
         "UPDATE mediation_assignments
@@ -135,10 +192,28 @@ pub async fn propose(
     let (mediator, current_supervisor, pending) =
         current(&mut tx, assignment, &today.to_string()).await?;
     let outcome = match supervisor {
-        Some(s) => {
-            if current_supervisor == Some(s) && pending.is_none() {
+        Some(s) if current_supervisor == Some(s) => {
+            let Some((proposed, by, _)) = pending else {
                 return Err(Error::Conflict("unchanged"));
-            }
+            };
+            // The one in effect chosen again: the pending change is dropped.
+            clear_proposal(&mut tx, assignment).await?;
+            audit::record(
+                &mut tx,
+                now,
+                actor,
+                &AuditEvent::new(if actor.user_id.is_some() && actor.user_id == by {
+                    "supervisor_withdrawn"
+                } else {
+                    "supervisor_refused"
+                })
+                .on("user", mediator)
+                .detail(format!("assignment={assignment} supervisor={proposed}")),
+            )
+            .await?;
+            Proposed::Kept
+        }
+        Some(s) => {
             propose_in(&mut tx, now, actor, assignment, mediator, s).await?;
             Proposed::Pending
         }
@@ -175,9 +250,9 @@ pub async fn propose(
 
 /// Approves or refuses the supervisor pending on a current assignment; `v.expected` is the
 /// proposed supervisor the decider saw (`Conflict("changed")` when the proposal is no longer
-/// that one, or gone). Approval must come from an active coordinator other than the one who
-/// proposed it (`Conflict("own_proposal")`), and the proposed supervisor must still be an
-/// active coordinator (`Conflict("supervisor")`). `mails` go out with an approval only.
+/// that one, or gone). Approval passes [`check_approval`], and the proposed supervisor must
+/// still be an active coordinator (`Conflict("supervisor")`). `mails` go out with an
+/// approval only.
 pub async fn decide(
     db: &Db,
     now: i64,
@@ -193,16 +268,12 @@ pub async fn decide(
     } = v;
     let mut tx = db.write().await?;
     let (mediator, _, pending) = current(&mut tx, assignment, &today.to_string()).await?;
-    let Some((proposed, by)) = pending.filter(|(p, _)| *p == expected) else {
+    let Some((proposed, by, at)) = pending.filter(|(p, _, _)| *p == expected) else {
         return Err(Error::Conflict("changed"));
     };
     let action = match decision {
         Decision::Approve => {
-            let approver = actor.user_id.ok_or(Error::Conflict("own_proposal"))?;
-            if Some(approver) == by {
-                return Err(Error::Conflict("own_proposal"));
-            }
-            check_coordinator(&mut tx, approver).await?;
+            let approver = check_approval(&mut tx, now, actor, by, at).await?;
             check_coordinator(&mut tx, proposed).await?;
             sqlx::query(
                 "UPDATE mediation_assignments
@@ -220,14 +291,7 @@ pub async fn decide(
             "supervisor_approved"
         }
         Decision::Refuse => {
-            sqlx::query(
-                "UPDATE mediation_assignments
-                 SET proposed_supervisor_user_id = NULL, proposed_by = NULL, proposed_at = NULL
-                 WHERE id = $1",
-            )
-            .bind(assignment)
-            .execute(&mut *tx)
-            .await?;
+            clear_proposal(&mut tx, assignment).await?;
             if actor.user_id.is_some() && actor.user_id == by {
                 "supervisor_withdrawn"
             } else {
@@ -249,12 +313,25 @@ pub async fn decide(
     Ok(())
 }
 
-/// How many proposals await a decision `user` may make (all but their own).
+async fn clear_proposal(tx: &mut SqliteConnection, assignment: i64) -> crate::Result<()> {
+    sqlx::query(
+        "UPDATE mediation_assignments
+         SET proposed_supervisor_user_id = NULL, proposed_by = NULL, proposed_at = NULL
+         WHERE id = $1",
+    )
+    .bind(assignment)
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
+}
+
+/// How many proposals on current assignments await a decision `user` may make (all but
+/// their own).
 pub async fn awaiting(db: &Db, user: i64, today: jiff::civil::Date) -> crate::Result<i64> {
     Ok(sqlx::query_scalar(
         "SELECT COUNT(*) FROM mediation_assignments
          WHERE proposed_supervisor_user_id IS NOT NULL AND proposed_by IS NOT $1
-           AND (to_date IS NULL OR to_date >= $2)",
+           AND from_date <= $2 AND (to_date IS NULL OR to_date >= $2)",
     )
     .bind(user)
     .bind(today.to_string())

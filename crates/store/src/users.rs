@@ -270,12 +270,13 @@ pub async fn rehash(db: &Db, user_id: i64, hash: &str) -> crate::Result<()> {
 }
 
 /// Whether a set-password link for the account may be shown to whoever made it: only for an
-/// account nobody has used yet — no password, no record made by it, no families. Any other
-/// account's link goes by e-mail only: shown, it would let a coordinator log in as someone
-/// else (a mediator, and read their families).
+/// account nobody has used yet — no password, no record made by it, no families — and never
+/// for a coordinator's or a mediator's. Any other account's link goes by e-mail only: shown,
+/// it would let a coordinator log in as someone else (a mediator, and read their families),
+/// or make themselves the second coordinator that four-eyes approvals need.
 pub async fn link_may_be_shown(db: &Db, id: i64) -> crate::Result<bool> {
     let fresh: Option<bool> = sqlx::query_scalar(
-        "SELECT u.password_hash IS NULL
+        "SELECT u.password_hash IS NULL AND u.role NOT IN ('coordinator', 'mediator')
                 AND NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.actor_user_id = u.id)
                 AND NOT EXISTS (SELECT 1 FROM families f WHERE f.mediator_user_id = u.id)
          FROM users u WHERE u.id = $1",

@@ -202,8 +202,13 @@ pub async fn create_user(
                 let mut done = UserForm::for_user(&state, form.ctx, id)
                     .await?
                     .seen_by(&user);
-                done.password_link = Some(url);
-                done.notice = Some("user-created");
+                // A coordinator's or mediator's link goes by e-mail only.
+                if store::users::link_may_be_shown(state.db(), id).await? {
+                    done.password_link = Some(url);
+                    done.notice = Some("user-created");
+                } else {
+                    done.notice = Some("user-created-link-mailed");
+                }
                 return Ok((StatusCode::CREATED, Html(done.render()?)).into_response());
             }
             Err(store::Error::Conflict("email")) => errors.add("email", "user-email-taken"),

@@ -224,6 +224,9 @@ pub async fn propose(
 pub struct DecideFields {
     #[serde(default)]
     decision: String,
+    /// How many families the decider saw would move.
+    #[serde(default)]
+    expected: String,
 }
 
 /// `POST /{lang}/mediation/handover/{id}/decide`: a second coordinator approves (the families
@@ -273,13 +276,17 @@ pub async fn decide(
             ));
         }
     }
+    let expected = f.expected.trim().parse::<i64>().unwrap_or(-1);
     let error = match store::handovers::decide(
         state.db(),
         state.now(),
         state.today(),
         &user.actor(ip),
-        id,
-        decision,
+        store::handovers::Verdict {
+            handover: id,
+            expected,
+            decision,
+        },
         &mails,
     )
     .await
@@ -294,9 +301,7 @@ pub async fn decide(
                     .into_response(),
             );
         }
-        Err(store::Error::Conflict("own_proposal")) => "supervisor-own-proposal",
-        Err(store::Error::Conflict("no_territory")) => "handover-no-territory",
-        Err(store::Error::Conflict(_)) => "handover-to-missing",
+        Err(store::Error::Conflict(c)) => crate::features::supervisors::approval_refused(c),
         Err(e) => return Err(e.into()),
     };
     let mut p = load(&state, ctx, &user, HandoverFields::default()).await?;

@@ -103,7 +103,7 @@ fn json(x: &store::erasure::SubjectExport) -> serde_json::Value {
         })).collect::<Vec<_>>(),
         "access_to_the_record": x.access.iter().map(|a| serde_json::json!({
             "at": jiff::Timestamp::from_second(a.at).map(|t| t.to_string()).unwrap_or_default(),
-            "by": a.who, "action": a.action, "purpose": a.purpose, "note": a.note,
+            "by": a.who, "action": a.action, "purpose": a.purpose,
         })).collect::<Vec<_>>(),
     })
 }

@@ -109,6 +109,7 @@ pub async fn page(
         "proposed" => Some("supervisor-proposed-notice"),
         "removed" => Some("supervisor-removed-notice"),
         "approved" => Some("supervisor-approved-notice"),
+        "kept" => Some("supervisor-kept-notice"),
         "refused" => Some("supervisor-refused-notice"),
         _ => None,
     };
@@ -140,6 +141,12 @@ const REMOVED: (&str, &str, &str) = (
     "supervisor_removed",
     "mail-supervisor-removed-subject",
     "mail-supervisor-removed-body",
+);
+
+const ENDED: (&str, &str, &str) = (
+    "supervision_ended",
+    "mail-supervision-ended-subject",
+    "mail-supervision-ended-body",
 );
 
 /// One of those mails in `lang`, with these arguments.
@@ -210,6 +217,33 @@ pub(crate) async fn proposal_mails(
         .collect())
 }
 
+/// The mails when a supervisor is removed: to the mediator and to the one removed.
+async fn removal_mails(state: &AppState, a: &Assignment) -> AppResult<Vec<(String, Outgoing)>> {
+    let (Some(old), Some(old_id)) = (&a.supervisor_name, a.supervisor_user_id) else {
+        return Ok(Vec::new());
+    };
+    let mut out = Vec::new();
+    for (who, which) in [(a.mediator_user_id, REMOVED), (old_id, ENDED)] {
+        let Ok(u) = store::users::get(state.db(), who).await else {
+            continue;
+        };
+        out.push((
+            u.email.clone(),
+            mail(
+                lang_of(&u),
+                which,
+                &[
+                    ("name", u.name.clone()),
+                    ("supervisor", old.clone()),
+                    ("mediator", a.mediator_name.clone()),
+                    ("territory", a.territory_name.clone()),
+                ],
+            ),
+        ));
+    }
+    Ok(out)
+}
+
 #[derive(Default, Deserialize)]
 pub struct ProposeFields {
     #[serde(default)]
@@ -247,27 +281,7 @@ pub async fn propose(
                 )
                 .await?
             }
-            None => match (
-                &a.supervisor_name,
-                store::users::get(state.db(), a.mediator_user_id).await,
-            ) {
-                (Some(old), Ok(m)) => {
-                    let lang = lang_of(&m);
-                    vec![(
-                        m.email.clone(),
-                        mail(
-                            lang,
-                            REMOVED,
-                            &[
-                                ("name", m.name.clone()),
-                                ("supervisor", old.clone()),
-                                ("territory", a.territory_name.clone()),
-                            ],
-                        ),
-                    )]
-                }
-                _ => Vec::new(),
-            },
+            None => removal_mails(&state, &a).await?,
         };
         match store::supervisors::propose(
             state.db(),
@@ -283,6 +297,7 @@ pub async fn propose(
             Ok(done) => {
                 let notice = match done {
                     Proposed::Pending => "proposed",
+                    Proposed::Kept => "kept",
                     Proposed::Removed => "removed",
                 };
                 return Ok(Redirect::to(&ctx.href(&format!(
@@ -391,14 +406,26 @@ pub async fn decide(
             )))
             .into_response());
         }
-        Err(store::Error::Conflict("own_proposal")) => "supervisor-own-proposal",
-        Err(store::Error::Conflict("changed")) => "supervisor-proposal-changed",
-        Err(store::Error::Conflict(_)) => "supervisor-no-longer-coordinator",
+        Err(store::Error::Conflict(c)) => approval_refused(c),
         Err(e) => return Err(e.into()),
     };
     let mut p = load(&state, ctx, &user, id).await?;
     p.errors.add("decision", error);
     Ok((StatusCode::CONFLICT, Html(p.render()?)).into_response())
+}
+
+/// Why a four-eyes approval (a supervisor, a handover) was refused, in words.
+pub(crate) fn approval_refused(conflict: &str) -> &'static str {
+    match conflict {
+        "own_proposal" => "supervisor-own-proposal",
+        "changed" => "supervisor-proposal-changed",
+        "proposer" => "supervisor-proposer-gone",
+        "expired" => "supervisor-proposal-expired",
+        "approver_made_by_proposer" => "supervisor-approver-made-by-proposer",
+        "no_territory" => "handover-no-territory",
+        "to" => "handover-to-missing",
+        _ => "supervisor-no-longer-coordinator",
+    }
 }
 
 /// The mediator's own supervision, for their families page: each current assignment with
