@@ -365,7 +365,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             .map_err(|e| anyhow::anyhow!("not sent: {}", e.message))?;
             println!(
                 "Sent to {to} through {}:{} ({}).",
-                s.smtp.host, s.smtp.port, s.smtp.tls
+                s.smtp.host,
+                s.smtp.port(),
+                s.smtp.tls
             );
             Ok(())
         }

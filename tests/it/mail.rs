@@ -68,7 +68,7 @@ async fn app_with(
     let port = relay.port;
     TestApp::spawn_with(move |s| {
         s.smtp.host = "127.0.0.1".into();
-        s.smtp.port = port;
+        s.smtp.port = Some(port);
         s.smtp.ca_file = ca;
         s.smtp.from = "platforma@test.roma.invalid".into();
         // The background worker runs once at start; the tests deliver by hand.

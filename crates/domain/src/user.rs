@@ -1,7 +1,9 @@
 //! Validated account inputs: e-mail address, display name.
 
-/// An e-mail address, trimmed and lower-cased. Deliberately simple: one `@`, a dot in
-/// the domain, no spaces, at most 254 characters.
+/// An e-mail address, trimmed and lower-cased. Deliberately simple: one `@`, no spaces, at
+/// most 254 characters; a domain of dot-separated labels of letters (any script), digits and
+/// inner hyphens, as it is once normalised (NFKC) — no `%`-escapes, underscores or
+/// full-width look-alikes, which IDNA would map to another domain than the one shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Email(String);
 
@@ -11,9 +13,7 @@ impl Email {
         let (local, domain) = s.split_once('@')?;
         let ok = !local.is_empty()
             && domain.contains('.')
-            && !domain.starts_with('.')
-            && !domain.ends_with('.')
-            && !domain.contains('@')
+            && domain_ok(domain)
             && s.chars().count() <= 254
             && !s.chars().any(|c| c.is_whitespace() || c.is_control());
         ok.then_some(Email(s))
@@ -26,6 +26,19 @@ impl Email {
     pub fn into_string(self) -> String {
         self.0
     }
+}
+
+/// A mail domain as written: labels of 1–63 letters, digits and inner hyphens, stable under
+/// NFKC (what IDNA maps is not what was written).
+fn domain_ok(domain: &str) -> bool {
+    use unicode_normalization::UnicodeNormalization as _;
+    domain.split('.').all(|label| {
+        let n = label.chars().count();
+        (1..=63).contains(&n)
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+            && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+    }) && domain.nfkc().eq(domain.chars())
 }
 
 /// The form in which e-mail addresses are stored and compared: trimmed, lower-cased.
@@ -73,8 +86,25 @@ mod tests {
             Email::parse("  Jānis.Bērziņš@KM.gov.lv ").map(Email::into_string),
             Some("jānis.bērziņš@km.gov.lv".to_owned())
         );
+        assert!(Email::parse("ilze@rīga.lv").is_some());
+        assert!(Email::parse("ilze@xn--rga-uta.lv").is_some());
+        assert!(Email::parse("ilze@sub-domain.example.lv").is_some());
         for bad in [
-            "", "a", "a@b", "@b.lv", "a@.lv", "a@b.", "a b@c.lv", "a@b@c.lv",
+            "",
+            "a",
+            "a@b",
+            "@b.lv",
+            "a@.lv",
+            "a@b.",
+            "a b@c.lv",
+            "a@b@c.lv",
+            // IDNA would send these elsewhere than they read.
+            "a@ex%61mple.lv",
+            "a@ｅｘａｍｐｌｅ.lv",
+            "a@example.lv\u{ff0e}com",
+            "a@ex_ample.lv",
+            "a@-example.lv",
+            "a@example..lv",
         ] {
             assert_eq!(Email::parse(bad), None, "{bad}");
         }

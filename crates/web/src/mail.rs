@@ -24,7 +24,8 @@ pub const PASSWORD_ENV: &str = "ROMA_SMTP_PASSWORD";
 pub struct SmtpSettings {
     /// The relay's host; empty means "do not send" (the outbox is still kept).
     pub host: String,
-    pub port: u16,
+    /// The relay's port; unset: 587 for `starttls` and `none`, 465 for `tls`.
+    pub port: Option<u16>,
     /// `starttls` (plain, then STARTTLS, which is required: nothing goes in clear),
     /// `tls` (TLS from the first byte, port 465) or `none` (only to a relay on this host).
     pub tls: String,
@@ -51,7 +52,7 @@ impl std::fmt::Debug for SmtpSettings {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("SmtpSettings")
             .field("host", &self.host)
-            .field("port", &self.port)
+            .field("port", &self.port())
             .field("tls", &self.tls)
             .finish_non_exhaustive()
     }
@@ -61,7 +62,7 @@ impl Default for SmtpSettings {
     fn default() -> Self {
         SmtpSettings {
             host: String::new(),
-            port: 587,
+            port: None,
             tls: "starttls".to_owned(),
             username: String::new(),
             password_file: String::new(),
@@ -93,9 +94,22 @@ impl SmtpSettings {
         }
     }
 
+    /// The port spoken to: as set, or the usual one for the `tls` setting.
+    pub fn port(&self) -> u16 {
+        self.port.unwrap_or(match self.security() {
+            Some(Security::Tls) => 465,
+            _ => 587,
+        })
+    }
+
+    /// The relay's host as a socket takes it: an IPv6 address without its brackets.
+    pub fn host_name(&self) -> &str {
+        self.host.trim().trim_matches(['[', ']'])
+    }
+
     /// Whether `host` is this machine (where a relay may be spoken to without TLS).
     pub fn host_is_local(&self) -> bool {
-        let h = self.host.trim().trim_matches(['[', ']']);
+        let h = self.host_name();
         h.eq_ignore_ascii_case("localhost")
             || h.parse::<std::net::IpAddr>()
                 .is_ok_and(|ip| ip.is_loopback())
@@ -169,6 +183,11 @@ impl SmtpSettings {
 fn ca_certificate(path: &str) -> Result<Certificate, String> {
     let pem =
         std::fs::read(path).map_err(|e| format!("configuration: smtp.ca_file {path}: {e}"))?;
+    if !String::from_utf8_lossy(&pem).contains("-----BEGIN CERTIFICATE-----") {
+        return Err(format!(
+            "configuration: smtp.ca_file {path} holds no PEM certificate (-----BEGIN CERTIFICATE-----)"
+        ));
+    }
     Certificate::from_pem(&pem)
         .map_err(|e| format!("configuration: smtp.ca_file {path} is not a PEM certificate: {e}"))
 }
@@ -192,7 +211,7 @@ const STEP: Duration = Duration::from_secs(30);
 
 /// The transport the settings describe (one connection per message).
 pub fn transport(cfg: &SmtpSettings) -> Result<AsyncSmtpTransport<Tokio1Executor>, SendError> {
-    let host = cfg.host.trim().to_owned();
+    let host = cfg.host_name().to_owned();
     let tls = || -> Result<TlsParameters, SendError> {
         let mut b = TlsParameters::builder(host.clone());
         if !cfg.ca_file.trim().is_empty() {
@@ -202,7 +221,7 @@ pub fn transport(cfg: &SmtpSettings) -> Result<AsyncSmtpTransport<Tokio1Executor
             .map_err(|e| temporary(format!("TLS set-up: {e}")))
     };
     let mut b = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host.clone())
-        .port(cfg.port)
+        .port(cfg.port())
         .timeout(Some(STEP))
         .hello_name(ClientId::Domain(cfg.helo.clone()));
     b = match cfg.security() {
@@ -237,6 +256,15 @@ pub fn address(text: &str) -> Result<lettre::Address, SendError> {
         Ok(url::Host::Domain(d)) => d,
         _ => return Err(permanent(format!("not a mail domain: {domain:?}"))),
     };
+    // The encoded domain must read back as the one written: IDNA maps look-alikes (full-width
+    // letters, %-escapes) to other domains, and mail must not go where the address does not
+    // say.
+    let (back, decoded) = idna::domain_to_unicode(&ascii);
+    if decoded.is_err() || back != domain.trim().to_lowercase() {
+        return Err(permanent(format!(
+            "the mail domain {domain:?} reads differently once encoded ({ascii})"
+        )));
+    }
     lettre::Address::new(user, ascii).map_err(|e| permanent(format!("address {text:?}: {e}")))
 }
 
@@ -335,8 +363,17 @@ struct HtmlMail {
     unsubscribe: Option<(String, String)>,
 }
 
-/// Text as HTML paragraphs: escaped, web addresses made links, single line ends kept.
-fn paragraphs(text: &str) -> Vec<String> {
+/// Text as HTML paragraphs: escaped, the platform's own addresses (under `site`) made links,
+/// single line ends kept. Another address stays text: a link in a mail from the platform
+/// goes nowhere else.
+fn paragraphs(text: &str, site: &str) -> Vec<String> {
+    let own = |word: &str| {
+        !site.is_empty()
+            && (word == site
+                || word
+                    .strip_prefix(site)
+                    .is_some_and(|rest| rest.starts_with(['/', '?', '#'])))
+    };
     text.split("\n\n")
         .map(str::trim)
         .filter(|p| !p.is_empty())
@@ -348,7 +385,7 @@ fn paragraphs(text: &str) -> Vec<String> {
                             let escaped = askama::filters::escape(word, askama::filters::Html)
                                 .map(|e| e.to_string())
                                 .unwrap_or_default();
-                            if word.starts_with("https://") || word.starts_with("http://") {
+                            if own(word) {
                                 format!("<a href=\"{escaped}\">{escaped}</a>")
                             } else {
                                 escaped
@@ -369,31 +406,36 @@ fn paragraphs(text: &str) -> Vec<String> {
 pub fn render(footer: &Footer, m: &store::outbox::Outgoing) -> (String, String) {
     use askama::Template as _;
     let langs = languages(&m.lang);
+    let body = m.body.replace("\r\n", "\n");
     let bodies: Vec<&str> = if langs.len() > 1 {
-        m.body.split(store::outbox::BOTH_LANGUAGES).collect()
+        body.split(store::outbox::BOTH_LANGUAGES).collect()
     } else {
-        vec![m.body.as_str()]
+        vec![body.as_str()]
     };
-    let mut plain = m.body.replace("\r\n", "\n").trim_end().to_owned();
+    let mut plain = body.trim_end().to_owned();
     plain.push_str("\n\n-- \n");
     let footers: Vec<String> = langs.iter().map(|l| footer.text(*l)).collect();
     plain.push_str(&footers.join("\n\n"));
-    let unsubscribe = m.unsubscribe.as_ref().map(|url| {
-        let words = langs
-            .iter()
-            .map(|l| crate::i18n::t(*l, "mail-unsubscribe"))
-            .collect::<Vec<_>>()
-            .join(" / ");
-        plain.push_str(&format!("\n\n{words}: {url}"));
-        (words, url.clone())
-    });
+    let unsubscribe = m
+        .unsubscribe
+        .as_deref()
+        .and_then(unsubscribe_url)
+        .map(|url| {
+            let words = langs
+                .iter()
+                .map(|l| crate::i18n::t(*l, "mail-unsubscribe"))
+                .collect::<Vec<_>>()
+                .join(" / ");
+            plain.push_str(&format!("\n\n{words}: {url}"));
+            (words, url.clone())
+        });
     plain.push('\n');
     let blocks = bodies
         .iter()
         .zip(langs.iter().chain(std::iter::repeat(&Lang::En)))
         .map(|(b, l)| Block {
             lang: l.code(),
-            paragraphs: paragraphs(b),
+            paragraphs: paragraphs(b, &footer.site),
         })
         .collect();
     let footer_blocks = langs
@@ -401,7 +443,7 @@ pub fn render(footer: &Footer, m: &store::outbox::Outgoing) -> (String, String) 
         .zip(footers.iter())
         .map(|(l, f)| Block {
             lang: l.code(),
-            paragraphs: paragraphs(f),
+            paragraphs: paragraphs(f, &footer.site),
         })
         .collect();
     let first = langs.first().copied().unwrap_or(Lang::Lv);
@@ -420,6 +462,13 @@ pub fn render(footer: &Footer, m: &store::outbox::Outgoing) -> (String, String) 
     .render()
     .unwrap_or_default();
     (plain, html)
+}
+
+/// An unsubscribe address fit for `List-Unsubscribe` with one-click Post (RFC 8058): an
+/// `https` URL with a host, as the URL parser writes it (no `<`, `>` or spaces).
+fn unsubscribe_url(text: &str) -> Option<String> {
+    let u = url::Url::parse(text.trim()).ok()?;
+    (u.scheme() == "https" && u.host().is_some()).then(|| u.to_string())
 }
 
 /// The whole message: the platform's name as sender, date, id, a subject folded as MIME
@@ -446,10 +495,8 @@ pub fn message(
             domain::token::random_secret(),
             cfg.helo
         )));
-    if let Some(url) = &m.unsubscribe {
-        b = b
-            .header(ListUnsubscribe(url.clone()))
-            .header(ListUnsubscribePost);
+    if let Some(url) = m.unsubscribe.as_deref().and_then(unsubscribe_url) {
+        b = b.header(ListUnsubscribe(url)).header(ListUnsubscribePost);
     }
     b.multipart(lettre::message::MultiPart::alternative_plain_html(
         plain, html,
@@ -590,6 +637,80 @@ mod tests {
         let a = address("jānis@example.lv").unwrap_or_else(|e| panic!("{e:?}"));
         assert_eq!(a.domain(), "example.lv");
         assert!(address("nav adrese").is_err_and(|e| e.permanent));
+        // Look-alikes that IDNA maps to another domain are refused, not sent there.
+        assert!(address("a@ｅｘａｍｐｌｅ.lv").is_err_and(|e| e.permanent));
+        assert!(address("a@ex%61mple.lv").is_err_and(|e| e.permanent));
+    }
+
+    #[test]
+    fn only_the_platforms_own_links_are_links_and_unsubscribe_must_be_https() {
+        let footer = Footer {
+            site: "https://roma.example.lv".to_owned(),
+            contact: "koordinatori@example.lv".to_owned(),
+        };
+        let m = store::outbox::Outgoing {
+            kind: "test".to_owned(),
+            subject: "S".to_owned(),
+            body: "Te: https://roma.example.lv/lv/x un https://roma.example.lv.evil.test/ un https://cits.lv/".to_owned(),
+            lang: "lv".to_owned(),
+            unsubscribe: Some("javascript:alert(1)".to_owned()),
+        };
+        let (plain, html) = render(&footer, &m);
+        assert!(
+            html.contains("<a href=\"https://roma.example.lv/lv/x\""),
+            "{html}"
+        );
+        assert!(
+            !html.contains("href=\"https://roma.example.lv.evil.test/"),
+            "{html}"
+        );
+        assert!(!html.contains("href=\"https://cits.lv/"), "{html}");
+        assert!(!html.contains("javascript") && !plain.contains("javascript"));
+        let cfg = SmtpSettings::default();
+        let full = message(
+            &cfg,
+            &footer,
+            "b@example.lv",
+            &m,
+            jiff::Timestamp::UNIX_EPOCH,
+        )
+        .unwrap_or_else(|e| panic!("{e:?}"));
+        let text = String::from_utf8(full.formatted()).unwrap_or_default();
+        assert!(!text.contains("List-Unsubscribe"), "{text}");
+        // Both languages split after CRLF normalisation.
+        let both = store::outbox::Outgoing {
+            lang: String::new(),
+            body: format!(
+                "Labdien!\r\n{}Hello!",
+                store::outbox::BOTH_LANGUAGES.replace('\n', "\r\n")
+            ),
+            unsubscribe: None,
+            ..m
+        };
+        let (_, html) = render(&footer, &both);
+        assert!(html.contains("lang=\"en\""), "{html}");
+    }
+
+    #[test]
+    fn the_port_follows_the_tls_setting_and_an_ipv6_host_loses_its_brackets() {
+        let mut s = SmtpSettings::default();
+        assert_eq!(s.port(), 587);
+        s.tls = "tls".to_owned();
+        assert_eq!(s.port(), 465);
+        s.port = Some(2465);
+        assert_eq!(s.port(), 2465);
+        s.host = " [::1] ".to_owned();
+        assert_eq!(s.host_name(), "::1");
+        assert!(s.host_is_local());
+        let dir = std::env::temp_dir().join(format!("roma-ca-{}", std::process::id()));
+        std::fs::write(&dir, "not a certificate").unwrap_or_else(|e| panic!("{e}"));
+        s.ca_file = dir.to_string_lossy().into_owned();
+        s.host = "relay.example.lv".to_owned();
+        assert!(
+            s.prepare(None)
+                .is_err_and(|e| e.contains("no PEM certificate"))
+        );
+        let _ = std::fs::remove_file(&dir);
     }
 
     #[test]
