@@ -117,3 +117,37 @@ password-set-done = Your password is set. Sign in with the new password.
 set-password-ask-again = Ask for a new link
 mfa-code-malformed = A code is six digits from the app, or a recovery code of ten letters and digits.
 mfa-recovery-low = You have two recovery codes or fewer left: make new ones while your phone is at hand.
+
+# Passkeys (issue 17, item 1)
+passkeys-title = Passkeys
+passkeys-intro = A passkey is a second way to confirm a sign-in, besides the authenticator app's code: your phone's or computer's screen lock (fingerprint, face, PIN) or a security key. It works in browsers that support it, with JavaScript on; the app's code and the recovery codes always work.
+passkeys-need-factor = First turn on two-step sign-in with an authenticator app.
+passkeys-need-script = Adding a passkey needs a browser with JavaScript and passkey support.
+passkeys-none = No passkeys yet.
+passkey-added-at = Added
+passkey-used-at = used
+passkey-remove = Remove
+passkey-add = Add a passkey
+passkey-name = Name
+passkey-name-hint = To know it in the list, e.g. "Work computer" or "Phone".
+passkey-name-invalid = Type a name (up to 80 characters).
+passkey-failed = The passkey could not be added (cancelled, timed out, or this one is added already). Try again.
+passkey-too-many = The account has 10 passkeys already; remove one first.
+passkey-added = Passkey added; you were mailed.
+passkey-removed = Passkey removed; you were mailed.
+passkey-or = Or confirm with a passkey:
+passkey-use = Use a passkey
+passkey-sign-in-failed = The passkey did not work; try again or type a code.
+mail-account-passkey-added-subject = Roma Platform: a passkey was added
+mail-account-passkey-added-body = Hello, { $name }!
+
+    A passkey was added to your account on the Roma Platform for the sign-in's second step.
+
+    If it was not you, change your password at once and contact the platform's coordinators.
+mail-account-passkey-removed-subject = Roma Platform: a passkey was removed
+mail-account-passkey-removed-body = Hello, { $name }!
+
+    A passkey was removed from your account on the Roma Platform.
+
+    If it was not you, contact the platform's coordinators at once.
+passkeys-unavailable = Passkeys cannot be used here: the platform's address (public_url) is not a domain name. The app's code works.

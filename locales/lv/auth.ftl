@@ -119,3 +119,37 @@ password-set-done = Parole iestatīta. Piesakieties ar jauno paroli.
 set-password-ask-again = Pieprasīt jaunu saiti
 mfa-code-malformed = Kods ir seši cipari no lietotnes vai rezerves kods no desmit burtiem un cipariem.
 mfa-recovery-low = Jums atlikuši ne vairāk kā divi rezerves kodi: izveidojiet jaunus, kamēr tālrunis ir pie rokas.
+
+# Passkeys (issue 17, item 1)
+passkeys-title = Piekļuves atslēgas (passkeys)
+passkeys-intro = Piekļuves atslēga ir otrs veids, kā apliecināt pieteikšanos, blakus autentifikācijas lietotnes kodam: tālruņa vai datora ekrāna atbloķēšana (pirksta nospiedums, seja, PIN) vai drošības atslēga. To var izmantot pārlūkos, kas to atbalsta, ar ieslēgtu JavaScript; lietotnes kods un rezerves kodi darbojas vienmēr.
+passkeys-need-factor = Vispirms ieslēdziet divpakāpju pieteikšanos ar autentifikācijas lietotni.
+passkeys-need-script = Piekļuves atslēgas pievienošanai vajag pārlūku ar JavaScript un piekļuves atslēgu atbalstu.
+passkeys-none = Piekļuves atslēgu vēl nav.
+passkey-added-at = Pievienota
+passkey-used-at = lietota
+passkey-remove = Noņemt
+passkey-add = Pievienot piekļuves atslēgu
+passkey-name = Nosaukums
+passkey-name-hint = Lai to atpazītu sarakstā, piemēram, „Darba dators” vai „Tālrunis”.
+passkey-name-invalid = Ierakstiet nosaukumu (līdz 80 rakstzīmēm).
+passkey-failed = Piekļuves atslēgu neizdevās pievienot (atcelts, beidzies laiks vai šī atslēga jau pievienota). Mēģiniet vēlreiz.
+passkey-too-many = Kontam jau ir 10 piekļuves atslēgas; vispirms noņemiet kādu.
+passkey-added = Piekļuves atslēga pievienota; jūs saņēmāt e-pastu.
+passkey-removed = Piekļuves atslēga noņemta; jūs saņēmāt e-pastu.
+passkey-or = Vai arī apliecinot ar piekļuves atslēgu:
+passkey-use = Izmantot piekļuves atslēgu
+passkey-sign-in-failed = Ar piekļuves atslēgu neizdevās; mēģiniet vēlreiz vai ierakstiet kodu.
+mail-account-passkey-added-subject = Romu platforma: pievienota piekļuves atslēga
+mail-account-passkey-added-body = Labdien, { $name }!
+
+    Jūsu kontam Romu platformā pievienota piekļuves atslēga (passkey) pieteikšanās otrajam solim.
+
+    Ja to nedarījāt jūs, nekavējoties nomainiet paroli un sazinieties ar platformas koordinatoriem.
+mail-account-passkey-removed-subject = Romu platforma: noņemta piekļuves atslēga
+mail-account-passkey-removed-body = Labdien, { $name }!
+
+    No jūsu konta Romu platformā noņemta piekļuves atslēga (passkey).
+
+    Ja to nedarījāt jūs, nekavējoties sazinieties ar platformas koordinatoriem.
+passkeys-unavailable = Piekļuves atslēgas šeit nevar izmantot: platformas adrese (public_url) nav domēna vārds. Lietotnes kods darbojas.

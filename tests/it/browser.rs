@@ -40,6 +40,27 @@ async fn log_in(b: &Browser, app: &TestApp, lang: &str, role: Role, password: &s
     b.wait_for_url(&format!("/{lang}/workspace")).await;
 }
 
+/// Turns on two-step sign-in on the account page (at `base`), with the app's code made from
+/// the key shown, and waits for the recovery codes.
+async fn turn_on_two_step(b: &Browser, app: &TestApp, base: &str) {
+    b.goto(&format!("{base}/en/account/second-factor")).await;
+    b.find("form[action$='/second-factor/begin'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    let key_text = b.wait_for("code.secret").await.text().await;
+    let key = domain::totp::from_base32(&key_text).unwrap_or_default();
+    b.find("#code")
+        .await
+        .send_keys(&domain::totp::code_at(&key, app.clock_now()))
+        .await;
+    b.find("form[action$='/second-factor/confirm'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for("ol.recovery-codes").await;
+}
+
 async fn h1(b: &Browser) -> String {
     b.find("h1").await.text().await
 }
@@ -411,22 +432,7 @@ async fn workspace_pages_have_no_accessibility_violations() {
 
     // Two-step sign-in turned on: the recovery codes once, then the page with new codes and
     // turning it off; the confirmation with a code field; a reset link that asks for a code.
-    b.goto(&url(&app, "/en/account/second-factor")).await;
-    b.find("form[action$='/second-factor/begin'] button[type=submit]")
-        .await
-        .click()
-        .await;
-    let key_text = b.wait_for("code.secret").await.text().await;
-    let key = domain::totp::from_base32(&key_text).unwrap_or_default();
-    b.find("#code")
-        .await
-        .send_keys(&domain::totp::code_at(&key, app.clock_now()))
-        .await;
-    b.find("form[action$='/second-factor/confirm'] button[type=submit]")
-        .await
-        .click()
-        .await;
-    b.wait_for("ol.recovery-codes").await;
+    turn_on_two_step(&b, &app, &app.base).await;
     found.extend(axe(&b, "en", "Two-step sign-in").await);
     b.goto(&url(&app, "/en/account/second-factor")).await;
     b.wait_for("form[action$='/second-factor/recovery']").await;
@@ -1861,5 +1867,91 @@ async fn story_pages_have_no_accessibility_violations() {
     found.extend(axe(&b, "lv", "Otrs stāsts").await);
     b.goto(&url(&app, &format!("{desk}/preview"))).await;
     found.extend(axe(&b, "lv", "No skolas sola līdz diplomam").await);
+    assert_no_violations(&found);
+}
+
+/// Passkeys with a virtual authenticator in the real browser (real WebAuthn cryptography),
+/// at `localhost` (a passkey's relying party is a domain, never an address).
+#[tokio::test]
+async fn a_passkey_is_added_on_the_account_page_and_confirms_the_next_sign_in() {
+    let app = TestApp::spawn_with(|s| s.public_url = "http://localhost:{port}".to_owned()).await;
+    let base = app.settings.public_url.clone();
+    let at = |p: &str| format!("{base}{p}");
+    let b = Browser::start().await;
+    b.add_virtual_authenticator().await;
+    let mut found = Vec::new();
+    let sign_in = || async {
+        b.goto(&at("/en/login")).await;
+        b.find("#email")
+            .await
+            .send_keys(&email_for(Role::Coordinator))
+            .await;
+        b.find("#password").await.send_keys(PASSWORD).await;
+        b.find("form[action$='/login'] button[type=submit]")
+            .await
+            .click()
+            .await;
+    };
+    sign_in().await;
+    b.wait_for_url("/en/workspace").await;
+    // Without the app's factor the page says to turn it on first.
+    b.goto(&at("/en/account/passkeys")).await;
+    b.wait_for("a[href$='/account/second-factor']").await;
+    turn_on_two_step(&b, &app, &base).await;
+    // The passkeys page: the form shows (JavaScript is on); a passkey is added.
+    b.goto(&at("/en/account/passkeys")).await;
+    b.wait_for("form[data-passkey=register]:not([hidden])")
+        .await;
+    found.extend(axe(&b, "en", "Passkeys").await);
+    b.find("#name").await.send_keys("Darba dators").await;
+    b.find("form[data-passkey=register] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for(".notice").await;
+    found.extend(axe(&b, "en", "Passkeys").await);
+    let listed = store::passkeys::list(&app.db, app.user_id(Role::Coordinator))
+        .await
+        .unwrap_or_default();
+    assert_eq!(listed.len(), 1, "{listed:?}");
+    assert_eq!(listed[0].name, "Darba dators");
+    let (mails, _) = store::outbox::list(&app.db, 0).await.unwrap_or_default();
+    assert!(mails.iter().any(|m| m.kind == "account_passkey_added"));
+    b.goto(&at("/lv/account/passkeys")).await;
+    found.extend(axe(&b, "lv", "Piekļuves atslēgas (passkeys)").await);
+    b.set_window_size(360, 740).await;
+    found.extend(fits_phone(&b).await);
+    b.set_window_size(1280, 900).await;
+    // Signed out and in again: the second step offers the passkey, which signs in.
+    b.find("form[action$='/logout'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for_url("/lv/").await;
+    sign_in().await;
+    b.wait_for("form[data-passkey=sign-in]:not([hidden])").await;
+    found.extend(axe(&b, "en", "Code from the app").await);
+    b.find("form[data-passkey=sign-in] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for_url("/en/workspace").await;
+    let used = store::passkeys::list(&app.db, app.user_id(Role::Coordinator))
+        .await
+        .unwrap_or_default();
+    assert!(used[0].last_used_at.is_some(), "{used:?}");
+    // Removed, it is gone and the owner is told.
+    b.goto(&at("/en/account/passkeys")).await;
+    b.find("form[action$='/delete'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for(".notice").await;
+    assert!(
+        store::passkeys::list(&app.db, app.user_id(Role::Coordinator))
+            .await
+            .unwrap_or_default()
+            .is_empty()
+    );
     assert_no_violations(&found);
 }

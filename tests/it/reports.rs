@@ -17,7 +17,9 @@ pub(crate) async fn with_demo() -> TestApp {
         .filename(&app.settings.database)
         .busy_timeout(std::time::Duration::from_secs(10));
     let mut conn = ok(sqlx::SqliteConnection::connect_with(&opts).await);
-    let mut tx = ok(conn.begin().await);
+    // IMMEDIATE: a deferred transaction that reads first cannot wait for the app's own
+    // writers (its upgrade to a write fails at once with "database is locked").
+    let mut tx = ok(conn.begin_with("BEGIN IMMEDIATE").await);
     let tables: Vec<String> = ok(sqlx::query_scalar(
         "SELECT m.name FROM sqlite_master m, pragma_table_info(m.name) p
          WHERE m.type = 'table' AND p.name = 'event_id' AND m.name NOT LIKE '%fts%'",

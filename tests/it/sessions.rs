@@ -464,3 +464,90 @@ async fn a_malformed_code_is_said_so_and_running_low_on_recovery_codes_leads_to_
     }
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_passkey_that_does_not_verify_counts_as_a_wrong_code_and_the_app_code_still_works() {
+    // An address is no relying party: the page says so.
+    let by_address = TestApp::spawn().await;
+    let page = by_address
+        .login(Role::Coordinator)
+        .await
+        .get("/en/account/passkeys")
+        .await;
+    assert!(page.text.contains("is not a domain name"), "{}", page.text);
+    let app = TestApp::spawn_with(|s| s.public_url = "http://localhost:{port}".to_owned()).await;
+    let c = app.login(Role::Coordinator).await;
+    // Without the app's factor there is nothing to add a passkey to.
+    assert_eq!(
+        c.post_form("/lv/account/passkeys/begin", &[]).await.status,
+        400
+    );
+    let (key, _) = enrol(&app, &c).await;
+    // The page lists none and offers the form (shown by its script).
+    let page = c.get("/en/account/passkeys").await;
+    assert_eq!(page.status, 200);
+    assert!(
+        page.text.contains("data-passkey=\"register\""),
+        "{}",
+        page.text
+    );
+    // A registration with no ceremony, or a forged credential, adds nothing.
+    let res = c
+        .post_form(
+            "/lv/account/passkeys",
+            &[("name", "Viltots"), ("credential", "{\"id\":\"x\"}")],
+        )
+        .await;
+    assert_eq!(res.status, 422, "{}", res.text);
+    assert!(res.text.contains("id=\"name-error\""), "{}", res.text);
+    assert!(res.text.contains("value=\"Viltots\""));
+    let begun = c.post_form("/lv/account/passkeys/begin", &[]).await;
+    assert_eq!(begun.status, 200);
+    assert!(begun.text.contains("\"challenge\""), "{}", begun.text);
+    let res = c
+        .post_form(
+            "/lv/account/passkeys",
+            &[("name", "Viltots"), ("credential", "nav JSON")],
+        )
+        .await;
+    assert_eq!(res.status, 422);
+    assert!(ok(store::passkeys::list(&app.db, app.user_id(Role::Coordinator)).await).is_empty());
+    // At the second step: no passkey to start with (404), and a made-up assertion is a
+    // wrong code — counted, the page says so, the code from the app still signs in.
+    let s = app.client();
+    s.get("/lv/login").await;
+    let res = s.login(&email_for(Role::Coordinator), PASSWORD).await;
+    assert_eq!(res.location(), Some("/lv/login/code"));
+    s.get("/lv/login/code").await;
+    assert_eq!(
+        s.post_form("/lv/login/passkey/begin", &[]).await.status,
+        404
+    );
+    let before = ok(store::audit::count(&app.db, "mfa_failed").await);
+    let res = s
+        .post_form("/lv/login/passkey", &[("credential", "{\"id\":\"x\"}")])
+        .await;
+    assert_eq!(res.status, 422, "{}", res.text);
+    assert!(
+        res.text.contains("Ar piekļuves atslēgu neizdevās"),
+        "{}",
+        res.text
+    );
+    assert_eq!(
+        ok(store::audit::count(&app.db, "mfa_failed").await),
+        before + 1
+    );
+    app.advance_minutes(1);
+    let code = domain::totp::code_at(&key, app.clock_now());
+    let res = s.post_form("/lv/login/code", &[("code", &code)]).await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    // Without a live second step, the passkey endpoint says the step is over.
+    let anon = app.client();
+    anon.get("/lv/login").await;
+    assert_eq!(
+        anon.post_form("/lv/login/passkey", &[("credential", "{}")])
+            .await
+            .status,
+        404
+    );
+}

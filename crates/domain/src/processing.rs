@@ -69,7 +69,13 @@ pub const CATEGORIES: &[Category] = &[
             ("totp_factors", "user_id"),
             ("totp_factors", "key_sealed"),
             ("recovery_codes", "user_id"),
+            ("passkeys", "user_id"),
+            ("passkeys", "name"),
+            ("passkeys", "passkey"),
+            ("users", "passkey_handle"),
             ("login_challenges", "user_id"),
+            ("passkey_ceremonies", "owner"),
+            ("passkey_ceremonies", "state"),
         ],
     },
     Category {

@@ -12,6 +12,13 @@ pub fn random_secret() -> String {
     URL_SAFE_NO_PAD.encode(bytes)
 }
 
+/// 16 random bytes from the operating system (a WebAuthn user handle).
+pub fn random_16() -> [u8; 16] {
+    let mut bytes = [0u8; 16];
+    fill_random(&mut bytes);
+    bytes
+}
+
 /// A random number below `n` (0 when `n` is 0), from the operating system's source.
 pub fn random_below(n: usize) -> usize {
     if n == 0 {

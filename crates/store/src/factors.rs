@@ -383,6 +383,8 @@ async fn remove(
         "DELETE FROM totp_factors WHERE user_id = $1",
         "DELETE FROM recovery_codes WHERE user_id = $1",
         "DELETE FROM login_challenges WHERE user_id = $1",
+        // Passkeys come with the app's factor: they go with it.
+        "DELETE FROM passkeys WHERE user_id = $1",
     ] {
         sqlx::query(sql).bind(user_id).execute(&mut *tx).await?;
     }

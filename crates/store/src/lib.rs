@@ -36,6 +36,7 @@ pub mod minutes;
 pub mod news;
 pub mod organisations;
 pub mod outbox;
+pub mod passkeys;
 pub mod people;
 pub mod plans;
 pub mod practices;

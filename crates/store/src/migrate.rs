@@ -272,6 +272,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
         include_str!("../migrations/0043_family_handovers.sql"),
         Data::None,
     ),
+    (
+        44,
+        "passkeys",
+        include_str!("../migrations/0044_passkeys.sql"),
+        Data::None,
+    ),
 ];
 
 /// A migration's checksum: the SHA-256 of its SQL as this program holds it, with line ends

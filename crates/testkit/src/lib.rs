@@ -125,6 +125,11 @@ impl TestApp {
         let addr = listener
             .local_addr()
             .unwrap_or_else(|e| panic!("addr: {e}"));
+        // A `public_url` may name the port it gets: "http://localhost:{port}" (passkeys need a
+        // domain, not an address, and the browser's origin).
+        settings.public_url = settings
+            .public_url
+            .replace("{port}", &addr.port().to_string());
         let keyring = domain::sealed::Keyring::new(domain::sealed::Key::generate(), Vec::new());
         let state = AppState::new(
             db.clone(),

@@ -180,6 +180,23 @@ impl Browser {
         .await
     }
 
+    /// Adds a virtual WebAuthn authenticator (W3C WebAuthn §11, as chromedriver offers it):
+    /// a platform authenticator that verifies its user, for passkey flows with real
+    /// cryptography in the real browser.
+    pub async fn add_virtual_authenticator(&self) {
+        self.post(
+            "/webauthn/authenticator",
+            json!({
+                "protocol": "ctap2",
+                "transport": "internal",
+                "hasResidentKey": true,
+                "hasUserVerification": true,
+                "isUserVerified": true,
+            }),
+        )
+        .await;
+    }
+
     /// Sets the window's outer size in CSS pixels.
     pub async fn set_window_size(&self, width: u32, height: u32) {
         self.post("/window/rect", json!({ "width": width, "height": height }))

@@ -10,6 +10,8 @@ pub enum AccountChange {
     FactorEnrolled,
     FactorDisabled,
     CodesLocked,
+    PasskeyAdded,
+    PasskeyRemoved,
 }
 
 /// The mail that tells an account's owner of a change to it: if it was not them, they know
@@ -45,6 +47,16 @@ pub fn notice(lang: crate::i18n::Lang, what: AccountChange, name: &str) -> store
             "account_mfa_locked",
             "mail-account-mfa-locked-subject",
             "mail-account-mfa-locked-body",
+        ),
+        AccountChange::PasskeyAdded => (
+            "account_passkey_added",
+            "mail-account-passkey-added-subject",
+            "mail-account-passkey-added-body",
+        ),
+        AccountChange::PasskeyRemoved => (
+            "account_passkey_removed",
+            "mail-account-passkey-removed-subject",
+            "mail-account-passkey-removed-body",
         ),
     };
     store::outbox::Outgoing {

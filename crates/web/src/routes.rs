@@ -18,8 +18,8 @@ use crate::features::{
     account, actions, admin, agenda, api, attendance, attendance_api, attendance_import, case_log,
     directory_api, event_documents, events, events_api, feedback, handovers, indicators,
     invitations, login, measures, mediation, mediation_figures, minutes, month_reports, news,
-    open_data, organisations, people, plan_import, plans, plans_api, policy, practices, public,
-    public_directory, reauth, registration, report_builder, rounds, second_factor, site,
+    open_data, organisations, passkeys, people, plan_import, plans, plans_api, policy, practices,
+    public, public_directory, reauth, registration, report_builder, rounds, second_factor, site,
     statistics, stories, subject_rights, supervision, supervisors, territories, transfer,
 };
 use crate::i18n::Lang;
@@ -196,6 +196,8 @@ fn registry() -> Registry {
     r.post("/{lang}/logout", Page(UseWorkspace), login::logout);
     r.get("/{lang}/login/code", Guest, second_factor::code_form);
     r.post("/{lang}/login/code", Guest, second_factor::code_submit);
+    r.post("/{lang}/login/passkey/begin", Guest, passkeys::begin_sign_in);
+    r.post("/{lang}/login/passkey", Guest, passkeys::finish_sign_in);
     r.get("/{lang}/password/forgot", Guest, login::forgot_form);
     r.post("/{lang}/password/forgot", Guest, login::forgot_submit);
     r.get("/{lang}/password/set/{token}", Guest, login::set_password_form);
@@ -219,6 +221,14 @@ fn registry() -> Registry {
         second_factor::renew_recovery,
     );
     r.post("/{lang}/account/second-factor/disable", Page(ManageOwnAccount), second_factor::disable);
+    r.get("/{lang}/account/passkeys", Page(ManageOwnAccount), passkeys::page);
+    r.post(
+        "/{lang}/account/passkeys/begin",
+        Page(ManageOwnAccount),
+        passkeys::begin_registration,
+    );
+    r.post("/{lang}/account/passkeys", Page(ManageOwnAccount), passkeys::finish_registration);
+    r.post("/{lang}/account/passkeys/{id}/delete", Page(ManageOwnAccount), passkeys::remove);
     r.get("/{lang}/account/confirm", Page(UseWorkspace), reauth::form);
     r.post("/{lang}/account/confirm", Page(UseWorkspace), reauth::submit);
     r.post("/{lang}/account/sessions/end", Page(ManageOwnAccount), account::end_sessions);
@@ -690,6 +700,10 @@ pub const FRESH_ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/v1/people"),
     ("GET", "/api/v1/events/{id}/registrations"),
     ("GET", "/api/v1/events/{id}/attendance"),
+    ("GET", "/{lang}/account/passkeys"),
+    ("POST", "/{lang}/account/passkeys/begin"),
+    ("POST", "/{lang}/account/passkeys"),
+    ("POST", "/{lang}/mediation/handover/{id}/decide"),
 ];
 
 /// The routes open to an account that must turn on two-step sign-in and has not yet.

@@ -27,6 +27,11 @@ const FILES: &[(&str, &str, &[u8])] = &[
         "text/javascript; charset=utf-8",
         include_bytes!("../static/picker.js"),
     ),
+    (
+        "passkey.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../static/passkey.js"),
+    ),
 ];
 
 pub async fn serve(Path(file): Path<String>) -> Response {

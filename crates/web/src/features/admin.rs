@@ -588,6 +588,8 @@ pub fn action_label(action: &str) -> &'static str {
         "supervisor_refused" => "audit-supervisor-refused",
         "supervisor_withdrawn" => "audit-supervisor-withdrawn",
         "supervisor_removed" => "audit-supervisor-removed",
+        "passkey_added" => "audit-passkey-added",
+        "passkey_removed" => "audit-passkey-removed",
         "handover_proposed" => "audit-handover-proposed",
         "handover_approved" => "audit-handover-approved",
         "handover_refused" => "audit-handover-refused",

@@ -27,6 +27,7 @@ pub mod month_reports;
 pub mod news;
 pub mod open_data;
 pub mod organisations;
+pub mod passkeys;
 pub mod people;
 pub mod plan_import;
 pub mod plans;

@@ -339,21 +339,83 @@ struct CodePage {
     wait: Option<String>,
     /// No live challenge: the sign-in was not started here, or its five minutes are up.
     expired: bool,
+    /// The account has passkeys: the page offers one (with JavaScript).
+    passkeys: bool,
+}
+
+/// Whether the code page offers a passkey: the account has one and passkeys can work here.
+async fn offers_passkey(state: &AppState, user_id: i64) -> AppResult<bool> {
+    Ok(crate::features::passkeys::relying_party(state).is_some()
+        && !store::passkeys::list(state.db(), user_id).await?.is_empty())
 }
 
 /// The page for a code step that is not (or no longer) there.
-fn expired(ctx: PageCtx) -> AppResult<Response> {
+pub(crate) fn expired_page(ctx: PageCtx) -> AppResult<Response> {
     let page = CodePage {
         ctx,
         csrf: String::new(),
         errors: FormErrors::default(),
         wait: None,
         expired: true,
+        passkeys: false,
     };
     Ok((StatusCode::NOT_FOUND, Html(page.render()?)).into_response())
 }
 
-async fn live_challenge(
+fn expired(ctx: PageCtx) -> AppResult<Response> {
+    expired_page(ctx)
+}
+
+/// The code page again for a live challenge: with an error under the passkey (422), or
+/// throttled for `wait` seconds (429).
+pub(crate) async fn code_page(
+    state: &AppState,
+    ctx: PageCtx,
+    headers: &HeaderMap,
+    error: Option<&'static str>,
+    wait: Option<i64>,
+) -> AppResult<Response> {
+    let Some((_, user_id, _, _)) = live_challenge(state, headers).await? else {
+        return expired(ctx);
+    };
+    let (csrf, _) = login_secret(headers);
+    let mut errors = FormErrors::default();
+    if let Some(e) = error {
+        errors.add("passkey", e);
+    }
+    let page = CodePage {
+        csrf,
+        errors,
+        wait: wait.map(|s| crate::features::login::wait_words(&ctx, s)),
+        expired: false,
+        passkeys: offers_passkey(state, user_id).await?,
+        ctx,
+    };
+    let html = Html(page.render()?);
+    match wait {
+        Some(seconds) => throttled(
+            (StatusCode::TOO_MANY_REQUESTS, html).into_response(),
+            seconds,
+        ),
+        None => Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response()),
+    }
+}
+
+/// The second step done (a right code or passkey): the challenge ends and the session starts.
+pub(crate) async fn finish_second_step(
+    state: &AppState,
+    headers: &HeaderMap,
+    (hash, user_id, ip): (&str, i64, String),
+    previous: Option<&str>,
+    next: &str,
+) -> AppResult<Response> {
+    store::factors::end_challenge(state.db(), hash).await?;
+    let mut res = start_session(state, user_id, ip, previous, headers, next).await?;
+    principal::append_cookie(&mut res, CHALLENGE_COOKIE, "", Some(0));
+    Ok(res)
+}
+
+pub(crate) async fn live_challenge(
     state: &AppState,
     headers: &HeaderMap,
 ) -> AppResult<Option<(String, i64, String, String)>> {
@@ -376,12 +438,17 @@ pub async fn code_form(
         return expired(ctx);
     }
     let (csrf, is_new) = login_secret(&headers);
+    let passkeys = match live_challenge(&state, &headers).await? {
+        Some((_, user_id, _, _)) => offers_passkey(&state, user_id).await?,
+        None => false,
+    };
     let page = CodePage {
         ctx,
         csrf: csrf.clone(),
         errors: FormErrors::default(),
         wait: None,
         expired: false,
+        passkeys,
     };
     Ok(crate::features::login::with_login_cookie(
         Html(page.render()?).into_response(),
@@ -413,18 +480,7 @@ pub async fn code_submit(
     let attempt = match reserve_code_attempt(&state, &keys).await? {
         Ok(a) => a,
         Err(seconds) => {
-            let wait = Some(crate::features::login::wait_words(&ctx, seconds));
-            let page = CodePage {
-                ctx,
-                csrf,
-                errors: FormErrors::default(),
-                wait,
-                expired: false,
-            };
-            return throttled(
-                (StatusCode::TOO_MANY_REQUESTS, Html(page.render()?)).into_response(),
-                seconds,
-            );
+            return code_page(&state, ctx, &headers, None, Some(seconds)).await;
         }
     };
     let actor = store::Actor {
@@ -443,6 +499,7 @@ pub async fn code_submit(
                 errors,
                 wait: None,
                 expired: false,
+                passkeys: offers_passkey(&state, user_id).await?,
             };
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response());
         }
@@ -454,16 +511,12 @@ pub async fn code_submit(
     } else {
         next
     };
-    store::factors::end_challenge(state.db(), &hash).await?;
-    let mut res = start_session(
+    finish_second_step(
         &state,
-        user_id,
-        ip,
-        previous.as_ref().and_then(CurrentUser::session_hash),
         &headers,
+        (&hash, user_id, ip),
+        previous.as_ref().and_then(CurrentUser::session_hash),
         &next,
     )
-    .await?;
-    principal::append_cookie(&mut res, CHALLENGE_COOKIE, "", Some(0));
-    Ok(res)
+    .await
 }
