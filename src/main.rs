@@ -720,7 +720,13 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 );
             }
             println!("\nDemo logins (invented people; the passwords are new at every start):");
-            for (role, email, _, _) in store::demo::DEMO_USERS {
+            let second = (
+                domain::auth::Role::Coordinator,
+                store::demo::DEMO_SECOND_COORDINATOR.0,
+                "",
+                "",
+            );
+            for (role, email, _, _) in store::demo::DEMO_USERS.iter().chain([&second]) {
                 let pw = format!("demo-{}", &token::random_secret()[..14]);
                 let hash = password::hash(&pw);
                 if let Some(u) = store::users::find_by_email(&db, email).await? {

@@ -76,7 +76,14 @@ async fn demo_prints_a_working_login_per_role_and_reuses_its_database() {
     let roles: Vec<&str> = logins.iter().map(|(r, _, _)| r.as_str()).collect();
     assert_eq!(
         roles,
-        ["coordinator", "ministry", "municipality", "mediator", "ngo"]
+        [
+            "coordinator",
+            "ministry",
+            "municipality",
+            "mediator",
+            "ngo",
+            "coordinator"
+        ]
     );
     for (role, email, password) in &logins {
         assert!(
@@ -122,7 +129,7 @@ async fn demo_prints_a_working_login_per_role_and_reuses_its_database() {
     let old = testkit::Client::new(&base);
     assert_eq!(old.login(&coordinator.1, &coordinator.2).await.status, 422);
     let users = c.get("/lv/admin/users").await;
-    assert!(users.text.contains("8 lietotāji"), "no duplicates on reuse");
+    assert!(users.text.contains("9 lietotāji"), "no duplicates on reuse");
     stop(&mut child);
 }
 

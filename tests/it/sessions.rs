@@ -501,7 +501,19 @@ async fn a_passkey_that_does_not_verify_counts_as_a_wrong_code_and_the_app_code_
     assert_eq!(res.status, 422, "{}", res.text);
     assert!(res.text.contains("id=\"name-error\""), "{}", res.text);
     assert!(res.text.contains("value=\"Viltots\""));
-    let begun = c.post_form("/lv/account/passkeys/begin", &[]).await;
+    // A name is asked for before the device makes anything.
+    let unnamed = c
+        .post_form("/lv/account/passkeys/begin", &[("name", " ")])
+        .await;
+    assert_eq!(unnamed.status, 422);
+    assert!(
+        unnamed.text.contains("Ierakstiet nosaukumu"),
+        "{}",
+        unnamed.text
+    );
+    let begun = c
+        .post_form("/lv/account/passkeys/begin", &[("name", "Darba dators")])
+        .await;
     assert_eq!(begun.status, 200);
     assert!(begun.text.contains("\"challenge\""), "{}", begun.text);
     let res = c

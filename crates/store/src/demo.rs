@@ -55,6 +55,11 @@ pub const DEMO_USERS: &[(Role, &str, &str, &str)] = &[
     ),
 ];
 
+/// A second demo coordinator (no person behind the account): four-eyes approvals —
+/// supervisors, handovers of families — need two coordinators.
+pub const DEMO_SECOND_COORDINATOR: (&str, &str) =
+    ("koordinatore2@demo.roma.invalid", "Demo Otrā Koordinatore");
+
 const META_KEY: &str = "demo_seeded";
 
 /// The seed of the generator. Changing it changes every invented person.
@@ -1306,6 +1311,27 @@ pub async fn seed(db: &Db, now: i64, keys: &domain::sealed::Keyring) -> crate::R
         if *role == Role::Coordinator {
             coordinator = Some(user_id);
         }
+    }
+    if users::find_by_email(db, DEMO_SECOND_COORDINATOR.0)
+        .await?
+        .is_none()
+    {
+        let org = organisations::find_by_name(db, "Kultūras ministrija").await?;
+        users::create(
+            db,
+            now,
+            &actor,
+            users::NewUser {
+                email: DEMO_SECOND_COORDINATOR.0,
+                name: DEMO_SECOND_COORDINATOR.1,
+                role: Role::Coordinator,
+                organisation_id: org,
+                password_hash: None,
+                password_link: None,
+                mail: None,
+            },
+        )
+        .await?;
     }
 
     // Roma self-identification, each with its consent, recorded by the coordinator.

@@ -606,10 +606,15 @@ fn multipart_field(body: &[u8], name: &str) -> Option<String> {
     Some(value[..value.find("\r\n")?].to_owned())
 }
 
-/// The guest routes with a throttle of their own (login, setting a password from a link);
-/// "forgot your password?" counts against the public forms' ceiling like any other.
+/// The guest routes with a throttle of their own (login, its second step by code or passkey,
+/// setting a password from a link); "forgot your password?" counts against the public forms'
+/// ceiling like any other.
 fn own_throttle(path: &str) -> bool {
-    path.ends_with("/login") || path.ends_with("/login/code") || path.contains("/password/set/")
+    path.ends_with("/login")
+        || path.ends_with("/login/code")
+        || path.ends_with("/login/passkey")
+        || path.ends_with("/login/passkey/begin")
+        || path.contains("/password/set/")
 }
 
 /// The body's media type, lower case, without parameters.
@@ -703,6 +708,7 @@ pub const FRESH_ROUTES: &[(&str, &str)] = &[
     ("GET", "/{lang}/account/passkeys"),
     ("POST", "/{lang}/account/passkeys/begin"),
     ("POST", "/{lang}/account/passkeys"),
+    ("POST", "/{lang}/account/passkeys/{id}/delete"),
     ("POST", "/{lang}/mediation/handover/{id}/decide"),
 ];
 

@@ -111,8 +111,21 @@
         body: body
       })
         .then(function (r) {
+          if (r.redirected) {
+            // Asked to confirm the password first: go there (it comes back here).
+            window.location.assign(r.url);
+            return new Promise(function () {});
+          }
           if (!r.ok) {
-            throw new Error("begin");
+            return r.json().then(
+              function (m) {
+                // The server's own words (in the page's language), not the browser's.
+                throw { shown: m && m.message ? m.message : "" };
+              },
+              function () {
+                throw { shown: "" };
+              }
+            );
           }
           return r.json();
         })
@@ -127,11 +140,12 @@
           );
           form.submit();
         })
-        .catch(function () {
+        .catch(function (e) {
           busy = false;
           button.disabled = false;
           if (status) {
-            status.textContent = form.getAttribute("data-failed") || "";
+            status.textContent =
+              (e && e.shown) || form.getAttribute("data-failed") || "";
           }
         });
     });

@@ -89,6 +89,12 @@ pub async fn page(
     Ok(Html(p.render()?))
 }
 
+/// A passkey's name: 1–80 characters of one line.
+fn name_ok(name: &str) -> bool {
+    let name = name.trim();
+    !name.is_empty() && domain::text::check_text(name, 80, false).is_ok()
+}
+
 fn register_owner(user: i64) -> String {
     format!("register:{user}")
 }
@@ -97,13 +103,32 @@ fn register_owner(user: i64) -> String {
 /// `navigator.credentials.create`, as JSON; the server's half is kept.
 pub async fn begin_registration(
     State(state): State<AppState>,
+    ctx: PageCtx,
     user: CurrentUser,
-    AppForm(_f): AppForm<Vec<(String, String)>>,
+    AppForm(f): AppForm<RegisterFields>,
 ) -> AppResult<Response> {
     user.require(Permission::ManageOwnAccount)?;
     if !user.has_factor {
         // Passkeys come after the app's factor (the page says so).
         return Err(AppError::BadRequest);
+    }
+    // What would be refused at the end is refused before the device makes a credential
+    // (one made and then refused would stay in the owner's password manager).
+    let refusal = if !name_ok(&f.name) {
+        Some("passkey-name-invalid")
+    } else if store::passkeys::list(state.db(), user.id).await?.len()
+        >= usize::try_from(store::passkeys::MAX_PER_ACCOUNT).unwrap_or(usize::MAX)
+    {
+        Some("passkey-too-many")
+    } else {
+        None
+    };
+    if let Some(message) = refusal {
+        return Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Json(serde_json::json!({ "message": ctx.t(message) })),
+        )
+            .into_response());
     }
     let rp = required_rp(&state)?;
     let handle = store::passkeys::handle(state.db(), user.id).await?;
@@ -147,7 +172,7 @@ pub async fn finish_registration(
     user.require(Permission::ManageOwnAccount)?;
     let mut errors = FormErrors::default();
     let name = f.name.trim();
-    if name.is_empty() || domain::text::check_text(name, 80, false).is_err() {
+    if !name_ok(name) {
         errors.add("name", "passkey-name-invalid");
     }
     let kept = store::passkeys::take(state.db(), state.now(), &register_owner(user.id)).await?;
@@ -158,6 +183,7 @@ pub async fn finish_registration(
         let made = match (credential, registration) {
             (Some(c), Some(r)) => required_rp(&state)?
                 .finish_passkey_registration(&c, &r)
+                .inspect_err(|e| tracing::warn!(error = %e, "passkey registration refused"))
                 .ok(),
             _ => None,
         };
@@ -314,6 +340,9 @@ pub async fn finish_sign_in(
     let result = match (auth, credential) {
         (Some(a), Some(c)) => required_rp(&state)?
             .finish_passkey_authentication(&c, &a)
+            // A counter that did not go up (a cloned key?) is refused by the library; the
+            // reason goes to the log, the attempt counts as a wrong code.
+            .inspect_err(|e| tracing::warn!(error = %e, "passkey sign-in refused"))
             .ok(),
         _ => None,
     };
