@@ -87,6 +87,7 @@ audit-report-withdrawn = Report taken off the site
 audit-mediator-report-submitted = Mediator's monthly report submitted
 audit-mediator-report-downloaded = Mediator's monthly report downloaded
 user-role-holds-families = This account holds mediation families. Its role can change only once the families are handed to another mediator (two coordinators approve it); until then the account can be disabled.
+user-role-holds-assignment = This mediator has a current assignment; end it first (Roma mediators → "End today"), then change the role.
 mail-account-role-changed-subject = Roma Platform: your account's role changed
 mail-account-role-changed-body = Hello, { $name }!
 

@@ -15,6 +15,7 @@ family-contact = Contact details
 family-open = Open the family's record
 family-title = Family
 family-confidential = Confidential: only the family's mediator sees this record. Every view is logged.
+family-confidential-supervised = Confidential: the case is seen by the family's mediator and — read-only, with a logged purpose — the supervisor. Every view is logged.
 family-members-none = No family member has been added yet.
 member-add = Add a family member
 member-relation = Place in the family
@@ -344,7 +345,7 @@ supervision-purpose-legal-request = A lawful request from a court, the police or
 supervision-purpose-other = Other
 supervise-note = Note
 supervise-note-hint = What prompted the opening, e.g. the complaint's date and gist. Do not write names. The note is stored sealed; the family's mediator reads it.
-supervise-note-invalid = Write a note: 10–500 characters, at least two words.
+supervise-note-invalid = Write what prompted the opening: 10–500 characters, at least two words and at least five different letters.
 supervise-purpose-missing = Choose a purpose.
 mail-supervisor-proposed-subject = Roma Platform: a supervision proposal awaits a decision
 mail-supervisor-proposed-body = Hello, { $name }!
@@ -442,3 +443,8 @@ mail-supervision-ended-body = Hello, { $name }!
     Municipality: { $territory }
 
     If you know nothing of this, contact the platform's coordinators.
+supervisor-own-appointment = You cannot approve your own appointment as supervisor: another coordinator approves it.
+handover-awaiting-n = { $count ->
+    [one] One handover of families awaits your decision.
+   *[other] { $count } handovers of families await your decision.
+}

@@ -87,6 +87,7 @@ audit-report-withdrawn = Pārskats noņemts no vietnes
 audit-mediator-report-submitted = Mediatora mēneša pārskats iesniegts
 audit-mediator-report-downloaded = Mediatora mēneša pārskats lejupielādēts
 user-role-holds-families = Šim kontam ir mediācijas ģimenes. Lomu var mainīt tikai tad, kad ģimenes ir nodotas citam mediatoram (to apstiprina divi koordinatori); līdz tam kontu var atslēgt.
+user-role-holds-assignment = Šim mediatoram ir spēkā esošs norīkojums; vispirms beidziet to (Romu mediatori → „Beigt šodien”), tad mainiet lomu.
 mail-account-role-changed-subject = Romu platforma: mainīta jūsu konta loma
 mail-account-role-changed-body = Labdien, { $name }!
 

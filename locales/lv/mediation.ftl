@@ -15,6 +15,7 @@ family-contact = Kontaktinformācija
 family-open = Atvērt ģimenes lietu
 family-title = Ģimene
 family-confidential = Konfidenciāli: šī lieta ir redzama tikai ģimenes mediatoram. Katra apskate tiek reģistrēta.
+family-confidential-supervised = Konfidenciāli: lietu redz ģimenes mediators un — tikai lasīšanai, ar reģistrētu nolūku — uzraudzītājs. Katra apskate tiek reģistrēta.
 family-members-none = Ģimenes locekļi vēl nav pievienoti.
 member-add = Pievienot ģimenes locekli
 member-relation = Loma ģimenē
@@ -344,7 +345,7 @@ supervision-purpose-legal-request = Tiesas, policijas vai citas iestādes likum�
 supervision-purpose-other = Cits
 supervise-note = Piezīme
 supervise-note-hint = Kas lika atvērt lietu, piemēram, sūdzības datums un būtība. Nerakstiet vārdus. Piezīmi glabā šifrētu; to lasa ģimenes mediators.
-supervise-note-invalid = Uzrakstiet piezīmi: 10–500 rakstzīmes, vismaz divi vārdi.
+supervise-note-invalid = Uzrakstiet, kas lika atvērt lietu: 10–500 rakstzīmes, vismaz divi vārdi un vismaz piecus dažādus burtus.
 supervise-purpose-missing = Izvēlieties nolūku.
 mail-supervisor-proposed-subject = Romu platforma: uzraudzības ierosinājums gaida lēmumu
 mail-supervisor-proposed-body = Labdien, { $name }!
@@ -384,7 +385,7 @@ mail-supervisor-removed-body = Labdien, { $name }!
 
 # Handing families to another mediator (issue 17, item 4)
 handover-title = Nodot ģimenes citam mediatoram
-handover-intro = Kad mediators beidz darbu vai kontam jāmaina loma, viņa ģimeņu lietas nodod citam mediatoram. To ierosina viens koordinators, bet ģimenes pāriet tikai tad, kad to apstiprina otrs. Pāriet ģimenes tajās pašvaldībās, kurās saņēmējam šodien ir norīkojums; pārējās paliek, līdz tās nodod kādam, kas strādā tur. Abi mediatori saņem e-pastu, un katras ģimenes piekļuves žurnālā paliek ieraksts.
+handover-intro = Kad mediators beidz darbu vai kontam jāmaina loma, mediatora ģimeņu lietas nodod citam mediatoram. To ierosina viens koordinators, bet ģimenes pāriet tikai tad, kad to apstiprina otrs. Pāriet ģimenes tajās pašvaldībās, kurās saņēmējam šodien ir norīkojums; pārējās paliek, līdz tās nodod kādam, kas strādā tur. Abi mediatori saņem e-pastu, un katras ģimenes piekļuves žurnālā paliek ieraksts.
 handover-pending = Gaida apstiprinājumu
 handover-none-pending = Neviena nodošana negaida apstiprinājumu.
 handover-from = Kura mediatora ģimenes
@@ -393,7 +394,7 @@ handover-to-hint = Pāriet tikai ģimenes tajās pašvaldībās, kurās šim med
 handover-families = Ģimenes
 handover-movable = pāries: { $moved }
 handover-held = kopā: { $held }
-handover-decide-hint = Apstiprinot ģimeņu lietas pāriet otram mediatoram: tas tās varēs atvērt un papildināt.
+handover-decide-hint = Apstiprinot ģimeņu lietas pāriet saņēmējam, kas tās varēs atvērt un papildināt.
 handover-new = Jauna nodošana
 handover-no-holders = Nevienam mediatoram nav ģimeņu.
 handover-propose = Ierosināt nodošanu
@@ -442,3 +443,8 @@ mail-supervision-ended-body = Labdien, { $name }!
     Pašvaldība: { $territory }
 
     Ja par to neko nezināt, sazinieties ar platformas koordinatoriem.
+supervisor-own-appointment = Savu iecelšanu uzraudzītāja amatā apstiprināt nevar: to apstiprina cits koordinators.
+handover-awaiting-n = { $count ->
+    [one] { $count } ģimeņu nodošana gaida jūsu lēmumu.
+   *[other] { $count } ģimeņu nodošanas gaida jūsu lēmumu.
+}

@@ -1954,6 +1954,24 @@ async fn a_supervisor_takes_effect_only_when_a_second_coordinator_approves_and_t
         1
     );
     assert_eq!(second.get(&path).await.status, 404);
+    // The one proposed cannot approve their own appointment either.
+    assert_eq!(
+        c.post_form(&page, &[("supervisor", &two)]).await.status,
+        303
+    );
+    let res = second
+        .post_form(&decide, &[("decision", "approve"), ("supervisor", &two)])
+        .await;
+    assert_eq!(res.status, 409);
+    assert!(res.text.contains("Savu iecelšanu"), "{}", res.text);
+    assert!(
+        !res.text.contains("error-summary"),
+        "said once, at the proposal"
+    );
+    let res = c
+        .post_form(&decide, &[("decision", "refuse"), ("supervisor", &two)])
+        .await;
+    assert_eq!(res.status, 303);
     // Proposing what is already in effect says so next to the field.
     let res = second.post_form(&page, &[("supervisor", &me)]).await;
     assert_eq!(res.status, 422);
@@ -2277,6 +2295,28 @@ async fn a_mediators_families_go_to_another_mediator_only_with_a_second_coordina
     assert!(
         ok(store::handovers::pending(&app.db, jiff::civil::date(2026, 11, 26)).await).is_empty()
     );
+    // Still assigned: the role change is refused until the assignment ends (today will do).
+    let res = c
+        .post_form(
+            &edit,
+            &[
+                ("name", "Tests mediator"),
+                ("role", "ngo"),
+                ("organisation_id", ""),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 422);
+    assert!(res.text.contains("spēkā esošs norīkojums"), "{}", res.text);
+    let own = ok(store::mediation::assignments(&app.db).await)
+        .into_iter()
+        .find(|a| a.mediator_user_id == mediator && a.to_date.is_none())
+        .map(|a| a.id)
+        .unwrap_or_default();
+    let res = c
+        .post_form(&format!("/lv/mediation/assignments/{own}/end"), &[])
+        .await;
+    assert_eq!(res.status, 303);
     // Now the account holds nothing and its role can change.
     let res = c
         .post_form(

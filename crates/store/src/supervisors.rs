@@ -274,6 +274,10 @@ pub async fn decide(
     let action = match decision {
         Decision::Approve => {
             let approver = check_approval(&mut tx, now, actor, by, at).await?;
+            if approver == proposed {
+                // Four eyes: the one appointed is not the second pair.
+                return Err(Error::Conflict("own_appointment"));
+            }
             check_coordinator(&mut tx, proposed).await?;
             sqlx::query(
                 "UPDATE mediation_assignments

@@ -342,6 +342,19 @@ pub async fn update_notifying(
         if families > 0 {
             return Err(Error::Conflict("holds_families"));
         }
+        // A mediator still assigned after today: the assignment is ended first ("end today"
+        // will do; else the account would stay listed, and supervisable, as a mediator).
+        let assigned: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM mediation_assignments
+             WHERE mediator_user_id = $1 AND (to_date IS NULL OR to_date > $2)",
+        )
+        .bind(id)
+        .bind(domain::event::riga_date(now).to_string())
+        .fetch_one(&mut *tx)
+        .await?;
+        if assigned > 0 && changes.role.as_str() != "mediator" {
+            return Err(Error::Conflict("holds_assignment"));
+        }
         sqlx::query("DELETE FROM sessions WHERE user_id = $1")
             .bind(id)
             .execute(&mut *tx)

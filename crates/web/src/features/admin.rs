@@ -312,6 +312,9 @@ pub async fn update_user(
             Err(store::Error::Conflict("holds_families")) => {
                 errors.add("role", "user-role-holds-families")
             }
+            Err(store::Error::Conflict("holds_assignment")) => {
+                errors.add("role", "user-role-holds-assignment")
+            }
             Err(store::Error::Conflict(_)) => {
                 errors.add("organisation_id", "user-organisation-invalid")
             }

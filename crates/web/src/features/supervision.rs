@@ -92,6 +92,8 @@ struct SupervisionPage {
     next: Option<String>,
     /// Supervisor proposals awaiting this coordinator's decision.
     awaiting: i64,
+    /// Handovers of families awaiting it.
+    handovers: usize,
 }
 
 impl SupervisionPage {
@@ -144,6 +146,11 @@ pub async fn page(
         )
         .await?,
         awaiting: store::supervisors::awaiting(state.db(), user.id, state.today()).await?,
+        handovers: store::handovers::pending(state.db(), state.today())
+            .await?
+            .iter()
+            .filter(|h| h.proposed_by != Some(user.id))
+            .count(),
         month: label(from),
         previous: label(from.checked_sub(1.month()).unwrap_or(from)),
         next: (to <= this_month).then(|| label(to)),

@@ -34,6 +34,8 @@ struct SupervisorPage {
     choice: String,
     errors: FormErrors,
     notice: Option<&'static str>,
+    /// Why a decision on the proposal was refused (shown at the proposal).
+    refused: Option<&'static str>,
 }
 
 impl SupervisorPage {
@@ -90,6 +92,7 @@ async fn load(
         viewer: user.id,
         errors: FormErrors::default(),
         notice: None,
+        refused: None,
         a,
         ctx,
     })
@@ -352,7 +355,15 @@ pub async fn decide(
         && p.supervisor_user_id == expected
     {
         let proposer = p.by_name.clone().unwrap_or_default();
-        for (u, which) in [(a.mediator_user_id, APPROVED), (expected, APPOINTED)] {
+        // The one replaced (if any) is told too.
+        let replaced = a
+            .supervisor_user_id
+            .filter(|old| *old != expected)
+            .map(|old| (old, ENDED));
+        for (u, which) in [(a.mediator_user_id, APPROVED), (expected, APPOINTED)]
+            .into_iter()
+            .chain(replaced)
+        {
             let Ok(to) = store::users::get(state.db(), u).await else {
                 continue;
             };
@@ -364,7 +375,14 @@ pub async fn decide(
                     which,
                     &[
                         ("name", to.name.clone()),
-                        ("supervisor", p.supervisor_name.clone()),
+                        (
+                            "supervisor",
+                            if which == ENDED {
+                                a.supervisor_name.clone().unwrap_or_default()
+                            } else {
+                                p.supervisor_name.clone()
+                            },
+                        ),
                         ("mediator", a.mediator_name.clone()),
                         ("territory", a.territory_name.clone()),
                         ("proposer", proposer.clone()),
@@ -410,7 +428,7 @@ pub async fn decide(
         Err(e) => return Err(e.into()),
     };
     let mut p = load(&state, ctx, &user, id).await?;
-    p.errors.add("decision", error);
+    p.refused = Some(error);
     Ok((StatusCode::CONFLICT, Html(p.render()?)).into_response())
 }
 
@@ -422,6 +440,7 @@ pub(crate) fn approval_refused(conflict: &str) -> &'static str {
         "proposer" => "supervisor-proposer-gone",
         "expired" => "supervisor-proposal-expired",
         "approver_made_by_proposer" => "supervisor-approver-made-by-proposer",
+        "own_appointment" => "supervisor-own-appointment",
         "no_territory" => "handover-no-territory",
         "to" => "handover-to-missing",
         _ => "supervisor-no-longer-coordinator",
