@@ -106,13 +106,11 @@ pub async fn pending(db: &Db, today: Date) -> crate::Result<Vec<Handover>> {
 
 /// `Conflict("to")` unless `user` is an active mediator.
 async fn check_mediator(tx: &mut SqliteConnection, user: i64) -> crate::Result<()> {
-    let ok: Option<i64> = sqlx::query_scalar(
-        "SELECT id FROM users WHERE id = $1 AND role = 'mediator' AND disabled_at IS NULL",
-    )
-    .bind(user)
-    .fetch_optional(&mut *tx)
-    .await?;
-    ok.map(|_| ()).ok_or(Error::Conflict("to"))
+    if crate::users::is_active_in_role(tx, user, domain::auth::Role::Mediator).await? {
+        Ok(())
+    } else {
+        Err(Error::Conflict("to"))
+    }
 }
 
 /// Proposes handing `from`'s families to `to` (a pending one for `from` is withdrawn by it).

@@ -248,13 +248,11 @@ pub async fn add_assignment(
     mails: &[(String, crate::outbox::Outgoing)],
 ) -> crate::Result<i64> {
     let mut tx = db.write().await?;
-    let mediator: Option<i64> = sqlx::query_scalar(
-        "SELECT id FROM users WHERE id = $1 AND role = 'mediator' AND disabled_at IS NULL",
-    )
-    .bind(i.mediator_user_id)
-    .fetch_optional(&mut *tx)
-    .await?;
-    mediator.ok_or(Error::Conflict("mediator"))?;
+    if !crate::users::is_active_in_role(&mut tx, i.mediator_user_id, domain::auth::Role::Mediator)
+        .await?
+    {
+        return Err(Error::Conflict("mediator"));
+    }
     let territory: Option<i64> = sqlx::query_scalar(
         "SELECT id FROM territories WHERE id = $1 AND country = 'LV'
            AND kind IN ('state_city', 'municipality')",

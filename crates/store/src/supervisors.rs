@@ -117,13 +117,11 @@ pub(crate) async fn check_approval(
 
 /// `Conflict("supervisor")` unless `user` is an active coordinator.
 pub(crate) async fn check_coordinator(tx: &mut SqliteConnection, user: i64) -> crate::Result<()> {
-    let ok: Option<i64> = sqlx::query_scalar(
-        "SELECT id FROM users WHERE id = $1 AND role = 'coordinator' AND disabled_at IS NULL",
-    )
-    .bind(user)
-    .fetch_optional(&mut *tx)
-    .await?;
-    ok.map(|_| ()).ok_or(Error::Conflict("supervisor"))
+    if crate::users::is_active_in_role(tx, user, domain::auth::Role::Coordinator).await? {
+        Ok(())
+    } else {
+        Err(Error::Conflict("supervisor"))
+    }
 }
 
 pub(crate) async fn queue(

@@ -287,6 +287,23 @@ pub async fn link_may_be_shown(db: &Db, id: i64) -> crate::Result<bool> {
     fresh.ok_or(Error::NotFound)
 }
 
+/// Whether `user` is an active (not disabled) account with `role`, read inside the caller's
+/// transaction: the one check behind "an active coordinator", "an active mediator".
+pub(crate) async fn is_active_in_role(
+    tx: &mut sqlx::SqliteConnection,
+    user: i64,
+    role: Role,
+) -> crate::Result<bool> {
+    let found: Option<i64> = sqlx::query_scalar(
+        "SELECT id FROM users WHERE id = $1 AND role = $2 AND disabled_at IS NULL",
+    )
+    .bind(user)
+    .bind(role.as_str())
+    .fetch_optional(&mut *tx)
+    .await?;
+    Ok(found.is_some())
+}
+
 /// What a coordinator may change about an account.
 #[derive(Debug, Clone)]
 pub struct Changes {

@@ -1,6 +1,11 @@
 //! The mails that tell an account's owner of a change to their account (role, password,
 //! second factor): shared by user administration, sign-in and the account page.
 
+/// The language an account's mail is written in: its preferred one, else Latvian.
+pub fn lang_of(u: &store::users::User) -> crate::i18n::Lang {
+    crate::i18n::Lang::parse(&u.preferred_lang).unwrap_or(crate::i18n::Lang::Lv)
+}
+
 /// A change to an account that its owner is told of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AccountChange {

@@ -14,11 +14,11 @@ use store::handovers::Handover;
 use store::supervisors::Decision;
 
 use crate::AppState;
+use crate::account_mail::lang_of;
 use crate::error::{AppError, AppResult};
 use crate::features::directory::optional_id;
 use crate::features::supervisors::mail;
 use crate::forms::{AppForm, FormErrors, parse_id};
-use crate::i18n::Lang;
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
 
@@ -124,10 +124,6 @@ pub async fn page(
         _ => None,
     };
     Ok(Html(p.render()?))
-}
-
-fn lang_of(u: &store::users::User) -> Lang {
-    Lang::parse(&u.preferred_lang).unwrap_or(Lang::Lv)
 }
 
 /// `POST /{lang}/mediation/handover`: proposes a handover; the other coordinators are asked.

@@ -268,7 +268,7 @@ pub(crate) async fn verify_code(
         return Ok(Err("mfa-code-malformed"));
     }
     let target = store::users::get(state.db(), user_id).await?;
-    let lang = crate::i18n::Lang::parse(&target.preferred_lang).unwrap_or(crate::i18n::Lang::Lv);
+    let lang = crate::account_mail::lang_of(&target);
     let lock_notice = crate::account_mail::notice(
         lang,
         crate::account_mail::AccountChange::CodesLocked,

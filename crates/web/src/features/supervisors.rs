@@ -17,6 +17,7 @@ use store::outbox::Outgoing;
 use store::supervisors::{Decision, Proposed};
 
 use crate::AppState;
+use crate::account_mail::lang_of;
 use crate::error::{AppError, AppResult};
 use crate::features::directory::optional_id;
 use crate::forms::{AppForm, FormErrors, parse_id};
@@ -117,11 +118,6 @@ pub async fn page(
         _ => None,
     };
     Ok(Html(p.render()?))
-}
-
-/// A user's language for mail (Latvian when unknown).
-fn lang_of(u: &store::users::User) -> Lang {
-    Lang::parse(&u.preferred_lang).unwrap_or(Lang::Lv)
 }
 
 /// The mails about supervision: (kind, subject message, body message).
