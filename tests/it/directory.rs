@@ -156,23 +156,23 @@ async fn text_typed_with_combining_marks_is_the_same_text() {
     assert_eq!(made.json()["name_lv"], "Rēzeknes biedrība");
     // Passwords are left as typed (the hash was made from them).
     assert_eq!(
-        web::forms::nfc_form(b"password=a%CC%84&name=a%CC%84").as_deref(),
+        web::http::forms::nfc_form(b"password=a%CC%84&name=a%CC%84").as_deref(),
         Some("password=a%CC%84&name=%C4%81")
     );
-    assert_eq!(web::forms::nfc_form(b"name=%C4%81&q=plain"), None);
+    assert_eq!(web::http::forms::nfc_form(b"name=%C4%81&q=plain"), None);
     // Rebuilt, the rest means the same: spaces, repeated keys, a bare key.
     assert_eq!(
-        web::forms::nfc_form(b"q=a%CC%84%20b&tag=1&tag=2&flag").as_deref(),
+        web::http::forms::nfc_form(b"q=a%CC%84%20b&tag=1&tag=2&flag").as_deref(),
         Some("q=%C4%81+b&tag=1&tag=2&flag=")
     );
-    let normal =
-        web::forms::nfc_json(br#"{"password":"a\u0304","name":"a\u0304"}"#).unwrap_or_default();
+    let normal = web::http::forms::nfc_json(br#"{"password":"a\u0304","name":"a\u0304"}"#)
+        .unwrap_or_default();
     let value: serde_json::Value = serde_json::from_slice(&normal).unwrap_or_default();
     assert_eq!(
         value,
         serde_json::json!({"name": "ā", "password": "a\u{304}"})
     );
-    assert_eq!(web::forms::nfc_json(br#"{"name":"plain"}"#), None);
+    assert_eq!(web::http::forms::nfc_json(br#"{"name":"plain"}"#), None);
 }
 
 #[tokio::test]

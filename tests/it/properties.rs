@@ -41,8 +41,8 @@ proptest! {
 
     #[test]
     fn the_nfc_passes_never_panic_and_keep_what_they_cannot_read(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
-        let _ = web::forms::nfc_form(&bytes);
-        if let Some(out) = web::forms::nfc_json(&bytes) {
+        let _ = web::http::forms::nfc_form(&bytes);
+        if let Some(out) = web::http::forms::nfc_json(&bytes) {
             prop_assert!(serde_json::from_slice::<serde_json::Value>(&out).is_ok());
         }
     }

@@ -2,9 +2,8 @@
 
 pub mod account_mail;
 pub mod erased;
-pub mod error;
 pub mod features;
-pub mod forms;
+pub mod http;
 pub mod i18n;
 pub mod jobs;
 pub mod mail;
@@ -26,7 +25,7 @@ use std::time::Duration;
 
 use domain::Clock;
 
-pub use error::AppError;
+pub use http::error::AppError;
 pub use settings::Settings;
 
 /// What every handler can reach. Cheap to clone.

@@ -13,7 +13,6 @@ use axum::routing::MethodRouter;
 use domain::auth::Permission;
 use domain::token;
 
-use crate::error::{ErrorKind, error_response};
 use crate::features::{
     account, actions, admin, agenda, api, attendance, attendance_api, attendance_import, case_log,
     directory_api, event_documents, events, events_api, feedback, handovers, indicators,
@@ -22,9 +21,11 @@ use crate::features::{
     public, public_directory, reauth, registration, report_builder, rounds, second_factor, site,
     statistics, stories, subject_rights, supervision, supervisors, territories, transfer,
 };
+use crate::http::error::{ErrorKind, error_response};
+use crate::http::forms;
 use crate::i18n::Lang;
 use crate::principal::{self, CurrentUser, LOGIN_COOKIE, SESSION_COOKIE};
-use crate::{AppState, forms, security, statics};
+use crate::{AppState, security, statics};
 
 /// What a route needs from the caller.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

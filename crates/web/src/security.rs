@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Response};
 use tracing::Instrument;
 
 use crate::AppState;
-use crate::error::ErrorKind;
+use crate::http::error::ErrorKind;
 use crate::i18n::{self, Lang};
 use crate::page::PageCtx;
 

@@ -4,7 +4,7 @@ use axum::extract::Path;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 
-use crate::error::{ErrorKind, error_response};
+use crate::http::error::{ErrorKind, error_response};
 
 const FILES: &[(&str, &str, &[u8])] = &[
     (

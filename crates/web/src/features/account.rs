@@ -9,9 +9,10 @@ use domain::{password, token, user};
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::error::AppResult;
 use crate::features::login::{check_new_password, reserve_attempt, throttled};
-use crate::forms::{AppForm, FormErrors, parse_id};
+use crate::http::error::AppResult;
+use crate::http::forms::{AppForm, FormErrors, parse_id};
+use crate::http::notice::Notice;
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
 
@@ -143,11 +144,6 @@ pub async fn end_sessions(
     )
     .await?;
     Ok(Redirect::to(&ctx.href("/account?notice=sessions-ended#sessions-heading")).into_response())
-}
-
-#[derive(Debug, Deserialize)]
-pub struct Notice {
-    notice: Option<String>,
 }
 
 pub async fn page(

@@ -11,8 +11,9 @@ use jiff::civil::Date;
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::error::AppResult;
-use crate::forms::{AppForm, FormErrors, parse_id};
+use crate::http::error::AppResult;
+use crate::http::forms::{AppForm, FormErrors, parse_id};
+use crate::http::notice::Notice;
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
 
@@ -93,7 +94,7 @@ pub async fn export(
         .map(|a| {
             vec![
                 Cell::Text(a.event_title(code).to_owned()),
-                Cell::Date(crate::reports::riga_date(a.event_starts_at)),
+                Cell::Date(crate::http::dates::riga_date(a.event_starts_at)),
                 Cell::Text(a.title(code).to_owned()),
                 Cell::Text(a.owner_name.clone()),
                 a.due_date.map_or(Cell::Empty, Cell::Date),
@@ -105,7 +106,7 @@ pub async fn export(
             ]
         })
         .collect();
-    crate::features::transfer::list_file(
+    crate::http::tables::list_file(
         &q.format,
         &ctx.t("actions-title"),
         "actions",
@@ -158,11 +159,6 @@ impl DetailPage {
     fn overdue(&self) -> bool {
         self.a.is_overdue(self.today)
     }
-}
-
-#[derive(Debug, Deserialize)]
-pub struct Notice {
-    notice: Option<String>,
 }
 
 async fn detail_page(
@@ -220,7 +216,7 @@ pub async fn progress(
     // Unknown to this user: 404 before anything else.
     store::actions::get(state.db(), scope, id).await?;
     let mut errors = FormErrors::default();
-    let note = crate::forms::block_field(&f.note, 5000, "note", &mut errors);
+    let note = crate::http::forms::block_field(&f.note, 5000, "note", &mut errors);
     let status = match f.status.trim() {
         "" => None,
         s if store::actions::STATUSES.contains(&s) => Some(s),

@@ -9,8 +9,8 @@ use domain::{token, user};
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::error::{AppError, AppResult};
-use crate::forms::{AppForm, FormErrors, parse_id};
+use crate::http::error::{AppError, AppResult};
+use crate::http::forms::{AppForm, FormErrors, parse_id};
 use crate::i18n;
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
@@ -462,7 +462,7 @@ pub async fn export_users(
     ctx: PageCtx,
     user: CurrentUser,
     crate::principal::ClientIp(ip): crate::principal::ClientIp,
-    crate::forms::AppForm(f): crate::forms::AppForm<crate::features::transfer::FormatForm>,
+    crate::http::forms::AppForm(f): crate::http::forms::AppForm<crate::http::tables::FormatForm>,
 ) -> AppResult<axum::response::Response> {
     use documents::table::Cell;
     user.require(Permission::ManageUsers)?;
@@ -480,7 +480,7 @@ pub async fn export_users(
                 } else {
                     "export-no"
                 })),
-                Cell::Date(crate::reports::riga_date(u.created_at)),
+                Cell::Date(crate::http::dates::riga_date(u.created_at)),
             ]
         })
         .collect();
@@ -492,7 +492,7 @@ pub async fn export_users(
         ctx.t("export-col-disabled"),
         ctx.t("export-col-created"),
     ];
-    crate::features::transfer::personal_list_file(
+    crate::http::tables::personal_list_file(
         &state,
         &user.actor(ip),
         store::audit::Event::new("users_exported"),
@@ -681,7 +681,7 @@ pub async fn export_audit(
     ctx: PageCtx,
     user: CurrentUser,
     crate::principal::ClientIp(ip): crate::principal::ClientIp,
-    crate::forms::AppForm(q): crate::forms::AppForm<AuditQuery>,
+    crate::http::forms::AppForm(q): crate::http::forms::AppForm<AuditQuery>,
 ) -> AppResult<axum::response::Response> {
     use documents::table::Cell;
     user.require(Permission::ViewAuditLog)?;
@@ -732,7 +732,7 @@ pub async fn export_audit(
         ctx.t("audit-address"),
         ctx.t("audit-detail"),
     ];
-    crate::features::transfer::personal_list_file(
+    crate::http::tables::personal_list_file(
         &state,
         &user.actor(ip),
         store::audit::Event::new("audit_exported"),

@@ -10,9 +10,11 @@ use jiff::civil::Time;
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::error::{AppError, AppResult};
-use crate::features::directory::optional_text;
-use crate::forms::{AppForm, FormErrors, parse_id};
+use crate::http::error::{AppError, AppResult};
+
+use crate::http::forms::optional_text;
+use crate::http::forms::{AppForm, FormErrors, parse_id};
+use crate::http::notice::Notice;
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
 
@@ -78,8 +80,13 @@ fn validate(f: &ItemFields, errors: &mut FormErrors) -> Option<store::agenda::It
     {
         errors.add("end", "time-order");
     }
-    let title_lv =
-        crate::forms::required_line(&f.title_lv, 300, "title_lv", "agenda-title-invalid", errors);
+    let title_lv = crate::http::forms::required_line(
+        &f.title_lv,
+        300,
+        "title_lv",
+        "agenda-title-invalid",
+        errors,
+    );
     let title_en = optional_text(&f.title_en, 300).unwrap_or_else(|e| {
         errors.add("title_en", e.message_id());
         None
@@ -163,11 +170,6 @@ impl AgendaPage {
             None => self.ctx.href(&format!("/events/{}/agenda", self.event.id)),
         }
     }
-}
-
-#[derive(Debug, Deserialize)]
-pub struct Notice {
-    notice: Option<String>,
 }
 
 fn ids(event: &str, item: Option<&str>) -> AppResult<(i64, Option<i64>)> {

@@ -13,8 +13,10 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi, ToSchema};
 
 use crate::AppState;
-use crate::error::{AppError, AppResult};
-use crate::forms::parse_id;
+use crate::http::dates::rfc3339;
+use crate::http::error::{AppError, AppResult};
+use crate::http::forms::parse_id;
+use crate::http::problem::Problem;
 use crate::principal::{ClientIp, CurrentUser};
 
 #[derive(Debug, OpenApi)]
@@ -106,45 +108,6 @@ impl Modify for BearerAuth {
             );
         }
     }
-}
-
-/// A problem document naming each invalid field with an English message; `line` says
-/// which element of a posted list it is about.
-pub(crate) fn field_problem(
-    status: StatusCode,
-    title: &str,
-    line: Option<usize>,
-    errors: &crate::forms::FormErrors,
-) -> Response {
-    let mut body = serde_json::json!({
-        "type": "about:blank",
-        "title": title,
-        "status": status.as_u16(),
-        "errors": errors.all().iter().map(|e| serde_json::json!({
-            "field": e.field,
-            "message": crate::i18n::t(crate::i18n::Lang::En, e.message_id),
-        })).collect::<Vec<_>>(),
-    });
-    if let Some(l) = line {
-        body["line"] = serde_json::json!(l);
-    }
-    (
-        status,
-        [(axum::http::header::CONTENT_TYPE, "application/problem+json")],
-        body.to_string(),
-    )
-        .into_response()
-}
-
-/// An RFC 9457 problem document.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct Problem {
-    #[schema(example = "about:blank")]
-    r#type: String,
-    title: String,
-    status: u16,
-    detail: String,
-    request_id: String,
 }
 
 /// The health check's answer.
@@ -247,12 +210,6 @@ pub struct TokenInfo {
     revoked_at: Option<String>,
     /// When it stops working (RFC 3339, UTC): 180 days after it was made.
     expires_at: String,
-}
-
-fn rfc3339(unix: i64) -> String {
-    jiff::Timestamp::from_second(unix)
-        .map(|t| t.to_string())
-        .unwrap_or_default()
 }
 
 #[utoipa::path(

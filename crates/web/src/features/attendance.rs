@@ -14,10 +14,14 @@ use domain::participation::Category;
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::error::{AppError, AppResult};
-use crate::features::directory::{TerritoryGroups, optional_id, optional_text, territory_groups};
+use crate::http::error::{AppError, AppResult};
+
 use crate::features::registration::{AGE_GROUPS, GENDERS, ROMA, choice};
-use crate::forms::{AppForm, FormErrors, parse_id};
+use crate::http::choices::TerritoryGroups;
+use crate::http::choices::territory_groups;
+use crate::http::forms::optional_id;
+use crate::http::forms::optional_text;
+use crate::http::forms::{AppForm, FormErrors, parse_id};
 use crate::i18n;
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
@@ -164,7 +168,7 @@ pub async fn export(
     user: CurrentUser,
     ClientIp(ip): ClientIp,
     Path((_lang, id)): Path<(String, String)>,
-    AppForm(f): AppForm<crate::features::transfer::FormatForm>,
+    AppForm(f): AppForm<crate::http::tables::FormatForm>,
 ) -> AppResult<Response> {
     use documents::table::Cell;
     let event = event_for(&state, &user, &id).await?;
@@ -204,7 +208,7 @@ pub async fn export(
         ctx.t("export-col-time"),
         ctx.t("export-col-category"),
     ];
-    crate::features::transfer::personal_list_file(
+    crate::http::tables::personal_list_file(
         &state,
         &user.actor(ip),
         store::audit::Event::new("attendance_exported").on("event", event.id),
@@ -404,7 +408,7 @@ pub(crate) fn validate_walk_in(
     f: &WalkInFields,
     errors: &mut FormErrors,
 ) -> Option<store::attendance::Declared> {
-    let name = crate::forms::required_line(&f.name, 200, "name", "reg-name-invalid", errors);
+    let name = crate::http::forms::required_line(&f.name, 200, "name", "reg-name-invalid", errors);
     let email = match f.email.trim() {
         "" => None,
         raw => match domain::user::Email::parse(raw) {

@@ -11,10 +11,10 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::AppState;
-use crate::error::{AppError, AppResult};
-use crate::features::api::field_problem;
 use crate::features::attendance::{WalkInFields, may_link, scope_of, validate_walk_in};
-use crate::forms::{FormErrors, parse_id};
+use crate::http::error::{AppError, AppResult};
+use crate::http::forms::{FormErrors, parse_id};
+use crate::http::problem::field_problem;
 use crate::principal::{ClientIp, CurrentUser};
 
 /// One attendance (the Roma answer is never given one by one).
@@ -97,7 +97,7 @@ fn fields(p: &ParticipantInput) -> WalkInFields {
 
 #[utoipa::path(
     get, path = "/api/v1/events/{id}/attendance", params(("id" = i64, Path, description = "The event's id")),
-    responses((status = 200, body = Vec<AttendanceJson>), (status = 404, body = crate::features::api::Problem, content_type = "application/problem+json")),
+    responses((status = 200, body = Vec<AttendanceJson>), (status = 404, body = crate::http::problem::Problem, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
 pub async fn list(
@@ -124,7 +124,7 @@ pub async fn list(
                 gender: a.gender.filter(|_| full),
                 age_group: a.age_group.filter(|_| full),
                 source: a.source,
-                checked_in_at: crate::features::events_api::rfc3339(a.checked_in_at),
+                checked_in_at: crate::http::dates::rfc3339(a.checked_in_at),
             })
             .collect(),
     ))
@@ -139,7 +139,7 @@ pub struct CreatedJson {
 #[utoipa::path(
     post, path = "/api/v1/events/{id}/attendance", request_body = Vec<ParticipantInput>,
     params(("id" = i64, Path, description = "The event's id")),
-    responses((status = 201, body = CreatedJson), (status = 422, body = crate::features::api::Problem, content_type = "application/problem+json"), (status = 409, body = crate::features::api::Problem, content_type = "application/problem+json"), (status = 404, body = crate::features::api::Problem, content_type = "application/problem+json")),
+    responses((status = 201, body = CreatedJson), (status = 422, body = crate::http::problem::Problem, content_type = "application/problem+json"), (status = 409, body = crate::http::problem::Problem, content_type = "application/problem+json"), (status = 404, body = crate::http::problem::Problem, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
 pub async fn post(

@@ -13,10 +13,11 @@ use domain::text::fold;
 use serde::{Deserialize, Serialize};
 
 use crate::AppState;
-use crate::error::{AppError, AppResult};
 use crate::features::attendance::{event_for, scope_of};
-use crate::features::transfer::read_upload_table;
-use crate::forms::{FormErrors, parse_id};
+use crate::http::error::{AppError, AppResult};
+
+use crate::http::forms::{FormErrors, parse_id};
+use crate::http::tables::read_upload_table;
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
 

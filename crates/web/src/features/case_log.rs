@@ -13,10 +13,11 @@ use jiff::civil::Date;
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::error::{AppError, AppResult};
-use crate::features::directory::optional_id;
+use crate::http::error::{AppError, AppResult};
+
 use crate::features::mediation::{FamilyPage, family_page, scope};
-use crate::forms::{
+use crate::http::forms::optional_id;
+use crate::http::forms::{
     AppForm, FormErrors, block_field, date_field, number_field, parse_id, text_field,
 };
 use crate::page::PageCtx;
@@ -687,7 +688,7 @@ mod tests {
     }
 }
 
-crate::forms::debug_without_text!(
+crate::http::forms::debug_without_text!(
     ConsentFields,
     ReferralFields,
     FollowupFields,

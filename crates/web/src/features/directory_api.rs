@@ -10,21 +10,12 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::AppState;
-use crate::error::{AppError, AppResult};
 use crate::features::directory::{sees_org_contacts, sees_person_contacts};
 use crate::features::{organisations, people};
-use crate::forms::{FormErrors, parse_id};
+use crate::http::error::{AppError, AppResult};
+use crate::http::forms::{FormErrors, parse_id};
+use crate::http::problem::invalid;
 use crate::principal::{ClientIp, CurrentUser};
-
-/// A 422 problem document listing each invalid field with an English message.
-pub(crate) fn invalid(errors: &FormErrors) -> Response {
-    crate::features::api::field_problem(
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "Invalid input",
-        None,
-        errors,
-    )
-}
 
 /// A page of results.
 #[derive(Debug, Serialize, ToSchema)]
@@ -88,7 +79,7 @@ pub struct OrgListQuery {
 
 #[utoipa::path(
     get, path = "/api/v1/organisations", params(OrgListQuery),
-    responses((status = 200, body = Page<OrganisationJson>), (status = 401, body = crate::features::api::Problem, content_type = "application/problem+json")),
+    responses((status = 200, body = Page<OrganisationJson>), (status = 401, body = crate::http::problem::Problem, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
 pub async fn list_orgs(
@@ -122,7 +113,7 @@ pub async fn list_orgs(
 
 #[utoipa::path(
     get, path = "/api/v1/organisations/{id}", params(("id" = i64, Path, description = "The organisation's id")),
-    responses((status = 200, body = OrganisationJson), (status = 404, body = crate::features::api::Problem, content_type = "application/problem+json")),
+    responses((status = 200, body = OrganisationJson), (status = 404, body = crate::http::problem::Problem, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
 pub async fn get_org(
@@ -245,7 +236,7 @@ async fn save_org(
 
 #[utoipa::path(
     post, path = "/api/v1/organisations", request_body = OrganisationInput,
-    responses((status = 201, body = OrganisationJson), (status = 422, body = crate::features::api::Problem, content_type = "application/problem+json"), (status = 403, body = crate::features::api::Problem, content_type = "application/problem+json")),
+    responses((status = 201, body = OrganisationJson), (status = 422, body = crate::http::problem::Problem, content_type = "application/problem+json"), (status = 403, body = crate::http::problem::Problem, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
 pub async fn create_org(
@@ -264,7 +255,7 @@ pub async fn create_org(
 #[utoipa::path(
     patch, path = "/api/v1/organisations/{id}", request_body = OrganisationInput,
     params(("id" = i64, Path, description = "The organisation's id")),
-    responses((status = 200, body = OrganisationJson), (status = 422, body = crate::features::api::Problem, content_type = "application/problem+json"), (status = 404, body = crate::features::api::Problem, content_type = "application/problem+json")),
+    responses((status = 200, body = OrganisationJson), (status = 422, body = crate::http::problem::Problem, content_type = "application/problem+json"), (status = 404, body = crate::http::problem::Problem, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
 pub async fn patch_org(
@@ -358,7 +349,7 @@ pub struct PeopleListQuery {
 
 #[utoipa::path(
     get, path = "/api/v1/people", params(PeopleListQuery),
-    responses((status = 200, body = Page<PersonListItem>), (status = 401, body = crate::features::api::Problem, content_type = "application/problem+json")),
+    responses((status = 200, body = Page<PersonListItem>), (status = 401, body = crate::http::problem::Problem, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
 pub async fn list_people(
@@ -397,7 +388,7 @@ pub async fn list_people(
 
 #[utoipa::path(
     get, path = "/api/v1/people/{id}", params(("id" = i64, Path, description = "The person's id")),
-    responses((status = 200, body = PersonJson), (status = 404, body = crate::features::api::Problem, content_type = "application/problem+json")),
+    responses((status = 200, body = PersonJson), (status = 404, body = crate::http::problem::Problem, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
 pub async fn get_person(
@@ -497,7 +488,7 @@ async fn save_person(
 
 #[utoipa::path(
     post, path = "/api/v1/people", request_body = PersonInput,
-    responses((status = 201, body = PersonJson), (status = 422, body = crate::features::api::Problem, content_type = "application/problem+json")),
+    responses((status = 201, body = PersonJson), (status = 422, body = crate::http::problem::Problem, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
 pub async fn create_person(
@@ -516,7 +507,7 @@ pub async fn create_person(
 #[utoipa::path(
     patch, path = "/api/v1/people/{id}", request_body = PersonInput,
     params(("id" = i64, Path, description = "The person's id")),
-    responses((status = 200, body = PersonJson), (status = 422, body = crate::features::api::Problem, content_type = "application/problem+json"), (status = 404, body = crate::features::api::Problem, content_type = "application/problem+json")),
+    responses((status = 200, body = PersonJson), (status = 422, body = crate::http::problem::Problem, content_type = "application/problem+json"), (status = 404, body = crate::http::problem::Problem, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
 pub async fn patch_person(

@@ -14,9 +14,13 @@ use jiff::civil::{Date, Time};
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::error::{AppError, AppResult};
-use crate::features::directory::{TerritoryGroups, optional_id, territory_groups};
-use crate::forms::{AppForm, FormErrors, parse_id};
+use crate::http::error::{AppError, AppResult};
+
+use crate::http::choices::TerritoryGroups;
+use crate::http::choices::territory_groups;
+use crate::http::forms::optional_id;
+use crate::http::forms::{AppForm, FormErrors, parse_id};
+use crate::http::notice::Notice;
 use crate::i18n;
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
@@ -423,7 +427,7 @@ async fn export(
             row
         })
         .collect();
-    crate::features::transfer::list_file(
+    crate::http::tables::list_file(
         &query.format,
         &ctx.t(if public {
             "calendar-title"
@@ -508,11 +512,6 @@ impl DetailPage {
     fn target_label(&self, g: &str) -> &'static str {
         target_group_label(g)
     }
-}
-
-#[derive(Debug, Deserialize)]
-pub struct Notice {
-    notice: Option<String>,
 }
 
 pub async fn detail(
@@ -794,13 +793,18 @@ fn validate(f: &EventFields, errors: &mut FormErrors) -> Option<store::events::E
     if event_type.is_none() {
         errors.add("event_type", "event-type-invalid");
     }
-    let title_lv =
-        crate::forms::required_line(&f.title_lv, 300, "title_lv", "event-title-invalid", errors);
-    let title_en = crate::forms::text_field(&f.title_en, 300, "title_en", errors);
+    let title_lv = crate::http::forms::required_line(
+        &f.title_lv,
+        300,
+        "title_lv",
+        "event-title-invalid",
+        errors,
+    );
+    let title_en = crate::http::forms::text_field(&f.title_en, 300, "title_en", errors);
     let description_lv =
-        crate::forms::block_field(&f.description_lv, 10_000, "description_lv", errors);
+        crate::http::forms::block_field(&f.description_lv, 10_000, "description_lv", errors);
     let description_en =
-        crate::forms::block_field(&f.description_en, 10_000, "description_en", errors);
+        crate::http::forms::block_field(&f.description_en, 10_000, "description_en", errors);
     let date: Option<Date> = f.date.trim().parse().ok();
     if date.is_none() {
         errors.add("date", "date-invalid");
@@ -821,7 +825,7 @@ fn validate(f: &EventFields, errors: &mut FormErrors) -> Option<store::events::E
         errors.add("territory_id", "territory-invalid");
         None
     });
-    let address = crate::forms::text_field(&f.address, 500, "address", errors);
+    let address = crate::http::forms::text_field(&f.address, 500, "address", errors);
     let online_url = match f.online_url.trim() {
         "" => None,
         u if u.starts_with("https://") && domain::directory::parse_website(u).is_some() => {
@@ -832,7 +836,7 @@ fn validate(f: &EventFields, errors: &mut FormErrors) -> Option<store::events::E
             None
         }
     };
-    let series = crate::forms::text_field(&f.series, 200, "series", errors);
+    let series = crate::http::forms::text_field(&f.series, 200, "series", errors);
     let capacity = match f.capacity.trim() {
         "" => None,
         c => match c.parse::<i64>() {
@@ -863,7 +867,7 @@ fn validate(f: &EventFields, errors: &mut FormErrors) -> Option<store::events::E
         .collect();
     let target_group =
         Some(f.target_group.trim().to_owned()).filter(|g| TARGET_GROUPS.contains(&g.as_str()));
-    let host_country = crate::forms::text_field(&f.host_country, 100, "host_country", errors);
+    let host_country = crate::http::forms::text_field(&f.host_country, 100, "host_country", errors);
     let mut organisations = Vec::new();
     for (list, role) in [(&f.organisers, "organiser"), (&f.partners, "partner")] {
         for raw in list {
@@ -975,7 +979,7 @@ async fn save(
 
 /// The form: checkbox and multi-select fields repeat.
 fn fields(body: Vec<(String, String)>) -> AppResult<EventFields> {
-    crate::forms::with_lists(body, &["objectives", "organisers", "partners", "measures"])
+    crate::http::forms::with_lists(body, &["objectives", "organisers", "partners", "measures"])
 }
 
 pub async fn create(
@@ -1218,18 +1222,16 @@ pub async fn calendar_atom(State(state): State<AppState>, ctx: PageCtx) -> AppRe
             updated: e.updated_at,
         })
         .collect();
-    Ok(crate::features::site::atom_response(
-        documents::atom::render(
-            &documents::atom::Feed {
-                lang,
-                page: format!("{base}/{lang}/calendar"),
-                feed: format!("{base}/{lang}/calendar.atom"),
-                title: format!("{} — {}", ctx.t("site-name"), ctx.t("calendar-title")),
-                author: ctx.t("site-name"),
-            },
-            &entries,
-        ),
-    ))
+    Ok(crate::http::feeds::atom_response(documents::atom::render(
+        &documents::atom::Feed {
+            lang,
+            page: format!("{base}/{lang}/calendar"),
+            feed: format!("{base}/{lang}/calendar.atom"),
+            title: format!("{} — {}", ctx.t("site-name"), ctx.t("calendar-title")),
+            author: ctx.t("site-name"),
+        },
+        &entries,
+    )))
 }
 
 /// The iCalendar feed of public events (upcoming and the last hundred past ones).

@@ -9,8 +9,9 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::AppState;
-use crate::error::{AppError, AppResult};
-use crate::forms::parse_id;
+use crate::http::dates::rfc3339;
+use crate::http::error::{AppError, AppResult};
+use crate::http::forms::parse_id;
 use crate::i18n;
 use crate::principal::CurrentUser;
 
@@ -69,12 +70,6 @@ pub struct AgendaItemJson {
     speaker_ids: Vec<i64>,
     speaker_names: Vec<String>,
     speakers_text: Option<String>,
-}
-
-pub(crate) fn rfc3339(t: i64) -> String {
-    jiff::Timestamp::from_second(t)
-        .map(|t| t.to_string())
-        .unwrap_or_default()
 }
 
 fn event_json(e: store::events::Event, agenda: Option<Vec<store::agenda::Item>>) -> EventJson {
@@ -160,7 +155,7 @@ fn day_bound(raw: &str, end: bool) -> Result<Option<i64>, AppError> {
 
 #[utoipa::path(
     get, path = "/api/v1/events", params(EventListQuery),
-    responses((status = 200, body = Vec<EventJson>), (status = 400, body = crate::features::api::Problem, content_type = "application/problem+json"), (status = 401, body = crate::features::api::Problem, content_type = "application/problem+json")),
+    responses((status = 200, body = Vec<EventJson>), (status = 400, body = crate::http::problem::Problem, content_type = "application/problem+json"), (status = 401, body = crate::http::problem::Problem, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
 pub async fn list(
@@ -198,7 +193,7 @@ pub async fn list(
 
 #[utoipa::path(
     get, path = "/api/v1/events/{id}", params(("id" = i64, Path, description = "The event's id")),
-    responses((status = 200, body = EventJson), (status = 404, body = crate::features::api::Problem, content_type = "application/problem+json")),
+    responses((status = 200, body = EventJson), (status = 404, body = crate::http::problem::Problem, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
 pub async fn get(
@@ -237,7 +232,7 @@ pub struct RegistrationJson {
 
 #[utoipa::path(
     get, path = "/api/v1/events/{id}/registrations", params(("id" = i64, Path, description = "The event's id")),
-    responses((status = 200, body = Vec<RegistrationJson>), (status = 403, body = crate::features::api::Problem, content_type = "application/problem+json"), (status = 404, body = crate::features::api::Problem, content_type = "application/problem+json")),
+    responses((status = 200, body = Vec<RegistrationJson>), (status = 403, body = crate::http::problem::Problem, content_type = "application/problem+json"), (status = 404, body = crate::http::problem::Problem, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
 pub async fn registrations(

@@ -12,9 +12,11 @@ use fluent_bundle::FluentValue;
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::error::AppResult;
-use crate::features::login::{login_secret, with_login_cookie};
-use crate::forms::{AppForm, FormErrors, parse_id};
+use crate::http::error::AppResult;
+
+use crate::http::forms::{AppForm, FormErrors, parse_id};
+use crate::http::prelogin::login_secret;
+use crate::http::prelogin::with_login_cookie;
 use crate::i18n::{self, Lang};
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
@@ -223,7 +225,7 @@ pub async fn survey_form(
     Path((_lang, secret)): Path<(String, String)>,
     Query(q): Query<SurveyQuery>,
 ) -> AppResult<Response> {
-    crate::forms::check_secret(&secret)?;
+    crate::http::forms::check_secret(&secret)?;
     let (csrf, is_new) = login_secret(&headers);
     let mut p = survey_page(&state, ctx, csrf.clone(), secret).await?;
     p.thanks = q.thanks.is_some();
@@ -253,7 +255,7 @@ pub async fn survey_submit(
     Path((_lang, secret)): Path<(String, String)>,
     AppForm(f): AppForm<SurveyFields>,
 ) -> AppResult<Response> {
-    crate::forms::check_secret(&secret)?;
+    crate::http::forms::check_secret(&secret)?;
     let hash = token::hash_secret(secret.trim());
     let mut errors = FormErrors::default();
     let rating = scale(&f.rating).ok().flatten();
@@ -264,7 +266,7 @@ pub async fn survey_submit(
         errors.add("usefulness", "reg-choice-invalid");
         None
     });
-    let comment = crate::forms::block_field(&f.comment, 3000, "comment", &mut errors);
+    let comment = crate::http::forms::block_field(&f.comment, 3000, "comment", &mut errors);
     if errors.is_empty() {
         let a = store::feedback::Answer {
             rating: rating.unwrap_or(3),

@@ -15,10 +15,11 @@ use store::supervisors::Decision;
 
 use crate::AppState;
 use crate::account_mail::lang_of;
-use crate::error::{AppError, AppResult};
-use crate::features::directory::optional_id;
+use crate::http::error::{AppError, AppResult};
+
 use crate::features::supervisors::mail;
-use crate::forms::{AppForm, FormErrors, parse_id};
+use crate::http::forms::optional_id;
+use crate::http::forms::{AppForm, FormErrors, parse_id};
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
 

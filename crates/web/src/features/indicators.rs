@@ -12,10 +12,12 @@ use domain::plan::{Direction, EuGoal, INDICATOR_KINDS, eu_goal, format_value, ga
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::error::AppResult;
-use crate::features::directory::optional_id;
-use crate::features::plans::{HistoryRow, Notice, history_rows};
-use crate::forms::{AppForm, FormErrors, parse_id, required_text, text_field, year_field};
+use crate::http::error::AppResult;
+
+use crate::features::plans::{HistoryRow, history_rows};
+use crate::http::forms::optional_id;
+use crate::http::forms::{AppForm, FormErrors, parse_id, required_text, text_field, year_field};
+use crate::http::notice::Notice;
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
 

@@ -14,11 +14,14 @@ use fluent_bundle::FluentValue;
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::error::{AppError, AppResult};
-use crate::features::directory::{TerritoryGroups, territory_groups};
-use crate::features::login::{login_secret, with_login_cookie};
+use crate::http::error::{AppError, AppResult};
+
 use crate::features::registration::NOTICE_VERSION;
-use crate::forms::{AppForm, FormErrors, parse_id};
+use crate::http::choices::TerritoryGroups;
+use crate::http::choices::territory_groups;
+use crate::http::forms::{AppForm, FormErrors, parse_id};
+use crate::http::prelogin::login_secret;
+use crate::http::prelogin::with_login_cookie;
 use crate::i18n::{self, Lang};
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
@@ -359,7 +362,7 @@ pub async fn answer_form(
     Path((_lang, secret)): Path<(String, String)>,
     Query(q): Query<AnswerQuery>,
 ) -> AppResult<Response> {
-    crate::forms::check_secret(&secret)?;
+    crate::http::forms::check_secret(&secret)?;
     let (csrf, is_new) = login_secret(&headers);
     let mut page = answer_page(&state, ctx, csrf.clone(), secret).await?;
     page.notice = match q.notice.as_deref() {
@@ -390,7 +393,7 @@ pub async fn answer(
     Path((_lang, secret)): Path<(String, String)>,
     AppForm(f): AppForm<AnswerForm>,
 ) -> AppResult<Response> {
-    crate::forms::check_secret(&secret)?;
+    crate::http::forms::check_secret(&secret)?;
     let hash = token::hash_secret(secret.trim());
     let inv = store::invitations::by_token(state.db(), &hash).await?;
     let actor = store::Actor {

@@ -9,8 +9,9 @@ use domain::{password, token, user};
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::error::{AppError, AppResult};
-use crate::forms::{AppForm, FormErrors};
+use crate::http::error::{AppError, AppResult};
+use crate::http::forms::{AppForm, FormErrors};
+use crate::http::prelogin::{login_secret, with_login_cookie};
 use crate::page::PageCtx;
 use crate::principal::{self, ClientIp, CurrentUser, LOGIN_COOKIE, MaybeUser, SESSION_COOKIE};
 
@@ -41,27 +42,6 @@ pub(crate) fn wait_words(ctx: &PageCtx, seconds: i64) -> String {
 pub struct LoginQuery {
     next: Option<String>,
     notice: Option<String>,
-}
-
-/// The pre-login CSRF secret: the one the browser already has, or a new one.
-pub(crate) fn login_secret(headers: &HeaderMap) -> (String, bool) {
-    match principal::cookie(headers, LOGIN_COOKIE) {
-        Some(v)
-            if v.len() == 43
-                && v.bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') =>
-        {
-            (v.to_owned(), false)
-        }
-        _ => (token::random_secret(), true),
-    }
-}
-
-pub(crate) fn with_login_cookie(mut res: Response, secret: &str, is_new: bool) -> Response {
-    if is_new {
-        principal::append_cookie(&mut res, LOGIN_COOKIE, secret, Some(7200));
-    }
-    res
 }
 
 /// The throttle's rules now.

@@ -12,12 +12,14 @@ use domain::plan::{FUNDING_SOURCES, MEASURE_STATUSES, euro_input, format_euro, p
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::error::AppResult;
-use crate::features::directory::optional_id;
-use crate::features::plans::{HistoryRow, Notice, history_rows, measure_status_key};
-use crate::forms::{
+use crate::http::error::AppResult;
+
+use crate::features::plans::{HistoryRow, history_rows, measure_status_key};
+use crate::http::forms::optional_id;
+use crate::http::forms::{
     AppForm, FormErrors, block_field, date_field, parse_id, required_text, text_field, with_lists,
 };
+use crate::http::notice::Notice;
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
 

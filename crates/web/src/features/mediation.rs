@@ -12,14 +12,16 @@ use jiff::civil::Date;
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::error::AppResult;
 use crate::features::case_log;
-use crate::features::directory::{optional_id, optional_text};
-use crate::features::plans::Notice;
-use crate::forms::{
+use crate::http::error::AppResult;
+
+use crate::http::forms::optional_id;
+use crate::http::forms::optional_text;
+use crate::http::forms::{
     AppForm, FormErrors, block_field, date_field, number_field, optional_date_field, parse_id,
     text_field,
 };
+use crate::http::notice::Notice;
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
 
@@ -482,7 +484,7 @@ pub async fn add_contact(
 ) -> AppResult<Response> {
     user.require(Permission::WorkCases)?;
     let id = parse_id(&id)?;
-    let f: ContactFields = crate::forms::with_lists(body, &["areas"])?;
+    let f: ContactFields = crate::http::forms::with_lists(body, &["areas"])?;
     let mut errors = FormErrors::default();
     let date = date_field(&f.date, "date", &mut errors);
     if date.is_some_and(|d| d > state.today()) {
@@ -639,7 +641,7 @@ pub async fn export_assignments(
     ctx: PageCtx,
     user: CurrentUser,
     ClientIp(ip): ClientIp,
-    AppForm(f): AppForm<crate::features::transfer::FormatForm>,
+    AppForm(f): AppForm<crate::http::tables::FormatForm>,
 ) -> AppResult<Response> {
     use documents::table::Cell;
     user.require(Permission::ManageMediation)?;
@@ -667,7 +669,7 @@ pub async fn export_assignments(
         ctx.t("assignment-reception"),
         ctx.t("assignment-supervisor"),
     ];
-    crate::features::transfer::personal_list_file(
+    crate::http::tables::personal_list_file(
         &state,
         &user.actor(ip),
         store::audit::Event::new("assignments_exported"),
@@ -789,4 +791,4 @@ pub async fn add_assignment(
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(p.render()?)).into_response())
 }
 
-crate::forms::debug_without_text!(FamilyFields, MemberFields, ContactFields);
+crate::http::forms::debug_without_text!(FamilyFields, MemberFields, ContactFields);

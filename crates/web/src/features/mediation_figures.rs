@@ -15,8 +15,8 @@ use jiff::civil::Date;
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::error::AppResult;
-use crate::forms::FormErrors;
+use crate::http::error::AppResult;
+use crate::http::forms::FormErrors;
 use crate::page::PageCtx;
 use crate::principal::CurrentUser;
 use store::mediation_stats::{FigureFilter, FigureScope, Figures, Grouping};
@@ -298,8 +298,8 @@ fn json_rows(shown: &Shown, rows: &[store::mediation_stats::Row]) -> serde_json:
     ),
     responses(
         (status = 200, description = "families, persons, contacts, contact_hours, contacts_by_area, referrals, referrals_by_status, children_followed, stayed_in_school, no_consent_families, by_municipality, by_period (and by_mediator for the supervisor). Counts are exact for a mediator (their own families) and the supervisor; for everyone else under disclosure control: a withheld count (1–9, or hidden so it cannot be recomputed) is null, others are rounded to 5; `disclosure_control` says which.", body = Object),
-        (status = 422, body = crate::features::api::Problem, content_type = "application/problem+json"),
-        (status = 403, body = crate::features::api::Problem, content_type = "application/problem+json")
+        (status = 422, body = crate::http::problem::Problem, content_type = "application/problem+json"),
+        (status = 403, body = crate::http::problem::Problem, content_type = "application/problem+json")
     ),
     security(("bearer" = []))
 )]
@@ -311,7 +311,7 @@ pub async fn api(
     let (scope, exact) = scope_of(&state, &user).await?;
     let (mut filter, errors) = parse(&q, state.today());
     if !errors.is_empty() {
-        return Ok(crate::features::directory_api::invalid(&errors));
+        return Ok(crate::http::problem::invalid(&errors));
     }
     if !exact {
         whole_months(&mut filter);
@@ -529,7 +529,7 @@ pub async fn report(
         .ok()
         // The page may offer next year's (a period reaching into it): an empty report then.
         .filter(|y| (2020..=this_year + 1).contains(y))
-        .ok_or(crate::error::AppError::NotFound)?;
+        .ok_or(crate::http::error::AppError::NotFound)?;
     let f = store::mediation_stats::figures(
         state.db(),
         scope,
@@ -599,7 +599,7 @@ pub async fn report(
             ),
         }],
     };
-    crate::features::report_builder::report_file(
+    crate::http::report_file::report_file(
         report,
         &q.format,
         state.today(),

@@ -10,9 +10,11 @@ use jiff::civil::Date;
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::error::{AppError, AppResult};
-use crate::features::directory::optional_text;
-use crate::forms::{AppForm, FormErrors, parse_id};
+use crate::http::error::{AppError, AppResult};
+
+use crate::http::forms::optional_text;
+use crate::http::forms::{AppForm, FormErrors, parse_id};
+use crate::http::notice::Notice;
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
 
@@ -163,11 +165,6 @@ async fn page(
     })
 }
 
-#[derive(Debug, Deserialize)]
-pub struct Notice {
-    notice: Option<String>,
-}
-
 pub async fn form(
     State(state): State<AppState>,
     ctx: PageCtx,
@@ -199,7 +196,7 @@ pub async fn save(
     let id = parse_id(&id)?;
     let mut errors = FormErrors::default();
     let mut text = |raw: &str, field: &'static str| {
-        crate::forms::block_field(raw, MAX_TEXT, field, &mut errors)
+        crate::http::forms::block_field(raw, MAX_TEXT, field, &mut errors)
     };
     let m = store::minutes::Minutes {
         summary_lv: text(&f.summary_lv, "summary_lv"),
@@ -267,10 +264,10 @@ pub async fn add_action(
     AppForm(body): AppForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     user.require(Permission::ManageEvents)?;
-    let a: ActionFields = crate::forms::with_lists(body, &["measures"])?;
+    let a: ActionFields = crate::http::forms::with_lists(body, &["measures"])?;
     let id = parse_id(&id)?;
     let mut errors = FormErrors::default();
-    let title_lv = crate::forms::required_line(
+    let title_lv = crate::http::forms::required_line(
         &a.title_lv,
         500,
         "title_lv",

@@ -11,10 +11,10 @@ use jiff::ToSpan;
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::error::AppResult;
 use crate::features::case_log::label;
 use crate::features::mediation::{area_key, scope};
-use crate::forms::{AppForm, FormErrors, block_field};
+use crate::http::error::AppResult;
+use crate::http::forms::{AppForm, FormErrors, block_field};
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
 use store::mediator_reports::{MonthFigures, Submitted};
@@ -197,7 +197,7 @@ pub struct DownloadFields {
 fn document_format(format: &str) -> AppResult<&str> {
     match format {
         "pdf" | "docx" => Ok(format),
-        _ => Err(crate::error::AppError::NotFound),
+        _ => Err(crate::http::error::AppError::NotFound),
     }
 }
 
@@ -322,7 +322,7 @@ async fn month_file(
             .detail(format!("month={month} format={format}")),
     )
     .await?;
-    crate::features::report_builder::report_file(
+    crate::http::report_file::report_file(
         report,
         format,
         state.today(),
@@ -344,7 +344,7 @@ pub async fn download(
     document_format(&q.format)?;
     let month = match store::mediator_reports::month_range(q.month.trim()) {
         Some((first, _)) if first <= state.today() => label_of(first),
-        _ => return Err(crate::error::AppError::NotFound),
+        _ => return Err(crate::http::error::AppError::NotFound),
     };
     let lang = ctx.lang;
     let submitted = store::mediator_reports::of_mediator(state.db(), state.keyring(), user.id)
@@ -392,10 +392,10 @@ pub async fn supervised_download(
     user: CurrentUser,
     ClientIp(ip): ClientIp,
     Path((_lang, id)): Path<(String, String)>,
-    AppForm(q): AppForm<crate::features::transfer::FormatForm>,
+    AppForm(q): AppForm<crate::http::tables::FormatForm>,
 ) -> AppResult<Response> {
     user.require(Permission::ManageMediation)?;
-    let id = crate::forms::parse_id(&id)?;
+    let id = crate::http::forms::parse_id(&id)?;
     document_format(&q.format)?;
     let r = store::mediator_reports::one_for_supervisor(
         state.db(),
@@ -425,4 +425,4 @@ pub async fn supervised_download(
     .await
 }
 
-crate::forms::debug_without_text!(SubmitFields);
+crate::http::forms::debug_without_text!(SubmitFields);

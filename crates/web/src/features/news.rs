@@ -10,8 +10,8 @@ use domain::auth::Permission;
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::error::AppResult;
-use crate::forms::{AppForm, FormErrors, block_field, text_field};
+use crate::http::error::AppResult;
+use crate::http::forms::{AppForm, FormErrors, block_field, text_field};
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
 use store::news::Item;
@@ -87,7 +87,7 @@ pub async fn item(
     ctx: PageCtx,
     Path((_lang, item)): Path<(String, String)>,
 ) -> AppResult<Html<String>> {
-    let i = store::news::get(state.db(), crate::forms::leading_id(&item)?, true).await?;
+    let i = store::news::get(state.db(), crate::http::forms::leading_id(&item)?, true).await?;
     let lang = ctx.lang.code();
     let (title, summary, body, fallback_lv) = i.text(lang);
     let base = state.settings().public_url.trim_end_matches('/').to_owned();
@@ -131,18 +131,16 @@ pub async fn atom(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Resp
             }
         })
         .collect();
-    Ok(crate::features::site::atom_response(
-        documents::atom::render(
-            &documents::atom::Feed {
-                lang,
-                page: format!("{base}/{lang}/news"),
-                feed: format!("{base}/{lang}/news.atom"),
-                title: format!("{} — {}", ctx.t("site-name"), ctx.t("news-title")),
-                author: ctx.t("site-name"),
-            },
-            &entries,
-        ),
-    ))
+    Ok(crate::http::feeds::atom_response(documents::atom::render(
+        &documents::atom::Feed {
+            lang,
+            page: format!("{base}/{lang}/news"),
+            feed: format!("{base}/{lang}/news.atom"),
+            title: format!("{} — {}", ctx.t("site-name"), ctx.t("news-title")),
+            author: ctx.t("site-name"),
+        },
+        &entries,
+    )))
 }
 
 #[derive(Template)]
@@ -164,7 +162,7 @@ pub async fn manage(
     State(state): State<AppState>,
     ctx: PageCtx,
     user: CurrentUser,
-    Query(n): Query<crate::features::plans::Notice>,
+    Query(n): Query<crate::http::notice::Notice>,
 ) -> AppResult<Html<String>> {
     user.require(Permission::ManageSite)?;
     let p = ManageList {
@@ -180,7 +178,7 @@ pub async fn manage_export(
     State(state): State<AppState>,
     ctx: PageCtx,
     user: CurrentUser,
-    Query(f): Query<crate::features::transfer::FormatForm>,
+    Query(f): Query<crate::http::tables::FormatForm>,
 ) -> AppResult<Response> {
     use documents::table::Cell;
     user.require(Permission::ManageSite)?;
@@ -204,12 +202,13 @@ pub async fn manage_export(
                 } else {
                     "news-draft"
                 })),
-                i.published_at
-                    .map_or(Cell::Empty, |at| Cell::Date(crate::reports::riga_date(at))),
+                i.published_at.map_or(Cell::Empty, |at| {
+                    Cell::Date(crate::http::dates::riga_date(at))
+                }),
             ]
         })
         .collect();
-    crate::features::transfer::list_file(
+    crate::http::tables::list_file(
         &f.format,
         &ctx.t("news-manage-title"),
         "news",
@@ -238,7 +237,7 @@ pub struct NewsFields {
     publish: String,
 }
 
-crate::forms::debug_without_text!(NewsFields);
+crate::http::forms::debug_without_text!(NewsFields);
 
 #[derive(Template)]
 #[template(path = "site/news_edit.html")]
@@ -290,7 +289,7 @@ pub async fn form(
             },
         )
     } else {
-        let id = crate::forms::parse_id(&id)?;
+        let id = crate::http::forms::parse_id(&id)?;
         (
             id,
             fields_of(&store::news::get(state.db(), id, false).await?),
@@ -320,7 +319,7 @@ pub async fn save(
     let id = if id == "new" {
         0
     } else {
-        crate::forms::parse_id(&id)?
+        crate::http::forms::parse_id(&id)?
     };
     let mut errors = FormErrors::default();
     if !store::news::KINDS.contains(&f.kind.as_str()) {
@@ -395,7 +394,7 @@ pub struct NewsQuery {
     ),
     responses(
         (status = 200, description = "items: id, kind, title, summary, body (sanitised HTML), published_at (RFC 3339), url, language (the text's language: en falls back to lv)", body = Object),
-        (status = 422, body = crate::features::api::Problem, content_type = "application/problem+json")
+        (status = 422, body = crate::http::problem::Problem, content_type = "application/problem+json")
     )
 )]
 pub async fn api(State(state): State<AppState>, Query(q): Query<NewsQuery>) -> AppResult<Response> {
@@ -408,9 +407,9 @@ pub async fn api(State(state): State<AppState>, Query(q): Query<NewsQuery>) -> A
             None
         }
     };
-    let lang = crate::forms::lang_field(&q.lang, "lang", "reg-choice-invalid", &mut errors);
+    let lang = crate::http::forms::lang_field(&q.lang, "lang", "reg-choice-invalid", &mut errors);
     if !errors.is_empty() {
-        return Ok(crate::features::directory_api::invalid(&errors));
+        return Ok(crate::http::problem::invalid(&errors));
     }
     let words = domain::text::search_words(&q.q);
     let base = state.settings().public_url.trim_end_matches('/').to_owned();

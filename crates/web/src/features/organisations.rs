@@ -11,12 +11,14 @@ use domain::user::Email;
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::error::AppResult;
-use crate::features::directory::{
-    TerritoryGroups, optional_id, optional_text, org_kinds, regions, sees_org_contacts,
-    territory_groups,
-};
-use crate::forms::{AppForm, FormErrors, parse_id};
+use crate::features::directory::{org_kinds, regions, sees_org_contacts};
+use crate::http::choices::TerritoryGroups;
+use crate::http::choices::territory_groups;
+use crate::http::error::AppResult;
+use crate::http::forms::optional_id;
+use crate::http::forms::optional_text;
+use crate::http::forms::{AppForm, FormErrors, parse_id};
+use crate::http::notice::Notice;
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
 
@@ -163,11 +165,6 @@ struct DetailPage {
     today: String,
     notice: Option<&'static str>,
     errors: FormErrors,
-}
-
-#[derive(Debug, Deserialize)]
-pub struct Notice {
-    notice: Option<String>,
 }
 
 async fn detail_page(
@@ -320,7 +317,7 @@ impl OrgFields {
 /// Validates the fields into a store input; errors go next to their fields.
 pub fn validate(f: &OrgFields, errors: &mut FormErrors) -> store::organisations::OrgInput {
     let name_lv =
-        crate::forms::required_text(&f.name_lv, 300, "name_lv", "org-name-invalid", errors);
+        crate::http::forms::required_text(&f.name_lv, 300, "name_lv", "org-name-invalid", errors);
     let name_en = optional_text(&f.name_en, 300).unwrap_or_else(|e| {
         errors.add("name_en", e.message_id());
         None

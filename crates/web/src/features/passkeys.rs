@@ -17,8 +17,9 @@ use webauthn_rs::prelude::{
 };
 
 use crate::AppState;
-use crate::error::{AppError, AppResult};
-use crate::forms::{AppForm, FormErrors, parse_id};
+use crate::http::error::{AppError, AppResult};
+use crate::http::forms::{AppForm, FormErrors, parse_id};
+use crate::http::notice::Notice;
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser, MaybeUser};
 
@@ -54,12 +55,6 @@ struct PasskeysPage {
     notice: Option<&'static str>,
 }
 
-#[derive(Debug, Default, Deserialize)]
-pub struct NoticeQuery {
-    #[serde(default)]
-    notice: String,
-}
-
 async fn load(state: &AppState, ctx: PageCtx, user: &CurrentUser) -> AppResult<PasskeysPage> {
     Ok(PasskeysPage {
         passkeys: store::passkeys::list(state.db(), user.id).await?,
@@ -77,11 +72,11 @@ pub async fn page(
     State(state): State<AppState>,
     ctx: PageCtx,
     user: CurrentUser,
-    Query(q): Query<NoticeQuery>,
+    Query(q): Query<Notice>,
 ) -> AppResult<Html<String>> {
     user.require(Permission::ManageOwnAccount)?;
     let mut p = load(&state, ctx, &user).await?;
-    p.notice = match q.notice.as_str() {
+    p.notice = match q.notice.as_deref().unwrap_or_default() {
         "added" => Some("passkey-added"),
         "removed" => Some("passkey-removed"),
         _ => None,
@@ -384,4 +379,4 @@ pub async fn finish_sign_in(
     .await
 }
 
-crate::forms::debug_without_text!(RegisterFields, SignInFields);
+crate::http::forms::debug_without_text!(RegisterFields, SignInFields);

@@ -15,13 +15,16 @@ use domain::user::{DisplayName, Email};
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::error::{AppError, AppResult};
-use crate::features::directory::{
-    TerritoryGroups, optional_date, optional_id, optional_text, org_kinds, regions,
-    sees_person_contacts, territory_groups,
-};
+use crate::features::directory::{org_kinds, regions, sees_person_contacts};
 use crate::features::organisations::pager;
-use crate::forms::{AppForm, FormErrors, parse_id};
+use crate::http::choices::TerritoryGroups;
+use crate::http::choices::territory_groups;
+use crate::http::error::{AppError, AppResult};
+use crate::http::forms::optional_date;
+use crate::http::forms::optional_id;
+use crate::http::forms::optional_text;
+use crate::http::forms::{AppForm, FormErrors, parse_id};
+use crate::http::notice::Notice;
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
 
@@ -174,11 +177,6 @@ impl DetailPage {
     fn is_current(&self, m: &store::people::Membership) -> bool {
         self.today.parse().map(|d| m.current_on(d)).unwrap_or(true)
     }
-}
-
-#[derive(Debug, Deserialize)]
-pub struct Notice {
-    notice: Option<String>,
 }
 
 async fn detail_page(
@@ -340,7 +338,7 @@ pub fn validate(
             None
         }),
     };
-    let preferred_lang = crate::forms::lang_field(
+    let preferred_lang = crate::http::forms::lang_field(
         &f.preferred_lang,
         "preferred_lang",
         "language-invalid",

@@ -16,9 +16,11 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::AppState;
-use crate::error::{AppError, AppResult};
-use crate::features::transfer::{download, read_upload_table};
-use crate::forms::{FormErrors, parse_id};
+use crate::http::error::{AppError, AppResult};
+
+use crate::http::files::download;
+use crate::http::forms::{FormErrors, parse_id};
+use crate::http::tables::read_upload_table;
 use crate::i18n;
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};

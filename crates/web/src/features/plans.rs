@@ -12,10 +12,11 @@ use domain::plan::PLAN_STATUSES;
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::error::AppResult;
-use crate::forms::{
+use crate::http::error::AppResult;
+use crate::http::forms::{
     AppForm, FormErrors, block_field, parse_id, required_text, text_field, year_field,
 };
+use crate::http::notice::Notice;
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
 
@@ -454,52 +455,6 @@ impl DetailPage {
 
     fn latest(&self, i: &store::indicators::Indicator) -> String {
         crate::features::indicators::latest_text(i, self.ctx.lang.code())
-    }
-}
-
-#[derive(Debug, Deserialize)]
-pub struct Notice {
-    notice: Option<String>,
-}
-
-impl Notice {
-    /// The message for `?notice=` after a redirect.
-    pub fn notice_key(&self) -> Option<&'static str> {
-        match self.notice.as_deref() {
-            Some("saved") => Some("saved-notice"),
-            Some("task") => Some("plan-task-added"),
-            Some("value") => Some("indicator-value-saved"),
-            Some("submitted") => Some("report-submitted-notice"),
-            Some("accepted") => Some("report-accepted-notice"),
-            Some("returned") => Some("report-returned-notice"),
-            Some("imported") => Some("plan-imported"),
-            Some("file") => Some("report-file-added"),
-            Some("contact") => Some("contact-recorded"),
-            Some("consent") => Some("consent-recorded"),
-            Some("withdrawn") => Some("consent-withdrawn"),
-            Some("withdrawn-blocked") => Some("consent-withdrawn-blocked"),
-            Some("referral") => Some("referral-recorded"),
-            Some("erase-unconfirmed") => Some("erase-unconfirmed"),
-            Some("case-work-consent") => Some("case-work-consent-missing"),
-            Some("member-erased") => Some("member-erased"),
-            Some("family-erased") => Some("family-erased"),
-            Some("file-removed") => Some("report-file-removed"),
-            Some("practice-submitted") => Some("practice-submitted-notice"),
-            Some("practice-published") => Some("practice-published-notice"),
-            Some("practice-returned") => Some("practice-returned-notice"),
-            Some("photo") => Some("story-photo-saved"),
-            Some("practice-file") => Some("practice-file-added"),
-            Some("practice-file-removed") => Some("practice-file-removed"),
-            Some("photo-removed") => Some("story-photo-removed"),
-            Some("media") => Some("story-media-added"),
-            Some("media-removed") => Some("story-media-removed"),
-            Some("story-to-review") => Some("story-to-review-notice"),
-            Some("story-published") => Some("story-published-notice"),
-            Some("story-back-to-draft") => Some("story-back-to-draft-notice"),
-            Some("story-back-to-review") => Some("story-back-to-review-notice"),
-            Some("story-deleted") => Some("story-deleted-notice"),
-            _ => None,
-        }
     }
 }
 

@@ -11,10 +11,10 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::AppState;
-use crate::error::{AppError, AppResult};
-use crate::features::api::field_problem;
 use crate::features::rounds::{ReportFields, validate_report};
-use crate::forms::{FormErrors, parse_id};
+use crate::http::error::{AppError, AppResult};
+use crate::http::forms::{FormErrors, parse_id};
+use crate::http::problem::field_problem;
 use crate::principal::{ClientIp, CurrentUser};
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -44,7 +44,7 @@ pub struct TaskJson {
 
 #[utoipa::path(
     get, path = "/api/v1/plans",
-    responses((status = 200, body = Vec<PlanJson>), (status = 401, body = crate::features::api::Problem, content_type = "application/problem+json")),
+    responses((status = 200, body = Vec<PlanJson>), (status = 401, body = crate::http::problem::Problem, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
 pub async fn plans(
@@ -179,13 +179,13 @@ fn progress_json(r: store::rounds::Report) -> ProgressJson {
                 general_value: *g,
             })
             .collect(),
-        accepted_at: r.reviewed_at.map(crate::features::events_api::rfc3339),
+        accepted_at: r.reviewed_at.map(crate::http::dates::rfc3339),
     }
 }
 
 #[utoipa::path(
     get, path = "/api/v1/measures", params(PlanQuery),
-    responses((status = 200, body = Vec<MeasureJson>), (status = 404, body = crate::features::api::Problem, content_type = "application/problem+json")),
+    responses((status = 200, body = Vec<MeasureJson>), (status = 404, body = crate::http::problem::Problem, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
 pub async fn measures(
@@ -268,7 +268,7 @@ pub struct IndicatorValueJson {
 
 #[utoipa::path(
     get, path = "/api/v1/indicators", params(PlanQuery),
-    responses((status = 200, body = Vec<IndicatorJson>), (status = 404, body = crate::features::api::Problem, content_type = "application/problem+json")),
+    responses((status = 200, body = Vec<IndicatorJson>), (status = 404, body = crate::http::problem::Problem, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
 pub async fn indicators(
@@ -366,7 +366,7 @@ pub struct SubmissionJson {
 #[utoipa::path(
     post, path = "/api/v1/rounds/{id}/submissions", request_body = SubmissionInput,
     params(("id" = i64, Path, description = "The reporting round's id")),
-    responses((status = 200, body = SubmissionJson), (status = 422, body = crate::features::api::Problem, content_type = "application/problem+json"), (status = 409, body = crate::features::api::Problem, content_type = "application/problem+json"), (status = 404, body = crate::features::api::Problem, content_type = "application/problem+json")),
+    responses((status = 200, body = SubmissionJson), (status = 422, body = crate::http::problem::Problem, content_type = "application/problem+json"), (status = 409, body = crate::http::problem::Problem, content_type = "application/problem+json"), (status = 404, body = crate::http::problem::Problem, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
 pub async fn submit(

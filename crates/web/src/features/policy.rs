@@ -9,11 +9,11 @@ use axum::response::Html;
 use domain::event::objective_label;
 
 use crate::AppState;
-use crate::error::{AppError, AppResult};
 use crate::features::indicators::{IndicatorView, view};
 use crate::features::measures::{first_planned, funding_key};
 use crate::features::plans::{ObjectiveView, by_objective, measure_status_key, plan_status_key};
-use crate::forms::parse_id;
+use crate::http::error::{AppError, AppResult};
+use crate::http::forms::parse_id;
 use crate::page::PageCtx;
 
 #[derive(Template)]

@@ -14,9 +14,12 @@ use serde::Deserialize;
 use store::practices::{Decision, Editor, Hit, Practice, Status, TARGET_GROUPS};
 
 use crate::AppState;
-use crate::error::{AppError, AppResult};
-use crate::features::directory::{TerritoryGroups, optional_id, territory_groups};
-use crate::forms::{AppForm, FormErrors, block_field, text_field};
+use crate::http::error::{AppError, AppResult};
+
+use crate::http::choices::TerritoryGroups;
+use crate::http::choices::territory_groups;
+use crate::http::forms::optional_id;
+use crate::http::forms::{AppForm, FormErrors, block_field, text_field};
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
 
@@ -225,7 +228,7 @@ pub async fn export(
                         .collect::<Vec<_>>()
                         .join("; "),
                 ),
-                Cell::Date(crate::reports::riga_date(h.published_at)),
+                Cell::Date(crate::http::dates::riga_date(h.published_at)),
                 Cell::Text(format!("{base}{}", e.href)),
             ]
         })
@@ -239,7 +242,7 @@ pub async fn export(
         ctx.t("export-col-published"),
         ctx.t("export-col-address"),
     ];
-    crate::features::transfer::list_file(
+    crate::http::tables::list_file(
         &params.format,
         &ctx.t("practices-title"),
         "practices",
@@ -486,7 +489,7 @@ impl PracticePage {
         ]
     }
     fn size(&self, bytes: &i64) -> String {
-        crate::features::event_documents::human_size(*bytes)
+        crate::http::files::human_size(*bytes)
     }
     fn alt(&self, f: &store::practices::File) -> String {
         match (self.ctx.lang.code(), &f.alt_en) {
@@ -619,7 +622,7 @@ pub async fn practice(
     ctx: PageCtx,
     Path((_lang, item)): Path<(String, String)>,
 ) -> AppResult<Html<String>> {
-    let p = store::practices::get(state.db(), crate::forms::leading_id(&item)?, true).await?;
+    let p = store::practices::get(state.db(), crate::http::forms::leading_id(&item)?, true).await?;
     Ok(Html(practice_page(&state, ctx, &p, None).await?.render()?))
 }
 
@@ -656,7 +659,7 @@ pub async fn submissions(
     State(state): State<AppState>,
     ctx: PageCtx,
     user: CurrentUser,
-    Query(n): Query<crate::features::plans::Notice>,
+    Query(n): Query<crate::http::notice::Notice>,
 ) -> AppResult<Html<String>> {
     user.require(Permission::SubmitPractice)?;
     let reviewer = user.can(Permission::ManageSite);
@@ -688,7 +691,7 @@ pub async fn submissions_export(
     State(state): State<AppState>,
     ctx: PageCtx,
     user: CurrentUser,
-    Query(f): Query<crate::features::transfer::FormatForm>,
+    Query(f): Query<crate::http::tables::FormatForm>,
 ) -> AppResult<Response> {
     use documents::table::Cell;
     user.require(Permission::SubmitPractice)?;
@@ -707,11 +710,11 @@ pub async fn submissions_export(
                 row.push(Cell::Text(l.organisation.unwrap_or_default()));
             }
             row.push(Cell::Text(ctx.t(status_key(l.status))));
-            row.push(Cell::Date(crate::reports::riga_date(l.updated_at)));
+            row.push(Cell::Date(crate::http::dates::riga_date(l.updated_at)));
             row
         })
         .collect();
-    crate::features::transfer::list_file(
+    crate::http::tables::list_file(
         &f.format,
         &ctx.t("practices-mine-title"),
         "practice-submissions",
@@ -726,10 +729,10 @@ pub async fn preview(
     ctx: PageCtx,
     user: CurrentUser,
     Path((_lang, id)): Path<(String, String)>,
-    Query(n): Query<crate::features::plans::Notice>,
+    Query(n): Query<crate::http::notice::Notice>,
 ) -> AppResult<Html<String>> {
     user.require(Permission::SubmitPractice)?;
-    let p = store::practices::get(state.db(), crate::forms::parse_id(&id)?, false).await?;
+    let p = store::practices::get(state.db(), crate::http::forms::parse_id(&id)?, false).await?;
     if !may_see(&user, &p) {
         return Err(AppError::NotFound);
     }
@@ -752,7 +755,7 @@ pub struct ReviewFields {
     comment: String,
 }
 
-crate::forms::debug_without_text!(ReviewFields);
+crate::http::forms::debug_without_text!(ReviewFields);
 
 /// A coordinator publishes a practice or returns it with a comment.
 pub async fn review(
@@ -764,7 +767,7 @@ pub async fn review(
     AppForm(f): AppForm<ReviewFields>,
 ) -> AppResult<Response> {
     user.require(Permission::ManageSite)?;
-    let id = crate::forms::parse_id(&id)?;
+    let id = crate::http::forms::parse_id(&id)?;
     let p = store::practices::get(state.db(), id, false).await?;
     let mut errors = FormErrors::default();
     let decision = match f.decision.as_str() {
@@ -869,7 +872,7 @@ pub struct PracticeFields {
     action: String,
 }
 
-crate::forms::debug_without_text!(PracticeFields);
+crate::http::forms::debug_without_text!(PracticeFields);
 
 #[derive(Template)]
 #[template(path = "practices/form.html")]
@@ -1024,7 +1027,8 @@ pub async fn form(
         };
         FormPage::new(&state, ctx, 0, Status::Draft, f, None).await?
     } else {
-        let p = store::practices::get(state.db(), crate::forms::parse_id(&id)?, false).await?;
+        let p =
+            store::practices::get(state.db(), crate::http::forms::parse_id(&id)?, false).await?;
         if !may_edit(&user, &p) {
             return Err(AppError::NotFound);
         }
@@ -1044,11 +1048,13 @@ pub async fn save(
     AppForm(body): AppForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     user.require(Permission::SubmitPractice)?;
-    let f: PracticeFields = crate::forms::with_lists(body, &["targets", "areas", "contacts"])?;
+    let f: PracticeFields =
+        crate::http::forms::with_lists(body, &["targets", "areas", "contacts"])?;
     let (id, status, comment) = if id == "new" {
         (0, Status::Draft, None)
     } else {
-        let p = store::practices::get(state.db(), crate::forms::parse_id(&id)?, false).await?;
+        let p =
+            store::practices::get(state.db(), crate::http::forms::parse_id(&id)?, false).await?;
         if !may_edit(&user, &p) {
             return Err(AppError::NotFound);
         }
@@ -1058,9 +1064,9 @@ pub async fn save(
     // Titles and names are one line; summaries and texts several.
     let needed = |raw: &str, max: usize, field: &'static str, errors: &mut FormErrors| {
         if field.starts_with("title") || field.ends_with("name") {
-            crate::forms::required_text(raw, max, field, "practice-field-missing", errors)
+            crate::http::forms::required_text(raw, max, field, "practice-field-missing", errors)
         } else {
-            crate::forms::required_block(raw, max, field, "practice-field-missing", errors)
+            crate::http::forms::required_block(raw, max, field, "practice-field-missing", errors)
         }
     };
     let html = |t: Option<String>| t.map(|t| crate::rich::from_input(&t));
@@ -1116,8 +1122,8 @@ pub async fn save(
             None
         }
     };
-    let year_from = crate::forms::year_field(&f.year_from, "year_from", true, &mut errors);
-    let year_to = crate::forms::year_field(&f.year_to, "year_to", false, &mut errors);
+    let year_from = crate::http::forms::year_field(&f.year_from, "year_from", true, &mut errors);
+    let year_to = crate::http::forms::year_field(&f.year_to, "year_to", false, &mut errors);
     if let (Some(a), Some(b)) = (year_from, year_to)
         && b < a
     {
@@ -1263,12 +1269,13 @@ pub async fn upload_file(
     multipart: axum::extract::Multipart,
 ) -> AppResult<Response> {
     user.require(Permission::SubmitPractice)?;
-    let p = store::practices::get(state.db(), crate::forms::parse_id(&id)?, false).await?;
+    let p = store::practices::get(state.db(), crate::http::forms::parse_id(&id)?, false).await?;
     if !may_edit(&user, &p) {
         return Err(AppError::NotFound);
     }
     let upload =
-        crate::forms::Upload::read(multipart, "file", state.settings().max_upload_bytes()).await;
+        crate::http::forms::Upload::read(multipart, "file", state.settings().max_upload_bytes())
+            .await;
     let (title, alt_lv, alt_en) = (
         upload.text("file_title"),
         upload.text("alt_lv"),
@@ -1276,7 +1283,7 @@ pub async fn upload_file(
     );
     let (bytes, too_large) = (upload.file, upload.too_large);
     let mut errors = FormErrors::default();
-    let title_clean = crate::forms::required_text(
+    let title_clean = crate::http::forms::required_text(
         &title,
         300,
         "file_title",
@@ -1300,18 +1307,18 @@ pub async fn upload_file(
             errors.add("alt_lv", "story-alt-missing");
         }
         let raw = bytes.unwrap_or_default();
-        match crate::features::event_documents::web_photo(&state, raw, IMAGE_WIDTH).await {
+        match crate::http::files::web_photo(&state, raw, IMAGE_WIDTH).await {
             Ok(w) => ready = Some((w.kind, w.bytes, Some((w.width, w.height)))),
             Err(why) => errors.add(FILE, why),
         }
     } else {
-        match crate::features::event_documents::accept(&state, bytes, too_large).await? {
+        match crate::http::files::accept(&state, bytes, too_large).await? {
             Ok((kind, cleaned)) => ready = Some((kind, cleaned, None)),
             Err(why) => errors.add(FILE, why),
         }
     }
     if let (Some((kind, data, dims)), true) = (ready, errors.is_empty()) {
-        let sha = crate::features::event_documents::keep_file(&state, &data).await?;
+        let sha = crate::http::files::keep_file(&state, &data).await?;
         let f = store::practices::File {
             practice_id: p.id,
             title: title_clean,
@@ -1332,7 +1339,7 @@ pub async fn upload_file(
             &f,
         )
         .await?;
-        crate::features::event_documents::still_kept(&state, &sha, data).await?;
+        crate::http::files::still_kept(&state, &sha, data).await?;
         return Ok(Redirect::to(&ctx.href(&format!(
             "/practice-submissions/{}?notice=practice-file",
             p.id
@@ -1366,14 +1373,14 @@ pub async fn remove_file(
     Path((_lang, id, item)): Path<(String, String, String)>,
 ) -> AppResult<Response> {
     user.require(Permission::SubmitPractice)?;
-    let id = crate::forms::parse_id(&id)?;
+    let id = crate::http::forms::parse_id(&id)?;
     if let Some(sha) = store::practices::remove_file(
         state.db(),
         state.now(),
         &user.actor(ip),
         editor_of(&user),
         id,
-        crate::forms::parse_id(&item)?,
+        crate::http::forms::parse_id(&item)?,
     )
     .await?
     {
@@ -1392,17 +1399,17 @@ pub async fn file(
     crate::principal::MaybeUser(user): crate::principal::MaybeUser,
     Path((id, item)): Path<(String, String)>,
 ) -> AppResult<Response> {
-    let p = store::practices::get(state.db(), crate::forms::parse_id(&id)?, false).await?;
+    let p = store::practices::get(state.db(), crate::http::forms::parse_id(&id)?, false).await?;
     let visible = p.status == Status::Published || user.is_some_and(|u| may_see(&u, &p));
     if !visible {
         return Err(AppError::NotFound);
     }
-    let f = store::practices::get_file(state.db(), p.id, crate::forms::parse_id(&item)?).await?;
+    let f =
+        store::practices::get_file(state.db(), p.id, crate::http::forms::parse_id(&item)?).await?;
     if !f.is_image() {
-        return crate::features::event_documents::serve_file(&state, &f.kind, &f.sha256, &f.title)
-            .await;
+        return crate::http::files::serve_file(&state, &f.kind, &f.sha256, &f.title).await;
     }
-    crate::features::event_documents::serve_image(&state, &f.kind, &f.sha256).await
+    crate::http::files::serve_image(&state, &f.kind, &f.sha256).await
 }
 
 // ----- the API -----
@@ -1420,7 +1427,7 @@ pub async fn file(
     ),
     responses(
         (status = 200, description = "items: id, title, summary, language, url, place, country, region, areas, target_groups, year_from, year_to, implementers, partners, cost_eur, funding, sections {problem, activities, results, transfer} (sanitised HTML), published_at (RFC 3339); facets: counts per area, target, place and year", body = Object),
-        (status = 422, body = crate::features::api::Problem, content_type = "application/problem+json")
+        (status = 422, body = crate::http::problem::Problem, content_type = "application/problem+json")
     )
 )]
 pub async fn api(
@@ -1429,9 +1436,10 @@ pub async fn api(
 ) -> AppResult<Response> {
     let mut errors = FormErrors::default();
     let query = params.query(&mut errors);
-    let lang = crate::forms::lang_field(&params.lang, "lang", "reg-choice-invalid", &mut errors);
+    let lang =
+        crate::http::forms::lang_field(&params.lang, "lang", "reg-choice-invalid", &mut errors);
     if !errors.is_empty() {
-        return Ok(crate::features::directory_api::invalid(&errors));
+        return Ok(crate::http::problem::invalid(&errors));
     }
     let (hits, facets) =
         store::practices::search(state.db(), &query, i64::from(state.today().year())).await?;

@@ -7,7 +7,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 
 use crate::AppState;
-use crate::error::AppResult;
+use crate::http::error::AppResult;
 use crate::i18n::Lang;
 use crate::page::PageCtx;
 

@@ -8,9 +8,10 @@ use domain::auth::Permission;
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::error::{AppError, AppResult};
-use crate::features::directory::optional_date;
-use crate::forms::{AppForm, parse_id};
+use crate::http::error::{AppError, AppResult};
+
+use crate::http::forms::optional_date;
+use crate::http::forms::{AppForm, parse_id};
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
 

@@ -10,9 +10,9 @@ use domain::password;
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::error::AppResult;
 use crate::features::login::{reserve_attempt, safe_next, throttled, wait_words};
-use crate::forms::{AppForm, FormErrors};
+use crate::http::error::AppResult;
+use crate::http::forms::{AppForm, FormErrors};
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
 
@@ -80,7 +80,7 @@ pub async fn submit(
 ) -> AppResult<Response> {
     let next = safe_next(&f.next).map_or_else(|| ctx.href("/workspace"), str::to_owned);
     let Some(session) = user.session_hash().map(str::to_owned) else {
-        return Err(crate::error::AppError::Forbidden);
+        return Err(crate::http::error::AppError::Forbidden);
     };
     let render = |ctx: PageCtx, status: StatusCode, errors: FormErrors, wait: Option<i64>| {
         let wait = wait.map(|s| wait_words(&ctx, s));

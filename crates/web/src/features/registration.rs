@@ -13,10 +13,16 @@ use domain::token;
 use fluent_bundle::FluentValue;
 
 use crate::AppState;
-use crate::error::{AppError, AppResult};
-use crate::features::directory::{TerritoryGroups, optional_id, optional_text, territory_groups};
-use crate::features::login::{login_secret, with_login_cookie};
-use crate::forms::{AppForm, FormErrors, parse_id};
+use crate::http::error::{AppError, AppResult};
+
+use crate::http::choices::TerritoryGroups;
+use crate::http::choices::territory_groups;
+use crate::http::forms::optional_id;
+use crate::http::forms::optional_text;
+use crate::http::forms::{AppForm, FormErrors, parse_id};
+use crate::http::notice::Notice;
+use crate::http::prelogin::login_secret;
+use crate::http::prelogin::with_login_cookie;
 use crate::i18n;
 use crate::page::PageCtx;
 use crate::principal::ClientIp;
@@ -100,7 +106,7 @@ fn validate(
     let by_hand = matches!(source, store::registrations::Source::Coordinator(_));
     // Messages speak to the registrant, or to the coordinator about the person.
     let msg = |public, hand| if by_hand { hand } else { public };
-    let name = crate::forms::required_line(
+    let name = crate::http::forms::required_line(
         &f.name,
         200,
         "name",
@@ -504,11 +510,6 @@ impl MinePage {
     }
 }
 
-#[derive(Debug, serde::Deserialize)]
-pub struct Notice {
-    notice: Option<String>,
-}
-
 /// The personal page a registration's link opens.
 pub async fn mine(
     State(state): State<AppState>,
@@ -517,7 +518,7 @@ pub async fn mine(
     Path((_lang, secret)): Path<(String, String)>,
     axum::extract::Query(n): axum::extract::Query<Notice>,
 ) -> AppResult<Response> {
-    crate::forms::check_secret(&secret)?;
+    crate::http::forms::check_secret(&secret)?;
     let r = store::registrations::by_token(state.db(), &token::hash_secret(secret.trim())).await?;
     let event = store::events::get(state.db(), r.event_id).await?;
     let (csrf, is_new) = login_secret(&headers);
@@ -551,7 +552,7 @@ pub async fn confirm(
     ClientIp(ip): ClientIp,
     Path((_lang, secret)): Path<(String, String)>,
 ) -> AppResult<Response> {
-    crate::forms::check_secret(&secret)?;
+    crate::http::forms::check_secret(&secret)?;
     let hash = token::hash_secret(secret.trim());
     let actor = store::Actor {
         user_id: None,
@@ -573,7 +574,7 @@ pub async fn cancel(
     ClientIp(ip): ClientIp,
     Path((_lang, secret)): Path<(String, String)>,
 ) -> AppResult<Response> {
-    crate::forms::check_secret(&secret)?;
+    crate::http::forms::check_secret(&secret)?;
     let hash = token::hash_secret(secret.trim());
     let r = store::registrations::by_token(state.db(), &hash).await?;
     let event = store::events::get(state.db(), r.event_id).await?;
@@ -659,7 +660,7 @@ pub async fn export(
     user: crate::principal::CurrentUser,
     ClientIp(ip): ClientIp,
     Path((_lang, id)): Path<(String, String)>,
-    AppForm(f): AppForm<crate::features::transfer::FormatForm>,
+    AppForm(f): AppForm<crate::http::tables::FormatForm>,
 ) -> AppResult<Response> {
     use documents::table::Cell;
     user.require(domain::auth::Permission::ManageEvents)?;
@@ -693,7 +694,7 @@ pub async fn export(
         ctx.t("reg-list-when"),
         ctx.t("export-col-time"),
     ];
-    crate::features::transfer::personal_list_file(
+    crate::http::tables::personal_list_file(
         &state,
         &user.actor(ip),
         store::audit::Event::new("registrations_exported").on("event", event.id),

@@ -11,19 +11,16 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use domain::auth::Permission;
 use serde::Deserialize;
-use tokio::sync::Semaphore;
 
 use crate::AppState;
-use crate::error::{AppError, AppResult};
-use crate::forms::{AppForm, FormErrors};
+use crate::http::error::{AppError, AppResult};
+use crate::http::forms::{AppForm, FormErrors};
+use crate::http::notice::Notice;
+use crate::http::report_file::{RENDERING, format_type, render, report_file};
 use crate::i18n::Lang;
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
 use crate::reports::{Audience, Kind, Request};
-
-/// One rendering at a time: typesetting is CPU work, and the server has few cores. The
-/// permit is held by the blocking job itself; building a report (database work) needs none.
-static RENDERING: Semaphore = Semaphore::const_new(1);
 
 #[derive(Debug, Default, Clone, Deserialize)]
 pub struct BuilderQuery {
@@ -198,7 +195,7 @@ pub async fn issued_export(
     State(state): State<AppState>,
     ctx: PageCtx,
     user: CurrentUser,
-    Query(f): Query<crate::features::transfer::FormatForm>,
+    Query(f): Query<crate::http::tables::FormatForm>,
 ) -> AppResult<Response> {
     use documents::table::Cell;
     user.require(Permission::IssueReports)?;
@@ -222,7 +219,7 @@ pub async fn issued_export(
                 Cell::Text(r.period.clone()),
                 Cell::Text(r.lang.clone()),
                 Cell::Text(ctx.t(audience_key(audience))),
-                Cell::Date(crate::reports::riga_date(r.issued_at)),
+                Cell::Date(crate::http::dates::riga_date(r.issued_at)),
                 Cell::Text(ctx.t(if r.is_published() {
                     "report-yes"
                 } else {
@@ -232,7 +229,7 @@ pub async fn issued_export(
             ]
         })
         .collect();
-    crate::features::transfer::list_file(
+    crate::http::tables::list_file(
         &f.format,
         &ctx.t("report-issued-list"),
         "issued-reports",
@@ -264,67 +261,6 @@ pub async fn download(
         c.audience.as_str()
     );
     report_file(report, &q.format, state.today(), &name).await
-}
-
-/// A report as a download named `{name}.{extension}`, rendered off the request threads;
-/// an unknown format is not found.
-pub(crate) async fn report_file(
-    report: documents::report::Report,
-    format: &str,
-    today: jiff::civil::Date,
-    name: &str,
-) -> AppResult<Response> {
-    let (content_type, extension) = format_type(format).ok_or(AppError::NotFound)?;
-    let bytes = render_off_thread(report, format.to_owned(), today).await?;
-    Ok(crate::features::transfer::download(
-        bytes,
-        &format!("{name}.{extension}"),
-        content_type,
-    ))
-}
-
-/// Renders a report in one format on a blocking thread (typesetting is CPU work), one
-/// report at a time.
-async fn render_off_thread(
-    report: documents::report::Report,
-    format: String,
-    today: jiff::civil::Date,
-) -> AppResult<Vec<u8>> {
-    let turn = RENDERING.acquire().await;
-    // The permit goes with the job: a request dropped mid-way does not free it while
-    // typst is still working.
-    tokio::task::spawn_blocking(move || {
-        let _turn = turn;
-        render(&report, &format, today)
-    })
-    .await
-    .map_err(|e| AppError::Internal(e.to_string()))?
-}
-
-/// The report in one of the formats `format_type` names (CPU work: call it off the
-/// request threads); `today` dates the PDF.
-fn render(
-    report: &documents::report::Report,
-    format: &str,
-    today: jiff::civil::Date,
-) -> AppResult<Vec<u8>> {
-    let internal = |e: &dyn std::fmt::Display| AppError::Internal(e.to_string());
-    Ok(match format {
-        "pdf" => pdf::render(
-            report,
-            (
-                i32::from(today.year()),
-                today.month().unsigned_abs(),
-                today.day().unsigned_abs(),
-            ),
-        )
-        .map_err(|e| internal(&e))?,
-        "docx" => documents::docx::write(report).map_err(|e| internal(&e))?,
-        "xlsx" => documents::report::xlsx(report).map_err(|e| internal(&e))?,
-        "html" => documents::report::html_document(report).into_bytes(),
-        "csv" => documents::report::csv(report),
-        _ => return Err(AppError::NotFound),
-    })
 }
 
 /// The report chosen by a posted form's hidden fields (only tampering makes them invalid:
@@ -366,7 +302,8 @@ pub async fn save_narratives(
     let mut narratives = Vec::new();
     for (key, label) in c.kind.narratives() {
         let raw = field(key);
-        let text = crate::forms::block_field(&raw, 20_000, key, &mut errors).unwrap_or_default();
+        let text =
+            crate::http::forms::block_field(&raw, 20_000, key, &mut errors).unwrap_or_default();
         narratives.push((*key, *label, raw));
         texts.push(((*key).to_owned(), text));
     }
@@ -504,24 +441,6 @@ fn audience_key(a: Audience) -> &'static str {
     }
 }
 
-/// The MIME type and file extension of a stored format.
-pub(crate) fn format_type(format: &str) -> Option<(&'static str, &'static str)> {
-    Some(match format {
-        "html" => ("text/html; charset=utf-8", "html"),
-        "pdf" => ("application/pdf", "pdf"),
-        "docx" => (
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            "docx",
-        ),
-        "xlsx" => (
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            "xlsx",
-        ),
-        "csv" => ("text/csv; charset=utf-8", "csv"),
-        _ => return None,
-    })
-}
-
 #[derive(Template)]
 #[template(path = "reports/issued.html")]
 struct IssuedPage {
@@ -541,7 +460,7 @@ impl IssuedPage {
     }
 
     fn size(&self, n: &i64) -> String {
-        crate::features::event_documents::human_size(*n)
+        crate::http::files::human_size(*n)
     }
 
     fn audience_key(&self) -> &'static str {
@@ -576,23 +495,17 @@ async fn issued_page(
     Ok(Html(p.render()?).into_response())
 }
 
-#[derive(Debug, Default, Deserialize)]
-pub struct NoticeQuery {
-    #[serde(default)]
-    notice: String,
-}
-
 /// `GET /{lang}/report-builder/issued/{id}`: an issued report as it was issued.
 pub async fn issued(
     State(state): State<AppState>,
     ctx: PageCtx,
     user: CurrentUser,
     axum::extract::Path((_lang, id)): axum::extract::Path<(String, String)>,
-    Query(q): Query<NoticeQuery>,
+    Query(q): Query<Notice>,
 ) -> AppResult<Response> {
     user.require(Permission::IssueReports)?;
-    let id = crate::forms::parse_id(&id)?;
-    issued_page(&state, ctx, id, false, q.notice).await
+    let id = crate::http::forms::parse_id(&id)?;
+    issued_page(&state, ctx, id, false, q.notice.unwrap_or_default()).await
 }
 
 async fn issued_file(state: &AppState, id: i64, format: &str, public: bool) -> AppResult<Response> {
@@ -608,7 +521,7 @@ async fn issued_file(state: &AppState, id: i64, format: &str, public: bool) -> A
     } else {
         store::reports::issued_file(state.db(), id, format).await?.0
     };
-    Ok(crate::features::transfer::download(
+    Ok(crate::http::files::download(
         bytes,
         &format!(
             "{}-{}-{}-{}.{extension}",
@@ -625,7 +538,7 @@ pub async fn issued_download(
     axum::extract::Path((_lang, id, format)): axum::extract::Path<(String, String, String)>,
 ) -> AppResult<Response> {
     user.require(Permission::IssueReports)?;
-    issued_file(&state, crate::forms::parse_id(&id)?, &format, false).await
+    issued_file(&state, crate::http::forms::parse_id(&id)?, &format, false).await
 }
 
 /// `POST /{lang}/report-builder/issued/{id}/withdraw`: takes a public report off the site.
@@ -637,7 +550,7 @@ pub async fn withdraw(
     axum::extract::Path((_lang, id)): axum::extract::Path<(String, String)>,
 ) -> AppResult<Response> {
     user.require(Permission::IssueReports)?;
-    let id = crate::forms::parse_id(&id)?;
+    let id = crate::http::forms::parse_id(&id)?;
     store::reports::withdraw(state.db(), state.now(), &user.actor(ip), id).await?;
     Ok(
         Redirect::to(&ctx.href(&format!("/report-builder/issued/{id}?notice=withdrawn")))
@@ -677,7 +590,7 @@ pub async fn publication(
     ctx: PageCtx,
     axum::extract::Path((_lang, id)): axum::extract::Path<(String, String)>,
 ) -> AppResult<Response> {
-    let id = crate::forms::parse_id(&id)?;
+    let id = crate::http::forms::parse_id(&id)?;
     issued_page(&state, ctx, id, true, String::new()).await
 }
 
@@ -686,5 +599,5 @@ pub async fn publication_file(
     State(state): State<AppState>,
     axum::extract::Path((id, format)): axum::extract::Path<(String, String)>,
 ) -> AppResult<Response> {
-    issued_file(&state, crate::forms::parse_id(&id)?, &format, true).await
+    issued_file(&state, crate::http::forms::parse_id(&id)?, &format, true).await
 }

@@ -15,11 +15,15 @@ use jiff::civil::Date;
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::error::AppResult;
-use crate::features::plans::{Notice, measure_status_key};
-use crate::forms::{
+use crate::features::plans::measure_status_key;
+use crate::http::error::AppResult;
+use crate::http::files::accept;
+use crate::http::files::keep_file;
+use crate::http::files::still_kept;
+use crate::http::forms::{
     AppForm, FormErrors, date_field, number_field, parse_id, required_text, text_field,
 };
+use crate::http::notice::Notice;
 use crate::i18n::{self, Lang};
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
@@ -484,7 +488,7 @@ pub fn validate_report(
             None
         }
     };
-    let done = crate::forms::block_field(&f.done, 10_000, "done", errors);
+    let done = crate::http::forms::block_field(&f.done, 10_000, "done", errors);
     if submit && done.is_none() && !errors.has("done") {
         errors.add("done", "report-done-missing");
     }
@@ -618,7 +622,7 @@ impl ReportPage {
     }
 
     fn size(&self, bytes: &i64) -> String {
-        crate::features::event_documents::human_size(*bytes)
+        crate::http::files::human_size(*bytes)
     }
 
     fn value_text(&self, v: &f64) -> String {
@@ -789,7 +793,7 @@ pub async fn review(
             None
         }
     };
-    let comment = crate::forms::block_field(&f.comment, 5000, "comment", &mut errors);
+    let comment = crate::http::forms::block_field(&f.comment, 5000, "comment", &mut errors);
     if let (Some(accept), true) = (accept, errors.is_empty()) {
         match store::rounds::review(
             state.db(),
@@ -832,7 +836,6 @@ pub async fn add_file(
     Path((_lang, id)): Path<(String, String)>,
     multipart: axum::extract::Multipart,
 ) -> AppResult<Response> {
-    use crate::features::event_documents::{accept, keep_file, still_kept};
     user.require(Permission::ReportProgress)?;
     let id = parse_id(&id)?;
     let scope = own_scope(&user);
@@ -841,11 +844,12 @@ pub async fn add_file(
         return locked(&state, ctx, &user, id).await;
     }
     let upload =
-        crate::forms::Upload::read(multipart, "file", state.settings().max_upload_bytes()).await;
+        crate::http::forms::Upload::read(multipart, "file", state.settings().max_upload_bytes())
+            .await;
     let title = upload.text("file_title");
     let (file, too_large) = (upload.file, upload.too_large);
     let mut errors = FormErrors::default();
-    let title_clean = crate::forms::required_line(
+    let title_clean = crate::http::forms::required_line(
         &title,
         300,
         "file_title",
@@ -897,7 +901,7 @@ pub async fn file(
         parse_id(&item)?,
     )
     .await?;
-    crate::features::event_documents::serve_file(&state, &f.kind, &f.sha256, &f.title).await
+    crate::http::files::serve_file(&state, &f.kind, &f.sha256, &f.title).await
 }
 
 pub async fn remove_file(

@@ -11,9 +11,10 @@ use domain::token;
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::error::AppResult;
-use crate::features::login::{login_secret, start_session, throttled};
-use crate::forms::{AppForm, FormErrors};
+use crate::features::login::{start_session, throttled};
+use crate::http::error::AppResult;
+use crate::http::forms::{AppForm, FormErrors};
+use crate::http::prelogin::login_secret;
 use crate::page::PageCtx;
 use crate::principal::{self, ClientIp, CurrentUser, MaybeUser};
 
@@ -203,7 +204,7 @@ pub async fn disable(
     ClientIp(ip): ClientIp,
 ) -> AppResult<Response> {
     if state.settings().accounts.factor_required(user.role) {
-        return Err(crate::error::AppError::Forbidden);
+        return Err(crate::http::error::AppError::Forbidden);
     }
     let target = store::users::get(state.db(), user.id).await?;
     let lang = crate::i18n::Lang::parse(&target.preferred_lang).unwrap_or(ctx.lang);
@@ -450,7 +451,7 @@ pub async fn code_form(
         expired: false,
         passkeys,
     };
-    Ok(crate::features::login::with_login_cookie(
+    Ok(crate::http::prelogin::with_login_cookie(
         Html(page.render()?).into_response(),
         &csrf,
         is_new,

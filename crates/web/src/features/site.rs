@@ -11,8 +11,8 @@ use domain::auth::Permission;
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::error::{AppError, AppResult};
-use crate::forms::{AppForm, FormErrors, block_field, text_field};
+use crate::http::error::{AppError, AppResult};
+use crate::http::forms::{AppForm, FormErrors, block_field, text_field};
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
 
@@ -28,15 +28,6 @@ pub async fn robots(State(state): State<AppState>) -> Response {
         base(&state)
     );
     ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()
-}
-
-/// An Atom feed as a response.
-pub fn atom_response(xml: String) -> Response {
-    (
-        [(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")],
-        xml,
-    )
-        .into_response()
 }
 
 /// `sitemap.xml`: the public pages in Latvian with their English alternates.
@@ -211,7 +202,7 @@ pub async fn pages(
     State(state): State<AppState>,
     ctx: PageCtx,
     user: CurrentUser,
-    Query(n): Query<crate::features::plans::Notice>,
+    Query(n): Query<crate::http::notice::Notice>,
 ) -> AppResult<Html<String>> {
     user.require(Permission::ManageSite)?;
     let saved = store::site_pages::list(state.db()).await?;
@@ -247,7 +238,7 @@ pub struct PageFields {
     body_en: String,
 }
 
-crate::forms::debug_without_text!(PageFields);
+crate::http::forms::debug_without_text!(PageFields);
 
 #[derive(Template)]
 #[template(path = "site/edit.html")]

@@ -16,8 +16,8 @@ use jiff::civil::Date;
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::error::{AppError, AppResult};
-use crate::forms::FormErrors;
+use crate::http::error::{AppError, AppResult};
+use crate::http::forms::FormErrors;
 use crate::i18n::Lang;
 use crate::page::PageCtx;
 use crate::principal::CurrentUser;
@@ -538,7 +538,7 @@ pub async fn export(
         }
     }
     let base = format!("participation-{}-{}", filter.from, filter.to);
-    crate::features::transfer::list_file(&q.format, "participation", &base, &header, &rows)
+    crate::http::tables::list_file(&q.format, "participation", &base, &header, &rows)
 }
 
 /// `GET /api/v1/statistics/participation`: exact counts for coordinators.
@@ -554,8 +554,8 @@ pub async fn export(
     ),
     responses(
         (status = 200, description = "events, participations, participants (distinct people), by_category, by_gender, by_age_group, youth, youth_definition, roma_self_identified, latvian_places, latvian_places_by_category", body = Object),
-        (status = 422, body = crate::features::api::Problem, content_type = "application/problem+json"),
-        (status = 403, body = crate::features::api::Problem, content_type = "application/problem+json")
+        (status = 422, body = crate::http::problem::Problem, content_type = "application/problem+json"),
+        (status = 403, body = crate::http::problem::Problem, content_type = "application/problem+json")
     ),
     security(("bearer" = []))
 )]
@@ -567,7 +567,7 @@ pub async fn api(
     user.require(Permission::ViewStatistics)?;
     let (filter, errors) = parse(&q, state.today(), false);
     if !errors.is_empty() {
-        return Ok(crate::features::directory_api::invalid(&errors));
+        return Ok(crate::http::problem::invalid(&errors));
     }
     let youth = state.settings().youth();
     let p = store::statistics::participation(state.db(), &filter, youth).await?;

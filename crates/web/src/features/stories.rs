@@ -13,9 +13,12 @@ use serde::Deserialize;
 use store::stories::{CHANNELS, CHILD_VIEWS, Consent, MEDIA_KINDS, Media, Status, Step, Story};
 
 use crate::AppState;
-use crate::error::{AppError, AppResult};
-use crate::features::directory::{TerritoryGroups, optional_id, territory_groups};
-use crate::forms::{AppForm, FormErrors, parse_id, text_field};
+use crate::http::error::{AppError, AppResult};
+
+use crate::http::choices::TerritoryGroups;
+use crate::http::choices::territory_groups;
+use crate::http::forms::optional_id;
+use crate::http::forms::{AppForm, FormErrors, parse_id, text_field};
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser, MaybeUser};
 
@@ -211,7 +214,7 @@ pub async fn story(
     Path((_lang, item)): Path<(String, String)>,
     Query(q): Query<TextQuery>,
 ) -> AppResult<Html<String>> {
-    let s = store::stories::get(state.db(), crate::forms::leading_id(&item)?, true).await?;
+    let s = store::stories::get(state.db(), crate::http::forms::leading_id(&item)?, true).await?;
     let romani = q.text == "rom" && s.has_romani();
     Ok(Html(
         story_page(&state, ctx, &s, romani, None).await?.render()?,
@@ -235,7 +238,7 @@ pub async fn photo(
         None
     }
     .ok_or(AppError::NotFound)?;
-    crate::features::event_documents::serve_image(&state, &p.kind, &p.sha256).await
+    crate::http::files::serve_image(&state, &p.kind, &p.sha256).await
 }
 
 /// The Atom feed of published stories in one language.
@@ -258,18 +261,16 @@ pub async fn atom(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Resp
             }
         })
         .collect();
-    Ok(crate::features::site::atom_response(
-        documents::atom::render(
-            &documents::atom::Feed {
-                lang,
-                page: format!("{base}/{lang}/stories"),
-                feed: format!("{base}/{lang}/stories.atom"),
-                title: format!("{} — {}", ctx.t("site-name"), ctx.t("stories-title")),
-                author: ctx.t("site-name"),
-            },
-            &entries,
-        ),
-    ))
+    Ok(crate::http::feeds::atom_response(documents::atom::render(
+        &documents::atom::Feed {
+            lang,
+            page: format!("{base}/{lang}/stories"),
+            feed: format!("{base}/{lang}/stories.atom"),
+            title: format!("{} — {}", ctx.t("site-name"), ctx.t("stories-title")),
+            author: ctx.t("site-name"),
+        },
+        &entries,
+    )))
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -289,7 +290,7 @@ pub struct StoriesQuery {
     ),
     responses(
         (status = 200, description = "items: id, title, summary, body (sanitised HTML), language, person (the name the story uses — a pseudonym when anonymised), place, photo {url, alt, width, height} (none when anonymised), media [{kind, outlet, title, url, published_on}], published_at (RFC 3339), url", body = Object),
-        (status = 422, body = crate::features::api::Problem, content_type = "application/problem+json")
+        (status = 422, body = crate::http::problem::Problem, content_type = "application/problem+json")
     )
 )]
 pub async fn api(
@@ -299,10 +300,10 @@ pub async fn api(
     let mut errors = FormErrors::default();
     let lang = match q.lang.trim() {
         "rom" => "rom",
-        raw => crate::forms::lang_field(raw, "lang", "reg-choice-invalid", &mut errors),
+        raw => crate::http::forms::lang_field(raw, "lang", "reg-choice-invalid", &mut errors),
     };
     if !errors.is_empty() {
-        return Ok(crate::features::directory_api::invalid(&errors));
+        return Ok(crate::http::problem::invalid(&errors));
     }
     let words = domain::text::search_words(&q.q);
     let base = state.settings().public_url.trim_end_matches('/').to_owned();
@@ -392,7 +393,7 @@ pub async fn manage(
     State(state): State<AppState>,
     ctx: PageCtx,
     user: CurrentUser,
-    Query(n): Query<crate::features::plans::Notice>,
+    Query(n): Query<crate::http::notice::Notice>,
 ) -> AppResult<Html<String>> {
     user.require(Permission::ManageSite)?;
     Ok(Html(
@@ -431,7 +432,7 @@ pub async fn manage_export(
     ctx: PageCtx,
     user: CurrentUser,
     ClientIp(ip): ClientIp,
-    AppForm(f): AppForm<crate::features::transfer::FormatForm>,
+    AppForm(f): AppForm<crate::http::tables::FormatForm>,
 ) -> AppResult<Response> {
     use documents::table::Cell;
     user.require(Permission::ManageSite)?;
@@ -443,7 +444,7 @@ pub async fn manage_export(
                 Cell::Text(r.title),
                 Cell::Text(ctx.t(r.status_key)),
                 Cell::Text(ctx.t(r.consent_key)),
-                Cell::Date(crate::reports::riga_date(r.updated_at)),
+                Cell::Date(crate::http::dates::riga_date(r.updated_at)),
             ]
         })
         .collect();
@@ -453,7 +454,7 @@ pub async fn manage_export(
         ctx.t("story-consent"),
         ctx.t("practice-updated"),
     ];
-    crate::features::transfer::personal_list_file(
+    crate::http::tables::personal_list_file(
         &state,
         &user.actor(ip),
         store::audit::Event::new("stories_exported"),
@@ -493,7 +494,7 @@ pub struct StoryFields {
     body_rom: String,
 }
 
-crate::forms::debug_without_text!(StoryFields);
+crate::http::forms::debug_without_text!(StoryFields);
 
 #[derive(Template)]
 #[template(path = "site/story_edit.html")]
@@ -575,9 +576,9 @@ pub async fn save(
     // Titles and names are one line; summaries and texts several.
     let needed = |raw: &str, max: usize, field: &'static str, errors: &mut FormErrors| {
         if field.starts_with("title") || field.ends_with("name") {
-            crate::forms::required_text(raw, max, field, "story-field-missing", errors)
+            crate::http::forms::required_text(raw, max, field, "story-field-missing", errors)
         } else {
-            crate::forms::required_block(raw, max, field, "story-field-missing", errors)
+            crate::http::forms::required_block(raw, max, field, "story-field-missing", errors)
         }
     };
     let person_name = needed(&f.person_name, 200, "person_name", &mut errors);
@@ -587,8 +588,8 @@ pub async fn save(
     // Another language's version: title, summary and text together, or none of them.
     let mut version = |t: &str, s: &str, b: &str, fields: [&'static str; 3]| {
         let title = text_field(t, 200, fields[0], &mut errors);
-        let summary = crate::forms::block_field(s, 600, fields[1], &mut errors);
-        let body = crate::forms::block_field(b, 50_000, fields[2], &mut errors);
+        let summary = crate::http::forms::block_field(s, 600, fields[1], &mut errors);
+        let body = crate::http::forms::block_field(b, 50_000, fields[2], &mut errors);
         let given = [title.is_some(), summary.is_some(), body.is_some()];
         if given.iter().any(|g| *g) && !given.iter().all(|g| *g) {
             for (field, g) in fields.iter().zip(given) {
@@ -695,7 +696,7 @@ pub struct ConsentFields {
     photo: String,
 }
 
-crate::forms::debug_without_text!(ConsentFields);
+crate::http::forms::debug_without_text!(ConsentFields);
 
 #[derive(Default, Deserialize)]
 pub struct MediaFields {
@@ -711,7 +712,7 @@ pub struct MediaFields {
     published_on: String,
 }
 
-crate::forms::debug_without_text!(MediaFields);
+crate::http::forms::debug_without_text!(MediaFields);
 
 #[derive(Template)]
 #[template(path = "site/story.html")]
@@ -853,7 +854,7 @@ pub async fn detail(
     ctx: PageCtx,
     user: CurrentUser,
     Path((_lang, id)): Path<(String, String)>,
-    Query(n): Query<crate::features::plans::Notice>,
+    Query(n): Query<crate::http::notice::Notice>,
 ) -> AppResult<Html<String>> {
     user.require(Permission::ManageSite)?;
     let mut page = desk(&state, ctx, parse_id(&id)?).await?;
@@ -941,18 +942,18 @@ pub async fn record_consent(
 ) -> AppResult<Response> {
     user.require(Permission::ManageSite)?;
     let id = parse_id(&id)?;
-    let f: ConsentFields = crate::forms::with_lists(body, &["channels"])?;
+    let f: ConsentFields = crate::http::forms::with_lists(body, &["channels"])?;
     let mut errors = FormErrors::default();
     if f.channels.is_empty() {
         errors.add("channels", "story-channels-missing");
     } else if f.channels.iter().any(|c| !CHANNELS.contains(&c.as_str())) {
         errors.add("channels", "reg-choice-invalid");
     }
-    let given_on = crate::forms::date_field(&f.given_on, "given_on", &mut errors);
+    let given_on = crate::http::forms::date_field(&f.given_on, "given_on", &mut errors);
     if given_on.is_some_and(|d| d > state.today()) {
         errors.add("given_on", "story-date-future");
     }
-    let form_reference = crate::forms::required_text(
+    let form_reference = crate::http::forms::required_text(
         &f.form_reference,
         200,
         "form_reference",
@@ -1012,7 +1013,7 @@ pub struct WithdrawFields {
     withdrawn_on: String,
 }
 
-crate::forms::debug_without_text!(WithdrawFields);
+crate::http::forms::debug_without_text!(WithdrawFields);
 
 /// Withdraws the consent: the story comes off the site in the same request, and its editor
 /// is told by mail.
@@ -1028,7 +1029,7 @@ pub async fn withdraw_consent(
     let id = parse_id(&id)?;
     let s = store::stories::get(state.db(), id, false).await?;
     let mut errors = FormErrors::default();
-    let on = crate::forms::date_field(&f.withdrawn_on, "withdrawn_on", &mut errors);
+    let on = crate::http::forms::date_field(&f.withdrawn_on, "withdrawn_on", &mut errors);
     if on.is_some_and(|d| d > state.today()) {
         errors.add("withdrawn_on", "story-date-future");
     }
@@ -1116,11 +1117,13 @@ pub async fn upload_photo(
     let id = parse_id(&id)?;
     store::stories::get(state.db(), id, false).await?;
     let upload =
-        crate::forms::Upload::read(multipart, "photo", state.settings().max_upload_bytes()).await;
+        crate::http::forms::Upload::read(multipart, "photo", state.settings().max_upload_bytes())
+            .await;
     let (alt_lv, alt_en) = (upload.text("alt_lv"), upload.text("alt_en"));
     let (file, too_large) = (upload.file, upload.too_large);
     let mut errors = FormErrors::default();
-    let alt = crate::forms::required_text(&alt_lv, 300, "alt_lv", "story-alt-missing", &mut errors);
+    let alt =
+        crate::http::forms::required_text(&alt_lv, 300, "alt_lv", "story-alt-missing", &mut errors);
     let alt_en_clean = text_field(&alt_en, 300, "alt_en", &mut errors);
     let web = match (file, too_large) {
         (_, true) => {
@@ -1131,19 +1134,17 @@ pub async fn upload_photo(
             errors.add("photo", "story-photo-missing");
             None
         }
-        (Some(bytes), _) => {
-            match crate::features::event_documents::web_photo(&state, bytes, PHOTO_WIDTH).await {
-                Ok(w) => Some(w),
-                Err(why) => {
-                    let field = "photo";
-                    errors.add(field, why);
-                    None
-                }
+        (Some(bytes), _) => match crate::http::files::web_photo(&state, bytes, PHOTO_WIDTH).await {
+            Ok(w) => Some(w),
+            Err(why) => {
+                let field = "photo";
+                errors.add(field, why);
+                None
             }
-        }
+        },
     };
     if let (Some(web), true) = (web, errors.is_empty()) {
-        let sha = crate::features::event_documents::keep_file(&state, &web.bytes).await?;
+        let sha = crate::http::files::keep_file(&state, &web.bytes).await?;
         let p = store::stories::Photo {
             sha256: sha.clone(),
             kind: web.kind.as_str().to_owned(),
@@ -1154,7 +1155,7 @@ pub async fn upload_photo(
         };
         let old = store::stories::set_photo(state.db(), state.now(), &user.actor(ip), id, Some(&p))
             .await?;
-        crate::features::event_documents::still_kept(&state, &sha, web.bytes).await?;
+        crate::http::files::still_kept(&state, &sha, web.bytes).await?;
         if let Some(old) = old {
             let _ = std::fs::remove_file(state.settings().files_dir().join(old));
         }
@@ -1200,9 +1201,14 @@ pub async fn add_media(
     if !MEDIA_KINDS.contains(&f.kind.as_str()) {
         errors.add("kind", "reg-choice-invalid");
     }
-    let outlet =
-        crate::forms::required_text(&f.outlet, 200, "outlet", "story-field-missing", &mut errors);
-    let title = crate::forms::required_text(
+    let outlet = crate::http::forms::required_text(
+        &f.outlet,
+        200,
+        "outlet",
+        "story-field-missing",
+        &mut errors,
+    );
+    let title = crate::http::forms::required_text(
         &f.media_title,
         300,
         "media_title",
@@ -1219,7 +1225,7 @@ pub async fn add_media(
         }
     };
     let published_on =
-        crate::forms::optional_date_field(&f.published_on, "published_on", &mut errors);
+        crate::http::forms::optional_date_field(&f.published_on, "published_on", &mut errors);
     if let (Some(url), true) = (url, errors.is_empty()) {
         let m = Media {
             kind: f.kind.clone(),

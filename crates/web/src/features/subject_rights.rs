@@ -10,10 +10,10 @@ use domain::auth::Permission;
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::error::{AppError, AppResult};
 use crate::features::case_log::label;
 use crate::features::mediation::{area_key, case_status_key, place_key, relation_key, scope};
-use crate::forms::{AppForm, parse_id};
+use crate::http::error::{AppError, AppResult};
+use crate::http::forms::{AppForm, parse_id};
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
 
@@ -131,7 +131,7 @@ pub async fn export(
             let name = format!("{}.json", x.subject.code);
             let body = serde_json::to_vec_pretty(&json(&x))
                 .map_err(|e| AppError::Internal(e.to_string()))?;
-            Ok(crate::features::transfer::download(
+            Ok(crate::http::files::download(
                 body,
                 &name,
                 "application/json",

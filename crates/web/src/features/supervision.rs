@@ -15,9 +15,9 @@ use jiff::civil::Date;
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::error::AppResult;
 use crate::features::mediation::{case_status_key, family_page_as};
-use crate::forms::{AppForm, FormErrors, parse_id};
+use crate::http::error::AppResult;
+use crate::http::forms::{AppForm, FormErrors, parse_id};
 use crate::page::PageCtx;
 use crate::principal::CurrentUser;
 use store::mediation::CaseScope;
@@ -187,7 +187,7 @@ async fn supervised_code(state: &AppState, user: &CurrentUser, id: i64) -> AppRe
         .into_iter()
         .find(|(f, _)| f.id == id)
         .map(|(f, _)| f.code)
-        .ok_or(crate::error::AppError::NotFound)
+        .ok_or(crate::http::error::AppError::NotFound)
 }
 
 /// The reason form before a supervised case opens (nothing of the case is read).
@@ -322,4 +322,4 @@ pub async fn retention(
     Ok(Html(p.render()?))
 }
 
-crate::forms::debug_without_text!(ReasonFields);
+crate::http::forms::debug_without_text!(ReasonFields);

@@ -18,9 +18,11 @@ use store::supervisors::{Decision, Proposed};
 
 use crate::AppState;
 use crate::account_mail::lang_of;
-use crate::error::{AppError, AppResult};
-use crate::features::directory::optional_id;
-use crate::forms::{AppForm, FormErrors, parse_id};
+use crate::http::error::{AppError, AppResult};
+
+use crate::http::forms::optional_id;
+use crate::http::forms::{AppForm, FormErrors, parse_id};
+use crate::http::notice::Notice;
 use crate::i18n::Lang;
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
@@ -47,12 +49,6 @@ impl SupervisorPage {
             .as_ref()
             .is_some_and(|p| p.by_user_id == Some(self.viewer))
     }
-}
-
-#[derive(Debug, Default, Deserialize)]
-pub struct NoticeQuery {
-    #[serde(default)]
-    notice: String,
 }
 
 /// The active coordinators: (id, name, e-mail, language).
@@ -105,11 +101,11 @@ pub async fn page(
     ctx: PageCtx,
     user: CurrentUser,
     Path((_lang, id)): Path<(String, String)>,
-    Query(q): Query<NoticeQuery>,
+    Query(q): Query<Notice>,
 ) -> AppResult<Html<String>> {
     user.require(Permission::ManageMediation)?;
     let mut p = load(&state, ctx, &user, parse_id(&id)?).await?;
-    p.notice = match q.notice.as_str() {
+    p.notice = match q.notice.as_deref().unwrap_or_default() {
         "proposed" => Some("supervisor-proposed-notice"),
         "removed" => Some("supervisor-removed-notice"),
         "approved" => Some("supervisor-approved-notice"),
@@ -457,4 +453,4 @@ pub(crate) async fn of_mediator(
         .collect())
 }
 
-crate::forms::debug_without_text!(ProposeFields, DecideFields);
+crate::http::forms::debug_without_text!(ProposeFields, DecideFields);

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::AppState;
-use crate::error::{AppError, AppResult};
+use crate::http::error::{AppError, AppResult};
 use crate::i18n;
 use crate::page::PageCtx;
 use crate::principal::CurrentUser;
@@ -173,8 +173,8 @@ fn to_json(h: Hit) -> TerritoryJson {
     params(TerritoryQuery),
     responses(
         (status = 200, body = Vec<TerritoryJson>, description = "Without `q`: the units that existed on the date; with `q`: up to 50 matching places."),
-        (status = 400, body = crate::features::api::Problem, content_type = "application/problem+json"),
-        (status = 401, body = crate::features::api::Problem, content_type = "application/problem+json")
+        (status = 400, body = crate::http::problem::Problem, content_type = "application/problem+json"),
+        (status = 401, body = crate::http::problem::Problem, content_type = "application/problem+json")
     ),
     security(("bearer" = []))
 )]

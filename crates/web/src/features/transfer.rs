@@ -5,7 +5,7 @@
 
 use askama::Template;
 use axum::extract::{Multipart, Path, State};
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use domain::auth::Permission;
 use domain::directory::{Gender, parse_birth_year, parse_phone};
@@ -14,15 +14,13 @@ use domain::user::{DisplayName, Email};
 use serde::{Deserialize, Serialize};
 
 use crate::AppState;
-use crate::error::{AppError, AppResult};
 use crate::features::organisations::OrgQuery;
 use crate::features::people::PeopleQuery;
-use crate::forms::{AppForm, FormErrors, parse_id};
+use crate::http::error::{AppError, AppResult};
+use crate::http::forms::{AppForm, FormErrors, parse_id};
+use crate::http::tables::{personal_list_file, read_upload_table};
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
-
-/// The largest file accepted.
-pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
 
 /// Columns a people file may have, by their folded header names (Latvian or English).
 fn column(header: &str) -> Option<&'static str> {
@@ -205,13 +203,13 @@ async fn plan_people(
             "en" | "anglu" | "english" => row.language = "en".to_owned(),
             _ => reject(&mut row, "language-invalid"),
         }
-        if crate::features::directory::optional_text(&row.organisation, 300).is_err() {
+        if crate::http::forms::optional_text(&row.organisation, 300).is_err() {
             reject(&mut row, "org-name-invalid");
         }
         if row
             .role
             .as_deref()
-            .is_some_and(|r| crate::features::directory::optional_text(r, 200).is_err())
+            .is_some_and(|r| crate::http::forms::optional_text(r, 200).is_err())
         {
             reject(&mut row, "role-title-invalid");
         }
@@ -447,46 +445,6 @@ pub async fn import_form(ctx: PageCtx, user: CurrentUser) -> AppResult<Html<Stri
 
 pub async fn import_orgs_form(ctx: PageCtx, user: CurrentUser) -> AppResult<Html<String>> {
     form(ctx, user, ImportKind::Organisations).await
-}
-
-/// Reads the `file` field of an upload as a table: (file name, rows), or the message id
-/// saying why it cannot be used. The file is read off the async threads, one heavy file at a
-/// time, within the configured import limits; a reader that panics is an unreadable file.
-pub(crate) async fn read_upload_table(
-    state: &AppState,
-    mut multipart: Multipart,
-) -> AppResult<Result<(Option<String>, Vec<Vec<String>>), &'static str>> {
-    use documents::table::TableError;
-    let mut file: Option<(Option<String>, Vec<u8>)> = None;
-    while let Ok(Some(field)) = multipart.next_field().await {
-        if field.name() == Some("file") {
-            let name = field.file_name().map(str::to_owned);
-            let bytes = field.bytes().await.map_err(|_| AppError::BadRequest)?;
-            if bytes.len() > MAX_FILE_BYTES {
-                return Ok(Err("import-too-large"));
-            }
-            file = Some((name, bytes.to_vec()));
-        }
-    }
-    let Some((name, bytes)) = file.filter(|(_, b)| !b.is_empty()) else {
-        return Ok(Err("import-no-file"));
-    };
-    let limits = state.settings().import.limits();
-    let read = state
-        .imaging(move || documents::table::read(&bytes, &limits))
-        .await
-        .unwrap_or_else(|_| Err(TableError::Spreadsheet("the reader stopped".to_owned())));
-    Ok(match read {
-        Ok(rows) => Ok((name, rows)),
-        Err(TableError::NotText | TableError::Spreadsheet(_) | TableError::Csv { .. }) => {
-            Err("import-unreadable")
-        }
-        Err(TableError::TooManyRows) => Err("import-too-many-rows"),
-        Err(TableError::TooManyColumns) => Err("import-too-many-columns"),
-        Err(TableError::Archive(_)) => Err("import-unpacks-too-far"),
-        Err(TableError::CellTooLong) => Err("import-cell-too-long"),
-        Err(TableError::Empty) => Err("import-empty"),
-    })
 }
 
 /// Reads the upload, plans it, stores the plan and shows the preview.
@@ -822,88 +780,11 @@ fn filter_summary(filters: &std::collections::HashMap<String, String>) -> String
     }
 }
 
-/// A file download that no browser or proxy keeps.
-pub(crate) fn download(bytes: Vec<u8>, name: &str, content_type: &'static str) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, content_type.to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}\""),
-            ),
-        ],
-        bytes,
-    )
-        .into_response()
-}
-
 /// Rows of text as cells.
 fn text_cells(rows: Vec<Vec<String>>) -> Vec<Vec<documents::table::Cell>> {
     rows.into_iter()
         .map(|r| r.into_iter().map(documents::table::Cell::Text).collect())
         .collect()
-}
-
-/// The format a list export form asked for.
-#[derive(Debug, Default, serde::Deserialize)]
-pub struct FormatForm {
-    #[serde(default)]
-    pub format: String,
-}
-
-/// A list with personal data as a file, audited first: who took which list (`event`: the
-/// action, and the entity or the filters), in which format and how many rows.
-pub(crate) async fn personal_list_file(
-    state: &AppState,
-    actor: &store::Actor,
-    event: store::audit::Event<'_>,
-    format: &str,
-    (sheet, base): (&str, &str),
-    header: &[impl AsRef<str>],
-    rows: &[Vec<documents::table::Cell>],
-) -> AppResult<Response> {
-    let format = if format == "xlsx" { "xlsx" } else { "csv" };
-    let mut detail = format!("format={format} rows={}", rows.len());
-    if let Some(more) = &event.detail {
-        detail.push(' ');
-        detail.push_str(more);
-    }
-    store::audit::record_alone(state.db(), state.now(), actor, &event.detail(detail)).await?;
-    list_file(format, sheet, base, header, rows)
-}
-
-/// A list as a file, as the user asked: `xlsx` (typed cells — numbers as numbers, dates as
-/// dates — under a bold, frozen header) or otherwise CSV as Latvian Excel opens it (UTF-8
-/// with a BOM, semicolons; numbers plain, dates as YYYY-MM-DD).
-pub(crate) fn list_file(
-    format: &str,
-    sheet: &str,
-    base: &str,
-    header: &[impl AsRef<str>],
-    rows: &[Vec<documents::table::Cell>],
-) -> AppResult<Response> {
-    let header: Vec<&str> = header.iter().map(AsRef::as_ref).collect();
-    let header = header.as_slice();
-    if format == "xlsx" {
-        let sheet = documents::report::sheet_name(sheet, &mut Vec::new());
-        let bytes = documents::table::write_xlsx_cells(&sheet, header, rows)
-            .map_err(|e| AppError::Internal(e.to_string()))?;
-        Ok(download(
-            bytes,
-            &format!("{base}.xlsx"),
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        ))
-    } else {
-        let text: Vec<Vec<String>> = rows
-            .iter()
-            .map(|r| r.iter().map(documents::table::Cell::plain).collect())
-            .collect();
-        Ok(download(
-            documents::table::write_csv(header, &text),
-            &format!("{base}.csv"),
-            "text/csv; charset=utf-8",
-        ))
-    }
 }
 
 /// Exports the filtered people list; contacts only for those who may see them all.

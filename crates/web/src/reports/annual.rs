@@ -12,9 +12,10 @@ use documents::table::Cell;
 use domain::event::{EventType, OBJECTIVES, objective_label};
 use domain::plan::MEASURE_STATUSES;
 
-use super::{Audience, Request, Tr, bounds, narrative, note, riga_date};
+use super::{Audience, Request, Tr, bounds, narrative, note};
 use crate::AppState;
-use crate::error::AppResult;
+use crate::http::dates::riga_date;
+use crate::http::error::AppResult;
 
 /// The texts coordinators write: (key, label message id).
 pub const NARRATIVES: &[(&str, &str)] = &[

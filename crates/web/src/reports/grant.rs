@@ -8,9 +8,10 @@ use documents::report::{Block, Figure, Report, Section, Table};
 use documents::table::Cell;
 use domain::participation::{publish_one, publish_share};
 
-use super::{Audience, Request, Tr, bounds, note, riga_date};
+use super::{Audience, Request, Tr, bounds, note};
 use crate::AppState;
-use crate::error::AppResult;
+use crate::http::dates::riga_date;
+use crate::http::error::AppResult;
 
 /// The texts coordinators write: (key, label message id).
 pub const NARRATIVES: &[(&str, &str)] = &[("summary", "report-narrative-summary")];

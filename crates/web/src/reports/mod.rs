@@ -105,20 +105,12 @@ pub struct Request {
 pub async fn build(
     state: &crate::AppState,
     r: &Request,
-) -> crate::error::AppResult<documents::report::Report> {
+) -> crate::http::error::AppResult<documents::report::Report> {
     match r.kind {
         Kind::Annual => annual::build(state, r).await,
         Kind::National => national::build(state, r).await,
         Kind::Grant => grant::build(state, r).await,
     }
-}
-
-/// The Riga date of a moment.
-pub(crate) fn riga_date(at: i64) -> Date {
-    jiff::Timestamp::from_second(at)
-        .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
-        .to_zoned_datetime(crate::i18n::riga())
-        .date()
 }
 
 /// Messages and numbers in the report's language.
@@ -182,7 +174,7 @@ pub(crate) async fn events_of_year(
     from: i64,
     to: i64,
     public: bool,
-) -> crate::error::AppResult<Vec<store::events::Event>> {
+) -> crate::http::error::AppResult<Vec<store::events::Event>> {
     use domain::event::EventStatus;
     let scope = if public {
         store::events::Scope::Public

@@ -10,7 +10,7 @@ use domain::event::{OBJECTIVES, objective_label};
 
 use super::{Audience, Request, Tr, note};
 use crate::AppState;
-use crate::error::AppResult;
+use crate::http::error::AppResult;
 
 /// The texts coordinators write: (key, label message id).
 pub const NARRATIVES: &[(&str, &str)] = &[

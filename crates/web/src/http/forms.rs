@@ -424,3 +424,40 @@ macro_rules! debug_without_text {
     )*};
 }
 pub(crate) use debug_without_text;
+
+/// A form field's value that does not parse.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Invalid;
+
+/// An optional id from a form field: empty is `None`, anything but a positive integer is
+/// an error.
+pub fn optional_id(raw: &str) -> Result<Option<i64>, Invalid> {
+    match raw.trim() {
+        "" => Ok(None),
+        s => s
+            .parse::<i64>()
+            .ok()
+            .filter(|i| *i > 0)
+            .map(Some)
+            .ok_or(Invalid),
+    }
+}
+
+/// An optional date (YYYY-MM-DD) from a form field.
+pub fn optional_date(raw: &str) -> Result<Option<jiff::civil::Date>, Invalid> {
+    match raw.trim() {
+        "" => Ok(None),
+        s => s
+            .parse::<jiff::civil::Date>()
+            .map(Some)
+            .map_err(|_| Invalid),
+    }
+}
+
+/// An optional single line of text: trimmed, empty is `None`, at most `max` characters, no
+/// line breaks, control characters or hidden direction controls.
+pub fn optional_text(raw: &str, max: usize) -> Result<Option<String>, domain::text::TextProblem> {
+    let s = raw.trim();
+    domain::text::check_text(s, max, false)?;
+    Ok(Some(s.to_owned()).filter(|s| !s.is_empty()))
+}

@@ -1,0 +1,37 @@
+//! Choosers that pages in several areas offer: the territory chooser, grouped.
+
+use domain::territory::Kind;
+
+use crate::AppState;
+use crate::http::error::AppResult;
+use crate::i18n::Lang;
+
+/// A group of territory choices: (group message id, [(id, name)]).
+pub type TerritoryGroups = Vec<(&'static str, Vec<(i64, String)>)>;
+
+/// The territory chooser's options, grouped, in the page's language.
+pub async fn territory_groups(state: &AppState, lang: Lang) -> AppResult<TerritoryGroups> {
+    let places = store::territories::pickable(state.db(), state.today()).await?;
+    let mut groups: TerritoryGroups = vec![
+        ("territory-group-state-cities", Vec::new()),
+        ("territory-group-municipalities", Vec::new()),
+        ("territory-group-towns", Vec::new()),
+        ("territory-group-abroad", Vec::new()),
+    ];
+    for (kind, id, lv, en) in places {
+        let i = match kind {
+            Kind::StateCity => 0,
+            Kind::Municipality => 1,
+            Kind::Town => 2,
+            _ => 3,
+        };
+        let name = match (lang, en) {
+            (Lang::En, Some(en)) if kind == Kind::Foreign => en,
+            _ => lv,
+        };
+        if let Some(g) = groups.get_mut(i) {
+            g.1.push((id, name));
+        }
+    }
+    Ok(groups)
+}

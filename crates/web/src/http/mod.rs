@@ -1,0 +1,16 @@
+//! The plumbing every area uses, and no area owns: errors and problem+json, form parsing,
+//! the notice after a redirect, files kept and served, lists and reports as downloads,
+//! tables read from uploads, feeds, the pre-login cookie, dates, shared choosers. Nothing
+//! here imports a feature area.
+
+pub mod choices;
+pub mod dates;
+pub mod error;
+pub mod feeds;
+pub mod files;
+pub mod forms;
+pub mod notice;
+pub mod prelogin;
+pub mod problem;
+pub mod report_file;
+pub mod tables;
