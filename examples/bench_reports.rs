@@ -14,8 +14,8 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use web::features::reports::{Audience, Kind, Request};
 use web::i18n::Lang;
-use web::reports::{Audience, Kind, Request};
 
 const RUNS: usize = 5;
 
@@ -47,7 +47,7 @@ async fn bench(name: &str, state: &web::AppState, year: i16) -> anyhow::Result<(
     let mut report = None;
     for run in 0..=RUNS {
         let started = Instant::now();
-        let r = web::reports::build(state, &request)
+        let r = web::features::reports::build(state, &request)
             .await
             .map_err(|e| anyhow::anyhow!("{e:?}"))?;
         if run > 0 {

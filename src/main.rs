@@ -698,7 +698,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     Arc::new(SystemClock),
                     keyring.clone(),
                 );
-                web::features::report_builder::issue_demo_reports(
+                web::features::reports::builder::issue_demo_reports(
                     &state,
                     store::demo::LAST_FULL_YEAR,
                 )

@@ -524,7 +524,7 @@ fn a_message_to_someone_whose_language_is_unknown_is_in_both_and_unsubscribe_goe
         site: "https://roma.example.lv".to_owned(),
         contact: "koordinatori@example.lv".to_owned(),
     };
-    let m = web::features::admin::password_link_mail_both(
+    let m = web::features::platform::admin::password_link_mail_both(
         "Ilze Kalniņa",
         "https://roma.example.lv/lv/password/set/abc",
     );

@@ -17,6 +17,7 @@ mod feedback;
 mod headers;
 mod i18n;
 mod invitations;
+mod layout;
 mod mail;
 mod matrix;
 mod mediation;

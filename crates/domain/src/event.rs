@@ -240,3 +240,13 @@ mod tests {
         }
     }
 }
+
+crate::vocabulary! {
+    /// Where a follow-up action stands.
+    pub enum ActionStatus (other = Dropped) {
+        Open = ("open", "action-status-open"),
+        InProgress = ("in_progress", "action-status-in-progress"),
+        Done = ("done", "action-status-done"),
+        Dropped = ("dropped", "action-status-dropped"),
+    }
+}

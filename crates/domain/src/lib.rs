@@ -6,6 +6,7 @@ pub mod auth;
 pub mod clock;
 pub mod directory;
 pub mod event;
+pub mod mediation;
 pub mod participation;
 pub mod password;
 pub mod plan;
@@ -16,5 +17,6 @@ pub mod text;
 pub mod token;
 pub mod totp;
 pub mod user;
+pub mod vocabulary;
 
 pub use clock::{Clock, ManualClock, SystemClock};

@@ -13,6 +13,26 @@ pub const MEASURE_STATUSES: [&str; 5] = [
     "cancelled",
 ];
 
+crate::vocabulary! {
+    /// A plan's status.
+    pub enum PlanStatus (other = Closed) {
+        Draft = ("draft", "plan-status-draft"),
+        InForce = ("in_force", "plan-status-in-force"),
+        Closed = ("closed", "plan-status-closed"),
+    }
+}
+
+crate::vocabulary! {
+    /// A measure's status — also what a progress report says about it.
+    pub enum MeasureStatus (other = Cancelled) {
+        NotStarted = ("not_started", "measure-status-not-started"),
+        OnTrack = ("on_track", "measure-status-on-track"),
+        Delayed = ("delayed", "measure-status-delayed"),
+        Completed = ("completed", "measure-status-completed"),
+        Cancelled = ("cancelled", "measure-status-cancelled"),
+    }
+}
+
 /// Where a measure's planned money comes from.
 pub const FUNDING_SOURCES: [&str; 5] =
     ["state_budget", "esf_plus", "other_eu", "municipal", "other"];

@@ -8,7 +8,7 @@ use fluent_bundle::FluentValue;
 use jiff::ToSpan;
 
 use crate::AppState;
-use crate::features::supervision::{month_bounds, unusual_key};
+use crate::features::mediation::supervision::{month_bounds, unusual_key};
 use crate::i18n::{self, Lang};
 
 /// How often the worker looks for due work.
@@ -29,12 +29,6 @@ pub struct Done {
     pub registrations_promoted: usize,
 }
 
-/// The last day a case may have closed on to be anonymised on `day`.
-pub fn retention_cutoff(state: &AppState, day: jiff::civil::Date) -> jiff::civil::Date {
-    let years = i64::from(state.settings().mediation.retention_years);
-    day.checked_sub(years.years()).unwrap_or(day)
-}
-
 /// Runs every job that is due now.
 pub async fn run_due(state: &AppState) -> store::Result<Done> {
     // Places nobody confirmed go to the waiting list first: it is the most pressing (an
@@ -44,7 +38,7 @@ pub async fn run_due(state: &AppState) -> store::Result<Done> {
     let anonymised = store::retention::anonymise_due(
         state.db(),
         state.now(),
-        retention_cutoff(state, state.today()),
+        state.settings().mediation.retention_cutoff(state.today()),
     )
     .await?;
     // On the first days of a month: each supervisor's summary of the previous month.
@@ -130,7 +124,7 @@ async fn release_unconfirmed(state: &AppState) -> store::Result<(usize, usize)> 
                 state.now(),
                 &actor,
                 event_id,
-                |r| crate::features::registration::promotion_mail(event.title(&r.lang), r),
+                |r| crate::features::events::registration::promotion_mail(event.title(&r.lang), r),
             )
             .await
         }

@@ -3,15 +3,16 @@
 pub mod account_mail;
 pub mod erased;
 pub mod features;
+pub mod figures;
 pub mod http;
 pub mod i18n;
 pub mod jobs;
 pub mod mail;
+pub mod openapi;
 pub mod page;
 pub mod principal;
 pub mod qr;
 pub mod reauth;
-pub mod reports;
 pub mod rich;
 pub mod routes;
 pub mod security;

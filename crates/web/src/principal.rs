@@ -66,6 +66,19 @@ impl CurrentUser {
     }
 
     /// This user as the actor of an audited change made from `ip`.
+    /// The follow-up actions this user sees: coordinators every action, others their
+    /// organisation's (the action list, an event's minutes and a measure's page alike).
+    pub fn action_scope(&self) -> store::actions::Scope {
+        use store::actions::Scope;
+        if self.can(Permission::ManageEvents) {
+            Scope::All
+        } else {
+            self.organisation_id
+                .map(Scope::Organisation)
+                .unwrap_or(Scope::Nothing)
+        }
+    }
+
     pub fn actor(&self, ip: IpAddr) -> store::Actor {
         store::Actor {
             user_id: Some(self.id),

@@ -13,17 +13,11 @@ use axum::routing::MethodRouter;
 use domain::auth::Permission;
 use domain::token;
 
-use crate::features::{
-    account, actions, admin, agenda, api, attendance, attendance_api, attendance_import, case_log,
-    directory_api, event_documents, events, events_api, feedback, handovers, indicators,
-    invitations, login, measures, mediation, mediation_figures, minutes, month_reports, news,
-    open_data, organisations, passkeys, people, plan_import, plans, plans_api, policy, practices,
-    public, public_directory, reauth, registration, report_builder, rounds, second_factor, site,
-    statistics, stories, subject_rights, supervision, supervisors, territories, transfer,
-};
+use crate::features::{directory, events, mediation, plans, platform, reports, site};
 use crate::http::error::{ErrorKind, error_response};
 use crate::http::forms;
 use crate::i18n::Lang;
+use crate::openapi;
 use crate::principal::{self, CurrentUser, LOGIN_COOKIE, SESSION_COOKIE};
 use crate::{AppState, security, statics};
 
@@ -110,427 +104,427 @@ fn registry() -> Registry {
     use Permission::*;
     let mut r = Registry { routes: Vec::new() };
     // Public site.
-    r.get("/", Public, public::root);
-    r.get("/healthz", Public, public::healthz);
-    r.get("/readyz", Public, public::readyz);
+    r.get("/", Public, site::home::root);
+    r.get("/healthz", Public, platform::health::healthz);
+    r.get("/readyz", Public, platform::health::readyz);
     r.get("/static/{file}", Public, statics::serve);
-    r.get("/{lang}/", Public, public::home);
-    r.get("/{lang}/processing", Public, public::processing);
-    r.get("/{lang}/accessibility", Public, site::accessibility);
-    r.get("/{lang}/privacy", Public, site::privacy);
-    r.get("/{lang}/open-data", Public, open_data::page);
-    r.get("/{lang}/publications", Public, report_builder::publications);
-    r.get("/{lang}/publications/{id}", Public, report_builder::publication);
-    r.get("/publications/{id}/{format}", Public, report_builder::publication_file);
-    r.get("/open-data/{file}", Public, open_data::file);
-    r.get("/{lang}/pages/{slug}", Public, site::page);
-    r.get("/{lang}/news", Public, news::list);
-    r.get("/{lang}/news.atom", Public, news::atom);
-    r.get("/{lang}/news/{item}", Public, news::item);
-    r.get("/{lang}/site/news", Page(ManageSite), news::manage);
-    r.get("/{lang}/site/news/export", Page(ManageSite), news::manage_export);
-    r.get("/{lang}/site/news/{id}/edit", Page(ManageSite), news::form);
-    r.post("/{lang}/site/news/{id}/edit", Page(ManageSite), news::save);
-    r.get("/{lang}/practices", Public, practices::library);
-    r.get("/{lang}/practices/export", Public, practices::export);
-    r.get("/{lang}/practices/{item}", Public, practices::practice);
-    r.get("/practices/{id}/files/{item}", Public, practices::file);
-    r.get("/{lang}/practice-submissions", Page(SubmitPractice), practices::submissions);
+    r.get("/{lang}/", Public, site::home::home);
+    r.get("/{lang}/processing", Public, site::home::processing);
+    r.get("/{lang}/accessibility", Public, site::pages::accessibility);
+    r.get("/{lang}/privacy", Public, site::pages::privacy);
+    r.get("/{lang}/open-data", Public, site::open_data::page);
+    r.get("/{lang}/publications", Public, reports::builder::publications);
+    r.get("/{lang}/publications/{id}", Public, reports::builder::publication);
+    r.get("/publications/{id}/{format}", Public, reports::builder::publication_file);
+    r.get("/open-data/{file}", Public, site::open_data::file);
+    r.get("/{lang}/pages/{slug}", Public, site::pages::page);
+    r.get("/{lang}/news", Public, site::news::list);
+    r.get("/{lang}/news.atom", Public, site::news::atom);
+    r.get("/{lang}/news/{item}", Public, site::news::item);
+    r.get("/{lang}/site/news", Page(ManageSite), site::news::manage);
+    r.get("/{lang}/site/news/export", Page(ManageSite), site::news::manage_export);
+    r.get("/{lang}/site/news/{id}/edit", Page(ManageSite), site::news::form);
+    r.post("/{lang}/site/news/{id}/edit", Page(ManageSite), site::news::save);
+    r.get("/{lang}/practices", Public, site::practices::library);
+    r.get("/{lang}/practices/export", Public, site::practices::export);
+    r.get("/{lang}/practices/{item}", Public, site::practices::practice);
+    r.get("/practices/{id}/files/{item}", Public, site::practices::file);
+    r.get("/{lang}/practice-submissions", Page(SubmitPractice), site::practices::submissions);
     r.get(
         "/{lang}/practice-submissions/export",
         Page(SubmitPractice),
-        practices::submissions_export,
+        site::practices::submissions_export,
     );
-    r.get("/{lang}/practice-submissions/{id}", Page(SubmitPractice), practices::preview);
-    r.get("/{lang}/practice-submissions/{id}/edit", Page(SubmitPractice), practices::form);
-    r.post("/{lang}/practice-submissions/{id}/edit", Page(SubmitPractice), practices::save);
-    r.post("/{lang}/practice-submissions/{id}/review", Page(ManageSite), practices::review);
-    r.post("/{lang}/practice-submissions/{id}/files", Page(SubmitPractice), practices::upload_file);
-    r.post("/{lang}/practice-submissions/{id}/files/{item}/remove", Page(SubmitPractice), practices::remove_file);
-    r.get("/{lang}/stories", Public, stories::list);
-    r.get("/{lang}/stories.atom", Public, stories::atom);
-    r.get("/{lang}/stories/{item}", Public, stories::story);
-    r.get("/stories/{id}/photo", Public, stories::photo);
-    r.get("/{lang}/site/stories", Page(ManageSite), stories::manage);
-    r.post("/{lang}/site/stories/export", Page(ManageSite), stories::manage_export);
-    r.get("/{lang}/site/stories/{id}", Page(ManageSite), stories::detail);
-    r.get("/{lang}/site/stories/{id}/preview", Page(ManageSite), stories::preview);
-    r.get("/{lang}/site/stories/{id}/edit", Page(ManageSite), stories::form);
-    r.post("/{lang}/site/stories/{id}/edit", Page(ManageSite), stories::save);
-    r.post("/{lang}/site/stories/{id}/step", Page(ManageSite), stories::step);
-    r.post("/{lang}/site/stories/{id}/consent", Page(ManageSite), stories::record_consent);
-    r.post("/{lang}/site/stories/{id}/consent/withdraw", Page(ManageSite), stories::withdraw_consent);
-    r.post("/{lang}/site/stories/{id}/photo", Page(ManageSite), stories::upload_photo);
-    r.post("/{lang}/site/stories/{id}/photo/remove", Page(ManageSite), stories::remove_photo);
-    r.post("/{lang}/site/stories/{id}/media", Page(ManageSite), stories::add_media);
-    r.post("/{lang}/site/stories/{id}/media/{item}/remove", Page(ManageSite), stories::remove_media);
-    r.post("/{lang}/site/stories/{id}/delete", Page(ManageSite), stories::delete);
-    r.get("/{lang}/site/pages", Page(ManageSite), site::pages);
-    r.get("/{lang}/site/pages/{slug}/edit", Page(ManageSite), site::edit);
-    r.post("/{lang}/site/pages/{slug}/edit", Page(ManageSite), site::save);
-    r.get("/robots.txt", Public, site::robots);
-    r.get("/sitemap.xml", Public, site::sitemap);
-    r.get("/{lang}/directory", Public, public_directory::page);
-    r.get("/{lang}/calendar", Public, events::calendar);
-    r.get("/{lang}/calendar/export", Public, events::export_calendar);
-    r.get("/{lang}/calendar/{id}", Public, events::public_detail);
-    r.get("/{lang}/calendar.ics", Public, events::calendar_feed);
-    r.get("/{lang}/calendar.atom", Public, events::calendar_atom);
-    r.get("/{lang}/calendar/{id}/event.ics", Public, events::event_ics);
-    r.get("/{lang}/calendar/{id}/register", Guest, registration::form);
-    r.post("/{lang}/calendar/{id}/register", Guest, registration::submit);
-    r.get("/{lang}/registration/{token}", Guest, registration::mine);
-    r.post("/{lang}/registration/{token}/cancel", Guest, registration::cancel);
-    r.post("/{lang}/registration/{token}/confirm", Guest, registration::confirm);
+    r.get("/{lang}/practice-submissions/{id}", Page(SubmitPractice), site::practices::preview);
+    r.get("/{lang}/practice-submissions/{id}/edit", Page(SubmitPractice), site::practices::form);
+    r.post("/{lang}/practice-submissions/{id}/edit", Page(SubmitPractice), site::practices::save);
+    r.post("/{lang}/practice-submissions/{id}/review", Page(ManageSite), site::practices::review);
+    r.post("/{lang}/practice-submissions/{id}/files", Page(SubmitPractice), site::practices::upload_file);
+    r.post("/{lang}/practice-submissions/{id}/files/{item}/remove", Page(SubmitPractice), site::practices::remove_file);
+    r.get("/{lang}/stories", Public, site::stories::list);
+    r.get("/{lang}/stories.atom", Public, site::stories::atom);
+    r.get("/{lang}/stories/{item}", Public, site::stories::story);
+    r.get("/stories/{id}/photo", Public, site::stories::photo);
+    r.get("/{lang}/site/stories", Page(ManageSite), site::stories::manage);
+    r.post("/{lang}/site/stories/export", Page(ManageSite), site::stories::manage_export);
+    r.get("/{lang}/site/stories/{id}", Page(ManageSite), site::stories::detail);
+    r.get("/{lang}/site/stories/{id}/preview", Page(ManageSite), site::stories::preview);
+    r.get("/{lang}/site/stories/{id}/edit", Page(ManageSite), site::stories::form);
+    r.post("/{lang}/site/stories/{id}/edit", Page(ManageSite), site::stories::save);
+    r.post("/{lang}/site/stories/{id}/step", Page(ManageSite), site::stories::step);
+    r.post("/{lang}/site/stories/{id}/consent", Page(ManageSite), site::stories::record_consent);
+    r.post("/{lang}/site/stories/{id}/consent/withdraw", Page(ManageSite), site::stories::withdraw_consent);
+    r.post("/{lang}/site/stories/{id}/photo", Page(ManageSite), site::stories::upload_photo);
+    r.post("/{lang}/site/stories/{id}/photo/remove", Page(ManageSite), site::stories::remove_photo);
+    r.post("/{lang}/site/stories/{id}/media", Page(ManageSite), site::stories::add_media);
+    r.post("/{lang}/site/stories/{id}/media/{item}/remove", Page(ManageSite), site::stories::remove_media);
+    r.post("/{lang}/site/stories/{id}/delete", Page(ManageSite), site::stories::delete);
+    r.get("/{lang}/site/pages", Page(ManageSite), site::pages::pages);
+    r.get("/{lang}/site/pages/{slug}/edit", Page(ManageSite), site::pages::edit);
+    r.post("/{lang}/site/pages/{slug}/edit", Page(ManageSite), site::pages::save);
+    r.get("/robots.txt", Public, site::pages::robots);
+    r.get("/sitemap.xml", Public, site::pages::sitemap);
+    r.get("/{lang}/directory", Public, directory::public_directory::page);
+    r.get("/{lang}/calendar", Public, events::event::calendar);
+    r.get("/{lang}/calendar/export", Public, events::event::export_calendar);
+    r.get("/{lang}/calendar/{id}", Public, events::event::public_detail);
+    r.get("/{lang}/calendar.ics", Public, events::event::calendar_feed);
+    r.get("/{lang}/calendar.atom", Public, events::event::calendar_atom);
+    r.get("/{lang}/calendar/{id}/event.ics", Public, events::event::event_ics);
+    r.get("/{lang}/calendar/{id}/register", Guest, events::registration::form);
+    r.post("/{lang}/calendar/{id}/register", Guest, events::registration::submit);
+    r.get("/{lang}/registration/{token}", Guest, events::registration::mine);
+    r.post("/{lang}/registration/{token}/cancel", Guest, events::registration::cancel);
+    r.post("/{lang}/registration/{token}/confirm", Guest, events::registration::confirm);
     // Login and passwords.
-    r.get("/{lang}/participation", Public, statistics::public_page);
-    r.get("/{lang}/policy", Public, policy::index);
-    r.get("/{lang}/policy/{id}", Public, policy::plan);
-    r.get("/{lang}/policy/measures/{id}", Public, policy::measure);
-    r.get("/{lang}/invitation/{token}", Guest, invitations::answer_form);
-    r.post("/{lang}/invitation/{token}", Guest, invitations::answer);
-    r.get("/{lang}/feedback/{token}", Guest, feedback::survey_form);
-    r.post("/{lang}/feedback/{token}", Guest, feedback::survey_submit);
-    r.get("/{lang}/calendar/{id}/documents/{item}", Public, event_documents::public_download);
-    r.get("/{lang}/login", Guest, login::form);
-    r.post("/{lang}/login", Guest, login::submit);
-    r.post("/{lang}/logout", Page(UseWorkspace), login::logout);
-    r.get("/{lang}/login/code", Guest, second_factor::code_form);
-    r.post("/{lang}/login/code", Guest, second_factor::code_submit);
-    r.post("/{lang}/login/passkey/begin", Guest, passkeys::begin_sign_in);
-    r.post("/{lang}/login/passkey", Guest, passkeys::finish_sign_in);
-    r.get("/{lang}/password/forgot", Guest, login::forgot_form);
-    r.post("/{lang}/password/forgot", Guest, login::forgot_submit);
-    r.get("/{lang}/password/set/{token}", Guest, login::set_password_form);
-    r.post("/{lang}/password/set/{token}", Guest, login::set_password_submit);
+    r.get("/{lang}/participation", Public, events::statistics::public_page);
+    r.get("/{lang}/policy", Public, plans::policy::index);
+    r.get("/{lang}/policy/{id}", Public, plans::policy::plan);
+    r.get("/{lang}/policy/measures/{id}", Public, plans::policy::measure);
+    r.get("/{lang}/invitation/{token}", Guest, events::invitations::answer_form);
+    r.post("/{lang}/invitation/{token}", Guest, events::invitations::answer);
+    r.get("/{lang}/feedback/{token}", Guest, events::feedback::survey_form);
+    r.post("/{lang}/feedback/{token}", Guest, events::feedback::survey_submit);
+    r.get("/{lang}/calendar/{id}/documents/{item}", Public, events::event_documents::public_download);
+    r.get("/{lang}/login", Guest, platform::login::form);
+    r.post("/{lang}/login", Guest, platform::login::submit);
+    r.post("/{lang}/logout", Page(UseWorkspace), platform::login::logout);
+    r.get("/{lang}/login/code", Guest, platform::second_factor::code_form);
+    r.post("/{lang}/login/code", Guest, platform::second_factor::code_submit);
+    r.post("/{lang}/login/passkey/begin", Guest, platform::passkeys::begin_sign_in);
+    r.post("/{lang}/login/passkey", Guest, platform::passkeys::finish_sign_in);
+    r.get("/{lang}/password/forgot", Guest, platform::login::forgot_form);
+    r.post("/{lang}/password/forgot", Guest, platform::login::forgot_submit);
+    r.get("/{lang}/password/set/{token}", Guest, platform::login::set_password_form);
+    r.post("/{lang}/password/set/{token}", Guest, platform::login::set_password_submit);
     // Workspace.
-    r.get("/{lang}/workspace", Page(UseWorkspace), account::workspace);
-    r.get("/{lang}/account", Page(ManageOwnAccount), account::page);
-    r.post("/{lang}/account/password", Page(ManageOwnAccount), account::change_password);
-    r.get("/{lang}/account/second-factor", Page(ManageOwnAccount), second_factor::page);
-    r.post("/{lang}/account/second-factor/begin", Page(ManageOwnAccount), second_factor::begin);
-    r.get("/{lang}/account/second-factor/begin", Page(ManageOwnAccount), second_factor::back);
-    r.get("/{lang}/account/second-factor/confirm", Page(ManageOwnAccount), second_factor::back);
+    r.get("/{lang}/workspace", Page(UseWorkspace), platform::account::workspace);
+    r.get("/{lang}/account", Page(ManageOwnAccount), platform::account::page);
+    r.post("/{lang}/account/password", Page(ManageOwnAccount), platform::account::change_password);
+    r.get("/{lang}/account/second-factor", Page(ManageOwnAccount), platform::second_factor::page);
+    r.post("/{lang}/account/second-factor/begin", Page(ManageOwnAccount), platform::second_factor::begin);
+    r.get("/{lang}/account/second-factor/begin", Page(ManageOwnAccount), platform::second_factor::back);
+    r.get("/{lang}/account/second-factor/confirm", Page(ManageOwnAccount), platform::second_factor::back);
     r.post(
         "/{lang}/account/second-factor/confirm",
         Page(ManageOwnAccount),
-        second_factor::confirm,
+        platform::second_factor::confirm,
     );
     r.post(
         "/{lang}/account/second-factor/recovery",
         Page(ManageOwnAccount),
-        second_factor::renew_recovery,
+        platform::second_factor::renew_recovery,
     );
-    r.post("/{lang}/account/second-factor/disable", Page(ManageOwnAccount), second_factor::disable);
-    r.get("/{lang}/account/passkeys", Page(ManageOwnAccount), passkeys::page);
+    r.post("/{lang}/account/second-factor/disable", Page(ManageOwnAccount), platform::second_factor::disable);
+    r.get("/{lang}/account/passkeys", Page(ManageOwnAccount), platform::passkeys::page);
     r.post(
         "/{lang}/account/passkeys/begin",
         Page(ManageOwnAccount),
-        passkeys::begin_registration,
+        platform::passkeys::begin_registration,
     );
-    r.post("/{lang}/account/passkeys", Page(ManageOwnAccount), passkeys::finish_registration);
-    r.post("/{lang}/account/passkeys/{id}/delete", Page(ManageOwnAccount), passkeys::remove);
-    r.get("/{lang}/account/confirm", Page(UseWorkspace), reauth::form);
-    r.post("/{lang}/account/confirm", Page(UseWorkspace), reauth::submit);
-    r.post("/{lang}/account/sessions/end", Page(ManageOwnAccount), account::end_sessions);
-    r.post("/{lang}/account/tokens", Page(ManageOwnAccount), account::create_token);
-    r.post("/{lang}/account/tokens/{id}/revoke", Page(ManageOwnAccount), account::revoke_token);
-    r.get("/{lang}/territories", Page(UseWorkspace), territories::page);
+    r.post("/{lang}/account/passkeys", Page(ManageOwnAccount), platform::passkeys::finish_registration);
+    r.post("/{lang}/account/passkeys/{id}/delete", Page(ManageOwnAccount), platform::passkeys::remove);
+    r.get("/{lang}/account/confirm", Page(UseWorkspace), platform::reauth::form);
+    r.post("/{lang}/account/confirm", Page(UseWorkspace), platform::reauth::submit);
+    r.post("/{lang}/account/sessions/end", Page(ManageOwnAccount), platform::account::end_sessions);
+    r.post("/{lang}/account/tokens", Page(ManageOwnAccount), platform::account::create_token);
+    r.post("/{lang}/account/tokens/{id}/revoke", Page(ManageOwnAccount), platform::account::revoke_token);
+    r.get("/{lang}/territories", Page(UseWorkspace), directory::territories::page);
     // Events.
-    r.get("/{lang}/events", Page(ViewEvents), events::list);
-    r.get("/{lang}/events/export", Page(ViewEvents), events::export_workspace);
-    r.get("/{lang}/events/new", Page(ManageEvents), events::new_form);
-    r.post("/{lang}/events", Page(ManageEvents), events::create);
-    r.get("/{lang}/events/{id}", Page(ViewEvents), events::detail);
-    r.get("/{lang}/events/{id}/edit", Page(ManageEvents), events::edit_form);
-    r.post("/{lang}/events/{id}", Page(ManageEvents), events::update);
-    r.post("/{lang}/events/{id}/status", Page(ManageEvents), events::set_status);
-    r.get("/{lang}/events/{id}/registrations", Page(ManageEvents), registration::list);
-    r.post("/{lang}/events/{id}/registrations/export", Page(ManageEvents), registration::export);
-    r.get("/{lang}/events/{id}/registrations/new", Page(ManageEvents), registration::new_form);
-    r.post("/{lang}/events/{id}/registrations/new", Page(ManageEvents), registration::create);
+    r.get("/{lang}/events", Page(ViewEvents), events::event::list);
+    r.get("/{lang}/events/export", Page(ViewEvents), events::event::export_workspace);
+    r.get("/{lang}/events/new", Page(ManageEvents), events::event::new_form);
+    r.post("/{lang}/events", Page(ManageEvents), events::event::create);
+    r.get("/{lang}/events/{id}", Page(ViewEvents), events::event::detail);
+    r.get("/{lang}/events/{id}/edit", Page(ManageEvents), events::event::edit_form);
+    r.post("/{lang}/events/{id}", Page(ManageEvents), events::event::update);
+    r.post("/{lang}/events/{id}/status", Page(ManageEvents), events::event::set_status);
+    r.get("/{lang}/events/{id}/registrations", Page(ManageEvents), events::registration::list);
+    r.post("/{lang}/events/{id}/registrations/export", Page(ManageEvents), events::registration::export);
+    r.get("/{lang}/events/{id}/registrations/new", Page(ManageEvents), events::registration::new_form);
+    r.post("/{lang}/events/{id}/registrations/new", Page(ManageEvents), events::registration::create);
     r.post(
         "/{lang}/events/{id}/registrations/{rid}/confirm",
         Page(ManageEvents),
-        registration::confirm_pending,
+        events::registration::confirm_pending,
     );
     r.post(
         "/{lang}/events/{id}/registrations/{rid}/release",
         Page(ManageEvents),
-        registration::release_one,
+        events::registration::release_one,
     );
-    r.post("/{lang}/events/{id}/registrations/release", Page(ManageEvents), registration::release_all);
-    r.get("/{lang}/events/{id}/attendance", Page(ViewEvents), attendance::screen);
-    r.post("/{lang}/events/{id}/attendance/export", Page(ViewEvents), attendance::export);
-    r.post("/{lang}/events/{id}/attendance/check-in", Page(ViewEvents), attendance::check_in);
-    r.get("/{lang}/events/{id}/attendance/walk-in", Page(ViewEvents), attendance::walk_in_form);
-    r.post("/{lang}/events/{id}/attendance/walk-in", Page(ViewEvents), attendance::walk_in);
-    r.get("/{lang}/events/{id}/attendance/import", Page(ViewEvents), attendance_import::form);
-    r.post("/{lang}/events/{id}/attendance/import", Page(ViewEvents), attendance_import::upload);
-    r.get("/{lang}/events/{id}/attendance/import/{item}", Page(ViewEvents), attendance_import::preview);
-    r.post("/{lang}/events/{id}/attendance/import/{item}/confirm", Page(ViewEvents), attendance_import::confirm);
-    r.post("/{lang}/events/{id}/attendance/{item}/remove", Page(ViewEvents), attendance::remove);
-    r.post("/{lang}/events/{id}/attendance/{item}/category", Page(ViewEvents), attendance::set_category);
-    r.post("/{lang}/events/{id}/attendance/{item}/erase-answers", Page(ManageEvents), attendance::erase_answers);
-    r.get("/{lang}/events/{id}/sign-in-sheet", Page(ViewEvents), attendance::sheet);
-    r.get("/{lang}/events/{id}/invitations", Page(ManageEvents), invitations::list);
-    r.post("/{lang}/events/{id}/invitations/people", Page(ManageEvents), invitations::invite_people);
-    r.post("/{lang}/events/{id}/invitations/organisations", Page(ManageEvents), invitations::invite_organisations);
-    r.get("/{lang}/events/{id}/minutes", Page(ManageEvents), minutes::form);
-    r.post("/{lang}/events/{id}/minutes", Page(ManageEvents), minutes::save);
-    r.post("/{lang}/events/{id}/minutes/publish", Page(ManageEvents), minutes::publish);
-    r.post("/{lang}/events/{id}/actions", Page(ManageEvents), minutes::add_action);
-    r.get("/{lang}/plans", Page(ViewPlans), plans::list);
-    r.get("/{lang}/plans/new", Page(ManagePlans), plans::new_form);
-    r.post("/{lang}/plans", Page(ManagePlans), plans::create);
-    r.get("/{lang}/plans/template.csv", Page(ManagePlans), plan_import::template);
-    r.get("/{lang}/plans/{id}", Page(ViewPlans), plans::detail);
-    r.get("/{lang}/plans/{id}/export.xlsx", Page(ViewPlans), plan_import::export_plan);
-    r.get("/{lang}/plans/{id}/import", Page(ManagePlans), plan_import::form);
-    r.post("/{lang}/plans/{id}/import", Page(ManagePlans), plan_import::upload);
-    r.get("/{lang}/plans/{id}/import/{item}", Page(ManagePlans), plan_import::preview);
-    r.post("/{lang}/plans/{id}/import/{item}/confirm", Page(ManagePlans), plan_import::confirm);
-    r.get("/{lang}/plans/{id}/edit", Page(ManagePlans), plans::edit_form);
-    r.post("/{lang}/plans/{id}", Page(ManagePlans), plans::update);
-    r.post("/{lang}/plans/{id}/tasks", Page(ManagePlans), plans::add_task);
-    r.get("/{lang}/plans/{id}/measures/new", Page(ManagePlans), measures::new_form);
-    r.post("/{lang}/plans/{id}/measures", Page(ManagePlans), measures::create);
-    r.get("/{lang}/measures/{id}", Page(ViewPlans), measures::detail);
-    r.get("/{lang}/measures/{id}/edit", Page(ManagePlans), measures::edit_form);
-    r.post("/{lang}/measures/{id}", Page(ManagePlans), measures::update);
-    r.get("/{lang}/plans/{id}/indicators/new", Page(ManagePlans), indicators::new_form);
-    r.post("/{lang}/plans/{id}/indicators", Page(ManagePlans), indicators::create);
-    r.get("/{lang}/indicators/{id}", Page(ViewPlans), indicators::detail);
-    r.get("/{lang}/indicators/{id}/edit", Page(ManagePlans), indicators::edit_form);
-    r.post("/{lang}/indicators/{id}", Page(ManagePlans), indicators::update);
-    r.post("/{lang}/indicators/{id}/values", Page(ManagePlans), indicators::set_value);
-    r.get("/{lang}/plans/{id}/rounds/new", Page(ManagePlans), rounds::new_round);
-    r.post("/{lang}/plans/{id}/rounds", Page(ManagePlans), rounds::open_round);
-    r.get("/{lang}/rounds/{id}", Page(ManagePlans), rounds::board);
-    r.get("/{lang}/rounds/{id}/export.xlsx", Page(ManagePlans), plan_import::export_round);
-    r.post("/{lang}/rounds/{id}/remind", Page(ManagePlans), rounds::remind);
-    r.post("/{lang}/rounds/{id}/close", Page(ManagePlans), rounds::close);
-    r.get("/{lang}/reports", Page(ReportProgress), rounds::my_reports);
-    r.get("/{lang}/reports/{id}", Page(ReportProgress), rounds::report);
-    r.post("/{lang}/reports/{id}", Page(ReportProgress), rounds::save);
-    r.post("/{lang}/reports/{id}/review", Page(ManagePlans), rounds::review);
-    r.post("/{lang}/reports/{id}/files", Page(ReportProgress), rounds::add_file);
-    r.get("/{lang}/reports/{id}/files/{item}", Page(ReportProgress), rounds::file);
-    r.post("/{lang}/reports/{id}/files/{item}/remove", Page(ReportProgress), rounds::remove_file);
-    r.get("/{lang}/mediation", Page(WorkCases), mediation::families);
-    r.post("/{lang}/mediation/families", Page(WorkCases), mediation::create_family);
-    r.get("/{lang}/mediation/families/{id}", Page(WorkCases), mediation::family);
-    r.post("/{lang}/mediation/families/{id}/members", Page(WorkCases), mediation::add_member);
-    r.post("/{lang}/mediation/families/{id}/contacts", Page(WorkCases), mediation::add_contact);
-    r.post("/{lang}/mediation/families/{id}/consents", Page(WorkCases), case_log::add_consent);
+    r.post("/{lang}/events/{id}/registrations/release", Page(ManageEvents), events::registration::release_all);
+    r.get("/{lang}/events/{id}/attendance", Page(ViewEvents), events::attendance::screen);
+    r.post("/{lang}/events/{id}/attendance/export", Page(ViewEvents), events::attendance::export);
+    r.post("/{lang}/events/{id}/attendance/check-in", Page(ViewEvents), events::attendance::check_in);
+    r.get("/{lang}/events/{id}/attendance/walk-in", Page(ViewEvents), events::attendance::walk_in_form);
+    r.post("/{lang}/events/{id}/attendance/walk-in", Page(ViewEvents), events::attendance::walk_in);
+    r.get("/{lang}/events/{id}/attendance/import", Page(ViewEvents), events::attendance_import::form);
+    r.post("/{lang}/events/{id}/attendance/import", Page(ViewEvents), events::attendance_import::upload);
+    r.get("/{lang}/events/{id}/attendance/import/{item}", Page(ViewEvents), events::attendance_import::preview);
+    r.post("/{lang}/events/{id}/attendance/import/{item}/confirm", Page(ViewEvents), events::attendance_import::confirm);
+    r.post("/{lang}/events/{id}/attendance/{item}/remove", Page(ViewEvents), events::attendance::remove);
+    r.post("/{lang}/events/{id}/attendance/{item}/category", Page(ViewEvents), events::attendance::set_category);
+    r.post("/{lang}/events/{id}/attendance/{item}/erase-answers", Page(ManageEvents), events::attendance::erase_answers);
+    r.get("/{lang}/events/{id}/sign-in-sheet", Page(ViewEvents), events::attendance::sheet);
+    r.get("/{lang}/events/{id}/invitations", Page(ManageEvents), events::invitations::list);
+    r.post("/{lang}/events/{id}/invitations/people", Page(ManageEvents), events::invitations::invite_people);
+    r.post("/{lang}/events/{id}/invitations/organisations", Page(ManageEvents), events::invitations::invite_organisations);
+    r.get("/{lang}/events/{id}/minutes", Page(ManageEvents), events::minutes::form);
+    r.post("/{lang}/events/{id}/minutes", Page(ManageEvents), events::minutes::save);
+    r.post("/{lang}/events/{id}/minutes/publish", Page(ManageEvents), events::minutes::publish);
+    r.post("/{lang}/events/{id}/actions", Page(ManageEvents), events::minutes::add_action);
+    r.get("/{lang}/plans", Page(ViewPlans), plans::plan::list);
+    r.get("/{lang}/plans/new", Page(ManagePlans), plans::plan::new_form);
+    r.post("/{lang}/plans", Page(ManagePlans), plans::plan::create);
+    r.get("/{lang}/plans/template.csv", Page(ManagePlans), plans::plan_import::template);
+    r.get("/{lang}/plans/{id}", Page(ViewPlans), plans::plan::detail);
+    r.get("/{lang}/plans/{id}/export.xlsx", Page(ViewPlans), plans::plan_import::export_plan);
+    r.get("/{lang}/plans/{id}/import", Page(ManagePlans), plans::plan_import::form);
+    r.post("/{lang}/plans/{id}/import", Page(ManagePlans), plans::plan_import::upload);
+    r.get("/{lang}/plans/{id}/import/{item}", Page(ManagePlans), plans::plan_import::preview);
+    r.post("/{lang}/plans/{id}/import/{item}/confirm", Page(ManagePlans), plans::plan_import::confirm);
+    r.get("/{lang}/plans/{id}/edit", Page(ManagePlans), plans::plan::edit_form);
+    r.post("/{lang}/plans/{id}", Page(ManagePlans), plans::plan::update);
+    r.post("/{lang}/plans/{id}/tasks", Page(ManagePlans), plans::plan::add_task);
+    r.get("/{lang}/plans/{id}/measures/new", Page(ManagePlans), plans::measures::new_form);
+    r.post("/{lang}/plans/{id}/measures", Page(ManagePlans), plans::measures::create);
+    r.get("/{lang}/measures/{id}", Page(ViewPlans), plans::measures::detail);
+    r.get("/{lang}/measures/{id}/edit", Page(ManagePlans), plans::measures::edit_form);
+    r.post("/{lang}/measures/{id}", Page(ManagePlans), plans::measures::update);
+    r.get("/{lang}/plans/{id}/indicators/new", Page(ManagePlans), plans::indicators::new_form);
+    r.post("/{lang}/plans/{id}/indicators", Page(ManagePlans), plans::indicators::create);
+    r.get("/{lang}/indicators/{id}", Page(ViewPlans), plans::indicators::detail);
+    r.get("/{lang}/indicators/{id}/edit", Page(ManagePlans), plans::indicators::edit_form);
+    r.post("/{lang}/indicators/{id}", Page(ManagePlans), plans::indicators::update);
+    r.post("/{lang}/indicators/{id}/values", Page(ManagePlans), plans::indicators::set_value);
+    r.get("/{lang}/plans/{id}/rounds/new", Page(ManagePlans), plans::rounds::new_round);
+    r.post("/{lang}/plans/{id}/rounds", Page(ManagePlans), plans::rounds::open_round);
+    r.get("/{lang}/rounds/{id}", Page(ManagePlans), plans::rounds::board);
+    r.get("/{lang}/rounds/{id}/export.xlsx", Page(ManagePlans), plans::plan_import::export_round);
+    r.post("/{lang}/rounds/{id}/remind", Page(ManagePlans), plans::rounds::remind);
+    r.post("/{lang}/rounds/{id}/close", Page(ManagePlans), plans::rounds::close);
+    r.get("/{lang}/reports", Page(ReportProgress), plans::rounds::my_reports);
+    r.get("/{lang}/reports/{id}", Page(ReportProgress), plans::rounds::report);
+    r.post("/{lang}/reports/{id}", Page(ReportProgress), plans::rounds::save);
+    r.post("/{lang}/reports/{id}/review", Page(ManagePlans), plans::rounds::review);
+    r.post("/{lang}/reports/{id}/files", Page(ReportProgress), plans::rounds::add_file);
+    r.get("/{lang}/reports/{id}/files/{item}", Page(ReportProgress), plans::rounds::file);
+    r.post("/{lang}/reports/{id}/files/{item}/remove", Page(ReportProgress), plans::rounds::remove_file);
+    r.get("/{lang}/mediation", Page(WorkCases), mediation::families::families);
+    r.post("/{lang}/mediation/families", Page(WorkCases), mediation::families::create_family);
+    r.get("/{lang}/mediation/families/{id}", Page(WorkCases), mediation::families::family);
+    r.post("/{lang}/mediation/families/{id}/members", Page(WorkCases), mediation::families::add_member);
+    r.post("/{lang}/mediation/families/{id}/contacts", Page(WorkCases), mediation::families::add_contact);
+    r.post("/{lang}/mediation/families/{id}/consents", Page(WorkCases), mediation::case_log::add_consent);
     r.post(
         "/{lang}/mediation/families/{id}/consents/{consent}/withdraw",
         Page(WorkCases),
-        case_log::withdraw_consent,
+        mediation::case_log::withdraw_consent,
     );
-    r.post("/{lang}/mediation/families/{id}/referrals", Page(WorkCases), case_log::add_referral);
+    r.post("/{lang}/mediation/families/{id}/referrals", Page(WorkCases), mediation::case_log::add_referral);
     r.post(
         "/{lang}/mediation/families/{id}/referrals/{referral}",
         Page(WorkCases),
-        case_log::update_referral,
+        mediation::case_log::update_referral,
     );
-    r.post("/{lang}/mediation/families/{id}/followups", Page(WorkCases), case_log::add_followup);
+    r.post("/{lang}/mediation/families/{id}/followups", Page(WorkCases), mediation::case_log::add_followup);
     r.post(
         "/{lang}/mediation/families/{id}/followups/{followup}",
         Page(WorkCases),
-        case_log::set_followup_result,
+        mediation::case_log::set_followup_result,
     );
-    r.post("/{lang}/mediation/families/{id}/status", Page(WorkCases), case_log::set_status);
+    r.post("/{lang}/mediation/families/{id}/status", Page(WorkCases), mediation::case_log::set_status);
     r.get(
         "/{lang}/mediation/families/{id}/members/{member}/export",
         Page(WorkCases),
-        subject_rights::export,
+        mediation::subject_rights::export,
     );
     r.post(
         "/{lang}/mediation/families/{id}/members/{member}/erase",
         Page(WorkCases),
-        subject_rights::erase_member,
+        mediation::subject_rights::erase_member,
     );
-    r.post("/{lang}/mediation/families/{id}/erase", Page(WorkCases), subject_rights::erase_family);
-    r.get("/{lang}/mediation/assignments", Page(ManageMediation), mediation::assignments);
+    r.post("/{lang}/mediation/families/{id}/erase", Page(WorkCases), mediation::subject_rights::erase_family);
+    r.get("/{lang}/mediation/assignments", Page(ManageMediation), mediation::families::assignments);
     r.post(
         "/{lang}/mediation/assignments/export",
         Page(ManageMediation),
-        mediation::export_assignments,
+        mediation::families::export_assignments,
     );
-    r.get("/{lang}/mediation/supervision", Page(ManageMediation), supervision::page);
-    r.get("/{lang}/mediation/retention", Page(ManageMediation), supervision::retention);
-    r.get("/{lang}/mediation/reports", Page(WorkCases), month_reports::page);
-    r.post("/{lang}/mediation/reports", Page(WorkCases), month_reports::submit);
-    r.post("/{lang}/mediation/reports/download", Page(WorkCases), month_reports::download);
+    r.get("/{lang}/mediation/supervision", Page(ManageMediation), mediation::supervision::page);
+    r.get("/{lang}/mediation/retention", Page(ManageMediation), mediation::supervision::retention);
+    r.get("/{lang}/mediation/reports", Page(WorkCases), mediation::month_reports::page);
+    r.post("/{lang}/mediation/reports", Page(WorkCases), mediation::month_reports::submit);
+    r.post("/{lang}/mediation/reports/download", Page(WorkCases), mediation::month_reports::download);
     r.get(
         "/{lang}/mediation/supervision/reports",
         Page(ManageMediation),
-        month_reports::supervised,
+        mediation::month_reports::supervised,
     );
     r.post(
         "/{lang}/mediation/supervision/reports/{id}/download",
         Page(ManageMediation),
-        month_reports::supervised_download,
+        mediation::month_reports::supervised_download,
     );
     r.get(
         "/{lang}/mediation/supervision/families/{id}",
         Page(ManageMediation),
-        supervision::reason_form,
+        mediation::supervision::reason_form,
     );
     r.post(
         "/{lang}/mediation/supervision/families/{id}",
         Page(ManageMediation),
-        supervision::open,
+        mediation::supervision::open,
     );
-    r.get("/{lang}/mediation/figures", Page(ViewMediationFigures), mediation_figures::page);
-    r.get("/{lang}/mediation/figures/report", Page(ViewMediationFigures), mediation_figures::report);
-    r.post("/{lang}/mediation/assignments", Page(ManageMediation), mediation::add_assignment);
+    r.get("/{lang}/mediation/figures", Page(ViewMediationFigures), mediation::figures::page);
+    r.get("/{lang}/mediation/figures/report", Page(ViewMediationFigures), mediation::figures::report);
+    r.post("/{lang}/mediation/assignments", Page(ManageMediation), mediation::families::add_assignment);
     r.post(
         "/{lang}/mediation/assignments/{id}/end",
         Page(ManageMediation),
-        mediation::end_assignment,
+        mediation::families::end_assignment,
     );
     r.get(
         "/{lang}/mediation/assignments/{id}/supervisor",
         Page(ManageMediation),
-        supervisors::page,
+        mediation::supervisors::page,
     );
     r.post(
         "/{lang}/mediation/assignments/{id}/supervisor",
         Page(ManageMediation),
-        supervisors::propose,
+        mediation::supervisors::propose,
     );
     r.post(
         "/{lang}/mediation/assignments/{id}/supervisor/decide",
         Page(ManageMediation),
-        supervisors::decide,
+        mediation::supervisors::decide,
     );
-    r.get("/{lang}/mediation/handover", Page(ManageMediation), handovers::page);
-    r.post("/{lang}/mediation/handover", Page(ManageMediation), handovers::propose);
+    r.get("/{lang}/mediation/handover", Page(ManageMediation), mediation::handovers::page);
+    r.post("/{lang}/mediation/handover", Page(ManageMediation), mediation::handovers::propose);
     r.post(
         "/{lang}/mediation/handover/{id}/decide",
         Page(ManageMediation),
-        handovers::decide,
+        mediation::handovers::decide,
     );
-    r.get("/{lang}/actions", Page(ViewEvents), actions::list);
-    r.get("/{lang}/actions/export", Page(ViewEvents), actions::export);
-    r.get("/{lang}/actions/{id}", Page(ViewEvents), actions::detail);
-    r.post("/{lang}/actions/{id}/progress", Page(ViewEvents), actions::progress);
-    r.get("/{lang}/events/{id}/feedback", Page(ManageEvents), feedback::summary);
-    r.post("/{lang}/events/{id}/feedback/send", Page(ManageEvents), feedback::send);
-    r.get("/{lang}/events/{id}/documents", Page(ManageEvents), event_documents::list);
-    r.post("/{lang}/events/{id}/documents", Page(ManageEvents), event_documents::upload);
-    r.get("/{lang}/events/{id}/documents/{item}", Page(ViewEvents), event_documents::download);
-    r.post("/{lang}/events/{id}/documents/{item}/delete", Page(ManageEvents), event_documents::remove);
-    r.get("/{lang}/events/{id}/agenda", Page(ManageEvents), agenda::page);
-    r.post("/{lang}/events/{id}/agenda", Page(ManageEvents), agenda::add);
-    r.get("/{lang}/events/{id}/agenda/{item}", Page(ManageEvents), agenda::edit_form);
-    r.post("/{lang}/events/{id}/agenda/{item}", Page(ManageEvents), agenda::update);
-    r.post("/{lang}/events/{id}/agenda/{item}/delete", Page(ManageEvents), agenda::remove);
-    r.post("/{lang}/events/{id}/agenda/{item}/move", Page(ManageEvents), agenda::move_item);
+    r.get("/{lang}/actions", Page(ViewEvents), events::actions::list);
+    r.get("/{lang}/actions/export", Page(ViewEvents), events::actions::export);
+    r.get("/{lang}/actions/{id}", Page(ViewEvents), events::actions::detail);
+    r.post("/{lang}/actions/{id}/progress", Page(ViewEvents), events::actions::progress);
+    r.get("/{lang}/events/{id}/feedback", Page(ManageEvents), events::feedback::summary);
+    r.post("/{lang}/events/{id}/feedback/send", Page(ManageEvents), events::feedback::send);
+    r.get("/{lang}/events/{id}/documents", Page(ManageEvents), events::event_documents::list);
+    r.post("/{lang}/events/{id}/documents", Page(ManageEvents), events::event_documents::upload);
+    r.get("/{lang}/events/{id}/documents/{item}", Page(ViewEvents), events::event_documents::download);
+    r.post("/{lang}/events/{id}/documents/{item}/delete", Page(ManageEvents), events::event_documents::remove);
+    r.get("/{lang}/events/{id}/agenda", Page(ManageEvents), events::agenda::page);
+    r.post("/{lang}/events/{id}/agenda", Page(ManageEvents), events::agenda::add);
+    r.get("/{lang}/events/{id}/agenda/{item}", Page(ManageEvents), events::agenda::edit_form);
+    r.post("/{lang}/events/{id}/agenda/{item}", Page(ManageEvents), events::agenda::update);
+    r.post("/{lang}/events/{id}/agenda/{item}/delete", Page(ManageEvents), events::agenda::remove);
+    r.post("/{lang}/events/{id}/agenda/{item}/move", Page(ManageEvents), events::agenda::move_item);
     // Participation statistics.
-    r.get("/{lang}/statistics", Page(ViewStatistics), statistics::coordinator_page);
-    r.get("/{lang}/statistics/export", Page(ViewStatistics), statistics::export);
+    r.get("/{lang}/statistics", Page(ViewStatistics), events::statistics::coordinator_page);
+    r.get("/{lang}/statistics/export", Page(ViewStatistics), events::statistics::export);
     // Reports (issue 8).
-    r.get("/{lang}/report-builder", Page(IssueReports), report_builder::page);
-    r.get("/{lang}/report-builder/download", Page(IssueReports), report_builder::download);
-    r.post("/{lang}/report-builder/narratives", Page(IssueReports), report_builder::save_narratives);
-    r.post("/{lang}/report-builder/issue", Page(IssueReports), report_builder::issue);
+    r.get("/{lang}/report-builder", Page(IssueReports), reports::builder::page);
+    r.get("/{lang}/report-builder/download", Page(IssueReports), reports::builder::download);
+    r.post("/{lang}/report-builder/narratives", Page(IssueReports), reports::builder::save_narratives);
+    r.post("/{lang}/report-builder/issue", Page(IssueReports), reports::builder::issue);
     r.get(
         "/{lang}/report-builder/issued/export",
         Page(IssueReports),
-        report_builder::issued_export,
+        reports::builder::issued_export,
     );
-    r.get("/{lang}/report-builder/issued/{id}", Page(IssueReports), report_builder::issued);
-    r.get("/{lang}/report-builder/issued/{id}/{format}", Page(IssueReports), report_builder::issued_download);
-    r.post("/{lang}/report-builder/issued/{id}/withdraw", Page(IssueReports), report_builder::withdraw);
+    r.get("/{lang}/report-builder/issued/{id}", Page(IssueReports), reports::builder::issued);
+    r.get("/{lang}/report-builder/issued/{id}/{format}", Page(IssueReports), reports::builder::issued_download);
+    r.post("/{lang}/report-builder/issued/{id}/withdraw", Page(IssueReports), reports::builder::withdraw);
     // Directory.
-    r.get("/{lang}/organisations", Page(ViewDirectory), organisations::list);
-    r.get("/{lang}/organisations/new", Page(ManageDirectory), organisations::new_form);
-    r.post("/{lang}/organisations", Page(ManageDirectory), organisations::create);
-    r.get("/{lang}/organisations/{id}", Page(ViewDirectory), organisations::detail);
-    r.get("/{lang}/organisations/{id}/edit", Page(ManageDirectory), organisations::edit_form);
-    r.post("/{lang}/organisations/{id}", Page(ManageDirectory), organisations::update);
-    r.post("/{lang}/organisations/{id}/merge", Page(ManageDirectory), organisations::merge);
-    r.post("/{lang}/organisations/{id}/listing", Page(ManageDirectory), public_directory::set_organisation);
-    r.post("/{lang}/organisations/{id}/listing/withdraw", Page(ManageDirectory), public_directory::withdraw_organisation);
-    r.get("/{lang}/people", Page(ViewDirectory), people::list);
-    r.get("/{lang}/people/new", Page(ManageDirectory), people::new_form);
-    r.get("/{lang}/people/import", Page(ManageDirectory), transfer::import_form);
-    r.post("/{lang}/people/import", Page(ManageDirectory), transfer::import_upload);
-    r.get("/{lang}/people/import/{id}", Page(ManageDirectory), transfer::import_preview);
-    r.post("/{lang}/people/import/{id}/confirm", Page(ManageDirectory), transfer::import_confirm);
-    r.post("/{lang}/people/export", Page(ViewDirectory), transfer::export_people);
-    r.post("/{lang}/organisations/export", Page(ViewDirectory), transfer::export_organisations);
-    r.get("/{lang}/organisations/import", Page(ManageDirectory), transfer::import_orgs_form);
-    r.post("/{lang}/organisations/import", Page(ManageDirectory), transfer::import_orgs_upload);
-    r.get("/{lang}/organisations/import/{id}", Page(ManageDirectory), transfer::import_orgs_preview);
-    r.post("/{lang}/organisations/import/{id}/confirm", Page(ManageDirectory), transfer::import_orgs_confirm);
-    r.post("/{lang}/people", Page(ManageDirectory), people::create);
-    r.get("/{lang}/people/{id}", Page(ViewDirectory), people::detail);
-    r.get("/{lang}/people/{id}/edit", Page(ManageDirectory), people::edit_form);
-    r.post("/{lang}/people/{id}", Page(ManageDirectory), people::update);
-    r.post("/{lang}/people/{id}/merge", Page(ManageDirectory), people::merge);
-    r.post("/{lang}/people/{id}/listing", Page(ManageDirectory), public_directory::set_person);
-    r.post("/{lang}/people/{id}/listing/withdraw", Page(ManageDirectory), public_directory::withdraw_person);
-    r.post("/{lang}/people/{id}/memberships", Page(ManageDirectory), people::add_membership);
-    r.post("/{lang}/people/{id}/memberships/{mid}/end", Page(ManageDirectory), people::end_membership);
-    r.post("/{lang}/people/{id}/roma-identity", Page(RecordRomaIdentity), people::record_roma);
-    r.post("/{lang}/people/{id}/roma-identity/withdraw", Page(RecordRomaIdentity), people::withdraw_roma);
+    r.get("/{lang}/organisations", Page(ViewDirectory), directory::organisations::list);
+    r.get("/{lang}/organisations/new", Page(ManageDirectory), directory::organisations::new_form);
+    r.post("/{lang}/organisations", Page(ManageDirectory), directory::organisations::create);
+    r.get("/{lang}/organisations/{id}", Page(ViewDirectory), directory::organisations::detail);
+    r.get("/{lang}/organisations/{id}/edit", Page(ManageDirectory), directory::organisations::edit_form);
+    r.post("/{lang}/organisations/{id}", Page(ManageDirectory), directory::organisations::update);
+    r.post("/{lang}/organisations/{id}/merge", Page(ManageDirectory), directory::organisations::merge);
+    r.post("/{lang}/organisations/{id}/listing", Page(ManageDirectory), directory::public_directory::set_organisation);
+    r.post("/{lang}/organisations/{id}/listing/withdraw", Page(ManageDirectory), directory::public_directory::withdraw_organisation);
+    r.get("/{lang}/people", Page(ViewDirectory), directory::people::list);
+    r.get("/{lang}/people/new", Page(ManageDirectory), directory::people::new_form);
+    r.get("/{lang}/people/import", Page(ManageDirectory), directory::transfer::import_form);
+    r.post("/{lang}/people/import", Page(ManageDirectory), directory::transfer::import_upload);
+    r.get("/{lang}/people/import/{id}", Page(ManageDirectory), directory::transfer::import_preview);
+    r.post("/{lang}/people/import/{id}/confirm", Page(ManageDirectory), directory::transfer::import_confirm);
+    r.post("/{lang}/people/export", Page(ViewDirectory), directory::transfer::export_people);
+    r.post("/{lang}/organisations/export", Page(ViewDirectory), directory::transfer::export_organisations);
+    r.get("/{lang}/organisations/import", Page(ManageDirectory), directory::transfer::import_orgs_form);
+    r.post("/{lang}/organisations/import", Page(ManageDirectory), directory::transfer::import_orgs_upload);
+    r.get("/{lang}/organisations/import/{id}", Page(ManageDirectory), directory::transfer::import_orgs_preview);
+    r.post("/{lang}/organisations/import/{id}/confirm", Page(ManageDirectory), directory::transfer::import_orgs_confirm);
+    r.post("/{lang}/people", Page(ManageDirectory), directory::people::create);
+    r.get("/{lang}/people/{id}", Page(ViewDirectory), directory::people::detail);
+    r.get("/{lang}/people/{id}/edit", Page(ManageDirectory), directory::people::edit_form);
+    r.post("/{lang}/people/{id}", Page(ManageDirectory), directory::people::update);
+    r.post("/{lang}/people/{id}/merge", Page(ManageDirectory), directory::people::merge);
+    r.post("/{lang}/people/{id}/listing", Page(ManageDirectory), directory::public_directory::set_person);
+    r.post("/{lang}/people/{id}/listing/withdraw", Page(ManageDirectory), directory::public_directory::withdraw_person);
+    r.post("/{lang}/people/{id}/memberships", Page(ManageDirectory), directory::people::add_membership);
+    r.post("/{lang}/people/{id}/memberships/{mid}/end", Page(ManageDirectory), directory::people::end_membership);
+    r.post("/{lang}/people/{id}/roma-identity", Page(RecordRomaIdentity), directory::people::record_roma);
+    r.post("/{lang}/people/{id}/roma-identity/withdraw", Page(RecordRomaIdentity), directory::people::withdraw_roma);
     // Administration.
-    r.get("/{lang}/admin/users", Page(ManageUsers), admin::users);
-    r.post("/{lang}/admin/users/export", Page(ManageUsers), admin::export_users);
-    r.get("/{lang}/admin/users/new", Page(ManageUsers), admin::new_user_form);
-    r.post("/{lang}/admin/users", Page(ManageUsers), admin::create_user);
-    r.get("/{lang}/admin/users/{id}", Page(ManageUsers), admin::edit_user_form);
-    r.post("/{lang}/admin/users/{id}", Page(ManageUsers), admin::update_user);
-    r.post("/{lang}/admin/users/{id}/password-link", Page(ManageUsers), admin::password_link);
-    r.post("/{lang}/admin/users/{id}/reset-mfa", Page(ManageUsers), admin::reset_mfa);
-    r.get("/{lang}/admin/audit", Page(ViewAuditLog), admin::audit);
-    r.post("/{lang}/admin/audit/export", Page(ViewAuditLog), admin::export_audit);
-    r.get("/{lang}/admin/outbox", Page(ManageUsers), admin::outbox);
-    r.post("/{lang}/admin/audit/{id}/undo", Page(ManageDirectory), admin::undo_merge);
+    r.get("/{lang}/admin/users", Page(ManageUsers), platform::admin::users);
+    r.post("/{lang}/admin/users/export", Page(ManageUsers), platform::admin::export_users);
+    r.get("/{lang}/admin/users/new", Page(ManageUsers), platform::admin::new_user_form);
+    r.post("/{lang}/admin/users", Page(ManageUsers), platform::admin::create_user);
+    r.get("/{lang}/admin/users/{id}", Page(ManageUsers), platform::admin::edit_user_form);
+    r.post("/{lang}/admin/users/{id}", Page(ManageUsers), platform::admin::update_user);
+    r.post("/{lang}/admin/users/{id}/password-link", Page(ManageUsers), platform::admin::password_link);
+    r.post("/{lang}/admin/users/{id}/reset-mfa", Page(ManageUsers), platform::admin::reset_mfa);
+    r.get("/{lang}/admin/audit", Page(ViewAuditLog), platform::admin::audit);
+    r.post("/{lang}/admin/audit/export", Page(ViewAuditLog), platform::admin::export_audit);
+    r.get("/{lang}/admin/outbox", Page(ManageUsers), platform::admin::outbox);
+    r.post("/{lang}/admin/audit/{id}/undo", Page(ManageDirectory), platform::admin::undo_merge);
     // JSON API.
-    r.get("/api/v1/openapi.json", Public, api::openapi);
-    r.get("/api/v1/news", Public, news::api);
-    r.get("/api/v1/practices", Public, practices::api);
-    r.get("/api/v1/stories", Public, stories::api);
-    r.get("/api/v1/me", Api(UseWorkspace), api::me);
-    r.get("/api/v1/me/tokens", Api(ManageOwnAccount), api::list_tokens);
-    r.post("/api/v1/me/tokens", Api(ManageOwnAccount), api::create_token);
-    r.post("/api/v1/me/tokens/{id}/revoke", Api(ManageOwnAccount), api::revoke_token);
-    r.get("/api/v1/territories", Api(UseWorkspace), territories::api_list);
-    r.get("/api/v1/organisations", Api(ViewDirectory), directory_api::list_orgs);
-    r.post("/api/v1/organisations", Api(ManageDirectory), directory_api::create_org);
-    r.get("/api/v1/organisations/{id}", Api(ViewDirectory), directory_api::get_org);
-    r.patch("/api/v1/organisations/{id}", Api(ManageDirectory), directory_api::patch_org);
-    r.get("/api/v1/people", Api(ViewDirectory), directory_api::list_people);
-    r.post("/api/v1/people", Api(ManageDirectory), directory_api::create_person);
-    r.get("/api/v1/people/{id}", Api(ViewDirectory), directory_api::get_person);
-    r.patch("/api/v1/people/{id}", Api(ManageDirectory), directory_api::patch_person);
-    r.get("/api/v1/plans", Api(ViewPlans), plans_api::plans);
-    r.get("/api/v1/measures", Api(ViewPlans), plans_api::measures);
-    r.get("/api/v1/indicators", Api(ViewPlans), plans_api::indicators);
-    r.post("/api/v1/rounds/{id}/submissions", Api(ReportProgress), plans_api::submit);
-    r.get("/api/v1/events", Api(ViewEvents), events_api::list);
-    r.get("/api/v1/events/{id}", Api(ViewEvents), events_api::get);
+    r.get("/api/v1/openapi.json", Public, openapi::openapi);
+    r.get("/api/v1/news", Public, site::news::api);
+    r.get("/api/v1/practices", Public, site::practices::api);
+    r.get("/api/v1/stories", Public, site::stories::api);
+    r.get("/api/v1/me", Api(UseWorkspace), platform::api_tokens::me);
+    r.get("/api/v1/me/tokens", Api(ManageOwnAccount), platform::api_tokens::list_tokens);
+    r.post("/api/v1/me/tokens", Api(ManageOwnAccount), platform::api_tokens::create_token);
+    r.post("/api/v1/me/tokens/{id}/revoke", Api(ManageOwnAccount), platform::api_tokens::revoke_token);
+    r.get("/api/v1/territories", Api(UseWorkspace), directory::territories::api_list);
+    r.get("/api/v1/organisations", Api(ViewDirectory), directory::api::list_orgs);
+    r.post("/api/v1/organisations", Api(ManageDirectory), directory::api::create_org);
+    r.get("/api/v1/organisations/{id}", Api(ViewDirectory), directory::api::get_org);
+    r.patch("/api/v1/organisations/{id}", Api(ManageDirectory), directory::api::patch_org);
+    r.get("/api/v1/people", Api(ViewDirectory), directory::api::list_people);
+    r.post("/api/v1/people", Api(ManageDirectory), directory::api::create_person);
+    r.get("/api/v1/people/{id}", Api(ViewDirectory), directory::api::get_person);
+    r.patch("/api/v1/people/{id}", Api(ManageDirectory), directory::api::patch_person);
+    r.get("/api/v1/plans", Api(ViewPlans), plans::api::plans);
+    r.get("/api/v1/measures", Api(ViewPlans), plans::api::measures);
+    r.get("/api/v1/indicators", Api(ViewPlans), plans::api::indicators);
+    r.post("/api/v1/rounds/{id}/submissions", Api(ReportProgress), plans::api::submit);
+    r.get("/api/v1/events", Api(ViewEvents), events::api::list);
+    r.get("/api/v1/events/{id}", Api(ViewEvents), events::api::get);
     r.get(
         "/api/v1/events/{id}/registrations",
         Api(ManageEvents),
-        events_api::registrations,
+        events::api::registrations,
     );
-    r.get("/api/v1/events/{id}/attendance", Api(ViewEvents), attendance_api::list);
-    r.post("/api/v1/events/{id}/attendance", Api(ViewEvents), attendance_api::post);
+    r.get("/api/v1/events/{id}/attendance", Api(ViewEvents), events::attendance_api::list);
+    r.post("/api/v1/events/{id}/attendance", Api(ViewEvents), events::attendance_api::post);
     r.get(
         "/api/v1/statistics/participation",
         Api(ViewStatistics),
-        statistics::api,
+        events::statistics::api,
     );
     r.get(
         "/api/v1/statistics/mediation",
         Api(ViewMediationFigures),
-        mediation_figures::api,
+        mediation::figures::api,
     );
     r
 }

@@ -164,6 +164,15 @@ impl Default for MediationSettings {
     }
 }
 
+impl MediationSettings {
+    /// The last day a case may have closed on to be anonymised on `day`.
+    pub fn retention_cutoff(&self, day: jiff::civil::Date) -> jiff::civil::Date {
+        use jiff::ToSpan as _;
+        day.checked_sub(i64::from(self.retention_years).years())
+            .unwrap_or(day)
+    }
+}
+
 /// Where uploaded documents are kept (outside any web root) and how large they may be.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]

@@ -1,51 +1,11 @@
-//! One module per area: routes' handlers, their forms and their views.
+//! The feature areas, as templates/ and locales/ group them. Each area keeps its pages and its
+//! API handlers; an area uses the plumbing (`crate::http`, `crate::page`, `crate::principal`,
+//! `crate::i18n`, …) and its own files only — never another area's (tests/it/layout.rs).
 
-pub mod account;
-pub mod actions;
-pub mod admin;
-pub mod agenda;
-pub mod api;
-pub mod attendance;
-pub mod attendance_api;
-pub mod attendance_import;
-pub mod case_log;
 pub mod directory;
-pub mod directory_api;
-pub mod event_documents;
 pub mod events;
-pub mod events_api;
-pub mod feedback;
-pub mod handovers;
-pub mod indicators;
-pub mod invitations;
-pub mod login;
-pub mod measures;
 pub mod mediation;
-pub mod mediation_figures;
-pub mod minutes;
-pub mod month_reports;
-pub mod news;
-pub mod open_data;
-pub mod organisations;
-pub mod passkeys;
-pub mod people;
-pub mod plan_import;
 pub mod plans;
-pub mod plans_api;
-pub mod policy;
-pub mod practices;
-pub mod public;
-pub mod public_directory;
-pub mod reauth;
-pub mod registration;
-pub mod report_builder;
-pub mod rounds;
-pub mod second_factor;
+pub mod platform;
+pub mod reports;
 pub mod site;
-pub mod statistics;
-pub mod stories;
-pub mod subject_rights;
-pub mod supervision;
-pub mod supervisors;
-pub mod territories;
-pub mod transfer;

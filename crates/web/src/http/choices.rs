@@ -1,6 +1,7 @@
 //! Choosers that pages in several areas offer: the territory chooser, grouped.
 
-use domain::territory::Kind;
+use domain::directory::OrgKind;
+use domain::territory::{Kind, PlanningRegion};
 
 use crate::AppState;
 use crate::http::error::AppResult;
@@ -34,4 +35,20 @@ pub async fn territory_groups(state: &AppState, lang: Lang) -> AppResult<Territo
         }
     }
     Ok(groups)
+}
+
+/// The kinds of organisation with their message ids, for choosers.
+pub fn org_kinds() -> Vec<(&'static str, &'static str)> {
+    OrgKind::ALL
+        .iter()
+        .map(|k| (k.as_str(), k.label_key()))
+        .collect()
+}
+
+/// The planning regions with their message ids, for choosers.
+pub fn regions() -> Vec<(&'static str, &'static str)> {
+    PlanningRegion::ALL
+        .iter()
+        .map(|r| (r.as_str(), r.label_key()))
+        .collect()
 }

@@ -1,0 +1,528 @@
+//! The directory's JSON API: `/api/v1/organisations` and `/api/v1/people`, with the same
+//! permissions, validation and contact visibility as the pages.
+
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use domain::auth::Permission;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::AppState;
+use crate::features::directory::organisations;
+use crate::features::directory::people;
+use crate::features::directory::{sees_org_contacts, sees_person_contacts};
+use crate::http::error::{AppError, AppResult};
+use crate::http::forms::{FormErrors, parse_id};
+use crate::http::problem::invalid;
+use crate::principal::{ClientIp, CurrentUser};
+
+/// A page of results.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Page<T: ToSchema> {
+    items: Vec<T>,
+    total: i64,
+    page: i64,
+    page_size: i64,
+}
+
+/// An organisation. Contacts are present only for those who may see them.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OrganisationJson {
+    id: i64,
+    name_lv: String,
+    name_en: Option<String>,
+    /// ministry, state_agency, municipality, municipal_institution, roma_ngo, other_ngo,
+    /// international_partner, media, academia or other.
+    kind: String,
+    parent_id: Option<i64>,
+    territory_id: Option<i64>,
+    planning_region: Option<String>,
+    website: Option<String>,
+    email: Option<String>,
+    phone: Option<String>,
+    address: Option<String>,
+}
+
+fn org_json(o: store::organisations::Organisation, contacts: bool) -> OrganisationJson {
+    OrganisationJson {
+        id: o.id,
+        name_lv: o.name_lv,
+        name_en: o.name_en,
+        kind: o.kind.as_str().to_owned(),
+        parent_id: o.parent_id,
+        territory_id: o.territory_id,
+        planning_region: o.planning_region.map(|r| r.as_str().to_owned()),
+        website: o.website,
+        email: o.email.filter(|_| contacts),
+        phone: o.phone.filter(|_| contacts),
+        address: o.address.filter(|_| contacts),
+    }
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct OrgListQuery {
+    /// Words of the name (case and diacritics ignored).
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    kind: String,
+    /// A territory id: the organisation's place or a place within it.
+    #[serde(default)]
+    territory: String,
+    /// riga, vidzeme, kurzeme, zemgale or latgale.
+    #[serde(default)]
+    region: String,
+    #[serde(default)]
+    page: Option<i64>,
+}
+
+#[utoipa::path(
+    get, path = "/api/v1/organisations", params(OrgListQuery),
+    responses((status = 200, body = Page<OrganisationJson>), (status = 401, body = crate::http::problem::Problem, content_type = "application/problem+json")),
+    security(("bearer" = []))
+)]
+pub async fn list_orgs(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Query(q): Query<OrgListQuery>,
+) -> AppResult<Json<Page<OrganisationJson>>> {
+    user.require(Permission::ViewDirectory)?;
+    let query = organisations::OrgQuery {
+        q: q.q,
+        kind: q.kind,
+        territory: q.territory,
+        region: q.region,
+        page: q.page,
+    };
+    let page = query.page.unwrap_or(0).clamp(0, 100_000);
+    let (orgs, total) = store::organisations::list(state.db(), &query.filter(), page).await?;
+    Ok(Json(Page {
+        items: orgs
+            .into_iter()
+            .map(|o| {
+                let c = sees_org_contacts(&user, o.id);
+                org_json(o, c)
+            })
+            .collect(),
+        total,
+        page,
+        page_size: store::organisations::PAGE_SIZE,
+    }))
+}
+
+#[utoipa::path(
+    get, path = "/api/v1/organisations/{id}", params(("id" = i64, Path, description = "The organisation's id")),
+    responses((status = 200, body = OrganisationJson), (status = 404, body = crate::http::problem::Problem, content_type = "application/problem+json")),
+    security(("bearer" = []))
+)]
+pub async fn get_org(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<OrganisationJson>> {
+    user.require(Permission::ViewDirectory)?;
+    let id = parse_id(&id)?;
+    let o = store::organisations::get(state.db(), id).await?;
+    Ok(Json(org_json(o, sees_org_contacts(&user, id))))
+}
+
+/// Distinguishes a field that is absent (`None`) from one given as `null` (`Some(None)`).
+fn present<'de, D, T>(d: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(d).map(Some)
+}
+
+/// Fields of an organisation. On POST `name_lv` and `kind` are required; on PATCH every
+/// field given replaces the stored one (an empty string or `null` clears an optional field).
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OrganisationInput {
+    name_lv: Option<String>,
+    name_en: Option<String>,
+    kind: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<i64>)]
+    parent_id: Option<Option<i64>>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<i64>)]
+    territory_id: Option<Option<i64>>,
+    email: Option<String>,
+    phone: Option<String>,
+    website: Option<String>,
+    address: Option<String>,
+}
+
+fn overlay_org(base: &mut organisations::OrgFields, i: OrganisationInput) {
+    let id = |v: i64| v.to_string();
+    if let Some(v) = i.name_lv {
+        base.name_lv = v;
+    }
+    if let Some(v) = i.name_en {
+        base.name_en = v;
+    }
+    if let Some(v) = i.kind {
+        base.kind = v;
+    }
+    if let Some(v) = i.parent_id {
+        base.parent_id = v.map(id).unwrap_or_default();
+    }
+    if let Some(v) = i.territory_id {
+        base.territory_id = v.map(id).unwrap_or_default();
+    }
+    if let Some(v) = i.email {
+        base.email = v;
+    }
+    if let Some(v) = i.phone {
+        base.phone = v;
+    }
+    if let Some(v) = i.website {
+        base.website = v;
+    }
+    if let Some(v) = i.address {
+        base.address = v;
+    }
+}
+
+async fn save_org(
+    state: &AppState,
+    user: &CurrentUser,
+    ip: std::net::IpAddr,
+    id: Option<i64>,
+    fields: &organisations::OrgFields,
+) -> AppResult<Response> {
+    let mut errors = FormErrors::default();
+    let input = organisations::validate(fields, &mut errors);
+    if !errors.is_empty() {
+        return Ok(invalid(&errors));
+    }
+    let actor = user.actor(ip);
+    let result = match id {
+        None => store::organisations::create(state.db(), state.now(), &actor, &input).await,
+        Some(id) => store::organisations::update(state.db(), state.now(), &actor, id, &input)
+            .await
+            .map(|()| id),
+    };
+    let saved = match result {
+        Ok(id) => id,
+        Err(store::Error::Conflict(what)) => {
+            errors.add(
+                if what == "parent" {
+                    "parent_id"
+                } else {
+                    "territory_id"
+                },
+                if what == "parent" {
+                    "org-parent-invalid"
+                } else {
+                    "territory-invalid"
+                },
+            );
+            return Ok(invalid(&errors));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let o = store::organisations::get(state.db(), saved).await?;
+    let status = if id.is_none() {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    Ok((status, Json(org_json(o, true))).into_response())
+}
+
+#[utoipa::path(
+    post, path = "/api/v1/organisations", request_body = OrganisationInput,
+    responses((status = 201, body = OrganisationJson), (status = 422, body = crate::http::problem::Problem, content_type = "application/problem+json"), (status = 403, body = crate::http::problem::Problem, content_type = "application/problem+json")),
+    security(("bearer" = []))
+)]
+pub async fn create_org(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    body: Result<Json<OrganisationInput>, axum::extract::rejection::JsonRejection>,
+) -> AppResult<Response> {
+    user.require(Permission::ManageDirectory)?;
+    let Json(body) = body.map_err(|_| AppError::BadRequest)?;
+    let mut fields = organisations::OrgFields::default();
+    overlay_org(&mut fields, body);
+    save_org(&state, &user, ip, None, &fields).await
+}
+
+#[utoipa::path(
+    patch, path = "/api/v1/organisations/{id}", request_body = OrganisationInput,
+    params(("id" = i64, Path, description = "The organisation's id")),
+    responses((status = 200, body = OrganisationJson), (status = 422, body = crate::http::problem::Problem, content_type = "application/problem+json"), (status = 404, body = crate::http::problem::Problem, content_type = "application/problem+json")),
+    security(("bearer" = []))
+)]
+pub async fn patch_org(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path(id): Path<String>,
+    body: Result<Json<OrganisationInput>, axum::extract::rejection::JsonRejection>,
+) -> AppResult<Response> {
+    user.require(Permission::ManageDirectory)?;
+    let id = parse_id(&id)?;
+    let Json(body) = body.map_err(|_| AppError::BadRequest)?;
+    let o = store::organisations::get(state.db(), id).await?;
+    let mut fields = organisations::OrgFields::from_org(o);
+    overlay_org(&mut fields, body);
+    save_org(&state, &user, ip, Some(id), &fields).await
+}
+
+/// A person. E-mails and phone are present only for those who may see them.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PersonJson {
+    id: i64,
+    name: String,
+    emails: Option<Vec<String>>,
+    phone: Option<String>,
+    preferred_lang: String,
+    territory_id: Option<i64>,
+    memberships: Vec<MembershipJson>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MembershipJson {
+    organisation_id: i64,
+    organisation_name: String,
+    role_title: Option<String>,
+    from_date: Option<String>,
+    to_date: Option<String>,
+}
+
+fn person_json(p: store::people::Person, contacts: bool) -> PersonJson {
+    PersonJson {
+        id: p.id,
+        name: p.name,
+        emails: contacts.then_some(p.emails),
+        phone: p.phone.filter(|_| contacts),
+        preferred_lang: p.preferred_lang,
+        territory_id: p.territory_id,
+        memberships: p
+            .memberships
+            .into_iter()
+            .map(|m| MembershipJson {
+                organisation_id: m.organisation_id,
+                organisation_name: m.organisation_name,
+                role_title: m.role_title,
+                from_date: m.from_date.map(|d| d.to_string()),
+                to_date: m.to_date.map(|d| d.to_string()),
+            })
+            .collect(),
+    }
+}
+
+/// A row of the people list.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PersonListItem {
+    id: i64,
+    name: String,
+    territory: Option<String>,
+    /// Current organisations' ids.
+    organisation_ids: Vec<i64>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct PeopleListQuery {
+    /// Words of the name (and, for directory managers, of an e-mail address).
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    organisation: String,
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    territory: String,
+    #[serde(default)]
+    region: String,
+    /// Words of a current role title.
+    #[serde(default)]
+    role: String,
+    #[serde(default)]
+    page: Option<i64>,
+}
+
+#[utoipa::path(
+    get, path = "/api/v1/people", params(PeopleListQuery),
+    responses((status = 200, body = Page<PersonListItem>), (status = 401, body = crate::http::problem::Problem, content_type = "application/problem+json")),
+    security(("bearer" = []))
+)]
+pub async fn list_people(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Query(q): Query<PeopleListQuery>,
+) -> AppResult<Json<Page<PersonListItem>>> {
+    user.require(Permission::ViewDirectory)?;
+    let query = people::PeopleQuery {
+        q: q.q,
+        organisation: q.organisation,
+        kind: q.kind,
+        territory: q.territory,
+        region: q.region,
+        role: q.role,
+        page: q.page,
+    };
+    let page = query.page.unwrap_or(0).clamp(0, 100_000);
+    let (rows, total) =
+        store::people::list(state.db(), &query.filter(&user), state.today(), page).await?;
+    Ok(Json(Page {
+        items: rows
+            .into_iter()
+            .map(|r| PersonListItem {
+                id: r.id,
+                name: r.name,
+                territory: r.territory_name,
+                organisation_ids: r.organisations.into_iter().map(|(id, _, _)| id).collect(),
+            })
+            .collect(),
+        total,
+        page,
+        page_size: store::people::PAGE_SIZE,
+    }))
+}
+
+#[utoipa::path(
+    get, path = "/api/v1/people/{id}", params(("id" = i64, Path, description = "The person's id")),
+    responses((status = 200, body = PersonJson), (status = 404, body = crate::http::problem::Problem, content_type = "application/problem+json")),
+    security(("bearer" = []))
+)]
+pub async fn get_person(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<PersonJson>> {
+    user.require(Permission::ViewDirectory)?;
+    let id = parse_id(&id)?;
+    let p = store::people::get(state.db(), id).await?;
+    let contacts = sees_person_contacts(&state, &user, id).await?;
+    Ok(Json(person_json(p, contacts)))
+}
+
+/// Fields of a person. On POST `name` is required; on PATCH every field given replaces
+/// the stored one (`null` or an empty string clears an optional field). `gender`: female,
+/// male, other or undisclosed.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PersonInput {
+    name: Option<String>,
+    emails: Option<Vec<String>>,
+    phone: Option<String>,
+    preferred_lang: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<i64>)]
+    territory_id: Option<Option<i64>>,
+    gender: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<i32>)]
+    birth_year: Option<Option<i32>>,
+}
+
+fn overlay_person(base: &mut people::PersonFields, i: PersonInput) {
+    if let Some(v) = i.name {
+        base.name = v;
+    }
+    if let Some(v) = i.emails {
+        base.emails = v.join("\n");
+    }
+    if let Some(v) = i.phone {
+        base.phone = v;
+    }
+    if let Some(v) = i.preferred_lang {
+        base.preferred_lang = v;
+    }
+    if let Some(v) = i.territory_id {
+        base.territory_id = v.map(|t| t.to_string()).unwrap_or_default();
+    }
+    if let Some(v) = i.gender {
+        base.gender = v;
+    }
+    if let Some(v) = i.birth_year {
+        base.birth_year = v.map(|y| y.to_string()).unwrap_or_default();
+    }
+}
+
+async fn save_person(
+    state: &AppState,
+    user: &CurrentUser,
+    ip: std::net::IpAddr,
+    id: Option<i64>,
+    fields: &people::PersonFields,
+) -> AppResult<Response> {
+    let mut errors = FormErrors::default();
+    let input = people::validate(fields, i32::from(state.today().year()), &mut errors);
+    if !errors.is_empty() {
+        return Ok(invalid(&errors));
+    }
+    let actor = user.actor(ip);
+    let result = match id {
+        None => store::people::create(state.db(), state.now(), &actor, &input).await,
+        Some(id) => store::people::update(state.db(), state.now(), &actor, id, &input)
+            .await
+            .map(|()| id),
+    };
+    let saved = match result {
+        Ok(id) => id,
+        Err(store::Error::Conflict("email")) => {
+            errors.add("emails", "email-belongs-to-other");
+            return Ok(invalid(&errors));
+        }
+        Err(store::Error::Conflict(_)) => {
+            errors.add("territory_id", "territory-invalid");
+            return Ok(invalid(&errors));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let p = store::people::get(state.db(), saved).await?;
+    let status = if id.is_none() {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    Ok((status, Json(person_json(p, true))).into_response())
+}
+
+#[utoipa::path(
+    post, path = "/api/v1/people", request_body = PersonInput,
+    responses((status = 201, body = PersonJson), (status = 422, body = crate::http::problem::Problem, content_type = "application/problem+json")),
+    security(("bearer" = []))
+)]
+pub async fn create_person(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    body: Result<Json<PersonInput>, axum::extract::rejection::JsonRejection>,
+) -> AppResult<Response> {
+    user.require(Permission::ManageDirectory)?;
+    let Json(body) = body.map_err(|_| AppError::BadRequest)?;
+    let mut fields = people::PersonFields::default();
+    overlay_person(&mut fields, body);
+    save_person(&state, &user, ip, None, &fields).await
+}
+
+#[utoipa::path(
+    patch, path = "/api/v1/people/{id}", request_body = PersonInput,
+    params(("id" = i64, Path, description = "The person's id")),
+    responses((status = 200, body = PersonJson), (status = 422, body = crate::http::problem::Problem, content_type = "application/problem+json"), (status = 404, body = crate::http::problem::Problem, content_type = "application/problem+json")),
+    security(("bearer" = []))
+)]
+pub async fn patch_person(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path(id): Path<String>,
+    body: Result<Json<PersonInput>, axum::extract::rejection::JsonRejection>,
+) -> AppResult<Response> {
+    user.require(Permission::ManageDirectory)?;
+    let id = parse_id(&id)?;
+    let Json(body) = body.map_err(|_| AppError::BadRequest)?;
+    let p = store::people::get(state.db(), id).await?;
+    let mut fields = people::PersonFields::from_person(p);
+    overlay_person(&mut fields, body);
+    save_person(&state, &user, ip, Some(id), &fields).await
+}

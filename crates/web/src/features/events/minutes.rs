@@ -1,0 +1,335 @@
+//! An event's minutes and the follow-up actions decided there, kept by coordinators;
+//! the minutes are published on the event's public page when they say so.
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use domain::auth::Permission;
+use jiff::civil::Date;
+use serde::Deserialize;
+
+use crate::AppState;
+use crate::http::error::{AppError, AppResult};
+
+use crate::http::forms::optional_text;
+use crate::http::forms::{AppForm, FormErrors, parse_id};
+use crate::http::notice::Notice;
+use crate::page::PageCtx;
+use crate::principal::{ClientIp, CurrentUser};
+
+/// The longest part of the minutes.
+const MAX_TEXT: usize = 20_000;
+
+#[derive(Debug, Default, Clone, Deserialize)]
+pub struct MinutesFields {
+    #[serde(default)]
+    summary_lv: String,
+    #[serde(default)]
+    summary_en: String,
+    #[serde(default)]
+    decisions_lv: String,
+    #[serde(default)]
+    decisions_en: String,
+    #[serde(default)]
+    recommendations_lv: String,
+    #[serde(default)]
+    recommendations_en: String,
+}
+
+impl MinutesFields {
+    fn from_minutes(m: &store::minutes::Minutes) -> MinutesFields {
+        let s = |v: &Option<String>| v.clone().unwrap_or_default();
+        MinutesFields {
+            summary_lv: s(&m.summary_lv),
+            summary_en: s(&m.summary_en),
+            decisions_lv: s(&m.decisions_lv),
+            decisions_en: s(&m.decisions_en),
+            recommendations_lv: s(&m.recommendations_lv),
+            recommendations_en: s(&m.recommendations_en),
+        }
+    }
+}
+
+#[derive(Debug, Default, Clone, Deserialize)]
+pub struct ActionFields {
+    #[serde(default)]
+    title_lv: String,
+    #[serde(default)]
+    title_en: String,
+    #[serde(default)]
+    owner: String,
+    #[serde(default)]
+    due: String,
+    #[serde(default)]
+    measures: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "events/minutes.html")]
+struct MinutesPage {
+    ctx: PageCtx,
+    event: store::events::Event,
+    f: MinutesFields,
+    published: bool,
+    actions: Vec<store::actions::Action>,
+    from_series: Vec<store::actions::Action>,
+    a: ActionFields,
+    organisations: Vec<(i64, String)>,
+    measure_choices: Vec<(i64, String)>,
+    errors: FormErrors,
+    notice: Option<&'static str>,
+    today: Date,
+}
+
+impl MinutesPage {
+    fn is_measure(&self, id: &i64) -> bool {
+        self.a.measures.iter().any(|m| *m == id.to_string())
+    }
+
+    fn is_en(&self, lang: &str) -> bool {
+        lang == "en"
+    }
+
+    /// The text parts of the form: (field, label, language, value).
+    fn parts(&self) -> Vec<(&'static str, &'static str, &'static str, &str)> {
+        vec![
+            ("summary_lv", "minutes-summary-lv", "lv", &self.f.summary_lv),
+            ("summary_en", "minutes-summary-en", "en", &self.f.summary_en),
+            (
+                "decisions_lv",
+                "minutes-decisions-lv",
+                "lv",
+                &self.f.decisions_lv,
+            ),
+            (
+                "decisions_en",
+                "minutes-decisions-en",
+                "en",
+                &self.f.decisions_en,
+            ),
+            (
+                "recommendations_lv",
+                "minutes-recommendations-lv",
+                "lv",
+                &self.f.recommendations_lv,
+            ),
+            (
+                "recommendations_en",
+                "minutes-recommendations-en",
+                "en",
+                &self.f.recommendations_en,
+            ),
+        ]
+    }
+
+    fn title(&self) -> &str {
+        self.event.title(self.ctx.lang.code())
+    }
+
+    fn status_key(&self, s: &str) -> &'static str {
+        domain::event::ActionStatus::label_key_of(s)
+    }
+
+    fn overdue(&self, a: &store::actions::Action) -> bool {
+        a.is_overdue(self.today)
+    }
+
+    fn is_owner(&self, id: &i64) -> bool {
+        self.a.owner == id.to_string()
+    }
+}
+
+async fn page(
+    state: &AppState,
+    ctx: PageCtx,
+    event_id: i64,
+    f: Option<MinutesFields>,
+    a: ActionFields,
+) -> AppResult<MinutesPage> {
+    let event = store::events::get(state.db(), event_id).await?;
+    let m = store::minutes::get(state.db(), event_id).await?;
+    Ok(MinutesPage {
+        f: f.unwrap_or_else(|| MinutesFields::from_minutes(&m)),
+        published: m.published_at.is_some(),
+        actions: store::actions::for_event(state.db(), event_id).await?,
+        from_series: store::actions::pending_from_series(state.db(), event_id).await?,
+        organisations: store::organisations::names(state.db()).await?,
+        measure_choices: store::measures::choices(state.db()).await?,
+        today: state.today(),
+        ctx,
+        event,
+        a,
+        errors: FormErrors::default(),
+        notice: None,
+    })
+}
+
+pub async fn form(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    Path((_lang, id)): Path<(String, String)>,
+    Query(n): Query<Notice>,
+) -> AppResult<Html<String>> {
+    user.require(Permission::ManageEvents)?;
+    let mut p = page(&state, ctx, parse_id(&id)?, None, ActionFields::default()).await?;
+    p.notice = match n.notice.as_deref() {
+        Some("saved") => Some("saved-notice"),
+        Some("published") => Some("minutes-published-notice"),
+        Some("withdrawn") => Some("minutes-withdrawn-notice"),
+        Some("action") => Some("action-created-notice"),
+        _ => None,
+    };
+    Ok(Html(p.render()?))
+}
+
+pub async fn save(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path((_lang, id)): Path<(String, String)>,
+    AppForm(f): AppForm<MinutesFields>,
+) -> AppResult<Response> {
+    user.require(Permission::ManageEvents)?;
+    let id = parse_id(&id)?;
+    let mut errors = FormErrors::default();
+    let mut text = |raw: &str, field: &'static str| {
+        crate::http::forms::block_field(raw, MAX_TEXT, field, &mut errors)
+    };
+    let m = store::minutes::Minutes {
+        summary_lv: text(&f.summary_lv, "summary_lv"),
+        summary_en: text(&f.summary_en, "summary_en"),
+        decisions_lv: text(&f.decisions_lv, "decisions_lv"),
+        decisions_en: text(&f.decisions_en, "decisions_en"),
+        recommendations_lv: text(&f.recommendations_lv, "recommendations_lv"),
+        recommendations_en: text(&f.recommendations_en, "recommendations_en"),
+        published_at: None,
+    };
+    if errors.is_empty() {
+        store::minutes::save(state.db(), state.now(), &user.actor(ip), id, &m).await?;
+        return Ok(
+            Redirect::to(&ctx.href(&format!("/events/{id}/minutes?notice=saved"))).into_response(),
+        );
+    }
+    let mut p = page(&state, ctx, id, Some(f), ActionFields::default()).await?;
+    p.errors = errors;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(p.render()?)).into_response())
+}
+
+#[derive(Debug, Deserialize)]
+pub struct PublishForm {
+    #[serde(default)]
+    publish: String,
+}
+
+pub async fn publish(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path((_lang, id)): Path<(String, String)>,
+    AppForm(f): AppForm<PublishForm>,
+) -> AppResult<Response> {
+    user.require(Permission::ManageEvents)?;
+    let id = parse_id(&id)?;
+    store::events::get(state.db(), id).await?;
+    let publish = f.publish == "1";
+    match store::minutes::set_published(state.db(), state.now(), &user.actor(ip), id, publish).await
+    {
+        Ok(()) => {
+            let n = if publish { "published" } else { "withdrawn" };
+            Ok(
+                Redirect::to(&ctx.href(&format!("/events/{id}/minutes?notice={n}")))
+                    .into_response(),
+            )
+        }
+        Err(store::Error::Conflict(_)) => {
+            let mut p = page(&state, ctx, id, None, ActionFields::default()).await?;
+            p.errors.add("summary_lv", "minutes-empty");
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(p.render()?)).into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Records a follow-up action decided at the event.
+pub async fn add_action(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path((_lang, id)): Path<(String, String)>,
+    AppForm(body): AppForm<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    user.require(Permission::ManageEvents)?;
+    let a: ActionFields = crate::http::forms::with_lists(body, &["measures"])?;
+    let id = parse_id(&id)?;
+    let mut errors = FormErrors::default();
+    let title_lv = crate::http::forms::required_line(
+        &a.title_lv,
+        500,
+        "title_lv",
+        "action-title-invalid",
+        &mut errors,
+    );
+    let title_en = optional_text(&a.title_en, 500).unwrap_or_else(|e| {
+        errors.add("title_en", e.message_id());
+        None
+    });
+    let owner = a.owner.trim().parse::<i64>().ok().filter(|o| *o > 0);
+    if owner.is_none() {
+        errors.add("owner", "action-owner-invalid");
+    }
+    let due = match a.due.trim() {
+        "" => None,
+        d => match d.parse::<Date>() {
+            Ok(d) => Some(d),
+            Err(_) => {
+                errors.add("due", "stats-date-invalid");
+                None
+            }
+        },
+    };
+    let measures: Vec<i64> = a
+        .measures
+        .iter()
+        .filter_map(|m| m.trim().parse().ok())
+        .collect();
+    if measures.len() != a.measures.len() {
+        errors.add("measures", "reg-choice-invalid");
+    }
+    if errors.is_empty() {
+        let input = store::actions::ActionInput {
+            title_lv: title_lv.unwrap_or_default(),
+            title_en,
+            owner_organisation_id: owner.unwrap_or_default(),
+            due_date: due,
+            measures,
+        };
+        match store::actions::create(state.db(), state.now(), &user.actor(ip), id, &input).await {
+            Ok(_) => {
+                return Ok(Redirect::to(
+                    &ctx.href(&format!("/events/{id}/minutes?notice=action#actions")),
+                )
+                .into_response());
+            }
+            Err(store::Error::NotFound) => errors.add("owner", "action-owner-invalid"),
+            Err(store::Error::Conflict(_)) => errors.add("measures", "reg-choice-invalid"),
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let mut p = page(&state, ctx, id, None, a).await?;
+    p.errors = errors;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(p.render()?)).into_response())
+}
+
+/// The published minutes of a public event, for its public page (`None` otherwise).
+pub async fn published(
+    state: &AppState,
+    event_id: i64,
+) -> Result<Option<store::minutes::Minutes>, AppError> {
+    let m = store::minutes::get(state.db(), event_id).await?;
+    Ok(m.published_at.is_some().then_some(m))
+}

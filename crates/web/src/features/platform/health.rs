@@ -1,0 +1,122 @@
+//! Health and readiness for load balancers and monitoring: `/healthz` (the process answers)
+//! and `/readyz` (the database, every background worker, the mail waiting to go).
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::AppState;
+
+/// The health check's answer.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Health {
+    #[schema(example = "ok")]
+    status: String,
+}
+
+/// The readiness check's answer: the database, every background worker and the mail
+/// waiting to go.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Readiness {
+    /// `ready`, or `unavailable` when the database does not answer or a worker is overdue.
+    #[schema(example = "ready")]
+    pub status: String,
+    pub database: bool,
+    pub workers: Vec<WorkerJson>,
+    pub outbox: OutboxJson,
+}
+
+/// One background worker: how often it runs and when it last succeeded.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct WorkerJson {
+    #[schema(example = "mail")]
+    pub name: String,
+    pub every_seconds: u64,
+    /// RFC 3339; absent before its first success.
+    pub last_success: Option<String>,
+    pub last_failure: Option<String>,
+    /// Runs that panicked since the start (each was followed by a new one).
+    pub panics: u32,
+    /// RFC 3339: when the run going on now started; absent between runs.
+    pub running_since: Option<String>,
+    /// It has not succeeded for two periods and a minute, or a run has gone on for more
+    /// than twenty minutes.
+    pub overdue: bool,
+}
+
+/// Mail due to be sent and not yet sent.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OutboxJson {
+    pub waiting: i64,
+    /// How long the oldest waiting message has waited.
+    pub oldest_waiting_seconds: Option<i64>,
+}
+
+/// 200 `{"status":"ok"}` when the database answers, 503 otherwise.
+#[utoipa::path(
+    get, path = "/healthz",
+    responses((status = 200, body = Health), (status = 503, body = Health))
+)]
+pub async fn healthz(State(state): State<AppState>) -> Response {
+    if state.db().ping().await {
+        (StatusCode::OK, Json(serde_json::json!({ "status": "ok" }))).into_response()
+    } else {
+        (
+            StatusCode::SERVICE_UNAVAILABLE,
+            Json(serde_json::json!({ "status": "unavailable" })),
+        )
+            .into_response()
+    }
+}
+
+/// 200 when the database answers and every background worker has succeeded when it was
+/// due, 503 otherwise; either way the workers' last runs and the outbox backlog, for the
+/// operator's monitoring.
+#[utoipa::path(
+    get, path = "/readyz",
+    responses((status = 200, body = Readiness), (status = 503, body = Readiness))
+)]
+pub async fn readyz(State(state): State<AppState>) -> Response {
+    let now = state.now();
+    let at = |t: Option<i64>| {
+        t.and_then(|t| jiff::Timestamp::from_second(t).ok())
+            .map(|t| t.to_string())
+    };
+    let database = state.db().ping().await;
+    let workers: Vec<WorkerJson> = state
+        .workers()
+        .snapshot()
+        .into_iter()
+        .map(|(name, s)| WorkerJson {
+            name: name.to_owned(),
+            every_seconds: s.every.as_secs(),
+            last_success: at(s.last_success),
+            last_failure: at(s.last_failure),
+            panics: s.panics,
+            running_since: at(s.running_since),
+            overdue: s.overdue(now),
+        })
+        .collect();
+    let (waiting, oldest) = store::outbox::backlog(state.db(), now)
+        .await
+        .unwrap_or((0, None));
+    let ready = database && !workers.iter().any(|w| w.overdue);
+    let body = Readiness {
+        status: if ready { "ready" } else { "unavailable" }.to_owned(),
+        database,
+        workers,
+        outbox: OutboxJson {
+            waiting,
+            oldest_waiting_seconds: oldest.map(|t| (now - t).max(0)),
+        },
+    };
+    let status = if ready {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
+    (status, Json(body)).into_response()
+}
