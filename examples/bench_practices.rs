@@ -91,7 +91,7 @@ async fn main() -> anyhow::Result<()> {
     store::migrate::run(&db, now).await?;
     let keys = domain::sealed::Keyring::new(domain::sealed::Key::generate(), Vec::new());
     let started = Instant::now();
-    store::demo::seed(&db, now, &keys).await?;
+    demo::seed(&db, now, &keys).await?;
     println!(
         "Roma Platform good-practice search benchmark — demo seeded in {:.1} s",
         started.elapsed().as_secs_f64()

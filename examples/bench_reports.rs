@@ -125,7 +125,7 @@ async fn main() -> anyhow::Result<()> {
     let now = jiff::Timestamp::now().as_second();
     store::migrate::run(&db, now).await?;
     let s = state(db.clone());
-    store::demo::seed(&db, now, s.keyring()).await?;
+    demo::seed(&db, now, s.keyring()).await?;
     bench("demo data", &s, 2025).await?;
     if let Some(big) = big {
         anyhow::ensure!(big.exists(), "{} does not exist", big.display());

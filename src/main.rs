@@ -688,7 +688,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let sealed = store::mediation::has_sealed_records(&db).await?;
             let keyring = s.load_keyring(!sealed).map_err(|e| anyhow::anyhow!(e))?;
             seal_legacy_reasons(&db, &keyring).await?;
-            let loaded = store::demo::seed(&db, now, &keyring).await?;
+            let loaded = demo::seed(&db, now, &keyring).await?;
             // The annual report issued as a coordinator would, so the publications page has
             // something (also for a demo database made before the demo issued it).
             if store::reports::issued(&db, false).await?.is_empty() {
@@ -698,18 +698,15 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     Arc::new(SystemClock),
                     keyring.clone(),
                 );
-                web::features::reports::builder::issue_demo_reports(
-                    &state,
-                    store::demo::LAST_FULL_YEAR,
-                )
-                .await
-                .map_err(|e| anyhow::anyhow!("issuing the demo's reports: {e}"))?;
+                web::features::reports::builder::issue_demo_reports(&state, demo::LAST_FULL_YEAR)
+                    .await
+                    .map_err(|e| anyhow::anyhow!("issuing the demo's reports: {e}"))?;
             }
             if loaded {
                 println!(
                     "Loaded the synthetic demo data into {} (with the annual report for {} issued).",
                     s.database.display(),
-                    store::demo::LAST_FULL_YEAR
+                    demo::LAST_FULL_YEAR
                 );
             } else {
                 println!("Reusing the demo database {}.", s.database.display());
@@ -722,11 +719,11 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("\nDemo logins (invented people; the passwords are new at every start):");
             let second = (
                 domain::auth::Role::Coordinator,
-                store::demo::DEMO_SECOND_COORDINATOR.0,
+                demo::DEMO_SECOND_COORDINATOR.0,
                 "",
                 "",
             );
-            for (role, email, _, _) in store::demo::DEMO_USERS.iter().chain([&second]) {
+            for (role, email, _, _) in demo::DEMO_USERS.iter().chain([&second]) {
                 let pw = format!("demo-{}", &token::random_secret()[..14]);
                 let hash = password::hash(&pw);
                 if let Some(u) = store::users::find_by_email(&db, email).await? {

@@ -149,7 +149,7 @@ async fn the_demo_meetings_give_the_statistics_real_shapes() {
     let keys = domain::sealed::Keyring::new(domain::sealed::Key::generate(), Vec::new());
     let started = std::time::Instant::now();
     assert!(
-        store::demo::seed(&db, now, &keys)
+        demo::seed(&db, now, &keys)
             .await
             .unwrap_or_else(|e| panic!("{e}"))
     );

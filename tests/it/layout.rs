@@ -213,3 +213,21 @@ fn the_architecture_layout_names_every_folder_and_only_folders_that_exist() {
         "docs/ARCHITECTURE.md's layout does not name: {missing:?}"
     );
 }
+
+#[test]
+fn all_sql_lives_in_the_store() {
+    // The test kit reads the database behind a running app to check what a request did.
+    for krate in entries(&root().join("crates")) {
+        let name = krate
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let manifest = read(&krate.join("Cargo.toml"));
+        let uses_sqlx = manifest.lines().any(|l| l.trim_start().starts_with("sqlx"));
+        assert_eq!(
+            uses_sqlx,
+            ["store", "testkit"].contains(&name.as_str()),
+            "crates/{name}: only the store runs SQL (and the test kit, to check it)"
+        );
+    }
+}

@@ -33,7 +33,7 @@ pub(crate) async fn with_demo() -> TestApp {
     }
     ok(sqlx::query("DELETE FROM events").execute(&mut *tx).await);
     ok(tx.commit().await);
-    assert!(ok(store::demo::seed(
+    assert!(ok(demo::seed(
         &app.db,
         app.clock_now(),
         app.state.keyring()

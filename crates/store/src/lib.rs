@@ -1,59 +1,115 @@
 //! All SQL of Roma Platform: the pool, embedded migrations, and one module per aggregate.
 //! Functions return domain values; callers never see SQL.
 
-pub mod actions;
-pub mod agenda;
-pub mod attendance;
-pub mod audit;
 pub mod db;
-pub mod demo;
-mod demo_events;
-mod demo_mediation;
-mod demo_plans;
-pub mod demo_practices;
-mod demo_site;
-pub mod demo_stories;
-pub mod erasure;
-pub mod event_documents;
-pub mod events;
-pub mod factors;
-pub mod feedback;
-pub mod handovers;
-pub mod import;
-pub mod indicators;
-pub mod invitations;
-pub mod listings;
 pub mod maintenance;
-pub mod measures;
-pub mod mediation;
-pub mod mediation_log;
-pub mod mediation_oversight;
-pub mod mediation_stats;
-pub mod mediator_reports;
-pub mod merge;
 pub mod migrate;
-pub mod minutes;
-pub mod news;
-pub mod organisations;
+
+// The files are grouped by area (folders); each aggregate keeps its flat path
+// (`store::people`).
+
+// Accounts and what guards them: users, sessions, API and one-time tokens, login
+// throttling, second factors, passkeys, the audit log and the outbox.
+#[path = "platform/audit.rs"]
+pub mod audit;
+#[path = "platform/factors.rs"]
+pub mod factors;
+#[path = "platform/outbox.rs"]
 pub mod outbox;
+#[path = "platform/passkeys.rs"]
 pub mod passkeys;
-pub mod people;
-pub mod plans;
-pub mod practices;
-pub mod registrations;
-pub mod reports;
-pub mod retention;
-pub mod rounds;
-pub mod sealing;
+#[path = "platform/sessions.rs"]
 pub mod sessions;
-pub mod site_pages;
-pub mod statistics;
-pub mod stories;
-pub mod supervisors;
-pub mod territories;
+#[path = "platform/throttle.rs"]
 pub mod throttle;
+#[path = "platform/tokens.rs"]
 pub mod tokens;
+#[path = "platform/users.rs"]
 pub mod users;
+
+// The directory: territories, organisations, people, the public listings, imports and merges.
+#[path = "directory/import.rs"]
+pub mod import;
+#[path = "directory/listings.rs"]
+pub mod listings;
+#[path = "directory/merge.rs"]
+pub mod merge;
+#[path = "directory/organisations.rs"]
+pub mod organisations;
+#[path = "directory/people.rs"]
+pub mod people;
+#[path = "directory/territories.rs"]
+pub mod territories;
+
+// Events and what happens around them: agenda, registrations, invitations, attendance, minutes,
+// follow-up actions, feedback, documents, and participation statistics.
+#[path = "events/actions.rs"]
+pub mod actions;
+#[path = "events/agenda.rs"]
+pub mod agenda;
+#[path = "events/attendance.rs"]
+pub mod attendance;
+#[path = "events/event_documents.rs"]
+pub mod event_documents;
+#[path = "events/events.rs"]
+pub mod events;
+#[path = "events/feedback.rs"]
+pub mod feedback;
+#[path = "events/invitations.rs"]
+pub mod invitations;
+#[path = "events/minutes.rs"]
+pub mod minutes;
+#[path = "events/registrations.rs"]
+pub mod registrations;
+#[path = "events/statistics.rs"]
+pub mod statistics;
+
+// The plan: plans, measures, indicators and reporting rounds.
+#[path = "plans/indicators.rs"]
+pub mod indicators;
+#[path = "plans/measures.rs"]
+pub mod measures;
+#[path = "plans/plans.rs"]
+pub mod plans;
+#[path = "plans/rounds.rs"]
+pub mod rounds;
+
+// Roma mediation: families and their case log (sealed), oversight and supervisors, handovers,
+// monthly reports, aggregate figures, retention, erasure and the sealed-column registry.
+#[path = "mediation/erasure.rs"]
+pub mod erasure;
+#[path = "mediation/handovers.rs"]
+pub mod handovers;
+#[path = "mediation/mediation.rs"]
+pub mod mediation;
+#[path = "mediation/mediation_log.rs"]
+pub mod mediation_log;
+#[path = "mediation/mediation_oversight.rs"]
+pub mod mediation_oversight;
+#[path = "mediation/mediation_stats.rs"]
+pub mod mediation_stats;
+#[path = "mediation/mediator_reports.rs"]
+pub mod mediator_reports;
+#[path = "mediation/retention.rs"]
+pub mod retention;
+#[path = "mediation/sealing.rs"]
+pub mod sealing;
+#[path = "mediation/supervisors.rs"]
+pub mod supervisors;
+
+// The public site: its pages, news, good practices and success stories.
+#[path = "site/news.rs"]
+pub mod news;
+#[path = "site/practices.rs"]
+pub mod practices;
+#[path = "site/site_pages.rs"]
+pub mod site_pages;
+#[path = "site/stories.rs"]
+pub mod stories;
+
+// What reports read beyond the other areas.
+#[path = "reports/reports.rs"]
+pub mod reports;
 
 pub use db::{Db, DbOptions, Synchronous};
 

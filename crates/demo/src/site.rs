@@ -1,7 +1,7 @@
 //! The demo's public site: the "about" and "contacts" pages and a few news items — every one
 //! says it is invented.
 
-use crate::{Actor, Db};
+use store::{Actor, Db};
 
 const NEWS: [(&str, &str, &str, &str, bool); 4] = [
     (
@@ -35,18 +35,18 @@ const NEWS: [(&str, &str, &str, &str, bool); 4] = [
 ];
 
 /// Seeds the site's demo pages and news (called once, from the demo seed).
-pub async fn seed(db: &Db, now: i64, actor: &Actor) -> crate::Result<()> {
+pub async fn seed(db: &Db, now: i64, actor: &Actor) -> store::Result<()> {
     for (i, (kind, title, summary, body, publish)) in NEWS.iter().enumerate() {
-        crate::news::save(
+        store::news::save(
             db,
             now - (NEWS.len() - i) as i64 * 86_400 * 9,
             actor,
-            &crate::news::Item {
+            &store::news::Item {
                 kind: (*kind).to_owned(),
                 title_lv: (*title).to_owned(),
                 summary_lv: (*summary).to_owned(),
                 body_lv: (*body).to_owned(),
-                ..crate::news::Item::default()
+                ..store::news::Item::default()
             },
             *publish,
         )
@@ -68,11 +68,11 @@ pub async fn seed(db: &Db, now: i64, actor: &Actor) -> crate::Result<()> {
             "<p>Invented contact: platforma@example.invalid</p>",
         ),
     ] {
-        crate::site_pages::save(
+        store::site_pages::save(
             db,
             now,
             actor,
-            &crate::site_pages::Page {
+            &store::site_pages::Page {
                 slug: slug.to_owned(),
                 title_lv: title_lv.to_owned(),
                 title_en: Some(title_en.to_owned()),

@@ -9,10 +9,10 @@ use domain::sealed::Keyring;
 use jiff::ToSpan;
 use jiff::civil::Date;
 
-use crate::demo::Rng;
-use crate::mediation::{CaseScope, ContactInput, FamilyInput, MemberInput};
-use crate::mediation_log::{CaseWrite, ConsentInput, FollowupInput, ReferralInput, ReferralUpdate};
-use crate::{Actor, Db};
+use crate::Rng;
+use store::mediation::{CaseScope, ContactInput, FamilyInput, MemberInput};
+use store::mediation_log::{CaseWrite, ConsentInput, FollowupInput, ReferralInput, ReferralUpdate};
+use store::{Actor, Db};
 
 const META_KEY: &str = "demo_mediation_seeded";
 
@@ -105,13 +105,13 @@ const REFERRALS: [(&str, &str, &str); 6] = [
 
 /// Seeds the mediation world once (a meta flag); `false` when it was there already or the
 /// demo's users and the first assignment are missing.
-pub async fn seed(db: &Db, now: i64, keys: &Keyring) -> crate::Result<bool> {
-    if crate::maintenance::get_meta(db, META_KEY).await?.is_some() {
+pub async fn seed(db: &Db, now: i64, keys: &Keyring) -> store::Result<bool> {
+    if store::maintenance::get_meta(db, META_KEY).await?.is_some() {
         return Ok(false);
     }
     let (Some(first), Some(coordinator)) = (
-        crate::users::find_by_email(db, "mediators@demo.roma.invalid").await?,
-        crate::users::find_by_email(db, "koordinators@demo.roma.invalid").await?,
+        store::users::find_by_email(db, "mediators@demo.roma.invalid").await?,
+        store::users::find_by_email(db, "koordinators@demo.roma.invalid").await?,
     ) else {
         return Ok(false);
     };
@@ -121,14 +121,14 @@ pub async fn seed(db: &Db, now: i64, keys: &Keyring) -> crate::Result<bool> {
     // The mediators: the demo user (assigned to Balvi by the main seed) and three more.
     let mut by_territory: Vec<(String, i64)> = vec![("balvu-novads".to_owned(), first.id)];
     for (email, name, places) in MEDIATORS {
-        let id = match crate::users::find_by_email(db, email).await? {
+        let id = match store::users::find_by_email(db, email).await? {
             Some(u) => u.id,
             None => {
-                crate::users::create(
+                store::users::create(
                     db,
                     now,
                     &actor,
-                    crate::users::NewUser {
+                    store::users::NewUser {
                         email,
                         name,
                         role: domain::auth::Role::Mediator,
@@ -142,12 +142,12 @@ pub async fn seed(db: &Db, now: i64, keys: &Keyring) -> crate::Result<bool> {
             }
         };
         for code in places {
-            let territory = crate::territories::by_code(db, code).await?.id;
-            let assignment = crate::mediation::add_assignment(
+            let territory = store::territories::by_code(db, code).await?.id;
+            let assignment = store::mediation::add_assignment(
                 db,
                 now,
                 &actor,
-                &crate::mediation::AssignmentInput {
+                &store::mediation::AssignmentInput {
                     mediator_user_id: id,
                     territory_id: territory,
                     from_date: start,
@@ -161,7 +161,7 @@ pub async fn seed(db: &Db, now: i64, keys: &Keyring) -> crate::Result<bool> {
                 &[],
             )
             .await?;
-            crate::supervisors::demo_in_effect(db, now, assignment, coordinator.id).await?;
+            store::supervisors::demo_in_effect(db, now, assignment, coordinator.id).await?;
             by_territory.push(((*code).to_owned(), id));
         }
     }
@@ -169,7 +169,7 @@ pub async fn seed(db: &Db, now: i64, keys: &Keyring) -> crate::Result<bool> {
     let mut number = 0;
     let mut withdrawn = false;
     for (code, count) in FAMILIES {
-        let territory = crate::territories::by_code(db, code).await?.id;
+        let territory = store::territories::by_code(db, code).await?.id;
         let mediator = by_territory
             .iter()
             .find(|(c, _)| c == code)
@@ -196,7 +196,7 @@ pub async fn seed(db: &Db, now: i64, keys: &Keyring) -> crate::Result<bool> {
             withdrawn |= mediator == first.id && !withdraw;
         }
     }
-    crate::maintenance::set_meta(db, META_KEY, "1").await?;
+    store::maintenance::set_meta(db, META_KEY, "1").await?;
     Ok(true)
 }
 
@@ -215,9 +215,9 @@ async fn family(
     territory: i64,
     from: Date,
     withdraw_one: &mut bool,
-) -> crate::Result<()> {
+) -> store::Result<()> {
     let size = rng.between(1, 7) as i64;
-    let (id, _) = crate::mediation::create_family(
+    let (id, _) = store::mediation::create_family(
         w.db,
         w.now,
         w.today,
@@ -237,11 +237,11 @@ async fn family(
     )
     .await?;
     let opened = day_between(rng, from, w.today.checked_sub(20.days()).unwrap_or(from));
-    crate::mediation_log::add_consent(w, id, &consent("case_work", None, None, "person", opened))
+    store::mediation_log::add_consent(w, id, &consent("case_work", None, None, "person", opened))
         .await?;
     // Nine in ten families agree to be counted in the statistics.
     if rng.percent(90) {
-        crate::mediation_log::add_consent(
+        store::mediation_log::add_consent(
             w,
             id,
             &consent("statistics", None, None, "person", opened),
@@ -308,7 +308,7 @@ async fn family(
         let child = members.iter().find(|m| m.1).map(|m| m.0);
         let about_child = areas.iter().any(|a| a == "education") && rng.percent(8);
         let member_id = child.filter(|_| about_child);
-        crate::mediation::add_contact(
+        store::mediation::add_contact(
             w.db,
             w.now,
             w.actor,
@@ -333,7 +333,7 @@ async fn family(
     if rng.percent(35) {
         let (kind, institution_kind, name) = REFERRALS[rng.below(REFERRALS.len())];
         let on = day_between(rng, opened, w.today);
-        let sharing = crate::mediation_log::add_consent(
+        let sharing = store::mediation_log::add_consent(
             w,
             id,
             &ConsentInput {
@@ -342,7 +342,7 @@ async fn family(
             },
         )
         .await?;
-        let referral = crate::mediation_log::add_referral(
+        let referral = store::mediation_log::add_referral(
             w,
             id,
             &ReferralInput {
@@ -368,7 +368,7 @@ async fn family(
             .unwrap_or(&"helped")
         };
         if status != "open" {
-            crate::mediation_log::update_referral(
+            store::mediation_log::update_referral(
                 w,
                 id,
                 referral,
@@ -383,7 +383,7 @@ async fn family(
         // One family of the demo mediator withdraws its sharing consent while the referral
         // is still open: the referral shows as stopped.
         if *withdraw_one && matches!(status, "open" | "in_progress") {
-            crate::mediation_log::withdraw_consent(w, id, sharing).await?;
+            store::mediation_log::withdraw_consent(w, id, sharing).await?;
             *withdraw_one = false;
         }
     }
@@ -405,7 +405,7 @@ async fn family(
                 .checked_add((rng.between(7, 40) as i64).days())
                 .unwrap_or(term_start)
                 .min(w.today);
-            let f = crate::mediation_log::add_followup(
+            let f = store::mediation_log::add_followup(
                 w,
                 id,
                 &FollowupInput {
@@ -431,7 +431,7 @@ async fn family(
                         ("unknown", 4),
                     ])
                     .unwrap_or(&"stayed");
-                crate::mediation_log::set_followup_result(w, id, f, Some(result)).await?;
+                store::mediation_log::set_followup_result(w, id, f, Some(result)).await?;
             }
         }
     }
@@ -443,9 +443,9 @@ async fn family(
             "family_request",
             "no_contact",
         ][rng.below(4)];
-        crate::mediation_log::set_status(w, id, "closed", Some(reason)).await?;
+        store::mediation_log::set_status(w, id, "closed", Some(reason)).await?;
     } else if rng.percent(10) {
-        crate::mediation_log::set_status(w, id, "dormant", None).await?;
+        store::mediation_log::set_status(w, id, "dormant", None).await?;
     }
     Ok(())
 }
@@ -479,8 +479,8 @@ async fn member(
     grade: Option<i64>,
     rng: &mut Rng,
     number: usize,
-) -> crate::Result<i64> {
-    crate::mediation::add_member(
+) -> store::Result<i64> {
+    store::mediation::add_member(
         w.db,
         w.now,
         w.actor,

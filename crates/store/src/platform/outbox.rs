@@ -229,7 +229,7 @@ pub async fn list(db: &Db, page: i64) -> crate::Result<(Vec<Mail>, bool)> {
 
 /// Drops the waiting messages to an address domain (the demo's reserved one: its mails
 /// reach nobody and need not fill the coordinators' outbox).
-pub(crate) async fn drop_to_domain(db: &Db, domain: &str) -> crate::Result<u64> {
+pub async fn drop_to_domain(db: &Db, domain: &str) -> crate::Result<u64> {
     let mut tx = db.write().await?;
     let n = sqlx::query("DELETE FROM outbox WHERE sent_at IS NULL AND to_address LIKE $1")
         .bind(format!("%@{domain}"))

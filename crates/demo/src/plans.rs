@@ -9,10 +9,10 @@ use std::collections::HashMap;
 use domain::plan::Direction;
 use jiff::civil::Date;
 
-use crate::indicators::{self, IndicatorInput, Value};
-use crate::measures::{self, MeasureInput};
-use crate::plans::{self, PlanInput, TaskInput};
-use crate::{Actor, Db, Error};
+use store::indicators::{self, IndicatorInput, Value};
+use store::measures::{self, MeasureInput};
+use store::plans::{self, PlanInput, TaskInput};
+use store::{Actor, Db, Error};
 
 /// (objective, code, title)
 const TASKS: &[(&str, &str, &str)] = &[
@@ -117,7 +117,7 @@ const OUTCOMES: &[OutcomeSpec] = &[
     ("housing", "tap_water", "Mājsaimniecības ar krāna ūdeni (demo)", Direction::HigherIsBetter, 78.0, 97.0, 95.0, &[]),
 ];
 
-fn day(s: &str) -> crate::Result<Date> {
+fn day(s: &str) -> store::Result<Date> {
     s.parse().map_err(|_| Error::Conflict("demo date"))
 }
 
@@ -128,7 +128,7 @@ pub(crate) async fn seed(
     now: i64,
     actor: &Actor,
     orgs: &HashMap<&'static str, i64>,
-) -> crate::Result<()> {
+) -> store::Result<()> {
     if !plans::list(db).await?.is_empty() {
         return Ok(());
     }
@@ -397,25 +397,7 @@ pub(crate) async fn seed(
         ("good_practice_visit", "4.1.1"),
     ] {
         if let Some(m) = measure_ids.get(code) {
-            let mut tx = db.write().await?;
-            sqlx::query(
-                "INSERT OR IGNORE INTO event_measures (event_id, measure_id)
-                 SELECT id, $1 FROM events WHERE event_type = $2",
-            )
-            .bind(m)
-            .bind(event_type)
-            .execute(&mut *tx)
-            .await?;
-            sqlx::query(
-                "INSERT OR IGNORE INTO action_measures (action_id, measure_id)
-                 SELECT a.id, $1 FROM follow_up_actions a JOIN events e ON e.id = a.event_id
-                 WHERE e.event_type = $2",
-            )
-            .bind(m)
-            .bind(event_type)
-            .execute(&mut *tx)
-            .await?;
-            tx.commit().await?;
+            store::measures::link_events_of_type(db, *m, event_type).await?;
         }
     }
     seed_rounds(db, actor, plan).await?;
@@ -423,15 +405,15 @@ pub(crate) async fn seed(
 }
 
 /// Seconds at noon (Riga) of an ISO date, for back-dated demo steps.
-fn noon(d: &str) -> crate::Result<i64> {
+fn noon(d: &str) -> store::Result<i64> {
     Ok(domain::event::riga_day_start(day(d)?) + 12 * 3600)
 }
 
 /// What a demo report says: the measure's status as it stands, and invented figures drawn
 /// from its code.
-fn demo_report(code: &str, status: &str, year: i32) -> crate::rounds::ReportInput {
+fn demo_report(code: &str, status: &str, year: i32) -> store::rounds::ReportInput {
     let n = code.bytes().map(i64::from).sum::<i64>() % 40;
-    crate::rounds::ReportInput {
+    store::rounds::ReportInput {
         measure_status: Some(status.to_owned()),
         done: Some(format!(
             "Demo: {year}. gadā īstenotas plānotās aktivitātes; sīkāka informācija iestādes pārskatā (izdomāts teksts)."
@@ -449,9 +431,9 @@ fn demo_report(code: &str, status: &str, year: i32) -> crate::rounds::ReportInpu
 /// Two past reporting rounds: 2024 (closed: all accepted but one co-responsible report
 /// never handed in) and 2025 (open, past its deadline: accepted, returned with a comment,
 /// waiting for review, and not yet submitted).
-pub(crate) async fn seed_rounds(db: &Db, actor: &Actor, plan: i64) -> crate::Result<()> {
-    use crate::rounds::{self, RoundInput};
-    let all = crate::OrgScope::All;
+pub(crate) async fn seed_rounds(db: &Db, actor: &Actor, plan: i64) -> store::Result<()> {
+    use store::rounds::{self, RoundInput};
+    let all = store::OrgScope::All;
     for (year, deadline, opened, closed) in [
         (2024, "2025-03-31", "2025-01-15", true),
         (2025, "2026-03-31", "2026-01-15", false),
@@ -472,7 +454,7 @@ pub(crate) async fn seed_rounds(db: &Db, actor: &Actor, plan: i64) -> crate::Res
         .await?;
         let reports = rounds::reports(db, all, round).await?;
         for (i, r) in reports.iter().enumerate() {
-            let own = crate::OrgScope::Organisation(r.organisation_id);
+            let own = store::OrgScope::Organisation(r.organisation_id);
             let outcome = if year == 2024 {
                 // One co-responsible institution never reported.
                 if r.role == "partner" && i % 7 == 3 {
@@ -497,7 +479,7 @@ pub(crate) async fn seed_rounds(db: &Db, actor: &Actor, plan: i64) -> crate::Res
             } else {
                 noon(deadline)? - (10 + i as i64) * 86_400
             };
-            let status = crate::measures::get(db, r.measure_id).await?.status;
+            let status = store::measures::get(db, r.measure_id).await?.status;
             let input = demo_report(&r.measure_code, &status, year);
             rounds::save(db, submitted, actor, own, r.id, &input, true, None).await?;
             match outcome {

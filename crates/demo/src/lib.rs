@@ -8,7 +8,14 @@
 //! `data/demo/`, an e-mail on the reserved domain `demo.roma.invalid`, a phone number in
 //! the +371 2000 0xxx block. The world is drawn by a fixed-seed generator, so it is the
 //! same at every load (screenshots and benchmarks stay comparable). Later issues add their
-//! own demo data here.
+//! own demo data here, through the store's functions only (this crate runs no SQL).
+
+mod events;
+mod mediation;
+mod plans;
+mod practices;
+mod site;
+mod stories;
 
 use std::collections::{HashMap, HashSet};
 
@@ -17,7 +24,7 @@ use domain::directory::{Gender, OrgKind, ROMA_NOTICE_VERSION, RomaIdentity};
 use domain::text::fold;
 use jiff::civil::{Date, date};
 
-use crate::{Actor, Db, Error, organisations, people, territories, users};
+use store::{Actor, Db, Error, organisations, people, territories, users};
 
 /// Demo accounts: one per role, with the organisation (by its Latvian name) the account
 /// belongs to. The e-mail domain is reserved (`.invalid`), so no mail can ever reach a
@@ -1142,54 +1149,6 @@ fn plan() -> Vec<PersonPlan> {
 // Loading
 // ---------------------------------------------------------------------------------------
 
-async fn person_by_email(db: &Db, email: &str) -> crate::Result<Option<i64>> {
-    Ok(
-        sqlx::query_scalar("SELECT person_id FROM person_emails WHERE email = $1")
-            .bind(email)
-            .fetch_optional(&db.reader)
-            .await?,
-    )
-}
-
-async fn has_membership(
-    db: &Db,
-    person_id: i64,
-    organisation_id: i64,
-    from: Date,
-) -> crate::Result<bool> {
-    let n: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM memberships WHERE person_id = $1 AND organisation_id = $2 AND from_date = $3",
-    )
-    .bind(person_id)
-    .bind(organisation_id)
-    .bind(from.to_string())
-    .fetch_one(&db.reader)
-    .await?;
-    Ok(n > 0)
-}
-
-async fn consent_count(db: &Db, person_id: i64) -> crate::Result<usize> {
-    let n: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM consents WHERE person_id = $1 AND purpose = $2")
-            .bind(person_id)
-            .bind(domain::directory::PURPOSE_ROMA_IDENTITY)
-            .fetch_one(&db.reader)
-            .await?;
-    Ok(usize::try_from(n).unwrap_or(0))
-}
-
-/// Links an account to the person it belongs to (once).
-async fn link_user(db: &Db, user_id: i64, person_id: i64) -> crate::Result<()> {
-    let mut tx = db.write().await?;
-    sqlx::query("UPDATE users SET person_id = $1 WHERE id = $2 AND person_id IS NULL")
-        .bind(person_id)
-        .bind(user_id)
-        .execute(&mut *tx)
-        .await?;
-    tx.commit().await?;
-    Ok(())
-}
-
 /// The demo's last whole year of events (they run 2024 to 2026): the year its issued
 /// annual report covers.
 pub const LAST_FULL_YEAR: i16 = 2025;
@@ -1200,9 +1159,9 @@ pub const LAST_FULL_YEAR: i16 = 2025;
 /// so an interrupted load completes on the next call without duplicates. The mediation
 /// world (`demo_mediation`, sealed under `keys`) is added once too, also to a demo database
 /// made before it existed.
-pub async fn seed(db: &Db, now: i64, keys: &domain::sealed::Keyring) -> crate::Result<bool> {
-    if crate::maintenance::get_meta(db, META_KEY).await?.is_some() {
-        crate::demo_mediation::seed(db, now, keys).await?;
+pub async fn seed(db: &Db, now: i64, keys: &domain::sealed::Keyring) -> store::Result<bool> {
+    if store::maintenance::get_meta(db, META_KEY).await?.is_some() {
+        crate::mediation::seed(db, now, keys).await?;
         return Ok(false);
     }
     let actor = Actor {
@@ -1253,7 +1212,7 @@ pub async fn seed(db: &Db, now: i64, keys: &domain::sealed::Keyring) -> crate::R
     // People and their memberships.
     let mut ids = Vec::with_capacity(population.len());
     for p in &population {
-        let id = match person_by_email(db, &p.email).await? {
+        let id = match store::people::id_by_email(db, &p.email).await? {
             Some(id) => id,
             None => {
                 let input = people::PersonInput {
@@ -1270,7 +1229,7 @@ pub async fn seed(db: &Db, now: i64, keys: &domain::sealed::Keyring) -> crate::R
         };
         for m in &p.memberships {
             let org = org_id(m.org)?;
-            if !has_membership(db, id, org, m.from).await? {
+            if !store::people::has_membership_from(db, id, org, m.from).await? {
                 let new = people::NewMembership {
                     organisation_id: org,
                     role_title: Some(m.title.clone()),
@@ -1307,7 +1266,7 @@ pub async fn seed(db: &Db, now: i64, keys: &domain::sealed::Keyring) -> crate::R
                 .await?
             }
         };
-        link_user(db, user_id, *person_id).await?;
+        store::users::link_person(db, user_id, *person_id).await?;
         if *role == Role::Coordinator {
             coordinator = Some(user_id);
         }
@@ -1343,7 +1302,7 @@ pub async fn seed(db: &Db, now: i64, keys: &domain::sealed::Keyring) -> crate::R
         if p.roma.is_empty() {
             continue;
         }
-        let done = consent_count(db, *id).await?;
+        let done = store::people::roma_consents(db, *id).await?.len();
         let mut records = 0;
         for step in &p.roma {
             match step {
@@ -1366,11 +1325,9 @@ pub async fn seed(db: &Db, now: i64, keys: &domain::sealed::Keyring) -> crate::R
     }
 
     // About three years of meetings, once (an interrupted load leaves them as they are).
-    let any_event: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM events")
-        .fetch_one(&db.reader)
-        .await?;
+    let any_event = store::events::count_all(db).await?;
     if any_event == 0 {
-        let demo_people: Vec<crate::demo_events::DemoPerson> = population
+        let demo_people: Vec<crate::events::DemoPerson> = population
             .iter()
             .zip(&ids)
             .map(|(p, id)| {
@@ -1382,7 +1339,7 @@ pub async fn seed(db: &Db, now: i64, keys: &domain::sealed::Keyring) -> crate::R
                     .map(|m| m.org)
                     .unwrap_or("km");
                 let kind = ORGS.iter().find(|o| o.key == current).map(|o| o.kind);
-                crate::demo_events::DemoPerson {
+                crate::events::DemoPerson {
                     id: *id,
                     name: p.name.clone(),
                     email: p.email.clone(),
@@ -1402,25 +1359,25 @@ pub async fn seed(db: &Db, now: i64, keys: &domain::sealed::Keyring) -> crate::R
                 }
             })
             .collect();
-        crate::demo_events::seed(db, now, &recorder, &demo_people, &orgs).await?;
+        crate::events::seed(db, now, &recorder, &demo_people, &orgs).await?;
     }
 
     // The policy plans, once.
-    crate::demo_plans::seed(db, now, &actor, &orgs).await?;
+    crate::plans::seed(db, now, &actor, &orgs).await?;
 
     // The mediator demo user works in Balvi municipality (Viļaka), supervised by the
     // coordinator demo user. (Demo families come with the case log.)
-    if crate::mediation::assignments(db).await?.is_empty()
+    if store::mediation::assignments(db).await?.is_empty()
         && let (Some(mediator), Some(coordinator)) = (
-            crate::users::find_by_email(db, "mediators@demo.roma.invalid").await?,
-            crate::users::find_by_email(db, "koordinators@demo.roma.invalid").await?,
+            store::users::find_by_email(db, "mediators@demo.roma.invalid").await?,
+            store::users::find_by_email(db, "koordinators@demo.roma.invalid").await?,
         )
     {
-        let assignment = crate::mediation::add_assignment(
+        let assignment = store::mediation::add_assignment(
             db,
             now,
             &actor,
-            &crate::mediation::AssignmentInput {
+            &store::mediation::AssignmentInput {
                 mediator_user_id: mediator.id,
                 territory_id: territories::by_code(db, "balvu-novads").await?.id,
                 from_date: jiff::civil::date(2025, 9, 1),
@@ -1434,14 +1391,14 @@ pub async fn seed(db: &Db, now: i64, keys: &domain::sealed::Keyring) -> crate::R
             &[],
         )
         .await?;
-        crate::supervisors::demo_in_effect(db, now, assignment, coordinator.id).await?;
+        store::supervisors::demo_in_effect(db, now, assignment, coordinator.id).await?;
     }
 
-    crate::demo_mediation::seed(db, now, keys).await?;
-    crate::demo_site::seed(db, now, &actor).await?;
-    crate::demo_practices::seed(db, now).await?;
-    crate::demo_stories::seed(db, now).await?;
-    crate::maintenance::set_meta(db, META_KEY, "1").await?;
+    crate::mediation::seed(db, now, keys).await?;
+    crate::site::seed(db, now, &actor).await?;
+    crate::practices::seed(db, now).await?;
+    crate::stories::seed(db, now).await?;
+    store::maintenance::set_meta(db, META_KEY, "1").await?;
     Ok(true)
 }
 

@@ -2,8 +2,8 @@
 //! consent was withdrawn (it is off the site), one is a minor's with the guardian's consent and
 //! the child's view, one is anonymised, one waits for review. Every text says it is invented.
 
-use crate::stories::{Media, NewConsent, Step, Story};
-use crate::{Actor, Db};
+use store::stories::{Media, NewConsent, Step, Story};
+use store::{Actor, Db};
 
 /// (person, anonymised, place code, title lv, title en, summary lv, summary en, body lv,
 /// consent channels, minor, what happens after the consent)
@@ -97,9 +97,9 @@ const STORIES: [Spec; 5] = [
 ];
 
 /// Seeds the demo stories (called once, from the demo seed).
-pub async fn seed(db: &Db, now: i64) -> crate::Result<()> {
+pub async fn seed(db: &Db, now: i64) -> store::Result<()> {
     let Some(coordinator) =
-        crate::users::find_by_email(db, "koordinators@demo.roma.invalid").await?
+        store::users::find_by_email(db, "koordinators@demo.roma.invalid").await?
     else {
         return Ok(());
     };
@@ -113,7 +113,7 @@ pub async fn seed(db: &Db, now: i64) -> crate::Result<()> {
         let story = Story {
             person_name: s.0.to_owned(),
             anonymised: s.1,
-            territory_id: Some(crate::territories::by_code(db, s.2).await?.id),
+            territory_id: Some(store::territories::by_code(db, s.2).await?.id),
             title_lv: s.3.to_owned(),
             title_en: Some(s.4.to_owned()),
             summary_lv: s.5.to_owned(),
@@ -126,7 +126,7 @@ pub async fn seed(db: &Db, now: i64) -> crate::Result<()> {
             body_rom: (i == 0).then(|| "<p>Demo: kerdo paramisi.</p>".to_owned()),
             ..Story::default()
         };
-        let id = crate::stories::save(db, at, &actor, &story).await?;
+        let id = store::stories::save(db, at, &actor, &story).await?;
         let day = jiff::Timestamp::from_second(at)
             .map(|t| {
                 t.to_zoned_datetime(jiff::tz::TimeZone::UTC)
@@ -134,7 +134,7 @@ pub async fn seed(db: &Db, now: i64) -> crate::Result<()> {
                     .to_string()
             })
             .unwrap_or_default();
-        crate::stories::record_consent(
+        store::stories::record_consent(
             db,
             at + 60,
             &actor,
@@ -151,12 +151,12 @@ pub async fn seed(db: &Db, now: i64) -> crate::Result<()> {
             },
         )
         .await?;
-        crate::stories::step(db, at + 120, &actor, id, Step::ToReview).await?;
+        store::stories::step(db, at + 120, &actor, id, Step::ToReview).await?;
         if s.10 != Outcome::Review {
-            crate::stories::step(db, at + 180, &actor, id, Step::Publish).await?;
+            store::stories::step(db, at + 180, &actor, id, Step::Publish).await?;
         }
         if i == 1 {
-            crate::stories::add_media(
+            store::stories::add_media(
                 db,
                 at + 240,
                 &actor,
@@ -182,7 +182,7 @@ pub async fn seed(db: &Db, now: i64) -> crate::Result<()> {
                         .to_string()
                 })
                 .unwrap_or_default();
-            crate::stories::withdraw_consent(db, when, &actor, id, &withdrawn_on, None).await?;
+            store::stories::withdraw_consent(db, when, &actor, id, &withdrawn_on, None).await?;
         }
     }
     Ok(())

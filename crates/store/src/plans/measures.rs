@@ -707,3 +707,28 @@ pub async fn serving(db: &Db, measure_id: i64, actions: crate::OrgScope) -> crat
         },
     })
 }
+
+/// Links every event of a type, and every follow-up action of those events, to a measure
+/// (links already there stay). The demo world ties its meetings to the plan this way.
+pub async fn link_events_of_type(db: &Db, measure_id: i64, event_type: &str) -> crate::Result<()> {
+    let mut tx = db.write().await?;
+    sqlx::query(
+        "INSERT OR IGNORE INTO event_measures (event_id, measure_id)
+         SELECT id, $1 FROM events WHERE event_type = $2",
+    )
+    .bind(measure_id)
+    .bind(event_type)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "INSERT OR IGNORE INTO action_measures (action_id, measure_id)
+         SELECT a.id, $1 FROM follow_up_actions a JOIN events e ON e.id = a.event_id
+         WHERE e.event_type = $2",
+    )
+    .bind(measure_id)
+    .bind(event_type)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}

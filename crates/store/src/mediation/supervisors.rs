@@ -342,8 +342,8 @@ pub async fn awaiting(db: &Db, user: i64, today: jiff::civil::Date) -> crate::Re
 }
 
 /// The demo's supervisors, in effect from the start (synthetic data, seeded by the command
-/// line; never reachable from the web).
-pub(crate) async fn demo_in_effect(
+/// line through the demo crate; no route calls it).
+pub async fn demo_in_effect(
     db: &Db,
     now: i64,
     assignment: i64,

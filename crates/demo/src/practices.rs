@@ -2,8 +2,8 @@
 //! visits, mediation, education, employment, a few from Estonia and Lithuania — one waiting
 //! for review and one returned to its author. Every text says it is invented.
 
-use crate::practices::{Decision, Editor, Practice, Status};
-use crate::{Actor, Db};
+use store::practices::{Decision, Editor, Practice, Status};
+use store::{Actor, Db};
 
 /// (place code, title lv, title en, summary lv, summary en, areas, target groups,
 /// year from, year to, implementers, status after seeding, from a good-practice visit)
@@ -213,8 +213,8 @@ const PRACTICES: [Spec; 12] = [
 
 /// Seeds the demo practices (called once, from the demo seed). The NGO is listed in the
 /// public directory so practices can name it as a contact.
-pub async fn seed(db: &Db, now: i64) -> crate::Result<()> {
-    let user = |email: &'static str| async move { crate::users::find_by_email(db, email).await };
+pub async fn seed(db: &Db, now: i64) -> store::Result<()> {
+    let user = |email: &'static str| async move { store::users::find_by_email(db, email).await };
     let (Some(coordinator), Some(ngo), Some(municipality)) = (
         user("koordinators@demo.roma.invalid").await?,
         user("nvo@demo.roma.invalid").await?,
@@ -229,22 +229,18 @@ pub async fn seed(db: &Db, now: i64) -> crate::Result<()> {
     };
     let ngo_org = ngo.organisation_id;
     if let Some(org) = ngo_org {
-        crate::listings::set(
+        store::listings::set(
             db,
             now,
             &coordinator_actor,
-            crate::listings::Subject::Organisation(org),
+            store::listings::Subject::Organisation(org),
             &["name".to_owned(), "email".to_owned(), "website".to_owned()],
             "2026-01-15",
             "demo",
         )
         .await?;
     }
-    let visits: Vec<i64> = sqlx::query_scalar(
-        "SELECT id FROM events WHERE event_type = 'good_practice_visit' ORDER BY starts_at",
-    )
-    .fetch_all(&db.reader)
-    .await?;
+    let visits = store::events::ids_of_type(db, "good_practice_visit").await?;
     let mut visits = visits.into_iter();
     for (i, s) in PRACTICES.iter().enumerate() {
         let (place, title_lv, title_en, summary_lv, summary_en, areas, targets) =
@@ -291,7 +287,7 @@ pub async fn seed(db: &Db, now: i64) -> crate::Result<()> {
             ),
             target_groups: targets.iter().map(|t| (*t).to_owned()).collect(),
             areas: areas.iter().map(|a| (*a).to_owned()).collect(),
-            territory_id: crate::territories::by_code(db, place).await?.id,
+            territory_id: store::territories::by_code(db, place).await?.id,
             year_from: s.7,
             year_to: s.8,
             implementers: s.9.to_owned(),
@@ -310,14 +306,14 @@ pub async fn seed(db: &Db, now: i64) -> crate::Result<()> {
             organisation_id: author.organisation_id,
             coordinator: author.id == coordinator.id,
         };
-        let id = crate::practices::save(db, at, &actor, editor, &p, true).await?;
+        let id = store::practices::save(db, at, &actor, editor, &p, true).await?;
         match s.10 {
             Status::Published => {
-                crate::practices::review(db, at + 3_600, &coordinator_actor, id, &Decision::Publish)
+                store::practices::review(db, at + 3_600, &coordinator_actor, id, &Decision::Publish)
                     .await?
             }
             Status::Returned => {
-                crate::practices::review(
+                store::practices::review(
                     db,
                     at + 3_600,
                     &coordinator_actor,

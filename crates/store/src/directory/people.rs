@@ -790,3 +790,31 @@ pub async fn names(db: &Db) -> crate::Result<Vec<(i64, String)>> {
     .fetch_all(&db.reader)
     .await?)
 }
+
+/// The person an e-mail address belongs to.
+pub async fn id_by_email(db: &Db, email: &str) -> crate::Result<Option<i64>> {
+    Ok(
+        sqlx::query_scalar("SELECT person_id FROM person_emails WHERE email = $1")
+            .bind(email)
+            .fetch_optional(&db.reader)
+            .await?,
+    )
+}
+
+/// Whether a person has a membership of an organisation that starts on `from`.
+pub async fn has_membership_from(
+    db: &Db,
+    person_id: i64,
+    organisation_id: i64,
+    from: Date,
+) -> crate::Result<bool> {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM memberships WHERE person_id = $1 AND organisation_id = $2 AND from_date = $3",
+    )
+    .bind(person_id)
+    .bind(organisation_id)
+    .bind(from.to_string())
+    .fetch_one(&db.reader)
+    .await?;
+    Ok(n > 0)
+}

@@ -8,9 +8,9 @@ use sqlx::SqliteConnection;
 
 use crate::{Db, Error};
 
-pub const UNITS_CSV: &str = include_str!("../../../data/territories/units.csv");
-pub const TOWNS_CSV: &str = include_str!("../../../data/territories/towns.csv");
-pub const FOREIGN_CSV: &str = include_str!("../../../data/territories/foreign.csv");
+pub const UNITS_CSV: &str = include_str!("../../../../data/territories/units.csv");
+pub const TOWNS_CSV: &str = include_str!("../../../../data/territories/towns.csv");
+pub const FOREIGN_CSV: &str = include_str!("../../../../data/territories/foreign.csv");
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Territory {

@@ -462,3 +462,20 @@ pub async fn set_status_notifying(
     tx.commit().await?;
     Ok(told)
 }
+
+/// How many events there are, in any status.
+pub async fn count_all(db: &Db) -> crate::Result<i64> {
+    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM events")
+        .fetch_one(&db.reader)
+        .await?)
+}
+
+/// The ids of every event of a type, the earliest first.
+pub async fn ids_of_type(db: &Db, event_type: &str) -> crate::Result<Vec<i64>> {
+    Ok(
+        sqlx::query_scalar("SELECT id FROM events WHERE event_type = $1 ORDER BY starts_at")
+            .bind(event_type)
+            .fetch_all(&db.reader)
+            .await?,
+    )
+}

@@ -7,11 +7,11 @@
 use domain::event::{EventStatus, EventType};
 use jiff::civil::{Date, date};
 
-use crate::attendance::{self, Declared, Scope, Source};
-use crate::demo::Rng;
-use crate::outbox::Outgoing;
-use crate::registrations::NewRegistration;
-use crate::{Actor, Db, Error, actions, events, feedback, minutes, territories};
+use crate::Rng;
+use store::attendance::{self, Declared, Scope, Source};
+use store::outbox::Outgoing;
+use store::registrations::NewRegistration;
+use store::{Actor, Db, Error, actions, events, feedback, minutes, territories};
 
 /// What the event seeding needs to know of a demo person.
 #[derive(Debug, Clone)]
@@ -470,7 +470,7 @@ pub(crate) async fn seed(
     actor: &Actor,
     people: &[DemoPerson],
     orgs: &std::collections::HashMap<&'static str, i64>,
-) -> crate::Result<()> {
+) -> store::Result<()> {
     let mut rng = Rng(0x4576_656e_7473_2d31);
     let org = |k: &str| {
         orgs.get(k)
@@ -534,7 +534,7 @@ pub(crate) async fn seed(
         let mut regs = Vec::new();
         // Confirmations come from the registrants themselves, as in the audit log of a real
         // platform.
-        let registrant = crate::Actor {
+        let registrant = store::Actor {
             user_id: None,
             label: Some("registrant".to_owned()),
             ip: None,
@@ -547,7 +547,7 @@ pub(crate) async fn seed(
             }
             let signed_up =
                 (starts_at - 30 * 86_400 + i64::try_from(i).unwrap_or(0) * 3_600).min(now);
-            let r = crate::registrations::register(
+            let r = store::registrations::register(
                 db,
                 signed_up,
                 actor,
@@ -569,9 +569,9 @@ pub(crate) async fn seed(
                 Ok(r) => {
                     // Most confirm from the mail within the hour; some who signed up in
                     // the last two days have not yet (shown apart on the coordinators' list).
-                    let recent = now - signed_up < crate::registrations::CONFIRM_WITHIN;
+                    let recent = now - signed_up < store::registrations::CONFIRM_WITHIN;
                     if !(upcoming && recent && rng.percent(30)) {
-                        crate::registrations::confirm(
+                        store::registrations::confirm(
                             db,
                             (signed_up + 1_800).min(now),
                             &registrant,
@@ -757,6 +757,6 @@ pub(crate) async fn seed(
         }
     }
     // Demo mails reach nobody; they do not wait in the outbox either.
-    crate::outbox::drop_to_domain(db, "demo.roma.invalid").await?;
+    store::outbox::drop_to_domain(db, "demo.roma.invalid").await?;
     Ok(())
 }

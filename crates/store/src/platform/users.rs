@@ -443,3 +443,15 @@ pub async fn update_notifying(
     tx.commit().await?;
     Ok(())
 }
+
+/// Links an account to the person it belongs to, when it has none yet.
+pub async fn link_person(db: &Db, user_id: i64, person_id: i64) -> crate::Result<()> {
+    let mut tx = db.write().await?;
+    sqlx::query("UPDATE users SET person_id = $1 WHERE id = $2 AND person_id IS NULL")
+        .bind(person_id)
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
