@@ -1710,11 +1710,11 @@ async fn a_bad_config_file_fails_with_one_clear_line() {
     }
 }
 
-/// The README lists every setting with its default: the block must load and equal the
+/// The operations guide lists every setting with its default: the block must load and equal the
 /// defaults, so it cannot drift from the code.
 #[test]
 fn the_readme_settings_block_is_the_defaults() {
-    let readme = include_str!("../../README.md");
+    let readme = include_str!("../../docs/ops/settings.md");
     let start = readme.find("```toml\n").map(|i| i + 8).unwrap_or(0);
     let end = readme[start..]
         .find("```")

@@ -231,3 +231,32 @@ fn all_sql_lives_in_the_store() {
         );
     }
 }
+
+#[test]
+fn every_page_of_the_book_is_in_its_summary() {
+    let docs = root().join("docs");
+    let summary = read(&docs.join("SUMMARY.md"));
+    let mut todo = vec![docs.clone()];
+    let mut missing = Vec::new();
+    while let Some(d) = todo.pop() {
+        for p in entries(&d) {
+            if p.is_dir() {
+                todo.push(p);
+            } else if p.extension().is_some_and(|e| e == "md") {
+                let rel = p
+                    .strip_prefix(&docs)
+                    .unwrap_or(&p)
+                    .to_string_lossy()
+                    .into_owned();
+                if rel != "SUMMARY.md" && !summary.contains(&format!("({rel})")) {
+                    missing.push(rel);
+                }
+            }
+        }
+    }
+    missing.sort();
+    assert!(
+        missing.is_empty(),
+        "docs/SUMMARY.md does not name: {missing:?}"
+    );
+}

@@ -31,10 +31,7 @@ pub struct WebPhoto {
     pub height: u32,
 }
 
-/// The largest side accepted from an upload.
-pub const MAX_SIDE: u32 = 12_000;
-/// The most pixels accepted (a 50-megapixel camera's photo).
-pub const MAX_PIXELS: u64 = 50_000_000;
+pub use crate::sniff::{MAX_PIXELS, MAX_SIDE};
 /// The most memory the decoded photo may take (8-bit RGBA of `MAX_PIXELS`; a 16-bit photo
 /// must be smaller).
 const MAX_DECODED: u64 = MAX_PIXELS * 4;

@@ -2,6 +2,11 @@
 //! removal of the metadata (EXIF and the like) that photos carry: camera, time, often the
 //! place where they were taken.
 
+/// The largest side accepted from an upload.
+pub const MAX_SIDE: u32 = 12_000;
+/// The most pixels accepted (a 50-megapixel camera's photo).
+pub const MAX_PIXELS: u64 = 50_000_000;
+
 /// The kinds of document the platform accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -322,8 +327,8 @@ pub fn check(kind: Kind, b: &[u8], archive: &crate::archive::Limits) -> Result<(
             let (w, h) = image_size(kind, b)
                 .filter(|(w, h)| *w > 0 && *h > 0)
                 .ok_or(Refusal::Damaged)?;
-            let side = crate::photo::MAX_SIDE;
-            if w > side || h > side || u64::from(w) * u64::from(h) > crate::photo::MAX_PIXELS {
+            let side = MAX_SIDE;
+            if w > side || h > side || u64::from(w) * u64::from(h) > MAX_PIXELS {
                 return Err(Refusal::TooManyPixels);
             }
             Ok(())

@@ -9,6 +9,9 @@ use domain::auth::{Permission, Role};
 
 use crate::AppError;
 
+/// How long a password given again is good for: ten minutes.
+pub const REAUTH_WINDOW_SECONDS: i64 = 600;
+
 /// The session cookie. `__Host-`: Secure, Path=/, no Domain — a subdomain cannot plant it.
 pub const SESSION_COOKIE: &str = "__Host-roma_session";
 /// The pre-login CSRF cookie, set only by the login and set-password pages.
@@ -103,10 +106,10 @@ impl CurrentUser {
     }
 
     /// Whether the password (and second factor) were given in this session at most
-    /// [`crate::reauth::WINDOW_SECONDS`] before `now`. Never for an API token.
+    /// [`REAUTH_WINDOW_SECONDS`] before `now`. Never for an API token.
     pub fn recently_proved(&self, now: i64) -> bool {
         match &self.via {
-            Via::Session { proved_at, .. } => now - proved_at <= crate::reauth::WINDOW_SECONDS,
+            Via::Session { proved_at, .. } => now - proved_at <= REAUTH_WINDOW_SECONDS,
             Via::Token { .. } => false,
         }
     }

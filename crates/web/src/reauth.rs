@@ -13,9 +13,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use crate::i18n::Lang;
 use crate::principal::CurrentUser;
 
-/// How long a password given again is good for: ten minutes.
-pub const WINDOW_SECONDS: i64 = 600;
-
 /// Whether `user` must give the password again before a sensitive action now. API tokens
 /// are never asked (they are made only after the password was given again).
 pub fn stale(user: &CurrentUser, now: i64) -> bool {
