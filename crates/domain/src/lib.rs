@@ -12,6 +12,7 @@ pub mod password;
 pub mod plan;
 pub mod processing;
 pub mod sealed;
+pub mod site;
 pub mod territory;
 pub mod text;
 pub mod token;

@@ -1,5 +1,5 @@
-//! Roma mediation's closed vocabularies that more than its own pages read (the published
-//! figures, reports).
+//! Roma mediation's closed vocabularies: the codes stored for families, contacts,
+//! referrals and supervision, with the message ids that name them.
 
 crate::vocabulary! {
     /// The area of a family's life a contact or referral is about.
@@ -23,5 +23,47 @@ crate::vocabulary! {
         Helped = ("helped", "referral-status-helped"),
         NotHelped = ("not_helped", "referral-status-not-helped"),
         Cancelled = ("cancelled", "referral-status-cancelled"),
+    }
+}
+
+crate::vocabulary! {
+    /// A family member's place in the family.
+    pub enum Relation (other = Other) {
+        Head = ("head", "relation-head"),
+        Partner = ("partner", "relation-partner"),
+        Child = ("child", "relation-child"),
+        Grandparent = ("grandparent", "relation-grandparent"),
+        OtherRelative = ("other_relative", "relation-other-relative"),
+        Other = ("other", "relation-other"),
+    }
+}
+
+crate::vocabulary! {
+    /// Where a family's case stands.
+    pub enum CaseStatus (other = Closed) {
+        Active = ("active", "case-status-active"),
+        Dormant = ("dormant", "case-status-dormant"),
+        Closed = ("closed", "case-status-closed"),
+    }
+}
+
+crate::vocabulary! {
+    /// Where a contact with a family took place.
+    pub enum ContactPlace (other = Phone) {
+        Office = ("office", "contact-place-office"),
+        HomeVisit = ("home_visit", "contact-place-home-visit"),
+        Institution = ("institution", "contact-place-institution"),
+        Phone = ("phone", "contact-place-phone"),
+    }
+}
+
+crate::vocabulary! {
+    /// Why a supervisor opens a case.
+    pub enum SupervisionPurpose (other = Other) {
+        QualityReview = ("quality_review", "supervision-purpose-quality-review"),
+        Complaint = ("complaint", "supervision-purpose-complaint"),
+        Safeguarding = ("safeguarding", "supervision-purpose-safeguarding"),
+        LegalRequest = ("legal_request", "supervision-purpose-legal-request"),
+        Other = ("other", "supervision-purpose-other"),
     }
 }

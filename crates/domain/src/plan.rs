@@ -357,3 +357,32 @@ mod tests {
         assert_eq!(format_value(1.0 / 3.0, "en"), "0.33");
     }
 }
+
+crate::vocabulary! {
+    /// A progress report's status in a reporting round.
+    pub enum ReportStatus (other = Accepted) {
+        Pending = ("pending", "report-status-pending"),
+        Submitted = ("submitted", "report-status-submitted"),
+        Returned = ("returned", "report-status-returned"),
+        Accepted = ("accepted", "report-status-accepted"),
+    }
+}
+
+crate::vocabulary! {
+    /// Where a measure's planned money comes from.
+    pub enum Funding (other = Other) {
+        StateBudget = ("state_budget", "funding-state-budget"),
+        EsfPlus = ("esf_plus", "funding-esf-plus"),
+        OtherEu = ("other_eu", "funding-other-eu"),
+        Municipal = ("municipal", "funding-municipal"),
+        Other = ("other", "funding-other"),
+    }
+}
+
+crate::vocabulary! {
+    /// What an indicator measures: an output of the measures, or an outcome for Roma.
+    pub enum IndicatorKind (other = Outcome) {
+        Output = ("output", "indicator-kind-output"),
+        Outcome = ("outcome", "indicator-kind-outcome"),
+    }
+}

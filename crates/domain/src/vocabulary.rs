@@ -73,3 +73,69 @@ mod tests {
         assert_eq!(Sample::parse("zz"), None);
     }
 }
+
+/// The lists of codes kept beside the vocabularies (for forms and imports) say the same.
+#[cfg(test)]
+mod agree {
+    fn codes<T: Copy>(all: &[T], as_str: fn(T) -> &'static str) -> Vec<&'static str> {
+        all.iter().map(|v| as_str(*v)).collect()
+    }
+
+    #[test]
+    fn the_plan_lists_match_their_vocabularies() {
+        use crate::plan::*;
+        assert_eq!(
+            codes(PlanStatus::ALL, PlanStatus::as_str),
+            PLAN_STATUSES.to_vec()
+        );
+        assert_eq!(
+            codes(MeasureStatus::ALL, MeasureStatus::as_str),
+            MEASURE_STATUSES.to_vec()
+        );
+        assert_eq!(
+            codes(Funding::ALL, Funding::as_str),
+            FUNDING_SOURCES.to_vec()
+        );
+        assert_eq!(
+            codes(IndicatorKind::ALL, IndicatorKind::as_str),
+            INDICATOR_KINDS.to_vec()
+        );
+    }
+
+    #[test]
+    fn every_message_id_is_its_own() {
+        use std::collections::BTreeSet;
+        fn distinct<T: Copy>(all: &[T], key: fn(T) -> &'static str) -> bool {
+            all.iter().map(|v| key(*v)).collect::<BTreeSet<_>>().len() == all.len()
+        }
+        use crate::{event, mediation as m, plan as p, site as s};
+        assert!(distinct(p::PlanStatus::ALL, p::PlanStatus::label_key));
+        assert!(distinct(p::MeasureStatus::ALL, p::MeasureStatus::label_key));
+        assert!(distinct(p::ReportStatus::ALL, p::ReportStatus::label_key));
+        assert!(distinct(p::Funding::ALL, p::Funding::label_key));
+        assert!(distinct(
+            event::ActionStatus::ALL,
+            event::ActionStatus::label_key
+        ));
+        assert!(distinct(m::ContactArea::ALL, m::ContactArea::label_key));
+        assert!(distinct(
+            m::ReferralStatus::ALL,
+            m::ReferralStatus::label_key
+        ));
+        assert!(distinct(m::Relation::ALL, m::Relation::label_key));
+        assert!(distinct(m::CaseStatus::ALL, m::CaseStatus::label_key));
+        assert!(distinct(m::ContactPlace::ALL, m::ContactPlace::label_key));
+        assert!(distinct(
+            m::SupervisionPurpose::ALL,
+            m::SupervisionPurpose::label_key
+        ));
+        assert!(distinct(s::NewsKind::ALL, s::NewsKind::label_key));
+        assert!(distinct(
+            s::PracticeTarget::ALL,
+            s::PracticeTarget::label_key
+        ));
+        assert!(distinct(s::StoryChannel::ALL, s::StoryChannel::label_key));
+        assert!(distinct(s::StoryMedia::ALL, s::StoryMedia::label_key));
+        assert!(distinct(s::ChildView::ALL, s::ChildView::label_key));
+    }
+}

@@ -198,3 +198,32 @@ impl OrgScope {
         }
     }
 }
+
+/// The store's lists of codes say the same as the domain's vocabularies.
+#[cfg(test)]
+mod vocabularies {
+    fn codes<T: Copy>(all: &[T], as_str: fn(T) -> &'static str) -> Vec<&'static str> {
+        all.iter().map(|v| as_str(*v)).collect()
+    }
+
+    #[test]
+    fn the_lists_match() {
+        use domain::{mediation as m, site as s};
+        assert_eq!(
+            codes(m::Relation::ALL, m::Relation::as_str),
+            crate::mediation::RELATIONS.to_vec()
+        );
+        assert_eq!(
+            codes(m::SupervisionPurpose::ALL, m::SupervisionPurpose::as_str),
+            crate::mediation::SUPERVISION_PURPOSES.to_vec()
+        );
+        assert_eq!(
+            codes(s::PracticeTarget::ALL, s::PracticeTarget::as_str),
+            crate::practices::TARGET_GROUPS.to_vec()
+        );
+        assert_eq!(
+            codes(s::StoryChannel::ALL, s::StoryChannel::as_str),
+            crate::stories::CHANNELS.to_vec()
+        );
+    }
+}

@@ -12,5 +12,6 @@ pub mod forms;
 pub mod notice;
 pub mod prelogin;
 pub mod problem;
+pub mod registry;
 pub mod report_file;
 pub mod tables;

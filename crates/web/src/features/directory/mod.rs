@@ -39,3 +39,57 @@ pub async fn sees_person_contacts(
             .contains(&own),
     )
 }
+
+use crate::http::registry::{Access, Registry};
+
+/// The directory area's routes, each with the access it needs (added to the one registry, which
+/// the role × route matrix test reads).
+#[rustfmt::skip]
+pub fn routes(r: &mut Registry) {
+    use Access::*;
+    use domain::auth::Permission::*;
+    r.get("/{lang}/directory", Public, public_directory::page);
+    r.get("/{lang}/territories", Page(UseWorkspace), territories::page);
+    // Directory.
+    r.get("/{lang}/organisations", Page(ViewDirectory), organisations::list);
+    r.get("/{lang}/organisations/new", Page(ManageDirectory), organisations::new_form);
+    r.post("/{lang}/organisations", Page(ManageDirectory), organisations::create);
+    r.get("/{lang}/organisations/{id}", Page(ViewDirectory), organisations::detail);
+    r.get("/{lang}/organisations/{id}/edit", Page(ManageDirectory), organisations::edit_form);
+    r.post("/{lang}/organisations/{id}", Page(ManageDirectory), organisations::update);
+    r.post("/{lang}/organisations/{id}/merge", Page(ManageDirectory), organisations::merge);
+    r.post("/{lang}/organisations/{id}/listing", Page(ManageDirectory), public_directory::set_organisation);
+    r.post("/{lang}/organisations/{id}/listing/withdraw", Page(ManageDirectory), public_directory::withdraw_organisation);
+    r.get("/{lang}/people", Page(ViewDirectory), people::list);
+    r.get("/{lang}/people/new", Page(ManageDirectory), people::new_form);
+    r.get("/{lang}/people/import", Page(ManageDirectory), transfer::import_form);
+    r.post("/{lang}/people/import", Page(ManageDirectory), transfer::import_upload);
+    r.get("/{lang}/people/import/{id}", Page(ManageDirectory), transfer::import_preview);
+    r.post("/{lang}/people/import/{id}/confirm", Page(ManageDirectory), transfer::import_confirm);
+    r.post("/{lang}/people/export", Page(ViewDirectory), transfer::export_people);
+    r.post("/{lang}/organisations/export", Page(ViewDirectory), transfer::export_organisations);
+    r.get("/{lang}/organisations/import", Page(ManageDirectory), transfer::import_orgs_form);
+    r.post("/{lang}/organisations/import", Page(ManageDirectory), transfer::import_orgs_upload);
+    r.get("/{lang}/organisations/import/{id}", Page(ManageDirectory), transfer::import_orgs_preview);
+    r.post("/{lang}/organisations/import/{id}/confirm", Page(ManageDirectory), transfer::import_orgs_confirm);
+    r.post("/{lang}/people", Page(ManageDirectory), people::create);
+    r.get("/{lang}/people/{id}", Page(ViewDirectory), people::detail);
+    r.get("/{lang}/people/{id}/edit", Page(ManageDirectory), people::edit_form);
+    r.post("/{lang}/people/{id}", Page(ManageDirectory), people::update);
+    r.post("/{lang}/people/{id}/merge", Page(ManageDirectory), people::merge);
+    r.post("/{lang}/people/{id}/listing", Page(ManageDirectory), public_directory::set_person);
+    r.post("/{lang}/people/{id}/listing/withdraw", Page(ManageDirectory), public_directory::withdraw_person);
+    r.post("/{lang}/people/{id}/memberships", Page(ManageDirectory), people::add_membership);
+    r.post("/{lang}/people/{id}/memberships/{mid}/end", Page(ManageDirectory), people::end_membership);
+    r.post("/{lang}/people/{id}/roma-identity", Page(RecordRomaIdentity), people::record_roma);
+    r.post("/{lang}/people/{id}/roma-identity/withdraw", Page(RecordRomaIdentity), people::withdraw_roma);
+    r.get("/api/v1/territories", Api(UseWorkspace), territories::api_list);
+    r.get("/api/v1/organisations", Api(ViewDirectory), api::list_orgs);
+    r.post("/api/v1/organisations", Api(ManageDirectory), api::create_org);
+    r.get("/api/v1/organisations/{id}", Api(ViewDirectory), api::get_org);
+    r.patch("/api/v1/organisations/{id}", Api(ManageDirectory), api::patch_org);
+    r.get("/api/v1/people", Api(ViewDirectory), api::list_people);
+    r.post("/api/v1/people", Api(ManageDirectory), api::create_person);
+    r.get("/api/v1/people/{id}", Api(ViewDirectory), api::get_person);
+    r.patch("/api/v1/people/{id}", Api(ManageDirectory), api::patch_person);
+}

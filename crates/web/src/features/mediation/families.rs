@@ -33,25 +33,6 @@ pub(crate) fn scope(user: &CurrentUser) -> store::mediation::CaseScope {
     }
 }
 
-pub fn relation_key(r: &str) -> &'static str {
-    match r {
-        "head" => "relation-head",
-        "partner" => "relation-partner",
-        "child" => "relation-child",
-        "grandparent" => "relation-grandparent",
-        "other_relative" => "relation-other-relative",
-        _ => "relation-other",
-    }
-}
-
-pub fn case_status_key(s: &str) -> &'static str {
-    match s {
-        "active" => "case-status-active",
-        "dormant" => "case-status-dormant",
-        _ => "case-status-closed",
-    }
-}
-
 fn number(
     raw: &str,
     range: std::ops::RangeInclusive<i64>,
@@ -88,7 +69,7 @@ struct FamiliesPage {
 
 impl FamiliesPage {
     fn status_key(&self, s: &str) -> &'static str {
-        case_status_key(s)
+        domain::mediation::CaseStatus::label_key_of(s)
     }
 }
 
@@ -225,11 +206,11 @@ pub(crate) struct FamilyPage {
 
 impl FamilyPage {
     fn status_key(&self, s: &str) -> &'static str {
-        case_status_key(s)
+        domain::mediation::CaseStatus::label_key_of(s)
     }
 
     fn relation_key(&self, r: &str) -> &'static str {
-        relation_key(r)
+        domain::mediation::Relation::label_key_of(r)
     }
 
     fn gender_key(&self, g: &str) -> &'static str {
@@ -241,7 +222,7 @@ impl FamilyPage {
     }
 
     fn place_key(&self, p: &str) -> &'static str {
-        place_key(p)
+        domain::mediation::ContactPlace::label_key_of(p)
     }
 
     fn area_key(&self, a: &str) -> &'static str {
@@ -432,15 +413,6 @@ pub async fn add_member(
     p.errors = errors;
     p.m = f;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(p.render()?)).into_response())
-}
-
-pub fn place_key(p: &str) -> &'static str {
-    match p {
-        "office" => "contact-place-office",
-        "home_visit" => "contact-place-home-visit",
-        "institution" => "contact-place-institution",
-        _ => "contact-place-phone",
-    }
 }
 
 #[derive(Default, Clone, Deserialize)]

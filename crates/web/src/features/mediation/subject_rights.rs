@@ -11,7 +11,7 @@ use serde::Deserialize;
 
 use crate::AppState;
 use crate::features::mediation::case_log::label;
-use crate::features::mediation::families::{case_status_key, place_key, relation_key, scope};
+use crate::features::mediation::families::scope;
 use crate::http::error::{AppError, AppResult};
 use crate::http::forms::{AppForm, parse_id};
 use crate::page::PageCtx;
@@ -36,15 +36,15 @@ impl ExportPage {
     }
 
     fn relation_key(&self, r: &str) -> &'static str {
-        relation_key(r)
+        domain::mediation::Relation::label_key_of(r)
     }
 
     fn status_key(&self, s: &str) -> &'static str {
-        case_status_key(s)
+        domain::mediation::CaseStatus::label_key_of(s)
     }
 
     fn place_key(&self, p: &str) -> &'static str {
-        place_key(p)
+        domain::mediation::ContactPlace::label_key_of(p)
     }
 
     fn area_key(&self, a: &str) -> &'static str {

@@ -15,24 +15,13 @@ use jiff::civil::Date;
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::features::mediation::families::{case_status_key, family_page_as};
+use crate::features::mediation::families::family_page_as;
 use crate::http::error::AppResult;
 use crate::http::forms::{AppForm, FormErrors, parse_id};
 use crate::page::PageCtx;
 use crate::principal::CurrentUser;
 use store::mediation::CaseScope;
 use store::mediation_oversight::{Unusual, UnusualAccess};
-
-/// The label of a supervision purpose (`store::mediation::SUPERVISION_PURPOSES`).
-pub fn supervision_purpose_key(p: &str) -> &'static str {
-    match p {
-        "quality_review" => "supervision-purpose-quality-review",
-        "complaint" => "supervision-purpose-complaint",
-        "safeguarding" => "supervision-purpose-safeguarding",
-        "legal_request" => "supervision-purpose-legal-request",
-        _ => "supervision-purpose-other",
-    }
-}
 
 /// An access-log purpose in words: the mediator's work, the data subject's export, or a
 /// supervisor's purpose with their note (opened) when there is one.
@@ -47,7 +36,7 @@ pub fn access_purpose(ctx: &PageCtx, purpose: &str, note: Option<&str>) -> Strin
             Some(code) => format!(
                 "{}: {}",
                 ctx.t("access-purpose-supervision"),
-                ctx.t(supervision_purpose_key(code))
+                ctx.t(domain::mediation::SupervisionPurpose::label_key_of(code))
             ),
             None => p.to_owned(),
         },
@@ -98,7 +87,7 @@ struct SupervisionPage {
 
 impl SupervisionPage {
     fn status_key(&self, s: &str) -> &'static str {
-        case_status_key(s)
+        domain::mediation::CaseStatus::label_key_of(s)
     }
 
     fn unusual_key(&self, u: &Unusual) -> &'static str {
@@ -180,7 +169,7 @@ impl ReasonPage {
     }
 
     fn purpose_key(&self, p: &str) -> &'static str {
-        supervision_purpose_key(p)
+        domain::mediation::SupervisionPurpose::label_key_of(p)
     }
 }
 

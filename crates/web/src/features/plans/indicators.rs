@@ -21,14 +21,6 @@ use crate::http::notice::Notice;
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
 
-pub fn kind_key(k: &str) -> &'static str {
-    if k == "output" {
-        "indicator-kind-output"
-    } else {
-        "indicator-kind-outcome"
-    }
-}
-
 pub fn direction_key(d: &str) -> &'static str {
     if d == "lower" {
         "direction-lower"
@@ -224,7 +216,7 @@ struct FormPage {
 
 impl FormPage {
     fn kind_key(&self, k: &str) -> &'static str {
-        kind_key(k)
+        domain::plan::IndicatorKind::label_key_of(k)
     }
 
     fn direction_key(&self, d: &str) -> &'static str {
@@ -557,7 +549,7 @@ struct DetailPage {
 
 impl DetailPage {
     fn kind_key(&self) -> &'static str {
-        kind_key(&self.iv.i.kind)
+        domain::plan::IndicatorKind::label_key_of(&self.iv.i.kind)
     }
 
     fn direction_key(&self) -> &'static str {

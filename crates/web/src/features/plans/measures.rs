@@ -23,16 +23,6 @@ use crate::http::notice::Notice;
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
 
-pub fn funding_key(s: &str) -> &'static str {
-    match s {
-        "state_budget" => "funding-state-budget",
-        "esf_plus" => "funding-esf-plus",
-        "other_eu" => "funding-other-eu",
-        "municipal" => "funding-municipal",
-        _ => "funding-other",
-    }
-}
-
 #[derive(Debug, Default, Deserialize)]
 pub struct MeasureFields {
     #[serde(default)]
@@ -210,7 +200,7 @@ impl FormPage {
     }
 
     fn funding_key(&self, s: &str) -> &'static str {
-        funding_key(s)
+        domain::plan::Funding::label_key_of(s)
     }
 
     fn objective_label(&self, s: &str) -> &'static str {
@@ -431,7 +421,7 @@ impl DetailPage {
         self.m
             .budget_source
             .as_deref()
-            .map(|s| self.ctx.t(funding_key(s)))
+            .map(|s| self.ctx.t(domain::plan::Funding::label_key_of(s)))
     }
 
     fn budget(&self) -> Option<String> {

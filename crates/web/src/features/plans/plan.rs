@@ -32,9 +32,9 @@ pub fn shown_value(ctx: &PageCtx, field: &str, v: &str) -> String {
         "status" if PLAN_STATUSES.contains(&v) => ctx.t(domain::plan::PlanStatus::label_key_of(v)),
         "status" => ctx.t(domain::plan::MeasureStatus::label_key_of(v)),
         "objective" => ctx.t(objective_label(v)),
-        "budget_source" => ctx.t(crate::features::plans::measures::funding_key(v)),
+        "budget_source" => ctx.t(domain::plan::Funding::label_key_of(v)),
         "direction" => ctx.t(crate::features::plans::indicators::direction_key(v)),
-        "kind" => ctx.t(crate::features::plans::indicators::kind_key(v)),
+        "kind" => ctx.t(domain::plan::IndicatorKind::label_key_of(v)),
         "value" | "general_value" | "baseline_value" | "baseline_general" | "target_value" => v
             .parse::<f64>()
             .map(|n| domain::plan::format_value(n, lang))

@@ -618,7 +618,7 @@ pub async fn export_plan(
                 text(
                     m.budget_source
                         .as_deref()
-                        .map(|s| i18n::t(lang, crate::features::plans::measures::funding_key(s)))
+                        .map(|s| i18n::t(lang, domain::plan::Funding::label_key_of(s)))
                         .unwrap_or_default(),
                 ),
                 opt(&m.outputs_lv),
@@ -682,7 +682,7 @@ pub async fn export_round(
                 }),
                 text(i18n::t(
                     lang,
-                    crate::features::plans::rounds::report_status_key(&r.status),
+                    domain::plan::ReportStatus::label_key_of(&r.status),
                 )),
                 text(
                     r.measure_status

@@ -10,7 +10,7 @@ use domain::event::objective_label;
 
 use crate::AppState;
 use crate::features::plans::indicators::{IndicatorView, view};
-use crate::features::plans::measures::{first_planned, funding_key};
+use crate::features::plans::measures::first_planned;
 use crate::features::plans::plan::{ObjectiveView, by_objective};
 use crate::http::error::{AppError, AppResult};
 use crate::http::forms::parse_id;
@@ -165,7 +165,7 @@ impl MeasurePage {
         self.m
             .budget_source
             .as_deref()
-            .map(|s| self.ctx.t(funding_key(s)))
+            .map(|s| self.ctx.t(domain::plan::Funding::label_key_of(s)))
     }
 
     fn spent(&self, r: &store::rounds::Report) -> Option<String> {

@@ -27,15 +27,6 @@ use crate::i18n::{self, Lang};
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
 
-pub fn report_status_key(s: &str) -> &'static str {
-    match s {
-        "pending" => "report-status-pending",
-        "submitted" => "report-status-submitted",
-        "returned" => "report-status-returned",
-        _ => "report-status-accepted",
-    }
-}
-
 /// Coordinators see every report; others their organisation's.
 fn view_scope(user: &CurrentUser) -> store::OrgScope {
     if user.can(Permission::ManagePlans) {
@@ -70,7 +61,7 @@ struct ReportsPage {
 
 impl ReportsPage {
     fn status_key(&self, s: &str) -> &'static str {
-        report_status_key(s)
+        domain::plan::ReportStatus::label_key_of(s)
     }
 
     fn late(&self, r: &store::rounds::Report) -> bool {
@@ -233,7 +224,7 @@ struct BoardPage {
 
 impl BoardPage {
     fn status_key(&self, s: &str) -> &'static str {
-        report_status_key(s)
+        domain::plan::ReportStatus::label_key_of(s)
     }
 
     fn is_late(&self, r: &store::rounds::Report) -> bool {
@@ -591,7 +582,7 @@ struct ReportPage {
 
 impl ReportPage {
     fn status_key(&self, s: &str) -> &'static str {
-        report_status_key(s)
+        domain::plan::ReportStatus::label_key_of(s)
     }
 
     fn measure_status_key(&self, s: &str) -> &'static str {

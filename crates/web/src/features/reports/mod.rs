@@ -291,3 +291,29 @@ pub(crate) fn narrative_section(
         blocks: vec![block],
     })
 }
+
+use crate::http::registry::{Access, Registry};
+
+/// The reports area's routes, each with the access it needs (added to the one registry, which
+/// the role × route matrix test reads).
+#[rustfmt::skip]
+pub fn routes(r: &mut Registry) {
+    use Access::*;
+    use domain::auth::Permission::*;
+    r.get("/{lang}/publications", Public, builder::publications);
+    r.get("/{lang}/publications/{id}", Public, builder::publication);
+    r.get("/publications/{id}/{format}", Public, builder::publication_file);
+    // Reports (issue 8).
+    r.get("/{lang}/report-builder", Page(IssueReports), builder::page);
+    r.get("/{lang}/report-builder/download", Page(IssueReports), builder::download);
+    r.post("/{lang}/report-builder/narratives", Page(IssueReports), builder::save_narratives);
+    r.post("/{lang}/report-builder/issue", Page(IssueReports), builder::issue);
+    r.get(
+        "/{lang}/report-builder/issued/export",
+        Page(IssueReports),
+        builder::issued_export,
+    );
+    r.get("/{lang}/report-builder/issued/{id}", Page(IssueReports), builder::issued);
+    r.get("/{lang}/report-builder/issued/{id}/{format}", Page(IssueReports), builder::issued_download);
+    r.post("/{lang}/report-builder/issued/{id}/withdraw", Page(IssueReports), builder::withdraw);
+}

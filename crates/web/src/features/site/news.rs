@@ -16,15 +16,6 @@ use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
 use store::news::Item;
 
-fn kind_key(k: &str) -> &'static str {
-    match k {
-        "call" => "news-kind-call",
-        "programme" => "news-kind-programme",
-        "event" => "news-kind-event",
-        _ => "news-kind-announcement",
-    }
-}
-
 /// The item's path after the language: `/news/12-aicinam-pieteikties`.
 pub fn path_of(i: &Item, lang: &str) -> String {
     format!("/news/{}", domain::text::readable(i.id, i.text(lang).0))
@@ -59,7 +50,7 @@ pub async fn list(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Html
                 href: ctx.href(&path_of(i, lang)),
                 title: title.to_owned(),
                 summary: summary.to_owned(),
-                kind: kind_key(&i.kind),
+                kind: domain::site::NewsKind::label_key_of(&i.kind),
                 at: i.published_at.unwrap_or(i.updated_at),
                 fallback_lv,
             }
@@ -103,7 +94,7 @@ pub async fn item(
         title: title.to_owned(),
         summary: summary.to_owned(),
         body: crate::rich::sanitise(body),
-        kind: kind_key(&i.kind),
+        kind: domain::site::NewsKind::label_key_of(&i.kind),
         at: i.published_at.unwrap_or(i.updated_at),
         fallback_lv,
         ctx,
@@ -153,7 +144,7 @@ struct ManageList {
 
 impl ManageList {
     fn kind_key(&self, k: &str) -> &'static str {
-        kind_key(k)
+        domain::site::NewsKind::label_key_of(k)
     }
 }
 
@@ -196,7 +187,7 @@ pub async fn manage_export(
             vec![
                 Cell::Text(i.title_lv),
                 Cell::Text(i.title_en.unwrap_or_default()),
-                Cell::Text(ctx.t(kind_key(&i.kind))),
+                Cell::Text(ctx.t(domain::site::NewsKind::label_key_of(&i.kind))),
                 Cell::Text(ctx.t(if i.published_at.is_some() {
                     "news-published"
                 } else {
@@ -251,7 +242,7 @@ struct EditPage {
 
 impl EditPage {
     fn kind_key(&self, k: &str) -> &'static str {
-        kind_key(k)
+        domain::site::NewsKind::label_key_of(k)
     }
 }
 

@@ -23,20 +23,6 @@ use crate::http::forms::{AppForm, FormErrors, block_field, text_field};
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
 
-/// The message id of a target group.
-pub fn target_key(t: &str) -> &'static str {
-    match t {
-        "children" => "practice-target-children",
-        "youth" => "practice-target-youth",
-        "women" => "practice-target-women",
-        "families" => "practice-target-families",
-        "adults" => "practice-target-adults",
-        "elderly" => "practice-target-elderly",
-        "community" => "practice-target-community",
-        _ => "practice-target-institutions",
-    }
-}
-
 fn status_key(s: Status) -> &'static str {
     match s {
         Status::Draft => "practice-status-draft",
@@ -274,7 +260,11 @@ pub async fn library(
         .iter()
         .filter_map(|t| {
             let n = *facets.target.get(*t)?;
-            Some(((*t).to_owned(), ctx.t(target_key(t)), n))
+            Some((
+                (*t).to_owned(),
+                ctx.t(domain::site::PracticeTarget::label_key_of(t)),
+                n,
+            ))
         })
         .collect();
     let mut places: Vec<Choice> = facets
@@ -315,7 +305,7 @@ pub async fn library(
             "practice-targets",
             &known(&params.target, query.target.is_some()),
             targets,
-            |t| ctx.t(target_key(t)),
+            |t| ctx.t(domain::site::PracticeTarget::label_key_of(t)),
         ),
         Facet::new(
             "place",
@@ -603,7 +593,11 @@ async fn practice_page(
         sections,
         place,
         period: period(p.year_from, p.year_to),
-        targets: p.target_groups.iter().map(|t| target_key(t)).collect(),
+        targets: p
+            .target_groups
+            .iter()
+            .map(|t| domain::site::PracticeTarget::label_key_of(t))
+            .collect(),
         areas: p.areas.iter().map(|a| objective_label(a)).collect(),
         implementers: p.implementers.clone(),
         partners: p.partners.clone(),
@@ -950,7 +944,10 @@ impl FormPage {
             f,
             errors: FormErrors::default(),
             territories: territory_groups(state, lang).await?,
-            targets: TARGET_GROUPS.iter().map(|t| (*t, target_key(t))).collect(),
+            targets: TARGET_GROUPS
+                .iter()
+                .map(|t| (*t, domain::site::PracticeTarget::label_key_of(t)))
+                .collect(),
             objectives: OBJECTIVES
                 .iter()
                 .map(|o| (*o, objective_label(o)))

@@ -34,32 +34,6 @@ fn status_key(s: Status) -> &'static str {
     }
 }
 
-fn channel_key(c: &str) -> &'static str {
-    match c {
-        "site" => "story-channel-site",
-        "social" => "story-channel-social",
-        _ => "story-channel-press",
-    }
-}
-
-fn media_key(k: &str) -> &'static str {
-    match k {
-        "press" => "story-media-press",
-        "tv" => "story-media-tv",
-        "radio" => "story-media-radio",
-        _ => "story-media-online",
-    }
-}
-
-fn child_view_key(v: &str) -> &'static str {
-    match v {
-        "agrees" => "child-view-agrees",
-        "disagrees" => "child-view-disagrees",
-        "too_young" => "child-view-too-young",
-        _ => "child-view-not-asked",
-    }
-}
-
 /// The story's public path after the language: `/stories/4-no-skolas-lidz-universitatei`.
 pub fn path_of(s: &Story, lang: &str) -> String {
     format!("/stories/{}", domain::text::readable(s.id, s.text(lang).0))
@@ -140,7 +114,7 @@ struct StoryPage {
 
 impl StoryPage {
     fn media_key(&self, k: &str) -> &'static str {
-        media_key(k)
+        domain::site::StoryMedia::label_key_of(k)
     }
 }
 
@@ -736,13 +710,13 @@ struct DeskPage {
 
 impl DeskPage {
     fn channel_key(&self, c: &str) -> &'static str {
-        channel_key(c)
+        domain::site::StoryChannel::label_key_of(c)
     }
     fn media_key(&self, k: &str) -> &'static str {
-        media_key(k)
+        domain::site::StoryMedia::label_key_of(k)
     }
     fn child_view_key(&self, v: &str) -> &'static str {
-        child_view_key(v)
+        domain::site::ChildView::label_key_of(v)
     }
     fn has_channel(&self, c: &str) -> bool {
         self.c.channels.iter().any(|x| x == c)

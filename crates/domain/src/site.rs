@@ -1,0 +1,55 @@
+//! The public site's closed vocabularies: news kinds, practices' target groups, success
+//! stories' channels, media and a child's view.
+
+crate::vocabulary! {
+    /// What a news item announces.
+    pub enum NewsKind (other = Announcement) {
+        Announcement = ("announcement", "news-kind-announcement"),
+        Call = ("call", "news-kind-call"),
+        Programme = ("programme", "news-kind-programme"),
+        Event = ("event", "news-kind-event"),
+    }
+}
+
+crate::vocabulary! {
+    /// Who a good practice is for.
+    pub enum PracticeTarget (other = Institutions) {
+        Children = ("children", "practice-target-children"),
+        Youth = ("youth", "practice-target-youth"),
+        Women = ("women", "practice-target-women"),
+        Families = ("families", "practice-target-families"),
+        Adults = ("adults", "practice-target-adults"),
+        Elderly = ("elderly", "practice-target-elderly"),
+        Community = ("community", "practice-target-community"),
+        Institutions = ("institutions", "practice-target-institutions"),
+    }
+}
+
+crate::vocabulary! {
+    /// Where a success story may be published.
+    pub enum StoryChannel (other = Press) {
+        Site = ("site", "story-channel-site"),
+        Social = ("social", "story-channel-social"),
+        Press = ("press", "story-channel-press"),
+    }
+}
+
+crate::vocabulary! {
+    /// Where a success story appeared in the media.
+    pub enum StoryMedia (other = Online) {
+        Press = ("press", "story-media-press"),
+        Tv = ("tv", "story-media-tv"),
+        Radio = ("radio", "story-media-radio"),
+        Online = ("online", "story-media-online"),
+    }
+}
+
+crate::vocabulary! {
+    /// A child's own view of their story being published.
+    pub enum ChildView (other = NotAsked) {
+        Agrees = ("agrees", "child-view-agrees"),
+        Disagrees = ("disagrees", "child-view-disagrees"),
+        TooYoung = ("too_young", "child-view-too-young"),
+        NotAsked = ("not_asked", "child-view-not-asked"),
+    }
+}
