@@ -492,10 +492,14 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             db.close().await;
             let id = match result {
                 Ok(id) => id,
-                Err(store::Error::Conflict("email")) => {
+                Err(store::Error::Conflict(store::Conflict::Platform(
+                    store::PlatformConflict::Email,
+                ))) => {
                     anyhow::bail!("a user with e-mail {} already exists", email.as_str())
                 }
-                Err(store::Error::Conflict("organisation")) => {
+                Err(store::Error::Conflict(store::Conflict::Platform(
+                    store::PlatformConflict::Organisation,
+                ))) => {
                     anyhow::bail!(
                         "organisation {} does not exist",
                         organisation.unwrap_or_default()

@@ -304,7 +304,9 @@ async fn people_are_counted_once_across_events_by_registry_id_email_or_name() {
     .await;
     assert!(matches!(
         dup,
-        Err(store::Error::Conflict("already_present"))
+        Err(store::Error::Conflict(store::Conflict::Events(
+            store::EventConflict::AlreadyPresent
+        )))
     ));
     let s = stats(&app).await;
     assert_eq!((s.events, s.participations, s.participants), (2, 4, 2));

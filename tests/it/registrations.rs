@@ -114,7 +114,9 @@ async fn places_fill_then_people_wait_and_a_cancellation_promotes_the_longest_wa
             mail("confirm")
         )
         .await,
-        Err(store::Error::Conflict("duplicate"))
+        Err(store::Error::Conflict(store::Conflict::Events(
+            store::EventConflict::Duplicate
+        )))
     ));
     assert_eq!(
         statuses(&app, event).await,
@@ -237,7 +239,9 @@ async fn closed_events_refuse_and_statistics_need_their_consent() {
             mail("c")
         )
         .await,
-        Err(store::Error::Conflict("closed"))
+        Err(store::Error::Conflict(store::Conflict::Events(
+            store::EventConflict::Closed
+        )))
     ));
     let open = event_with(&app, None, true).await;
     let mut p = person(2);
@@ -286,7 +290,9 @@ async fn closed_events_refuse_and_statistics_need_their_consent() {
     assert!(matches!(
         store::registrations::register(&app.db, app.clock_now(), &cli, open, &person(3), mail("c"))
             .await,
-        Err(store::Error::Conflict("closed"))
+        Err(store::Error::Conflict(store::Conflict::Events(
+            store::EventConflict::Closed
+        )))
     ));
 }
 

@@ -472,11 +472,7 @@ pub(crate) async fn seed(
     orgs: &std::collections::HashMap<&'static str, i64>,
 ) -> store::Result<()> {
     let mut rng = Rng(0x4576_656e_7473_2d31);
-    let org = |k: &str| {
-        orgs.get(k)
-            .copied()
-            .ok_or(Error::Conflict("demo organisation"))
-    };
+    let org = |k: &str| orgs.get(k).copied().ok_or(Error::NotFound);
     for (n, s) in calendar().into_iter().enumerate() {
         let starts_at = riga_instant(s.day, s.hours.0);
         let ends_at = riga_instant(s.day, s.hours.1);

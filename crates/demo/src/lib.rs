@@ -1203,11 +1203,7 @@ pub async fn seed(db: &Db, now: i64, keys: &domain::sealed::Keyring) -> store::R
         };
         orgs.insert(o.key, id);
     }
-    let org_id = |key: &str| {
-        orgs.get(key)
-            .copied()
-            .ok_or(Error::Conflict("demo organisation"))
-    };
+    let org_id = |key: &str| orgs.get(key).copied().ok_or(Error::NotFound);
 
     // People and their memberships.
     let mut ids = Vec::with_capacity(population.len());

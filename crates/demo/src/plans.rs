@@ -118,7 +118,7 @@ const OUTCOMES: &[OutcomeSpec] = &[
 ];
 
 fn day(s: &str) -> store::Result<Date> {
-    s.parse().map_err(|_| Error::Conflict("demo date"))
+    s.parse().map_err(|_| Error::NotFound)
 }
 
 /// Creates the demo plans once (when there is no plan yet). `orgs` maps the demo
@@ -132,11 +132,7 @@ pub(crate) async fn seed(
     if !plans::list(db).await?.is_empty() {
         return Ok(());
     }
-    let org = |key: &str| {
-        orgs.get(key)
-            .copied()
-            .ok_or(Error::Conflict("demo organisation"))
-    };
+    let org = |key: &str| orgs.get(key).copied().ok_or(Error::NotFound);
 
     // The earlier plan, closed, with a few measures.
     let earlier = plans::create(

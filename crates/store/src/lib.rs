@@ -111,6 +111,11 @@ pub mod stories;
 #[path = "reports/reports.rs"]
 pub mod reports;
 
+pub mod conflict;
+pub use conflict::{
+    Conflict, DatabaseConflict, DirectoryConflict, EventConflict, MediationConflict, PlanConflict,
+    PlatformConflict, SiteConflict,
+};
 pub use db::{Db, DbOptions, Synchronous};
 
 /// What can go wrong in the store.
@@ -119,14 +124,14 @@ pub enum Error {
     #[error("not found")]
     NotFound,
     #[error("conflict: {0}")]
-    Conflict(&'static str),
+    Conflict(Conflict),
     #[error("database error: {0}")]
     Other(#[from] sqlx::Error),
 }
 
 impl Error {
     /// Turns a unique-constraint violation into [`Error::Conflict`] with the given name.
-    pub(crate) fn unique(err: sqlx::Error, what: &'static str) -> Error {
+    pub(crate) fn unique(err: sqlx::Error, what: Conflict) -> Error {
         if let sqlx::Error::Database(db) = &err
             && db.is_unique_violation()
         {

@@ -345,7 +345,9 @@ pub async fn problems(conn: &mut sqlx::SqliteConnection) -> crate::Result<Vec<St
 pub async fn run(db: &Db, now: i64) -> crate::Result<Vec<i64>> {
     let mut conn = db.writer.acquire().await?;
     if !problems(&mut conn).await?.is_empty() {
-        return Err(crate::Error::Conflict("migrations"));
+        return Err(crate::Error::Conflict(
+            crate::DatabaseConflict::Migrations.into(),
+        ));
     }
     sqlx::query(
         "CREATE TABLE IF NOT EXISTS schema_migrations (

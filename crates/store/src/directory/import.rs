@@ -128,7 +128,7 @@ async fn resolve(
     Ok(Some(id))
 }
 
-/// Marks a batch applied, once: a second confirmation is `Conflict("applied")`.
+/// Marks a batch applied, once: a second confirmation is `Conflict(crate::DirectoryConflict::Applied.into())`.
 pub(crate) async fn mark_applied(
     conn: &mut SqliteConnection,
     batch_id: i64,
@@ -146,7 +146,7 @@ pub(crate) async fn mark_applied(
     .await?
     .rows_affected();
     if marked == 0 {
-        return Err(Error::Conflict("applied"));
+        return Err(Error::Conflict(crate::DirectoryConflict::Applied.into()));
     }
     Ok(())
 }
@@ -254,7 +254,7 @@ async fn update_from_import(
                 .await?;
         match owner {
             Some(o) if o == id => {}
-            Some(_) => return Err(Error::Conflict("email")),
+            Some(_) => return Err(Error::Conflict(crate::DirectoryConflict::Email.into())),
             None => {
                 sqlx::query(
                     "INSERT INTO person_emails (person_id, email, position)
@@ -406,7 +406,7 @@ pub async fn apply_organisations(
                     .fetch_one(&mut *tx)
                     .await?;
                     if cycle > 0 {
-                        return Err(Error::Conflict("parent"));
+                        return Err(Error::Conflict(crate::DirectoryConflict::Parent.into()));
                     }
                 }
                 let n = sqlx::query(

@@ -66,7 +66,7 @@ pub async fn get(db: &Db, subject: Subject) -> crate::Result<Option<Listing>> {
 }
 
 /// Records a listing consent (replacing a standing one). Fields not allowed for the
-/// subject are refused with `Conflict("fields")`; "name" is required.
+/// subject are refused with `Conflict(crate::DirectoryConflict::Fields.into())`; "name" is required.
 pub async fn set(
     db: &Db,
     now: i64,
@@ -82,7 +82,7 @@ pub async fn set(
     };
     if !fields.iter().all(|f| allowed.contains(&f.as_str())) || !fields.iter().any(|f| f == "name")
     {
-        return Err(Error::Conflict("fields"));
+        return Err(Error::Conflict(crate::DirectoryConflict::Fields.into()));
     }
     let (kind, id) = subject.parts();
     let mut tx = db.write().await?;

@@ -228,7 +228,7 @@ pub async fn merge_people(
     duplicate: i64,
 ) -> crate::Result<i64> {
     if survivor == duplicate {
-        return Err(Error::Conflict("same"));
+        return Err(Error::Conflict(crate::DirectoryConflict::Same.into()));
     }
     let mut tx = db.write().await?;
     live(&mut tx, "people", survivor).await?;
@@ -324,7 +324,7 @@ pub async fn merge_organisations(
     duplicate: i64,
 ) -> crate::Result<i64> {
     if survivor == duplicate {
-        return Err(Error::Conflict("same"));
+        return Err(Error::Conflict(crate::DirectoryConflict::Same.into()));
     }
     let mut tx = db.write().await?;
     live(&mut tx, "organisations", survivor).await?;
@@ -341,7 +341,7 @@ pub async fn merge_organisations(
     .fetch_one(&mut *tx)
     .await?;
     if under > 0 {
-        return Err(Error::Conflict("parent"));
+        return Err(Error::Conflict(crate::DirectoryConflict::Parent.into()));
     }
     let moved = move_references(&mut tx, ORG_REFERENCES, duplicate, survivor).await?;
     let events = move_event_organisations(&mut tx, duplicate, survivor).await?;
@@ -548,17 +548,18 @@ pub async fn undo(db: &Db, now: i64, actor: &Actor, entry_id: i64) -> crate::Res
     let Some((action, Some(detail))) = row else {
         return Err(Error::NotFound);
     };
-    let d: Value = serde_json::from_str(&detail).map_err(|_| Error::Conflict("not-a-merge"))?;
+    let d: Value = serde_json::from_str(&detail)
+        .map_err(|_| Error::Conflict(crate::DirectoryConflict::NotAMerge.into()))?;
     let survivor = d["survivor"]
         .as_i64()
-        .ok_or(Error::Conflict("not-a-merge"))?;
+        .ok_or(Error::Conflict(crate::DirectoryConflict::NotAMerge.into()))?;
     let restored = d["duplicate"]
         .as_i64()
-        .ok_or(Error::Conflict("not-a-merge"))?;
+        .ok_or(Error::Conflict(crate::DirectoryConflict::NotAMerge.into()))?;
     let (table, entity, kind) = match action.as_str() {
         "person_merged" => ("people", "person", "person"),
         "organisation_merged" => ("organisations", "organisation", "organisation"),
-        _ => return Err(Error::Conflict("not-a-merge")),
+        _ => return Err(Error::Conflict(crate::DirectoryConflict::NotAMerge.into())),
     };
     let n = sqlx::query(sqlx::AssertSqlSafe(format!(
         "UPDATE \"{table}\" SET merged_into_id = NULL, updated_at = $1 WHERE id = $2 AND merged_into_id = $3"
@@ -570,7 +571,7 @@ pub async fn undo(db: &Db, now: i64, actor: &Actor, entry_id: i64) -> crate::Res
     .await?
     .rows_affected();
     if n == 0 {
-        return Err(Error::Conflict("undone"));
+        return Err(Error::Conflict(crate::DirectoryConflict::Undone.into()));
     }
     for c in d["filled"]
         .as_array()

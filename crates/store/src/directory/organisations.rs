@@ -212,7 +212,7 @@ async fn check_refs(
             .bind(t)
             .fetch_optional(&mut *conn)
             .await?;
-        found.ok_or(Error::Conflict("territory"))?;
+        found.ok_or(Error::Conflict(crate::DirectoryConflict::Territory.into()))?;
     }
     if let Some(p) = input.parent_id {
         let cycle: Option<i64> = sqlx::query_scalar(
@@ -231,7 +231,7 @@ async fn check_refs(
             .fetch_optional(&mut *conn)
             .await?;
         if exists.is_none() || cycle.unwrap_or(0) > 0 {
-            return Err(Error::Conflict("parent"));
+            return Err(Error::Conflict(crate::DirectoryConflict::Parent.into()));
         }
     }
     Ok(())

@@ -309,7 +309,7 @@ async fn check_territory(
             .bind(t)
             .fetch_optional(&mut *conn)
             .await?;
-        found.ok_or(Error::Conflict("territory"))?;
+        found.ok_or(Error::Conflict(crate::DirectoryConflict::Territory.into()))?;
     }
     Ok(())
 }
@@ -352,7 +352,7 @@ async fn write_emails(
                 .bind(position)
                 .execute(&mut *conn)
                 .await
-                .map_err(|err| Error::unique(err, "email"))?;
+                .map_err(|err| Error::unique(err, crate::DirectoryConflict::Email.into()))?;
                 crate::attendance::link_email(conn, person_id, e).await?;
             }
         }
@@ -495,7 +495,9 @@ pub async fn add_membership_in(
         .bind(m.organisation_id)
         .fetch_optional(&mut *conn)
         .await?;
-    org.ok_or(Error::Conflict("organisation"))?;
+    org.ok_or(Error::Conflict(
+        crate::DirectoryConflict::Organisation.into(),
+    ))?;
     let person: Option<i64> = sqlx::query_scalar("SELECT id FROM people WHERE id = $1")
         .bind(person_id)
         .fetch_optional(&mut *conn)
@@ -550,7 +552,7 @@ pub async fn end_membership(
         .and_then(|f| f.parse::<Date>().ok())
         .is_some_and(|f| on < f)
     {
-        return Err(Error::Conflict("dates"));
+        return Err(Error::Conflict(crate::DirectoryConflict::Dates.into()));
     }
     sqlx::query("UPDATE memberships SET to_date = $1 WHERE id = $2")
         .bind(on.to_string())

@@ -237,7 +237,7 @@ pub async fn notes(db: &Db, scope: Scope, id: i64) -> crate::Result<Vec<Note>> {
 }
 
 /// Adds a progress note and, optionally, moves the action to a new status (a dropped one
-/// needs the reason, which is the note). `Conflict("reason")` when dropping without one.
+/// needs the reason, which is the note). `Conflict(crate::EventConflict::Reason.into())` when dropping without one.
 pub async fn progress(
     db: &Db,
     now: i64,
@@ -260,10 +260,10 @@ pub async fn progress(
     let note = note.trim();
     if let Some(s) = status {
         if !STATUSES.contains(&s) {
-            return Err(Error::Conflict("status"));
+            return Err(Error::Conflict(crate::EventConflict::Status.into()));
         }
         if s == "dropped" && note.is_empty() {
-            return Err(Error::Conflict("reason"));
+            return Err(Error::Conflict(crate::EventConflict::Reason.into()));
         }
         sqlx::query(
             "UPDATE follow_up_actions SET status = $1, drop_reason = $2, updated_at = $3 WHERE id = $4",
@@ -275,7 +275,7 @@ pub async fn progress(
         .execute(&mut *tx)
         .await?;
     } else if note.is_empty() {
-        return Err(Error::Conflict("empty"));
+        return Err(Error::Conflict(crate::EventConflict::Empty.into()));
     }
     sqlx::query(
         "INSERT INTO follow_up_notes (action_id, note, status, created_at, user_id) VALUES ($1, $2, $3, $4, $5)",

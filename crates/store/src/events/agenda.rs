@@ -149,7 +149,7 @@ async fn write_speakers(conn: &mut SqliteConnection, item: i64, ids: &[i64]) -> 
                 .bind(p)
                 .fetch_optional(&mut *conn)
                 .await?;
-        live.ok_or(Error::Conflict("speaker"))?;
+        live.ok_or(Error::Conflict(crate::EventConflict::Speaker.into()))?;
         sqlx::query("INSERT INTO event_agenda_speakers (item_id, person_id) VALUES ($1, $2)")
             .bind(item)
             .bind(p)

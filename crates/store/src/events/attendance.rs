@@ -469,7 +469,7 @@ async fn insert(
     .fetch_optional(&mut *conn)
     .await?;
     if taken.is_some() {
-        return Err(Error::Conflict("already_present"));
+        return Err(Error::Conflict(crate::EventConflict::AlreadyPresent.into()));
     }
     let participant = participant_of(conn, s.person_id, &s.identity_key).await?;
     let id: i64 = sqlx::query_scalar(
@@ -506,7 +506,7 @@ async fn insert(
     .bind(participant)
     .fetch_one(&mut *conn)
     .await
-    .map_err(|e| Error::unique(e, "already_present"))?;
+    .map_err(|e| Error::unique(e, crate::EventConflict::AlreadyPresent.into()))?;
     audit::record(
         conn,
         now,
@@ -521,7 +521,7 @@ async fn insert(
 
 /// Checks in a registrant (confirmed or waiting — whoever came, came). The registration's
 /// answers are the declaration; a registration by a registry person's e-mail is linked
-/// to that person. Errors: `NotFound`, `Conflict("closed")`, `Conflict("already_present")`.
+/// to that person. Errors: `NotFound`, `Conflict(crate::EventConflict::Closed.into())`, `Conflict(crate::EventConflict::AlreadyPresent.into())`.
 pub async fn check_in_registration(
     db: &Db,
     now: i64,
@@ -534,7 +534,7 @@ pub async fn check_in_registration(
     let mut tx = db.write().await?;
     let (status, starts_at) = event_in_scope(&mut tx, scope, event_id).await?;
     if !open_for_check_in(&status) {
-        return Err(Error::Conflict("closed"));
+        return Err(Error::Conflict(crate::EventConflict::Closed.into()));
     }
     type R = (
         String,
@@ -624,7 +624,7 @@ pub(crate) async fn add_in(
 ) -> crate::Result<i64> {
     let (status, starts_at) = event_in_scope(conn, scope, event_id).await?;
     if !open_for_check_in(&status) {
-        return Err(Error::Conflict("closed"));
+        return Err(Error::Conflict(crate::EventConflict::Closed.into()));
     }
     let mut d = d.clone();
     if let Some(r) = d.registration_id {
@@ -649,7 +649,7 @@ pub(crate) async fn add_in(
 
 /// Applies a previewed sign-in sheet (an `import_batches` row of this user): every line
 /// or none, and the batch only once. `kept` replaces the stored plan (without personal
-/// data). Errors as [`add_all`]; `Conflict("applied")` for a batch already applied.
+/// data). Errors as [`add_all`]; `Conflict(crate::EventConflict::Applied.into())` for a batch already applied.
 #[expect(clippy::too_many_arguments)]
 pub async fn apply_import(
     db: &Db,
@@ -676,7 +676,7 @@ pub async fn apply_import(
     .map_err(|e| (0, e.into()))?
     .rows_affected();
     if n == 0 {
-        return Err((0, Error::Conflict("applied")));
+        return Err((0, Error::Conflict(crate::EventConflict::Applied.into())));
     }
     let mut ids = Vec::with_capacity(lines.len());
     for (i, d) in lines.iter().enumerate() {
@@ -726,7 +726,7 @@ pub async fn remove(
     let mut tx = db.write().await?;
     let (status, _) = event_in_scope(&mut tx, scope, event_id).await?;
     if !open_for_check_in(&status) {
-        return Err(Error::Conflict("closed"));
+        return Err(Error::Conflict(crate::EventConflict::Closed.into()));
     }
     let n = sqlx::query("DELETE FROM attendances WHERE id = $1 AND event_id = $2")
         .bind(attendance_id)
@@ -764,7 +764,7 @@ pub async fn set_category(
     let mut tx = db.write().await?;
     let (status, _) = event_in_scope(&mut tx, scope, event_id).await?;
     if !open_for_check_in(&status) {
-        return Err(Error::Conflict("closed"));
+        return Err(Error::Conflict(crate::EventConflict::Closed.into()));
     }
     let n = sqlx::query(
         "UPDATE attendances SET category = $1, category_overridden = 1 WHERE id = $2 AND event_id = $3",

@@ -85,7 +85,7 @@ pub async fn add(
                 .bind(event_id)
                 .fetch_optional(&mut *tx)
                 .await?;
-        ours.ok_or(Error::Conflict("agenda_item"))?;
+        ours.ok_or(Error::Conflict(crate::EventConflict::AgendaItem.into()))?;
     }
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO event_documents (event_id, agenda_item_id, title, kind, size, sha256,

@@ -277,7 +277,7 @@ async fn write_organisations(
         .bind(org)
         .fetch_optional(&mut *conn)
         .await?;
-        exists.ok_or(Error::Conflict("organisation"))?;
+        exists.ok_or(Error::Conflict(crate::EventConflict::Organisation.into()))?;
         sqlx::query("INSERT OR REPLACE INTO event_organisations (event_id, organisation_id, role) VALUES ($1, $2, $3)")
             .bind(id)
             .bind(org)
@@ -294,7 +294,7 @@ async fn check_territory(conn: &mut sqlx::SqliteConnection, t: Option<i64>) -> c
             .bind(t)
             .fetch_optional(&mut *conn)
             .await?;
-        found.ok_or(Error::Conflict("territory"))?;
+        found.ok_or(Error::Conflict(crate::EventConflict::Territory.into()))?;
     }
     Ok(())
 }
@@ -397,7 +397,7 @@ pub async fn update(
 }
 
 /// Moves an event along its lifecycle; a move the lifecycle does not allow is
-/// `Conflict("status")`.
+/// `Conflict(crate::EventConflict::Status.into())`.
 pub async fn set_status(
     db: &Db,
     now: i64,
@@ -429,7 +429,7 @@ pub async fn set_status_notifying(
         .and_then(|s| EventStatus::parse(&s))
         .ok_or(Error::NotFound)?;
     if !current.can_become(to) {
-        return Err(Error::Conflict("status"));
+        return Err(Error::Conflict(crate::EventConflict::Status.into()));
     }
     sqlx::query(
         "UPDATE events SET status = $1, updated_at = $2, sequence = sequence + 1,

@@ -45,7 +45,7 @@ pub async fn recipients(db: &Db, event_id: i64) -> crate::Result<Vec<Recipient>>
 }
 
 /// Stores a link per recipient and queues its mail, marking them asked; all or nothing.
-/// `Conflict("not_held")` unless the event was held (or reported).
+/// `Conflict(crate::EventConflict::NotHeld.into())` unless the event was held (or reported).
 pub async fn send(
     db: &Db,
     now: i64,
@@ -59,7 +59,7 @@ pub async fn send(
         .fetch_optional(&mut *tx)
         .await?;
     if !matches!(status.ok_or(Error::NotFound)?.as_str(), "held" | "reported") {
-        return Err(Error::Conflict("not_held"));
+        return Err(Error::Conflict(crate::EventConflict::NotHeld.into()));
     }
     let mut sent = 0;
     for (who, token_hash, mail) in items {
@@ -115,7 +115,7 @@ pub struct Answer {
     pub comment: Option<String>,
 }
 
-/// Stores an answer and spends the link, together. `Conflict("used")` for a link used.
+/// Stores an answer and spends the link, together. `Conflict(crate::EventConflict::Used.into())` for a link used.
 pub async fn answer(
     db: &Db,
     today: jiff::civil::Date,
@@ -130,7 +130,7 @@ pub async fn answer(
             .await?;
     let (id, event_id, used) = row.ok_or(Error::NotFound)?;
     if used {
-        return Err(Error::Conflict("used"));
+        return Err(Error::Conflict(crate::EventConflict::Used.into()));
     }
     sqlx::query("UPDATE feedback_links SET used = 1 WHERE id = $1")
         .bind(id)

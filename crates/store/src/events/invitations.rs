@@ -69,7 +69,7 @@ fn from_row(r: Row) -> Invitation {
 
 /// Sends invitations: each (invitee, hash of its link's secret, its mail) is stored and
 /// its mail queued, in one transaction. Addresses already invited to the event are
-/// skipped. Returns (invited, skipped). `Conflict("closed")` unless the event is
+/// skipped. Returns (invited, skipped). `Conflict(crate::EventConflict::Closed.into())` unless the event is
 /// published.
 pub async fn invite(
     db: &Db,
@@ -84,7 +84,7 @@ pub async fn invite(
         .fetch_optional(&mut *tx)
         .await?;
     if status.ok_or(Error::NotFound)? != "published" {
-        return Err(Error::Conflict("closed"));
+        return Err(Error::Conflict(crate::EventConflict::Closed.into()));
     }
     let (mut invited, mut skipped) = (0, 0);
     for (who, token_hash, mail) in items {
@@ -152,7 +152,7 @@ pub async fn by_token(db: &Db, token_hash: &str) -> crate::Result<Invitation> {
 
 /// Accepts: registers the invitee (confirmed or waiting, as for anyone) and records the
 /// answer, together. Errors as `registrations::register`; an invitation answered already
-/// is `Conflict("answered")`.
+/// is `Conflict(crate::EventConflict::Answered.into())`.
 pub async fn accept(
     db: &Db,
     now: i64,
@@ -170,7 +170,7 @@ pub async fn accept(
     .await?;
     let inv = row.map(from_row).ok_or(Error::NotFound)?;
     if inv.status == "accepted" {
-        return Err(Error::Conflict("answered"));
+        return Err(Error::Conflict(crate::EventConflict::Answered.into()));
     }
     let reg = crate::registrations::register_in(&mut tx, now, actor, inv.event_id, r, mail).await?;
     sqlx::query(
@@ -195,7 +195,7 @@ pub async fn decline(db: &Db, now: i64, actor: &Actor, token_hash: &str) -> crat
             .await?;
     let (id, event_id, status) = row.ok_or(Error::NotFound)?;
     if status == "accepted" {
-        return Err(Error::Conflict("answered"));
+        return Err(Error::Conflict(crate::EventConflict::Answered.into()));
     }
     sqlx::query("UPDATE invitations SET status = 'declined', responded_at = $1 WHERE id = $2")
         .bind(now)

@@ -116,7 +116,7 @@ pub async fn save(
     Ok(())
 }
 
-/// Publishes or withdraws the minutes. `Conflict("empty")` for minutes with no text.
+/// Publishes or withdraws the minutes. `Conflict(crate::EventConflict::Empty.into())` for minutes with no text.
 pub async fn set_published(
     db: &Db,
     now: i64,
@@ -133,7 +133,7 @@ pub async fn set_published(
     .fetch_optional(&mut *tx)
     .await?;
     if published && has_text != Some(true) {
-        return Err(Error::Conflict("empty"));
+        return Err(Error::Conflict(crate::EventConflict::Empty.into()));
     }
     sqlx::query("UPDATE event_minutes SET published_at = $1, updated_at = $2 WHERE event_id = $3")
         .bind(published.then_some(now))

@@ -183,8 +183,8 @@ const SELECT: &str =
 /// list. A registration from the public form holds that place while it waits for its
 /// registrant's confirmation. `mail` composes the mail with the personal link from the new
 /// registration; it is queued in the same transaction (not when there is no address).
-/// Errors: `NotFound` (no such event), `Conflict("closed")`, `Conflict("duplicate")` (this
-/// address already holds an active registration), `Conflict("no_email")` (only a
+/// Errors: `NotFound` (no such event), `Conflict(crate::EventConflict::Closed.into())`, `Conflict(crate::EventConflict::Duplicate.into())` (this
+/// address already holds an active registration), `Conflict(crate::EventConflict::NoEmail.into())` (only a
 /// coordinator may register someone without an address).
 pub async fn register(
     db: &Db,
@@ -223,11 +223,11 @@ pub(crate) async fn register_in(
         _ => deadline.unwrap_or(starts_at),
     };
     if status != "published" || now > closes {
-        return Err(Error::Conflict("closed"));
+        return Err(Error::Conflict(crate::EventConflict::Closed.into()));
     }
     let email_key = r.email.trim().to_lowercase();
     if email_key.is_empty() && !matches!(r.source, Source::Coordinator(_)) {
-        return Err(Error::Conflict("no_email"));
+        return Err(Error::Conflict(crate::EventConflict::NoEmail.into()));
     }
     let taken: Option<i64> = sqlx::query_scalar(
         "SELECT id FROM registrations
@@ -238,7 +238,7 @@ pub(crate) async fn register_in(
     .fetch_optional(&mut *tx)
     .await?;
     if taken.is_some() {
-        return Err(Error::Conflict("duplicate"));
+        return Err(Error::Conflict(crate::EventConflict::Duplicate.into()));
     }
     // A registration by a registry person's address belongs to that person — once the
     // address is confirmed (anyone can type anyone's address on the public form).
@@ -342,7 +342,7 @@ pub(crate) async fn register_in(
 }
 
 /// The registrant confirms their registration from the mailed link. Confirming twice is
-/// harmless. Errors: `NotFound`, `Conflict("cancelled")` (cancelled, or released because
+/// harmless. Errors: `NotFound`, `Conflict(crate::EventConflict::Cancelled.into())` (cancelled, or released because
 /// it was not confirmed in time).
 pub async fn confirm(
     db: &Db,
@@ -404,7 +404,7 @@ async fn confirm_in(
     mut reg: Registration,
 ) -> crate::Result<Registration> {
     if reg.status == Status::Cancelled {
-        return Err(Error::Conflict("cancelled"));
+        return Err(Error::Conflict(crate::EventConflict::Cancelled.into()));
     }
     if reg.email_confirmed_at.is_some() {
         return Ok(reg);

@@ -104,18 +104,18 @@ pub async fn pending(db: &Db, today: Date) -> crate::Result<Vec<Handover>> {
     Ok(out)
 }
 
-/// `Conflict("to")` unless `user` is an active mediator.
+/// `Conflict(crate::MediationConflict::To.into())` unless `user` is an active mediator.
 async fn check_mediator(tx: &mut SqliteConnection, user: i64) -> crate::Result<()> {
     if crate::users::is_active_in_role(tx, user, domain::auth::Role::Mediator).await? {
         Ok(())
     } else {
-        Err(Error::Conflict("to"))
+        Err(Error::Conflict(crate::MediationConflict::To.into()))
     }
 }
 
 /// Proposes handing `from`'s families to `to` (a pending one for `from` is withdrawn by it).
-/// `Conflict("from")` when `from` holds no families, `Conflict("to")` unless `to` is another,
-/// active mediator, `Conflict("no_territory")` when none of the families is in a
+/// `Conflict(crate::MediationConflict::From.into())` when `from` holds no families, `Conflict(crate::MediationConflict::To.into())` unless `to` is another,
+/// active mediator, `Conflict(crate::MediationConflict::NoTerritory.into())` when none of the families is in a
 /// municipality `to` is assigned to today. `mails` (the coordinators who may approve) go out
 /// with it.
 pub async fn propose(
@@ -128,7 +128,7 @@ pub async fn propose(
     mails: &[(String, Outgoing)],
 ) -> crate::Result<i64> {
     if actor.user_id.is_none() {
-        return Err(Error::Conflict("proposer"));
+        return Err(Error::Conflict(crate::MediationConflict::Proposer.into()));
     }
     let mut tx = db.write().await?;
     let held: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM families WHERE mediator_user_id = $1")
@@ -136,10 +136,10 @@ pub async fn propose(
         .fetch_one(&mut *tx)
         .await?;
     if held == 0 {
-        return Err(Error::Conflict("from"));
+        return Err(Error::Conflict(crate::MediationConflict::From.into()));
     }
     if from == to {
-        return Err(Error::Conflict("to"));
+        return Err(Error::Conflict(crate::MediationConflict::To.into()));
     }
     check_mediator(&mut tx, to).await?;
     let movable: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
@@ -152,7 +152,9 @@ pub async fn propose(
     .fetch_one(&mut *tx)
     .await?;
     if movable == 0 {
-        return Err(Error::Conflict("no_territory"));
+        return Err(Error::Conflict(
+            crate::MediationConflict::NoTerritory.into(),
+        ));
     }
     // A pending handover of the same mediator's families is replaced (and that is audited).
     let replaced: Option<i64> = sqlx::query_scalar(
@@ -210,9 +212,9 @@ pub struct Verdict {
 
 /// Approves or refuses a pending handover (`NotFound` for none pending with that id).
 /// Approval passes `supervisors::check_approval`, goes to a mediator still active
-/// (`Conflict("to")`), and moves exactly the number of families the approver saw
-/// (`Conflict("changed")` otherwise — an assignment added meanwhile would move more) and at
-/// least one (`Conflict("no_territory")`); it returns how many moved. A refusal by the one
+/// (`Conflict(crate::MediationConflict::To.into())`), and moves exactly the number of families the approver saw
+/// (`Conflict(crate::MediationConflict::Changed.into())` otherwise — an assignment added meanwhile would move more) and at
+/// least one (`Conflict(crate::MediationConflict::NoTerritory.into())`); it returns how many moved. A refusal by the one
 /// who proposed it is a withdrawal. `mails` go out with an approval only.
 pub async fn decide(
     db: &Db,
@@ -248,10 +250,12 @@ pub async fn decide(
                     .fetch_all(&mut *tx)
                     .await?;
             if families.is_empty() {
-                return Err(Error::Conflict("no_territory"));
+                return Err(Error::Conflict(
+                    crate::MediationConflict::NoTerritory.into(),
+                ));
             }
             if i64::try_from(families.len()).ok() != Some(expected) {
-                return Err(Error::Conflict("changed"));
+                return Err(Error::Conflict(crate::MediationConflict::Changed.into()));
             }
             for f in &families {
                 sqlx::query(

@@ -238,8 +238,8 @@ fn assignment_of(r: &sqlx::sqlite::SqliteRow) -> Result<Option<Assignment>, sqlx
 /// Assigns a mediator (a user with the mediator role) to a Latvian municipality. A supervisor
 /// named is proposed, in effect only once a second coordinator approves it
 /// ([`crate::supervisors`]); it must be an active coordinator. `mails` (to the coordinators
-/// who may approve) go out with it. `Conflict("mediator")`, `Conflict("territory")`,
-/// `Conflict("supervisor")` name what is wrong.
+/// who may approve) go out with it. `Conflict(crate::MediationConflict::Mediator.into())`, `Conflict(crate::MediationConflict::Territory.into())`,
+/// `Conflict(crate::MediationConflict::Supervisor.into())` name what is wrong.
 pub async fn add_assignment(
     db: &Db,
     now: i64,
@@ -251,7 +251,7 @@ pub async fn add_assignment(
     if !crate::users::is_active_in_role(&mut tx, i.mediator_user_id, domain::auth::Role::Mediator)
         .await?
     {
-        return Err(Error::Conflict("mediator"));
+        return Err(Error::Conflict(crate::MediationConflict::Mediator.into()));
     }
     let territory: Option<i64> = sqlx::query_scalar(
         "SELECT id FROM territories WHERE id = $1 AND country = 'LV'
@@ -260,7 +260,7 @@ pub async fn add_assignment(
     .bind(i.territory_id)
     .fetch_optional(&mut *tx)
     .await?;
-    territory.ok_or(Error::Conflict("territory"))?;
+    territory.ok_or(Error::Conflict(crate::MediationConflict::Territory.into()))?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO mediation_assignments (mediator_user_id, territory_id, from_date, to_date,
              hours_per_week, reception, created_at)
@@ -452,7 +452,7 @@ pub(crate) async fn log_access(
 }
 
 /// A mediator opens a family in one of the municipalities they are assigned to today
-/// (`Conflict("territory")` otherwise). Returns the id and the generated code.
+/// (`Conflict(crate::MediationConflict::Territory.into())` otherwise). Returns the id and the generated code.
 pub async fn create_family(
     db: &Db,
     now: i64,
@@ -468,7 +468,7 @@ pub async fn create_family(
         .iter()
         .any(|t| t.0 == i.territory_id)
     {
-        return Err(Error::Conflict("territory"));
+        return Err(Error::Conflict(crate::MediationConflict::Territory.into()));
     }
     let mut tx = db.write().await?;
     let code = free_code(&mut tx, "families", 'F').await?;
@@ -536,7 +536,7 @@ pub(crate) async fn own_family(
     Ok((mediator, code))
 }
 
-/// A member of this family: their relation and birth year (`Conflict("member")` otherwise).
+/// A member of this family: their relation and birth year (`Conflict(crate::MediationConflict::Member.into())` otherwise).
 pub(crate) async fn member_of(
     conn: &mut SqliteConnection,
     family_id: i64,
@@ -549,7 +549,7 @@ pub(crate) async fn member_of(
     .bind(family_id)
     .fetch_optional(&mut *conn)
     .await?
-    .ok_or(Error::Conflict("member"))
+    .ok_or(Error::Conflict(crate::MediationConflict::Member.into()))
 }
 
 /// Marks a change of a family's record: its `updated_at` and an access-log row.
@@ -927,7 +927,7 @@ pub struct ContactInput {
 }
 
 /// Records a contact with one of the mediator's families (`NotFound` otherwise; a member
-/// of another family is `Conflict("member")`), logged as a change of the record.
+/// of another family is `Conflict(crate::MediationConflict::Member.into())`), logged as a change of the record.
 pub async fn add_contact(
     db: &Db,
     now: i64,

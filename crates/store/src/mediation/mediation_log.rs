@@ -309,7 +309,9 @@ pub(crate) async fn require_case_work_consent(
     if case_work_consent(conn, family_id).await? {
         Ok(())
     } else {
-        Err(Error::Conflict("case_work_consent"))
+        Err(Error::Conflict(
+            crate::MediationConflict::CaseWorkConsent.into(),
+        ))
     }
 }
 
@@ -336,7 +338,7 @@ pub async fn add_consent(
     i: &ConsentInput,
 ) -> crate::Result<i64> {
     if !PURPOSES.contains(&i.purpose.as_str()) || !GIVERS.contains(&i.given_by.as_str()) {
-        return Err(Error::Conflict("purpose"));
+        return Err(Error::Conflict(crate::MediationConflict::Purpose.into()));
     }
     let sharing = i.purpose == "sharing";
     let kind_ok = i
@@ -344,7 +346,9 @@ pub async fn add_consent(
         .as_deref()
         .is_some_and(|k| INSTITUTION_KINDS.contains(&k));
     if sharing != kind_ok || sharing != i.institution.is_some() {
-        return Err(Error::Conflict("institution"));
+        return Err(Error::Conflict(
+            crate::MediationConflict::Institution.into(),
+        ));
     }
     let for_child = i.given_by != "person";
     if for_child != i.child_view.is_some()
@@ -352,7 +356,7 @@ pub async fn add_consent(
             .as_deref()
             .is_some_and(|v| !CHILD_VIEWS.contains(&v))
     {
-        return Err(Error::Conflict("child_view"));
+        return Err(Error::Conflict(crate::MediationConflict::ChildView.into()));
     }
     let mut tx = w.db.write().await?;
     let (mediator, code) = own_family(&mut tx, w.scope, family_id).await?;
@@ -360,10 +364,10 @@ pub async fn add_consent(
         Some(m) => {
             let (relation, _) = member_of(&mut tx, family_id, m).await?;
             if for_child && relation != "child" {
-                return Err(Error::Conflict("given_by"));
+                return Err(Error::Conflict(crate::MediationConflict::GivenBy.into()));
             }
         }
-        None if for_child => return Err(Error::Conflict("given_by")),
+        None if for_child => return Err(Error::Conflict(crate::MediationConflict::GivenBy.into())),
         None => {}
     }
     let id: i64 = sqlx::query_scalar(
@@ -531,7 +535,7 @@ pub async fn add_referral(
     i: &ReferralInput,
 ) -> crate::Result<i64> {
     if !REFERRAL_KINDS.contains(&i.kind.as_str()) {
-        return Err(Error::Conflict("kind"));
+        return Err(Error::Conflict(crate::MediationConflict::Kind.into()));
     }
     let mut tx = w.db.write().await?;
     let (mediator, code) = own_family(&mut tx, w.scope, family_id).await?;
@@ -548,11 +552,14 @@ pub async fn add_referral(
             Some(c) => sharing_consent_in_force(&mut tx, family_id, c).await?,
             None => false,
         };
-        return Err(Error::Conflict(if in_force {
-            "consent_scope"
-        } else {
-            "consent"
-        }));
+        return Err(Error::Conflict(
+            if in_force {
+                crate::MediationConflict::ConsentScope
+            } else {
+                crate::MediationConflict::Consent
+            }
+            .into(),
+        ));
     }
     let seal = |column: &str, v: &Option<String>| {
         v.as_deref().map(|t| w.keys.seal(&place(column, &code), t))
@@ -609,7 +616,7 @@ pub struct ReferralUpdate<'a> {
 }
 
 /// A referral's status change. A referral whose sharing consent was withdrawn moves on only
-/// to `cancelled`, or with an urgent-necessity override given w.now (`Conflict("consent")`).
+/// to `cancelled`, or with an urgent-necessity override given w.now (`Conflict(crate::MediationConflict::Consent.into())`).
 pub async fn update_referral(
     w: &CaseWrite<'_>,
     family_id: i64,
@@ -622,7 +629,7 @@ pub async fn update_referral(
         override_reason,
     } = *u;
     if !REFERRAL_STATUSES.contains(&status) {
-        return Err(Error::Conflict("status"));
+        return Err(Error::Conflict(crate::MediationConflict::Status.into()));
     }
     let mut tx = w.db.write().await?;
     let (mediator, code) = own_family(&mut tx, w.scope, family_id).await?;
@@ -644,7 +651,7 @@ pub async fn update_referral(
     };
     let new_override = !consent_ok && !has_override && status != "cancelled";
     if new_override && override_reason.is_none() {
-        return Err(Error::Conflict("consent"));
+        return Err(Error::Conflict(crate::MediationConflict::Consent.into()));
     }
     let mut q =
         String::from("UPDATE mediation_referrals SET status = $1, status_on = $2, updated_at = $3");
@@ -705,14 +712,14 @@ pub async fn add_followup(
     i: &FollowupInput,
 ) -> crate::Result<i64> {
     if !RISKS.contains(&i.risk.as_str()) {
-        return Err(Error::Conflict("risk"));
+        return Err(Error::Conflict(crate::MediationConflict::Risk.into()));
     }
     let mut tx = w.db.write().await?;
     let (mediator, code) = own_family(&mut tx, w.scope, family_id).await?;
     require_case_work_consent(&mut tx, family_id).await?;
     let (relation, _) = member_of(&mut tx, family_id, i.member_id).await?;
     if relation != "child" {
-        return Err(Error::Conflict("member"));
+        return Err(Error::Conflict(crate::MediationConflict::Member.into()));
     }
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO school_followups (family_id, member_id, school_year, term, noted_on, risk,
@@ -734,7 +741,7 @@ pub async fn add_followup(
     .bind(w.now)
     .fetch_one(&mut *tx)
     .await
-    .map_err(|e| Error::unique(e, "term"))?;
+    .map_err(|e| Error::unique(e, crate::MediationConflict::Term.into()))?;
     touch(&mut tx, w.now, mediator, family_id, Some(i.member_id)).await?;
     audit::record(
         &mut tx,
@@ -755,7 +762,7 @@ pub async fn set_followup_result(
     result: Option<&str>,
 ) -> crate::Result<()> {
     if result.is_some_and(|r| !RESULTS.contains(&r)) {
-        return Err(Error::Conflict("result"));
+        return Err(Error::Conflict(crate::MediationConflict::Result.into()));
     }
     let mut tx = w.db.write().await?;
     let (mediator, _) = own_family(&mut tx, w.scope, family_id).await?;
@@ -785,7 +792,7 @@ pub async fn set_followup_result(
     Ok(())
 }
 
-/// Sets the case's status; closing needs a reason (`Conflict("reason")`) and is dated
+/// Sets the case's status; closing needs a reason (`Conflict(crate::MediationConflict::Reason.into())`) and is dated
 /// `today` (retention counts from it); reopening clears the reason.
 pub async fn set_status(
     w: &CaseWrite<'_>,
@@ -794,11 +801,11 @@ pub async fn set_status(
     reason: Option<&str>,
 ) -> crate::Result<()> {
     if !CASE_STATUSES.contains(&status) {
-        return Err(Error::Conflict("status"));
+        return Err(Error::Conflict(crate::MediationConflict::Status.into()));
     }
     let closing = status == "closed";
     if closing != reason.is_some_and(|r| CLOSE_REASONS.contains(&r)) {
-        return Err(Error::Conflict("reason"));
+        return Err(Error::Conflict(crate::MediationConflict::Reason.into()));
     }
     let mut tx = w.db.write().await?;
     let (mediator, _) = own_family(&mut tx, w.scope, family_id).await?;
@@ -808,7 +815,7 @@ pub async fn set_status(
             .fetch_one(&mut *tx)
             .await?;
     if anonymised.is_some() {
-        return Err(Error::Conflict("anonymised"));
+        return Err(Error::Conflict(crate::MediationConflict::Anonymised.into()));
     }
     sqlx::query(
         "UPDATE families SET status = $1, closed_reason = $2, closed_on = $3 WHERE id = $4",

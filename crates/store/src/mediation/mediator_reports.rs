@@ -139,8 +139,8 @@ impl std::fmt::Debug for Submitted {
     }
 }
 
-/// Freezes the month's figures with the notes (`Conflict("submitted")` when that month's
-/// report is in already; `Conflict("month")` for a month not yet begun).
+/// Freezes the month's figures with the notes (`Conflict(crate::MediationConflict::Submitted.into())` when that month's
+/// report is in already; `Conflict(crate::MediationConflict::Month.into())` for a month not yet begun).
 pub async fn submit(
     w: &crate::mediation_log::CaseWrite<'_>,
     month: &str,
@@ -150,7 +150,7 @@ pub async fn submit(
     let mediator = w.scope.mediator()?;
     let (from, _) = month_range(month).ok_or(Error::NotFound)?;
     if from > w.today {
-        return Err(Error::Conflict("month"));
+        return Err(Error::Conflict(crate::MediationConflict::Month.into()));
     }
     let figures = generate(db, mediator, month).await?;
     let mut tx = db.write().await?;
@@ -165,7 +165,7 @@ pub async fn submit(
     .bind(now)
     .fetch_one(&mut *tx)
     .await
-    .map_err(|e| Error::unique(e, "submitted"))?;
+    .map_err(|e| Error::unique(e, crate::MediationConflict::Submitted.into()))?;
     crate::audit::record(
         &mut tx,
         now,

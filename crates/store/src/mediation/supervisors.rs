@@ -72,10 +72,10 @@ async fn current(
 }
 
 /// The checks every four-eyes approval makes (supervisors, handovers): the approver is an
-/// active coordinator other than the proposer (`Conflict("own_proposal")`); the proposer is
-/// one still (`Conflict("proposer")`); the proposal is not older than
-/// [`PROPOSAL_LIFETIME`] (`Conflict("expired")`); and the approver's account was not made by
-/// the proposer — created, given its role or enabled again (`Conflict("approver_made_by_proposer")`):
+/// active coordinator other than the proposer (`Conflict(crate::MediationConflict::OwnProposal.into())`); the proposer is
+/// one still (`Conflict(crate::MediationConflict::Proposer.into())`); the proposal is not older than
+/// [`PROPOSAL_LIFETIME`] (`Conflict(crate::MediationConflict::Expired.into())`); and the approver's account was not made by
+/// the proposer — created, given its role or enabled again (`Conflict(crate::MediationConflict::ApproverMadeByProposer.into())`):
 /// four eyes must be two people's.
 pub(crate) async fn check_approval(
     tx: &mut SqliteConnection,
@@ -84,20 +84,24 @@ pub(crate) async fn check_approval(
     proposer: Option<i64>,
     proposed_at: i64,
 ) -> crate::Result<i64> {
-    let approver = actor.user_id.ok_or(Error::Conflict("own_proposal"))?;
+    let approver = actor.user_id.ok_or(Error::Conflict(
+        crate::MediationConflict::OwnProposal.into(),
+    ))?;
     let Some(proposer) = proposer else {
         // Proposals come from signed-in coordinators only; one without is never approved.
-        return Err(Error::Conflict("proposer"));
+        return Err(Error::Conflict(crate::MediationConflict::Proposer.into()));
     };
     if approver == proposer {
-        return Err(Error::Conflict("own_proposal"));
+        return Err(Error::Conflict(
+            crate::MediationConflict::OwnProposal.into(),
+        ));
     }
     check_coordinator(tx, approver).await?;
     check_coordinator(tx, proposer)
         .await
-        .map_err(|_| Error::Conflict("proposer"))?;
+        .map_err(|_| Error::Conflict(crate::MediationConflict::Proposer.into()))?;
     if now - proposed_at > PROPOSAL_LIFETIME {
-        return Err(Error::Conflict("expired"));
+        return Err(Error::Conflict(crate::MediationConflict::Expired.into()));
     }
     let made: i64 = sqlx::query_scalar(
         "SELECT EXISTS (SELECT 1 FROM audit_log
@@ -110,17 +114,19 @@ pub(crate) async fn check_approval(
     .fetch_one(&mut *tx)
     .await?;
     if made != 0 {
-        return Err(Error::Conflict("approver_made_by_proposer"));
+        return Err(Error::Conflict(
+            crate::MediationConflict::ApproverMadeByProposer.into(),
+        ));
     }
     Ok(approver)
 }
 
-/// `Conflict("supervisor")` unless `user` is an active coordinator.
+/// `Conflict(crate::MediationConflict::Supervisor.into())` unless `user` is an active coordinator.
 pub(crate) async fn check_coordinator(tx: &mut SqliteConnection, user: i64) -> crate::Result<()> {
     if crate::users::is_active_in_role(tx, user, domain::auth::Role::Coordinator).await? {
         Ok(())
     } else {
-        Err(Error::Conflict("supervisor"))
+        Err(Error::Conflict(crate::MediationConflict::Supervisor.into()))
     }
 }
 
@@ -146,7 +152,7 @@ pub(crate) async fn propose_in(
     supervisor: i64,
 ) -> crate::Result<()> {
     if actor.user_id.is_none() {
-        return Err(Error::Conflict("proposer"));
+        return Err(Error::Conflict(crate::MediationConflict::Proposer.into()));
     }
     check_coordinator(tx, supervisor).await?;
     sqlx::query(
@@ -174,8 +180,8 @@ pub(crate) async fn propose_in(
 /// Proposes `supervisor` for a current assignment (replacing a pending proposal), or with
 /// `None` removes its supervisor and any proposal at once. `mails` go out with it (the other
 /// coordinators for a proposal; the mediator for a removal). `NotFound` for an unknown or
-/// ended assignment, `Conflict("supervisor")` for someone not an active coordinator,
-/// `Conflict("unchanged")` for the supervisor already in effect with nothing pending, or a
+/// ended assignment, `Conflict(crate::MediationConflict::Supervisor.into())` for someone not an active coordinator,
+/// `Conflict(crate::MediationConflict::Unchanged.into())` for the supervisor already in effect with nothing pending, or a
 /// removal with no supervisor and nothing pending.
 pub async fn propose(
     db: &Db,
@@ -192,7 +198,7 @@ pub async fn propose(
     let outcome = match supervisor {
         Some(s) if current_supervisor == Some(s) => {
             let Some((proposed, by, _)) = pending else {
-                return Err(Error::Conflict("unchanged"));
+                return Err(Error::Conflict(crate::MediationConflict::Unchanged.into()));
             };
             // The one in effect chosen again: the pending change is dropped.
             clear_proposal(&mut tx, assignment).await?;
@@ -217,7 +223,7 @@ pub async fn propose(
         }
         None => {
             if current_supervisor.is_none() && pending.is_none() {
-                return Err(Error::Conflict("unchanged"));
+                return Err(Error::Conflict(crate::MediationConflict::Unchanged.into()));
             }
             sqlx::query(
                 "UPDATE mediation_assignments
@@ -247,9 +253,9 @@ pub async fn propose(
 }
 
 /// Approves or refuses the supervisor pending on a current assignment; `v.expected` is the
-/// proposed supervisor the decider saw (`Conflict("changed")` when the proposal is no longer
+/// proposed supervisor the decider saw (`Conflict(crate::MediationConflict::Changed.into())` when the proposal is no longer
 /// that one, or gone). Approval passes [`check_approval`], and the proposed supervisor must
-/// still be an active coordinator (`Conflict("supervisor")`). `mails` go out with an
+/// still be an active coordinator (`Conflict(crate::MediationConflict::Supervisor.into())`). `mails` go out with an
 /// approval only.
 pub async fn decide(
     db: &Db,
@@ -267,14 +273,16 @@ pub async fn decide(
     let mut tx = db.write().await?;
     let (mediator, _, pending) = current(&mut tx, assignment, &today.to_string()).await?;
     let Some((proposed, by, at)) = pending.filter(|(p, _, _)| *p == expected) else {
-        return Err(Error::Conflict("changed"));
+        return Err(Error::Conflict(crate::MediationConflict::Changed.into()));
     };
     let action = match decision {
         Decision::Approve => {
             let approver = check_approval(&mut tx, now, actor, by, at).await?;
             if approver == proposed {
                 // Four eyes: the one appointed is not the second pair.
-                return Err(Error::Conflict("own_appointment"));
+                return Err(Error::Conflict(
+                    crate::MediationConflict::OwnAppointment.into(),
+                ));
             }
             check_coordinator(&mut tx, proposed).await?;
             sqlx::query(

@@ -236,8 +236,8 @@ pub async fn get(db: &Db, id: i64) -> crate::Result<Indicator> {
     Ok(i)
 }
 
-/// The measure in this plan (`Conflict("measure")`) and its objective; the EU target
-/// (`Conflict("eu_target")`).
+/// The measure in this plan (`Conflict(crate::PlanConflict::Measure.into())`) and its objective; the EU target
+/// (`Conflict(crate::PlanConflict::EuTarget.into())`).
 async fn check(
     conn: &mut sqlx::SqliteConnection,
     plan_id: i64,
@@ -251,14 +251,14 @@ async fn check(
                 .bind(plan_id)
                 .fetch_optional(&mut *conn)
                 .await?;
-        objective = found.ok_or(Error::Conflict("measure"))?;
+        objective = found.ok_or(Error::Conflict(crate::PlanConflict::Measure.into()))?;
     }
     if let Some(t) = &i.eu_target {
         let found: Option<String> = sqlx::query_scalar("SELECT key FROM eu_targets WHERE key = $1")
             .bind(t)
             .fetch_optional(&mut *conn)
             .await?;
-        found.ok_or(Error::Conflict("eu_target"))?;
+        found.ok_or(Error::Conflict(crate::PlanConflict::EuTarget.into()))?;
     }
     Ok(objective)
 }
@@ -320,7 +320,7 @@ fn int(v: Option<i64>) -> Option<String> {
 }
 
 /// Re-plans an indicator (baseline, target, wording…): changed fields go to the history
-/// with `reason` (required when anything changes: `Conflict("reason")`).
+/// with `reason` (required when anything changes: `Conflict(crate::PlanConflict::Reason.into())`).
 pub async fn update(
     db: &Db,
     now: i64,
@@ -434,7 +434,7 @@ pub async fn update(
 }
 
 /// Records the value for a year. A first value needs no reason; changing a recorded one
-/// does (`Conflict("reason")`), and the earlier value stays in the history.
+/// does (`Conflict(crate::PlanConflict::Reason.into())`), and the earlier value stays in the history.
 pub async fn set_value(
     db: &Db,
     now: i64,

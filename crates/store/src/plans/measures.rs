@@ -171,8 +171,8 @@ pub async fn get(db: &Db, id: i64) -> crate::Result<Measure> {
     Ok(m)
 }
 
-/// Checks what an input refers to: the task in this plan (`Conflict("task")`), live
-/// organisations (`Conflict("organisation")`), a code free in the plan (`Conflict("code")`).
+/// Checks what an input refers to: the task in this plan (`Conflict(crate::PlanConflict::Task.into())`), live
+/// organisations (`Conflict(crate::PlanConflict::Organisation.into())`), a code free in the plan (`Conflict(crate::PlanConflict::Code.into())`).
 async fn check(
     conn: &mut SqliteConnection,
     plan_id: i64,
@@ -186,7 +186,7 @@ async fn check(
                 .bind(plan_id)
                 .fetch_optional(&mut *conn)
                 .await?;
-        found.ok_or(Error::Conflict("task"))?;
+        found.ok_or(Error::Conflict(crate::PlanConflict::Task.into()))?;
     }
     for o in std::iter::once(&i.responsible_organisation_id).chain(&i.partners) {
         let found: Option<i64> = sqlx::query_scalar(
@@ -195,7 +195,7 @@ async fn check(
         .bind(o)
         .fetch_optional(&mut *conn)
         .await?;
-        found.ok_or(Error::Conflict("organisation"))?;
+        found.ok_or(Error::Conflict(crate::PlanConflict::Organisation.into()))?;
     }
     let taken: Option<i64> = sqlx::query_scalar(
         "SELECT id FROM measures WHERE plan_id = $1 AND code = $2 AND ($3 IS NULL OR id <> $3)",
@@ -206,7 +206,7 @@ async fn check(
     .fetch_optional(&mut *conn)
     .await?;
     if taken.is_some() {
-        return Err(Error::Conflict("code"));
+        return Err(Error::Conflict(crate::PlanConflict::Code.into()));
     }
     Ok(())
 }
@@ -386,7 +386,7 @@ async fn org_names(conn: &mut SqliteConnection, ids: &[i64]) -> crate::Result<St
 }
 
 /// Re-plans a measure: every changed field goes to the history with `reason` (required
-/// when anything changes: `Conflict("reason")`). Organisations are kept in the history by
+/// when anything changes: `Conflict(crate::PlanConflict::Reason.into())`). Organisations are kept in the history by
 /// name, the task by code, money in cents, dates as ISO dates.
 pub async fn update(
     db: &Db,
@@ -559,7 +559,7 @@ pub(crate) async fn set_status_in(
 }
 
 /// Links an event (`kind` "event") or a follow-up action ("action") to measures, replacing
-/// its links, inside the caller's transaction; an unknown measure is `Conflict("measure")`.
+/// its links, inside the caller's transaction; an unknown measure is `Conflict(crate::PlanConflict::Measure.into())`.
 pub(crate) async fn link_in(
     conn: &mut SqliteConnection,
     kind: &str,
@@ -581,7 +581,7 @@ pub(crate) async fn link_in(
             .bind(m)
             .fetch_optional(&mut *conn)
             .await?;
-        known.ok_or(Error::Conflict("measure"))?;
+        known.ok_or(Error::Conflict(crate::PlanConflict::Measure.into()))?;
         sqlx::query(sqlx::AssertSqlSafe(format!(
             "INSERT OR IGNORE INTO {table} ({column}, measure_id) VALUES ($1, $2)"
         )))

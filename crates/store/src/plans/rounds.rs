@@ -106,8 +106,8 @@ pub struct RoundInput {
 
 /// Opens a round: a report for every measure of the plan whose period overlaps the round's
 /// and that is not cancelled, from its responsible organisation and each co-responsible
-/// one. `NotFound` for an unknown plan, `Conflict("no_measures")` when no measure runs in
-/// the period, `Conflict("plan_closed")` for a closed plan, `Conflict("overlap")` when an
+/// one. `NotFound` for an unknown plan, `Conflict(crate::PlanConflict::NoMeasures.into())` when no measure runs in
+/// the period, `Conflict(crate::PlanConflict::PlanClosed.into())` for a closed plan, `Conflict(crate::PlanConflict::Overlap.into())` when an
 /// open round of the plan already covers part of the period.
 pub async fn open(
     db: &Db,
@@ -133,8 +133,8 @@ pub async fn open(
     .fetch_optional(&mut *tx)
     .await?;
     match blocked.as_deref() {
-        Some("plan_closed") => return Err(Error::Conflict("plan_closed")),
-        Some(_) => return Err(Error::Conflict("overlap")),
+        Some("plan_closed") => return Err(Error::Conflict(crate::PlanConflict::PlanClosed.into())),
+        Some(_) => return Err(Error::Conflict(crate::PlanConflict::Overlap.into())),
         None => {}
     }
     let id: i64 = sqlx::query_scalar(
@@ -174,7 +174,7 @@ pub async fn open(
     .await?
     .rows_affected();
     if n == 0 {
-        return Err(Error::Conflict("no_measures"));
+        return Err(Error::Conflict(crate::PlanConflict::NoMeasures.into()));
     }
     audit::record(
         &mut tx,
@@ -222,7 +222,7 @@ pub async fn close(db: &Db, now: i64, actor: &Actor, id: i64) -> crate::Result<(
     .rows_affected();
     if n == 0 {
         get(db, id).await?;
-        return Err(Error::Conflict("closed"));
+        return Err(Error::Conflict(crate::PlanConflict::Closed.into()));
     }
     audit::record(
         &mut tx,
@@ -510,9 +510,9 @@ pub struct ReportInput {
 }
 
 /// Saves an organisation's report, and with `submit` hands it in. Only while it is
-/// pending or returned and the round open (`Conflict("locked")`); a submission needs the
-/// measure's status and what was done (`Conflict("incomplete")`). Indicators must be the
-/// measure's (`Conflict("indicator")`), places Latvian units (`Conflict("place")`).
+/// pending or returned and the round open (`Conflict(crate::PlanConflict::Locked.into())`); a submission needs the
+/// measure's status and what was done (`Conflict(crate::PlanConflict::Incomplete.into())`). Indicators must be the
+/// measure's (`Conflict(crate::PlanConflict::Indicator.into())`), places Latvian units (`Conflict(crate::PlanConflict::Place.into())`).
 #[expect(
     clippy::too_many_arguments,
     reason = "the caller's identity, scope and the form"
@@ -529,10 +529,10 @@ pub async fn save(
 ) -> crate::Result<()> {
     let r = report(db, scope, id).await?;
     if !r.is_editable() {
-        return Err(Error::Conflict("locked"));
+        return Err(Error::Conflict(crate::PlanConflict::Locked.into()));
     }
     if submit && (i.measure_status.is_none() || i.done.is_none()) {
-        return Err(Error::Conflict("incomplete"));
+        return Err(Error::Conflict(crate::PlanConflict::Incomplete.into()));
     }
     let mut tx = db.write().await?;
     // Re-checked inside the write transaction: not reviewed or closed in between.
@@ -544,7 +544,7 @@ pub async fn save(
                 .bind(r.measure_id)
                 .fetch_optional(&mut *tx)
                 .await?;
-        ok.ok_or(Error::Conflict("indicator"))?;
+        ok.ok_or(Error::Conflict(crate::PlanConflict::Indicator.into()))?;
     }
     for place in &i.places {
         let ok: Option<i64> = sqlx::query_scalar(
@@ -554,7 +554,7 @@ pub async fn save(
         .bind(place)
         .fetch_optional(&mut *tx)
         .await?;
-        ok.ok_or(Error::Conflict("place"))?;
+        ok.ok_or(Error::Conflict(crate::PlanConflict::Place.into()))?;
     }
     sqlx::query(
         "UPDATE progress_reports SET measure_status = $1, done = $2, spent_cents = $3,
@@ -625,7 +625,7 @@ pub async fn save(
     Ok(())
 }
 
-/// `Conflict("locked")` unless the report is pending or returned and its round open — read
+/// `Conflict(crate::PlanConflict::Locked.into())` unless the report is pending or returned and its round open — read
 /// inside the caller's write transaction, so nothing can change it before the write.
 async fn editable_in(conn: &mut SqliteConnection, id: i64) -> crate::Result<String> {
     let status: Option<String> = sqlx::query_scalar(
@@ -635,7 +635,7 @@ async fn editable_in(conn: &mut SqliteConnection, id: i64) -> crate::Result<Stri
     .bind(id)
     .fetch_optional(conn)
     .await?;
-    status.ok_or(Error::Conflict("locked"))
+    status.ok_or(Error::Conflict(crate::PlanConflict::Locked.into()))
 }
 
 async fn step(
@@ -662,12 +662,12 @@ async fn step(
 }
 
 /// The coordinator's review of a submitted report: return it with a comment (required:
-/// `Conflict("comment")`), or accept it. Only a submitted report in an open round can be
-/// reviewed (`Conflict("state")`) — a returned one must be submitted again first.
+/// `Conflict(crate::PlanConflict::Comment.into())`), or accept it. Only a submitted report in an open round can be
+/// reviewed (`Conflict(crate::PlanConflict::State.into())`) — a returned one must be submitted again first.
 /// Accepting the responsible organisation's report makes it the measure's progress
 /// record: the measure takes the reported status and the reported indicator values are
 /// recorded for the year the round's period ends in, each with its history row. `version`
-/// is the report's `updated_at` the reviewer read (`Conflict("changed")` when it has moved
+/// is the report's `updated_at` the reviewer read (`Conflict(crate::PlanConflict::Changed.into())` when it has moved
 /// on since — the reviewer decides on what they saw).
 pub async fn review(
     db: &Db,
@@ -679,7 +679,7 @@ pub async fn review(
     version: Option<i64>,
 ) -> crate::Result<()> {
     if !accept && comment.is_none_or(|c| c.trim().is_empty()) {
-        return Err(Error::Conflict("comment"));
+        return Err(Error::Conflict(crate::PlanConflict::Comment.into()));
     }
     let mut tx = db.write().await?;
     if let Some(v) = version {
@@ -689,7 +689,7 @@ pub async fn review(
                 .fetch_optional(&mut *tx)
                 .await?;
         if current.ok_or(Error::NotFound)? != v {
-            return Err(Error::Conflict("changed"));
+            return Err(Error::Conflict(crate::PlanConflict::Changed.into()));
         }
     }
     let n = sqlx::query(
@@ -707,7 +707,7 @@ pub async fn review(
     .await?
     .rows_affected();
     if n == 0 {
-        return Err(Error::Conflict("state"));
+        return Err(Error::Conflict(crate::PlanConflict::State.into()));
     }
     step(
         &mut tx,
@@ -839,7 +839,7 @@ pub async fn reminder_recipients(db: &Db, round_id: i64) -> crate::Result<Vec<Re
     Ok(out)
 }
 
-/// Queues the reminders in one transaction (`Conflict("closed")` for a closed round).
+/// Queues the reminders in one transaction (`Conflict(crate::PlanConflict::Closed.into())` for a closed round).
 pub async fn remind(
     db: &Db,
     now: i64,
@@ -848,7 +848,7 @@ pub async fn remind(
     mails: &[(String, Outgoing)],
 ) -> crate::Result<()> {
     if !get(db, round_id).await?.is_open() {
-        return Err(Error::Conflict("closed"));
+        return Err(Error::Conflict(crate::PlanConflict::Closed.into()));
     }
     let mut tx = db.write().await?;
     for (to, m) in mails {
@@ -931,7 +931,7 @@ pub struct NewFile {
 }
 
 /// Adds an evidence file to one's own report while it can still be changed
-/// (`Conflict("locked")`); at most 20 a report (`Conflict("too_many")`).
+/// (`Conflict(crate::PlanConflict::Locked.into())`); at most 20 a report (`Conflict(crate::PlanConflict::TooMany.into())`).
 pub async fn add_file(
     db: &Db,
     now: i64,
@@ -949,7 +949,7 @@ pub async fn add_file(
             .fetch_one(&mut *tx)
             .await?;
     if n >= 20 {
-        return Err(Error::Conflict("too_many"));
+        return Err(Error::Conflict(crate::PlanConflict::TooMany.into()));
     }
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO progress_report_files (report_id, title, kind, size, sha256, uploaded_at, uploaded_by)

@@ -46,7 +46,7 @@ pub async fn enrolled(db: &Db, user_id: i64) -> crate::Result<bool> {
 }
 
 /// Starts an enrolment: a new key for the account (replacing one not yet confirmed).
-/// `Conflict("enrolled")` when a confirmed factor exists (it is reset first).
+/// `Conflict(crate::PlatformConflict::Enrolled.into())` when a confirmed factor exists (it is reset first).
 pub async fn begin(db: &Db, now: i64, keys: &Keyring, user_id: i64) -> crate::Result<Vec<u8>> {
     let mut tx = db.write().await?;
     let confirmed: Option<Option<i64>> =
@@ -55,7 +55,7 @@ pub async fn begin(db: &Db, now: i64, keys: &Keyring, user_id: i64) -> crate::Re
             .fetch_optional(&mut *tx)
             .await?;
     if matches!(confirmed, Some(Some(_))) {
-        return Err(Error::Conflict("enrolled"));
+        return Err(Error::Conflict(crate::PlatformConflict::Enrolled.into()));
     }
     let key = domain::totp::new_key();
     let sealed = keys.seal(&place(user_id), &domain::totp::base32(&key));

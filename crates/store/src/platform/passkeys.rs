@@ -116,9 +116,9 @@ async fn count(tx: &mut SqliteConnection, user: i64) -> crate::Result<i64> {
     )
 }
 
-/// Registers a passkey for an account that has the app's factor (`Conflict("no_factor")`
-/// otherwise); `Conflict("taken")` for a credential already registered (to any account),
-/// `Conflict("too_many")` beyond [`MAX_PER_ACCOUNT`]. Audited; the owner is mailed.
+/// Registers a passkey for an account that has the app's factor (`Conflict(crate::PlatformConflict::NoFactor.into())`
+/// otherwise); `Conflict(crate::PlatformConflict::Taken.into())` for a credential already registered (to any account),
+/// `Conflict(crate::PlatformConflict::TooMany.into())` beyond [`MAX_PER_ACCOUNT`]. Audited; the owner is mailed.
 pub async fn add(
     db: &Db,
     now: i64,
@@ -135,17 +135,17 @@ pub async fn add(
     .fetch_one(&mut *tx)
     .await?;
     if factor == 0 {
-        return Err(Error::Conflict("no_factor"));
+        return Err(Error::Conflict(crate::PlatformConflict::NoFactor.into()));
     }
     if count(&mut tx, user).await? >= MAX_PER_ACCOUNT {
-        return Err(Error::Conflict("too_many"));
+        return Err(Error::Conflict(crate::PlatformConflict::TooMany.into()));
     }
     let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM passkeys WHERE credential_id = $1")
         .bind(credential_id)
         .fetch_optional(&mut *tx)
         .await?;
     if taken.is_some() {
-        return Err(Error::Conflict("taken"));
+        return Err(Error::Conflict(crate::PlatformConflict::Taken.into()));
     }
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO passkeys (user_id, credential_id, name, passkey, created_at)

@@ -54,7 +54,7 @@ pub async fn create_api_token(
     .bind(now + TOKEN_LIFETIME)
     .fetch_one(&mut *tx)
     .await
-    .map_err(|e| Error::unique(e, "token"))?;
+    .map_err(|e| Error::unique(e, crate::PlatformConflict::Token.into()))?;
     audit::record(
         &mut tx,
         now,

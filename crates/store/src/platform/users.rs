@@ -94,7 +94,7 @@ impl std::fmt::Debug for NewUser<'_> {
     }
 }
 
-/// `Conflict("organisation")` unless the organisation (when given) exists.
+/// `Conflict(crate::PlatformConflict::Organisation.into())` unless the organisation (when given) exists.
 async fn check_organisation(
     conn: &mut sqlx::SqliteConnection,
     id: Option<i64>,
@@ -106,11 +106,13 @@ async fn check_organisation(
         .bind(id)
         .fetch_optional(conn)
         .await?;
-    exists.map(|_| ()).ok_or(Error::Conflict("organisation"))
+    exists.map(|_| ()).ok_or(Error::Conflict(
+        crate::PlatformConflict::Organisation.into(),
+    ))
 }
 
-/// Creates an account. `Conflict("email")` when the e-mail is taken,
-/// `Conflict("organisation")` when the organisation does not exist.
+/// Creates an account. `Conflict(crate::PlatformConflict::Email.into())` when the e-mail is taken,
+/// `Conflict(crate::PlatformConflict::Organisation.into())` when the organisation does not exist.
 pub async fn create(db: &Db, now: i64, actor: &Actor, new: NewUser<'_>) -> crate::Result<i64> {
     let mut tx = db.write().await?;
     check_organisation(&mut tx, new.organisation_id).await?;
@@ -126,7 +128,7 @@ pub async fn create(db: &Db, now: i64, actor: &Actor, new: NewUser<'_>) -> crate
     .bind(now)
     .fetch_one(&mut *tx)
     .await
-    .map_err(|e| Error::unique(e, "email"))?;
+    .map_err(|e| Error::unique(e, crate::PlatformConflict::Email.into()))?;
     if let Some(m) = &new.mail {
         crate::outbox::enqueue_in(&mut tx, now, new.email, m).await?;
     }
@@ -327,7 +329,7 @@ pub async fn update(
 
 /// [`update`], and a role change mails the account's owner `role_notice`: a role change
 /// ends every session of the account (what it may reach changed), and is refused with
-/// `Conflict("holds_families")` while the account holds mediation families (they would
+/// `Conflict(crate::PlatformConflict::HoldsFamilies.into())` while the account holds mediation families (they would
 /// otherwise be opened under another role, or by whoever takes the account over).
 pub async fn update_notifying(
     db: &Db,
@@ -357,7 +359,9 @@ pub async fn update_notifying(
                 .fetch_one(&mut *tx)
                 .await?;
         if families > 0 {
-            return Err(Error::Conflict("holds_families"));
+            return Err(Error::Conflict(
+                crate::PlatformConflict::HoldsFamilies.into(),
+            ));
         }
         // A mediator still assigned after today: the assignment is ended first ("end today"
         // will do; else the account would stay listed, and supervisable, as a mediator).
@@ -370,7 +374,9 @@ pub async fn update_notifying(
         .fetch_one(&mut *tx)
         .await?;
         if assigned > 0 && changes.role.as_str() != "mediator" {
-            return Err(Error::Conflict("holds_assignment"));
+            return Err(Error::Conflict(
+                crate::PlatformConflict::HoldsAssignment.into(),
+            ));
         }
         sqlx::query("DELETE FROM sessions WHERE user_id = $1")
             .bind(id)

@@ -106,7 +106,7 @@ pub async fn get(db: &Db, id: i64, public: bool) -> crate::Result<Item> {
 /// keeps its first publication time); `false` makes it a draft again. Returns the id.
 pub async fn save(db: &Db, now: i64, actor: &Actor, i: &Item, publish: bool) -> crate::Result<i64> {
     if !KINDS.contains(&i.kind.as_str()) {
-        return Err(Error::Conflict("kind"));
+        return Err(Error::Conflict(crate::SiteConflict::Kind.into()));
     }
     let mut tx = db.write().await?;
     let id: i64 = if i.id == 0 {

@@ -254,14 +254,14 @@ pub async fn save(
             .iter()
             .any(|t| !TARGET_GROUPS.contains(&t.as_str()))
     {
-        return Err(Error::Conflict("target_groups"));
+        return Err(Error::Conflict(crate::SiteConflict::TargetGroups.into()));
     }
     if p.areas.is_empty()
         || p.areas
             .iter()
             .any(|a| !domain::event::OBJECTIVES.contains(&a.as_str()))
     {
-        return Err(Error::Conflict("areas"));
+        return Err(Error::Conflict(crate::SiteConflict::Areas.into()));
     }
     let mut tx = db.write().await?;
     let id: i64 = if p.id == 0 {
@@ -343,7 +343,7 @@ pub async fn save(
         .await?;
     for (kind, subject) in &p.contacts {
         if kind != "person" && kind != "organisation" {
-            return Err(Error::Conflict("contacts"));
+            return Err(Error::Conflict(crate::SiteConflict::Contacts.into()));
         }
         sqlx::query(
             "INSERT OR IGNORE INTO practice_contacts (practice_id, subject_kind, subject_id)
@@ -375,7 +375,7 @@ pub enum Decision {
 }
 
 /// Publishes a submitted practice, or returns a submitted or published one to its author;
-/// the index follows in the same transaction. `Conflict("status")` otherwise (a draft is
+/// the index follows in the same transaction. `Conflict(crate::SiteConflict::Status.into())` otherwise (a draft is
 /// the author's until they submit it).
 pub async fn review(
     db: &Db,
@@ -411,7 +411,7 @@ pub async fn review(
         .rows_affected(),
     };
     if changed == 0 {
-        return Err(Error::Conflict("status"));
+        return Err(Error::Conflict(crate::SiteConflict::Status.into()));
     }
     index(&mut tx, id).await?;
     let what = match decision {
@@ -757,7 +757,7 @@ pub async fn add_file(
     f: &File,
 ) -> crate::Result<i64> {
     if f.is_image() && f.alt_lv.is_none() {
-        return Err(Error::Conflict("alt"));
+        return Err(Error::Conflict(crate::SiteConflict::Alt.into()));
     }
     let mut tx = db.write().await?;
     may_change(&mut tx, editor, f.practice_id).await?;

@@ -132,17 +132,17 @@ impl Consent {
 
     /// What keeps it from allowing this story on the site, if anything: a story that names
     /// its person needs `named`, one that shows a photo needs `photo`.
-    pub fn blocks_site(&self, story: &Story) -> Option<&'static str> {
+    pub fn blocks_site(&self, story: &Story) -> Option<crate::SiteConflict> {
         if self.withdrawn_on.is_some() {
-            Some("consent")
+            Some(crate::SiteConflict::Consent)
         } else if !self.covers("site") {
-            Some("channel")
+            Some(crate::SiteConflict::Channel)
         } else if self.minor && self.child_view.as_deref() == Some("disagrees") {
-            Some("child")
+            Some(crate::SiteConflict::Child)
         } else if !story.anonymised && !self.named {
-            Some("named")
+            Some(crate::SiteConflict::Named)
         } else if story.public_photo().is_some() && !self.photo {
-            Some("photo")
+            Some(crate::SiteConflict::Photo)
         } else {
             None
         }
@@ -452,8 +452,8 @@ pub struct NewConsent {
     pub photo: bool,
 }
 
-/// Records the featured person's consent. `Conflict("consent_standing")` when one stands
-/// already (withdraw it first), `Conflict("consent")` when it is incomplete.
+/// Records the featured person's consent. `Conflict(crate::SiteConflict::ConsentStanding.into())` when one stands
+/// already (withdraw it first), `Conflict(crate::SiteConflict::Consent.into())` when it is incomplete.
 pub async fn record_consent(
     db: &Db,
     now: i64,
@@ -470,7 +470,7 @@ pub async fn record_consent(
                     .as_deref()
                     .is_some_and(|v| CHILD_VIEWS.contains(&v))))
     {
-        return Err(Error::Conflict("consent"));
+        return Err(Error::Conflict(crate::SiteConflict::Consent.into()));
     }
     let mut tx = db.write().await?;
     let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM stories WHERE id = $1")
@@ -496,7 +496,7 @@ pub async fn record_consent(
     .bind(c.photo)
     .fetch_one(&mut *tx)
     .await
-    .map_err(|e| Error::unique(e, "consent_standing"))?;
+    .map_err(|e| Error::unique(e, crate::SiteConflict::ConsentStanding.into()))?;
     audit::record(
         &mut tx,
         now,
@@ -599,7 +599,7 @@ pub async fn step(db: &Db, now: i64, actor: &Actor, id: i64, step: Step) -> crat
         ),
     };
     if !allowed {
-        return Err(Error::Conflict("status"));
+        return Err(Error::Conflict(crate::SiteConflict::Status.into()));
     }
     if next != Status::Draft {
         let row: Option<(String, bool, Option<String>, bool, bool)> = sqlx::query_as(
@@ -610,7 +610,7 @@ pub async fn step(db: &Db, now: i64, actor: &Actor, id: i64, step: Step) -> crat
         .fetch_optional(&mut *tx)
         .await?;
         let Some((channels, minor, child_view, named, photo)) = row else {
-            return Err(Error::Conflict("consent"));
+            return Err(Error::Conflict(crate::SiteConflict::Consent.into()));
         };
         let story: Story = sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE id = $1")))
             .bind(id)
@@ -625,7 +625,7 @@ pub async fn step(db: &Db, now: i64, actor: &Actor, id: i64, step: Step) -> crat
             ..Consent::default()
         };
         if let Some(why) = consent.blocks_site(&story) {
-            return Err(Error::Conflict(why));
+            return Err(Error::Conflict(why.into()));
         }
     }
     sqlx::query(
@@ -658,7 +658,7 @@ pub async fn add_media(
     m: &Media,
 ) -> crate::Result<i64> {
     if !MEDIA_KINDS.contains(&m.kind.as_str()) {
-        return Err(Error::Conflict("kind"));
+        return Err(Error::Conflict(crate::SiteConflict::Kind.into()));
     }
     let mut tx = db.write().await?;
     let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM stories WHERE id = $1")
@@ -720,7 +720,7 @@ pub async fn remove_media(
 
 /// Deletes a story that is not public (a draft, or withdrawn) with its consents and media
 /// links; returns its photo's SHA-256 when nothing uses that file any more, for the caller
-/// to delete. `Conflict("status")` for a story in review or published.
+/// to delete. `Conflict(crate::SiteConflict::Status.into())` for a story in review or published.
 pub async fn delete(db: &Db, now: i64, actor: &Actor, id: i64) -> crate::Result<Option<String>> {
     let mut tx = db.write().await?;
     let photo = delete_in(&mut tx, now, actor, id).await?;
@@ -744,7 +744,7 @@ async fn delete_in(
         Status::parse(&status),
         Some(Status::Draft | Status::Withdrawn)
     ) {
-        return Err(Error::Conflict("status"));
+        return Err(Error::Conflict(crate::SiteConflict::Status.into()));
     }
     for table in ["story_media", "story_consents"] {
         sqlx::query(sqlx::AssertSqlSafe(format!(

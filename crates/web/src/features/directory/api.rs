@@ -211,12 +211,12 @@ async fn save_org(
         Ok(id) => id,
         Err(store::Error::Conflict(what)) => {
             errors.add(
-                if what == "parent" {
+                if what == store::Conflict::Directory(store::DirectoryConflict::Parent) {
                     "parent_id"
                 } else {
                     "territory_id"
                 },
-                if what == "parent" {
+                if what == store::Conflict::Directory(store::DirectoryConflict::Parent) {
                     "org-parent-invalid"
                 } else {
                     "territory-invalid"
@@ -468,7 +468,9 @@ async fn save_person(
     };
     let saved = match result {
         Ok(id) => id,
-        Err(store::Error::Conflict("email")) => {
+        Err(store::Error::Conflict(store::Conflict::Directory(
+            store::DirectoryConflict::Email,
+        ))) => {
             errors.add("emails", "email-belongs-to-other");
             return Ok(invalid(&errors));
         }

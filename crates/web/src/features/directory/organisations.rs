@@ -416,10 +416,12 @@ async fn save(
                         .into_response(),
                 );
             }
-            Err(store::Error::Conflict("parent")) => errors.add("parent_id", "org-parent-invalid"),
-            Err(store::Error::Conflict("territory")) => {
-                errors.add("territory_id", "territory-invalid")
-            }
+            Err(store::Error::Conflict(store::Conflict::Directory(
+                store::DirectoryConflict::Parent,
+            ))) => errors.add("parent_id", "org-parent-invalid"),
+            Err(store::Error::Conflict(store::Conflict::Directory(
+                store::DirectoryConflict::Territory,
+            ))) => errors.add("territory_id", "territory-invalid"),
             Err(e) => return Err(e.into()),
         }
     }

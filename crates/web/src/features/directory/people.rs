@@ -485,13 +485,15 @@ async fn save(
                     Redirect::to(&ctx.href(&format!("/people/{pid}?notice=saved"))).into_response(),
                 );
             }
-            Err(store::Error::Conflict("organisation")) => {
-                errors.add("organisation_id", "user-organisation-invalid")
-            }
-            Err(store::Error::Conflict("email")) => errors.add("emails", "email-belongs-to-other"),
-            Err(store::Error::Conflict("territory")) => {
-                errors.add("territory_id", "territory-invalid")
-            }
+            Err(store::Error::Conflict(store::Conflict::Directory(
+                store::DirectoryConflict::Organisation,
+            ))) => errors.add("organisation_id", "user-organisation-invalid"),
+            Err(store::Error::Conflict(store::Conflict::Directory(
+                store::DirectoryConflict::Email,
+            ))) => errors.add("emails", "email-belongs-to-other"),
+            Err(store::Error::Conflict(store::Conflict::Directory(
+                store::DirectoryConflict::Territory,
+            ))) => errors.add("territory_id", "territory-invalid"),
             Err(e) => return Err(e.into()),
         }
     }

@@ -727,7 +727,9 @@ async fn confirm(
                     .into_response(),
             );
         }
-        Err(store::Error::Conflict("applied")) => "import-already-applied",
+        Err(store::Error::Conflict(store::Conflict::Directory(
+            store::DirectoryConflict::Applied,
+        ))) => "import-already-applied",
         Err(store::Error::Conflict(_) | store::Error::NotFound) => "import-changed",
         Err(e) => return Err(e.into()),
     };

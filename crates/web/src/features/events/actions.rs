@@ -221,7 +221,9 @@ pub async fn progress(
                     Redirect::to(&ctx.href(&format!("/actions/{id}?notice=saved"))).into_response(),
                 );
             }
-            Err(store::Error::Conflict("reason")) => errors.add("note", "action-drop-reason"),
+            Err(store::Error::Conflict(store::Conflict::Events(store::EventConflict::Reason))) => {
+                errors.add("note", "action-drop-reason")
+            }
             Err(store::Error::Conflict(_)) => errors.add("note", "action-note-empty"),
             Err(e) => return Err(e.into()),
         }

@@ -264,8 +264,12 @@ pub async fn check_in(
     .await
     {
         Ok(_) => "checked",
-        Err(store::Error::Conflict("already_present")) => "already",
-        Err(store::Error::Conflict("closed")) => "closed",
+        Err(store::Error::Conflict(store::Conflict::Events(
+            store::EventConflict::AlreadyPresent,
+        ))) => "already",
+        Err(store::Error::Conflict(store::Conflict::Events(store::EventConflict::Closed))) => {
+            "closed"
+        }
         Err(e) => return Err(e.into()),
     };
     Ok(back(&ctx, event.id, &f.q, notice, &format!("#r{reg}")))
@@ -301,7 +305,9 @@ pub async fn remove(
     .await
     {
         Ok(()) => "removed",
-        Err(store::Error::Conflict("closed")) => "closed",
+        Err(store::Error::Conflict(store::Conflict::Events(store::EventConflict::Closed))) => {
+            "closed"
+        }
         Err(e) => return Err(e.into()),
     };
     Ok(back(&ctx, event.id, &f.q, notice, ""))
@@ -356,7 +362,9 @@ pub async fn set_category(
     .await
     {
         Ok(()) => "category",
-        Err(store::Error::Conflict("closed")) => "closed",
+        Err(store::Error::Conflict(store::Conflict::Events(store::EventConflict::Closed))) => {
+            "closed"
+        }
         Err(e) => return Err(e.into()),
     };
     Ok(back(&ctx, event.id, &f.q, notice, &format!("#a{item}")))
@@ -622,9 +630,9 @@ pub async fn walk_in(
             .await
             {
                 Ok(_) => return Ok(back(&ctx, event.id, "", "added", "")),
-                Err(store::Error::Conflict("already_present")) => {
-                    errors.add("name", "attendance-already-present")
-                }
+                Err(store::Error::Conflict(store::Conflict::Events(
+                    store::EventConflict::AlreadyPresent,
+                ))) => errors.add("name", "attendance-already-present"),
                 Err(store::Error::Conflict(_)) => errors.add("name", "attendance-closed"),
                 Err(store::Error::NotFound) => {
                     errors.add("organisation_id", "user-organisation-invalid")

@@ -199,7 +199,7 @@ pub async fn post(
         Ok(ids) => Ok((StatusCode::CREATED, Json(CreatedJson { ids })).into_response()),
         Err((i, store::Error::Conflict(what))) => {
             let title = match what {
-                "already_present" => "Already present",
+                store::Conflict::Events(store::EventConflict::AlreadyPresent) => "Already present",
                 _ => "Attendance is closed for this event",
             };
             Ok(field_problem(

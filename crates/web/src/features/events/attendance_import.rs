@@ -510,11 +510,14 @@ pub async fn confirm(
             &ctx.href(&format!("/events/{}/attendance?notice=imported", event.id)),
         )
         .into_response()),
-        Err((_, store::Error::Conflict("applied"))) => Ok(Redirect::to(
+        Err((
+            _,
+            store::Error::Conflict(store::Conflict::Events(store::EventConflict::Applied)),
+        )) => Ok(Redirect::to(
             &ctx.href(&format!("/events/{}/attendance/import/{batch}", event.id)),
         )
         .into_response()),
-        Err((_, store::Error::Conflict("closed"))) => {
+        Err((_, store::Error::Conflict(store::Conflict::Events(store::EventConflict::Closed)))) => {
             let page =
                 preview_page(&state, ctx, &user, event, batch, Some("attendance-closed")).await?;
             Ok((StatusCode::CONFLICT, Html(page.render()?)).into_response())

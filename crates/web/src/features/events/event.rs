@@ -964,10 +964,12 @@ async fn save(
                     Redirect::to(&ctx.href(&format!("/events/{id}?notice=saved"))).into_response(),
                 );
             }
-            Err(store::Error::Conflict("territory")) => {
-                errors.add("territory_id", "territory-invalid")
+            Err(store::Error::Conflict(store::Conflict::Events(
+                store::EventConflict::Territory,
+            ))) => errors.add("territory_id", "territory-invalid"),
+            Err(store::Error::Conflict(store::Conflict::Plans(store::PlanConflict::Measure))) => {
+                errors.add("measures", "reg-choice-invalid")
             }
-            Err(store::Error::Conflict("measure")) => errors.add("measures", "reg-choice-invalid"),
             Err(store::Error::Conflict(_)) => errors.add("organisers", "user-organisation-invalid"),
             Err(e) => return Err(e.into()),
         }

@@ -448,10 +448,12 @@ pub async fn answer(
                     )
                     .into_response());
                 }
-                Err(store::Error::Conflict("duplicate")) => errors.add("answer", "reg-duplicate"),
-                Err(store::Error::Conflict("answered")) => {
-                    errors.add("answer", "invitation-answered")
-                }
+                Err(store::Error::Conflict(store::Conflict::Events(
+                    store::EventConflict::Duplicate,
+                ))) => errors.add("answer", "reg-duplicate"),
+                Err(store::Error::Conflict(store::Conflict::Events(
+                    store::EventConflict::Answered,
+                ))) => errors.add("answer", "invitation-answered"),
                 Err(store::Error::Conflict(_)) => errors.add("answer", "reg-closed"),
                 Err(e) => return Err(e.into()),
             }

@@ -434,7 +434,10 @@ pub async fn submit(
             // Not to the personal page: whoever typed the address must open the mail to
             // confirm it. An address registered already gets the same answer (and no
             // second mail): the form tells nobody who has signed up for what.
-            Ok(_) | Err(store::Error::Conflict("duplicate")) => {
+            Ok(_)
+            | Err(store::Error::Conflict(store::Conflict::Events(
+                store::EventConflict::Duplicate,
+            ))) => {
                 return Ok(Redirect::to(
                     &ctx.href(&format!("/calendar/{}/register?sent=1", event.id)),
                 )
@@ -958,9 +961,9 @@ pub async fn create(
                 )))
                 .into_response());
             }
-            Err(store::Error::Conflict("duplicate")) => {
-                errors.add("email", "reg-duplicate-by-hand")
-            }
+            Err(store::Error::Conflict(store::Conflict::Events(
+                store::EventConflict::Duplicate,
+            ))) => errors.add("email", "reg-duplicate-by-hand"),
             Err(store::Error::Conflict(_)) => errors.add("name", "reg-closed-by-hand"),
             Err(e) => return Err(e.into()),
         }

@@ -331,9 +331,9 @@ pub async fn add_consent(
         let actor = user.actor(ip);
         match log::add_consent(&writer(&state, &user, &actor), id, &input).await {
             Ok(_) => return Ok(back(&ctx, id, "consent", "consents")),
-            Err(store::Error::Conflict("given_by")) => {
-                errors.add("consent_member", "consent-child-missing")
-            }
+            Err(store::Error::Conflict(store::Conflict::Mediation(
+                store::MediationConflict::GivenBy,
+            ))) => errors.add("consent_member", "consent-child-missing"),
             Err(store::Error::Conflict(_)) => errors.add("consent_member", "reg-choice-invalid"),
             Err(e) => return Err(e.into()),
         }
@@ -421,15 +421,15 @@ pub async fn add_referral(
         let actor = user.actor(ip);
         match log::add_referral(&writer(&state, &user, &actor), id, &input).await {
             Ok(_) => return Ok(back(&ctx, id, "referral", "referrals")),
-            Err(store::Error::Conflict("consent")) => {
-                errors.add("consent_id", "referral-consent-missing")
-            }
-            Err(store::Error::Conflict("consent_scope")) => {
-                errors.add("consent_id", "referral-consent-scope")
-            }
-            Err(store::Error::Conflict("case_work_consent")) => {
-                errors.add("purpose", "case-work-consent-missing")
-            }
+            Err(store::Error::Conflict(store::Conflict::Mediation(
+                store::MediationConflict::Consent,
+            ))) => errors.add("consent_id", "referral-consent-missing"),
+            Err(store::Error::Conflict(store::Conflict::Mediation(
+                store::MediationConflict::ConsentScope,
+            ))) => errors.add("consent_id", "referral-consent-scope"),
+            Err(store::Error::Conflict(store::Conflict::Mediation(
+                store::MediationConflict::CaseWorkConsent,
+            ))) => errors.add("purpose", "case-work-consent-missing"),
             Err(store::Error::Conflict(_)) => errors.add("referral_member", "reg-choice-invalid"),
             Err(e) => return Err(e.into()),
         }
@@ -483,12 +483,12 @@ pub async fn update_referral(
         .await
         {
             Ok(()) => return Ok(back(&ctx, id, "saved", "referrals")),
-            Err(store::Error::Conflict("consent")) => {
-                errors.add("referral_update", "referral-blocked")
-            }
-            Err(store::Error::Conflict("case_work_consent")) => {
-                errors.add("referral_update", "case-work-consent-missing")
-            }
+            Err(store::Error::Conflict(store::Conflict::Mediation(
+                store::MediationConflict::Consent,
+            ))) => errors.add("referral_update", "referral-blocked"),
+            Err(store::Error::Conflict(store::Conflict::Mediation(
+                store::MediationConflict::CaseWorkConsent,
+            ))) => errors.add("referral_update", "case-work-consent-missing"),
             Err(store::Error::Conflict(_)) => errors.add("referral_update", "reg-choice-invalid"),
             Err(e) => return Err(e.into()),
         }
@@ -551,10 +551,12 @@ pub async fn add_followup(
         let actor = user.actor(ip);
         match log::add_followup(&writer(&state, &user, &actor), id, &input).await {
             Ok(_) => return Ok(back(&ctx, id, "saved", "school")),
-            Err(store::Error::Conflict("term")) => errors.add("term", "followup-term-taken"),
-            Err(store::Error::Conflict("case_work_consent")) => {
-                errors.add("purpose", "case-work-consent-missing")
-            }
+            Err(store::Error::Conflict(store::Conflict::Mediation(
+                store::MediationConflict::Term,
+            ))) => errors.add("term", "followup-term-taken"),
+            Err(store::Error::Conflict(store::Conflict::Mediation(
+                store::MediationConflict::CaseWorkConsent,
+            ))) => errors.add("purpose", "case-work-consent-missing"),
             Err(store::Error::Conflict(_)) => {
                 errors.add("followup_member", "followup-child-missing")
             }
@@ -596,9 +598,9 @@ pub async fn set_followup_result(
     .await
     {
         Ok(()) => Ok(back(&ctx, id, "saved", "school")),
-        Err(store::Error::Conflict("case_work_consent")) => {
-            Ok(back(&ctx, id, "case-work-consent", "consents"))
-        }
+        Err(store::Error::Conflict(store::Conflict::Mediation(
+            store::MediationConflict::CaseWorkConsent,
+        ))) => Ok(back(&ctx, id, "case-work-consent", "consents")),
         Err(e) => Err(e.into()),
     }
 }
@@ -642,9 +644,9 @@ pub async fn set_status(
         .await
         {
             Ok(()) => return Ok(back(&ctx, id, "saved", "case-status")),
-            Err(store::Error::Conflict("anonymised")) => {
-                errors.add("case_status", "case-anonymised")
-            }
+            Err(store::Error::Conflict(store::Conflict::Mediation(
+                store::MediationConflict::Anonymised,
+            ))) => errors.add("case_status", "case-anonymised"),
             Err(e) => return Err(e.into()),
         }
     }

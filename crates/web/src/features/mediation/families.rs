@@ -508,9 +508,9 @@ pub async fn add_contact(
                 )
                 .into_response());
             }
-            Err(store::Error::Conflict("case_work_consent")) => {
-                errors.add("purpose", "case-work-consent-missing")
-            }
+            Err(store::Error::Conflict(store::Conflict::Mediation(
+                store::MediationConflict::CaseWorkConsent,
+            ))) => errors.add("purpose", "case-work-consent-missing"),
             Err(store::Error::Conflict(_)) => errors.add("member_id", "reg-choice-invalid"),
             Err(e) => return Err(e.into()),
         }
@@ -742,12 +742,12 @@ pub async fn add_assignment(
                     Redirect::to(&ctx.href("/mediation/assignments?notice=saved")).into_response(),
                 );
             }
-            Err(store::Error::Conflict("mediator")) => {
-                errors.add("mediator", "mediation-mediator-missing")
-            }
-            Err(store::Error::Conflict("supervisor")) => {
-                errors.add("supervisor", "reg-choice-invalid")
-            }
+            Err(store::Error::Conflict(store::Conflict::Mediation(
+                store::MediationConflict::Mediator,
+            ))) => errors.add("mediator", "mediation-mediator-missing"),
+            Err(store::Error::Conflict(store::Conflict::Mediation(
+                store::MediationConflict::Supervisor,
+            ))) => errors.add("supervisor", "reg-choice-invalid"),
             Err(store::Error::Conflict(_)) => {
                 errors.add("territory_id", "mediation-territory-missing")
             }

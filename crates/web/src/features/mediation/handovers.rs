@@ -204,10 +204,12 @@ pub async fn propose(
                     Redirect::to(&ctx.href("/mediation/handover?notice=proposed")).into_response(),
                 );
             }
-            Err(store::Error::Conflict("from")) => errors.add("from", "handover-from-missing"),
-            Err(store::Error::Conflict("no_territory")) => {
-                errors.add("to", "handover-no-territory")
-            }
+            Err(store::Error::Conflict(store::Conflict::Mediation(
+                store::MediationConflict::From,
+            ))) => errors.add("from", "handover-from-missing"),
+            Err(store::Error::Conflict(store::Conflict::Mediation(
+                store::MediationConflict::NoTerritory,
+            ))) => errors.add("to", "handover-no-territory"),
             Err(store::Error::Conflict(_)) => errors.add("to", "handover-to-missing"),
             Err(e) => return Err(e.into()),
         }

@@ -143,7 +143,10 @@ pub async fn submit(
             scope: scope(&user),
         };
         match store::mediator_reports::submit(&w, &month, notes.as_deref()).await {
-            Ok(_) | Err(store::Error::Conflict("submitted")) => {
+            Ok(_)
+            | Err(store::Error::Conflict(store::Conflict::Mediation(
+                store::MediationConflict::Submitted,
+            ))) => {
                 return Ok(Redirect::to(&ctx.href(&format!(
                     "/mediation/reports?month={month}&notice=submitted"
                 )))

@@ -300,9 +300,9 @@ pub async fn propose(
                 )))
                 .into_response());
             }
-            Err(store::Error::Conflict("unchanged")) => {
-                errors.add("supervisor", "supervisor-unchanged")
-            }
+            Err(store::Error::Conflict(store::Conflict::Mediation(
+                store::MediationConflict::Unchanged,
+            ))) => errors.add("supervisor", "supervisor-unchanged"),
             Err(store::Error::Conflict(_)) => errors.add("supervisor", "reg-choice-invalid"),
             Err(e) => return Err(e.into()),
         }
@@ -425,16 +425,30 @@ pub async fn decide(
 }
 
 /// Why a four-eyes approval (a supervisor, a handover) was refused, in words.
-pub(crate) fn approval_refused(conflict: &str) -> &'static str {
+pub(crate) fn approval_refused(conflict: store::Conflict) -> &'static str {
     match conflict {
-        "own_proposal" => "supervisor-own-proposal",
-        "changed" => "supervisor-proposal-changed",
-        "proposer" => "supervisor-proposer-gone",
-        "expired" => "supervisor-proposal-expired",
-        "approver_made_by_proposer" => "supervisor-approver-made-by-proposer",
-        "own_appointment" => "supervisor-own-appointment",
-        "no_territory" => "handover-no-territory",
-        "to" => "handover-to-missing",
+        store::Conflict::Mediation(store::MediationConflict::OwnProposal) => {
+            "supervisor-own-proposal"
+        }
+        store::Conflict::Mediation(store::MediationConflict::Changed) => {
+            "supervisor-proposal-changed"
+        }
+        store::Conflict::Mediation(store::MediationConflict::Proposer) => {
+            "supervisor-proposer-gone"
+        }
+        store::Conflict::Mediation(store::MediationConflict::Expired) => {
+            "supervisor-proposal-expired"
+        }
+        store::Conflict::Mediation(store::MediationConflict::ApproverMadeByProposer) => {
+            "supervisor-approver-made-by-proposer"
+        }
+        store::Conflict::Mediation(store::MediationConflict::OwnAppointment) => {
+            "supervisor-own-appointment"
+        }
+        store::Conflict::Mediation(store::MediationConflict::NoTerritory) => {
+            "handover-no-territory"
+        }
+        store::Conflict::Mediation(store::MediationConflict::To) => "handover-to-missing",
         _ => "supervisor-no-longer-coordinator",
     }
 }

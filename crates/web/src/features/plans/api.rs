@@ -458,7 +458,7 @@ pub async fn submit(
             })
             .into_response())
         }
-        Err(store::Error::Conflict("place")) => {
+        Err(store::Error::Conflict(store::Conflict::Plans(store::PlanConflict::Place))) => {
             let mut errors = FormErrors::default();
             errors.add("municipality_ids", "reg-choice-invalid");
             Ok(field_problem(

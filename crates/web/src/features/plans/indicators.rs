@@ -356,10 +356,14 @@ pub async fn new_form(
     Ok(Html(page.render()?))
 }
 
-fn conflict_field(errors: &mut FormErrors, what: &str) {
+fn conflict_field(errors: &mut FormErrors, what: store::Conflict) {
     match what {
-        "reason" => errors.add("reason", "plan-reason-missing"),
-        "eu_target" => errors.add("eu_target", "reg-choice-invalid"),
+        store::Conflict::Plans(store::PlanConflict::Reason) => {
+            errors.add("reason", "plan-reason-missing")
+        }
+        store::Conflict::Plans(store::PlanConflict::EuTarget) => {
+            errors.add("eu_target", "reg-choice-invalid")
+        }
         _ => errors.add("measure_id", "reg-choice-invalid"),
     }
 }

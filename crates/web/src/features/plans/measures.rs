@@ -299,11 +299,15 @@ pub async fn new_form(
     Ok(Html(page.render()?))
 }
 
-fn conflict_field(errors: &mut FormErrors, what: &str) {
+fn conflict_field(errors: &mut FormErrors, what: store::Conflict) {
     match what {
-        "code" => errors.add("code", "plan-code-taken"),
-        "task" => errors.add("task_id", "reg-choice-invalid"),
-        "reason" => errors.add("reason", "plan-reason-missing"),
+        store::Conflict::Plans(store::PlanConflict::Code) => errors.add("code", "plan-code-taken"),
+        store::Conflict::Plans(store::PlanConflict::Task) => {
+            errors.add("task_id", "reg-choice-invalid")
+        }
+        store::Conflict::Plans(store::PlanConflict::Reason) => {
+            errors.add("reason", "plan-reason-missing")
+        }
         _ => errors.add("responsible", "user-organisation-invalid"),
     }
 }

@@ -324,7 +324,9 @@ pub async fn update(
                     Redirect::to(&ctx.href(&format!("/plans/{id}?notice=saved"))).into_response(),
                 );
             }
-            Err(store::Error::Conflict("reason")) => errors.add("reason", "plan-reason-missing"),
+            Err(store::Error::Conflict(store::Conflict::Plans(store::PlanConflict::Reason))) => {
+                errors.add("reason", "plan-reason-missing")
+            }
             Err(e) => return Err(e.into()),
         }
     }

@@ -550,7 +550,10 @@ pub async fn confirm(
         Ok(_) => Ok(
             Redirect::to(&ctx.href(&format!("/plans/{}?notice=imported", plan.id))).into_response(),
         ),
-        Err((_, store::Error::Conflict("applied"))) => Ok(again.into_response()),
+        Err((
+            _,
+            store::Error::Conflict(store::Conflict::Directory(store::DirectoryConflict::Applied)),
+        )) => Ok(again.into_response()),
         Err((_, store::Error::Conflict(_) | store::Error::NotFound)) => {
             // Changed since the preview (a number taken, an organisation merged): nothing
             // was added.

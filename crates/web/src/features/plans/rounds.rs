@@ -188,10 +188,12 @@ pub async fn open_round(
         };
         match store::rounds::open(state.db(), state.now(), &user.actor(ip), plan.id, &input).await {
             Ok(id) => return Ok(Redirect::to(&ctx.href(&format!("/rounds/{id}"))).into_response()),
-            Err(store::Error::Conflict("plan_closed")) => {
-                errors.add("period_start", "round-plan-closed")
+            Err(store::Error::Conflict(store::Conflict::Plans(
+                store::PlanConflict::PlanClosed,
+            ))) => errors.add("period_start", "round-plan-closed"),
+            Err(store::Error::Conflict(store::Conflict::Plans(store::PlanConflict::Overlap))) => {
+                errors.add("period_start", "round-overlap")
             }
-            Err(store::Error::Conflict("overlap")) => errors.add("period_start", "round-overlap"),
             Err(store::Error::Conflict(_)) => errors.add("period_start", "round-no-measures"),
             Err(e) => return Err(e.into()),
         }
@@ -736,8 +738,12 @@ pub async fn save(
                         .into_response(),
                 );
             }
-            Err(store::Error::Conflict("place")) => errors.add("places", "reg-choice-invalid"),
-            Err(store::Error::Conflict("indicator")) => errors.add("values", "reg-choice-invalid"),
+            Err(store::Error::Conflict(store::Conflict::Plans(store::PlanConflict::Place))) => {
+                errors.add("places", "reg-choice-invalid")
+            }
+            Err(store::Error::Conflict(store::Conflict::Plans(store::PlanConflict::Indicator))) => {
+                errors.add("values", "reg-choice-invalid")
+            }
             Err(store::Error::Conflict(_)) => return locked(&state, ctx, &user, id).await,
             Err(e) => return Err(e.into()),
         }
@@ -803,10 +809,12 @@ pub async fn review(
                         .into_response(),
                 );
             }
-            Err(store::Error::Conflict("comment")) => {
+            Err(store::Error::Conflict(store::Conflict::Plans(store::PlanConflict::Comment))) => {
                 errors.add("comment", "report-comment-missing")
             }
-            Err(store::Error::Conflict("changed")) => errors.add("decision", "report-changed"),
+            Err(store::Error::Conflict(store::Conflict::Plans(store::PlanConflict::Changed))) => {
+                errors.add("decision", "report-changed")
+            }
             Err(store::Error::Conflict(_)) => errors.add("decision", "report-not-reviewable"),
             Err(e) => return Err(e.into()),
         }
@@ -866,7 +874,9 @@ pub async fn add_file(
                         .into_response(),
                 );
             }
-            Err(store::Error::Conflict("too_many")) => errors.add("file", "report-too-many-files"),
+            Err(store::Error::Conflict(store::Conflict::Plans(store::PlanConflict::TooMany))) => {
+                errors.add("file", "report-too-many-files")
+            }
             Err(store::Error::Conflict(_)) => return locked(&state, ctx, &user, id).await,
             Err(e) => return Err(e.into()),
         }

@@ -211,8 +211,12 @@ pub async fn create_user(
                 }
                 return Ok((StatusCode::CREATED, Html(done.render()?)).into_response());
             }
-            Err(store::Error::Conflict("email")) => errors.add("email", "user-email-taken"),
-            Err(store::Error::Conflict("organisation")) => {
+            Err(store::Error::Conflict(store::Conflict::Platform(
+                store::PlatformConflict::Email,
+            ))) => errors.add("email", "user-email-taken"),
+            Err(store::Error::Conflict(store::Conflict::Platform(
+                store::PlatformConflict::Organisation,
+            ))) => {
                 errors.add("organisation_id", "user-organisation-invalid");
             }
             Err(e) => return Err(e.into()),
@@ -309,12 +313,12 @@ pub async fn update_user(
                 done.notice = Some("user-saved");
                 return Ok(Html(done.render()?).into_response());
             }
-            Err(store::Error::Conflict("holds_families")) => {
-                errors.add("role", "user-role-holds-families")
-            }
-            Err(store::Error::Conflict("holds_assignment")) => {
-                errors.add("role", "user-role-holds-assignment")
-            }
+            Err(store::Error::Conflict(store::Conflict::Platform(
+                store::PlatformConflict::HoldsFamilies,
+            ))) => errors.add("role", "user-role-holds-families"),
+            Err(store::Error::Conflict(store::Conflict::Platform(
+                store::PlatformConflict::HoldsAssignment,
+            ))) => errors.add("role", "user-role-holds-assignment"),
             Err(store::Error::Conflict(_)) => {
                 errors.add("organisation_id", "user-organisation-invalid")
             }

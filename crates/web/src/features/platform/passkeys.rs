@@ -207,9 +207,9 @@ pub async fn finish_registration(
                         return Ok(Redirect::to(&ctx.href("/account/passkeys?notice=added"))
                             .into_response());
                     }
-                    Err(store::Error::Conflict("too_many")) => {
-                        errors.add("name", "passkey-too-many")
-                    }
+                    Err(store::Error::Conflict(store::Conflict::Platform(
+                        store::PlatformConflict::TooMany,
+                    ))) => errors.add("name", "passkey-too-many"),
                     Err(store::Error::Conflict(_)) => errors.add("name", "passkey-failed"),
                     Err(e) => return Err(e.into()),
                 }

@@ -778,13 +778,13 @@ impl DeskPage {
 /// A text input of a form: (field, label, typed value, input type).
 type Input = (&'static str, &'static str, String, &'static str);
 
-fn blocked_key(why: &str) -> &'static str {
+fn blocked_key(why: store::Conflict) -> &'static str {
     match why {
-        "consent" => "story-blocked-consent",
-        "channel" => "story-blocked-channel",
-        "child" => "story-blocked-child",
-        "named" => "story-blocked-named",
-        "photo" => "story-blocked-photo",
+        store::Conflict::Site(store::SiteConflict::Consent) => "story-blocked-consent",
+        store::Conflict::Site(store::SiteConflict::Channel) => "story-blocked-channel",
+        store::Conflict::Site(store::SiteConflict::Child) => "story-blocked-child",
+        store::Conflict::Site(store::SiteConflict::Named) => "story-blocked-named",
+        store::Conflict::Site(store::SiteConflict::Photo) => "story-blocked-photo",
         _ => "story-blocked-status",
     }
 }
@@ -795,7 +795,7 @@ async fn desk(state: &AppState, ctx: PageCtx, id: i64) -> AppResult<DeskPage> {
     let standing = consents.iter().find(|c| c.withdrawn_on.is_none()).cloned();
     let blocked = match &standing {
         None => Some("story-blocked-consent"),
-        Some(c) => c.blocks_site(&s).map(blocked_key),
+        Some(c) => c.blocks_site(&s).map(|why| blocked_key(why.into())),
     };
     Ok(DeskPage {
         status_key: status_key(s.status),
@@ -968,9 +968,9 @@ pub async fn record_consent(
         match store::stories::record_consent(state.db(), state.now(), &user.actor(ip), id, &c).await
         {
             Ok(_) => return Ok(back(&ctx, id, "consent")),
-            Err(store::Error::Conflict("consent_standing")) => {
-                errors.add("channels", "story-consent-standing-already")
-            }
+            Err(store::Error::Conflict(store::Conflict::Site(
+                store::SiteConflict::ConsentStanding,
+            ))) => errors.add("channels", "story-consent-standing-already"),
             Err(store::Error::Conflict(_)) => errors.add("channels", "reg-choice-invalid"),
             Err(e) => return Err(e.into()),
         }
