@@ -163,13 +163,13 @@ impl AppState {
         let permit = Arc::clone(&self.inner.imaging)
             .acquire_owned()
             .await
-            .map_err(|_| AppError::Internal("imaging semaphore closed".into()))?;
+            .map_err(|_| AppError::internal("imaging semaphore closed"))?;
         tokio::task::spawn_blocking(move || {
             let _permit = permit;
             f()
         })
         .await
-        .map_err(|e| AppError::Internal(format!("imaging task: {e}")))
+        .map_err(|e| AppError::internal(format!("imaging task: {e}")))
     }
 
     /// Runs a CPU-heavy password operation off the async executor, at most two at a time.
@@ -182,10 +182,10 @@ impl AppState {
             .hashing
             .acquire()
             .await
-            .map_err(|_| AppError::Internal("hashing semaphore closed".into()))?;
+            .map_err(|_| AppError::internal("hashing semaphore closed"))?;
         tokio::task::spawn_blocking(f)
             .await
-            .map_err(|e| AppError::Internal(format!("hashing task: {e}")))
+            .map_err(|e| AppError::internal(format!("hashing task: {e}")))
     }
 }
 

@@ -107,6 +107,6 @@ pub async fn openapi() -> Response {
             json,
         )
             .into_response(),
-        Err(e) => AppError::Internal(format!("openapi: {e}")).into_response(),
+        Err(e) => AppError::internal(format!("openapi: {e}")).into_response(),
     }
 }

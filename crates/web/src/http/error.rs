@@ -67,25 +67,33 @@ pub enum AppError {
     NotFound,
     #[error("bad request")]
     BadRequest,
+    /// Anything else: a 500 whose page shows only the request id. The error itself — the
+    /// database's, the file system's, a task's — is kept with its sources and logged once,
+    /// with the request id, when the response is made.
     #[error("internal: {0}")]
-    Internal(String),
+    Internal(Box<dyn std::error::Error + Send + Sync>),
+}
+
+impl AppError {
+    /// An internal error from an error value, or from words saying what went wrong.
+    pub fn internal(e: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> AppError {
+        AppError::Internal(e.into())
+    }
 }
 
 impl From<store::Error> for AppError {
     fn from(e: store::Error) -> Self {
         match e {
             store::Error::NotFound => AppError::NotFound,
-            store::Error::Conflict(what) => {
-                AppError::Internal(format!("unhandled conflict: {what}"))
-            }
-            store::Error::Other(e) => AppError::Internal(e.to_string()),
+            e @ store::Error::Conflict(_) => AppError::internal(format!("unhandled {e}")),
+            store::Error::Other(e) => AppError::internal(e),
         }
     }
 }
 
 impl From<askama::Error> for AppError {
     fn from(e: askama::Error) -> Self {
-        AppError::Internal(format!("template: {e}"))
+        AppError::internal(format!("template: {e}"))
     }
 }
 
@@ -96,9 +104,16 @@ impl IntoResponse for AppError {
             AppError::Forbidden => ErrorKind::Forbidden,
             AppError::NotFound => ErrorKind::NotFound,
             AppError::BadRequest => ErrorKind::BadRequest,
-            AppError::Internal(msg) => {
-                // Logged once here, inside the request's span (which carries its id).
-                tracing::error!(error = %msg, "internal error");
+            AppError::Internal(e) => {
+                // Logged once here, inside the request's span (which carries its id), with
+                // every source the error names.
+                let mut causes = Vec::new();
+                let mut source = e.source();
+                while let Some(s) = source {
+                    causes.push(s.to_string());
+                    source = s.source();
+                }
+                tracing::error!(error = %e, causes = ?causes, "internal error");
                 ErrorKind::Internal
             }
         };

@@ -119,8 +119,8 @@ pub async fn keep_file(state: &AppState, bytes: &[u8]) -> AppResult<String> {
     let (dir, name, data) = (state.settings().files_dir(), sha.clone(), bytes.to_vec());
     tokio::task::spawn_blocking(move || keep(&dir, &name, &data))
         .await
-        .map_err(|e| AppError::Internal(e.to_string()))?
-        .map_err(|e| AppError::Internal(format!("keeping a file: {e}")))?;
+        .map_err(AppError::internal)?
+        .map_err(|e| AppError::internal(format!("keeping a file: {e}")))?;
     Ok(sha)
 }
 
@@ -132,8 +132,8 @@ pub async fn still_kept(state: &AppState, sha: &str, bytes: Vec<u8>) -> AppResul
         let name = sha.to_owned();
         tokio::task::spawn_blocking(move || keep(&dir, &name, &bytes))
             .await
-            .map_err(|e| AppError::Internal(e.to_string()))?
-            .map_err(|e| AppError::Internal(format!("keeping a file: {e}")))?;
+            .map_err(AppError::internal)?
+            .map_err(|e| AppError::internal(format!("keeping a file: {e}")))?;
     }
     Ok(())
 }

@@ -42,7 +42,7 @@ async fn render_off_thread(
         render(&report, &format, today)
     })
     .await
-    .map_err(|e| AppError::Internal(e.to_string()))?
+    .map_err(AppError::internal)?
 }
 
 /// The report in one of the formats `format_type` names (CPU work: call it off the
@@ -52,7 +52,7 @@ pub fn render(
     format: &str,
     today: jiff::civil::Date,
 ) -> AppResult<Vec<u8>> {
-    let internal = |e: &dyn std::fmt::Display| AppError::Internal(e.to_string());
+    let internal = |e: &dyn std::fmt::Display| AppError::internal(e.to_string());
     Ok(match format {
         "pdf" => pdf::render(
             report,

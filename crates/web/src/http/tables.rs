@@ -50,8 +50,8 @@ pub fn list_file(
     let header = header.as_slice();
     if format == "xlsx" {
         let sheet = documents::report::sheet_name(sheet, &mut Vec::new());
-        let bytes = documents::table::write_xlsx_cells(&sheet, header, rows)
-            .map_err(|e| AppError::Internal(e.to_string()))?;
+        let bytes =
+            documents::table::write_xlsx_cells(&sheet, header, rows).map_err(AppError::internal)?;
         Ok(download(
             bytes,
             &format!("{base}.xlsx"),

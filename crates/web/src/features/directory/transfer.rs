@@ -468,7 +468,7 @@ async fn upload(
         Ok(plan) => plan,
         Err(why) => return fail(ctx, kind, why),
     };
-    let json = serde_json::to_string(&plan).map_err(|e| AppError::Internal(e.to_string()))?;
+    let json = serde_json::to_string(&plan).map_err(AppError::internal)?;
     let id = store::import::save_batch(
         state.db(),
         state.now(),
@@ -544,8 +544,7 @@ async fn preview(
     if batch.kind != kind.as_str() {
         return Err(AppError::NotFound);
     }
-    let rows: Vec<PlanRow> =
-        serde_json::from_str(&batch.plan).map_err(|e| AppError::Internal(e.to_string()))?;
+    let rows: Vec<PlanRow> = serde_json::from_str(&batch.plan).map_err(AppError::internal)?;
     let count = |a: &str| rows.iter().filter(|r| r.action == a).count();
     Ok(PreviewPage {
         counts: [
@@ -620,7 +619,7 @@ fn redact(rows: &[PlanRow]) -> AppResult<String> {
             address: None,
         })
         .collect();
-    serde_json::to_string(&kept).map_err(|e| AppError::Internal(e.to_string()))
+    serde_json::to_string(&kept).map_err(AppError::internal)
 }
 
 fn planned_people(rows: &[PlanRow]) -> Vec<store::import::PlannedPerson> {

@@ -328,7 +328,7 @@ pub async fn upload(
         Ok(p) => p,
         Err(why) => return fail(ctx, event, why),
     };
-    let json = serde_json::to_string(&planned).map_err(|e| AppError::Internal(e.to_string()))?;
+    let json = serde_json::to_string(&planned).map_err(AppError::internal)?;
     let batch = store::import::save_batch(
         state.db(),
         state.now(),
@@ -397,8 +397,7 @@ async fn preview_page(
     if b.kind != batch_kind(event.id) {
         return Err(AppError::NotFound);
     }
-    let rows: Vec<SheetRow> =
-        serde_json::from_str(&b.plan).map_err(|e| AppError::Internal(e.to_string()))?;
+    let rows: Vec<SheetRow> = serde_json::from_str(&b.plan).map_err(AppError::internal)?;
     Ok(PreviewPage {
         usable: rows
             .iter()
@@ -492,7 +491,7 @@ pub async fn confirm(
             reason: r.reason.clone(),
         })
         .collect();
-    let kept = serde_json::to_string(&kept).map_err(|e| AppError::Internal(e.to_string()))?;
+    let kept = serde_json::to_string(&kept).map_err(AppError::internal)?;
     match store::attendance::apply_import(
         state.db(),
         state.now(),

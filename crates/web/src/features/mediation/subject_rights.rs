@@ -133,8 +133,7 @@ pub async fn export(
     match q.format.as_str() {
         "json" => {
             let name = format!("{}.json", x.subject.code);
-            let body = serde_json::to_vec_pretty(&json(&x))
-                .map_err(|e| AppError::Internal(e.to_string()))?;
+            let body = serde_json::to_vec_pretty(&json(&x)).map_err(AppError::internal)?;
             Ok(crate::http::files::download(
                 body,
                 &name,
@@ -160,7 +159,7 @@ async fn erase_code(
     code: &str,
 ) -> AppResult<()> {
     crate::erased::append(&state.settings().erased_list_file(), code)
-        .map_err(|e| AppError::Internal(format!("erased-subjects list: {e}")))?;
+        .map_err(|e| AppError::internal(format!("erased-subjects list: {e}")))?;
     store::erasure::erase_code(
         state.db(),
         state.now(),

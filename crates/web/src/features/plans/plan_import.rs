@@ -430,7 +430,7 @@ pub async fn upload(
         Ok(l) => l,
         Err(why) => return fail(ctx, plan, why),
     };
-    let json = serde_json::to_string(&lines).map_err(|e| AppError::Internal(e.to_string()))?;
+    let json = serde_json::to_string(&lines).map_err(AppError::internal)?;
     let batch = store::import::save_batch(
         state.db(),
         state.now(),
@@ -486,8 +486,7 @@ async fn preview_page(
     if b.kind != batch_kind(plan.id) {
         return Err(AppError::NotFound);
     }
-    let lines: Vec<Line> =
-        serde_json::from_str(&b.plan).map_err(|e| AppError::Internal(e.to_string()))?;
+    let lines: Vec<Line> = serde_json::from_str(&b.plan).map_err(AppError::internal)?;
     Ok(PreviewPage {
         usable: lines.iter().filter(|l| l.action == "add").count(),
         ctx,
@@ -535,7 +534,7 @@ pub async fn confirm(
         .filter(|l| l.action == "add")
         .filter_map(Line::input)
         .collect();
-    let kept = serde_json::to_string(&page.lines).map_err(|e| AppError::Internal(e.to_string()))?;
+    let kept = serde_json::to_string(&page.lines).map_err(AppError::internal)?;
     match store::measures::apply_import(
         state.db(),
         state.now(),
@@ -632,8 +631,8 @@ pub async fn export_plan(
             ]
         })
         .collect();
-    let bytes = documents::table::write_xlsx_cells("plan", &header, &rows)
-        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let bytes =
+        documents::table::write_xlsx_cells("plan", &header, &rows).map_err(AppError::internal)?;
     Ok(download(bytes, &format!("plan-{}.xlsx", plan.id), XLSX))
 }
 
@@ -718,6 +717,6 @@ pub async fn export_round(
         })
         .collect();
     let bytes = documents::table::write_xlsx_cells("reports", &header, &rows)
-        .map_err(|e| AppError::Internal(e.to_string()))?;
+        .map_err(AppError::internal)?;
     Ok(download(bytes, &format!("round-{}.xlsx", round.id), XLSX))
 }

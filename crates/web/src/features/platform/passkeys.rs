@@ -140,9 +140,8 @@ pub async fn begin_registration(
             &user.name,
             Some(exclude),
         )
-        .map_err(|e| AppError::Internal(format!("WebAuthn: {e}")))?;
-    let kept =
-        serde_json::to_string(&registration).map_err(|e| AppError::Internal(e.to_string()))?;
+        .map_err(|e| AppError::internal(format!("WebAuthn: {e}")))?;
+    let kept = serde_json::to_string(&registration).map_err(AppError::internal)?;
     store::passkeys::begin(state.db(), state.now(), &register_owner(user.id), &kept).await?;
     Ok(Json(options).into_response())
 }
@@ -185,8 +184,7 @@ pub async fn finish_registration(
         match made {
             None => errors.add("name", "passkey-failed"),
             Some(passkey) => {
-                let json = serde_json::to_string(&passkey)
-                    .map_err(|e| AppError::Internal(e.to_string()))?;
+                let json = serde_json::to_string(&passkey).map_err(AppError::internal)?;
                 let lang = ctx.lang;
                 let mail = crate::account_mail::notice(
                     lang,
@@ -284,8 +282,8 @@ pub async fn begin_sign_in(
     }
     let (options, auth) = required_rp(&state)?
         .start_passkey_authentication(&keys)
-        .map_err(|e| AppError::Internal(format!("WebAuthn: {e}")))?;
-    let kept = serde_json::to_string(&auth).map_err(|e| AppError::Internal(e.to_string()))?;
+        .map_err(|e| AppError::internal(format!("WebAuthn: {e}")))?;
+    let kept = serde_json::to_string(&auth).map_err(AppError::internal)?;
     store::passkeys::begin(state.db(), state.now(), &sign_in_owner(&hash), &kept).await?;
     Ok(Json(options).into_response())
 }
@@ -376,7 +374,7 @@ pub async fn finish_sign_in(
         )
         .await;
     };
-    let json = serde_json::to_string(&passkey).map_err(|e| AppError::Internal(e.to_string()))?;
+    let json = serde_json::to_string(&passkey).map_err(AppError::internal)?;
     store::passkeys::used(state.db(), state.now(), id, &json).await?;
     store::throttle::release(state.db(), &attempt).await?;
     crate::features::platform::second_factor::finish_second_step(

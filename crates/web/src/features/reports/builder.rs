@@ -395,7 +395,7 @@ async fn issue_report(state: &AppState, actor: &store::Actor, c: &Choice) -> App
         crate::i18n::t(c.lang, audience_key(c.audience))
     );
     let report = crate::features::reports::build(state, &r).await?;
-    let snapshot = serde_json::to_string(&report).map_err(|e| AppError::Internal(e.to_string()))?;
+    let snapshot = serde_json::to_string(&report).map_err(AppError::internal)?;
     let today = state.today();
     let turn = RENDERING.acquire().await;
     let files =
@@ -415,7 +415,7 @@ async fn issue_report(state: &AppState, actor: &store::Actor, c: &Choice) -> App
                 .collect())
         })
         .await
-        .map_err(|e| AppError::Internal(e.to_string()))??;
+        .map_err(AppError::internal)??;
     store::reports::issue(
         state.db(),
         now,
@@ -478,7 +478,7 @@ async fn issued_page(
     let issued = store::reports::issued_one(state.db(), id, public).await?;
     let snapshot = store::reports::snapshot(state.db(), id).await?;
     let report: documents::report::Report =
-        serde_json::from_str(&snapshot).map_err(|e| AppError::Internal(e.to_string()))?;
+        serde_json::from_str(&snapshot).map_err(AppError::internal)?;
     let files_base = if public {
         format!("/publications/{id}")
     } else {
@@ -516,7 +516,7 @@ async fn issued_file(state: &AppState, id: i64, format: &str, public: bool) -> A
         // DOCX and XLSX).
         let snapshot = store::reports::snapshot(state.db(), id).await?;
         let report: documents::report::Report =
-            serde_json::from_str(&snapshot).map_err(|e| AppError::Internal(e.to_string()))?;
+            serde_json::from_str(&snapshot).map_err(AppError::internal)?;
         documents::report::csv(&report)
     } else {
         store::reports::issued_file(state.db(), id, format).await?.0
