@@ -67,3 +67,65 @@ crate::vocabulary! {
         Other = ("other", "supervision-purpose-other"),
     }
 }
+
+crate::vocabulary! {
+    /// What a family's consent is for.
+    pub enum ConsentPurpose (other = SuccessStory) {
+        CaseWork = ("case_work", "consent-purpose-case-work"),
+        Sharing = ("sharing", "consent-purpose-sharing"),
+        Statistics = ("statistics", "consent-purpose-statistics"),
+        SuccessStory = ("success_story", "consent-purpose-success-story"),
+    }
+}
+
+crate::vocabulary! {
+    /// The kind of institution a referral or a sharing consent names.
+    pub enum Institution (other = Other) {
+        School = ("school", "institution-school"),
+        SocialService = ("social_service", "institution-social-service"),
+        HealthCare = ("health_care", "institution-health-care"),
+        EmploymentAgency = ("employment_agency", "institution-employment-agency"),
+        EsfProgramme = ("esf_programme", "institution-esf-programme"),
+        MunicipalProgramme = ("municipal_programme", "institution-municipal-programme"),
+        Other = ("other", "institution-other"),
+    }
+}
+
+crate::vocabulary! {
+    /// Who gave a consent.
+    pub enum GivenBy (other = Guardian) {
+        Person = ("person", "consent-given-by-person"),
+        Parent = ("parent", "consent-given-by-parent"),
+        Guardian = ("guardian", "consent-given-by-guardian"),
+    }
+}
+
+crate::vocabulary! {
+    /// A child's risk of leaving school, as the mediator judges it.
+    pub enum Risk (other = High) {
+        Low = ("low", "risk-low"),
+        Medium = ("medium", "risk-medium"),
+        High = ("high", "risk-high"),
+    }
+}
+
+crate::vocabulary! {
+    /// How a school follow-up ended.
+    pub enum FollowupResult (other = Unknown) {
+        Stayed = ("stayed", "followup-result-stayed"),
+        DroppedOut = ("dropped_out", "followup-result-dropped-out"),
+        MovedAway = ("moved_away", "followup-result-moved-away"),
+        Unknown = ("unknown", "followup-result-unknown"),
+    }
+}
+
+crate::vocabulary! {
+    /// Why a family's case was closed.
+    pub enum CloseReason (other = Other) {
+        GoalsReached = ("goals_reached", "close-reason-goals-reached"),
+        MovedAway = ("moved_away", "close-reason-moved-away"),
+        FamilyRequest = ("family_request", "close-reason-family-request"),
+        NoContact = ("no_contact", "close-reason-no-contact"),
+        Other = ("other", "close-reason-other"),
+    }
+}

@@ -23,85 +23,6 @@ use crate::http::forms::{
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
 
-/// The message of each coded value on the family page, by group.
-const LABELS: &[(&str, &str, &str)] = &[
-    ("purpose", "case_work", "consent-purpose-case-work"),
-    ("purpose", "sharing", "consent-purpose-sharing"),
-    ("purpose", "statistics", "consent-purpose-statistics"),
-    ("purpose", "success_story", "consent-purpose-success-story"),
-    ("institution", "school", "institution-school"),
-    (
-        "institution",
-        "social_service",
-        "institution-social-service",
-    ),
-    ("institution", "health_care", "institution-health-care"),
-    (
-        "institution",
-        "employment_agency",
-        "institution-employment-agency",
-    ),
-    ("institution", "esf_programme", "institution-esf-programme"),
-    (
-        "institution",
-        "municipal_programme",
-        "institution-municipal-programme",
-    ),
-    ("institution", "other", "institution-other"),
-    ("given_by", "person", "consent-given-by-person"),
-    ("given_by", "parent", "consent-given-by-parent"),
-    ("given_by", "guardian", "consent-given-by-guardian"),
-    ("child_view", "agrees", "child-view-agrees"),
-    ("child_view", "disagrees", "child-view-disagrees"),
-    ("child_view", "too_young", "child-view-too-young"),
-    ("child_view", "not_asked", "child-view-not-asked"),
-    ("referral_status", "open", "referral-status-open"),
-    (
-        "referral_status",
-        "in_progress",
-        "referral-status-in-progress",
-    ),
-    ("referral_status", "helped", "referral-status-helped"),
-    (
-        "referral_status",
-        "not_helped",
-        "referral-status-not-helped",
-    ),
-    ("referral_status", "cancelled", "referral-status-cancelled"),
-    ("risk", "low", "risk-low"),
-    ("risk", "medium", "risk-medium"),
-    ("risk", "high", "risk-high"),
-    ("result", "stayed", "followup-result-stayed"),
-    ("result", "dropped_out", "followup-result-dropped-out"),
-    ("result", "moved_away", "followup-result-moved-away"),
-    ("result", "unknown", "followup-result-unknown"),
-    ("case_status", "active", "case-status-active"),
-    ("case_status", "dormant", "case-status-dormant"),
-    ("case_status", "closed", "case-status-closed"),
-    (
-        "close_reason",
-        "goals_reached",
-        "close-reason-goals-reached",
-    ),
-    ("close_reason", "moved_away", "close-reason-moved-away"),
-    (
-        "close_reason",
-        "family_request",
-        "close-reason-family-request",
-    ),
-    ("close_reason", "no_contact", "close-reason-no-contact"),
-    ("close_reason", "other", "close-reason-other"),
-];
-
-/// The message id for a coded value (the raw value's group's "other" when unknown).
-pub fn label(group: &str, v: &str) -> &'static str {
-    LABELS
-        .iter()
-        .find(|(g, k, _)| *g == group && *k == v)
-        .map(|(_, _, m)| *m)
-        .unwrap_or("relation-other")
-}
-
 /// The school year (by the year it starts) and term a day falls in: September–December is
 /// the autumn term, January–August the spring term of the year that started before.
 pub fn school_term(d: Date) -> (i64, i64) {
@@ -667,26 +588,28 @@ mod tests {
 
     #[test]
     fn every_coded_value_has_a_label() {
+        use domain::mediation as m;
         use store::mediation_log as log;
-        for (group, values) in [
-            ("purpose", &log::PURPOSES[..]),
-            ("institution", &log::REFERRAL_KINDS[..]),
-            ("institution", &log::INSTITUTION_KINDS[..]),
-            ("given_by", &log::GIVERS[..]),
-            ("child_view", &log::CHILD_VIEWS[..]),
-            ("referral_status", &log::REFERRAL_STATUSES[..]),
-            ("risk", &log::RISKS[..]),
-            ("result", &log::RESULTS[..]),
-            ("case_status", &log::CASE_STATUSES[..]),
-            ("close_reason", &log::CLOSE_REASONS[..]),
-        ] {
-            for v in values {
-                assert!(
-                    LABELS.iter().any(|(g, k, _)| *g == group && k == v),
-                    "{group}: {v}"
-                );
-            }
+        fn all(codes: &[&str], parses: fn(&str) -> bool) -> bool {
+            codes.iter().all(|c| parses(c))
         }
+        assert!(all(&log::PURPOSES, |c| m::ConsentPurpose::parse(c).is_some()));
+        assert!(all(&log::REFERRAL_KINDS, |c| m::Institution::parse(c).is_some()));
+        assert!(all(&log::INSTITUTION_KINDS, |c| m::Institution::parse(c)
+            .is_some()));
+        assert!(all(&log::GIVERS, |c| m::GivenBy::parse(c).is_some()));
+        assert!(all(&log::CHILD_VIEWS, |c| domain::site::ChildView::parse(
+            c
+        )
+        .is_some()));
+        assert!(all(&log::REFERRAL_STATUSES, |c| m::ReferralStatus::parse(
+            c
+        )
+        .is_some()));
+        assert!(all(&log::RISKS, |c| m::Risk::parse(c).is_some()));
+        assert!(all(&log::RESULTS, |c| m::FollowupResult::parse(c).is_some()));
+        assert!(all(&log::CASE_STATUSES, |c| m::CaseStatus::parse(c).is_some()));
+        assert!(all(&log::CLOSE_REASONS, |c| m::CloseReason::parse(c).is_some()));
     }
 }
 

@@ -229,10 +229,6 @@ impl FamilyPage {
         domain::mediation::ContactArea::label_key_of(a)
     }
 
-    fn label(&self, group: &str, v: &str) -> &'static str {
-        case_log::label(group, v)
-    }
-
     fn has_area(&self, a: &str) -> bool {
         self.c.areas.iter().any(|x| x == a)
     }

@@ -11,7 +11,6 @@ use jiff::ToSpan;
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::features::mediation::case_log::label;
 use crate::features::mediation::families::scope;
 use crate::http::error::AppResult;
 use crate::http::forms::{AppForm, FormErrors, block_field};
@@ -51,7 +50,7 @@ trait Labels {
     }
 
     fn status_label(&self, s: &str) -> &'static str {
-        label("referral_status", s)
+        domain::mediation::ReferralStatus::label_key_of(s)
     }
 }
 
@@ -257,7 +256,12 @@ fn month_document(
     let statuses = figures
         .referrals_by_status
         .iter()
-        .map(|(s, n)| vec![Cell::Text(t(label("referral_status", s))), Cell::Int(*n)])
+        .map(|(s, n)| {
+            vec![
+                Cell::Text(t(domain::mediation::ReferralStatus::label_key_of(s))),
+                Cell::Int(*n),
+            ]
+        })
         .collect();
     Report {
         lang: lang.code().to_owned(),

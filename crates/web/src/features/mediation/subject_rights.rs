@@ -10,7 +10,6 @@ use domain::auth::Permission;
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::features::mediation::case_log::label;
 use crate::features::mediation::families::scope;
 use crate::http::error::{AppError, AppResult};
 use crate::http::forms::{AppForm, parse_id};
@@ -31,10 +30,6 @@ struct ExportPage {
 }
 
 impl ExportPage {
-    fn label(&self, group: &str, v: &str) -> &'static str {
-        label(group, v)
-    }
-
     fn relation_key(&self, r: &str) -> &'static str {
         domain::mediation::Relation::label_key_of(r)
     }

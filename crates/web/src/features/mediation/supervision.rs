@@ -95,7 +95,7 @@ impl SupervisionPage {
     }
 
     fn kind_key(&self, k: &str) -> &'static str {
-        crate::features::mediation::case_log::label("institution", k)
+        domain::mediation::Institution::label_key_of(k)
     }
 
     fn referral_status_key(&self, s: &str) -> &'static str {
