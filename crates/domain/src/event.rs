@@ -250,3 +250,12 @@ crate::vocabulary! {
         Dropped = ("dropped", "action-status-dropped"),
     }
 }
+
+crate::vocabulary! {
+    /// Where an invitation stands: sent and not answered, accepted or declined.
+    pub enum InvitationStatus (other = Sent) {
+        Sent = ("sent", "invitation-no-answer"),
+        Accepted = ("accepted", "invitation-accepted"),
+        Declined = ("declined", "invitation-declined"),
+    }
+}

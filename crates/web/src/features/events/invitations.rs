@@ -46,11 +46,7 @@ impl ListPage {
     }
 
     fn status_key(&self, s: &str) -> &'static str {
-        match s {
-            "accepted" => "invitation-accepted",
-            "declined" => "invitation-declined",
-            _ => "invitation-no-answer",
-        }
+        domain::event::InvitationStatus::label_key_of(s)
     }
 
     fn kind_key(&self, k: &OrgKind) -> &'static str {
@@ -317,11 +313,7 @@ impl AnswerPage {
     }
 
     fn status_key(&self) -> &'static str {
-        match self.inv.status.as_str() {
-            "accepted" => "invitation-accepted",
-            "declined" => "invitation-declined",
-            _ => "invitation-no-answer",
-        }
+        domain::event::InvitationStatus::label_key_of(&self.inv.status)
     }
 
     fn can_answer(&self) -> bool {
