@@ -68,7 +68,6 @@ impl CurrentUser {
         self.role.has(permission)
     }
 
-    /// This user as the actor of an audited change made from `ip`.
     /// The follow-up actions this user sees: coordinators every action, others their
     /// organisation's (the action list, an event's minutes and a measure's page alike).
     pub fn action_scope(&self) -> store::actions::Scope {
@@ -82,6 +81,7 @@ impl CurrentUser {
         }
     }
 
+    /// This user as the actor of an audited change made from `ip`.
     pub fn actor(&self, ip: IpAddr) -> store::Actor {
         store::Actor {
             user_id: Some(self.id),

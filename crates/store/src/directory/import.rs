@@ -128,7 +128,7 @@ async fn resolve(
     Ok(Some(id))
 }
 
-/// Marks a batch applied, once: a second confirmation is `Conflict(crate::DirectoryConflict::Applied.into())`.
+/// Marks a batch applied, once: a second confirmation is `DirectoryConflict::Applied`.
 pub(crate) async fn mark_applied(
     conn: &mut SqliteConnection,
     batch_id: i64,

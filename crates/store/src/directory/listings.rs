@@ -66,7 +66,7 @@ pub async fn get(db: &Db, subject: Subject) -> crate::Result<Option<Listing>> {
 }
 
 /// Records a listing consent (replacing a standing one). Fields not allowed for the
-/// subject are refused with `Conflict(crate::DirectoryConflict::Fields.into())`; "name" is required.
+/// subject are refused with `DirectoryConflict::Fields`; "name" is required.
 pub async fn set(
     db: &Db,
     now: i64,

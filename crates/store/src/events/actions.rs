@@ -237,7 +237,7 @@ pub async fn notes(db: &Db, scope: Scope, id: i64) -> crate::Result<Vec<Note>> {
 }
 
 /// Adds a progress note and, optionally, moves the action to a new status (a dropped one
-/// needs the reason, which is the note). `Conflict(crate::EventConflict::Reason.into())` when dropping without one.
+/// needs the reason, which is the note). `EventConflict::Reason` when dropping without one.
 pub async fn progress(
     db: &Db,
     now: i64,

@@ -521,7 +521,7 @@ async fn insert(
 
 /// Checks in a registrant (confirmed or waiting — whoever came, came). The registration's
 /// answers are the declaration; a registration by a registry person's e-mail is linked
-/// to that person. Errors: `NotFound`, `Conflict(crate::EventConflict::Closed.into())`, `Conflict(crate::EventConflict::AlreadyPresent.into())`.
+/// to that person. Errors: `NotFound`, `EventConflict::Closed`, `EventConflict::AlreadyPresent`.
 pub async fn check_in_registration(
     db: &Db,
     now: i64,
@@ -649,7 +649,7 @@ pub(crate) async fn add_in(
 
 /// Applies a previewed sign-in sheet (an `import_batches` row of this user): every line
 /// or none, and the batch only once. `kept` replaces the stored plan (without personal
-/// data). Errors as [`add_all`]; `Conflict(crate::EventConflict::Applied.into())` for a batch already applied.
+/// data). Errors as [`add_all`]; `EventConflict::Applied` for a batch already applied.
 #[expect(clippy::too_many_arguments)]
 pub async fn apply_import(
     db: &Db,

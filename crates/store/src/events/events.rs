@@ -397,7 +397,7 @@ pub async fn update(
 }
 
 /// Moves an event along its lifecycle; a move the lifecycle does not allow is
-/// `Conflict(crate::EventConflict::Status.into())`.
+/// `EventConflict::Status`.
 pub async fn set_status(
     db: &Db,
     now: i64,

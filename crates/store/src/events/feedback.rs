@@ -45,7 +45,7 @@ pub async fn recipients(db: &Db, event_id: i64) -> crate::Result<Vec<Recipient>>
 }
 
 /// Stores a link per recipient and queues its mail, marking them asked; all or nothing.
-/// `Conflict(crate::EventConflict::NotHeld.into())` unless the event was held (or reported).
+/// `EventConflict::NotHeld` unless the event was held (or reported).
 pub async fn send(
     db: &Db,
     now: i64,
@@ -115,7 +115,7 @@ pub struct Answer {
     pub comment: Option<String>,
 }
 
-/// Stores an answer and spends the link, together. `Conflict(crate::EventConflict::Used.into())` for a link used.
+/// Stores an answer and spends the link, together. `EventConflict::Used` for a link used.
 pub async fn answer(
     db: &Db,
     today: jiff::civil::Date,

@@ -69,7 +69,7 @@ fn from_row(r: Row) -> Invitation {
 
 /// Sends invitations: each (invitee, hash of its link's secret, its mail) is stored and
 /// its mail queued, in one transaction. Addresses already invited to the event are
-/// skipped. Returns (invited, skipped). `Conflict(crate::EventConflict::Closed.into())` unless the event is
+/// skipped. Returns (invited, skipped). `EventConflict::Closed` unless the event is
 /// published.
 pub async fn invite(
     db: &Db,
@@ -152,7 +152,7 @@ pub async fn by_token(db: &Db, token_hash: &str) -> crate::Result<Invitation> {
 
 /// Accepts: registers the invitee (confirmed or waiting, as for anyone) and records the
 /// answer, together. Errors as `registrations::register`; an invitation answered already
-/// is `Conflict(crate::EventConflict::Answered.into())`.
+/// is `EventConflict::Answered`.
 pub async fn accept(
     db: &Db,
     now: i64,

@@ -116,7 +116,7 @@ pub async fn save(
     Ok(())
 }
 
-/// Publishes or withdraws the minutes. `Conflict(crate::EventConflict::Empty.into())` for minutes with no text.
+/// Publishes or withdraws the minutes. `EventConflict::Empty` for minutes with no text.
 pub async fn set_published(
     db: &Db,
     now: i64,

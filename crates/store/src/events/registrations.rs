@@ -183,8 +183,8 @@ const SELECT: &str =
 /// list. A registration from the public form holds that place while it waits for its
 /// registrant's confirmation. `mail` composes the mail with the personal link from the new
 /// registration; it is queued in the same transaction (not when there is no address).
-/// Errors: `NotFound` (no such event), `Conflict(crate::EventConflict::Closed.into())`, `Conflict(crate::EventConflict::Duplicate.into())` (this
-/// address already holds an active registration), `Conflict(crate::EventConflict::NoEmail.into())` (only a
+/// Errors: `NotFound` (no such event), `EventConflict::Closed`, `EventConflict::Duplicate` (this
+/// address already holds an active registration), `EventConflict::NoEmail` (only a
 /// coordinator may register someone without an address).
 pub async fn register(
     db: &Db,
@@ -342,7 +342,7 @@ pub(crate) async fn register_in(
 }
 
 /// The registrant confirms their registration from the mailed link. Confirming twice is
-/// harmless. Errors: `NotFound`, `Conflict(crate::EventConflict::Cancelled.into())` (cancelled, or released because
+/// harmless. Errors: `NotFound`, `EventConflict::Cancelled` (cancelled, or released because
 /// it was not confirmed in time).
 pub async fn confirm(
     db: &Db,

@@ -104,7 +104,7 @@ pub async fn pending(db: &Db, today: Date) -> crate::Result<Vec<Handover>> {
     Ok(out)
 }
 
-/// `Conflict(crate::MediationConflict::To.into())` unless `user` is an active mediator.
+/// `MediationConflict::To` unless `user` is an active mediator.
 async fn check_mediator(tx: &mut SqliteConnection, user: i64) -> crate::Result<()> {
     if crate::users::is_active_in_role(tx, user, domain::auth::Role::Mediator).await? {
         Ok(())
@@ -114,8 +114,8 @@ async fn check_mediator(tx: &mut SqliteConnection, user: i64) -> crate::Result<(
 }
 
 /// Proposes handing `from`'s families to `to` (a pending one for `from` is withdrawn by it).
-/// `Conflict(crate::MediationConflict::From.into())` when `from` holds no families, `Conflict(crate::MediationConflict::To.into())` unless `to` is another,
-/// active mediator, `Conflict(crate::MediationConflict::NoTerritory.into())` when none of the families is in a
+/// `MediationConflict::From` when `from` holds no families, `MediationConflict::To` unless `to` is another,
+/// active mediator, `MediationConflict::NoTerritory` when none of the families is in a
 /// municipality `to` is assigned to today. `mails` (the coordinators who may approve) go out
 /// with it.
 pub async fn propose(
@@ -212,9 +212,9 @@ pub struct Verdict {
 
 /// Approves or refuses a pending handover (`NotFound` for none pending with that id).
 /// Approval passes `supervisors::check_approval`, goes to a mediator still active
-/// (`Conflict(crate::MediationConflict::To.into())`), and moves exactly the number of families the approver saw
-/// (`Conflict(crate::MediationConflict::Changed.into())` otherwise — an assignment added meanwhile would move more) and at
-/// least one (`Conflict(crate::MediationConflict::NoTerritory.into())`); it returns how many moved. A refusal by the one
+/// (`MediationConflict::To`), and moves exactly the number of families the approver saw
+/// (`MediationConflict::Changed` otherwise — an assignment added meanwhile would move more) and at
+/// least one (`MediationConflict::NoTerritory`); it returns how many moved. A refusal by the one
 /// who proposed it is a withdrawal. `mails` go out with an approval only.
 pub async fn decide(
     db: &Db,

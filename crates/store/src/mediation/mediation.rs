@@ -238,8 +238,8 @@ fn assignment_of(r: &sqlx::sqlite::SqliteRow) -> Result<Option<Assignment>, sqlx
 /// Assigns a mediator (a user with the mediator role) to a Latvian municipality. A supervisor
 /// named is proposed, in effect only once a second coordinator approves it
 /// ([`crate::supervisors`]); it must be an active coordinator. `mails` (to the coordinators
-/// who may approve) go out with it. `Conflict(crate::MediationConflict::Mediator.into())`, `Conflict(crate::MediationConflict::Territory.into())`,
-/// `Conflict(crate::MediationConflict::Supervisor.into())` name what is wrong.
+/// who may approve) go out with it. `MediationConflict::Mediator`, `MediationConflict::Territory`,
+/// `MediationConflict::Supervisor` name what is wrong.
 pub async fn add_assignment(
     db: &Db,
     now: i64,
@@ -452,7 +452,7 @@ pub(crate) async fn log_access(
 }
 
 /// A mediator opens a family in one of the municipalities they are assigned to today
-/// (`Conflict(crate::MediationConflict::Territory.into())` otherwise). Returns the id and the generated code.
+/// (`MediationConflict::Territory` otherwise). Returns the id and the generated code.
 pub async fn create_family(
     db: &Db,
     now: i64,
@@ -536,7 +536,7 @@ pub(crate) async fn own_family(
     Ok((mediator, code))
 }
 
-/// A member of this family: their relation and birth year (`Conflict(crate::MediationConflict::Member.into())` otherwise).
+/// A member of this family: their relation and birth year (`MediationConflict::Member` otherwise).
 pub(crate) async fn member_of(
     conn: &mut SqliteConnection,
     family_id: i64,
@@ -927,7 +927,7 @@ pub struct ContactInput {
 }
 
 /// Records a contact with one of the mediator's families (`NotFound` otherwise; a member
-/// of another family is `Conflict(crate::MediationConflict::Member.into())`), logged as a change of the record.
+/// of another family is `MediationConflict::Member`), logged as a change of the record.
 pub async fn add_contact(
     db: &Db,
     now: i64,

@@ -616,7 +616,7 @@ pub struct ReferralUpdate<'a> {
 }
 
 /// A referral's status change. A referral whose sharing consent was withdrawn moves on only
-/// to `cancelled`, or with an urgent-necessity override given w.now (`Conflict(crate::MediationConflict::Consent.into())`).
+/// to `cancelled`, or with an urgent-necessity override given w.now (`MediationConflict::Consent`).
 pub async fn update_referral(
     w: &CaseWrite<'_>,
     family_id: i64,
@@ -792,7 +792,7 @@ pub async fn set_followup_result(
     Ok(())
 }
 
-/// Sets the case's status; closing needs a reason (`Conflict(crate::MediationConflict::Reason.into())`) and is dated
+/// Sets the case's status; closing needs a reason (`MediationConflict::Reason`) and is dated
 /// `today` (retention counts from it); reopening clears the reason.
 pub async fn set_status(
     w: &CaseWrite<'_>,

@@ -139,8 +139,8 @@ impl std::fmt::Debug for Submitted {
     }
 }
 
-/// Freezes the month's figures with the notes (`Conflict(crate::MediationConflict::Submitted.into())` when that month's
-/// report is in already; `Conflict(crate::MediationConflict::Month.into())` for a month not yet begun).
+/// Freezes the month's figures with the notes (`MediationConflict::Submitted` when that month's
+/// report is in already; `MediationConflict::Month` for a month not yet begun).
 pub async fn submit(
     w: &crate::mediation_log::CaseWrite<'_>,
     month: &str,

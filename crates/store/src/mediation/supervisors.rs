@@ -72,10 +72,10 @@ async fn current(
 }
 
 /// The checks every four-eyes approval makes (supervisors, handovers): the approver is an
-/// active coordinator other than the proposer (`Conflict(crate::MediationConflict::OwnProposal.into())`); the proposer is
-/// one still (`Conflict(crate::MediationConflict::Proposer.into())`); the proposal is not older than
-/// [`PROPOSAL_LIFETIME`] (`Conflict(crate::MediationConflict::Expired.into())`); and the approver's account was not made by
-/// the proposer — created, given its role or enabled again (`Conflict(crate::MediationConflict::ApproverMadeByProposer.into())`):
+/// active coordinator other than the proposer (`MediationConflict::OwnProposal`); the proposer is
+/// one still (`MediationConflict::Proposer`); the proposal is not older than
+/// [`PROPOSAL_LIFETIME`] (`MediationConflict::Expired`); and the approver's account was not made by
+/// the proposer — created, given its role or enabled again (`MediationConflict::ApproverMadeByProposer`):
 /// four eyes must be two people's.
 pub(crate) async fn check_approval(
     tx: &mut SqliteConnection,
@@ -121,7 +121,7 @@ pub(crate) async fn check_approval(
     Ok(approver)
 }
 
-/// `Conflict(crate::MediationConflict::Supervisor.into())` unless `user` is an active coordinator.
+/// `MediationConflict::Supervisor` unless `user` is an active coordinator.
 pub(crate) async fn check_coordinator(tx: &mut SqliteConnection, user: i64) -> crate::Result<()> {
     if crate::users::is_active_in_role(tx, user, domain::auth::Role::Coordinator).await? {
         Ok(())
@@ -180,8 +180,8 @@ pub(crate) async fn propose_in(
 /// Proposes `supervisor` for a current assignment (replacing a pending proposal), or with
 /// `None` removes its supervisor and any proposal at once. `mails` go out with it (the other
 /// coordinators for a proposal; the mediator for a removal). `NotFound` for an unknown or
-/// ended assignment, `Conflict(crate::MediationConflict::Supervisor.into())` for someone not an active coordinator,
-/// `Conflict(crate::MediationConflict::Unchanged.into())` for the supervisor already in effect with nothing pending, or a
+/// ended assignment, `MediationConflict::Supervisor` for someone not an active coordinator,
+/// `MediationConflict::Unchanged` for the supervisor already in effect with nothing pending, or a
 /// removal with no supervisor and nothing pending.
 pub async fn propose(
     db: &Db,
@@ -253,9 +253,9 @@ pub async fn propose(
 }
 
 /// Approves or refuses the supervisor pending on a current assignment; `v.expected` is the
-/// proposed supervisor the decider saw (`Conflict(crate::MediationConflict::Changed.into())` when the proposal is no longer
+/// proposed supervisor the decider saw (`MediationConflict::Changed` when the proposal is no longer
 /// that one, or gone). Approval passes [`check_approval`], and the proposed supervisor must
-/// still be an active coordinator (`Conflict(crate::MediationConflict::Supervisor.into())`). `mails` go out with an
+/// still be an active coordinator (`MediationConflict::Supervisor`). `mails` go out with an
 /// approval only.
 pub async fn decide(
     db: &Db,
@@ -350,7 +350,8 @@ pub async fn awaiting(db: &Db, user: i64, today: jiff::civil::Date) -> crate::Re
 }
 
 /// The demo's supervisors, in effect from the start (synthetic data, seeded by the command
-/// line through the demo crate; no route calls it).
+/// line through the demo crate; no route calls it: it skips the four-eyes approval, so it
+/// is for the synthetic demo world only).
 pub async fn demo_in_effect(
     db: &Db,
     now: i64,

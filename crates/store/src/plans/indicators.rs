@@ -236,8 +236,8 @@ pub async fn get(db: &Db, id: i64) -> crate::Result<Indicator> {
     Ok(i)
 }
 
-/// The measure in this plan (`Conflict(crate::PlanConflict::Measure.into())`) and its objective; the EU target
-/// (`Conflict(crate::PlanConflict::EuTarget.into())`).
+/// The measure in this plan (`PlanConflict::Measure`) and its objective; the EU target
+/// (`PlanConflict::EuTarget`).
 async fn check(
     conn: &mut sqlx::SqliteConnection,
     plan_id: i64,
@@ -320,7 +320,7 @@ fn int(v: Option<i64>) -> Option<String> {
 }
 
 /// Re-plans an indicator (baseline, target, wording…): changed fields go to the history
-/// with `reason` (required when anything changes: `Conflict(crate::PlanConflict::Reason.into())`).
+/// with `reason` (required when anything changes: `PlanConflict::Reason`).
 pub async fn update(
     db: &Db,
     now: i64,
@@ -434,7 +434,7 @@ pub async fn update(
 }
 
 /// Records the value for a year. A first value needs no reason; changing a recorded one
-/// does (`Conflict(crate::PlanConflict::Reason.into())`), and the earlier value stays in the history.
+/// does (`PlanConflict::Reason`), and the earlier value stays in the history.
 pub async fn set_value(
     db: &Db,
     now: i64,

@@ -171,8 +171,8 @@ pub async fn get(db: &Db, id: i64) -> crate::Result<Measure> {
     Ok(m)
 }
 
-/// Checks what an input refers to: the task in this plan (`Conflict(crate::PlanConflict::Task.into())`), live
-/// organisations (`Conflict(crate::PlanConflict::Organisation.into())`), a code free in the plan (`Conflict(crate::PlanConflict::Code.into())`).
+/// Checks what an input refers to: the task in this plan (`PlanConflict::Task`), live
+/// organisations (`PlanConflict::Organisation`), a code free in the plan (`PlanConflict::Code`).
 async fn check(
     conn: &mut SqliteConnection,
     plan_id: i64,
@@ -386,7 +386,7 @@ async fn org_names(conn: &mut SqliteConnection, ids: &[i64]) -> crate::Result<St
 }
 
 /// Re-plans a measure: every changed field goes to the history with `reason` (required
-/// when anything changes: `Conflict(crate::PlanConflict::Reason.into())`). Organisations are kept in the history by
+/// when anything changes: `PlanConflict::Reason`). Organisations are kept in the history by
 /// name, the task by code, money in cents, dates as ISO dates.
 pub async fn update(
     db: &Db,
@@ -559,7 +559,7 @@ pub(crate) async fn set_status_in(
 }
 
 /// Links an event (`kind` "event") or a follow-up action ("action") to measures, replacing
-/// its links, inside the caller's transaction; an unknown measure is `Conflict(crate::PlanConflict::Measure.into())`.
+/// its links, inside the caller's transaction; an unknown measure is `PlanConflict::Measure`.
 pub(crate) async fn link_in(
     conn: &mut SqliteConnection,
     kind: &str,

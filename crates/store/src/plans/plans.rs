@@ -128,7 +128,7 @@ pub async fn create(db: &Db, now: i64, actor: &Actor, i: &PlanInput) -> crate::R
 }
 
 /// Changes a plan; every changed field goes to the history with `reason`, which is
-/// required when anything changes (`Conflict(crate::PlanConflict::Reason.into())`).
+/// required when anything changes (`PlanConflict::Reason`).
 pub async fn update(
     db: &Db,
     now: i64,
@@ -248,7 +248,7 @@ pub async fn tasks(db: &Db, plan_id: i64) -> crate::Result<Vec<Task>> {
     Ok(tasks)
 }
 
-/// Adds a task; `NotFound` for an unknown plan, `Conflict(crate::PlanConflict::Code.into())` when the plan already
+/// Adds a task; `NotFound` for an unknown plan, `PlanConflict::Code` when the plan already
 /// has a task with that code.
 pub async fn add_task(
     db: &Db,
@@ -331,7 +331,7 @@ pub(crate) fn change(field: impl Into<String>, old: Option<String>, new: Option<
 }
 
 /// Writes a history row for every field whose value differs; true when any did. A change
-/// needs a reason (`Conflict(crate::PlanConflict::Reason.into())` when `reason` is blank).
+/// needs a reason (`PlanConflict::Reason` when `reason` is blank).
 pub(crate) async fn record_changes(
     conn: &mut SqliteConnection,
     now: i64,

@@ -106,8 +106,8 @@ pub struct RoundInput {
 
 /// Opens a round: a report for every measure of the plan whose period overlaps the round's
 /// and that is not cancelled, from its responsible organisation and each co-responsible
-/// one. `NotFound` for an unknown plan, `Conflict(crate::PlanConflict::NoMeasures.into())` when no measure runs in
-/// the period, `Conflict(crate::PlanConflict::PlanClosed.into())` for a closed plan, `Conflict(crate::PlanConflict::Overlap.into())` when an
+/// one. `NotFound` for an unknown plan, `PlanConflict::NoMeasures` when no measure runs in
+/// the period, `PlanConflict::PlanClosed` for a closed plan, `PlanConflict::Overlap` when an
 /// open round of the plan already covers part of the period.
 pub async fn open(
     db: &Db,
@@ -510,9 +510,9 @@ pub struct ReportInput {
 }
 
 /// Saves an organisation's report, and with `submit` hands it in. Only while it is
-/// pending or returned and the round open (`Conflict(crate::PlanConflict::Locked.into())`); a submission needs the
-/// measure's status and what was done (`Conflict(crate::PlanConflict::Incomplete.into())`). Indicators must be the
-/// measure's (`Conflict(crate::PlanConflict::Indicator.into())`), places Latvian units (`Conflict(crate::PlanConflict::Place.into())`).
+/// pending or returned and the round open (`PlanConflict::Locked`); a submission needs the
+/// measure's status and what was done (`PlanConflict::Incomplete`). Indicators must be the
+/// measure's (`PlanConflict::Indicator`), places Latvian units (`PlanConflict::Place`).
 #[expect(
     clippy::too_many_arguments,
     reason = "the caller's identity, scope and the form"
@@ -625,7 +625,7 @@ pub async fn save(
     Ok(())
 }
 
-/// `Conflict(crate::PlanConflict::Locked.into())` unless the report is pending or returned and its round open — read
+/// `PlanConflict::Locked` unless the report is pending or returned and its round open — read
 /// inside the caller's write transaction, so nothing can change it before the write.
 async fn editable_in(conn: &mut SqliteConnection, id: i64) -> crate::Result<String> {
     let status: Option<String> = sqlx::query_scalar(
@@ -662,12 +662,12 @@ async fn step(
 }
 
 /// The coordinator's review of a submitted report: return it with a comment (required:
-/// `Conflict(crate::PlanConflict::Comment.into())`), or accept it. Only a submitted report in an open round can be
-/// reviewed (`Conflict(crate::PlanConflict::State.into())`) — a returned one must be submitted again first.
+/// `PlanConflict::Comment`), or accept it. Only a submitted report in an open round can be
+/// reviewed (`PlanConflict::State`) — a returned one must be submitted again first.
 /// Accepting the responsible organisation's report makes it the measure's progress
 /// record: the measure takes the reported status and the reported indicator values are
 /// recorded for the year the round's period ends in, each with its history row. `version`
-/// is the report's `updated_at` the reviewer read (`Conflict(crate::PlanConflict::Changed.into())` when it has moved
+/// is the report's `updated_at` the reviewer read (`PlanConflict::Changed` when it has moved
 /// on since — the reviewer decides on what they saw).
 pub async fn review(
     db: &Db,
@@ -839,7 +839,7 @@ pub async fn reminder_recipients(db: &Db, round_id: i64) -> crate::Result<Vec<Re
     Ok(out)
 }
 
-/// Queues the reminders in one transaction (`Conflict(crate::PlanConflict::Closed.into())` for a closed round).
+/// Queues the reminders in one transaction (`PlanConflict::Closed` for a closed round).
 pub async fn remind(
     db: &Db,
     now: i64,
@@ -931,7 +931,7 @@ pub struct NewFile {
 }
 
 /// Adds an evidence file to one's own report while it can still be changed
-/// (`Conflict(crate::PlanConflict::Locked.into())`); at most 20 a report (`Conflict(crate::PlanConflict::TooMany.into())`).
+/// (`PlanConflict::Locked`); at most 20 a report (`PlanConflict::TooMany`).
 pub async fn add_file(
     db: &Db,
     now: i64,

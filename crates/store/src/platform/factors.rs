@@ -46,7 +46,7 @@ pub async fn enrolled(db: &Db, user_id: i64) -> crate::Result<bool> {
 }
 
 /// Starts an enrolment: a new key for the account (replacing one not yet confirmed).
-/// `Conflict(crate::PlatformConflict::Enrolled.into())` when a confirmed factor exists (it is reset first).
+/// `PlatformConflict::Enrolled` when a confirmed factor exists (it is reset first).
 pub async fn begin(db: &Db, now: i64, keys: &Keyring, user_id: i64) -> crate::Result<Vec<u8>> {
     let mut tx = db.write().await?;
     let confirmed: Option<Option<i64>> =

@@ -116,9 +116,9 @@ async fn count(tx: &mut SqliteConnection, user: i64) -> crate::Result<i64> {
     )
 }
 
-/// Registers a passkey for an account that has the app's factor (`Conflict(crate::PlatformConflict::NoFactor.into())`
-/// otherwise); `Conflict(crate::PlatformConflict::Taken.into())` for a credential already registered (to any account),
-/// `Conflict(crate::PlatformConflict::TooMany.into())` beyond [`MAX_PER_ACCOUNT`]. Audited; the owner is mailed.
+/// Registers a passkey for an account that has the app's factor (`PlatformConflict::NoFactor`
+/// otherwise); `PlatformConflict::Taken` for a credential already registered (to any account),
+/// `PlatformConflict::TooMany` beyond [`MAX_PER_ACCOUNT`]. Audited; the owner is mailed.
 pub async fn add(
     db: &Db,
     now: i64,

@@ -94,7 +94,7 @@ impl std::fmt::Debug for NewUser<'_> {
     }
 }
 
-/// `Conflict(crate::PlatformConflict::Organisation.into())` unless the organisation (when given) exists.
+/// `PlatformConflict::Organisation` unless the organisation (when given) exists.
 async fn check_organisation(
     conn: &mut sqlx::SqliteConnection,
     id: Option<i64>,
@@ -111,8 +111,8 @@ async fn check_organisation(
     ))
 }
 
-/// Creates an account. `Conflict(crate::PlatformConflict::Email.into())` when the e-mail is taken,
-/// `Conflict(crate::PlatformConflict::Organisation.into())` when the organisation does not exist.
+/// Creates an account. `PlatformConflict::Email` when the e-mail is taken,
+/// `PlatformConflict::Organisation` when the organisation does not exist.
 pub async fn create(db: &Db, now: i64, actor: &Actor, new: NewUser<'_>) -> crate::Result<i64> {
     let mut tx = db.write().await?;
     check_organisation(&mut tx, new.organisation_id).await?;
@@ -329,7 +329,7 @@ pub async fn update(
 
 /// [`update`], and a role change mails the account's owner `role_notice`: a role change
 /// ends every session of the account (what it may reach changed), and is refused with
-/// `Conflict(crate::PlatformConflict::HoldsFamilies.into())` while the account holds mediation families (they would
+/// `PlatformConflict::HoldsFamilies` while the account holds mediation families (they would
 /// otherwise be opened under another role, or by whoever takes the account over).
 pub async fn update_notifying(
     db: &Db,

@@ -375,7 +375,7 @@ pub enum Decision {
 }
 
 /// Publishes a submitted practice, or returns a submitted or published one to its author;
-/// the index follows in the same transaction. `Conflict(crate::SiteConflict::Status.into())` otherwise (a draft is
+/// the index follows in the same transaction. `SiteConflict::Status` otherwise (a draft is
 /// the author's until they submit it).
 pub async fn review(
     db: &Db,

@@ -452,8 +452,8 @@ pub struct NewConsent {
     pub photo: bool,
 }
 
-/// Records the featured person's consent. `Conflict(crate::SiteConflict::ConsentStanding.into())` when one stands
-/// already (withdraw it first), `Conflict(crate::SiteConflict::Consent.into())` when it is incomplete.
+/// Records the featured person's consent. `SiteConflict::ConsentStanding` when one stands
+/// already (withdraw it first), `SiteConflict::Consent` when it is incomplete.
 pub async fn record_consent(
     db: &Db,
     now: i64,
@@ -720,7 +720,7 @@ pub async fn remove_media(
 
 /// Deletes a story that is not public (a draft, or withdrawn) with its consents and media
 /// links; returns its photo's SHA-256 when nothing uses that file any more, for the caller
-/// to delete. `Conflict(crate::SiteConflict::Status.into())` for a story in review or published.
+/// to delete. `SiteConflict::Status` for a story in review or published.
 pub async fn delete(db: &Db, now: i64, actor: &Actor, id: i64) -> crate::Result<Option<String>> {
     let mut tx = db.write().await?;
     let photo = delete_in(&mut tx, now, actor, id).await?;
