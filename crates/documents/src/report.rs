@@ -1,7 +1,7 @@
 //! A report as data: a title, then sections of blocks — paragraphs, narrative text that
 //! coordinators write before issuing, figures, tables, bar charts (always with their data
 //! table), lists, and plain notes where a source has nothing yet. The platform builds one
-//! from its data (`web::reports`), and the same value is rendered to HTML for the preview
+//! from its data (`web::features::reports`), and the same value is rendered to HTML for the preview
 //! and the site, to DOCX (`crate::docx`), to XLSX (its tables) and to PDF (the `pdf`
 //! crate); it is also the snapshot an issued report keeps, so it serialises to JSON.
 //!

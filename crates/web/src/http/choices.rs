@@ -1,4 +1,5 @@
-//! Choosers that pages in several areas offer: the territory chooser, grouped.
+//! Choosers that pages in several areas offer: territories (grouped), kinds of organisation,
+//! planning regions.
 
 use domain::directory::OrgKind;
 use domain::territory::{Kind, PlanningRegion};
