@@ -274,6 +274,20 @@ fn typed_text(
     }
 }
 
+/// A form's own checks, run as its conversion into the input it stands for
+/// (`impl TryFrom<&Fields> for Input` with `Error = FormErrors`): the input, or every
+/// field's problem. Checks that need the database (does the chosen territory still exist?)
+/// stay in the handler and add to the same errors.
+pub fn checked<'a, F, T>(fields: &'a F) -> (Option<T>, FormErrors)
+where
+    T: TryFrom<&'a F, Error = FormErrors>,
+{
+    match T::try_from(fields) {
+        Ok(input) => (Some(input), FormErrors::default()),
+        Err(errors) => (None, errors),
+    }
+}
+
 /// A single-line text field of a form (an `<input>`): see [`typed_text`].
 pub fn text_field(
     raw: &str,

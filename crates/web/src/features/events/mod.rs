@@ -8,6 +8,7 @@ pub mod attendance_api;
 pub mod attendance_import;
 pub mod event;
 pub mod event_documents;
+pub mod event_form;
 pub mod feedback;
 pub mod invitations;
 pub mod minutes;
@@ -43,11 +44,11 @@ pub fn routes(r: &mut Registry) {
     // Events.
     r.get("/{lang}/events", Page(ViewEvents), event::list);
     r.get("/{lang}/events/export", Page(ViewEvents), event::export_workspace);
-    r.get("/{lang}/events/new", Page(ManageEvents), event::new_form);
-    r.post("/{lang}/events", Page(ManageEvents), event::create);
+    r.get("/{lang}/events/new", Page(ManageEvents), event_form::new_form);
+    r.post("/{lang}/events", Page(ManageEvents), event_form::create);
     r.get("/{lang}/events/{id}", Page(ViewEvents), event::detail);
-    r.get("/{lang}/events/{id}/edit", Page(ManageEvents), event::edit_form);
-    r.post("/{lang}/events/{id}", Page(ManageEvents), event::update);
+    r.get("/{lang}/events/{id}/edit", Page(ManageEvents), event_form::edit_form);
+    r.post("/{lang}/events/{id}", Page(ManageEvents), event_form::update);
     r.post("/{lang}/events/{id}/status", Page(ManageEvents), event::set_status);
     r.get("/{lang}/events/{id}/registrations", Page(ManageEvents), registration::list);
     r.post("/{lang}/events/{id}/registrations/export", Page(ManageEvents), registration::export);

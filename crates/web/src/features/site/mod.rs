@@ -4,8 +4,10 @@ pub mod home;
 pub mod news;
 pub mod open_data;
 pub mod pages;
+pub mod practice_form;
 pub mod practices;
 pub mod stories;
+pub mod story_form;
 
 use crate::http::registry::{Access, Registry};
 
@@ -42,8 +44,8 @@ pub fn routes(r: &mut Registry) {
         practices::submissions_export,
     );
     r.get("/{lang}/practice-submissions/{id}", Page(SubmitPractice), practices::preview);
-    r.get("/{lang}/practice-submissions/{id}/edit", Page(SubmitPractice), practices::form);
-    r.post("/{lang}/practice-submissions/{id}/edit", Page(SubmitPractice), practices::save);
+    r.get("/{lang}/practice-submissions/{id}/edit", Page(SubmitPractice), practice_form::form);
+    r.post("/{lang}/practice-submissions/{id}/edit", Page(SubmitPractice), practice_form::save);
     r.post("/{lang}/practice-submissions/{id}/review", Page(ManageSite), practices::review);
     r.post("/{lang}/practice-submissions/{id}/files", Page(SubmitPractice), practices::upload_file);
     r.post("/{lang}/practice-submissions/{id}/files/{item}/remove", Page(SubmitPractice), practices::remove_file);
@@ -55,8 +57,8 @@ pub fn routes(r: &mut Registry) {
     r.post("/{lang}/site/stories/export", Page(ManageSite), stories::manage_export);
     r.get("/{lang}/site/stories/{id}", Page(ManageSite), stories::detail);
     r.get("/{lang}/site/stories/{id}/preview", Page(ManageSite), stories::preview);
-    r.get("/{lang}/site/stories/{id}/edit", Page(ManageSite), stories::form);
-    r.post("/{lang}/site/stories/{id}/edit", Page(ManageSite), stories::save);
+    r.get("/{lang}/site/stories/{id}/edit", Page(ManageSite), story_form::form);
+    r.post("/{lang}/site/stories/{id}/edit", Page(ManageSite), story_form::save);
     r.post("/{lang}/site/stories/{id}/step", Page(ManageSite), stories::step);
     r.post("/{lang}/site/stories/{id}/consent", Page(ManageSite), stories::record_consent);
     r.post("/{lang}/site/stories/{id}/consent/withdraw", Page(ManageSite), stories::withdraw_consent);

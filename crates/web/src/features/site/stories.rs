@@ -1,8 +1,9 @@
 //! Success stories: the public list, a story's page (`/{lang}/stories/{id}-{slug}`, a Romani
 //! version with `?text=rom`), the Atom feed, the photo and the JSON API; for coordinators the
-//! editorial desk — the text, the consent (record, withdraw), the photo (alt text required,
-//! re-encoded without metadata and scaled for the web), media coverage, and the workflow
-//! draft → review → published (→ withdrawn when the consent is withdrawn).
+//! editorial desk — the text (its form is [`super::story_form`]), the consent (record,
+//! withdraw), the photo (alt text required, re-encoded without metadata and scaled for the
+//! web), media coverage, and the workflow draft → review → published (→ withdrawn when the
+//! consent is withdrawn).
 
 use askama::Template;
 use axum::extract::{Multipart, Path, Query, State};
@@ -15,9 +16,6 @@ use store::stories::{CHANNELS, CHILD_VIEWS, Consent, MEDIA_KINDS, Media, Status,
 use crate::AppState;
 use crate::http::error::{AppError, AppResult};
 
-use crate::http::choices::TerritoryGroups;
-use crate::http::choices::territory_groups;
-use crate::http::forms::optional_id;
 use crate::http::forms::{AppForm, FormErrors, parse_id, text_field};
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser, MaybeUser};
@@ -438,216 +436,6 @@ pub async fn manage_export(
         &rows,
     )
     .await
-}
-
-#[derive(Default, Deserialize)]
-pub struct StoryFields {
-    #[serde(default)]
-    person_name: String,
-    #[serde(default)]
-    anonymised: String,
-    #[serde(default)]
-    territory_id: String,
-    #[serde(default)]
-    title_lv: String,
-    #[serde(default)]
-    summary_lv: String,
-    #[serde(default)]
-    body_lv: String,
-    #[serde(default)]
-    title_en: String,
-    #[serde(default)]
-    summary_en: String,
-    #[serde(default)]
-    body_en: String,
-    #[serde(default)]
-    title_rom: String,
-    #[serde(default)]
-    summary_rom: String,
-    #[serde(default)]
-    body_rom: String,
-}
-
-crate::http::forms::debug_without_text!(StoryFields);
-
-#[derive(Template)]
-#[template(path = "site/story_edit.html")]
-struct EditPage {
-    ctx: PageCtx,
-    id: i64,
-    f: StoryFields,
-    errors: FormErrors,
-    territories: TerritoryGroups,
-}
-
-fn fields_of(s: &Story) -> StoryFields {
-    let o = |x: &Option<String>| x.clone().unwrap_or_default();
-    StoryFields {
-        person_name: s.person_name.clone(),
-        anonymised: if s.anonymised {
-            "yes".to_owned()
-        } else {
-            String::new()
-        },
-        territory_id: s.territory_id.map(|t| t.to_string()).unwrap_or_default(),
-        title_lv: s.title_lv.clone(),
-        summary_lv: s.summary_lv.clone(),
-        body_lv: s.body_lv.clone(),
-        title_en: o(&s.title_en),
-        summary_en: o(&s.summary_en),
-        body_en: o(&s.body_en),
-        title_rom: o(&s.title_rom),
-        summary_rom: o(&s.summary_rom),
-        body_rom: o(&s.body_rom),
-    }
-}
-
-/// The text form of a new story (`new`) or an existing one.
-pub async fn form(
-    State(state): State<AppState>,
-    ctx: PageCtx,
-    user: CurrentUser,
-    Path((_lang, id)): Path<(String, String)>,
-) -> AppResult<Html<String>> {
-    user.require(Permission::ManageSite)?;
-    let (id, f) = if id == "new" {
-        (0, StoryFields::default())
-    } else {
-        let s = store::stories::get(state.db(), parse_id(&id)?, false).await?;
-        (s.id, fields_of(&s))
-    };
-    let territories = territory_groups(&state, ctx.lang).await?;
-    Ok(Html(
-        EditPage {
-            ctx,
-            id,
-            f,
-            errors: FormErrors::default(),
-            territories,
-        }
-        .render()?,
-    ))
-}
-
-/// Saves a story's text.
-pub async fn save(
-    State(state): State<AppState>,
-    ctx: PageCtx,
-    user: CurrentUser,
-    ClientIp(ip): ClientIp,
-    Path((_lang, id)): Path<(String, String)>,
-    AppForm(f): AppForm<StoryFields>,
-) -> AppResult<Response> {
-    user.require(Permission::ManageSite)?;
-    let id = if id == "new" {
-        0
-    } else {
-        store::stories::get(state.db(), parse_id(&id)?, false)
-            .await?
-            .id
-    };
-    let mut errors = FormErrors::default();
-    // Titles and names are one line; summaries and texts several.
-    let needed = |raw: &str, max: usize, field: &'static str, errors: &mut FormErrors| {
-        if field.starts_with("title") || field.ends_with("name") {
-            crate::http::forms::required_text(raw, max, field, "story-field-missing", errors)
-        } else {
-            crate::http::forms::required_block(raw, max, field, "story-field-missing", errors)
-        }
-    };
-    let person_name = needed(&f.person_name, 200, "person_name", &mut errors);
-    let title_lv = needed(&f.title_lv, 200, "title_lv", &mut errors);
-    let summary_lv = needed(&f.summary_lv, 600, "summary_lv", &mut errors);
-    let body_lv = needed(&f.body_lv, 50_000, "body_lv", &mut errors);
-    // Another language's version: title, summary and text together, or none of them.
-    let mut version = |t: &str, s: &str, b: &str, fields: [&'static str; 3]| {
-        let title = text_field(t, 200, fields[0], &mut errors);
-        let summary = crate::http::forms::block_field(s, 600, fields[1], &mut errors);
-        let body = crate::http::forms::block_field(b, 50_000, fields[2], &mut errors);
-        let given = [title.is_some(), summary.is_some(), body.is_some()];
-        if given.iter().any(|g| *g) && !given.iter().all(|g| *g) {
-            for (field, g) in fields.iter().zip(given) {
-                if !g {
-                    errors.add(field, "story-version-incomplete");
-                }
-            }
-        }
-        (title, summary, body.map(|b| crate::rich::from_input(&b)))
-    };
-    let (title_en, summary_en, body_en) = version(
-        &f.title_en,
-        &f.summary_en,
-        &f.body_en,
-        ["title_en", "summary_en", "body_en"],
-    );
-    let (title_rom, summary_rom, body_rom) = version(
-        &f.title_rom,
-        &f.summary_rom,
-        &f.body_rom,
-        ["title_rom", "summary_rom", "body_rom"],
-    );
-    let territory_id = match optional_id(&f.territory_id) {
-        Ok(None) => None,
-        Ok(Some(t)) => match store::territories::get(state.db(), t).await {
-            Ok(_) => Some(t),
-            Err(store::Error::NotFound) => {
-                errors.add("territory_id", "territory-invalid");
-                None
-            }
-            Err(e) => return Err(e.into()),
-        },
-        Err(_) => {
-            errors.add("territory_id", "territory-invalid");
-            None
-        }
-    };
-    if errors.is_empty() {
-        let s = Story {
-            id,
-            person_name,
-            anonymised: f.anonymised == "yes",
-            title_lv,
-            title_en,
-            title_rom,
-            summary_lv,
-            summary_en,
-            summary_rom,
-            body_lv: crate::rich::from_input(&body_lv),
-            body_en,
-            body_rom,
-            territory_id,
-            ..Story::default()
-        };
-        let was_published = id != 0
-            && store::stories::get(state.db(), id, false).await?.status == Status::Published;
-        let saved = store::stories::save(state.db(), state.now(), &user.actor(ip), &s).await?;
-        let now_published =
-            store::stories::get(state.db(), saved, false).await?.status == Status::Published;
-        let notice = if was_published && !now_published {
-            "story-back-to-review"
-        } else {
-            "saved"
-        };
-        return Ok(
-            Redirect::to(&ctx.href(&format!("/site/stories/{saved}?notice={notice}")))
-                .into_response(),
-        );
-    }
-    let territories = territory_groups(&state, ctx.lang).await?;
-    Ok((
-        StatusCode::UNPROCESSABLE_ENTITY,
-        Html(
-            EditPage {
-                ctx,
-                id,
-                f,
-                errors,
-                territories,
-            }
-            .render()?,
-        ),
-    )
-        .into_response())
 }
 
 #[derive(Default, Deserialize)]

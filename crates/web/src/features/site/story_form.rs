@@ -1,0 +1,287 @@
+//! The text form of a success story: its fields, their checks as the conversion into a
+//! [`Story`] (the territory's existence checked beside them), the form page for a new story
+//! or an existing one, and saving it (a published story whose text changes goes back to
+//! review). Consent, photo and media are the editorial desk's, in [`super::stories`].
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use domain::auth::Permission;
+use serde::Deserialize;
+use store::stories::{Status, Story};
+
+use crate::AppState;
+use crate::http::choices::{TerritoryGroups, territory_groups};
+use crate::http::error::AppResult;
+use crate::http::forms::{
+    AppForm, FormErrors, block_field, checked, optional_id, parse_id, required_block,
+    required_text, text_field,
+};
+use crate::page::PageCtx;
+use crate::principal::{ClientIp, CurrentUser};
+
+#[derive(Default, Deserialize)]
+pub struct StoryFields {
+    #[serde(default)]
+    person_name: String,
+    #[serde(default)]
+    anonymised: String,
+    #[serde(default)]
+    territory_id: String,
+    #[serde(default)]
+    title_lv: String,
+    #[serde(default)]
+    summary_lv: String,
+    #[serde(default)]
+    body_lv: String,
+    #[serde(default)]
+    title_en: String,
+    #[serde(default)]
+    summary_en: String,
+    #[serde(default)]
+    body_en: String,
+    #[serde(default)]
+    title_rom: String,
+    #[serde(default)]
+    summary_rom: String,
+    #[serde(default)]
+    body_rom: String,
+}
+
+crate::http::forms::debug_without_text!(StoryFields);
+
+#[derive(Template)]
+#[template(path = "site/story_edit.html")]
+struct EditPage {
+    ctx: PageCtx,
+    id: i64,
+    f: StoryFields,
+    errors: FormErrors,
+    territories: TerritoryGroups,
+}
+
+fn fields_of(s: &Story) -> StoryFields {
+    let o = |x: &Option<String>| x.clone().unwrap_or_default();
+    StoryFields {
+        person_name: s.person_name.clone(),
+        anonymised: if s.anonymised {
+            "yes".to_owned()
+        } else {
+            String::new()
+        },
+        territory_id: s.territory_id.map(|t| t.to_string()).unwrap_or_default(),
+        title_lv: s.title_lv.clone(),
+        summary_lv: s.summary_lv.clone(),
+        body_lv: s.body_lv.clone(),
+        title_en: o(&s.title_en),
+        summary_en: o(&s.summary_en),
+        body_en: o(&s.body_en),
+        title_rom: o(&s.title_rom),
+        summary_rom: o(&s.summary_rom),
+        body_rom: o(&s.body_rom),
+    }
+}
+
+/// The text form of a new story (`new`) or an existing one.
+pub async fn form(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    Path((_lang, id)): Path<(String, String)>,
+) -> AppResult<Html<String>> {
+    user.require(Permission::ManageSite)?;
+    let (id, f) = if id == "new" {
+        (0, StoryFields::default())
+    } else {
+        let s = store::stories::get(state.db(), parse_id(&id)?, false).await?;
+        (s.id, fields_of(&s))
+    };
+    let territories = territory_groups(&state, ctx.lang).await?;
+    Ok(Html(
+        EditPage {
+            ctx,
+            id,
+            f,
+            errors: FormErrors::default(),
+            territories,
+        }
+        .render()?,
+    ))
+}
+
+/// What the form says, checked without the database: the person's name and the Latvian
+/// title, summary and text present and within their lengths; an English or Romani version
+/// whole (title, summary and text together) or absent. Whether the territory exists is
+/// [`save`]'s question.
+impl TryFrom<&StoryFields> for Story {
+    type Error = FormErrors;
+
+    fn try_from(f: &StoryFields) -> Result<Story, FormErrors> {
+        let mut errors = FormErrors::default();
+        // Titles and names are one line; summaries and texts several.
+        let needed = |raw: &str, max: usize, field: &'static str, errors: &mut FormErrors| {
+            if field.starts_with("title") || field.ends_with("name") {
+                required_text(raw, max, field, "story-field-missing", errors)
+            } else {
+                required_block(raw, max, field, "story-field-missing", errors)
+            }
+        };
+        let person_name = needed(&f.person_name, 200, "person_name", &mut errors);
+        let title_lv = needed(&f.title_lv, 200, "title_lv", &mut errors);
+        let summary_lv = needed(&f.summary_lv, 600, "summary_lv", &mut errors);
+        let body_lv = needed(&f.body_lv, 50_000, "body_lv", &mut errors);
+        // Another language's version: title, summary and text together, or none of them.
+        let mut version = |t: &str, s: &str, b: &str, fields: [&'static str; 3]| {
+            let title = text_field(t, 200, fields[0], &mut errors);
+            let summary = block_field(s, 600, fields[1], &mut errors);
+            let body = block_field(b, 50_000, fields[2], &mut errors);
+            let given = [title.is_some(), summary.is_some(), body.is_some()];
+            if given.iter().any(|g| *g) && !given.iter().all(|g| *g) {
+                for (field, g) in fields.iter().zip(given) {
+                    if !g {
+                        errors.add(field, "story-version-incomplete");
+                    }
+                }
+            }
+            (title, summary, body.map(|b| crate::rich::from_input(&b)))
+        };
+        let (title_en, summary_en, body_en) = version(
+            &f.title_en,
+            &f.summary_en,
+            &f.body_en,
+            ["title_en", "summary_en", "body_en"],
+        );
+        let (title_rom, summary_rom, body_rom) = version(
+            &f.title_rom,
+            &f.summary_rom,
+            &f.body_rom,
+            ["title_rom", "summary_rom", "body_rom"],
+        );
+        let territory_id = optional_id(&f.territory_id).unwrap_or_else(|_| {
+            errors.add("territory_id", "territory-invalid");
+            None
+        });
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(Story {
+            person_name,
+            anonymised: f.anonymised == "yes",
+            title_lv,
+            title_en,
+            title_rom,
+            summary_lv,
+            summary_en,
+            summary_rom,
+            body_lv: crate::rich::from_input(&body_lv),
+            body_en,
+            body_rom,
+            territory_id,
+            ..Story::default()
+        })
+    }
+}
+
+/// Saves a story's text.
+pub async fn save(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path((_lang, id)): Path<(String, String)>,
+    AppForm(f): AppForm<StoryFields>,
+) -> AppResult<Response> {
+    user.require(Permission::ManageSite)?;
+    let id = if id == "new" {
+        0
+    } else {
+        store::stories::get(state.db(), parse_id(&id)?, false)
+            .await?
+            .id
+    };
+    let (story, mut errors) = checked::<_, Story>(&f);
+    if let Some(territory_id) = story.as_ref().and_then(|s| s.territory_id) {
+        match store::territories::get(state.db(), territory_id).await {
+            Ok(_) => {}
+            Err(store::Error::NotFound) => errors.add("territory_id", "territory-invalid"),
+            Err(e) => return Err(e.into()),
+        }
+    }
+    if let (Some(s), true) = (story, errors.is_empty()) {
+        let s = Story { id, ..s };
+        let was_published = id != 0
+            && store::stories::get(state.db(), id, false).await?.status == Status::Published;
+        let saved = store::stories::save(state.db(), state.now(), &user.actor(ip), &s).await?;
+        let now_published =
+            store::stories::get(state.db(), saved, false).await?.status == Status::Published;
+        let notice = if was_published && !now_published {
+            "story-back-to-review"
+        } else {
+            "saved"
+        };
+        return Ok(
+            Redirect::to(&ctx.href(&format!("/site/stories/{saved}?notice={notice}")))
+                .into_response(),
+        );
+    }
+    let territories = territory_groups(&state, ctx.lang).await?;
+    Ok((
+        StatusCode::UNPROCESSABLE_ENTITY,
+        Html(
+            EditPage {
+                ctx,
+                id,
+                f,
+                errors,
+                territories,
+            }
+            .render()?,
+        ),
+    )
+        .into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn filled() -> StoryFields {
+        StoryFields {
+            person_name: "Ilze".into(),
+            title_lv: "No skolas līdz universitātei".into(),
+            summary_lv: "Īsumā".into(),
+            body_lv: "Stāsts.".into(),
+            ..StoryFields::default()
+        }
+    }
+
+    #[test]
+    fn a_latvian_story_converts_and_a_version_comes_whole_or_not_at_all() {
+        let s = Story::try_from(&filled()).unwrap_or_else(|e| panic!("valid: {e:?}"));
+        assert_eq!(s.person_name, "Ilze");
+        assert_eq!(s.title_en, None);
+        let half = StoryFields {
+            title_rom: "Andar i škola".into(),
+            ..filled()
+        };
+        let errors = match Story::try_from(&half) {
+            Ok(_) => panic!("a Romani title alone"),
+            Err(e) => e,
+        };
+        assert_eq!(errors.get("summary_rom"), Some("story-version-incomplete"));
+        assert_eq!(errors.get("body_rom"), Some("story-version-incomplete"));
+        assert!(!errors.has("title_rom"));
+        let nameless = StoryFields {
+            person_name: " ".into(),
+            territory_id: "x".into(),
+            ..filled()
+        };
+        let errors = match Story::try_from(&nameless) {
+            Ok(_) => panic!("no name"),
+            Err(e) => e,
+        };
+        assert_eq!(errors.get("person_name"), Some("story-field-missing"));
+        assert_eq!(errors.get("territory_id"), Some("territory-invalid"));
+    }
+}
