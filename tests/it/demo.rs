@@ -7,7 +7,7 @@ use std::time::Duration;
 
 /// Starts `demo` in `dir`; returns the child, the printed (role, e-mail, password) lines and
 /// the base URL.
-fn start_demo(
+pub(crate) fn start_demo(
     dir: &std::path::Path,
 ) -> (
     std::process::Child,
@@ -54,7 +54,7 @@ fn start_demo(
     (child, logins, base, first)
 }
 
-fn stop(child: &mut std::process::Child) {
+pub(crate) fn stop(child: &mut std::process::Child) {
     let _ = Command::new("kill")
         .args(["-TERM", &child.id().to_string()])
         .status();

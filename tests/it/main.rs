@@ -29,6 +29,7 @@ mod properties;
 mod registrations;
 mod reports;
 mod rounds;
+mod screenshots;
 mod second_factor;
 mod sessions;
 mod site;

@@ -3,7 +3,7 @@
 //! both when dropped.
 //!
 //! Only what the tests use is here: navigate, find by CSS selector, type, click, read
-//! text, run scripts, resize the window.
+//! text, run scripts, resize the window, take a screenshot.
 
 use std::io::{Read, Write};
 use std::net::{Ipv4Addr, TcpListener, TcpStream};
@@ -201,6 +201,15 @@ impl Browser {
     pub async fn set_window_size(&self, width: u32, height: u32) {
         self.post("/window/rect", json!({ "width": width, "height": height }))
             .await;
+    }
+
+    /// What the window shows now, as PNG bytes.
+    pub async fn screenshot(&self) -> Vec<u8> {
+        use base64::Engine as _;
+        let v = self.get("/screenshot").await;
+        base64::engine::general_purpose::STANDARD
+            .decode(v.as_str().unwrap_or_default())
+            .unwrap_or_else(|e| panic!("screenshot is not base64: {e}"))
     }
 
     /// Opens a URL and waits until the page has loaded.
