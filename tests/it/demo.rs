@@ -154,6 +154,18 @@ async fn the_demo_meetings_give_the_statistics_real_shapes() {
             .unwrap_or_else(|e| panic!("{e}"))
     );
     eprintln!("demo seeded in {:?}", started.elapsed());
+    // Every row the demo's store calls wrote reads in words on the audit page.
+    let actions = store::audit::actions(&db)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(!actions.is_empty());
+    for a in &actions {
+        assert!(
+            domain::audit::AuditAction::parse(a)
+                .is_some_and(|x| x != domain::audit::AuditAction::Other),
+            "an audit action without its label: {a}"
+        );
+    }
     let year = |y: i16| {
         store::statistics::Filter::between(
             jiff::civil::date(y, 1, 1),
@@ -347,7 +359,7 @@ async fn the_demo_meetings_give_the_statistics_real_shapes() {
         assert!(measures.iter().any(|m| m.objective == *o), "{o}");
     }
     for s in domain::plan::MEASURE_STATUSES {
-        assert!(measures.iter().any(|m| m.status == s), "{s}");
+        assert!(measures.iter().any(|m| m.status == *s), "{s}");
     }
     let indicators = crate::ok(store::indicators::for_plan(&db, current.id).await);
     assert!(

@@ -135,16 +135,19 @@ fn every_message_a_template_asks_for_exists() {
                 .iter()
                 .map(|s| s.action_key()),
         )
+        .chain(domain::event::Objective::ALL.iter().map(|o| o.label_key()))
         .chain(
-            domain::event::OBJECTIVES
+            domain::event::TargetGroup::ALL
                 .iter()
-                .map(|o| domain::event::objective_label(o)),
+                .map(|g| g.label_key()),
         )
         .chain(
-            domain::event::TARGET_GROUPS
+            domain::audit::AuditAction::ALL
                 .iter()
-                .map(|g| domain::event::target_group_label(g)),
+                .map(|a| a.label_key()),
         )
+        .chain(domain::mediation::Gender::ALL.iter().map(|g| g.label_key()))
+        .chain(domain::plan::Direction::ALL.iter().map(|d| d.label_key()))
         .chain(
             domain::territory::PlanningRegion::ALL
                 .iter()

@@ -71,40 +71,34 @@ impl EventType {
     }
 }
 
-/// The EU Roma strategic framework's objectives an event can serve.
-pub const OBJECTIVES: &[&str] = &[
-    "equality",
-    "inclusion",
-    "participation",
-    "education",
-    "employment",
-    "health",
-    "housing",
-];
-
-/// The message id naming an objective.
-pub fn objective_label(objective: &str) -> &'static str {
-    match objective {
-        "equality" => "objective-equality",
-        "inclusion" => "objective-inclusion",
-        "participation" => "objective-participation",
-        "education" => "objective-education",
-        "employment" => "objective-employment",
-        "health" => "objective-health",
-        _ => "objective-housing",
+crate::vocabulary! {
+    /// The EU Roma strategic framework's objectives (an event, a measure or a practice serves
+    /// some of them).
+    pub enum Objective (other = Housing) {
+        Equality = ("equality", "objective-equality"),
+        Inclusion = ("inclusion", "objective-inclusion"),
+        Participation = ("participation", "objective-participation"),
+        Education = ("education", "objective-education"),
+        Employment = ("employment", "objective-employment"),
+        Health = ("health", "objective-health"),
+        Housing = ("housing", "objective-housing"),
     }
 }
 
-/// A workshop's target group.
-pub const TARGET_GROUPS: &[&str] = &["roma_youth", "roma_women", "mixed"];
+/// The objectives' codes, in order.
+pub const OBJECTIVES: &[&str] = Objective::CODES;
 
-pub fn target_group_label(group: &str) -> &'static str {
-    match group {
-        "roma_youth" => "target-roma-youth",
-        "roma_women" => "target-roma-women",
-        _ => "target-mixed",
+crate::vocabulary! {
+    /// A workshop's target group.
+    pub enum TargetGroup (other = Mixed) {
+        RomaYouth = ("roma_youth", "target-roma-youth"),
+        RomaWomen = ("roma_women", "target-roma-women"),
+        Mixed = ("mixed", "target-mixed"),
     }
 }
+
+/// The target groups' codes, in order.
+pub const TARGET_GROUPS: &[&str] = TargetGroup::CODES;
 
 /// Where an event is in its life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

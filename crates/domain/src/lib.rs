@@ -2,6 +2,7 @@
 //! tokens, the injected clock. No database, no HTTP.
 
 pub mod agent;
+pub mod audit;
 pub mod auth;
 pub mod clock;
 pub mod directory;

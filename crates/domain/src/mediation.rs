@@ -129,3 +129,12 @@ crate::vocabulary! {
         Other = ("other", "close-reason-other"),
     }
 }
+
+crate::vocabulary! {
+    /// A family member's gender, when the mediator records it.
+    pub enum Gender (other = Other) {
+        Female = ("female", "gender-female"),
+        Male = ("male", "gender-male"),
+        Other = ("other", "gender-other"),
+    }
+}

@@ -2,16 +2,10 @@
 //! in euro cents, indicator values and the gap between Roma and the general population.
 
 /// A plan's status.
-pub const PLAN_STATUSES: [&str; 3] = ["draft", "in_force", "closed"];
+pub const PLAN_STATUSES: &[&str] = PlanStatus::CODES;
 
 /// A measure's status — also what a progress report says about it.
-pub const MEASURE_STATUSES: [&str; 5] = [
-    "not_started",
-    "on_track",
-    "delayed",
-    "completed",
-    "cancelled",
-];
+pub const MEASURE_STATUSES: &[&str] = MeasureStatus::CODES;
 
 crate::vocabulary! {
     /// A plan's status.
@@ -34,32 +28,17 @@ crate::vocabulary! {
 }
 
 /// Where a measure's planned money comes from.
-pub const FUNDING_SOURCES: [&str; 5] =
-    ["state_budget", "esf_plus", "other_eu", "municipal", "other"];
+pub const FUNDING_SOURCES: &[&str] = Funding::CODES;
 
 /// What an indicator measures: an output of the measures, or an outcome for Roma (with the
 /// general population's value beside it).
-pub const INDICATOR_KINDS: [&str; 2] = ["output", "outcome"];
+pub const INDICATOR_KINDS: &[&str] = IndicatorKind::CODES;
 
-/// Whether a higher or a lower value is better.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Direction {
-    HigherIsBetter,
-    LowerIsBetter,
-}
-
-impl Direction {
-    pub const ALL: [Direction; 2] = [Direction::HigherIsBetter, Direction::LowerIsBetter];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Direction::HigherIsBetter => "higher",
-            Direction::LowerIsBetter => "lower",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Direction> {
-        Direction::ALL.into_iter().find(|d| d.as_str() == s)
+crate::vocabulary! {
+    /// Whether a higher or a lower value is better.
+    pub enum Direction (other = HigherIsBetter) {
+        HigherIsBetter = ("higher", "direction-higher"),
+        LowerIsBetter = ("lower", "direction-lower"),
     }
 }
 

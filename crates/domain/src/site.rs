@@ -53,3 +53,34 @@ crate::vocabulary! {
         NotAsked = ("not_asked", "child-view-not-asked"),
     }
 }
+
+crate::vocabulary! {
+    /// Where a good practice is in its review.
+    #[derive(Default)]
+    pub enum PracticeStatus (other = Draft) {
+        #[default]
+        Draft = ("draft", "practice-status-draft"),
+        Submitted = ("submitted", "practice-status-submitted"),
+        Returned = ("returned", "practice-status-returned"),
+        Published = ("published", "practice-status-published"),
+    }
+}
+
+impl PracticeStatus {
+    /// Whether the author may still change it (coordinators always may).
+    pub fn author_edits(self) -> bool {
+        matches!(self, PracticeStatus::Draft | PracticeStatus::Returned)
+    }
+}
+
+crate::vocabulary! {
+    /// Where a success story is on the editorial desk.
+    #[derive(Default)]
+    pub enum StoryStatus (other = Draft) {
+        #[default]
+        Draft = ("draft", "story-status-draft"),
+        Review = ("review", "story-status-review"),
+        Published = ("published", "story-status-published"),
+        Withdrawn = ("withdrawn", "story-status-withdrawn"),
+    }
+}

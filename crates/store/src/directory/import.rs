@@ -1,6 +1,7 @@
 //! Imports: a previewed plan waits in `import_batches` until confirmed; then every row is
 //! applied in one transaction, or none is.
 
+use domain::audit::AuditAction;
 use sqlx::SqliteConnection;
 
 use crate::audit::{self, Event};
@@ -209,7 +210,7 @@ pub async fn apply_people(
         &mut tx,
         now,
         actor,
-        &Event::new("people_imported")
+        &Event::new(AuditAction::PeopleImported)
             .on("import", batch_id)
             .detail(format!(
                 "created={} updated={} organisations={}",
@@ -272,7 +273,7 @@ async fn update_from_import(
         conn,
         now,
         actor,
-        &Event::new("person_updated")
+        &Event::new(AuditAction::PersonUpdated)
             .on("person", id)
             .detail("import"),
     )
@@ -436,7 +437,7 @@ pub async fn apply_organisations(
                     &mut tx,
                     now,
                     actor,
-                    &Event::new("organisation_updated")
+                    &Event::new(AuditAction::OrganisationUpdated)
                         .on("organisation", id)
                         .detail("import"),
                 )
@@ -449,7 +450,7 @@ pub async fn apply_organisations(
         &mut tx,
         now,
         actor,
-        &Event::new("organisations_imported")
+        &Event::new(AuditAction::OrganisationsImported)
             .on("import", batch_id)
             .detail(format!(
                 "created={} updated={} parents={}",

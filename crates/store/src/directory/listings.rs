@@ -4,6 +4,7 @@
 
 use crate::audit::{self, Event};
 use crate::{Actor, Db, Error};
+use domain::audit::AuditAction;
 
 /// What is listed: a person or an organisation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,7 +126,7 @@ pub async fn set(
         &mut tx,
         now,
         actor,
-        &Event::new("listing_consented")
+        &Event::new(AuditAction::ListingConsented)
             .on(kind, id)
             .detail(fields.join(",")),
     )
@@ -156,7 +157,7 @@ pub async fn withdraw(db: &Db, now: i64, actor: &Actor, subject: Subject) -> cra
         &mut tx,
         now,
         actor,
-        &Event::new("listing_withdrawn").on(kind, id),
+        &Event::new(AuditAction::ListingWithdrawn).on(kind, id),
     )
     .await?;
     tx.commit().await?;

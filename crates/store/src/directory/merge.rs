@@ -4,6 +4,7 @@
 //! never reused and the merge can be undone ([`undo`]). The audit entry's detail holds only
 //! ids and column names — no personal data.
 
+use domain::audit::AuditAction;
 use serde_json::{Value, json};
 use sqlx::SqliteConnection;
 
@@ -306,7 +307,7 @@ pub async fn merge_people(
         &mut tx,
         now,
         actor,
-        &Event::new("person_merged")
+        &Event::new(AuditAction::PersonMerged)
             .on("person", survivor)
             .detail(detail.to_string()),
     )
@@ -390,7 +391,7 @@ pub async fn merge_organisations(
         &mut tx,
         now,
         actor,
-        &Event::new("organisation_merged")
+        &Event::new(AuditAction::OrganisationMerged)
             .on("organisation", survivor)
             .detail(detail.to_string()),
     )
@@ -556,9 +557,9 @@ pub async fn undo(db: &Db, now: i64, actor: &Actor, entry_id: i64) -> crate::Res
     let restored = d["duplicate"]
         .as_i64()
         .ok_or(Error::Conflict(crate::DirectoryConflict::NotAMerge.into()))?;
-    let (table, entity, kind) = match action.as_str() {
-        "person_merged" => ("people", "person", "person"),
-        "organisation_merged" => ("organisations", "organisation", "organisation"),
+    let (table, entity, kind) = match AuditAction::parse(&action) {
+        Some(AuditAction::PersonMerged) => ("people", "person", "person"),
+        Some(AuditAction::OrganisationMerged) => ("organisations", "organisation", "organisation"),
         _ => return Err(Error::Conflict(crate::DirectoryConflict::NotAMerge.into())),
     };
     let n = sqlx::query(sqlx::AssertSqlSafe(format!(
@@ -643,7 +644,7 @@ pub async fn undo(db: &Db, now: i64, actor: &Actor, entry_id: i64) -> crate::Res
         &mut tx,
         now,
         actor,
-        &Event::new("merge_undone")
+        &Event::new(AuditAction::MergeUndone)
             .on("audit_log", entry_id)
             .detail(format!("{entity}={restored}")),
     )

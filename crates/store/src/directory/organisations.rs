@@ -1,6 +1,7 @@
 //! Organisations: ministries, agencies, municipalities and their institutions, NGOs,
 //! partners. Names are searched folded and sorted in Latvian order.
 
+use domain::audit::AuditAction;
 use domain::directory::OrgKind;
 use domain::territory::PlanningRegion;
 use domain::text::{fold, latvian_sort_key};
@@ -275,7 +276,7 @@ pub async fn create_in(
         &mut *conn,
         now,
         actor,
-        &Event::new("organisation_created").on("organisation", id),
+        &Event::new(AuditAction::OrganisationCreated).on("organisation", id),
     )
     .await?;
     Ok(id)
@@ -319,7 +320,7 @@ pub async fn update(
         &mut tx,
         now,
         actor,
-        &Event::new("organisation_updated").on("organisation", id),
+        &Event::new(AuditAction::OrganisationUpdated).on("organisation", id),
     )
     .await?;
     tx.commit().await?;

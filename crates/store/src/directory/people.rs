@@ -2,6 +2,7 @@
 //! the self-declared statistics attributes. Roma self-identification lives in its own
 //! table and only together with a standing consent.
 
+use domain::audit::AuditAction;
 use domain::directory::{Gender, OrgKind, PURPOSE_ROMA_IDENTITY, RomaIdentity};
 use domain::territory::PlanningRegion;
 use domain::text::{fold, latvian_sort_key};
@@ -413,7 +414,7 @@ pub async fn create_in(
         &mut *conn,
         now,
         actor,
-        &Event::new("person_created").on("person", id),
+        &Event::new(AuditAction::PersonCreated).on("person", id),
     )
     .await?;
     Ok(id)
@@ -454,7 +455,7 @@ pub async fn update(
         &mut tx,
         now,
         actor,
-        &Event::new("person_updated").on("person", id),
+        &Event::new(AuditAction::PersonUpdated).on("person", id),
     )
     .await?;
     tx.commit().await?;
@@ -520,7 +521,7 @@ pub async fn add_membership_in(
         &mut *conn,
         now,
         actor,
-        &Event::new("membership_added")
+        &Event::new(AuditAction::MembershipAdded)
             .on("person", person_id)
             .detail(format!("organisation={}", m.organisation_id)),
     )
@@ -563,7 +564,7 @@ pub async fn end_membership(
         &mut tx,
         now,
         actor,
-        &Event::new("membership_ended")
+        &Event::new(AuditAction::MembershipEnded)
             .on("person", person_id)
             .detail(format!("membership={membership_id}")),
     )
@@ -684,7 +685,7 @@ pub async fn record_roma_identity(
         &mut tx,
         now,
         actor,
-        &Event::new("roma_identity_recorded").on("person", person_id),
+        &Event::new(AuditAction::RomaIdentityRecorded).on("person", person_id),
     )
     .await?;
     tx.commit().await?;
@@ -728,7 +729,7 @@ pub async fn withdraw_roma_identity(
         &mut tx,
         now,
         actor,
-        &Event::new("roma_identity_withdrawn").on("person", person_id),
+        &Event::new(AuditAction::RomaIdentityWithdrawn).on("person", person_id),
     )
     .await?;
     tx.commit().await?;

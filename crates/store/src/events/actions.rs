@@ -3,6 +3,7 @@
 //! Coordinators see every action; everyone else only their own organisation's — decided
 //! here, in the queries ([`Scope`]).
 
+use domain::audit::AuditAction;
 use jiff::civil::Date;
 
 use crate::audit::{self, Event as AuditEvent};
@@ -11,7 +12,7 @@ use crate::{Actor, Db, Error};
 /// Whose actions a caller sees.
 pub type Scope = crate::OrgScope;
 
-pub const STATUSES: [&str; 4] = ["open", "in_progress", "done", "dropped"];
+pub const STATUSES: &[&str] = domain::event::ActionStatus::CODES;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Action {
@@ -147,7 +148,7 @@ pub async fn create(
         &mut tx,
         now,
         actor,
-        &AuditEvent::new("action_created")
+        &AuditEvent::new(AuditAction::ActionCreated)
             .on("event", event_id)
             .detail(format!("action={id}")),
     )
@@ -296,7 +297,7 @@ pub async fn progress(
         &mut tx,
         now,
         actor,
-        &AuditEvent::new("action_progress")
+        &AuditEvent::new(AuditAction::ActionProgress)
             .detail(format!("action={id} status={}", status.unwrap_or("-"))),
     )
     .await?;

@@ -1,6 +1,7 @@
 //! An event's agenda: ordered items with optional times, a title in Latvian (and English),
 //! and speakers — people from the registry and/or free text. Every change is audited.
 
+use domain::audit::AuditAction;
 use sqlx::SqliteConnection;
 
 use crate::audit::{self, Event as AuditEvent};
@@ -203,7 +204,7 @@ pub async fn add(
         &mut tx,
         now,
         actor,
-        &AuditEvent::new("agenda_item_added")
+        &AuditEvent::new(AuditAction::AgendaItemAdded)
             .on("event", event_id)
             .detail(format!("item={id}")),
     )
@@ -253,7 +254,7 @@ pub async fn update(
         &mut tx,
         now,
         actor,
-        &AuditEvent::new("agenda_item_updated")
+        &AuditEvent::new(AuditAction::AgendaItemUpdated)
             .on("event", event_id)
             .detail(format!("item={item}")),
     )
@@ -289,7 +290,7 @@ pub async fn remove(
         &mut tx,
         now,
         actor,
-        &AuditEvent::new("agenda_item_removed")
+        &AuditEvent::new(AuditAction::AgendaItemRemoved)
             .on("event", event_id)
             .detail(format!("item={item}")),
     )
@@ -339,7 +340,7 @@ pub async fn move_item(
         &mut tx,
         now,
         actor,
-        &AuditEvent::new("agenda_item_moved")
+        &AuditEvent::new(AuditAction::AgendaItemMoved)
             .on("event", event_id)
             .detail(format!("item={item} {}", if up { "up" } else { "down" })),
     )

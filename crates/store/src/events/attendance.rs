@@ -8,6 +8,7 @@
 //! national coordinators for every event ([`Scope::All`]), other users only for events
 //! their organisation organises ([`Scope::Organiser`]). Anything else is `NotFound`.
 
+use domain::audit::AuditAction;
 use domain::directory::OrgKind;
 use domain::event::riga_date;
 use domain::participation::{self, Category};
@@ -511,7 +512,7 @@ async fn insert(
         conn,
         now,
         actor,
-        &AuditEvent::new("attendance_recorded")
+        &AuditEvent::new(AuditAction::AttendanceRecorded)
             .on("event", event_id)
             .detail(format!("attendance={id} {}", source.as_str())),
     )
@@ -741,7 +742,7 @@ pub async fn remove(
         &mut tx,
         now,
         actor,
-        &AuditEvent::new("attendance_removed")
+        &AuditEvent::new(AuditAction::AttendanceRemoved)
             .on("event", event_id)
             .detail(format!("attendance={attendance_id}")),
     )
@@ -782,7 +783,7 @@ pub async fn set_category(
         &mut tx,
         now,
         actor,
-        &AuditEvent::new("attendance_category_set")
+        &AuditEvent::new(AuditAction::AttendanceCategorySet)
             .on("event", event_id)
             .detail(format!("attendance={attendance_id} {}", category.as_str())),
     )
@@ -911,7 +912,7 @@ pub async fn erase_answers(
         &mut tx,
         now,
         actor,
-        &AuditEvent::new("attendance_answers_erased")
+        &AuditEvent::new(AuditAction::AttendanceAnswersErased)
             .on("event", event_id)
             .detail(format!("attendance={attendance_id} rows={n}")),
     )

@@ -4,6 +4,7 @@
 
 use crate::audit::{self, Event as AuditEvent};
 use crate::{Actor, Db, Error};
+use domain::audit::AuditAction;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
@@ -107,7 +108,7 @@ pub async fn add(
         &mut tx,
         now,
         actor,
-        &AuditEvent::new("document_added")
+        &AuditEvent::new(AuditAction::DocumentAdded)
             .on("event", event_id)
             .detail(format!("document={id} {}", d.kind)),
     )
@@ -166,7 +167,7 @@ pub async fn remove(
         &mut tx,
         now,
         actor,
-        &AuditEvent::new("document_removed")
+        &AuditEvent::new(AuditAction::DocumentRemoved)
             .on("event", event_id)
             .detail(format!("document={id}")),
     )

@@ -1,6 +1,7 @@
 //! Events and their organisers. Every change is audited; status changes follow the
 //! lifecycle in `domain::event`.
 
+use domain::audit::AuditAction;
 use domain::event::{EventStatus, EventType};
 
 use crate::audit::{self, Event as AuditEvent};
@@ -335,7 +336,7 @@ pub async fn create(db: &Db, now: i64, actor: &Actor, i: &EventInput) -> crate::
         &mut tx,
         now,
         actor,
-        &AuditEvent::new("event_created").on("event", id),
+        &AuditEvent::new(AuditAction::EventCreated).on("event", id),
     )
     .await?;
     tx.commit().await?;
@@ -389,7 +390,7 @@ pub async fn update(
         &mut tx,
         now,
         actor,
-        &AuditEvent::new("event_updated").on("event", id),
+        &AuditEvent::new(AuditAction::EventUpdated).on("event", id),
     )
     .await?;
     tx.commit().await?;
@@ -445,7 +446,7 @@ pub async fn set_status_notifying(
         &mut tx,
         now,
         actor,
-        &AuditEvent::new("event_status_changed")
+        &AuditEvent::new(AuditAction::EventStatusChanged)
             .on("event", id)
             .detail(format!("{}→{}", current.as_str(), to.as_str())),
     )

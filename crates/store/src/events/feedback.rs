@@ -5,6 +5,7 @@
 use crate::audit::{self, Event as AuditEvent};
 use crate::outbox::Outgoing;
 use crate::{Actor, Db, Error};
+use domain::audit::AuditAction;
 
 /// Someone to ask: their address and language, for the mail.
 #[derive(Debug, Clone)]
@@ -88,7 +89,7 @@ pub async fn send(
         &mut tx,
         now,
         actor,
-        &AuditEvent::new("feedback_requested")
+        &AuditEvent::new(AuditAction::FeedbackRequested)
             .on("event", event_id)
             .detail(format!("sent={sent}")),
     )

@@ -7,6 +7,7 @@ use crate::audit::{self, Event as AuditEvent};
 use crate::outbox::Outgoing;
 use crate::registrations::{NewRegistration, Registration};
 use crate::{Actor, Db, Error};
+use domain::audit::AuditAction;
 
 /// Someone to invite.
 #[derive(Debug, Clone, Default)]
@@ -119,7 +120,7 @@ pub async fn invite(
         &mut tx,
         now,
         actor,
-        &AuditEvent::new("invitations_sent")
+        &AuditEvent::new(AuditAction::InvitationsSent)
             .on("event", event_id)
             .detail(format!("invited={invited} skipped={skipped}")),
     )
@@ -206,7 +207,7 @@ pub async fn decline(db: &Db, now: i64, actor: &Actor, token_hash: &str) -> crat
         &mut tx,
         now,
         actor,
-        &AuditEvent::new("invitation_declined")
+        &AuditEvent::new(AuditAction::InvitationDeclined)
             .on("event", event_id)
             .detail(format!("invitation={id}")),
     )

@@ -3,6 +3,7 @@
 
 use crate::audit::{self, Event as AuditEvent};
 use crate::{Actor, Db, Error};
+use domain::audit::AuditAction;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Minutes {
@@ -109,7 +110,7 @@ pub async fn save(
         &mut tx,
         now,
         actor,
-        &AuditEvent::new("minutes_saved").on("event", event_id),
+        &AuditEvent::new(AuditAction::MinutesSaved).on("event", event_id),
     )
     .await?;
     tx.commit().await?;
@@ -142,9 +143,9 @@ pub async fn set_published(
         .execute(&mut *tx)
         .await?;
     let action = if published {
-        "minutes_published"
+        AuditAction::MinutesPublished
     } else {
-        "minutes_withdrawn"
+        AuditAction::MinutesWithdrawn
     };
     audit::record(
         &mut tx,

@@ -7,6 +7,7 @@
 //! concurrent sign-ups and cancellations can neither overfill an event nor leave a place
 //! empty while someone waits. Mails are queued in the same transaction.
 
+use domain::audit::AuditAction;
 use sqlx::SqliteConnection;
 
 use crate::audit::{self, Event as AuditEvent};
@@ -333,7 +334,7 @@ pub(crate) async fn register_in(
         tx,
         now,
         actor,
-        &AuditEvent::new("registration_created")
+        &AuditEvent::new(AuditAction::RegistrationCreated)
             .on("event", event_id)
             .detail(format!("registration={id} {}{how}", place.as_str())),
     )
@@ -427,7 +428,7 @@ async fn confirm_in(
         tx,
         now,
         actor,
-        &AuditEvent::new("registration_confirmed")
+        &AuditEvent::new(AuditAction::RegistrationConfirmed)
             .on("event", reg.event_id)
             .detail(format!("registration={}", reg.id)),
     )
@@ -556,7 +557,7 @@ async fn release(
             &mut tx,
             now,
             actor,
-            &AuditEvent::new("registration_released")
+            &AuditEvent::new(AuditAction::RegistrationReleased)
                 .on("event", event_id)
                 .detail(format!("registration={id} {reason}")),
         )
@@ -677,7 +678,7 @@ pub async fn cancel(
         &mut tx,
         now,
         actor,
-        &AuditEvent::new("registration_cancelled")
+        &AuditEvent::new(AuditAction::RegistrationCancelled)
             .on("event", reg.event_id)
             .detail(format!("registration={}", reg.id)),
     )
@@ -736,7 +737,7 @@ async fn promote(
                 label: Some("waiting list".to_owned()),
                 ip: None,
             },
-            &AuditEvent::new("registration_promoted")
+            &AuditEvent::new(AuditAction::RegistrationPromoted)
                 .on("event", event_id)
                 .detail(format!("registration={}", reg.id)),
         )

@@ -4,6 +4,7 @@
 //! family's id only). The codes erased are kept by the caller in a list outside the
 //! database, so a restore from an older backup re-applies them ([`reapply`]).
 
+use domain::audit::AuditAction;
 use domain::sealed::Keyring;
 
 use crate::mediation::{Access, CaseScope, Family, Member};
@@ -255,9 +256,9 @@ pub async fn erase_code(
         now,
         actor,
         &crate::audit::Event::new(if code.starts_with("F-") {
-            "family_erased"
+            AuditAction::FamilyErased
         } else {
-            "family_member_erased"
+            AuditAction::FamilyMemberErased
         })
         .on("family", family_id),
     )

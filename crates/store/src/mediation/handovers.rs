@@ -7,6 +7,7 @@
 //! holds families cannot change its role (`users::update_notifying`), so this is how it is
 //! freed.
 
+use domain::audit::AuditAction;
 use jiff::civil::Date;
 use sqlx::SqliteConnection;
 
@@ -171,7 +172,7 @@ pub async fn propose(
             &mut tx,
             now,
             actor,
-            &AuditEvent::new("handover_withdrawn")
+            &AuditEvent::new(AuditAction::HandoverWithdrawn)
                 .on("user", from)
                 .detail(format!("handover={old} replaced")),
         )
@@ -191,7 +192,7 @@ pub async fn propose(
         &mut tx,
         now,
         actor,
-        &AuditEvent::new("handover_proposed")
+        &AuditEvent::new(AuditAction::HandoverProposed)
             .on("user", from)
             .detail(format!("handover={id} to={to}")),
     )
@@ -274,7 +275,7 @@ pub async fn decide(
                     &mut tx,
                     now,
                     actor,
-                    &AuditEvent::new("family_handed_over")
+                    &AuditEvent::new(AuditAction::FamilyHandedOver)
                         .on("family", f)
                         .detail(format!("handover={id} from={from} to={to}")),
                 )
@@ -305,9 +306,9 @@ pub async fn decide(
         now,
         actor,
         &AuditEvent::new(match word {
-            "approved" => "handover_approved",
-            "withdrawn" => "handover_withdrawn",
-            _ => "handover_refused",
+            "approved" => AuditAction::HandoverApproved,
+            "withdrawn" => AuditAction::HandoverWithdrawn,
+            _ => AuditAction::HandoverRefused,
         })
         .on("user", from)
         .detail(format!("handover={id} to={to} moved={moved}")),

@@ -5,6 +5,7 @@
 //! writes an access-log row in the same transaction. A mediator reaches only the families
 //! they work with — decided in the queries ([`CaseScope`]); nobody else reaches a family.
 
+use domain::audit::AuditAction;
 use domain::sealed::Keyring;
 use jiff::civil::Date;
 use sqlx::SqliteConnection;
@@ -96,13 +97,7 @@ impl CaseScope {
 
 /// Why a supervisor opens a case: the purposes they choose from. The access log keeps
 /// `supervision:<purpose>` in the clear and the supervisor's note sealed.
-pub const SUPERVISION_PURPOSES: [&str; 5] = [
-    "quality_review",
-    "complaint",
-    "safeguarding",
-    "legal_request",
-    "other",
-];
+pub const SUPERVISION_PURPOSES: &[&str] = domain::mediation::SupervisionPurpose::CODES;
 
 /// The access log's purpose for a supervisor's opening.
 pub const SUPERVISION_PREFIX: &str = "supervision:";
@@ -111,14 +106,7 @@ pub const SUPERVISION_PREFIX: &str = "supervision:";
 const LEGACY_PREFIX: &str = "supervision: ";
 
 /// A family member's place in the family.
-pub const RELATIONS: [&str; 6] = [
-    "head",
-    "partner",
-    "child",
-    "grandparent",
-    "other_relative",
-    "other",
-];
+pub const RELATIONS: &[&str] = domain::mediation::Relation::CODES;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Assignment {
@@ -283,7 +271,7 @@ pub async fn add_assignment(
         &mut tx,
         now,
         actor,
-        &AuditEvent::new("mediation_assigned")
+        &AuditEvent::new(AuditAction::MediationAssigned)
             .on("user", i.mediator_user_id)
             .detail(format!("assignment={id} territory={}", i.territory_id)),
     )
@@ -319,7 +307,7 @@ pub async fn end_assignment(
         &mut tx,
         now,
         actor,
-        &AuditEvent::new("mediation_assignment_ended").detail(format!("assignment={id}")),
+        &AuditEvent::new(AuditAction::MediationAssignmentEnded).detail(format!("assignment={id}")),
     )
     .await?;
     tx.commit().await?;
@@ -499,7 +487,7 @@ pub async fn create_family(
         &mut tx,
         now,
         actor,
-        &AuditEvent::new("family_opened").on("family", id),
+        &AuditEvent::new(AuditAction::FamilyOpened).on("family", id),
     )
     .await?;
     tx.commit().await?;
@@ -668,7 +656,7 @@ pub async fn family(
             &mut tx,
             now,
             &reader_actor,
-            &AuditEvent::new("family_access_denied").on("family", id),
+            &AuditEvent::new(AuditAction::FamilyAccessDenied).on("family", id),
         )
         .await?;
         tx.commit().await?;
@@ -696,7 +684,7 @@ pub async fn family(
             &mut tx,
             now,
             &reader_actor,
-            &AuditEvent::new("family_supervised").on("family", id),
+            &AuditEvent::new(AuditAction::FamilySupervised).on("family", id),
         )
         .await?;
     }
@@ -790,7 +778,7 @@ pub async fn add_member(
         &mut tx,
         now,
         actor,
-        &AuditEvent::new("family_member_added").on("family", family_id),
+        &AuditEvent::new(AuditAction::FamilyMemberAdded).on("family", family_id),
     )
     .await?;
     tx.commit().await?;
@@ -881,19 +869,10 @@ pub async fn seal_legacy_reasons(db: &Db, keys: &Keyring) -> crate::Result<usize
 }
 
 /// Where a contact took place.
-pub const PLACES: [&str; 4] = ["office", "home_visit", "institution", "phone"];
+pub const PLACES: &[&str] = domain::mediation::ContactPlace::CODES;
 
 /// The areas a contact can be about.
-pub const AREAS: [&str; 8] = [
-    "education",
-    "social_services",
-    "employment",
-    "health",
-    "housing",
-    "documents",
-    "childrens_rights",
-    "other",
-];
+pub const AREAS: &[&str] = domain::mediation::ContactArea::CODES;
 
 /// A contact with a family, opened.
 #[derive(Clone, PartialEq, Eq)]
@@ -972,7 +951,7 @@ pub async fn add_contact(
         &mut tx,
         now,
         actor,
-        &AuditEvent::new("contact_recorded").on("family", family_id),
+        &AuditEvent::new(AuditAction::ContactRecorded).on("family", family_id),
     )
     .await?;
     tx.commit().await?;

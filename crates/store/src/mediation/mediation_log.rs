@@ -6,6 +6,7 @@
 //! it closed. Contacts, referrals and follow-ups need the family's case-work consent first.
 //! Only the family's mediator writes; every write logs a change of the record.
 
+use domain::audit::AuditAction;
 use domain::sealed::Keyring;
 use jiff::civil::Date;
 use sqlx::SqliteConnection;
@@ -18,53 +19,41 @@ use crate::{Actor, Db, Error};
 pub const NOTICE_VERSION: &str = "2026-1";
 
 /// What a consent is for.
-pub const PURPOSES: [&str; 4] = ["case_work", "sharing", "statistics", "success_story"];
+pub const PURPOSES: &[&str] = domain::mediation::ConsentPurpose::CODES;
 
 /// The institutions information can be shared with.
-pub const INSTITUTION_KINDS: [&str; 5] = [
-    "school",
-    "social_service",
-    "health_care",
-    "employment_agency",
-    "other",
-];
+pub const INSTITUTION_KINDS: &[&str] = {
+    use domain::mediation::Institution as I;
+    &[
+        I::School.as_str(),
+        I::SocialService.as_str(),
+        I::HealthCare.as_str(),
+        I::EmploymentAgency.as_str(),
+        I::Other.as_str(),
+    ]
+};
 
 /// Who gave a consent.
-pub const GIVERS: [&str; 3] = ["person", "parent", "guardian"];
+pub const GIVERS: &[&str] = domain::mediation::GivenBy::CODES;
 
 /// A child's own view when a parent or guardian consented.
-pub const CHILD_VIEWS: [&str; 4] = ["agrees", "disagrees", "too_young", "not_asked"];
+pub const CHILD_VIEWS: &[&str] = domain::site::ChildView::CODES;
 
 /// Where a referral goes.
-pub const REFERRAL_KINDS: [&str; 7] = [
-    "school",
-    "social_service",
-    "health_care",
-    "employment_agency",
-    "esf_programme",
-    "municipal_programme",
-    "other",
-];
+pub const REFERRAL_KINDS: &[&str] = domain::mediation::Institution::CODES;
 
 /// A referral's status; the last three are resolved.
-pub const REFERRAL_STATUSES: [&str; 5] =
-    ["open", "in_progress", "helped", "not_helped", "cancelled"];
+pub const REFERRAL_STATUSES: &[&str] = domain::mediation::ReferralStatus::CODES;
 
-pub const RISKS: [&str; 3] = ["low", "medium", "high"];
+pub const RISKS: &[&str] = domain::mediation::Risk::CODES;
 
 /// A term's result for a followed child.
-pub const RESULTS: [&str; 4] = ["stayed", "dropped_out", "moved_away", "unknown"];
+pub const RESULTS: &[&str] = domain::mediation::FollowupResult::CODES;
 
-pub const CASE_STATUSES: [&str; 3] = ["active", "dormant", "closed"];
+pub const CASE_STATUSES: &[&str] = domain::mediation::CaseStatus::CODES;
 
 /// Why a case closed.
-pub const CLOSE_REASONS: [&str; 5] = [
-    "goals_reached",
-    "moved_away",
-    "family_request",
-    "no_contact",
-    "other",
-];
+pub const CLOSE_REASONS: &[&str] = domain::mediation::CloseReason::CODES;
 
 /// Who writes to a case, and when: every case-log write takes one.
 #[derive(Clone, Copy)]
@@ -397,7 +386,7 @@ pub async fn add_consent(
         &mut tx,
         w.now,
         w.actor,
-        &AuditEvent::new("consent_recorded")
+        &AuditEvent::new(AuditAction::ConsentRecorded)
             .on("family", family_id)
             .detail(format!("consent={id}")),
     )
@@ -449,7 +438,7 @@ pub async fn withdraw_consent(
         &mut tx,
         w.now,
         w.actor,
-        &AuditEvent::new("consent_withdrawn")
+        &AuditEvent::new(AuditAction::ConsentWithdrawn)
             .on("family", family_id)
             .detail(format!("consent={consent_id} blocked_referrals={blocked}")),
     )
@@ -594,9 +583,9 @@ pub async fn add_referral(
         w.now,
         w.actor,
         &AuditEvent::new(if overridden {
-            "referral_urgent_override"
+            AuditAction::ReferralUrgentOverride
         } else {
-            "referral_recorded"
+            AuditAction::ReferralRecorded
         })
         .on("family", family_id)
         .detail(format!("referral={id}")),
@@ -681,9 +670,9 @@ pub async fn update_referral(
         w.now,
         w.actor,
         &AuditEvent::new(if new_override {
-            "referral_urgent_override"
+            AuditAction::ReferralUrgentOverride
         } else {
-            "referral_updated"
+            AuditAction::ReferralUpdated
         })
         .on("family", family_id)
         .detail(format!("referral={referral_id}")),
@@ -747,7 +736,7 @@ pub async fn add_followup(
         &mut tx,
         w.now,
         w.actor,
-        &AuditEvent::new("school_followup_started").on("family", family_id),
+        &AuditEvent::new(AuditAction::SchoolFollowupStarted).on("family", family_id),
     )
     .await?;
     tx.commit().await?;
@@ -785,7 +774,7 @@ pub async fn set_followup_result(
         &mut tx,
         w.now,
         w.actor,
-        &AuditEvent::new("school_followup_result").on("family", family_id),
+        &AuditEvent::new(AuditAction::SchoolFollowupResult).on("family", family_id),
     )
     .await?;
     tx.commit().await?;
@@ -831,7 +820,7 @@ pub async fn set_status(
         &mut tx,
         w.now,
         w.actor,
-        &AuditEvent::new("case_status_changed").on("family", family_id),
+        &AuditEvent::new(AuditAction::CaseStatusChanged).on("family", family_id),
     )
     .await?;
     tx.commit().await?;

@@ -4,6 +4,7 @@
 //! at night, and a user opening very many families in one day). The monthly summary mail
 //! counts these and names no family.
 
+use domain::audit::AuditAction;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::mediation::{FamilySummary, supervised_by};
@@ -333,7 +334,7 @@ pub async fn queue_monthly_summaries(
             label: Some("scheduler".to_owned()),
             ip: None,
         },
-        &crate::audit::Event::new("mediation_access_summary_queued")
+        &crate::audit::Event::new(AuditAction::MediationAccessSummaryQueued)
             .detail(format!("month={month} mails={}", mails.len())),
     )
     .await?;

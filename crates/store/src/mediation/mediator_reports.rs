@@ -5,6 +5,7 @@
 //! entries for that month do not change what was sent. The supervisor reads the submitted
 //! reports of the mediators they supervise.
 
+use domain::audit::AuditAction;
 use domain::sealed::Keyring;
 use jiff::civil::Date;
 
@@ -61,11 +62,11 @@ impl MonthFigures {
             families: n("families"),
             persons: n("persons"),
             contacts: n("contacts"),
-            contacts_by_area: pairs("contacts_by_area", &crate::mediation::AREAS),
+            contacts_by_area: pairs("contacts_by_area", crate::mediation::AREAS),
             referrals: n("referrals"),
             referrals_by_status: pairs(
                 "referrals_by_status",
-                &crate::mediation_log::REFERRAL_STATUSES,
+                crate::mediation_log::REFERRAL_STATUSES,
             ),
             children_followed: n("children_followed"),
             stayed_in_school: n("stayed_in_school"),
@@ -170,7 +171,7 @@ pub async fn submit(
         &mut tx,
         now,
         actor,
-        &crate::audit::Event::new("mediator_report_submitted")
+        &crate::audit::Event::new(AuditAction::MediatorReportSubmitted)
             .on("mediator_report", id)
             .detail(format!("month={month}")),
     )

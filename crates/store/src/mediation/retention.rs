@@ -4,6 +4,7 @@
 //! areas, statuses and consents stay, so the figures of past periods do not change. Run by
 //! the scheduled jobs; the coordinator sees what the next month will anonymise.
 
+use domain::audit::AuditAction;
 use jiff::civil::Date;
 
 use crate::sealing::{Bound, SEALED_COLUMNS};
@@ -111,7 +112,7 @@ pub async fn anonymise_due(db: &Db, now: i64, cutoff: Date) -> crate::Result<usi
                 label: Some("scheduler".to_owned()),
                 ip: None,
             },
-            &crate::audit::Event::new("case_anonymised").on("family", d.id),
+            &crate::audit::Event::new(AuditAction::CaseAnonymised).on("family", d.id),
         )
         .await?;
     }

@@ -2,6 +2,7 @@
 //! names (`mediation::place(column, code)`). The key rotation re-seals through it, and a
 //! test checks that every `*_sealed` column of the schema is in it.
 
+use domain::audit::AuditAction;
 use domain::sealed::Keyring;
 
 use crate::{Db, Error};
@@ -161,7 +162,7 @@ pub async fn reseal_all(db: &Db, now: i64, keys: &Keyring) -> crate::Result<Rese
         &mut tx,
         now,
         &crate::Actor::cli(),
-        &crate::audit::Event::new("mediation_key_rotated").detail(format!(
+        &crate::audit::Event::new(AuditAction::MediationKeyRotated).detail(format!(
             "key={} resealed={} already={}",
             keys.current().id(),
             out.resealed,

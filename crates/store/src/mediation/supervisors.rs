@@ -6,6 +6,7 @@
 //! prepared — to the mediator, to the other coordinators — are queued in the same
 //! transaction.
 
+use domain::audit::AuditAction;
 use sqlx::SqliteConnection;
 
 use crate::audit::{self, Event as AuditEvent};
@@ -169,7 +170,7 @@ pub(crate) async fn propose_in(
         tx,
         now,
         actor,
-        &AuditEvent::new("supervisor_proposed")
+        &AuditEvent::new(AuditAction::SupervisorProposed)
             .on("user", mediator)
             .detail(format!("assignment={assignment} supervisor={supervisor}")),
     )
@@ -207,9 +208,9 @@ pub async fn propose(
                 now,
                 actor,
                 &AuditEvent::new(if actor.user_id.is_some() && actor.user_id == by {
-                    "supervisor_withdrawn"
+                    AuditAction::SupervisorWithdrawn
                 } else {
-                    "supervisor_refused"
+                    AuditAction::SupervisorRefused
                 })
                 .on("user", mediator)
                 .detail(format!("assignment={assignment} supervisor={proposed}")),
@@ -239,7 +240,7 @@ pub async fn propose(
                 &mut tx,
                 now,
                 actor,
-                &AuditEvent::new("supervisor_removed")
+                &AuditEvent::new(AuditAction::SupervisorRemoved)
                     .on("user", mediator)
                     .detail(format!("assignment={assignment}")),
             )
@@ -298,14 +299,14 @@ pub async fn decide(
             .execute(&mut *tx)
             .await?;
             queue(&mut tx, now, mails).await?;
-            "supervisor_approved"
+            AuditAction::SupervisorApproved
         }
         Decision::Refuse => {
             clear_proposal(&mut tx, assignment).await?;
             if actor.user_id.is_some() && actor.user_id == by {
-                "supervisor_withdrawn"
+                AuditAction::SupervisorWithdrawn
             } else {
-                "supervisor_refused"
+                AuditAction::SupervisorRefused
             }
         }
     };

@@ -3,6 +3,7 @@
 //! baseline, target and yearly values, and the EU 2030 headline targets they can be linked
 //! to. Changes to an indicator or to a recorded value go to the plan history with a reason.
 
+use domain::audit::AuditAction;
 use domain::plan::Direction;
 use sqlx::Row as _;
 
@@ -304,7 +305,7 @@ pub async fn create(
         &mut tx,
         now,
         actor,
-        &AuditEvent::new("indicator_created").on("indicator", id),
+        &AuditEvent::new(AuditAction::IndicatorCreated).on("indicator", id),
     )
     .await?;
     tx.commit().await?;
@@ -426,7 +427,7 @@ pub async fn update(
         &mut tx,
         now,
         actor,
-        &AuditEvent::new("indicator_updated").on("indicator", id),
+        &AuditEvent::new(AuditAction::IndicatorUpdated).on("indicator", id),
     )
     .await?;
     tx.commit().await?;
@@ -510,7 +511,7 @@ pub(crate) async fn set_value_in(
         conn,
         now,
         actor,
-        &AuditEvent::new("indicator_value_set")
+        &AuditEvent::new(AuditAction::IndicatorValueSet)
             .on("indicator", id)
             .detail(format!("year={}", v.year)),
     )

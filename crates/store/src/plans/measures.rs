@@ -2,6 +2,7 @@
 //! co-responsible organisations, period, planned budget and its source, expected outputs
 //! and status. Every change after creation is kept in the plan history with its reason.
 
+use domain::audit::AuditAction;
 use jiff::civil::Date;
 use sqlx::{Row as _, SqliteConnection};
 
@@ -288,7 +289,7 @@ pub(crate) async fn create_in(
         conn,
         now,
         actor,
-        &AuditEvent::new("measure_created").on("measure", id),
+        &AuditEvent::new(AuditAction::MeasureCreated).on("measure", id),
     )
     .await?;
     Ok(id)
@@ -361,7 +362,7 @@ pub async fn apply_import(
         &mut tx,
         now,
         actor,
-        &AuditEvent::new("plan_imported")
+        &AuditEvent::new(AuditAction::PlanImported)
             .on("plan", plan_id)
             .detail(format!("measures={}", rows.len())),
     )
@@ -524,7 +525,7 @@ pub async fn update(
         &mut tx,
         now,
         actor,
-        &AuditEvent::new("measure_updated").on("measure", id),
+        &AuditEvent::new(AuditAction::MeasureUpdated).on("measure", id),
     )
     .await?;
     tx.commit().await?;

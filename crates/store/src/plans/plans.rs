@@ -3,6 +3,7 @@
 //! and why. Every workspace user reads plans; changing them is the coordinators' (checked
 //! by the caller's permission).
 
+use domain::audit::AuditAction;
 use sqlx::{Row as _, SqliteConnection};
 
 use crate::audit::{self, Event as AuditEvent};
@@ -120,7 +121,7 @@ pub async fn create(db: &Db, now: i64, actor: &Actor, i: &PlanInput) -> crate::R
         &mut tx,
         now,
         actor,
-        &AuditEvent::new("plan_created").on("plan", id),
+        &AuditEvent::new(AuditAction::PlanCreated).on("plan", id),
     )
     .await?;
     tx.commit().await?;
@@ -193,7 +194,7 @@ pub async fn update(
         &mut tx,
         now,
         actor,
-        &AuditEvent::new("plan_updated").on("plan", id),
+        &AuditEvent::new(AuditAction::PlanUpdated).on("plan", id),
     )
     .await?;
     tx.commit().await?;
@@ -296,7 +297,7 @@ pub(crate) async fn add_task_in(
         conn,
         now,
         actor,
-        &AuditEvent::new("plan_task_added")
+        &AuditEvent::new(AuditAction::PlanTaskAdded)
             .on("plan", plan_id)
             .detail(format!("task={id}")),
     )

@@ -6,6 +6,7 @@
 //! report of the responsible organisation becomes the measure's progress record (its status,
 //! and the indicator values for the year the period ends in).
 
+use domain::audit::AuditAction;
 use jiff::civil::Date;
 use sqlx::{Row as _, SqliteConnection};
 
@@ -13,7 +14,7 @@ use crate::audit::{self, Event as AuditEvent};
 use crate::outbox::Outgoing;
 use crate::{Actor, Db, Error, OrgScope};
 
-pub const REPORT_STATUSES: [&str; 4] = ["pending", "submitted", "returned", "accepted"];
+pub const REPORT_STATUSES: &[&str] = domain::plan::ReportStatus::CODES;
 
 fn date_of(r: &sqlx::sqlite::SqliteRow, col: &str) -> Result<Date, sqlx::Error> {
     let s: String = r.try_get(col)?;
@@ -180,7 +181,7 @@ pub async fn open(
         &mut tx,
         now,
         actor,
-        &AuditEvent::new("round_opened")
+        &AuditEvent::new(AuditAction::RoundOpened)
             .on("round", id)
             .detail(format!("plan={plan_id} reports={n}")),
     )
@@ -228,7 +229,7 @@ pub async fn close(db: &Db, now: i64, actor: &Actor, id: i64) -> crate::Result<(
         &mut tx,
         now,
         actor,
-        &AuditEvent::new("round_closed").on("round", id),
+        &AuditEvent::new(AuditAction::RoundClosed).on("round", id),
     )
     .await?;
     tx.commit().await?;
@@ -614,9 +615,9 @@ pub async fn save(
         now,
         actor,
         &AuditEvent::new(if submit {
-            "report_submitted"
+            AuditAction::ReportSubmitted
         } else {
-            "report_saved"
+            AuditAction::ReportSaved
         })
         .on("report", id),
     )
@@ -757,9 +758,9 @@ pub async fn review(
         now,
         actor,
         &AuditEvent::new(if accept {
-            "report_accepted"
+            AuditAction::ReportAccepted
         } else {
-            "report_returned"
+            AuditAction::ReportReturned
         })
         .on("report", id),
     )
@@ -858,7 +859,7 @@ pub async fn remind(
         &mut tx,
         now,
         actor,
-        &AuditEvent::new("round_reminded")
+        &AuditEvent::new(AuditAction::RoundReminded)
             .on("round", round_id)
             .detail(format!("mails={}", mails.len())),
     )
@@ -968,7 +969,7 @@ pub async fn add_file(
         &mut tx,
         now,
         actor,
-        &AuditEvent::new("report_file_added")
+        &AuditEvent::new(AuditAction::ReportFileAdded)
             .on("report", report_id)
             .detail(format!("file={id}")),
     )
@@ -1007,7 +1008,7 @@ pub async fn remove_file(
         &mut tx,
         now,
         actor,
-        &AuditEvent::new("report_file_removed")
+        &AuditEvent::new(AuditAction::ReportFileRemoved)
             .on("report", report_id)
             .detail(format!("file={id}")),
     )

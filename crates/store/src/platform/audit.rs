@@ -2,19 +2,21 @@
 
 use sqlx::SqliteConnection;
 
+pub use domain::audit::AuditAction;
+
 use crate::{Actor, Db};
 
 /// One thing that happened.
 #[derive(Debug, Clone)]
 pub struct Event<'a> {
-    pub action: &'a str,
+    pub action: AuditAction,
     pub entity: Option<&'a str>,
     pub entity_id: Option<String>,
     pub detail: Option<String>,
 }
 
 impl<'a> Event<'a> {
-    pub fn new(action: &'a str) -> Self {
+    pub fn new(action: AuditAction) -> Self {
         Event {
             action,
             entity: None,
@@ -49,7 +51,7 @@ pub async fn record(
     .bind(at)
     .bind(actor.user_id)
     .bind(actor.label.as_deref())
-    .bind(event.action)
+    .bind(event.action.as_str())
     .bind(event.entity)
     .bind(event.entity_id.as_deref())
     .bind(actor.ip.as_deref())

@@ -3,6 +3,7 @@
 //! stands between a right password and a right code. Code guesses are throttled by the
 //! caller like passwords (`store::throttle`).
 
+use domain::audit::AuditAction;
 use domain::sealed::Keyring;
 use domain::token;
 
@@ -144,7 +145,7 @@ pub async fn confirm(
         &mut tx,
         now,
         actor,
-        &Event::new("mfa_enrolled").on("user", user_id),
+        &Event::new(AuditAction::MfaEnrolled).on("user", user_id),
     )
     .await?;
     tx.commit().await?;
@@ -233,7 +234,7 @@ pub async fn check(
             &mut tx,
             now,
             actor,
-            &Event::new("mfa_recovery_used").on("user", user_id),
+            &Event::new(AuditAction::MfaRecoveryUsed).on("user", user_id),
         )
         .await?;
         Checked::Recovery
@@ -250,7 +251,7 @@ pub async fn check(
                 &mut tx,
                 now,
                 actor,
-                &Event::new("mfa_locked").on("user", user_id),
+                &Event::new(AuditAction::MfaLocked).on("user", user_id),
             )
             .await?;
         }
@@ -316,7 +317,7 @@ pub async fn renew_recovery(
         &mut tx,
         now,
         actor,
-        &Event::new("mfa_recovery_renewed").on("user", user_id),
+        &Event::new(AuditAction::MfaRecoveryRenewed).on("user", user_id),
     )
     .await?;
     tx.commit().await?;
@@ -334,7 +335,7 @@ pub async fn reset(
     user_id: i64,
     mail: Option<(&str, &crate::outbox::Outgoing)>,
 ) -> crate::Result<()> {
-    remove(db, now, actor, user_id, mail, None, "mfa_reset").await
+    remove(db, now, actor, user_id, mail, None, AuditAction::MfaReset).await
 }
 
 /// The owner turns their second factor off (a role that need not have one): as a reset,
@@ -354,7 +355,7 @@ pub async fn disable(
         user_id,
         Some(mail),
         Some(keep),
-        "mfa_disabled",
+        AuditAction::MfaDisabled,
     )
     .await
 }
@@ -366,7 +367,7 @@ async fn remove(
     user_id: i64,
     mail: Option<(&str, &crate::outbox::Outgoing)>,
     keep: Option<&str>,
-    action: &str,
+    action: domain::audit::AuditAction,
 ) -> crate::Result<()> {
     let mut tx = db.write().await?;
     let has: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM totp_factors WHERE user_id = $1")

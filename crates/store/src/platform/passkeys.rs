@@ -2,6 +2,7 @@
 //! the ceremonies under way. The store keeps the credential as the WebAuthn library writes it
 //! (JSON) and never reads inside it; the web layer (webauthn-rs) does the cryptography.
 
+use domain::audit::AuditAction;
 use sqlx::SqliteConnection;
 
 use crate::audit::{self, Event};
@@ -163,7 +164,7 @@ pub async fn add(
         &mut tx,
         now,
         actor,
-        &Event::new("passkey_added").on("user", user),
+        &Event::new(AuditAction::PasskeyAdded).on("user", user),
     )
     .await?;
     tx.commit().await?;
@@ -206,7 +207,7 @@ pub async fn remove(
         &mut tx,
         now,
         actor,
-        &Event::new("passkey_removed").on("user", user),
+        &Event::new(AuditAction::PasskeyRemoved).on("user", user),
     )
     .await?;
     tx.commit().await?;

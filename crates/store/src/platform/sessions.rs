@@ -2,6 +2,7 @@
 //! The user's role and status are read on every request, so a disabled account or a new
 //! role takes effect at once.
 
+use domain::audit::AuditAction;
 use domain::auth::Role;
 
 use crate::audit::{self, Event};
@@ -117,7 +118,7 @@ pub async fn create(
         &mut tx,
         now,
         actor,
-        &Event::new("login").on("user", user_id),
+        &Event::new(AuditAction::Login).on("user", user_id),
     )
     .await?;
     tx.commit().await?;
@@ -221,7 +222,7 @@ pub async fn logout(db: &Db, now: i64, actor: &Actor, id_hash: &str) -> crate::R
             &mut tx,
             now,
             actor,
-            &Event::new("logout").on("user", user_id),
+            &Event::new(AuditAction::Logout).on("user", user_id),
         )
         .await?;
     }
@@ -321,7 +322,7 @@ pub async fn end_others(
             &mut tx,
             now,
             actor,
-            &Event::new("sessions_ended")
+            &Event::new(AuditAction::SessionsEnded)
                 .on("user", user_id)
                 .detail(serde_json::json!({ "count": ended }).to_string()),
         )
@@ -346,7 +347,7 @@ pub async fn proved(db: &Db, now: i64, actor: &Actor, id_hash: &str) -> crate::R
             &mut tx,
             now,
             actor,
-            &Event::new("reauthenticated").on("user", user_id),
+            &Event::new(AuditAction::Reauthenticated).on("user", user_id),
         )
         .await?;
     }

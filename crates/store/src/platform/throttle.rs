@@ -16,6 +16,7 @@
 
 use crate::audit::{self, Event};
 use crate::{Actor, Db};
+use domain::audit::AuditAction;
 
 /// What an attempt is counted under. `account` and `address` are `None` for a browser that
 /// has logged in to the account before (and for a logged-in user's password change).
@@ -157,12 +158,12 @@ pub async fn failed(
     now: i64,
     actor: &Actor,
     attempt: &Attempt,
-    event: &str,
+    event: domain::audit::AuditAction,
 ) -> crate::Result<()> {
     let mut tx = db.write().await?;
     audit::record(&mut tx, now, actor, &Event::new(event)).await?;
     if attempt.reaches_ceiling {
-        audit::record(&mut tx, now, actor, &Event::new("lockout")).await?;
+        audit::record(&mut tx, now, actor, &Event::new(AuditAction::Lockout)).await?;
     }
     tx.commit().await?;
     Ok(())

@@ -1,5 +1,6 @@
 //! Personal API tokens and one-time set-password links. Only hashes are stored.
 
+use domain::audit::AuditAction;
 use domain::auth::Role;
 
 use crate::audit::{self, Event};
@@ -59,7 +60,7 @@ pub async fn create_api_token(
         &mut tx,
         now,
         actor,
-        &Event::new("token_created").on("api_token", id),
+        &Event::new(AuditAction::TokenCreated).on("api_token", id),
     )
     .await?;
     tx.commit().await?;
@@ -138,7 +139,7 @@ pub async fn revoke_api_token(
         &mut tx,
         now,
         actor,
-        &Event::new("token_revoked").on("api_token", id),
+        &Event::new(AuditAction::TokenRevoked).on("api_token", id),
     )
     .await?;
     tx.commit().await?;
@@ -212,7 +213,7 @@ pub async fn create_password_link(
         &mut tx,
         now,
         actor,
-        &Event::new("password_link_created").on("user", user_id),
+        &Event::new(AuditAction::PasswordLinkCreated).on("user", user_id),
     )
     .await?;
     tx.commit().await?;
@@ -265,7 +266,7 @@ pub async fn request_password_reset(
         &mut tx,
         now,
         actor,
-        &Event::new("password_reset_requested").on("user", user_id),
+        &Event::new(AuditAction::PasswordResetRequested).on("user", user_id),
     )
     .await?;
     tx.commit().await?;
@@ -363,7 +364,7 @@ pub async fn use_password_link(
         &mut tx,
         now,
         &actor,
-        &Event::new("password_set").on("user", user_id),
+        &Event::new(AuditAction::PasswordSet).on("user", user_id),
     )
     .await?;
     tx.commit().await?;

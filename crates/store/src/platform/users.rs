@@ -1,5 +1,6 @@
 //! User accounts.
 
+use domain::audit::AuditAction;
 use domain::auth::Role;
 
 use crate::audit::{self, Event};
@@ -139,7 +140,7 @@ pub async fn create(db: &Db, now: i64, actor: &Actor, new: NewUser<'_>) -> crate
         &mut tx,
         now,
         actor,
-        &Event::new("user_created")
+        &Event::new(AuditAction::UserCreated)
             .on("user", id)
             .detail(format!("role={}", new.role)),
     )
@@ -213,7 +214,7 @@ pub async fn set_password(
         &mut tx,
         now,
         actor,
-        &Event::new("password_changed").on("user", user_id),
+        &Event::new(AuditAction::PasswordChanged).on("user", user_id),
     )
     .await?;
     tx.commit().await?;
@@ -423,7 +424,7 @@ pub async fn update_notifying(
             &mut tx,
             now,
             actor,
-            &Event::new("user_disabled").on("user", id),
+            &Event::new(AuditAction::UserDisabled).on("user", id),
         )
         .await?;
     } else if !changes.disabled && old_disabled.is_some() {
@@ -431,7 +432,7 @@ pub async fn update_notifying(
             &mut tx,
             now,
             actor,
-            &Event::new("user_enabled").on("user", id),
+            &Event::new(AuditAction::UserEnabled).on("user", id),
         )
         .await?;
     }
@@ -440,7 +441,7 @@ pub async fn update_notifying(
             &mut tx,
             now,
             actor,
-            &Event::new("user_updated")
+            &Event::new(AuditAction::UserUpdated)
                 .on("user", id)
                 .detail(what.join(", ")),
         )

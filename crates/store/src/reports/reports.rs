@@ -2,6 +2,7 @@
 //! success stories published in a period, and the year's annual coordination meetings.
 
 use crate::{Db, Error};
+use domain::audit::AuditAction;
 
 /// A published item's Latvian and English titles.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -123,7 +124,7 @@ pub async fn save_narratives(
         &mut tx,
         now,
         actor,
-        &crate::audit::Event::new("report_narratives_saved")
+        &crate::audit::Event::new(AuditAction::ReportNarrativesSaved)
             .on("report", format!("{kind}/{period}/{lang}")),
     )
     .await?;
@@ -202,7 +203,7 @@ pub async fn issue(db: &Db, now: i64, actor: &crate::Actor, i: &IssueInput) -> c
         &mut tx,
         now,
         actor,
-        &crate::audit::Event::new("report_issued")
+        &crate::audit::Event::new(AuditAction::ReportIssued)
             .on("issued_report", id)
             .detail(format!("{}/{}/{}/{}", i.kind, i.period, i.lang, i.audience)),
     )
@@ -321,7 +322,7 @@ pub async fn withdraw(db: &Db, now: i64, actor: &crate::Actor, id: i64) -> crate
         &mut tx,
         now,
         actor,
-        &crate::audit::Event::new("report_withdrawn").on("issued_report", id),
+        &crate::audit::Event::new(AuditAction::ReportWithdrawn).on("issued_report", id),
     )
     .await?;
     tx.commit().await?;

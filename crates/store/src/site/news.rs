@@ -3,8 +3,9 @@
 //! sanitised HTML (by the caller, on save and on render).
 
 use crate::{Actor, Db, Error};
+use domain::audit::AuditAction;
 
-pub const KINDS: [&str; 4] = ["announcement", "call", "programme", "event"];
+pub const KINDS: &[&str] = domain::site::NewsKind::CODES;
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Item {
@@ -159,9 +160,9 @@ pub async fn save(db: &Db, now: i64, actor: &Actor, i: &Item, publish: bool) -> 
         now,
         actor,
         &crate::audit::Event::new(if publish {
-            "news_published"
+            AuditAction::NewsPublished
         } else {
-            "news_saved"
+            AuditAction::NewsSaved
         })
         .on("news", id),
     )

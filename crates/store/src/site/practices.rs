@@ -4,59 +4,17 @@
 //! transaction as the status). Section texts are sanitised HTML (by the caller, on save and
 //! on render).
 
+use domain::audit::AuditAction;
 use std::collections::{BTreeMap, HashMap};
 
 use crate::audit::{self, Event};
 use crate::{Actor, Db, Error};
 
 /// Who a practice is for.
-pub const TARGET_GROUPS: [&str; 8] = [
-    "children",
-    "youth",
-    "women",
-    "families",
-    "adults",
-    "elderly",
-    "community",
-    "institutions",
-];
+pub const TARGET_GROUPS: &[&str] = domain::site::PracticeTarget::CODES;
 
 /// Where a practice is in its review.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Status {
-    #[default]
-    Draft,
-    Submitted,
-    Returned,
-    Published,
-}
-
-impl Status {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Draft => "draft",
-            Status::Submitted => "submitted",
-            Status::Returned => "returned",
-            Status::Published => "published",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Status> {
-        [
-            Status::Draft,
-            Status::Submitted,
-            Status::Returned,
-            Status::Published,
-        ]
-        .into_iter()
-        .find(|x| x.as_str() == s)
-    }
-
-    /// Whether the author may still change it (coordinators always may).
-    pub fn author_edits(self) -> bool {
-        matches!(self, Status::Draft | Status::Returned)
-    }
-}
+pub use domain::site::PracticeStatus as Status;
 
 /// A practice, as stored.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -357,9 +315,9 @@ pub async fn save(
     }
     index(&mut tx, id).await?;
     let what = if next == Status::Submitted && status != Status::Submitted {
-        "practice_submitted"
+        AuditAction::PracticeSubmitted
     } else {
-        "practice_saved"
+        AuditAction::PracticeSaved
     };
     audit::record(&mut tx, now, actor, &Event::new(what).on("practice", id)).await?;
     tx.commit().await?;
@@ -415,8 +373,8 @@ pub async fn review(
     }
     index(&mut tx, id).await?;
     let what = match decision {
-        Decision::Publish => "practice_published",
-        Decision::Return(_) => "practice_returned",
+        Decision::Publish => AuditAction::PracticePublished,
+        Decision::Return(_) => AuditAction::PracticeReturned,
     };
     audit::record(&mut tx, now, actor, &Event::new(what).on("practice", id)).await?;
     tx.commit().await?;
@@ -783,7 +741,7 @@ pub async fn add_file(
         &mut tx,
         now,
         actor,
-        &Event::new("practice_file_added")
+        &Event::new(AuditAction::PracticeFileAdded)
             .on("practice", f.practice_id)
             .detail(format!("file={id}")),
     )
@@ -817,7 +775,7 @@ pub async fn remove_file(
         &mut tx,
         now,
         actor,
-        &Event::new("practice_file_removed")
+        &Event::new(AuditAction::PracticeFileRemoved)
             .on("practice", practice_id)
             .detail(format!("file={id}")),
     )

@@ -3,6 +3,7 @@
 //! render).
 
 use crate::{Actor, Db, Error};
+use domain::audit::AuditAction;
 
 /// The pages there are, in the order they are listed.
 pub const SLUGS: [&str; 3] = ["about", "who-is-who", "contacts"];
@@ -82,7 +83,7 @@ pub async fn save(db: &Db, now: i64, actor: &Actor, p: &Page) -> crate::Result<(
         &mut tx,
         now,
         actor,
-        &crate::audit::Event::new("site_page_saved").detail(format!("page={}", p.slug)),
+        &crate::audit::Event::new(AuditAction::SitePageSaved).detail(format!("page={}", p.slug)),
     )
     .await?;
     tx.commit().await?;

@@ -7,44 +7,17 @@
 
 use crate::audit::{self, Event};
 use crate::{Actor, Db, Error};
+use domain::audit::AuditAction;
 
 /// Where the consent allows the story to appear.
-pub const CHANNELS: [&str; 3] = ["site", "social", "press"];
+pub const CHANNELS: &[&str] = domain::site::StoryChannel::CODES;
 /// Kinds of media coverage.
-pub const MEDIA_KINDS: [&str; 4] = ["press", "tv", "radio", "online"];
+pub const MEDIA_KINDS: &[&str] = domain::site::StoryMedia::CODES;
 /// A child's own view of the story, recorded with the guardian's consent.
 pub use crate::mediation_log::CHILD_VIEWS;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Status {
-    #[default]
-    Draft,
-    Review,
-    Published,
-    Withdrawn,
-}
-
-impl Status {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Draft => "draft",
-            Status::Review => "review",
-            Status::Published => "published",
-            Status::Withdrawn => "withdrawn",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Status> {
-        [
-            Status::Draft,
-            Status::Review,
-            Status::Published,
-            Status::Withdrawn,
-        ]
-        .into_iter()
-        .find(|x| x.as_str() == s)
-    }
-}
+/// Where a story is on the editorial desk.
+pub use domain::site::StoryStatus as Status;
 
 /// A story's photo: re-encoded without metadata, with its alternative text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -378,7 +351,7 @@ pub async fn save(db: &Db, now: i64, actor: &Actor, s: &Story) -> crate::Result<
         &mut tx,
         now,
         actor,
-        &Event::new("story_saved").on("story", id),
+        &Event::new(AuditAction::StorySaved).on("story", id),
     )
     .await?;
     tx.commit().await?;
@@ -426,9 +399,9 @@ pub async fn set_photo(
     .execute(&mut *tx)
     .await?;
     let what = if photo.is_some() {
-        "story_photo_set"
+        AuditAction::StoryPhotoSet
     } else {
-        "story_photo_removed"
+        AuditAction::StoryPhotoRemoved
     };
     audit::record(&mut tx, now, actor, &Event::new(what).on("story", id)).await?;
     let unused = match &old {
@@ -501,7 +474,7 @@ pub async fn record_consent(
         &mut tx,
         now,
         actor,
-        &Event::new("story_consent_recorded")
+        &Event::new(AuditAction::StoryConsentRecorded)
             .on("story", story_id)
             .detail(c.channels.join(",")),
     )
@@ -559,7 +532,7 @@ pub async fn withdraw_consent(
         &mut tx,
         now,
         actor,
-        &Event::new("story_consent_withdrawn").on("story", story_id),
+        &Event::new(AuditAction::StoryConsentWithdrawn).on("story", story_id),
     )
     .await?;
     tx.commit().await?;
@@ -640,9 +613,9 @@ pub async fn step(db: &Db, now: i64, actor: &Actor, id: i64, step: Step) -> crat
     .execute(&mut *tx)
     .await?;
     let what = match step {
-        Step::ToReview => "story_to_review",
-        Step::Publish => "story_published",
-        Step::BackToDraft => "story_back_to_draft",
+        Step::ToReview => AuditAction::StoryToReview,
+        Step::Publish => AuditAction::StoryPublished,
+        Step::BackToDraft => AuditAction::StoryBackToDraft,
     };
     audit::record(&mut tx, now, actor, &Event::new(what).on("story", id)).await?;
     tx.commit().await?;
@@ -682,7 +655,7 @@ pub async fn add_media(
         &mut tx,
         now,
         actor,
-        &Event::new("story_media_added").on("story", story_id),
+        &Event::new(AuditAction::StoryMediaAdded).on("story", story_id),
     )
     .await?;
     tx.commit().await?;
@@ -711,7 +684,7 @@ pub async fn remove_media(
         &mut tx,
         now,
         actor,
-        &Event::new("story_media_removed").on("story", story_id),
+        &Event::new(AuditAction::StoryMediaRemoved).on("story", story_id),
     )
     .await?;
     tx.commit().await?;
@@ -758,7 +731,13 @@ async fn delete_in(
         .bind(id)
         .execute(&mut *tx)
         .await?;
-    audit::record(tx, now, actor, &Event::new("story_deleted").on("story", id)).await?;
+    audit::record(
+        tx,
+        now,
+        actor,
+        &Event::new(AuditAction::StoryDeleted).on("story", id),
+    )
+    .await?;
     let unused = match &photo {
         Some(sha) => crate::event_documents::unused_file(tx, sha).await?,
         None => false,

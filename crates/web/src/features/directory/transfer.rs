@@ -7,6 +7,7 @@ use askama::Template;
 use axum::extract::{Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
+use domain::audit::AuditAction;
 use domain::auth::Permission;
 use domain::directory::{Gender, parse_birth_year, parse_phone};
 use domain::text::fold;
@@ -847,7 +848,7 @@ pub async fn export_people(
     personal_list_file(
         &state,
         &user.actor(ip),
-        store::audit::Event::new("people_exported").detail(format!(
+        store::audit::Event::new(AuditAction::PeopleExported).detail(format!(
             "contacts={contacts} filters={}",
             filter_summary(&f.filters)
         )),
@@ -921,7 +922,7 @@ pub async fn export_organisations(
     personal_list_file(
         &state,
         &user.actor(ip),
-        store::audit::Event::new("organisations_exported")
+        store::audit::Event::new(AuditAction::OrganisationsExported)
             .detail(format!("filters={}", filter_summary(&f.filters))),
         &f.format,
         (&ctx.t("orgs-title"), "organizacijas"),

@@ -156,7 +156,7 @@ async fn detail_page(
         note: String::new(),
         status: String::new(),
         notice: None,
-        statuses: &store::actions::STATUSES,
+        statuses: store::actions::STATUSES,
     })
 }
 

@@ -9,6 +9,7 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
+use domain::audit::AuditAction;
 use domain::auth::Permission;
 use domain::participation::Category;
 use serde::Deserialize;
@@ -211,7 +212,7 @@ pub async fn export(
     crate::http::tables::personal_list_file(
         &state,
         &user.actor(ip),
-        store::audit::Event::new("attendance_exported").on("event", event.id),
+        store::audit::Event::new(AuditAction::AttendanceExported).on("event", event.id),
         &f.format,
         (
             &ctx.t("attendance-title"),

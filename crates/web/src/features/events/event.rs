@@ -6,7 +6,7 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use domain::auth::Permission;
-use domain::event::{EventStatus, EventType, objective_label, target_group_label};
+use domain::event::{EventStatus, EventType, Objective, TargetGroup};
 use jiff::civil::{Date, Time};
 use serde::Deserialize;
 
@@ -500,11 +500,11 @@ impl DetailPage {
     }
 
     fn objective_label(&self, o: &str) -> &'static str {
-        objective_label(o)
+        Objective::label_key_of(o)
     }
 
     fn target_label(&self, g: &str) -> &'static str {
-        target_group_label(g)
+        TargetGroup::label_key_of(g)
     }
 }
 

@@ -7,7 +7,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use domain::auth::Permission;
-use domain::event::{EventType, OBJECTIVES, TARGET_GROUPS, objective_label, target_group_label};
+use domain::event::{EventType, OBJECTIVES, Objective, TARGET_GROUPS, TargetGroup};
 use jiff::civil::{Date, Time};
 use serde::Deserialize;
 
@@ -103,11 +103,11 @@ impl FormPage {
                 .collect(),
             objectives: OBJECTIVES
                 .iter()
-                .map(|o| (*o, objective_label(o)))
+                .map(|o| (*o, Objective::label_key_of(o)))
                 .collect(),
             targets: TARGET_GROUPS
                 .iter()
-                .map(|g| (*g, target_group_label(g)))
+                .map(|g| (*g, TargetGroup::label_key_of(g)))
                 .collect(),
         })
     }

@@ -9,6 +9,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
+use domain::audit::AuditAction;
 use domain::token;
 use fluent_bundle::FluentValue;
 
@@ -700,7 +701,7 @@ pub async fn export(
     crate::http::tables::personal_list_file(
         &state,
         &user.actor(ip),
-        store::audit::Event::new("registrations_exported").on("event", event.id),
+        store::audit::Event::new(AuditAction::RegistrationsExported).on("event", event.id),
         &f.format,
         (
             &ctx.t("reg-list-title"),

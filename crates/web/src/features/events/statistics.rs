@@ -9,7 +9,7 @@ use axum::extract::{Query, State};
 use axum::response::{Html, IntoResponse, Response};
 use documents::table::Cell;
 use domain::auth::Permission;
-use domain::event::{EventType, TARGET_GROUPS, target_group_label};
+use domain::event::{EventType, TARGET_GROUPS, TargetGroup};
 use domain::participation::publish_one;
 use jiff::civil::Date;
 use serde::Deserialize;
@@ -112,7 +112,7 @@ impl StatsPage {
     }
 
     fn target_label(&self, g: &str) -> &'static str {
-        target_group_label(g)
+        TargetGroup::label_key_of(g)
     }
 
     fn base(&self) -> &'static str {

@@ -7,6 +7,7 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
+use domain::audit::AuditAction;
 use domain::auth::Permission;
 use jiff::civil::Date;
 use serde::Deserialize;
@@ -213,14 +214,6 @@ impl FamilyPage {
         domain::mediation::Relation::label_key_of(r)
     }
 
-    fn gender_key(&self, g: &str) -> &'static str {
-        match g {
-            "female" => "gender-female",
-            "male" => "gender-male",
-            _ => "gender-other",
-        }
-    }
-
     fn place_key(&self, p: &str) -> &'static str {
         domain::mediation::ContactPlace::label_key_of(p)
     }
@@ -319,15 +312,15 @@ pub(crate) async fn family_page_as(
             place: "office".to_owned(),
             ..ContactFields::default()
         },
-        places: &store::mediation::PLACES,
-        areas: &store::mediation::AREAS,
+        places: store::mediation::PLACES,
+        areas: store::mediation::AREAS,
         access: store::mediation::access_log(state.db(), state.keyring(), scope, id).await?,
         k: case_log::ConsentFields::new(state.today()),
         r: case_log::ReferralFields::new(state.today()),
         s: case_log::FollowupFields::new(state.today()),
         st: case_log::StatusFields::of(&fam),
         fam,
-        relations: &store::mediation::RELATIONS,
+        relations: store::mediation::RELATIONS,
         m: MemberFields::default(),
         updating: None,
         errors: FormErrors::default(),
@@ -635,7 +628,7 @@ pub async fn export_assignments(
     crate::http::tables::personal_list_file(
         &state,
         &user.actor(ip),
-        store::audit::Event::new("assignments_exported"),
+        store::audit::Event::new(AuditAction::AssignmentsExported),
         &f.format,
         (&ctx.t("assignments-title"), "mediation-assignments"),
         &header,

@@ -6,6 +6,7 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
+use domain::audit::AuditAction;
 use domain::auth::Permission;
 use jiff::ToSpan;
 use serde::Deserialize;
@@ -322,7 +323,7 @@ async fn month_file(
         state.db(),
         state.now(),
         &user.actor(ip),
-        &store::audit::Event::new("mediator_report_downloaded")
+        &store::audit::Event::new(AuditAction::MediatorReportDownloaded)
             .on(
                 if id.is_some() {
                     "mediator_report"

@@ -46,14 +46,6 @@ impl ExportPage {
         domain::mediation::ContactArea::label_key_of(a)
     }
 
-    fn gender_key(&self, g: &str) -> &'static str {
-        match g {
-            "female" => "gender-female",
-            "male" => "gender-male",
-            _ => "gender-other",
-        }
-    }
-
     fn purpose(&self, a: &store::mediation::Access) -> String {
         crate::features::mediation::supervision::access_purpose(
             &self.ctx,

@@ -165,7 +165,7 @@ struct ReasonPage {
 
 impl ReasonPage {
     fn purposes(&self) -> &'static [&'static str] {
-        &store::mediation::SUPERVISION_PURPOSES
+        store::mediation::SUPERVISION_PURPOSES
     }
 
     fn purpose_key(&self, p: &str) -> &'static str {

@@ -7,7 +7,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use domain::auth::Permission;
-use domain::event::{OBJECTIVES, objective_label};
+use domain::event::{OBJECTIVES, Objective};
 use domain::plan::{Direction, EuGoal, INDICATOR_KINDS, eu_goal, format_value, gap, parse_value};
 use serde::Deserialize;
 
@@ -20,14 +20,6 @@ use crate::http::forms::{AppForm, FormErrors, parse_id, required_text, text_fiel
 use crate::http::notice::Notice;
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
-
-pub fn direction_key(d: &str) -> &'static str {
-    if d == "lower" {
-        "direction-lower"
-    } else {
-        "direction-higher"
-    }
-}
 
 /// "50 (2025)": the latest value and its year, or a dash.
 pub fn latest_text(i: &store::indicators::Indicator, lang: &str) -> String {
@@ -220,7 +212,7 @@ impl FormPage {
     }
 
     fn direction_key(&self, d: &str) -> &'static str {
-        direction_key(d)
+        domain::plan::Direction::label_key_of(d)
     }
 
     fn text_fields(&self) -> Vec<(&'static str, &'static str, String, &'static str, bool)> {
@@ -321,7 +313,7 @@ async fn form_page(
         targets: store::indicators::eu_targets(state.db()).await?,
         objectives: OBJECTIVES
             .iter()
-            .map(|&o| (o, objective_label(o)))
+            .map(|&o| (o, Objective::label_key_of(o)))
             .collect(),
         ctx,
         id,
@@ -557,7 +549,7 @@ impl DetailPage {
     }
 
     fn direction_key(&self) -> &'static str {
-        direction_key(self.iv.i.direction.as_str())
+        self.iv.i.direction.label_key()
     }
 
     fn eu_goal(&self) -> Option<String> {

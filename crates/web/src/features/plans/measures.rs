@@ -7,7 +7,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use domain::auth::Permission;
-use domain::event::{OBJECTIVES, objective_label};
+use domain::event::{OBJECTIVES, Objective};
 use domain::plan::{FUNDING_SOURCES, MEASURE_STATUSES, euro_input, format_euro, parse_euro_cents};
 use serde::Deserialize;
 
@@ -204,7 +204,7 @@ impl FormPage {
     }
 
     fn objective_label(&self, s: &str) -> &'static str {
-        objective_label(s)
+        Objective::label_key_of(s)
     }
 
     fn is_partner(&self, id: &i64) -> bool {
@@ -269,10 +269,10 @@ async fn form_page(
         organisations: store::organisations::names(state.db()).await?,
         objectives: OBJECTIVES
             .iter()
-            .map(|&o| (o, objective_label(o)))
+            .map(|&o| (o, Objective::label_key_of(o)))
             .collect(),
-        sources: &FUNDING_SOURCES,
-        statuses: &MEASURE_STATUSES,
+        sources: FUNDING_SOURCES,
+        statuses: MEASURE_STATUSES,
         ctx,
         id,
         f,

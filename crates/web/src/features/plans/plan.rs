@@ -7,7 +7,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use domain::auth::Permission;
-use domain::event::{OBJECTIVES, objective_label};
+use domain::event::{OBJECTIVES, Objective};
 use domain::plan::PLAN_STATUSES;
 use serde::Deserialize;
 
@@ -31,9 +31,9 @@ pub fn shown_value(ctx: &PageCtx, field: &str, v: &str) -> String {
             .unwrap_or_else(|_| v.to_owned()),
         "status" if PLAN_STATUSES.contains(&v) => ctx.t(domain::plan::PlanStatus::label_key_of(v)),
         "status" => ctx.t(domain::plan::MeasureStatus::label_key_of(v)),
-        "objective" => ctx.t(objective_label(v)),
+        "objective" => ctx.t(Objective::label_key_of(v)),
         "budget_source" => ctx.t(domain::plan::Funding::label_key_of(v)),
-        "direction" => ctx.t(crate::features::plans::indicators::direction_key(v)),
+        "direction" => ctx.t(domain::plan::Direction::label_key_of(v)),
         "kind" => ctx.t(domain::plan::IndicatorKind::label_key_of(v)),
         "value" | "general_value" | "baseline_value" | "baseline_general" | "target_value" => v
             .parse::<f64>()
@@ -247,7 +247,7 @@ fn plan_form(ctx: PageCtx, id: Option<i64>, f: PlanFields, errors: FormErrors) -
         id,
         f,
         errors,
-        statuses: &PLAN_STATUSES,
+        statuses: PLAN_STATUSES,
     }
 }
 
@@ -377,7 +377,7 @@ pub fn by_objective(
                 .collect();
             ObjectiveView {
                 key,
-                label: objective_label(key),
+                label: Objective::label_key_of(key),
                 tasks,
                 loose: measures
                     .iter()
@@ -473,7 +473,7 @@ async fn detail_page(
         task: TaskFields::default(),
         objective_choices: OBJECTIVES
             .iter()
-            .map(|&o| (o, objective_label(o)))
+            .map(|&o| (o, Objective::label_key_of(o)))
             .collect(),
         ctx,
     })

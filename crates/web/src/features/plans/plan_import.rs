@@ -597,7 +597,10 @@ pub async fn export_plan(
         .map(|m| {
             let task = tasks.iter().find(|t| Some(t.id) == m.task_id);
             vec![
-                text(i18n::t(lang, domain::event::objective_label(&m.objective))),
+                text(i18n::t(
+                    lang,
+                    domain::event::Objective::label_key_of(&m.objective),
+                )),
                 text(task.map(|t| t.code.clone()).unwrap_or_default()),
                 text(task.map(|t| t.title_lv.clone()).unwrap_or_default()),
                 text(m.code.clone()),

@@ -6,7 +6,7 @@
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Html;
-use domain::event::objective_label;
+use domain::event::Objective;
 
 use crate::AppState;
 use crate::features::plans::indicators::{IndicatorView, view};
@@ -152,7 +152,7 @@ impl MeasurePage {
     }
 
     fn objective_key(&self) -> &'static str {
-        objective_label(&self.m.objective)
+        Objective::label_key_of(&self.m.objective)
     }
 
     fn budget(&self) -> Option<String> {

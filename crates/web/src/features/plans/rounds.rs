@@ -665,7 +665,7 @@ async fn report_page(
         reviewable,
         errors: FormErrors::default(),
         notice: None,
-        statuses: &MEASURE_STATUSES,
+        statuses: MEASURE_STATUSES,
         ctx,
     })
 }

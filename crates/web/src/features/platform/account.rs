@@ -4,6 +4,7 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
+use domain::audit::AuditAction;
 use domain::auth::Permission;
 use domain::{password, token, user};
 use serde::Deserialize;
@@ -224,7 +225,7 @@ pub async fn change_password(
             state.now(),
             &user.actor(ip),
             &attempt,
-            "password_change_failed",
+            AuditAction::PasswordChangeFailed,
         )
         .await?;
         errors.add("current_password", "password-current-wrong");

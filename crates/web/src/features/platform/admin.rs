@@ -4,6 +4,7 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
+use domain::audit::AuditAction;
 use domain::auth::{Permission, Role};
 use domain::{token, user};
 use serde::Deserialize;
@@ -499,7 +500,7 @@ pub async fn export_users(
     crate::http::tables::personal_list_file(
         &state,
         &user.actor(ip),
-        store::audit::Event::new("users_exported"),
+        store::audit::Event::new(AuditAction::UsersExported),
         &f.format,
         (&ctx.t("users-title"), "users"),
         &header,
@@ -535,85 +536,6 @@ pub async fn outbox(
         }
         .render()?,
     ))
-}
-
-/// The Fluent id naming an audit action.
-pub fn action_label(action: &str) -> &'static str {
-    match action {
-        "login" => "audit-login",
-        "login_failed" => "audit-login-failed",
-        "lockout" => "audit-lockout",
-        "logout" => "audit-logout",
-        "password_changed" => "audit-password-changed",
-        "password_change_failed" => "audit-password-change-failed",
-        "password_set" => "audit-password-set",
-        "password_link_created" => "audit-password-link-created",
-        "user_created" => "audit-user-created",
-        "user_updated" => "audit-user-updated",
-        "user_disabled" => "audit-user-disabled",
-        "user_enabled" => "audit-user-enabled",
-        "token_created" => "audit-token-created",
-        "token_revoked" => "audit-token-revoked",
-        "organisation_created" => "audit-organisation-created",
-        "organisation_updated" => "audit-organisation-updated",
-        "person_created" => "audit-person-created",
-        "person_updated" => "audit-person-updated",
-        "membership_added" => "audit-membership-added",
-        "membership_ended" => "audit-membership-ended",
-        "roma_identity_recorded" => "audit-roma-identity-recorded",
-        "roma_identity_withdrawn" => "audit-roma-identity-withdrawn",
-        "person_merged" => "audit-person-merged",
-        "organisation_merged" => "audit-organisation-merged",
-        "merge_undone" => "audit-merge-undone",
-        "people_imported" => "audit-people-imported",
-        "event_created" => "audit-event-created",
-        "event_updated" => "audit-event-updated",
-        "event_status_changed" => "audit-event-status-changed",
-        "organisations_imported" => "audit-organisations-imported",
-        "listing_consented" => "audit-listing-consented",
-        "listing_withdrawn" => "audit-listing-withdrawn",
-        "people_exported" => "audit-people-exported",
-        "organisations_exported" => "audit-organisations-exported",
-        "registrations_exported" => "audit-registrations-exported",
-        "registration_created" => "audit-registration-created",
-        "registration_confirmed" => "audit-registration-confirmed",
-        "registration_cancelled" => "audit-registration-cancelled",
-        "registration_released" => "audit-registration-released",
-        "registration_promoted" => "audit-registration-promoted",
-        "password_reset_requested" => "audit-password-reset-requested",
-        "mfa_enrolled" => "audit-mfa-enrolled",
-        "mfa_reset" => "audit-mfa-reset",
-        "mfa_failed" => "audit-mfa-failed",
-        "mfa_recovery_used" => "audit-mfa-recovery-used",
-        "mfa_locked" => "audit-mfa-locked",
-        "mfa_disabled" => "audit-mfa-disabled",
-        "mfa_recovery_renewed" => "audit-mfa-recovery-renewed",
-        "sessions_ended" => "audit-sessions-ended",
-        "reauthenticated" => "audit-reauthenticated",
-        "supervisor_proposed" => "audit-supervisor-proposed",
-        "supervisor_approved" => "audit-supervisor-approved",
-        "supervisor_refused" => "audit-supervisor-refused",
-        "supervisor_withdrawn" => "audit-supervisor-withdrawn",
-        "supervisor_removed" => "audit-supervisor-removed",
-        "passkey_added" => "audit-passkey-added",
-        "passkey_removed" => "audit-passkey-removed",
-        "handover_proposed" => "audit-handover-proposed",
-        "handover_approved" => "audit-handover-approved",
-        "handover_refused" => "audit-handover-refused",
-        "handover_withdrawn" => "audit-handover-withdrawn",
-        "family_handed_over" => "audit-family-handed-over",
-        "attendance_exported" => "audit-attendance-exported",
-        "users_exported" => "audit-users-exported",
-        "stories_exported" => "audit-stories-exported",
-        "assignments_exported" => "audit-assignments-exported",
-        "audit_exported" => "audit-audit-exported",
-        "report_narratives_saved" => "audit-report-narratives-saved",
-        "report_issued" => "audit-report-issued",
-        "report_withdrawn" => "audit-report-withdrawn",
-        "mediator_report_submitted" => "audit-mediator-report-submitted",
-        "mediator_report_downloaded" => "audit-mediator-report-downloaded",
-        _ => "audit-other",
-    }
 }
 
 #[derive(Debug)]
@@ -707,7 +629,7 @@ pub async fn export_audit(
                     at.second()
                 )),
                 Cell::Text(e.actor_name.or(e.actor_label).unwrap_or_default()),
-                Cell::Text(ctx.t(action_label(&e.action))),
+                Cell::Text(ctx.t(AuditAction::label_key_of(&e.action))),
                 Cell::Text(e.action.clone()),
                 Cell::Text(match (e.entity, e.entity_id) {
                     (Some(ent), Some(id)) => format!("{ent} #{id}"),
@@ -739,7 +661,7 @@ pub async fn export_audit(
     crate::http::tables::personal_list_file(
         &state,
         &user.actor(ip),
-        store::audit::Event::new("audit_exported"),
+        store::audit::Event::new(AuditAction::AuditExported),
         &q.format,
         (&ctx.t("audit-title"), "audit"),
         &header,
@@ -772,7 +694,7 @@ pub async fn audit(
         .await?
         .into_iter()
         .map(|a| {
-            let l = action_label(&a);
+            let l = AuditAction::label_key_of(&a);
             (a, l)
         })
         .collect();
@@ -792,11 +714,14 @@ pub async fn audit(
             .map(|e| AuditRow {
                 id: e.id,
                 undoable: can_undo
-                    && (e.action == "person_merged" || e.action == "organisation_merged")
+                    && matches!(
+                        AuditAction::parse(&e.action),
+                        Some(AuditAction::PersonMerged | AuditAction::OrganisationMerged)
+                    )
                     && !undone.contains(&e.id),
                 at: e.at,
                 actor: e.actor_name.or(e.actor_label).unwrap_or_default(),
-                action_label_id: action_label(&e.action),
+                action_label_id: AuditAction::label_key_of(&e.action),
                 record: match (e.entity, e.entity_id) {
                     (Some(ent), Some(id)) => format!("{ent} #{id}"),
                     (Some(ent), None) => ent,

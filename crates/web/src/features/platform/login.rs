@@ -4,6 +4,7 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
+use domain::audit::AuditAction;
 use domain::auth::Permission;
 use domain::{password, token, user};
 use serde::Deserialize;
@@ -281,7 +282,8 @@ pub async fn submit(
             label: Some(label),
             ip: Some(ip.clone()),
         };
-        store::throttle::failed(state.db(), now, &actor, &attempt, "login_failed").await?;
+        store::throttle::failed(state.db(), now, &actor, &attempt, AuditAction::LoginFailed)
+            .await?;
         let mut errors = FormErrors::default();
         errors.add("email", "login-failed");
         return render(ctx, StatusCode::UNPROCESSABLE_ENTITY, errors, None);

@@ -9,6 +9,7 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Json, Redirect, Response};
+use domain::audit::AuditAction;
 use domain::auth::Permission;
 use serde::Deserialize;
 use webauthn_rs::prelude::{
@@ -364,7 +365,14 @@ pub async fn finish_sign_in(
             label: Some(email.clone()),
             ip: Some(ip.clone()),
         };
-        store::throttle::failed(state.db(), state.now(), &actor, &attempt, "mfa_failed").await?;
+        store::throttle::failed(
+            state.db(),
+            state.now(),
+            &actor,
+            &attempt,
+            AuditAction::MfaFailed,
+        )
+        .await?;
         return crate::features::platform::second_factor::code_page(
             &state,
             ctx,

@@ -6,6 +6,7 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
+use domain::audit::AuditAction;
 use domain::password;
 use serde::Deserialize;
 
@@ -140,7 +141,14 @@ pub async fn submit(
     };
     let actor = user.actor(ip);
     if !right {
-        store::throttle::failed(state.db(), state.now(), &actor, &attempt, "login_failed").await?;
+        store::throttle::failed(
+            state.db(),
+            state.now(),
+            &actor,
+            &attempt,
+            AuditAction::LoginFailed,
+        )
+        .await?;
         let mut errors = FormErrors::default();
         errors.add("password", "reauth-password-wrong");
         return render(ctx, StatusCode::UNPROCESSABLE_ENTITY, errors, None);

@@ -7,6 +7,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
+use domain::audit::AuditAction;
 use domain::token;
 use serde::Deserialize;
 
@@ -290,7 +291,14 @@ pub(crate) async fn verify_code(
         store::factors::Checked::Code => Ok(false),
         store::factors::Checked::Recovery => Ok(true),
         store::factors::Checked::Wrong { locked_now } => {
-            store::throttle::failed(state.db(), state.now(), actor, attempt, "mfa_failed").await?;
+            store::throttle::failed(
+                state.db(),
+                state.now(),
+                actor,
+                attempt,
+                AuditAction::MfaFailed,
+            )
+            .await?;
             Err(if locked_now && lockable {
                 "mfa-locked"
             } else {
@@ -298,7 +306,14 @@ pub(crate) async fn verify_code(
             })
         }
         store::factors::Checked::Locked => {
-            store::throttle::failed(state.db(), state.now(), actor, attempt, "mfa_failed").await?;
+            store::throttle::failed(
+                state.db(),
+                state.now(),
+                actor,
+                attempt,
+                AuditAction::MfaFailed,
+            )
+            .await?;
             Err("mfa-locked")
         }
     })

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use documents::report::{Block, Figure, Report, Section, Table};
 use documents::table::Cell;
-use domain::event::{EventType, OBJECTIVES, objective_label};
+use domain::event::{EventType, OBJECTIVES, Objective};
 use domain::plan::MEASURE_STATUSES;
 
 use super::{Audience, Request, Tr, bounds, narrative, note};
@@ -270,7 +270,7 @@ pub async fn build(state: &AppState, r: &Request) -> AppResult<Report> {
                     .iter()
                     .filter_map(|o| by_objective.get(o).map(|c| (o, c)))
                     .map(|(o, counts)| {
-                        let mut row = vec![Cell::Text(tr.t(objective_label(o)))];
+                        let mut row = vec![Cell::Text(tr.t(Objective::label_key_of(o)))];
                         row.extend(counts.iter().map(|n| Cell::Int(*n)));
                         row.push(Cell::Int(counts.iter().sum()));
                         row

@@ -6,7 +6,7 @@
 
 use documents::report::{Block, Report, Section, Table};
 use documents::table::Cell;
-use domain::event::{OBJECTIVES, objective_label};
+use domain::event::{OBJECTIVES, Objective};
 
 use super::{Audience, Request, Tr, note};
 use crate::AppState;
@@ -146,7 +146,7 @@ pub async fn build(state: &AppState, r: &Request) -> AppResult<Report> {
             }
             sections.push(Section {
                 id,
-                heading: tr.t(objective_label(objective)),
+                heading: tr.t(Objective::label_key_of(objective)),
                 blocks,
             });
         }

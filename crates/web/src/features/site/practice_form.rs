@@ -7,7 +7,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use domain::auth::Permission;
-use domain::event::{OBJECTIVES, objective_label};
+use domain::event::{OBJECTIVES, Objective};
 use serde::Deserialize;
 use store::practices::{Practice, Status, TARGET_GROUPS};
 
@@ -158,7 +158,7 @@ impl FormPage {
                 .collect(),
             objectives: OBJECTIVES
                 .iter()
-                .map(|o| (*o, objective_label(o)))
+                .map(|o| (*o, Objective::label_key_of(o)))
                 .collect(),
             events,
             contact_choices,

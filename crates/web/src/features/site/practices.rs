@@ -9,7 +9,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use domain::auth::Permission;
-use domain::event::{OBJECTIVES, objective_label};
+use domain::event::{OBJECTIVES, Objective};
 use serde::Deserialize;
 use store::practices::{Decision, Editor, Hit, Practice, Status, TARGET_GROUPS};
 
@@ -19,15 +19,6 @@ use crate::http::error::{AppError, AppResult};
 use crate::http::forms::{AppForm, FormErrors, block_field, text_field};
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
-
-fn status_key(s: Status) -> &'static str {
-    match s {
-        Status::Draft => "practice-status-draft",
-        Status::Submitted => "practice-status-submitted",
-        Status::Returned => "practice-status-returned",
-        Status::Published => "practice-status-published",
-    }
-}
 
 /// The practice's public path after the language: `/practices/3-skolenu-macibu-atbalsts`.
 pub fn path_of(id: i64, title: &str) -> String {
@@ -250,7 +241,7 @@ pub async fn library(
         .iter()
         .filter_map(|a| {
             let n = *facets.area.get(*a)?;
-            Some(((*a).to_owned(), ctx.t(objective_label(a)), n))
+            Some(((*a).to_owned(), ctx.t(Objective::label_key_of(a)), n))
         })
         .collect();
     let targets = TARGET_GROUPS
@@ -295,7 +286,7 @@ pub async fn library(
             "practice-areas",
             &known(&params.area, query.area.is_some()),
             areas,
-            |a| ctx.t(objective_label(a)),
+            |a| ctx.t(Objective::label_key_of(a)),
         ),
         Facet::new(
             "target",
@@ -364,7 +355,7 @@ fn entry(ctx: &PageCtx, h: &Hit, lang: &str) -> Entry {
         },
         place,
         period: period(h.year_from, h.year_to),
-        areas: h.areas.iter().map(|a| objective_label(a)).collect(),
+        areas: h.areas.iter().map(|a| Objective::label_key_of(a)).collect(),
     }
 }
 
@@ -448,7 +439,7 @@ impl Preview {
     }
 
     fn status_key(&self) -> &'static str {
-        status_key(self.status)
+        self.status.label_key()
     }
 }
 
@@ -595,7 +586,7 @@ async fn practice_page(
             .iter()
             .map(|t| domain::site::PracticeTarget::label_key_of(t))
             .collect(),
-        areas: p.areas.iter().map(|a| objective_label(a)).collect(),
+        areas: p.areas.iter().map(|a| Objective::label_key_of(a)).collect(),
         implementers: p.implementers.clone(),
         partners: p.partners.clone(),
         cost: p.cost_cents.map(|c| domain::plan::format_euro(c, lang)),
@@ -660,7 +651,7 @@ pub async fn submissions(
         .map(|l| Row {
             id: l.id,
             title: l.title_lv,
-            status_key: status_key(l.status),
+            status_key: l.status.label_key(),
             organisation: l.organisation,
             updated_at: l.updated_at,
         })
@@ -700,7 +691,7 @@ pub async fn submissions_export(
             if reviewer {
                 row.push(Cell::Text(l.organisation.unwrap_or_default()));
             }
-            row.push(Cell::Text(ctx.t(status_key(l.status))));
+            row.push(Cell::Text(ctx.t(l.status.label_key())));
             row.push(Cell::Date(crate::http::dates::riga_date(l.updated_at)));
             row
         })

@@ -9,6 +9,7 @@ use askama::Template;
 use axum::extract::{Multipart, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
+use domain::audit::AuditAction;
 use domain::auth::Permission;
 use serde::Deserialize;
 use store::stories::{CHANNELS, CHILD_VIEWS, Consent, MEDIA_KINDS, Media, Status, Step, Story};
@@ -22,15 +23,6 @@ use crate::principal::{ClientIp, CurrentUser, MaybeUser};
 
 /// The widest a story's photo is kept.
 pub const PHOTO_WIDTH: u32 = 1600;
-
-fn status_key(s: Status) -> &'static str {
-    match s {
-        Status::Draft => "story-status-draft",
-        Status::Review => "story-status-review",
-        Status::Published => "story-status-published",
-        Status::Withdrawn => "story-status-withdrawn",
-    }
-}
 
 /// The story's public path after the language: `/stories/4-no-skolas-lidz-universitatei`.
 pub fn path_of(s: &Story, lang: &str) -> String {
@@ -386,7 +378,7 @@ async fn desk_rows(state: &AppState) -> AppResult<Vec<Row>> {
         rows.push(Row {
             id: s.id,
             title: s.title_lv.clone(),
-            status_key: status_key(s.status),
+            status_key: s.status.label_key(),
             consent_key: match consent {
                 None => "story-consent-none",
                 Some(c) if c.blocks_site(&s).is_some() => "story-consent-not-site",
@@ -429,7 +421,7 @@ pub async fn manage_export(
     crate::http::tables::personal_list_file(
         &state,
         &user.actor(ip),
-        store::audit::Event::new("stories_exported"),
+        store::audit::Event::new(AuditAction::StoriesExported),
         &f.format,
         (&ctx.t("stories-manage-title"), "stories"),
         &header,
@@ -586,7 +578,7 @@ async fn desk(state: &AppState, ctx: PageCtx, id: i64) -> AppResult<DeskPage> {
         Some(c) => c.blocks_site(&s).map(|why| blocked_key(why.into())),
     };
     Ok(DeskPage {
-        status_key: status_key(s.status),
+        status_key: s.status.label_key(),
         media: store::stories::media(state.db(), id).await?,
         consents,
         standing,
@@ -636,7 +628,7 @@ pub async fn preview(
     let s = store::stories::get(state.db(), parse_id(&id)?, false).await?;
     let romani = q.text == "rom" && s.has_romani();
     Ok(Html(
-        story_page(&state, ctx, &s, romani, Some(status_key(s.status)))
+        story_page(&state, ctx, &s, romani, Some(s.status.label_key()))
             .await?
             .render()?,
     ))
