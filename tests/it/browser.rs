@@ -1173,7 +1173,7 @@ async fn reporting_round_pages_have_no_accessibility_violations() {
         store::OrgScope::Organisation(app.fixtures.org_b),
         other,
         &store::rounds::ReportInput {
-            measure_status: Some("on_track".to_owned()),
+            measure_status: Some(domain::plan::MeasureStatus::OnTrack),
             done: Some("Konsultācijas skolotājiem".to_owned()),
             reached_roma: Some(12),
             ..Default::default()

@@ -228,10 +228,10 @@ async fn the_demo_meetings_give_the_statistics_real_shapes() {
     )
     .await
     .unwrap_or_else(|e| panic!("{e}"));
-    for status in ["open", "in_progress", "done", "dropped"] {
+    for status in domain::event::ActionStatus::ALL {
         assert!(
-            actions.iter().any(|a| a.status == status),
-            "no {status} action"
+            actions.iter().any(|a| a.status == *status),
+            "no {status:?} action"
         );
     }
     assert!(
@@ -352,14 +352,14 @@ async fn the_demo_meetings_give_the_statistics_real_shapes() {
     );
     let current = plans
         .iter()
-        .find(|p| p.status == "in_force")
+        .find(|p| p.status == domain::plan::PlanStatus::InForce)
         .unwrap_or_else(|| panic!("{plans:?}"));
     let measures = crate::ok(store::measures::for_plan(&db, current.id, None).await);
     for o in domain::event::OBJECTIVES {
         assert!(measures.iter().any(|m| m.objective == *o), "{o}");
     }
-    for s in domain::plan::MEASURE_STATUSES {
-        assert!(measures.iter().any(|m| m.status == *s), "{s}");
+    for s in domain::plan::MeasureStatus::ALL {
+        assert!(measures.iter().any(|m| m.status == *s), "{s:?}");
     }
     let indicators = crate::ok(store::indicators::for_plan(&db, current.id).await);
     assert!(

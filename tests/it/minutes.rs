@@ -156,7 +156,7 @@ async fn owners_see_and_follow_their_actions_and_others_do_not() {
         .await;
     assert_eq!(res.status, 303);
     let a = ok(store::actions::get(&app.db, store::actions::Scope::All, overdue_a).await);
-    assert_eq!(a.status, "dropped");
+    assert_eq!(a.status, domain::event::ActionStatus::Dropped);
     assert_eq!(
         a.drop_reason.as_deref(),
         Some("Dati jau apkopoti ministrijā.")
@@ -197,7 +197,7 @@ async fn the_next_meeting_of_the_series_reviews_the_pending_actions() {
         store::actions::Scope::All,
         done,
         "Gatavs",
-        Some("done"),
+        Some(domain::event::ActionStatus::Done),
     )
     .await);
     ok(store::actions::create(

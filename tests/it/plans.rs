@@ -31,7 +31,7 @@ pub async fn seed(app: &TestApp) -> Seeded {
             legal_basis_en: None,
             period_start: 2024,
             period_end: 2027,
-            status: "in_force".to_owned(),
+            status: domain::plan::PlanStatus::InForce,
         },
     )
     .await);
@@ -64,7 +64,7 @@ pub async fn seed(app: &TestApp) -> Seeded {
         &store::indicators::IndicatorInput {
             measure_id: None,
             objective: "employment".to_owned(),
-            kind: "outcome".to_owned(),
+            kind: domain::plan::IndicatorKind::Outcome,
             name_lv: "Nodarbinātības līmenis (tests)".to_owned(),
             name_en: None,
             unit_lv: "%".to_owned(),
@@ -119,10 +119,10 @@ fn measure_input(app: &TestApp, task: Option<i64>, end: &str) -> store::measures
         period_start: "2024-01-01".parse().unwrap_or_else(|e| panic!("{e}")),
         period_end: end.parse().unwrap_or_else(|e| panic!("{e}")),
         budget_cents: Some(1_250_000),
-        budget_source: Some("esf_plus".to_owned()),
+        budget_source: Some(domain::plan::Funding::EsfPlus),
         outputs_lv: None,
         outputs_en: None,
-        status: "on_track".to_owned(),
+        status: domain::plan::MeasureStatus::OnTrack,
     }
 }
 
@@ -281,7 +281,7 @@ async fn replanning_keeps_the_earlier_value_beside_the_new_one_with_who_and_why(
     assert_eq!(res.status, 303, "{}", res.text);
     let after = ok(store::measures::get(&app.db, s.measure).await);
     assert_eq!(after.period_end.to_string(), "2028-06-30");
-    assert_eq!(after.status, "delayed");
+    assert_eq!(after.status, domain::plan::MeasureStatus::Delayed);
     let h = ok(store::plans::history(&app.db, "measure", s.measure).await);
     let end = h
         .iter()
@@ -434,7 +434,7 @@ async fn the_gap_is_computed_for_lower_is_better_too() {
         &store::indicators::IndicatorInput {
             measure_id: None,
             objective: "inclusion".to_owned(),
-            kind: "outcome".to_owned(),
+            kind: domain::plan::IndicatorKind::Outcome,
             name_lv: "Nabadzības riska līmenis (tests)".to_owned(),
             name_en: None,
             unit_lv: "%".to_owned(),
@@ -623,7 +623,7 @@ async fn a_plan_is_imported_from_the_template_all_or_nothing_and_exported_back()
         name_lv: name.to_owned(),
         period_start: 2024,
         period_end: 2027,
-        status: "draft".to_owned(),
+        status: domain::plan::PlanStatus::Draft,
         ..Default::default()
     };
     let plan =
@@ -700,7 +700,7 @@ async fn a_plan_is_imported_from_the_template_all_or_nothing_and_exported_back()
     );
     assert_eq!(first.period_start.to_string(), "2024-09-01");
     assert_eq!(first.period_end.to_string(), "2027-12-31");
-    assert_eq!(first.status, "on_track");
+    assert_eq!(first.status, domain::plan::MeasureStatus::OnTrack);
     assert_eq!(
         ok(store::plans::tasks(&app.db, plan).await).len(),
         1,

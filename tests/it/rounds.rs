@@ -18,7 +18,7 @@ async fn output_indicator(app: &TestApp, plan: i64, measure: i64) -> i64 {
         &store::indicators::IndicatorInput {
             measure_id: Some(measure),
             objective: String::new(),
-            kind: "output".to_owned(),
+            kind: domain::plan::IndicatorKind::Output,
             name_lv: "Skolas ar mediatoru (tests)".to_owned(),
             name_en: None,
             unit_lv: "skolas".to_owned(),
@@ -191,7 +191,7 @@ async fn a_round_runs_from_opening_to_accepted_progress_records() {
     assert_eq!(res.status, 422);
     assert_eq!(
         ok(store::rounds::report(&app.db, store::OrgScope::All, own).await).status,
-        "returned"
+        domain::plan::ReportStatus::Returned
     );
     let page = m.get(&path).await;
     assert!(
@@ -225,7 +225,7 @@ async fn a_round_runs_from_opening_to_accepted_progress_records() {
     // Accepted: the measure's status and the indicator's 2025 value follow the report,
     // each with its history row, and the measure page shows the progress record.
     let measure = ok(store::measures::get(&app.db, s.measure).await);
-    assert_eq!(measure.status, "delayed");
+    assert_eq!(measure.status, domain::plan::MeasureStatus::Delayed);
     let i = ok(store::indicators::get(&app.db, indicator).await);
     assert_eq!(
         i.values
@@ -376,7 +376,7 @@ async fn the_public_sees_accepted_progress_only_and_no_draft_plan() {
             store::OrgScope::Organisation(r.organisation_id),
             r.id,
             &store::rounds::ReportInput {
-                measure_status: Some("on_track".to_owned()),
+                measure_status: Some(domain::plan::MeasureStatus::OnTrack),
                 done: Some(text.to_owned()),
                 ..Default::default()
             },
@@ -410,10 +410,10 @@ async fn the_public_sees_accepted_progress_only_and_no_draft_plan() {
         period_start: m.period_start,
         period_end: m.period_end,
         budget_cents: m.budget_cents,
-        budget_source: m.budget_source.clone(),
+        budget_source: m.budget_source,
         outputs_lv: None,
         outputs_en: None,
-        status: m.status.clone(),
+        status: m.status,
     };
     input.period_end = jiff::civil::date(2028, 6, 30);
     ok(store::measures::update(
@@ -468,7 +468,7 @@ async fn the_public_sees_accepted_progress_only_and_no_draft_plan() {
             name_lv: "Melnraksta plāns".to_owned(),
             period_start: 2028,
             period_end: 2030,
-            status: "draft".to_owned(),
+            status: domain::plan::PlanStatus::Draft,
             ..Default::default()
         },
     )
@@ -562,7 +562,7 @@ async fn the_api_reads_plans_and_takes_an_organisations_submission_for_its_own_m
         round,
     )
     .await);
-    assert_eq!(r[0].status, "submitted");
+    assert_eq!(r[0].status, domain::plan::ReportStatus::Submitted);
     assert_eq!(r[0].spent_cents, Some(425_000));
     assert_eq!(r[0].values, vec![(indicator, 6.5, None)]);
     assert_eq!(
@@ -664,7 +664,7 @@ async fn evidence_files_are_kept_for_the_reporting_institution_and_the_coordinat
         store::OrgScope::Organisation(app.fixtures.org_a),
         own,
         &store::rounds::ReportInput {
-            measure_status: Some("on_track".to_owned()),
+            measure_status: Some(domain::plan::MeasureStatus::OnTrack),
             done: Some("Darīts".to_owned()),
             ..Default::default()
         },

@@ -4,6 +4,7 @@
 //! invented, all through the same store functions the application uses, so the statistics
 //! screens show real shapes. Deterministic: the same world every time.
 
+use domain::event::ActionStatus;
 use domain::event::{EventStatus, EventType};
 use jiff::civil::{Date, date};
 
@@ -687,18 +688,19 @@ pub(crate) async fn seed(
                 let age_days = (now - ends_at) / 86_400;
                 let later = ends_at + 30 * 86_400;
                 let roll = rng.below(100);
-                let step: Option<(&str, &str)> = match (age_days, roll) {
-                    (d, r) if d > 240 && r < 60 => {
-                        Some(("done", "Paveikts; rezultāts iesniegts koordinatoram."))
-                    }
+                let step: Option<(ActionStatus, &str)> = match (age_days, roll) {
+                    (d, r) if d > 240 && r < 60 => Some((
+                        ActionStatus::Done,
+                        "Paveikts; rezultāts iesniegts koordinatoram.",
+                    )),
                     (d, r) if d > 240 && r < 70 => Some((
-                        "dropped",
+                        ActionStatus::Dropped,
                         "Vairs nav aktuāls: jautājums atrisināts citā veidā.",
                     )),
                     (d, r) if d > 60 && r < 45 => {
-                        Some(("in_progress", "Darbs sākts, dati tiek apkopoti."))
+                        Some((ActionStatus::InProgress, "Darbs sākts, dati tiek apkopoti."))
                     }
-                    (d, r) if d > 60 && r < 65 => Some(("done", "Paveikts.")),
+                    (d, r) if d > 60 && r < 65 => Some((ActionStatus::Done, "Paveikts.")),
                     _ => None,
                 };
                 if let Some((status, note)) = step {

@@ -121,6 +121,11 @@ fn day(s: &str) -> store::Result<Date> {
     s.parse().map_err(|_| Error::NotFound)
 }
 
+/// A code of the demo's tables as its vocabulary's value (a typo is an error, not a guess).
+fn coded<T: domain::vocabulary::Vocabulary>(c: &str) -> store::Result<T> {
+    T::from_code(c).ok_or(Error::NotFound)
+}
+
 /// Creates the demo plans once (when there is no plan yet). `orgs` maps the demo
 /// organisations' keys to their ids.
 pub(crate) async fn seed(
@@ -147,7 +152,7 @@ pub(crate) async fn seed(
             legal_basis_en: Some("An invented example for demonstration".to_owned()),
             period_start: 2022,
             period_end: 2023,
-            status: "closed".to_owned(),
+            status: domain::plan::PlanStatus::Closed,
         },
     )
     .await?;
@@ -201,7 +206,7 @@ pub(crate) async fn seed(
                 budget_source: None,
                 outputs_lv: None,
                 outputs_en: None,
-                status: status.to_owned(),
+                status: coded(status)?,
             },
         )
         .await?;
@@ -219,7 +224,7 @@ pub(crate) async fn seed(
             legal_basis_en: Some("An invented example shaped like the real plan (Cabinet Order No. 709, 27 August 2024); its content and figures are not real".to_owned()),
             period_start: 2024,
             period_end: 2027,
-            status: "in_force".to_owned(),
+            status: domain::plan::PlanStatus::InForce,
         },
     )
     .await?;
@@ -271,10 +276,10 @@ pub(crate) async fn seed(
                 period_start: day(start)?,
                 period_end: day(end)?,
                 budget_cents: Some(euro * 100),
-                budget_source: Some((*source).to_owned()),
+                budget_source: Some(coded(source)?),
                 outputs_lv: Some((*outputs).to_owned()),
                 outputs_en: None,
-                status: (*status).to_owned(),
+                status: coded(status)?,
             },
         )
         .await?;
@@ -322,7 +327,7 @@ pub(crate) async fn seed(
             &IndicatorInput {
                 measure_id: measure_ids.get(code).copied(),
                 objective: String::new(),
-                kind: "output".to_owned(),
+                kind: domain::plan::IndicatorKind::Output,
                 name_lv: (*name).to_owned(),
                 name_en: None,
                 unit_lv: (*unit).to_owned(),
@@ -358,7 +363,7 @@ pub(crate) async fn seed(
             &IndicatorInput {
                 measure_id: None,
                 objective: (*objective).to_owned(),
-                kind: "outcome".to_owned(),
+                kind: domain::plan::IndicatorKind::Outcome,
                 name_lv: (*name).to_owned(),
                 name_en: None,
                 unit_lv: "%".to_owned(),
@@ -410,7 +415,7 @@ fn noon(d: &str) -> store::Result<i64> {
 fn demo_report(code: &str, status: &str, year: i32) -> store::rounds::ReportInput {
     let n = code.bytes().map(i64::from).sum::<i64>() % 40;
     store::rounds::ReportInput {
-        measure_status: Some(status.to_owned()),
+        measure_status: domain::plan::MeasureStatus::parse(status),
         done: Some(format!(
             "Demo: {year}. gadā īstenotas plānotās aktivitātes; sīkāka informācija iestādes pārskatā (izdomāts teksts)."
         )),
@@ -476,7 +481,7 @@ pub(crate) async fn seed_rounds(db: &Db, actor: &Actor, plan: i64) -> store::Res
                 noon(deadline)? - (10 + i as i64) * 86_400
             };
             let status = store::measures::get(db, r.measure_id).await?.status;
-            let input = demo_report(&r.measure_code, &status, year);
+            let input = demo_report(&r.measure_code, status.as_str(), year);
             rounds::save(db, submitted, actor, own, r.id, &input, true, None).await?;
             match outcome {
                 "accepted" => {

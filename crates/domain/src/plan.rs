@@ -9,7 +9,9 @@ pub const MEASURE_STATUSES: &[&str] = MeasureStatus::CODES;
 
 crate::vocabulary! {
     /// A plan's status.
+    #[derive(Default)]
     pub enum PlanStatus (other = Closed) {
+        #[default]
         Draft = ("draft", "plan-status-draft"),
         InForce = ("in_force", "plan-status-in-force"),
         Closed = ("closed", "plan-status-closed"),

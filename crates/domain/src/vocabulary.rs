@@ -6,6 +6,18 @@
 /// `label_key` (its message id) and `label_key_of` (the message id of a stored code; an
 /// unknown code reads as the `other` variant — the database's CHECK constraints keep
 /// unknown codes out).
+/// What every vocabulary does, for code that reads or writes any of them (the store's rows).
+pub trait Vocabulary: Copy + 'static {
+    /// The value an unknown code reads as.
+    const OTHER: Self;
+
+    /// The value of a stored code.
+    fn from_code(code: &str) -> Option<Self>;
+
+    /// The code stored in the database.
+    fn code(self) -> &'static str;
+}
+
 #[macro_export]
 macro_rules! vocabulary {
     (
@@ -52,6 +64,18 @@ macro_rules! vocabulary {
             /// The message id of a stored code.
             pub fn label_key_of(code: &str) -> &'static str {
                 $name::parse(code).unwrap_or($name::$other).label_key()
+            }
+        }
+
+        impl $crate::vocabulary::Vocabulary for $name {
+            const OTHER: $name = $name::$other;
+
+            fn from_code(code: &str) -> Option<$name> {
+                $name::parse(code)
+            }
+
+            fn code(self) -> &'static str {
+                self.as_str()
             }
         }
     };

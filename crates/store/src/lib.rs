@@ -232,3 +232,30 @@ mod vocabularies {
         );
     }
 }
+
+/// A stored code read as its vocabulary's value. A code the vocabulary does not know (the
+/// tables' CHECK constraints keep them out; a newer version's code after a downgrade could
+/// slip in) reads as the vocabulary's `other`, as its label would, instead of failing the page.
+pub(crate) fn code<T: domain::vocabulary::Vocabulary>(
+    r: &sqlx::sqlite::SqliteRow,
+    column: &str,
+) -> Result<T, sqlx::Error> {
+    use sqlx::Row as _;
+    let raw: String = r.try_get(column)?;
+    Ok(T::from_code(&raw).unwrap_or(T::OTHER))
+}
+
+/// The same for a column that may be empty.
+pub(crate) fn optional_code<T: domain::vocabulary::Vocabulary>(
+    r: &sqlx::sqlite::SqliteRow,
+    column: &str,
+) -> Result<Option<T>, sqlx::Error> {
+    use sqlx::Row as _;
+    let raw: Option<String> = r.try_get(column)?;
+    Ok(raw.map(|c| T::from_code(&c).unwrap_or(T::OTHER)))
+}
+
+/// A code already read (a tuple row's column) as its vocabulary's value, as [`code`] does.
+pub(crate) fn from_code<T: domain::vocabulary::Vocabulary>(raw: &str) -> T {
+    T::from_code(raw).unwrap_or(T::OTHER)
+}

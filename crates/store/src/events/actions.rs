@@ -4,6 +4,7 @@
 //! here, in the queries ([`Scope`]).
 
 use domain::audit::AuditAction;
+use domain::event::ActionStatus;
 use jiff::civil::Date;
 
 use crate::audit::{self, Event as AuditEvent};
@@ -26,7 +27,7 @@ pub struct Action {
     pub owner_organisation_id: i64,
     pub owner_name: String,
     pub due_date: Option<Date>,
-    pub status: String,
+    pub status: ActionStatus,
     pub drop_reason: Option<String>,
     pub updated_at: i64,
 }
@@ -48,7 +49,7 @@ impl Action {
 
     /// Still to do (open or in progress).
     pub fn is_pending(&self) -> bool {
-        matches!(self.status.as_str(), "open" | "in_progress")
+        matches!(self.status, ActionStatus::Open | ActionStatus::InProgress)
     }
 
     /// Pending and past its due date.
@@ -103,7 +104,7 @@ fn from_row(r: Row) -> Action {
         owner_organisation_id: r.7,
         owner_name: r.8,
         due_date: r.9.and_then(|d| d.parse().ok()),
-        status: r.10,
+        status: crate::from_code(&r.10),
         drop_reason: r.11,
         updated_at: r.12,
     }
@@ -211,7 +212,7 @@ pub async fn get(db: &Db, scope: Scope, id: i64) -> crate::Result<Action> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Note {
     pub note: String,
-    pub status: Option<String>,
+    pub status: Option<ActionStatus>,
     pub created_at: i64,
     pub author: Option<String>,
 }
@@ -230,7 +231,7 @@ pub async fn notes(db: &Db, scope: Scope, id: i64) -> crate::Result<Vec<Note>> {
         .into_iter()
         .map(|(note, status, created_at, author)| Note {
             note,
-            status,
+            status: status.as_deref().map(crate::from_code),
             created_at,
             author,
         })
@@ -246,7 +247,7 @@ pub async fn progress(
     scope: Scope,
     id: i64,
     note: &str,
-    status: Option<&str>,
+    status: Option<ActionStatus>,
 ) -> crate::Result<()> {
     let org = scope.org()?;
     let mut tx = db.write().await?;
@@ -260,17 +261,14 @@ pub async fn progress(
     found.ok_or(Error::NotFound)?;
     let note = note.trim();
     if let Some(s) = status {
-        if !STATUSES.contains(&s) {
-            return Err(Error::Conflict(crate::EventConflict::Status.into()));
-        }
-        if s == "dropped" && note.is_empty() {
+        if s == ActionStatus::Dropped && note.is_empty() {
             return Err(Error::Conflict(crate::EventConflict::Reason.into()));
         }
         sqlx::query(
             "UPDATE follow_up_actions SET status = $1, drop_reason = $2, updated_at = $3 WHERE id = $4",
         )
-        .bind(s)
-        .bind((s == "dropped").then_some(note))
+        .bind(s.as_str())
+        .bind((s == ActionStatus::Dropped).then_some(note))
         .bind(now)
         .bind(id)
         .execute(&mut *tx)
@@ -283,7 +281,7 @@ pub async fn progress(
     )
     .bind(id)
     .bind(note)
-    .bind(status)
+    .bind(status.map(ActionStatus::as_str))
     .bind(now)
     .bind(actor.user_id)
     .execute(&mut *tx)
@@ -297,8 +295,10 @@ pub async fn progress(
         &mut tx,
         now,
         actor,
-        &AuditEvent::new(AuditAction::ActionProgress)
-            .detail(format!("action={id} status={}", status.unwrap_or("-"))),
+        &AuditEvent::new(AuditAction::ActionProgress).detail(format!(
+            "action={id} status={}",
+            status.map_or("-", ActionStatus::as_str)
+        )),
     )
     .await?;
     tx.commit().await?;

@@ -5,6 +5,7 @@
 
 use domain::audit::AuditAction;
 use domain::plan::Direction;
+use domain::plan::IndicatorKind;
 use sqlx::Row as _;
 
 use crate::audit::{self, Event as AuditEvent};
@@ -71,7 +72,7 @@ pub struct Indicator {
     pub measure_code: Option<String>,
     pub objective: String,
     /// output or outcome.
-    pub kind: String,
+    pub kind: IndicatorKind,
     pub name_lv: String,
     pub name_en: Option<String>,
     pub unit_lv: String,
@@ -103,7 +104,7 @@ impl Indicator {
     }
 
     pub fn is_outcome(&self) -> bool {
-        self.kind == "outcome"
+        self.kind == IndicatorKind::Outcome
     }
 
     /// The latest recorded value.
@@ -121,7 +122,7 @@ impl sqlx::FromRow<'_, sqlx::sqlite::SqliteRow> for Indicator {
             measure_id: r.try_get("measure_id")?,
             measure_code: r.try_get("measure_code")?,
             objective: r.try_get("objective")?,
-            kind: r.try_get("kind")?,
+            kind: crate::code(r, "kind")?,
             name_lv: r.try_get("name_lv")?,
             name_en: r.try_get("name_en")?,
             unit_lv: r.try_get("unit_lv")?,
@@ -146,7 +147,7 @@ pub struct IndicatorInput {
     pub measure_id: Option<i64>,
     /// Taken from the measure when there is one.
     pub objective: String,
-    pub kind: String,
+    pub kind: IndicatorKind,
     pub name_lv: String,
     pub name_en: Option<String>,
     pub unit_lv: String,
@@ -284,7 +285,7 @@ pub async fn create(
     .bind(plan_id)
     .bind(i.measure_id)
     .bind(&objective)
-    .bind(&i.kind)
+    .bind(i.kind.as_str())
     .bind(&i.name_lv)
     .bind(i.name_en.as_deref())
     .bind(&i.unit_lv)
@@ -354,7 +355,11 @@ pub async fn update(
             Some(old.objective.clone()),
             Some(objective.clone()),
         ),
-        change("kind", Some(old.kind.clone()), Some(i.kind.clone())),
+        change(
+            "kind",
+            Some(old.kind.as_str().to_owned()),
+            Some(i.kind.as_str().to_owned()),
+        ),
         change(
             "name_lv",
             Some(old.name_lv.clone()),
@@ -405,7 +410,7 @@ pub async fn update(
     )
     .bind(i.measure_id)
     .bind(&objective)
-    .bind(&i.kind)
+    .bind(i.kind.as_str())
     .bind(&i.name_lv)
     .bind(i.name_en.as_deref())
     .bind(&i.unit_lv)

@@ -3,6 +3,7 @@
 //! and status. Every change after creation is kept in the plan history with its reason.
 
 use domain::audit::AuditAction;
+use domain::plan::{Funding, MeasureStatus};
 use jiff::civil::Date;
 use sqlx::{Row as _, SqliteConnection};
 
@@ -29,10 +30,10 @@ pub struct Measure {
     pub period_start: Date,
     pub period_end: Date,
     pub budget_cents: Option<i64>,
-    pub budget_source: Option<String>,
+    pub budget_source: Option<Funding>,
     pub outputs_lv: Option<String>,
     pub outputs_en: Option<String>,
-    pub status: String,
+    pub status: MeasureStatus,
     pub updated_at: i64,
 }
 
@@ -73,10 +74,10 @@ impl sqlx::FromRow<'_, sqlx::sqlite::SqliteRow> for Measure {
             period_start: date("period_start")?,
             period_end: date("period_end")?,
             budget_cents: r.try_get("budget_cents")?,
-            budget_source: r.try_get("budget_source")?,
+            budget_source: crate::optional_code(r, "budget_source")?,
             outputs_lv: r.try_get("outputs_lv")?,
             outputs_en: r.try_get("outputs_en")?,
-            status: r.try_get("status")?,
+            status: crate::code(r, "status")?,
             updated_at: r.try_get("updated_at")?,
         })
     }
@@ -97,10 +98,10 @@ pub struct MeasureInput {
     pub period_start: Date,
     pub period_end: Date,
     pub budget_cents: Option<i64>,
-    pub budget_source: Option<String>,
+    pub budget_source: Option<Funding>,
     pub outputs_lv: Option<String>,
     pub outputs_en: Option<String>,
-    pub status: String,
+    pub status: MeasureStatus,
 }
 
 const SELECT: &str = "SELECT m.id, m.plan_id, m.task_id, t.code AS task_code, m.objective, m.code,
@@ -277,10 +278,10 @@ pub(crate) async fn create_in(
     .bind(i.period_start.to_string())
     .bind(i.period_end.to_string())
     .bind(i.budget_cents)
-    .bind(i.budget_source.as_deref())
+    .bind(i.budget_source.map(Funding::as_str))
     .bind(i.outputs_lv.as_deref())
     .bind(i.outputs_en.as_deref())
-    .bind(&i.status)
+    .bind(i.status.as_str())
     .bind(now)
     .fetch_one(&mut *conn)
     .await?;
@@ -484,12 +485,16 @@ pub async fn update(
         ),
         change(
             "budget_source",
-            old.budget_source.clone(),
-            i.budget_source.clone(),
+            old.budget_source.map(|f| f.as_str().to_owned()),
+            i.budget_source.map(|f| f.as_str().to_owned()),
         ),
         change("outputs_lv", old.outputs_lv.clone(), i.outputs_lv.clone()),
         change("outputs_en", old.outputs_en.clone(), i.outputs_en.clone()),
-        change("status", Some(old.status.clone()), Some(i.status.clone())),
+        change(
+            "status",
+            Some(old.status.as_str().to_owned()),
+            Some(i.status.as_str().to_owned()),
+        ),
     ];
     if !record_changes(&mut tx, now, actor, "measure", id, changes, reason).await? {
         return Ok(());
@@ -512,10 +517,10 @@ pub async fn update(
     .bind(i.period_start.to_string())
     .bind(i.period_end.to_string())
     .bind(i.budget_cents)
-    .bind(i.budget_source.as_deref())
+    .bind(i.budget_source.map(Funding::as_str))
     .bind(i.outputs_lv.as_deref())
     .bind(i.outputs_en.as_deref())
-    .bind(&i.status)
+    .bind(i.status.as_str())
     .bind(now)
     .bind(id)
     .execute(&mut *tx)
@@ -539,7 +544,7 @@ pub(crate) async fn set_status_in(
     now: i64,
     actor: &Actor,
     id: i64,
-    status: &str,
+    status: MeasureStatus,
     reason: &str,
 ) -> crate::Result<()> {
     let old: String = sqlx::query_scalar("SELECT status FROM measures WHERE id = $1")
@@ -547,10 +552,14 @@ pub(crate) async fn set_status_in(
         .fetch_optional(&mut *conn)
         .await?
         .ok_or(Error::NotFound)?;
-    let changes = vec![change("status", Some(old), Some(status.to_owned()))];
+    let changes = vec![change(
+        "status",
+        Some(old),
+        Some(status.as_str().to_owned()),
+    )];
     if record_changes(conn, now, actor, "measure", id, changes, reason).await? {
         sqlx::query("UPDATE measures SET status = $1, updated_at = $2 WHERE id = $3")
-            .bind(status)
+            .bind(status.as_str())
             .bind(now)
             .bind(id)
             .execute(&mut *conn)

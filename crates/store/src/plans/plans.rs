@@ -4,6 +4,7 @@
 //! by the caller's permission).
 
 use domain::audit::AuditAction;
+use domain::plan::PlanStatus;
 use sqlx::{Row as _, SqliteConnection};
 
 use crate::audit::{self, Event as AuditEvent};
@@ -18,7 +19,7 @@ pub struct Plan {
     pub legal_basis_en: Option<String>,
     pub period_start: i64,
     pub period_end: i64,
-    pub status: String,
+    pub status: PlanStatus,
     pub measures: i64,
     pub updated_at: i64,
 }
@@ -48,7 +49,7 @@ impl sqlx::FromRow<'_, sqlx::sqlite::SqliteRow> for Plan {
             legal_basis_en: r.try_get("legal_basis_en")?,
             period_start: r.try_get("period_start")?,
             period_end: r.try_get("period_end")?,
-            status: r.try_get("status")?,
+            status: crate::code(r, "status")?,
             measures: r.try_get("measures")?,
             updated_at: r.try_get("updated_at")?,
         })
@@ -64,7 +65,7 @@ pub struct PlanInput {
     pub legal_basis_en: Option<String>,
     pub period_start: i64,
     pub period_end: i64,
-    pub status: String,
+    pub status: PlanStatus,
 }
 
 const SELECT_PLAN: &str = "SELECT p.id, p.name_lv, p.name_en, p.legal_basis_lv, p.legal_basis_en,
@@ -113,7 +114,7 @@ pub async fn create(db: &Db, now: i64, actor: &Actor, i: &PlanInput) -> crate::R
     .bind(i.legal_basis_en.as_deref())
     .bind(i.period_start)
     .bind(i.period_end)
-    .bind(&i.status)
+    .bind(i.status.as_str())
     .bind(now)
     .fetch_one(&mut *tx)
     .await?;
@@ -169,7 +170,11 @@ pub async fn update(
             Some(old.period_end.to_string()),
             Some(i.period_end.to_string()),
         ),
-        change("status", Some(old.status), Some(i.status.clone())),
+        change(
+            "status",
+            Some(old.status.as_str().to_owned()),
+            Some(i.status.as_str().to_owned()),
+        ),
     ];
     if !record_changes(&mut tx, now, actor, "plan", id, changes, reason).await? {
         return Ok(());
@@ -185,7 +190,7 @@ pub async fn update(
     .bind(i.legal_basis_en.as_deref())
     .bind(i.period_start)
     .bind(i.period_end)
-    .bind(&i.status)
+    .bind(i.status.as_str())
     .bind(now)
     .bind(id)
     .execute(&mut *tx)

@@ -7,6 +7,7 @@
 //! and the indicator values for the year the period ends in).
 
 use domain::audit::AuditAction;
+use domain::plan::{MeasureStatus, ReportStatus};
 use jiff::civil::Date;
 use sqlx::{Row as _, SqliteConnection};
 
@@ -257,8 +258,8 @@ pub struct Report {
     /// responsible or partner.
     pub role: String,
     /// pending, submitted, returned or accepted.
-    pub status: String,
-    pub measure_status: Option<String>,
+    pub status: ReportStatus,
+    pub measure_status: Option<MeasureStatus>,
     pub done: Option<String>,
     pub spent_cents: Option<i64>,
     pub reached_roma: Option<i64>,
@@ -329,8 +330,8 @@ impl sqlx::FromRow<'_, sqlx::sqlite::SqliteRow> for Report {
             organisation_id: r.try_get("organisation_id")?,
             organisation_name: r.try_get("organisation_name")?,
             role: r.try_get("role")?,
-            status: r.try_get("status")?,
-            measure_status: r.try_get("measure_status")?,
+            status: crate::code(r, "status")?,
+            measure_status: crate::optional_code(r, "measure_status")?,
             done: r.try_get("done")?,
             spent_cents: r.try_get("spent_cents")?,
             reached_roma: r.try_get("reached_roma")?,
@@ -497,7 +498,7 @@ pub async fn latest_accepted(
 /// What an organisation reports.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ReportInput {
-    pub measure_status: Option<String>,
+    pub measure_status: Option<MeasureStatus>,
     pub done: Option<String>,
     pub spent_cents: Option<i64>,
     pub reached_roma: Option<i64>,
@@ -564,7 +565,7 @@ pub async fn save(
              submitted_by = CASE WHEN $9 THEN $11 ELSE submitted_by END, updated_at = $10
          WHERE id = $12",
     )
-    .bind(i.measure_status.as_deref())
+    .bind(i.measure_status.map(MeasureStatus::as_str))
     .bind(i.done.as_deref())
     .bind(i.spent_cents)
     .bind(i.reached_roma)
@@ -737,7 +738,7 @@ pub async fn review(
             .await?;
             let reason = format!("{} — {}", r.round_title_lv, r.organisation_name);
             if let Some(s) = &r.measure_status {
-                crate::measures::set_status_in(&mut tx, now, actor, r.measure_id, s, &reason)
+                crate::measures::set_status_in(&mut tx, now, actor, r.measure_id, *s, &reason)
                     .await?;
             }
             let year = i64::from(r.period_end.year());

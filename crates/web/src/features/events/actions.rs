@@ -28,10 +28,6 @@ struct ListPage {
 }
 
 impl ListPage {
-    fn status_key(&self, s: &str) -> &'static str {
-        domain::event::ActionStatus::label_key_of(s)
-    }
-
     fn overdue_(&self, a: &store::actions::Action) -> bool {
         a.is_overdue(self.today)
     }
@@ -80,7 +76,7 @@ pub async fn export(
                 Cell::Text(if a.is_overdue(today) {
                     ctx.t("export-overdue")
                 } else {
-                    ctx.t(domain::event::ActionStatus::label_key_of(&a.status))
+                    ctx.t(a.status.label_key())
                 }),
             ]
         })
@@ -198,11 +194,10 @@ pub async fn progress(
     let note = crate::http::forms::block_field(&f.note, 5000, "note", &mut errors);
     let status = match f.status.trim() {
         "" => None,
-        s if store::actions::STATUSES.contains(&s) => Some(s),
-        _ => {
+        s => domain::event::ActionStatus::parse(s).or_else(|| {
             errors.add("status", "reg-choice-invalid");
             None
-        }
+        }),
     };
     if errors.is_empty() {
         match store::actions::progress(

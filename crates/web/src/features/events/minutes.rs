@@ -127,10 +127,6 @@ impl MinutesPage {
         self.event.title(self.ctx.lang.code())
     }
 
-    fn status_key(&self, s: &str) -> &'static str {
-        domain::event::ActionStatus::label_key_of(s)
-    }
-
     fn overdue(&self, a: &store::actions::Action) -> bool {
         a.is_overdue(self.today)
     }

@@ -63,7 +63,7 @@ pub async fn plans(
             legal_basis_en: p.legal_basis_en,
             period_start: p.period_start,
             period_end: p.period_end,
-            status: p.status,
+            status: p.status.as_str().to_owned(),
             measures: p.measures,
             tasks: tasks
                 .into_iter()
@@ -163,7 +163,7 @@ fn progress_json(r: store::rounds::Report) -> ProgressJson {
             name_lv: r.organisation_name,
         },
         role: r.role,
-        measure_status: r.measure_status,
+        measure_status: r.measure_status.map(|s| s.as_str().to_owned()),
         done: r.done,
         spent_cents: r.spent_cents,
         reached_roma: r.reached_roma,
@@ -220,10 +220,10 @@ pub async fn measures(
             period_start: m.period_start.to_string(),
             period_end: m.period_end.to_string(),
             budget_cents: m.budget_cents,
-            budget_source: m.budget_source,
+            budget_source: m.budget_source.map(|f| f.as_str().to_owned()),
             outputs_lv: m.outputs_lv,
             outputs_en: m.outputs_en,
-            status: m.status,
+            status: m.status.as_str().to_owned(),
             progress: progress.into_iter().map(progress_json).collect(),
         });
     }
@@ -289,7 +289,7 @@ pub async fn indicators(
                     plan_id: i.plan_id,
                     measure_id: i.measure_id,
                     objective: i.objective.clone(),
-                    kind: i.kind.clone(),
+                    kind: i.kind.as_str().to_owned(),
                     baseline_gap: gap(i.baseline_value, i.baseline_general),
                     values: i
                         .values
@@ -454,7 +454,7 @@ pub async fn submit(
             let now = store::rounds::report(state.db(), scope, report.id).await?;
             Ok(Json(SubmissionJson {
                 id: report.id,
-                status: now.status,
+                status: now.status.as_str().to_owned(),
             })
             .into_response())
         }

@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use domain::auth::Permission;
 use domain::event::{OBJECTIVES, Objective};
-use domain::plan::{Direction, EuGoal, INDICATOR_KINDS, eu_goal, format_value, gap, parse_value};
+use domain::plan::{Direction, EuGoal, eu_goal, format_value, gap, parse_value};
 use serde::Deserialize;
 
 use crate::AppState;
@@ -94,7 +94,7 @@ impl IndicatorFields {
         IndicatorFields {
             measure_id: i.measure_id.map(|m| m.to_string()).unwrap_or_default(),
             objective: i.objective.clone(),
-            kind: i.kind.clone(),
+            kind: i.kind.as_str().to_owned(),
             name_lv: i.name_lv.clone(),
             name_en: i.name_en.clone().unwrap_or_default(),
             unit_lv: i.unit_lv.clone(),
@@ -139,7 +139,8 @@ fn validate(
     if !OBJECTIVES.contains(&objective.as_str()) {
         errors.add("objective", "reg-choice-invalid");
     }
-    if !INDICATOR_KINDS.contains(&f.kind.as_str()) {
+    let kind = domain::plan::IndicatorKind::parse(&f.kind);
+    if kind.is_none() {
         errors.add("kind", "reg-choice-invalid");
     }
     let direction = Direction::parse(&f.direction);
@@ -176,7 +177,7 @@ fn validate(
     Some(store::indicators::IndicatorInput {
         measure_id: measure.map(|m| m.id),
         objective,
-        kind: f.kind.clone(),
+        kind: kind?,
         name_lv,
         name_en,
         unit_lv,
@@ -545,7 +546,7 @@ struct DetailPage {
 
 impl DetailPage {
     fn kind_key(&self) -> &'static str {
-        domain::plan::IndicatorKind::label_key_of(&self.iv.i.kind)
+        self.iv.i.kind.label_key()
     }
 
     fn direction_key(&self) -> &'static str {

@@ -79,10 +79,13 @@ impl MeasureFields {
                 .budget_cents
                 .map(|c| euro_input(c, lang))
                 .unwrap_or_default(),
-            budget_source: m.budget_source.clone().unwrap_or_default(),
+            budget_source: m
+                .budget_source
+                .map(|f| f.as_str().to_owned())
+                .unwrap_or_default(),
             outputs_lv: m.outputs_lv.clone().unwrap_or_default(),
             outputs_en: m.outputs_en.clone().unwrap_or_default(),
-            status: m.status.clone(),
+            status: m.status.as_str().to_owned(),
             reason: String::new(),
         }
     }
@@ -145,15 +148,15 @@ fn validate(
     };
     let budget_source = match f.budget_source.trim() {
         "" => None,
-        s if FUNDING_SOURCES.contains(&s) => Some(s.to_owned()),
-        _ => {
+        s => domain::plan::Funding::parse(s).or_else(|| {
             errors.add("budget_source", "reg-choice-invalid");
             None
-        }
+        }),
     };
     let outputs_lv = block_field(&f.outputs_lv, 5000, "outputs_lv", errors);
     let outputs_en = block_field(&f.outputs_en, 5000, "outputs_en", errors);
-    if !MEASURE_STATUSES.contains(&f.status.as_str()) {
+    let status = domain::plan::MeasureStatus::parse(&f.status);
+    if status.is_none() {
         errors.add("status", "reg-choice-invalid");
     }
     if !errors.is_empty() {
@@ -175,7 +178,7 @@ fn validate(
         budget_source,
         outputs_lv,
         outputs_en,
-        status: f.status.clone(),
+        status: status?,
     })
 }
 
@@ -409,10 +412,6 @@ struct DetailPage {
 }
 
 impl DetailPage {
-    fn status_key(&self, s: &str) -> &'static str {
-        domain::plan::MeasureStatus::label_key_of(s)
-    }
-
     fn action_status_key(&self, s: &str) -> &'static str {
         domain::event::ActionStatus::label_key_of(s)
     }
@@ -422,10 +421,7 @@ impl DetailPage {
     }
 
     fn funding(&self) -> Option<String> {
-        self.m
-            .budget_source
-            .as_deref()
-            .map(|s| self.ctx.t(domain::plan::Funding::label_key_of(s)))
+        self.m.budget_source.map(|s| self.ctx.t(s.label_key()))
     }
 
     fn budget(&self) -> Option<String> {

@@ -139,12 +139,6 @@ struct ListPage {
     manage: bool,
 }
 
-impl ListPage {
-    fn status_key(&self, s: &str) -> &'static str {
-        domain::plan::PlanStatus::label_key_of(s)
-    }
-}
-
 pub async fn list(
     State(state): State<AppState>,
     ctx: PageCtx,
@@ -190,7 +184,7 @@ impl PlanFields {
             legal_basis_en: p.legal_basis_en.clone().unwrap_or_default(),
             period_start: p.period_start.to_string(),
             period_end: p.period_end.to_string(),
-            status: p.status.clone(),
+            status: p.status.as_str().to_owned(),
             reason: String::new(),
         }
     }
@@ -208,7 +202,8 @@ fn validate_plan(f: &PlanFields, errors: &mut FormErrors) -> Option<store::plans
     {
         errors.add("period_end", "plan-period-order");
     }
-    if !PLAN_STATUSES.contains(&f.status.as_str()) {
+    let status = domain::plan::PlanStatus::parse(&f.status);
+    if status.is_none() {
         errors.add("status", "reg-choice-invalid");
     }
     if !errors.is_empty() {
@@ -221,7 +216,7 @@ fn validate_plan(f: &PlanFields, errors: &mut FormErrors) -> Option<store::plans
         legal_basis_en,
         period_start: start?,
         period_end: end?,
-        status: f.status.clone(),
+        status: status?,
     })
 }
 
@@ -423,14 +418,6 @@ struct DetailPage {
 }
 
 impl DetailPage {
-    fn plan_status_key(&self, s: &str) -> &'static str {
-        domain::plan::PlanStatus::label_key_of(s)
-    }
-
-    fn measure_status_key(&self, s: &str) -> &'static str {
-        domain::plan::MeasureStatus::label_key_of(s)
-    }
-
     fn is_mine(&self, m: &store::measures::Measure) -> bool {
         self.mine.is_some_and(|o| {
             m.responsible_organisation_id == o || m.partners.iter().any(|p| p.0 == o)

@@ -192,10 +192,13 @@ impl Line {
                 period_start: self.start.as_deref()?.parse().ok()?,
                 period_end: self.end.as_deref()?.parse().ok()?,
                 budget_cents: self.budget_cents,
-                budget_source: self.source.clone(),
+                budget_source: self
+                    .source
+                    .as_deref()
+                    .and_then(domain::plan::Funding::parse),
                 outputs_lv: self.outputs.clone(),
                 outputs_en: None,
-                status: self.status.clone(),
+                status: domain::plan::MeasureStatus::parse(&self.status)?,
             },
         })
     }
@@ -622,15 +625,11 @@ pub async fn export_plan(
                     .unwrap_or_else(|| text("")),
                 text(
                     m.budget_source
-                        .as_deref()
-                        .map(|s| i18n::t(lang, domain::plan::Funding::label_key_of(s)))
+                        .map(|s| i18n::t(lang, s.label_key()))
                         .unwrap_or_default(),
                 ),
                 opt(&m.outputs_lv),
-                text(i18n::t(
-                    lang,
-                    domain::plan::MeasureStatus::label_key_of(&m.status),
-                )),
+                text(i18n::t(lang, m.status.label_key())),
             ]
         })
         .collect();
@@ -685,14 +684,10 @@ pub async fn export_round(
                 } else {
                     i18n::t(lang, "report-role-responsible")
                 }),
-                text(i18n::t(
-                    lang,
-                    domain::plan::ReportStatus::label_key_of(&r.status),
-                )),
+                text(i18n::t(lang, r.status.label_key())),
                 text(
                     r.measure_status
-                        .as_deref()
-                        .map(|s| i18n::t(lang, domain::plan::MeasureStatus::label_key_of(s)))
+                        .map(|s| i18n::t(lang, s.label_key()))
                         .unwrap_or_default(),
                 ),
                 opt(&r.done),

@@ -23,12 +23,6 @@ struct IndexPage {
     plans: Vec<store::plans::Plan>,
 }
 
-impl IndexPage {
-    fn status_key(&self, s: &str) -> &'static str {
-        domain::plan::PlanStatus::label_key_of(s)
-    }
-}
-
 pub async fn index(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Html<String>> {
     Ok(Html(
         IndexPage {
@@ -62,14 +56,6 @@ struct PlanPage {
 }
 
 impl PlanPage {
-    fn plan_status_key(&self, s: &str) -> &'static str {
-        domain::plan::PlanStatus::label_key_of(s)
-    }
-
-    fn status_key(&self, s: &str) -> &'static str {
-        domain::plan::MeasureStatus::label_key_of(s)
-    }
-
     fn last_report(&self, m: &store::measures::Measure) -> Option<&(i64, i64, Option<String>)> {
         self.latest.iter().find(|l| l.0 == m.id)
     }
@@ -147,10 +133,6 @@ struct MeasurePage {
 }
 
 impl MeasurePage {
-    fn status_key(&self, s: &str) -> &'static str {
-        domain::plan::MeasureStatus::label_key_of(s)
-    }
-
     fn objective_key(&self) -> &'static str {
         Objective::label_key_of(&self.m.objective)
     }
@@ -162,10 +144,7 @@ impl MeasurePage {
     }
 
     fn funding(&self) -> Option<String> {
-        self.m
-            .budget_source
-            .as_deref()
-            .map(|s| self.ctx.t(domain::plan::Funding::label_key_of(s)))
+        self.m.budget_source.map(|s| self.ctx.t(s.label_key()))
     }
 
     fn spent(&self, r: &store::rounds::Report) -> Option<String> {

@@ -60,10 +60,6 @@ struct ReportsPage {
 }
 
 impl ReportsPage {
-    fn status_key(&self, s: &str) -> &'static str {
-        domain::plan::ReportStatus::label_key_of(s)
-    }
-
     fn late(&self, r: &store::rounds::Report) -> bool {
         r.is_late(self.today, deadline_end(r.deadline))
     }
@@ -225,10 +221,6 @@ struct BoardPage {
 }
 
 impl BoardPage {
-    fn status_key(&self, s: &str) -> &'static str {
-        domain::plan::ReportStatus::label_key_of(s)
-    }
-
     fn is_late(&self, r: &store::rounds::Report) -> bool {
         r.is_late(self.today, deadline_end(r.deadline))
     }
@@ -384,7 +376,10 @@ impl ReportFields {
     fn of(r: &store::rounds::Report, lang: &str) -> ReportFields {
         let shown = |v: f64| domain::plan::format_value(v, lang);
         ReportFields {
-            measure_status: r.measure_status.clone().unwrap_or_default(),
+            measure_status: r
+                .measure_status
+                .map(|s| s.as_str().to_owned())
+                .unwrap_or_default(),
             done: r.done.clone().unwrap_or_default(),
             spent: r
                 .spent_cents
@@ -474,11 +469,10 @@ pub fn validate_report(
             }
             None
         }
-        s if MEASURE_STATUSES.contains(&s) => Some(s.to_owned()),
-        _ => {
+        s => domain::plan::MeasureStatus::parse(s).or_else(|| {
             errors.add("measure_status", "reg-choice-invalid");
             None
-        }
+        }),
     };
     let done = crate::http::forms::block_field(&f.done, 10_000, "done", errors);
     if submit && done.is_none() && !errors.has("done") {
@@ -583,10 +577,6 @@ struct ReportPage {
 }
 
 impl ReportPage {
-    fn status_key(&self, s: &str) -> &'static str {
-        domain::plan::ReportStatus::label_key_of(s)
-    }
-
     fn measure_status_key(&self, s: &str) -> &'static str {
         domain::plan::MeasureStatus::label_key_of(s)
     }
@@ -651,7 +641,9 @@ async fn report_page(
         .map(|t| (t.id, t.name_lv))
         .collect();
     let editable = r.is_editable() && user.organisation_id == Some(r.organisation_id);
-    let reviewable = user.can(Permission::ManagePlans) && r.round_open && r.status == "submitted";
+    let reviewable = user.can(Permission::ManagePlans)
+        && r.round_open
+        && r.status == domain::plan::ReportStatus::Submitted;
     Ok(ReportPage {
         files: store::rounds::files(state.db(), view_scope(user), id).await?,
         file_title: String::new(),

@@ -172,7 +172,7 @@ pub async fn build(state: &AppState, r: &Request) -> AppResult<Report> {
                 },
                 Figure {
                     label: tr.t("action-status-done"),
-                    value: count(&|a| a.status == "done"),
+                    value: count(&|a| a.status == domain::event::ActionStatus::Done),
                 },
                 Figure {
                     label: tr.t("report-actions-open"),
@@ -184,7 +184,7 @@ pub async fn build(state: &AppState, r: &Request) -> AppResult<Report> {
                 },
                 Figure {
                     label: tr.t("action-status-dropped"),
-                    value: count(&|a| a.status == "dropped"),
+                    value: count(&|a| a.status == domain::event::ActionStatus::Dropped),
                 },
             ],
         });
@@ -208,7 +208,7 @@ pub async fn build(state: &AppState, r: &Request) -> AppResult<Report> {
                             let status = if a.is_overdue(r.today) {
                                 tr.t("report-actions-overdue")
                             } else {
-                                tr.t(domain::event::ActionStatus::label_key_of(&a.status))
+                                tr.t(a.status.label_key())
                             };
                             vec![
                                 Cell::Text(a.event_title(tr.code()).to_owned()),
@@ -242,7 +242,10 @@ pub async fn build(state: &AppState, r: &Request) -> AppResult<Report> {
             let Some(objective) = OBJECTIVES.iter().find(|o| **o == m.objective) else {
                 continue;
             };
-            if let Some(i) = MEASURE_STATUSES.iter().position(|s| *s == m.status) {
+            if let Some(i) = MEASURE_STATUSES
+                .iter()
+                .position(|s| *s == m.status.as_str())
+            {
                 by_objective.entry(objective).or_default()[i] += 1;
             }
         }

@@ -88,7 +88,7 @@ pub async fn build(state: &AppState, r: &Request) -> AppResult<Report> {
                     Cell::Text(m.code.clone()),
                     Cell::Text(m.title(lang).to_owned()),
                     Cell::Text(m.responsible_name.clone()),
-                    Cell::Text(tr.t(domain::plan::MeasureStatus::label_key_of(&m.status))),
+                    Cell::Text(tr.t(m.status.label_key())),
                     m.budget_cents
                         .map_or(Cell::Empty, |c| Cell::Euro(c as f64 / 100.0)),
                     if any {

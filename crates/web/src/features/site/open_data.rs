@@ -98,7 +98,7 @@ async fn table(state: &AppState, name: &str) -> AppResult<(Vec<&'static str>, Ve
                 for m in store::measures::for_plan(state.db(), p.id, None).await? {
                     rows.push(vec![
                         p.name_lv.clone(),
-                        p.status.clone(),
+                        p.status.as_str().to_owned(),
                         m.objective.clone(),
                         m.task_code.clone().unwrap_or_default(),
                         m.code.clone(),
@@ -112,11 +112,14 @@ async fn table(state: &AppState, name: &str) -> AppResult<(Vec<&'static str>, Ve
                             .join("; "),
                         m.period_start.to_string(),
                         m.period_end.to_string(),
-                        m.status.clone(),
+                        m.status.as_str().to_owned(),
                         m.budget_cents
                             .map(|c| format!("{}.{:02}", c / 100, c % 100))
                             .unwrap_or_default(),
-                        m.budget_source.clone().unwrap_or_default(),
+                        m.budget_source
+                            .map(|f| f.as_str())
+                            .unwrap_or_default()
+                            .to_owned(),
                     ]);
                 }
             }
