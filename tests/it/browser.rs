@@ -1373,7 +1373,7 @@ async fn mediation_pages_have_no_accessibility_violations() {
         store::mediation::CaseScope::Mediator(app.user_id(Role::Mediator)),
         family,
         &store::mediation::MemberInput {
-            relation: "child".to_owned(),
+            relation: domain::mediation::Relation::Child,
             birth_year: Some(2015),
             grade: Some(5),
             ..Default::default()

@@ -1859,7 +1859,7 @@ async fn sealed_world(db_path: &Path, keys: &domain::sealed::Keyring) -> (i64, i
             scope,
             family,
             &store::mediation::MemberInput {
-                relation: "child".to_owned(),
+                relation: domain::mediation::Relation::Child,
                 school: Some("Rotācijas skola".to_owned()),
                 name: Some("Rotācijas bērns".to_owned()),
                 ..Default::default()
@@ -1881,10 +1881,10 @@ async fn sealed_world(db_path: &Path, keys: &domain::sealed::Keyring) -> (i64, i
             family,
             &store::mediation_log::ConsentInput {
                 member_id: None,
-                purpose: "case_work".to_owned(),
+                purpose: domain::mediation::ConsentPurpose::CaseWork,
                 institution_kind: None,
                 institution: None,
-                given_by: "person".to_owned(),
+                given_by: domain::mediation::GivenBy::Person,
                 child_view: None,
                 given_on: today,
             },
@@ -1901,8 +1901,8 @@ async fn sealed_world(db_path: &Path, keys: &domain::sealed::Keyring) -> (i64, i
             family,
             &store::mediation::ContactInput {
                 date: today,
-                place: "office".to_owned(),
-                areas: vec!["education".to_owned()],
+                place: domain::mediation::ContactPlace::Office,
+                areas: vec![domain::mediation::ContactArea::Education],
                 done: Some("Rotācijas piezīme".to_owned()),
                 ..Default::default()
             },

@@ -596,7 +596,7 @@ async fn family_with_child(app: &TestApp) -> (i64, i64) {
         scope,
         family,
         &store::mediation::MemberInput {
-            relation: "child".to_owned(),
+            relation: domain::mediation::Relation::Child,
             birth_year: Some(2014),
             grade: Some(6),
             ..Default::default()
@@ -680,15 +680,15 @@ async fn a_withdrawn_sharing_consent_blocks_the_referrals_resting_on_it_unless_o
     let sharing = fam
         .consents
         .iter()
-        .find(|c| c.purpose == "sharing")
+        .find(|c| c.purpose == domain::mediation::ConsentPurpose::Sharing)
         .map(|c| c.id)
         .unwrap_or_default();
     assert_eq!(
         fam.consents
             .iter()
             .find(|c| c.id == sharing)
-            .map(|c| (c.notice_version.as_str(), c.child_view.as_deref())),
-        Some(("2026-1", Some("agrees")))
+            .map(|c| (c.notice_version.as_str(), c.child_view)),
+        Some(("2026-1", Some(domain::site::ChildView::Agrees)))
     );
     // A consent for the child's school does not cover health care, nor the whole family.
     let res = m
@@ -926,10 +926,11 @@ async fn family_in_figures(app: &TestApp, territory: i64, counted: bool, contact
     .await);
     let consent = |purpose: &str| store::mediation_log::ConsentInput {
         member_id: None,
-        purpose: purpose.to_owned(),
+        purpose: domain::mediation::ConsentPurpose::parse(purpose)
+            .unwrap_or_else(|| panic!("no purpose {purpose}")),
         institution_kind: None,
         institution: None,
-        given_by: "person".to_owned(),
+        given_by: domain::mediation::GivenBy::Person,
         child_view: None,
         given_on: jiff::civil::date(2026, 11, 1),
     };
@@ -948,8 +949,8 @@ async fn family_in_figures(app: &TestApp, territory: i64, counted: bool, contact
             &store::mediation::ContactInput {
                 date: jiff::civil::date(2026, 11, 2 + i8::try_from(day).unwrap_or(0)),
                 duration_minutes: Some(60),
-                place: "office".to_owned(),
-                areas: vec!["education".to_owned()],
+                place: domain::mediation::ContactPlace::Office,
+                areas: vec![domain::mediation::ContactArea::Education],
                 ..Default::default()
             },
         )
@@ -1073,10 +1074,10 @@ async fn a_supervisor_opens_a_case_only_with_a_logged_reason_and_gets_the_monthl
         family,
         &store::mediation_log::ConsentInput {
             member_id: None,
-            purpose: "case_work".to_owned(),
+            purpose: domain::mediation::ConsentPurpose::CaseWork,
             institution_kind: None,
             institution: None,
-            given_by: "person".to_owned(),
+            given_by: domain::mediation::GivenBy::Person,
             child_view: None,
             given_on: jiff::civil::date(2026, 11, 2),
         },
@@ -1088,7 +1089,7 @@ async fn a_supervisor_opens_a_case_only_with_a_logged_reason_and_gets_the_monthl
         &store::mediation_log::ReferralInput {
             member_id: None,
             referred_on: jiff::civil::date(2026, 11, 20),
-            kind: "social_service".to_owned(),
+            kind: domain::mediation::Institution::SocialService,
             institution: None,
             consent_id: None,
             override_reason: Some("Bērna drošība, neatliekami (tests)".to_owned()),
@@ -1365,7 +1366,10 @@ async fn a_closed_case_is_anonymised_after_the_retention_period_by_the_scheduled
     assert!(fam.members.iter().any(|m| m.id == child));
     assert_eq!(fam.contacts.len(), 1);
     assert!(fam.contacts[0].done.is_none());
-    assert_eq!(fam.contacts[0].areas, vec!["housing".to_owned()]);
+    assert_eq!(
+        fam.contacts[0].areas,
+        vec![domain::mediation::ContactArea::Housing]
+    );
     assert_eq!(ok(store::audit::count(&app.db, "case_anonymised").await), 1);
     let m = app.login(Role::Mediator).await;
     let res = m
@@ -1427,7 +1431,7 @@ async fn a_person_gets_everything_held_about_them_and_erasure_leaves_no_trace() 
     let head = fam
         .members
         .iter()
-        .find(|x| x.relation == "head")
+        .find(|x| x.relation == domain::mediation::Relation::Head)
         .map(|x| x.id)
         .unwrap_or_default();
     let child_code = fam

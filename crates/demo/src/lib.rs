@@ -1558,3 +1558,9 @@ mod tests {
         assert!((80..=140).contains(&recorded), "{recorded}");
     }
 }
+
+/// A code of the demo's tables as its vocabulary's value (the tables hold known codes; an
+/// unknown one would read as the vocabulary's `other`, as a stored one does).
+pub(crate) fn coded<T: domain::vocabulary::Vocabulary>(code: &str) -> T {
+    T::from_code(code).unwrap_or(T::OTHER)
+}

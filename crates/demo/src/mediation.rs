@@ -319,8 +319,8 @@ async fn family(
                 member_id,
                 date,
                 duration_minutes: Some([15, 30, 45, 60, 90, 120][rng.below(6)]),
-                place: (*rng.weighted(&PLACES).unwrap_or(&"office")).to_owned(),
-                areas,
+                place: crate::coded(rng.weighted(&PLACES).unwrap_or(&"office")),
+                areas: areas.iter().map(|a| crate::coded(a)).collect(),
                 done: rng
                     .percent(40)
                     .then(|| NOTES[rng.below(NOTES.len())].to_owned()),
@@ -348,7 +348,7 @@ async fn family(
             &ReferralInput {
                 member_id: None,
                 referred_on: on,
-                kind: kind.to_owned(),
+                kind: crate::coded(kind),
                 institution: Some(name.to_owned()),
                 consent_id: Some(sharing),
                 override_reason: None,
@@ -413,10 +413,10 @@ async fn family(
                     school_year: i64::from(year),
                     term,
                     noted_on: noted,
-                    risk: (*rng
-                        .weighted(&[("low", 30), ("medium", 45), ("high", 25)])
-                        .unwrap_or(&"medium"))
-                    .to_owned(),
+                    risk: crate::coded(
+                        rng.weighted(&[("low", 30), ("medium", 45), ("high", 25)])
+                            .unwrap_or(&"medium"),
+                    ),
                     action: rng.percent(50).then(|| NOTES[4].to_owned()),
                 },
             )
@@ -459,10 +459,10 @@ fn consent(
 ) -> ConsentInput {
     ConsentInput {
         member_id: member,
-        purpose: purpose.to_owned(),
-        institution_kind: institution_kind.map(str::to_owned),
+        purpose: crate::coded(purpose),
+        institution_kind: institution_kind.map(crate::coded),
         institution: None,
-        given_by: given_by.to_owned(),
+        given_by: crate::coded(given_by),
         child_view: None,
         given_on: on,
     }
@@ -489,8 +489,8 @@ async fn member(
         family,
         &MemberInput {
             birth_year,
-            gender: Some(gender.to_owned()),
-            relation: relation.to_owned(),
+            gender: Some(crate::coded(gender)),
+            relation: crate::coded(relation),
             grade: school.as_ref().and(grade),
             school,
             name: rng

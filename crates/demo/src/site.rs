@@ -42,7 +42,7 @@ pub async fn seed(db: &Db, now: i64, actor: &Actor) -> store::Result<()> {
             now - (NEWS.len() - i) as i64 * 86_400 * 9,
             actor,
             &store::news::Item {
-                kind: (*kind).to_owned(),
+                kind: crate::coded(kind),
                 title_lv: (*title).to_owned(),
                 summary_lv: (*summary).to_owned(),
                 body_lv: (*body).to_owned(),

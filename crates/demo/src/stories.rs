@@ -140,12 +140,12 @@ pub async fn seed(db: &Db, now: i64) -> store::Result<()> {
             &actor,
             id,
             &NewConsent {
-                channels: s.8.iter().map(|c| (*c).to_owned()).collect(),
+                channels: s.8.iter().map(|c| crate::coded(c)).collect(),
                 given_on: day.clone(),
                 form_reference: format!("Demo lietvedība KM/{}-{}", 2026, 100 + i),
                 minor: s.9,
                 guardian_name: s.9.then(|| "Demo likumiskais pārstāvis".to_owned()),
-                child_view: s.9.then(|| "agrees".to_owned()),
+                child_view: s.9.then_some(domain::site::ChildView::Agrees),
                 named: !s.1,
                 photo: !s.1,
             },
@@ -162,7 +162,7 @@ pub async fn seed(db: &Db, now: i64) -> store::Result<()> {
                 &actor,
                 id,
                 &Media {
-                    kind: "press".to_owned(),
+                    kind: domain::site::StoryMedia::Press,
                     outlet: "Demo laikraksts (izdomāts)".to_owned(),
                     title: "Auto serviss, kas palīdz visai ielai (demo)".to_owned(),
                     url: "https://example.invalid/demo-raksts".to_owned(),

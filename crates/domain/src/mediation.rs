@@ -28,7 +28,9 @@ crate::vocabulary! {
 
 crate::vocabulary! {
     /// A family member's place in the family.
+    #[derive(Default)]
     pub enum Relation (other = Other) {
+        #[default]
         Head = ("head", "relation-head"),
         Partner = ("partner", "relation-partner"),
         Child = ("child", "relation-child"),
@@ -49,7 +51,9 @@ crate::vocabulary! {
 
 crate::vocabulary! {
     /// Where a contact with a family took place.
+    #[derive(Default)]
     pub enum ContactPlace (other = Phone) {
+        #[default]
         Office = ("office", "contact-place-office"),
         HomeVisit = ("home_visit", "contact-place-home-visit"),
         Institution = ("institution", "contact-place-institution"),

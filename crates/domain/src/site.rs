@@ -3,7 +3,9 @@
 
 crate::vocabulary! {
     /// What a news item announces.
+    #[derive(Default)]
     pub enum NewsKind (other = Announcement) {
+        #[default]
         Announcement = ("announcement", "news-kind-announcement"),
         Call = ("call", "news-kind-call"),
         Programme = ("programme", "news-kind-programme"),
@@ -36,7 +38,9 @@ crate::vocabulary! {
 
 crate::vocabulary! {
     /// Where a success story appeared in the media.
+    #[derive(Default)]
     pub enum StoryMedia (other = Online) {
+        #[default]
         Press = ("press", "story-media-press"),
         Tv = ("tv", "story-media-tv"),
         Radio = ("radio", "story-media-radio"),

@@ -67,6 +67,13 @@ macro_rules! vocabulary {
             }
         }
 
+        /// In JSON as its stored code.
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
         impl $crate::vocabulary::Vocabulary for $name {
             const OTHER: $name = $name::$other;
 

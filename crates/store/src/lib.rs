@@ -259,3 +259,20 @@ pub(crate) fn optional_code<T: domain::vocabulary::Vocabulary>(
 pub(crate) fn from_code<T: domain::vocabulary::Vocabulary>(raw: &str) -> T {
     T::from_code(raw).unwrap_or(T::OTHER)
 }
+
+/// Values kept in one text column, as their codes separated by commas.
+pub(crate) fn joined<T: domain::vocabulary::Vocabulary>(values: &[T]) -> String {
+    values
+        .iter()
+        .map(|v| v.code())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// The values of such a column (empty parts skipped).
+pub(crate) fn split_codes<T: domain::vocabulary::Vocabulary>(raw: &str) -> Vec<T> {
+    raw.split(',')
+        .filter(|c| !c.is_empty())
+        .map(from_code)
+        .collect()
+}

@@ -6,6 +6,7 @@
 //! they work with — decided in the queries ([`CaseScope`]); nobody else reaches a family.
 
 use domain::audit::AuditAction;
+use domain::mediation::{CaseStatus, CloseReason, ContactArea, ContactPlace, Gender, Relation};
 use domain::sealed::Keyring;
 use jiff::civil::Date;
 use sqlx::SqliteConnection;
@@ -340,7 +341,7 @@ pub struct FamilySummary {
     pub code: String,
     pub territory_name: String,
     pub household_size: Option<i64>,
-    pub status: String,
+    pub status: CaseStatus,
     pub members: i64,
 }
 
@@ -369,7 +370,7 @@ pub async fn families(db: &Db, scope: CaseScope) -> crate::Result<Vec<FamilySumm
             code: r.1,
             territory_name: r.2,
             household_size: r.3,
-            status: r.4,
+            status: crate::from_code(&r.4),
             members: r.5,
         })
         .collect())
@@ -500,8 +501,8 @@ pub struct Member {
     pub id: i64,
     pub code: String,
     pub birth_year: Option<i64>,
-    pub gender: Option<String>,
-    pub relation: String,
+    pub gender: Option<Gender>,
+    pub relation: Relation,
     pub school: Option<String>,
     pub grade: Option<i64>,
     pub name: Option<String>,
@@ -574,11 +575,11 @@ pub struct Family {
     pub territory_id: i64,
     pub territory_name: String,
     pub household_size: Option<i64>,
-    pub status: String,
+    pub status: CaseStatus,
     pub name: Option<String>,
     pub contact: Option<String>,
     pub members: Vec<Member>,
-    pub closed_reason: Option<String>,
+    pub closed_reason: Option<CloseReason>,
     pub closed_on: Option<Date>,
     /// The case log's contacts, the latest first.
     pub contacts: Vec<Contact>,
@@ -697,8 +698,8 @@ pub async fn family(
             id: m.0,
             code: m.1.clone(),
             birth_year: m.2,
-            gender: m.3,
-            relation: m.4,
+            gender: m.3.as_deref().map(crate::from_code),
+            relation: crate::from_code(&m.4),
             school: open(keys, &place("family_members.school", &m.1), m.5)?,
             grade: m.6,
             name: open(keys, &place("family_members.name", &m.1), m.7)?,
@@ -711,10 +712,10 @@ pub async fn family(
         territory_id: row.2,
         territory_name: row.3,
         household_size: row.4,
-        status: row.5,
+        status: crate::from_code(&row.5),
         name: open(keys, &place("families.name", &row.1), row.6)?,
         contact: open(keys, &place("families.contact", &row.1), row.7)?,
-        closed_reason: row.8,
+        closed_reason: row.8.as_deref().map(crate::from_code),
         closed_on: row.9.and_then(|d| d.parse().ok()),
         contacts,
         members: list,
@@ -728,8 +729,8 @@ pub async fn family(
 #[derive(Clone, Default, PartialEq, Eq)]
 pub struct MemberInput {
     pub birth_year: Option<i64>,
-    pub gender: Option<String>,
-    pub relation: String,
+    pub gender: Option<Gender>,
+    pub relation: Relation,
     pub school: Option<String>,
     pub grade: Option<i64>,
     pub name: Option<String>,
@@ -757,8 +758,8 @@ pub async fn add_member(
     .bind(family_id)
     .bind(&code)
     .bind(i.birth_year)
-    .bind(i.gender.as_deref())
-    .bind(&i.relation)
+    .bind(i.gender.map(Gender::as_str))
+    .bind(i.relation.as_str())
     .bind(
         i.school
             .as_deref()
@@ -881,8 +882,8 @@ pub struct Contact {
     pub member_code: Option<String>,
     pub date: Date,
     pub duration_minutes: Option<i64>,
-    pub place: String,
-    pub areas: Vec<String>,
+    pub place: ContactPlace,
+    pub areas: Vec<ContactArea>,
     pub institution: Option<String>,
     pub done: Option<String>,
     pub outcome: Option<String>,
@@ -896,8 +897,8 @@ pub struct ContactInput {
     pub member_id: Option<i64>,
     pub date: Date,
     pub duration_minutes: Option<i64>,
-    pub place: String,
-    pub areas: Vec<String>,
+    pub place: ContactPlace,
+    pub areas: Vec<ContactArea>,
     pub institution: Option<String>,
     pub done: Option<String>,
     pub outcome: Option<String>,
@@ -935,8 +936,8 @@ pub async fn add_contact(
     .bind(i.member_id)
     .bind(i.date.to_string())
     .bind(i.duration_minutes)
-    .bind(&i.place)
-    .bind(i.areas.join(","))
+    .bind(i.place.as_str())
+    .bind(crate::joined(&i.areas))
     .bind(seal("mediation_contacts.institution", &i.institution))
     .bind(seal("mediation_contacts.done", &i.done))
     .bind(seal("mediation_contacts.outcome", &i.outcome))
@@ -1003,13 +1004,8 @@ fn open_contacts(keys: &Keyring, code: &str, rows: Vec<ContactRow>) -> crate::Re
                 .parse()
                 .map_err(|e| Error::Other(sqlx::Error::Decode(Box::new(e))))?,
             duration_minutes: r.3,
-            place: r.4,
-            areas: r
-                .5
-                .split(',')
-                .filter(|a| !a.is_empty())
-                .map(str::to_owned)
-                .collect(),
+            place: crate::from_code(&r.4),
+            areas: crate::split_codes(&r.5),
             institution: open(keys, &place("mediation_contacts.institution", code), r.6)?,
             done: open(keys, &place("mediation_contacts.done", code), r.7)?,
             outcome: open(keys, &place("mediation_contacts.outcome", code), r.8)?,

@@ -7,7 +7,11 @@
 //! Only the family's mediator writes; every write logs a change of the record.
 
 use domain::audit::AuditAction;
+use domain::mediation::{
+    ConsentPurpose, FollowupResult, GivenBy, Institution, ReferralStatus, Risk,
+};
 use domain::sealed::Keyring;
+use domain::site::ChildView;
 use jiff::civil::Date;
 use sqlx::SqliteConnection;
 
@@ -72,11 +76,11 @@ pub struct Consent {
     pub id: i64,
     pub member_id: Option<i64>,
     pub member_code: Option<String>,
-    pub purpose: String,
-    pub institution_kind: Option<String>,
+    pub purpose: ConsentPurpose,
+    pub institution_kind: Option<Institution>,
     pub institution: Option<String>,
-    pub given_by: String,
-    pub child_view: Option<String>,
+    pub given_by: GivenBy,
+    pub child_view: Option<ChildView>,
     pub given_on: Date,
     pub notice_version: String,
     pub recorded_by: String,
@@ -95,13 +99,13 @@ pub struct Referral {
     pub id: i64,
     pub member_code: Option<String>,
     pub referred_on: Date,
-    pub kind: String,
+    pub kind: Institution,
     pub institution: Option<String>,
     pub consent_id: Option<i64>,
     /// The sharing consent it rests on is in force.
     pub consent_in_force: bool,
     pub override_reason: Option<String>,
-    pub status: String,
+    pub status: ReferralStatus,
     pub status_on: Date,
     pub note: Option<String>,
 }
@@ -126,9 +130,9 @@ pub struct Followup {
     pub school_year: i64,
     pub term: i64,
     pub noted_on: Date,
-    pub risk: String,
+    pub risk: Risk,
     pub action: Option<String>,
-    pub result: Option<String>,
+    pub result: Option<FollowupResult>,
     pub result_on: Option<Date>,
 }
 
@@ -234,11 +238,11 @@ pub(crate) fn open_rows(
             id: c.0,
             member_id: c.1,
             member_code: c.2,
-            purpose: c.3,
-            institution_kind: c.4,
+            purpose: crate::from_code(&c.3),
+            institution_kind: c.4.as_deref().map(crate::from_code),
             institution: open(keys, &place("mediation_consents.institution", code), c.5)?,
-            given_by: c.6,
-            child_view: c.7,
+            given_by: crate::from_code(&c.6),
+            child_view: c.7.as_deref().map(crate::from_code),
             given_on: date(&c.8)?,
             notice_version: c.9,
             recorded_by: c.10,
@@ -251,12 +255,12 @@ pub(crate) fn open_rows(
             id: r.0,
             member_code: r.1,
             referred_on: date(&r.2)?,
-            kind: r.3,
+            kind: crate::from_code(&r.3),
             institution: open(keys, &place("mediation_referrals.institution", code), r.4)?,
             consent_id: r.5,
             consent_in_force: r.6 != 0,
             override_reason: open(keys, &place("mediation_referrals.override", code), r.7)?,
-            status: r.8,
+            status: crate::from_code(&r.8),
             status_on: date(&r.9)?,
             note: open(keys, &place("mediation_referrals.note", code), r.10)?,
         });
@@ -269,9 +273,9 @@ pub(crate) fn open_rows(
             school_year: s.2,
             term: s.3,
             noted_on: date(&s.4)?,
-            risk: s.5,
+            risk: crate::from_code(&s.5),
             action: open(keys, &place("school_followups.action", code), s.6)?,
-            result: s.7,
+            result: s.7.as_deref().map(crate::from_code),
             result_on: s.8.as_deref().map(date).transpose()?,
         });
     }
@@ -309,11 +313,11 @@ pub(crate) async fn require_case_work_consent(
 pub struct ConsentInput {
     /// None: for the whole family.
     pub member_id: Option<i64>,
-    pub purpose: String,
-    pub institution_kind: Option<String>,
+    pub purpose: ConsentPurpose,
+    pub institution_kind: Option<Institution>,
     pub institution: Option<String>,
-    pub given_by: String,
-    pub child_view: Option<String>,
+    pub given_by: GivenBy,
+    pub child_view: Option<ChildView>,
     pub given_on: Date,
 }
 
@@ -329,22 +333,17 @@ pub async fn add_consent(
     if !PURPOSES.contains(&i.purpose.as_str()) || !GIVERS.contains(&i.given_by.as_str()) {
         return Err(Error::Conflict(crate::MediationConflict::Purpose.into()));
     }
-    let sharing = i.purpose == "sharing";
+    let sharing = i.purpose == ConsentPurpose::Sharing;
     let kind_ok = i
         .institution_kind
-        .as_deref()
-        .is_some_and(|k| INSTITUTION_KINDS.contains(&k));
+        .is_some_and(|k| INSTITUTION_KINDS.contains(&k.as_str()));
     if sharing != kind_ok || sharing != i.institution.is_some() {
         return Err(Error::Conflict(
             crate::MediationConflict::Institution.into(),
         ));
     }
-    let for_child = i.given_by != "person";
-    if for_child != i.child_view.is_some()
-        || i.child_view
-            .as_deref()
-            .is_some_and(|v| !CHILD_VIEWS.contains(&v))
-    {
+    let for_child = i.given_by != GivenBy::Person;
+    if for_child != i.child_view.is_some() {
         return Err(Error::Conflict(crate::MediationConflict::ChildView.into()));
     }
     let mut tx = w.db.write().await?;
@@ -367,14 +366,14 @@ pub async fn add_consent(
     )
     .bind(family_id)
     .bind(i.member_id)
-    .bind(&i.purpose)
-    .bind(i.institution_kind.as_deref())
+    .bind(i.purpose.as_str())
+    .bind(i.institution_kind.map(Institution::as_str))
     .bind(i.institution.as_deref().map(|t| {
         w.keys
             .seal(&place("mediation_consents.institution", &code), t)
     }))
-    .bind(&i.given_by)
-    .bind(i.child_view.as_deref())
+    .bind(i.given_by.as_str())
+    .bind(i.child_view.map(ChildView::as_str))
     .bind(i.given_on.to_string())
     .bind(NOTICE_VERSION)
     .bind(mediator)
@@ -452,7 +451,7 @@ pub async fn withdraw_consent(
 pub struct ReferralInput {
     pub member_id: Option<i64>,
     pub referred_on: Date,
-    pub kind: String,
+    pub kind: Institution,
     pub institution: Option<String>,
     /// The sharing consent it rests on.
     pub consent_id: Option<i64>,
@@ -533,7 +532,7 @@ pub async fn add_referral(
         member_of(&mut tx, family_id, m).await?;
     }
     let consent_ok = match i.consent_id {
-        Some(c) => consent_covers(&mut tx, family_id, c, i.member_id, &i.kind).await?,
+        Some(c) => consent_covers(&mut tx, family_id, c, i.member_id, i.kind.as_str()).await?,
         None => false,
     };
     if !consent_ok && i.override_reason.is_none() {
@@ -563,7 +562,7 @@ pub async fn add_referral(
     .bind(family_id)
     .bind(i.member_id)
     .bind(i.referred_on.to_string())
-    .bind(&i.kind)
+    .bind(i.kind.as_str())
     .bind(seal("mediation_referrals.institution", &i.institution))
     .bind(i.consent_id.filter(|_| consent_ok))
     .bind(if overridden {
@@ -689,7 +688,7 @@ pub struct FollowupInput {
     pub school_year: i64,
     pub term: i64,
     pub noted_on: Date,
-    pub risk: String,
+    pub risk: Risk,
     pub action: Option<String>,
 }
 
@@ -720,7 +719,7 @@ pub async fn add_followup(
     .bind(i.school_year)
     .bind(i.term)
     .bind(i.noted_on.to_string())
-    .bind(&i.risk)
+    .bind(i.risk.as_str())
     .bind(
         i.action
             .as_deref()

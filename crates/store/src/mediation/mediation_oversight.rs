@@ -47,7 +47,7 @@ pub async fn families(
                     code: r.1,
                     territory_name: r.2,
                     household_size: r.3,
-                    status: r.4,
+                    status: crate::from_code(&r.4),
                     members: r.5,
                 },
                 r.6,

@@ -4,13 +4,14 @@
 
 use crate::{Actor, Db, Error};
 use domain::audit::AuditAction;
+use domain::site::NewsKind;
 
 pub const KINDS: &[&str] = domain::site::NewsKind::CODES;
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Item {
     pub id: i64,
-    pub kind: String,
+    pub kind: NewsKind,
     pub title_lv: String,
     pub title_en: Option<String>,
     pub summary_lv: String,
@@ -48,7 +49,7 @@ type Row = (
 fn item(r: Row) -> Item {
     Item {
         id: r.0,
-        kind: r.1,
+        kind: crate::from_code(&r.1),
         title_lv: r.2,
         title_en: r.3,
         summary_lv: r.4,
@@ -106,9 +107,6 @@ pub async fn get(db: &Db, id: i64, public: bool) -> crate::Result<Item> {
 /// Saves an item (a new one when `i.id` is 0). `publish`: publish now (a published item
 /// keeps its first publication time); `false` makes it a draft again. Returns the id.
 pub async fn save(db: &Db, now: i64, actor: &Actor, i: &Item, publish: bool) -> crate::Result<i64> {
-    if !KINDS.contains(&i.kind.as_str()) {
-        return Err(Error::Conflict(crate::SiteConflict::Kind.into()));
-    }
     let mut tx = db.write().await?;
     let id: i64 = if i.id == 0 {
         sqlx::query_scalar(
@@ -116,7 +114,7 @@ pub async fn save(db: &Db, now: i64, actor: &Actor, i: &Item, publish: bool) -> 
                  published_at, created_at, updated_at, updated_by)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10) RETURNING id",
         )
-        .bind(&i.kind)
+        .bind(i.kind.as_str())
         .bind(&i.title_lv)
         .bind(i.title_en.as_deref())
         .bind(&i.summary_lv)
@@ -136,7 +134,7 @@ pub async fn save(db: &Db, now: i64, actor: &Actor, i: &Item, publish: bool) -> 
                  updated_at = $9, updated_by = $10
              WHERE id = $11",
         )
-        .bind(&i.kind)
+        .bind(i.kind.as_str())
         .bind(&i.title_lv)
         .bind(i.title_en.as_deref())
         .bind(&i.summary_lv)

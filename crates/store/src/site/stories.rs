@@ -8,6 +8,7 @@
 use crate::audit::{self, Event};
 use crate::{Actor, Db, Error};
 use domain::audit::AuditAction;
+use domain::site::{ChildView, StoryChannel, StoryMedia};
 
 /// Where the consent allows the story to appear.
 pub const CHANNELS: &[&str] = domain::site::StoryChannel::CODES;
@@ -84,12 +85,12 @@ impl Story {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Consent {
     pub id: i64,
-    pub channels: Vec<String>,
+    pub channels: Vec<StoryChannel>,
     pub given_on: String,
     pub form_reference: String,
     pub minor: bool,
     pub guardian_name: Option<String>,
-    pub child_view: Option<String>,
+    pub child_view: Option<ChildView>,
     /// The person agreed to be named (otherwise the story must be anonymised).
     pub named: bool,
     /// The person agreed to their photo (otherwise no photo is shown).
@@ -100,7 +101,7 @@ pub struct Consent {
 
 impl Consent {
     pub fn covers(&self, channel: &str) -> bool {
-        self.channels.iter().any(|c| c == channel)
+        self.channels.iter().any(|c| c.as_str() == channel)
     }
 
     /// What keeps it from allowing this story on the site, if anything: a story that names
@@ -110,7 +111,7 @@ impl Consent {
             Some(crate::SiteConflict::Consent)
         } else if !self.covers("site") {
             Some(crate::SiteConflict::Channel)
-        } else if self.minor && self.child_view.as_deref() == Some("disagrees") {
+        } else if self.minor && self.child_view == Some(ChildView::Disagrees) {
             Some(crate::SiteConflict::Child)
         } else if !story.anonymised && !self.named {
             Some(crate::SiteConflict::Named)
@@ -126,7 +127,7 @@ impl Consent {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Media {
     pub id: i64,
-    pub kind: String,
+    pub kind: StoryMedia,
     pub outlet: String,
     pub title: String,
     pub url: String,
@@ -238,17 +239,12 @@ pub async fn consents(db: &Db, story_id: i64) -> crate::Result<Vec<Consent>> {
         .into_iter()
         .map(|r| Consent {
             id: r.0,
-            channels: r
-                .1
-                .split(',')
-                .filter(|c| !c.is_empty())
-                .map(str::to_owned)
-                .collect(),
+            channels: crate::split_codes(&r.1),
             given_on: r.2,
             form_reference: r.3,
             minor: r.4,
             guardian_name: r.5,
-            child_view: r.6,
+            child_view: r.6.as_deref().map(crate::from_code),
             recorded_at: r.7,
             withdrawn_on: r.8,
             named: r.9,
@@ -278,7 +274,7 @@ pub async fn media(db: &Db, story_id: i64) -> crate::Result<Vec<Media>> {
         .into_iter()
         .map(|(id, kind, outlet, title, url, published_on)| Media {
             id,
-            kind,
+            kind: crate::from_code(&kind),
             outlet,
             title,
             url,
@@ -415,12 +411,12 @@ pub async fn set_photo(
 /// A consent to record.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct NewConsent {
-    pub channels: Vec<String>,
+    pub channels: Vec<StoryChannel>,
     pub given_on: String,
     pub form_reference: String,
     pub minor: bool,
     pub guardian_name: Option<String>,
-    pub child_view: Option<String>,
+    pub child_view: Option<ChildView>,
     pub named: bool,
     pub photo: bool,
 }
@@ -434,15 +430,7 @@ pub async fn record_consent(
     story_id: i64,
     c: &NewConsent,
 ) -> crate::Result<i64> {
-    if c.channels.is_empty()
-        || c.channels.iter().any(|x| !CHANNELS.contains(&x.as_str()))
-        || (c.minor
-            && (c.guardian_name.is_none()
-                || !c
-                    .child_view
-                    .as_deref()
-                    .is_some_and(|v| CHILD_VIEWS.contains(&v))))
-    {
+    if c.channels.is_empty() || (c.minor && (c.guardian_name.is_none() || c.child_view.is_none())) {
         return Err(Error::Conflict(crate::SiteConflict::Consent.into()));
     }
     let mut tx = db.write().await?;
@@ -457,12 +445,12 @@ pub async fn record_consent(
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
     )
     .bind(story_id)
-    .bind(c.channels.join(","))
+    .bind(crate::joined(&c.channels))
     .bind(&c.given_on)
     .bind(&c.form_reference)
     .bind(c.minor)
     .bind(c.guardian_name.as_deref().filter(|_| c.minor))
-    .bind(c.child_view.as_deref().filter(|_| c.minor))
+    .bind(c.child_view.filter(|_| c.minor).map(ChildView::as_str))
     .bind(actor.user_id)
     .bind(now)
     .bind(c.named)
@@ -476,7 +464,7 @@ pub async fn record_consent(
         actor,
         &Event::new(AuditAction::StoryConsentRecorded)
             .on("story", story_id)
-            .detail(c.channels.join(",")),
+            .detail(crate::joined(&c.channels)),
     )
     .await?;
     tx.commit().await?;
@@ -590,9 +578,9 @@ pub async fn step(db: &Db, now: i64, actor: &Actor, id: i64, step: Step) -> crat
             .fetch_one(&mut *tx)
             .await?;
         let consent = Consent {
-            channels: channels.split(',').map(str::to_owned).collect(),
+            channels: crate::split_codes(&channels),
             minor,
-            child_view,
+            child_view: child_view.as_deref().map(crate::from_code),
             named,
             photo,
             ..Consent::default()
@@ -644,7 +632,7 @@ pub async fn add_media(
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
     )
     .bind(story_id)
-    .bind(&m.kind)
+    .bind(m.kind.as_str())
     .bind(&m.outlet)
     .bind(&m.title)
     .bind(&m.url)

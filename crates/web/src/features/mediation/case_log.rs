@@ -9,6 +9,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use domain::auth::Permission;
+use domain::mediation::{ConsentPurpose, GivenBy, Institution, Risk};
 use jiff::civil::Date;
 use serde::Deserialize;
 
@@ -126,8 +127,11 @@ pub struct StatusFields {
 impl StatusFields {
     pub fn of(f: &store::mediation::Family) -> Self {
         StatusFields {
-            case_status: f.status.clone(),
-            close_reason: f.closed_reason.clone().unwrap_or_default(),
+            case_status: f.status.as_str().to_owned(),
+            close_reason: f
+                .closed_reason
+                .map(|r| r.as_str().to_owned())
+                .unwrap_or_default(),
         }
     }
 }
@@ -201,20 +205,23 @@ pub async fn add_consent(
         errors.add("consent_member", "reg-choice-invalid");
         None
     });
-    let purpose = choice(&f.purpose, log::PURPOSES, "purpose", &mut errors);
-    let given_by = choice(&f.given_by, log::GIVERS, "given_by", &mut errors);
+    let purpose = choice(&f.purpose, log::PURPOSES, "purpose", &mut errors)
+        .and_then(|c| ConsentPurpose::parse(&c));
+    let given_by =
+        choice(&f.given_by, log::GIVERS, "given_by", &mut errors).and_then(|c| GivenBy::parse(&c));
     let given_on = date_field(&f.given_on, "given_on", &mut errors);
     if given_on.is_some_and(|d| d > state.today()) {
         errors.add("given_on", "contact-date-future");
     }
-    let sharing = purpose.as_deref() == Some("sharing");
+    let sharing = purpose == Some(ConsentPurpose::Sharing);
     let (institution_kind, institution) = if sharing {
         let kind = choice(
             &f.institution_kind,
             log::INSTITUTION_KINDS,
             "institution_kind",
             &mut errors,
-        );
+        )
+        .and_then(|c| Institution::parse(&c));
         let name = text_field(
             &f.consent_institution,
             300,
@@ -228,12 +235,13 @@ pub async fn add_consent(
     } else {
         (None, None)
     };
-    let for_child = given_by.as_deref().is_some_and(|g| g != "person");
+    let for_child = given_by.is_some_and(|g| g != GivenBy::Person);
     let child_view = if for_child {
         if member_id.is_none() && !errors.has("consent_member") {
             errors.add("consent_member", "consent-child-missing");
         }
         choice(&f.child_view, log::CHILD_VIEWS, "child_view", &mut errors)
+            .and_then(|c| domain::site::ChildView::parse(&c))
     } else {
         None
     };
@@ -313,7 +321,8 @@ pub async fn add_referral(
         log::REFERRAL_KINDS,
         "referral_kind",
         &mut errors,
-    );
+    )
+    .and_then(|c| Institution::parse(&c));
     let institution = text_field(
         &f.referral_institution,
         300,
@@ -456,7 +465,7 @@ pub async fn add_followup(
         }
     };
     let noted_on = date_field(&f.noted_on, "noted_on", &mut errors);
-    let risk = choice(&f.risk, log::RISKS, "risk", &mut errors);
+    let risk = choice(&f.risk, log::RISKS, "risk", &mut errors).and_then(|c| Risk::parse(&c));
     let action = block_field(&f.followup_action, 2000, "followup_action", &mut errors);
     if let (Some(member_id), Some(school_year), Some(term), Some(noted_on), Some(risk), true) =
         (member, year, term, noted_on, risk, errors.is_empty())

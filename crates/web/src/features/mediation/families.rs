@@ -9,6 +9,7 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use domain::audit::AuditAction;
 use domain::auth::Permission;
+use domain::mediation::{ConsentPurpose, Relation};
 use jiff::civil::Date;
 use serde::Deserialize;
 
@@ -66,12 +67,6 @@ struct FamiliesPage {
     notice: Option<&'static str>,
     /// Who supervises the mediator in each municipality (and who is proposed).
     supervision: Vec<store::mediation::Assignment>,
-}
-
-impl FamiliesPage {
-    fn status_key(&self, s: &str) -> &'static str {
-        domain::mediation::CaseStatus::label_key_of(s)
-    }
 }
 
 async fn families_page(
@@ -206,10 +201,6 @@ pub(crate) struct FamilyPage {
 }
 
 impl FamilyPage {
-    fn status_key(&self, s: &str) -> &'static str {
-        domain::mediation::CaseStatus::label_key_of(s)
-    }
-
     fn relation_key(&self, r: &str) -> &'static str {
         domain::mediation::Relation::label_key_of(r)
     }
@@ -252,14 +243,14 @@ impl FamilyPage {
         self.fam
             .consents
             .iter()
-            .any(|c| c.purpose == "case_work" && c.member_id.is_none() && c.in_force())
+            .any(|c| c.purpose == ConsentPurpose::CaseWork && c.member_id.is_none() && c.in_force())
     }
 
     fn sharing_consents(&self) -> Vec<&store::mediation_log::Consent> {
         self.fam
             .consents
             .iter()
-            .filter(|c| c.purpose == "sharing" && c.in_force())
+            .filter(|c| c.purpose == ConsentPurpose::Sharing && c.in_force())
             .collect()
     }
 
@@ -267,7 +258,7 @@ impl FamilyPage {
         self.fam
             .members
             .iter()
-            .filter(|m| m.relation == "child")
+            .filter(|m| m.relation == Relation::Child)
             .collect()
     }
 
@@ -355,18 +346,18 @@ pub async fn add_member(
     user.require(Permission::WorkCases)?;
     let id = parse_id(&id)?;
     let mut errors = FormErrors::default();
-    if !store::mediation::RELATIONS.contains(&f.relation.as_str()) {
+    let relation = Relation::parse(&f.relation);
+    if relation.is_none() {
         errors.add("relation", "reg-choice-invalid");
     }
     let this_year = i64::from(state.today().year());
     let birth_year = number(&f.birth_year, 1900..=this_year, "birth_year", &mut errors);
     let gender = match f.gender.trim() {
         "" => None,
-        g @ ("female" | "male" | "other") => Some(g.to_owned()),
-        _ => {
+        g => domain::mediation::Gender::parse(g).or_else(|| {
             errors.add("gender", "reg-choice-invalid");
             None
-        }
+        }),
     };
     let school = text_field(&f.school, 300, "school", &mut errors);
     let grade = number(&f.grade, 0..=12, "grade", &mut errors);
@@ -374,11 +365,11 @@ pub async fn add_member(
         errors.add("name", e.message_id());
         None
     });
-    if errors.is_empty() {
+    if let (Some(relation), true) = (relation, errors.is_empty()) {
         let input = store::mediation::MemberInput {
             birth_year,
             gender,
-            relation: f.relation.clone(),
+            relation,
             school,
             grade,
             name,
@@ -447,13 +438,15 @@ pub async fn add_contact(
         errors.add("date", "contact-date-future");
     }
     let duration = number(&f.duration, 1..=1440, "duration", &mut errors);
-    if !store::mediation::PLACES.contains(&f.place.as_str()) {
+    let place = domain::mediation::ContactPlace::parse(&f.place);
+    if place.is_none() {
         errors.add("place", "reg-choice-invalid");
     }
-    let areas: Vec<String> = store::mediation::AREAS
+    // In the vocabulary's order, whatever order the form sent them in.
+    let areas: Vec<domain::mediation::ContactArea> = domain::mediation::ContactArea::ALL
         .iter()
-        .filter(|a| f.areas.iter().any(|x| x == *a))
-        .map(|a| (*a).to_owned())
+        .copied()
+        .filter(|a| f.areas.iter().any(|x| x == a.as_str()))
         .collect();
     if areas.is_empty() {
         errors.add("areas", "contact-area-missing");
@@ -467,12 +460,12 @@ pub async fn add_contact(
     let outcome = block_field(&f.outcome, 2000, "outcome", &mut errors);
     let next_step = text_field(&f.next_step, 2000, "next_step", &mut errors);
     let next_date = optional_date_field(&f.next_date, "next_date", &mut errors);
-    if let (Some(date), true) = (date, errors.is_empty()) {
+    if let (Some(date), Some(place), true) = (date, place, errors.is_empty()) {
         let input = store::mediation::ContactInput {
             member_id,
             date,
             duration_minutes: duration,
-            place: f.place.clone(),
+            place,
             areas,
             institution,
             done,

@@ -30,22 +30,6 @@ struct ExportPage {
 }
 
 impl ExportPage {
-    fn relation_key(&self, r: &str) -> &'static str {
-        domain::mediation::Relation::label_key_of(r)
-    }
-
-    fn status_key(&self, s: &str) -> &'static str {
-        domain::mediation::CaseStatus::label_key_of(s)
-    }
-
-    fn place_key(&self, p: &str) -> &'static str {
-        domain::mediation::ContactPlace::label_key_of(p)
-    }
-
-    fn area_key(&self, a: &str) -> &'static str {
-        domain::mediation::ContactArea::label_key_of(a)
-    }
-
     fn purpose(&self, a: &store::mediation::Access) -> String {
         crate::features::mediation::supervision::access_purpose(
             &self.ctx,

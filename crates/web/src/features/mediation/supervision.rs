@@ -86,10 +86,6 @@ struct SupervisionPage {
 }
 
 impl SupervisionPage {
-    fn status_key(&self, s: &str) -> &'static str {
-        domain::mediation::CaseStatus::label_key_of(s)
-    }
-
     fn unusual_key(&self, u: &Unusual) -> &'static str {
         unusual_key(*u)
     }

@@ -50,7 +50,7 @@ pub async fn list(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Html
                 href: ctx.href(&path_of(i, lang)),
                 title: title.to_owned(),
                 summary: summary.to_owned(),
-                kind: domain::site::NewsKind::label_key_of(&i.kind),
+                kind: i.kind.label_key(),
                 at: i.published_at.unwrap_or(i.updated_at),
                 fallback_lv,
             }
@@ -94,7 +94,7 @@ pub async fn item(
         title: title.to_owned(),
         summary: summary.to_owned(),
         body: crate::rich::sanitise(body),
-        kind: domain::site::NewsKind::label_key_of(&i.kind),
+        kind: i.kind.label_key(),
         at: i.published_at.unwrap_or(i.updated_at),
         fallback_lv,
         ctx,
@@ -142,12 +142,6 @@ struct ManageList {
     notice: Option<&'static str>,
 }
 
-impl ManageList {
-    fn kind_key(&self, k: &str) -> &'static str {
-        domain::site::NewsKind::label_key_of(k)
-    }
-}
-
 /// The coordinators' list of news, drafts first.
 pub async fn manage(
     State(state): State<AppState>,
@@ -187,7 +181,7 @@ pub async fn manage_export(
             vec![
                 Cell::Text(i.title_lv),
                 Cell::Text(i.title_en.unwrap_or_default()),
-                Cell::Text(ctx.t(domain::site::NewsKind::label_key_of(&i.kind))),
+                Cell::Text(ctx.t(i.kind.label_key())),
                 Cell::Text(ctx.t(if i.published_at.is_some() {
                     "news-published"
                 } else {
@@ -248,7 +242,7 @@ impl EditPage {
 
 fn fields_of(i: &Item) -> NewsFields {
     NewsFields {
-        kind: i.kind.clone(),
+        kind: i.kind.as_str().to_owned(),
         title_lv: i.title_lv.clone(),
         summary_lv: i.summary_lv.clone(),
         body_lv: i.body_lv.clone(),
@@ -313,7 +307,8 @@ pub async fn save(
         crate::http::forms::parse_id(&id)?
     };
     let mut errors = FormErrors::default();
-    if !store::news::KINDS.contains(&f.kind.as_str()) {
+    let kind = domain::site::NewsKind::parse(&f.kind);
+    if kind.is_none() {
         errors.add("kind", "reg-choice-invalid");
     }
     // Titles and summaries are one line; texts several.
@@ -334,12 +329,12 @@ pub async fn save(
     let title_en = text_field(&f.title_en, 200, "title_en", &mut errors);
     let summary_en = text_field(&f.summary_en, 500, "summary_en", &mut errors);
     let body_en = block_field(&f.body_en, 50_000, "body_en", &mut errors);
-    if let (Some(title_lv), Some(summary_lv), Some(body_lv), true) =
-        (title_lv, summary_lv, body_lv, errors.is_empty())
+    if let (Some(kind), Some(title_lv), Some(summary_lv), Some(body_lv), true) =
+        (kind, title_lv, summary_lv, body_lv, errors.is_empty())
     {
         let item = Item {
             id,
-            kind: f.kind.clone(),
+            kind,
             title_lv,
             title_en,
             summary_lv,
@@ -407,7 +402,7 @@ pub async fn api(State(state): State<AppState>, Query(q): Query<NewsQuery>) -> A
     let items: Vec<serde_json::Value> = store::news::published(state.db(), 500)
         .await?
         .iter()
-        .filter(|i| kind.as_deref().is_none_or(|k| i.kind == k))
+        .filter(|i| kind.as_deref().is_none_or(|k| i.kind.as_str() == k))
         .filter(|i| {
             domain::text::has_word_starts(
                 &words,

@@ -12,7 +12,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use domain::audit::AuditAction;
 use domain::auth::Permission;
 use serde::Deserialize;
-use store::stories::{CHANNELS, CHILD_VIEWS, Consent, MEDIA_KINDS, Media, Status, Step, Story};
+use store::stories::{CHANNELS, Consent, Media, Status, Step, Story};
 
 use crate::AppState;
 use crate::http::error::{AppError, AppResult};
@@ -100,12 +100,6 @@ struct StoryPage {
     /// The editors' view: status and where to manage it.
     editing: Option<&'static str>,
     og: crate::page::Og,
-}
-
-impl StoryPage {
-    fn media_key(&self, k: &str) -> &'static str {
-        domain::site::StoryMedia::label_key_of(k)
-    }
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -718,11 +712,10 @@ pub async fn record_consent(
     let guardian_name = text_field(&f.guardian_name, 200, "guardian_name", &mut errors);
     let child_view = match f.child_view.trim() {
         "" => None,
-        v if CHILD_VIEWS.contains(&v) => Some(v.to_owned()),
-        _ => {
+        v => domain::site::ChildView::parse(v).or_else(|| {
             errors.add("child_view", "reg-choice-invalid");
             None
-        }
+        }),
     };
     if minor && guardian_name.is_none() && !errors.has("guardian_name") {
         errors.add("guardian_name", "story-guardian-missing");
@@ -732,10 +725,11 @@ pub async fn record_consent(
     }
     if let (Some(given_on), true) = (given_on, errors.is_empty()) {
         let c = store::stories::NewConsent {
-            channels: CHANNELS
+            // In the vocabulary's order, whatever order the form sent them in.
+            channels: domain::site::StoryChannel::ALL
                 .iter()
-                .filter(|c| f.channels.iter().any(|x| x == **c))
-                .map(|c| (*c).to_owned())
+                .copied()
+                .filter(|c| f.channels.iter().any(|x| x == c.as_str()))
                 .collect(),
             given_on: given_on.to_string(),
             form_reference,
@@ -952,7 +946,8 @@ pub async fn add_media(
     user.require(Permission::ManageSite)?;
     let id = parse_id(&id)?;
     let mut errors = FormErrors::default();
-    if !MEDIA_KINDS.contains(&f.kind.as_str()) {
+    let kind = domain::site::StoryMedia::parse(&f.kind);
+    if kind.is_none() {
         errors.add("kind", "reg-choice-invalid");
     }
     let outlet = crate::http::forms::required_text(
@@ -980,9 +975,9 @@ pub async fn add_media(
     };
     let published_on =
         crate::http::forms::optional_date_field(&f.published_on, "published_on", &mut errors);
-    if let (Some(url), true) = (url, errors.is_empty()) {
+    if let (Some(kind), Some(url), true) = (kind, url, errors.is_empty()) {
         let m = Media {
-            kind: f.kind.clone(),
+            kind,
             outlet,
             title,
             url,
