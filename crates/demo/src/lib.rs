@@ -1398,6 +1398,12 @@ pub async fn seed(db: &Db, now: i64, keys: &domain::sealed::Keyring) -> store::R
     Ok(true)
 }
 
+/// A code of the demo's tables as its vocabulary's value (the tables hold known codes; an
+/// unknown one would read as the vocabulary's `other`, as a stored one does).
+pub(crate) fn coded<T: domain::vocabulary::Vocabulary>(code: &str) -> T {
+    T::from_code(code).unwrap_or(T::OTHER)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1557,10 +1563,4 @@ mod tests {
         let recorded = people.iter().filter(|p| !p.roma.is_empty()).count();
         assert!((80..=140).contains(&recorded), "{recorded}");
     }
-}
-
-/// A code of the demo's tables as its vocabulary's value (the tables hold known codes; an
-/// unknown one would read as the vocabulary's `other`, as a stored one does).
-pub(crate) fn coded<T: domain::vocabulary::Vocabulary>(code: &str) -> T {
-    T::from_code(code).unwrap_or(T::OTHER)
 }

@@ -204,35 +204,6 @@ impl OrgScope {
     }
 }
 
-/// The store's lists of codes say the same as the domain's vocabularies.
-#[cfg(test)]
-mod vocabularies {
-    fn codes<T: Copy>(all: &[T], as_str: fn(T) -> &'static str) -> Vec<&'static str> {
-        all.iter().map(|v| as_str(*v)).collect()
-    }
-
-    #[test]
-    fn the_lists_match() {
-        use domain::{mediation as m, site as s};
-        assert_eq!(
-            codes(m::Relation::ALL, m::Relation::as_str),
-            crate::mediation::RELATIONS.to_vec()
-        );
-        assert_eq!(
-            codes(m::SupervisionPurpose::ALL, m::SupervisionPurpose::as_str),
-            crate::mediation::SUPERVISION_PURPOSES.to_vec()
-        );
-        assert_eq!(
-            codes(s::PracticeTarget::ALL, s::PracticeTarget::as_str),
-            crate::practices::TARGET_GROUPS.to_vec()
-        );
-        assert_eq!(
-            codes(s::StoryChannel::ALL, s::StoryChannel::as_str),
-            crate::stories::CHANNELS.to_vec()
-        );
-    }
-}
-
 /// A stored code read as its vocabulary's value. A code the vocabulary does not know (the
 /// tables' CHECK constraints keep them out; a newer version's code after a downgrade could
 /// slip in) reads as the vocabulary's `other`, as its label would, instead of failing the page.
@@ -275,4 +246,23 @@ pub(crate) fn split_codes<T: domain::vocabulary::Vocabulary>(raw: &str) -> Vec<T
         .filter(|c| !c.is_empty())
         .map(from_code)
         .collect()
+}
+
+#[cfg(test)]
+mod codes {
+    use domain::mediation::ContactArea;
+
+    #[test]
+    fn a_column_of_codes_goes_both_ways_and_an_unknown_code_reads_as_other() {
+        let areas = vec![ContactArea::Housing, ContactArea::Education];
+        let stored = super::joined(&areas);
+        assert_eq!(stored, "housing,education");
+        assert_eq!(super::split_codes::<ContactArea>(&stored), areas);
+        assert_eq!(super::split_codes::<ContactArea>(""), Vec::new());
+        let later: ContactArea = super::from_code("a_code_of_a_later_version");
+        assert_eq!(
+            later,
+            <ContactArea as domain::vocabulary::Vocabulary>::OTHER
+        );
+    }
 }

@@ -1060,7 +1060,7 @@ mod tests {
             "{shown}"
         );
         let c = ContactInput {
-            place: "phone".to_owned(),
+            place: domain::mediation::ContactPlace::Phone,
             done: Some("piezīme par bērnu".to_owned()),
             ..Default::default()
         };
