@@ -144,10 +144,9 @@ async fn main() -> anyhow::Result<()> {
             activities_lv: format!("<p>Darbības: {} {} {}.</p>", w(6), w(7), w(8)),
             results_lv: format!("<p>Rezultāti: {} dalībnieki.</p>", 10 + i % 90),
             target_groups: vec![
-                store::practices::TARGET_GROUPS[i % store::practices::TARGET_GROUPS.len()]
-                    .to_owned(),
+                domain::site::PracticeTarget::ALL[i % domain::site::PracticeTarget::ALL.len()],
             ],
-            areas: vec![domain::event::OBJECTIVES[i % domain::event::OBJECTIVES.len()].to_owned()],
+            areas: vec![domain::event::Objective::ALL[i % domain::event::Objective::ALL.len()]],
             territory_id: places[i % places.len()],
             year_from: 2018 + (i % 9) as i64,
             implementers: "Izdomāta organizācija".to_owned(),

@@ -113,7 +113,10 @@ async fn main() -> anyhow::Result<()> {
             capacity: Some(180),
             registration_deadline: None,
             is_public: true,
-            objectives: vec!["participation".to_owned(), "education".to_owned()],
+            objectives: vec![
+                domain::event::Objective::Participation,
+                domain::event::Objective::Education,
+            ],
             target_group: None,
             host_country: None,
             organisations: vec![(org, "organiser".to_owned())],

@@ -1651,8 +1651,11 @@ async fn library_pages_have_no_accessibility_violations() {
             problem_lv: "<p>Problēma.</p>".to_owned(),
             activities_lv: "<p>Darbības.</p><ul><li>Viens</li></ul>".to_owned(),
             results_lv: "<p>Rezultāti.</p>".to_owned(),
-            target_groups: vec!["children".to_owned(), "families".to_owned()],
-            areas: vec!["education".to_owned()],
+            target_groups: vec![
+                domain::site::PracticeTarget::Children,
+                domain::site::PracticeTarget::Families,
+            ],
+            areas: vec![domain::event::Objective::Education],
             territory_id: territory,
             year_from: 2024,
             implementers: "Pašvaldība".to_owned(),

@@ -355,8 +355,8 @@ async fn the_demo_meetings_give_the_statistics_real_shapes() {
         .find(|p| p.status == domain::plan::PlanStatus::InForce)
         .unwrap_or_else(|| panic!("{plans:?}"));
     let measures = crate::ok(store::measures::for_plan(&db, current.id, None).await);
-    for o in domain::event::OBJECTIVES {
-        assert!(measures.iter().any(|m| m.objective == *o), "{o}");
+    for o in domain::event::Objective::ALL {
+        assert!(measures.iter().any(|m| m.objective == *o), "{o:?}");
     }
     for s in domain::plan::MeasureStatus::ALL {
         assert!(measures.iter().any(|m| m.status == *s), "{s:?}");

@@ -41,7 +41,7 @@ pub async fn seed(app: &TestApp) -> Seeded {
         &cli,
         plan,
         &store::plans::TaskInput {
-            objective: "education".to_owned(),
+            objective: domain::event::Objective::Education,
             code: "1.1".to_owned(),
             title_lv: "Mazināt mācību pārtraukšanu".to_owned(),
             title_en: None,
@@ -63,7 +63,7 @@ pub async fn seed(app: &TestApp) -> Seeded {
         plan,
         &store::indicators::IndicatorInput {
             measure_id: None,
-            objective: "employment".to_owned(),
+            objective: domain::event::Objective::Employment,
             kind: domain::plan::IndicatorKind::Outcome,
             name_lv: "Nodarbinātības līmenis (tests)".to_owned(),
             name_en: None,
@@ -108,7 +108,7 @@ pub async fn seed(app: &TestApp) -> Seeded {
 fn measure_input(app: &TestApp, task: Option<i64>, end: &str) -> store::measures::MeasureInput {
     store::measures::MeasureInput {
         task_id: task,
-        objective: "education".to_owned(),
+        objective: domain::event::Objective::Education,
         code: "1.1.1".to_owned(),
         title_lv: "Romu mediatoru atbalsts skolās".to_owned(),
         title_en: None,
@@ -224,7 +224,8 @@ async fn a_coordinator_builds_a_plan_through_the_forms() {
     assert_eq!(measures.len(), 1);
     let m = &measures[0];
     assert_eq!(
-        m.objective, "education",
+        m.objective,
+        domain::event::Objective::Education,
         "the task's objective, not the one chosen"
     );
     assert_eq!(m.budget_cents, Some(1_234_550));
@@ -433,7 +434,7 @@ async fn the_gap_is_computed_for_lower_is_better_too() {
         s.plan,
         &store::indicators::IndicatorInput {
             measure_id: None,
-            objective: "inclusion".to_owned(),
+            objective: domain::event::Objective::Inclusion,
             kind: domain::plan::IndicatorKind::Outcome,
             name_lv: "Nabadzības riska līmenis (tests)".to_owned(),
             name_en: None,

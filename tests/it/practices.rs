@@ -36,8 +36,8 @@ fn practice(title: &str, summary: &str, body: &str, territory_id: i64) -> Practi
         problem_lv: format!("<p>{body}</p>"),
         activities_lv: "<p>Nodarbības.</p>".to_owned(),
         results_lv: "<p>Rezultāti.</p>".to_owned(),
-        target_groups: vec!["children".to_owned()],
-        areas: vec!["education".to_owned()],
+        target_groups: vec![domain::site::PracticeTarget::Children],
+        areas: vec![domain::event::Objective::Education],
         territory_id,
         year_from: 2024,
         implementers: "Pašvaldība".to_owned(),
@@ -288,8 +288,8 @@ async fn the_search_folds_diacritics_matches_word_starts_ranks_and_counts_facets
     let abroad = seed(
         &app,
         Practice {
-            areas: vec!["employment".to_owned()],
-            target_groups: vec!["adults".to_owned()],
+            areas: vec![domain::event::Objective::Employment],
+            target_groups: vec![domain::site::PracticeTarget::Adults],
             year_from: 2021,
             year_to: Some(2022),
             ..practice(

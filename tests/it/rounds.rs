@@ -17,7 +17,7 @@ async fn output_indicator(app: &TestApp, plan: i64, measure: i64) -> i64 {
         plan,
         &store::indicators::IndicatorInput {
             measure_id: Some(measure),
-            objective: String::new(),
+            objective: domain::event::Objective::default(),
             kind: domain::plan::IndicatorKind::Output,
             name_lv: "Skolas ar mediatoru (tests)".to_owned(),
             name_en: None,
@@ -399,7 +399,7 @@ async fn the_public_sees_accepted_progress_only_and_no_draft_plan() {
     let m = ok(store::measures::get(&app.db, s.measure).await);
     let mut input = store::measures::MeasureInput {
         task_id: m.task_id,
-        objective: m.objective.clone(),
+        objective: m.objective,
         code: m.code.clone(),
         title_lv: m.title_lv.clone(),
         title_en: None,

@@ -192,7 +192,7 @@ pub(crate) async fn seed(
             earlier,
             &MeasureInput {
                 task_id: None,
-                objective: objective.to_owned(),
+                objective: crate::coded(objective),
                 code: format!("{}.", i + 1),
                 title_lv: title.to_owned(),
                 title_en: None,
@@ -236,7 +236,7 @@ pub(crate) async fn seed(
             actor,
             plan,
             &TaskInput {
-                objective: (*objective).to_owned(),
+                objective: crate::coded(objective),
                 code: (*code).to_owned(),
                 title_lv: (*title).to_owned(),
                 title_en: None,
@@ -265,7 +265,7 @@ pub(crate) async fn seed(
             plan,
             &MeasureInput {
                 task_id: tasks.get(task).copied(),
-                objective: objective.to_owned(),
+                objective: crate::coded(objective),
                 code: (*code).to_owned(),
                 title_lv: (*title).to_owned(),
                 title_en: None,
@@ -326,7 +326,8 @@ pub(crate) async fn seed(
             plan,
             &IndicatorInput {
                 measure_id: measure_ids.get(code).copied(),
-                objective: String::new(),
+                // An output indicator serves its measure's objective (the store sets it).
+                objective: domain::event::Objective::default(),
                 kind: domain::plan::IndicatorKind::Output,
                 name_lv: (*name).to_owned(),
                 name_en: None,
@@ -362,7 +363,7 @@ pub(crate) async fn seed(
             plan,
             &IndicatorInput {
                 measure_id: None,
-                objective: (*objective).to_owned(),
+                objective: crate::coded(objective),
                 kind: domain::plan::IndicatorKind::Outcome,
                 name_lv: (*name).to_owned(),
                 name_en: None,

@@ -74,7 +74,9 @@ impl EventType {
 crate::vocabulary! {
     /// The EU Roma strategic framework's objectives (an event, a measure or a practice serves
     /// some of them).
+    #[derive(Default)]
     pub enum Objective (other = Housing) {
+        #[default]
         Equality = ("equality", "objective-equality"),
         Inclusion = ("inclusion", "objective-inclusion"),
         Participation = ("participation", "objective-participation"),

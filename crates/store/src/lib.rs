@@ -207,9 +207,12 @@ impl OrgScope {
 /// A stored code read as its vocabulary's value. A code the vocabulary does not know (the
 /// tables' CHECK constraints keep them out; a newer version's code after a downgrade could
 /// slip in) reads as the vocabulary's `other`, as its label would, instead of failing the page.
-pub(crate) fn code<T: domain::vocabulary::Vocabulary>(
+pub(crate) fn code<
+    T: domain::vocabulary::Vocabulary,
+    I: sqlx::ColumnIndex<sqlx::sqlite::SqliteRow>,
+>(
     r: &sqlx::sqlite::SqliteRow,
-    column: &str,
+    column: I,
 ) -> Result<T, sqlx::Error> {
     use sqlx::Row as _;
     let raw: String = r.try_get(column)?;
@@ -217,9 +220,12 @@ pub(crate) fn code<T: domain::vocabulary::Vocabulary>(
 }
 
 /// The same for a column that may be empty.
-pub(crate) fn optional_code<T: domain::vocabulary::Vocabulary>(
+pub(crate) fn optional_code<
+    T: domain::vocabulary::Vocabulary,
+    I: sqlx::ColumnIndex<sqlx::sqlite::SqliteRow>,
+>(
     r: &sqlx::sqlite::SqliteRow,
-    column: &str,
+    column: I,
 ) -> Result<Option<T>, sqlx::Error> {
     use sqlx::Row as _;
     let raw: Option<String> = r.try_get(column)?;

@@ -305,7 +305,7 @@ async fn directory_fixtures(db: &store::Db, now: i64, actor: &store::Actor) -> F
             capacity: Some(100),
             registration_deadline: None,
             is_public: true,
-            objectives: vec!["participation".to_owned()],
+            objectives: vec![domain::event::Objective::Participation],
             target_group: None,
             host_country: None,
             organisations: vec![(org_a, "organiser".to_owned())],

@@ -3,6 +3,7 @@
 
 use domain::audit::AuditAction;
 use domain::event::{EventStatus, EventType};
+use domain::event::{Objective, TargetGroup};
 
 use crate::audit::{self, Event as AuditEvent};
 use crate::{Actor, Db, Error};
@@ -25,8 +26,8 @@ pub struct Event {
     pub capacity: Option<i64>,
     pub registration_deadline: Option<i64>,
     pub is_public: bool,
-    pub objectives: Vec<String>,
-    pub target_group: Option<String>,
+    pub objectives: Vec<Objective>,
+    pub target_group: Option<TargetGroup>,
     pub host_country: Option<String>,
     pub status: EventStatus,
     pub updated_at: i64,
@@ -76,8 +77,8 @@ pub struct EventInput {
     pub capacity: Option<i64>,
     pub registration_deadline: Option<i64>,
     pub is_public: bool,
-    pub objectives: Vec<String>,
-    pub target_group: Option<String>,
+    pub objectives: Vec<Objective>,
+    pub target_group: Option<TargetGroup>,
     pub host_country: Option<String>,
     /// (organisation id, "organiser" or "partner").
     pub organisations: Vec<(i64, String)>,
@@ -121,12 +122,8 @@ impl sqlx::FromRow<'_, sqlx::sqlite::SqliteRow> for Event {
             capacity: r.try_get(13)?,
             registration_deadline: r.try_get(14)?,
             is_public: r.try_get(15)?,
-            objectives: objectives
-                .split(',')
-                .filter(|s| !s.is_empty())
-                .map(str::to_owned)
-                .collect(),
-            target_group: r.try_get(17)?,
+            objectives: crate::split_codes(&objectives),
+            target_group: crate::optional_code(r, 17)?,
             host_country: r.try_get(18)?,
             status: EventStatus::parse(&status).unwrap_or(EventStatus::Draft),
             updated_at: r.try_get(20)?,
@@ -324,8 +321,8 @@ pub async fn create(db: &Db, now: i64, actor: &Actor, i: &EventInput) -> crate::
     .bind(i.capacity)
     .bind(i.registration_deadline)
     .bind(i.is_public)
-    .bind(i.objectives.join(","))
-    .bind(i.target_group.as_deref())
+    .bind(crate::joined(&i.objectives))
+    .bind(i.target_group.map(TargetGroup::as_str))
     .bind(i.host_country.as_deref())
     .bind(now)
     .fetch_one(&mut *tx)
@@ -373,8 +370,8 @@ pub async fn update(
     .bind(i.capacity)
     .bind(i.registration_deadline)
     .bind(i.is_public)
-    .bind(i.objectives.join(","))
-    .bind(i.target_group.as_deref())
+    .bind(crate::joined(&i.objectives))
+    .bind(i.target_group.map(TargetGroup::as_str))
     .bind(i.host_country.as_deref())
     .bind(now)
     .bind(id)

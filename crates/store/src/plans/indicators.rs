@@ -4,6 +4,7 @@
 //! to. Changes to an indicator or to a recorded value go to the plan history with a reason.
 
 use domain::audit::AuditAction;
+use domain::event::Objective;
 use domain::plan::Direction;
 use domain::plan::IndicatorKind;
 use sqlx::Row as _;
@@ -16,7 +17,7 @@ use crate::{Actor, Db, Error};
 #[derive(Debug, Clone, PartialEq)]
 pub struct EuTarget {
     pub key: String,
-    pub objective: String,
+    pub objective: Objective,
     /// reduce_gap, reduce, increase or reach.
     pub rule: String,
     pub factor: f64,
@@ -45,7 +46,7 @@ pub async fn eu_targets(db: &Db) -> crate::Result<Vec<EuTarget>> {
         .into_iter()
         .map(|r| EuTarget {
             key: r.0,
-            objective: r.1,
+            objective: crate::from_code(&r.1),
             rule: r.2,
             factor: r.3,
             wording_lv: r.4,
@@ -70,7 +71,7 @@ pub struct Indicator {
     pub plan_id: i64,
     pub measure_id: Option<i64>,
     pub measure_code: Option<String>,
-    pub objective: String,
+    pub objective: Objective,
     /// output or outcome.
     pub kind: IndicatorKind,
     pub name_lv: String,
@@ -121,7 +122,7 @@ impl sqlx::FromRow<'_, sqlx::sqlite::SqliteRow> for Indicator {
             plan_id: r.try_get("plan_id")?,
             measure_id: r.try_get("measure_id")?,
             measure_code: r.try_get("measure_code")?,
-            objective: r.try_get("objective")?,
+            objective: crate::code(r, "objective")?,
             kind: crate::code(r, "kind")?,
             name_lv: r.try_get("name_lv")?,
             name_en: r.try_get("name_en")?,
@@ -146,7 +147,7 @@ impl sqlx::FromRow<'_, sqlx::sqlite::SqliteRow> for Indicator {
 pub struct IndicatorInput {
     pub measure_id: Option<i64>,
     /// Taken from the measure when there is one.
-    pub objective: String,
+    pub objective: Objective,
     pub kind: IndicatorKind,
     pub name_lv: String,
     pub name_en: Option<String>,
@@ -244,8 +245,8 @@ async fn check(
     conn: &mut sqlx::SqliteConnection,
     plan_id: i64,
     i: &IndicatorInput,
-) -> crate::Result<String> {
-    let mut objective = i.objective.clone();
+) -> crate::Result<Objective> {
+    let mut objective = i.objective;
     if let Some(m) = i.measure_id {
         let found: Option<String> =
             sqlx::query_scalar("SELECT objective FROM measures WHERE id = $1 AND plan_id = $2")
@@ -253,7 +254,8 @@ async fn check(
                 .bind(plan_id)
                 .fetch_optional(&mut *conn)
                 .await?;
-        objective = found.ok_or(Error::Conflict(crate::PlanConflict::Measure.into()))?;
+        objective =
+            crate::from_code(&found.ok_or(Error::Conflict(crate::PlanConflict::Measure.into()))?);
     }
     if let Some(t) = &i.eu_target {
         let found: Option<String> = sqlx::query_scalar("SELECT key FROM eu_targets WHERE key = $1")
@@ -284,7 +286,7 @@ pub async fn create(
     )
     .bind(plan_id)
     .bind(i.measure_id)
-    .bind(&objective)
+    .bind(objective.as_str())
     .bind(i.kind.as_str())
     .bind(&i.name_lv)
     .bind(i.name_en.as_deref())
@@ -352,8 +354,8 @@ pub async fn update(
         change("measure", old.measure_code.clone(), measure_code),
         change(
             "objective",
-            Some(old.objective.clone()),
-            Some(objective.clone()),
+            Some(old.objective.as_str().to_owned()),
+            Some(objective.as_str().to_owned()),
         ),
         change(
             "kind",
@@ -409,7 +411,7 @@ pub async fn update(
          WHERE id = $18",
     )
     .bind(i.measure_id)
-    .bind(&objective)
+    .bind(objective.as_str())
     .bind(i.kind.as_str())
     .bind(&i.name_lv)
     .bind(i.name_en.as_deref())

@@ -3,6 +3,7 @@
 //! and status. Every change after creation is kept in the plan history with its reason.
 
 use domain::audit::AuditAction;
+use domain::event::Objective;
 use domain::plan::{Funding, MeasureStatus};
 use jiff::civil::Date;
 use sqlx::{Row as _, SqliteConnection};
@@ -17,7 +18,7 @@ pub struct Measure {
     pub plan_id: i64,
     pub task_id: Option<i64>,
     pub task_code: Option<String>,
-    pub objective: String,
+    pub objective: Objective,
     pub code: String,
     pub title_lv: String,
     pub title_en: Option<String>,
@@ -62,7 +63,7 @@ impl sqlx::FromRow<'_, sqlx::sqlite::SqliteRow> for Measure {
             plan_id: r.try_get("plan_id")?,
             task_id: r.try_get("task_id")?,
             task_code: r.try_get("task_code")?,
-            objective: r.try_get("objective")?,
+            objective: crate::code(r, "objective")?,
             code: r.try_get("code")?,
             title_lv: r.try_get("title_lv")?,
             title_en: r.try_get("title_en")?,
@@ -87,7 +88,7 @@ impl sqlx::FromRow<'_, sqlx::sqlite::SqliteRow> for Measure {
 #[derive(Debug, Clone, PartialEq)]
 pub struct MeasureInput {
     pub task_id: Option<i64>,
-    pub objective: String,
+    pub objective: Objective,
     pub code: String,
     pub title_lv: String,
     pub title_en: Option<String>,
@@ -268,7 +269,7 @@ pub(crate) async fn create_in(
     )
     .bind(plan_id)
     .bind(i.task_id)
-    .bind(&i.objective)
+    .bind(i.objective.as_str())
     .bind(&i.code)
     .bind(&i.title_lv)
     .bind(i.title_en.as_deref())
@@ -335,7 +336,7 @@ pub async fn apply_import(
             .map_err(|e| (r.line, e.into()))?;
             let task = match existing {
                 Some((id, objective)) => {
-                    input.objective = objective;
+                    input.objective = crate::from_code(&objective);
                     id
                 }
                 None => crate::plans::add_task_in(
@@ -344,7 +345,7 @@ pub async fn apply_import(
                     actor,
                     plan_id,
                     &crate::plans::TaskInput {
-                        objective: input.objective.clone(),
+                        objective: input.objective,
                         code: code.clone(),
                         title_lv: title.clone(),
                         title_en: None,
@@ -442,8 +443,8 @@ pub async fn update(
         change("code", Some(old.code.clone()), Some(i.code.clone())),
         change(
             "objective",
-            Some(old.objective.clone()),
-            Some(i.objective.clone()),
+            Some(old.objective.as_str().to_owned()),
+            Some(i.objective.as_str().to_owned()),
         ),
         change("task", old.task_code.clone(), task_code),
         change(
@@ -507,7 +508,7 @@ pub async fn update(
          WHERE id = $17",
     )
     .bind(i.task_id)
-    .bind(&i.objective)
+    .bind(i.objective.as_str())
     .bind(&i.code)
     .bind(&i.title_lv)
     .bind(i.title_en.as_deref())

@@ -4,6 +4,7 @@
 //! by the caller's permission).
 
 use domain::audit::AuditAction;
+use domain::event::Objective;
 use domain::plan::PlanStatus;
 use sqlx::{Row as _, SqliteConnection};
 
@@ -211,7 +212,7 @@ pub async fn update(
 pub struct Task {
     pub id: i64,
     pub plan_id: i64,
-    pub objective: String,
+    pub objective: Objective,
     pub code: String,
     pub title_lv: String,
     pub title_en: Option<String>,
@@ -225,7 +226,7 @@ impl Task {
 
 #[derive(Debug, Clone, Default)]
 pub struct TaskInput {
-    pub objective: String,
+    pub objective: Objective,
     pub code: String,
     pub title_lv: String,
     pub title_en: Option<String>,
@@ -244,7 +245,7 @@ pub async fn tasks(db: &Db, plan_id: i64) -> crate::Result<Vec<Task>> {
         .map(|r| Task {
             id: r.0,
             plan_id: r.1,
-            objective: r.2,
+            objective: crate::from_code(&r.2),
             code: r.3,
             title_lv: r.4,
             title_en: r.5,
@@ -292,7 +293,7 @@ pub(crate) async fn add_task_in(
          VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )
     .bind(plan_id)
-    .bind(&i.objective)
+    .bind(i.objective.as_str())
     .bind(&i.code)
     .bind(&i.title_lv)
     .bind(i.title_en.as_deref())

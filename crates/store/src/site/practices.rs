@@ -5,6 +5,8 @@
 //! on render).
 
 use domain::audit::AuditAction;
+use domain::event::Objective;
+use domain::site::PracticeTarget;
 use std::collections::{BTreeMap, HashMap};
 
 use crate::audit::{self, Event};
@@ -33,8 +35,8 @@ pub struct Practice {
     pub results_en: Option<String>,
     pub transfer_lv: Option<String>,
     pub transfer_en: Option<String>,
-    pub target_groups: Vec<String>,
-    pub areas: Vec<String>,
+    pub target_groups: Vec<PracticeTarget>,
+    pub areas: Vec<Objective>,
     pub territory_id: i64,
     pub year_from: i64,
     pub year_to: Option<i64>,
@@ -110,8 +112,8 @@ impl sqlx::FromRow<'_, sqlx::sqlite::SqliteRow> for Practice {
             results_en: r.try_get(11)?,
             transfer_lv: r.try_get(12)?,
             transfer_en: r.try_get(13)?,
-            target_groups: list(&targets),
-            areas: list(&areas),
+            target_groups: crate::split_codes(&targets),
+            areas: crate::split_codes(&areas),
             territory_id: r.try_get(16)?,
             year_from: r.try_get(17)?,
             year_to: r.try_get(18)?,
@@ -207,18 +209,10 @@ pub async fn save(
     p: &Practice,
     submit: bool,
 ) -> crate::Result<i64> {
-    if p.target_groups.is_empty()
-        || p.target_groups
-            .iter()
-            .any(|t| !TARGET_GROUPS.contains(&t.as_str()))
-    {
+    if p.target_groups.is_empty() {
         return Err(Error::Conflict(crate::SiteConflict::TargetGroups.into()));
     }
-    if p.areas.is_empty()
-        || p.areas
-            .iter()
-            .any(|a| !domain::event::OBJECTIVES.contains(&a.as_str()))
-    {
+    if p.areas.is_empty() {
         return Err(Error::Conflict(crate::SiteConflict::Areas.into()));
     }
     let mut tx = db.write().await?;
@@ -279,8 +273,8 @@ pub async fn save(
     .bind(p.results_en.as_deref())
     .bind(p.transfer_lv.as_deref())
     .bind(p.transfer_en.as_deref())
-    .bind(p.target_groups.join(","))
-    .bind(p.areas.join(","))
+    .bind(crate::joined(&p.target_groups))
+    .bind(crate::joined(&p.areas))
     .bind(p.territory_id)
     .bind(p.year_from)
     .bind(p.year_to)

@@ -91,8 +91,8 @@ fn event_json(e: store::events::Event, agenda: Option<Vec<store::agenda::Item>>)
         registration_deadline: e.registration_deadline.map(rfc3339),
         is_public: e.is_public,
         status: e.status.as_str().to_owned(),
-        objectives: e.objectives,
-        target_group: e.target_group,
+        objectives: e.objectives.iter().map(|o| o.as_str().to_owned()).collect(),
+        target_group: e.target_group.map(|g| g.as_str().to_owned()),
         host_country: e.host_country,
         organisations: e
             .organisations

@@ -6,7 +6,7 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use domain::auth::Permission;
-use domain::event::{EventStatus, EventType, Objective, TargetGroup};
+use domain::event::{EventStatus, EventType};
 use jiff::civil::{Date, Time};
 use serde::Deserialize;
 
@@ -497,14 +497,6 @@ impl DetailPage {
 
     fn description(&self) -> Option<&str> {
         self.v.e.description(self.ctx.lang.code())
-    }
-
-    fn objective_label(&self, o: &str) -> &'static str {
-        Objective::label_key_of(o)
-    }
-
-    fn target_label(&self, g: &str) -> &'static str {
-        TargetGroup::label_key_of(g)
     }
 }
 

@@ -288,14 +288,13 @@ fn check(f: &EventFields, errors: &mut FormErrors) -> Option<store::events::Even
     {
         errors.add("registration_deadline", "deadline-after-event");
     }
-    let objectives: Vec<String> = f
+    // In the order given; unknown codes are left out.
+    let objectives: Vec<Objective> = f
         .objectives
         .iter()
-        .filter(|o| OBJECTIVES.contains(&o.as_str()))
-        .cloned()
+        .filter_map(|o| Objective::parse(o))
         .collect();
-    let target_group =
-        Some(f.target_group.trim().to_owned()).filter(|g| TARGET_GROUPS.contains(&g.as_str()));
+    let target_group = TargetGroup::parse(f.target_group.trim());
     let host_country = crate::http::forms::text_field(&f.host_country, 100, "host_country", errors);
     let mut organisations = Vec::new();
     for (list, role) in [(&f.organisers, "organiser"), (&f.partners, "partner")] {
@@ -468,8 +467,11 @@ pub async fn edit_form(
             .map(|z| z.date().to_string())
             .unwrap_or_default(),
         is_public: e.is_public.then(|| "1".to_owned()),
-        objectives: e.objectives,
-        target_group: e.target_group.unwrap_or_default(),
+        objectives: e.objectives.iter().map(|o| o.as_str().to_owned()).collect(),
+        target_group: e
+            .target_group
+            .map(|g| g.as_str().to_owned())
+            .unwrap_or_default(),
         host_country: e.host_country.unwrap_or_default(),
         organisers: e
             .organisations

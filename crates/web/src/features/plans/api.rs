@@ -69,7 +69,7 @@ pub async fn plans(
                 .into_iter()
                 .map(|t| TaskJson {
                     id: t.id,
-                    objective: t.objective,
+                    objective: t.objective.as_str().to_owned(),
                     code: t.code,
                     title_lv: t.title_lv,
                     title_en: t.title_en,
@@ -202,7 +202,7 @@ pub async fn measures(
             id: m.id,
             plan_id: m.plan_id,
             code: m.code,
-            objective: m.objective,
+            objective: m.objective.as_str().to_owned(),
             task_code: m.task_code,
             title_lv: m.title_lv,
             title_en: m.title_en,
@@ -288,7 +288,7 @@ pub async fn indicators(
                     id: i.id,
                     plan_id: i.plan_id,
                     measure_id: i.measure_id,
-                    objective: i.objective.clone(),
+                    objective: i.objective.as_str().to_owned(),
                     kind: i.kind.as_str().to_owned(),
                     baseline_gap: gap(i.baseline_value, i.baseline_general),
                     values: i

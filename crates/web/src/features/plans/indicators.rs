@@ -93,7 +93,7 @@ impl IndicatorFields {
     fn of(i: &store::indicators::Indicator, lang: &str) -> IndicatorFields {
         IndicatorFields {
             measure_id: i.measure_id.map(|m| m.to_string()).unwrap_or_default(),
-            objective: i.objective.clone(),
+            objective: i.objective.as_str().to_owned(),
             kind: i.kind.as_str().to_owned(),
             name_lv: i.name_lv.clone(),
             name_en: i.name_en.clone().unwrap_or_default(),
@@ -134,9 +134,9 @@ fn validate(
         }
     };
     let objective = measure
-        .map(|m| m.objective.clone())
-        .unwrap_or_else(|| f.objective.clone());
-    if !OBJECTIVES.contains(&objective.as_str()) {
+        .map(|m| m.objective)
+        .or_else(|| domain::event::Objective::parse(&f.objective));
+    if objective.is_none() {
         errors.add("objective", "reg-choice-invalid");
     }
     let kind = domain::plan::IndicatorKind::parse(&f.kind);
@@ -176,7 +176,7 @@ fn validate(
     }
     Some(store::indicators::IndicatorInput {
         measure_id: measure.map(|m| m.id),
-        objective,
+        objective: objective?,
         kind: kind?,
         name_lv,
         name_en,

@@ -64,7 +64,7 @@ pub struct MeasureFields {
 impl MeasureFields {
     fn of(m: &store::measures::Measure, lang: &str) -> MeasureFields {
         MeasureFields {
-            objective: m.objective.clone(),
+            objective: m.objective.as_str().to_owned(),
             task_id: m.task_id.map(|t| t.to_string()).unwrap_or_default(),
             code: m.code.clone(),
             title_lv: m.title_lv.clone(),
@@ -106,10 +106,10 @@ fn validate(
     }
     // A measure under a task serves the task's objective.
     let objective = match task {
-        Some(t) => t.objective.clone(),
-        None => f.objective.clone(),
+        Some(t) => Some(t.objective),
+        None => domain::event::Objective::parse(&f.objective),
     };
-    if !OBJECTIVES.contains(&objective.as_str()) {
+    if objective.is_none() {
         errors.add("objective", "reg-choice-invalid");
     }
     let code = required_text(&f.code, 20, "code", "plan-code-missing", errors);
@@ -164,7 +164,7 @@ fn validate(
     }
     Some(store::measures::MeasureInput {
         task_id,
-        objective,
+        objective: objective?,
         code,
         title_lv,
         title_en,
@@ -204,10 +204,6 @@ impl FormPage {
 
     fn funding_key(&self, s: &str) -> &'static str {
         domain::plan::Funding::label_key_of(s)
-    }
-
-    fn objective_label(&self, s: &str) -> &'static str {
-        Objective::label_key_of(s)
     }
 
     fn is_partner(&self, id: &i64) -> bool {

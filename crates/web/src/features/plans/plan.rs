@@ -360,7 +360,7 @@ pub fn by_objective(
         .map(|&key| {
             let tasks: Vec<_> = tasks
                 .iter()
-                .filter(|t| t.objective == key)
+                .filter(|t| t.objective.as_str() == key)
                 .map(|t| {
                     let ms = measures
                         .iter()
@@ -376,12 +376,12 @@ pub fn by_objective(
                 tasks,
                 loose: measures
                     .iter()
-                    .filter(|m| m.objective == key && m.task_id.is_none())
+                    .filter(|m| m.objective.as_str() == key && m.task_id.is_none())
                     .cloned()
                     .collect(),
                 indicators: indicators
                     .iter()
-                    .filter(|i| i.objective == key && i.is_outcome())
+                    .filter(|i| i.objective.as_str() == key && i.is_outcome())
                     .cloned()
                     .collect(),
             }
@@ -491,7 +491,8 @@ pub async fn add_task(
     let id = parse_id(&id)?;
     store::plans::get(state.db(), id).await?;
     let mut errors = FormErrors::default();
-    if !OBJECTIVES.contains(&f.objective.as_str()) {
+    let objective = domain::event::Objective::parse(&f.objective);
+    if objective.is_none() {
         errors.add("objective", "reg-choice-invalid");
     }
     let code = required_text(&f.code, 20, "code", "plan-code-missing", &mut errors);
@@ -503,9 +504,9 @@ pub async fn add_task(
         &mut errors,
     );
     let title_en = text_field(&f.title_en, 500, "title_en", &mut errors);
-    if errors.is_empty() {
+    if let (Some(objective), true) = (objective, errors.is_empty()) {
         let input = store::plans::TaskInput {
-            objective: f.objective.clone(),
+            objective,
             code,
             title_lv,
             title_en,

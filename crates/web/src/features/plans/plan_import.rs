@@ -181,7 +181,7 @@ impl Line {
             task: self.task.clone(),
             input: store::measures::MeasureInput {
                 task_id: None,
-                objective: self.objective.clone(),
+                objective: domain::event::Objective::parse(&self.objective)?,
                 code: self.code.clone(),
                 title_lv: self.title.clone(),
                 title_en: self.title_en.clone(),
@@ -345,7 +345,7 @@ async fn plan_lines(
             task,
             objective: objective
                 .map(str::to_owned)
-                .or_else(|| known_task.map(|t| t.objective.clone()))
+                .or_else(|| known_task.map(|t| t.objective.as_str().to_owned()))
                 .unwrap_or_default(),
             title_en: cut(&get("title_en"), 500),
             description: cut(&get("description"), 10_000),
@@ -600,10 +600,7 @@ pub async fn export_plan(
         .map(|m| {
             let task = tasks.iter().find(|t| Some(t.id) == m.task_id);
             vec![
-                text(i18n::t(
-                    lang,
-                    domain::event::Objective::label_key_of(&m.objective),
-                )),
+                text(i18n::t(lang, m.objective.label_key())),
                 text(task.map(|t| t.code.clone()).unwrap_or_default()),
                 text(task.map(|t| t.title_lv.clone()).unwrap_or_default()),
                 text(m.code.clone()),

@@ -6,7 +6,6 @@
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Html;
-use domain::event::Objective;
 
 use crate::AppState;
 use crate::features::plans::indicators::{IndicatorView, view};
@@ -134,7 +133,7 @@ struct MeasurePage {
 
 impl MeasurePage {
     fn objective_key(&self) -> &'static str {
-        Objective::label_key_of(&self.m.objective)
+        self.m.objective.label_key()
     }
 
     fn budget(&self) -> Option<String> {

@@ -239,7 +239,7 @@ pub async fn build(state: &AppState, r: &Request) -> AppResult<Report> {
         }
         plans.push(plan.name(tr.code()).to_owned());
         for m in store::measures::for_plan(state.db(), plan.id, None).await? {
-            let Some(objective) = OBJECTIVES.iter().find(|o| **o == m.objective) else {
+            let Some(objective) = OBJECTIVES.iter().find(|o| **o == m.objective.as_str()) else {
                 continue;
             };
             if let Some(i) = MEASURE_STATUSES

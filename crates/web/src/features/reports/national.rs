@@ -66,11 +66,11 @@ pub async fn build(state: &AppState, r: &Request) -> AppResult<Report> {
         for objective in OBJECTIVES {
             let ms: Vec<&store::measures::Measure> = measures
                 .iter()
-                .filter(|m| m.objective == *objective)
+                .filter(|m| m.objective.as_str() == *objective)
                 .collect();
             let is: Vec<&store::indicators::Indicator> = indicators
                 .iter()
-                .filter(|i| i.objective == *objective)
+                .filter(|i| i.objective.as_str() == *objective)
                 .collect();
             if ms.is_empty() && is.is_empty() {
                 continue;

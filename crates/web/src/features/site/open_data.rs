@@ -99,7 +99,7 @@ async fn table(state: &AppState, name: &str) -> AppResult<(Vec<&'static str>, Ve
                     rows.push(vec![
                         p.name_lv.clone(),
                         p.status.as_str().to_owned(),
-                        m.objective.clone(),
+                        m.objective.as_str().to_owned(),
                         m.task_code.clone().unwrap_or_default(),
                         m.code.clone(),
                         m.title_lv.clone(),

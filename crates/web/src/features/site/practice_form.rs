@@ -8,6 +8,7 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use domain::auth::Permission;
 use domain::event::{OBJECTIVES, Objective};
+use domain::site::PracticeTarget;
 use serde::Deserialize;
 use store::practices::{Practice, Status, TARGET_GROUPS};
 
@@ -195,8 +196,12 @@ fn fields_of(p: &Practice, lang: &str) -> PracticeFields {
         results_en: opt(&p.results_en),
         transfer_lv: opt(&p.transfer_lv),
         transfer_en: opt(&p.transfer_en),
-        targets: p.target_groups.clone(),
-        areas: p.areas.clone(),
+        targets: p
+            .target_groups
+            .iter()
+            .map(|t| t.as_str().to_owned())
+            .collect(),
+        areas: p.areas.iter().map(|a| a.as_str().to_owned()).collect(),
         territory_id: p.territory_id.to_string(),
         year_from: p.year_from.to_string(),
         year_to: p.year_to.map(|y| y.to_string()).unwrap_or_default(),
@@ -361,15 +366,15 @@ impl TryFrom<&PracticeFields> for Practice {
             transfer_lv: html(transfer_lv),
             transfer_en: html(transfer_en),
             // In the vocabularies' order, whatever order the form sent them in.
-            target_groups: TARGET_GROUPS
+            target_groups: PracticeTarget::ALL
                 .iter()
-                .filter(|t| f.targets.iter().any(|x| x == **t))
-                .map(|t| (*t).to_owned())
+                .copied()
+                .filter(|t| f.targets.iter().any(|x| x == t.as_str()))
                 .collect(),
-            areas: OBJECTIVES
+            areas: Objective::ALL
                 .iter()
-                .filter(|a| f.areas.iter().any(|x| x == **a))
-                .map(|a| (*a).to_owned())
+                .copied()
+                .filter(|a| f.areas.iter().any(|x| x == a.as_str()))
                 .collect(),
             territory_id,
             year_from,
@@ -498,12 +503,11 @@ mod tests {
         assert_eq!(p.title_lv, "Skolas mediatori Jelgavā");
         assert_eq!(p.territory_id, 12);
         assert_eq!(p.year_from, 2024);
-        let order: Vec<&str> = TARGET_GROUPS
-            .iter()
-            .copied()
-            .filter(|t| ["youth", "children"].contains(t))
-            .collect();
-        assert_eq!(p.target_groups, order);
+        // Children come before youth in the vocabulary, whatever the form's order.
+        assert_eq!(
+            p.target_groups,
+            vec![PracticeTarget::Children, PracticeTarget::Youth]
+        );
         assert_eq!(
             p.contacts,
             vec![("person".to_owned(), 3), ("organisation".to_owned(), 7)]

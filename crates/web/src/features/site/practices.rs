@@ -581,12 +581,8 @@ async fn practice_page(
         sections,
         place,
         period: period(p.year_from, p.year_to),
-        targets: p
-            .target_groups
-            .iter()
-            .map(|t| domain::site::PracticeTarget::label_key_of(t))
-            .collect(),
-        areas: p.areas.iter().map(|a| Objective::label_key_of(a)).collect(),
+        targets: p.target_groups.iter().map(|t| t.label_key()).collect(),
+        areas: p.areas.iter().map(|a| a.label_key()).collect(),
         implementers: p.implementers.clone(),
         partners: p.partners.clone(),
         cost: p.cost_cents.map(|c| domain::plan::format_euro(c, lang)),
