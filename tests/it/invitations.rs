@@ -97,14 +97,15 @@ async fn chosen_people_are_invited_once_and_answer_through_their_link() {
     let res = g2.post_form(&eriks, &[("answer", "decline")]).await;
     assert_eq!(res.status, 303);
     let list = ok(store::invitations::for_event(&app.db, event).await);
-    let status = |email: &str| {
-        list.iter()
-            .find(|i| i.email == email)
-            .map(|i| i.status.clone())
-            .unwrap_or_default()
-    };
-    assert_eq!(status("anna@a.test.invalid"), "accepted");
-    assert_eq!(status("eriks@b.test.invalid"), "declined");
+    let status = |email: &str| list.iter().find(|i| i.email == email).map(|i| i.status);
+    assert_eq!(
+        status("anna@a.test.invalid"),
+        Some(domain::event::InvitationStatus::Accepted)
+    );
+    assert_eq!(
+        status("eriks@b.test.invalid"),
+        Some(domain::event::InvitationStatus::Declined)
+    );
     let page = c.get(&path).await;
     assert!(page.text.contains("Pieņemts") && page.text.contains("Atteikts"));
     // A made-up link is a 404.

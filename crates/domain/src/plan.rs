@@ -367,3 +367,11 @@ crate::vocabulary! {
         Outcome = ("outcome", "indicator-kind-outcome"),
     }
 }
+
+crate::vocabulary! {
+    /// A reporting round: open for reports, or closed.
+    pub enum RoundStatus (other = Closed) {
+        Open = ("open", "round-open-status"),
+        Closed = ("closed", "round-closed"),
+    }
+}

@@ -8,6 +8,7 @@ use crate::outbox::Outgoing;
 use crate::registrations::{NewRegistration, Registration};
 use crate::{Actor, Db, Error};
 use domain::audit::AuditAction;
+use domain::event::InvitationStatus;
 
 /// Someone to invite.
 #[derive(Debug, Clone, Default)]
@@ -29,7 +30,7 @@ pub struct Invitation {
     pub email: String,
     pub lang: String,
     /// sent, accepted or declined.
-    pub status: String,
+    pub status: InvitationStatus,
     pub registration_id: Option<i64>,
     pub sent_at: i64,
     pub responded_at: Option<i64>,
@@ -61,7 +62,7 @@ fn from_row(r: Row) -> Invitation {
         name: r.4,
         email: r.5,
         lang: r.6,
-        status: r.7,
+        status: crate::from_code(&r.7),
         registration_id: r.8,
         sent_at: r.9,
         responded_at: r.10,
@@ -170,7 +171,7 @@ pub async fn accept(
     .fetch_optional(&mut *tx)
     .await?;
     let inv = row.map(from_row).ok_or(Error::NotFound)?;
-    if inv.status == "accepted" {
+    if inv.status == InvitationStatus::Accepted {
         return Err(Error::Conflict(crate::EventConflict::Answered.into()));
     }
     let reg = crate::registrations::register_in(&mut tx, now, actor, inv.event_id, r, mail).await?;

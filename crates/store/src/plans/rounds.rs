@@ -7,7 +7,7 @@
 //! and the indicator values for the year the period ends in).
 
 use domain::audit::AuditAction;
-use domain::plan::{MeasureStatus, ReportStatus};
+use domain::plan::{MeasureStatus, ReportStatus, RoundStatus};
 use jiff::civil::Date;
 use sqlx::{Row as _, SqliteConnection};
 
@@ -42,7 +42,7 @@ pub struct Round {
     pub period_start: Date,
     pub period_end: Date,
     pub deadline: Date,
-    pub status: String,
+    pub status: RoundStatus,
     pub opened_at: i64,
     pub counts: Counts,
 }
@@ -57,7 +57,7 @@ impl Round {
     }
 
     pub fn is_open(&self) -> bool {
-        self.status == "open"
+        self.status == RoundStatus::Open
     }
 }
 
@@ -73,7 +73,7 @@ impl sqlx::FromRow<'_, sqlx::sqlite::SqliteRow> for Round {
             period_start: date_of(r, "period_start")?,
             period_end: date_of(r, "period_end")?,
             deadline: date_of(r, "deadline")?,
-            status: r.try_get("status")?,
+            status: crate::code(r, "status")?,
             opened_at: r.try_get("opened_at")?,
             counts: Counts {
                 total: r.try_get("n_total")?,
@@ -288,7 +288,7 @@ impl Report {
 
     /// The organisation can still change it (and submit): pending or returned, round open.
     pub fn is_editable(&self) -> bool {
-        self.round_open && matches!(self.status.as_str(), "pending" | "returned")
+        self.round_open && matches!(self.status, ReportStatus::Pending | ReportStatus::Returned)
     }
 
     /// Past the deadline and not yet in (pending or returned), or submitted after it.

@@ -9,6 +9,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use domain::auth::Permission;
 use domain::directory::OrgKind;
+use domain::event::InvitationStatus;
 use domain::token;
 use fluent_bundle::FluentValue;
 use serde::Deserialize;
@@ -45,10 +46,6 @@ impl ListPage {
         self.event.title(self.ctx.lang.code())
     }
 
-    fn status_key(&self, s: &str) -> &'static str {
-        domain::event::InvitationStatus::label_key_of(s)
-    }
-
     fn kind_key(&self, k: &OrgKind) -> &'static str {
         k.label_key()
     }
@@ -73,9 +70,13 @@ async fn list_page(
     notice: Option<String>,
 ) -> AppResult<ListPage> {
     let invitations = store::invitations::for_event(state.db(), event.id).await?;
-    let count = |s: &str| invitations.iter().filter(|i| i.status == s).count();
+    let count = |s: InvitationStatus| invitations.iter().filter(|i| i.status == s).count();
     Ok(ListPage {
-        counts: [count("accepted"), count("declined"), count("sent")],
+        counts: [
+            count(InvitationStatus::Accepted),
+            count(InvitationStatus::Declined),
+            count(InvitationStatus::Sent),
+        ],
         people: store::invitations::people_with_email(state.db()).await?,
         territories: territory_groups(state, ctx.lang).await?,
         kinds: &OrgKind::ALL,
@@ -313,11 +314,12 @@ impl AnswerPage {
     }
 
     fn status_key(&self) -> &'static str {
-        domain::event::InvitationStatus::label_key_of(&self.inv.status)
+        self.inv.status.label_key()
     }
 
     fn can_answer(&self) -> bool {
-        self.inv.status != "accepted" && self.event.status == domain::event::EventStatus::Published
+        self.inv.status != InvitationStatus::Accepted
+            && self.event.status == domain::event::EventStatus::Published
     }
 }
 
