@@ -81,6 +81,25 @@ async fn a_practice_is_public_only_while_published() {
     );
     assert!(res.text.contains("18 no 24 pabeidza gadu."));
     assert!(res.text.contains("value=\"families\" checked"));
+
+    // A place that does not exist and a missing title: both named at once.
+    let mut fields: Vec<(&str, &str)> = FORM
+        .iter()
+        .copied()
+        .filter(|(k, _)| *k != "title_lv")
+        .collect();
+    fields.push(("territory_id", "999999"));
+    let res = ngo
+        .post_form("/lv/practice-submissions/new/edit", &fields)
+        .await;
+    assert_eq!(res.status, 422, "{}", res.text);
+    for field in ["title_lv", "territory_id"] {
+        assert!(
+            res.text.contains(&format!("id=\"{field}-error\"")),
+            "{field}: {}",
+            res.text
+        );
+    }
     let (hits, _) = ok(store::practices::search(&app.db, &Query::default(), 2026).await);
     assert!(hits.is_empty());
     let none: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM practices")

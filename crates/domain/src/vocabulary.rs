@@ -2,10 +2,6 @@
 //! declares one: each variant with the code stored in the database and the message id that
 //! names it, so a code added in one place and not the other does not compile.
 
-/// Declares a vocabulary: an enum with `ALL`, `as_str` (the stored code), `parse`,
-/// `label_key` (its message id) and `label_key_of` (the message id of a stored code; an
-/// unknown code reads as the `other` variant — the database's CHECK constraints keep
-/// unknown codes out).
 /// What every vocabulary does, for code that reads or writes any of them (the store's rows).
 pub trait Vocabulary: Copy + 'static {
     /// The value an unknown code reads as.
@@ -18,6 +14,9 @@ pub trait Vocabulary: Copy + 'static {
     fn code(self) -> &'static str;
 }
 
+/// Declares a vocabulary: an enum with `ALL`, `as_str` (the stored code), `parse`,
+/// `label_key` (its message id) and `label_key_of` (the message id of a stored code; an
+/// unknown code reads as the `other` variant; every write goes through a vocabulary).
 #[macro_export]
 macro_rules! vocabulary {
     (

@@ -204,9 +204,11 @@ impl OrgScope {
     }
 }
 
-/// A stored code read as its vocabulary's value. A code the vocabulary does not know (the
-/// tables' CHECK constraints keep them out; a newer version's code after a downgrade could
-/// slip in) reads as the vocabulary's `other`, as its label would, instead of failing the page.
+/// A stored code read as its vocabulary's value. Every write goes through a vocabulary, and
+/// many columns also have a CHECK constraint, so an unknown code comes only from outside (a
+/// hand edit, a newer version's code after a downgrade). It reads as the vocabulary's `other`,
+/// as its label would, instead of failing the page — and is logged, so it is noticed before
+/// someone saves the row with it.
 pub(crate) fn code<
     T: domain::vocabulary::Vocabulary,
     I: sqlx::ColumnIndex<sqlx::sqlite::SqliteRow>,
@@ -216,10 +218,12 @@ pub(crate) fn code<
 ) -> Result<T, sqlx::Error> {
     use sqlx::Row as _;
     let raw: String = r.try_get(column)?;
-    Ok(T::from_code(&raw).unwrap_or(T::OTHER))
+    Ok(from_code(&raw))
 }
 
-/// The same for a column that may be empty.
+/// The same for a column that may be empty; there an unknown code reads as empty, so that
+/// nothing acts on a guess (accepting a progress report with an unknown measure status sets no
+/// status).
 pub(crate) fn optional_code<
     T: domain::vocabulary::Vocabulary,
     I: sqlx::ColumnIndex<sqlx::sqlite::SqliteRow>,
@@ -229,12 +233,30 @@ pub(crate) fn optional_code<
 ) -> Result<Option<T>, sqlx::Error> {
     use sqlx::Row as _;
     let raw: Option<String> = r.try_get(column)?;
-    Ok(raw.map(|c| T::from_code(&c).unwrap_or(T::OTHER)))
+    Ok(raw.and_then(|c| {
+        let value = T::from_code(&c);
+        if value.is_none() {
+            unknown_code::<T>(&c);
+        }
+        value
+    }))
+}
+
+/// Says that a stored code is not in its vocabulary (codes are not personal data).
+fn unknown_code<T>(raw: &str) {
+    tracing::warn!(
+        code = raw,
+        vocabulary = std::any::type_name::<T>(),
+        "a stored code its vocabulary does not know"
+    );
 }
 
 /// A code already read (a tuple row's column) as its vocabulary's value, as [`code`] does.
 pub(crate) fn from_code<T: domain::vocabulary::Vocabulary>(raw: &str) -> T {
-    T::from_code(raw).unwrap_or(T::OTHER)
+    T::from_code(raw).unwrap_or_else(|| {
+        unknown_code::<T>(raw);
+        T::OTHER
+    })
 }
 
 /// Values kept in one text column, as their codes separated by commas.

@@ -251,7 +251,7 @@ pub async fn form(
 /// What the form says, checked without the database: each text within its length, the
 /// English title and summary together, at least one target group and objective, a place,
 /// years in order, a cost in euro, contacts as `person:ID` or `organisation:ID`. Whether
-/// the place, the event and the contacts exist is [`save`]'s question.
+/// the place, the event and the contacts exist is asked beside it ([`check_references`]).
 impl TryFrom<&PracticeFields> for Practice {
     type Error = FormErrors;
 
@@ -390,33 +390,42 @@ impl TryFrom<&PracticeFields> for Practice {
     }
 }
 
-/// Whether what a checked practice points at exists: its territory, its event, and its
-/// contacts among the public directory's entries.
+/// Whether what the form points at exists: its territory, its event, and its contacts among
+/// the public directory's entries. Run on the form as typed, beside the conversion, so every
+/// problem shows at once; a value the conversion cannot read is the conversion's to report.
 async fn check_references(
     state: &AppState,
-    p: &Practice,
+    f: &PracticeFields,
     errors: &mut FormErrors,
 ) -> AppResult<()> {
-    match store::territories::get(state.db(), p.territory_id).await {
-        Ok(_) => {}
-        Err(store::Error::NotFound) => errors.add("territory_id", "territory-invalid"),
-        Err(e) => return Err(e.into()),
+    if let Ok(Some(t)) = optional_id(&f.territory_id) {
+        match store::territories::get(state.db(), t).await {
+            Ok(_) => {}
+            Err(store::Error::NotFound) => errors.add("territory_id", "territory-invalid"),
+            Err(e) => return Err(e.into()),
+        }
     }
-    if let Some(event_id) = p.event_id {
+    if let Ok(Some(event_id)) = optional_id(&f.event_id) {
         match store::events::get(state.db(), event_id).await {
             Ok(_) => {}
             Err(store::Error::NotFound) => errors.add("event_id", "reg-choice-invalid"),
             Err(e) => return Err(e.into()),
         }
     }
-    if !p.contacts.is_empty() {
+    if !f.contacts.is_empty() {
         let (orgs, people) =
             store::listings::public(state.db(), &state.today().to_string()).await?;
-        let listed = |(kind, id): &(String, i64)| match kind.as_str() {
-            "organisation" => orgs.iter().any(|o| o.id == *id),
-            _ => people.iter().any(|p| p.id == *id),
-        };
-        if !p.contacts.iter().all(listed) {
+        let unlisted = f.contacts.iter().any(|c| {
+            match c
+                .split_once(':')
+                .and_then(|(k, id)| Some((k, id.parse::<i64>().ok()?)))
+            {
+                Some(("organisation", id)) => !orgs.iter().any(|o| o.id == id),
+                Some(("person", id)) => !people.iter().any(|p| p.id == id),
+                _ => false,
+            }
+        });
+        if unlisted {
             errors.add("contacts", "reg-choice-invalid");
         }
     }
@@ -446,9 +455,7 @@ pub async fn save(
         (p.id, p.status, p.review_comment)
     };
     let (practice, mut errors) = checked::<_, Practice>(&f);
-    if let Some(p) = &practice {
-        check_references(&state, p, &mut errors).await?;
-    }
+    check_references(&state, &f, &mut errors).await?;
     if let (Some(p), true) = (practice, errors.is_empty()) {
         let p = Practice { id, ..p };
         let submit = f.action == "submit";

@@ -201,7 +201,8 @@ pub async fn save(
             .id
     };
     let (story, mut errors) = checked::<_, Story>(&f);
-    if let Some(territory_id) = story.as_ref().and_then(|s| s.territory_id) {
+    // Asked beside the conversion, on the form as typed, so every problem shows at once.
+    if let Ok(Some(territory_id)) = optional_id(&f.territory_id) {
         match store::territories::get(state.db(), territory_id).await {
             Ok(_) => {}
             Err(store::Error::NotFound) => errors.add("territory_id", "territory-invalid"),
