@@ -336,6 +336,34 @@ async fn a_contact_is_recorded_with_few_fields_and_its_notes_are_sealed() {
         page.text
             .contains("ierakstiet ģimenes piekrišanu lietas darbam")
     );
+    // A consent dated in the future is refused in its own words.
+    let res = m
+        .post_form(
+            &format!("/lv/mediation/families/{family}/consents"),
+            &[
+                ("purpose", "case_work"),
+                ("given_by", "person"),
+                ("given_on", "2099-01-01"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 422, "{}", res.text);
+    assert!(
+        res.text.contains("Piekrišanas datums nevar būt nākotnē."),
+        "{}",
+        res.text
+    );
+    // Every id on the family page is its own (a label must find its field).
+    let mut ids: Vec<&str> = page
+        .text
+        .split(" id=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect();
+    let all = ids.len();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), all, "a duplicate id on the family page");
     let res = m
         .post_form(
             &format!("/lv/mediation/families/{family}/contacts"),

@@ -211,7 +211,7 @@ pub async fn add_consent(
         choice(&f.given_by, log::GIVERS, "given_by", &mut errors).and_then(|c| GivenBy::parse(&c));
     let given_on = date_field(&f.given_on, "given_on", &mut errors);
     if given_on.is_some_and(|d| d > state.today()) {
-        errors.add("given_on", "contact-date-future");
+        errors.add("given_on", "consent-date-future");
     }
     let sharing = purpose == Some(ConsentPurpose::Sharing);
     let (institution_kind, institution) = if sharing {
@@ -314,7 +314,7 @@ pub async fn add_referral(
     });
     let referred_on = date_field(&f.referred_on, "referred_on", &mut errors);
     if referred_on.is_some_and(|d| d > state.today()) {
-        errors.add("referred_on", "contact-date-future");
+        errors.add("referred_on", "referral-date-future");
     }
     let kind = choice(
         &f.referral_kind,
