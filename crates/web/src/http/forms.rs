@@ -356,6 +356,22 @@ pub fn required_block(
     needed(value, field, missing, errors).unwrap_or_default()
 }
 
+/// A required text whose field name says its shape: titles and names (`title_*`, `*name`)
+/// are one line, everything else may have several. `missing` when blank.
+pub fn required_by_name(
+    raw: &str,
+    max: usize,
+    field: &'static str,
+    missing: &'static str,
+    errors: &mut FormErrors,
+) -> String {
+    if field.starts_with("title") || field.ends_with("name") {
+        required_text(raw, max, field, missing, errors)
+    } else {
+        required_block(raw, max, field, missing, errors)
+    }
+}
+
 /// A year between 2000 and 2100; blank is `None` unless `required`.
 pub fn year_field(
     raw: &str,

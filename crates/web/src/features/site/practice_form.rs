@@ -17,8 +17,8 @@ use crate::AppState;
 use crate::http::choices::{TerritoryGroups, territory_groups};
 use crate::http::error::{AppError, AppResult};
 use crate::http::forms::{
-    AppForm, FormErrors, block_field, checked, optional_id, required_block, required_text,
-    text_field, year_field,
+    AppForm, FormErrors, block_field, checked, optional_id, required_by_name, text_field,
+    year_field,
 };
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
@@ -257,13 +257,8 @@ impl TryFrom<&PracticeFields> for Practice {
 
     fn try_from(f: &PracticeFields) -> Result<Practice, FormErrors> {
         let mut errors = FormErrors::default();
-        // Titles and names are one line; summaries and texts several.
         let needed = |raw: &str, max: usize, field: &'static str, errors: &mut FormErrors| {
-            if field.starts_with("title") || field.ends_with("name") {
-                required_text(raw, max, field, "practice-field-missing", errors)
-            } else {
-                required_block(raw, max, field, "practice-field-missing", errors)
-            }
+            required_by_name(raw, max, field, "practice-field-missing", errors)
         };
         let html = |t: Option<String>| t.map(|t| crate::rich::from_input(&t));
         let title_lv = needed(&f.title_lv, 200, "title_lv", &mut errors);

@@ -15,8 +15,7 @@ use crate::AppState;
 use crate::http::choices::{TerritoryGroups, territory_groups};
 use crate::http::error::AppResult;
 use crate::http::forms::{
-    AppForm, FormErrors, block_field, checked, optional_id, parse_id, required_block,
-    required_text, text_field,
+    AppForm, FormErrors, block_field, checked, optional_id, parse_id, required_by_name, text_field,
 };
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
@@ -119,13 +118,8 @@ impl TryFrom<&StoryFields> for Story {
 
     fn try_from(f: &StoryFields) -> Result<Story, FormErrors> {
         let mut errors = FormErrors::default();
-        // Titles and names are one line; summaries and texts several.
         let needed = |raw: &str, max: usize, field: &'static str, errors: &mut FormErrors| {
-            if field.starts_with("title") || field.ends_with("name") {
-                required_text(raw, max, field, "story-field-missing", errors)
-            } else {
-                required_block(raw, max, field, "story-field-missing", errors)
-            }
+            required_by_name(raw, max, field, "story-field-missing", errors)
         };
         let person_name = needed(&f.person_name, 200, "person_name", &mut errors);
         let title_lv = needed(&f.title_lv, 200, "title_lv", &mut errors);
