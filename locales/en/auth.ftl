@@ -35,6 +35,66 @@ change-password-submit = Change password
 account-title = My account
 workspace-title = Workspace
 workspace-welcome = Welcome, { $name }!
+
+# The workspace home: what needs the user (issue 19)
+attention-nothing = Nothing needs you right now.
+attention-total = { $count ->
+    [one] { $count } thing needs you.
+   *[other] { $count } things need you.
+}
+attention-urgent = Due now
+attention-all = All ({ $count })
+attention-clear = Checked, nothing waiting
+attention-submitted-on = Submitted { $date }
+attention-deadline = deadline { $date }
+attention-due = due { $date }
+attention-next-step-on = Next step { $date }
+attention-last-contact = Last contact { $date }
+attention-no-contact = No contact yet
+attention-of-age = 18 years old in { $year } — ask the person themselves for consent
+attention-answer-by-link = answer with the link in the invitation sent to { $email }
+attention-unconfirmed-count = { $count ->
+    [one] { $count } registration waits for confirmation
+   *[other] { $count } registrations wait for confirmation
+}
+attention-supervisors-awaiting-count = { $count ->
+    [one] { $count } supervisor appointment waits for a second coordinator's approval
+   *[other] { $count } supervisor appointments wait for a second coordinator's approval
+}
+attention-outbox-failed-count = { $count ->
+    [one] { $count } message could not be delivered in the last 7 days
+   *[other] { $count } messages could not be delivered in the last 7 days
+}
+attention-month-report-item = The monthly report for { $month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+} { $year } is not submitted yet
+attention-reports-submitted = Progress reports waiting for review
+attention-reports-late = Late progress reports
+attention-reports-open = Your organisation's progress reports to fill in
+attention-practices-review = Good practices waiting for review
+attention-practices-returned = Your good practices returned for changes
+attention-stories-review = Success stories waiting for the editorial review
+attention-actions-overdue = Overdue follow-up actions
+attention-minutes-missing = Meetings held without minutes (last 30 days)
+attention-registrations-unconfirmed = Registrations waiting for the registrant's confirmation
+attention-invitations = Invitations to answer
+attention-supervisors-awaiting = Supervisor appointments waiting for approval
+attention-outbox-failed = Undelivered mail
+attention-month-report = Monthly report
+attention-next-steps = Next steps with families (overdue and the next 7 days)
+attention-families-quiet = Active families without a contact in 30 days
+attention-consents-renew = Consents a parent or guardian gave for someone now of age
 tokens-title = API access tokens
 tokens-intro = A personal token lets other programs use the platform's API on your behalf. Keep it like a password. A token works for 180 days; then make a new one.
 tokens-none = You have no tokens yet.

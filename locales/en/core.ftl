@@ -1,6 +1,7 @@
 # Shared terms: layout, navigation, errors, dates, roles.
 
 site-name = Roma Platform
+site-description = The Latvian Roma Platform: coordinating the Roma integration policy, events, good practices and success stories.
 language-name = English
 skip-to-content = Skip to content
 login = Log in
@@ -72,7 +73,10 @@ home-title = Latvian Roma Platform
 home-intro = The Roma Platform coordinates Roma integration policy at national, regional and local level, and brings Roma into it – especially young people and women.
 home-intro-2 = Here ministries, municipalities, Roma mediators and NGOs plan events together, follow the implementation of the policy plan and share good practice.
 home-login-cta = Log in to the workspace
+title-error-prefix = Error:{ " " }
 picker-hint = Type to find (for example, vilaka)
+picker-count = Matches: { $count }. Choose in the list.
+picker-one = Found and chosen: { $name }.
 processing-title = Records of processing
 processing-intro = Every category of personal data the platform keeps: purpose, legal basis, how long it is kept and who has access. The page is generated from the same registry in the code that the tests check, so it matches what is really stored.
 processing-special = special-category data or data about children

@@ -37,6 +37,66 @@ change-password-submit = Mainīt paroli
 account-title = Mans konts
 workspace-title = Darba vieta
 workspace-welcome = Sveicināti, { $name }!
+
+# The workspace home: what needs the user (issue 19)
+attention-nothing = Šobrīd nekas negaida jūsu rīcību.
+attention-total = { $count ->
+    [one] Jūsu rīcību gaida { $count } lieta.
+   *[other] Jūsu rīcību gaida { $count } lietas.
+}
+attention-urgent = Termiņš pienācis
+attention-all = Visas ({ $count })
+attention-clear = Pārbaudīts, nekas negaida
+attention-submitted-on = Iesniegts { $date }
+attention-deadline = termiņš { $date }
+attention-due = termiņš { $date }
+attention-next-step-on = Nākamais solis { $date }
+attention-last-contact = Pēdējais kontakts { $date }
+attention-no-contact = Kontakta vēl nav
+attention-of-age = 18 gadu vecums { $year }. gadā — piekrišana jālūdz pašai personai
+attention-answer-by-link = atbilde ar saiti uzaicinājuma vēstulē, kas nosūtīta uz { $email }
+attention-unconfirmed-count = { $count ->
+    [one] { $count } pieteikums gaida apstiprinājumu
+   *[other] { $count } pieteikumi gaida apstiprinājumu
+}
+attention-supervisors-awaiting-count = { $count ->
+    [one] { $count } supervizora iecelšana gaida otra koordinatora apstiprinājumu
+   *[other] { $count } supervizoru iecelšanas gaida otra koordinatora apstiprinājumu
+}
+attention-outbox-failed-count = { $count ->
+    [one] { $count } vēstuli pēdējās 7 dienās neizdevās nosūtīt
+   *[other] { $count } vēstules pēdējās 7 dienās neizdevās nosūtīt
+}
+attention-month-report-item = Mēneša pārskats par { $year }. gada { $month ->
+    [1] janvāri
+    [2] februāri
+    [3] martu
+    [4] aprīli
+    [5] maiju
+    [6] jūniju
+    [7] jūliju
+    [8] augustu
+    [9] septembri
+    [10] oktobri
+    [11] novembri
+   *[12] decembri
+} vēl nav iesniegts
+attention-reports-submitted = Progresa ziņojumi, kas gaida izskatīšanu
+attention-reports-late = Nokavētie progresa ziņojumi
+attention-reports-open = Jūsu organizācijas aizpildāmie progresa ziņojumi
+attention-practices-review = Labās prakses, kas gaida izskatīšanu
+attention-practices-returned = Jūsu labās prakses, kas atdotas labošanai
+attention-stories-review = Veiksmes stāsti, kas gaida redakcijas izskatīšanu
+attention-actions-overdue = Nokavētās turpmākās darbības
+attention-minutes-missing = Notikušas sanāksmes bez protokola (pēdējās 30 dienās)
+attention-registrations-unconfirmed = Pieteikumi, kas gaida dalībnieku apstiprinājumu
+attention-invitations = Uzaicinājumi, uz kuriem jāatbild
+attention-supervisors-awaiting = Supervizoru iecelšanas, kas gaida apstiprinājumu
+attention-outbox-failed = Nenosūtītās vēstules
+attention-month-report = Mēneša pārskats
+attention-next-steps = Nākamie soļi ģimenēm (nokavētie un tuvāko 7 dienu)
+attention-families-quiet = Aktīvas ģimenes bez kontakta 30 dienās
+attention-consents-renew = Piekrišanas, ko devis vecāks vai aizbildnis, bet persona jau ir pilngadīga
 tokens-title = API piekļuves atslēgas
 tokens-intro = Personīga atslēga ļauj citām programmām izmantot platformas API jūsu vārdā. Glabājiet to kā paroli. Atslēga darbojas 180 dienas; tad izveidojiet jaunu.
 tokens-none = Jums vēl nav nevienas atslēgas.

@@ -3,6 +3,7 @@
 # *[other] use the same wording and [0] says "none".
 
 site-name = Romu platforma
+site-description = Latvijas Romu platforma: romu integrācijas politikas koordinācija, pasākumi, labā prakse un veiksmes stāsti.
 language-name = Latviešu
 skip-to-content = Pāriet uz saturu
 login = Pieteikties
@@ -75,7 +76,10 @@ home-title = Latvijas Romu platforma
 home-intro = Romu platforma koordinē romu integrācijas politiku valsts, reģionālā un vietējā līmenī un iesaista tajā romus – īpaši jauniešus un sievietes.
 home-intro-2 = Šeit ministrijas, pašvaldības, romu mediatori un nevalstiskās organizācijas kopā plāno pasākumus, seko politikas rīcības plāna izpildei un dalās labajā praksē.
 home-login-cta = Pieteikties darba vietā
+title-error-prefix = Kļūda:{ " " }
 picker-hint = Rakstiet, lai atrastu (piemēram, vilaka)
+picker-count = Atbilst: { $count }. Izvēlieties sarakstā.
+picker-one = Atrasts un izvēlēts: { $name }.
 processing-title = Datu apstrādes reģistrs
 processing-intro = Visas personas datu kategorijas, ko platforma glabā: nolūks, tiesiskais pamats, glabāšanas laiks un kas tiem piekļūst. Lapa tiek veidota no tā paša reģistra programmā, ko pārbauda testi, tāpēc tā atbilst tam, kas tiešām tiek glabāts.
 processing-special = īpašu kategoriju dati vai dati par bērniem

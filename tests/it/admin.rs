@@ -309,24 +309,7 @@ async fn the_audit_log_records_and_filters() {
     assert!(by_actor.text.contains("<td>Login</td>"));
     // The application never updates or deletes audit rows.
     // Every file of the store, its area folders included.
-    let mut store_src = String::new();
-    let mut folders = vec![std::path::PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/crates/store/src"
-    ))];
-    let mut files = 0;
-    while let Some(dir) = folders.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{e}")) {
-            let path = entry.unwrap_or_else(|e| panic!("{e}")).path();
-            if path.is_dir() {
-                folders.push(path);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                store_src
-                    .push_str(&std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}")));
-                files += 1;
-            }
-        }
-    }
+    let (store_src, files) = crate::source_tree(&["crates/store/src"], &["rs"]);
     let store_src = store_src.to_uppercase();
     assert!(files > 40, "the whole store was read ({files} files)");
     assert!(
@@ -409,4 +392,153 @@ async fn only_the_newest_set_password_link_works_and_none_for_oneself() {
         .post_form(&format!("/lv/admin/users/{me}/password-link"), &[])
         .await;
     assert_eq!(res.status, 403);
+}
+
+#[tokio::test]
+async fn the_audit_log_names_its_records_links_them_and_words_their_details() {
+    let app = TestApp::spawn().await;
+    let event = app.fixtures.event;
+    let c = app.login(Role::Coordinator).await;
+    // The coordinator moves the event on, and an action is created and done (through the
+    // store, as the pages do).
+    let res = c
+        .post_form(
+            &format!("/lv/events/{event}/status"),
+            &[("to", "registration_closed")],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    let actor = store::Actor {
+        user_id: Some(app.user_id(Role::Coordinator)),
+        label: None,
+        ip: None,
+    };
+    let action = crate::ok(
+        store::actions::create(
+            &app.db,
+            app.clock_now(),
+            &actor,
+            event,
+            &store::actions::ActionInput {
+                title_lv: "Nosūtīt skolu sarakstu".to_owned(),
+                title_en: None,
+                owner_organisation_id: app.fixtures.org_a,
+                due_date: None,
+                measures: Vec::new(),
+            },
+        )
+        .await,
+    );
+    crate::ok(
+        store::actions::progress(
+            &app.db,
+            app.clock_now(),
+            &actor,
+            store::OrgScope::All,
+            action,
+            "Nosūtīts.",
+            Some(domain::event::ActionStatus::Done),
+        )
+        .await,
+    );
+    let event_title = crate::ok(store::events::get(&app.db, event).await).title_lv;
+
+    let page = c.get("/lv/admin/audit").await;
+    assert_eq!(page.status, 200);
+    // The record by its name, linked to its page; no "event #1".
+    assert!(
+        page.text.contains(&format!(
+            "<a href=\"/lv/events/{event}\">Pasākums: {event_title}</a>"
+        )),
+        "{}",
+        page.text
+    );
+    assert!(!page.text.contains(&format!("event #{event}")));
+    // Details in words: statuses by their labels, other rows by number, no "key=value".
+    assert!(
+        page.text.contains("Publicēts → Reģistrācija slēgta"),
+        "{}",
+        page.text
+    );
+    assert!(
+        page.text
+            .contains("Turpmākā darbība: Nosūtīt skolu sarakstu; Statuss: Paveikta"),
+        "{}",
+        page.text
+    );
+    assert!(!page.text.contains("status=done"));
+    assert!(!page.text.contains("published→"));
+    // The filter groups the actions by area.
+    assert!(
+        page.text.contains("<optgroup label=\"Pasākumi\">"),
+        "{}",
+        page.text
+    );
+    assert!(
+        page.text
+            .contains("<optgroup label=\"Konti un pieteikšanās\">")
+    );
+    // In English too.
+    let en = c.get("/en/admin/audit").await;
+    assert!(
+        en.text
+            .contains("Follow-up action: Nosūtīt skolu sarakstu; Status: Done"),
+        "{}",
+        en.text
+    );
+    // The export reads the same words.
+    let (status, csv) = c
+        .post_form_bytes("/lv/admin/audit/export", &[("format", "csv")])
+        .await;
+    assert_eq!(status, 200);
+    let csv = String::from_utf8_lossy(&csv);
+    assert!(csv.contains(&format!("Pasākums: {event_title}")), "{csv}");
+    assert!(csv.contains("Publicēts → Reģistrācija slēgta"), "{csv}");
+    app.stop().await;
+}
+
+/// Every key an audit detail is written with (`key=…` in the store's and the web's
+/// sources) has its label in both languages, so no detail reads "key=value".
+#[test]
+fn every_audit_detail_key_has_a_label() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (sources, _) = crate::source_tree(&["crates/store/src", "crates/web/src"], &["rs"]);
+    let mut keys = std::collections::BTreeSet::new();
+    for (at, _) in sources.match_indices(".detail(") {
+        // The detail's first string literal, within the call.
+        let call = &sources[at..(at + 240).min(sources.len())];
+        let Some(literal) = call.split('"').nth(1) else {
+            continue;
+        };
+        for part in literal.split([' ', ',']) {
+            if let Some((key, _)) = part.split_once('=')
+                && !key.is_empty()
+                && key.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+            {
+                keys.insert(key.to_owned());
+            }
+        }
+    }
+    assert!(keys.len() > 30, "the details were read: {keys:?}");
+    let wording =
+        std::fs::read_to_string(root.join("crates/web/src/features/platform/audit_words.rs"))
+            .unwrap_or_else(|e| panic!("{e}"));
+    for key in &keys {
+        let entry = format!("(\"{key}\", \"audit-key-{}\")", key.replace('_', "-"));
+        assert!(
+            wording.contains(&entry),
+            "the audit wording's KEYS lack {key}"
+        );
+    }
+    for lang in ["lv", "en"] {
+        let messages = std::fs::read_to_string(root.join(format!("locales/{lang}/admin.ftl")))
+            .unwrap_or_else(|e| panic!("{e}"));
+        for key in &keys {
+            let id = format!("audit-key-{} = ", key.replace('_', "-"));
+            assert!(
+                messages.contains(&id),
+                "{lang}: no label for the audit detail key {key}"
+            );
+        }
+    }
 }

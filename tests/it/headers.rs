@@ -54,6 +54,30 @@ fn check_headers(who: &str, path: &str, res: &Resp) {
     }
 }
 
+/// What every HTML page keeps to: each id once (a label finds its field, a link its
+/// target), and each sideways-scrolling table reachable by keyboard and named (a focusable
+/// region labelled by its caption).
+fn check_markup(who: &str, path: &str, html: &str) {
+    let mut ids: Vec<&str> = html
+        .split(" id=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect();
+    ids.sort_unstable();
+    let all = ids.len();
+    ids.dedup();
+    assert_eq!(ids.len(), all, "{who} {path}: a duplicate id");
+    for (at, _) in html.match_indices("class=\"table-scroll\"") {
+        let tag = &html[at..at + html[at..].find('>').unwrap_or(0)];
+        assert!(
+            tag.contains("tabindex=\"0\"")
+                && tag.contains("role=\"region\"")
+                && (tag.contains("aria-label=\"") || tag.contains("aria-labelledby=\"")),
+            "{who} {path}: a scrolling table the keyboard cannot reach or that has no name: {tag}"
+        );
+    }
+}
+
 #[tokio::test]
 async fn every_get_route_carries_the_security_headers_and_the_crawl_writes_nothing() {
     let app = TestApp::spawn().await;
@@ -82,6 +106,12 @@ async fn every_get_route_carries_the_security_headers_and_the_crawl_writes_nothi
             for path in [path.clone(), path.replacen("/lv/", "/en/", 1)] {
                 let res = c.get(&path).await;
                 check_headers(who, &path, &res);
+                if res
+                    .header("content-type")
+                    .is_some_and(|t| t.starts_with("text/html"))
+                {
+                    check_markup(who, &path, &res.text);
+                }
                 let cookies = res.set_cookies();
                 if role.is_none() {
                     match route.access {

@@ -35,21 +35,7 @@ fn keys(lang: &str) -> BTreeSet<String> {
 
 /// All source text that can name a message: Rust in the crates and the templates.
 fn sources() -> String {
-    let mut text = String::new();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("crates");
-    let mut stack = vec![root];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{e}")) {
-            let path = entry.unwrap_or_else(|e| panic!("{e}")).path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "rs" || e == "html") {
-                text.push_str(&std::fs::read_to_string(&path).unwrap_or_default());
-                text.push('\n');
-            }
-        }
-    }
-    text
+    crate::source_tree(&["crates"], &["rs", "html"]).0
 }
 
 #[test]

@@ -37,10 +37,36 @@ mod snapshots;
 mod stories;
 mod territories;
 mod transfer;
+mod workspace;
 
 /// The value of a store call that must succeed in the test.
 pub fn ok<T, E: std::fmt::Display>(r: Result<T, E>) -> T {
     r.unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The text of every file under `dirs` (relative to the project's root, folders included)
+/// whose extension is one of `exts`, one after another, and how many files there were.
+pub fn source_tree(dirs: &[&str], exts: &[&str]) -> (String, usize) {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut text = String::new();
+    let mut files = 0;
+    let mut folders: Vec<std::path::PathBuf> = dirs.iter().map(|d| root.join(d)).collect();
+    while let Some(dir) = folders.pop() {
+        for entry in ok(std::fs::read_dir(&dir)) {
+            let path = ok(entry).path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if path
+                .extension()
+                .is_some_and(|e| exts.iter().any(|x| e == *x))
+            {
+                text.push_str(&ok(std::fs::read_to_string(&path)));
+                text.push('\n');
+                files += 1;
+            }
+        }
+    }
+    (text, files)
 }
 
 /// The personal links (`/lv/<path>/<secret>`) in the outbox's mails of one kind, with

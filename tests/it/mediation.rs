@@ -51,7 +51,7 @@ async fn territory(app: &TestApp, code: &str) -> i64 {
 }
 
 /// Assigns the test mediator to Jelgava through the coordinators' form.
-async fn assign(app: &TestApp) -> i64 {
+pub(crate) async fn assign(app: &TestApp) -> i64 {
     let jelgava = territory(app, "jelgava").await.to_string();
     let c = app.login(Role::Coordinator).await;
     let mediator = app.user_id(Role::Mediator).to_string();

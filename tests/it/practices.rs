@@ -7,12 +7,12 @@ use testkit::TestApp;
 
 use crate::ok;
 
-async fn place(app: &TestApp, code: &str) -> i64 {
+pub(crate) async fn place(app: &TestApp, code: &str) -> i64 {
     ok(store::territories::by_code(&app.db, code).await).id
 }
 
 /// A practice written straight through the store by the coordinator; `publish` publishes it.
-async fn seed(app: &TestApp, p: Practice, publish: bool) -> i64 {
+pub(crate) async fn seed(app: &TestApp, p: Practice, publish: bool) -> i64 {
     let actor = store::Actor::cli();
     let editor = Editor {
         user_id: app.user_id(Role::Coordinator),
@@ -29,7 +29,7 @@ async fn seed(app: &TestApp, p: Practice, publish: bool) -> i64 {
     id
 }
 
-fn practice(title: &str, summary: &str, body: &str, territory_id: i64) -> Practice {
+pub(crate) fn practice(title: &str, summary: &str, body: &str, territory_id: i64) -> Practice {
     Practice {
         title_lv: title.to_owned(),
         summary_lv: summary.to_owned(),

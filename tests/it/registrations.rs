@@ -601,7 +601,12 @@ async fn a_freed_place_goes_to_the_waiting_list_with_a_mail() {
 }
 
 /// Registers on the public form from a fresh client; returns the personal link mailed.
-async fn register_publicly(app: &TestApp, event: i64, name: &str, email: &str) -> String {
+pub(crate) async fn register_publicly(
+    app: &TestApp,
+    event: i64,
+    name: &str,
+    email: &str,
+) -> String {
     let form = format!("/lv/calendar/{event}/register");
     let c = app.client();
     c.get(&form).await;

@@ -37,7 +37,7 @@ async fn output_indicator(app: &TestApp, plan: i64, measure: i64) -> i64 {
     .await)
 }
 
-async fn open_round(app: &TestApp, plan: i64) -> i64 {
+pub(crate) async fn open_round(app: &TestApp, plan: i64) -> i64 {
     let c = app.login(Role::Coordinator).await;
     let res = c
         .post_form(

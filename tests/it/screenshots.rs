@@ -24,7 +24,7 @@ struct Shot {
     path: &'static str,
 }
 
-const SHOTS: [Shot; 9] = [
+const SHOTS: [Shot; 10] = [
     Shot {
         file: "home.png",
         role: None,
@@ -53,6 +53,12 @@ const SHOTS: [Shot; 9] = [
         file: "workspace.png",
         role: Some("coordinator"),
         phone: false,
+        path: "/lv/workspace",
+    },
+    Shot {
+        file: "workspace-mediator.png",
+        role: Some("mediator"),
+        phone: true,
         path: "/lv/workspace",
     },
     Shot {

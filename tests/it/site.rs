@@ -345,7 +345,9 @@ fn foreign_references(html: &str) -> Vec<String> {
             let before = &html[..i];
             let tag_start = before.rfind('<').unwrap_or(0);
             let tag = &html[tag_start..i];
-            let navigation = tag.starts_with("<a ") || tag.starts_with("<link rel=\"canonical\"");
+            let navigation = tag.starts_with("<a ")
+                || tag.starts_with("<link rel=\"canonical\"")
+                || tag.starts_with("<link rel=\"alternate\"");
             if (value.starts_with("http") || value.starts_with("//")) && !navigation {
                 out.push(value.to_owned());
             }
@@ -429,6 +431,31 @@ async fn public_pages_set_no_cookie_load_nothing_from_elsewhere_and_carry_open_g
         home.text
     );
     assert!(home.text.contains("og:locale\" content=\"lv_LV\""));
+    // One canonical address and the language alternates, absolute, with a default; a
+    // description on every page (the home page's own).
+    for expected in [
+        format!("<link rel=\"canonical\" href=\"{base}/lv/\">"),
+        format!("<link rel=\"alternate\" hreflang=\"lv\" href=\"{base}/lv/\">"),
+        format!("<link rel=\"alternate\" hreflang=\"en\" href=\"{base}/en/\">"),
+        format!("<link rel=\"alternate\" hreflang=\"x-default\" href=\"{base}/lv/\">"),
+    ] {
+        assert!(home.text.contains(&expected), "{expected}: {}", home.text);
+    }
+    assert_eq!(home.text.matches("rel=\"canonical\"").count(), 1);
+    assert_eq!(home.text.matches("<meta name=\"description\"").count(), 1);
+    let searched = anon.get("/en/practices?q=skola").await;
+    assert!(
+        searched.text.contains(&format!(
+            "<link rel=\"canonical\" href=\"{base}/en/practices\">"
+        )),
+        "{}",
+        searched.text
+    );
+    assert!(
+        searched
+            .text
+            .contains("<meta name=\"description\" content=\"")
+    );
     assert!(home.text.contains("aria-label=\"Vietne\""));
     assert!(home.text.contains("Nākamie pasākumi"));
     assert!(

@@ -157,3 +157,188 @@ crate::vocabulary! {
         Other = ("other", "audit-other"),
     }
 }
+
+/// The part of the platform an audit action belongs to: the audit page's filter groups its
+/// actions by these.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum AuditArea {
+    Accounts,
+    Directory,
+    Events,
+    Plans,
+    Mediation,
+    Site,
+    Reports,
+    Other,
+}
+
+impl AuditArea {
+    pub const ALL: [AuditArea; 8] = [
+        AuditArea::Accounts,
+        AuditArea::Directory,
+        AuditArea::Events,
+        AuditArea::Plans,
+        AuditArea::Mediation,
+        AuditArea::Site,
+        AuditArea::Reports,
+        AuditArea::Other,
+    ];
+
+    /// The Fluent message id of the area's name.
+    pub const fn label_key(self) -> &'static str {
+        match self {
+            AuditArea::Accounts => "audit-area-accounts",
+            AuditArea::Directory => "audit-area-directory",
+            AuditArea::Events => "audit-area-events",
+            AuditArea::Plans => "audit-area-plans",
+            AuditArea::Mediation => "audit-area-mediation",
+            AuditArea::Site => "audit-area-site",
+            AuditArea::Reports => "audit-area-reports",
+            AuditArea::Other => "audit-area-other",
+        }
+    }
+}
+
+impl AuditAction {
+    /// Its area. Every action is listed (a new one does not compile until it has one).
+    pub const fn area(self) -> AuditArea {
+        use AuditAction::*;
+        match self {
+            Login
+            | LoginFailed
+            | Lockout
+            | Logout
+            | PasswordChanged
+            | PasswordChangeFailed
+            | PasswordSet
+            | PasswordLinkCreated
+            | PasswordResetRequested
+            | UserCreated
+            | UserUpdated
+            | UserDisabled
+            | UserEnabled
+            | UsersExported
+            | TokenCreated
+            | TokenRevoked
+            | MfaEnrolled
+            | MfaReset
+            | MfaFailed
+            | MfaRecoveryUsed
+            | MfaLocked
+            | MfaDisabled
+            | MfaRecoveryRenewed
+            | SessionsEnded
+            | Reauthenticated
+            | PasskeyAdded
+            | PasskeyRemoved
+            | AuditExported => AuditArea::Accounts,
+            OrganisationCreated
+            | OrganisationUpdated
+            | PersonCreated
+            | PersonUpdated
+            | MembershipAdded
+            | MembershipEnded
+            | RomaIdentityRecorded
+            | RomaIdentityWithdrawn
+            | PersonMerged
+            | OrganisationMerged
+            | MergeUndone
+            | PeopleImported
+            | OrganisationsImported
+            | ListingConsented
+            | ListingWithdrawn
+            | PeopleExported
+            | OrganisationsExported => AuditArea::Directory,
+            EventCreated
+            | EventUpdated
+            | EventStatusChanged
+            | RegistrationsExported
+            | RegistrationCreated
+            | RegistrationConfirmed
+            | RegistrationCancelled
+            | RegistrationReleased
+            | RegistrationPromoted
+            | AttendanceExported
+            | AttendanceAnswersErased
+            | AttendanceCategorySet
+            | AttendanceRecorded
+            | AttendanceRemoved
+            | ActionCreated
+            | ActionProgress
+            | AgendaItemAdded
+            | AgendaItemMoved
+            | AgendaItemRemoved
+            | AgendaItemUpdated
+            | DocumentAdded
+            | DocumentRemoved
+            | FeedbackRequested
+            | InvitationDeclined
+            | InvitationsSent
+            | MinutesPublished
+            | MinutesSaved
+            | MinutesWithdrawn => AuditArea::Events,
+            IndicatorCreated | IndicatorUpdated | IndicatorValueSet | MeasureCreated
+            | MeasureUpdated | PlanCreated | PlanImported | PlanTaskAdded | PlanUpdated
+            | ReportAccepted | ReportFileAdded | ReportFileRemoved | ReportReturned
+            | ReportSaved | ReportSubmitted | RoundClosed | RoundOpened | RoundReminded => {
+                AuditArea::Plans
+            }
+            SupervisorProposed
+            | SupervisorApproved
+            | SupervisorRefused
+            | SupervisorWithdrawn
+            | SupervisorRemoved
+            | HandoverProposed
+            | HandoverApproved
+            | HandoverRefused
+            | HandoverWithdrawn
+            | FamilyHandedOver
+            | AssignmentsExported
+            | MediatorReportSubmitted
+            | MediatorReportDownloaded
+            | CaseAnonymised
+            | CaseStatusChanged
+            | ConsentRecorded
+            | ConsentWithdrawn
+            | ContactRecorded
+            | FamilyAccessDenied
+            | FamilyErased
+            | FamilyMemberAdded
+            | FamilyMemberErased
+            | FamilyOpened
+            | FamilySupervised
+            | MediationAccessSummaryQueued
+            | MediationAssigned
+            | MediationAssignmentEnded
+            | MediationKeyRotated
+            | ReferralRecorded
+            | ReferralUpdated
+            | ReferralUrgentOverride
+            | SchoolFollowupResult
+            | SchoolFollowupStarted => AuditArea::Mediation,
+            NewsPublished
+            | NewsSaved
+            | PracticeFileAdded
+            | PracticeFileRemoved
+            | PracticePublished
+            | PracticeReturned
+            | PracticeSaved
+            | PracticeSubmitted
+            | SitePageSaved
+            | StoryBackToDraft
+            | StoryConsentRecorded
+            | StoryConsentWithdrawn
+            | StoryDeleted
+            | StoryMediaAdded
+            | StoryMediaRemoved
+            | StoryPhotoRemoved
+            | StoryPhotoSet
+            | StoryPublished
+            | StorySaved
+            | StoryToReview
+            | StoriesExported => AuditArea::Site,
+            ReportNarrativesSaved | ReportIssued | ReportWithdrawn => AuditArea::Reports,
+            Other => AuditArea::Other,
+        }
+    }
+}

@@ -76,6 +76,8 @@ pub mod rounds;
 
 // Roma mediation: families and their case log (sealed), oversight and supervisors, handovers,
 // monthly reports, aggregate figures, retention, erasure and the sealed-column registry.
+#[path = "mediation/caseload.rs"]
+pub mod caseload;
 #[path = "mediation/erasure.rs"]
 pub mod erasure;
 #[path = "mediation/handovers.rs"]

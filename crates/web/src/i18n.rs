@@ -284,6 +284,11 @@ pub fn riga() -> TimeZone {
 /// "2026. gada 26. novembris" / "26 November 2026".
 pub fn date(lang: Lang, at: Timestamp) -> String {
     let d = at.to_zoned_datetime(riga());
+    day(lang, d.date())
+}
+
+/// A calendar day in words: "2026. gada 6. decembris" / "6 December 2026".
+pub fn day(lang: Lang, d: jiff::civil::Date) -> String {
     t_args(
         lang,
         "date-long",

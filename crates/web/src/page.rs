@@ -27,9 +27,16 @@ pub struct NavUser {
     pub role_label_id: &'static str,
 }
 
+/// The platform's public address (the `public_url` setting, without a trailing slash), put
+/// into every request's extensions for the pages' absolute links (canonical, alternates).
+#[derive(Debug, Clone)]
+pub struct PublicBase(pub String);
+
 #[derive(Debug, Clone)]
 pub struct PageCtx {
     pub lang: Lang,
+    /// The public address the absolute links start with ("" when unknown).
+    pub base: String,
     /// The current path after the language prefix, with its query (`/login?next=…`).
     pub rest: String,
     pub user: Option<NavUser>,
@@ -110,6 +117,7 @@ impl PageCtx {
     pub fn bare(lang: Lang, path: &str) -> PageCtx {
         PageCtx {
             lang,
+            base: String::new(),
             rest: strip_lang(path).to_owned(),
             user: None,
             csrf: String::new(),
@@ -134,6 +142,7 @@ impl PageCtx {
             .unwrap_or_default();
         PageCtx {
             lang,
+            base: String::new(),
             rest,
             user: user.map(|u| NavUser {
                 name: u.name.clone(),
@@ -166,6 +175,16 @@ impl PageCtx {
     /// A link within the site in the page's language: `href("/login")` → `/lv/login`.
     pub fn href(&self, rest: &str) -> String {
         format!("/{}{}", self.lang.code(), rest)
+    }
+
+    /// This page's absolute address in a language, without its query: the canonical address
+    /// and the language alternates ("" when the public address is not known).
+    pub fn address_in(&self, lang: &str) -> String {
+        if self.base.is_empty() {
+            return String::new();
+        }
+        let path = self.rest.split('?').next().unwrap_or("/");
+        format!("{}/{lang}{path}", self.base)
     }
 
     /// The same page in the other language.
@@ -247,6 +266,9 @@ impl<S: Send + Sync> FromRequestParts<S> for PageCtx {
         let pq = parts.uri.path_and_query().map_or(path, |p| p.as_str());
         let user = parts.extensions.get::<CurrentUser>();
         let mut ctx = PageCtx::new(lang, pq, user);
+        if let Some(PublicBase(base)) = parts.extensions.get::<PublicBase>() {
+            ctx.base = base.clone();
+        }
         // Until a required second factor is on, the workspace's menu leads nowhere.
         if parts.extensions.get::<EnrolmentPending>().is_some() {
             ctx.nav.clear();

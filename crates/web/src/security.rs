@@ -3,7 +3,7 @@
 
 use askama::Template;
 use axum::extract::{Request, State};
-use axum::http::{HeaderValue, header};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use tracing::Instrument;
@@ -115,7 +115,10 @@ pub async fn headers(req: Request, next: Next) -> Response {
 }
 
 /// Fills in the body of error responses: a localized page, or problem+json under /api/.
-pub async fn error_pages(State(_state): State<AppState>, req: Request, next: Next) -> Response {
+pub async fn error_pages(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let base = state.settings().public_url.trim_end_matches('/').to_owned();
+    req.extensions_mut()
+        .insert(crate::page::PublicBase(base.clone()));
     let path = req.uri().path().to_owned();
     let lang = Lang::from_path(&path);
     let request_id = req
@@ -143,6 +146,11 @@ pub async fn error_pages(State(_state): State<AppState>, req: Request, next: Nex
             Some(k) => k,
             None => return res,
         },
+        None if status == StatusCode::UNPROCESSABLE_ENTITY
+            && content_type.starts_with("text/html") =>
+        {
+            return with_error_title(res, lang).await;
+        }
         None => return res,
     };
     let (title_id, text_id) = kind.message_ids();
@@ -161,8 +169,10 @@ pub async fn error_pages(State(_state): State<AppState>, req: Request, next: Nex
         )
             .into_response()
     } else {
+        let mut ctx = PageCtx::bare(lang, &path);
+        ctx.base = base;
         let page = ErrorPage {
-            ctx: PageCtx::bare(lang, &path),
+            ctx,
             title_id,
             text_id,
             request_id: (kind == ErrorKind::Internal).then_some(request_id),
@@ -183,6 +193,24 @@ pub async fn error_pages(State(_state): State<AppState>, req: Request, next: Nex
         }
     }
     out
+}
+
+/// A form sent back with its errors says so in its title ("Kļūda: …"), which a screen
+/// reader announces first and a browser's tab shows. The page is one the handler made.
+async fn with_error_title(res: Response, lang: Lang) -> Response {
+    let (mut parts, body) = res.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 8 * 1024 * 1024).await else {
+        parts.status = StatusCode::INTERNAL_SERVER_ERROR;
+        return Response::from_parts(parts, axum::body::Body::from("Error"));
+    };
+    let html = String::from_utf8_lossy(&bytes);
+    let prefixed = html.replacen(
+        "<title>",
+        &format!("<title>{}", i18n::t(lang, "title-error-prefix")),
+        1,
+    );
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Response::from_parts(parts, axum::body::Body::from(prefixed))
 }
 
 #[cfg(test)]

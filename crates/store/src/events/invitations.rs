@@ -152,6 +152,60 @@ pub async fn by_token(db: &Db, token_hash: &str) -> crate::Result<Invitation> {
     row.map(from_row).ok_or(Error::NotFound)
 }
 
+/// An invitation still to answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unanswered {
+    pub id: i64,
+    pub event_id: i64,
+    pub title_lv: String,
+    pub title_en: Option<String>,
+    pub starts_at: i64,
+    /// The address the invitation went to (its personal link is in that mail).
+    pub email: String,
+}
+
+impl Unanswered {
+    pub fn title(&self, lang: &str) -> &str {
+        crate::pick(lang, &self.title_lv, &self.title_en)
+    }
+}
+
+/// The invitations sent to an organisation or to an address (either may be absent) and not
+/// yet answered, for published events that have not started, the soonest first.
+pub async fn unanswered(
+    db: &Db,
+    organisation: Option<i64>,
+    email: &str,
+    now: i64,
+) -> crate::Result<Vec<Unanswered>> {
+    let key = email.trim().to_lowercase();
+    let rows: Vec<(i64, i64, String, Option<String>, i64, String)> = sqlx::query_as(
+        "SELECT i.id, e.id, e.title_lv, e.title_en, e.starts_at, i.email
+         FROM invitations i JOIN events e ON e.id = i.event_id
+         WHERE i.status = 'sent' AND e.status = 'published' AND e.starts_at > $3
+           AND (i.organisation_id = $1 OR (i.email_key = $2 AND $2 <> ''))
+         ORDER BY e.starts_at, i.id",
+    )
+    .bind(organisation)
+    .bind(&key)
+    .bind(now)
+    .fetch_all(&db.reader)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(id, event_id, title_lv, title_en, starts_at, email)| Unanswered {
+                id,
+                event_id,
+                title_lv,
+                title_en,
+                starts_at,
+                email,
+            },
+        )
+        .collect())
+}
+
 /// Accepts: registers the invitee (confirmed or waiting, as for anyone) and records the
 /// answer, together. Errors as `registrations::register`; an invitation answered already
 /// is `EventConflict::Answered`.

@@ -450,6 +450,52 @@ pub async fn events_with_overdue(db: &Db, now: i64) -> crate::Result<Vec<i64>> {
     .await?)
 }
 
+/// An upcoming event with registrations still waiting for their registrants to confirm
+/// them from the mailed link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unconfirmed {
+    pub event_id: i64,
+    pub title_lv: String,
+    pub title_en: Option<String>,
+    pub starts_at: i64,
+    /// How many registrations wait.
+    pub count: i64,
+}
+
+impl Unconfirmed {
+    pub fn title(&self, lang: &str) -> &str {
+        crate::pick(lang, &self.title_lv, &self.title_en)
+    }
+}
+
+/// The events not yet started, open for places, that hold registrations not yet confirmed
+/// by their registrants, the soonest first.
+pub async fn unconfirmed(db: &Db, now: i64) -> crate::Result<Vec<Unconfirmed>> {
+    let rows: Vec<(i64, String, Option<String>, i64, i64)> =
+        sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT e.id, e.title_lv, e.title_en, e.starts_at, COUNT(*)
+             FROM registrations r JOIN events e ON e.id = r.event_id
+             WHERE r.email_confirmed_at IS NULL AND r.status <> 'cancelled'
+               AND e.starts_at > $1 AND e.status IN {PLACES_OPEN}
+             GROUP BY e.id ORDER BY e.starts_at, e.id"
+        )))
+        .bind(now)
+        .fetch_all(&db.reader)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(event_id, title_lv, title_en, starts_at, count)| Unconfirmed {
+                event_id,
+                title_lv,
+                title_en,
+                starts_at,
+                count,
+            },
+        )
+        .collect())
+}
+
 /// Releases the event's registrations that were not confirmed within [`CONFIRM_WITHIN`]
 /// (no mail goes to their address, which nobody confirmed), then fills the freed places
 /// from the waiting list, each promoted registrant mailed by `promoted`, all in one

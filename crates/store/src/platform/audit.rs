@@ -197,3 +197,94 @@ pub async fn undone_merges(db: &Db) -> crate::Result<Vec<i64>> {
             .await?;
     Ok(ids.into_iter().filter_map(|s| s.parse().ok()).collect())
 }
+
+/// What a record an audit row is about is called: in Latvian, and in English where kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Name {
+    pub lv: String,
+    pub en: Option<String>,
+}
+
+/// The kinds of record the log names, each by the query (id, Latvian name, English name)
+/// that names them. A mediation family by its pseudonymous code only, a mediator's report by
+/// its mediator and month; never a sealed field.
+const NAMED: &[(&str, &str)] = &[
+    (
+        "action",
+        "SELECT id, title_lv, title_en FROM follow_up_actions",
+    ),
+    ("event", "SELECT id, title_lv, title_en FROM events"),
+    ("family", "SELECT id, code, NULL FROM families"),
+    ("indicator", "SELECT id, name_lv, name_en FROM indicators"),
+    (
+        "issued_report",
+        "SELECT id, title, NULL FROM issued_reports",
+    ),
+    (
+        "measure",
+        "SELECT id, code || ' ' || title_lv, code || ' ' || title_en FROM measures",
+    ),
+    (
+        "mediator_report",
+        "SELECT r.id, u.name || ', ' || r.month, NULL FROM mediator_reports r
+         JOIN users u ON u.id = r.mediator_user_id",
+    ),
+    ("news", "SELECT id, title_lv, title_en FROM news"),
+    (
+        "organisation",
+        "SELECT id, name_lv, name_en FROM organisations",
+    ),
+    ("person", "SELECT id, name, NULL FROM people"),
+    ("plan", "SELECT id, name_lv, name_en FROM plans"),
+    ("practice", "SELECT id, title_lv, title_en FROM practices"),
+    (
+        "report",
+        "SELECT x.id, m.code || ' ' || m.title_lv || ' — ' || o.name_lv,
+                m.code || ' ' || m.title_en || ' — ' || COALESCE(o.name_en, o.name_lv)
+         FROM progress_reports x JOIN measures m ON m.id = x.measure_id
+         JOIN organisations o ON o.id = x.organisation_id",
+    ),
+    (
+        "round",
+        "SELECT id, title_lv, title_en FROM reporting_rounds",
+    ),
+    ("story", "SELECT id, title_lv, title_en FROM stories"),
+    ("territory", "SELECT id, name_lv, name_en FROM territories"),
+    ("user", "SELECT id, name, NULL FROM users"),
+];
+
+/// Whether the log can name records of this kind.
+pub fn is_named(kind: &str) -> bool {
+    NAMED.iter().any(|(k, _)| *k == kind)
+}
+
+/// The names of records (kind, id): one query per kind. Records gone since (erased,
+/// deleted) and kinds the log does not name are absent.
+pub async fn names(
+    db: &Db,
+    wanted: &[(String, i64)],
+) -> crate::Result<std::collections::HashMap<(String, i64), Name>> {
+    let mut by_kind: std::collections::BTreeMap<&str, Vec<i64>> = Default::default();
+    for (kind, id) in wanted {
+        by_kind.entry(kind.as_str()).or_default().push(*id);
+    }
+    let mut out = std::collections::HashMap::new();
+    for (kind, mut ids) in by_kind {
+        let Some((_, sql)) = NAMED.iter().find(|(k, _)| *k == kind) else {
+            continue;
+        };
+        ids.sort_unstable();
+        ids.dedup();
+        let list = serde_json::to_string(&ids).unwrap_or_else(|_| "[]".to_owned());
+        let rows: Vec<(i64, String, Option<String>)> = sqlx::query_as(sqlx::AssertSqlSafe(
+            format!("SELECT * FROM ({sql}) WHERE id IN (SELECT value FROM json_each($1))"),
+        ))
+        .bind(list)
+        .fetch_all(&db.reader)
+        .await?;
+        for (id, lv, en) in rows {
+            out.insert((kind.to_owned(), id), Name { lv, en });
+        }
+    }
+    Ok(out)
+}

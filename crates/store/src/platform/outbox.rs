@@ -205,6 +205,16 @@ pub async fn mark_failed(
     Ok(())
 }
 
+/// How many messages were given up (after [`MAX_ATTEMPTS`]) at or after `since`.
+pub async fn failed_since(db: &Db, since: i64) -> crate::Result<i64> {
+    Ok(
+        sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE failed_at >= $1")
+            .bind(since)
+            .fetch_one(&db.reader)
+            .await?,
+    )
+}
+
 pub const PAGE_SIZE: i64 = 50;
 
 /// One page of messages, newest first, and whether there is a next page.

@@ -1,4 +1,4 @@
-//! The workspace start page and the user's own account: password and API tokens.
+//! The user's own account: password, sessions and API tokens.
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -16,24 +16,6 @@ use crate::http::forms::{AppForm, FormErrors, parse_id};
 use crate::http::notice::Notice;
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
-
-#[derive(Template)]
-#[template(path = "account/workspace.html")]
-struct Workspace {
-    ctx: PageCtx,
-    name: String,
-}
-
-pub async fn workspace(ctx: PageCtx, user: CurrentUser) -> AppResult<Html<String>> {
-    user.require(Permission::UseWorkspace)?;
-    Ok(Html(
-        Workspace {
-            ctx,
-            name: user.name,
-        }
-        .render()?,
-    ))
-}
 
 #[derive(Template)]
 #[template(path = "account/index.html")]

@@ -546,7 +546,7 @@ struct AuditRow {
     at: i64,
     actor: String,
     action_label_id: &'static str,
-    record: String,
+    record: super::audit_words::Record,
     ip: String,
     detail: String,
 }
@@ -556,7 +556,8 @@ struct AuditRow {
 struct AuditPage {
     ctx: PageCtx,
     entries: Vec<AuditRow>,
-    actions: Vec<(String, &'static str)>,
+    /// The actions on record, grouped by area: (area's label, [(code, label)]).
+    actions: Vec<(&'static str, Vec<(String, &'static str)>)>,
     filter_action: String,
     filter_actor: String,
     filter_from: String,
@@ -579,6 +580,29 @@ pub struct AuditQuery {
     until: String,
     #[serde(default)]
     page: Option<i64>,
+}
+
+/// The actions on record grouped by area (in the areas' order), each group by its labels in
+/// the page's language.
+fn grouped_actions(
+    ctx: &PageCtx,
+    codes: Vec<String>,
+) -> Vec<(&'static str, Vec<(String, &'static str)>)> {
+    domain::audit::AuditArea::ALL
+        .into_iter()
+        .filter_map(|area| {
+            let mut group: Vec<(String, &'static str)> = codes
+                .iter()
+                .filter(|c| {
+                    AuditAction::parse(c).map_or(domain::audit::AuditArea::Other, |a| a.area())
+                        == area
+                })
+                .map(|c| (c.clone(), AuditAction::label_key_of(c)))
+                .collect();
+            group.sort_by_cached_key(|(_, l)| domain::text::latvian_sort_key(&ctx.t(l)));
+            (!group.is_empty()).then_some((area.label_key(), group))
+        })
+        .collect()
 }
 
 /// The start of a calendar day in Riga (`days_later` after `date`), as unix seconds.
@@ -616,7 +640,14 @@ pub async fn export_audit(
     let pages = documents::table::MAX_ROWS as i64 / store::audit::PAGE_SIZE;
     for page in 0..pages {
         let (entries, more) = store::audit::list(state.db(), &filter, page).await?;
+        let words = super::audit_words::Wording::load(state.db(), &entries).await?;
         for e in entries {
+            let record = words.record(&ctx, &e).text;
+            let detail = if e.action.ends_with("_merged") {
+                String::new()
+            } else {
+                words.detail(&ctx, &e)
+            };
             let at = jiff::Timestamp::from_second(e.at)
                 .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
                 .to_zoned_datetime(crate::i18n::riga());
@@ -631,17 +662,9 @@ pub async fn export_audit(
                 Cell::Text(e.actor_name.or(e.actor_label).unwrap_or_default()),
                 Cell::Text(ctx.t(AuditAction::label_key_of(&e.action))),
                 Cell::Text(e.action.clone()),
-                Cell::Text(match (e.entity, e.entity_id) {
-                    (Some(ent), Some(id)) => format!("{ent} #{id}"),
-                    (Some(ent), None) => ent,
-                    _ => String::new(),
-                }),
+                Cell::Text(record),
                 Cell::Text(e.ip.unwrap_or_default()),
-                Cell::Text(if e.action.ends_with("_merged") {
-                    String::new()
-                } else {
-                    e.detail.unwrap_or_default()
-                }),
+                Cell::Text(detail),
             ]);
         }
         if !more {
@@ -690,14 +713,8 @@ pub async fn audit(
     let (entries, more) = store::audit::list(state.db(), &filter, page).await?;
     let can_undo = user.can(Permission::ManageDirectory);
     let undone = store::audit::undone_merges(state.db()).await?;
-    let actions = store::audit::actions(state.db())
-        .await?
-        .into_iter()
-        .map(|a| {
-            let l = AuditAction::label_key_of(&a);
-            (a, l)
-        })
-        .collect();
+    let actions = grouped_actions(&ctx, store::audit::actions(state.db()).await?);
+    let words = super::audit_words::Wording::load(state.db(), &entries).await?;
     let link = |p: i64| {
         let qs: String = url::form_urlencoded::Serializer::new(String::new())
             .append_pair("action", &q.action)
@@ -711,29 +728,29 @@ pub async fn audit(
     let page_view = AuditPage {
         entries: entries
             .into_iter()
-            .map(|e| AuditRow {
-                id: e.id,
-                undoable: can_undo
-                    && matches!(
-                        AuditAction::parse(&e.action),
-                        Some(AuditAction::PersonMerged | AuditAction::OrganisationMerged)
-                    )
-                    && !undone.contains(&e.id),
-                at: e.at,
-                actor: e.actor_name.or(e.actor_label).unwrap_or_default(),
-                action_label_id: AuditAction::label_key_of(&e.action),
-                record: match (e.entity, e.entity_id) {
-                    (Some(ent), Some(id)) => format!("{ent} #{id}"),
-                    (Some(ent), None) => ent,
-                    _ => String::new(),
-                },
-                ip: e.ip.unwrap_or_default(),
+            .map(|e| {
+                let record = words.record(&ctx, &e);
                 // A merge's detail is the data for its undo (personal data): not shown.
-                detail: if e.action.ends_with("_merged") {
+                let detail = if e.action.ends_with("_merged") {
                     String::new()
                 } else {
-                    e.detail.unwrap_or_default()
-                },
+                    words.detail(&ctx, &e)
+                };
+                AuditRow {
+                    id: e.id,
+                    undoable: can_undo
+                        && matches!(
+                            AuditAction::parse(&e.action),
+                            Some(AuditAction::PersonMerged | AuditAction::OrganisationMerged)
+                        )
+                        && !undone.contains(&e.id),
+                    at: e.at,
+                    actor: e.actor_name.or(e.actor_label).unwrap_or_default(),
+                    action_label_id: AuditAction::label_key_of(&e.action),
+                    record,
+                    detail,
+                    ip: e.ip.unwrap_or_default(),
+                }
             })
             .collect(),
         actions,

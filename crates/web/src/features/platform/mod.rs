@@ -4,11 +4,13 @@
 pub mod account;
 pub mod admin;
 pub mod api_tokens;
+pub mod audit_words;
 pub mod health;
 pub mod login;
 pub mod passkeys;
 pub mod reauth;
 pub mod second_factor;
+pub mod workspace;
 
 use crate::http::registry::{Access, Registry};
 
@@ -32,7 +34,7 @@ pub fn routes(r: &mut Registry) {
     r.get("/{lang}/password/set/{token}", Guest, login::set_password_form);
     r.post("/{lang}/password/set/{token}", Guest, login::set_password_submit);
     // Workspace.
-    r.get("/{lang}/workspace", Page(UseWorkspace), account::workspace);
+    r.get("/{lang}/workspace", Page(UseWorkspace), workspace::home);
     r.get("/{lang}/account", Page(ManageOwnAccount), account::page);
     r.post("/{lang}/account/password", Page(ManageOwnAccount), account::change_password);
     r.get("/{lang}/account/second-factor", Page(ManageOwnAccount), second_factor::page);

@@ -1,0 +1,364 @@
+//! The audit log in words: each row's record named (a plan by its name, a person by theirs,
+//! a family by its code only) and linked to its page, and its detail worded — keys as
+//! labels, codes as their vocabulary's labels, other records by their names. The page and
+//! its exports read the same words.
+
+use std::collections::HashMap;
+
+use domain::audit::AuditAction;
+use store::audit::{Entry, Name};
+
+use crate::http::error::AppResult;
+use crate::page::PageCtx;
+
+/// Record kinds and their names' messages.
+const KINDS: &[(&str, &str)] = &[
+    ("action", "audit-entity-action"),
+    ("api_token", "audit-entity-api-token"),
+    ("audit_log", "audit-entity-audit-log"),
+    ("event", "audit-entity-event"),
+    ("family", "audit-entity-family"),
+    ("import", "audit-entity-import"),
+    ("indicator", "audit-entity-indicator"),
+    ("issued_report", "audit-entity-issued-report"),
+    ("measure", "audit-entity-measure"),
+    ("mediator_report", "audit-entity-mediator-report"),
+    ("news", "audit-entity-news"),
+    ("organisation", "audit-entity-organisation"),
+    ("person", "audit-entity-person"),
+    ("plan", "audit-entity-plan"),
+    ("practice", "audit-entity-practice"),
+    ("report", "audit-entity-report"),
+    ("round", "audit-entity-round"),
+    ("story", "audit-entity-story"),
+    ("territory", "audit-entity-territory"),
+    ("user", "audit-entity-user"),
+];
+
+/// Detail keys and their labels' messages (a test checks every key the sources write).
+const KEYS: &[(&str, &str)] = &[
+    ("action", "audit-key-action"),
+    ("already", "audit-key-already"),
+    ("assignment", "audit-key-assignment"),
+    ("attendance", "audit-key-attendance"),
+    ("blocked_referrals", "audit-key-blocked-referrals"),
+    ("consent", "audit-key-consent"),
+    ("contacts", "audit-key-contacts"),
+    ("count", "audit-key-count"),
+    ("created", "audit-key-created"),
+    ("document", "audit-key-document"),
+    ("file", "audit-key-file"),
+    ("filters", "audit-key-filters"),
+    ("format", "audit-key-format"),
+    ("from", "audit-key-from"),
+    ("handover", "audit-key-handover"),
+    ("invitation", "audit-key-invitation"),
+    ("invited", "audit-key-invited"),
+    ("item", "audit-key-item"),
+    ("key", "audit-key-key"),
+    ("mails", "audit-key-mails"),
+    ("measures", "audit-key-measures"),
+    ("membership", "audit-key-membership"),
+    ("month", "audit-key-month"),
+    ("moved", "audit-key-moved"),
+    ("organisation", "audit-key-organisation"),
+    ("organisations", "audit-key-organisations"),
+    ("page", "audit-key-page"),
+    ("parents", "audit-key-parents"),
+    ("person", "audit-key-person"),
+    ("plan", "audit-key-plan"),
+    ("proposed_by", "audit-key-proposed-by"),
+    ("referral", "audit-key-referral"),
+    ("registration", "audit-key-registration"),
+    ("reports", "audit-key-reports"),
+    ("resealed", "audit-key-resealed"),
+    ("role", "audit-key-role"),
+    ("rows", "audit-key-rows"),
+    ("sent", "audit-key-sent"),
+    ("skipped", "audit-key-skipped"),
+    ("status", "audit-key-status"),
+    ("supervisor", "audit-key-supervisor"),
+    ("task", "audit-key-task"),
+    ("territory", "audit-key-territory"),
+    ("to", "audit-key-to"),
+    ("updated", "audit-key-updated"),
+    ("user", "audit-key-user"),
+    ("year", "audit-key-year"),
+];
+
+/// The log's common words (a registration's source, a released registration's reason …).
+const WORDS: &[(&str, &str)] = &[
+    ("api", "audit-word-api"),
+    ("by_hand", "audit-word-by-hand"),
+    ("confirmed", "audit-word-confirmed"),
+    ("coordinator", "audit-word-coordinator"),
+    ("down", "audit-word-down"),
+    ("email", "audit-word-email"),
+    ("import", "audit-word-import"),
+    ("invitation", "audit-word-invitation"),
+    ("name", "audit-word-name"),
+    ("organisation", "audit-word-organisation"),
+    ("phone", "audit-word-phone"),
+    ("registrant", "audit-word-registrant"),
+    ("registration", "audit-word-registration"),
+    ("replaced", "audit-word-replaced"),
+    ("unconfirmed", "audit-word-unconfirmed"),
+    ("up", "audit-word-up"),
+    ("waiting", "audit-word-waiting"),
+    ("walk_in", "audit-word-walk-in"),
+    ("website", "audit-word-website"),
+];
+
+/// Detail keys whose value is another record's id, and the kind of that record.
+const REFERENCES: &[(&str, &str)] = &[
+    ("action", "action"),
+    ("organisation", "organisation"),
+    ("person", "person"),
+    ("plan", "plan"),
+    ("user", "user"),
+    ("supervisor", "user"),
+    ("proposed_by", "user"),
+    ("from", "user"),
+    ("to", "user"),
+    ("territory", "territory"),
+];
+
+/// Where a record kind's page is (after the language), for those a coordinator opens.
+fn page_of(kind: &str, id: i64) -> Option<String> {
+    let path = match kind {
+        "action" => format!("/actions/{id}"),
+        "event" => format!("/events/{id}"),
+        "indicator" => format!("/indicators/{id}"),
+        "measure" => format!("/measures/{id}"),
+        "news" => format!("/site/news/{id}/edit"),
+        "organisation" => format!("/organisations/{id}"),
+        "person" => format!("/people/{id}"),
+        "plan" => format!("/plans/{id}"),
+        "practice" => format!("/practice-submissions/{id}"),
+        "report" => format!("/reports/{id}"),
+        "round" => format!("/rounds/{id}"),
+        "story" => format!("/site/stories/{id}"),
+        "user" => format!("/admin/users/{id}"),
+        _ => return None,
+    };
+    Some(path)
+}
+
+/// A row's record: what kind, its name (or number when it has none or is gone), and its
+/// page.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Record {
+    pub text: String,
+    pub href: Option<String>,
+}
+
+/// The names the rows on a page refer to, read at once.
+#[derive(Debug)]
+pub struct Wording {
+    names: HashMap<(String, i64), Name>,
+}
+
+/// The records `e` refers to: its own and those its detail names.
+fn references(e: &Entry) -> Vec<(String, i64)> {
+    let mut out = Vec::new();
+    if let (Some(kind), Some(id)) = (&e.entity, &e.entity_id)
+        && let Ok(id) = id.parse::<i64>()
+    {
+        out.push((kind.clone(), id));
+    }
+    for token in tokens(e.detail.as_deref().unwrap_or_default()) {
+        if let Some((key, value)) = token.split_once('=')
+            && let Some((_, kind)) = REFERENCES.iter().find(|(k, _)| *k == key)
+            && let Ok(id) = value.parse::<i64>()
+        {
+            out.push(((*kind).to_owned(), id));
+        }
+    }
+    out
+}
+
+/// A detail's parts: `key=value` pairs and words, separated by spaces; a JSON object's
+/// members as pairs.
+fn tokens(detail: &str) -> Vec<String> {
+    if detail.starts_with('{')
+        && let Ok(serde_json::Value::Object(members)) = serde_json::from_str(detail)
+    {
+        return members
+            .into_iter()
+            .map(|(k, v)| match v {
+                serde_json::Value::String(s) => format!("{k}={s}"),
+                other => format!("{k}={other}"),
+            })
+            .collect();
+    }
+    detail
+        .split([' ', ','])
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+impl Wording {
+    pub async fn load(db: &store::Db, entries: &[Entry]) -> AppResult<Wording> {
+        let wanted: Vec<(String, i64)> = entries.iter().flat_map(references).collect();
+        Ok(Wording {
+            names: store::audit::names(db, &wanted).await?,
+        })
+    }
+
+    fn name(&self, ctx: &PageCtx, kind: &str, id: i64) -> Option<String> {
+        self.names
+            .get(&(kind.to_owned(), id))
+            .map(|n| store::pick(ctx.lang.code(), &n.lv, &n.en).to_owned())
+    }
+
+    /// "Pasākums: Ikgadējā koordinācijas sanāksme", linked; "Ģimene: F-7V2MN9"; a record
+    /// gone since reads "Persona Nr. 12".
+    pub fn record(&self, ctx: &PageCtx, e: &Entry) -> Record {
+        let Some(kind) = &e.entity else {
+            return Record::default();
+        };
+        let label = kind_label(ctx, kind);
+        let Some(raw) = &e.entity_id else {
+            return Record {
+                text: label,
+                href: None,
+            };
+        };
+        let Ok(id) = raw.parse::<i64>() else {
+            return Record {
+                text: format!("{label}: {raw}"),
+                href: None,
+            };
+        };
+        match self.name(ctx, kind, id) {
+            Some(name) => Record {
+                text: format!("{label}: {name}"),
+                href: page_of(kind, id).map(|p| ctx.href(&p)),
+            },
+            None => Record {
+                text: format!("{label} {}", numbered(ctx, raw)),
+                href: None,
+            },
+        }
+    }
+
+    /// The detail in words: "Statuss: Pabeigta", "Melnraksts → Publicēts",
+    /// "Organizācija: Jelgavas valstspilsētas pašvaldība".
+    pub fn detail(&self, ctx: &PageCtx, e: &Entry) -> String {
+        let Some(detail) = e.detail.as_deref() else {
+            return String::new();
+        };
+        let action = AuditAction::parse(&e.action).unwrap_or(AuditAction::Other);
+        // An issued report's detail is its kind, period, language and audience.
+        if action == AuditAction::ReportIssued || action == AuditAction::ReportWithdrawn {
+            return detail.replace('/', " · ");
+        }
+        tokens(detail)
+            .iter()
+            .map(|t| self.token(ctx, action, t))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    fn token(&self, ctx: &PageCtx, action: AuditAction, token: &str) -> String {
+        match token.split_once('=') {
+            Some((key, value)) => {
+                let label = word(ctx, KEYS, key);
+                format!("{label}: {}", self.value(ctx, action, key, value))
+            }
+            None => code_words(ctx, action, token),
+        }
+    }
+
+    fn value(&self, ctx: &PageCtx, action: AuditAction, key: &str, value: &str) -> String {
+        if let Some((_, kind)) = REFERENCES.iter().find(|(k, _)| *k == key)
+            && let Ok(id) = value.parse::<i64>()
+        {
+            return self
+                .name(ctx, kind, id)
+                .unwrap_or_else(|| numbered(ctx, value));
+        }
+        match key {
+            "role" => transition(value, |c| {
+                domain::auth::Role::parse(c).map(|r| ctx.t(r.label_key()))
+            }),
+            "status" => code_words(ctx, action, value),
+            _ if value.parse::<i64>().is_ok() && is_record_key(key) => numbered(ctx, value),
+            _ => value.to_owned(),
+        }
+    }
+}
+
+/// Keys naming one of an event's or a case's own rows by its number.
+fn is_record_key(key: &str) -> bool {
+    matches!(
+        key,
+        "assignment"
+            | "attendance"
+            | "consent"
+            | "document"
+            | "file"
+            | "handover"
+            | "invitation"
+            | "item"
+            | "membership"
+            | "referral"
+            | "registration"
+            | "task"
+    )
+}
+
+/// "Nr. 12" / "No. 12".
+fn numbered(ctx: &PageCtx, id: &str) -> String {
+    ctx.t1("audit-number", "id", id)
+}
+
+/// What kind of record: "Pasākums", "Ģimene" (the code itself when the kind is unknown).
+fn kind_label(ctx: &PageCtx, kind: &str) -> String {
+    word(ctx, KINDS, kind)
+}
+
+/// The message a table gives a code, or the code itself.
+fn word(ctx: &PageCtx, table: &[(&str, &'static str)], code: &str) -> String {
+    table
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map_or_else(|| code.to_owned(), |(_, id)| ctx.t(id))
+}
+
+/// "a→b" with each side worded by `f` (or kept as it is).
+fn transition(value: &str, f: impl Fn(&str) -> Option<String>) -> String {
+    value
+        .split('→')
+        .map(|c| f(c).unwrap_or_else(|| c.to_owned()))
+        .collect::<Vec<_>>()
+        .join(" → ")
+}
+
+/// A code in the action's own vocabulary (a status, a channel, a category), or a common
+/// word of the log ("confirmed", "walk_in"), or the code as it is.
+fn code_words(ctx: &PageCtx, action: AuditAction, value: &str) -> String {
+    use AuditAction::*;
+    transition(value, |c| {
+        let key = match action {
+            EventStatusChanged => {
+                domain::event::EventStatus::parse(c).map(domain::event::EventStatus::label_key)
+            }
+            ActionProgress => domain::event::ActionStatus::parse(c).map(|s| s.label_key()),
+            CaseStatusChanged => domain::mediation::CaseStatus::parse(c).map(|s| s.label_key()),
+            StoryConsentRecorded | StoryConsentWithdrawn => {
+                domain::site::StoryChannel::parse(c).map(|s| s.label_key())
+            }
+            AttendanceCategorySet => {
+                domain::participation::Category::parse(c).map(|s| s.label_key())
+            }
+            _ => None,
+        };
+        match key {
+            Some(k) => Some(ctx.t(k)),
+            None => Some(word(ctx, WORDS, c)),
+        }
+    })
+}

@@ -1,0 +1,537 @@
+//! The workspace home: what needs the signed-in user today, section by section, each with
+//! its count and the items themselves, each item linking to where it is done. What a user
+//! is shown follows the same permissions and scopes as the pages the items link to:
+//! coordinators see what waits for review, what is late and what failed; an institution its
+//! own open report forms, its organisation's overdue actions and its invitations; a mediator
+//! their own caseload (codes and dates only — nothing sealed is opened here).
+
+use askama::Template;
+use axum::extract::State;
+use axum::response::Html;
+use domain::auth::Permission;
+use domain::plan::ReportStatus;
+use domain::site::{PracticeStatus, StoryStatus};
+use fluent_bundle::FluentValue;
+use jiff::ToSpan;
+use jiff::civil::Date;
+
+use crate::AppState;
+use crate::http::error::AppResult;
+use crate::i18n;
+use crate::page::PageCtx;
+use crate::principal::CurrentUser;
+
+/// At most this many items of a section are listed; the rest are behind its "all" link.
+const SHOWN: usize = 8;
+/// A family without a contact for this many days waits for one.
+const QUIET_DAYS: i64 = 30;
+/// Next steps due within this many days are listed (those due by today first, marked).
+const NEXT_STEP_DAYS: i64 = 7;
+/// Events that ended within this many days and still have no minutes are listed.
+const MINUTES_DAYS: i64 = 30;
+/// Mail given up within this many days is counted.
+const OUTBOX_DAYS: i64 = 7;
+
+/// One thing to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    pub href: String,
+    pub text: String,
+    pub detail: String,
+    /// Late or due already.
+    pub urgent: bool,
+    /// The text is Latvian whatever the page's language (a title kept only in Latvian).
+    pub latvian: bool,
+}
+
+/// A kind of thing to do, with how many there are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    /// The section's anchor.
+    pub id: &'static str,
+    /// Its heading's message id.
+    pub label: &'static str,
+    /// How many there are (a count section, such as failed mail, lists one item for them all).
+    pub count: usize,
+    pub items: Vec<Item>,
+    /// Where all of them are, when the list is cut.
+    pub all: Option<String>,
+}
+
+impl Section {
+    fn new(id: &'static str, label: &'static str, all: Option<String>, items: Vec<Item>) -> Self {
+        let count = items.len();
+        let mut items = items;
+        items.truncate(SHOWN);
+        Section {
+            id,
+            label,
+            count,
+            items,
+            all: all.filter(|_| count > SHOWN),
+        }
+    }
+
+    /// A section counted as a whole, its one item linking to where they are handled.
+    fn counted(id: &'static str, label: &'static str, count: usize, item: Item) -> Self {
+        Section {
+            id,
+            label,
+            count,
+            items: if count > 0 { vec![item] } else { Vec::new() },
+            all: None,
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "account/workspace.html")]
+struct Workspace {
+    ctx: PageCtx,
+    name: String,
+    /// The sections with something in them, in the order of the day's work.
+    waiting: Vec<Section>,
+    /// The sections checked and found empty (their labels).
+    clear: Vec<&'static str>,
+}
+
+impl Workspace {
+    fn total(&self) -> usize {
+        self.waiting.iter().map(|s| s.count).sum()
+    }
+}
+
+pub async fn home(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+) -> AppResult<Html<String>> {
+    user.require(Permission::UseWorkspace)?;
+    let sections = sections(&state, &ctx, &user).await?;
+    let (waiting, clear): (Vec<Section>, Vec<Section>) =
+        sections.into_iter().partition(|s| s.count > 0);
+    Ok(Html(
+        Workspace {
+            ctx,
+            name: user.name,
+            waiting,
+            clear: clear.into_iter().map(|s| s.label).collect(),
+        }
+        .render()?,
+    ))
+}
+
+/// Where a list of reports is seen whole: their round's board when they are all of one
+/// round, else the reports page (which lists the rounds).
+fn board<'a>(
+    ctx: &PageCtx,
+    mut reports: impl Iterator<Item = &'a store::rounds::Report>,
+) -> String {
+    let Some(first) = reports.next() else {
+        return ctx.href("/reports");
+    };
+    if reports.all(|r| r.round_id == first.round_id) {
+        ctx.href(&format!("/rounds/{}", first.round_id))
+    } else {
+        ctx.href("/reports")
+    }
+}
+
+/// A day in words: "2026. gada 6. decembris".
+fn day(ctx: &PageCtx, d: Date) -> String {
+    i18n::day(ctx.lang, d)
+}
+
+fn args(ctx: &PageCtx, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+    i18n::t_args(ctx.lang, id, args)
+}
+
+/// Everything the user's role makes theirs to do, in the order of the day's work.
+async fn sections(state: &AppState, ctx: &PageCtx, user: &CurrentUser) -> AppResult<Vec<Section>> {
+    let db = state.db();
+    let now = state.now();
+    let today = state.today();
+    let lang = ctx.lang.code();
+    let mut out = Vec::new();
+
+    if user.can(Permission::WorkCases) {
+        out.extend(caseload(state, ctx, user, today).await?);
+    }
+
+    if user.can(Permission::ManagePlans) {
+        let open = store::rounds::open_reports(db, store::OrgScope::All).await?;
+        let submitted = open
+            .iter()
+            .filter(|r| r.status == ReportStatus::Submitted)
+            .map(|r| Item {
+                href: ctx.href(&format!("/reports/{}", r.id)),
+                text: format!(
+                    "{} {} — {}",
+                    r.measure_code,
+                    r.measure_title(lang),
+                    r.organisation_name
+                ),
+                detail: r
+                    .submitted_at
+                    .map(|s| ctx.t1("attention-submitted-on", "date", ctx.datetime(&s)))
+                    .unwrap_or_default(),
+                urgent: false,
+                latvian: false,
+            })
+            .collect();
+        out.push(Section::new(
+            "reports-submitted",
+            "attention-reports-submitted",
+            Some(board(
+                ctx,
+                open.iter().filter(|r| r.status == ReportStatus::Submitted),
+            )),
+            submitted,
+        ));
+        let late = open
+            .iter()
+            .filter(|r| r.is_editable() && today > r.deadline)
+            .map(|r| Item {
+                href: ctx.href(&format!("/reports/{}", r.id)),
+                text: format!(
+                    "{} {} — {}",
+                    r.measure_code,
+                    r.measure_title(lang),
+                    r.organisation_name
+                ),
+                detail: format!(
+                    "{} · {}",
+                    ctx.t(r.status.label_key()),
+                    ctx.t1("attention-deadline", "date", day(ctx, r.deadline))
+                ),
+                // The section says they are late; a mark on each would only repeat it.
+                urgent: false,
+                latvian: false,
+            })
+            .collect();
+        out.push(Section::new(
+            "reports-late",
+            "attention-reports-late",
+            Some(board(
+                ctx,
+                open.iter()
+                    .filter(|r| r.is_editable() && today > r.deadline),
+            )),
+            late,
+        ));
+    } else if user.can(Permission::ReportProgress) && user.organisation_id.is_some() {
+        let own = store::OrgScope::Organisation(user.organisation_id.unwrap_or_default());
+        let open = store::rounds::open_reports(db, own).await?;
+        let items = open
+            .iter()
+            .filter(|r| r.is_editable())
+            .map(|r| Item {
+                href: ctx.href(&format!("/reports/{}", r.id)),
+                text: format!("{} {}", r.measure_code, r.measure_title(lang)),
+                detail: format!(
+                    "{} · {}",
+                    ctx.t(r.status.label_key()),
+                    ctx.t1("attention-deadline", "date", day(ctx, r.deadline))
+                ),
+                urgent: today > r.deadline,
+                latvian: false,
+            })
+            .collect();
+        out.push(Section::new(
+            "reports-open",
+            "attention-reports-open",
+            Some(ctx.href("/reports")),
+            items,
+        ));
+    }
+
+    if user.can(Permission::ManageSite) {
+        let practices = store::practices::lines(db, user.id, true)
+            .await?
+            .into_iter()
+            .filter(|p| p.status == PracticeStatus::Submitted)
+            .map(|p| Item {
+                href: ctx.href(&format!("/practice-submissions/{}", p.id)),
+                text: p.title_lv.clone(),
+                detail: p.organisation.clone().unwrap_or_default(),
+                urgent: false,
+                latvian: true,
+            })
+            .collect();
+        out.push(Section::new(
+            "practices-review",
+            "attention-practices-review",
+            Some(ctx.href("/practice-submissions")),
+            practices,
+        ));
+        let stories = store::stories::all(db)
+            .await?
+            .into_iter()
+            .filter(|s| s.status == StoryStatus::Review)
+            .map(|s| Item {
+                href: ctx.href(&format!("/site/stories/{}", s.id)),
+                text: store::pick(lang, &s.title_lv, &s.title_en).to_owned(),
+                detail: s.person_name.clone(),
+                urgent: false,
+                latvian: false,
+            })
+            .collect();
+        out.push(Section::new(
+            "stories-review",
+            "attention-stories-review",
+            Some(ctx.href("/site/stories")),
+            stories,
+        ));
+    } else if user.can(Permission::SubmitPractice) {
+        let returned = store::practices::lines(db, user.id, false)
+            .await?
+            .into_iter()
+            .filter(|p| p.status == PracticeStatus::Returned)
+            .map(|p| Item {
+                href: ctx.href(&format!("/practice-submissions/{}/edit", p.id)),
+                text: p.title_lv.clone(),
+                detail: ctx.t("practice-status-returned"),
+                urgent: false,
+                latvian: true,
+            })
+            .collect();
+        out.push(Section::new(
+            "practices-returned",
+            "attention-practices-returned",
+            Some(ctx.href("/practice-submissions")),
+            returned,
+        ));
+    }
+
+    let scope = user.action_scope();
+    // (Someone without an organisation owns no actions: no section to check.)
+    if user.can(Permission::ViewEvents) && scope != store::actions::Scope::Nothing {
+        let overdue = store::actions::list(db, scope, true, today)
+            .await?
+            .into_iter()
+            .filter(|a| a.is_overdue(today))
+            .map(|a| Item {
+                href: ctx.href(&format!("/actions/{}", a.id)),
+                text: a.title(lang).to_owned(),
+                detail: format!(
+                    "{} · {}",
+                    a.owner_name,
+                    ctx.t1(
+                        "attention-due",
+                        "date",
+                        a.due_date.map(|d| day(ctx, d)).unwrap_or_default()
+                    )
+                ),
+                urgent: false,
+                latvian: false,
+            })
+            .collect();
+        out.push(Section::new(
+            "actions-overdue",
+            "attention-actions-overdue",
+            Some(ctx.href("/actions")),
+            overdue,
+        ));
+    }
+
+    if user.can(Permission::ManageEvents) {
+        let missing = store::minutes::missing(db, now - MINUTES_DAYS * 86_400, now)
+            .await?
+            .into_iter()
+            .map(|e| Item {
+                href: ctx.href(&format!("/events/{}/minutes", e.event_id)),
+                text: e.title(lang).to_owned(),
+                detail: ctx.datetime(&e.starts_at),
+                urgent: false,
+                latvian: false,
+            })
+            .collect();
+        out.push(Section::new(
+            "minutes-missing",
+            "attention-minutes-missing",
+            Some(ctx.href("/events")),
+            missing,
+        ));
+        let unconfirmed = store::registrations::unconfirmed(db, now)
+            .await?
+            .into_iter()
+            .map(|e| Item {
+                href: ctx.href(&format!("/events/{}/registrations", e.event_id)),
+                text: e.title(lang).to_owned(),
+                detail: format!(
+                    "{} · {}",
+                    ctx.tn("attention-unconfirmed-count", "count", e.count),
+                    ctx.datetime(&e.starts_at)
+                ),
+                urgent: false,
+                latvian: false,
+            })
+            .collect();
+        out.push(Section::new(
+            "registrations-unconfirmed",
+            "attention-registrations-unconfirmed",
+            Some(ctx.href("/events")),
+            unconfirmed,
+        ));
+    }
+
+    if !user.can(Permission::ManageEvents) {
+        let invitations =
+            store::invitations::unanswered(db, user.organisation_id, &user.email, now)
+                .await?
+                .into_iter()
+                .map(|i| Item {
+                    href: ctx.href(&format!("/events/{}", i.event_id)),
+                    text: i.title(lang).to_owned(),
+                    detail: format!(
+                        "{} · {}",
+                        ctx.datetime(&i.starts_at),
+                        ctx.t1("attention-answer-by-link", "email", &i.email)
+                    ),
+                    urgent: false,
+                    latvian: false,
+                })
+                .collect();
+        out.push(Section::new(
+            "invitations",
+            "attention-invitations",
+            None,
+            invitations,
+        ));
+    }
+
+    if user.can(Permission::ManageMediation) {
+        let awaiting = store::supervisors::awaiting(db, user.id, today).await?;
+        let count = usize::try_from(awaiting).unwrap_or_default();
+        out.push(Section::counted(
+            "supervisors-awaiting",
+            "attention-supervisors-awaiting",
+            count,
+            Item {
+                href: ctx.href("/mediation/assignments"),
+                text: ctx.tn("attention-supervisors-awaiting-count", "count", count),
+                detail: String::new(),
+                urgent: false,
+                latvian: false,
+            },
+        ));
+    }
+
+    if user.can(Permission::ManageUsers) {
+        let failed = store::outbox::failed_since(db, now - OUTBOX_DAYS * 86_400).await?;
+        let count = usize::try_from(failed).unwrap_or_default();
+        out.push(Section::counted(
+            "outbox-failed",
+            "attention-outbox-failed",
+            count,
+            Item {
+                href: ctx.href("/admin/outbox"),
+                text: ctx.tn("attention-outbox-failed-count", "count", count),
+                detail: String::new(),
+                urgent: false,
+                latvian: false,
+            },
+        ));
+    }
+    Ok(out)
+}
+
+/// A mediator's own caseload: last month's report, next steps, quiet families, consents.
+async fn caseload(
+    state: &AppState,
+    ctx: &PageCtx,
+    user: &CurrentUser,
+    today: Date,
+) -> AppResult<Vec<Section>> {
+    let db = state.db();
+    let mut out = Vec::new();
+    let family = |id: i64| ctx.href(&format!("/mediation/families/{id}"));
+
+    let last_month = today.first_of_month().checked_sub(1.day()).unwrap_or(today);
+    let month = format!("{:04}-{:02}", last_month.year(), last_month.month());
+    let due = store::caseload::has_open_families(db, user.id).await?
+        && !store::caseload::month_submitted(db, user.id, &month).await?;
+    out.push(Section::counted(
+        "month-report",
+        "attention-month-report",
+        usize::from(due),
+        Item {
+            href: ctx.href(&format!("/mediation/reports?month={month}")),
+            text: args(
+                ctx,
+                "attention-month-report-item",
+                &[
+                    ("year", FluentValue::from(last_month.year().to_string())),
+                    ("month", FluentValue::from(i64::from(last_month.month()))),
+                ],
+            ),
+            detail: String::new(),
+            urgent: false,
+            latvian: false,
+        },
+    ));
+
+    let by = today.checked_add(NEXT_STEP_DAYS.days()).unwrap_or(today);
+    let steps = store::caseload::next_steps(db, user.id, by)
+        .await?
+        .into_iter()
+        .map(|s| Item {
+            href: family(s.family_id),
+            text: s.code,
+            detail: ctx.t1("attention-next-step-on", "date", day(ctx, s.due)),
+            urgent: s.due <= today,
+            latvian: false,
+        })
+        .collect();
+    out.push(Section::new(
+        "next-steps",
+        "attention-next-steps",
+        Some(ctx.href("/mediation")),
+        steps,
+    ));
+
+    let before = today.checked_sub(QUIET_DAYS.days()).unwrap_or(today);
+    let quiet = store::caseload::quiet(db, user.id, before)
+        .await?
+        .into_iter()
+        .map(|q| Item {
+            href: family(q.family_id),
+            text: q.code,
+            detail: match q.last_contact {
+                Some(d) => ctx.t1("attention-last-contact", "date", day(ctx, d)),
+                None => ctx.t("attention-no-contact"),
+            },
+            urgent: false,
+            latvian: false,
+        })
+        .collect();
+    out.push(Section::new(
+        "families-quiet",
+        "attention-families-quiet",
+        Some(ctx.href("/mediation")),
+        quiet,
+    ));
+
+    let consents = store::caseload::consents_to_renew(db, user.id, today.year())
+        .await?
+        .into_iter()
+        .map(|c| Item {
+            href: format!("{}#consents", family(c.family_id)),
+            text: format!("{} · {}", c.code, c.member_code),
+            detail: format!(
+                "{} · {}",
+                ctx.t(c.purpose.label_key()),
+                ctx.t1("attention-of-age", "year", c.of_age_in.to_string())
+            ),
+            urgent: false,
+            latvian: false,
+        })
+        .collect();
+    out.push(Section::new(
+        "consents-renew",
+        "attention-consents-renew",
+        Some(ctx.href("/mediation")),
+        consents,
+    ));
+    Ok(out)
+}
