@@ -179,7 +179,7 @@ story-media-radio = Radio
 story-media-online = Online media
 story-media-outlet = Outlet
 story-media-title = Title of the article or programme
-story-media-url = Link (https://…)
+story-media-url = Link (starting with https:// or http://)
 story-media-date = Date
 story-url-invalid = Give the full link, starting with https:// or http://.
 story-media-add = Add the link
@@ -255,7 +255,7 @@ open-data-rows = { $count ->
 }
 open-data-publisher = Ministry of Culture (National Roma Contact Point)
 open-data-measures-title = Measures of the Roma integration plan and their status
-open-data-measures-description = The measures of the plans in force and closed: objective, task, responsible and co-responsible institutions, period, status (not_started, on_track, delayed, completed, cancelled), budget in euro and its source.
+open-data-measures-description = The measures of the plans in force and closed: objective, task, responsible and co-responsible institutions, period, status (the code and what it means: not_started — not started, on_track — on track, delayed — delayed, completed — completed, cancelled — cancelled), budget in euro and its source.
 open-data-participation-title = Participation in the platform's public events by year
 open-data-participation-description = The participants of public events each year, each counted once, by stakeholder category, gender, age group, planning region and Roma self-identification — the same figures as the public statistics page. Disclosure control: counts from 1 to 9 are not given (note "<10"), others are rounded to 5; "…" hides a count from which a hidden one could be worked out. Columns: year, dimension (total, category, gender, age, region, roma), group, participants, note.
 open-data-mediation-title = Roma mediation by year and municipality

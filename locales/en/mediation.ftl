@@ -60,6 +60,8 @@ assignment-add = Assign
 contact-add = Record a contact
 contact-date = Date
 contact-date-future = A contact's date cannot be in the future.
+followup-date-future = The date the risk was noticed cannot be in the future.
+contact-next-before = The next step's date cannot be before the contact's date.
 consent-date-future = A consent's date cannot be in the future.
 referral-date-future = A referral's date cannot be in the future.
 contact-place = Where
@@ -118,6 +120,7 @@ consent-institution-kind = Kind of institution
 consent-institution = Name of the institution
 consent-institution-missing = For sharing, enter the institution's name.
 consent-child-missing = A parent or guardian consents for a child: choose the child.
+consent-minor-by-parent = For a family member under 18, a parent or guardian gives the consent (with the child's view).
 consent-child-view = The child's own view
 consent-notice-n = notice version { $version }
 consent-notice-current = The consent is recorded under the current privacy notice, version { $version }.
@@ -450,3 +453,6 @@ handover-awaiting-n = { $count ->
     [one] One handover of families awaits your decision.
    *[other] { $count } handovers of families await your decision.
 }
+member-gender-female = female
+member-gender-male = male
+member-gender-other = another gender

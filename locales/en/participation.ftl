@@ -183,6 +183,7 @@ minutes-empty = Write and save the minutes in Latvian first.
 minutes-public-title = Minutes
 actions-title = Follow-up actions
 actions-intro = Actions decided at meetings that your organisation is responsible for. Overdue ones come first.
+actions-intro-all = Actions decided at meetings, of every organisation responsible for them. Overdue ones come first.
 actions-none = No actions.
 actions-show-all = Show done and dropped ones too
 actions-show-pending = Show pending ones only
@@ -240,6 +241,11 @@ feedback-sent-notice = { $count ->
    *[other] The survey went to { $count } participants.
 }
 feedback-not-held = The survey can be sent once the event has been held.
+feedback-nobody-to-ask = No participant has an e-mail address to send the survey to: nobody has been asked yet.
+attendance-not-started = Attendance can be recorded from the event's day.
+minutes-not-started = Minutes can be written once the meeting has begun.
+event-not-started = An event can be marked as held once it has begun.
+event-held-after-start = Once the event has begun it can be marked as held; then the minutes can be written and feedback asked for.
 feedback-by-rating = Answers by score
 feedback-score = Score
 feedback-rating = Overall

@@ -1,7 +1,7 @@
 # Logging in, passwords, the user's own account.
 
 login-title = Pieteikšanās
-login-submit = Pieteikties
+login-submit = Ieiet
 login-email-missing = Ievadiet e-pasta adresi.
 login-password-missing = Ievadiet paroli.
 login-failed = Nepareizs e-pasts vai parole.

@@ -180,7 +180,7 @@ story-media-radio = Radio
 story-media-online = Interneta mediji
 story-media-outlet = Medijs
 story-media-title = Raksta vai raidījuma nosaukums
-story-media-url = Saite (https://…)
+story-media-url = Saite (sākas ar https:// vai http://)
 story-media-date = Datums
 story-url-invalid = Ierakstiet pilnu saiti, kas sākas ar https:// vai http://.
 story-media-add = Pievienot saiti
@@ -257,7 +257,7 @@ open-data-rows = { $count ->
 }
 open-data-publisher = Kultūras ministrija (Nacionālais romu kontaktpunkts)
 open-data-measures-title = Romu integrācijas rīcības plāna pasākumi un to statuss
-open-data-measures-description = Spēkā esošo un noslēgto plānu pasākumi: mērķis, uzdevums, atbildīgā un līdzatbildīgās iestādes, laiks, statuss (not_started, on_track, delayed, completed, cancelled), budžets eiro un tā avots.
+open-data-measures-description = Spēkā esošo un noslēgto plānu pasākumi: mērķis, uzdevums, atbildīgā un līdzatbildīgās iestādes, laiks, statuss (kods un tā nozīme: not_started — nav uzsākts, on_track — norit kā plānots, delayed — kavējas, completed — izpildīts, cancelled — atcelts), budžets eiro un tā avots.
 open-data-participation-title = Dalība platformas publiskajos pasākumos pa gadiem
 open-data-participation-description = Publisko pasākumu dalībnieki katrā gadā, katrs skaitīts vienreiz, pēc ieinteresētās puses kategorijas, dzimuma, vecuma grupas, plānošanas reģiona un romu piederības (pašu norādītas) — tie paši skaitļi kā publiskajā statistikas lapā. Atklāšanas kontrole: skaitļi no 1 līdz 9 nav doti (piezīmē "<10"), pārējie noapaļoti līdz 5; "…" slēpj skaitli, no kura varētu aprēķināt slēptu. Kolonnas: year, dimension (total, category, gender, age, region, roma), group, participants, note.
 open-data-mediation-title = Romu mediācija pa gadiem un pašvaldībām

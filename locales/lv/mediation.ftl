@@ -60,6 +60,8 @@ assignment-add = Norīkot
 contact-add = Ierakstīt kontaktu
 contact-date = Datums
 contact-date-future = Kontakta datums nevar būt nākotnē.
+followup-date-future = Datums, kad risks pamanīts, nevar būt nākotnē.
+contact-next-before = Nākamā soļa datums nevar būt pirms kontakta datuma.
 consent-date-future = Piekrišanas datums nevar būt nākotnē.
 referral-date-future = Nosūtījuma datums nevar būt nākotnē.
 contact-place = Kur
@@ -118,6 +120,7 @@ consent-institution-kind = Iestādes veids
 consent-institution = Iestādes nosaukums
 consent-institution-missing = Nodošanai ierakstiet iestādes nosaukumu.
 consent-child-missing = Vecāks vai aizbildnis dod piekrišanu par bērnu: izvēlieties bērnu.
+consent-minor-by-parent = Nepilngadīga ģimenes locekļa vārdā piekrišanu dod vecāks vai aizbildnis (ar bērna viedokli).
 consent-child-view = Bērna viedoklis
 consent-notice-n = paziņojuma versija { $version }
 consent-notice-current = Piekrišana tiek ierakstīta ar pašreizējo privātuma paziņojuma versiju { $version }.
@@ -450,3 +453,6 @@ handover-awaiting-n = { $count ->
     [one] { $count } ģimeņu nodošana gaida jūsu lēmumu.
    *[other] { $count } ģimeņu nodošanas gaida jūsu lēmumu.
 }
+member-gender-female = sieviešu dzimums
+member-gender-male = vīriešu dzimums
+member-gender-other = cits dzimums

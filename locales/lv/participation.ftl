@@ -21,7 +21,7 @@ attendance-signature = Paraksts
 attendance-search = Meklēt pēc vārda
 attendance-search-hint = Var rakstīt bez garumzīmēm un mīkstinājuma zīmēm, piemēram, "berzins" atrod "Bērziņš".
 attendance-none-found = Neviens neatbilst meklētajam.
-attendance-present = ieradies
+attendance-present = ir klāt
 attendance-check-in = Atzīmēt ierašanos
 attendance-undo = Atcelt atzīmi
 attendance-category = Ieinteresētās puses kategorija
@@ -46,15 +46,15 @@ attendance-closed = Šim pasākumam dalību vairs nevar atzīmēt.
 attendance-organisation-registry = Organizācija no reģistra
 attendance-organisation-other = Cita organizācija (ja nav reģistrā)
 attendance-stats-explained = Jautājiet tikai tad, ja dalībnieks piekrīt atbildēt. Atbildes izmanto tikai apkopotā statistikā.
-attendance-stats-consent = Dalībnieks piekrīt, ka šīs atbildes izmanto dalības statistikā.
+attendance-stats-consent = Persona piekrīt, ka šīs atbildes izmanto dalības statistikā.
 
 category-state-authority = Valsts iestāde
 category-municipal-authority = Pašvaldība vai tās iestāde
 category-ngo = Nevalstiskā organizācija (ne romu)
-category-roma-representative = Romu pārstāvis
-category-mediator = Romu mediators
-category-international-partner = Starptautisks partneris
-category-expert = Eksperts
+category-roma-representative = Romu pārstāvji
+category-mediator = Romu mediatori
+category-international-partner = Starptautiski partneri
+category-expert = Eksperti
 category-media = Mediji
 category-other = Cits
 
@@ -143,8 +143,8 @@ invitation-sent-notice = { $count ->
    *[other] Nosūtīti { $count } ielūgumi.
 }
 invitation-skipped-notice = { $count ->
-    [one] { $count } adresāts jau bija ielūgts.
-   *[other] { $count } adresāti jau bija ielūgti.
+    [one] { $count } adresātam ielūgums jau bija nosūtīts.
+   *[other] { $count } adresātiem ielūgums jau bija nosūtīts.
 }
 invitation-no-email-notice = { $count ->
     [one] { $count } organizācijai nav e-pasta adreses.
@@ -161,7 +161,7 @@ invitation-answered = Uz šo ielūgumu jau ir atbildēts.
 mail-invitation-subject = Ielūgums: { $event }
 mail-invitation-body = Labdien, { $name }!
 
-    Jūs esat ielūgts uz pasākumu „{ $event }” ({ $when }).
+    Aicinām jūs uz pasākumu „{ $event }” ({ $when }).
 
     Lūdzu, atbildiet šeit — pieņemiet ielūgumu vai atsakieties:
 
@@ -187,6 +187,7 @@ minutes-empty = Vispirms ierakstiet un saglabājiet protokola tekstu latviski.
 minutes-public-title = Protokols
 actions-title = Turpmākās darbības
 actions-intro = Sanāksmēs nolemtās darbības, par kurām atbild jūsu organizācija. Kavētās ir augšā.
+actions-intro-all = Sanāksmēs nolemtās darbības, par kurām atbild visas organizācijas. Kavētās ir augšā.
 actions-none = Nav darbību.
 actions-show-all = Rādīt arī paveiktās un atceltās
 actions-show-pending = Rādīt tikai nepabeigtās
@@ -244,6 +245,11 @@ feedback-sent-notice = { $count ->
    *[other] Aptauja nosūtīta { $count } dalībniekiem.
 }
 feedback-not-held = Aptauju var sūtīt, kad pasākums ir noticis.
+feedback-nobody-to-ask = Nav neviena dalībnieka ar e-pasta adresi, kam nosūtīt aptauju: neviens vēl nav aptaujāts.
+attendance-not-started = Dalību var atzīmēt no pasākuma dienas.
+minutes-not-started = Protokolu var rakstīt, kad sanāksme ir sākusies.
+event-not-started = Pasākumu var atzīmēt kā notikušu, kad tas ir sācies.
+event-held-after-start = Kad pasākums būs sācies, to varēs atzīmēt kā notikušu; pēc tam — rakstīt protokolu un lūgt atsauksmes.
 feedback-by-rating = Atbildes pēc vērtējuma
 feedback-score = Vērtējums
 feedback-rating = Kopvērtējums

@@ -323,6 +323,8 @@ async fn public_pages_have_no_accessibility_violations() {
 #[tokio::test]
 async fn workspace_pages_have_no_accessibility_violations() {
     let app = TestApp::spawn().await;
+    // The event's day: its attendance can be taken.
+    app.on_the_event_day();
     let b = Browser::start().await;
     let mut found = Vec::new();
     // Something waits on the workspace home: an overdue action, a registration to confirm.
@@ -864,9 +866,15 @@ async fn workspace_pages_have_no_accessibility_violations() {
         domain::event::EventStatus::RegistrationClosed,
         domain::event::EventStatus::Held,
     ] {
-        store::events::set_status(&app.db, app.clock_now(), &store::Actor::cli(), event_id, to)
-            .await
-            .unwrap_or_else(|e| panic!("{e}"));
+        store::events::set_status(
+            &app.db,
+            crate::after_events_began(&app),
+            &store::Actor::cli(),
+            event_id,
+            to,
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
     }
     let present = store::attendance::for_event(&app.db, store::attendance::Scope::All, event_id)
         .await
@@ -957,6 +965,25 @@ async fn workspace_pages_have_no_accessibility_violations() {
     for (lang, workspace) in [("lv", "Darba vieta"), ("en", "Workspace")] {
         b.goto(&url(&app, &format!("/{lang}/workspace"))).await;
         found.extend(fits_phone(&b).await);
+        found.extend(axe(&b, lang, workspace).await);
+        // The menu is one button on a phone; opened, it lists the pages.
+        let shown = |selector: &'static str| {
+            let b = &b;
+            async move {
+                b.execute(
+                    "const e = document.querySelector(arguments[0]); return !!e && e.checkVisibility();",
+                    vec![serde_json::json!(selector)],
+                )
+                .await
+                .as_bool()
+                .unwrap_or(false)
+            }
+        };
+        assert!(!shown(".wide-nav a").await, "the row of links is hidden");
+        assert!(shown(".phone-nav summary").await, "the menu button shows");
+        assert!(!shown(".phone-nav a").await, "closed at first");
+        b.find(".phone-nav summary").await.click().await;
+        assert!(shown(".phone-nav a").await, "opened, it lists the pages");
         found.extend(axe(&b, lang, workspace).await);
     }
     b.set_window_size(1280, 900).await;

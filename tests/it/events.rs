@@ -3,6 +3,8 @@
 use domain::auth::Role;
 use testkit::TestApp;
 
+use crate::ok;
+
 #[tokio::test]
 async fn a_coordinator_plans_an_event_with_the_types_defaults_and_clear_errors() {
     let app = TestApp::spawn().await;
@@ -789,4 +791,86 @@ async fn a_public_draft_cancelled_before_publication_never_reaches_the_public() 
         c.get("/lv/events").await.text.contains("Nepublicēta"),
         "the workspace still lists it"
     );
+}
+
+/// A meeting still to come cannot be marked held, minuted or checked into — each refusal
+/// says why — and once it has begun (or afterwards, for a meeting recorded late) it can.
+#[tokio::test]
+async fn a_meeting_still_to_come_is_not_held_minuted_or_checked_into() {
+    let app = TestApp::spawn().await;
+    let event = app.fixtures.event;
+    crate::registrations::register_publicly(&app, event, "Ilze Testa", "ilze@example.invalid")
+        .await;
+    let id = ok(store::registrations::for_event(&app.db, event).await)[0].id;
+    let c = app.login(Role::Coordinator).await;
+    let status = format!("/lv/events/{event}/status");
+    let minutes = format!("/lv/events/{event}/minutes");
+    let res = c.post_form(&status, &[("to", "registration_closed")]).await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    // No "held" button yet, and the page says when it comes.
+    let page = c.get(&format!("/lv/events/{event}")).await;
+    assert!(!page.text.contains("value=\"held\""), "{}", page.text);
+    assert!(
+        page.text
+            .contains("Kad pasākums būs sācies, to varēs atzīmēt kā notikušu")
+    );
+    // Sent anyway: refused in words.
+    let res = c.post_form(&status, &[("to", "held")]).await;
+    assert_eq!(res.status, 303);
+    let back = c.get(res.location().unwrap_or_default()).await;
+    assert!(
+        back.text
+            .contains("Pasākumu var atzīmēt kā notikušu, kad tas ir sācies."),
+        "{}",
+        back.text
+    );
+    // Minutes: refused next to the summary, what was typed kept.
+    let res = c
+        .post_form(&minutes, &[("summary_lv", "Vienojās par skolu sarakstu.")])
+        .await;
+    assert_eq!(res.status, 422, "{}", res.text);
+    assert!(
+        res.text
+            .contains("Protokolu var rakstīt, kad sanāksme ir sākusies.")
+    );
+    assert!(res.text.contains("Vienojās par skolu sarakstu."));
+    assert!(res.text.contains("<title>Kļūda: "));
+    // Check-in before the day.
+    let res = c
+        .post_form(
+            &format!("/lv/events/{event}/attendance/check-in"),
+            &[("registration", &id.to_string())],
+        )
+        .await;
+    let back = c.get(res.location().unwrap_or_default()).await;
+    assert!(
+        back.text.contains("Dalību var atzīmēt no pasākuma dienas."),
+        "{}",
+        back.text
+    );
+    // The feedback page does not claim that everyone was asked when nobody was.
+    let page = c.get(&format!("/lv/events/{event}/feedback")).await;
+    assert!(!page.text.contains("jau ir aptaujāti"), "{}", page.text);
+
+    // Once it has begun: held, minuted, checked into.
+    app.after_the_event_began();
+    let c = app.login(Role::Coordinator).await;
+    let res = c.post_form(&status, &[("to", "held")]).await;
+    assert_eq!(
+        res.location(),
+        Some(format!("/lv/events/{event}?notice=status").as_str())
+    );
+    let res = c
+        .post_form(&minutes, &[("summary_lv", "Vienojās par skolu sarakstu.")])
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    let res = c
+        .post_form(
+            &format!("/lv/events/{event}/attendance/check-in"),
+            &[("registration", &id.to_string())],
+        )
+        .await;
+    let back = c.get(res.location().unwrap_or_default()).await;
+    assert!(!back.text.contains("Dalību var atzīmēt no pasākuma dienas."));
+    app.stop().await;
 }

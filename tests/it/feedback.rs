@@ -45,7 +45,7 @@ async fn participants_answer_once_and_anonymously() {
     let scope = store::attendance::Scope::All;
     ok(store::attendance::check_in_registration(
         &app.db,
-        app.clock_now(),
+        crate::after_events_began(&app),
         &cli,
         scope,
         event,
@@ -66,7 +66,7 @@ async fn participants_answer_once_and_anonymously() {
     ] {
         ok(store::attendance::add(
             &app.db,
-            app.clock_now(),
+            crate::after_events_began(&app),
             &cli,
             scope,
             event,
@@ -90,7 +90,7 @@ async fn participants_answer_once_and_anonymously() {
     .await);
     ok(store::events::set_status(
         &app.db,
-        app.clock_now(),
+        crate::after_events_began(&app),
         &cli,
         event,
         domain::event::EventStatus::Held,

@@ -225,3 +225,26 @@ async fn an_internal_error_shows_a_request_id_and_nothing_internal() {
     assert_eq!(health.status, 503);
     assert_eq!(health.json()["status"], "unavailable");
 }
+
+/// An error page keeps a signed-in user's header: their name, the menu and "Iziet".
+#[tokio::test]
+async fn error_pages_keep_the_signed_in_header() {
+    let app = TestApp::spawn().await;
+    let c = app.login(Role::Municipality).await;
+    for (path, status) in [("/lv/events/999999", 404), ("/lv/admin/users", 403)] {
+        let res = c.get(path).await;
+        assert_eq!(res.status, status, "{path}");
+        assert!(
+            res.text.contains("Tests municipality"),
+            "{path}: {}",
+            res.text
+        );
+        assert!(res.text.contains("/lv/logout"), "{path}");
+        assert!(res.text.contains("href=\"/lv/workspace\""), "{path}");
+    }
+    // Nobody signed in: the public header, no menu.
+    let res = app.client().get("/lv/nowhere-at-all").await;
+    assert_eq!(res.status, 404);
+    assert!(!res.text.contains("/lv/logout"));
+    app.stop().await;
+}

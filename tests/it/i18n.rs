@@ -228,3 +228,71 @@ async fn dates_are_shown_in_the_page_language_and_riga_time() {
     let en = coord.get("/en/admin/audit").await;
     assert!(en.text.contains("26 November 2026, 15:33"));
 }
+
+/// Words: "Ieiet" in the header (not "Pieteikties", which registers for an event), Latvian
+/// forms that do not assume a gender, Latvian text on an English page marked as Latvian,
+/// and the actions page saying whose actions it lists.
+#[tokio::test]
+async fn words_are_unambiguous_neutral_and_in_their_language() {
+    let app = TestApp::spawn().await;
+    let anon = app.client();
+    let home = anon.get("/lv/").await;
+    assert!(home.text.contains(">Ieiet</a>"), "{}", home.text);
+    assert!(!home.text.contains(">Pieteikties</a>"));
+    let latvian = keys_text("lv");
+    for gendered in [
+        "esat ielūgts",
+        "= ieradies",
+        "= Nacionālais koordinators",
+        "= Romu mediators\n",
+    ] {
+        assert!(
+            !latvian.contains(gendered),
+            "\"{gendered}\" assumes a gender"
+        );
+    }
+    // An event kept only in Latvian, on the English page.
+    let c = app.login(Role::Coordinator).await;
+    let res = c
+        .post_form(
+            "/en/events",
+            &[
+                ("event_type", "regional_expert"),
+                ("title_lv", "Reģionālā sanāksme Rēzeknē (tests)"),
+                ("date", "2027-02-10"),
+                ("start", "10:00"),
+                ("end", "13:00"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    let page = c.get(res.location().unwrap_or_default()).await;
+    assert!(
+        page.text
+            .contains("<h1 lang=\"lv\">Reģionālā sanāksme Rēzeknē (tests)</h1>"),
+        "{}",
+        page.text
+    );
+    let fixture = c.get(&format!("/en/events/{}", app.fixtures.event)).await;
+    assert!(fixture.text.contains("<h1>Annual meeting (test)</h1>"));
+    // The coordinators' actions page says it lists every organisation's.
+    let actions = c.get("/lv/actions").await;
+    assert!(
+        actions
+            .text
+            .contains("par kurām atbild visas organizācijas")
+    );
+    let m = app.login(Role::Municipality).await;
+    assert!(
+        m.get("/lv/actions")
+            .await
+            .text
+            .contains("par kurām atbild jūsu organizācija")
+    );
+    app.stop().await;
+}
+
+/// The Latvian (or English) messages as written, all files together.
+fn keys_text(lang: &str) -> String {
+    crate::source_tree(&[&format!("locales/{lang}")], &["ftl"]).0
+}

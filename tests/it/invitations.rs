@@ -46,7 +46,8 @@ async fn chosen_people_are_invited_once_and_answer_through_their_link() {
         .await;
     let page = c.get(res.location().unwrap_or_default()).await;
     assert!(
-        page.text.contains("2 adresāti jau bija ielūgti"),
+        page.text
+            .contains("2 adresātiem ielūgums jau bija nosūtīts"),
         "{}",
         page.text
     );

@@ -27,6 +27,7 @@ mod plans;
 mod practices;
 mod properties;
 mod registrations;
+mod report_layout;
 mod reports;
 mod rounds;
 mod screenshots;
@@ -67,6 +68,13 @@ pub fn source_tree(dirs: &[&str], exts: &[&str]) -> (String, usize) {
         }
     }
     (text, files)
+}
+
+/// When tests record attendance or mark an event held through the store: 120 days after the
+/// test clock's start, after every event they use has begun (attendance opens on an event's
+/// day; an event is held once it has begun).
+pub fn after_events_began(app: &testkit::TestApp) -> i64 {
+    app.clock_now() + 120 * 86_400
 }
 
 /// The personal links (`/lv/<path>/<secret>`) in the outbox's mails of one kind, with

@@ -2366,3 +2366,88 @@ async fn a_mediators_families_go_to_another_mediator_only_with_a_second_coordina
         Role::Ngo
     );
 }
+
+/// Dates and words on the family page that make sense: a risk is not noticed in the future,
+/// a next step is not planned before its contact, a child does not consent alone, a child is
+/// of "vīriešu dzimums" rather than "Vīrietis", and a term reads "2026/2027, term 1".
+#[tokio::test]
+async fn the_family_page_refuses_dates_and_consents_that_make_no_sense() {
+    let app = TestApp::spawn().await;
+    let (family, child) = family_with_child(&app).await;
+    let m = app.login(Role::Mediator).await;
+    consent_to_case_work(&m, family).await;
+    let base = format!("/lv/mediation/families/{family}");
+    let child = child.to_string();
+    // A risk noticed tomorrow.
+    let res = m
+        .post_form(
+            &format!("{base}/followups"),
+            &[
+                ("followup_member", &child),
+                ("school_year", "2026"),
+                ("term", "1"),
+                ("noted_on", "2026-11-27"),
+                ("risk", "high"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 422);
+    assert!(
+        res.text
+            .contains("Datums, kad risks pamanīts, nevar būt nākotnē."),
+        "{}",
+        res.text
+    );
+    // A next step before the contact.
+    let res = m
+        .post_form(
+            &format!("{base}/contacts"),
+            &[
+                ("date", "2026-11-26"),
+                ("place", "office"),
+                ("areas", "education"),
+                ("next_date", "2026-11-20"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 422);
+    assert!(
+        res.text
+            .contains("Nākamā soļa datums nevar būt pirms kontakta datuma."),
+        "{}",
+        res.text
+    );
+    // The child (born 2014) does not consent alone.
+    let res = m
+        .post_form(
+            &format!("{base}/consents"),
+            &[
+                ("purpose", "statistics"),
+                ("consent_member", &child),
+                ("given_by", "person"),
+                ("given_on", "2026-11-26"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 422, "{}", res.text);
+    assert!(res.text.contains("id=\"given_by-error\""), "{}", res.text);
+    // The term in words, in English too.
+    let res = m
+        .post_form(
+            &format!("{base}/followups"),
+            &[
+                ("followup_member", &child),
+                ("school_year", "2026"),
+                ("term", "1"),
+                ("noted_on", "2026-11-20"),
+                ("risk", "high"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    let page = m.get(&format!("/en/mediation/families/{family}")).await;
+    assert!(page.text.contains("2026/2027, term 1"), "{}", page.text);
+    let page = m.get(&base).await;
+    assert!(page.text.contains("2026/2027, 1. semestris"));
+    app.stop().await;
+}

@@ -9,6 +9,7 @@ use crate::ok;
 #[tokio::test]
 async fn minutes_reach_the_public_page_only_when_published() {
     let app = TestApp::spawn().await;
+    app.after_the_event_began();
     let event = app.fixtures.event;
     let c = app.login(Role::Coordinator).await;
     let path = format!("/lv/events/{event}/minutes");

@@ -565,10 +565,14 @@ async fn events_and_actions_are_linked_to_measures_from_their_own_forms() {
         domain::event::EventStatus::RegistrationClosed,
         domain::event::EventStatus::Held,
     ] {
-        ok(
-            store::events::set_status(&app.db, app.clock_now(), &store::Actor::cli(), event, to)
-                .await,
-        );
+        ok(store::events::set_status(
+            &app.db,
+            crate::after_events_began(&app),
+            &store::Actor::cli(),
+            event,
+            to,
+        )
+        .await);
     }
     let page = c.get(&format!("/lv/measures/{}", s.measure)).await;
     assert!(

@@ -291,6 +291,8 @@ fn issued_id(location: Option<&str>) -> i64 {
 #[tokio::test]
 async fn an_issued_report_is_frozen_and_a_public_one_is_published_until_withdrawn() {
     let app = TestApp::spawn().await;
+    // After the year's one event has begun: the report counts events held.
+    app.after_the_event_began();
     let c = app.login(Role::Coordinator).await;
     let choice = |audience: &'static str| {
         vec![
@@ -316,7 +318,7 @@ async fn an_issued_report_is_frozen_and_a_public_one_is_published_until_withdraw
     let page = c.get(&format!("/lv/report-builder/issued/{first}")).await;
     assert_eq!(page.status, 200);
     assert!(page.text.contains("Pirmais teksts par gadu."));
-    assert!(page.text.contains("Izdots 2026. gada 26. novembris"));
+    assert!(page.text.contains("Izdots 2026. gada 10. decembris"));
     for format in ["html", "pdf", "docx", "xlsx"] {
         assert!(
             page.text.contains(&format!("/{first}/{format}\"")),
@@ -871,5 +873,25 @@ async fn the_desks_lists_export_too_and_the_story_desk_is_audited() {
         ok(store::audit::count(&app.db, "assignments_exported").await),
         1
     );
+    app.stop().await;
+}
+
+/// The annual report counts the events held in the year: one still to come (10 December,
+/// seen on 26 November) is not in it until it has happened.
+#[tokio::test]
+async fn the_annual_report_counts_an_event_only_once_it_is_held() {
+    let app = TestApp::spawn().await;
+    let title = ok(store::events::get(&app.db, app.fixtures.event).await).title_lv;
+    let page = |c: testkit::Client| async move {
+        c.get("/lv/report-builder?kind=annual&year=2026&rlang=lv&audience=internal")
+            .await
+    };
+    let before = page(app.login(Role::Coordinator).await).await;
+    assert_eq!(before.status, 200);
+    assert!(!before.text.contains(&title), "{}", before.text);
+    assert!(before.text.contains("Šajā gadā nav pasākumu."));
+    app.advance_minutes(15 * 24 * 60);
+    let after = page(app.login(Role::Coordinator).await).await;
+    assert!(after.text.contains(&title), "{}", after.text);
     app.stop().await;
 }

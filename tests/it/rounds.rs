@@ -172,6 +172,14 @@ async fn a_round_runs_from_opening_to_accepted_progress_records() {
         .await;
     assert_eq!(res.status, 422);
     assert!(res.text.contains("uzrakstiet, kas jālabo"), "{}", res.text);
+    // The choice made stays chosen; the comment's label says it is needed for a return.
+    assert!(
+        res.text
+            .contains("name=\"decision\" value=\"return\" checked"),
+        "{}",
+        res.text
+    );
+    assert!(res.text.contains("jāraksta, ja ziņojumu atdodat labošanai"));
     let res = c
         .post_form(
             &review,

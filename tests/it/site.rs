@@ -173,6 +173,23 @@ async fn a_draft_is_never_public_and_a_published_item_is_in_the_list_the_feed_an
     assert_eq!(res.status, 422);
     assert!(res.text.contains("id=\"summary_lv-error\""), "{}", res.text);
     assert!(res.text.contains("Aicinām pieteikties jauniešu darbnīcai"));
+    // Half an English version (a title only) is refused at the parts missing.
+    let res = c
+        .post_form(
+            "/lv/site/news/new/edit",
+            &[
+                ("kind", "call"),
+                ("title_lv", "Aicinām pieteikties jauniešu darbnīcai"),
+                ("summary_lv", "Darbnīca romu jauniešiem Jelgavā (tests)"),
+                ("body_lv", "Teksts"),
+                ("title_en", "Apply for the youth workshop"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 422);
+    assert!(res.text.contains("id=\"summary_en-error\""), "{}", res.text);
+    assert!(res.text.contains("id=\"body_en-error\""));
+    assert!(res.text.contains("Apply for the youth workshop"));
     // A draft.
     let res = c
         .post_form(

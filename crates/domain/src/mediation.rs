@@ -135,10 +135,11 @@ crate::vocabulary! {
 }
 
 crate::vocabulary! {
-    /// A family member's gender, when the mediator records it.
+    /// A family member's gender, when the mediator records it (words that fit a child as
+    /// well as an adult: "sieviešu dzimums", not "Sieviete").
     pub enum Gender (other = Other) {
-        Female = ("female", "gender-female"),
-        Male = ("male", "gender-male"),
-        Other = ("other", "gender-other"),
+        Female = ("female", "member-gender-female"),
+        Male = ("male", "member-gender-male"),
+        Other = ("other", "member-gender-other"),
     }
 }

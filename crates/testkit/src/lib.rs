@@ -191,6 +191,32 @@ impl TestApp {
         self.clock.advance(jiff::SignedDuration::from_mins(minutes));
     }
 
+    /// Moves the app's clock forward to a moment on a Riga clock (never back).
+    pub fn advance_to(&self, date: jiff::civil::Date, time: jiff::civil::Time) {
+        let at = domain::event::riga_instant(date, time);
+        let by = (at - self.clock_now()).max(0);
+        self.clock.advance(jiff::SignedDuration::from_secs(by));
+    }
+
+    /// The morning of the fixture event's day (2026-12-10, 08:00 in Riga, two hours before it
+    /// begins): attendance may be taken, registrations are still open. Before anyone signs
+    /// in (a session left idle that long ends).
+    pub fn on_the_event_day(&self) {
+        self.advance_to(
+            jiff::civil::date(2026, 12, 10),
+            jiff::civil::time(8, 0, 0, 0),
+        );
+    }
+
+    /// Just after the fixture event has begun (2026-12-10, 10:30 in Riga): it can be marked
+    /// held and its minutes written.
+    pub fn after_the_event_began(&self) {
+        self.advance_to(
+            jiff::civil::date(2026, 12, 10),
+            jiff::civil::time(10, 30, 0, 0),
+        );
+    }
+
     /// Stops the server gracefully and closes the database.
     pub async fn stop(mut self) {
         if let Some(tx) = self.shutdown.take() {

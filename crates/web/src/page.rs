@@ -187,6 +187,18 @@ impl PageCtx {
         format!("{}/{lang}{path}", self.base)
     }
 
+    /// ` lang="lv"` (for `|safe`) on text kept only in Latvian shown on a page in another
+    /// language — its English version `en` missing — so a screen reader reads it as
+    /// Latvian; nothing otherwise.
+    pub fn lv_only(&self, en: &Option<String>) -> &'static str {
+        let missing = en.as_deref().is_none_or(|e| e.trim().is_empty());
+        if self.lang != Lang::Lv && missing {
+            " lang=\"lv\""
+        } else {
+            ""
+        }
+    }
+
     /// The same page in the other language.
     pub fn switch_href(&self) -> String {
         format!("/{}{}", self.lang.other().code(), self.rest)

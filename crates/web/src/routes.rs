@@ -397,7 +397,10 @@ async fn access(
             }
             Some(u) if !u.can(permission) => {
                 tracing::info!(user_id = u.id, ?permission, "access denied");
-                return error_response(ErrorKind::Forbidden);
+                // The error page keeps the signed-in header (security::error_pages).
+                let mut res = error_response(ErrorKind::Forbidden);
+                res.extensions_mut().insert(u.clone());
+                return res;
             }
             Some(u) => {
                 // A role that must have a second factor: nothing but enrolment until it has
@@ -436,9 +439,14 @@ async fn access(
         let pending = state.settings().accounts.factor_required(u.role) && !u.has_factor;
         !pending || ENROLMENT_ROUTES.contains(&spec.path) || needed.is_some()
     });
+    // Who the error page's header shows, should the handler fail (not an account still
+    // enrolling its second factor: its menu leads nowhere yet).
+    let mut shown = None;
     if let Some(u) = user {
         if state.settings().accounts.factor_required(u.role) && !u.has_factor {
             req.extensions_mut().insert(crate::page::EnrolmentPending);
+        } else if !is_api {
+            shown = Some(u.clone());
         }
         req.extensions_mut().insert(u);
     }
@@ -452,5 +460,11 @@ async fn access(
         let bytes = nfc_body(&mut parts.headers, bytes);
         req = Request::from_parts(parts, Body::from(bytes));
     }
-    next.run(req).await
+    let mut res = next.run(req).await;
+    if let Some(u) = shown
+        && (res.status().is_client_error() || res.status().is_server_error())
+    {
+        res.extensions_mut().insert(u);
+    }
+    res
 }

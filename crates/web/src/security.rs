@@ -169,7 +169,11 @@ pub async fn error_pages(State(state): State<AppState>, mut req: Request, next: 
         )
             .into_response()
     } else {
-        let mut ctx = PageCtx::bare(lang, &path);
+        // A signed-in user keeps their header and menu on an error page.
+        let mut ctx = match res.extensions().get::<crate::principal::CurrentUser>() {
+            Some(user) => PageCtx::new(lang, &path, Some(user)),
+            None => PageCtx::bare(lang, &path),
+        };
         ctx.base = base;
         let page = ErrorPage {
             ctx,

@@ -119,7 +119,7 @@ pub async fn by_code(db: &Db, code: &str) -> crate::Result<Territory> {
 /// The local government units (state cities and novadi) that existed on a date.
 pub async fn units_on(db: &Db, on: Date) -> crate::Result<Vec<Territory>> {
     let day = on.to_string();
-    Ok(sqlx::query_as::<_, Row>(select_territories!(
+    let mut list: Vec<Territory> = sqlx::query_as::<_, Row>(select_territories!(
         "WHERE kind IN ('state_city', 'municipality')
            AND (valid_from IS NULL OR valid_from <= $1)
            AND (valid_to IS NULL OR valid_to >= $1)
@@ -130,7 +130,15 @@ pub async fn units_on(db: &Db, on: Date) -> crate::Result<Vec<Territory>> {
     .await?
     .into_iter()
     .map(from_row)
-    .collect())
+    .collect();
+    // State cities first, then novadi; names in Latvian alphabetical order within each.
+    list.sort_by_cached_key(|t| {
+        (
+            t.kind != Kind::StateCity,
+            domain::text::latvian_sort_key(&t.name_lv),
+        )
+    });
+    Ok(list)
 }
 
 /// Places whose Latvian or English name contains the words typed, ignoring case and

@@ -458,6 +458,16 @@ async fn insert(
     source: Source,
     s: &Snapshot,
 ) -> crate::Result<i64> {
+    // Attendance opens on the meeting's day (people come before it begins), never earlier.
+    let starts_at: Option<i64> = sqlx::query_scalar("SELECT starts_at FROM events WHERE id = $1")
+        .bind(event_id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    let day =
+        domain::event::riga_day_start(domain::event::riga_date(starts_at.ok_or(Error::NotFound)?));
+    if now < day {
+        return Err(Error::Conflict(crate::EventConflict::NotStarted.into()));
+    }
     let taken: Option<i64> = sqlx::query_scalar(
         "SELECT id FROM attendances WHERE event_id = $1
            AND (identity_key = $2 OR ($3 IS NOT NULL AND person_id = $3)

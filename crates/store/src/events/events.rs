@@ -419,15 +419,19 @@ pub async fn set_status_notifying(
     notify: impl Fn(&crate::registrations::Registration) -> Option<crate::outbox::Outgoing>,
 ) -> crate::Result<usize> {
     let mut tx = db.write().await?;
-    let current: Option<String> = sqlx::query_scalar("SELECT status FROM events WHERE id = $1")
-        .bind(id)
-        .fetch_optional(&mut *tx)
-        .await?;
-    let current = current
-        .and_then(|s| EventStatus::parse(&s))
-        .ok_or(Error::NotFound)?;
+    let row: Option<(String, i64)> =
+        sqlx::query_as("SELECT status, starts_at FROM events WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let (current, starts_at) = row.ok_or(Error::NotFound)?;
+    let current = EventStatus::parse(&current).ok_or(Error::NotFound)?;
     if !current.can_become(to) {
         return Err(Error::Conflict(crate::EventConflict::Status.into()));
+    }
+    // Held (or reported) once it has begun: a meeting still to come has not happened.
+    if matches!(to, EventStatus::Held | EventStatus::Reported) && now < starts_at {
+        return Err(Error::Conflict(crate::EventConflict::NotStarted.into()));
     }
     sqlx::query(
         "UPDATE events SET status = $1, updated_at = $2, sequence = sequence + 1,

@@ -80,11 +80,14 @@ pub async fn save(
     m: &Minutes,
 ) -> crate::Result<()> {
     let mut tx = db.write().await?;
-    let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM events WHERE id = $1")
+    let starts_at: Option<i64> = sqlx::query_scalar("SELECT starts_at FROM events WHERE id = $1")
         .bind(event_id)
         .fetch_optional(&mut *tx)
         .await?;
-    exists.ok_or(Error::NotFound)?;
+    // Minutes record what a meeting said: not before it has begun.
+    if starts_at.ok_or(Error::NotFound)? > now {
+        return Err(Error::Conflict(crate::EventConflict::NotStarted.into()));
+    }
     sqlx::query(
         "INSERT INTO event_minutes (event_id, summary_lv, summary_en, decisions_lv, decisions_en,
              recommendations_lv, recommendations_en, updated_at, updated_by)

@@ -321,17 +321,19 @@ pub async fn territories_of(
     mediator: i64,
     day: Date,
 ) -> crate::Result<Vec<(i64, String)>> {
-    Ok(sqlx::query_as(
+    let mut list: Vec<(i64, String)> = sqlx::query_as(
         "SELECT DISTINCT t.id, t.name_lv FROM mediation_assignments a
          JOIN territories t ON t.id = a.territory_id
          WHERE a.mediator_user_id = $1 AND a.from_date <= $2
-           AND (a.to_date IS NULL OR a.to_date >= $2)
-         ORDER BY t.name_lv",
+           AND (a.to_date IS NULL OR a.to_date >= $2)",
     )
     .bind(mediator)
     .bind(day.to_string())
     .fetch_all(&db.reader)
-    .await?)
+    .await?;
+    // In Latvian alphabetical order (Ā after A, not after Z).
+    list.sort_by_cached_key(|(_, name)| domain::text::latvian_sort_key(name));
+    Ok(list)
 }
 
 /// A family as listed: no names (opening them is a view of the record).

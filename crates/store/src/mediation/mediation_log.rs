@@ -350,9 +350,14 @@ pub async fn add_consent(
     let (mediator, code) = own_family(&mut tx, w.scope, family_id).await?;
     match i.member_id {
         Some(m) => {
-            let (relation, _) = member_of(&mut tx, family_id, m).await?;
+            let (relation, birth_year) = member_of(&mut tx, family_id, m).await?;
             if for_child && relation != "child" {
                 return Err(Error::Conflict(crate::MediationConflict::GivenBy.into()));
+            }
+            // Someone under 18 on the day (by birth year, all the record keeps) does not
+            // consent alone: a parent or guardian does, with the child's view.
+            if !for_child && birth_year.is_some_and(|y| y + 18 > i64::from(i.given_on.year())) {
+                return Err(Error::Conflict(crate::MediationConflict::Minor.into()));
             }
         }
         None if for_child => return Err(Error::Conflict(crate::MediationConflict::GivenBy.into())),

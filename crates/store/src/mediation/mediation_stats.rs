@@ -347,12 +347,14 @@ pub async fn is_supervisor(db: &Db, user_id: i64, today: Date) -> crate::Result<
 
 /// The municipalities that have families, for the filter: (id, name).
 pub async fn territories(db: &Db) -> crate::Result<Vec<(i64, String)>> {
-    Ok(sqlx::query_as(
-        "SELECT DISTINCT t.id, t.name_lv FROM families f JOIN territories t ON t.id = f.territory_id
-         ORDER BY t.name_lv",
+    let mut list: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT DISTINCT t.id, t.name_lv FROM families f JOIN territories t ON t.id = f.territory_id",
     )
     .fetch_all(&db.reader)
-    .await?)
+    .await?;
+    // In Latvian alphabetical order (Ā after A, not after Z).
+    list.sort_by_cached_key(|(_, name)| domain::text::latvian_sort_key(name));
+    Ok(list)
 }
 
 #[cfg(test)]

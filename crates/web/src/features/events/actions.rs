@@ -25,6 +25,8 @@ struct ListPage {
     all: bool,
     today: Date,
     overdue: usize,
+    /// The reader sees every organisation's actions (coordinators), not their own only.
+    every_organisation: bool,
 }
 
 impl ListPage {
@@ -103,6 +105,7 @@ pub async fn list(
     Ok(Html(
         ListPage {
             overdue: actions.iter().filter(|a| a.is_overdue(today)).count(),
+            every_organisation: user.action_scope() == store::OrgScope::All,
             ctx,
             actions,
             all,

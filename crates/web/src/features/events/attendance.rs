@@ -136,6 +136,7 @@ pub async fn screen(
         Some("already") => Some("attendance-already-notice"),
         Some("imported") => Some("attendance-imported-notice"),
         Some("closed") => Some("attendance-closed"),
+        Some("not-started") => Some("attendance-not-started"),
         Some("erased") => Some("attendance-erased-notice"),
         _ => None,
     };
@@ -268,6 +269,9 @@ pub async fn check_in(
         Err(store::Error::Conflict(store::Conflict::Events(
             store::EventConflict::AlreadyPresent,
         ))) => "already",
+        Err(store::Error::Conflict(store::Conflict::Events(store::EventConflict::NotStarted))) => {
+            "not-started"
+        }
         Err(store::Error::Conflict(store::Conflict::Events(store::EventConflict::Closed))) => {
             "closed"
         }
@@ -497,6 +501,8 @@ struct WalkInPage {
     f: WalkInFields,
     errors: FormErrors,
     similar: Vec<store::attendance::Similar>,
+    /// The form asks who the person is (a known name or address), nothing was wrong.
+    asking: bool,
     organisations: Vec<(i64, String)>,
     territories: TerritoryGroups,
     categories: &'static [Category],
@@ -517,6 +523,7 @@ impl WalkInPage {
             f,
             errors: FormErrors::default(),
             similar: Vec::new(),
+            asking: false,
             categories: &Category::ALL,
         })
     }
@@ -634,6 +641,9 @@ pub async fn walk_in(
                 Err(store::Error::Conflict(store::Conflict::Events(
                     store::EventConflict::AlreadyPresent,
                 ))) => errors.add("name", "attendance-already-present"),
+                Err(store::Error::Conflict(store::Conflict::Events(
+                    store::EventConflict::NotStarted,
+                ))) => errors.add("name", "attendance-not-started"),
                 Err(store::Error::Conflict(_)) => errors.add("name", "attendance-closed"),
                 Err(store::Error::NotFound) => {
                     errors.add("organisation_id", "user-organisation-invalid")
@@ -641,7 +651,11 @@ pub async fn walk_in(
                 Err(e) => return Err(e.into()),
             }
         } else {
-            errors.add("matched", "attendance-possible-duplicate");
+            // Not an error: a question — is this someone already known?
+            let mut page = WalkInPage::new(&state, ctx, event, f).await?;
+            page.similar = similar;
+            page.asking = true;
+            return Ok(Html(page.render()?).into_response());
         }
     }
     let mut page = WalkInPage::new(&state, ctx, event, f).await?;

@@ -200,6 +200,9 @@ pub async fn post(
         Err((i, store::Error::Conflict(what))) => {
             let title = match what {
                 store::Conflict::Events(store::EventConflict::AlreadyPresent) => "Already present",
+                store::Conflict::Events(store::EventConflict::NotStarted) => {
+                    "The event has not begun: attendance opens on its day"
+                }
                 _ => "Attendance is closed for this event",
             };
             Ok(field_problem(

@@ -516,9 +516,18 @@ pub async fn confirm(
             &ctx.href(&format!("/events/{}/attendance/import/{batch}", event.id)),
         )
         .into_response()),
-        Err((_, store::Error::Conflict(store::Conflict::Events(store::EventConflict::Closed)))) => {
-            let page =
-                preview_page(&state, ctx, &user, event, batch, Some("attendance-closed")).await?;
+        Err((
+            _,
+            store::Error::Conflict(store::Conflict::Events(
+                c @ (store::EventConflict::Closed | store::EventConflict::NotStarted),
+            )),
+        )) => {
+            let message = if c == store::EventConflict::NotStarted {
+                "attendance-not-started"
+            } else {
+                "attendance-closed"
+            };
+            let page = preview_page(&state, ctx, &user, event, batch, Some(message)).await?;
             Ok((StatusCode::CONFLICT, Html(page.render()?)).into_response())
         }
         Err((_, store::Error::Conflict(_) | store::Error::NotFound)) => {

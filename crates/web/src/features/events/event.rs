@@ -482,7 +482,11 @@ struct DetailPage {
     /// Documents: every one in the workspace, the public ones on the public page.
     docs: Vec<store::event_documents::Document>,
     next: Vec<EventStatus>,
+    /// "Held" waits for the meeting to begin (said instead of its button).
+    not_started: bool,
     notice: Option<&'static str>,
+    /// What was refused, said as an error.
+    problem: Option<&'static str>,
     items: Vec<store::agenda::Item>,
     /// Whether the public may register now (shows the link).
     register_open: bool,
@@ -535,10 +539,22 @@ pub async fn detail(
             docs: store::event_documents::for_event(state.db(), e.id, !can_check_in).await?,
             register_open: false,
             next: if can_manage {
-                e.status.next().to_vec()
+                e.status
+                    .next()
+                    .iter()
+                    .copied()
+                    .filter(|s| {
+                        state.now() >= e.starts_at
+                            || !matches!(s, EventStatus::Held | EventStatus::Reported)
+                    })
+                    .collect()
             } else {
                 Vec::new()
             },
+            not_started: can_manage
+                && state.now() < e.starts_at
+                && e.status.next().contains(&EventStatus::Held),
+            problem: (n.notice.as_deref() == Some("not-started")).then_some("event-not-started"),
             v: view(ctx.lang, e),
             ctx,
             public: false,
@@ -585,7 +601,9 @@ pub async fn public_detail(
             },
             docs: store::event_documents::for_event(state.db(), id, true).await?,
             next: Vec::new(),
+            not_started: false,
             notice: None,
+            problem: None,
         }
         .render()?,
     ))
@@ -646,6 +664,12 @@ pub async fn set_status(
     {
         Ok(_) => {
             Ok(Redirect::to(&ctx.href(&format!("/events/{id}?notice=status"))).into_response())
+        }
+        Err(store::Error::Conflict(store::Conflict::Events(store::EventConflict::NotStarted))) => {
+            Ok(
+                Redirect::to(&ctx.href(&format!("/events/{id}?notice=not-started")))
+                    .into_response(),
+            )
         }
         Err(store::Error::Conflict(_)) => Err(AppError::BadRequest),
         Err(e) => Err(e.into()),

@@ -204,10 +204,18 @@ pub async fn save(
         published_at: None,
     };
     if errors.is_empty() {
-        store::minutes::save(state.db(), state.now(), &user.actor(ip), id, &m).await?;
-        return Ok(
-            Redirect::to(&ctx.href(&format!("/events/{id}/minutes?notice=saved"))).into_response(),
-        );
+        match store::minutes::save(state.db(), state.now(), &user.actor(ip), id, &m).await {
+            Ok(()) => {
+                return Ok(
+                    Redirect::to(&ctx.href(&format!("/events/{id}/minutes?notice=saved")))
+                        .into_response(),
+                );
+            }
+            Err(store::Error::Conflict(store::Conflict::Events(
+                store::EventConflict::NotStarted,
+            ))) => errors.add("summary_lv", "minutes-not-started"),
+            Err(e) => return Err(e.into()),
+        }
     }
     let mut p = page(&state, ctx, id, Some(f), ActionFields::default()).await?;
     p.errors = errors;

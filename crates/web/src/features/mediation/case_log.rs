@@ -263,6 +263,9 @@ pub async fn add_consent(
             Err(store::Error::Conflict(store::Conflict::Mediation(
                 store::MediationConflict::GivenBy,
             ))) => errors.add("consent_member", "consent-child-missing"),
+            Err(store::Error::Conflict(store::Conflict::Mediation(
+                store::MediationConflict::Minor,
+            ))) => errors.add("given_by", "consent-minor-by-parent"),
             Err(store::Error::Conflict(_)) => errors.add("consent_member", "reg-choice-invalid"),
             Err(e) => return Err(e.into()),
         }
@@ -465,6 +468,9 @@ pub async fn add_followup(
         }
     };
     let noted_on = date_field(&f.noted_on, "noted_on", &mut errors);
+    if noted_on.is_some_and(|d| d > state.today()) {
+        errors.add("noted_on", "followup-date-future");
+    }
     let risk = choice(&f.risk, log::RISKS, "risk", &mut errors).and_then(|c| Risk::parse(&c));
     let action = block_field(&f.followup_action, 2000, "followup_action", &mut errors);
     if let (Some(member_id), Some(school_year), Some(term), Some(noted_on), Some(risk), true) =

@@ -460,6 +460,11 @@ pub async fn add_contact(
     let outcome = block_field(&f.outcome, 2000, "outcome", &mut errors);
     let next_step = text_field(&f.next_step, 2000, "next_step", &mut errors);
     let next_date = optional_date_field(&f.next_date, "next_date", &mut errors);
+    if let (Some(d), Some(next)) = (date, next_date)
+        && next < d
+    {
+        errors.add("next_date", "contact-next-before");
+    }
     if let (Some(date), Some(place), true) = (date, place, errors.is_empty()) {
         let input = store::mediation::ContactInput {
             member_id,

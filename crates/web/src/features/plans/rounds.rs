@@ -574,6 +574,8 @@ struct ReportPage {
     late: bool,
     files: Vec<store::rounds::EvidenceFile>,
     file_title: String,
+    /// The review decision chosen ("accept", "return"), kept when the form comes back.
+    decision: String,
 }
 
 impl ReportPage {
@@ -647,6 +649,7 @@ async fn report_page(
     Ok(ReportPage {
         files: store::rounds::files(state.db(), view_scope(user), id).await?,
         file_title: String::new(),
+        decision: String::new(),
         steps: store::rounds::steps(state.db(), id).await?,
         f: ReportFields::of(&r, ctx.lang.code()),
         late: r.is_late(state.today(), deadline_end(r.deadline)),
@@ -814,6 +817,7 @@ pub async fn review(
     let mut p = report_page(&state, ctx, &user, id).await?;
     p.errors = errors;
     p.f.comment = f.comment;
+    p.decision = f.decision;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(p.render()?)).into_response())
 }
 

@@ -33,7 +33,7 @@ pub async fn build(state: &AppState, r: &Request) -> AppResult<Report> {
 
     sections.extend(super::narrative_section(r, &tr, NARRATIVES, "introduction"));
 
-    // Activities: the events that took place or were planned and not cancelled.
+    // Activities: the events that took place (not those still to come, nor cancelled ones).
     let events = super::events_of_year(state, from, to, public).await?;
     let mut blocks = Vec::new();
     if events.is_empty() {

@@ -169,8 +169,9 @@ pub(crate) fn bounds(year: i16) -> (Date, Date, i64, i64) {
     (first, last, at(first), at(next))
 }
 
-/// The events of `[from, to)` that took place or are planned, not drafts or cancelled
-/// (`public`: only those the public sees), soonest first.
+/// The events of `[from, to)` held by now — started, not drafts or cancelled; one still to
+/// come is not counted until it happens — (`public`: only those the public sees), soonest
+/// first.
 pub(crate) async fn events_of_year(
     state: &crate::AppState,
     from: i64,
@@ -178,6 +179,7 @@ pub(crate) async fn events_of_year(
     public: bool,
 ) -> crate::http::error::AppResult<Vec<store::events::Event>> {
     use domain::event::EventStatus;
+    let now = state.now();
     let scope = if public {
         store::events::Scope::Public
     } else {
@@ -195,6 +197,7 @@ pub(crate) async fn events_of_year(
     .into_iter()
     .filter(|e| {
         e.starts_at >= from
+            && e.starts_at <= now
             && !matches!(e.status, EventStatus::Draft | EventStatus::Cancelled)
             && (!public || e.publicly_visible())
     })

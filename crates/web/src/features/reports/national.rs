@@ -193,7 +193,8 @@ fn indicator_row(i: &store::indicators::Indicator, lang: &str) -> Vec<Cell> {
         number(i.baseline_value),
         number(i.target_value),
         number(latest.map(|v| v.value)),
-        latest.map_or(Cell::Empty, |v| Cell::Int(v.year)),
+        // A year is a label, not an amount: never "2 025".
+        latest.map_or(Cell::Empty, |v| Cell::Text(v.year.to_string())),
         number(latest.and_then(|v| v.general_value)),
         progress,
         gap,

@@ -329,6 +329,20 @@ pub async fn save(
     let title_en = text_field(&f.title_en, 200, "title_en", &mut errors);
     let summary_en = text_field(&f.summary_en, 500, "summary_en", &mut errors);
     let body_en = block_field(&f.body_en, 50_000, "body_en", &mut errors);
+    // The English version is whole or absent: a title without its text (or the reverse)
+    // would show English readers half an item.
+    let english = [
+        ("title_en", title_en.is_some()),
+        ("summary_en", summary_en.is_some()),
+        ("body_en", body_en.is_some()),
+    ];
+    if english.iter().any(|(_, given)| *given) {
+        for (field, given) in english {
+            if !given && !errors.has(field) {
+                errors.add(field, "news-english-incomplete");
+            }
+        }
+    }
     if let (Some(kind), Some(title_lv), Some(summary_lv), Some(body_lv), true) =
         (kind, title_lv, summary_lv, body_lv, errors.is_empty())
     {
