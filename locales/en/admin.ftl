@@ -231,6 +231,12 @@ mail-unsubscribe = Stop mail of this kind
 
 # The audit log in words (issue 19)
 audit-number = No. { $id }
+audit-actor-cli = The platform (a command on the server)
+audit-actor-demo = Demo data
+audit-actor-invitee = The invitee (through their personal link)
+audit-actor-registrant = The registrant (through their personal link)
+audit-actor-retention = The retention job
+audit-actor-scheduler = Scheduled jobs
 audit-area-accounts = Accounts and signing in
 audit-area-directory = Directory
 audit-area-events = Events

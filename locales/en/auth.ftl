@@ -43,6 +43,7 @@ attention-total = { $count ->
    *[other] { $count } things need you.
 }
 attention-urgent = Due now
+attention-late = Late
 attention-all = All ({ $count })
 attention-clear = Checked, nothing waiting
 attention-submitted-on = Submitted { $date }
@@ -80,13 +81,13 @@ attention-month-report-item = The monthly report for { $month ->
    *[12] December
 } { $year } is not submitted yet
 attention-reports-submitted = Progress reports waiting for review
-attention-reports-late = Late progress reports
+attention-reports-late = Late progress reports not yet submitted
 attention-reports-open = Your organisation's progress reports to fill in
 attention-practices-review = Good practices waiting for review
 attention-practices-returned = Your good practices returned for changes
 attention-stories-review = Success stories waiting for the editorial review
 attention-actions-overdue = Overdue follow-up actions
-attention-minutes-missing = Meetings held without minutes (last 30 days)
+attention-minutes-missing = Meetings held without minutes (last three months)
 attention-registrations-unconfirmed = Registrations waiting for the registrant's confirmation
 attention-invitations = Invitations to answer
 attention-supervisors-awaiting = Supervisor appointments waiting for approval

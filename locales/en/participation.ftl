@@ -245,6 +245,7 @@ feedback-nobody-to-ask = No participant has an e-mail address to send the survey
 attendance-not-started = Attendance can be recorded from the event's day.
 minutes-not-started = Minutes can be written once the meeting has begun.
 event-not-started = An event can be marked as held once it has begun.
+event-happened-date = The event has happened (it has attendance, minutes or is marked held): its start cannot move into the future.
 event-held-after-start = Once the event has begun it can be marked as held; then the minutes can be written and feedback asked for.
 feedback-by-rating = Answers by score
 feedback-score = Score

@@ -231,6 +231,12 @@ mail-unsubscribe = Vairs nesūtīt šādas vēstules
 
 # The audit log in words (issue 19)
 audit-number = Nr. { $id }
+audit-actor-cli = Platforma (komanda serverī)
+audit-actor-demo = Demonstrācijas dati
+audit-actor-invitee = Persona ar ielūguma saiti
+audit-actor-registrant = Persona ar pieteikuma saiti
+audit-actor-retention = Glabāšanas termiņu darbs
+audit-actor-scheduler = Plānotie darbi
 audit-area-accounts = Konti un pieteikšanās
 audit-area-directory = Katalogs
 audit-area-events = Pasākumi

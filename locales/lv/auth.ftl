@@ -45,6 +45,7 @@ attention-total = { $count ->
    *[other] Jūsu rīcību gaida { $count } lietas.
 }
 attention-urgent = Termiņš pienācis
+attention-late = Kavējas
 attention-all = Visas ({ $count })
 attention-clear = Pārbaudīts, nekas negaida
 attention-submitted-on = Iesniegts { $date }
@@ -82,13 +83,13 @@ attention-month-report-item = Mēneša pārskats par { $year }. gada { $month ->
    *[12] decembri
 } vēl nav iesniegts
 attention-reports-submitted = Progresa ziņojumi, kas gaida izskatīšanu
-attention-reports-late = Nokavētie progresa ziņojumi
+attention-reports-late = Nokavētie progresa ziņojumi, kas vēl nav iesniegti
 attention-reports-open = Jūsu organizācijas aizpildāmie progresa ziņojumi
 attention-practices-review = Labās prakses, kas gaida izskatīšanu
 attention-practices-returned = Jūsu labās prakses, kas atdotas labošanai
 attention-stories-review = Veiksmes stāsti, kas gaida redakcijas izskatīšanu
 attention-actions-overdue = Nokavētās turpmākās darbības
-attention-minutes-missing = Notikušas sanāksmes bez protokola (pēdējās 30 dienās)
+attention-minutes-missing = Notikušas sanāksmes bez protokola (pēdējos trīs mēnešos)
 attention-registrations-unconfirmed = Pieteikumi, kas gaida dalībnieku apstiprinājumu
 attention-invitations = Uzaicinājumi, uz kuriem jāatbild
 attention-supervisors-awaiting = Supervizoru iecelšanas, kas gaida apstiprinājumu

@@ -249,6 +249,7 @@ feedback-nobody-to-ask = Nav neviena dalībnieka ar e-pasta adresi, kam nosūtī
 attendance-not-started = Dalību var atzīmēt no pasākuma dienas.
 minutes-not-started = Protokolu var rakstīt, kad sanāksme ir sākusies.
 event-not-started = Pasākumu var atzīmēt kā notikušu, kad tas ir sācies.
+event-happened-date = Pasākums jau ir noticis (tam ir dalībnieki, protokols vai statuss «noticis»): tā sākumu nevar pārcelt uz nākotni.
 event-held-after-start = Kad pasākums būs sācies, to varēs atzīmēt kā notikušu; pēc tam — rakstīt protokolu un lūgt atsauksmes.
 feedback-by-rating = Atbildes pēc vērtējuma
 feedback-score = Vērtējums

@@ -872,5 +872,24 @@ async fn a_meeting_still_to_come_is_not_held_minuted_or_checked_into() {
         .await;
     let back = c.get(res.location().unwrap_or_default()).await;
     assert!(!back.text.contains("Dalību var atzīmēt no pasākuma dienas."));
+    // Held, it cannot be moved to a start still to come.
+    let res = c
+        .post_form(
+            &format!("/lv/events/{event}"),
+            &[
+                ("event_type", "annual_coordination"),
+                ("title_lv", "Ikgadējā sanāksme (tests)"),
+                ("date", "2027-01-20"),
+                ("start", "10:00"),
+                ("end", "13:00"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 422, "{}", res.text);
+    assert!(
+        res.text.contains("tā sākumu nevar pārcelt uz nākotni"),
+        "{}",
+        res.text
+    );
     app.stop().await;
 }

@@ -248,3 +248,43 @@ async fn error_pages_keep_the_signed_in_header() {
     assert!(!res.text.contains("/lv/logout"));
     app.stop().await;
 }
+
+/// Pages go gzipped to a browser that asks; static files have fingerprinted names kept a
+/// year, and the page links them by those names.
+#[tokio::test]
+async fn pages_are_compressed_and_static_files_cached_by_fingerprint() {
+    let app = TestApp::spawn().await;
+    let c = app.client();
+    let res = c
+        .send(
+            c.http()
+                .get(c.url("/lv/"))
+                .header("accept-encoding", "gzip"),
+        )
+        .await;
+    assert_eq!(res.status, 200);
+    assert_eq!(res.header("content-encoding"), Some("gzip"));
+    let plain = c.get("/lv/").await;
+    assert!(plain.header("content-encoding").is_none());
+    let css = plain
+        .text
+        .split("<link rel=\"stylesheet\" href=\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        css.starts_with("/static/app.") && css.len() == "/static/app.12345678.css".len(),
+        "{css}"
+    );
+    assert!(!plain.text.contains("htmx.min.js"), "no page loads htmx");
+    let res = c.get(&css).await;
+    assert_eq!(res.status, 200);
+    assert_eq!(
+        res.header("cache-control"),
+        Some("public, max-age=31536000, immutable")
+    );
+    let res = c.get("/static/app.css").await;
+    assert_eq!(res.header("cache-control"), Some("public, max-age=3600"));
+    app.stop().await;
+}

@@ -2449,5 +2449,46 @@ async fn the_family_page_refuses_dates_and_consents_that_make_no_sense() {
     assert!(page.text.contains("2026/2027, term 1"), "{}", page.text);
     let page = m.get(&base).await;
     assert!(page.text.contains("2026/2027, 1. semestris"));
+    // A parent consents for a minor whatever their place in the family, never for an adult.
+    for (relation, year, expected) in [("other_relative", "2012", 303), ("child", "1990", 422)] {
+        let res = m
+            .post_form(
+                &format!("{base}/members"),
+                &[("relation", relation), ("birth_year", year)],
+            )
+            .await;
+        assert_eq!(res.status, 303, "{}", res.text);
+        let member = open_family(&app, family)
+            .await
+            .members
+            .into_iter()
+            .find(|x| x.birth_year.map(|y| y.to_string()) == Some(year.to_owned()))
+            .map(|x| x.id.to_string())
+            .unwrap_or_default();
+        let res = m
+            .post_form(
+                &format!("{base}/consents"),
+                &[
+                    ("purpose", "statistics"),
+                    ("consent_member", &member),
+                    ("given_by", "parent"),
+                    ("child_view", "agrees"),
+                    ("given_on", "2026-11-26"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status, expected, "{relation} born {year}: {}", res.text);
+    }
+    // The audit log, which every coordinator reads, shows the family by number, never its
+    // code (the code reaches a coordinator only through supervision).
+    let code = open_family(&app, family).await.code;
+    let c = app.login(Role::Coordinator).await;
+    let log = c.get("/lv/admin/audit").await;
+    assert!(log.text.contains("Ģimene Nr. "), "{}", log.text);
+    assert!(!log.text.contains(&code), "{}", log.text);
+    let (_, export) = c
+        .post_form_bytes("/lv/admin/audit/export", &[("format", "csv")])
+        .await;
+    assert!(!String::from_utf8_lossy(&export).contains(&code));
     app.stop().await;
 }

@@ -199,6 +199,11 @@ impl PageCtx {
         }
     }
 
+    /// A static file's fingerprinted address (`crate::statics::url`).
+    pub fn asset(&self, name: &str) -> String {
+        crate::statics::url(name)
+    }
+
     /// The same page in the other language.
     pub fn switch_href(&self) -> String {
         format!("/{}{}", self.lang.other().code(), self.rest)

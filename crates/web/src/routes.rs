@@ -81,7 +81,25 @@ pub fn app(state: AppState) -> Router {
         .layer(axum::extract::DefaultBodyLimit::max(MAX_FORM_BYTES))
         .layer(middleware::from_fn(security::headers))
         .layer(middleware::from_fn(security::request_id))
+        .layer(compression())
         .with_state(state)
+}
+
+/// Gzip for text the browser asks for it on (pages, CSS, scripts, JSON, CSV), outermost so
+/// it compresses the finished body; not for what is compressed already (PDF, the Office
+/// formats and ZIP, images) or too small to gain.
+fn compression()
+-> tower_http::compression::CompressionLayer<impl tower_http::compression::Predicate> {
+    use tower_http::compression::Predicate as _;
+    use tower_http::compression::predicate::{DefaultPredicate, NotForContentType};
+    tower_http::compression::CompressionLayer::new().compress_when(
+        DefaultPredicate::new()
+            .and(NotForContentType::const_new("application/pdf"))
+            .and(NotForContentType::const_new(
+                "application/vnd.openxmlformats",
+            ))
+            .and(NotForContentType::const_new("application/zip")),
+    )
 }
 
 /// The largest request body read for an import file and its form.
@@ -397,9 +415,13 @@ async fn access(
             }
             Some(u) if !u.can(permission) => {
                 tracing::info!(user_id = u.id, ?permission, "access denied");
-                // The error page keeps the signed-in header (security::error_pages).
+                // The error page keeps the signed-in header (security::error_pages), unless
+                // the account must still turn on its second factor (its menu leads nowhere).
                 let mut res = error_response(ErrorKind::Forbidden);
-                res.extensions_mut().insert(u.clone());
+                let enrolling = state.settings().accounts.factor_required(u.role) && !u.has_factor;
+                if !enrolling && !is_api {
+                    res.extensions_mut().insert(u.clone());
+                }
                 return res;
             }
             Some(u) => {

@@ -205,6 +205,7 @@ async fn with_error_title(res: Response, lang: Lang) -> Response {
     let (mut parts, body) = res.into_parts();
     let Ok(bytes) = axum::body::to_bytes(body, 8 * 1024 * 1024).await else {
         parts.status = StatusCode::INTERNAL_SERVER_ERROR;
+        parts.headers.remove(header::CONTENT_LENGTH);
         return Response::from_parts(parts, axum::body::Body::from("Error"));
     };
     let html = String::from_utf8_lossy(&bytes);

@@ -349,6 +349,21 @@ pub async fn update(
 ) -> crate::Result<()> {
     let mut tx = db.write().await?;
     check_territory(&mut tx, i.territory_id).await?;
+    // An event held (or reported), or with attendance or minutes, has happened: it cannot
+    // be moved to a start still to come.
+    let happened: bool = sqlx::query_scalar(
+        "SELECT status IN ('held', 'reported')
+                OR EXISTS (SELECT 1 FROM attendances WHERE event_id = $1)
+                OR EXISTS (SELECT 1 FROM event_minutes WHERE event_id = $1)
+         FROM events WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&mut *tx)
+    .await?
+    .unwrap_or(false);
+    if happened && i.starts_at > now {
+        return Err(Error::Conflict(crate::EventConflict::NotStarted.into()));
+    }
     let n = sqlx::query(
         "UPDATE events SET event_type = $1, title_lv = $2, title_en = $3, description_lv = $4, description_en = $5,
              starts_at = $6, ends_at = $7, territory_id = $8, address = $9, online_url = $10, series = $11,

@@ -346,17 +346,27 @@ pub async fn add_consent(
     if for_child != i.child_view.is_some() {
         return Err(Error::Conflict(crate::MediationConflict::ChildView.into()));
     }
+    if i.given_on > w.today {
+        return Err(Error::Conflict(crate::MediationConflict::From.into()));
+    }
     let mut tx = w.db.write().await?;
     let (mediator, code) = own_family(&mut tx, w.scope, family_id).await?;
     match i.member_id {
         Some(m) => {
             let (relation, birth_year) = member_of(&mut tx, family_id, m).await?;
-            if for_child && relation != "child" {
+            // By birth year, all the record keeps: under 18 all that year, or 18 or older
+            // all of it; in the year they turn 18 either may be so.
+            let year = i64::from(i.given_on.year());
+            let minor = birth_year.is_some_and(|y| y + 18 > year);
+            let adult = birth_year.is_some_and(|y| y + 18 < year);
+            // A parent or guardian consents for a child (a member recorded as one, or under
+            // 18 whatever their place in the family), never for an adult.
+            if for_child && (adult || (relation != "child" && !minor)) {
                 return Err(Error::Conflict(crate::MediationConflict::GivenBy.into()));
             }
-            // Someone under 18 on the day (by birth year, all the record keeps) does not
-            // consent alone: a parent or guardian does, with the child's view.
-            if !for_child && birth_year.is_some_and(|y| y + 18 > i64::from(i.given_on.year())) {
+            // Someone under 18 does not consent alone: a parent or guardian does, with the
+            // child's view.
+            if !for_child && minor {
                 return Err(Error::Conflict(crate::MediationConflict::Minor.into()));
             }
         }

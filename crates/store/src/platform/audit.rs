@@ -126,7 +126,7 @@ pub async fn list(db: &Db, filter: &Filter, page: i64) -> crate::Result<(Vec<Ent
            AND ($2 IS NULL OR u.email LIKE $2 ESCAPE '\\' OR u.name LIKE $2 ESCAPE '\\' OR a.actor_label LIKE $2 ESCAPE '\\')
            AND ($3 IS NULL OR a.at >= $3)
            AND ($4 IS NULL OR a.at < $4)
-         ORDER BY a.id DESC
+         ORDER BY a.at DESC, a.id DESC
          LIMIT $5 OFFSET $6",
     )
     .bind(filter.action.as_deref())
@@ -206,15 +206,15 @@ pub struct Name {
 }
 
 /// The kinds of record the log names, each by the query (id, Latvian name, English name)
-/// that names them. A mediation family by its pseudonymous code only, a mediator's report by
-/// its mediator and month; never a sealed field.
+/// that names them; a mediator's report by its mediator and month. Never a sealed field, and
+/// never a mediation family: its code reaches a coordinator only through supervision, so the
+/// log (which every coordinator reads) shows it by number.
 const NAMED: &[(&str, &str)] = &[
     (
         "action",
         "SELECT id, title_lv, title_en FROM follow_up_actions",
     ),
     ("event", "SELECT id, title_lv, title_en FROM events"),
-    ("family", "SELECT id, code, NULL FROM families"),
     ("indicator", "SELECT id, name_lv, name_en FROM indicators"),
     (
         "issued_report",

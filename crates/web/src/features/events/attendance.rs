@@ -69,6 +69,8 @@ struct AttendancePage {
     categories: &'static [Category],
     /// Whether attendance can still be taken (published, registration closed, held).
     open: bool,
+    /// Before the event's day: attendance is not taken yet (said instead of the buttons).
+    before_day: bool,
     /// Whether the user may erase a participant's answers (coordinators).
     can_erase: bool,
 }
@@ -119,6 +121,7 @@ pub async fn screen(
 ) -> AppResult<Html<String>> {
     let event = event_for(&state, &user, &id).await?;
     let event_status = event.status;
+    let starts_at = event.starts_at;
     let all = store::attendance::roster(state.db(), scope_of(&user), event.id, "").await?;
     let present = all.iter().filter(|l| l.attendance.is_some()).count();
     let expected = all.iter().filter(|l| l.registration_id.is_some()).count();
@@ -151,6 +154,8 @@ pub async fn screen(
             notice,
             categories: &Category::ALL,
             can_erase: user.can(Permission::ManageEvents),
+            before_day: state.now()
+                < domain::event::riga_day_start(domain::event::riga_date(starts_at)),
             open: matches!(
                 event_status,
                 domain::event::EventStatus::Published
@@ -269,8 +274,9 @@ pub async fn check_in(
         Err(store::Error::Conflict(store::Conflict::Events(
             store::EventConflict::AlreadyPresent,
         ))) => "already",
+        // Said at the top, not beside the row (the page stays at its start).
         Err(store::Error::Conflict(store::Conflict::Events(store::EventConflict::NotStarted))) => {
-            "not-started"
+            return Ok(back(&ctx, event.id, &f.q, "not-started", ""));
         }
         Err(store::Error::Conflict(store::Conflict::Events(store::EventConflict::Closed))) => {
             "closed"

@@ -395,6 +395,9 @@ async fn save(
             Err(store::Error::Conflict(store::Conflict::Events(
                 store::EventConflict::Territory,
             ))) => errors.add("territory_id", "territory-invalid"),
+            Err(store::Error::Conflict(store::Conflict::Events(
+                store::EventConflict::NotStarted,
+            ))) => errors.add("date", "event-happened-date"),
             Err(store::Error::Conflict(store::Conflict::Plans(store::PlanConflict::Measure))) => {
                 errors.add("measures", "reg-choice-invalid")
             }

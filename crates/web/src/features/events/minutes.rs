@@ -80,6 +80,14 @@ struct MinutesPage {
     errors: FormErrors,
     notice: Option<&'static str>,
     today: Date,
+    /// Now, to say before the meeting begins that its minutes wait for it.
+    now: i64,
+}
+
+impl MinutesPage {
+    fn not_started(&self) -> bool {
+        self.event.starts_at > self.now
+    }
 }
 
 impl MinutesPage {
@@ -153,6 +161,7 @@ async fn page(
         organisations: store::organisations::names(state.db()).await?,
         measure_choices: store::measures::choices(state.db()).await?,
         today: state.today(),
+        now: state.now(),
         ctx,
         event,
         a,
@@ -238,8 +247,14 @@ pub async fn publish(
 ) -> AppResult<Response> {
     user.require(Permission::ManageEvents)?;
     let id = parse_id(&id)?;
-    store::events::get(state.db(), id).await?;
+    let event = store::events::get(state.db(), id).await?;
     let publish = f.publish == "1";
+    // Minutes of a meeting still to come: the reason, not "write them first".
+    if publish && event.starts_at > state.now() {
+        let mut p = page(&state, ctx, id, None, ActionFields::default()).await?;
+        p.errors.add("summary_lv", "minutes-not-started");
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(p.render()?)).into_response());
+    }
     match store::minutes::set_published(state.db(), state.now(), &user.actor(ip), id, publish).await
     {
         Ok(()) => {

@@ -659,7 +659,7 @@ pub async fn export_audit(
                     at.minute(),
                     at.second()
                 )),
-                Cell::Text(e.actor_name.or(e.actor_label).unwrap_or_default()),
+                Cell::Text(words.actor(&ctx, &e)),
                 Cell::Text(ctx.t(AuditAction::label_key_of(&e.action))),
                 Cell::Text(e.action.clone()),
                 Cell::Text(record),
@@ -745,7 +745,7 @@ pub async fn audit(
                         )
                         && !undone.contains(&e.id),
                     at: e.at,
-                    actor: e.actor_name.or(e.actor_label).unwrap_or_default(),
+                    actor: words.actor(&ctx, &e),
                     action_label_id: AuditAction::label_key_of(&e.action),
                     record,
                     detail,

@@ -109,6 +109,17 @@ const WORDS: &[(&str, &str)] = &[
     ("website", "audit-word-website"),
 ];
 
+/// Who acted when it was not a signed-in user: the platform itself, or someone through a
+/// personal link (any other label — the address tried at a failed sign-in — shows as is).
+const ACTORS: &[(&str, &str)] = &[
+    ("cli", "audit-actor-cli"),
+    ("demo", "audit-actor-demo"),
+    ("invitee", "audit-actor-invitee"),
+    ("registrant", "audit-actor-registrant"),
+    ("retention", "audit-actor-retention"),
+    ("scheduler", "audit-actor-scheduler"),
+];
+
 /// Detail keys whose value is another record's id, and the kind of that record.
 const REFERENCES: &[(&str, &str)] = &[
     ("action", "action"),
@@ -213,6 +224,15 @@ impl Wording {
             .map(|n| store::pick(ctx.lang.code(), &n.lv, &n.en).to_owned())
     }
 
+    /// Who acted: the user's name, or in words what acted without one.
+    pub fn actor(&self, ctx: &PageCtx, e: &Entry) -> String {
+        match (&e.actor_name, &e.actor_label) {
+            (Some(name), _) => name.clone(),
+            (None, Some(label)) => word(ctx, ACTORS, label),
+            (None, None) => String::new(),
+        }
+    }
+
     /// "Pasākums: Ikgadējā koordinācijas sanāksme", linked; "Ģimene: F-7V2MN9"; a record
     /// gone since reads "Persona Nr. 12".
     pub fn record(&self, ctx: &PageCtx, e: &Entry) -> Record {
@@ -232,6 +252,18 @@ impl Wording {
                 href: None,
             };
         };
+        // Who declared a Roma identity is special-category data: the log (and a filtered
+        // export of it) never becomes a list of such names — the person by number, linked.
+        let by_number = matches!(
+            AuditAction::parse(&e.action),
+            Some(AuditAction::RomaIdentityRecorded | AuditAction::RomaIdentityWithdrawn)
+        );
+        if by_number {
+            return Record {
+                text: format!("{label} {}", numbered(ctx, raw)),
+                href: page_of(kind, id).map(|p| ctx.href(&p)),
+            };
+        }
         match self.name(ctx, kind, id) {
             Some(name) => Record {
                 text: format!("{label}: {name}"),
@@ -253,7 +285,7 @@ impl Wording {
         let action = AuditAction::parse(&e.action).unwrap_or(AuditAction::Other);
         // An issued report's detail is its kind, period, language and audience.
         if action == AuditAction::ReportIssued || action == AuditAction::ReportWithdrawn {
-            return detail.replace('/', " · ");
+            return issued_words(ctx, detail);
         }
         tokens(detail)
             .iter()
@@ -307,6 +339,33 @@ fn is_record_key(key: &str) -> bool {
             | "referral"
             | "registration"
             | "task"
+    )
+}
+
+/// An issued report's kind/year/language/audience in words: "<its title>; 2025; English;
+/// publisks (…)".
+fn issued_words(ctx: &PageCtx, detail: &str) -> String {
+    const KINDS: &[(&str, &str)] = &[
+        ("annual", "report-annual-title"),
+        ("national", "report-national-title"),
+        ("grant", "report-grant-title"),
+    ];
+    const AUDIENCES: &[(&str, &str)] = &[
+        ("public", "report-audience-public"),
+        ("internal", "report-audience-internal"),
+    ];
+    let parts: Vec<&str> = detail.split('/').collect();
+    let [kind, year, lang, audience] = parts.as_slice() else {
+        return detail.to_owned();
+    };
+    let language = crate::i18n::Lang::parse(lang).map_or_else(
+        || (*lang).to_owned(),
+        |l| crate::i18n::t(l, "language-name"),
+    );
+    format!(
+        "{}; {year}; {language}; {}",
+        word(ctx, KINDS, kind),
+        word(ctx, AUDIENCES, audience)
     )
 }
 

@@ -27,8 +27,9 @@ const SHOWN: usize = 8;
 const QUIET_DAYS: i64 = 30;
 /// Next steps due within this many days are listed (those due by today first, marked).
 const NEXT_STEP_DAYS: i64 = 7;
-/// Events that ended within this many days and still have no minutes are listed.
-const MINUTES_DAYS: i64 = 30;
+/// Events that ended within this many days and still have no minutes are listed (a quarter:
+/// long enough that a meeting does not drop off while its minutes are still owed).
+const MINUTES_DAYS: i64 = 90;
 /// Mail given up within this many days is counted.
 const OUTBOX_DAYS: i64 = 7;
 
@@ -38,8 +39,8 @@ pub struct Item {
     pub href: String,
     pub text: String,
     pub detail: String,
-    /// Late or due already.
-    pub urgent: bool,
+    /// A mark that it is due or late (its message id), in lists that mix those with others.
+    pub mark: Option<&'static str>,
     /// The text is Latvian whatever the page's language (a title kept only in Latvian).
     pub latvian: bool,
 }
@@ -69,6 +70,18 @@ impl Section {
             count,
             items,
             all: all.filter(|_| count > SHOWN),
+        }
+    }
+
+    /// A section listing every item (a mediator's own caseload is small, and no page lists
+    /// exactly these).
+    fn whole(id: &'static str, label: &'static str, items: Vec<Item>) -> Self {
+        Section {
+            id,
+            label,
+            count: items.len(),
+            items,
+            all: None,
         }
     }
 
@@ -175,7 +188,7 @@ async fn sections(state: &AppState, ctx: &PageCtx, user: &CurrentUser) -> AppRes
                     .submitted_at
                     .map(|s| ctx.t1("attention-submitted-on", "date", ctx.datetime(&s)))
                     .unwrap_or_default(),
-                urgent: false,
+                mark: None,
                 latvian: false,
             })
             .collect();
@@ -205,7 +218,7 @@ async fn sections(state: &AppState, ctx: &PageCtx, user: &CurrentUser) -> AppRes
                     ctx.t1("attention-deadline", "date", day(ctx, r.deadline))
                 ),
                 // The section says they are late; a mark on each would only repeat it.
-                urgent: false,
+                mark: None,
                 latvian: false,
             })
             .collect();
@@ -233,7 +246,7 @@ async fn sections(state: &AppState, ctx: &PageCtx, user: &CurrentUser) -> AppRes
                     ctx.t(r.status.label_key()),
                     ctx.t1("attention-deadline", "date", day(ctx, r.deadline))
                 ),
-                urgent: today > r.deadline,
+                mark: (today > r.deadline).then_some("attention-late"),
                 latvian: false,
             })
             .collect();
@@ -254,7 +267,7 @@ async fn sections(state: &AppState, ctx: &PageCtx, user: &CurrentUser) -> AppRes
                 href: ctx.href(&format!("/practice-submissions/{}", p.id)),
                 text: p.title_lv.clone(),
                 detail: p.organisation.clone().unwrap_or_default(),
-                urgent: false,
+                mark: None,
                 latvian: true,
             })
             .collect();
@@ -272,7 +285,7 @@ async fn sections(state: &AppState, ctx: &PageCtx, user: &CurrentUser) -> AppRes
                 href: ctx.href(&format!("/site/stories/{}", s.id)),
                 text: store::pick(lang, &s.title_lv, &s.title_en).to_owned(),
                 detail: s.person_name.clone(),
-                urgent: false,
+                mark: None,
                 latvian: false,
             })
             .collect();
@@ -291,7 +304,7 @@ async fn sections(state: &AppState, ctx: &PageCtx, user: &CurrentUser) -> AppRes
                 href: ctx.href(&format!("/practice-submissions/{}/edit", p.id)),
                 text: p.title_lv.clone(),
                 detail: ctx.t("practice-status-returned"),
-                urgent: false,
+                mark: None,
                 latvian: true,
             })
             .collect();
@@ -322,7 +335,7 @@ async fn sections(state: &AppState, ctx: &PageCtx, user: &CurrentUser) -> AppRes
                         a.due_date.map(|d| day(ctx, d)).unwrap_or_default()
                     )
                 ),
-                urgent: false,
+                mark: None,
                 latvian: false,
             })
             .collect();
@@ -342,7 +355,7 @@ async fn sections(state: &AppState, ctx: &PageCtx, user: &CurrentUser) -> AppRes
                 href: ctx.href(&format!("/events/{}/minutes", e.event_id)),
                 text: e.title(lang).to_owned(),
                 detail: ctx.datetime(&e.starts_at),
-                urgent: false,
+                mark: None,
                 latvian: false,
             })
             .collect();
@@ -363,7 +376,7 @@ async fn sections(state: &AppState, ctx: &PageCtx, user: &CurrentUser) -> AppRes
                     ctx.tn("attention-unconfirmed-count", "count", e.count),
                     ctx.datetime(&e.starts_at)
                 ),
-                urgent: false,
+                mark: None,
                 latvian: false,
             })
             .collect();
@@ -388,7 +401,7 @@ async fn sections(state: &AppState, ctx: &PageCtx, user: &CurrentUser) -> AppRes
                         ctx.datetime(&i.starts_at),
                         ctx.t1("attention-answer-by-link", "email", &i.email)
                     ),
-                    urgent: false,
+                    mark: None,
                     latvian: false,
                 })
                 .collect();
@@ -411,7 +424,7 @@ async fn sections(state: &AppState, ctx: &PageCtx, user: &CurrentUser) -> AppRes
                 href: ctx.href("/mediation/assignments"),
                 text: ctx.tn("attention-supervisors-awaiting-count", "count", count),
                 detail: String::new(),
-                urgent: false,
+                mark: None,
                 latvian: false,
             },
         ));
@@ -428,7 +441,7 @@ async fn sections(state: &AppState, ctx: &PageCtx, user: &CurrentUser) -> AppRes
                 href: ctx.href("/admin/outbox"),
                 text: ctx.tn("attention-outbox-failed-count", "count", count),
                 detail: String::new(),
-                urgent: false,
+                mark: None,
                 latvian: false,
             },
         ));
@@ -466,7 +479,7 @@ async fn caseload(
                 ],
             ),
             detail: String::new(),
-            urgent: false,
+            mark: None,
             latvian: false,
         },
     ));
@@ -479,16 +492,11 @@ async fn caseload(
             href: family(s.family_id),
             text: s.code,
             detail: ctx.t1("attention-next-step-on", "date", day(ctx, s.due)),
-            urgent: s.due <= today,
+            mark: (s.due <= today).then_some("attention-urgent"),
             latvian: false,
         })
         .collect();
-    out.push(Section::new(
-        "next-steps",
-        "attention-next-steps",
-        Some(ctx.href("/mediation")),
-        steps,
-    ));
+    out.push(Section::whole("next-steps", "attention-next-steps", steps));
 
     let before = today.checked_sub(QUIET_DAYS.days()).unwrap_or(today);
     let quiet = store::caseload::quiet(db, user.id, before)
@@ -501,14 +509,13 @@ async fn caseload(
                 Some(d) => ctx.t1("attention-last-contact", "date", day(ctx, d)),
                 None => ctx.t("attention-no-contact"),
             },
-            urgent: false,
+            mark: None,
             latvian: false,
         })
         .collect();
-    out.push(Section::new(
+    out.push(Section::whole(
         "families-quiet",
         "attention-families-quiet",
-        Some(ctx.href("/mediation")),
         quiet,
     ));
 
@@ -523,14 +530,13 @@ async fn caseload(
                 ctx.t(c.purpose.label_key()),
                 ctx.t1("attention-of-age", "year", c.of_age_in.to_string())
             ),
-            urgent: false,
+            mark: None,
             latvian: false,
         })
         .collect();
-    out.push(Section::new(
+    out.push(Section::whole(
         "consents-renew",
         "attention-consents-renew",
-        Some(ctx.href("/mediation")),
         consents,
     ));
     Ok(out)
