@@ -197,12 +197,19 @@ async fn a_practice_is_public_only_while_published() {
         )
         .await;
     assert_eq!(res.status, 303);
+    let returned = ngo
+        .get(&format!("/lv/practice-submissions/{id}/edit"))
+        .await;
+    assert!(returned.text.contains("Pievienojiet avotus."));
+    // The texts come back as typed, not as the HTML they are kept in.
     assert!(
-        ngo.get(&format!("/lv/practice-submissions/{id}/edit"))
-            .await
+        returned
             .text
-            .contains("Pievienojiet avotus.")
+            .contains(">Nodarbības pēc stundām.</textarea>"),
+        "{}",
+        returned.text
     );
+    assert!(!returned.text.contains("&lt;p&gt;Nodarbības"));
     assert_eq!(anon.get(&public).await.status, 404);
     let api = anon.get("/api/v1/practices").await;
     assert!(!api.text.contains("Mācību atbalsts"), "{}", api.text);

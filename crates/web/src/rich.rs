@@ -64,9 +64,50 @@ pub fn from_input(input: &str) -> String {
         .join("\n")
 }
 
+/// Stored text back in its form field: paragraphs written as plain text (only `<p>` and
+/// `<br>`) are given back as plain text — blank lines between paragraphs — so whoever edits
+/// it does not meet HTML they never typed; anything richer stays as its HTML.
+pub fn to_input(html: &str) -> String {
+    let plain = html
+        .split('<')
+        .skip(1)
+        .all(|t| t.starts_with("p>") || t.starts_with("/p>") || t.starts_with("br>"));
+    if !plain {
+        return html.to_owned();
+    }
+    html.split("</p>")
+        .map(|p| p.trim().trim_start_matches("<p>"))
+        .filter(|p| !p.is_empty())
+        .map(|p| unescape(&p.replace("<br>", "\n")))
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// The entities `documents::escape_xml` (and the sanitiser) write, back as characters.
+fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_paragraphs_come_back_as_typed_and_rich_text_as_html() {
+        let typed = "Bērni kavēja skolu & \"stundas\".\nOtrā rinda.\n\nJauna rindkopa ar 'pēdiņām' > bultiņa";
+        let stored = from_input(typed);
+        assert!(stored.starts_with("<p>"), "{stored}");
+        assert_eq!(to_input(&stored), typed);
+        assert_eq!(from_input(&to_input(&stored)), stored);
+        let rich = "<p>Teksts</p><ul><li>viens</li></ul>";
+        assert_eq!(to_input(rich), rich);
+        assert_eq!(to_input(""), "");
+    }
 
     const PAYLOADS: [&str; 16] = [
         "<script>alert(1)</script>",

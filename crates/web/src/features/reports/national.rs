@@ -184,8 +184,16 @@ fn indicator_row(i: &store::indicators::Indicator, lang: &str) -> Vec<Cell> {
             }),
         _ => Cell::Empty,
     };
+    // What is still to go towards the target, whichever way is better: positive while short
+    // of it, negative once beyond it (so the sign means the same for every indicator).
     let gap = match (i.target_value, latest) {
-        (Some(t), Some(v)) => Cell::Number(((t - v.value) * 100.0).round() / 100.0),
+        (Some(t), Some(v)) => {
+            let to_go = match i.direction {
+                domain::plan::Direction::LowerIsBetter => v.value - t,
+                _ => t - v.value,
+            };
+            Cell::Number((to_go * 100.0).round() / 100.0)
+        }
         _ => Cell::Empty,
     };
     vec![

@@ -245,10 +245,14 @@ fn fields_of(i: &Item) -> NewsFields {
         kind: i.kind.as_str().to_owned(),
         title_lv: i.title_lv.clone(),
         summary_lv: i.summary_lv.clone(),
-        body_lv: i.body_lv.clone(),
+        body_lv: crate::rich::to_input(&i.body_lv),
         title_en: i.title_en.clone().unwrap_or_default(),
         summary_en: i.summary_en.clone().unwrap_or_default(),
-        body_en: i.body_en.clone().unwrap_or_default(),
+        body_en: i
+            .body_en
+            .as_deref()
+            .map(crate::rich::to_input)
+            .unwrap_or_default(),
         publish: if i.published_at.is_some() {
             "yes".to_owned()
         } else {

@@ -183,19 +183,22 @@ impl FormPage {
 
 fn fields_of(p: &Practice, lang: &str) -> PracticeFields {
     let opt = |o: &Option<String>| o.clone().unwrap_or_default();
+    // The long texts as they were typed, not as stored HTML.
+    let text = |t: &str| crate::rich::to_input(t);
+    let opt_text = |o: &Option<String>| o.as_deref().map(crate::rich::to_input).unwrap_or_default();
     PracticeFields {
         title_lv: p.title_lv.clone(),
         title_en: opt(&p.title_en),
         summary_lv: p.summary_lv.clone(),
         summary_en: opt(&p.summary_en),
-        problem_lv: p.problem_lv.clone(),
-        problem_en: opt(&p.problem_en),
-        activities_lv: p.activities_lv.clone(),
-        activities_en: opt(&p.activities_en),
-        results_lv: p.results_lv.clone(),
-        results_en: opt(&p.results_en),
-        transfer_lv: opt(&p.transfer_lv),
-        transfer_en: opt(&p.transfer_en),
+        problem_lv: text(&p.problem_lv),
+        problem_en: opt_text(&p.problem_en),
+        activities_lv: text(&p.activities_lv),
+        activities_en: opt_text(&p.activities_en),
+        results_lv: text(&p.results_lv),
+        results_en: opt_text(&p.results_en),
+        transfer_lv: opt_text(&p.transfer_lv),
+        transfer_en: opt_text(&p.transfer_en),
         targets: p
             .target_groups
             .iter()

@@ -72,13 +72,21 @@ fn fields_of(s: &Story) -> StoryFields {
         territory_id: s.territory_id.map(|t| t.to_string()).unwrap_or_default(),
         title_lv: s.title_lv.clone(),
         summary_lv: s.summary_lv.clone(),
-        body_lv: s.body_lv.clone(),
+        body_lv: crate::rich::to_input(&s.body_lv),
         title_en: o(&s.title_en),
         summary_en: o(&s.summary_en),
-        body_en: o(&s.body_en),
+        body_en: s
+            .body_en
+            .as_deref()
+            .map(crate::rich::to_input)
+            .unwrap_or_default(),
         title_rom: o(&s.title_rom),
         summary_rom: o(&s.summary_rom),
-        body_rom: o(&s.body_rom),
+        body_rom: s
+            .body_rom
+            .as_deref()
+            .map(crate::rich::to_input)
+            .unwrap_or_default(),
     }
 }
 
