@@ -8,6 +8,21 @@ use domain::event::{Objective, TargetGroup};
 use crate::audit::{self, Event as AuditEvent};
 use crate::{Actor, Db, Error};
 
+/// An event as a to-do list names it: which, its title, when it begins.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Headline {
+    pub event_id: i64,
+    pub title_lv: String,
+    pub title_en: Option<String>,
+    pub starts_at: i64,
+}
+
+impl Headline {
+    pub fn title(&self, lang: &str) -> &str {
+        crate::pick(lang, &self.title_lv, &self.title_en)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Event {
     pub id: i64,

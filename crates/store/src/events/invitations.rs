@@ -156,18 +156,9 @@ pub async fn by_token(db: &Db, token_hash: &str) -> crate::Result<Invitation> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unanswered {
     pub id: i64,
-    pub event_id: i64,
-    pub title_lv: String,
-    pub title_en: Option<String>,
-    pub starts_at: i64,
+    pub event: crate::events::Headline,
     /// The address the invitation went to (its personal link is in that mail).
     pub email: String,
-}
-
-impl Unanswered {
-    pub fn title(&self, lang: &str) -> &str {
-        crate::pick(lang, &self.title_lv, &self.title_en)
-    }
 }
 
 /// The invitations sent to an organisation or to an address (either may be absent) and not
@@ -196,10 +187,12 @@ pub async fn unanswered(
         .map(
             |(id, event_id, title_lv, title_en, starts_at, email)| Unanswered {
                 id,
-                event_id,
-                title_lv,
-                title_en,
-                starts_at,
+                event: crate::events::Headline {
+                    event_id,
+                    title_lv,
+                    title_en,
+                    starts_at,
+                },
                 email,
             },
         )

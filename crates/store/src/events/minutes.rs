@@ -161,24 +161,9 @@ pub async fn set_published(
     Ok(())
 }
 
-/// An event held whose minutes are not written yet.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Missing {
-    pub event_id: i64,
-    pub title_lv: String,
-    pub title_en: Option<String>,
-    pub starts_at: i64,
-}
-
-impl Missing {
-    pub fn title(&self, lang: &str) -> &str {
-        crate::pick(lang, &self.title_lv, &self.title_en)
-    }
-}
-
 /// The events that ended between `since` and `now` — published or held, not cancelled and
 /// not yet reported — whose minutes have no summary yet, the oldest first.
-pub async fn missing(db: &Db, since: i64, now: i64) -> crate::Result<Vec<Missing>> {
+pub async fn missing(db: &Db, since: i64, now: i64) -> crate::Result<Vec<crate::events::Headline>> {
     let rows: Vec<(i64, String, Option<String>, i64)> = sqlx::query_as(
         "SELECT e.id, e.title_lv, e.title_en, e.starts_at FROM events e
          LEFT JOIN event_minutes m ON m.event_id = e.id
@@ -193,11 +178,13 @@ pub async fn missing(db: &Db, since: i64, now: i64) -> crate::Result<Vec<Missing
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(event_id, title_lv, title_en, starts_at)| Missing {
-            event_id,
-            title_lv,
-            title_en,
-            starts_at,
-        })
+        .map(
+            |(event_id, title_lv, title_en, starts_at)| crate::events::Headline {
+                event_id,
+                title_lv,
+                title_en,
+                starts_at,
+            },
+        )
         .collect())
 }

@@ -454,18 +454,9 @@ pub async fn events_with_overdue(db: &Db, now: i64) -> crate::Result<Vec<i64>> {
 /// them from the mailed link.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unconfirmed {
-    pub event_id: i64,
-    pub title_lv: String,
-    pub title_en: Option<String>,
-    pub starts_at: i64,
+    pub event: crate::events::Headline,
     /// How many registrations wait.
     pub count: i64,
-}
-
-impl Unconfirmed {
-    pub fn title(&self, lang: &str) -> &str {
-        crate::pick(lang, &self.title_lv, &self.title_en)
-    }
 }
 
 /// The events not yet started, open for places, that hold registrations not yet confirmed
@@ -486,10 +477,12 @@ pub async fn unconfirmed(db: &Db, now: i64) -> crate::Result<Vec<Unconfirmed>> {
         .into_iter()
         .map(
             |(event_id, title_lv, title_en, starts_at, count)| Unconfirmed {
-                event_id,
-                title_lv,
-                title_en,
-                starts_at,
+                event: crate::events::Headline {
+                    event_id,
+                    title_lv,
+                    title_en,
+                    starts_at,
+                },
                 count,
             },
         )

@@ -136,17 +136,12 @@ pub async fn home(
 
 /// Where a list of reports is seen whole: their round's board when they are all of one
 /// round, else the reports page (which lists the rounds).
-fn board<'a>(
-    ctx: &PageCtx,
-    mut reports: impl Iterator<Item = &'a store::rounds::Report>,
-) -> String {
-    let Some(first) = reports.next() else {
-        return ctx.href("/reports");
-    };
-    if reports.all(|r| r.round_id == first.round_id) {
-        ctx.href(&format!("/rounds/{}", first.round_id))
-    } else {
-        ctx.href("/reports")
+fn board(ctx: &PageCtx, reports: &[&store::rounds::Report]) -> String {
+    match reports.first() {
+        Some(first) if reports.iter().all(|r| r.round_id == first.round_id) => {
+            ctx.href(&format!("/rounds/{}", first.round_id))
+        }
+        _ => ctx.href("/reports"),
     }
 }
 
@@ -173,64 +168,55 @@ async fn sections(state: &AppState, ctx: &PageCtx, user: &CurrentUser) -> AppRes
 
     if user.can(Permission::ManagePlans) {
         let open = store::rounds::open_reports(db, store::OrgScope::All).await?;
-        let submitted = open
+        let report = |r: &store::rounds::Report, detail: String| Item {
+            href: ctx.href(&format!("/reports/{}", r.id)),
+            text: format!(
+                "{} {} — {}",
+                r.measure_code,
+                r.measure_title(lang),
+                r.organisation_name
+            ),
+            detail,
+            // A late one's section says it is late; a mark on each would only repeat it.
+            mark: None,
+            latvian: false,
+        };
+        let submitted: Vec<&store::rounds::Report> = open
             .iter()
             .filter(|r| r.status == ReportStatus::Submitted)
-            .map(|r| Item {
-                href: ctx.href(&format!("/reports/{}", r.id)),
-                text: format!(
-                    "{} {} — {}",
-                    r.measure_code,
-                    r.measure_title(lang),
-                    r.organisation_name
-                ),
-                detail: r
-                    .submitted_at
-                    .map(|s| ctx.t1("attention-submitted-on", "date", ctx.datetime(&s)))
-                    .unwrap_or_default(),
-                mark: None,
-                latvian: false,
-            })
             .collect();
         out.push(Section::new(
             "reports-submitted",
             "attention-reports-submitted",
-            Some(board(
-                ctx,
-                open.iter().filter(|r| r.status == ReportStatus::Submitted),
-            )),
-            submitted,
+            Some(board(ctx, &submitted)),
+            submitted
+                .iter()
+                .map(|r| {
+                    let on = r
+                        .submitted_at
+                        .map(|s| ctx.t1("attention-submitted-on", "date", ctx.datetime(&s)));
+                    report(r, on.unwrap_or_default())
+                })
+                .collect(),
         ));
-        let late = open
+        let late: Vec<&store::rounds::Report> = open
             .iter()
             .filter(|r| r.is_editable() && today > r.deadline)
-            .map(|r| Item {
-                href: ctx.href(&format!("/reports/{}", r.id)),
-                text: format!(
-                    "{} {} — {}",
-                    r.measure_code,
-                    r.measure_title(lang),
-                    r.organisation_name
-                ),
-                detail: format!(
-                    "{} · {}",
-                    ctx.t(r.status.label_key()),
-                    ctx.t1("attention-deadline", "date", day(ctx, r.deadline))
-                ),
-                // The section says they are late; a mark on each would only repeat it.
-                mark: None,
-                latvian: false,
-            })
             .collect();
         out.push(Section::new(
             "reports-late",
             "attention-reports-late",
-            Some(board(
-                ctx,
-                open.iter()
-                    .filter(|r| r.is_editable() && today > r.deadline),
-            )),
-            late,
+            Some(board(ctx, &late)),
+            late.iter()
+                .map(|r| {
+                    let detail = format!(
+                        "{} · {}",
+                        ctx.t(r.status.label_key()),
+                        ctx.t1("attention-deadline", "date", day(ctx, r.deadline))
+                    );
+                    report(r, detail)
+                })
+                .collect(),
         ));
     } else if user.can(Permission::ReportProgress) && user.organisation_id.is_some() {
         let own = store::OrgScope::Organisation(user.organisation_id.unwrap_or_default());
@@ -369,12 +355,12 @@ async fn sections(state: &AppState, ctx: &PageCtx, user: &CurrentUser) -> AppRes
             .await?
             .into_iter()
             .map(|e| Item {
-                href: ctx.href(&format!("/events/{}/registrations", e.event_id)),
-                text: e.title(lang).to_owned(),
+                href: ctx.href(&format!("/events/{}/registrations", e.event.event_id)),
+                text: e.event.title(lang).to_owned(),
                 detail: format!(
                     "{} · {}",
                     ctx.tn("attention-unconfirmed-count", "count", e.count),
-                    ctx.datetime(&e.starts_at)
+                    ctx.datetime(&e.event.starts_at)
                 ),
                 mark: None,
                 latvian: false,
@@ -394,11 +380,11 @@ async fn sections(state: &AppState, ctx: &PageCtx, user: &CurrentUser) -> AppRes
                 .await?
                 .into_iter()
                 .map(|i| Item {
-                    href: ctx.href(&format!("/events/{}", i.event_id)),
-                    text: i.title(lang).to_owned(),
+                    href: ctx.href(&format!("/events/{}", i.event.event_id)),
+                    text: i.event.title(lang).to_owned(),
                     detail: format!(
                         "{} · {}",
-                        ctx.datetime(&i.starts_at),
+                        ctx.datetime(&i.event.starts_at),
                         ctx.t1("attention-answer-by-link", "email", &i.email)
                     ),
                     mark: None,
