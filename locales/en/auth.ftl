@@ -212,3 +212,62 @@ mail-account-passkey-removed-body = Hello, { $name }!
 
     If it was not you, contact the platform's coordinators at once.
 passkeys-unavailable = Passkeys cannot be used here: the platform's address (public_url) is not a domain name. The app's code works.
+
+## E-mail notices (account page and the mails)
+notices-title = E-mail notices
+notices-intro = The platform writes to you as work moves on: when a report is submitted or reviewed, a practice returned or published, an action assigned or overdue, and three days before an event you registered for. Tick what you want mail about.
+notices-kinds = What to write about
+notices-delivery = How to send it
+notices-delivery-each = Each notice on its own, as soon as it arises
+notices-delivery-weekly = The week's notices in one mail on Monday morning (event reminders still on their own)
+notices-save = Save notice settings
+notices-saved = Notice settings saved.
+notice-kind-report-submitted = An institution submitted a progress report (to coordinators)
+notice-kind-report-returned = Your organisation's report was returned for changes
+notice-kind-report-accepted = Your organisation's report was accepted
+notice-kind-practice-returned = Your good practice was returned for changes
+notice-kind-practice-published = Your good practice was published
+notice-kind-action-assigned = A follow-up action was given to your organisation
+notice-kind-action-overdue = An action of your organisation is past its due date
+notice-kind-event-reminder = A reminder three days before an event you registered for
+notice-subject-report-submitted = Report submitted: { $title }
+notice-subject-report-returned = Report returned for changes: { $title }
+notice-subject-report-accepted = Report accepted: { $title }
+notice-subject-practice-returned = Practice returned for changes: { $title }
+notice-subject-practice-published = Practice published: { $title }
+notice-subject-action-assigned = New action for your organisation: { $title }
+notice-subject-action-overdue = Action past its due date: { $title }
+notice-subject-event-reminder = Reminder: { $title }, { $when }
+notice-line-report-submitted = An institution submitted a progress report that waits for review.
+notice-line-report-returned = Your organisation's progress report was returned for changes. The coordinator's comment is on the report's page.
+notice-line-report-accepted = Your organisation's progress report was accepted.
+notice-line-practice-returned = Your good practice was returned for changes. The comment is on the practice's page.
+notice-line-practice-published = Your good practice was published in the practice library.
+notice-line-action-assigned = A follow-up action was decided at an event, and your organisation is responsible for it.
+notice-line-action-overdue = An action of your organisation is past its due date and not marked as done.
+notice-line-event-reminder = Events you registered for
+notice-mail-body = Hello { $name },
+
+    { $line }
+
+    { $title }
+    { $link }
+
+    Which notices you get, and whether they come as a weekly digest, is up to you on your account page: { $settings }
+notice-digest-subject = Weekly digest: { $count } { $count ->
+        [one] notice
+       *[other] notices
+    }
+notice-digest-body = Hello { $name },
+
+    This week on the platform, what you asked to hear of ({ $count }):
+
+    { $items }
+
+    Which notices you get, and whether they come as a weekly digest, is up to you on your account page: { $settings }
+notice-reminder-body = Hello { $name },
+
+    A reminder that you registered for "{ $title }", which begins { $when }.
+
+    Your registration's page shows the place and the agenda, and if you cannot come you can cancel there, so that someone on the waiting list gets the place:
+    { $link }

@@ -171,6 +171,11 @@ reg-roma-no = No
 reg-stats-consent = I agree that my statistics answers (including on belonging to the Roma community) are kept and used in aggregated form in the platform's reports. I can withdraw by cancelling my registration or writing to the coordinator.
 reg-notice = I have read the data-processing notice: the Ministry of Culture, as controller, processes my name, e-mail, organisation and city to organise the event and report on its participants.
 reg-submit = Register
+reg-submit-waiting = Join the waiting list
+reg-full-title = No places left — you can join the waiting list
+reg-full-explained = Every place is taken. Your registration will go on the waiting list; if someone cancels, the place is offered in turn and you will hear of it by e-mail.
+reg-sent-waiting-title = Almost done: your registration is on the waiting list — confirm it from the e-mail
+reg-sent-waiting-explained = There are no places at the moment, so your registration is on the waiting list. We sent a mail with a link to the address you gave: confirm your registration within 48 hours to stay on the list. When a place becomes free, it is offered in turn and you will hear of it by e-mail.
 reg-name-invalid = Enter your name (up to 200 characters).
 reg-organisation-missing = Enter your organisation or tick that you are registering as a private person.
 reg-choice-invalid = Choose from the list.
@@ -185,6 +190,11 @@ reg-status-confirmed = Confirmed
 reg-status-waiting = On the waiting list
 reg-status-cancelled = Cancelled
 reg-cancel = Cancel the registration
+reg-cancel-confirm-title = Cancel your registration for "{ $title }"?
+reg-cancel-confirm-who = Registration: { $name }.
+reg-cancel-confirm-final = A cancelled registration cannot be restored: the place goes to the first on the waiting list, and to come after all you would have to register again (if places are left).
+reg-cancel-confirm-button = Yes, cancel the registration
+reg-cancel-confirm-back = No, keep the registration
 reg-registered-notice = Thank you! Your registration was received; a confirmation was sent to your e-mail.
 reg-cancelled-notice = The registration was cancelled.
 reg-link-private = This page opens only with the link from your e-mail; do not forward it.
@@ -199,7 +209,10 @@ mail-registration-body = Hello, { $name }!
 mail-registration-promoted-subject = You have a place: { $event }
 mail-registration-promoted-body = Hello, { $name }!
 
-    A place became free at "{ $event }" and your registration from the waiting list is now confirmed. You can cancel it with the link from the first e-mail.
+    A place became free at "{ $event }" and your registration from the waiting list is now confirmed.
+
+    Your registration's page shows the place and the agenda, and if you cannot come after all you can cancel there, so that someone on the waiting list gets the place:
+    { $link }
 reg-list-title = Registrations
 reg-list-link = Registrations
 reg-list-empty = No registrations yet.
@@ -271,3 +284,12 @@ reg-added-waiting-notice = Registration saved on the waiting list: no places are
 reg-pending-place = Place
 reg-pending-holds = held
 reg-add-notice-text = The notice to tell them: the Ministry of Culture, as controller, processes the person's name, e-mail, organisation and city to organise the event and report on its participants. The registration can be cancelled at any time.
+event-cancel-confirm-title = Cancel the event "{ $title }"?
+event-cancel-confirm-mails = { $count ->
+        [0] No registration has an e-mail address to tell of the cancellation.
+        [one] Word of the cancellation goes to { $count } registration's e-mail address.
+       *[other] Word of the cancellation goes to the e-mail addresses of { $count } registrations.
+    }
+event-cancel-confirm-final = A cancellation cannot be undone: the event stays listed as cancelled, and nobody can register any more.
+event-cancel-confirm-button = Yes, cancel the event
+event-cancel-confirm-back = No, back to the event

@@ -126,7 +126,24 @@ invitations-people-hint = Several can be chosen (Ctrl or Cmd + click). Only peop
 invitations-organisations = Invite organisations by kind and place
 invitations-organisations-hint = The invitation goes to the organisation's e-mail. Organisations without one are counted, not invited.
 invitations-place = Place (a city, a municipality or a place within it)
-invitations-send = Send invitations
+invitations-preview = See who will receive it
+invitations-region = Planning region
+invitation-none-match = No organisation matches. Change the kind, region or place.
+invitations-preview-title = Before sending: who will receive the invitation
+invitations-preview-count = { $count ->
+        [0] Nobody gets a new invitation.
+        [one] { $count } recipient will get the invitation.
+       *[other] { $count } recipients will get the invitation.
+    }
+invitations-preview-who = Recipients
+invitations-preview-mail = Invitation
+invitations-preview-new = Will be sent
+invitations-preview-already = Invited already — not sent again
+invitations-preview-send = { $count ->
+        [one] Send { $count } invitation
+       *[other] Send { $count } invitations
+    }
+invitations-preview-back = Back, without sending anything
 invitations-sent = Invitations sent
 invitations-sent-at = Sent
 invitations-none = No invitations sent yet.
@@ -151,6 +168,12 @@ invitation-choose-filter = Choose a kind of organisation, a place, or both.
 invitation-closed = Invitations can be sent only for a published event open for registration.
 invitation-title = Invitation
 invitation-accept = Accept and register
+invitation-invited-organisation = Invited organisation
+invitation-attendee-explained = This invitation is to an organisation. Say who of you will come: the registration will be in their name.
+invitation-attendee = Name (who will come)
+invitation-attendee-invalid = Enter the name of the person who will come.
+invitation-attendee-email = Their e-mail
+invitation-attendee-email-hint = We send the registration's link there. Left empty, the organisation's address gets it.
 invitation-decline = Decline
 invitation-declined-notice = Thank you for your answer. Your decline is recorded; should you change your mind, you can accept here.
 invitation-answered = This invitation has been answered already.

@@ -214,3 +214,62 @@ mail-account-passkey-removed-body = Labdien, { $name }!
 
     Ja to nedarījāt jūs, nekavējoties sazinieties ar platformas koordinatoriem.
 passkeys-unavailable = Piekļuves atslēgas šeit nevar izmantot: platformas adrese (public_url) nav domēna vārds. Lietotnes kods darbojas.
+
+## E-mail notices (account page and the mails)
+notices-title = E-pasta paziņojumi
+notices-intro = Platforma jums uzraksta, kad darbs virzās uz priekšu: kad pārskats iesniegts vai izskatīts, prakse atgriezta vai publicēta, rīcība uzdota vai nokavēta, un trīs dienas pirms pasākuma, kam ir jūsu pieteikums. Atzīmējiet, par ko vēlaties saņemt vēstules.
+notices-kinds = Par ko rakstīt
+notices-delivery = Kā sūtīt
+notices-delivery-each = Katru paziņojumu atsevišķi, tiklīdz tas radies
+notices-delivery-weekly = Visu nedēļā vienā vēstulē pirmdienas rītā (atgādinājumi par pasākumiem tomēr atsevišķi)
+notices-save = Saglabāt paziņojumu iestatījumus
+notices-saved = Paziņojumu iestatījumi saglabāti.
+notice-kind-report-submitted = Iestāde iesniegusi progresa pārskatu (koordinatoriem)
+notice-kind-report-returned = Jūsu organizācijas pārskats atgriezts labošanai
+notice-kind-report-accepted = Jūsu organizācijas pārskats pieņemts
+notice-kind-practice-returned = Jūsu labā prakse atgriezta labošanai
+notice-kind-practice-published = Jūsu labā prakse publicēta
+notice-kind-action-assigned = Jūsu organizācijai uzdota turpmākā rīcība
+notice-kind-action-overdue = Jūsu organizācijas rīcībai pagājis termiņš
+notice-kind-event-reminder = Atgādinājums trīs dienas pirms pasākuma, kam ir jūsu pieteikums
+notice-subject-report-submitted = Iesniegts pārskats: { $title }
+notice-subject-report-returned = Pārskats atgriezts labošanai: { $title }
+notice-subject-report-accepted = Pārskats pieņemts: { $title }
+notice-subject-practice-returned = Prakse atgriezta labošanai: { $title }
+notice-subject-practice-published = Prakse publicēta: { $title }
+notice-subject-action-assigned = Jauna rīcība jūsu organizācijai: { $title }
+notice-subject-action-overdue = Rīcībai pagājis termiņš: { $title }
+notice-subject-event-reminder = Atgādinājums: { $title }, { $when }
+notice-line-report-submitted = Iestāde iesniedza progresa pārskatu, kas gaida izskatīšanu.
+notice-line-report-returned = Jūsu organizācijas progresa pārskats atgriezts labošanai. Koordinatora komentārs ir pārskata lapā.
+notice-line-report-accepted = Jūsu organizācijas progresa pārskats pieņemts.
+notice-line-practice-returned = Jūsu labā prakse atgriezta labošanai. Komentārs ir prakses lapā.
+notice-line-practice-published = Jūsu labā prakse publicēta prakšu bibliotēkā.
+notice-line-action-assigned = Pasākumā nolemta turpmākā rīcība, par kuru atbild jūsu organizācija.
+notice-line-action-overdue = Jūsu organizācijas rīcībai pagājis izpildes termiņš, bet tā nav atzīmēta kā izpildīta.
+notice-line-event-reminder = Pasākumi ar jūsu pieteikumu
+notice-mail-body = Labdien, { $name }!
+
+    { $line }
+
+    { $title }
+    { $link }
+
+    Kādus paziņojumus saņemt un vai tos apvienot nedēļas kopsavilkumā, var izvēlēties sava konta lapā: { $settings }
+notice-digest-subject = Nedēļas kopsavilkums: { $count } { $count ->
+        [one] paziņojums
+       *[other] paziņojumi
+    }
+notice-digest-body = Labdien, { $name }!
+
+    Šonedēļ platformā notika tas, par ko vēlējāties zināt ({ $count }):
+
+    { $items }
+
+    Kādus paziņojumus saņemt un vai tos apvienot nedēļas kopsavilkumā, var izvēlēties sava konta lapā: { $settings }
+notice-reminder-body = Labdien, { $name }!
+
+    Atgādinām par pasākumu „{ $title }”, kas sākas { $when }: jūsu pieteikums tam ir apstiprināts.
+
+    Sava pieteikuma lapā redzat vietu un darba kārtību un, ja nevarat ierasties, varat pieteikumu atcelt, lai vietu saņem kāds no gaidīšanas saraksta:
+    { $link }

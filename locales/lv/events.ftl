@@ -171,6 +171,11 @@ reg-roma-no = Nē
 reg-stats-consent = Piekrītu, ka manas statistikas atbildes (arī par piederību romu kopienai) tiek glabātas un izmantotas apkopotā veidā platformas pārskatos. Piekrišanu varu atsaukt, atceļot pieteikumu vai rakstot pasākuma rīkotājiem.
 reg-notice = Paziņojums par datu apstrādi man ir zināms: Kultūras ministrija kā pārzinis apstrādā manu vārdu, e-pastu, organizāciju un pilsētu, lai organizētu pasākumu un ziņotu par tā dalībniekiem.
 reg-submit = Pieteikties
+reg-submit-waiting = Pieteikties gaidīšanas sarakstam
+reg-full-title = Vietu vairs nav — var pieteikties gaidīšanas sarakstam
+reg-full-explained = Visas vietas ir aizņemtas. Pieteikums nonāks gaidīšanas sarakstā; ja kāds atteiksies, atbrīvotā vieta tiks piedāvāta pēc kārtas, un jums par to paziņosim e-pastā.
+reg-sent-waiting-title = Gandrīz gatavs: pieteikums ir gaidīšanas sarakstā — apstipriniet to e-pastā
+reg-sent-waiting-explained = Vietu pašlaik nav, tāpēc pieteikums ir gaidīšanas sarakstā. Uz norādīto e-pasta adresi nosūtījām vēstuli ar saiti: apstipriniet pieteikumu 48 stundu laikā, lai tas paliktu sarakstā. Kad vieta atbrīvosies, to piedāvās pēc kārtas, un jums par to paziņosim e-pastā.
 reg-name-invalid = Ievadiet savu vārdu un uzvārdu (līdz 200 zīmēm).
 reg-organisation-missing = Ierakstiet organizāciju vai atzīmējiet, ka piesakāties kā privātpersona.
 reg-choice-invalid = Izvēlieties no saraksta.
@@ -185,6 +190,11 @@ reg-status-confirmed = Apstiprināts
 reg-status-waiting = Gaidīšanas sarakstā
 reg-status-cancelled = Atcelts
 reg-cancel = Atcelt pieteikumu
+reg-cancel-confirm-title = Atcelt pieteikumu pasākumam „{ $title }”?
+reg-cancel-confirm-who = Pieteikums: { $name }.
+reg-cancel-confirm-final = Atcelto pieteikumu nevar atjaunot: vieta tiks piedāvāta pēc kārtas no gaidīšanas saraksta, un, ja tomēr vēlaties ierasties, būs jāpiesakās no jauna (ja vēl būs vietas).
+reg-cancel-confirm-button = Jā, atcelt pieteikumu
+reg-cancel-confirm-back = Nē, paturēt pieteikumu
 reg-registered-notice = Paldies! Pieteikums saņemts; apstiprinājums nosūtīts uz jūsu e-pastu.
 reg-cancelled-notice = Pieteikums atcelts.
 reg-link-private = Šī lapa ir pieejama tikai ar saiti no jūsu e-pasta; nepārsūtiet to citiem.
@@ -199,7 +209,10 @@ mail-registration-body = Labdien, { $name }!
 mail-registration-promoted-subject = Jums ir vieta: { $event }
 mail-registration-promoted-body = Labdien, { $name }!
 
-    Pasākumā „{ $event }” atbrīvojās vieta, un jūsu pieteikums no gaidīšanas saraksta ir apstiprināts. Pieteikumu var atcelt ar saiti no pirmās vēstules.
+    Pasākumā „{ $event }” atbrīvojās vieta, un jūsu pieteikums no gaidīšanas saraksta ir apstiprināts.
+
+    Sava pieteikuma lapā redzat vietu un darba kārtību un, ja tomēr nevarat ierasties, varat pieteikumu atcelt, lai vietu saņem kāds no gaidīšanas saraksta:
+    { $link }
 reg-list-title = Pieteikumi
 reg-list-link = Pieteikumi
 reg-list-empty = Pieteikumu vēl nav.
@@ -271,3 +284,12 @@ reg-added-waiting-notice = Pieteikums saglabāts gaidīšanas sarakstā: brīvu 
 reg-pending-place = Vieta
 reg-pending-holds = turēta
 reg-add-notice-text = Paziņojums, ko pastāstīt: Kultūras ministrija kā pārzinis apstrādā personas vārdu, e-pastu, organizāciju un pilsētu, lai organizētu pasākumu un ziņotu par tā dalībniekiem. Pieteikumu var atcelt jebkurā laikā.
+event-cancel-confirm-title = Atcelt pasākumu „{ $title }”?
+event-cancel-confirm-mails = { $count ->
+        [0] Nevienam pieteikumam nav e-pasta adreses, uz kuru paziņot par atcelšanu.
+        [one] Paziņojumu par atcelšanu nosūtīs uz { $count } pieteikuma e-pasta adresi.
+       *[other] Paziņojumu par atcelšanu nosūtīs uz { $count } pieteikumu e-pasta adresēm.
+    }
+event-cancel-confirm-final = Atcelšanu nevar atsaukt: pasākums paliek sarakstā kā atcelts, un pieteikties uz to vairs nevar.
+event-cancel-confirm-button = Jā, atcelt pasākumu
+event-cancel-confirm-back = Nē, atpakaļ uz pasākumu

@@ -129,7 +129,24 @@ invitations-people-hint = Var izvēlēties vairākas (Ctrl vai Cmd + klikšķis)
 invitations-organisations = Ielūgt organizācijas pēc veida un vietas
 invitations-organisations-hint = Ielūgums tiek nosūtīts uz organizācijas e-pastu. Organizācijas bez e-pasta tiek saskaitītas, bet netiek ielūgtas.
 invitations-place = Vieta (pilsēta, novads vai tajā esoša vieta)
-invitations-send = Sūtīt ielūgumus
+invitations-preview = Skatīt, kas saņems ielūgumu
+invitations-region = Plānošanas reģions
+invitation-none-match = Neviena organizācija neatbilst izvēlei. Mainiet veidu, reģionu vai vietu.
+invitations-preview-title = Pirms sūtīšanas: kas saņems ielūgumu
+invitations-preview-count = { $count ->
+        [0] Nevienam jauns ielūgums netiks sūtīts.
+        [one] Ielūgumu saņems { $count } adresāts.
+       *[other] Ielūgumu saņems { $count } adresāti.
+    }
+invitations-preview-who = Adresāti
+invitations-preview-mail = Ielūgums
+invitations-preview-new = Tiks nosūtīts
+invitations-preview-already = Jau nosūtīts — otrreiz netiks sūtīts
+invitations-preview-send = { $count ->
+        [one] Sūtīt { $count } ielūgumu
+       *[other] Sūtīt { $count } ielūgumus
+    }
+invitations-preview-back = Atpakaļ, neko nesūtot
 invitations-sent = Nosūtītie ielūgumi
 invitations-sent-at = Nosūtīts
 invitations-none = Ielūgumi vēl nav sūtīti.
@@ -155,6 +172,12 @@ invitation-choose-filter = Izvēlieties organizācijas veidu, vietu vai abus.
 invitation-closed = Ielūgumus var sūtīt tikai publicētam pasākumam, kurā notiek pieteikšanās.
 invitation-title = Ielūgums
 invitation-accept = Pieņemt ielūgumu un pieteikties
+invitation-invited-organisation = Ielūgtā organizācija
+invitation-attendee-explained = Ielūgums ir organizācijai. Norādiet, kas no jums ieradīsies: pieteikums būs uz šī cilvēka vārda.
+invitation-attendee = Vārds, uzvārds (kas ieradīsies)
+invitation-attendee-invalid = Ierakstiet tā cilvēka vārdu un uzvārdu, kas ieradīsies.
+invitation-attendee-email = Šī cilvēka e-pasts
+invitation-attendee-email-hint = Uz to nosūtīsim pieteikuma saiti. Ja atstājat tukšu, saiti saņems organizācijas adrese.
 invitation-decline = Atteikties
 invitation-declined-notice = Paldies par atbildi. Jūsu atteikums ir saņemts; ja pārdomāsiet, ielūgumu var pieņemt šeit pat.
 invitation-answered = Uz šo ielūgumu jau ir atbildēts.

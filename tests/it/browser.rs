@@ -800,7 +800,21 @@ async fn workspace_pages_have_no_accessibility_violations() {
         .await
         .click()
         .await;
-    b.wait_for("table tbody tr").await;
+    // First who will get it; the preview's button sends.
+    b.wait_for("input[name=confirm]").await;
+    found.extend(
+        axe(
+            &b,
+            "lv",
+            "Pirms sūtīšanas: kas saņems ielūgumu: Ikgadējā sanāksme (tests)",
+        )
+        .await,
+    );
+    b.find("form[action$='/invitations/people'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for("p.notice").await;
     found.extend(axe(&b, "lv", "Ielūgumi: Ikgadējā sanāksme (tests)").await);
     let invite_link = crate::mail_links(&app, "invitation", "/invitation/")
         .await

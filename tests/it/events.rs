@@ -137,10 +137,32 @@ async fn the_lifecycle_decides_what_the_public_sees() {
         !public.text.contains("Status"),
         "no workspace details on the public page"
     );
-    assert_eq!(
-        c.post_form(&format!("{path}/status"), &[("to", "cancelled")])
+    // Cancelling asks first, saying who will be told; nothing changes until confirmed.
+    let ask = c
+        .post_form(&format!("{path}/status"), &[("to", "cancelled")])
+        .await;
+    assert_eq!(ask.status, 200);
+    assert!(ask.text.contains("Atcelt pasākumu „"), "{}", ask.text);
+    assert!(ask.text.contains("nevar atsaukt"), "{}", ask.text);
+    assert!(
+        ask.text.contains("class=\"danger\">Jā, atcelt pasākumu"),
+        "{}",
+        ask.text
+    );
+    assert!(
+        !anon
+            .get(&format!("/lv/calendar/{id}"))
             .await
-            .status,
+            .text
+            .contains("Pasākums ir atcelts")
+    );
+    assert_eq!(
+        c.post_form(
+            &format!("{path}/status"),
+            &[("to", "cancelled"), ("confirm", "1")]
+        )
+        .await
+        .status,
         303
     );
     assert!(
@@ -293,9 +315,12 @@ async fn the_public_calendar_is_a_subscribable_ics_feed_with_stable_uids() {
     app.advance_minutes(5);
     c.get(&format!("/lv/events/{id}")).await;
     assert_eq!(
-        c.post_form(&format!("/lv/events/{id}/status"), &[("to", "cancelled")])
-            .await
-            .status,
+        c.post_form(
+            &format!("/lv/events/{id}/status"),
+            &[("to", "cancelled"), ("confirm", "1")]
+        )
+        .await
+        .status,
         303
     );
     let after = anon.get(&format!("/lv/calendar/{id}/event.ics")).await;
@@ -764,9 +789,12 @@ async fn a_public_draft_cancelled_before_publication_never_reaches_the_public() 
     let id = path.rsplit('/').next().unwrap_or_default().to_owned();
     c.get(&path).await;
     assert_eq!(
-        c.post_form(&format!("{path}/status"), &[("to", "cancelled")])
-            .await
-            .status,
+        c.post_form(
+            &format!("{path}/status"),
+            &[("to", "cancelled"), ("confirm", "1")]
+        )
+        .await
+        .status,
         303
     );
     let anon = app.client();

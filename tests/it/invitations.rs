@@ -28,20 +28,54 @@ async fn chosen_people_are_invited_once_and_answer_through_their_link() {
     assert_eq!(none.status, 422);
     let pa = app.fixtures.person_a.to_string();
     let pb = app.fixtures.person_b.to_string();
-    let res = c
+    // First who would get it, and nothing is sent until that is confirmed.
+    let preview = c
         .post_form(
             &format!("{path}/people"),
             &[("people", &pa), ("people", &pb)],
         )
         .await;
-    assert_eq!(res.status, 303, "{}", res.text);
-    let page = c.get(res.location().unwrap_or_default()).await;
-    assert!(page.text.contains("Nosūtīti 2 ielūgumi"), "{}", page.text);
-    // Again: both are skipped, nobody gets a second mail.
+    assert_eq!(preview.status, 200, "{}", preview.text);
+    assert!(
+        preview.text.contains("Ielūgumu saņems 2 adresāti."),
+        "{}",
+        preview.text
+    );
+    assert!(preview.text.contains("anna@a.test.invalid"));
+    assert!(preview.text.contains("eriks@b.test.invalid"));
+    assert!(preview.text.contains("Sūtīt 2 ielūgumus"));
+    assert!(
+        links(&app).await.is_empty(),
+        "nothing sent before confirming"
+    );
     let res = c
         .post_form(
             &format!("{path}/people"),
+            &[("people", &pa), ("people", &pb), ("confirm", "1")],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    let page = c.get(res.location().unwrap_or_default()).await;
+    assert!(page.text.contains("Nosūtīti 2 ielūgumi"), "{}", page.text);
+    // Again: the preview says both have one, and offers nothing to send.
+    let again = c
+        .post_form(
+            &format!("{path}/people"),
             &[("people", &pa), ("people", &pb)],
+        )
+        .await;
+    assert_eq!(
+        again.text.matches("Jau nosūtīts").count(),
+        2,
+        "{}",
+        again.text
+    );
+    assert!(!again.text.contains("name=\"confirm\""), "{}", again.text);
+    // Sent anyway (an old tab): both are skipped, nobody gets a second mail.
+    let res = c
+        .post_form(
+            &format!("{path}/people"),
+            &[("people", &pa), ("people", &pb), ("confirm", "1")],
         )
         .await;
     let page = c.get(res.location().unwrap_or_default()).await;
@@ -125,26 +159,108 @@ async fn organisations_are_invited_by_kind_and_place() {
     let path = format!("/lv/events/{event}/invitations/organisations");
     let nothing = c.post_form(&path, &[]).await;
     assert_eq!(nothing.status, 422);
+    let jelgava = jelgava.id.to_string();
+    let by_place = [("kind", "municipality"), ("territory_id", jelgava.as_str())];
+    let preview = c.post_form(&path, &by_place).await;
+    assert_eq!(preview.status, 200, "{}", preview.text);
+    assert!(
+        preview.text.contains("pasts@a.test.invalid"),
+        "{}",
+        preview.text
+    );
+    assert!(ok(store::invitations::for_event(&app.db, event).await).is_empty());
+    // The preview's button sends the same choice again, confirmed.
+    assert!(
+        preview
+            .text
+            .contains(&format!("name=\"territory_id\" value=\"{jelgava}\""))
+    );
     let res = c
-        .post_form(
-            &path,
-            &[
-                ("kind", "municipality"),
-                ("territory_id", &jelgava.id.to_string()),
-            ],
-        )
+        .post_form(&path, &[by_place[0], by_place[1], ("confirm", "1")])
         .await;
     assert_eq!(res.status, 303, "{}", res.text);
     let list = ok(store::invitations::for_event(&app.db, event).await);
     assert_eq!(list.len(), 1);
     assert_eq!(list[0].organisation_id, Some(app.fixtures.org_a));
     assert_eq!(list[0].email, "pasts@a.test.invalid");
+    // By planning region: Latgale holds the other municipality (Balvu novads), Vidzeme none.
+    let latgale = c.post_form(&path, &[("region", "latgale")]).await;
+    assert_eq!(latgale.status, 200);
+    assert!(
+        latgale.text.contains("Ielūgumu saņems 1 adresāts."),
+        "{}",
+        latgale.text
+    );
+    assert!(!latgale.text.contains("pasts@a.test.invalid"));
+    let vidzeme = c.post_form(&path, &[("region", "vidzeme")]).await;
+    assert_eq!(vidzeme.status, 422);
+    assert!(
+        vidzeme.text.contains("Neviena organizācija neatbilst"),
+        "{}",
+        vidzeme.text
+    );
+    assert_eq!(c.post_form(&path, &[("region", "mars")]).await.status, 422);
     // Every municipality: the other one too.
-    c.post_form(&path, &[("kind", "municipality")]).await;
+    c.post_form(&path, &[("kind", "municipality"), ("confirm", "1")])
+        .await;
     assert_eq!(
         ok(store::invitations::for_event(&app.db, event).await).len(),
         2
     );
+}
+
+#[tokio::test]
+async fn an_organisation_accepts_in_the_name_of_the_person_who_will_come() {
+    let app = TestApp::spawn().await;
+    let event = app.fixtures.event;
+    let c = app.login(Role::Coordinator).await;
+    let path = format!("/lv/events/{event}/invitations/organisations");
+    let jelgava = ok(store::territories::by_code(&app.db, "jelgava").await)
+        .id
+        .to_string();
+    let res = c
+        .post_form(&path, &[("territory_id", &jelgava), ("confirm", "1")])
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    let (_, link) = links(&app).await.into_iter().next().unwrap_or_default();
+    let (g, page) = guest_with_csrf(&app, &link).await;
+    assert!(page.text.contains("Ielūgtā organizācija"), "{}", page.text);
+    assert!(page.text.contains("id=\"attendee\""));
+    // Without a name: asked for it, what was typed kept.
+    let res = g
+        .post_form(
+            &link,
+            &[
+                ("answer", "accept"),
+                ("notice", "1"),
+                ("attendee", " "),
+                ("attendee_email", "nav-adrese"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 422);
+    assert!(res.text.contains("attendee-error") && res.text.contains("attendee_email-error"));
+    assert!(res.text.contains("value=\"nav-adrese\""), "{}", res.text);
+    assert!(ok(store::registrations::for_event(&app.db, event).await).is_empty());
+    let res = g
+        .post_form(
+            &link,
+            &[
+                ("answer", "accept"),
+                ("notice", "1"),
+                ("attendee", "Ilze Kalniņa"),
+                ("attendee_email", "ilze@a.test.invalid"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    let regs = ok(store::registrations::for_event(&app.db, event).await);
+    assert_eq!(regs.len(), 1);
+    assert_eq!(regs[0].name, "Ilze Kalniņa");
+    assert_eq!(regs[0].email, "ilze@a.test.invalid");
+    let inv = ok(store::invitations::for_event(&app.db, event).await);
+    assert_eq!(inv[0].status, domain::event::InvitationStatus::Accepted);
+    assert_eq!(inv[0].registration_id, Some(regs[0].id));
 }
 
 #[tokio::test]
@@ -185,7 +301,7 @@ async fn an_invitation_only_event_takes_its_invitees_but_not_the_public() {
     let res = c
         .post_form(
             &format!("/lv/events/{closed}/invitations/people"),
-            &[("people", &pa)],
+            &[("people", &pa), ("confirm", "1")],
         )
         .await;
     assert_eq!(res.status, 409);
@@ -207,7 +323,7 @@ async fn an_invitation_only_event_takes_its_invitees_but_not_the_public() {
     let res = c
         .post_form(
             &format!("/lv/events/{closed}/invitations/people"),
-            &[("people", &pa)],
+            &[("people", &pa), ("confirm", "1")],
         )
         .await;
     assert_eq!(res.status, 303);

@@ -22,6 +22,7 @@ mod mail;
 mod matrix;
 mod mediation;
 mod minutes;
+mod notices;
 mod open_data;
 mod plans;
 mod practices;

@@ -326,6 +326,7 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("POST", "/{lang}/people/{id}/roma-identity", Allowed::Only(COORD)),
     ("POST", "/{lang}/people/{id}/roma-identity/withdraw", Allowed::Only(COORD)),
     ("POST", "/{lang}/account/password", Allowed::AnyRole),
+    ("POST", "/{lang}/account/notices", Allowed::AnyRole),
     ("GET", "/{lang}/account/second-factor", Allowed::AnyRole),
     ("POST", "/{lang}/account/second-factor/begin", Allowed::AnyRole),
     ("GET", "/{lang}/account/second-factor/begin", Allowed::AnyRole),

@@ -1662,13 +1662,29 @@ async fn a_mediator_submits_a_monthly_report_that_stays_as_submitted_and_the_sup
         .await;
     assert_eq!(res.status, 422);
     assert!(res.text.contains("id=\"notes-error\""));
+    // Asked first, with what was typed carried along; nothing is submitted until confirmed.
+    let notes = "Vajag atbalstu darbam ar skolām (tests)\nOtrā rinda";
+    let ask = m
+        .post_form(
+            "/lv/mediation/reports",
+            &[("month", "2026-11"), ("notes", notes)],
+        )
+        .await;
+    assert_eq!(ask.status, 200);
+    assert!(
+        ask.text.contains("Iesniegt 2026-11 pārskatu?"),
+        "{}",
+        ask.text
+    );
+    assert!(ask.text.contains("vairs nevar labot"), "{}", ask.text);
+    assert_eq!(
+        ok(store::audit::count(&app.db, "mediator_report_submitted").await),
+        0
+    );
     let res = m
         .post_form(
             "/lv/mediation/reports",
-            &[
-                ("month", "2026-11"),
-                ("notes", "Vajag atbalstu darbam ar skolām (tests)"),
-            ],
+            &[("month", "2026-11"), ("notes", notes), ("confirm", "1")],
         )
         .await;
     assert_eq!(res.status, 303);

@@ -75,6 +75,14 @@ fn mail(kind: &str) -> impl Fn(&store::registrations::Registration) -> store::ou
     }
 }
 
+/// The mail a promoted registrant gets (with the secret of their new link, unused here).
+fn promotion(
+    kind: &str,
+) -> impl Fn(&store::registrations::Registration, &str) -> store::outbox::Outgoing {
+    let m = mail(kind);
+    move |r, _secret| m(r)
+}
+
 async fn statuses(app: &TestApp, event: i64) -> Vec<(String, &'static str)> {
     store::registrations::for_event(&app.db, event)
         .await
@@ -127,17 +135,28 @@ async fn places_fill_then_people_wait_and_a_cancellation_promotes_the_longest_wa
             ("Dalībniece 4".to_owned(), "waiting"),
         ]
     );
-    let promoted =
-        store::registrations::cancel(&app.db, app.clock_now(), &cli, "hash-1", mail("promoted"))
-            .await
-            .unwrap_or_else(|e| panic!("{e}"));
+    let promoted = store::registrations::cancel(
+        &app.db,
+        app.clock_now(),
+        &cli,
+        "hash-1",
+        promotion("promoted"),
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(promoted.len(), 1);
     assert_eq!(promoted[0].name, "Dalībniece 3");
     assert!(
-        store::registrations::cancel(&app.db, app.clock_now(), &cli, "hash-1", mail("promoted"))
-            .await
-            .unwrap_or_default()
-            .is_empty(),
+        store::registrations::cancel(
+            &app.db,
+            app.clock_now(),
+            &cli,
+            "hash-1",
+            promotion("promoted")
+        )
+        .await
+        .unwrap_or_default()
+        .is_empty(),
         "cancelling twice frees nothing more"
     );
     // The cancelled address may register again, and waits behind Dalībniece 4.
@@ -196,7 +215,7 @@ async fn concurrent_cancellations_never_overfill_or_leave_a_place_empty() {
                 now,
                 &store::Actor::cli(),
                 &format!("hash-{n}"),
-                mail("promoted"),
+                promotion("promoted"),
             )
             .await
             .map(|v| v.len())
@@ -387,7 +406,7 @@ async fn the_public_registers_gets_a_personal_link_and_can_cancel() {
     assert_eq!(ok.status, 303, "{}", ok.text);
     // Not to the personal page: whoever typed the address must open the mail.
     let sent = ok.location().unwrap_or_default().to_owned();
-    assert_eq!(sent, format!("/lv/calendar/{id}/register?sent=1"));
+    assert_eq!(sent, format!("/lv/calendar/{id}/register?sent=place"));
     let page = anon.get(&sent).await;
     assert!(
         page.text.contains("apstipriniet pieteikumu e-pastā"),
@@ -486,8 +505,20 @@ async fn the_public_registers_gets_a_personal_link_and_can_cancel() {
     // A stranger's guess opens nothing; the owner cancels.
     assert_eq!(anon.get("/lv/registration/nav-tads").await.status, 404);
     anon.get(&link).await;
+    // Asked first, with the way back; nothing changes until confirmed.
+    let ask = anon.post_form(&format!("{link}/cancel"), &[]).await;
+    assert_eq!(ask.status, 200);
+    assert!(
+        ask.text.contains("Atcelt pieteikumu pasākumam „"),
+        "{}",
+        ask.text
+    );
+    assert!(ask.text.contains("Nē, paturēt pieteikumu"), "{}", ask.text);
+    assert!(!anon.get(&link).await.text.contains("Atcelts"));
     assert_eq!(
-        anon.post_form(&format!("{link}/cancel"), &[]).await.status,
+        anon.post_form(&format!("{link}/cancel"), &[("confirm", "1")])
+            .await
+            .status,
         303
     );
     assert!(anon.get(&link).await.text.contains("Atcelts"));
@@ -554,7 +585,9 @@ async fn a_freed_place_goes_to_the_waiting_list_with_a_mail() {
     );
     let (first, first_link) = &links[0];
     first.get(first_link).await;
-    first.post_form(&format!("{first_link}/cancel"), &[]).await;
+    first
+        .post_form(&format!("{first_link}/cancel"), &[("confirm", "1")])
+        .await;
     assert!(
         links[1]
             .0
@@ -564,11 +597,22 @@ async fn a_freed_place_goes_to_the_waiting_list_with_a_mail() {
             .contains("Apstiprināts")
     );
     let (mails, _) = store::outbox::list(&app.db, 0).await.unwrap_or_default();
+    let told = mails
+        .iter()
+        .find(|m| m.to == "otra@example.invalid" && m.subject.starts_with("Jums ir vieta"))
+        .unwrap_or_else(|| panic!("the promoted person is told"));
+    // The mail carries a link of its own to the registration, where it can be cancelled.
+    let own = link_in(&told.body);
     assert!(
-        mails
-            .iter()
-            .any(|m| m.to == "otra@example.invalid" && m.subject.starts_with("Jums ir vieta")),
-        "the promoted person is told"
+        own.starts_with("/lv/registration/") && own != links[1].1,
+        "{}",
+        told.body
+    );
+    let page = links[1].0.get(&own).await;
+    assert!(
+        page.text.contains("Otrā") && page.text.contains("/cancel"),
+        "{}",
+        page.text
     );
     // Cancelling the event tells everyone still registered, and only them.
     let c = app.login(domain::auth::Role::Coordinator).await;
@@ -576,7 +620,7 @@ async fn a_freed_place_goes_to_the_waiting_list_with_a_mail() {
     assert_eq!(
         c.post_form(
             &format!("/lv/events/{event}/status"),
-            &[("to", "cancelled")]
+            &[("to", "cancelled"), ("confirm", "1")]
         )
         .await
         .status,
@@ -1168,7 +1212,7 @@ async fn a_released_sign_up_keeps_no_personal_data_and_gives_no_place_in_a_cance
     let res = coord
         .post_form(
             &format!("/lv/events/{event}/status"),
-            &[("to", "cancelled")],
+            &[("to", "cancelled"), ("confirm", "1")],
         )
         .await;
     assert_eq!(res.status, 303);
@@ -1291,11 +1335,89 @@ async fn someone_registered_by_phone_without_an_address_is_never_mailed() {
     assert_eq!(stats, (None, None), "no consent can be given for someone");
     // The first cancels: the phone registrant gets the place, and no mail goes to no one.
     c.get(&first).await;
-    c.post_form(&format!("{first}/cancel"), &[]).await;
+    c.post_form(&format!("{first}/cancel"), &[("confirm", "1")])
+        .await;
     assert_eq!(
         by_name(&app, event, "Pa Tālruni").await.status,
         store::registrations::Status::Confirmed
     );
     let (mails, _) = store::outbox::list(&app.db, 0).await.unwrap_or_default();
     assert!(mails.iter().all(|m| !m.to.is_empty()), "{mails:?}");
+}
+
+#[tokio::test]
+async fn a_full_event_says_so_before_the_form_and_the_answer_says_waiting_list() {
+    let app = TestApp::spawn().await;
+    let event = event_with(&app, Some(1), true).await;
+    let form = format!("/lv/calendar/{event}/register");
+    let anon = app.client();
+    let page = anon.get(&form).await;
+    assert!(!page.text.contains("Vietu vairs nav"), "{}", page.text);
+    assert!(page.text.contains(">Pieteikties</button>"));
+    register_publicly(&app, event, "Anna", "anna@example.invalid").await;
+    // The one place is held: the event page and the form say so before anything is typed.
+    let public = anon.get(&format!("/lv/calendar/{event}")).await;
+    assert!(
+        public
+            .text
+            .contains("Vietu vairs nav — var pieteikties gaidīšanas sarakstam"),
+        "{}",
+        public.text
+    );
+    assert!(public.text.contains("Pieteikties gaidīšanas sarakstam</a>"));
+    let page = anon.get(&form).await;
+    assert!(page.text.contains("Vietu vairs nav"), "{}", page.text);
+    assert!(
+        page.text
+            .contains(">Pieteikties gaidīšanas sarakstam</button>")
+    );
+    let english = anon.get(&format!("/en/calendar/{event}/register")).await;
+    assert!(english.text.contains("No places left"), "{}", english.text);
+    let res = anon
+        .post_form(
+            &form,
+            &[
+                ("name", "Baiba"),
+                ("email", "baiba@example.invalid"),
+                ("organisation", "Skola"),
+                ("notice", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    assert_eq!(
+        res.location().unwrap_or_default(),
+        format!("/lv/calendar/{event}/register?sent=waiting")
+    );
+    let page = anon.get(res.location().unwrap_or_default()).await;
+    assert!(
+        page.text.contains("pieteikums ir gaidīšanas sarakstā"),
+        "{}",
+        page.text
+    );
+    assert!(
+        !page
+            .text
+            .contains("Gandrīz gatavs: apstipriniet pieteikumu e-pastā")
+    );
+    assert_eq!(
+        by_name(&app, event, "Baiba").await.status,
+        store::registrations::Status::Waiting
+    );
+    // Anna's address again: the same answer anyone would get now, nothing about Anna.
+    let again = anon
+        .post_form(
+            &form,
+            &[
+                ("name", "Anna"),
+                ("email", "anna@example.invalid"),
+                ("organisation", "Skola"),
+                ("notice", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        again.location().unwrap_or_default(),
+        format!("/lv/calendar/{event}/register?sent=waiting")
+    );
 }

@@ -13,6 +13,7 @@ crate::vocabulary! {
         PasswordChangeFailed = ("password_change_failed", "audit-password-change-failed"),
         PasswordSet = ("password_set", "audit-password-set"),
         PasswordLinkCreated = ("password_link_created", "audit-password-link-created"),
+        NoticeSettingsChanged = ("notice_settings_changed", "audit-notice-settings-changed"),
         UserCreated = ("user_created", "audit-user-created"),
         UserUpdated = ("user_updated", "audit-user-updated"),
         UserDisabled = ("user_disabled", "audit-user-disabled"),
@@ -212,6 +213,7 @@ impl AuditAction {
             | PasswordChangeFailed
             | PasswordSet
             | PasswordLinkCreated
+            | NoticeSettingsChanged
             | PasswordResetRequested
             | UserCreated
             | UserUpdated

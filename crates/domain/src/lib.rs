@@ -8,6 +8,7 @@ pub mod clock;
 pub mod directory;
 pub mod event;
 pub mod mediation;
+pub mod notice;
 pub mod participation;
 pub mod password;
 pub mod plan;

@@ -42,8 +42,8 @@ pub const CATEGORIES: &[Category] = &[
             "GDPR art. 6(1)(e) (the Ministry of Culture's task as national Roma contact point) and art. 32 (security).",
         ),
         retention: (
-            "Konts — kamēr tas ir aktīvs; sesijas (ar pārlūka aprakstu un adresi, ko redz konta īpašnieks) beidzas pēc neaktivitātes vai absolūtā termiņa; paroles saites — pēc 24 stundām; neveiksmīgās pieteikšanās — pēc skaitīšanas loga; pārlūku atzīmes — gadu pēc pēdējās lietošanas; publisko veidlapu iesniegumu skaits pēc adreses — pēc skaitīšanas loga; otrā soļa atslēga (šifrēta ar atslēgas failu) un rezerves kodu jaucējvērtības — kamēr otrais solis ieslēgts; pieteikšanās ar kodu — piecas minūtes.",
-            "The account while it is active; sessions (with the browser's description and the address, which the account's owner sees) end after idleness or their absolute lifetime; password links after 24 hours; failed logins after the counting window; known browsers' marks a year after their last use; public forms' posts per address after the counting window; the second step's key (sealed with the key file) and the recovery codes' hashes while the second step is on; a sign-in waiting for its code for five minutes.",
+            "Konts — kamēr tas ir aktīvs; sesijas (ar pārlūka aprakstu un adresi, ko redz konta īpašnieks) beidzas pēc neaktivitātes vai absolūtā termiņa; paroles saites — pēc 24 stundām; neveiksmīgās pieteikšanās — pēc skaitīšanas loga; pārlūku atzīmes — gadu pēc pēdējās lietošanas; publisko veidlapu iesniegumu skaits pēc adreses — pēc skaitīšanas loga; otrā soļa atslēga (šifrēta ar atslēgas failu) un rezerves kodu jaucējvērtības — kamēr otrais solis ieslēgts; pieteikšanās ar kodu — piecas minūtes; e-pasta paziņojumi par darba gaitu — 90 dienas pēc nosūtīšanas.",
+            "The account while it is active; sessions (with the browser's description and the address, which the account's owner sees) end after idleness or their absolute lifetime; password links after 24 hours; failed logins after the counting window; known browsers' marks a year after their last use; public forms' posts per address after the counting window; the second step's key (sealed with the key file) and the recovery codes' hashes while the second step is on; a sign-in waiting for its code for five minutes; e-mail notices of the work's progress 90 days after they were sent.",
         ),
         access: (
             "Pats lietotājs; koordinatori (lietotāju pārvaldība).",
@@ -58,6 +58,8 @@ pub const CATEGORIES: &[Category] = &[
             ("sessions", "user_id"),
             ("sessions", "id_hash"),
             ("sessions", "ip"),
+            ("notices", "user_id"),
+            ("notice_settings", "user_id"),
             ("sessions", "user_agent"),
             ("api_tokens", "user_id"),
             ("api_tokens", "label"),
@@ -241,6 +243,7 @@ pub const CATEGORIES: &[Category] = &[
             ("registrations", "person_id"),
             ("registrations", "name"),
             ("registrations", "email"),
+            ("registration_links", "token_hash"),
             ("registrations", "email_key"),
             ("registrations", "gender"),
             ("registrations", "age_group"),

@@ -14,6 +14,8 @@ pub mod migrate;
 pub mod audit;
 #[path = "platform/factors.rs"]
 pub mod factors;
+#[path = "platform/notices.rs"]
+pub mod notices;
 #[path = "platform/outbox.rs"]
 pub mod outbox;
 #[path = "platform/passkeys.rs"]

@@ -278,6 +278,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
         include_str!("../migrations/0044_passkeys.sql"),
         Data::None,
     ),
+    (
+        45,
+        "notices",
+        include_str!("../migrations/0045_notices.sql"),
+        Data::None,
+    ),
 ];
 
 /// A migration's checksum: the SHA-256 of its SQL as this program holds it, with line ends

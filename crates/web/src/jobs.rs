@@ -27,6 +27,8 @@ pub struct Done {
     pub registrations_released: usize,
     /// Waiting registrants who got a released place (each mailed).
     pub registrations_promoted: usize,
+    /// E-mail notices mailed, digests, reminders.
+    pub notices: crate::features::platform::notices::Delivered,
 }
 
 /// Runs every job that is due now.
@@ -96,7 +98,10 @@ pub async fn run_due(state: &AppState) -> store::Result<Done> {
     for sha in files {
         let _ = std::fs::remove_file(state.settings().files_dir().join(sha));
     }
+    // Notices of the work's progress, and reminders of events three days away.
+    let notices = crate::features::platform::notices::deliver(state).await?;
     Ok(Done {
+        notices,
         access_summaries,
         anonymised,
         stories_deleted,
@@ -124,7 +129,14 @@ async fn release_unconfirmed(state: &AppState) -> store::Result<(usize, usize)> 
                 state.now(),
                 &actor,
                 event_id,
-                |r| crate::features::events::registration::promotion_mail(event.title(&r.lang), r),
+                |r, secret| {
+                    crate::features::events::registration::promotion_mail(
+                        state,
+                        event.title(&r.lang),
+                        r,
+                        secret,
+                    )
+                },
             )
             .await
         }

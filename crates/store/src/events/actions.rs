@@ -154,6 +154,15 @@ pub async fn create(
             .detail(format!("action={id}")),
     )
     .await?;
+    let n = crate::notices::Notice {
+        kind: domain::notice::NoticeKind::ActionAssigned,
+        to: crate::notices::To::Organisation(i.owner_organisation_id),
+        path: format!("/actions/{id}"),
+        title_lv: i.title_lv.trim().to_owned(),
+        title_en: i.title_en.clone(),
+        dedupe: format!("action_assigned:{id}"),
+    };
+    crate::notices::raise_in(&mut tx, now, actor.user_id, &n).await?;
     tx.commit().await?;
     Ok(id)
 }

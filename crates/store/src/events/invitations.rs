@@ -265,11 +265,13 @@ pub async fn decline(db: &Db, now: i64, actor: &Actor, token_hash: &str) -> crat
 }
 
 /// Organisations with an e-mail address of a kind (any when `None`) in a place (the place
-/// itself or anything within it; anywhere when `None`): (id, name, e-mail).
+/// itself or anything within it; anywhere when `None`) and a planning region (of the place
+/// or of its novads; any when `None`): (id, name, e-mail).
 pub async fn organisations_matching(
     db: &Db,
     kind: Option<&str>,
     territory_id: Option<i64>,
+    region: Option<&str>,
 ) -> crate::Result<Vec<(i64, String, String)>> {
     Ok(sqlx::query_as(
         "SELECT o.id, o.name_lv, o.email FROM organisations o
@@ -277,10 +279,13 @@ pub async fn organisations_matching(
          WHERE o.merged_into_id IS NULL AND o.email IS NOT NULL AND o.email <> ''
            AND ($1 IS NULL OR o.kind = $1)
            AND ($2 IS NULL OR o.territory_id = $2 OR t.parent_id = $2)
+           AND ($3 IS NULL OR COALESCE(t.planning_region,
+                   (SELECT p.planning_region FROM territories p WHERE p.id = t.parent_id)) = $3)
          ORDER BY o.sort_key",
     )
     .bind(kind)
     .bind(territory_id)
+    .bind(region)
     .fetch_all(&db.reader)
     .await?)
 }
@@ -305,16 +310,20 @@ pub async fn organisations_matching_all(
     db: &Db,
     kind: Option<&str>,
     territory_id: Option<i64>,
+    region: Option<&str>,
 ) -> crate::Result<usize> {
     let n: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM organisations o
          LEFT JOIN territories t ON t.id = o.territory_id
          WHERE o.merged_into_id IS NULL
            AND ($1 IS NULL OR o.kind = $1)
-           AND ($2 IS NULL OR o.territory_id = $2 OR t.parent_id = $2)",
+           AND ($2 IS NULL OR o.territory_id = $2 OR t.parent_id = $2)
+           AND ($3 IS NULL OR COALESCE(t.planning_region,
+                   (SELECT p.planning_region FROM territories p WHERE p.id = t.parent_id)) = $3)",
     )
     .bind(kind)
     .bind(territory_id)
+    .bind(region)
     .fetch_one(&db.reader)
     .await?;
     Ok(usize::try_from(n).unwrap_or(0))

@@ -64,6 +64,30 @@ pub fn confirm_deadline(now: i64, starts_at: i64) -> i64 {
 
 /// The event statuses in which places are given: a place freed in a cancelled, draft or
 /// past event goes to nobody.
+/// The registration a personal link opens: its first link, or one a later mail carried
+/// (`$1` is the link's hash).
+const BY_LINK: &str = "(token_hash = $1
+     OR id = (SELECT l.registration_id FROM registration_links l WHERE l.token_hash = $1))";
+
+/// Adds a personal link to a registration (a later mail carries it; the first link keeps
+/// working).
+pub async fn add_link_in(
+    conn: &mut SqliteConnection,
+    now: i64,
+    registration_id: i64,
+    token_hash: &str,
+) -> crate::Result<()> {
+    sqlx::query(
+        "INSERT INTO registration_links (token_hash, registration_id, created_at) VALUES ($1, $2, $3)",
+    )
+    .bind(token_hash)
+    .bind(registration_id)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
 const PLACES_OPEN: &str = "('published', 'registration_closed')";
 
 /// Where a registration comes from, which decides whether it must be confirmed from the
@@ -352,12 +376,10 @@ pub async fn confirm(
     token_hash: &str,
 ) -> crate::Result<Registration> {
     let mut tx = db.write().await?;
-    let row: Option<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{SELECT} WHERE token_hash = $1"
-    )))
-    .bind(token_hash)
-    .fetch_optional(&mut *tx)
-    .await?;
+    let row: Option<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE {BY_LINK}")))
+        .bind(token_hash)
+        .fetch_optional(&mut *tx)
+        .await?;
     let reg = confirm_in(
         &mut tx,
         now,
@@ -499,7 +521,7 @@ pub async fn release_unconfirmed(
     now: i64,
     actor: &Actor,
     event_id: i64,
-    promoted: impl Fn(&Registration) -> Outgoing,
+    promoted: impl Fn(&Registration, &str) -> Outgoing,
 ) -> crate::Result<(usize, Vec<Registration>)> {
     release(db, now, actor, event_id, Release::Overdue, &promoted).await
 }
@@ -515,7 +537,7 @@ pub async fn release_pending(
     actor: &Actor,
     event_id: i64,
     which: Pending,
-    promoted: impl Fn(&Registration) -> Outgoing,
+    promoted: impl Fn(&Registration, &str) -> Outgoing,
 ) -> crate::Result<(usize, Vec<Registration>)> {
     release(
         db,
@@ -552,7 +574,7 @@ async fn release(
     actor: &Actor,
     event_id: i64,
     which: Release,
-    promoted: &impl Fn(&Registration) -> Outgoing,
+    promoted: &impl Fn(&Registration, &str) -> Outgoing,
 ) -> crate::Result<(usize, Vec<Registration>)> {
     // (overdue only, from id, to id)
     let (overdue, from, to, reason) = match which {
@@ -611,6 +633,22 @@ async fn release(
     Ok((ids.len(), moved))
 }
 
+/// Whether a newcomer would go to the waiting list now: every place taken, or others
+/// already waiting (nobody jumps the queue). The same rule `register` applies when saving.
+pub async fn would_wait(db: &Db, event_id: i64, capacity: Option<i64>) -> crate::Result<bool> {
+    let Some(capacity) = capacity else {
+        return Ok(false);
+    };
+    let (confirmed, waiting): (i64, i64) = sqlx::query_as(
+        "SELECT COALESCE(SUM(status = 'confirmed'), 0), COALESCE(SUM(status = 'waiting'), 0)
+         FROM registrations WHERE event_id = $1",
+    )
+    .bind(event_id)
+    .fetch_one(&db.reader)
+    .await?;
+    Ok(confirmed >= capacity || waiting > 0)
+}
+
 async fn confirmed_count(conn: &mut SqliteConnection, event_id: i64) -> crate::Result<i64> {
     Ok(sqlx::query_scalar(
         "SELECT COUNT(*) FROM registrations WHERE event_id = $1 AND status = 'confirmed'",
@@ -662,12 +700,10 @@ pub async fn public_since(db: &Db, event_id: i64, since: i64) -> crate::Result<(
 
 /// The registration a personal link opens.
 pub async fn by_token(db: &Db, token_hash: &str) -> crate::Result<Registration> {
-    let row: Option<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{SELECT} WHERE token_hash = $1"
-    )))
-    .bind(token_hash)
-    .fetch_optional(&db.reader)
-    .await?;
+    let row: Option<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE {BY_LINK}")))
+        .bind(token_hash)
+        .fetch_optional(&db.reader)
+        .await?;
     row.map(from_row).ok_or(Error::NotFound)
 }
 
@@ -691,15 +727,13 @@ pub async fn cancel(
     now: i64,
     actor: &Actor,
     token_hash: &str,
-    promoted: impl Fn(&Registration) -> Outgoing,
+    promoted: impl Fn(&Registration, &str) -> Outgoing,
 ) -> crate::Result<Vec<Registration>> {
     let mut tx = db.write().await?;
-    let row: Option<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{SELECT} WHERE token_hash = $1"
-    )))
-    .bind(token_hash)
-    .fetch_optional(&mut *tx)
-    .await?;
+    let row: Option<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE {BY_LINK}")))
+        .bind(token_hash)
+        .fetch_optional(&mut *tx)
+        .await?;
     let reg = row.map(from_row).ok_or(Error::NotFound)?;
     if reg.status == Status::Cancelled {
         return Ok(Vec::new());
@@ -726,12 +760,13 @@ pub async fn cancel(
     Ok(moved)
 }
 
-/// Fills free places from the waiting list, in sign-up order.
+/// Fills free places from the waiting list, in sign-up order; `mail` composes each promoted
+/// registrant's mail with the secret of the new personal link it carries.
 async fn promote(
     conn: &mut SqliteConnection,
     now: i64,
     event_id: i64,
-    mail: &impl Fn(&Registration) -> Outgoing,
+    mail: &impl Fn(&Registration, &str) -> Outgoing,
 ) -> crate::Result<Vec<Registration>> {
     let (capacity, status): (Option<i64>, String) =
         sqlx::query_as("SELECT capacity, status FROM events WHERE id = $1")
@@ -764,8 +799,12 @@ async fn promote(
         .await?;
         reg.status = Status::Confirmed;
         // No mail to no address, nor to one nobody confirmed (their page shows the place).
+        // The mail carries a personal link of its own (to see or cancel the place); the
+        // first one keeps working.
         if !reg.email.is_empty() && !reg.pending() {
-            let m = mail(&reg);
+            let secret = domain::token::random_secret();
+            add_link_in(conn, now, reg.id, &domain::token::hash_secret(&secret)).await?;
+            let m = mail(&reg, &secret);
             crate::outbox::enqueue_in(conn, now, &reg.email, &m).await?;
         }
         audit::record(

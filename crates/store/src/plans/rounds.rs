@@ -12,8 +12,10 @@ use jiff::civil::Date;
 use sqlx::{Row as _, SqliteConnection};
 
 use crate::audit::{self, Event as AuditEvent};
+use crate::notices::To;
 use crate::outbox::Outgoing;
 use crate::{Actor, Db, Error, OrgScope};
+use domain::notice::NoticeKind;
 
 pub const REPORT_STATUSES: &[&str] = domain::plan::ReportStatus::CODES;
 
@@ -610,6 +612,8 @@ pub async fn save(
     }
     if submit {
         step(&mut tx, now, actor, id, "submitted", comment).await?;
+        let n = report_notice(&r, NoticeKind::ReportSubmitted, To::Everyone, now);
+        crate::notices::raise_in(&mut tx, now, actor.user_id, &n).await?;
     }
     audit::record(
         &mut tx,
@@ -766,8 +770,50 @@ pub async fn review(
         .on("report", id),
     )
     .await?;
+    let r: Report = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{SELECT_REPORT} WHERE x.id = $1"
+    )))
+    .bind(id)
+    .fetch_one(&mut *tx)
+    .await?;
+    let kind = if accept {
+        NoticeKind::ReportAccepted
+    } else {
+        NoticeKind::ReportReturned
+    };
+    let n = report_notice(&r, kind, To::Organisation(r.organisation_id), now);
+    crate::notices::raise_in(&mut tx, now, actor.user_id, &n).await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// The notice of a report's step: the measure, the organisation and the round; raised once
+/// per step (a report returned and submitted again is heard of again).
+fn report_notice(r: &Report, kind: NoticeKind, to: To, now: i64) -> crate::notices::Notice {
+    let en_measure = r
+        .measure_title_en
+        .as_deref()
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or(&r.measure_title_lv);
+    let en_round = r
+        .round_title_en
+        .as_deref()
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or(&r.round_title_lv);
+    crate::notices::Notice {
+        kind,
+        to,
+        path: format!("/reports/{}", r.id),
+        title_lv: format!(
+            "{} {} — {} ({})",
+            r.measure_code, r.measure_title_lv, r.organisation_name, r.round_title_lv
+        ),
+        title_en: Some(format!(
+            "{} {en_measure} — {} ({en_round})",
+            r.measure_code, r.organisation_name
+        )),
+        dedupe: format!("{}:{}:{now}", kind.as_str(), r.id),
+    }
 }
 
 /// One step of a report's review cycle.

@@ -371,6 +371,27 @@ pub async fn review(
         Decision::Return(_) => AuditAction::PracticeReturned,
     };
     audit::record(&mut tx, now, actor, &Event::new(what).on("practice", id)).await?;
+    // Its author hears of it (the reviewer does not hear of their own decision).
+    let (author, title_lv, title_en): (Option<i64>, String, Option<String>) =
+        sqlx::query_as("SELECT created_by, title_lv, title_en FROM practices WHERE id = $1")
+            .bind(id)
+            .fetch_one(&mut *tx)
+            .await?;
+    if let Some(author) = author {
+        let kind = match decision {
+            Decision::Publish => domain::notice::NoticeKind::PracticePublished,
+            Decision::Return(_) => domain::notice::NoticeKind::PracticeReturned,
+        };
+        let n = crate::notices::Notice {
+            kind,
+            to: crate::notices::To::User(author),
+            path: format!("/practice-submissions/{id}"),
+            title_lv,
+            title_en,
+            dedupe: format!("{}:{id}:{now}", kind.as_str()),
+        };
+        crate::notices::raise_in(&mut tx, now, actor.user_id, &n).await?;
+    }
     tx.commit().await?;
     Ok(())
 }

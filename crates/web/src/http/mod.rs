@@ -4,6 +4,7 @@
 //! here imports a feature area.
 
 pub mod choices;
+pub mod confirm;
 pub mod dates;
 pub mod error;
 pub mod feeds;

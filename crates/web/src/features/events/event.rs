@@ -490,6 +490,8 @@ struct DetailPage {
     items: Vec<store::agenda::Item>,
     /// Whether the public may register now (shows the link).
     register_open: bool,
+    /// A sign-up now goes to the waiting list (the link says so).
+    full: bool,
     /// The plan's measures the event serves: (id, code, Latvian title, English title).
     measures: Vec<(i64, String, String, Option<String>)>,
 }
@@ -538,6 +540,7 @@ pub async fn detail(
             ),
             docs: store::event_documents::for_event(state.db(), e.id, !can_check_in).await?,
             register_open: false,
+            full: false,
             next: if can_manage {
                 e.status
                     .next()
@@ -583,8 +586,11 @@ pub async fn public_detail(
     let items = store::agenda::items(state.db(), e.id).await?;
     let register_open = e.status == EventStatus::Published
         && state.now() <= e.registration_deadline.unwrap_or(e.starts_at);
+    let full =
+        register_open && store::registrations::would_wait(state.db(), id, e.capacity).await?;
     Ok(Html(
         DetailPage {
+            full,
             measures: store::measures::linked_public(state.db(), "event", id).await?,
             items,
             register_open,
@@ -621,6 +627,9 @@ pub(super) fn riga_seconds(date: Date, time: Time) -> Option<i64> {
 pub struct StatusForm {
     #[serde(default)]
     to: String,
+    /// "1" from the confirmation step (cancelling asks first).
+    #[serde(default)]
+    confirm: String,
 }
 
 pub async fn set_status(
@@ -635,6 +644,30 @@ pub async fn set_status(
     let id = parse_id(&id)?;
     let to = EventStatus::parse(&f.to).ok_or(AppError::BadRequest)?;
     let e = store::events::get(state.db(), id).await?;
+    // Cancelling cannot be undone and mails every registrant: asked first.
+    if to == EventStatus::Cancelled && !crate::http::confirm::confirmed(&f.confirm) {
+        let told = store::registrations::for_event(state.db(), id)
+            .await?
+            .iter()
+            .filter(|r| r.status != store::registrations::Status::Cancelled && !r.email.is_empty())
+            .count();
+        let title = e.title(ctx.lang.code()).to_owned();
+        return crate::http::confirm::ConfirmStep {
+            heading: ctx.t1("event-cancel-confirm-title", "title", &title),
+            lines: vec![
+                ctx.tn("event-cancel-confirm-mails", "count", told),
+                ctx.t("event-cancel-confirm-final"),
+            ],
+            action: ctx.href(&format!("/events/{id}/status")),
+            hidden: vec![("to".to_owned(), to.as_str().to_owned())],
+            csrf: ctx.csrf.clone(),
+            button: ctx.t("event-cancel-confirm-button"),
+            back: ctx.href(&format!("/events/{id}")),
+            back_label: ctx.t("event-cancel-confirm-back"),
+            ctx,
+        }
+        .into_response();
+    }
     let (title_lv, title_en) = (e.title_lv.clone(), e.title("en").to_owned());
     let when_lv = i18n::datetime(i18n::Lang::Lv, e.starts_at);
     let when_en = i18n::datetime(i18n::Lang::En, e.starts_at);

@@ -10,6 +10,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use domain::auth::Permission;
 use domain::directory::OrgKind;
 use domain::event::InvitationStatus;
+use domain::territory::PlanningRegion;
 use domain::token;
 use fluent_bundle::FluentValue;
 use serde::Deserialize;
@@ -36,6 +37,7 @@ struct ListPage {
     counts: [usize; 3],
     people: Vec<(i64, String, String, String)>,
     kinds: &'static [OrgKind],
+    regions: &'static [PlanningRegion],
     territories: TerritoryGroups,
     errors: FormErrors,
     notice: Option<String>,
@@ -80,6 +82,7 @@ async fn list_page(
         people: store::invitations::people_with_email(state.db()).await?,
         territories: territory_groups(state, ctx.lang).await?,
         kinds: &OrgKind::ALL,
+        regions: &PlanningRegion::ALL,
         ctx,
         event,
         invitations,
@@ -224,7 +227,83 @@ pub async fn invite_people(
         let page = list_page(&state, ctx, event, errors, None).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response());
     }
+    if !confirmed(&body) {
+        let hidden = invitees
+            .iter()
+            .filter_map(|i| i.person_id)
+            .map(|p| ("people", p.to_string()))
+            .collect();
+        return preview(&state, ctx, event, "people", hidden, invitees, 0).await;
+    }
     send(&state, &ctx, &user, ip, &event, invitees, 0).await
+}
+
+/// The form was sent from the preview's button: send now.
+fn confirmed(body: &[(String, String)]) -> bool {
+    body.iter().any(|(k, v)| k == "confirm" && v == "1")
+}
+
+#[derive(Template)]
+#[template(path = "events/invitations_preview.html")]
+struct PreviewPage {
+    ctx: PageCtx,
+    event: store::events::Event,
+    /// Which form this previews ("people" or "organisations"), the path it posts to again.
+    which: &'static str,
+    /// The form's choices, sent again with the confirmation.
+    hidden: Vec<(&'static str, String)>,
+    /// Who would get it: name, address, and whether that address has one already.
+    invitees: Vec<(String, String, bool)>,
+    /// How many get a mail now (the others were invited already).
+    new: usize,
+    /// Organisations that match but have no address (counted, not invited).
+    without_email: usize,
+}
+
+impl PreviewPage {
+    fn title(&self) -> &str {
+        self.event.title(self.ctx.lang.code())
+    }
+}
+
+/// Who would get the invitation, before anything is sent: each name and address, those
+/// invited already (not sent again), and the button that sends.
+async fn preview(
+    state: &AppState,
+    ctx: PageCtx,
+    event: store::events::Event,
+    which: &'static str,
+    hidden: Vec<(&'static str, String)>,
+    invitees: Vec<store::invitations::Invitee>,
+    without_email: usize,
+) -> AppResult<Response> {
+    let sent: std::collections::HashSet<String> =
+        store::invitations::for_event(state.db(), event.id)
+            .await?
+            .into_iter()
+            .map(|i| i.email.trim().to_lowercase())
+            .collect();
+    let invitees: Vec<(String, String, bool)> = invitees
+        .into_iter()
+        .map(|i| {
+            let already = sent.contains(&i.email.trim().to_lowercase());
+            (i.name, i.email, already)
+        })
+        .collect();
+    let new = invitees.iter().filter(|i| !i.2).count();
+    Ok(Html(
+        PreviewPage {
+            ctx,
+            event,
+            which,
+            hidden,
+            invitees,
+            new,
+            without_email,
+        }
+        .render()?,
+    )
+    .into_response())
 }
 
 #[derive(Debug, Deserialize)]
@@ -233,6 +312,11 @@ pub struct OrgForm {
     kind: String,
     #[serde(default)]
     territory_id: String,
+    #[serde(default)]
+    region: String,
+    /// "1" from the preview's button.
+    #[serde(default)]
+    confirm: String,
 }
 
 /// Invites every organisation of a kind in a place (those without an e-mail are counted,
@@ -262,7 +346,14 @@ pub async fn invite_organisations(
             None
         }),
     };
-    if kind.is_none() && territory.is_none() && errors.is_empty() {
+    let region = match f.region.trim() {
+        "" => None,
+        r => PlanningRegion::parse(r).or_else(|| {
+            errors.add("region", "reg-choice-invalid");
+            None
+        }),
+    };
+    if kind.is_none() && territory.is_none() && region.is_none() && errors.is_empty() {
         errors.add("kind", "invitation-choose-filter");
     }
     if !errors.is_empty() {
@@ -273,12 +364,14 @@ pub async fn invite_organisations(
         state.db(),
         kind.map(OrgKind::as_str),
         territory,
+        region.map(PlanningRegion::as_str),
     )
     .await?;
     let all = store::invitations::organisations_matching_all(
         state.db(),
         kind.map(OrgKind::as_str),
         territory,
+        region.map(PlanningRegion::as_str),
     )
     .await?;
     let invitees: Vec<_> = orgs
@@ -292,6 +385,28 @@ pub async fn invite_organisations(
         })
         .collect();
     let without_email = all.saturating_sub(invitees.len());
+    if invitees.is_empty() && without_email == 0 {
+        errors.add("kind", "invitation-none-match");
+        let page = list_page(&state, ctx, event, errors, None).await?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response());
+    }
+    if f.confirm != "1" {
+        let hidden = vec![
+            ("kind", f.kind.trim().to_owned()),
+            ("territory_id", f.territory_id.trim().to_owned()),
+            ("region", f.region.trim().to_owned()),
+        ];
+        return preview(
+            &state,
+            ctx,
+            event,
+            "organisations",
+            hidden,
+            invitees,
+            without_email,
+        )
+        .await;
+    }
     send(&state, &ctx, &user, ip, &event, invitees, without_email).await
 }
 
@@ -306,9 +421,17 @@ struct AnswerPage {
     when: String,
     errors: FormErrors,
     notice: Option<&'static str>,
+    /// Who will come, as typed (an invitation to an organisation names its person).
+    attendee: String,
+    attendee_email: String,
 }
 
 impl AnswerPage {
+    /// The invitation went to an organisation: accepting names the person who will come.
+    fn to_organisation(&self) -> bool {
+        self.inv.person_id.is_none() && self.inv.organisation_id.is_some()
+    }
+
     fn title(&self) -> &str {
         self.event.title(self.ctx.lang.code())
     }
@@ -345,6 +468,8 @@ async fn answer_page(
         event,
         errors: FormErrors::default(),
         notice: None,
+        attendee: String::new(),
+        attendee_email: String::new(),
     })
 }
 
@@ -376,9 +501,16 @@ pub struct AnswerForm {
     answer: String,
     #[serde(default)]
     notice: String,
+    /// For an organisation's invitation: the person who will come, and their address (the
+    /// organisation's own when left empty).
+    #[serde(default)]
+    attendee: String,
+    #[serde(default)]
+    attendee_email: String,
 }
 
-/// Accepts (with the data-processing notice) or declines.
+/// Accepts (with the data-processing notice) or declines. An organisation's invitation is
+/// accepted in the name of the person who will come.
 pub async fn answer(
     State(state): State<AppState>,
     ctx: PageCtx,
@@ -409,8 +541,39 @@ pub async fn answer(
                 Err(e) => return Err(e.into()),
             }
         }
-        "accept" if f.notice != "1" => errors.add("notice", "reg-notice-missing"),
         "accept" => {
+            let to_organisation = inv.person_id.is_none() && inv.organisation_id.is_some();
+            // Who comes: the invited person, or the one the organisation names.
+            let (name, email) = if to_organisation {
+                let name = crate::http::forms::required_line(
+                    &f.attendee,
+                    200,
+                    "attendee",
+                    "invitation-attendee-invalid",
+                    &mut errors,
+                );
+                let email = match f.attendee_email.trim() {
+                    "" => Some(inv.email.clone()),
+                    raw => domain::user::Email::parse(raw)
+                        .map(domain::user::Email::into_string)
+                        .or_else(|| {
+                            errors.add("attendee_email", "user-email-invalid");
+                            None
+                        }),
+                };
+                (name, email)
+            } else {
+                (Some(inv.name.clone()), Some(inv.email.clone()))
+            };
+            if f.notice != "1" {
+                errors.add("notice", "reg-notice-missing");
+            }
+            let (Some(name), Some(email)) = (name, email) else {
+                return refused(&state, ctx, &headers, secret, errors, &f).await;
+            };
+            if !errors.is_empty() {
+                return refused(&state, ctx, &headers, secret, errors, &f).await;
+            }
             let event = store::events::get(state.db(), inv.event_id).await?;
             let reg_secret = token::random_secret();
             let base = state.settings().public_url.trim_end_matches('/').to_owned();
@@ -418,8 +581,8 @@ pub async fn answer(
             let link = format!("{base}/{}/registration/{reg_secret}", lang.code());
             let title = event.title(lang.code()).to_owned();
             let input = store::registrations::NewRegistration {
-                name: inv.name.clone(),
-                email: inv.email.clone(),
+                name,
+                email,
                 lang: lang.code().to_owned(),
                 person_id: inv.person_id,
                 organisation_id: inv.organisation_id,
@@ -454,8 +617,22 @@ pub async fn answer(
         }
         _ => return Err(AppError::BadRequest),
     }
-    let (csrf, _) = login_secret(&headers);
-    let mut page = answer_page(&state, ctx, csrf, secret).await?;
+    refused(&state, ctx, &headers, secret, errors, &f).await
+}
+
+/// The answer page again with what was refused, and what was typed kept.
+async fn refused(
+    state: &AppState,
+    ctx: PageCtx,
+    headers: &HeaderMap,
+    secret: String,
+    errors: FormErrors,
+    f: &AnswerForm,
+) -> AppResult<Response> {
+    let (csrf, _) = login_secret(headers);
+    let mut page = answer_page(state, ctx, csrf, secret).await?;
     page.errors = errors;
+    page.attendee = f.attendee.clone();
+    page.attendee_email = f.attendee_email.clone();
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
 }

@@ -200,6 +200,9 @@ struct RegisterPage {
     territories: TerritoryGroups,
     /// Just registered: the form gives way to "check your e-mail".
     sent: bool,
+    /// Every place is taken (or others wait): a sign-up goes to the waiting list — said
+    /// before the form, on its button, and after sending.
+    waiting: bool,
 }
 
 impl RegisterPage {
@@ -242,6 +245,7 @@ async fn page(
     f: RegFields,
 ) -> AppResult<RegisterPage> {
     Ok(RegisterPage {
+        waiting: store::registrations::would_wait(state.db(), event.id, event.capacity).await?,
         when: i18n::datetime(ctx.lang, event.starts_at),
         open: is_open(&event, state.now()),
         territories: territory_groups(state, ctx.lang).await?,
@@ -259,7 +263,15 @@ pub struct Sent {
     sent: Option<String>,
 }
 
-/// The public form; after a sign-up (`?sent=1`), the word to confirm it from the e-mail.
+/// Where the public form goes after a sign-up: the word to confirm it from the e-mail, and
+/// whether it holds a place or waits.
+fn sent(ctx: &PageCtx, event: i64, waiting: bool) -> Response {
+    let what = if waiting { "waiting" } else { "place" };
+    Redirect::to(&ctx.href(&format!("/calendar/{event}/register?sent={what}"))).into_response()
+}
+
+/// The public form; after a sign-up (`?sent=place` or `?sent=waiting`), the word to confirm
+/// it from the e-mail.
 pub async fn form(
     State(state): State<AppState>,
     ctx: PageCtx,
@@ -271,6 +283,10 @@ pub async fn form(
     let (csrf, is_new) = login_secret(&headers);
     let mut p = page(&state, ctx, csrf.clone(), event, RegFields::default()).await?;
     p.sent = q.sent.is_some();
+    // After sending, what the sign-up became: on the waiting list, or holding a place.
+    if let Some(sent) = q.sent.as_deref() {
+        p.waiting = sent == "waiting";
+    }
     Ok(with_login_cookie(
         Html(p.render()?).into_response(),
         &csrf,
@@ -349,12 +365,20 @@ pub fn cancellation_mail(
     }
 }
 
-/// The mail to someone whose waiting-list place became a confirmed one.
+/// The mail to someone whose waiting-list place became a confirmed one, with a personal
+/// link of its own (`secret`) to see or cancel it.
 pub fn promotion_mail(
+    state: &AppState,
     title: &str,
     r: &store::registrations::Registration,
+    secret: &str,
 ) -> store::outbox::Outgoing {
     let lang = i18n::Lang::parse(&r.lang).unwrap_or(i18n::Lang::Lv);
+    let link = format!(
+        "{}/{}/registration/{secret}",
+        state.settings().public_url.trim_end_matches('/'),
+        lang.code()
+    );
     store::outbox::Outgoing {
         kind: "registration_promoted".to_owned(),
         lang: lang.code().to_owned(),
@@ -370,6 +394,7 @@ pub fn promotion_mail(
             &[
                 ("name", FluentValue::from(r.name.clone())),
                 ("event", FluentValue::from(title.to_owned())),
+                ("link", FluentValue::from(link)),
             ],
         ),
     }
@@ -435,14 +460,21 @@ pub async fn submit(
             // Not to the personal page: whoever typed the address must open the mail to
             // confirm it. An address registered already gets the same answer (and no
             // second mail): the form tells nobody who has signed up for what.
-            Ok(_)
-            | Err(store::Error::Conflict(store::Conflict::Events(
+            Ok(r) => {
+                return Ok(sent(
+                    &ctx,
+                    event.id,
+                    r.status == store::registrations::Status::Waiting,
+                ));
+            }
+            // An address registered already: the answer depends only on what anyone sees
+            // (whether the event is full), so it says nothing of that address.
+            Err(store::Error::Conflict(store::Conflict::Events(
                 store::EventConflict::Duplicate,
             ))) => {
-                return Ok(Redirect::to(
-                    &ctx.href(&format!("/calendar/{}/register?sent=1", event.id)),
-                )
-                .into_response());
+                let full =
+                    store::registrations::would_wait(state.db(), event.id, event.capacity).await?;
+                return Ok(sent(&ctx, event.id, full));
             }
             Err(store::Error::Conflict(_)) => errors.add("name", "reg-closed"),
             Err(e) => return Err(e.into()),
@@ -572,16 +604,48 @@ pub async fn confirm(
     Ok(Redirect::to(&ctx.href(&format!("/registration/{secret}{notice}"))).into_response())
 }
 
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct CancelForm {
+    /// "1" from the confirmation step.
+    #[serde(default)]
+    confirm: String,
+}
+
+/// Cancels the registration a personal link opens, after a confirmation step (the place
+/// goes to the waiting list and cannot be taken back).
 pub async fn cancel(
     State(state): State<AppState>,
     ctx: PageCtx,
+    headers: HeaderMap,
     ClientIp(ip): ClientIp,
     Path((_lang, secret)): Path<(String, String)>,
+    AppForm(f): AppForm<CancelForm>,
 ) -> AppResult<Response> {
     crate::http::forms::check_secret(&secret)?;
     let hash = token::hash_secret(secret.trim());
     let r = store::registrations::by_token(state.db(), &hash).await?;
     let event = store::events::get(state.db(), r.event_id).await?;
+    if r.status != store::registrations::Status::Cancelled
+        && !crate::http::confirm::confirmed(&f.confirm)
+    {
+        let (csrf, _) = login_secret(&headers);
+        let title = event.title(ctx.lang.code()).to_owned();
+        return crate::http::confirm::ConfirmStep {
+            heading: ctx.t1("reg-cancel-confirm-title", "title", &title),
+            lines: vec![
+                ctx.t1("reg-cancel-confirm-who", "name", &r.name),
+                ctx.t("reg-cancel-confirm-final"),
+            ],
+            action: ctx.href(&format!("/registration/{secret}/cancel")),
+            hidden: Vec::new(),
+            csrf,
+            button: ctx.t("reg-cancel-confirm-button"),
+            back: ctx.href(&format!("/registration/{secret}")),
+            back_label: ctx.t("reg-cancel-confirm-back"),
+            ctx,
+        }
+        .into_response();
+    }
     let actor = store::Actor {
         user_id: None,
         label: Some("registrant".to_owned()),
@@ -589,13 +653,13 @@ pub async fn cancel(
     };
     let promoted_title_lv = event.title_lv.clone();
     let promoted_title_en = event.title("en").to_owned();
-    store::registrations::cancel(state.db(), state.now(), &actor, &hash, |p| {
+    store::registrations::cancel(state.db(), state.now(), &actor, &hash, |p, link| {
         let title = if p.lang == "en" {
             &promoted_title_en
         } else {
             &promoted_title_lv
         };
-        promotion_mail(title, p)
+        promotion_mail(&state, title, p, link)
     })
     .await?;
     Ok(
@@ -860,7 +924,7 @@ async fn release(
         &user.actor(ip),
         event.id,
         which,
-        |r| promotion_mail(event.title(&r.lang), r),
+        |r, secret| promotion_mail(state, event.title(&r.lang), r, secret),
     )
     .await?;
     let notice = match (released, which) {

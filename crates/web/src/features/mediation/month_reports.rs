@@ -119,6 +119,9 @@ pub struct SubmitFields {
     month: String,
     #[serde(default)]
     notes: String,
+    /// "1" from the confirmation step (a submitted report cannot be changed).
+    #[serde(default)]
+    confirm: String,
 }
 
 pub async fn submit(
@@ -132,6 +135,29 @@ pub async fn submit(
     let month = pick_month(&state, &f.month);
     let mut errors = FormErrors::default();
     let notes = block_field(&f.notes, 5000, "notes", &mut errors);
+    // Asked first, unless the month is submitted already (then nothing changes anyway).
+    let already = errors.is_empty()
+        && store::mediator_reports::of_mediator(state.db(), state.keyring(), user.id)
+            .await?
+            .iter()
+            .any(|r| r.month == month);
+    if errors.is_empty() && !already && !crate::http::confirm::confirmed(&f.confirm) {
+        return crate::http::confirm::ConfirmStep {
+            heading: ctx.t1("mreport-confirm-title", "month", &month),
+            lines: vec![ctx.t("mreport-confirm-final")],
+            action: ctx.href("/mediation/reports"),
+            hidden: vec![
+                ("month".to_owned(), month.clone()),
+                ("notes".to_owned(), f.notes.clone()),
+            ],
+            csrf: ctx.csrf.clone(),
+            button: ctx.t("mreport-confirm-button"),
+            back: ctx.href(&format!("/mediation/reports?month={month}")),
+            back_label: ctx.t("mreport-confirm-back"),
+            ctx,
+        }
+        .into_response();
+    }
     if errors.is_empty() {
         let actor = user.actor(ip);
         let w = store::mediation_log::CaseWrite {

@@ -28,6 +28,10 @@ struct AccountPage {
     sessions: Vec<SessionLine>,
     /// Two-step sign-in is on.
     has_factor: bool,
+    /// The e-mail notices the user's role can get, each on or off.
+    notice_choices: Vec<crate::features::platform::notices::Choice>,
+    /// A weekly digest instead of single mails.
+    digest: bool,
     now: i64,
     new_token: Option<String>,
     label: String,
@@ -57,7 +61,11 @@ impl AccountPage {
         // This session first.
         let mut sessions = sessions;
         sessions.sort_by_key(|s| !s.current);
+        let (notice_choices, digest) =
+            crate::features::platform::notices::choices(state, user).await?;
         Ok(AccountPage {
+            notice_choices,
+            digest,
             has_factor: user.has_factor,
             ctx,
             name: user.name.clone(),
@@ -141,6 +149,7 @@ pub async fn page(
         Some("password-changed") => Some("password-changed"),
         Some("token-revoked") => Some("token-revoked"),
         Some("sessions-ended") => Some("sessions-ended"),
+        Some("notices-saved") => Some("notices-saved"),
         _ => None,
     };
     Ok(Html(page.render()?))

@@ -46,6 +46,7 @@ const KEYS: &[(&str, &str)] = &[
     ("contacts", "audit-key-contacts"),
     ("count", "audit-key-count"),
     ("created", "audit-key-created"),
+    ("digest", "audit-key-digest"),
     ("document", "audit-key-document"),
     ("file", "audit-key-file"),
     ("filters", "audit-key-filters"),
@@ -61,6 +62,7 @@ const KEYS: &[(&str, &str)] = &[
     ("membership", "audit-key-membership"),
     ("month", "audit-key-month"),
     ("moved", "audit-key-moved"),
+    ("off", "audit-key-off"),
     ("organisation", "audit-key-organisation"),
     ("organisations", "audit-key-organisations"),
     ("page", "audit-key-page"),
@@ -317,6 +319,18 @@ impl Wording {
                 domain::auth::Role::parse(c).map(|r| ctx.t(r.label_key()))
             }),
             "status" => code_words(ctx, action, value),
+            // A user's notice settings: the kinds turned off, and how they are sent.
+            "off" if value == "-" => ctx.t("audit-notices-none-off"),
+            "off" => value
+                .split(',')
+                .map(|c| {
+                    domain::notice::NoticeKind::parse(c)
+                        .map_or_else(|| c.to_owned(), |k| ctx.t(k.label_key()))
+                })
+                .collect::<Vec<_>>()
+                .join("; "),
+            "digest" if value == "yes" => ctx.t("audit-notices-weekly"),
+            "digest" => ctx.t("audit-notices-each"),
             _ if value.parse::<i64>().is_ok() && is_record_key(key) => numbered(ctx, value),
             _ => value.to_owned(),
         }

@@ -7,6 +7,7 @@ pub mod api_tokens;
 pub mod audit_words;
 pub mod health;
 pub mod login;
+pub mod notices;
 pub mod passkeys;
 pub mod reauth;
 pub mod second_factor;
@@ -37,6 +38,7 @@ pub fn routes(r: &mut Registry) {
     r.get("/{lang}/workspace", Page(UseWorkspace), workspace::home);
     r.get("/{lang}/account", Page(ManageOwnAccount), account::page);
     r.post("/{lang}/account/password", Page(ManageOwnAccount), account::change_password);
+    r.post("/{lang}/account/notices", Page(ManageOwnAccount), notices::save);
     r.get("/{lang}/account/second-factor", Page(ManageOwnAccount), second_factor::page);
     r.post("/{lang}/account/second-factor/begin", Page(ManageOwnAccount), second_factor::begin);
     r.get("/{lang}/account/second-factor/begin", Page(ManageOwnAccount), second_factor::back);
