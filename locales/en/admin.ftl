@@ -26,6 +26,7 @@ audit-any = (any)
 audit-actor = Who
 audit-from = From date
 audit-until = Until date
+audit-range-reversed = The "until" date is before the "from" date, so nothing was filtered by date. Swap them.
 audit-none = No entries match.
 audit-when = When
 audit-record = Record

@@ -53,7 +53,7 @@ attention-next-step-on = Next step { $date }
 attention-last-contact = Last contact { $date }
 attention-no-contact = No contact yet
 attention-of-age = 18 years old in { $year } — ask the person themselves for consent
-attention-answer-by-link = answer with the link in the invitation sent to { $email }
+attention-invited-at = invitation sent to { $email }; answer it here
 attention-unconfirmed-count = { $count ->
     [one] { $count } registration waits for confirmation
    *[other] { $count } registrations wait for confirmation
@@ -239,7 +239,7 @@ notice-subject-action-assigned = New action for your organisation: { $title }
 notice-subject-action-overdue = Action past its due date: { $title }
 notice-subject-event-reminder = Reminder: { $title }, { $when }
 notice-line-report-submitted = An institution submitted a progress report that waits for review.
-notice-line-report-returned = Your organisation's progress report was returned for changes. The coordinator's comment is on the report's page.
+notice-line-report-returned = Your organisation's progress report was returned for changes. The comment is on the report's page.
 notice-line-report-accepted = Your organisation's progress report was accepted.
 notice-line-practice-returned = Your good practice was returned for changes. The comment is on the practice's page.
 notice-line-practice-published = Your good practice was published in the practice library.
@@ -271,3 +271,17 @@ notice-reminder-body = Hello { $name },
 
     Your registration's page shows the place and the agenda, and if you cannot come you can cancel there, so that someone on the waiting list gets the place:
     { $link }
+first-steps-title = First steps
+first-steps-help = Every page has a "Help" link at the top to its chapter of the user guide.
+first-steps-done = Got it, do not show again
+first-step-notices = Choose what you get e-mail notices about
+first-step-coordinator-directory = Check the registry of organisations and people
+first-step-coordinator-event = Plan the first event
+first-step-coordinator-plan = Look through the plan, its measures and indicators, and open a reporting round
+first-step-coordinator-users = Create accounts for institutions, mediators and NGOs
+first-step-mediator-family = Open the first family: the list shows it by its code only
+first-step-mediator-contact = Record the consent and the first contact on the family's page
+first-step-mediator-report = At the end of the month, check and submit the monthly report
+first-step-institution-reports = Look at your organisation's progress report forms and their deadlines
+first-step-institution-actions = Check the follow-up actions your organisation is responsible for
+first-step-institution-practice = Submit a good practice to the practice library

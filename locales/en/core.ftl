@@ -16,6 +16,35 @@ footer-text = Latvian Roma Platform – Ministry of Culture, National Roma Conta
 back-home = Go to the home page
 save = Save
 filter = Filter
+search-submit = Search
+help-link = Help
+help-pages = Pages of the guide
+help-in-english = The user guide is in English.
+search-title = Search
+search-title-for = Search: { $q }
+search-label = Search the workspace
+search-placeholder = Search…
+search-hint = Events, actions, plan measures, organisations, people, good practices, stories and news by name or title; diacritics need not be typed, the starts of words are enough.
+search-found = { $count ->
+        [0] Nothing was found.
+        [one] { $count } record found.
+       *[other] { $count } records found.
+    }
+search-more = { $count ->
+        [one] And { $count } more.
+       *[other] And { $count } more.
+    }
+search-all-in-list = See them in the list
+search-due = due { $date }
+search-kind-families = Your families
+search-kind-events = Events
+search-kind-actions = Follow-up actions
+search-kind-measures = Plan measures
+search-kind-organisations = Organisations
+search-kind-people = People
+search-kind-practices = Good practices
+search-kind-stories = Success stories
+search-kind-news = News
 pager-label = Pages
 pager-newer = Newer entries
 pager-older = Older entries

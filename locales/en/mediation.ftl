@@ -5,6 +5,16 @@ nav-mediation-assignments = Mediators
 families-title = The families I work with
 families-intro = The families of your case work. Only you see them; ministries, municipalities and NGOs get aggregate figures only. The list shows families by code; names are shown when you open a family's record (every opening is logged).
 families-none = You have no families yet.
+families-search = Search by code
+families-found = { $count ->
+        [0] No family with such a code.
+        [one] { $count } family found.
+       *[other] { $count } families found.
+    }
+families-search-clear = Show all
+families-last-contact = Last contact
+families-next-step = Next step
+families-never-contacted = none yet
 family-code = Code
 family-members = Family members
 family-new = New family

@@ -174,6 +174,7 @@ invitation-attendee = Name (who will come)
 invitation-attendee-invalid = Enter the name of the person who will come.
 invitation-attendee-email = Their e-mail
 invitation-attendee-email-hint = We send the registration's link there. Left empty, the organisation's address gets it.
+invitation-attendee-mailed = Thank you! We sent a mail to the address given: the registration must be confirmed with its link within 48 hours.
 invitation-decline = Decline
 invitation-declined-notice = Thank you for your answer. Your decline is recorded; should you change your mind, you can accept here.
 invitation-answered = This invitation has been answered already.

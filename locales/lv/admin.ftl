@@ -26,6 +26,7 @@ audit-any = (jebkura)
 audit-actor = Kas
 audit-from = No datuma
 audit-until = Līdz datumam
+audit-range-reversed = Datums „līdz” ir pirms datuma „no”, tāpēc pēc datumiem nekas netika atlasīts. Samainiet tos vietām.
 audit-none = Atlasei atbilstošu ierakstu nav.
 audit-when = Kad
 audit-record = Ieraksts

@@ -55,7 +55,7 @@ attention-next-step-on = Nākamais solis { $date }
 attention-last-contact = Pēdējais kontakts { $date }
 attention-no-contact = Kontakta vēl nav
 attention-of-age = 18 gadu vecums { $year }. gadā — piekrišana jālūdz pašai personai
-attention-answer-by-link = atbilde ar saiti uzaicinājuma vēstulē, kas nosūtīta uz { $email }
+attention-invited-at = ielūgums nosūtīts uz { $email }; atbildēt var šeit
 attention-unconfirmed-count = { $count ->
     [one] { $count } pieteikums gaida apstiprinājumu
    *[other] { $count } pieteikumi gaida apstiprinājumu
@@ -241,7 +241,7 @@ notice-subject-action-assigned = Jauna rīcība jūsu organizācijai: { $title }
 notice-subject-action-overdue = Rīcībai pagājis termiņš: { $title }
 notice-subject-event-reminder = Atgādinājums: { $title }, { $when }
 notice-line-report-submitted = Iestāde iesniedza progresa pārskatu, kas gaida izskatīšanu.
-notice-line-report-returned = Jūsu organizācijas progresa pārskats atgriezts labošanai. Koordinatora komentārs ir pārskata lapā.
+notice-line-report-returned = Jūsu organizācijas progresa pārskats atgriezts labošanai. Komentārs ir pārskata lapā.
 notice-line-report-accepted = Jūsu organizācijas progresa pārskats pieņemts.
 notice-line-practice-returned = Jūsu labā prakse atgriezta labošanai. Komentārs ir prakses lapā.
 notice-line-practice-published = Jūsu labā prakse publicēta prakšu bibliotēkā.
@@ -273,3 +273,17 @@ notice-reminder-body = Labdien, { $name }!
 
     Sava pieteikuma lapā redzat vietu un darba kārtību un, ja nevarat ierasties, varat pieteikumu atcelt, lai vietu saņem kāds no gaidīšanas saraksta:
     { $link }
+first-steps-title = Pirmie soļi
+first-steps-help = Katrā lapā augšā ir saite „Palīdzība” uz attiecīgo rokasgrāmatas nodaļu.
+first-steps-done = Sapratu, vairs nerādīt
+first-step-notices = Izvēlieties, par ko saņemt e-pasta paziņojumus
+first-step-coordinator-directory = Pārbaudiet organizāciju un cilvēku reģistru
+first-step-coordinator-event = Ieplānojiet pirmo pasākumu
+first-step-coordinator-plan = Apskatiet plānu, tā pasākumus un rādītājus, un atveriet pārskatu kārtu
+first-step-coordinator-users = Izveidojiet kontus iestādēm, mediatoriem un NVO
+first-step-mediator-family = Atveriet pirmo ģimeni: sarakstā tā būs redzama tikai ar kodu
+first-step-mediator-contact = Pierakstiet piekrišanu un pirmo kontaktu ģimenes lapā
+first-step-mediator-report = Mēneša beigās pārbaudiet un iesniedziet mēneša pārskatu
+first-step-institution-reports = Apskatiet savas organizācijas progresa pārskatu veidlapas un termiņus
+first-step-institution-actions = Pārbaudiet turpmākās rīcības, par kurām atbild jūsu organizācija
+first-step-institution-practice = Iesniedziet labo praksi prakšu bibliotēkai

@@ -18,6 +18,35 @@ footer-text = Latvijas Romu platforma – Kultūras ministrija, Nacionālais rom
 back-home = Uz sākumlapu
 save = Saglabāt
 filter = Atlasīt
+search-submit = Meklēt
+help-link = Palīdzība
+help-pages = Rokasgrāmatas lapas
+help-in-english = Lietotāja rokasgrāmata pagaidām ir tikai angļu valodā; latviskais tulkojums tiek gatavots.
+search-title = Meklēšana
+search-title-for = Meklēšana: { $q }
+search-label = Meklēt darba vidē
+search-placeholder = Meklēt…
+search-hint = Sanāksmes un citi pasākumi, turpmākās rīcības, plāna pasākumi, organizācijas, cilvēki, labās prakses, stāsti un ziņas pēc nosaukuma; garumzīmes nav jāraksta, pietiek ar vārdu sākumiem.
+search-found = { $count ->
+        [0] Nekas netika atrasts.
+        [one] Atrasts { $count } ieraksts.
+       *[other] Atrasti { $count } ieraksti.
+    }
+search-more = { $count ->
+        [one] Un vēl { $count }.
+       *[other] Un vēl { $count }.
+    }
+search-all-in-list = Skatīt sarakstā
+search-due = termiņš { $date }
+search-kind-families = Jūsu ģimenes
+search-kind-events = Pasākumi
+search-kind-actions = Turpmākās rīcības
+search-kind-measures = Plāna pasākumi
+search-kind-organisations = Organizācijas
+search-kind-people = Cilvēki
+search-kind-practices = Labās prakses
+search-kind-stories = Veiksmes stāsti
+search-kind-news = Ziņas
 pager-label = Lapas
 pager-newer = Jaunāki ieraksti
 pager-older = Vecāki ieraksti

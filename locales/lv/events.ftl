@@ -174,7 +174,7 @@ reg-submit = Pieteikties
 reg-submit-waiting = Pieteikties gaidīšanas sarakstam
 reg-full-title = Vietu vairs nav — var pieteikties gaidīšanas sarakstam
 reg-full-explained = Visas vietas ir aizņemtas. Pieteikums nonāks gaidīšanas sarakstā; ja kāds atteiksies, atbrīvotā vieta tiks piedāvāta pēc kārtas, un jums par to paziņosim e-pastā.
-reg-sent-waiting-title = Gandrīz gatavs: pieteikums ir gaidīšanas sarakstā — apstipriniet to e-pastā
+reg-sent-waiting-title = Vēl viens solis: pieteikums ir gaidīšanas sarakstā — apstipriniet to e-pastā
 reg-sent-waiting-explained = Vietu pašlaik nav, tāpēc pieteikums ir gaidīšanas sarakstā. Uz norādīto e-pasta adresi nosūtījām vēstuli ar saiti: apstipriniet pieteikumu 48 stundu laikā, lai tas paliktu sarakstā. Kad vieta atbrīvosies, to piedāvās pēc kārtas, un jums par to paziņosim e-pastā.
 reg-name-invalid = Ievadiet savu vārdu un uzvārdu (līdz 200 zīmēm).
 reg-organisation-missing = Ierakstiet organizāciju vai atzīmējiet, ka piesakāties kā privātpersona.
@@ -234,7 +234,7 @@ mail-registration-confirm-body = Labdien!
     { $link }
 
     Ja nepieteicāties jūs, neko nedariet: neapstiprināts pieteikums tiks atcelts, un tajā ierakstītie dati netiks glabāti.
-reg-sent-title = Gandrīz gatavs: apstipriniet pieteikumu e-pastā
+reg-sent-title = Vēl viens solis: apstipriniet pieteikumu e-pastā
 reg-sent-explained = Uz norādīto e-pasta adresi nosūtījām vēstuli ar saiti. Atveriet to un apstipriniet pieteikumu norādītajā termiņā (ne vēlāk kā 48 stundu laikā); līdz tam pieteikums ir spēkā. Ja vēstule nav atnākusi, pārbaudiet mēstuļu mapi vai sazinieties ar pasākuma rīkotājiem.
 reg-sent-another = Pieteikt vēl kādu
 reg-pending-explained = Pieteikums vēl nav apstiprināts. Apstiprināšanas termiņš: { $until }. Ja pieteikums netiks apstiprināts, tas tiks atcelts un vieta atbrīvota citiem.

@@ -5,6 +5,16 @@ nav-mediation-assignments = Mediatori
 families-title = Ģimenes, ar kurām strādāju
 families-intro = Jūsu darba ģimenes. Tās redzat tikai jūs; ministrijas, pašvaldības un biedrības saņem tikai apkopotus skaitļus. Sarakstā ģimenes ir pēc koda; vārdus redz, atverot ģimenes lietu (katra atvēršana tiek reģistrēta).
 families-none = Jums vēl nav ģimeņu.
+families-search = Meklēt pēc koda
+families-found = { $count ->
+        [0] Neviena ģimene ar šādu kodu.
+        [one] Atrasta { $count } ģimene.
+       *[other] Atrastas { $count } ģimenes.
+    }
+families-search-clear = Rādīt visas
+families-last-contact = Pēdējais kontakts
+families-next-step = Nākamais solis
+families-never-contacted = vēl nav bijis
 family-code = Kods
 family-members = Ģimenes locekļi
 family-new = Jauna ģimene
@@ -287,7 +297,7 @@ mreport-notes = Piezīmes uzraudzītājam
 mreport-notes-hint = Grūtības, nepieciešamais atbalsts, plāni. Nerakstiet vārdus; piezīmes glabājas šifrētas.
 mreport-submit = Iesniegt pārskatu
 mreport-confirm-title = Iesniegt { $month } pārskatu?
-mreport-confirm-final = Pēc iesniegšanas pārskatu vairs nevar labot: skaitļi un piezīmes paliek tādi, kādi tie ir šobrīd, un tos redz jūsu uzraudzītājs. Ja kaut kas vēl jāpapildina, atgriezieties un iesniedziet vēlāk.
+mreport-confirm-final = Pēc iesniegšanas pārskatu vairs nevar labot: skaitļi un piezīmes paliek tādi, kādi tie ir šobrīd, un tie būs redzami jūsu darba uzraudzībā. Ja kaut kas vēl jāpapildina, atgriezieties un iesniedziet vēlāk.
 mreport-confirm-button = Jā, iesniegt pārskatu
 mreport-confirm-back = Nē, atpakaļ uz pārskatu
 mreport-no-notes = Piezīmju nav.

@@ -135,8 +135,8 @@ invitation-none-match = Neviena organizācija neatbilst izvēlei. Mainiet veidu,
 invitations-preview-title = Pirms sūtīšanas: kas saņems ielūgumu
 invitations-preview-count = { $count ->
         [0] Nevienam jauns ielūgums netiks sūtīts.
-        [one] Ielūgumu saņems { $count } adresāts.
-       *[other] Ielūgumu saņems { $count } adresāti.
+        [one] Ielūgumu nosūtīs uz { $count } adresi.
+       *[other] Ielūgumu nosūtīs uz { $count } adresēm.
     }
 invitations-preview-who = Adresāti
 invitations-preview-mail = Ielūgums
@@ -178,6 +178,7 @@ invitation-attendee = Vārds, uzvārds (kas ieradīsies)
 invitation-attendee-invalid = Ierakstiet tā cilvēka vārdu un uzvārdu, kas ieradīsies.
 invitation-attendee-email = Šī cilvēka e-pasts
 invitation-attendee-email-hint = Uz to nosūtīsim pieteikuma saiti. Ja atstājat tukšu, saiti saņems organizācijas adrese.
+invitation-attendee-mailed = Paldies! Uz norādīto e-pasta adresi nosūtījām vēstuli: pieteikums jāapstiprina ar tajā esošo saiti 48 stundu laikā.
 invitation-decline = Atteikties
 invitation-declined-notice = Paldies par atbildi. Jūsu atteikums ir saņemts; ja pārdomāsiet, ielūgumu var pieņemt šeit pat.
 invitation-answered = Uz šo ielūgumu jau ir atbildēts.

@@ -305,6 +305,22 @@ async fn the_audit_log_records_and_filters() {
     assert!(!failed.text.contains("<td>Login</td>"));
     let none = coord.get("/en/admin/audit?from=2030-01-01").await;
     assert!(none.text.contains("No entries match"));
+    // A reversed range is said at its field, kept as typed, and does not hide everything.
+    let reversed = coord
+        .get("/lv/admin/audit?from=2030-01-01&until=2020-01-01")
+        .await;
+    assert!(
+        reversed.text.contains("id=\"until-error\"")
+            && reversed.text.contains("ir pirms datuma „no”"),
+        "{}",
+        reversed.text
+    );
+    assert!(reversed.text.contains("value=\"2020-01-01\""));
+    assert!(
+        !reversed.text.contains("Atlasei atbilstošu ierakstu nav."),
+        "{}",
+        reversed.text
+    );
     let by_actor = coord.get("/en/admin/audit?actor=coordinator").await;
     assert!(by_actor.text.contains("<td>Login</td>"));
     // The application never updates or deletes audit rows.

@@ -248,6 +248,10 @@ async fn public_pages_have_no_accessibility_violations() {
         b.goto(&url(&app, &format!("/{lang}/"))).await;
         found.extend(axe(&b, lang, home).await);
 
+        // The user guide in the app (its text is English on every page).
+        b.goto(&url(&app, &format!("/{lang}/help/events"))).await;
+        found.extend(axe(&b, lang, "Events").await);
+
         b.goto(&url(&app, &format!("/{lang}/login"))).await;
         found.extend(axe(&b, lang, login).await);
 

@@ -691,6 +691,15 @@ async fn the_month_view_places_events_on_their_days_in_riga_time() {
         page.text
     );
     assert!(page.text.contains("Šajā mēnesī ir 1 pasākums."));
+    // On a phone the month is a list of the days that have events (the grid is hidden).
+    let list = page
+        .text
+        .split("<ol class=\"month-list\"")
+        .nth(1)
+        .and_then(|l| l.split("</ol>").next())
+        .unwrap_or_default();
+    assert!(list.contains("ceturtdiena, 10."), "{list}");
+    assert_eq!(list.matches("<span class=\"day\">").count(), 1, "{list}");
     assert!(page.text.contains("/lv/calendar?month=2026-11"));
     assert!(page.text.contains("/lv/calendar?month=2027-01"));
     let filtered = anon.get("/lv/calendar?type=workshop&month=2026-12").await;

@@ -37,7 +37,7 @@ async fn chosen_people_are_invited_once_and_answer_through_their_link() {
         .await;
     assert_eq!(preview.status, 200, "{}", preview.text);
     assert!(
-        preview.text.contains("Ielūgumu saņems 2 adresāti."),
+        preview.text.contains("Ielūgumu nosūtīs uz 2 adresēm."),
         "{}",
         preview.text
     );
@@ -187,7 +187,7 @@ async fn organisations_are_invited_by_kind_and_place() {
     let latgale = c.post_form(&path, &[("region", "latgale")]).await;
     assert_eq!(latgale.status, 200);
     assert!(
-        latgale.text.contains("Ielūgumu saņems 1 adresāts."),
+        latgale.text.contains("Ielūgumu nosūtīs uz 1 adresi."),
         "{}",
         latgale.text
     );
@@ -254,10 +254,24 @@ async fn an_organisation_accepts_in_the_name_of_the_person_who_will_come() {
         )
         .await;
     assert_eq!(res.status, 303, "{}", res.text);
+    // An address typed here is not proven: its owner confirms from the mail, and whoever
+    // holds the organisation's link does not get the registration's own link.
+    let location = res.location().unwrap_or_default().to_owned();
+    assert!(location.ends_with("?notice=attendee-mailed"), "{location}");
+    let page = g.get(&location).await;
+    assert!(page.text.contains("nosūtījām vēstuli"), "{}", page.text);
     let regs = ok(store::registrations::for_event(&app.db, event).await);
     assert_eq!(regs.len(), 1);
     assert_eq!(regs[0].name, "Ilze Kalniņa");
     assert_eq!(regs[0].email, "ilze@a.test.invalid");
+    assert!(regs[0].pending(), "waits for Ilze's confirmation");
+    let (mails, _) = ok(store::outbox::list(&app.db, 0).await);
+    assert!(
+        mails
+            .iter()
+            .any(|m| m.to == "ilze@a.test.invalid" && m.body.contains("/registration/")),
+        "the link goes to the attendee"
+    );
     let inv = ok(store::invitations::for_event(&app.db, event).await);
     assert_eq!(inv[0].status, domain::event::InvitationStatus::Accepted);
     assert_eq!(inv[0].registration_id, Some(regs[0].id));
@@ -337,4 +351,73 @@ async fn an_invitation_only_event_takes_its_invitees_but_not_the_public() {
     let regs = ok(store::registrations::for_event(&app.db, closed).await);
     assert_eq!(regs.len(), 1);
     assert_eq!(regs[0].status, store::registrations::Status::Confirmed);
+}
+
+#[tokio::test]
+async fn an_invitation_to_my_organisation_is_answered_from_the_workspace() {
+    let app = TestApp::spawn().await;
+    let event = app.fixtures.event;
+    let c = app.login(Role::Coordinator).await;
+    let jelgava = ok(store::territories::by_code(&app.db, "jelgava").await)
+        .id
+        .to_string();
+    let res = c
+        .post_form(
+            &format!("/lv/events/{event}/invitations/organisations"),
+            &[("territory_id", &jelgava), ("confirm", "1")],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    let id = ok(store::invitations::for_event(&app.db, event).await)[0].id;
+    let path = format!("/lv/invitations/{id}");
+    // Another organisation's user does not reach it.
+    let ngo = app.login(Role::Ngo).await;
+    assert_eq!(ngo.get(&path).await.status, 404);
+    assert_eq!(
+        ngo.post_form(&path, &[("answer", "decline")]).await.status,
+        404
+    );
+    // The municipality's user: the form starts with them as who comes.
+    let m = app.login(Role::Municipality).await;
+    let page = m.get(&path).await;
+    assert_eq!(page.status, 200);
+    assert!(
+        page.text.contains("value=\"Tests municipality\""),
+        "{}",
+        page.text
+    );
+    assert!(
+        page.text
+            .contains("value=\"municipality@test.roma.invalid\"")
+    );
+    assert!(
+        !page.text.contains("nepārsūtiet to citiem"),
+        "no personal-link hint here"
+    );
+    let res = m
+        .post_form(
+            &path,
+            &[
+                ("answer", "accept"),
+                ("notice", "1"),
+                ("attendee", "Tests municipality"),
+                ("attendee_email", "municipality@test.roma.invalid"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    assert!(res.location().is_some_and(|l| l.contains("/registration/")));
+    // Their own address is proven by their sign-in: confirmed at once.
+    let regs = ok(store::registrations::for_event(&app.db, event).await);
+    assert_eq!(regs.len(), 1);
+    assert!(!regs[0].pending());
+    let inv = ok(store::invitations::for_event(&app.db, event).await);
+    assert_eq!(inv[0].status, domain::event::InvitationStatus::Accepted);
+    // Done: the workspace no longer lists it.
+    let home = m.get("/lv/workspace").await;
+    assert!(
+        !home.text.contains(&format!("/lv/invitations/{id}")),
+        "{}",
+        home.text
+    );
 }

@@ -2508,3 +2508,92 @@ async fn the_family_page_refuses_dates_and_consents_that_make_no_sense() {
     assert!(!String::from_utf8_lossy(&export).contains(&code));
     app.stop().await;
 }
+
+#[tokio::test]
+async fn the_family_list_shows_the_last_contact_and_next_step_and_finds_a_code() {
+    let app = TestApp::spawn().await;
+    let jelgava = assign(&app).await.to_string();
+    let m = app.login(Role::Mediator).await;
+    let mut ids = Vec::new();
+    for _ in 0..2 {
+        let res = m
+            .post_form(
+                "/lv/mediation/families",
+                &[("territory_id", &jelgava), ("household_size", "3")],
+            )
+            .await;
+        assert_eq!(res.status, 303, "{}", res.text);
+        let id: i64 = res
+            .location()
+            .and_then(|l| l.rsplit('/').next())
+            .and_then(|i| i.parse().ok())
+            .unwrap_or_default();
+        ids.push(id);
+    }
+    consent_to_case_work(&m, ids[0]).await;
+    let res = m
+        .post_form(
+            &format!("/lv/mediation/families/{}/contacts", ids[0]),
+            &[
+                ("date", "2026-11-25"),
+                ("place", "office"),
+                ("areas", "education"),
+                ("duration", "30"),
+                ("next_date", "2026-12-02"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    let list = m.get("/lv/mediation").await;
+    assert!(
+        list.text
+            .contains("<th scope=\"col\">Pēdējais kontakts</th>"),
+        "{}",
+        list.text
+    );
+    assert!(list.text.contains("<td>2026-11-25</td>"), "{}", list.text);
+    assert!(list.text.contains("<td>2026-12-02</td>"), "{}", list.text);
+    assert!(
+        list.text.contains("<td>vēl nav bijis</td>"),
+        "the other family: {}",
+        list.text
+    );
+    // Search by a part of the code, in any case and without the dash.
+    let families = ok(store::mediation::families(
+        &app.db,
+        store::mediation::CaseScope::Mediator(app.user_id(Role::Mediator)),
+    )
+    .await);
+    let code = families
+        .iter()
+        .find(|f| f.id == ids[1])
+        .map(|f| f.code.clone())
+        .unwrap_or_default();
+    let typed: String = code
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase();
+    let found = m.get(&format!("/lv/mediation?q={typed}")).await;
+    assert!(found.text.contains("Atrasta 1 ģimene."), "{}", found.text);
+    assert!(
+        found.text.contains(&format!(">{code}</a>")),
+        "{}",
+        found.text
+    );
+    assert!(
+        !found.text.contains("<td>2026-11-25</td>"),
+        "{}",
+        found.text
+    );
+    let none = m.get("/lv/mediation?q=zzz").await;
+    assert!(
+        none.text.contains("Neviena ģimene ar šādu kodu."),
+        "{}",
+        none.text
+    );
+    assert!(
+        none.text.contains("Jauna ģimene"),
+        "the form for a new one stays"
+    );
+}

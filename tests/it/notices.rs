@@ -376,3 +376,26 @@ async fn registrants_are_reminded_three_days_before_with_a_link_of_their_own() {
     );
     assert_eq!(run(&app).await.reminders, 0);
 }
+
+#[tokio::test]
+async fn a_notice_waiting_for_its_mail_goes_with_the_organisation_the_account_leaves() {
+    let app = TestApp::spawn().await;
+    action(&app, "Rīcība pirms pārcelšanas", None).await;
+    // Before the jobs run, the municipality's account moves to the other organisation.
+    ok(store::users::update(
+        &app.db,
+        app.clock_now(),
+        &store::Actor::cli(),
+        app.user_id(Role::Municipality),
+        &store::users::Changes {
+            name: "Tests municipality".to_owned(),
+            role: Role::Municipality,
+            organisation_id: Some(app.fixtures.org_b),
+            disabled: false,
+        },
+    )
+    .await);
+    let done = run(&app).await;
+    assert_eq!((done.single, done.dropped), (0, 0), "{done:?}");
+    assert!(mails(&app, "notice_action_assigned").await.is_empty());
+}

@@ -1398,7 +1398,7 @@ async fn a_full_event_says_so_before_the_form_and_the_answer_says_waiting_list()
     assert!(
         !page
             .text
-            .contains("Gandrīz gatavs: apstipriniet pieteikumu e-pastā")
+            .contains("Vēl viens solis: apstipriniet pieteikumu e-pastā")
     );
     assert_eq!(
         by_name(&app, event, "Baiba").await.status,

@@ -163,9 +163,10 @@ async fn coordinators_and_institutions_see_what_waits_for_them_and_nothing_else(
     assert!(actions.contains("Nosūtīt skolu sarakstu"));
     assert!(!page.text.contains("Sagatavot ziņojumu"));
     let invitations = section(&page.text, "invitations");
+    let invitation = ok(store::invitations::for_event(&app.db, event).await)[0].id;
     assert!(
-        invitations.contains(&format!("href=\"/lv/events/{event}\"")),
-        "{invitations}"
+        invitations.contains(&format!("href=\"/lv/invitations/{invitation}\"")),
+        "answered here, not only by the mailed link: {invitations}"
     );
     assert!(invitations.contains("org-a@example.invalid"));
     // A count for each section at the top, linking to it.

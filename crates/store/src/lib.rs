@@ -20,6 +20,8 @@ pub mod notices;
 pub mod outbox;
 #[path = "platform/passkeys.rs"]
 pub mod passkeys;
+#[path = "platform/search.rs"]
+pub mod search;
 #[path = "platform/sessions.rs"]
 pub mod sessions;
 #[path = "platform/throttle.rs"]

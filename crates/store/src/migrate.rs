@@ -284,6 +284,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
         include_str!("../migrations/0045_notices.sql"),
         Data::None,
     ),
+    (
+        46,
+        "first_steps",
+        include_str!("../migrations/0046_first_steps.sql"),
+        Data::None,
+    ),
 ];
 
 /// A migration's checksum: the SHA-256 of its SQL as this program holds it, with line ends

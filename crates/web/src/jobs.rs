@@ -35,7 +35,11 @@ pub struct Done {
 pub async fn run_due(state: &AppState) -> store::Result<Done> {
     // Places nobody confirmed go to the waiting list first: it is the most pressing (an
     // event may be days away) and does not wait on the other jobs.
-    let (registrations_released, registrations_promoted) = release_unconfirmed(state).await?;
+    let released = release_unconfirmed(state).await;
+    // Notices and reminders next, whatever happened before or happens after: a job that
+    // keeps failing must not keep people from hearing of their work.
+    let notices = crate::features::platform::notices::deliver(state).await;
+    let (registrations_released, registrations_promoted) = released?;
     // Closed mediation cases past their retention period.
     let anonymised = store::retention::anonymise_due(
         state.db(),
@@ -98,10 +102,9 @@ pub async fn run_due(state: &AppState) -> store::Result<Done> {
     for sha in files {
         let _ = std::fs::remove_file(state.settings().files_dir().join(sha));
     }
-    // Notices of the work's progress, and reminders of events three days away.
-    let notices = crate::features::platform::notices::deliver(state).await?;
     Ok(Done {
-        notices,
+        // Reported after the other jobs ran.
+        notices: notices?,
         access_summaries,
         anonymised,
         stories_deleted,

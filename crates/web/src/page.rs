@@ -173,6 +173,11 @@ impl PageCtx {
     }
 
     /// A link within the site in the page's language: `href("/login")` → `/lv/login`.
+    /// The user guide's page for this one (the header's "Palīdzība").
+    pub fn help_href(&self) -> String {
+        self.href(&format!("/help/{}", help_page_for(&self.rest)))
+    }
+
     pub fn href(&self, rest: &str) -> String {
         format!("/{}{}", self.lang.code(), rest)
     }
@@ -293,6 +298,49 @@ impl<S: Send + Sync> FromRequestParts<S> for PageCtx {
         Ok(ctx)
     }
 }
+
+/// The user guide's page (`/{lang}/help/{page}`) for a part of the platform, by its path
+/// after the language: the header's "Palīdzība" link goes there.
+pub fn help_page_for(rest: &str) -> &'static str {
+    HELP_PAGES_BY_PREFIX
+        .iter()
+        .find(|(prefix, _)| rest.starts_with(prefix))
+        .map_or("getting-around", |(_, page)| page)
+}
+
+/// (path prefix after the language, page of the user guide).
+pub const HELP_PAGES_BY_PREFIX: &[(&str, &str)] = &[
+    ("/events", "events"),
+    ("/calendar", "events"),
+    ("/actions", "events"),
+    ("/invitations", "events"),
+    ("/invitation/", "events"),
+    ("/registration/", "events"),
+    ("/people", "directory"),
+    ("/organisations", "directory"),
+    ("/territories", "directory"),
+    ("/directory", "directory"),
+    ("/imports", "directory"),
+    ("/plans", "plans"),
+    ("/measures", "plans"),
+    ("/indicators", "plans"),
+    ("/rounds", "plans"),
+    ("/reports", "plans"),
+    ("/policy", "plans"),
+    ("/mediation", "mediation"),
+    ("/site", "site"),
+    ("/practice", "site"),
+    ("/news", "site"),
+    ("/stories", "site"),
+    ("/report-builder", "reports"),
+    ("/publications", "reports"),
+    ("/participation", "reports"),
+    ("/open-data", "reports"),
+    ("/account", "platform"),
+    ("/admin", "platform"),
+    ("/login", "platform"),
+    ("/password", "platform"),
+];
 
 #[cfg(test)]
 mod tests {

@@ -152,6 +152,29 @@ pub async fn by_token(db: &Db, token_hash: &str) -> crate::Result<Invitation> {
     row.map(from_row).ok_or(Error::NotFound)
 }
 
+/// An invitation a signed-in user may answer from the workspace — to their organisation, or
+/// to their own address — with the hash of its link. `NotFound` otherwise.
+pub async fn for_user(
+    db: &Db,
+    id: i64,
+    organisation: Option<i64>,
+    email: &str,
+) -> crate::Result<(String, Invitation)> {
+    let key = email.trim().to_lowercase();
+    let hash: Option<String> = sqlx::query_scalar(
+        "SELECT token_hash FROM invitations
+         WHERE id = $1 AND (organisation_id = $2 OR (email_key = $3 AND $3 <> ''))",
+    )
+    .bind(id)
+    .bind(organisation)
+    .bind(&key)
+    .fetch_optional(&db.reader)
+    .await?;
+    let hash = hash.ok_or(Error::NotFound)?;
+    let inv = by_token(db, &hash).await?;
+    Ok((hash, inv))
+}
+
 /// An invitation still to answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unanswered {

@@ -345,6 +345,10 @@ pub struct FamilySummary {
     pub household_size: Option<i64>,
     pub status: CaseStatus,
     pub members: i64,
+    /// The date of the latest contact (`None`: never contacted).
+    pub last_contact: Option<String>,
+    /// The next step the latest contact planned, if any.
+    pub next_date: Option<String>,
 }
 
 /// The families a scope reaches, active ones first.
@@ -352,19 +356,32 @@ pub async fn families(db: &Db, scope: CaseScope) -> crate::Result<Vec<FamilySumm
     let Ok((reader, condition, day)) = scope.reader() else {
         return Ok(Vec::new());
     };
-    let rows: Vec<(i64, String, String, Option<i64>, String, i64)> =
-        sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "SELECT f.id, f.code, t.name_lv, f.household_size, f.status,
-                (SELECT COUNT(*) FROM family_members m WHERE m.family_id = f.id)
+    type Row = (
+        i64,
+        String,
+        String,
+        Option<i64>,
+        String,
+        i64,
+        Option<String>,
+        Option<String>,
+    );
+    let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT f.id, f.code, t.name_lv, f.household_size, f.status,
+                (SELECT COUNT(*) FROM family_members m WHERE m.family_id = f.id),
+                c.contact_date, c.next_date
          FROM families f JOIN territories t ON t.id = f.territory_id
+         LEFT JOIN mediation_contacts c ON c.id = (
+             SELECT c2.id FROM mediation_contacts c2 WHERE c2.family_id = f.id
+             ORDER BY c2.contact_date DESC, c2.id DESC LIMIT 1)
          WHERE $1 = 1 AND {condition}
          ORDER BY CASE f.status WHEN 'active' THEN 0 WHEN 'dormant' THEN 1 ELSE 2 END, f.code"
-        )))
-        .bind(1)
-        .bind(reader)
-        .bind(&day)
-        .fetch_all(&db.reader)
-        .await?;
+    )))
+    .bind(1)
+    .bind(reader)
+    .bind(&day)
+    .fetch_all(&db.reader)
+    .await?;
     Ok(rows
         .into_iter()
         .map(|r| FamilySummary {
@@ -374,6 +391,8 @@ pub async fn families(db: &Db, scope: CaseScope) -> crate::Result<Vec<FamilySumm
             household_size: r.3,
             status: crate::from_code(&r.4),
             members: r.5,
+            last_contact: r.6,
+            next_date: r.7,
         })
         .collect())
 }

@@ -49,6 +49,9 @@ pub async fn families(
                     household_size: r.3,
                     status: crate::from_code(&r.4),
                     members: r.5,
+                    // The case's contacts are read by opening it (with a logged reason).
+                    last_contact: None,
+                    next_date: None,
                 },
                 r.6,
             )

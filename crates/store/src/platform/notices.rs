@@ -152,7 +152,7 @@ pub async fn save_settings(
 }
 
 /// A notice waiting to be mailed, with its recipient.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Pending {
     pub id: i64,
     pub user_id: i64,
@@ -167,6 +167,16 @@ pub struct Pending {
     pub settings: Settings,
     /// When this user's last digest went.
     pub last_digest_at: Option<i64>,
+}
+
+/// Names and addresses stay out of logs: Debug shows the notice, not its recipient.
+impl std::fmt::Debug for Pending {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Pending")
+            .field("id", &self.id)
+            .field("kind", &self.kind)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Pending {
@@ -190,13 +200,14 @@ type PendingRow = (
     Option<String>,
     Option<bool>,
     Option<i64>,
+    String,
 );
 
 /// Every notice not yet mailed to an active account, by recipient and in the order raised.
 pub async fn pending(db: &Db) -> crate::Result<Vec<Pending>> {
     let rows: Vec<PendingRow> = sqlx::query_as(
         "SELECT n.id, u.id, u.email, u.name, u.preferred_lang, n.kind, n.path, n.title_lv,
-                n.title_en, n.created_at, s.off, s.digest, s.last_digest_at
+                n.title_en, n.created_at, s.off, s.digest, s.last_digest_at, u.role
          FROM notices n
          JOIN users u ON u.id = n.user_id AND u.disabled_at IS NULL
          LEFT JOIN notice_settings s ON s.user_id = u.id
@@ -208,13 +219,18 @@ pub async fn pending(db: &Db) -> crate::Result<Vec<Pending>> {
     Ok(rows
         .into_iter()
         .filter_map(|r| {
+            // The role is read again: only what the account may see now is mailed.
+            let kind = NoticeKind::parse(&r.5)?;
+            if !domain::auth::Role::parse(&r.13).is_some_and(|role| role.has(kind.permission())) {
+                return None;
+            }
             Some(Pending {
                 id: r.0,
                 user_id: r.1,
                 email: r.2,
                 name: r.3,
                 lang: r.4,
-                kind: NoticeKind::parse(&r.5)?,
+                kind,
                 path: r.6,
                 title_lv: r.7,
                 title_en: r.8,
@@ -328,7 +344,7 @@ pub async fn raise_overdue_actions(
 }
 
 /// A registrant to remind of an event coming up.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Reminder {
     pub registration_id: i64,
     pub event_id: i64,
@@ -338,6 +354,15 @@ pub struct Reminder {
     pub event_title_lv: String,
     pub event_title_en: Option<String>,
     pub starts_at: i64,
+}
+
+/// Debug shows the registration, not the registrant's name or address.
+impl std::fmt::Debug for Reminder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Reminder")
+            .field("registration_id", &self.registration_id)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Reminder {
@@ -373,7 +398,7 @@ pub async fn reminders_due(db: &Db, now: i64) -> crate::Result<Vec<Reminder>> {
            AND r.reminded_at IS NULL AND r.created_at <= e.starts_at - $2
            AND NOT EXISTS (
                SELECT 1 FROM users u JOIN notice_settings s ON s.user_id = u.id
-               WHERE lower(u.email) = r.email_key
+               WHERE u.email = r.email_key
                  AND instr(',' || s.off || ',', ',event_reminder,') > 0)
          ORDER BY e.starts_at, r.id",
     )

@@ -405,6 +405,17 @@ pub async fn update_notifying(
     .bind(id)
     .execute(&mut *tx)
     .await?;
+    // Notices not yet mailed were raised for the account as it was: a new role, another
+    // organisation, or a disabled account must not hear of the old one's work.
+    if role_changed
+        || old_org != changes.organisation_id
+        || (changes.disabled && old_disabled.is_none())
+    {
+        sqlx::query("DELETE FROM notices WHERE user_id = $1 AND mailed_at IS NULL")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+    }
     let mut what = Vec::new();
     if old_name != changes.name {
         what.push("name".to_owned());
@@ -459,6 +470,30 @@ pub async fn link_person(db: &Db, user_id: i64, person_id: i64) -> crate::Result
         .bind(user_id)
         .execute(&mut *tx)
         .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Whether the account's owner put the workspace's first steps away.
+pub async fn first_steps_done(db: &Db, id: i64) -> crate::Result<bool> {
+    let done: Option<Option<i64>> =
+        sqlx::query_scalar("SELECT first_steps_done_at FROM users WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&db.reader)
+            .await?;
+    Ok(done.flatten().is_some())
+}
+
+/// The owner puts the first steps away (once; again is harmless).
+pub async fn finish_first_steps(db: &Db, now: i64, id: i64) -> crate::Result<()> {
+    let mut tx = db.write().await?;
+    sqlx::query(
+        "UPDATE users SET first_steps_done_at = COALESCE(first_steps_done_at, $1) WHERE id = $2",
+    )
+    .bind(now)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
     tx.commit().await?;
     Ok(())
 }

@@ -194,6 +194,11 @@ impl ListPage {
         &WEEKDAYS
     }
 
+    /// The message id of a week's column's day name (Monday first).
+    fn weekday_full(&self, column: &usize) -> &'static str {
+        WEEKDAYS.get(*column).map_or("", |(full, _)| *full)
+    }
+
     fn month_title(&self, m: &MonthView) -> String {
         i18n::t_args(
             self.ctx.lang,

@@ -415,7 +415,10 @@ pub async fn invite_organisations(
 struct AnswerPage {
     ctx: PageCtx,
     csrf: String,
-    token: String,
+    /// Where the answer is posted: the personal link's page, or the workspace's.
+    action: String,
+    /// Answered from the workspace (the personal link stays private either way).
+    in_workspace: bool,
     inv: store::invitations::Invitation,
     event: store::events::Event,
     when: String,
@@ -451,26 +454,85 @@ pub struct AnswerQuery {
     notice: Option<String>,
 }
 
+/// Where an invitation is answered: its personal link (anyone holding it), or the workspace
+/// of a user it was sent to (their organisation's or their own address).
+enum Answerer {
+    Link { secret: String },
+    Workspace { id: i64, user: CurrentUser },
+}
+
+impl Answerer {
+    /// The page's path, without the language.
+    fn path(&self) -> String {
+        match self {
+            Answerer::Link { secret } => format!("/invitation/{secret}"),
+            Answerer::Workspace { id, .. } => format!("/invitations/{id}"),
+        }
+    }
+
+    /// The hash of the invitation's link, and the invitation.
+    async fn find(&self, state: &AppState) -> AppResult<(String, store::invitations::Invitation)> {
+        match self {
+            Answerer::Link { secret } => {
+                crate::http::forms::check_secret(secret)?;
+                let hash = token::hash_secret(secret.trim());
+                let inv = store::invitations::by_token(state.db(), &hash).await?;
+                Ok((hash, inv))
+            }
+            Answerer::Workspace { id, user } => Ok(store::invitations::for_user(
+                state.db(),
+                *id,
+                user.organisation_id,
+                &user.email,
+            )
+            .await?),
+        }
+    }
+
+    /// Addresses proven already: the one the invitation was mailed to, and a signed-in
+    /// user's own.
+    fn proven(&self, inv: &store::invitations::Invitation, typed: &str) -> bool {
+        let typed = domain::user::normalize_email(typed);
+        typed == domain::user::normalize_email(&inv.email)
+            || matches!(self, Answerer::Workspace { user, .. }
+                if typed == domain::user::normalize_email(&user.email))
+    }
+}
+
 async fn answer_page(
     state: &AppState,
     ctx: PageCtx,
     csrf: String,
-    secret: String,
+    who: &Answerer,
 ) -> AppResult<AnswerPage> {
-    let inv = store::invitations::by_token(state.db(), &token::hash_secret(secret.trim())).await?;
+    let (_, inv) = who.find(state).await?;
     let event = store::events::get(state.db(), inv.event_id).await?;
+    // In the workspace an organisation's invitation starts with the user as who comes.
+    let (attendee, attendee_email) = match who {
+        Answerer::Workspace { user, .. } => (user.name.clone(), user.email.clone()),
+        Answerer::Link { .. } => (String::new(), String::new()),
+    };
     Ok(AnswerPage {
         when: i18n::datetime(ctx.lang, event.starts_at),
+        action: ctx.href(&who.path()),
+        in_workspace: matches!(who, Answerer::Workspace { .. }),
         ctx,
         csrf,
-        token: secret,
         inv,
         event,
         errors: FormErrors::default(),
         notice: None,
-        attendee: String::new(),
-        attendee_email: String::new(),
+        attendee,
+        attendee_email,
     })
+}
+
+fn notice_of(q: &AnswerQuery) -> Option<&'static str> {
+    match q.notice.as_deref() {
+        Some("declined") => Some("invitation-declined-notice"),
+        Some("attendee-mailed") => Some("invitation-attendee-mailed"),
+        _ => None,
+    }
 }
 
 /// The page an invitation's link opens.
@@ -481,13 +543,9 @@ pub async fn answer_form(
     Path((_lang, secret)): Path<(String, String)>,
     Query(q): Query<AnswerQuery>,
 ) -> AppResult<Response> {
-    crate::http::forms::check_secret(&secret)?;
     let (csrf, is_new) = login_secret(&headers);
-    let mut page = answer_page(&state, ctx, csrf.clone(), secret).await?;
-    page.notice = match q.notice.as_deref() {
-        Some("declined") => Some("invitation-declined-notice"),
-        _ => None,
-    };
+    let mut page = answer_page(&state, ctx, csrf.clone(), &Answerer::Link { secret }).await?;
+    page.notice = notice_of(&q);
     Ok(with_login_cookie(
         Html(page.render()?).into_response(),
         &csrf,
@@ -495,7 +553,27 @@ pub async fn answer_form(
     ))
 }
 
-#[derive(Debug, Deserialize)]
+/// `GET /{lang}/invitations/{id}`: an invitation to the user's organisation or address,
+/// answered from the workspace (the workspace home lists those still to answer).
+pub async fn workspace_form(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    Path((_lang, id)): Path<(String, String)>,
+    Query(q): Query<AnswerQuery>,
+) -> AppResult<Response> {
+    user.require(Permission::UseWorkspace)?;
+    let who = Answerer::Workspace {
+        id: parse_id(&id)?,
+        user,
+    };
+    let csrf = ctx.csrf.clone();
+    let mut page = answer_page(&state, ctx, csrf, &who).await?;
+    page.notice = notice_of(&q);
+    Ok(Html(page.render()?).into_response())
+}
+
+#[derive(Deserialize)]
 pub struct AnswerForm {
     #[serde(default)]
     answer: String,
@@ -509,8 +587,17 @@ pub struct AnswerForm {
     attendee_email: String,
 }
 
-/// Accepts (with the data-processing notice) or declines. An organisation's invitation is
-/// accepted in the name of the person who will come.
+/// Debug shows the answer, not the attendee's name or address.
+impl std::fmt::Debug for AnswerForm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AnswerForm")
+            .field("answer", &self.answer)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Accepts (with the data-processing notice) or declines through the personal link. An
+/// organisation's invitation is accepted in the name of the person who will come.
 pub async fn answer(
     State(state): State<AppState>,
     ctx: PageCtx,
@@ -519,23 +606,54 @@ pub async fn answer(
     Path((_lang, secret)): Path<(String, String)>,
     AppForm(f): AppForm<AnswerForm>,
 ) -> AppResult<Response> {
-    crate::http::forms::check_secret(&secret)?;
-    let hash = token::hash_secret(secret.trim());
-    let inv = store::invitations::by_token(state.db(), &hash).await?;
     let actor = store::Actor {
         user_id: None,
         label: Some("invitee".to_owned()),
         ip: Some(ip.to_string()),
     };
+    let (csrf, _) = login_secret(&headers);
+    respond(&state, ctx, actor, csrf, Answerer::Link { secret }, f).await
+}
+
+/// `POST /{lang}/invitations/{id}`: the same answer from the workspace, as the signed-in user.
+pub async fn workspace_answer(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path((_lang, id)): Path<(String, String)>,
+    AppForm(f): AppForm<AnswerForm>,
+) -> AppResult<Response> {
+    user.require(Permission::UseWorkspace)?;
+    let actor = user.actor(ip);
+    let csrf = ctx.csrf.clone();
+    let who = Answerer::Workspace {
+        id: parse_id(&id)?,
+        user,
+    };
+    respond(&state, ctx, actor, csrf, who, f).await
+}
+
+/// Declines, or accepts and registers who comes; refusals come back on the page with what
+/// was typed kept.
+async fn respond(
+    state: &AppState,
+    ctx: PageCtx,
+    actor: store::Actor,
+    csrf: String,
+    who: Answerer,
+    f: AnswerForm,
+) -> AppResult<Response> {
+    let (hash, inv) = who.find(state).await?;
+    let here = who.path();
     let mut errors = FormErrors::default();
     match f.answer.as_str() {
         "decline" => {
             match store::invitations::decline(state.db(), state.now(), &actor, &hash).await {
                 Ok(()) => {
-                    return Ok(Redirect::to(
-                        &ctx.href(&format!("/invitation/{secret}?notice=declined")),
-                    )
-                    .into_response());
+                    return Ok(
+                        Redirect::to(&ctx.href(&format!("{here}?notice=declined"))).into_response()
+                    );
                 }
                 Err(store::Error::Conflict(_)) => errors.add("answer", "invitation-answered"),
                 Err(e) => return Err(e.into()),
@@ -569,11 +687,15 @@ pub async fn answer(
                 errors.add("notice", "reg-notice-missing");
             }
             let (Some(name), Some(email)) = (name, email) else {
-                return refused(&state, ctx, &headers, secret, errors, &f).await;
+                return refused(state, ctx, csrf, &who, errors, &f).await;
             };
             if !errors.is_empty() {
-                return refused(&state, ctx, &headers, secret, errors, &f).await;
+                return refused(state, ctx, csrf, &who, errors, &f).await;
             }
+            // A proven address (the invited one, or a signed-in user's own) is confirmed at
+            // once; another one typed here waits for its owner's confirmation from the mail,
+            // as on the public form, and is not matched to anyone in the registry.
+            let own_address = who.proven(&inv, &email);
             let event = store::events::get(state.db(), inv.event_id).await?;
             let reg_secret = token::random_secret();
             let base = state.settings().public_url.trim_end_matches('/').to_owned();
@@ -592,19 +714,35 @@ pub async fn answer(
                 stats: None,
                 notice_version: NOTICE_VERSION.to_owned(),
                 token_hash: token::hash_secret(&reg_secret),
-                source: store::registrations::Source::Invitation,
+                source: if own_address {
+                    store::registrations::Source::Invitation
+                } else {
+                    store::registrations::Source::PublicForm
+                },
+            };
+            // Told to the attendee's mail, not to whoever holds this link; the same answer
+            // whether or not that address had registered already.
+            let mailed = || {
+                Ok(
+                    Redirect::to(&ctx.href(&format!("{here}?notice=attendee-mailed")))
+                        .into_response(),
+                )
             };
             match store::invitations::accept(state.db(), state.now(), &actor, &hash, &input, |r| {
                 crate::features::events::registration::confirmation_mail(lang, &title, &link, r)
             })
             .await
             {
+                Ok(_) if !own_address => return mailed(),
                 Ok(_) => {
                     return Ok(Redirect::to(
                         &ctx.href(&format!("/registration/{reg_secret}?notice=registered")),
                     )
                     .into_response());
                 }
+                Err(store::Error::Conflict(store::Conflict::Events(
+                    store::EventConflict::Duplicate,
+                ))) if !own_address => return mailed(),
                 Err(store::Error::Conflict(store::Conflict::Events(
                     store::EventConflict::Duplicate,
                 ))) => errors.add("answer", "reg-duplicate"),
@@ -617,20 +755,19 @@ pub async fn answer(
         }
         _ => return Err(AppError::BadRequest),
     }
-    refused(&state, ctx, &headers, secret, errors, &f).await
+    refused(state, ctx, csrf, &who, errors, &f).await
 }
 
 /// The answer page again with what was refused, and what was typed kept.
 async fn refused(
     state: &AppState,
     ctx: PageCtx,
-    headers: &HeaderMap,
-    secret: String,
+    csrf: String,
+    who: &Answerer,
     errors: FormErrors,
     f: &AnswerForm,
 ) -> AppResult<Response> {
-    let (csrf, _) = login_secret(headers);
-    let mut page = answer_page(state, ctx, csrf, secret).await?;
+    let mut page = answer_page(state, ctx, csrf, who).await?;
     page.errors = errors;
     page.attendee = f.attendee.clone();
     page.attendee_email = f.attendee_email.clone();

@@ -38,6 +38,8 @@ pub fn routes(r: &mut Registry) {
     r.get("/{lang}/participation", Public, statistics::public_page);
     r.get("/{lang}/invitation/{token}", Guest, invitations::answer_form);
     r.post("/{lang}/invitation/{token}", Guest, invitations::answer);
+    r.get("/{lang}/invitations/{id}", Page(UseWorkspace), invitations::workspace_form);
+    r.post("/{lang}/invitations/{id}", Page(UseWorkspace), invitations::workspace_answer);
     r.get("/{lang}/feedback/{token}", Guest, feedback::survey_form);
     r.post("/{lang}/feedback/{token}", Guest, feedback::survey_submit);
     r.get("/{lang}/calendar/{id}/documents/{item}", Public, event_documents::public_download);

@@ -67,6 +67,10 @@ struct FamiliesPage {
     notice: Option<&'static str>,
     /// Who supervises the mediator in each municipality (and who is proposed).
     supervision: Vec<store::mediation::Assignment>,
+    /// The search by code as typed (the list shows the families whose code holds it).
+    q: String,
+    /// How many families there are before the search.
+    all: usize,
 }
 
 async fn families_page(
@@ -76,8 +80,11 @@ async fn families_page(
     f: FamilyFields,
     errors: FormErrors,
 ) -> AppResult<FamiliesPage> {
+    let families = store::mediation::families(state.db(), scope(user)).await?;
     Ok(FamiliesPage {
-        families: store::mediation::families(state.db(), scope(user)).await?,
+        all: families.len(),
+        families,
+        q: String::new(),
         territories: store::mediation::territories_of(state.db(), user.id, state.today()).await?,
         supervision: crate::features::mediation::supervisors::of_mediator(
             state,
@@ -92,12 +99,32 @@ async fn families_page(
     })
 }
 
-/// "Ģimenes": the mediator's families and the form for a new one.
+#[derive(Debug, Deserialize)]
+pub struct FamiliesQuery {
+    notice: Option<String>,
+    /// A family code or part of it ("JEL-0", "0042"); case and spaces do not matter.
+    #[serde(default)]
+    q: String,
+}
+
+/// Whether a family's code holds what was typed (case, spaces and dashes ignored).
+fn code_matches(code: &str, q: &str) -> bool {
+    let norm = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_uppercase)
+            .collect::<String>()
+    };
+    norm(code).contains(&norm(q))
+}
+
+/// "Ģimenes": the mediator's families (searchable by code, with the latest contact and the
+/// next step) and the form for a new one.
 pub async fn families(
     State(state): State<AppState>,
     ctx: PageCtx,
     user: CurrentUser,
-    Query(n): Query<Notice>,
+    Query(query): Query<FamiliesQuery>,
 ) -> AppResult<Html<String>> {
     user.require(Permission::WorkCases)?;
     let mut p = families_page(
@@ -108,7 +135,15 @@ pub async fn families(
         FormErrors::default(),
     )
     .await?;
-    p.notice = n.notice_key();
+    p.notice = Notice {
+        notice: query.notice,
+    }
+    .notice_key();
+    let q: String = query.q.trim().chars().take(40).collect();
+    if !q.is_empty() {
+        p.families.retain(|f| code_matches(&f.code, &q));
+    }
+    p.q = q;
     Ok(Html(p.render()?))
 }
 

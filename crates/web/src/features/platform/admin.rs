@@ -562,6 +562,8 @@ struct AuditPage {
     filter_actor: String,
     filter_from: String,
     filter_until: String,
+    /// "Until" is before "from": said at the field, and nothing is filtered by the dates.
+    range_error: bool,
     prev_href: Option<String>,
     next_href: Option<String>,
 }
@@ -614,12 +616,23 @@ fn day_start(date: &str, days_later: i64) -> Option<i64> {
         .map(|z| z.timestamp().as_second())
 }
 
+/// The "until" day is before the "from" day: a range that holds nothing.
+fn reversed_range(q: &AuditQuery) -> bool {
+    matches!(
+        (day_start(&q.from, 0), day_start(&q.until, 0)),
+        (Some(from), Some(until)) if until < from
+    )
+}
+
+/// The filter as asked; a reversed date range filters by neither date (and the page says
+/// so at the field) rather than silently showing nothing.
 fn audit_filter(q: &AuditQuery) -> store::audit::Filter {
+    let dates = !reversed_range(q);
     store::audit::Filter {
         action: Some(q.action.trim().to_owned()).filter(|s| !s.is_empty()),
         actor: Some(q.actor.trim().to_owned()).filter(|s| !s.is_empty()),
-        from: day_start(&q.from, 0),
-        until: day_start(&q.until, 1),
+        from: day_start(&q.from, 0).filter(|_| dates),
+        until: day_start(&q.until, 1).filter(|_| dates),
     }
 }
 
@@ -760,6 +773,7 @@ pub async fn audit(
         filter_actor: q.actor.clone(),
         filter_from: shown_date(&q.from),
         filter_until: shown_date(&q.until),
+        range_error: reversed_range(&q),
         ctx,
     };
     Ok(Html(page_view.render()?))

@@ -6,10 +6,12 @@ pub mod admin;
 pub mod api_tokens;
 pub mod audit_words;
 pub mod health;
+pub mod help;
 pub mod login;
 pub mod notices;
 pub mod passkeys;
 pub mod reauth;
+pub mod search;
 pub mod second_factor;
 pub mod workspace;
 
@@ -23,6 +25,9 @@ pub fn routes(r: &mut Registry) {
     use domain::auth::Permission::*;
     r.get("/healthz", Public, health::healthz);
     r.get("/readyz", Public, health::readyz);
+    r.get("/{lang}/help", Public, help::index);
+    r.get("/{lang}/help/{page}", Public, help::page);
+    r.get("/help/images/{name}", Public, help::image);
     r.get("/{lang}/login", Guest, login::form);
     r.post("/{lang}/login", Guest, login::submit);
     r.post("/{lang}/logout", Page(UseWorkspace), login::logout);
@@ -36,6 +41,8 @@ pub fn routes(r: &mut Registry) {
     r.post("/{lang}/password/set/{token}", Guest, login::set_password_submit);
     // Workspace.
     r.get("/{lang}/workspace", Page(UseWorkspace), workspace::home);
+    r.get("/{lang}/search", Page(UseWorkspace), search::page);
+    r.post("/{lang}/workspace/first-steps", Page(UseWorkspace), workspace::finish_first_steps);
     r.get("/{lang}/account", Page(ManageOwnAccount), account::page);
     r.post("/{lang}/account/password", Page(ManageOwnAccount), account::change_password);
     r.post("/{lang}/account/notices", Page(ManageOwnAccount), notices::save);

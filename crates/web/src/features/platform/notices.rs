@@ -232,10 +232,15 @@ pub async fn deliver(state: &AppState) -> store::Result<Delivered> {
                     .await?;
                 done.single += 1;
             }
-            // What was raised before this week's moment goes in one mail; the rest waits a week.
+            // What was raised before this week's moment goes in one mail; the rest waits a
+            // week (also a notice committed just after this week's digest went).
+            let sent_this_week = user
+                .first()
+                .and_then(|p| p.last_digest_at)
+                .is_some_and(|at| at >= digest_at);
             let due: Vec<_> = weekly
                 .into_iter()
-                .filter(|p| p.created_at < digest_at)
+                .filter(|p| p.created_at < digest_at && !sent_this_week)
                 .collect();
             if let Some(m) = digest_mail(&base, &due) {
                 let ids: Vec<i64> = due.iter().map(|p| p.id).collect();
@@ -257,6 +262,7 @@ pub async fn deliver(state: &AppState) -> store::Result<Delivered> {
             failed.get_or_insert(e);
         }
     }
+    store::notices::purge(state.db(), now).await?;
     for r in store::notices::reminders_due(state.db(), now).await? {
         let secret = token::random_secret();
         let lang = Lang::parse(&r.lang).unwrap_or(Lang::Lv);
@@ -275,7 +281,6 @@ pub async fn deliver(state: &AppState) -> store::Result<Delivered> {
             done.reminders += 1;
         }
     }
-    store::notices::purge(state.db(), now).await?;
     match failed {
         Some(e) => Err(e),
         None => Ok(done),

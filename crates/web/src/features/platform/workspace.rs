@@ -106,6 +106,51 @@ struct Workspace {
     waiting: Vec<Section>,
     /// The sections checked and found empty (their labels).
     clear: Vec<&'static str>,
+    /// A new account's first steps for its role: (message id, where it is done), until put
+    /// away.
+    first_steps: Vec<(&'static str, String)>,
+}
+
+/// What a new account of a role does first, each with where it is done.
+fn first_steps(ctx: &PageCtx, role: domain::auth::Role) -> Vec<(&'static str, String)> {
+    use domain::auth::Role;
+    let steps: &[(&str, &str)] = match role {
+        Role::Coordinator => &[
+            ("first-step-coordinator-directory", "/organisations"),
+            ("first-step-coordinator-event", "/events/new"),
+            ("first-step-coordinator-plan", "/plans"),
+            ("first-step-coordinator-users", "/admin/users"),
+            ("first-step-notices", "/account#notices-heading"),
+        ],
+        Role::Mediator => &[
+            ("first-step-mediator-family", "/mediation"),
+            ("first-step-mediator-contact", "/mediation"),
+            ("first-step-mediator-report", "/mediation/reports"),
+            ("first-step-notices", "/account#notices-heading"),
+        ],
+        Role::Ministry | Role::Municipality | Role::Ngo => &[
+            ("first-step-institution-reports", "/reports"),
+            ("first-step-institution-actions", "/actions"),
+            ("first-step-institution-practice", "/practice-submissions"),
+            ("first-step-notices", "/account#notices-heading"),
+        ],
+    };
+    steps
+        .iter()
+        .map(|(key, path)| (*key, ctx.href(path)))
+        .collect()
+}
+
+/// `POST /{lang}/workspace/first-steps`: puts the first steps away.
+pub async fn finish_first_steps(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+) -> AppResult<axum::response::Response> {
+    use axum::response::IntoResponse as _;
+    user.require(Permission::UseWorkspace)?;
+    store::users::finish_first_steps(state.db(), state.now(), user.id).await?;
+    Ok(axum::response::Redirect::to(&ctx.href("/workspace")).into_response())
 }
 
 impl Workspace {
@@ -123,8 +168,14 @@ pub async fn home(
     let sections = sections(&state, &ctx, &user).await?;
     let (waiting, clear): (Vec<Section>, Vec<Section>) =
         sections.into_iter().partition(|s| s.count > 0);
+    let first_steps = if store::users::first_steps_done(state.db(), user.id).await? {
+        Vec::new()
+    } else {
+        first_steps(&ctx, user.role)
+    };
     Ok(Html(
         Workspace {
+            first_steps,
             ctx,
             name: user.name,
             waiting,
@@ -380,12 +431,12 @@ async fn sections(state: &AppState, ctx: &PageCtx, user: &CurrentUser) -> AppRes
                 .await?
                 .into_iter()
                 .map(|i| Item {
-                    href: ctx.href(&format!("/events/{}", i.event.event_id)),
+                    href: ctx.href(&format!("/invitations/{}", i.id)),
                     text: i.event.title(lang).to_owned(),
                     detail: format!(
                         "{} · {}",
                         ctx.datetime(&i.event.starts_at),
-                        ctx.t1("attention-answer-by-link", "email", &i.email)
+                        ctx.t1("attention-invited-at", "email", &i.email)
                     ),
                     mark: None,
                     latvian: false,
