@@ -34,7 +34,7 @@ search-more = { $count ->
         [one] And { $count } more.
        *[other] And { $count } more.
     }
-search-all-in-list = See them in the list
+search-all-in-list = Show all
 search-due = due { $date }
 search-kind-families = Your families
 search-kind-events = Events

@@ -86,7 +86,7 @@ stats-col-item = Group
 stats-col-count = Count
 stats-export-csv = Download CSV
 stats-export-xlsx = Download XLSX
-stats-date-invalid = Enter the date as YYYY-MM-DD.
+stats-date-invalid = Pick the date in the calendar or type it, for example 2026-12-10.
 stats-dates-order = The end date cannot be before the start date.
 nav-statistics = Statistics
 
@@ -129,13 +129,14 @@ invitations-place = Place (a city, a municipality or a place within it)
 invitations-preview = See who will receive it
 invitations-region = Planning region
 invitation-none-match = No organisation matches. Change the kind, region or place.
-invitations-preview-title = Before sending: who will receive the invitation
+invitations-preview-title = Who will receive the invitation
 invitations-preview-count = { $count ->
         [0] Nobody gets a new invitation.
         [one] { $count } recipient will get the invitation.
        *[other] { $count } recipients will get the invitation.
     }
 invitations-preview-who = Recipients
+invitations-preview-recipient = Recipient (person or organisation)
 invitations-preview-mail = Invitation
 invitations-preview-new = Will be sent
 invitations-preview-already = Invited already — not sent again

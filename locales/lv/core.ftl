@@ -36,7 +36,7 @@ search-more = { $count ->
         [one] Un vēl { $count }.
        *[other] Un vēl { $count }.
     }
-search-all-in-list = Skatīt sarakstā
+search-all-in-list = Rādīt visus
 search-due = termiņš { $date }
 search-kind-families = Jūsu ģimenes
 search-kind-events = Pasākumi

@@ -88,7 +88,7 @@ stats-col-item = Grupa
 stats-col-count = Skaits
 stats-export-csv = Lejupielādēt CSV
 stats-export-xlsx = Lejupielādēt XLSX
-stats-date-invalid = Ievadiet datumu formā GGGG-MM-DD.
+stats-date-invalid = Izvēlieties datumu kalendārā vai ierakstiet to, piemēram, 2026-12-10.
 stats-dates-order = Beigu datums nevar būt pirms sākuma datuma.
 nav-statistics = Statistika
 
@@ -132,13 +132,14 @@ invitations-place = Vieta (pilsēta, novads vai tajā esoša vieta)
 invitations-preview = Skatīt, kas saņems ielūgumu
 invitations-region = Plānošanas reģions
 invitation-none-match = Neviena organizācija neatbilst izvēlei. Mainiet veidu, reģionu vai vietu.
-invitations-preview-title = Pirms sūtīšanas: kas saņems ielūgumu
+invitations-preview-title = Kas saņems ielūgumu
 invitations-preview-count = { $count ->
         [0] Nevienam jauns ielūgums netiks sūtīts.
         [one] Ielūgumu nosūtīs uz { $count } adresi.
        *[other] Ielūgumu nosūtīs uz { $count } adresēm.
     }
 invitations-preview-who = Adresāti
+invitations-preview-recipient = Adresāts (cilvēks vai organizācija)
 invitations-preview-mail = Ielūgums
 invitations-preview-new = Tiks nosūtīts
 invitations-preview-already = Jau nosūtīts — otrreiz netiks sūtīts

@@ -35,7 +35,7 @@ async fn a_coordinator_plans_an_event_with_the_types_defaults_and_clear_errors()
         .await;
     assert_eq!(bad.status, 422);
     for msg in [
-        "GGGG-MM-DD",
+        "piemēram, 2026-12-10",
         "Beigām jābūt pēc sākuma",
         "https://",
         "vietu skaitu",
@@ -144,6 +144,13 @@ async fn the_lifecycle_decides_what_the_public_sees() {
     assert_eq!(ask.status, 200);
     assert!(ask.text.contains("Atcelt pasākumu „"), "{}", ask.text);
     assert!(ask.text.contains("nevar atsaukt"), "{}", ask.text);
+    // Its language switch leads to the event (the step itself answers a POST).
+    assert!(
+        ask.text
+            .contains(&format!("href=\"/en/events/{id}\" hreflang")),
+        "{}",
+        ask.text
+    );
     assert!(
         ask.text.contains("class=\"danger\">Jā, atcelt pasākumu"),
         "{}",

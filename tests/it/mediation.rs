@@ -1681,6 +1681,16 @@ async fn a_mediator_submits_a_monthly_report_that_stays_as_submitted_and_the_sup
         ok(store::audit::count(&app.db, "mediator_report_submitted").await),
         0
     );
+    // Going back keeps what was typed; the "yes" is not styled as destructive.
+    assert!(!ask.text.contains("class=\"danger\""), "{}", ask.text);
+    let back = m
+        .post_form(
+            "/lv/mediation/reports",
+            &[("month", "2026-11"), ("notes", notes), ("back", "1")],
+        )
+        .await;
+    assert_eq!(back.status, 200);
+    assert!(back.text.contains("Otrā rinda</textarea>"), "{}", back.text);
     let res = m
         .post_form(
             "/lv/mediation/reports",
@@ -2514,6 +2524,16 @@ async fn the_family_list_shows_the_last_contact_and_next_step_and_finds_a_code()
     let app = TestApp::spawn().await;
     let jelgava = assign(&app).await.to_string();
     let m = app.login(Role::Mediator).await;
+    // A number out of its range says the range, and keeps what was typed.
+    let res = m
+        .post_form(
+            "/lv/mediation/families",
+            &[("territory_id", &jelgava), ("household_size", "99")],
+        )
+        .await;
+    assert_eq!(res.status, 422);
+    assert!(res.text.contains("no 1 līdz 30"), "{}", res.text);
+    assert!(res.text.contains("value=\"99\""), "{}", res.text);
     let mut ids = Vec::new();
     for _ in 0..2 {
         let res = m

@@ -67,6 +67,14 @@ async fn the_header_box_finds_records_by_word_starts_without_diacritics() {
         "{}",
         page.text
     );
+    // One kind whole: "kind=events" shows only the events.
+    let one = c.get("/lv/search?q=ikgad&kind=events").await;
+    assert!(
+        one.text.contains("Ikgadējā sanāksme (tests)"),
+        "{}",
+        one.text
+    );
+    assert!(!one.text.contains("id=\"people\""), "{}", one.text);
     // A word's middle is not a start; nothing found says so.
     let none = c.get("/lv/search?q=gadeja").await;
     assert!(none.text.contains("Nekas netika atrasts."), "{}", none.text);

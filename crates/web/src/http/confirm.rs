@@ -26,6 +26,11 @@ pub struct ConfirmStep {
     pub csrf: String,
     /// The button that does it: "Jā, atcelt pasākumu".
     pub button: String,
+    /// It destroys or cancels something (the button is red); submitting for good is not.
+    pub danger: bool,
+    /// The way back posts the form again with `back=1` (what was typed comes back into
+    /// the form) instead of being a plain link.
+    pub back_with_form: bool,
     /// The way back without doing anything, and its words.
     pub back: String,
     pub back_label: String,
@@ -42,7 +47,13 @@ impl std::fmt::Debug for ConfirmStep {
 }
 
 impl ConfirmStep {
-    pub fn into_response(self) -> AppResult<Response> {
+    /// The page, its language switch leading to the page one came from (this page answers
+    /// a POST, which the other language's address would not).
+    pub fn into_response(mut self) -> AppResult<Response> {
+        let prefix = format!("/{}", self.ctx.lang.code());
+        if let Some(rest) = self.back.strip_prefix(&prefix) {
+            self.ctx.rest = rest.to_owned();
+        }
         Ok(Html(self.render()?).into_response())
     }
 }

@@ -668,6 +668,8 @@ pub async fn set_status(
             csrf: ctx.csrf.clone(),
             button: ctx.t("event-cancel-confirm-button"),
             back: ctx.href(&format!("/events/{id}")),
+            danger: true,
+            back_with_form: false,
             back_label: ctx.t("event-cancel-confirm-back"),
             ctx,
         }

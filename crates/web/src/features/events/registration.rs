@@ -641,6 +641,8 @@ pub async fn cancel(
             csrf,
             button: ctx.t("reg-cancel-confirm-button"),
             back: ctx.href(&format!("/registration/{secret}")),
+            danger: true,
+            back_with_form: false,
             back_label: ctx.t("reg-cancel-confirm-back"),
             ctx,
         }

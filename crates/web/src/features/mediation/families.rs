@@ -35,13 +35,22 @@ pub(crate) fn scope(user: &CurrentUser) -> store::mediation::CaseScope {
     }
 }
 
+/// A whole number within its range; the message names the range (each field has its own).
 fn number(
     raw: &str,
     range: std::ops::RangeInclusive<i64>,
     field: &'static str,
     errors: &mut FormErrors,
 ) -> Option<i64> {
-    number_field(raw, range, field, "mediation-number-invalid", errors)
+    let message = match field {
+        "household_size" => "mediation-household-size-invalid",
+        "birth_year" => "mediation-birth-year-invalid",
+        "grade" => "mediation-grade-invalid",
+        "duration" => "mediation-duration-invalid",
+        "hours_per_week" => "mediation-hours-invalid",
+        _ => "mediation-number-invalid",
+    };
+    number_field(raw, range, field, message, errors)
 }
 
 #[derive(Default, Deserialize)]

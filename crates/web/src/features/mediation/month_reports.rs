@@ -122,6 +122,9 @@ pub struct SubmitFields {
     /// "1" from the confirmation step (a submitted report cannot be changed).
     #[serde(default)]
     confirm: String,
+    /// "1" from the confirmation step's way back: the form again, with the notes as typed.
+    #[serde(default)]
+    back: String,
 }
 
 pub async fn submit(
@@ -134,6 +137,11 @@ pub async fn submit(
     user.require(Permission::WorkCases)?;
     let month = pick_month(&state, &f.month);
     let mut errors = FormErrors::default();
+    if f.back == "1" {
+        let mut p = month_page(&state, ctx, &user, month).await?;
+        p.notes = f.notes;
+        return Ok(Html(p.render()?).into_response());
+    }
     let notes = block_field(&f.notes, 5000, "notes", &mut errors);
     // Asked first, unless the month is submitted already (then nothing changes anyway).
     let already = errors.is_empty()
@@ -154,6 +162,8 @@ pub async fn submit(
             button: ctx.t("mreport-confirm-button"),
             back: ctx.href(&format!("/mediation/reports?month={month}")),
             back_label: ctx.t("mreport-confirm-back"),
+            danger: false,
+            back_with_form: true,
             ctx,
         }
         .into_response();

@@ -27,7 +27,13 @@ const MAX_QUERY: usize = 100;
 pub struct SearchQuery {
     #[serde(default)]
     q: String,
+    /// One kind's hits only, all of them (its anchor: "events", "people" …).
+    #[serde(default)]
+    kind: String,
 }
+
+/// Hits shown when one kind is asked for whole.
+const ONE_KIND: usize = 300;
 
 /// One hit as the page shows it.
 #[derive(Debug)]
@@ -49,7 +55,7 @@ struct Group {
     hits: Vec<HitView>,
     /// How many more matched than are shown.
     more: usize,
-    /// The kind's own list, searching the same words, where it can.
+    /// The kind's own list, searching the same words, where it can; else all its hits here.
     all_href: Option<String>,
 }
 
@@ -177,24 +183,29 @@ pub async fn page(
                 domain::text::latvian_sort_key(title_in(ctx.lang, c).0),
             )
         });
+        let only = query.kind.trim();
+        let limit = if only.is_empty() { PER_KIND } else { ONE_KIND };
         for kind_hits in found.chunk_by(|a, b| a.kind == b.kind) {
             let kind = kind_hits[0].kind;
             let (heading, anchor) = heading(kind);
+            if !only.is_empty() && only != anchor {
+                continue;
+            }
             let encoded: String = url::form_urlencoded::byte_serialize(q.as_bytes()).collect();
-            let all_href = match kind {
-                Kind::Person => Some(ctx.href(&format!("/people?q={encoded}"))),
-                Kind::Organisation => Some(ctx.href(&format!("/organisations?q={encoded}"))),
-                Kind::Family => Some(ctx.href(&format!("/mediation?q={encoded}"))),
-                _ => None,
-            };
+            let all_href = Some(match kind {
+                Kind::Person => ctx.href(&format!("/people?q={encoded}")),
+                Kind::Organisation => ctx.href(&format!("/organisations?q={encoded}")),
+                Kind::Family => ctx.href(&format!("/mediation?q={encoded}")),
+                _ => ctx.href(&format!("/search?q={encoded}&kind={anchor}")),
+            });
             groups.push(Group {
                 heading,
                 anchor,
-                more: kind_hits.len().saturating_sub(PER_KIND),
+                more: kind_hits.len().saturating_sub(limit),
                 all_href,
                 hits: kind_hits
                     .iter()
-                    .take(PER_KIND)
+                    .take(limit)
                     .map(|c| {
                         let (title, title_in_lv) = title_in(ctx.lang, c);
                         HitView {
