@@ -290,6 +290,7 @@ event-cancel-confirm-mails = { $count ->
         [one] Word of the cancellation goes to { $count } registration's e-mail address.
        *[other] Word of the cancellation goes to the e-mail addresses of { $count } registrations.
     }
+event-cancel-confirm-invitees = Invitees who have not answered their invitation get no mail: contact them yourself if needed.
 event-cancel-confirm-final = A cancellation cannot be undone: the event stays listed as cancelled, and nobody can register any more.
 event-cancel-confirm-button = Yes, cancel the event
 event-cancel-confirm-back = No, back to the event

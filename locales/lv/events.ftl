@@ -290,6 +290,7 @@ event-cancel-confirm-mails = { $count ->
         [one] Paziņojumu par atcelšanu nosūtīs uz { $count } pieteikuma e-pasta adresi.
        *[other] Paziņojumu par atcelšanu nosūtīs uz { $count } pieteikumu e-pasta adresēm.
     }
+event-cancel-confirm-invitees = Ielūgtie, kas uz ielūgumu vēl nav atbildējuši, vēstuli nesaņem: ja vajag, sazinieties ar viņiem paši.
 event-cancel-confirm-final = Atcelšanu nevar atsaukt: pasākums paliek sarakstā kā atcelts, un pieteikties uz to vairs nevar.
 event-cancel-confirm-button = Jā, atcelt pasākumu
 event-cancel-confirm-back = Nē, atpakaļ uz pasākumu

@@ -72,7 +72,10 @@ async fn a_report_submitted_returned_and_accepted_reaches_the_side_that_acts_nex
     assert_eq!(sent.len(), 1, "to the one coordinator: {sent:?}");
     let (to, subject, body) = &sent[0];
     assert_eq!(to, &email_for(Role::Coordinator));
-    assert!(subject.starts_with("Iesniegts pārskats: "), "{subject}");
+    assert!(
+        subject.starts_with("Iesniegts progresa ziņojums: "),
+        "{subject}"
+    );
     assert!(
         subject.contains("Testa pilsētas pašvaldība"),
         "names the organisation: {subject}"

@@ -52,10 +52,10 @@ async fn the_header_box_finds_records_by_word_starts_without_diacritics() {
     let page = c.get("/lv/search?q=ABEL").await;
     assert!(
         page.text.contains(&format!(
-            "<a href=\"/lv/people/{}\">Anna Ābele</a>",
+            "<a href=\"/lv/people/{}\">Anna Ābele</a> <span class=\"hint\">· Testa pilsētas pašvaldība</span>",
             app.fixtures.person_a
         )),
-        "{}",
+        "with the organisation, so namesakes differ: {}",
         page.text
     );
     let page = c.get("/lv/search?q=pasvaldibas+bir").await;

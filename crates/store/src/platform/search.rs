@@ -161,8 +161,14 @@ pub async fn candidates(db: &Db, reach: &Reach, first_word: &str) -> crate::Resu
             rows(
                 db,
                 Kind::Person,
-                "SELECT id, name, NULL, NULL, 0 FROM people
-                 WHERE merged_into_id IS NULL AND search_key LIKE $1 ESCAPE '\\'",
+                // With the organisation of a current membership, so namesakes differ.
+                "SELECT p.id, p.name, NULL,
+                        (SELECT o.name_lv FROM memberships m
+                         JOIN organisations o ON o.id = m.organisation_id
+                         WHERE m.person_id = p.id AND m.to_date IS NULL
+                         ORDER BY m.from_date DESC, m.id DESC LIMIT 1), 0
+                 FROM people p
+                 WHERE p.merged_into_id IS NULL AND p.search_key LIKE $1 ESCAPE '\\'",
                 (None, Some(&like)),
             )
             .await?,

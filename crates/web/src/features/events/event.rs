@@ -661,6 +661,7 @@ pub async fn set_status(
             heading: ctx.t1("event-cancel-confirm-title", "title", &title),
             lines: vec![
                 ctx.tn("event-cancel-confirm-mails", "count", told),
+                ctx.t("event-cancel-confirm-invitees"),
                 ctx.t("event-cancel-confirm-final"),
             ],
             action: ctx.href(&format!("/events/{id}/status")),

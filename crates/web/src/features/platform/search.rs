@@ -118,7 +118,7 @@ fn extra(ctx: &PageCtx, c: &Candidate) -> Option<String> {
     Some(match c.kind {
         Kind::Event => ctx.datetime(&raw.parse::<i64>().ok()?),
         Kind::Action => ctx.t1("search-due", "date", raw),
-        Kind::Measure => raw.to_owned(),
+        Kind::Measure | Kind::Person => raw.to_owned(),
         Kind::Family => ctx.t(domain::mediation::CaseStatus::label_key_of(raw)),
         Kind::Practice if !c.public => ctx.t(domain::site::PracticeStatus::label_key_of(raw)),
         Kind::Story if !c.public => ctx.t(domain::site::StoryStatus::label_key_of(raw)),
