@@ -286,11 +286,10 @@ reg-pending-holds = held
 reg-add-notice-text = The notice to tell them: the Ministry of Culture, as controller, processes the person's name, e-mail, organisation and city to organise the event and report on its participants. The registration can be cancelled at any time.
 event-cancel-confirm-title = Cancel the event "{ $title }"?
 event-cancel-confirm-mails = { $count ->
-        [0] No registration has an e-mail address to tell of the cancellation.
-        [one] Word of the cancellation goes to { $count } registration's e-mail address.
-       *[other] Word of the cancellation goes to the e-mail addresses of { $count } registrations.
+        [0] No registration or unanswered invitation has an e-mail address to tell of the cancellation.
+        [one] Word of the cancellation goes to { $count } e-mail address (registrations and invitations not yet answered).
+       *[other] Word of the cancellation goes to { $count } e-mail addresses (registrations and invitations not yet answered).
     }
-event-cancel-confirm-invitees = Invitees who have not answered their invitation get no mail: contact them yourself if needed.
 event-cancel-confirm-final = A cancellation cannot be undone: the event stays listed as cancelled, and nobody can register any more.
 event-cancel-confirm-button = Yes, cancel the event
 event-cancel-confirm-back = No, back to the event

@@ -286,11 +286,10 @@ reg-pending-holds = turēta
 reg-add-notice-text = Paziņojums, ko pastāstīt: Kultūras ministrija kā pārzinis apstrādā personas vārdu, e-pastu, organizāciju un pilsētu, lai organizētu pasākumu un ziņotu par tā dalībniekiem. Pieteikumu var atcelt jebkurā laikā.
 event-cancel-confirm-title = Atcelt pasākumu „{ $title }”?
 event-cancel-confirm-mails = { $count ->
-        [0] Nevienam pieteikumam nav e-pasta adreses, uz kuru paziņot par atcelšanu.
-        [one] Paziņojumu par atcelšanu nosūtīs uz { $count } pieteikuma e-pasta adresi.
-       *[other] Paziņojumu par atcelšanu nosūtīs uz { $count } pieteikumu e-pasta adresēm.
+        [0] Nav neviena pieteikuma vai neatbildēta ielūguma ar e-pasta adresi, uz kuru paziņot par atcelšanu.
+        [one] Paziņojumu par atcelšanu nosūtīs uz { $count } e-pasta adresi (pieteikumi un vēl neatbildētie ielūgumi).
+       *[other] Paziņojumu par atcelšanu nosūtīs uz { $count } e-pasta adresēm (pieteikumi un vēl neatbildētie ielūgumi).
     }
-event-cancel-confirm-invitees = Ielūgtie, kas uz ielūgumu vēl nav atbildējuši, vēstuli nesaņem: ja vajag, sazinieties ar viņiem paši.
 event-cancel-confirm-final = Atcelšanu nevar atsaukt: pasākums paliek sarakstā kā atcelts, un pieteikties uz to vairs nevar.
 event-cancel-confirm-button = Jā, atcelt pasākumu
 event-cancel-confirm-back = Nē, atpakaļ uz pasākumu

@@ -614,9 +614,48 @@ async fn a_freed_place_goes_to_the_waiting_list_with_a_mail() {
         "{}",
         page.text
     );
-    // Cancelling the event tells everyone still registered, and only them.
+    // Cancelling the event tells everyone still registered and everyone invited who has not
+    // answered (each address once), and only them.
+    crate::ok(
+        store::invitations::invite(
+            &app.db,
+            app.clock_now(),
+            &store::Actor::cli(),
+            event,
+            &[
+                (
+                    store::invitations::Invitee {
+                        name: "Neatbildējusī".to_owned(),
+                        email: "neatbildeja@example.invalid".to_owned(),
+                        lang: "en".to_owned(),
+                        ..Default::default()
+                    },
+                    domain::token::hash_secret("ielūgums-1"),
+                    store::outbox::Outgoing::default(),
+                ),
+                (
+                    store::invitations::Invitee {
+                        name: "Otrā".to_owned(),
+                        email: "OTRA@example.invalid".to_owned(),
+                        lang: "lv".to_owned(),
+                        ..Default::default()
+                    },
+                    domain::token::hash_secret("ielūgums-2"),
+                    store::outbox::Outgoing::default(),
+                ),
+            ],
+        )
+        .await,
+    );
     let c = app.login(domain::auth::Role::Coordinator).await;
     c.get(&format!("/lv/events/{event}")).await;
+    let ask = c
+        .post_form(
+            &format!("/lv/events/{event}/status"),
+            &[("to", "cancelled")],
+        )
+        .await;
+    assert!(ask.text.contains("uz 2 e-pasta adresēm"), "{}", ask.text);
     assert_eq!(
         c.post_form(
             &format!("/lv/events/{event}/status"),
@@ -627,12 +666,18 @@ async fn a_freed_place_goes_to_the_waiting_list_with_a_mail() {
         303
     );
     let (mails, _) = store::outbox::list(&app.db, 0).await.unwrap_or_default();
-    let told: Vec<_> = mails
+    let mut told: Vec<_> = mails
         .iter()
-        .filter(|m| m.subject.starts_with("Pasākums atcelts"))
+        .filter(|m| {
+            m.subject.starts_with("Pasākums atcelts") || m.subject.starts_with("Event cancelled")
+        })
         .map(|m| m.to.as_str())
         .collect();
-    assert_eq!(told, ["otra@example.invalid"]);
+    told.sort_unstable();
+    assert_eq!(
+        told,
+        ["neatbildeja@example.invalid", "otra@example.invalid"]
+    );
     // A draft event has no form.
     let draft = event_with(&app, None, false).await;
     assert_eq!(

@@ -433,20 +433,21 @@ pub async fn set_status(
     id: i64,
     to: EventStatus,
 ) -> crate::Result<()> {
-    set_status_notifying(db, now, actor, id, to, |_| None)
+    set_status_notifying(db, now, actor, id, to, |_, _| None)
         .await
         .map(|_| ())
 }
 
-/// [`set_status`], and when the event is cancelled, a mail from `notify` to everyone
-/// registered or waiting, queued in the same transaction. Returns how many were told.
+/// [`set_status`], and when the event is cancelled, a mail from `notify` (given the name and
+/// the language) to everyone registered or waiting and everyone invited who has not answered,
+/// queued in the same transaction. Returns how many were told.
 pub async fn set_status_notifying(
     db: &Db,
     now: i64,
     actor: &Actor,
     id: i64,
     to: EventStatus,
-    notify: impl Fn(&crate::registrations::Registration) -> Option<crate::outbox::Outgoing>,
+    notify: impl Fn(&str, &str) -> Option<crate::outbox::Outgoing>,
 ) -> crate::Result<usize> {
     let mut tx = db.write().await?;
     let row: Option<(String, i64)> =
@@ -484,15 +485,52 @@ pub async fn set_status_notifying(
     .await?;
     let mut told = 0;
     if to == EventStatus::Cancelled {
+        // Everyone registered with an address (one registered by phone without one is told
+        // by phone), then everyone invited who has not answered yet — each address once.
+        let mut addresses = std::collections::HashSet::new();
         for r in crate::registrations::active_in(&mut tx, id).await? {
-            if let Some(m) = notify(&r) {
+            if r.email.is_empty() || !addresses.insert(r.email.trim().to_lowercase()) {
+                continue;
+            }
+            if let Some(m) = notify(&r.name, &r.lang) {
                 crate::outbox::enqueue_in(&mut tx, now, &r.email, &m).await?;
+                told += 1;
+            }
+        }
+        let invited: Vec<(String, String, String)> = sqlx::query_as(
+            "SELECT name, email, lang FROM invitations
+             WHERE event_id = $1 AND status = 'sent' ORDER BY id",
+        )
+        .bind(id)
+        .fetch_all(&mut *tx)
+        .await?;
+        for (name, email, lang) in invited {
+            if email.is_empty() || !addresses.insert(email.trim().to_lowercase()) {
+                continue;
+            }
+            if let Some(m) = notify(&name, &lang) {
+                crate::outbox::enqueue_in(&mut tx, now, &email, &m).await?;
                 told += 1;
             }
         }
     }
     tx.commit().await?;
     Ok(told)
+}
+
+/// Who a cancellation would tell: registrations with an address and unanswered
+/// invitations, each address once (as [`set_status_notifying`] counts them).
+pub async fn cancellation_audience(db: &Db, id: i64) -> crate::Result<i64> {
+    Ok(sqlx::query_scalar(
+        "SELECT COUNT(DISTINCT lower(email)) FROM (
+             SELECT email FROM registrations
+             WHERE event_id = $1 AND status <> 'cancelled' AND email <> ''
+             UNION ALL
+             SELECT email FROM invitations WHERE event_id = $1 AND status = 'sent' AND email <> '')",
+    )
+    .bind(id)
+    .fetch_one(&db.reader)
+    .await?)
 }
 
 /// How many events there are, in any status.

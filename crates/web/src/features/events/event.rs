@@ -651,17 +651,12 @@ pub async fn set_status(
     let e = store::events::get(state.db(), id).await?;
     // Cancelling cannot be undone and mails every registrant: asked first.
     if to == EventStatus::Cancelled && !crate::http::confirm::confirmed(&f.confirm) {
-        let told = store::registrations::for_event(state.db(), id)
-            .await?
-            .iter()
-            .filter(|r| r.status != store::registrations::Status::Cancelled && !r.email.is_empty())
-            .count();
+        let told = store::events::cancellation_audience(state.db(), id).await?;
         let title = e.title(ctx.lang.code()).to_owned();
         return crate::http::confirm::ConfirmStep {
             heading: ctx.t1("event-cancel-confirm-title", "title", &title),
             lines: vec![
                 ctx.tn("event-cancel-confirm-mails", "count", told),
-                ctx.t("event-cancel-confirm-invitees"),
                 ctx.t("event-cancel-confirm-final"),
             ],
             action: ctx.href(&format!("/events/{id}/status")),
@@ -679,18 +674,15 @@ pub async fn set_status(
     let (title_lv, title_en) = (e.title_lv.clone(), e.title("en").to_owned());
     let when_lv = i18n::datetime(i18n::Lang::Lv, e.starts_at);
     let when_en = i18n::datetime(i18n::Lang::En, e.starts_at);
-    let notify = |r: &store::registrations::Registration| {
-        // Someone registered by phone without an address is told by phone.
-        if r.email.is_empty() {
-            return None;
-        }
-        let lang = i18n::Lang::parse(&r.lang).unwrap_or(i18n::Lang::Lv);
+    // Each registrant and each invitee still to answer, in their language.
+    let notify = |name: &str, lang: &str| {
+        let lang = i18n::Lang::parse(lang).unwrap_or(i18n::Lang::Lv);
         let (title, when) = match lang {
             i18n::Lang::En => (&title_en, &when_en),
             i18n::Lang::Lv => (&title_lv, &when_lv),
         };
         Some(crate::features::events::registration::cancellation_mail(
-            lang, title, when, &r.name,
+            lang, title, when, name,
         ))
     };
     match store::events::set_status_notifying(
