@@ -1127,6 +1127,38 @@ async fn the_territory_picker_finds_places_without_diacritics() {
 }
 
 #[tokio::test]
+async fn the_people_picker_narrows_a_long_list_without_dropping_a_choice() {
+    let app = TestApp::spawn().await;
+    let b = Browser::start().await;
+    log_in(&b, &app, "lv", Role::Coordinator, PASSWORD).await;
+    b.goto(&url(
+        &app,
+        &format!("/lv/events/{}/invitations", app.fixtures.event),
+    ))
+    .await;
+    b.wait_for("#people-search").await;
+    let person_a = app.fixtures.person_a.to_string();
+    b.execute(
+        "var s = document.getElementById('people'); var id = arguments[0]; \
+         Array.prototype.forEach.call(s.options, function (o) { o.selected = o.value === id; });",
+        vec![serde_json::Value::String(person_a.clone())],
+    )
+    .await;
+    // Narrowing to another single person neither chooses them nor drops the choice made.
+    b.find("#people-search").await.send_keys("cakste").await;
+    let chosen = b
+        .execute(
+            "return Array.prototype.filter.call(document.getElementById('people').options, \
+             function (o) { return o.selected; }).map(function (o) { return o.value; });",
+            Vec::new(),
+        )
+        .await;
+    assert_eq!(chosen, serde_json::json!([person_a]), "{chosen}");
+    let status = b.find("#people-matches").await.text().await;
+    assert!(status.starts_with("Atbilst: "), "{status}");
+}
+
+#[tokio::test]
 async fn plan_pages_have_no_accessibility_violations() {
     let app = TestApp::spawn().await;
     let s = crate::plans::seed(&app).await;

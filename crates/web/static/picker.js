@@ -2,7 +2,8 @@
 // the list that keeps only the options whose names contain the words typed, ignoring
 // case and diacritics ("vilaka" finds "Viļaka"). Nothing is chosen behind the user's back:
 // a status line says how many places match, and only a single match is chosen — and then
-// named. The words come from the page (data-count, data-one on this script's tag, in the
+// named (never in a list of many choices, where choosing one would drop the others). The
+// words come from the page (data-count, data-one on this script's tag, in the
 // page's language). Without JavaScript the list works as is.
 (function () {
   "use strict";
@@ -45,7 +46,7 @@
       });
       if (!q) {
         status.textContent = "";
-      } else if (shown.length === 1) {
+      } else if (shown.length === 1 && !select.multiple) {
         select.value = shown[0].value;
         status.textContent = words.one.replace("{name}", shown[0].text);
       } else {
