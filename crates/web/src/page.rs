@@ -173,6 +173,13 @@ impl PageCtx {
     }
 
     /// A link within the site in the page's language: `href("/login")` → `/lv/login`.
+    /// For a page that answers a POST (a confirmation step, a preview): the language switch
+    /// leads to `rest` (a page one can GET), as the POST's address in the other language would
+    /// not answer a GET.
+    pub fn switch_to(&mut self, rest: &str) {
+        self.rest = rest.to_owned();
+    }
+
     /// The user guide's page for this one (the header's "Palīdzība").
     pub fn help_href(&self) -> String {
         self.href(&format!("/help/{}", help_page_for(&self.rest)))

@@ -51,8 +51,8 @@ impl ConfirmStep {
     /// a POST, which the other language's address would not).
     pub fn into_response(mut self) -> AppResult<Response> {
         let prefix = format!("/{}", self.ctx.lang.code());
-        if let Some(rest) = self.back.strip_prefix(&prefix) {
-            self.ctx.rest = rest.to_owned();
+        if let Some(rest) = self.back.strip_prefix(&prefix).map(str::to_owned) {
+            self.ctx.switch_to(&rest);
         }
         Ok(Html(self.render()?).into_response())
     }

@@ -293,7 +293,7 @@ async fn preview(
     let new = invitees.iter().filter(|i| !i.2).count();
     // This page answers a POST: its language switch leads to the invitations page.
     let mut ctx = ctx;
-    ctx.rest = format!("/events/{}/invitations", event.id);
+    ctx.switch_to(&format!("/events/{}/invitations", event.id));
     Ok(Html(
         PreviewPage {
             ctx,

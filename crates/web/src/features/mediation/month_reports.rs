@@ -144,11 +144,8 @@ pub async fn submit(
     }
     let notes = block_field(&f.notes, 5000, "notes", &mut errors);
     // Asked first, unless the month is submitted already (then nothing changes anyway).
-    let already = errors.is_empty()
-        && store::mediator_reports::of_mediator(state.db(), state.keyring(), user.id)
-            .await?
-            .iter()
-            .any(|r| r.month == month);
+    let already =
+        errors.is_empty() && store::caseload::month_submitted(state.db(), user.id, &month).await?;
     if errors.is_empty() && !already && !crate::http::confirm::confirmed(&f.confirm) {
         return crate::http::confirm::ConfirmStep {
             heading: ctx.t1("mreport-confirm-title", "month", &month),
