@@ -19,7 +19,6 @@ filter = Filter
 search-submit = Search
 help-link = Help
 help-pages = Pages of the guide
-help-in-english = The user guide is in English.
 search-title = Search
 search-title-for = Search: { $q }
 search-label = Search the workspace

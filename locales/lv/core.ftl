@@ -21,12 +21,11 @@ filter = Atlasīt
 search-submit = Meklēt
 help-link = Palīdzība
 help-pages = Rokasgrāmatas lapas
-help-in-english = Lietotāja rokasgrāmata pagaidām ir tikai angļu valodā; latviskais tulkojums tiek gatavots.
 search-title = Meklēšana
 search-title-for = Meklēšana: { $q }
 search-label = Meklēt darba vidē
 search-placeholder = Meklēt…
-search-hint = Sanāksmes un citi pasākumi, turpmākās rīcības, plāna pasākumi, organizācijas, cilvēki, labās prakses, stāsti un ziņas pēc nosaukuma; garumzīmes nav jāraksta, pietiek ar vārdu sākumiem.
+search-hint = Sanāksmes un citi pasākumi, turpmākās darbības, plāna pasākumi, organizācijas, cilvēki, labās prakses, stāsti un ziņas pēc nosaukuma; garumzīmes nav jāraksta, pietiek ar vārdu sākumiem.
 search-found = { $count ->
         [0] Nekas netika atrasts.
         [one] Atrasts { $count } ieraksts.
@@ -40,7 +39,7 @@ search-all-in-list = Rādīt visus
 search-due = termiņš { $date }
 search-kind-families = Jūsu ģimenes
 search-kind-events = Pasākumi
-search-kind-actions = Turpmākās rīcības
+search-kind-actions = Turpmākās darbības
 search-kind-measures = Plāna pasākumi
 search-kind-organisations = Organizācijas
 search-kind-people = Cilvēki

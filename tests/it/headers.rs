@@ -242,6 +242,16 @@ async fn error_pages_keep_the_signed_in_header() {
         assert!(res.text.contains("/lv/logout"), "{path}");
         assert!(res.text.contains("href=\"/lv/workspace\""), "{path}");
     }
+    // An address no route answers, and a method the address does not take: the access
+    // check never ran, the header is still the signed-in one.
+    for res in [
+        c.get("/lv/nowhere-at-all").await,
+        c.send(c.http().put(c.url("/lv/workspace"))).await,
+    ] {
+        assert!(matches!(res.status, 404 | 405), "{}", res.status);
+        assert!(res.text.contains("Tests municipality"), "{}", res.text);
+        assert!(res.text.contains("/lv/logout"));
+    }
     // Nobody signed in: the public header, no menu.
     let res = app.client().get("/lv/nowhere-at-all").await;
     assert_eq!(res.status, 404);

@@ -17,15 +17,17 @@ pub struct Bar {
     pub text: String,
 }
 
-/// A horizontal bar chart. `id` must be unique on the page (it names the title and the
-/// description for assistive technology); `summary` is the text alternative.
+/// A horizontal bar chart, each bar under its label, so the chart stays readable when a
+/// phone draws it 340 px wide (the page caps its width on a wide screen). `id` must be
+/// unique on the page (it names the title and the description for assistive technology);
+/// `summary` is the text alternative.
 pub fn bars(id: &str, title: &str, summary: &str, data: &[Bar]) -> String {
-    const ROW: i64 = 28;
-    const LABEL_W: i64 = 260;
+    const ROW: i64 = 46;
     const BAR_W: i64 = 320;
-    const TEXT_W: i64 = 70;
-    let width = LABEL_W + BAR_W + TEXT_W;
-    let height = ROW * i64::try_from(data.len()).unwrap_or(0) + 8;
+    const TEXT_W: i64 = 80;
+    const FONT: i64 = 15;
+    let width = BAR_W + TEXT_W;
+    let height = ROW * i64::try_from(data.len()).unwrap_or(0) + 6;
     let max = data.iter().map(|b| b.value).max().unwrap_or(0).max(1);
     let id = escape_xml(id);
     let mut svg = String::new();
@@ -37,20 +39,18 @@ pub fn bars(id: &str, title: &str, summary: &str, data: &[Bar]) -> String {
         escape_xml(summary)
     );
     for (i, b) in data.iter().enumerate() {
-        let y = ROW * i64::try_from(i).unwrap_or(0) + 4;
+        let y = ROW * i64::try_from(i).unwrap_or(0) + 2;
         let w = (b.value.max(0) * BAR_W) / max;
         // Measured with the bundled font's real widths (Liberation Sans = Arial metrics).
-        let label = crate::fonts::fit(&b.label, 14.0, (LABEL_W - 12) as f64);
+        let label = crate::fonts::fit(&b.label, FONT as f64, (width - 4) as f64);
         let _ = write!(
             svg,
-            r##"<g><text x="{}" y="{}" text-anchor="end" font-size="14" fill="#1a1a1a">{}</text><rect x="{LABEL_W}" y="{}" width="{w}" height="{}" fill="#1d4e89"/><text x="{}" y="{}" font-size="14" fill="#1a1a1a">{}</text></g>"##,
-            LABEL_W - 8,
-            y + 18,
+            r##"<g><text x="0" y="{}" font-size="{FONT}" fill="#1a1a1a">{}</text><rect x="0" y="{}" width="{w}" height="16" fill="#1d4e89"/><text x="{}" y="{}" font-size="{FONT}" fill="#1a1a1a">{}</text></g>"##,
+            y + 16,
             escape_xml(&label),
-            y + 4,
-            ROW - 10,
-            LABEL_W + w + 6,
-            y + 18,
+            y + 23,
+            w + 6,
+            y + 37,
             escape_xml(&b.text)
         );
     }

@@ -39,21 +39,54 @@ fn para(style: Option<&str>, text: &str) -> String {
     format!("<w:p>{ppr}{}</w:p>", run(text, false))
 }
 
-fn table_xml(t: &Table, lang: &str) -> String {
+/// The text width of an A4 page at 2 cm margins, upright or on its side, in twentieths of
+/// a point.
+fn text_width(wide: bool) -> usize {
+    if wide {
+        16838 - 2 * 1134
+    } else {
+        11906 - 2 * 1134
+    }
+}
+
+/// Each column's width in twentieths of a point, as the PDF sets them: every column at
+/// least its longest word (at the table's 9 pt, about 100 a character, and the cell's
+/// margins), all of them narrowed alike when even that does not fit, and the rest of the
+/// width shared by [`Table::column_weights`].
+fn column_twips(t: &Table, lang: &str, full: usize) -> Vec<usize> {
+    const PER_CHAR: usize = 100;
+    const MARGINS: usize = 2 * 108 + 20;
+    let mins: Vec<usize> = t.longest_words(lang).iter().map(|w| w * PER_CHAR).collect();
+    let fixed = MARGINS * mins.len();
+    let words: usize = mins.iter().sum();
+    let room = full.saturating_sub(fixed);
+    let mins: Vec<usize> = if words > room {
+        mins.iter().map(|m| m * room / words.max(1)).collect()
+    } else {
+        mins
+    };
+    let spare = room.saturating_sub(mins.iter().sum());
+    let weights = t.column_weights(lang);
+    let total: usize = weights.iter().sum::<usize>().max(1);
+    mins.iter()
+        .zip(&weights)
+        .map(|(m, w)| m + MARGINS + spare * w / total)
+        .collect()
+}
+
+fn table_xml(t: &Table, lang: &str, wide: bool) -> String {
     let mut out = String::new();
     out.push_str(&para(Some("Caption"), &t.caption));
-    let n = t.columns.len().max(1);
-    // A4 text width at 2 cm margins: 9 638 twentieths of a point.
-    let col = 9638 / n;
+    let widths = column_twips(t, lang, text_width(wide));
     out.push_str(
         "<w:tbl><w:tblPr><w:tblStyle w:val=\"ReportTable\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:firstColumn=\"1\" w:lastRow=\"0\" w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>",
     );
-    for _ in 0..n {
+    for col in &widths {
         out.push_str(&format!("<w:gridCol w:w=\"{col}\"/>"));
     }
     out.push_str("</w:tblGrid>");
     out.push_str("<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>");
-    for c in &t.columns {
+    for (c, col) in t.columns.iter().zip(&widths) {
         out.push_str(&format!(
             "<w:tc><w:tcPr><w:tcW w:w=\"{col}\" w:type=\"dxa\"/><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"E8EEF5\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableText\"/></w:pPr>{}</w:p></w:tc>",
             run(c, true)
@@ -69,13 +102,15 @@ fn table_xml(t: &Table, lang: &str) -> String {
             } else {
                 ""
             };
+            let col = widths.get(i).copied().unwrap_or(0);
             out.push_str(&format!(
                 "<w:tc><w:tcPr><w:tcW w:w=\"{col}\" w:type=\"dxa\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableText\"/>{jc}</w:pPr>{}</w:p></w:tc>",
                 run(&c.shown(lang), i == 0 && t.row_headers)
             ));
         }
         // A row shorter than the header still has a cell under every column.
-        for _ in row.len()..t.columns.len() {
+        for i in row.len()..t.columns.len() {
+            let col = widths.get(i).copied().unwrap_or(0);
             out.push_str(&format!(
                 "<w:tc><w:tcPr><w:tcW w:w=\"{col}\" w:type=\"dxa\"/></w:tcPr><w:p/></w:tc>"
             ));
@@ -116,7 +151,7 @@ fn body(r: &Report) -> String {
                     }
                 }
                 Block::Table { table } | Block::Chart { table, .. } => {
-                    out.push_str(&table_xml(table, &r.lang));
+                    out.push_str(&table_xml(table, &r.lang, r.is_wide()));
                 }
                 Block::Items { items } => {
                     for i in items {
@@ -140,8 +175,13 @@ fn lang_tag(lang: &str) -> &'static str {
 fn document_xml(r: &Report) -> String {
     format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>{}<w:sectPr><w:footerReference w:type="default" r:id="rId3"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="567" w:footer="567" w:gutter="0"/></w:sectPr></w:body></w:document>"#,
-        body(r)
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>{}<w:sectPr><w:footerReference w:type="default" r:id="rId3"/>{}<w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="567" w:footer="567" w:gutter="0"/></w:sectPr></w:body></w:document>"#,
+        body(r),
+        if r.is_wide() {
+            r#"<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>"#
+        } else {
+            r#"<w:pgSz w:w="11906" w:h="16838"/>"#
+        }
     )
 }
 

@@ -102,7 +102,66 @@ impl Table {
     }
 }
 
+impl Table {
+    /// For each column, the longest piece its text cannot be broken in, in characters:
+    /// the longest word of its header and cells (figures keep their no-break spaces, so a
+    /// figure is one piece).
+    pub fn longest_words(&self, lang: &str) -> Vec<usize> {
+        (0..self.columns.len())
+            .map(|i| {
+                self.rows
+                    .iter()
+                    .filter_map(|r| r.get(i))
+                    .map(|c| c.shown(lang))
+                    .chain([self.columns[i].clone()])
+                    .flat_map(|text| {
+                        // Not split_whitespace: a no-break space holds a figure together.
+                        text.split([' ', '\n', '\t'])
+                            .map(|w| w.chars().count())
+                            .collect::<Vec<_>>()
+                    })
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect()
+    }
+
+    /// For each column, its share of the width left once every column has its longest
+    /// word: what its cells typically hold, so a title column gets room and a date column
+    /// stays narrow. A column of figures takes none: its figures never wrap, so it is as
+    /// wide as its widest one, and the room goes to the words.
+    pub fn column_weights(&self, lang: &str) -> Vec<usize> {
+        let numeric = self.numeric_columns();
+        (0..self.columns.len())
+            .map(|i| {
+                if numeric.get(i).copied().unwrap_or(false) {
+                    return 0;
+                }
+                let cells: Vec<usize> = self
+                    .rows
+                    .iter()
+                    .filter_map(|r| r.get(i))
+                    .map(|c| c.shown(lang).chars().count())
+                    .collect();
+                let typical = cells.iter().sum::<usize>() / cells.len().max(1);
+                typical.clamp(4, 60)
+            })
+            .collect()
+    }
+
+    /// Whether the table needs a page on its side: eight columns or more do not fit the
+    /// width of an upright A4 page with room for their words.
+    pub fn is_wide(&self) -> bool {
+        self.columns.len() >= 8
+    }
+}
+
 impl Report {
+    /// Whether the report is set on pages on their side (landscape): when a table is wide.
+    pub fn is_wide(&self) -> bool {
+        self.tables().any(Table::is_wide)
+    }
+
     /// Every table in the report, in order, charts' tables included.
     pub fn tables(&self) -> impl Iterator<Item = &Table> {
         self.sections
@@ -206,7 +265,7 @@ pub fn html_at(r: &Report, level: u8) -> String {
 /// on its own, in any browser, without the platform's style sheet or any script.
 pub fn html_document(r: &Report) -> String {
     format!(
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{} {}</title>\n<style>body{{font-family:{};max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a;line-height:1.5}}h1,h2{{color:#1d4e89}}table{{border-collapse:collapse;margin:0.5rem 0 1.5rem}}caption{{text-align:left;font-weight:bold;padding:0.25rem 0}}th,td{{border:1px solid #8a8a8a;padding:0.2rem 0.5rem;text-align:left}}thead th{{background:#e8eef5}}td.num{{text-align:right}}.report-note,.hint{{font-style:italic;color:#4a4a4a}}svg{{max-width:40rem}}</style>\n</head>\n<body>\n{}</body>\n</html>\n",
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{} {}</title>\n<style>body{{font-family:{};max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a;line-height:1.5}}h1,h2{{color:#1d4e89}}table{{border-collapse:collapse;margin:0.5rem 0 1.5rem}}caption{{text-align:left;font-weight:bold;padding:0.25rem 0}}th,td{{border:1px solid #8a8a8a;padding:0.2rem 0.5rem;text-align:left}}thead th{{background:#e8eef5}}td.num{{text-align:right;white-space:nowrap}}th.num{{text-align:right;width:1%}}.report-note,.hint{{font-style:italic;color:#4a4a4a}}svg{{max-width:28rem}}</style>\n</head>\n<body>\n{}</body>\n</html>\n",
         escape_xml(&r.lang),
         escape_xml(&r.title),
         escape_xml(&r.subtitle),
@@ -273,11 +332,16 @@ fn html_table(out: &mut String, t: &Table, lang: &str) {
         e(&t.id),
         e(&t.caption)
     ));
-    for c in &t.columns {
-        out.push_str(&format!("<th scope=\"col\">{}</th>", e(c)));
+    let numeric = t.numeric_columns();
+    for (i, c) in t.columns.iter().enumerate() {
+        let class = if numeric.get(i).copied().unwrap_or(false) {
+            " class=\"num\""
+        } else {
+            ""
+        };
+        out.push_str(&format!("<th scope=\"col\"{class}>{}</th>", e(c)));
     }
     out.push_str("</tr></thead>\n<tbody>\n");
-    let numeric = t.numeric_columns();
     for row in &t.rows {
         out.push_str("<tr>");
         for (i, c) in row.iter().enumerate() {
@@ -551,5 +615,35 @@ pub(crate) mod tests {
         assert_ne!(a, b);
         assert!(!a.contains(':') && !a.contains('/'));
         assert_eq!(sheet_name("[]", &mut taken), "Table");
+    }
+
+    #[test]
+    fn words_get_the_room_and_figures_keep_to_their_width() {
+        let t = Table {
+            id: "m".to_owned(),
+            caption: "Pasākumi".to_owned(),
+            columns: ["Kods", "Pasākums", "Atbildīgais", "Budžets", "Romi"]
+                .iter()
+                .map(|c| (*c).to_owned())
+                .collect(),
+            rows: vec![vec![
+                Cell::Text("1.1.1".to_owned()),
+                Cell::Text(
+                    "Romu bērnu iesaiste pirmsskolas izglītībā un atbalsts ģimenēm".to_owned(),
+                ),
+                Cell::Text("Izglītības un zinātnes ministrija".to_owned()),
+                Cell::Euro(180_000.0),
+                Cell::Int(35),
+            ]],
+            row_headers: true,
+        };
+        let w = t.column_weights("lv");
+        assert_eq!(w[3], 0, "a column of figures takes no spare room");
+        assert_eq!(w[4], 0);
+        assert!(w[1] > w[2] && w[2] > w[0], "{w:?}");
+        // A figure is one piece: "180 000,00 €" with no-break spaces.
+        let longest = t.longest_words("lv");
+        assert_eq!(longest[3], "180 000,00 €".chars().count(), "{longest:?}");
+        assert!(!t.is_wide());
     }
 }

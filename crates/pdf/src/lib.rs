@@ -119,38 +119,7 @@ pub fn view(r: &Report) -> Value {
     let lang = r.lang.as_str();
     let table = |t: &documents::report::Table| {
         let numeric = t.numeric_columns();
-        // Each column's share of the width: its longest word or typical cell, so a date
-        // column stays narrow and a title column gets room.
-        let widths: Vec<usize> = (0..t.columns.len())
-            .map(|i| {
-                let cells: Vec<usize> = t
-                    .rows
-                    .iter()
-                    .filter_map(|r| r.get(i))
-                    .map(|c| c.shown(lang).chars().count())
-                    .collect();
-                let typical = if cells.is_empty() {
-                    0
-                } else {
-                    cells.iter().sum::<usize>() / cells.len()
-                };
-                // A word cannot be broken (no hyphenation): the longest must fit.
-                let longest_word = t
-                    .rows
-                    .iter()
-                    .filter_map(|r| r.get(i))
-                    .map(|c| c.shown(lang))
-                    .chain([t.columns[i].clone()])
-                    .flat_map(|text| {
-                        text.split_whitespace()
-                            .map(|w| w.chars().count())
-                            .collect::<Vec<_>>()
-                    })
-                    .max()
-                    .unwrap_or(0);
-                typical.max(longest_word).clamp(4, 40)
-            })
-            .collect();
+        let widths = t.column_weights(lang);
         json!({
             "caption": t.caption,
             "columns": t.columns,
@@ -194,6 +163,7 @@ pub fn view(r: &Report) -> Value {
         .collect();
     json!({
         "lang": if lang == "lv" { "lv" } else { "en" },
+        "wide": r.is_wide(),
         "title": r.title,
         "subtitle": r.subtitle,
         "publisher": r.publisher,
@@ -394,5 +364,80 @@ mod tests {
         }
         // 80 rows do not fit one page: the table goes on, the footer counts pages.
         assert!(text.contains("2/2") || text.contains("2 / 2"), "{text}");
+    }
+
+    /// The page size pdfinfo reads from the first page of a PDF.
+    fn page_size(pdf: &[u8]) -> String {
+        let dir = std::env::temp_dir().join(format!("pdf-size-{}", std::process::id()));
+        let _ = std::fs::create_dir_all(&dir);
+        let file = dir.join(format!("{}.pdf", pdf.len()));
+        let _ = std::fs::write(&file, pdf);
+        let info = match std::process::Command::new("pdfinfo").arg(&file).output() {
+            Ok(o) => String::from_utf8_lossy(&o.stdout).into_owned(),
+            Err(e) => panic!("pdfinfo is needed (Debian: poppler-utils): {e}"),
+        };
+        let _ = std::fs::remove_file(&file);
+        info.lines()
+            .find(|l| l.starts_with("Page size:"))
+            .unwrap_or_default()
+            .to_owned()
+    }
+
+    #[test]
+    fn a_report_with_a_table_of_many_columns_is_set_on_its_side() {
+        let upright = match render(&sample(), (2026, 11, 27)) {
+            Ok(p) => p,
+            Err(e) => panic!("{e}"),
+        };
+        assert!(
+            page_size(&upright).contains("595.276 x 841.89"),
+            "{}",
+            page_size(&upright)
+        );
+        let mut wide = sample();
+        let columns: Vec<String> = [
+            "Kods",
+            "Pasākums",
+            "Atbildīgais",
+            "Statuss",
+            "Budžets",
+            "Izlietots gadā",
+            "Romi",
+            "Sievietes",
+            "Jaunieši",
+        ]
+        .iter()
+        .map(|c| (*c).to_owned())
+        .collect();
+        wide.sections[1].blocks.push(Block::Table {
+            table: Table {
+                id: "m".to_owned(),
+                caption: "Pasākumi".to_owned(),
+                columns,
+                rows: vec![vec![
+                    Cell::Text("1.1.1".to_owned()),
+                    Cell::Text(
+                        "Romu bērnu iesaiste pirmsskolas izglītībā un atbalsts ģimenēm".to_owned(),
+                    ),
+                    Cell::Text("Izglītības un zinātnes ministrija".to_owned()),
+                    Cell::Text("Īstenošanā".to_owned()),
+                    Cell::Euro(180_000.0),
+                    Cell::Euro(42_500.5),
+                    Cell::Int(35),
+                    Cell::Int(20),
+                    Cell::Int(12),
+                ]],
+                row_headers: true,
+            },
+        });
+        let pdf = match render(&wide, (2026, 11, 27)) {
+            Ok(p) => p,
+            Err(e) => panic!("{e}"),
+        };
+        assert!(
+            page_size(&pdf).contains("841.89 x 595.276"),
+            "{}",
+            page_size(&pdf)
+        );
     }
 }

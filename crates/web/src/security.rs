@@ -114,6 +114,32 @@ pub async fn headers(req: Request, next: Next) -> Response {
     res
 }
 
+/// Who is signed in, for the header of a page no route answered (an unknown address, or a
+/// method the address does not take): the access check never ran for it. Not an account
+/// that must still turn on its second factor (its menu leads nowhere yet), and nobody if
+/// the session cannot be read.
+async fn signed_in(
+    state: &AppState,
+    kind: ErrorKind,
+    session: Option<&str>,
+) -> Option<crate::principal::CurrentUser> {
+    if !matches!(kind, ErrorKind::NotFound | ErrorKind::MethodNotAllowed) {
+        return None;
+    }
+    let id_hash = domain::token::hash_secret(session?);
+    let found = store::sessions::lookup(
+        state.db(),
+        state.now(),
+        &id_hash,
+        state.settings().lifetimes(),
+    )
+    .await
+    .ok()??;
+    let user = crate::principal::CurrentUser::from_session(found, id_hash);
+    let enrolling = state.settings().accounts.factor_required(user.role) && !user.has_factor;
+    (!enrolling).then_some(user)
+}
+
 /// Fills in the body of error responses: a localized page, or problem+json under /api/.
 pub async fn error_pages(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let base = state.settings().public_url.trim_end_matches('/').to_owned();
@@ -126,6 +152,8 @@ pub async fn error_pages(State(state): State<AppState>, mut req: Request, next: 
         .get::<RequestId>()
         .map(|r| r.0.clone())
         .unwrap_or_default();
+    let session = crate::principal::cookie(req.headers(), crate::principal::SESSION_COOKIE)
+        .map(str::to_owned);
     let res = next.run(req).await;
     let status = res.status();
     let marked = res.extensions().get::<ErrorKind>().copied();
@@ -170,7 +198,11 @@ pub async fn error_pages(State(state): State<AppState>, mut req: Request, next: 
             .into_response()
     } else {
         // A signed-in user keeps their header and menu on an error page.
-        let mut ctx = match res.extensions().get::<crate::principal::CurrentUser>() {
+        let user = match res.extensions().get::<crate::principal::CurrentUser>() {
+            Some(user) => Some(user.clone()),
+            None => signed_in(&state, kind, session.as_deref()).await,
+        };
+        let mut ctx = match &user {
             Some(user) => PageCtx::new(lang, &path, Some(user)),
             None => PageCtx::bare(lang, &path),
         };

@@ -13,33 +13,59 @@ use crate::AppState;
 use crate::http::error::{AppError, AppResult};
 use crate::page::PageCtx;
 
-/// The guide's pages, in the book's order: (address, Markdown).
-const PAGES: &[(&str, &str)] = &[
+/// The guide's pages, in the book's order: (address, English Markdown, Latvian Markdown).
+const PAGES: &[(&str, &str, &str)] = &[
     (
         "getting-around",
         include_str!("../../../../../docs/user/getting-around.md"),
+        include_str!("../../../../../docs/user/lv/getting-around.md"),
     ),
     (
         "platform",
         include_str!("../../../../../docs/user/platform.md"),
+        include_str!("../../../../../docs/user/lv/platform.md"),
     ),
     (
         "directory",
         include_str!("../../../../../docs/user/directory.md"),
+        include_str!("../../../../../docs/user/lv/directory.md"),
     ),
-    ("events", include_str!("../../../../../docs/user/events.md")),
-    ("plans", include_str!("../../../../../docs/user/plans.md")),
+    (
+        "events",
+        include_str!("../../../../../docs/user/events.md"),
+        include_str!("../../../../../docs/user/lv/events.md"),
+    ),
+    (
+        "plans",
+        include_str!("../../../../../docs/user/plans.md"),
+        include_str!("../../../../../docs/user/lv/plans.md"),
+    ),
     (
         "mediation",
         include_str!("../../../../../docs/user/mediation.md"),
+        include_str!("../../../../../docs/user/lv/mediation.md"),
     ),
-    ("site", include_str!("../../../../../docs/user/site.md")),
+    (
+        "site",
+        include_str!("../../../../../docs/user/site.md"),
+        include_str!("../../../../../docs/user/lv/site.md"),
+    ),
     (
         "reports",
         include_str!("../../../../../docs/user/reports.md"),
+        include_str!("../../../../../docs/user/lv/reports.md"),
     ),
-    ("api", include_str!("../../../../../docs/user/api.md")),
+    (
+        "api",
+        include_str!("../../../../../docs/user/api.md"),
+        include_str!("../../../../../docs/user/lv/api.md"),
+    ),
 ];
+
+/// A page's Markdown in the page's language.
+fn text_of(page: &(&str, &'static str, &'static str), lang: &str) -> &'static str {
+    if lang == "lv" { page.2 } else { page.1 }
+}
 
 /// The guide's screenshots (of the synthetic demo).
 const IMAGES: &[(&str, &[u8])] = &[
@@ -113,7 +139,7 @@ fn render(md: &str, lang: &str) -> String {
                 .split('#')
                 .next()
                 .and_then(|p| p.strip_suffix(".md"))
-                .filter(|p| !p.contains('/') && PAGES.iter().any(|(slug, _)| slug == p));
+                .filter(|p| !p.contains('/') && PAGES.iter().any(|(slug, _, _)| slug == p));
             let kept = if url.starts_with("http://") || url.starts_with("https://") {
                 Some(url)
             } else {
@@ -154,7 +180,34 @@ fn render(md: &str, lang: &str) -> String {
     });
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, events);
-    ammonia::clean(&html)
+    // Each screenshot's size, so the page does not jump as it loads, and loaded only when
+    // scrolled near (the pictures are most of a help page's bytes).
+    for (name, png) in IMAGES {
+        if let Some((w, h)) = png_size(png) {
+            html = html.replace(
+                &format!("src=\"/help/images/{name}\""),
+                &format!(
+                    "src=\"/help/images/{name}\" width=\"{w}\" height=\"{h}\" loading=\"lazy\""
+                ),
+            );
+        }
+    }
+    ammonia::Builder::default()
+        .add_tag_attributes("img", &["loading"])
+        .clean(&html)
+        .to_string()
+}
+
+/// A PNG's width and height, from its header.
+fn png_size(png: &[u8]) -> Option<(u32, u32)> {
+    let word = |at: usize| {
+        png.get(at..at + 4)
+            .and_then(|b| b.try_into().ok())
+            .map(u32::from_be_bytes)
+    };
+    png.starts_with(b"\x89PNG\r\n\x1a\n")
+        .then(|| Some((word(16)?, word(20)?)))
+        .flatten()
 }
 
 #[derive(Template)]
@@ -168,18 +221,19 @@ struct HelpPage {
 }
 
 async fn show(ctx: PageCtx, slug: &str) -> AppResult<Html<String>> {
-    let (slug, md) = PAGES
-        .iter()
-        .find(|(s, _)| *s == slug)
-        .ok_or(AppError::NotFound)?;
     let lang = ctx.lang.code();
+    let page = PAGES
+        .iter()
+        .find(|(s, _, _)| *s == slug)
+        .ok_or(AppError::NotFound)?;
+    let md = text_of(page, lang);
     Ok(Html(
         HelpPage {
             title: title_of(md).to_owned(),
             body: render(md, lang),
             pages: PAGES
                 .iter()
-                .map(|(s, md)| (*s, title_of(md), s == slug))
+                .map(|p| (p.0, title_of(text_of(p, lang)), p.0 == page.0))
                 .collect(),
             ctx,
         }
@@ -223,11 +277,21 @@ mod tests {
 
     #[test]
     fn every_screenshot_a_guide_page_shows_is_served_and_every_part_has_a_page() {
-        for (_, md) in PAGES {
-            for part in md.split("](../images/").skip(1) {
+        for (slug, en, lv) in PAGES {
+            for part in en
+                .split("](../images/")
+                .skip(1)
+                .chain(lv.split("](../../images/").skip(1))
+            {
                 let name = part.split(')').next().unwrap_or_default();
                 assert!(IMAGES.iter().any(|(n, _)| *n == name), "{name}");
             }
+            // The Latvian page shows the same screenshots as the English one.
+            assert_eq!(
+                en.matches("images/").count(),
+                lv.matches("images/").count(),
+                "{slug}"
+            );
         }
         assert_eq!(
             crate::page::help_page_for("/mediation/families/3"),
@@ -235,7 +299,7 @@ mod tests {
         );
         assert_eq!(crate::page::help_page_for("/workspace"), "getting-around");
         for (_, page) in crate::page::HELP_PAGES_BY_PREFIX {
-            assert!(PAGES.iter().any(|(slug, _)| slug == page), "{page}");
+            assert!(PAGES.iter().any(|(slug, _, _)| slug == page), "{page}");
         }
         let html = render(
             "See [Events](events.md) and [install](../ops/install.md).",
@@ -243,5 +307,10 @@ mod tests {
         );
         assert!(html.contains("<a href=\"/lv/help/events\""), "{html}");
         assert!(html.contains("and install."), "{html}");
+        let html = render("![The calendar](../images/calendar.png)", "lv");
+        assert!(
+            html.contains("width=\"1280\"") && html.contains("loading=\"lazy\""),
+            "{html}"
+        );
     }
 }
