@@ -81,7 +81,7 @@ attention-month-report-item = The monthly report for { $month ->
    *[12] December
 } { $year } is not submitted yet
 attention-reports-submitted = Progress reports waiting for review
-attention-reports-late = Late progress reports not yet submitted
+attention-reports-late = Progress reports past their deadline: not yet submitted, or returned for correction
 attention-reports-open = Your organisation's progress reports to fill in
 attention-practices-review = Good practices waiting for review
 attention-practices-returned = Your good practices returned for changes
@@ -273,6 +273,7 @@ notice-reminder-body = Hello { $name },
     { $link }
 first-steps-title = First steps
 first-steps-help = Every page has a "Help" link at the top to its chapter of the user guide.
+first-steps-again = Show the first steps again
 first-steps-done = Got it, do not show again
 first-step-notices = Choose what you get e-mail notices about
 first-step-coordinator-directory = Check the registry of organisations and people

@@ -7,6 +7,7 @@ events-upcoming = Upcoming
 events-past = Past
 events-none = No events.
 event-new = Plan a new event
+event-new-type = The new event's type
 event-new-title = New event
 event-edit-title = Edit event
 event-type = Type of event
@@ -18,6 +19,7 @@ event-title-lv = Title in Latvian
 event-title-en = Title in English
 event-description-lv = Description in Latvian
 event-description-en = Description in English
+event-online-only = online
 event-online = Online link
 event-series = Series (for example, the annual coordination meeting)
 event-capacity = Places
@@ -222,6 +224,11 @@ mail-event-cancelled-subject = Event cancelled: { $event }
 mail-event-cancelled-body = Hello, { $name }!
 
     We are sorry: "{ $event }" ({ $when }) has been cancelled, and your registration no longer stands.
+
+mail-event-cancelled-invited-body = Hello, { $name }!
+
+    We are sorry: "{ $event }" ({ $when }), to which you were invited, has been cancelled. There is no need to answer the invitation any more.
+event-cancelled-done = The event is cancelled. Everyone registered or invited who has an e-mail address has been told.
 
 # Registrations confirmed from the e-mail; registered by hand (issue 16)
 mail-registration-confirm-subject = Please confirm your registration: { $event }

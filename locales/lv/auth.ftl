@@ -83,7 +83,7 @@ attention-month-report-item = Mēneša pārskats par { $year }. gada { $month ->
    *[12] decembri
 } vēl nav iesniegts
 attention-reports-submitted = Progresa ziņojumi, kas gaida izskatīšanu
-attention-reports-late = Nokavētie progresa ziņojumi, kas vēl nav iesniegti
+attention-reports-late = Progresa ziņojumi pēc termiņa: vēl nav iesniegti vai atgriezti labošanai
 attention-reports-open = Jūsu organizācijas aizpildāmie progresa ziņojumi
 attention-practices-review = Labās prakses, kas gaida izskatīšanu
 attention-practices-returned = Jūsu labās prakses, kas atdotas labošanai
@@ -275,6 +275,7 @@ notice-reminder-body = Labdien, { $name }!
     { $link }
 first-steps-title = Pirmie soļi
 first-steps-help = Katrā lapā augšā ir saite „Palīdzība” uz attiecīgo rokasgrāmatas nodaļu.
+first-steps-again = Rādīt pirmos soļus vēlreiz
 first-steps-done = Sapratu, vairs nerādīt
 first-step-notices = Izvēlieties, par ko saņemt e-pasta paziņojumus
 first-step-coordinator-directory = Pārbaudiet organizāciju un cilvēku reģistru

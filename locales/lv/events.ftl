@@ -7,6 +7,7 @@ events-upcoming = Gaidāmie
 events-past = Notikušie
 events-none = Nav pasākumu.
 event-new = Plānot jaunu pasākumu
+event-new-type = Jaunā pasākuma veids
 event-new-title = Jauns pasākums
 event-edit-title = Labot pasākumu
 event-type = Pasākuma veids
@@ -18,6 +19,7 @@ event-title-lv = Nosaukums latviski
 event-title-en = Nosaukums angliski
 event-description-lv = Apraksts latviski
 event-description-en = Apraksts angliski
+event-online-only = tiešsaistē
 event-online = Tiešsaistes saite
 event-series = Sērija (piemēram, ikgadējā koordinācijas sanāksme)
 event-capacity = Vietu skaits
@@ -222,6 +224,11 @@ mail-event-cancelled-subject = Pasākums atcelts: { $event }
 mail-event-cancelled-body = Labdien, { $name }!
 
     Diemžēl pasākums „{ $event }” ({ $when }) ir atcelts. Jūsu pieteikums vairs nav spēkā. Atvainojamies par sagādātajām neērtībām.
+
+mail-event-cancelled-invited-body = Labdien, { $name }!
+
+    Diemžēl pasākums „{ $event }” ({ $when }), uz kuru saņēmāt ielūgumu, ir atcelts. Uz ielūgumu vairs nav jāatbild. Atvainojamies par sagādātajām neērtībām.
+event-cancelled-done = Pasākums atcelts. Paziņojums nosūtīts visiem pieteiktajiem un ielūgtajiem, kuriem ir e-pasta adrese.
 
 # Registrations confirmed from the e-mail; registered by hand (issue 16)
 mail-registration-confirm-subject = Apstipriniet pieteikumu: { $event }

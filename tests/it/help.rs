@@ -94,9 +94,22 @@ async fn a_new_account_sees_its_first_steps_until_it_puts_them_away() {
             assert_eq!(client.get(href).await.status, 200, "{role}: {href}");
         }
     }
-    // Put away: gone for good for this account, still there for others.
+    // Put away: gone for this account (a button brings them back), still there for others.
     let res = m.post_form("/lv/workspace/first-steps", &[]).await;
     assert_eq!(res.status, 303);
-    assert!(!m.get("/lv/workspace").await.text.contains("Pirmie soļi"));
+    let home = m.get("/lv/workspace").await;
+    assert!(!home.text.contains("Pirmie soļi"), "{}", home.text);
+    assert!(
+        home.text.contains("Rādīt pirmos soļus vēlreiz"),
+        "{}",
+        home.text
+    );
     assert!(c.get("/lv/workspace").await.text.contains("Pirmie soļi"));
+    let res = m
+        .post_form("/lv/workspace/first-steps", &[("show", "again")])
+        .await;
+    assert_eq!(res.status, 303);
+    let home = m.get("/lv/workspace").await;
+    assert!(home.text.contains("Pirmie soļi"), "{}", home.text);
+    assert!(!home.text.contains("Rādīt pirmos soļus vēlreiz"));
 }

@@ -57,6 +57,13 @@ async fn chosen_people_are_invited_once_and_answer_through_their_link() {
     assert_eq!(res.status, 303, "{}", res.text);
     let page = c.get(res.location().unwrap_or_default()).await;
     assert!(page.text.contains("Nosūtīti 2 ielūgumi"), "{}", page.text);
+    // The mail says when and where.
+    let (mails, _) = ok(store::outbox::list(&app.db, 0).await);
+    let mail = mails
+        .iter()
+        .find(|m| m.kind == "invitation" && m.to == "anna@a.test.invalid")
+        .unwrap_or_else(|| panic!("Anna's invitation"));
+    assert!(mail.body.contains("Lielā iela 1, Jelgava"), "{}", mail.body);
     // Again: the preview says both have one, and offers nothing to send.
     let again = c
         .post_form(

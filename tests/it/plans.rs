@@ -105,7 +105,7 @@ pub async fn seed(app: &TestApp) -> Seeded {
     }
 }
 
-fn measure_input(app: &TestApp, task: Option<i64>, end: &str) -> store::measures::MeasureInput {
+pub fn measure_input(app: &TestApp, task: Option<i64>, end: &str) -> store::measures::MeasureInput {
     store::measures::MeasureInput {
         task_id: task,
         objective: domain::event::Objective::Education,

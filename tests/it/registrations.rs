@@ -678,6 +678,26 @@ async fn a_freed_place_goes_to_the_waiting_list_with_a_mail() {
         told,
         ["neatbildeja@example.invalid", "otra@example.invalid"]
     );
+    // The one only invited is not told a registration lapsed: there was none.
+    let invited = mails
+        .iter()
+        .find(|m| m.to == "neatbildeja@example.invalid" && m.subject.starts_with("Event cancelled"))
+        .unwrap_or_else(|| panic!("the invitee is told in English"));
+    assert!(
+        invited.body.contains("to which you were invited"),
+        "{}",
+        invited.body
+    );
+    assert!(!invited.body.contains("registration"), "{}", invited.body);
+    let registrant = mails
+        .iter()
+        .find(|m| m.to == "otra@example.invalid" && m.subject.starts_with("Pasākums atcelts"))
+        .unwrap_or_else(|| panic!("the registrant is told"));
+    assert!(
+        registrant.body.contains("Jūsu pieteikums vairs nav spēkā"),
+        "{}",
+        registrant.body
+    );
     // A draft event has no form.
     let draft = event_with(&app, None, false).await;
     assert_eq!(

@@ -220,6 +220,12 @@ async fn the_guide_s_screenshots_are_taken_from_the_demo() {
             assert_eq!(status, json!(200), "{}: {path}", shot.file);
             let title = at.text().await;
             assert!(!title.is_empty(), "{}: a page without a heading", shot.file);
+            // No scroll bar in the picture: it is the browser's, not the page's.
+            b.execute(
+                "document.documentElement.style.scrollbarWidth = 'none';",
+                vec![],
+            )
+            .await;
             let png = b.screenshot().await;
             let got = png_width(&png);
             assert!(

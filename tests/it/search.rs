@@ -198,3 +198,41 @@ async fn each_hit_only_where_the_user_may_see_it_and_families_only_for_their_med
         assert!(!page.text.contains("/mediation/families/"));
     }
 }
+
+/// A measure's code finds the measures under it by the code's start, in the code's order —
+/// not every title with a 1 in it; a list of one kind counts that kind and leads back.
+#[tokio::test]
+async fn a_measure_code_finds_the_measures_under_it() {
+    let app = TestApp::spawn().await;
+    let s = crate::plans::seed(&app).await;
+    let cli = store::Actor::cli();
+    for code in ["1.1.10", "1.1.2", "2.1.1"] {
+        let mut m = crate::plans::measure_input(&app, Some(s.task), "2027-12-31");
+        m.code = code.to_owned();
+        m.title_lv = format!("Pasākums {code} (tests)");
+        ok(store::measures::create(&app.db, app.clock_now(), &cli, s.plan, &m).await);
+    }
+    let c = app.login(Role::Coordinator).await;
+    let page = c.get("/lv/search?q=1.1").await;
+    let found: Vec<&str> = page
+        .text
+        .split(">1.")
+        .skip(1)
+        .filter_map(|p| p.split(' ').next())
+        .collect();
+    assert_eq!(found, ["1.1", "1.2", "1.10"], "{}", page.text);
+    assert!(!page.text.contains("2.1.1"), "{}", page.text);
+    let exact = c.get("/lv/search?q=1.1.2").await;
+    assert!(exact.text.contains(">1.1.2 Pasākums"), "{}", exact.text);
+    assert!(!exact.text.contains(">1.1.1 "), "{}", exact.text);
+    assert!(!exact.text.contains(">1.1.10 "), "{}", exact.text);
+    // One kind: its own count, and the way back to every kind.
+    let one = c.get("/lv/search?q=pas&kind=measures").await;
+    assert!(one.text.contains("Atrasti 3 ieraksti."), "{}", one.text);
+    assert!(
+        one.text
+            .contains("href=\"/lv/search?q=pas\">← Visu veidu rezultāti"),
+        "{}",
+        one.text
+    );
+}

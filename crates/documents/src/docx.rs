@@ -225,12 +225,15 @@ fn field(instruction: &str) -> String {
     )
 }
 
-/// Every page's footer, as in the PDF: the report's title, and "page / pages" on the right.
+/// Every page's footer, as in the PDF: the report's title and period, and "page / pages" on
+/// the right.
 fn footer_xml(r: &Report) -> String {
     format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:ftr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr>{}<w:r><w:tab/></w:r>{}<w:r><w:t xml:space="preserve"> / </w:t></w:r>{}</w:p></w:ftr>"#,
-        run(&r.title, false),
+<w:ftr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:p><w:pPr><w:pStyle w:val="Footer"/><w:tabs><w:tab w:val="right" w:pos="{}"/></w:tabs></w:pPr>{}<w:r><w:tab/></w:r>{}<w:r><w:t xml:space="preserve"> / </w:t></w:r>{}</w:p></w:ftr>"#,
+        // The page number at the right edge of the text, upright or on its side.
+        text_width(r.is_wide()),
+        run(&format!("{} · {}", r.title, r.subtitle), false),
         field("PAGE"),
         field("NUMPAGES")
     )
@@ -379,7 +382,7 @@ mod tests {
             "Otrā — ar ģ un š.",
             "Izaicinājums",
             // The footer's page fields, filled in by the word processor.
-            "Kopsavilkuma ziņojums 1/1",
+            "Kopsavilkuma ziņojums · 2026 1/1",
         ] {
             assert!(words.contains(needle), "{needle} not in: {words}");
         }

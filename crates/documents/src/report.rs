@@ -127,24 +127,28 @@ impl Table {
     }
 
     /// For each column, its share of the width left once every column has its longest
-    /// word: what its cells typically hold, so a title column gets room and a date column
-    /// stays narrow. A column of figures takes none: its figures never wrap, so it is as
-    /// wide as its widest one, and the room goes to the words.
+    /// word: how much more its text needs than that word — a column of titles a lot, a
+    /// column of dates or codes none. For a column of figures it is its header (its figures
+    /// never wrap and are already as wide as the widest), so a long header gets the room to
+    /// stand on fewer lines.
     pub fn column_weights(&self, lang: &str) -> Vec<usize> {
         let numeric = self.numeric_columns();
+        let longest = self.longest_words(lang);
         (0..self.columns.len())
             .map(|i| {
-                if numeric.get(i).copied().unwrap_or(false) {
-                    return 0;
-                }
-                let cells: Vec<usize> = self
-                    .rows
-                    .iter()
-                    .filter_map(|r| r.get(i))
-                    .map(|c| c.shown(lang).chars().count())
-                    .collect();
-                let typical = cells.iter().sum::<usize>() / cells.len().max(1);
-                typical.clamp(4, 60)
+                let text = if numeric.get(i).copied().unwrap_or(false) {
+                    self.columns[i].chars().count()
+                } else {
+                    let cells: Vec<usize> = self
+                        .rows
+                        .iter()
+                        .filter_map(|r| r.get(i))
+                        .map(|c| c.shown(lang).chars().count())
+                        .collect();
+                    cells.iter().sum::<usize>() / cells.len().max(1)
+                };
+                text.saturating_sub(longest.get(i).copied().unwrap_or(0))
+                    .min(60)
             })
             .collect()
     }

@@ -315,11 +315,23 @@ pub fn help_page_for(rest: &str) -> &'static str {
         .map_or("getting-around", |(_, page)| page)
 }
 
+/// The public site's menu: (path after the language, label).
+pub const PUBLIC_NAV: &[(&str, &str)] = &[
+    ("/calendar", "calendar-title"),
+    ("/news", "news-title"),
+    ("/stories", "stories-title"),
+    ("/practices", "nav-practices"),
+    ("/policy", "policy-title"),
+    ("/participation", "stats-title"),
+    ("/directory", "public-directory-title"),
+];
+
 /// (path prefix after the language, page of the user guide).
 pub const HELP_PAGES_BY_PREFIX: &[(&str, &str)] = &[
     ("/events", "events"),
     ("/calendar", "events"),
     ("/actions", "events"),
+    ("/statistics", "events"),
     ("/invitations", "events"),
     ("/invitation/", "events"),
     ("/registration/", "events"),

@@ -433,13 +433,14 @@ pub async fn set_status(
     id: i64,
     to: EventStatus,
 ) -> crate::Result<()> {
-    set_status_notifying(db, now, actor, id, to, |_, _| None)
+    set_status_notifying(db, now, actor, id, to, |_, _, _| None)
         .await
         .map(|_| ())
 }
 
-/// [`set_status`], and when the event is cancelled, a mail from `notify` (given the name and
-/// the language) to everyone registered or waiting and everyone invited who has not answered,
+/// [`set_status`], and when the event is cancelled, a mail from `notify` (given the name, the
+/// language, and whether the person was only invited) to everyone registered or waiting and
+/// everyone invited who has not answered,
 /// queued in the same transaction. Returns how many were told.
 pub async fn set_status_notifying(
     db: &Db,
@@ -447,7 +448,7 @@ pub async fn set_status_notifying(
     actor: &Actor,
     id: i64,
     to: EventStatus,
-    notify: impl Fn(&str, &str) -> Option<crate::outbox::Outgoing>,
+    notify: impl Fn(&str, &str, bool) -> Option<crate::outbox::Outgoing>,
 ) -> crate::Result<usize> {
     let mut tx = db.write().await?;
     let row: Option<(String, i64)> =
@@ -492,7 +493,7 @@ pub async fn set_status_notifying(
             if r.email.is_empty() || !addresses.insert(r.email.trim().to_lowercase()) {
                 continue;
             }
-            if let Some(m) = notify(&r.name, &r.lang) {
+            if let Some(m) = notify(&r.name, &r.lang, false) {
                 crate::outbox::enqueue_in(&mut tx, now, &r.email, &m).await?;
                 told += 1;
             }
@@ -508,7 +509,7 @@ pub async fn set_status_notifying(
             if email.is_empty() || !addresses.insert(email.trim().to_lowercase()) {
                 continue;
             }
-            if let Some(m) = notify(&name, &lang) {
+            if let Some(m) = notify(&name, &lang, true) {
                 crate::outbox::enqueue_in(&mut tx, now, &email, &m).await?;
                 told += 1;
             }

@@ -214,6 +214,13 @@ const NAMED: &[(&str, &str)] = &[
         "action",
         "SELECT id, title_lv, title_en FROM follow_up_actions",
     ),
+    (
+        "assignment",
+        "SELECT a.id, u.name || ', ' || t.name_lv || ', ' || a.from_date,
+                u.name || ', ' || COALESCE(t.name_en, t.name_lv) || ', ' || a.from_date
+         FROM mediation_assignments a JOIN users u ON u.id = a.mediator_user_id
+         JOIN territories t ON t.id = a.territory_id",
+    ),
     ("event", "SELECT id, title_lv, title_en FROM events"),
     ("indicator", "SELECT id, name_lv, name_en FROM indicators"),
     (
@@ -249,6 +256,10 @@ const NAMED: &[(&str, &str)] = &[
         "SELECT id, title_lv, title_en FROM reporting_rounds",
     ),
     ("story", "SELECT id, title_lv, title_en FROM stories"),
+    (
+        "task",
+        "SELECT id, code || ' ' || title_lv, code || ' ' || COALESCE(title_en, title_lv) FROM plan_tasks",
+    ),
     ("territory", "SELECT id, name_lv, name_en FROM territories"),
     ("user", "SELECT id, name, NULL FROM users"),
 ];

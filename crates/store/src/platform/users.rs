@@ -484,6 +484,17 @@ pub async fn first_steps_done(db: &Db, id: i64) -> crate::Result<bool> {
     Ok(done.flatten().is_some())
 }
 
+/// The owner asks to see the first steps again.
+pub async fn show_first_steps_again(db: &Db, id: i64) -> crate::Result<()> {
+    let mut tx = db.write().await?;
+    sqlx::query("UPDATE users SET first_steps_done_at = NULL WHERE id = $1")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 /// The owner puts the first steps away (once; again is harmless).
 pub async fn finish_first_steps(db: &Db, now: i64, id: i64) -> crate::Result<()> {
     let mut tx = db.write().await?;

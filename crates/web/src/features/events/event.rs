@@ -570,6 +570,7 @@ pub async fn detail(
             notice: match n.notice.as_deref() {
                 Some("saved") => Some("saved-notice"),
                 Some("status") => Some("event-status-changed"),
+                Some("cancelled") => Some("event-cancelled-done"),
                 _ => None,
             },
         }
@@ -675,14 +676,14 @@ pub async fn set_status(
     let when_lv = i18n::datetime(i18n::Lang::Lv, e.starts_at);
     let when_en = i18n::datetime(i18n::Lang::En, e.starts_at);
     // Each registrant and each invitee still to answer, in their language.
-    let notify = |name: &str, lang: &str| {
+    let notify = |name: &str, lang: &str, invited: bool| {
         let lang = i18n::Lang::parse(lang).unwrap_or(i18n::Lang::Lv);
         let (title, when) = match lang {
             i18n::Lang::En => (&title_en, &when_en),
             i18n::Lang::Lv => (&title_lv, &when_lv),
         };
         Some(crate::features::events::registration::cancellation_mail(
-            lang, title, when, name,
+            lang, title, when, name, invited,
         ))
     };
     match store::events::set_status_notifying(
@@ -696,7 +697,12 @@ pub async fn set_status(
     .await
     {
         Ok(_) => {
-            Ok(Redirect::to(&ctx.href(&format!("/events/{id}?notice=status"))).into_response())
+            let notice = if to == EventStatus::Cancelled {
+                "cancelled"
+            } else {
+                "status"
+            };
+            Ok(Redirect::to(&ctx.href(&format!("/events/{id}?notice={notice}"))).into_response())
         }
         Err(store::Error::Conflict(store::Conflict::Events(store::EventConflict::NotStarted))) => {
             Ok(

@@ -165,13 +165,25 @@ async fn send(
             let lang = Lang::parse(&who.lang).unwrap_or(Lang::Lv);
             let secret = token::random_secret();
             let link = format!("{base}/{}/invitation/{secret}", lang.code());
-            let mail = invitation_mail(
-                lang,
-                event.title(lang.code()),
-                &i18n::datetime(lang, event.starts_at),
-                &who.name,
-                &link,
-            );
+            // When and where: the address and place, or that it is online.
+            let place = [event.address.as_deref(), event.territory_name.as_deref()]
+                .into_iter()
+                .flatten()
+                .filter(|p| !p.trim().is_empty())
+                .collect::<Vec<_>>()
+                .join(", ");
+            let place = if place.is_empty() && event.online_url.is_some() {
+                i18n::t(lang, "event-online-only")
+            } else {
+                place
+            };
+            let when = i18n::datetime(lang, event.starts_at);
+            let when = if place.is_empty() {
+                when
+            } else {
+                format!("{when}, {place}")
+            };
+            let mail = invitation_mail(lang, event.title(lang.code()), &when, &who.name, &link);
             (who, token::hash_secret(&secret), mail)
         })
         .collect();

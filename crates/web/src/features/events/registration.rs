@@ -337,12 +337,14 @@ pub(crate) fn confirmation_mail(
     }
 }
 
-/// The mail to a registrant when the event is cancelled.
+/// The mail to a registrant — or to someone invited who had not answered (`invited`) —
+/// when the event is cancelled.
 pub fn cancellation_mail(
     lang: i18n::Lang,
     title: &str,
     when: &str,
     name: &str,
+    invited: bool,
 ) -> store::outbox::Outgoing {
     store::outbox::Outgoing {
         kind: "event_cancelled".to_owned(),
@@ -355,7 +357,11 @@ pub fn cancellation_mail(
         ),
         body: i18n::t_args(
             lang,
-            "mail-event-cancelled-body",
+            if invited {
+                "mail-event-cancelled-invited-body"
+            } else {
+                "mail-event-cancelled-body"
+            },
             &[
                 ("name", FluentValue::from(name.to_owned())),
                 ("event", FluentValue::from(title.to_owned())),

@@ -486,7 +486,7 @@ pub async fn add_followup(
         };
         let actor = user.actor(ip);
         match log::add_followup(&writer(&state, &user, &actor), id, &input).await {
-            Ok(_) => return Ok(back(&ctx, id, "saved", "school")),
+            Ok(_) => return Ok(back(&ctx, id, "saved", "school-attendance")),
             Err(store::Error::Conflict(store::Conflict::Mediation(
                 store::MediationConflict::Term,
             ))) => errors.add("term", "followup-term-taken"),
@@ -533,7 +533,7 @@ pub async fn set_followup_result(
     )
     .await
     {
-        Ok(()) => Ok(back(&ctx, id, "saved", "school")),
+        Ok(()) => Ok(back(&ctx, id, "saved", "school-attendance")),
         Err(store::Error::Conflict(store::Conflict::Mediation(
             store::MediationConflict::CaseWorkConsent,
         ))) => Ok(back(&ctx, id, "case-work-consent", "consents")),

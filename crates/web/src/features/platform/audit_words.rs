@@ -134,6 +134,8 @@ const REFERENCES: &[(&str, &str)] = &[
     ("from", "user"),
     ("to", "user"),
     ("territory", "territory"),
+    ("task", "task"),
+    ("assignment", "assignment"),
 ];
 
 /// Where a record kind's page is (after the language), for those a coordinator opens.
@@ -204,8 +206,17 @@ fn tokens(detail: &str) -> Vec<String> {
             })
             .collect();
     }
+    // `key=a,b` keeps its list together (its value is worded as a whole); bare codes are
+    // listed with commas as well as spaces.
     detail
-        .split([' ', ','])
+        .split(' ')
+        .flat_map(|piece| {
+            if piece.contains('=') {
+                vec![piece]
+            } else {
+                piece.split(',').collect()
+            }
+        })
         .map(str::trim)
         .filter(|t| !t.is_empty())
         .map(str::to_owned)
@@ -329,9 +340,18 @@ impl Wording {
                 })
                 .collect::<Vec<_>>()
                 .join("; "),
+            // A site page by its name ("page=contacts").
+            "page" if matches!(value, "about" | "who-is-who" | "contacts") => {
+                ctx.t(&format!("site-page-{value}"))
+            }
             "digest" if value == "yes" => ctx.t("audit-notices-weekly"),
             "digest" => ctx.t("audit-notices-each"),
             _ if value.parse::<i64>().is_ok() && is_record_key(key) => numbered(ctx, value),
+            _ if value.contains(',') => value
+                .split(',')
+                .map(|c| code_words(ctx, action, c))
+                .collect::<Vec<_>>()
+                .join(", "),
             _ => value.to_owned(),
         }
     }

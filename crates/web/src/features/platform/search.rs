@@ -66,6 +66,24 @@ struct SearchPage {
     q: String,
     groups: Vec<Group>,
     total: usize,
+    /// On a list of one kind: back to every kind's results.
+    all_kinds: Option<String>,
+}
+
+/// The query as a measure's code ("1.1", "3.2.1."): digits and dots, with a dot in it.
+fn measure_code(q: &str) -> Option<String> {
+    let q = q.trim().trim_end_matches('.');
+    (q.contains('.')
+        && q.split('.')
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())))
+    .then(|| q.to_owned())
+}
+
+/// A code's numbers, so 1.2 comes before 1.10.
+fn code_order(code: &str) -> Vec<u32> {
+    code.split('.')
+        .map(|p| p.parse().unwrap_or(u32::MAX))
+        .collect()
 }
 
 fn heading(kind: Kind) -> (&'static str, &'static str) {
@@ -148,11 +166,20 @@ pub async fn page(
     };
     let mut groups: Vec<Group> = Vec::new();
     let mut total = 0;
+    let code_query = measure_code(&q);
     if let Some(first) = words.first() {
         let mut found: Vec<Candidate> = store::search::candidates(state.db(), &reach, first)
             .await?
             .into_iter()
             .filter(|c| {
+                // A measure's code ("1.1", "3.2.1") finds the measures under it, by the
+                // code's start — not every title with a 1 in it.
+                if let Some(code) = &code_query {
+                    return c.kind == Kind::Measure
+                        && c.extra
+                            .as_deref()
+                            .is_some_and(|x| x == code || x.starts_with(&format!("{code}.")));
+                }
                 let text = format!(
                     "{} {} {}",
                     c.title_lv,
@@ -169,6 +196,11 @@ pub async fn page(
         total = found.len();
         // By kind; events the latest first, the rest in Latvian alphabetical order.
         found.sort_by_cached_key(|c| {
+            let code = if c.kind == Kind::Measure {
+                code_order(c.extra.as_deref().unwrap_or_default())
+            } else {
+                Vec::new()
+            };
             let when = if c.kind == Kind::Event {
                 -c.extra
                     .as_deref()
@@ -180,6 +212,7 @@ pub async fn page(
             (
                 c.kind,
                 when,
+                code,
                 domain::text::latvian_sort_key(title_in(ctx.lang, c).0),
             )
         });
@@ -190,6 +223,10 @@ pub async fn page(
             let (heading, anchor) = heading(kind);
             if !only.is_empty() && only != anchor {
                 continue;
+            }
+            if !only.is_empty() {
+                // The count heading a list of one kind is that kind's.
+                total = kind_hits.len();
             }
             let encoded: String = url::form_urlencoded::byte_serialize(q.as_bytes()).collect();
             let all_href = Some(match kind {
@@ -229,6 +266,10 @@ pub async fn page(
     }
     Ok(Html(
         SearchPage {
+            all_kinds: (!query.kind.trim().is_empty()).then(|| {
+                let encoded: String = url::form_urlencoded::byte_serialize(q.as_bytes()).collect();
+                ctx.href(&format!("/search?q={encoded}"))
+            }),
             ctx,
             q,
             groups,

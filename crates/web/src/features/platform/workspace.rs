@@ -109,6 +109,8 @@ struct Workspace {
     /// A new account's first steps for its role: (message id, where it is done), until put
     /// away.
     first_steps: Vec<(&'static str, String)>,
+    /// The first steps were put away: a button brings them back.
+    put_away: bool,
 }
 
 /// What a new account of a role does first, each with where it is done.
@@ -141,14 +143,29 @@ fn first_steps(ctx: &PageCtx, role: domain::auth::Role) -> Vec<(&'static str, St
         .collect()
 }
 
-/// `POST /{lang}/workspace/first-steps`: puts the first steps away.
+#[derive(Debug, serde::Deserialize)]
+pub struct FirstStepsForm {
+    /// "again": show them again; anything else puts them away.
+    #[serde(default)]
+    show: String,
+}
+
+/// `POST /{lang}/workspace/first-steps`: puts the first steps away, or (`show=again`)
+/// brings them back.
 pub async fn finish_first_steps(
     State(state): State<AppState>,
     ctx: PageCtx,
     user: CurrentUser,
+    crate::http::forms::AppForm(f): crate::http::forms::AppForm<FirstStepsForm>,
 ) -> AppResult<axum::response::Response> {
     use axum::response::IntoResponse as _;
     user.require(Permission::UseWorkspace)?;
+    if f.show == "again" {
+        store::users::show_first_steps_again(state.db(), user.id).await?;
+        return Ok(
+            axum::response::Redirect::to(&ctx.href("/workspace#first-steps")).into_response(),
+        );
+    }
     store::users::finish_first_steps(state.db(), state.now(), user.id).await?;
     Ok(axum::response::Redirect::to(&ctx.href("/workspace")).into_response())
 }
@@ -168,7 +185,8 @@ pub async fn home(
     let sections = sections(&state, &ctx, &user).await?;
     let (waiting, clear): (Vec<Section>, Vec<Section>) =
         sections.into_iter().partition(|s| s.count > 0);
-    let first_steps = if store::users::first_steps_done(state.db(), user.id).await? {
+    let put_away = store::users::first_steps_done(state.db(), user.id).await?;
+    let first_steps = if put_away {
         Vec::new()
     } else {
         first_steps(&ctx, user.role)
@@ -176,6 +194,7 @@ pub async fn home(
     Ok(Html(
         Workspace {
             first_steps,
+            put_away,
             ctx,
             name: user.name,
             waiting,
