@@ -40,6 +40,7 @@ audit-password-changed = Password changed
 audit-password-change-failed = Wrong current password when changing the password
 audit-password-set = Password set by link
 audit-password-link-created = Set-password link created
+audit-storage-limit-applied = Storage limit applied
 audit-notice-settings-changed = E-mail notice settings changed
 audit-user-created = User created
 audit-user-updated = User changed
@@ -277,6 +278,8 @@ audit-key-contacts = Contacts
 audit-key-count = Count
 audit-key-created = Created
 audit-key-digest = Delivery
+audit-key-rule = Rule
+audit-key-removed = Records removed
 audit-key-off = Notices turned off
 audit-notices-none-off = none
 audit-notices-weekly = weekly digest
@@ -338,3 +341,19 @@ audit-word-up = up
 audit-word-waiting = on the waiting list
 audit-word-walk-in = walked in
 audit-word-website = website
+
+# Storage limits (issue 20)
+storage-limits-title = Storage limits
+storage-limits-intro = How long the platform keeps personal data outside mediation, and what the scheduled jobs will remove in the next 30 days. The rules are in the records of processing too; each run is recorded in the audit log.
+storage-limits-mediation = Mediation cases' retention
+storage-limits-done = What was removed
+storage-limits-rule = Rule
+storage-limits-period = Period
+storage-limits-what = What happens
+storage-limits-next-month = Records in the next 30 days
+storage-limits-days = { $days } { $days ->
+        [one] day
+       *[other] days
+    }
+storage-limits-from = from { $from }
+storage-limits-settings = The periods can be changed in the configuration (the [retention.days] section, each rule within its bounds); see the operations guide.

@@ -113,6 +113,10 @@ processing-intro = Every category of personal data the platform keeps: purpose, 
 processing-special = special-category data or data about children
 processing-purpose = Purpose
 processing-basis = Legal basis
+processing-rule = { $name } — after { $days } { $days ->
+        [one] day
+       *[other] days
+    } from { $from }: { $what } { $why }
 processing-retention = Retention
 processing-access = Who has access
 processing-where = Where it is stored

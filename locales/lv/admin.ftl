@@ -40,6 +40,7 @@ audit-password-changed = Parole nomainīta
 audit-password-change-failed = Nepareiza pašreizējā parole, mainot paroli
 audit-password-set = Parole iestatīta ar saiti
 audit-password-link-created = Izveidota paroles saite
+audit-storage-limit-applied = Piemērots glabāšanas termiņš
 audit-notice-settings-changed = Mainīti e-pasta paziņojumu iestatījumi
 audit-user-created = Lietotājs izveidots
 audit-user-updated = Lietotājs mainīts
@@ -277,6 +278,8 @@ audit-key-contacts = Kontakti
 audit-key-count = Skaits
 audit-key-created = Izveidoti
 audit-key-digest = Piegāde
+audit-key-rule = Noteikums
+audit-key-removed = Noņemti ieraksti
 audit-key-off = Izslēgtie paziņojumi
 audit-notices-none-off = neviens
 audit-notices-weekly = nedēļas kopsavilkums
@@ -338,3 +341,19 @@ audit-word-up = uz augšu
 audit-word-waiting = gaidīšanas sarakstā
 audit-word-walk-in = pieteicās uz vietas
 audit-word-website = tīmekļa vietne
+
+# Storage limits (issue 20)
+storage-limits-title = Glabāšanas termiņi
+storage-limits-intro = Cik ilgi platforma glabā personas datus ārpus mediācijas un ko plānotie darbi noņems nākamajās 30 dienās. Noteikumi ir arī datu apstrādes reģistrā; to izpildi reģistrē darbību žurnālā.
+storage-limits-mediation = Mediācijas lietu glabāšana
+storage-limits-done = Kas jau noņemts
+storage-limits-rule = Noteikums
+storage-limits-period = Termiņš
+storage-limits-what = Kas notiek
+storage-limits-next-month = Ierakstu nākamajās 30 dienās
+storage-limits-days = { $days } { $days ->
+        [one] diena
+       *[other] dienas
+    }
+storage-limits-from = no { $from }
+storage-limits-settings = Termiņus var mainīt konfigurācijā (sadaļa [retention.days], katram noteikumam savās robežās); skatīt darbības rokasgrāmatu.

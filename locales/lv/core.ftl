@@ -116,6 +116,10 @@ processing-intro = Visas personas datu kategorijas, ko platforma glabā: nolūks
 processing-special = īpašu kategoriju dati vai dati par bērniem
 processing-purpose = Nolūks
 processing-basis = Tiesiskais pamats
+processing-rule = { $name } — pēc { $days } { $days ->
+        [one] dienas
+       *[other] dienām
+    } no { $from }: { $what } { $why }
 processing-retention = Glabāšanas laiks
 processing-access = Kas piekļūst
 processing-where = Kur glabājas

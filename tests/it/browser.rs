@@ -562,6 +562,12 @@ async fn workspace_pages_have_no_accessibility_violations() {
     b.goto(&url(&app, "/lv/admin/outbox")).await;
     found.extend(axe(&b, "lv", "Izsūtāmais pasts").await);
 
+    for (lang, h1) in [("lv", "Glabāšanas termiņi"), ("en", "Storage limits")] {
+        b.goto(&url(&app, &format!("/{lang}/admin/storage-limits")))
+            .await;
+        found.extend(axe(&b, lang, h1).await);
+    }
+
     // The directory: lists, details (with the Roma identity section), forms, errors.
     let (org, person) = (app.fixtures.org_a, app.fixtures.person_a);
     for (path, h1) in [

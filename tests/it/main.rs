@@ -38,6 +38,7 @@ mod second_factor;
 mod sessions;
 mod site;
 mod snapshots;
+mod storage_limits;
 mod stories;
 mod territories;
 mod transfer;

@@ -360,6 +360,7 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("POST", "/{lang}/admin/users/{id}/reset-mfa", Allowed::Only(COORD)),
     ("GET", "/{lang}/admin/audit", Allowed::Only(COORD)),
     ("POST", "/{lang}/admin/audit/export", Allowed::Only(COORD)),
+    ("GET", "/{lang}/admin/storage-limits", Allowed::Only(COORD)),
     ("GET", "/{lang}/admin/outbox", Allowed::Only(COORD)),
     ("POST", "/{lang}/admin/audit/{id}/undo", Allowed::Only(COORD)),
     ("GET", "/api/v1/openapi.json", Allowed::Everyone),

@@ -14,6 +14,7 @@ crate::vocabulary! {
         PasswordSet = ("password_set", "audit-password-set"),
         PasswordLinkCreated = ("password_link_created", "audit-password-link-created"),
         NoticeSettingsChanged = ("notice_settings_changed", "audit-notice-settings-changed"),
+        StorageLimitApplied = ("storage_limit_applied", "audit-storage-limit-applied"),
         UserCreated = ("user_created", "audit-user-created"),
         UserUpdated = ("user_updated", "audit-user-updated"),
         UserDisabled = ("user_disabled", "audit-user-disabled"),
@@ -214,6 +215,7 @@ impl AuditAction {
             | PasswordSet
             | PasswordLinkCreated
             | NoticeSettingsChanged
+            | StorageLimitApplied
             | PasswordResetRequested
             | UserCreated
             | UserUpdated

@@ -13,6 +13,7 @@ pub mod participation;
 pub mod password;
 pub mod plan;
 pub mod processing;
+pub mod retention;
 pub mod sealed;
 pub mod site;
 pub mod territory;

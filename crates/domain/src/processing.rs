@@ -92,7 +92,10 @@ pub const CATEGORIES: &[Category] = &[
             "VDAR 5. panta 2. punkts un 32. pants; 6. panta 1. punkta c) un e) apakšpunkts.",
             "GDPR art. 5(2) and art. 32; art. 6(1)(c) and (e).",
         ),
-        retention: UNTIL_DELETED,
+        retention: (
+            "Ieraksti glabājas kā valsts pārvaldes darbību uzskaite; to sīkāka informācija un IP adrese — kā noteikts zemāk.",
+            "Entries are kept as the record of a public administration's actions; their details and IP address as set out below.",
+        ),
         access: ("Koordinatori.", "Coordinators."),
         columns: &[
             ("audit_log", "actor_user_id"),
@@ -234,7 +237,10 @@ pub const CATEGORIES: &[Category] = &[
             "VDAR 6. panta 1. punkta e) apakšpunkts; romu pašidentifikācijai — 9. panta 2. punkta a) apakšpunkts.",
             "GDPR art. 6(1)(e); for Roma self-identification art. 9(2)(a).",
         ),
-        retention: UNTIL_DELETED,
+        retention: (
+            "Personīgās saites — kā noteikts zemāk; pieteikumi, ielūgumi un dalības ieraksti — līdz dzēšanai pēc koordinatora lēmuma; to automātiska anonimizācija vēl nav ieviesta.",
+            "Personal links as set out below; registrations, invitations and attendance until a coordinator deletes them; their automatic anonymisation is not in place yet.",
+        ),
         access: (
             "Koordinatori un pasākuma organizētāji; publiski — tikai apkopoti skaitļi ar atklāšanas kontroli.",
             "Coordinators and the event's organisers; the public only aggregate figures under disclosure control.",
@@ -285,7 +291,10 @@ pub const CATEGORIES: &[Category] = &[
             "VDAR 6. panta 1. punkta e) apakšpunkts.",
             "GDPR art. 6(1)(e).",
         ),
-        retention: UNTIL_DELETED,
+        retention: (
+            "Importa sagataves — kā noteikts zemāk; pārējais līdz dzēšanai pēc koordinatora lēmuma; automātiska dzēšana vēl nav ieviesta.",
+            "Import previews as set out below; the rest until a coordinator deletes it; automatic deletion is not in place yet.",
+        ),
         access: (
             "Koordinatori un attiecīgās organizācijas lietotāji.",
             "Coordinators and the users of the organisation concerned.",
@@ -327,7 +336,7 @@ pub const CATEGORIES: &[Category] = &[
             "VDAR 6. panta 1. punkta e) apakšpunkts.",
             "GDPR art. 6(1)(e).",
         ),
-        retention: UNTIL_DELETED,
+        retention: ("Kā noteikts zemāk.", "As set out below."),
         access: ("Koordinatori (izsūtne).", "Coordinators (the outbox)."),
         columns: &[("outbox", "to_address"), ("outbox", "body")],
     },

@@ -24,6 +24,8 @@ pub mod passkeys;
 pub mod search;
 #[path = "platform/sessions.rs"]
 pub mod sessions;
+#[path = "platform/storage_limits.rs"]
+pub mod storage_limits;
 #[path = "platform/throttle.rs"]
 pub mod throttle;
 #[path = "platform/tokens.rs"]

@@ -29,6 +29,8 @@ pub struct Done {
     pub registrations_promoted: usize,
     /// E-mail notices mailed, digests, reminders.
     pub notices: crate::features::platform::notices::Delivered,
+    /// Records removed by each storage limit that removed any: (rule, how many).
+    pub storage_limits: Vec<(&'static str, u64)>,
 }
 
 /// Runs every job that is due now.
@@ -96,6 +98,16 @@ pub async fn run_due(state: &AppState) -> store::Result<Done> {
         },
     )
     .await?;
+    // Storage limits outside mediation, each rule on its own.
+    let mut storage_limits = Vec::new();
+    for rule in domain::retention::RULES {
+        let cutoff = state.settings().retention.cutoff(rule, state.now());
+        let removed =
+            store::storage_limits::apply(state.db(), state.now(), rule.key, cutoff).await?;
+        if removed > 0 {
+            storage_limits.push((rule.key, removed));
+        }
+    }
     // Stories whose consent was withdrawn a month ago: deleted with their photos.
     let (stories_deleted, files) =
         store::stories::delete_long_withdrawn(state.db(), state.now()).await?;
@@ -108,6 +120,7 @@ pub async fn run_due(state: &AppState) -> store::Result<Done> {
         access_summaries,
         anonymised,
         stories_deleted,
+        storage_limits,
         registrations_released,
         registrations_promoted,
     })

@@ -42,6 +42,55 @@ pub struct Settings {
     pub import: ImportSettings,
     /// Accounts: which roles must have a second factor.
     pub accounts: AccountSettings,
+    /// How long personal data outside mediation is kept (`domain::retention`).
+    pub retention: RetentionSettings,
+}
+
+/// Storage limits: a rule's period in days, where it differs from the rule's default
+/// (`[retention.days] outbox_bodies = 14`), within the rule's bounds.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RetentionSettings {
+    pub days: std::collections::BTreeMap<String, u32>,
+}
+
+impl RetentionSettings {
+    /// A rule's period in days: configured, or its default.
+    pub fn days(&self, rule: &domain::retention::Rule) -> u32 {
+        self.days
+            .get(rule.key)
+            .copied()
+            .unwrap_or(rule.default_days)
+    }
+
+    /// What is older than this (a Unix time) is removed by the rule at `now`.
+    pub fn cutoff(&self, rule: &domain::retention::Rule, now: i64) -> i64 {
+        now - i64::from(self.days(rule)) * 86_400
+    }
+
+    fn validate(&self, session: &SessionSettings) -> Result<(), String> {
+        for (key, days) in &self.days {
+            let Some(rule) = domain::retention::rule(key) else {
+                return Err(format!("configuration: retention.days.{key} is no rule"));
+            };
+            if !(rule.min_days..=rule.max_days).contains(days) {
+                return Err(format!(
+                    "configuration: retention.days.{key} must be {}–{}",
+                    rule.min_days, rule.max_days
+                ));
+            }
+        }
+        // A session is removed only once it has ended for certain.
+        let sessions =
+            domain::retention::rule("sessions").map_or(0, |r| i64::from(self.days(r)) * 24 * 60);
+        if sessions <= session.idle_minutes {
+            return Err(
+                "configuration: retention.days.sessions must be longer than session.idle_minutes"
+                    .to_owned(),
+            );
+        }
+        Ok(())
+    }
 }
 
 /// Accounts' sign-in rules.
@@ -251,6 +300,7 @@ impl Default for Settings {
             public_forms: PublicFormSettings::default(),
             server: crate::server::ServerSettings::default(),
             accounts: AccountSettings::default(),
+            retention: RetentionSettings::default(),
         }
     }
 }
@@ -348,6 +398,7 @@ impl Settings {
         if !(1..=10).contains(&self.mediation.retention_years) {
             return Err("configuration: mediation.retention_years must be 1–10".to_owned());
         }
+        self.retention.validate(&self.session)?;
         if self.files.max_upload_mb == 0 || self.files.max_upload_mb > 100 {
             return Err("configuration: files.max_upload_mb must be 1–100".to_owned());
         }
@@ -589,6 +640,26 @@ mod tests {
         assert_eq!(s.session.idle_minutes, 15);
         assert_eq!(s.session.absolute_hours, 12);
         assert_eq!(s.trusted_proxies.len(), 2);
+    }
+
+    #[test]
+    fn storage_limits_are_set_within_their_bounds() {
+        let env = [(
+            "ROMA__RETENTION__DAYS__OUTBOX_BODIES".to_owned(),
+            "14".to_owned(),
+        )];
+        let s = Settings::load_from(None, env).unwrap_or_default();
+        let rule = domain::retention::rule("outbox_bodies");
+        assert_eq!(rule.map(|r| s.retention.days(r)), Some(14));
+        let mut s = Settings::default();
+        s.retention.days.insert("audit_details".to_owned(), 30);
+        assert!(
+            s.validate()
+                .is_err_and(|e| e.contains("retention.days.audit_details"))
+        );
+        let mut s = Settings::default();
+        s.retention.days.insert("nav_tada".to_owned(), 30);
+        assert!(s.validate().is_err_and(|e| e.contains("is no rule")));
     }
 
     #[test]

@@ -11,10 +11,6 @@ use crate::audit::{self, Event as AuditEvent};
 use crate::outbox::Outgoing;
 use crate::{Actor, Db};
 
-/// Mailed notices (and those of disabled accounts, never mailed) are deleted this long
-/// after they were mailed (raised).
-pub const KEEP_SECONDS: i64 = 90 * 86_400;
-
 /// A title in a language: the English one where asked for and given, else the Latvian.
 fn in_lang<'a>(lang: &str, lv: &'a str, en: Option<&'a str>) -> &'a str {
     match en {
@@ -284,18 +280,6 @@ pub async fn mailed(
     }
     tx.commit().await?;
     Ok(())
-}
-
-/// Deletes notices kept long enough (see [`KEEP_SECONDS`]).
-pub async fn purge(db: &Db, now: i64) -> crate::Result<u64> {
-    let mut tx = db.write().await?;
-    let n = sqlx::query("DELETE FROM notices WHERE COALESCE(mailed_at, created_at) < $1")
-        .bind(now - KEEP_SECONDS)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-    tx.commit().await?;
-    Ok(n)
 }
 
 /// Raises "overdue" for every action whose due date passed (in the last

@@ -72,10 +72,12 @@ const KEYS: &[(&str, &str)] = &[
     ("proposed_by", "audit-key-proposed-by"),
     ("referral", "audit-key-referral"),
     ("registration", "audit-key-registration"),
+    ("removed", "audit-key-removed"),
     ("reports", "audit-key-reports"),
     ("resealed", "audit-key-resealed"),
     ("role", "audit-key-role"),
     ("rows", "audit-key-rows"),
+    ("rule", "audit-key-rule"),
     ("sent", "audit-key-sent"),
     ("skipped", "audit-key-skipped"),
     ("status", "audit-key-status"),
@@ -344,6 +346,18 @@ impl Wording {
             "page" if matches!(value, "about" | "who-is-who" | "contacts") => {
                 ctx.t(&format!("site-page-{value}"))
             }
+            // A storage limit: the rule by its name.
+            "rule" => domain::retention::rule(value).map_or_else(
+                || value.to_owned(),
+                |r| {
+                    if ctx.lang.code() == "en" {
+                        r.name.1
+                    } else {
+                        r.name.0
+                    }
+                    .to_owned()
+                },
+            ),
             "digest" if value == "yes" => ctx.t("audit-notices-weekly"),
             "digest" => ctx.t("audit-notices-each"),
             _ if value.parse::<i64>().is_ok() && is_record_key(key) => numbered(ctx, value),

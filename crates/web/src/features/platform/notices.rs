@@ -262,7 +262,6 @@ pub async fn deliver(state: &AppState) -> store::Result<Delivered> {
             failed.get_or_insert(e);
         }
     }
-    store::notices::purge(state.db(), now).await?;
     for r in store::notices::reminders_due(state.db(), now).await? {
         let secret = token::random_secret();
         let lang = Lang::parse(&r.lang).unwrap_or(Lang::Lv);

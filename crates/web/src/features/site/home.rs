@@ -178,6 +178,8 @@ struct ProcessingRow {
     purpose: &'static str,
     legal_basis: &'static str,
     retention: String,
+    /// The storage limits applied to it: each in one line.
+    rules: Vec<String>,
     access: &'static str,
     columns: String,
 }
@@ -203,6 +205,25 @@ pub async fn processing(State(state): State<AppState>, ctx: PageCtx) -> AppResul
             purpose: pick(c.purpose),
             legal_basis: pick(c.legal_basis),
             retention: pick(c.retention).replace("{years}", &years),
+            rules: domain::retention::for_category(c.key)
+                .map(|r| {
+                    use fluent_bundle::FluentValue;
+                    crate::i18n::t_args(
+                        ctx.lang,
+                        "processing-rule",
+                        &[
+                            ("name", FluentValue::from(pick(r.name))),
+                            (
+                                "days",
+                                FluentValue::from(state.settings().retention.days(r)),
+                            ),
+                            ("from", FluentValue::from(pick(r.from))),
+                            ("what", FluentValue::from(pick(r.what))),
+                            ("why", FluentValue::from(pick(r.reason))),
+                        ],
+                    )
+                })
+                .collect(),
             access: pick(c.access),
             columns: c
                 .columns

@@ -1,0 +1,192 @@
+//! Storage limitation (GDPR article 5(1)(e)) outside mediation: how long each kind of
+//! personal data in the records of processing ([`crate::processing`]) is kept, counted from
+//! what, and why. The scheduled jobs apply every rule (`store::storage_limits`), each
+//! period can be changed in the configuration (`[retention.days]`, within the rule's
+//! bounds), and the records-of-processing page shows them. Mediation cases keep their own
+//! rule (`mediation.retention_years`).
+
+use crate::processing::Text;
+
+/// One rule: what goes, after how long, from when, and why that long.
+#[derive(Debug, Clone, Copy)]
+pub struct Rule {
+    /// Its name in the configuration (`[retention.days] sessions = 30`).
+    pub key: &'static str,
+    /// The category of the records of processing it limits.
+    pub category: &'static str,
+    /// A short name: "Sesijas".
+    pub name: Text,
+    /// What is removed, and how.
+    pub what: Text,
+    /// What the period is counted from.
+    pub from: Text,
+    pub default_days: u32,
+    /// The shortest and longest period the configuration may set.
+    pub min_days: u32,
+    pub max_days: u32,
+    /// Why the default is that long.
+    pub reason: Text,
+}
+
+pub const RULES: &[Rule] = &[
+    Rule {
+        key: "sessions",
+        category: "accounts",
+        name: ("Sesijas", "Sessions"),
+        what: (
+            "Beigušās sesijas (pārlūka apraksts un adrese) tiek dzēstas — parasti jau nākamajā kāda lietotāja pieteikšanās reizē, vēlākais pēc šī termiņa.",
+            "Ended sessions (the browser's description and the address) are deleted — usually at anyone's next sign-in, at the latest after this period.",
+        ),
+        from: ("pēdējās lietošanas", "their last use"),
+        default_days: 30,
+        min_days: 1,
+        max_days: 365,
+        reason: (
+            "Mēnesis ļauj izmeklēt aizdomīgu pieteikšanos; ilgāk tās nav vajadzīgas.",
+            "A month allows a suspicious sign-in to be looked into; they are not needed longer.",
+        ),
+    },
+    Rule {
+        key: "notices",
+        category: "accounts",
+        name: ("E-pasta paziņojumi", "E-mail notices"),
+        what: (
+            "E-pasta paziņojumi par darba gaitu tiek dzēsti.",
+            "E-mail notices of the work's progress are deleted.",
+        ),
+        from: ("nosūtīšanas", "their sending"),
+        default_days: 90,
+        min_days: 7,
+        max_days: 365,
+        reason: (
+            "Pēc nosūtīšanas tie vajadzīgi tikai, lai atbildētu uz jautājumu, vai paziņojums tika sūtīts.",
+            "Once sent they serve only to answer whether a notice went out.",
+        ),
+    },
+    Rule {
+        key: "outbox_bodies",
+        category: "mail",
+        name: ("Nosūtīto vēstuļu teksts", "The text of sent mail"),
+        what: (
+            "Nosūtīto vēstuļu teksts (tajā var būt vienreizējas saites) tiek izdzēsts; adresāts un temats paliek.",
+            "The text of sent mail (which may hold one-time links) is emptied; the recipient and subject stay.",
+        ),
+        from: ("nosūtīšanas", "delivery"),
+        default_days: 30,
+        min_days: 1,
+        max_days: 365,
+        reason: (
+            "Mēnesis pietiek, lai atbildētu uz jautājumu par vēstules saturu; saites tajā pa to laiku beigušās.",
+            "A month is enough to answer a question about what a mail said; its links have expired by then.",
+        ),
+    },
+    Rule {
+        key: "outbox",
+        category: "mail",
+        name: ("Vēstuļu ieraksti", "Records of mail"),
+        what: (
+            "Nosūtīto un neizdevušos vēstuļu ieraksti (adresāts, temats) tiek dzēsti.",
+            "Records of sent and failed mail (recipient, subject) are deleted.",
+        ),
+        from: ("nosūtīšanas vai neveiksmes", "delivery or failure"),
+        default_days: 365,
+        min_days: 30,
+        max_days: 3650,
+        reason: (
+            "Gads ļauj pārbaudīt, vai ielūgumi un atgādinājumi aizgāja viena gada darba ciklā.",
+            "A year allows checking that invitations and reminders went out within a year's work cycle.",
+        ),
+    },
+    Rule {
+        key: "event_links",
+        category: "participation",
+        name: ("Pasākumu personīgās saites", "Events' personal links"),
+        what: (
+            "Pasākuma personīgās saites — atsauksmju, ielūgumu un pieteikumu — vairs nedarbojas (to jaucējvērtības dzēstas); atsauksmes, ielūgumi un pieteikumi paliek.",
+            "An event's personal links — feedback, invitation and registration links — stop working (their hashes are deleted); the feedback, invitations and registrations stay.",
+        ),
+        from: ("pasākuma beigām", "the event's end"),
+        default_days: 90,
+        min_days: 14,
+        max_days: 730,
+        reason: (
+            "Trīs mēnešos var atsaukties, atbildēt vai apskatīt pieteikumu; vēlāk saite ir tikai risks.",
+            "Three months leave time to give feedback, answer or look at a registration; later a link is only a risk.",
+        ),
+    },
+    Rule {
+        key: "import_batches",
+        category: "staff_work",
+        name: ("Importa sagataves", "Import previews"),
+        what: (
+            "Importa sagataves (augšupielādētā faila rindas) tiek dzēstas.",
+            "Import previews (the uploaded file's rows) are deleted.",
+        ),
+        from: (
+            "importa vai, ja tas netika veikts, sagatavošanas",
+            "the import or, if it was never made, the preview",
+        ),
+        default_days: 90,
+        min_days: 7,
+        max_days: 730,
+        reason: (
+            "Trīs mēnešos importa kļūdas parasti atklājas; ievestie dati paliek reģistrā un vēsturē.",
+            "Mistakes in an import usually show within three months; the data brought in stays in the registry and its history.",
+        ),
+    },
+    Rule {
+        key: "audit_details",
+        category: "audit",
+        name: (
+            "Darbību žurnāla sīkāka informācija",
+            "The audit log's details",
+        ),
+        what: (
+            "Darbību žurnāla ierakstu sīkāka informācija un IP adrese tiek izdzēstas; kas, kad un ko darīja, paliek.",
+            "The audit log entries' details and IP address are emptied; who did what and when stays.",
+        ),
+        from: ("ieraksta", "the entry"),
+        default_days: 3650,
+        min_days: 1825,
+        max_days: 7300,
+        reason: (
+            "Desmit gadi atbilst valsts pārvaldes dokumentu glabāšanai; pēc tam pietiek ar faktu, ka darbība notika.",
+            "Ten years match the keeping of public administration records; after that the fact of the action is enough.",
+        ),
+    },
+];
+
+/// The rule of a key.
+pub fn rule(key: &str) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.key == key)
+}
+
+/// The rules limiting a category of the records of processing.
+pub fn for_category(category: &str) -> impl Iterator<Item = &'static Rule> {
+    RULES.iter().filter(move |r| r.category == category)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_names_a_category_and_has_sound_bounds() {
+        for r in RULES {
+            assert!(
+                crate::processing::CATEGORIES
+                    .iter()
+                    .any(|c| c.key == r.category),
+                "{}: no category {}",
+                r.key,
+                r.category
+            );
+            assert!(
+                r.min_days <= r.default_days && r.default_days <= r.max_days,
+                "{}",
+                r.key
+            );
+            assert_eq!(rule(r.key).map(|x| x.key), Some(r.key), "keys are unique");
+        }
+    }
+}

@@ -1,0 +1,55 @@
+//! `GET /{lang}/admin/storage-limits`: for coordinators, each storage limit outside
+//! mediation (`domain::retention`) with its period as configured, and how many records it
+//! removes in the coming month — what the scheduled jobs will take away, before they do.
+
+use askama::Template;
+use axum::extract::State;
+use axum::response::Html;
+use domain::auth::Permission;
+
+use crate::AppState;
+use crate::http::error::AppResult;
+use crate::page::PageCtx;
+use crate::principal::CurrentUser;
+
+/// The coming month, in seconds.
+const MONTH: i64 = 30 * 86_400;
+
+struct Row {
+    name: &'static str,
+    days: i64,
+    from: &'static str,
+    what: &'static str,
+    /// Records removed within the coming month (those due now included).
+    next_month: i64,
+}
+
+#[derive(Template)]
+#[template(path = "admin/storage_limits.html")]
+struct StorageLimits {
+    ctx: PageCtx,
+    rows: Vec<Row>,
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+) -> AppResult<Html<String>> {
+    user.require(Permission::ViewAuditLog)?;
+    let lv = ctx.lang.code() == "lv";
+    let pick = |t: domain::processing::Text| if lv { t.0 } else { t.1 };
+    let settings = &state.settings().retention;
+    let mut rows = Vec::new();
+    for rule in domain::retention::RULES {
+        let cutoff = settings.cutoff(rule, state.now()) + MONTH;
+        rows.push(Row {
+            name: pick(rule.name),
+            days: i64::from(settings.days(rule)),
+            from: pick(rule.from),
+            what: pick(rule.what),
+            next_month: store::storage_limits::due(state.db(), rule.key, cutoff).await?,
+        });
+    }
+    Ok(Html(StorageLimits { ctx, rows }.render()?))
+}
