@@ -34,22 +34,40 @@ async fn each_rule_removes_its_data_once_its_period_has_passed() {
         app.clock_now(),
         &store::Actor::cli(),
         event,
-        &[(
-            store::invitations::Invitee {
-                name: "Ielūgtā".to_owned(),
-                email: "ielugta@example.invalid".to_owned(),
-                lang: "lv".to_owned(),
-                ..Default::default()
-            },
-            domain::token::hash_secret(secret),
-            store::outbox::Outgoing {
-                kind: "invitation".to_owned(),
-                subject: "Ielūgums: Ikgadējā sanāksme (tests)".to_owned(),
-                body: format!("Atbildiet šeit: /lv/invitation/{secret}"),
-                lang: "lv".to_owned(),
-                unsubscribe: None,
-            },
-        )],
+        &[
+            (
+                store::invitations::Invitee {
+                    name: "Ielūgtā".to_owned(),
+                    email: "ielugta@example.invalid".to_owned(),
+                    lang: "lv".to_owned(),
+                    ..Default::default()
+                },
+                domain::token::hash_secret(secret),
+                store::outbox::Outgoing {
+                    kind: "invitation".to_owned(),
+                    subject: "Ielūgums: Ikgadējā sanāksme (tests)".to_owned(),
+                    body: format!("Atbildiet šeit: /lv/invitation/{secret}"),
+                    lang: "lv".to_owned(),
+                    unsubscribe: None,
+                },
+            ),
+            (
+                store::invitations::Invitee {
+                    name: "Nesasniedzamā".to_owned(),
+                    email: "nesasniedzama@example.invalid".to_owned(),
+                    lang: "lv".to_owned(),
+                    ..Default::default()
+                },
+                domain::token::hash_secret("cits"),
+                store::outbox::Outgoing {
+                    kind: "invitation".to_owned(),
+                    subject: "Ielūgums".to_owned(),
+                    body: "Atbildiet šeit: /lv/invitation/cits".to_owned(),
+                    lang: "lv".to_owned(),
+                    unsubscribe: None,
+                },
+            ),
+        ],
     )
     .await);
     let (mails, _) = ok(store::outbox::list(&app.db, 0).await);
@@ -59,6 +77,13 @@ async fn each_rule_removes_its_data_once_its_period_has_passed() {
         .map(|m| m.id)
         .unwrap_or_else(|| panic!("the invitation's mail"));
     ok(store::outbox::mark_sent(&app.db, mail, app.clock_now()).await);
+    // A mail given up on (a refused address): its one-time link goes with the sent ones'.
+    let failed = mails
+        .iter()
+        .find(|m| m.to == "nesasniedzama@example.invalid")
+        .map(|m| m.id)
+        .unwrap_or_else(|| panic!("the second mail"));
+    ok(store::outbox::mark_failed(&app.db, failed, app.clock_now(), "550 nav tādas", true).await);
     ok(store::import::save_batch(
         &app.db,
         app.clock_now(),
@@ -83,7 +108,7 @@ async fn each_rule_removes_its_data_once_its_period_has_passed() {
     assert_eq!(removed(&done, "sessions"), 1, "{:?}", done.storage_limits);
     assert_eq!(
         removed(&done, "outbox_bodies"),
-        1,
+        2,
         "{:?}",
         done.storage_limits
     );
@@ -225,5 +250,191 @@ async fn the_records_of_processing_show_each_rule_and_its_period() {
             .contains("Sessions — after 30 days from their last use"),
         "{}",
         en.text
+    );
+}
+
+/// A registration nobody attended with is anonymised a year after the event; one turned
+/// into attendance stays with it; invitees lose their names; the participation figures are
+/// the same before and after.
+#[tokio::test]
+async fn registrations_without_attendance_and_invitees_are_anonymised_after_a_year() {
+    let app = TestApp::spawn().await;
+    let cli = store::Actor::cli();
+    let event = app.fixtures.event;
+    let register = |name: &'static str, email: &'static str| {
+        let app = &app;
+        let cli = cli.clone();
+        async move {
+            ok(store::registrations::register(
+                &app.db,
+                app.clock_now(),
+                &cli,
+                event,
+                &store::registrations::NewRegistration {
+                    name: name.to_owned(),
+                    email: email.to_owned(),
+                    lang: "lv".to_owned(),
+                    private_person: true,
+                    notice_version: "2026-11".to_owned(),
+                    token_hash: format!("hash-{email}"),
+                    ..Default::default()
+                },
+                |_| store::outbox::Outgoing::default(),
+            )
+            .await)
+            .id
+        }
+    };
+    let came = register("Atnākusī Dalībniece", "atnaca@example.invalid").await;
+    let stayed_away = register("Neatnākušais Dalībnieks", "neatnaca@example.invalid").await;
+    ok(store::attendance::check_in_registration(
+        &app.db,
+        crate::after_events_began(&app),
+        &cli,
+        store::attendance::Scope::All,
+        event,
+        came,
+        None,
+    )
+    .await);
+    ok(store::invitations::invite(
+        &app.db,
+        app.clock_now(),
+        &cli,
+        event,
+        &[(
+            store::invitations::Invitee {
+                name: "Ielūgtais Cilvēks".to_owned(),
+                email: "ielugtais@example.invalid".to_owned(),
+                lang: "lv".to_owned(),
+                organisation_id: Some(app.fixtures.org_b),
+                ..Default::default()
+            },
+            domain::token::hash_secret("ielūgums"),
+            store::outbox::Outgoing::default(),
+        )],
+    )
+    .await);
+    // The event held; the one who came is asked for feedback.
+    let later = crate::after_events_began(&app);
+    ok(store::events::set_status(
+        &app.db,
+        later,
+        &cli,
+        event,
+        domain::event::EventStatus::Held,
+    )
+    .await);
+    let asked: Vec<_> = ok(store::feedback::recipients(&app.db, event).await)
+        .into_iter()
+        .map(|r| {
+            (
+                r,
+                domain::token::hash_secret("atsauksme"),
+                store::outbox::Outgoing::default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        ok(store::feedback::send(&app.db, later, &cli, event, &asked).await),
+        1
+    );
+    let filter = store::statistics::Filter {
+        from: jiff::civil::date(2026, 1, 1),
+        to: jiff::civil::date(2027, 12, 31),
+        event_type: None,
+        series: None,
+        territory_id: None,
+        target_group: None,
+        public_only: false,
+        event_id: None,
+    };
+    let figures = || async {
+        ok(store::statistics::participation(
+            &app.db,
+            &filter,
+            domain::participation::Youth::default(),
+        )
+        .await)
+    };
+    let before = figures().await;
+    assert_eq!(before.participants, 1);
+
+    // Eleven months after the event: nothing yet.
+    app.advance_to(
+        jiff::civil::date(2027, 11, 9),
+        jiff::civil::time(12, 0, 0, 0),
+    );
+    let done = ok(web::jobs::run_due(&app.state).await);
+    assert_eq!(removed(&done, "registrations"), 0);
+    // A year and a day after it: the one who stayed away is anonymised, the attendee's
+    // registration stays with the attendance record; the invitee's name goes, the
+    // organisation and the answer stay.
+    app.advance_to(
+        jiff::civil::date(2027, 12, 12),
+        jiff::civil::time(12, 0, 0, 0),
+    );
+    let done = ok(web::jobs::run_due(&app.state).await);
+    assert_eq!(
+        removed(&done, "registrations"),
+        1,
+        "{:?}",
+        done.storage_limits
+    );
+    assert_eq!(
+        removed(&done, "invitations"),
+        1,
+        "{:?}",
+        done.storage_limits
+    );
+    let regs = ok(store::registrations::for_event(&app.db, event).await);
+    let away = regs.iter().find(|r| r.id == stayed_away);
+    assert!(
+        away.is_some_and(|r| r.name.is_empty()
+            && r.email.is_empty()
+            && r.organisation_text.is_none()),
+        "{away:?}"
+    );
+    assert!(
+        regs.iter()
+            .any(|r| r.id == came && r.name == "Atnākusī Dalībniece"),
+        "kept with the attendance"
+    );
+    let invited = ok(store::invitations::for_event(&app.db, event).await);
+    assert!(
+        invited
+            .iter()
+            .all(|i| i.name.is_empty() && i.email.is_empty()),
+        "{invited:?}"
+    );
+    assert!(
+        invited
+            .iter()
+            .any(|i| i.organisation_id == Some(app.fixtures.org_b))
+    );
+    // The coordinators' registrations list says the data was removed.
+    let page = app
+        .login(Role::Coordinator)
+        .await
+        .get(&format!("/lv/events/{event}/registrations"))
+        .await;
+    assert!(
+        !page.text.contains("Neatnākušais Dalībnieks"),
+        "{}",
+        page.text
+    );
+    // The same figures as before; the feedback link no longer opens, but how many were
+    // asked (a figure of the grant report) stays.
+    assert_eq!(figures().await, before);
+    assert!(
+        store::feedback::link(&app.db, &domain::token::hash_secret("atsauksme"))
+            .await
+            .is_err()
+    );
+    assert_eq!(ok(store::feedback::summary(&app.db, event).await).asked, 1);
+    let done = ok(web::jobs::run_due(&app.state).await);
+    assert_eq!(
+        removed(&done, "registrations") + removed(&done, "invitations"),
+        0
     );
 }

@@ -238,8 +238,8 @@ pub const CATEGORIES: &[Category] = &[
             "GDPR art. 6(1)(e); for Roma self-identification art. 9(2)(a).",
         ),
         retention: (
-            "Personīgās saites — kā noteikts zemāk; pieteikumi, ielūgumi un dalības ieraksti — līdz dzēšanai pēc koordinatora lēmuma; to automātiska anonimizācija vēl nav ieviesta.",
-            "Personal links as set out below; registrations, invitations and attendance until a coordinator deletes them; their automatic anonymisation is not in place yet.",
+            "Personīgās saites, pieteikumi bez dalības un ielūgumu adresāti — kā noteikts zemāk; dalības ieraksti — līdz dzēšanai pēc koordinatora lēmuma; to automātiska anonimizācija vēl nav ieviesta.",
+            "Personal links, registrations without attendance and invitees as set out below; attendance records until a coordinator deletes them; their automatic anonymisation is not in place yet.",
         ),
         access: (
             "Koordinatori un pasākuma organizētāji; publiski — tikai apkopoti skaitļi ar atklāšanas kontroli.",

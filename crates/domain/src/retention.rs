@@ -26,6 +26,9 @@ pub struct Rule {
     pub max_days: u32,
     /// Why the default is that long.
     pub reason: Text,
+    /// The period starts again with every use (a session): what the coming month will
+    /// remove is not known ahead, only what is due already.
+    pub restarts_with_use: bool,
 }
 
 pub const RULES: &[Rule] = &[
@@ -45,6 +48,7 @@ pub const RULES: &[Rule] = &[
             "Mēnesis ļauj izmeklēt aizdomīgu pieteikšanos; ilgāk tās nav vajadzīgas.",
             "A month allows a suspicious sign-in to be looked into; they are not needed longer.",
         ),
+        restarts_with_use: true,
     },
     Rule {
         key: "notices",
@@ -62,6 +66,7 @@ pub const RULES: &[Rule] = &[
             "Pēc nosūtīšanas tie vajadzīgi tikai, lai atbildētu uz jautājumu, vai paziņojums tika sūtīts.",
             "Once sent they serve only to answer whether a notice went out.",
         ),
+        restarts_with_use: false,
     },
     Rule {
         key: "outbox_bodies",
@@ -79,6 +84,7 @@ pub const RULES: &[Rule] = &[
             "Mēnesis pietiek, lai atbildētu uz jautājumu par vēstules saturu; saites tajā pa to laiku beigušās.",
             "A month is enough to answer a question about what a mail said; its links have expired by then.",
         ),
+        restarts_with_use: false,
     },
     Rule {
         key: "outbox",
@@ -96,14 +102,15 @@ pub const RULES: &[Rule] = &[
             "Gads ļauj pārbaudīt, vai ielūgumi un atgādinājumi aizgāja viena gada darba ciklā.",
             "A year allows checking that invitations and reminders went out within a year's work cycle.",
         ),
+        restarts_with_use: false,
     },
     Rule {
         key: "event_links",
         category: "participation",
         name: ("Pasākumu personīgās saites", "Events' personal links"),
         what: (
-            "Pasākuma personīgās saites — atsauksmju, ielūgumu un pieteikumu — vairs nedarbojas (to jaucējvērtības dzēstas); atsauksmes, ielūgumi un pieteikumi paliek.",
-            "An event's personal links — feedback, invitation and registration links — stop working (their hashes are deleted); the feedback, invitations and registrations stay.",
+            "Pasākuma personīgās saites — atsauksmju, ielūgumu un pieteikumu — vairs nedarbojas (to jaucējvērtības aizstātas); atsauksmes, ielūgumi un pieteikumi paliek, arī skaits, cik cilvēkiem lūgta atsauksme.",
+            "An event's personal links — feedback, invitation and registration links — stop working (their hashes are replaced); the feedback, invitations and registrations stay, and so does how many were asked for feedback.",
         ),
         from: ("pasākuma beigām", "the event's end"),
         default_days: 90,
@@ -113,6 +120,43 @@ pub const RULES: &[Rule] = &[
             "Trīs mēnešos var atsaukties, atbildēt vai apskatīt pieteikumu; vēlāk saite ir tikai risks.",
             "Three months leave time to give feedback, answer or look at a registration; later a link is only a risk.",
         ),
+        restarts_with_use: false,
+    },
+    Rule {
+        key: "registrations",
+        category: "participation",
+        name: ("Pieteikumi bez dalības", "Registrations without attendance"),
+        what: (
+            "Pieteikumi, kuriem nav reģistrētas dalības, tiek anonimizēti: vārds, e-pasts, organizācija, vieta un statistikas atbildes izdzēstas; paliek tikai fakts, ka bija pieteikums. Pieteikumi ar reģistrētu dalību paliek kopā ar dalības ierakstu.",
+            "Registrations without recorded attendance are anonymised: name, e-mail, organisation, place and the statistics answers are removed; only the fact of a registration stays. Registrations with recorded attendance stay with the attendance record.",
+        ),
+        from: ("pasākuma beigām", "the event's end"),
+        default_days: 365,
+        min_days: 90,
+        max_days: 1095,
+        reason: (
+            "Gads ļauj atbildēt uz jautājumiem par pasākumu un plānot nākamo; statistika tiek skaitīta no dalības ierakstiem, ne no pieteikumiem.",
+            "A year allows questions about the event to be answered and the next one to be planned; statistics are counted from attendance, not from registrations.",
+        ),
+        restarts_with_use: false,
+    },
+    Rule {
+        key: "invitations",
+        category: "participation",
+        name: ("Ielūgumu adresāti", "Invitees"),
+        what: (
+            "Ielūgumu adresātu vārds un e-pasts tiek izdzēsti; paliek ielūgtā organizācija un atbilde.",
+            "Invitees' names and e-mail addresses are removed; the invited organisation and the answer stay.",
+        ),
+        from: ("pasākuma beigām", "the event's end"),
+        default_days: 365,
+        min_days: 90,
+        max_days: 1095,
+        reason: (
+            "Gads ļauj atbildēt, kas tika ielūgts; vēlāk pietiek ar to, kuras organizācijas tika ielūgtas.",
+            "A year allows answering who was invited; later, which organisations were invited is enough.",
+        ),
+        restarts_with_use: false,
     },
     Rule {
         key: "import_batches",
@@ -133,6 +177,7 @@ pub const RULES: &[Rule] = &[
             "Trīs mēnešos importa kļūdas parasti atklājas; ievestie dati paliek reģistrā un vēsturē.",
             "Mistakes in an import usually show within three months; the data brought in stays in the registry and its history.",
         ),
+        restarts_with_use: false,
     },
     Rule {
         key: "audit_details",
@@ -153,6 +198,7 @@ pub const RULES: &[Rule] = &[
             "Desmit gadi atbilst valsts pārvaldes dokumentu glabāšanai; pēc tam pietiek ar faktu, ka darbība notika.",
             "Ten years match the keeping of public administration records; after that the fact of the action is enough.",
         ),
+        restarts_with_use: false,
     },
 ];
 

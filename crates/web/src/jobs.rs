@@ -98,14 +98,16 @@ pub async fn run_due(state: &AppState) -> store::Result<Done> {
         },
     )
     .await?;
-    // Storage limits outside mediation, each rule on its own.
+    // Storage limits outside mediation, each rule on its own: one that fails is logged and
+    // tried again at the next run, and keeps neither the others nor the jobs below from
+    // running.
     let mut storage_limits = Vec::new();
     for rule in domain::retention::RULES {
         let cutoff = state.settings().retention.cutoff(rule, state.now());
-        let removed =
-            store::storage_limits::apply(state.db(), state.now(), rule.key, cutoff).await?;
-        if removed > 0 {
-            storage_limits.push((rule.key, removed));
+        match store::storage_limits::apply(state.db(), state.now(), rule.key, cutoff).await {
+            Ok(0) => {}
+            Ok(removed) => storage_limits.push((rule.key, removed)),
+            Err(e) => tracing::warn!(rule = rule.key, error = %e, "storage limit not applied"),
         }
     }
     // Stories whose consent was withdrawn a month ago: deleted with their photos.

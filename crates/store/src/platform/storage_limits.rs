@@ -25,9 +25,12 @@ fn statements(key: &str) -> Option<Statements> {
             count: "SELECT COUNT(*) FROM notices WHERE COALESCE(mailed_at, created_at) < $1",
             apply: &["DELETE FROM notices WHERE COALESCE(mailed_at, created_at) < $1"],
         },
+        // Sent or given up on: a failed mail's one-time links go as well.
         "outbox_bodies" => Statements {
-            count: "SELECT COUNT(*) FROM outbox WHERE sent_at < $1 AND body <> ''",
-            apply: &["UPDATE outbox SET body = '' WHERE sent_at < $1 AND body <> ''"],
+            count: "SELECT COUNT(*) FROM outbox
+                    WHERE COALESCE(sent_at, failed_at) < $1 AND body <> ''",
+            apply: &["UPDATE outbox SET body = ''
+                      WHERE COALESCE(sent_at, failed_at) < $1 AND body <> ''"],
         },
         "outbox" => Statements {
             count: "SELECT COUNT(*) FROM outbox WHERE COALESCE(sent_at, failed_at) < $1",
@@ -37,7 +40,8 @@ fn statements(key: &str) -> Option<Statements> {
         // row's id: unique, as the column must be).
         "event_links" => Statements {
             count: "SELECT
-                 (SELECT COUNT(*) FROM feedback_links WHERE event_id IN (SELECT id FROM events WHERE ends_at < $1))
+                 (SELECT COUNT(*) FROM feedback_links WHERE token_hash NOT LIKE 'expired:%'
+                    AND event_id IN (SELECT id FROM events WHERE ends_at < $1))
                + (SELECT COUNT(*) FROM invitations WHERE token_hash NOT LIKE 'expired:%'
                     AND event_id IN (SELECT id FROM events WHERE ends_at < $1))
                + (SELECT COUNT(*) FROM registrations WHERE token_hash NOT LIKE 'expired:%'
@@ -45,7 +49,10 @@ fn statements(key: &str) -> Option<Statements> {
                + (SELECT COUNT(*) FROM registration_links WHERE registration_id IN
                     (SELECT id FROM registrations WHERE event_id IN (SELECT id FROM events WHERE ends_at < $1)))",
             apply: &[
-                "DELETE FROM feedback_links WHERE event_id IN (SELECT id FROM events WHERE ends_at < $1)",
+                // Kept, expired: how many were asked is a figure of the grant report.
+                "UPDATE feedback_links SET token_hash = 'expired:' || id
+                 WHERE token_hash NOT LIKE 'expired:%'
+                   AND event_id IN (SELECT id FROM events WHERE ends_at < $1)",
                 "UPDATE invitations SET token_hash = 'expired:' || id
                  WHERE token_hash NOT LIKE 'expired:%'
                    AND event_id IN (SELECT id FROM events WHERE ends_at < $1)",
@@ -55,6 +62,31 @@ fn statements(key: &str) -> Option<Statements> {
                 "DELETE FROM registration_links WHERE registration_id IN
                    (SELECT id FROM registrations WHERE event_id IN (SELECT id FROM events WHERE ends_at < $1))",
             ],
+        },
+        // Not those turned into attendance: the attendance record keeps them (its own rule).
+        // The address key becomes unique and unmatched ("erased:" and the id), as the
+        // one-registration-per-address index needs.
+        "registrations" => Statements {
+            count: "SELECT COUNT(*) FROM registrations r
+                    WHERE r.name <> '' AND r.event_id IN (SELECT id FROM events WHERE ends_at < $1)
+                      AND NOT EXISTS (SELECT 1 FROM attendances a WHERE a.registration_id = r.id)",
+            apply: &["UPDATE registrations SET
+                          name = '', email = '', email_key = 'erased:' || id, person_id = NULL,
+                          organisation_id = NULL, organisation_text = NULL, territory_id = NULL,
+                          stats_consent_at = NULL, stats_notice_version = NULL,
+                          gender = NULL, age_group = NULL, roma_self_identified = NULL,
+                          cancel_reason = NULL
+                      WHERE name <> '' AND event_id IN (SELECT id FROM events WHERE ends_at < $1)
+                        AND NOT EXISTS (SELECT 1 FROM attendances a WHERE a.registration_id = registrations.id)"],
+        },
+        "invitations" => Statements {
+            count: "SELECT COUNT(*) FROM invitations
+                    WHERE email_key NOT LIKE 'erased:%'
+                      AND event_id IN (SELECT id FROM events WHERE ends_at < $1)",
+            apply: &["UPDATE invitations SET
+                          name = '', email = '', email_key = 'erased:' || id, person_id = NULL
+                      WHERE email_key NOT LIKE 'erased:%'
+                        AND event_id IN (SELECT id FROM events WHERE ends_at < $1)"],
         },
         "import_batches" => Statements {
             count: "SELECT COUNT(*) FROM import_batches WHERE COALESCE(applied_at, created_at) < $1",

@@ -756,7 +756,9 @@ pub async fn audit(
                             AuditAction::parse(&e.action),
                             Some(AuditAction::PersonMerged | AuditAction::OrganisationMerged)
                         )
-                        && !undone.contains(&e.id),
+                        && !undone.contains(&e.id)
+                        // Its undo data is gone once the storage limit emptied the detail.
+                        && e.detail.is_some(),
                     at: e.at,
                     actor: words.actor(&ctx, &e),
                     action_label_id: AuditAction::label_key_of(&e.action),

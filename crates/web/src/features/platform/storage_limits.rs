@@ -42,7 +42,9 @@ pub async fn page(
     let settings = &state.settings().retention;
     let mut rows = Vec::new();
     for rule in domain::retention::RULES {
-        let cutoff = settings.cutoff(rule, state.now()) + MONTH;
+        // A period that restarts with use: only what is due already is known.
+        let ahead = if rule.restarts_with_use { 0 } else { MONTH };
+        let cutoff = settings.cutoff(rule, state.now()) + ahead;
         rows.push(Row {
             name: pick(rule.name),
             days: i64::from(settings.days(rule)),
