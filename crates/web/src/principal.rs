@@ -55,6 +55,21 @@ pub struct CurrentUser {
     pub via: Via,
 }
 
+/// Who a session cookie's secret belongs to, if its session is still alive (looking it up
+/// counts as a use of it).
+pub async fn from_session_secret(
+    state: &crate::AppState,
+    now: i64,
+    secret: &str,
+) -> store::Result<Option<CurrentUser>> {
+    let id_hash = domain::token::hash_secret(secret);
+    Ok(
+        store::sessions::lookup(state.db(), now, &id_hash, state.settings().lifetimes())
+            .await?
+            .map(|s| CurrentUser::from_session(s, id_hash)),
+    )
+}
+
 impl CurrentUser {
     pub fn require(&self, permission: Permission) -> Result<(), AppError> {
         if self.role.has(permission) {
@@ -112,6 +127,12 @@ impl CurrentUser {
             Via::Session { proved_at, .. } => now - proved_at <= REAUTH_WINDOW_SECONDS,
             Via::Token { .. } => false,
         }
+    }
+
+    /// Whether the account must still turn on its second factor (its role requires one):
+    /// until then it reaches nothing but the enrolment pages.
+    pub fn still_enrolling(&self, accounts: &crate::settings::AccountSettings) -> bool {
+        accounts.factor_required(self.role) && !self.has_factor
     }
 
     pub fn session_hash(&self) -> Option<&str> {

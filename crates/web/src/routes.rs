@@ -283,11 +283,8 @@ async fn access(
             Err(e) => return crate::AppError::from(e).into_response(),
         }
     } else if let Some(secret) = principal::cookie(&headers, SESSION_COOKIE) {
-        let id_hash = token::hash_secret(secret);
-        match store::sessions::lookup(state.db(), now, &id_hash, state.settings().lifetimes()).await
-        {
-            Ok(Some(s)) => user = Some(CurrentUser::from_session(s, id_hash)),
-            Ok(None) => {}
+        match principal::from_session_secret(&state, now, secret).await {
+            Ok(found) => user = found,
             // Fail closed: if we cannot tell who it is, nobody is let in.
             Err(e) => return crate::AppError::from(e).into_response(),
         }
@@ -418,7 +415,7 @@ async fn access(
                 // The error page keeps the signed-in header (security::error_pages), unless
                 // the account must still turn on its second factor (its menu leads nowhere).
                 let mut res = error_response(ErrorKind::Forbidden);
-                let enrolling = state.settings().accounts.factor_required(u.role) && !u.has_factor;
+                let enrolling = u.still_enrolling(&state.settings().accounts);
                 if !enrolling && !is_api {
                     res.extensions_mut().insert(u.clone());
                 }
@@ -427,8 +424,7 @@ async fn access(
             Some(u) => {
                 // A role that must have a second factor: nothing but enrolment until it has
                 // (an API token of such an account is refused as well).
-                if state.settings().accounts.factor_required(u.role)
-                    && !u.has_factor
+                if u.still_enrolling(&state.settings().accounts)
                     && !ENROLMENT_ROUTES.contains(&spec.path)
                 {
                     if is_api {
@@ -458,14 +454,14 @@ async fn access(
     // On public routes too, an account that still has to turn on its second factor is
     // nobody (unpublished files and photos are served to their editors only).
     let user = user.filter(|u| {
-        let pending = state.settings().accounts.factor_required(u.role) && !u.has_factor;
+        let pending = u.still_enrolling(&state.settings().accounts);
         !pending || ENROLMENT_ROUTES.contains(&spec.path) || needed.is_some()
     });
     // Who the error page's header shows, should the handler fail (not an account still
     // enrolling its second factor: its menu leads nowhere yet).
     let mut shown = None;
     if let Some(u) = user {
-        if state.settings().accounts.factor_required(u.role) && !u.has_factor {
+        if u.still_enrolling(&state.settings().accounts) {
             req.extensions_mut().insert(crate::page::EnrolmentPending);
         } else if !is_api {
             shown = Some(u.clone());

@@ -126,18 +126,10 @@ async fn signed_in(
     if !matches!(kind, ErrorKind::NotFound | ErrorKind::MethodNotAllowed) {
         return None;
     }
-    let id_hash = domain::token::hash_secret(session?);
-    let found = store::sessions::lookup(
-        state.db(),
-        state.now(),
-        &id_hash,
-        state.settings().lifetimes(),
-    )
-    .await
-    .ok()??;
-    let user = crate::principal::CurrentUser::from_session(found, id_hash);
-    let enrolling = state.settings().accounts.factor_required(user.role) && !user.has_factor;
-    (!enrolling).then_some(user)
+    let user = crate::principal::from_session_secret(state, state.now(), session?)
+        .await
+        .ok()??;
+    (!user.still_enrolling(&state.settings().accounts)).then_some(user)
 }
 
 /// Fills in the body of error responses: a localized page, or problem+json under /api/.

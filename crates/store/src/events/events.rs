@@ -55,6 +55,17 @@ pub struct Event {
 }
 
 impl Event {
+    /// Where it is held: "address, place", either alone, or nothing (an online event).
+    pub fn place(&self) -> Option<String> {
+        let parts: Vec<&str> = [self.address.as_deref(), self.territory_name.as_deref()]
+            .into_iter()
+            .flatten()
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        (!parts.is_empty()).then(|| parts.join(", "))
+    }
+
     /// Whether the public sees this event: public, published at some point, not a draft now.
     pub fn publicly_visible(&self) -> bool {
         self.is_public && self.published_at.is_some() && self.status.is_public()

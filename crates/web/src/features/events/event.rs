@@ -725,12 +725,7 @@ fn ics_event(
         .ok()
         .and_then(|u| u.host_str().map(str::to_owned))
         .unwrap_or_else(|| "localhost".to_owned());
-    let location = match (&e.territory_name, &e.address) {
-        (Some(t), Some(a)) => Some(format!("{a}, {t}")),
-        (Some(t), None) => Some(t.clone()),
-        (None, Some(a)) => Some(a.clone()),
-        (None, None) => e.online_url.clone(),
-    };
+    let location = e.place().or_else(|| e.online_url.clone());
     documents::ics::IcsEvent {
         uid: format!("event-{}@{host}", e.id),
         summary: e.title(lang.code()).to_owned(),

@@ -166,22 +166,16 @@ async fn send(
             let secret = token::random_secret();
             let link = format!("{base}/{}/invitation/{secret}", lang.code());
             // When and where: the address and place, or that it is online.
-            let place = [event.address.as_deref(), event.territory_name.as_deref()]
-                .into_iter()
-                .flatten()
-                .filter(|p| !p.trim().is_empty())
-                .collect::<Vec<_>>()
-                .join(", ");
-            let place = if place.is_empty() && event.online_url.is_some() {
-                i18n::t(lang, "event-online-only")
-            } else {
-                place
-            };
+            let place = event.place().or_else(|| {
+                event
+                    .online_url
+                    .as_ref()
+                    .map(|_| i18n::t(lang, "event-online-only"))
+            });
             let when = i18n::datetime(lang, event.starts_at);
-            let when = if place.is_empty() {
-                when
-            } else {
-                format!("{when}, {place}")
+            let when = match place {
+                Some(place) => format!("{when}, {place}"),
+                None => when,
             };
             let mail = invitation_mail(lang, event.title(lang.code()), &when, &who.name, &link);
             (who, token::hash_secret(&secret), mail)
