@@ -22,6 +22,8 @@ attendance-none-found = Nobody matches the search.
 attendance-present = present
 attendance-check-in = Check in
 attendance-undo = Undo check-in
+# An attendance record whose name was removed under the storage limit (the figures keep it).
+attendance-anonymised = Anonymised record
 attendance-category = Stakeholder category
 attendance-category-hint = When not chosen, it comes from the organisation's kind and the person's role.
 attendance-category-derived = Decide automatically

@@ -24,6 +24,8 @@ attendance-none-found = Neviens neatbilst meklētajam.
 attendance-present = ir klāt
 attendance-check-in = Atzīmēt ierašanos
 attendance-undo = Atcelt atzīmi
+# An attendance record whose name was removed under the storage limit (the figures keep it).
+attendance-anonymised = Anonimizēts ieraksts
 attendance-category = Ieinteresētās puses kategorija
 attendance-category-hint = Ja nav izvēlēta, to nosaka pēc organizācijas veida un personas lomas.
 attendance-category-derived = Noteikt automātiski

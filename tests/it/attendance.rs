@@ -9,7 +9,12 @@ use testkit::TestApp;
 use crate::ok;
 
 /// A published public event `days` after the fixture event, organised by `organiser`.
-async fn event_at(app: &TestApp, days: i64, organiser: i64, series: Option<&str>) -> i64 {
+pub(crate) async fn event_at(
+    app: &TestApp,
+    days: i64,
+    organiser: i64,
+    series: Option<&str>,
+) -> i64 {
     let base = ok(store::events::get(&app.db, app.fixtures.event).await);
     let id = ok(store::events::create(
         &app.db,

@@ -9,7 +9,8 @@ use crate::ok;
 
 /// What a rule would still remove, whatever its age.
 async fn left(app: &TestApp, rule: &str) -> i64 {
-    ok(store::storage_limits::due(&app.db, rule, i64::MAX).await)
+    // The last second of the year 9999: as late as SQL's dates go.
+    ok(store::storage_limits::due(&app.db, rule, 253_402_300_799).await)
 }
 
 fn removed(done: &web::jobs::Done, rule: &str) -> u64 {
@@ -436,5 +437,384 @@ async fn registrations_without_attendance_and_invitees_are_anonymised_after_a_ye
     assert_eq!(
         removed(&done, "registrations") + removed(&done, "invitations"),
         0
+    );
+}
+
+/// The reports' previews (annual and grant, for the first event's year) as a coordinator
+/// sees them in the report builder.
+async fn report_previews(app: &TestApp) -> Vec<String> {
+    let c = app.login(Role::Coordinator).await;
+    let mut out = Vec::new();
+    for kind in ["annual", "grant"] {
+        // The first event's year (a later one cannot be chosen at the start).
+        for year in [2026] {
+            let page = c
+                .get(&format!(
+                    "/lv/report-builder?kind={kind}&year={year}&rlang=lv&audience=internal"
+                ))
+                .await;
+            assert_eq!(page.status, 200);
+            let preview = page
+                .text
+                .split("<section class=\"report-preview\"")
+                .nth(1)
+                .and_then(|p| p.split("</article>").next())
+                .unwrap_or_else(|| panic!("a preview: {}", page.text));
+            out.push(preview.to_owned());
+        }
+    }
+    out
+}
+
+/// Someone who came: declared at the door, with the statistics answers given.
+fn came(name: &str, email: Option<&str>, person: Option<i64>) -> store::attendance::Declared {
+    store::attendance::Declared {
+        name: name.to_owned(),
+        email: email.map(str::to_owned),
+        person_id: person,
+        gender: Some("female".to_owned()),
+        age_group: Some("25_29".to_owned()),
+        roma_self_identified: Some("yes".to_owned()),
+        stats_notice_version: Some("2026-11".to_owned()),
+        ..Default::default()
+    }
+}
+
+/// Attendance records are anonymised, all of a participant's at once, five years after
+/// their last event; people no longer taking part are erased; every figure stays the same,
+/// for every period and event.
+#[tokio::test]
+async fn attendance_records_and_people_no_longer_taking_part_go_and_no_figure_changes() {
+    use store::attendance::{Scope, Source};
+    let app = TestApp::spawn().await;
+    let cli = store::Actor::cli();
+    let first = app.fixtures.event;
+    let second = crate::attendance::event_at(&app, 400, app.fixtures.org_a, None).await;
+    let (person_a, person_b) = (app.fixtures.person_a, app.fixtures.person_b);
+    let at_first = crate::after_events_began(&app);
+    // At the first event: two registry people (members of organisations), one who
+    // registered with an e-mail and came, and two walk-ins whose addresses turn out to be
+    // one person's (two records of her at one event).
+    for who in [
+        came("Persona A", None, Some(person_a)),
+        came("Persona B", None, Some(person_b)),
+        came("Divkārt Ierakstītā", Some("pirma@example.invalid"), None),
+        came("Divkārt Ierakstītā", Some("otra@example.invalid"), None),
+    ] {
+        ok(store::attendance::add(
+            &app.db,
+            at_first,
+            &cli,
+            Scope::All,
+            first,
+            Source::WalkIn,
+            &who,
+        )
+        .await);
+    }
+    let registration = ok(store::registrations::register(
+        &app.db,
+        app.clock_now(),
+        &cli,
+        first,
+        &store::registrations::NewRegistration {
+            name: "Pieteikusies Viešņa".to_owned(),
+            email: "viesna@example.invalid".to_owned(),
+            lang: "lv".to_owned(),
+            private_person: true,
+            notice_version: "2026-11".to_owned(),
+            token_hash: "hash-viesna".to_owned(),
+            ..Default::default()
+        },
+        |_| store::outbox::Outgoing::default(),
+    )
+    .await)
+    .id;
+    ok(store::attendance::check_in_registration(
+        &app.db,
+        at_first,
+        &cli,
+        Scope::All,
+        first,
+        registration,
+        None,
+    )
+    .await);
+    // The two addresses become one registry person's, with her Roma self-identification.
+    let twice = ok(store::people::create(
+        &app.db,
+        app.clock_now(),
+        &cli,
+        &store::people::PersonInput {
+            name: "Divkārt Ierakstītā".to_owned(),
+            emails: vec![
+                "pirma@example.invalid".to_owned(),
+                "otra@example.invalid".to_owned(),
+            ],
+            preferred_lang: "lv".to_owned(),
+            ..Default::default()
+        },
+    )
+    .await);
+    ok(store::people::record_roma_identity(
+        &app.db,
+        app.clock_now(),
+        &cli,
+        twice,
+        domain::directory::RomaIdentity::Yes,
+        jiff::civil::date(2026, 12, 10),
+        "2026-11",
+    )
+    .await);
+    // At the second event, 400 days later: person A again.
+    let base = ok(store::events::get(&app.db, second).await);
+    ok(store::attendance::add(
+        &app.db,
+        base.starts_at + 3600,
+        &cli,
+        Scope::All,
+        second,
+        Source::WalkIn,
+        &came("Persona A", None, Some(person_a)),
+    )
+    .await);
+    assert_eq!(
+        ok(store::attendance::for_event(&app.db, Scope::All, first).await).len(),
+        5
+    );
+
+    let filter = |from: jiff::civil::Date, to: jiff::civil::Date, event_id: Option<i64>| {
+        store::statistics::Filter {
+            event_id,
+            ..store::statistics::Filter::between(from, to, false)
+        }
+    };
+    let filters = [
+        filter(
+            jiff::civil::date(2026, 1, 1),
+            jiff::civil::date(2030, 12, 31),
+            None,
+        ),
+        filter(
+            jiff::civil::date(2026, 1, 1),
+            jiff::civil::date(2026, 12, 31),
+            None,
+        ),
+        filter(
+            jiff::civil::date(2027, 1, 1),
+            jiff::civil::date(2028, 12, 31),
+            None,
+        ),
+        filter(
+            jiff::civil::date(2026, 1, 1),
+            jiff::civil::date(2030, 12, 31),
+            Some(first),
+        ),
+    ];
+    let figures = || async {
+        let mut all = Vec::new();
+        for f in &filters {
+            all.push(ok(store::statistics::participation(
+                &app.db,
+                f,
+                domain::participation::Youth::default(),
+            )
+            .await));
+        }
+        all
+    };
+    let before = figures().await;
+    // A, B, the one recorded twice (once) and the guest; A twice.
+    assert_eq!(before[0].participants, 4, "{:?}", before[0]);
+    assert_eq!(before[0].participations, 5, "{:?}", before[0]);
+    assert_eq!(before[3].participants, 4, "{:?}", before[3]);
+
+    // Five years after the first event less a day: nothing of it is due.
+    app.advance_to(
+        jiff::civil::date(2031, 12, 8),
+        jiff::civil::time(12, 0, 0, 0),
+    );
+    let done = ok(web::jobs::run_due(&app.state).await);
+    assert_eq!(
+        removed(&done, "attendances"),
+        0,
+        "{:?}",
+        done.storage_limits
+    );
+    assert_eq!(removed(&done, "people"), 0, "{:?}", done.storage_limits);
+    // The reports of the first event's year, once it took place.
+    let reports_before = report_previews(&app).await;
+    assert!(
+        reports_before
+            .iter()
+            .all(|r| r.contains("Ikgadējā sanāksme (tests)")),
+        "{reports_before:?}"
+    );
+
+    // Five years and a day: those last seen at the first event are anonymised, person A
+    // (seen again at the second) is not; the one no longer taking part (no account, no
+    // membership) is erased with her addresses and Roma self-identification; the members
+    // of organisations stay.
+    app.advance_to(
+        jiff::civil::date(2031, 12, 12),
+        jiff::civil::time(12, 0, 0, 0),
+    );
+    let done = ok(web::jobs::run_due(&app.state).await);
+    assert!(
+        removed(&done, "attendances") >= 3,
+        "{:?}",
+        done.storage_limits
+    );
+    assert_eq!(removed(&done, "people"), 1, "{:?}", done.storage_limits);
+    assert_eq!(figures().await, before, "no figure changes");
+    assert_eq!(
+        report_previews(&app).await,
+        reports_before,
+        "no report changes"
+    );
+    let records = ok(store::attendance::for_event(&app.db, Scope::All, first).await);
+    assert_eq!(records.len(), 4, "her two records became one: {records:?}");
+    assert!(
+        records
+            .iter()
+            .any(|a| a.name == "Persona A" && a.person_id == Some(person_a)),
+        "{records:?}"
+    );
+    let anonymous: Vec<_> = records.iter().filter(|a| a.name.is_empty()).collect();
+    assert_eq!(anonymous.len(), 3, "{records:?}");
+    assert!(
+        anonymous
+            .iter()
+            .all(|a| a.person_id.is_none() && a.organisation_name.is_none()),
+        "{anonymous:?}"
+    );
+    let regs = ok(store::registrations::for_event(&app.db, first).await);
+    assert!(
+        regs.iter()
+            .any(|r| r.id == registration && r.name.is_empty() && r.email.is_empty()),
+        "{regs:?}"
+    );
+    assert!(matches!(
+        store::people::get(&app.db, twice).await,
+        Err(store::Error::NotFound)
+    ));
+    assert!(ok(store::people::roma_identity(&app.db, twice).await).is_none());
+    assert!(
+        !ok(store::people::get(&app.db, person_b).await)
+            .name
+            .is_empty()
+    );
+    // The check-in list names them in words.
+    let c = app.login(Role::Coordinator).await;
+    let list = c.get(&format!("/lv/events/{first}/attendance")).await;
+    assert_eq!(list.status, 200);
+    assert!(list.text.contains("Anonimizēts ieraksts"), "{}", list.text);
+    assert!(!list.text.contains("Pieteikusies Viešņa"), "{}", list.text);
+    // Someone with the same address coming again is a new participant.
+    assert_eq!(left(&app, "attendances").await, 2, "person A's two records");
+
+    // Five years after the second event person A's records go too; still the same figures.
+    app.advance_to(
+        jiff::civil::date(2033, 1, 20),
+        jiff::civil::time(12, 0, 0, 0),
+    );
+    let done = ok(web::jobs::run_due(&app.state).await);
+    assert_eq!(
+        removed(&done, "attendances"),
+        2,
+        "{:?}",
+        done.storage_limits
+    );
+    assert_eq!(figures().await, before, "no figure changes");
+    assert_eq!(
+        report_previews(&app).await,
+        reports_before,
+        "no report changes"
+    );
+    assert_eq!(left(&app, "attendances").await, 0);
+    let log = app
+        .login(Role::Coordinator)
+        .await
+        .get("/lv/admin/audit")
+        .await;
+    assert!(
+        log.text.contains("Noteikums: Dalības ieraksti"),
+        "{}",
+        log.text
+    );
+}
+
+/// A disabled account's sign-in data goes after 90 days, its name stays for the audit
+/// log; a mediator's monthly notes go after two years, the figures stay.
+#[tokio::test]
+async fn disabled_accounts_sign_in_data_and_mediators_notes_go() {
+    let app = TestApp::spawn().await;
+    // A mediator's report for November with notes for the supervisor.
+    crate::mediation::assign(&app).await;
+    let m = app.login(Role::Mediator).await;
+    let res = m
+        .post_form(
+            "/lv/mediation/reports",
+            &[
+                ("month", "2026-11"),
+                ("notes", "Piezīme uzraudzītājam (tests)"),
+                ("confirm", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    assert_eq!(left(&app, "mediator_notes").await, 1);
+    // The NGO's account is disabled.
+    let ngo = app.user_id(Role::Ngo);
+    let user = ok(store::users::get(&app.db, ngo).await);
+    ok(store::users::update(
+        &app.db,
+        app.clock_now(),
+        &store::Actor::cli(),
+        ngo,
+        &store::users::Changes {
+            name: user.name.clone(),
+            role: user.role,
+            organisation_id: user.organisation_id,
+            disabled: true,
+        },
+    )
+    .await);
+    app.advance_minutes(89 * 24 * 60);
+    let done = ok(web::jobs::run_due(&app.state).await);
+    assert_eq!(removed(&done, "disabled_accounts"), 0);
+    assert_eq!(left(&app, "disabled_accounts").await, 1);
+    app.advance_minutes(2 * 24 * 60);
+    let done = ok(web::jobs::run_due(&app.state).await);
+    assert!(
+        removed(&done, "disabled_accounts") >= 1,
+        "{:?}",
+        done.storage_limits
+    );
+    assert_eq!(left(&app, "disabled_accounts").await, 0);
+    let kept = ok(store::users::get(&app.db, ngo).await);
+    assert!(!kept.has_password && kept.name == user.name, "{kept:?}");
+    // Two years after November 2026 the notes go; the report and its figures stay.
+    assert_eq!(left(&app, "mediator_notes").await, 1);
+    app.advance_to(
+        jiff::civil::date(2028, 12, 2),
+        jiff::civil::time(12, 0, 0, 0),
+    );
+    let done = ok(web::jobs::run_due(&app.state).await);
+    assert_eq!(
+        removed(&done, "mediator_notes"),
+        1,
+        "{:?}",
+        done.storage_limits
+    );
+    let reports = ok(store::mediator_reports::of_mediator(
+        &app.db,
+        app.state.keyring(),
+        app.user_id(Role::Mediator),
+    )
+    .await);
+    assert!(
+        reports.len() == 1 && reports.iter().all(|r| r.notes.is_none()),
+        "{reports:?}"
     );
 }

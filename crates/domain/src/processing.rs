@@ -23,11 +23,6 @@ pub struct Category {
     pub columns: &'static [(&'static str, &'static str)],
 }
 
-const UNTIL_DELETED: Text = (
-    "Līdz dzēšanai pēc koordinatora lēmuma; automātiska dzēšana vēl nav ieviesta.",
-    "Until a coordinator deletes it; automatic deletion is not in place yet.",
-);
-
 pub const CATEGORIES: &[Category] = &[
     Category {
         key: "accounts",
@@ -42,8 +37,8 @@ pub const CATEGORIES: &[Category] = &[
             "GDPR art. 6(1)(e) (the Ministry of Culture's task as national Roma contact point) and art. 32 (security).",
         ),
         retention: (
-            "Konts — kamēr tas ir aktīvs; sesijas (ar pārlūka aprakstu un adresi, ko redz konta īpašnieks) beidzas pēc neaktivitātes vai absolūtā termiņa; paroles saites — pēc 24 stundām; neveiksmīgās pieteikšanās — pēc skaitīšanas loga; pārlūku atzīmes — gadu pēc pēdējās lietošanas; publisko veidlapu iesniegumu skaits pēc adreses — pēc skaitīšanas loga; otrā soļa atslēga (šifrēta ar atslēgas failu) un rezerves kodu jaucējvērtības — kamēr otrais solis ieslēgts; pieteikšanās ar kodu — piecas minūtes; e-pasta paziņojumi par darba gaitu — 90 dienas pēc nosūtīšanas.",
-            "The account while it is active; sessions (with the browser's description and the address, which the account's owner sees) end after idleness or their absolute lifetime; password links after 24 hours; failed logins after the counting window; known browsers' marks a year after their last use; public forms' posts per address after the counting window; the second step's key (sealed with the key file) and the recovery codes' hashes while the second step is on; a sign-in waiting for its code for five minutes; e-mail notices of the work's progress 90 days after they were sent.",
+            "Konts — kamēr tas ir aktīvs; sesijas (ar pārlūka aprakstu un adresi, ko redz konta īpašnieks) beidzas pēc neaktivitātes vai absolūtā termiņa; paroles saites — pēc 24 stundām; neveiksmīgās pieteikšanās — pēc skaitīšanas loga; pārlūku atzīmes — gadu pēc pēdējās lietošanas; publisko veidlapu iesniegumu skaits pēc adreses — pēc skaitīšanas loga; otrā soļa atslēga (šifrēta ar atslēgas failu) un rezerves kodu jaucējvērtības — kamēr otrais solis ieslēgts; pieteikšanās ar kodu — piecas minūtes; e-pasta paziņojumi par darba gaitu un atslēgtu kontu pieteikšanās dati — kā noteikts zemāk; atslēgta konta vārds un e-pasts — kamēr tos nosauc darbību žurnāls.",
+            "The account while it is active; sessions (with the browser's description and the address, which the account's owner sees) end after idleness or their absolute lifetime; password links after 24 hours; failed logins after the counting window; known browsers' marks a year after their last use; public forms' posts per address after the counting window; the second step's key (sealed with the key file) and the recovery codes' hashes while the second step is on; a sign-in waiting for its code for five minutes; e-mail notices of the work's progress and disabled accounts' sign-in data as set out below; a disabled account's name and e-mail while the audit log names them.",
         ),
         access: (
             "Pats lietotājs; koordinatori (lietotāju pārvaldība).",
@@ -120,7 +115,10 @@ pub const CATEGORIES: &[Category] = &[
             "VDAR 6. panta 1. punkta e) apakšpunkts; publiskajam katalogam — a) apakšpunkts (piekrišana).",
             "GDPR art. 6(1)(e); for the public directory art. 6(1)(a) (consent).",
         ),
-        retention: UNTIL_DELETED,
+        retention: (
+            "Kamēr persona piedalās platformas darbā, un kā noteikts zemāk; koordinators var personu dzēst agrāk.",
+            "While the person takes part in the platform's work, and as set out below; a coordinator may delete a person sooner.",
+        ),
         access: (
             "Koordinatori; citi lietotāji — savas organizācijas kontakti; publiski — tikai piekritušo norādītie lauki.",
             "Coordinators; other users the contacts of their own organisation; the public only the fields a person consented to.",
@@ -238,8 +236,8 @@ pub const CATEGORIES: &[Category] = &[
             "GDPR art. 6(1)(e); for Roma self-identification art. 9(2)(a).",
         ),
         retention: (
-            "Personīgās saites, pieteikumi bez dalības un ielūgumu adresāti — kā noteikts zemāk; dalības ieraksti — līdz dzēšanai pēc koordinatora lēmuma; to automātiska anonimizācija vēl nav ieviesta.",
-            "Personal links, registrations without attendance and invitees as set out below; attendance records until a coordinator deletes them; their automatic anonymisation is not in place yet.",
+            "Kā noteikts zemāk: personīgās saites, pieteikumi bez dalības un ielūgumu adresāti, tad dalības ieraksti (anonimizēti, saglabājot statistikas kategorijas, tāpēc publicētie skaitļi nemainās).",
+            "As set out below: personal links, registrations without attendance and invitees, then attendance records (anonymised, keeping the statistical categories, so no published figure changes).",
         ),
         access: (
             "Koordinatori un pasākuma organizētāji; publiski — tikai apkopoti skaitļi ar atklāšanas kontroli.",
@@ -292,8 +290,8 @@ pub const CATEGORIES: &[Category] = &[
             "GDPR art. 6(1)(e).",
         ),
         retention: (
-            "Importa sagataves — kā noteikts zemāk; pārējais līdz dzēšanai pēc koordinatora lēmuma; automātiska dzēšana vēl nav ieviesta.",
-            "Import previews as set out below; the rest until a coordinator deletes it; automatic deletion is not in place yet.",
+            "Importa sagataves — kā noteikts zemāk; pārējais kopā ar ierakstu, ko tas apraksta (plāns, pasākums, pārskats, dokuments), kā valsts pārvaldes darba uzskaite.",
+            "Import previews as set out below; the rest with the record it describes (a plan, an event, a report, a document), as the record of a public administration's work.",
         ),
         access: (
             "Koordinatori un attiecīgās organizācijas lietotāji.",
@@ -352,7 +350,10 @@ pub const CATEGORIES: &[Category] = &[
             "VDAR 6. panta 1. punkta e) apakšpunkts.",
             "GDPR art. 6(1)(e).",
         ),
-        retention: UNTIL_DELETED,
+        retention: (
+            "Norīkojumi — kopā ar mediatora kontu kā darba organizēšanas uzskaite; mēneša pārskatu piezīmes — kā noteikts zemāk.",
+            "Assignments with the mediator's account, as the record of how the work was organised; monthly reports' notes as set out below.",
+        ),
         access: (
             "Koordinatori; pats mediators.",
             "Coordinators; the mediator.",

@@ -141,6 +141,51 @@ pub const RULES: &[Rule] = &[
         restarts_with_use: false,
     },
     Rule {
+        key: "attendances",
+        category: "participation",
+        name: ("Dalības ieraksti", "Attendance records"),
+        what: (
+            "Visos dalībnieka dalības ierakstos vienlaikus tiek izdzēsts vārds, e-pasta vai vārda atslēga, organizācija, precīzā vieta un saite uz personu reģistrā un uz pieteikuma datiem; paliek ieinteresētās puses veids, dzimums, vecums, romu pašidentifikācija un pašvaldība, tāpēc neviens skaitlis nemainās. Divi viena cilvēka ieraksti vienā pasākumā kļūst par vienu.",
+            "The name, e-mail or name key, organisation, exact place, and the link to the registry person and to the registration's details are removed from all of a participant's attendance records at once; the stakeholder type, gender, age, Roma self-identification and municipality stay, so no figure changes. Two records of one person at one event become one.",
+        ),
+        from: (
+            "dalībnieka pēdējā pasākuma beigām",
+            "the end of the participant's last event",
+        ),
+        default_days: 1825,
+        min_days: 1095,
+        max_days: 3650,
+        reason: (
+            "Pieci gadi aptver plānošanas periodu un pārskatus Valdībai un Eiropas Komisijai. Kamēr cilvēks turpina piedalīties, viņa ieraksti paliek saistīti, lai katra perioda skaitļos viņš būtu skaitīts vienreiz.",
+            "Five years cover a planning period and the reports to the Government and the European Commission. While a person keeps taking part, their records stay linked, so that each period's figures count them once.",
+        ),
+        restarts_with_use: false,
+    },
+    Rule {
+        key: "people",
+        category: "directory",
+        name: (
+            "Personas, kas vairs nepiedalās",
+            "People no longer taking part",
+        ),
+        what: (
+            "Reģistra persona bez lietotāja konta, bez spēkā esošas dalības organizācijā un bez darbībām šajā laikā tiek dzēsta kopā ar e-pastiem, dalību organizācijās, piekrišanām, romu pašidentifikāciju, kataloga ierakstiem, labās prakses kontaktiem un uzstāšanos pasākumu programmās; viņas pieteikumi un ielūgumi tiek anonimizēti, dalības ieraksti — kā dalības ierakstiem, tāpēc neviens skaitlis nemainās.",
+            "A registry person with no user account, no current membership of an organisation and no activity in this period is deleted with their e-mail addresses, memberships, consents, Roma self-identification, directory listings, good-practice contacts and places in events' programmes; their registrations and invitations are anonymised and their attendance records as for attendance records, so no figure changes.",
+        ),
+        from: (
+            "personas pēdējās darbības (dalības, pieteikuma, ielūguma, uzstāšanās, dalības organizācijā beigām, piekrišanas vai ieraksta labošanas)",
+            "the person's last activity (attendance, registration, invitation, speaking, the end of a membership, a consent or an edit of the record)",
+        ),
+        default_days: 1825,
+        min_days: 730,
+        max_days: 3650,
+        reason: (
+            "Kontakts, kas piecus gadus nav izmantots, vairs nekalpo sadarbībai; ja cilvēks atgriežas, viņu var pievienot no jauna.",
+            "A contact unused for five years no longer serves cooperation; a person who comes back can be added again.",
+        ),
+        restarts_with_use: false,
+    },
+    Rule {
         key: "invitations",
         category: "participation",
         name: ("Ielūgumu adresāti", "Invitees"),
@@ -155,6 +200,48 @@ pub const RULES: &[Rule] = &[
         reason: (
             "Gads ļauj atbildēt, kas tika ielūgts; vēlāk pietiek ar to, kuras organizācijas tika ielūgtas.",
             "A year allows answering who was invited; later, which organisations were invited is enough.",
+        ),
+        restarts_with_use: false,
+    },
+    Rule {
+        key: "disabled_accounts",
+        category: "accounts",
+        name: (
+            "Atslēgtu kontu pieteikšanās dati",
+            "Disabled accounts' sign-in data",
+        ),
+        what: (
+            "Atslēgta konta parole, otrā soļa atslēga un rezerves kodi, piekļuves atslēgas, API atslēgas, pārlūku atzīmes un paroles saites tiek dzēstas; vārds un e-pasts paliek, jo darbību žurnāls nosauc, kas ko darīja.",
+            "A disabled account's password, second-step key and recovery codes, passkeys, API tokens, known browsers and password links are deleted; the name and e-mail stay, as the audit log names who did what.",
+        ),
+        from: ("konta atslēgšanas", "the account's disabling"),
+        default_days: 90,
+        min_days: 7,
+        max_days: 730,
+        reason: (
+            "Trīs mēnešos kļūdaini atslēgtu kontu var ieslēgt atkal bez jaunas reģistrācijas; vēlāk pieteikšanās dati ir tikai risks.",
+            "Within three months an account disabled by mistake can be turned on again without enrolling anew; later its sign-in data is only a risk.",
+        ),
+        restarts_with_use: false,
+    },
+    Rule {
+        key: "mediator_notes",
+        category: "mediators",
+        name: (
+            "Mediatoru mēneša pārskatu piezīmes",
+            "Mediators' monthly report notes",
+        ),
+        what: (
+            "Mediatora mēneša pārskata piezīmes uzraudzītājam (šifrētas) tiek izdzēstas; pārskata skaitļi paliek.",
+            "The notes for the supervisor in a mediator's monthly report (sealed) are removed; the report's figures stay.",
+        ),
+        from: ("pārskata mēneša beigām", "the end of the report's month"),
+        default_days: 730,
+        min_days: 180,
+        max_days: 3650,
+        reason: (
+            "Divi gadi ļauj uzraudzītājam un mediatoram atgriezties pie darba gaitas; skaitļiem piezīmes nav vajadzīgas.",
+            "Two years let the supervisor and the mediator look back on the work; the figures do not need the notes.",
         ),
         restarts_with_use: false,
     },
@@ -202,6 +289,27 @@ pub const RULES: &[Rule] = &[
     },
 ];
 
+/// Categories whose storage limit is applied by their own mechanism, not a rule above:
+/// (category, where it is applied and tested).
+pub const APPLIED_ELSEWHERE: &[(&str, &str)] = &[
+    (
+        "mediation_cases",
+        "store::retention::anonymise_due, mediation.retention_years (tests/it/mediation.rs)",
+    ),
+    (
+        "mediation_access",
+        "anonymised and erased with its case: store::retention (tests/it/mediation.rs)",
+    ),
+    (
+        "success_stories",
+        "30 days after the consent's withdrawal: store::stories::delete_long_withdrawn (tests/it/stories.rs)",
+    ),
+    (
+        "roma_identity",
+        "deleted when the consent is withdrawn (store::people::withdraw_roma_identity) and with the person under the rule \"people\" (tests/it/storage_limits.rs)",
+    ),
+];
+
 /// The rule of a key.
 pub fn rule(key: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.key == key)
@@ -233,6 +341,32 @@ mod tests {
                 r.key
             );
             assert_eq!(rule(r.key).map(|x| x.key), Some(r.key), "keys are unique");
+        }
+    }
+
+    /// Storage limitation covers every category of personal data: a category added to the
+    /// records of processing without a rule (or a mechanism of its own) fails here.
+    #[test]
+    fn every_category_of_personal_data_has_a_storage_limit() {
+        for c in crate::processing::CATEGORIES {
+            let elsewhere = APPLIED_ELSEWHERE.iter().any(|(k, _)| *k == c.key);
+            let rules = for_category(c.key).count();
+            assert!(
+                rules > 0 || elsewhere,
+                "the category {} has no retention rule (domain::retention::RULES)",
+                c.key
+            );
+            assert!(
+                !(rules > 0 && elsewhere),
+                "{}: a rule and a mechanism of its own",
+                c.key
+            );
+        }
+        for (k, _) in APPLIED_ELSEWHERE {
+            assert!(
+                crate::processing::CATEGORIES.iter().any(|c| c.key == *k),
+                "{k}"
+            );
         }
     }
 }

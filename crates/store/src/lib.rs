@@ -44,6 +44,8 @@ pub mod merge;
 pub mod organisations;
 #[path = "directory/people.rs"]
 pub mod people;
+#[path = "directory/person_erasure.rs"]
+pub mod person_erasure;
 #[path = "directory/territories.rs"]
 pub mod territories;
 

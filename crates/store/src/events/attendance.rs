@@ -930,3 +930,82 @@ pub async fn erase_answers(
     tx.commit().await?;
     Ok(n)
 }
+
+/// Anonymises every attendance record of one participant (`participant`, their number in
+/// the statistics) at once, so that no figure changes: the name, the e-mail or name key, the
+/// organisation, the exact place (the municipality stays) and the link to the registry
+/// person go, and so do their registrations' details; the stakeholder type, gender, age and
+/// Roma self-identification stay. They are counted from now on by a number that is not a
+/// registry person's id (someone known only by e-mail or name keeps theirs, with the key
+/// forgotten), so someone who comes again later counts as a new participant. Two records of
+/// them at one event (possible once two records were found to be one person) become the
+/// latest one, which the figures already describe them by. Returns the records changed.
+pub(crate) async fn anonymise_participant(
+    conn: &mut SqliteConnection,
+    participant: i64,
+) -> crate::Result<u64> {
+    let number = if participant > 0 {
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO participants (identity_key) VALUES ('anon:new') RETURNING id",
+        )
+        .fetch_one(&mut *conn)
+        .await?;
+        sqlx::query("UPDATE participants SET identity_key = 'anon:' || id WHERE id = $1")
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+        -id
+    } else {
+        sqlx::query("UPDATE participants SET identity_key = 'anon:' || id WHERE id = $1")
+            .bind(-participant)
+            .execute(&mut *conn)
+            .await?;
+        participant
+    };
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "UPDATE registrations SET {}
+         WHERE id IN (SELECT registration_id FROM attendances WHERE participant = $1)",
+        crate::registrations::ANONYMISED
+    )))
+    .bind(participant)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query(
+        "DELETE FROM attendances WHERE participant = $1
+           AND EXISTS (SELECT 1 FROM attendances b WHERE b.participant = $1
+                        AND b.event_id = attendances.event_id AND b.id > attendances.id)",
+    )
+    .bind(participant)
+    .execute(&mut *conn)
+    .await?;
+    let n = sqlx::query(
+        "UPDATE attendances SET participant = $2, person_id = NULL, identity_key = 'anon:' || id,
+             name = '', search_key = '', organisation_id = NULL, organisation_name = NULL,
+             territory_id = place_unit_id
+         WHERE participant = $1",
+    )
+    .bind(participant)
+    .bind(number)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    Ok(n)
+}
+
+/// The participants whose last event ended before `cutoff` and who still have a record
+/// not anonymised (in no particular order: the numbers given are not in id order).
+pub(crate) async fn participants_last_seen_before(
+    conn: &mut SqliteConnection,
+    cutoff: i64,
+) -> crate::Result<Vec<i64>> {
+    Ok(sqlx::query_scalar(
+        "SELECT a.participant FROM attendances a JOIN events e ON e.id = a.event_id
+         WHERE a.participant IS NOT NULL
+         GROUP BY a.participant
+         HAVING MAX(e.ends_at) < $1 AND SUM(a.identity_key NOT LIKE 'anon:%') > 0
+         ORDER BY random()",
+    )
+    .bind(cutoff)
+    .fetch_all(&mut *conn)
+    .await?)
+}

@@ -66,6 +66,21 @@ pub fn confirm_deadline(now: i64, starts_at: i64) -> i64 {
 /// past event goes to nobody.
 /// The registration a personal link opens: its first link, or one a later mail carried
 /// (`$1` is the link's hash).
+/// What anonymising a registration sets (its name, address, organisation, place and
+/// statistics answers go; its address key becomes unique and unmatched, as the
+/// one-registration-per-address index needs): for the storage limits and erasure. A macro,
+/// so that `concat!` can build statements with it.
+macro_rules! anonymised {
+    () => {
+        "name = '', email = '', email_key = 'erased:' || id,
+         person_id = NULL, organisation_id = NULL, organisation_text = NULL, territory_id = NULL,
+         stats_consent_at = NULL, stats_notice_version = NULL, gender = NULL, age_group = NULL,
+         roma_self_identified = NULL, cancel_reason = NULL"
+    };
+}
+pub(crate) use anonymised;
+pub(crate) const ANONYMISED: &str = anonymised!();
+
 const BY_LINK: &str = "(token_hash = $1
      OR id = (SELECT l.registration_id FROM registration_links l WHERE l.token_hash = $1))";
 

@@ -1,40 +1,49 @@
 //! Storage limitation outside mediation (`domain::retention`): for each rule, what is due
 //! before a cutoff — counted for the coordinators' view of what the coming month removes,
 //! and applied by the scheduled jobs, every rule in its own transaction with one audit entry
-//! saying how much went. Statistics never depend on what these rules remove: they remove
-//! links, texts of mail, previews and the like, not the records figures are counted from.
+//! saying how much went. No figure changes with what these rules remove: they remove
+//! links, texts of mail, previews and the like, and anonymise attendance records keeping
+//! every category the statistics count by (tests/it/storage_limits.rs compares the figures).
 
 use crate::Db;
 use crate::audit::{self, Event as AuditEvent};
 use domain::audit::AuditAction;
 
 /// A rule's statements: how to count what is due before the cutoff (`$1`), and what to
-/// run to remove it.
+/// run to remove it (statements, or a procedure of the area that owns the data).
 struct Statements {
     count: &'static str,
-    apply: &'static [&'static str],
+    apply: Apply,
+}
+
+enum Apply {
+    Sql(&'static [&'static str]),
+    /// Each participant last seen before the cutoff, anonymised together.
+    Attendances,
+    /// Each person no longer taking part since the cutoff, erased.
+    People,
 }
 
 fn statements(key: &str) -> Option<Statements> {
     Some(match key {
         "sessions" => Statements {
             count: "SELECT COUNT(*) FROM sessions WHERE last_seen_at < $1",
-            apply: &["DELETE FROM sessions WHERE last_seen_at < $1"],
+            apply: Apply::Sql(&["DELETE FROM sessions WHERE last_seen_at < $1"]),
         },
         "notices" => Statements {
             count: "SELECT COUNT(*) FROM notices WHERE COALESCE(mailed_at, created_at) < $1",
-            apply: &["DELETE FROM notices WHERE COALESCE(mailed_at, created_at) < $1"],
+            apply: Apply::Sql(&["DELETE FROM notices WHERE COALESCE(mailed_at, created_at) < $1"]),
         },
         // Sent or given up on: a failed mail's one-time links go as well.
         "outbox_bodies" => Statements {
             count: "SELECT COUNT(*) FROM outbox
                     WHERE COALESCE(sent_at, failed_at) < $1 AND body <> ''",
-            apply: &["UPDATE outbox SET body = ''
-                      WHERE COALESCE(sent_at, failed_at) < $1 AND body <> ''"],
+            apply: Apply::Sql(&["UPDATE outbox SET body = ''
+                      WHERE COALESCE(sent_at, failed_at) < $1 AND body <> ''"]),
         },
         "outbox" => Statements {
             count: "SELECT COUNT(*) FROM outbox WHERE COALESCE(sent_at, failed_at) < $1",
-            apply: &["DELETE FROM outbox WHERE COALESCE(sent_at, failed_at) < $1"],
+            apply: Apply::Sql(&["DELETE FROM outbox WHERE COALESCE(sent_at, failed_at) < $1"]),
         },
         // A link's hash is replaced by a value no secret hashes to ("expired:" and the
         // row's id: unique, as the column must be).
@@ -48,7 +57,7 @@ fn statements(key: &str) -> Option<Statements> {
                     AND event_id IN (SELECT id FROM events WHERE ends_at < $1))
                + (SELECT COUNT(*) FROM registration_links WHERE registration_id IN
                     (SELECT id FROM registrations WHERE event_id IN (SELECT id FROM events WHERE ends_at < $1)))",
-            apply: &[
+            apply: Apply::Sql(&[
                 // Kept, expired: how many were asked is a figure of the grant report.
                 "UPDATE feedback_links SET token_hash = 'expired:' || id
                  WHERE token_hash NOT LIKE 'expired:%'
@@ -61,7 +70,7 @@ fn statements(key: &str) -> Option<Statements> {
                    AND event_id IN (SELECT id FROM events WHERE ends_at < $1)",
                 "DELETE FROM registration_links WHERE registration_id IN
                    (SELECT id FROM registrations WHERE event_id IN (SELECT id FROM events WHERE ends_at < $1))",
-            ],
+            ]),
         },
         // Not those turned into attendance: the attendance record keeps them (its own rule).
         // The address key becomes unique and unmatched ("erased:" and the id), as the
@@ -70,33 +79,80 @@ fn statements(key: &str) -> Option<Statements> {
             count: "SELECT COUNT(*) FROM registrations r
                     WHERE r.name <> '' AND r.event_id IN (SELECT id FROM events WHERE ends_at < $1)
                       AND NOT EXISTS (SELECT 1 FROM attendances a WHERE a.registration_id = r.id)",
-            apply: &["UPDATE registrations SET
-                          name = '', email = '', email_key = 'erased:' || id, person_id = NULL,
-                          organisation_id = NULL, organisation_text = NULL, territory_id = NULL,
-                          stats_consent_at = NULL, stats_notice_version = NULL,
-                          gender = NULL, age_group = NULL, roma_self_identified = NULL,
-                          cancel_reason = NULL
-                      WHERE name <> '' AND event_id IN (SELECT id FROM events WHERE ends_at < $1)
-                        AND NOT EXISTS (SELECT 1 FROM attendances a WHERE a.registration_id = registrations.id)"],
+            apply: Apply::Sql(&[concat!(
+                "UPDATE registrations SET ",
+                crate::registrations::anonymised!(),
+                " WHERE name <> '' AND event_id IN (SELECT id FROM events WHERE ends_at < $1)
+                        AND NOT EXISTS (SELECT 1 FROM attendances a WHERE a.registration_id = registrations.id)"
+            )]),
         },
         "invitations" => Statements {
             count: "SELECT COUNT(*) FROM invitations
                     WHERE email_key NOT LIKE 'erased:%'
                       AND event_id IN (SELECT id FROM events WHERE ends_at < $1)",
-            apply: &["UPDATE invitations SET
+            apply: Apply::Sql(&["UPDATE invitations SET
                           name = '', email = '', email_key = 'erased:' || id, person_id = NULL
                       WHERE email_key NOT LIKE 'erased:%'
-                        AND event_id IN (SELECT id FROM events WHERE ends_at < $1)"],
+                        AND event_id IN (SELECT id FROM events WHERE ends_at < $1)"]),
+        },
+        // Counted in records; applied to each participant, all their records at once.
+        "attendances" => Statements {
+            count: "SELECT COUNT(*) FROM attendances
+                    WHERE identity_key NOT LIKE 'anon:%' AND participant IN (
+                        SELECT a.participant FROM attendances a JOIN events e ON e.id = a.event_id
+                        WHERE a.participant IS NOT NULL
+                        GROUP BY a.participant HAVING MAX(e.ends_at) < $1)",
+            apply: Apply::Attendances,
+        },
+        // Counted by `person_erasure::count_inactive`.
+        "people" => Statements {
+            count: "",
+            apply: Apply::People,
+        },
+        // Counted in accounts; their sign-in data deleted.
+        "disabled_accounts" => Statements {
+            count: "SELECT COUNT(*) FROM users u WHERE u.disabled_at < $1
+                      AND (u.password_hash IS NOT NULL OR u.passkey_handle IS NOT NULL
+                           OR EXISTS (SELECT 1 FROM totp_factors x WHERE x.user_id = u.id)
+                           OR EXISTS (SELECT 1 FROM recovery_codes x WHERE x.user_id = u.id)
+                           OR EXISTS (SELECT 1 FROM passkeys x WHERE x.user_id = u.id)
+                           OR EXISTS (SELECT 1 FROM api_tokens x WHERE x.user_id = u.id)
+                           OR EXISTS (SELECT 1 FROM trusted_devices x WHERE x.user_id = u.id)
+                           OR EXISTS (SELECT 1 FROM password_links x WHERE x.user_id = u.id))",
+            apply: Apply::Sql(&[
+                concat!(
+                    "UPDATE users SET password_hash = NULL, passkey_handle = NULL
+                     WHERE (password_hash IS NOT NULL OR passkey_handle IS NOT NULL) AND id IN (",
+                    "SELECT id FROM users WHERE disabled_at < $1",
+                    ")"
+                ),
+                "DELETE FROM totp_factors WHERE user_id IN (SELECT id FROM users WHERE disabled_at < $1)",
+                "DELETE FROM recovery_codes WHERE user_id IN (SELECT id FROM users WHERE disabled_at < $1)",
+                "DELETE FROM passkeys WHERE user_id IN (SELECT id FROM users WHERE disabled_at < $1)",
+                "UPDATE api_tokens SET parent_id = NULL WHERE parent_id IN
+                   (SELECT id FROM api_tokens WHERE user_id IN (SELECT id FROM users WHERE disabled_at < $1))",
+                "DELETE FROM api_tokens WHERE user_id IN (SELECT id FROM users WHERE disabled_at < $1)",
+                "DELETE FROM trusted_devices WHERE user_id IN (SELECT id FROM users WHERE disabled_at < $1)",
+                "DELETE FROM password_links WHERE user_id IN (SELECT id FROM users WHERE disabled_at < $1)",
+                "DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE disabled_at < $1)",
+            ]),
+        },
+        // A month ends before the cutoff's month begins.
+        "mediator_notes" => Statements {
+            count: "SELECT COUNT(*) FROM mediator_reports
+                    WHERE notes_sealed IS NOT NULL AND month < strftime('%Y-%m', $1, 'unixepoch')",
+            apply: Apply::Sql(&["UPDATE mediator_reports SET notes_sealed = NULL
+                      WHERE notes_sealed IS NOT NULL AND month < strftime('%Y-%m', $1, 'unixepoch')"]),
         },
         "import_batches" => Statements {
             count: "SELECT COUNT(*) FROM import_batches WHERE COALESCE(applied_at, created_at) < $1",
-            apply: &["DELETE FROM import_batches WHERE COALESCE(applied_at, created_at) < $1"],
+            apply: Apply::Sql(&["DELETE FROM import_batches WHERE COALESCE(applied_at, created_at) < $1"]),
         },
         "audit_details" => Statements {
             count: "SELECT COUNT(*) FROM audit_log
                     WHERE at < $1 AND (detail IS NOT NULL OR ip IS NOT NULL)",
-            apply: &["UPDATE audit_log SET detail = NULL, ip = NULL
-                      WHERE at < $1 AND (detail IS NOT NULL OR ip IS NOT NULL)"],
+            apply: Apply::Sql(&["UPDATE audit_log SET detail = NULL, ip = NULL
+                      WHERE at < $1 AND (detail IS NOT NULL OR ip IS NOT NULL)"]),
         },
         _ => return None,
     })
@@ -105,6 +161,9 @@ fn statements(key: &str) -> Option<Statements> {
 /// How many records a rule would remove with this cutoff (a Unix time: what is older goes).
 pub async fn due(db: &Db, key: &str, cutoff: i64) -> crate::Result<i64> {
     let s = statements(key).ok_or(crate::Error::NotFound)?;
+    if matches!(s.apply, Apply::People) {
+        return crate::person_erasure::count_inactive(db, cutoff).await;
+    }
     Ok(sqlx::query_scalar(s.count)
         .bind(cutoff)
         .fetch_one(&db.reader)
@@ -117,12 +176,26 @@ pub async fn apply(db: &Db, now: i64, key: &str, cutoff: i64) -> crate::Result<u
     let s = statements(key).ok_or(crate::Error::NotFound)?;
     let mut tx = db.write().await?;
     let mut removed = 0;
-    for sql in s.apply.iter().copied() {
-        removed += sqlx::query(sql)
-            .bind(cutoff)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
+    match s.apply {
+        Apply::Sql(statements) => {
+            for sql in statements.iter().copied() {
+                removed += sqlx::query(sql)
+                    .bind(cutoff)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+            }
+        }
+        Apply::Attendances => {
+            for p in crate::attendance::participants_last_seen_before(&mut tx, cutoff).await? {
+                removed += crate::attendance::anonymise_participant(&mut tx, p).await?;
+            }
+        }
+        Apply::People => {
+            for p in crate::person_erasure::inactive(&mut tx, cutoff).await? {
+                removed += crate::person_erasure::erase(&mut tx, p).await?;
+            }
+        }
     }
     if removed > 0 {
         audit::record(

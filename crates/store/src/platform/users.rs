@@ -317,7 +317,9 @@ pub struct Changes {
 }
 
 /// Updates an account. Disabling ends all of the user's sessions and revokes nothing
-/// else; re-enabling restores access with the same password.
+/// else; re-enabling restores access with the same password — within the storage limit
+/// `disabled_accounts` (90 days by default), after which the sign-in data is gone and the
+/// owner sets a new password through a link.
 pub async fn update(
     db: &Db,
     now: i64,

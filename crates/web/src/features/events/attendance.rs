@@ -198,7 +198,11 @@ pub async fn export(
                 None => (ctx.t("export-no"), String::new(), String::new()),
             };
             vec![
-                Cell::Text(l.name.clone()),
+                Cell::Text(if l.name.is_empty() {
+                    ctx.t("attendance-anonymised")
+                } else {
+                    l.name.clone()
+                }),
                 Cell::Text(l.organisation.clone().unwrap_or_default()),
                 Cell::Text(ctx.t(page(&l.status))),
                 Cell::Text(present),

@@ -1,0 +1,111 @@
+//! Erasing a registry person (GDPR article 17) while every figure stays: the person, their
+//! e-mail addresses, memberships, consents, Roma self-identification, directory listings,
+//! good-practice contacts and places in events' programmes are deleted; their
+//! registrations and invitations are anonymised, and their attendance records anonymised
+//! together (`attendance::anonymise_participant`), so the statistics and the reports count
+//! the same. Used by the storage limit for people no longer taking part.
+
+use sqlx::SqliteConnection;
+
+use crate::Db;
+
+/// The people no longer taking part: no user account, no current membership and no
+/// activity since `cutoff` (a Unix time) — attendance, registration, invitation, speaking,
+/// a membership's end, a consent given or withdrawn, a directory listing, a good practice
+/// naming them, or an edit of their record. A merged duplicate goes with its survivor.
+const INACTIVE: &str = "SELECT p.id FROM people p
+    WHERE p.merged_into_id IS NULL AND p.updated_at < $1
+      AND NOT EXISTS (SELECT 1 FROM users u WHERE u.person_id = p.id)
+      AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = p.id
+            AND (m.to_date IS NULL OR m.to_date >= date($1, 'unixepoch')))
+      AND NOT EXISTS (SELECT 1 FROM registrations r JOIN events e ON e.id = r.event_id
+            WHERE r.person_id = p.id AND e.ends_at >= $1)
+      AND NOT EXISTS (SELECT 1 FROM invitations i JOIN events e ON e.id = i.event_id
+            WHERE i.person_id = p.id AND e.ends_at >= $1)
+      AND NOT EXISTS (SELECT 1 FROM attendances a JOIN events e ON e.id = a.event_id
+            WHERE a.person_id = p.id AND e.ends_at >= $1)
+      AND NOT EXISTS (SELECT 1 FROM event_agenda_speakers s
+            JOIN event_agenda_items ai ON ai.id = s.item_id JOIN events e ON e.id = ai.event_id
+            WHERE s.person_id = p.id AND e.ends_at >= $1)
+      AND NOT EXISTS (SELECT 1 FROM consents c WHERE c.person_id = p.id
+            AND (c.recorded_at >= $1 OR c.withdrawn_at >= $1))
+      AND NOT EXISTS (SELECT 1 FROM directory_listings l
+            WHERE l.subject_kind = 'person' AND l.subject_id = p.id
+              AND (l.recorded_at >= $1 OR l.withdrawn_at >= $1))
+      AND NOT EXISTS (SELECT 1 FROM practice_contacts pc JOIN practices pr ON pr.id = pc.practice_id
+            WHERE pc.subject_kind = 'person' AND pc.subject_id = p.id AND pr.updated_at >= $1)";
+
+/// How many people are no longer taking part since `cutoff`.
+pub(crate) async fn count_inactive(db: &Db, cutoff: i64) -> crate::Result<i64> {
+    Ok(sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT COUNT(*) FROM ({INACTIVE})"
+    )))
+    .bind(cutoff)
+    .fetch_one(&db.reader)
+    .await?)
+}
+
+/// The people no longer taking part since `cutoff`.
+pub(crate) async fn inactive(conn: &mut SqliteConnection, cutoff: i64) -> crate::Result<Vec<i64>> {
+    Ok(sqlx::query_scalar(sqlx::AssertSqlSafe(INACTIVE))
+        .bind(cutoff)
+        .fetch_all(&mut *conn)
+        .await?)
+}
+
+/// Erases a person and the duplicates merged into them (see the module). Returns how many
+/// people records went.
+pub(crate) async fn erase(conn: &mut SqliteConnection, person_id: i64) -> crate::Result<u64> {
+    let ids: Vec<i64> = sqlx::query_scalar(
+        "WITH RECURSIVE m(id) AS (
+             SELECT $1 UNION SELECT p.id FROM people p JOIN m ON p.merged_into_id = m.id)
+         SELECT id FROM m",
+    )
+    .bind(person_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    for id in &ids {
+        let participants: Vec<i64> = sqlx::query_scalar(
+            "SELECT DISTINCT participant FROM attendances
+             WHERE person_id = $1 AND participant IS NOT NULL",
+        )
+        .bind(id)
+        .fetch_all(&mut *conn)
+        .await?;
+        for p in participants {
+            crate::attendance::anonymise_participant(conn, p).await?;
+        }
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "UPDATE registrations SET {} WHERE person_id = $1",
+            crate::registrations::ANONYMISED
+        )))
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+        for sql in [
+            "UPDATE invitations SET name = '', email = '', email_key = 'erased:' || id,
+                 person_id = NULL
+             WHERE person_id = $1",
+            "UPDATE users SET person_id = NULL WHERE person_id = $1",
+            "DELETE FROM event_agenda_speakers WHERE person_id = $1",
+            "DELETE FROM person_roma_identity WHERE person_id = $1",
+            "DELETE FROM consents WHERE person_id = $1",
+            "DELETE FROM person_emails WHERE person_id = $1",
+            "DELETE FROM memberships WHERE person_id = $1",
+            "DELETE FROM directory_listings WHERE subject_kind = 'person' AND subject_id = $1",
+            "DELETE FROM practice_contacts WHERE subject_kind = 'person' AND subject_id = $1",
+            "UPDATE people SET merged_into_id = NULL WHERE id = $1",
+        ] {
+            sqlx::query(sql).bind(id).execute(&mut *conn).await?;
+        }
+    }
+    let mut n = 0;
+    for id in &ids {
+        n += sqlx::query("DELETE FROM people WHERE id = $1")
+            .bind(id)
+            .execute(&mut *conn)
+            .await?
+            .rows_affected();
+    }
+    Ok(n)
+}
