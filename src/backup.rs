@@ -6,7 +6,9 @@
 //! and `files/<sha256>` (stored: documents and photos are compressed already). It is written
 //! to `<file>.part` (readable by its owner only) and renamed into place when complete. The
 //! mediation key and the erased-subjects list are not in it by design: they are backed up
-//! apart from the database.
+//! apart from the database. The access log (`access-log.sqlite`, a consistent copy of the
+//! file beside the database) is in it; a restore puts it back only where there is none, as
+//! the log on the machine holds the readings made since the backup.
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -18,6 +20,7 @@ use sha2::{Digest as _, Sha256};
 const FORMAT: &str = "roma-platform-backup/1";
 const MANIFEST: &str = "manifest.json";
 const DATABASE: &str = "database.sqlite";
+const ACCESS_LOG: &str = "access-log.sqlite";
 const FILES: &str = "files/";
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -28,6 +31,16 @@ pub struct Manifest {
     /// The database's latest applied migration.
     pub migration: i64,
     pub entries: Vec<Entry>,
+}
+
+impl Manifest {
+    /// How many uploaded files the archive holds (besides the database and the access log).
+    pub fn file_count(&self) -> usize {
+        self.entries
+            .iter()
+            .filter(|e| e.path.starts_with(FILES))
+            .count()
+    }
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -82,6 +95,7 @@ fn copy_hashed(from: &mut impl Read, to: &mut impl Write) -> std::io::Result<(u6
 pub fn write(
     to: &Path,
     database: &Path,
+    access_log: Option<&Path>,
     files_dir: &Path,
     migration: i64,
     created_at: &str,
@@ -105,6 +119,18 @@ pub fn write(
             size,
             sha256,
         });
+        if let Some(log) = access_log {
+            let options = zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Deflated)
+                .large_file(size_of(log) >= u64::from(u32::MAX));
+            zip.start_file(ACCESS_LOG, options)?;
+            let (size, sha256) = copy_hashed(&mut std::fs::File::open(log)?, &mut zip)?;
+            entries.push(Entry {
+                path: ACCESS_LOG.to_owned(),
+                size,
+                sha256,
+            });
+        }
         let mut names: Vec<PathBuf> = match std::fs::read_dir(files_dir) {
             Ok(dir) => dir
                 .filter_map(Result::ok)
@@ -191,7 +217,7 @@ pub fn verify(archive: &Path) -> Result<Manifest, Vec<String>> {
         problems.push("the manifest lists no database".to_owned());
     }
     for entry in &manifest.entries {
-        if entry.path != DATABASE && file_name(&entry.path).is_none() {
+        if entry.path != DATABASE && entry.path != ACCESS_LOG && file_name(&entry.path).is_none() {
             problems.push(format!("unexpected entry {:?}", entry.path));
             continue;
         }
@@ -238,10 +264,15 @@ pub fn unpack_database(archive: &Path, to: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Unpacks a verified archive: the database to `database`, the files into `files_dir`
-/// (both must not exist yet; made readable by their owner only). Entry names are checked
-/// again here, whatever `verify` found.
-pub fn unpack(archive: &Path, database: &Path, files_dir: &Path) -> anyhow::Result<()> {
+/// Unpacks a verified archive: the database to `database`, the access log (when the archive
+/// has one) to `access_log`, the files into `files_dir` (none may exist yet; made readable
+/// by their owner only). Entry names are checked again here, whatever `verify` found.
+pub fn unpack(
+    archive: &Path,
+    database: &Path,
+    access_log: &Path,
+    files_dir: &Path,
+) -> anyhow::Result<()> {
     let file = std::fs::File::open(archive)?;
     let mut zip = zip::ZipArchive::new(std::io::BufReader::new(file))?;
     #[cfg(unix)]
@@ -256,6 +287,8 @@ pub fn unpack(archive: &Path, database: &Path, files_dir: &Path) -> anyhow::Resu
         let name = entry.name()?.into_owned();
         let target = if name == DATABASE {
             database.to_path_buf()
+        } else if name == ACCESS_LOG {
+            access_log.to_path_buf()
         } else if let Some(file) = file_name(&name) {
             files_dir.join(file)
         } else if name == MANIFEST {

@@ -573,7 +573,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             ..
         } => {
             let manifest = verify_archive(&archive).await?;
-            let files = manifest.entries.len().saturating_sub(1);
+            let files = manifest.file_count();
             println!(
                 "{} is sound: made {} by version {}, database at migration {}, {files} files; every checksum and the database's integrity check ok.",
                 archive.display(),
@@ -595,12 +595,18 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let db = open_only(&s).await?;
             let migration = store::migrate::current_version(&db).await?;
             let copy = sibling(&to, ".database-part");
+            let access_copy = sibling(&to, ".access-log-part");
             let _ = std::fs::remove_file(&copy);
-            let made = store::maintenance::backup_to(&db, &copy).await;
+            let _ = std::fs::remove_file(&access_copy);
+            let made = match store::maintenance::backup_to(&db, &copy).await {
+                Ok(()) => store::access_log::backup_to(&db, &access_copy).await,
+                Err(e) => Err(e),
+            };
             db.close().await;
             let written = async {
                 made?;
                 owner_only(&copy)?;
+                owner_only(&access_copy)?;
                 let problems = store::maintenance::check_file(&copy).await?;
                 if !problems.is_empty() {
                     anyhow::bail!(
@@ -609,20 +615,22 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     );
                 }
                 let created_at = SystemClock.now().to_string();
-                let (to, copy, files) = (to.clone(), copy.clone(), s.files_dir());
+                let (to, copy, access, files) =
+                    (to.clone(), copy.clone(), access_copy.clone(), s.files_dir());
                 tokio::task::spawn_blocking(move || {
-                    backup::write(&to, &copy, &files, migration, &created_at)
+                    backup::write(&to, &copy, Some(&access), &files, migration, &created_at)
                 })
                 .await?
             }
             .await;
             let _ = std::fs::remove_file(&copy);
+            let _ = std::fs::remove_file(&access_copy);
             let manifest = written?;
             let size = std::fs::metadata(&to)?.len();
             println!(
                 "Backed up {} and {} files to {} ({size} bytes); integrity check ok.",
                 s.database.display(),
-                manifest.entries.len().saturating_sub(1),
+                manifest.file_count(),
                 to.display()
             );
             Ok(())
@@ -826,8 +834,25 @@ async fn restore_archive(archive: &Path, s: &Settings) -> anyhow::Result<()> {
         std::fs::remove_dir_all(&new_files)?;
     }
     let _ = std::fs::remove_file(&new_db);
-    let (a, d, f) = (archive.to_path_buf(), new_db.clone(), new_files.clone());
-    tokio::task::spawn_blocking(move || backup::unpack(&a, &d, &f)).await??;
+    let access_log = store::db::access_log_path(&s.database);
+    let new_access = sibling(&access_log, ".unpacked");
+    let _ = std::fs::remove_file(&new_access);
+    let (a, d, l, f) = (
+        archive.to_path_buf(),
+        new_db.clone(),
+        new_access.clone(),
+        new_files.clone(),
+    );
+    tokio::task::spawn_blocking(move || backup::unpack(&a, &d, &l, &f)).await??;
+    // The access log on this machine holds the readings made since the backup: it stays,
+    // and the archive's is put back only where there is none (a new machine).
+    let access_note = if new_access.exists() && !access_log.exists() {
+        std::fs::rename(&new_access, &access_log)?;
+        "the access log restored"
+    } else {
+        let _ = std::fs::remove_file(&new_access);
+        "the access log on this machine kept"
+    };
     let had_files = files.exists();
     if had_files {
         std::fs::rename(&files, &old_files)?;
@@ -855,7 +880,7 @@ async fn restore_archive(archive: &Path, s: &Settings) -> anyhow::Result<()> {
         std::fs::remove_dir_all(&old_files)?;
     }
     println!(
-        "Restored {} and its files ({}) from {}; every checksum and the integrity check ok. Pending migrations run at the next start.",
+        "Restored {} and its files ({}) from {}; every checksum and the integrity check ok; {access_note}. Pending migrations run at the next start.",
         s.database.display(),
         files.display(),
         archive.display()

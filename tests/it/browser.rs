@@ -583,6 +583,10 @@ async fn workspace_pages_have_no_accessibility_violations() {
         ),
         ("/lv/people?q=abele".to_owned(), "Personas"),
         (format!("/lv/people/{person}"), "Anna Ābele"),
+        (
+            format!("/lv/people/{person}/access"),
+            "Piekļuves pārskats: Anna Ābele",
+        ),
         ("/lv/people/new".to_owned(), "Jauna persona"),
         (format!("/lv/people/{person}/edit"), "Labot personas datus"),
         ("/lv/people/import".to_owned(), "Importēt personas no faila"),
@@ -958,6 +962,26 @@ async fn workspace_pages_have_no_accessibility_violations() {
         .click()
         .await;
     b.wait_for("#consent[aria-invalid=true]").await;
+    found.extend(axe(&b, "lv", "Anna Ābele").await);
+    // With a value recorded, it is shown only once a purpose is given: the form's error.
+    crate::ok(
+        store::people::record_roma_identity(
+            &app.db,
+            app.clock_now(),
+            &store::Actor::cli(),
+            person,
+            domain::directory::RomaIdentity::No,
+            jiff::civil::date(2026, 11, 20),
+            "2026-11",
+        )
+        .await,
+    );
+    b.goto(&url(&app, &format!("/lv/people/{person}"))).await;
+    b.find("form[action*='/roma-identity/show'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for("#purpose[aria-invalid=true]").await;
     found.extend(axe(&b, "lv", "Anna Ābele").await);
 
     // An import: upload a file, then its preview.

@@ -1310,6 +1310,35 @@ async fn backup_while_the_server_writes_then_restore_once_it_stopped() {
     .await;
     out.success();
     assert!(out.stdout.contains("integrity check ok"), "{out}");
+    // The access log on this machine holds what was read since the backup: it stays.
+    assert!(
+        out.stdout.contains("the access log on this machine kept"),
+        "{out}"
+    );
+    // On a new machine the archive's access log is put back with the database.
+    let elsewhere = tempdir();
+    let moved = elsewhere.path().join("roma.db");
+    let out = roma(
+        elsewhere.path(),
+        &[
+            "restore",
+            "--database",
+            path_str(&moved),
+            "--from",
+            path_str(&backup),
+        ],
+        None,
+    )
+    .await;
+    out.success();
+    assert!(out.stdout.contains("the access log restored"), "{out}");
+    let mut log = open_read_only(&store::db::access_log_path(&moved)).await;
+    let tables: Vec<String> =
+        sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            .fetch_all(&mut log)
+            .await
+            .unwrap_or_default();
+    assert_eq!(tables, ["access_records", "access_subjects"], "{tables:?}");
 
     let mut conn = open_read_only(&db).await;
     assert_eq!(soundness_problems(&mut conn).await, Vec::<String>::new());

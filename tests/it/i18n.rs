@@ -123,6 +123,21 @@ fn every_message_a_template_asks_for_exists() {
         )
         .chain(domain::event::Objective::ALL.iter().map(|o| o.label_key()))
         .chain(
+            domain::privacy::AccessKind::ALL
+                .iter()
+                .map(|k| k.label_key()),
+        )
+        .chain(
+            domain::privacy::AccessPurpose::ALL
+                .iter()
+                .map(|p| p.label_key()),
+        )
+        .chain(
+            domain::privacy::AccessPlace::ALL
+                .iter()
+                .map(|p| p.label_key()),
+        )
+        .chain(
             domain::event::TargetGroup::ALL
                 .iter()
                 .map(|g| g.label_key()),

@@ -2,6 +2,7 @@
 //! SQLite file (see crates/testkit).
 
 mod abuse;
+mod access_log;
 mod admin;
 mod api;
 mod attendance;

@@ -325,6 +325,8 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("POST", "/{lang}/people/{id}/memberships/{mid}/end", Allowed::Only(COORD)),
     ("POST", "/{lang}/people/{id}/roma-identity", Allowed::Only(COORD)),
     ("POST", "/{lang}/people/{id}/roma-identity/withdraw", Allowed::Only(COORD)),
+    ("POST", "/{lang}/people/{id}/roma-identity/show", Allowed::Only(COORD)),
+    ("GET", "/{lang}/people/{id}/access", Allowed::Only(COORD)),
     ("POST", "/{lang}/account/password", Allowed::AnyRole),
     ("POST", "/{lang}/account/notices", Allowed::AnyRole),
     ("GET", "/{lang}/search", Allowed::AnyRole),

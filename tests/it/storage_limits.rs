@@ -566,6 +566,59 @@ async fn attendance_records_and_people_no_longer_taking_part_go_and_no_figure_ch
         "2026-11",
     )
     .await);
+    // A duplicate of her, merged into her: it goes with her.
+    let duplicate = ok(store::people::create(
+        &app.db,
+        app.clock_now(),
+        &cli,
+        &store::people::PersonInput {
+            name: "Divkārt Ierakstītā (dublikāts)".to_owned(),
+            preferred_lang: "lv".to_owned(),
+            ..Default::default()
+        },
+    )
+    .await);
+    ok(store::merge::merge_people(
+        &app.db,
+        app.clock_now(),
+        "2026-12-01",
+        &cli,
+        twice,
+        duplicate,
+    )
+    .await);
+    // Someone in no organisation, invited to the second event: the invitation's link to
+    // her goes after a year, but her last activity stays counted.
+    let invited = ok(store::people::create(
+        &app.db,
+        app.clock_now(),
+        &cli,
+        &store::people::PersonInput {
+            name: "Ielūgtā Persona".to_owned(),
+            emails: vec!["ielugta.persona@example.invalid".to_owned()],
+            preferred_lang: "lv".to_owned(),
+            ..Default::default()
+        },
+    )
+    .await);
+    ok(store::invitations::invite(
+        &app.db,
+        app.clock_now(),
+        &cli,
+        second,
+        &[(
+            store::invitations::Invitee {
+                name: "Ielūgtā Persona".to_owned(),
+                email: "ielugta.persona@example.invalid".to_owned(),
+                lang: "lv".to_owned(),
+                person_id: Some(invited),
+                ..Default::default()
+            },
+            domain::token::hash_secret("ielūgums-2"),
+            store::outbox::Outgoing::default(),
+        )],
+    )
+    .await);
     // At the second event, 400 days later: person A again.
     let base = ok(store::events::get(&app.db, second).await);
     ok(store::attendance::add(
@@ -660,12 +713,85 @@ async fn attendance_records_and_people_no_longer_taking_part_go_and_no_figure_ch
         jiff::civil::time(12, 0, 0, 0),
     );
     let done = ok(web::jobs::run_due(&app.state).await);
-    assert!(
-        removed(&done, "attendances") >= 3,
+    // B's record, her two and the guest's.
+    assert_eq!(
+        removed(&done, "attendances"),
+        4,
         "{:?}",
         done.storage_limits
     );
     assert_eq!(removed(&done, "people"), 1, "{:?}", done.storage_limits);
+    assert!(
+        ok(store::invitations::for_event(&app.db, second).await)
+            .iter()
+            .all(|i| i.email.is_empty()),
+        "the invitation's name and address went a year after the event"
+    );
+    assert!(
+        ok(store::people::get(&app.db, invited).await).name == "Ielūgtā Persona",
+        "invited within five years: kept"
+    );
+    // Nothing of them is left where attendance and people are kept: no name, address or
+    // the key they were counted by.
+    let mut conn = crate::cli::open_read_only(&app.settings.database).await;
+    for (table, sql) in [
+        ("participants", "SELECT identity_key FROM participants"),
+        (
+            "attendances",
+            "SELECT identity_key || ' ' || name FROM attendances",
+        ),
+        (
+            "registrations",
+            "SELECT email_key || ' ' || name || ' ' || email FROM registrations",
+        ),
+        ("people", "SELECT name FROM people"),
+        ("person_emails", "SELECT email FROM person_emails"),
+    ] {
+        let values: Vec<String> = sqlx::query_scalar(sql)
+            .fetch_all(&mut conn)
+            .await
+            .unwrap_or_else(|e| panic!("{table}: {e}"));
+        for gone in [
+            "pirma@example.invalid",
+            "otra@example.invalid",
+            "viesna@example.invalid",
+            "Divkārt",
+            "Viešņa",
+            "Persona B",
+        ] {
+            assert!(
+                values.iter().all(|v| !v.contains(gone)),
+                "{table} still holds {gone}: {values:?}"
+            );
+        }
+    }
+    // Nobody more can be recorded at the anonymised event: who is there can't be told.
+    assert!(matches!(
+        store::attendance::add(
+            &app.db,
+            app.clock_now(),
+            &cli,
+            Scope::All,
+            first,
+            Source::WalkIn,
+            &came("Persona A", None, Some(person_a)),
+        )
+        .await,
+        Err(store::Error::Conflict(_))
+    ));
+    // A new person never gets an erased one's id.
+    let newcomer = ok(store::people::create(
+        &app.db,
+        app.clock_now(),
+        &cli,
+        &store::people::PersonInput {
+            name: "Jaunā Persona".to_owned(),
+            preferred_lang: "lv".to_owned(),
+            ..Default::default()
+        },
+    )
+    .await);
+    assert!(newcomer > twice.max(duplicate), "{newcomer}");
     assert_eq!(figures().await, before, "no figure changes");
     assert_eq!(
         report_previews(&app).await,
@@ -710,7 +836,6 @@ async fn attendance_records_and_people_no_longer_taking_part_go_and_no_figure_ch
     assert_eq!(list.status, 200);
     assert!(list.text.contains("Anonimizēts ieraksts"), "{}", list.text);
     assert!(!list.text.contains("Pieteikusies Viešņa"), "{}", list.text);
-    // Someone with the same address coming again is a new participant.
     assert_eq!(left(&app, "attendances").await, 2, "person A's two records");
 
     // Five years after the second event person A's records go too; still the same figures.
@@ -725,6 +850,12 @@ async fn attendance_records_and_people_no_longer_taking_part_go_and_no_figure_ch
         "{:?}",
         done.storage_limits
     );
+    // Five years after the event she was invited to, the invited person goes too.
+    assert_eq!(removed(&done, "people"), 1, "{:?}", done.storage_limits);
+    assert!(matches!(
+        store::people::get(&app.db, invited).await,
+        Err(store::Error::NotFound)
+    ));
     assert_eq!(figures().await, before, "no figure changes");
     assert_eq!(
         report_previews(&app).await,
@@ -764,8 +895,18 @@ async fn disabled_accounts_sign_in_data_and_mediators_notes_go() {
         .await;
     assert_eq!(res.status, 303);
     assert_eq!(left(&app, "mediator_notes").await, 1);
-    // The NGO's account is disabled.
+    // The NGO's account, with an API token, is disabled.
     let ngo = app.user_id(Role::Ngo);
+    ok(store::tokens::create_api_token(
+        &app.db,
+        app.clock_now(),
+        &store::Actor::cli(),
+        ngo,
+        "sistēma",
+        &domain::token::hash_secret("nvo-atslēga"),
+        None,
+    )
+    .await);
     let user = ok(store::users::get(&app.db, ngo).await);
     ok(store::users::update(
         &app.db,
@@ -794,6 +935,12 @@ async fn disabled_accounts_sign_in_data_and_mediators_notes_go() {
     assert_eq!(left(&app, "disabled_accounts").await, 0);
     let kept = ok(store::users::get(&app.db, ngo).await);
     assert!(!kept.has_password && kept.name == user.name, "{kept:?}");
+    assert!(ok(store::tokens::list_api_tokens(&app.db, ngo).await).is_empty());
+    // The accounts in use keep theirs.
+    for role in [Role::Coordinator, Role::Mediator] {
+        let u = ok(store::users::get(&app.db, app.user_id(role)).await);
+        assert!(u.has_password, "{role:?}");
+    }
     // Two years after November 2026 the notes go; the report and its figures stay.
     assert_eq!(left(&app, "mediator_notes").await, 1);
     app.advance_to(

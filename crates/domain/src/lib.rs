@@ -12,6 +12,7 @@ pub mod notice;
 pub mod participation;
 pub mod password;
 pub mod plan;
+pub mod privacy;
 pub mod processing;
 pub mod retention;
 pub mod sealed;

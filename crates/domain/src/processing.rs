@@ -104,6 +104,34 @@ pub const CATEGORIES: &[Category] = &[
         ],
     },
     Category {
+        key: "access_log",
+        title: ("Piekļuves žurnāls", "Access log"),
+        special: false,
+        purpose: (
+            "Pārskatatbildība par personas datu lasīšanu: kas, kad un kādā nolūkā atvēra personas romu pašidentifikāciju, citas organizācijas personas kontaktus vai eksportēja sarakstu ar personas datiem; personai — pārskats par to.",
+            "Accountability for reading personal data: who opened a person's Roma self-identification, the contacts of a person outside their organisation, or exported a list with personal data — when, and for which purpose; for the person, a report of it.",
+        ),
+        legal_basis: (
+            "VDAR 5. panta 2. punkts, 9. pants un 32. pants; 6. panta 1. punkta c) apakšpunkts.",
+            "GDPR art. 5(2), art. 9 and art. 32; art. 6(1)(c).",
+        ),
+        retention: (
+            "Atsevišķā failā blakus datubāzei; kā noteikts zemāk.",
+            "In a file of its own beside the database; as set out below.",
+        ),
+        access: (
+            "Koordinatori (personas piekļuves pārskatā); datu subjekts — pēc pieprasījuma.",
+            "Coordinators (in a person's access report); the data subject on request.",
+        ),
+        columns: &[
+            ("access_records", "user_id"),
+            ("access_records", "user_label"),
+            ("access_records", "detail"),
+            ("access_records", "purpose"),
+            ("access_subjects", "subject"),
+        ],
+    },
+    Category {
         key: "directory",
         title: ("Kontaktpersonu katalogs", "Directory of people"),
         special: false,
@@ -116,8 +144,8 @@ pub const CATEGORIES: &[Category] = &[
             "GDPR art. 6(1)(e); for the public directory art. 6(1)(a) (consent).",
         ),
         retention: (
-            "Kamēr persona piedalās platformas darbā, un kā noteikts zemāk; koordinators var personu dzēst agrāk.",
-            "While the person takes part in the platform's work, and as set out below; a coordinator may delete a person sooner.",
+            "Kamēr persona piedalās platformas darbā, un kā noteikts zemāk.",
+            "While the person takes part in the platform's work, and as set out below.",
         ),
         access: (
             "Koordinatori; citi lietotāji — savas organizācijas kontakti; publiski — tikai piekritušo norādītie lauki.",

@@ -145,8 +145,8 @@ pub const RULES: &[Rule] = &[
         category: "participation",
         name: ("Dalības ieraksti", "Attendance records"),
         what: (
-            "Visos dalībnieka dalības ierakstos vienlaikus tiek izdzēsts vārds, e-pasta vai vārda atslēga, organizācija, precīzā vieta un saite uz personu reģistrā un uz pieteikuma datiem; paliek ieinteresētās puses veids, dzimums, vecums, romu pašidentifikācija un pašvaldība, tāpēc neviens skaitlis nemainās. Divi viena cilvēka ieraksti vienā pasākumā kļūst par vienu.",
-            "The name, e-mail or name key, organisation, exact place, and the link to the registry person and to the registration's details are removed from all of a participant's attendance records at once; the stakeholder type, gender, age, Roma self-identification and municipality stay, so no figure changes. Two records of one person at one event become one.",
+            "Visos dalībnieka dalības ierakstos vienlaikus tiek izdzēsts vārds, e-pasts vai vārds, pēc kura viņu atpazina, organizācija, precīzā vieta, saite uz personu reģistrā, ierašanās laiks, kas atzīmēja, un pieteikuma dati; paliek ieinteresētās puses veids, dzimums, vecums, romu pašidentifikācija un pašvaldība, un ieraksti paliek savstarpēji saistīti ar numuru, kas nav personas, tāpēc neviens skaitlis nemainās. Divi viena cilvēka ieraksti vienā pasākumā kļūst par vienu. Vēlāk atsaukta piekrišana šos ierakstus vairs nesasniedz: tie vairs nav saistīti ar personu.",
+            "The name, the e-mail or name they were known by, organisation, exact place, the link to the registry person, the time of arrival, who checked them in and the registration's details are removed from all of a participant's attendance records at once; the stakeholder type, gender, age, Roma self-identification and municipality stay, and the records stay linked to each other by a number that is no person's, so no figure changes. Two records of one person at one event become one. A consent withdrawn later no longer reaches these records: they are no longer linked to the person.",
         ),
         from: (
             "dalībnieka pēdējā pasākuma beigām",
@@ -156,8 +156,8 @@ pub const RULES: &[Rule] = &[
         min_days: 1095,
         max_days: 3650,
         reason: (
-            "Pieci gadi aptver plānošanas periodu un pārskatus Valdībai un Eiropas Komisijai. Kamēr cilvēks turpina piedalīties, viņa ieraksti paliek saistīti, lai katra perioda skaitļos viņš būtu skaitīts vienreiz.",
-            "Five years cover a planning period and the reports to the Government and the European Commission. While a person keeps taking part, their records stay linked, so that each period's figures count them once.",
+            "Pieci gadi aptver plānošanas periodu un pārskatus Valdībai un Eiropas Komisijai. Kamēr cilvēks piedalās vismaz reizi šajā laikā, viņa ieraksti paliek saistīti, lai katra perioda skaitļos viņš būtu skaitīts vienreiz; kas atgriežas pēc ilgāka pārtraukuma, tiek skaitīts kā jauns dalībnieks, tāpēc periodā, kas aptver pārtraukumu, var tikt skaitīts divreiz.",
+            "Five years cover a planning period and the reports to the Government and the European Commission. While a person takes part at least once in that time, their records stay linked, so that each period's figures count them once; someone who comes back after a longer gap counts as a new participant, so a period spanning the gap may count them twice.",
         ),
         restarts_with_use: false,
     },
@@ -169,8 +169,8 @@ pub const RULES: &[Rule] = &[
             "People no longer taking part",
         ),
         what: (
-            "Reģistra persona bez lietotāja konta, bez spēkā esošas dalības organizācijā un bez darbībām šajā laikā tiek dzēsta kopā ar e-pastiem, dalību organizācijās, piekrišanām, romu pašidentifikāciju, kataloga ierakstiem, labās prakses kontaktiem un uzstāšanos pasākumu programmās; viņas pieteikumi un ielūgumi tiek anonimizēti, dalības ieraksti — kā dalības ierakstiem, tāpēc neviens skaitlis nemainās.",
-            "A registry person with no user account, no current membership of an organisation and no activity in this period is deleted with their e-mail addresses, memberships, consents, Roma self-identification, directory listings, good-practice contacts and places in events' programmes; their registrations and invitations are anonymised and their attendance records as for attendance records, so no figure changes.",
+            "Reģistra persona bez lietotāja konta, bez spēkā esošas dalības organizācijā, bez spēkā esoša ieraksta publiskajā katalogā un bez darbībām šajā laikā tiek dzēsta kopā ar e-pastiem, dalību organizācijās, piekrišanām, romu pašidentifikāciju, kataloga ierakstiem, labās prakses kontaktiem un uzstāšanos pasākumu programmās; viņas pieteikumi un ielūgumi tiek anonimizēti, dalības ieraksti — kā dalības ierakstiem, tāpēc neviens skaitlis nemainās.",
+            "A registry person with no user account, no current membership of an organisation, no standing listing in the public directory and no activity in this period is deleted with their e-mail addresses, memberships, consents, Roma self-identification, directory listings, good-practice contacts and places in events' programmes; their registrations and invitations are anonymised and their attendance records as for attendance records, so no figure changes.",
         ),
         from: (
             "personas pēdējās darbības (dalības, pieteikuma, ielūguma, uzstāšanās, dalības organizācijā beigām, piekrišanas vai ieraksta labošanas)",
@@ -211,16 +211,16 @@ pub const RULES: &[Rule] = &[
             "Disabled accounts' sign-in data",
         ),
         what: (
-            "Atslēgta konta parole, otrā soļa atslēga un rezerves kodi, piekļuves atslēgas, API atslēgas, pārlūku atzīmes un paroles saites tiek dzēstas; vārds un e-pasts paliek, jo darbību žurnāls nosauc, kas ko darīja.",
-            "A disabled account's password, second-step key and recovery codes, passkeys, API tokens, known browsers and password links are deleted; the name and e-mail stay, as the audit log names who did what.",
+            "Atslēgta konta parole, API atslēgas, pārlūku atzīmes, sesijas un paroles saites tiek dzēstas; otrā soļa atslēga un piekļuves atslēgas paliek (lai no jauna ieslēgtu kontu nevarētu pārņemt tikai ar paroles saiti), vārds un e-pasts — jo darbību žurnāls nosauc, kas ko darīja.",
+            "A disabled account's password, API tokens, known browsers, sessions and password links are deleted; the second step's key and the passkeys stay (so that an account turned on again cannot be taken over with a password link alone), and so do the name and e-mail, as the audit log names who did what.",
         ),
         from: ("konta atslēgšanas", "the account's disabling"),
         default_days: 90,
         min_days: 7,
         max_days: 730,
         reason: (
-            "Trīs mēnešos kļūdaini atslēgtu kontu var ieslēgt atkal bez jaunas reģistrācijas; vēlāk pieteikšanās dati ir tikai risks.",
-            "Within three months an account disabled by mistake can be turned on again without enrolling anew; later its sign-in data is only a risk.",
+            "Trīs mēnešos kļūdaini atslēgtu kontu var ieslēgt atkal ar to pašu paroli; vēlāk parole un atslēgas ir tikai risks.",
+            "Within three months an account disabled by mistake can be turned on again with the same password; later the password and tokens are only a risk.",
         ),
         restarts_with_use: false,
     },
@@ -263,6 +263,24 @@ pub const RULES: &[Rule] = &[
         reason: (
             "Trīs mēnešos importa kļūdas parasti atklājas; ievestie dati paliek reģistrā un vēsturē.",
             "Mistakes in an import usually show within three months; the data brought in stays in the registry and its history.",
+        ),
+        restarts_with_use: false,
+    },
+    Rule {
+        key: "access_log",
+        category: "access_log",
+        name: ("Piekļuves žurnāla ieraksti", "Access log records"),
+        what: (
+            "Piekļuves žurnāla ieraksti (kas, kad, ko un kāpēc lasīja vai eksportēja) tiek dzēsti.",
+            "Access log records (who read or exported what, when and why) are deleted.",
+        ),
+        from: ("ieraksta", "the record"),
+        default_days: 1095,
+        min_days: 365,
+        max_days: 3650,
+        reason: (
+            "Trīs gadi ļauj atbildēt uz personas pieprasījumu un izmeklēt nelikumīgu piekļuvi arī pēc ilgāka laika; vēlāk ieraksti ir tikai vēl viens personas datu krājums.",
+            "Three years allow a person's request to be answered and unlawful access to be looked into even after some time; later the records are only one more store of personal data.",
         ),
         restarts_with_use: false,
     },

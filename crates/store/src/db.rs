@@ -49,12 +49,37 @@ impl DbOptions {
     }
 }
 
-/// The database: a writer and a read pool on one SQLite file.
+/// The database: a writer and a read pool on one SQLite file, and one connection to the
+/// access log (`store::access_log`), a file of its own beside it.
 #[derive(Debug, Clone)]
 pub struct Db {
     pub(crate) writer: SqlitePool,
     pub(crate) reader: SqlitePool,
+    pub(crate) access: SqlitePool,
     path: PathBuf,
+}
+
+/// The access log's file: the database's path with `.access.sqlite` added.
+pub fn access_log_path(database: &Path) -> PathBuf {
+    let mut p = database.as_os_str().to_owned();
+    p.push(".access.sqlite");
+    PathBuf::from(p)
+}
+
+/// Creates `path` readable by its owner only, when it does not exist yet (before SQLite
+/// opens it, so its -wal and -shm files get the same mode).
+fn create_owner_only(path: &Path) -> crate::Result<()> {
+    #[cfg(unix)]
+    if !path.exists() {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(path)
+            .map_err(|e| crate::Error::Other(sqlx::Error::Io(e)))?;
+    }
+    Ok(())
 }
 
 impl Db {
@@ -63,16 +88,7 @@ impl Db {
     /// SQLite gives the database's mode) are too; those of an existing database are
     /// restricted after opening.
     pub async fn open(opts: &DbOptions) -> crate::Result<Db> {
-        #[cfg(unix)]
-        if !opts.path.exists() {
-            use std::os::unix::fs::OpenOptionsExt as _;
-            std::fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .mode(0o600)
-                .open(&opts.path)
-                .map_err(|e| crate::Error::Other(sqlx::Error::Io(e)))?;
-        }
+        create_owner_only(&opts.path)?;
         let base = SqliteConnectOptions::new()
             .filename(&opts.path)
             .create_if_missing(true)
@@ -95,22 +111,35 @@ impl Db {
         let reader = SqlitePoolOptions::new()
             .max_connections(opts.read_connections.max(1))
             .acquire_timeout(Duration::from_secs(30))
-            .connect_with(base.read_only(true))
+            .connect_with(base.clone().read_only(true))
+            .await?;
+        // The access log: written while pages are read, so apart from the data they show
+        // (reading a page changes nothing in the database); one connection does both.
+        let access_path = access_log_path(&opts.path);
+        create_owner_only(&access_path)?;
+        let access = SqlitePoolOptions::new()
+            .max_connections(1)
+            .min_connections(1)
+            .acquire_timeout(Duration::from_secs(30))
+            .connect_with(base.filename(&access_path))
             .await?;
         #[cfg(unix)]
-        for suffix in ["-wal", "-shm"] {
-            use std::os::unix::fs::PermissionsExt as _;
-            let mut side = opts.path.clone().into_os_string();
-            side.push(suffix);
-            let side = std::path::PathBuf::from(side);
-            if side.exists() {
-                std::fs::set_permissions(&side, std::fs::Permissions::from_mode(0o600))
-                    .map_err(|e| crate::Error::Other(sqlx::Error::Io(e)))?;
+        for file in [&opts.path, &access_path] {
+            for suffix in ["-wal", "-shm"] {
+                use std::os::unix::fs::PermissionsExt as _;
+                let mut side = file.clone().into_os_string();
+                side.push(suffix);
+                let side = std::path::PathBuf::from(side);
+                if side.exists() {
+                    std::fs::set_permissions(&side, std::fs::Permissions::from_mode(0o600))
+                        .map_err(|e| crate::Error::Other(sqlx::Error::Io(e)))?;
+                }
             }
         }
         Ok(Db {
             writer,
             reader,
+            access,
             path: opts.path.clone(),
         })
     }
@@ -137,5 +166,6 @@ impl Db {
     pub async fn close(&self) {
         self.reader.close().await;
         self.writer.close().await;
+        self.access.close().await;
     }
 }

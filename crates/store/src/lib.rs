@@ -10,6 +10,8 @@ pub mod migrate;
 
 // Accounts and what guards them: users, sessions, API and one-time tokens, login
 // throttling, second factors, passkeys, the audit log and the outbox.
+#[path = "platform/access_log.rs"]
+pub mod access_log;
 #[path = "platform/audit.rs"]
 pub mod audit;
 #[path = "platform/factors.rs"]

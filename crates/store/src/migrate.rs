@@ -290,6 +290,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
         include_str!("../migrations/0046_first_steps.sql"),
         Data::None,
     ),
+    (
+        47,
+        "storage_limits",
+        include_str!("../migrations/0047_storage_limits.sql"),
+        Data::None,
+    ),
 ];
 
 /// A migration's checksum: the SHA-256 of its SQL as this program holds it, with line ends
@@ -420,6 +426,7 @@ pub async fn run(db: &Db, now: i64) -> crate::Result<Vec<i64>> {
         tracing::info!(version, name, "migration applied");
         applied_now.push(version);
     }
+    crate::access_log::migrate(db).await?;
     Ok(applied_now)
 }
 

@@ -97,6 +97,38 @@ impl CurrentUser {
     }
 
     /// This user as the actor of an audited change made from `ip`.
+    /// Who reads, as the access log names them.
+    pub fn reader(&self) -> store::access_log::Reader<'_> {
+        store::access_log::Reader {
+            user_id: self.id,
+            name: &self.name,
+        }
+    }
+
+    /// Records in the access log that this user reads personal data (before it is shown).
+    pub async fn record_reading(
+        &self,
+        state: &crate::AppState,
+        kind: domain::privacy::AccessKind,
+        detail: String,
+        purpose: Option<domain::privacy::AccessPurpose>,
+        subjects: &[String],
+    ) -> Result<(), AppError> {
+        store::access_log::record(
+            state.db(),
+            state.now(),
+            &self.reader(),
+            &store::access_log::Access {
+                kind,
+                detail,
+                purpose,
+                subjects,
+            },
+        )
+        .await?;
+        Ok(())
+    }
+
     pub fn actor(&self, ip: IpAddr) -> store::Actor {
         store::Actor {
             user_id: Some(self.id),

@@ -291,6 +291,18 @@ pub async fn merge_people(
         .bind(duplicate)
         .execute(&mut *tx)
         .await?;
+    // A merge is an edit of the survivor, who takes the duplicate's last activity along
+    // (the storage limit for people counts from it).
+    sqlx::query(
+        "UPDATE people SET updated_at = $1, last_active_at = NULLIF(MAX(COALESCE(last_active_at, 0),
+             COALESCE((SELECT d.last_active_at FROM people d WHERE d.id = $3), 0)), 0)
+         WHERE id = $2",
+    )
+    .bind(now)
+    .bind(survivor)
+    .bind(duplicate)
+    .execute(&mut *tx)
+    .await?;
     let mut detail = json!({
         "survivor": survivor,
         "duplicate": duplicate,

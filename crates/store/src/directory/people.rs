@@ -394,9 +394,12 @@ pub async fn create_in(
 ) -> crate::Result<i64> {
     check_territory(&mut *conn, input.territory_id).await?;
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO people (name, search_key, sort_key, phone, preferred_lang, territory_id, gender,
-             birth_year, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id",
+        "INSERT INTO people (id, name, search_key, sort_key, phone, preferred_lang, territory_id,
+             gender, birth_year, created_at, updated_at)
+         VALUES (MAX(COALESCE((SELECT MAX(id) FROM people), 0),
+                     COALESCE((SELECT CAST(value AS INTEGER) FROM meta
+                               WHERE key = 'people_erased_high_water'), 0)) + 1,
+                 $1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id",
     )
     .bind(&input.name)
     .bind(fold(&input.name))

@@ -9,12 +9,15 @@ use sqlx::SqliteConnection;
 
 use crate::Db;
 
-/// The people no longer taking part: no user account, no current membership and no
-/// activity since `cutoff` (a Unix time) — attendance, registration, invitation, speaking,
-/// a membership's end, a consent given or withdrawn, a directory listing, a good practice
-/// naming them, or an edit of their record. A merged duplicate goes with its survivor.
+/// The people no longer taking part: no user account, no current membership, no standing
+/// listing in the public directory (their own choice) and no activity since `cutoff` (a
+/// Unix time) — attendance, registration, invitation (also those anonymised since:
+/// `people.last_active_at`), speaking, a membership's end, a consent given or withdrawn, a
+/// listing withdrawn, a good practice naming them, or an edit or merge of their record. A
+/// merged duplicate goes with its survivor.
 const INACTIVE: &str = "SELECT p.id FROM people p
     WHERE p.merged_into_id IS NULL AND p.updated_at < $1
+      AND COALESCE(p.last_active_at, 0) < $1
       AND NOT EXISTS (SELECT 1 FROM users u WHERE u.person_id = p.id)
       AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = p.id
             AND (m.to_date IS NULL OR m.to_date >= date($1, 'unixepoch')))
@@ -31,7 +34,7 @@ const INACTIVE: &str = "SELECT p.id FROM people p
             AND (c.recorded_at >= $1 OR c.withdrawn_at >= $1))
       AND NOT EXISTS (SELECT 1 FROM directory_listings l
             WHERE l.subject_kind = 'person' AND l.subject_id = p.id
-              AND (l.recorded_at >= $1 OR l.withdrawn_at >= $1))
+              AND (l.withdrawn_at IS NULL OR l.withdrawn_at >= $1))
       AND NOT EXISTS (SELECT 1 FROM practice_contacts pc JOIN practices pr ON pr.id = pc.practice_id
             WHERE pc.subject_kind = 'person' AND pc.subject_id = p.id AND pr.updated_at >= $1)";
 
@@ -107,5 +110,17 @@ pub(crate) async fn erase(conn: &mut SqliteConnection, person_id: i64) -> crate:
             .await?
             .rows_affected();
     }
+    // An erased person's id is never given again (audit entries and API clients name it).
+    if let Some(high) = ids.iter().max() {
+        sqlx::query(
+            "INSERT INTO meta (key, value) VALUES ('people_erased_high_water', $1)
+             ON CONFLICT (key) DO UPDATE
+             SET value = MAX(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))",
+        )
+        .bind(high.to_string())
+        .execute(&mut *conn)
+        .await?;
+    }
+    crate::attendance::forget_unused_participants(conn).await?;
     Ok(n)
 }

@@ -482,6 +482,17 @@ async fn insert(
     if taken.is_some() {
         return Err(Error::Conflict(crate::EventConflict::AlreadyPresent.into()));
     }
+    // An event whose records were anonymised under the storage limit takes no more: who is
+    // present can no longer be told.
+    let anonymised: Option<i64> = sqlx::query_scalar(
+        "SELECT 1 FROM attendances WHERE event_id = $1 AND identity_key LIKE 'anon:%' LIMIT 1",
+    )
+    .bind(event_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    if anonymised.is_some() {
+        return Err(Error::Conflict(crate::EventConflict::Closed.into()));
+    }
     let participant = participant_of(conn, s.person_id, &s.identity_key).await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO attendances (event_id, person_id, registration_id, identity_key, name,
@@ -962,11 +973,41 @@ pub(crate) async fn anonymise_participant(
             .await?;
         participant
     };
+    // The registry person's last activity stays known (the storage limit for people counts
+    // from it) once the link goes.
+    sqlx::query(
+        "UPDATE people SET last_active_at = MAX(COALESCE(last_active_at, 0),
+             (SELECT MAX(e.ends_at) FROM attendances a JOIN events e ON e.id = a.event_id
+              WHERE a.person_id = people.id))
+         WHERE id IN (SELECT person_id FROM attendances
+                      WHERE participant = $1 AND person_id IS NOT NULL)",
+    )
+    .bind(participant)
+    .execute(&mut *conn)
+    .await?;
     sqlx::query(sqlx::AssertSqlSafe(format!(
         "UPDATE registrations SET {}
          WHERE id IN (SELECT registration_id FROM attendances WHERE participant = $1)",
         crate::registrations::ANONYMISED
     )))
+    .bind(participant)
+    .execute(&mut *conn)
+    .await?;
+    // A duplicate's registration goes to the record kept, when that has none, so the
+    // registration is not left without its attendance.
+    sqlx::query(
+        "UPDATE attendances SET registration_id = (
+             SELECT d.registration_id FROM attendances d
+             WHERE d.participant = $1 AND d.event_id = attendances.event_id
+               AND d.id < attendances.id AND d.registration_id IS NOT NULL
+             ORDER BY d.id DESC LIMIT 1)
+         WHERE participant = $1 AND registration_id IS NULL
+           AND NOT EXISTS (SELECT 1 FROM attendances b WHERE b.participant = $1
+                            AND b.event_id = attendances.event_id AND b.id > attendances.id)
+           AND EXISTS (SELECT 1 FROM attendances d WHERE d.participant = $1
+                        AND d.event_id = attendances.event_id AND d.id < attendances.id
+                        AND d.registration_id IS NOT NULL)",
+    )
     .bind(participant)
     .execute(&mut *conn)
     .await?;
@@ -978,10 +1019,12 @@ pub(crate) async fn anonymise_participant(
     .bind(participant)
     .execute(&mut *conn)
     .await?;
+    // Who checked them in and the minute they came go too: the event's start stands for it.
     let n = sqlx::query(
         "UPDATE attendances SET participant = $2, person_id = NULL, identity_key = 'anon:' || id,
              name = '', search_key = '', organisation_id = NULL, organisation_name = NULL,
-             territory_id = place_unit_id
+             territory_id = place_unit_id, checked_in_by = NULL,
+             checked_in_at = (SELECT e.starts_at FROM events e WHERE e.id = attendances.event_id)
          WHERE participant = $1",
     )
     .bind(participant)
@@ -989,7 +1032,21 @@ pub(crate) async fn anonymise_participant(
     .execute(&mut *conn)
     .await?
     .rows_affected();
+    forget_unused_participants(conn).await?;
     Ok(n)
+}
+
+/// Deletes the numbers of participants known only by an address or a name that no
+/// attendance counts by any more (linked to a registry person, removed, anonymised): the
+/// address or name in them goes.
+pub(crate) async fn forget_unused_participants(conn: &mut SqliteConnection) -> crate::Result<()> {
+    sqlx::query(
+        "DELETE FROM participants
+         WHERE NOT EXISTS (SELECT 1 FROM attendances a WHERE a.participant = -participants.id)",
+    )
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
 }
 
 /// The participants whose last event ended before `cutoff` and who still have a record
@@ -1008,4 +1065,36 @@ pub(crate) async fn participants_last_seen_before(
     .bind(cutoff)
     .fetch_all(&mut *conn)
     .await?)
+}
+
+/// The people an event's lists name, as access-log subjects (`domain::privacy`): each
+/// registration's registry person or else its address, and each attendance's registry
+/// person or else the address it was recorded by; cancelled registrations too when asked.
+pub async fn event_subjects(
+    db: &Db,
+    event_id: i64,
+    with_cancelled: bool,
+) -> crate::Result<Vec<String>> {
+    let rows: Vec<(Option<i64>, Option<String>)> = sqlx::query_as(
+        "SELECT person_id, CASE WHEN email <> '' THEN email END FROM registrations
+         WHERE event_id = $1 AND ($2 OR status <> 'cancelled')
+         UNION
+         SELECT person_id, CASE WHEN identity_key LIKE 'e:%' THEN substr(identity_key, 3) END
+         FROM attendances WHERE event_id = $1",
+    )
+    .bind(event_id)
+    .bind(with_cancelled)
+    .fetch_all(&db.reader)
+    .await?;
+    let mut out: Vec<String> = rows
+        .into_iter()
+        .filter_map(|(person, email)| match (person, email) {
+            (Some(p), _) => Some(domain::privacy::person_subject(p)),
+            (None, Some(e)) => Some(domain::privacy::email_subject(&e)),
+            (None, None) => None,
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    Ok(out)
 }

@@ -62,10 +62,11 @@ pub fn confirm_deadline(now: i64, starts_at: i64) -> i64 {
     (now + CONFIRM_WITHIN).min((now + 2 * 3600).max(starts_at - 2 * 3600))
 }
 
-/// The event statuses in which places are given: a place freed in a cancelled, draft or
-/// past event goes to nobody.
 /// The registration a personal link opens: its first link, or one a later mail carried
 /// (`$1` is the link's hash).
+const BY_LINK: &str = "(token_hash = $1
+     OR id = (SELECT l.registration_id FROM registration_links l WHERE l.token_hash = $1))";
+
 /// What anonymising a registration sets (its name, address, organisation, place and
 /// statistics answers go; its address key becomes unique and unmatched, as the
 /// one-registration-per-address index needs): for the storage limits and erasure. A macro,
@@ -80,9 +81,6 @@ macro_rules! anonymised {
 }
 pub(crate) use anonymised;
 pub(crate) const ANONYMISED: &str = anonymised!();
-
-const BY_LINK: &str = "(token_hash = $1
-     OR id = (SELECT l.registration_id FROM registration_links l WHERE l.token_hash = $1))";
 
 /// Adds a personal link to a registration (a later mail carries it; the first link keeps
 /// working).
@@ -103,6 +101,8 @@ pub async fn add_link_in(
     Ok(())
 }
 
+/// The event statuses in which places are given: a place freed in a cancelled, draft or
+/// past event goes to nobody.
 const PLACES_OPEN: &str = "('published', 'registration_closed')";
 
 /// Where a registration comes from, which decides whether it must be confirmed from the

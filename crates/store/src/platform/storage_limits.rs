@@ -22,6 +22,8 @@ enum Apply {
     Attendances,
     /// Each person no longer taking part since the cutoff, erased.
     People,
+    /// Records of the access log (its own file).
+    AccessLog,
 }
 
 fn statements(key: &str) -> Option<Statements> {
@@ -79,7 +81,14 @@ fn statements(key: &str) -> Option<Statements> {
             count: "SELECT COUNT(*) FROM registrations r
                     WHERE r.name <> '' AND r.event_id IN (SELECT id FROM events WHERE ends_at < $1)
                       AND NOT EXISTS (SELECT 1 FROM attendances a WHERE a.registration_id = r.id)",
-            apply: Apply::Sql(&[concat!(
+            apply: Apply::Sql(&[
+                // The registry person's last activity stays known once the link goes.
+                "UPDATE people SET last_active_at = MAX(COALESCE(last_active_at, 0),
+                     (SELECT MAX(e.ends_at) FROM registrations r JOIN events e ON e.id = r.event_id
+                      WHERE r.person_id = people.id))
+                 WHERE id IN (SELECT person_id FROM registrations WHERE person_id IS NOT NULL
+                              AND event_id IN (SELECT id FROM events WHERE ends_at < $1))",
+                concat!(
                 "UPDATE registrations SET ",
                 crate::registrations::anonymised!(),
                 " WHERE name <> '' AND event_id IN (SELECT id FROM events WHERE ends_at < $1)
@@ -90,7 +99,13 @@ fn statements(key: &str) -> Option<Statements> {
             count: "SELECT COUNT(*) FROM invitations
                     WHERE email_key NOT LIKE 'erased:%'
                       AND event_id IN (SELECT id FROM events WHERE ends_at < $1)",
-            apply: Apply::Sql(&["UPDATE invitations SET
+            apply: Apply::Sql(&[
+                "UPDATE people SET last_active_at = MAX(COALESCE(last_active_at, 0),
+                     (SELECT MAX(e.ends_at) FROM invitations i JOIN events e ON e.id = i.event_id
+                      WHERE i.person_id = people.id))
+                 WHERE id IN (SELECT person_id FROM invitations WHERE person_id IS NOT NULL
+                              AND event_id IN (SELECT id FROM events WHERE ends_at < $1))",
+                "UPDATE invitations SET
                           name = '', email = '', email_key = 'erased:' || id, person_id = NULL
                       WHERE email_key NOT LIKE 'erased:%'
                         AND event_id IN (SELECT id FROM events WHERE ends_at < $1)"]),
@@ -109,26 +124,18 @@ fn statements(key: &str) -> Option<Statements> {
             count: "",
             apply: Apply::People,
         },
-        // Counted in accounts; their sign-in data deleted.
+        // Counted in accounts; their password and what signs in without the second step
+        // deleted. The second factor and passkeys stay (sealed, and they keep a re-enabled
+        // account from being taken over by its password link alone).
         "disabled_accounts" => Statements {
             count: "SELECT COUNT(*) FROM users u WHERE u.disabled_at < $1
-                      AND (u.password_hash IS NOT NULL OR u.passkey_handle IS NOT NULL
-                           OR EXISTS (SELECT 1 FROM totp_factors x WHERE x.user_id = u.id)
-                           OR EXISTS (SELECT 1 FROM recovery_codes x WHERE x.user_id = u.id)
-                           OR EXISTS (SELECT 1 FROM passkeys x WHERE x.user_id = u.id)
+                      AND (u.password_hash IS NOT NULL
                            OR EXISTS (SELECT 1 FROM api_tokens x WHERE x.user_id = u.id)
                            OR EXISTS (SELECT 1 FROM trusted_devices x WHERE x.user_id = u.id)
                            OR EXISTS (SELECT 1 FROM password_links x WHERE x.user_id = u.id))",
             apply: Apply::Sql(&[
-                concat!(
-                    "UPDATE users SET password_hash = NULL, passkey_handle = NULL
-                     WHERE (password_hash IS NOT NULL OR passkey_handle IS NOT NULL) AND id IN (",
-                    "SELECT id FROM users WHERE disabled_at < $1",
-                    ")"
-                ),
-                "DELETE FROM totp_factors WHERE user_id IN (SELECT id FROM users WHERE disabled_at < $1)",
-                "DELETE FROM recovery_codes WHERE user_id IN (SELECT id FROM users WHERE disabled_at < $1)",
-                "DELETE FROM passkeys WHERE user_id IN (SELECT id FROM users WHERE disabled_at < $1)",
+                "UPDATE users SET password_hash = NULL
+                 WHERE password_hash IS NOT NULL AND disabled_at < $1",
                 "UPDATE api_tokens SET parent_id = NULL WHERE parent_id IN
                    (SELECT id FROM api_tokens WHERE user_id IN (SELECT id FROM users WHERE disabled_at < $1))",
                 "DELETE FROM api_tokens WHERE user_id IN (SELECT id FROM users WHERE disabled_at < $1)",
@@ -136,6 +143,11 @@ fn statements(key: &str) -> Option<Statements> {
                 "DELETE FROM password_links WHERE user_id IN (SELECT id FROM users WHERE disabled_at < $1)",
                 "DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE disabled_at < $1)",
             ]),
+        },
+        // Counted and deleted in the access log's file (`access_log`).
+        "access_log" => Statements {
+            count: "",
+            apply: Apply::AccessLog,
         },
         // A month ends before the cutoff's month begins.
         "mediator_notes" => Statements {
@@ -161,8 +173,10 @@ fn statements(key: &str) -> Option<Statements> {
 /// How many records a rule would remove with this cutoff (a Unix time: what is older goes).
 pub async fn due(db: &Db, key: &str, cutoff: i64) -> crate::Result<i64> {
     let s = statements(key).ok_or(crate::Error::NotFound)?;
-    if matches!(s.apply, Apply::People) {
-        return crate::person_erasure::count_inactive(db, cutoff).await;
+    match s.apply {
+        Apply::People => return crate::person_erasure::count_inactive(db, cutoff).await,
+        Apply::AccessLog => return crate::access_log::count_before(db, cutoff).await,
+        Apply::Sql(_) | Apply::Attendances => {}
     }
     Ok(sqlx::query_scalar(s.count)
         .bind(cutoff)
@@ -175,42 +189,62 @@ pub async fn due(db: &Db, key: &str, cutoff: i64) -> crate::Result<i64> {
 pub async fn apply(db: &Db, now: i64, key: &str, cutoff: i64) -> crate::Result<u64> {
     let s = statements(key).ok_or(crate::Error::NotFound)?;
     let mut tx = db.write().await?;
-    let mut removed = 0;
+    // What went is what `due` counts (accounts, records, people), counted in the same
+    // transaction, so the coming month's figure and the audit entry compare.
+    let removed: u64 = match s.apply {
+        Apply::People => u64::try_from(
+            crate::person_erasure::inactive(&mut tx, cutoff)
+                .await?
+                .len(),
+        )
+        .unwrap_or(0),
+        Apply::AccessLog => {
+            u64::try_from(crate::access_log::count_before(db, cutoff).await?).unwrap_or(0)
+        }
+        Apply::Sql(_) | Apply::Attendances => u64::try_from(
+            sqlx::query_scalar::<_, i64>(s.count)
+                .bind(cutoff)
+                .fetch_one(&mut *tx)
+                .await?,
+        )
+        .unwrap_or(0),
+    };
+    if removed == 0 {
+        return Ok(0);
+    }
     match s.apply {
         Apply::Sql(statements) => {
             for sql in statements.iter().copied() {
-                removed += sqlx::query(sql)
-                    .bind(cutoff)
-                    .execute(&mut *tx)
-                    .await?
-                    .rows_affected();
+                sqlx::query(sql).bind(cutoff).execute(&mut *tx).await?;
             }
         }
         Apply::Attendances => {
             for p in crate::attendance::participants_last_seen_before(&mut tx, cutoff).await? {
-                removed += crate::attendance::anonymise_participant(&mut tx, p).await?;
+                crate::attendance::anonymise_participant(&mut tx, p).await?;
             }
         }
         Apply::People => {
             for p in crate::person_erasure::inactive(&mut tx, cutoff).await? {
-                removed += crate::person_erasure::erase(&mut tx, p).await?;
+                crate::person_erasure::erase(&mut tx, p).await?;
             }
         }
+        // Its own file: deleted there; the audit entry below says how many.
+        Apply::AccessLog => {
+            crate::access_log::delete_before(db, cutoff).await?;
+        }
     }
-    if removed > 0 {
-        audit::record(
-            &mut tx,
-            now,
-            &crate::Actor {
-                user_id: None,
-                label: Some("scheduler".to_owned()),
-                ip: None,
-            },
-            &AuditEvent::new(AuditAction::StorageLimitApplied)
-                .detail(format!("rule={key} removed={removed}")),
-        )
-        .await?;
-    }
+    audit::record(
+        &mut tx,
+        now,
+        &crate::Actor {
+            user_id: None,
+            label: Some("scheduler".to_owned()),
+            ip: None,
+        },
+        &AuditEvent::new(AuditAction::StorageLimitApplied)
+            .detail(format!("rule={key} removed={removed}")),
+    )
+    .await?;
     tx.commit().await?;
     Ok(removed)
 }

@@ -16,11 +16,16 @@ pub struct FormatForm {
 }
 
 /// A list with personal data as a file, audited first: who took which list (`event`: the
-/// action, and the entity or the filters), in which format and how many rows.
+/// action, and the entity or the filters), in which format and how many rows; and recorded
+/// in the access log with everyone it names (`subjects`: `domain::privacy` keys), so each
+/// person's access report lists it.
+#[expect(clippy::too_many_arguments)]
 pub async fn personal_list_file(
     state: &AppState,
-    actor: &store::Actor,
+    user: &crate::principal::CurrentUser,
+    ip: std::net::IpAddr,
     event: store::audit::Event<'_>,
+    subjects: &[String],
     format: &str,
     (sheet, base): (&str, &str),
     header: &[impl AsRef<str>],
@@ -32,7 +37,21 @@ pub async fn personal_list_file(
         detail.push(' ');
         detail.push_str(more);
     }
-    store::audit::record_alone(state.db(), state.now(), actor, &event.detail(detail)).await?;
+    user.record_reading(
+        state,
+        domain::privacy::AccessKind::Export,
+        format!("{sheet} ({format}, {})", rows.len()),
+        None,
+        subjects,
+    )
+    .await?;
+    store::audit::record_alone(
+        state.db(),
+        state.now(),
+        &user.actor(ip),
+        &event.detail(detail),
+    )
+    .await?;
     list_file(format, sheet, base, header, rows)
 }
 

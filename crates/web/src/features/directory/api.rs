@@ -12,7 +12,7 @@ use utoipa::{IntoParams, ToSchema};
 use crate::AppState;
 use crate::features::directory::organisations;
 use crate::features::directory::people;
-use crate::features::directory::{sees_org_contacts, sees_person_contacts};
+use crate::features::directory::{sees_org_contacts, show_person_contacts};
 use crate::http::error::{AppError, AppResult};
 use crate::http::forms::{FormErrors, parse_id};
 use crate::http::problem::invalid;
@@ -400,7 +400,8 @@ pub async fn get_person(
     user.require(Permission::ViewDirectory)?;
     let id = parse_id(&id)?;
     let p = store::people::get(state.db(), id).await?;
-    let contacts = sees_person_contacts(&state, &user, id).await?;
+    let contacts =
+        show_person_contacts(&state, &user, &p, domain::privacy::AccessPlace::Api).await?;
     Ok(Json(person_json(p, contacts)))
 }
 

@@ -21,23 +21,38 @@ pub fn sees_org_contacts(user: &CurrentUser, organisation_id: i64) -> bool {
 }
 
 /// Whether the user may see a person's contacts: directory managers, and people of the
-/// same organisation (today).
-pub async fn sees_person_contacts(
+/// person's own organisation. A directory manager from outside the person's organisation
+/// reads them on the record: the reading goes to the access log first (`place`: where),
+/// when the person has any contacts to show.
+pub async fn show_person_contacts(
     state: &AppState,
     user: &CurrentUser,
-    person_id: i64,
+    person: &store::people::Person,
+    place: domain::privacy::AccessPlace,
 ) -> AppResult<bool> {
-    if user.can(Permission::ManageDirectory) {
+    let own = match user.organisation_id {
+        Some(o) => store::people::current_organisations(state.db(), person.id, state.today())
+            .await?
+            .contains(&o),
+        None => false,
+    };
+    if own {
         return Ok(true);
     }
-    let Some(own) = user.organisation_id else {
+    if !user.can(Permission::ManageDirectory) {
         return Ok(false);
-    };
-    Ok(
-        store::people::current_organisations(state.db(), person_id, state.today())
-            .await?
-            .contains(&own),
-    )
+    }
+    if !person.emails.is_empty() || person.phone.is_some() {
+        user.record_reading(
+            state,
+            domain::privacy::AccessKind::Contacts,
+            place.detail(),
+            None,
+            &[domain::privacy::person_subject(person.id)],
+        )
+        .await?;
+    }
+    Ok(true)
 }
 
 use crate::http::registry::{Access, Registry};
@@ -83,6 +98,8 @@ pub fn routes(r: &mut Registry) {
     r.post("/{lang}/people/{id}/memberships/{mid}/end", Page(ManageDirectory), people::end_membership);
     r.post("/{lang}/people/{id}/roma-identity", Page(RecordRomaIdentity), people::record_roma);
     r.post("/{lang}/people/{id}/roma-identity/withdraw", Page(RecordRomaIdentity), people::withdraw_roma);
+    r.post("/{lang}/people/{id}/roma-identity/show", Page(ViewRomaIdentity), people::show_roma);
+    r.get("/{lang}/people/{id}/access", Page(ViewAuditLog), people::access_report);
     r.get("/api/v1/territories", Api(UseWorkspace), territories::api_list);
     r.get("/api/v1/organisations", Api(ViewDirectory), api::list_orgs);
     r.post("/api/v1/organisations", Api(ManageDirectory), api::create_org);

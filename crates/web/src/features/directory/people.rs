@@ -10,13 +10,14 @@ use domain::directory::{
     AgeGroup, Gender, OrgKind, ROMA_NOTICE_VERSION, RomaIdentity, dates_in_order, parse_birth_year,
     parse_phone,
 };
+use domain::privacy::AccessPurpose;
 use domain::territory::PlanningRegion;
 use domain::user::{DisplayName, Email};
 use serde::Deserialize;
 
 use crate::AppState;
 use crate::features::directory::organisations::pager;
-use crate::features::directory::sees_person_contacts;
+use crate::features::directory::show_person_contacts;
 use crate::http::choices::TerritoryGroups;
 use crate::http::choices::territory_groups;
 use crate::http::choices::{org_kinds, regions};
@@ -106,6 +107,32 @@ pub async fn list(
     let (people, total) =
         store::people::list(state.db(), &query.filter(&user), state.today(), page).await?;
     let shown = i64::try_from(people.len()).unwrap_or(0);
+    let can_manage = user.can(Permission::ManageDirectory);
+    if can_manage {
+        // Their addresses are shown: those of other organisations' people are read on the
+        // record.
+        let others: Vec<String> = people
+            .iter()
+            .filter(|p| {
+                p.email.is_some()
+                    && !p
+                        .organisations
+                        .iter()
+                        .any(|(o, _, _)| Some(*o) == user.organisation_id)
+            })
+            .map(|p| domain::privacy::person_subject(p.id))
+            .collect();
+        if !others.is_empty() {
+            user.record_reading(
+                &state,
+                domain::privacy::AccessKind::Contacts,
+                domain::privacy::AccessPlace::PeopleList.detail(),
+                None,
+                &others,
+            )
+            .await?;
+        }
+    }
     let (prev_href, next_href) = pager(
         &ctx,
         "/people",
@@ -132,7 +159,7 @@ pub async fn list(
             total,
             kinds: org_kinds(),
             regions: regions(),
-            can_manage: user.can(Permission::ManageDirectory),
+            can_manage,
             prev_href,
             next_href,
         }
@@ -148,6 +175,8 @@ struct DetailPage {
     age_group: Option<AgeGroup>,
     sees_contacts: bool,
     can_manage: bool,
+    /// Whether the user may read the person's access report.
+    sees_access: bool,
     /// `Some` only for those who may see Roma self-identification.
     roma: Option<RomaView>,
     organisations: Vec<(i64, String)>,
@@ -168,6 +197,9 @@ struct RomaView {
     current: Option<store::people::RomaRecord>,
     history: Vec<store::people::ConsentRecord>,
     can_record: bool,
+    /// The value is shown only once a purpose was given and the reading recorded.
+    shown: bool,
+    purposes: &'static [AccessPurpose],
 }
 
 impl DetailPage {
@@ -194,6 +226,8 @@ async fn detail_page(
             current: store::people::roma_identity(state.db(), id).await?,
             history: store::people::roma_consents(state.db(), id).await?,
             can_record: user.can(Permission::RecordRomaIdentity),
+            shown: false,
+            purposes: AccessPurpose::ALL,
         })
     } else {
         None
@@ -202,7 +236,14 @@ async fn detail_page(
         age_group: person
             .birth_year
             .and_then(|y| AgeGroup::of(y, i32::from(today.year()))),
-        sees_contacts: sees_person_contacts(state, user, id).await?,
+        sees_contacts: show_person_contacts(
+            state,
+            user,
+            &person,
+            domain::privacy::AccessPlace::Person,
+        )
+        .await?,
+        sees_access: user.can(Permission::ViewAuditLog),
         can_manage: user.can(Permission::ManageDirectory),
         organisations: if user.can(Permission::ManageDirectory) {
             store::organisations::names(state.db()).await?
@@ -650,6 +691,84 @@ pub struct RomaFields {
     given_on: String,
     #[serde(default)]
     consent: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct ShowRomaFields {
+    #[serde(default)]
+    purpose: String,
+}
+
+/// `POST /{lang}/people/{id}/roma-identity/show`: shows the Roma self-identification value
+/// once the reader has said why, recording the reading in the access log first.
+pub async fn show_roma(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    Path((_lang, id)): Path<(String, String)>,
+    AppForm(f): AppForm<ShowRomaFields>,
+) -> AppResult<Response> {
+    user.require(Permission::ViewRomaIdentity)?;
+    let id = parse_id(&id)?;
+    let mut page = detail_page(&state, ctx, &user, id, None).await?;
+    let Some(purpose) = AccessPurpose::parse(&f.purpose) else {
+        page.errors.add("purpose", "access-purpose-invalid");
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response());
+    };
+    if let Some(r) = page.roma.as_mut()
+        && r.current.is_some()
+    {
+        user.record_reading(
+            &state,
+            domain::privacy::AccessKind::RomaIdentity,
+            domain::privacy::AccessPlace::Person.detail(),
+            Some(purpose),
+            &[domain::privacy::person_subject(id)],
+        )
+        .await?;
+        r.shown = true;
+    }
+    Ok(Html(page.render()?).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "directory/person_access.html")]
+struct AccessPage {
+    ctx: PageCtx,
+    person: store::people::Person,
+    records: Vec<store::access_log::Record>,
+}
+
+impl AccessPage {
+    /// Where it was read, in words: a page (`where:…`) or the exported list's name.
+    fn where_(&self, detail: &str) -> String {
+        match detail.strip_prefix("where:") {
+            Some(w) => self.ctx.t(domain::privacy::AccessPlace::label_key_of(w)),
+            None => detail.to_owned(),
+        }
+    }
+}
+
+/// `GET /{lang}/people/{id}/access`: who read this person's special-category or contact
+/// data, or exported a list naming them — from the access log.
+pub async fn access_report(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    Path((_lang, id)): Path<(String, String)>,
+) -> AppResult<Html<String>> {
+    user.require(Permission::ViewAuditLog)?;
+    let person = store::people::get(state.db(), parse_id(&id)?).await?;
+    let subjects = store::access_log::person_subjects(state.db(), person.id).await?;
+    let records = store::access_log::concerning(state.db(), &subjects, 1000).await?;
+    Ok(Html(
+        AccessPage {
+            ctx,
+            person,
+            records,
+        }
+        .render()?,
+    ))
 }
 
 pub async fn record_roma(

@@ -811,10 +811,12 @@ pub async fn export_people(
     let filter = query.filter(&user);
     let contacts = user.can(Permission::ManageDirectory);
     let mut rows = Vec::new();
+    let mut subjects = Vec::new();
     for page in 0..(documents::table::MAX_ROWS as i64 / store::people::PAGE_SIZE) {
         let (list, total) = store::people::list(state.db(), &filter, state.today(), page).await?;
         let done = list.is_empty() || (page + 1) * store::people::PAGE_SIZE >= total;
         for p in list {
+            subjects.push(domain::privacy::person_subject(p.id));
             let orgs = p
                 .organisations
                 .iter()
@@ -847,11 +849,13 @@ pub async fn export_people(
     }
     personal_list_file(
         &state,
-        &user.actor(ip),
+        &user,
+        ip,
         store::audit::Event::new(AuditAction::PeopleExported).detail(format!(
             "contacts={contacts} filters={}",
             filter_summary(&f.filters)
         )),
+        &subjects,
         &f.format,
         (&t("people-title"), "personas"),
         &header,
@@ -919,11 +923,14 @@ pub async fn export_organisations(
         ctx.t("field-email"),
         ctx.t("field-phone"),
     ];
+    // Organisations' own addresses and phones: no person is named.
     personal_list_file(
         &state,
-        &user.actor(ip),
+        &user,
+        ip,
         store::audit::Event::new(AuditAction::OrganisationsExported)
             .detail(format!("filters={}", filter_summary(&f.filters))),
+        &[],
         &f.format,
         (&ctx.t("orgs-title"), "organizacijas"),
         &header,

@@ -75,7 +75,20 @@ struct AttendancePage {
     can_erase: bool,
 }
 
+/// A line's name as shown: an anonymised record's in words.
+fn shown_name(ctx: &PageCtx, name: &str) -> String {
+    if name.is_empty() {
+        ctx.t("attendance-anonymised")
+    } else {
+        name.to_owned()
+    }
+}
+
 impl AttendancePage {
+    fn who(&self, name: &str) -> String {
+        shown_name(&self.ctx, name)
+    }
+
     fn title(&self) -> &str {
         self.event.title(self.ctx.lang.code())
     }
@@ -198,11 +211,7 @@ pub async fn export(
                 None => (ctx.t("export-no"), String::new(), String::new()),
             };
             vec![
-                Cell::Text(if l.name.is_empty() {
-                    ctx.t("attendance-anonymised")
-                } else {
-                    l.name.clone()
-                }),
+                Cell::Text(shown_name(&ctx, &l.name)),
                 Cell::Text(l.organisation.clone().unwrap_or_default()),
                 Cell::Text(ctx.t(page(&l.status))),
                 Cell::Text(present),
@@ -221,8 +230,10 @@ pub async fn export(
     ];
     crate::http::tables::personal_list_file(
         &state,
-        &user.actor(ip),
+        &user,
+        ip,
         store::audit::Event::new(AuditAction::AttendanceExported).on("event", event.id),
+        &store::attendance::event_subjects(state.db(), event.id, false).await?,
         &f.format,
         (
             &ctx.t("attendance-title"),

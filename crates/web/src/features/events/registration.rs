@@ -772,8 +772,10 @@ pub async fn export(
     ];
     crate::http::tables::personal_list_file(
         &state,
-        &user.actor(ip),
+        &user,
+        ip,
         store::audit::Event::new(AuditAction::RegistrationsExported).on("event", event.id),
+        &store::attendance::event_subjects(state.db(), event.id, true).await?,
         &f.format,
         (
             &ctx.t("reg-list-title"),

@@ -643,8 +643,14 @@ pub async fn export_assignments(
 ) -> AppResult<Response> {
     use documents::table::Cell;
     user.require(Permission::ManageMediation)?;
-    let rows: Vec<Vec<Cell>> = store::mediation::assignments(state.db())
-        .await?
+    let assignments = store::mediation::assignments(state.db()).await?;
+    let subjects: Vec<String> = assignments
+        .iter()
+        .flat_map(|a| [Some(a.mediator_user_id), a.supervisor_user_id])
+        .flatten()
+        .map(domain::privacy::user_subject)
+        .collect();
+    let rows: Vec<Vec<Cell>> = assignments
         .into_iter()
         .map(|a| {
             vec![
@@ -669,8 +675,10 @@ pub async fn export_assignments(
     ];
     crate::http::tables::personal_list_file(
         &state,
-        &user.actor(ip),
+        &user,
+        ip,
         store::audit::Event::new(AuditAction::AssignmentsExported),
+        &subjects,
         &f.format,
         (&ctx.t("assignments-title"), "mediation-assignments"),
         &header,

@@ -497,10 +497,16 @@ pub async fn export_users(
         ctx.t("export-col-disabled"),
         ctx.t("export-col-created"),
     ];
+    let subjects: Vec<String> = users
+        .iter()
+        .map(|u| domain::privacy::user_subject(u.id))
+        .collect();
     crate::http::tables::personal_list_file(
         &state,
-        &user.actor(ip),
+        &user,
+        ip,
         store::audit::Event::new(AuditAction::UsersExported),
+        &subjects,
         &f.format,
         (&ctx.t("users-title"), "users"),
         &header,
@@ -650,11 +656,14 @@ pub async fn export_audit(
     user.require(Permission::ViewAuditLog)?;
     let filter = audit_filter(&q);
     let mut rows: Vec<Vec<Cell>> = Vec::new();
+    // The people it names: the actors.
+    let mut subjects: Vec<String> = Vec::new();
     let pages = documents::table::MAX_ROWS as i64 / store::audit::PAGE_SIZE;
     for page in 0..pages {
         let (entries, more) = store::audit::list(state.db(), &filter, page).await?;
         let words = super::audit_words::Wording::load(state.db(), &entries).await?;
         for e in entries {
+            subjects.extend(e.actor_user_id.map(domain::privacy::user_subject));
             let record = words.record(&ctx, &e).text;
             let detail = if e.action.ends_with("_merged") {
                 String::new()
@@ -696,8 +705,10 @@ pub async fn export_audit(
     ];
     crate::http::tables::personal_list_file(
         &state,
-        &user.actor(ip),
+        &user,
+        ip,
         store::audit::Event::new(AuditAction::AuditExported),
+        &subjects,
         &q.format,
         (&ctx.t("audit-title"), "audit"),
         &header,

@@ -412,10 +412,13 @@ pub async fn manage_export(
         ctx.t("story-consent"),
         ctx.t("practice-updated"),
     ];
+    // The people in stories are not in the registry: named in the audit entry only.
     crate::http::tables::personal_list_file(
         &state,
-        &user.actor(ip),
+        &user,
+        ip,
         store::audit::Event::new(AuditAction::StoriesExported),
+        &[],
         &f.format,
         (&ctx.t("stories-manage-title"), "stories"),
         &header,

@@ -1,0 +1,60 @@
+//! Accountability for reading personal data outside mediation (GDPR articles 5(2), 9 and
+//! 32): what kinds of reading leave an access record, and the purposes a reader is asked for.
+
+crate::vocabulary! {
+    /// What was read.
+    pub enum AccessKind (other = Export) {
+        /// A person's Roma self-identification value (special-category data).
+        RomaIdentity = ("roma_identity", "access-kind-roma-identity"),
+        /// A person's contact details, by someone outside their organisation.
+        Contacts = ("contacts", "access-kind-contacts"),
+        /// A list with personal data, exported as a file.
+        Export = ("export", "access-kind-export"),
+    }
+}
+
+crate::vocabulary! {
+    /// Why a Roma self-identification value was opened (asked before it is shown).
+    pub enum AccessPurpose (other = Other) {
+        /// Checking the figures of a report or statistics.
+        Statistics = ("statistics", "access-purpose-statistics"),
+        /// Correcting the record at the person's word.
+        Correction = ("correction", "access-purpose-correction"),
+        /// Answering the person's own request (access, rectification, erasure).
+        SubjectRequest = ("subject_request", "access-purpose-subject-request"),
+        /// Checking the consent it rests on.
+        Consent = ("consent", "access-purpose-consent"),
+        Other = ("other", "access-purpose-other"),
+    }
+}
+
+crate::vocabulary! {
+    /// Where personal data was read (an export names its list instead).
+    pub enum AccessPlace (other = Person) {
+        Person = ("person", "access-where-person"),
+        PeopleList = ("people_list", "access-where-people-list"),
+        Api = ("api", "access-where-api"),
+    }
+}
+
+impl AccessPlace {
+    /// How an access record's detail names the place ("where:person").
+    pub fn detail(self) -> String {
+        format!("where:{}", self.as_str())
+    }
+}
+
+/// The key an access record names a registry person by.
+pub fn person_subject(id: i64) -> String {
+    format!("p:{id}")
+}
+
+/// The key an access record names someone known only by an e-mail address by (lower case).
+pub fn email_subject(email: &str) -> String {
+    format!("e:{}", email.trim().to_lowercase())
+}
+
+/// The key an access record names an account by.
+pub fn user_subject(id: i64) -> String {
+    format!("u:{id}")
+}

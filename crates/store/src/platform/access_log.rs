@@ -1,0 +1,221 @@
+//! The access log: who read which person's special-category or contact data, or exported a
+//! personal list — when, what, and for which purpose where one was asked. Kept in a file of
+//! its own beside the database (`db::access_log_path`), so a page that is only read still
+//! changes nothing in the database, and so the log survives a restore of the data it is
+//! about. Each record names the people it concerns by subject keys (`domain::privacy`:
+//! `p:<person id>`, `e:<e-mail>`, `u:<account id>`); a person's access report reads them
+//! back. Mediation cases keep their own log (`mediation_access_log`).
+
+use std::path::Path;
+
+use domain::privacy::{AccessKind, AccessPurpose};
+
+use crate::Db;
+
+/// The access log's tables (created at migration; the file has no other schema).
+const SCHEMA: &[&str] = &[
+    "CREATE TABLE IF NOT EXISTS access_records (
+        id INTEGER PRIMARY KEY,
+        at INTEGER NOT NULL,
+        user_id INTEGER,
+        -- The reader's name at the time: the log reads in words without the database.
+        user_label TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        -- Which page or list, in words (\"registrations of event 12, csv, 40 rows\").
+        detail TEXT NOT NULL,
+        purpose TEXT
+    )",
+    "CREATE INDEX IF NOT EXISTS access_records_at ON access_records(at)",
+    "CREATE INDEX IF NOT EXISTS access_records_user ON access_records(user_id, at)",
+    "CREATE TABLE IF NOT EXISTS access_subjects (
+        record_id INTEGER NOT NULL REFERENCES access_records(id) ON DELETE CASCADE,
+        subject TEXT NOT NULL
+    )",
+    "CREATE INDEX IF NOT EXISTS access_subjects_subject ON access_subjects(subject, record_id)",
+    "CREATE INDEX IF NOT EXISTS access_subjects_record ON access_subjects(record_id)",
+];
+
+/// Creates the access log's tables when missing (called by `migrate::run`).
+pub async fn migrate(db: &Db) -> crate::Result<()> {
+    for sql in SCHEMA.iter().copied() {
+        sqlx::query(sql).execute(&db.access).await?;
+    }
+    Ok(())
+}
+
+/// Who read: an account's id and their name at the time.
+#[derive(Debug, Clone)]
+pub struct Reader<'a> {
+    pub user_id: i64,
+    pub name: &'a str,
+}
+
+/// One reading to record.
+#[derive(Debug, Clone)]
+pub struct Access<'a> {
+    pub kind: AccessKind,
+    pub detail: String,
+    pub purpose: Option<AccessPurpose>,
+    /// The people concerned (subject keys); an export lists everyone in it.
+    pub subjects: &'a [String],
+}
+
+/// Records a reading (before the data is shown: a reading that cannot be recorded is not
+/// shown). A list's subjects are kept once each.
+pub async fn record(db: &Db, now: i64, reader: &Reader<'_>, a: &Access<'_>) -> crate::Result<()> {
+    let mut tx = db.access.begin_with("BEGIN IMMEDIATE").await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO access_records (at, user_id, user_label, kind, detail, purpose)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(now)
+    .bind(reader.user_id)
+    .bind(reader.name)
+    .bind(a.kind.as_str())
+    .bind(&a.detail)
+    .bind(a.purpose.map(AccessPurpose::as_str))
+    .fetch_one(&mut *tx)
+    .await?;
+    let mut subjects: Vec<&String> = a.subjects.iter().collect();
+    subjects.sort();
+    subjects.dedup();
+    for s in subjects {
+        sqlx::query("INSERT INTO access_subjects (record_id, subject) VALUES ($1, $2)")
+            .bind(id)
+            .bind(s)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// An access record as the reports show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
+    pub id: i64,
+    pub at: i64,
+    pub user_id: Option<i64>,
+    pub user_label: String,
+    pub kind: AccessKind,
+    pub detail: String,
+    pub purpose: Option<AccessPurpose>,
+    /// How many people the record concerns.
+    pub subjects: i64,
+}
+
+type Row = (
+    i64,
+    i64,
+    Option<i64>,
+    String,
+    String,
+    String,
+    Option<String>,
+    i64,
+);
+
+fn from_row(r: Row) -> Record {
+    Record {
+        id: r.0,
+        at: r.1,
+        user_id: r.2,
+        user_label: r.3,
+        kind: AccessKind::parse(&r.4).unwrap_or(AccessKind::Export),
+        detail: r.5,
+        purpose: r.6.as_deref().and_then(AccessPurpose::parse),
+        subjects: r.7,
+    }
+}
+
+/// The records concerning any of these subject keys, newest first (at most `limit`).
+pub async fn concerning(db: &Db, subjects: &[String], limit: i64) -> crate::Result<Vec<Record>> {
+    if subjects.is_empty() {
+        return Ok(Vec::new());
+    }
+    // One placeholder per key ($2, $3, …): a person has a few.
+    let placeholders = (0..subjects.len())
+        .map(|i| format!("${}", i + 2))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let sql = format!(
+        "SELECT r.id, r.at, r.user_id, r.user_label, r.kind, r.detail, r.purpose,
+                (SELECT COUNT(*) FROM access_subjects c WHERE c.record_id = r.id)
+         FROM access_records r
+         WHERE r.id IN (SELECT s.record_id FROM access_subjects s WHERE s.subject IN ({placeholders}))
+         ORDER BY r.at DESC, r.id DESC LIMIT $1"
+    );
+    let mut q = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(sql)).bind(limit);
+    for s in subjects {
+        q = q.bind(s);
+    }
+    let rows: Vec<Row> = q.fetch_all(&db.access).await?;
+    Ok(rows.into_iter().map(from_row).collect())
+}
+
+/// The subject keys a registry person is known by: their id and those of the duplicates
+/// merged into them, their e-mail addresses and the accounts linked to them.
+pub async fn person_subjects(db: &Db, person_id: i64) -> crate::Result<Vec<String>> {
+    let ids: Vec<i64> = sqlx::query_scalar(
+        "WITH RECURSIVE m(id) AS (
+             SELECT $1 UNION SELECT p.id FROM people p JOIN m ON p.merged_into_id = m.id)
+         SELECT id FROM m",
+    )
+    .bind(person_id)
+    .fetch_all(&db.reader)
+    .await?;
+    let emails: Vec<String> =
+        sqlx::query_scalar("SELECT email FROM person_emails WHERE person_id = $1")
+            .bind(person_id)
+            .fetch_all(&db.reader)
+            .await?;
+    let users: Vec<i64> = sqlx::query_scalar("SELECT id FROM users WHERE person_id = $1")
+        .bind(person_id)
+        .fetch_all(&db.reader)
+        .await?;
+    let mut out: Vec<String> = ids
+        .into_iter()
+        .map(domain::privacy::person_subject)
+        .collect();
+    out.extend(emails.iter().map(|e| domain::privacy::email_subject(e)));
+    out.extend(users.into_iter().map(domain::privacy::user_subject));
+    Ok(out)
+}
+
+/// How many records are older than `cutoff` (the storage limit `access_log`).
+pub async fn count_before(db: &Db, cutoff: i64) -> crate::Result<i64> {
+    Ok(
+        sqlx::query_scalar("SELECT COUNT(*) FROM access_records WHERE at < $1")
+            .bind(cutoff)
+            .fetch_one(&db.access)
+            .await?,
+    )
+}
+
+/// Deletes the records older than `cutoff`, with their subjects; returns how many.
+pub async fn delete_before(db: &Db, cutoff: i64) -> crate::Result<u64> {
+    let mut tx = db.access.begin_with("BEGIN IMMEDIATE").await?;
+    sqlx::query(
+        "DELETE FROM access_subjects WHERE record_id IN
+           (SELECT id FROM access_records WHERE at < $1)",
+    )
+    .bind(cutoff)
+    .execute(&mut *tx)
+    .await?;
+    let n = sqlx::query("DELETE FROM access_records WHERE at < $1")
+        .bind(cutoff)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    tx.commit().await?;
+    Ok(n)
+}
+
+/// A consistent copy of the access log (`VACUUM INTO`), for a backup.
+pub async fn backup_to(db: &Db, to: &Path) -> crate::Result<()> {
+    sqlx::query("VACUUM INTO $1")
+        .bind(to.to_string_lossy().into_owned())
+        .execute(&db.access)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,167 @@
+//! Read accountability (issue 20, item 2): opening a person's Roma self-identification asks
+//! why and records it, a person's contacts read from outside their organisation and every
+//! exported personal list are recorded — in an access log apart from the data, so reading
+//! pages still changes nothing in the database — and the person's access report lists them.
+
+use domain::auth::Role;
+use testkit::TestApp;
+
+use crate::ok;
+
+#[tokio::test]
+async fn reading_a_roma_self_identification_asks_why_and_is_recorded_apart_from_the_data() {
+    let app = TestApp::spawn().await;
+    let anna = app.fixtures.person_a;
+    ok(store::people::record_roma_identity(
+        &app.db,
+        app.clock_now(),
+        &store::Actor::cli(),
+        anna,
+        domain::directory::RomaIdentity::Yes,
+        jiff::civil::date(2026, 11, 20),
+        "2026-11",
+    )
+    .await);
+    let c = app.login(Role::Coordinator).await;
+    let before = ok(store::maintenance::content_dump(&app.db).await);
+    let page = c.get(&format!("/lv/people/{anna}")).await;
+    assert_eq!(page.status, 200);
+    // The value is not on the page until a purpose is given.
+    assert!(
+        page.text
+            .contains("Reģistrēta (vērtība redzama pēc nolūka norādīšanas)"),
+        "{}",
+        page.text
+    );
+    assert!(!page.text.contains("<dd>Jā</dd>"), "{}", page.text);
+    // Her address is shown to the coordinator (of another organisation): recorded, in the
+    // access log only.
+    assert!(page.text.contains("anna@a.test.invalid"), "{}", page.text);
+    assert_eq!(
+        ok(store::maintenance::content_dump(&app.db).await),
+        before,
+        "reading a page changes nothing in the database"
+    );
+
+    let show = format!("/lv/people/{anna}/roma-identity/show");
+    let refused = c.post_form(&show, &[("purpose", "")]).await;
+    assert_eq!(refused.status, 422);
+    assert!(
+        refused
+            .text
+            .contains("Izvēlieties, kāpēc jums vajadzīga šī vērtība."),
+        "{}",
+        refused.text
+    );
+    assert!(!refused.text.contains("<dd>Jā</dd>"));
+    let shown = c.post_form(&show, &[("purpose", "statistics")]).await;
+    assert_eq!(shown.status, 200);
+    assert!(shown.text.contains("<dd>Jā</dd>"), "{}", shown.text);
+
+    // Her access report: who, what, where and why, in words.
+    let report = c.get(&format!("/lv/people/{anna}/access")).await;
+    assert_eq!(report.status, 200);
+    for expected in [
+        "Piekļuves pārskats: Anna Ābele",
+        "Tests coordinator",
+        "Romu pašidentifikācija",
+        "Statistikas vai pārskata pārbaude",
+        "Kontaktinformācija",
+        "Personas lapa",
+        "nav jautāts",
+    ] {
+        assert!(
+            report.text.contains(expected),
+            "{expected}: {}",
+            report.text
+        );
+    }
+    let records = ok(store::access_log::concerning(
+        &app.db,
+        &ok(store::access_log::person_subjects(&app.db, anna).await),
+        100,
+    )
+    .await);
+    // Her address was on each of the three pages, her value on the last.
+    assert_eq!(records.len(), 4, "{records:?}");
+    // The municipality's user, of her own organisation, reads her address off the record;
+    // others may not read the report.
+    let m = app.login(Role::Municipality).await;
+    let own = m.get(&format!("/lv/people/{anna}")).await;
+    assert_eq!(own.status, 200);
+    assert!(own.text.contains("anna@a.test.invalid"), "{}", own.text);
+    assert_eq!(
+        ok(store::access_log::concerning(
+            &app.db,
+            &ok(store::access_log::person_subjects(&app.db, anna).await),
+            100
+        )
+        .await)
+        .len(),
+        4,
+        "nothing more recorded for her own organisation"
+    );
+    assert_eq!(
+        m.get(&format!("/lv/people/{anna}/access")).await.status,
+        403
+    );
+    assert_eq!(
+        m.post_form(&show, &[("purpose", "statistics")])
+            .await
+            .status,
+        403
+    );
+}
+
+#[tokio::test]
+async fn an_exported_list_names_everyone_in_it_and_the_records_go_after_three_years() {
+    let app = TestApp::spawn().await;
+    let anna = app.fixtures.person_a;
+    let event = app.fixtures.event;
+    ok(store::registrations::register(
+        &app.db,
+        app.clock_now(),
+        &store::Actor::cli(),
+        event,
+        &store::registrations::NewRegistration {
+            name: "Anna Ābele".to_owned(),
+            email: "anna@a.test.invalid".to_owned(),
+            lang: "lv".to_owned(),
+            private_person: true,
+            notice_version: "2026-11".to_owned(),
+            token_hash: "hash-anna".to_owned(),
+            ..Default::default()
+        },
+        |_| store::outbox::Outgoing::default(),
+    )
+    .await);
+    let c = app.login(Role::Coordinator).await;
+    let file = c
+        .post_form(
+            &format!("/lv/events/{event}/registrations/export"),
+            &[("format", "csv")],
+        )
+        .await;
+    assert_eq!(file.status, 200);
+    let report = c.get(&format!("/lv/people/{anna}/access")).await;
+    assert!(report.text.contains("Saraksta eksports"), "{}", report.text);
+    // Three years and a day later the records are gone, by the storage limit.
+    app.advance_minutes((3 * 365 + 2) * 24 * 60);
+    let done = ok(web::jobs::run_due(&app.state).await);
+    assert!(
+        done.storage_limits
+            .iter()
+            .any(|(k, n)| *k == "access_log" && *n >= 1),
+        "{:?}",
+        done.storage_limits
+    );
+    assert!(
+        ok(store::access_log::concerning(
+            &app.db,
+            &ok(store::access_log::person_subjects(&app.db, anna).await),
+            100
+        )
+        .await)
+        .is_empty()
+    );
+}
