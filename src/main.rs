@@ -844,15 +844,6 @@ async fn restore_archive(archive: &Path, s: &Settings) -> anyhow::Result<()> {
         new_files.clone(),
     );
     tokio::task::spawn_blocking(move || backup::unpack(&a, &d, &l, &f)).await??;
-    // The access log on this machine holds the readings made since the backup: it stays,
-    // and the archive's is put back only where there is none (a new machine).
-    let access_note = if new_access.exists() && !access_log.exists() {
-        std::fs::rename(&new_access, &access_log)?;
-        "the access log restored"
-    } else {
-        let _ = std::fs::remove_file(&new_access);
-        "the access log on this machine kept"
-    };
     let had_files = files.exists();
     if had_files {
         std::fs::rename(&files, &old_files)?;
@@ -865,11 +856,13 @@ async fn restore_archive(archive: &Path, s: &Settings) -> anyhow::Result<()> {
             let _ = std::fs::rename(&old_files, &files);
         }
         let _ = std::fs::remove_file(&new_db);
+        let _ = std::fs::remove_file(&new_access);
         return Err(e);
     }
     let _ = std::fs::remove_file(&new_db);
     let problems = store::maintenance::check_file(&s.database).await?;
     if !problems.is_empty() {
+        let _ = std::fs::remove_file(&new_access);
         anyhow::bail!(
             "the restored database failed its integrity check: {}; the files it replaced are kept in {}",
             problems.join("; "),
@@ -879,6 +872,7 @@ async fn restore_archive(archive: &Path, s: &Settings) -> anyhow::Result<()> {
     if had_files {
         std::fs::remove_dir_all(&old_files)?;
     }
+    let access_note = restore_access_log(&new_access, &access_log).await?;
     println!(
         "Restored {} and its files ({}) from {}; every checksum and the integrity check ok; {access_note}. Pending migrations run at the next start.",
         s.database.display(),
@@ -886,6 +880,29 @@ async fn restore_archive(archive: &Path, s: &Settings) -> anyhow::Result<()> {
         archive.display()
     );
     Ok(())
+}
+
+/// Once the database is restored: the access log on this machine holds the readings made
+/// since the backup, so it stays when it holds any; otherwise (a new machine, or one where
+/// only a command has run) the archive's is put in its place. Says which.
+async fn restore_access_log(unpacked: &Path, log: &Path) -> anyhow::Result<&'static str> {
+    if !unpacked.exists() {
+        return Ok("the archive holds no access log; the one here is kept");
+    }
+    let here = if log.exists() {
+        store::access_log::records_in_file(log).await.unwrap_or(1)
+    } else {
+        0
+    };
+    if here > 0 {
+        std::fs::remove_file(unpacked)?;
+        return Ok("the access log on this machine kept (it holds what was read since the backup)");
+    }
+    for suffix in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(sibling(log, suffix));
+    }
+    std::fs::rename(unpacked, log)?;
+    Ok("the access log restored")
 }
 
 /// Makes a directory its owner's only.

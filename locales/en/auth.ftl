@@ -245,6 +245,8 @@ notice-line-practice-returned = Your good practice was returned for changes. The
 notice-line-practice-published = Your good practice was published in the practice library.
 notice-line-action-assigned = A follow-up action was decided at an event, and your organisation is responsible for it.
 notice-line-action-overdue = An action of your organisation is past its due date and not marked as done.
+notice-subject-breach-deadline = Personal-data breach { $title }: deadline for notifying
+notice-line-breach-deadline = The 72 hours for notifying a personal-data breach to Datu valsts inspekcija end soon or have ended, and neither the notification nor the reason for none is on record yet.
 notice-line-event-reminder = Events you registered for
 notice-mail-body = Hello { $name },
 

@@ -135,6 +135,11 @@ access-report-link = Access report
 access-report-title = Access report
 access-report-intro = Who looked at this person's Roma self-identification or contact details (when not of the same organisation), or exported a list the person is in — when and why. The records are kept in an access log of their own.
 access-report-none = No access records.
+access-report-count = { $count ->
+    [one] { $count } access record
+   *[other] { $count } access records
+}
+access-report-shown = (the latest { $count } shown)
 access-report-keeping = Access log records are kept as the records of processing set out; mediation cases have their own log.
 access-log-when = When
 access-log-who = Who

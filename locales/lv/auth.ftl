@@ -247,6 +247,8 @@ notice-line-practice-returned = Jūsu labā prakse atgriezta labošanai. Koment�
 notice-line-practice-published = Jūsu labā prakse publicēta prakšu bibliotēkā.
 notice-line-action-assigned = Pasākumā nolemta turpmākā darbība, par kuru atbild jūsu organizācija.
 notice-line-action-overdue = Jūsu organizācijas turpmākajai darbībai pagājis izpildes termiņš, bet tā nav atzīmēta kā izpildīta.
+notice-subject-breach-deadline = Personas datu pārkāpums { $title }: ziņošanas termiņš
+notice-line-breach-deadline = Personas datu pārkāpuma 72 stundu termiņš ziņošanai Datu valsts inspekcijai beidzas vai jau beidzies, bet paziņojums vai pamatojums vēl nav reģistrēts.
 notice-line-event-reminder = Pasākumi ar jūsu pieteikumu
 notice-mail-body = Labdien, { $name }!
 

@@ -137,6 +137,12 @@ access-report-link = Piekļuves pārskats
 access-report-title = Piekļuves pārskats
 access-report-intro = Kas, kad un kāpēc skatīja šīs personas romu pašidentifikāciju vai kontaktinformāciju (ja nav no tās pašas organizācijas) vai eksportēja sarakstu, kurā persona ir. Ieraksti glabājas atsevišķā piekļuves žurnālā.
 access-report-none = Piekļuves ierakstu nav.
+access-report-count = { $count ->
+    [zero] { $count } piekļuves ieraksti
+    [one] { $count } piekļuves ieraksts
+   *[other] { $count } piekļuves ieraksti
+}
+access-report-shown = (parādīti jaunākie { $count })
 access-report-keeping = Piekļuves žurnāla ierakstus glabā, kā noteikts datu apstrādes reģistrā; mediācijas lietām ir savs žurnāls.
 access-log-when = Laiks
 access-log-who = Kas

@@ -545,7 +545,7 @@ async fn text_that_hides_itself_is_refused_in_forms_imports_and_the_api() {
 }
 
 #[cfg(unix)]
-fn mode(path: &std::path::Path) -> u32 {
+pub(crate) fn mode(path: &std::path::Path) -> u32 {
     use std::os::unix::fs::PermissionsExt as _;
     std::fs::metadata(path)
         .map(|m| m.permissions().mode() & 0o777)

@@ -568,6 +568,50 @@ async fn workspace_pages_have_no_accessibility_violations() {
         found.extend(axe(&b, lang, h1).await);
     }
 
+    // The breach register: its list, a new breach's form with its errors, a breach.
+    let breach = ok(store::breaches::create(
+        &app.db,
+        app.clock_now(),
+        &store::Actor::cli(),
+        &store::breaches::BreachInput {
+            title: "Saraksts nosūtīts nepareizam adresātam".to_owned(),
+            discovered_at: app.clock_now() - 3600,
+            occurred_on: None,
+            what_happened: "Dalībnieku saraksts nosūtīts citai iestādei.".to_owned(),
+            categories: vec!["participation".to_owned()],
+            people_count: Some(40),
+            consequences: "Nevēlami e-pasti.".to_owned(),
+            measures: "Saņēmējs lūgts dzēst.".to_owned(),
+            risk: domain::privacy::BreachRisk::Risk,
+            authority_notified_at: None,
+            authority_reference: None,
+            not_notified_reason: None,
+            delay_reason: None,
+            people_told_on: None,
+            people_not_told_reason: None,
+            closed_on: None,
+        },
+    )
+    .await);
+    for (lang, h1) in [
+        ("lv", "Personas datu pārkāpumu reģistrs"),
+        ("en", "Register of personal-data breaches"),
+    ] {
+        b.goto(&url(&app, &format!("/{lang}/privacy/breaches")))
+            .await;
+        found.extend(axe(&b, lang, h1).await);
+    }
+    b.goto(&url(&app, &format!("/lv/privacy/breaches/{breach}")))
+        .await;
+    found.extend(axe(&b, "lv", "Nr. 1: Saraksts nosūtīts nepareizam adresātam").await);
+    b.goto(&url(&app, "/lv/privacy/breaches/new")).await;
+    b.find("form[action$='/privacy/breaches'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for("#title[aria-invalid=true]").await;
+    found.extend(axe(&b, "lv", "Reģistrēt pārkāpumu").await);
+
     // The directory: lists, details (with the Roma identity section), forms, errors.
     let (org, person) = (app.fixtures.org_a, app.fixtures.person_a);
     for (path, h1) in [

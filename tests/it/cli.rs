@@ -533,6 +533,39 @@ pub(crate) async fn join_writers(
 // Looking into a database file (no server has it open, or only reading)
 // ---------------------------------------------------------------------------------------
 
+/// Records one reading (its detail: `what`) in the access log beside the database.
+async fn record_reading(db: &Path, what: &str) {
+    let db = store::Db::open(&store::DbOptions::new(db))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    store::access_log::record(
+        &db,
+        1_800_000_000,
+        &store::access_log::Reader {
+            user_id: 1,
+            name: "Dace",
+        },
+        &store::access_log::Access {
+            kind: domain::privacy::AccessKind::Contacts,
+            detail: what.to_owned(),
+            purpose: None,
+            subjects: &["p:1".to_owned()],
+        },
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    db.close().await;
+}
+
+/// The details of the readings in the access log beside the database, in order.
+async fn readings(db: &Path) -> Vec<String> {
+    let mut log = open_read_only(&store::db::access_log_path(db)).await;
+    sqlx::query_scalar("SELECT detail FROM access_records ORDER BY detail")
+        .fetch_all(&mut log)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
 pub(crate) async fn open_read_only(path: &Path) -> SqliteConnection {
     assert!(path.exists(), "{} does not exist", path.display());
     let opts = SqliteConnectOptions::new().filename(path).read_only(true);
@@ -1171,6 +1204,8 @@ async fn backup_while_the_server_writes_then_restore_once_it_stopped() {
     let email = "dace@example.lv";
     add_user(dir.path(), &db, email, GOOD_PASSWORD).await;
     let bearer = create_token(dir.path(), &db, email, "cli").await;
+    // One reading on the record before the backup.
+    record_reading(&db, "before").await;
     let mut server = Server::start_password_only(dir.path(), &db).await;
 
     // Writers keep creating tokens through the API while the backup is taken.
@@ -1295,6 +1330,8 @@ async fn backup_while_the_server_writes_then_restore_once_it_stopped() {
         }
     }
     assert_eq!(server.terminate().await.code(), Some(0), "{}", server.log());
+    // And one after it.
+    record_reading(&db, "after").await;
 
     let out = roma(
         dir.path(),
@@ -1315,9 +1352,18 @@ async fn backup_while_the_server_writes_then_restore_once_it_stopped() {
         out.stdout.contains("the access log on this machine kept"),
         "{out}"
     );
-    // On a new machine the archive's access log is put back with the database.
+    assert_eq!(readings(&db).await, ["after", "before"]);
+    // On a new machine (where a command already made an empty log) the archive's access
+    // log is put back with the database.
     let elsewhere = tempdir();
     let moved = elsewhere.path().join("roma.db");
+    roma(
+        elsewhere.path(),
+        &["migrate", "--database", path_str(&moved)],
+        None,
+    )
+    .await
+    .success();
     let out = roma(
         elsewhere.path(),
         &[
@@ -1332,13 +1378,12 @@ async fn backup_while_the_server_writes_then_restore_once_it_stopped() {
     .await;
     out.success();
     assert!(out.stdout.contains("the access log restored"), "{out}");
-    let mut log = open_read_only(&store::db::access_log_path(&moved)).await;
-    let tables: Vec<String> =
-        sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-            .fetch_all(&mut log)
-            .await
-            .unwrap_or_default();
-    assert_eq!(tables, ["access_records", "access_subjects"], "{tables:?}");
+    assert_eq!(readings(&moved).await, ["before"]);
+    #[cfg(unix)]
+    assert_eq!(
+        crate::abuse::mode(&store::db::access_log_path(&moved)),
+        0o600
+    );
 
     let mut conn = open_read_only(&db).await;
     assert_eq!(soundness_problems(&mut conn).await, Vec::<String>::new());

@@ -7,6 +7,7 @@ mod admin;
 mod api;
 mod attendance;
 mod auth;
+mod breaches;
 mod browser;
 mod cli;
 mod crash;

@@ -15,6 +15,9 @@ crate::vocabulary! {
         PasswordLinkCreated = ("password_link_created", "audit-password-link-created"),
         NoticeSettingsChanged = ("notice_settings_changed", "audit-notice-settings-changed"),
         StorageLimitApplied = ("storage_limit_applied", "audit-storage-limit-applied"),
+        BreachRecorded = ("breach_recorded", "audit-breach-recorded"),
+        BreachUpdated = ("breach_updated", "audit-breach-updated"),
+        BreachesExported = ("breaches_exported", "audit-breaches-exported"),
         UserCreated = ("user_created", "audit-user-created"),
         UserUpdated = ("user_updated", "audit-user-updated"),
         UserDisabled = ("user_disabled", "audit-user-disabled"),
@@ -171,11 +174,12 @@ pub enum AuditArea {
     Mediation,
     Site,
     Reports,
+    Privacy,
     Other,
 }
 
 impl AuditArea {
-    pub const ALL: [AuditArea; 8] = [
+    pub const ALL: [AuditArea; 9] = [
         AuditArea::Accounts,
         AuditArea::Directory,
         AuditArea::Events,
@@ -183,6 +187,7 @@ impl AuditArea {
         AuditArea::Mediation,
         AuditArea::Site,
         AuditArea::Reports,
+        AuditArea::Privacy,
         AuditArea::Other,
     ];
 
@@ -196,6 +201,7 @@ impl AuditArea {
             AuditArea::Mediation => "audit-area-mediation",
             AuditArea::Site => "audit-area-site",
             AuditArea::Reports => "audit-area-reports",
+            AuditArea::Privacy => "audit-area-privacy",
             AuditArea::Other => "audit-area-other",
         }
     }
@@ -342,6 +348,7 @@ impl AuditAction {
             | StoryToReview
             | StoriesExported => AuditArea::Site,
             ReportNarrativesSaved | ReportIssued | ReportWithdrawn => AuditArea::Reports,
+            BreachRecorded | BreachUpdated | BreachesExported => AuditArea::Privacy,
             Other => AuditArea::Other,
         }
     }

@@ -77,6 +77,7 @@ impl Role {
                 ManageSite,
                 SubmitPractice,
                 IssueReports,
+                ManageBreaches,
             ],
             // Mediators' organisation (the municipality) reports; a mediator's own work is
             // confidential case work, not a plan report.
@@ -165,10 +166,12 @@ pub enum Permission {
     /// Build the platform's reports (annual summary, progress, grant tables), write their
     /// narrative sections and issue them.
     IssueReports,
+    /// Keep the register of personal-data breaches (and be reminded of its deadlines).
+    ManageBreaches,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 20] = [
+    pub const ALL: [Permission; 21] = [
         Permission::UseWorkspace,
         Permission::ManageOwnAccount,
         Permission::ManageUsers,
@@ -189,6 +192,7 @@ impl Permission {
         Permission::ManageSite,
         Permission::SubmitPractice,
         Permission::IssueReports,
+        Permission::ManageBreaches,
     ];
 }
 

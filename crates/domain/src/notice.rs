@@ -24,6 +24,9 @@ crate::vocabulary! {
         ActionOverdue = ("action_overdue", "notice-kind-action-overdue"),
         /// To a registrant: the event they registered for is three days away.
         EventReminder = ("event_reminder", "notice-kind-event-reminder"),
+        /// To those who keep the breach register: a breach's 72 hours end tomorrow, or ended
+        /// without a notification.
+        BreachDeadline = ("breach_deadline", "notice-kind-breach-deadline"),
     }
 }
 
@@ -48,6 +51,7 @@ impl NoticeKind {
                 Permission::SubmitPractice
             }
             NoticeKind::EventReminder => Permission::UseWorkspace,
+            NoticeKind::BreachDeadline => Permission::ManageBreaches,
         }
     }
 
@@ -63,7 +67,7 @@ impl NoticeKind {
     /// Goes into the weekly digest when the user chose one (a reminder of an event three
     /// days away would come too late in a weekly mail: it always goes alone).
     pub fn digestible(self) -> bool {
-        self != NoticeKind::EventReminder
+        !matches!(self, NoticeKind::EventReminder | NoticeKind::BreachDeadline)
     }
 
     /// The stored codes of the roles that can be told of this kind, comma-separated (for

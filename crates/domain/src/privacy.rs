@@ -1,5 +1,6 @@
-//! Accountability for reading personal data outside mediation (GDPR articles 5(2), 9 and
-//! 32): what kinds of reading leave an access record, and the purposes a reader is asked for.
+//! Privacy outside mediation: accountability for reading personal data (GDPR articles
+//! 5(2), 9 and 32) — what kinds of reading leave an access record, and the purposes a reader
+//! is asked for — and the register of personal-data breaches (article 33).
 
 crate::vocabulary! {
     /// What was read.
@@ -57,4 +58,23 @@ pub fn email_subject(email: &str) -> String {
 /// The key an access record names an account by.
 pub fn user_subject(id: i64) -> String {
     format!("u:{id}")
+}
+
+crate::vocabulary! {
+    /// How likely a breach is to result in a risk to people's rights and freedoms: it
+    /// decides whether the supervisory authority is notified (article 33) and the people
+    /// told (article 34).
+    pub enum BreachRisk (other = High) {
+        Unlikely = ("unlikely", "breach-risk-unlikely"),
+        Risk = ("risk", "breach-risk-risk"),
+        High = ("high", "breach-risk-high"),
+    }
+}
+
+/// The supervisory authority is notified within this long of a breach's discovery.
+pub const NOTIFY_WITHIN: i64 = 72 * 3600;
+
+/// When the authority must have been notified of a breach discovered at `discovered_at`.
+pub fn authority_deadline(discovered_at: i64) -> i64 {
+    discovered_at + NOTIFY_WITHIN
 }

@@ -348,6 +348,8 @@ pub const CATEGORIES: &[Category] = &[
             ("practice_files", "uploaded_by"),
             ("report_narratives", "updated_by"),
             ("issued_reports", "issued_by"),
+            // Who recorded a breach (the register names no one else: its form says so).
+            ("breaches", "recorded_by"),
         ],
     },
     Category {

@@ -124,6 +124,13 @@ impl Db {
             .connect_with(base.filename(&access_path))
             .await?;
         #[cfg(unix)]
+        {
+            // The access log is its owner's only, also when it was made otherwise.
+            use std::os::unix::fs::PermissionsExt as _;
+            std::fs::set_permissions(&access_path, std::fs::Permissions::from_mode(0o600))
+                .map_err(|e| crate::Error::Other(sqlx::Error::Io(e)))?;
+        }
+        #[cfg(unix)]
         for file in [&opts.path, &access_path] {
             for suffix in ["-wal", "-shm"] {
                 use std::os::unix::fs::PermissionsExt as _;

@@ -14,6 +14,8 @@ pub mod migrate;
 pub mod access_log;
 #[path = "platform/audit.rs"]
 pub mod audit;
+#[path = "platform/breaches.rs"]
+pub mod breaches;
 #[path = "platform/factors.rs"]
 pub mod factors;
 #[path = "platform/notices.rs"]

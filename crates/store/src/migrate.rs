@@ -296,6 +296,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
         include_str!("../migrations/0047_storage_limits.sql"),
         Data::None,
     ),
+    (
+        48,
+        "breaches",
+        include_str!("../migrations/0048_breaches.sql"),
+        Data::None,
+    ),
 ];
 
 /// A migration's checksum: the SHA-256 of its SQL as this program holds it, with line ends
@@ -427,6 +433,19 @@ pub async fn run(db: &Db, now: i64) -> crate::Result<Vec<i64>> {
         applied_now.push(version);
     }
     crate::access_log::migrate(db).await?;
+    // A database restored from a backup may lack people created since, whom the kept
+    // access log names: their ids are not given again.
+    let named = crate::access_log::highest_person(db).await?;
+    if named > 0 {
+        sqlx::query(
+            "INSERT INTO meta (key, value) VALUES ('people_erased_high_water', $1)
+             ON CONFLICT (key) DO UPDATE
+             SET value = MAX(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))",
+        )
+        .bind(named.to_string())
+        .execute(&db.writer)
+        .await?;
+    }
     Ok(applied_now)
 }
 

@@ -31,6 +31,8 @@ pub struct Done {
     pub notices: crate::features::platform::notices::Delivered,
     /// Records removed by each storage limit that removed any: (rule, how many).
     pub storage_limits: Vec<(&'static str, u64)>,
+    /// Breaches whose 72 hours for notifying the authority end tomorrow or ended: reminded.
+    pub breach_reminders: usize,
 }
 
 /// Runs every job that is due now.
@@ -38,6 +40,14 @@ pub async fn run_due(state: &AppState) -> store::Result<Done> {
     // Places nobody confirmed go to the waiting list first: it is the most pressing (an
     // event may be days away) and does not wait on the other jobs.
     let released = release_unconfirmed(state).await;
+    // A breach's deadline is raised before the notices go, so it is mailed in this run.
+    let breach_reminders = match store::breaches::remind(state.db(), state.now()).await {
+        Ok(n) => n,
+        Err(e) => {
+            tracing::warn!(error = %e, "breach reminders not raised");
+            0
+        }
+    };
     // Notices and reminders next, whatever happened before or happens after: a job that
     // keeps failing must not keep people from hearing of their work.
     let notices = crate::features::platform::notices::deliver(state).await;
@@ -123,6 +133,7 @@ pub async fn run_due(state: &AppState) -> store::Result<Done> {
         anonymised,
         stories_deleted,
         storage_limits,
+        breach_reminders,
         registrations_released,
         registrations_promoted,
     })

@@ -234,6 +234,11 @@ impl PageCtx {
         i18n::datetime(self.lang, *unix_seconds)
     }
 
+    /// A date as the page's language writes it.
+    pub fn day(&self, d: &jiff::civil::Date) -> String {
+        i18n::day(self.lang, *d)
+    }
+
     pub fn number(&self, n: &i64) -> String {
         i18n::number(self.lang, *n)
     }

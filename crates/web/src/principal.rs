@@ -96,7 +96,6 @@ impl CurrentUser {
         }
     }
 
-    /// This user as the actor of an audited change made from `ip`.
     /// Who reads, as the access log names them.
     pub fn reader(&self) -> store::access_log::Reader<'_> {
         store::access_log::Reader {
@@ -129,6 +128,7 @@ impl CurrentUser {
         Ok(())
     }
 
+    /// This user as the actor of an audited change made from `ip`.
     pub fn actor(&self, ip: IpAddr) -> store::Actor {
         store::Actor {
             user_id: Some(self.id),

@@ -11,7 +11,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::token;
 
-use crate::features::{directory, events, mediation, plans, platform, reports, site};
+use crate::features::{directory, events, mediation, plans, platform, privacy, reports, site};
 use crate::http::error::{ErrorKind, error_response};
 use crate::http::forms;
 use crate::http::registry::Registry;
@@ -36,6 +36,7 @@ fn registry() -> Registry {
     mediation::routes(&mut r);
     site::routes(&mut r);
     reports::routes(&mut r);
+    privacy::routes(&mut r);
     r
 }
 

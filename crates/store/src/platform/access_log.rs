@@ -79,12 +79,21 @@ pub async fn record(db: &Db, now: i64, reader: &Reader<'_>, a: &Access<'_>) -> c
     let mut subjects: Vec<&String> = a.subjects.iter().collect();
     subjects.sort();
     subjects.dedup();
-    for s in subjects {
-        sqlx::query("INSERT INTO access_subjects (record_id, subject) VALUES ($1, $2)")
-            .bind(id)
-            .bind(s)
-            .execute(&mut *tx)
-            .await?;
+    // Many rows per statement: an export of thousands holds the log's one connection for
+    // milliseconds, not seconds.
+    for chunk in subjects.chunks(400) {
+        let values = (0..chunk.len())
+            .map(|i| format!("($1, ${})", i + 2))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "INSERT INTO access_subjects (record_id, subject) VALUES {values}"
+        )))
+        .bind(id);
+        for s in chunk {
+            q = q.bind(*s);
+        }
+        q.execute(&mut *tx).await?;
     }
     tx.commit().await?;
     Ok(())
@@ -151,6 +160,61 @@ pub async fn concerning(db: &Db, subjects: &[String], limit: i64) -> crate::Resu
     }
     let rows: Vec<Row> = q.fetch_all(&db.access).await?;
     Ok(rows.into_iter().map(from_row).collect())
+}
+
+/// How many records concern any of these subject keys.
+pub async fn count_concerning(db: &Db, subjects: &[String]) -> crate::Result<i64> {
+    if subjects.is_empty() {
+        return Ok(0);
+    }
+    let placeholders = (0..subjects.len())
+        .map(|i| format!("${}", i + 1))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut q = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(format!(
+        "SELECT COUNT(DISTINCT record_id) FROM access_subjects WHERE subject IN ({placeholders})"
+    )));
+    for s in subjects {
+        q = q.bind(s);
+    }
+    Ok(q.fetch_one(&db.access).await?)
+}
+
+/// The largest registry person id the log names (`p:<id>`): after a restore, a new person
+/// must not take an id the log already gives another.
+pub async fn highest_person(db: &Db) -> crate::Result<i64> {
+    let max: Option<i64> = sqlx::query_scalar(
+        "SELECT MAX(CAST(substr(subject, 3) AS INTEGER)) FROM access_subjects
+         WHERE subject LIKE 'p:%'",
+    )
+    .fetch_one(&db.access)
+    .await?;
+    Ok(max.unwrap_or(0))
+}
+
+/// How many records an access log file holds (0 for a log without its tables yet), read
+/// without opening the platform's database — for a restore deciding which log to keep.
+pub async fn records_in_file(path: &Path) -> crate::Result<i64> {
+    use sqlx::ConnectOptions as _;
+    let mut conn = sqlx::sqlite::SqliteConnectOptions::new()
+        .filename(path)
+        .read_only(true)
+        .connect()
+        .await?;
+    let has: Option<String> = sqlx::query_scalar(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'access_records'",
+    )
+    .fetch_optional(&mut conn)
+    .await?;
+    let n = if has.is_some() {
+        sqlx::query_scalar("SELECT COUNT(*) FROM access_records")
+            .fetch_one(&mut conn)
+            .await?
+    } else {
+        0
+    };
+    let _ = sqlx::Connection::close(conn).await;
+    Ok(n)
 }
 
 /// The subject keys a registry person is known by: their id and those of the duplicates

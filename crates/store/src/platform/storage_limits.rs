@@ -228,10 +228,9 @@ pub async fn apply(db: &Db, now: i64, key: &str, cutoff: i64) -> crate::Result<u
                 crate::person_erasure::erase(&mut tx, p).await?;
             }
         }
-        // Its own file: deleted there; the audit entry below says how many.
-        Apply::AccessLog => {
-            crate::access_log::delete_before(db, cutoff).await?;
-        }
+        // Its own file: deleted there once the audit entry saying how many is written
+        // (below); a deletion that fails is tried again at the next run.
+        Apply::AccessLog => {}
     }
     audit::record(
         &mut tx,
@@ -246,6 +245,9 @@ pub async fn apply(db: &Db, now: i64, key: &str, cutoff: i64) -> crate::Result<u
     )
     .await?;
     tx.commit().await?;
+    if matches!(s.apply, Apply::AccessLog) {
+        crate::access_log::delete_before(db, cutoff).await?;
+    }
     Ok(removed)
 }
 

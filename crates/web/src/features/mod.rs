@@ -7,5 +7,6 @@ pub mod events;
 pub mod mediation;
 pub mod plans;
 pub mod platform;
+pub mod privacy;
 pub mod reports;
 pub mod site;

@@ -40,7 +40,7 @@ pub async fn personal_list_file(
     user.record_reading(
         state,
         domain::privacy::AccessKind::Export,
-        format!("{sheet} ({format}, {})", rows.len()),
+        format!("{sheet}: {base} ({format}, {})", rows.len()),
         None,
         subjects,
     )

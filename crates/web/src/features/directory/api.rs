@@ -482,12 +482,16 @@ async fn save_person(
         Err(e) => return Err(e.into()),
     };
     let p = store::people::get(state.db(), saved).await?;
-    let status = if id.is_none() {
-        StatusCode::CREATED
+    // A new person's contacts are the caller's own input; a changed one's are read as any.
+    let (status, contacts) = if id.is_none() {
+        (StatusCode::CREATED, true)
     } else {
-        StatusCode::OK
+        (
+            StatusCode::OK,
+            show_person_contacts(state, user, &p, domain::privacy::AccessPlace::Api).await?,
+        )
     };
-    Ok((status, Json(person_json(p, true))).into_response())
+    Ok((status, Json(person_json(p, contacts))).into_response())
 }
 
 #[utoipa::path(

@@ -564,6 +564,8 @@ pub async fn edit_form(
     user.require(Permission::ManageDirectory)?;
     let id = parse_id(&id)?;
     let p = store::people::get(state.db(), id).await?;
+    // The form shows the addresses and phone: read on the record as on the page.
+    show_person_contacts(&state, &user, &p, domain::privacy::AccessPlace::Person).await?;
     let f = PersonFields::from_person(p);
     Ok(Html(
         FormPage::new(&state, ctx, Some(id), f).await?.render()?,
@@ -737,6 +739,8 @@ struct AccessPage {
     ctx: PageCtx,
     person: store::people::Person,
     records: Vec<store::access_log::Record>,
+    /// How many records concern the person in all (the page shows the latest 1000).
+    total: i64,
 }
 
 impl AccessPage {
@@ -761,11 +765,13 @@ pub async fn access_report(
     let person = store::people::get(state.db(), parse_id(&id)?).await?;
     let subjects = store::access_log::person_subjects(state.db(), person.id).await?;
     let records = store::access_log::concerning(state.db(), &subjects, 1000).await?;
+    let total = store::access_log::count_concerning(state.db(), &subjects).await?;
     Ok(Html(
         AccessPage {
             ctx,
             person,
             records,
+            total,
         }
         .render()?,
     ))

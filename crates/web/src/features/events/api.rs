@@ -244,6 +244,15 @@ pub async fn registrations(
     let id = parse_id(&id)?;
     store::events::get(state.db(), id).await?;
     let regs = store::registrations::for_event(state.db(), id).await?;
+    // A personal list taken by another system: on the record, as its CSV would be.
+    user.record_reading(
+        &state,
+        domain::privacy::AccessKind::Export,
+        format!("API: registrations-{id} (json, {})", regs.len()),
+        None,
+        &store::attendance::event_subjects(state.db(), id, true).await?,
+    )
+    .await?;
     Ok(Json(
         regs.into_iter()
             .map(|r| RegistrationJson {

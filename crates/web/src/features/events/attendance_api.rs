@@ -108,6 +108,15 @@ pub async fn list(
     user.require(domain::auth::Permission::ViewEvents)?;
     let id = parse_id(&id)?;
     let list = store::attendance::for_event(state.db(), scope_of(&user), id).await?;
+    // A personal list taken by another system: on the record, as its CSV would be.
+    user.record_reading(
+        &state,
+        domain::privacy::AccessKind::Export,
+        format!("API: attendance-{id} (json, {})", list.len()),
+        None,
+        &store::attendance::event_subjects(state.db(), id, false).await?,
+    )
+    .await?;
     // Gender and age group one by one only for coordinators (an organiser sees who came).
     let full = user.can(domain::auth::Permission::ManageEvents);
     Ok(Json(

@@ -44,6 +44,15 @@ struct ListPage {
 }
 
 impl ListPage {
+    /// The chooser tells same-named people apart by their address's domain only: the
+    /// whole directory's addresses are not put on one page (they would be read off the
+    /// record, see `store::access_log`).
+    fn domain_of(&self, email: &str) -> String {
+        email
+            .rsplit_once('@')
+            .map_or_else(String::new, |(_, d)| format!("@{d}"))
+    }
+
     fn title(&self) -> &str {
         self.event.title(self.ctx.lang.code())
     }

@@ -664,6 +664,14 @@ pub async fn export_audit(
         let words = super::audit_words::Wording::load(state.db(), &entries).await?;
         for e in entries {
             subjects.extend(e.actor_user_id.map(domain::privacy::user_subject));
+            // And whom the entry is about.
+            if let Some(id) = e.entity_id.as_deref().and_then(|i| i.parse::<i64>().ok()) {
+                match e.entity.as_deref() {
+                    Some("person") => subjects.push(domain::privacy::person_subject(id)),
+                    Some("user") => subjects.push(domain::privacy::user_subject(id)),
+                    _ => {}
+                }
+            }
             let record = words.record(&ctx, &e).text;
             let detail = if e.action.ends_with("_merged") {
                 String::new()

@@ -16,6 +16,7 @@ const KINDS: &[(&str, &str)] = &[
     ("action", "audit-entity-action"),
     ("api_token", "audit-entity-api-token"),
     ("audit_log", "audit-entity-audit-log"),
+    ("breach", "audit-entity-breach"),
     ("event", "audit-entity-event"),
     ("family", "audit-entity-family"),
     ("import", "audit-entity-import"),
@@ -48,6 +49,7 @@ const KEYS: &[(&str, &str)] = &[
     ("created", "audit-key-created"),
     ("digest", "audit-key-digest"),
     ("document", "audit-key-document"),
+    ("fields", "audit-key-fields"),
     ("file", "audit-key-file"),
     ("filters", "audit-key-filters"),
     ("format", "audit-key-format"),
@@ -75,6 +77,7 @@ const KEYS: &[(&str, &str)] = &[
     ("removed", "audit-key-removed"),
     ("reports", "audit-key-reports"),
     ("resealed", "audit-key-resealed"),
+    ("risk", "audit-key-risk"),
     ("role", "audit-key-role"),
     ("rows", "audit-key-rows"),
     ("rule", "audit-key-rule"),
@@ -144,6 +147,7 @@ const REFERENCES: &[(&str, &str)] = &[
 fn page_of(kind: &str, id: i64) -> Option<String> {
     let path = match kind {
         "action" => format!("/actions/{id}"),
+        "breach" => format!("/privacy/breaches/{id}"),
         "event" => format!("/events/{id}"),
         "indicator" => format!("/indicators/{id}"),
         "measure" => format!("/measures/{id}"),
@@ -358,6 +362,17 @@ impl Wording {
                     .to_owned()
                 },
             ),
+            // A breach's risk, and the fields of its record that changed, in words.
+            "risk" => domain::privacy::BreachRisk::parse(value)
+                .map_or_else(|| value.to_owned(), |r| ctx.t(r.label_key())),
+            "fields" => value
+                .split(',')
+                .map(|f| match BREACH_FIELDS.iter().find(|(k, _)| *k == f) {
+                    Some((_, label)) => ctx.t(label),
+                    None => f.to_owned(),
+                })
+                .collect::<Vec<_>>()
+                .join("; "),
             "digest" if value == "yes" => ctx.t("audit-notices-weekly"),
             "digest" => ctx.t("audit-notices-each"),
             _ if value.parse::<i64>().is_ok() && is_record_key(key) => numbered(ctx, value),
@@ -370,6 +385,26 @@ impl Wording {
         }
     }
 }
+
+/// The fields of a breach's record (`store::breaches`) by the label of their form field.
+const BREACH_FIELDS: &[(&str, &str)] = &[
+    ("title", "breach-title"),
+    ("discovered_at", "breach-discovered"),
+    ("occurred_on", "breach-occurred-on"),
+    ("what_happened", "breach-what-happened"),
+    ("categories", "breach-categories"),
+    ("people_count", "breach-people-count"),
+    ("consequences", "breach-consequences"),
+    ("measures", "breach-measures"),
+    ("risk", "breach-risk"),
+    ("authority_notified_at", "breach-notified-date"),
+    ("authority_reference", "breach-authority-reference"),
+    ("not_notified_reason", "breach-not-notified-reason"),
+    ("delay_reason", "breach-delay-reason"),
+    ("people_told_on", "breach-people-told-on"),
+    ("people_not_told_reason", "breach-people-not-told-reason"),
+    ("closed_on", "breach-closed-on"),
+];
 
 /// Keys naming one of an event's or a case's own rows by its number.
 fn is_record_key(key: &str) -> bool {

@@ -87,6 +87,10 @@ fn words(kind: NoticeKind) -> (&'static str, &'static str) {
             "notice-subject-event-reminder",
             "notice-line-event-reminder",
         ),
+        NoticeKind::BreachDeadline => (
+            "notice-subject-breach-deadline",
+            "notice-line-breach-deadline",
+        ),
     }
 }
 

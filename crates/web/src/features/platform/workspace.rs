@@ -236,6 +236,44 @@ async fn sections(state: &AppState, ctx: &PageCtx, user: &CurrentUser) -> AppRes
         out.extend(caseload(state, ctx, user, today).await?);
     }
 
+    // A breach's 72 hours for notifying the authority come before everything else.
+    if user.can(Permission::ManageBreaches) {
+        let items = store::breaches::list(db)
+            .await?
+            .into_iter()
+            .filter(store::breaches::Breach::notification_pending)
+            .map(|b| {
+                let deadline = b.deadline();
+                let late = now > deadline;
+                Item {
+                    href: ctx.href(&format!("/privacy/breaches/{}", b.id)),
+                    text: format!(
+                        "{}: {}",
+                        ctx.t1("breach-number-of", "number", b.id.to_string()),
+                        b.input.title
+                    ),
+                    detail: ctx.t1(
+                        if late {
+                            "breach-overdue"
+                        } else {
+                            "breach-due-by"
+                        },
+                        "date",
+                        ctx.datetime(&deadline),
+                    ),
+                    mark: late.then_some("attention-late"),
+                    latvian: true,
+                }
+            })
+            .collect();
+        out.push(Section::new(
+            "breaches",
+            "attention-breaches",
+            Some(ctx.href("/privacy/breaches")),
+            items,
+        ));
+    }
+
     if user.can(Permission::ManagePlans) {
         let open = store::rounds::open_reports(db, store::OrgScope::All).await?;
         let report = |r: &store::rounds::Report, detail: String| Item {
