@@ -173,3 +173,107 @@ async fn an_exported_list_names_everyone_in_it_and_the_records_go_after_three_ye
         .is_empty()
     );
 }
+
+/// A person's request of access: everything held about them, as a page and as JSON, and
+/// making it is itself on the record.
+#[tokio::test]
+async fn everything_held_about_a_person_is_given_as_a_page_and_as_json() {
+    let app = TestApp::spawn().await;
+    let anna = app.fixtures.person_a;
+    let event = app.fixtures.event;
+    ok(store::registrations::register(
+        &app.db,
+        app.clock_now(),
+        &store::Actor::cli(),
+        event,
+        &store::registrations::NewRegistration {
+            name: "Anna Ābele".to_owned(),
+            email: "Anna@A.test.invalid".to_owned(),
+            lang: "lv".to_owned(),
+            private_person: true,
+            notice_version: "2026-11".to_owned(),
+            token_hash: "hash-anna".to_owned(),
+            ..Default::default()
+        },
+        |_| store::outbox::Outgoing::default(),
+    )
+    .await);
+    ok(store::people::record_roma_identity(
+        &app.db,
+        app.clock_now(),
+        &store::Actor::cli(),
+        anna,
+        domain::directory::RomaIdentity::Yes,
+        jiff::civil::date(2026, 11, 20),
+        "2026-11",
+    )
+    .await);
+    let c = app.login(Role::Coordinator).await;
+    // An earlier reading, which the export lists.
+    assert_eq!(c.get(&format!("/lv/people/{anna}")).await.status, 200);
+    let page = c.post_form(&format!("/lv/people/{anna}/data"), &[]).await;
+    assert_eq!(page.status, 200);
+    for expected in [
+        "Personas dati: Anna Ābele",
+        "Pieteikumi pasākumiem",
+        "Ikgadējā sanāksme (tests)",
+        "Anna@A.test.invalid",
+        "Testa pilsētas pašvaldība",
+        "Kontaktinformācija",
+        "Personas lapa",
+        "Lejupielādēt JSON",
+    ] {
+        assert!(page.text.contains(expected), "{expected}: {}", page.text);
+    }
+    let file = c
+        .post_form(&format!("/lv/people/{anna}/data.json"), &[])
+        .await;
+    assert_eq!(file.status, 200);
+    assert!(
+        file.header("content-type")
+            .is_some_and(|t| t.starts_with("application/json")),
+        "{:?}",
+        file.header("content-type")
+    );
+    let v: serde_json::Value =
+        serde_json::from_str(&file.text).unwrap_or_else(|e| panic!("{e}: {}", file.text));
+    assert_eq!(v["person"]["name"], "Anna Ābele");
+    assert_eq!(v["roma_self_identification"]["value"], "yes");
+    assert_eq!(
+        v["held"]["registrations"][0]["email"], "Anna@A.test.invalid",
+        "{v}"
+    );
+    assert!(
+        v["access_records"]
+            .as_array()
+            .is_some_and(|a| a.iter().any(|r| r["what"] == "contacts")),
+        "{v}"
+    );
+    // Both are on the record: in her access report, with the purpose, and audited.
+    let records = ok(store::access_log::concerning(
+        &app.db,
+        &ok(store::access_log::person_subjects(&app.db, anna).await),
+        100,
+    )
+    .await);
+    assert_eq!(
+        records
+            .iter()
+            .filter(|r| r.kind == domain::privacy::AccessKind::Export
+                && r.purpose == Some(domain::privacy::AccessPurpose::SubjectRequest))
+            .count(),
+        2,
+        "{records:?}"
+    );
+    assert_eq!(
+        ok(store::audit::count(&app.db, "person_data_exported").await),
+        2
+    );
+    let m = app.login(Role::Municipality).await;
+    assert_eq!(
+        m.post_form(&format!("/lv/people/{anna}/data"), &[])
+            .await
+            .status,
+        403
+    );
+}

@@ -52,7 +52,7 @@ async fn a_breach_is_recorded_and_its_72_hours_are_shown_reminded_and_kept_to() 
         );
     }
 
-    // Discovered two hours ago: 70 hours are left.
+    // Discovered two hours ago (to the minute): 69 whole hours are left.
     let discovered = app.clock_now() - 2 * 3600;
     let (d, t) = fields_at(discovered);
     let form = |extra: &[(&'static str, String)]| {
@@ -95,9 +95,9 @@ async fn a_breach_is_recorded_and_its_72_hours_are_shown_reminded_and_kept_to() 
     let id = list.first().map_or(0, |b| b.id);
     let page = c.get(&format!("/lv/privacy/breaches/{id}")).await;
     assert_eq!(page.status, 200);
-    assert!(page.text.contains("Jāziņo līdz"), "{}", page.text);
+    assert!(page.text.contains("Jāziņo; termiņš:"), "{}", page.text);
     assert!(
-        page.text.contains("(atlikušas 70 stundas)"),
+        page.text.contains("(atlikušas 69 stundas)"),
         "{}",
         page.text
     );
@@ -168,7 +168,18 @@ async fn a_breach_is_recorded_and_its_72_hours_are_shown_reminded_and_kept_to() 
     let saved = post(path.clone(), form(&with_reason)).await;
     assert_eq!(saved.status, 303, "{}", saved.text);
     let page = c.get(&path).await;
-    assert!(page.text.contains("Paziņots"), "{}", page.text);
+    assert!(page.text.contains("Paziņots pēc termiņa:"), "{}", page.text);
+    // Notified: when it was discovered can no longer be moved (the 72 hours count from it).
+    let mut moved = form(&with_reason);
+    moved.retain(|(k, _)| *k != "discovered_date");
+    moved.push(("discovered_date", nd.clone()));
+    let refused = post(path.clone(), moved).await;
+    assert_eq!(refused.status, 422);
+    assert!(
+        refused.text.contains("atklāšanas laiks vairs nav maināms"),
+        "{}",
+        refused.text
+    );
 
     // A high risk closes only once the people were told, or why not is recorded.
     let mut high = with_reason.clone();

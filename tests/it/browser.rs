@@ -1027,6 +1027,14 @@ async fn workspace_pages_have_no_accessibility_violations() {
         .await;
     b.wait_for("#purpose[aria-invalid=true]").await;
     found.extend(axe(&b, "lv", "Anna Ābele").await);
+    // Her data, made for her request.
+    b.goto(&url(&app, &format!("/lv/people/{person}"))).await;
+    b.find("form[action$='/data'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for("form[action$='/data.json']").await;
+    found.extend(axe(&b, "lv", "Personas dati: Anna Ābele").await);
 
     // An import: upload a file, then its preview.
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));

@@ -327,6 +327,8 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("POST", "/{lang}/people/{id}/roma-identity/withdraw", Allowed::Only(COORD)),
     ("POST", "/{lang}/people/{id}/roma-identity/show", Allowed::Only(COORD)),
     ("GET", "/{lang}/people/{id}/access", Allowed::Only(COORD)),
+    ("POST", "/{lang}/people/{id}/data", Allowed::Only(COORD)),
+    ("POST", "/{lang}/people/{id}/data.json", Allowed::Only(COORD)),
     ("GET", "/{lang}/privacy/breaches", Allowed::Only(COORD)),
     ("POST", "/{lang}/privacy/breaches", Allowed::Only(COORD)),
     ("GET", "/{lang}/privacy/breaches/new", Allowed::Only(COORD)),

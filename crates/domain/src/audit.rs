@@ -18,6 +18,7 @@ crate::vocabulary! {
         BreachRecorded = ("breach_recorded", "audit-breach-recorded"),
         BreachUpdated = ("breach_updated", "audit-breach-updated"),
         BreachesExported = ("breaches_exported", "audit-breaches-exported"),
+        PersonDataExported = ("person_data_exported", "audit-person-data-exported"),
         UserCreated = ("user_created", "audit-user-created"),
         UserUpdated = ("user_updated", "audit-user-updated"),
         UserDisabled = ("user_disabled", "audit-user-disabled"),
@@ -348,7 +349,9 @@ impl AuditAction {
             | StoryToReview
             | StoriesExported => AuditArea::Site,
             ReportNarrativesSaved | ReportIssued | ReportWithdrawn => AuditArea::Reports,
-            BreachRecorded | BreachUpdated | BreachesExported => AuditArea::Privacy,
+            BreachRecorded | BreachUpdated | BreachesExported | PersonDataExported => {
+                AuditArea::Privacy
+            }
             Other => AuditArea::Other,
         }
     }

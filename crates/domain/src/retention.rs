@@ -169,7 +169,7 @@ pub const RULES: &[Rule] = &[
             "People no longer taking part",
         ),
         what: (
-            "Reģistra persona bez lietotāja konta, bez spēkā esošas dalības organizācijā, bez spēkā esoša ieraksta publiskajā katalogā un bez darbībām šajā laikā tiek dzēsta kopā ar e-pastiem, dalību organizācijās, piekrišanām, romu pašidentifikāciju, kataloga ierakstiem, labās prakses kontaktiem un uzstāšanos pasākumu programmās; viņas pieteikumi un ielūgumi tiek anonimizēti, dalības ieraksti — kā dalības ierakstiem, tāpēc neviens skaitlis nemainās.",
+            "Reģistra persona bez lietotāja konta, bez spēkā esošas dalības organizācijā, bez spēkā esoša ieraksta publiskajā katalogā un bez darbībām šajā laikā tiek dzēsta kopā ar e-pastiem, dalību organizācijās, piekrišanām, romu pašidentifikāciju, kataloga ierakstiem, labās prakses kontaktiem un uzstāšanos pasākumu programmās; tās pieteikumi un ielūgumi tiek anonimizēti, dalības ieraksti — kā dalības ierakstiem, tāpēc neviens skaitlis nemainās.",
             "A registry person with no user account, no current membership of an organisation, no standing listing in the public directory and no activity in this period is deleted with their e-mail addresses, memberships, consents, Roma self-identification, directory listings, good-practice contacts and places in events' programmes; their registrations and invitations are anonymised and their attendance records as for attendance records, so no figure changes.",
         ),
         from: (

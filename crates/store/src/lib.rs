@@ -48,6 +48,8 @@ pub mod merge;
 pub mod organisations;
 #[path = "directory/people.rs"]
 pub mod people;
+#[path = "directory/person_data.rs"]
+pub mod person_data;
 #[path = "directory/person_erasure.rs"]
 pub mod person_erasure;
 #[path = "directory/territories.rs"]

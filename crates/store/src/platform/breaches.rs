@@ -30,6 +30,15 @@ impl Breach {
         authority_deadline(self.input.discovered_at)
     }
 
+    /// Whether the people concerned are still to be told (a high risk, neither told nor the
+    /// reason why not on record, not closed).
+    pub fn people_pending(&self) -> bool {
+        self.input.risk == BreachRisk::High
+            && self.input.people_told_on.is_none()
+            && self.input.people_not_told_reason.is_none()
+            && self.input.closed_on.is_none()
+    }
+
     /// Whether the authority is still to be notified (a breach that may result in a risk,
     /// not notified yet, not closed).
     pub fn notification_pending(&self) -> bool {

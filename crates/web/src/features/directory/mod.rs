@@ -4,6 +4,7 @@
 pub mod api;
 pub mod organisations;
 pub mod people;
+pub mod person_rights;
 pub mod public_directory;
 pub mod territories;
 pub mod transfer;
@@ -100,6 +101,9 @@ pub fn routes(r: &mut Registry) {
     r.post("/{lang}/people/{id}/roma-identity/withdraw", Page(RecordRomaIdentity), people::withdraw_roma);
     r.post("/{lang}/people/{id}/roma-identity/show", Page(ViewRomaIdentity), people::show_roma);
     r.get("/{lang}/people/{id}/access", Page(ViewAuditLog), people::access_report);
+    // Made on request and on the record (access and audit log): a POST, as every export.
+    r.post("/{lang}/people/{id}/data", Page(ManageDirectory), person_rights::page);
+    r.post("/{lang}/people/{id}/data.json", Page(ManageDirectory), person_rights::json);
     r.get("/api/v1/territories", Api(UseWorkspace), territories::api_list);
     r.get("/api/v1/organisations", Api(ViewDirectory), api::list_orgs);
     r.post("/api/v1/organisations", Api(ManageDirectory), api::create_org);

@@ -241,10 +241,10 @@ async fn sections(state: &AppState, ctx: &PageCtx, user: &CurrentUser) -> AppRes
         let items = store::breaches::list(db)
             .await?
             .into_iter()
-            .filter(store::breaches::Breach::notification_pending)
+            .filter(|b| b.notification_pending() || b.people_pending())
             .map(|b| {
                 let deadline = b.deadline();
-                let late = now > deadline;
+                let late = b.notification_pending() && now > deadline;
                 Item {
                     href: ctx.href(&format!("/privacy/breaches/{}", b.id)),
                     text: format!(
@@ -252,15 +252,19 @@ async fn sections(state: &AppState, ctx: &PageCtx, user: &CurrentUser) -> AppRes
                         ctx.t1("breach-number-of", "number", b.id.to_string()),
                         b.input.title
                     ),
-                    detail: ctx.t1(
-                        if late {
-                            "breach-overdue"
-                        } else {
-                            "breach-due-by"
-                        },
-                        "date",
-                        ctx.datetime(&deadline),
-                    ),
+                    detail: if b.notification_pending() {
+                        ctx.t1(
+                            if late {
+                                "breach-overdue"
+                            } else {
+                                "breach-due-by"
+                            },
+                            "date",
+                            ctx.datetime(&deadline),
+                        )
+                    } else {
+                        ctx.t("breach-people-pending")
+                    },
                     mark: late.then_some("attention-late"),
                     latvian: true,
                 }

@@ -124,9 +124,8 @@ impl BreachFields {
         let today = riga_date(now);
         let title = required_line(&self.title, 200, "title", "breach-title-missing", &mut e);
         let discovered = moment(
-            &self.discovered_date,
-            &self.discovered_time,
-            "discovered_date",
+            (&self.discovered_date, &self.discovered_time),
+            ("discovered_date", "discovered_time"),
             &mut e,
         );
         let discovered_at = match discovered {
@@ -193,16 +192,19 @@ impl BreachFields {
             e.add("risk", "breach-risk-missing");
         }
         let notified_at = match moment(
-            &self.notified_date,
-            &self.notified_time,
-            "notified_date",
+            (&self.notified_date, &self.notified_time),
+            ("notified_date", "notified_time"),
             &mut e,
         ) {
-            Some(Some(t)) if t <= now && discovered_at.is_none_or(|d| t >= d) => Some(t),
-            Some(Some(_)) => {
-                e.add("notified_date", "breach-notified-invalid");
+            Some(Some(t)) if t > now => {
+                e.add("notified_date", "breach-notified-future");
                 None
             }
+            Some(Some(t)) if discovered_at.is_some_and(|d| t < d) => {
+                e.add("notified_date", "breach-notified-before");
+                None
+            }
+            Some(Some(t)) => Some(t),
             _ => None,
         };
         let authority_reference = text_field(
@@ -218,6 +220,14 @@ impl BreachFields {
             &mut e,
         );
         let delay_reason = block_field(&self.delay_reason, 2000, "delay_reason", &mut e);
+        if risk == Some(BreachRisk::Unlikely)
+            && notified_at.is_none()
+            && not_notified_reason.is_none()
+            && !e.has("not_notified_reason")
+        {
+            // Article 33(5): a breach not notified is documented with why.
+            e.add("not_notified_reason", "breach-not-notified-reason-missing");
+        }
         if let (Some(n), Some(d)) = (notified_at, discovered_at)
             && n > authority_deadline(d)
             && delay_reason.is_none()
@@ -283,27 +293,43 @@ impl BreachFields {
 
 /// A moment from a date and a time field (Riga): `None` on a problem (recorded at `field`),
 /// `Some(None)` when both are blank.
-fn moment(date: &str, time: &str, field: &'static str, e: &mut FormErrors) -> Option<Option<i64>> {
+fn moment(
+    (date, time): (&str, &str),
+    (date_name, time_name): (&'static str, &'static str),
+    e: &mut FormErrors,
+) -> Option<Option<i64>> {
     if date.trim().is_empty() && time.trim().is_empty() {
         return Some(None);
     }
-    let d = date_field(date, field, e)?;
-    match time.trim().parse::<Time>() {
-        Ok(t) => Some(Some(riga_instant(d, t))),
+    let d = date_field(date, date_name, e);
+    let t = match time.trim().parse::<Time>() {
+        Ok(t) => Some(t),
         Err(_) => {
-            e.add(field, "time-invalid");
+            e.add(
+                time_name,
+                if time.trim().is_empty() {
+                    "breach-time-missing"
+                } else {
+                    "time-invalid"
+                },
+            );
             None
         }
-    }
+    };
+    Some(Some(riga_instant(d?, t?)))
 }
 
 /// Where a breach stands with the authority, in words, and whether it is late.
 fn standing(ctx: &PageCtx, b: &store::breaches::Breach, now: i64) -> (String, bool) {
     let deadline = b.deadline();
     match (b.input.authority_notified_at, b.input.risk) {
+        (Some(at), _) if at > deadline => (
+            ctx.t1("breach-notified-late", "date", ctx.datetime(&at)),
+            true,
+        ),
         (Some(at), _) => (
             ctx.t1("breach-notified-on", "date", ctx.datetime(&at)),
-            at > deadline,
+            false,
         ),
         (None, BreachRisk::Unlikely) => (ctx.t("breach-not-required"), false),
         (None, _) if b.input.closed_on.is_some() => (ctx.t("breach-not-notified"), false),
@@ -318,8 +344,8 @@ fn standing(ctx: &PageCtx, b: &store::breaches::Breach, now: i64) -> (String, bo
                 ctx.tn(
                     "breach-hours-left",
                     "hours",
-                    // Hours begun count: 69 h 59 min is "70 hours left".
-                    (deadline - now + 3599).div_euclid(3600)
+                    // Whole hours: 70 h 35 min is "70 hours left".
+                    (deadline - now).div_euclid(3600)
                 )
             ),
             false,
@@ -444,7 +470,7 @@ pub async fn create(
             let id =
                 store::breaches::create(state.db(), state.now(), &user.actor(ip), &input).await?;
             Ok(
-                Redirect::to(&ctx.href(&format!("/privacy/breaches/{id}?notice=saved")))
+                Redirect::to(&ctx.href(&format!("/privacy/breaches/{id}?notice=recorded")))
                     .into_response(),
             )
         }
@@ -475,6 +501,7 @@ pub async fn detail(
     let mut page = FormPage::new(ctx, Some(l), f, FormErrors::default());
     page.notice = match n.notice.as_deref() {
         Some("saved") => Some("saved-notice"),
+        Some("recorded") => Some("breach-recorded"),
         _ => None,
     };
     Ok(Html(page.render()?))
@@ -492,7 +519,27 @@ pub async fn update(
     user.require(Permission::ManageBreaches)?;
     let l = line(&state, &ctx, &id).await?;
     let f = fields(body)?;
-    match f.check(state.now()) {
+    let checked = f.check(state.now()).and_then(|input| {
+        // Once the authority was notified or the breach closed, when it was discovered —
+        // what the 72 hours count from — stays as recorded.
+        let was = &l.breach.input;
+        let fixed = was.authority_notified_at.is_some() || was.closed_on.is_some();
+        let minute = |t: i64| t.div_euclid(60);
+        if fixed && minute(input.discovered_at) != minute(was.discovered_at) {
+            let mut e = FormErrors::default();
+            e.add("discovered_date", "breach-discovered-fixed");
+            Err(e)
+        } else if fixed {
+            // The seconds of the first record are kept (the form has minutes).
+            Ok(store::breaches::BreachInput {
+                discovered_at: was.discovered_at,
+                ..input
+            })
+        } else {
+            Ok(input)
+        }
+    });
+    match checked {
         Ok(input) => {
             let id = l.breach.id;
             store::breaches::update(state.db(), state.now(), &user.actor(ip), id, &input).await?;
@@ -526,7 +573,11 @@ pub async fn export(
         .iter()
         .map(|b| {
             let i = &b.input;
-            let (standing, _) = standing(&ctx, b, now);
+            let late = i
+                .authority_notified_at
+                .map_or(now > b.deadline() && b.notification_pending(), |at| {
+                    at > b.deadline()
+                });
             let categories = i
                 .categories
                 .iter()
@@ -537,7 +588,7 @@ pub async fn export(
             vec![
                 Cell::Int(b.id),
                 Cell::Text(i.title.clone()),
-                Cell::Text(ctx.datetime(&i.discovered_at)),
+                Cell::Text(crate::http::dates::rfc3339(i.discovered_at)),
                 i.occurred_on.map_or(Cell::Empty, Cell::Date),
                 Cell::Text(categories),
                 i.people_count.map_or(Cell::Empty, Cell::Int),
@@ -545,8 +596,13 @@ pub async fn export(
                 Cell::Text(i.what_happened.clone()),
                 Cell::Text(i.consequences.clone()),
                 Cell::Text(i.measures.clone()),
-                Cell::Text(ctx.datetime(&b.deadline())),
-                Cell::Text(standing),
+                Cell::Text(crate::http::dates::rfc3339(b.deadline())),
+                Cell::Text(
+                    i.authority_notified_at
+                        .map(crate::http::dates::rfc3339)
+                        .unwrap_or_default(),
+                ),
+                Cell::Text(ctx.t(if late { "export-yes" } else { "export-no" })),
                 Cell::Text(i.authority_reference.clone().unwrap_or_default()),
                 Cell::Text(
                     i.not_notified_reason
@@ -572,7 +628,8 @@ pub async fn export(
         ctx.t("breach-consequences"),
         ctx.t("breach-measures"),
         ctx.t("breach-deadline"),
-        ctx.t("breach-authority"),
+        ctx.t("breach-notified-date"),
+        ctx.t("breach-late"),
         ctx.t("breach-authority-reference"),
         ctx.t("breach-reasons"),
         ctx.t("breach-people-told-on"),

@@ -1,0 +1,334 @@
+//! A registry person's rights (GDPR articles 15–18): everything the platform holds about
+//! them as a printable page and as JSON, for a coordinator answering the person's request
+//! of access. Producing it is itself on the record (access log and audit log).
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::{Html, IntoResponse, Response};
+use domain::audit::AuditAction;
+use domain::auth::Permission;
+use domain::privacy::{AccessKind, AccessPurpose};
+use serde_json::{Map, Value, json};
+
+use crate::AppState;
+use crate::http::error::AppResult;
+use crate::http::forms::parse_id;
+use crate::page::PageCtx;
+use crate::principal::{ClientIp, CurrentUser};
+
+/// Everything held about a person, read at once.
+struct Everything {
+    person: store::people::Person,
+    roma: Option<store::people::RomaRecord>,
+    consents: Vec<store::people::ConsentRecord>,
+    data: store::person_data::PersonData,
+    access: Vec<store::access_log::Record>,
+}
+
+/// Reads everything about a person and records that it was read (for their request).
+async fn everything(
+    state: &AppState,
+    user: &CurrentUser,
+    ip: std::net::IpAddr,
+    id: &str,
+    format: &str,
+) -> AppResult<Everything> {
+    user.require(Permission::ManageDirectory)?;
+    user.require(Permission::ViewRomaIdentity)?;
+    let person = store::people::get(state.db(), parse_id(id)?).await?;
+    let emails: Vec<String> = person.emails.iter().map(|e| e.to_lowercase()).collect();
+    let subjects = store::access_log::person_subjects(state.db(), person.id).await?;
+    // The access records before this reading: the export is about what others read.
+    let access = store::access_log::concerning(state.db(), &subjects, 10_000).await?;
+    user.record_reading(
+        state,
+        AccessKind::Export,
+        format!("person-data-{} ({format})", person.id),
+        Some(AccessPurpose::SubjectRequest),
+        &subjects,
+    )
+    .await?;
+    store::audit::record_alone(
+        state.db(),
+        state.now(),
+        &user.actor(ip),
+        &store::audit::Event::new(AuditAction::PersonDataExported)
+            .on("person", person.id)
+            .detail(format!("format={format}")),
+    )
+    .await?;
+    Ok(Everything {
+        roma: store::people::roma_identity(state.db(), person.id).await?,
+        consents: store::people::roma_consents(state.db(), person.id).await?,
+        data: store::person_data::of_person(state.db(), person.id, &emails).await?,
+        person,
+        access,
+    })
+}
+
+/// The label of each field `store::person_data` names.
+const FIELD_LABELS: &[(&str, &str)] = &[
+    ("event", "data-field-event"),
+    ("event_starts_at", "data-field-event-starts-at"),
+    ("status", "data-field-status"),
+    ("name", "data-field-name"),
+    ("email", "data-field-email"),
+    ("gender", "data-field-gender"),
+    ("age_group", "data-field-age-group"),
+    ("roma_self_identified", "data-field-roma-self-identified"),
+    ("registered_at", "data-field-registered-at"),
+    ("category", "data-field-category"),
+    ("organisation", "data-field-organisation"),
+    ("source", "data-field-source"),
+    ("agenda_item", "data-field-agenda-item"),
+    ("fields", "data-field-fields"),
+    ("given_on", "data-field-given-on"),
+    ("notice_version", "data-field-notice-version"),
+    ("recorded_at", "data-field-recorded-at"),
+    ("withdrawn_at", "data-field-withdrawn-at"),
+    ("practice", "data-field-practice"),
+    ("role", "data-field-role"),
+    ("created_at", "data-field-created-at"),
+    ("disabled_at", "data-field-disabled-at"),
+    ("story", "data-field-story"),
+];
+
+/// One kind of what is held, for the page: its heading, its columns and rows in words.
+struct Part {
+    heading: &'static str,
+    hint: Option<&'static str>,
+    columns: Vec<String>,
+    rows: Vec<Vec<String>>,
+}
+
+/// A field's value in words: times in Riga time, codes by their labels.
+fn worded(ctx: &PageCtx, part: &str, name: &str, value: &str) -> String {
+    if value.is_empty() {
+        return String::new();
+    }
+    if name.ends_with("_at") {
+        return value
+            .parse::<i64>()
+            .map_or_else(|_| value.to_owned(), |t| ctx.datetime(&t));
+    }
+    let key: Option<&str> = match (part, name) {
+        (_, "roma_self_identified") => Some(if value == "yes" {
+            "roma-yes"
+        } else {
+            "roma-no"
+        }),
+        (_, "gender") => domain::directory::Gender::parse(value).map(|g| g.label_key()),
+        ("registrations", "status") => match value {
+            "confirmed" => Some("reg-status-confirmed"),
+            "waiting" => Some("reg-status-waiting"),
+            "cancelled" => Some("reg-status-cancelled"),
+            _ => None,
+        },
+        ("invitations", "status") => Some(domain::event::InvitationStatus::label_key_of(value)),
+        ("attendances", "category") => {
+            domain::participation::Category::parse(value).map(|c| c.label_key())
+        }
+        ("practice_contacts", "status") => Some(domain::site::PracticeStatus::label_key_of(value)),
+        ("stories_same_name", "status") => Some(domain::site::StoryStatus::label_key_of(value)),
+        ("accounts", "role") => domain::auth::Role::parse(value).map(|r| r.label_key()),
+        _ => None,
+    };
+    key.map_or_else(|| value.to_owned(), |k| ctx.t(k))
+}
+
+fn part(
+    ctx: &PageCtx,
+    key: &'static str,
+    heading: &'static str,
+    hint: Option<&'static str>,
+    lines: &[store::person_data::Held],
+) -> Part {
+    let columns = lines
+        .first()
+        .map(|l| {
+            l.fields
+                .iter()
+                .map(|(n, _)| {
+                    FIELD_LABELS
+                        .iter()
+                        .find(|(k, _)| k == n)
+                        .map_or_else(|| (*n).to_owned(), |(_, id)| ctx.t(id))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    Part {
+        heading,
+        hint,
+        columns,
+        rows: lines
+            .iter()
+            .map(|l| {
+                l.fields
+                    .iter()
+                    .map(|(n, v)| worded(ctx, key, n, v))
+                    .collect()
+            })
+            .collect(),
+    }
+}
+
+/// The kinds held, in the page's order: (key, heading, hint, lines).
+fn kinds(
+    d: &store::person_data::PersonData,
+) -> [(
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    &[store::person_data::Held],
+); 8] {
+    [
+        (
+            "registrations",
+            "data-registrations",
+            None,
+            &d.registrations,
+        ),
+        ("invitations", "data-invitations", None, &d.invitations),
+        ("attendances", "data-attendances", None, &d.attendances),
+        ("speaking", "data-speaking", None, &d.speaking),
+        ("listings", "data-listings", None, &d.listings),
+        (
+            "practice_contacts",
+            "data-practices",
+            None,
+            &d.practice_contacts,
+        ),
+        ("accounts", "data-accounts", None, &d.accounts),
+        (
+            "stories_same_name",
+            "data-stories",
+            Some("data-stories-hint"),
+            &d.stories_same_name,
+        ),
+    ]
+}
+
+#[derive(Template)]
+#[template(path = "directory/person_data.html")]
+struct DataPage {
+    ctx: PageCtx,
+    e: Everything,
+    parts: Vec<Part>,
+    made_at: i64,
+    made_by: String,
+}
+
+impl DataPage {
+    fn where_(&self, detail: &str) -> String {
+        match detail.strip_prefix("where:") {
+            Some(w) => self.ctx.t(domain::privacy::AccessPlace::label_key_of(w)),
+            None => detail.to_owned(),
+        }
+    }
+}
+
+/// `POST /{lang}/people/{id}/data`: everything held about the person, to print.
+pub async fn page(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path((_lang, id)): Path<(String, String)>,
+) -> AppResult<Html<String>> {
+    let e = everything(&state, &user, ip, &id, "html").await?;
+    let parts = kinds(&e.data)
+        .into_iter()
+        .map(|(key, heading, hint, lines)| part(&ctx, key, heading, hint, lines))
+        .collect();
+    Ok(Html(
+        DataPage {
+            ctx,
+            e,
+            parts,
+            made_at: state.now(),
+            made_by: user.name.clone(),
+        }
+        .render()?,
+    ))
+}
+
+/// `POST /{lang}/people/{id}/data.json`: the same as JSON (codes as stored, times in RFC 3339).
+pub async fn json(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path((_lang, id)): Path<(String, String)>,
+) -> AppResult<Response> {
+    use crate::http::dates::rfc3339;
+    let e = everything(&state, &user, ip, &id, "json").await?;
+    let p = &e.person;
+    let lines = |lines: &[store::person_data::Held]| -> Value {
+        Value::Array(
+            lines
+                .iter()
+                .map(|l| {
+                    let mut m = Map::new();
+                    for (n, v) in &l.fields {
+                        let v = match v.parse::<i64>() {
+                            Ok(t) if n.ends_with("_at") => Value::String(rfc3339(t)),
+                            _ if v.is_empty() => Value::Null,
+                            _ => Value::String(v.clone()),
+                        };
+                        m.insert((*n).to_owned(), v);
+                    }
+                    Value::Object(m)
+                })
+                .collect(),
+        )
+    };
+    let mut held = Map::new();
+    for (key, _, _, l) in kinds(&e.data) {
+        held.insert(key.to_owned(), lines(l));
+    }
+    let body = json!({
+        "made_at": rfc3339(state.now()),
+        "made_by": user.name,
+        "person": {
+            "id": p.id,
+            "name": p.name,
+            "emails": p.emails,
+            "phone": p.phone,
+            "preferred_lang": p.preferred_lang,
+            "territory": p.territory_name,
+            "gender": p.gender.map(|g| g.as_str()),
+            "birth_year": p.birth_year,
+        },
+        "memberships": p.memberships.iter().map(|m| json!({
+            "organisation": m.organisation_name,
+            "role": m.role_title,
+            "from": m.from_date.map(|d| d.to_string()),
+            "to": m.to_date.map(|d| d.to_string()),
+        })).collect::<Vec<_>>(),
+        "roma_self_identification": e.roma.as_ref().map(|r| json!({
+            "value": r.value.as_str(),
+            "consent_given_on": r.given_on.to_string(),
+            "notice_version": r.notice_version,
+            "recorded_at": rfc3339(r.recorded_at),
+        })),
+        "roma_consents": e.consents.iter().map(|c| json!({
+            "given_on": c.given_on,
+            "notice_version": c.notice_version,
+            "recorded_at": rfc3339(c.recorded_at),
+            "withdrawn_on": c.withdrawn_on,
+        })).collect::<Vec<_>>(),
+        "held": held,
+        "access_records": e.access.iter().map(|a| json!({
+            "at": rfc3339(a.at),
+            "who": a.user_label,
+            "what": a.kind.as_str(),
+            "where": a.detail,
+            "purpose": a.purpose.map(|p| p.as_str()),
+        })).collect::<Vec<_>>(),
+    });
+    let bytes = serde_json::to_vec_pretty(&body).map_err(crate::http::error::AppError::internal)?;
+    Ok(
+        crate::http::files::download(bytes, &format!("persona-{}.json", p.id), "application/json")
+            .into_response(),
+    )
+}
