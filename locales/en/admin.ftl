@@ -354,7 +354,11 @@ storage-limits-done = What was removed
 storage-limits-rule = Rule
 storage-limits-period = Period
 storage-limits-what = What happens
-storage-limits-next-month = Records in the next 30 days
+storage-limits-next-month = Records removed in the next 30 days
+storage-limits-years = { $years ->
+        [one] { $years } year
+       *[other] { $years } years
+    } ({ $days } days)
 storage-limits-days = { $days } { $days ->
         [one] day
        *[other] days

@@ -354,7 +354,12 @@ storage-limits-done = Kas jau noņemts
 storage-limits-rule = Noteikums
 storage-limits-period = Termiņš
 storage-limits-what = Kas notiek
-storage-limits-next-month = Ierakstu nākamajās 30 dienās
+storage-limits-next-month = Cik ierakstu noņems nākamajās 30 dienās
+storage-limits-years = { $years ->
+        [zero] { $years } gadi
+        [one] { $years } gads
+       *[other] { $years } gadi
+    } ({ $days } dienas)
 storage-limits-days = { $days } { $days ->
         [one] diena
        *[other] dienas

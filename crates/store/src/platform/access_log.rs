@@ -60,10 +60,37 @@ pub struct Access<'a> {
     pub subjects: &'a [String],
 }
 
+/// The same reading of one person's page again within this long adds nothing to the log.
+pub const REPEAT_WITHIN: i64 = 600;
+
 /// Records a reading (before the data is shown: a reading that cannot be recorded is not
-/// shown). A list's subjects are kept once each.
+/// shown). A list's subjects are kept once each. A page of one person read again by the same
+/// reader for the same purpose within [`REPEAT_WITHIN`] (a reload, a form sent back) is the
+/// reading already recorded; exports are recorded every time.
 pub async fn record(db: &Db, now: i64, reader: &Reader<'_>, a: &Access<'_>) -> crate::Result<()> {
     let mut tx = db.access.begin_with("BEGIN IMMEDIATE").await?;
+    if let [subject] = a.subjects
+        && a.kind != AccessKind::Export
+    {
+        let again: Option<i64> = sqlx::query_scalar(
+            "SELECT r.id FROM access_records r JOIN access_subjects s ON s.record_id = r.id
+             WHERE r.user_id = $1 AND r.kind = $2 AND r.detail = $3 AND r.purpose IS $4
+               AND r.at > $5 AND s.subject = $6
+               AND (SELECT COUNT(*) FROM access_subjects c WHERE c.record_id = r.id) = 1
+             LIMIT 1",
+        )
+        .bind(reader.user_id)
+        .bind(a.kind.as_str())
+        .bind(&a.detail)
+        .bind(a.purpose.map(AccessPurpose::as_str))
+        .bind(now - REPEAT_WITHIN)
+        .bind(subject)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if again.is_some() {
+            return Ok(());
+        }
+    }
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO access_records (at, user_id, user_label, kind, detail, purpose)
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",

@@ -17,7 +17,8 @@ const MONTH: i64 = 30 * 86_400;
 
 struct Row {
     name: &'static str,
-    days: i64,
+    /// The period in words: whole years as years (with their days), else days.
+    period: String,
     from: &'static str,
     what: &'static str,
     /// Records removed within the coming month (those due now included).
@@ -45,9 +46,23 @@ pub async fn page(
         // A period that restarts with use: only what is due already is known.
         let ahead = if rule.restarts_with_use { 0 } else { MONTH };
         let cutoff = settings.cutoff(rule, state.now()) + ahead;
+        let days = i64::from(settings.days(rule));
+        let period = if days % 365 == 0 {
+            use fluent_bundle::FluentValue;
+            crate::i18n::t_args(
+                ctx.lang,
+                "storage-limits-years",
+                &[
+                    ("years", FluentValue::from(days / 365)),
+                    ("days", FluentValue::from(days)),
+                ],
+            )
+        } else {
+            ctx.tn("storage-limits-days", "days", days)
+        };
         rows.push(Row {
             name: pick(rule.name),
-            days: i64::from(settings.days(rule)),
+            period,
             from: pick(rule.from),
             what: pick(rule.what),
             next_month: store::storage_limits::due(state.db(), rule.key, cutoff).await?,
