@@ -437,6 +437,7 @@ breach-risk-missing = Choose how great the risk to the people is.
 breach-delay-reason-missing = Notified after 72 hours: say why it was late.
 breach-date-out-of-range = The date cannot be before the discovery or in the future.
 breach-close-authority = Before closing, give the time of notification or why the authority was not notified.
+breach-close-notify = The breach may result in a risk: before closing, give the time the authority was notified.
 breach-close-people = A high risk: before closing, say when the people were told, or why not.
 notice-kind-breach-deadline = Deadline for notifying a personal-data breach
 attention-breaches = Personal-data breaches to notify to the authority

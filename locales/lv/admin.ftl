@@ -439,6 +439,7 @@ breach-risk-missing = Izvēlieties, cik liels ir risks personām.
 breach-delay-reason-missing = Paziņots vēlāk par 72 stundām: norādiet kavēšanās iemeslu.
 breach-date-out-of-range = Datums nevar būt pirms atklāšanas vai nākotnē.
 breach-close-authority = Pirms slēgšanas norādiet paziņošanas laiku vai pamatojumu, kāpēc inspekcijai nav ziņots.
+breach-close-notify = Pārkāpums var radīt risku: pirms slēgšanas norādiet, kad paziņots inspekcijai.
 breach-close-people = Augsts risks: pirms slēgšanas norādiet, kad personas informētas, vai kāpēc nav.
 notice-kind-breach-deadline = Personas datu pārkāpuma ziņošanas termiņš
 attention-breaches = Personas datu pārkāpumi, par kuriem jāziņo inspekcijai

@@ -213,6 +213,11 @@ async fn everything_held_about_a_person_is_given_as_a_page_and_as_json() {
         |_| store::outbox::Outgoing::default(),
     )
     .await);
+    // Confirmed from her mailbox: hers. (An unconfirmed one could be anyone's typing.)
+    ok(
+        store::registrations::confirm(&app.db, app.clock_now(), &store::Actor::cli(), "hash-anna")
+            .await,
+    );
     ok(store::people::record_roma_identity(
         &app.db,
         app.clock_now(),

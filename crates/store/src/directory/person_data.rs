@@ -60,8 +60,10 @@ type AttendanceRow = (
 );
 
 /// What is held about a person beyond their own record (`people::get`, Roma identity and
-/// consents are read there). `emails`: the person's addresses (lower case), which also find
-/// what was given by address only.
+/// consents are read there). `emails`: the person's addresses (lower case, as the address
+/// keys are), which also find what was given by address only — never a row linked to
+/// another person, nor a registration whose address was not confirmed (anyone can type
+/// anyone's address on the public form).
 pub async fn of_person(db: &Db, person_id: i64, emails: &[String]) -> crate::Result<PersonData> {
     let mut out = PersonData::default();
     // One placeholder per address after $1 (a person has at most five).
@@ -86,7 +88,9 @@ pub async fn of_person(db: &Db, person_id: i64, emails: &[String]) -> crate::Res
         "SELECT e.title_lv, e.starts_at, r.status, r.name, r.email, r.gender, r.age_group,
                     r.roma_self_identified, r.created_at
              FROM registrations r JOIN events e ON e.id = r.event_id
-             WHERE r.person_id = $1 OR lower(r.email) IN ({in_emails})
+             WHERE r.person_id = $1
+                OR (r.person_id IS NULL AND r.email_confirmed_at IS NOT NULL
+                    AND r.email_key IN ({in_emails}))
              ORDER BY e.starts_at, r.id"
     ))))
     .fetch_all(&db.reader)
@@ -111,7 +115,7 @@ pub async fn of_person(db: &Db, person_id: i64, emails: &[String]) -> crate::Res
         with_emails!(sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "SELECT e.title_lv, e.starts_at, i.status, i.name, i.email
              FROM invitations i JOIN events e ON e.id = i.event_id
-             WHERE i.person_id = $1 OR lower(i.email) IN ({in_emails})
+             WHERE i.person_id = $1 OR (i.person_id IS NULL AND i.email_key IN ({in_emails}))
              ORDER BY e.starts_at, i.id"
         ))))
         .fetch_all(&db.reader)
@@ -133,7 +137,8 @@ pub async fn of_person(db: &Db, person_id: i64, emails: &[String]) -> crate::Res
                     a.age_group, a.roma_self_identified, a.source
              FROM attendances a JOIN events e ON e.id = a.event_id
              WHERE a.person_id = $1
-                OR (a.identity_key LIKE 'e:%' AND substr(a.identity_key, 3) IN ({in_emails}))
+                OR (a.person_id IS NULL AND a.identity_key LIKE 'e:%'
+                    AND substr(a.identity_key, 3) IN ({in_emails}))
              ORDER BY e.starts_at, a.id"
     ))))
     .fetch_all(&db.reader)

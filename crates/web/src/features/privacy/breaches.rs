@@ -256,6 +256,9 @@ impl BreachFields {
         if let Some(c) = closed_on {
             if c > today || discovered_at.is_some_and(|d| c < riga_date(d)) {
                 e.add("closed_on", "breach-date-out-of-range");
+            } else if notified_at.is_none() && risk != Some(BreachRisk::Unlikely) {
+                // A breach that may result in a risk closes only once notified (article 33).
+                e.add("closed_on", "breach-close-notify");
             } else if notified_at.is_none() && not_notified_reason.is_none() {
                 // Closed: either notified, or why not is on the record.
                 e.add("closed_on", "breach-close-authority");
