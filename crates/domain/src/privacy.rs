@@ -43,6 +43,12 @@ impl AccessPlace {
     pub fn detail(self) -> String {
         format!("where:{}", self.as_str())
     }
+
+    /// The place an access record's detail names, if it names one (an export names its
+    /// list instead).
+    pub fn of_detail(detail: &str) -> Option<AccessPlace> {
+        detail.strip_prefix("where:").and_then(AccessPlace::parse)
+    }
 }
 
 /// The key an access record names a registry person by.

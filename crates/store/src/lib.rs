@@ -276,6 +276,14 @@ pub(crate) fn from_code<T: domain::vocabulary::Vocabulary>(raw: &str) -> T {
 }
 
 /// Values kept in one text column, as their codes separated by commas.
+/// `$first, $first+1, …` for `n` values bound one by one (an `IN (…)` list).
+pub(crate) fn placeholders(first: usize, n: usize) -> String {
+    (first..first + n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 pub(crate) fn joined<T: domain::vocabulary::Vocabulary>(values: &[T]) -> String {
     values
         .iter()

@@ -437,14 +437,7 @@ pub async fn run(db: &Db, now: i64) -> crate::Result<Vec<i64>> {
     // access log names: their ids are not given again.
     let named = crate::access_log::highest_person(db).await?;
     if named > 0 {
-        sqlx::query(
-            "INSERT INTO meta (key, value) VALUES ('people_erased_high_water', $1)
-             ON CONFLICT (key) DO UPDATE
-             SET value = MAX(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))",
-        )
-        .bind(named.to_string())
-        .execute(&db.writer)
-        .await?;
+        crate::person_erasure::never_reuse(&mut *db.writer.acquire().await?, named).await?;
     }
     Ok(applied_now)
 }

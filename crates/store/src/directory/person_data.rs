@@ -70,10 +70,7 @@ pub async fn of_person(db: &Db, person_id: i64, emails: &[String]) -> crate::Res
     let in_emails = if emails.is_empty() {
         "NULL".to_owned()
     } else {
-        (0..emails.len())
-            .map(|i| format!("${}", i + 2))
-            .collect::<Vec<_>>()
-            .join(", ")
+        crate::placeholders(2, emails.len())
     };
     macro_rules! with_emails {
         ($q:expr) => {{

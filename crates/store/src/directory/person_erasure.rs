@@ -59,14 +59,7 @@ pub(crate) async fn inactive(conn: &mut SqliteConnection, cutoff: i64) -> crate:
 /// Erases a person and the duplicates merged into them (see the module). Returns how many
 /// people records went.
 pub(crate) async fn erase(conn: &mut SqliteConnection, person_id: i64) -> crate::Result<u64> {
-    let ids: Vec<i64> = sqlx::query_scalar(
-        "WITH RECURSIVE m(id) AS (
-             SELECT $1 UNION SELECT p.id FROM people p JOIN m ON p.merged_into_id = m.id)
-         SELECT id FROM m",
-    )
-    .bind(person_id)
-    .fetch_all(&mut *conn)
-    .await?;
+    let ids = with_merged(conn, person_id).await?;
     for id in &ids {
         let participants: Vec<i64> = sqlx::query_scalar(
             "SELECT DISTINCT participant FROM attendances
@@ -112,15 +105,37 @@ pub(crate) async fn erase(conn: &mut SqliteConnection, person_id: i64) -> crate:
     }
     // An erased person's id is never given again (audit entries and API clients name it).
     if let Some(high) = ids.iter().max() {
-        sqlx::query(
-            "INSERT INTO meta (key, value) VALUES ('people_erased_high_water', $1)
-             ON CONFLICT (key) DO UPDATE
-             SET value = MAX(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))",
-        )
-        .bind(high.to_string())
-        .execute(&mut *conn)
-        .await?;
+        never_reuse(conn, *high).await?;
     }
     crate::attendance::forget_unused_participants(conn).await?;
     Ok(n)
+}
+
+/// A person and the duplicates merged into them (and into those), by id.
+pub(crate) async fn with_merged(
+    conn: &mut SqliteConnection,
+    person_id: i64,
+) -> crate::Result<Vec<i64>> {
+    Ok(sqlx::query_scalar(
+        "WITH RECURSIVE m(id) AS (
+             SELECT $1 UNION SELECT p.id FROM people p JOIN m ON p.merged_into_id = m.id)
+         SELECT id FROM m",
+    )
+    .bind(person_id)
+    .fetch_all(&mut *conn)
+    .await?)
+}
+
+/// New people get ids above `id` (`people::create_in` reads the mark): an erased person's
+/// id, or one the access log names, is never given to someone else.
+pub(crate) async fn never_reuse(conn: &mut SqliteConnection, id: i64) -> crate::Result<()> {
+    sqlx::query(
+        "INSERT INTO meta (key, value) VALUES ('people_erased_high_water', $1)
+         ON CONFLICT (key) DO UPDATE
+         SET value = MAX(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))",
+    )
+    .bind(id.to_string())
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
 }

@@ -170,10 +170,7 @@ pub async fn concerning(db: &Db, subjects: &[String], limit: i64) -> crate::Resu
         return Ok(Vec::new());
     }
     // One placeholder per key ($2, $3, …): a person has a few.
-    let placeholders = (0..subjects.len())
-        .map(|i| format!("${}", i + 2))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let placeholders = crate::placeholders(2, subjects.len());
     let sql = format!(
         "SELECT r.id, r.at, r.user_id, r.user_label, r.kind, r.detail, r.purpose,
                 (SELECT COUNT(*) FROM access_subjects c WHERE c.record_id = r.id)
@@ -194,10 +191,7 @@ pub async fn count_concerning(db: &Db, subjects: &[String]) -> crate::Result<i64
     if subjects.is_empty() {
         return Ok(0);
     }
-    let placeholders = (0..subjects.len())
-        .map(|i| format!("${}", i + 1))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let placeholders = crate::placeholders(1, subjects.len());
     let mut q = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(format!(
         "SELECT COUNT(DISTINCT record_id) FROM access_subjects WHERE subject IN ({placeholders})"
     )));
@@ -247,14 +241,8 @@ pub async fn records_in_file(path: &Path) -> crate::Result<i64> {
 /// The subject keys a registry person is known by: their id and those of the duplicates
 /// merged into them, their e-mail addresses and the accounts linked to them.
 pub async fn person_subjects(db: &Db, person_id: i64) -> crate::Result<Vec<String>> {
-    let ids: Vec<i64> = sqlx::query_scalar(
-        "WITH RECURSIVE m(id) AS (
-             SELECT $1 UNION SELECT p.id FROM people p JOIN m ON p.merged_into_id = m.id)
-         SELECT id FROM m",
-    )
-    .bind(person_id)
-    .fetch_all(&db.reader)
-    .await?;
+    let ids =
+        crate::person_erasure::with_merged(&mut *db.reader.acquire().await?, person_id).await?;
     let emails: Vec<String> =
         sqlx::query_scalar("SELECT email FROM person_emails WHERE person_id = $1")
             .bind(person_id)

@@ -177,6 +177,8 @@ struct DetailPage {
     can_manage: bool,
     /// Whether the user may read the person's access report.
     sees_access: bool,
+    /// Whether the user may give the person everything held about them.
+    gives_data: bool,
     /// `Some` only for those who may see Roma self-identification.
     roma: Option<RomaView>,
     organisations: Vec<(i64, String)>,
@@ -244,6 +246,7 @@ async fn detail_page(
         )
         .await?,
         sees_access: user.can(Permission::ViewAuditLog),
+        gives_data: super::person_rights::may_give_data(user),
         can_manage: user.can(Permission::ManageDirectory),
         organisations: if user.can(Permission::ManageDirectory) {
             store::organisations::names(state.db()).await?
@@ -743,13 +746,15 @@ struct AccessPage {
     total: i64,
 }
 
+/// Where an access record's reading was, in words: a page, or the exported list's name.
+pub(crate) fn access_where(ctx: &PageCtx, detail: &str) -> String {
+    domain::privacy::AccessPlace::of_detail(detail)
+        .map_or_else(|| detail.to_owned(), |p| ctx.t(p.label_key()))
+}
+
 impl AccessPage {
-    /// Where it was read, in words: a page (`where:…`) or the exported list's name.
     fn where_(&self, detail: &str) -> String {
-        match detail.strip_prefix("where:") {
-            Some(w) => self.ctx.t(domain::privacy::AccessPlace::label_key_of(w)),
-            None => detail.to_owned(),
-        }
+        access_where(&self.ctx, detail)
     }
 }
 

@@ -16,6 +16,12 @@ use crate::http::forms::parse_id;
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
 
+/// Who may give a person everything held about them: who may see every contact and the
+/// Roma self-identification.
+pub fn may_give_data(user: &CurrentUser) -> bool {
+    user.can(Permission::ManageDirectory) && user.can(Permission::ViewRomaIdentity)
+}
+
 /// Everything held about a person, read at once.
 struct Everything {
     person: store::people::Person,
@@ -33,8 +39,9 @@ async fn everything(
     id: &str,
     format: &str,
 ) -> AppResult<Everything> {
-    user.require(Permission::ManageDirectory)?;
-    user.require(Permission::ViewRomaIdentity)?;
+    if !may_give_data(user) {
+        return Err(crate::http::error::AppError::Forbidden);
+    }
     let person = store::people::get(state.db(), parse_id(id)?).await?;
     let emails: Vec<String> = person.emails.iter().map(|e| e.to_lowercase()).collect();
     let subjects = store::access_log::person_subjects(state.db(), person.id).await?;
@@ -221,10 +228,7 @@ struct DataPage {
 
 impl DataPage {
     fn where_(&self, detail: &str) -> String {
-        match detail.strip_prefix("where:") {
-            Some(w) => self.ctx.t(domain::privacy::AccessPlace::label_key_of(w)),
-            None => detail.to_owned(),
-        }
+        super::people::access_where(&self.ctx, detail)
     }
 }
 
