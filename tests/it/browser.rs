@@ -612,6 +612,67 @@ async fn workspace_pages_have_no_accessibility_violations() {
     b.wait_for("#title[aria-invalid=true]").await;
     found.extend(axe(&b, "lv", "Reģistrēt pārkāpumu").await);
 
+    // The register of requests, a request, the form's errors; a person's restriction and
+    // erasure pages and the restricted people's list.
+    let request = ok(store::subject_requests::create(
+        &app.db,
+        app.clock_now(),
+        &store::Actor::cli(),
+        &store::subject_requests::RequestInput {
+            kind: domain::privacy::RequestKind::Access,
+            person_id: Some(app.fixtures.person_b),
+            requester_name: "Ēriks Čakste".to_owned(),
+            requester_email: None,
+            reply_to: None,
+            received_on: domain::event::riga_date(app.clock_now()),
+            details: "Lūdz visus datus.".to_owned(),
+            identity_checked: None,
+            extension_reason: None,
+            outcome: None,
+            closed_on: None,
+            response: None,
+        },
+    )
+    .await);
+    for (lang, h1) in [
+        ("lv", "Datu subjektu pieprasījumi"),
+        ("en", "Data subjects' requests"),
+    ] {
+        b.goto(&url(&app, &format!("/{lang}/privacy/requests")))
+            .await;
+        found.extend(axe(&b, lang, h1).await);
+    }
+    b.goto(&url(&app, &format!("/en/privacy/requests/{request}")))
+        .await;
+    found.extend(
+        axe(
+            &b,
+            "en",
+            &format!("Request No. {request}: Access to their data (article 15)"),
+        )
+        .await,
+    );
+    b.goto(&url(&app, "/lv/privacy/requests/new")).await;
+    b.find("form[action$='/privacy/requests'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for("#requester_name[aria-invalid=true]").await;
+    found.extend(axe(&b, "lv", "Reģistrēt pieprasījumu").await);
+    let pb = app.fixtures.person_b;
+    b.goto(&url(&app, &format!("/lv/people/{pb}/restriction")))
+        .await;
+    b.find("form[action$='/restriction'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for("#reason[aria-invalid=true]").await;
+    found.extend(axe(&b, "lv", "Ierobežot apstrādi: Ēriks Čakste").await);
+    b.goto(&url(&app, &format!("/en/people/{pb}/erase"))).await;
+    found.extend(axe(&b, "en", "Erase the person: Ēriks Čakste").await);
+    b.goto(&url(&app, "/lv/people?restricted=1")).await;
+    found.extend(axe(&b, "lv", "Personas ar ierobežotu apstrādi").await);
+
     // The directory: lists, details (with the Roma identity section), forms, errors.
     let (org, person) = (app.fixtures.org_a, app.fixtures.person_a);
     for (path, h1) in [

@@ -2178,3 +2178,119 @@ async fn an_erasure_survives_a_restore_from_an_older_backup() {
             .unwrap_or(-1);
     assert_eq!(members, 0);
 }
+
+#[tokio::test]
+async fn an_erased_registry_person_is_erased_again_after_a_restore_and_their_number_stays_unused() {
+    let dir = tempdir();
+    let db_path = dir.path().join("roma.db");
+    let settings = web::Settings {
+        database: db_path.clone(),
+        ..web::Settings::default()
+    };
+    roma(
+        dir.path(),
+        &["migrate", "--database", path_str(&db_path)],
+        None,
+    )
+    .await
+    .success();
+    let db = store::Db::open(&store::DbOptions::new(&db_path))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let person = crate::ok(
+        store::people::create(
+            &db,
+            1,
+            &store::Actor::cli(),
+            &store::people::PersonInput {
+                name: "Dzēšamā Persona".to_owned(),
+                emails: vec!["dzesama@example.invalid".to_owned()],
+                preferred_lang: "lv".to_owned(),
+                ..Default::default()
+            },
+        )
+        .await,
+    );
+    db.close().await;
+    let backup = dir.path().join("before.db");
+    roma(
+        dir.path(),
+        &[
+            "backup",
+            "--database",
+            path_str(&db_path),
+            "--to",
+            path_str(&backup),
+        ],
+        None,
+    )
+    .await
+    .success();
+    // Erased the way the page does it: listed first, then deleted.
+    let db = store::Db::open(&store::DbOptions::new(&db_path))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    web::erased::append(
+        &settings.erased_list_file(),
+        &web::erased::person_code(person),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    crate::ok(store::person_erasure::erase_on_request(&db, 2, &store::Actor::cli(), person).await);
+    db.close().await;
+    let names = |path: std::path::PathBuf| async move {
+        let mut conn = open_read_only(&path).await;
+        sqlx::query_scalar::<_, i64>(
+            "SELECT (SELECT COUNT(*) FROM people WHERE name = 'Dzēšamā Persona')
+                  + (SELECT COUNT(*) FROM person_emails WHERE email = 'dzesama@example.invalid')",
+        )
+        .fetch_one(&mut conn)
+        .await
+        .unwrap_or(-1)
+    };
+    assert_eq!(names(db_path.clone()).await, 0);
+    roma(
+        dir.path(),
+        &[
+            "restore",
+            "--database",
+            path_str(&db_path),
+            "--from",
+            path_str(&backup),
+        ],
+        None,
+    )
+    .await
+    .success();
+    assert_eq!(
+        names(db_path.clone()).await,
+        2,
+        "the backup holds the person"
+    );
+    roma(
+        dir.path(),
+        &["migrate", "--database", path_str(&db_path)],
+        None,
+    )
+    .await
+    .success();
+    assert_eq!(names(db_path.clone()).await, 0, "erased again at the start");
+    // Someone new never gets the erased person's number.
+    let db = store::Db::open(&store::DbOptions::new(&db_path))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let newcomer = crate::ok(
+        store::people::create(
+            &db,
+            3,
+            &store::Actor::cli(),
+            &store::people::PersonInput {
+                name: "Jauna Persona".to_owned(),
+                preferred_lang: "lv".to_owned(),
+                ..Default::default()
+            },
+        )
+        .await,
+    );
+    assert!(newcomer > person, "{newcomer} reuses {person}");
+    db.close().await;
+}

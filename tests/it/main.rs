@@ -42,6 +42,7 @@ mod site;
 mod snapshots;
 mod storage_limits;
 mod stories;
+mod subject_requests;
 mod territories;
 mod transfer;
 mod workspace;

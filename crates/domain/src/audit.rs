@@ -19,6 +19,12 @@ crate::vocabulary! {
         BreachUpdated = ("breach_updated", "audit-breach-updated"),
         BreachesExported = ("breaches_exported", "audit-breaches-exported"),
         PersonDataExported = ("person_data_exported", "audit-person-data-exported"),
+        SubjectRequestRecorded = ("subject_request_recorded", "audit-subject-request-recorded"),
+        SubjectRequestUpdated = ("subject_request_updated", "audit-subject-request-updated"),
+        SubjectRequestsExported = ("subject_requests_exported", "audit-subject-requests-exported"),
+        PersonRestricted = ("person_restricted", "audit-person-restricted"),
+        PersonRestrictionLifted = ("person_restriction_lifted", "audit-person-restriction-lifted"),
+        PersonErased = ("person_erased", "audit-person-erased"),
         UserCreated = ("user_created", "audit-user-created"),
         UserUpdated = ("user_updated", "audit-user-updated"),
         UserDisabled = ("user_disabled", "audit-user-disabled"),
@@ -349,9 +355,16 @@ impl AuditAction {
             | StoryToReview
             | StoriesExported => AuditArea::Site,
             ReportNarrativesSaved | ReportIssued | ReportWithdrawn => AuditArea::Reports,
-            BreachRecorded | BreachUpdated | BreachesExported | PersonDataExported => {
-                AuditArea::Privacy
-            }
+            BreachRecorded
+            | BreachUpdated
+            | BreachesExported
+            | PersonDataExported
+            | SubjectRequestRecorded
+            | SubjectRequestUpdated
+            | SubjectRequestsExported
+            | PersonRestricted
+            | PersonRestrictionLifted
+            | PersonErased => AuditArea::Privacy,
             Other => AuditArea::Other,
         }
     }

@@ -78,6 +78,7 @@ impl Role {
                 SubmitPractice,
                 IssueReports,
                 ManageBreaches,
+                ManageSubjectRequests,
             ],
             // Mediators' organisation (the municipality) reports; a mediator's own work is
             // confidential case work, not a plan report.
@@ -168,10 +169,13 @@ pub enum Permission {
     IssueReports,
     /// Keep the register of personal-data breaches (and be reminded of its deadlines).
     ManageBreaches,
+    /// Keep the register of people's requests about their data, and answer them: give a
+    /// person their data, restrict and erase a registry person.
+    ManageSubjectRequests,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 21] = [
+    pub const ALL: [Permission; 22] = [
         Permission::UseWorkspace,
         Permission::ManageOwnAccount,
         Permission::ManageUsers,
@@ -193,6 +197,7 @@ impl Permission {
         Permission::SubmitPractice,
         Permission::IssueReports,
         Permission::ManageBreaches,
+        Permission::ManageSubjectRequests,
     ];
 }
 

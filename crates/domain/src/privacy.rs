@@ -84,3 +84,64 @@ pub const NOTIFY_WITHIN: i64 = 72 * 3600;
 pub fn authority_deadline(discovered_at: i64) -> i64 {
     discovered_at + NOTIFY_WITHIN
 }
+
+crate::vocabulary! {
+    /// What a person asked for about their own data (GDPR articles 15–21).
+    pub enum RequestKind (other = Access) {
+        /// A copy of everything held about them (article 15).
+        Access = ("access", "request-kind-access"),
+        /// Correcting what is wrong or incomplete (article 16).
+        Rectification = ("rectification", "request-kind-rectification"),
+        /// Erasure (article 17).
+        Erasure = ("erasure", "request-kind-erasure"),
+        /// Restriction of processing (article 18).
+        Restriction = ("restriction", "request-kind-restriction"),
+        /// Their data in a machine-readable form (article 20).
+        Portability = ("portability", "request-kind-portability"),
+        /// An objection to processing (article 21).
+        Objection = ("objection", "request-kind-objection"),
+    }
+}
+
+crate::vocabulary! {
+    /// How a request was closed.
+    pub enum RequestOutcome (other = Answered) {
+        /// Done as asked, or answered with what was asked for.
+        Answered = ("answered", "request-outcome-answered"),
+        /// Refused, with the reason and the right to complain to the supervisory authority
+        /// (article 12(4)).
+        Refused = ("refused", "request-outcome-refused"),
+    }
+}
+
+/// The day a request received on `received` must be answered by: one month (article 12(3)),
+/// or two further months after that one when the time was extended for the request's
+/// complexity or number (a month's end is kept: 31 January gives 28 or 29 February, and
+/// extended, 28 or 29 April).
+pub fn request_due(received: jiff::civil::Date, extended: bool) -> jiff::civil::Date {
+    let month = received
+        .checked_add(jiff::Span::new().months(1))
+        .unwrap_or(received);
+    if extended {
+        month
+            .checked_add(jiff::Span::new().months(2))
+            .unwrap_or(month)
+    } else {
+        month
+    }
+}
+
+#[cfg(test)]
+mod request_tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn a_request_is_due_a_month_after_it_came_and_three_when_extended() {
+        assert_eq!(request_due(date(2026, 3, 2), false), date(2026, 4, 2));
+        assert_eq!(request_due(date(2026, 1, 31), false), date(2026, 2, 28));
+        assert_eq!(request_due(date(2028, 1, 31), false), date(2028, 2, 29));
+        assert_eq!(request_due(date(2026, 11, 30), true), date(2027, 2, 28));
+        assert_eq!(request_due(date(2026, 1, 31), true), date(2026, 4, 28));
+    }
+}

@@ -132,6 +132,34 @@ pub const CATEGORIES: &[Category] = &[
         ],
     },
     Category {
+        key: "subject_requests",
+        title: ("Datu subjektu pieprasījumi", "Data subjects' requests"),
+        special: false,
+        purpose: (
+            "Atbildēt uz personas pieprasījumu par saviem datiem (piekļuve, labošana, dzēšana, ierobežošana, pārnesamība, iebildums) mēneša laikā un pierādīt, ka atbildēts.",
+            "Answering a person's request about their own data (access, rectification, erasure, restriction, portability, objection) within the month, and showing that it was answered.",
+        ),
+        legal_basis: (
+            "VDAR 12. pants un 5. panta 2. punkts; 6. panta 1. punkta c) apakšpunkts.",
+            "GDPR art. 12 and art. 5(2); art. 6(1)(c).",
+        ),
+        retention: ("Kā noteikts zemāk.", "As set out below."),
+        access: (
+            "Koordinatori, kas atbild uz pieprasījumiem.",
+            "The coordinators who answer requests.",
+        ),
+        columns: &[
+            ("subject_requests", "person_id"),
+            ("subject_requests", "requester_name"),
+            ("subject_requests", "requester_email"),
+            ("subject_requests", "reply_to"),
+            ("subject_requests", "details"),
+            ("subject_requests", "identity_checked"),
+            ("subject_requests", "response"),
+            ("subject_requests", "recorded_by"),
+        ],
+    },
+    Category {
         key: "directory",
         title: ("Kontaktpersonu katalogs", "Directory of people"),
         special: false,

@@ -285,6 +285,24 @@ pub const RULES: &[Rule] = &[
         restarts_with_use: false,
     },
     Rule {
+        key: "subject_requests",
+        category: "subject_requests",
+        name: ("Datu subjektu pieprasījumi", "Data subjects' requests"),
+        what: (
+            "Pieprasījuma iesniedzēja vārds, adreses, pieprasījuma, pagarinājuma un atbildes teksts un identitātes pārbaude tiek izdzēsti; paliek pieprasījuma veids, datumi un iznākums.",
+            "The requester's name and addresses, the texts of the request, the extension and the answer, and the identity check are removed; the request's kind, dates and outcome stay.",
+        ),
+        from: ("pieprasījuma slēgšanas", "the request's closing"),
+        default_days: 1095,
+        min_days: 365,
+        max_days: 3650,
+        reason: (
+            "Trīs gadi ļauj pierādīt, kā atbildēts, ja persona sūdzas Datu valsts inspekcijā vai tiesā; vēlāk pietiek ar to, ka pieprasījums bija un kā tas beidzās.",
+            "Three years allow showing how a request was answered if the person complains to the Data State Inspectorate or a court; later it is enough that there was a request and how it ended.",
+        ),
+        restarts_with_use: false,
+    },
+    Rule {
         key: "audit_details",
         category: "audit",
         name: (

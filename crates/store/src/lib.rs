@@ -30,6 +30,8 @@ pub mod search;
 pub mod sessions;
 #[path = "platform/storage_limits.rs"]
 pub mod storage_limits;
+#[path = "platform/subject_requests.rs"]
+pub mod subject_requests;
 #[path = "platform/throttle.rs"]
 pub mod throttle;
 #[path = "platform/tokens.rs"]

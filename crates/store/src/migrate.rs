@@ -302,6 +302,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
         include_str!("../migrations/0048_breaches.sql"),
         Data::None,
     ),
+    (
+        49,
+        "subject_requests",
+        include_str!("../migrations/0049_subject_requests.sql"),
+        Data::None,
+    ),
 ];
 
 /// A migration's checksum: the SHA-256 of its SQL as this program holds it, with line ends

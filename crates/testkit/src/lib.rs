@@ -145,6 +145,17 @@ impl TestApp {
             })
             .await;
         });
+        // The scheduled jobs run once as the server starts: a test moves the clock only after
+        // that run, or it would race the test's own run of them.
+        for _ in 0..3000 {
+            let done = app_state.workers().snapshot().into_iter().any(|(name, s)| {
+                name == "jobs" && (s.last_success.is_some() || s.last_failure.is_some())
+            });
+            if done {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
         TestApp {
             addr,
             base: format!("http://{addr}"),

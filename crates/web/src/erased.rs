@@ -1,6 +1,7 @@
-//! The erased-subjects list: the codes of erased mediation records, one per line, in a file
-//! beside the database (`<database>.erased`), written before the erasure and read at every
-//! start, so a database restored from an older backup loses them again. It holds codes only.
+//! The erased-subjects list: the codes of erased mediation records and the numbers of erased
+//! registry people (`person:12`), one per line, in a file beside the database
+//! (`<database>.erased`), written before the erasure and read at every start, so a database
+//! restored from an older backup loses them again. It holds codes and numbers only.
 
 use std::io::Write;
 use std::path::Path;
@@ -36,4 +37,25 @@ pub fn read(path: &Path) -> std::io::Result<Vec<String>> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
         Err(e) => Err(e),
     }
+}
+
+/// How the list names an erased registry person.
+pub fn person_code(id: i64) -> String {
+    format!("person:{id}")
+}
+
+/// The list's lines split: (mediation codes, registry people's numbers).
+pub fn split(codes: Vec<String>) -> (Vec<String>, Vec<i64>) {
+    let mut mediation = Vec::new();
+    let mut people = Vec::new();
+    for c in codes {
+        match c.strip_prefix("person:").map(str::parse::<i64>) {
+            Some(Ok(id)) => people.push(id),
+            // A line that looks like a person's but is no number is no mediation code
+            // either: it is left for whoever reads the file.
+            Some(Err(_)) => {}
+            None => mediation.push(c),
+        }
+    }
+    (mediation, people)
 }

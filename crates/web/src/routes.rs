@@ -190,6 +190,8 @@ pub const FRESH_ROUTES: &[(&str, &str)] = &[
         "/{lang}/events/{id}/attendance/{item}/erase-answers",
     ),
     ("POST", "/{lang}/people/export"),
+    ("POST", "/{lang}/people/{id}/erase"),
+    ("POST", "/{lang}/privacy/requests/export"),
     ("POST", "/{lang}/organisations/export"),
     ("POST", "/{lang}/admin/users"),
     ("POST", "/{lang}/admin/users/{id}/password-link"),

@@ -236,6 +236,7 @@ pub async fn public(db: &Db, today: &str) -> crate::Result<(Vec<PublicOrg>, Vec<
     let rows: Vec<(i64, String, Option<String>, String)> = sqlx::query_as(
         "SELECT p.id, p.name, p.phone, l.fields FROM directory_listings l JOIN people p ON p.id = l.subject_id
          WHERE l.subject_kind = 'person' AND l.withdrawn_at IS NULL AND p.merged_into_id IS NULL
+           AND p.restricted_at IS NULL
            AND l.id = (SELECT MAX(id) FROM directory_listings x
                        WHERE x.subject_kind = 'person' AND x.subject_id = p.id AND x.withdrawn_at IS NULL)
          ORDER BY p.sort_key",

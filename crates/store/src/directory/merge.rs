@@ -71,6 +71,7 @@ const PERSON_REFERENCES: &[(&str, &str, &str)] = &[
     ("speakers", "event_agenda_speakers", "person_id"),
     ("registrations", "registrations", "person_id"),
     ("attendances", "attendances", "person_id"),
+    ("requests", "subject_requests", "person_id"),
     // A registry person's participant number is their id (statistics count by it).
     ("participants", "attendances", "participant"),
     ("invitations", "invitations", "person_id"),

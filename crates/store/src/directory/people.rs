@@ -80,6 +80,9 @@ pub struct PersonFilter {
     /// Whether the words typed are also looked for in e-mail addresses (only for those who
     /// may see every contact: nobody else can probe for an address).
     pub search_emails: bool,
+    /// The people whose processing is restricted, instead of everyone else (they are in
+    /// no other list).
+    pub restricted: bool,
 }
 
 pub const PAGE_SIZE: i64 = 50;
@@ -136,6 +139,7 @@ pub async fn list(
          LEFT JOIN territories tu ON tu.id = t.parent_id
          WHERE p.merged_into_id IS NULL AND ($1 IS NULL OR p.search_key LIKE $1 ESCAPE '\\'
                 OR EXISTS (SELECT 1 FROM person_emails e WHERE e.person_id = p.id AND e.email LIKE $10 ESCAPE '\\'))
+           AND (p.restricted_at IS NOT NULL) = $11
            AND ($2 IS NULL OR p.territory_id = $2 OR t.parent_id = $2 OR t.successor_id = $2 OR tu.successor_id = $2)
            AND ($3 IS NULL OR COALESCE(t.planning_region, tu.planning_region) = $3)
            AND ($4 IS NULL AND $5 IS NULL AND $6 IS NULL OR EXISTS (
@@ -157,6 +161,7 @@ pub async fn list(
     .bind(PAGE_SIZE)
     .bind(page.max(0) * PAGE_SIZE)
     .bind(email_q.as_deref())
+    .bind(f.restricted)
     .fetch_all(&db.reader)
     .await?;
     let total: i64 = sqlx::query_scalar(
@@ -165,6 +170,7 @@ pub async fn list(
          LEFT JOIN territories tu ON tu.id = t.parent_id
          WHERE p.merged_into_id IS NULL AND ($1 IS NULL OR p.search_key LIKE $1 ESCAPE '\\'
                 OR EXISTS (SELECT 1 FROM person_emails e WHERE e.person_id = p.id AND e.email LIKE $8 ESCAPE '\\'))
+           AND (p.restricted_at IS NOT NULL) = $9
            AND ($2 IS NULL OR p.territory_id = $2 OR t.parent_id = $2 OR t.successor_id = $2 OR tu.successor_id = $2)
            AND ($3 IS NULL OR COALESCE(t.planning_region, tu.planning_region) = $3)
            AND ($4 IS NULL AND $5 IS NULL AND $6 IS NULL OR EXISTS (
@@ -183,6 +189,7 @@ pub async fn list(
     .bind(role.as_deref())
     .bind(&day)
     .bind(email_q.as_deref())
+    .bind(f.restricted)
     .fetch_one(&db.reader)
     .await?;
     let mut out = Vec::with_capacity(rows.len());
@@ -765,12 +772,13 @@ pub struct Member {
     pub to_date: Option<Date>,
 }
 
-/// The people of an organisation, in Latvian order; past members too.
+/// The people of an organisation, in Latvian order; past members too (not those whose
+/// processing is restricted).
 pub async fn members(db: &Db, organisation_id: i64) -> crate::Result<Vec<Member>> {
     let rows: Vec<FiveCols> = sqlx::query_as(
         "SELECT p.id, p.name, m.role_title, m.from_date, m.to_date
          FROM memberships m JOIN people p ON p.id = m.person_id
-         WHERE m.organisation_id = $1 ORDER BY p.sort_key, m.id",
+         WHERE m.organisation_id = $1 AND p.restricted_at IS NULL ORDER BY p.sort_key, m.id",
     )
     .bind(organisation_id)
     .fetch_all(&db.reader)
@@ -791,7 +799,8 @@ pub async fn members(db: &Db, organisation_id: i64) -> crate::Result<Vec<Member>
 /// Every person as (id, name), in Latvian order: for choosers.
 pub async fn names(db: &Db) -> crate::Result<Vec<(i64, String)>> {
     Ok(sqlx::query_as(
-        "SELECT id, name FROM people WHERE merged_into_id IS NULL ORDER BY sort_key, id",
+        "SELECT id, name FROM people WHERE merged_into_id IS NULL AND restricted_at IS NULL
+         ORDER BY sort_key, id",
     )
     .fetch_all(&db.reader)
     .await?)
@@ -823,4 +832,69 @@ pub async fn has_membership_from(
     .fetch_one(&db.reader)
     .await?;
     Ok(n > 0)
+}
+
+/// A person's processing restricted (GDPR article 18): since when, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Restriction {
+    pub since: i64,
+    pub reason: String,
+}
+
+/// Whether a person's processing is restricted.
+pub async fn restriction(db: &Db, person_id: i64) -> crate::Result<Option<Restriction>> {
+    let row: Option<(Option<i64>, Option<String>)> =
+        sqlx::query_as("SELECT restricted_at, restriction_reason FROM people WHERE id = $1")
+            .bind(person_id)
+            .fetch_optional(&db.reader)
+            .await?;
+    Ok(match row {
+        Some((Some(since), reason)) => Some(Restriction {
+            since,
+            reason: reason.unwrap_or_default(),
+        }),
+        _ => None,
+    })
+}
+
+/// Restricts a person's processing, or lifts the restriction (`reason` `None`): a restricted
+/// person stays in the registry but leaves its lists, exports, choosers of invitees and
+/// speakers, search, the public directory and the storage limit's erasure (audited).
+pub async fn set_restriction(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    person_id: i64,
+    reason: Option<&str>,
+) -> crate::Result<()> {
+    let mut tx = db.write().await?;
+    let n = sqlx::query(
+        "UPDATE people SET restricted_at = CASE WHEN $2 IS NULL THEN NULL
+                                                ELSE COALESCE(restricted_at, $3) END,
+                           restriction_reason = $2
+         WHERE id = $1 AND merged_into_id IS NULL AND ($2 IS NOT NULL OR restricted_at IS NOT NULL)",
+    )
+    .bind(person_id)
+    .bind(reason)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if n == 0 {
+        return Err(Error::NotFound);
+    }
+    let action = if reason.is_some() {
+        AuditAction::PersonRestricted
+    } else {
+        AuditAction::PersonRestrictionLifted
+    };
+    audit::record(
+        &mut tx,
+        now,
+        actor,
+        &Event::new(action).on("person", person_id),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
 }

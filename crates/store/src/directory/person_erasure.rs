@@ -9,14 +9,14 @@ use sqlx::SqliteConnection;
 
 use crate::Db;
 
-/// The people no longer taking part: no user account, no current membership, no standing
+/// The people no longer taking part: not restricted (kept for the person's claim), no user account, no current membership, no standing
 /// listing in the public directory (their own choice) and no activity since `cutoff` (a
 /// Unix time) — attendance, registration, invitation (also those anonymised since:
 /// `people.last_active_at`), speaking, a membership's end, a consent given or withdrawn, a
 /// listing withdrawn, a good practice naming them, or an edit or merge of their record. A
 /// merged duplicate goes with its survivor.
 const INACTIVE: &str = "SELECT p.id FROM people p
-    WHERE p.merged_into_id IS NULL AND p.updated_at < $1
+    WHERE p.merged_into_id IS NULL AND p.updated_at < $1 AND p.restricted_at IS NULL
       AND COALESCE(p.last_active_at, 0) < $1
       AND NOT EXISTS (SELECT 1 FROM users u WHERE u.person_id = p.id)
       AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = p.id
@@ -138,4 +138,77 @@ pub(crate) async fn never_reuse(conn: &mut SqliteConnection, id: i64) -> crate::
     .execute(&mut *conn)
     .await?;
     Ok(())
+}
+
+/// The numbers an erasure of this person removes: theirs and those merged into them (each
+/// goes into the erased list, so a backup from before a merge loses the duplicate too).
+pub async fn erased_ids(db: &Db, person_id: i64) -> crate::Result<Vec<i64>> {
+    let mut conn = db.reader.acquire().await?;
+    with_merged(&mut conn, person_id).await
+}
+
+/// Erases a person on their request (article 17), in one transaction with its audit entry
+/// (by number: the name goes). Returns how many people records went (with merged
+/// duplicates); `NotFound` when there is no such person. A merged duplicate is erased too
+/// when named (the erased list names every number an erasure removed).
+pub async fn erase_on_request(
+    db: &Db,
+    now: i64,
+    actor: &crate::Actor,
+    person_id: i64,
+) -> crate::Result<u64> {
+    let mut tx = db.write().await?;
+    let found: Option<i64> = sqlx::query_scalar("SELECT id FROM people WHERE id = $1")
+        .bind(person_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    if found.is_none() {
+        return Err(crate::Error::NotFound);
+    }
+    let n = erase(&mut tx, person_id).await?;
+    crate::audit::record(
+        &mut tx,
+        now,
+        actor,
+        &crate::audit::Event::new(domain::audit::AuditAction::PersonErased)
+            .on("person", person_id)
+            .detail(format!("people={n}")),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(n)
+}
+
+/// The highest number a person may have (far beyond any registry; keeps `MAX(id) + 1` safe).
+const MAX_PERSON_ID: i64 = 1 << 52;
+
+/// Erases again the people an erased-people list names (a database restored from a backup
+/// made before their erasure holds them again), and keeps their ids from being given to
+/// anyone else. Returns how many were erased again.
+pub async fn reapply(db: &Db, now: i64, ids: &[i64]) -> crate::Result<usize> {
+    let actor = crate::Actor {
+        user_id: None,
+        label: Some("erasure list".to_owned()),
+        ip: None,
+    };
+    // A number no person can have (a damaged line) is left alone.
+    let ids: Vec<i64> = ids
+        .iter()
+        .copied()
+        .filter(|id| (1..=MAX_PERSON_ID).contains(id))
+        .collect();
+    let mut again = 0;
+    for id in &ids {
+        match erase_on_request(db, now, &actor, *id).await {
+            Ok(_) => again += 1,
+            Err(crate::Error::NotFound) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    if let Some(high) = ids.iter().max() {
+        let mut tx = db.write().await?;
+        never_reuse(&mut tx, *high).await?;
+        tx.commit().await?;
+    }
+    Ok(again)
 }

@@ -93,7 +93,7 @@ pub async fn items(db: &Db, event_id: i64) -> crate::Result<Vec<Item>> {
          FROM event_agenda_speakers s
          JOIN event_agenda_items i ON i.id = s.item_id
          JOIN people p ON p.id = s.person_id
-         WHERE i.event_id = $1 AND p.merged_into_id IS NULL
+         WHERE i.event_id = $1 AND p.merged_into_id IS NULL AND p.restricted_at IS NULL
          ORDER BY s.item_id, s.id",
     )
     .bind(event_id)
@@ -133,7 +133,8 @@ pub async fn items(db: &Db, event_id: i64) -> crate::Result<Vec<Item>> {
 /// The registry's people, for choosing speakers: (id, name), in Latvian order.
 pub async fn speaker_choices(db: &Db) -> crate::Result<Vec<(i64, String)>> {
     Ok(sqlx::query_as(
-        "SELECT id, name FROM people WHERE merged_into_id IS NULL ORDER BY sort_key, id",
+        "SELECT id, name FROM people WHERE merged_into_id IS NULL AND restricted_at IS NULL
+         ORDER BY sort_key, id",
     )
     .fetch_all(&db.reader)
     .await?)
@@ -145,11 +146,13 @@ async fn write_speakers(conn: &mut SqliteConnection, item: i64, ids: &[i64]) -> 
         .execute(&mut *conn)
         .await?;
     for p in ids {
-        let live: Option<i64> =
-            sqlx::query_scalar("SELECT id FROM people WHERE id = $1 AND merged_into_id IS NULL")
-                .bind(p)
-                .fetch_optional(&mut *conn)
-                .await?;
+        let live: Option<i64> = sqlx::query_scalar(
+            "SELECT id FROM people
+                 WHERE id = $1 AND merged_into_id IS NULL AND restricted_at IS NULL",
+        )
+        .bind(p)
+        .fetch_optional(&mut *conn)
+        .await?;
         live.ok_or(Error::Conflict(crate::EventConflict::Speaker.into()))?;
         sqlx::query("INSERT INTO event_agenda_speakers (item_id, person_id) VALUES ($1, $2)")
             .bind(item)

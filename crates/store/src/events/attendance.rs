@@ -262,11 +262,13 @@ struct Snapshot {
     notice_version: Option<String>,
 }
 
-/// The registry person with this e-mail, if any (not a merged duplicate).
+/// The registry person with this e-mail, if any (not a merged duplicate, nor one whose
+/// processing is restricted).
 async fn person_by_email(conn: &mut SqliteConnection, email: &str) -> crate::Result<Option<i64>> {
     Ok(sqlx::query_scalar(
         "SELECT p.id FROM person_emails e JOIN people p ON p.id = e.person_id
-         WHERE lower(e.email) = lower($1) AND p.merged_into_id IS NULL",
+         WHERE lower(e.email) = lower($1) AND p.merged_into_id IS NULL
+           AND p.restricted_at IS NULL",
     )
     .bind(email.trim())
     .fetch_optional(&mut *conn)
@@ -877,7 +879,7 @@ pub async fn similar(
                 (SELECT o.name_lv FROM memberships m JOIN organisations o ON o.id = m.organisation_id
                   WHERE m.person_id = p.id AND m.to_date IS NULL ORDER BY m.id DESC LIMIT 1)
          FROM people p
-         WHERE p.merged_into_id IS NULL AND (p.search_key = $1
+         WHERE p.merged_into_id IS NULL AND p.restricted_at IS NULL AND (p.search_key = $1
             OR ($2 <> '' AND EXISTS (SELECT 1 FROM person_emails e
                                       WHERE e.person_id = p.id AND lower(e.email) = $2)))
          ORDER BY p.id LIMIT 20",

@@ -21,7 +21,9 @@ pub struct Recipient {
 pub async fn recipients(db: &Db, event_id: i64) -> crate::Result<Vec<Recipient>> {
     let rows: Vec<(i64, String, Option<String>, Option<String>)> = sqlx::query_as(
         "SELECT a.id, a.name,
-                COALESCE(NULLIF(r.email, ''), (SELECT e.email FROM person_emails e WHERE e.person_id = a.person_id
+                COALESCE(NULLIF(r.email, ''), (SELECT e.email FROM person_emails e
+                                   JOIN people rp ON rp.id = e.person_id
+                                   WHERE e.person_id = a.person_id AND rp.restricted_at IS NULL
                                    ORDER BY e.position, e.id LIMIT 1)),
                 COALESCE(r.lang, p.preferred_lang)
          FROM attendances a

@@ -320,7 +320,7 @@ pub async fn people_with_email(db: &Db) -> crate::Result<Vec<(i64, String, Strin
                 (SELECT e.email FROM person_emails e WHERE e.person_id = p.id ORDER BY e.position, e.id LIMIT 1),
                 p.preferred_lang
          FROM people p
-         WHERE p.merged_into_id IS NULL
+         WHERE p.merged_into_id IS NULL AND p.restricted_at IS NULL
            AND EXISTS (SELECT 1 FROM person_emails e WHERE e.person_id = p.id)
          ORDER BY p.sort_key",
     )

@@ -288,7 +288,7 @@ pub(crate) async fn register_in(
         None => {
             sqlx::query_scalar(
                 "SELECT p.id FROM person_emails e JOIN people p ON p.id = e.person_id
-             WHERE lower(e.email) = $1 AND p.merged_into_id IS NULL",
+             WHERE lower(e.email) = $1 AND p.merged_into_id IS NULL AND p.restricted_at IS NULL",
             )
             .bind(&email_key)
             .fetch_optional(&mut *tx)
@@ -453,6 +453,7 @@ async fn confirm_in(
              person_id = COALESCE(person_id,
                  (SELECT p.id FROM person_emails e JOIN people p ON p.id = e.person_id
                   WHERE lower(e.email) = registrations.email_key AND p.merged_into_id IS NULL
+                    AND p.restricted_at IS NULL
                   LIMIT 1))
          WHERE id = $2",
     )

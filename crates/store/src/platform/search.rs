@@ -168,7 +168,8 @@ pub async fn candidates(db: &Db, reach: &Reach, first_word: &str) -> crate::Resu
                          WHERE m.person_id = p.id AND m.to_date IS NULL
                          ORDER BY m.from_date DESC, m.id DESC LIMIT 1), 0
                  FROM people p
-                 WHERE p.merged_into_id IS NULL AND p.search_key LIKE $1 ESCAPE '\\'",
+                 WHERE p.merged_into_id IS NULL AND p.restricted_at IS NULL
+                   AND p.search_key LIKE $1 ESCAPE '\\'",
                 (None, Some(&like)),
             )
             .await?,

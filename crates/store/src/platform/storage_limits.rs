@@ -160,6 +160,15 @@ fn statements(key: &str) -> Option<Statements> {
             count: "SELECT COUNT(*) FROM import_batches WHERE COALESCE(applied_at, created_at) < $1",
             apply: Apply::Sql(&["DELETE FROM import_batches WHERE COALESCE(applied_at, created_at) < $1"]),
         },
+        // A request closed on a day before the cutoff's day.
+        "subject_requests" => Statements {
+            count: "SELECT COUNT(*) FROM subject_requests
+                    WHERE closed_on < date($1, 'unixepoch') AND requester_name <> ''",
+            apply: Apply::Sql(&["UPDATE subject_requests SET person_id = NULL, requester_name = '',
+                        requester_email = NULL, reply_to = NULL, details = '',
+                        identity_checked = NULL, extension_reason = NULL, response = NULL
+                      WHERE closed_on < date($1, 'unixepoch') AND requester_name <> ''"]),
+        },
         "audit_details" => Statements {
             count: "SELECT COUNT(*) FROM audit_log
                     WHERE at < $1 AND (detail IS NOT NULL OR ip IS NOT NULL)",

@@ -510,3 +510,13 @@ pub async fn finish_first_steps(db: &Db, now: i64, id: i64) -> crate::Result<()>
     tx.commit().await?;
     Ok(())
 }
+
+/// The account linked to a registry person, if there is one: (id, name).
+pub async fn by_person(db: &Db, person_id: i64) -> crate::Result<Option<(i64, String)>> {
+    Ok(
+        sqlx::query_as("SELECT id, name FROM users WHERE person_id = $1 LIMIT 1")
+            .bind(person_id)
+            .fetch_optional(&db.reader)
+            .await?,
+    )
+}

@@ -85,7 +85,8 @@ fn gender_label(g: &str) -> &'static str {
     }
 }
 
-fn age_label(g: &str) -> &'static str {
+/// The message naming an age group's stored code.
+pub fn age_label(g: &str) -> &'static str {
     match g {
         "under_18" => "reg-age-under-18",
         "18_24" => "reg-age-18-24",

@@ -367,6 +367,7 @@ pub async fn list_people(
         region: q.region,
         role: q.role,
         page: q.page,
+        ..Default::default()
     };
     let page = query.page.unwrap_or(0).clamp(0, 100_000);
     let (rows, total) =
@@ -400,6 +401,10 @@ pub async fn get_person(
     user.require(Permission::ViewDirectory)?;
     let id = parse_id(&id)?;
     let p = store::people::get(state.db(), id).await?;
+    // A restricted person's record is only kept (article 18): not given through the API.
+    if store::people::restriction(state.db(), id).await?.is_some() {
+        return Err(crate::http::error::AppError::NotFound);
+    }
     let contacts =
         show_person_contacts(&state, &user, &p, domain::privacy::AccessPlace::Api).await?;
     Ok(Json(person_json(p, contacts)))
@@ -529,6 +534,10 @@ pub async fn patch_person(
     let id = parse_id(&id)?;
     let Json(body) = body.map_err(|_| AppError::BadRequest)?;
     let p = store::people::get(state.db(), id).await?;
+    // A restricted person's record is only kept (article 18): not given through the API.
+    if store::people::restriction(state.db(), id).await?.is_some() {
+        return Err(AppError::NotFound);
+    }
     let mut fields = people::PersonFields::from_person(p);
     overlay_person(&mut fields, body);
     save_person(&state, &user, ip, Some(id), &fields).await

@@ -104,6 +104,11 @@ pub fn routes(r: &mut Registry) {
     // Made on request and on the record (access and audit log): a POST, as every export.
     r.post("/{lang}/people/{id}/data", Page(ManageDirectory), person_rights::page);
     r.post("/{lang}/people/{id}/data.json", Page(ManageDirectory), person_rights::json);
+    r.get("/{lang}/people/{id}/restriction", Page(ManageSubjectRequests), person_rights::restriction_form);
+    r.post("/{lang}/people/{id}/restriction", Page(ManageSubjectRequests), person_rights::restrict);
+    r.post("/{lang}/people/{id}/restriction/lift", Page(ManageSubjectRequests), person_rights::lift_restriction);
+    r.get("/{lang}/people/{id}/erase", Page(ManageSubjectRequests), person_rights::erase_form);
+    r.post("/{lang}/people/{id}/erase", Page(ManageSubjectRequests), person_rights::erase);
     r.get("/api/v1/territories", Api(UseWorkspace), territories::api_list);
     r.get("/api/v1/organisations", Api(ViewDirectory), api::list_orgs);
     r.post("/api/v1/organisations", Api(ManageDirectory), api::create_org);

@@ -49,6 +49,11 @@ pub struct PeopleQuery {
     pub role: String,
     #[serde(default)]
     pub page: Option<i64>,
+    /// "1": the people whose processing is restricted (the list only; never an export).
+    #[serde(default)]
+    pub restricted: String,
+    #[serde(default)]
+    pub notice: Option<String>,
 }
 
 impl PeopleQuery {
@@ -61,6 +66,7 @@ impl PeopleQuery {
             region: PlanningRegion::parse(&self.region),
             role: Some(self.role.clone()).filter(|r| !r.trim().is_empty()),
             search_emails: user.can(Permission::ManageDirectory),
+            restricted: false,
         }
     }
 }
@@ -77,6 +83,9 @@ struct ListPage {
     territories: TerritoryGroups,
     organisations: Vec<(i64, String)>,
     can_manage: bool,
+    /// Whether the user answers requests (sees the restricted people's list).
+    handles_requests: bool,
+    notice: Option<&'static str>,
     prev_href: Option<String>,
     next_href: Option<String>,
 }
@@ -104,8 +113,10 @@ pub async fn list(
 ) -> AppResult<Html<String>> {
     user.require(Permission::ViewDirectory)?;
     let page = query.page.unwrap_or(0).clamp(0, 100_000);
-    let (people, total) =
-        store::people::list(state.db(), &query.filter(&user), state.today(), page).await?;
+    let handles_requests = user.can(Permission::ManageSubjectRequests);
+    let mut filter = query.filter(&user);
+    filter.restricted = handles_requests && query.restricted == "1";
+    let (people, total) = store::people::list(state.db(), &filter, state.today(), page).await?;
     let shown = i64::try_from(people.len()).unwrap_or(0);
     let can_manage = user.can(Permission::ManageDirectory);
     if can_manage {
@@ -143,12 +154,17 @@ pub async fn list(
             ("territory", &query.territory),
             ("region", &query.region),
             ("role", &query.role),
+            ("restricted", &query.restricted),
         ],
         page,
         shown,
         total,
         store::people::PAGE_SIZE,
     );
+    let notice = match query.notice.as_deref() {
+        Some("person-erased") => Some("person-erased"),
+        _ => None,
+    };
     Ok(Html(
         ListPage {
             territories: territory_groups(&state, ctx.lang).await?,
@@ -160,6 +176,8 @@ pub async fn list(
             kinds: org_kinds(),
             regions: regions(),
             can_manage,
+            handles_requests,
+            notice,
             prev_href,
             next_href,
         }
@@ -179,6 +197,12 @@ struct DetailPage {
     sees_access: bool,
     /// Whether the user may give the person everything held about them.
     gives_data: bool,
+    /// Whether the user answers people's requests about their data (restricts, erases).
+    handles_requests: bool,
+    /// The requests about the person (for those who answer them).
+    requests: Vec<store::subject_requests::Request>,
+    /// Since when, and why, the person's processing is restricted.
+    restriction: Option<store::people::Restriction>,
     /// `Some` only for those who may see Roma self-identification.
     roma: Option<RomaView>,
     organisations: Vec<(i64, String)>,
@@ -209,6 +233,11 @@ impl DetailPage {
         crate::features::directory::public_directory::listing_field_label(f)
     }
 
+    /// The day a request about the person is due, in words.
+    fn due_day(&self, r: &store::subject_requests::Request) -> String {
+        self.ctx.day(&r.due_on())
+    }
+
     fn is_current(&self, m: &store::people::Membership) -> bool {
         self.today.parse().map(|d| m.current_on(d)).unwrap_or(true)
     }
@@ -222,6 +251,13 @@ async fn detail_page(
     notice: Option<&'static str>,
 ) -> AppResult<DetailPage> {
     let person = store::people::get(state.db(), id).await?;
+    let handles_requests = user.can(Permission::ManageSubjectRequests);
+    // A restricted person's record is only kept: nobody but who answers their request
+    // reads it (article 18).
+    let restriction = store::people::restriction(state.db(), id).await?;
+    if restriction.is_some() && !handles_requests {
+        return Err(crate::http::error::AppError::NotFound);
+    }
     let today = state.today();
     let roma = if user.can(Permission::ViewRomaIdentity) {
         Some(RomaView {
@@ -247,6 +283,13 @@ async fn detail_page(
         .await?,
         sees_access: user.can(Permission::ViewAuditLog),
         gives_data: super::person_rights::may_give_data(user),
+        handles_requests,
+        requests: if handles_requests {
+            store::subject_requests::of_person(state.db(), id).await?
+        } else {
+            Vec::new()
+        },
+        restriction,
         can_manage: user.can(Permission::ManageDirectory),
         organisations: if user.can(Permission::ManageDirectory) {
             store::organisations::names(state.db()).await?
@@ -297,6 +340,9 @@ pub async fn detail(
         Some("listing-invalid") => Some("listing-invalid"),
         Some("listing-withdrawn") => Some("listing-withdrawn"),
         Some("restored") => Some("restored-notice"),
+        Some("restricted") => Some("restricted-notice"),
+        Some("restriction-lifted") => Some("restriction-lifted-notice"),
+        Some("listing-restricted") => Some("listing-restricted"),
         _ => None,
     };
     Ok(Html(
@@ -874,6 +920,14 @@ pub async fn merge(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response());
         }
     };
+    // A restricted record is only kept: it is merged neither way (article 18).
+    for p in [id, duplicate] {
+        if store::people::restriction(state.db(), p).await?.is_some() {
+            let mut page = detail_page(&state, ctx, &user, id, None).await?;
+            page.errors.add("duplicate_id", "merge-restricted");
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response());
+        }
+    }
     let today = state.today().to_string();
     match store::merge::merge_people(
         state.db(),

@@ -11,8 +11,11 @@ use domain::privacy::{AccessKind, AccessPurpose};
 use serde_json::{Map, Value, json};
 
 use crate::AppState;
-use crate::http::error::AppResult;
-use crate::http::forms::parse_id;
+use axum::http::StatusCode;
+use axum::response::Redirect;
+
+use crate::http::error::{AppError, AppResult};
+use crate::http::forms::{AppForm, FormErrors, parse_id, required_block};
 use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
 
@@ -125,6 +128,13 @@ fn worded(ctx: &PageCtx, part: &str, name: &str, value: &str) -> String {
             "roma-no"
         }),
         (_, "gender") => domain::directory::Gender::parse(value).map(|g| g.label_key()),
+        (_, "age_group") => Some(crate::figures::participation::age_label(value)),
+        ("attendances", "source") => Some(match value {
+            "registration" => "attendance-registered",
+            "walk_in" => "attendance-walk-in",
+            "import" => "attendance-imported",
+            _ => "attendance-via-api",
+        }),
         ("registrations", "status") => match value {
             "confirmed" => Some("reg-status-confirmed"),
             "waiting" => Some("reg-status-waiting"),
@@ -335,4 +345,199 @@ pub async fn json(
         crate::http::files::download(bytes, &format!("persona-{}.json", p.id), "application/json")
             .into_response(),
     )
+}
+
+/// What the restriction and erasure forms hold, as typed.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct RightsFields {
+    #[serde(default)]
+    reason: String,
+    #[serde(default)]
+    confirm: String,
+}
+
+#[derive(Template)]
+#[template(path = "directory/person_restriction.html")]
+struct RestrictionPage {
+    ctx: PageCtx,
+    person: store::people::Person,
+    restriction: Option<store::people::Restriction>,
+    reason: String,
+    errors: FormErrors,
+}
+
+/// The person, for those who answer requests (a restricted one too).
+async fn person_for_rights(
+    state: &AppState,
+    user: &CurrentUser,
+    id: &str,
+) -> AppResult<store::people::Person> {
+    user.require(Permission::ManageSubjectRequests)?;
+    Ok(store::people::get(state.db(), parse_id(id)?).await?)
+}
+
+/// `GET /{lang}/people/{id}/restriction`: restricting the person's processing, or lifting it.
+pub async fn restriction_form(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    Path((_lang, id)): Path<(String, String)>,
+) -> AppResult<Html<String>> {
+    let person = person_for_rights(&state, &user, &id).await?;
+    let restriction = store::people::restriction(state.db(), person.id).await?;
+    Ok(Html(
+        RestrictionPage {
+            ctx,
+            reason: restriction
+                .as_ref()
+                .map(|r| r.reason.clone())
+                .unwrap_or_default(),
+            person,
+            restriction,
+            errors: FormErrors::default(),
+        }
+        .render()?,
+    ))
+}
+
+/// `POST /{lang}/people/{id}/restriction`: restricts (or, restricted, changes the reason).
+pub async fn restrict(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path((_lang, id)): Path<(String, String)>,
+    AppForm(f): AppForm<RightsFields>,
+) -> AppResult<Response> {
+    let person = person_for_rights(&state, &user, &id).await?;
+    let mut errors = FormErrors::default();
+    let reason = required_block(
+        &f.reason,
+        2000,
+        "reason",
+        "restriction-reason-missing",
+        &mut errors,
+    );
+    if !errors.is_empty() {
+        let restriction = store::people::restriction(state.db(), person.id).await?;
+        return Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Html(
+                RestrictionPage {
+                    ctx,
+                    person,
+                    restriction,
+                    reason: f.reason,
+                    errors,
+                }
+                .render()?,
+            ),
+        )
+            .into_response());
+    }
+    store::people::set_restriction(
+        state.db(),
+        state.now(),
+        &user.actor(ip),
+        person.id,
+        Some(&reason),
+    )
+    .await?;
+    Ok(
+        Redirect::to(&ctx.href(&format!("/people/{}?notice=restricted", person.id)))
+            .into_response(),
+    )
+}
+
+/// `POST /{lang}/people/{id}/restriction/lift`: the person's record is processed again.
+pub async fn lift_restriction(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path((_lang, id)): Path<(String, String)>,
+) -> AppResult<Response> {
+    let person = person_for_rights(&state, &user, &id).await?;
+    store::people::set_restriction(state.db(), state.now(), &user.actor(ip), person.id, None)
+        .await?;
+    Ok(
+        Redirect::to(&ctx.href(&format!("/people/{}?notice=restriction-lifted", person.id)))
+            .into_response(),
+    )
+}
+
+#[derive(Template)]
+#[template(path = "directory/person_erase.html")]
+struct ErasePage {
+    ctx: PageCtx,
+    person: store::people::Person,
+    /// Whether an account is linked to the person (it stays, unlinked).
+    has_account: bool,
+    errors: FormErrors,
+}
+
+async fn erase_page(
+    state: &AppState,
+    ctx: PageCtx,
+    person: store::people::Person,
+    errors: FormErrors,
+) -> AppResult<ErasePage> {
+    let has_account = store::users::by_person(state.db(), person.id)
+        .await?
+        .is_some();
+    Ok(ErasePage {
+        ctx,
+        person,
+        has_account,
+        errors,
+    })
+}
+
+/// `GET /{lang}/people/{id}/erase`: what erasing the person removes and keeps.
+pub async fn erase_form(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    Path((_lang, id)): Path<(String, String)>,
+) -> AppResult<Html<String>> {
+    let person = person_for_rights(&state, &user, &id).await?;
+    Ok(Html(
+        erase_page(&state, ctx, person, FormErrors::default())
+            .await?
+            .render()?,
+    ))
+}
+
+/// `POST /{lang}/people/{id}/erase`: erases the person (the box must be ticked): first into
+/// the erased-subjects list, so a restored backup loses them again, then out of the
+/// database.
+pub async fn erase(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path((_lang, id)): Path<(String, String)>,
+    AppForm(f): AppForm<RightsFields>,
+) -> AppResult<Response> {
+    let person = person_for_rights(&state, &user, &id).await?;
+    if f.confirm != "yes" {
+        let mut errors = FormErrors::default();
+        errors.add("confirm", "person-erase-unconfirmed");
+        return Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Html(erase_page(&state, ctx, person, errors).await?.render()?),
+        )
+            .into_response());
+    }
+    // Every number the erasure removes (merged duplicates too), before the database changes.
+    for id in store::person_erasure::erased_ids(state.db(), person.id).await? {
+        crate::erased::append(
+            &state.settings().erased_list_file(),
+            &crate::erased::person_code(id),
+        )
+        .map_err(|e| AppError::internal(format!("erased-subjects list: {e}")))?;
+    }
+    store::person_erasure::erase_on_request(state.db(), state.now(), &user.actor(ip), person.id)
+        .await?;
+    Ok(Redirect::to(&ctx.href("/people?notice=person-erased")).into_response())
 }

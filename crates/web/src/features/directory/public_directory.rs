@@ -143,6 +143,13 @@ pub async fn set_person(
 ) -> AppResult<Response> {
     user.require(Permission::ManageDirectory)?;
     let id = parse_id(&id)?;
+    // A restricted person is not published (article 18).
+    if store::people::restriction(state.db(), id).await?.is_some() {
+        return Ok(axum::response::Redirect::to(
+            &ctx.href(&format!("/people/{id}?notice=listing-restricted")),
+        )
+        .into_response());
+    }
     save(
         &state,
         &ctx,

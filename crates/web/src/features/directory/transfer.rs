@@ -806,7 +806,7 @@ pub async fn export_people(
         territory: g("territory"),
         region: g("region"),
         role: g("role"),
-        page: None,
+        ..Default::default()
     };
     let filter = query.filter(&user);
     let contacts = user.can(Permission::ManageDirectory);

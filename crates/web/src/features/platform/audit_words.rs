@@ -32,6 +32,7 @@ const KINDS: &[(&str, &str)] = &[
     ("report", "audit-entity-report"),
     ("round", "audit-entity-round"),
     ("story", "audit-entity-story"),
+    ("subject_request", "audit-entity-subject-request"),
     ("territory", "audit-entity-territory"),
     ("user", "audit-entity-user"),
 ];
@@ -59,6 +60,7 @@ const KEYS: &[(&str, &str)] = &[
     ("invited", "audit-key-invited"),
     ("item", "audit-key-item"),
     ("key", "audit-key-key"),
+    ("kind", "audit-key-kind"),
     ("mails", "audit-key-mails"),
     ("measures", "audit-key-measures"),
     ("membership", "audit-key-membership"),
@@ -69,6 +71,7 @@ const KEYS: &[(&str, &str)] = &[
     ("organisations", "audit-key-organisations"),
     ("page", "audit-key-page"),
     ("parents", "audit-key-parents"),
+    ("people", "audit-key-people"),
     ("person", "audit-key-person"),
     ("plan", "audit-key-plan"),
     ("proposed_by", "audit-key-proposed-by"),
@@ -148,6 +151,7 @@ fn page_of(kind: &str, id: i64) -> Option<String> {
     let path = match kind {
         "action" => format!("/actions/{id}"),
         "breach" => format!("/privacy/breaches/{id}"),
+        "subject_request" => format!("/privacy/requests/{id}"),
         "event" => format!("/events/{id}"),
         "indicator" => format!("/indicators/{id}"),
         "measure" => format!("/measures/{id}"),
@@ -365,11 +369,23 @@ impl Wording {
             // A breach's risk, and the fields of its record that changed, in words.
             "risk" => domain::privacy::BreachRisk::parse(value)
                 .map_or_else(|| value.to_owned(), |r| ctx.t(r.label_key())),
+            // A data subject's request: what was asked, and the fields that changed.
+            "kind" => domain::privacy::RequestKind::parse(value)
+                .map_or_else(|| value.to_owned(), |k| ctx.t(k.label_key())),
             "fields" => value
                 .split(',')
-                .map(|f| match BREACH_FIELDS.iter().find(|(k, _)| *k == f) {
-                    Some((_, label)) => ctx.t(label),
-                    None => f.to_owned(),
+                .map(|f| {
+                    match if action == AuditAction::SubjectRequestUpdated {
+                        REQUEST_FIELDS
+                    } else {
+                        BREACH_FIELDS
+                    }
+                    .iter()
+                    .find(|(k, _)| *k == f)
+                    {
+                        Some((_, label)) => ctx.t(label),
+                        None => f.to_owned(),
+                    }
                 })
                 .collect::<Vec<_>>()
                 .join("; "),
@@ -385,6 +401,22 @@ impl Wording {
         }
     }
 }
+
+/// The fields of a request's record (`store::subject_requests`) by their form field's label.
+const REQUEST_FIELDS: &[(&str, &str)] = &[
+    ("kind", "request-kind"),
+    ("person", "request-person"),
+    ("requester_name", "request-requester-name"),
+    ("requester_email", "request-requester-email"),
+    ("reply_to", "request-reply-to"),
+    ("received_on", "request-received-on"),
+    ("details", "request-details"),
+    ("identity_checked", "request-identity-checked"),
+    ("extension_reason", "request-extension-reason"),
+    ("outcome", "request-outcome"),
+    ("closed_on", "request-closed-on"),
+    ("response", "request-response"),
+];
 
 /// The fields of a breach's record (`store::breaches`) by the label of their form field.
 const BREACH_FIELDS: &[(&str, &str)] = &[

@@ -278,6 +278,44 @@ async fn sections(state: &AppState, ctx: &PageCtx, user: &CurrentUser) -> AppRes
         ));
     }
 
+    // A person's request about their data is answered within the month (article 12(3)).
+    if user.can(Permission::ManageSubjectRequests) {
+        let items = store::subject_requests::list(db)
+            .await?
+            .into_iter()
+            .filter(store::subject_requests::Request::is_open)
+            .map(|r| {
+                let due = r.due_on();
+                let late = r.overdue(today);
+                Item {
+                    href: ctx.href(&format!("/privacy/requests/{}", r.id)),
+                    text: format!(
+                        "{}: {}",
+                        ctx.t1("request-number-of", "number", r.id.to_string()),
+                        ctx.t(r.input.kind.label_key())
+                    ),
+                    detail: ctx.t1(
+                        if late {
+                            "request-overdue"
+                        } else {
+                            "request-due-by"
+                        },
+                        "date",
+                        ctx.day(&due),
+                    ),
+                    mark: late.then_some("attention-late"),
+                    latvian: false,
+                }
+            })
+            .collect();
+        out.push(Section::new(
+            "requests",
+            "attention-requests",
+            Some(ctx.href("/privacy/requests")),
+            items,
+        ));
+    }
+
     if user.can(Permission::ManagePlans) {
         let open = store::rounds::open_reports(db, store::OrgScope::All).await?;
         let report = |r: &store::rounds::Report, detail: String| Item {
