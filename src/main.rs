@@ -96,7 +96,7 @@ enum UserCommand {
         email: String,
         #[arg(long)]
         name: String,
-        /// coordinator, ministry, municipality, mediator or ngo.
+        /// coordinator, ministry, municipality, mediator, ngo or dpo (the data protection officer).
         #[arg(long)]
         role: String,
         /// The id of the user's organisation.
@@ -453,7 +453,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let name = user::DisplayName::parse(&name)
                 .ok_or_else(|| anyhow::anyhow!("--name must have 1 to 200 characters"))?;
             let role = Role::parse(&role).ok_or_else(|| {
-                anyhow::anyhow!("--role {role:?} is not one of: coordinator, ministry, municipality, mediator, ngo")
+                anyhow::anyhow!("--role {role:?} is not one of: coordinator, ministry, municipality, mediator, ngo, dpo")
             })?;
             let password_hash = if password_stdin {
                 let mut input = String::new();

@@ -515,3 +515,41 @@ audit-subject-requests-exported = Register of data subjects' requests exported
 audit-person-restricted = A person's processing restricted
 audit-person-restriction-lifted = A person's restriction of processing lifted
 audit-person-erased = A person erased on request
+
+## The data protection officer's overview
+privacy-overview-title = Data protection overview
+privacy-overview-intro = For the data protection officer: the open requests and breaches, and a month's access log, exports, consents and their withdrawals, erasures and restrictions. No case's content and no sealed value is shown here. A summary of the previous month is mailed at the start of every month.
+privacy-processing-link = Records of processing
+privacy-open-requests = Open data subjects' requests
+privacy-open-breaches = Breaches to notify or to tell the people of
+privacy-none = None.
+privacy-month-title = Month { $month }
+privacy-readers-title = Who read personal data
+privacy-readers-hint = How often each user opened a Roma self-identification, the contacts of a person outside their organisation, or exported a list with personal data. Marked: more than 20 Roma self-identification readings or more than 10 exports in the month.
+privacy-unusual = (unusually many)
+privacy-records-title = Access log records
+privacy-exports-title = Exports with personal data
+privacy-consents-title = Consents and their withdrawals
+privacy-erasures-title = Erasure, anonymisation and restriction
+privacy-action = Action
+privacy-about = About
+privacy-rows = ({ $rows } rows)
+privacy-number = No. { $number }
+privacy-entity-other = Record
+privacy-record-legend = Record
+audit-privacy-summary-queued = Monthly data protection summary mailed
+mail-privacy-summary-subject = Data protection summary: { $month }
+mail-privacy-summary-body = Hello { $name },
+    
+    The Latvian Roma Platform's data protection summary for { $month }:
+    - Roma self-identification readings: { $roma }
+    - Readings of contacts outside the reader's organisation: { $contacts }
+    - Exports: { $exports }
+    - Users with unusually many readings or exports: { $unusual }
+    - People and families erased: { $erasures }
+    - Processing restricted: { $restrictions }
+    - Consents and withdrawals: { $consents }
+    - Data subjects' requests overdue (today): { $overdue }
+    - Breaches to notify or to tell the people of (today): { $breaches }
+    
+    More (after signing in): { $link }

@@ -518,3 +518,41 @@ audit-subject-requests-exported = Eksportēts datu subjektu pieprasījumu reģis
 audit-person-restricted = Ierobežota personas datu apstrāde
 audit-person-restriction-lifted = Atcelts personas datu apstrādes ierobežojums
 audit-person-erased = Persona dzēsta pēc pieprasījuma
+
+## The data protection officer's overview
+privacy-overview-title = Datu aizsardzības pārskats
+privacy-overview-intro = Datu aizsardzības uzraudzībai: atvērtie pieprasījumi un pārkāpumi, kā arī mēneša piekļuves žurnāls, eksporti, piekrišanas un to atsaukumi, dzēšana un ierobežošana. Lietu saturs un šifrētās vērtības šeit netiek rādītas. Kopsavilkums par iepriekšējo mēnesi tiek nosūtīts e-pastā katra mēneša sākumā.
+privacy-processing-link = Datu apstrādes reģistrs
+privacy-open-requests = Atvērtie datu subjektu pieprasījumi
+privacy-open-breaches = Pārkāpumi, par kuriem jāziņo vai jāinformē personas
+privacy-none = Nav.
+privacy-month-title = Mēnesis { $month }
+privacy-readers-title = Kas lasīja personas datus
+privacy-readers-hint = Cik reižu katrs lietotājs atvēra romu pašidentifikāciju, citas organizācijas personas kontaktus vai eksportēja sarakstu ar personas datiem. Atzīmēti tie, kam romu pašidentifikācijas skatījumu ir vairāk par 20 vai eksportu vairāk par 10 mēnesī.
+privacy-unusual = (neparasti daudz)
+privacy-records-title = Piekļuves žurnāla ieraksti
+privacy-exports-title = Eksporti ar personas datiem
+privacy-consents-title = Piekrišanas un to atsaukumi
+privacy-erasures-title = Dzēšana, anonimizēšana un ierobežošana
+privacy-action = Darbība
+privacy-about = Par ko
+privacy-rows = ({ $rows } rindas)
+privacy-number = Nr. { $number }
+privacy-entity-other = Ieraksts
+privacy-record-legend = Ieraksts
+audit-privacy-summary-queued = Nosūtīts mēneša datu aizsardzības kopsavilkums
+mail-privacy-summary-subject = Datu aizsardzības kopsavilkums: { $month }
+mail-privacy-summary-body = Sveiki, { $name }!
+    
+    Latvijas Romu platformas datu aizsardzības kopsavilkums par mēnesi { $month }:
+    - Romu pašidentifikācijas skatījumi: { $roma }
+    - Citas organizācijas personu kontaktu skatījumi: { $contacts }
+    - Eksporti: { $exports }
+    - Lietotāji ar neparasti daudz skatījumu vai eksportu: { $unusual }
+    - Dzēstas personas un ģimenes: { $erasures }
+    - Ierobežota apstrāde: { $restrictions }
+    - Piekrišanas un atsaukumi: { $consents }
+    - Nokavēti datu subjektu pieprasījumi (šodien): { $overdue }
+    - Pārkāpumi, par kuriem jāziņo vai jāinformē personas (šodien): { $breaches }
+    
+    Sīkāk (pēc pieteikšanās): { $link }

@@ -187,7 +187,7 @@ async fn invalid_input_keeps_what_was_typed_and_saves_nothing() {
         store::audit::count(&app.db, "user_created")
             .await
             .unwrap_or(0),
-        5,
+        6,
         "only the test fixtures"
     );
 }

@@ -672,6 +672,14 @@ async fn workspace_pages_have_no_accessibility_violations() {
     found.extend(axe(&b, "en", "Erase the person: Ēriks Čakste").await);
     b.goto(&url(&app, "/lv/people?restricted=1")).await;
     found.extend(axe(&b, "lv", "Personas ar ierobežotu apstrādi").await);
+    for (lang, h1) in [
+        ("lv", "Datu aizsardzības pārskats"),
+        ("en", "Data protection overview"),
+    ] {
+        b.goto(&url(&app, &format!("/{lang}/privacy/overview")))
+            .await;
+        found.extend(axe(&b, lang, h1).await);
+    }
 
     // The directory: lists, details (with the Roma identity section), forms, errors.
     let (org, person) = (app.fixtures.org_a, app.fixtures.person_a);

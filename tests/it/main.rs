@@ -14,6 +14,7 @@ mod crash;
 mod demo;
 mod directory;
 mod documents;
+mod dpo;
 mod events;
 mod feedback;
 mod headers;

@@ -25,6 +25,7 @@ crate::vocabulary! {
         PersonRestricted = ("person_restricted", "audit-person-restricted"),
         PersonRestrictionLifted = ("person_restriction_lifted", "audit-person-restriction-lifted"),
         PersonErased = ("person_erased", "audit-person-erased"),
+        PrivacySummaryQueued = ("privacy_summary_queued", "audit-privacy-summary-queued"),
         UserCreated = ("user_created", "audit-user-created"),
         UserUpdated = ("user_updated", "audit-user-updated"),
         UserDisabled = ("user_disabled", "audit-user-disabled"),
@@ -364,7 +365,8 @@ impl AuditAction {
             | SubjectRequestsExported
             | PersonRestricted
             | PersonRestrictionLifted
-            | PersonErased => AuditArea::Privacy,
+            | PersonErased
+            | PrivacySummaryQueued => AuditArea::Privacy,
             Other => AuditArea::Other,
         }
     }

@@ -17,15 +17,19 @@ pub enum Role {
     Mediator,
     /// A Roma or other NGO.
     Ngo,
+    /// The data protection officer (GDPR articles 37–39): reads what privacy needs
+    /// overseen, changes nothing, reads no case and no directory.
+    Dpo,
 }
 
 impl Role {
-    pub const ALL: [Role; 5] = [
+    pub const ALL: [Role; 6] = [
         Role::Coordinator,
         Role::Ministry,
         Role::Municipality,
         Role::Mediator,
         Role::Ngo,
+        Role::Dpo,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -35,6 +39,7 @@ impl Role {
             Role::Municipality => "municipality",
             Role::Mediator => "mediator",
             Role::Ngo => "ngo",
+            Role::Dpo => "dpo",
         }
     }
 
@@ -50,6 +55,7 @@ impl Role {
             Role::Municipality => "role-municipality",
             Role::Mediator => "role-mediator",
             Role::Ngo => "role-ngo",
+            Role::Dpo => "role-dpo",
         }
     }
 
@@ -79,7 +85,9 @@ impl Role {
                 IssueReports,
                 ManageBreaches,
                 ManageSubjectRequests,
+                ViewPrivacy,
             ],
+            Role::Dpo => &[UseWorkspace, ManageOwnAccount, ViewPrivacy],
             // Mediators' organisation (the municipality) reports; a mediator's own work is
             // confidential case work, not a plan report.
             Role::Mediator => &[
@@ -172,10 +180,14 @@ pub enum Permission {
     /// Keep the register of people's requests about their data, and answer them: give a
     /// person their data, restrict and erase a registry person.
     ManageSubjectRequests,
+    /// Read what privacy needs overseen: the records of processing, storage limits, the
+    /// access log, the requests and breaches registers, exports, consents, erasures — never
+    /// a case's content or a sealed value.
+    ViewPrivacy,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 22] = [
+    pub const ALL: [Permission; 23] = [
         Permission::UseWorkspace,
         Permission::ManageOwnAccount,
         Permission::ManageUsers,
@@ -198,6 +210,7 @@ impl Permission {
         Permission::IssueReports,
         Permission::ManageBreaches,
         Permission::ManageSubjectRequests,
+        Permission::ViewPrivacy,
     ];
 }
 
@@ -223,9 +236,30 @@ mod tests {
             assert_eq!(role.has(Permission::ManageDirectory), admin, "{role}");
             assert_eq!(role.has(Permission::ViewRomaIdentity), admin, "{role}");
             assert_eq!(role.has(Permission::ViewStatistics), admin, "{role}");
-            assert!(role.has(Permission::ViewDirectory));
+            assert_eq!(
+                role.has(Permission::ViewDirectory),
+                role != Role::Dpo,
+                "{role}"
+            );
             assert!(role.has(Permission::UseWorkspace));
             assert!(role.has(Permission::ManageOwnAccount));
         }
+    }
+
+    #[test]
+    fn the_data_protection_officer_only_reads_privacy() {
+        assert_eq!(
+            Role::Dpo.permissions(),
+            &[
+                Permission::UseWorkspace,
+                Permission::ManageOwnAccount,
+                Permission::ViewPrivacy
+            ]
+        );
+        let readers: Vec<Role> = Role::ALL
+            .into_iter()
+            .filter(|r| r.has(Permission::ViewPrivacy))
+            .collect();
+        assert_eq!(readers, vec![Role::Coordinator, Role::Dpo]);
     }
 }

@@ -51,7 +51,7 @@ impl NoticeKind {
                 Permission::SubmitPractice
             }
             NoticeKind::EventReminder => Permission::UseWorkspace,
-            NoticeKind::BreachDeadline => Permission::ManageBreaches,
+            NoticeKind::BreachDeadline => Permission::ViewPrivacy,
         }
     }
 

@@ -77,6 +77,13 @@ crate::vocabulary! {
     }
 }
 
+/// A reader with more Roma self-identification readings than this in a month is marked for
+/// the data protection officer (the work of checking figures or consents needs a few).
+pub const UNUSUAL_ROMA_READS: i64 = 20;
+
+/// A reader with more exports of personal lists than this in a month is marked too.
+pub const UNUSUAL_EXPORTS: i64 = 10;
+
 /// The supervisory authority is notified within this long of a breach's discovery.
 pub const NOTIFY_WITHIN: i64 = 72 * 3600;
 

@@ -24,6 +24,8 @@ pub mod notices;
 pub mod outbox;
 #[path = "platform/passkeys.rs"]
 pub mod passkeys;
+#[path = "platform/privacy_overview.rs"]
+pub mod privacy_overview;
 #[path = "platform/search.rs"]
 pub mod search;
 #[path = "platform/sessions.rs"]

@@ -19,6 +19,8 @@ pub const EVERY: Duration = Duration::from_secs(600);
 pub struct Done {
     /// Monthly access summaries queued for supervisors.
     pub access_summaries: usize,
+    /// Monthly privacy summaries queued for the data protection officers.
+    pub privacy_summaries: usize,
     /// Closed mediation cases anonymised.
     pub anonymised: usize,
     /// Stories deleted a month after their consent was withdrawn.
@@ -108,6 +110,55 @@ pub async fn run_due(state: &AppState) -> store::Result<Done> {
         },
     )
     .await?;
+    // And the data protection officers' summary of the previous month.
+    let privacy_link = format!(
+        "{}/lv/privacy/overview?month={label}",
+        state.settings().public_url.trim_end_matches('/')
+    );
+    let privacy_summaries = store::privacy_overview::queue_monthly(
+        state.db(),
+        state.now(),
+        &label,
+        (
+            domain::event::riga_day_start(from),
+            domain::event::riga_day_start(to),
+        ),
+        state.today(),
+        |name, s| {
+            let lang = Lang::Lv;
+            let n = |v: i64| FluentValue::from(v);
+            let count = |v: usize| FluentValue::from(i64::try_from(v).unwrap_or(i64::MAX));
+            store::outbox::Outgoing {
+                kind: "privacy_summary".to_owned(),
+                subject: i18n::t_args(
+                    lang,
+                    "mail-privacy-summary-subject",
+                    &[("month", FluentValue::from(label.clone()))],
+                ),
+                body: i18n::t_args(
+                    lang,
+                    "mail-privacy-summary-body",
+                    &[
+                        ("name", FluentValue::from(name.to_owned())),
+                        ("month", FluentValue::from(label.clone())),
+                        ("roma", n(s.roma_identity_reads)),
+                        ("contacts", n(s.contacts_reads)),
+                        ("exports", n(s.exports)),
+                        ("unusual", count(s.unusual_readers)),
+                        ("erasures", n(s.erasures)),
+                        ("restrictions", n(s.restrictions)),
+                        ("consents", n(s.consents)),
+                        ("overdue", count(s.overdue_requests)),
+                        ("breaches", count(s.open_breaches)),
+                        ("link", FluentValue::from(privacy_link.clone())),
+                    ],
+                ),
+                lang: lang.code().to_owned(),
+                unsubscribe: None,
+            }
+        },
+    )
+    .await?;
     // Storage limits outside mediation, each rule on its own: one that fails is logged and
     // tried again at the next run, and keeps neither the others nor the jobs below from
     // running.
@@ -130,6 +181,7 @@ pub async fn run_due(state: &AppState) -> store::Result<Done> {
         // Reported after the other jobs ran.
         notices: notices?,
         access_summaries,
+        privacy_summaries,
         anonymised,
         stories_deleted,
         storage_limits,

@@ -108,6 +108,7 @@ const NAV: &[(&str, &str, Permission)] = &[
     ("/territories", "nav-territories", Permission::UseWorkspace),
     ("/admin/users", "nav-users", Permission::ManageUsers),
     ("/admin/audit", "nav-audit", Permission::ViewAuditLog),
+    ("/privacy/overview", "nav-privacy", Permission::ViewPrivacy),
     ("/admin/outbox", "nav-outbox", Permission::ManageUsers),
     ("/account", "nav-account", Permission::ManageOwnAccount),
 ];
@@ -235,6 +236,12 @@ impl PageCtx {
     }
 
     /// A date as the page's language writes it.
+    /// Where an access log record's reading was, in words (an export names its list).
+    pub fn access_where(&self, detail: &str) -> String {
+        domain::privacy::AccessPlace::of_detail(detail)
+            .map_or_else(|| detail.to_owned(), |p| self.t(p.label_key()))
+    }
+
     pub fn day(&self, d: &jiff::civil::Date) -> String {
         i18n::day(self.lang, *d)
     }

@@ -186,6 +186,23 @@ pub async fn concerning(db: &Db, subjects: &[String], limit: i64) -> crate::Resu
     Ok(rows.into_iter().map(from_row).collect())
 }
 
+/// The records made in `[from, to)`, newest first (at most `limit`).
+pub async fn between(db: &Db, from: i64, to: i64, limit: i64) -> crate::Result<Vec<Record>> {
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT r.id, r.at, r.user_id, r.user_label, r.kind, r.detail, r.purpose,
+                (SELECT COUNT(*) FROM access_subjects c WHERE c.record_id = r.id)
+         FROM access_records r
+         WHERE r.at >= $1 AND r.at < $2
+         ORDER BY r.at DESC, r.id DESC LIMIT $3",
+    )
+    .bind(from)
+    .bind(to)
+    .bind(limit)
+    .fetch_all(&db.access)
+    .await?;
+    Ok(rows.into_iter().map(from_row).collect())
+}
+
 /// How many records concern any of these subject keys.
 pub async fn count_concerning(db: &Db, subjects: &[String]) -> crate::Result<i64> {
     if subjects.is_empty() {

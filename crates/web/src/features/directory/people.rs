@@ -793,14 +793,9 @@ struct AccessPage {
 }
 
 /// Where an access record's reading was, in words: a page, or the exported list's name.
-pub(crate) fn access_where(ctx: &PageCtx, detail: &str) -> String {
-    domain::privacy::AccessPlace::of_detail(detail)
-        .map_or_else(|| detail.to_owned(), |p| ctx.t(p.label_key()))
-}
-
 impl AccessPage {
     fn where_(&self, detail: &str) -> String {
-        access_where(&self.ctx, detail)
+        self.ctx.access_where(detail)
     }
 }
 

@@ -238,7 +238,7 @@ struct DataPage {
 
 impl DataPage {
     fn where_(&self, detail: &str) -> String {
-        super::people::access_where(&self.ctx, detail)
+        self.ctx.access_where(detail)
     }
 }
 

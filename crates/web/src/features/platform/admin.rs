@@ -47,7 +47,7 @@ struct UserForm {
     role: String,
     organisation_id: String,
     disabled: bool,
-    roles: [Role; 5],
+    roles: [Role; 6],
     /// (id, Latvian name) of every organisation.
     organisations: Vec<(i64, String)>,
     password_link: Option<String>,

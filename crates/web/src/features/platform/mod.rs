@@ -86,7 +86,7 @@ pub fn routes(r: &mut Registry) {
     r.post("/{lang}/admin/users/{id}/reset-mfa", Page(ManageUsers), admin::reset_mfa);
     r.get("/{lang}/admin/audit", Page(ViewAuditLog), admin::audit);
     r.post("/{lang}/admin/audit/export", Page(ViewAuditLog), admin::export_audit);
-    r.get("/{lang}/admin/storage-limits", Page(ViewAuditLog), storage_limits::page);
+    r.get("/{lang}/admin/storage-limits", Page(ViewPrivacy), storage_limits::page);
     r.get("/{lang}/admin/outbox", Page(ManageUsers), admin::outbox);
     r.post("/{lang}/admin/audit/{id}/undo", Page(ManageDirectory), admin::undo_merge);
     r.get("/api/v1/me", Api(UseWorkspace), api_tokens::me);

@@ -37,7 +37,7 @@ pub async fn page(
     ctx: PageCtx,
     user: CurrentUser,
 ) -> AppResult<Html<String>> {
-    user.require(Permission::ViewAuditLog)?;
+    user.require(Permission::ViewPrivacy)?;
     let lv = ctx.lang.code() == "lv";
     let pick = |t: domain::processing::Text| if lv { t.0 } else { t.1 };
     let settings = &state.settings().retention;

@@ -130,6 +130,12 @@ fn first_steps(ctx: &PageCtx, role: domain::auth::Role) -> Vec<(&'static str, St
             ("first-step-mediator-report", "/mediation/reports"),
             ("first-step-notices", "/account#notices-heading"),
         ],
+        Role::Dpo => &[
+            ("first-step-dpo-overview", "/privacy/overview"),
+            ("first-step-dpo-processing", "/processing"),
+            ("first-step-dpo-limits", "/admin/storage-limits"),
+            ("first-step-notices", "/account#notices-heading"),
+        ],
         Role::Ministry | Role::Municipality | Role::Ngo => &[
             ("first-step-institution-reports", "/reports"),
             ("first-step-institution-actions", "/actions"),
@@ -237,7 +243,7 @@ async fn sections(state: &AppState, ctx: &PageCtx, user: &CurrentUser) -> AppRes
     }
 
     // A breach's 72 hours for notifying the authority come before everything else.
-    if user.can(Permission::ManageBreaches) {
+    if user.can(Permission::ViewPrivacy) {
         let items = store::breaches::list(db)
             .await?
             .into_iter()
@@ -279,7 +285,7 @@ async fn sections(state: &AppState, ctx: &PageCtx, user: &CurrentUser) -> AppRes
     }
 
     // A person's request about their data is answered within the month (article 12(3)).
-    if user.can(Permission::ManageSubjectRequests) {
+    if user.can(Permission::ViewPrivacy) {
         let items = store::subject_requests::list(db)
             .await?
             .into_iter()

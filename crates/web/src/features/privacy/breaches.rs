@@ -380,6 +380,7 @@ impl Line {
 struct ListPage {
     ctx: PageCtx,
     lines: Vec<Line>,
+    can_edit: bool,
 }
 
 /// `GET /{lang}/privacy/breaches`: the register, the open breaches first.
@@ -388,14 +389,21 @@ pub async fn list(
     ctx: PageCtx,
     user: CurrentUser,
 ) -> AppResult<Html<String>> {
-    user.require(Permission::ManageBreaches)?;
+    user.require(Permission::ViewPrivacy)?;
     let now = state.now();
     let lines = store::breaches::list(state.db())
         .await?
         .into_iter()
         .map(|breach| Line::of(&ctx, breach, now))
         .collect();
-    Ok(Html(ListPage { ctx, lines }.render()?))
+    Ok(Html(
+        ListPage {
+            ctx,
+            lines,
+            can_edit: user.can(Permission::ManageBreaches),
+        }
+        .render()?,
+    ))
 }
 
 #[derive(Template)]
@@ -409,6 +417,8 @@ struct FormPage {
     notice: Option<&'static str>,
     categories: Vec<(&'static str, &'static str)>,
     risks: &'static [BreachRisk],
+    /// Whether the user keeps the register (the data protection officer only reads it).
+    can_edit: bool,
 }
 
 impl FormPage {
@@ -426,6 +436,7 @@ impl FormPage {
             notice: None,
             categories,
             risks: BreachRisk::ALL,
+            can_edit: true,
         }
     }
 
@@ -498,10 +509,11 @@ pub async fn detail(
     Path((_lang, id)): Path<(String, String)>,
     axum::extract::Query(n): axum::extract::Query<Notice>,
 ) -> AppResult<Html<String>> {
-    user.require(Permission::ManageBreaches)?;
+    user.require(Permission::ViewPrivacy)?;
     let l = line(&state, &ctx, &id).await?;
     let f = BreachFields::of(&l.breach.input);
     let mut page = FormPage::new(ctx, Some(l), f, FormErrors::default());
+    page.can_edit = user.can(Permission::ManageBreaches);
     page.notice = match n.notice.as_deref() {
         Some("saved") => Some("saved-notice"),
         Some("recorded") => Some("breach-recorded"),
@@ -568,7 +580,7 @@ pub async fn export(
     AppForm(f): AppForm<crate::http::tables::FormatForm>,
 ) -> AppResult<Response> {
     use documents::table::Cell;
-    user.require(Permission::ManageBreaches)?;
+    user.require(Permission::ViewPrivacy)?;
     let now = state.now();
     let breaches = store::breaches::list(state.db()).await?;
     let lv = ctx.lang.code() == "lv";

@@ -1,8 +1,11 @@
 //! Privacy outside mediation: the register of personal-data breaches (breaches.rs), with its
-//! 72-hour deadline for notifying the supervisory authority, and the register of people's
-//! requests about their data (requests.rs), with its one-month deadline.
+//! 72-hour deadline for notifying the supervisory authority, the register of people's
+//! requests about their data (requests.rs), with its one-month deadline, and the data
+//! protection officer's overview of a month (overview.rs). The officer reads the registers;
+//! those who keep them change them.
 
 pub mod breaches;
+pub mod overview;
 pub mod requests;
 
 use crate::http::registry::{Access, Registry};
@@ -13,16 +16,17 @@ use crate::http::registry::{Access, Registry};
 pub fn routes(r: &mut Registry) {
     use Access::*;
     use domain::auth::Permission::*;
-    r.get("/{lang}/privacy/breaches", Page(ManageBreaches), breaches::list);
+    r.get("/{lang}/privacy/overview", Page(ViewPrivacy), overview::page);
+    r.get("/{lang}/privacy/breaches", Page(ViewPrivacy), breaches::list);
     r.post("/{lang}/privacy/breaches", Page(ManageBreaches), breaches::create);
     r.get("/{lang}/privacy/breaches/new", Page(ManageBreaches), breaches::new_form);
-    r.post("/{lang}/privacy/breaches/export", Page(ManageBreaches), breaches::export);
-    r.get("/{lang}/privacy/breaches/{id}", Page(ManageBreaches), breaches::detail);
+    r.post("/{lang}/privacy/breaches/export", Page(ViewPrivacy), breaches::export);
+    r.get("/{lang}/privacy/breaches/{id}", Page(ViewPrivacy), breaches::detail);
     r.post("/{lang}/privacy/breaches/{id}", Page(ManageBreaches), breaches::update);
-    r.get("/{lang}/privacy/requests", Page(ManageSubjectRequests), requests::list);
+    r.get("/{lang}/privacy/requests", Page(ViewPrivacy), requests::list);
     r.post("/{lang}/privacy/requests", Page(ManageSubjectRequests), requests::create);
     r.get("/{lang}/privacy/requests/new", Page(ManageSubjectRequests), requests::new_form);
-    r.post("/{lang}/privacy/requests/export", Page(ManageSubjectRequests), requests::export);
-    r.get("/{lang}/privacy/requests/{id}", Page(ManageSubjectRequests), requests::detail);
+    r.post("/{lang}/privacy/requests/export", Page(ViewPrivacy), requests::export);
+    r.get("/{lang}/privacy/requests/{id}", Page(ViewPrivacy), requests::detail);
     r.post("/{lang}/privacy/requests/{id}", Page(ManageSubjectRequests), requests::update);
 }

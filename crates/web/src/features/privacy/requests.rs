@@ -251,6 +251,7 @@ impl Line {
 struct ListPage {
     ctx: PageCtx,
     lines: Vec<Line>,
+    can_edit: bool,
 }
 
 /// `GET /{lang}/privacy/requests`: the register, the open requests first.
@@ -259,14 +260,21 @@ pub async fn list(
     ctx: PageCtx,
     user: CurrentUser,
 ) -> AppResult<Html<String>> {
-    user.require(Permission::ManageSubjectRequests)?;
+    user.require(Permission::ViewPrivacy)?;
     let today = state.today();
     let lines = store::subject_requests::list(state.db())
         .await?
         .into_iter()
         .map(|r| Line::of(&ctx, r, today))
         .collect();
-    Ok(Html(ListPage { ctx, lines }.render()?))
+    Ok(Html(
+        ListPage {
+            ctx,
+            lines,
+            can_edit: user.can(Permission::ManageSubjectRequests),
+        }
+        .render()?,
+    ))
 }
 
 #[derive(Template)]
@@ -282,6 +290,8 @@ struct FormPage {
     notice: Option<&'static str>,
     kinds: &'static [RequestKind],
     outcomes: &'static [RequestOutcome],
+    /// Whether the user answers requests (the data protection officer only reads them).
+    can_edit: bool,
 }
 
 impl FormPage {
@@ -313,6 +323,7 @@ impl FormPage {
             notice: None,
             kinds: RequestKind::ALL,
             outcomes: RequestOutcome::ALL,
+            can_edit: true,
         })
     }
 
@@ -399,10 +410,11 @@ pub async fn detail(
     Path((_lang, id)): Path<(String, String)>,
     Query(n): Query<Notice>,
 ) -> AppResult<Html<String>> {
-    user.require(Permission::ManageSubjectRequests)?;
+    user.require(Permission::ViewPrivacy)?;
     let l = line(&state, &ctx, &id).await?;
     let f = RequestFields::of(&l.request.input);
     let mut page = FormPage::new(&state, ctx, Some(l), f, FormErrors::default()).await?;
+    page.can_edit = user.can(Permission::ManageSubjectRequests);
     page.notice = match n.notice.as_deref() {
         Some("saved") => Some("saved-notice"),
         Some("recorded") => Some("request-recorded"),
@@ -460,7 +472,7 @@ pub async fn export(
     AppForm(f): AppForm<crate::http::tables::FormatForm>,
 ) -> AppResult<Response> {
     use documents::table::Cell;
-    user.require(Permission::ManageSubjectRequests)?;
+    user.require(Permission::ViewPrivacy)?;
     let today = state.today();
     let requests = store::subject_requests::list(state.db()).await?;
     let opt = |v: &Option<String>| Cell::Text(v.clone().unwrap_or_default());
