@@ -227,9 +227,10 @@ async fn open(settings: &Settings) -> anyhow::Result<store::Db> {
     let list = settings.erased_list_file();
     let codes = web::erased::read(&list)
         .map_err(|e| anyhow::anyhow!("erased-subjects list {}: {e}", list.display()))?;
-    let (codes, people) = web::erased::split(codes);
-    let again = store::erasure::reapply(&db, now, &codes).await?
-        + store::person_erasure::reapply(&db, now, &people).await?;
+    let listed = web::erased::split(codes);
+    let again = store::erasure::reapply(&db, now, &listed.mediation).await?
+        + store::person_erasure::reapply(&db, now, &listed.people).await?
+        + store::person_erasure::reapply_addresses(&db, now, &listed.addresses).await?;
     if again > 0 {
         tracing::warn!(
             again,

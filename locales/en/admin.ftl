@@ -529,11 +529,22 @@ privacy-readers-hint = How often each user opened a Roma self-identification, th
 privacy-unusual = (unusually many)
 privacy-records-title = Access log records
 privacy-exports-title = Exports with personal data
-privacy-consents-title = Consents and their withdrawals
+privacy-withdrawals-title = Consents withdrawn
+privacy-given-title = Consents given
+privacy-shown-of = The latest { $shown } of { $total } are shown; the rest are in the audit log and its export.
+privacy-readonly = You can read this record but not change it.
+privacy-removed = { $count ->
+    [one] ({ $count } record removed)
+   *[other] ({ $count } records removed)
+}
+audit-actor-erasure-list = The erased list (after a restore)
 privacy-erasures-title = Erasure, anonymisation and restriction
 privacy-action = Action
 privacy-about = About
-privacy-rows = ({ $rows } rows)
+privacy-rows = { $rows ->
+    [one] ({ $rows } row)
+   *[other] ({ $rows } rows)
+}
 privacy-number = No. { $number }
 privacy-entity-other = Record
 privacy-record-legend = Record
@@ -553,3 +564,13 @@ mail-privacy-summary-body = Hello { $name },
     - Breaches to notify or to tell the people of (today): { $breaches }
     
     More (after signing in): { $link }
+request-address-title = Someone known only by an e-mail address
+request-address-hint = No person in the registry has the address { $address }: it may be in registrations, invitations and attendance records. Make sure the address is the requester's (a reply from it, for example).
+request-address-data = Everything held under this address (for the request)
+request-address-erase-title = Erase by address
+request-address-erase-hint = Registrations and invitations with this address stay without name and address, attendance records are anonymised keeping the statistical categories, and mail to the address leaves the outbox. A hash of the address (not the address) goes into the erased list, so the data is erased again after an older backup is restored. Erasure cannot be undone.
+request-address-erase-button = Erase by address
+address-erased = The data held under the address was erased.
+address-erase-unconfirmed = Tick the box to confirm: erasure cannot be undone.
+address-in-registry = A person in the registry has this address: erase the person on their page.
+audit-address-erased = Data erased by e-mail address (on request)

@@ -28,6 +28,7 @@ attendance-category = Stakeholder category
 attendance-category-hint = When not chosen, it comes from the organisation's kind and the person's role.
 attendance-category-derived = Decide automatically
 attendance-walk-in = walk-in
+attendance-registered = registered
 attendance-imported = from a sign-in sheet
 attendance-via-api = from another system
 attendance-checked-notice = Checked in.

@@ -532,11 +532,24 @@ privacy-readers-hint = Cik reižu katrs lietotājs atvēra romu pašidentifikāc
 privacy-unusual = (neparasti daudz)
 privacy-records-title = Piekļuves žurnāla ieraksti
 privacy-exports-title = Eksporti ar personas datiem
-privacy-consents-title = Piekrišanas un to atsaukumi
+privacy-withdrawals-title = Atsauktās piekrišanas
+privacy-given-title = Dotās piekrišanas
+privacy-shown-of = Rādīti jaunākie { $shown } no { $total }; pārējie — audita žurnālā un tā eksportā.
+privacy-readonly = Šo ierakstu varat lasīt, bet ne mainīt.
+privacy-removed = { $count ->
+    [zero] (noņemti { $count } ieraksti)
+    [one] (noņemts { $count } ieraksts)
+   *[other] (noņemti { $count } ieraksti)
+}
+audit-actor-erasure-list = Dzēsto saraksts (pēc atjaunošanas)
 privacy-erasures-title = Dzēšana, anonimizēšana un ierobežošana
 privacy-action = Darbība
 privacy-about = Par ko
-privacy-rows = ({ $rows } rindas)
+privacy-rows = { $rows ->
+    [zero] ({ $rows } rindas)
+    [one] ({ $rows } rinda)
+   *[other] ({ $rows } rindas)
+}
 privacy-number = Nr. { $number }
 privacy-entity-other = Ieraksts
 privacy-record-legend = Ieraksts
@@ -556,3 +569,13 @@ mail-privacy-summary-body = Sveiki, { $name }!
     - Pārkāpumi, par kuriem jāziņo vai jāinformē personas (šodien): { $breaches }
     
     Sīkāk (pēc pieteikšanās): { $link }
+request-address-title = Persona zināma tikai pēc e-pasta adreses
+request-address-hint = Neviena persona reģistrā nav ar adresi { $address }: tā var būt pieteikumos, uzaicinājumos un dalības ierakstos. Pārliecinieties, ka adrese pieder pieprasītājam (piemēram, atbilde no šīs adreses).
+request-address-data = Visi dati pēc šīs adreses (pieprasījumam)
+request-address-erase-title = Dzēst datus pēc adreses
+request-address-erase-hint = Pieteikumi un uzaicinājumi ar šo adresi paliek bez vārda un adreses, dalības ieraksti tiek anonimizēti, saglabājot statistikas kategorijas, un vēstules uz šo adresi tiek dzēstas no izsūtnes. Dzēsto sarakstā tiek ierakstīts adreses jaucējs (ne adrese), lai pēc vecākas rezerves kopijas atjaunošanas dati tiktu dzēsti atkal. Dzēšanu nevar atsaukt.
+request-address-erase-button = Dzēst datus pēc adreses
+address-erased = Dati pēc adreses dzēsti.
+address-erase-unconfirmed = Atzīmējiet, ka saprotat: dzēšanu nevar atsaukt.
+address-in-registry = Šī adrese ir personai reģistrā: dzēsiet personu tās lapā.
+audit-address-erased = Dzēsti dati pēc e-pasta adreses (pēc pieprasījuma)

@@ -30,6 +30,7 @@ attendance-category = Ieinteresētās puses kategorija
 attendance-category-hint = Ja nav izvēlēta, to nosaka pēc organizācijas veida un personas lomas.
 attendance-category-derived = Noteikt automātiski
 attendance-walk-in = bez pieteikuma
+attendance-registered = ar pieteikumu
 attendance-imported = no parakstu lapas
 attendance-via-api = no citas sistēmas
 attendance-checked-notice = Ierašanās atzīmēta.

@@ -532,3 +532,184 @@ async fn a_closed_request_loses_its_personal_data_after_the_storage_limit() {
         "{page}"
     );
 }
+
+#[tokio::test]
+async fn someone_known_only_by_address_gets_their_data_and_is_erased_by_it_with_the_figures_kept() {
+    let app = TestApp::spawn().await;
+    let cli = store::Actor::cli();
+    let event = app.fixtures.event;
+    let registration = ok(store::registrations::register(
+        &app.db,
+        app.clock_now(),
+        &cli,
+        event,
+        &store::registrations::NewRegistration {
+            name: "Adrešu Persona".to_owned(),
+            email: "adrese@example.invalid".to_owned(),
+            lang: "lv".to_owned(),
+            private_person: true,
+            notice_version: "2026-11".to_owned(),
+            token_hash: "hash-adrese".to_owned(),
+            ..Default::default()
+        },
+        |_| store::outbox::Outgoing::default(),
+    )
+    .await)
+    .id;
+    ok(store::attendance::check_in_registration(
+        &app.db,
+        crate::after_events_began(&app),
+        &cli,
+        store::attendance::Scope::All,
+        event,
+        registration,
+        None,
+    )
+    .await);
+    let filter = store::statistics::Filter {
+        from: jiff::civil::date(2026, 1, 1),
+        to: jiff::civil::date(2027, 12, 31),
+        event_type: None,
+        series: None,
+        territory_id: None,
+        target_group: None,
+        public_only: false,
+        event_id: None,
+    };
+    let figures = || async {
+        ok(store::statistics::participation(
+            &app.db,
+            &filter,
+            domain::participation::Youth::default(),
+        )
+        .await)
+    };
+    let before = figures().await;
+    assert_eq!(before.participants, 1);
+
+    let c = app.login(Role::Coordinator).await;
+    let today = domain::event::riga_date(app.clock_now());
+    let mut f = request("erasure", &today.to_string());
+    f[1].1 = "Adrešu Persona".to_owned();
+    f[2].1 = "adrese@example.invalid".to_owned();
+    let made = c.post_form("/lv/privacy/requests", &pairs(&f)).await;
+    assert_eq!(made.status, 303);
+    let id = ok(store::subject_requests::list(&app.db).await)[0].id;
+    let page = c.get(&format!("/lv/privacy/requests/{id}")).await.text;
+    assert!(page.contains("Persona zināma tikai pēc e-pasta adreses"));
+
+    // Their data, on the record as read for the request.
+    let data = c
+        .post_form(&format!("/lv/privacy/requests/{id}/data"), &[])
+        .await;
+    assert_eq!(data.status, 200);
+    assert!(data.text.contains("Adrešu Persona"));
+    let subjects = vec![domain::privacy::email_subject("adrese@example.invalid")];
+    assert_eq!(
+        ok(store::access_log::count_concerning(&app.db, &subjects).await),
+        1
+    );
+
+    // Erasure: the box first; then everything under the address goes, the figures stay.
+    let unconfirmed = c
+        .post_form(&format!("/lv/privacy/requests/{id}/erase-address"), &[])
+        .await;
+    let at = unconfirmed.location().unwrap_or_default().to_owned();
+    assert!(at.contains("notice=address-erase-unconfirmed"), "{at}");
+    assert!(
+        c.get(&at)
+            .await
+            .text
+            .contains("Atzīmējiet, ka saprotat: dzēšanu nevar atsaukt.")
+    );
+    let erased = c
+        .post_form(
+            &format!("/lv/privacy/requests/{id}/erase-address"),
+            &[("confirm", "yes")],
+        )
+        .await;
+    assert!(
+        erased
+            .location()
+            .unwrap_or_default()
+            .contains("notice=address-erased")
+    );
+    let mut conn = crate::cli::open_read_only(&app.settings.database).await;
+    let named: i64 = ok(sqlx::query_scalar(
+        "SELECT (SELECT COUNT(*) FROM registrations WHERE email_key = 'adrese@example.invalid'
+                    OR name = 'Adrešu Persona')
+              + (SELECT COUNT(*) FROM attendances WHERE name = 'Adrešu Persona'
+                    OR identity_key = 'e:adrese@example.invalid')",
+    )
+    .fetch_one(&mut conn)
+    .await);
+    drop(conn);
+    assert_eq!(named, 0);
+    assert_eq!(figures().await, before);
+    let list = ok(web::erased::read(&app.state.settings().erased_list_file()));
+    assert!(list.contains(&store::person_erasure::address_code(
+        "Adrese@Example.invalid"
+    )));
+    assert!(!list.iter().any(|l| l.contains("adrese@")), "{list:?}");
+    assert_eq!(ok(store::audit::count(&app.db, "address_erased").await), 1);
+    // The address back (as from a restored backup): the start erases it again by its code.
+    ok(store::registrations::register(
+        &app.db,
+        app.clock_now(),
+        &cli,
+        event,
+        &store::registrations::NewRegistration {
+            name: "Adrešu Persona".to_owned(),
+            email: "adrese@example.invalid".to_owned(),
+            lang: "lv".to_owned(),
+            private_person: true,
+            notice_version: "2026-11".to_owned(),
+            token_hash: "hash-adrese-2".to_owned(),
+            ..Default::default()
+        },
+        |_| store::outbox::Outgoing::default(),
+    )
+    .await);
+    let listed = web::erased::split(list.clone());
+    assert_eq!(listed.addresses.len(), 1);
+    assert_eq!(
+        ok(
+            store::person_erasure::reapply_addresses(&app.db, app.clock_now(), &listed.addresses)
+                .await
+        ),
+        1
+    );
+    assert_eq!(
+        ok(
+            store::person_erasure::reapply_addresses(&app.db, app.clock_now(), &listed.addresses)
+                .await
+        ),
+        0,
+        "nothing left to erase"
+    );
+
+    // A registry person's address is erased with the person, not here.
+    let mut g = request("erasure", &today.to_string());
+    g[2].1 = "anna@a.test.invalid".to_owned();
+    assert_eq!(
+        c.post_form("/lv/privacy/requests", &pairs(&g)).await.status,
+        303
+    );
+    let other = ok(store::subject_requests::list(&app.db).await)
+        .into_iter()
+        .map(|r| r.id)
+        .max()
+        .unwrap_or(0);
+    let refused = c
+        .post_form(
+            &format!("/lv/privacy/requests/{other}/erase-address"),
+            &[("confirm", "yes")],
+        )
+        .await;
+    assert!(
+        refused
+            .location()
+            .unwrap_or_default()
+            .contains("notice=address-in-registry")
+    );
+}

@@ -25,6 +25,7 @@ crate::vocabulary! {
         PersonRestricted = ("person_restricted", "audit-person-restricted"),
         PersonRestrictionLifted = ("person_restriction_lifted", "audit-person-restriction-lifted"),
         PersonErased = ("person_erased", "audit-person-erased"),
+        AddressErased = ("address_erased", "audit-address-erased"),
         PrivacySummaryQueued = ("privacy_summary_queued", "audit-privacy-summary-queued"),
         UserCreated = ("user_created", "audit-user-created"),
         UserUpdated = ("user_updated", "audit-user-updated"),
@@ -366,6 +367,7 @@ impl AuditAction {
             | PersonRestricted
             | PersonRestrictionLifted
             | PersonErased
+            | AddressErased
             | PrivacySummaryQueued => AuditArea::Privacy,
             Other => AuditArea::Other,
         }

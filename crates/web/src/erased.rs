@@ -1,5 +1,5 @@
-//! The erased-subjects list: the codes of erased mediation records and the numbers of erased
-//! registry people (`person:12`), one per line, in a file beside the database
+//! The erased-subjects list: the codes of erased mediation records, the numbers of erased
+//! registry people (`person:12`) and the hashes of erased addresses (`address:…`), one per line, in a file beside the database
 //! (`<database>.erased`), written before the erasure and read at every start, so a database
 //! restored from an older backup loses them again. It holds codes and numbers only.
 
@@ -44,18 +44,33 @@ pub fn person_code(id: i64) -> String {
     format!("person:{id}")
 }
 
-/// The list's lines split: (mediation codes, registry people's numbers).
-pub fn split(codes: Vec<String>) -> (Vec<String>, Vec<i64>) {
-    let mut mediation = Vec::new();
-    let mut people = Vec::new();
+/// The list's lines split: mediation codes, registry people's numbers, and the codes of
+/// addresses (`store::person_erasure::address_code`: a hash, never the address).
+#[derive(Debug, Default)]
+pub struct Split {
+    pub mediation: Vec<String>,
+    pub people: Vec<i64>,
+    pub addresses: Vec<String>,
+}
+
+pub fn split(codes: Vec<String>) -> Split {
+    let mut out = Split {
+        mediation: Vec::new(),
+        people: Vec::new(),
+        addresses: Vec::new(),
+    };
     for c in codes {
+        if c.starts_with("address:") {
+            out.addresses.push(c);
+            continue;
+        }
         match c.strip_prefix("person:").map(str::parse::<i64>) {
-            Some(Ok(id)) => people.push(id),
+            Some(Ok(id)) => out.people.push(id),
             // A line that looks like a person's but is no number is no mediation code
             // either: it is left for whoever reads the file.
             Some(Err(_)) => {}
-            None => mediation.push(c),
+            None => out.mediation.push(c),
         }
     }
-    (mediation, people)
+    out
 }

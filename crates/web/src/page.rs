@@ -236,6 +236,25 @@ impl PageCtx {
     }
 
     /// A date as the page's language writes it.
+    /// Who acted when it was not a signed-in user, in words: the platform itself, or someone
+    /// through a personal link (any other label — the address tried at a failed sign-in —
+    /// shows as is).
+    pub fn actor_label(&self, label: &str) -> String {
+        const ACTORS: &[(&str, &str)] = &[
+            ("cli", "audit-actor-cli"),
+            ("demo", "audit-actor-demo"),
+            ("erasure list", "audit-actor-erasure-list"),
+            ("invitee", "audit-actor-invitee"),
+            ("registrant", "audit-actor-registrant"),
+            ("retention", "audit-actor-retention"),
+            ("scheduler", "audit-actor-scheduler"),
+        ];
+        ACTORS
+            .iter()
+            .find(|(c, _)| *c == label)
+            .map_or_else(|| label.to_owned(), |(_, id)| self.t(id))
+    }
+
     /// Where an access log record's reading was, in words (an export names its list).
     pub fn access_where(&self, detail: &str) -> String {
         domain::privacy::AccessPlace::of_detail(detail)

@@ -191,6 +191,7 @@ pub const FRESH_ROUTES: &[(&str, &str)] = &[
     ),
     ("POST", "/{lang}/people/export"),
     ("POST", "/{lang}/people/{id}/erase"),
+    ("POST", "/{lang}/privacy/requests/{id}/erase-address"),
     ("POST", "/{lang}/privacy/requests/export"),
     ("POST", "/{lang}/organisations/export"),
     ("POST", "/{lang}/admin/users"),

@@ -212,3 +212,126 @@ pub async fn reapply(db: &Db, now: i64, ids: &[i64]) -> crate::Result<usize> {
     }
     Ok(again)
 }
+
+/// The key an e-mail address is found by (trimmed, lower case, as the address keys are).
+fn address_key(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+/// Erases what is held under an e-mail address about someone who is in no registry record
+/// (article 17 for people known only from registrations, invitations and attendance): their
+/// registrations and invitations made with the address lose name and address, their
+/// attendance records are anonymised together (the figures stay), and mail to the address
+/// goes from the outbox. In one transaction with its audit entry, which names no address.
+/// Returns how many records changed; `Conflict` when a registry person has the address (they
+/// are erased as a person).
+pub async fn erase_address(
+    db: &Db,
+    now: i64,
+    actor: &crate::Actor,
+    email: &str,
+    request_id: Option<i64>,
+) -> crate::Result<u64> {
+    let key = address_key(email);
+    if key.is_empty() {
+        return Err(crate::Error::NotFound);
+    }
+    let mut tx = db.write().await?;
+    let registry: Option<i64> = sqlx::query_scalar(
+        "SELECT e.person_id FROM person_emails e WHERE lower(e.email) = $1 LIMIT 1",
+    )
+    .bind(&key)
+    .fetch_optional(&mut *tx)
+    .await?;
+    if registry.is_some() {
+        return Err(crate::Error::Conflict(
+            crate::DirectoryConflict::Email.into(),
+        ));
+    }
+    let participants: Vec<i64> = sqlx::query_scalar(
+        "SELECT DISTINCT participant FROM attendances
+         WHERE person_id IS NULL AND participant IS NOT NULL
+           AND (identity_key = 'e:' || $1
+                OR registration_id IN (SELECT id FROM registrations
+                                       WHERE person_id IS NULL AND email_key = $1))",
+    )
+    .bind(&key)
+    .fetch_all(&mut *tx)
+    .await?;
+    let mut changed = 0u64;
+    for p in participants {
+        changed += crate::attendance::anonymise_participant(&mut tx, p).await?;
+    }
+    changed += sqlx::query(sqlx::AssertSqlSafe(format!(
+        "UPDATE registrations SET {} WHERE person_id IS NULL AND email_key = $1",
+        crate::registrations::ANONYMISED
+    )))
+    .bind(&key)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    changed += sqlx::query(
+        "UPDATE invitations SET name = '', email = '', email_key = 'erased:' || id
+         WHERE person_id IS NULL AND email_key = $1",
+    )
+    .bind(&key)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    changed += sqlx::query("DELETE FROM outbox WHERE lower(to_address) = $1")
+        .bind(&key)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    crate::attendance::forget_unused_participants(&mut tx).await?;
+    let mut event = crate::audit::Event::new(domain::audit::AuditAction::AddressErased)
+        .detail(format!("count={changed}"));
+    if let Some(r) = request_id {
+        event = event.on("subject_request", r);
+    }
+    crate::audit::record(&mut tx, now, actor, &event).await?;
+    tx.commit().await?;
+    Ok(changed)
+}
+
+/// The erased list's code of an address: a SHA-256 of its key, so the list names no address.
+pub fn address_code(email: &str) -> String {
+    use sha2::Digest as _;
+    let digest = sha2::Sha256::digest(address_key(email).as_bytes());
+    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    format!("address:{hex}")
+}
+
+/// Erases again what the erased list names by address code (a restored backup holds it):
+/// each address still found in registrations, invitations or attendance whose code is
+/// listed. Returns how many addresses were erased again.
+pub async fn reapply_addresses(db: &Db, now: i64, codes: &[String]) -> crate::Result<usize> {
+    if codes.is_empty() {
+        return Ok(0);
+    }
+    let keys: Vec<String> = sqlx::query_scalar(
+        "SELECT email_key FROM registrations WHERE person_id IS NULL AND email_key <> ''
+         UNION SELECT email_key FROM invitations WHERE person_id IS NULL AND email_key NOT LIKE 'erased:%'
+         UNION SELECT substr(identity_key, 3) FROM attendances
+               WHERE person_id IS NULL AND identity_key LIKE 'e:%'",
+    )
+    .fetch_all(&db.reader)
+    .await?;
+    let actor = crate::Actor {
+        user_id: None,
+        label: Some("erasure list".to_owned()),
+        ip: None,
+    };
+    let mut again = 0;
+    for key in keys {
+        if codes.contains(&address_code(&key)) {
+            match erase_address(db, now, &actor, &key, None).await {
+                Ok(_) => again += 1,
+                // Now a registry person's address: that person is not who asked.
+                Err(crate::Error::Conflict(_)) => {}
+                Err(e) => return Err(e),
+            }
+        }
+    }
+    Ok(again)
+}

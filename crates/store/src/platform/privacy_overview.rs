@@ -60,8 +60,10 @@ pub async fn access_by_reader(db: &Db, from: i64, to: i64) -> crate::Result<Vec<
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Logged {
     pub at: i64,
-    /// The account's name, or the label of who acted (the scheduler, the erasure list).
-    pub actor: Option<String>,
+    /// The account's name.
+    pub actor_name: Option<String>,
+    /// Who acted without an account (the scheduler, the erasure list).
+    pub actor_label: Option<String>,
     pub action: AuditAction,
     pub entity: Option<String>,
     pub entity_id: Option<String>,
@@ -76,6 +78,22 @@ pub fn export_actions() -> Vec<AuditAction> {
         .filter(|a| a.as_str().ends_with("_exported"))
         .collect()
 }
+
+/// Consents withdrawn (listed one by one; consents given are counted).
+pub const WITHDRAWAL_ACTIONS: &[AuditAction] = &[
+    AuditAction::RomaIdentityWithdrawn,
+    AuditAction::ListingWithdrawn,
+    AuditAction::ConsentWithdrawn,
+    AuditAction::StoryConsentWithdrawn,
+];
+
+/// Consents given.
+pub const GIVEN_ACTIONS: &[AuditAction] = &[
+    AuditAction::RomaIdentityRecorded,
+    AuditAction::ListingConsented,
+    AuditAction::ConsentRecorded,
+    AuditAction::StoryConsentRecorded,
+];
 
 /// Consents given and withdrawn.
 pub const CONSENT_ACTIONS: &[AuditAction] = &[
@@ -92,6 +110,7 @@ pub const CONSENT_ACTIONS: &[AuditAction] = &[
 /// Erasures, anonymisation, restrictions and the storage limits' runs.
 pub const ERASURE_ACTIONS: &[AuditAction] = &[
     AuditAction::PersonErased,
+    AuditAction::AddressErased,
     AuditAction::PersonRestricted,
     AuditAction::PersonRestrictionLifted,
     AuditAction::FamilyErased,
@@ -114,7 +133,7 @@ pub async fn audit_of(
     }
     let placeholders = crate::placeholders(4, actions.len());
     let sql = format!(
-        "SELECT a.at, COALESCE(u.name, a.actor_label), a.action, a.entity, a.entity_id, a.detail
+        "SELECT a.at, u.name, a.actor_label, a.action, a.entity, a.entity_id, a.detail
          FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id
          WHERE a.at >= $1 AND a.at < $2 AND a.action IN ({placeholders})
          ORDER BY a.at DESC, a.id DESC LIMIT $3"
@@ -123,6 +142,7 @@ pub async fn audit_of(
         _,
         (
             i64,
+            Option<String>,
             Option<String>,
             String,
             Option<String>,
@@ -139,19 +159,22 @@ pub async fn audit_of(
     Ok(q.fetch_all(&db.reader)
         .await?
         .into_iter()
-        .map(|(at, actor, action, entity, entity_id, detail)| Logged {
-            at,
-            actor,
-            action: AuditAction::parse(&action).unwrap_or(AuditAction::Other),
-            entity,
-            entity_id,
-            detail,
-        })
+        .map(
+            |(at, actor_name, actor_label, action, entity, entity_id, detail)| Logged {
+                at,
+                actor_name,
+                actor_label,
+                action: AuditAction::parse(&action).unwrap_or(AuditAction::Other),
+                entity,
+                entity_id,
+                detail,
+            },
+        )
         .collect())
 }
 
 /// How many audit entries of these actions there are in `[from, to)`.
-async fn count_of(db: &Db, from: i64, to: i64, actions: &[AuditAction]) -> crate::Result<i64> {
+pub async fn count_of(db: &Db, from: i64, to: i64, actions: &[AuditAction]) -> crate::Result<i64> {
     if actions.is_empty() {
         return Ok(0);
     }
@@ -206,6 +229,7 @@ pub async fn summary(
             to,
             &[
                 AuditAction::PersonErased,
+                AuditAction::AddressErased,
                 AuditAction::FamilyErased,
                 AuditAction::FamilyMemberErased,
             ],

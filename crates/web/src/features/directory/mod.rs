@@ -104,6 +104,10 @@ pub fn routes(r: &mut Registry) {
     // Made on request and on the record (access and audit log): a POST, as every export.
     r.post("/{lang}/people/{id}/data", Page(ManageDirectory), person_rights::page);
     r.post("/{lang}/people/{id}/data.json", Page(ManageDirectory), person_rights::json);
+    // Someone known only by the address on their request (no registry person has it).
+    r.post("/{lang}/privacy/requests/{id}/data", Page(ManageSubjectRequests), person_rights::address_page);
+    r.post("/{lang}/privacy/requests/{id}/data.json", Page(ManageSubjectRequests), person_rights::address_json);
+    r.post("/{lang}/privacy/requests/{id}/erase-address", Page(ManageSubjectRequests), person_rights::erase_address);
     r.get("/{lang}/people/{id}/restriction", Page(ManageSubjectRequests), person_rights::restriction_form);
     r.post("/{lang}/people/{id}/restriction", Page(ManageSubjectRequests), person_rights::restrict);
     r.post("/{lang}/people/{id}/restriction/lift", Page(ManageSubjectRequests), person_rights::lift_restriction);

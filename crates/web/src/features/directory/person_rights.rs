@@ -27,6 +27,11 @@ pub fn may_give_data(user: &CurrentUser) -> bool {
 
 /// Everything held about a person, read at once.
 struct Everything {
+    /// Where the subject's page is (after the language): the person's, or for someone known
+    /// only by address, their request's.
+    base: String,
+    /// The JSON file's name.
+    file: String,
     person: store::people::Person,
     roma: Option<store::people::RomaRecord>,
     consents: Vec<store::people::ConsentRecord>,
@@ -68,6 +73,8 @@ async fn everything(
     )
     .await?;
     Ok(Everything {
+        base: format!("/people/{}", person.id),
+        file: format!("persona-{}.json", person.id),
         roma: store::people::roma_identity(state.db(), person.id).await?,
         consents: store::people::roma_consents(state.db(), person.id).await?,
         data: store::person_data::of_person(state.db(), person.id, &emails).await?,
@@ -251,6 +258,16 @@ pub async fn page(
     Path((_lang, id)): Path<(String, String)>,
 ) -> AppResult<Html<String>> {
     let e = everything(&state, &user, ip, &id, "html").await?;
+    data_page(&state, ctx, &user, e)
+}
+
+/// The printable page of everything held.
+fn data_page(
+    state: &AppState,
+    ctx: PageCtx,
+    user: &CurrentUser,
+    e: Everything,
+) -> AppResult<Html<String>> {
     let parts = kinds(&e.data)
         .into_iter()
         .map(|(key, heading, hint, lines)| part(&ctx, key, heading, hint, lines))
@@ -274,8 +291,13 @@ pub async fn json(
     ClientIp(ip): ClientIp,
     Path((_lang, id)): Path<(String, String)>,
 ) -> AppResult<Response> {
-    use crate::http::dates::rfc3339;
     let e = everything(&state, &user, ip, &id, "json").await?;
+    data_json(&state, &user, &e)
+}
+
+/// Everything held as JSON.
+fn data_json(state: &AppState, user: &CurrentUser, e: &Everything) -> AppResult<Response> {
+    use crate::http::dates::rfc3339;
     let p = &e.person;
     let lines = |lines: &[store::person_data::Held]| -> Value {
         Value::Array(
@@ -341,10 +363,7 @@ pub async fn json(
         })).collect::<Vec<_>>(),
     });
     let bytes = serde_json::to_vec_pretty(&body).map_err(crate::http::error::AppError::internal)?;
-    Ok(
-        crate::http::files::download(bytes, &format!("persona-{}.json", p.id), "application/json")
-            .into_response(),
-    )
+    Ok(crate::http::files::download(bytes, &e.file, "application/json").into_response())
 }
 
 /// What the restriction and erasure forms hold, as typed.
@@ -540,4 +559,145 @@ pub async fn erase(
     store::person_erasure::erase_on_request(state.db(), state.now(), &user.actor(ip), person.id)
         .await?;
     Ok(Redirect::to(&ctx.href("/people?notice=person-erased")).into_response())
+}
+
+/// The request of someone known only by an e-mail address (no registry person has it), with
+/// the address: `None` when the request names a registry person or no address.
+async fn address_request(
+    state: &AppState,
+    user: &CurrentUser,
+    id: &str,
+) -> AppResult<(store::subject_requests::Request, String)> {
+    user.require(Permission::ManageSubjectRequests)?;
+    let r = store::subject_requests::get(state.db(), parse_id(id)?).await?;
+    match (&r.input.person_id, &r.input.requester_email) {
+        (None, Some(email)) => {
+            let email = email.trim().to_lowercase();
+            Ok((r, email))
+        }
+        _ => Err(AppError::NotFound),
+    }
+}
+
+/// Everything held under a request's address, recorded as read for the request.
+async fn everything_at_address(
+    state: &AppState,
+    user: &CurrentUser,
+    ip: std::net::IpAddr,
+    id: &str,
+    format: &str,
+) -> AppResult<Everything> {
+    let (r, email) = address_request(state, user, id).await?;
+    let subjects = vec![domain::privacy::email_subject(&email)];
+    let access = store::access_log::concerning(state.db(), &subjects, 10_000).await?;
+    user.record_reading(
+        state,
+        AccessKind::Export,
+        format!("request-data-{} ({format})", r.id),
+        Some(AccessPurpose::SubjectRequest),
+        &subjects,
+    )
+    .await?;
+    store::audit::record_alone(
+        state.db(),
+        state.now(),
+        &user.actor(ip),
+        &store::audit::Event::new(AuditAction::PersonDataExported)
+            .on("subject_request", r.id)
+            .detail(format!("format={format}")),
+    )
+    .await?;
+    Ok(Everything {
+        base: format!("/privacy/requests/{}", r.id),
+        file: format!("pieprasijums-{}.json", r.id),
+        // The person as the request names them: no registry record holds them.
+        person: store::people::Person {
+            id: 0,
+            name: r.input.requester_name.clone(),
+            emails: vec![email.clone()],
+            phone: None,
+            preferred_lang: String::new(),
+            territory_id: None,
+            territory_name: None,
+            gender: None,
+            birth_year: None,
+            memberships: Vec::new(),
+        },
+        roma: None,
+        consents: Vec::new(),
+        data: store::person_data::of_person(state.db(), 0, &[email]).await?,
+        access,
+    })
+}
+
+/// `POST /{lang}/privacy/requests/{id}/data`: what is held under the address of someone
+/// known only by it, to print.
+pub async fn address_page(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path((_lang, id)): Path<(String, String)>,
+) -> AppResult<Html<String>> {
+    let e = everything_at_address(&state, &user, ip, &id, "html").await?;
+    data_page(&state, ctx, &user, e)
+}
+
+/// `POST /{lang}/privacy/requests/{id}/data.json`: the same as JSON.
+pub async fn address_json(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path((_lang, id)): Path<(String, String)>,
+) -> AppResult<Response> {
+    let e = everything_at_address(&state, &user, ip, &id, "json").await?;
+    data_json(&state, &user, &e)
+}
+
+/// `POST /{lang}/privacy/requests/{id}/erase-address`: erases what is held under the address
+/// of someone known only by it (the box must be ticked; a registry person's address is
+/// erased with the person). The address's hash goes into the erased list first.
+pub async fn erase_address(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path((_lang, id)): Path<(String, String)>,
+    AppForm(f): AppForm<RightsFields>,
+) -> AppResult<Response> {
+    let (r, email) = address_request(&state, &user, &id).await?;
+    let back = |notice: &str| {
+        Ok(Redirect::to(&ctx.href(&format!(
+            "/privacy/requests/{}?notice={notice}#erase-address",
+            r.id
+        )))
+        .into_response())
+    };
+    if f.confirm != "yes" {
+        return back("address-erase-unconfirmed");
+    }
+    if store::people::id_by_email(state.db(), &email)
+        .await?
+        .is_some()
+    {
+        return back("address-in-registry");
+    }
+    crate::erased::append(
+        &state.settings().erased_list_file(),
+        &store::person_erasure::address_code(&email),
+    )
+    .map_err(|e| AppError::internal(format!("erased-subjects list: {e}")))?;
+    match store::person_erasure::erase_address(
+        state.db(),
+        state.now(),
+        &user.actor(ip),
+        &email,
+        Some(r.id),
+    )
+    .await
+    {
+        Ok(_) => back("address-erased"),
+        Err(store::Error::Conflict(_)) => back("address-in-registry"),
+        Err(e) => Err(e.into()),
+    }
 }

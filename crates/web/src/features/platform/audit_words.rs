@@ -119,17 +119,6 @@ const WORDS: &[(&str, &str)] = &[
     ("website", "audit-word-website"),
 ];
 
-/// Who acted when it was not a signed-in user: the platform itself, or someone through a
-/// personal link (any other label — the address tried at a failed sign-in — shows as is).
-const ACTORS: &[(&str, &str)] = &[
-    ("cli", "audit-actor-cli"),
-    ("demo", "audit-actor-demo"),
-    ("invitee", "audit-actor-invitee"),
-    ("registrant", "audit-actor-registrant"),
-    ("retention", "audit-actor-retention"),
-    ("scheduler", "audit-actor-scheduler"),
-];
-
 /// Detail keys whose value is another record's id, and the kind of that record.
 const REFERENCES: &[(&str, &str)] = &[
     ("action", "action"),
@@ -251,7 +240,7 @@ impl Wording {
     pub fn actor(&self, ctx: &PageCtx, e: &Entry) -> String {
         match (&e.actor_name, &e.actor_label) {
             (Some(name), _) => name.clone(),
-            (None, Some(label)) => word(ctx, ACTORS, label),
+            (None, Some(label)) => ctx.actor_label(label),
             (None, None) => String::new(),
         }
     }

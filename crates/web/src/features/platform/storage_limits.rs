@@ -30,6 +30,9 @@ struct Row {
 struct StorageLimits {
     ctx: PageCtx,
     rows: Vec<Row>,
+    /// Whether the user reads the audit log and mediation's retention (the data protection
+    /// officer does not: the overview shows the runs).
+    sees_audit: bool,
 }
 
 pub async fn page(
@@ -68,5 +71,12 @@ pub async fn page(
             next_month: store::storage_limits::due(state.db(), rule.key, cutoff).await?,
         });
     }
-    Ok(Html(StorageLimits { ctx, rows }.render()?))
+    Ok(Html(
+        StorageLimits {
+            ctx,
+            rows,
+            sees_audit: user.can(Permission::ViewAuditLog),
+        }
+        .render()?,
+    ))
 }

@@ -36,11 +36,19 @@ struct OverviewPage {
     breaches: Vec<store::breaches::Breach>,
     readers: Vec<store::privacy_overview::ReaderCounts>,
     records: Vec<store::access_log::Record>,
-    exports: Vec<store::privacy_overview::Logged>,
-    consents: Vec<store::privacy_overview::Logged>,
-    erasures: Vec<store::privacy_overview::Logged>,
+    /// (lines shown, how many in all) of each of the audit log's sections.
+    exports: (Vec<store::privacy_overview::Logged>, i64),
+    withdrawals: (Vec<store::privacy_overview::Logged>, i64),
+    erasures: (Vec<store::privacy_overview::Logged>, i64),
+    /// Consents given in the month, by kind.
+    given: Vec<(domain::audit::AuditAction, i64)>,
+    /// How many access records the month has in all.
+    records_total: i64,
     today: Date,
 }
+
+/// A section of the audit log: its heading, its lines and how many in all.
+type AuditSection<'a> = (&'static str, &'a [store::privacy_overview::Logged], i64);
 
 impl OverviewPage {
     fn due(&self, r: &store::subject_requests::Request) -> String {
@@ -67,24 +75,74 @@ impl OverviewPage {
         }
     }
 
-    /// The audit log's sections: exports, consents, erasures.
-    fn audit_sections(&self) -> Vec<(&'static str, &Vec<store::privacy_overview::Logged>)> {
+    /// The audit log's sections: exports, consents withdrawn, erasures.
+    fn audit_sections(&self) -> Vec<AuditSection<'_>> {
         vec![
-            ("privacy-exports-title", &self.exports),
-            ("privacy-consents-title", &self.consents),
-            ("privacy-erasures-title", &self.erasures),
+            ("privacy-exports-title", &self.exports.0, self.exports.1),
+            (
+                "privacy-withdrawals-title",
+                &self.withdrawals.0,
+                self.withdrawals.1,
+            ),
+            ("privacy-erasures-title", &self.erasures.0, self.erasures.1),
         ]
     }
 
-    /// How many rows an export held, when its entry says.
-    fn rows(&self, l: &store::privacy_overview::Logged) -> String {
-        l.detail
-            .as_deref()
-            .unwrap_or_default()
-            .split_whitespace()
-            .find_map(|t| t.strip_prefix("rows="))
-            .unwrap_or_default()
-            .to_owned()
+    /// Who acted, in words.
+    fn actor(&self, l: &store::privacy_overview::Logged) -> String {
+        match (&l.actor_name, &l.actor_label) {
+            (Some(name), _) => name.clone(),
+            (None, Some(label)) => self.ctx.actor_label(label),
+            (None, None) => String::new(),
+        }
+    }
+
+    /// What the entry's detail says that the officer needs: an export's rows, a storage
+    /// limit's rule and how much it removed.
+    fn more(&self, l: &store::privacy_overview::Logged) -> String {
+        let detail = l.detail.as_deref().unwrap_or_default();
+        let value = |key: &str| {
+            detail
+                .split_whitespace()
+                .find_map(|t| t.strip_prefix(key))
+                .and_then(|v| v.parse::<i64>().ok().or(Some(0)).map(|n| (v, n)))
+        };
+        if l.action == domain::audit::AuditAction::StorageLimitApplied {
+            let rule = detail
+                .split_whitespace()
+                .find_map(|t| t.strip_prefix("rule="))
+                .and_then(domain::retention::rule)
+                .map(|r| {
+                    if self.ctx.lang.code() == "en" {
+                        r.name.1
+                    } else {
+                        r.name.0
+                    }
+                })
+                .unwrap_or_default();
+            let removed = value("removed=").map_or(0, |(_, n)| n);
+            return format!(
+                "{rule} {}",
+                self.ctx.tn("privacy-removed", "count", removed)
+            );
+        }
+        value("rows=").map_or_else(String::new, |(_, n)| self.ctx.tn("privacy-rows", "rows", n))
+    }
+
+    /// "Shown: the latest 200 of 333", when not all are shown.
+    fn shown_of(&self, shown: usize, total: &i64) -> Option<String> {
+        let total = *total;
+        let shown = i64::try_from(shown).unwrap_or(i64::MAX);
+        (total > shown).then(|| {
+            crate::i18n::t_args(
+                self.ctx.lang,
+                "privacy-shown-of",
+                &[
+                    ("shown", fluent_bundle::FluentValue::from(shown)),
+                    ("total", fluent_bundle::FluentValue::from(total)),
+                ],
+            )
+        })
     }
 }
 
@@ -142,32 +200,40 @@ pub async fn page(
             .collect(),
         readers: store::privacy_overview::access_by_reader(db, from, to).await?,
         records: store::access_log::between(db, from, to, SHOWN).await?,
-        exports: store::privacy_overview::audit_of(
-            db,
-            from,
-            to,
-            &store::privacy_overview::export_actions(),
-            SHOWN,
-        )
-        .await?,
-        consents: store::privacy_overview::audit_of(
-            db,
-            from,
-            to,
-            store::privacy_overview::CONSENT_ACTIONS,
-            SHOWN,
-        )
-        .await?,
-        erasures: store::privacy_overview::audit_of(
-            db,
-            from,
-            to,
-            store::privacy_overview::ERASURE_ACTIONS,
-            SHOWN,
-        )
-        .await?,
+        records_total: 0,
+        exports: section(db, (from, to), &store::privacy_overview::export_actions()).await?,
+        withdrawals: section(db, (from, to), store::privacy_overview::WITHDRAWAL_ACTIONS).await?,
+        erasures: section(db, (from, to), store::privacy_overview::ERASURE_ACTIONS).await?,
+        given: {
+            let mut given = Vec::new();
+            for a in store::privacy_overview::GIVEN_ACTIONS {
+                given.push((
+                    *a,
+                    store::privacy_overview::count_of(db, from, to, &[*a]).await?,
+                ));
+            }
+            given
+        },
         today,
         ctx,
     };
+    let mut page = page;
+    page.records_total = page
+        .readers
+        .iter()
+        .map(|r| r.roma_identity + r.contacts + r.exports)
+        .sum();
     Ok(Html(page.render()?))
+}
+
+/// A section of the audit log in `[from, to)`: its latest lines and how many in all.
+async fn section(
+    db: &store::Db,
+    (from, to): (i64, i64),
+    actions: &[domain::audit::AuditAction],
+) -> AppResult<(Vec<store::privacy_overview::Logged>, i64)> {
+    Ok((
+        store::privacy_overview::audit_of(db, from, to, actions, SHOWN).await?,
+        store::privacy_overview::count_of(db, from, to, actions).await?,
+    ))
 }

@@ -418,6 +418,12 @@ pub async fn detail(
     page.notice = match n.notice.as_deref() {
         Some("saved") => Some("saved-notice"),
         Some("recorded") => Some("request-recorded"),
+        Some("address-erased") => Some("address-erased"),
+        Some("address-in-registry") => Some("address-in-registry"),
+        Some("address-erase-unconfirmed") => {
+            page.errors.add("confirm", "address-erase-unconfirmed");
+            None
+        }
         _ => None,
     };
     Ok(Html(page.render()?))
