@@ -456,6 +456,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let role = Role::parse(&role).ok_or_else(|| {
                 anyhow::anyhow!("--role {role:?} is not one of: coordinator, ministry, municipality, mediator, ngo, dpo")
             })?;
+            if role == Role::Dpo && organisation.is_some() {
+                anyhow::bail!("--role dpo acts for no organisation: leave --organisation out");
+            }
             let password_hash = if password_stdin {
                 let mut input = String::new();
                 std::io::stdin().read_to_string(&mut input)?;

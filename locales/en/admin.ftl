@@ -16,6 +16,7 @@ field-disabled = Account disabled (the user cannot log in; all sessions end)
 user-name-invalid = Enter a name (1–200 characters).
 user-role-invalid = Choose a role.
 user-organisation-invalid = Choose an organisation from the list.
+user-dpo-organisation = The data protection officer acts for no organisation: leave the organisation empty.
 user-email-invalid = Enter a valid e-mail address, like name@institution.lv.
 user-email-taken = An account with this e-mail address already exists.
 user-cannot-disable-self = You cannot disable your own account: another coordinator can.

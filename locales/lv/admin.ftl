@@ -16,6 +16,7 @@ field-disabled = Konts atslēgts (lietotājs nevar pieteikties, visas sesijas ti
 user-name-invalid = Ievadiet vārdu un uzvārdu (1–200 rakstzīmes).
 user-role-invalid = Izvēlieties lomu.
 user-organisation-invalid = Izvēlieties organizāciju no saraksta.
+user-dpo-organisation = Datu aizsardzības uzraudzība nedarbojas kādas organizācijas vārdā: atstājiet organizāciju neizvēlētu.
 user-email-invalid = Ievadiet derīgu e-pasta adresi, piemēram, vards@iestade.lv.
 user-email-taken = Konts ar šo e-pasta adresi jau pastāv.
 user-cannot-disable-self = Savu kontu atslēgt nevar – to var izdarīt cits koordinators.

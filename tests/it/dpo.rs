@@ -135,3 +135,39 @@ async fn the_officer_is_mailed_the_month_s_summary_once() {
         1
     );
 }
+
+#[tokio::test]
+async fn the_officer_acts_for_no_organisation() {
+    let app = TestApp::spawn().await;
+    let c = app.login(Role::Coordinator).await;
+    let org = app.fixtures.org_a.to_string();
+    let refused = c
+        .post_form(
+            "/lv/admin/users",
+            &[
+                ("email", "das@example.invalid"),
+                ("name", "Datu Aizsardzība"),
+                ("role", "dpo"),
+                ("organisation_id", &org),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, 422);
+    assert!(
+        refused
+            .text
+            .contains("Datu aizsardzības uzraudzība nedarbojas kādas organizācijas vārdā")
+    );
+    let made = c
+        .post_form(
+            "/lv/admin/users",
+            &[
+                ("email", "das@example.invalid"),
+                ("name", "Datu Aizsardzība"),
+                ("role", "dpo"),
+                ("organisation_id", ""),
+            ],
+        )
+        .await;
+    assert_ne!(made.status, 422, "{}", made.text);
+}

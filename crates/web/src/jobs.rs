@@ -115,7 +115,8 @@ pub async fn run_due(state: &AppState) -> store::Result<Done> {
         "{}/lv/privacy/overview?month={label}",
         state.settings().public_url.trim_end_matches('/')
     );
-    let privacy_summaries = store::privacy_overview::queue_monthly(
+    // One that fails is logged and tried at the next run; it keeps the jobs below running.
+    let privacy_summaries = match store::privacy_overview::queue_monthly(
         state.db(),
         state.now(),
         &label,
@@ -158,7 +159,14 @@ pub async fn run_due(state: &AppState) -> store::Result<Done> {
             }
         },
     )
-    .await?;
+    .await
+    {
+        Ok(n) => n,
+        Err(e) => {
+            tracing::warn!(error = %e, "privacy summary not queued");
+            0
+        }
+    };
     // Storage limits outside mediation, each rule on its own: one that fails is logged and
     // tried again at the next run, and keeps neither the others nor the jobs below from
     // running.

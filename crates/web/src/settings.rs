@@ -105,7 +105,11 @@ pub struct AccountSettings {
 impl Default for AccountSettings {
     fn default() -> Self {
         AccountSettings {
-            second_factor_required: vec!["coordinator".to_owned(), "mediator".to_owned()],
+            second_factor_required: vec![
+                "coordinator".to_owned(),
+                "mediator".to_owned(),
+                "dpo".to_owned(),
+            ],
         }
     }
 }
@@ -430,7 +434,7 @@ impl Settings {
             .find(|r| !r.trim().is_empty() && domain::auth::Role::parse(r.trim()).is_none())
         {
             return Err(format!(
-                "configuration: accounts.second_factor_required: {r:?} is not a role (coordinator, ministry, municipality, mediator, ngo)"
+                "configuration: accounts.second_factor_required: {r:?} is not a role (coordinator, ministry, municipality, mediator, ngo, dpo)"
             ));
         }
         url::Url::parse(&self.public_url)

@@ -213,6 +213,26 @@ pub async fn reapply(db: &Db, now: i64, ids: &[i64]) -> crate::Result<usize> {
     Ok(again)
 }
 
+/// Whether a registry person, an account or an organisation has the address (compared as
+/// the keys are made: Rust's lower case, which SQL's lower() is not beyond ASCII).
+async fn held_in(conn: &mut SqliteConnection, key: &str) -> crate::Result<bool> {
+    let held: Vec<String> = sqlx::query_scalar(
+        "SELECT email FROM person_emails
+         UNION ALL SELECT email FROM users
+         UNION ALL SELECT email FROM organisations WHERE email IS NOT NULL",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(held.iter().any(|e| address_key(e) == key))
+}
+
+/// Whether the address is one a registry person, an account or an organisation has (then
+/// it is not erased by address).
+pub async fn address_held(db: &Db, email: &str) -> crate::Result<bool> {
+    let mut conn = db.reader.acquire().await?;
+    held_in(&mut conn, &address_key(email)).await
+}
+
 /// The key an e-mail address is found by (trimmed, lower case, as the address keys are).
 fn address_key(email: &str) -> String {
     email.trim().to_lowercase()
@@ -222,40 +242,38 @@ fn address_key(email: &str) -> String {
 /// (article 17 for people known only from registrations, invitations and attendance): their
 /// registrations and invitations made with the address lose name and address, their
 /// attendance records are anonymised together (the figures stay), and mail to the address
-/// goes from the outbox. In one transaction with its audit entry, which names no address.
-/// Returns how many records changed; `Conflict` when a registry person has the address (they
-/// are erased as a person).
+/// goes from the outbox — what was made by `before` (the erasure's time; a re-erasure after a
+/// restore leaves what came later: the person may come back). In one transaction with its
+/// audit entry, which names no address. Returns how many records changed; `Conflict` when a
+/// registry person, an account or an organisation has the address (a person is erased as a
+/// person; an account's or organisation's mail is not theirs alone).
 pub async fn erase_address(
     db: &Db,
     now: i64,
     actor: &crate::Actor,
     email: &str,
     request_id: Option<i64>,
+    before: i64,
 ) -> crate::Result<u64> {
     let key = address_key(email);
     if key.is_empty() {
         return Err(crate::Error::NotFound);
     }
     let mut tx = db.write().await?;
-    let registry: Option<i64> = sqlx::query_scalar(
-        "SELECT e.person_id FROM person_emails e WHERE lower(e.email) = $1 LIMIT 1",
-    )
-    .bind(&key)
-    .fetch_optional(&mut *tx)
-    .await?;
-    if registry.is_some() {
+    if held_in(&mut tx, &key).await? {
         return Err(crate::Error::Conflict(
             crate::DirectoryConflict::Email.into(),
         ));
     }
     let participants: Vec<i64> = sqlx::query_scalar(
         "SELECT DISTINCT participant FROM attendances
-         WHERE person_id IS NULL AND participant IS NOT NULL
+         WHERE person_id IS NULL AND participant IS NOT NULL AND checked_in_at <= $2
            AND (identity_key = 'e:' || $1
                 OR registration_id IN (SELECT id FROM registrations
                                        WHERE person_id IS NULL AND email_key = $1))",
     )
     .bind(&key)
+    .bind(before)
     .fetch_all(&mut *tx)
     .await?;
     let mut changed = 0u64;
@@ -263,26 +281,38 @@ pub async fn erase_address(
         changed += crate::attendance::anonymise_participant(&mut tx, p).await?;
     }
     changed += sqlx::query(sqlx::AssertSqlSafe(format!(
-        "UPDATE registrations SET {} WHERE person_id IS NULL AND email_key = $1",
+        "UPDATE registrations SET {} WHERE person_id IS NULL AND email_key = $1 AND created_at <= $2",
         crate::registrations::ANONYMISED
     )))
     .bind(&key)
+    .bind(before)
     .execute(&mut *tx)
     .await?
     .rows_affected();
     changed += sqlx::query(
         "UPDATE invitations SET name = '', email = '', email_key = 'erased:' || id
-         WHERE person_id IS NULL AND email_key = $1",
+         WHERE person_id IS NULL AND organisation_id IS NULL AND email_key = $1
+           AND sent_at <= $2",
     )
     .bind(&key)
+    .bind(before)
     .execute(&mut *tx)
     .await?
     .rows_affected();
-    changed += sqlx::query("DELETE FROM outbox WHERE lower(to_address) = $1")
-        .bind(&key)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
+    let mails: Vec<(i64, String)> =
+        sqlx::query_as("SELECT id, to_address FROM outbox WHERE created_at <= $1")
+            .bind(before)
+            .fetch_all(&mut *tx)
+            .await?;
+    for (id, to) in mails {
+        if address_key(&to) == key {
+            changed += sqlx::query("DELETE FROM outbox WHERE id = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+        }
+    }
     crate::attendance::forget_unused_participants(&mut tx).await?;
     let mut event = crate::audit::Event::new(domain::audit::AuditAction::AddressErased)
         .detail(format!("count={changed}"));
@@ -294,24 +324,42 @@ pub async fn erase_address(
     Ok(changed)
 }
 
-/// The erased list's code of an address: a SHA-256 of its key, so the list names no address.
-pub fn address_code(email: &str) -> String {
+/// The erased list's line for an address erased at `at`: a SHA-256 of its key (the list
+/// names no address) and the time, so a re-erasure after a restore takes only what was made
+/// by then.
+pub fn address_code(email: &str, at: i64) -> String {
+    format!("{}:{at}", address_hash(email))
+}
+
+fn address_hash(email: &str) -> String {
     use sha2::Digest as _;
     let digest = sha2::Sha256::digest(address_key(email).as_bytes());
     let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
     format!("address:{hex}")
 }
 
-/// Erases again what the erased list names by address code (a restored backup holds it):
-/// each address still found in registrations, invitations or attendance whose code is
-/// listed. Returns how many addresses were erased again.
-pub async fn reapply_addresses(db: &Db, now: i64, codes: &[String]) -> crate::Result<usize> {
-    if codes.is_empty() {
+/// Erases again what the erased list names by address (a restored backup holds it): each
+/// address still found in registrations, invitations or attendance whose hash is listed,
+/// as of the listed time. Returns how many addresses had something erased again.
+pub async fn reapply_addresses(db: &Db, now: i64, lines: &[String]) -> crate::Result<usize> {
+    // hash → the latest erasure's time.
+    let mut listed: std::collections::HashMap<&str, i64> = std::collections::HashMap::new();
+    for line in lines {
+        if let Some((hash, at)) = line.rsplit_once(':')
+            && let Ok(at) = at.parse::<i64>()
+        {
+            let e = listed.entry(hash).or_insert(at);
+            *e = (*e).max(at);
+        }
+    }
+    if listed.is_empty() {
         return Ok(0);
     }
     let keys: Vec<String> = sqlx::query_scalar(
         "SELECT email_key FROM registrations WHERE person_id IS NULL AND email_key <> ''
-         UNION SELECT email_key FROM invitations WHERE person_id IS NULL AND email_key NOT LIKE 'erased:%'
+               AND email_key NOT LIKE 'erased:%'
+         UNION SELECT email_key FROM invitations WHERE person_id IS NULL AND organisation_id IS NULL
+               AND email_key NOT LIKE 'erased:%'
          UNION SELECT substr(identity_key, 3) FROM attendances
                WHERE person_id IS NULL AND identity_key LIKE 'e:%'",
     )
@@ -324,13 +372,16 @@ pub async fn reapply_addresses(db: &Db, now: i64, codes: &[String]) -> crate::Re
     };
     let mut again = 0;
     for key in keys {
-        if codes.contains(&address_code(&key)) {
-            match erase_address(db, now, &actor, &key, None).await {
-                Ok(_) => again += 1,
-                // Now a registry person's address: that person is not who asked.
-                Err(crate::Error::Conflict(_)) => {}
-                Err(e) => return Err(e),
-            }
+        let Some(at) = listed.get(address_hash(&key).as_str()) else {
+            continue;
+        };
+        match erase_address(db, now, &actor, &key, None, *at).await {
+            Ok(0) => {}
+            Ok(_) => again += 1,
+            // Now an address of a registry person, an account or an organisation: not
+            // the one who asked.
+            Err(crate::Error::Conflict(_)) => {}
+            Err(e) => return Err(e),
         }
     }
     Ok(again)

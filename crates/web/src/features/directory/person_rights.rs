@@ -326,7 +326,8 @@ fn data_json(state: &AppState, user: &CurrentUser, e: &Everything) -> AppResult<
         "made_at": rfc3339(state.now()),
         "made_by": user.name,
         "person": {
-            "id": p.id,
+            // None for someone known only by address (no registry record).
+            "id": (p.id > 0).then_some(p.id),
             "name": p.name,
             "emails": p.emails,
             "phone": p.phone,
@@ -676,23 +677,24 @@ pub async fn erase_address(
     if f.confirm != "yes" {
         return back("address-erase-unconfirmed");
     }
-    if store::people::id_by_email(state.db(), &email)
-        .await?
-        .is_some()
-    {
+    if store::person_erasure::address_held(state.db(), &email).await? {
         return back("address-in-registry");
     }
+    let now = state.now();
     crate::erased::append(
         &state.settings().erased_list_file(),
-        &store::person_erasure::address_code(&email),
+        &store::person_erasure::address_code(&email, now),
     )
     .map_err(|e| AppError::internal(format!("erased-subjects list: {e}")))?;
     match store::person_erasure::erase_address(
         state.db(),
-        state.now(),
+        now,
         &user.actor(ip),
         &email,
         Some(r.id),
+        // Everything held now (a record may carry a time ahead of the clock: an imported
+        // sign-in sheet's event time); the list's time bounds a later re-erasure.
+        i64::MAX,
     )
     .await
     {

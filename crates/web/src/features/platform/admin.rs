@@ -140,6 +140,12 @@ fn validate(f: &UserFields, errors: &mut FormErrors) -> Option<(String, Role, Op
     if org.is_none() {
         errors.add("organisation_id", "user-organisation-invalid");
     }
+    // The data protection officer acts for no organisation (an organisation's account
+    // answers its invitations and reports).
+    if role == Some(Role::Dpo) && matches!(org, Some(Some(_))) {
+        errors.add("organisation_id", "user-dpo-organisation");
+        return None;
+    }
     Some((name?.into_string(), role?, org?))
 }
 
