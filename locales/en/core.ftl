@@ -181,3 +181,7 @@ news-published = Published
 news-draft = Draft
 news-field-missing = Fill in this field in Latvian.
 news-english-incomplete = The English version needs its title, summary and text — or leave it empty.
+stale-title = Someone else saved this record after you opened it
+stale-hint = What you typed is kept in the form but not saved yet. Below are the fields in which the saved record now differs from what you typed. Merge the changes and save again.
+stale-same = The saved record is now the same as what you typed; save again to confirm.
+stale-empty = (empty)

@@ -184,3 +184,7 @@ news-published = Publicēts
 news-draft = Melnraksts
 news-field-missing = Aizpildiet šo lauku latviski.
 news-english-incomplete = Angliskajai versijai vajag virsrakstu, kopsavilkumu un tekstu — vai atstājiet to tukšu.
+stale-title = Kāds cits saglabāja šo ierakstu pēc tam, kad to atvērāt
+stale-hint = Jūsu ievadītais ir saglabāts veidlapā, bet vēl nav saglabāts ierakstā. Zemāk — lauki, kuros saglabātais ieraksts tagad atšķiras no jūsu ievadītā. Apvienojiet izmaiņas un saglabājiet vēlreiz.
+stale-same = Saglabātais ieraksts tagad ir tāds pats kā jūsu ievadītais; saglabājiet vēlreiz, lai apstiprinātu.
+stale-empty = (tukšs)

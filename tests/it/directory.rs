@@ -967,3 +967,119 @@ async fn undo_after_later_edits_and_new_records_keeps_both_right() {
         "the filled field is emptied again"
     );
 }
+
+/// Issue 20, item 6: two coordinators edit the same person; the second save is refused
+/// with what changed, the typed values kept, and goes through once saved again.
+#[tokio::test]
+async fn a_save_over_a_newer_version_is_refused_with_what_changed_and_the_typing_kept() {
+    let app = TestApp::spawn().await;
+    let first = app.login(Role::Coordinator).await;
+    let second = app.login(Role::Coordinator).await;
+    let p = app.fixtures.person_a;
+    let version = |html: &str| {
+        html.split("name=\"version\" value=\"")
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let loaded = version(&first.get(&format!("/lv/people/{p}/edit")).await.text);
+    let also = version(&second.get(&format!("/lv/people/{p}/edit")).await.text);
+    assert_eq!(loaded, also);
+    let fields = |name: &'static str, phone: &'static str, v: String| {
+        vec![
+            ("name", name.to_owned()),
+            ("emails", "anna@a.test.invalid".to_owned()),
+            ("phone", phone.to_owned()),
+            ("preferred_lang", "lv".to_owned()),
+            ("version", v),
+        ]
+    };
+    let send = |c: &testkit::Client, f: Vec<(&'static str, String)>| {
+        let path = format!("/lv/people/{p}");
+        let c = c.clone();
+        async move {
+            let pairs: Vec<(&str, &str)> = f.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            c.post_form(&path, &pairs).await
+        }
+    };
+    let saved = send(&second, fields("Anna Ābele", "+371 20000001", also)).await;
+    assert_eq!(saved.status, 303, "{}", saved.text);
+    let refused = send(&first, fields("Anna Ābele-Kalniņa", "", loaded)).await;
+    assert_eq!(refused.status, 409);
+    assert!(refused.text.contains("Kāds cits saglabāja šo ierakstu"));
+    assert!(
+        refused.text.contains("+37120000001") || refused.text.contains("+371 20000001"),
+        "{}",
+        refused.text
+    );
+    assert!(
+        refused.text.contains("value=\"Anna Ābele-Kalniņa\""),
+        "the typing kept"
+    );
+    assert_eq!(
+        crate::ok(store::people::get(&app.db, p).await).name,
+        "Anna Ābele"
+    );
+    // Merged by hand and saved again: goes through.
+    let now = version(&refused.text);
+    let merged = send(&first, fields("Anna Ābele-Kalniņa", "+371 20000001", now)).await;
+    assert_eq!(merged.status, 303, "{}", merged.text);
+    let person = crate::ok(store::people::get(&app.db, p).await);
+    assert_eq!(person.name, "Anna Ābele-Kalniņa");
+    assert!(person.phone.is_some());
+}
+
+/// The same for an organisation: the second save over a newer version is refused.
+#[tokio::test]
+async fn an_organisation_saved_meanwhile_is_not_overwritten() {
+    let app = TestApp::spawn().await;
+    let first = app.login(Role::Coordinator).await;
+    let second = app.login(Role::Coordinator).await;
+    let o = app.fixtures.org_a;
+    let org = crate::ok(store::organisations::get(&app.db, o).await);
+    let version = |html: &str| {
+        html.split("name=\"version\" value=\"")
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let loaded = version(&first.get(&format!("/lv/organisations/{o}/edit")).await.text);
+    let also = version(
+        &second
+            .get(&format!("/lv/organisations/{o}/edit"))
+            .await
+            .text,
+    );
+    let kind = org.kind.as_str().to_owned();
+    let path = format!("/lv/organisations/{o}");
+    let saved = second
+        .post_form(
+            &path,
+            &[
+                ("name_lv", org.name_lv.as_str()),
+                ("kind", &kind),
+                ("phone", "+371 60000000"),
+                ("version", &also),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status, 303, "{}", saved.text);
+    let refused = first
+        .post_form(
+            &path,
+            &[
+                ("name_lv", "Jauns nosaukums"),
+                ("kind", &kind),
+                ("version", &loaded),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, 409);
+    assert!(refused.text.contains("Kāds cits saglabāja šo ierakstu"));
+    assert!(refused.text.contains("value=\"Jauns nosaukums\""));
+    let kept = crate::ok(store::organisations::get(&app.db, o).await);
+    assert_eq!(kept.name_lv, org.name_lv);
+    assert!(kept.phone.is_some());
+}

@@ -165,6 +165,7 @@ conflicts! {
     /// Refusals in the database itself.
     DatabaseConflict {
         Migrations = "migrations",
+        Stale = "stale",
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod db;
 pub mod maintenance;
 pub mod migrate;
+pub mod versions;
 
 // The files are grouped by area (folders); each aggregate keeps its flat path
 // (`store::people`).

@@ -308,6 +308,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
         include_str!("../migrations/0049_subject_requests.sql"),
         Data::None,
     ),
+    (
+        50,
+        "versions",
+        include_str!("../migrations/0050_versions.sql"),
+        Data::None,
+    ),
 ];
 
 /// A migration's checksum: the SHA-256 of its SQL as this program holds it, with line ends

@@ -289,7 +289,21 @@ pub async fn update(
     id: i64,
     input: &OrgInput,
 ) -> crate::Result<()> {
+    update_checked(db, now, actor, id, input, None).await
+}
+
+/// Changes an organisation's record if it is still at `expected` (`crate::versions`):
+/// refused as stale when someone saved it since the form was loaded.
+pub async fn update_checked(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    id: i64,
+    input: &OrgInput,
+    expected: Option<i64>,
+) -> crate::Result<()> {
     let mut tx = db.write().await?;
+    crate::versions::claim(&mut tx, "organisations", id, expected).await?;
     check_refs(&mut tx, Some(id), input).await?;
     let n = sqlx::query(
         "UPDATE organisations SET name_lv = $1, name_en = $2, kind = $3, parent_id = $4,

@@ -437,7 +437,21 @@ pub async fn update(
     id: i64,
     input: &PersonInput,
 ) -> crate::Result<()> {
+    update_checked(db, now, actor, id, input, None).await
+}
+
+/// Changes a person's record if it is still at `expected` (`crate::versions`): refused as
+/// stale when someone saved it since the form was loaded.
+pub async fn update_checked(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    id: i64,
+    input: &PersonInput,
+    expected: Option<i64>,
+) -> crate::Result<()> {
     let mut tx = db.write().await?;
+    crate::versions::claim(&mut tx, "people", id, expected).await?;
     check_territory(&mut tx, input.territory_id).await?;
     let n = sqlx::query(
         "UPDATE people SET name = $1, search_key = $2, sort_key = $3, phone = $4, preferred_lang = $5,

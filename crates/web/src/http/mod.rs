@@ -15,4 +15,5 @@ pub mod prelogin;
 pub mod problem;
 pub mod registry;
 pub mod report_file;
+pub mod stale;
 pub mod tables;

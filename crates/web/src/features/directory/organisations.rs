@@ -257,6 +257,9 @@ pub struct OrgFields {
     /// Set when the user has seen the duplicate warning and saves anyway.
     #[serde(default)]
     pub(crate) confirm_duplicate: Option<String>,
+    /// The version of the record the form was loaded with (`store::versions`).
+    #[serde(default)]
+    pub(crate) version: String,
 }
 
 #[derive(Template)]
@@ -267,6 +270,8 @@ struct FormPage {
     f: OrgFields,
     errors: FormErrors,
     duplicates: Vec<(i64, String)>,
+    /// Saved by someone else since the form was loaded: what differs now.
+    stale: Option<crate::http::stale::Stale>,
     kinds: Vec<(&'static str, &'static str)>,
     parents: Vec<(i64, String)>,
     territories: TerritoryGroups,
@@ -291,6 +296,7 @@ impl FormPage {
             f,
             errors: FormErrors::default(),
             duplicates: Vec::new(),
+            stale: None,
             kinds: org_kinds(),
             parents,
         })
@@ -311,6 +317,7 @@ impl OrgFields {
             website: o.website.unwrap_or_default(),
             address: o.address.unwrap_or_default(),
             confirm_duplicate: None,
+            version: String::new(),
         }
     }
 }
@@ -405,9 +412,16 @@ async fn save(
         let actor = user.actor(ip);
         let result = match id {
             None => store::organisations::create(state.db(), state.now(), &actor, &input).await,
-            Some(id) => store::organisations::update(state.db(), state.now(), &actor, id, &input)
-                .await
-                .map(|_| id),
+            Some(id) => store::organisations::update_checked(
+                state.db(),
+                state.now(),
+                &actor,
+                id,
+                &input,
+                crate::http::stale::version(&f.version),
+            )
+            .await
+            .map(|_| id),
         };
         match result {
             Ok(id) => {
@@ -422,6 +436,13 @@ async fn save(
             Err(store::Error::Conflict(store::Conflict::Directory(
                 store::DirectoryConflict::Territory,
             ))) => errors.add("territory_id", "territory-invalid"),
+            Err(store::Error::Conflict(store::Conflict::Database(
+                store::DatabaseConflict::Stale,
+            ))) => {
+                if let Some(id) = id {
+                    return stale_page(state, ctx, id, f).await;
+                }
+            }
             Err(e) => return Err(e.into()),
         }
     }
@@ -429,6 +450,63 @@ async fn save(
     page.errors = errors;
     page.duplicates = duplicates;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
+}
+
+/// The form again after someone saved the organisation since it was loaded: what was typed,
+/// what differs in the stored record now, and the current version.
+async fn stale_page(
+    state: &AppState,
+    ctx: PageCtx,
+    id: i64,
+    mut f: OrgFields,
+) -> AppResult<Response> {
+    let now = store::organisations::get(state.db(), id).await?;
+    let kind = ctx.t(now.kind.label_key());
+    let parent = now.parent_name.clone().unwrap_or_default();
+    let territory = now.territory_name.clone().unwrap_or_default();
+    let stored = OrgFields::from_org(now);
+    let stale = crate::http::stale::Stale::compare(vec![
+        (
+            "field-name-lv",
+            &f.name_lv,
+            &stored.name_lv,
+            stored.name_lv.clone(),
+        ),
+        (
+            "field-name-en",
+            &f.name_en,
+            &stored.name_en,
+            stored.name_en.clone(),
+        ),
+        ("org-kind", &f.kind, &stored.kind, kind),
+        ("org-parent", &f.parent_id, &stored.parent_id, parent),
+        (
+            "field-territory",
+            &f.territory_id,
+            &stored.territory_id,
+            territory,
+        ),
+        ("field-email", &f.email, &stored.email, stored.email.clone()),
+        ("field-phone", &f.phone, &stored.phone, stored.phone.clone()),
+        (
+            "field-website",
+            &f.website,
+            &stored.website,
+            stored.website.clone(),
+        ),
+        (
+            "field-address",
+            &f.address,
+            &stored.address,
+            stored.address.clone(),
+        ),
+    ]);
+    f.version = store::versions::current(state.db(), "organisations", id)
+        .await?
+        .to_string();
+    let mut page = FormPage::new(state, ctx, Some(id), f).await?;
+    page.stale = Some(stale);
+    Ok((StatusCode::CONFLICT, Html(page.render()?)).into_response())
 }
 
 pub async fn create(
@@ -451,7 +529,10 @@ pub async fn edit_form(
     user.require(Permission::ManageDirectory)?;
     let id = parse_id(&id)?;
     let o = store::organisations::get(state.db(), id).await?;
-    let f = OrgFields::from_org(o);
+    let mut f = OrgFields::from_org(o);
+    f.version = store::versions::current(state.db(), "organisations", id)
+        .await?
+        .to_string();
     Ok(Html(
         FormPage::new(&state, ctx, Some(id), f).await?.render()?,
     ))

@@ -376,6 +376,9 @@ pub struct PersonFields {
     pub(crate) role_title: String,
     #[serde(default)]
     pub(crate) confirm_duplicate: Option<String>,
+    /// The version of the record the form was loaded with (`store::versions`).
+    #[serde(default)]
+    pub(crate) version: String,
 }
 
 impl PersonFields {
@@ -473,6 +476,8 @@ struct FormPage {
     f: PersonFields,
     errors: FormErrors,
     duplicates: Vec<(i64, String, &'static str)>,
+    /// Saved by someone else since the form was loaded: what differs now.
+    stale: Option<crate::http::stale::Stale>,
     territories: TerritoryGroups,
     organisations: Vec<(i64, String)>,
     genders: Vec<(&'static str, &'static str)>,
@@ -493,6 +498,7 @@ impl FormPage {
             f,
             errors: FormErrors::default(),
             duplicates: Vec::new(),
+            stale: None,
             genders: Gender::ALL
                 .iter()
                 .map(|g| (g.as_str(), g.label_key()))
@@ -565,9 +571,16 @@ async fn save(
                 )
                 .await
             }
-            Some(id) => store::people::update(state.db(), state.now(), &actor, id, &input)
-                .await
-                .map(|_| id),
+            Some(id) => store::people::update_checked(
+                state.db(),
+                state.now(),
+                &actor,
+                id,
+                &input,
+                crate::http::stale::version(&f.version),
+            )
+            .await
+            .map(|_| id),
         };
         match result {
             Ok(pid) => {
@@ -584,6 +597,13 @@ async fn save(
             Err(store::Error::Conflict(store::Conflict::Directory(
                 store::DirectoryConflict::Territory,
             ))) => errors.add("territory_id", "territory-invalid"),
+            Err(store::Error::Conflict(store::Conflict::Database(
+                store::DatabaseConflict::Stale,
+            ))) => {
+                if let Some(id) = id {
+                    return stale_page(state, ctx, user, id, f).await;
+                }
+            }
             Err(e) => return Err(e.into()),
         }
     }
@@ -591,6 +611,64 @@ async fn save(
     page.errors = errors;
     page.duplicates = duplicates;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
+}
+
+/// The form again after someone saved the person since it was loaded: what was typed, what
+/// differs in the stored record now, and the current version (the next save, once merged
+/// by hand, goes through).
+async fn stale_page(
+    state: &AppState,
+    ctx: PageCtx,
+    user: &CurrentUser,
+    id: i64,
+    mut f: PersonFields,
+) -> AppResult<Response> {
+    let now = store::people::get(state.db(), id).await?;
+    show_person_contacts(state, user, &now, domain::privacy::AccessPlace::Person).await?;
+    let territory = now.territory_name.clone().unwrap_or_default();
+    let gender = now.gender.map(|g| ctx.t(g.label_key())).unwrap_or_default();
+    let lang = if now.preferred_lang == "en" {
+        "English"
+    } else {
+        "Latviešu"
+    }
+    .to_owned();
+    let stored = PersonFields::from_person(now);
+    let stale = crate::http::stale::Stale::compare(vec![
+        ("field-name", &f.name, &stored.name, stored.name.clone()),
+        (
+            "field-emails",
+            &f.emails,
+            &stored.emails,
+            stored.emails.clone(),
+        ),
+        ("field-phone", &f.phone, &stored.phone, stored.phone.clone()),
+        (
+            "field-language",
+            &f.preferred_lang,
+            &stored.preferred_lang,
+            lang,
+        ),
+        (
+            "field-territory",
+            &f.territory_id,
+            &stored.territory_id,
+            territory,
+        ),
+        ("field-gender", &f.gender, &stored.gender, gender),
+        (
+            "field-birth-year",
+            &f.birth_year,
+            &stored.birth_year,
+            stored.birth_year.clone(),
+        ),
+    ]);
+    f.version = store::versions::current(state.db(), "people", id)
+        .await?
+        .to_string();
+    let mut page = FormPage::new(state, ctx, Some(id), f).await?;
+    page.stale = Some(stale);
+    Ok((StatusCode::CONFLICT, Html(page.render()?)).into_response())
 }
 
 pub async fn create(
@@ -615,7 +693,10 @@ pub async fn edit_form(
     let p = store::people::get(state.db(), id).await?;
     // The form shows the addresses and phone: read on the record as on the page.
     show_person_contacts(&state, &user, &p, domain::privacy::AccessPlace::Person).await?;
-    let f = PersonFields::from_person(p);
+    let mut f = PersonFields::from_person(p);
+    f.version = store::versions::current(state.db(), "people", id)
+        .await?
+        .to_string();
     Ok(Html(
         FormPage::new(&state, ctx, Some(id), f).await?.render()?,
     ))
