@@ -937,3 +937,87 @@ async fn a_meeting_still_to_come_is_not_held_minuted_or_checked_into() {
     );
     app.stop().await;
 }
+
+/// Issue 20, item 6: an event saved by someone else meanwhile is not overwritten; the form
+/// comes back with what differs (in words) and the typing kept, and saves once merged.
+#[tokio::test]
+async fn an_event_saved_meanwhile_is_not_overwritten() {
+    let app = TestApp::spawn().await;
+    let first = app.login(Role::Coordinator).await;
+    let second = app.login(Role::Coordinator).await;
+    let made = first
+        .post_form(
+            "/lv/events",
+            &[
+                ("event_type", "regional_expert"),
+                ("title_lv", "Kurzemes ekspertu sanāksme"),
+                ("date", "2027-01-20"),
+                ("start", "10:00"),
+                ("end", "14:00"),
+            ],
+        )
+        .await;
+    let id = made
+        .location()
+        .unwrap_or_default()
+        .split('?')
+        .next()
+        .unwrap_or_default()
+        .rsplit('/')
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    let version = |html: &str| {
+        html.split("name=\"version\" value=\"")
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let loaded = version(&first.get(&format!("/lv/events/{id}/edit")).await.text);
+    let also = version(&second.get(&format!("/lv/events/{id}/edit")).await.text);
+    let path = format!("/lv/events/{id}");
+    let send = |c: &testkit::Client, title: &'static str, end: &'static str, v: String| {
+        let c = c.clone();
+        let path = path.clone();
+        async move {
+            c.post_form(
+                &path,
+                &[
+                    ("event_type", "regional_expert"),
+                    ("title_lv", title),
+                    ("date", "2027-01-20"),
+                    ("start", "10:00"),
+                    ("end", end),
+                    ("version", &v),
+                ],
+            )
+            .await
+        }
+    };
+    let saved = send(&second, "Kurzemes ekspertu sanāksme", "16:00", also).await;
+    assert_eq!(saved.status, 303, "{}", saved.text);
+    let refused = send(
+        &first,
+        "Kurzemes un Zemgales ekspertu sanāksme",
+        "14:00",
+        loaded,
+    )
+    .await;
+    assert_eq!(refused.status, 409);
+    assert!(refused.text.contains("Kāds cits saglabāja šo ierakstu"));
+    assert!(refused.text.contains("16:00"), "the stored end shown");
+    assert!(
+        refused
+            .text
+            .contains("value=\"Kurzemes un Zemgales ekspertu sanāksme\"")
+    );
+    let merged = send(
+        &first,
+        "Kurzemes un Zemgales ekspertu sanāksme",
+        "16:00",
+        version(&refused.text),
+    )
+    .await;
+    assert_eq!(merged.status, 303, "{}", merged.text);
+}

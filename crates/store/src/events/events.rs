@@ -373,7 +373,21 @@ pub async fn update(
     id: i64,
     i: &EventInput,
 ) -> crate::Result<()> {
+    update_checked(db, now, actor, id, i, None).await
+}
+
+/// Changes an event if it is still at `expected` (`crate::versions`): refused as stale when
+/// someone saved it since the form was loaded.
+pub async fn update_checked(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    id: i64,
+    i: &EventInput,
+    expected: Option<i64>,
+) -> crate::Result<()> {
     let mut tx = db.write().await?;
+    crate::versions::claim(&mut tx, "events", id, expected).await?;
     check_territory(&mut tx, i.territory_id).await?;
     // An event held (or reported), or with attendance or minutes, has happened: it cannot
     // be moved to a start still to come.

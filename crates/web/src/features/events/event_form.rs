@@ -65,6 +65,9 @@ pub struct EventFields {
     partners: Vec<String>,
     #[serde(default)]
     measures: Vec<String>,
+    /// The version of the event the form was loaded with (`store::versions`).
+    #[serde(default)]
+    version: String,
 }
 
 #[derive(Template)]
@@ -80,6 +83,8 @@ struct FormPage {
     territories: TerritoryGroups,
     organisations: Vec<(i64, String)>,
     measure_choices: Vec<(i64, String)>,
+    /// Saved by someone else since the form was loaded: what differs now.
+    stale: Option<crate::http::stale::Stale>,
 }
 
 impl FormPage {
@@ -93,6 +98,7 @@ impl FormPage {
             territories: territory_groups(state, ctx.lang).await?,
             organisations: store::organisations::names(state.db()).await?,
             measure_choices: store::measures::choices(state.db()).await?,
+            stale: None,
             ctx,
             id,
             f,
@@ -382,9 +388,16 @@ async fn save(
         let actor = user.actor(ip);
         let result = match id {
             None => store::events::create(state.db(), state.now(), &actor, &input).await,
-            Some(id) => store::events::update(state.db(), state.now(), &actor, id, &input)
-                .await
-                .map(|()| id),
+            Some(id) => store::events::update_checked(
+                state.db(),
+                state.now(),
+                &actor,
+                id,
+                &input,
+                crate::http::stale::version(&f.version),
+            )
+            .await
+            .map(|()| id),
         };
         match result {
             Ok(id) => {
@@ -401,6 +414,13 @@ async fn save(
             Err(store::Error::Conflict(store::Conflict::Plans(store::PlanConflict::Measure))) => {
                 errors.add("measures", "reg-choice-invalid")
             }
+            Err(store::Error::Conflict(store::Conflict::Database(
+                store::DatabaseConflict::Stale,
+            ))) => {
+                if let Some(id) = id {
+                    return stale_page(state, ctx, id, f).await;
+                }
+            }
             Err(store::Error::Conflict(_)) => errors.add("organisers", "user-organisation-invalid"),
             Err(e) => return Err(e.into()),
         }
@@ -408,6 +428,162 @@ async fn save(
     let mut page = FormPage::new(state, ctx, id, f).await?;
     page.errors = errors;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
+}
+
+/// The form again after someone saved the event since it was loaded: what was typed, what
+/// differs in the stored event now (in words), and the current version.
+async fn stale_page(
+    state: &AppState,
+    ctx: PageCtx,
+    id: i64,
+    mut f: EventFields,
+) -> AppResult<Response> {
+    let stored = fields_of(state, id).await?;
+    let event = store::events::get(state.db(), id).await?;
+    let mut page = FormPage::new(state, ctx, Some(id), EventFields::default()).await?;
+    let named = |ids: &[String], from: &[(i64, String)]| -> String {
+        let mut names: Vec<String> = ids
+            .iter()
+            .filter_map(|i| i.parse::<i64>().ok())
+            .filter_map(|i| from.iter().find(|(k, _)| *k == i).map(|(_, n)| n.clone()))
+            .collect();
+        names.sort();
+        names.join("; ")
+    };
+    let sorted = |v: &[String]| {
+        let mut v = v.to_vec();
+        v.sort();
+        v.join(",")
+    };
+    let ctx = &page.ctx;
+    let (typed_org, stored_org) = (sorted(&f.organisers), sorted(&stored.organisers));
+    let (typed_partners, stored_partners) = (sorted(&f.partners), sorted(&stored.partners));
+    let (typed_measures, stored_measures) = (sorted(&f.measures), sorted(&stored.measures));
+    let (typed_objectives, stored_objectives) = (sorted(&f.objectives), sorted(&stored.objectives));
+    let public = |v: &Option<String>| if v.is_some() { "1" } else { "" };
+    let stale = crate::http::stale::Stale::compare(vec![
+        (
+            "event-type",
+            &f.event_type,
+            &stored.event_type,
+            ctx.t(event.event_type.label_key()),
+        ),
+        (
+            "event-title-lv",
+            &f.title_lv,
+            &stored.title_lv,
+            stored.title_lv.clone(),
+        ),
+        (
+            "event-title-en",
+            &f.title_en,
+            &stored.title_en,
+            stored.title_en.clone(),
+        ),
+        (
+            "event-description-lv",
+            &f.description_lv,
+            &stored.description_lv,
+            stored.description_lv.clone(),
+        ),
+        (
+            "event-description-en",
+            &f.description_en,
+            &stored.description_en,
+            stored.description_en.clone(),
+        ),
+        ("event-date", &f.date, &stored.date, stored.date.clone()),
+        ("event-start", &f.start, &stored.start, stored.start.clone()),
+        ("event-end", &f.end, &stored.end, stored.end.clone()),
+        (
+            "field-territory",
+            &f.territory_id,
+            &stored.territory_id,
+            event.territory_name.clone().unwrap_or_default(),
+        ),
+        (
+            "field-address",
+            &f.address,
+            &stored.address,
+            stored.address.clone(),
+        ),
+        (
+            "event-online",
+            &f.online_url,
+            &stored.online_url,
+            stored.online_url.clone(),
+        ),
+        (
+            "event-series",
+            &f.series,
+            &stored.series,
+            stored.series.clone(),
+        ),
+        (
+            "event-capacity",
+            &f.capacity,
+            &stored.capacity,
+            stored.capacity.clone(),
+        ),
+        (
+            "event-deadline",
+            &f.registration_deadline,
+            &stored.registration_deadline,
+            stored.registration_deadline.clone(),
+        ),
+        (
+            "event-public-check",
+            public(&f.is_public),
+            public(&stored.is_public),
+            ctx.t(if event.is_public {
+                "export-yes"
+            } else {
+                "export-no"
+            }),
+        ),
+        (
+            "event-objectives",
+            &typed_objectives,
+            &stored_objectives,
+            stored
+                .objectives
+                .iter()
+                .map(|o| ctx.t(Objective::label_key_of(o)))
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
+        (
+            "event-target-group",
+            &f.target_group,
+            &stored.target_group,
+            event
+                .target_group
+                .map(|g| ctx.t(g.label_key()))
+                .unwrap_or_default(),
+        ),
+        (
+            "event-organisers",
+            &typed_org,
+            &stored_org,
+            named(&stored.organisers, &page.organisations),
+        ),
+        (
+            "event-partners",
+            &typed_partners,
+            &stored_partners,
+            named(&stored.partners, &page.organisations),
+        ),
+        (
+            "linked-measures",
+            &typed_measures,
+            &stored_measures,
+            named(&stored.measures, &page.measure_choices),
+        ),
+    ]);
+    f.version = stored.version;
+    page.f = f;
+    page.stale = Some(stale);
+    Ok((StatusCode::CONFLICT, Html(page.render()?)).into_response())
 }
 
 /// The form: checkbox and multi-select fields repeat.
@@ -434,6 +610,14 @@ pub async fn edit_form(
 ) -> AppResult<Html<String>> {
     user.require(Permission::ManageEvents)?;
     let id = parse_id(&id)?;
+    let f = fields_of(&state, id).await?;
+    Ok(Html(
+        FormPage::new(&state, ctx, Some(id), f).await?.render()?,
+    ))
+}
+
+/// The form's fields of a stored event, with its version.
+async fn fields_of(state: &AppState, id: i64) -> AppResult<EventFields> {
     let e = store::events::get(state.db(), id).await?;
     let z = |t: i64| {
         jiff::Timestamp::from_second(t)
@@ -441,7 +625,7 @@ pub async fn edit_form(
             .ok()
     };
     let (start, end) = (z(e.starts_at), z(e.ends_at));
-    let f = EventFields {
+    Ok(EventFields {
         event_type: e.event_type.as_str().to_owned(),
         title_lv: e.title_lv,
         title_en: e.title_en.unwrap_or_default(),
@@ -493,10 +677,10 @@ pub async fn edit_form(
             .into_iter()
             .map(|m| m.0.to_string())
             .collect(),
-    };
-    Ok(Html(
-        FormPage::new(&state, ctx, Some(id), f).await?.render()?,
-    ))
+        version: store::versions::current(state.db(), "events", id)
+            .await?
+            .to_string(),
+    })
 }
 
 pub async fn update(
