@@ -748,3 +748,58 @@ async fn a_plan_is_imported_from_the_template_all_or_nothing_and_exported_back()
             .collect::<Vec<_>>()
     );
 }
+
+/// Issue 20, item 6: a plan saved by someone else meanwhile is not overwritten; the form
+/// comes back with what differs, the typing kept, and saves once merged.
+#[tokio::test]
+async fn a_plan_saved_meanwhile_is_not_overwritten() {
+    let app = TestApp::spawn().await;
+    let s = seed(&app).await;
+    let first = app.login(Role::Coordinator).await;
+    let second = app.login(Role::Coordinator).await;
+    let version = |html: &str| {
+        html.split("name=\"version\" value=\"")
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let edit = format!("/lv/plans/{}/edit", s.plan);
+    let loaded = version(&first.get(&edit).await.text);
+    let also = version(&second.get(&edit).await.text);
+    let path = format!("/lv/plans/{}", s.plan);
+    let send = |c: &testkit::Client, end: &'static str, reason: &'static str, v: String| {
+        let c = c.clone();
+        let path = path.clone();
+        async move {
+            c.post_form(
+                &path,
+                &[
+                    (
+                        "name_lv",
+                        "Romu stratēģiskā ietvara plāns 2024–2027 (tests)",
+                    ),
+                    ("period_start", "2024"),
+                    ("period_end", end),
+                    ("status", "in_force"),
+                    ("reason", reason),
+                    ("version", &v),
+                ],
+            )
+            .await
+        }
+    };
+    let saved = send(&second, "2028", "Pagarināts ar rīkojumu", also).await;
+    assert_eq!(saved.status, 303, "{}", saved.text);
+    let refused = send(&first, "2029", "Cits pagarinājums", loaded).await;
+    assert_eq!(refused.status, 409, "{}", refused.text);
+    assert!(refused.text.contains("Kāds cits saglabāja šo ierakstu"));
+    assert!(refused.text.contains("2028"));
+    assert!(refused.text.contains("value=\"2029\""), "the typing kept");
+    assert_eq!(
+        ok(store::plans::get(&app.db, s.plan).await).period_end,
+        2028
+    );
+    let merged = send(&first, "2029", "Cits pagarinājums", version(&refused.text)).await;
+    assert_eq!(merged.status, 303, "{}", merged.text);
+}

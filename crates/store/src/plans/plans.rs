@@ -140,7 +140,22 @@ pub async fn update(
     i: &PlanInput,
     reason: &str,
 ) -> crate::Result<()> {
+    update_checked(db, now, actor, id, i, reason, None).await
+}
+
+/// Changes a plan if it is still at `expected` (`crate::versions`): refused as stale when
+/// someone saved it since the form was loaded.
+pub async fn update_checked(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    id: i64,
+    i: &PlanInput,
+    reason: &str,
+    expected: Option<i64>,
+) -> crate::Result<()> {
     let mut tx = db.write().await?;
+    crate::versions::claim(&mut tx, "plans", id, expected).await?;
     let old: Plan = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{SELECT_PLAN} WHERE p.id = $1"
     )))

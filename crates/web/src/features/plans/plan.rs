@@ -173,6 +173,9 @@ pub struct PlanFields {
     status: String,
     #[serde(default)]
     reason: String,
+    /// The version of the plan the form was loaded with (`store::versions`).
+    #[serde(default)]
+    version: String,
 }
 
 impl PlanFields {
@@ -186,6 +189,7 @@ impl PlanFields {
             period_end: p.period_end.to_string(),
             status: p.status.as_str().to_owned(),
             reason: String::new(),
+            version: String::new(),
         }
     }
 }
@@ -228,6 +232,8 @@ struct PlanFormPage {
     f: PlanFields,
     errors: FormErrors,
     statuses: &'static [&'static str],
+    /// Saved by someone else since the form was loaded: what differs now.
+    stale: Option<crate::http::stale::Stale>,
 }
 
 impl PlanFormPage {
@@ -243,6 +249,7 @@ fn plan_form(ctx: PageCtx, id: Option<i64>, f: PlanFields, errors: FormErrors) -
         f,
         errors,
         statuses: PLAN_STATUSES,
+        stale: None,
     }
 }
 
@@ -286,8 +293,12 @@ pub async fn edit_form(
     user.require(Permission::ManagePlans)?;
     let id = parse_id(&id)?;
     let p = store::plans::get(state.db(), id).await?;
+    let mut f = PlanFields::of(&p);
+    f.version = store::versions::current(state.db(), "plans", id)
+        .await?
+        .to_string();
     Ok(Html(
-        plan_form(ctx, Some(id), PlanFields::of(&p), FormErrors::default()).render()?,
+        plan_form(ctx, Some(id), f, FormErrors::default()).render()?,
     ))
 }
 
@@ -304,13 +315,14 @@ pub async fn update(
     store::plans::get(state.db(), id).await?;
     let mut errors = FormErrors::default();
     if let Some(input) = validate_plan(&f, &mut errors) {
-        match store::plans::update(
+        match store::plans::update_checked(
             state.db(),
             state.now(),
             &user.actor(ip),
             id,
             &input,
             &f.reason,
+            crate::http::stale::version(&f.version),
         )
         .await
         {
@@ -321,6 +333,59 @@ pub async fn update(
             }
             Err(store::Error::Conflict(store::Conflict::Plans(store::PlanConflict::Reason))) => {
                 errors.add("reason", "plan-reason-missing")
+            }
+            Err(store::Error::Conflict(store::Conflict::Database(
+                store::DatabaseConflict::Stale,
+            ))) => {
+                // Saved by someone else meanwhile: what differs now, the typing kept.
+                let stored = PlanFields::of(&store::plans::get(state.db(), id).await?);
+                let status = ctx.t(domain::plan::PlanStatus::label_key_of(&stored.status));
+                let stale = crate::http::stale::Stale::compare(vec![
+                    (
+                        "plan-name-lv",
+                        &f.name_lv,
+                        &stored.name_lv,
+                        stored.name_lv.clone(),
+                    ),
+                    (
+                        "plan-name-en",
+                        &f.name_en,
+                        &stored.name_en,
+                        stored.name_en.clone(),
+                    ),
+                    (
+                        "plan-legal-basis-lv",
+                        &f.legal_basis_lv,
+                        &stored.legal_basis_lv,
+                        stored.legal_basis_lv.clone(),
+                    ),
+                    (
+                        "plan-legal-basis-en",
+                        &f.legal_basis_en,
+                        &stored.legal_basis_en,
+                        stored.legal_basis_en.clone(),
+                    ),
+                    (
+                        "plan-period-start",
+                        &f.period_start,
+                        &stored.period_start,
+                        stored.period_start.clone(),
+                    ),
+                    (
+                        "plan-period-end",
+                        &f.period_end,
+                        &stored.period_end,
+                        stored.period_end.clone(),
+                    ),
+                    ("field-status", &f.status, &stored.status, status),
+                ]);
+                let mut f = f;
+                f.version = store::versions::current(state.db(), "plans", id)
+                    .await?
+                    .to_string();
+                let mut page = plan_form(ctx, Some(id), f, errors);
+                page.stale = Some(stale);
+                return Ok((StatusCode::CONFLICT, Html(page.render()?)).into_response());
             }
             Err(e) => return Err(e.into()),
         }
