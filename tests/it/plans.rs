@@ -803,3 +803,61 @@ async fn a_plan_saved_meanwhile_is_not_overwritten() {
     let merged = send(&first, "2029", "Cits pagarinājums", version(&refused.text)).await;
     assert_eq!(merged.status, 303, "{}", merged.text);
 }
+
+/// Issue 20, item 6: a measure re-planned by someone else meanwhile is not overwritten.
+#[tokio::test]
+async fn a_measure_saved_meanwhile_is_not_overwritten() {
+    let app = TestApp::spawn().await;
+    let s = seed(&app).await;
+    let first = app.login(Role::Coordinator).await;
+    let second = app.login(Role::Coordinator).await;
+    let m = ok(store::measures::get(&app.db, s.measure).await);
+    let version = |html: &str| {
+        html.split("name=\"version\" value=\"")
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let edit = format!("/lv/measures/{}/edit", s.measure);
+    let loaded = version(&first.get(&edit).await.text);
+    let also = version(&second.get(&edit).await.text);
+    let org_a = app.fixtures.org_a.to_string();
+    let task = s.task.to_string();
+    let path = format!("/lv/measures/{}", s.measure);
+    let send = |c: &testkit::Client, end: &'static str, v: String| {
+        let c = c.clone();
+        let path = path.clone();
+        let (task, org_a, title) = (task.clone(), org_a.clone(), m.title_lv.clone());
+        async move {
+            c.post_form(
+                &path,
+                &[
+                    ("task_id", task.as_str()),
+                    ("objective", "education"),
+                    ("code", "1.1.1"),
+                    ("title_lv", title.as_str()),
+                    ("responsible", org_a.as_str()),
+                    ("period_start", "2024-01-01"),
+                    ("period_end", end),
+                    ("status", "delayed"),
+                    ("reason", "Termiņš mainīts"),
+                    ("version", &v),
+                ],
+            )
+            .await
+        }
+    };
+    let saved = send(&second, "2028-06-30", also).await;
+    assert_eq!(saved.status, 303, "{}", saved.text);
+    let refused = send(&first, "2029-12-31", loaded).await;
+    assert_eq!(refused.status, 409, "{}", refused.text);
+    assert!(refused.text.contains("Kāds cits saglabāja šo ierakstu"));
+    assert!(refused.text.contains("2028-06-30"));
+    assert!(
+        refused.text.contains("value=\"2029-12-31\""),
+        "the typing kept"
+    );
+    let merged = send(&first, "2029-12-31", version(&refused.text)).await;
+    assert_eq!(merged.status, 303, "{}", merged.text);
+}

@@ -399,7 +399,22 @@ pub async fn update(
     i: &MeasureInput,
     reason: &str,
 ) -> crate::Result<()> {
+    update_checked(db, now, actor, id, i, reason, None).await
+}
+
+/// Re-plans a measure if it is still at `expected` (`crate::versions`): refused as stale
+/// when someone saved it since the form was loaded.
+pub async fn update_checked(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    id: i64,
+    i: &MeasureInput,
+    reason: &str,
+    expected: Option<i64>,
+) -> crate::Result<()> {
     let mut tx = db.write().await?;
+    crate::versions::claim(&mut tx, "measures", id, expected).await?;
     // The earlier values, read in this transaction: what the history keeps is what was there.
     let mut old: Measure = sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE m.id = $1")))
         .bind(id)

@@ -59,6 +59,9 @@ pub struct MeasureFields {
     status: String,
     #[serde(default)]
     reason: String,
+    /// The version of the measure the form was loaded with (`store::versions`).
+    #[serde(default)]
+    version: String,
 }
 
 impl MeasureFields {
@@ -87,6 +90,7 @@ impl MeasureFields {
             outputs_en: m.outputs_en.clone().unwrap_or_default(),
             status: m.status.as_str().to_owned(),
             reason: String::new(),
+            version: String::new(),
         }
     }
 }
@@ -195,6 +199,8 @@ struct FormPage {
     objectives: Vec<(&'static str, &'static str)>,
     sources: &'static [&'static str],
     statuses: &'static [&'static str],
+    /// Saved by someone else since the form was loaded: what differs now.
+    stale: Option<crate::http::stale::Stale>,
 }
 
 impl FormPage {
@@ -272,6 +278,7 @@ async fn form_page(
             .collect(),
         sources: FUNDING_SOURCES,
         statuses: MEASURE_STATUSES,
+        stale: None,
         ctx,
         id,
         f,
@@ -348,7 +355,10 @@ pub async fn edit_form(
     user.require(Permission::ManagePlans)?;
     let id = parse_id(&id)?;
     let m = store::measures::get(state.db(), id).await?;
-    let f = MeasureFields::of(&m, ctx.lang.code());
+    let mut f = MeasureFields::of(&m, ctx.lang.code());
+    f.version = store::versions::current(state.db(), "measures", id)
+        .await?
+        .to_string();
     let page = form_page(&state, ctx, m.plan_id, Some(id), f, FormErrors::default()).await?;
     Ok(Html(page.render()?))
 }
@@ -368,13 +378,14 @@ pub async fn update(
     let tasks = store::plans::tasks(state.db(), m.plan_id).await?;
     let mut errors = FormErrors::default();
     if let Some(input) = validate(&f, &tasks, &mut errors) {
-        match store::measures::update(
+        match store::measures::update_checked(
             state.db(),
             state.now(),
             &user.actor(ip),
             id,
             &input,
             &f.reason,
+            crate::http::stale::version(&f.version),
         )
         .await
         {
@@ -384,12 +395,138 @@ pub async fn update(
                         .into_response(),
                 );
             }
+            Err(store::Error::Conflict(store::Conflict::Database(
+                store::DatabaseConflict::Stale,
+            ))) => return stale_page(&state, ctx, id, f, errors).await,
             Err(store::Error::Conflict(what)) => conflict_field(&mut errors, what),
             Err(e) => return Err(e.into()),
         }
     }
     let page = form_page(&state, ctx, m.plan_id, Some(id), f, errors).await?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
+}
+
+/// The form again after someone saved the measure since it was loaded: what was typed, what
+/// differs in the stored measure now (in words), and the current version.
+async fn stale_page(
+    state: &AppState,
+    ctx: PageCtx,
+    id: i64,
+    mut f: MeasureFields,
+    errors: FormErrors,
+) -> AppResult<Response> {
+    let m = store::measures::get(state.db(), id).await?;
+    let stored = MeasureFields::of(&m, ctx.lang.code());
+    let partners = |v: &[String]| {
+        let mut v = v.to_vec();
+        v.sort();
+        v.join(",")
+    };
+    let (typed_partners, stored_partners) = (partners(&f.partners), partners(&stored.partners));
+    let task = m.task_code.clone().unwrap_or_default();
+    let words = |key: &'static str| ctx.t(key);
+    let stale = crate::http::stale::Stale::compare(vec![
+        (
+            "plan-objective",
+            &f.objective,
+            &stored.objective,
+            words(Objective::label_key_of(&stored.objective)),
+        ),
+        ("measure-task", &f.task_id, &stored.task_id, task),
+        ("plan-code", &f.code, &stored.code, stored.code.clone()),
+        (
+            "measure-title-lv",
+            &f.title_lv,
+            &stored.title_lv,
+            stored.title_lv.clone(),
+        ),
+        (
+            "measure-title-en",
+            &f.title_en,
+            &stored.title_en,
+            stored.title_en.clone(),
+        ),
+        (
+            "measure-description-lv",
+            &f.description_lv,
+            &stored.description_lv,
+            stored.description_lv.clone(),
+        ),
+        (
+            "measure-description-en",
+            &f.description_en,
+            &stored.description_en,
+            stored.description_en.clone(),
+        ),
+        (
+            "measure-responsible",
+            &f.responsible,
+            &stored.responsible,
+            m.responsible_name.clone(),
+        ),
+        (
+            "measure-partners",
+            &typed_partners,
+            &stored_partners,
+            m.partners
+                .iter()
+                .map(|p| p.1.clone())
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
+        (
+            "measure-period-start",
+            &f.period_start,
+            &stored.period_start,
+            stored.period_start.clone(),
+        ),
+        (
+            "measure-period-end",
+            &f.period_end,
+            &stored.period_end,
+            stored.period_end.clone(),
+        ),
+        (
+            "measure-budget",
+            &f.budget,
+            &stored.budget,
+            stored.budget.clone(),
+        ),
+        (
+            "measure-budget-source",
+            &f.budget_source,
+            &stored.budget_source,
+            if stored.budget_source.is_empty() {
+                String::new()
+            } else {
+                words(domain::plan::Funding::label_key_of(&stored.budget_source))
+            },
+        ),
+        (
+            "measure-outputs-lv",
+            &f.outputs_lv,
+            &stored.outputs_lv,
+            stored.outputs_lv.clone(),
+        ),
+        (
+            "measure-outputs-en",
+            &f.outputs_en,
+            &stored.outputs_en,
+            stored.outputs_en.clone(),
+        ),
+        (
+            "field-status",
+            &f.status,
+            &stored.status,
+            words(domain::plan::MeasureStatus::label_key_of(&stored.status)),
+        ),
+    ]);
+    f.version = store::versions::current(state.db(), "measures", id)
+        .await?
+        .to_string();
+    let mut page = form_page(state, ctx, m.plan_id, Some(id), f, errors).await?;
+    page.stale = Some(stale);
+    Ok((StatusCode::CONFLICT, Html(page.render()?)).into_response())
 }
 
 #[derive(Template)]
