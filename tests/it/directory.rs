@@ -976,13 +976,7 @@ async fn a_save_over_a_newer_version_is_refused_with_what_changed_and_the_typing
     let first = app.login(Role::Coordinator).await;
     let second = app.login(Role::Coordinator).await;
     let p = app.fixtures.person_a;
-    let version = |html: &str| {
-        html.split("name=\"version\" value=\"")
-            .nth(1)
-            .and_then(|s| s.split('"').next())
-            .unwrap_or_default()
-            .to_owned()
-    };
+    let version = crate::form_version;
     let loaded = version(&first.get(&format!("/lv/people/{p}/edit")).await.text);
     let also = version(&second.get(&format!("/lv/people/{p}/edit")).await.text);
     assert_eq!(loaded, also);
@@ -1038,13 +1032,7 @@ async fn an_organisation_saved_meanwhile_is_not_overwritten() {
     let second = app.login(Role::Coordinator).await;
     let o = app.fixtures.org_a;
     let org = crate::ok(store::organisations::get(&app.db, o).await);
-    let version = |html: &str| {
-        html.split("name=\"version\" value=\"")
-            .nth(1)
-            .and_then(|s| s.split('"').next())
-            .unwrap_or_default()
-            .to_owned()
-    };
+    let version = crate::form_version;
     let loaded = version(&first.get(&format!("/lv/organisations/{o}/edit")).await.text);
     let also = version(
         &second

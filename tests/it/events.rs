@@ -967,13 +967,7 @@ async fn an_event_saved_meanwhile_is_not_overwritten() {
         .next()
         .unwrap_or_default()
         .to_owned();
-    let version = |html: &str| {
-        html.split("name=\"version\" value=\"")
-            .nth(1)
-            .and_then(|s| s.split('"').next())
-            .unwrap_or_default()
-            .to_owned()
-    };
+    let version = crate::form_version;
     let loaded = version(&first.get(&format!("/lv/events/{id}/edit")).await.text);
     let also = version(&second.get(&format!("/lv/events/{id}/edit")).await.text);
     let path = format!("/lv/events/{id}");

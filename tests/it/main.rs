@@ -99,3 +99,12 @@ pub async fn mail_links(app: &testkit::TestApp, kind: &str, path: &str) -> Vec<(
         })
         .collect()
 }
+
+/// The version an edit form was loaded with (its hidden `version` field; issue 20, item 6).
+pub fn form_version(html: &str) -> String {
+    html.split("name=\"version\" value=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .unwrap_or_default()
+        .to_owned()
+}

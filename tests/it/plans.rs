@@ -757,13 +757,7 @@ async fn a_plan_saved_meanwhile_is_not_overwritten() {
     let s = seed(&app).await;
     let first = app.login(Role::Coordinator).await;
     let second = app.login(Role::Coordinator).await;
-    let version = |html: &str| {
-        html.split("name=\"version\" value=\"")
-            .nth(1)
-            .and_then(|s| s.split('"').next())
-            .unwrap_or_default()
-            .to_owned()
-    };
+    let version = crate::form_version;
     let edit = format!("/lv/plans/{}/edit", s.plan);
     let loaded = version(&first.get(&edit).await.text);
     let also = version(&second.get(&edit).await.text);
@@ -812,13 +806,7 @@ async fn a_measure_saved_meanwhile_is_not_overwritten() {
     let first = app.login(Role::Coordinator).await;
     let second = app.login(Role::Coordinator).await;
     let m = ok(store::measures::get(&app.db, s.measure).await);
-    let version = |html: &str| {
-        html.split("name=\"version\" value=\"")
-            .nth(1)
-            .and_then(|s| s.split('"').next())
-            .unwrap_or_default()
-            .to_owned()
-    };
+    let version = crate::form_version;
     let edit = format!("/lv/measures/{}/edit", s.measure);
     let loaded = version(&first.get(&edit).await.text);
     let also = version(&second.get(&edit).await.text);

@@ -39,6 +39,39 @@ struct Everything {
     access: Vec<store::access_log::Record>,
 }
 
+/// The access records about `subjects` made so far (the export is about what others read),
+/// then the export itself on the record: the access log (purpose: the person's request) and
+/// the audit log (`about`: the record it was made from).
+async fn made_for_request(
+    state: &AppState,
+    user: &CurrentUser,
+    ip: std::net::IpAddr,
+    subjects: &[String],
+    about: (&str, i64),
+    what: &str,
+    format: &str,
+) -> AppResult<Vec<store::access_log::Record>> {
+    let access = store::access_log::concerning(state.db(), subjects, 10_000).await?;
+    user.record_reading(
+        state,
+        AccessKind::Export,
+        what.to_owned(),
+        Some(AccessPurpose::SubjectRequest),
+        subjects,
+    )
+    .await?;
+    store::audit::record_alone(
+        state.db(),
+        state.now(),
+        &user.actor(ip),
+        &store::audit::Event::new(AuditAction::PersonDataExported)
+            .on(about.0, about.1)
+            .detail(format!("format={format}")),
+    )
+    .await?;
+    Ok(access)
+}
+
 /// Reads everything about a person and records that it was read (for their request).
 async fn everything(
     state: &AppState,
@@ -53,23 +86,14 @@ async fn everything(
     let person = store::people::get(state.db(), parse_id(id)?).await?;
     let emails: Vec<String> = person.emails.iter().map(|e| e.to_lowercase()).collect();
     let subjects = store::access_log::person_subjects(state.db(), person.id).await?;
-    // The access records before this reading: the export is about what others read.
-    let access = store::access_log::concerning(state.db(), &subjects, 10_000).await?;
-    user.record_reading(
+    let access = made_for_request(
         state,
-        AccessKind::Export,
-        format!("person-data-{} ({format})", person.id),
-        Some(AccessPurpose::SubjectRequest),
+        user,
+        ip,
         &subjects,
-    )
-    .await?;
-    store::audit::record_alone(
-        state.db(),
-        state.now(),
-        &user.actor(ip),
-        &store::audit::Event::new(AuditAction::PersonDataExported)
-            .on("person", person.id)
-            .detail(format!("format={format}")),
+        ("person", person.id),
+        &format!("person-data-{} ({format})", person.id),
+        format,
     )
     .await?;
     Ok(Everything {
@@ -590,22 +614,14 @@ async fn everything_at_address(
 ) -> AppResult<Everything> {
     let (r, email) = address_request(state, user, id).await?;
     let subjects = vec![domain::privacy::email_subject(&email)];
-    let access = store::access_log::concerning(state.db(), &subjects, 10_000).await?;
-    user.record_reading(
+    let access = made_for_request(
         state,
-        AccessKind::Export,
-        format!("request-data-{} ({format})", r.id),
-        Some(AccessPurpose::SubjectRequest),
+        user,
+        ip,
         &subjects,
-    )
-    .await?;
-    store::audit::record_alone(
-        state.db(),
-        state.now(),
-        &user.actor(ip),
-        &store::audit::Event::new(AuditAction::PersonDataExported)
-            .on("subject_request", r.id)
-            .detail(format!("format={format}")),
+        ("subject_request", r.id),
+        &format!("request-data-{} ({format})", r.id),
+        format,
     )
     .await?;
     Ok(Everything {
