@@ -185,3 +185,7 @@ stale-title = Someone else saved this record after you opened it
 stale-hint = What you typed is kept in the form but not saved yet. Below are the fields in which the saved record now differs from what you typed. Merge the changes and save again.
 stale-same = The saved record is now the same as what you typed; save again to confirm.
 stale-empty = (empty)
+stale-ticked = Ticked
+stale-unticked = Not ticked
+stale-in-english = in English
+stale-in-romani = in Romani

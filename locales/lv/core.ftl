@@ -188,3 +188,7 @@ stale-title = Kāds cits saglabāja šo ierakstu pēc tam, kad to atvērāt
 stale-hint = Jūsu ievadītais ir saglabāts veidlapā, bet vēl nav saglabāts ierakstā. Zemāk — lauki, kuros saglabātais ieraksts tagad atšķiras no jūsu ievadītā. Apvienojiet izmaiņas un saglabājiet vēlreiz.
 stale-same = Saglabātais ieraksts tagad ir tāds pats kā jūsu ievadītais; saglabājiet vēlreiz, lai apstiprinātu.
 stale-empty = (tukšs)
+stale-ticked = Atzīmēts
+stale-unticked = Nav atzīmēts
+stale-in-english = angliski
+stale-in-romani = romu valodā

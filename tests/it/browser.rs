@@ -1599,6 +1599,7 @@ async fn mediation_pages_have_no_accessibility_violations() {
         assignment,
         Some(second),
         &[],
+        None,
     )
     .await
     .unwrap_or_else(|e| panic!("{e}"));

@@ -46,6 +46,7 @@ mod stories;
 mod subject_requests;
 mod territories;
 mod transfer;
+mod versions;
 mod workspace;
 
 /// The value of a store call that must succeed in the test.

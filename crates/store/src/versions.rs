@@ -7,7 +7,8 @@ use sqlx::SqliteConnection;
 
 use crate::{DatabaseConflict, Db, Error};
 
-/// The tables whose records carry a version.
+/// The tables whose records carry a version (by id; the site's pages, kept by slug, keep
+/// theirs in `crate::site_pages`).
 const TABLES: &[&str] = &[
     "plans",
     "measures",
@@ -17,7 +18,6 @@ const TABLES: &[&str] = &[
     "practices",
     "stories",
     "news",
-    "site_pages",
     "people",
     "organisations",
     "mediation_assignments",

@@ -228,6 +228,8 @@ async fn owned(conn: &mut SqliteConnection, event_id: i64, item: i64) -> crate::
     pos.ok_or(Error::NotFound)
 }
 
+/// Changes an item if it is still at `expected` (`crate::versions`; `None`: unchecked):
+/// refused as stale when someone saved it since the form was loaded.
 pub async fn update(
     db: &Db,
     now: i64,
@@ -235,9 +237,11 @@ pub async fn update(
     event_id: i64,
     item: i64,
     i: &ItemInput,
+    expected: Option<i64>,
 ) -> crate::Result<()> {
     let mut tx = db.write().await?;
     owned(&mut tx, event_id, item).await?;
+    crate::versions::claim(&mut tx, "event_agenda_items", item, expected).await?;
     sqlx::query(
         "UPDATE event_agenda_items SET starts_at = $1, ends_at = $2, title_lv = $3, title_en = $4,
              speakers_text = $5, updated_at = $6 WHERE id = $7",

@@ -304,6 +304,7 @@ pub async fn end_assignment(
     if changed == 0 {
         return Err(Error::NotFound);
     }
+    crate::versions::claim(&mut tx, "mediation_assignments", id, None).await?;
     audit::record(
         &mut tx,
         now,

@@ -183,7 +183,12 @@ pub(crate) async fn propose_in(
 /// coordinators for a proposal; the mediator for a removal). `NotFound` for an unknown or
 /// ended assignment, `MediationConflict::Supervisor` for someone not an active coordinator,
 /// `MediationConflict::Unchanged` for the supervisor already in effect with nothing pending, or a
-/// removal with no supervisor and nothing pending.
+/// removal with no supervisor and nothing pending. `version`: the assignment's version the
+/// form was loaded with (`crate::versions`; refused as stale when it changed since).
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the assignment, the choice, its mails and the version the form was loaded with"
+)]
 pub async fn propose(
     db: &Db,
     now: i64,
@@ -192,10 +197,12 @@ pub async fn propose(
     assignment: i64,
     supervisor: Option<i64>,
     mails: &[(String, Outgoing)],
+    version: Option<i64>,
 ) -> crate::Result<Proposed> {
     let mut tx = db.write().await?;
     let (mediator, current_supervisor, pending) =
         current(&mut tx, assignment, &today.to_string()).await?;
+    crate::versions::claim(&mut tx, "mediation_assignments", assignment, version).await?;
     let outcome = match supervisor {
         Some(s) if current_supervisor == Some(s) => {
             let Some((proposed, by, _)) = pending else {
@@ -276,6 +283,8 @@ pub async fn decide(
     let Some((proposed, by, at)) = pending.filter(|(p, _, _)| *p == expected) else {
         return Err(Error::Conflict(crate::MediationConflict::Changed.into()));
     };
+    // A supervisor form loaded before this decision is out of date now.
+    crate::versions::claim(&mut tx, "mediation_assignments", assignment, None).await?;
     let action = match decision {
         Decision::Approve => {
             let approver = check_approval(&mut tx, now, actor, by, at).await?;

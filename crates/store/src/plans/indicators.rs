@@ -333,7 +333,22 @@ pub async fn update(
     i: &IndicatorInput,
     reason: &str,
 ) -> crate::Result<()> {
+    update_checked(db, now, actor, id, i, reason, None).await
+}
+
+/// Re-plans an indicator if it is still at `expected` (`crate::versions`): refused as stale
+/// when someone saved it since the form was loaded.
+pub async fn update_checked(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    id: i64,
+    i: &IndicatorInput,
+    reason: &str,
+    expected: Option<i64>,
+) -> crate::Result<()> {
     let mut tx = db.write().await?;
+    crate::versions::claim(&mut tx, "indicators", id, expected).await?;
     // The earlier values, read in this transaction: what the history keeps is what was there.
     let old: Indicator = sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE i.id = $1")))
         .bind(id)

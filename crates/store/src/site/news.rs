@@ -107,6 +107,19 @@ pub async fn get(db: &Db, id: i64, public: bool) -> crate::Result<Item> {
 /// Saves an item (a new one when `i.id` is 0). `publish`: publish now (a published item
 /// keeps its first publication time); `false` makes it a draft again. Returns the id.
 pub async fn save(db: &Db, now: i64, actor: &Actor, i: &Item, publish: bool) -> crate::Result<i64> {
+    save_checked(db, now, actor, i, publish, None).await
+}
+
+/// [`save`], refused as stale when a changed item is no longer at `expected`
+/// (`crate::versions`): someone saved it since the form was loaded.
+pub async fn save_checked(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    i: &Item,
+    publish: bool,
+    expected: Option<i64>,
+) -> crate::Result<i64> {
     let mut tx = db.write().await?;
     let id: i64 = if i.id == 0 {
         sqlx::query_scalar(
@@ -127,6 +140,7 @@ pub async fn save(db: &Db, now: i64, actor: &Actor, i: &Item, publish: bool) -> 
         .fetch_one(&mut *tx)
         .await?
     } else {
+        crate::versions::claim(&mut tx, "news", i.id, expected).await?;
         let changed = sqlx::query(
             "UPDATE news SET kind = $1, title_lv = $2, title_en = $3, summary_lv = $4,
                  summary_en = $5, body_lv = $6, body_en = $7,

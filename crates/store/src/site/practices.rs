@@ -209,6 +209,20 @@ pub async fn save(
     p: &Practice,
     submit: bool,
 ) -> crate::Result<i64> {
+    save_checked(db, now, actor, editor, p, submit, None).await
+}
+
+/// [`save`], refused as stale when a changed practice is no longer at `expected`
+/// (`crate::versions`): someone saved it since the form was loaded.
+pub async fn save_checked(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    editor: Editor,
+    p: &Practice,
+    submit: bool,
+    expected: Option<i64>,
+) -> crate::Result<i64> {
     if p.target_groups.is_empty() {
         return Err(Error::Conflict(crate::SiteConflict::TargetGroups.into()));
     }
@@ -244,6 +258,13 @@ pub async fn save(
     if !editor.coordinator && (author != Some(editor.user_id) || !status.author_edits()) {
         return Err(Error::NotFound);
     }
+    crate::versions::claim(
+        &mut tx,
+        "practices",
+        id,
+        if p.id == 0 { None } else { expected },
+    )
+    .await?;
     let next = match status {
         Status::Published => Status::Published,
         _ if submit => Status::Submitted,

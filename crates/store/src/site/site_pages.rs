@@ -56,19 +56,48 @@ pub async fn list(db: &Db) -> crate::Result<Vec<Page>> {
     .collect())
 }
 
+/// A page's version (`crate::versions`): 0 while it has never been saved.
+pub async fn version(db: &Db, slug: &str) -> crate::Result<i64> {
+    let v: Option<i64> = sqlx::query_scalar("SELECT version FROM site_pages WHERE slug = $1")
+        .bind(slug)
+        .fetch_optional(&db.reader)
+        .await?;
+    Ok(v.unwrap_or(0))
+}
+
 /// Saves a page (creating it the first time). `NotFound` for a slug not in [`SLUGS`].
 pub async fn save(db: &Db, now: i64, actor: &Actor, p: &Page) -> crate::Result<()> {
+    save_checked(db, now, actor, p, None).await
+}
+
+/// [`save`], refused as stale (`DatabaseConflict::Stale`) when the page is no longer at
+/// `expected` ([`version`]): someone saved it since the form was loaded.
+pub async fn save_checked(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    p: &Page,
+    expected: Option<i64>,
+) -> crate::Result<()> {
     if !SLUGS.contains(&p.slug.as_str()) {
         return Err(Error::NotFound);
     }
     let mut tx = db.write().await?;
+    let stored: Option<i64> = sqlx::query_scalar("SELECT version FROM site_pages WHERE slug = $1")
+        .bind(&p.slug)
+        .fetch_optional(&mut *tx)
+        .await?;
+    if expected.is_some_and(|e| e != stored.unwrap_or(0)) {
+        return Err(crate::DatabaseConflict::Stale.into());
+    }
     sqlx::query(
-        "INSERT INTO site_pages (slug, title_lv, title_en, body_lv, body_en, updated_at, updated_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
+        "INSERT INTO site_pages (slug, title_lv, title_en, body_lv, body_en, updated_at, updated_by,
+             version)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 1)
          ON CONFLICT (slug) DO UPDATE SET title_lv = excluded.title_lv,
              title_en = excluded.title_en, body_lv = excluded.body_lv,
              body_en = excluded.body_en, updated_at = excluded.updated_at,
-             updated_by = excluded.updated_by",
+             updated_by = excluded.updated_by, version = site_pages.version + 1",
     )
     .bind(&p.slug)
     .bind(&p.title_lv)

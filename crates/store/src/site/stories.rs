@@ -287,6 +287,18 @@ pub async fn media(db: &Db, story_id: i64) -> crate::Result<Vec<Media>> {
 /// status — except that a published story whose person's name changes or which stops being
 /// anonymised goes back to review. Returns the id.
 pub async fn save(db: &Db, now: i64, actor: &Actor, s: &Story) -> crate::Result<i64> {
+    save_checked(db, now, actor, s, None).await
+}
+
+/// [`save`], refused as stale when a changed story is no longer at `expected`
+/// (`crate::versions`): someone saved it since the form was loaded.
+pub async fn save_checked(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    s: &Story,
+    expected: Option<i64>,
+) -> crate::Result<i64> {
     let mut tx = db.write().await?;
     let id: i64 = if s.id == 0 {
         sqlx::query_scalar(
@@ -301,6 +313,13 @@ pub async fn save(db: &Db, now: i64, actor: &Actor, s: &Story) -> crate::Result<
     } else {
         s.id
     };
+    crate::versions::claim(
+        &mut tx,
+        "stories",
+        id,
+        if s.id == 0 { None } else { expected },
+    )
+    .await?;
     // A published story that starts naming someone else, or stops being anonymised, goes
     // back to the editorial review: the consent may not cover it.
     let current: Option<(String, String, bool)> =

@@ -27,6 +27,8 @@ pub struct ItemFields {
     title_en: String,
     speakers_text: String,
     speakers: Vec<String>,
+    /// The version of the item the form was loaded with (`store::versions`).
+    version: String,
 }
 
 impl ItemFields {
@@ -41,6 +43,7 @@ impl ItemFields {
                 "title_en" => f.title_en = v,
                 "speakers_text" => f.speakers_text = v,
                 "speakers" => f.speakers.push(v),
+                "version" => f.version = v,
                 _ => {}
             }
         }
@@ -55,6 +58,7 @@ impl ItemFields {
             title_en: i.title_en.clone().unwrap_or_default(),
             speakers_text: i.speakers_text.clone().unwrap_or_default(),
             speakers: i.speakers.iter().map(|s| s.person_id.to_string()).collect(),
+            version: String::new(),
         }
     }
 }
@@ -132,6 +136,8 @@ struct AgendaPage {
     errors: FormErrors,
     people: Vec<(i64, String)>,
     notice: Option<&'static str>,
+    /// Saved by someone else since the form was loaded: what differs now.
+    stale: Option<crate::http::stale::Stale>,
 }
 
 impl AgendaPage {
@@ -151,6 +157,7 @@ impl AgendaPage {
             f,
             errors: FormErrors::default(),
             notice: None,
+            stale: None,
         })
     }
 
@@ -209,6 +216,9 @@ pub async fn edit_form(
         .find(|i| Some(i.id) == item)
         .ok_or(AppError::NotFound)?;
     page.f = ItemFields::from_item(found);
+    page.f.version = store::versions::current(state.db(), "event_agenda_items", found.id)
+        .await?
+        .to_string();
     Ok(Html(page.render()?))
 }
 
@@ -229,7 +239,16 @@ async fn save(
                 .await
                 .map(|_| ()),
             Some(item) => {
-                store::agenda::update(state.db(), state.now(), &actor, event_id, item, &input).await
+                store::agenda::update(
+                    state.db(),
+                    state.now(),
+                    &actor,
+                    event_id,
+                    item,
+                    &input,
+                    crate::http::stale::version(&f.version),
+                )
+                .await
             }
         };
         match result {
@@ -239,6 +258,13 @@ async fn save(
                 )
                 .into_response());
             }
+            Err(store::Error::Conflict(store::Conflict::Database(
+                store::DatabaseConflict::Stale,
+            ))) => {
+                let mut page = AgendaPage::new(state, ctx, event_id, item, f).await?;
+                page.errors = errors;
+                return stale_page(state, page).await;
+            }
             Err(store::Error::Conflict(_)) => errors.add("speakers", "agenda-speaker-invalid"),
             Err(e) => return Err(e.into()),
         }
@@ -246,6 +272,46 @@ async fn save(
     let mut page = AgendaPage::new(state, ctx, event_id, item, f).await?;
     page.errors = errors;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
+}
+
+/// The item form again after someone saved the item since it was loaded: what was typed,
+/// what differs in the stored item now (speakers by name), and the current version.
+async fn stale_page(state: &AppState, mut page: AgendaPage) -> AppResult<Response> {
+    use crate::http::stale::{Stale, plain};
+    let Some(stored) = page.items.iter().find(|i| Some(i.id) == page.editing) else {
+        return Err(AppError::NotFound);
+    };
+    let id = stored.id;
+    let names = stored
+        .speakers
+        .iter()
+        .map(|s| s.name.clone())
+        .collect::<Vec<_>>()
+        .join("; ");
+    let f = &page.f;
+    let s = ItemFields::from_item(stored);
+    let (typed_speakers, stored_speakers) = (
+        crate::http::stale::as_set(&f.speakers),
+        crate::http::stale::as_set(&s.speakers),
+    );
+    let stale = Stale::compare(vec![
+        plain("agenda-start", &f.start, &s.start),
+        plain("agenda-end", &f.end, &s.end),
+        plain("agenda-item-lv", &f.title_lv, &s.title_lv),
+        plain("agenda-item-en", &f.title_en, &s.title_en),
+        (
+            "agenda-speaker-people",
+            &typed_speakers,
+            &stored_speakers,
+            names,
+        ),
+        plain("agenda-speakers-text", &f.speakers_text, &s.speakers_text),
+    ]);
+    page.f.version = store::versions::current(state.db(), "event_agenda_items", id)
+        .await?
+        .to_string();
+    page.stale = Some(stale);
+    Ok((StatusCode::CONFLICT, Html(page.render()?)).into_response())
 }
 
 pub async fn add(

@@ -450,16 +450,23 @@ async fn stale_page(
         names.sort();
         names.join("; ")
     };
-    let sorted = |v: &[String]| {
-        let mut v = v.to_vec();
-        v.sort();
-        v.join(",")
-    };
     let ctx = &page.ctx;
-    let (typed_org, stored_org) = (sorted(&f.organisers), sorted(&stored.organisers));
-    let (typed_partners, stored_partners) = (sorted(&f.partners), sorted(&stored.partners));
-    let (typed_measures, stored_measures) = (sorted(&f.measures), sorted(&stored.measures));
-    let (typed_objectives, stored_objectives) = (sorted(&f.objectives), sorted(&stored.objectives));
+    let (typed_org, stored_org) = (
+        crate::http::stale::as_set(&f.organisers),
+        crate::http::stale::as_set(&stored.organisers),
+    );
+    let (typed_partners, stored_partners) = (
+        crate::http::stale::as_set(&f.partners),
+        crate::http::stale::as_set(&stored.partners),
+    );
+    let (typed_measures, stored_measures) = (
+        crate::http::stale::as_set(&f.measures),
+        crate::http::stale::as_set(&stored.measures),
+    );
+    let (typed_objectives, stored_objectives) = (
+        crate::http::stale::as_set(&f.objectives),
+        crate::http::stale::as_set(&stored.objectives),
+    );
     let public = |v: &Option<String>| if v.is_some() { "1" } else { "" };
     let stale = crate::http::stale::Stale::compare(vec![
         (

@@ -39,6 +39,10 @@ struct SupervisorPage {
     notice: Option<&'static str>,
     /// Why a decision on the proposal was refused (shown at the proposal).
     refused: Option<&'static str>,
+    /// The assignment's version the change form carries (`store::versions`).
+    version: i64,
+    /// Changed by someone else since the form was loaded: what differs now.
+    stale: Option<crate::http::stale::Stale>,
 }
 
 impl SupervisorPage {
@@ -90,6 +94,8 @@ async fn load(
         errors: FormErrors::default(),
         notice: None,
         refused: None,
+        version: store::versions::current(state.db(), "mediation_assignments", id).await?,
+        stale: None,
         a,
         ctx,
     })
@@ -243,6 +249,9 @@ async fn removal_mails(state: &AppState, a: &Assignment) -> AppResult<Vec<(Strin
 pub struct ProposeFields {
     #[serde(default)]
     supervisor: String,
+    /// The assignment's version the form was loaded with.
+    #[serde(default)]
+    version: String,
 }
 
 /// `POST …/supervisor`: proposes a supervisor (awaiting a second coordinator), or with no
@@ -286,6 +295,7 @@ pub async fn propose(
             id,
             chosen,
             &mails,
+            crate::http::stale::version(&f.version),
         )
         .await
         {
@@ -303,6 +313,38 @@ pub async fn propose(
             Err(store::Error::Conflict(store::Conflict::Mediation(
                 store::MediationConflict::Unchanged,
             ))) => errors.add("supervisor", "supervisor-unchanged"),
+            Err(store::Error::Conflict(store::Conflict::Database(
+                store::DatabaseConflict::Stale,
+            ))) => {
+                // Changed meanwhile (a proposal, a decision, another change): the page shows
+                // what is in effect and pending now, and the choice made is kept.
+                let mut p = load(&state, ctx, &user, id).await?;
+                let stored =
+                    p.a.supervisor_user_id
+                        .map(|s| s.to_string())
+                        .unwrap_or_default();
+                let mut fields = vec![(
+                    "assignment-supervisor",
+                    f.supervisor.as_str(),
+                    stored.as_str(),
+                    p.a.supervisor_name.clone().unwrap_or_default(),
+                )];
+                let proposed =
+                    p.a.proposal
+                        .as_ref()
+                        .map(|x| (x.supervisor_user_id.to_string(), x.supervisor_name.clone()));
+                if let Some((pid, name)) = &proposed {
+                    fields.push((
+                        "supervisor-proposed",
+                        f.supervisor.as_str(),
+                        pid,
+                        name.clone(),
+                    ));
+                }
+                p.stale = Some(crate::http::stale::Stale::compare(fields));
+                p.choice = f.supervisor;
+                return Ok((StatusCode::CONFLICT, Html(p.render()?)).into_response());
+            }
             Err(store::Error::Conflict(_)) => errors.add("supervisor", "reg-choice-invalid"),
             Err(e) => return Err(e.into()),
         }

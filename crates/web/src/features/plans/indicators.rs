@@ -83,6 +83,9 @@ pub struct IndicatorFields {
     eu_target: String,
     #[serde(default)]
     reason: String,
+    /// The version of the indicator the form was loaded with (`store::versions`).
+    #[serde(default)]
+    version: String,
 }
 
 fn shown(v: Option<f64>, lang: &str) -> String {
@@ -109,6 +112,7 @@ impl IndicatorFields {
             source_en: i.source_en.clone().unwrap_or_default(),
             eu_target: i.eu_target.clone().unwrap_or_default(),
             reason: String::new(),
+            version: String::new(),
         }
     }
 }
@@ -205,6 +209,8 @@ struct FormPage {
     measures: Vec<store::measures::Measure>,
     targets: Vec<store::indicators::EuTarget>,
     objectives: Vec<(&'static str, &'static str)>,
+    /// Saved by someone else since the form was loaded: what differs now.
+    stale: Option<crate::http::stale::Stale>,
 }
 
 impl FormPage {
@@ -316,6 +322,7 @@ async fn form_page(
             .iter()
             .map(|&o| (o, Objective::label_key_of(o)))
             .collect(),
+        stale: None,
         ctx,
         id,
         f,
@@ -397,7 +404,10 @@ pub async fn edit_form(
     user.require(Permission::ManagePlans)?;
     let id = parse_id(&id)?;
     let i = store::indicators::get(state.db(), id).await?;
-    let f = IndicatorFields::of(&i, ctx.lang.code());
+    let mut f = IndicatorFields::of(&i, ctx.lang.code());
+    f.version = store::versions::current(state.db(), "indicators", id)
+        .await?
+        .to_string();
     let page = form_page(&state, ctx, i.plan_id, Some(id), f, FormErrors::default()).await?;
     Ok(Html(page.render()?))
 }
@@ -424,13 +434,14 @@ pub async fn update(
     .await?;
     let mut errors = FormErrors::default();
     if let Some(input) = validate(&page.f, &page.measures, &page.targets, &mut errors) {
-        match store::indicators::update(
+        match store::indicators::update_checked(
             state.db(),
             state.now(),
             &user.actor(ip),
             id,
             &input,
             &page.f.reason,
+            crate::http::stale::version(&page.f.version),
         )
         .await
         {
@@ -440,12 +451,108 @@ pub async fn update(
                         .into_response(),
                 );
             }
+            Err(store::Error::Conflict(store::Conflict::Database(
+                store::DatabaseConflict::Stale,
+            ))) => return stale_page(&state, page, &i, errors).await,
             Err(store::Error::Conflict(what)) => conflict_field(&mut errors, what),
             Err(e) => return Err(e.into()),
         }
     }
     let page = FormPage { errors, ..page };
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
+}
+
+/// The form again after someone saved the indicator since it was loaded: what was typed,
+/// what differs in the stored indicator now (in words), and the current version.
+async fn stale_page(
+    state: &AppState,
+    mut page: FormPage,
+    loaded: &store::indicators::Indicator,
+    errors: FormErrors,
+) -> AppResult<Response> {
+    use crate::http::stale::{Stale, plain};
+    let i = store::indicators::get(state.db(), loaded.id).await?;
+    let lang = page.ctx.lang.code();
+    let stored = IndicatorFields::of(&i, lang);
+    let ctx = &page.ctx;
+    let f = &page.f;
+    let measure = page
+        .measures
+        .iter()
+        .find(|m| Some(m.id) == i.measure_id)
+        .map(|m| format!("{} {}", m.code, m.title(lang)))
+        .unwrap_or_default();
+    let target = page
+        .targets
+        .iter()
+        .find(|t| Some(&t.key) == i.eu_target.as_ref())
+        .map(|t| t.wording(lang).to_owned())
+        .unwrap_or_default();
+    let stale = Stale::compare(vec![
+        (
+            "indicator-kind",
+            &f.kind,
+            &stored.kind,
+            ctx.t(domain::plan::IndicatorKind::label_key_of(&stored.kind)),
+        ),
+        (
+            "indicator-measure",
+            &f.measure_id,
+            &stored.measure_id,
+            measure,
+        ),
+        (
+            "plan-objective",
+            &f.objective,
+            &stored.objective,
+            ctx.t(Objective::label_key_of(&stored.objective)),
+        ),
+        plain("indicator-name-lv", &f.name_lv, &stored.name_lv),
+        plain("indicator-name-en", &f.name_en, &stored.name_en),
+        plain("indicator-unit-lv", &f.unit_lv, &stored.unit_lv),
+        plain("indicator-unit-en", &f.unit_en, &stored.unit_en),
+        (
+            "indicator-direction",
+            &f.direction,
+            &stored.direction,
+            ctx.t(Direction::label_key_of(&stored.direction)),
+        ),
+        plain(
+            "indicator-baseline-value",
+            &f.baseline_value,
+            &stored.baseline_value,
+        ),
+        plain(
+            "indicator-baseline-general",
+            &f.baseline_general,
+            &stored.baseline_general,
+        ),
+        plain(
+            "indicator-baseline-year",
+            &f.baseline_year,
+            &stored.baseline_year,
+        ),
+        plain(
+            "indicator-target-value",
+            &f.target_value,
+            &stored.target_value,
+        ),
+        plain("indicator-target-year", &f.target_year, &stored.target_year),
+        plain("indicator-source-lv", &f.source_lv, &stored.source_lv),
+        plain("indicator-source-en", &f.source_en, &stored.source_en),
+        (
+            "indicator-eu-target",
+            &f.eu_target,
+            &stored.eu_target,
+            target,
+        ),
+    ]);
+    page.f.version = store::versions::current(state.db(), "indicators", i.id)
+        .await?
+        .to_string();
+    page.stale = Some(stale);
+    page.errors = errors;
+    Ok((StatusCode::CONFLICT, Html(page.render()?)).into_response())
 }
 
 /// One row of the values table: the baseline, then each year.

@@ -417,12 +417,10 @@ async fn stale_page(
 ) -> AppResult<Response> {
     let m = store::measures::get(state.db(), id).await?;
     let stored = MeasureFields::of(&m, ctx.lang.code());
-    let partners = |v: &[String]| {
-        let mut v = v.to_vec();
-        v.sort();
-        v.join(",")
-    };
-    let (typed_partners, stored_partners) = (partners(&f.partners), partners(&stored.partners));
+    let (typed_partners, stored_partners) = (
+        crate::http::stale::as_set(&f.partners),
+        crate::http::stale::as_set(&stored.partners),
+    );
     let task = m.task_code.clone().unwrap_or_default();
     let words = |key: &'static str| ctx.t(key);
     let stale = crate::http::stale::Stale::compare(vec![

@@ -220,6 +220,9 @@ pub struct NewsFields {
     body_en: String,
     #[serde(default)]
     publish: String,
+    /// The version of the item the form was loaded with (`store::versions`).
+    #[serde(default)]
+    version: String,
 }
 
 crate::http::forms::debug_without_text!(NewsFields);
@@ -232,6 +235,8 @@ struct EditPage {
     id: i64,
     f: NewsFields,
     errors: FormErrors,
+    /// Saved by someone else since the form was loaded: what differs now.
+    stale: Option<crate::http::stale::Stale>,
 }
 
 impl EditPage {
@@ -258,6 +263,7 @@ fn fields_of(i: &Item) -> NewsFields {
         } else {
             String::new()
         },
+        version: String::new(),
     }
 }
 
@@ -279,10 +285,11 @@ pub async fn form(
         )
     } else {
         let id = crate::http::forms::parse_id(&id)?;
-        (
-            id,
-            fields_of(&store::news::get(state.db(), id, false).await?),
-        )
+        let mut f = fields_of(&store::news::get(state.db(), id, false).await?);
+        f.version = store::versions::current(state.db(), "news", id)
+            .await?
+            .to_string();
+        (id, f)
     };
     Ok(Html(
         EditPage {
@@ -290,6 +297,7 @@ pub async fn form(
             id,
             f,
             errors: FormErrors::default(),
+            stale: None,
         }
         .render()?,
     ))
@@ -361,19 +369,86 @@ pub async fn save(
             body_en: body_en.map(|b| crate::rich::from_input(&b)),
             ..Item::default()
         };
-        store::news::save(
+        match store::news::save_checked(
             state.db(),
             state.now(),
             &user.actor(ip),
             &item,
             f.publish == "yes",
+            crate::http::stale::version(&f.version),
         )
-        .await?;
-        return Ok(Redirect::to(&ctx.href("/site/news?notice=saved")).into_response());
+        .await
+        {
+            Ok(_) => {
+                return Ok(Redirect::to(&ctx.href("/site/news?notice=saved")).into_response());
+            }
+            Err(store::Error::Conflict(store::Conflict::Database(
+                store::DatabaseConflict::Stale,
+            ))) => return stale_page(&state, ctx, id, f).await,
+            Err(e) => return Err(e.into()),
+        }
     }
     Ok((
         StatusCode::UNPROCESSABLE_ENTITY,
-        Html(EditPage { ctx, id, f, errors }.render()?),
+        Html(
+            EditPage {
+                ctx,
+                id,
+                f,
+                errors,
+                stale: None,
+            }
+            .render()?,
+        ),
+    )
+        .into_response())
+}
+
+/// The form again after someone saved the item since it was loaded: what was typed, what
+/// differs in the stored item now, and the current version.
+async fn stale_page(
+    state: &AppState,
+    ctx: PageCtx,
+    id: i64,
+    mut f: NewsFields,
+) -> AppResult<Response> {
+    use crate::http::stale::{Stale, plain};
+    let s = fields_of(&store::news::get(state.db(), id, false).await?);
+    let stale = Stale::compare(vec![
+        (
+            "news-kind",
+            &f.kind,
+            &s.kind,
+            ctx.t(domain::site::NewsKind::label_key_of(&s.kind)),
+        ),
+        plain("site-title-lv", &f.title_lv, &s.title_lv),
+        plain("news-summary-lv", &f.summary_lv, &s.summary_lv),
+        plain("site-body-lv", &f.body_lv, &s.body_lv),
+        plain("site-title-en", &f.title_en, &s.title_en),
+        plain("news-summary-en", &f.summary_en, &s.summary_en),
+        plain("site-body-en", &f.body_en, &s.body_en),
+        (
+            "news-publish",
+            &f.publish,
+            &s.publish,
+            ctx.t(crate::http::stale::ticked(&s.publish)),
+        ),
+    ]);
+    f.version = store::versions::current(state.db(), "news", id)
+        .await?
+        .to_string();
+    Ok((
+        StatusCode::CONFLICT,
+        Html(
+            EditPage {
+                ctx,
+                id,
+                f,
+                errors: FormErrors::default(),
+                stale: Some(stale),
+            }
+            .render()?,
+        ),
     )
         .into_response())
 }

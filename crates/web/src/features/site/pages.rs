@@ -236,9 +236,24 @@ pub struct PageFields {
     body_lv: String,
     #[serde(default)]
     body_en: String,
+    /// The version of the page the form was loaded with (`store::site_pages::version`).
+    #[serde(default)]
+    version: String,
 }
 
 crate::http::forms::debug_without_text!(PageFields);
+
+impl PageFields {
+    fn of(p: store::site_pages::Page) -> PageFields {
+        PageFields {
+            title_lv: p.title_lv,
+            title_en: p.title_en.unwrap_or_default(),
+            body_lv: p.body_lv,
+            body_en: p.body_en.unwrap_or_default(),
+            version: String::new(),
+        }
+    }
+}
 
 #[derive(Template)]
 #[template(path = "site/edit.html")]
@@ -248,6 +263,8 @@ struct EditPage {
     name: &'static str,
     f: PageFields,
     errors: FormErrors,
+    /// Saved by someone else since the form was loaded: what differs now.
+    stale: Option<crate::http::stale::Stale>,
 }
 
 fn known(slug: &str) -> AppResult<()> {
@@ -267,16 +284,14 @@ pub async fn edit(
 ) -> AppResult<Html<String>> {
     user.require(Permission::ManageSite)?;
     known(&slug)?;
-    let f = match store::site_pages::get(state.db(), &slug).await {
-        Ok(p) => PageFields {
-            title_lv: p.title_lv,
-            title_en: p.title_en.unwrap_or_default(),
-            body_lv: p.body_lv,
-            body_en: p.body_en.unwrap_or_default(),
-        },
+    let mut f = match store::site_pages::get(state.db(), &slug).await {
+        Ok(p) => PageFields::of(p),
         Err(store::Error::NotFound) => PageFields::default(),
         Err(e) => return Err(e.into()),
     };
+    f.version = store::site_pages::version(state.db(), &slug)
+        .await?
+        .to_string();
     let name = page_key(&slug);
     Ok(Html(
         EditPage {
@@ -285,6 +300,7 @@ pub async fn edit(
             name,
             f,
             errors: FormErrors::default(),
+            stale: None,
         }
         .render()?,
     ))
@@ -316,7 +332,7 @@ pub async fn save(
         .map(|b| crate::rich::from_input(&b))
         .filter(|b| !b.is_empty());
     if let (Some(title_lv), Some(body_lv), true) = (title_lv, body_lv, errors.is_empty()) {
-        store::site_pages::save(
+        match store::site_pages::save_checked(
             state.db(),
             state.now(),
             &user.actor(ip),
@@ -328,9 +344,18 @@ pub async fn save(
                 body_en,
                 updated_at: state.now(),
             },
+            crate::http::stale::version(&f.version),
         )
-        .await?;
-        return Ok(Redirect::to(&ctx.href("/site/pages?notice=saved")).into_response());
+        .await
+        {
+            Ok(()) => {
+                return Ok(Redirect::to(&ctx.href("/site/pages?notice=saved")).into_response());
+            }
+            Err(store::Error::Conflict(store::Conflict::Database(
+                store::DatabaseConflict::Stale,
+            ))) => return stale_page(&state, ctx, slug, f).await,
+            Err(e) => return Err(e.into()),
+        }
     }
     let name = page_key(&slug);
     Ok((
@@ -342,6 +367,44 @@ pub async fn save(
                 name,
                 f,
                 errors,
+                stale: None,
+            }
+            .render()?,
+        ),
+    )
+        .into_response())
+}
+
+/// The form again after someone saved the page since it was loaded: what was typed, what
+/// differs in the stored page now, and the current version.
+async fn stale_page(
+    state: &AppState,
+    ctx: PageCtx,
+    slug: String,
+    mut f: PageFields,
+) -> AppResult<Response> {
+    use crate::http::stale::{Stale, plain};
+    let s = PageFields::of(store::site_pages::get(state.db(), &slug).await?);
+    let stale = Stale::compare(vec![
+        plain("site-title-lv", &f.title_lv, &s.title_lv),
+        plain("site-body-lv", &f.body_lv, &s.body_lv),
+        plain("site-title-en", &f.title_en, &s.title_en),
+        plain("site-body-en", &f.body_en, &s.body_en),
+    ]);
+    f.version = store::site_pages::version(state.db(), &slug)
+        .await?
+        .to_string();
+    let name = page_key(&slug);
+    Ok((
+        StatusCode::CONFLICT,
+        Html(
+            EditPage {
+                ctx,
+                slug,
+                name,
+                f,
+                errors: FormErrors::default(),
+                stale: Some(stale),
             }
             .render()?,
         ),

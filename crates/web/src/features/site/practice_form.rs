@@ -73,6 +73,9 @@ pub struct PracticeFields {
     contacts: Vec<String>,
     #[serde(default)]
     action: String,
+    /// The version of the practice the form was loaded with (`store::versions`).
+    #[serde(default)]
+    version: String,
 }
 
 crate::http::forms::debug_without_text!(PracticeFields);
@@ -94,6 +97,8 @@ struct FormPage {
     /// ("person:3" or "organisation:7", name) of the public directory's entries.
     contact_choices: Vec<(String, String)>,
     comment: Option<String>,
+    /// Saved by someone else since the form was loaded: what differs now.
+    stale: Option<crate::http::stale::Stale>,
 }
 
 impl FormPage {
@@ -164,6 +169,7 @@ impl FormPage {
             events,
             contact_choices,
             comment,
+            stale: None,
             ctx,
         })
     }
@@ -222,6 +228,7 @@ fn fields_of(p: &Practice, lang: &str) -> PracticeFields {
             .map(|(k, id)| format!("{k}:{id}"))
             .collect(),
         action: String::new(),
+        version: String::new(),
     }
 }
 
@@ -245,7 +252,10 @@ pub async fn form(
         if !may_edit(&user, &p) {
             return Err(AppError::NotFound);
         }
-        let f = fields_of(&p, ctx.lang.code());
+        let mut f = fields_of(&p, ctx.lang.code());
+        f.version = store::versions::current(state.db(), "practices", p.id)
+            .await?
+            .to_string();
         FormPage::new(&state, ctx, p.id, p.status, f, p.review_comment.clone()).await?
     };
     Ok(Html(page.render()?))
@@ -457,15 +467,26 @@ pub async fn save(
     if let (Some(p), true) = (practice, errors.is_empty()) {
         let p = Practice { id, ..p };
         let submit = f.action == "submit";
-        let saved = store::practices::save(
+        let saved = match store::practices::save_checked(
             state.db(),
             state.now(),
             &user.actor(ip),
             editor_of(&user),
             &p,
             submit,
+            crate::http::stale::version(&f.version),
         )
-        .await?;
+        .await
+        {
+            Ok(saved) => saved,
+            Err(store::Error::Conflict(store::Conflict::Database(
+                store::DatabaseConflict::Stale,
+            ))) => {
+                let mut page = FormPage::new(&state, ctx, id, status, f, comment).await?;
+                return stale_page(&state, &mut page).await;
+            }
+            Err(e) => return Err(e.into()),
+        };
         let notice = if submit && status != Status::Published {
             "practice-submitted"
         } else {
@@ -479,6 +500,105 @@ pub async fn save(
     let mut page = FormPage::new(&state, ctx, id, status, f, comment).await?;
     page.errors = errors;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
+}
+
+/// The form again after someone saved the practice since it was loaded: what was typed,
+/// what differs in the stored practice now (choices in words), and the current version.
+async fn stale_page(state: &AppState, page: &mut FormPage) -> AppResult<Response> {
+    use crate::http::stale::{Stale, plain};
+    let p = store::practices::get(state.db(), page.id, false).await?;
+    let lang = page.ctx.lang.code();
+    let s = fields_of(&p, lang);
+    let ctx = &page.ctx;
+    let f = &page.f;
+    let words = |keys: Vec<&'static str>| {
+        keys.into_iter()
+            .map(|k| ctx.t(k))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let targets = words(p.target_groups.iter().map(|t| t.label_key()).collect());
+    let areas = words(p.areas.iter().map(|a| a.label_key()).collect());
+    let territory = match store::territories::get(state.db(), p.territory_id).await {
+        Ok(t) => t.name(lang).to_owned(),
+        Err(_) => String::new(),
+    };
+    let event = page
+        .events
+        .iter()
+        .find(|(id, _)| Some(*id) == p.event_id)
+        .map(|(_, label)| label.clone())
+        .unwrap_or_default();
+    let contacts = s
+        .contacts
+        .iter()
+        .filter_map(|c| {
+            page.contact_choices
+                .iter()
+                .find(|(k, _)| k == c)
+                .map(|(_, n)| n.clone())
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let (typed_targets, stored_targets) = (
+        crate::http::stale::as_set(&f.targets),
+        crate::http::stale::as_set(&s.targets),
+    );
+    let (typed_areas, stored_areas) = (
+        crate::http::stale::as_set(&f.areas),
+        crate::http::stale::as_set(&s.areas),
+    );
+    let (typed_contacts, stored_contacts) = (
+        crate::http::stale::as_set(&f.contacts),
+        crate::http::stale::as_set(&s.contacts),
+    );
+    let stale = Stale::compare(vec![
+        plain("practice-title", &f.title_lv, &s.title_lv),
+        plain("practice-summary", &f.summary_lv, &s.summary_lv),
+        plain("practice-problem", &f.problem_lv, &s.problem_lv),
+        plain("practice-activities", &f.activities_lv, &s.activities_lv),
+        plain("practice-results", &f.results_lv, &s.results_lv),
+        plain("practice-transfer", &f.transfer_lv, &s.transfer_lv),
+    ])
+    .and_in(
+        "stale-in-english",
+        vec![
+            plain("practice-title", &f.title_en, &s.title_en),
+            plain("practice-summary", &f.summary_en, &s.summary_en),
+            plain("practice-problem", &f.problem_en, &s.problem_en),
+            plain("practice-activities", &f.activities_en, &s.activities_en),
+            plain("practice-results", &f.results_en, &s.results_en),
+            plain("practice-transfer", &f.transfer_en, &s.transfer_en),
+        ],
+    )
+    .and(vec![
+        ("practice-targets", &typed_targets, &stored_targets, targets),
+        ("practice-areas", &typed_areas, &stored_areas, areas),
+        (
+            "practice-place",
+            &f.territory_id,
+            &s.territory_id,
+            territory,
+        ),
+        plain("practice-year-from", &f.year_from, &s.year_from),
+        plain("practice-year-to", &f.year_to, &s.year_to),
+        plain("practice-implementers", &f.implementers, &s.implementers),
+        plain("practice-partners", &f.partners, &s.partners),
+        plain("practice-cost-eur", &f.cost, &s.cost),
+        plain("practice-funding", &f.funding, &s.funding),
+        ("practice-event", &f.event_id, &s.event_id, event),
+        (
+            "practice-contacts",
+            &typed_contacts,
+            &stored_contacts,
+            contacts,
+        ),
+    ]);
+    page.f.version = store::versions::current(state.db(), "practices", p.id)
+        .await?
+        .to_string();
+    page.stale = Some(stale);
+    Ok((StatusCode::CONFLICT, Html(page.render()?)).into_response())
 }
 
 #[cfg(test)]

@@ -46,6 +46,9 @@ pub struct StoryFields {
     summary_rom: String,
     #[serde(default)]
     body_rom: String,
+    /// The version of the story the form was loaded with (`store::versions`).
+    #[serde(default)]
+    version: String,
 }
 
 crate::http::forms::debug_without_text!(StoryFields);
@@ -58,6 +61,8 @@ struct EditPage {
     f: StoryFields,
     errors: FormErrors,
     territories: TerritoryGroups,
+    /// Saved by someone else since the form was loaded: what differs now.
+    stale: Option<crate::http::stale::Stale>,
 }
 
 fn fields_of(s: &Story) -> StoryFields {
@@ -87,6 +92,7 @@ fn fields_of(s: &Story) -> StoryFields {
             .as_deref()
             .map(crate::rich::to_input)
             .unwrap_or_default(),
+        version: String::new(),
     }
 }
 
@@ -102,7 +108,11 @@ pub async fn form(
         (0, StoryFields::default())
     } else {
         let s = store::stories::get(state.db(), parse_id(&id)?, false).await?;
-        (s.id, fields_of(&s))
+        let mut f = fields_of(&s);
+        f.version = store::versions::current(state.db(), "stories", s.id)
+            .await?
+            .to_string();
+        (s.id, f)
     };
     let territories = territory_groups(&state, ctx.lang).await?;
     Ok(Html(
@@ -112,6 +122,7 @@ pub async fn form(
             f,
             errors: FormErrors::default(),
             territories,
+            stale: None,
         }
         .render()?,
     ))
@@ -215,7 +226,21 @@ pub async fn save(
         let s = Story { id, ..s };
         let was_published = id != 0
             && store::stories::get(state.db(), id, false).await?.status == Status::Published;
-        let saved = store::stories::save(state.db(), state.now(), &user.actor(ip), &s).await?;
+        let saved = match store::stories::save_checked(
+            state.db(),
+            state.now(),
+            &user.actor(ip),
+            &s,
+            crate::http::stale::version(&f.version),
+        )
+        .await
+        {
+            Ok(saved) => saved,
+            Err(store::Error::Conflict(store::Conflict::Database(
+                store::DatabaseConflict::Stale,
+            ))) => return stale_page(&state, ctx, id, f).await,
+            Err(e) => return Err(e.into()),
+        };
         let now_published =
             store::stories::get(state.db(), saved, false).await?.status == Status::Published;
         let notice = if was_published && !now_published {
@@ -238,6 +263,76 @@ pub async fn save(
                 f,
                 errors,
                 territories,
+                stale: None,
+            }
+            .render()?,
+        ),
+    )
+        .into_response())
+}
+
+/// The form again after someone saved the story since it was loaded: what was typed, what
+/// differs in the stored story now, and the current version.
+async fn stale_page(
+    state: &AppState,
+    ctx: PageCtx,
+    id: i64,
+    mut f: StoryFields,
+) -> AppResult<Response> {
+    use crate::http::stale::{Stale, plain};
+    let story = store::stories::get(state.db(), id, false).await?;
+    let s = fields_of(&story);
+    let lang = ctx.lang.code();
+    let territory = match story.territory_id {
+        Some(t) => match store::territories::get(state.db(), t).await {
+            Ok(t) => t.name(lang).to_owned(),
+            Err(_) => String::new(),
+        },
+        None => String::new(),
+    };
+    let stale = Stale::compare(vec![
+        plain("story-person", &f.person_name, &s.person_name),
+        (
+            "story-anonymised",
+            &f.anonymised,
+            &s.anonymised,
+            ctx.t(crate::http::stale::ticked(&s.anonymised)),
+        ),
+        ("story-place", &f.territory_id, &s.territory_id, territory),
+        plain("story-title", &f.title_lv, &s.title_lv),
+        plain("practice-summary", &f.summary_lv, &s.summary_lv),
+        plain("story-body", &f.body_lv, &s.body_lv),
+    ])
+    .and_in(
+        "stale-in-english",
+        vec![
+            plain("story-title", &f.title_en, &s.title_en),
+            plain("practice-summary", &f.summary_en, &s.summary_en),
+            plain("story-body", &f.body_en, &s.body_en),
+        ],
+    )
+    .and_in(
+        "stale-in-romani",
+        vec![
+            plain("story-title", &f.title_rom, &s.title_rom),
+            plain("practice-summary", &f.summary_rom, &s.summary_rom),
+            plain("story-body", &f.body_rom, &s.body_rom),
+        ],
+    );
+    f.version = store::versions::current(state.db(), "stories", id)
+        .await?
+        .to_string();
+    let territories = territory_groups(state, ctx.lang).await?;
+    Ok((
+        StatusCode::CONFLICT,
+        Html(
+            EditPage {
+                ctx,
+                id,
+                f,
+                errors: FormErrors::default(),
+                territories,
+                stale: Some(stale),
             }
             .render()?,
         ),
