@@ -575,3 +575,38 @@ address-erased = The data held under the address was erased.
 address-erase-unconfirmed = Tick the box to confirm: erasure cannot be undone.
 address-in-registry = A person in the registry has this address: erase the person on their page.
 audit-address-erased = Data erased by e-mail address (on request)
+
+# Notices and consents, their versions (privacy/notices)
+consent-text-privacy = Privacy notice
+consent-text-registration = Notice on registering for an event
+consent-text-statistics = Consent to keep statistics answers
+consent-text-roma-identity = Consent to record Roma self-identification
+consent-text-listing = Consent to a public directory listing
+consent-text-mediation = Mediation privacy notice
+consent-text-first = The first version on the platform.
+consent-texts-title = Notices and consents
+consent-texts-intro = Every notice and consent text has versions; a consent is recorded with the version it was given under. A material change changes what is processed, why, for how long or for whom: after it, consents given under an earlier version are to be renewed. A change of wording does not affect consents.
+consent-texts-current = current version { $version }
+consent-texts-versions = Versions
+consent-texts-version = Version
+consent-texts-from = In effect from
+consent-texts-kind-of-change = Change
+consent-texts-material = material
+consent-texts-wording = wording
+consent-texts-change = What changed
+consent-texts-text = The current text
+consent-texts-renew-title = Consents to renew
+consent-texts-no-consents = This notice informs; no consent rests on it.
+consent-texts-renew-nothing = No material change since the first version: no consent is to be renewed.
+consent-texts-renew-none = No consent in force rests on a version before the last material change.
+consent-texts-renew-count = { $count ->
+    [one] { $count } consent in force rests on a version before the last material change.
+   *[other] { $count } consents in force rest on a version before the last material change.
+}
+consent-texts-renew-mediation = Mediators see them in their families' cases and ask for consent again.
+consent-texts-renew-names-hidden = The names are shown to those who keep the records concerned (the directory or events).
+consent-texts-whose = Whose
+consent-texts-given-on = Given on
+privacy-version = Version { $version }, in effect from { $from }.
+consent-renew = to renew: the notice has changed materially since
+privacy-history = Versions of this notice

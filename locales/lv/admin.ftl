@@ -580,3 +580,39 @@ address-erased = Dati pēc adreses dzēsti.
 address-erase-unconfirmed = Atzīmējiet, ka saprotat: dzēšanu nevar atsaukt.
 address-in-registry = Šī adrese ir personai reģistrā: dzēsiet personu tās lapā.
 audit-address-erased = Dzēsti dati pēc e-pasta adreses (pēc pieprasījuma)
+
+# Paziņojumi un piekrišanas, to versijas (privacy/notices)
+consent-text-privacy = Privātuma paziņojums
+consent-text-registration = Paziņojums, piesakoties pasākumam
+consent-text-statistics = Piekrišana statistikas atbilžu glabāšanai
+consent-text-roma-identity = Piekrišana romu piederības ierakstam
+consent-text-listing = Piekrišana iekļaušanai publiskajā katalogā
+consent-text-mediation = Mediācijas privātuma paziņojums
+consent-text-first = Pirmā versija platformā.
+consent-texts-title = Paziņojumi un piekrišanas
+consent-texts-intro = Katram paziņojumam un piekrišanas tekstam ir versijas; piekrišana tiek ierakstīta ar versiju, kurā tā dota. Būtiska izmaiņa maina to, kas, kāpēc, cik ilgi vai kam tiek apstrādāts: pēc tās piekrišanas, kas dotas iepriekšējā versijā, jāatjauno. Redakcionāla izmaiņa piekrišanu neietekmē.
+consent-texts-current = pašreizējā versija { $version }
+consent-texts-versions = Versijas
+consent-texts-version = Versija
+consent-texts-from = Spēkā no
+consent-texts-kind-of-change = Izmaiņa
+consent-texts-material = būtiska
+consent-texts-wording = redakcionāla
+consent-texts-change = Kas mainījās
+consent-texts-text = Pašreizējais teksts
+consent-texts-renew-title = Jāatjauno piekrišanas
+consent-texts-no-consents = Šis paziņojums tikai informē; uz to nebalstās piekrišanas.
+consent-texts-renew-nothing = Kopš pirmās versijas nav bijis būtisku izmaiņu: neviena piekrišana nav jāatjauno.
+consent-texts-renew-none = Neviena spēkā esoša piekrišana nebalstās uz versiju pirms pēdējās būtiskās izmaiņas.
+consent-texts-renew-count = { $count ->
+    [zero] { $count } spēkā esošu piekrišanu balstās uz versiju pirms pēdējās būtiskās izmaiņas.
+    [one] { $count } spēkā esoša piekrišana balstās uz versiju pirms pēdējās būtiskās izmaiņas.
+   *[other] { $count } spēkā esošu piekrišanu balstās uz versiju pirms pēdējās būtiskās izmaiņas.
+}
+consent-texts-renew-mediation = Mediatori tās redz savu ģimeņu lietās un lūdz piekrišanu atkārtoti.
+consent-texts-renew-names-hidden = Vārdus redz tie, kas kārto attiecīgos ierakstus (katalogu vai pasākumus).
+consent-texts-whose = Kam
+consent-texts-given-on = Dota
+privacy-version = Versija { $version }, spēkā no { $from }.
+consent-renew = jāatjauno: paziņojums kopš tam būtiski mainīts
+privacy-history = Paziņojuma versijas

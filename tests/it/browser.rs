@@ -680,6 +680,38 @@ async fn workspace_pages_have_no_accessibility_violations() {
             .await;
         found.extend(axe(&b, lang, h1).await);
     }
+    for (lang, h1) in [
+        ("lv", "Paziņojumi un piekrišanas"),
+        ("en", "Notices and consents"),
+    ] {
+        b.goto(&url(&app, &format!("/{lang}/privacy/notices")))
+            .await;
+        found.extend(axe(&b, lang, h1).await);
+    }
+    // A save refused because someone else saved meanwhile: the form with what differs.
+    b.goto(&url(&app, "/lv/site/pages/contacts/edit")).await;
+    ok(store::site_pages::save(
+        &app.db,
+        app.clock_now(),
+        &store::Actor::cli(),
+        &store::site_pages::Page {
+            slug: "contacts".to_owned(),
+            title_lv: "Kontakti (saglabāti pa to laiku)".to_owned(),
+            title_en: None,
+            body_lv: "<p>Tālrunis (tests)</p>".to_owned(),
+            body_en: None,
+            updated_at: app.clock_now(),
+        },
+    )
+    .await);
+    b.find("#title_lv").await.send_keys("Kā sazināties").await;
+    b.find("#body_lv").await.send_keys("E-pasts (tests)").await;
+    b.find("form[action$='/contacts/edit'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for("#changed-since").await;
+    found.extend(axe(&b, "lv", "Kontakti").await);
 
     // The directory: lists, details (with the Roma identity section), forms, errors.
     let (org, person) = (app.fixtures.org_a, app.fixtures.person_a);
@@ -1139,6 +1171,9 @@ async fn workspace_pages_have_no_accessibility_violations() {
     found.extend(axe(&b, "en", "Territories").await);
 
     b.set_window_size(360, 740).await;
+    b.goto(&url(&app, "/lv/privacy/notices")).await;
+    found.extend(fits_phone(&b).await);
+    found.extend(axe(&b, "lv", "Paziņojumi un piekrišanas").await);
     for (lang, workspace) in [("lv", "Darba vieta"), ("en", "Workspace")] {
         b.goto(&url(&app, &format!("/{lang}/workspace"))).await;
         found.extend(fits_phone(&b).await);

@@ -10,6 +10,7 @@ mod auth;
 mod breaches;
 mod browser;
 mod cli;
+mod consent_renewals;
 mod crash;
 mod demo;
 mod directory;

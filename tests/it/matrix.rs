@@ -340,6 +340,7 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("GET", "/{lang}/people/{id}/erase", Allowed::Only(COORD)),
     ("POST", "/{lang}/people/{id}/erase", Allowed::Only(COORD)),
     ("GET", "/{lang}/privacy/overview", Allowed::Only(PRIVACY)),
+    ("GET", "/{lang}/privacy/notices", Allowed::Only(PRIVACY)),
     ("GET", "/{lang}/privacy/breaches", Allowed::Only(PRIVACY)),
     ("POST", "/{lang}/privacy/breaches", Allowed::Only(COORD)),
     ("GET", "/{lang}/privacy/breaches/new", Allowed::Only(COORD)),

@@ -148,8 +148,9 @@ impl RomaIdentity {
 /// The purpose a consent is given for.
 pub const PURPOSE_ROMA_IDENTITY: &str = "roma_identity_statistics";
 
-/// The version of the data-processing notice shown when Roma self-identification is asked.
-pub const ROMA_NOTICE_VERSION: &str = "2026-11";
+/// The version of the data-processing notice shown when Roma self-identification is asked
+/// (`crate::privacy_notices`).
+pub const ROMA_NOTICE_VERSION: &str = crate::privacy_notices::ROMA_IDENTITY.current().id;
 
 /// Age groups derived from the year of birth (never stored).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -13,6 +13,7 @@ pub mod participation;
 pub mod password;
 pub mod plan;
 pub mod privacy;
+pub mod privacy_notices;
 pub mod processing;
 pub mod retention;
 pub mod sealed;

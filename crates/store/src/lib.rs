@@ -17,6 +17,8 @@ pub mod access_log;
 pub mod audit;
 #[path = "platform/breaches.rs"]
 pub mod breaches;
+#[path = "platform/consent_renewals.rs"]
+pub mod consent_renewals;
 #[path = "platform/factors.rs"]
 pub mod factors;
 #[path = "platform/notices.rs"]

@@ -19,8 +19,9 @@ use crate::audit::{self, Event as AuditEvent};
 use crate::mediation::{CaseScope, member_of, open, own_family, place, touch};
 use crate::{Actor, Db, Error};
 
-/// The version of the mediation privacy notice a consent is given under.
-pub const NOTICE_VERSION: &str = "2026-1";
+/// The version of the mediation privacy notice a consent is given under
+/// (`domain::privacy_notices`).
+pub const NOTICE_VERSION: &str = domain::privacy_notices::MEDIATION.current().id;
 
 /// What a consent is for.
 pub const PURPOSES: &[&str] = domain::mediation::ConsentPurpose::CODES;

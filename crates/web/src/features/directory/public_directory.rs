@@ -16,7 +16,8 @@ use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
 
 /// The version of the notice shown when a listing is agreed to.
-pub const LISTING_NOTICE_VERSION: &str = "directory-2026-11";
+/// (`domain::privacy_notices`).
+pub const LISTING_NOTICE_VERSION: &str = domain::privacy_notices::LISTING.current().id;
 
 #[derive(Template)]
 #[template(path = "public/directory.html")]

@@ -506,7 +506,7 @@ pub(crate) fn validate_walk_in(
         organisation_text,
         territory_id,
         stats_notice_version: (gender.is_some() || age_group.is_some() || roma.is_some())
-            .then(|| crate::features::events::registration::NOTICE_VERSION.to_owned()),
+            .then(|| crate::features::events::registration::STATS_NOTICE_VERSION.to_owned()),
         age_group,
         gender,
         roma_self_identified: roma,

@@ -464,7 +464,7 @@ pub async fn confirm(
             gender: r.gender.clone(),
             age_group: r.age_group.clone(),
             stats_notice_version: (r.gender.is_some() || r.age_group.is_some() || r.roma.is_some())
-                .then(|| crate::features::events::registration::NOTICE_VERSION.to_owned()),
+                .then(|| crate::features::events::registration::STATS_NOTICE_VERSION.to_owned()),
             roma_self_identified: r.roma.clone(),
             category: r.category.as_deref().and_then(Category::parse),
         })

@@ -28,8 +28,11 @@ use crate::i18n;
 use crate::page::PageCtx;
 use crate::principal::ClientIp;
 
-/// The version of the data-processing notice shown on the form.
-pub const NOTICE_VERSION: &str = "2026-11";
+/// The version of the data-processing notice shown on the form (`domain::privacy_notices`).
+pub const NOTICE_VERSION: &str = domain::privacy_notices::REGISTRATION.current().id;
+
+/// The version of the consent to keep statistics answers (`domain::privacy_notices`).
+pub const STATS_NOTICE_VERSION: &str = domain::privacy_notices::STATISTICS.current().id;
 
 pub(crate) const GENDERS: [(&str, &str); 3] = [
     ("female", "gender-female"),
@@ -176,7 +179,7 @@ fn validate(
         private_person: f.private_person,
         territory_id,
         stats: (f.stats_consent && any_stats).then(|| store::registrations::Stats {
-            notice_version: NOTICE_VERSION.to_owned(),
+            notice_version: STATS_NOTICE_VERSION.to_owned(),
             gender,
             age_group,
             roma_self_identified: roma,

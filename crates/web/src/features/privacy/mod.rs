@@ -1,10 +1,12 @@
 //! Privacy outside mediation: the register of personal-data breaches (breaches.rs), with its
 //! 72-hour deadline for notifying the supervisory authority, the register of people's
 //! requests about their data (requests.rs), with its one-month deadline, and the data
-//! protection officer's overview of a month (overview.rs). The officer reads the registers;
+//! protection officer's overview of a month (overview.rs), and the notices and consent texts
+//! with their versions and the consents to renew after a material change (notices.rs). The officer reads the registers;
 //! those who keep them change them.
 
 pub mod breaches;
+pub mod notices;
 pub mod overview;
 pub mod requests;
 
@@ -17,6 +19,7 @@ pub fn routes(r: &mut Registry) {
     use Access::*;
     use domain::auth::Permission::*;
     r.get("/{lang}/privacy/overview", Page(ViewPrivacy), overview::page);
+    r.get("/{lang}/privacy/notices", Page(ViewPrivacy), notices::page);
     r.get("/{lang}/privacy/breaches", Page(ViewPrivacy), breaches::list);
     r.post("/{lang}/privacy/breaches", Page(ManageBreaches), breaches::create);
     r.get("/{lang}/privacy/breaches/new", Page(ManageBreaches), breaches::new_form);

@@ -138,6 +138,32 @@ struct Privacy {
     contact: String,
 }
 
+impl Privacy {
+    /// "Version 2026-11, in effect from …" (`domain::privacy_notices`).
+    fn version(&self) -> String {
+        let v = domain::privacy_notices::PRIVACY.current();
+        let from = v
+            .from
+            .parse::<jiff::civil::Date>()
+            .map(|d| self.ctx.day(&d))
+            .unwrap_or_else(|_| v.from.to_owned());
+        crate::i18n::t_args(
+            self.ctx.lang,
+            "privacy-version",
+            &[("version", v.id.to_owned().into()), ("from", from.into())],
+        )
+    }
+
+    /// Every version, newest first, each with what it changed.
+    fn history(&self) -> Vec<&'static domain::privacy_notices::Version> {
+        domain::privacy_notices::PRIVACY
+            .versions
+            .iter()
+            .rev()
+            .collect()
+    }
+}
+
 /// "Privātuma paziņojums": what the platform does with personal data, for visitors and for
 /// the people it holds data about; the records of processing give the detail.
 pub async fn privacy(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Html<String>> {
