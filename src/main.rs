@@ -741,7 +741,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 "",
                 "",
             );
-            for (role, email, _, _) in demo::DEMO_USERS.iter().chain([&second]) {
+            let dpo = (domain::auth::Role::Dpo, demo::DEMO_DPO.0, "", "");
+            for (role, email, _, _) in demo::DEMO_USERS.iter().chain([&second, &dpo]) {
                 let pw = format!("demo-{}", &token::random_secret()[..14]);
                 let hash = password::hash(&pw);
                 if let Some(u) = store::users::find_by_email(&db, email).await? {

@@ -82,7 +82,8 @@ async fn demo_prints_a_working_login_per_role_and_reuses_its_database() {
             "municipality",
             "mediator",
             "ngo",
-            "coordinator"
+            "coordinator",
+            "dpo"
         ]
     );
     for (role, email, password) in &logins {
@@ -129,7 +130,10 @@ async fn demo_prints_a_working_login_per_role_and_reuses_its_database() {
     let old = testkit::Client::new(&base);
     assert_eq!(old.login(&coordinator.1, &coordinator.2).await.status, 422);
     let users = c.get("/lv/admin/users").await;
-    assert!(users.text.contains("9 lietotāji"), "no duplicates on reuse");
+    assert!(
+        users.text.contains("10 lietotāji"),
+        "no duplicates on reuse"
+    );
     stop(&mut child);
 }
 
@@ -257,6 +261,29 @@ async fn the_demo_meetings_give_the_statistics_real_shapes() {
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(mails.is_empty(), "{} mails", mails.len());
+
+    // The privacy work: a data protection officer, four requests (two open, one answered
+    // after an extension, one refused), a restricted person, one closed breach.
+    let dpo = crate::ok(store::users::find_by_email(&db, demo::DEMO_DPO.0).await);
+    assert_eq!(dpo.map(|u| u.role), Some(domain::auth::Role::Dpo));
+    let requests = crate::ok(store::subject_requests::list(&db).await);
+    assert_eq!(requests.len(), 4);
+    assert_eq!(requests.iter().filter(|r| r.is_open()).count(), 2);
+    assert!(requests.iter().all(|r| r.input.details.contains("(demo)")));
+    let restricted = requests
+        .iter()
+        .filter_map(|r| r.input.person_id)
+        .collect::<Vec<_>>();
+    let mut held = 0;
+    for p in restricted {
+        if crate::ok(store::people::restriction(&db, p).await).is_some() {
+            held += 1;
+        }
+    }
+    assert_eq!(held, 1, "one person's processing is restricted");
+    let breaches = crate::ok(store::breaches::list(&db).await);
+    assert_eq!(breaches.len(), 1);
+    assert!(breaches[0].input.closed_on.is_some());
 
     // The public site: two pages and three published news items (one draft), all invented.
     let news = crate::ok(store::news::published(&db, 10).await);

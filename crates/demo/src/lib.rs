@@ -14,6 +14,7 @@ mod events;
 mod mediation;
 mod plans;
 mod practices;
+mod privacy;
 mod site;
 mod stories;
 
@@ -66,6 +67,8 @@ pub const DEMO_USERS: &[(Role, &str, &str, &str)] = &[
 /// supervisors, handovers of families — need two coordinators.
 pub const DEMO_SECOND_COORDINATOR: (&str, &str) =
     ("koordinatore2@demo.roma.invalid", "Demo Otrā Koordinatore");
+
+pub use privacy::DEMO_DPO;
 
 const META_KEY: &str = "demo_seeded";
 
@@ -1162,6 +1165,7 @@ pub const LAST_FULL_YEAR: i16 = 2025;
 pub async fn seed(db: &Db, now: i64, keys: &domain::sealed::Keyring) -> store::Result<bool> {
     if store::maintenance::get_meta(db, META_KEY).await?.is_some() {
         crate::mediation::seed(db, now, keys).await?;
+        seed_privacy(db, now).await?;
         return Ok(false);
     }
     let actor = Actor {
@@ -1394,8 +1398,32 @@ pub async fn seed(db: &Db, now: i64, keys: &domain::sealed::Keyring) -> store::R
     crate::site::seed(db, now, &actor).await?;
     crate::practices::seed(db, now).await?;
     crate::stories::seed(db, now).await?;
+    seed_privacy(db, now).await?;
     store::maintenance::set_meta(db, META_KEY, "1").await?;
     Ok(true)
+}
+
+/// The privacy work (`privacy`), with three invented registry people without an account
+/// (and without a Roma self-identification) as the requesters.
+async fn seed_privacy(db: &Db, now: i64) -> store::Result<()> {
+    let mut people = Vec::new();
+    for p in plan()
+        .into_iter()
+        .skip(DEMO_USERS.len())
+        .filter(|p| p.roma.is_empty() && p.category == Category::Public)
+        .take(3)
+    {
+        if let Some(id) = store::people::id_by_email(db, &p.email).await? {
+            people.push((id, p.name, p.email));
+        }
+    }
+    let today = jiff::Timestamp::from_second(now)
+        .map(|t| {
+            let riga = jiff::tz::TimeZone::get("Europe/Riga").unwrap_or(jiff::tz::TimeZone::UTC);
+            t.to_zoned_datetime(riga).date()
+        })
+        .unwrap_or(date(2026, 11, 26));
+    crate::privacy::seed(db, now, today, &people).await
 }
 
 /// A code of the demo's tables as its vocabulary's value (the tables hold known codes; an
