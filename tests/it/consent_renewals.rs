@@ -131,14 +131,14 @@ async fn consents_under_an_earlier_version_are_listed_except_withdrawn_restricte
     ok(store::listings::withdraw(&app.db, now, &cli, org).await);
     assert!(ok(renewals::listings(&app.db, &later, "lv").await).is_empty());
 
-    // Registrations: for an event still to come, and not after it.
-    crate::registrations::register_publicly(
-        &app,
-        app.fixtures.event,
-        "Līga Paraugs",
-        "liga@example.invalid",
-    )
-    .await;
+    // Registrations: for an event still to come, and not after it; not a restricted
+    // person's (Ēriks, restricted above, registering with his address).
+    for (name, email) in [
+        ("Līga Paraugs", "liga@example.invalid"),
+        ("Ēriks Čakste", "eriks@b.test.invalid"),
+    ] {
+        crate::registrations::register_publicly(&app, app.fixtures.event, name, email).await;
+    }
     let listed = ok(renewals::registrations(
         &app.db,
         app.clock_now(),

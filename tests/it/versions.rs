@@ -60,6 +60,9 @@ async fn refused_then_merged(
     assert_ne!(now, loaded, "the refusal carries the current version");
     let merged = post_as(first, with(mine, &now)).await;
     assert_eq!(merged.status, 303, "{}", merged.text);
+    // A version that is no number is refused as stale, with the current one to go on.
+    let garbled = post_as(first, with(mine, "abc")).await;
+    assert_eq!(garbled.status, 409, "{}", garbled.text);
     // A save without any version (an old tab, a script) is not checked, as before.
     let unchecked = post_as(first, with(mine, "")).await;
     assert_eq!(unchecked.status, 303, "{}", unchecked.text);
@@ -283,6 +286,19 @@ async fn a_site_page_saved_meanwhile_is_not_overwritten_even_before_its_first_sa
         "value=\"Kā sazināties\"",
     )
     .await;
+    // A page never saved, sent with a version it never had: refused, compared with nothing.
+    let refused = first
+        .post_form(
+            "/lv/site/pages/who-is-who/edit",
+            &[
+                ("title_lv", "Kas ir kas"),
+                ("body_lv", "Teksts (tests)"),
+                ("version", "5"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, 409, "{}", refused.text);
+    assert_eq!(form_version(&refused.text), "0");
 }
 
 #[tokio::test]

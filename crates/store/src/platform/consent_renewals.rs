@@ -139,7 +139,11 @@ pub async fn registrations(
         "SELECT e.id, CASE WHEN $3 = 'en' THEN COALESCE(e.title_en, e.title_lv) ELSE e.title_lv END,
                 r.name, {given}, {column}
          FROM registrations r JOIN events e ON e.id = r.event_id
+         LEFT JOIN people p ON p.id = r.person_id
          WHERE r.status <> 'cancelled' AND e.starts_at > $2 AND {column} IS NOT NULL
+           AND (p.id IS NULL OR p.restricted_at IS NULL)
+           AND NOT EXISTS (SELECT 1 FROM person_emails pe JOIN people rp ON rp.id = pe.person_id
+                           WHERE lower(pe.email) = r.email_key AND rp.restricted_at IS NOT NULL)
            AND {column} NOT IN (SELECT value FROM json_each($1))
          ORDER BY e.starts_at, e.id, r.name, r.id"
     )))

@@ -80,8 +80,12 @@ pub fn ticked(v: &str) -> &'static str {
     }
 }
 
-/// The version a form was loaded with (a hidden field): `None` when absent or not a number
-/// (then the save is not checked, as for an API client that sends none).
+/// The version a form was loaded with (a hidden field): `None` when absent (the save is not
+/// checked, as for an API client that sends none); one no record has when it is not a
+/// number, so the save is refused as stale and the form comes back with the current one.
 pub fn version(raw: &str) -> Option<i64> {
-    raw.trim().parse().ok()
+    match raw.trim() {
+        "" => None,
+        v => Some(v.parse().unwrap_or(-1)),
+    }
 }

@@ -460,6 +460,7 @@ async fn stale_page(
     id: i64,
     mut f: OrgFields,
 ) -> AppResult<Response> {
+    let version = store::versions::current(state.db(), "organisations", id).await?;
     let now = store::organisations::get(state.db(), id).await?;
     let kind = ctx.t(now.kind.label_key());
     let parent = now.parent_name.clone().unwrap_or_default();
@@ -501,9 +502,7 @@ async fn stale_page(
             stored.address.clone(),
         ),
     ]);
-    f.version = store::versions::current(state.db(), "organisations", id)
-        .await?
-        .to_string();
+    f.version = version.to_string();
     let mut page = FormPage::new(state, ctx, Some(id), f).await?;
     page.stale = Some(stale);
     Ok((StatusCode::CONFLICT, Html(page.render()?)).into_response())
@@ -528,11 +527,11 @@ pub async fn edit_form(
 ) -> AppResult<Html<String>> {
     user.require(Permission::ManageDirectory)?;
     let id = parse_id(&id)?;
+    // The version before the record: a save in between then shows as stale, never lost.
+    let version = store::versions::current(state.db(), "organisations", id).await?;
     let o = store::organisations::get(state.db(), id).await?;
     let mut f = OrgFields::from_org(o);
-    f.version = store::versions::current(state.db(), "organisations", id)
-        .await?
-        .to_string();
+    f.version = version.to_string();
     Ok(Html(
         FormPage::new(&state, ctx, Some(id), f).await?.render()?,
     ))

@@ -623,6 +623,7 @@ async fn stale_page(
     id: i64,
     mut f: PersonFields,
 ) -> AppResult<Response> {
+    let version = store::versions::current(state.db(), "people", id).await?;
     let now = store::people::get(state.db(), id).await?;
     show_person_contacts(state, user, &now, domain::privacy::AccessPlace::Person).await?;
     let territory = now.territory_name.clone().unwrap_or_default();
@@ -663,9 +664,7 @@ async fn stale_page(
             stored.birth_year.clone(),
         ),
     ]);
-    f.version = store::versions::current(state.db(), "people", id)
-        .await?
-        .to_string();
+    f.version = version.to_string();
     let mut page = FormPage::new(state, ctx, Some(id), f).await?;
     page.stale = Some(stale);
     Ok((StatusCode::CONFLICT, Html(page.render()?)).into_response())
@@ -690,13 +689,13 @@ pub async fn edit_form(
 ) -> AppResult<Html<String>> {
     user.require(Permission::ManageDirectory)?;
     let id = parse_id(&id)?;
+    // The version before the record: a save in between then shows as stale, never lost.
+    let version = store::versions::current(state.db(), "people", id).await?;
     let p = store::people::get(state.db(), id).await?;
     // The form shows the addresses and phone: read on the record as on the page.
     show_person_contacts(&state, &user, &p, domain::privacy::AccessPlace::Person).await?;
     let mut f = PersonFields::from_person(p);
-    f.version = store::versions::current(state.db(), "people", id)
-        .await?
-        .to_string();
+    f.version = version.to_string();
     Ok(Html(
         FormPage::new(&state, ctx, Some(id), f).await?.render()?,
     ))

@@ -209,6 +209,11 @@ pub async fn edit_form(
 ) -> AppResult<Html<String>> {
     user.require(Permission::ManageEvents)?;
     let (id, item) = ids(&id, Some(&item))?;
+    // The version before the record: a save in between then shows as stale, never lost.
+    let version = match item {
+        Some(i) => store::versions::current(state.db(), "event_agenda_items", i).await?,
+        None => return Err(AppError::NotFound),
+    };
     let mut page = AgendaPage::new(&state, ctx, id, item, ItemFields::default()).await?;
     let found = page
         .items
@@ -216,9 +221,7 @@ pub async fn edit_form(
         .find(|i| Some(i.id) == item)
         .ok_or(AppError::NotFound)?;
     page.f = ItemFields::from_item(found);
-    page.f.version = store::versions::current(state.db(), "event_agenda_items", found.id)
-        .await?
-        .to_string();
+    page.f.version = version.to_string();
     Ok(Html(page.render()?))
 }
 
@@ -261,9 +264,15 @@ async fn save(
             Err(store::Error::Conflict(store::Conflict::Database(
                 store::DatabaseConflict::Stale,
             ))) => {
+                let version = match item {
+                    Some(i) => {
+                        store::versions::current(state.db(), "event_agenda_items", i).await?
+                    }
+                    None => return Err(AppError::NotFound),
+                };
                 let mut page = AgendaPage::new(state, ctx, event_id, item, f).await?;
                 page.errors = errors;
-                return stale_page(state, page).await;
+                return stale_page(page, version);
             }
             Err(store::Error::Conflict(_)) => errors.add("speakers", "agenda-speaker-invalid"),
             Err(e) => return Err(e.into()),
@@ -276,12 +285,12 @@ async fn save(
 
 /// The item form again after someone saved the item since it was loaded: what was typed,
 /// what differs in the stored item now (speakers by name), and the current version.
-async fn stale_page(state: &AppState, mut page: AgendaPage) -> AppResult<Response> {
+/// `version`: the item's, read before the page's items.
+fn stale_page(mut page: AgendaPage, version: i64) -> AppResult<Response> {
     use crate::http::stale::{Stale, plain};
     let Some(stored) = page.items.iter().find(|i| Some(i.id) == page.editing) else {
         return Err(AppError::NotFound);
     };
-    let id = stored.id;
     let names = stored
         .speakers
         .iter()
@@ -307,9 +316,7 @@ async fn stale_page(state: &AppState, mut page: AgendaPage) -> AppResult<Respons
         ),
         plain("agenda-speakers-text", &f.speakers_text, &s.speakers_text),
     ]);
-    page.f.version = store::versions::current(state.db(), "event_agenda_items", id)
-        .await?
-        .to_string();
+    page.f.version = version.to_string();
     page.stale = Some(stale);
     Ok((StatusCode::CONFLICT, Html(page.render()?)).into_response())
 }

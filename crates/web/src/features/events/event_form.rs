@@ -625,6 +625,8 @@ pub async fn edit_form(
 
 /// The form's fields of a stored event, with its version.
 async fn fields_of(state: &AppState, id: i64) -> AppResult<EventFields> {
+    // The version before the record: a save in between then shows as stale, never lost.
+    let version = store::versions::current(state.db(), "events", id).await?;
     let e = store::events::get(state.db(), id).await?;
     let z = |t: i64| {
         jiff::Timestamp::from_second(t)
@@ -684,9 +686,7 @@ async fn fields_of(state: &AppState, id: i64) -> AppResult<EventFields> {
             .into_iter()
             .map(|m| m.0.to_string())
             .collect(),
-        version: store::versions::current(state.db(), "events", id)
-            .await?
-            .to_string(),
+        version: version.to_string(),
     })
 }
 

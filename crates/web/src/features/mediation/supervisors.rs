@@ -79,6 +79,12 @@ async fn load(
     user: &CurrentUser,
     id: i64,
 ) -> AppResult<SupervisorPage> {
+    // The version before the assignment: a change in between then shows as stale.
+    let version = match store::versions::current(state.db(), "mediation_assignments", id).await {
+        Ok(v) => v,
+        Err(store::Error::NotFound) => return Err(AppError::NotFound),
+        Err(e) => return Err(e.into()),
+    };
     let a = current(state, id).await?;
     Ok(SupervisorPage {
         choice: a
@@ -94,7 +100,7 @@ async fn load(
         errors: FormErrors::default(),
         notice: None,
         refused: None,
-        version: store::versions::current(state.db(), "mediation_assignments", id).await?,
+        version,
         stale: None,
         a,
         ctx,

@@ -403,11 +403,11 @@ pub async fn edit_form(
 ) -> AppResult<Html<String>> {
     user.require(Permission::ManagePlans)?;
     let id = parse_id(&id)?;
+    // The version before the record: a save in between then shows as stale, never lost.
+    let version = store::versions::current(state.db(), "indicators", id).await?;
     let i = store::indicators::get(state.db(), id).await?;
     let mut f = IndicatorFields::of(&i, ctx.lang.code());
-    f.version = store::versions::current(state.db(), "indicators", id)
-        .await?
-        .to_string();
+    f.version = version.to_string();
     let page = form_page(&state, ctx, i.plan_id, Some(id), f, FormErrors::default()).await?;
     Ok(Html(page.render()?))
 }
@@ -471,6 +471,7 @@ async fn stale_page(
     errors: FormErrors,
 ) -> AppResult<Response> {
     use crate::http::stale::{Stale, plain};
+    let version = store::versions::current(state.db(), "indicators", loaded.id).await?;
     let i = store::indicators::get(state.db(), loaded.id).await?;
     let lang = page.ctx.lang.code();
     let stored = IndicatorFields::of(&i, lang);
@@ -547,9 +548,7 @@ async fn stale_page(
             target,
         ),
     ]);
-    page.f.version = store::versions::current(state.db(), "indicators", i.id)
-        .await?
-        .to_string();
+    page.f.version = version.to_string();
     page.stale = Some(stale);
     page.errors = errors;
     Ok((StatusCode::CONFLICT, Html(page.render()?)).into_response())

@@ -354,11 +354,11 @@ pub async fn edit_form(
 ) -> AppResult<Html<String>> {
     user.require(Permission::ManagePlans)?;
     let id = parse_id(&id)?;
+    // The version before the record: a save in between then shows as stale, never lost.
+    let version = store::versions::current(state.db(), "measures", id).await?;
     let m = store::measures::get(state.db(), id).await?;
     let mut f = MeasureFields::of(&m, ctx.lang.code());
-    f.version = store::versions::current(state.db(), "measures", id)
-        .await?
-        .to_string();
+    f.version = version.to_string();
     let page = form_page(&state, ctx, m.plan_id, Some(id), f, FormErrors::default()).await?;
     Ok(Html(page.render()?))
 }
@@ -415,6 +415,7 @@ async fn stale_page(
     mut f: MeasureFields,
     errors: FormErrors,
 ) -> AppResult<Response> {
+    let version = store::versions::current(state.db(), "measures", id).await?;
     let m = store::measures::get(state.db(), id).await?;
     let stored = MeasureFields::of(&m, ctx.lang.code());
     let (typed_partners, stored_partners) = (
@@ -519,9 +520,7 @@ async fn stale_page(
             words(domain::plan::MeasureStatus::label_key_of(&stored.status)),
         ),
     ]);
-    f.version = store::versions::current(state.db(), "measures", id)
-        .await?
-        .to_string();
+    f.version = version.to_string();
     let mut page = form_page(state, ctx, m.plan_id, Some(id), f, errors).await?;
     page.stale = Some(stale);
     Ok((StatusCode::CONFLICT, Html(page.render()?)).into_response())

@@ -292,11 +292,11 @@ pub async fn edit_form(
 ) -> AppResult<Html<String>> {
     user.require(Permission::ManagePlans)?;
     let id = parse_id(&id)?;
+    // The version before the record: a save in between then shows as stale, never lost.
+    let version = store::versions::current(state.db(), "plans", id).await?;
     let p = store::plans::get(state.db(), id).await?;
     let mut f = PlanFields::of(&p);
-    f.version = store::versions::current(state.db(), "plans", id)
-        .await?
-        .to_string();
+    f.version = version.to_string();
     Ok(Html(
         plan_form(ctx, Some(id), f, FormErrors::default()).render()?,
     ))
@@ -338,6 +338,7 @@ pub async fn update(
                 store::DatabaseConflict::Stale,
             ))) => {
                 // Saved by someone else meanwhile: what differs now, the typing kept.
+                let version = store::versions::current(state.db(), "plans", id).await?;
                 let stored = PlanFields::of(&store::plans::get(state.db(), id).await?);
                 let status = ctx.t(domain::plan::PlanStatus::label_key_of(&stored.status));
                 let stale = crate::http::stale::Stale::compare(vec![
@@ -380,9 +381,7 @@ pub async fn update(
                     ("field-status", &f.status, &stored.status, status),
                 ]);
                 let mut f = f;
-                f.version = store::versions::current(state.db(), "plans", id)
-                    .await?
-                    .to_string();
+                f.version = version.to_string();
                 let mut page = plan_form(ctx, Some(id), f, errors);
                 page.stale = Some(stale);
                 return Ok((StatusCode::CONFLICT, Html(page.render()?)).into_response());

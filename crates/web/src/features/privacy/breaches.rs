@@ -660,11 +660,5 @@ pub async fn export(
             .detail(format!("format={format} rows={}", rows.len())),
     )
     .await?;
-    crate::http::tables::list_file(
-        format,
-        &ctx.t("breaches-title"),
-        "personas-datu-parkapumi",
-        &header,
-        &rows,
-    )
+    crate::http::tables::list_file(format, &ctx.t("breaches-title"), "breaches", &header, &rows)
 }

@@ -83,7 +83,7 @@ pub async fn page(
                     ),
                     NoticeKind::RomaIdentity => (
                         renewals::roma_identity(db, &standing).await?,
-                        user.can(Permission::ManageDirectory),
+                        user.can(Permission::ViewRomaIdentity),
                     ),
                     NoticeKind::Listing => (
                         renewals::listings(db, &standing, lang.code()).await?,

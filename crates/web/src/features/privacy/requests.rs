@@ -541,7 +541,7 @@ pub async fn export(
         store::audit::Event::new(AuditAction::SubjectRequestsExported),
         &subjects,
         &f.format,
-        (&ctx.t("requests-title"), "datu-subjektu-pieprasijumi"),
+        (&ctx.t("requests-title"), "subject-requests"),
         &header,
         &rows,
     )

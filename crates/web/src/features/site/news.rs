@@ -285,10 +285,10 @@ pub async fn form(
         )
     } else {
         let id = crate::http::forms::parse_id(&id)?;
+        // The version before the record: a save in between then shows as stale, never lost.
+        let version = store::versions::current(state.db(), "news", id).await?;
         let mut f = fields_of(&store::news::get(state.db(), id, false).await?);
-        f.version = store::versions::current(state.db(), "news", id)
-            .await?
-            .to_string();
+        f.version = version.to_string();
         (id, f)
     };
     Ok(Html(
@@ -413,6 +413,7 @@ async fn stale_page(
     mut f: NewsFields,
 ) -> AppResult<Response> {
     use crate::http::stale::{Stale, plain};
+    let version = store::versions::current(state.db(), "news", id).await?;
     let s = fields_of(&store::news::get(state.db(), id, false).await?);
     let stale = Stale::compare(vec![
         (
@@ -434,9 +435,7 @@ async fn stale_page(
             ctx.t(crate::http::stale::ticked(&s.publish)),
         ),
     ]);
-    f.version = store::versions::current(state.db(), "news", id)
-        .await?
-        .to_string();
+    f.version = version.to_string();
     Ok((
         StatusCode::CONFLICT,
         Html(

@@ -310,14 +310,14 @@ pub async fn edit(
 ) -> AppResult<Html<String>> {
     user.require(Permission::ManageSite)?;
     known(&slug)?;
+    // The version before the page: a save in between then shows as stale, never lost.
+    let version = store::site_pages::version(state.db(), &slug).await?;
     let mut f = match store::site_pages::get(state.db(), &slug).await {
         Ok(p) => PageFields::of(p),
         Err(store::Error::NotFound) => PageFields::default(),
         Err(e) => return Err(e.into()),
     };
-    f.version = store::site_pages::version(state.db(), &slug)
-        .await?
-        .to_string();
+    f.version = version.to_string();
     let name = page_key(&slug);
     Ok(Html(
         EditPage {
@@ -410,16 +410,20 @@ async fn stale_page(
     mut f: PageFields,
 ) -> AppResult<Response> {
     use crate::http::stale::{Stale, plain};
-    let s = PageFields::of(store::site_pages::get(state.db(), &slug).await?);
+    let version = store::site_pages::version(state.db(), &slug).await?;
+    // A page saved for the first time meanwhile, or never: compared with what is stored.
+    let s = match store::site_pages::get(state.db(), &slug).await {
+        Ok(p) => PageFields::of(p),
+        Err(store::Error::NotFound) => PageFields::default(),
+        Err(e) => return Err(e.into()),
+    };
     let stale = Stale::compare(vec![
         plain("site-title-lv", &f.title_lv, &s.title_lv),
         plain("site-body-lv", &f.body_lv, &s.body_lv),
         plain("site-title-en", &f.title_en, &s.title_en),
         plain("site-body-en", &f.body_en, &s.body_en),
     ]);
-    f.version = store::site_pages::version(state.db(), &slug)
-        .await?
-        .to_string();
+    f.version = version.to_string();
     let name = page_key(&slug);
     Ok((
         StatusCode::CONFLICT,

@@ -247,15 +247,15 @@ pub async fn form(
         };
         FormPage::new(&state, ctx, 0, Status::Draft, f, None).await?
     } else {
-        let p =
-            store::practices::get(state.db(), crate::http::forms::parse_id(&id)?, false).await?;
+        let id = crate::http::forms::parse_id(&id)?;
+        // The version before the record: a save in between then shows as stale, never lost.
+        let version = store::versions::current(state.db(), "practices", id).await?;
+        let p = store::practices::get(state.db(), id, false).await?;
         if !may_edit(&user, &p) {
             return Err(AppError::NotFound);
         }
         let mut f = fields_of(&p, ctx.lang.code());
-        f.version = store::versions::current(state.db(), "practices", p.id)
-            .await?
-            .to_string();
+        f.version = version.to_string();
         FormPage::new(&state, ctx, p.id, p.status, f, p.review_comment.clone()).await?
     };
     Ok(Html(page.render()?))
@@ -506,6 +506,7 @@ pub async fn save(
 /// what differs in the stored practice now (choices in words), and the current version.
 async fn stale_page(state: &AppState, page: &mut FormPage) -> AppResult<Response> {
     use crate::http::stale::{Stale, plain};
+    let version = store::versions::current(state.db(), "practices", page.id).await?;
     let p = store::practices::get(state.db(), page.id, false).await?;
     let lang = page.ctx.lang.code();
     let s = fields_of(&p, lang);
@@ -594,9 +595,7 @@ async fn stale_page(state: &AppState, page: &mut FormPage) -> AppResult<Response
             contacts,
         ),
     ]);
-    page.f.version = store::versions::current(state.db(), "practices", p.id)
-        .await?
-        .to_string();
+    page.f.version = version.to_string();
     page.stale = Some(stale);
     Ok((StatusCode::CONFLICT, Html(page.render()?)).into_response())
 }

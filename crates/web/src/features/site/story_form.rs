@@ -107,11 +107,11 @@ pub async fn form(
     let (id, f) = if id == "new" {
         (0, StoryFields::default())
     } else {
+        // The version before the record: a save in between then shows as stale, never lost.
+        let version = store::versions::current(state.db(), "stories", parse_id(&id)?).await?;
         let s = store::stories::get(state.db(), parse_id(&id)?, false).await?;
         let mut f = fields_of(&s);
-        f.version = store::versions::current(state.db(), "stories", s.id)
-            .await?
-            .to_string();
+        f.version = version.to_string();
         (s.id, f)
     };
     let territories = territory_groups(&state, ctx.lang).await?;
@@ -280,6 +280,7 @@ async fn stale_page(
     mut f: StoryFields,
 ) -> AppResult<Response> {
     use crate::http::stale::{Stale, plain};
+    let version = store::versions::current(state.db(), "stories", id).await?;
     let story = store::stories::get(state.db(), id, false).await?;
     let s = fields_of(&story);
     let lang = ctx.lang.code();
@@ -319,9 +320,7 @@ async fn stale_page(
             plain("story-body", &f.body_rom, &s.body_rom),
         ],
     );
-    f.version = store::versions::current(state.db(), "stories", id)
-        .await?
-        .to_string();
+    f.version = version.to_string();
     let territories = territory_groups(state, ctx.lang).await?;
     Ok((
         StatusCode::CONFLICT,
