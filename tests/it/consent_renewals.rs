@@ -41,7 +41,9 @@ async fn every_notice_shows_its_versions_and_what_needs_renewing() {
     // The public notice says its version and its history.
     let public = app.client().get("/lv/privacy").await;
     assert!(
-        public.text.contains("Versija 2026-11, spēkā no"),
+        public
+            .text
+            .contains("Versija 2026-11 (spēkā stāšanās diena:"),
         "{}",
         public.text
     );

@@ -346,3 +346,142 @@ async fn a_supervisor_change_made_meanwhile_is_not_overwritten() {
     let a = ok(store::mediation::assignments(&app.db).await)[0].clone();
     assert!(a.proposal.is_none(), "{a:?}");
 }
+
+#[tokio::test]
+async fn the_privacy_registers_and_minutes_saved_meanwhile_are_not_overwritten() {
+    let app = TestApp::spawn().await;
+    // After the fixture's meeting (10 December), so its minutes can be written.
+    app.advance_to(
+        jiff::civil::date(2026, 12, 11),
+        jiff::civil::time(9, 0, 0, 0),
+    );
+    let (first, second) = (
+        app.login(Role::Coordinator).await,
+        app.login(Role::Coordinator).await,
+    );
+    let cli = store::Actor::cli();
+    let request = ok(store::subject_requests::create(
+        &app.db,
+        app.clock_now(),
+        &cli,
+        &store::subject_requests::RequestInput {
+            kind: domain::privacy::RequestKind::Access,
+            person_id: None,
+            requester_name: "Pieprasītājs (tests)".to_owned(),
+            requester_email: Some("pieprasitajs@example.invalid".to_owned()),
+            reply_to: None,
+            received_on: jiff::civil::date(2026, 12, 10),
+            details: "Lūdz savus datus (tests).".to_owned(),
+            identity_checked: None,
+            extension_reason: None,
+            outcome: None,
+            closed_on: None,
+            response: None,
+        },
+    )
+    .await);
+    let form = |identity: &'static str| {
+        vec![
+            ("kind", "access"),
+            ("requester_name", "Pieprasītājs (tests)"),
+            ("requester_email", "pieprasitajs@example.invalid"),
+            ("received_on", "2026-12-10"),
+            ("details", "Lūdz savus datus (tests)."),
+            ("identity_checked", identity),
+        ]
+    };
+    let path = format!("/lv/privacy/requests/{request}");
+    refused_then_merged(
+        &first,
+        &second,
+        &path,
+        &path,
+        &form("Pārbaudīts klātienē"),
+        &form("Pārbaudīts ar e-parakstu"),
+        "<dd>Pārbaudīts klātienē</dd>",
+        "value=\"Pārbaudīts ar e-parakstu\"",
+    )
+    .await;
+
+    let breach = ok(store::breaches::create(
+        &app.db,
+        app.clock_now(),
+        &cli,
+        &store::breaches::BreachInput {
+            title: "Saraksts nosūtīts nepareizi (tests)".to_owned(),
+            discovered_at: app.clock_now() - 3600,
+            occurred_on: None,
+            what_happened: "Vēstule nepareizai adresei (tests).".to_owned(),
+            categories: vec!["participation".to_owned()],
+            people_count: Some(3),
+            consequences: "Maz ticamas (tests).".to_owned(),
+            measures: "Lūgts dzēst (tests).".to_owned(),
+            risk: domain::privacy::BreachRisk::Risk,
+            authority_notified_at: None,
+            authority_reference: None,
+            not_notified_reason: None,
+            delay_reason: None,
+            people_told_on: None,
+            people_not_told_reason: None,
+            closed_on: None,
+        },
+    )
+    .await);
+    let path = format!("/lv/privacy/breaches/{breach}");
+    let page = first.get(&path).await.text;
+    let field = |name: &str| {
+        page.split(&format!("name=\"{name}\" value=\""))
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let (date, time) = (field("discovered_date"), field("discovered_time"));
+    let form = |measures: &'static str| {
+        vec![
+            ("title", "Saraksts nosūtīts nepareizi (tests)".to_owned()),
+            ("discovered_date", date.clone()),
+            ("discovered_time", time.clone()),
+            (
+                "what_happened",
+                "Vēstule nepareizai adresei (tests).".to_owned(),
+            ),
+            ("categories", "participation".to_owned()),
+            ("people_count", "3".to_owned()),
+            ("consequences", "Maz ticamas (tests).".to_owned()),
+            ("measures", measures.to_owned()),
+            ("risk", "risk".to_owned()),
+        ]
+    };
+    let (theirs, mine) = (
+        form("Saņēmējs dzēsa (tests)."),
+        form("Zvanīts saņēmējam (tests)."),
+    );
+    let theirs: Vec<(&str, &str)> = theirs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let mine: Vec<(&str, &str)> = mine.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    refused_then_merged(
+        &first,
+        &second,
+        &path,
+        &path,
+        &theirs,
+        &mine,
+        "Saņēmējs dzēsa (tests).",
+        "Zvanīts saņēmējam (tests).",
+    )
+    .await;
+
+    let id = app.fixtures.event;
+    let path = format!("/lv/events/{id}/minutes");
+    refused_then_merged(
+        &first,
+        &second,
+        &path,
+        &path,
+        &[("summary_lv", "Sanāksmē pārrunāja plānu (tests).")],
+        &[("summary_lv", "Sanāksmē vienojās par darbībām (tests).")],
+        "Sanāksmē pārrunāja plānu (tests).",
+        "Sanāksmē vienojās par darbībām (tests).",
+    )
+    .await;
+}

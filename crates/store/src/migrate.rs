@@ -314,6 +314,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
         include_str!("../migrations/0050_versions.sql"),
         Data::None,
     ),
+    (
+        51,
+        "register_versions",
+        include_str!("../migrations/0051_register_versions.sql"),
+        Data::None,
+    ),
 ];
 
 /// A migration's checksum: the SHA-256 of its SQL as this program holds it, with line ends

@@ -7,8 +7,8 @@ use sqlx::SqliteConnection;
 
 use crate::{DatabaseConflict, Db, Error};
 
-/// The tables whose records carry a version (by id; the site's pages, kept by slug, keep
-/// theirs in `crate::site_pages`).
+/// The tables whose records carry a version (by id; the site's pages, kept by slug, and a
+/// meeting's minutes, kept by event, keep theirs in `crate::site_pages` and `crate::minutes`).
 const TABLES: &[&str] = &[
     "plans",
     "measures",
@@ -21,6 +21,8 @@ const TABLES: &[&str] = &[
     "people",
     "organisations",
     "mediation_assignments",
+    "subject_requests",
+    "breaches",
 ];
 
 fn table(name: &str) -> crate::Result<&'static str> {

@@ -71,6 +71,16 @@ pub async fn get(db: &Db, event_id: i64) -> crate::Result<Minutes> {
         .unwrap_or_default())
 }
 
+/// The minutes' version (`crate::versions`): 0 while none were saved.
+pub async fn version(db: &Db, event_id: i64) -> crate::Result<i64> {
+    let v: Option<i64> =
+        sqlx::query_scalar("SELECT version FROM event_minutes WHERE event_id = $1")
+            .bind(event_id)
+            .fetch_optional(&db.reader)
+            .await?;
+    Ok(v.unwrap_or(0))
+}
+
 /// Saves the text (publication stays as it was).
 pub async fn save(
     db: &Db,
@@ -78,6 +88,19 @@ pub async fn save(
     actor: &Actor,
     event_id: i64,
     m: &Minutes,
+) -> crate::Result<()> {
+    save_checked(db, now, actor, event_id, m, None).await
+}
+
+/// [`save`], refused as stale (`DatabaseConflict::Stale`) when the minutes are no longer at
+/// `expected` ([`version`]): someone saved them since the form was loaded.
+pub async fn save_checked(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    event_id: i64,
+    m: &Minutes,
+    expected: Option<i64>,
 ) -> crate::Result<()> {
     let mut tx = db.write().await?;
     let starts_at: Option<i64> = sqlx::query_scalar("SELECT starts_at FROM events WHERE id = $1")
@@ -88,15 +111,23 @@ pub async fn save(
     if starts_at.ok_or(Error::NotFound)? > now {
         return Err(Error::Conflict(crate::EventConflict::NotStarted.into()));
     }
+    let stored: Option<i64> =
+        sqlx::query_scalar("SELECT version FROM event_minutes WHERE event_id = $1")
+            .bind(event_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    if expected.is_some_and(|e| e != stored.unwrap_or(0)) {
+        return Err(crate::DatabaseConflict::Stale.into());
+    }
     sqlx::query(
         "INSERT INTO event_minutes (event_id, summary_lv, summary_en, decisions_lv, decisions_en,
-             recommendations_lv, recommendations_en, updated_at, updated_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+             recommendations_lv, recommendations_en, updated_at, updated_by, version)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1)
          ON CONFLICT (event_id) DO UPDATE SET summary_lv = excluded.summary_lv,
              summary_en = excluded.summary_en, decisions_lv = excluded.decisions_lv,
              decisions_en = excluded.decisions_en, recommendations_lv = excluded.recommendations_lv,
              recommendations_en = excluded.recommendations_en, updated_at = excluded.updated_at,
-             updated_by = excluded.updated_by",
+             updated_by = excluded.updated_by, version = event_minutes.version + 1",
     )
     .bind(event_id)
     .bind(m.summary_lv.as_deref())

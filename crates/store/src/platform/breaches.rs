@@ -192,16 +192,20 @@ pub async fn create(db: &Db, now: i64, actor: &Actor, b: &BreachInput) -> crate:
     Ok(id)
 }
 
-/// Changes a breach's record (audited with the names of the fields that changed).
+/// Changes a breach's record (audited with the names of the fields that changed), if it is
+/// still at `expected` (`crate::versions`; `None`: unchecked): refused as stale when someone
+/// saved it since the form was loaded.
 pub async fn update(
     db: &Db,
     now: i64,
     actor: &Actor,
     id: i64,
     b: &BreachInput,
+    expected: Option<i64>,
 ) -> crate::Result<()> {
     let before = get(db, id).await?.input;
     let mut tx = db.write().await?;
+    crate::versions::claim(&mut tx, "breaches", id, expected).await?;
     let n = bind_input(
         sqlx::query(
             "UPDATE breaches SET title = $1, discovered_at = $2, occurred_on = $3,

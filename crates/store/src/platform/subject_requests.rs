@@ -190,19 +190,23 @@ pub async fn create(db: &Db, now: i64, actor: &Actor, r: &RequestInput) -> crate
     Ok(id)
 }
 
-/// Changes a request's record (audited with the names of the fields that changed).
+/// Changes a request's record (audited with the names of the fields that changed), if it is
+/// still at `expected` (`crate::versions`; `None`: unchecked): refused as stale when someone
+/// saved it since the form was loaded.
 pub async fn update(
     db: &Db,
     now: i64,
     actor: &Actor,
     id: i64,
     r: &RequestInput,
+    expected: Option<i64>,
 ) -> crate::Result<()> {
     let before = get(db, id).await?.input;
     if r.person_id != before.person_id {
         person_exists(db, r.person_id).await?;
     }
     let mut tx = db.write().await?;
+    crate::versions::claim(&mut tx, "subject_requests", id, expected).await?;
     let n = bind_input(
         sqlx::query(
             "UPDATE subject_requests SET kind = $1, person_id = $2, requester_name = $3,

@@ -35,6 +35,9 @@ pub struct MinutesFields {
     recommendations_lv: String,
     #[serde(default)]
     recommendations_en: String,
+    /// The version of the minutes the form was loaded with (`store::minutes::version`).
+    #[serde(default)]
+    version: String,
 }
 
 impl MinutesFields {
@@ -47,6 +50,7 @@ impl MinutesFields {
             decisions_en: s(&m.decisions_en),
             recommendations_lv: s(&m.recommendations_lv),
             recommendations_en: s(&m.recommendations_en),
+            version: String::new(),
         }
     }
 }
@@ -82,6 +86,8 @@ struct MinutesPage {
     today: Date,
     /// Now, to say before the meeting begins that its minutes wait for it.
     now: i64,
+    /// Saved by someone else since the form was loaded: what differs now.
+    stale: Option<crate::http::stale::Stale>,
 }
 
 impl MinutesPage {
@@ -152,9 +158,14 @@ async fn page(
     a: ActionFields,
 ) -> AppResult<MinutesPage> {
     let event = store::events::get(state.db(), event_id).await?;
+    // The version before the text: a save in between then shows as stale, never lost.
+    let version = store::minutes::version(state.db(), event_id).await?;
     let m = store::minutes::get(state.db(), event_id).await?;
     Ok(MinutesPage {
-        f: f.unwrap_or_else(|| MinutesFields::from_minutes(&m)),
+        f: f.unwrap_or_else(|| MinutesFields {
+            version: version.to_string(),
+            ..MinutesFields::from_minutes(&m)
+        }),
         published: m.published_at.is_some(),
         actions: store::actions::for_event(state.db(), event_id).await?,
         from_series: store::actions::pending_from_series(state.db(), event_id).await?,
@@ -167,6 +178,7 @@ async fn page(
         a,
         errors: FormErrors::default(),
         notice: None,
+        stale: None,
     })
 }
 
@@ -213,7 +225,16 @@ pub async fn save(
         published_at: None,
     };
     if errors.is_empty() {
-        match store::minutes::save(state.db(), state.now(), &user.actor(ip), id, &m).await {
+        match store::minutes::save_checked(
+            state.db(),
+            state.now(),
+            &user.actor(ip),
+            id,
+            &m,
+            crate::http::stale::version(&f.version),
+        )
+        .await
+        {
             Ok(()) => {
                 return Ok(
                     Redirect::to(&ctx.href(&format!("/events/{id}/minutes?notice=saved")))
@@ -223,6 +244,37 @@ pub async fn save(
             Err(store::Error::Conflict(store::Conflict::Events(
                 store::EventConflict::NotStarted,
             ))) => errors.add("summary_lv", "minutes-not-started"),
+            Err(store::Error::Conflict(store::Conflict::Database(
+                store::DatabaseConflict::Stale,
+            ))) => {
+                // Saved by someone else meanwhile: what differs now, the typing kept.
+                use crate::http::stale::{Stale, plain};
+                let version = store::minutes::version(state.db(), id).await?;
+                let s = MinutesFields::from_minutes(&store::minutes::get(state.db(), id).await?);
+                let stale = Stale::compare(vec![
+                    plain("minutes-summary-lv", &f.summary_lv, &s.summary_lv),
+                    plain("minutes-summary-en", &f.summary_en, &s.summary_en),
+                    plain("minutes-decisions-lv", &f.decisions_lv, &s.decisions_lv),
+                    plain("minutes-decisions-en", &f.decisions_en, &s.decisions_en),
+                    plain(
+                        "minutes-recommendations-lv",
+                        &f.recommendations_lv,
+                        &s.recommendations_lv,
+                    ),
+                    plain(
+                        "minutes-recommendations-en",
+                        &f.recommendations_en,
+                        &s.recommendations_en,
+                    ),
+                ]);
+                let f = MinutesFields {
+                    version: version.to_string(),
+                    ..f
+                };
+                let mut p = page(&state, ctx, id, Some(f), ActionFields::default()).await?;
+                p.stale = Some(stale);
+                return Ok((StatusCode::CONFLICT, Html(p.render()?)).into_response());
+            }
             Err(e) => return Err(e.into()),
         }
     }

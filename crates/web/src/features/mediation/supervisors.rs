@@ -356,6 +356,10 @@ pub async fn propose(
         }
     }
     let mut p = load(&state, ctx, &user, id).await?;
+    // The version the form was loaded with stays (a save meanwhile must still be caught).
+    if let Some(v) = crate::http::stale::version(&f.version) {
+        p.version = v;
+    }
     p.choice = f.supervisor;
     p.errors = errors;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(p.render()?)).into_response())

@@ -62,6 +62,9 @@ pub struct BreachFields {
     people_not_told_reason: String,
     #[serde(default)]
     closed_on: String,
+    /// The version of the breach the form was loaded with (`store::versions`).
+    #[serde(default)]
+    version: String,
 }
 crate::http::forms::debug_without_text!(BreachFields);
 
@@ -105,6 +108,7 @@ impl BreachFields {
             people_told_on: date_text(b.people_told_on),
             people_not_told_reason: b.people_not_told_reason.clone().unwrap_or_default(),
             closed_on: date_text(b.closed_on),
+            version: String::new(),
         }
     }
 
@@ -419,6 +423,8 @@ struct FormPage {
     risks: &'static [BreachRisk],
     /// Whether the user keeps the register (the data protection officer only reads it).
     can_edit: bool,
+    /// Saved by someone else since the form was loaded: what differs now.
+    stale: Option<crate::http::stale::Stale>,
 }
 
 impl FormPage {
@@ -437,6 +443,7 @@ impl FormPage {
             categories,
             risks: BreachRisk::ALL,
             can_edit: true,
+            stale: None,
         }
     }
 
@@ -510,8 +517,11 @@ pub async fn detail(
     axum::extract::Query(n): axum::extract::Query<Notice>,
 ) -> AppResult<Html<String>> {
     user.require(Permission::ViewPrivacy)?;
+    // The version before the record: a save in between then shows as stale, never lost.
+    let version = store::versions::current(state.db(), "breaches", parse_id(&id)?).await?;
     let l = line(&state, &ctx, &id).await?;
-    let f = BreachFields::of(&l.breach.input);
+    let mut f = BreachFields::of(&l.breach.input);
+    f.version = version.to_string();
     let mut page = FormPage::new(ctx, Some(l), f, FormErrors::default());
     page.can_edit = user.can(Permission::ManageBreaches);
     page.notice = match n.notice.as_deref() {
@@ -557,11 +567,26 @@ pub async fn update(
     match checked {
         Ok(input) => {
             let id = l.breach.id;
-            store::breaches::update(state.db(), state.now(), &user.actor(ip), id, &input).await?;
-            Ok(
-                Redirect::to(&ctx.href(&format!("/privacy/breaches/{id}?notice=saved")))
-                    .into_response(),
+            let expected = crate::http::stale::version(&f.version);
+            match store::breaches::update(
+                state.db(),
+                state.now(),
+                &user.actor(ip),
+                id,
+                &input,
+                expected,
             )
+            .await
+            {
+                Ok(()) => Ok(Redirect::to(
+                    &ctx.href(&format!("/privacy/breaches/{id}?notice=saved")),
+                )
+                .into_response()),
+                Err(store::Error::Conflict(store::Conflict::Database(
+                    store::DatabaseConflict::Stale,
+                ))) => stale_page(&state, ctx, id, f).await,
+                Err(e) => Err(e.into()),
+            }
         }
         Err(errors) => Ok((
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -569,6 +594,93 @@ pub async fn update(
         )
             .into_response()),
     }
+}
+
+/// The form again after someone saved the breach since it was loaded: what was typed, what
+/// differs in the stored record now (in words), and the current version.
+async fn stale_page(
+    state: &AppState,
+    ctx: PageCtx,
+    id: i64,
+    mut f: BreachFields,
+) -> AppResult<Response> {
+    use crate::http::stale::{Stale, as_set, plain};
+    let version = store::versions::current(state.db(), "breaches", id).await?;
+    let l = Line::of(
+        &ctx,
+        store::breaches::get(state.db(), id).await?,
+        state.now(),
+    );
+    let s = BreachFields::of(&l.breach.input);
+    let lv = ctx.lang.code() == "lv";
+    let categories = l
+        .breach
+        .input
+        .categories
+        .iter()
+        .filter_map(|k| domain::processing::CATEGORIES.iter().find(|c| c.key == k))
+        .map(|c| if lv { c.title.0 } else { c.title.1 })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let (typed_categories, stored_categories) = (as_set(&f.categories), as_set(&s.categories));
+    let stale = Stale::compare(vec![
+        plain("breach-title", &f.title, &s.title),
+        plain(
+            "breach-discovered-date",
+            &f.discovered_date,
+            &s.discovered_date,
+        ),
+        plain(
+            "breach-discovered-time",
+            &f.discovered_time,
+            &s.discovered_time,
+        ),
+        plain("breach-occurred-on", &f.occurred_on, &s.occurred_on),
+        plain("breach-what-happened", &f.what_happened, &s.what_happened),
+        (
+            "breach-categories",
+            &typed_categories,
+            &stored_categories,
+            categories,
+        ),
+        plain("breach-people-count", &f.people_count, &s.people_count),
+        plain("breach-consequences", &f.consequences, &s.consequences),
+        plain("breach-measures", &f.measures, &s.measures),
+        (
+            "breach-risk",
+            &f.risk,
+            &s.risk,
+            ctx.t(l.breach.input.risk.label_key()),
+        ),
+        plain("breach-notified-date", &f.notified_date, &s.notified_date),
+        plain("breach-notified-time", &f.notified_time, &s.notified_time),
+        plain(
+            "breach-authority-reference",
+            &f.authority_reference,
+            &s.authority_reference,
+        ),
+        plain(
+            "breach-not-notified-reason",
+            &f.not_notified_reason,
+            &s.not_notified_reason,
+        ),
+        plain("breach-delay-reason", &f.delay_reason, &s.delay_reason),
+        plain(
+            "breach-people-told-on",
+            &f.people_told_on,
+            &s.people_told_on,
+        ),
+        plain(
+            "breach-people-not-told-reason",
+            &f.people_not_told_reason,
+            &s.people_not_told_reason,
+        ),
+        plain("breach-closed-on", &f.closed_on, &s.closed_on),
+    ]);
+    f.version = version.to_string();
+    let mut page = FormPage::new(ctx, Some(l), f, FormErrors::default());
+    page.stale = Some(stale);
+    Ok((StatusCode::CONFLICT, Html(page.render()?)).into_response())
 }
 
 /// `POST /{lang}/privacy/breaches/export`: the register as CSV or XLSX (audited).

@@ -50,6 +50,9 @@ pub struct RequestFields {
     closed_on: String,
     #[serde(default)]
     response: String,
+    /// The version of the request the form was loaded with (`store::versions`).
+    #[serde(default)]
+    version: String,
 }
 crate::http::forms::debug_without_text!(RequestFields);
 
@@ -72,6 +75,7 @@ impl RequestFields {
             outcome: r.outcome.map(|o| o.as_str().to_owned()).unwrap_or_default(),
             closed_on: r.closed_on.map(|d| d.to_string()).unwrap_or_default(),
             response: text(&r.response),
+            version: String::new(),
         }
     }
 
@@ -292,6 +296,8 @@ struct FormPage {
     outcomes: &'static [RequestOutcome],
     /// Whether the user answers requests (the data protection officer only reads them).
     can_edit: bool,
+    /// Saved by someone else since the form was loaded: what differs now.
+    stale: Option<crate::http::stale::Stale>,
 }
 
 impl FormPage {
@@ -324,6 +330,7 @@ impl FormPage {
             kinds: RequestKind::ALL,
             outcomes: RequestOutcome::ALL,
             can_edit: true,
+            stale: None,
         })
     }
 
@@ -411,8 +418,11 @@ pub async fn detail(
     Query(n): Query<Notice>,
 ) -> AppResult<Html<String>> {
     user.require(Permission::ViewPrivacy)?;
+    // The version before the record: a save in between then shows as stale, never lost.
+    let version = store::versions::current(state.db(), "subject_requests", parse_id(&id)?).await?;
     let l = line(&state, &ctx, &id).await?;
-    let f = RequestFields::of(&l.request.input);
+    let mut f = RequestFields::of(&l.request.input);
+    f.version = version.to_string();
     let mut page = FormPage::new(&state, ctx, Some(l), f, FormErrors::default()).await?;
     page.can_edit = user.can(Permission::ManageSubjectRequests);
     page.notice = match n.notice.as_deref() {
@@ -449,12 +459,26 @@ pub async fn update(
     match f.check(state.today(), l.request.input.extension_reason.is_some()) {
         Ok(input) => {
             let id = l.request.id;
-            store::subject_requests::update(state.db(), state.now(), &user.actor(ip), id, &input)
-                .await?;
-            Ok(
-                Redirect::to(&ctx.href(&format!("/privacy/requests/{id}?notice=saved")))
-                    .into_response(),
+            let expected = crate::http::stale::version(&f.version);
+            match store::subject_requests::update(
+                state.db(),
+                state.now(),
+                &user.actor(ip),
+                id,
+                &input,
+                expected,
             )
+            .await
+            {
+                Ok(()) => Ok(Redirect::to(
+                    &ctx.href(&format!("/privacy/requests/{id}?notice=saved")),
+                )
+                .into_response()),
+                Err(store::Error::Conflict(store::Conflict::Database(
+                    store::DatabaseConflict::Stale,
+                ))) => stale_page(&state, ctx, id, f).await,
+                Err(e) => Err(e.into()),
+            }
         }
         Err(errors) => Ok((
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -466,6 +490,71 @@ pub async fn update(
         )
             .into_response()),
     }
+}
+
+/// The form again after someone saved the request since it was loaded: what was typed,
+/// what differs in the stored record now (in words), and the current version.
+async fn stale_page(
+    state: &AppState,
+    ctx: PageCtx,
+    id: i64,
+    mut f: RequestFields,
+) -> AppResult<Response> {
+    use crate::http::stale::{Stale, plain};
+    let version = store::versions::current(state.db(), "subject_requests", id).await?;
+    let l = Line::of(
+        &ctx,
+        store::subject_requests::get(state.db(), id).await?,
+        state.today(),
+    );
+    let s = RequestFields::of(&l.request.input);
+    let stored = &l.request.input;
+    let stale = Stale::compare(vec![
+        (
+            "request-kind",
+            &f.kind,
+            &s.kind,
+            ctx.t(stored.kind.label_key()),
+        ),
+        plain(
+            "request-requester-name",
+            &f.requester_name,
+            &s.requester_name,
+        ),
+        plain(
+            "request-requester-email",
+            &f.requester_email,
+            &s.requester_email,
+        ),
+        plain("request-reply-to", &f.reply_to, &s.reply_to),
+        plain("request-received-on", &f.received_on, &s.received_on),
+        plain("request-details", &f.details, &s.details),
+        plain(
+            "request-identity-checked",
+            &f.identity_checked,
+            &s.identity_checked,
+        ),
+        plain(
+            "request-extension-reason",
+            &f.extension_reason,
+            &s.extension_reason,
+        ),
+        (
+            "request-outcome",
+            &f.outcome,
+            &s.outcome,
+            stored
+                .outcome
+                .map(|o| ctx.t(o.label_key()))
+                .unwrap_or_default(),
+        ),
+        plain("request-closed-on", &f.closed_on, &s.closed_on),
+        plain("request-response", &f.response, &s.response),
+    ]);
+    f.version = version.to_string();
+    let mut page = FormPage::new(state, ctx, Some(l), f, FormErrors::default()).await?;
+    page.stale = Some(stale);
+    Ok((StatusCode::CONFLICT, Html(page.render()?)).into_response())
 }
 
 /// `POST /{lang}/privacy/requests/export`: the register as CSV or XLSX (audited; it names

@@ -142,16 +142,19 @@ impl Privacy {
     /// "Version 2026-11, in effect from …" (`domain::privacy_notices`).
     fn version(&self) -> String {
         let v = domain::privacy_notices::PRIVACY.current();
-        let from = v
-            .from
-            .parse::<jiff::civil::Date>()
-            .map(|d| self.ctx.day(&d))
-            .unwrap_or_else(|_| v.from.to_owned());
+        let from = self.day(v.from);
         crate::i18n::t_args(
             self.ctx.lang,
             "privacy-version",
             &[("version", v.id.to_owned().into()), ("from", from.into())],
         )
+    }
+
+    /// A version's first day in words.
+    fn day(&self, iso: &str) -> String {
+        iso.parse::<jiff::civil::Date>()
+            .map(|d| self.ctx.day(&d))
+            .unwrap_or_else(|_| iso.to_owned())
     }
 
     /// Every version, newest first, each with what it changed.
