@@ -612,3 +612,7 @@ consent-renew = to renew: the notice has changed materially since
 privacy-history = Versions of this notice
 consent-texts-initial = initial
 consent-texts-public = The current text — the public privacy notice
+attention-breaches-watch = Personal-data breaches still to be notified (to follow)
+attention-requests-watch = Data subjects' requests still to be answered (to follow)
+attention-watch-only = Nothing waits for you to act; to follow:
+restricted-no-new-consent = While processing is restricted, the person is not listed in the directory and no new consent is recorded.

@@ -618,3 +618,7 @@ consent-renew = jāatjauno: paziņojums kopš tam būtiski mainīts
 privacy-history = Paziņojuma versijas
 consent-texts-initial = sākotnējā
 consent-texts-public = Pašreizējais teksts — publiskais privātuma paziņojums
+attention-breaches-watch = Personas datu pārkāpumi, par kuriem vēl jāziņo (uzraudzībai)
+attention-requests-watch = Datu subjektu pieprasījumi, uz kuriem vēl jāatbild (uzraudzībai)
+attention-watch-only = Jūsu rīcību nekas negaida; uzraudzībai:
+restricted-no-new-consent = Kamēr apstrāde ierobežota, personu katalogā neiekļauj un jaunas piekrišanas neieraksta.

@@ -52,6 +52,16 @@ async fn the_officer_reads_the_month_s_privacy_and_changes_nothing() {
     assert_eq!(listed.status, 303);
 
     let d = app.login(Role::Dpo).await;
+    // The officer's workspace lists the open request to follow, not as theirs to do.
+    let home = d.get("/lv/workspace").await;
+    assert!(
+        home.text
+            .contains("Jūsu rīcību nekas negaida; uzraudzībai:"),
+        "{}",
+        home.text
+    );
+    assert!(home.text.contains("(uzraudzībai)"));
+    assert!(!home.text.contains("Jūsu rīcību gaida"));
     let page = d.get("/lv/privacy/overview").await;
     assert_eq!(page.status, 200);
     for text in [

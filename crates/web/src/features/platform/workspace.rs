@@ -57,6 +57,9 @@ pub struct Section {
     pub items: Vec<Item>,
     /// Where all of them are, when the list is cut.
     pub all: Option<String>,
+    /// To follow, not to act on (the data protection officer's view of the registers):
+    /// listed, but not counted as waiting for the user.
+    pub watch: bool,
 }
 
 impl Section {
@@ -70,6 +73,7 @@ impl Section {
             count,
             items,
             all: all.filter(|_| count > SHOWN),
+            watch: false,
         }
     }
 
@@ -82,6 +86,16 @@ impl Section {
             count: items.len(),
             items,
             all: None,
+            watch: false,
+        }
+    }
+
+    /// The section as one to follow: `label` says so, and it is not counted as waiting.
+    fn watching(self, label: &'static str) -> Self {
+        Section {
+            label,
+            watch: true,
+            ..self
         }
     }
 
@@ -93,6 +107,7 @@ impl Section {
             count,
             items: if count > 0 { vec![item] } else { Vec::new() },
             all: None,
+            watch: false,
         }
     }
 }
@@ -178,7 +193,11 @@ pub async fn finish_first_steps(
 
 impl Workspace {
     fn total(&self) -> usize {
-        self.waiting.iter().map(|s| s.count).sum()
+        self.waiting
+            .iter()
+            .filter(|s| !s.watch)
+            .map(|s| s.count)
+            .sum()
     }
 }
 
@@ -276,12 +295,17 @@ async fn sections(state: &AppState, ctx: &PageCtx, user: &CurrentUser) -> AppRes
                 }
             })
             .collect();
-        out.push(Section::new(
+        let section = Section::new(
             "breaches",
             "attention-breaches",
             Some(ctx.href("/privacy/breaches")),
             items,
-        ));
+        );
+        out.push(if user.can(Permission::ManageBreaches) {
+            section
+        } else {
+            section.watching("attention-breaches-watch")
+        });
     }
 
     // A person's request about their data is answered within the month (article 12(3)).
@@ -314,12 +338,17 @@ async fn sections(state: &AppState, ctx: &PageCtx, user: &CurrentUser) -> AppRes
                 }
             })
             .collect();
-        out.push(Section::new(
+        let section = Section::new(
             "requests",
             "attention-requests",
             Some(ctx.href("/privacy/requests")),
             items,
-        ));
+        );
+        out.push(if user.can(Permission::ManageSubjectRequests) {
+            section
+        } else {
+            section.watching("attention-requests-watch")
+        });
     }
 
     if user.can(Permission::ManagePlans) {
