@@ -616,3 +616,17 @@ attention-breaches-watch = Personal-data breaches still to be notified (to follo
 attention-requests-watch = Data subjects' requests still to be answered (to follow)
 attention-watch-only = Nothing waits for you to act; to follow:
 restricted-no-new-consent = While processing is restricted, the person is not listed in the directory and no new consent is recorded.
+
+# Needs and questions (dialogue): audit words
+audit-area-dialogue = Needs and questions
+audit-entity-need = Need or question
+audit-need-raised = A need or question raised
+audit-need-assigned = A need given to an institution
+audit-need-answered = An institution answered a need
+audit-need-closed = A need closed without an answer
+audit-need-merged = A need merged into another
+audit-key-due = answer due
+audit-key-into = merged into
+audit-key-source = received through
+audit-word-public = the public form
+audit-word-workspace = the workspace

@@ -330,3 +330,17 @@ document-unpacks-too-far = The file cannot be added: unpacked, it would be many 
 
 attendance-erase-answers = Erase answers (consent withdrawn)
 attendance-erased-notice = This participant's gender, age and Roma self-identification are erased at every event.
+
+# Needs and questions (dialogue)
+need-status-new = New
+need-status-assigned = Given to an institution
+need-status-answered = Answered
+need-status-closed = Closed
+need-status-merged = Merged into another
+need-concern-children = Children
+need-concern-youth = Youth
+need-concern-women = Women
+need-concern-families = Families
+need-concern-community = The community
+need-source-public = The public form
+need-source-workspace = The workspace

@@ -622,3 +622,17 @@ attention-breaches-watch = Personas datu pārkāpumi, par kuriem vēl jāziņo (
 attention-requests-watch = Datu subjektu pieprasījumi, uz kuriem vēl jāatbild (uzraudzībai)
 attention-watch-only = Jūsu rīcību nekas negaida; uzraudzībai:
 restricted-no-new-consent = Kamēr apstrāde ierobežota, personu katalogā neiekļauj un jaunas piekrišanas neieraksta.
+
+# Jautājumi un vajadzības (dialogs): audita vārdi
+audit-area-dialogue = Jautājumi un vajadzības
+audit-entity-need = Jautājums vai vajadzība
+audit-need-raised = Izvirzīts jautājums vai vajadzība
+audit-need-assigned = Jautājums nodots iestādei
+audit-need-answered = Iestāde atbildēja uz jautājumu
+audit-need-closed = Jautājums slēgts bez atbildes
+audit-need-merged = Jautājums apvienots ar citu
+audit-key-due = atbildes termiņš
+audit-key-into = apvienots ar
+audit-key-source = kā saņemts
+audit-word-public = publiskajā veidlapā
+audit-word-workspace = darba vietā

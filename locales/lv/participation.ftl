@@ -334,3 +334,17 @@ document-unpacks-too-far = Failu nevar pievienot: atpakots tas būtu daudzkārt 
 
 attendance-erase-answers = Dzēst atbildes (piekrišana atsaukta)
 attendance-erased-notice = Šī dalībnieka dzimums, vecums un romu piederība ir dzēsti visos pasākumos.
+
+# Jautājumi un vajadzības (dialogs)
+need-status-new = Jauns
+need-status-assigned = Nodots iestādei
+need-status-answered = Atbildēts
+need-status-closed = Slēgts
+need-status-merged = Apvienots ar citu
+need-concern-children = Bērni
+need-concern-youth = Jaunieši
+need-concern-women = Sievietes
+need-concern-families = Ģimenes
+need-concern-community = Kopiena
+need-source-public = Publiskā veidlapa
+need-source-workspace = Darba vieta

@@ -27,6 +27,7 @@ mod mail;
 mod matrix;
 mod mediation;
 mod minutes;
+mod needs;
 mod notices;
 mod open_data;
 mod plans;

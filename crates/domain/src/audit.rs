@@ -15,6 +15,11 @@ crate::vocabulary! {
         PasswordLinkCreated = ("password_link_created", "audit-password-link-created"),
         NoticeSettingsChanged = ("notice_settings_changed", "audit-notice-settings-changed"),
         StorageLimitApplied = ("storage_limit_applied", "audit-storage-limit-applied"),
+        NeedRaised = ("need_raised", "audit-need-raised"),
+        NeedAssigned = ("need_assigned", "audit-need-assigned"),
+        NeedAnswered = ("need_answered", "audit-need-answered"),
+        NeedClosed = ("need_closed", "audit-need-closed"),
+        NeedMerged = ("need_merged", "audit-need-merged"),
         BreachRecorded = ("breach_recorded", "audit-breach-recorded"),
         BreachUpdated = ("breach_updated", "audit-breach-updated"),
         BreachesExported = ("breaches_exported", "audit-breaches-exported"),
@@ -177,6 +182,7 @@ crate::vocabulary! {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum AuditArea {
     Accounts,
+    Dialogue,
     Directory,
     Events,
     Plans,
@@ -188,8 +194,9 @@ pub enum AuditArea {
 }
 
 impl AuditArea {
-    pub const ALL: [AuditArea; 9] = [
+    pub const ALL: [AuditArea; 10] = [
         AuditArea::Accounts,
+        AuditArea::Dialogue,
         AuditArea::Directory,
         AuditArea::Events,
         AuditArea::Plans,
@@ -204,6 +211,7 @@ impl AuditArea {
     pub const fn label_key(self) -> &'static str {
         match self {
             AuditArea::Accounts => "audit-area-accounts",
+            AuditArea::Dialogue => "audit-area-dialogue",
             AuditArea::Directory => "audit-area-directory",
             AuditArea::Events => "audit-area-events",
             AuditArea::Plans => "audit-area-plans",
@@ -369,6 +377,9 @@ impl AuditAction {
             | PersonErased
             | AddressErased
             | PrivacySummaryQueued => AuditArea::Privacy,
+            NeedRaised | NeedAssigned | NeedAnswered | NeedClosed | NeedMerged => {
+                AuditArea::Dialogue
+            }
             Other => AuditArea::Other,
         }
     }

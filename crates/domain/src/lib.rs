@@ -5,6 +5,7 @@ pub mod agent;
 pub mod audit;
 pub mod auth;
 pub mod clock;
+pub mod dialogue;
 pub mod directory;
 pub mod event;
 pub mod mediation;

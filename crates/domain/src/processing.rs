@@ -132,6 +132,32 @@ pub const CATEGORIES: &[Category] = &[
         ],
     },
     Category {
+        key: "needs",
+        title: ("Jautājumi un vajadzības", "Needs and questions"),
+        special: false,
+        purpose: (
+            "Nodot romu kopienu izvirzītos jautājumus un vajadzības atbildīgajai iestādei un informēt izvirzītāju par katru soli, ja viņš to vēlas.",
+            "Passing the needs and questions raised by Roma communities to the responsible institution, and telling the person who raised one of each step if they wish.",
+        ),
+        legal_basis: (
+            "VDAR 6. panta 1. punkta e) apakšpunkts (sabiedrības līdzdalība romu integrācijas politikā); kontaktinformācijai — piekrišana (6. panta 1. punkta a) apakšpunkts).",
+            "GDPR art. 6(1)(e) (public participation in the Roma integration policy); for contact details, consent (art. 6(1)(a)).",
+        ),
+        retention: ("Kā noteikts zemāk.", "As set out below."),
+        access: (
+            "Koordinatori; iestāde, kurai jautājums nodots; izvirzītājs.",
+            "Coordinators; the institution the need is given to; the person who raised it.",
+        ),
+        columns: &[
+            ("needs", "description"),
+            ("needs", "raiser_name"),
+            ("needs", "raiser_email"),
+            ("needs", "raised_by"),
+            ("needs", "answered_by"),
+            ("need_steps", "by_user"),
+        ],
+    },
+    Category {
         key: "subject_requests",
         title: ("Datu subjektu pieprasījumi", "Data subjects' requests"),
         special: false,
@@ -568,6 +594,8 @@ pub const NOT_PERSONAL: &[(&str, &str)] = &[
     ("indicators", "name_lv"),
     ("indicators", "name_en"),
     ("import_batches", "file_name"),
+    // The organisation a need was raised for (an organisation, not a person).
+    ("needs", "raised_by_org"),
     ("attendances", "organisation_name"),
     // A venue's address; configuration keys; reference data.
     ("events", "address"),

@@ -285,6 +285,27 @@ pub const RULES: &[Rule] = &[
         restarts_with_use: false,
     },
     Rule {
+        key: "needs",
+        category: "needs",
+        name: ("Jautājumi un vajadzības", "Needs and questions"),
+        what: (
+            "Izvirzītāja vārds un e-pasta adrese tiek izdzēsti; jautājums, tā gaita un atbilde paliek.",
+            "The name and e-mail address of the person who raised it are removed; the need, its steps and the answer stay.",
+        ),
+        from: (
+            "atbildes, slēgšanas vai apvienošanas",
+            "the answer, closing or merging",
+        ),
+        default_days: 365,
+        min_days: 90,
+        max_days: 1095,
+        reason: (
+            "Adrese vajadzīga, lai pateiktu par katru soli un par atbildi; gads pēc tam ļauj atbildēt uz jautājumiem par to, vēlāk tā vairs nav vajadzīga.",
+            "The address is needed to tell of each step and of the answer; a year after that allows questions about it to be answered, later it is no longer needed.",
+        ),
+        restarts_with_use: false,
+    },
+    Rule {
         key: "subject_requests",
         category: "subject_requests",
         name: ("Datu subjektu pieprasījumi", "Data subjects' requests"),

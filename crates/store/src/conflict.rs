@@ -29,6 +29,17 @@ macro_rules! conflicts {
 }
 
 conflicts! {
+    /// Refusals in needs and questions: a step that does not fit where the need stands
+    /// (answering one not assigned…), a merge into itself or into one merged or unknown, an
+    /// organisation not in the registry.
+    DialogueConflict {
+        Status = "need-status",
+        MergeTarget = "merge-target",
+        Organisation = "need-organisation",
+    }
+}
+
+conflicts! {
     /// Refusals in accounts, tokens, second factors.
     PlatformConflict {
         Email = "email",
@@ -172,6 +183,7 @@ conflicts! {
 /// A refused change, by area.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Conflict {
+    Dialogue(DialogueConflict),
     Platform(PlatformConflict),
     Directory(DirectoryConflict),
     Events(EventConflict),
@@ -185,6 +197,7 @@ impl Conflict {
     /// The code, for logs and the audit trail.
     pub fn as_str(self) -> &'static str {
         match self {
+            Conflict::Dialogue(c) => c.as_str(),
             Conflict::Platform(c) => c.as_str(),
             Conflict::Directory(c) => c.as_str(),
             Conflict::Events(c) => c.as_str(),
@@ -199,6 +212,12 @@ impl Conflict {
 impl std::fmt::Display for Conflict {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl From<DialogueConflict> for Conflict {
+    fn from(c: DialogueConflict) -> Conflict {
+        Conflict::Dialogue(c)
     }
 }
 

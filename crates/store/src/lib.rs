@@ -121,6 +121,8 @@ pub mod sealing;
 pub mod supervisors;
 
 // The public site: its pages, news, good practices and success stories.
+#[path = "dialogue/needs.rs"]
+pub mod needs;
 #[path = "site/news.rs"]
 pub mod news;
 #[path = "site/practices.rs"]
@@ -136,8 +138,8 @@ pub mod reports;
 
 pub mod conflict;
 pub use conflict::{
-    Conflict, DatabaseConflict, DirectoryConflict, EventConflict, MediationConflict, PlanConflict,
-    PlatformConflict, SiteConflict,
+    Conflict, DatabaseConflict, DialogueConflict, DirectoryConflict, EventConflict,
+    MediationConflict, PlanConflict, PlatformConflict, SiteConflict,
 };
 pub use db::{Db, DbOptions, Synchronous};
 

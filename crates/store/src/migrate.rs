@@ -320,6 +320,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
         include_str!("../migrations/0051_register_versions.sql"),
         Data::None,
     ),
+    (
+        52,
+        "needs",
+        include_str!("../migrations/0052_needs.sql"),
+        Data::None,
+    ),
 ];
 
 /// A migration's checksum: the SHA-256 of its SQL as this program holds it, with line ends

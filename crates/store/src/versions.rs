@@ -23,6 +23,7 @@ const TABLES: &[&str] = &[
     "mediation_assignments",
     "subject_requests",
     "breaches",
+    "needs",
 ];
 
 fn table(name: &str) -> crate::Result<&'static str> {

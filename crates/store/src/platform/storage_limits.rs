@@ -160,6 +160,13 @@ fn statements(key: &str) -> Option<Statements> {
             count: "SELECT COUNT(*) FROM import_batches WHERE COALESCE(applied_at, created_at) < $1",
             apply: Apply::Sql(&["DELETE FROM import_batches WHERE COALESCE(applied_at, created_at) < $1"]),
         },
+        // A need answered, closed or merged before the cutoff: who raised it is forgotten.
+        "needs" => Statements {
+            count: "SELECT COUNT(*) FROM needs
+                    WHERE done_at < $1 AND (raiser_name IS NOT NULL OR raiser_email IS NOT NULL)",
+            apply: Apply::Sql(&["UPDATE needs SET raiser_name = NULL, raiser_email = NULL
+                      WHERE done_at < $1 AND (raiser_name IS NOT NULL OR raiser_email IS NOT NULL)"]),
+        },
         // A request closed on a day before the cutoff's day.
         "subject_requests" => Statements {
             count: "SELECT COUNT(*) FROM subject_requests

@@ -1,0 +1,86 @@
+//! Dialogue (issue 21): needs and questions raised by Roma communities — by logged-in
+//! organisations and mediators, or by anyone through the public form — that a coordinator
+//! gives to the responsible institution, which answers within the time asked.
+
+use jiff::ToSpan;
+use jiff::civil::Date;
+
+crate::vocabulary! {
+    /// Where a need stands.
+    #[derive(Default)]
+    pub enum NeedStatus (other = New) {
+        /// Raised, waiting for a coordinator.
+        #[default]
+        New = ("new", "need-status-new"),
+        /// Given to an institution to answer.
+        Assigned = ("assigned", "need-status-assigned"),
+        /// Answered by the institution.
+        Answered = ("answered", "need-status-answered"),
+        /// Closed without an answer, with the reason.
+        Closed = ("closed", "need-status-closed"),
+        /// The same as another one, followed there.
+        Merged = ("merged", "need-status-merged"),
+    }
+}
+
+impl NeedStatus {
+    /// Still waiting for someone (a coordinator, or the institution).
+    pub fn is_open(self) -> bool {
+        matches!(self, NeedStatus::New | NeedStatus::Assigned)
+    }
+}
+
+crate::vocabulary! {
+    /// Whom a need concerns.
+    pub enum NeedConcern (other = Community) {
+        Children = ("children", "need-concern-children"),
+        Youth = ("youth", "need-concern-youth"),
+        Women = ("women", "need-concern-women"),
+        Families = ("families", "need-concern-families"),
+        Community = ("community", "need-concern-community"),
+    }
+}
+
+crate::vocabulary! {
+    /// How a need came in.
+    pub enum NeedSource (other = Workspace) {
+        /// Through the public form, by anyone.
+        Public = ("public", "need-source-public"),
+        /// By a logged-in user of the platform.
+        Workspace = ("workspace", "need-source-workspace"),
+    }
+}
+
+/// The answer time asked of an institution unless the coordinator sets another (days).
+pub const DEFAULT_ANSWER_DAYS: i64 = 30;
+
+/// The day an answer is due when a need is given to an institution on `assigned_on`.
+pub fn answer_due(assigned_on: Date, days: i64) -> Date {
+    assigned_on.checked_add(days.days()).unwrap_or(assigned_on)
+}
+
+/// Whether an answer given on `answered_on` (none yet: `None`, judged on `today`) is late.
+pub fn answered_late(due_on: Date, answered_on: Option<Date>, today: Date) -> bool {
+    answered_on.unwrap_or(today) > due_on
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn an_answer_is_due_thirty_days_after_assignment_and_late_after_that_day() {
+        let due = answer_due(date(2026, 12, 7), DEFAULT_ANSWER_DAYS);
+        assert_eq!(due, date(2027, 1, 6));
+        assert!(!answered_late(
+            due,
+            Some(date(2027, 1, 6)),
+            date(2027, 2, 1)
+        ));
+        assert!(answered_late(due, Some(date(2027, 1, 7)), date(2027, 1, 7)));
+        assert!(!answered_late(due, None, date(2027, 1, 6)));
+        assert!(answered_late(due, None, date(2027, 1, 7)));
+        assert!(NeedStatus::Assigned.is_open() && !NeedStatus::Answered.is_open());
+    }
+}
