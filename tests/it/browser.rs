@@ -1174,6 +1174,47 @@ async fn workspace_pages_have_no_accessibility_violations() {
     b.goto(&url(&app, "/lv/privacy/notices")).await;
     found.extend(fits_phone(&b).await);
     found.extend(axe(&b, "lv", "Paziņojumi un piekrišanas").await);
+    // Needs and questions: the list, the form refused, a need with its triage forms.
+    let need = ok(store::needs::raise(
+        &app.db,
+        app.clock_now(),
+        &store::Actor::cli(),
+        None,
+        &store::needs::NeedInput {
+            title: "Skolas autobuss (tests)".to_owned(),
+            description: "Pietura tālu no ciemata (tests).".to_owned(),
+            area: domain::event::Objective::Education,
+            territory_id: None,
+            concerns: vec![domain::dialogue::NeedConcern::Children],
+            event_id: None,
+            source: domain::dialogue::NeedSource::Workspace,
+            raiser_name: None,
+            raiser_email: None,
+            contact_consent: false,
+        },
+    )
+    .await);
+    for (lang, path, h1) in [
+        ("lv", "/lv/needs".to_owned(), "Jautājumi un vajadzības"),
+        ("en", "/en/needs".to_owned(), "Needs and questions"),
+        (
+            "lv",
+            format!("/lv/needs/{need}"),
+            "Jautājums Nr. 1: Skolas autobuss (tests)",
+        ),
+    ] {
+        b.goto(&url(&app, &path)).await;
+        found.extend(fits_phone(&b).await);
+        found.extend(axe(&b, lang, h1).await);
+    }
+    b.goto(&url(&app, "/lv/needs/new")).await;
+    b.find("form[action$='/needs'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for("#title[aria-invalid=true]").await;
+    found.extend(fits_phone(&b).await);
+    found.extend(axe(&b, "lv", "Izvirzīt jautājumu vai vajadzību").await);
     for (lang, workspace) in [("lv", "Darba vieta"), ("en", "Workspace")] {
         b.goto(&url(&app, &format!("/{lang}/workspace"))).await;
         found.extend(fits_phone(&b).await);

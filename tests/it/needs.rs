@@ -157,3 +157,116 @@ async fn a_need_is_merged_or_closed_and_its_raiser_forgotten_after_the_storage_l
         2
     );
 }
+
+#[tokio::test]
+async fn a_need_raised_in_the_workspace_is_given_to_an_institution_which_answers_it() {
+    let app = TestApp::spawn().await;
+    let ngo = app.login(domain::auth::Role::Ngo).await;
+    // Missing area and title: refused at the fields, the typing kept, nothing saved.
+    let bad = ngo
+        .post_form(
+            "/lv/needs",
+            &[("description", "Ārsts nepieņem bez deklarācijas (tests).")],
+        )
+        .await;
+    assert_eq!(bad.status, 422, "{}", bad.text);
+    assert!(bad.text.contains("id=\"title-error\""));
+    assert!(bad.text.contains("id=\"area-error\""));
+    assert!(
+        bad.text
+            .contains("Ārsts nepieņem bez deklarācijas (tests).")
+    );
+    assert!(ok(store::needs::list(&app.db, &Default::default()).await).is_empty());
+    let made = ngo
+        .post_form(
+            "/lv/needs",
+            &[
+                ("title", "Poliklīnika atraida (tests)"),
+                ("description", "Ārsts nepieņem bez deklarācijas (tests)."),
+                ("area", "health"),
+                ("concerns", "families"),
+            ],
+        )
+        .await;
+    assert_eq!(made.status, 303, "{}", made.text);
+    let id = ok(store::needs::list(&app.db, &Default::default()).await)[0].id;
+    let path = format!("/lv/needs/{id}");
+    assert!(
+        ngo.get("/lv/needs")
+            .await
+            .text
+            .contains("Poliklīnika atraida (tests)")
+    );
+    // Nobody else sees it yet: not the municipality, not a mediator.
+    let municipality = app.login(domain::auth::Role::Municipality).await;
+    assert_eq!(municipality.get(&path).await.status, 404);
+    assert_eq!(
+        app.login(domain::auth::Role::Mediator)
+            .await
+            .get(&path)
+            .await
+            .status,
+        404
+    );
+    assert!(
+        !municipality
+            .get("/lv/needs")
+            .await
+            .text
+            .contains("Poliklīnika")
+    );
+    // The coordinator gives it to the municipality; a day in the past is refused.
+    let c = app.login(domain::auth::Role::Coordinator).await;
+    let page = c.get(&path).await;
+    assert!(page.text.contains("Nodot iestādei"), "{}", page.text);
+    let org = app.fixtures.org_a.to_string();
+    let past = c
+        .post_form(
+            &format!("{path}/assign"),
+            &[("organisation", org.as_str()), ("due_on", "2020-01-01")],
+        )
+        .await;
+    assert_eq!(past.status, 422);
+    assert!(past.text.contains("Termiņš nevar būt pagātnē."));
+    let given = c
+        .post_form(
+            &format!("{path}/assign"),
+            &[("organisation", org.as_str()), ("due_on", "2026-12-24")],
+        )
+        .await;
+    assert_eq!(given.status, 303, "{}", given.text);
+    // The municipality now sees it and answers; a merge into itself is refused.
+    let seen = municipality.get(&path).await;
+    assert_eq!(seen.status, 200);
+    assert!(seen.text.contains("Nosūtīt atbildi"));
+    assert_eq!(
+        c.post_form(&format!("{path}/merge"), &[("into", &id.to_string())])
+            .await
+            .status,
+        422
+    );
+    // The raiser may not answer for the institution.
+    assert_eq!(
+        ngo.post_form(&format!("{path}/answer"), &[("text", "Nē")])
+            .await
+            .status,
+        403
+    );
+    let answered = municipality
+        .post_form(
+            &format!("{path}/answer"),
+            &[(
+                "text",
+                "Ģimenes ārsts pieņems arī bez deklarācijas (tests).",
+            )],
+        )
+        .await;
+    assert_eq!(answered.status, 303, "{}", answered.text);
+    let seen = ngo.get(&path).await;
+    assert!(seen.text.contains("Ģimenes ārsts pieņems"), "{}", seen.text);
+    assert!(seen.text.contains("Atbildēts"));
+    assert!(
+        seen.text
+            .contains("nodots iestādei: Testa pilsētas pašvaldība")
+    );
+}

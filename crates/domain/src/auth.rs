@@ -86,6 +86,8 @@ impl Role {
                 ManageBreaches,
                 ManageSubjectRequests,
                 ViewPrivacy,
+                RaiseNeeds,
+                ManageNeeds,
             ],
             Role::Dpo => &[UseWorkspace, ManageOwnAccount, ViewPrivacy],
             // Mediators' organisation (the municipality) reports; a mediator's own work is
@@ -99,6 +101,7 @@ impl Role {
                 WorkCases,
                 ViewMediationFigures,
                 SubmitPractice,
+                RaiseNeeds,
             ],
             Role::Ministry | Role::Municipality | Role::Ngo => &[
                 UseWorkspace,
@@ -109,6 +112,7 @@ impl Role {
                 ReportProgress,
                 ViewMediationFigures,
                 SubmitPractice,
+                RaiseNeeds,
             ],
         }
     }
@@ -184,10 +188,15 @@ pub enum Permission {
     /// access log, the requests and breaches registers, exports, consents, erasures — never
     /// a case's content or a sealed value.
     ViewPrivacy,
+    /// Raise a need or question for the institutions to answer; follow those one's
+    /// organisation raised, and answer those given to it.
+    RaiseNeeds,
+    /// Triage needs and questions: give them to the responsible institution, merge, close.
+    ManageNeeds,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 23] = [
+    pub const ALL: [Permission; 25] = [
         Permission::UseWorkspace,
         Permission::ManageOwnAccount,
         Permission::ManageUsers,
@@ -211,6 +220,8 @@ impl Permission {
         Permission::ManageBreaches,
         Permission::ManageSubjectRequests,
         Permission::ViewPrivacy,
+        Permission::RaiseNeeds,
+        Permission::ManageNeeds,
     ];
 }
 

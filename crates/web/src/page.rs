@@ -95,6 +95,7 @@ const NAV: &[(&str, &str, Permission)] = &[
         "nav-mediation-figures",
         Permission::ViewMediationFigures,
     ),
+    ("/needs", "nav-needs", Permission::RaiseNeeds),
     ("/statistics", "nav-statistics", Permission::ViewStatistics),
     ("/site/news", "nav-news", Permission::ManageSite),
     ("/site/stories", "nav-stories", Permission::ManageSite),
@@ -360,6 +361,7 @@ pub const PUBLIC_NAV: &[(&str, &str)] = &[
 /// (path prefix after the language, page of the user guide).
 pub const HELP_PAGES_BY_PREFIX: &[(&str, &str)] = &[
     ("/events", "events"),
+    ("/needs", "dialogue"),
     ("/calendar", "events"),
     ("/actions", "events"),
     ("/statistics", "events"),

@@ -11,7 +11,9 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::token;
 
-use crate::features::{directory, events, mediation, plans, platform, privacy, reports, site};
+use crate::features::{
+    dialogue, directory, events, mediation, plans, platform, privacy, reports, site,
+};
 use crate::http::error::{ErrorKind, error_response};
 use crate::http::forms;
 use crate::http::registry::Registry;
@@ -37,6 +39,7 @@ fn registry() -> Registry {
     site::routes(&mut r);
     reports::routes(&mut r);
     privacy::routes(&mut r);
+    dialogue::routes(&mut r);
     r
 }
 

@@ -2,6 +2,7 @@
 //! API handlers; an area uses the plumbing (`crate::http`, `crate::page`, `crate::principal`,
 //! `crate::i18n`, …) and its own files only — never another area's (tests/it/layout.rs).
 
+pub mod dialogue;
 pub mod directory;
 pub mod events;
 pub mod mediation;

@@ -51,6 +51,11 @@ const PAGES: &[(&str, &str, &str)] = &[
         include_str!("../../../../../docs/user/lv/site.md"),
     ),
     (
+        "dialogue",
+        include_str!("../../../../../docs/user/dialogue.md"),
+        include_str!("../../../../../docs/user/lv/dialogue.md"),
+    ),
+    (
         "reports",
         include_str!("../../../../../docs/user/reports.md"),
         include_str!("../../../../../docs/user/lv/reports.md"),

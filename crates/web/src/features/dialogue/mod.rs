@@ -1,0 +1,22 @@
+//! Dialogue (issue 21): needs and questions raised by Roma communities and answered by the
+//! responsible institutions (needs.rs).
+
+pub mod needs;
+
+use crate::http::registry::{Access, Registry};
+
+/// The dialogue area's routes, each with the access it needs (added to the one registry,
+/// which the role × route matrix test reads).
+#[rustfmt::skip]
+pub fn routes(r: &mut Registry) {
+    use Access::*;
+    use domain::auth::Permission::*;
+    r.get("/{lang}/needs", Page(RaiseNeeds), needs::list);
+    r.post("/{lang}/needs", Page(RaiseNeeds), needs::create);
+    r.get("/{lang}/needs/new", Page(RaiseNeeds), needs::new_form);
+    r.get("/{lang}/needs/{id}", Page(RaiseNeeds), needs::detail);
+    r.post("/{lang}/needs/{id}/assign", Page(ManageNeeds), needs::assign);
+    r.post("/{lang}/needs/{id}/answer", Page(RaiseNeeds), needs::answer);
+    r.post("/{lang}/needs/{id}/close", Page(ManageNeeds), needs::close);
+    r.post("/{lang}/needs/{id}/merge", Page(ManageNeeds), needs::merge);
+}
