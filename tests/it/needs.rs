@@ -228,6 +228,14 @@ async fn a_need_raised_in_the_workspace_is_given_to_an_institution_which_answers
         .await;
     assert_eq!(past.status, 422);
     assert!(past.text.contains("Termiņš nevar būt pagātnē."));
+    // What was typed stays: the institution chosen and the day.
+    assert!(past.text.contains("value=\"2020-01-01\""), "{}", past.text);
+    assert!(
+        past.text
+            .contains(&format!("<option value=\"{org}\" selected>")),
+        "{}",
+        past.text
+    );
     let given = c
         .post_form(
             &format!("{path}/assign"),

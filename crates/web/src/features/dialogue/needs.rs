@@ -231,10 +231,20 @@ struct DetailPage {
     manage: bool,
     answer: bool,
     organisations: Vec<(i64, String)>,
-    /// The assign form's values: (organisation, due day).
-    assign_to: (String, String),
+    /// What the forms hold: the stored or default values, or what was typed when refused.
+    typed: Typed,
     errors: FormErrors,
     notice: Option<&'static str>,
+}
+
+/// The values of the detail page's forms, kept as typed when a step is refused.
+#[derive(Debug, Default)]
+struct Typed {
+    organisation: String,
+    due_on: String,
+    into: String,
+    reason: String,
+    text: String,
 }
 
 impl DetailPage {
@@ -259,6 +269,7 @@ async fn detail_page(
     user: &CurrentUser,
     id: i64,
     errors: FormErrors,
+    typed: Option<Typed>,
 ) -> AppResult<DetailPage> {
     let need = store::needs::get(state.db(), id).await?;
     if !sees(user, &need) {
@@ -284,12 +295,14 @@ async fn detail_page(
         } else {
             Vec::new()
         },
-        assign_to: (
-            need.assigned_org_id
+        typed: typed.unwrap_or_else(|| Typed {
+            organisation: need
+                .assigned_org_id
                 .map(|o| o.to_string())
                 .unwrap_or_default(),
-            answer_due(today, DEFAULT_ANSWER_DAYS).to_string(),
-        ),
+            due_on: answer_due(today, DEFAULT_ANSWER_DAYS).to_string(),
+            ..Typed::default()
+        }),
         manage,
         territory,
         need,
@@ -308,7 +321,15 @@ pub async fn detail(
     Query(n): Query<Notice>,
 ) -> AppResult<Html<String>> {
     user.require(Permission::RaiseNeeds)?;
-    let mut page = detail_page(&state, ctx, &user, parse_id(&id)?, FormErrors::default()).await?;
+    let mut page = detail_page(
+        &state,
+        ctx,
+        &user,
+        parse_id(&id)?,
+        FormErrors::default(),
+        None,
+    )
+    .await?;
     page.notice = match n.notice.as_deref() {
         Some("raised") => Some("need-raised-notice"),
         Some("assigned") => Some("need-assigned-notice"),
@@ -320,15 +341,16 @@ pub async fn detail(
     Ok(Html(page.render()?))
 }
 
-/// The detail page again with an error at a field (422).
+/// The detail page again with an error at a field (422), what was typed kept.
 async fn refused(
     state: &AppState,
     ctx: PageCtx,
     user: &CurrentUser,
     id: i64,
     errors: FormErrors,
+    typed: Typed,
 ) -> AppResult<Response> {
-    let page = detail_page(state, ctx, user, id, errors).await?;
+    let page = detail_page(state, ctx, user, id, errors, Some(typed)).await?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
 }
 
@@ -404,7 +426,12 @@ pub async fn assign(
             Err(e) => status_error(&mut errors, "organisation", e)?,
         }
     }
-    refused(&state, ctx, &user, id, errors).await
+    let typed = Typed {
+        organisation: f.organisation,
+        due_on: f.due_on,
+        ..Typed::default()
+    };
+    refused(&state, ctx, &user, id, errors, typed).await
 }
 
 #[derive(Default, serde::Deserialize)]
@@ -449,7 +476,11 @@ pub async fn answer(
             Err(e) => status_error(&mut errors, "text", e)?,
         }
     }
-    refused(&state, ctx, &user, id, errors).await
+    let typed = Typed {
+        text: f.text,
+        ..Typed::default()
+    };
+    refused(&state, ctx, &user, id, errors, typed).await
 }
 
 #[derive(Default, serde::Deserialize)]
@@ -484,7 +515,11 @@ pub async fn close(
             Err(e) => status_error(&mut errors, "reason", e)?,
         }
     }
-    refused(&state, ctx, &user, id, errors).await
+    let typed = Typed {
+        reason: f.reason,
+        ..Typed::default()
+    };
+    refused(&state, ctx, &user, id, errors, typed).await
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -514,5 +549,9 @@ pub async fn merge(
         }
         _ => errors.add("into", "need-merge-invalid"),
     }
-    refused(&state, ctx, &user, id, errors).await
+    let typed = Typed {
+        into: f.into,
+        ..Typed::default()
+    };
+    refused(&state, ctx, &user, id, errors, typed).await
 }
