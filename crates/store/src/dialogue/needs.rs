@@ -131,16 +131,22 @@ pub struct Filter {
     pub status: Option<NeedStatus>,
     /// Those given to this organisation.
     pub assigned_to: Option<i64>,
+    /// Only those this user (user id, their organisation) raised, or their organisation
+    /// raised or was given; `None`: every need (a coordinator).
+    pub seen_by: Option<(i64, Option<i64>)>,
 }
 
 /// Needs, the newest first.
 pub async fn list(db: &Db, f: &Filter) -> crate::Result<Vec<Need>> {
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{SELECT} WHERE ($1 IS NULL OR n.status = $1) AND ($2 IS NULL OR n.assigned_org_id = $2)
+           AND ($3 IS NULL OR n.raised_by = $3 OR n.raised_by_org = $4 OR n.assigned_org_id = $4)
          ORDER BY n.created_at DESC, n.id DESC"
     )))
     .bind(f.status.map(NeedStatus::as_str))
     .bind(f.assigned_to)
+    .bind(f.seen_by.map(|(user, _)| user))
+    .bind(f.seen_by.and_then(|(_, org)| org))
     .fetch_all(&db.reader)
     .await?)
 }

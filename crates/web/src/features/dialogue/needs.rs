@@ -24,7 +24,7 @@ use crate::page::PageCtx;
 use crate::principal::{ClientIp, CurrentUser};
 
 /// Whether the user may see a need: a coordinator, its raiser or their organisation, or the
-/// institution it is given to.
+/// institution it is given to (the same rule as `store::needs::Filter::seen_by`, for one).
 fn sees(user: &CurrentUser, n: &store::needs::Need) -> bool {
     user.can(Permission::ManageNeeds)
         || n.raised_by == Some(user.id)
@@ -70,10 +70,13 @@ pub async fn list(
 ) -> AppResult<Html<String>> {
     user.require(Permission::RaiseNeeds)?;
     let today = state.today();
-    let lines = store::needs::list(state.db(), &store::needs::Filter::default())
+    let filter = store::needs::Filter {
+        seen_by: (!user.can(Permission::ManageNeeds)).then_some((user.id, user.organisation_id)),
+        ..Default::default()
+    };
+    let lines = store::needs::list(state.db(), &filter)
         .await?
         .into_iter()
-        .filter(|n| sees(&user, n))
         .map(|need| Line {
             late: need.late(today),
             need,
