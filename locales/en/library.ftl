@@ -211,6 +211,7 @@ privacy-what-title = What data the platform processes
 privacy-what-registrations = Registrations for events and attendance: name, contacts, organisation, and by choice gender, age group and town — to organise events and for statistics.
 privacy-what-directory = The directory of platform members: organisations and their representatives; in the public directory only those who agreed, and only the fields they agreed to.
 privacy-what-roma = Roma self-identification (special-category data): only with explicit consent, which can be withdrawn; only aggregate figures are published.
+privacy-what-needs = Needs and questions: a name and an e-mail address are optional; the address is kept only with consent, to write about the question, and deleted a year after it is done. A question appears on the public page only with consent or anonymised, without names and no finer than a municipality.
 privacy-what-stories = Success stories: only with the consent of the person featured (for a minor, of the guardian), respecting the child's view; when the consent is withdrawn, the story leaves the site at once.
 privacy-what-mediation = Roma mediators' records about families: confidential, encrypted, open only to the mediator (and to the supervisor with a stated reason); in public only aggregate figures.
 privacy-what-statistics = Published figures do not show small values, so that nobody can be recognised.

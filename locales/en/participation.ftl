@@ -395,3 +395,114 @@ need-answer-missing = Write the answer.
 need-reason-missing = Say why the need is closed.
 nav-needs = Needs
 need-column = Need
+need-area-choose = Choose the area
+need-meeting = Meeting where it was raised
+need-public = Public
+need-public-page = Public page
+need-publish-heading = Publish the question and its answer
+need-publish-consented = The person who raised it agreed that the question and answer may be published as written. Names and addresses are never shown.
+need-publish-not-consented = The person who raised it did not agree to publication as written: before publishing, remove names and anything that could point to a particular person or family, and tick the box below.
+need-publish-place = Place on the public page: { $place } (never smaller than a municipality or state city).
+need-publish-no-place = No place was given; the public page will show none.
+need-public-title = Title on the public page
+need-public-question = Question on the public page
+need-public-answer = Answer on the public page
+need-anonymised = The text is anonymised: it holds no names and nothing that points to a particular person or family
+need-publish = Publish
+need-publish-again = Save the public text
+need-withdraw = Take off the public page
+need-link-heading = Linked action, measure or practice
+need-link-action = Follow-up action
+need-link-measure = Measure of the plan
+need-link-practice = Good practice
+need-link-save = Save the links
+need-step-published = published
+need-step-withdrawn = taken off the public page
+need-step-linked = links saved
+need-published-notice = The question and answer are published.
+need-withdrawn-notice = The question is no longer on the public page.
+need-linked-notice = The links are saved.
+need-publish-refused = Only an answered question can be published, and only with its raiser's consent or anonymised.
+need-publish-stale = Someone else saved this question meanwhile; check the text and save again.
+need-anonymise-first = The raiser did not agree to publication: anonymise the text and tick this.
+need-email-for-contact = Give the e-mail address to write to.
+need-contact-consent-missing = If you give an address, tick that you agree we write to it; otherwise leave the address empty.
+question-ask = Ask a question or tell us about a need
+question-ask-hint = Tell us what is happening, where, and whom it affects. The coordinators at the Ministry of Culture will pass it to the institution that can answer. Your name and address are optional.
+question-sent-title = Thank you, your question has been received.
+question-sent-explained = The coordinators will pass it to the responsible institution. If you gave an address, we will write to you at each step.
+question-ask-another = Ask another question
+question-about-you = About you (optional)
+question-about-you-hint = To hear about the answer, give an e-mail address and tick your consent. We use the address for this question only and delete it a year after the question is closed.
+question-contact-consent = I agree to be written to at this address about this question
+question-public-consent = I agree that the question and its answer may be published on the platform's public page (without my name or address)
+question-privacy = How we process your data:
+question-privacy-link = privacy notice
+question-send = Send
+questions-title = Questions and answers
+questions-intro = Questions and needs raised by communities and answered by the responsible institutions. Places are given no finer than a municipality or state city; no names.
+questions-feed = New answers (Atom feed)
+questions-search-label = Search the questions
+questions-search-hint = Words in the title, question or answer; diacritics need not be typed.
+questions-found = { $count ->
+    [0] No question was found.
+    [one] { $count } question found
+   *[other] { $count } questions found
+}
+question-answered-on = answered { $date }
+question-answered = Answered
+question-on-time = on time
+question-question = Question
+mail-need-raised-subject = Question no. { $number } received
+mail-need-raised-body = Hello,
+
+    Your question "{ $title }" has been received as no. { $number }. The coordinators will pass it to the institution that can answer, and we will write to you at each step.
+
+    Latvian Roma Platform
+mail-need-assigned-subject = Question no. { $number } passed to an institution
+mail-need-assigned-body = Hello,
+
+    The question "{ $title }" (no. { $number }) has been given to { $organisation } to answer by { $date }.
+
+    Latvian Roma Platform
+mail-need-institution-subject = A question for you, no. { $number }: { $title }
+mail-need-institution-body = Hello,
+
+    The coordinators have given your institution, { $organisation }, the question "{ $title }" (no. { $number }). Please answer by { $date }:
+
+    { $link }
+
+    Latvian Roma Platform
+mail-need-answered-subject = Answer to question no. { $number }
+mail-need-answered-body = Hello,
+
+    The question "{ $title }" (no. { $number }) has been answered:
+
+    { $text }
+
+    Latvian Roma Platform
+mail-need-closed-subject = Question no. { $number } closed
+mail-need-closed-body = Hello,
+
+    The question "{ $title }" (no. { $number }) has been closed without an answer. The reason:
+
+    { $text }
+
+    Latvian Roma Platform
+mail-need-merged-subject = Question no. { $number } merged with a similar one
+mail-need-merged-body = Hello,
+
+    The question "{ $title }" (no. { $number }) is the same as no. { $other }, raised before, so the two have been merged. We will write to you when it is answered.
+
+    Latvian Roma Platform
+mail-need-published-subject = The answer to question no. { $number } is published
+mail-need-published-body = Hello,
+
+    The question "{ $title }" (no. { $number }) and its answer are published on the platform's page (without your name or address):
+
+    { $link }
+
+    Latvian Roma Platform
+attention-needs-new = New needs and questions waiting to be given to an institution
+attention-needs-late = Questions an institution has not answered by the day asked
+attention-needs-to-answer = Questions given to your institution to answer

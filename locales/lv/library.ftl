@@ -212,6 +212,7 @@ privacy-what-title = Kādus datus platforma apstrādā
 privacy-what-registrations = Pieteikšanās pasākumiem un dalība tajos: vārds, kontakti, organizācija, pēc izvēles dzimums, vecuma grupa un pilsēta — pasākumu organizēšanai un statistikai.
 privacy-what-directory = Platformas dalībnieku katalogs: organizācijas un to pārstāvji; publiskajā katalogā — tikai tie, kas tam piekrituši, un tikai piekrišanā norādītie lauki.
 privacy-what-roma = Romu izcelsmes pašidentifikācija (īpašas kategorijas dati): tikai ar nepārprotamu piekrišanu, ko var atsaukt; publicē tikai apkopotus skaitļus.
+privacy-what-needs = Jautājumi un vajadzības: vārds un e-pasta adrese nav obligāti; adresi glabājam tikai ar piekrišanu, lai rakstītu par jautājuma gaitu, un dzēšam gadu pēc tā noslēgšanas. Publiskajā lapā jautājums parādās tikai ar piekrišanu vai anonimizēts, bez vārdiem un ne sīkāk par novadu.
 privacy-what-stories = Veiksmes stāsti: tikai ar stāstā attēlotās personas (nepilngadīgam — likumiskā pārstāvja) piekrišanu, ņemot vērā bērna viedokli; atsaucot piekrišanu, stāsts nekavējoties pazūd no vietnes.
 privacy-what-mediation = Romu mediatoru darba ieraksti par ģimenēm: konfidenciāli, šifrēti, pieejami tikai mediatoram (un uzraudzītājam ar pamatojumu); publiski — tikai apkopoti skaitļi.
 privacy-what-statistics = Publicētos skaitļos mazas vērtības netiek rādītas, lai neviens nebūtu atpazīstams.

@@ -399,3 +399,115 @@ need-answer-missing = Uzrakstiet atbildi.
 need-reason-missing = Norādiet, kāpēc jautājums tiek slēgts.
 nav-needs = Jautājumi
 need-column = Jautājums
+need-area-choose = Izvēlieties jomu
+need-meeting = Sanāksme, kurā tas izskanēja
+need-public = Publiski
+need-public-page = Publiskā lapa
+need-publish-heading = Publicēt jautājumu un atbildi
+need-publish-consented = Jautājuma uzdevējs piekrita, ka jautājumu un atbildi publicē, kā uzrakstīts. Vārdi un adreses netiek rādīti nekad.
+need-publish-not-consented = Jautājuma uzdevējs nepiekrita publicēšanai kā uzrakstīts: pirms publicēšanas izņemiet vārdus un visu, kas var norādīt uz konkrētu cilvēku vai ģimeni, un atzīmējiet to zemāk.
+need-publish-place = Vieta publiskajā lapā: { $place } (nekad mazāka par novadu vai valstspilsētu).
+need-publish-no-place = Vieta nav norādīta; publiskajā lapā vietas nebūs.
+need-public-title = Virsraksts publiskajā lapā
+need-public-question = Jautājums publiskajā lapā
+need-public-answer = Atbilde publiskajā lapā
+need-anonymised = Teksts ir anonimizēts: tajā nav vārdu un nekā, kas norāda uz konkrētu cilvēku vai ģimeni
+need-publish = Publicēt
+need-publish-again = Saglabāt publisko tekstu
+need-withdraw = Izņemt no publiskās lapas
+need-link-heading = Saistība ar rīcību, pasākumu vai praksi
+need-link-action = Turpmākā rīcība
+need-link-measure = Plāna pasākums
+need-link-practice = Labā prakse
+need-link-save = Saglabāt saistību
+need-step-published = publicēts
+need-step-withdrawn = izņemts no publiskās lapas
+need-step-linked = norādīta saistība
+need-published-notice = Jautājums un atbilde publicēti.
+need-withdrawn-notice = Jautājums vairs nav publiskajā lapā.
+need-linked-notice = Saistība saglabāta.
+need-publish-refused = Publicēt var tikai atbildētu jautājumu, turklāt ar uzdevēja piekrišanu vai anonimizētu.
+need-publish-stale = Kāds cits pa to laiku saglabāja šo jautājumu; pārbaudiet tekstu un saglabājiet vēlreiz.
+need-anonymise-first = Uzdevējs nepiekrita publicēšanai: anonimizējiet tekstu un atzīmējiet šo.
+need-email-for-contact = Norādiet e-pasta adresi, uz kuru rakstīt.
+need-contact-consent-missing = Ja norādāt adresi, atzīmējiet, ka piekrītat, ka rakstām uz to; citādi atstājiet adresi tukšu.
+question-ask = Uzdot jautājumu vai pastāstīt par vajadzību
+question-ask-hint = Pastāstiet, kas notiek, kur un ko tas skar. Koordinatori Kultūras ministrijā to nodos iestādei, kas var atbildēt. Vārds un adrese nav obligāti.
+question-sent-title = Paldies, jautājums saņemts.
+question-sent-explained = Koordinatori to nodos atbildīgajai iestādei. Ja norādījāt adresi, rakstīsim par katru soli.
+question-ask-another = Uzdot vēl vienu jautājumu
+question-about-you = Par jums (nav obligāti)
+question-about-you-hint = Ja vēlaties saņemt ziņu par atbildi, norādiet e-pasta adresi un atzīmējiet piekrišanu. Adresi izmantojam tikai šim jautājumam un izdzēšam gadu pēc tā noslēgšanas.
+question-contact-consent = Piekrītu, ka uz šo adresi raksta par šo jautājumu
+question-public-consent = Piekrītu, ka jautājumu un atbildi publicē platformas publiskajā lapā (bez vārda un adreses)
+question-privacy = Kā apstrādājam jūsu datus:
+question-privacy-link = privātuma paziņojums
+question-send = Nosūtīt
+questions-title = Jautājumi un atbildes
+questions-intro = Kopienu jautājumi un vajadzības, uz kurām atbildējušas atbildīgās iestādes. Vietas norādītas ne sīkāk par novadu vai valstspilsētu; vārdu nav.
+questions-feed = Jaunās atbildes (Atom plūsma)
+questions-search-label = Meklēt jautājumos
+questions-search-hint = Vārdi virsrakstā, jautājumā vai atbildē; garumzīmes nav jāraksta.
+questions-found = { $count ->
+    [0] Neviens jautājums netika atrasts.
+    [zero] Atrasti { $count } jautājumi
+    [one] Atrasts { $count } jautājums
+   *[other] Atrasti { $count } jautājumi
+}
+question-answered-on = atbildēts { $date }
+question-answered = Atbildēts
+question-on-time = laikā
+question-question = Jautājums
+mail-need-raised-subject = Jautājums Nr. { $number } saņemts
+mail-need-raised-body = Labdien!
+
+    Jūsu jautājums „{ $title }” ir saņemts ar Nr. { $number }. Koordinatori to nodos iestādei, kas var atbildēt, un mēs jums rakstīsim par katru soli.
+
+    Latvijas romu platforma
+mail-need-assigned-subject = Jautājums Nr. { $number } nodots iestādei
+mail-need-assigned-body = Labdien!
+
+    Jautājums „{ $title }” (Nr. { $number }) nodots iestādei „{ $organisation }”, atbildes termiņš: { $date }.
+
+    Latvijas romu platforma
+mail-need-institution-subject = Jums nodots jautājums Nr. { $number }: { $title }
+mail-need-institution-body = Labdien!
+
+    Koordinatori jūsu iestādei „{ $organisation }” nodeva jautājumu „{ $title }” (Nr. { $number }). Lūdzam atbildēt līdz { $date }:
+
+    { $link }
+
+    Latvijas romu platforma
+mail-need-answered-subject = Atbilde uz jautājumu Nr. { $number }
+mail-need-answered-body = Labdien!
+
+    Uz jautājumu „{ $title }” (Nr. { $number }) atbildēts:
+
+    { $text }
+
+    Latvijas romu platforma
+mail-need-closed-subject = Jautājums Nr. { $number } slēgts
+mail-need-closed-body = Labdien!
+
+    Jautājums „{ $title }” (Nr. { $number }) slēgts bez atbildes. Iemesls:
+
+    { $text }
+
+    Latvijas romu platforma
+mail-need-merged-subject = Jautājums Nr. { $number } apvienots ar līdzīgu
+mail-need-merged-body = Labdien!
+
+    Jautājums „{ $title }” (Nr. { $number }) ir tāds pats kā agrāk uzdotais Nr. { $other }, tāpēc tie apvienoti. Kad uz to atbildēs, jums rakstīsim.
+
+    Latvijas romu platforma
+mail-need-published-subject = Atbilde uz jautājumu Nr. { $number } publicēta
+mail-need-published-body = Labdien!
+
+    Jautājums „{ $title }” (Nr. { $number }) un atbilde uz to publicēti platformas lapā (bez jūsu vārda un adreses):
+
+    { $link }
+
+    Latvijas romu platforma
+attention-needs-new = Jauni jautājumi un vajadzības, kas gaida nodošanu iestādei
+attention-needs-late = Jautājumi, uz kuriem iestāde nav atbildējusi termiņā
+attention-needs-to-answer = Jautājumi, kas nodoti jūsu iestādei atbildēt

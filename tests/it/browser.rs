@@ -1191,7 +1191,10 @@ async fn workspace_pages_have_no_accessibility_violations() {
             raiser_name: None,
             raiser_email: None,
             contact_consent: false,
+            raiser_lang: None,
+            public_consent: false,
         },
+        |_| Vec::new(),
     )
     .await);
     for (lang, path, h1) in [
@@ -1207,6 +1210,76 @@ async fn workspace_pages_have_no_accessibility_violations() {
         found.extend(fits_phone(&b).await);
         found.extend(axe(&b, lang, h1).await);
     }
+    // Answered and published: the publishing form, and the public side.
+    let cli = store::Actor::cli();
+    let today = jiff::civil::date(2026, 11, 26);
+    ok(store::needs::assign(
+        &app.db,
+        app.clock_now(),
+        today,
+        &cli,
+        need,
+        app.fixtures.org_a,
+        today,
+        &[],
+    )
+    .await);
+    ok(store::needs::answer(
+        &app.db,
+        app.clock_now(),
+        today,
+        &cli,
+        need,
+        "Pietura pārcelta (tests).",
+        &[],
+    )
+    .await);
+    ok(store::needs::publish(
+        &app.db,
+        app.clock_now(),
+        &cli,
+        need,
+        None,
+        &store::needs::Public {
+            title: "Skolas autobuss (tests)".to_owned(),
+            question: "Pietura tālu no ciemata (tests).".to_owned(),
+            answer: "Pietura pārcelta (tests).".to_owned(),
+            territory_id: None,
+            anonymised: true,
+        },
+        &[],
+    )
+    .await);
+    for (lang, path, h1) in [
+        (
+            "lv",
+            format!("/lv/needs/{need}"),
+            "Jautājums Nr. 1: Skolas autobuss (tests)",
+        ),
+        ("lv", "/lv/questions".to_owned(), "Jautājumi un atbildes"),
+        ("en", "/en/questions".to_owned(), "Questions and answers"),
+        (
+            "en",
+            format!("/en/questions/{need}"),
+            "Skolas autobuss (tests)",
+        ),
+        (
+            "lv",
+            "/lv/questions/ask".to_owned(),
+            "Uzdot jautājumu vai pastāstīt par vajadzību",
+        ),
+    ] {
+        b.goto(&url(&app, &path)).await;
+        found.extend(fits_phone(&b).await);
+        found.extend(axe(&b, lang, h1).await);
+    }
+    b.find("form[action$='/questions/ask'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for("#title[aria-invalid=true]").await;
+    found.extend(fits_phone(&b).await);
+    found.extend(axe(&b, "lv", "Uzdot jautājumu vai pastāstīt par vajadzību").await);
     b.goto(&url(&app, "/lv/needs/new")).await;
     b.find("form[action$='/needs'] button[type=submit]")
         .await

@@ -22,6 +22,8 @@ fn input(title: &str, consent: bool) -> store::needs::NeedInput {
         raiser_name: Some("Izvirzītāja (tests)".to_owned()),
         raiser_email: Some("izvirzitaja@example.invalid".to_owned()),
         contact_consent: consent,
+        raiser_lang: Some("lv".to_owned()),
+        public_consent: false,
     }
 }
 
@@ -31,7 +33,12 @@ async fn a_need_goes_from_raised_to_answered_with_its_history_and_due_date() {
     let cli = store::Actor::cli();
     let now = app.clock_now();
     let today = date(2026, 11, 26);
-    let id = ok(store::needs::raise(&app.db, now, &cli, None, &input("Autobuss", true)).await);
+    let id = ok(
+        store::needs::raise(&app.db, now, &cli, None, &input("Autobuss", true), |_| {
+            Vec::new()
+        })
+        .await,
+    );
     let n = ok(store::needs::get(&app.db, id).await);
     assert_eq!(n.status, NeedStatus::New);
     // Concerns in the vocabulary's order, whatever the order given.
@@ -45,19 +52,19 @@ async fn a_need_goes_from_raised_to_answered_with_its_history_and_due_date() {
     );
     // Answering before it is given to anyone does not fit.
     assert!(matches!(
-        store::needs::answer(&app.db, now, today, &cli, id, "Atbilde").await,
+        store::needs::answer(&app.db, now, today, &cli, id, "Atbilde", &[]).await,
         Err(store::Error::Conflict(store::Conflict::Dialogue(
             store::DialogueConflict::Status
         )))
     ));
     let due = domain::dialogue::answer_due(today, domain::dialogue::DEFAULT_ANSWER_DAYS);
     assert!(matches!(
-        store::needs::assign(&app.db, now, today, &cli, id, 999_999, due).await,
+        store::needs::assign(&app.db, now, today, &cli, id, 999_999, due, &[]).await,
         Err(store::Error::Conflict(store::Conflict::Dialogue(
             store::DialogueConflict::Organisation
         )))
     ));
-    ok(store::needs::assign(&app.db, now, today, &cli, id, app.fixtures.org_a, due).await);
+    ok(store::needs::assign(&app.db, now, today, &cli, id, app.fixtures.org_a, due, &[]).await);
     let n = ok(store::needs::get(&app.db, id).await);
     assert_eq!(n.status, NeedStatus::Assigned);
     assert_eq!(n.answer_due_on, Some(date(2026, 12, 26)));
@@ -83,6 +90,7 @@ async fn a_need_goes_from_raised_to_answered_with_its_history_and_due_date() {
         &cli,
         id,
         "Pietura pārcelta pie ciemata (tests).",
+        &[],
     )
     .await);
     let n = ok(store::needs::get(&app.db, id).await);
@@ -95,7 +103,7 @@ async fn a_need_goes_from_raised_to_answered_with_its_history_and_due_date() {
     assert_eq!(steps, ["raised", "assigned", "answered"]);
     // Done: it can be neither closed nor merged any more.
     assert!(
-        store::needs::close(&app.db, now, &cli, id, "Dublikāts")
+        store::needs::close(&app.db, now, &cli, id, "Dublikāts", &[])
             .await
             .is_err()
     );
@@ -111,24 +119,39 @@ async fn a_need_is_merged_or_closed_and_its_raiser_forgotten_after_the_storage_l
     let cli = store::Actor::cli();
     let now = app.clock_now();
     // Without consent to be written to, no address is kept at all.
-    let first = ok(store::needs::raise(&app.db, now, &cli, None, &input("Pirmais", false)).await);
+    let first = ok(
+        store::needs::raise(&app.db, now, &cli, None, &input("Pirmais", false), |_| {
+            Vec::new()
+        })
+        .await,
+    );
     assert_eq!(
         ok(store::needs::get(&app.db, first).await)
             .input
             .raiser_email,
         None
     );
-    let second = ok(store::needs::raise(&app.db, now, &cli, None, &input("Otrais", true)).await);
-    let third = ok(store::needs::raise(&app.db, now, &cli, None, &input("Trešais", true)).await);
+    let second = ok(
+        store::needs::raise(&app.db, now, &cli, None, &input("Otrais", true), |_| {
+            Vec::new()
+        })
+        .await,
+    );
+    let third = ok(
+        store::needs::raise(&app.db, now, &cli, None, &input("Trešais", true), |_| {
+            Vec::new()
+        })
+        .await,
+    );
     for bad in [second, 999_999] {
         assert!(matches!(
-            store::needs::merge(&app.db, now, &cli, second, bad).await,
+            store::needs::merge(&app.db, now, &cli, second, bad, &[]).await,
             Err(store::Error::Conflict(store::Conflict::Dialogue(
                 store::DialogueConflict::MergeTarget
             )))
         ));
     }
-    ok(store::needs::merge(&app.db, now, &cli, second, first).await);
+    ok(store::needs::merge(&app.db, now, &cli, second, first, &[]).await);
     let n = ok(store::needs::get(&app.db, second).await);
     assert_eq!(
         (n.status, n.merged_into_id),
@@ -136,11 +159,19 @@ async fn a_need_is_merged_or_closed_and_its_raiser_forgotten_after_the_storage_l
     );
     // A need merged into one merged is refused: follow the one it went into.
     assert!(
-        store::needs::merge(&app.db, now, &cli, third, second)
+        store::needs::merge(&app.db, now, &cli, third, second, &[])
             .await
             .is_err()
     );
-    ok(store::needs::close(&app.db, now, &cli, third, "Jautājums atsaukts (tests).").await);
+    ok(store::needs::close(
+        &app.db,
+        now,
+        &cli,
+        third,
+        "Jautājums atsaukts (tests).",
+        &[],
+    )
+    .await);
     assert_eq!(
         ok(store::needs::get(&app.db, third).await).status,
         NeedStatus::Closed
@@ -277,4 +308,313 @@ async fn a_need_raised_in_the_workspace_is_given_to_an_institution_which_answers
         seen.text
             .contains("nodots iestādei: Testa pilsētas pašvaldība")
     );
+}
+
+/// The id in a need's address ("/lv/needs/7?notice=raised" → 7).
+fn id_in(location: &str) -> i64 {
+    location
+        .rsplit('/')
+        .next()
+        .and_then(|s| s.split('?').next())
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_default()
+}
+
+/// The mail queued to an address, newest last: (subject, body).
+async fn mail_to(app: &TestApp, to: &str) -> Vec<(String, String)> {
+    let (mails, _) = ok(store::outbox::list(&app.db, 0).await);
+    let mut out: Vec<(i64, String, String)> = mails
+        .into_iter()
+        .filter(|m| m.to == to)
+        .map(|m| (m.id, m.subject, m.body))
+        .collect();
+    out.sort();
+    out.into_iter().map(|(_, s, b)| (s, b)).collect()
+}
+
+#[tokio::test]
+async fn a_question_from_the_public_form_is_followed_to_its_answer_on_the_public_page() {
+    let app = TestApp::spawn().await;
+    let sabile = ok(store::territories::search(&app.db, "Sabile", 5).await)
+        .into_iter()
+        .find(|t| t.kind == domain::territory::Kind::Town)
+        .map(|t| t.id)
+        .unwrap_or_default();
+    assert!(sabile > 0);
+    let anyone = app.client();
+    let form = anyone.get("/lv/questions/ask").await;
+    assert_eq!(form.status, 200);
+    assert!(form.text.contains("Uzdot jautājumu"), "{}", form.text);
+    // An address without consent to be written to is refused at its field, the typing kept.
+    let fields = [
+        ("title", "Ārsts nepieņem bez deklarācijas (tests)"),
+        (
+            "description",
+            "Ģimenes ārsts Sabilē atsaka pieņemt romu ģimenes (tests).",
+        ),
+        ("area", "health"),
+        ("territory_id", &sabile.to_string()),
+        ("concerns", "families"),
+        ("name", "Jautātāja (tests)"),
+        ("email", "jautataja@example.invalid"),
+    ];
+    let res = anyone.post_form("/lv/questions/ask", &fields).await;
+    assert_eq!(res.status, 422, "{}", res.text);
+    assert!(
+        res.text.contains("atzīmējiet, ka piekrītat"),
+        "{}",
+        res.text
+    );
+    assert!(res.text.contains("Ģimenes ārsts Sabilē"));
+    let mut with_consent = fields.to_vec();
+    with_consent.push(("contact_consent", "yes"));
+    let res = anyone.post_form("/lv/questions/ask", &with_consent).await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    assert_eq!(res.location(), Some("/lv/questions/ask?sent=1"));
+    let thanks = anyone.get("/lv/questions/ask?sent=1").await;
+    assert!(thanks.text.contains("jautājums saņemts"), "{}", thanks.text);
+    let id = ok(store::needs::list(&app.db, &store::needs::Filter::default()).await)[0].id;
+    let need = ok(store::needs::get(&app.db, id).await);
+    assert_eq!(need.input.source, NeedSource::Public);
+    assert_eq!(need.raised_by, None);
+    assert!(!need.input.public_consent);
+    let told = mail_to(&app, "jautataja@example.invalid").await;
+    assert_eq!(told.len(), 1);
+    assert!(told[0].0.contains(&format!("Nr. {id}")), "{told:?}");
+
+    // The coordinator sees it on the workspace, waiting to be given, and gives it to the
+    // municipality's organisation; its user is mailed, and so is the raiser.
+    let coord = app.login(domain::auth::Role::Coordinator).await;
+    let home = coord.get("/lv/workspace").await;
+    assert!(
+        home.text.contains("gaida nodošanu iestādei"),
+        "{}",
+        home.text
+    );
+    assert!(home.text.contains("Ārsts nepieņem"));
+    let page = coord.get(&format!("/lv/needs/{id}")).await;
+    assert_eq!(page.status, 200);
+    // The test clock starts on 26 November 2026.
+    let today = date(2026, 11, 26);
+    let due_on = today.checked_add(jiff::ToSpan::days(10)).unwrap_or(today);
+    let res = coord
+        .post_form(
+            &format!("/lv/needs/{id}/assign"),
+            &[
+                ("organisation", &app.fixtures.org_a.to_string()),
+                ("due_on", &due_on.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    let told = mail_to(&app, "jautataja@example.invalid").await;
+    assert_eq!(told.len(), 2);
+    assert!(told[1].1.contains("Testa pilsētas pašvaldība"), "{told:?}");
+    let institution = mail_to(&app, &testkit::email_for(domain::auth::Role::Municipality)).await;
+    assert_eq!(institution.len(), 1, "{institution:?}");
+    assert!(institution[0].1.contains(&format!("/lv/needs/{id}")));
+
+    // Late after the day asked: the institution's workspace marks it, the coordinator's
+    // lists it as late.
+    app.advance_to(
+        due_on.checked_add(jiff::ToSpan::days(2)).unwrap_or(due_on),
+        jiff::civil::time(10, 0, 0, 0),
+    );
+    let coord = app.login(domain::auth::Role::Coordinator).await;
+    let home = coord.get("/lv/workspace").await;
+    assert!(
+        home.text.contains("nav atbildējusi termiņā"),
+        "{}",
+        home.text
+    );
+    let muni = app.login(domain::auth::Role::Municipality).await;
+    let home = muni.get("/lv/workspace").await;
+    assert!(home.text.contains("nodoti jūsu iestādei"), "{}", home.text);
+    assert!(home.text.contains("Kavējas"), "{}", home.text);
+    muni.get(&format!("/lv/needs/{id}")).await;
+    let res = muni
+        .post_form(
+            &format!("/lv/needs/{id}/answer"),
+            &[(
+                "text",
+                "Veselības inspekcija pārbaudīja; ārstu prakse pieņem visus (tests).",
+            )],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    let told = mail_to(&app, "jautataja@example.invalid").await;
+    assert_eq!(told.len(), 3);
+    assert!(told[2].1.contains("Veselības inspekcija pārbaudīja"));
+
+    // Publishing: the raiser did not agree, so the text must be anonymised first.
+    coord.get(&format!("/lv/needs/{id}")).await;
+    let public = [
+        ("public_title", "Ģimenes ārsts nepieņem pacientus (tests)"),
+        (
+            "public_question",
+            "Ģimenes ārsts atsaka pieņemt romu ģimenes (tests).",
+        ),
+        (
+            "public_answer",
+            "Inspekcija pārbaudīja; prakse pieņem visus (tests).",
+        ),
+    ];
+    let res = coord
+        .post_form(&format!("/lv/needs/{id}/publish"), &public)
+        .await;
+    assert_eq!(res.status, 422, "{}", res.text);
+    assert!(res.text.contains("anonimizējiet tekstu"), "{}", res.text);
+    assert!(
+        res.text
+            .contains("Inspekcija pārbaudīja; prakse pieņem visus")
+    );
+    assert_eq!(anyone.get(&format!("/lv/questions/{id}")).await.status, 404);
+    let mut anonymised = public.to_vec();
+    anonymised.push(("anonymised", "yes"));
+    let res = coord
+        .post_form(&format!("/lv/needs/{id}/publish"), &anonymised)
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    let told = mail_to(&app, "jautataja@example.invalid").await;
+    assert_eq!(told.len(), 4);
+    assert!(told[3].1.contains(&format!("/lv/questions/{id}")));
+
+    // The public page: the public text, the novads (never the town), no name, no address.
+    let item = anyone.get(&format!("/lv/questions/{id}")).await;
+    assert_eq!(item.status, 200);
+    assert!(item.text.contains("Ģimenes ārsts nepieņem pacientus"));
+    assert!(item.text.contains("Talsu novads"), "{}", item.text);
+    assert!(item.text.contains("Kurzeme"), "{}", item.text);
+    assert!(!item.text.contains("Sabil"), "{}", item.text);
+    assert!(!item.text.contains("Jautātāja"));
+    assert!(!item.text.contains("jautataja@"));
+    assert!(item.text.contains("atbildēts pēc termiņa"), "{}", item.text);
+    // Found by a word typed without diacritics, not by one it does not hold; by its area.
+    let found = anyone.get("/lv/questions?q=gimenes+arsts").await;
+    assert!(
+        found.text.contains(&format!("/lv/questions/{id}")),
+        "{}",
+        found.text
+    );
+    let none = anyone.get("/lv/questions?q=autobuss").await;
+    assert!(!none.text.contains(&format!("/lv/questions/{id}")));
+    let other_area = anyone.get("/lv/questions?area=housing").await;
+    assert!(!other_area.text.contains(&format!("/lv/questions/{id}")));
+    let en = anyone.get("/en/questions?q=GIMENES&area=health").await;
+    assert!(
+        en.text.contains(&format!("/en/questions/{id}")),
+        "{}",
+        en.text
+    );
+    // In the feed and the sitemap.
+    let feed = anyone.get("/lv/questions.atom").await;
+    assert!(feed.text.contains("<entry>") && feed.text.contains(&format!("/lv/questions/{id}")));
+    let map = anyone.get("/sitemap.xml").await;
+    assert!(
+        map.text.contains(&format!("/lv/questions/{id}</loc>")),
+        "{}",
+        map.text
+    );
+
+    // Taken off the public page: gone from the list, the page and the feed.
+    let res = coord
+        .post_form(&format!("/lv/needs/{id}/withdraw"), &[])
+        .await;
+    assert_eq!(res.status, 303);
+    assert_eq!(anyone.get(&format!("/lv/questions/{id}")).await.status, 404);
+    assert!(
+        !anyone
+            .get("/lv/questions")
+            .await
+            .text
+            .contains(&format!("/lv/questions/{id}"))
+    );
+    let steps: Vec<String> = ok(store::needs::steps(&app.db, id).await)
+        .into_iter()
+        .map(|s| s.step)
+        .collect();
+    assert_eq!(
+        steps,
+        ["raised", "assigned", "answered", "published", "withdrawn"]
+    );
+    // The audit log reads it in words.
+    let log = coord.get("/lv/admin/audit").await;
+    assert!(
+        log.text.contains("Jautājums un atbilde publicēti"),
+        "{}",
+        log.text
+    );
+    assert!(log.text.contains("anonimizēts"), "{}", log.text);
+}
+
+#[tokio::test]
+async fn a_need_is_linked_to_a_measure_and_a_practice_and_only_public_ones_show_publicly() {
+    let app = TestApp::spawn().await;
+    let cli = store::Actor::cli();
+    let now = app.clock_now();
+    let id = ok(
+        store::needs::raise(&app.db, now, &cli, None, &input("Saite", true), |_| {
+            Vec::new()
+        })
+        .await,
+    );
+    let coord = app.login(domain::auth::Role::Coordinator).await;
+    coord.get(&format!("/lv/needs/{id}")).await;
+    // A link to nothing is refused at the field, the choice kept.
+    let res = coord
+        .post_form(&format!("/lv/needs/{id}/link"), &[("measure", "999999")])
+        .await;
+    assert_eq!(res.status, 422, "{}", res.text);
+    assert!(res.text.contains("aria-invalid"), "{}", res.text);
+    let res = coord
+        .post_form(&format!("/lv/needs/{id}/link"), &[("action", "nav")])
+        .await;
+    assert_eq!(res.status, 422);
+    assert_eq!(
+        ok(store::needs::get(&app.db, id).await).links,
+        store::needs::Links::default()
+    );
+    // The municipality may not link.
+    let muni = app.login(domain::auth::Role::Municipality).await;
+    muni.get("/lv/needs").await;
+    let res = muni
+        .post_form(&format!("/lv/needs/{id}/link"), &[("measure", "")])
+        .await;
+    assert_eq!(res.status, 403);
+    // Workspace raising: a meeting that is not one refused; the consent to publish kept.
+    let res = muni
+        .post_form(
+            "/lv/needs",
+            &[
+                ("title", "Mājokļa jautājums (tests)"),
+                ("description", "Apraksts (tests)."),
+                ("area", "housing"),
+                ("event_id", "999999"),
+                ("public_consent", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 422, "{}", res.text);
+    assert!(
+        res.text
+            .contains("id=\"public_consent\" name=\"public_consent\" value=\"yes\" checked"),
+        "{}",
+        res.text
+    );
+    let res = muni
+        .post_form(
+            "/lv/needs",
+            &[
+                ("title", "Mājokļa jautājums (tests)"),
+                ("description", "Apraksts (tests)."),
+                ("area", "housing"),
+                ("public_consent", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    let own = id_in(res.location().unwrap_or_default());
+    let n = ok(store::needs::get(&app.db, own).await);
+    assert!(n.input.public_consent);
+    assert_eq!(n.raised_by_org, Some(app.fixtures.org_a));
 }

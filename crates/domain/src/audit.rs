@@ -20,6 +20,9 @@ crate::vocabulary! {
         NeedAnswered = ("need_answered", "audit-need-answered"),
         NeedClosed = ("need_closed", "audit-need-closed"),
         NeedMerged = ("need_merged", "audit-need-merged"),
+        NeedPublished = ("need_published", "audit-need-published"),
+        NeedWithdrawn = ("need_withdrawn", "audit-need-withdrawn"),
+        NeedLinked = ("need_linked", "audit-need-linked"),
         BreachRecorded = ("breach_recorded", "audit-breach-recorded"),
         BreachUpdated = ("breach_updated", "audit-breach-updated"),
         BreachesExported = ("breaches_exported", "audit-breaches-exported"),
@@ -377,9 +380,8 @@ impl AuditAction {
             | PersonErased
             | AddressErased
             | PrivacySummaryQueued => AuditArea::Privacy,
-            NeedRaised | NeedAssigned | NeedAnswered | NeedClosed | NeedMerged => {
-                AuditArea::Dialogue
-            }
+            NeedRaised | NeedAssigned | NeedAnswered | NeedClosed | NeedMerged | NeedPublished
+            | NeedWithdrawn | NeedLinked => AuditArea::Dialogue,
             Other => AuditArea::Other,
         }
     }

@@ -25,6 +25,9 @@ crate::vocabulary! {
         Listing = ("listing", "consent-text-listing"),
         /// The mediation privacy notice under which families' consents are recorded.
         Mediation = ("mediation", "consent-text-mediation"),
+        /// What a person raising a need on the public form agrees to: being written to
+        /// about it, and its publication as written.
+        Questions = ("questions", "consent-text-questions"),
     }
 }
 
@@ -100,17 +103,27 @@ pub const PRIVACY: Notice = Notice {
         "privacy-what-stories",
         "privacy-what-mediation",
         "privacy-what-statistics",
+        "privacy-what-needs",
         "privacy-records",
         "privacy-rights",
         "privacy-complaint",
     ],
-    versions: &[Version {
-        id: "2026-11",
-        from: "2026-11-01",
-        material: false,
-        change: FIRST,
-        fingerprint: "1bb5822106c92a04",
-    }],
+    versions: &[
+        Version {
+            id: "2026-11",
+            from: "2026-11-01",
+            material: false,
+            change: FIRST,
+            fingerprint: "1bb5822106c92a04",
+        },
+        Version {
+            id: "2026-12",
+            from: "2026-12-07",
+            material: true,
+            change: "consent-text-change-needs",
+            fingerprint: "b859e15dd359f750",
+        },
+    ],
 };
 
 pub const REGISTRATION: Notice = Notice {
@@ -173,6 +186,22 @@ pub const MEDIATION: Notice = Notice {
     }],
 };
 
+pub const QUESTIONS: Notice = Notice {
+    kind: NoticeKind::Questions,
+    messages: &[
+        "question-about-you-hint",
+        "question-contact-consent",
+        "question-public-consent",
+    ],
+    versions: &[Version {
+        id: "questions-2026-12",
+        from: "2026-12-07",
+        material: false,
+        change: FIRST,
+        fingerprint: "8a2e4f71eca18896",
+    }],
+};
+
 /// Every notice, in the order pages list them.
 pub const NOTICES: &[Notice] = &[
     PRIVACY,
@@ -181,6 +210,7 @@ pub const NOTICES: &[Notice] = &[
     ROMA_IDENTITY,
     LISTING,
     MEDIATION,
+    QUESTIONS,
 ];
 
 /// The notice of a kind.
@@ -192,6 +222,7 @@ pub fn notice(kind: NoticeKind) -> &'static Notice {
         NoticeKind::RomaIdentity => &ROMA_IDENTITY,
         NoticeKind::Listing => &LISTING,
         NoticeKind::Mediation => &MEDIATION,
+        NoticeKind::Questions => &QUESTIONS,
     }
 }
 

@@ -152,6 +152,7 @@ pub const CATEGORIES: &[Category] = &[
             ("needs", "description"),
             ("needs", "raiser_name"),
             ("needs", "raiser_email"),
+            ("needs", "raiser_lang"),
             ("needs", "raised_by"),
             ("needs", "answered_by"),
             ("need_steps", "by_user"),

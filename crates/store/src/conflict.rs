@@ -31,11 +31,14 @@ macro_rules! conflicts {
 conflicts! {
     /// Refusals in needs and questions: a step that does not fit where the need stands
     /// (answering one not assigned…), a merge into itself or into one merged or unknown, an
-    /// organisation not in the registry.
+    /// organisation not in the registry, publishing a need not answered or neither consented
+    /// to nor anonymised, a link to an action, measure or practice that does not exist.
     DialogueConflict {
         Status = "need-status",
         MergeTarget = "merge-target",
         Organisation = "need-organisation",
+        Unpublishable = "need-unpublishable",
+        Link = "need-link",
     }
 }
 

@@ -120,9 +120,11 @@ pub mod sealing;
 #[path = "mediation/supervisors.rs"]
 pub mod supervisors;
 
-// The public site: its pages, news, good practices and success stories.
+// Dialogue: needs and questions raised by communities and answered by institutions.
 #[path = "dialogue/needs.rs"]
 pub mod needs;
+
+// The public site: its pages, news, good practices and success stories.
 #[path = "site/news.rs"]
 pub mod news;
 #[path = "site/practices.rs"]

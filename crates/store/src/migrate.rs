@@ -326,6 +326,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
         include_str!("../migrations/0052_needs.sql"),
         Data::None,
     ),
+    (
+        53,
+        "need_publishing",
+        include_str!("../migrations/0053_need_publishing.sql"),
+        Data::None,
+    ),
 ];
 
 /// A migration's checksum: the SHA-256 of its SQL as this program holds it, with line ends

@@ -353,6 +353,7 @@ pub const PUBLIC_NAV: &[(&str, &str)] = &[
     ("/news", "news-title"),
     ("/stories", "stories-title"),
     ("/practices", "nav-practices"),
+    ("/questions", "questions-title"),
     ("/policy", "policy-title"),
     ("/participation", "stats-title"),
     ("/directory", "public-directory-title"),
@@ -362,6 +363,7 @@ pub const PUBLIC_NAV: &[(&str, &str)] = &[
 pub const HELP_PAGES_BY_PREFIX: &[(&str, &str)] = &[
     ("/events", "events"),
     ("/needs", "dialogue"),
+    ("/questions", "dialogue"),
     ("/calendar", "events"),
     ("/actions", "events"),
     ("/statistics", "events"),

@@ -9,7 +9,18 @@ use domain::event::Objective;
 use jiff::civil::Date;
 
 use crate::audit::{self, Event as AuditEvent};
+use crate::outbox::Outgoing;
 use crate::{Actor, Db, DialogueConflict, Error};
+
+/// Mail to queue with a step: (address, message).
+pub type Mails = [(String, Outgoing)];
+
+async fn queue(conn: &mut sqlx::SqliteConnection, now: i64, mails: &Mails) -> crate::Result<()> {
+    for (to, m) in mails {
+        crate::outbox::enqueue_in(&mut *conn, now, to, m).await?;
+    }
+    Ok(())
+}
 
 /// What is said when a need is raised.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,6 +38,30 @@ pub struct NeedInput {
     pub raiser_email: Option<String>,
     /// The raiser agreed to be written to about this need.
     pub contact_consent: bool,
+    /// The language to write to the raiser in ("lv", "en").
+    pub raiser_lang: Option<String>,
+    /// The raiser agreed that the question and its answer may be published as written.
+    pub public_consent: bool,
+}
+
+/// An answered need as the public sees it: written (or anonymised) by a coordinator, its
+/// place the novads or state city (never smaller).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Public {
+    pub title: String,
+    pub question: String,
+    pub answer: String,
+    pub territory_id: Option<i64>,
+    /// The coordinator removed names and anything else that points to a person.
+    pub anonymised: bool,
+}
+
+/// What a need is linked to (each optional).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Links {
+    pub action_id: Option<i64>,
+    pub measure_id: Option<i64>,
+    pub practice_id: Option<i64>,
 }
 
 /// A need as stored, with names for its references.
@@ -46,6 +81,11 @@ pub struct Need {
     pub close_reason: Option<String>,
     pub merged_into_id: Option<i64>,
     pub created_at: i64,
+    /// When it was made public (answered needs only).
+    pub published_at: Option<i64>,
+    /// The public text, once published (kept when withdrawn, for the next publishing).
+    pub public: Option<Public>,
+    pub links: Links,
 }
 
 impl Need {
@@ -81,7 +121,9 @@ const SELECT: &str = "SELECT n.id, n.title, n.description, n.area, n.territory_i
         n.event_id, n.source, n.raiser_name, n.raiser_email, n.contact_consent, n.raised_by,
         n.raised_by_org, n.status, n.assigned_org_id, o.name_lv AS assigned_org_name,
         n.assigned_on, n.answer_due_on, n.answer, n.answered_on, n.close_reason,
-        n.merged_into_id, n.created_at
+        n.merged_into_id, n.created_at, n.raiser_lang, n.public_consent, n.published_at,
+        n.public_title, n.public_question, n.public_answer, n.public_territory_id, n.anonymised,
+        n.action_id, n.measure_id, n.practice_id
      FROM needs n LEFT JOIN organisations o ON o.id = n.assigned_org_id";
 
 fn date(s: Option<String>) -> Option<Date> {
@@ -108,6 +150,8 @@ impl sqlx::FromRow<'_, sqlx::sqlite::SqliteRow> for Need {
                 raiser_name: r.try_get("raiser_name")?,
                 raiser_email: r.try_get("raiser_email")?,
                 contact_consent: r.try_get("contact_consent")?,
+                raiser_lang: r.try_get("raiser_lang")?,
+                public_consent: r.try_get("public_consent")?,
             },
             raised_by: r.try_get("raised_by")?,
             raised_by_org: r.try_get("raised_by_org")?,
@@ -121,6 +165,26 @@ impl sqlx::FromRow<'_, sqlx::sqlite::SqliteRow> for Need {
             close_reason: r.try_get("close_reason")?,
             merged_into_id: r.try_get("merged_into_id")?,
             created_at: r.try_get("created_at")?,
+            published_at: r.try_get("published_at")?,
+            public: match (
+                r.try_get::<Option<String>, _>("public_title")?,
+                r.try_get::<Option<String>, _>("public_question")?,
+                r.try_get::<Option<String>, _>("public_answer")?,
+            ) {
+                (Some(title), Some(question), Some(answer)) => Some(Public {
+                    title,
+                    question,
+                    answer,
+                    territory_id: r.try_get("public_territory_id")?,
+                    anonymised: r.try_get("anonymised")?,
+                }),
+                _ => None,
+            },
+            links: Links {
+                action_id: r.try_get("action_id")?,
+                measure_id: r.try_get("measure_id")?,
+                practice_id: r.try_get("practice_id")?,
+            },
         })
     }
 }
@@ -228,13 +292,15 @@ pub async fn raise(
     actor: &Actor,
     raised_by_org: Option<i64>,
     i: &NeedInput,
+    mail: impl FnOnce(i64) -> Vec<(String, Outgoing)>,
 ) -> crate::Result<i64> {
     let mut tx = db.write().await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO needs (title, description, area, territory_id, concerns, event_id, source,
              raised_by, raised_by_org, raiser_name, raiser_email, contact_consent, status,
-             created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'new', $13, $13)
+             created_at, updated_at, raiser_lang, public_consent, consent_version)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'new', $13, $13, $14, $15,
+             $16)
          RETURNING id",
     )
     .bind(&i.title)
@@ -251,9 +317,17 @@ pub async fn raise(
     .bind(i.raiser_email.as_deref().filter(|_| i.contact_consent))
     .bind(i.contact_consent)
     .bind(now)
+    .bind(i.raiser_lang.as_deref())
+    .bind(i.public_consent)
+    // Either consent rests on the text of the version shown.
+    .bind(
+        (i.contact_consent || i.public_consent)
+            .then(|| domain::privacy_notices::QUESTIONS.current().id),
+    )
     .fetch_one(&mut *tx)
     .await?;
     step(&mut tx, now, actor, id, "raised", None, None).await?;
+    queue(&mut tx, now, &mail(id)).await?;
     audit::record(
         &mut tx,
         now,
@@ -279,6 +353,7 @@ async fn status_of(conn: &mut sqlx::SqliteConnection, id: i64) -> crate::Result<
 /// Gives an open need to an organisation of the registry to answer by `due_on` (again to
 /// another one, when it was given already). `DialogueConflict::Status` for a need answered,
 /// closed or merged; `DialogueConflict::Organisation` for an unknown organisation.
+#[expect(clippy::too_many_arguments, reason = "one transaction's inputs")]
 pub async fn assign(
     db: &Db,
     now: i64,
@@ -287,6 +362,7 @@ pub async fn assign(
     id: i64,
     organisation: i64,
     due_on: Date,
+    mails: &Mails,
 ) -> crate::Result<()> {
     let mut tx = db.write().await?;
     if !status_of(&mut tx, id).await?.is_open() {
@@ -322,6 +398,7 @@ pub async fn assign(
         None,
     )
     .await?;
+    queue(&mut tx, now, mails).await?;
     audit::record(
         &mut tx,
         now,
@@ -344,6 +421,7 @@ pub async fn answer(
     actor: &Actor,
     id: i64,
     text: &str,
+    mails: &Mails,
 ) -> crate::Result<()> {
     let mut tx = db.write().await?;
     if status_of(&mut tx, id).await? != NeedStatus::Assigned {
@@ -363,6 +441,7 @@ pub async fn answer(
     .execute(&mut *tx)
     .await?;
     step(&mut tx, now, actor, id, "answered", None, None).await?;
+    queue(&mut tx, now, mails).await?;
     audit::record(
         &mut tx,
         now,
@@ -376,7 +455,14 @@ pub async fn answer(
 
 /// Closes an open need without an answer, with the reason. `DialogueConflict::Status` for
 /// one answered, closed or merged.
-pub async fn close(db: &Db, now: i64, actor: &Actor, id: i64, reason: &str) -> crate::Result<()> {
+pub async fn close(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    id: i64,
+    reason: &str,
+    mails: &Mails,
+) -> crate::Result<()> {
     let mut tx = db.write().await?;
     if !status_of(&mut tx, id).await?.is_open() {
         return Err(DialogueConflict::Status.into());
@@ -392,6 +478,7 @@ pub async fn close(db: &Db, now: i64, actor: &Actor, id: i64, reason: &str) -> c
     .execute(&mut *tx)
     .await?;
     step(&mut tx, now, actor, id, "closed", None, None).await?;
+    queue(&mut tx, now, mails).await?;
     audit::record(
         &mut tx,
         now,
@@ -406,7 +493,14 @@ pub async fn close(db: &Db, now: i64, actor: &Actor, id: i64, reason: &str) -> c
 /// Merges an open need into the same one raised before, which is followed from then on.
 /// `DialogueConflict::MergeTarget` for itself, or one merged or unknown;
 /// `DialogueConflict::Status` when the need is not open.
-pub async fn merge(db: &Db, now: i64, actor: &Actor, id: i64, into: i64) -> crate::Result<()> {
+pub async fn merge(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    id: i64,
+    into: i64,
+    mails: &Mails,
+) -> crate::Result<()> {
     let mut tx = db.write().await?;
     if !status_of(&mut tx, id).await?.is_open() {
         return Err(DialogueConflict::Status.into());
@@ -430,6 +524,7 @@ pub async fn merge(db: &Db, now: i64, actor: &Actor, id: i64, into: i64) -> crat
     .execute(&mut *tx)
     .await?;
     step(&mut tx, now, actor, id, "merged", None, Some(into)).await?;
+    queue(&mut tx, now, mails).await?;
     audit::record(
         &mut tx,
         now,
@@ -441,4 +536,327 @@ pub async fn merge(db: &Db, now: i64, actor: &Actor, id: i64, into: i64) -> crat
     .await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// Makes an answered need public with the coordinator's text and place (the caller gives the
+/// novads or state city, never a smaller place). `DialogueConflict::Unpublishable` unless
+/// the need is answered and either its raiser agreed or the text is anonymised; stale when
+/// `version` is given and someone saved since.
+pub async fn publish(
+    db: &Db,
+    now: i64,
+    actor: &Actor,
+    id: i64,
+    version: Option<i64>,
+    p: &Public,
+    mails: &Mails,
+) -> crate::Result<()> {
+    let mut tx = db.write().await?;
+    let consent: Option<bool> =
+        sqlx::query_scalar("SELECT public_consent FROM needs WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let consent = consent.ok_or(Error::NotFound)?;
+    if status_of(&mut tx, id).await? != NeedStatus::Answered || !(consent || p.anonymised) {
+        return Err(DialogueConflict::Unpublishable.into());
+    }
+    crate::versions::claim(&mut tx, "needs", id, version).await?;
+    let first: Option<i64> = sqlx::query_scalar(
+        "UPDATE needs SET published_at = COALESCE(published_at, $1), public_title = $2,
+             public_question = $3, public_answer = $4, public_territory_id = $5,
+             anonymised = $6, updated_at = $1
+         WHERE id = $7 RETURNING published_at",
+    )
+    .bind(now)
+    .bind(&p.title)
+    .bind(&p.question)
+    .bind(&p.answer)
+    .bind(p.territory_id)
+    .bind(p.anonymised)
+    .bind(id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    step(&mut tx, now, actor, id, "published", None, None).await?;
+    // The raiser hears of it the first time only.
+    if first == Some(now) {
+        queue(&mut tx, now, mails).await?;
+    }
+    audit::record(
+        &mut tx,
+        now,
+        actor,
+        &AuditEvent::new(AuditAction::NeedPublished)
+            .on("need", id)
+            .detail(format!(
+                "basis={}",
+                if p.anonymised {
+                    "anonymised"
+                } else {
+                    "consent"
+                }
+            )),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Takes a published need off the public page (its public text is kept for next time).
+pub async fn withdraw(db: &Db, now: i64, actor: &Actor, id: i64) -> crate::Result<()> {
+    let mut tx = db.write().await?;
+    crate::versions::claim(&mut tx, "needs", id, None).await?;
+    sqlx::query("UPDATE needs SET published_at = NULL, updated_at = $1 WHERE id = $2")
+        .bind(now)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    step(&mut tx, now, actor, id, "withdrawn", None, None).await?;
+    audit::record(
+        &mut tx,
+        now,
+        actor,
+        &AuditEvent::new(AuditAction::NeedWithdrawn).on("need", id),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Links a need to a follow-up action, a measure and a good practice (each may be none).
+/// `DialogueConflict::Link` for one that does not exist.
+pub async fn link(db: &Db, now: i64, actor: &Actor, id: i64, l: &Links) -> crate::Result<()> {
+    let mut tx = db.write().await?;
+    for (table, target) in [
+        ("follow_up_actions", l.action_id),
+        ("measures", l.measure_id),
+        ("practices", l.practice_id),
+    ] {
+        if let Some(t) = target {
+            let found: Option<i64> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+                "SELECT id FROM {table} WHERE id = $1"
+            )))
+            .bind(t)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if found.is_none() {
+                return Err(DialogueConflict::Link.into());
+            }
+        }
+    }
+    crate::versions::claim(&mut tx, "needs", id, None).await?;
+    sqlx::query(
+        "UPDATE needs SET action_id = $1, measure_id = $2, practice_id = $3, updated_at = $4
+         WHERE id = $5",
+    )
+    .bind(l.action_id)
+    .bind(l.measure_id)
+    .bind(l.practice_id)
+    .bind(now)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    step(&mut tx, now, actor, id, "linked", None, None).await?;
+    let mut detail = Vec::new();
+    for (key, v) in [
+        ("action", l.action_id),
+        ("measure", l.measure_id),
+        ("practice", l.practice_id),
+    ] {
+        if let Some(v) = v {
+            detail.push(format!("{key}={v}"));
+        }
+    }
+    audit::record(
+        &mut tx,
+        now,
+        actor,
+        &AuditEvent::new(AuditAction::NeedLinked)
+            .on("need", id)
+            .detail(detail.join(" ")),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The published needs, the latest published first.
+pub async fn published(db: &Db) -> crate::Result<Vec<Need>> {
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{SELECT} WHERE n.published_at IS NOT NULL AND n.status = 'answered'
+         ORDER BY n.published_at DESC, n.id DESC"
+    )))
+    .fetch_all(&db.reader)
+    .await?)
+}
+
+/// One published need (`NotFound` for any other).
+pub async fn get_published(db: &Db, id: i64) -> crate::Result<Need> {
+    let n = get(db, id).await?;
+    if n.published_at.is_none() || n.status != NeedStatus::Answered || n.public.is_none() {
+        return Err(Error::NotFound);
+    }
+    Ok(n)
+}
+
+/// Whom to tell of a need's steps: the address the raiser gave with consent, or the account
+/// of the logged-in user who raised it (while it is active). (address, language "lv"/"en").
+pub async fn raiser_address(db: &Db, n: &Need) -> crate::Result<Option<(String, String)>> {
+    if let (Some(email), true) = (&n.input.raiser_email, n.input.contact_consent) {
+        let lang = n.input.raiser_lang.clone().unwrap_or_else(|| "lv".into());
+        return Ok(Some((email.clone(), lang)));
+    }
+    let Some(user) = n.raised_by else {
+        return Ok(None);
+    };
+    Ok(sqlx::query_as(
+        "SELECT email, preferred_lang FROM users WHERE id = $1 AND disabled_at IS NULL",
+    )
+    .bind(user)
+    .fetch_optional(&db.reader)
+    .await?)
+}
+
+/// The active users of an organisation, to tell them a need was given to it:
+/// (address, language).
+pub async fn institution_addresses(db: &Db, org: i64) -> crate::Result<Vec<(String, String)>> {
+    Ok(sqlx::query_as(
+        "SELECT email, preferred_lang FROM users
+         WHERE organisation_id = $1 AND disabled_at IS NULL ORDER BY email",
+    )
+    .bind(org)
+    .fetch_all(&db.reader)
+    .await?)
+}
+
+/// Needs waiting past the day their answer was due on `today`: all of them (`None`, a
+/// coordinator), or those given to one organisation.
+pub async fn late(db: &Db, today: Date, org: Option<i64>) -> crate::Result<Vec<Need>> {
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{SELECT} WHERE n.status = 'assigned' AND n.answer_due_on < $1
+           AND ($2 IS NULL OR n.assigned_org_id = $2)
+         ORDER BY n.answer_due_on, n.id"
+    )))
+    .bind(today.to_string())
+    .bind(org)
+    .fetch_all(&db.reader)
+    .await?)
+}
+
+/// What a need may be linked to, each as (id, label): follow-up actions (with their meeting),
+/// measures (code and title), good practices.
+#[derive(Debug, Clone, Default)]
+pub struct LinkChoices {
+    pub actions: Vec<(i64, String)>,
+    pub measures: Vec<(i64, String)>,
+    pub practices: Vec<(i64, String)>,
+}
+
+pub async fn link_choices(db: &Db) -> crate::Result<LinkChoices> {
+    Ok(LinkChoices {
+        actions: sqlx::query_as(
+            "SELECT a.id, a.title_lv || ' (' || e.title_lv || ')' FROM follow_up_actions a
+             JOIN events e ON e.id = a.event_id ORDER BY e.starts_at DESC, a.id",
+        )
+        .fetch_all(&db.reader)
+        .await?,
+        measures: sqlx::query_as(
+            "SELECT m.id, m.code || ' ' || m.title_lv FROM measures m
+             JOIN plans p ON p.id = m.plan_id ORDER BY p.id DESC, m.code, m.id",
+        )
+        .fetch_all(&db.reader)
+        .await?,
+        practices: sqlx::query_as("SELECT id, title_lv FROM practices ORDER BY title_lv, id")
+            .fetch_all(&db.reader)
+            .await?,
+    })
+}
+
+/// The label of a link's target (as in [`link_choices`]).
+pub async fn link_labels(db: &Db, l: &Links) -> crate::Result<Vec<(&'static str, i64, String)>> {
+    let mut out = Vec::new();
+    for (kind, table, col, target) in [
+        ("action", "follow_up_actions", "title_lv", l.action_id),
+        (
+            "measure",
+            "measures",
+            "code || ' ' || title_lv",
+            l.measure_id,
+        ),
+        ("practice", "practices", "title_lv", l.practice_id),
+    ] {
+        if let Some(t) = target {
+            let label: Option<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+                "SELECT {col} FROM {table} WHERE id = $1"
+            )))
+            .bind(t)
+            .fetch_optional(&db.reader)
+            .await?;
+            if let Some(label) = label {
+                out.push((kind, t, label));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Meetings a need may have been raised at: those begun before `now`, the latest first
+/// (id, title, starts at).
+pub async fn meeting_choices(db: &Db, now: i64) -> crate::Result<Vec<(i64, String, i64)>> {
+    Ok(sqlx::query_as(
+        "SELECT id, title_lv, starts_at FROM events
+         WHERE starts_at <= $1 AND status <> 'draft' ORDER BY starts_at DESC LIMIT 200",
+    )
+    .bind(now)
+    .fetch_all(&db.reader)
+    .await?)
+}
+
+/// The needs merged into this one (their raisers hear of its answer too).
+pub async fn merged_from(db: &Db, id: i64) -> crate::Result<Vec<Need>> {
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{SELECT} WHERE n.merged_into_id = $1 ORDER BY n.id"
+    )))
+    .bind(id)
+    .fetch_all(&db.reader)
+    .await?)
+}
+
+/// The links the public may follow: a measure of a public plan, a published good practice
+/// (follow-up actions are the workspace's).
+pub async fn public_link_labels(
+    db: &Db,
+    l: &Links,
+) -> crate::Result<Vec<(&'static str, i64, String)>> {
+    let public_plans: Vec<i64> = crate::plans::list_public(db)
+        .await?
+        .into_iter()
+        .map(|p| p.id)
+        .collect();
+    let mut out = Vec::new();
+    for (kind, id, label) in link_labels(db, l).await? {
+        let shown = match kind {
+            "measure" => {
+                let plan: Option<i64> =
+                    sqlx::query_scalar("SELECT plan_id FROM measures WHERE id = $1")
+                        .bind(id)
+                        .fetch_optional(&db.reader)
+                        .await?;
+                plan.is_some_and(|p| public_plans.contains(&p))
+            }
+            "practice" => {
+                let status: Option<String> =
+                    sqlx::query_scalar("SELECT status FROM practices WHERE id = $1")
+                        .bind(id)
+                        .fetch_optional(&db.reader)
+                        .await?;
+                status.as_deref() == Some("published")
+            }
+            _ => false,
+        };
+        if shown {
+            out.push((kind, id, label));
+        }
+    }
+    Ok(out)
 }

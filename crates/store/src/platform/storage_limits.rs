@@ -164,7 +164,8 @@ fn statements(key: &str) -> Option<Statements> {
         "needs" => Statements {
             count: "SELECT COUNT(*) FROM needs
                     WHERE done_at < $1 AND (raiser_name IS NOT NULL OR raiser_email IS NOT NULL)",
-            apply: Apply::Sql(&["UPDATE needs SET raiser_name = NULL, raiser_email = NULL
+            apply: Apply::Sql(&["UPDATE needs SET raiser_name = NULL, raiser_email = NULL,
+                          raiser_lang = NULL
                       WHERE done_at < $1 AND (raiser_name IS NOT NULL OR raiser_email IS NOT NULL)"]),
         },
         // A request closed on a day before the cutoff's day.

@@ -13,6 +13,7 @@ use domain::auth::Permission;
 use domain::dialogue::{DEFAULT_ANSWER_DAYS, NeedConcern, NeedSource, NeedStatus, answer_due};
 use domain::event::{OBJECTIVES, Objective};
 
+use super::need_mail;
 use crate::AppState;
 use crate::http::choices::{TerritoryGroups, territory_groups};
 use crate::http::error::{AppError, AppResult};
@@ -39,6 +40,9 @@ fn answers(user: &CurrentUser, n: &store::needs::Need) -> bool {
         && user.organisation_id.is_some()
         && n.assigned_org_id == user.organisation_id
 }
+
+/// A select of the link form: (field, label, choices, chosen).
+type LinkField<'a> = (&'static str, &'static str, &'a [(i64, String)], &'a String);
 
 struct Line {
     need: store::needs::Need,
@@ -89,53 +93,95 @@ pub async fn list(
     Ok(Html(ListPage { ctx, lines, notice }.render()?))
 }
 
-/// What the form of a new need holds, as typed.
+/// What the form of a new need holds, as typed (the workspace's and the public one's).
 #[derive(Default, serde::Deserialize)]
 pub struct NeedFields {
     #[serde(default)]
-    title: String,
+    pub(super) title: String,
     #[serde(default)]
-    description: String,
+    pub(super) description: String,
     #[serde(default)]
-    area: String,
+    pub(super) area: String,
     #[serde(default)]
-    territory_id: String,
+    pub(super) territory_id: String,
     #[serde(default)]
-    concerns: Vec<String>,
+    pub(super) concerns: Vec<String>,
+    /// The meeting where it was raised (the workspace's form).
+    #[serde(default)]
+    pub(super) event_id: String,
+    /// Who raises it and where to write (the public form, both optional).
+    #[serde(default)]
+    pub(super) name: String,
+    #[serde(default)]
+    pub(super) email: String,
+    #[serde(default)]
+    pub(super) contact_consent: String,
+    #[serde(default)]
+    pub(super) public_consent: String,
 }
 crate::http::forms::debug_without_text!(NeedFields);
 
 #[derive(Template)]
 #[template(path = "dialogue/need_new.html")]
-struct NewPage {
-    ctx: PageCtx,
-    f: NeedFields,
-    errors: FormErrors,
+pub(super) struct NewPage {
+    pub(super) ctx: PageCtx,
+    pub(super) f: NeedFields,
+    pub(super) errors: FormErrors,
     territories: TerritoryGroups,
     objectives: Vec<(&'static str, &'static str)>,
+    /// The public form (anyone), or the workspace's.
+    pub(super) public: bool,
+    /// The form's CSRF token: the session's, or the pre-login one on the public form.
+    pub(super) csrf: String,
+    /// Meetings it may have been raised at: (id, title, day).
+    meetings: Vec<(i64, String, String)>,
+    /// The public form was sent (its thanks instead of the form).
+    pub(super) sent: bool,
 }
 
 impl NewPage {
     fn concerned(&self, c: &str) -> bool {
         self.f.concerns.iter().any(|x| x == c)
     }
+
+    fn action(&self) -> String {
+        self.ctx.href(if self.public {
+            "/questions/ask"
+        } else {
+            "/needs"
+        })
+    }
 }
 
-async fn new_page(
+pub(super) async fn new_page(
     state: &AppState,
     ctx: PageCtx,
     f: NeedFields,
     errors: FormErrors,
+    public: bool,
 ) -> AppResult<NewPage> {
+    let meetings = if public {
+        Vec::new()
+    } else {
+        store::needs::meeting_choices(state.db(), state.now())
+            .await?
+            .into_iter()
+            .map(|(id, title, at)| (id, title, ctx.datetime(&at)))
+            .collect()
+    };
     Ok(NewPage {
         territories: territory_groups(state, ctx.lang).await?,
         objectives: OBJECTIVES
             .iter()
             .map(|o| (*o, Objective::label_key_of(o)))
             .collect(),
+        csrf: ctx.csrf.clone(),
         ctx,
         f,
         errors,
+        public,
+        meetings,
+        sent: false,
     })
 }
 
@@ -146,28 +192,32 @@ pub async fn new_form(
     user: CurrentUser,
 ) -> AppResult<Html<String>> {
     user.require(Permission::RaiseNeeds)?;
-    let page = new_page(&state, ctx, NeedFields::default(), FormErrors::default()).await?;
+    let page = new_page(
+        &state,
+        ctx,
+        NeedFields::default(),
+        FormErrors::default(),
+        false,
+    )
+    .await?;
     Ok(Html(page.render()?))
 }
 
-/// `POST /{lang}/needs`: raises a need from the workspace.
-pub async fn create(
-    State(state): State<AppState>,
-    ctx: PageCtx,
-    user: CurrentUser,
-    ClientIp(ip): ClientIp,
-    AppForm(body): AppForm<Vec<(String, String)>>,
-) -> AppResult<Response> {
-    user.require(Permission::RaiseNeeds)?;
-    let f: NeedFields = crate::http::forms::with_lists(body, &["concerns"])?;
-    let mut errors = FormErrors::default();
-    let title = required_line(&f.title, 200, "title", "need-title-missing", &mut errors);
+/// The parts of a need both forms ask (title, description, area, place, whom it concerns),
+/// checked: `None` with the errors at their fields.
+pub(super) async fn validate(
+    state: &AppState,
+    f: &NeedFields,
+    source: NeedSource,
+    errors: &mut FormErrors,
+) -> AppResult<Option<store::needs::NeedInput>> {
+    let title = required_line(&f.title, 200, "title", "need-title-missing", errors);
     let description = required_block(
         &f.description,
         5_000,
         "description",
         "need-description-missing",
-        &mut errors,
+        errors,
     );
     let area = Objective::parse(&f.area);
     if area.is_none() {
@@ -196,30 +246,67 @@ pub async fn create(
     if concerns.len() != f.concerns.len() {
         errors.add("concerns", "reg-choice-invalid");
     }
-    if let (Some(title), Some(area), true) = (title, area, errors.is_empty()) {
-        let input = store::needs::NeedInput {
+    let event_id = match optional_id(&f.event_id) {
+        Ok(Some(e)) if source == NeedSource::Workspace => {
+            let known = store::needs::meeting_choices(state.db(), state.now())
+                .await?
+                .iter()
+                .any(|(id, _, _)| *id == e);
+            if !known {
+                errors.add("event_id", "reg-choice-invalid");
+            }
+            Some(e)
+        }
+        Ok(_) => None,
+        Err(_) => {
+            errors.add("event_id", "reg-choice-invalid");
+            None
+        }
+    };
+    let public_consent = f.public_consent == "yes";
+    Ok(match (title, area, errors.is_empty()) {
+        (Some(title), Some(area), true) => Some(store::needs::NeedInput {
             title,
             description,
             area,
             territory_id,
             concerns,
-            event_id: None,
-            source: NeedSource::Workspace,
+            event_id,
+            source,
             raiser_name: None,
             raiser_email: None,
             contact_consent: false,
-        };
+            raiser_lang: None,
+            public_consent,
+        }),
+        _ => None,
+    })
+}
+
+/// `POST /{lang}/needs`: raises a need from the workspace.
+pub async fn create(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    AppForm(body): AppForm<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    user.require(Permission::RaiseNeeds)?;
+    let f: NeedFields = crate::http::forms::with_lists(body, &["concerns"])?;
+    let mut errors = FormErrors::default();
+    if let Some(input) = validate(&state, &f, NeedSource::Workspace, &mut errors).await? {
         let id = store::needs::raise(
             state.db(),
             state.now(),
             &user.actor(ip),
             user.organisation_id,
             &input,
+            |_| Vec::new(),
         )
         .await?;
         return Ok(Redirect::to(&ctx.href(&format!("/needs/{id}?notice=raised"))).into_response());
     }
-    let page = new_page(&state, ctx, f, errors).await?;
+    let page = new_page(&state, ctx, f, errors, false).await?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
 }
 
@@ -234,6 +321,18 @@ struct DetailPage {
     manage: bool,
     answer: bool,
     organisations: Vec<(i64, String)>,
+    /// A coordinator may publish it (answered).
+    publish: bool,
+    /// A coordinator may link it to an action, a measure, a practice.
+    link: bool,
+    choices: store::needs::LinkChoices,
+    /// What it is linked to: (kind, id, label).
+    links: Vec<(&'static str, i64, String)>,
+    /// The meeting where it was raised: (id, title).
+    meeting: Option<(i64, String)>,
+    /// The place the public page names: the novads or state city of the need's place.
+    public_place: Option<String>,
+    version: i64,
     /// What the forms hold: the stored or default values, or what was typed when refused.
     typed: Typed,
     errors: FormErrors,
@@ -248,6 +347,13 @@ struct Typed {
     into: String,
     reason: String,
     text: String,
+    public_title: String,
+    public_question: String,
+    public_answer: String,
+    anonymised: bool,
+    action: String,
+    measure: String,
+    practice: String,
 }
 
 impl DetailPage {
@@ -261,8 +367,68 @@ impl DetailPage {
             "assigned" => "need-step-assigned",
             "answered" => "need-step-answered",
             "closed" => "need-step-closed",
+            "published" => "need-step-published",
+            "withdrawn" => "need-step-withdrawn",
+            "linked" => "need-step-linked",
             _ => "need-step-merged",
         }
+    }
+
+    fn link_href(&self, kind: &str, id: &i64) -> String {
+        self.ctx.href(&match kind {
+            "action" => format!("/actions/{id}"),
+            "measure" => format!("/measures/{id}"),
+            _ => format!("/practice-submissions/{id}"),
+        })
+    }
+
+    /// The link form's selects: (field, label, choices, chosen).
+    fn link_fields(&self) -> Vec<LinkField<'_>> {
+        vec![
+            (
+                "action",
+                "need-link-action",
+                &self.choices.actions,
+                &self.typed.action,
+            ),
+            (
+                "measure",
+                "need-link-measure",
+                &self.choices.measures,
+                &self.typed.measure,
+            ),
+            (
+                "practice",
+                "need-link-practice",
+                &self.choices.practices,
+                &self.typed.practice,
+            ),
+        ]
+    }
+
+    fn link_key(&self, kind: &str) -> &'static str {
+        match kind {
+            "action" => "need-link-action",
+            "measure" => "need-link-measure",
+            _ => "need-link-practice",
+        }
+    }
+}
+
+/// The novads or state city a place belongs to today (the public page names no smaller
+/// place): (id, name).
+pub(super) async fn public_place(
+    state: &AppState,
+    lang: crate::i18n::Lang,
+    territory: Option<i64>,
+) -> AppResult<Option<(i64, String)>> {
+    let Some(t) = territory else {
+        return Ok(None);
+    };
+    match store::territories::unit_on(state.db(), t, state.today()).await {
+        Ok(u) => Ok(Some((u.id, u.name(lang.code()).to_owned()))),
+        Err(store::Error::NotFound) => Ok(None),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -289,7 +455,64 @@ async fn detail_page(
     };
     let today = state.today();
     let manage = user.can(Permission::ManageNeeds) && need.status.is_open();
+    let coordinator = user.can(Permission::ManageNeeds);
+    let version = store::versions::current(state.db(), "needs", id).await?;
+    let meeting = match need.input.event_id {
+        Some(e) => {
+            let ev = store::events::get(state.db(), e).await?;
+            Some((e, ev.title(ctx.lang.code()).to_owned()))
+        }
+        None => None,
+    };
+    let public = need.public.clone();
+    let typed = typed.unwrap_or_else(|| Typed {
+        organisation: need
+            .assigned_org_id
+            .map(|o| o.to_string())
+            .unwrap_or_default(),
+        due_on: answer_due(today, DEFAULT_ANSWER_DAYS).to_string(),
+        public_title: public
+            .as_ref()
+            .map_or_else(|| need.input.title.clone(), |p| p.title.clone()),
+        public_question: public
+            .as_ref()
+            .map_or_else(|| need.input.description.clone(), |p| p.question.clone()),
+        public_answer: public.as_ref().map_or_else(
+            || need.answer.clone().unwrap_or_default(),
+            |p| p.answer.clone(),
+        ),
+        anonymised: public.as_ref().is_some_and(|p| p.anonymised),
+        action: need
+            .links
+            .action_id
+            .map(|i| i.to_string())
+            .unwrap_or_default(),
+        measure: need
+            .links
+            .measure_id
+            .map(|i| i.to_string())
+            .unwrap_or_default(),
+        practice: need
+            .links
+            .practice_id
+            .map(|i| i.to_string())
+            .unwrap_or_default(),
+        ..Typed::default()
+    });
     Ok(DetailPage {
+        publish: coordinator && need.status == NeedStatus::Answered,
+        link: coordinator && need.status != NeedStatus::Merged,
+        choices: if coordinator {
+            store::needs::link_choices(state.db()).await?
+        } else {
+            Default::default()
+        },
+        links: store::needs::link_labels(state.db(), &need.links).await?,
+        meeting,
+        public_place: public_place(state, ctx.lang, need.input.territory_id)
+            .await?
+            .map(|(_, n)| n),
+        version,
         steps: store::needs::steps(state.db(), id).await?,
         late: need.late(today),
         answer: answers(user, &need),
@@ -298,14 +521,7 @@ async fn detail_page(
         } else {
             Vec::new()
         },
-        typed: typed.unwrap_or_else(|| Typed {
-            organisation: need
-                .assigned_org_id
-                .map(|o| o.to_string())
-                .unwrap_or_default(),
-            due_on: answer_due(today, DEFAULT_ANSWER_DAYS).to_string(),
-            ..Typed::default()
-        }),
+        typed,
         manage,
         territory,
         need,
@@ -339,6 +555,9 @@ pub async fn detail(
         Some("answered") => Some("need-answered-notice"),
         Some("closed") => Some("need-closed-notice"),
         Some("merged") => Some("need-merged-notice"),
+        Some("published") => Some("need-published-notice"),
+        Some("withdrawn") => Some("need-withdrawn-notice"),
+        Some("linked") => Some("need-linked-notice"),
         _ => None,
     };
     Ok(Html(page.render()?))
@@ -378,6 +597,20 @@ fn status_error(errors: &mut FormErrors, field: &'static str, e: store::Error) -
             errors.add(field, "need-merge-invalid");
             Ok(())
         }
+        store::Error::Conflict(store::Conflict::Dialogue(store::DialogueConflict::Link)) => {
+            errors.add(field, "reg-choice-invalid");
+            Ok(())
+        }
+        store::Error::Conflict(store::Conflict::Dialogue(
+            store::DialogueConflict::Unpublishable,
+        )) => {
+            errors.add(field, "need-publish-refused");
+            Ok(())
+        }
+        store::Error::Conflict(store::Conflict::Database(store::DatabaseConflict::Stale)) => {
+            errors.add(field, "need-publish-stale");
+            Ok(())
+        }
         e => Err(e.into()),
     }
 }
@@ -413,7 +646,27 @@ pub async fn assign(
     if due.is_some_and(|d| d < state.today()) {
         errors.add("due_on", "need-due-past");
     }
-    if let (Some(o), Some(due), true) = (organisation, due, errors.is_empty()) {
+    let need = store::needs::get(state.db(), id).await?;
+    let name = match organisation {
+        Some(o) => store::organisations::names(state.db())
+            .await?
+            .into_iter()
+            .find(|(i, _)| *i == o)
+            .map(|(_, n)| n),
+        None => None,
+    };
+    if organisation.is_some() && name.is_none() {
+        errors.add("organisation", "reg-choice-invalid");
+    }
+    if let (Some(o), Some(name), Some(due), true) = (organisation, name, due, errors.is_empty()) {
+        let said = need_mail::Said {
+            organisation: name,
+            due_on: Some(due),
+            ..Default::default()
+        };
+        let mut mails =
+            need_mail::to_raiser(&state, &need, need_mail::Step::Assigned, &said).await?;
+        mails.extend(need_mail::to_institution(&state, &need, o, &said).await?);
         match store::needs::assign(
             state.db(),
             state.now(),
@@ -422,6 +675,7 @@ pub async fn assign(
             id,
             o,
             due,
+            &mails,
         )
         .await
         {
@@ -465,6 +719,17 @@ pub async fn answer(
     let mut errors = FormErrors::default();
     let text = required_block(&f.text, 10_000, "text", "need-answer-missing", &mut errors);
     if errors.is_empty() {
+        let said = need_mail::Said {
+            text: text.clone(),
+            ..Default::default()
+        };
+        let mut mails =
+            need_mail::to_raiser(&state, &need, need_mail::Step::Answered, &said).await?;
+        for other in store::needs::merged_from(state.db(), id).await? {
+            mails.extend(
+                need_mail::to_raiser(&state, &other, need_mail::Step::Answered, &said).await?,
+            );
+        }
         match store::needs::answer(
             state.db(),
             state.now(),
@@ -472,6 +737,7 @@ pub async fn answer(
             &user.actor(ip),
             id,
             &text,
+            &mails,
         )
         .await
         {
@@ -513,7 +779,22 @@ pub async fn close(
         &mut errors,
     );
     if errors.is_empty() {
-        match store::needs::close(state.db(), state.now(), &user.actor(ip), id, &reason).await {
+        let need = store::needs::get(state.db(), id).await?;
+        let said = need_mail::Said {
+            text: reason.clone(),
+            ..Default::default()
+        };
+        let mails = need_mail::to_raiser(&state, &need, need_mail::Step::Closed, &said).await?;
+        match store::needs::close(
+            state.db(),
+            state.now(),
+            &user.actor(ip),
+            id,
+            &reason,
+            &mails,
+        )
+        .await
+        {
             Ok(()) => return Ok(done(&ctx, id, "closed")),
             Err(e) => status_error(&mut errors, "reason", e)?,
         }
@@ -545,7 +826,15 @@ pub async fn merge(
     let mut errors = FormErrors::default();
     match optional_id(f.into.trim().trim_start_matches('#')) {
         Ok(Some(into)) => {
-            match store::needs::merge(state.db(), state.now(), &user.actor(ip), id, into).await {
+            let need = store::needs::get(state.db(), id).await?;
+            let said = need_mail::Said {
+                other: into,
+                ..Default::default()
+            };
+            let mails = need_mail::to_raiser(&state, &need, need_mail::Step::Merged, &said).await?;
+            match store::needs::merge(state.db(), state.now(), &user.actor(ip), id, into, &mails)
+                .await
+            {
                 Ok(()) => return Ok(done(&ctx, id, "merged")),
                 Err(e) => status_error(&mut errors, "into", e)?,
             }
@@ -554,6 +843,175 @@ pub async fn merge(
     }
     let typed = Typed {
         into: f.into,
+        ..Typed::default()
+    };
+    refused(&state, ctx, &user, id, errors, typed).await
+}
+
+#[derive(Default, serde::Deserialize)]
+pub struct PublishFields {
+    #[serde(default)]
+    public_title: String,
+    #[serde(default)]
+    public_question: String,
+    #[serde(default)]
+    public_answer: String,
+    #[serde(default)]
+    anonymised: String,
+    #[serde(default)]
+    version: String,
+}
+crate::http::forms::debug_without_text!(PublishFields);
+
+/// `POST /{lang}/needs/{id}/publish`: makes an answered need public with the coordinator's
+/// text — as written when its raiser agreed, anonymised otherwise — and its novads or state
+/// city as the place.
+pub async fn publish(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path((_lang, id)): Path<(String, String)>,
+    AppForm(f): AppForm<PublishFields>,
+) -> AppResult<Response> {
+    user.require(Permission::ManageNeeds)?;
+    let id = parse_id(&id)?;
+    let need = store::needs::get(state.db(), id).await?;
+    let mut errors = FormErrors::default();
+    let title = required_line(
+        &f.public_title,
+        200,
+        "public_title",
+        "need-title-missing",
+        &mut errors,
+    );
+    let question = required_block(
+        &f.public_question,
+        5_000,
+        "public_question",
+        "need-description-missing",
+        &mut errors,
+    );
+    let answer = required_block(
+        &f.public_answer,
+        10_000,
+        "public_answer",
+        "need-answer-missing",
+        &mut errors,
+    );
+    let anonymised = f.anonymised == "yes";
+    if !anonymised && !need.input.public_consent {
+        errors.add("anonymised", "need-anonymise-first");
+    }
+    // A version that is no number is taken as stale (the form's own is always a number).
+    let version = match f.version.trim() {
+        "" => None,
+        v => Some(v.parse::<i64>().unwrap_or(-1)),
+    };
+    if let (Some(title), true) = (title, errors.is_empty()) {
+        let place = public_place(&state, crate::i18n::Lang::Lv, need.input.territory_id).await?;
+        let p = store::needs::Public {
+            title,
+            question,
+            answer,
+            territory_id: place.map(|(id, _)| id),
+            anonymised,
+        };
+        let said = need_mail::Said {
+            path: format!("/questions/{id}"),
+            ..Default::default()
+        };
+        let mails = need_mail::to_raiser(&state, &need, need_mail::Step::Published, &said).await?;
+        match store::needs::publish(
+            state.db(),
+            state.now(),
+            &user.actor(ip),
+            id,
+            version,
+            &p,
+            &mails,
+        )
+        .await
+        {
+            Ok(()) => return Ok(done(&ctx, id, "published")),
+            Err(e) => status_error(&mut errors, "public_title", e)?,
+        }
+    }
+    let typed = Typed {
+        public_title: f.public_title,
+        public_question: f.public_question,
+        public_answer: f.public_answer,
+        anonymised,
+        ..Typed::default()
+    };
+    refused(&state, ctx, &user, id, errors, typed).await
+}
+
+/// `POST /{lang}/needs/{id}/withdraw`: takes the need off the public page.
+pub async fn withdraw(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path((_lang, id)): Path<(String, String)>,
+) -> AppResult<Response> {
+    user.require(Permission::ManageNeeds)?;
+    let id = parse_id(&id)?;
+    if store::needs::get(state.db(), id)
+        .await?
+        .published_at
+        .is_some()
+    {
+        store::needs::withdraw(state.db(), state.now(), &user.actor(ip), id).await?;
+    }
+    Ok(done(&ctx, id, "withdrawn"))
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct LinkFields {
+    #[serde(default)]
+    action: String,
+    #[serde(default)]
+    measure: String,
+    #[serde(default)]
+    practice: String,
+}
+
+/// `POST /{lang}/needs/{id}/link`: what the need led to or is answered by — a follow-up
+/// action, a measure of the plan, a good practice (each may be none).
+pub async fn link(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path((_lang, id)): Path<(String, String)>,
+    AppForm(f): AppForm<LinkFields>,
+) -> AppResult<Response> {
+    user.require(Permission::ManageNeeds)?;
+    let id = parse_id(&id)?;
+    let mut errors = FormErrors::default();
+    let mut pick = |raw: &str, field: &'static str| match optional_id(raw) {
+        Ok(v) => v,
+        Err(_) => {
+            errors.add(field, "reg-choice-invalid");
+            None
+        }
+    };
+    let links = store::needs::Links {
+        action_id: pick(&f.action, "action"),
+        measure_id: pick(&f.measure, "measure"),
+        practice_id: pick(&f.practice, "practice"),
+    };
+    if errors.is_empty() {
+        match store::needs::link(state.db(), state.now(), &user.actor(ip), id, &links).await {
+            Ok(()) => return Ok(done(&ctx, id, "linked")),
+            Err(e) => status_error(&mut errors, "action", e)?,
+        }
+    }
+    let typed = Typed {
+        action: f.action,
+        measure: f.measure,
+        practice: f.practice,
         ..Typed::default()
     };
     refused(&state, ctx, &user, id, errors, typed).await

@@ -44,6 +44,7 @@ const KEYS: &[(&str, &str)] = &[
     ("already", "audit-key-already"),
     ("assignment", "audit-key-assignment"),
     ("attendance", "audit-key-attendance"),
+    ("basis", "audit-key-basis"),
     ("blocked_referrals", "audit-key-blocked-referrals"),
     ("consent", "audit-key-consent"),
     ("contacts", "audit-key-contacts"),
@@ -65,6 +66,7 @@ const KEYS: &[(&str, &str)] = &[
     ("key", "audit-key-key"),
     ("kind", "audit-key-kind"),
     ("mails", "audit-key-mails"),
+    ("measure", "audit-key-measure"),
     ("measures", "audit-key-measures"),
     ("membership", "audit-key-membership"),
     ("month", "audit-key-month"),
@@ -77,6 +79,7 @@ const KEYS: &[(&str, &str)] = &[
     ("people", "audit-key-people"),
     ("person", "audit-key-person"),
     ("plan", "audit-key-plan"),
+    ("practice", "audit-key-practice"),
     ("proposed_by", "audit-key-proposed-by"),
     ("referral", "audit-key-referral"),
     ("registration", "audit-key-registration"),
@@ -102,9 +105,11 @@ const KEYS: &[(&str, &str)] = &[
 
 /// The log's common words (a registration's source, a released registration's reason …).
 const WORDS: &[(&str, &str)] = &[
+    ("anonymised", "audit-word-anonymised"),
     ("api", "audit-word-api"),
     ("by_hand", "audit-word-by-hand"),
     ("confirmed", "audit-word-confirmed"),
+    ("consent", "audit-word-consent"),
     ("coordinator", "audit-word-coordinator"),
     ("down", "audit-word-down"),
     ("email", "audit-word-email"),
@@ -131,9 +136,11 @@ const REFERENCES: &[(&str, &str)] = &[
     ("assignment", "assignment"),
     ("from", "user"),
     ("into", "need"),
+    ("measure", "measure"),
     ("organisation", "organisation"),
     ("person", "person"),
     ("plan", "plan"),
+    ("practice", "practice"),
     ("proposed_by", "user"),
     ("supervisor", "user"),
     ("task", "task"),
@@ -152,6 +159,7 @@ fn page_of(kind: &str, id: i64) -> Option<String> {
         "indicator" => format!("/indicators/{id}"),
         "measure" => format!("/measures/{id}"),
         "news" => format!("/site/news/{id}/edit"),
+        "need" => format!("/needs/{id}"),
         "organisation" => format!("/organisations/{id}"),
         "person" => format!("/people/{id}"),
         "plan" => format!("/plans/{id}"),
@@ -385,6 +393,8 @@ impl Wording {
                 })
                 .collect::<Vec<_>>()
                 .join("; "),
+            // Why a need could be published: its raiser's consent, or anonymised text.
+            "basis" => code_words(ctx, action, value),
             "digest" if value == "yes" => ctx.t("audit-notices-weekly"),
             "digest" => ctx.t("audit-notices-each"),
             _ if value.parse::<i64>().is_ok() && is_record_key(key) => numbered(ctx, value),

@@ -429,6 +429,77 @@ async fn sections(state: &AppState, ctx: &PageCtx, user: &CurrentUser) -> AppRes
         ));
     }
 
+    // Needs and questions: coordinators see the new ones to give and the late ones; an
+    // institution those given to it to answer, the late ones marked.
+    let need_item = |n: &store::needs::Need, detail: String, late: bool| Item {
+        href: ctx.href(&format!("/needs/{}", n.id)),
+        text: format!(
+            "{}: {}",
+            ctx.t1("need-number", "number", n.id.to_string()),
+            n.input.title
+        ),
+        detail,
+        mark: late.then_some("attention-late"),
+        latvian: false,
+    };
+    let due_detail = |n: &store::needs::Need| {
+        let inst = n.assigned_org_name.clone().unwrap_or_default();
+        match n.answer_due_on {
+            Some(d) => format!(
+                "{inst} · {}",
+                ctx.t1("attention-deadline", "date", day(ctx, d))
+            ),
+            None => inst,
+        }
+    };
+    if user.can(Permission::ManageNeeds) {
+        let fresh = store::needs::list(
+            db,
+            &store::needs::Filter {
+                status: Some(domain::dialogue::NeedStatus::New),
+                ..Default::default()
+            },
+        )
+        .await?;
+        out.push(Section::new(
+            "needs-new",
+            "attention-needs-new",
+            Some(ctx.href("/needs")),
+            fresh
+                .iter()
+                .map(|n| need_item(n, ctx.datetime(&n.created_at), false))
+                .collect(),
+        ));
+        let late = store::needs::late(db, today, None).await?;
+        out.push(Section::new(
+            "needs-late",
+            "attention-needs-late",
+            Some(ctx.href("/needs")),
+            late.iter()
+                .map(|n| need_item(n, due_detail(n), false))
+                .collect(),
+        ));
+    } else if let (true, Some(org)) = (user.can(Permission::RaiseNeeds), user.organisation_id) {
+        let given = store::needs::list(
+            db,
+            &store::needs::Filter {
+                status: Some(domain::dialogue::NeedStatus::Assigned),
+                assigned_to: Some(org),
+                ..Default::default()
+            },
+        )
+        .await?;
+        out.push(Section::new(
+            "needs-to-answer",
+            "attention-needs-to-answer",
+            Some(ctx.href("/needs")),
+            given
+                .iter()
+                .map(|n| need_item(n, due_detail(n), n.late(today)))
+                .collect(),
+        ));
+    }
+
     if user.can(Permission::ManageSite) {
         let practices = store::practices::lines(db, user.id, true)
             .await?

@@ -77,6 +77,10 @@ pub async fn sitemap(State(state): State<AppState>) -> AppResult<Response> {
     for s in store::stories::published(state.db(), 1000).await? {
         paths.push(crate::features::site::stories::path_of(&s, "lv"));
     }
+    paths.push("/questions".to_owned());
+    for n in store::needs::published(state.db()).await? {
+        paths.push(format!("/questions/{}", n.id));
+    }
     paths.push("/practices".to_owned());
     let (practices, _) = store::practices::search(
         state.db(),
