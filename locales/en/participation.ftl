@@ -506,3 +506,75 @@ mail-need-published-body = Hello,
 attention-needs-new = New needs and questions waiting to be given to an institution
 attention-needs-late = Questions an institution has not answered by the day asked
 attention-needs-to-answer = Questions given to your institution to answer
+nav-services = Services
+services-title = Services and opportunities
+services-intro = Programmes and services that can help Roma families: employment, education support, social services, health, housing, ESF+ projects and grants for organisations. Only those in force are listed.
+services-search-label = Search the services
+services-search-hint = Words in the title, summary, eligibility or the provider's name; diacritics need not be typed.
+services-found = { $count ->
+    [0] No service was found.
+    [one] { $count } service found
+   *[other] { $count } services found
+}
+services-manage-title = Services directory: your entries
+services-manage-intro = The services and programmes your organisation provides (coordinators see all). An entry is in the public directory from its start day to its end day; a month before the end your organisation's users get a reminder.
+services-no-organisation = Your account has no organisation, so there are no entries for you to keep.
+services-none = No entries yet.
+service-new = New service
+service-edit = Edit the service
+service-saved-notice = The service is saved.
+service-withdrawn-note = This service has been taken off the public directory.
+service-withdraw = Take off the public directory
+service-restore = Put back on the public directory
+service-title-lv = Title (Latvian)
+service-title-en = Title (English)
+service-summary-lv = Short description (Latvian)
+service-summary-en = Short description (English)
+service-kind = Kind
+service-kind-choose = Choose the kind
+service-provider = Provider
+service-provider-choose = Choose the organisation
+service-target-groups = For whom
+service-places = Where available
+service-places-hint = Choose one or more municipalities or state cities (with Ctrl or Shift); with none chosen, the service is available in all Latvia.
+service-place = Place
+service-all-latvia = All Latvia
+service-eligibility = Who is eligible
+service-how-to-apply = How to apply
+service-contact = Contact
+service-cost = Cost
+service-languages = Languages spoken
+service-link = Link
+service-valid = Valid
+service-valid-from = Valid from
+service-valid-to = Valid to
+service-valid-to-day = valid to { $date }
+service-standing-current = In force
+service-standing-coming = Not begun yet
+service-standing-ended = Ended
+service-standing-withdrawn = Taken off the directory
+service-title-missing = Write the title in Latvian.
+service-summary-missing = Describe the service briefly in Latvian.
+service-kind-missing = Choose the kind of service.
+service-provider-missing = Choose the provider.
+service-link-invalid = Write a web address, for example https://www.nva.gov.lv.
+service-dates-order = The end day cannot be before the start day.
+service-stale = Someone else saved this entry meanwhile; check the fields and save again.
+service-kind-employment = Employment
+service-kind-education = Education support
+service-kind-social = Social services
+service-kind-health = Health
+service-kind-housing = Housing
+service-kind-esf = ESF+ project
+service-kind-grants = Grants for organisations
+service-kind-other = Other
+mail-service-ending-subject = The service "{ $title }" ends on { $date }
+mail-service-ending-body = Hello,
+
+    In the services directory, the entry "{ $title }" is valid until { $date }. After that it leaves the public directory. If the service goes on, extend its dates:
+
+    { $link }
+
+    Latvian Roma Platform
+question-too-many = Very many questions have arrived in the last hour. Please try again in a while.
+need-public-consent-recorded = Those who raised it agreed that the question and answer may be published as written (without names)

@@ -404,8 +404,8 @@ need-meeting = Sanāksme, kurā tas izskanēja
 need-public = Publiski
 need-public-page = Publiskā lapa
 need-publish-heading = Publicēt jautājumu un atbildi
-need-publish-consented = Jautājuma uzdevējs piekrita, ka jautājumu un atbildi publicē, kā uzrakstīts. Vārdi un adreses netiek rādīti nekad.
-need-publish-not-consented = Jautājuma uzdevējs nepiekrita publicēšanai kā uzrakstīts: pirms publicēšanas izņemiet vārdus un visu, kas var norādīt uz konkrētu cilvēku vai ģimeni, un atzīmējiet to zemāk.
+need-publish-consented = Ir piekrišana publicēt jautājumu un atbildi, kā uzrakstīts. Vārdi un adreses netiek rādīti nekad.
+need-publish-not-consented = Piekrišanas publicēt, kā uzrakstīts, nav: pirms publicēšanas izņemiet vārdus un visu, kas var norādīt uz konkrētu cilvēku vai ģimeni, un atzīmējiet to zemāk.
 need-publish-place = Vieta publiskajā lapā: { $place } (nekad mazāka par novadu vai valstspilsētu).
 need-publish-no-place = Vieta nav norādīta; publiskajā lapā vietas nebūs.
 need-public-title = Virsraksts publiskajā lapā
@@ -426,9 +426,9 @@ need-step-linked = norādīta saistība
 need-published-notice = Jautājums un atbilde publicēti.
 need-withdrawn-notice = Jautājums vairs nav publiskajā lapā.
 need-linked-notice = Saistība saglabāta.
-need-publish-refused = Publicēt var tikai atbildētu jautājumu, turklāt ar uzdevēja piekrišanu vai anonimizētu.
+need-publish-refused = Publicēt var tikai atbildētu jautājumu, turklāt ar piekrišanu, kas dota, to uzdodot, vai anonimizētu.
 need-publish-stale = Kāds cits pa to laiku saglabāja šo jautājumu; pārbaudiet tekstu un saglabājiet vēlreiz.
-need-anonymise-first = Uzdevējs nepiekrita publicēšanai: anonimizējiet tekstu un atzīmējiet šo.
+need-anonymise-first = Piekrišanas publicēt, kā uzrakstīts, nav: anonimizējiet tekstu un atzīmējiet šo.
 need-email-for-contact = Norādiet e-pasta adresi, uz kuru rakstīt.
 need-contact-consent-missing = Ja norādāt adresi, atzīmējiet, ka piekrītat, ka rakstām uz to; citādi atstājiet adresi tukšu.
 question-ask = Uzdot jautājumu vai pastāstīt par vajadzību
@@ -511,3 +511,76 @@ mail-need-published-body = Labdien!
 attention-needs-new = Jauni jautājumi un vajadzības, kas gaida nodošanu iestādei
 attention-needs-late = Jautājumi, uz kuriem iestāde nav atbildējusi termiņā
 attention-needs-to-answer = Jautājumi, kas nodoti jūsu iestādei atbildēt
+nav-services = Pakalpojumi
+services-title = Pakalpojumi un iespējas
+services-intro = Programmas un pakalpojumi, kas var palīdzēt romu ģimenēm: nodarbinātība, atbalsts izglītībā, sociālie pakalpojumi, veselība, mājoklis, ESF+ projekti un granti organizācijām. Sarakstā ir tikai spēkā esošie.
+services-search-label = Meklēt pakalpojumus
+services-search-hint = Vārdi nosaukumā, aprakstā, nosacījumos vai sniedzēja nosaukumā; garumzīmes nav jāraksta.
+services-found = { $count ->
+    [0] Neviens pakalpojums netika atrasts.
+    [zero] Atrasti { $count } pakalpojumi
+    [one] Atrasts { $count } pakalpojums
+   *[other] Atrasti { $count } pakalpojumi
+}
+services-manage-title = Pakalpojumu katalogs: jūsu ieraksti
+services-manage-intro = Pakalpojumi un programmas, ko sniedz jūsu organizācija (koordinatori redz visus). Ieraksts publiskajā katalogā ir no sākuma līdz beigu datumam; mēnesi pirms beigām jūsu organizācijas lietotāji saņem atgādinājumu.
+services-no-organisation = Jūsu kontam nav piesaistīta organizācija, tāpēc jums nav ierakstu, ko uzturēt.
+services-none = Ierakstu vēl nav.
+service-new = Jauns pakalpojums
+service-edit = Labot pakalpojumu
+service-saved-notice = Pakalpojums saglabāts.
+service-withdrawn-note = Šis pakalpojums ir izņemts no publiskā kataloga.
+service-withdraw = Izņemt no publiskā kataloga
+service-restore = Atjaunot publiskajā katalogā
+service-title-lv = Nosaukums (latviski)
+service-title-en = Nosaukums (angliski)
+service-summary-lv = Īss apraksts (latviski)
+service-summary-en = Īss apraksts (angliski)
+service-kind = Veids
+service-kind-choose = Izvēlieties veidu
+service-provider = Sniedzējs
+service-provider-choose = Izvēlieties organizāciju
+service-target-groups = Kam paredzēts
+service-places = Kur pieejams
+service-places-hint = Izvēlieties vienu vai vairākus novadus vai valstspilsētas (ar Ctrl vai Shift); ja neizvēlaties nevienu, pakalpojums ir pieejams visā Latvijā.
+service-place = Vieta
+service-all-latvia = Visā Latvijā
+service-eligibility = Kas var saņemt
+service-how-to-apply = Kā pieteikties
+service-contact = Kontakti
+service-cost = Maksa
+service-languages = Valodas, kurās sazināties
+service-link = Saite
+service-valid = Spēkā
+service-valid-from = Spēkā no
+service-valid-to = Spēkā līdz
+service-valid-to-day = spēkā līdz { $date }
+service-standing-current = Spēkā
+service-standing-coming = Vēl nav sācies
+service-standing-ended = Beidzies
+service-standing-withdrawn = Izņemts no kataloga
+service-title-missing = Ierakstiet nosaukumu latviski.
+service-summary-missing = Īsi aprakstiet pakalpojumu latviski.
+service-kind-missing = Izvēlieties pakalpojuma veidu.
+service-provider-missing = Izvēlieties sniedzēju.
+service-link-invalid = Ierakstiet tīmekļa adresi, piemēram, https://www.nva.gov.lv.
+service-dates-order = Beigu datums nevar būt pirms sākuma datuma.
+service-stale = Kāds cits pa to laiku saglabāja šo ierakstu; pārbaudiet laukus un saglabājiet vēlreiz.
+service-kind-employment = Nodarbinātība
+service-kind-education = Atbalsts izglītībā
+service-kind-social = Sociālie pakalpojumi
+service-kind-health = Veselība
+service-kind-housing = Mājoklis
+service-kind-esf = ESF+ projekts
+service-kind-grants = Granti organizācijām
+service-kind-other = Cits
+mail-service-ending-subject = Pakalpojums „{ $title }” beigsies { $date }
+mail-service-ending-body = Labdien!
+
+    Pakalpojumu katalogā ieraksts „{ $title }” ir spēkā līdz { $date }. Pēc tam tas pazudīs no publiskā kataloga. Ja pakalpojums turpinās, pagariniet termiņu:
+
+    { $link }
+
+    Latvijas romu platforma
+question-too-many = Pēdējā stundā saņemts ļoti daudz jautājumu. Lūdzu, mēģiniet vēlreiz pēc brīža.
+need-public-consent-recorded = Ir piekrišana, ka jautājumu un atbildi publicē, kā uzrakstīts (bez vārdiem)

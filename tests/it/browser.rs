@@ -1273,6 +1273,57 @@ async fn workspace_pages_have_no_accessibility_violations() {
         found.extend(fits_phone(&b).await);
         found.extend(axe(&b, lang, h1).await);
     }
+    // Services and opportunities: the public list and one entry, the keepers' list and form.
+    let service = ok(store::services::save(
+        &app.db,
+        app.clock_now(),
+        &cli,
+        None,
+        None,
+        &store::services::ServiceInput {
+            title_lv: "Nodarbinātības programma (izdomāta, tests)".to_owned(),
+            summary_lv: "Atbalsts darba meklēšanā (tests).".to_owned(),
+            kind: Some(domain::dialogue::ServiceKind::Employment),
+            area: Some(domain::event::Objective::Employment),
+            provider_id: app.fixtures.org_a,
+            target_groups: vec![domain::dialogue::NeedConcern::Youth],
+            eligibility: Some("Bezdarbnieki (tests).".to_owned()),
+            link: Some("https://example.invalid/".to_owned()),
+            ..Default::default()
+        },
+    )
+    .await);
+    for (lang, path, h1) in [
+        ("lv", "/lv/services".to_owned(), "Pakalpojumi un iespējas"),
+        (
+            "en",
+            format!("/en/services/{service}"),
+            "Nodarbinātības programma (izdomāta, tests)",
+        ),
+        (
+            "lv",
+            "/lv/services/manage".to_owned(),
+            "Pakalpojumu katalogs: jūsu ieraksti",
+        ),
+        (
+            "en",
+            format!("/en/services/manage/{service}/edit"),
+            "Edit the service",
+        ),
+    ] {
+        b.goto(&url(&app, &path)).await;
+        found.extend(fits_phone(&b).await);
+        found.extend(axe(&b, lang, h1).await);
+    }
+    b.goto(&url(&app, "/lv/services/manage/new/edit")).await;
+    b.find("form[action$='/services/manage/new/edit'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    b.wait_for("#title_lv[aria-invalid=true]").await;
+    found.extend(fits_phone(&b).await);
+    found.extend(axe(&b, "lv", "Jauns pakalpojums").await);
+    b.goto(&url(&app, "/lv/questions/ask")).await;
     b.find("form[action$='/questions/ask'] button[type=submit]")
         .await
         .click()

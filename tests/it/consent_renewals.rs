@@ -49,8 +49,16 @@ async fn every_notice_shows_its_versions_and_what_needs_renewing() {
     );
     assert!(public.text.contains("Paziņojuma versijas"));
     // Its second version added the needs and questions of the public form.
-    assert!(public.text.contains("Papildināts ar jautājumiem un vajadzībām"));
-    assert!(public.text.contains("Jautājumi un vajadzības: vārds un e-pasta adrese"));
+    assert!(
+        public
+            .text
+            .contains("Papildināts ar jautājumiem un vajadzībām")
+    );
+    assert!(
+        public
+            .text
+            .contains("Jautājumi un vajadzības: vārds un e-pasta adrese")
+    );
     // A consent is recorded with the current version, and is not marked for renewal.
     let c = app.login(Role::Coordinator).await;
     let person = app.fixtures.person_a;

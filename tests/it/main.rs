@@ -40,6 +40,7 @@ mod rounds;
 mod screenshots;
 mod search;
 mod second_factor;
+mod services;
 mod sessions;
 mod site;
 mod snapshots;

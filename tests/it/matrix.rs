@@ -31,6 +31,10 @@ const REPORTERS: &[Role] = &[
     Role::Ngo,
 ];
 
+/// Who keeps entries of the services directory: coordinators, and the users of an
+/// organisation that provides services (the same roles as report on the plan).
+const KEEPERS: &[Role] = REPORTERS;
+
 /// (method, route pattern, who may use it). Keep in the order of crates/web/src/routes.rs.
 #[rustfmt::skip]
 const MATRIX: &[(&str, &str, Allowed)] = &[
@@ -357,6 +361,14 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("GET", "/{lang}/questions/ask", Allowed::Everyone),
     ("POST", "/{lang}/questions/ask", Allowed::Everyone),
     ("GET", "/{lang}/questions/{id}", Allowed::Everyone),
+    ("GET", "/{lang}/services/manage", Allowed::Only(KEEPERS)),
+    ("GET", "/{lang}/services/manage/{id}/edit", Allowed::Only(KEEPERS)),
+    ("POST", "/{lang}/services/manage/{id}/edit", Allowed::Only(KEEPERS)),
+    ("POST", "/{lang}/services/manage/{id}/withdraw", Allowed::Only(KEEPERS)),
+    ("POST", "/{lang}/services/manage/{id}/restore", Allowed::Only(KEEPERS)),
+    ("GET", "/{lang}/services", Allowed::Everyone),
+    ("GET", "/{lang}/services/{id}", Allowed::Everyone),
+    ("GET", "/api/v1/services", Allowed::Everyone),
     ("GET", "/{lang}/privacy/breaches", Allowed::Only(PRIVACY)),
     ("POST", "/{lang}/privacy/breaches", Allowed::Only(COORD)),
     ("GET", "/{lang}/privacy/breaches/new", Allowed::Only(COORD)),

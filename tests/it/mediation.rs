@@ -7,7 +7,7 @@ use testkit::TestApp;
 use crate::ok;
 
 /// The family's consent to case work, given by the person, recorded through the form.
-async fn consent_to_case_work(m: &testkit::Client, family: i64) {
+pub(crate) async fn consent_to_case_work(m: &testkit::Client, family: i64) {
     let res = m
         .post_form(
             &format!("/lv/mediation/families/{family}/consents"),
@@ -46,7 +46,7 @@ async fn open_family(app: &TestApp, family: i64) -> store::mediation::Family {
     .await)
 }
 
-async fn territory(app: &TestApp, code: &str) -> i64 {
+pub(crate) async fn territory(app: &TestApp, code: &str) -> i64 {
     ok(store::territories::by_code(&app.db, code).await).id
 }
 
@@ -600,7 +600,7 @@ async fn a_role_change_signs_the_owner_out_and_tells_them() {
 }
 
 /// A family with one child, opened by the test mediator in Jelgava: (family id, child id).
-async fn family_with_child(app: &TestApp) -> (i64, i64) {
+pub(crate) async fn family_with_child(app: &TestApp) -> (i64, i64) {
     let jelgava = assign(app).await;
     let scope = store::mediation::CaseScope::Mediator(app.user_id(Role::Mediator));
     let (family, _) = ok(store::mediation::create_family(
@@ -1122,6 +1122,7 @@ async fn a_supervisor_opens_a_case_only_with_a_logged_reason_and_gets_the_monthl
             consent_id: None,
             override_reason: Some("Bērna drošība, neatliekami (tests)".to_owned()),
             note: None,
+            service_id: None,
         },
     )
     .await);

@@ -171,7 +171,7 @@ async fn participation_and_mediation_aggregates_are_published_under_disclosure_c
         }
     }
 
-    for name in ["participation", "mediation"] {
+    for name in ["participation", "mediation", "services"] {
         let d: serde_json::Value =
             serde_json::from_str(&anon.get(&format!("/open-data/{name}.jsonld")).await.text)
                 .unwrap_or_default();
@@ -179,7 +179,7 @@ async fn participation_and_mediation_aggregates_are_published_under_disclosure_c
     }
     let cat: serde_json::Value =
         serde_json::from_str(&anon.get("/open-data/catalog.jsonld").await.text).unwrap_or_default();
-    assert_eq!(cat["dcat:dataset"].as_array().map(Vec::len), Some(3));
+    assert_eq!(cat["dcat:dataset"].as_array().map(Vec::len), Some(4));
 
     // A file is made at most every five minutes: a change shows after that, not before.
     let before = anon.get("/open-data/participation.csv").await.text;

@@ -353,6 +353,7 @@ async fn family(
                 consent_id: Some(sharing),
                 override_reason: None,
                 note: None,
+                service_id: None,
             },
         )
         .await?;

@@ -23,6 +23,10 @@ crate::vocabulary! {
         NeedPublished = ("need_published", "audit-need-published"),
         NeedWithdrawn = ("need_withdrawn", "audit-need-withdrawn"),
         NeedLinked = ("need_linked", "audit-need-linked"),
+        ServiceSaved = ("service_saved", "audit-service-saved"),
+        ServiceWithdrawn = ("service_withdrawn", "audit-service-withdrawn"),
+        ServiceRestored = ("service_restored", "audit-service-restored"),
+        ServiceReminded = ("service_reminded", "audit-service-reminded"),
         BreachRecorded = ("breach_recorded", "audit-breach-recorded"),
         BreachUpdated = ("breach_updated", "audit-breach-updated"),
         BreachesExported = ("breaches_exported", "audit-breaches-exported"),
@@ -381,7 +385,8 @@ impl AuditAction {
             | AddressErased
             | PrivacySummaryQueued => AuditArea::Privacy,
             NeedRaised | NeedAssigned | NeedAnswered | NeedClosed | NeedMerged | NeedPublished
-            | NeedWithdrawn | NeedLinked => AuditArea::Dialogue,
+            | NeedWithdrawn | NeedLinked | ServiceSaved | ServiceWithdrawn | ServiceRestored
+            | ServiceReminded => AuditArea::Dialogue,
             Other => AuditArea::Other,
         }
     }

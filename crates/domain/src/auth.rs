@@ -88,6 +88,8 @@ impl Role {
                 ViewPrivacy,
                 RaiseNeeds,
                 ManageNeeds,
+                MaintainServices,
+                ManageServices,
             ],
             Role::Dpo => &[UseWorkspace, ManageOwnAccount, ViewPrivacy],
             // Mediators' organisation (the municipality) reports; a mediator's own work is
@@ -113,6 +115,7 @@ impl Role {
                 ViewMediationFigures,
                 SubmitPractice,
                 RaiseNeeds,
+                MaintainServices,
             ],
         }
     }
@@ -193,10 +196,14 @@ pub enum Permission {
     RaiseNeeds,
     /// Triage needs and questions: give them to the responsible institution, merge, close.
     ManageNeeds,
+    /// Keep the entries of the services directory one's own organisation provides.
+    MaintainServices,
+    /// Keep every entry of the services directory, whoever provides it.
+    ManageServices,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 25] = [
+    pub const ALL: [Permission; 27] = [
         Permission::UseWorkspace,
         Permission::ManageOwnAccount,
         Permission::ManageUsers,
@@ -222,6 +229,8 @@ impl Permission {
         Permission::ViewPrivacy,
         Permission::RaiseNeeds,
         Permission::ManageNeeds,
+        Permission::MaintainServices,
+        Permission::ManageServices,
     ];
 }
 

@@ -51,6 +51,25 @@ crate::vocabulary! {
     }
 }
 
+crate::vocabulary! {
+    /// What kind of help a service of the directory gives.
+    pub enum ServiceKind (other = Other) {
+        Employment = ("employment", "service-kind-employment"),
+        Education = ("education", "service-kind-education"),
+        Social = ("social", "service-kind-social"),
+        Health = ("health", "service-kind-health"),
+        Housing = ("housing", "service-kind-housing"),
+        /// A project of the European Social Fund Plus.
+        Esf = ("esf", "service-kind-esf"),
+        /// Grants for NGOs.
+        Grants = ("grants", "service-kind-grants"),
+        Other = ("other", "service-kind-other"),
+    }
+}
+
+/// A service's maintainers are reminded this many days before its end date.
+pub const SERVICE_REMINDER_DAYS: i64 = 30;
+
 /// The answer time asked of an institution unless the coordinator sets another (days).
 pub const DEFAULT_ANSWER_DAYS: i64 = 30;
 

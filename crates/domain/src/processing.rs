@@ -401,6 +401,7 @@ pub const CATEGORIES: &[Category] = &[
             ("practices", "reviewed_by"),
             ("practices", "review_comment"),
             ("practice_files", "uploaded_by"),
+            ("services", "created_by"),
             ("report_narratives", "updated_by"),
             ("issued_reports", "issued_by"),
             // Who recorded a breach (the register names no one else: its form says so).
@@ -588,6 +589,8 @@ pub const NOT_PERSONAL: &[(&str, &str)] = &[
     ("territories", "name_lv"),
     ("territories", "name_en"),
     ("territories", "search_key"),
+    // A service's folded title, summary and eligibility, for search (no person).
+    ("services", "search_key"),
     ("territories", "country_name_lv"),
     ("territories", "country_name_en"),
     ("plans", "name_lv"),
@@ -642,6 +645,7 @@ pub const TABLES_WITHOUT_PERSONAL_DATA: &[&str] = &[
     "progress_report_places",
     "progress_report_values",
     "schema_migrations",
+    "service_places",
     "territories",
 ];
 

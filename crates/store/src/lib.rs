@@ -123,6 +123,8 @@ pub mod supervisors;
 // Dialogue: needs and questions raised by communities and answered by institutions.
 #[path = "dialogue/needs.rs"]
 pub mod needs;
+#[path = "dialogue/services.rs"]
+pub mod services;
 
 // The public site: its pages, news, good practices and success stories.
 #[path = "site/news.rs"]

@@ -332,6 +332,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
         include_str!("../migrations/0053_need_publishing.sql"),
         Data::None,
     ),
+    (
+        54,
+        "services",
+        include_str!("../migrations/0054_services.sql"),
+        Data::None,
+    ),
 ];
 
 /// A migration's checksum: the SHA-256 of its SQL as this program holds it, with line ends

@@ -24,6 +24,7 @@ const TABLES: &[&str] = &[
     "subject_requests",
     "breaches",
     "needs",
+    "services",
 ];
 
 fn table(name: &str) -> crate::Result<&'static str> {

@@ -35,6 +35,8 @@ pub struct Done {
     pub storage_limits: Vec<(&'static str, u64)>,
     /// Breaches whose 72 hours for notifying the authority end tomorrow or ended: reminded.
     pub breach_reminders: usize,
+    /// Services of the directory ending within a month whose keepers were reminded.
+    pub service_reminders: usize,
 }
 
 /// Runs every job that is due now.
@@ -179,6 +181,14 @@ pub async fn run_due(state: &AppState) -> store::Result<Done> {
             Err(e) => tracing::warn!(rule = rule.key, error = %e, "storage limit not applied"),
         }
     }
+    // Services ending within a month: their keepers are reminded, once per end day.
+    let service_reminders = match remind_services(state).await {
+        Ok(n) => n,
+        Err(e) => {
+            tracing::warn!(error = %e, "service reminders not queued");
+            0
+        }
+    };
     // Stories whose consent was withdrawn a month ago: deleted with their photos.
     let (stories_deleted, files) =
         store::stories::delete_long_withdrawn(state.db(), state.now()).await?;
@@ -194,9 +204,65 @@ pub async fn run_due(state: &AppState) -> store::Result<Done> {
         stories_deleted,
         storage_limits,
         breach_reminders,
+        service_reminders,
         registrations_released,
         registrations_promoted,
     })
+}
+
+/// Mails the users of each service's provider a month before its end day.
+async fn remind_services(state: &AppState) -> store::Result<usize> {
+    let base = state.settings().public_url.trim_end_matches('/').to_owned();
+    let due = store::services::reminders_due(
+        state.db(),
+        state.today(),
+        domain::dialogue::SERVICE_REMINDER_DAYS,
+    )
+    .await?;
+    let mut n = 0;
+    for r in due {
+        let mails: Vec<(String, store::outbox::Outgoing)> =
+            r.to.iter()
+                .map(|(to, lang)| {
+                    let lang = Lang::parse(lang).unwrap_or(Lang::Lv);
+                    let args = [
+                        (
+                            "title",
+                            FluentValue::from(r.service.title(lang.code()).to_owned()),
+                        ),
+                        (
+                            "date",
+                            FluentValue::from(
+                                r.service
+                                    .input
+                                    .valid_to
+                                    .map(|d| i18n::day(lang, d))
+                                    .unwrap_or_default(),
+                            ),
+                        ),
+                        (
+                            "link",
+                            FluentValue::from(format!(
+                                "{base}/{}/services/manage/{}/edit",
+                                lang.code(),
+                                r.service.id
+                            )),
+                        ),
+                    ];
+                    let m = store::outbox::Outgoing {
+                        kind: "service_ending".to_owned(),
+                        subject: i18n::t_args(lang, "mail-service-ending-subject", &args),
+                        body: i18n::t_args(lang, "mail-service-ending-body", &args),
+                        lang: lang.code().to_owned(),
+                        unsubscribe: None,
+                    };
+                    (to.clone(), m)
+                })
+                .collect();
+        store::services::remind(state.db(), state.now(), r.service.id, &mails).await?;
+        n += 1;
+    }
+    Ok(n)
 }
 
 /// Places held by registrations nobody confirmed within 48 hours go to the waiting list,

@@ -42,6 +42,7 @@ use crate::http::problem::Problem;
         crate::features::site::news::api,
         crate::features::site::practices::api,
         crate::features::site::stories::api,
+        crate::features::dialogue::services::api,
         crate::features::plans::api::plans,
         crate::features::plans::api::measures,
         crate::features::plans::api::indicators,

@@ -377,7 +377,7 @@ async fn access(
         match store::throttle::public_post(
             state.db(),
             now,
-            &ip.to_string(),
+            &poster_key(ip),
             now - limits.window_minutes * 60,
             limits.max_posts_per_address,
         )
@@ -492,4 +492,63 @@ async fn access(
         res.extensions_mut().insert(u);
     }
     res
+}
+
+/// The key public posts are counted under: an IPv4 address, or the /64 network of an IPv6
+/// one (a single host usually holds a whole /64, and could otherwise post from each of its
+/// addresses in turn).
+pub(crate) fn poster_key(ip: std::net::IpAddr) -> String {
+    match ip {
+        std::net::IpAddr::V4(v4) => v4.to_string(),
+        std::net::IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let s = v6.segments();
+                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+            }
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::poster_key;
+
+    #[test]
+    fn ipv6_posters_are_counted_by_their_64_network() {
+        let a = poster_key(
+            "2001:db8:1:2:aaaa::1"
+                .parse()
+                .unwrap_or(std::net::Ipv6Addr::LOCALHOST.into()),
+        );
+        let b = poster_key(
+            "2001:db8:1:2:bbbb::9"
+                .parse()
+                .unwrap_or(std::net::Ipv6Addr::LOCALHOST.into()),
+        );
+        let c = poster_key(
+            "2001:db8:1:3::1"
+                .parse()
+                .unwrap_or(std::net::Ipv6Addr::LOCALHOST.into()),
+        );
+        assert_eq!(a, b);
+        assert_ne!(a, c);
+        assert_eq!(a, "2001:db8:1:2::/64");
+        assert_eq!(
+            poster_key(
+                "192.0.2.7"
+                    .parse()
+                    .unwrap_or(std::net::Ipv6Addr::LOCALHOST.into())
+            ),
+            "192.0.2.7"
+        );
+        assert_eq!(
+            poster_key(
+                "::ffff:192.0.2.7"
+                    .parse()
+                    .unwrap_or(std::net::Ipv6Addr::LOCALHOST.into())
+            ),
+            "192.0.2.7"
+        );
+    }
 }

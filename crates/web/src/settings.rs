@@ -137,6 +137,9 @@ pub struct PublicFormSettings {
     /// All registrations from the public form for one event in an hour, confirmed or not
     /// (one mailbox with many aliases); then 429.
     pub max_all_registrations_per_event_hour: i64,
+    /// Questions from the public form in an hour, from everyone together (each may send a
+    /// mail); then 429.
+    pub max_questions_per_hour: i64,
 }
 
 impl Default for PublicFormSettings {
@@ -146,6 +149,7 @@ impl Default for PublicFormSettings {
             max_posts_per_address: 30,
             max_registrations_per_event_hour: 30,
             max_all_registrations_per_event_hour: 100,
+            max_questions_per_hour: 30,
         }
     }
 }
@@ -411,6 +415,7 @@ impl Settings {
         if p.window_minutes < 1
             || p.max_posts_per_address < 1
             || p.max_registrations_per_event_hour < 1
+            || p.max_questions_per_hour < 1
         {
             return Err("configuration: public_forms values must be positive".to_owned());
         }

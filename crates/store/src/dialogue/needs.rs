@@ -812,10 +812,15 @@ pub async fn meeting_choices(db: &Db, now: i64) -> crate::Result<Vec<(i64, Strin
     .await?)
 }
 
-/// The needs merged into this one (their raisers hear of its answer too).
+/// The needs merged into this one, and into those, and so on (their raisers hear of its
+/// answer too).
 pub async fn merged_from(db: &Db, id: i64) -> crate::Result<Vec<Need>> {
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{SELECT} WHERE n.merged_into_id = $1 ORDER BY n.id"
+        "WITH RECURSIVE chain(id) AS (
+             SELECT id FROM needs WHERE merged_into_id = $1
+             UNION SELECT n.id FROM needs n JOIN chain c ON n.merged_into_id = c.id
+         )
+         {SELECT} WHERE n.id IN (SELECT id FROM chain) ORDER BY n.id"
     )))
     .bind(id)
     .fetch_all(&db.reader)
@@ -859,4 +864,35 @@ pub async fn public_link_labels(
         }
     }
     Ok(out)
+}
+
+/// How many needs were raised from the public form since `count_since`, and whether one
+/// was raised with this address since `address_since` (its "received" mail goes once).
+pub async fn public_since(
+    db: &Db,
+    count_since: i64,
+    address_since: i64,
+    email: Option<&str>,
+) -> crate::Result<(i64, bool)> {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM needs WHERE source = 'public' AND created_at >= $1",
+    )
+    .bind(count_since)
+    .fetch_one(&db.reader)
+    .await?;
+    let known = match email {
+        Some(e) => {
+            let found: Option<i64> = sqlx::query_scalar(
+                "SELECT id FROM needs WHERE source = 'public' AND created_at >= $1
+                   AND raiser_email = $2 LIMIT 1",
+            )
+            .bind(address_since)
+            .bind(e)
+            .fetch_optional(&db.reader)
+            .await?;
+            found.is_some()
+        }
+        None => false,
+    };
+    Ok((n, known))
 }

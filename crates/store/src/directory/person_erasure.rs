@@ -299,6 +299,27 @@ pub async fn erase_address(
     .execute(&mut *tx)
     .await?
     .rows_affected();
+    // A need raised from the public form with this address: who raised it is forgotten,
+    // and nothing more is written to it.
+    let raised: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT id, raiser_email FROM needs WHERE raiser_email IS NOT NULL AND created_at <= $1",
+    )
+    .bind(before)
+    .fetch_all(&mut *tx)
+    .await?;
+    for (id, to) in raised {
+        if address_key(&to) == key {
+            changed += sqlx::query(
+                "UPDATE needs SET raiser_name = NULL, raiser_email = NULL, raiser_lang = NULL,
+                     contact_consent = 0
+                 WHERE id = $1",
+            )
+            .bind(id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        }
+    }
     let mails: Vec<(i64, String)> =
         sqlx::query_as("SELECT id, to_address FROM outbox WHERE created_at <= $1")
             .bind(before)

@@ -109,6 +109,8 @@ pub struct Referral {
     pub status: ReferralStatus,
     pub status_on: Date,
     pub note: Option<String>,
+    /// The service of the directory it sends to: (id, Latvian title).
+    pub service: Option<(i64, String)>,
 }
 
 impl Referral {
@@ -164,6 +166,8 @@ type ReferralRow = (
     String,
     String,
     Option<Vec<u8>>,
+    Option<i64>,
+    Option<String>,
 );
 
 type FollowupRow = (
@@ -199,9 +203,11 @@ pub(crate) async fn rows(conn: &mut SqliteConnection, family_id: i64) -> crate::
         "SELECT r.id, m.code, r.referred_on, r.kind, r.institution_sealed, r.consent_id,
                 EXISTS (SELECT 1 FROM mediation_consents c
                         WHERE c.id = r.consent_id AND c.withdrawn_on IS NULL),
-                r.override_reason_sealed, r.status, r.status_on, r.note_sealed
+                r.override_reason_sealed, r.status, r.status_on, r.note_sealed, r.service_id,
+                sv.title_lv
          FROM mediation_referrals r
          LEFT JOIN family_members m ON m.id = r.member_id
+         LEFT JOIN services sv ON sv.id = r.service_id
          WHERE r.family_id = $1
          ORDER BY r.status IN ('helped', 'not_helped', 'cancelled'), r.referred_on DESC, r.id DESC",
     )
@@ -264,6 +270,7 @@ pub(crate) fn open_rows(
             status: crate::from_code(&r.8),
             status_on: date(&r.9)?,
             note: open(keys, &place("mediation_referrals.note", code), r.10)?,
+            service: r.11.zip(r.12),
         });
     }
     let mut followups = Vec::new();
@@ -474,6 +481,8 @@ pub struct ReferralInput {
     /// An urgent necessity to refer without a sharing consent in force: why.
     pub override_reason: Option<String>,
     pub note: Option<String>,
+    /// A service of the directory (checked by the caller to exist).
+    pub service_id: Option<i64>,
 }
 
 /// Whether `consent_id` is a sharing consent of this family in force (for the whole family
@@ -572,8 +581,9 @@ pub async fn add_referral(
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO mediation_referrals (family_id, member_id, referred_on, kind,
              institution_sealed, consent_id, override_reason_sealed, override_at, status,
-             status_on, note_sealed, recorded_by, recorded_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'open', $3, $9, $10, $11, $11) RETURNING id",
+             status_on, note_sealed, recorded_by, recorded_at, updated_at, service_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'open', $3, $9, $10, $11, $11, $12)
+         RETURNING id",
     )
     .bind(family_id)
     .bind(i.member_id)
@@ -590,6 +600,7 @@ pub async fn add_referral(
     .bind(seal("mediation_referrals.note", &i.note))
     .bind(mediator)
     .bind(w.now)
+    .bind(i.service_id)
     .fetch_one(&mut *tx)
     .await?;
     touch(&mut tx, w.now, mediator, family_id, i.member_id).await?;

@@ -101,6 +101,12 @@ pub struct Figures {
     pub referrals: i64,
     /// Every status (in `mediation_log::REFERRAL_STATUSES` order) with its count.
     pub referrals_by_status: Vec<(String, i64)>,
+    /// Referrals by the service of the directory they name (its Latvian title), the most
+    /// first; those naming none last, under "".
+    pub referrals_by_service: Vec<(String, i64)>,
+    /// Referrals by the area of their service (in `event::OBJECTIVES` order), then those
+    /// naming no service, under "".
+    pub referrals_by_service_area: Vec<(String, i64)>,
     pub children_followed: i64,
     pub stayed_in_school: i64,
     /// Assisted families without a statistics consent in force: counted here only.
@@ -123,6 +129,8 @@ type EntryRow = (
     String,
     String,
     Option<i64>,
+    Option<String>,
+    Option<String>,
 );
 
 #[derive(Default)]
@@ -186,20 +194,23 @@ pub async fn figures(db: &Db, scope: FigureScope, f: &FigureFilter) -> crate::Re
     let rows: Vec<EntryRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "WITH entries AS (
              SELECT family_id, member_id, contact_date AS d, 'contact' AS k, areas AS x,
-                    duration_minutes AS minutes
+                    duration_minutes AS minutes, NULL AS service, NULL AS service_area
              FROM mediation_contacts WHERE contact_date BETWEEN $1 AND $2
              UNION ALL
-             SELECT family_id, member_id, referred_on, 'referral', status, NULL
-             FROM mediation_referrals WHERE referred_on BETWEEN $1 AND $2
+             SELECT r.family_id, r.member_id, r.referred_on, 'referral', r.status, NULL,
+                    sv.title_lv, sv.area
+             FROM mediation_referrals r LEFT JOIN services sv ON sv.id = r.service_id
+             WHERE r.referred_on BETWEEN $1 AND $2
              UNION ALL
-             SELECT family_id, member_id, noted_on, 'followup', COALESCE(result, ''), NULL
+             SELECT family_id, member_id, noted_on, 'followup', COALESCE(result, ''), NULL,
+                    NULL, NULL
              FROM school_followups WHERE noted_on BETWEEN $1 AND $2
          )
          SELECT f.id, f.territory_id, t.name_lv, f.mediator_user_id, u.name,
                 EXISTS (SELECT 1 FROM mediation_consents c WHERE c.family_id = f.id
                           AND c.purpose = 'statistics' AND c.member_id IS NULL
                           AND c.withdrawn_on IS NULL),
-                e.member_id, e.d, e.k, e.x, e.minutes
+                e.member_id, e.d, e.k, e.x, e.minutes, e.service, e.service_area
          FROM entries e
          JOIN families f ON f.id = e.family_id
          JOIN territories t ON t.id = f.territory_id
@@ -221,6 +232,8 @@ pub async fn figures(db: &Db, scope: FigureScope, f: &FigureFilter) -> crate::Re
     let mut no_consent = BTreeSet::new();
     let mut areas: BTreeMap<String, i64> = BTreeMap::new();
     let mut statuses: BTreeMap<String, i64> = BTreeMap::new();
+    let mut services: BTreeMap<String, i64> = BTreeMap::new();
+    let mut service_areas: BTreeMap<String, i64> = BTreeMap::new();
     let mut followed = BTreeSet::new();
     let mut stayed = BTreeSet::new();
     let mut by_territory: BTreeMap<(String, i64), Acc> = BTreeMap::new();
@@ -238,6 +251,8 @@ pub async fn figures(db: &Db, scope: FigureScope, f: &FigureFilter) -> crate::Re
         k,
         x,
         minutes,
+        service,
+        service_area,
     ) in rows
     {
         if k == "contact" {
@@ -275,7 +290,14 @@ pub async fn figures(db: &Db, scope: FigureScope, f: &FigureFilter) -> crate::Re
                     *areas.entry(a.to_owned()).or_default() += 1;
                 }
             }
-            "referral" => *statuses.entry(x).or_default() += 1,
+            "referral" => {
+                *statuses.entry(x).or_default() += 1;
+                // A referral not to a service of the directory counts under "".
+                *services.entry(service.unwrap_or_default()).or_default() += 1;
+                *service_areas
+                    .entry(service_area.unwrap_or_default())
+                    .or_default() += 1;
+            }
             _ => {
                 if let Some(m) = member {
                     followed.insert(m);
@@ -298,6 +320,22 @@ pub async fn figures(db: &Db, scope: FigureScope, f: &FigureFilter) -> crate::Re
     out.referrals_by_status = crate::mediation_log::REFERRAL_STATUSES
         .iter()
         .map(|s| ((*s).to_owned(), statuses.get(*s).copied().unwrap_or(0)))
+        .collect();
+    // The directory's services, the most referred to first; then those outside it.
+    let outside = services.remove("").unwrap_or(0);
+    let mut by_service: Vec<(String, i64)> = services.into_iter().collect();
+    by_service.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    if outside > 0 {
+        by_service.push((String::new(), outside));
+    }
+    out.referrals_by_service = by_service;
+    out.referrals_by_service_area = domain::event::OBJECTIVES
+        .iter()
+        .map(|a| ((*a).to_owned(), service_areas.get(*a).copied().unwrap_or(0)))
+        .chain(std::iter::once((
+            String::new(),
+            service_areas.get("").copied().unwrap_or(0),
+        )))
         .collect();
     out.children_followed = followed.len() as i64;
     out.stayed_in_school = stayed.len() as i64;

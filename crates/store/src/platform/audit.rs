@@ -255,6 +255,7 @@ const NAMED: &[(&str, &str)] = &[
         "round",
         "SELECT id, title_lv, title_en FROM reporting_rounds",
     ),
+    ("service", "SELECT id, title_lv, title_en FROM services"),
     ("story", "SELECT id, title_lv, title_en FROM stories"),
     (
         "task",

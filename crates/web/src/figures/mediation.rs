@@ -153,6 +153,7 @@ pub(crate) fn report_blocks(
             .collect(),
         row_headers: true,
     };
+    let by_service = referral_tables(lang, f, id, &shown);
     let breakdown =
         |suffix: &str, caption: &str, first: &str, rows: &[store::mediation_stats::Row]| Table {
             id: format!("{id}-{suffix}"),
@@ -183,6 +184,7 @@ pub(crate) fn report_blocks(
         },
         Block::Table { table: referrals },
     ];
+    blocks.extend(by_service.into_iter().map(|table| Block::Table { table }));
     if municipalities {
         blocks.push(Block::Table {
             table: breakdown(
@@ -204,4 +206,61 @@ pub(crate) fn report_blocks(
         });
     }
     blocks
+}
+
+/// Referrals by the service of the directory they name and by its area (issue 21): the
+/// tables, under the same control as the other figures.
+pub(crate) fn referral_tables(
+    lang: crate::i18n::Lang,
+    f: &Figures,
+    id: &str,
+    shown: &Shown,
+) -> Vec<documents::report::Table> {
+    use documents::report::Table;
+    use documents::table::Cell;
+    let t = |key: &str| crate::i18n::t(lang, key);
+    let table =
+        |suffix: &str, caption: &str, pairs: &[(String, i64)], label: &dyn Fn(&str) -> String| {
+            let values: Vec<i64> = pairs.iter().map(|p| p.1).collect();
+            Table {
+                id: format!("{id}-{suffix}"),
+                caption: t(caption),
+                columns: vec![t("stats-col-item"), t("figures-referrals")],
+                rows: pairs
+                    .iter()
+                    .zip(shown.breakdown(&values))
+                    .map(|((k, _), p)| vec![Cell::Text(label(k)), published_cell(p)])
+                    .collect(),
+                row_headers: true,
+            }
+        };
+    let outside = t("figures-no-service");
+    let mut out = Vec::new();
+    if !f.referrals_by_service.is_empty() {
+        out.push(table(
+            "services",
+            "figures-by-service",
+            &f.referrals_by_service,
+            &|k: &str| {
+                if k.is_empty() {
+                    outside.clone()
+                } else {
+                    k.to_owned()
+                }
+            },
+        ));
+        out.push(table(
+            "service-areas",
+            "figures-by-service-area",
+            &f.referrals_by_service_area,
+            &|k: &str| {
+                if k.is_empty() {
+                    outside.clone()
+                } else {
+                    t(domain::event::Objective::label_key_of(k))
+                }
+            },
+        ));
+    }
+    out
 }

@@ -1,10 +1,12 @@
 //! Dialogue (issue 21): needs and questions raised by Roma communities and answered by the
 //! responsible institutions (needs.rs, in the workspace; questions.rs, the public form and
-//! the answered questions made public; need_mail.rs, the mail each step sends).
+//! the answered questions made public; need_mail.rs, the mail each step sends), and the
+//! directory of services and opportunities families are referred to (services.rs).
 
 pub mod need_mail;
 pub mod needs;
 pub mod questions;
+pub mod services;
 
 use crate::http::registry::{Access, Registry};
 
@@ -31,4 +33,13 @@ pub fn routes(r: &mut Registry) {
     r.get("/{lang}/questions/ask", Public, questions::ask_form);
     r.post("/{lang}/questions/ask", Guest, questions::ask);
     r.get("/{lang}/questions/{id}", Public, questions::item);
+    // Services and opportunities: kept in the workspace, public while in force, in the API.
+    r.get("/{lang}/services/manage", Page(MaintainServices), services::manage);
+    r.get("/{lang}/services/manage/{id}/edit", Page(MaintainServices), services::form);
+    r.post("/{lang}/services/manage/{id}/edit", Page(MaintainServices), services::save);
+    r.post("/{lang}/services/manage/{id}/withdraw", Page(MaintainServices), services::withdraw);
+    r.post("/{lang}/services/manage/{id}/restore", Page(MaintainServices), services::restore);
+    r.get("/{lang}/services", Public, services::list);
+    r.get("/{lang}/services/{id}", Public, services::item);
+    r.get("/api/v1/services", Public, services::api);
 }

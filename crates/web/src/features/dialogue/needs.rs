@@ -332,7 +332,7 @@ struct DetailPage {
     meeting: Option<(i64, String)>,
     /// The place the public page names: the novads or state city of the need's place.
     public_place: Option<String>,
-    version: i64,
+    version: String,
     /// What the forms hold: the stored or default values, or what was typed when refused.
     typed: Typed,
     errors: FormErrors,
@@ -354,6 +354,8 @@ struct Typed {
     action: String,
     measure: String,
     practice: String,
+    /// The version the publish form was loaded with (kept when a save is refused).
+    version: Option<String>,
 }
 
 impl DetailPage {
@@ -426,6 +428,8 @@ pub(super) async fn public_place(
         return Ok(None);
     };
     match store::territories::unit_on(state.db(), t, state.today()).await {
+        // A place abroad is a town, not a unit: no place is published for it.
+        Ok(u) if u.kind == domain::territory::Kind::Foreign => Ok(None),
         Ok(u) => Ok(Some((u.id, u.name(lang.code()).to_owned()))),
         Err(store::Error::NotFound) => Ok(None),
         Err(e) => Err(e.into()),
@@ -456,7 +460,7 @@ async fn detail_page(
     let today = state.today();
     let manage = user.can(Permission::ManageNeeds) && need.status.is_open();
     let coordinator = user.can(Permission::ManageNeeds);
-    let version = store::versions::current(state.db(), "needs", id).await?;
+    let current = store::versions::current(state.db(), "needs", id).await?;
     let meeting = match need.input.event_id {
         Some(e) => {
             let ev = store::events::get(state.db(), e).await?;
@@ -499,6 +503,9 @@ async fn detail_page(
             .unwrap_or_default(),
         ..Typed::default()
     });
+    // A refused publish keeps the version its form was loaded with: the next save is still
+    // checked against it.
+    let version = typed.version.clone().unwrap_or_else(|| current.to_string());
     Ok(DetailPage {
         publish: coordinator && need.status == NeedStatus::Answered,
         link: coordinator && need.status != NeedStatus::Merged,
@@ -937,11 +944,19 @@ pub async fn publish(
             Err(e) => status_error(&mut errors, "public_title", e)?,
         }
     }
+    // After a stale refusal the form carries the current version (the next save, after
+    // checking, goes through); after any other, the one it was loaded with.
+    let version = if errors.get("public_title") == Some("need-publish-stale") {
+        None
+    } else {
+        Some(f.version)
+    };
     let typed = Typed {
         public_title: f.public_title,
         public_question: f.public_question,
         public_answer: f.public_answer,
         anonymised,
+        version,
         ..Typed::default()
     };
     refused(&state, ctx, &user, id, errors, typed).await

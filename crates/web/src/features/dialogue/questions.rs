@@ -80,6 +80,16 @@ pub async fn ask(
     if email.is_some() && !contact {
         errors.add("contact_consent", "need-contact-consent-missing");
     }
+    // A flood of questions (each may send a mail) stops at the hourly cap for everyone
+    // together; one address gets the "received" mail once a day at most.
+    let now = state.now();
+    let (recent, known) =
+        store::needs::public_since(state.db(), now - 3_600, now - 86_400, email.as_deref()).await?;
+    let mut status = StatusCode::UNPROCESSABLE_ENTITY;
+    if recent >= state.settings().public_forms.max_questions_per_hour {
+        errors.add("title", "question-too-many");
+        status = StatusCode::TOO_MANY_REQUESTS;
+    }
     if let Some(mut input) = validate(&state, &f, NeedSource::Public, &mut errors).await?
         && errors.is_empty()
     {
@@ -93,9 +103,10 @@ pub async fn ask(
             ip: Some(ip.to_string()),
         };
         let title = input.title.clone();
-        store::needs::raise(state.db(), state.now(), &actor, None, &input, |id| {
+        store::needs::raise(state.db(), now, &actor, None, &input, |id| {
             email
                 .iter()
+                .filter(|_| !known)
                 .map(|to| need_mail::raised(&state, to, ctx.lang, id, &title))
                 .collect()
         })
@@ -105,7 +116,14 @@ pub async fn ask(
     let (csrf, _) = login_secret(&headers);
     let mut page = new_page(&state, ctx, f, errors, true).await?;
     page.csrf = csrf;
-    Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
+    let mut res = (status, Html(page.render()?)).into_response();
+    if status == StatusCode::TOO_MANY_REQUESTS {
+        res.headers_mut().insert(
+            axum::http::header::RETRY_AFTER,
+            axum::http::HeaderValue::from(600),
+        );
+    }
+    Ok(res)
 }
 
 /// An answered question as the public sees it.

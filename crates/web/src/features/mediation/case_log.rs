@@ -76,6 +76,9 @@ pub struct ReferralFields {
     pub override_reason: String,
     #[serde(default)]
     pub referral_note: String,
+    /// A service of the directory (optional; the institution's name stays free text).
+    #[serde(default)]
+    pub referral_service: String,
 }
 
 impl ReferralFields {
@@ -338,6 +341,22 @@ pub async fn add_referral(
     });
     let override_reason = block_field(&f.override_reason, 2000, "override_reason", &mut errors);
     let note = block_field(&f.referral_note, 2000, "referral_note", &mut errors);
+    // A service chosen from the directory must be one in force.
+    let service_id = match optional_id(&f.referral_service) {
+        Ok(Some(sid)) => match store::services::get(state.db(), sid).await {
+            Ok(sv) if sv.current(state.today()) => Some(sid),
+            Ok(_) | Err(store::Error::NotFound) => {
+                errors.add("referral_service", "reg-choice-invalid");
+                None
+            }
+            Err(e) => return Err(e.into()),
+        },
+        Ok(None) => None,
+        Err(_) => {
+            errors.add("referral_service", "reg-choice-invalid");
+            None
+        }
+    };
     if consent_id.is_none() && override_reason.is_none() && !errors.has("consent_id") {
         errors.add("consent_id", "referral-consent-missing");
     }
@@ -350,6 +369,7 @@ pub async fn add_referral(
             consent_id,
             override_reason,
             note,
+            service_id,
         };
         let actor = user.actor(ip);
         match log::add_referral(&writer(&state, &user, &actor), id, &input).await {

@@ -242,6 +242,9 @@ pub(crate) struct FamilyPage {
     pub(crate) notice: Option<&'static str>,
     /// Read by a supervisor: no forms.
     pub(crate) read_only: bool,
+    /// Services of the directory in force for the family's place (or all Latvia), to
+    /// refer to: (id, title — provider).
+    pub(crate) services: Vec<(i64, String)>,
 }
 
 impl FamilyPage {
@@ -340,7 +343,20 @@ pub(crate) async fn family_page_as(
         note,
     )
     .await?;
+    let services = store::services::current(
+        state.db(),
+        state.today(),
+        &store::services::Query {
+            place: Some(fam.territory_id),
+            ..Default::default()
+        },
+    )
+    .await?
+    .into_iter()
+    .map(|s| (s.id, format!("{} — {}", s.input.title_lv, s.provider_name)))
+    .collect();
     Ok(FamilyPage {
+        services,
         c: ContactFields {
             date: state.today().to_string(),
             duration: "30".to_owned(),

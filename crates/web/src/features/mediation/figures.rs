@@ -109,6 +109,9 @@ struct FiguresPage {
     key: Vec<(&'static str, String)>,
     areas: Vec<(&'static str, String)>,
     statuses: Vec<(&'static str, String)>,
+    /// Referrals by the directory's service and by its area (caption, rows of label and
+    /// count as shown).
+    by_service: Vec<(String, Vec<(String, String)>)>,
     stayed_share: Option<i64>,
     no_consent: String,
     /// Breakdowns by municipality, period and (for the supervisor) mediator: the caption's
@@ -176,7 +179,28 @@ pub async fn page(
             })
             .collect()
     };
+    let by_service = crate::figures::mediation::referral_tables(ctx.lang, &f, "page", &shown)
+        .into_iter()
+        .map(|t| {
+            let rows = t
+                .rows
+                .into_iter()
+                .map(|r| {
+                    let mut cells = r.into_iter().map(|c| match c {
+                        documents::table::Cell::Text(s) => s,
+                        other => other.shown(ctx.lang.code()),
+                    });
+                    (
+                        cells.next().unwrap_or_default(),
+                        cells.next().unwrap_or_default(),
+                    )
+                })
+                .collect();
+            (t.caption, rows)
+        })
+        .collect();
     let p = FiguresPage {
+        by_service,
         areas: cells(&f.contacts_by_area, "area"),
         statuses: cells(&f.referrals_by_status, "status"),
         stayed_share: shown.share(f.stayed_in_school, f.children_followed),
@@ -242,7 +266,7 @@ fn json_rows(shown: &Shown, rows: &[store::mediation_stats::Row]) -> serde_json:
         ("group" = Option<String>, Query, description = "by_period rows per month (default), quarter or year"),
     ),
     responses(
-        (status = 200, description = "families, persons, contacts, contact_hours, contacts_by_area, referrals, referrals_by_status, children_followed, stayed_in_school, no_consent_families, by_municipality, by_period (and by_mediator for the supervisor). Counts are exact for a mediator (their own families) and the supervisor; for everyone else under disclosure control: a withheld count (1–9, or hidden so it cannot be recomputed) is null, others are rounded to 5; `disclosure_control` says which.", body = Object),
+        (status = 200, description = "families, persons, contacts, contact_hours, contacts_by_area, referrals, referrals_by_status, referrals_by_service (by the Latvian title of the directory's service; \"\": referrals naming none), referrals_by_service_area (by the service's EU objective area; \"\": none), children_followed, stayed_in_school, no_consent_families, by_municipality, by_period (and by_mediator for the supervisor). Counts are exact for a mediator (their own families) and the supervisor; for everyone else under disclosure control: a withheld count (1–9, or hidden so it cannot be recomputed) is null, others are rounded to 5; `disclosure_control` says which.", body = Object),
         (status = 422, body = crate::http::problem::Problem, content_type = "application/problem+json"),
         (status = 403, body = crate::http::problem::Problem, content_type = "application/problem+json")
     ),
@@ -283,6 +307,8 @@ pub async fn api(
         "contacts_by_area": pairs(&f.contacts_by_area),
         "referrals": shown.one(f.referrals).value(),
         "referrals_by_status": pairs(&f.referrals_by_status),
+        "referrals_by_service": pairs(&f.referrals_by_service),
+        "referrals_by_service_area": pairs(&f.referrals_by_service_area),
         "children_followed": shown.one(f.children_followed).value(),
         "stayed_in_school": shown.one(f.stayed_in_school).value(),
         "no_consent_families": shown.one(f.no_consent_families).value(),

@@ -3,7 +3,8 @@
 //! open-data portal, downloadable from the public site. Only data that is public anyway:
 //! the measures of the plans in force or closed, and aggregates under disclosure control —
 //! participation year by year (the public statistics page's figures, from the same
-//! function) and mediation by municipality (as coordinators see it).
+//! function) and mediation by municipality (as coordinators see it) — and the services of
+//! the directory in force.
 
 use askama::Template;
 use axum::extract::{Path, State};
@@ -47,6 +48,12 @@ const DATASETS: &[Dataset] = &[
         title: "open-data-mediation-title",
         description: "open-data-mediation-description",
         keywords: &["romi", "mediācija", "Roma", "mediation", "statistics"],
+    },
+    Dataset {
+        name: "services",
+        title: "open-data-services-title",
+        description: "open-data-services-description",
+        keywords: &["romi", "pakalpojumi", "Roma", "services", "opportunities"],
     },
 ];
 
@@ -221,6 +228,65 @@ async fn table(state: &AppState, name: &str) -> AppResult<(Vec<&'static str>, Ve
                     rows.push(row);
                 }
             }
+            Ok((header, rows))
+        }
+        "services" => {
+            let header = vec![
+                "id",
+                "title_lv",
+                "title_en",
+                "kind",
+                "area",
+                "provider",
+                "places",
+                "target_groups",
+                "eligibility",
+                "how_to_apply",
+                "contact",
+                "cost",
+                "languages",
+                "link",
+                "valid_from",
+                "valid_to",
+            ];
+            let rows = store::services::current(
+                state.db(),
+                state.today(),
+                &store::services::Query::default(),
+            )
+            .await?
+            .into_iter()
+            .map(|s| {
+                let i = s.input;
+                let opt = |o: Option<String>| o.unwrap_or_default();
+                vec![
+                    s.id.to_string(),
+                    i.title_lv,
+                    opt(i.title_en),
+                    s.kind.as_str().to_owned(),
+                    s.area.as_str().to_owned(),
+                    s.provider_name,
+                    s.places
+                        .iter()
+                        .map(|(_, lv, _)| lv.as_str())
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                    i.target_groups
+                        .iter()
+                        .map(|g| g.as_str())
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                    opt(i.eligibility),
+                    opt(i.how_to_apply),
+                    opt(i.contact),
+                    opt(i.cost),
+                    opt(i.languages),
+                    opt(i.link),
+                    i.valid_from.map(|d| d.to_string()).unwrap_or_default(),
+                    i.valid_to.map(|d| d.to_string()).unwrap_or_default(),
+                ]
+            })
+            .collect();
             Ok((header, rows))
         }
         _ => Err(AppError::NotFound),

@@ -77,6 +77,16 @@ pub async fn sitemap(State(state): State<AppState>) -> AppResult<Response> {
     for s in store::stories::published(state.db(), 1000).await? {
         paths.push(crate::features::site::stories::path_of(&s, "lv"));
     }
+    paths.push("/services".to_owned());
+    for sv in store::services::current(
+        state.db(),
+        state.today(),
+        &store::services::Query::default(),
+    )
+    .await?
+    {
+        paths.push(format!("/services/{}", sv.id));
+    }
     paths.push("/questions".to_owned());
     for n in store::needs::published(state.db()).await? {
         paths.push(format!("/questions/{}", n.id));
