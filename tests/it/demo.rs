@@ -285,6 +285,39 @@ async fn the_demo_meetings_give_the_statistics_real_shapes() {
     assert_eq!(breaches.len(), 1);
     assert!(breaches[0].input.closed_on.is_some());
 
+    // Dialogue: about forty invented services (one ending within a month, one ended, one
+    // not begun) and needs in every state, some published; referrals point at services.
+    let services = crate::ok(store::services::list(&db, None).await);
+    assert!(
+        (38..=45).contains(&services.len()),
+        "{} services",
+        services.len()
+    );
+    assert!(
+        services
+            .iter()
+            .all(|s| s.input.title_lv.contains("(izdomāts)"))
+    );
+    let today = jiff::civil::date(2026, 11, 26);
+    assert!(services.iter().any(|s| !s.current(today)));
+    let needs = crate::ok(store::needs::list(&db, &store::needs::Filter::default()).await);
+    for status in domain::dialogue::NeedStatus::ALL {
+        assert!(
+            needs.iter().any(|n| n.status == *status),
+            "no {status:?} need"
+        );
+    }
+    assert!(needs.iter().any(|n| n.late(today)));
+    assert!(needs.iter().any(|n| n.answered_late()));
+    assert_eq!(crate::ok(store::needs::published(&db).await).len(), 2);
+    let by_service = crate::ok(
+        store::services::referral_counts(&db, jiff::civil::date(2024, 1, 1), today, None).await,
+    );
+    assert!(
+        by_service.iter().map(|r| r.3).sum::<i64>() > 10,
+        "{by_service:?}"
+    );
+
     // The public site: two pages and three published news items (one draft), all invented.
     let news = crate::ok(store::news::published(&db, 10).await);
     assert_eq!(news.len(), 3);

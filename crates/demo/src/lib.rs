@@ -10,6 +10,7 @@
 //! same at every load (screenshots and benchmarks stay comparable). Later issues add their
 //! own demo data here, through the store's functions only (this crate runs no SQL).
 
+mod dialogue;
 mod events;
 mod mediation;
 mod plans;
@@ -1163,9 +1164,12 @@ pub const LAST_FULL_YEAR: i16 = 2025;
 /// world (`demo_mediation`, sealed under `keys`) is added once too, also to a demo database
 /// made before it existed.
 pub async fn seed(db: &Db, now: i64, keys: &domain::sealed::Keyring) -> store::Result<bool> {
+    let today = domain::event::riga_date(now);
     if store::maintenance::get_meta(db, META_KEY).await?.is_some() {
+        crate::dialogue::seed_services(db, now, today).await?;
         crate::mediation::seed(db, now, keys).await?;
         seed_privacy(db, now).await?;
+        crate::dialogue::seed_needs(db, now, today).await?;
         return Ok(false);
     }
     let actor = Actor {
@@ -1394,11 +1398,13 @@ pub async fn seed(db: &Db, now: i64, keys: &domain::sealed::Keyring) -> store::R
         store::supervisors::demo_in_effect(db, now, assignment, coordinator.id).await?;
     }
 
+    crate::dialogue::seed_services(db, now, today).await?;
     crate::mediation::seed(db, now, keys).await?;
     crate::site::seed(db, now, &actor).await?;
     crate::practices::seed(db, now).await?;
     crate::stories::seed(db, now).await?;
     seed_privacy(db, now).await?;
+    crate::dialogue::seed_needs(db, now, today).await?;
     store::maintenance::set_meta(db, META_KEY, "1").await?;
     Ok(true)
 }

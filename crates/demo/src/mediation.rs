@@ -170,6 +170,16 @@ pub async fn seed(db: &Db, now: i64, keys: &Keyring) -> store::Result<bool> {
     let mut withdrawn = false;
     for (code, count) in FAMILIES {
         let territory = store::territories::by_code(db, code).await?.id;
+        // The directory's services for this place (the demo seeds them first).
+        let services = store::services::current(
+            db,
+            today,
+            &store::services::Query {
+                place: Some(territory),
+                ..Default::default()
+            },
+        )
+        .await?;
         let mediator = by_territory
             .iter()
             .find(|(c, _)| c == code)
@@ -192,12 +202,35 @@ pub async fn seed(db: &Db, now: i64, keys: &Keyring) -> store::Result<bool> {
                 scope: CaseScope::Mediator(mediator),
             };
             let mut withdraw = mediator == first.id && !withdrawn;
-            family(&w, &mut rng, number, territory, from, &mut withdraw).await?;
+            family(
+                &w,
+                &mut rng,
+                number,
+                (territory, &services),
+                from,
+                &mut withdraw,
+            )
+            .await?;
             withdrawn |= mediator == first.id && !withdraw;
         }
     }
     store::maintenance::set_meta(db, META_KEY, "1").await?;
     Ok(true)
+}
+
+/// A service of the directory for a referral's kind of institution (the first one of its
+/// kind in force for the family's place).
+fn service_of(kind: &str, services: &[store::services::Service]) -> Option<i64> {
+    use domain::dialogue::ServiceKind as K;
+    let wanted = match kind {
+        "school" => K::Education,
+        "social_service" => K::Social,
+        "health_care" => K::Health,
+        "employment_agency" => K::Employment,
+        "esf_programme" => K::Esf,
+        _ => return None,
+    };
+    services.iter().find(|s| s.kind == wanted).map(|s| s.id)
 }
 
 /// A day between `from` and `to`.
@@ -212,7 +245,7 @@ async fn family(
     w: &CaseWrite<'_>,
     rng: &mut Rng,
     number: usize,
-    territory: i64,
+    (territory, services): (i64, &[store::services::Service]),
     from: Date,
     withdraw_one: &mut bool,
 ) -> store::Result<()> {
@@ -353,7 +386,9 @@ async fn family(
                 consent_id: Some(sharing),
                 override_reason: None,
                 note: None,
-                service_id: None,
+                // Most referrals name the service of the directory of their kind.
+                // (Not drawn from `rng`, which would change the rest of the world.)
+                service_id: service_of(kind, services).filter(|_| !number.is_multiple_of(5)),
             },
         )
         .await?;
