@@ -238,6 +238,7 @@ audit-number = No. { $id }
 audit-actor-cli = The platform (a command on the server)
 audit-actor-demo = Demo data
 audit-actor-invitee = The invitee (through their personal link)
+audit-actor-public-form = A member of the public (the public form)
 audit-actor-registrant = The registrant (through their personal link)
 audit-actor-retention = The retention job
 audit-actor-scheduler = Scheduled jobs

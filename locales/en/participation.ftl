@@ -578,3 +578,10 @@ mail-service-ending-body = Hello,
     Latvian Roma Platform
 question-too-many = Very many questions have arrived in the last hour. Please try again in a while.
 need-public-consent-recorded = Those who raised it agreed that the question and answer may be published as written (without names)
+need-public-contact = The public text may hold no e-mail address, phone number or the raiser's name; take them out.
+need-anonymise-unchanged = The text is as it was raised, and there is no consent to publish it: take out names, places smaller than a municipality and anything that points to a person, and rewrite it in your own words.
+need-merged-into-number = question no. { $number }
+service-withdrawn-notice = The service is taken off the public directory.
+service-restored-notice = The service is back on the public directory.
+figures-col-service = Service
+needs-intro-coordinator = Every need and question raised — by the platform's users and through the public form. Give each to the responsible institution with the day its answer is due, merge duplicates or close one with the reason; answered ones may be published.

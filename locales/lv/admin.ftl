@@ -238,6 +238,7 @@ audit-number = Nr. { $id }
 audit-actor-cli = Platforma (komanda serverī)
 audit-actor-demo = Demonstrācijas dati
 audit-actor-invitee = Persona ar ielūguma saiti
+audit-actor-public-form = Kāds no sabiedrības (publiskā veidlapa)
 audit-actor-registrant = Persona ar pieteikuma saiti
 audit-actor-retention = Glabāšanas termiņu darbs
 audit-actor-scheduler = Plānotie darbi

@@ -584,3 +584,10 @@ mail-service-ending-body = Labdien!
     Latvijas romu platforma
 question-too-many = Pēdējā stundā saņemts ļoti daudz jautājumu. Lūdzu, mēģiniet vēlreiz pēc brīža.
 need-public-consent-recorded = Ir piekrišana, ka jautājumu un atbildi publicē, kā uzrakstīts (bez vārdiem)
+need-public-contact = Publiskajā tekstā nedrīkst būt e-pasta adreses, tālruņa numuri vai izvirzītāja vārds; izņemiet tos.
+need-anonymise-unchanged = Teksts ir tāds pats, kā iesniegts, un piekrišanas publicēt to nav: izņemiet vārdus, mazākas vietas par novadu un visu, kas norāda uz cilvēku, un pārrakstiet to saviem vārdiem.
+need-merged-into-number = jautājumu Nr. { $number }
+service-withdrawn-notice = Pakalpojums izņemts no publiskā kataloga.
+service-restored-notice = Pakalpojums atjaunots publiskajā katalogā.
+figures-col-service = Pakalpojums
+needs-intro-coordinator = Visi izvirzītie jautājumi un vajadzības — no platformas lietotājiem un no publiskās veidlapas. Nododiet katru atbildīgajai iestādei ar atbildes termiņu, apvienojiet dublikātus vai slēdziet ar iemeslu; atbildētos var publicēt.

@@ -469,6 +469,50 @@ async fn a_question_from_the_public_form_is_followed_to_its_answer_on_the_public
             .contains("Inspekcija pārbaudīja; prakse pieņem visus")
     );
     assert_eq!(anyone.get(&format!("/lv/questions/{id}")).await.status, 404);
+    // Ticked, but the text still as raised, or holding a phone number or the raiser's name:
+    // refused at the field.
+    let res = coord
+        .post_form(
+            &format!("/lv/needs/{id}/publish"),
+            &[
+                ("public_title", "Ārsts (tests)"),
+                (
+                    "public_question",
+                    "Ģimenes ārsts Sabilē atsaka pieņemt romu ģimenes (tests).",
+                ),
+                ("public_answer", "Zvaniet 29 123 456 (tests)."),
+                ("anonymised", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 422, "{}", res.text);
+    assert!(
+        res.text.contains("id=\"public_question-error\""),
+        "{}",
+        res.text
+    );
+    assert!(
+        res.text.contains("id=\"public_answer-error\""),
+        "{}",
+        res.text
+    );
+    let res = coord
+        .post_form(
+            &format!("/lv/needs/{id}/publish"),
+            &[
+                ("public_title", "Jautātāja (tests) jautā"),
+                ("public_question", "Ārsts atsaka (tests)."),
+                ("public_answer", "Atbilde (tests)."),
+                ("anonymised", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 422, "{}", res.text);
+    assert!(
+        res.text.contains("id=\"public_title-error\""),
+        "{}",
+        res.text
+    );
     let mut anonymised = public.to_vec();
     anonymised.push(("anonymised", "yes"));
     let res = coord
@@ -490,7 +534,7 @@ async fn a_question_from_the_public_form_is_followed_to_its_answer_on_the_public
     assert!(!item.text.contains("jautataja@"));
     assert!(item.text.contains("atbildēts pēc termiņa"), "{}", item.text);
     // Found by a word typed without diacritics, not by one it does not hold; by its area.
-    let found = anyone.get("/lv/questions?q=gimenes+arsts").await;
+    let found = anyone.get("/lv/questions?q=gimene+arsti").await;
     assert!(
         found.text.contains(&format!("/lv/questions/{id}")),
         "{}",
@@ -617,4 +661,97 @@ async fn a_need_is_linked_to_a_measure_and_a_practice_and_only_public_ones_show_
     let n = ok(store::needs::get(&app.db, own).await);
     assert!(n.input.public_consent);
     assert_eq!(n.raised_by_org, Some(app.fixtures.org_a));
+}
+
+#[tokio::test]
+async fn the_year_s_needs_are_counted_by_area_and_region_exactly_inside_and_controlled_in_public() {
+    let app = TestApp::spawn().await;
+    let cli = store::Actor::cli();
+    let now = app.clock_now();
+    let today = date(2026, 11, 26);
+    let jelgava = ok(store::territories::by_code(&app.db, "jelgava").await).id;
+    let mut ids = Vec::new();
+    for title in ["Viens", "Divi", "Trīs"] {
+        let mut i = input(title, false);
+        i.territory_id = Some(jelgava);
+        ids.push(ok(store::needs::raise(
+            &app.db,
+            now,
+            &cli,
+            None,
+            &i,
+            |_| Vec::new(),
+        )
+        .await));
+    }
+    let due = domain::dialogue::answer_due(today, 10);
+    for id in &ids[..2] {
+        ok(
+            store::needs::assign(&app.db, now, today, &cli, *id, app.fixtures.org_a, due, &[])
+                .await,
+        );
+    }
+    ok(store::needs::answer(&app.db, now, today, &cli, ids[0], "Laikā (tests).", &[]).await);
+    ok(store::needs::answer(
+        &app.db,
+        now,
+        date(2026, 12, 20),
+        &cli,
+        ids[1],
+        "Vēlu (tests).",
+        &[],
+    )
+    .await);
+    let f = ok(store::needs::figures(&app.db, date(2026, 1, 1), date(2026, 12, 31)).await);
+    assert_eq!(
+        f.all,
+        store::needs::Counts {
+            raised: 3,
+            answered: 2,
+            on_time: 1,
+            open: 1
+        }
+    );
+    let zemgale = f
+        .by_region
+        .iter()
+        .find(|(r, _)| r == "zemgale")
+        .map(|(_, c)| c.raised);
+    assert_eq!(zemgale, Some(3));
+    let education = f
+        .by_area
+        .iter()
+        .find(|(a, _)| a == "education")
+        .map(|(_, c)| c.answered);
+    assert_eq!(education, Some(2));
+    // The coordinators' statistics show them exactly; the public's withhold 1–9.
+    let coord = app.login(domain::auth::Role::Coordinator).await;
+    let inside = coord
+        .get("/lv/statistics?from=2026-01-01&to=2026-12-31")
+        .await;
+    assert!(
+        inside.text.contains("<dt>Izvirzīti</dt><dd>3</dd>"),
+        "{}",
+        inside.text
+    );
+    let public = app
+        .client()
+        .get("/lv/participation?from=2026-01-01&to=2026-12-31")
+        .await;
+    assert!(
+        public.text.contains("<dt>Izvirzīti</dt><dd>&#60;10</dd>"),
+        "{}",
+        public.text
+    );
+    // And the annual report has its section.
+    let report = coord
+        .get("/lv/report-builder?kind=annual&year=2026&rlang=lv&audience=internal")
+        .await;
+    assert_eq!(report.status, 200);
+    assert!(
+        report.text.contains("Jautājumi un vajadzības"),
+        "{}",
+        report.text
+    );
+    assert!(report.text.contains("Atbildēti termiņā"), "{}", report.text);
 }

@@ -167,6 +167,17 @@ async fn an_organisation_keeps_its_services_and_the_public_finds_those_in_force(
     assert_eq!(items[0]["id"], latvia_one);
     assert_eq!(items[0]["places"].as_array().map(Vec::len), Some(0));
     assert_eq!(anyone.get("/api/v1/services?area=nav").await.status, 422);
+    assert_eq!(
+        anyone.get("/api/v1/services?place=99999999").await.status,
+        422
+    );
+    // A word in its basic form finds the others ("darbs" finds "darba").
+    let found = anyone.get("/lv/services?q=darbs").await;
+    assert!(
+        found.text.contains("Nodarbinātības programma Jelgavā"),
+        "{}",
+        found.text
+    );
     let csv = anyone.get("/open-data/services.csv").await;
     assert!(
         csv.text.contains("Granti jauniešu iniciatīvām (tests)"),

@@ -508,9 +508,11 @@ pub async fn seed_needs(db: &Db, now: i64, today: Date) -> store::Result<()> {
         } else {
             store::organisations::find_by_name(db, "Biedrība \"Romu ceļš\" (demo)").await?
         };
+        // Raised over the last three months, the first ones first.
+        let raised_at = now - (90 - 5 * i as i64) * 86_400;
         let id = store::needs::raise(
             db,
-            now,
+            raised_at,
             if *from_public { &public } else { &coord },
             raiser_org,
             &input,

@@ -67,6 +67,36 @@ crate::vocabulary! {
     }
 }
 
+/// What in a text meant for the public page points to a person: an e-mail address, or a
+/// phone-like number (seven digits or more, spaces, dashes and a leading + allowed between
+/// them). `None` when neither is found.
+pub fn contact_in(text: &str) -> Option<&'static str> {
+    let has_email = text
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '<' | '>'))
+        .any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            match w.split_once('@') {
+                Some((local, domain)) => !local.is_empty() && domain.contains('.'),
+                None => false,
+            }
+        });
+    if has_email {
+        return Some("email");
+    }
+    let mut digits = 0;
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            digits += 1;
+            if digits >= 7 {
+                return Some("phone");
+            }
+        } else if !matches!(c, ' ' | '-' | '+' | '(' | ')') {
+            digits = 0;
+        }
+    }
+    None
+}
+
 /// A service's maintainers are reminded this many days before its end date.
 pub const SERVICE_REMINDER_DAYS: i64 = 30;
 
@@ -87,6 +117,15 @@ pub fn answered_late(due_on: Date, answered_on: Option<Date>, today: Date) -> bo
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn addresses_and_phone_numbers_are_found_in_a_public_text() {
+        assert_eq!(contact_in("rakstiet uz anna@example.lv."), Some("email"));
+        assert_eq!(contact_in("zvaniet 29 123 456 vakarā"), Some("phone"));
+        assert_eq!(contact_in("tālr. +371 2912-3456"), Some("phone"));
+        assert_eq!(contact_in("No 2026. gada 1. janvāra, 30 dienās"), None);
+        assert_eq!(contact_in("Skolas autobuss pietur @ ciematā"), None);
+    }
 
     #[test]
     fn an_answer_is_due_thirty_days_after_assignment_and_late_after_that_day() {

@@ -81,6 +81,35 @@ pub fn search_words(q: &str) -> Vec<String> {
         .collect()
 }
 
+/// The words of a search as their stems: folded as [`search_words`], each word of five
+/// letters or more without its Latvian ending ("arsts" → "arst", "pieturas" → "pietur",
+/// "skolam" → "skol"), so that with [`has_word_starts`] a word typed in its basic form finds
+/// the text's other forms ("ārsta", "ārstu"). A short word is kept whole.
+pub fn search_stems(q: &str) -> Vec<String> {
+    search_words(q).into_iter().map(|w| stem(&w)).collect()
+}
+
+/// A folded word without its Latvian case ending (at most three letters off, at least four
+/// kept).
+fn stem(word: &str) -> String {
+    const ENDINGS: &[&str] = &[
+        "iem", "ies", "jam", "am", "em", "im", "um", "as", "es", "is", "os", "us", "ai", "ei",
+        "ij", "a", "e", "i", "o", "u", "s",
+    ];
+    let letters = word.chars().count();
+    if letters < 5 || !word.chars().all(char::is_alphabetic) {
+        return word.to_owned();
+    }
+    for e in ENDINGS {
+        if let Some(base) = word.strip_suffix(e)
+            && base.chars().count() >= 4
+        {
+            return base.to_owned();
+        }
+    }
+    word.to_owned()
+}
+
 /// Whether every search word starts some word of `text` ("skolen" starts "Skolēni").
 pub fn has_word_starts(words: &[String], text: &str) -> bool {
     let text = fold(text);
@@ -232,7 +261,22 @@ pub fn is_single_line(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{fold, plain_text, slug};
+    use super::{fold, has_word_starts, plain_text, search_stems, slug};
+
+    #[test]
+    fn a_word_typed_in_its_basic_form_finds_its_other_forms() {
+        let find = |q: &str, text: &str| has_word_starts(&search_stems(q), text);
+        assert!(find("ārsts", "Ģimenes ārsta prakse"));
+        assert!(find("arsts", "pie ārstu"));
+        assert!(find("darbs", "darba meklēšanā"));
+        assert!(find("pieturas", "pietura ir tālu"));
+        assert!(find("skolām", "skolas autobuss"));
+        assert!(find("jelgava", "Jelgavā un Jelgavas novadā"));
+        // Short words and numbers stay whole; a different word is not found.
+        assert!(!find("ārsts", "arhīvs"));
+        assert!(find("nva", "NVA filiāle"));
+        assert_eq!(search_stems("2026 un"), ["2026", "un"]);
+    }
 
     #[test]
     fn search_words_match_word_starts_without_diacritics() {

@@ -251,6 +251,7 @@ impl PageCtx {
             ("demo", "audit-actor-demo"),
             ("erasure list", "audit-actor-erasure-list"),
             ("invitee", "audit-actor-invitee"),
+            ("public_form", "audit-actor-public-form"),
             ("registrant", "audit-actor-registrant"),
             ("retention", "audit-actor-retention"),
             ("scheduler", "audit-actor-scheduler"),

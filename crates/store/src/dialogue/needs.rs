@@ -755,7 +755,9 @@ pub struct LinkChoices {
 pub async fn link_choices(db: &Db) -> crate::Result<LinkChoices> {
     Ok(LinkChoices {
         actions: sqlx::query_as(
-            "SELECT a.id, a.title_lv || ' (' || e.title_lv || ')' FROM follow_up_actions a
+            "SELECT a.id, a.title_lv || ' (' || e.title_lv || ', '
+                    || date(e.starts_at, 'unixepoch') || ')'
+             FROM follow_up_actions a
              JOIN events e ON e.id = a.event_id ORDER BY e.starts_at DESC, a.id",
         )
         .fetch_all(&db.reader)
@@ -766,9 +768,11 @@ pub async fn link_choices(db: &Db) -> crate::Result<LinkChoices> {
         )
         .fetch_all(&db.reader)
         .await?,
-        practices: sqlx::query_as("SELECT id, title_lv FROM practices ORDER BY title_lv, id")
-            .fetch_all(&db.reader)
-            .await?,
+        practices: sqlx::query_as(
+            "SELECT id, title_lv FROM practices WHERE status = 'published' ORDER BY title_lv, id",
+        )
+        .fetch_all(&db.reader)
+        .await?,
     })
 }
 
@@ -895,4 +899,90 @@ pub async fn public_since(
         None => false,
     };
     Ok((n, known))
+}
+
+/// Needs raised from `from` to `to` (inclusive days), with how many of them were answered,
+/// answered by their day, and are still open.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub raised: i64,
+    pub answered: i64,
+    pub on_time: i64,
+    pub open: i64,
+}
+
+/// The year's needs in figures: all, by area (every objective, in order) and by planning
+/// region (every region, in order; "" for those without a place in Latvia).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Figures {
+    pub all: Counts,
+    pub by_area: Vec<(String, Counts)>,
+    pub by_region: Vec<(String, Counts)>,
+}
+
+/// (area, status, answer due on, answered on, planning region).
+type FigureRow = (
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
+/// The needs raised between two days (merged ones counted once, in the need they joined).
+pub async fn figures(db: &Db, from: Date, to: Date) -> crate::Result<Figures> {
+    let start = domain::event::riga_day_start(from);
+    let end =
+        domain::event::riga_day_start(to.checked_add(jiff::Span::new().days(1)).unwrap_or(to));
+    let rows: Vec<FigureRow> = sqlx::query_as(
+        "SELECT n.area, n.status, n.answer_due_on, n.answered_on,
+                    COALESCE(t.planning_region, p.planning_region)
+             FROM needs n
+             LEFT JOIN territories t ON t.id = n.territory_id
+             LEFT JOIN territories p ON p.id = t.parent_id
+             WHERE n.created_at >= $1 AND n.created_at < $2 AND n.status <> 'merged'",
+    )
+    .bind(start)
+    .bind(end)
+    .fetch_all(&db.reader)
+    .await?;
+    let mut out = Figures {
+        by_area: domain::event::OBJECTIVES
+            .iter()
+            .map(|a| ((*a).to_owned(), Counts::default()))
+            .collect(),
+        by_region: domain::territory::PlanningRegion::ALL
+            .iter()
+            .map(|r| (r.as_str().to_owned(), Counts::default()))
+            .chain(std::iter::once((String::new(), Counts::default())))
+            .collect(),
+        ..Figures::default()
+    };
+    for (area, status, due, answered, region) in rows {
+        let answered_on_time = match (due.as_deref(), answered.as_deref()) {
+            (Some(d), Some(a)) => a <= d,
+            _ => false,
+        };
+        let add = |c: &mut Counts| {
+            c.raised += 1;
+            if status == "answered" {
+                c.answered += 1;
+                if answered_on_time {
+                    c.on_time += 1;
+                }
+            }
+            if status == "new" || status == "assigned" {
+                c.open += 1;
+            }
+        };
+        add(&mut out.all);
+        if let Some((_, c)) = out.by_area.iter_mut().find(|(a, _)| *a == area) {
+            add(c);
+        }
+        let region = region.unwrap_or_default();
+        if let Some((_, c)) = out.by_region.iter_mut().find(|(r, _)| *r == region) {
+            add(c);
+        }
+    }
+    Ok(out)
 }

@@ -191,7 +191,7 @@ pub async fn current(db: &Db, day: Date, q: &Query) -> crate::Result<Vec<Service
     .bind(q.kind.map(|k| k.as_str()))
     .fetch_all(&db.reader)
     .await?;
-    let words = domain::text::search_words(&q.q);
+    let words = domain::text::search_stems(&q.q);
     // A place is served by a service for it or for the unit it lies in (a town's novads).
     let place_and_unit: Vec<i64> = match q.place {
         Some(p) => {

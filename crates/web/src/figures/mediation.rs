@@ -219,27 +219,31 @@ pub(crate) fn referral_tables(
     use documents::report::Table;
     use documents::table::Cell;
     let t = |key: &str| crate::i18n::t(lang, key);
-    let table =
-        |suffix: &str, caption: &str, pairs: &[(String, i64)], label: &dyn Fn(&str) -> String| {
-            let values: Vec<i64> = pairs.iter().map(|p| p.1).collect();
-            Table {
-                id: format!("{id}-{suffix}"),
-                caption: t(caption),
-                columns: vec![t("stats-col-item"), t("figures-referrals")],
-                rows: pairs
-                    .iter()
-                    .zip(shown.breakdown(&values))
-                    .map(|((k, _), p)| vec![Cell::Text(label(k)), published_cell(p)])
-                    .collect(),
-                row_headers: true,
-            }
-        };
+    let table = |suffix: &str,
+                 caption: &str,
+                 first: &str,
+                 pairs: &[(String, i64)],
+                 label: &dyn Fn(&str) -> String| {
+        let values: Vec<i64> = pairs.iter().map(|p| p.1).collect();
+        Table {
+            id: format!("{id}-{suffix}"),
+            caption: t(caption),
+            columns: vec![t(first), t("figures-referrals")],
+            rows: pairs
+                .iter()
+                .zip(shown.breakdown(&values))
+                .map(|((k, _), p)| vec![Cell::Text(label(k)), published_cell(p)])
+                .collect(),
+            row_headers: true,
+        }
+    };
     let outside = t("figures-no-service");
     let mut out = Vec::new();
     if !f.referrals_by_service.is_empty() {
         out.push(table(
             "services",
             "figures-by-service",
+            "figures-col-service",
             &f.referrals_by_service,
             &|k: &str| {
                 if k.is_empty() {
@@ -252,6 +256,7 @@ pub(crate) fn referral_tables(
         out.push(table(
             "service-areas",
             "figures-by-service-area",
+            "need-area",
             &f.referrals_by_service_area,
             &|k: &str| {
                 if k.is_empty() {

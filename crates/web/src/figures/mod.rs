@@ -4,6 +4,7 @@
 //! `domain::participation` (no small number that could point to a person).
 
 pub mod mediation;
+pub mod needs;
 pub mod participation;
 
 use domain::participation::Published;

@@ -55,6 +55,8 @@ struct ListPage {
     ctx: PageCtx,
     lines: Vec<Line>,
     notice: Option<&'static str>,
+    /// A coordinator sees every need (the intro says so).
+    coordinator: bool,
 }
 
 impl ListPage {
@@ -90,7 +92,15 @@ pub async fn list(
         Some("raised") => Some("need-raised-notice"),
         _ => None,
     };
-    Ok(Html(ListPage { ctx, lines, notice }.render()?))
+    Ok(Html(
+        ListPage {
+            ctx,
+            lines,
+            notice,
+            coordinator: user.can(Permission::ManageNeeds),
+        }
+        .render()?,
+    ))
 }
 
 /// What the form of a new need holds, as typed (the workspace's and the public one's).
@@ -474,7 +484,11 @@ async fn detail_page(
             .assigned_org_id
             .map(|o| o.to_string())
             .unwrap_or_default(),
-        due_on: answer_due(today, DEFAULT_ANSWER_DAYS).to_string(),
+        // Given already: the day asked then (a new giving may change it).
+        due_on: need
+            .answer_due_on
+            .unwrap_or_else(|| answer_due(today, DEFAULT_ANSWER_DAYS))
+            .to_string(),
         public_title: public
             .as_ref()
             .map_or_else(|| need.input.title.clone(), |p| p.title.clone()),
@@ -909,6 +923,30 @@ pub async fn publish(
     let anonymised = f.anonymised == "yes";
     if !anonymised && !need.input.public_consent {
         errors.add("anonymised", "need-anonymise-first");
+    }
+    // Whatever the consent, the public page shows no address, no phone number and not the
+    // raiser's own name; without consent, the text must not be the one raised, unchanged.
+    for (field, text) in [
+        ("public_title", &f.public_title),
+        ("public_question", &f.public_question),
+        ("public_answer", &f.public_answer),
+    ] {
+        let folded = domain::text::fold(text);
+        let names_raiser = need
+            .input
+            .raiser_name
+            .as_deref()
+            .map(domain::text::fold)
+            .is_some_and(|n| n.trim().chars().count() >= 3 && folded.contains(n.trim()));
+        if (domain::dialogue::contact_in(text).is_some() || names_raiser) && !errors.has(field) {
+            errors.add(field, "need-public-contact");
+        }
+    }
+    if !need.input.public_consent
+        && f.public_question.trim() == need.input.description.trim()
+        && !errors.has("public_question")
+    {
+        errors.add("public_question", "need-anonymise-unchanged");
     }
     // A version that is no number is taken as stale (the form's own is always a number).
     let version = match f.version.trim() {

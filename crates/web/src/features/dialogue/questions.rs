@@ -195,7 +195,7 @@ pub async fn list(
     ctx: PageCtx,
     Query(q): Query<ListQuery>,
 ) -> AppResult<Html<String>> {
-    let words = domain::text::search_words(&q.q);
+    let words = domain::text::search_stems(&q.q);
     let area = Objective::parse(&q.area);
     let all = store::needs::published(state.db()).await?;
     let total = all.len();

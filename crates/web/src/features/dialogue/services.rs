@@ -77,6 +77,8 @@ pub async fn manage(
     .collect();
     let notice = match n.notice.as_deref() {
         Some("saved") => Some("service-saved-notice"),
+        Some("withdrawn") => Some("service-withdrawn-notice"),
+        Some("restored") => Some("service-restored-notice"),
         _ => None,
     };
     Ok(Html(
@@ -499,7 +501,8 @@ async fn set_withdrawn(
     };
     store::services::set_withdrawn(state.db(), state.now(), &user.actor(ip), s.id, withdrawn)
         .await?;
-    Ok(Redirect::to(&ctx.href("/services/manage?notice=saved")).into_response())
+    let notice = if withdrawn { "withdrawn" } else { "restored" };
+    Ok(Redirect::to(&ctx.href(&format!("/services/manage?notice={notice}"))).into_response())
 }
 
 // ----- the public directory -----
@@ -546,6 +549,25 @@ impl SearchParams {
     }
 }
 
+/// A place that is no territory is an error at its field (and narrows nothing).
+async fn known_place(
+    state: &AppState,
+    query: &mut store::services::Query,
+    errors: &mut FormErrors,
+) -> AppResult<()> {
+    if let Some(p) = query.place {
+        match store::territories::get(state.db(), p).await {
+            Ok(_) => {}
+            Err(store::Error::NotFound) => {
+                errors.add("place", "reg-choice-invalid");
+                query.place = None;
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Ok(())
+}
+
 #[derive(Template)]
 #[template(path = "dialogue/services.html")]
 struct PublicList {
@@ -582,7 +604,8 @@ pub async fn list(
     Query(p): Query<SearchParams>,
 ) -> AppResult<Response> {
     let mut errors = FormErrors::default();
-    let query = p.query(&mut errors);
+    let mut query = p.query(&mut errors);
+    known_place(&state, &mut query, &mut errors).await?;
     let found = store::services::current(state.db(), state.today(), &query).await?;
     let units = store::territories::units_on(state.db(), state.today())
         .await?
@@ -677,7 +700,8 @@ pub async fn api(
     Query(p): Query<SearchParams>,
 ) -> AppResult<Response> {
     let mut errors = FormErrors::default();
-    let query = p.query(&mut errors);
+    let mut query = p.query(&mut errors);
+    known_place(&state, &mut query, &mut errors).await?;
     let lang = crate::http::forms::lang_field(&p.lang, "lang", "reg-choice-invalid", &mut errors);
     if !errors.is_empty() {
         return Ok(crate::http::problem::invalid(&errors));

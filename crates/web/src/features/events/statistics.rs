@@ -100,6 +100,10 @@ struct StatsPage {
     series: Vec<String>,
     units: Vec<(i64, String)>,
     export_query: String,
+    /// Needs and questions raised in the period (issue 21): the key figures, then the
+    /// tables by area and by planning region (exact for coordinators, else controlled).
+    needs_figures: Vec<documents::report::Figure>,
+    needs_tables: Vec<documents::report::Table>,
 }
 
 impl StatsPage {
@@ -178,8 +182,20 @@ async fn page(
             (t.id, name)
         })
         .collect();
+    let mut needs_figures = Vec::new();
+    let mut needs_tables = Vec::new();
+    let needs = store::needs::figures(state.db(), filter.from, filter.to).await?;
+    for b in crate::figures::needs::blocks(ctx.lang, &needs, "needs", !public) {
+        match b {
+            documents::report::Block::Figures { items } => needs_figures = items,
+            documents::report::Block::Table { table } => needs_tables.push(table),
+            _ => {}
+        }
+    }
     Ok(Html(
         StatsPage {
+            needs_figures,
+            needs_tables,
             from: filter.from.to_string(),
             to: filter.to.to_string(),
             export_query: query_string(&filter),

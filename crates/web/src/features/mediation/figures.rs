@@ -95,6 +95,9 @@ fn whole_months(f: &mut FigureFilter) {
     f.to = f.to.last_of_month();
 }
 
+/// A small table as shown: (caption, first column's heading, rows of label and count).
+type ShownTable = (String, String, Vec<(String, String)>);
+
 #[derive(Template)]
 #[template(path = "mediation/figures.html")]
 struct FiguresPage {
@@ -111,7 +114,7 @@ struct FiguresPage {
     statuses: Vec<(&'static str, String)>,
     /// Referrals by the directory's service and by its area (caption, rows of label and
     /// count as shown).
-    by_service: Vec<(String, Vec<(String, String)>)>,
+    by_service: Vec<ShownTable>,
     stayed_share: Option<i64>,
     no_consent: String,
     /// Breakdowns by municipality, period and (for the supervisor) mediator: the caption's
@@ -196,7 +199,8 @@ pub async fn page(
                     )
                 })
                 .collect();
-            (t.caption, rows)
+            let first = t.columns.first().cloned().unwrap_or_default();
+            (t.caption, first, rows)
         })
         .collect();
     let p = FiguresPage {

@@ -149,6 +149,20 @@ pub async fn build(state: &AppState, r: &Request) -> AppResult<Report> {
         blocks,
     });
 
+    // Needs and questions raised in the year: exact inside, under disclosure control in
+    // public.
+    let needs = store::needs::figures(state.db(), first, last).await?;
+    let blocks = if needs.all.raised == 0 {
+        vec![note(tr.t("report-no-needs"))]
+    } else {
+        crate::figures::needs::blocks(r.lang, &needs, "needs", !public)
+    };
+    sections.push(Section {
+        id: "needs".to_owned(),
+        heading: tr.t("report-section-needs"),
+        blocks,
+    });
+
     // Follow-up actions agreed at the year's events.
     let event_ids: std::collections::BTreeSet<i64> = events.iter().map(|e| e.id).collect();
     let actions: Vec<store::actions::Action> =
