@@ -1315,6 +1315,59 @@ async fn workspace_pages_have_no_accessibility_violations() {
         found.extend(fits_phone(&b).await);
         found.extend(axe(&b, lang, h1).await);
     }
+    // Consultations: open with a comment, the public page with its forms, the keepers' pages.
+    let consultation = ok(store::consultations::save(
+        &app.db,
+        app.clock_now(),
+        &cli,
+        None,
+        None,
+        &store::consultations::ConsultationInput {
+            title: "Plāna projekts (tests)".to_owned(),
+            intro: "Aicinām izteikties (tests).".to_owned(),
+            document_kind: domain::dialogue::DocumentKind::Plan,
+            opens_on: jiff::civil::date(2026, 11, 1),
+            closes_on: jiff::civil::date(2026, 12, 31),
+            public_comments: true,
+            sections: vec![("1. Izglītība".to_owned(), "Teksts (tests).".to_owned())],
+        },
+    )
+    .await);
+    ok(store::consultations::publish(&app.db, app.clock_now(), &cli, consultation).await);
+    let section = ok(store::consultations::get(&app.db, consultation).await).sections[0].id;
+    ok(store::consultations::comment(
+        &app.db,
+        app.clock_now(),
+        jiff::civil::date(2026, 11, 26),
+        &cli,
+        consultation,
+        section,
+        None,
+        "Komentārs (tests).",
+    )
+    .await);
+    for (lang, path, h1) in [
+        ("lv", "/lv/consultations".to_owned(), "Apspriešanas"),
+        (
+            "en",
+            format!("/en/consultations/{consultation}"),
+            "Plāna projekts (tests)",
+        ),
+        (
+            "lv",
+            "/lv/consultations/manage".to_owned(),
+            "Apspriešanas: sagatavošana un kopsavilkumi",
+        ),
+        (
+            "lv",
+            format!("/lv/consultations/manage/{consultation}/edit"),
+            "Plāna projekts (tests)",
+        ),
+    ] {
+        b.goto(&url(&app, &path)).await;
+        found.extend(fits_phone(&b).await);
+        found.extend(axe(&b, lang, h1).await);
+    }
     b.goto(&url(&app, "/lv/services/manage/new/edit")).await;
     b.find("form[action$='/services/manage/new/edit'] button[type=submit]")
         .await

@@ -310,6 +310,12 @@ async fn the_demo_meetings_give_the_statistics_real_shapes() {
     assert!(needs.iter().any(|n| n.late(today)));
     assert!(needs.iter().any(|n| n.answered_late()));
     assert_eq!(crate::ok(store::needs::published(&db).await).len(), 2);
+    let consultations = crate::ok(store::consultations::list(&db, true).await);
+    assert_eq!(consultations.len(), 2);
+    let stages: Vec<_> = consultations.iter().map(|c| c.stage(today)).collect();
+    assert!(stages.contains(&domain::dialogue::ConsultationStage::Open));
+    assert!(stages.contains(&domain::dialogue::ConsultationStage::Summarised));
+    assert!(consultations.iter().all(|c| c.title.contains("(izdomāts)")));
     let by_service = crate::ok(
         store::services::referral_counts(&db, jiff::civil::date(2024, 1, 1), today, None).await,
     );

@@ -11,6 +11,7 @@ mod breaches;
 mod browser;
 mod cli;
 mod consent_renewals;
+mod consultations;
 mod crash;
 mod demo;
 mod directory;

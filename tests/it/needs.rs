@@ -749,7 +749,9 @@ async fn the_year_s_needs_are_counted_by_area_and_region_exactly_inside_and_cont
         .await;
     assert_eq!(report.status, 200);
     assert!(
-        report.text.contains("Jautājumi un vajadzības"),
+        report
+            .text
+            .contains("Jautājumi, vajadzības un apspriešanas"),
         "{}",
         report.text
     );

@@ -2,9 +2,12 @@
 //! the demo municipalities and the state bodies — one ending within a month, one ended, one
 //! not yet begun — and needs and questions in every state: new, given to an institution (one
 //! late), answered on time and late, published (with consent and anonymised) and not, closed
-//! and merged. Every name and text here is invented, and says so.
+//! and merged; one consultation closed with its summary and one open. Every name and text
+//! here is invented, and says so.
 
-use domain::dialogue::{NeedConcern, NeedSource, ServiceKind};
+use domain::dialogue::{
+    CommentOutcome, DocumentKind as DocumentKindOf, NeedConcern, NeedSource, ServiceKind,
+};
 use domain::event::Objective;
 use jiff::ToSpan;
 use jiff::civil::Date;
@@ -636,4 +639,184 @@ impl Steps<'_> {
         )
         .await
     }
+}
+
+const CONSULTATIONS_KEY: &str = "demo_consultations_seeded";
+
+/// Seeds two consultations once: one closed with its summary (each comment answered, one
+/// hidden with the reason), one open now with a few comments.
+pub async fn seed_consultations(db: &Db, now: i64, today: Date) -> store::Result<()> {
+    if store::maintenance::get_meta(db, CONSULTATIONS_KEY)
+        .await?
+        .is_some()
+    {
+        return Ok(());
+    }
+    let coordinator = store::users::find_by_email(db, "koordinators@demo.roma.invalid")
+        .await?
+        .map(|u| u.id);
+    let coord = Actor {
+        user_id: coordinator,
+        label: Some("demo".to_owned()),
+        ip: None,
+    };
+    let ngo = store::users::find_by_email(db, "nvo@demo.roma.invalid")
+        .await?
+        .map(|u| u.id);
+    let ngo = Actor {
+        user_id: ngo,
+        label: Some("demo".to_owned()),
+        ip: None,
+    };
+    let public = Actor {
+        user_id: None,
+        label: Some("public_form".to_owned()),
+        ip: None,
+    };
+    let day = |n: i64| today.checked_add(n.days()).unwrap_or(today);
+    let sections = |parts: &[(&str, &str)]| -> Vec<(String, String)> {
+        parts
+            .iter()
+            .map(|(h, b)| ((*h).to_owned(), (*b).to_owned()))
+            .collect()
+    };
+    // Closed and summarised.
+    let closed = store::consultations::save(
+        db,
+        now,
+        &coord,
+        None,
+        None,
+        &store::consultations::ConsultationInput {
+            title: "Demo: romu integrācijas pasākumu saraksta 2027 projekts (izdomāts)".to_owned(),
+            intro: "Demo: aicinājām izteikties par nākamā gada pasākumiem (izdomāts teksts)."
+                .to_owned(),
+            document_kind: DocumentKindOf::Measures,
+            opens_on: day(-60),
+            closes_on: day(-30),
+            public_comments: true,
+            sections: sections(&[
+                (
+                    "1. Izglītība",
+                    "Demo: skolotāju palīgi un pagarinātās dienas grupas (izdomāts).",
+                ),
+                (
+                    "2. Nodarbinātība",
+                    "Demo: prakses vietas jauniešiem un valodas kursi (izdomāts).",
+                ),
+                (
+                    "3. Veselība",
+                    "Demo: profilaktiskās pārbaudes un informācija romu valodā (izdomāts).",
+                ),
+            ]),
+        },
+    )
+    .await?;
+    store::consultations::publish(db, now, &coord, closed).await?;
+    let c = store::consultations::get(db, closed).await?;
+    let during = day(-45);
+    let comments = [
+        (
+            &ngo,
+            0,
+            Some("Biedrība \"Romu ceļš\" (demo)"),
+            "Demo: lūdzam paredzēt arī vasaras nometnes (izdomāts komentārs).",
+        ),
+        (
+            &public,
+            1,
+            None,
+            "Demo: valodas kursiem vajag vakara grupas mātēm (izdomāts komentārs).",
+        ),
+        (&public, 2, None, "Demo: nepiedienīgs komentārs (izdomāts)."),
+        (
+            &ngo,
+            2,
+            Some("Biedrība \"Romu ceļš\" (demo)"),
+            "Demo: bukleti romu valodā par vakcināciju (izdomāts komentārs).",
+        ),
+    ];
+    let mut ids = Vec::new();
+    for (who, section, org, text) in comments {
+        let s = c.sections[section].id;
+        ids.push(store::consultations::comment(db, now, during, who, closed, s, org, text).await?);
+    }
+    store::consultations::hide(
+        db,
+        now,
+        &coord,
+        closed,
+        ids[2],
+        "Demo: aizskarošs saturs (izdomāts).",
+    )
+    .await?;
+    for (id, outcome, response) in [
+        (
+            ids[0],
+            CommentOutcome::TakenUp,
+            "Demo: nometnes iekļautas 1. sadaļā (izdomāts).",
+        ),
+        (
+            ids[1],
+            CommentOutcome::Partly,
+            "Demo: vakara grupas Jelgavā un Rīgā (izdomāts).",
+        ),
+        (
+            ids[3],
+            CommentOutcome::NotTakenUp,
+            "Demo: bukleti jau paredzēti Veselības ministrijas plānā (izdomāts).",
+        ),
+    ] {
+        store::consultations::answer(db, now, today, &coord, closed, id, outcome, Some(response))
+            .await?;
+    }
+    store::consultations::summarise(
+        db,
+        now,
+        today,
+        &coord,
+        closed,
+        "Demo: saņemti četri komentāri; divi ņemti vērā pilnībā vai daļēji, viens nav ņemts vērā ar pamatojumu, viens paslēpts (izdomāts kopsavilkums).",
+    )
+    .await?;
+    // Open now.
+    let open = store::consultations::save(
+        db,
+        now,
+        &coord,
+        None,
+        None,
+        &store::consultations::ConsultationInput {
+            title: "Demo: gada ziņojuma par romu integrāciju projekts (izdomāts)".to_owned(),
+            intro: "Demo: ziņojums valdībai; komentēt var platformas lietotāji (izdomāts teksts)."
+                .to_owned(),
+            document_kind: DocumentKindOf::Report,
+            opens_on: day(-5),
+            closes_on: day(20),
+            public_comments: false,
+            sections: sections(&[
+                ("Kopsavilkums", "Demo: gada galvenie rezultāti (izdomāts)."),
+                (
+                    "Mediācija",
+                    "Demo: mediatoru darbs piecās pašvaldībās (izdomāts).",
+                ),
+            ]),
+        },
+    )
+    .await?;
+    store::consultations::publish(db, now, &coord, open).await?;
+    let o = store::consultations::get(db, open).await?;
+    store::consultations::comment(
+        db,
+        now,
+        today,
+        &ngo,
+        open,
+        o.sections[1].id,
+        Some("Biedrība \"Romu ceļš\" (demo)"),
+        "Demo: lūdzam minēt arī mediatoru apmācības (izdomāts komentārs).",
+    )
+    .await?;
+    store::maintenance::set_meta(db, CONSULTATIONS_KEY, "1").await?;
+    Ok(())
 }

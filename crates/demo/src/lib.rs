@@ -1170,6 +1170,7 @@ pub async fn seed(db: &Db, now: i64, keys: &domain::sealed::Keyring) -> store::R
         crate::mediation::seed(db, now, keys).await?;
         seed_privacy(db, now).await?;
         crate::dialogue::seed_needs(db, now, today).await?;
+        crate::dialogue::seed_consultations(db, now, today).await?;
         return Ok(false);
     }
     let actor = Actor {
@@ -1405,6 +1406,7 @@ pub async fn seed(db: &Db, now: i64, keys: &domain::sealed::Keyring) -> store::R
     crate::stories::seed(db, now).await?;
     seed_privacy(db, now).await?;
     crate::dialogue::seed_needs(db, now, today).await?;
+    crate::dialogue::seed_consultations(db, now, today).await?;
     store::maintenance::set_meta(db, META_KEY, "1").await?;
     Ok(true)
 }

@@ -27,6 +27,12 @@ crate::vocabulary! {
         ServiceWithdrawn = ("service_withdrawn", "audit-service-withdrawn"),
         ServiceRestored = ("service_restored", "audit-service-restored"),
         ServiceReminded = ("service_reminded", "audit-service-reminded"),
+        ConsultationSaved = ("consultation_saved", "audit-consultation-saved"),
+        ConsultationPublished = ("consultation_published", "audit-consultation-published"),
+        ConsultationCommented = ("consultation_commented", "audit-consultation-commented"),
+        ConsultationCommentHidden = ("consultation_comment_hidden", "audit-consultation-comment-hidden"),
+        ConsultationCommentAnswered = ("consultation_comment_answered", "audit-consultation-comment-answered"),
+        ConsultationSummarised = ("consultation_summarised", "audit-consultation-summarised"),
         BreachRecorded = ("breach_recorded", "audit-breach-recorded"),
         BreachUpdated = ("breach_updated", "audit-breach-updated"),
         BreachesExported = ("breaches_exported", "audit-breaches-exported"),
@@ -384,9 +390,24 @@ impl AuditAction {
             | PersonErased
             | AddressErased
             | PrivacySummaryQueued => AuditArea::Privacy,
-            NeedRaised | NeedAssigned | NeedAnswered | NeedClosed | NeedMerged | NeedPublished
-            | NeedWithdrawn | NeedLinked | ServiceSaved | ServiceWithdrawn | ServiceRestored
-            | ServiceReminded => AuditArea::Dialogue,
+            NeedRaised
+            | NeedAssigned
+            | NeedAnswered
+            | NeedClosed
+            | NeedMerged
+            | NeedPublished
+            | NeedWithdrawn
+            | NeedLinked
+            | ServiceSaved
+            | ServiceWithdrawn
+            | ServiceRestored
+            | ServiceReminded
+            | ConsultationSaved
+            | ConsultationPublished
+            | ConsultationCommented
+            | ConsultationCommentHidden
+            | ConsultationCommentAnswered
+            | ConsultationSummarised => AuditArea::Dialogue,
             Other => AuditArea::Other,
         }
     }

@@ -90,6 +90,7 @@ impl Role {
                 ManageNeeds,
                 MaintainServices,
                 ManageServices,
+                ManageConsultations,
             ],
             Role::Dpo => &[UseWorkspace, ManageOwnAccount, ViewPrivacy],
             // Mediators' organisation (the municipality) reports; a mediator's own work is
@@ -200,10 +201,12 @@ pub enum Permission {
     MaintainServices,
     /// Keep every entry of the services directory, whoever provides it.
     ManageServices,
+    /// Open consultations on draft documents, moderate their comments, publish the summary.
+    ManageConsultations,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 27] = [
+    pub const ALL: [Permission; 28] = [
         Permission::UseWorkspace,
         Permission::ManageOwnAccount,
         Permission::ManageUsers,
@@ -231,6 +234,7 @@ impl Permission {
         Permission::ManageNeeds,
         Permission::MaintainServices,
         Permission::ManageServices,
+        Permission::ManageConsultations,
     ];
 }
 

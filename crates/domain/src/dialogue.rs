@@ -97,6 +97,62 @@ pub fn contact_in(text: &str) -> Option<&'static str> {
     None
 }
 
+crate::vocabulary! {
+    /// What a consultation is on.
+    pub enum DocumentKind (other = Other) {
+        Plan = ("plan", "consultation-kind-plan"),
+        Report = ("report", "consultation-kind-report"),
+        Measures = ("measures", "consultation-kind-measures"),
+        Other = ("other", "consultation-kind-other"),
+    }
+}
+
+crate::vocabulary! {
+    /// What became of a comment, as the consultation's summary says.
+    pub enum CommentOutcome (other = NotTakenUp) {
+        TakenUp = ("taken_up", "comment-outcome-taken-up"),
+        Partly = ("partly", "comment-outcome-partly"),
+        NotTakenUp = ("not_taken_up", "comment-outcome-not-taken-up"),
+    }
+}
+
+/// Where a consultation stands on a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConsultationStage {
+    /// Being prepared: not public.
+    Draft,
+    /// Public, comments not yet open.
+    Upcoming,
+    /// Comments open.
+    Open,
+    /// Comments closed, the summary not yet published.
+    Closed,
+    /// The summary is published.
+    Summarised,
+}
+
+impl ConsultationStage {
+    pub fn of(published: bool, summarised: bool, opens: Date, closes: Date, today: Date) -> Self {
+        match (published, summarised) {
+            (false, _) => ConsultationStage::Draft,
+            (true, true) => ConsultationStage::Summarised,
+            _ if today < opens => ConsultationStage::Upcoming,
+            _ if today <= closes => ConsultationStage::Open,
+            _ => ConsultationStage::Closed,
+        }
+    }
+
+    pub fn label_key(self) -> &'static str {
+        match self {
+            ConsultationStage::Draft => "consultation-stage-draft",
+            ConsultationStage::Upcoming => "consultation-stage-upcoming",
+            ConsultationStage::Open => "consultation-stage-open",
+            ConsultationStage::Closed => "consultation-stage-closed",
+            ConsultationStage::Summarised => "consultation-stage-summarised",
+        }
+    }
+}
+
 /// A service's maintainers are reminded this many days before its end date.
 pub const SERVICE_REMINDER_DAYS: i64 = 30;
 

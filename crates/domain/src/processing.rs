@@ -159,6 +159,33 @@ pub const CATEGORIES: &[Category] = &[
         ],
     },
     Category {
+        key: "consultations",
+        title: ("Apspriešanas", "Consultations"),
+        special: false,
+        purpose: (
+            "Uzklausīt sabiedrības un iestāžu komentārus par politikas dokumentu projektiem un publiski atbildēt, kas ņemts vērā.",
+            "Hearing the public's and institutions' comments on draft policy documents and answering in public what was taken up.",
+        ),
+        legal_basis: (
+            "VDAR 6. panta 1. punkta e) apakšpunkts (sabiedrības līdzdalība politikas veidošanā).",
+            "GDPR art. 6(1)(e) (public participation in policy making).",
+        ),
+        retention: (
+            "Kopā ar apspriešanu kā publisks līdzdalības ieraksts; komentāri tiek publicēti bez autoru vārdiem (lietotājiem — tikai organizācija).",
+            "With the consultation, as a public record of participation; comments are published without their authors' names (for users, their organisation only).",
+        ),
+        access: (
+            "Publiski: komentāru teksts bez vārdiem; koordinatori: kas un kad komentēja.",
+            "Public: the comments' text without names; coordinators: who commented when.",
+        ),
+        columns: &[
+            ("consultation_comments", "body"),
+            ("consultation_comments", "user_id"),
+            ("consultation_comments", "hidden_by"),
+            ("consultations", "created_by"),
+        ],
+    },
+    Category {
         key: "subject_requests",
         title: ("Datu subjektu pieprasījumi", "Data subjects' requests"),
         special: false,
@@ -591,6 +618,11 @@ pub const NOT_PERSONAL: &[(&str, &str)] = &[
     ("territories", "search_key"),
     // A service's folded title, summary and eligibility, for search (no person).
     ("services", "search_key"),
+    // A consultation's draft text, whether the public may comment, and the organisation a
+    // user's comment is shown by (an organisation, not a person).
+    ("consultation_sections", "body"),
+    ("consultations", "public_comments"),
+    ("consultation_comments", "organisation_name"),
     ("territories", "country_name_lv"),
     ("territories", "country_name_en"),
     ("plans", "name_lv"),
@@ -624,6 +656,7 @@ pub const NOT_PERSONAL: &[(&str, &str)] = &[
 /// Tables with no personal data at all (reference data, plans and measures, events as such).
 pub const TABLES_WITHOUT_PERSONAL_DATA: &[&str] = &[
     "action_measures",
+    "consultation_sections",
     "eu_targets",
     "event_measures",
     "event_organisations",

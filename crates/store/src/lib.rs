@@ -121,6 +121,8 @@ pub mod sealing;
 pub mod supervisors;
 
 // Dialogue: needs and questions raised by communities and answered by institutions.
+#[path = "dialogue/consultations.rs"]
+pub mod consultations;
 #[path = "dialogue/needs.rs"]
 pub mod needs;
 #[path = "dialogue/services.rs"]

@@ -338,6 +338,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
         include_str!("../migrations/0054_services.sql"),
         Data::None,
     ),
+    (
+        55,
+        "consultations",
+        include_str!("../migrations/0055_consultations.sql"),
+        Data::None,
+    ),
 ];
 
 /// A migration's checksum: the SHA-256 of its SQL as this program holds it, with line ends

@@ -25,6 +25,7 @@ const TABLES: &[&str] = &[
     "breaches",
     "needs",
     "services",
+    "consultations",
 ];
 
 fn table(name: &str) -> crate::Result<&'static str> {

@@ -221,6 +221,7 @@ const NAMED: &[(&str, &str)] = &[
          FROM mediation_assignments a JOIN users u ON u.id = a.mediator_user_id
          JOIN territories t ON t.id = a.territory_id",
     ),
+    ("consultation", "SELECT id, title, NULL FROM consultations"),
     ("event", "SELECT id, title_lv, title_en FROM events"),
     ("indicator", "SELECT id, name_lv, name_en FROM indicators"),
     (

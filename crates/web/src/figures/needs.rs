@@ -1,6 +1,7 @@
 //! Needs and questions in figures (issue 21, item 4): raised, answered, answered by their
 //! day and still open — in all, by area and by planning region — exact for the workspace,
-//! under disclosure control where the public reads them.
+//! under disclosure control where the public reads them; and the consultations held with
+//! their comments.
 
 use store::needs::{Counts, Figures};
 
@@ -11,6 +12,7 @@ use crate::figures::published_cell;
 pub(crate) fn blocks(
     lang: crate::i18n::Lang,
     f: &Figures,
+    consultations: (i64, i64),
     id: &str,
     exact: bool,
 ) -> Vec<documents::report::Block> {
@@ -33,6 +35,17 @@ pub(crate) fn blocks(
         label: t(key),
         value: text(shown.one(n)),
     })
+    // Consultations are public events, their comments public texts: counted exactly.
+    .chain([
+        Figure {
+            label: t("consultations-figure-held"),
+            value: crate::i18n::number(lang, consultations.0),
+        },
+        Figure {
+            label: t("consultations-figure-comments"),
+            value: crate::i18n::number(lang, consultations.1),
+        },
+    ])
     .collect();
     let table =
         |suffix: &str, caption: &str, rows: &[(String, Counts)], label: &dyn Fn(&str) -> String| {

@@ -1,8 +1,10 @@
 //! Dialogue (issue 21): needs and questions raised by Roma communities and answered by the
 //! responsible institutions (needs.rs, in the workspace; questions.rs, the public form and
 //! the answered questions made public; need_mail.rs, the mail each step sends), and the
-//! directory of services and opportunities families are referred to (services.rs).
+//! directory of services and opportunities families are referred to (services.rs), and
+//! consultations on draft documents (consultations.rs).
 
+pub mod consultations;
 pub mod need_mail;
 pub mod needs;
 pub mod questions;
@@ -42,4 +44,15 @@ pub fn routes(r: &mut Registry) {
     r.get("/{lang}/services", Public, services::list);
     r.get("/{lang}/services/{id}", Public, services::item);
     r.get("/api/v1/services", Public, services::api);
+    // Consultations: prepared and moderated by coordinators, public once published.
+    r.get("/{lang}/consultations/manage", Page(ManageConsultations), consultations::manage);
+    r.get("/{lang}/consultations/manage/{id}/edit", Page(ManageConsultations), consultations::form);
+    r.post("/{lang}/consultations/manage/{id}/edit", Page(ManageConsultations), consultations::save);
+    r.post("/{lang}/consultations/manage/{id}/publish", Page(ManageConsultations), consultations::publish);
+    r.post("/{lang}/consultations/manage/{id}/comments/{comment}/hide", Page(ManageConsultations), consultations::hide);
+    r.post("/{lang}/consultations/manage/{id}/comments/{comment}/answer", Page(ManageConsultations), consultations::answer);
+    r.post("/{lang}/consultations/manage/{id}/summary", Page(ManageConsultations), consultations::summarise);
+    r.get("/{lang}/consultations", Public, consultations::list);
+    r.get("/{lang}/consultations/{id}", Public, consultations::item);
+    r.post("/{lang}/consultations/{id}/comments", Guest, consultations::comment);
 }

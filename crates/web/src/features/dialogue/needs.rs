@@ -948,11 +948,8 @@ pub async fn publish(
     {
         errors.add("public_question", "need-anonymise-unchanged");
     }
-    // A version that is no number is taken as stale (the form's own is always a number).
-    let version = match f.version.trim() {
-        "" => None,
-        v => Some(v.parse::<i64>().unwrap_or(-1)),
-    };
+    // A version that is no number is taken as stale.
+    let version = crate::http::stale::version(&f.version);
     if let (Some(title), true) = (title, errors.is_empty()) {
         let place = public_place(&state, crate::i18n::Lang::Lv, need.input.territory_id).await?;
         let p = store::needs::Public {

@@ -411,10 +411,7 @@ pub async fn save(
     let f: ServiceFields = crate::http::forms::with_lists(body, &["target_groups", "places"])?;
     let mut errors = FormErrors::default();
     // A version that is no number is taken as stale.
-    let version = match f.version.trim() {
-        "" => None,
-        v => Some(v.parse::<i64>().unwrap_or(-1)),
-    };
+    let version = crate::http::stale::version(&f.version);
     if let Some(input) = validate(&f, &user, &mut errors) {
         match store::services::save(
             state.db(),

@@ -185,7 +185,8 @@ async fn page(
     let mut needs_figures = Vec::new();
     let mut needs_tables = Vec::new();
     let needs = store::needs::figures(state.db(), filter.from, filter.to).await?;
-    for b in crate::figures::needs::blocks(ctx.lang, &needs, "needs", !public) {
+    let held = store::consultations::held(state.db(), filter.from, filter.to).await?;
+    for b in crate::figures::needs::blocks(ctx.lang, &needs, held, "needs", !public) {
         match b {
             documents::report::Block::Figures { items } => needs_figures = items,
             documents::report::Block::Table { table } => needs_tables.push(table),

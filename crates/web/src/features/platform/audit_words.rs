@@ -17,6 +17,7 @@ const KINDS: &[(&str, &str)] = &[
     ("api_token", "audit-entity-api-token"),
     ("audit_log", "audit-entity-audit-log"),
     ("breach", "audit-entity-breach"),
+    ("consultation", "audit-entity-consultation"),
     ("event", "audit-entity-event"),
     ("family", "audit-entity-family"),
     ("import", "audit-entity-import"),
@@ -47,6 +48,7 @@ const KEYS: &[(&str, &str)] = &[
     ("attendance", "audit-key-attendance"),
     ("basis", "audit-key-basis"),
     ("blocked_referrals", "audit-key-blocked-referrals"),
+    ("comment", "audit-key-comment"),
     ("consent", "audit-key-consent"),
     ("contacts", "audit-key-contacts"),
     ("count", "audit-key-count"),
@@ -155,6 +157,7 @@ fn page_of(kind: &str, id: i64) -> Option<String> {
     let path = match kind {
         "action" => format!("/actions/{id}"),
         "breach" => format!("/privacy/breaches/{id}"),
+        "consultation" => format!("/consultations/manage/{id}/edit"),
         "subject_request" => format!("/privacy/requests/{id}"),
         "event" => format!("/events/{id}"),
         "indicator" => format!("/indicators/{id}"),

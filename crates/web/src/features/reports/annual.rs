@@ -152,10 +152,11 @@ pub async fn build(state: &AppState, r: &Request) -> AppResult<Report> {
     // Needs and questions raised in the year: exact inside, under disclosure control in
     // public.
     let needs = store::needs::figures(state.db(), first, last).await?;
-    let blocks = if needs.all.raised == 0 {
+    let held = store::consultations::held(state.db(), first, last).await?;
+    let blocks = if needs.all.raised == 0 && held.0 == 0 {
         vec![note(tr.t("report-no-needs"))]
     } else {
-        crate::figures::needs::blocks(r.lang, &needs, "needs", !public)
+        crate::figures::needs::blocks(r.lang, &needs, held, "needs", !public)
     };
     sections.push(Section {
         id: "needs".to_owned(),
