@@ -480,3 +480,4 @@ referral-service-hint = Services in force in the family's municipality or in all
 figures-by-service = Referrals by service (from the directory)
 figures-by-service-area = Referrals by the service's area
 figures-no-service = Not from the directory
+figures-other-services = Other services of the directory

@@ -454,7 +454,7 @@ questions-found = { $count ->
     [one] Atrasts { $count } jautājums
    *[other] Atrasti { $count } jautājumi
 }
-question-answered-on = atbildēts { $date }
+question-answered-on = atbildes datums: { $date }
 question-answered = Atbildēts
 question-on-time = laikā
 question-question = Jautājums
@@ -473,7 +473,7 @@ mail-need-assigned-body = Labdien!
 mail-need-institution-subject = Jums nodots jautājums Nr. { $number }: { $title }
 mail-need-institution-body = Labdien!
 
-    Koordinatori jūsu iestādei „{ $organisation }” nodeva jautājumu „{ $title }” (Nr. { $number }). Lūdzam atbildēt līdz { $date }:
+    Koordinatori jūsu iestādei „{ $organisation }” nodeva jautājumu „{ $title }” (Nr. { $number }). Atbildes termiņš: { $date }. Atbildēt var šeit:
 
     { $link }
 
@@ -554,7 +554,7 @@ service-link = Saite
 service-valid = Spēkā
 service-valid-from = Spēkā no
 service-valid-to = Spēkā līdz
-service-valid-to-day = spēkā līdz { $date }
+service-valid-to-day = beigu datums: { $date }
 service-standing-current = Spēkā
 service-standing-coming = Vēl nav sācies
 service-standing-ended = Beidzies
@@ -574,17 +574,17 @@ service-kind-housing = Mājoklis
 service-kind-esf = ESF+ projekts
 service-kind-grants = Granti organizācijām
 service-kind-other = Cits
-mail-service-ending-subject = Pakalpojums „{ $title }” beigsies { $date }
+mail-service-ending-subject = Pakalpojuma „{ $title }” beigu datums: { $date }
 mail-service-ending-body = Labdien!
 
-    Pakalpojumu katalogā ieraksts „{ $title }” ir spēkā līdz { $date }. Pēc tam tas pazudīs no publiskā kataloga. Ja pakalpojums turpinās, pagariniet termiņu:
+    Pakalpojumu katalogā ieraksta „{ $title }” beigu datums ir { $date }. Pēc tam tas pazudīs no publiskā kataloga. Ja pakalpojums turpinās, pagariniet termiņu:
 
     { $link }
 
     Latvijas romu platforma
 question-too-many = Pēdējā stundā saņemts ļoti daudz jautājumu. Lūdzu, mēģiniet vēlreiz pēc brīža.
 need-public-consent-recorded = Ir piekrišana, ka jautājumu un atbildi publicē, kā uzrakstīts (bez vārdiem)
-need-public-contact = Publiskajā tekstā nedrīkst būt e-pasta adreses, tālruņa numuri vai izvirzītāja vārds; izņemiet tos.
+need-public-contact = Publiskajā tekstā nedrīkst būt e-pasta adreses, tālruņa numuri vai tā cilvēka vārds, kas jautājumu izvirzīja; izņemiet tos.
 need-anonymise-unchanged = Teksts ir tāds pats, kā iesniegts, un piekrišanas publicēt to nav: izņemiet vārdus, mazākas vietas par novadu un visu, kas norāda uz cilvēku, un pārrakstiet to saviem vārdiem.
 need-merged-into-number = jautājumu Nr. { $number }
 service-withdrawn-notice = Pakalpojums izņemts no publiskā kataloga.
@@ -617,7 +617,7 @@ consultation-publish = Publicēt apspriešanu
 consultation-publish-hint = Pēc publicēšanas apspriešana ir redzama visiem, un komentēt var no sākuma datuma.
 consultation-comments = Komentāri
 consultation-no-comments = Komentāru vēl nav.
-consultation-by-user = Platformas lietotājs
+consultation-by-user = No platformas (bez organizācijas)
 consultation-by-public = Komentārs no sabiedrības
 consultation-hidden = Komentārs paslēpts
 consultation-hide-reason = Kāpēc paslēpt
@@ -670,3 +670,5 @@ consultation-summary-missing = Uzrakstiet kopsavilkumu.
 consultation-summary-early = Kopsavilkumu var publicēt pēc apspriešanas beigām, kad katram redzamajam komentāram norādīts, kas ar to darīts.
 consultation-comment-missing = Uzrakstiet komentāru.
 consultation-comment-closed = Šajā apspriešanā tagad komentēt nevar.
+consultation-comment-contact = Komentāri ir publiski: nerakstiet tajos e-pasta adreses vai tālruņa numurus.
+consultation-summarised-locked = Kopsavilkums jau publicēts, tāpēc apspriešanu vairs nevar mainīt.

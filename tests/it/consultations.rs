@@ -128,6 +128,18 @@ async fn a_consultation_goes_from_draft_through_comments_to_its_public_summary()
         )
         .await;
     assert_eq!(res.status, 303, "{}", res.text);
+    // Comments are public: a phone number in one is refused, the typing kept.
+    let res = anyone
+        .post_form(
+            &format!("/lv/consultations/{id}/comments"),
+            &[
+                ("section", &first.to_string()),
+                ("body", "Zvaniet man 29 123 456 (tests)."),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 422);
+    assert!(res.text.contains("Zvaniet man 29 123 456"), "{}", res.text);
     let muni = app.login(Role::Municipality).await;
     muni.get(&format!("/lv/consultations/{id}")).await;
     let res = muni

@@ -296,7 +296,29 @@ async fn a_mediator_refers_a_family_to_a_service_found_in_the_directory() {
         )
         .await;
     assert_eq!(res.status, 303, "{}", res.text);
-    let service = ok(store::services::list(&app.db, None).await)[0].id;
+    let talsi = territory(&app, "talsu-novads").await.to_string();
+    let res = coord
+        .post_form(
+            "/lv/services/manage/new/edit",
+            &fields(
+                "Tālā pakalpojums Talsos (tests)",
+                &org,
+                &[("places", &talsi)],
+            ),
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    let all = ok(store::services::list(&app.db, None).await);
+    let service = all
+        .iter()
+        .find(|s| s.input.title_lv.starts_with("Sociālā"))
+        .map(|s| s.id)
+        .unwrap_or_default();
+    let elsewhere = all
+        .iter()
+        .find(|s| s.input.title_lv.starts_with("Tālā"))
+        .map(|s| s.id)
+        .unwrap_or_default();
     // Found in the public directory for the family's place ...
     let found = app
         .client()
@@ -347,6 +369,24 @@ async fn a_mediator_refers_a_family_to_a_service_found_in_the_directory() {
         "{}",
         res.text
     );
+    // A service for another municipality is refused too, even when typed in by hand.
+    let res = m
+        .post_form(
+            &format!("{base}/referrals"),
+            &[
+                ("referred_on", "2026-11-26"),
+                ("referral_kind", "social_service"),
+                ("referral_service", &elsewhere.to_string()),
+                ("override_reason", "Neatliekami (tests)"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 422, "{}", res.text);
+    assert!(
+        res.text.contains("id=\"referral_service-error\""),
+        "{}",
+        res.text
+    );
     let res = m
         .post_form(
             &format!("{base}/referrals"),
@@ -387,15 +427,22 @@ async fn a_mediator_refers_a_family_to_a_service_found_in_the_directory() {
         page.text
     );
     // Others (a ministry; the coordinator here supervises the mediator) see it under
-    // disclosure control: a single referral is withheld.
+    // disclosure control: a service with fewer than ten referrals is not named (a row of its
+    // own would tell a family was sent there) but counted with the directory's others.
     let page = app
         .login(Role::Ministry)
         .await
         .get("/lv/mediation/figures?from=2026-11-01&to=2026-11-30")
         .await;
-    assert!(page.text.contains(row), "{}", page.text);
     assert!(
-        !page.text.contains(&format!("{row}1</td>")),
+        !page
+            .text
+            .contains("Sociālā darbinieka konsultācijas (tests)"),
+        "{}",
+        page.text
+    );
+    assert!(
+        page.text.contains("Citi kataloga pakalpojumi"),
         "{}",
         page.text
     );

@@ -207,6 +207,17 @@ pub async fn save(
     i: &ConsultationInput,
 ) -> crate::Result<i64> {
     let mut tx = db.write().await?;
+    // A summarised consultation is a record: it no longer changes.
+    if let Some(id) = id {
+        let summarised: Option<Option<i64>> =
+            sqlx::query_scalar("SELECT summary_published_at FROM consultations WHERE id = $1")
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if summarised.flatten().is_some() {
+            return Err(DialogueConflict::Unpublishable.into());
+        }
+    }
     let id = match id {
         None => {
             sqlx::query_scalar(
@@ -362,7 +373,8 @@ pub async fn comment(
     Ok(cid)
 }
 
-/// Hides a comment with the reason (its text stays, unedited, for the record).
+/// Hides a comment with the reason (its text stays, unedited, for the record); once, and not
+/// after the summary is published (`NotFound` then).
 pub async fn hide(
     db: &Db,
     now: i64,
@@ -374,7 +386,9 @@ pub async fn hide(
     let mut tx = db.write().await?;
     let n = sqlx::query(
         "UPDATE consultation_comments SET hidden_at = $1, hidden_reason = $2, hidden_by = $3
-         WHERE id = $4 AND consultation_id = $5",
+         WHERE id = $4 AND consultation_id = $5 AND hidden_at IS NULL
+           AND NOT EXISTS (SELECT 1 FROM consultations
+                           WHERE id = $5 AND summary_published_at IS NOT NULL)",
     )
     .bind(now)
     .bind(reason)
@@ -498,6 +512,16 @@ pub async fn held(db: &Db, from: Date, to: Date) -> crate::Result<(i64, i64)> {
     )
     .bind(from.to_string())
     .bind(to.to_string())
+    .fetch_one(&db.reader)
+    .await?)
+}
+
+/// Comments from the public (no user) since a time, over every consultation.
+pub async fn public_comments_since(db: &Db, since: i64) -> crate::Result<i64> {
+    Ok(sqlx::query_scalar(
+        "SELECT COUNT(*) FROM consultation_comments WHERE user_id IS NULL AND created_at >= $1",
+    )
+    .bind(since)
     .fetch_one(&db.reader)
     .await?)
 }

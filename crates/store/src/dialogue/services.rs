@@ -461,7 +461,9 @@ pub async fn reminders_due(db: &Db, today: Date, days: i64) -> crate::Result<Vec
     for service in with_places(db, list).await? {
         let to: Vec<(String, String)> = sqlx::query_as(
             "SELECT email, preferred_lang FROM users
-             WHERE organisation_id = $1 AND disabled_at IS NULL ORDER BY email",
+             WHERE organisation_id = $1 AND disabled_at IS NULL
+               AND role IN ('coordinator', 'ministry', 'municipality', 'ngo')
+             ORDER BY email",
         )
         .bind(service.input.provider_id)
         .fetch_all(&db.reader)
@@ -504,27 +506,4 @@ pub async fn remind(db: &Db, now: i64, id: i64, mails: &[(String, Outgoing)]) ->
     .await?;
     tx.commit().await?;
     Ok(())
-}
-
-/// Mediation referrals by the service they name, with its area, for referrals made from
-/// `from` to `to` (inclusive): (service id, title, area, count), the most first.
-pub async fn referral_counts(
-    db: &Db,
-    from: Date,
-    to: Date,
-    municipality: Option<i64>,
-) -> crate::Result<Vec<(i64, String, String, i64)>> {
-    Ok(sqlx::query_as(
-        "SELECT s.id, s.title_lv, s.area, COUNT(*) AS n FROM mediation_referrals r
-         JOIN services s ON s.id = r.service_id
-         JOIN families f ON f.id = r.family_id
-         WHERE r.referred_on >= $1 AND r.referred_on <= $2
-           AND ($3 IS NULL OR f.territory_id = $3)
-         GROUP BY s.id ORDER BY n DESC, s.title_lv",
-    )
-    .bind(from.to_string())
-    .bind(to.to_string())
-    .bind(municipality)
-    .fetch_all(&db.reader)
-    .await?)
 }

@@ -556,6 +556,24 @@ pub async fn add_referral(
     if let Some(m) = i.member_id {
         member_of(&mut tx, family_id, m).await?;
     }
+    // A service of the directory must be one not withdrawn that serves the family's place
+    // (or all Latvia).
+    if let Some(service) = i.service_id {
+        let serves: Option<i64> = sqlx::query_scalar(
+            "SELECT s.id FROM services s JOIN families f ON f.id = $2
+             WHERE s.id = $1 AND s.withdrawn_at IS NULL
+               AND (NOT EXISTS (SELECT 1 FROM service_places p WHERE p.service_id = s.id)
+                    OR EXISTS (SELECT 1 FROM service_places p
+                               WHERE p.service_id = s.id AND p.territory_id = f.territory_id))",
+        )
+        .bind(service)
+        .bind(family_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if serves.is_none() {
+            return Err(crate::DialogueConflict::Link.into());
+        }
+    }
     let consent_ok = match i.consent_id {
         Some(c) => consent_covers(&mut tx, family_id, c, i.member_id, i.kind.as_str()).await?,
         None => false,

@@ -238,19 +238,19 @@ pub(crate) fn referral_tables(
         }
     };
     let outside = t("figures-no-service");
+    let others = t("figures-other-services");
+    let by_service = services_shown(&f.referrals_by_service, shown.exact);
     let mut out = Vec::new();
-    if !f.referrals_by_service.is_empty() {
+    if !by_service.is_empty() {
         out.push(table(
             "services",
             "figures-by-service",
             "figures-col-service",
-            &f.referrals_by_service,
-            &|k: &str| {
-                if k.is_empty() {
-                    outside.clone()
-                } else {
-                    k.to_owned()
-                }
+            &by_service,
+            &|k: &str| match k {
+                "" => outside.clone(),
+                OTHER_SERVICES => others.clone(),
+                _ => k.to_owned(),
             },
         ));
         out.push(table(
@@ -266,6 +266,40 @@ pub(crate) fn referral_tables(
                 }
             },
         ));
+    }
+    out
+}
+
+/// The key under which controlled figures put the services of the directory with fewer
+/// referrals than the threshold.
+pub(crate) const OTHER_SERVICES: &str = "\u{1}other";
+
+/// Referrals by service as a reader may see them: exact, every service named; under
+/// disclosure control, a service is named only when ten or more referrals name it (a row
+/// of its own, even withheld, would tell that some family was sent there) — the rest
+/// together as "other services of the directory".
+pub(crate) fn services_shown(rows: &[(String, i64)], exact: bool) -> Vec<(String, i64)> {
+    if exact {
+        return rows.to_vec();
+    }
+    let threshold = 10;
+    let mut out: Vec<(String, i64)> = Vec::new();
+    let mut rest = 0;
+    let mut outside = None;
+    for (k, n) in rows {
+        if k.is_empty() {
+            outside = Some(*n);
+        } else if *n >= threshold {
+            out.push((k.clone(), *n));
+        } else {
+            rest += n;
+        }
+    }
+    if rest > 0 {
+        out.push((OTHER_SERVICES.to_owned(), rest));
+    }
+    if let Some(n) = outside {
+        out.push((String::new(), n));
     }
     out
 }

@@ -303,11 +303,24 @@ pub async fn save(
             Err(store::Error::Conflict(store::Conflict::Database(
                 store::DatabaseConflict::Stale,
             ))) => errors.add("title", "consultation-stale"),
+            Err(store::Error::Conflict(store::Conflict::Dialogue(
+                store::DialogueConflict::Unpublishable,
+            ))) => errors.add("title", "consultation-summarised-locked"),
             Err(store::Error::Conflict(store::Conflict::Dialogue(_))) => {
                 errors.add("sections", "consultation-sections-locked")
             }
             Err(e) => return Err(e.into()),
         }
+    }
+    let mut f = f;
+    // After a stale refusal the form carries the current version (the next save, after
+    // checking, goes through).
+    if errors.get("title") == Some("consultation-stale")
+        && let Some(existing) = existing
+    {
+        f.version = store::versions::current(state.db(), "consultations", existing)
+            .await?
+            .to_string();
     }
     let page = edit_page(&state, ctx, &id, Some(f), errors).await?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
@@ -611,6 +624,20 @@ pub async fn comment(
     if !page.may_comment {
         errors.add("body", "consultation-comment-closed");
     }
+    // Comments are public: no address or phone number in them.
+    if domain::dialogue::contact_in(&f.body).is_some() && !errors.has("body") {
+        errors.add("body", "consultation-comment-contact");
+    }
+    // The public's comments stop at the hourly cap for everyone together.
+    let mut status = StatusCode::UNPROCESSABLE_ENTITY;
+    if user.is_none() {
+        let recent =
+            store::consultations::public_comments_since(state.db(), state.now() - 3_600).await?;
+        if recent >= state.settings().public_forms.max_questions_per_hour && !errors.has("body") {
+            errors.add("body", "question-too-many");
+            status = StatusCode::TOO_MANY_REQUESTS;
+        }
+    }
     if errors.is_empty() {
         let (actor, org) = match &user {
             Some(u) => {
@@ -658,7 +685,7 @@ pub async fn comment(
     }
     page.errors = errors;
     page.typed = Some((section, f.body));
-    Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
+    Ok((status, Html(page.render()?)).into_response())
 }
 
 #[cfg(test)]

@@ -383,6 +383,9 @@ pub async fn add_referral(
             Err(store::Error::Conflict(store::Conflict::Mediation(
                 store::MediationConflict::CaseWorkConsent,
             ))) => errors.add("purpose", "case-work-consent-missing"),
+            Err(store::Error::Conflict(store::Conflict::Dialogue(_))) => {
+                errors.add("referral_service", "reg-choice-invalid")
+            }
             Err(store::Error::Conflict(_)) => errors.add("referral_member", "reg-choice-invalid"),
             Err(e) => return Err(e.into()),
         }

@@ -311,7 +311,21 @@ pub async fn api(
         "contacts_by_area": pairs(&f.contacts_by_area),
         "referrals": shown.one(f.referrals).value(),
         "referrals_by_status": pairs(&f.referrals_by_status),
-        "referrals_by_service": pairs(&f.referrals_by_service),
+        // Under control, services with fewer than ten referrals are together under
+        // "other" (the key of the directory's other services), referrals naming none under "".
+        "referrals_by_service": pairs(
+            &crate::figures::mediation::services_shown(&f.referrals_by_service, exact)
+                .into_iter()
+                .map(|(k, n)| {
+                    let k = if k == crate::figures::mediation::OTHER_SERVICES {
+                        "other".to_owned()
+                    } else {
+                        k
+                    };
+                    (k, n)
+                })
+                .collect::<Vec<_>>()
+        ),
         "referrals_by_service_area": pairs(&f.referrals_by_service_area),
         "children_followed": shown.one(f.children_followed).value(),
         "stayed_in_school": shown.one(f.stayed_in_school).value(),
