@@ -637,7 +637,7 @@ consultation-comments-count = { $count ->
    *[other] { $count } comments
 }
 consultation-how-to-comment = Comment under each section. Comments are public; no names are shown, for users only their organisation.
-consultation-log-in-to-comment = In this consultation the platform's users comment: log in.
+consultation-log-in-to-comment = In this consultation the platform's users comment.
 consultation-comment-on = Your comment on "{ $section }"
 consultation-comment-send = Send the comment
 consultation-comment-sent = Thank you, your comment is added.
@@ -665,3 +665,4 @@ consultation-comment-missing = Write your comment.
 consultation-comment-closed = Comments cannot be made in this consultation now.
 consultation-comment-contact = Comments are public: write no e-mail address or phone number in them.
 consultation-summarised-locked = The summary is published, so the consultation can no longer change.
+consultation-log-in = Log in

@@ -164,3 +164,5 @@ needs-by-region = By planning region
 needs-region-none = No place given
 consultations-figure-held = Consultations held
 consultations-figure-comments = Comments in consultations
+needs-col-region = Planning region
+needs-figures-definitions = Questions are counted by the day they were raised: "answered" and "answered on time" are of those raised in the period; those closed without an answer are neither answered nor waiting; merged ones count once, in the question they joined. Consultations are counted by their first day, comments those shown.

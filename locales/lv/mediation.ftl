@@ -479,5 +479,5 @@ referral-service = Pakalpojums no kataloga
 referral-service-hint = Pakalpojumi, kas spēkā ģimenes pašvaldībā vai visā Latvijā. Ja pakalpojuma katalogā nav, aprakstiet iestādi zemāk.
 figures-by-service = Nosūtījumi pēc pakalpojuma (no kataloga)
 figures-by-service-area = Nosūtījumi pēc pakalpojuma jomas
-figures-no-service = Ne no kataloga
+figures-no-service = Ārpus kataloga
 figures-other-services = Citi kataloga pakalpojumi

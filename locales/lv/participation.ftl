@@ -643,8 +643,8 @@ consultation-comments-count = { $count ->
     [one] { $count } komentārs
    *[other] { $count } komentāri
 }
-consultation-how-to-comment = Komentējiet zem katras sadaļas. Komentāri ir publiski; vārdi netiek rādīti, lietotājiem — tikai organizācija.
-consultation-log-in-to-comment = Šajā apspriešanā komentēt var platformas lietotāji: piesakieties.
+consultation-how-to-comment = Komentējiet zem katras sadaļas. Komentāri ir publiski. Vārdi netiek rādīti; pie lietotāju komentāriem redzama tikai organizācija.
+consultation-log-in-to-comment = Šajā apspriešanā komentēt var platformas lietotāji.
 consultation-comment-on = Jūsu komentārs par sadaļu „{ $section }”
 consultation-comment-send = Nosūtīt komentāru
 consultation-comment-sent = Paldies, komentārs pievienots.
@@ -672,3 +672,4 @@ consultation-comment-missing = Uzrakstiet komentāru.
 consultation-comment-closed = Šajā apspriešanā tagad komentēt nevar.
 consultation-comment-contact = Komentāri ir publiski: nerakstiet tajos e-pasta adreses vai tālruņa numurus.
 consultation-summarised-locked = Kopsavilkums jau publicēts, tāpēc apspriešanu vairs nevar mainīt.
+consultation-log-in = Pieteikties

@@ -164,3 +164,5 @@ needs-by-region = Pa plānošanas reģioniem
 needs-region-none = Vieta nav norādīta
 consultations-figure-held = Apspriešanas
 consultations-figure-comments = Komentāri apspriešanās
+needs-col-region = Plānošanas reģions
+needs-figures-definitions = Jautājumi skaitīti pēc dienas, kad tie izvirzīti: „atbildēti” un „atbildēti termiņā” — no tiem, kas izvirzīti šajā periodā; slēgtie bez atbildes nav ne atbildēti, ne gaidoši; apvienotie skaitīti vienreiz — tajā jautājumā, ar kuru apvienoti. Apspriešanas skaitītas pēc sākuma dienas, komentāri — redzamie.

@@ -331,7 +331,7 @@ async fn without_the_public_invited_only_logged_in_users_comment() {
     let section = ok(store::consultations::get(&app.db, id).await).sections[0].id;
     let anyone = app.client();
     let page = anyone.get(&format!("/lv/consultations/{id}")).await;
-    assert!(page.text.contains("piesakieties"), "{}", page.text);
+    assert!(page.text.contains("Pieteikties"), "{}", page.text);
     assert!(!page.text.contains("name=\"body\""));
     let token = anyone.cookie("__Host-roma_login").unwrap_or_default();
     let res = anyone

@@ -621,7 +621,8 @@ impl Steps<'_> {
         if let Some(o) = store::organisations::find_by_name(self.db, name).await? {
             let on = self.days_ago(given);
             let due = domain::dialogue::answer_due(on, days);
-            store::needs::assign(self.db, self.now, on, self.coord, id, o, due, &[]).await?;
+            let at = self.now - given * 86_400;
+            store::needs::assign(self.db, at, on, self.coord, id, o, due, &[]).await?;
         }
         Ok(())
     }
@@ -630,7 +631,7 @@ impl Steps<'_> {
     async fn answer(&self, id: i64, on: i64, text: &str) -> store::Result<()> {
         store::needs::answer(
             self.db,
-            self.now,
+            self.now - on * 86_400,
             self.days_ago(on),
             self.coord,
             id,
@@ -739,7 +740,10 @@ pub async fn seed_consultations(db: &Db, now: i64, today: Date) -> store::Result
     let mut ids = Vec::new();
     for (who, section, org, text) in comments {
         let s = c.sections[section].id;
-        ids.push(store::consultations::comment(db, now, during, who, closed, s, org, text).await?);
+        ids.push(
+            store::consultations::comment(db, now - 45 * 86_400, during, who, closed, s, org, text)
+                .await?,
+        );
     }
     store::consultations::hide(
         db,

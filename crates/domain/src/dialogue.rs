@@ -68,8 +68,9 @@ crate::vocabulary! {
 }
 
 /// What in a text meant for the public page points to a person: an e-mail address, or a
-/// phone-like number (seven digits or more, spaces, dashes and a leading + allowed between
-/// them). `None` when neither is found.
+/// phone-like number (eight digits or more — a Latvian number has eight — spaces, dashes
+/// and a leading + allowed between them; "1 500 000 eiro" is an amount). `None` when
+/// neither is found.
 pub fn contact_in(text: &str) -> Option<&'static str> {
     let has_email = text
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '<' | '>'))
@@ -87,7 +88,7 @@ pub fn contact_in(text: &str) -> Option<&'static str> {
     for c in text.chars() {
         if c.is_ascii_digit() {
             digits += 1;
-            if digits >= 7 {
+            if digits >= 8 {
                 return Some("phone");
             }
         } else if !matches!(c, ' ' | '-' | '+' | '(' | ')') {
@@ -180,6 +181,7 @@ mod tests {
         assert_eq!(contact_in("zvaniet 29 123 456 vakarā"), Some("phone"));
         assert_eq!(contact_in("tālr. +371 2912-3456"), Some("phone"));
         assert_eq!(contact_in("No 2026. gada 1. janvāra, 30 dienās"), None);
+        assert_eq!(contact_in("Jāparedz 1 500 000 eiro"), None);
         assert_eq!(contact_in("Skolas autobuss pietur @ ciematā"), None);
     }
 

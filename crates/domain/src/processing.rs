@@ -171,8 +171,8 @@ pub const CATEGORIES: &[Category] = &[
             "GDPR art. 6(1)(e) (public participation in policy making).",
         ),
         retention: (
-            "Kopā ar apspriešanu kā publisks līdzdalības ieraksts; komentāri tiek publicēti bez autoru vārdiem (lietotājiem — tikai organizācija).",
-            "With the consultation, as a public record of participation; comments are published without their authors' names (for users, their organisation only).",
+            "Komentāru teksts — kopā ar apspriešanu kā publisks līdzdalības ieraksts (bez autoru vārdiem; lietotājiem — tikai organizācija); saite ar kontiem — kā noteikts zemāk.",
+            "The comments' text with the consultation, as a public record of participation (without their authors' names; for users, their organisation only); the link to accounts as set out below.",
         ),
         access: (
             "Publiski: komentāru teksts bez vārdiem; koordinatori: kas un kad komentēja.",

@@ -306,6 +306,24 @@ pub const RULES: &[Rule] = &[
         restarts_with_use: false,
     },
     Rule {
+        key: "consultations",
+        category: "consultations",
+        name: ("Apspriešanas", "Consultations"),
+        what: (
+            "Komentāru saite ar to rakstītāju un slēpēju kontiem tiek dzēsta; komentāru teksts, organizācija un kopsavilkums paliek publiski.",
+            "The link between comments and the accounts of who wrote or hid them is removed; the comments' text, organisation and the summary stay public.",
+        ),
+        from: ("kopsavilkuma publicēšanas", "the summary's publication"),
+        default_days: 365,
+        min_days: 90,
+        max_days: 1095,
+        reason: (
+            "Gads pēc kopsavilkuma ļauj atbildēt uz jautājumiem par apspriešanas gaitu; vēlāk kontu saite vairs nav vajadzīga.",
+            "A year after the summary allows questions about how the consultation went to be answered; later the link to accounts is no longer needed.",
+        ),
+        restarts_with_use: false,
+    },
+    Rule {
         key: "subject_requests",
         category: "subject_requests",
         name: ("Datu subjektu pieprasījumi", "Data subjects' requests"),

@@ -168,6 +168,17 @@ fn statements(key: &str) -> Option<Statements> {
                           raiser_lang = NULL
                       WHERE done_at < $1 AND (raiser_name IS NOT NULL OR raiser_email IS NOT NULL)"]),
         },
+        // A consultation summarised before the cutoff: its comments forget the accounts.
+        "consultations" => Statements {
+            count: "SELECT COUNT(*) FROM consultation_comments
+                    WHERE (user_id IS NOT NULL OR hidden_by IS NOT NULL)
+                      AND consultation_id IN (SELECT id FROM consultations
+                                              WHERE summary_published_at < $1)",
+            apply: Apply::Sql(&["UPDATE consultation_comments SET user_id = NULL, hidden_by = NULL
+                      WHERE (user_id IS NOT NULL OR hidden_by IS NOT NULL)
+                        AND consultation_id IN (SELECT id FROM consultations
+                                                WHERE summary_published_at < $1)"]),
+        },
         // A request closed on a day before the cutoff's day.
         "subject_requests" => Statements {
             count: "SELECT COUNT(*) FROM subject_requests

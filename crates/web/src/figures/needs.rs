@@ -47,54 +47,68 @@ pub(crate) fn blocks(
         },
     ])
     .collect();
-    let table =
-        |suffix: &str, caption: &str, rows: &[(String, Counts)], label: &dyn Fn(&str) -> String| {
-            let column = |pick: fn(&Counts) -> i64| {
-                shown.breakdown(&rows.iter().map(|(_, c)| pick(c)).collect::<Vec<_>>())
-            };
-            let (a, b, c) = (
-                column(|c| c.raised),
-                column(|c| c.answered),
-                column(|c| c.on_time),
-            );
-            Table {
-                id: format!("{id}-{suffix}"),
-                caption: t(caption),
-                columns: vec![
-                    t("stats-col-item"),
-                    t("needs-figure-raised"),
-                    t("needs-figure-answered"),
-                    t("needs-figure-on-time"),
-                ],
-                rows: rows
-                    .iter()
-                    .enumerate()
-                    .map(|(i, (k, _))| {
-                        vec![
-                            Cell::Text(label(k)),
-                            published_cell(a[i]),
-                            published_cell(b[i]),
-                            published_cell(c[i]),
-                        ]
-                    })
-                    .collect(),
-                row_headers: true,
-            }
+    let table = |suffix: &str,
+                 caption: &str,
+                 first: &str,
+                 rows: &[(String, Counts)],
+                 label: &dyn Fn(&str) -> String| {
+        let column = |pick: fn(&Counts) -> i64| {
+            shown.breakdown(&rows.iter().map(|(_, c)| pick(c)).collect::<Vec<_>>())
         };
+        let (a, b, c) = (
+            column(|c| c.raised),
+            column(|c| c.answered),
+            column(|c| c.on_time),
+        );
+        Table {
+            id: format!("{id}-{suffix}"),
+            caption: t(caption),
+            columns: vec![
+                t(first),
+                t("needs-figure-raised"),
+                t("needs-figure-answered"),
+                t("needs-figure-on-time"),
+            ],
+            rows: rows
+                .iter()
+                .enumerate()
+                .map(|(i, (k, _))| {
+                    vec![
+                        Cell::Text(label(k)),
+                        published_cell(a[i]),
+                        published_cell(b[i]),
+                        published_cell(c[i]),
+                    ]
+                })
+                .collect(),
+            row_headers: true,
+        }
+    };
     vec![
+        Block::Text {
+            text: t("needs-figures-definitions"),
+        },
         Block::Figures { items },
         Block::Table {
-            table: table("areas", "needs-by-area", &f.by_area, &|k: &str| {
-                t(domain::event::Objective::label_key_of(k))
-            }),
+            table: table(
+                "areas",
+                "needs-by-area",
+                "need-area",
+                &f.by_area,
+                &|k: &str| t(domain::event::Objective::label_key_of(k)),
+            ),
         },
         Block::Table {
-            table: table("regions", "needs-by-region", &f.by_region, &|k: &str| {
-                match domain::territory::PlanningRegion::parse(k) {
+            table: table(
+                "regions",
+                "needs-by-region",
+                "needs-col-region",
+                &f.by_region,
+                &|k: &str| match domain::territory::PlanningRegion::parse(k) {
                     Some(r) => t(r.label_key()),
                     None => t("needs-region-none"),
-                }
-            }),
+                },
+            ),
         },
     ]
 }

@@ -122,6 +122,8 @@ struct EditPage {
     notice: Option<&'static str>,
     /// The summary as typed.
     summary: String,
+    /// The comment whose hide form was refused (its field is `reason`).
+    hiding: Option<i64>,
 }
 
 impl EditPage {
@@ -144,6 +146,15 @@ impl EditPage {
 
     fn closed(&self) -> bool {
         self.stage == ConsultationStage::Closed
+    }
+
+    /// The summary is published: the consultation is a record, nothing on it changes.
+    fn finished(&self) -> bool {
+        self.stage == ConsultationStage::Summarised
+    }
+
+    fn hiding_this(&self, comment: &i64) -> bool {
+        self.hiding == Some(*comment)
     }
 }
 
@@ -186,6 +197,7 @@ async fn edit_page(
         f,
         errors,
         notice: None,
+        hiding: None,
     })
 }
 
@@ -398,7 +410,9 @@ pub async fn hide(
         .await?;
         return Ok(back(&ctx, id, "hidden"));
     }
-    refused(&state, ctx, id, errors, None).await
+    let mut page = edit_page(&state, ctx, &id.to_string(), None, errors).await?;
+    page.hiding = Some(comment);
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
 }
 
 /// `POST /{lang}/consultations/manage/{id}/comments/{comment}/answer`: taken up or not, why.
@@ -521,6 +535,23 @@ impl PublicPage {
             Some((s, t)) if s == section => t.clone(),
             _ => String::new(),
         }
+    }
+
+    fn shown(&self, comments: &[&store::consultations::Comment]) -> usize {
+        comments
+            .iter()
+            .filter(|c| c.hidden_reason.is_none())
+            .count()
+    }
+
+    /// This page's address, for the login link's way back.
+    fn here(&self) -> String {
+        url::form_urlencoded::byte_serialize(
+            self.ctx
+                .href(&format!("/consultations/{}", self.c.id))
+                .as_bytes(),
+        )
+        .collect()
     }
 
     fn error_for(&self, section: &i64) -> Option<&'static str> {

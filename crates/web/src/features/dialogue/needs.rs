@@ -942,8 +942,15 @@ pub async fn publish(
             errors.add(field, "need-public-contact");
         }
     }
+    // (Compared as folded letters and digits: a changed capital or full stop is no change.)
+    let bare = |t: &str| -> String {
+        domain::text::fold(t)
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect()
+    };
     if !need.input.public_consent
-        && f.public_question.trim() == need.input.description.trim()
+        && bare(&f.public_question) == bare(&need.input.description)
         && !errors.has("public_question")
     {
         errors.add("public_question", "need-anonymise-unchanged");

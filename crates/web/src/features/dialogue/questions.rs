@@ -205,7 +205,13 @@ pub async fn list(
             continue;
         }
         let s = shown(&state, &ctx, n).await?;
-        let text = format!("{} {} {}", s.title, s.question, s.answer);
+        let text = format!(
+            "{} {} {} {}",
+            s.title,
+            s.question,
+            s.answer,
+            s.place.as_deref().unwrap_or_default()
+        );
         if words.is_empty() || domain::text::has_word_starts(&words, &text) {
             items.push(s);
         }

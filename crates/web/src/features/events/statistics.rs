@@ -104,6 +104,8 @@ struct StatsPage {
     /// tables by area and by planning region (exact for coordinators, else controlled).
     needs_figures: Vec<documents::report::Figure>,
     needs_tables: Vec<documents::report::Table>,
+    /// What the needs figures count.
+    needs_note: String,
 }
 
 impl StatsPage {
@@ -184,12 +186,14 @@ async fn page(
         .collect();
     let mut needs_figures = Vec::new();
     let mut needs_tables = Vec::new();
+    let mut needs_note = String::new();
     let needs = store::needs::figures(state.db(), filter.from, filter.to).await?;
     let held = store::consultations::held(state.db(), filter.from, filter.to).await?;
     for b in crate::figures::needs::blocks(ctx.lang, &needs, held, "needs", !public) {
         match b {
             documents::report::Block::Figures { items } => needs_figures = items,
             documents::report::Block::Table { table } => needs_tables.push(table),
+            documents::report::Block::Text { text } => needs_note = text,
             _ => {}
         }
     }
@@ -197,6 +201,7 @@ async fn page(
         StatsPage {
             needs_figures,
             needs_tables,
+            needs_note,
             from: filter.from.to_string(),
             to: filter.to.to_string(),
             export_query: query_string(&filter),
