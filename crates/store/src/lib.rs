@@ -282,6 +282,21 @@ fn unknown_code<T>(raw: &str) {
     );
 }
 
+/// An optional ISO date column as a date (one that does not read as a date: none).
+pub(crate) fn optional_date(s: Option<String>) -> Option<jiff::civil::Date> {
+    s.and_then(|d| d.parse().ok())
+}
+
+/// Target groups as stored: comma-separated codes in the vocabulary's order, each once.
+pub(crate) fn concern_codes(c: &[domain::dialogue::NeedConcern]) -> String {
+    domain::dialogue::NeedConcern::ALL
+        .iter()
+        .filter(|x| c.contains(x))
+        .map(|x| x.as_str())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
 /// A code already read (a tuple row's column) as its vocabulary's value, as [`code`] does.
 pub(crate) fn from_code<T: domain::vocabulary::Vocabulary>(raw: &str) -> T {
     T::from_code(raw).unwrap_or_else(|| {

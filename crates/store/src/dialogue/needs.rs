@@ -126,9 +126,7 @@ const SELECT: &str = "SELECT n.id, n.title, n.description, n.area, n.territory_i
         n.action_id, n.measure_id, n.practice_id
      FROM needs n LEFT JOIN organisations o ON o.id = n.assigned_org_id";
 
-fn date(s: Option<String>) -> Option<Date> {
-    s.and_then(|d| d.parse().ok())
-}
+use crate::optional_date as date;
 
 impl sqlx::FromRow<'_, sqlx::sqlite::SqliteRow> for Need {
     fn from_row(r: &sqlx::sqlite::SqliteRow) -> Result<Self, sqlx::Error> {
@@ -274,16 +272,6 @@ async fn step(
     Ok(())
 }
 
-/// The concerns as stored: in the vocabulary's order, each once.
-fn concerns(c: &[NeedConcern]) -> String {
-    NeedConcern::ALL
-        .iter()
-        .filter(|x| c.contains(x))
-        .map(|x| x.as_str())
-        .collect::<Vec<_>>()
-        .join(",")
-}
-
 /// Records a need (audited, its first step "raised"). `raised_by_org`: the organisation of
 /// the logged-in user who raised it. Returns its id.
 pub async fn raise(
@@ -307,7 +295,7 @@ pub async fn raise(
     .bind(&i.description)
     .bind(i.area.as_str())
     .bind(i.territory_id)
-    .bind(concerns(&i.concerns))
+    .bind(crate::concern_codes(&i.concerns))
     .bind(i.event_id)
     .bind(i.source.as_str())
     .bind(actor.user_id)

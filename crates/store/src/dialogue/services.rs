@@ -75,9 +75,7 @@ const SELECT: &str = "SELECT s.id, s.title_lv, s.title_en, s.summary_lv, s.summa
         s.withdrawn_at, s.updated_at, s.version
      FROM services s JOIN organisations o ON o.id = s.provider_id";
 
-fn date(s: Option<String>) -> Option<Date> {
-    s.and_then(|d| d.parse().ok())
-}
+use crate::optional_date as date;
 
 impl sqlx::FromRow<'_, sqlx::sqlite::SqliteRow> for Service {
     fn from_row(r: &sqlx::sqlite::SqliteRow) -> Result<Self, sqlx::Error> {
@@ -240,15 +238,6 @@ pub async fn current(db: &Db, day: Date, q: &Query) -> crate::Result<Vec<Service
         .collect())
 }
 
-fn groups(c: &[NeedConcern]) -> String {
-    NeedConcern::ALL
-        .iter()
-        .filter(|x| c.contains(x))
-        .map(|x| x.as_str())
-        .collect::<Vec<_>>()
-        .join(",")
-}
-
 fn search_key(i: &ServiceInput) -> String {
     domain::text::fold(&format!(
         "{} {} {} {} {}",
@@ -334,7 +323,7 @@ pub async fn save(
             .bind(kind)
             .bind(area)
             .bind(i.provider_id)
-            .bind(groups(&i.target_groups))
+            .bind(crate::concern_codes(&i.target_groups))
             .bind(&i.eligibility)
             .bind(&i.how_to_apply)
             .bind(&i.contact)
@@ -366,7 +355,7 @@ pub async fn save(
             .bind(kind)
             .bind(area)
             .bind(i.provider_id)
-            .bind(groups(&i.target_groups))
+            .bind(crate::concern_codes(&i.target_groups))
             .bind(&i.eligibility)
             .bind(&i.how_to_apply)
             .bind(&i.contact)

@@ -77,9 +77,7 @@ const SELECT: &str = "SELECT b.id, b.title, b.discovered_at, b.occurred_on, b.wh
         b.created_at, b.updated_at
      FROM breaches b LEFT JOIN users u ON u.id = b.recorded_by";
 
-fn date(s: Option<String>) -> Option<Date> {
-    s.and_then(|d| d.parse().ok())
-}
+use crate::optional_date as date;
 
 impl sqlx::FromRow<'_, sqlx::sqlite::SqliteRow> for Breach {
     fn from_row(r: &sqlx::sqlite::SqliteRow) -> Result<Self, sqlx::Error> {

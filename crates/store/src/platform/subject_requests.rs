@@ -66,9 +66,7 @@ const SELECT: &str = "SELECT r.id, r.kind, r.person_id, r.requester_name, r.requ
      LEFT JOIN people p ON p.id = r.person_id
      LEFT JOIN users u ON u.id = r.recorded_by";
 
-fn date(s: Option<String>) -> Option<Date> {
-    s.and_then(|d| d.parse().ok())
-}
+use crate::optional_date as date;
 
 impl sqlx::FromRow<'_, sqlx::sqlite::SqliteRow> for Request {
     fn from_row(r: &sqlx::sqlite::SqliteRow) -> Result<Self, sqlx::Error> {
