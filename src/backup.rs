@@ -302,3 +302,118 @@ pub fn unpack(
     }
     Ok(())
 }
+
+/// The name of a scheduled backup made at `at`: `roma-platform-20261207T023000Z.zip`.
+pub fn scheduled_name(at: jiff::Timestamp) -> String {
+    format!("roma-platform-{}.zip", at.strftime("%Y%m%dT%H%M%SZ"))
+}
+
+/// When a scheduled backup's archive was made, read from its name; None for every other
+/// file (which the pruning never touches).
+pub fn scheduled_time(name: &str) -> Option<jiff::Timestamp> {
+    let stamp = name.strip_prefix("roma-platform-")?.strip_suffix(".zip")?;
+    let dt = jiff::civil::DateTime::strptime("%Y%m%dT%H%M%SZ", stamp).ok()?;
+    jiff::tz::TimeZone::UTC.to_timestamp(dt).ok()
+}
+
+/// The scheduled archives to remove: of those given (file name, when made), the newest of
+/// each of the `keep_daily` most recent days and of each of the `keep_weekly` most recent
+/// ISO weeks is kept (days and weeks in UTC, counted among those that have an archive), and
+/// the newest archive always; the others go.
+pub fn to_prune(
+    archives: &[(String, jiff::Timestamp)],
+    keep_daily: usize,
+    keep_weekly: usize,
+) -> Vec<String> {
+    let mut sorted: Vec<&(String, jiff::Timestamp)> = archives.iter().collect();
+    sorted.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| b.0.cmp(&a.0)));
+    let mut days = Vec::new();
+    let mut weeks = Vec::new();
+    let mut gone = Vec::new();
+    for (i, (name, at)) in sorted.into_iter().enumerate() {
+        let date = at.to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
+        let week = date.iso_week_date();
+        let week = (week.year(), week.week());
+        let mut keep = i == 0;
+        if !days.contains(&date) && days.len() < keep_daily {
+            days.push(date);
+            keep = true;
+        }
+        if !weeks.contains(&week) && weeks.len() < keep_weekly {
+            weeks.push(week);
+            keep = true;
+        }
+        if !keep {
+            gone.push(name.clone());
+        }
+    }
+    gone.sort();
+    gone
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> jiff::Timestamp {
+        s.parse().unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+    }
+
+    #[test]
+    fn a_scheduled_name_reads_back_and_other_files_are_not_ours() {
+        let t = at("2026-12-07T02:30:00Z");
+        let name = scheduled_name(t);
+        assert_eq!(name, "roma-platform-20261207T023000Z.zip");
+        assert_eq!(scheduled_time(&name), Some(t));
+        assert_eq!(
+            scheduled_time("roma-platform-20261207T023000Z.zip.part"),
+            None
+        );
+        assert_eq!(scheduled_time("manual-before-upgrade.zip"), None);
+        assert_eq!(scheduled_time("roma-platform-yesterday.zip"), None);
+    }
+
+    #[test]
+    fn pruning_keeps_the_newest_of_each_recent_day_and_week() {
+        // Nightly at 02:30 for 60 days (2026-10-09 … 2026-12-07), and a second run on the
+        // last day.
+        let mut all = Vec::new();
+        let first = at("2026-10-09T02:30:00Z");
+        for d in 0..60 {
+            let t = first
+                .checked_add(jiff::SignedDuration::from_hours(24 * d))
+                .unwrap_or(first);
+            all.push((scheduled_name(t), t));
+        }
+        let extra = at("2026-12-07T14:00:00Z");
+        all.push((scheduled_name(extra), extra));
+        let gone = to_prune(&all, 7, 4);
+        let kept: Vec<&String> = all
+            .iter()
+            .map(|(n, _)| n)
+            .filter(|n| !gone.contains(n))
+            .collect();
+        // 7 days (the 7th of December's newest run, not its first), and the newest of 4
+        // weeks, of which the days cover the last two (Mon 30 Nov–Sun 6 Dec and the week of
+        // the 7th): two more, the Sundays 29 and 22 November.
+        assert_eq!(
+            kept,
+            vec![
+                "roma-platform-20261122T023000Z.zip",
+                "roma-platform-20261129T023000Z.zip",
+                "roma-platform-20261201T023000Z.zip",
+                "roma-platform-20261202T023000Z.zip",
+                "roma-platform-20261203T023000Z.zip",
+                "roma-platform-20261204T023000Z.zip",
+                "roma-platform-20261205T023000Z.zip",
+                "roma-platform-20261206T023000Z.zip",
+                "roma-platform-20261207T140000Z.zip",
+            ]
+        );
+        assert_eq!(gone.len(), all.len() - kept.len());
+        // Nothing else to keep: only the newest stays.
+        assert_eq!(to_prune(&all, 1, 0).len(), all.len() - 1);
+        // An empty folder: nothing to do.
+        assert!(to_prune(&[], 7, 4).is_empty());
+    }
+}

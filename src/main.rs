@@ -12,10 +12,20 @@ use domain::auth::Role;
 use domain::{Clock as _, SystemClock, password, token, user};
 use web::{AppState, Settings};
 
+/// `--version`: the release, the git commit it was built from and the day it was built.
+const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (commit ",
+    env!("ROMA_COMMIT"),
+    ", built ",
+    env!("ROMA_BUILT"),
+    ")"
+);
+
 #[derive(Debug, Parser)]
 #[command(
     name = "roma-platform",
-    version,
+    version = VERSION,
     about = "Roma Platform: coordination software for a National Roma Platform",
     long_about = "Roma Platform: coordination software for a National Roma Platform.\n\nSettings come from defaults, then the TOML file given with --config, then ROMA__SECTION__KEY environment variables (for example ROMA__SESSION__IDLE_MINUTES=15), then the options below."
 )]
@@ -59,14 +69,19 @@ enum Command {
         #[arg(
             long,
             value_name = "FILE",
-            required_unless_present = "verify",
-            conflicts_with = "verify"
+            required_unless_present_any = ["verify", "scheduled"],
+            conflicts_with_all = ["verify", "scheduled"]
         )]
         to: Option<PathBuf>,
         /// Check a backup archive: every part against the manifest, and the database inside
         /// (exit code 0 when sound; for a cron job).
-        #[arg(long, value_name = "FILE")]
+        #[arg(long, value_name = "FILE", conflicts_with = "scheduled")]
         verify: Option<PathBuf>,
+        /// The nightly backup (the package's timer runs it): a dated archive in [backup] dir,
+        /// verified, old ones pruned by keep_daily and keep_weekly, the result recorded for
+        /// the metrics and the system page.
+        #[arg(long)]
+        scheduled: bool,
     },
     /// Replace the database with a backup (stop the server first).
     Restore {
@@ -178,13 +193,12 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("ROMA_LOG")
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn")),
-        )
-        .with_writer(std::io::stderr)
-        .init();
+    web::metrics::set_build(web::metrics::BuildInfo {
+        version: env!("CARGO_PKG_VERSION").to_owned(),
+        commit: env!("ROMA_COMMIT").to_owned(),
+        built: env!("ROMA_BUILT").to_owned(),
+    });
+    init_log(&cli.common);
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -201,6 +215,30 @@ fn main() -> ExitCode {
             eprintln!("error: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// The log on standard error: `ROMA_LOG` says which lines (default `info`: one access line
+/// per request and what an operator should know), `[log] format` how (text, or one JSON
+/// object per line for a log collector). A configuration that does not load is reported by
+/// the command itself; the log is text then.
+fn init_log(common: &Common) {
+    let json = Settings::load(common.config.as_deref()).is_ok_and(|s| s.log.json());
+    let filter = tracing_subscriber::EnvFilter::try_from_env("ROMA_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    if json {
+        builder
+            .json()
+            .with_current_span(true)
+            .with_span_list(false)
+            .init();
+    } else {
+        builder
+            .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+            .init();
     }
 }
 
@@ -589,50 +627,16 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             );
             Ok(())
         }
+        Command::Backup {
+            scheduled: true, ..
+        } => {
+            let s = settings(&common, None)?;
+            scheduled_backup(&s).await
+        }
         Command::Backup { to, .. } => {
             let s = settings(&common, None)?;
             let to = to.ok_or_else(|| anyhow::anyhow!("give --to FILE or --verify FILE"))?;
-            if to.exists() {
-                anyhow::bail!("{} already exists; choose a new file name", to.display());
-            }
-            if !s.database.exists() {
-                anyhow::bail!("database {} does not exist", s.database.display());
-            }
-            let db = open_only(&s).await?;
-            let migration = store::migrate::current_version(&db).await?;
-            let copy = sibling(&to, ".database-part");
-            let access_copy = sibling(&to, ".access-log-part");
-            let _ = std::fs::remove_file(&copy);
-            let _ = std::fs::remove_file(&access_copy);
-            let made = match store::maintenance::backup_to(&db, &copy).await {
-                Ok(()) => store::access_log::backup_to(&db, &access_copy).await,
-                Err(e) => Err(e),
-            };
-            db.close().await;
-            let written = async {
-                made?;
-                owner_only(&copy)?;
-                owner_only(&access_copy)?;
-                let problems = store::maintenance::check_file(&copy).await?;
-                if !problems.is_empty() {
-                    anyhow::bail!(
-                        "the database copy failed its integrity check: {}",
-                        problems.join("; ")
-                    );
-                }
-                let created_at = SystemClock.now().to_string();
-                let (to, copy, access, files) =
-                    (to.clone(), copy.clone(), access_copy.clone(), s.files_dir());
-                tokio::task::spawn_blocking(move || {
-                    backup::write(&to, &copy, Some(&access), &files, migration, &created_at)
-                })
-                .await?
-            }
-            .await;
-            let _ = std::fs::remove_file(&copy);
-            let _ = std::fs::remove_file(&access_copy);
-            let manifest = written?;
-            let size = std::fs::metadata(&to)?.len();
+            let (manifest, size) = write_backup(&s, &to).await?;
             println!(
                 "Backed up {} and {} files to {} ({size} bytes); integrity check ok.",
                 s.database.display(),
@@ -764,6 +768,143 @@ fn describe(p: password::PasswordProblem) -> &'static str {
         password::PasswordProblem::Common => "it is a common password",
         password::PasswordProblem::ContainsPersonal => "it contains the user's name or e-mail",
     }
+}
+
+/// Writes one backup archive of the database, its access log and its files to `to` (which
+/// must not exist), the database copy integrity-checked. Returns the manifest and the
+/// archive's size.
+async fn write_backup(s: &Settings, to: &Path) -> anyhow::Result<(backup::Manifest, u64)> {
+    if to.exists() {
+        anyhow::bail!("{} already exists; choose a new file name", to.display());
+    }
+    if !s.database.exists() {
+        anyhow::bail!("database {} does not exist", s.database.display());
+    }
+    let db = open_only(s).await?;
+    let migration = store::migrate::current_version(&db).await?;
+    let copy = sibling(to, ".database-part");
+    let access_copy = sibling(to, ".access-log-part");
+    let _ = std::fs::remove_file(&copy);
+    let _ = std::fs::remove_file(&access_copy);
+    let made = match store::maintenance::backup_to(&db, &copy).await {
+        Ok(()) => store::access_log::backup_to(&db, &access_copy).await,
+        Err(e) => Err(e),
+    };
+    db.close().await;
+    let written = async {
+        made?;
+        owner_only(&copy)?;
+        owner_only(&access_copy)?;
+        let problems = store::maintenance::check_file(&copy).await?;
+        if !problems.is_empty() {
+            anyhow::bail!(
+                "the database copy failed its integrity check: {}",
+                problems.join("; ")
+            );
+        }
+        let created_at = SystemClock.now().to_string();
+        let (to, copy, access, files) = (
+            to.to_path_buf(),
+            copy.clone(),
+            access_copy.clone(),
+            s.files_dir(),
+        );
+        tokio::task::spawn_blocking(move || {
+            backup::write(&to, &copy, Some(&access), &files, migration, &created_at)
+        })
+        .await?
+    }
+    .await;
+    let _ = std::fs::remove_file(&copy);
+    let _ = std::fs::remove_file(&access_copy);
+    let manifest = written?;
+    let size = std::fs::metadata(to)?.len();
+    Ok((manifest, size))
+}
+
+/// The nightly backup: a dated archive in `[backup] dir`, verified as `backup --verify`
+/// does, then the old scheduled archives pruned (`keep_daily`, `keep_weekly`; other files
+/// in the folder are never touched), and the result recorded in the database. A failed run
+/// is recorded too (when the database can be written) and ends with exit code 1.
+async fn scheduled_backup(s: &Settings) -> anyhow::Result<()> {
+    let Some(dir) = s.backup.folder() else {
+        anyhow::bail!("scheduled backups are off: set [backup] dir (ROMA__BACKUP__DIR)");
+    };
+    let started = SystemClock.now();
+    let name = backup::scheduled_name(started);
+    let to = dir.join(&name);
+    let outcome = async {
+        std::fs::create_dir_all(&dir)
+            .map_err(|e| anyhow::anyhow!("cannot create {}: {e}", dir.display()))?;
+        owner_only_dir(&dir)?;
+        let (manifest, size) = write_backup(s, &to).await?;
+        if let Err(e) = verify_archive(&to).await {
+            let _ = std::fs::remove_file(&to);
+            return Err(e);
+        }
+        let mut ours = Vec::new();
+        for entry in std::fs::read_dir(&dir)? {
+            let name = entry?.file_name().to_string_lossy().into_owned();
+            if let Some(at) = backup::scheduled_time(&name) {
+                ours.push((name, at));
+            }
+        }
+        let keep_daily = usize::try_from(s.backup.keep_daily).unwrap_or(usize::MAX);
+        let keep_weekly = usize::try_from(s.backup.keep_weekly).unwrap_or(usize::MAX);
+        let mut pruned = 0;
+        for old in backup::to_prune(&ours, keep_daily, keep_weekly) {
+            if old != name {
+                std::fs::remove_file(dir.join(&old))?;
+                pruned += 1;
+            }
+        }
+        anyhow::Ok((manifest, size, pruned))
+    }
+    .await;
+    let finished = SystemClock.now().as_second();
+    let run = match &outcome {
+        Ok((manifest, size, pruned)) => store::backups::Run {
+            started_at: started.as_second(),
+            finished_at: finished,
+            ok: true,
+            archive: name.clone(),
+            size_bytes: i64::try_from(*size).unwrap_or(i64::MAX),
+            files: i64::try_from(manifest.file_count()).unwrap_or(i64::MAX),
+            pruned: *pruned,
+            message: String::new(),
+        },
+        Err(e) => store::backups::Run {
+            started_at: started.as_second(),
+            finished_at: finished,
+            ok: false,
+            archive: String::new(),
+            size_bytes: 0,
+            files: 0,
+            pruned: 0,
+            message: e.to_string().chars().take(500).collect(),
+        },
+    };
+    let recorded = async {
+        let db = open_existing(s).await?;
+        let r = store::backups::record(&db, &run).await;
+        db.close().await;
+        anyhow::Ok(r?)
+    }
+    .await;
+    let (manifest, size, pruned) = outcome.map_err(|e| anyhow::anyhow!("backup failed: {e}"))?;
+    recorded.map_err(|e| {
+        anyhow::anyhow!(
+            "backed up to {}, but the result could not be recorded: {e}",
+            to.display()
+        )
+    })?;
+    println!(
+        "Backed up {} and {} files to {} ({size} bytes); verified; {pruned} old archives removed.",
+        s.database.display(),
+        manifest.file_count(),
+        to.display()
+    );
+    Ok(())
 }
 
 /// `path` with `suffix` added to its name.

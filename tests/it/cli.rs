@@ -368,6 +368,19 @@ impl Drop for Server {
             let _ = self.child.kill();
             let _ = self.child.wait();
         }
+        // The suite's log keeps what every server run of the binary wrote (tests/it/ops.rs
+        // reads it for personal data and secrets).
+        if let Some(dir) = testkit::suite_log::dir() {
+            let _ = std::fs::create_dir_all(&dir);
+            let _ = std::fs::copy(
+                &self.log,
+                dir.join(format!(
+                    "binary-{}-{}.log",
+                    std::process::id(),
+                    self.child.id()
+                )),
+            );
+        }
     }
 }
 
@@ -1801,6 +1814,51 @@ fn the_readme_settings_block_is_the_defaults() {
         .unwrap_or_else(|e| panic!("{e}"));
     let as_json = |s: &web::Settings| serde_json::to_value(s).unwrap_or_default();
     assert_eq!(as_json(&loaded), as_json(&web::Settings::default()));
+    let missing = settings_not_named(&readme[start..end]);
+    assert!(
+        missing.is_empty(),
+        "docs/ops/settings.md does not name {missing:?}"
+    );
+}
+
+/// The settings (`section.key`) a TOML text does not name, as `key =` or commented out as
+/// `# key =` under its `[section]`: every setting must be in the operations guide and in the
+/// package's configuration file.
+pub(crate) fn settings_not_named(toml: &str) -> Vec<String> {
+    let defaults = serde_json::to_value(web::Settings::default()).unwrap_or_default();
+    let mut keys = Vec::new();
+    if let Some(top) = defaults.as_object() {
+        for (k, v) in top {
+            match v.as_object() {
+                Some(section) => {
+                    for (inner, value) in section {
+                        // A map of rules (retention.days) names its keys by example.
+                        if !(value.is_object() && value.as_object().is_some_and(|m| m.is_empty())) {
+                            keys.push((k.clone(), inner.clone()));
+                        }
+                    }
+                }
+                None => keys.push((String::new(), k.clone())),
+            }
+        }
+    }
+    let mut section = String::new();
+    let mut named = std::collections::BTreeSet::new();
+    for line in toml.lines() {
+        let line = line.trim();
+        if let Some(rest) = line.strip_prefix('[') {
+            section = rest.split(']').next().unwrap_or_default().to_owned();
+            continue;
+        }
+        let bare = line.trim_start_matches('#').trim();
+        if let Some((key, _)) = bare.split_once('=') {
+            named.insert((section.clone(), key.trim().to_owned()));
+        }
+    }
+    keys.into_iter()
+        .filter(|k| !named.contains(k))
+        .map(|(s, k)| if s.is_empty() { k } else { format!("{s}.{k}") })
+        .collect()
 }
 
 #[test]

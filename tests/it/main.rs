@@ -31,6 +31,7 @@ mod minutes;
 mod needs;
 mod notices;
 mod open_data;
+mod ops;
 mod plans;
 mod practices;
 mod properties;

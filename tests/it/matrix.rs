@@ -41,6 +41,8 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("GET", "/", Allowed::Everyone),
     ("GET", "/healthz", Allowed::Everyone),
     ("GET", "/readyz", Allowed::Everyone),
+    // No role opens it: its own gate is the client address or the token (tests/it/ops.rs).
+    ("GET", "/metrics", Allowed::Everyone),
     ("GET", "/static/{file}", Allowed::Everyone),
     ("GET", "/{lang}/", Allowed::Everyone),
     ("GET", "/{lang}/processing", Allowed::Everyone),

@@ -651,11 +651,14 @@ pub const NOT_PERSONAL: &[(&str, &str)] = &[
     ("practices_fts", "body"),
     // A deadline for confirming a registration, not who confirms it.
     ("registrations", "confirm_by"),
+    // A backup archive's size in bytes ("_by" in it names no person).
+    ("backup_runs", "size_bytes"),
 ];
 
 /// Tables with no personal data at all (reference data, plans and measures, events as such).
 pub const TABLES_WITHOUT_PERSONAL_DATA: &[&str] = &[
     "action_measures",
+    "backup_runs",
     "consultation_sections",
     "eu_targets",
     "event_measures",

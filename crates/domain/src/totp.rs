@@ -3,7 +3,7 @@
 //! and one-time recovery codes. A code is accepted one step either side of now (clocks
 //! drift), and each step at most once: the caller keeps the last step used and passes it.
 
-use hmac::{Hmac, Mac};
+use hmac::{Hmac, KeyInit as _, Mac};
 use sha1::Sha1;
 
 /// Seconds per step.

@@ -57,6 +57,28 @@ pub struct Db {
     pub(crate) reader: SqlitePool,
     pub(crate) access: SqlitePool,
     path: PathBuf,
+    /// How often and how long write transactions waited for the one writer connection.
+    waits: std::sync::Arc<WriterWaits>,
+}
+
+/// Waits for the writer connection (for the metrics).
+#[derive(Debug, Default)]
+struct WriterWaits {
+    count: std::sync::atomic::AtomicU64,
+    nanos: std::sync::atomic::AtomicU64,
+}
+
+/// The pools' state and the writer's waits so far, for the metrics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PoolStats {
+    pub reader_size: u32,
+    pub reader_idle: u32,
+    pub writer_size: u32,
+    pub writer_idle: u32,
+    /// Write transactions that found the writer busy and waited for it.
+    pub writer_waits: u64,
+    /// Their waiting, in all.
+    pub writer_wait_nanos: u64,
 }
 
 /// The access log's file: the database's path with `.access.sqlite` added.
@@ -148,6 +170,7 @@ impl Db {
             reader,
             access,
             path: opts.path.clone(),
+            waits: std::sync::Arc::default(),
         })
     }
 
@@ -157,7 +180,31 @@ impl Db {
 
     /// A write transaction (`BEGIN IMMEDIATE`, so it never fails half-way on a lock upgrade).
     pub(crate) async fn write(&self) -> crate::Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
-        Ok(self.writer.begin_with("BEGIN IMMEDIATE").await?)
+        if self.writer.num_idle() > 0 {
+            return Ok(self.writer.begin_with("BEGIN IMMEDIATE").await?);
+        }
+        // The writer is busy: how long this waits is counted.
+        let start = std::time::Instant::now();
+        let tx = self.writer.begin_with("BEGIN IMMEDIATE").await;
+        let waited = u64::try_from(start.elapsed().as_nanos()).unwrap_or(u64::MAX);
+        use std::sync::atomic::Ordering::Relaxed;
+        self.waits.count.fetch_add(1, Relaxed);
+        self.waits.nanos.fetch_add(waited, Relaxed);
+        Ok(tx?)
+    }
+
+    /// The pools' connections and the writer's waits so far.
+    pub fn pool_stats(&self) -> PoolStats {
+        use std::sync::atomic::Ordering::Relaxed;
+        let idle = |p: &SqlitePool| u32::try_from(p.num_idle()).unwrap_or(u32::MAX);
+        PoolStats {
+            reader_size: self.reader.size(),
+            reader_idle: idle(&self.reader),
+            writer_size: self.writer.size(),
+            writer_idle: idle(&self.writer),
+            writer_waits: self.waits.count.load(Relaxed),
+            writer_wait_nanos: self.waits.nanos.load(Relaxed),
+        }
     }
 
     /// True when the database answers a query.

@@ -15,6 +15,8 @@ pub mod versions;
 pub mod access_log;
 #[path = "platform/audit.rs"]
 pub mod audit;
+#[path = "platform/backups.rs"]
+pub mod backups;
 #[path = "platform/breaches.rs"]
 pub mod breaches;
 #[path = "platform/consent_renewals.rs"]

@@ -344,6 +344,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
         include_str!("../migrations/0055_consultations.sql"),
         Data::None,
     ),
+    (
+        56,
+        "backup_runs",
+        include_str!("../migrations/0056_backup_runs.sql"),
+        Data::None,
+    ),
 ];
 
 /// A migration's checksum: the SHA-256 of its SQL as this program holds it, with line ends

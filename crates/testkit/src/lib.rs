@@ -12,6 +12,7 @@ use reqwest::header::{HeaderMap, HeaderValue};
 use web::{AppState, Settings};
 
 pub mod smtp;
+pub mod suite_log;
 pub mod webdriver;
 
 /// A little directory: two municipalities with one person each. The municipality test
@@ -60,6 +61,7 @@ impl TestApp {
 
     /// Starts the app with adjusted settings.
     pub async fn spawn_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
+        suite_log::capture();
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
         let mut settings = Settings {
             database: dir.path().join("test.db"),
@@ -495,6 +497,9 @@ impl Client {
             .filter_map(|v| v.to_str().ok())
         {
             let first = sc.split(';').next().unwrap_or_default();
+            if let Some((_, v)) = first.split_once('=') {
+                suite_log::remember_secret(v);
+            }
             if let Some((k, v)) = first.split_once('=')
                 && let Ok(mut jar) = self.cookies.lock()
             {
@@ -508,6 +513,7 @@ impl Client {
         if let Some(token) = scrape_csrf(&text)
             && let Ok(mut c) = self.csrf.lock()
         {
+            suite_log::remember_secret(&token);
             *c = Some(token);
         }
         Resp {

@@ -8,6 +8,7 @@ pub mod http;
 pub mod i18n;
 pub mod jobs;
 pub mod mail;
+pub mod metrics;
 pub mod openapi;
 pub mod page;
 pub mod principal;
@@ -55,6 +56,8 @@ struct Inner {
     open_data: std::sync::Mutex<std::collections::HashMap<String, MadeFile>>,
     /// The background workers' records (for `/readyz`).
     workers: workers::Workers,
+    /// Counters for `/metrics`.
+    metrics: metrics::Metrics,
 }
 
 impl AppState {
@@ -75,6 +78,7 @@ impl AppState {
                 year_figures: std::sync::Mutex::new(None),
                 open_data: std::sync::Mutex::new(std::collections::HashMap::new()),
                 workers: workers::Workers::default(),
+                metrics: metrics::Metrics::default(),
             }),
         }
     }
@@ -90,6 +94,11 @@ impl AppState {
     /// The background workers' records.
     pub fn workers(&self) -> &workers::Workers {
         &self.inner.workers
+    }
+
+    /// This process's counters for `/metrics`.
+    pub fn metrics(&self) -> &metrics::Metrics {
+        &self.inner.metrics
     }
 
     /// The keys that seal mediation records.

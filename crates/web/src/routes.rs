@@ -84,7 +84,10 @@ pub fn app(state: AppState) -> Router {
         ))
         .layer(axum::extract::DefaultBodyLimit::max(MAX_FORM_BYTES))
         .layer(middleware::from_fn(security::headers))
-        .layer(middleware::from_fn(security::request_id))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            security::request_id,
+        ))
         .layer(compression())
         .with_state(state)
 }
@@ -258,6 +261,14 @@ async fn access(
     next: Next,
 ) -> Response {
     let access = spec.access;
+    let facts = req
+        .extensions()
+        .get::<std::sync::Arc<security::RequestFacts>>()
+        .cloned();
+    if let Some(f) = &facts {
+        let _ = f.route.set(spec.path);
+    }
+    tracing::Span::current().record("route", spec.path);
     let lang = Lang::from_path(req.uri().path());
     let now = state.now();
     let headers = req.headers().clone();
@@ -295,6 +306,10 @@ async fn access(
             // Fail closed: if we cannot tell who it is, nobody is let in.
             Err(e) => return crate::AppError::from(e).into_response(),
         }
+    }
+
+    if let (Some(f), Some(u)) = (&facts, &user) {
+        let _ = f.user.set(u.id);
     }
 
     // CSRF on every state-changing request that a browser could send by itself.

@@ -17,7 +17,20 @@ use crate::page::PageCtx;
 #[derive(Debug, Clone)]
 pub struct RequestId(pub String);
 
-pub async fn request_id(mut req: Request, next: Next) -> Response {
+/// What the route's access layer learns about a request, for its access line and the
+/// metrics: the route's pattern and who asked.
+#[derive(Debug, Default)]
+pub struct RequestFacts {
+    pub route: std::sync::OnceLock<&'static str>,
+    pub user: std::sync::OnceLock<i64>,
+}
+
+/// Gives every request an id and a span, and logs one access line when it is answered:
+/// method, route pattern (never the path, which may hold ids and one-time secrets), status,
+/// duration, request id and the user's id (`-` for nobody). The request is counted for the
+/// metrics by the same pattern.
+pub async fn request_id(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let start = std::time::Instant::now();
     let mut bytes = [0u8; 8];
     let id = if getrandom::fill(&mut bytes).is_ok() {
         bytes.iter().map(|b| format!("{b:02x}")).collect::<String>()
@@ -25,36 +38,45 @@ pub async fn request_id(mut req: Request, next: Next) -> Response {
         "0000000000000000".to_owned()
     };
     req.extensions_mut().insert(RequestId(id.clone()));
-    // The path is logged without its query string, and without the secret of a
-    // set-password link.
-    let path = redact_path(req.uri().path());
-    let span = tracing::info_span!("request", id = %id, method = %req.method(), path = %path);
+    let facts = std::sync::Arc::new(RequestFacts::default());
+    req.extensions_mut().insert(std::sync::Arc::clone(&facts));
+    let method = req.method().clone();
+    let span = tracing::info_span!(
+        "request",
+        id = %id,
+        method = %method,
+        route = tracing::field::Empty
+    );
     async move {
         let res = next.run(req).await;
-        tracing::debug!(status = res.status().as_u16(), "response");
+        let route = facts
+            .route
+            .get()
+            .copied()
+            .unwrap_or(crate::metrics::UNMATCHED);
+        let status = res.status().as_u16();
+        let elapsed = start.elapsed();
+        state
+            .metrics()
+            .observe_request(&method, route, status, elapsed.as_secs_f64());
+        let user = facts
+            .user
+            .get()
+            .map_or_else(|| "-".to_owned(), i64::to_string);
+        tracing::info!(
+            target: "access",
+            method = %method,
+            route,
+            status,
+            duration_ms = u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX),
+            request_id = %id,
+            user = %user,
+            "request"
+        );
         res
     }
     .instrument(span)
     .await
-}
-
-/// The path prefixes followed by a personal link's secret.
-const SECRET_PATHS: [&str; 4] = [
-    "/password/set/",
-    "/registration/",
-    "/invitation/",
-    "/feedback/",
-];
-
-/// A request path fit for a log line: a personal link's secret (and what follows it) is
-/// replaced.
-pub fn redact_path(path: &str) -> String {
-    for prefix in SECRET_PATHS {
-        if let Some(i) = path.find(prefix) {
-            return format!("{}{prefix}…", &path[..i]);
-        }
-    }
-    path.to_owned()
 }
 
 /// A mail body fit for the outbox page: the secret of an anonymous survey link is cut, so
@@ -245,24 +267,10 @@ async fn with_error_title(res: Response, lang: Lang) -> Response {
 #[cfg(test)]
 mod tests {
     #[test]
-    fn link_secrets_stay_out_of_logged_paths() {
-        assert_eq!(
-            super::redact_path("/lv/password/set/abcDEF123"),
-            "/lv/password/set/…"
-        );
-        assert_eq!(
-            super::redact_path("/en/registration/abc123/cancel"),
-            "/en/registration/…"
-        );
-        assert_eq!(super::redact_path("/lv/invitation/xyz"), "/lv/invitation/…");
-        assert_eq!(super::redact_path("/lv/admin/users"), "/lv/admin/users");
+    fn survey_link_secrets_stay_out_of_the_outbox_page() {
         assert_eq!(
             super::redact_survey_links("Link:\n\nhttp://x/lv/feedback/Ab-c_9\n\nThanks"),
             "Link:\n\nhttp://x/lv/feedback/…\n\nThanks"
-        );
-        assert_eq!(
-            super::redact_path("/lv/events/1/registrations"),
-            "/lv/events/1/registrations"
         );
     }
 }

@@ -156,14 +156,11 @@ pub async fn run(
                     axum::body::Body::new(tower_http::timeout::TimeoutBody::new(body_wait, b))
                 });
                 req.extensions_mut().insert(ConnectInfo::<SocketAddr>(peer));
-                let router = router.clone();
-                async move {
-                    Ok::<_, Infallible>(
-                        tower::ServiceExt::oneshot(router, req)
-                            .await
-                            .unwrap_or_else(|e| match e {}),
-                    )
-                }
+                // A router is always ready (axum's `Router::poll_ready` is `Ready(Ok)`): the
+                // request is handed to it directly.
+                let mut router = router.clone();
+                let response = tower_service::Service::call(&mut router, req);
+                async move { Ok::<_, Infallible>(response.await.unwrap_or_else(|e| match e {})) }
             });
         let conn = http.serve_connection(TokioIo::new(stream), service);
         let mut stop = stop_rx.clone();

@@ -44,6 +44,87 @@ pub struct Settings {
     pub accounts: AccountSettings,
     /// How long personal data outside mediation is kept (`domain::retention`).
     pub retention: RetentionSettings,
+    /// The log's format.
+    pub log: LogSettings,
+    /// Who may read `/metrics`.
+    pub metrics: MetricsSettings,
+    /// Scheduled backups (`roma-platform backup --scheduled`).
+    pub backup: BackupSettings,
+}
+
+/// The log: one line per request and per event worth an operator's attention, on standard
+/// error (systemd's journal keeps it). Which lines is `ROMA_LOG` (default `info`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct LogSettings {
+    /// `text` (default: for people) or `json` (one JSON object per line, for a log collector).
+    pub format: String,
+}
+
+impl Default for LogSettings {
+    fn default() -> Self {
+        LogSettings {
+            format: "text".to_owned(),
+        }
+    }
+}
+
+impl LogSettings {
+    /// Whether lines are JSON.
+    pub fn json(&self) -> bool {
+        self.format.trim() == "json"
+    }
+}
+
+/// `/metrics` (Prometheus): served only to these addresses, or to a request carrying the
+/// token; nobody else learns it exists (404). Neither set: nobody.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct MetricsSettings {
+    /// Client addresses (the Prometheus server's) that may read it without a token. The
+    /// client address is the one `trusted_proxies` leads to, so a public proxy in front
+    /// does not make everyone "127.0.0.1".
+    pub allow: Vec<IpAddr>,
+    /// A file holding the token (`Authorization: Bearer <token>`, at least 32 characters),
+    /// read at each request, so it can be replaced without a restart; empty: no token.
+    pub token_file: String,
+}
+
+/// Scheduled backups: `roma-platform backup --scheduled` (the package's systemd timer runs
+/// it every night) writes a dated archive into `dir`, verifies it, keeps the newest archive
+/// of each of the last `keep_daily` days and `keep_weekly` weeks, removes the others it made,
+/// and records the result in the database.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct BackupSettings {
+    /// The folder of the archives (the owner's only); empty: scheduled backups are off.
+    pub dir: String,
+    /// Days whose newest archive is kept (1–366).
+    pub keep_daily: u32,
+    /// Weeks (Monday to Sunday) whose newest archive is kept beyond those days (0–520).
+    pub keep_weekly: u32,
+    /// A successful backup older than this many hours is reported late (metrics, `/readyz`,
+    /// the system page).
+    pub max_age_hours: u32,
+}
+
+impl Default for BackupSettings {
+    fn default() -> Self {
+        BackupSettings {
+            dir: String::new(),
+            keep_daily: 7,
+            keep_weekly: 4,
+            max_age_hours: 26,
+        }
+    }
+}
+
+impl BackupSettings {
+    /// The archives' folder, when scheduled backups are on.
+    pub fn folder(&self) -> Option<PathBuf> {
+        let d = self.dir.trim();
+        (!d.is_empty()).then(|| PathBuf::from(d))
+    }
 }
 
 /// Storage limits: a rule's period in days, where it differs from the rule's default
@@ -309,6 +390,9 @@ impl Default for Settings {
             server: crate::server::ServerSettings::default(),
             accounts: AccountSettings::default(),
             retention: RetentionSettings::default(),
+            log: LogSettings::default(),
+            metrics: MetricsSettings::default(),
+            backup: BackupSettings::default(),
         }
     }
 }
@@ -375,6 +459,7 @@ impl Settings {
                 .list_separator(",")
                 .with_list_parse_key("trusted_proxies")
                 .with_list_parse_key("accounts.second_factor_required")
+                .with_list_parse_key("metrics.allow")
                 .try_parsing(true)
                 .source(Some(env)),
         );
@@ -425,6 +510,15 @@ impl Settings {
             || !(2..=10_000).contains(&self.import.max_ratio)
         {
             return Err("configuration: import limits must be max_rows 1–100000, max_columns 1–1000, max_unpacked_mb 1–1000, max_ratio 2–10000".to_owned());
+        }
+        if !matches!(self.log.format.trim(), "text" | "json") {
+            return Err("configuration: log.format must be text or json".to_owned());
+        }
+        if !(1..=366).contains(&self.backup.keep_daily)
+            || self.backup.keep_weekly > 520
+            || !(1..=24 * 31).contains(&self.backup.max_age_hours)
+        {
+            return Err("configuration: backup limits must be keep_daily 1–366, keep_weekly 0–520, max_age_hours 1–744".to_owned());
         }
         if self.youth.min_age < 0
             || self.youth.max_age < self.youth.min_age

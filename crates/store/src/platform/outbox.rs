@@ -148,6 +148,16 @@ pub async fn backlog(db: &Db, now: i64) -> crate::Result<(i64, Option<i64>)> {
     .await?)
 }
 
+/// Messages given up after their retries (or refused for good by the relay), in the
+/// outbox's keeping period.
+pub async fn failed_count(db: &Db) -> crate::Result<i64> {
+    Ok(sqlx::query_scalar(
+        "SELECT COUNT(*) FROM outbox WHERE failed_at IS NOT NULL AND sent_at IS NULL",
+    )
+    .fetch_one(&db.reader)
+    .await?)
+}
+
 /// Messages due for an attempt now, oldest first.
 pub async fn due(db: &Db, now: i64, limit: i64) -> crate::Result<Vec<Mail>> {
     let rows: Vec<Row> = sqlx::query_as(

@@ -193,6 +193,7 @@ pub async fn change_password(
             page.errors
                 .add("current_password", "password-change-throttled");
             return throttled(
+                &state,
                 (StatusCode::TOO_MANY_REQUESTS, Html(page.render()?)).into_response(),
                 seconds,
             );
@@ -211,8 +212,8 @@ pub async fn change_password(
     if current_ok {
         store::throttle::release(state.db(), &attempt).await?;
     } else {
-        store::throttle::failed(
-            state.db(),
+        crate::features::platform::login::failed(
+            &state,
             state.now(),
             &user.actor(ip),
             &attempt,

@@ -1,14 +1,17 @@
-//! Health and readiness for load balancers and monitoring: `/healthz` (the process answers)
-//! and `/readyz` (the database, every background worker, the mail waiting to go).
+//! Health and readiness for load balancers and monitoring: `/healthz` (the process answers),
+//! `/readyz` (the database, every background worker, the mail waiting to go, the last
+//! scheduled backup) and `/metrics` (Prometheus; only for the operator's monitoring).
 
 use axum::Json;
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::AppState;
+use crate::http::error::{ErrorKind, error_response};
+use crate::principal::ClientIp;
 
 /// The health check's answer.
 #[derive(Debug, Serialize, ToSchema)]
@@ -27,6 +30,22 @@ pub struct Readiness {
     pub database: bool,
     pub workers: Vec<WorkerJson>,
     pub outbox: OutboxJson,
+    /// The scheduled backups (`[backup] dir`); absent when they are not set up. A late or
+    /// failed backup does not make the platform unready (it still serves): monitoring
+    /// alerts on it.
+    pub backup: Option<BackupJson>,
+}
+
+/// The last scheduled backup.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct BackupJson {
+    /// RFC 3339: when the last successful backup finished; absent when none has.
+    pub last_success: Option<String>,
+    /// Whether the last run succeeded (absent before the first run). Why a run failed is
+    /// not said here (this answer is public): the coordinators' system page says it.
+    pub last_run_ok: Option<bool>,
+    /// No successful backup within `[backup] max_age_hours`.
+    pub late: bool,
 }
 
 /// One background worker: how often it runs and when it last succeeded.
@@ -104,6 +123,7 @@ pub async fn readyz(State(state): State<AppState>) -> Response {
         .await
         .unwrap_or((0, None));
     let ready = database && !workers.iter().any(|w| w.overdue);
+    let backup = backup_state(&state, now).await;
     let body = Readiness {
         status: if ready { "ready" } else { "unavailable" }.to_owned(),
         database,
@@ -112,6 +132,7 @@ pub async fn readyz(State(state): State<AppState>) -> Response {
             waiting,
             oldest_waiting_seconds: oldest.map(|t| (now - t).max(0)),
         },
+        backup,
     };
     let status = if ready {
         StatusCode::OK
@@ -119,4 +140,53 @@ pub async fn readyz(State(state): State<AppState>) -> Response {
         StatusCode::SERVICE_UNAVAILABLE
     };
     (status, Json(body)).into_response()
+}
+
+/// The scheduled backups' state, when they are set up.
+pub async fn backup_state(state: &AppState, now: i64) -> Option<BackupJson> {
+    let settings = &state.settings().backup;
+    settings.folder()?;
+    let at = |t: i64| jiff::Timestamp::from_second(t).ok().map(|t| t.to_string());
+    let latest = store::backups::latest(state.db()).await.ok().flatten();
+    let success = store::backups::latest_success(state.db())
+        .await
+        .ok()
+        .flatten();
+    let late = success.as_ref().is_none_or(|r| {
+        now.saturating_sub(r.finished_at) > i64::from(settings.max_age_hours) * 3600
+    });
+    Some(BackupJson {
+        last_success: success.as_ref().and_then(|r| at(r.finished_at)),
+        last_run_ok: latest.as_ref().map(|r| r.ok),
+        late,
+    })
+}
+
+/// Prometheus metrics (text format 0.0.4) for the addresses in `[metrics] allow` or a
+/// request with the token of `[metrics] token_file`; 404 to everyone else, as if there were
+/// no such page.
+pub async fn metrics(
+    State(state): State<AppState>,
+    ClientIp(client): ClientIp,
+    headers: HeaderMap,
+) -> Response {
+    let bearer = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "));
+    if !crate::metrics::allowed(&state, client, bearer) {
+        return error_response(ErrorKind::NotFound);
+    }
+    let body = crate::metrics::render(&state).await;
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                "text/plain; version=0.0.4; charset=utf-8",
+            ),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        body,
+    )
+        .into_response()
 }

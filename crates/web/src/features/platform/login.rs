@@ -72,11 +72,26 @@ pub async fn reserve_attempt(
     )
 }
 
-/// Adds `Retry-After` (the seconds to wait) to a 429 answer.
-pub fn throttled(mut res: Response, seconds: i64) -> AppResult<Response> {
+/// Adds `Retry-After` (the seconds to wait) to a 429 answer, and counts the refusal for
+/// the metrics.
+pub fn throttled(state: &AppState, mut res: Response, seconds: i64) -> AppResult<Response> {
+    state.metrics().login_throttled();
     res.headers_mut()
         .insert(header::RETRY_AFTER, HeaderValue::from(seconds.max(1)));
     Ok(res)
+}
+
+/// Records a wrong password or code (the audit log, the throttle's count) and counts it for
+/// the metrics.
+pub async fn failed(
+    state: &AppState,
+    now: i64,
+    actor: &store::Actor,
+    attempt: &store::throttle::Attempt,
+    event: AuditAction,
+) -> store::Result<()> {
+    state.metrics().login_failed();
+    store::throttle::failed(state.db(), now, actor, attempt, event).await
 }
 
 /// The cookie that marks a browser which has logged in before (a random value; only its
@@ -242,6 +257,7 @@ pub async fn submit(
             tracing::warn!("login throttled");
             // Nothing typed is wrong: the page says how long to wait, not "correct the errors".
             return throttled(
+                &state,
                 render(
                     ctx,
                     StatusCode::TOO_MANY_REQUESTS,
@@ -282,8 +298,7 @@ pub async fn submit(
             label: Some(label),
             ip: Some(ip.clone()),
         };
-        store::throttle::failed(state.db(), now, &actor, &attempt, AuditAction::LoginFailed)
-            .await?;
+        failed(&state, now, &actor, &attempt, AuditAction::LoginFailed).await?;
         let mut errors = FormErrors::default();
         errors.add("email", "login-failed");
         return render(ctx, StatusCode::UNPROCESSABLE_ENTITY, errors, None);
@@ -641,6 +656,7 @@ pub async fn set_password_submit(
                 Ok(a) => a,
                 Err(seconds) => {
                     return throttled(
+                        &state,
                         render(
                             ctx,
                             StatusCode::TOO_MANY_REQUESTS,

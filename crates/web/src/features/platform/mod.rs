@@ -26,6 +26,7 @@ pub fn routes(r: &mut Registry) {
     use domain::auth::Permission::*;
     r.get("/healthz", Public, health::healthz);
     r.get("/readyz", Public, health::readyz);
+    r.get("/metrics", Public, health::metrics);
     r.get("/{lang}/help", Public, help::index);
     r.get("/{lang}/help/{page}", Public, help::page);
     r.get("/help/images/{name}", Public, help::image);

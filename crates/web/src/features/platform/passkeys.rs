@@ -365,8 +365,8 @@ pub async fn finish_sign_in(
             label: Some(email.clone()),
             ip: Some(ip.clone()),
         };
-        store::throttle::failed(
-            state.db(),
+        crate::features::platform::login::failed(
+            &state,
             state.now(),
             &actor,
             &attempt,

@@ -120,6 +120,7 @@ pub async fn submit(
         Ok(a) => a,
         Err(seconds) => {
             return throttled(
+                &state,
                 render(
                     ctx,
                     StatusCode::TOO_MANY_REQUESTS,
@@ -141,8 +142,8 @@ pub async fn submit(
     };
     let actor = user.actor(ip);
     if !right {
-        store::throttle::failed(
-            state.db(),
+        crate::features::platform::login::failed(
+            &state,
             state.now(),
             &actor,
             &attempt,
@@ -172,6 +173,7 @@ pub async fn submit(
                 Ok(a) => a,
                 Err(seconds) => {
                     return throttled(
+                        &state,
                         render(
                             ctx,
                             StatusCode::TOO_MANY_REQUESTS,

@@ -291,8 +291,8 @@ pub(crate) async fn verify_code(
         store::factors::Checked::Code => Ok(false),
         store::factors::Checked::Recovery => Ok(true),
         store::factors::Checked::Wrong { locked_now } => {
-            store::throttle::failed(
-                state.db(),
+            crate::features::platform::login::failed(
+                state,
                 state.now(),
                 actor,
                 attempt,
@@ -306,8 +306,8 @@ pub(crate) async fn verify_code(
             })
         }
         store::factors::Checked::Locked => {
-            store::throttle::failed(
-                state.db(),
+            crate::features::platform::login::failed(
+                state,
                 state.now(),
                 actor,
                 attempt,
@@ -412,6 +412,7 @@ pub(crate) async fn code_page(
     let html = Html(page.render()?);
     match wait {
         Some(seconds) => throttled(
+            state,
             (StatusCode::TOO_MANY_REQUESTS, html).into_response(),
             seconds,
         ),
