@@ -833,19 +833,43 @@ async fn scheduled_backup(s: &Settings) -> anyhow::Result<()> {
     let started = SystemClock.now();
     let name = backup::scheduled_name(started);
     let to = dir.join(&name);
+    if running_as_root()
+        && [s.database.as_path(), dir.as_path()]
+            .iter()
+            .any(|p| owned_by_another(p))
+    {
+        anyhow::bail!(
+            "run the scheduled backup as the platform's user, not as root (systemctl start roma-platform-backup, or runuser -u roma-platform)"
+        );
+    }
     let outcome = async {
         std::fs::create_dir_all(&dir)
             .map_err(|e| anyhow::anyhow!("cannot create {}: {e}", dir.display()))?;
         owner_only_dir(&dir)?;
+        // What a run that was stopped half-way left (unencrypted copies): gone first.
+        for entry in std::fs::read_dir(&dir)?.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let leftover = [".part", ".database-part", ".access-log-part"]
+                .iter()
+                .find_map(|suffix| name.strip_suffix(suffix))
+                .is_some_and(|archive| backup::scheduled_time(archive).is_some());
+            if leftover && entry.file_type().is_ok_and(|t| t.is_file()) {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
         let (manifest, size) = write_backup(s, &to).await?;
         if let Err(e) = verify_archive(&to).await {
             let _ = std::fs::remove_file(&to);
             return Err(e);
         }
+        // Only regular files named as scheduled archives are ever pruned; a failure to
+        // remove one is said, and does not make the new backup fail.
         let mut ours = Vec::new();
-        for entry in std::fs::read_dir(&dir)? {
-            let name = entry?.file_name().to_string_lossy().into_owned();
-            if let Some(at) = backup::scheduled_time(&name) {
+        for entry in std::fs::read_dir(&dir)?.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if let Some(at) = backup::scheduled_time(&name)
+                && entry.file_type().is_ok_and(|t| t.is_file())
+            {
                 ours.push((name, at));
             }
         }
@@ -853,9 +877,12 @@ async fn scheduled_backup(s: &Settings) -> anyhow::Result<()> {
         let keep_weekly = usize::try_from(s.backup.keep_weekly).unwrap_or(usize::MAX);
         let mut pruned = 0;
         for old in backup::to_prune(&ours, keep_daily, keep_weekly) {
-            if old != name {
-                std::fs::remove_file(dir.join(&old))?;
-                pruned += 1;
+            if old == name {
+                continue;
+            }
+            match std::fs::remove_file(dir.join(&old)) {
+                Ok(()) => pruned += 1,
+                Err(e) => eprintln!("warning: {old} not removed: {e}"),
             }
         }
         anyhow::Ok((manifest, size, pruned))
@@ -905,6 +932,36 @@ async fn scheduled_backup(s: &Settings) -> anyhow::Result<()> {
         to.display()
     );
     Ok(())
+}
+
+/// Whether this process runs as root (uid 0), read from /proc (no libc call needed).
+fn running_as_root() -> bool {
+    std::fs::read_to_string("/proc/self/status").is_ok_and(|status| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix("Uid:"))
+            .and_then(|ids| ids.split_whitespace().nth(1))
+            == Some("0")
+    })
+}
+
+/// Whether a file, or the folder it is in, belongs to another user than root: root must
+/// not write where that user could have planted links.
+fn owned_by_another(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
+        [Some(path), folder]
+            .into_iter()
+            .flatten()
+            .any(|p| std::fs::symlink_metadata(p).is_ok_and(|m| m.uid() != 0))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        false
+    }
 }
 
 /// `path` with `suffix` added to its name.

@@ -654,3 +654,53 @@ audit-key-into = merged into
 audit-key-source = received through
 audit-word-public = the public form
 audit-word-workspace = the workspace
+
+## The system page (issue 22): what the IT department watches, in words.
+nav-system = System status
+system-title = System status
+system-intro = How the platform is doing: backups, background work, mail waiting and the program's version. The IT department's technical figures are at /metrics; the operations guide says how to watch them.
+system-backups = Backups
+system-backup-off = Scheduled backups are not set up (the configuration's [backup] section, setting dir). Ask the IT department to set them up: without them the data cannot be restored after a disk failure.
+system-backup-late = The last successful backup is older than { $hours } hours, or there is none. Ask the IT department to check the nightly backup.
+system-backup-last-success = Last successful backup
+system-backup-none = none yet
+system-backup-last-failure = The last backup failed
+system-backup-folder = Folder
+system-backup-kept = Kept
+system-backup-keep = the newest backup of each of the last { $days } days and of each of the last { $weeks } weeks
+system-backup-files = { $count ->
+        [one] { $count } uploaded file
+       *[other] { $count } uploaded files
+    }
+system-megabytes = { $mb } MB
+system-work = Background work
+system-worker = Work
+system-worker-every = How often
+system-worker-last-success = Last succeeded
+system-worker-last-failure = Last failed
+system-worker-state = State
+system-worker-ok = Running
+system-worker-overdue = Overdue
+system-worker-mail = Sending e-mail
+system-worker-jobs = Scheduled jobs (reminders, storage limits)
+system-worker-other = Other background work
+system-minutes = every { $count } { $count ->
+        [one] minute
+       *[other] minutes
+    }
+system-never = never
+system-mail-waiting = Waiting in the outbox: { $count }.
+system-mail-failed = Could not be sent: { $count }.
+system-program = Program
+system-version = Version
+system-commit = source version { $commit }, built { $built }
+system-migration = Database
+system-migration-current = migration { $n } (the latest)
+system-migration-behind = migration { $n } of { $latest }: restart the server to finish the upgrade
+system-metrics = Figures (/metrics)
+system-metrics-open = open to { $count } { $count ->
+        [one] address
+       *[other] addresses
+    }
+system-metrics-token = and with a token
+system-metrics-closed = open to nobody (the configuration's [metrics] section)

@@ -660,3 +660,53 @@ audit-key-into = apvienots ar
 audit-key-source = kā saņemts
 audit-word-public = publiskajā veidlapā
 audit-word-workspace = darba vietā
+
+## The system page (issue 22): what the IT department watches, in words.
+nav-system = Sistēmas stāvoklis
+system-title = Sistēmas stāvoklis
+system-intro = Kā darbojas platforma: rezerves kopijas, fona darbi, izsūtāmais pasts un programmas versija. Tehniskie rādītāji IT nodaļai ir adresē /metrics, un darbības rokasgrāmata apraksta, kā tos uzraudzīt.
+system-backups = Rezerves kopijas
+system-backup-off = Plānotās rezerves kopijas nav iestatītas (konfigurācijas sadaļa [backup], iestatījums dir). Lūdziet IT nodaļu tās iestatīt: bez tām datus pēc diska bojājuma nevar atjaunot.
+system-backup-late = Pēdējā veiksmīgā rezerves kopija ir vecāka par { $hours } stundām vai tās nav. Lūdziet IT nodaļu pārbaudīt nakts rezerves kopēšanu.
+system-backup-last-success = Pēdējā veiksmīgā kopija
+system-backup-none = vēl nav neviena
+system-backup-last-failure = Pēdējā kopēšana neizdevās
+system-backup-folder = Mape
+system-backup-kept = Glabā
+system-backup-keep = katras no pēdējām { $days } dienām un katras no pēdējām { $weeks } nedēļām jaunāko kopiju
+system-backup-files = { $count ->
+        [one] { $count } augšupielādēts fails
+       *[other] { $count } augšupielādēti faili
+    }
+system-megabytes = { $mb } MB
+system-work = Fona darbi
+system-worker = Darbs
+system-worker-every = Cik bieži
+system-worker-last-success = Pēdējo reizi izdevās
+system-worker-last-failure = Pēdējo reizi neizdevās
+system-worker-state = Stāvoklis
+system-worker-ok = Darbojas
+system-worker-overdue = Kavējas
+system-worker-mail = E-pasta sūtīšana
+system-worker-jobs = Plānotie darbi (atgādinājumi, glabāšanas termiņi)
+system-worker-other = Cits fona darbs
+system-minutes = ik pēc { $count } { $count ->
+        [one] minūtes
+       *[other] minūtēm
+    }
+system-never = nekad
+system-mail-waiting = Izsūtāmajā pastā gaida: { $count }.
+system-mail-failed = Neizdevās nosūtīt: { $count }.
+system-program = Programma
+system-version = Versija
+system-commit = pirmkoda versija { $commit }, būvēta { $built }
+system-migration = Datubāze
+system-migration-current = migrācija { $n } (jaunākā)
+system-migration-behind = migrācija { $n } no { $latest }: restartējiet serveri, lai pabeigtu atjaunināšanu
+system-metrics = Rādītāji (/metrics)
+system-metrics-open = pieejami no { $count } { $count ->
+        [one] adreses
+       *[other] adresēm
+    }
+system-metrics-token = un ar atslēgu
+system-metrics-closed = nav pieejami nevienam (konfigurācijas sadaļa [metrics])

@@ -433,6 +433,7 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("POST", "/{lang}/admin/audit/export", Allowed::Only(COORD)),
     ("GET", "/{lang}/admin/storage-limits", Allowed::Only(PRIVACY)),
     ("GET", "/{lang}/admin/outbox", Allowed::Only(COORD)),
+    ("GET", "/{lang}/admin/system", Allowed::Only(COORD)),
     ("POST", "/{lang}/admin/audit/{id}/undo", Allowed::Only(COORD)),
     ("GET", "/api/v1/openapi.json", Allowed::Everyone),
     ("GET", "/api/v1/me", Allowed::AnyRole),

@@ -526,3 +526,101 @@ fn the_packages_configuration_names_every_setting_and_loads() {
         crate::ok(serde_json::to_value(&defaults))
     );
 }
+
+/// The coordinators' system page says in words whether backups run, with the last one.
+#[tokio::test]
+async fn the_system_page_shows_coordinators_the_last_backup_and_the_work() {
+    let app = TestApp::spawn().await;
+    let c = app.login(Role::Coordinator).await;
+    let page = c.get("/lv/admin/system").await;
+    assert_eq!(page.status, 200, "{}", page.text);
+    assert!(
+        page.text
+            .contains("Plānotās rezerves kopijas nav iestatītas"),
+        "{}",
+        page.text
+    );
+    assert!(page.text.contains("E-pasta sūtīšana"), "{}", page.text);
+    assert!(page.text.contains("(jaunākā)"), "{}", page.text);
+    assert_eq!(
+        app.login(Role::Ministry)
+            .await
+            .get("/lv/admin/system")
+            .await
+            .status,
+        403
+    );
+
+    let app = TestApp::spawn_with(|s| s.backup.dir = "/var/backups/roma".to_owned()).await;
+    let c = app.login(Role::Coordinator).await;
+    // None yet: late.
+    let page = c.get("/lv/admin/system").await;
+    assert!(page.text.contains("vēl nav neviena"), "{}", page.text);
+    assert!(page.text.contains("vecāka par 26 stundām"), "{}", page.text);
+    let now = app.clock_now();
+    crate::ok(
+        store::backups::record(
+            &app.db,
+            &store::backups::Run {
+                started_at: now - 60,
+                finished_at: now - 50,
+                ok: true,
+                archive: "roma-platform-20261126T023000Z.zip".to_owned(),
+                size_bytes: 3_250_000,
+                files: 12,
+                pruned: 1,
+                message: String::new(),
+            },
+        )
+        .await,
+    );
+    let page = c.get("/lv/admin/system").await;
+    assert!(
+        page.text.contains("roma-platform-20261126T023000Z.zip"),
+        "{}",
+        page.text
+    );
+    assert!(
+        page.text.contains("3,1 MB") && page.text.contains("12 augšupielādēti faili"),
+        "{}",
+        page.text
+    );
+    assert!(
+        !page.text.contains("vecāka par 26 stundām"),
+        "{}",
+        page.text
+    );
+    crate::ok(
+        store::backups::record(
+            &app.db,
+            &store::backups::Run {
+                started_at: now - 10,
+                finished_at: now - 5,
+                ok: false,
+                archive: String::new(),
+                size_bytes: 0,
+                files: 0,
+                pruned: 0,
+                message: "No space left on device".to_owned(),
+            },
+        )
+        .await,
+    );
+    let page = c.get("/lv/admin/system").await;
+    assert!(
+        page.text.contains("Pēdējā kopēšana neizdevās")
+            && page.text.contains("No space left on device"),
+        "{}",
+        page.text
+    );
+    // /readyz says whether, never why (it is public).
+    let ready = app.client().get("/readyz").await;
+    assert!(
+        ready.text.contains("\"last_run_ok\":false"),
+        "{}",
+        ready.text
+    );
+    assert!(!ready.text.contains("No space"), "{}", ready.text);
+    let en = c.get("/en/admin/system").await;
+    assert!(en.text.contains("The last backup failed"), "{}", en.text);
+}

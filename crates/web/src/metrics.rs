@@ -66,7 +66,23 @@ impl Histogram {
     }
 }
 
-type Key = (Method, &'static str, u16);
+/// (method, route pattern, status): all from closed sets, so a client cannot make new series
+/// (a made-up method counts as "other").
+type Key = (&'static str, &'static str, u16);
+
+/// A request's method as a label: the standard ones, or "other".
+pub fn method_label(method: &Method) -> &'static str {
+    match *method {
+        Method::GET => "GET",
+        Method::HEAD => "HEAD",
+        Method::POST => "POST",
+        Method::PUT => "PUT",
+        Method::PATCH => "PATCH",
+        Method::DELETE => "DELETE",
+        Method::OPTIONS => "OPTIONS",
+        _ => "other",
+    }
+}
 
 /// This process's counters (each instance counts its own, as Prometheus expects).
 #[derive(Debug, Default)]
@@ -80,7 +96,7 @@ impl Metrics {
     /// Counts a finished request.
     pub fn observe_request(&self, method: &Method, route: &'static str, status: u16, secs: f64) {
         if let Ok(mut all) = self.http.lock() {
-            all.entry((method.clone(), route, status))
+            all.entry((method_label(method), route, status))
                 .or_default()
                 .observe(secs);
         }
@@ -101,7 +117,7 @@ impl Metrics {
 /// proxies) is allowed, or it carries the token of `[metrics] token_file`.
 pub fn allowed(state: &AppState, client: std::net::IpAddr, bearer: Option<&str>) -> bool {
     let m = &state.settings().metrics;
-    if m.allow.contains(&client) {
+    if client != crate::principal::UNKNOWN_CLIENT && m.allow.contains(&client) {
         return true;
     }
     let (Some(given), false) = (bearer, m.token_file.trim().is_empty()) else {
@@ -110,7 +126,17 @@ pub fn allowed(state: &AppState, client: std::net::IpAddr, bearer: Option<&str>)
     match std::fs::read_to_string(m.token_file.trim()) {
         Ok(token) => {
             let token = token.trim();
-            token.chars().count() >= 32 && domain::token::constant_time_eq(token, given.trim())
+            if token.chars().count() < 32 {
+                tracing::warn!(
+                    "metrics token shorter than 32 characters: nobody is let in by token"
+                );
+                return false;
+            }
+            // Compared as hashes, so the time taken does not tell the token's length.
+            domain::token::constant_time_eq(
+                &domain::token::hash_secret(token),
+                &domain::token::hash_secret(given.trim()),
+            )
         }
         Err(e) => {
             tracing::warn!(error = %e, "metrics token file unreadable: nobody is let in by token");
@@ -252,9 +278,9 @@ fn http_series(state: &AppState, out: &mut String) {
         .metrics()
         .http
         .lock()
-        .map(|all| all.iter().map(|(k, h)| (k.clone(), h.clone())).collect())
+        .map(|all| all.iter().map(|(k, h)| (*k, h.clone())).collect())
         .unwrap_or_default();
-    rows.sort_by(|a, b| (a.0.1, a.0.0.as_str(), a.0.2).cmp(&(b.0.1, b.0.0.as_str(), b.0.2)));
+    rows.sort_by_key(|(k, _)| (k.1, k.0, k.2));
     head(
         out,
         "roma_http_request_duration_seconds",
@@ -263,8 +289,7 @@ fn http_series(state: &AppState, out: &mut String) {
     );
     for ((method, route, status), h) in rows {
         let labels = format!(
-            "method=\"{}\",route=\"{}\",status=\"{status}\"",
-            method.as_str(),
+            "method=\"{method}\",route=\"{}\",status=\"{status}\"",
             label(route)
         );
         let mut cumulative = 0;
@@ -390,6 +415,23 @@ mod tests {
         assert_eq!(h.counts[5], 1);
         assert_eq!(h.counts[BUCKETS.len()], 1);
         assert!((h.sum - 100.206).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_made_up_method_is_counted_as_other() {
+        let m = Metrics::default();
+        for name in ["FOO1", "FOO2", "BAR"] {
+            let method = Method::from_bytes(name.as_bytes()).unwrap_or(Method::GET);
+            m.observe_request(&method, UNMATCHED, 405, 0.001);
+        }
+        m.observe_request(&Method::GET, UNMATCHED, 404, 0.001);
+        let keys: Vec<Key> = m
+            .http
+            .lock()
+            .map(|a| a.keys().copied().collect())
+            .unwrap_or_default();
+        assert_eq!(keys.len(), 2, "{keys:?}");
+        assert!(keys.contains(&("other", UNMATCHED, 405)));
     }
 
     #[test]

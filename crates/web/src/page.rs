@@ -121,6 +121,7 @@ const NAV: &[(&str, &str, Permission)] = &[
     ("/admin/audit", "nav-audit", Permission::ViewAuditLog),
     ("/privacy/overview", "nav-privacy", Permission::ViewPrivacy),
     ("/admin/outbox", "nav-outbox", Permission::ManageUsers),
+    ("/admin/system", "nav-system", Permission::ManageUsers),
     ("/account", "nav-account", Permission::ManageOwnAccount),
 ];
 

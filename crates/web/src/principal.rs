@@ -231,26 +231,35 @@ impl<S: Send + Sync> FromRequestParts<S> for MaybeUser {
 
 /// The client's address: the TCP peer, or — only when the peer is a configured trusted
 /// proxy — the right-most address in `X-Forwarded-For` that is not itself a trusted proxy.
+/// An entry there that is no address (bytes that are not text, a name) makes the client
+/// unknown (`0.0.0.0`), never the proxy: a client cannot pass for the proxy's address.
 #[derive(Debug, Clone, Copy)]
 pub struct ClientIp(pub IpAddr);
 
+/// The address of a client that cannot be told.
+pub const UNKNOWN_CLIENT: IpAddr = IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED);
+
 pub fn client_ip(peer: Option<SocketAddr>, headers: &HeaderMap, trusted: &[IpAddr]) -> IpAddr {
-    let peer_ip = peer.map_or(IpAddr::from([0, 0, 0, 0]), |p| p.ip());
+    let peer_ip = peer.map_or(UNKNOWN_CLIENT, |p| p.ip());
     if !trusted.contains(&peer_ip) {
         return peer_ip;
     }
-    let forwarded: Vec<IpAddr> = headers
+    let entries: Vec<&[u8]> = headers
         .get_all("x-forwarded-for")
         .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .filter_map(|s| s.trim().parse().ok())
+        .flat_map(|v| v.as_bytes().split(|b| *b == b','))
         .collect();
-    forwarded
-        .into_iter()
-        .rev()
-        .find(|ip| !trusted.contains(ip))
-        .unwrap_or(peer_ip)
+    for entry in entries.into_iter().rev() {
+        let parsed = std::str::from_utf8(entry)
+            .ok()
+            .and_then(|s| s.trim().parse::<IpAddr>().ok());
+        match parsed {
+            Some(ip) if trusted.contains(&ip) => continue,
+            Some(ip) => return ip,
+            None => return UNKNOWN_CLIENT,
+        }
+    }
+    peer_ip
 }
 
 impl FromRequestParts<crate::AppState> for ClientIp {
@@ -331,6 +340,32 @@ mod tests {
         // The client may forge the left part; the proxy appends the real address.
         let ip = client_ip(Some(peer), &headers("1.1.1.1, 198.51.100.4"), &[proxy]);
         assert_eq!(ip, "198.51.100.4".parse::<IpAddr>().unwrap_or(proxy));
+    }
+
+    #[test]
+    fn an_unreadable_forwarded_entry_makes_the_client_unknown_not_the_proxy() {
+        let proxy: IpAddr = [127, 0, 0, 1].into();
+        let peer = SocketAddr::new(proxy, 5000);
+        let mut h = HeaderMap::new();
+        if let Ok(v) = axum::http::HeaderValue::from_bytes(b"\xff") {
+            h.append("x-forwarded-for", v);
+        }
+        assert_eq!(client_ip(Some(peer), &h, &[proxy]), UNKNOWN_CLIENT);
+        // The proxy appended the real address after the client's junk: that one counts.
+        let mut h = HeaderMap::new();
+        if let Ok(v) = axum::http::HeaderValue::from_bytes(b"\xff, 198.51.100.4") {
+            h.append("x-forwarded-for", v);
+        }
+        assert_eq!(
+            client_ip(Some(peer), &h, &[proxy]),
+            "198.51.100.4".parse::<IpAddr>().unwrap_or(proxy)
+        );
+        assert_eq!(
+            client_ip(Some(peer), &headers("not-an-address"), &[proxy]),
+            UNKNOWN_CLIENT
+        );
+        // Without the header, a request from the proxy itself is the proxy's.
+        assert_eq!(client_ip(Some(peer), &HeaderMap::new(), &[proxy]), proxy);
     }
 
     #[test]

@@ -41,10 +41,12 @@ pub async fn request_id(State(state): State<AppState>, mut req: Request, next: N
     let facts = std::sync::Arc::new(RequestFacts::default());
     req.extensions_mut().insert(std::sync::Arc::clone(&facts));
     let method = req.method().clone();
+    // A made-up method is "other": a client does not write what it likes into the log.
+    let method_label = crate::metrics::method_label(&method);
     let span = tracing::info_span!(
         "request",
         id = %id,
-        method = %method,
+        method = method_label,
         route = tracing::field::Empty
     );
     async move {
@@ -65,7 +67,7 @@ pub async fn request_id(State(state): State<AppState>, mut req: Request, next: N
             .map_or_else(|| "-".to_owned(), i64::to_string);
         tracing::info!(
             target: "access",
-            method = %method,
+            method = method_label,
             route,
             status,
             duration_ms = u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX),

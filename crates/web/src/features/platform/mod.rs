@@ -14,6 +14,7 @@ pub mod reauth;
 pub mod search;
 pub mod second_factor;
 pub mod storage_limits;
+pub mod system;
 pub mod workspace;
 
 use crate::http::registry::{Access, Registry};
@@ -89,6 +90,7 @@ pub fn routes(r: &mut Registry) {
     r.post("/{lang}/admin/audit/export", Page(ViewAuditLog), admin::export_audit);
     r.get("/{lang}/admin/storage-limits", Page(ViewPrivacy), storage_limits::page);
     r.get("/{lang}/admin/outbox", Page(ManageUsers), admin::outbox);
+    r.get("/{lang}/admin/system", Page(ManageUsers), system::page);
     r.post("/{lang}/admin/audit/{id}/undo", Page(ManageDirectory), admin::undo_merge);
     r.get("/api/v1/me", Api(UseWorkspace), api_tokens::me);
     r.get("/api/v1/me/tokens", Api(ManageOwnAccount), api_tokens::list_tokens);
