@@ -414,6 +414,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Mediation(MediationCommand::RotateKey) => {
             let s = settings(&common, None)?;
+            not_root_over_another(&[s.database.as_path(), s.key_file().as_path()])?;
             if !s.database.exists() {
                 anyhow::bail!("database {} does not exist", s.database.display());
             }
@@ -647,6 +648,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Restore { from } => {
             let s = settings(&common, None)?;
+            not_root_over_another(&[s.database.as_path()])?;
             if !from.exists() {
                 anyhow::bail!("{} does not exist", from.display());
             }
@@ -833,15 +835,7 @@ async fn scheduled_backup(s: &Settings) -> anyhow::Result<()> {
     let started = SystemClock.now();
     let name = backup::scheduled_name(started);
     let to = dir.join(&name);
-    if running_as_root()
-        && [s.database.as_path(), dir.as_path()]
-            .iter()
-            .any(|p| owned_by_another(p))
-    {
-        anyhow::bail!(
-            "run the scheduled backup as the platform's user, not as root (systemctl start roma-platform-backup, or runuser -u roma-platform)"
-        );
-    }
+    not_root_over_another(&[s.database.as_path(), dir.as_path()])?;
     let outcome = async {
         std::fs::create_dir_all(&dir)
             .map_err(|e| anyhow::anyhow!("cannot create {}: {e}", dir.display()))?;
@@ -945,22 +939,38 @@ fn running_as_root() -> bool {
     })
 }
 
-/// Whether a file, or the folder it is in, belongs to another user than root: root must
-/// not write where that user could have planted links.
-fn owned_by_another(path: &Path) -> bool {
+/// Refuses to go on as root where another user owns the files (or their folders): root
+/// would leave files that user's server cannot read, and would follow links that user may
+/// have planted. Says which user to run as.
+fn not_root_over_another(paths: &[&Path]) -> anyhow::Result<()> {
+    if !running_as_root() {
+        return Ok(());
+    }
+    if let Some(owner) = paths.iter().find_map(|p| owner_other_than_root(p)) {
+        anyhow::bail!(
+            "run this as the user who owns the platform's files (uid {owner}), not as root: runuser -u roma-platform -- roma-platform --config /etc/roma-platform/config.toml …"
+        );
+    }
+    Ok(())
+}
+
+/// The owner (uid) of a file or of the folder it is in, when it is not root.
+fn owner_other_than_root(path: &Path) -> Option<u32> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt as _;
         let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
-        [Some(path), folder]
-            .into_iter()
-            .flatten()
-            .any(|p| std::fs::symlink_metadata(p).is_ok_and(|m| m.uid() != 0))
+        [Some(path), folder].into_iter().flatten().find_map(|p| {
+            std::fs::symlink_metadata(p)
+                .ok()
+                .map(|m| m.uid())
+                .filter(|u| *u != 0)
+        })
     }
     #[cfg(not(unix))]
     {
         let _ = path;
-        false
+        None
     }
 }
 

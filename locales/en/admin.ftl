@@ -704,3 +704,8 @@ system-metrics-open = open to { $count } { $count ->
     }
 system-metrics-token = and with a token
 system-metrics-closed = open to nobody (the configuration's [metrics] section)
+system-seconds = every { $count } { $count ->
+        [one] second
+       *[other] seconds
+    }
+system-backup-failed-hint = (The server's own error text.) Ask the IT department to fix it and to check that the next backup succeeds.

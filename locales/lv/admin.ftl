@@ -710,3 +710,8 @@ system-metrics-open = pieejami no { $count } { $count ->
     }
 system-metrics-token = un ar atslēgu
 system-metrics-closed = nav pieejami nevienam (konfigurācijas sadaļa [metrics])
+system-seconds = ik pēc { $count } { $count ->
+        [one] sekundes
+       *[other] sekundēm
+    }
+system-backup-failed-hint = (Servera kļūdas teksts.) Lūdziet IT nodaļu to novērst un pārbaudīt, vai nākamā kopēšana izdodas.

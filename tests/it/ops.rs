@@ -624,3 +624,68 @@ async fn the_system_page_shows_coordinators_the_last_backup_and_the_work() {
     let en = c.get("/en/admin/system").await;
     assert!(en.text.contains("The last backup failed"), "{}", en.text);
 }
+
+/// As root over the files of the platform's user, the commands that write them refuse and
+/// say whom to run as (root would leave files the server cannot read). CI runs as root; as
+/// another user there is nothing to refuse, and the test says so.
+#[tokio::test]
+async fn root_does_not_restore_rotate_or_back_up_over_the_platform_users_files() {
+    use crate::cli::{GOOD_PASSWORD, add_user, path_str, roma, roma_env, tempdir};
+    use std::os::unix::fs::MetadataExt as _;
+    let root = std::fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0);
+    if !root {
+        eprintln!("not root: nothing to refuse here (CI runs this as root)");
+        return;
+    }
+    let dir = tempdir();
+    let data = dir.path().join("data");
+    crate::ok(std::fs::create_dir_all(&data));
+    let db = data.join("roma.db");
+    add_user(dir.path(), &db, "root-test@example.lv", GOOD_PASSWORD).await;
+    let archive = dir.path().join("a.zip");
+    roma(
+        dir.path(),
+        &[
+            "backup",
+            "--database",
+            path_str(&db),
+            "--to",
+            path_str(&archive),
+        ],
+        None,
+    )
+    .await
+    .success();
+    // The folder is given to another user (nobody), as the package gives it to roma-platform.
+    let chown = std::process::Command::new("chown")
+        .args(["-R", "65534", path_str(&data)])
+        .status();
+    assert!(chown.is_ok_and(|s| s.success()));
+    for args in [
+        vec![
+            "restore",
+            "--database",
+            path_str(&db),
+            "--from",
+            path_str(&archive),
+        ],
+        vec!["mediation", "rotate-key", "--database", path_str(&db)],
+    ] {
+        let out = roma(dir.path(), &args, None).await;
+        assert!(
+            out.failure()
+                .contains("not as root: runuser -u roma-platform"),
+            "{out}"
+        );
+    }
+    let backups = data.join("backups");
+    let out = roma_env(
+        dir.path(),
+        &["backup", "--scheduled", "--database", path_str(&db)],
+        None,
+        &[("ROMA__BACKUP__DIR", path_str(&backups))],
+    )
+    .await;
+    assert!(out.failure().contains("not as root"), "{out}");
+    assert!(!backups.exists());
+}

@@ -397,6 +397,32 @@ fn notices(tree: &Tree) -> String {
     for (index, text) in shared.iter().enumerate() {
         let _ = writeln!(out, "--- [T{}] ---\n{text}\n", index + 1);
     }
+    // The crates that ship no licence file name their licences by SPDX identifier only: the
+    // standard texts of those (from the SPDX licence list, kept in data/licenses/).
+    let unshipped: BTreeSet<&str> = texts
+        .iter()
+        .filter(|(_, files)| files.is_empty())
+        .filter_map(|(p, _)| p.license.as_deref())
+        .flat_map(spdx_ids)
+        .collect();
+    let _ = writeln!(
+        out,
+        "{rule}\nSTANDARD TEXTS OF THE LICENCES NAMED BY CRATES THAT SHIP NO LICENCE FILE\n"
+    );
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/licenses");
+    for id in unshipped {
+        match std::fs::read_to_string(data.join(format!("{id}.txt"))) {
+            Ok(text) => {
+                let _ = writeln!(out, "--- {id} (the SPDX licence list's text) ---\n{text}");
+            }
+            Err(_) => {
+                let _ = writeln!(
+                    out,
+                    "--- {id}: no standard text kept in data/licenses/ ---\n"
+                );
+            }
+        }
+    }
     let _ = writeln!(
         out,
         "{rule}\nUSED ONLY WHILE BUILDING (not in the program)\n"
@@ -406,6 +432,22 @@ fn notices(tree: &Tree) -> String {
         let _ = writeln!(out, "{} {}: {license}", package.name, package.version);
     }
     out
+}
+
+/// The licence identifiers of an SPDX expression (`MIT OR Apache-2.0` → MIT, Apache-2.0;
+/// `Apache-2.0 WITH LLVM-exception` → Apache-2.0; old `MIT/Apache-2.0` too).
+fn spdx_ids(expression: &str) -> Vec<&str> {
+    let mut ids = Vec::new();
+    let mut after_with = false;
+    for word in expression.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '/')) {
+        match word {
+            "" | "AND" | "OR" => {}
+            "WITH" => after_with = true,
+            _ if after_with => after_with = false,
+            id => ids.push(id.trim_end_matches('+')),
+        }
+    }
+    ids
 }
 
 /// `[[package]]` name, version and checksum from Cargo.lock, as (name, version) → SHA-256.
@@ -569,6 +611,19 @@ fn rfc3339(seconds: u64) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_identifiers_of_an_expression_are_found() {
+        assert_eq!(
+            super::spdx_ids("MIT OR Apache-2.0"),
+            vec!["MIT", "Apache-2.0"]
+        );
+        assert_eq!(
+            super::spdx_ids("(Apache-2.0 WITH LLVM-exception) AND MPL-2.0"),
+            vec!["Apache-2.0", "MPL-2.0"]
+        );
+        assert_eq!(super::spdx_ids("MIT/Apache-2.0"), vec!["MIT", "Apache-2.0"]);
+    }
+
     use super::*;
 
     /// A package of the hand-made metadata; `pm` marks a proc-macro.
@@ -625,6 +680,16 @@ mod tests {
             BTreeSet::from(["a".to_owned()])
         );
         assert!(notices(&tree).contains("a 1.0.0\nLicence: MIT OR Apache-2.0\nRepository: (none given)\nThe crate ships no licence file"));
+        // Its licences' standard texts are at the end.
+        let text = notices(&tree);
+        assert!(
+            text.contains("--- MIT (the SPDX licence list's text) ---"),
+            "{text}"
+        );
+        assert!(
+            text.contains("--- Apache-2.0 (the SPDX licence list's text) ---"),
+            "{text}"
+        );
         Ok(())
     }
 

@@ -17,7 +17,8 @@ use crate::principal::CurrentUser;
 #[derive(Debug)]
 struct WorkerRow {
     label_id: &'static str,
-    every_minutes: i64,
+    /// "ik pēc 10 sekundēm", "ik pēc 10 minūtēm"
+    every: String,
     last_success: Option<i64>,
     last_failure: Option<i64>,
     healthy: bool,
@@ -78,7 +79,14 @@ pub async fn page(
                 "jobs" => "system-worker-jobs",
                 _ => "system-worker-other",
             },
-            every_minutes: i64::try_from(s.every.as_secs().div_ceil(60)).unwrap_or(i64::MAX),
+            every: {
+                let secs = i64::try_from(s.every.as_secs()).unwrap_or(i64::MAX);
+                if secs < 60 {
+                    ctx.tn("system-seconds", "count", secs)
+                } else {
+                    ctx.tn("system-minutes", "count", secs / 60)
+                }
+            },
             last_success: s.last_success,
             last_failure: s.last_failure,
             healthy: !s.overdue(now),
