@@ -189,3 +189,7 @@ stale-ticked = Ticked
 stale-unticked = Not ticked
 stale-in-english = in English
 stale-in-romani = in Romani
+api-param-choice = Use one of the values the API document lists for this parameter.
+api-param-date = Give a date as YYYY-MM-DD, for example 2026-12-10.
+api-param-integer = Give a whole number within the range the API document states.
+api-param-too-long = The value is longer than the API document allows.

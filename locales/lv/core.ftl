@@ -192,3 +192,7 @@ stale-ticked = Atzīmēts
 stale-unticked = Nav atzīmēts
 stale-in-english = angliski
 stale-in-romani = romu valodā
+api-param-choice = Norādiet vienu no vērtībām, ko šim parametram uzskaita API apraksts.
+api-param-date = Norādiet datumu formā GGGG-MM-DD, piemēram, 2026-12-10.
+api-param-integer = Norādiet veselu skaitli API aprakstā noteiktajās robežās.
+api-param-too-long = Vērtība ir garāka, nekā API apraksts atļauj.

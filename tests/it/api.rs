@@ -101,10 +101,10 @@ async fn bad_api_input_is_a_problem_document() {
     let secret = token_for(&app, Role::Ngo).await;
     let c = app.client();
     c.set_header("authorization", &format!("Bearer {secret}"));
-    for body in [
-        "not json",
-        r#"{"label":""}"#,
-        r#"{"label":"x","role":"coordinator"}"#,
+    for (body, status) in [
+        ("not json", 400),
+        (r#"{"label":"x","role":"coordinator"}"#, 400),
+        (r#"{"label":""}"#, 422),
     ] {
         let res = c
             .send(
@@ -114,11 +114,125 @@ async fn bad_api_input_is_a_problem_document() {
                     .body(body),
             )
             .await;
-        assert_eq!(res.status, 400, "{body}");
+        assert_eq!(res.status, status, "{body}");
         assert_eq!(res.header("content-type"), Some("application/problem+json"));
+        // Every member the document's Problem schema requires, on every problem.
         let p = res.json();
-        assert_eq!(p["status"], 400);
-        assert!(p["title"].is_string() && p["request_id"].is_string());
+        assert_eq!(p["status"], status);
+        for member in ["type", "title", "detail", "request_id"] {
+            assert!(
+                p[member].as_str().is_some_and(|v| !v.is_empty()),
+                "{member} in {p}"
+            );
+        }
+        if status == 422 {
+            assert_eq!(p["errors"][0]["field"], "label", "{p}");
+            assert_eq!(
+                p["errors"][0]["message"],
+                "Enter a name (1–100 characters)."
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_api_contract_is_one_a_client_generator_can_use() {
+    let app = TestApp::spawn().await;
+    let doc = app.client().get("/api/v1/openapi.json").await.json();
+    let tags: Vec<&str> = web::openapi::TAGS.iter().map(|(n, _)| *n).collect();
+    let mut ids = std::collections::BTreeSet::new();
+    let mut count = 0;
+    for (path, item) in doc["paths"].as_object().into_iter().flatten() {
+        for (method, op) in item.as_object().into_iter().flatten() {
+            count += 1;
+            let id = op["operationId"].as_str().unwrap_or_default();
+            assert!(
+                !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric()),
+                "{method} {path}: {id:?}"
+            );
+            assert!(ids.insert(id.to_owned()), "{id} twice");
+            let tag = op["tags"][0].as_str().unwrap_or_default();
+            assert!(tags.contains(&tag), "{id}: tag {tag:?}");
+            assert!(
+                op["summary"].as_str().is_some_and(|s| s.len() > 5),
+                "{id}: no summary"
+            );
+            assert!(
+                op["description"].as_str().is_some_and(|s| s.len() > 20),
+                "{id}: no description"
+            );
+            let secured = op["security"].as_array().is_some_and(|s| !s.is_empty());
+            let responses = &op["responses"];
+            if secured {
+                for code in ["401", "403"] {
+                    assert!(responses[code].is_object(), "{id}: {code} undocumented");
+                }
+            }
+            if path.contains('{') {
+                assert!(responses["404"].is_object(), "{id}: 404 undocumented");
+            }
+            if op.get("requestBody").is_some() {
+                for code in ["400", "413", "415", "422"] {
+                    assert!(responses[code].is_object(), "{id}: {code} undocumented");
+                }
+            }
+        }
+    }
+    assert!(count >= 30, "{count} operations");
+    // Every documented error is a problem document with the members answers carry.
+    let problem = &doc["components"]["schemas"]["Problem"];
+    for member in ["type", "title", "status", "detail", "request_id"] {
+        assert!(
+            problem["required"]
+                .as_array()
+                .is_some_and(|r| r.iter().any(|m| m == member)),
+            "{member}"
+        );
+    }
+    // Closed sets are enums, with the values the server takes.
+    let kind = doc["paths"]["/api/v1/news"]["get"]["parameters"]
+        .as_array()
+        .and_then(|p| p.iter().find(|p| p["name"] == "kind"))
+        .map(|p| p["schema"]["enum"].clone())
+        .unwrap_or_default();
+    assert_eq!(
+        kind,
+        serde_json::json!(domain::site::NewsKind::CODES),
+        "news kinds"
+    );
+
+    // The server refuses what the document refuses, naming the parameter.
+    let secret = token_for(&app, Role::Coordinator).await;
+    let c = app.client();
+    // The scheme's name in any case (RFC 9110).
+    c.set_header("authorization", &format!("bearer {secret}"));
+    assert_eq!(c.get("/api/v1/me").await.status, 200);
+    for (path, field) in [
+        ("/api/v1/news?kind=state_city", "kind"),
+        ("/api/v1/news?kind=", "kind"),
+        ("/api/v1/organisations?page=100001", "page"),
+        ("/api/v1/organisations?page=-1", "page"),
+        ("/api/v1/people?territory=0", "territory"),
+        ("/api/v1/events?from=2026-02-30", "from"),
+        ("/api/v1/practices?year=1989", "year"),
+        ("/api/v1/territories?on=yesterday", "on"),
+    ] {
+        let res = c.get(path).await;
+        assert_eq!(res.status, 422, "{path}: {}", res.text);
+        let p = res.json();
+        assert_eq!(p["errors"][0]["field"], field, "{path}: {p}");
+        assert!(
+            p["request_id"].as_str().is_some_and(|r| r.len() == 16),
+            "{p}"
+        );
+    }
+    for ok in [
+        "/api/v1/news?kind=call",
+        "/api/v1/organisations?page=100000",
+        "/api/v1/practices?year=2025&place=EE",
+        "/api/v1/events?from=2026-02-28&type=workshop",
+    ] {
+        assert_eq!(c.get(ok).await.status, 200, "{ok}");
     }
 }
 
@@ -304,7 +418,7 @@ async fn events_are_listed_by_date_and_read_with_their_agenda() {
         assert_eq!(c.get(empty).await.json(), serde_json::json!([]), "{empty}");
     }
     let bad = c.get("/api/v1/events?from=2026-02-30").await;
-    assert_eq!(bad.status, 400);
+    assert_eq!(bad.status, 422);
     assert_eq!(bad.header("content-type"), Some("application/problem+json"));
     let one = c.get(&format!("/api/v1/events/{id}")).await.json();
     assert_eq!(one["agenda"][0]["title_lv"], "Atklāšana");

@@ -173,6 +173,14 @@ async fn text_typed_with_combining_marks_is_the_same_text() {
         serde_json::json!({"name": "ā", "password": "a\u{304}"})
     );
     assert_eq!(web::http::forms::nfc_json(br#"{"name":"plain"}"#), None);
+    // A whole number with a fraction is an integer, as JSON Schema counts; others stay.
+    let numbers = web::http::forms::nfc_json(br#"{"a":-110.0,"b":1e2,"c":2.5,"d":[3.0]}"#)
+        .unwrap_or_default();
+    assert_eq!(
+        serde_json::from_slice::<serde_json::Value>(&numbers).unwrap_or_default(),
+        serde_json::json!({"a": -110, "b": 100, "c": 2.5, "d": [3]})
+    );
+    assert_eq!(web::http::forms::nfc_json(br#"{"a":1}"#), None);
 }
 
 #[tokio::test]

@@ -174,7 +174,7 @@ async fn the_territories_api_lists_units_and_places() {
         .cloned()
         .unwrap_or_default();
     assert_eq!(town["unit"]["name_lv"], "Varakļānu novads");
-    assert_eq!(c.get("/api/v1/territories?on=yesterday").await.status, 400);
+    assert_eq!(c.get("/api/v1/territories?on=yesterday").await.status, 422);
 }
 
 #[tokio::test]

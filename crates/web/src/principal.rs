@@ -281,6 +281,14 @@ impl FromRequestParts<crate::AppState> for ClientIp {
     }
 }
 
+/// The credentials of an `Authorization: Bearer …` header; the scheme's name is
+/// case-insensitive (RFC 9110 §11.1), so `bearer` and `BEARER` are read too.
+pub fn bearer_secret(value: &str) -> Option<&str> {
+    let (scheme, secret) = value.trim_start().split_once(' ')?;
+    let secret = secret.trim();
+    (scheme.eq_ignore_ascii_case("bearer") && !secret.is_empty()).then_some(secret)
+}
+
 /// The value of one cookie from the request's `Cookie` headers.
 pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
     headers
@@ -324,6 +332,16 @@ mod tests {
             h.insert("x-forwarded-for", v);
         }
         h
+    }
+
+    #[test]
+    fn the_bearer_scheme_is_read_in_any_case() {
+        assert_eq!(bearer_secret("Bearer roma_x"), Some("roma_x"));
+        assert_eq!(bearer_secret("bearer roma_x"), Some("roma_x"));
+        assert_eq!(bearer_secret("BEARER  roma_x "), Some("roma_x"));
+        assert_eq!(bearer_secret("Basic dXNlcjpwdw=="), None);
+        assert_eq!(bearer_secret("Bearer "), None);
+        assert_eq!(bearer_secret("Bearerroma_x"), None);
     }
 
     #[test]

@@ -291,7 +291,7 @@ async fn access(
     let bearer = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "));
+        .and_then(principal::bearer_secret);
     if let (true, Some(secret)) = (is_api, bearer) {
         match store::tokens::lookup_api_token(state.db(), now, &token::hash_secret(secret.trim()))
             .await
@@ -472,6 +472,13 @@ async fn access(
                 }
             }
         }
+    }
+    // The API's query parameters, as its document states them (after who is asking: a
+    // bad token is a 401 whatever else is wrong).
+    if spec.path.starts_with("/api/")
+        && let Some(res) = openapi::check_query(spec.method, spec.path, req.uri().query())
+    {
+        return res;
     }
     // On public routes too, an account that still has to turn on its second factor is
     // nobody (unpublished files and photos are served to their editors only).

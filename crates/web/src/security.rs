@@ -195,6 +195,11 @@ pub async fn error_pages(State(state): State<AppState>, mut req: Request, next: 
         {
             return with_error_title(res, lang).await;
         }
+        // A problem document a handler made (a 422 naming its fields, a 409) gets the
+        // request's id, as every problem document of the API has.
+        None if content_type.starts_with("application/problem+json") => {
+            return with_request_id(res, &request_id).await;
+        }
         None => return res,
     };
     let (title_id, text_id) = kind.message_ids();
@@ -245,6 +250,25 @@ pub async fn error_pages(State(state): State<AppState>, mut req: Request, next: 
         }
     }
     out
+}
+
+/// Adds `request_id` to a problem document a handler made (small: a few fields' messages).
+async fn with_request_id(res: Response, request_id: &str) -> Response {
+    let (mut parts, body) = res.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 1024 * 1024).await else {
+        parts.status = StatusCode::INTERNAL_SERVER_ERROR;
+        parts.headers.remove(header::CONTENT_LENGTH);
+        return Response::from_parts(parts, axum::body::Body::from("Error"));
+    };
+    let body = match serde_json::from_slice::<serde_json::Value>(&bytes) {
+        Ok(mut v) if v.is_object() => {
+            v["request_id"] = serde_json::Value::from(request_id);
+            v.to_string().into_bytes()
+        }
+        _ => bytes.to_vec(),
+    };
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Response::from_parts(parts, axum::body::Body::from(body))
 }
 
 /// A form sent back with its errors says so in its title ("Kļūda: …"), which a screen

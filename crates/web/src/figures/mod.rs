@@ -25,8 +25,19 @@ pub fn period(from: &str, to: &str, today: Date, errors: &mut FormErrors) -> (Da
             default
         }),
     };
+    let (from_given, to_given) = (!from.trim().is_empty(), !to.trim().is_empty());
     let from = date(from, "from", year_start);
     let to = date(to, "to", year_end);
+    // One end given outside this year: the other end defaults to that end's year, not to
+    // this year's (which would put the period back to front).
+    let from = match (from_given, to < from) {
+        (false, true) => Date::new(to.year(), 1, 1).unwrap_or(to),
+        _ => from,
+    };
+    let to = match (to_given, to < from) {
+        (false, true) => Date::new(from.year(), 12, 31).unwrap_or(from),
+        _ => to,
+    };
     if to < from {
         errors.add("to", "stats-dates-order");
         return (year_start, year_end);
@@ -40,5 +51,43 @@ pub(crate) fn published_cell(p: Published) -> documents::table::Cell {
     match p.value() {
         Some(n) => documents::table::Cell::Int(n),
         None => documents::table::Cell::Text(p.text()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        s.parse().unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn one_end_of_a_period_takes_the_other_from_its_own_year_when_this_years_would_not_fit() {
+        let today = d("2026-12-07");
+        let mut e = FormErrors::default();
+        assert_eq!(
+            period("", "", today, &mut e),
+            (d("2026-01-01"), d("2026-12-31"))
+        );
+        assert_eq!(
+            period("2026-03-01", "", today, &mut e),
+            (d("2026-03-01"), d("2026-12-31"))
+        );
+        assert_eq!(
+            period("2024-03-01", "", today, &mut e),
+            (d("2024-03-01"), d("2026-12-31"))
+        );
+        assert_eq!(
+            period("", "2024-05-31", today, &mut e),
+            (d("2024-01-01"), d("2024-05-31"))
+        );
+        assert_eq!(
+            period("2030-02-01", "", today, &mut e),
+            (d("2030-02-01"), d("2030-12-31"))
+        );
+        assert!(e.is_empty());
+        period("2026-05-01", "2026-04-01", today, &mut e);
+        assert!(!e.is_empty());
     }
 }

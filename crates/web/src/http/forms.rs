@@ -92,8 +92,9 @@ pub fn nfc_form(raw: &[u8]) -> Option<String> {
     Some(out.finish())
 }
 
-/// A JSON body with every string value in Unicode NFC (`None` when it already is, or is
-/// not JSON — the handler then answers as it would): the API's twin of `nfc_form`.
+/// A JSON body with every string value in Unicode NFC and every whole number as an integer
+/// (`None` when it already is, or is not JSON — the handler then answers as it would): the
+/// API's twin of `nfc_form`.
 /// Members named like a password are left as sent.
 pub fn nfc_json(raw: &[u8]) -> Option<Vec<u8>> {
     use unicode_normalization::{UnicodeNormalization as _, is_nfc};
@@ -102,6 +103,18 @@ pub fn nfc_json(raw: &[u8]) -> Option<Vec<u8>> {
             serde_json::Value::String(s) if !is_nfc(s) => {
                 *s = s.nfc().collect();
                 true
+            }
+            // A whole number written with a fraction (`3.0`, `1e2`) is an integer in JSON
+            // Schema's sense, as the API document's: read as one.
+            serde_json::Value::Number(n) if n.is_f64() => {
+                match n.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 9.0e15) {
+                    #[expect(clippy::cast_possible_truncation, reason = "whole and within ±9e15")]
+                    Some(f) => {
+                        *v = serde_json::Value::from(f as i64);
+                        true
+                    }
+                    None => false,
+                }
             }
             serde_json::Value::Array(items) => items
                 .iter_mut()
@@ -113,8 +126,12 @@ pub fn nfc_json(raw: &[u8]) -> Option<Vec<u8>> {
             _ => false,
         }
     }
-    // Plain ASCII without escapes cannot hold a combining mark.
-    if raw.is_ascii() && !raw.windows(2).any(|w| w == b"\\u") {
+    // Plain ASCII without escapes cannot hold a combining mark, nor without `.` or an
+    // exponent a number with a fraction.
+    if raw.is_ascii()
+        && !raw.windows(2).any(|w| w == b"\\u")
+        && !raw.iter().any(|b| matches!(b, b'.' | b'e' | b'E'))
+    {
         return None;
     }
     let mut value: serde_json::Value = serde_json::from_slice(raw).ok()?;

@@ -676,9 +676,12 @@ pub fn json(base: &str, lang: &str, s: &store::services::Service) -> serde_json:
     })
 }
 
-/// The services in force today as JSON (public, no token needed).
+/// Services in force today
+///
+/// Support services for Roma families (employment, education, social, health, housing,
+/// EU-funded), filtered by area, kind, place and target group. No token needed.
 #[utoipa::path(
-    get, path = "/api/v1/services",
+    get, path = "/api/v1/services", operation_id = "listServices", tag = "Public site",
     params(
         ("q" = Option<String>, Query, description = "Words to find at the start of words of the title, summary, eligibility or provider, Latvian and English (diacritics and case ignored)"),
         ("area" = Option<String>, Query, description = "EU objective area: equality, inclusion, participation, education, employment, health, housing"),

@@ -62,6 +62,7 @@ fn org_json(o: store::organisations::Organisation, contacts: bool) -> Organisati
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct OrgListQuery {
     /// Words of the name (case and diacritics ignored).
     #[serde(default)]
@@ -78,8 +79,12 @@ pub struct OrgListQuery {
     page: Option<i64>,
 }
 
+/// List organisations
+///
+/// The directory's organisations, filtered by name, kind, place or planning region, 50 to a
+/// page. Contacts are shown only to those who may see them.
 #[utoipa::path(
-    get, path = "/api/v1/organisations", params(OrgListQuery),
+    get, path = "/api/v1/organisations", operation_id = "listOrganisations", tag = "Directory", params(OrgListQuery),
     responses((status = 200, body = Page<OrganisationJson>), (status = 401, body = crate::http::problem::Problem, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
@@ -112,8 +117,11 @@ pub async fn list_orgs(
     }))
 }
 
+/// Read one organisation
+///
+/// Contacts are present only for those who may see them.
 #[utoipa::path(
-    get, path = "/api/v1/organisations/{id}", params(("id" = i64, Path, description = "The organisation's id")),
+    get, path = "/api/v1/organisations/{id}", operation_id = "getOrganisation", tag = "Directory", params(("id" = i64, Path, description = "The organisation's id")),
     responses((status = 200, body = OrganisationJson), (status = 404, body = crate::http::problem::Problem, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
@@ -235,8 +243,12 @@ async fn save_org(
     Ok((status, Json(org_json(o, true))).into_response())
 }
 
+/// Add an organisation
+///
+/// Needs the permission to manage the directory. Validated as the web form is; the change is in
+/// the audit log.
 #[utoipa::path(
-    post, path = "/api/v1/organisations", request_body = OrganisationInput,
+    post, path = "/api/v1/organisations", operation_id = "createOrganisation", tag = "Directory", request_body = OrganisationInput,
     responses((status = 201, body = OrganisationJson), (status = 422, body = crate::http::problem::Problem, content_type = "application/problem+json"), (status = 403, body = crate::http::problem::Problem, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
@@ -253,8 +265,12 @@ pub async fn create_org(
     save_org(&state, &user, ip, None, &fields).await
 }
 
+/// Change an organisation
+///
+/// Every field given replaces the stored one; an empty string or `null` clears an optional
+/// field. Validated and audited as the web form is.
 #[utoipa::path(
-    patch, path = "/api/v1/organisations/{id}", request_body = OrganisationInput,
+    patch, path = "/api/v1/organisations/{id}", operation_id = "updateOrganisation", tag = "Directory", request_body = OrganisationInput,
     params(("id" = i64, Path, description = "The organisation's id")),
     responses((status = 200, body = OrganisationJson), (status = 422, body = crate::http::problem::Problem, content_type = "application/problem+json"), (status = 404, body = crate::http::problem::Problem, content_type = "application/problem+json")),
     security(("bearer" = []))
@@ -329,6 +345,7 @@ pub struct PersonListItem {
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct PeopleListQuery {
     /// Words of the name (and, for directory managers, of an e-mail address).
     #[serde(default)]
@@ -348,8 +365,12 @@ pub struct PeopleListQuery {
     page: Option<i64>,
 }
 
+/// List people
+///
+/// The directory's people, filtered by name, organisation, its kind, place, region or role, 50
+/// to a page.
 #[utoipa::path(
-    get, path = "/api/v1/people", params(PeopleListQuery),
+    get, path = "/api/v1/people", operation_id = "listPeople", tag = "Directory", params(PeopleListQuery),
     responses((status = 200, body = Page<PersonListItem>), (status = 401, body = crate::http::problem::Problem, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
@@ -388,8 +409,13 @@ pub async fn list_people(
     }))
 }
 
+/// Read one person
+///
+/// With their memberships; e-mail addresses and phone only for those who may see them, and
+/// their reading is recorded in the access log. A person whose processing is restricted is not
+/// given (404).
 #[utoipa::path(
-    get, path = "/api/v1/people/{id}", params(("id" = i64, Path, description = "The person's id")),
+    get, path = "/api/v1/people/{id}", operation_id = "getPerson", tag = "Directory", params(("id" = i64, Path, description = "The person's id")),
     responses((status = 200, body = PersonJson), (status = 404, body = crate::http::problem::Problem, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
@@ -499,8 +525,12 @@ async fn save_person(
     Ok((status, Json(person_json(p, contacts))).into_response())
 }
 
+/// Add a person
+///
+/// Validated as the web form is (a name, valid e-mail addresses and phone); the change is in
+/// the audit log.
 #[utoipa::path(
-    post, path = "/api/v1/people", request_body = PersonInput,
+    post, path = "/api/v1/people", operation_id = "createPerson", tag = "Directory", request_body = PersonInput,
     responses((status = 201, body = PersonJson), (status = 422, body = crate::http::problem::Problem, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
@@ -517,8 +547,12 @@ pub async fn create_person(
     save_person(&state, &user, ip, None, &fields).await
 }
 
+/// Change a person
+///
+/// Every field given replaces the stored one; an empty string or `null` clears an optional
+/// field. Validated and audited as the web form is.
 #[utoipa::path(
-    patch, path = "/api/v1/people/{id}", request_body = PersonInput,
+    patch, path = "/api/v1/people/{id}", operation_id = "updatePerson", tag = "Directory", request_body = PersonInput,
     params(("id" = i64, Path, description = "The person's id")),
     responses((status = 200, body = PersonJson), (status = 422, body = crate::http::problem::Problem, content_type = "application/problem+json"), (status = 404, body = crate::http::problem::Problem, content_type = "application/problem+json")),
     security(("bearer" = []))

@@ -20,6 +20,7 @@ use crate::principal::CurrentUser;
 pub const SEARCH_LIMIT: i64 = 50;
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct TerritoryQuery {
     /// Words of a place name; case and diacritics do not matter ("Vilaka" finds "Viļaka").
     #[serde(default)]
@@ -168,8 +169,12 @@ fn to_json(h: Hit) -> TerritoryJson {
     }
 }
 
+/// Latvia's territories
+///
+/// Without `q`: the state cities and municipalities that existed on the date `on`. With `q`: up
+/// to 50 places whose name matches, each with the unit it belonged to on that date.
 #[utoipa::path(
-    get, path = "/api/v1/territories",
+    get, path = "/api/v1/territories", operation_id = "listTerritories", tag = "Directory",
     params(TerritoryQuery),
     responses(
         (status = 200, body = Vec<TerritoryJson>, description = "Without `q`: the units that existed on the date; with `q`: up to 50 matching places."),

@@ -153,8 +153,12 @@ fn day_bound(raw: &str, end: bool) -> Result<Option<i64>, AppError> {
     Ok(Some(t.timestamp().as_second()))
 }
 
+/// List events
+///
+/// The events the caller may see, ordered by start, filtered by dates (Europe/Riga days), type
+/// and planning region; at most 1000 in one answer.
 #[utoipa::path(
-    get, path = "/api/v1/events", params(EventListQuery),
+    get, path = "/api/v1/events", operation_id = "listEvents", tag = "Events", params(EventListQuery),
     responses((status = 200, body = Vec<EventJson>), (status = 400, body = crate::http::problem::Problem, content_type = "application/problem+json"), (status = 401, body = crate::http::problem::Problem, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
@@ -191,8 +195,11 @@ pub async fn list(
     ))
 }
 
+/// Read one event
+///
+/// The event with its organisations and its agenda.
 #[utoipa::path(
-    get, path = "/api/v1/events/{id}", params(("id" = i64, Path, description = "The event's id")),
+    get, path = "/api/v1/events/{id}", operation_id = "getEvent", tag = "Events", params(("id" = i64, Path, description = "The event's id")),
     responses((status = 200, body = EventJson), (status = 404, body = crate::http::problem::Problem, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
@@ -230,8 +237,12 @@ pub struct RegistrationJson {
     created_at: String,
 }
 
+/// List an event's registrations
+///
+/// For those who manage events: every registration with its status. A personal list: the read
+/// is recorded in the access log, as an export.
 #[utoipa::path(
-    get, path = "/api/v1/events/{id}/registrations", params(("id" = i64, Path, description = "The event's id")),
+    get, path = "/api/v1/events/{id}/registrations", operation_id = "listRegistrations", tag = "Events", params(("id" = i64, Path, description = "The event's id")),
     responses((status = 200, body = Vec<RegistrationJson>), (status = 403, body = crate::http::problem::Problem, content_type = "application/problem+json"), (status = 404, body = crate::http::problem::Problem, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]

@@ -95,8 +95,12 @@ fn fields(p: &ParticipantInput) -> WalkInFields {
     WalkInFields::from_body(&pairs)
 }
 
+/// List an event's attendance
+///
+/// Who took part, as the sign-in list has it; the breakdown fields only for those who manage
+/// events. The read is recorded in the access log.
 #[utoipa::path(
-    get, path = "/api/v1/events/{id}/attendance", params(("id" = i64, Path, description = "The event's id")),
+    get, path = "/api/v1/events/{id}/attendance", operation_id = "listAttendance", tag = "Events", params(("id" = i64, Path, description = "The event's id")),
     responses((status = 200, body = Vec<AttendanceJson>), (status = 404, body = crate::http::problem::Problem, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
@@ -139,14 +143,23 @@ pub async fn list(
     ))
 }
 
+/// At most this many participants in one request.
+pub const MAX_LINES: usize = 2000;
+
 /// What a posted list created.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct CreatedJson {
     ids: Vec<i64>,
 }
 
+/// Record attendance
+///
+/// Adds a list of participants to an event that has begun (up to 2000 in one request): each an
+/// existing person by id or a walk-in by name, with the same validation as the sign-in page.
+/// All or nothing: on an error nothing is saved and `line` says which element.
 #[utoipa::path(
-    post, path = "/api/v1/events/{id}/attendance", request_body = Vec<ParticipantInput>,
+    post, path = "/api/v1/events/{id}/attendance", operation_id = "postAttendance", tag = "Events",
+    request_body(content = Vec<ParticipantInput>, description = "1 to 2000 participants."),
     params(("id" = i64, Path, description = "The event's id")),
     responses((status = 201, body = CreatedJson), (status = 422, body = crate::http::problem::Problem, content_type = "application/problem+json"), (status = 409, body = crate::http::problem::Problem, content_type = "application/problem+json"), (status = 404, body = crate::http::problem::Problem, content_type = "application/problem+json")),
     security(("bearer" = []))
@@ -163,7 +176,7 @@ pub async fn post(
     let scope = scope_of(&user);
     store::attendance::visible(state.db(), scope, id).await?;
     let Json(body) = body.map_err(|_| AppError::BadRequest)?;
-    if body.is_empty() || body.len() > 2000 {
+    if body.is_empty() || body.len() > MAX_LINES {
         return Err(AppError::BadRequest);
     }
     let mut lines = Vec::with_capacity(body.len());

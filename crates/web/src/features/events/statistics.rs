@@ -291,9 +291,12 @@ pub async fn export(
     crate::http::tables::list_file(&q.format, "participation", &base, &header, &rows)
 }
 
-/// `GET /api/v1/statistics/participation`: exact counts for coordinators.
+/// Participation figures
+///
+/// Exact counts of participants, each person counted once, by stakeholder type, gender, age
+/// group, Roma identity and place, for coordinators (the public page hides small numbers).
 #[utoipa::path(
-    get, path = "/api/v1/statistics/participation",
+    get, path = "/api/v1/statistics/participation", operation_id = "participationStatistics", tag = "Events",
     params(
         ("from" = Option<String>, Query, description = "First day (YYYY-MM-DD, Riga); default 1 January of this year"),
         ("to" = Option<String>, Query, description = "Last day (YYYY-MM-DD); default 31 December of this year"),

@@ -261,8 +261,13 @@ fn json_rows(shown: &Shown, rows: &[store::mediation_stats::Row]) -> serde_json:
         .collect()
 }
 
+/// Mediation figures
+///
+/// Counts of families, contacts and results per period, for those who may see mediation
+/// figures; numbers under the publication threshold are hidden. Never a family, a name or a
+/// note.
 #[utoipa::path(
-    get, path = "/api/v1/statistics/mediation",
+    get, path = "/api/v1/statistics/mediation", operation_id = "mediationStatistics", tag = "Mediation",
     params(
         ("from" = Option<String>, Query, description = "First day (YYYY-MM-DD); default 1 January of this year"),
         ("to" = Option<String>, Query, description = "Last day (YYYY-MM-DD); default 31 December of this year"),

@@ -42,8 +42,11 @@ pub struct TaskJson {
     title_en: Option<String>,
 }
 
+/// List action plans
+///
+/// The action plans with their tasks.
 #[utoipa::path(
-    get, path = "/api/v1/plans",
+    get, path = "/api/v1/plans", operation_id = "listPlans", tag = "Plans",
     responses((status = 200, body = Vec<PlanJson>), (status = 401, body = crate::http::problem::Problem, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
@@ -143,6 +146,7 @@ pub struct ProgressJson {
 }
 
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ReportedValue {
     indicator_id: i64,
     value: f64,
@@ -183,8 +187,11 @@ fn progress_json(r: store::rounds::Report) -> ProgressJson {
     }
 }
 
+/// A plan's measures
+///
+/// The measures of one plan with who is responsible, the budget and the latest progress report.
 #[utoipa::path(
-    get, path = "/api/v1/measures", params(PlanQuery),
+    get, path = "/api/v1/measures", operation_id = "listMeasures", tag = "Plans", params(PlanQuery),
     responses((status = 200, body = Vec<MeasureJson>), (status = 404, body = crate::http::problem::Problem, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
@@ -266,8 +273,11 @@ pub struct IndicatorValueJson {
     gap: Option<f64>,
 }
 
+/// A plan's indicators
+///
+/// The indicators of one plan with their baselines, targets and reported values.
 #[utoipa::path(
-    get, path = "/api/v1/indicators", params(PlanQuery),
+    get, path = "/api/v1/indicators", operation_id = "listIndicators", tag = "Plans", params(PlanQuery),
     responses((status = 200, body = Vec<IndicatorJson>), (status = 404, body = crate::http::problem::Problem, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
@@ -321,6 +331,7 @@ pub async fn indicators(
 
 /// An organisation's progress report on one measure of a round.
 #[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct SubmissionInput {
     measure_id: i64,
     /// not_started, on_track, delayed, completed or cancelled.
@@ -363,8 +374,13 @@ pub struct SubmissionJson {
     status: String,
 }
 
+/// Save or submit a progress report
+///
+/// An organisation's report on one measure in an open reporting round: saved as a draft
+/// (`submit: false`) or submitted for review. Validated as the web form is; a report already
+/// submitted or accepted, or a closed round, answers 409.
 #[utoipa::path(
-    post, path = "/api/v1/rounds/{id}/submissions", request_body = SubmissionInput,
+    post, path = "/api/v1/rounds/{id}/submissions", operation_id = "submitProgressReport", tag = "Plans", request_body = SubmissionInput,
     params(("id" = i64, Path, description = "The reporting round's id")),
     responses((status = 200, body = SubmissionJson), (status = 422, body = crate::http::problem::Problem, content_type = "application/problem+json"), (status = 409, body = crate::http::problem::Problem, content_type = "application/problem+json"), (status = 404, body = crate::http::problem::Problem, content_type = "application/problem+json")),
     security(("bearer" = []))

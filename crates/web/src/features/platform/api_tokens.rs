@@ -29,8 +29,12 @@ pub struct Me {
     permissions: Vec<String>,
 }
 
+/// Who am I?
+///
+/// The token's user: id, name, e-mail, role and the permissions the role grants. A quick way to
+/// check a token works.
 #[utoipa::path(
-    get, path = "/api/v1/me",
+    get, path = "/api/v1/me", operation_id = "getMe", tag = "Account",
     responses((status = 200, body = Me), (status = 401, body = Problem, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
@@ -62,8 +66,12 @@ pub struct TokenInfo {
     expires_at: String,
 }
 
+/// List my API tokens
+///
+/// The caller's personal tokens with their labels, when each was made, last used and expires.
+/// The secrets themselves are never shown again.
 #[utoipa::path(
-    get, path = "/api/v1/me/tokens",
+    get, path = "/api/v1/me/tokens", operation_id = "listTokens", tag = "Account",
     responses((status = 200, body = Vec<TokenInfo>), (status = 401, body = Problem, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
@@ -92,6 +100,7 @@ pub async fn list_tokens(
 #[serde(deny_unknown_fields)]
 pub struct NewToken {
     /// 1–100 characters.
+    #[schema(min_length = 1, max_length = 100)]
     label: String,
 }
 
@@ -105,8 +114,13 @@ pub struct CreatedToken {
     expires_at: String,
 }
 
+/// Make a new API token
+///
+/// A new personal token for the caller, valid for 180 days. The secret is in the answer once
+/// and stored only as a hash. From a browser session this needs the password given again within
+/// the last minutes, as the account page does.
 #[utoipa::path(
-    post, path = "/api/v1/me/tokens",
+    post, path = "/api/v1/me/tokens", operation_id = "createToken", tag = "Account",
     request_body = NewToken,
     responses(
         (status = 201, body = CreatedToken),
@@ -125,7 +139,11 @@ pub async fn create_token(
     let Ok(Json(body)) = body else {
         return Err(AppError::BadRequest);
     };
-    let label = user::parse_token_label(&body.label).ok_or(AppError::BadRequest)?;
+    let Some(label) = user::parse_token_label(&body.label) else {
+        let mut errors = crate::http::forms::FormErrors::default();
+        errors.add("label", "token-label-invalid");
+        return Ok(crate::http::problem::invalid(&errors));
+    };
     let secret = token::new_api_token();
     let now = state.now();
     let id = store::tokens::create_api_token(
@@ -150,8 +168,11 @@ pub async fn create_token(
         .into_response())
 }
 
+/// Revoke one of my API tokens
+///
+/// Revokes the token and every token made with it: they stop working at once.
 #[utoipa::path(
-    post, path = "/api/v1/me/tokens/{id}/revoke",
+    post, path = "/api/v1/me/tokens/{id}/revoke", operation_id = "revokeToken", tag = "Account",
     params(("id" = i64, Path, description = "The token's id")),
     responses(
         (status = 204),

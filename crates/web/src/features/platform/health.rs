@@ -74,9 +74,12 @@ pub struct OutboxJson {
     pub oldest_waiting_seconds: Option<i64>,
 }
 
-/// 200 `{"status":"ok"}` when the database answers, 503 otherwise.
+/// Is the platform up?
+///
+/// 200 `{"status":"ok"}` when the database answers, 503 otherwise. No token; for load
+/// balancers.
 #[utoipa::path(
-    get, path = "/healthz",
+    get, path = "/healthz", operation_id = "getHealth", tag = "Operations",
     responses((status = 200, body = Health), (status = 503, body = Health))
 )]
 pub async fn healthz(State(state): State<AppState>) -> Response {
@@ -91,11 +94,13 @@ pub async fn healthz(State(state): State<AppState>) -> Response {
     }
 }
 
-/// 200 when the database answers and every background worker has succeeded when it was
-/// due, 503 otherwise; either way the workers' last runs and the outbox backlog, for the
-/// operator's monitoring.
+/// Is the platform ready to serve?
+///
+/// 200 when the database answers and every background worker has succeeded when it was due, 503
+/// otherwise; either way the workers' last runs, the outbox's backlog and whether the nightly
+/// backup is late, for the operator's monitoring. No token.
 #[utoipa::path(
-    get, path = "/readyz",
+    get, path = "/readyz", operation_id = "getReadiness", tag = "Operations",
     responses((status = 200, body = Readiness), (status = 503, body = Readiness))
 )]
 pub async fn readyz(State(state): State<AppState>) -> Response {
@@ -173,7 +178,7 @@ pub async fn metrics(
     let bearer = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "));
+        .and_then(crate::principal::bearer_secret);
     if !crate::metrics::allowed(&state, client, bearer) {
         return error_response(ErrorKind::NotFound);
     }

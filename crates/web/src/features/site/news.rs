@@ -462,9 +462,11 @@ pub struct NewsQuery {
     lang: String,
 }
 
-/// Published news as JSON, the latest first (public, no token needed).
+/// Published news
+///
+/// The public site's news, the latest first, in Latvian or English. No token needed.
 #[utoipa::path(
-    get, path = "/api/v1/news",
+    get, path = "/api/v1/news", operation_id = "listNews", tag = "Public site",
     params(
         ("q" = Option<String>, Query, description = "Words to find in the title or summary (diacritics and case ignored; a word matches the start of a word, \"darbn\" finds \"darbnīca\")"),
         ("kind" = Option<String>, Query, description = "announcement, call, programme or event"),

@@ -973,9 +973,12 @@ pub async fn file(
 
 // ----- the API -----
 
-/// Published practices as JSON (public, no token needed).
+/// Published good practices
+///
+/// The good-practice library, searched and filtered as on its public page, with counts per
+/// area, target group, place and year. No token needed.
 #[utoipa::path(
-    get, path = "/api/v1/practices",
+    get, path = "/api/v1/practices", operation_id = "listPractices", tag = "Public site",
     params(
         ("q" = Option<String>, Query, description = "Words to find in the title, summary and text, Latvian and English (diacritics and case ignored; each word matches the start of a word: \"skola\" finds \"skolas\", \"skolen\" finds \"Skolēni\"); ranked best first"),
         ("area" = Option<String>, Query, description = "EU objective area: equality, inclusion, participation, education, employment, health, housing"),

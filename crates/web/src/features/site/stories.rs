@@ -239,9 +239,11 @@ pub struct StoriesQuery {
     lang: String,
 }
 
-/// Published stories as JSON, the latest first (public, no token needed).
+/// Published success stories
+///
+/// The public site's stories, the latest first, in Latvian, English or Romani. No token needed.
 #[utoipa::path(
-    get, path = "/api/v1/stories",
+    get, path = "/api/v1/stories", operation_id = "listStories", tag = "Public site",
     params(
         ("q" = Option<String>, Query, description = "Words to find in the title, summary or text in any language (diacritics and case ignored; a word matches the start of a word)"),
         ("lang" = Option<String>, Query, description = "lv (default), en or rom: the language of the text (falls back to Latvian, see `language`)"),
