@@ -51,7 +51,7 @@ async fn bearer_tokens_authenticate_and_can_be_revoked() {
         .unwrap_or_default()
         .to_owned();
     assert!(new_secret.starts_with("roma_"));
-    let list = c.get("/api/v1/me/tokens").await.json();
+    let list = c.get("/api/v1/me/tokens").await.json()["items"].clone();
     assert_eq!(list.as_array().map(Vec::len), Some(2));
     assert!(list.to_string().contains("Atskaišu skripts"));
     assert!(
@@ -211,7 +211,8 @@ async fn the_api_contract_is_one_a_client_generator_can_use() {
         ("/api/v1/news?kind=state_city", "kind"),
         ("/api/v1/news?kind=", "kind"),
         ("/api/v1/organisations?page=100001", "page"),
-        ("/api/v1/organisations?page=-1", "page"),
+        ("/api/v1/organisations?page=0", "page"),
+        ("/api/v1/organisations?per_page=201", "per_page"),
         ("/api/v1/people?territory=0", "territory"),
         ("/api/v1/events?from=2026-02-30", "from"),
         ("/api/v1/practices?year=1989", "year"),
@@ -266,7 +267,7 @@ async fn a_token_stops_working_after_180_days_and_the_account_page_says_so() {
     let secret = token_for(&app, Role::Ngo).await;
     let c = app.client();
     c.set_header("authorization", &format!("Bearer {secret}"));
-    let list = c.get("/api/v1/me/tokens").await.json();
+    let list = c.get("/api/v1/me/tokens").await.json()["items"].clone();
     let until = jiff::Timestamp::from_second(made + 180 * 86_400)
         .map(|t| t.to_string())
         .unwrap_or_default();
@@ -402,7 +403,12 @@ async fn events_are_listed_by_date_and_read_with_their_agenda() {
     c.set_header("authorization", &format!("Bearer {secret}"));
     let list = c.get("/api/v1/events?from=2026-12-10&to=2026-12-10").await;
     assert_eq!(list.status, 200, "{}", list.text);
-    let list = list.json();
+    let page = list.json();
+    assert_eq!(
+        (&page["page"], &page["per_page"], &page["total"]),
+        (&1.into(), &50.into(), &1.into())
+    );
+    let list = &page["items"];
     assert_eq!(list.as_array().map(Vec::len), Some(1));
     assert_eq!(list[0]["id"], id);
     assert_eq!(list[0]["starts_at"], "2026-12-10T08:00:00Z");
@@ -413,10 +419,27 @@ async fn events_are_listed_by_date_and_read_with_their_agenda() {
         "/api/v1/events?from=2026-12-11",
         "/api/v1/events?to=2026-12-09",
         "/api/v1/events?type=workshop",
+        "/api/v1/events?event_type=workshop",
         "/api/v1/events?region=latgale",
+        "/api/v1/events?page=2",
     ] {
-        assert_eq!(c.get(empty).await.json(), serde_json::json!([]), "{empty}");
+        let res = c.get(empty).await.json();
+        assert_eq!(res["items"], serde_json::json!([]), "{empty}");
     }
+    // The deprecated `type` and its successor `event_type` mean the same.
+    for same in ["type=annual_coordination", "event_type=annual_coordination"] {
+        let res = c.get(&format!("/api/v1/events?{same}")).await.json();
+        assert_eq!(res["total"], 1, "{same}: {res}");
+    }
+    // An item carries its version; a page of one holds one.
+    let one = c.get(&format!("/api/v1/events/{id}")).await;
+    assert!(
+        one.header("etag").is_some_and(|e| e.starts_with("\"v")),
+        "{:?}",
+        one.header("etag")
+    );
+    let paged = c.get("/api/v1/events?per_page=1&page=1").await.json();
+    assert_eq!(paged["items"].as_array().map(Vec::len), Some(1), "{paged}");
     let bad = c.get("/api/v1/events?from=2026-02-30").await;
     assert_eq!(bad.status, 422);
     assert_eq!(bad.header("content-type"), Some("application/problem+json"));
@@ -456,7 +479,7 @@ async fn events_are_listed_by_date_and_read_with_their_agenda() {
     let coord = app.client();
     let secret = token_for(&app, Role::Coordinator).await;
     coord.set_header("authorization", &format!("Bearer {secret}"));
-    let regs = coord.get(&path).await.json();
+    let regs = coord.get(&path).await.json()["items"].clone();
     assert_eq!(regs[0]["name"], "Ilze Kalniņa");
     assert_eq!(regs[0]["status"], "confirmed");
     assert!(regs[0].get("roma_self_identified").is_none());

@@ -138,15 +138,27 @@ async fn sigkill_while_writing_never_corrupts_and_never_loses_an_acknowledged_wr
     // Once more, through a server that starts on the file after the last kill and stops
     // cleanly: it sees every acknowledged token.
     let mut server = Server::start_password_only(dir.path(), &db).await;
-    let listed: Vec<serde_json::Value> = http()
-        .get(format!("{}/api/v1/me/tokens", server.base))
-        .bearer_auth(&bearer)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e}"))
-        .json()
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    // Every page of the list.
+    let mut listed: Vec<serde_json::Value> = Vec::new();
+    for page in 1.. {
+        let answer: serde_json::Value = http()
+            .get(format!(
+                "{}/api/v1/me/tokens?per_page=200&page={page}",
+                server.base
+            ))
+            .bearer_auth(&bearer)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{e}"))
+            .json()
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        let items = answer["items"].as_array().cloned().unwrap_or_default();
+        if items.is_empty() {
+            break;
+        }
+        listed.extend(items);
+    }
     let listed: HashSet<&str> = listed.iter().filter_map(|t| t["label"].as_str()).collect();
     for (label, _) in &acked {
         assert!(

@@ -1079,3 +1079,77 @@ async fn an_organisation_saved_meanwhile_is_not_overwritten() {
     assert_eq!(kept.name_lv, org.name_lv);
     assert!(kept.phone.is_some());
 }
+
+#[tokio::test]
+async fn two_systems_cannot_overwrite_each_other_through_the_api() {
+    let app = TestApp::spawn().await;
+    let coord = bearer(&app, Role::Coordinator).await;
+    let path = format!("/api/v1/organisations/{}", app.fixtures.org_a);
+    let read = coord.get(&path).await;
+    let tag = read.header("etag").unwrap_or_default().to_owned();
+    assert!(tag.starts_with("\"v") && tag.ends_with('"'), "{tag}");
+    let patch = |tag: &str, body: &str| {
+        let (coord, path, tag, body) = (&coord, &path, tag.to_owned(), body.to_owned());
+        async move {
+            coord
+                .send(
+                    coord
+                        .http()
+                        .patch(coord.url(path))
+                        .header("content-type", "application/json")
+                        .header("if-match", tag)
+                        .body(body),
+                )
+                .await
+        }
+    };
+    // The first system changes it on the version it read, and gets the next version.
+    let first = patch(&tag, r#"{"phone":"+371 67000001"}"#).await;
+    assert_eq!(first.status, 200, "{}", first.text);
+    let next = first.header("etag").unwrap_or_default().to_owned();
+    assert_ne!(next, tag);
+    // The second, on the same old version, is refused: 412, nothing saved.
+    let second = patch(&tag, r#"{"phone":"+371 67000002"}"#).await;
+    assert_eq!(second.status, 412, "{}", second.text);
+    assert_eq!(
+        second.header("content-type"),
+        Some("application/problem+json")
+    );
+    assert!(second.json()["request_id"].is_string());
+    let now = coord.get(&path).await;
+    assert_eq!(now.json()["phone"], "+37167000001");
+    assert_eq!(now.header("etag"), Some(next.as_str()));
+    // A weak tag never matches; `*` matches any version.
+    assert_eq!(patch(&format!("W/{next}"), "{}").await.status, 412);
+    assert_eq!(patch("*", r#"{"phone":"+371 67000003"}"#).await.status, 200);
+    // People the same way.
+    let person = format!("/api/v1/people/{}", app.fixtures.person_a);
+    let tag = coord
+        .get(&person)
+        .await
+        .header("etag")
+        .unwrap_or_default()
+        .to_owned();
+    let ok = coord
+        .send(
+            coord
+                .http()
+                .patch(coord.url(&person))
+                .header("content-type", "application/json")
+                .header("if-match", tag.clone())
+                .body(r#"{"birth_year":1990}"#),
+        )
+        .await;
+    assert_eq!(ok.status, 200, "{}", ok.text);
+    let stale = coord
+        .send(
+            coord
+                .http()
+                .patch(coord.url(&person))
+                .header("content-type", "application/json")
+                .header("if-match", tag)
+                .body(r#"{"birth_year":1991}"#),
+        )
+        .await;
+    assert_eq!(stale.status, 412);
+}

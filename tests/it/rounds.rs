@@ -511,18 +511,20 @@ async fn the_api_reads_plans_and_takes_an_organisations_submission_for_its_own_m
     .await);
     let c = app.client();
     c.set_header("authorization", &format!("Bearer {secret}"));
-    let plans = c.get("/api/v1/plans").await.json();
+    let plans = c.get("/api/v1/plans").await.json()["items"].clone();
     assert_eq!(plans[0]["tasks"][0]["code"], "1.1");
     let measures = c
         .get(&format!("/api/v1/measures?plan={}", s.plan))
         .await
-        .json();
+        .json()["items"]
+        .clone();
     assert_eq!(measures[0]["code"], "1.1.1");
     assert_eq!(measures[0]["budget_cents"], 1_250_000);
     let indicators = c
         .get(&format!("/api/v1/indicators?plan={}", s.plan))
         .await
-        .json();
+        .json()["items"]
+        .clone();
     let outcome = indicators
         .as_array()
         .and_then(|a| a.iter().find(|i| i["kind"] == "outcome"))

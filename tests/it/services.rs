@@ -166,6 +166,17 @@ async fn an_organisation_keeps_its_services_and_the_public_finds_those_in_force(
     assert_eq!(items.len(), 1, "{items:?}");
     assert_eq!(items[0]["id"], latvia_one);
     assert_eq!(items[0]["places"].as_array().map(Vec::len), Some(0));
+    // `territory`, the API's name for a place everywhere, and the older `place` agree.
+    let by_territory = anyone
+        .get(&format!("/api/v1/services?territory={talsi}&lang=en"))
+        .await
+        .json();
+    assert_eq!(
+        by_territory["items"],
+        serde_json::json!(items),
+        "{by_territory}"
+    );
+    assert_eq!(by_territory["total"], 1);
     assert_eq!(anyone.get("/api/v1/services?area=nav").await.status, 422);
     assert_eq!(
         anyone.get("/api/v1/services?place=99999999").await.status,

@@ -163,11 +163,12 @@ async fn the_territories_api_lists_units_and_places() {
     let c = app.login(Role::Ngo).await;
     let units = c.get("/api/v1/territories").await;
     assert_eq!(units.status, 200);
-    assert_eq!(units.json().as_array().map(Vec::len), Some(42));
+    assert_eq!(units.json()["items"].as_array().map(Vec::len), Some(42));
     let hits = c
         .get("/api/v1/territories?q=Varak%C4%BC%C4%81ni&on=2024-01-01")
         .await
-        .json();
+        .json()["items"]
+        .clone();
     let town = hits
         .as_array()
         .and_then(|a| a.iter().find(|t| t["kind"] == "town"))
@@ -199,8 +200,13 @@ async fn filtering_by_madona_finds_what_was_recorded_in_varaklani() {
         territory_id: Some(madona.id),
         ..Default::default()
     };
-    let (rows, total) = store::people::list(&app.db, &filter, date(2026, 11, 26), 0)
-        .await
-        .unwrap_or_default();
+    let (rows, total) = store::people::list(
+        &app.db,
+        &filter,
+        date(2026, 11, 26),
+        store::Window::page(0, 50),
+    )
+    .await
+    .unwrap_or_default();
     assert_eq!(total, 1, "{rows:?}");
 }

@@ -115,7 +115,7 @@ async fn an_import_is_previewed_row_by_row_and_saved_only_when_confirmed() {
         &app.db,
         &Default::default(),
         jiff::civil::date(2026, 11, 26),
-        0,
+        store::Window::page(0, 50),
     )
     .await
     .unwrap_or_default();
@@ -382,7 +382,7 @@ async fn an_org_file_may_list_a_child_before_its_parent_and_a_skipped_parent_ski
             q: Some("dome (tests)".into()),
             ..Default::default()
         },
-        0,
+        store::Window::page(0, 50),
     )
     .await
     .unwrap_or_default();

@@ -176,6 +176,23 @@ impl Error {
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// Which rows of a list: `limit` rows after the first `offset`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    pub offset: i64,
+    pub limit: i64,
+}
+
+impl Window {
+    /// Page `page` (from 0) of `size` rows.
+    pub fn page(page: i64, size: i64) -> Window {
+        Window {
+            offset: page.max(0).saturating_mul(size),
+            limit: size,
+        }
+    }
+}
+
 /// Who did something, for the audit log.
 #[derive(Debug, Clone, Default)]
 pub struct Actor {

@@ -171,6 +171,11 @@ const STANDARD_ERRORS: &[(&str, &str, &str)] = &[
         "The item's state does not allow it (e.g. attendance closed, a report already accepted).",
     ),
     (
+        "412",
+        "PreconditionFailed",
+        "`If-Match` named a version the record no longer has: read it again (its `ETag`) and make the change on that.",
+    ),
+    (
         "413",
         "PayloadTooLarge",
         "The body is larger than the platform accepts.",
@@ -197,6 +202,7 @@ fn closed_sets() -> Vec<(&'static str, &'static str, Vec<&'static str>)> {
     let regions: Vec<&str> = PlanningRegion::ALL.iter().map(|r| r.as_str()).collect();
     let org_kinds: Vec<&str> = OrgKind::ALL.iter().map(|k| k.as_str()).collect();
     vec![
+        ("listEvents", "event_type", event_types.clone()),
         ("listEvents", "type", event_types.clone()),
         ("listEvents", "region", regions.clone()),
         ("listOrganisations", "kind", org_kinds.clone()),
@@ -263,11 +269,20 @@ fn named_alike(
             "pattern": "^(riga|vidzeme|kurzeme|zemgale|latgale|[A-Z]{2})$",
         }),
         "year" => serde_json::json!({"type": "integer", "minimum": 1990, "maximum": 2100}),
-        "page" => serde_json::json!({"type": "integer", "minimum": 0, "maximum": 100_000}),
+        "page" => serde_json::json!({
+            "type": "integer", "minimum": 1, "maximum": crate::http::paging::MAX_PAGE,
+        }),
+        "per_page" => serde_json::json!({
+            "type": "integer", "minimum": 1, "maximum": crate::http::paging::MAX_PER_PAGE,
+        }),
         _ if text => serde_json::json!({"type": "string", "maxLength": 200}),
         _ => return None,
     })
 }
+
+/// Parameters kept within v1 under an old name, marked `deprecated` (docs/user/api.md:
+/// they keep working until v2): (operation, parameter).
+const DEPRECATED: &[(&str, &str)] = &[("listEvents", "type"), ("listServices", "place")];
 
 const METHODS: &[&str] = &["get", "post", "put", "patch", "delete"];
 
@@ -304,7 +319,11 @@ fn build() -> serde_json::Value {
             let id = op["operationId"].as_str().unwrap_or_default().to_owned();
             if let Some(params) = op.get_mut("parameters").and_then(|p| p.as_array_mut()) {
                 for param in params.iter_mut() {
-                    let name = param["name"].as_str().unwrap_or_default();
+                    let name = param["name"].as_str().unwrap_or_default().to_owned();
+                    let name = name.as_str();
+                    if DEPRECATED.contains(&(id.as_str(), name)) {
+                        param["deprecated"] = true.into();
+                    }
                     if let Some((_, _, values)) =
                         sets.iter().find(|(o, n, _)| *o == id && *n == name)
                     {
@@ -325,6 +344,7 @@ fn build() -> serde_json::Value {
             let secured = op["security"].as_array().is_some_and(|s| !s.is_empty());
             let has_params = op["parameters"].as_array().is_some_and(|p| !p.is_empty());
             let has_body = op.get("requestBody").is_some();
+            let change = *method == "patch";
             let has_query = op["parameters"]
                 .as_array()
                 .is_some_and(|p| p.iter().any(|p| p["in"] == "query"));
@@ -333,10 +353,37 @@ fn build() -> serde_json::Value {
                 ("401", secured),
                 ("403", secured),
                 ("404", path.contains('{')),
+                ("409", change),
+                ("412", change),
                 ("413", has_body),
                 ("415", has_body),
                 ("422", has_body || has_query),
             ];
+            // Versions: an item's `ETag`, and `If-Match` on a change.
+            let item = *method == "get" && path.ends_with('}');
+            if item || change {
+                for ok in ["200", "201"] {
+                    if let Some(r) = op["responses"].get_mut(ok) {
+                        r["headers"]["ETag"] = serde_json::json!({
+                            "description": "The record's version, to send back in `If-Match` with a change.",
+                            "schema": {"type": "string", "pattern": "^\"v[0-9]+\"$"},
+                        });
+                    }
+                }
+            }
+            if change {
+                let if_match = serde_json::json!({
+                    "name": "If-Match",
+                    "in": "header",
+                    "required": false,
+                    "description": "The `ETag` the change was made on: if the record has changed since, nothing is saved and the answer is 412. Without it, the change applies to the version the server reads, and a save racing it answers 409.",
+                    "schema": {"type": "string"},
+                });
+                match op.get_mut("parameters").and_then(|p| p.as_array_mut()) {
+                    Some(params) => params.push(if_match),
+                    None => op["parameters"] = serde_json::json!([if_match]),
+                }
+            }
             let responses = &mut op["responses"];
             for (code, name, _) in STANDARD_ERRORS {
                 let want = wanted.iter().any(|(c, w)| c == code && *w);

@@ -130,8 +130,12 @@ pub(crate) fn like_pattern(folded: &str) -> String {
     )
 }
 
-/// One page of organisations in Latvian alphabetical order, and the total count.
-pub async fn list(db: &Db, f: &OrgFilter, page: i64) -> crate::Result<(Vec<Organisation>, i64)> {
+/// A window of organisations in Latvian alphabetical order, and the total count.
+pub async fn list(
+    db: &Db,
+    f: &OrgFilter,
+    window: crate::Window,
+) -> crate::Result<(Vec<Organisation>, i64)> {
     let q =
         f.q.as_deref()
             .map(fold)
@@ -150,8 +154,8 @@ pub async fn list(db: &Db, f: &OrgFilter, page: i64) -> crate::Result<(Vec<Organ
     .bind(kind)
     .bind(f.territory_id)
     .bind(region)
-    .bind(PAGE_SIZE)
-    .bind(page.max(0) * PAGE_SIZE)
+    .bind(window.limit)
+    .bind(window.offset)
     .fetch_all(&db.reader)
     .await?;
     let total: i64 = sqlx::query_scalar(

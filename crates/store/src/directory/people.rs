@@ -108,13 +108,13 @@ type MembershipDbRow = (
     Option<String>,
 );
 
-/// One page of people in Latvian alphabetical order, and the total count. Organisation,
+/// A window of people in Latvian alphabetical order, and the total count. Organisation,
 /// kind and role filters look at current memberships (on `today`).
 pub async fn list(
     db: &Db,
     f: &PersonFilter,
     today: Date,
-    page: i64,
+    window: crate::Window,
 ) -> crate::Result<(Vec<PersonRow>, i64)> {
     let q =
         f.q.as_deref()
@@ -158,8 +158,8 @@ pub async fn list(
     .bind(kind)
     .bind(role.as_deref())
     .bind(&day)
-    .bind(PAGE_SIZE)
-    .bind(page.max(0) * PAGE_SIZE)
+    .bind(window.limit)
+    .bind(window.offset)
     .bind(email_q.as_deref())
     .bind(f.restricted)
     .fetch_all(&db.reader)

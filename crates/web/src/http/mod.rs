@@ -11,6 +11,8 @@ pub mod feeds;
 pub mod files;
 pub mod forms;
 pub mod notice;
+pub mod paging;
+pub mod preconditions;
 pub mod prelogin;
 pub mod problem;
 pub mod registry;

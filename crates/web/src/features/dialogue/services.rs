@@ -514,6 +514,9 @@ pub struct SearchParams {
     kind: String,
     #[serde(default)]
     place: String,
+    /// The API's name of `place` (a territory's id, as everywhere in the API).
+    #[serde(default)]
+    territory: String,
     #[serde(default)]
     group: String,
     #[serde(default)]
@@ -679,14 +682,16 @@ pub fn json(base: &str, lang: &str, s: &store::services::Service) -> serde_json:
 /// Services in force today
 ///
 /// Support services for Roma families (employment, education, social, health, housing,
-/// EU-funded), filtered by area, kind, place and target group. No token needed.
+/// EU-funded), filtered by area, kind, territory and target group. No token needed.
 #[utoipa::path(
     get, path = "/api/v1/services", operation_id = "listServices", tag = "Public site",
     params(
+        crate::http::paging::Paging,
         ("q" = Option<String>, Query, description = "Words to find at the start of words of the title, summary, eligibility or provider, Latvian and English (diacritics and case ignored)"),
         ("area" = Option<String>, Query, description = "EU objective area: equality, inclusion, participation, education, employment, health, housing"),
         ("kind" = Option<String>, Query, description = "employment, education, social, health, housing, esf, grants, other"),
-        ("place" = Option<i64>, Query, description = "A territory id: services for it, for the novads or state city it lies in, or for all Latvia"),
+        ("territory" = Option<i64>, Query, description = "A territory id: services for it, for the novads or state city it lies in, or for all Latvia"),
+        ("place" = Option<i64>, Query, description = "The same as `territory` (its first name, kept within v1)"),
         ("group" = Option<String>, Query, description = "Target group: children, youth, women, families, community"),
         ("lang" = Option<String>, Query, description = "lv (default) or en: the language of the texts and url (English falls back to Latvian)"),
     ),
@@ -697,8 +702,12 @@ pub fn json(base: &str, lang: &str, s: &store::services::Service) -> serde_json:
 )]
 pub async fn api(
     State(state): State<AppState>,
-    Query(p): Query<SearchParams>,
+    Query(mut p): Query<SearchParams>,
+    Query(paging): Query<crate::http::paging::Paging>,
 ) -> AppResult<Response> {
+    if !p.territory.trim().is_empty() {
+        p.place = std::mem::take(&mut p.territory);
+    }
     let mut errors = FormErrors::default();
     let mut query = p.query(&mut errors);
     known_place(&state, &mut query, &mut errors).await?;
@@ -712,5 +721,5 @@ pub async fn api(
         .iter()
         .map(|s| json(&base, lang, s))
         .collect();
-    Ok(axum::Json(serde_json::json!({ "items": items })).into_response())
+    Ok(axum::Json(paging.of(items)).into_response())
 }

@@ -15,17 +15,10 @@ use crate::features::directory::people;
 use crate::features::directory::{sees_org_contacts, show_person_contacts};
 use crate::http::error::{AppError, AppResult};
 use crate::http::forms::{FormErrors, parse_id};
+use crate::http::paging::{Page, Paging};
+use crate::http::preconditions::{IfMatch, if_match, with_etag};
 use crate::http::problem::invalid;
 use crate::principal::{ClientIp, CurrentUser};
-
-/// A page of results.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct Page<T: ToSchema> {
-    items: Vec<T>,
-    total: i64,
-    page: i64,
-    page_size: i64,
-}
 
 /// An organisation. Contacts are present only for those who may see them.
 #[derive(Debug, Serialize, ToSchema)]
@@ -75,16 +68,14 @@ pub struct OrgListQuery {
     /// riga, vidzeme, kurzeme, zemgale or latgale.
     #[serde(default)]
     region: String,
-    #[serde(default)]
-    page: Option<i64>,
 }
 
 /// List organisations
 ///
-/// The directory's organisations, filtered by name, kind, place or planning region, 50 to a
-/// page. Contacts are shown only to those who may see them.
+/// The directory's organisations, filtered by name, kind, place or planning region. Contacts
+/// are shown only to those who may see them.
 #[utoipa::path(
-    get, path = "/api/v1/organisations", operation_id = "listOrganisations", tag = "Directory", params(OrgListQuery),
+    get, path = "/api/v1/organisations", operation_id = "listOrganisations", tag = "Directory", params(OrgListQuery, Paging),
     responses((status = 200, body = Page<OrganisationJson>), (status = 401, body = crate::http::problem::Problem, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
@@ -92,6 +83,7 @@ pub async fn list_orgs(
     State(state): State<AppState>,
     user: CurrentUser,
     Query(q): Query<OrgListQuery>,
+    Query(paging): Query<Paging>,
 ) -> AppResult<Json<Page<OrganisationJson>>> {
     user.require(Permission::ViewDirectory)?;
     let query = organisations::OrgQuery {
@@ -99,22 +91,18 @@ pub async fn list_orgs(
         kind: q.kind,
         territory: q.territory,
         region: q.region,
-        page: q.page,
+        page: None,
     };
-    let page = query.page.unwrap_or(0).clamp(0, 100_000);
-    let (orgs, total) = store::organisations::list(state.db(), &query.filter(), page).await?;
-    Ok(Json(Page {
-        items: orgs
-            .into_iter()
-            .map(|o| {
-                let c = sees_org_contacts(&user, o.id);
-                org_json(o, c)
-            })
-            .collect(),
-        total,
-        page,
-        page_size: store::organisations::PAGE_SIZE,
-    }))
+    let (orgs, total) =
+        store::organisations::list(state.db(), &query.filter(), paging.window()).await?;
+    let items = orgs
+        .into_iter()
+        .map(|o| {
+            let c = sees_org_contacts(&user, o.id);
+            org_json(o, c)
+        })
+        .collect();
+    Ok(Json(paging.with(items, total)))
 }
 
 /// Read one organisation
@@ -129,11 +117,15 @@ pub async fn get_org(
     State(state): State<AppState>,
     user: CurrentUser,
     Path(id): Path<String>,
-) -> AppResult<Json<OrganisationJson>> {
+) -> AppResult<Response> {
     user.require(Permission::ViewDirectory)?;
     let id = parse_id(&id)?;
+    let version = store::versions::current(state.db(), "organisations", id).await?;
     let o = store::organisations::get(state.db(), id).await?;
-    Ok(Json(org_json(o, sees_org_contacts(&user, id))))
+    Ok(with_etag(
+        Json(org_json(o, sees_org_contacts(&user, id))).into_response(),
+        version,
+    ))
 }
 
 /// Distinguishes a field that is absent (`None`) from one given as `null` (`Some(None)`).
@@ -196,11 +188,40 @@ fn overlay_org(base: &mut organisations::OrgFields, i: OrganisationInput) {
     }
 }
 
+/// A stale save: 412 when the client named the version it changed (`If-Match`), else 409
+/// (the record changed between reading it and saving the change: send it again).
+fn stale(asked: IfMatch) -> Response {
+    match asked {
+        IfMatch::Any => crate::http::problem::field_problem(
+            StatusCode::CONFLICT,
+            "The record changed while the change was being saved: send it again",
+            None,
+            &FormErrors::default(),
+        ),
+        IfMatch::Version(_) | IfMatch::Never => {
+            crate::http::error::error_response(crate::http::error::ErrorKind::PreconditionFailed)
+        }
+    }
+}
+
+const STALE: store::Error =
+    store::Error::Conflict(store::Conflict::Database(store::DatabaseConflict::Stale));
+
+/// The version a change must find: the one `If-Match` names, else the one the change was
+/// made on. `None`: `If-Match` that no version matches.
+fn expected(asked: IfMatch, read: i64) -> Option<i64> {
+    match asked {
+        IfMatch::Any => Some(read),
+        IfMatch::Version(v) => Some(v),
+        IfMatch::Never => None,
+    }
+}
+
 async fn save_org(
     state: &AppState,
     user: &CurrentUser,
     ip: std::net::IpAddr,
-    id: Option<i64>,
+    id: Option<(i64, i64, IfMatch)>,
     fields: &organisations::OrgFields,
 ) -> AppResult<Response> {
     let mut errors = FormErrors::default();
@@ -211,12 +232,23 @@ async fn save_org(
     let actor = user.actor(ip);
     let result = match id {
         None => store::organisations::create(state.db(), state.now(), &actor, &input).await,
-        Some(id) => store::organisations::update(state.db(), state.now(), &actor, id, &input)
-            .await
-            .map(|()| id),
+        Some((_, _, IfMatch::Never)) => Err(STALE),
+        Some((id, read, asked)) => store::organisations::update_checked(
+            state.db(),
+            state.now(),
+            &actor,
+            id,
+            &input,
+            expected(asked, read),
+        )
+        .await
+        .map(|_| id),
     };
     let saved = match result {
         Ok(id) => id,
+        Err(store::Error::Conflict(store::Conflict::Database(store::DatabaseConflict::Stale))) => {
+            return Ok(stale(id.map_or(IfMatch::Any, |(_, _, a)| a)));
+        }
         Err(store::Error::Conflict(what)) => {
             errors.add(
                 if what == store::Conflict::Directory(store::DirectoryConflict::Parent) {
@@ -240,7 +272,11 @@ async fn save_org(
     } else {
         StatusCode::OK
     };
-    Ok((status, Json(org_json(o, true))).into_response())
+    let version = store::versions::current(state.db(), "organisations", saved).await?;
+    Ok(with_etag(
+        (status, Json(org_json(o, true))).into_response(),
+        version,
+    ))
 }
 
 /// Add an organisation
@@ -280,15 +316,25 @@ pub async fn patch_org(
     user: CurrentUser,
     ClientIp(ip): ClientIp,
     Path(id): Path<String>,
+    headers: axum::http::HeaderMap,
     body: Result<Json<OrganisationInput>, axum::extract::rejection::JsonRejection>,
 ) -> AppResult<Response> {
     user.require(Permission::ManageDirectory)?;
     let id = parse_id(&id)?;
     let Json(body) = body.map_err(|_| AppError::BadRequest)?;
+    // The version before the record: a save in between then shows as stale, never lost.
+    let read = store::versions::current(state.db(), "organisations", id).await?;
     let o = store::organisations::get(state.db(), id).await?;
     let mut fields = organisations::OrgFields::from_org(o);
     overlay_org(&mut fields, body);
-    save_org(&state, &user, ip, Some(id), &fields).await
+    save_org(
+        &state,
+        &user,
+        ip,
+        Some((id, read, if_match(&headers))),
+        &fields,
+    )
+    .await
 }
 
 /// A person. E-mails and phone are present only for those who may see them.
@@ -361,16 +407,13 @@ pub struct PeopleListQuery {
     /// Words of a current role title.
     #[serde(default)]
     role: String,
-    #[serde(default)]
-    page: Option<i64>,
 }
 
 /// List people
 ///
-/// The directory's people, filtered by name, organisation, its kind, place, region or role, 50
-/// to a page.
+/// The directory's people, filtered by name, organisation, its kind, place, region or role.
 #[utoipa::path(
-    get, path = "/api/v1/people", operation_id = "listPeople", tag = "Directory", params(PeopleListQuery),
+    get, path = "/api/v1/people", operation_id = "listPeople", tag = "Directory", params(PeopleListQuery, Paging),
     responses((status = 200, body = Page<PersonListItem>), (status = 401, body = crate::http::problem::Problem, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
@@ -378,6 +421,7 @@ pub async fn list_people(
     State(state): State<AppState>,
     user: CurrentUser,
     Query(q): Query<PeopleListQuery>,
+    Query(paging): Query<Paging>,
 ) -> AppResult<Json<Page<PersonListItem>>> {
     user.require(Permission::ViewDirectory)?;
     let query = people::PeopleQuery {
@@ -387,26 +431,25 @@ pub async fn list_people(
         territory: q.territory,
         region: q.region,
         role: q.role,
-        page: q.page,
         ..Default::default()
     };
-    let page = query.page.unwrap_or(0).clamp(0, 100_000);
-    let (rows, total) =
-        store::people::list(state.db(), &query.filter(&user), state.today(), page).await?;
-    Ok(Json(Page {
-        items: rows
-            .into_iter()
-            .map(|r| PersonListItem {
-                id: r.id,
-                name: r.name,
-                territory: r.territory_name,
-                organisation_ids: r.organisations.into_iter().map(|(id, _, _)| id).collect(),
-            })
-            .collect(),
-        total,
-        page,
-        page_size: store::people::PAGE_SIZE,
-    }))
+    let (rows, total) = store::people::list(
+        state.db(),
+        &query.filter(&user),
+        state.today(),
+        paging.window(),
+    )
+    .await?;
+    let items = rows
+        .into_iter()
+        .map(|r| PersonListItem {
+            id: r.id,
+            name: r.name,
+            territory: r.territory_name,
+            organisation_ids: r.organisations.into_iter().map(|(id, _, _)| id).collect(),
+        })
+        .collect();
+    Ok(Json(paging.with(items, total)))
 }
 
 /// Read one person
@@ -423,9 +466,10 @@ pub async fn get_person(
     State(state): State<AppState>,
     user: CurrentUser,
     Path(id): Path<String>,
-) -> AppResult<Json<PersonJson>> {
+) -> AppResult<Response> {
     user.require(Permission::ViewDirectory)?;
     let id = parse_id(&id)?;
+    let version = store::versions::current(state.db(), "people", id).await?;
     let p = store::people::get(state.db(), id).await?;
     // A restricted person's record is only kept (article 18): not given through the API.
     if store::people::restriction(state.db(), id).await?.is_some() {
@@ -433,7 +477,10 @@ pub async fn get_person(
     }
     let contacts =
         show_person_contacts(&state, &user, &p, domain::privacy::AccessPlace::Api).await?;
-    Ok(Json(person_json(p, contacts)))
+    Ok(with_etag(
+        Json(person_json(p, contacts)).into_response(),
+        version,
+    ))
 }
 
 /// Fields of a person. On POST `name` is required; on PATCH every field given replaces
@@ -483,7 +530,7 @@ async fn save_person(
     state: &AppState,
     user: &CurrentUser,
     ip: std::net::IpAddr,
-    id: Option<i64>,
+    id: Option<(i64, i64, IfMatch)>,
     fields: &people::PersonFields,
 ) -> AppResult<Response> {
     let mut errors = FormErrors::default();
@@ -494,12 +541,23 @@ async fn save_person(
     let actor = user.actor(ip);
     let result = match id {
         None => store::people::create(state.db(), state.now(), &actor, &input).await,
-        Some(id) => store::people::update(state.db(), state.now(), &actor, id, &input)
-            .await
-            .map(|()| id),
+        Some((_, _, IfMatch::Never)) => Err(STALE),
+        Some((id, read, asked)) => store::people::update_checked(
+            state.db(),
+            state.now(),
+            &actor,
+            id,
+            &input,
+            expected(asked, read),
+        )
+        .await
+        .map(|()| id),
     };
     let saved = match result {
         Ok(id) => id,
+        Err(store::Error::Conflict(store::Conflict::Database(store::DatabaseConflict::Stale))) => {
+            return Ok(stale(id.map_or(IfMatch::Any, |(_, _, a)| a)));
+        }
         Err(store::Error::Conflict(store::Conflict::Directory(
             store::DirectoryConflict::Email,
         ))) => {
@@ -522,7 +580,11 @@ async fn save_person(
             show_person_contacts(state, user, &p, domain::privacy::AccessPlace::Api).await?,
         )
     };
-    Ok((status, Json(person_json(p, contacts))).into_response())
+    let version = store::versions::current(state.db(), "people", saved).await?;
+    Ok(with_etag(
+        (status, Json(person_json(p, contacts))).into_response(),
+        version,
+    ))
 }
 
 /// Add a person
@@ -562,11 +624,14 @@ pub async fn patch_person(
     user: CurrentUser,
     ClientIp(ip): ClientIp,
     Path(id): Path<String>,
+    headers: axum::http::HeaderMap,
     body: Result<Json<PersonInput>, axum::extract::rejection::JsonRejection>,
 ) -> AppResult<Response> {
     user.require(Permission::ManageDirectory)?;
     let id = parse_id(&id)?;
     let Json(body) = body.map_err(|_| AppError::BadRequest)?;
+    // The version before the record: a save in between then shows as stale, never lost.
+    let read = store::versions::current(state.db(), "people", id).await?;
     let p = store::people::get(state.db(), id).await?;
     // A restricted person's record is only kept (article 18): not given through the API.
     if store::people::restriction(state.db(), id).await?.is_some() {
@@ -574,5 +639,12 @@ pub async fn patch_person(
     }
     let mut fields = people::PersonFields::from_person(p);
     overlay_person(&mut fields, body);
-    save_person(&state, &user, ip, Some(id), &fields).await
+    save_person(
+        &state,
+        &user,
+        ip,
+        Some((id, read, if_match(&headers))),
+        &fields,
+    )
+    .await
 }

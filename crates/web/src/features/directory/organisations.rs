@@ -109,7 +109,12 @@ pub async fn list(
 ) -> AppResult<Html<String>> {
     user.require(Permission::ViewDirectory)?;
     let page = query.page.unwrap_or(0).clamp(0, 100_000);
-    let (orgs, total) = store::organisations::list(state.db(), &query.filter(), page).await?;
+    let (orgs, total) = store::organisations::list(
+        state.db(),
+        &query.filter(),
+        store::Window::page(page, store::organisations::PAGE_SIZE),
+    )
+    .await?;
     let shown = i64::try_from(orgs.len()).unwrap_or(0);
     let (prev_href, next_href) = pager(
         &ctx,

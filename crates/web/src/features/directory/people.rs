@@ -116,7 +116,13 @@ pub async fn list(
     let handles_requests = user.can(Permission::ManageSubjectRequests);
     let mut filter = query.filter(&user);
     filter.restricted = handles_requests && query.restricted == "1";
-    let (people, total) = store::people::list(state.db(), &filter, state.today(), page).await?;
+    let (people, total) = store::people::list(
+        state.db(),
+        &filter,
+        state.today(),
+        store::Window::page(page, store::people::PAGE_SIZE),
+    )
+    .await?;
     let shown = i64::try_from(people.len()).unwrap_or(0);
     let can_manage = user.can(Permission::ManageDirectory);
     if can_manage {

@@ -12,6 +12,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::AppState;
 use crate::http::error::{AppError, AppResult};
+use crate::http::paging::{Page, Paging};
 use crate::i18n;
 use crate::page::PageCtx;
 use crate::principal::CurrentUser;
@@ -175,9 +176,9 @@ fn to_json(h: Hit) -> TerritoryJson {
 /// to 50 places whose name matches, each with the unit it belonged to on that date.
 #[utoipa::path(
     get, path = "/api/v1/territories", operation_id = "listTerritories", tag = "Directory",
-    params(TerritoryQuery),
+    params(TerritoryQuery, Paging),
     responses(
-        (status = 200, body = Vec<TerritoryJson>, description = "Without `q`: the units that existed on the date; with `q`: up to 50 matching places."),
+        (status = 200, body = Page<TerritoryJson>, description = "Without `q`: the units that existed on the date; with `q`: up to 50 matching places."),
         (status = 400, body = crate::http::problem::Problem, content_type = "application/problem+json"),
         (status = 401, body = crate::http::problem::Problem, content_type = "application/problem+json")
     ),
@@ -187,17 +188,18 @@ pub async fn api_list(
     State(state): State<AppState>,
     user: CurrentUser,
     Query(query): Query<TerritoryQuery>,
-) -> AppResult<Json<Vec<TerritoryJson>>> {
+    Query(paging): Query<Paging>,
+) -> AppResult<Json<Page<TerritoryJson>>> {
     user.require(Permission::UseWorkspace)?;
     let on = match query.on.trim() {
         "" => state.today(),
         s => s.parse().map_err(|_| AppError::BadRequest)?,
     };
     Ok(Json(
-        hits(&state, &query.q, on)
+        paging.of(hits(&state, &query.q, on)
             .await?
             .into_iter()
             .map(to_json)
-            .collect(),
+            .collect()),
     ))
 }

@@ -813,7 +813,13 @@ pub async fn export_people(
     let mut rows = Vec::new();
     let mut subjects = Vec::new();
     for page in 0..(documents::table::MAX_ROWS as i64 / store::people::PAGE_SIZE) {
-        let (list, total) = store::people::list(state.db(), &filter, state.today(), page).await?;
+        let (list, total) = store::people::list(
+            state.db(),
+            &filter,
+            state.today(),
+            store::Window::page(page, store::people::PAGE_SIZE),
+        )
+        .await?;
         let done = list.is_empty() || (page + 1) * store::people::PAGE_SIZE >= total;
         for p in list {
             subjects.push(domain::privacy::person_subject(p.id));
@@ -884,7 +890,12 @@ pub async fn export_organisations(
     let filter = query.filter();
     let mut rows = Vec::new();
     for page in 0..(documents::table::MAX_ROWS as i64 / store::organisations::PAGE_SIZE) {
-        let (list, total) = store::organisations::list(state.db(), &filter, page).await?;
+        let (list, total) = store::organisations::list(
+            state.db(),
+            &filter,
+            store::Window::page(page, store::organisations::PAGE_SIZE),
+        )
+        .await?;
         let done = list.is_empty() || (page + 1) * store::organisations::PAGE_SIZE >= total;
         for o in list {
             let contacts = crate::features::directory::sees_org_contacts(&user, o.id);

@@ -3,6 +3,7 @@
 
 use axum::Json;
 use axum::extract::{Path, Query, State};
+use axum::response::IntoResponse;
 use domain::auth::Permission;
 use jiff::civil::{Date, Time};
 use serde::{Deserialize, Serialize};
@@ -12,11 +13,12 @@ use crate::AppState;
 use crate::http::dates::rfc3339;
 use crate::http::error::{AppError, AppResult};
 use crate::http::forms::parse_id;
+use crate::http::paging::{Page, Paging};
 use crate::i18n;
 use crate::principal::CurrentUser;
 
-/// At most this many events in one answer; narrow the dates for more.
-const API_LIMIT: i64 = 1000;
+/// At most this many events are read for one answer's paging.
+const API_LIMIT: i64 = 100_000;
 
 /// An event. Times are RFC 3339 in UTC; show them in Europe/Riga.
 #[derive(Debug, Serialize, ToSchema)]
@@ -128,9 +130,13 @@ pub struct EventListQuery {
     #[serde(default)]
     to: String,
     /// An event type, e.g. `workshop`.
+    #[serde(default)]
+    event_type: String,
+    /// The same as `event_type` (its first name, kept within v1: parameters of one meaning
+    /// have one name, as in the statistics).
     #[serde(default, rename = "type")]
     #[param(rename = "type")]
-    event_type: String,
+    old_type: String,
     /// A planning region: riga, vidzeme, kurzeme, zemgale or latgale.
     #[serde(default)]
     region: String,
@@ -156,22 +162,26 @@ fn day_bound(raw: &str, end: bool) -> Result<Option<i64>, AppError> {
 /// List events
 ///
 /// The events the caller may see, ordered by start, filtered by dates (Europe/Riga days), type
-/// and planning region; at most 1000 in one answer.
+/// and planning region.
 #[utoipa::path(
-    get, path = "/api/v1/events", operation_id = "listEvents", tag = "Events", params(EventListQuery),
-    responses((status = 200, body = Vec<EventJson>), (status = 400, body = crate::http::problem::Problem, content_type = "application/problem+json"), (status = 401, body = crate::http::problem::Problem, content_type = "application/problem+json")),
+    get, path = "/api/v1/events", operation_id = "listEvents", tag = "Events", params(EventListQuery, Paging),
+    responses((status = 200, body = Page<EventJson>), (status = 400, body = crate::http::problem::Problem, content_type = "application/problem+json"), (status = 401, body = crate::http::problem::Problem, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
 pub async fn list(
     State(state): State<AppState>,
     user: CurrentUser,
     Query(q): Query<EventListQuery>,
-) -> AppResult<Json<Vec<EventJson>>> {
+    Query(paging): Query<Paging>,
+) -> AppResult<Json<Page<EventJson>>> {
     user.require(Permission::ViewEvents)?;
     let from = day_bound(&q.from, false)?.unwrap_or(i64::MIN / 2);
     let to = day_bound(&q.to, true)?.unwrap_or(i64::MAX / 2);
     let filter = store::events::EventFilter {
-        event_type: match q.event_type.trim() {
+        event_type: match Some(q.event_type.trim())
+            .filter(|t| !t.is_empty())
+            .unwrap_or(q.old_type.trim())
+        {
             "" => None,
             t => Some(domain::event::EventType::parse(t).ok_or(AppError::BadRequest)?),
         },
@@ -180,7 +190,7 @@ pub async fn list(
             r => Some(domain::territory::PlanningRegion::parse(r).ok_or(AppError::BadRequest)?),
         },
     };
-    let mut events = store::events::in_range(
+    let events = store::events::in_range(
         state.db(),
         store::events::Scope::All,
         &filter,
@@ -189,10 +199,18 @@ pub async fn list(
         API_LIMIT,
     )
     .await?;
+    let total = i64::try_from(events.len()).unwrap_or(i64::MAX);
+    let w = paging.window();
+    let mut events: Vec<_> = events
+        .into_iter()
+        .skip(usize::try_from(w.offset).unwrap_or(usize::MAX))
+        .take(usize::try_from(w.limit).unwrap_or(0))
+        .collect();
     store::events::fill_organisations(state.db(), &mut events).await?;
-    Ok(Json(
+    Ok(Json(paging.with(
         events.into_iter().map(|e| event_json(e, None)).collect(),
-    ))
+        total,
+    )))
 }
 
 /// Read one event
@@ -207,12 +225,16 @@ pub async fn get(
     State(state): State<AppState>,
     user: CurrentUser,
     Path(id): Path<String>,
-) -> AppResult<Json<EventJson>> {
+) -> AppResult<axum::response::Response> {
     user.require(Permission::ViewEvents)?;
     let id = parse_id(&id)?;
+    let version = store::versions::current(state.db(), "events", id).await?;
     let e = store::events::get(state.db(), id).await?;
     let agenda = store::agenda::items(state.db(), id).await?;
-    Ok(Json(event_json(e, Some(agenda))))
+    Ok(crate::http::preconditions::with_etag(
+        Json(event_json(e, Some(agenda))).into_response(),
+        version,
+    ))
 }
 
 /// A registration, for coordinators (the statistics answers are not part of it).
@@ -242,15 +264,16 @@ pub struct RegistrationJson {
 /// For those who manage events: every registration with its status. A personal list: the read
 /// is recorded in the access log, as an export.
 #[utoipa::path(
-    get, path = "/api/v1/events/{id}/registrations", operation_id = "listRegistrations", tag = "Events", params(("id" = i64, Path, description = "The event's id")),
-    responses((status = 200, body = Vec<RegistrationJson>), (status = 403, body = crate::http::problem::Problem, content_type = "application/problem+json"), (status = 404, body = crate::http::problem::Problem, content_type = "application/problem+json")),
+    get, path = "/api/v1/events/{id}/registrations", operation_id = "listRegistrations", tag = "Events", params(("id" = i64, Path, description = "The event's id"), Paging),
+    responses((status = 200, body = Page<RegistrationJson>), (status = 403, body = crate::http::problem::Problem, content_type = "application/problem+json"), (status = 404, body = crate::http::problem::Problem, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
 pub async fn registrations(
     State(state): State<AppState>,
     user: CurrentUser,
     Path(id): Path<String>,
-) -> AppResult<Json<Vec<RegistrationJson>>> {
+    Query(paging): Query<Paging>,
+) -> AppResult<Json<Page<RegistrationJson>>> {
     user.require(Permission::ManageEvents)?;
     let id = parse_id(&id)?;
     store::events::get(state.db(), id).await?;
@@ -265,7 +288,8 @@ pub async fn registrations(
     )
     .await?;
     Ok(Json(
-        regs.into_iter()
+        paging.of(regs
+            .into_iter()
             .map(|r| RegistrationJson {
                 id: r.id,
                 name: r.name,
@@ -277,6 +301,6 @@ pub async fn registrations(
                 cancel_reason: r.cancel_reason,
                 created_at: rfc3339(r.created_at),
             })
-            .collect(),
+            .collect()),
     ))
 }

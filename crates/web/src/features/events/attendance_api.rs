@@ -100,15 +100,16 @@ fn fields(p: &ParticipantInput) -> WalkInFields {
 /// Who took part, as the sign-in list has it; the breakdown fields only for those who manage
 /// events. The read is recorded in the access log.
 #[utoipa::path(
-    get, path = "/api/v1/events/{id}/attendance", operation_id = "listAttendance", tag = "Events", params(("id" = i64, Path, description = "The event's id")),
-    responses((status = 200, body = Vec<AttendanceJson>), (status = 404, body = crate::http::problem::Problem, content_type = "application/problem+json")),
+    get, path = "/api/v1/events/{id}/attendance", operation_id = "listAttendance", tag = "Events", params(("id" = i64, Path, description = "The event's id"), crate::http::paging::Paging),
+    responses((status = 200, body = crate::http::paging::Page<AttendanceJson>), (status = 404, body = crate::http::problem::Problem, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
 pub async fn list(
     State(state): State<AppState>,
     user: CurrentUser,
     Path(id): Path<String>,
-) -> AppResult<Json<Vec<AttendanceJson>>> {
+    axum::extract::Query(paging): axum::extract::Query<crate::http::paging::Paging>,
+) -> AppResult<Json<crate::http::paging::Page<AttendanceJson>>> {
     user.require(domain::auth::Permission::ViewEvents)?;
     let id = parse_id(&id)?;
     let list = store::attendance::for_event(state.db(), scope_of(&user), id).await?;
@@ -124,7 +125,8 @@ pub async fn list(
     // Gender and age group one by one only for coordinators (an organiser sees who came).
     let full = user.can(domain::auth::Permission::ManageEvents);
     Ok(Json(
-        list.into_iter()
+        paging.of(list
+            .into_iter()
             .map(|a| AttendanceJson {
                 id: a.id,
                 person_id: a.person_id,
@@ -139,7 +141,7 @@ pub async fn list(
                 source: a.source,
                 checked_in_at: crate::http::dates::rfc3339(a.checked_in_at),
             })
-            .collect(),
+            .collect()),
     ))
 }
 

@@ -14,6 +14,7 @@ use crate::AppState;
 use crate::features::plans::rounds::{ReportFields, validate_report};
 use crate::http::error::{AppError, AppResult};
 use crate::http::forms::{FormErrors, parse_id};
+use crate::http::paging::{Page, Paging};
 use crate::http::problem::field_problem;
 use crate::principal::{ClientIp, CurrentUser};
 
@@ -46,14 +47,15 @@ pub struct TaskJson {
 ///
 /// The action plans with their tasks.
 #[utoipa::path(
-    get, path = "/api/v1/plans", operation_id = "listPlans", tag = "Plans",
-    responses((status = 200, body = Vec<PlanJson>), (status = 401, body = crate::http::problem::Problem, content_type = "application/problem+json")),
+    get, path = "/api/v1/plans", operation_id = "listPlans", tag = "Plans", params(Paging),
+    responses((status = 200, body = Page<PlanJson>), (status = 401, body = crate::http::problem::Problem, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
 pub async fn plans(
     State(state): State<AppState>,
     user: CurrentUser,
-) -> AppResult<Json<Vec<PlanJson>>> {
+    Query(paging): Query<Paging>,
+) -> AppResult<Json<Page<PlanJson>>> {
     user.require(Permission::ViewPlans)?;
     let mut out = Vec::new();
     for p in store::plans::list(state.db()).await? {
@@ -80,7 +82,7 @@ pub async fn plans(
                 .collect(),
         });
     }
-    Ok(Json(out))
+    Ok(Json(paging.of(out)))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -191,15 +193,16 @@ fn progress_json(r: store::rounds::Report) -> ProgressJson {
 ///
 /// The measures of one plan with who is responsible, the budget and the latest progress report.
 #[utoipa::path(
-    get, path = "/api/v1/measures", operation_id = "listMeasures", tag = "Plans", params(PlanQuery),
-    responses((status = 200, body = Vec<MeasureJson>), (status = 404, body = crate::http::problem::Problem, content_type = "application/problem+json")),
+    get, path = "/api/v1/measures", operation_id = "listMeasures", tag = "Plans", params(PlanQuery, Paging),
+    responses((status = 200, body = Page<MeasureJson>), (status = 404, body = crate::http::problem::Problem, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
 pub async fn measures(
     State(state): State<AppState>,
     user: CurrentUser,
     Query(q): Query<PlanQuery>,
-) -> AppResult<Json<Vec<MeasureJson>>> {
+    Query(paging): Query<Paging>,
+) -> AppResult<Json<Page<MeasureJson>>> {
     user.require(Permission::ViewPlans)?;
     let plan = store::plans::get(state.db(), parse_id(&q.plan)?).await?;
     let mut out = Vec::new();
@@ -234,7 +237,7 @@ pub async fn measures(
             progress: progress.into_iter().map(progress_json).collect(),
         });
     }
-    Ok(Json(out))
+    Ok(Json(paging.of(out)))
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -277,20 +280,22 @@ pub struct IndicatorValueJson {
 ///
 /// The indicators of one plan with their baselines, targets and reported values.
 #[utoipa::path(
-    get, path = "/api/v1/indicators", operation_id = "listIndicators", tag = "Plans", params(PlanQuery),
-    responses((status = 200, body = Vec<IndicatorJson>), (status = 404, body = crate::http::problem::Problem, content_type = "application/problem+json")),
+    get, path = "/api/v1/indicators", operation_id = "listIndicators", tag = "Plans", params(PlanQuery, Paging),
+    responses((status = 200, body = Page<IndicatorJson>), (status = 404, body = crate::http::problem::Problem, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
 pub async fn indicators(
     State(state): State<AppState>,
     user: CurrentUser,
     Query(q): Query<PlanQuery>,
-) -> AppResult<Json<Vec<IndicatorJson>>> {
+    Query(paging): Query<Paging>,
+) -> AppResult<Json<Page<IndicatorJson>>> {
     user.require(Permission::ViewPlans)?;
     let plan = store::plans::get(state.db(), parse_id(&q.plan)?).await?;
     let list = store::indicators::for_plan(state.db(), plan.id).await?;
     Ok(Json(
-        list.into_iter()
+        paging.of(list
+            .into_iter()
             .map(|i| {
                 let gap =
                     |r: Option<f64>, g: Option<f64>| Some(domain::plan::gap(i.direction, r?, g?));
@@ -325,7 +330,7 @@ pub async fn indicators(
                     eu_target: i.eu_target,
                 }
             })
-            .collect(),
+            .collect()),
     ))
 }
 

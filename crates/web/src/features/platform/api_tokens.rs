@@ -1,7 +1,7 @@
 //! The API caller itself: `/api/v1/me` and personal API tokens (list, create, revoke).
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use domain::auth::Permission;
@@ -13,6 +13,7 @@ use crate::AppState;
 use crate::http::dates::rfc3339;
 use crate::http::error::{AppError, AppResult};
 use crate::http::forms::parse_id;
+use crate::http::paging::{Page, Paging};
 use crate::http::problem::Problem;
 use crate::principal::{ClientIp, CurrentUser};
 
@@ -68,21 +69,22 @@ pub struct TokenInfo {
 
 /// List my API tokens
 ///
-/// The caller's personal tokens with their labels, when each was made, last used and expires.
-/// The secrets themselves are never shown again.
+/// The caller's personal tokens with their labels, when each was made, revoked and expires. The
+/// secrets themselves are never shown again.
 #[utoipa::path(
-    get, path = "/api/v1/me/tokens", operation_id = "listTokens", tag = "Account",
-    responses((status = 200, body = Vec<TokenInfo>), (status = 401, body = Problem, content_type = "application/problem+json")),
+    get, path = "/api/v1/me/tokens", operation_id = "listTokens", tag = "Account", params(Paging),
+    responses((status = 200, body = Page<TokenInfo>), (status = 401, body = Problem, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
 pub async fn list_tokens(
     State(state): State<AppState>,
     user: CurrentUser,
-) -> AppResult<Json<Vec<TokenInfo>>> {
+    Query(paging): Query<Paging>,
+) -> AppResult<Json<Page<TokenInfo>>> {
     user.require(Permission::ManageOwnAccount)?;
     let tokens = store::tokens::list_api_tokens(state.db(), user.id).await?;
     Ok(Json(
-        tokens
+        paging.of(tokens
             .into_iter()
             .map(|t| TokenInfo {
                 id: t.id,
@@ -91,7 +93,7 @@ pub async fn list_tokens(
                 revoked_at: t.revoked_at.map(rfc3339),
                 expires_at: rfc3339(t.expires_at),
             })
-            .collect(),
+            .collect()),
     ))
 }
 

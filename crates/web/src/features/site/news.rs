@@ -468,6 +468,7 @@ pub struct NewsQuery {
 #[utoipa::path(
     get, path = "/api/v1/news", operation_id = "listNews", tag = "Public site",
     params(
+        crate::http::paging::Paging,
         ("q" = Option<String>, Query, description = "Words to find in the title or summary (diacritics and case ignored; a word matches the start of a word, \"darbn\" finds \"darbnīca\")"),
         ("kind" = Option<String>, Query, description = "announcement, call, programme or event"),
         ("lang" = Option<String>, Query, description = "lv (default) or en: the language of title, summary and url"),
@@ -477,7 +478,11 @@ pub struct NewsQuery {
         (status = 422, body = crate::http::problem::Problem, content_type = "application/problem+json")
     )
 )]
-pub async fn api(State(state): State<AppState>, Query(q): Query<NewsQuery>) -> AppResult<Response> {
+pub async fn api(
+    State(state): State<AppState>,
+    Query(q): Query<NewsQuery>,
+    Query(paging): Query<crate::http::paging::Paging>,
+) -> AppResult<Response> {
     let mut errors = FormErrors::default();
     let kind = match q.kind.trim() {
         "" => None,
@@ -523,5 +528,5 @@ pub async fn api(State(state): State<AppState>, Query(q): Query<NewsQuery>) -> A
             })
         })
         .collect();
-    Ok(axum::Json(serde_json::json!({ "items": items })).into_response())
+    Ok(axum::Json(paging.of(items)).into_response())
 }

@@ -980,6 +980,7 @@ pub async fn file(
 #[utoipa::path(
     get, path = "/api/v1/practices", operation_id = "listPractices", tag = "Public site",
     params(
+        crate::http::paging::Paging,
         ("q" = Option<String>, Query, description = "Words to find in the title, summary and text, Latvian and English (diacritics and case ignored; each word matches the start of a word: \"skola\" finds \"skolas\", \"skolen\" finds \"Skolēni\"); ranked best first"),
         ("area" = Option<String>, Query, description = "EU objective area: equality, inclusion, participation, education, employment, health, housing"),
         ("target" = Option<String>, Query, description = "Target group: children, youth, women, families, adults, elderly, community, institutions"),
@@ -995,6 +996,7 @@ pub async fn file(
 pub async fn api(
     State(state): State<AppState>,
     Query(params): Query<SearchParams>,
+    Query(paging): Query<crate::http::paging::Paging>,
 ) -> AppResult<Response> {
     let mut errors = FormErrors::default();
     let query = params.query(&mut errors);
@@ -1007,7 +1009,14 @@ pub async fn api(
         store::practices::search(state.db(), &query, i64::from(state.today().year())).await?;
     let base = state.settings().public_url.trim_end_matches('/').to_owned();
     let mut items = Vec::new();
-    for h in hits.iter().take(200) {
+    // Only the asked page's practices are read in full; `total` counts every hit.
+    let total = i64::try_from(hits.len()).unwrap_or(i64::MAX);
+    let w = paging.window();
+    let window = hits
+        .iter()
+        .skip(usize::try_from(w.offset).unwrap_or(usize::MAX))
+        .take(usize::try_from(w.limit).unwrap_or(0));
+    for h in window {
         // Unpublished since the search: left out, not a 404 for the whole list.
         let p = match store::practices::get(state.db(), h.id, true).await {
             Ok(p) => p,
@@ -1044,8 +1053,12 @@ pub async fn api(
             "published_at": documents::atom::rfc3339(p.published_at.unwrap_or(p.updated_at)),
         }));
     }
+    let page = paging.with(items, total);
     Ok(axum::Json(serde_json::json!({
-        "items": items,
+        "items": page.items,
+        "page": page.page,
+        "per_page": page.per_page,
+        "total": page.total,
         "facets": {
             "area": facets.area,
             "target": facets.target,

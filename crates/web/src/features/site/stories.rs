@@ -245,6 +245,7 @@ pub struct StoriesQuery {
 #[utoipa::path(
     get, path = "/api/v1/stories", operation_id = "listStories", tag = "Public site",
     params(
+        crate::http::paging::Paging,
         ("q" = Option<String>, Query, description = "Words to find in the title, summary or text in any language (diacritics and case ignored; a word matches the start of a word)"),
         ("lang" = Option<String>, Query, description = "lv (default), en or rom: the language of the text (falls back to Latvian, see `language`)"),
     ),
@@ -256,6 +257,7 @@ pub struct StoriesQuery {
 pub async fn api(
     State(state): State<AppState>,
     Query(q): Query<StoriesQuery>,
+    Query(paging): Query<crate::http::paging::Paging>,
 ) -> AppResult<Response> {
     let mut errors = FormErrors::default();
     let lang = match q.lang.trim() {
@@ -327,7 +329,7 @@ pub async fn api(
             "url": format!("{base}/{page_lang}{}", path_of(&s, page_lang)),
         }));
     }
-    Ok(axum::Json(serde_json::json!({ "items": items })).into_response())
+    Ok(axum::Json(paging.of(items)).into_response())
 }
 
 // ----- the editorial desk -----
