@@ -484,3 +484,313 @@ async fn events_are_listed_by_date_and_read_with_their_agenda() {
     assert_eq!(regs[0]["status"], "confirmed");
     assert!(regs[0].get("roma_self_identified").is_none());
 }
+
+#[tokio::test]
+async fn an_external_system_runs_an_event_from_creation_to_held_with_its_attendance() {
+    let app = TestApp::spawn().await;
+    let secret = token_for(&app, Role::Coordinator).await;
+    let c = app.client();
+    c.set_header("authorization", &format!("Bearer {secret}"));
+    let send =
+        |method: &'static str, path: String, key: Option<&'static str>, body: serde_json::Value| {
+            let c = c.clone();
+            async move {
+                let mut req = match method {
+                    "PATCH" => c.http().patch(c.url(&path)),
+                    _ => c.http().post(c.url(&path)),
+                };
+                if let Some(k) = key {
+                    req = req.header("idempotency-key", k);
+                }
+                c.send(req.json(&body)).await
+            }
+        };
+    let new_event = serde_json::json!({
+        "event_type": "workshop",
+        "title_lv": "Jauniešu darbnīca (API)",
+        "date": "2026-12-15",
+        "start": "10:00",
+        "end": "13:00",
+        "is_public": true,
+        "capacity": 30,
+        "organiser_ids": [app.fixtures.org_a],
+    });
+    // The form's rules: no title, an end before the start.
+    let bad = send(
+        "POST",
+        "/api/v1/events".into(),
+        None,
+        serde_json::json!({
+            "event_type": "workshop", "date": "2026-12-15", "start": "10:00", "end": "09:00",
+        }),
+    )
+    .await;
+    assert_eq!(bad.status, 422, "{}", bad.text);
+    let fields: Vec<String> = bad.json()["errors"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e["field"].as_str().map(str::to_owned))
+        .collect();
+    assert!(
+        fields.contains(&"title_lv".to_owned()) && fields.contains(&"end".to_owned()),
+        "{fields:?}"
+    );
+    let count = |action: &'static str| {
+        let db = app.db.clone();
+        async move { store::audit::count(&db, action).await.unwrap_or_default() }
+    };
+    let (created_before, moved_before) = (
+        count("event_created").await,
+        count("event_status_changed").await,
+    );
+    // Created once, however often the same request is retried with its key.
+    let made = send(
+        "POST",
+        "/api/v1/events".into(),
+        Some("k-1"),
+        new_event.clone(),
+    )
+    .await;
+    assert_eq!(made.status, 201, "{}", made.text);
+    let id = made.json()["id"].as_i64().unwrap_or_default();
+    assert_eq!(
+        made.header("location"),
+        Some(format!("/api/v1/events/{id}").as_str())
+    );
+    assert_eq!(made.json()["status"], "draft");
+    assert_eq!(made.json()["starts_at"], "2026-12-15T08:00:00Z");
+    let again = send(
+        "POST",
+        "/api/v1/events".into(),
+        Some("k-1"),
+        new_event.clone(),
+    )
+    .await;
+    assert_eq!(again.status, 201);
+    assert_eq!(again.json()["id"], id);
+    assert_eq!(again.header("idempotent-replayed"), Some("true"));
+    let other = send(
+        "POST",
+        "/api/v1/events".into(),
+        Some("k-1"),
+        serde_json::json!({"title_lv": "Cits"}),
+    )
+    .await;
+    assert_eq!(other.status, 422, "{}", other.text);
+    assert_eq!(count("event_created").await, created_before + 1);
+    // Changed on the version read; a second change on the same version is refused.
+    let tag = made.header("etag").unwrap_or_default().to_owned();
+    let path = format!("/api/v1/events/{id}");
+    let changed = c
+        .send(
+            c.http()
+                .patch(c.url(&path))
+                .header("if-match", tag.clone())
+                .json(&serde_json::json!({"title_en": "Youth workshop (API)"})),
+        )
+        .await;
+    assert_eq!(changed.status, 200, "{}", changed.text);
+    assert_eq!(changed.json()["title_en"], "Youth workshop (API)");
+    let stale = c
+        .send(
+            c.http()
+                .patch(c.url(&path))
+                .header("if-match", tag)
+                .json(&serde_json::json!({"title_en": "Lost"})),
+        )
+        .await;
+    assert_eq!(stale.status, 412);
+    // Published once; marked held only from its start.
+    let published = send(
+        "POST",
+        format!("{path}/publish"),
+        None,
+        serde_json::json!(null),
+    )
+    .await;
+    assert_eq!(published.status, 200, "{}", published.text);
+    assert_eq!(published.json()["status"], "published");
+    assert_eq!(
+        send(
+            "POST",
+            format!("{path}/publish"),
+            None,
+            serde_json::json!(null)
+        )
+        .await
+        .status,
+        409
+    );
+    // Someone who called is registered, once, with the form's rules.
+    let person = serde_json::json!({
+        "name": "Jānis Bērziņš", "email": "janis@example.invalid",
+        "organisation": "Biedrība (demo)", "notice_given": true,
+    });
+    let reg = send(
+        "POST",
+        format!("{path}/registrations"),
+        Some("r-1"),
+        person.clone(),
+    )
+    .await;
+    assert_eq!(reg.status, 201, "{}", reg.text);
+    assert_eq!(reg.json()["status"], "confirmed");
+    let again = send(
+        "POST",
+        format!("{path}/registrations"),
+        Some("r-1"),
+        person.clone(),
+    )
+    .await;
+    assert_eq!(
+        (again.status, again.json()["id"].clone()),
+        (201, reg.json()["id"].clone())
+    );
+    assert_eq!(
+        send("POST", format!("{path}/registrations"), None, person)
+            .await
+            .status,
+        409
+    );
+    let unnoticed = send(
+        "POST",
+        format!("{path}/registrations"),
+        None,
+        serde_json::json!({
+            "name": "Bez paziņojuma", "private_person": true,
+        }),
+    )
+    .await;
+    assert_eq!(unnoticed.status, 422);
+    assert_eq!(
+        unnoticed.json()["errors"][0]["field"],
+        "notice_given",
+        "{}",
+        unnoticed.text
+    );
+    let regs = c.get(&format!("{path}/registrations")).await.json();
+    assert_eq!(regs["total"], 1, "{regs}");
+    let early = send(
+        "POST",
+        format!("{path}/held"),
+        None,
+        serde_json::json!(null),
+    )
+    .await;
+    assert_eq!(early.status, 409, "{}", early.text);
+    app.advance_to(
+        jiff::civil::date(2026, 12, 15),
+        jiff::civil::Time::constant(10, 5, 0, 0),
+    );
+    let signed = send(
+        "POST",
+        format!("{path}/attendance"),
+        None,
+        serde_json::json!([
+            {"name": "Ilze Kļaviņa"},
+            {"name": "Anna Ābele", "person_id": app.fixtures.person_a},
+        ]),
+    )
+    .await;
+    assert_eq!(signed.status, 201, "{}", signed.text);
+    let held = send(
+        "POST",
+        format!("{path}/held"),
+        None,
+        serde_json::json!(null),
+    )
+    .await;
+    assert_eq!(held.status, 200, "{}", held.text);
+    assert_eq!(held.json()["status"], "held");
+    let attendance = c.get(&format!("{path}/attendance")).await.json();
+    assert_eq!(attendance["total"], 2, "{attendance}");
+    assert_eq!(count("event_status_changed").await, moved_before + 2);
+    // The follow-up: an action decided at it (once per key), the minutes (none written yet).
+    let action = serde_json::json!({
+        "title_lv": "Sagatavot ziņojumu", "owner_organisation_id": app.fixtures.org_a,
+        "due_date": "2027-01-31",
+    });
+    let made = send(
+        "POST",
+        format!("{path}/actions"),
+        Some("a-1"),
+        action.clone(),
+    )
+    .await;
+    assert_eq!(made.status, 201, "{}", made.text);
+    assert_eq!(made.json()["status"], "open");
+    let again = send("POST", format!("{path}/actions"), Some("a-1"), action).await;
+    assert_eq!(again.json()["id"], made.json()["id"]);
+    let unknown = send(
+        "POST",
+        format!("{path}/actions"),
+        None,
+        serde_json::json!({
+            "title_lv": "X", "owner_organisation_id": 999_999,
+        }),
+    )
+    .await;
+    assert_eq!(unknown.status, 422);
+    assert_eq!(
+        unknown.json()["errors"][0]["field"],
+        "owner_organisation_id",
+        "{}",
+        unknown.text
+    );
+    let actions = c.get(&format!("{path}/actions")).await.json();
+    assert_eq!(actions["total"], 1, "{actions}");
+    assert_eq!(actions["items"][0]["due_date"], "2027-01-31");
+    let minutes = c.get(&format!("{path}/minutes")).await.json();
+    assert!(
+        minutes["summary_lv"].is_null() && minutes["published_at"].is_null(),
+        "{minutes}"
+    );
+    // A cancelled event stays cancelled; an NGO member may not run events.
+    let second = send(
+        "POST",
+        "/api/v1/events".into(),
+        None,
+        serde_json::json!({
+            "event_type": "interministerial", "title_lv": "Starpministriju sanāksme",
+            "date": "2027-01-20", "start": "11:00", "end": "12:00",
+        }),
+    )
+    .await
+    .json()["id"]
+        .as_i64()
+        .unwrap_or_default();
+    let cancelled = send(
+        "POST",
+        format!("/api/v1/events/{second}/cancel"),
+        None,
+        serde_json::json!(null),
+    )
+    .await;
+    assert_eq!(
+        cancelled.json()["status"],
+        "cancelled",
+        "{}",
+        cancelled.text
+    );
+    assert_eq!(
+        send(
+            "POST",
+            format!("/api/v1/events/{second}/publish"),
+            None,
+            serde_json::json!(null)
+        )
+        .await
+        .status,
+        409
+    );
+    let ngo = app.client();
+    ngo.set_header(
+        "authorization",
+        &format!("Bearer {}", token_for(&app, Role::Ngo).await),
+    );
+    let refused = ngo
+        .send(ngo.http().post(ngo.url("/api/v1/events")).json(&new_event))
+        .await;
+    assert_eq!(refused.status, 403);
+}

@@ -23,6 +23,8 @@ pub mod breaches;
 pub mod consent_renewals;
 #[path = "platform/factors.rs"]
 pub mod factors;
+#[path = "platform/idempotency.rs"]
+pub mod idempotency;
 #[path = "platform/notices.rs"]
 pub mod notices;
 #[path = "platform/outbox.rs"]

@@ -350,6 +350,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, Data)] = &[
         include_str!("../migrations/0056_backup_runs.sql"),
         Data::None,
     ),
+    (
+        57,
+        "api_idempotency",
+        include_str!("../migrations/0057_api_idempotency.sql"),
+        Data::None,
+    ),
 ];
 
 /// A migration's checksum: the SHA-256 of its SQL as this program holds it, with line ends

@@ -38,6 +38,15 @@ use crate::http::problem::{Problem, ProblemField};
         crate::features::events::api::list,
         crate::features::events::api::get,
         crate::features::events::api::registrations,
+        crate::features::events::lifecycle_api::create,
+        crate::features::events::lifecycle_api::update,
+        crate::features::events::lifecycle_api::publish,
+        crate::features::events::lifecycle_api::cancel,
+        crate::features::events::lifecycle_api::held,
+        crate::features::events::lifecycle_api::register,
+        crate::features::events::minutes_api::minutes,
+        crate::features::events::minutes_api::actions,
+        crate::features::events::minutes_api::create_action,
         crate::features::events::attendance_api::list,
         crate::features::events::attendance_api::post,
         crate::features::events::statistics::api,
@@ -74,6 +83,11 @@ use crate::http::problem::{Problem, ProblemField};
         crate::features::events::api::EventOrganisationJson,
         crate::features::events::api::AgendaItemJson,
         crate::features::events::api::RegistrationJson,
+        crate::features::events::lifecycle_api::EventInput,
+        crate::features::events::lifecycle_api::RegistrationInput,
+        crate::features::events::minutes_api::MinutesJson,
+        crate::features::events::minutes_api::ActionJson,
+        crate::features::events::minutes_api::ActionInput,
         crate::features::events::attendance_api::AttendanceJson,
         crate::features::events::attendance_api::ParticipantInput,
         crate::features::events::attendance_api::CreatedJson,
@@ -324,11 +338,18 @@ fn build() -> serde_json::Value {
                     if DEPRECATED.contains(&(id.as_str(), name)) {
                         param["deprecated"] = true.into();
                     }
+                    if name == "Idempotency-Key" {
+                        param["schema"] = serde_json::json!({
+                            "type": "string", "minLength": 1, "maxLength": 255, "pattern": "^[!-~]+$",
+                        });
+                    }
                     if let Some((_, _, values)) =
                         sets.iter().find(|(o, n, _)| *o == id && *n == name)
                     {
                         param["schema"] = serde_json::json!({"type": "string", "enum": values});
-                    } else if let Some(schema) = named_alike(&id, name, &param["schema"]) {
+                    } else if param["in"] == "query"
+                        && let Some(schema) = named_alike(&id, name, &param["schema"])
+                    {
                         param["schema"] = schema;
                     }
                 }
@@ -345,6 +366,9 @@ fn build() -> serde_json::Value {
             let has_params = op["parameters"].as_array().is_some_and(|p| !p.is_empty());
             let has_body = op.get("requestBody").is_some();
             let change = *method == "patch";
+            let idempotent = op["parameters"]
+                .as_array()
+                .is_some_and(|p| p.iter().any(|p| p["name"] == "Idempotency-Key"));
             let has_query = op["parameters"]
                 .as_array()
                 .is_some_and(|p| p.iter().any(|p| p["in"] == "query"));
@@ -353,7 +377,7 @@ fn build() -> serde_json::Value {
                 ("401", secured),
                 ("403", secured),
                 ("404", path.contains('{')),
-                ("409", change),
+                ("409", change || idempotent),
                 ("412", change),
                 ("413", has_body),
                 ("415", has_body),

@@ -508,3 +508,13 @@ pub fn optional_text(raw: &str, max: usize) -> Result<Option<String>, domain::te
     domain::text::check_text(s, max, false)?;
     Ok(Some(s.to_owned()).filter(|s| !s.is_empty()))
 }
+
+/// For a JSON body's optional field: tells a field that is absent (`None`) from one given
+/// as `null` (`Some(None)`), which clears it.
+pub fn present<'de, D, T>(d: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    serde::Deserialize::deserialize(d).map(Some)
+}

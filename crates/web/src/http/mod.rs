@@ -10,6 +10,7 @@ pub mod error;
 pub mod feeds;
 pub mod files;
 pub mod forms;
+pub mod idempotency;
 pub mod notice;
 pub mod paging;
 pub mod preconditions;

@@ -128,15 +128,6 @@ pub async fn get_org(
     ))
 }
 
-/// Distinguishes a field that is absent (`None`) from one given as `null` (`Some(None)`).
-fn present<'de, D, T>(d: D) -> Result<Option<Option<T>>, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    Option::<T>::deserialize(d).map(Some)
-}
-
 /// Fields of an organisation. On POST `name_lv` and `kind` are required; on PATCH every
 /// field given replaces the stored one (an empty string or `null` clears an optional field).
 #[derive(Debug, Default, Deserialize, ToSchema)]
@@ -145,10 +136,10 @@ pub struct OrganisationInput {
     name_lv: Option<String>,
     name_en: Option<String>,
     kind: Option<String>,
-    #[serde(default, deserialize_with = "present")]
+    #[serde(default, deserialize_with = "crate::http::forms::present")]
     #[schema(value_type = Option<i64>)]
     parent_id: Option<Option<i64>>,
-    #[serde(default, deserialize_with = "present")]
+    #[serde(default, deserialize_with = "crate::http::forms::present")]
     #[schema(value_type = Option<i64>)]
     territory_id: Option<Option<i64>>,
     email: Option<String>,
@@ -493,11 +484,11 @@ pub struct PersonInput {
     emails: Option<Vec<String>>,
     phone: Option<String>,
     preferred_lang: Option<String>,
-    #[serde(default, deserialize_with = "present")]
+    #[serde(default, deserialize_with = "crate::http::forms::present")]
     #[schema(value_type = Option<i64>)]
     territory_id: Option<Option<i64>>,
     gender: Option<String>,
-    #[serde(default, deserialize_with = "present")]
+    #[serde(default, deserialize_with = "crate::http::forms::present")]
     #[schema(value_type = Option<i32>)]
     birth_year: Option<Option<i32>>,
 }

@@ -227,12 +227,21 @@ pub async fn get(
     Path(id): Path<String>,
 ) -> AppResult<axum::response::Response> {
     user.require(Permission::ViewEvents)?;
-    let id = parse_id(&id)?;
+    event_answer(&state, parse_id(&id)?, axum::http::StatusCode::OK).await
+}
+
+/// An event with its agenda as the API gives it, with its version as the `ETag`.
+pub(crate) async fn event_answer(
+    state: &AppState,
+    id: i64,
+    status: axum::http::StatusCode,
+) -> AppResult<axum::response::Response> {
+    // The version before the record: a change in between shows as a newer record.
     let version = store::versions::current(state.db(), "events", id).await?;
     let e = store::events::get(state.db(), id).await?;
     let agenda = store::agenda::items(state.db(), id).await?;
     Ok(crate::http::preconditions::with_etag(
-        Json(event_json(e, Some(agenda))).into_response(),
+        (status, Json(event_json(e, Some(agenda)))).into_response(),
         version,
     ))
 }
@@ -288,19 +297,21 @@ pub async fn registrations(
     )
     .await?;
     Ok(Json(
-        paging.of(regs
-            .into_iter()
-            .map(|r| RegistrationJson {
-                id: r.id,
-                name: r.name,
-                email: r.email,
-                organisation: r.organisation_text,
-                private_person: r.private_person,
-                status: r.status.as_str().to_owned(),
-                email_confirmed_at: r.email_confirmed_at.map(rfc3339),
-                cancel_reason: r.cancel_reason,
-                created_at: rfc3339(r.created_at),
-            })
-            .collect()),
+        paging.of(regs.into_iter().map(registration_json).collect()),
     ))
+}
+
+/// A registration as the API gives it.
+pub(crate) fn registration_json(r: store::registrations::Registration) -> RegistrationJson {
+    RegistrationJson {
+        id: r.id,
+        name: r.name,
+        email: r.email,
+        organisation: r.organisation_text,
+        private_person: r.private_person,
+        status: r.status.as_str().to_owned(),
+        email_confirmed_at: r.email_confirmed_at.map(rfc3339),
+        cancel_reason: r.cancel_reason,
+        created_at: rfc3339(r.created_at),
+    }
 }

@@ -638,6 +638,32 @@ pub struct StatusForm {
     confirm: String,
 }
 
+/// Moves an event to `to` (the page's and the API's one way): on cancelling, everyone
+/// registered and every invitee still to answer is mailed, in their language, in the same
+/// transaction. Returns how many were told.
+pub(crate) async fn change_status(
+    state: &AppState,
+    actor: &store::Actor,
+    e: &store::events::Event,
+    to: EventStatus,
+) -> Result<usize, store::Error> {
+    let (title_lv, title_en) = (e.title_lv.clone(), e.title("en").to_owned());
+    let when_lv = i18n::datetime(i18n::Lang::Lv, e.starts_at);
+    let when_en = i18n::datetime(i18n::Lang::En, e.starts_at);
+    // Each registrant and each invitee still to answer, in their language.
+    let notify = |name: &str, lang: &str, invited: bool| {
+        let lang = i18n::Lang::parse(lang).unwrap_or(i18n::Lang::Lv);
+        let (title, when) = match lang {
+            i18n::Lang::En => (&title_en, &when_en),
+            i18n::Lang::Lv => (&title_lv, &when_lv),
+        };
+        Some(crate::features::events::registration::cancellation_mail(
+            lang, title, when, name, invited,
+        ))
+    };
+    store::events::set_status_notifying(state.db(), state.now(), actor, e.id, to, notify).await
+}
+
 pub async fn set_status(
     State(state): State<AppState>,
     ctx: PageCtx,
@@ -672,30 +698,7 @@ pub async fn set_status(
         }
         .into_response();
     }
-    let (title_lv, title_en) = (e.title_lv.clone(), e.title("en").to_owned());
-    let when_lv = i18n::datetime(i18n::Lang::Lv, e.starts_at);
-    let when_en = i18n::datetime(i18n::Lang::En, e.starts_at);
-    // Each registrant and each invitee still to answer, in their language.
-    let notify = |name: &str, lang: &str, invited: bool| {
-        let lang = i18n::Lang::parse(lang).unwrap_or(i18n::Lang::Lv);
-        let (title, when) = match lang {
-            i18n::Lang::En => (&title_en, &when_en),
-            i18n::Lang::Lv => (&title_lv, &when_lv),
-        };
-        Some(crate::features::events::registration::cancellation_mail(
-            lang, title, when, name, invited,
-        ))
-    };
-    match store::events::set_status_notifying(
-        state.db(),
-        state.now(),
-        &user.actor(ip),
-        id,
-        to,
-        notify,
-    )
-    .await
-    {
+    match change_status(&state, &user.actor(ip), &e, to).await {
         Ok(_) => {
             let notice = if to == EventStatus::Cancelled {
                 "cancelled"

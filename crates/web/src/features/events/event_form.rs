@@ -23,51 +23,51 @@ use crate::principal::{ClientIp, CurrentUser};
 #[derive(Debug, Default, Deserialize)]
 pub struct EventFields {
     #[serde(default)]
-    event_type: String,
+    pub(crate) event_type: String,
     #[serde(default)]
-    title_lv: String,
+    pub(crate) title_lv: String,
     #[serde(default)]
-    title_en: String,
+    pub(crate) title_en: String,
     #[serde(default)]
-    description_lv: String,
+    pub(crate) description_lv: String,
     #[serde(default)]
-    description_en: String,
+    pub(crate) description_en: String,
     #[serde(default)]
-    date: String,
+    pub(crate) date: String,
     #[serde(default)]
-    start: String,
+    pub(crate) start: String,
     #[serde(default)]
-    end: String,
+    pub(crate) end: String,
     #[serde(default)]
-    territory_id: String,
+    pub(crate) territory_id: String,
     #[serde(default)]
-    address: String,
+    pub(crate) address: String,
     #[serde(default)]
-    online_url: String,
+    pub(crate) online_url: String,
     #[serde(default)]
-    series: String,
+    pub(crate) series: String,
     #[serde(default)]
-    capacity: String,
+    pub(crate) capacity: String,
     #[serde(default)]
-    registration_deadline: String,
+    pub(crate) registration_deadline: String,
     #[serde(default)]
-    is_public: Option<String>,
+    pub(crate) is_public: Option<String>,
     /// Comma-joined by the handler from the repeated checkbox fields.
     #[serde(default)]
-    objectives: Vec<String>,
+    pub(crate) objectives: Vec<String>,
     #[serde(default)]
-    target_group: String,
+    pub(crate) target_group: String,
     #[serde(default)]
-    host_country: String,
+    pub(crate) host_country: String,
     #[serde(default)]
-    organisers: Vec<String>,
+    pub(crate) organisers: Vec<String>,
     #[serde(default)]
-    partners: Vec<String>,
+    pub(crate) partners: Vec<String>,
     #[serde(default)]
-    measures: Vec<String>,
+    pub(crate) measures: Vec<String>,
     /// The version of the event the form was loaded with (`store::versions`).
     #[serde(default)]
-    version: String,
+    pub(crate) version: String,
 }
 
 #[derive(Template)]
@@ -223,7 +223,7 @@ impl TryFrom<&EventFields> for store::events::EventInput {
     }
 }
 
-fn check(f: &EventFields, errors: &mut FormErrors) -> Option<store::events::EventInput> {
+pub(crate) fn check(f: &EventFields, errors: &mut FormErrors) -> Option<store::events::EventInput> {
     let event_type = EventType::parse(&f.event_type);
     if event_type.is_none() {
         errors.add("event_type", "event-type-invalid");
@@ -375,6 +375,21 @@ pub async fn new_form(
     Ok(Html(FormPage::new(&state, ctx, None, f).await?.render()?))
 }
 
+/// The field a refused save of an event is about, and the message (the form's and the
+/// API's): a place, a day or a measure that cannot be, else an organisation.
+pub(crate) fn conflict_field(c: store::Conflict) -> (&'static str, &'static str) {
+    match c {
+        store::Conflict::Events(store::EventConflict::Territory) => {
+            ("territory_id", "territory-invalid")
+        }
+        store::Conflict::Events(store::EventConflict::NotStarted) => {
+            ("date", "event-happened-date")
+        }
+        store::Conflict::Plans(store::PlanConflict::Measure) => ("measures", "reg-choice-invalid"),
+        _ => ("organisers", "user-organisation-invalid"),
+    }
+}
+
 async fn save(
     state: &AppState,
     ctx: PageCtx,
@@ -405,15 +420,6 @@ async fn save(
                     Redirect::to(&ctx.href(&format!("/events/{id}?notice=saved"))).into_response(),
                 );
             }
-            Err(store::Error::Conflict(store::Conflict::Events(
-                store::EventConflict::Territory,
-            ))) => errors.add("territory_id", "territory-invalid"),
-            Err(store::Error::Conflict(store::Conflict::Events(
-                store::EventConflict::NotStarted,
-            ))) => errors.add("date", "event-happened-date"),
-            Err(store::Error::Conflict(store::Conflict::Plans(store::PlanConflict::Measure))) => {
-                errors.add("measures", "reg-choice-invalid")
-            }
             Err(store::Error::Conflict(store::Conflict::Database(
                 store::DatabaseConflict::Stale,
             ))) => {
@@ -421,7 +427,10 @@ async fn save(
                     return stale_page(state, ctx, id, f).await;
                 }
             }
-            Err(store::Error::Conflict(_)) => errors.add("organisers", "user-organisation-invalid"),
+            Err(store::Error::Conflict(c)) => {
+                let (field, message) = conflict_field(c);
+                errors.add(field, message);
+            }
             Err(e) => return Err(e.into()),
         }
     }
@@ -624,7 +633,7 @@ pub async fn edit_form(
 }
 
 /// The form's fields of a stored event, with its version.
-async fn fields_of(state: &AppState, id: i64) -> AppResult<EventFields> {
+pub(crate) async fn fields_of(state: &AppState, id: i64) -> AppResult<EventFields> {
     // The version before the record: a save in between then shows as stale, never lost.
     let version = store::versions::current(state.db(), "events", id).await?;
     let e = store::events::get(state.db(), id).await?;

@@ -58,15 +58,15 @@ impl MinutesFields {
 #[derive(Debug, Default, Clone, Deserialize)]
 pub struct ActionFields {
     #[serde(default)]
-    title_lv: String,
+    pub(crate) title_lv: String,
     #[serde(default)]
-    title_en: String,
+    pub(crate) title_en: String,
     #[serde(default)]
-    owner: String,
+    pub(crate) owner: String,
     #[serde(default)]
-    due: String,
+    pub(crate) due: String,
     #[serde(default)]
-    measures: Vec<String>,
+    pub(crate) measures: Vec<String>,
 }
 
 #[derive(Template)]
@@ -325,25 +325,18 @@ pub async fn publish(
     }
 }
 
-/// Records a follow-up action decided at the event.
-pub async fn add_action(
-    State(state): State<AppState>,
-    ctx: PageCtx,
-    user: CurrentUser,
-    ClientIp(ip): ClientIp,
-    Path((_lang, id)): Path<(String, String)>,
-    AppForm(body): AppForm<Vec<(String, String)>>,
-) -> AppResult<Response> {
-    user.require(Permission::ManageEvents)?;
-    let a: ActionFields = crate::http::forms::with_lists(body, &["measures"])?;
-    let id = parse_id(&id)?;
-    let mut errors = FormErrors::default();
+/// A follow-up action's fields as the store takes them (the minutes page's and the API's
+/// rules), or `None` with the errors.
+pub(crate) fn check_action(
+    a: &ActionFields,
+    errors: &mut FormErrors,
+) -> Option<store::actions::ActionInput> {
     let title_lv = crate::http::forms::required_line(
         &a.title_lv,
         500,
         "title_lv",
         "action-title-invalid",
-        &mut errors,
+        errors,
     );
     let title_en = optional_text(&a.title_en, 500).unwrap_or_else(|e| {
         errors.add("title_en", e.message_id());
@@ -371,14 +364,32 @@ pub async fn add_action(
     if measures.len() != a.measures.len() {
         errors.add("measures", "reg-choice-invalid");
     }
-    if errors.is_empty() {
-        let input = store::actions::ActionInput {
-            title_lv: title_lv.unwrap_or_default(),
-            title_en,
-            owner_organisation_id: owner.unwrap_or_default(),
-            due_date: due,
-            measures,
-        };
+    if !errors.is_empty() {
+        return None;
+    }
+    Some(store::actions::ActionInput {
+        title_lv: title_lv.unwrap_or_default(),
+        title_en,
+        owner_organisation_id: owner.unwrap_or_default(),
+        due_date: due,
+        measures,
+    })
+}
+
+/// Records a follow-up action decided at the event.
+pub async fn add_action(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    ClientIp(ip): ClientIp,
+    Path((_lang, id)): Path<(String, String)>,
+    AppForm(body): AppForm<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    user.require(Permission::ManageEvents)?;
+    let a: ActionFields = crate::http::forms::with_lists(body, &["measures"])?;
+    let id = parse_id(&id)?;
+    let mut errors = FormErrors::default();
+    if let Some(input) = check_action(&a, &mut errors) {
         match store::actions::create(state.db(), state.now(), &user.actor(ip), id, &input).await {
             Ok(_) => {
                 return Ok(Redirect::to(

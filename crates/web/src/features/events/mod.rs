@@ -11,7 +11,9 @@ pub mod event_documents;
 pub mod event_form;
 pub mod feedback;
 pub mod invitations;
+pub mod lifecycle_api;
 pub mod minutes;
+pub mod minutes_api;
 pub mod registration;
 pub mod statistics;
 
@@ -108,6 +110,15 @@ pub fn routes(r: &mut Registry) {
     r.get("/{lang}/statistics/export", Page(ViewStatistics), statistics::export);
     r.get("/api/v1/events", Api(ViewEvents), api::list);
     r.get("/api/v1/events/{id}", Api(ViewEvents), api::get);
+    r.post("/api/v1/events", Api(ManageEvents), lifecycle_api::create);
+    r.patch("/api/v1/events/{id}", Api(ManageEvents), lifecycle_api::update);
+    r.post("/api/v1/events/{id}/publish", Api(ManageEvents), lifecycle_api::publish);
+    r.post("/api/v1/events/{id}/cancel", Api(ManageEvents), lifecycle_api::cancel);
+    r.post("/api/v1/events/{id}/held", Api(ManageEvents), lifecycle_api::held);
+    r.post("/api/v1/events/{id}/registrations", Api(ManageEvents), lifecycle_api::register);
+    r.get("/api/v1/events/{id}/minutes", Api(ManageEvents), minutes_api::minutes);
+    r.get("/api/v1/events/{id}/actions", Api(ViewEvents), minutes_api::actions);
+    r.post("/api/v1/events/{id}/actions", Api(ManageEvents), minutes_api::create_action);
     r.get(
         "/api/v1/events/{id}/registrations",
         Api(ManageEvents),

@@ -68,7 +68,7 @@ pub struct RegFields {
 }
 
 impl RegFields {
-    fn from_body(body: &[(String, String)]) -> RegFields {
+    pub(crate) fn from_body(body: &[(String, String)]) -> RegFields {
         let mut f = RegFields::default();
         for (k, v) in body {
             let v = v.clone();
@@ -101,7 +101,7 @@ pub(crate) fn choice(raw: &str, allowed: &[(&str, &str)]) -> Result<Option<Strin
 
 /// Checks the form. `source` decides what may be missing: a coordinator may register
 /// someone without an e-mail address (by phone, in person), in the language they choose.
-fn validate(
+pub(crate) fn validate(
     f: &RegFields,
     lang: i18n::Lang,
     source: store::registrations::Source,
@@ -411,7 +411,7 @@ pub fn promotion_mail(
 
 /// Registers with a new personal link, mailed (in the registration's language) with the
 /// confirmation or the request to confirm. Errors as `store::registrations::register`.
-async fn register_with_link(
+pub(crate) async fn register_with_link(
     state: &AppState,
     actor: &store::Actor,
     event: &store::events::Event,
@@ -837,7 +837,7 @@ pub async fn list(
 
 /// Whether a coordinator may register someone by hand: the event is published and has not
 /// ended (the store decides again when saving).
-fn can_add(e: &store::events::Event, now: i64) -> bool {
+pub(crate) fn can_add(e: &store::events::Event, now: i64) -> bool {
     e.status == domain::event::EventStatus::Published && now <= e.ends_at
 }
 
