@@ -162,7 +162,7 @@ const STANDARD_ERRORS: &[(&str, &str, &str)] = &[
     (
         "400",
         "BadRequest",
-        "A parameter or the body could not be read (not JSON, a wrong type, a date that does not exist).",
+        "A parameter or the body could not be read (not `application/json`, not JSON, a wrong type, a date that does not exist).",
     ),
     (
         "401",
@@ -193,11 +193,6 @@ const STANDARD_ERRORS: &[(&str, &str, &str)] = &[
         "413",
         "PayloadTooLarge",
         "The body is larger than the platform accepts.",
-    ),
-    (
-        "415",
-        "UnsupportedMediaType",
-        "The body is not `application/json`.",
     ),
     (
         "422",
@@ -321,6 +316,19 @@ fn build() -> serde_json::Value {
             "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}},
         });
     }
+    // A page's items by reference to their own schema (utoipa writes them out in full), so
+    // that a generated client has one type per kind of item.
+    if let Some(schemas) = doc["components"]["schemas"].as_object_mut() {
+        let names: Vec<String> = schemas.keys().cloned().collect();
+        for name in &names {
+            if let Some(item) = name.strip_prefix("Page_")
+                && names.iter().any(|n| n == item)
+            {
+                schemas[name]["properties"]["items"]["items"] =
+                    serde_json::json!({"$ref": format!("#/components/schemas/{item}")});
+            }
+        }
+    }
     let sets = closed_sets();
     let Some(paths) = doc["paths"].as_object_mut() else {
         return doc;
@@ -380,7 +388,6 @@ fn build() -> serde_json::Value {
                 ("409", change || idempotent),
                 ("412", change),
                 ("413", has_body),
-                ("415", has_body),
                 ("422", has_body || has_query),
             ];
             // Versions: an item's `ETag`, and `If-Match` on a change.

@@ -232,7 +232,8 @@ async fn update_from_import(
 ) -> crate::Result<()> {
     let n = sqlx::query(
         "UPDATE people SET phone = COALESCE($1, phone), territory_id = COALESCE($2, territory_id),
-             gender = COALESCE($3, gender), birth_year = COALESCE($4, birth_year), updated_at = $5
+             gender = COALESCE($3, gender), birth_year = COALESCE($4, birth_year), updated_at = $5,
+             version = version + 1
          WHERE id = $6",
     )
     .bind(input.phone.as_deref())
@@ -414,7 +415,8 @@ pub async fn apply_organisations(
                     "UPDATE organisations SET name_en = COALESCE($1, name_en), kind = COALESCE($2, kind),
                          parent_id = COALESCE($3, parent_id), territory_id = COALESCE($4, territory_id),
                          email = COALESCE($5, email), phone = COALESCE($6, phone), website = COALESCE($7, website),
-                         address = COALESCE($8, address), updated_at = $9
+                         address = COALESCE($8, address), updated_at = $9,
+                         version = version + 1
                      WHERE id = $10",
                 )
                 .bind(input.name_en.as_deref())

@@ -491,7 +491,7 @@ pub async fn set_status_notifying(
         return Err(Error::Conflict(crate::EventConflict::NotStarted.into()));
     }
     sqlx::query(
-        "UPDATE events SET status = $1, updated_at = $2, sequence = sequence + 1,
+        "UPDATE events SET status = $1, updated_at = $2, sequence = sequence + 1, version = version + 1,
              published_at = CASE WHEN $1 = 'published' THEN COALESCE(published_at, $2) ELSE published_at END
          WHERE id = $3",
     )

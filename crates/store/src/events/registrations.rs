@@ -258,6 +258,14 @@ pub(crate) async fn register_in(
     .fetch_optional(&mut *tx)
     .await?;
     let (status, capacity, deadline, starts_at, ends_at) = event.ok_or(Error::NotFound)?;
+    // A place that is not one is refused, not left to the foreign key (an error, a 500).
+    if let Some(t) = r.territory_id {
+        let found: Option<i64> = sqlx::query_scalar("SELECT id FROM territories WHERE id = $1")
+            .bind(t)
+            .fetch_optional(&mut *tx)
+            .await?;
+        found.ok_or(Error::Conflict(crate::EventConflict::Territory.into()))?;
+    }
     let closes = match r.source {
         Source::Coordinator(_) => ends_at,
         _ => deadline.unwrap_or(starts_at),

@@ -6,9 +6,6 @@ use crate::Db;
 
 /// How long a key is remembered.
 pub const KEEP_SECONDS: i64 = 24 * 3600;
-/// A claim whose request has not finished in this time is taken to have died with it
-/// (the process stopped): the key may be claimed again.
-pub const STALE_CLAIM_SECONDS: i64 = 60;
 
 /// What a key's claim found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,14 +30,13 @@ pub async fn claim(
     request_hash: &str,
 ) -> crate::Result<Claim> {
     let mut tx = db.write().await?;
-    sqlx::query(
-        "DELETE FROM api_idempotency
-         WHERE created_at < $1 OR (resource_id IS NULL AND created_at < $2)",
-    )
-    .bind(now - KEEP_SECONDS)
-    .bind(now - STALE_CLAIM_SECONDS)
-    .execute(&mut *tx)
-    .await?;
+    // A claim whose request never finished (the process stopped between making the record
+    // and noting it) is kept as long as any: freeing it early could let a retry make the
+    // record twice.
+    sqlx::query("DELETE FROM api_idempotency WHERE created_at < $1")
+        .bind(now - KEEP_SECONDS)
+        .execute(&mut *tx)
+        .await?;
     let made = sqlx::query(
         "INSERT INTO api_idempotency (user_id, key, operation, request_hash, created_at)
          VALUES ($1, $2, $3, $4, $5) ON CONFLICT (user_id, key) DO NOTHING",

@@ -91,7 +91,7 @@ pub async fn begin(
             store::idempotency::Claim::InProgress => {
                 let mut res = problem(
                     StatusCode::CONFLICT,
-                    "A request with this Idempotency-Key is still being handled: try again shortly",
+                    "A request with this Idempotency-Key is still being handled, or was interrupted: try again shortly, and if this answer stays, look whether the record was made before sending the request with a new key",
                 );
                 res.headers_mut().insert(
                     axum::http::header::RETRY_AFTER,

@@ -19,18 +19,32 @@ pub fn with_etag(mut res: Response, version: i64) -> Response {
 }
 
 /// What `If-Match` asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum IfMatch {
     /// No `If-Match`, or `*`: any version (the record must exist).
     Any,
-    /// This version.
-    Version(i64),
+    /// One of these versions.
+    Versions(Vec<i64>),
     /// Tags that cannot be ours: no version matches (412).
     Never,
 }
 
-/// Reads `If-Match` (RFC 9110 §13.1.1): `*`, or one or more entity tags of which the first
-/// of ours counts. Weak tags (`W/"v7"`) never match, as the header's strong comparison says.
+impl IfMatch {
+    /// The version a change must find, given the one read: that one when it is asked for (or
+    /// nothing was asked), else the first asked (which then fails as stale); `None` when no
+    /// version can match.
+    pub fn expected(&self, read: i64) -> Option<i64> {
+        match self {
+            IfMatch::Any => Some(read),
+            IfMatch::Versions(v) if v.contains(&read) => Some(read),
+            IfMatch::Versions(v) => v.first().copied(),
+            IfMatch::Never => None,
+        }
+    }
+}
+
+/// Reads `If-Match` (RFC 9110 §13.1.1): `*`, or a list of entity tags, any of which may
+/// match. Weak tags (`W/"v7"`) never match, as the header's strong comparison says.
 pub fn if_match(headers: &HeaderMap) -> IfMatch {
     let Some(raw) = headers.get(header::IF_MATCH) else {
         return IfMatch::Any;
@@ -41,15 +55,22 @@ pub fn if_match(headers: &HeaderMap) -> IfMatch {
     if raw.trim() == "*" {
         return IfMatch::Any;
     }
-    raw.split(',')
+    let versions: Vec<i64> = raw
+        .split(',')
         .map(str::trim)
-        .find_map(|tag| {
+        .filter_map(|tag| {
             tag.strip_prefix("\"v")?
                 .strip_suffix('"')?
                 .parse::<i64>()
                 .ok()
         })
-        .map_or(IfMatch::Never, IfMatch::Version)
+        .take(32)
+        .collect();
+    if versions.is_empty() {
+        IfMatch::Never
+    } else {
+        IfMatch::Versions(versions)
+    }
 }
 
 #[cfg(test)]
@@ -68,8 +89,15 @@ mod tests {
     fn if_match_names_a_version_or_none() {
         assert_eq!(if_match(&HeaderMap::new()), IfMatch::Any);
         assert_eq!(if_match(&headers("*")), IfMatch::Any);
-        assert_eq!(if_match(&headers("\"v7\"")), IfMatch::Version(7));
-        assert_eq!(if_match(&headers("\"x\", \"v12\"")), IfMatch::Version(12));
+        assert_eq!(if_match(&headers("\"v7\"")), IfMatch::Versions(vec![7]));
+        assert_eq!(
+            if_match(&headers("\"x\", \"v12\"")),
+            IfMatch::Versions(vec![12])
+        );
+        let two = if_match(&headers("\"v6\", \"v7\""));
+        assert_eq!((two.expected(7), two.expected(8)), (Some(7), Some(6)));
+        assert_eq!(IfMatch::Any.expected(3), Some(3));
+        assert_eq!(IfMatch::Never.expected(3), None);
         assert_eq!(if_match(&headers("W/\"v7\"")), IfMatch::Never);
         assert_eq!(if_match(&headers("v7")), IfMatch::Never);
         assert_eq!(etag(7), "\"v7\"");

@@ -189,7 +189,7 @@ fn stale(asked: IfMatch) -> Response {
             None,
             &FormErrors::default(),
         ),
-        IfMatch::Version(_) | IfMatch::Never => {
+        IfMatch::Versions(_) | IfMatch::Never => {
             crate::http::error::error_response(crate::http::error::ErrorKind::PreconditionFailed)
         }
     }
@@ -197,16 +197,6 @@ fn stale(asked: IfMatch) -> Response {
 
 const STALE: store::Error =
     store::Error::Conflict(store::Conflict::Database(store::DatabaseConflict::Stale));
-
-/// The version a change must find: the one `If-Match` names, else the one the change was
-/// made on. `None`: `If-Match` that no version matches.
-fn expected(asked: IfMatch, read: i64) -> Option<i64> {
-    match asked {
-        IfMatch::Any => Some(read),
-        IfMatch::Version(v) => Some(v),
-        IfMatch::Never => None,
-    }
-}
 
 async fn save_org(
     state: &AppState,
@@ -221,19 +211,19 @@ async fn save_org(
         return Ok(invalid(&errors));
     }
     let actor = user.actor(ip);
-    let result = match id {
+    let result = match &id {
         None => store::organisations::create(state.db(), state.now(), &actor, &input).await,
         Some((_, _, IfMatch::Never)) => Err(STALE),
         Some((id, read, asked)) => store::organisations::update_checked(
             state.db(),
             state.now(),
             &actor,
-            id,
+            *id,
             &input,
-            expected(asked, read),
+            asked.expected(*read),
         )
         .await
-        .map(|_| id),
+        .map(|_| *id),
     };
     let saved = match result {
         Ok(id) => id,
@@ -257,13 +247,14 @@ async fn save_org(
         }
         Err(e) => return Err(e.into()),
     };
+    // The version before the record: a save in between shows as a newer record.
+    let version = store::versions::current(state.db(), "organisations", saved).await?;
     let o = store::organisations::get(state.db(), saved).await?;
     let status = if id.is_none() {
         StatusCode::CREATED
     } else {
         StatusCode::OK
     };
-    let version = store::versions::current(state.db(), "organisations", saved).await?;
     Ok(with_etag(
         (status, Json(org_json(o, true))).into_response(),
         version,
@@ -530,19 +521,19 @@ async fn save_person(
         return Ok(invalid(&errors));
     }
     let actor = user.actor(ip);
-    let result = match id {
+    let result = match &id {
         None => store::people::create(state.db(), state.now(), &actor, &input).await,
         Some((_, _, IfMatch::Never)) => Err(STALE),
         Some((id, read, asked)) => store::people::update_checked(
             state.db(),
             state.now(),
             &actor,
-            id,
+            *id,
             &input,
-            expected(asked, read),
+            asked.expected(*read),
         )
         .await
-        .map(|()| id),
+        .map(|()| *id),
     };
     let saved = match result {
         Ok(id) => id,
@@ -561,6 +552,8 @@ async fn save_person(
         }
         Err(e) => return Err(e.into()),
     };
+    // The version before the record: a save in between shows as a newer record.
+    let version = store::versions::current(state.db(), "people", saved).await?;
     let p = store::people::get(state.db(), saved).await?;
     // A new person's contacts are the caller's own input; a changed one's are read as any.
     let (status, contacts) = if id.is_none() {
@@ -571,7 +564,6 @@ async fn save_person(
             show_person_contacts(state, user, &p, domain::privacy::AccessPlace::Api).await?,
         )
     };
-    let version = store::versions::current(state.db(), "people", saved).await?;
     Ok(with_etag(
         (status, Json(person_json(p, contacts))).into_response(),
         version,

@@ -223,6 +223,10 @@ impl TryFrom<&EventFields> for store::events::EventInput {
     }
 }
 
+/// At most this many organisations (organisers and partners together), measures or
+/// objectives on one event.
+pub const MAX_LISTED: usize = 100;
+
 pub(crate) fn check(f: &EventFields, errors: &mut FormErrors) -> Option<store::events::EventInput> {
     let event_type = EventType::parse(&f.event_type);
     if event_type.is_none() {
@@ -302,6 +306,16 @@ pub(crate) fn check(f: &EventFields, errors: &mut FormErrors) -> Option<store::e
         .collect();
     let target_group = TargetGroup::parse(f.target_group.trim());
     let host_country = crate::http::forms::text_field(&f.host_country, 100, "host_country", errors);
+    // Lists are bounded before they are read (a crafted form or API call could send
+    // thousands of ids; the checks below compare each with the others).
+    if f.organisers.len() + f.partners.len() > MAX_LISTED {
+        errors.add("organisers", "user-organisation-invalid");
+        return None;
+    }
+    if f.measures.len() > MAX_LISTED || f.objectives.len() > MAX_LISTED {
+        errors.add("measures", "reg-choice-invalid");
+        return None;
+    }
     let mut organisations = Vec::new();
     for (list, role) in [(&f.organisers, "organiser"), (&f.partners, "partner")] {
         for raw in list {

@@ -60,15 +60,19 @@ pub struct EventInput {
     is_public: Option<bool>,
     /// EU objective areas: equality, inclusion, participation, education, employment,
     /// health, housing.
+    #[schema(max_items = 100)]
     objectives: Option<Vec<String>>,
     /// roma_youth, roma_women or mixed.
     target_group: Option<String>,
     host_country: Option<String>,
     /// Organisations organising it (ids).
+    #[schema(max_items = 100)]
     organiser_ids: Option<Vec<i64>>,
     /// Partner organisations (ids).
+    #[schema(max_items = 100)]
     partner_ids: Option<Vec<i64>>,
     /// Measures of the action plan it serves (ids).
+    #[schema(max_items = 100)]
     measure_ids: Option<Vec<i64>>,
 }
 
@@ -226,14 +230,10 @@ pub async fn update(
         return Ok(invalid(&errors));
     };
     let asked = if_match(&headers);
-    let expected = match asked {
-        IfMatch::Any => read,
-        IfMatch::Version(v) => v,
-        IfMatch::Never => {
-            return Ok(crate::http::error::error_response(
-                crate::http::error::ErrorKind::PreconditionFailed,
-            ));
-        }
+    let Some(expected) = asked.expected(read) else {
+        return Ok(crate::http::error::error_response(
+            crate::http::error::ErrorKind::PreconditionFailed,
+        ));
     };
     match store::events::update_checked(
         state.db(),
@@ -541,6 +541,13 @@ pub async fn register(
         Err(e) => {
             settle(ticket, &state, None).await?;
             match e {
+                store::Error::Conflict(store::Conflict::Events(
+                    store::EventConflict::Territory,
+                )) => {
+                    let mut errors = FormErrors::default();
+                    errors.add("territory_id", "territory-invalid");
+                    Ok(invalid(&errors))
+                }
                 store::Error::Conflict(store::Conflict::Events(
                     store::EventConflict::Duplicate,
                 )) => Ok(field_problem(

@@ -356,12 +356,18 @@ pub(crate) fn check_action(
             }
         },
     };
-    let measures: Vec<i64> = a
+    let mut measures: Vec<i64> = a
         .measures
         .iter()
+        .take(crate::features::events::event_form::MAX_LISTED + 1)
         .filter_map(|m| m.trim().parse().ok())
         .collect();
-    if measures.len() != a.measures.len() {
+    let read = measures.len();
+    measures.sort_unstable();
+    measures.dedup();
+    if a.measures.len() > crate::features::events::event_form::MAX_LISTED
+        || read != a.measures.len()
+    {
         errors.add("measures", "reg-choice-invalid");
     }
     if !errors.is_empty() {

@@ -101,7 +101,8 @@ fn action_json(a: store::actions::Action) -> ActionJson {
 /// List an event's follow-up actions
 ///
 /// The actions decided at the event, with who is responsible, when they are due and how far
-/// they are.
+/// they are: all of them for those who manage events, otherwise those the caller's own
+/// organisation is responsible for (as on the actions pages).
 #[utoipa::path(
     get, path = "/api/v1/events/{id}/actions", operation_id = "listActions", tag = "Events",
     params(("id" = i64, Path, description = "The event's id"), Paging),
@@ -117,8 +118,18 @@ pub async fn actions(
     user.require(Permission::ViewEvents)?;
     let id = parse_id(&id)?;
     store::events::get(state.db(), id).await?;
-    let list = store::actions::for_event(state.db(), id).await?;
-    Ok(Json(paging.of(list.into_iter().map(action_json).collect())))
+    // As the action pages: everything for those who manage events, otherwise only the
+    // actions the caller's own organisation is responsible for.
+    let scope = user.action_scope();
+    let list = store::actions::for_event(state.db(), id)
+        .await?
+        .into_iter()
+        .filter(|a| match scope {
+            store::actions::Scope::All => true,
+            store::actions::Scope::Organisation(o) => a.owner_organisation_id == o,
+            store::actions::Scope::Nothing => false,
+        });
+    Ok(Json(paging.of(list.map(action_json).collect())))
 }
 
 /// A follow-up action to record.
@@ -135,6 +146,7 @@ pub struct ActionInput {
     due_date: Option<String>,
     /// Measures of the action plan it serves (ids).
     #[serde(default)]
+    #[schema(max_items = 100)]
     measure_ids: Vec<i64>,
 }
 

@@ -485,6 +485,9 @@ pub async fn submit(
                     store::registrations::would_wait(state.db(), event.id, event.capacity).await?;
                 return Ok(sent(&ctx, event.id, full));
             }
+            Err(store::Error::Conflict(store::Conflict::Events(
+                store::EventConflict::Territory,
+            ))) => errors.add("territory_id", "territory-invalid"),
             Err(store::Error::Conflict(_)) => errors.add("name", "reg-closed"),
             Err(e) => return Err(e.into()),
         }
@@ -1042,6 +1045,9 @@ pub async fn create(
             Err(store::Error::Conflict(store::Conflict::Events(
                 store::EventConflict::Duplicate,
             ))) => errors.add("email", "reg-duplicate-by-hand"),
+            Err(store::Error::Conflict(store::Conflict::Events(
+                store::EventConflict::Territory,
+            ))) => errors.add("territory_id", "territory-invalid"),
             Err(store::Error::Conflict(_)) => errors.add("name", "reg-closed-by-hand"),
             Err(e) => return Err(e.into()),
         }
