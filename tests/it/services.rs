@@ -177,6 +177,14 @@ async fn an_organisation_keeps_its_services_and_the_public_finds_those_in_force(
         "{by_territory}"
     );
     assert_eq!(by_territory["total"], 1);
+    let unknown = anyone.get("/api/v1/services?territory=99999999").await;
+    assert_eq!(unknown.status, 422);
+    assert_eq!(
+        unknown.json()["errors"][0]["field"],
+        "territory",
+        "{}",
+        unknown.text
+    );
     assert_eq!(anyone.get("/api/v1/services?area=nav").await.status, 422);
     assert_eq!(
         anyone.get("/api/v1/services?place=99999999").await.status,

@@ -705,7 +705,8 @@ pub async fn api(
     Query(mut p): Query<SearchParams>,
     Query(paging): Query<crate::http::paging::Paging>,
 ) -> AppResult<Response> {
-    if !p.territory.trim().is_empty() {
+    let by_territory = !p.territory.trim().is_empty();
+    if by_territory {
         p.place = std::mem::take(&mut p.territory);
     }
     let mut errors = FormErrors::default();
@@ -713,7 +714,16 @@ pub async fn api(
     known_place(&state, &mut query, &mut errors).await?;
     let lang = crate::http::forms::lang_field(&p.lang, "lang", "reg-choice-invalid", &mut errors);
     if !errors.is_empty() {
-        return Ok(crate::http::problem::invalid(&errors));
+        // Named as the request named it.
+        let mut named = FormErrors::default();
+        for e in errors.all() {
+            let field = match e.field {
+                "place" if by_territory => "territory",
+                f => f,
+            };
+            named.add(field, e.message_id);
+        }
+        return Ok(crate::http::problem::invalid(&named));
     }
     let base = state.settings().public_url.trim_end_matches('/').to_owned();
     let items: Vec<serde_json::Value> = store::services::current(state.db(), state.today(), &query)
