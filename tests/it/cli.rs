@@ -408,6 +408,36 @@ pub(crate) fn http() -> reqwest::Client {
         .unwrap_or_else(|e| panic!("http client: {e}"))
 }
 
+/// The labels of every token the bearer's user has, page by page (`GET /api/v1/me/tokens`).
+pub(crate) async fn listed_token_labels(
+    http: &reqwest::Client,
+    base: &str,
+    bearer: &str,
+) -> Vec<String> {
+    let mut labels = Vec::new();
+    for page in 1.. {
+        let answer: serde_json::Value = http
+            .get(format!("{base}/api/v1/me/tokens?per_page=200&page={page}"))
+            .bearer_auth(bearer)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{e}"))
+            .json()
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        let items = answer["items"].as_array().cloned().unwrap_or_default();
+        if items.is_empty() {
+            break;
+        }
+        labels.extend(
+            items
+                .iter()
+                .filter_map(|t| t["label"].as_str().map(str::to_owned)),
+        );
+    }
+    labels
+}
+
 /// The outcome of one `POST /api/v1/me/tokens`.
 #[derive(Debug)]
 pub(crate) enum Attempt {
@@ -1316,16 +1346,8 @@ async fn backup_while_the_server_writes_then_restore_once_it_stopped() {
         "{out}"
     );
     let http = http();
-    let listed: Vec<serde_json::Value> = http
-        .get(format!("{}/api/v1/me/tokens", server.base))
-        .bearer_auth(&bearer)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e}"))
-        .json()
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
-    let listed: HashSet<&str> = listed.iter().filter_map(|t| t["label"].as_str()).collect();
+    let listed = listed_token_labels(&http, &server.base, &bearer).await;
+    let listed: HashSet<&str> = listed.iter().map(String::as_str).collect();
     for (label, _) in &acked_during {
         assert!(
             listed.contains(label.as_str()),

@@ -138,28 +138,8 @@ async fn sigkill_while_writing_never_corrupts_and_never_loses_an_acknowledged_wr
     // Once more, through a server that starts on the file after the last kill and stops
     // cleanly: it sees every acknowledged token.
     let mut server = Server::start_password_only(dir.path(), &db).await;
-    // Every page of the list.
-    let mut listed: Vec<serde_json::Value> = Vec::new();
-    for page in 1.. {
-        let answer: serde_json::Value = http()
-            .get(format!(
-                "{}/api/v1/me/tokens?per_page=200&page={page}",
-                server.base
-            ))
-            .bearer_auth(&bearer)
-            .send()
-            .await
-            .unwrap_or_else(|e| panic!("{e}"))
-            .json()
-            .await
-            .unwrap_or_else(|e| panic!("{e}"));
-        let items = answer["items"].as_array().cloned().unwrap_or_default();
-        if items.is_empty() {
-            break;
-        }
-        listed.extend(items);
-    }
-    let listed: HashSet<&str> = listed.iter().filter_map(|t| t["label"].as_str()).collect();
+    let listed = crate::cli::listed_token_labels(&http(), &server.base, &bearer).await;
+    let listed: HashSet<&str> = listed.iter().map(String::as_str).collect();
     for (label, _) in &acked {
         assert!(
             listed.contains(label.as_str()),
