@@ -43,6 +43,23 @@ impl IfMatch {
     }
 }
 
+/// The answer to a change refused as stale: 412 when the client named the version it
+/// changed (`If-Match`; also when no version could match), else 409 — the record changed
+/// between the server reading it and saving the change: send it again.
+pub fn stale(asked: &IfMatch) -> Response {
+    match asked {
+        IfMatch::Any => crate::http::problem::field_problem(
+            axum::http::StatusCode::CONFLICT,
+            "The record changed while the change was being saved: send it again",
+            None,
+            &crate::http::forms::FormErrors::default(),
+        ),
+        IfMatch::Versions(_) | IfMatch::Never => {
+            crate::http::error::error_response(crate::http::error::ErrorKind::PreconditionFailed)
+        }
+    }
+}
+
 /// Reads `If-Match` (RFC 9110 §13.1.1): `*`, or a list of entity tags, any of which may
 /// match. Weak tags (`W/"v7"`) never match, as the header's strong comparison says.
 pub fn if_match(headers: &HeaderMap) -> IfMatch {

@@ -16,7 +16,7 @@ use crate::features::directory::{sees_org_contacts, show_person_contacts};
 use crate::http::error::{AppError, AppResult};
 use crate::http::forms::{FormErrors, parse_id};
 use crate::http::paging::{Page, Paging};
-use crate::http::preconditions::{IfMatch, if_match, with_etag};
+use crate::http::preconditions::{IfMatch, if_match, stale, with_etag};
 use crate::http::problem::invalid;
 use crate::principal::{ClientIp, CurrentUser};
 
@@ -179,22 +179,6 @@ fn overlay_org(base: &mut organisations::OrgFields, i: OrganisationInput) {
     }
 }
 
-/// A stale save: 412 when the client named the version it changed (`If-Match`), else 409
-/// (the record changed between reading it and saving the change: send it again).
-fn stale(asked: IfMatch) -> Response {
-    match asked {
-        IfMatch::Any => crate::http::problem::field_problem(
-            StatusCode::CONFLICT,
-            "The record changed while the change was being saved: send it again",
-            None,
-            &FormErrors::default(),
-        ),
-        IfMatch::Versions(_) | IfMatch::Never => {
-            crate::http::error::error_response(crate::http::error::ErrorKind::PreconditionFailed)
-        }
-    }
-}
-
 const STALE: store::Error =
     store::Error::Conflict(store::Conflict::Database(store::DatabaseConflict::Stale));
 
@@ -228,7 +212,7 @@ async fn save_org(
     let saved = match result {
         Ok(id) => id,
         Err(store::Error::Conflict(store::Conflict::Database(store::DatabaseConflict::Stale))) => {
-            return Ok(stale(id.map_or(IfMatch::Any, |(_, _, a)| a)));
+            return Ok(stale(&id.map_or(IfMatch::Any, |(_, _, a)| a)));
         }
         Err(store::Error::Conflict(what)) => {
             errors.add(
@@ -538,7 +522,7 @@ async fn save_person(
     let saved = match result {
         Ok(id) => id,
         Err(store::Error::Conflict(store::Conflict::Database(store::DatabaseConflict::Stale))) => {
-            return Ok(stale(id.map_or(IfMatch::Any, |(_, _, a)| a)));
+            return Ok(stale(&id.map_or(IfMatch::Any, |(_, _, a)| a)));
         }
         Err(store::Error::Conflict(store::Conflict::Directory(
             store::DirectoryConflict::Email,

@@ -17,7 +17,7 @@ use crate::features::events::event_form::{EventFields, check, conflict_field, fi
 use crate::http::error::{AppError, AppResult};
 use crate::http::forms::{FormErrors, parse_id};
 use crate::http::idempotency::{Begun, begin, replayed, settle};
-use crate::http::preconditions::{IfMatch, if_match};
+use crate::http::preconditions::{if_match, stale};
 use crate::http::problem::{field_problem, invalid};
 use crate::principal::{ClientIp, CurrentUser};
 
@@ -231,9 +231,7 @@ pub async fn update(
     };
     let asked = if_match(&headers);
     let Some(expected) = asked.expected(read) else {
-        return Ok(crate::http::error::error_response(
-            crate::http::error::ErrorKind::PreconditionFailed,
-        ));
+        return Ok(stale(&asked));
     };
     match store::events::update_checked(
         state.db(),
@@ -247,17 +245,7 @@ pub async fn update(
     {
         Ok(()) => event_answer(&state, id, StatusCode::OK).await,
         Err(store::Error::Conflict(store::Conflict::Database(store::DatabaseConflict::Stale))) => {
-            Ok(match asked {
-                IfMatch::Any => field_problem(
-                    StatusCode::CONFLICT,
-                    "The event changed while the change was being saved: send it again",
-                    None,
-                    &FormErrors::default(),
-                ),
-                _ => crate::http::error::error_response(
-                    crate::http::error::ErrorKind::PreconditionFailed,
-                ),
-            })
+            Ok(stale(&asked))
         }
         Err(store::Error::Conflict(c)) => {
             let (field, message) = conflict_field(c);
